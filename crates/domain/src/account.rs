@@ -1,0 +1,172 @@
+//! Accounts: e-mail addresses, password policy, login throttling and session lifetime.
+
+use crate::text::TextError;
+use time::{Duration, OffsetDateTime};
+
+/// A normalised e-mail address (trimmed, lower case). Only the shape is checked; delivery proves the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Email(String);
+
+impl Email {
+    /// Parses user input into an address.
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        let email = input.trim().to_lowercase();
+        if email.is_empty() {
+            return Err(TextError::Required);
+        }
+        if email.len() > 254 {
+            return Err(TextError::TooLong { max: 254 });
+        }
+        let Some((local, domain)) = email.split_once('@') else {
+            return Err(TextError::Format);
+        };
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..");
+        if local.is_empty() || !domain_ok || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(TextError::Format);
+        }
+        if domain.contains('@') {
+            return Err(TextError::Format);
+        }
+        Ok(Self(email))
+    }
+
+    /// The address as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Email {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A new password that meets the policy. Kept only until it is hashed; never logged or shown.
+pub struct NewPassword(String);
+
+impl NewPassword {
+    /// The shortest password accepted. Length beats composition rules (NIST SP 800-63B).
+    pub const MIN: usize = 10;
+    /// The longest password accepted, so hashing cannot be used to exhaust the server.
+    pub const MAX: usize = 200;
+
+    /// Checks a proposed password against the policy.
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        let length = input.chars().count();
+        if length == 0 {
+            return Err(TextError::Required);
+        }
+        if length < Self::MIN {
+            return Err(TextError::TooShort { min: Self::MIN });
+        }
+        if length > Self::MAX {
+            return Err(TextError::TooLong { max: Self::MAX });
+        }
+        Ok(Self(input.to_owned()))
+    }
+
+    /// The password, for hashing.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+/// The login-throttling rule: after [`LoginThrottle::MAX_FAILURES`] failed attempts within the window, for one
+/// account or from one address, further attempts are refused until the window has passed since the last failure.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginThrottle;
+
+impl LoginThrottle {
+    /// Failed attempts allowed before the lock.
+    pub const MAX_FAILURES: usize = 5;
+    /// How far back failures count, and how long the lock lasts after the last one.
+    pub const WINDOW: Duration = Duration::minutes(15);
+
+    /// Returns until when logins are locked, given the times of recent failures (any order), or `None` when a login
+    /// may be tried now.
+    pub fn locked_until(failures: &[OffsetDateTime], now: OffsetDateTime) -> Option<OffsetDateTime> {
+        let recent: Vec<OffsetDateTime> =
+            failures.iter().copied().filter(|t| *t > now - Self::WINDOW && *t <= now).collect();
+        if recent.len() < Self::MAX_FAILURES {
+            return None;
+        }
+        recent.into_iter().max().map(|last| last + Self::WINDOW)
+    }
+}
+
+/// How long a session lives: it ends after a period without use, and in any case some hours after login.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionLifetime;
+
+impl SessionLifetime {
+    /// A session unused for this long has expired.
+    pub const IDLE: Duration = Duration::hours(2);
+    /// A session older than this has expired, however busy it was.
+    pub const ABSOLUTE: Duration = Duration::hours(12);
+
+    /// When a session created at `created` and last used at `last_seen` expires.
+    pub fn expires_at(created: OffsetDateTime, last_seen: OffsetDateTime) -> OffsetDateTime {
+        (last_seen + Self::IDLE).min(created + Self::ABSOLUTE)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(Email::parse(" An@Woonstad.NL ").map(|e| e.0), Ok("an@woonstad.nl".into()));
+        for bad in ["an", "an@", "@woonstad.nl", "an@woonstad", "an @woonstad.nl", "an@@woonstad.nl", "an@.nl"] {
+            assert_eq!(Email::parse(bad), Err(TextError::Format), "{bad}");
+        }
+        assert_eq!(Email::parse(""), Err(TextError::Required));
+    }
+
+    #[test]
+    fn password_policy_counts_characters() {
+        assert_eq!(NewPassword::parse("kort").err(), Some(TextError::TooShort { min: 10 }));
+        assert!(NewPassword::parse("lang genoeg wachtwoord").is_ok());
+        assert!(NewPassword::parse("ééééééééé").is_err(), "nine characters, though eighteen bytes");
+        assert_eq!(NewPassword::parse("").err(), Some(TextError::Required));
+        assert_eq!(format!("{:?}", NewPassword::parse("geheim wachtwoord").ok()), "Some(NewPassword(***))");
+    }
+
+    #[test]
+    fn fifth_failure_locks_for_the_window() {
+        let now = datetime!(2026-11-25 12:00 UTC);
+        let four: Vec<_> = (1..=4).map(|m| now - Duration::minutes(m)).collect();
+        assert_eq!(LoginThrottle::locked_until(&four, now), None);
+        let mut five = four.clone();
+        five.push(now);
+        assert_eq!(LoginThrottle::locked_until(&five, now), Some(now + Duration::minutes(15)));
+    }
+
+    #[test]
+    fn old_failures_do_not_count() {
+        let now = datetime!(2026-11-25 12:00 UTC);
+        let old: Vec<_> = (15..=20).map(|m| now - Duration::minutes(m)).collect();
+        assert_eq!(LoginThrottle::locked_until(&old, now), None, "exactly 15 minutes ago is outside the window");
+        let mixed: Vec<_> = [1, 2, 3, 4, 16].map(|m| now - Duration::minutes(m)).to_vec();
+        assert_eq!(LoginThrottle::locked_until(&mixed, now), None);
+    }
+
+    #[test]
+    fn session_expires_when_idle_or_old() {
+        let created = datetime!(2026-11-25 08:00 UTC);
+        assert_eq!(SessionLifetime::expires_at(created, created), datetime!(2026-11-25 10:00 UTC));
+        let busy = datetime!(2026-11-25 19:30 UTC);
+        assert_eq!(SessionLifetime::expires_at(created, busy), datetime!(2026-11-25 20:00 UTC));
+    }
+}

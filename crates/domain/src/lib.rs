@@ -1,0 +1,9 @@
+//! Volkshuis domain: the types and rules of Dutch public housing's social side.
+//!
+//! Pure code only: no I/O, no async, no database types. Every rule is a plain function with unit tests,
+//! so the web and store layers can rely on values that were parsed once at the edge.
+
+pub mod access;
+pub mod account;
+pub mod org;
+pub mod text;

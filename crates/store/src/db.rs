@@ -1,0 +1,145 @@
+//! Opening the database: SQLite for a path or `sqlite:` URL, PostgreSQL for a `postgres://` URL.
+
+use crate::{migrate, Result, StoreError};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, ConnectOptions, Executor};
+use std::str::FromStr;
+use std::sync::Once;
+use std::time::Duration;
+
+/// A transaction on either backend.
+pub type Tx = sqlx::Transaction<'static, Any>;
+
+/// Which database engine is behind a [`Db`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite in WAL mode.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// A connection pool to the Volkshuis database.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static DRIVERS: Once = Once::new();
+
+impl Db {
+    /// Opens the database named by `target`: a `postgres://` or `postgresql://` URL, a `sqlite:` URL, or a file
+    /// path (created when missing). Does not migrate; see [`Db::open`].
+    pub async fn connect(target: &str) -> Result<Self> {
+        DRIVERS.call_once(sqlx::any::install_default_drivers);
+        let (url, backend) = Self::url_for(target);
+        let connect_error = |e: sqlx::Error| StoreError::Connect { target: redact(target), reason: e.to_string() };
+        let options = AnyConnectOptions::from_str(&url)
+            .map_err(connect_error)?
+            .log_statements(tracing::log::LevelFilter::Trace)
+            .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
+        let pool_options = match backend {
+            // One writer at a time is SQLite's nature; a small pool avoids piling up on its lock.
+            Backend::Sqlite => AnyPoolOptions::new().max_connections(4).after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                         PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            }),
+            Backend::Postgres => AnyPoolOptions::new().max_connections(16),
+        };
+        let pool = pool_options
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(connect_error)?;
+        Ok(Self { pool, backend })
+    }
+
+    /// Opens the database and brings its schema up to date.
+    pub async fn open(target: &str) -> Result<Self> {
+        let db = Self::connect(target).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    /// Applies every migration not yet applied; returns how many were applied.
+    pub async fn migrate(&self) -> Result<usize> {
+        migrate::run(self).await
+    }
+
+    /// The engine behind this pool.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for queries that need no transaction.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Starts a transaction.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(self.pool.begin().await?)
+    }
+
+    /// Checks that the database answers (for `/healthz`).
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Closes every connection (a clean shutdown checkpoints SQLite's WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    fn url_for(target: &str) -> (String, Backend) {
+        if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+            (target.to_owned(), Backend::Postgres)
+        } else if target.starts_with("sqlite:") {
+            let url = if target.contains('?') { target.to_owned() } else { format!("{target}?mode=rwc") };
+            (url, Backend::Sqlite)
+        } else {
+            (format!("sqlite://{target}?mode=rwc"), Backend::Sqlite)
+        }
+    }
+}
+
+/// Removes a password from a database URL before it is shown or logged.
+pub fn redact(target: &str) -> String {
+    match (target.find("://"), target.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &target[scheme_end + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &target[..scheme_end + 3], &target[at..]),
+                None => target.to_owned(),
+            }
+        }
+        _ => target.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(redact("postgres://vh:geheim@db:5432/vh"), "postgres://vh:***@db:5432/vh");
+        assert_eq!(redact("postgres://vh@db/vh"), "postgres://vh@db/vh");
+        assert_eq!(redact("./volkshuis.db"), "./volkshuis.db");
+    }
+
+    #[test]
+    fn targets_choose_the_backend() {
+        assert_eq!(Db::url_for("postgres://x/y").1, Backend::Postgres);
+        assert_eq!(Db::url_for("./volkshuis.db"), ("sqlite://./volkshuis.db?mode=rwc".into(), Backend::Sqlite));
+        assert_eq!(Db::url_for("sqlite:a.db").0, "sqlite:a.db?mode=rwc");
+    }
+}

@@ -1,0 +1,109 @@
+//! Background jobs: typed work in a table, claimed with a lease so a crashed worker's job runs again later.
+//!
+//! The claim is one conditional UPDATE that both backends run atomically: SQLite has one writer at a time, and
+//! PostgreSQL re-checks the outer conditions on the row it locks, so two servers never run the same job at once.
+
+use crate::{timestamp, Db, Result};
+use sqlx::{AnyConnection, Row};
+use time::{Duration, OffsetDateTime};
+
+/// A claimed job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// Database id.
+    pub id: i64,
+    /// What to do (the worker's dispatch key).
+    pub kind: String,
+    /// The job's arguments, as JSON.
+    pub payload: String,
+    /// How many times it was claimed, this time included.
+    pub attempts: i64,
+    /// How many claims it gets before it is given up.
+    pub max_attempts: i64,
+}
+
+/// Schedules a job. With a `dedupe_key`, a job with the same key is scheduled only once (so a reminder is not
+/// queued twice); returns the new id, or `None` when the key already existed.
+pub async fn enqueue(
+    conn: &mut AnyConnection,
+    kind: &str,
+    payload: &str,
+    run_at: OffsetDateTime,
+    dedupe_key: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO jobs (kind, payload, dedupe_key, run_at, created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+    )
+    .bind(kind)
+    .bind(payload)
+    .bind(dedupe_key)
+    .bind(timestamp::to_unix(run_at))
+    .bind(timestamp::to_unix(now))
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Claims the next due job for `lease`; a job whose lease ran out (its worker died) is due again.
+pub async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result<Option<Job>> {
+    let now_s = timestamp::to_unix(now);
+    let row = sqlx::query(
+        "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 \
+         WHERE id = (SELECT id FROM jobs WHERE run_at <= $1 AND attempts < max_attempts \
+                     AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
+                     ORDER BY run_at, id LIMIT 1) \
+         AND run_at <= $1 AND attempts < max_attempts \
+         AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
+         RETURNING id, kind, payload, attempts, max_attempts",
+    )
+    .bind(now_s)
+    .bind(timestamp::to_unix(now + lease))
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|row| {
+        Ok(Job {
+            id: row.try_get("id")?,
+            kind: row.try_get("kind")?,
+            payload: row.try_get("payload")?,
+            attempts: row.try_get("attempts")?,
+            max_attempts: row.try_get("max_attempts")?,
+        })
+    })
+    .transpose()
+}
+
+/// Marks a job done.
+pub async fn complete(db: &Db, id: i64, now: OffsetDateTime) -> Result<()> {
+    sqlx::query("UPDATE jobs SET status = 'done', finished_at = $1, locked_until = NULL WHERE id = $2")
+        .bind(timestamp::to_unix(now))
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Records a failed run: the job is retried at `retry_at`, or given up when it has used its attempts.
+pub async fn fail(db: &Db, job: &Job, error: &str, now: OffsetDateTime, retry_at: OffsetDateTime) -> Result<()> {
+    let given_up = job.attempts >= job.max_attempts;
+    sqlx::query(
+        "UPDATE jobs SET status = $1, last_error = $2, run_at = $3, locked_until = NULL, finished_at = $4 \
+         WHERE id = $5",
+    )
+    .bind(if given_up { "failed" } else { "pending" })
+    .bind(error)
+    .bind(timestamp::to_unix(retry_at))
+    .bind(given_up.then(|| timestamp::to_unix(now)))
+    .bind(job.id)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Counts of jobs per status, for the metrics endpoint and the admin page.
+pub async fn counts(db: &Db) -> Result<Vec<(String, i64)>> {
+    let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status ORDER BY status")
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get("status")?, r.try_get("n")?))).collect()
+}

@@ -1,0 +1,27 @@
+//! Volkshuis storage: one code path for SQLite (embedded default) and PostgreSQL (production).
+//!
+//! Queries are written once with `$1`-style parameters, which both backends accept, and run through sqlx's `Any`
+//! driver (see `docs/adr/0001-storage.md`). Times are stored as UTC unix seconds. Every multi-statement write runs
+//! in a transaction; every state change writes its audit entry in that same transaction.
+
+pub mod audit;
+mod db;
+mod error;
+pub mod jobs;
+mod migrate;
+pub mod testdb;
+pub mod orgs;
+pub mod outbox;
+pub mod resets;
+pub mod sessions;
+pub mod throttle;
+mod timestamp;
+pub mod users;
+
+pub use db::{Backend, Db, Tx};
+pub use error::StoreError;
+pub use migrate::LATEST as SCHEMA_VERSION;
+pub use timestamp::{from_unix, to_unix};
+
+/// The result type of every store function.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,137 @@
+//! Organisations.
+
+use crate::audit::{self, Actor, Change};
+use crate::{timestamp, Db, Result, StoreError, Tx};
+use serde_json::json;
+use sqlx::{any::AnyRow, Row};
+use time::OffsetDateTime;
+use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::text::Name;
+
+/// An organisation as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// Database id.
+    pub id: i64,
+    /// Unique short code.
+    pub code: String,
+    /// Display name.
+    pub name: String,
+    /// Kind of organisation.
+    pub kind: OrgKind,
+    /// When it was registered.
+    pub created_at: OffsetDateTime,
+}
+
+/// The fields of a new or changed organisation, already parsed.
+#[derive(Debug, Clone)]
+pub struct OrgFields {
+    /// Unique short code.
+    pub code: OrgCode,
+    /// Display name.
+    pub name: Name,
+    /// Kind.
+    pub kind: OrgKind,
+}
+
+const COLUMNS: &str = "id, code, name, kind, created_at";
+
+pub(crate) fn from_row(row: &AnyRow) -> Result<Organisation> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Organisation {
+        id: row.try_get("id")?,
+        code: row.try_get("code")?,
+        name: row.try_get("name")?,
+        kind: OrgKind::parse(&kind).map_err(|_| StoreError::Corrupt { column: "organisations.kind", value: kind })?,
+        created_at: timestamp::from_unix(row.try_get("created_at")?),
+    })
+}
+
+fn snapshot(org: &Organisation) -> serde_json::Value {
+    json!({ "code": org.code, "name": org.name, "kind": org.kind.code() })
+}
+
+/// Registers an organisation. Fails with [`StoreError::Duplicate`] when the code is taken.
+pub async fn create(tx: &mut Tx, actor: &Actor, fields: &OrgFields) -> Result<Organisation> {
+    let row = sqlx::query(&format!(
+        "INSERT INTO organisations (code, name, kind, created_at) VALUES ($1, $2, $3, $4) RETURNING {COLUMNS}"
+    ))
+    .bind(fields.code.as_str())
+    .bind(fields.name.as_str())
+    .bind(fields.kind.code())
+    .bind(timestamp::to_unix(actor.at))
+    .fetch_one(&mut **tx)
+    .await?;
+    let org = from_row(&row)?;
+    let change = Change {
+        org_id: Some(org.id),
+        action: "create",
+        entity: "organisation",
+        entity_id: org.id.to_string(),
+        before: None,
+        after: Some(snapshot(&org)),
+        personal_data: false,
+    };
+    audit::record(&mut **tx, actor, change).await?;
+    Ok(org)
+}
+
+/// Changes an organisation's code, name and kind.
+pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, fields: &OrgFields) -> Result<Organisation> {
+    let before = get_in(tx, id).await?.ok_or(StoreError::NotFound)?;
+    let row = sqlx::query(&format!(
+        "UPDATE organisations SET code = $1, name = $2, kind = $3 WHERE id = $4 RETURNING {COLUMNS}"
+    ))
+    .bind(fields.code.as_str())
+    .bind(fields.name.as_str())
+    .bind(fields.kind.code())
+    .bind(id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let after = from_row(&row)?;
+    let change = Change {
+        org_id: Some(id),
+        action: "update",
+        entity: "organisation",
+        entity_id: id.to_string(),
+        before: Some(snapshot(&before)),
+        after: Some(snapshot(&after)),
+        personal_data: false,
+    };
+    audit::record(&mut **tx, actor, change).await?;
+    Ok(after)
+}
+
+async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<Organisation>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// One organisation by id.
+pub async fn get(db: &Db, id: i64) -> Result<Option<Organisation>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// One organisation by code.
+pub async fn by_code(db: &Db, code: &OrgCode) -> Result<Option<Organisation>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE code = $1"))
+        .bind(code.as_str())
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Every organisation, by name.
+pub async fn list(db: &Db) -> Result<Vec<Organisation>> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations ORDER BY name, id"))
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(from_row).collect()
+}

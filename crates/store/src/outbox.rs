@@ -1,0 +1,121 @@
+//! Outgoing mail. Every message is stored here first; with SMTP configured a job delivers it, without SMTP it stays
+//! here, readable by platform admins, so a fresh machine works end to end.
+
+use crate::{timestamp, Db, Result, Tx};
+use sqlx::{any::AnyRow, Row};
+use time::OffsetDateTime;
+
+/// Where a message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Waiting for SMTP delivery.
+    Queued,
+    /// Delivered to the SMTP server.
+    Sent,
+    /// No SMTP configured: kept in the outbox for reading only.
+    Held,
+    /// Delivery failed for good.
+    Failed,
+}
+
+impl Status {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Queued => "queued",
+            Status::Sent => "sent",
+            Status::Held => "held",
+            Status::Failed => "failed",
+        }
+    }
+
+    fn parse(code: &str) -> Status {
+        match code {
+            "sent" => Status::Sent,
+            "held" => Status::Held,
+            "failed" => Status::Failed,
+            _ => Status::Queued,
+        }
+    }
+}
+
+/// A stored message.
+#[derive(Debug, Clone)]
+pub struct Message {
+    /// Database id.
+    pub id: i64,
+    /// When it was written.
+    pub created_at: OffsetDateTime,
+    /// Recipient address.
+    pub to_address: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// Delivery status.
+    pub status: Status,
+    /// When it was delivered.
+    pub sent_at: Option<OffsetDateTime>,
+    /// The last delivery error.
+    pub last_error: Option<String>,
+}
+
+fn from_row(row: &AnyRow) -> Result<Message> {
+    Ok(Message {
+        id: row.try_get("id")?,
+        created_at: timestamp::from_unix(row.try_get("created_at")?),
+        to_address: row.try_get("to_address")?,
+        subject: row.try_get("subject")?,
+        body: row.try_get("body")?,
+        status: Status::parse(&row.try_get::<String, _>("status")?),
+        sent_at: row.try_get::<Option<i64>, _>("sent_at")?.map(timestamp::from_unix),
+        last_error: row.try_get("last_error")?,
+    })
+}
+
+const COLUMNS: &str = "id, created_at, to_address, subject, body, status, sent_at, last_error";
+
+/// Stores a message in the transaction that caused it; returns its id.
+pub async fn add(tx: &mut Tx, to: &str, subject: &str, body: &str, status: Status, at: OffsetDateTime) -> Result<i64> {
+    let id = sqlx::query_scalar(
+        "INSERT INTO outbox (created_at, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(timestamp::to_unix(at))
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .bind(status.code())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// One message.
+pub async fn get(db: &Db, id: i64) -> Result<Option<Message>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM outbox WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// The newest messages, newest first.
+pub async fn list(db: &Db, limit: i64) -> Result<Vec<Message>> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1"))
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Records the delivery outcome of a message.
+pub async fn mark(db: &Db, id: i64, status: Status, at: OffsetDateTime, error: Option<&str>) -> Result<()> {
+    sqlx::query("UPDATE outbox SET status = $1, sent_at = $2, last_error = $3 WHERE id = $4")
+        .bind(status.code())
+        .bind((status == Status::Sent).then(|| timestamp::to_unix(at)))
+        .bind(error)
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! Server-side sessions. The browser holds a random token; the database holds its SHA-256 hash.
+
+use crate::audit::{self, Actor, Change};
+use crate::{timestamp, Db, Result};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use time::{Duration, OffsetDateTime};
+use volkshuis_domain::account::SessionLifetime;
+
+/// A live session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The logged-in user.
+    pub user_id: i64,
+    /// The organisation the user is working in, if chosen.
+    pub active_org_id: Option<i64>,
+    /// When the user logged in.
+    pub created_at: OffsetDateTime,
+}
+
+/// A new random secret token (256 bits), URL-safe.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The stored form of a secret token.
+pub fn hash_token(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Starts a session for a user who just proved who they are; returns the token for the cookie.
+pub async fn create(db: &Db, actor: &Actor, user_id: i64, active_org_id: Option<i64>) -> Result<String> {
+    let token = new_token();
+    let now = actor.at;
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, active_org_id, created_at, last_seen_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $4, $5)",
+    )
+    .bind(hash_token(&token))
+    .bind(user_id)
+    .bind(active_org_id)
+    .bind(timestamp::to_unix(now))
+    .bind(timestamp::to_unix(SessionLifetime::expires_at(now, now)))
+    .execute(&mut *tx)
+    .await?;
+    let change = Change {
+        org_id: None,
+        action: "login",
+        entity: "session",
+        entity_id: user_id.to_string(),
+        before: None,
+        after: None,
+        personal_data: false,
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// The live session for a token, refreshing its idle timer; `None` when unknown or expired.
+pub async fn lookup(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<Session>> {
+    let hash = hash_token(token);
+    let row = sqlx::query(
+        "SELECT user_id, active_org_id, created_at, last_seen_at FROM sessions \
+         WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(&hash)
+    .bind(timestamp::to_unix(now))
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let created_at = timestamp::from_unix(row.try_get("created_at")?);
+    let last_seen = timestamp::from_unix(row.try_get("last_seen_at")?);
+    // Refresh at most once a minute: a page view should not always cost a write.
+    if now - last_seen >= Duration::minutes(1) {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
+            .bind(timestamp::to_unix(now))
+            .bind(timestamp::to_unix(SessionLifetime::expires_at(created_at, now)))
+            .bind(&hash)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(Some(Session { user_id: row.try_get("user_id")?, active_org_id: row.try_get("active_org_id")?, created_at }))
+}
+
+/// Chooses the organisation a session works in.
+pub async fn set_active_org(db: &Db, token: &str, org_id: i64) -> Result<()> {
+    sqlx::query("UPDATE sessions SET active_org_id = $1 WHERE token_hash = $2")
+        .bind(org_id)
+        .bind(hash_token(token))
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Ends a session (logout).
+pub async fn end(db: &Db, actor: &Actor, token: &str) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let ended = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(hash_token(token))
+        .execute(&mut *tx)
+        .await?;
+    if ended.rows_affected() > 0 {
+        let change = Change {
+            org_id: None,
+            action: "logout",
+            entity: "session",
+            entity_id: actor.user_id.map(|id| id.to_string()).unwrap_or_default(),
+            before: None,
+            after: None,
+            personal_data: false,
+        };
+        audit::record(&mut *tx, actor, change).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes expired sessions; returns how many.
+pub async fn purge_expired(db: &Db, now: OffsetDateTime) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(timestamp::to_unix(now))
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected())
+}
