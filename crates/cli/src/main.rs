@@ -1,1 +1,202 @@
-fn main() {}
+//! `volkshuis`: the platform's one command. `serve` runs the web application and job worker, `demo` does the same on
+//! a demo dataset, `migrate` brings the schema up to date, `org` and `user` manage accounts from the shell.
+
+mod accounts;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use volkshuis_store::Db;
+use volkshuis_web::{AppState, Clock, Config};
+
+#[derive(Parser)]
+#[command(
+    name = "volkshuis",
+    version,
+    about = "Volkshuis — samen werken aan de volkshuisvesting"
+)]
+struct Cli {
+    /// The database: a SQLite file path, or a postgres:// URL.
+    #[arg(long = "database", env = "DATABASE_URL", global = true)]
+    database: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application and the job worker.
+    Serve(ServeArgs),
+    /// Run the web application on a demo dataset (created when missing) and print the demo log-ins.
+    Demo(ServeArgs),
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Manage organisations.
+    #[command(subcommand)]
+    Org(accounts::OrgCommand),
+    /// Manage users and memberships.
+    #[command(subcommand)]
+    User(accounts::UserCommand),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free port).
+    #[arg(long, env = "VOLKSHUIS_BIND", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// The address users reach the site at (for links in e-mail); defaults to http://<bind>.
+    #[arg(long, env = "VOLKSHUIS_BASE_URL")]
+    base_url: Option<String>,
+    /// SMTP server, e.g. smtp://user:password@mail.example.nl:587 or smtps://…; without it mail stays in the outbox.
+    #[arg(long, env = "SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Sender address of outgoing mail.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Volkshuis <noreply@volkshuis.localhost>"
+    )]
+    mail_from: String,
+    /// How often the job worker looks for due jobs, in seconds.
+    #[arg(long, default_value_t = 5)]
+    job_interval: u64,
+}
+
+fn main() -> std::process::ExitCode {
+    init_tracing();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("volkshuis: cannot start the runtime: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            // One line that names the problem; details are in the log.
+            eprintln!("volkshuis: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VOLKSHUIS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(ansi)
+        .with_writer(std::io::stderr);
+    if std::env::var("VOLKSHUIS_LOG_FORMAT").as_deref() == Ok("json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => {
+            let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
+            serve(db, args, None).await
+        }
+        Command::Demo(args) => {
+            let db = Db::open(
+                &cli.database
+                    .unwrap_or_else(|| "./volkshuis-demo.db".to_owned()),
+            )
+            .await?;
+            let logins = volkshuis_web::demo::seed(&db)
+                .await
+                .context("filling the demo dataset")?;
+            serve(db, args, Some(logins)).await
+        }
+        Command::Migrate => {
+            let db =
+                Db::connect(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
+            let applied = db.migrate().await?;
+            println!(
+                "{applied} migration(s) applied; schema at version {}",
+                volkshuis_store::SCHEMA_VERSION
+            );
+            Ok(())
+        }
+        Command::Org(command) => {
+            let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
+            accounts::org(&db, command).await
+        }
+        Command::User(command) => {
+            let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
+            accounts::user(&db, command).await
+        }
+    }
+}
+
+async fn serve(
+    db: Db,
+    args: ServeArgs,
+    demo: Option<Vec<volkshuis_web::demo::DemoLogin>>,
+) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(args.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.bind))?;
+    let address = listener.local_addr()?;
+    let base_url = args.base_url.unwrap_or_else(|| format!("http://{address}"));
+    let host_is_local = base_url.contains("://localhost") || base_url.contains("://127.");
+    let config = Config {
+        // Browsers accept Secure cookies on https and on localhost; a plain-http host elsewhere would lose them.
+        secure_cookies: base_url.starts_with("https://") || host_is_local,
+        base_url: base_url.clone(),
+        smtp_url: args.smtp_url,
+        mail_from: args.mail_from,
+    };
+    let state = AppState::new(db.clone(), Clock::system(), config);
+    let worker =
+        volkshuis_web::spawn_worker(state.clone(), Duration::from_secs(args.job_interval.max(1)));
+    println!("Volkshuis draait op {base_url}");
+    if let Some(logins) = demo {
+        println!(
+            "Demo-accounts (wachtwoord: {}):",
+            volkshuis_web::demo::DEMO_PASSWORD
+        );
+        for login in logins {
+            println!("  {:<36} {}", login.email, login.description);
+        }
+    }
+    println!("Stoppen: Ctrl+C");
+    let app = volkshuis_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server")?;
+    worker.abort();
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}

@@ -113,11 +113,17 @@ mod tests {
 
     #[test]
     fn org_codes_are_lower_case_slugs() {
-        assert_eq!(OrgCode::parse(" WoonStad ").map(|c| c.0), Ok("woonstad".into()));
+        assert_eq!(
+            OrgCode::parse(" WoonStad ").map(|c| c.0),
+            Ok("woonstad".into())
+        );
         assert_eq!(OrgCode::parse("gm-0363").map(|c| c.0), Ok("gm-0363".into()));
         assert_eq!(OrgCode::parse("a"), Err(TextError::TooShort { min: 2 }));
         assert_eq!(OrgCode::parse("woon stad"), Err(TextError::Format));
         assert_eq!(OrgCode::parse("-woon"), Err(TextError::Format));
-        assert_eq!(OrgCode::parse(&"a".repeat(41)), Err(TextError::TooLong { max: 40 }));
+        assert_eq!(
+            OrgCode::parse(&"a".repeat(41)),
+            Err(TextError::TooLong { max: 40 })
+        );
     }
 }

@@ -6,15 +6,22 @@ use time::{Duration, OffsetDateTime};
 
 /// How long a reset link works.
 pub const VALID_FOR: Duration = Duration::hours(1);
+/// How long the link in a welcome mail (to choose a first password) works.
+pub const INVITATION_VALID_FOR: Duration = Duration::days(7);
 
-/// Creates a reset token for a user; returns the secret for the link.
-pub async fn create(tx: &mut Tx, user_id: i64, now: OffsetDateTime) -> Result<String> {
+/// Creates a reset token for a user, valid for `valid_for`; returns the secret for the link.
+pub async fn create(
+    tx: &mut Tx,
+    user_id: i64,
+    now: OffsetDateTime,
+    valid_for: Duration,
+) -> Result<String> {
     let token = new_token();
     sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(hash_token(&token))
         .bind(user_id)
         .bind(timestamp::to_unix(now))
-        .bind(timestamp::to_unix(now + VALID_FOR))
+        .bind(timestamp::to_unix(now + valid_for))
         .execute(&mut **tx)
         .await?;
     Ok(token)

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 /// The PostgreSQL server used by tests: `VOLKSHUIS_TEST_PG`, or the local trust-auth server.
 pub fn postgres_admin_url() -> String {
-    std::env::var("VOLKSHUIS_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("VOLKSHUIS_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
 /// A migrated database that exists for one test.
@@ -32,19 +33,32 @@ impl TestDb {
                 let path = std::env::temp_dir().join(format!("{unique}.db"));
                 let target = path.display().to_string();
                 let db = Db::open(&target).await?;
-                Ok(Self { db, target, cleanup: Cleanup::File(path) })
+                Ok(Self {
+                    db,
+                    target,
+                    cleanup: Cleanup::File(path),
+                })
             }
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
                 let admin = Db::connect(&admin_url).await?;
-                sqlx::raw_sql(&format!("CREATE DATABASE {unique}")).execute(admin.pool()).await?;
+                sqlx::raw_sql(&format!("CREATE DATABASE {unique}"))
+                    .execute(admin.pool())
+                    .await?;
                 admin.close().await;
                 let target = match admin_url.rfind('/') {
                     Some(slash) => format!("{}/{unique}", &admin_url[..slash]),
                     None => format!("{admin_url}/{unique}"),
                 };
                 let db = Db::open(&target).await?;
-                Ok(Self { db, target, cleanup: Cleanup::Postgres { admin_url, name: unique } })
+                Ok(Self {
+                    db,
+                    target,
+                    cleanup: Cleanup::Postgres {
+                        admin_url,
+                        name: unique,
+                    },
+                })
             }
         }
     }
@@ -63,7 +77,10 @@ impl Drop for TestDb {
                 // runtime drops the database (FORCE ends the pool's connections).
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 let handle = std::thread::spawn(move || {
-                    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                    else {
                         return;
                     };
                     runtime.block_on(async {

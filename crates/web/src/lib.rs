@@ -1,1 +1,26 @@
-//! placeholder
+//! The Volkshuis web application: server-rendered pages (askama), authentication, permission scopes, operations.
+//!
+//! Error policy: handlers return [`error::AppError`]; form problems never become errors but field messages next to
+//! the values typed; store faults become a logged 500 page that shows the request id.
+
+mod app;
+mod auth;
+mod clock;
+mod context;
+mod cookies;
+mod csrf;
+pub mod demo;
+mod error;
+mod forms;
+mod handlers;
+mod i18n;
+mod jobs;
+mod mail;
+mod ops;
+pub mod password;
+mod views;
+
+pub use app::{router, AppState, Config};
+pub use clock::Clock;
+pub use i18n::Lang;
+pub use jobs::{run_due_jobs, schedule_housekeeping, spawn_worker};

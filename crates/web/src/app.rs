@@ -1,0 +1,101 @@
+//! The application: its shared state, configuration and router with the middleware every request passes.
+
+use crate::clock::Clock;
+use crate::ops::Metrics;
+use crate::{csrf, handlers, ops};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, StatusCode};
+use axum::routing::get;
+use axum::Router;
+use std::sync::Arc;
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use volkshuis_store::Db;
+
+/// Settings from the command line and environment.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The address users reach the site at, for links in e-mail (`http://localhost:8080`).
+    pub base_url: String,
+    /// Whether cookies carry the `Secure` flag (on unless explicitly served over plain HTTP to another host).
+    pub secure_cookies: bool,
+    /// SMTP server URL (`smtp://user:pass@host:587` or `smtps://…`); without it mail stays in the outbox.
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing mail.
+    pub mail_from: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            base_url: "http://localhost:8080".to_owned(),
+            secure_cookies: true,
+            smtp_url: None,
+            mail_from: "Volkshuis <noreply@volkshuis.localhost>".to_owned(),
+        }
+    }
+}
+
+/// Everything a handler may use. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// The clock (manual in tests).
+    pub clock: Clock,
+    /// Settings.
+    pub config: Arc<Config>,
+    /// Prometheus metrics.
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// State over an open database.
+    pub fn new(db: Db, clock: Clock, config: Config) -> Self {
+        Self {
+            db,
+            clock,
+            config: Arc::new(config),
+            metrics: Arc::new(Metrics::new()),
+        }
+    }
+}
+
+/// The whole application as a router.
+pub fn router(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let app = Router::new()
+        .merge(handlers::router())
+        .route("/healthz", get(ops::healthz))
+        .route("/metrics", get(ops::metrics))
+        .route("/static/app.css", get(ops::stylesheet))
+        .fallback(ops::not_found)
+        .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::protect,
+        ))
+        .layer(CatchPanicLayer::custom(ops::panic_response))
+        .layer(axum::middleware::from_fn(ops::error_pages))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ops::track,
+        ));
+    app.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+            .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id)
+            }))
+            .layer(PropagateRequestIdLayer::new(request_id))
+            .layer(CompressionLayer::new())
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))),
+    )
+    .with_state(state)
+}

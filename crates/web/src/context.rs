@@ -1,0 +1,78 @@
+//! Facts about the current request that every handler may need: language, request id, CSRF token, client address.
+
+use crate::app::AppState;
+use crate::cookies;
+use crate::csrf::CsrfToken;
+use crate::i18n::{Lang, Texts};
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+
+/// The request's context. Extracting it never fails.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    /// The UI language.
+    pub lang: Lang,
+    /// The request id (also in the `x-request-id` response header and the logs).
+    pub request_id: String,
+    /// The CSRF token to embed in forms.
+    pub csrf: String,
+    /// The client's network address, for login throttling.
+    pub client: String,
+    /// The path and query asked for.
+    pub path: String,
+}
+
+impl RequestContext {
+    /// The texts in the request's language.
+    pub fn t(&self) -> &'static Texts {
+        self.lang.texts()
+    }
+
+    /// Reads the context from request parts.
+    pub fn from_parts(parts: &Parts) -> Self {
+        let lang = cookies::get(&parts.headers, cookies::LANG)
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_default();
+        let request_id = parts
+            .headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("-")
+            .to_owned();
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let client = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string())
+            .unwrap_or_else(|| "local".to_owned());
+        let path = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".to_owned());
+        Self {
+            lang,
+            request_id,
+            csrf,
+            client,
+            path,
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for RequestContext {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self::from_parts(parts))
+    }
+}

@@ -1,0 +1,110 @@
+//! CSRF protection for every state-changing request, as a middleware so no route can forget it.
+//!
+//! Double-submit: a random token lives in an HttpOnly, SameSite=Strict cookie and is embedded in every form; a
+//! POST (PUT, PATCH, DELETE) passes only when the form field `csrf` (or the `X-CSRF-Token` header) equals the cookie.
+//! A forged cross-site form cannot read the cookie, and SameSite=Strict keeps the browser from sending it.
+
+use crate::app::AppState;
+use crate::cookies;
+use crate::error::AppError;
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{header, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use cookie::SameSite;
+
+/// The CSRF token of the current request, for templates.
+#[derive(Debug, Clone)]
+pub struct CsrfToken(pub String);
+
+/// The largest form body read for the check; forms are small, uploads use the header.
+const MAX_FORM_BYTES: usize = 1024 * 1024;
+
+/// The middleware.
+pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let existing = cookies::get(request.headers(), cookies::CSRF).filter(|t| t.len() >= 32);
+    let token = existing
+        .clone()
+        .unwrap_or_else(volkshuis_store::sessions::new_token);
+    let changes_state = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let mut request = if changes_state {
+        match check(request, existing.as_deref()).await {
+            Ok(request) => request,
+            Err(rejected) => return rejected,
+        }
+    } else {
+        request
+    };
+    request.extensions_mut().insert(CsrfToken(token.clone()));
+    let mut response = next.run(request).await;
+    if existing.is_none() {
+        let cookie = cookies::set(
+            cookies::CSRF,
+            &token,
+            state.config.secure_cookies,
+            SameSite::Strict,
+            None,
+        );
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+async fn check(request: Request, cookie: Option<&str>) -> Result<Request, Response> {
+    let Some(cookie) = cookie else {
+        return Err(AppError::Csrf.into_response());
+    };
+    if let Some(sent) = request
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        return if same(sent, cookie) {
+            Ok(request)
+        } else {
+            Err(AppError::Csrf.into_response())
+        };
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(AppError::Csrf.into_response());
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| {
+        (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response()
+    })?;
+    let sent = form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.into_owned());
+    match sent {
+        Some(sent) if same(&sent, cookie) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        _ => Err(AppError::Csrf.into_response()),
+    }
+}
+
+/// Compares in constant time for equal lengths, so the token cannot be guessed byte by byte.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_compare_exactly() {
+        assert!(super::same("abc", "abc"));
+        assert!(!super::same("abc", "abd"));
+        assert!(!super::same("abc", "abcd"));
+    }
+}

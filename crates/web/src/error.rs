@@ -1,0 +1,104 @@
+//! The web layer's one error type.
+//!
+//! Handlers return `Result<_, AppError>`. Domain parse errors never reach here (forms turn them into field
+//! messages); store errors do, and become a 500 with the request id unless they are `NotFound`. Only 5xx are logged
+//! as errors. The response carries an [`ErrorPage`] marker; the `error_pages` middleware renders the translated page.
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use volkshuis_domain::access::Denied;
+use volkshuis_store::StoreError;
+
+/// What went wrong while answering a request.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The thing asked for does not exist (or its existence is private).
+    #[error("not found")]
+    NotFound,
+    /// The user may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// Nobody is logged in; the user is sent to the login page and back.
+    #[error("login required")]
+    LoginRequired {
+        /// Where to return after login.
+        next: String,
+    },
+    /// A state-changing request without a valid CSRF token.
+    #[error("csrf token missing or wrong")]
+    Csrf,
+    /// A store failure.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Anything else that should not happen.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<Denied> for AppError {
+    fn from(_: Denied) -> Self {
+        AppError::Forbidden
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        AppError::Store(error.into())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(error: askama::Error) -> Self {
+        AppError::Internal(anyhow::Error::new(error).context("rendering a template"))
+    }
+}
+
+/// Marks a response whose body the `error_pages` middleware replaces with a translated page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorPage {
+    /// 404.
+    NotFound,
+    /// 403.
+    Forbidden,
+    /// 403 for a stale or forged form.
+    Csrf,
+    /// 500.
+    Internal,
+}
+
+impl AppError {
+    fn page(&self) -> (StatusCode, ErrorPage) {
+        match self {
+            AppError::NotFound | AppError::Store(StoreError::NotFound) => {
+                (StatusCode::NOT_FOUND, ErrorPage::NotFound)
+            }
+            AppError::Forbidden => (StatusCode::FORBIDDEN, ErrorPage::Forbidden),
+            AppError::Csrf => (StatusCode::FORBIDDEN, ErrorPage::Csrf),
+            _ => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage::Internal),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::LoginRequired { next } = &self {
+            let target = format!(
+                "/login?next={}",
+                form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+            );
+            return Redirect::to(&target).into_response();
+        }
+        let (status, page) = self.page();
+        if status.is_server_error() {
+            tracing::error!(error = ?self, "request failed");
+        }
+        let mut response = (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            status.to_string(),
+        )
+            .into_response();
+        response.extensions_mut().insert(page);
+        response
+    }
+}

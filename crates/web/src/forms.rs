@@ -1,0 +1,106 @@
+//! Form handling: field-level messages, kept next to the values the user typed.
+
+use crate::i18n::Texts;
+use std::collections::BTreeMap;
+use volkshuis_domain::text::TextError;
+
+/// Messages per form field, in the user's language. Empty when the form is valid.
+#[derive(Debug, Clone, Default)]
+pub struct FieldErrors(BTreeMap<&'static str, String>);
+
+impl FieldErrors {
+    /// Adds a message for a field (the first one per field wins).
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.entry(field).or_insert_with(|| message.into());
+    }
+
+    /// The message for a field, if any.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+
+    /// Whether the form is valid.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Takes a parse result: the value when it parsed, otherwise `None` with the message recorded.
+    pub fn check<T>(
+        &mut self,
+        t: &Texts,
+        field: &'static str,
+        parsed: Result<T, TextError>,
+    ) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.add(field, text_error(t, error));
+                None
+            }
+        }
+    }
+}
+
+/// The translated message for a parse error.
+pub fn text_error(t: &Texts, error: TextError) -> String {
+    match error {
+        TextError::Required => t.err_required.to_owned(),
+        TextError::TooLong { max } => t.err_too_long.replace("{n}", &max.to_string()),
+        TextError::TooShort { min } => t.err_too_short.replace("{n}", &min.to_string()),
+        TextError::Format => t.err_format.to_owned(),
+    }
+}
+
+/// An HTML checkbox: present and "on" (or "true") when ticked, absent otherwise.
+pub fn checkbox(value: &Option<String>) -> bool {
+    matches!(value.as_deref(), Some("on" | "true" | "1"))
+}
+
+/// A local redirect target from user input: only paths on this site, never `//host` or a scheme.
+pub fn local_path(input: &str, fallback: &str) -> String {
+    let ok = input.starts_with('/')
+        && !input.starts_with("//")
+        && !input.contains('\\')
+        && !input.contains("://");
+    if ok {
+        input.to_owned()
+    } else {
+        fallback.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(
+            local_path("/admin/users?x=1", "/dashboard"),
+            "/admin/users?x=1"
+        );
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "dashboard",
+            "",
+        ] {
+            assert_eq!(local_path(bad, "/dashboard"), "/dashboard", "{bad}");
+        }
+    }
+
+    #[test]
+    fn messages_name_the_limit() {
+        let t = crate::i18n::Lang::En.texts();
+        assert!(text_error(t, TextError::TooLong { max: 40 }).contains("40"));
+        let mut errors = FieldErrors::default();
+        assert_eq!(
+            errors.check(t, "code", Err::<(), _>(TextError::Required)),
+            None
+        );
+        assert_eq!(errors.check(t, "name", Ok::<_, TextError>(3)), Some(3));
+        assert_eq!(errors.get("code"), Some(t.err_required));
+        assert_eq!(errors.get("name"), None);
+    }
+}

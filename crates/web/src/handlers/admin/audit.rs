@@ -1,0 +1,152 @@
+//! The audit log, with filters.
+
+use crate::app::AppState;
+use crate::auth::PlatformAdmin;
+use crate::error::AppError;
+use crate::forms::{checkbox, FieldErrors};
+use crate::views::{ok, show_time, Page};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, Time};
+use volkshuis_store::{audit, orgs};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/audit", get(list))
+}
+
+/// The filter as typed (kept in the form).
+#[derive(Default, Deserialize)]
+struct AuditQuery {
+    #[serde(default)]
+    org_id: String,
+    #[serde(default)]
+    actor: String,
+    #[serde(default)]
+    entity: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    until: String,
+    personal: Option<String>,
+    before: Option<i64>,
+}
+
+struct EntryRow {
+    id: i64,
+    at: String,
+    actor: String,
+    action: String,
+    entity: String,
+    entity_id: String,
+    before: Option<String>,
+    after: Option<String>,
+    personal: bool,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    page: Page,
+    filter: AuditQuery,
+    orgs: Vec<(String, String)>,
+    entries: Vec<EntryRow>,
+    older_link: Option<String>,
+    errors: FieldErrors,
+}
+
+const PAGE_SIZE: i64 = 100;
+
+fn day(
+    text: &str,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    t: &crate::i18n::Texts,
+) -> Option<OffsetDateTime> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    match Date::parse(text.trim(), format_description!("[year]-[month]-[day]")) {
+        Ok(date) => Some(date.with_time(Time::MIDNIGHT).assume_utc()),
+        Err(_) => {
+            errors.add(field, t.err_format);
+            None
+        }
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    Some(text.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+async fn list(
+    State(state): State<AppState>,
+    PlatformAdmin(auth): PlatformAdmin,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, AppError> {
+    let t = auth.ctx.t();
+    let mut errors = FieldErrors::default();
+    let filter = audit::Filter {
+        org_id: q.org_id.parse().ok(),
+        actor: non_empty(&q.actor),
+        entity: non_empty(&q.entity),
+        action: non_empty(&q.action),
+        personal_only: checkbox(&q.personal),
+        from: day(&q.from, &mut errors, "from", t),
+        until: day(&q.until, &mut errors, "until", t).map(|d| d + time::Duration::days(1)),
+        before_id: q.before,
+    };
+    let entries: Vec<EntryRow> = audit::list(&state.db, &filter, PAGE_SIZE)
+        .await?
+        .into_iter()
+        .map(|e| EntryRow {
+            id: e.id,
+            at: show_time(e.at),
+            actor: e.actor_label,
+            action: e.action,
+            entity: e.entity,
+            entity_id: e.entity_id.unwrap_or_default(),
+            before: e.before,
+            after: e.after,
+            personal: e.personal_data,
+        })
+        .collect();
+    let older_link = (entries.len() as i64 == PAGE_SIZE).then(|| {
+        let last = entries.last().map(|e| e.id).unwrap_or_default();
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in [
+            ("org_id", &q.org_id),
+            ("actor", &q.actor),
+            ("entity", &q.entity),
+            ("action", &q.action),
+            ("from", &q.from),
+            ("until", &q.until),
+        ] {
+            query.append_pair(key, value);
+        }
+        if checkbox(&q.personal) {
+            query.append_pair("personal", "on");
+        }
+        query.append_pair("before", &last.to_string());
+        format!("/admin/audit?{}", query.finish())
+    });
+    let orgs = orgs::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect();
+    ok(&AuditPage {
+        page: Page::for_user(&auth),
+        filter: q,
+        orgs,
+        entries,
+        older_link,
+        errors,
+    })
+}

@@ -1,0 +1,193 @@
+//! Registering and changing organisations.
+
+use crate::app::AppState;
+use crate::auth::PlatformAdmin;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{ok, render, Page};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::text::Name;
+use volkshuis_store::{orgs, StoreError};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/orgs", get(list))
+        .route("/admin/orgs/new", get(new_form).post(create))
+        .route("/admin/orgs/{id}/edit", get(edit_form).post(update))
+}
+
+struct OrgRow {
+    id: i64,
+    name: String,
+    code: String,
+    kind_label: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "admin_orgs.html")]
+struct ListPage {
+    page: Page,
+    orgs: Vec<OrgRow>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    PlatformAdmin(auth): PlatformAdmin,
+) -> Result<Response, AppError> {
+    let t = auth.ctx.t();
+    let orgs = orgs::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|o| OrgRow {
+            id: o.id,
+            name: o.name,
+            code: o.code,
+            kind_label: t.kind(o.kind),
+        })
+        .collect();
+    ok(&ListPage {
+        page: Page::for_user(&auth),
+        orgs,
+    })
+}
+
+#[derive(Default, Deserialize)]
+struct OrgForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    kind: String,
+}
+
+#[derive(Template)]
+#[template(path = "org_form.html")]
+struct FormPage {
+    page: Page,
+    heading: &'static str,
+    action: String,
+    form: OrgForm,
+    kinds: Vec<(String, String)>,
+    errors: FieldErrors,
+}
+
+fn form_page(
+    auth: &crate::auth::Auth,
+    id: Option<i64>,
+    form: OrgForm,
+    errors: FieldErrors,
+) -> FormPage {
+    let t = auth.ctx.t();
+    FormPage {
+        page: Page::for_user(auth),
+        heading: if id.is_some() { t.org_edit } else { t.org_new },
+        action: id
+            .map(|id| format!("/admin/orgs/{id}/edit"))
+            .unwrap_or_else(|| "/admin/orgs/new".to_owned()),
+        form,
+        kinds: t.kind_options(),
+        errors,
+    }
+}
+
+fn parse(
+    t: &crate::i18n::Texts,
+    form: &OrgForm,
+    errors: &mut FieldErrors,
+) -> Option<orgs::OrgFields> {
+    let name = errors.check(t, "name", Name::parse(&form.name));
+    let code = errors.check(t, "code", OrgCode::parse(&form.code));
+    let kind = errors.check(t, "kind", OrgKind::parse(&form.kind));
+    Some(orgs::OrgFields {
+        name: name?,
+        code: code?,
+        kind: kind?,
+    })
+}
+
+async fn new_form(PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
+    ok(&form_page(
+        &auth,
+        None,
+        OrgForm::default(),
+        FieldErrors::default(),
+    ))
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    PlatformAdmin(auth): PlatformAdmin,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let org = orgs::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let form = OrgForm {
+        name: org.name,
+        code: org.code,
+        kind: org.kind.code().to_owned(),
+    };
+    ok(&form_page(&auth, Some(id), form, FieldErrors::default()))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    PlatformAdmin(auth): PlatformAdmin,
+    Form(form): Form<OrgForm>,
+) -> Result<Response, AppError> {
+    save(state, auth, None, form).await
+}
+
+async fn update(
+    State(state): State<AppState>,
+    PlatformAdmin(auth): PlatformAdmin,
+    Path(id): Path<i64>,
+    Form(form): Form<OrgForm>,
+) -> Result<Response, AppError> {
+    if orgs::get(&state.db, id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    save(state, auth, Some(id), form).await
+}
+
+async fn save(
+    state: AppState,
+    auth: crate::auth::Auth,
+    id: Option<i64>,
+    form: OrgForm,
+) -> Result<Response, AppError> {
+    let t = auth.ctx.t();
+    let mut errors = FieldErrors::default();
+    let Some(fields) = parse(t, &form, &mut errors) else {
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(&auth, id, form, errors),
+        );
+    };
+    let actor = auth.actor(&state);
+    let mut tx = state.db.begin().await?;
+    let saved = match id {
+        Some(id) => orgs::update(&mut tx, &actor, id, &fields).await,
+        None => orgs::create(&mut tx, &actor, &fields).await,
+    };
+    match saved {
+        Ok(_) => {
+            tx.commit().await?;
+            Ok(Redirect::to("/admin/orgs").into_response())
+        }
+        Err(StoreError::Duplicate) => {
+            errors.add("code", t.err_code_taken);
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(&auth, id, form, errors),
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}

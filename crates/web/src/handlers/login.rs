@@ -1,0 +1,161 @@
+//! Logging in and out, with throttling after repeated failures.
+
+use crate::app::AppState;
+use crate::auth::{Auth, MaybeAuth};
+use crate::context::RequestContext;
+use crate::cookies;
+use crate::error::AppError;
+use crate::forms::local_path;
+use crate::password;
+use crate::views::{ok, render, show_time, Page};
+use askama::Template;
+use axum::extract::{Form, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use cookie::SameSite;
+use serde::Deserialize;
+use volkshuis_domain::account::SessionLifetime;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::{sessions, throttle, users};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(show).post(submit))
+        .route("/logout", post(logout))
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    page: Page,
+    email: String,
+    next: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+    notice: Option<String>,
+}
+
+async fn show(
+    MaybeAuth(auth): MaybeAuth,
+    ctx: RequestContext,
+    Query(q): Query<LoginQuery>,
+) -> Result<Response, AppError> {
+    if auth.is_some() {
+        return Ok(Redirect::to("/dashboard").into_response());
+    }
+    let page = Page::anonymous(&ctx).with_notice(q.notice.as_deref());
+    ok(&LoginPage {
+        page,
+        email: String::new(),
+        next: q.next.unwrap_or_default(),
+        error: None,
+    })
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let t = ctx.t();
+    let account = form.email.trim().to_lowercase();
+    let now = state.clock.now();
+    let again = |status, error: String| {
+        let page = LoginPage {
+            page: Page::anonymous(&ctx),
+            email: form.email.clone(),
+            next: form.next.clone(),
+            error: Some(error),
+        };
+        render(status, &page)
+    };
+    if let Some(until) = throttle::locked_until(&state.db, &account, &ctx.client, now).await? {
+        tracing::warn!(account = %account, client = %ctx.client, "login refused: throttled");
+        return again(
+            StatusCode::TOO_MANY_REQUESTS,
+            t.login_locked.replace("{time}", &show_time(until)),
+        );
+    }
+    let found = users::credentials(&state.db, &account).await?;
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), Some(hash)),
+        None => (None, None),
+    };
+    let password_ok = password::verify(form.password.clone(), hash).await?;
+    let user = match user {
+        Some(user) if password_ok && user.active => user,
+        _ => {
+            throttle::record_failure(&state.db, &account, &ctx.client, now).await?;
+            tracing::info!(account = %account, client = %ctx.client, "login failed");
+            return again(StatusCode::UNPROCESSABLE_ENTITY, t.login_failed.to_owned());
+        }
+    };
+    throttle::clear_account(&state.db, &account).await?;
+    let actor = Actor {
+        user_id: Some(user.id),
+        label: format!("{} <{}>", user.name, user.email),
+        request_id: Some(ctx.request_id.clone()),
+        at: now,
+    };
+    let first_org = users::organisations_of(&state.db, user.id)
+        .await?
+        .first()
+        .map(|(o, _)| o.id);
+    let token = sessions::create(&state.db, &actor, user.id, first_org).await?;
+    let secure = state.config.secure_cookies;
+    let max_age = SessionLifetime::ABSOLUTE.whole_seconds();
+    let mut response = Redirect::to(&local_path(&form.next, "/dashboard")).into_response();
+    let headers = response.headers_mut();
+    headers.append(
+        header::SET_COOKIE,
+        cookies::set(
+            cookies::SESSION,
+            &token,
+            secure,
+            SameSite::Lax,
+            Some(max_age),
+        ),
+    );
+    let year = 365 * 24 * 3600;
+    headers.append(
+        header::SET_COOKIE,
+        cookies::set(
+            cookies::LANG,
+            &user.locale,
+            secure,
+            SameSite::Lax,
+            Some(year),
+        ),
+    );
+    Ok(response)
+}
+
+async fn logout(State(state): State<AppState>, auth: Auth) -> Result<Response, AppError> {
+    sessions::end(&state.db, &auth.actor(&state), &auth.token).await?;
+    let mut response = Redirect::to("/login?notice=logged_out").into_response();
+    let gone = cookies::set(
+        cookies::SESSION,
+        "",
+        state.config.secure_cookies,
+        SameSite::Lax,
+        Some(0),
+    );
+    response.headers_mut().append(header::SET_COOKIE, gone);
+    Ok(response)
+}

@@ -1,0 +1,22 @@
+//! The routes, one module per use case; each module exposes its own `router()`.
+
+mod admin;
+mod home;
+mod language;
+mod login;
+mod org;
+mod password_reset;
+
+use crate::app::AppState;
+use axum::Router;
+
+/// All page routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(login::router())
+        .merge(language::router())
+        .merge(password_reset::router())
+        .merge(home::router())
+        .merge(org::router())
+        .merge(admin::router())
+}

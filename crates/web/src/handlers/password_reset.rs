@@ -1,0 +1,228 @@
+//! "Forgot password": a single-use, one-hour link by e-mail. The answer never reveals whether an address exists.
+
+use crate::app::AppState;
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{ok, render, Page};
+use crate::{mail, password};
+use askama::Template;
+use axum::extract::{Form, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::account::{Email, NewPassword};
+use volkshuis_store::audit::Actor;
+use volkshuis_store::{resets, users};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/password/forgot", get(show_forgot).post(submit_forgot))
+        .route("/password/reset", get(show_reset).post(submit_reset))
+}
+
+#[derive(Template)]
+#[template(path = "forgot.html")]
+struct ForgotPage {
+    page: Page,
+    email: String,
+    sent: bool,
+    errors: FieldErrors,
+}
+
+async fn show_forgot(ctx: RequestContext) -> Result<Response, AppError> {
+    ok(&ForgotPage {
+        page: Page::anonymous(&ctx),
+        email: String::new(),
+        sent: false,
+        errors: FieldErrors::default(),
+    })
+}
+
+#[derive(Deserialize)]
+struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn submit_forgot(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Form(form): Form<ForgotForm>,
+) -> Result<Response, AppError> {
+    let t = ctx.t();
+    let mut errors = FieldErrors::default();
+    let Some(email) = errors.check(t, "email", Email::parse(&form.email)) else {
+        let page = ForgotPage {
+            page: Page::anonymous(&ctx),
+            email: form.email,
+            sent: false,
+            errors,
+        };
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    if let Some(user) = users::by_email(&state.db, &email)
+        .await?
+        .filter(|u| u.active)
+    {
+        send_link(
+            &state,
+            &ctx,
+            &user,
+            resets::VALID_FOR,
+            t.mail_reset_subject,
+            t.mail_reset_body,
+        )
+        .await?;
+    } else {
+        tracing::info!("password reset asked for an unknown or blocked address");
+    }
+    ok(&ForgotPage {
+        page: Page::anonymous(&ctx),
+        email: String::new(),
+        sent: true,
+        errors: FieldErrors::default(),
+    })
+}
+
+/// Creates a token and mails a link to choose a password (for a reset, or for a new account's first password).
+pub(crate) async fn send_link(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &users::User,
+    valid_for: time::Duration,
+    subject: &str,
+    body_template: &str,
+) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let token = resets::create(&mut tx, user.id, now, valid_for).await?;
+    let link = format!(
+        "{}/password/reset?token={token}",
+        state.config.base_url.trim_end_matches('/')
+    );
+    let body = body_template
+        .replace("{name}", &user.name)
+        .replace("{link}", &link);
+    mail::queue(state, &mut tx, &user.email, subject, &body).await?;
+    let actor = Actor {
+        user_id: None,
+        label: "password link".into(),
+        request_id: Some(ctx.request_id.clone()),
+        at: now,
+    };
+    let change = volkshuis_store::audit::Change {
+        org_id: None,
+        action: "password_link_sent",
+        entity: "user",
+        entity_id: user.id.to_string(),
+        before: None,
+        after: None,
+        personal_data: false,
+    };
+    volkshuis_store::audit::record(&mut tx, &actor, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "reset.html")]
+struct ResetPage {
+    page: Page,
+    token: String,
+    valid: bool,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize)]
+struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+async fn show_reset(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    let mut tx = state.db.begin().await?;
+    let valid = resets::peek(&mut tx, &q.token, state.clock.now())
+        .await?
+        .is_some();
+    tx.commit().await?;
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    render(
+        status,
+        &ResetPage {
+            page: Page::anonymous(&ctx),
+            token: q.token,
+            valid,
+            errors: FieldErrors::default(),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn submit_reset(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Form(form): Form<ResetForm>,
+) -> Result<Response, AppError> {
+    let t = ctx.t();
+    let mut errors = FieldErrors::default();
+    let new_password = errors.check(t, "password", NewPassword::parse(&form.password));
+    if new_password.is_some() && form.password != form.confirm {
+        errors.add("confirm", t.err_password_mismatch);
+    }
+    let now = state.clock.now();
+    let again = |valid: bool, errors: FieldErrors| {
+        let status = if valid {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::NOT_FOUND
+        };
+        render(
+            status,
+            &ResetPage {
+                page: Page::anonymous(&ctx),
+                token: form.token.clone(),
+                valid,
+                errors,
+            },
+        )
+    };
+    let Some(new_password) = new_password.filter(|_| errors.is_empty()) else {
+        let mut tx = state.db.begin().await?;
+        let valid = resets::peek(&mut tx, &form.token, now).await?.is_some();
+        return again(valid, errors);
+    };
+    let hash = password::hash(new_password.expose().to_owned()).await?;
+    let mut tx = state.db.begin().await?;
+    let Some(user_id) = resets::consume(&mut tx, &form.token, now).await? else {
+        return again(false, FieldErrors::default());
+    };
+    let actor = Actor {
+        user_id: Some(user_id),
+        label: "password reset".into(),
+        request_id: Some(ctx.request_id.clone()),
+        at: now,
+    };
+    users::set_password(&mut tx, &actor, user_id, &hash).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/login?notice=password_changed").into_response())
+}

@@ -1,0 +1,214 @@
+//! Operating the service: health, Prometheus metrics, request metrics, error pages, static assets.
+
+use crate::app::AppState;
+use crate::context::RequestContext;
+use crate::error::{AppError, ErrorPage};
+use crate::views::{render, Page};
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::{text::encode, EncodeLabelSet};
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
+use std::time::Instant;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    method: String,
+    route: String,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    route: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct JobLabels {
+    status: String,
+}
+
+/// The service's Prometheus metrics, kept per application (not global), so tests can run many apps at once.
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    durations: Family<RouteLabels, Histogram>,
+    jobs: Family<JobLabels, Gauge>,
+}
+
+impl Metrics {
+    /// Registers the metrics.
+    pub fn new() -> Self {
+        let mut registry = Registry::with_prefix("volkshuis");
+        let requests = Family::<RequestLabels, Counter>::default();
+        let durations = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(0.001, 2.0, 14))
+        });
+        let jobs = Family::<JobLabels, Gauge>::default();
+        registry.register("http_requests", "HTTP requests answered", requests.clone());
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to answer a request",
+            durations.clone(),
+        );
+        registry.register("jobs", "Background jobs by status", jobs.clone());
+        Self {
+            registry,
+            requests,
+            durations,
+            jobs,
+        }
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for Metrics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Metrics")
+    }
+}
+
+/// Counts and times every request by route pattern (not raw path, to keep the label set small).
+pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().to_string();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let response = next.run(request).await;
+    let labels = RequestLabels {
+        method,
+        route: route.clone(),
+        status: response.status().as_u16(),
+    };
+    state.metrics.requests.get_or_create(&labels).inc();
+    state
+        .metrics
+        .durations
+        .get_or_create(&RouteLabels { route })
+        .observe(started.elapsed().as_secs_f64());
+    response
+}
+
+/// `GET /metrics`: Prometheus text format.
+pub async fn metrics(State(state): State<AppState>) -> Result<Response, AppError> {
+    for (status, count) in volkshuis_store::jobs::counts(&state.db).await? {
+        state
+            .metrics
+            .jobs
+            .get_or_create(&JobLabels { status })
+            .set(count);
+    }
+    let mut body = String::new();
+    encode(&mut body, &state.metrics.registry).map_err(|e| AppError::Internal(e.into()))?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        body,
+    )
+        .into_response())
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 otherwise.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({ "status": "ok", "database": "ok" })),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check failed");
+            let body = serde_json::json!({ "status": "error", "database": "unreachable" });
+            (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response()
+        }
+    }
+}
+
+/// The stylesheet, compiled into the binary.
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/app.css"),
+    )
+        .into_response()
+}
+
+/// Unknown paths.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// A panic in a handler becomes the friendly 500 page; the panic itself is logged.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("panic");
+    AppError::Internal(anyhow::anyhow!("handler panicked: {message}")).into_response()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    page: Page,
+    title: &'static str,
+    explanation: &'static str,
+    request_id: String,
+}
+
+/// Replaces the body of an error response with the translated error page, showing the request id.
+pub async fn error_pages(request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let ctx = RequestContext::from_parts(&parts);
+    let response = next.run(Request::from_parts(parts, body)).await;
+    let Some(kind) = response.extensions().get::<ErrorPage>().copied() else {
+        return response;
+    };
+    let t = ctx.t();
+    let (title, explanation) = match kind {
+        ErrorPage::NotFound => (t.err_not_found_title, t.err_not_found_text),
+        ErrorPage::Forbidden => (t.err_forbidden_title, t.err_forbidden_text),
+        ErrorPage::Csrf => (t.err_csrf_title, t.err_csrf_text),
+        ErrorPage::Internal => (t.err_internal_title, t.err_internal_text),
+    };
+    let page = ErrorTemplate {
+        page: Page::anonymous(&ctx),
+        title,
+        explanation,
+        request_id: ctx.request_id.clone(),
+    };
+    let status = response.status();
+    let (mut parts, _) = response.into_parts();
+    match render(status, &page) {
+        Ok(rendered) => {
+            let (rendered_parts, body) = rendered.into_parts();
+            parts.headers.insert(
+                header::CONTENT_TYPE,
+                rendered_parts.headers[header::CONTENT_TYPE].clone(),
+            );
+            Response::from_parts(parts, body)
+        }
+        Err(_) => Response::from_parts(parts, Body::from(status.to_string())),
+    }
+}

@@ -1,0 +1,96 @@
+//! What every page shares (language, CSRF token, navigation) and rendering helpers.
+
+use crate::auth::Auth;
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::i18n::Texts;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::OffsetDateTime;
+
+/// The navigation's view of the user.
+#[derive(Debug, Clone)]
+pub struct NavUser {
+    /// Display name.
+    pub name: String,
+    /// Whether to show the platform-admin menu.
+    pub is_admin: bool,
+}
+
+/// The part of every page that the layout needs.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Texts in the user's language.
+    pub t: &'static Texts,
+    /// Language code for `<html lang>`.
+    pub lang: &'static str,
+    /// CSRF token for forms.
+    pub csrf: String,
+    /// The current path (to come back after switching language).
+    pub path: String,
+    /// The logged-in user, if any.
+    pub user: Option<NavUser>,
+    /// A one-off message at the top of the page.
+    pub notice: Option<String>,
+}
+
+impl Page {
+    /// A page for a visitor who is not logged in.
+    pub fn anonymous(ctx: &RequestContext) -> Self {
+        Self {
+            t: ctx.t(),
+            lang: ctx.lang.code(),
+            csrf: ctx.csrf.clone(),
+            path: ctx.path.clone(),
+            user: None,
+            notice: None,
+        }
+    }
+
+    /// A page for a logged-in user.
+    pub fn for_user(auth: &Auth) -> Self {
+        Self {
+            user: Some(NavUser {
+                name: auth.user.name.clone(),
+                is_admin: auth.user.is_platform_admin,
+            }),
+            ..Self::anonymous(&auth.ctx)
+        }
+    }
+
+    /// Adds the notice named by a `?notice=` key (only known keys; never user text).
+    pub fn with_notice(mut self, key: Option<&str>) -> Self {
+        let t = self.t;
+        self.notice = match key {
+            Some("logged_out") => Some(t.notice_logged_out),
+            Some("password_changed") => Some(t.notice_password_changed),
+            Some("saved") => Some(t.notice_saved),
+            Some("member_added") => Some(t.notice_member_added),
+            Some("invited") => Some(t.notice_invited),
+            _ => None,
+        }
+        .map(str::to_owned);
+        self
+    }
+}
+
+/// Renders a template as an HTML response with the given status.
+pub fn render(status: StatusCode, template: &impl Template) -> Result<Response, AppError> {
+    Ok((status, Html(template.render()?)).into_response())
+}
+
+/// Renders a template with 200 OK.
+pub fn ok(template: &impl Template) -> Result<Response, AppError> {
+    render(StatusCode::OK, template)
+}
+
+const SHOWN: &[BorrowedFormatItem<'static>] =
+    format_description!("[day]-[month]-[year] [hour]:[minute]");
+
+/// A time as shown to users (Dutch day-month-year order, UTC).
+pub fn show_time(at: OffsetDateTime) -> String {
+    at.format(SHOWN).unwrap_or_default()
+}
