@@ -1,0 +1,176 @@
+//! The test harness: the real router over a fresh database (SQLite or PostgreSQL) with the demo dataset, a cookie
+//! jar like a browser's, and a clock the test moves by hand.
+#![allow(dead_code)] // Each test binary uses a different part of the harness.
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use std::collections::HashMap;
+use time::macros::datetime;
+use tower::ServiceExt;
+use volkshuis_store::testdb::TestDb;
+use volkshuis_store::Backend;
+use volkshuis_web::{AppState, Clock, Config};
+
+/// Runs each named async test function (taking `TestApp`) on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::common::TestApp::new(volkshuis_store::Backend::Sqlite).await).await;
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$name($crate::common::TestApp::new(volkshuis_store::Backend::Postgres).await).await;
+            }
+        }
+    )*};
+}
+
+/// The demo password.
+pub const PASSWORD: &str = volkshuis_web::demo::DEMO_PASSWORD;
+
+/// A response, read completely.
+#[derive(Debug)]
+pub struct Resp {
+    /// Status.
+    pub status: StatusCode,
+    /// Headers.
+    pub headers: HeaderMap,
+    /// Body as text.
+    pub body: String,
+}
+
+impl Resp {
+    /// The redirect target, if any.
+    pub fn location(&self) -> Option<&str> {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+    }
+
+    /// Whether this is a redirect to the login page.
+    pub fn is_login_redirect(&self) -> bool {
+        self.status == StatusCode::SEE_OTHER && self.location().is_some_and(|l| l.starts_with("/login"))
+    }
+}
+
+/// One application under test.
+pub struct TestApp {
+    /// The state (database, clock, config).
+    pub state: AppState,
+    /// The database handle (dropped, and for PostgreSQL deleted, with the app).
+    pub db: TestDb,
+    router: Router,
+    cookies: HashMap<String, String>,
+}
+
+impl TestApp {
+    /// A fresh app with the demo dataset and a manual clock at 25 November 2026, 10:00 UTC.
+    pub async fn new(backend: Backend) -> Self {
+        Self::with_config(backend, Config::default()).await
+    }
+
+    /// As [`TestApp::new`] with other settings.
+    pub async fn with_config(backend: Backend, config: Config) -> Self {
+        let db = TestDb::new(backend).await.expect("test database");
+        volkshuis_web::demo::seed(&db.db).await.expect("demo data");
+        let state = AppState::new(db.db.clone(), Clock::manual(datetime!(2026-11-25 10:00 UTC)), config);
+        let router = volkshuis_web::router(state.clone());
+        Self { state, db, router, cookies: HashMap::new() }
+    }
+
+    /// The same database, as a server restarted with other settings would see it.
+    pub fn restart(&mut self, config: Config) {
+        self.state = AppState::new(self.db.db.clone(), self.state.clock.clone(), config);
+        self.router = volkshuis_web::router(self.state.clone());
+    }
+
+    /// Forgets all cookies (a new browser).
+    pub fn clear_cookies(&mut self) {
+        self.cookies.clear();
+    }
+
+    /// A cookie's current value.
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.get(name).map(String::as_str)
+    }
+
+    /// Sets a cookie by hand (to replay an old session, say).
+    pub fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.insert(name.to_owned(), value.to_owned());
+    }
+
+    /// Sends a request through the router, with the jar's cookies, and stores cookies set by the answer.
+    pub async fn send(&mut self, method: Method, path: &str, form: Option<String>) -> Resp {
+        let mut builder = Request::builder().method(method).uri(path);
+        if !self.cookies.is_empty() {
+            let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            builder = builder.header(header::COOKIE, jar.join("; "));
+        }
+        let body = match form {
+            Some(form) => {
+                builder = builder.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+                Body::from(form)
+            }
+            None => Body::empty(),
+        };
+        let response = self.router.clone().oneshot(builder.body(body).expect("request")).await.expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        for set in headers.get_all(header::SET_COOKIE) {
+            let cookie = cookie::Cookie::parse(set.to_str().expect("ascii cookie").to_owned()).expect("cookie");
+            let expired = cookie.max_age().is_some_and(|age| age.is_zero());
+            if expired {
+                self.cookies.remove(cookie.name());
+            } else {
+                self.cookies.insert(cookie.name().to_owned(), cookie.value().to_owned());
+            }
+        }
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// GET.
+    pub async fn get(&mut self, path: &str) -> Resp {
+        self.send(Method::GET, path, None).await
+    }
+
+    /// POST a form, adding the CSRF token as a browser form would (fetching a page first if there is no token yet).
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        if self.cookie("vh_csrf").is_none() {
+            self.get("/login").await;
+        }
+        let token = self.cookie("vh_csrf").expect("csrf cookie").to_owned();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// POST a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        self.send(Method::POST, path, Some(body)).await
+    }
+
+    /// Logs in with the demo password; panics when that fails.
+    pub async fn login(&mut self, email: &str) -> Resp {
+        self.clear_cookies();
+        let response = self.post("/login", &[("email", email), ("password", PASSWORD)]).await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "login of {email} failed: {}", response.body);
+        response
+    }
+
+    /// The id of a demo organisation by code.
+    pub async fn org_id(&self, code: &str) -> i64 {
+        let code = volkshuis_domain::org::OrgCode::parse(code).expect("code");
+        volkshuis_store::orgs::by_code(&self.state.db, &code).await.expect("query").expect("org exists").id
+    }
+
+    /// The id of a user by e-mail.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        let email = volkshuis_domain::account::Email::parse(email).expect("email");
+        volkshuis_store::users::by_email(&self.state.db, &email).await.expect("query").expect("user exists").id
+    }
+}
