@@ -1,0 +1,243 @@
+//! The permission matrix: every route × every role × own or other organisation, asserting allow or deny.
+//!
+//! "Allowed" means the request got past the access check (any answer but 403 or a redirect to the login page);
+//! "denied" means exactly that 403 (or, for a visitor, the login redirect). The forms sent are valid enough that a
+//! denied request could not be mistaken for a form error, and harmless where they are allowed.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::TestApp;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Need {
+    /// Anyone, logged in or not.
+    Public,
+    /// Any logged-in user.
+    LoggedIn,
+    /// Membership of the organisation in the path (any role).
+    OrgView,
+    /// Admin role in the organisation in the path.
+    OrgManage,
+    /// Platform administrator.
+    Platform,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Who {
+    Visitor,
+    PlatformAdmin,
+    OrgAdmin,
+    Staff,
+    ReadOnly,
+}
+
+impl Who {
+    fn email(self) -> Option<&'static str> {
+        match self {
+            Who::Visitor => None,
+            Who::PlatformAdmin => Some("beheer@volkshuis.test"),
+            Who::OrgAdmin => Some("admin@woonstad.test"),
+            Who::Staff => Some("medewerker@woonstad.test"),
+            Who::ReadOnly => Some("lezer@woonstad.test"),
+        }
+    }
+}
+
+struct Route {
+    method: Method,
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    need: Need,
+}
+
+fn routes() -> Vec<Route> {
+    use Need::*;
+    let get = |path, need| Route {
+        method: Method::GET,
+        path,
+        form: &[],
+        need,
+    };
+    let post = |path, form, need| Route {
+        method: Method::POST,
+        path,
+        form,
+        need,
+    };
+    vec![
+        get("/login", Public),
+        get("/password/forgot", Public),
+        get("/password/reset?token=x", Public),
+        get("/healthz", Public),
+        get("/metrics", Public),
+        get("/static/app.css", Public),
+        post("/language", &[("lang", "nl"), ("back", "/")], Public),
+        post(
+            "/password/forgot",
+            &[("email", "niemand@example.nl")],
+            Public,
+        ),
+        get("/", Public),
+        get("/dashboard", LoggedIn),
+        post("/orgs/switch", &[("org_id", "{org}")], OrgView),
+        get("/orgs/{org}", OrgView),
+        post(
+            "/orgs/{org}/members",
+            &[("email", "beheer@volkshuis.test"), ("role", "read_only")],
+            OrgManage,
+        ),
+        post(
+            "/orgs/{org}/members/{member}/role",
+            &[("role", "read_only")],
+            OrgManage,
+        ),
+        post("/orgs/{org}/members/999999/remove", &[], OrgManage),
+        get("/admin/orgs", Platform),
+        get("/admin/orgs/new", Platform),
+        post(
+            "/admin/orgs/new",
+            &[("name", ""), ("code", ""), ("kind", "")],
+            Platform,
+        ),
+        get("/admin/orgs/{org}/edit", Platform),
+        post(
+            "/admin/orgs/{org}/edit",
+            &[("name", ""), ("code", ""), ("kind", "")],
+            Platform,
+        ),
+        get("/admin/users", Platform),
+        get("/admin/users/new", Platform),
+        post("/admin/users/new", &[("name", ""), ("email", "")], Platform),
+        get("/admin/users/{member}", Platform),
+        post("/admin/users/{member}", &[("name", "")], Platform),
+        post(
+            "/admin/users/{member}/memberships",
+            &[("org_id", ""), ("role", "")],
+            Platform,
+        ),
+        post(
+            "/admin/users/{member}/memberships/999999/remove",
+            &[],
+            Platform,
+        ),
+        get("/admin/audit", Platform),
+        get("/admin/outbox", Platform),
+        get("/admin/outbox/999999", Platform),
+        post("/logout", &[], LoggedIn),
+    ]
+}
+
+fn expected(need: Need, who: Who, own_org: bool) -> bool {
+    match (need, who) {
+        (Need::Public, _) => true,
+        (_, Who::Visitor) => false,
+        (_, Who::PlatformAdmin) => true,
+        (Need::LoggedIn, _) => true,
+        (Need::OrgView, _) => own_org,
+        (Need::OrgManage, Who::OrgAdmin) => own_org,
+        (Need::OrgManage, _) => false,
+        (Need::Platform, _) => false,
+    }
+}
+
+async fn matrix(mut app: TestApp) {
+    let own = app.org_id("woonstad").await;
+    let other = app.org_id("hv-de-sleutel").await;
+    let member = app.user_id("lezer@woonstad.test").await.to_string();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for who in [
+        Who::Visitor,
+        Who::PlatformAdmin,
+        Who::OrgAdmin,
+        Who::Staff,
+        Who::ReadOnly,
+    ] {
+        for (org, own_org) in [(own, true), (other, false)] {
+            for route in routes() {
+                if !route.path.contains("{org}") && !own_org {
+                    continue; // routes without an organisation are checked once
+                }
+                match who.email() {
+                    Some(email) => {
+                        app.login(email).await;
+                    }
+                    None => {
+                        app.clear_cookies();
+                        app.get("/login").await;
+                    }
+                }
+                let path = route
+                    .path
+                    .replace("{org}", &org.to_string())
+                    .replace("{member}", &member);
+                let form: Vec<(String, String)> = route
+                    .form
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.replace("{org}", &org.to_string())))
+                    .collect();
+                let fields: Vec<(&str, &str)> =
+                    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let response = if route.method == Method::GET {
+                    app.get(&path).await
+                } else {
+                    app.post(&path, &fields).await
+                };
+                let denied =
+                    response.status == StatusCode::FORBIDDEN || response.is_login_redirect();
+                let allowed = !denied;
+                if response.status.is_server_error() {
+                    failures.push(format!(
+                        "{who:?} {} {path}: server error {}",
+                        route.method, response.status
+                    ));
+                } else if allowed != expected(route.need, who, own_org) {
+                    failures.push(format!(
+                        "{who:?} {} {path} (own org: {own_org}): got {} {:?}, expected {}",
+                        route.method,
+                        response.status,
+                        response.location(),
+                        if expected(route.need, who, own_org) {
+                            "allow"
+                        } else {
+                            "deny"
+                        }
+                    ));
+                } else if denied
+                    && who.email().is_some()
+                    && response.status != StatusCode::FORBIDDEN
+                {
+                    failures.push(format!(
+                        "{who:?} {} {path}: logged-in denial must be 403",
+                        route.method
+                    ));
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 150, "the matrix covers {checked} cases");
+    assert!(
+        failures.is_empty(),
+        "{} permission failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+on_both_backends!(matrix);
+
+/// A 403 shows the page, never the data: a staff member of another organisation asking for Woonstad's members.
+async fn denied_pages_show_no_data(mut app: TestApp) {
+    let woonstad = app.org_id("woonstad").await;
+    app.login("bestuur@desleutel.test").await;
+    let response = app.get(&format!("/orgs/{woonstad}")).await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    assert!(response.body.contains("Geen toegang"));
+    assert!(
+        !response.body.contains("Carla Smit") && !response.body.contains("lezer@woonstad.test")
+    );
+}
+
+on_both_backends!(denied_pages_show_no_data);
