@@ -1,0 +1,104 @@
+// What a person does first: log in (and fail to), see the dashboard, make a form mistake, switch language,
+// use a phone. Every page visited is checked with axe-core for serious or critical WCAG violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, startBrowser, seriousViolations, login } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function newPage(options = {}) {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
+async function assertAccessible(page, name) {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `${name} has accessibility violations`);
+}
+
+test('a failed login says why and keeps the address', async () => {
+  const page = await newPage();
+  await page.goto(`${server.baseUrl}/login`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  await assertAccessible(page, 'login page');
+  await login(page, server.baseUrl, 'lezer@woonstad.test', 'verkeerd wachtwoord');
+  assert.match(await page.textContent('#login-error'), /E-mailadres of wachtwoord klopt niet/);
+  assert.equal(await page.inputValue('#email'), 'lezer@woonstad.test');
+  assert.equal(await page.inputValue('#password'), '');
+  await assertAccessible(page, 'login page with error');
+});
+
+test('logging in shows the dashboard of the organisation', async () => {
+  const page = await newPage();
+  await login(page, server.baseUrl, 'admin@woonstad.test');
+  assert.equal(new URL(page.url()).pathname, '/dashboard');
+  assert.match(await page.textContent('h1'), /Welkom, Anna de Vries/);
+  assert.match(await page.textContent('#active-org'), /Woonstad Voorbeeld/);
+  await assertAccessible(page, 'dashboard');
+  await page.click('text=Leden en gegevens van de organisatie');
+  assert.match(await page.textContent('h1'), /Woonstad Voorbeeld/);
+  await assertAccessible(page, 'organisation page');
+});
+
+test('an invalid form comes back with everything typed', async () => {
+  const page = await newPage();
+  await login(page, server.baseUrl, 'beheer@volkshuis.test');
+  await page.goto(`${server.baseUrl}/admin/orgs/new`);
+  await assertAccessible(page, 'new organisation form');
+  await page.fill('#name', 'Huurdersraad Zuid');
+  await page.fill('#code', 'zuid raad!');
+  await page.selectOption('#kind', 'tenant_organisation');
+  await page.click('button.primary');
+  assert.equal(await page.inputValue('#name'), 'Huurdersraad Zuid');
+  assert.equal(await page.inputValue('#code'), 'zuid raad!');
+  assert.equal(await page.inputValue('#kind'), 'tenant_organisation');
+  assert.match(await page.textContent('#code-error'), /geen geldige waarde/);
+  assert.equal(await page.getAttribute('#code', 'aria-invalid'), 'true');
+  await assertAccessible(page, 'form with errors');
+  await page.fill('#code', 'hr-zuid');
+  await page.click('button.primary');
+  assert.equal(new URL(page.url()).pathname, '/admin/orgs');
+  assert.match(await page.textContent('main'), /Huurdersraad Zuid/);
+  for (const path of ['/admin/orgs', '/admin/users', '/admin/audit', '/admin/outbox']) {
+    await page.goto(`${server.baseUrl}${path}`);
+    await assertAccessible(page, path);
+  }
+});
+
+test('the language switch turns the interface English and back', async () => {
+  const page = await newPage();
+  await login(page, server.baseUrl, 'medewerker@woonstad.test');
+  await page.click('button[name=lang][value=en]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('h1'), /Welcome, Bram Jansen/);
+  assert.match(await page.textContent('main'), /Housing corporation/);
+  await assertAccessible(page, 'English dashboard');
+  await page.click('button[name=lang][value=nl]');
+  assert.match(await page.textContent('h1'), /Welkom, Bram Jansen/);
+});
+
+test('pages fit a phone screen', async () => {
+  const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(`${server.baseUrl}/login`);
+  await login(page, server.baseUrl, 'bestuur@desleutel.test');
+  for (const path of ['/dashboard', '/login']) {
+    await page.goto(`${server.baseUrl}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px on a phone`);
+  }
+  await page.goto(`${server.baseUrl}/dashboard`);
+  await page.click('text=Werk voor Huurdersvereniging De Sleutel');
+  assert.match(await page.textContent('#active-org'), /Huurdersvereniging De Sleutel/);
+  await page.screenshot({ path: 'test-results/dashboard-phone.png', fullPage: true });
+});
