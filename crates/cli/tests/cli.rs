@@ -23,13 +23,22 @@ fn volkshuis(database: &str, args: &[&str]) -> (bool, String, String) {
 
 #[test]
 fn unreachable_database_is_one_clear_line() {
-    for target in ["postgres://vh:geheim@127.0.0.1:1/volkshuis", "/geen/map/volkshuis.db"] {
+    for target in [
+        "postgres://vh:geheim@127.0.0.1:1/volkshuis",
+        "/geen/map/volkshuis.db",
+    ] {
         let (ok, _, stderr) = volkshuis(target, &["migrate"]);
         assert!(!ok, "{target} must fail");
         let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines.len(), 1, "one line for {target}: {stderr}");
-        assert!(lines[0].starts_with("volkshuis: cannot open database"), "{stderr}");
-        assert!(!stderr.contains("panicked") && !stderr.contains("geheim"), "{stderr}");
+        assert!(
+            lines[0].starts_with("volkshuis: cannot open database"),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("geheim"),
+            "{stderr}"
+        );
     }
 }
 
@@ -38,27 +47,116 @@ async fn accounts_from_the_shell(backend: Backend) {
     let db = t.target.clone();
     // The binary is synchronous from here; run it off the async threads.
     tokio::task::spawn_blocking(move || {
-        let (ok, out, err) = volkshuis(&db, &["org", "add", "--code", "Woonstad", "--name", "Woonstad Rotterdam", "--kind", "corporation"]);
+        let (ok, out, err) = volkshuis(
+            &db,
+            &[
+                "org",
+                "add",
+                "--code",
+                "Woonstad",
+                "--name",
+                "Woonstad Rotterdam",
+                "--kind",
+                "corporation",
+            ],
+        );
         assert!(ok, "{err}");
         assert!(out.contains("organisation woonstad (Woonstad Rotterdam) created"));
-        let (ok, _, err) = volkshuis(&db, &["org", "add", "--code", "woonstad", "--name", "Dubbel", "--kind", "corporation"]);
+        let (ok, _, err) = volkshuis(
+            &db,
+            &[
+                "org",
+                "add",
+                "--code",
+                "woonstad",
+                "--name",
+                "Dubbel",
+                "--kind",
+                "corporation",
+            ],
+        );
         assert!(!ok && err.contains("already exists"), "{err}");
-        let (ok, _, err) = volkshuis(&db, &["org", "add", "--code", "x y", "--name", "Fout", "--kind", "bank"]);
+        let (ok, _, err) = volkshuis(
+            &db,
+            &[
+                "org", "add", "--code", "x y", "--name", "Fout", "--kind", "bank",
+            ],
+        );
         assert!(!ok && err.contains("--code"), "{err}");
 
-        let (ok, out, err) = volkshuis(&db, &["user", "add", "--email", "An@Woonstad.nl", "--name", "An de Wit", "--org", "woonstad", "--role", "admin"]);
+        let (ok, out, err) = volkshuis(
+            &db,
+            &[
+                "user",
+                "add",
+                "--email",
+                "An@Woonstad.nl",
+                "--name",
+                "An de Wit",
+                "--org",
+                "woonstad",
+                "--role",
+                "admin",
+            ],
+        );
         assert!(ok, "{err}");
-        let password = out.lines().find_map(|l| l.strip_prefix("password (shown once): ")).expect("generated password");
+        let password = out
+            .lines()
+            .find_map(|l| l.strip_prefix("password (shown once): "))
+            .expect("generated password");
         assert!(password.len() >= 40);
-        let (ok, _, err) = volkshuis(&db, &["user", "add", "--email", "bo@woonstad.nl", "--name", "Bo", "--password", "kort"]);
+        let (ok, _, err) = volkshuis(
+            &db,
+            &[
+                "user",
+                "add",
+                "--email",
+                "bo@woonstad.nl",
+                "--name",
+                "Bo",
+                "--password",
+                "kort",
+            ],
+        );
         assert!(!ok && err.contains("--password"), "{err}");
-        let (ok, _, err) = volkshuis(&db, &["user", "add", "--email", "bo@woonstad.nl", "--name", "Bo", "--password", "lang genoeg wachtwoord", "--platform-admin"]);
+        let (ok, _, err) = volkshuis(
+            &db,
+            &[
+                "user",
+                "add",
+                "--email",
+                "bo@woonstad.nl",
+                "--name",
+                "Bo",
+                "--password",
+                "lang genoeg wachtwoord",
+                "--platform-admin",
+            ],
+        );
         assert!(ok, "{err}");
-        let (ok, out, err) = volkshuis(&db, &["user", "grant", "--email", "bo@woonstad.nl", "--org", "woonstad", "--role", "read_only"]);
-        assert!(ok && out.contains("bo@woonstad.nl is now read_only of woonstad"), "{err}");
+        let (ok, out, err) = volkshuis(
+            &db,
+            &[
+                "user",
+                "grant",
+                "--email",
+                "bo@woonstad.nl",
+                "--org",
+                "woonstad",
+                "--role",
+                "read_only",
+            ],
+        );
+        assert!(
+            ok && out.contains("bo@woonstad.nl is now read_only of woonstad"),
+            "{err}"
+        );
         let (ok, out, _) = volkshuis(&db, &["user", "list"]);
         assert!(ok);
-        assert!(out.contains("an@woonstad.nl") && out.contains("woonstad:admin"), "{out}");
+        assert!(
+            out.contains("an@woonstad.nl") && out.contains("woonstad:admin"),
+            "{out}"
+        );
         assert!(out.contains("[platform admin] woonstad:read_only"), "{out}");
     })
     .await
@@ -103,10 +201,19 @@ fn demo_starts_and_serves_the_login_page() {
         }
     }
     let address = address.unwrap_or_else(|| panic!("no address printed: {printed:?}"));
-    assert!(printed.iter().any(|l| l.contains("beheer@volkshuis.test")), "{printed:?}");
-    assert!(printed.iter().any(|l| l.contains("wachtwoord: volkshuis-demo")));
+    assert!(
+        printed.iter().any(|l| l.contains("beheer@volkshuis.test")),
+        "{printed:?}"
+    );
+    assert!(printed
+        .iter()
+        .any(|l| l.contains("wachtwoord: volkshuis-demo")));
     let mut stream = TcpStream::connect(&address).expect("connect");
-    write!(stream, "GET /login HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").expect("request");
+    write!(
+        stream,
+        "GET /login HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("request");
     let mut answer = String::new();
     stream.read_to_string(&mut answer).expect("response");
     let _ = child.kill();

@@ -75,7 +75,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, fields: &OrgFields) -> Result<Or
         after: Some(snapshot(&org)),
         personal_data: false,
     };
-    audit::record(&mut **tx, actor, change).await?;
+    audit::record(tx, actor, change).await?;
     Ok(org)
 }
 
@@ -106,7 +106,7 @@ pub async fn update(
         after: Some(snapshot(&after)),
         personal_data: false,
     };
-    audit::record(&mut **tx, actor, change).await?;
+    audit::record(tx, actor, change).await?;
     Ok(after)
 }
 

@@ -64,7 +64,7 @@ pub async fn create(
         after: None,
         personal_data: false,
     };
-    audit::record(&mut *tx, actor, change).await?;
+    audit::record(&mut tx, actor, change).await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -128,7 +128,7 @@ pub async fn end(db: &Db, actor: &Actor, token: &str) -> Result<()> {
             after: None,
             personal_data: false,
         };
-        audit::record(&mut *tx, actor, change).await?;
+        audit::record(&mut tx, actor, change).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -84,7 +84,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, new: &NewUser) -> Result<User> {
         after: Some(snapshot(&user)),
         personal_data: false,
     };
-    audit::record(&mut **tx, actor, change).await?;
+    audit::record(tx, actor, change).await?;
     Ok(user)
 }
 
@@ -127,7 +127,7 @@ pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, update: &UserUpdate) ->
         after: Some(snapshot(&after)),
         personal_data: false,
     };
-    audit::record(&mut **tx, actor, change).await?;
+    audit::record(tx, actor, change).await?;
     Ok(after)
 }
 
@@ -154,7 +154,7 @@ pub async fn set_password(tx: &mut Tx, actor: &Actor, id: i64, password_hash: &s
         after: None,
         personal_data: false,
     };
-    audit::record(&mut **tx, actor, change).await
+    audit::record(tx, actor, change).await
 }
 
 /// Stores the user's preferred language.
@@ -178,7 +178,7 @@ pub async fn set_locale(tx: &mut Tx, actor: &Actor, id: i64, locale: &str) -> Re
         after: Some(json!({ "locale": locale })),
         personal_data: false,
     };
-    audit::record(&mut **tx, actor, change).await
+    audit::record(tx, actor, change).await
 }
 
 async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<User>> {
@@ -270,7 +270,7 @@ pub async fn set_membership(
         after: Some(json!({ "role": role.code() })),
         personal_data: false,
     };
-    audit::record(&mut **tx, actor, change).await
+    audit::record(tx, actor, change).await
 }
 
 /// Ends a user's membership of an organisation.
@@ -301,7 +301,7 @@ pub async fn remove_membership(
         after: None,
         personal_data: false,
     };
-    audit::record(&mut **tx, actor, change).await
+    audit::record(tx, actor, change).await
 }
 
 /// The user's membership of one organisation, if any.
