@@ -4,7 +4,7 @@ use crate::audit::{self, Actor, Change};
 use crate::orgs::Organisation;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
-use sqlx::{any::AnyRow, Row};
+use sqlx::{any::AnyRow, AnyConnection, Row};
 use time::OffsetDateTime;
 use volkshuis_domain::access::{Membership, Role};
 use volkshuis_domain::account::Email;
@@ -234,6 +234,21 @@ fn role_from(text: String) -> Result<Role> {
     })
 }
 
+/// The stored role code of a membership, if there is one.
+async fn stored_role(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    org_id: i64,
+) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")
+            .bind(user_id)
+            .bind(org_id)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
 /// Gives a user a role in an organisation, or changes it.
 pub async fn set_membership(
     tx: &mut Tx,
@@ -242,12 +257,7 @@ pub async fn set_membership(
     org_id: i64,
     role: Role,
 ) -> Result<()> {
-    let before: Option<String> =
-        sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")
-            .bind(user_id)
-            .bind(org_id)
-            .fetch_optional(&mut **tx)
-            .await?;
+    let before = stored_role(tx, user_id, org_id).await?;
     sqlx::query(
         "INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id, org_id) DO UPDATE SET role = excluded.role",
@@ -280,12 +290,7 @@ pub async fn remove_membership(
     user_id: i64,
     org_id: i64,
 ) -> Result<()> {
-    let before: Option<String> =
-        sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")
-            .bind(user_id)
-            .bind(org_id)
-            .fetch_optional(&mut **tx)
-            .await?;
+    let before = stored_role(tx, user_id, org_id).await?;
     let before = before.ok_or(StoreError::NotFound)?;
     sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND org_id = $2")
         .bind(user_id)
@@ -306,12 +311,8 @@ pub async fn remove_membership(
 
 /// The user's membership of one organisation, if any.
 pub async fn membership(db: &Db, user_id: i64, org_id: i64) -> Result<Option<Membership>> {
-    let role: Option<String> =
-        sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")
-            .bind(user_id)
-            .bind(org_id)
-            .fetch_optional(db.pool())
-            .await?;
+    let mut conn = db.pool().acquire().await?;
+    let role = stored_role(&mut conn, user_id, org_id).await?;
     role.map(|r| {
         Ok(Membership {
             user_id,

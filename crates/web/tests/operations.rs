@@ -7,6 +7,7 @@ use common::TestApp;
 
 on_both_backends!(
     health_and_metrics_answer,
+    security_headers_are_set,
     unknown_pages_are_a_friendly_404_with_request_id,
     database_failure_is_a_friendly_500_and_an_unhealthy_check,
 );
@@ -32,6 +33,17 @@ async fn health_and_metrics_answer(mut app: TestApp) {
         .to_str()
         .unwrap_or_default()
         .starts_with("application/openmetrics-text"));
+}
+
+async fn security_headers_are_set(mut app: TestApp) {
+    let page = app.get("/login").await;
+    assert_eq!(page.headers["x-frame-options"], "DENY");
+    assert_eq!(page.headers["x-content-type-options"], "nosniff");
+    assert_eq!(page.headers["referrer-policy"], "same-origin");
+    let csp = page.headers["content-security-policy"]
+        .to_str()
+        .expect("csp");
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
 }
 
 async fn unknown_pages_are_a_friendly_404_with_request_id(mut app: TestApp) {
