@@ -5,5 +5,9 @@
 
 pub mod access;
 pub mod account;
+pub mod bezit;
+pub mod geo;
+pub mod ids;
+pub mod money;
 pub mod org;
 pub mod text;

@@ -1,0 +1,584 @@
+//! The stock file as Dutch Excel writes it: `;` or `,` separated, UTF-8 with or without BOM or Windows-1252, decimal
+//! comma or point, quoted fields, blank lines, trailing spaces. Header names are VERA attribute names (see
+//! `docs/import-format.md`). Every problem is reported with its line, column and reason; nothing is guessed.
+//!
+//! The reader streams: it holds one row at a time, so a national file does not have to fit in memory.
+
+use super::unit::{SocialLabel, UnitRecord};
+use crate::geo::{rd_to_wgs84, LatLon};
+use crate::ids::{BagId, BuurtCode, GemeenteCode, HouseNumber, Postcode, WijkCode};
+use crate::money::{parse_decimal, Money};
+use std::io::{BufRead, Read};
+use thiserror::Error;
+
+/// The columns Volkshuis reads, by VERA attribute name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// `idExtern` (required).
+    IdExtern,
+    /// `clusterCode`.
+    ClusterCode,
+    /// `clusterNaam`.
+    ClusterNaam,
+    /// `soort`.
+    Soort,
+    /// `detailSoort`.
+    DetailSoort,
+    /// `status`.
+    Status,
+    /// `straatnaam` (required).
+    Straatnaam,
+    /// `huisnummer` (required).
+    Huisnummer,
+    /// `huisletter`.
+    Huisletter,
+    /// `huisnummerToevoeging`.
+    HuisnummerToevoeging,
+    /// `postcode` (required).
+    Postcode,
+    /// `woonplaats` (required).
+    Woonplaats,
+    /// `bagVerblijfsobjectId`.
+    BagVerblijfsobjectId,
+    /// `bagPandId`.
+    BagPandId,
+    /// `gemeenteCode`.
+    GemeenteCode,
+    /// `wijkCode`.
+    WijkCode,
+    /// `buurtCode`.
+    BuurtCode,
+    /// `breedtegraad` (WGS84 latitude).
+    Breedtegraad,
+    /// `lengtegraad` (WGS84 longitude).
+    Lengtegraad,
+    /// `rdX` (RD New x).
+    RdX,
+    /// `rdY` (RD New y).
+    RdY,
+    /// `bouwjaar`.
+    Bouwjaar,
+    /// `gebruiksoppervlakte` (m²).
+    Gebruiksoppervlakte,
+    /// `kamersAantal`.
+    KamersAantal,
+    /// `maatschappelijkLabel` (DAE/NDA).
+    MaatschappelijkLabel,
+    /// `nettohuur`.
+    Nettohuur,
+    /// `brutohuur`.
+    Brutohuur,
+}
+
+impl Column {
+    /// Every column, in template order.
+    pub const ALL: [Column; 27] = [
+        Column::IdExtern,
+        Column::ClusterCode,
+        Column::ClusterNaam,
+        Column::Soort,
+        Column::DetailSoort,
+        Column::Status,
+        Column::Straatnaam,
+        Column::Huisnummer,
+        Column::Huisletter,
+        Column::HuisnummerToevoeging,
+        Column::Postcode,
+        Column::Woonplaats,
+        Column::BagVerblijfsobjectId,
+        Column::BagPandId,
+        Column::GemeenteCode,
+        Column::WijkCode,
+        Column::BuurtCode,
+        Column::Breedtegraad,
+        Column::Lengtegraad,
+        Column::RdX,
+        Column::RdY,
+        Column::Bouwjaar,
+        Column::Gebruiksoppervlakte,
+        Column::KamersAantal,
+        Column::MaatschappelijkLabel,
+        Column::Nettohuur,
+        Column::Brutohuur,
+    ];
+
+    /// The columns a file must have.
+    pub const REQUIRED: [Column; 5] = [
+        Column::IdExtern,
+        Column::Straatnaam,
+        Column::Huisnummer,
+        Column::Postcode,
+        Column::Woonplaats,
+    ];
+
+    /// The VERA attribute name used as header.
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::IdExtern => "idExtern",
+            Column::ClusterCode => "clusterCode",
+            Column::ClusterNaam => "clusterNaam",
+            Column::Soort => "soort",
+            Column::DetailSoort => "detailSoort",
+            Column::Status => "status",
+            Column::Straatnaam => "straatnaam",
+            Column::Huisnummer => "huisnummer",
+            Column::Huisletter => "huisletter",
+            Column::HuisnummerToevoeging => "huisnummerToevoeging",
+            Column::Postcode => "postcode",
+            Column::Woonplaats => "woonplaats",
+            Column::BagVerblijfsobjectId => "bagVerblijfsobjectId",
+            Column::BagPandId => "bagPandId",
+            Column::GemeenteCode => "gemeenteCode",
+            Column::WijkCode => "wijkCode",
+            Column::BuurtCode => "buurtCode",
+            Column::Breedtegraad => "breedtegraad",
+            Column::Lengtegraad => "lengtegraad",
+            Column::RdX => "rdX",
+            Column::RdY => "rdY",
+            Column::Bouwjaar => "bouwjaar",
+            Column::Gebruiksoppervlakte => "gebruiksoppervlakte",
+            Column::KamersAantal => "kamersAantal",
+            Column::MaatschappelijkLabel => "maatschappelijkLabel",
+            Column::Nettohuur => "nettohuur",
+            Column::Brutohuur => "brutohuur",
+        }
+    }
+
+    fn from_header(header: &str) -> Option<Self> {
+        let wanted = header.trim();
+        Self::ALL
+            .into_iter()
+            .find(|c| c.name().eq_ignore_ascii_case(wanted))
+    }
+}
+
+/// A problem in one row: where, and why (in Dutch).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The line in the file (1 is the header).
+    pub line: u64,
+    /// The column's header name (or `(rij)` for the row as a whole).
+    pub column: String,
+    /// The value found.
+    pub value: String,
+    /// Why it was refused.
+    pub reason: String,
+}
+
+/// A problem with the file as a whole; nothing can be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FileError {
+    /// No header line.
+    #[error("het bestand is leeg")]
+    Empty,
+    /// Required columns missing.
+    #[error("verplichte kolommen ontbreken: {0}")]
+    MissingColumns(String),
+    /// A column appears twice.
+    #[error("kolom {0} staat er twee keer in")]
+    DuplicateColumn(String),
+    /// The file could not be read as CSV.
+    #[error("het bestand is niet te lezen als CSV (regel {line}): {reason}")]
+    Unreadable {
+        /// Where reading stopped.
+        line: u64,
+        /// The reader's explanation.
+        reason: String,
+    },
+}
+
+/// A parsed row with its line number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedRow {
+    /// The line in the file.
+    pub line: u64,
+    /// The unit.
+    pub unit: UnitRecord,
+}
+
+/// Reads a stock file row by row.
+pub struct StockReader<R: BufRead> {
+    csv: csv::Reader<std::io::Chain<R, &'static [u8]>>,
+    columns: Vec<Option<Column>>,
+    headers: Vec<String>,
+    warnings: Vec<String>,
+    delimiter: u8,
+    failed: bool,
+}
+
+/// Picks `;` or `,` by counting them (outside quotes) in the first non-empty line.
+fn detect_delimiter(start: &[u8]) -> u8 {
+    let line = start
+        .split(|b| *b == b'\n')
+        .find(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
+        .unwrap_or_default();
+    let (mut semicolons, mut commas, mut quoted) = (0, 0, false);
+    for b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b';' if !quoted => semicolons += 1,
+            b',' if !quoted => commas += 1,
+            _ => {}
+        }
+    }
+    if semicolons >= commas && semicolons > 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// A field as text: UTF-8 when it is, otherwise Windows-1252 (what Excel writes on Dutch Windows).
+fn field_text(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+impl<R: BufRead> StockReader<R> {
+    /// Reads the header; fails when the file cannot be used at all.
+    pub fn new(mut input: R) -> Result<Self, FileError> {
+        let start = input.fill_buf().map_err(|e| FileError::Unreadable {
+            line: 1,
+            reason: e.to_string(),
+        })?;
+        let delimiter = detect_delimiter(start);
+        // Only `\n` ends a line (a `\r` before it is trimmed with the field), and a final `\n` is added, so that every
+        // record ends in a newline and the reader's line count after it tells exactly where the record started.
+        let mut csv = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::None)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_reader(input.chain(&b"\n"[..]));
+        let mut header = csv::ByteRecord::new();
+        loop {
+            let more = csv
+                .read_byte_record(&mut header)
+                .map_err(|e| FileError::Unreadable {
+                    line: 1,
+                    reason: e.to_string(),
+                })?;
+            if !more {
+                return Err(FileError::Empty);
+            }
+            if header
+                .iter()
+                .any(|f| !f.iter().all(u8::is_ascii_whitespace))
+            {
+                break;
+            }
+        }
+        let mut headers: Vec<String> = header.iter().map(field_text).collect();
+        if let Some(first) = headers.first_mut() {
+            *first = first.trim_start_matches('\u{feff}').to_owned();
+        }
+        let mut columns = Vec::with_capacity(headers.len());
+        let mut warnings = Vec::new();
+        for name in &headers {
+            let column = Column::from_header(name);
+            if column.is_some() && columns.contains(&column) {
+                return Err(FileError::DuplicateColumn(name.trim().to_owned()));
+            }
+            if column.is_none() && !name.trim().is_empty() {
+                warnings.push(format!(
+                    "kolom {} is onbekend en wordt genegeerd",
+                    name.trim()
+                ));
+            }
+            columns.push(column);
+        }
+        let missing: Vec<&str> = Column::REQUIRED
+            .iter()
+            .filter(|c| !columns.contains(&Some(**c)))
+            .map(|c| c.name())
+            .collect();
+        if !missing.is_empty() {
+            return Err(FileError::MissingColumns(missing.join(", ")));
+        }
+        Ok(Self {
+            csv,
+            columns,
+            headers,
+            warnings,
+            delimiter,
+            failed: false,
+        })
+    }
+
+    /// Warnings about the file (unknown columns).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The delimiter found.
+    pub fn delimiter(&self) -> char {
+        self.delimiter as char
+    }
+
+    /// The header names as found.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+}
+
+/// The fields of one row by column, trimmed.
+struct Row<'a> {
+    line: u64,
+    values: [Option<String>; Column::ALL.len()],
+    errors: &'a mut Vec<RowError>,
+}
+
+impl Row<'_> {
+    fn text(&self, column: Column) -> &str {
+        self.values[column as usize].as_deref().unwrap_or("")
+    }
+
+    fn fail(&mut self, column: Column, reason: impl Into<String>) {
+        let value = self.text(column).to_owned();
+        self.errors.push(RowError {
+            line: self.line,
+            column: column.name().to_owned(),
+            value,
+            reason: reason.into(),
+        });
+    }
+
+    fn required(&mut self, column: Column) -> Option<String> {
+        let value = self.text(column).to_owned();
+        if value.is_empty() {
+            self.fail(column, "is verplicht");
+            return None;
+        }
+        Some(value)
+    }
+
+    fn optional(&self, column: Column) -> Option<String> {
+        Some(self.text(column).to_owned()).filter(|v| !v.is_empty())
+    }
+
+    fn parsed<T, E: std::fmt::Display>(
+        &mut self,
+        column: Column,
+        parse: impl Fn(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        let value = self.optional(column)?;
+        match parse(&value) {
+            Ok(parsed) => Some(parsed),
+            Err(error) => {
+                self.fail(column, error.to_string());
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, column: Column, range: std::ops::RangeInclusive<i32>) -> Option<i32> {
+        self.parsed(column, |v| match v.parse::<i32>() {
+            Ok(n) if range.contains(&n) => Ok(n),
+            Ok(_) => Err(format!(
+                "moet tussen {} en {} liggen",
+                range.start(),
+                range.end()
+            )),
+            Err(_) => Err("moet een geheel getal zijn".to_owned()),
+        })
+    }
+
+    fn decimal(&mut self, column: Column) -> Option<f64> {
+        self.parsed(column, |v| parse_decimal(v).ok_or("is geen getal"))
+    }
+
+    fn position(&mut self) -> Option<LatLon> {
+        let (lat, lon) = (
+            self.decimal(Column::Breedtegraad),
+            self.decimal(Column::Lengtegraad),
+        );
+        let (x, y) = (self.decimal(Column::RdX), self.decimal(Column::RdY));
+        let (position, column) = match (lat, lon, x, y) {
+            (Some(lat), Some(lon), _, _) => {
+                (LatLon::in_netherlands(lat, lon), Column::Breedtegraad)
+            }
+            (None, None, Some(x), Some(y)) => {
+                let p = rd_to_wgs84(x, y);
+                (LatLon::in_netherlands(p.lat, p.lon), Column::RdX)
+            }
+            (None, None, None, None) => return None,
+            (Some(_), None, _, _) | (None, Some(_), _, _) => {
+                self.fail(
+                    Column::Breedtegraad,
+                    "breedtegraad en lengtegraad horen samen",
+                );
+                return None;
+            }
+            _ => {
+                self.fail(Column::RdX, "rdX en rdY horen samen");
+                return None;
+            }
+        };
+        if position.is_none() {
+            self.fail(
+                column,
+                "ligt niet in Nederland (breedte- en lengtegraad verwisseld?)",
+            );
+        }
+        position
+    }
+}
+
+impl<R: BufRead> Iterator for StockReader<R> {
+    type Item = Result<ParsedRow, Vec<RowError>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match self.csv.read_byte_record(&mut record) {
+                Ok(false) => return None,
+                Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => {
+                    continue
+                }
+                Ok(true) => break,
+                Err(error) => {
+                    // A broken quote ends the file: what follows cannot be trusted to be split right.
+                    self.failed = true;
+                    let line = error.position().map(|p| p.line()).unwrap_or_default();
+                    let reason = format!("het bestand is vanaf hier niet te lezen: {error}");
+                    return Some(Err(vec![RowError {
+                        line,
+                        column: "(rij)".into(),
+                        value: String::new(),
+                        reason,
+                    }]));
+                }
+            }
+        }
+        let embedded_newlines: u64 = record
+            .iter()
+            .map(|f| f.iter().filter(|b| **b == b'\n').count() as u64)
+            .sum();
+        let line = self
+            .csv
+            .position()
+            .line()
+            .saturating_sub(1 + embedded_newlines);
+        if record.len() > self.columns.len() {
+            let reason = format!(
+                "heeft {} velden, de kop heeft er {}",
+                record.len(),
+                self.columns.len()
+            );
+            return Some(Err(vec![RowError {
+                line,
+                column: "(rij)".into(),
+                value: String::new(),
+                reason,
+            }]));
+        }
+        let mut values: [Option<String>; Column::ALL.len()] = Default::default();
+        for (field, column) in record.iter().zip(&self.columns) {
+            if let Some(column) = column {
+                values[*column as usize] = Some(field_text(field).trim().to_owned());
+            }
+        }
+        let mut errors = Vec::new();
+        let mut row = Row {
+            line,
+            values,
+            errors: &mut errors,
+        };
+        let unit = build(&mut row);
+        match unit {
+            Some(unit) if errors.is_empty() => Some(Ok(ParsedRow { line, unit })),
+            _ => Some(Err(errors)),
+        }
+    }
+}
+
+fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
+    let id_extern = row.required(Column::IdExtern);
+    if id_extern.as_ref().is_some_and(|id| id.chars().count() > 64) {
+        row.fail(Column::IdExtern, "is langer dan 64 tekens");
+    }
+    let straatnaam = row.required(Column::Straatnaam);
+    let woonplaats = row.required(Column::Woonplaats);
+    let huisnummer = match row.required(Column::Huisnummer) {
+        Some(number) => {
+            let (letter, addition) = (
+                row.text(Column::Huisletter).to_owned(),
+                row.text(Column::HuisnummerToevoeging).to_owned(),
+            );
+            match HouseNumber::parse(&number, &letter, &addition) {
+                Ok(parsed) => Some(parsed),
+                Err(error) => {
+                    let column = if error.to_string().starts_with("huisletter") {
+                        Column::Huisletter
+                    } else if error.to_string().starts_with("huisnummertoevoeging") {
+                        Column::HuisnummerToevoeging
+                    } else {
+                        Column::Huisnummer
+                    };
+                    row.fail(column, error.to_string());
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    let postcode = match row.required(Column::Postcode) {
+        Some(_) => row.parsed(Column::Postcode, Postcode::parse),
+        None => None,
+    };
+    let unit = UnitRecord {
+        cluster_code: row.optional(Column::ClusterCode),
+        cluster_naam: row.optional(Column::ClusterNaam),
+        soort: row.optional(Column::Soort).map(|s| s.to_ascii_uppercase()),
+        detail_soort: row
+            .optional(Column::DetailSoort)
+            .map(|s| s.to_ascii_uppercase()),
+        status: row.optional(Column::Status).map(|s| s.to_ascii_uppercase()),
+        bag_verblijfsobject: row.parsed(Column::BagVerblijfsobjectId, BagId::verblijfsobject),
+        bag_pand: row.parsed(Column::BagPandId, BagId::pand),
+        gemeente: row.parsed(Column::GemeenteCode, GemeenteCode::parse),
+        wijk: row.parsed(Column::WijkCode, WijkCode::parse),
+        buurt: row.parsed(Column::BuurtCode, BuurtCode::parse),
+        position: row.position(),
+        bouwjaar: row.integer(Column::Bouwjaar, 1000..=2100),
+        gebruiksoppervlakte: row.decimal(Column::Gebruiksoppervlakte),
+        kamers: row.integer(Column::KamersAantal, 0..=100),
+        label: row.parsed(Column::MaatschappelijkLabel, |v| {
+            SocialLabel::parse(v).ok_or("moet DAE of NDA zijn")
+        }),
+        nettohuur: row.parsed(Column::Nettohuur, Money::parse),
+        brutohuur: row.parsed(Column::Brutohuur, Money::parse),
+        id_extern: id_extern?,
+        straatnaam: straatnaam?,
+        huisnummer: huisnummer?,
+        postcode: postcode?,
+        woonplaats: woonplaats?,
+    };
+    if unit
+        .gebruiksoppervlakte
+        .is_some_and(|m2| !(1.0..=100_000.0).contains(&m2))
+    {
+        row.fail(
+            Column::Gebruiksoppervlakte,
+            "moet tussen 1 en 100000 m² liggen",
+        );
+    }
+    Some(unit)
+}
+
+/// The header line of the import template, `;`-separated (what Dutch Excel opens directly).
+pub fn template_header() -> String {
+    Column::ALL.map(Column::name).join(";")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,163 @@
+//! Money in exact euro cents, parsed from the ways Dutch spreadsheets write amounts.
+
+use std::fmt;
+use thiserror::Error;
+
+/// An amount in euro cents. Never floating point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(i64);
+
+/// Why an amount was refused (Dutch: it goes into import reports).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum MoneyError {
+    /// Not a number.
+    #[error("is geen bedrag")]
+    NotAnAmount,
+    /// More than two decimals (or an ambiguous thousands separator).
+    #[error("heeft meer dan twee decimalen")]
+    TooManyDecimals,
+    /// Beyond what an amount can be.
+    #[error("is te groot")]
+    TooLarge,
+}
+
+impl Money {
+    /// An amount of cents.
+    pub const fn from_cents(cents: i64) -> Self {
+        Self(cents)
+    }
+
+    /// The amount in cents.
+    pub const fn cents(self) -> i64 {
+        self.0
+    }
+
+    /// Parses `650`, `650,5`, `650.50`, `€ 1.234,56`, `1,234.56`, `-12,00`. With both separators, the last one is the
+    /// decimal separator; with one, it is the decimal separator, so `1.234` is refused (three decimals) rather than
+    /// guessed to be a thousand.
+    pub fn parse(input: &str) -> Result<Self, MoneyError> {
+        let text: String = input
+            .trim()
+            .trim_start_matches('€')
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest.to_owned()),
+            None => (false, text),
+        };
+        if text.is_empty() {
+            return Err(MoneyError::NotAnAmount);
+        }
+        let decimal_at = text.rfind([',', '.']);
+        let (whole, fraction) = match decimal_at {
+            Some(at) => {
+                let separator = text.as_bytes()[at];
+                let whole = &text[..at];
+                let grouping = if separator == b',' { '.' } else { ',' };
+                if whole.contains(separator as char) {
+                    return Err(MoneyError::TooManyDecimals);
+                }
+                (whole.replace(grouping, ""), &text[at + 1..])
+            }
+            None => (text.clone(), ""),
+        };
+        if fraction.len() > 2 {
+            return Err(MoneyError::TooManyDecimals);
+        }
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() && fraction.is_empty() || !all_digits(&whole) || !all_digits(fraction) {
+            return Err(MoneyError::NotAnAmount);
+        }
+        let euros: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| MoneyError::TooLarge)?
+        };
+        let cents: i64 = format!("{fraction:0<2}")
+            .parse()
+            .map_err(|_| MoneyError::NotAnAmount)?;
+        let total = euros
+            .checked_mul(100)
+            .and_then(|e| e.checked_add(cents))
+            .ok_or(MoneyError::TooLarge)?;
+        Ok(Self(if negative { -total } else { total }))
+    }
+}
+
+impl fmt::Display for Money {
+    /// Dutch notation: `€ 1.234,56`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let euros = (abs / 100).to_string();
+        let mut grouped = String::new();
+        for (i, c) in euros.chars().enumerate() {
+            if i > 0 && (euros.len() - i) % 3 == 0 {
+                grouped.push('.');
+            }
+            grouped.push(c);
+        }
+        write!(f, "€ {sign}{grouped},{:02}", abs % 100)
+    }
+}
+
+/// Parses a decimal number written with a comma or a point (areas, coordinates). No thousands separators.
+pub fn parse_decimal(input: &str) -> Option<f64> {
+    let text = input.trim().replace(',', ".");
+    if text.is_empty() || text.matches('.').count() > 1 {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_and_english_amounts() {
+        let cases = [
+            ("650", 65_000),
+            ("650,5", 65_050),
+            ("650.50", 65_050),
+            ("€ 1.234,56", 123_456),
+            ("1,234.56", 123_456),
+            ("1.234.567,00", 123_456_700),
+            ("-12,00", -1_200),
+            (",99", 99),
+            (" 0 ", 0),
+        ];
+        for (input, cents) in cases {
+            assert_eq!(Money::parse(input), Ok(Money::from_cents(cents)), "{input}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_or_broken_amounts_are_refused() {
+        assert_eq!(Money::parse("1.234"), Err(MoneyError::TooManyDecimals));
+        assert_eq!(Money::parse("12,345"), Err(MoneyError::TooManyDecimals));
+        assert_eq!(Money::parse("1,2,3"), Err(MoneyError::TooManyDecimals));
+        assert_eq!(Money::parse("twaalf"), Err(MoneyError::NotAnAmount));
+        assert_eq!(Money::parse(""), Err(MoneyError::NotAnAmount));
+        assert_eq!(
+            Money::parse("99999999999999999999"),
+            Err(MoneyError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn shown_in_dutch_notation() {
+        assert_eq!(Money::from_cents(123_456).to_string(), "€ 1.234,56");
+        assert_eq!(Money::from_cents(5).to_string(), "€ 0,05");
+        assert_eq!(Money::from_cents(-100_000).to_string(), "€ -1.000,00");
+    }
+
+    #[test]
+    fn decimals_with_comma_or_point() {
+        assert_eq!(parse_decimal("52,0907"), Some(52.0907));
+        assert_eq!(parse_decimal("4.3"), Some(4.3));
+        assert_eq!(parse_decimal("1.234,5"), None);
+        assert_eq!(parse_decimal("x"), None);
+    }
+}
