@@ -133,6 +133,16 @@ impl OrgScope {
         }
     }
 
+    /// Full access for the system itself: the command line run by the server's operator, and background jobs.
+    /// Never for anything a web request asks.
+    pub fn system(org_id: i64) -> Self {
+        Self {
+            user_id: 0,
+            data_org: org_id,
+            role: Role::Admin,
+        }
+    }
+
     /// The organisation whose data this scope opens.
     pub fn org_id(&self) -> i64 {
         self.data_org

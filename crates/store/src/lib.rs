@@ -13,6 +13,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod resets;
 pub mod sessions;
+pub mod stock;
 pub mod testdb;
 pub mod throttle;
 mod timestamp;

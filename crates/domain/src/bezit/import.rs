@@ -8,7 +8,7 @@ use super::unit::{SocialLabel, UnitRecord};
 use crate::geo::{rd_to_wgs84, LatLon};
 use crate::ids::{BagId, BuurtCode, GemeenteCode, HouseNumber, Postcode, WijkCode};
 use crate::money::{parse_decimal, Money};
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 use thiserror::Error;
 
 /// The columns Volkshuis reads, by VERA attribute name.

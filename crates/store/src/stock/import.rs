@@ -1,0 +1,399 @@
+//! Importing a stock file: validate every row, then write new and changed units in one transaction.
+//!
+//! One pass, streaming: rows are written as they are read, inside a transaction that is committed only at the end
+//! and only when the file had no errors (or the caller chose to import the valid rows). A dry run, an error, or a
+//! crash half-way leaves the database exactly as it was.
+
+use crate::audit::{self, Actor, Change};
+use crate::{timestamp, Db, Result, Tx};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use std::collections::HashMap;
+use std::io::BufRead;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::bezit::import::{RowError, StockReader};
+use volkshuis_domain::bezit::UnitRecord;
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Validate and count, but write nothing.
+    pub dry_run: bool,
+    /// Mark units missing from this (full) file as out of use.
+    pub mark_missing: bool,
+    /// Write the valid rows even when other rows have errors.
+    pub import_valid_rows: bool,
+    /// The year of the CBS area codes in the file.
+    pub cbs_year: i64,
+}
+
+/// What an import found and did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Data rows read (blank lines not counted).
+    pub rows: u64,
+    /// Units that did not exist.
+    pub new: u64,
+    /// Units whose data changed.
+    pub changed: u64,
+    /// Units exactly as stored.
+    pub unchanged: u64,
+    /// Units in use in the database but not in the file.
+    pub missing: u64,
+    /// Of those, how many were marked out of use.
+    pub marked_missing: u64,
+    /// Every row error, by line.
+    pub errors: Vec<RowError>,
+    /// Warnings about the file.
+    pub warnings: Vec<String>,
+    /// Whether anything was written.
+    pub written: bool,
+}
+
+/// New units are inserted this many at a time: one statement per batch instead of one per unit.
+const BATCH: usize = 200;
+const UNIT_COLUMNS: [&str; 29] = [
+    "corporation_id",
+    "id_extern",
+    "cluster_id",
+    "soort",
+    "detail_soort",
+    "status",
+    "straatnaam",
+    "huisnummer",
+    "huisletter",
+    "huisnummer_toevoeging",
+    "postcode",
+    "woonplaats",
+    "bag_verblijfsobject_id",
+    "bag_pand_id",
+    "gemeente_code",
+    "wijk_code",
+    "buurt_code",
+    "cbs_year",
+    "lat",
+    "lon",
+    "bouwjaar",
+    "gebruiksoppervlakte",
+    "kamers",
+    "maatschappelijk_label",
+    "nettohuur_cents",
+    "brutohuur_cents",
+    "fingerprint",
+    "created_at",
+    "updated_at",
+];
+
+fn fingerprint(unit: &UnitRecord, cluster_id: Option<i64>, cbs_year: i64) -> String {
+    let digest = Sha256::digest(
+        format!("{}\u{1f}{cluster_id:?}\u{1f}{cbs_year}", unit.fingerprint()).as_bytes(),
+    );
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+struct Existing {
+    id: i64,
+    fingerprint: String,
+    in_use: bool,
+}
+
+struct Importer<'a> {
+    tx: Tx,
+    corporation_id: i64,
+    options: ImportOptions,
+    now: i64,
+    clusters: HashMap<String, i64>,
+    existing: HashMap<String, Existing>,
+    seen: HashMap<String, u64>,
+    pending: Vec<(UnitRecord, Option<i64>, String)>,
+    summary: ImportSummary,
+    progress: &'a mut dyn FnMut(u64),
+}
+
+/// Imports a stock file for the corporation of `scope`. `progress` is called with the number of rows read, every
+/// 10,000 rows.
+pub async fn import_units<R: BufRead>(
+    db: &Db,
+    scope: &OrgScope,
+    actor: &Actor,
+    source: &str,
+    reader: StockReader<R>,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportSummary> {
+    let corporation_id = scope.org_id();
+    let mut tx = db.begin().await?;
+    let existing = sqlx::query(
+        "SELECT id, id_extern, fingerprint, in_use FROM units WHERE corporation_id = $1",
+    )
+    .bind(corporation_id)
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(|r| {
+        let existing = Existing {
+            id: r.try_get("id")?,
+            fingerprint: r.try_get("fingerprint")?,
+            in_use: r.try_get::<i64, _>("in_use")? != 0,
+        };
+        Ok((r.try_get::<String, _>("id_extern")?, existing))
+    })
+    .collect::<Result<HashMap<_, _>>>()?;
+    let clusters = sqlx::query("SELECT id, code FROM clusters WHERE corporation_id = $1")
+        .bind(corporation_id)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get::<String, _>("code")?, r.try_get::<i64, _>("id")?)))
+        .collect::<Result<HashMap<_, _>>>()?;
+    let warnings = reader.warnings().to_vec();
+    let mut importer = Importer {
+        tx,
+        corporation_id,
+        options,
+        now: timestamp::to_unix(actor.at),
+        clusters,
+        existing,
+        seen: HashMap::new(),
+        pending: Vec::with_capacity(BATCH),
+        summary: ImportSummary {
+            warnings,
+            ..Default::default()
+        },
+        progress,
+    };
+    for item in reader {
+        importer.summary.rows += 1;
+        if importer.summary.rows % 10_000 == 0 {
+            (importer.progress)(importer.summary.rows);
+        }
+        match item {
+            Ok(row) => importer.row(row.line, row.unit).await?,
+            Err(mut errors) => importer.summary.errors.append(&mut errors),
+        }
+    }
+    importer.finish(actor, source).await
+}
+
+impl Importer<'_> {
+    async fn row(&mut self, line: u64, unit: UnitRecord) -> Result<()> {
+        if let Some(first) = self.seen.get(&unit.id_extern) {
+            self.summary.errors.push(RowError {
+                line,
+                column: "idExtern".into(),
+                value: unit.id_extern.clone(),
+                reason: format!("komt al voor op regel {first}"),
+            });
+            return Ok(());
+        }
+        self.seen.insert(unit.id_extern.clone(), line);
+        let cluster_id = self.cluster_id(&unit).await?;
+        let print = fingerprint(&unit, cluster_id, self.options.cbs_year);
+        match self.existing.get(&unit.id_extern) {
+            None => {
+                self.summary.new += 1;
+                self.pending.push((unit, cluster_id, print));
+                if self.pending.len() == BATCH {
+                    self.flush().await?;
+                }
+            }
+            Some(existing) if existing.fingerprint == print && existing.in_use => {
+                self.summary.unchanged += 1
+            }
+            Some(existing) => {
+                self.summary.changed += 1;
+                let id = existing.id;
+                self.update(id, &unit, cluster_id, &print).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn cluster_id(&mut self, unit: &UnitRecord) -> Result<Option<i64>> {
+        let Some(code) = &unit.cluster_code else {
+            return Ok(None);
+        };
+        if let Some(id) = self.clusters.get(code) {
+            return Ok(Some(*id));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO clusters (corporation_id, code, naam) VALUES ($1, $2, $3) \
+             ON CONFLICT (corporation_id, code) DO UPDATE SET naam = excluded.naam RETURNING id",
+        )
+        .bind(self.corporation_id)
+        .bind(code)
+        .bind(&unit.cluster_naam)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        self.clusters.insert(code.clone(), id);
+        Ok(Some(id))
+    }
+
+    async fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let width = UNIT_COLUMNS.len();
+        let rows: Vec<String> = (0..self.pending.len())
+            .map(|r| {
+                let params: Vec<String> =
+                    (1..=width).map(|c| format!("${}", r * width + c)).collect();
+                format!("({})", params.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO units ({}) VALUES {}",
+            UNIT_COLUMNS.join(", "),
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for (unit, cluster_id, print) in &self.pending {
+            query = bind_unit(
+                query
+                    .bind(self.corporation_id)
+                    .bind(&unit.id_extern)
+                    .bind(*cluster_id),
+                unit,
+                self.options.cbs_year,
+            )
+            .bind(print)
+            .bind(self.now)
+            .bind(self.now);
+        }
+        query.execute(&mut *self.tx).await?;
+        self.pending.clear();
+        Ok(())
+    }
+
+    async fn update(
+        &mut self,
+        id: i64,
+        unit: &UnitRecord,
+        cluster_id: Option<i64>,
+        print: &str,
+    ) -> Result<()> {
+        // Columns 3..=27 of UNIT_COLUMNS, as `name = $n`.
+        let sets: Vec<String> = UNIT_COLUMNS[2..27]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ${}", i + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE units SET {}, in_use = 1, updated_at = $26 WHERE id = $27",
+            sets.join(", ")
+        );
+        bind_unit(
+            sqlx::query(&sql).bind(cluster_id),
+            unit,
+            self.options.cbs_year,
+        )
+        .bind(print)
+        .bind(self.now)
+        .bind(id)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn finish(mut self, actor: &Actor, source: &str) -> Result<ImportSummary> {
+        self.flush().await?;
+        let missing: Vec<i64> = self
+            .existing
+            .iter()
+            .filter(|(id, e)| e.in_use && !self.seen.contains_key(*id))
+            .map(|(_, e)| e.id)
+            .collect();
+        self.summary.missing = missing.len() as u64;
+        self.summary.errors.sort_by_key(|e| e.line);
+        let ok = self.summary.errors.is_empty() || self.options.import_valid_rows;
+        if self.options.dry_run || !ok {
+            self.tx.rollback().await?;
+            return Ok(self.summary);
+        }
+        if self.options.mark_missing {
+            for chunk in missing.chunks(500) {
+                let params: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
+                let sql = format!(
+                    "UPDATE units SET in_use = 0, updated_at = $1 WHERE id IN ({})",
+                    params.join(", ")
+                );
+                let mut query = sqlx::query(&sql).bind(self.now);
+                for id in chunk {
+                    query = query.bind(*id);
+                }
+                query.execute(&mut *self.tx).await?;
+            }
+            self.summary.marked_missing = self.summary.missing;
+        }
+        let s = &self.summary;
+        sqlx::query(
+            "INSERT INTO imports (corporation_id, kind, source, at, actor_label, rows_read, units_new, units_changed, \
+             units_unchanged, units_missing, units_marked_missing) VALUES ($1, 'units', $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(self.corporation_id)
+        .bind(source)
+        .bind(self.now)
+        .bind(&actor.label)
+        .bind(s.rows as i64)
+        .bind(s.new as i64)
+        .bind(s.changed as i64)
+        .bind(s.unchanged as i64)
+        .bind(s.missing as i64)
+        .bind(s.marked_missing as i64)
+        .execute(&mut *self.tx)
+        .await?;
+        let change = Change {
+            org_id: Some(self.corporation_id),
+            action: "import",
+            entity: "units",
+            entity_id: source.to_owned(),
+            before: None,
+            after: Some(json!({
+                "rows": s.rows, "new": s.new, "changed": s.changed, "unchanged": s.unchanged,
+                "missing": s.missing, "marked_missing": s.marked_missing, "rows_with_errors_skipped": s.errors.len(),
+            })),
+            personal_data: false,
+        };
+        audit::record(&mut self.tx, actor, change).await?;
+        self.tx.commit().await?;
+        self.summary.written = true;
+        Ok(self.summary)
+    }
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the unit's fields in the order of `UNIT_COLUMNS[3..=25]` (soort … brutohuur_cents).
+fn bind_unit<'q>(query: AnyQuery<'q>, unit: &UnitRecord, cbs_year: i64) -> AnyQuery<'q> {
+    let text = |v: &Option<String>| v.clone();
+    let has_area = unit.gemeente.is_some() || unit.wijk.is_some() || unit.buurt.is_some();
+    query
+        .bind(text(&unit.soort))
+        .bind(text(&unit.detail_soort))
+        .bind(text(&unit.status))
+        .bind(unit.straatnaam.clone())
+        .bind(i64::from(unit.huisnummer.number))
+        .bind(unit.huisnummer.letter.map(String::from))
+        .bind(unit.huisnummer.addition.clone())
+        .bind(unit.postcode.as_str().to_owned())
+        .bind(unit.woonplaats.clone())
+        .bind(
+            unit.bag_verblijfsobject
+                .as_ref()
+                .map(|b| b.as_str().to_owned()),
+        )
+        .bind(unit.bag_pand.as_ref().map(|b| b.as_str().to_owned()))
+        .bind(unit.gemeente.as_ref().map(|c| c.as_str().to_owned()))
+        .bind(unit.wijk.as_ref().map(|c| c.as_str().to_owned()))
+        .bind(unit.buurt.as_ref().map(|c| c.as_str().to_owned()))
+        .bind(has_area.then_some(cbs_year))
+        .bind(unit.position.map(|p| p.lat))
+        .bind(unit.position.map(|p| p.lon))
+        .bind(unit.bouwjaar.map(i64::from))
+        .bind(unit.gebruiksoppervlakte)
+        .bind(unit.kamers.map(i64::from))
+        .bind(unit.label.map(|l| l.code().to_owned()))
+        .bind(unit.nettohuur.map(|m| m.cents()))
+        .bind(unit.brutohuur.map(|m| m.cents()))
+}

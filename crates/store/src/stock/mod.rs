@@ -1,0 +1,10 @@
+//! The housing stock: complexes and units of a corporation. Every function takes an [`OrgScope`] for the
+//! corporation whose stock it reads or writes.
+//!
+//! [`OrgScope`]: volkshuis_domain::access::OrgScope
+
+mod import;
+mod query;
+
+pub use import::{import_units, ImportOptions, ImportSummary};
+pub use query::{cluster, clusters, unit, units, ClusterRow, UnitFilter, UnitPage, UnitRow};

@@ -1,0 +1,272 @@
+//! Reading the stock: filtered, paginated lists of units and complexes, and single records.
+
+use crate::{Db, Result};
+use sqlx::{any::AnyRow, Row};
+use volkshuis_domain::access::OrgScope;
+
+/// Filters for the unit list; every field narrows it.
+#[derive(Debug, Clone, Default)]
+pub struct UnitFilter {
+    /// CBS gemeente code.
+    pub gemeente: Option<String>,
+    /// CBS buurt code.
+    pub buurt: Option<String>,
+    /// Complex id.
+    pub cluster_id: Option<i64>,
+    /// VERA eenheid soort.
+    pub soort: Option<String>,
+    /// VERA eenheid status.
+    pub status: Option<String>,
+    /// DAE or NDA.
+    pub label: Option<String>,
+    /// Net rent at least (cents).
+    pub rent_min: Option<i64>,
+    /// Net rent below (cents).
+    pub rent_below: Option<i64>,
+    /// Text in street, postcode, town or idExtern.
+    pub text: Option<String>,
+    /// Include units marked out of use.
+    pub include_out_of_use: bool,
+}
+
+/// A unit in a list or on its own page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRow {
+    /// Database id.
+    pub id: i64,
+    /// The corporation's id.
+    pub id_extern: String,
+    /// Complex id and code.
+    pub cluster: Option<(i64, String)>,
+    /// VERA soort, detail soort, status.
+    pub soort: Option<String>,
+    /// VERA detail soort.
+    pub detail_soort: Option<String>,
+    /// VERA status.
+    pub status: Option<String>,
+    /// Street, number, letter, addition.
+    pub address: String,
+    /// Postcode.
+    pub postcode: String,
+    /// Town.
+    pub woonplaats: String,
+    /// BAG verblijfsobject id.
+    pub bag_verblijfsobject_id: Option<String>,
+    /// BAG pand id.
+    pub bag_pand_id: Option<String>,
+    /// CBS codes and their year.
+    pub gemeente_code: Option<String>,
+    /// CBS wijk code.
+    pub wijk_code: Option<String>,
+    /// CBS buurt code.
+    pub buurt_code: Option<String>,
+    /// Year of the CBS codes.
+    pub cbs_year: Option<i64>,
+    /// Position.
+    pub lat: Option<f64>,
+    /// Position.
+    pub lon: Option<f64>,
+    /// Construction year.
+    pub bouwjaar: Option<i64>,
+    /// m².
+    pub gebruiksoppervlakte: Option<f64>,
+    /// Rooms.
+    pub kamers: Option<i64>,
+    /// DAE or NDA.
+    pub label: Option<String>,
+    /// Net rent, cents.
+    pub nettohuur_cents: Option<i64>,
+    /// Gross rent, cents.
+    pub brutohuur_cents: Option<i64>,
+    /// Whether the unit is in use.
+    pub in_use: bool,
+}
+
+/// One page of units.
+#[derive(Debug, Clone)]
+pub struct UnitPage {
+    /// The units.
+    pub units: Vec<UnitRow>,
+    /// How many match the filter in all.
+    pub total: i64,
+}
+
+const UNIT_SELECT: &str = "SELECT u.id, u.id_extern, u.cluster_id, c.code AS cluster_code, u.soort, u.detail_soort, \
+    u.status, u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats, \
+    u.bag_verblijfsobject_id, u.bag_pand_id, u.gemeente_code, u.wijk_code, u.buurt_code, u.cbs_year, u.lat, u.lon, \
+    u.bouwjaar, u.gebruiksoppervlakte, u.kamers, u.maatschappelijk_label, u.nettohuur_cents, u.brutohuur_cents, \
+    u.in_use FROM units u LEFT JOIN clusters c ON c.id = u.cluster_id";
+
+fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
+    let number: i64 = row.try_get("huisnummer")?;
+    let letter: Option<String> = row.try_get("huisletter")?;
+    let addition: Option<String> = row.try_get("huisnummer_toevoeging")?;
+    let street: String = row.try_get("straatnaam")?;
+    let mut address = format!("{street} {number}{}", letter.unwrap_or_default());
+    if let Some(addition) = addition {
+        address.push('-');
+        address.push_str(&addition);
+    }
+    let cluster_id: Option<i64> = row.try_get("cluster_id")?;
+    let cluster_code: Option<String> = row.try_get("cluster_code")?;
+    Ok(UnitRow {
+        id: row.try_get("id")?,
+        id_extern: row.try_get("id_extern")?,
+        cluster: cluster_id.zip(cluster_code),
+        soort: row.try_get("soort")?,
+        detail_soort: row.try_get("detail_soort")?,
+        status: row.try_get("status")?,
+        address,
+        postcode: row.try_get("postcode")?,
+        woonplaats: row.try_get("woonplaats")?,
+        bag_verblijfsobject_id: row.try_get("bag_verblijfsobject_id")?,
+        bag_pand_id: row.try_get("bag_pand_id")?,
+        gemeente_code: row.try_get("gemeente_code")?,
+        wijk_code: row.try_get("wijk_code")?,
+        buurt_code: row.try_get("buurt_code")?,
+        cbs_year: row.try_get("cbs_year")?,
+        lat: row.try_get("lat")?,
+        lon: row.try_get("lon")?,
+        bouwjaar: row.try_get("bouwjaar")?,
+        gebruiksoppervlakte: row.try_get("gebruiksoppervlakte")?,
+        kamers: row.try_get("kamers")?,
+        label: row.try_get("maatschappelijk_label")?,
+        nettohuur_cents: row.try_get("nettohuur_cents")?,
+        brutohuur_cents: row.try_get("brutohuur_cents")?,
+        in_use: row.try_get::<i64, _>("in_use")? != 0,
+    })
+}
+
+// Each optional filter is bound as NULL when unused, so one statement serves every combination.
+const UNIT_WHERE: &str = " WHERE u.corporation_id = $1 \
+    AND ($2 IS NULL OR u.gemeente_code = $2) AND ($3 IS NULL OR u.buurt_code = $3) \
+    AND ($4 IS NULL OR u.cluster_id = $4) AND ($5 IS NULL OR u.soort = $5) AND ($6 IS NULL OR u.status = $6) \
+    AND ($7 IS NULL OR u.maatschappelijk_label = $7) AND ($8 IS NULL OR u.nettohuur_cents >= $8) \
+    AND ($9 IS NULL OR u.nettohuur_cents < $9) \
+    AND ($10 IS NULL OR LOWER(u.straatnaam) LIKE $10 OR LOWER(u.postcode) LIKE $10 \
+         OR LOWER(u.woonplaats) LIKE $10 OR LOWER(u.id_extern) LIKE $10) \
+    AND ($11 = 1 OR u.in_use = 1)";
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+fn bind_filter<'q>(query: AnyQuery<'q>, scope: &OrgScope, f: &UnitFilter) -> AnyQuery<'q> {
+    query
+        .bind(scope.org_id())
+        .bind(f.gemeente.clone())
+        .bind(f.buurt.clone())
+        .bind(f.cluster_id)
+        .bind(f.soort.clone())
+        .bind(f.status.clone())
+        .bind(f.label.clone())
+        .bind(f.rent_min)
+        .bind(f.rent_below)
+        .bind(f.text.as_ref().map(|t| format!("%{}%", t.to_lowercase())))
+        .bind(i64::from(f.include_out_of_use))
+}
+
+/// A page of the corporation's units, ordered by address.
+pub async fn units(
+    db: &Db,
+    scope: &OrgScope,
+    filter: &UnitFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<UnitPage> {
+    let count_sql = format!("SELECT COUNT(*) AS n FROM units u{UNIT_WHERE}");
+    let total: i64 = bind_filter(sqlx::query(&count_sql), scope, filter)
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")?;
+    let sql = format!(
+        "{UNIT_SELECT}{UNIT_WHERE} ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.huisletter, \
+         u.huisnummer_toevoeging, u.id LIMIT $12 OFFSET $13"
+    );
+    let rows = bind_filter(sqlx::query(&sql), scope, filter)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(UnitPage {
+        units: rows.iter().map(unit_from_row).collect::<Result<_>>()?,
+        total,
+    })
+}
+
+/// One unit of the corporation; `None` when it does not exist or belongs to another corporation.
+pub async fn unit(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<UnitRow>> {
+    let sql = format!("{UNIT_SELECT} WHERE u.id = $1 AND u.corporation_id = $2");
+    let row = sqlx::query(&sql)
+        .bind(id)
+        .bind(scope.org_id())
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(unit_from_row).transpose()
+}
+
+/// A complex with its figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterRow {
+    /// Database id.
+    pub id: i64,
+    /// The corporation's code.
+    pub code: String,
+    /// Name.
+    pub naam: Option<String>,
+    /// Units in use.
+    pub units: i64,
+    /// Of which DAEB.
+    pub daeb_units: i64,
+    /// Average net rent in cents, over units with a rent.
+    pub average_rent_cents: Option<i64>,
+    /// The towns its units are in.
+    pub woonplaatsen: String,
+}
+
+const CLUSTER_SELECT: &str = "SELECT c.id, c.code, c.naam, \
+    COUNT(u.id) AS units, \
+    SUM(CASE WHEN u.maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END) AS daeb_units, \
+    CAST(AVG(u.nettohuur_cents) AS BIGINT) AS average_rent, \
+    MIN(u.woonplaats) AS first_town, MAX(u.woonplaats) AS last_town \
+    FROM clusters c LEFT JOIN units u ON u.cluster_id = c.id AND u.in_use = 1";
+
+fn cluster_from_row(row: &AnyRow) -> Result<ClusterRow> {
+    let first: Option<String> = row.try_get("first_town")?;
+    let last: Option<String> = row.try_get("last_town")?;
+    let woonplaatsen = match (first, last) {
+        (Some(a), Some(b)) if a != b => format!("{a} … {b}"),
+        (Some(a), _) => a,
+        _ => String::new(),
+    };
+    Ok(ClusterRow {
+        id: row.try_get("id")?,
+        code: row.try_get("code")?,
+        naam: row.try_get("naam")?,
+        units: row.try_get("units")?,
+        daeb_units: row.try_get::<Option<i64>, _>("daeb_units")?.unwrap_or(0),
+        average_rent_cents: row.try_get("average_rent")?,
+        woonplaatsen,
+    })
+}
+
+/// The corporation's complexes, by code.
+pub async fn clusters(db: &Db, scope: &OrgScope) -> Result<Vec<ClusterRow>> {
+    let sql = format!("{CLUSTER_SELECT} WHERE c.corporation_id = $1 GROUP BY c.id, c.code, c.naam ORDER BY c.code");
+    let rows = sqlx::query(&sql)
+        .bind(scope.org_id())
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(cluster_from_row).collect()
+}
+
+/// One complex of the corporation.
+pub async fn cluster(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<ClusterRow>> {
+    let sql = format!(
+        "{CLUSTER_SELECT} WHERE c.corporation_id = $1 AND c.id = $2 GROUP BY c.id, c.code, c.naam"
+    );
+    let row = sqlx::query(&sql)
+        .bind(scope.org_id())
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(cluster_from_row).transpose()
+}
