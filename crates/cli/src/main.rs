@@ -2,6 +2,7 @@
 //! a demo dataset, `migrate` brings the schema up to date, `org` and `user` manage accounts from the shell.
 
 mod accounts;
+mod stock;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -39,6 +40,12 @@ enum Command {
     /// Manage users and memberships.
     #[command(subcommand)]
     User(accounts::UserCommand),
+    /// Import data files.
+    #[command(subcommand)]
+    Import(stock::ImportCommand),
+    /// Generate synthetic data for demos and benchmarks.
+    #[command(subcommand)]
+    Generate(stock::GenerateCommand),
 }
 
 #[derive(clap::Args)]
@@ -133,6 +140,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
             accounts::org(&db, command).await
         }
+        Command::Import(command) => {
+            let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
+            stock::import(&db, command).await
+        }
+        Command::Generate(command) => stock::generate(command),
         Command::User(command) => {
             let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
             accounts::user(&db, command).await

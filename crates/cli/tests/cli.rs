@@ -222,3 +222,173 @@ fn demo_starts_and_serves_the_login_page() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains("<html lang=\"nl\">") && answer.contains("Inloggen"));
 }
+
+async fn import_from_the_shell(backend: Backend) {
+    let t = TestDb::new(backend).await.expect("database");
+    let db = t.target.clone();
+    let dir = std::env::temp_dir().join(format!("vh-import-{}", uuid_like()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    tokio::task::spawn_blocking(move || {
+        let (ok, _, err) = volkshuis(&db, &["org", "add", "--code", "woonstad", "--name", "Woonstad", "--kind", "corporation"]);
+        assert!(ok, "{err}");
+        let bad = dir.join("bad.csv");
+        std::fs::write(&bad, "idExtern;straatnaam;huisnummer;postcode;woonplaats\nA;Laan;1;1234AB;Stad\nB;Laan;2;12345;Stad\n")
+            .expect("write");
+        let report = dir.join("fouten.csv");
+        let report_arg = report.display().to_string();
+        let (ok, _, err) = volkshuis(&db, &["import", "units", &bad.display().to_string(), "--corporation", "woonstad", "--report", &report_arg]);
+        assert!(!ok);
+        assert!(err.contains("regel 3, kolom postcode: is geen geldige postcode"), "{err}");
+        assert!(err.contains("er is niets opgeslagen"), "{err}");
+        let written = std::fs::read_to_string(&report).expect("report");
+        assert_eq!(written.lines().nth(1), Some("3;postcode;12345;is geen geldige postcode (verwacht 1234AB)"));
+
+        let good = dir.join("good.csv");
+        let (ok, _, err) = volkshuis(&db, &["generate", "units", "--count", "120", "--seed", "3", "--out", &good.display().to_string()]);
+        assert!(ok, "{err}");
+        let good_arg = good.display().to_string();
+        let (ok, out, err) = volkshuis(&db, &["import", "units", &good_arg, "--corporation", "woonstad", "--dry-run"]);
+        assert!(ok && out.contains("controle zonder fouten: 120 eenheden (120 nieuw"), "{out}{err}");
+        let (ok, out, err) = volkshuis(&db, &["import", "units", &good_arg, "--corporation", "woonstad"]);
+        assert!(ok && out.contains("120 eenheden (120 nieuw, 0 gewijzigd, 0 ongewijzigd)"), "{out}{err}");
+        let (ok, out, _) = volkshuis(&db, &["import", "units", &good_arg, "--corporation", "woonstad"]);
+        assert!(ok && out.contains("(0 nieuw, 0 gewijzigd, 120 ongewijzigd)"), "{out}");
+        let _ = std::fs::remove_dir_all(&dir);
+    })
+    .await
+    .expect("cli run");
+}
+
+fn uuid_like() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    )
+}
+
+#[tokio::test]
+async fn import_from_the_shell_sqlite() {
+    import_from_the_shell(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn import_from_the_shell_postgres() {
+    import_from_the_shell(Backend::Postgres).await;
+}
+
+/// Kills the import process half-way (SIGKILL, no chance to clean up) and checks that the database holds nothing
+/// of it; a following import works normally.
+async fn killed_import_leaves_nothing(backend: Backend) {
+    let t = TestDb::new(backend).await.expect("database");
+    let target = t.target.clone();
+    let dir = std::env::temp_dir().join(format!("vh-kill-{}", uuid_like()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("stock.csv");
+    let file_arg = file.display().to_string();
+    let setup_target = target.clone();
+    let setup_file = file_arg.clone();
+    tokio::task::spawn_blocking(move || {
+        let (ok, _, err) = volkshuis(
+            &setup_target,
+            &[
+                "org",
+                "add",
+                "--code",
+                "woonstad",
+                "--name",
+                "Woonstad",
+                "--kind",
+                "corporation",
+            ],
+        );
+        assert!(ok, "{err}");
+        let (ok, _, err) = volkshuis(
+            &setup_target,
+            &[
+                "generate",
+                "units",
+                "--count",
+                "40000",
+                "--seed",
+                "9",
+                "--out",
+                &setup_file,
+            ],
+        );
+        assert!(ok, "{err}");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_volkshuis"))
+            .args([
+                "--database",
+                &setup_target,
+                "import",
+                "units",
+                &setup_file,
+                "--corporation",
+                "woonstad",
+            ])
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("start import");
+        let stderr = child.stderr.take().expect("stderr");
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.starts_with("10000 regels gelezen") {
+                break;
+            }
+        }
+        child.kill().expect("kill");
+        let status = child.wait().expect("wait");
+        assert!(
+            !status.success(),
+            "the import was killed before it finished"
+        );
+    })
+    .await
+    .expect("run");
+    let units: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM units")
+        .fetch_one(t.db.pool())
+        .await
+        .expect("count");
+    let clusters: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM clusters")
+        .fetch_one(t.db.pool())
+        .await
+        .expect("count");
+    assert_eq!(
+        (units, clusters),
+        (0, 0),
+        "nothing of the killed import remains"
+    );
+    let small = dir.join("small.csv");
+    let small_arg = small.display().to_string();
+    tokio::task::spawn_blocking(move || {
+        let (ok, _, _) = volkshuis(
+            &target,
+            &[
+                "generate", "units", "--count", "50", "--seed", "9", "--out", &small_arg,
+            ],
+        );
+        assert!(ok);
+        let (ok, out, err) = volkshuis(
+            &target,
+            &["import", "units", &small_arg, "--corporation", "woonstad"],
+        );
+        assert!(ok && out.contains("50 nieuw"), "{out}{err}");
+    })
+    .await
+    .expect("run");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn killed_import_leaves_nothing_sqlite() {
+    killed_import_leaves_nothing(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn killed_import_leaves_nothing_postgres() {
+    killed_import_leaves_nothing(Backend::Postgres).await;
+}

@@ -575,6 +575,19 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
     Some(unit)
 }
 
+/// The error report as a `;`-separated CSV that Dutch Excel opens: `regel;kolom;waarde;reden`.
+pub fn error_report_csv(errors: &[RowError]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(["regel", "kolom", "waarde", "reden"]);
+    for e in errors {
+        let _ = writer.write_record([e.line.to_string().as_str(), &e.column, &e.value, &e.reason]);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// The header line of the import template, `;`-separated (what Dutch Excel opens directly).
 pub fn template_header() -> String {
     Column::ALL.map(Column::name).join(";")

@@ -179,3 +179,17 @@ fn template_lists_every_column() {
     let reader = StockReader::new(file.as_bytes()).expect("template is a valid header");
     assert!(reader.warnings().is_empty());
 }
+
+#[test]
+fn error_report_is_a_dutch_csv() {
+    let errors = vec![RowError {
+        line: 7,
+        column: "postcode".into(),
+        value: "12;34".into(),
+        reason: "is geen geldige postcode".into(),
+    }];
+    assert_eq!(
+        error_report_csv(&errors),
+        "regel;kolom;waarde;reden\n7;postcode;\"12;34\";is geen geldige postcode\n"
+    );
+}

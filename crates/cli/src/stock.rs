@@ -1,0 +1,160 @@
+//! `volkshuis import units …` and `volkshuis generate units …`.
+
+use anyhow::{bail, Context};
+use clap::Subcommand;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::PathBuf;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::bezit::import::{error_report_csv, StockReader};
+use volkshuis_domain::bezit::synthetic::{header, Generator};
+use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_store::audit::Actor;
+use volkshuis_store::stock::{import_units, ImportOptions};
+use volkshuis_store::{orgs, Db};
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import a corporation's stock file (CSV as Dutch Excel writes it; see docs/import-format.md).
+    Units {
+        /// The file.
+        file: PathBuf,
+        /// The corporation's organisation code.
+        #[arg(long)]
+        corporation: String,
+        /// Check the file and count what would change, without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Mark units that are missing from this full file as out of use.
+        #[arg(long)]
+        mark_missing: bool,
+        /// Import the valid rows even when other rows have errors.
+        #[arg(long)]
+        import_valid_rows: bool,
+        /// The year of the CBS gemeente, wijk and buurt codes in the file.
+        #[arg(long, default_value_t = 2023)]
+        cbs_year: i64,
+        /// Write the error report (CSV) to this file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum GenerateCommand {
+    /// Write a synthetic stock file in the import format.
+    Units {
+        /// Number of units.
+        #[arg(long)]
+        count: u64,
+        /// Seed: the same seed gives the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
+    let ImportCommand::Units {
+        file,
+        corporation,
+        dry_run,
+        mark_missing,
+        import_valid_rows,
+        cbs_year,
+        report,
+    } = command;
+    let code = OrgCode::parse(&corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
+    let org = orgs::by_code(db, &code)
+        .await?
+        .with_context(|| format!("no organisation with code {code}"))?;
+    if org.kind != OrgKind::Corporation {
+        bail!("{code} is not a corporation");
+    }
+    let opened = File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
+    let reader = StockReader::new(BufReader::with_capacity(1 << 20, opened))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    eprintln!(
+        "scheidingsteken '{}', {} kolommen",
+        reader.delimiter(),
+        reader.headers().len()
+    );
+    let actor = Actor::system("command line", time::OffsetDateTime::now_utc());
+    let options = ImportOptions {
+        dry_run,
+        mark_missing,
+        import_valid_rows,
+        cbs_year,
+    };
+    let source = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut progress = |rows: u64| eprintln!("{rows} regels gelezen…");
+    let summary = import_units(
+        db,
+        &OrgScope::system(org.id),
+        &actor,
+        &source,
+        reader,
+        options,
+        &mut progress,
+    )
+    .await?;
+    for warning in &summary.warnings {
+        eprintln!("let op: {warning}");
+    }
+    for error in summary.errors.iter().take(50) {
+        eprintln!(
+            "regel {}, kolom {}: {} (waarde: {:?})",
+            error.line, error.column, error.reason, error.value
+        );
+    }
+    if summary.errors.len() > 50 {
+        eprintln!("… en nog {} fouten", summary.errors.len() - 50);
+    }
+    if let Some(path) = report {
+        std::fs::write(&path, error_report_csv(&summary.errors))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let counts = format!(
+        "{} eenheden ({} nieuw, {} gewijzigd, {} ongewijzigd); {} ontbreken in het bestand{}",
+        summary.new + summary.changed + summary.unchanged,
+        summary.new,
+        summary.changed,
+        summary.unchanged,
+        summary.missing,
+        if summary.marked_missing > 0 {
+            format!(", {} buiten gebruik gezet", summary.marked_missing)
+        } else {
+            String::new()
+        },
+    );
+    if summary.written {
+        println!("{counts} ingelezen voor {}", org.name);
+        Ok(())
+    } else if dry_run && summary.errors.is_empty() {
+        println!("controle zonder fouten: {counts}; er is niets opgeslagen");
+        Ok(())
+    } else {
+        bail!(
+            "{} regel(s) met fouten; er is niets opgeslagen",
+            summary.errors.len()
+        )
+    }
+}
+
+pub fn generate(command: GenerateCommand) -> anyhow::Result<()> {
+    let GenerateCommand::Units { count, seed, out } = command;
+    let file = File::create(&out).with_context(|| format!("cannot create {}", out.display()))?;
+    let mut writer = BufWriter::with_capacity(1 << 20, file);
+    writeln!(writer, "{}", header())?;
+    for row in Generator::new(count, seed) {
+        writeln!(writer, "{row}")?;
+    }
+    writer.flush()?;
+    println!("{count} eenheden geschreven naar {}", out.display());
+    Ok(())
+}
