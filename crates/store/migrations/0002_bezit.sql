@@ -62,3 +62,11 @@ CREATE TABLE imports (
     units_marked_missing BIGINT NOT NULL
 );
 CREATE INDEX imports_corporation ON imports(corporation_id, at);
+
+-- The error report of an import, kept so the user can download it as CSV.
+CREATE TABLE import_reports (
+    id {{pk}},
+    corporation_id BIGINT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    csv TEXT NOT NULL
+);

@@ -18,8 +18,10 @@ use cookie::SameSite;
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
-/// The largest form body read for the check; forms are small, uploads use the header.
+/// The largest form body read for the check; forms are small.
 const MAX_FORM_BYTES: usize = 1024 * 1024;
+/// The largest upload (a corporation's stock file is tens of megabytes; a national file goes through the CLI).
+pub const MAX_UPLOAD_BYTES: usize = 200 * 1024 * 1024;
 
 /// The middleware.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -69,25 +71,48 @@ async fn check(request: Request, cookie: Option<&str>) -> Result<Request, Respon
             Err(AppError::Csrf.into_response())
         };
     }
-    let is_form = request
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
-        return Err(AppError::Csrf.into_response());
-    }
+        .unwrap_or_default()
+        .to_owned();
+    let too_large =
+        || (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response();
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| {
-        (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response()
-    })?;
-    let sent = form_urlencoded::parse(&bytes)
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.into_owned());
+    let (sent, bytes) = if content_type.starts_with("application/x-www-form-urlencoded") {
+        let bytes = to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .map_err(|_| too_large())?;
+        let sent = form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.into_owned());
+        (sent, bytes)
+    } else if let Ok(boundary) = multer::parse_boundary(&content_type) {
+        let bytes = to_bytes(body, MAX_UPLOAD_BYTES)
+            .await
+            .map_err(|_| too_large())?;
+        (multipart_csrf(bytes.clone(), boundary).await, bytes)
+    } else {
+        return Err(AppError::Csrf.into_response());
+    };
     match sent {
         Some(sent) if same(&sent, cookie) => Ok(Request::from_parts(parts, Body::from(bytes))),
         _ => Err(AppError::Csrf.into_response()),
     }
+}
+
+/// The `csrf` field of a multipart form (the upload forms put it first, before the file).
+async fn multipart_csrf(bytes: axum::body::Bytes, boundary: String) -> Option<String> {
+    let stream =
+        futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(bytes) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("csrf") {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 /// Compares in constant time for equal lengths, so the token cannot be guessed byte by byte.

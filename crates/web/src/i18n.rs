@@ -165,6 +165,69 @@ texts! {
     notice_member_added: "Het lid is toegevoegd.", "The member was added.";
     notice_invited: "Het account is aangemaakt en er is een e-mail verstuurd om een wachtwoord te kiezen.", "The account was created and an e-mail was sent to choose a password.";
     notice_session_expired: "Log in om verder te gaan.", "Log in to continue.";
+    stock_title: "Bezit", "Housing stock";
+    stock_units: "Eenheden", "Units";
+    stock_units_lower: "eenheden", "units";
+    stock_clusters: "Complexen", "Complexes";
+    stock_import: "Bestand inlezen", "Import file";
+    stock_search: "Zoeken (straat, postcode, plaats, id)", "Search (street, postcode, town, id)";
+    stock_gemeente: "Gemeentecode", "Municipality code";
+    stock_wijk: "Wijkcode", "District code";
+    stock_buurt: "Buurtcode", "Neighbourhood code";
+    stock_soort: "Soort", "Type";
+    stock_status: "Status", "Status";
+    stock_label: "DAEB", "DAEB";
+    stock_non_daeb: "Niet-DAEB", "Non-DAEB";
+    stock_rent_band: "Nettohuur", "Net rent";
+    stock_showing: "Getoond", "Showing";
+    stock_of: "van", "of";
+    stock_address: "Adres", "Address";
+    stock_postcode: "Postcode", "Postcode";
+    stock_town: "Plaats", "Town";
+    stock_cluster: "Complex", "Complex";
+    stock_rent: "Nettohuur", "Net rent";
+    stock_gross_rent: "Brutohuur", "Gross rent";
+    stock_average_rent: "Gem. nettohuur", "Avg. net rent";
+    stock_empty_import: "Er is nog geen bezit. Lees het bezitsbestand in:", "There is no stock yet. Import the stock file:";
+    stock_pages: "Pagina's", "Pages";
+    stock_previous: "Vorige", "Previous";
+    stock_next: "Volgende", "Next";
+    stock_out_of_use: "Buiten gebruik (ontbrak in een volledig bestand)", "Out of use (missing from a full file)";
+    stock_position: "Ligging", "Position";
+    stock_built: "Bouwjaar", "Year built";
+    stock_area: "Gebruiksoppervlakte", "Usable area";
+    stock_rooms: "Kamers", "Rooms";
+    stock_file_refused: "Het bestand kan niet worden gelezen", "The file cannot be read";
+    stock_imported: "Ingelezen", "Imported";
+    stock_checked_ok: "Gecontroleerd: geen fouten", "Checked: no errors";
+    stock_has_errors: "Het bestand bevat fouten", "The file has errors";
+    stock_new: "nieuw", "new";
+    stock_changed: "gewijzigd", "changed";
+    stock_unchanged: "ongewijzigd", "unchanged";
+    stock_missing: "eenheden staan niet in het bestand", "units are missing from the file";
+    stock_marked_missing: "buiten gebruik gezet", "marked out of use";
+    stock_warning: "Let op", "Note";
+    stock_error_rows: "fouten.", "errors.";
+    stock_nothing_saved: "Er is niets opgeslagen. Verbeter het bestand en probeer het opnieuw, of kies voor het inlezen van alleen de goede regels.", "Nothing was saved. Correct the file and try again, or choose to import only the valid rows.";
+    stock_download_report: "Foutrapport downloaden (CSV)", "Download the error report (CSV)";
+    stock_line: "Regel", "Line";
+    stock_column: "Kolom", "Column";
+    stock_value: "Waarde", "Value";
+    stock_reason: "Reden", "Reason";
+    stock_upload: "Bezitsbestand inlezen", "Import the stock file";
+    stock_upload_help: "Een CSV-bestand uit uw ERP of Excel, met VERA-kolomnamen. Eerst controleren kan zonder iets op te slaan.", "A CSV file from your ERP or Excel, with VERA column names. You can check it first without saving anything.";
+    stock_template: "Sjabloon downloaden", "Download the template";
+    stock_file: "Bestand", "File";
+    stock_valid_rows: "Goede regels inlezen, ook als andere regels fouten hebben", "Import the valid rows even if other rows have errors";
+    stock_mark_missing: "Dit is het volledige bezit: eenheden die ontbreken buiten gebruik zetten", "This is the full stock: mark missing units out of use";
+    stock_check_only: "Alleen controleren", "Check only";
+    stock_import_button: "Inlezen", "Import";
+    stock_no_file: "Kies een bestand.", "Choose a file.";
+    rent_lt500: "tot € 500", "below € 500";
+    rent_500_700: "€ 500 – € 700", "€ 500 – € 700";
+    rent_700_lib: "€ 700 – liberalisatiegrens", "€ 700 – liberalisation limit";
+    rent_lib: "boven de liberalisatiegrens", "above the liberalisation limit";
+    dashboard_stock: "Bezit: complexen en eenheden", "Housing stock: complexes and units";
     kind_corporation: "Woningcorporatie", "Housing corporation";
     kind_tenant_organisation: "Huurdersorganisatie", "Tenant organisation";
     kind_municipality: "Gemeente", "Municipality";
@@ -204,6 +267,17 @@ impl Texts {
             OrgKind::Municipality => self.about_municipality,
             OrgKind::Supplier => self.about_supplier,
             OrgKind::Partner => self.about_partner,
+        }
+    }
+
+    /// The name of a rent band.
+    pub fn rent_band(&self, band: volkshuis_domain::bezit::rent::RentBand) -> &'static str {
+        use volkshuis_domain::bezit::rent::RentBand;
+        match band {
+            RentBand::Low => self.rent_lt500,
+            RentBand::Middle => self.rent_500_700,
+            RentBand::High => self.rent_700_lib,
+            RentBand::Free => self.rent_lib,
         }
     }
 

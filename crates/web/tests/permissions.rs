@@ -17,6 +17,8 @@ enum Need {
     LoggedIn,
     /// Membership of the organisation in the path (any role).
     OrgView,
+    /// Staff or admin role in the organisation in the path.
+    OrgEdit,
     /// Admin role in the organisation in the path.
     OrgManage,
     /// Platform administrator.
@@ -93,6 +95,14 @@ fn routes() -> Vec<Route> {
             OrgManage,
         ),
         post("/orgs/{org}/members/999999/remove", &[], OrgManage),
+        get("/orgs/{org}/stock", OrgView),
+        get("/orgs/{org}/stock?huur=lib&q=x&page=2", OrgView),
+        get("/orgs/{org}/stock/clusters", OrgView),
+        get("/orgs/{org}/stock/clusters/999999", OrgView),
+        get("/orgs/{org}/stock/units/999999", OrgView),
+        get("/orgs/{org}/stock/template.csv", OrgView),
+        get("/orgs/{org}/stock/import", OrgEdit),
+        get("/orgs/{org}/stock/import/reports/999999", OrgEdit),
         get("/admin/orgs", Platform),
         get("/admin/orgs/new", Platform),
         post(
@@ -135,6 +145,8 @@ fn expected(need: Need, who: Who, own_org: bool) -> bool {
         (_, Who::PlatformAdmin) => true,
         (Need::LoggedIn, _) => true,
         (Need::OrgView, _) => own_org,
+        (Need::OrgEdit, Who::OrgAdmin | Who::Staff) => own_org,
+        (Need::OrgEdit, _) => false,
         (Need::OrgManage, Who::OrgAdmin) => own_org,
         (Need::OrgManage, _) => false,
         (Need::Platform, _) => false,

@@ -108,7 +108,7 @@ struct Importer<'a> {
     seen: HashMap<String, u64>,
     pending: Vec<(UnitRecord, Option<i64>, String)>,
     summary: ImportSummary,
-    progress: &'a mut dyn FnMut(u64),
+    progress: &'a mut (dyn FnMut(u64) + Send),
 }
 
 /// Imports a stock file for the corporation of `scope`. `progress` is called with the number of rows read, every
@@ -120,7 +120,7 @@ pub async fn import_units<R: BufRead>(
     source: &str,
     reader: StockReader<R>,
     options: ImportOptions,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut (dyn FnMut(u64) + Send),
 ) -> Result<ImportSummary> {
     let corporation_id = scope.org_id();
     let mut tx = db.begin().await?;

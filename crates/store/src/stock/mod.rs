@@ -5,6 +5,8 @@
 
 mod import;
 mod query;
+mod reports;
 
 pub use import::{import_units, ImportOptions, ImportSummary};
 pub use query::{cluster, clusters, unit, units, ClusterRow, UnitFilter, UnitPage, UnitRow};
+pub use reports::{report, save_report};

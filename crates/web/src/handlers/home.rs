@@ -35,6 +35,7 @@ struct OrgCard {
     kind_explanation: &'static str,
     role_label: &'static str,
     member_count: usize,
+    has_stock: bool,
 }
 
 struct RecentEntry {
@@ -72,6 +73,7 @@ async fn dashboard(
         kind_explanation: t.kind_about(org.kind),
         role_label: t.role(role),
         member_count,
+        has_stock: org.kind == volkshuis_domain::org::OrgKind::Corporation,
     };
     let mut active = None;
     let mut recent = Vec::new();

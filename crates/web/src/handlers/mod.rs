@@ -6,6 +6,7 @@ mod language;
 mod login;
 mod org;
 mod password_reset;
+mod stock;
 
 use crate::app::AppState;
 use axum::Router;
@@ -19,4 +20,5 @@ pub fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(org::router())
         .merge(admin::router())
+        .merge(stock::router())
 }

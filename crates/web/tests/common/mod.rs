@@ -190,6 +190,78 @@ impl TestApp {
         self.send(Method::POST, path, Some(body)).await
     }
 
+    /// POST a multipart form with one file, the CSRF token first (as the upload forms do).
+    pub async fn post_file(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        file: &[u8],
+    ) -> Resp {
+        if self.cookie("vh_csrf").is_none() {
+            self.get("/login").await;
+        }
+        let token = self.cookie("vh_csrf").expect("csrf cookie").to_owned();
+        self.post_file_with_token(path, &token, fields, file_name, file)
+            .await
+    }
+
+    /// As [`TestApp::post_file`], with the given CSRF field (to test a forged upload).
+    pub async fn post_file_with_token(
+        &mut self,
+        path: &str,
+        token: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        file: &[u8],
+    ) -> Resp {
+        let boundary = "volkshuis-test-boundary";
+        let mut body = Vec::new();
+        for (name, value) in std::iter::once(("csrf", token)).chain(fields.iter().copied()) {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: text/csv\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(file);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let mut builder = Request::builder().method(Method::POST).uri(path);
+        let jar: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        builder = builder.header(header::COOKIE, jar.join("; ")).header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        );
+        let response = self
+            .router
+            .clone()
+            .oneshot(builder.body(Body::from(body)).expect("request"))
+            .await
+            .expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
     /// Logs in with the demo password; panics when that fails.
     pub async fn login(&mut self, email: &str) -> Resp {
         self.clear_cookies();

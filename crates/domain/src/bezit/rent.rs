@@ -1,0 +1,97 @@
+//! Rent bands for filters and figures, anchored on the social-rent (liberalisation) limit of the year.
+
+use crate::money::Money;
+
+/// The social-rent limit (liberalisatiegrens) per year, in cents; source: `shared/design/RULES.md`.
+const LIBERALISATION_LIMIT: &[(i32, i64)] = &[(2025, 90_007), (2026, 93_293)];
+
+/// The liberalisation limit that applies in `year` (the latest known for later years).
+pub fn liberalisation_limit(year: i32) -> Money {
+    let cents = LIBERALISATION_LIMIT
+        .iter()
+        .rev()
+        .find(|(y, _)| *y <= year)
+        .or(LIBERALISATION_LIMIT.first())
+        .map(|(_, c)| *c)
+        .unwrap_or_default();
+    Money::from_cents(cents)
+}
+
+/// A band of net rent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RentBand {
+    /// Below € 500.
+    Low,
+    /// € 500 up to € 700.
+    Middle,
+    /// € 700 up to the liberalisation limit.
+    High,
+    /// At or above the liberalisation limit (the free sector).
+    Free,
+}
+
+impl RentBand {
+    /// Every band, low to high.
+    pub const ALL: [RentBand; 4] = [
+        RentBand::Low,
+        RentBand::Middle,
+        RentBand::High,
+        RentBand::Free,
+    ];
+
+    /// The stable code used in URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            RentBand::Low => "lt500",
+            RentBand::Middle => "500-700",
+            RentBand::High => "700-lib",
+            RentBand::Free => "lib",
+        }
+    }
+
+    /// Parses a code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.code() == code)
+    }
+
+    /// The band as `[from, below)` in cents for `year`; `None` means unbounded.
+    pub fn range(self, year: i32) -> (Option<i64>, Option<i64>) {
+        let limit = liberalisation_limit(year).cents();
+        match self {
+            RentBand::Low => (None, Some(50_000)),
+            RentBand::Middle => (Some(50_000), Some(70_000)),
+            RentBand::High => (Some(70_000), Some(limit)),
+            RentBand::Free => (Some(limit), None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limit_by_year() {
+        assert_eq!(liberalisation_limit(2026), Money::from_cents(93_293));
+        assert_eq!(liberalisation_limit(2025), Money::from_cents(90_007));
+        assert_eq!(
+            liberalisation_limit(2030),
+            Money::from_cents(93_293),
+            "latest known"
+        );
+        assert_eq!(
+            liberalisation_limit(2020),
+            Money::from_cents(90_007),
+            "earliest known"
+        );
+    }
+
+    #[test]
+    fn bands_touch_without_overlap() {
+        assert_eq!(RentBand::High.range(2026), (Some(70_000), Some(93_293)));
+        assert_eq!(RentBand::Free.range(2026), (Some(93_293), None));
+        for band in RentBand::ALL {
+            assert_eq!(RentBand::parse(band.code()), Some(band));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! Bezit: a corporation's complexes and units — lists, pages and the import of its stock file.
+
+mod import;
+mod pages;
+
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use axum::Router;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::orgs::{self, Organisation};
+
+pub fn router() -> Router<AppState> {
+    Router::new().merge(pages::router()).merge(import::router())
+}
+
+/// The scope on a corporation's stock. Other kinds of organisation have no stock: 404.
+async fn corporation_scope(
+    state: &AppState,
+    auth: &Auth,
+    org_id: i64,
+    action: Action,
+) -> Result<(OrgScope, Organisation), AppError> {
+    let scope = auth.scope(state, org_id, action).await?;
+    let org = orgs::get(&state.db, scope.org_id())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if org.kind != OrgKind::Corporation {
+        return Err(AppError::NotFound);
+    }
+    Ok((scope, org))
+}

@@ -1,0 +1,317 @@
+//! The unit list with filters and pages, the complexes, one complex, one unit.
+
+use super::corporation_scope;
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{ok, Page};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::Action;
+use volkshuis_domain::bezit::rent::RentBand;
+use volkshuis_domain::money::Money;
+use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitRow};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/stock", get(units))
+        .route("/orgs/{org}/stock/clusters", get(clusters))
+        .route("/orgs/{org}/stock/clusters/{id}", get(cluster))
+        .route("/orgs/{org}/stock/units/{id}", get(unit))
+}
+
+const PAGE_SIZE: i64 = 50;
+/// Rent bands are anchored on the liberalisation limit of this year.
+const RENT_YEAR: i32 = 2026;
+
+/// The filter as typed (kept in the form and in the page links).
+#[derive(Debug, Default, Deserialize)]
+struct ListQuery {
+    #[serde(default)]
+    gemeente: String,
+    #[serde(default)]
+    buurt: String,
+    #[serde(default)]
+    soort: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    huur: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: i64,
+}
+
+fn some(text: &str) -> Option<String> {
+    Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+impl ListQuery {
+    fn filter(&self) -> UnitFilter {
+        let (rent_min, rent_below) = RentBand::parse(&self.huur)
+            .map(|b| b.range(RENT_YEAR))
+            .unwrap_or((None, None));
+        UnitFilter {
+            gemeente: some(&self.gemeente).map(|g| g.to_uppercase()),
+            buurt: some(&self.buurt).map(|b| b.to_uppercase()),
+            cluster_id: None,
+            soort: some(&self.soort).map(|s| s.to_uppercase()),
+            status: some(&self.status).map(|s| s.to_uppercase()),
+            label: some(&self.label),
+            rent_min,
+            rent_below,
+            text: some(&self.q),
+            include_out_of_use: false,
+        }
+    }
+
+    fn link(&self, org: i64, page: i64) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in [
+            ("gemeente", &self.gemeente),
+            ("buurt", &self.buurt),
+            ("soort", &self.soort),
+            ("status", &self.status),
+            ("label", &self.label),
+            ("huur", &self.huur),
+            ("q", &self.q),
+        ] {
+            if !value.is_empty() {
+                query.append_pair(key, value);
+            }
+        }
+        query.append_pair("page", &page.to_string());
+        format!("/orgs/{org}/stock?{}", query.finish())
+    }
+}
+
+/// A unit as a list row shows it.
+pub(crate) struct UnitLine {
+    id: i64,
+    id_extern: String,
+    address: String,
+    postcode: String,
+    woonplaats: String,
+    soort: String,
+    label: String,
+    rent: String,
+    cluster: Option<(i64, String)>,
+}
+
+fn money(cents: Option<i64>) -> String {
+    cents
+        .map(|c| Money::from_cents(c).to_string())
+        .unwrap_or_default()
+}
+
+impl From<UnitRow> for UnitLine {
+    fn from(u: UnitRow) -> Self {
+        let soort = [u.soort.clone(), u.detail_soort.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" / ");
+        Self {
+            id: u.id,
+            id_extern: u.id_extern,
+            address: u.address,
+            postcode: u.postcode,
+            woonplaats: u.woonplaats,
+            soort,
+            label: u.label.unwrap_or_default(),
+            rent: money(u.nettohuur_cents),
+            cluster: u.cluster,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "stock_units.html")]
+struct UnitsPage {
+    page: Page,
+    org_id: i64,
+    org_name: String,
+    filter: ListQuery,
+    bands: Vec<(String, String)>,
+    labels: Vec<(String, String)>,
+    units: Vec<UnitLine>,
+    total: i64,
+    from: i64,
+    to: i64,
+    previous: Option<String>,
+    next: Option<String>,
+    can_import: bool,
+    errors_none: FieldErrors,
+}
+
+async fn units(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let t = auth.ctx.t();
+    let page_no = q.page.max(0);
+    let result = stock::units(
+        &state.db,
+        &scope,
+        &q.filter(),
+        page_no * PAGE_SIZE,
+        PAGE_SIZE,
+    )
+    .await?;
+    let shown = result.units.len() as i64;
+    let bands = RentBand::ALL
+        .into_iter()
+        .map(|b| (b.code().to_owned(), t.rent_band(b).to_owned()))
+        .collect();
+    let labels = vec![
+        ("DAE".to_owned(), "DAEB".to_owned()),
+        ("NDA".to_owned(), t.stock_non_daeb.to_owned()),
+    ];
+    let page = UnitsPage {
+        page: Page::for_user(&auth),
+        org_id: org,
+        org_name: organisation.name,
+        bands,
+        labels,
+        total: result.total,
+        from: if shown > 0 {
+            page_no * PAGE_SIZE + 1
+        } else {
+            0
+        },
+        to: page_no * PAGE_SIZE + shown,
+        previous: (page_no > 0).then(|| q.link(org, page_no - 1)),
+        next: ((page_no + 1) * PAGE_SIZE < result.total).then(|| q.link(org, page_no + 1)),
+        units: result.units.into_iter().map(UnitLine::from).collect(),
+        can_import: scope.role().allows(Action::Edit),
+        errors_none: FieldErrors::default(),
+        filter: q,
+    };
+    ok(&page)
+}
+
+/// A complex as the list shows it.
+pub(crate) struct ClusterLine {
+    id: i64,
+    code: String,
+    naam: String,
+    units: i64,
+    daeb_units: i64,
+    average_rent: String,
+    woonplaatsen: String,
+}
+
+impl From<ClusterRow> for ClusterLine {
+    fn from(c: ClusterRow) -> Self {
+        Self {
+            id: c.id,
+            code: c.code,
+            naam: c.naam.unwrap_or_default(),
+            units: c.units,
+            daeb_units: c.daeb_units,
+            average_rent: money(c.average_rent_cents),
+            woonplaatsen: c.woonplaatsen,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "stock_clusters.html")]
+struct ClustersPage {
+    page: Page,
+    org_id: i64,
+    org_name: String,
+    clusters: Vec<ClusterLine>,
+}
+
+async fn clusters(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let clusters = stock::clusters(&state.db, &scope)
+        .await?
+        .into_iter()
+        .map(ClusterLine::from)
+        .collect();
+    ok(&ClustersPage {
+        page: Page::for_user(&auth),
+        org_id: org,
+        org_name: organisation.name,
+        clusters,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "stock_cluster.html")]
+struct ClusterPage {
+    page: Page,
+    org_id: i64,
+    cluster: ClusterLine,
+    units: Vec<UnitLine>,
+    total: i64,
+}
+
+async fn cluster(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let cluster = stock::cluster(&state.db, &scope, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let filter = UnitFilter {
+        cluster_id: Some(id),
+        ..Default::default()
+    };
+    let result = stock::units(&state.db, &scope, &filter, 0, 500).await?;
+    ok(&ClusterPage {
+        page: Page::for_user(&auth),
+        org_id: org,
+        cluster: cluster.into(),
+        total: result.total,
+        units: result.units.into_iter().map(UnitLine::from).collect(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "stock_unit.html")]
+struct UnitPage {
+    page: Page,
+    org_id: i64,
+    unit: UnitRow,
+    netto: String,
+    bruto: String,
+}
+
+async fn unit(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let unit = stock::unit(&state.db, &scope, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (netto, bruto) = (money(unit.nettohuur_cents), money(unit.brutohuur_cents));
+    ok(&UnitPage {
+        page: Page::for_user(&auth),
+        org_id: org,
+        unit,
+        netto,
+        bruto,
+    })
+}
