@@ -165,7 +165,7 @@ pub async fn import_units<R: BufRead>(
     };
     for item in reader {
         importer.summary.rows += 1;
-        if importer.summary.rows % 10_000 == 0 {
+        if importer.summary.rows.is_multiple_of(10_000) {
             (importer.progress)(importer.summary.rows);
         }
         match item {
