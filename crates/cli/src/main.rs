@@ -121,7 +121,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     .unwrap_or_else(|| "./volkshuis-demo.db".to_owned()),
             )
             .await?;
-            let logins = volkshuis_web::demo::seed(&db)
+            let logins = volkshuis_web::demo::seed(&db, true)
                 .await
                 .context("filling the demo dataset")?;
             serve(db, args, Some(logins)).await

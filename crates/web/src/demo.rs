@@ -2,7 +2,10 @@
 //! for every role. Used by `volkshuis demo` and by the browser tests.
 
 use crate::password;
-use volkshuis_domain::access::Role;
+use volkshuis_domain::access::{OrgScope, Role};
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::bezit::synthetic;
+use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
@@ -109,9 +112,12 @@ const USERS: &[DemoUser] = &[
     ),
 ];
 
-/// Fills an empty database with the demo dataset; does nothing when the demo corporation already exists.
-/// Returns the demo log-ins either way.
-pub async fn seed(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
+/// Units in the demo corporation's generated stock.
+pub const DEMO_UNITS: u64 = 2_000;
+
+/// Fills an empty database with the demo dataset (with `with_stock`, also a generated stock of [`DEMO_UNITS`]
+/// units for the corporation); does nothing when the demo corporation already exists. Returns the demo log-ins.
+pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
     let logins = USERS
         .iter()
         .map(|(email, name, admin, roles)| DemoLogin {
@@ -162,5 +168,18 @@ pub async fn seed(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
         }
     }
     tx.commit().await?;
+    if with_stock {
+        let corporation = ids.get(ORGS[0].0).copied().ok_or_else(|| anyhow::anyhow!("demo corporation missing"))?;
+        let mut file = synthetic::header();
+        for row in synthetic::Generator::new(DEMO_UNITS, 42) {
+            file.push('\n');
+            file.push_str(&row);
+        }
+        let reader = StockReader::new(file.as_bytes()).map_err(|e| anyhow::anyhow!("demo stock: {e}"))?;
+        let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+        let scope = OrgScope::system(corporation);
+        let summary = stock::import_units(db, &scope, &actor, "demo", reader, options, &mut |_| {}).await?;
+        anyhow::ensure!(summary.written, "demo stock was not written: {:?}", summary.errors.first());
+    }
     Ok(logins)
 }

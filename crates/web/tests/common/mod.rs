@@ -80,7 +80,7 @@ impl TestApp {
     /// As [`TestApp::new`] with other settings.
     pub async fn with_config(backend: Backend, config: Config) -> Self {
         let db = TestDb::new(backend).await.expect("test database");
-        volkshuis_web::demo::seed(&db.db).await.expect("demo data");
+        volkshuis_web::demo::seed(&db.db, false).await.expect("demo data");
         let state = AppState::new(
             db.db.clone(),
             Clock::manual(datetime!(2026-11-25 10:00 UTC)),

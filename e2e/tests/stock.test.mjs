@@ -1,0 +1,74 @@
+// A corporation's staff member uploads a stock file with an error, reads the report, fixes the file and imports it,
+// then browses the stock. Pages are checked with axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, startBrowser, seriousViolations, login } from './harness.mjs';
+
+let server;
+let browser;
+const dir = mkdtempSync(join(tmpdir(), 'vh-e2e-stock-'));
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const header = 'idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;postcode;woonplaats;maatschappelijkLabel;nettohuur';
+const good = [
+  'NW-1;NW;Nieuwbouw West;Zonnebloemstraat;1;1234AB;Voorbeeldstad;DAE;612,50',
+  'NW-2;NW;Nieuwbouw West;Zonnebloemstraat;3;1234AB;Voorbeeldstad;DAE;640,00',
+];
+
+test('upload with an error, read the report, fix and import, browse', async () => {
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  await login(page, server.baseUrl, 'medewerker@woonstad.test');
+  await page.click('text=Bezit: complexen en eenheden');
+  assert.match(await page.textContent('h1'), /Bezit — Woonstad Voorbeeld/);
+  assert.match(await page.textContent('main'), /Getoond 1–50 van 2000/);
+  assert.deepEqual(await seriousViolations(page), [], 'stock list');
+
+  await page.click('nav.subnav >> text=Bestand inlezen');
+  const badFile = join(dir, 'bezit-fout.csv');
+  writeFileSync(badFile, [header, good[0], 'NW-2;NW;Nieuwbouw West;Zonnebloemstraat;3;1234 ABC;Voorbeeldstad;DAE;640,00'].join('\r\n'));
+  await page.setInputFiles('#file', badFile);
+  await page.click('button[value=import]');
+  assert.match(await page.textContent('#import-outcome'), /Het bestand bevat fouten/);
+  assert.match(await page.textContent('#import-errors'), /3\s*postcode\s*1234 ABC\s*is geen geldige postcode/);
+  assert.deepEqual(await seriousViolations(page), [], 'import page with errors');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Foutrapport downloaden (CSV)')]);
+  const report = readFileSync(await download.path(), 'utf8');
+  assert.match(report, /regel;kolom;waarde;reden/);
+  assert.match(report, /3;postcode;1234 ABC;/);
+
+  const goodFile = join(dir, 'bezit.csv');
+  writeFileSync(goodFile, [header, ...good].join('\r\n'));
+  await page.setInputFiles('#file', goodFile);
+  await page.click('button[value=check]');
+  assert.match(await page.textContent('#import-outcome'), /Gecontroleerd: geen fouten/);
+  await page.setInputFiles('#file', goodFile);
+  await page.click('button[value=import]');
+  assert.match(await page.textContent('#import-counts'), /2 eenheden: 2 nieuw, 0 gewijzigd, 0 ongewijzigd/);
+
+  await page.goto(`${server.baseUrl}/orgs/1/stock?q=Zonnebloemstraat%203`);
+  await page.fill('#q', 'NW-2');
+  await page.click('form.filters button');
+  await page.click('text=Zonnebloemstraat 3');
+  await page.waitForURL(/\/stock\/units\/\d+$/);
+  assert.match(await page.textContent('h1'), /Zonnebloemstraat 3, 1234AB Voorbeeldstad/);
+  assert.match(await page.textContent('main'), /€ 640,00/);
+  assert.deepEqual(await seriousViolations(page), [], 'unit page');
+  await page.click('dd a[href*="/stock/clusters/"]');
+  await page.waitForURL(/\/stock\/clusters\/\d+$/);
+  assert.match(await page.textContent('h1'), /NW Nieuwbouw West/);
+  await page.goto(`${server.baseUrl}/orgs/1/stock/clusters`);
+  assert.deepEqual(await seriousViolations(page), [], 'complexes');
+});
