@@ -76,9 +76,7 @@ fn field<T>(what: &str, parsed: Result<T, volkshuis_domain::text::TextError>) ->
 
 async fn org_by_code(db: &Db, code: &str) -> anyhow::Result<orgs::Organisation> {
     let code = field("--org", OrgCode::parse(code))?;
-    orgs::by_code(db, &code)
-        .await?
-        .with_context(|| format!("no organisation with code {code}"))
+    orgs::by_code(db, &code).await?.with_context(|| format!("no organisation with code {code}"))
 }
 
 pub async fn org(db: &Db, command: OrgCommand) -> anyhow::Result<()> {
@@ -100,20 +98,11 @@ pub async fn org(db: &Db, command: OrgCommand) -> anyhow::Result<()> {
                 other => other?,
             };
             tx.commit().await?;
-            println!(
-                "organisation {} ({}) created with id {}",
-                org.code, org.name, org.id
-            );
+            println!("organisation {} ({}) created with id {}", org.code, org.name, org.id);
         }
         OrgCommand::List => {
             for org in orgs::list(db).await? {
-                println!(
-                    "{:<6} {:<28} {:<20} {}",
-                    org.id,
-                    org.code,
-                    org.kind.code(),
-                    org.name
-                );
+                println!("{:<6} {:<28} {:<20} {}", org.id, org.code, org.kind.code(), org.name);
             }
         }
     }
@@ -122,41 +111,23 @@ pub async fn org(db: &Db, command: OrgCommand) -> anyhow::Result<()> {
 
 pub async fn user(db: &Db, command: UserCommand) -> anyhow::Result<()> {
     match command {
-        UserCommand::Add {
-            email,
-            name,
-            password,
-            platform_admin,
-            org,
-            role,
-        } => {
+        UserCommand::Add { email, name, password, platform_admin, org, role } => {
             let email = field("--email", Email::parse(&email))?;
             let name = field("--name", Name::parse(&name))?;
             let (password, generated) = match password {
                 Some(p) => (field("--password", NewPassword::parse(&p))?, false),
-                None => (
-                    field(
-                        "generated password",
-                        NewPassword::parse(&volkshuis_store::sessions::new_token()),
-                    )?,
-                    true,
-                ),
+                None => {
+                    (field("generated password", NewPassword::parse(&volkshuis_store::sessions::new_token()))?, true)
+                }
             };
             let membership = match (org, role) {
-                (Some(org), Some(role)) => Some((
-                    org_by_code(db, &org).await?,
-                    field("--role", Role::parse(&role))?,
-                )),
+                (Some(org), Some(role)) => Some((org_by_code(db, &org).await?, field("--role", Role::parse(&role))?)),
                 _ => None,
             };
             let hash = volkshuis_web::password::hash(password.expose().to_owned()).await?;
             let mut tx = db.begin().await?;
-            let new = users::NewUser {
-                email: email.clone(),
-                name,
-                password_hash: hash,
-                is_platform_admin: platform_admin,
-            };
+            let new =
+                users::NewUser { email: email.clone(), name, password_hash: hash, is_platform_admin: platform_admin };
             let user = match users::create(&mut tx, &actor(), &new).await {
                 Err(StoreError::Duplicate) => bail!("a user with address {email} already exists"),
                 other => other?,
@@ -172,9 +143,7 @@ pub async fn user(db: &Db, command: UserCommand) -> anyhow::Result<()> {
         }
         UserCommand::Grant { email, org, role } => {
             let email = field("--email", Email::parse(&email))?;
-            let user = users::by_email(db, &email)
-                .await?
-                .with_context(|| format!("no user with address {email}"))?;
+            let user = users::by_email(db, &email).await?.with_context(|| format!("no user with address {email}"))?;
             let org = org_by_code(db, &org).await?;
             let role = field("--role (admin, staff, read_only)", Role::parse(&role))?;
             let mut tx = db.begin().await?;
@@ -189,19 +158,8 @@ pub async fn user(db: &Db, command: UserCommand) -> anyhow::Result<()> {
                     .into_iter()
                     .map(|(o, r)| format!("{}:{}", o.code, r))
                     .collect();
-                let admin = if user.is_platform_admin {
-                    " [platform admin]"
-                } else {
-                    ""
-                };
-                println!(
-                    "{:<6} {:<36} {}{} {}",
-                    user.id,
-                    user.email,
-                    user.name,
-                    admin,
-                    orgs.join(" ")
-                );
+                let admin = if user.is_platform_admin { " [platform admin]" } else { "" };
+                println!("{:<6} {:<36} {}{} {}", user.id, user.email, user.name, admin, orgs.join(" "));
             }
         }
     }

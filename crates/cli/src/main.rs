@@ -13,11 +13,7 @@ use volkshuis_store::Db;
 use volkshuis_web::{AppState, Clock, Config};
 
 #[derive(Parser)]
-#[command(
-    name = "volkshuis",
-    version,
-    about = "Volkshuis — samen werken aan de volkshuisvesting"
-)]
+#[command(name = "volkshuis", version, about = "Volkshuis — samen werken aan de volkshuisvesting")]
 struct Cli {
     /// The database: a SQLite file path, or a postgres:// URL.
     #[arg(long = "database", env = "DATABASE_URL", global = true)]
@@ -60,11 +56,7 @@ struct ServeArgs {
     #[arg(long, env = "SMTP_URL")]
     smtp_url: Option<String>,
     /// Sender address of outgoing mail.
-    #[arg(
-        long,
-        env = "MAIL_FROM",
-        default_value = "Volkshuis <noreply@volkshuis.localhost>"
-    )]
+    #[arg(long, env = "MAIL_FROM", default_value = "Volkshuis <noreply@volkshuis.localhost>")]
     mail_from: String,
     /// How often the job worker looks for due jobs, in seconds.
     #[arg(long, default_value_t = 5)]
@@ -74,10 +66,7 @@ struct ServeArgs {
 fn main() -> std::process::ExitCode {
     init_tracing();
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("volkshuis: cannot start the runtime: {error}");
@@ -98,10 +87,7 @@ fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("VOLKSHUIS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(ansi)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr);
     if std::env::var("VOLKSHUIS_LOG_FORMAT").as_deref() == Ok("json") {
         builder.json().init();
     } else {
@@ -116,24 +102,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             serve(db, args, None).await
         }
         Command::Demo(args) => {
-            let db = Db::open(
-                &cli.database
-                    .unwrap_or_else(|| "./volkshuis-demo.db".to_owned()),
-            )
-            .await?;
-            let logins = volkshuis_web::demo::seed(&db, true)
-                .await
-                .context("filling the demo dataset")?;
+            let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis-demo.db".to_owned())).await?;
+            let logins = volkshuis_web::demo::seed(&db, true).await.context("filling the demo dataset")?;
             serve(db, args, Some(logins)).await
         }
         Command::Migrate => {
-            let db =
-                Db::connect(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
+            let db = Db::connect(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
             let applied = db.migrate().await?;
-            println!(
-                "{applied} migration(s) applied; schema at version {}",
-                volkshuis_store::SCHEMA_VERSION
-            );
+            println!("{applied} migration(s) applied; schema at version {}", volkshuis_store::SCHEMA_VERSION);
             Ok(())
         }
         Command::Org(command) => {
@@ -152,14 +128,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-async fn serve(
-    db: Db,
-    args: ServeArgs,
-    demo: Option<Vec<volkshuis_web::demo::DemoLogin>>,
-) -> anyhow::Result<()> {
-    let listener = TcpListener::bind(args.bind)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.bind))?;
+async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_web::demo::DemoLogin>>) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(args.bind).await.with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr()?;
     let base_url = args.base_url.unwrap_or_else(|| format!("http://{address}"));
     let host_is_local = base_url.contains("://localhost") || base_url.contains("://127.");
@@ -171,24 +141,17 @@ async fn serve(
         mail_from: args.mail_from,
     };
     let state = AppState::new(db.clone(), Clock::system(), config);
-    let worker =
-        volkshuis_web::spawn_worker(state.clone(), Duration::from_secs(args.job_interval.max(1)));
+    let worker = volkshuis_web::spawn_worker(state.clone(), Duration::from_secs(args.job_interval.max(1)));
     println!("Volkshuis draait op {base_url}");
     if let Some(logins) = demo {
-        println!(
-            "Demo-accounts (wachtwoord: {}):",
-            volkshuis_web::demo::DEMO_PASSWORD
-        );
+        println!("Demo-accounts (wachtwoord: {}):", volkshuis_web::demo::DEMO_PASSWORD);
         for login in logins {
             println!("  {:<36} {}", login.email, login.description);
         }
     }
     println!("Stoppen: Ctrl+C");
     let app = volkshuis_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server")?;
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("server")?;
     worker.abort();
     db.close().await;
     Ok(())

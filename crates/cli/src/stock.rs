@@ -38,6 +38,11 @@ pub enum ImportCommand {
         #[arg(long)]
         report: Option<PathBuf>,
     },
+    /// Import the official VERA code list (Referentiedata.csv), replacing the stored one.
+    Referentiedata {
+        /// The file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -57,60 +62,31 @@ pub enum GenerateCommand {
 }
 
 pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
-    let ImportCommand::Units {
-        file,
-        corporation,
-        dry_run,
-        mark_missing,
-        import_valid_rows,
-        cbs_year,
-        report,
-    } = command;
+    let (file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report) = match command {
+        ImportCommand::Referentiedata { file } => return referentiedata(db, &file).await,
+        ImportCommand::Units { file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report } => {
+            (file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report)
+        }
+    };
     let code = OrgCode::parse(&corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
-    let org = orgs::by_code(db, &code)
-        .await?
-        .with_context(|| format!("no organisation with code {code}"))?;
+    let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation with code {code}"))?;
     if org.kind != OrgKind::Corporation {
         bail!("{code} is not a corporation");
     }
     let opened = File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
     let reader = StockReader::new(BufReader::with_capacity(1 << 20, opened))
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    eprintln!(
-        "scheidingsteken '{}', {} kolommen",
-        reader.delimiter(),
-        reader.headers().len()
-    );
+    eprintln!("scheidingsteken '{}', {} kolommen", reader.delimiter(), reader.headers().len());
     let actor = Actor::system("command line", time::OffsetDateTime::now_utc());
-    let options = ImportOptions {
-        dry_run,
-        mark_missing,
-        import_valid_rows,
-        cbs_year,
-    };
-    let source = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let options = ImportOptions { dry_run, mark_missing, import_valid_rows, cbs_year };
+    let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut progress = |rows: u64| eprintln!("{rows} regels gelezen…");
-    let summary = import_units(
-        db,
-        &OrgScope::system(org.id),
-        &actor,
-        &source,
-        reader,
-        options,
-        &mut progress,
-    )
-    .await?;
+    let summary = import_units(db, &OrgScope::system(org.id), &actor, &source, reader, options, &mut progress).await?;
     for warning in &summary.warnings {
         eprintln!("let op: {warning}");
     }
     for error in summary.errors.iter().take(50) {
-        eprintln!(
-            "regel {}, kolom {}: {} (waarde: {:?})",
-            error.line, error.column, error.reason, error.value
-        );
+        eprintln!("regel {}, kolom {}: {} (waarde: {:?})", error.line, error.column, error.reason, error.value);
     }
     if summary.errors.len() > 50 {
         eprintln!("… en nog {} fouten", summary.errors.len() - 50);
@@ -139,11 +115,25 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
         println!("controle zonder fouten: {counts}; er is niets opgeslagen");
         Ok(())
     } else {
-        bail!(
-            "{} regel(s) met fouten; er is niets opgeslagen",
-            summary.errors.len()
-        )
+        bail!("{} regel(s) met fouten; er is niets opgeslagen", summary.errors.len())
     }
+}
+
+async fn referentiedata(db: &Db, file: &std::path::Path) -> anyhow::Result<()> {
+    let opened = File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
+    let (codes, warnings) = volkshuis_domain::vera::parse(BufReader::new(opened))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    for w in &warnings {
+        eprintln!(
+            "let op: regel {}, kolom {}: onleesbare datum {:?}; de code is opgeslagen zonder die datum",
+            w.line, w.column, w.value
+        );
+    }
+    let actor = Actor::system("command line", time::OffsetDateTime::now_utc());
+    let stored = volkshuis_store::vera::replace_all(db, &actor, &codes).await?;
+    let retired = codes.iter().filter(|c| c.retired).count();
+    println!("{stored} VERA-codes opgeslagen ({retired} vervallen), {} waarschuwingen", warnings.len());
+    Ok(())
 }
 
 pub fn generate(command: GenerateCommand) -> anyhow::Result<()> {

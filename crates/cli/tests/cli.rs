@@ -23,22 +23,13 @@ fn volkshuis(database: &str, args: &[&str]) -> (bool, String, String) {
 
 #[test]
 fn unreachable_database_is_one_clear_line() {
-    for target in [
-        "postgres://vh:geheim@127.0.0.1:1/volkshuis",
-        "/geen/map/volkshuis.db",
-    ] {
+    for target in ["postgres://vh:geheim@127.0.0.1:1/volkshuis", "/geen/map/volkshuis.db"] {
         let (ok, _, stderr) = volkshuis(target, &["migrate"]);
         assert!(!ok, "{target} must fail");
         let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(lines.len(), 1, "one line for {target}: {stderr}");
-        assert!(
-            lines[0].starts_with("volkshuis: cannot open database"),
-            "{stderr}"
-        );
-        assert!(
-            !stderr.contains("panicked") && !stderr.contains("geheim"),
-            "{stderr}"
-        );
+        assert!(lines[0].starts_with("volkshuis: cannot open database"), "{stderr}");
+        assert!(!stderr.contains("panicked") && !stderr.contains("geheim"), "{stderr}");
     }
 }
 
@@ -49,39 +40,14 @@ async fn accounts_from_the_shell(backend: Backend) {
     tokio::task::spawn_blocking(move || {
         let (ok, out, err) = volkshuis(
             &db,
-            &[
-                "org",
-                "add",
-                "--code",
-                "Woonstad",
-                "--name",
-                "Woonstad Rotterdam",
-                "--kind",
-                "corporation",
-            ],
+            &["org", "add", "--code", "Woonstad", "--name", "Woonstad Rotterdam", "--kind", "corporation"],
         );
         assert!(ok, "{err}");
         assert!(out.contains("organisation woonstad (Woonstad Rotterdam) created"));
-        let (ok, _, err) = volkshuis(
-            &db,
-            &[
-                "org",
-                "add",
-                "--code",
-                "woonstad",
-                "--name",
-                "Dubbel",
-                "--kind",
-                "corporation",
-            ],
-        );
+        let (ok, _, err) =
+            volkshuis(&db, &["org", "add", "--code", "woonstad", "--name", "Dubbel", "--kind", "corporation"]);
         assert!(!ok && err.contains("already exists"), "{err}");
-        let (ok, _, err) = volkshuis(
-            &db,
-            &[
-                "org", "add", "--code", "x y", "--name", "Fout", "--kind", "bank",
-            ],
-        );
+        let (ok, _, err) = volkshuis(&db, &["org", "add", "--code", "x y", "--name", "Fout", "--kind", "bank"]);
         assert!(!ok && err.contains("--code"), "{err}");
 
         let (ok, out, err) = volkshuis(
@@ -100,24 +66,10 @@ async fn accounts_from_the_shell(backend: Backend) {
             ],
         );
         assert!(ok, "{err}");
-        let password = out
-            .lines()
-            .find_map(|l| l.strip_prefix("password (shown once): "))
-            .expect("generated password");
+        let password = out.lines().find_map(|l| l.strip_prefix("password (shown once): ")).expect("generated password");
         assert!(password.len() >= 40);
-        let (ok, _, err) = volkshuis(
-            &db,
-            &[
-                "user",
-                "add",
-                "--email",
-                "bo@woonstad.nl",
-                "--name",
-                "Bo",
-                "--password",
-                "kort",
-            ],
-        );
+        let (ok, _, err) =
+            volkshuis(&db, &["user", "add", "--email", "bo@woonstad.nl", "--name", "Bo", "--password", "kort"]);
         assert!(!ok && err.contains("--password"), "{err}");
         let (ok, _, err) = volkshuis(
             &db,
@@ -134,29 +86,12 @@ async fn accounts_from_the_shell(backend: Backend) {
             ],
         );
         assert!(ok, "{err}");
-        let (ok, out, err) = volkshuis(
-            &db,
-            &[
-                "user",
-                "grant",
-                "--email",
-                "bo@woonstad.nl",
-                "--org",
-                "woonstad",
-                "--role",
-                "read_only",
-            ],
-        );
-        assert!(
-            ok && out.contains("bo@woonstad.nl is now read_only of woonstad"),
-            "{err}"
-        );
+        let (ok, out, err) =
+            volkshuis(&db, &["user", "grant", "--email", "bo@woonstad.nl", "--org", "woonstad", "--role", "read_only"]);
+        assert!(ok && out.contains("bo@woonstad.nl is now read_only of woonstad"), "{err}");
         let (ok, out, _) = volkshuis(&db, &["user", "list"]);
         assert!(ok);
-        assert!(
-            out.contains("an@woonstad.nl") && out.contains("woonstad:admin"),
-            "{out}"
-        );
+        assert!(out.contains("an@woonstad.nl") && out.contains("woonstad:admin"), "{out}");
         assert!(out.contains("[platform admin] woonstad:read_only"), "{out}");
     })
     .await
@@ -201,19 +136,10 @@ fn demo_starts_and_serves_the_login_page() {
         }
     }
     let address = address.unwrap_or_else(|| panic!("no address printed: {printed:?}"));
-    assert!(
-        printed.iter().any(|l| l.contains("beheer@volkshuis.test")),
-        "{printed:?}"
-    );
-    assert!(printed
-        .iter()
-        .any(|l| l.contains("wachtwoord: volkshuis-demo")));
+    assert!(printed.iter().any(|l| l.contains("beheer@volkshuis.test")), "{printed:?}");
+    assert!(printed.iter().any(|l| l.contains("wachtwoord: volkshuis-demo")));
     let mut stream = TcpStream::connect(&address).expect("connect");
-    write!(
-        stream,
-        "GET /login HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("request");
+    write!(stream, "GET /login HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").expect("request");
     let mut answer = String::new();
     stream.read_to_string(&mut answer).expect("response");
     let _ = child.kill();
@@ -229,14 +155,21 @@ async fn import_from_the_shell(backend: Backend) {
     let dir = std::env::temp_dir().join(format!("vh-import-{}", uuid_like()));
     std::fs::create_dir_all(&dir).expect("dir");
     tokio::task::spawn_blocking(move || {
-        let (ok, _, err) = volkshuis(&db, &["org", "add", "--code", "woonstad", "--name", "Woonstad", "--kind", "corporation"]);
+        let (ok, _, err) =
+            volkshuis(&db, &["org", "add", "--code", "woonstad", "--name", "Woonstad", "--kind", "corporation"]);
         assert!(ok, "{err}");
         let bad = dir.join("bad.csv");
-        std::fs::write(&bad, "idExtern;straatnaam;huisnummer;postcode;woonplaats\nA;Laan;1;1234AB;Stad\nB;Laan;2;12345;Stad\n")
-            .expect("write");
+        std::fs::write(
+            &bad,
+            "idExtern;straatnaam;huisnummer;postcode;woonplaats\nA;Laan;1;1234AB;Stad\nB;Laan;2;12345;Stad\n",
+        )
+        .expect("write");
         let report = dir.join("fouten.csv");
         let report_arg = report.display().to_string();
-        let (ok, _, err) = volkshuis(&db, &["import", "units", &bad.display().to_string(), "--corporation", "woonstad", "--report", &report_arg]);
+        let (ok, _, err) = volkshuis(
+            &db,
+            &["import", "units", &bad.display().to_string(), "--corporation", "woonstad", "--report", &report_arg],
+        );
         assert!(!ok);
         assert!(err.contains("regel 3, kolom postcode: is geen geldige postcode"), "{err}");
         assert!(err.contains("er is niets opgeslagen"), "{err}");
@@ -244,7 +177,10 @@ async fn import_from_the_shell(backend: Backend) {
         assert_eq!(written.lines().nth(1), Some("3;postcode;12345;is geen geldige postcode (verwacht 1234AB)"));
 
         let good = dir.join("good.csv");
-        let (ok, _, err) = volkshuis(&db, &["generate", "units", "--count", "120", "--seed", "3", "--out", &good.display().to_string()]);
+        let (ok, _, err) = volkshuis(
+            &db,
+            &["generate", "units", "--count", "120", "--seed", "3", "--out", &good.display().to_string()],
+        );
         assert!(ok, "{err}");
         let good_arg = good.display().to_string();
         let (ok, out, err) = volkshuis(&db, &["import", "units", &good_arg, "--corporation", "woonstad", "--dry-run"]);
@@ -263,10 +199,7 @@ fn uuid_like() -> String {
     format!(
         "{}-{}",
         std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
     )
 }
 
@@ -294,42 +227,14 @@ async fn killed_import_leaves_nothing(backend: Backend) {
     tokio::task::spawn_blocking(move || {
         let (ok, _, err) = volkshuis(
             &setup_target,
-            &[
-                "org",
-                "add",
-                "--code",
-                "woonstad",
-                "--name",
-                "Woonstad",
-                "--kind",
-                "corporation",
-            ],
+            &["org", "add", "--code", "woonstad", "--name", "Woonstad", "--kind", "corporation"],
         );
         assert!(ok, "{err}");
-        let (ok, _, err) = volkshuis(
-            &setup_target,
-            &[
-                "generate",
-                "units",
-                "--count",
-                "40000",
-                "--seed",
-                "9",
-                "--out",
-                &setup_file,
-            ],
-        );
+        let (ok, _, err) =
+            volkshuis(&setup_target, &["generate", "units", "--count", "40000", "--seed", "9", "--out", &setup_file]);
         assert!(ok, "{err}");
         let mut child = Command::new(env!("CARGO_BIN_EXE_volkshuis"))
-            .args([
-                "--database",
-                &setup_target,
-                "import",
-                "units",
-                &setup_file,
-                "--corporation",
-                "woonstad",
-            ])
+            .args(["--database", &setup_target, "import", "units", &setup_file, "--corporation", "woonstad"])
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
@@ -342,40 +247,21 @@ async fn killed_import_leaves_nothing(backend: Backend) {
         }
         child.kill().expect("kill");
         let status = child.wait().expect("wait");
-        assert!(
-            !status.success(),
-            "the import was killed before it finished"
-        );
+        assert!(!status.success(), "the import was killed before it finished");
     })
     .await
     .expect("run");
-    let units: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM units")
-        .fetch_one(t.db.pool())
-        .await
-        .expect("count");
-    let clusters: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM clusters")
-        .fetch_one(t.db.pool())
-        .await
-        .expect("count");
-    assert_eq!(
-        (units, clusters),
-        (0, 0),
-        "nothing of the killed import remains"
-    );
+    let units: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM units").fetch_one(t.db.pool()).await.expect("count");
+    let clusters: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(t.db.pool()).await.expect("count");
+    assert_eq!((units, clusters), (0, 0), "nothing of the killed import remains");
     let small = dir.join("small.csv");
     let small_arg = small.display().to_string();
     tokio::task::spawn_blocking(move || {
-        let (ok, _, _) = volkshuis(
-            &target,
-            &[
-                "generate", "units", "--count", "50", "--seed", "9", "--out", &small_arg,
-            ],
-        );
+        let (ok, _, _) =
+            volkshuis(&target, &["generate", "units", "--count", "50", "--seed", "9", "--out", &small_arg]);
         assert!(ok);
-        let (ok, out, err) = volkshuis(
-            &target,
-            &["import", "units", &small_arg, "--corporation", "woonstad"],
-        );
+        let (ok, out, err) = volkshuis(&target, &["import", "units", &small_arg, "--corporation", "woonstad"]);
         assert!(ok && out.contains("50 nieuw"), "{out}{err}");
     })
     .await

@@ -56,10 +56,7 @@ impl Role {
         if code.is_empty() {
             return Err(TextError::Required);
         }
-        Self::ALL
-            .into_iter()
-            .find(|r| r.code() == code)
-            .ok_or(TextError::Format)
+        Self::ALL.into_iter().find(|r| r.code() == code).ok_or(TextError::Format)
     }
 }
 
@@ -106,41 +103,23 @@ pub enum Denied {
 
 impl OrgScope {
     /// Checks a membership (or its absence) against an action on an organisation.
-    pub fn grant(
-        org_id: i64,
-        membership: Option<Membership>,
-        action: Action,
-    ) -> Result<Self, Denied> {
-        let membership = membership
-            .filter(|m| m.org_id == org_id)
-            .ok_or(Denied::NotMember)?;
+    pub fn grant(org_id: i64, membership: Option<Membership>, action: Action) -> Result<Self, Denied> {
+        let membership = membership.filter(|m| m.org_id == org_id).ok_or(Denied::NotMember)?;
         if !membership.role.allows(action) {
             return Err(Denied::RoleTooLow);
         }
-        Ok(Self {
-            user_id: membership.user_id,
-            data_org: org_id,
-            role: membership.role,
-        })
+        Ok(Self { user_id: membership.user_id, data_org: org_id, role: membership.role })
     }
 
     /// A platform administrator acts as an administrator of every organisation.
     pub fn grant_platform_admin(user_id: i64, org_id: i64) -> Self {
-        Self {
-            user_id,
-            data_org: org_id,
-            role: Role::Admin,
-        }
+        Self { user_id, data_org: org_id, role: Role::Admin }
     }
 
     /// Full access for the system itself: the command line run by the server's operator, and background jobs.
     /// Never for anything a web request asks.
     pub fn system(org_id: i64) -> Self {
-        Self {
-            user_id: 0,
-            data_org: org_id,
-            role: Role::Admin,
-        }
+        Self { user_id: 0, data_org: org_id, role: Role::Admin }
     }
 
     /// The organisation whose data this scope opens.
@@ -165,29 +144,13 @@ mod tests {
 
     #[test]
     fn scope_needs_membership_of_that_organisation() {
-        let staff = Membership {
-            user_id: 7,
-            org_id: 1,
-            role: Role::Staff,
-        };
+        let staff = Membership { user_id: 7, org_id: 1, role: Role::Staff };
         assert!(OrgScope::grant(1, Some(staff), Action::Edit).is_ok());
-        assert_eq!(
-            OrgScope::grant(2, Some(staff), Action::View),
-            Err(Denied::NotMember)
-        );
-        assert_eq!(
-            OrgScope::grant(1, None, Action::View),
-            Err(Denied::NotMember)
-        );
-        assert_eq!(
-            OrgScope::grant(1, Some(staff), Action::Manage),
-            Err(Denied::RoleTooLow)
-        );
+        assert_eq!(OrgScope::grant(2, Some(staff), Action::View), Err(Denied::NotMember));
+        assert_eq!(OrgScope::grant(1, None, Action::View), Err(Denied::NotMember));
+        assert_eq!(OrgScope::grant(1, Some(staff), Action::Manage), Err(Denied::RoleTooLow));
         let scope = OrgScope::grant(1, Some(staff), Action::View).expect("granted");
-        assert_eq!(
-            (scope.org_id(), scope.user_id(), scope.role()),
-            (1, 7, Role::Staff)
-        );
+        assert_eq!((scope.org_id(), scope.user_id(), scope.role()), (1, 7, Role::Staff));
     }
 
     #[test]

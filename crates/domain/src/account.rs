@@ -20,14 +20,9 @@ impl Email {
         let Some((local, domain)) = email.split_once('@') else {
             return Err(TextError::Format);
         };
-        let domain_ok = domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains("..");
-        if local.is_empty()
-            || !domain_ok
-            || email.chars().any(|c| c.is_whitespace() || c.is_control())
-        {
+        let domain_ok =
+            domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains("..");
+        if local.is_empty() || !domain_ok || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(TextError::Format);
         }
         if domain.contains('@') {
@@ -97,15 +92,9 @@ impl LoginThrottle {
 
     /// Returns until when logins are locked, given the times of recent failures (any order), or `None` when a login
     /// may be tried now.
-    pub fn locked_until(
-        failures: &[OffsetDateTime],
-        now: OffsetDateTime,
-    ) -> Option<OffsetDateTime> {
-        let recent: Vec<OffsetDateTime> = failures
-            .iter()
-            .copied()
-            .filter(|t| *t > now - Self::WINDOW && *t <= now)
-            .collect();
+    pub fn locked_until(failures: &[OffsetDateTime], now: OffsetDateTime) -> Option<OffsetDateTime> {
+        let recent: Vec<OffsetDateTime> =
+            failures.iter().copied().filter(|t| *t > now - Self::WINDOW && *t <= now).collect();
         if recent.len() < Self::MAX_FAILURES {
             return None;
         }
@@ -136,19 +125,8 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_and_checked() {
-        assert_eq!(
-            Email::parse(" An@Woonstad.NL ").map(|e| e.0),
-            Ok("an@woonstad.nl".into())
-        );
-        for bad in [
-            "an",
-            "an@",
-            "@woonstad.nl",
-            "an@woonstad",
-            "an @woonstad.nl",
-            "an@@woonstad.nl",
-            "an@.nl",
-        ] {
+        assert_eq!(Email::parse(" An@Woonstad.NL ").map(|e| e.0), Ok("an@woonstad.nl".into()));
+        for bad in ["an", "an@", "@woonstad.nl", "an@woonstad", "an @woonstad.nl", "an@@woonstad.nl", "an@.nl"] {
             assert_eq!(Email::parse(bad), Err(TextError::Format), "{bad}");
         }
         assert_eq!(Email::parse(""), Err(TextError::Required));
@@ -156,20 +134,11 @@ mod tests {
 
     #[test]
     fn password_policy_counts_characters() {
-        assert_eq!(
-            NewPassword::parse("kort").err(),
-            Some(TextError::TooShort { min: 10 })
-        );
+        assert_eq!(NewPassword::parse("kort").err(), Some(TextError::TooShort { min: 10 }));
         assert!(NewPassword::parse("lang genoeg wachtwoord").is_ok());
-        assert!(
-            NewPassword::parse("ééééééééé").is_err(),
-            "nine characters, though eighteen bytes"
-        );
+        assert!(NewPassword::parse("ééééééééé").is_err(), "nine characters, though eighteen bytes");
         assert_eq!(NewPassword::parse("").err(), Some(TextError::Required));
-        assert_eq!(
-            format!("{:?}", NewPassword::parse("geheim wachtwoord").ok()),
-            "Some(NewPassword(***))"
-        );
+        assert_eq!(format!("{:?}", NewPassword::parse("geheim wachtwoord").ok()), "Some(NewPassword(***))");
     }
 
     #[test]
@@ -179,38 +148,23 @@ mod tests {
         assert_eq!(LoginThrottle::locked_until(&four, now), None);
         let mut five = four.clone();
         five.push(now);
-        assert_eq!(
-            LoginThrottle::locked_until(&five, now),
-            Some(now + Duration::minutes(15))
-        );
+        assert_eq!(LoginThrottle::locked_until(&five, now), Some(now + Duration::minutes(15)));
     }
 
     #[test]
     fn old_failures_do_not_count() {
         let now = datetime!(2026-11-25 12:00 UTC);
         let old: Vec<_> = (15..=20).map(|m| now - Duration::minutes(m)).collect();
-        assert_eq!(
-            LoginThrottle::locked_until(&old, now),
-            None,
-            "exactly 15 minutes ago is outside the window"
-        );
-        let mixed: Vec<_> = [1, 2, 3, 4, 16]
-            .map(|m| now - Duration::minutes(m))
-            .to_vec();
+        assert_eq!(LoginThrottle::locked_until(&old, now), None, "exactly 15 minutes ago is outside the window");
+        let mixed: Vec<_> = [1, 2, 3, 4, 16].map(|m| now - Duration::minutes(m)).to_vec();
         assert_eq!(LoginThrottle::locked_until(&mixed, now), None);
     }
 
     #[test]
     fn session_expires_when_idle_or_old() {
         let created = datetime!(2026-11-25 08:00 UTC);
-        assert_eq!(
-            SessionLifetime::expires_at(created, created),
-            datetime!(2026-11-25 10:00 UTC)
-        );
+        assert_eq!(SessionLifetime::expires_at(created, created), datetime!(2026-11-25 10:00 UTC));
         let busy = datetime!(2026-11-25 19:30 UTC);
-        assert_eq!(
-            SessionLifetime::expires_at(created, busy),
-            datetime!(2026-11-25 20:00 UTC)
-        );
+        assert_eq!(SessionLifetime::expires_at(created, busy), datetime!(2026-11-25 20:00 UTC));
     }
 }

@@ -53,16 +53,8 @@ pub fn rd_to_wgs84(x: f64, y: f64) -> LatLon {
         (2, 0, -0.00022),
         (5, 0, 0.00026),
     ];
-    let sum = |terms: &[(i32, i32, f64)]| {
-        terms
-            .iter()
-            .map(|&(p, q, k)| k * dx.powi(p) * dy.powi(q))
-            .sum::<f64>()
-    };
-    LatLon {
-        lat: 52.155_174_40 + sum(&lat_terms) / 3600.0,
-        lon: 5.387_206_21 + sum(&lon_terms) / 3600.0,
-    }
+    let sum = |terms: &[(i32, i32, f64)]| terms.iter().map(|&(p, q, k)| k * dx.powi(p) * dy.powi(q)).sum::<f64>();
+    LatLon { lat: 52.155_174_40 + sum(&lat_terms) / 3600.0, lon: 5.387_206_21 + sum(&lon_terms) / 3600.0 }
 }
 
 /// A polygon: an outer ring and holes, each a closed or open list of `[lon, lat]` points.
@@ -84,19 +76,9 @@ impl Polygon {
 
     /// The bounding box `(min_lon, min_lat, max_lon, max_lat)` of the outline.
     pub fn bbox(&self) -> [f64; 4] {
-        let mut b = [
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        ];
+        let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
         for [lon, lat] in self.rings.first().into_iter().flatten() {
-            b = [
-                b[0].min(*lon),
-                b[1].min(*lat),
-                b[2].max(*lon),
-                b[3].max(*lat),
-            ];
+            b = [b[0].min(*lon), b[1].min(*lat), b[2].max(*lon), b[3].max(*lat)];
         }
         b
     }
@@ -128,17 +110,10 @@ mod tests {
     #[test]
     fn rd_reference_points() {
         // Amersfoort, the origin of RD.
-        assert!(close(
-            rd_to_wgs84(155_000.0, 463_000.0),
-            52.155_174_40,
-            5.387_206_21
-        ));
+        assert!(close(rd_to_wgs84(155_000.0, 463_000.0), 52.155_174_40, 5.387_206_21));
         // Westertoren, Amsterdam (RDNAPTRANS reference point).
         let westertoren = rd_to_wgs84(120_700.723, 487_525.501);
-        assert!(
-            close(westertoren, 52.374_532_5, 4.883_525_6),
-            "{westertoren:?}"
-        );
+        assert!(close(westertoren, 52.374_532_5, 4.883_525_6), "{westertoren:?}");
         // Martinitoren, Groningen.
         let martini = rd_to_wgs84(233_883.131, 582_065.167);
         assert!(close(martini, 53.219_383_2, 6.568_200_5), "{martini:?}");
@@ -153,26 +128,12 @@ mod tests {
 
     #[test]
     fn point_in_polygon_with_hole() {
-        let square = vec![
-            [0.0, 0.0],
-            [10.0, 0.0],
-            [10.0, 10.0],
-            [0.0, 10.0],
-            [0.0, 0.0],
-        ];
+        let square = vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]];
         let hole = vec![[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0]];
-        let polygon = Polygon {
-            rings: vec![square, hole],
-        };
+        let polygon = Polygon { rings: vec![square, hole] };
         assert!(polygon.contains(LatLon { lat: 2.0, lon: 2.0 }));
-        assert!(
-            !polygon.contains(LatLon { lat: 5.0, lon: 5.0 }),
-            "in the hole"
-        );
-        assert!(!polygon.contains(LatLon {
-            lat: 11.0,
-            lon: 5.0
-        }));
+        assert!(!polygon.contains(LatLon { lat: 5.0, lon: 5.0 }), "in the hole");
+        assert!(!polygon.contains(LatLon { lat: 11.0, lon: 5.0 }));
         assert_eq!(polygon.bbox(), [0.0, 0.0, 10.0, 10.0]);
     }
 }

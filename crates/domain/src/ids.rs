@@ -67,19 +67,11 @@ impl BagId {
         match id.len() {
             16 => {}
             15 => return Err(IdError::LeadingZeroLost),
-            found => {
-                return Err(IdError::Length {
-                    expected: 16,
-                    found,
-                })
-            }
+            found => return Err(IdError::Length { expected: 16, found }),
         }
         let kind = &id[4..6];
         if kind != expected {
-            return Err(IdError::WrongObjectType {
-                expected,
-                found: kind.to_owned(),
-            });
+            return Err(IdError::WrongObjectType { expected, found: kind.to_owned() });
         }
         Ok(Self(id.to_owned()))
     }
@@ -118,11 +110,7 @@ pub struct Postcode(String);
 impl Postcode {
     /// Parses `3011 ab`, ` 3011AB `, `3011ab` alike.
     pub fn parse(input: &str) -> Result<Self, IdError> {
-        let compact: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase();
+        let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
         let bytes = compact.as_bytes();
         let ok = bytes.len() == 6
             && (b'1'..=b'9').contains(&bytes[0])
@@ -147,13 +135,7 @@ impl fmt::Display for Postcode {
     }
 }
 
-fn cbs(
-    input: &str,
-    prefix: &str,
-    digits: usize,
-    kind: &'static str,
-    example: &'static str,
-) -> Result<String, IdError> {
+fn cbs(input: &str, prefix: &str, digits: usize, kind: &'static str, example: &'static str) -> Result<String, IdError> {
     let value = input.trim().to_ascii_uppercase();
     let number = value.strip_prefix(prefix).unwrap_or(&value);
     if number.len() == digits && digits_only(number) {
@@ -218,17 +200,11 @@ impl HouseNumber {
     pub fn parse(number: &str, letter: &str, addition: &str) -> Result<Self, IdError> {
         let number = number.trim();
         if !digits_only(number) {
-            return Err(IdError::HouseNumber(
-                "huisnummer moet een geheel getal zijn",
-            ));
+            return Err(IdError::HouseNumber("huisnummer moet een geheel getal zijn"));
         }
-        let number: u32 = number
-            .parse()
-            .map_err(|_| IdError::HouseNumber("huisnummer is te groot"))?;
+        let number: u32 = number.parse().map_err(|_| IdError::HouseNumber("huisnummer is te groot"))?;
         if !(1..=99_999).contains(&number) {
-            return Err(IdError::HouseNumber(
-                "huisnummer moet tussen 1 en 99999 liggen",
-            ));
+            return Err(IdError::HouseNumber("huisnummer moet tussen 1 en 99999 liggen"));
         }
         let letter = match letter.trim() {
             "" => None,
@@ -242,17 +218,9 @@ impl HouseNumber {
             text if text.len() <= 4 && text.chars().all(|c| c.is_ascii_alphanumeric()) => {
                 Some(text.to_ascii_uppercase())
             }
-            _ => {
-                return Err(IdError::HouseNumber(
-                    "huisnummertoevoeging: hoogstens 4 letters of cijfers",
-                ))
-            }
+            _ => return Err(IdError::HouseNumber("huisnummertoevoeging: hoogstens 4 letters of cijfers")),
         };
-        Ok(Self {
-            number,
-            letter,
-            addition,
-        })
+        Ok(Self { number, letter, addition })
     }
 }
 
@@ -276,47 +244,22 @@ mod tests {
     #[test]
     fn bag_ids_keep_leading_zeros_and_check_type() {
         let vbo = BagId::verblijfsobject("0363010000543212").expect("valid");
-        assert_eq!(
-            (vbo.as_str(), vbo.gemeente_digits()),
-            ("0363010000543212", "0363")
-        );
+        assert_eq!((vbo.as_str(), vbo.gemeente_digits()), ("0363010000543212", "0363"));
         assert!(BagId::pand(" 0599100000012345 ").is_ok());
         assert_eq!(
             BagId::verblijfsobject("0599100000012345"),
-            Err(IdError::WrongObjectType {
-                expected: "01",
-                found: "10".into()
-            })
+            Err(IdError::WrongObjectType { expected: "01", found: "10".into() })
         );
-        assert_eq!(
-            BagId::verblijfsobject("363010000543212"),
-            Err(IdError::LeadingZeroLost)
-        );
-        assert_eq!(
-            BagId::verblijfsobject("03630100005432"),
-            Err(IdError::Length {
-                expected: 16,
-                found: 14
-            })
-        );
-        assert_eq!(
-            BagId::verblijfsobject("0363O10000543212"),
-            Err(IdError::NotDigits)
-        );
-        assert_eq!(
-            BagId::verblijfsobject("3.63010000543212E+14"),
-            Err(IdError::NotDigits)
-        );
+        assert_eq!(BagId::verblijfsobject("363010000543212"), Err(IdError::LeadingZeroLost));
+        assert_eq!(BagId::verblijfsobject("03630100005432"), Err(IdError::Length { expected: 16, found: 14 }));
+        assert_eq!(BagId::verblijfsobject("0363O10000543212"), Err(IdError::NotDigits));
+        assert_eq!(BagId::verblijfsobject("3.63010000543212E+14"), Err(IdError::NotDigits));
     }
 
     #[test]
     fn postcodes_are_normalised() {
         for input in ["3011 AB", "3011ab", " 3011 ab ", "3011AB"] {
-            assert_eq!(
-                Postcode::parse(input).map(|p| p.0),
-                Ok("3011AB".into()),
-                "{input}"
-            );
+            assert_eq!(Postcode::parse(input).map(|p| p.0), Ok("3011AB".into()), "{input}");
         }
         for bad in ["0311AB", "3011A", "301AB", "3011 A1", "", "AB3011"] {
             assert_eq!(Postcode::parse(bad), Err(IdError::Postcode), "{bad}");
@@ -325,43 +268,19 @@ mod tests {
 
     #[test]
     fn cbs_codes_accept_prefix_or_digits() {
-        assert_eq!(
-            GemeenteCode::parse("gm0363").map(|c| c.0),
-            Ok("GM0363".into())
-        );
-        assert_eq!(
-            GemeenteCode::parse("0363").map(|c| c.0),
-            Ok("GM0363".into())
-        );
-        assert!(
-            GemeenteCode::parse("363").is_err(),
-            "no guessing of dropped zeros"
-        );
-        assert_eq!(
-            WijkCode::parse("WK036301").map(|c| c.0),
-            Ok("WK036301".into())
-        );
-        assert_eq!(
-            BuurtCode::parse("03630101").map(|c| c.0),
-            Ok("BU03630101".into())
-        );
-        assert_eq!(
-            BuurtCode::parse("BU036301"),
-            Err(IdError::CbsCode {
-                kind: "buurtcode",
-                example: "BU03630000"
-            })
-        );
+        assert_eq!(GemeenteCode::parse("gm0363").map(|c| c.0), Ok("GM0363".into()));
+        assert_eq!(GemeenteCode::parse("0363").map(|c| c.0), Ok("GM0363".into()));
+        assert!(GemeenteCode::parse("363").is_err(), "no guessing of dropped zeros");
+        assert_eq!(WijkCode::parse("WK036301").map(|c| c.0), Ok("WK036301".into()));
+        assert_eq!(BuurtCode::parse("03630101").map(|c| c.0), Ok("BU03630101".into()));
+        assert_eq!(BuurtCode::parse("BU036301"), Err(IdError::CbsCode { kind: "buurtcode", example: "BU03630000" }));
     }
 
     #[test]
     fn house_numbers_split_as_bag_does() {
         let n = HouseNumber::parse("12", "a", "bis").expect("valid");
         assert_eq!(n.to_string(), "12A-BIS");
-        assert_eq!(
-            HouseNumber::parse(" 7 ", "", "").map(|n| n.to_string()),
-            Ok("7".into())
-        );
+        assert_eq!(HouseNumber::parse(" 7 ", "", "").map(|n| n.to_string()), Ok("7".into()));
         assert!(HouseNumber::parse("0", "", "").is_err());
         assert!(HouseNumber::parse("12a", "", "").is_err());
         assert!(HouseNumber::parse("12", "ab", "").is_err());

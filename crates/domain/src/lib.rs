@@ -11,3 +11,4 @@ pub mod ids;
 pub mod money;
 pub mod org;
 pub mod text;
+pub mod vera;

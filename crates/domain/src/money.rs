@@ -36,12 +36,7 @@ impl Money {
     /// decimal separator; with one, it is the decimal separator, so `1.234` is refused (three decimals) rather than
     /// guessed to be a thousand.
     pub fn parse(input: &str) -> Result<Self, MoneyError> {
-        let text: String = input
-            .trim()
-            .trim_start_matches('€')
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let text: String = input.trim().trim_start_matches('€').chars().filter(|c| !c.is_whitespace()).collect();
         let (negative, text) = match text.strip_prefix('-') {
             Some(rest) => (true, rest.to_owned()),
             None => (false, text),
@@ -69,18 +64,9 @@ impl Money {
         if whole.is_empty() && fraction.is_empty() || !all_digits(&whole) || !all_digits(fraction) {
             return Err(MoneyError::NotAnAmount);
         }
-        let euros: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| MoneyError::TooLarge)?
-        };
-        let cents: i64 = format!("{fraction:0<2}")
-            .parse()
-            .map_err(|_| MoneyError::NotAnAmount)?;
-        let total = euros
-            .checked_mul(100)
-            .and_then(|e| e.checked_add(cents))
-            .ok_or(MoneyError::TooLarge)?;
+        let euros: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::TooLarge)? };
+        let cents: i64 = format!("{fraction:0<2}").parse().map_err(|_| MoneyError::NotAnAmount)?;
+        let total = euros.checked_mul(100).and_then(|e| e.checked_add(cents)).ok_or(MoneyError::TooLarge)?;
         Ok(Self(if negative { -total } else { total }))
     }
 }
@@ -140,10 +126,7 @@ mod tests {
         assert_eq!(Money::parse("1,2,3"), Err(MoneyError::TooManyDecimals));
         assert_eq!(Money::parse("twaalf"), Err(MoneyError::NotAnAmount));
         assert_eq!(Money::parse(""), Err(MoneyError::NotAnAmount));
-        assert_eq!(
-            Money::parse("99999999999999999999"),
-            Err(MoneyError::TooLarge)
-        );
+        assert_eq!(Money::parse("99999999999999999999"), Err(MoneyError::TooLarge));
     }
 
     #[test]

@@ -20,13 +20,8 @@ pub enum OrgKind {
 
 impl OrgKind {
     /// Every kind, in the order the UI lists them.
-    pub const ALL: [OrgKind; 5] = [
-        OrgKind::Corporation,
-        OrgKind::TenantOrganisation,
-        OrgKind::Municipality,
-        OrgKind::Supplier,
-        OrgKind::Partner,
-    ];
+    pub const ALL: [OrgKind; 5] =
+        [OrgKind::Corporation, OrgKind::TenantOrganisation, OrgKind::Municipality, OrgKind::Supplier, OrgKind::Partner];
 
     /// The stable code stored in the database and used in forms and on the command line.
     pub fn code(self) -> &'static str {
@@ -45,10 +40,7 @@ impl OrgKind {
         if code.is_empty() {
             return Err(TextError::Required);
         }
-        Self::ALL
-            .into_iter()
-            .find(|k| k.code() == code)
-            .ok_or(TextError::Format)
+        Self::ALL.into_iter().find(|k| k.code() == code).ok_or(TextError::Format)
     }
 }
 
@@ -75,9 +67,7 @@ impl OrgCode {
         if code.len() > 40 {
             return Err(TextError::TooLong { max: 40 });
         }
-        let shape_ok = code
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        let shape_ok = code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !code.starts_with('-')
             && !code.ends_with('-');
         if !shape_ok {
@@ -113,17 +103,11 @@ mod tests {
 
     #[test]
     fn org_codes_are_lower_case_slugs() {
-        assert_eq!(
-            OrgCode::parse(" WoonStad ").map(|c| c.0),
-            Ok("woonstad".into())
-        );
+        assert_eq!(OrgCode::parse(" WoonStad ").map(|c| c.0), Ok("woonstad".into()));
         assert_eq!(OrgCode::parse("gm-0363").map(|c| c.0), Ok("gm-0363".into()));
         assert_eq!(OrgCode::parse("a"), Err(TextError::TooShort { min: 2 }));
         assert_eq!(OrgCode::parse("woon stad"), Err(TextError::Format));
         assert_eq!(OrgCode::parse("-woon"), Err(TextError::Format));
-        assert_eq!(
-            OrgCode::parse(&"a".repeat(41)),
-            Err(TextError::TooLong { max: 40 })
-        );
+        assert_eq!(OrgCode::parse(&"a".repeat(41)), Err(TextError::TooLong { max: 40 }));
     }
 }

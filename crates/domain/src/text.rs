@@ -66,23 +66,14 @@ mod tests {
 
     #[test]
     fn name_is_trimmed() {
-        assert_eq!(
-            Name::parse("  Woonstad  ").map(|n| n.0),
-            Ok("Woonstad".into())
-        );
+        assert_eq!(Name::parse("  Woonstad  ").map(|n| n.0), Ok("Woonstad".into()));
     }
 
     #[test]
     fn empty_and_long_names_are_refused() {
         assert_eq!(Name::parse("   "), Err(TextError::Required));
-        assert_eq!(
-            Name::parse(&"x".repeat(201)),
-            Err(TextError::TooLong { max: 200 })
-        );
-        assert!(
-            Name::parse(&"é".repeat(200)).is_ok(),
-            "length counts characters, not bytes"
-        );
+        assert_eq!(Name::parse(&"x".repeat(201)), Err(TextError::TooLong { max: 200 }));
+        assert!(Name::parse(&"é".repeat(200)).is_ok(), "length counts characters, not bytes");
         assert_eq!(Name::parse("a\u{7}b"), Err(TextError::Format));
     }
 }

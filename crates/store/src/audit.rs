@@ -22,12 +22,7 @@ pub struct Actor {
 impl Actor {
     /// The system itself (command line, worker, migrations), at `at`.
     pub fn system(label: &str, at: OffsetDateTime) -> Self {
-        Self {
-            user_id: None,
-            label: label.to_owned(),
-            request_id: None,
-            at,
-        }
+        Self { user_id: None, label: label.to_owned(), request_id: None, at }
     }
 }
 

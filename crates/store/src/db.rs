@@ -34,35 +34,27 @@ impl Db {
     pub async fn connect(target: &str) -> Result<Self> {
         DRIVERS.call_once(sqlx::any::install_default_drivers);
         let (url, backend) = Self::url_for(target);
-        let connect_error = |e: sqlx::Error| StoreError::Connect {
-            target: redact(target),
-            reason: e.to_string(),
-        };
+        let connect_error = |e: sqlx::Error| StoreError::Connect { target: redact(target), reason: e.to_string() };
         let options = AnyConnectOptions::from_str(&url)
             .map_err(connect_error)?
             .log_statements(tracing::log::LevelFilter::Trace)
             .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
         let pool_options = match backend {
             // One writer at a time is SQLite's nature; a small pool avoids piling up on its lock.
-            Backend::Sqlite => AnyPoolOptions::new()
-                .max_connections(4)
-                .after_connect(|conn, _| {
-                    Box::pin(async move {
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+            Backend::Sqlite => AnyPoolOptions::new().max_connections(4).after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
                          PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;",
-                        )
-                        .await?;
-                        Ok(())
-                    })
-                }),
+                    )
+                    .await?;
+                    Ok(())
+                })
+            }),
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         };
-        let pool = pool_options
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
-            .await
-            .map_err(connect_error)?;
+        let pool =
+            pool_options.acquire_timeout(Duration::from_secs(10)).connect_with(options).await.map_err(connect_error)?;
         Ok(Self { pool, backend })
     }
 
@@ -108,11 +100,7 @@ impl Db {
         if target.starts_with("postgres://") || target.starts_with("postgresql://") {
             (target.to_owned(), Backend::Postgres)
         } else if target.starts_with("sqlite:") {
-            let url = if target.contains('?') {
-                target.to_owned()
-            } else {
-                format!("{target}?mode=rwc")
-            };
+            let url = if target.contains('?') { target.to_owned() } else { format!("{target}?mode=rwc") };
             (url, Backend::Sqlite)
         } else {
             (format!("sqlite://{target}?mode=rwc"), Backend::Sqlite)
@@ -142,10 +130,7 @@ mod tests {
 
     #[test]
     fn passwords_are_redacted() {
-        assert_eq!(
-            redact("postgres://vh:geheim@db:5432/vh"),
-            "postgres://vh:***@db:5432/vh"
-        );
+        assert_eq!(redact("postgres://vh:geheim@db:5432/vh"), "postgres://vh:***@db:5432/vh");
         assert_eq!(redact("postgres://vh@db/vh"), "postgres://vh@db/vh");
         assert_eq!(redact("./volkshuis.db"), "./volkshuis.db");
     }
@@ -153,10 +138,7 @@ mod tests {
     #[test]
     fn targets_choose_the_backend() {
         assert_eq!(Db::url_for("postgres://x/y").1, Backend::Postgres);
-        assert_eq!(
-            Db::url_for("./volkshuis.db"),
-            ("sqlite://./volkshuis.db?mode=rwc".into(), Backend::Sqlite)
-        );
+        assert_eq!(Db::url_for("./volkshuis.db"), ("sqlite://./volkshuis.db?mode=rwc".into(), Backend::Sqlite));
         assert_eq!(Db::url_for("sqlite:a.db").0, "sqlite:a.db?mode=rwc");
     }
 }

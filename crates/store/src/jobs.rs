@@ -75,24 +75,16 @@ pub async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result
 
 /// Marks a job done.
 pub async fn complete(db: &Db, id: i64, now: OffsetDateTime) -> Result<()> {
-    sqlx::query(
-        "UPDATE jobs SET status = 'done', finished_at = $1, locked_until = NULL WHERE id = $2",
-    )
-    .bind(timestamp::to_unix(now))
-    .bind(id)
-    .execute(db.pool())
-    .await?;
+    sqlx::query("UPDATE jobs SET status = 'done', finished_at = $1, locked_until = NULL WHERE id = $2")
+        .bind(timestamp::to_unix(now))
+        .bind(id)
+        .execute(db.pool())
+        .await?;
     Ok(())
 }
 
 /// Records a failed run: the job is retried at `retry_at`, or given up when it has used its attempts.
-pub async fn fail(
-    db: &Db,
-    job: &Job,
-    error: &str,
-    now: OffsetDateTime,
-    retry_at: OffsetDateTime,
-) -> Result<()> {
+pub async fn fail(db: &Db, job: &Job, error: &str, now: OffsetDateTime, retry_at: OffsetDateTime) -> Result<()> {
     let given_up = job.attempts >= job.max_attempts;
     sqlx::query(
         "UPDATE jobs SET status = $1, last_error = $2, run_at = $3, locked_until = NULL, finished_at = $4 \
@@ -110,11 +102,8 @@ pub async fn fail(
 
 /// Counts of jobs per status, for the metrics endpoint and the admin page.
 pub async fn counts(db: &Db) -> Result<Vec<(String, i64)>> {
-    let rows =
-        sqlx::query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status ORDER BY status")
-            .fetch_all(db.pool())
-            .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get("status")?, r.try_get("n")?)))
-        .collect()
+    let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status ORDER BY status")
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get("status")?, r.try_get("n")?))).collect()
 }

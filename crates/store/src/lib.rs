@@ -18,6 +18,7 @@ pub mod testdb;
 pub mod throttle;
 mod timestamp;
 pub mod users;
+pub mod vera;
 
 pub use db::{Backend, Db, Tx};
 pub use error::StoreError;

@@ -42,10 +42,7 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<Organisation> {
         id: row.try_get("id")?,
         code: row.try_get("code")?,
         name: row.try_get("name")?,
-        kind: OrgKind::parse(&kind).map_err(|_| StoreError::Corrupt {
-            column: "organisations.kind",
-            value: kind,
-        })?,
+        kind: OrgKind::parse(&kind).map_err(|_| StoreError::Corrupt { column: "organisations.kind", value: kind })?,
         created_at: timestamp::from_unix(row.try_get("created_at")?),
     })
 }
@@ -80,12 +77,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, fields: &OrgFields) -> Result<Or
 }
 
 /// Changes an organisation's code, name and kind.
-pub async fn update(
-    tx: &mut Tx,
-    actor: &Actor,
-    id: i64,
-    fields: &OrgFields,
-) -> Result<Organisation> {
+pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, fields: &OrgFields) -> Result<Organisation> {
     let before = get_in(tx, id).await?.ok_or(StoreError::NotFound)?;
     let row = sqlx::query(&format!(
         "UPDATE organisations SET code = $1, name = $2, kind = $3 WHERE id = $4 RETURNING {COLUMNS}"
@@ -111,43 +103,34 @@ pub async fn update(
 }
 
 async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<Organisation>> {
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM organisations WHERE id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// One organisation by id.
 pub async fn get(db: &Db, id: i64) -> Result<Option<Organisation>> {
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM organisations WHERE id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(db.pool())
-    .await?;
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// One organisation by code.
 pub async fn by_code(db: &Db, code: &OrgCode) -> Result<Option<Organisation>> {
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM organisations WHERE code = $1"
-    ))
-    .bind(code.as_str())
-    .fetch_optional(db.pool())
-    .await?;
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE code = $1"))
+        .bind(code.as_str())
+        .fetch_optional(db.pool())
+        .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// Every organisation, by name.
 pub async fn list(db: &Db) -> Result<Vec<Organisation>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM organisations ORDER BY name, id"
-    ))
-    .fetch_all(db.pool())
-    .await?;
+    let rows =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM organisations ORDER BY name, id")).fetch_all(db.pool()).await?;
     rows.iter().map(from_row).collect()
 }

@@ -68,9 +68,7 @@ fn from_row(row: &AnyRow) -> Result<Message> {
         subject: row.try_get("subject")?,
         body: row.try_get("body")?,
         status: Status::parse(&row.try_get::<String, _>("status")?),
-        sent_at: row
-            .try_get::<Option<i64>, _>("sent_at")?
-            .map(timestamp::from_unix),
+        sent_at: row.try_get::<Option<i64>, _>("sent_at")?.map(timestamp::from_unix),
         last_error: row.try_get("last_error")?,
     })
 }
@@ -78,14 +76,7 @@ fn from_row(row: &AnyRow) -> Result<Message> {
 const COLUMNS: &str = "id, created_at, to_address, subject, body, status, sent_at, last_error";
 
 /// Stores a message in the transaction that caused it; returns its id.
-pub async fn add(
-    tx: &mut Tx,
-    to: &str,
-    subject: &str,
-    body: &str,
-    status: Status,
-    at: OffsetDateTime,
-) -> Result<i64> {
+pub async fn add(tx: &mut Tx, to: &str, subject: &str, body: &str, status: Status, at: OffsetDateTime) -> Result<i64> {
     let id = sqlx::query_scalar(
         "INSERT INTO outbox (created_at, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -101,32 +92,22 @@ pub async fn add(
 
 /// One message.
 pub async fn get(db: &Db, id: i64) -> Result<Option<Message>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM outbox WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
+    let row =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM outbox WHERE id = $1")).bind(id).fetch_optional(db.pool()).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// The newest messages, newest first.
 pub async fn list(db: &Db, limit: i64) -> Result<Vec<Message>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1"
-    ))
-    .bind(limit)
-    .fetch_all(db.pool())
-    .await?;
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1"))
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
     rows.iter().map(from_row).collect()
 }
 
 /// Records the delivery outcome of a message.
-pub async fn mark(
-    db: &Db,
-    id: i64,
-    status: Status,
-    at: OffsetDateTime,
-    error: Option<&str>,
-) -> Result<()> {
+pub async fn mark(db: &Db, id: i64, status: Status, at: OffsetDateTime, error: Option<&str>) -> Result<()> {
     sqlx::query("UPDATE outbox SET status = $1, sent_at = $2, last_error = $3 WHERE id = $4")
         .bind(status.code())
         .bind((status == Status::Sent).then(|| timestamp::to_unix(at)))

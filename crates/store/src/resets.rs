@@ -10,12 +10,7 @@ pub const VALID_FOR: Duration = Duration::hours(1);
 pub const INVITATION_VALID_FOR: Duration = Duration::days(7);
 
 /// Creates a reset token for a user, valid for `valid_for`; returns the secret for the link.
-pub async fn create(
-    tx: &mut Tx,
-    user_id: i64,
-    now: OffsetDateTime,
-    valid_for: Duration,
-) -> Result<String> {
+pub async fn create(tx: &mut Tx, user_id: i64, now: OffsetDateTime, valid_for: Duration) -> Result<String> {
     let token = new_token();
     sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(hash_token(&token))

@@ -35,12 +35,7 @@ pub fn hash_token(token: &str) -> String {
 }
 
 /// Starts a session for a user who just proved who they are; returns the token for the cookie.
-pub async fn create(
-    db: &Db,
-    actor: &Actor,
-    user_id: i64,
-    active_org_id: Option<i64>,
-) -> Result<String> {
+pub async fn create(db: &Db, actor: &Actor, user_id: i64, active_org_id: Option<i64>) -> Result<String> {
     let token = new_token();
     let now = actor.at;
     let mut tx = db.begin().await?;
@@ -87,18 +82,12 @@ pub async fn lookup(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<
     if now - last_seen >= Duration::minutes(1) {
         sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
             .bind(timestamp::to_unix(now))
-            .bind(timestamp::to_unix(SessionLifetime::expires_at(
-                created_at, now,
-            )))
+            .bind(timestamp::to_unix(SessionLifetime::expires_at(created_at, now)))
             .bind(&hash)
             .execute(db.pool())
             .await?;
     }
-    Ok(Some(Session {
-        user_id: row.try_get("user_id")?,
-        active_org_id: row.try_get("active_org_id")?,
-        created_at,
-    }))
+    Ok(Some(Session { user_id: row.try_get("user_id")?, active_org_id: row.try_get("active_org_id")?, created_at }))
 }
 
 /// Chooses the organisation a session works in.
@@ -114,10 +103,8 @@ pub async fn set_active_org(db: &Db, token: &str, org_id: i64) -> Result<()> {
 /// Ends a session (logout).
 pub async fn end(db: &Db, actor: &Actor, token: &str) -> Result<()> {
     let mut tx = db.begin().await?;
-    let ended = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(hash_token(token))
-        .execute(&mut *tx)
-        .await?;
+    let ended =
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(token)).execute(&mut *tx).await?;
     if ended.rows_affected() > 0 {
         let change = Change {
             org_id: None,

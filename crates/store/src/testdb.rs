@@ -6,8 +6,22 @@ use std::path::PathBuf;
 
 /// The PostgreSQL server used by tests: `VOLKSHUIS_TEST_PG`, or the local trust-auth server.
 pub fn postgres_admin_url() -> String {
-    std::env::var("VOLKSHUIS_TEST_PG")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("VOLKSHUIS_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// A file from the shared test data (`../shared/data/` beside the repository, or `VOLKSHUIS_SHARED_DATA`). When it is
+/// missing, says so on stderr (the test is then a visible skip) and returns `None`.
+pub fn shared_data(relative: &str) -> Option<PathBuf> {
+    let root = std::env::var("VOLKSHUIS_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    let path = root.join(relative);
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!("SKIP: shared test data {} not found; this test checks nothing here", path.display());
+        None
+    }
 }
 
 /// A migrated database that exists for one test.
@@ -33,32 +47,19 @@ impl TestDb {
                 let path = std::env::temp_dir().join(format!("{unique}.db"));
                 let target = path.display().to_string();
                 let db = Db::open(&target).await?;
-                Ok(Self {
-                    db,
-                    target,
-                    cleanup: Cleanup::File(path),
-                })
+                Ok(Self { db, target, cleanup: Cleanup::File(path) })
             }
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
                 let admin = Db::connect(&admin_url).await?;
-                sqlx::raw_sql(&format!("CREATE DATABASE {unique}"))
-                    .execute(admin.pool())
-                    .await?;
+                sqlx::raw_sql(&format!("CREATE DATABASE {unique}")).execute(admin.pool()).await?;
                 admin.close().await;
                 let target = match admin_url.rfind('/') {
                     Some(slash) => format!("{}/{unique}", &admin_url[..slash]),
                     None => format!("{admin_url}/{unique}"),
                 };
                 let db = Db::open(&target).await?;
-                Ok(Self {
-                    db,
-                    target,
-                    cleanup: Cleanup::Postgres {
-                        admin_url,
-                        name: unique,
-                    },
-                })
+                Ok(Self { db, target, cleanup: Cleanup::Postgres { admin_url, name: unique } })
             }
         }
     }
@@ -77,10 +78,7 @@ impl Drop for TestDb {
                 // runtime drops the database (FORCE ends the pool's connections).
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 let handle = std::thread::spawn(move || {
-                    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                    else {
+                    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
                         return;
                     };
                     runtime.block_on(async {

@@ -5,12 +5,7 @@ use time::OffsetDateTime;
 use volkshuis_domain::account::LoginThrottle;
 
 /// Records a failed login for an account (the address typed, normalised) from a network address.
-pub async fn record_failure(
-    db: &Db,
-    account: &str,
-    address: &str,
-    at: OffsetDateTime,
-) -> Result<()> {
+pub async fn record_failure(db: &Db, account: &str, address: &str, at: OffsetDateTime) -> Result<()> {
     sqlx::query("INSERT INTO login_failures (account, address, at) VALUES ($1, $2, $3)")
         .bind(account)
         .bind(address)
@@ -30,13 +25,12 @@ pub async fn locked_until(
     let since = timestamp::to_unix(now - LoginThrottle::WINDOW);
     let mut lock = None;
     for (column, value) in [("account", account), ("address", address)] {
-        let times: Vec<i64> = sqlx::query_scalar(&format!(
-            "SELECT at FROM login_failures WHERE {column} = $1 AND at > $2"
-        ))
-        .bind(value)
-        .bind(since)
-        .fetch_all(db.pool())
-        .await?;
+        let times: Vec<i64> =
+            sqlx::query_scalar(&format!("SELECT at FROM login_failures WHERE {column} = $1 AND at > $2"))
+                .bind(value)
+                .bind(since)
+                .fetch_all(db.pool())
+                .await?;
         let times: Vec<OffsetDateTime> = times.into_iter().map(timestamp::from_unix).collect();
         lock = lock.max(LoginThrottle::locked_until(&times, now));
     }
@@ -47,10 +41,7 @@ pub async fn locked_until(
 /// one address trying many accounts).
 pub async fn clear_account(db: &Db, account: &str) -> Result<()> {
     // Detach rather than delete: the rows still count against the addresses they came from.
-    sqlx::query("UPDATE login_failures SET account = '' WHERE account = $1")
-        .bind(account)
-        .execute(db.pool())
-        .await?;
+    sqlx::query("UPDATE login_failures SET account = '' WHERE account = $1").bind(account).execute(db.pool()).await?;
     Ok(())
 }
 

@@ -113,10 +113,7 @@ pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, update: &UserUpdate) ->
     .await?;
     let after = from_row(&row)?;
     if !after.active {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut **tx).await?;
     }
     let change = Change {
         org_id: None,
@@ -141,10 +138,7 @@ pub async fn set_password(tx: &mut Tx, actor: &Actor, id: i64, password_hash: &s
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut **tx).await?;
     let change = Change {
         org_id: None,
         action: "set_password",
@@ -159,16 +153,10 @@ pub async fn set_password(tx: &mut Tx, actor: &Actor, id: i64, password_hash: &s
 
 /// Stores the user's preferred language.
 pub async fn set_locale(tx: &mut Tx, actor: &Actor, id: i64, locale: &str) -> Result<()> {
-    let before: Option<String> = sqlx::query_scalar("SELECT locale FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let before: Option<String> =
+        sqlx::query_scalar("SELECT locale FROM users WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
     let before = before.ok_or(StoreError::NotFound)?;
-    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
-        .bind(locale)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale).bind(id).execute(&mut **tx).await?;
     let change = Change {
         org_id: None,
         action: "update",
@@ -182,19 +170,15 @@ pub async fn set_locale(tx: &mut Tx, actor: &Actor, id: i64, locale: &str) -> Re
 }
 
 async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<User>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let row =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(&mut **tx).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// One user by id.
 pub async fn get(db: &Db, id: i64) -> Result<Option<User>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
+    let row =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(db.pool()).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -209,54 +193,34 @@ pub async fn by_email(db: &Db, email: &Email) -> Result<Option<User>> {
 
 /// The user and password hash for a login attempt.
 pub async fn credentials(db: &Db, email: &str) -> Result<Option<(User, String)>> {
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS}, password_hash FROM users WHERE email = $1"
-    ))
-    .bind(email)
-    .fetch_optional(db.pool())
-    .await?;
-    row.map(|row| Ok((from_row(&row)?, row.try_get("password_hash")?)))
-        .transpose()
+    let row = sqlx::query(&format!("SELECT {COLUMNS}, password_hash FROM users WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(|row| Ok((from_row(&row)?, row.try_get("password_hash")?))).transpose()
 }
 
 /// Every user, by name.
 pub async fn list(db: &Db) -> Result<Vec<User>> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM users ORDER BY name, id"))
-        .fetch_all(db.pool())
-        .await?;
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM users ORDER BY name, id")).fetch_all(db.pool()).await?;
     rows.iter().map(from_row).collect()
 }
 
 fn role_from(text: String) -> Result<Role> {
-    Role::parse(&text).map_err(|_| StoreError::Corrupt {
-        column: "memberships.role",
-        value: text,
-    })
+    Role::parse(&text).map_err(|_| StoreError::Corrupt { column: "memberships.role", value: text })
 }
 
 /// The stored role code of a membership, if there is one.
-async fn stored_role(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    org_id: i64,
-) -> Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")
-            .bind(user_id)
-            .bind(org_id)
-            .fetch_optional(conn)
-            .await?,
-    )
+async fn stored_role(conn: &mut AnyConnection, user_id: i64, org_id: i64) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")
+        .bind(user_id)
+        .bind(org_id)
+        .fetch_optional(conn)
+        .await?)
 }
 
 /// Gives a user a role in an organisation, or changes it.
-pub async fn set_membership(
-    tx: &mut Tx,
-    actor: &Actor,
-    user_id: i64,
-    org_id: i64,
-    role: Role,
-) -> Result<()> {
+pub async fn set_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i64, role: Role) -> Result<()> {
     let before = stored_role(tx, user_id, org_id).await?;
     sqlx::query(
         "INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, $3) \
@@ -284,12 +248,7 @@ pub async fn set_membership(
 }
 
 /// Ends a user's membership of an organisation.
-pub async fn remove_membership(
-    tx: &mut Tx,
-    actor: &Actor,
-    user_id: i64,
-    org_id: i64,
-) -> Result<()> {
+pub async fn remove_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i64) -> Result<()> {
     let before = stored_role(tx, user_id, org_id).await?;
     let before = before.ok_or(StoreError::NotFound)?;
     sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND org_id = $2")
@@ -313,14 +272,7 @@ pub async fn remove_membership(
 pub async fn membership(db: &Db, user_id: i64, org_id: i64) -> Result<Option<Membership>> {
     let mut conn = db.pool().acquire().await?;
     let role = stored_role(&mut conn, user_id, org_id).await?;
-    role.map(|r| {
-        Ok(Membership {
-            user_id,
-            org_id,
-            role: role_from(r)?,
-        })
-    })
-    .transpose()
+    role.map(|r| Ok(Membership { user_id, org_id, role: role_from(r)? })).transpose()
 }
 
 /// The organisations a user belongs to, with the role in each, by organisation name.
@@ -332,14 +284,7 @@ pub async fn organisations_of(db: &Db, user_id: i64) -> Result<Vec<(Organisation
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|row| {
-            Ok((
-                crate::orgs::from_row(row)?,
-                role_from(row.try_get("role")?)?,
-            ))
-        })
-        .collect()
+    rows.iter().map(|row| Ok((crate::orgs::from_row(row)?, role_from(row.try_get("role")?)?))).collect()
 }
 
 /// The members of an organisation, with their roles, by name.
@@ -351,7 +296,5 @@ pub async fn members_of(db: &Db, org_id: i64) -> Result<Vec<(User, Role)>> {
     .bind(org_id)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|row| Ok((from_row(row)?, role_from(row.try_get("role")?)?)))
-        .collect()
+    rows.iter().map(|row| Ok((from_row(row)?, role_from(row.try_get("role")?)?))).collect()
 }

@@ -44,10 +44,8 @@ fn file(rows: &[&str]) -> String {
     format!("{HEADER}\n{}\n", rows.join("\n"))
 }
 
-const A1: &str =
-    "A1;C1;De Ark;WON;VHR;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000;DAE;650,00;52,37;4,89";
-const A2: &str =
-    "A2;C1;De Ark;WON;VHR;Kerkstraat;2;a;1011AA;Amsterdam;GM0363;BU03630000;DAE;700,00;52,37;4,89";
+const A1: &str = "A1;C1;De Ark;WON;VHR;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000;DAE;650,00;52,37;4,89";
+const A2: &str = "A2;C1;De Ark;WON;VHR;Kerkstraat;2;a;1011AA;Amsterdam;GM0363;BU03630000;DAE;700,00;52,37;4,89";
 const A3: &str = "A3;C2;Het Anker;BOG;VHR;Coolsingel;10;;3011AD;Rotterdam;GM0599;;NDA;1.250,00;;";
 
 async fn corporation(db: &Db, code: &str) -> OrgScope {
@@ -68,110 +66,40 @@ fn actor() -> Actor {
 
 async fn import(db: &Db, scope: &OrgScope, content: &str, options: ImportOptions) -> ImportSummary {
     let reader = StockReader::new(content.as_bytes()).expect("header");
-    let options = ImportOptions {
-        cbs_year: 2023,
-        ..options
-    };
-    stock::import_units(
-        db,
-        scope,
-        &actor(),
-        "test.csv",
-        reader,
-        options,
-        &mut |_| {},
-    )
-    .await
-    .expect("import")
+    let options = ImportOptions { cbs_year: 2023, ..options };
+    stock::import_units(db, scope, &actor(), "test.csv", reader, options, &mut |_| {}).await.expect("import")
 }
 
 async fn count(db: &Db, scope: &OrgScope) -> i64 {
-    stock::units(db, scope, &UnitFilter::default(), 0, 1)
-        .await
-        .expect("units")
-        .total
+    stock::units(db, scope, &UnitFilter::default(), 0, 1).await.expect("units").total
 }
 
 async fn import_reimport_and_change(db: &Db) {
     let woonstad = corporation(db, "woonstad").await;
-    let first = import(
-        db,
-        &woonstad,
-        &file(&[A1, A2, A3]),
-        ImportOptions::default(),
-    )
-    .await;
-    assert_eq!(
-        (
-            first.rows,
-            first.new,
-            first.changed,
-            first.unchanged,
-            first.written
-        ),
-        (3, 3, 0, 0, true)
-    );
+    let first = import(db, &woonstad, &file(&[A1, A2, A3]), ImportOptions::default()).await;
+    assert_eq!((first.rows, first.new, first.changed, first.unchanged, first.written), (3, 3, 0, 0, true));
     assert_eq!(count(db, &woonstad).await, 3);
 
-    let again = import(
-        db,
-        &woonstad,
-        &file(&[A1, A2, A3]),
-        ImportOptions::default(),
-    )
-    .await;
-    assert_eq!(
-        (again.new, again.changed, again.unchanged),
-        (0, 0, 3),
-        "re-importing changes nothing"
-    );
+    let again = import(db, &woonstad, &file(&[A1, A2, A3]), ImportOptions::default()).await;
+    assert_eq!((again.new, again.changed, again.unchanged), (0, 0, 3), "re-importing changes nothing");
 
     let a2_more_rent = A2.replace("700,00", "725,50");
-    let changed = import(
-        db,
-        &woonstad,
-        &file(&[A1, &a2_more_rent, A3]),
-        ImportOptions::default(),
-    )
-    .await;
+    let changed = import(db, &woonstad, &file(&[A1, &a2_more_rent, A3]), ImportOptions::default()).await;
     assert_eq!((changed.new, changed.changed, changed.unchanged), (0, 1, 2));
-    let page = stock::units(
-        db,
-        &woonstad,
-        &UnitFilter {
-            text: Some("A2".into()),
-            ..Default::default()
-        },
-        0,
-        10,
-    )
-    .await
-    .expect("units");
+    let page = stock::units(db, &woonstad, &UnitFilter { text: Some("A2".into()), ..Default::default() }, 0, 10)
+        .await
+        .expect("units");
     assert_eq!(page.units[0].nettohuur_cents, Some(72_550));
     assert_eq!(page.units[0].address, "Kerkstraat 2A");
     assert_eq!(page.units[0].cbs_year, Some(2023));
 
     let clusters = stock::clusters(db, &woonstad).await.expect("clusters");
     assert_eq!(clusters.len(), 2);
-    assert_eq!(
-        (
-            clusters[0].code.as_str(),
-            clusters[0].units,
-            clusters[0].daeb_units
-        ),
-        ("C1", 2, 2)
-    );
+    assert_eq!((clusters[0].code.as_str(), clusters[0].units, clusters[0].daeb_units), ("C1", 2, 2));
     assert_eq!(clusters[0].average_rent_cents, Some(68_775));
-    let trail = audit::list(
-        db,
-        &audit::Filter {
-            action: Some("import".into()),
-            ..Default::default()
-        },
-        10,
-    )
-    .await
-    .expect("audit");
+    let trail = audit::list(db, &audit::Filter { action: Some("import".into()), ..Default::default() }, 10)
+        .await
+        .expect("audit");
     assert_eq!(trail.len(), 3, "every import that wrote is in the trail");
 }
 
@@ -180,41 +108,20 @@ async fn a_bad_row_writes_nothing(db: &Db) {
     import(db, &woonstad, &file(&[A1]), ImportOptions::default()).await;
     let bad = "A9;C9;Nieuw;WON;VHR;Dorpsweg;x;;1234AB;Ergens;;;;;;";
     let changed_a1 = A1.replace("650,00", "999,00");
-    let summary = import(
-        db,
-        &woonstad,
-        &file(&[&changed_a1, A2, bad]),
-        ImportOptions::default(),
-    )
-    .await;
+    let summary = import(db, &woonstad, &file(&[&changed_a1, A2, bad]), ImportOptions::default()).await;
     assert!(!summary.written);
     assert_eq!(summary.errors.len(), 1);
-    assert_eq!(
-        (summary.errors[0].line, summary.errors[0].column.as_str()),
-        (4, "huisnummer")
-    );
+    assert_eq!((summary.errors[0].line, summary.errors[0].column.as_str()), (4, "huisnummer"));
     assert_eq!(count(db, &woonstad).await, 1, "A2 not added");
-    let a1 = stock::units(db, &woonstad, &UnitFilter::default(), 0, 10)
-        .await
-        .expect("units");
+    let a1 = stock::units(db, &woonstad, &UnitFilter::default(), 0, 10).await.expect("units");
     assert_eq!(a1.units[0].nettohuur_cents, Some(65_000), "A1 not changed");
-    assert_eq!(
-        stock::clusters(db, &woonstad)
-            .await
-            .expect("clusters")
-            .len(),
-        1,
-        "cluster C9 not created"
-    );
+    assert_eq!(stock::clusters(db, &woonstad).await.expect("clusters").len(), 1, "cluster C9 not created");
 }
 
 async fn valid_rows_only_when_asked(db: &Db) {
     let woonstad = corporation(db, "woonstad").await;
     let bad = "A9;;;WON;VHR;Dorpsweg;1;;12345;Ergens;;;;;;";
-    let options = ImportOptions {
-        import_valid_rows: true,
-        ..Default::default()
-    };
+    let options = ImportOptions { import_valid_rows: true, ..Default::default() };
     let summary = import(db, &woonstad, &file(&[A1, bad, A2]), options).await;
     assert!(summary.written);
     assert_eq!((summary.new, summary.errors.len()), (2, 1));
@@ -223,88 +130,34 @@ async fn valid_rows_only_when_asked(db: &Db) {
 
 async fn missing_units_are_reported_and_marked_only_when_asked(db: &Db) {
     let woonstad = corporation(db, "woonstad").await;
-    import(
-        db,
-        &woonstad,
-        &file(&[A1, A2, A3]),
-        ImportOptions::default(),
-    )
-    .await;
+    import(db, &woonstad, &file(&[A1, A2, A3]), ImportOptions::default()).await;
     let report = import(db, &woonstad, &file(&[A1, A2]), ImportOptions::default()).await;
     assert_eq!((report.missing, report.marked_missing), (1, 0));
     assert_eq!(count(db, &woonstad).await, 3, "reported, not marked");
-    let marked = import(
-        db,
-        &woonstad,
-        &file(&[A1, A2]),
-        ImportOptions {
-            mark_missing: true,
-            ..Default::default()
-        },
-    )
-    .await;
+    let marked =
+        import(db, &woonstad, &file(&[A1, A2]), ImportOptions { mark_missing: true, ..Default::default() }).await;
     assert_eq!((marked.missing, marked.marked_missing), (1, 1));
     assert_eq!(count(db, &woonstad).await, 2);
-    let all = UnitFilter {
-        include_out_of_use: true,
-        ..Default::default()
-    };
-    assert_eq!(
-        stock::units(db, &woonstad, &all, 0, 10)
-            .await
-            .expect("units")
-            .total,
-        3
-    );
-    let back = import(
-        db,
-        &woonstad,
-        &file(&[A1, A2, A3]),
-        ImportOptions::default(),
-    )
-    .await;
-    assert_eq!(
-        (back.changed, back.missing),
-        (1, 0),
-        "a unit that comes back is in use again"
-    );
+    let all = UnitFilter { include_out_of_use: true, ..Default::default() };
+    assert_eq!(stock::units(db, &woonstad, &all, 0, 10).await.expect("units").total, 3);
+    let back = import(db, &woonstad, &file(&[A1, A2, A3]), ImportOptions::default()).await;
+    assert_eq!((back.changed, back.missing), (1, 0), "a unit that comes back is in use again");
     assert_eq!(count(db, &woonstad).await, 3);
 }
 
 async fn dry_run_counts_but_writes_nothing(db: &Db) {
     let woonstad = corporation(db, "woonstad").await;
-    let summary = import(
-        db,
-        &woonstad,
-        &file(&[A1, A2]),
-        ImportOptions {
-            dry_run: true,
-            ..Default::default()
-        },
-    )
-    .await;
+    let summary = import(db, &woonstad, &file(&[A1, A2]), ImportOptions { dry_run: true, ..Default::default() }).await;
     assert_eq!((summary.new, summary.written), (2, false));
     assert_eq!(count(db, &woonstad).await, 0);
-    assert!(stock::clusters(db, &woonstad)
-        .await
-        .expect("clusters")
-        .is_empty());
+    assert!(stock::clusters(db, &woonstad).await.expect("clusters").is_empty());
 }
 
 async fn duplicate_ids_in_one_file_are_errors(db: &Db) {
     let woonstad = corporation(db, "woonstad").await;
-    let summary = import(
-        db,
-        &woonstad,
-        &file(&[A1, A2, A1]),
-        ImportOptions::default(),
-    )
-    .await;
+    let summary = import(db, &woonstad, &file(&[A1, A2, A1]), ImportOptions::default()).await;
     assert_eq!(summary.errors.len(), 1);
-    assert_eq!(
-        (summary.errors[0].line, summary.errors[0].reason.as_str()),
-        (4, "komt al voor op regel 2")
-    );
+    assert_eq!((summary.errors[0].line, summary.errors[0].reason.as_str()), (4, "komt al voor op regel 2"));
     assert_eq!(count(db, &woonstad).await, 0);
 }
 
@@ -313,124 +166,39 @@ async fn corporations_never_see_each_others_stock(db: &Db) {
     let other = corporation(db, "anders").await;
     import(db, &woonstad, &file(&[A1, A2]), ImportOptions::default()).await;
     let same_ids = import(db, &other, &file(&[A1]), ImportOptions::default()).await;
-    assert_eq!(
-        same_ids.new, 1,
-        "the same idExtern at another corporation is another unit"
-    );
+    assert_eq!(same_ids.new, 1, "the same idExtern at another corporation is another unit");
     assert_eq!(count(db, &other).await, 1);
-    let theirs = stock::units(db, &woonstad, &UnitFilter::default(), 0, 10)
-        .await
-        .expect("units");
+    let theirs = stock::units(db, &woonstad, &UnitFilter::default(), 0, 10).await.expect("units");
     for unit in &theirs.units {
-        assert!(stock::unit(db, &other, unit.id)
-            .await
-            .expect("unit")
-            .is_none());
+        assert!(stock::unit(db, &other, unit.id).await.expect("unit").is_none());
     }
     let cluster_id = stock::clusters(db, &woonstad).await.expect("clusters")[0].id;
-    assert!(stock::cluster(db, &other, cluster_id)
-        .await
-        .expect("cluster")
-        .is_none());
-    assert!(stock::cluster(db, &woonstad, cluster_id)
-        .await
-        .expect("cluster")
-        .is_some());
+    assert!(stock::cluster(db, &other, cluster_id).await.expect("cluster").is_none());
+    assert!(stock::cluster(db, &woonstad, cluster_id).await.expect("cluster").is_some());
 }
 
 async fn filters_and_pages(db: &Db) {
     let woonstad = corporation(db, "woonstad").await;
-    import(
-        db,
-        &woonstad,
-        &file(&[A1, A2, A3]),
-        ImportOptions::default(),
-    )
-    .await;
-    let by = |f: UnitFilter| async move {
-        stock::units(db, &woonstad, &f, 0, 10)
-            .await
-            .expect("units")
-            .total
-    };
-    assert_eq!(
-        by(UnitFilter {
-            gemeente: Some("GM0599".into()),
-            ..Default::default()
-        })
-        .await,
-        1
-    );
-    assert_eq!(
-        by(UnitFilter {
-            buurt: Some("BU03630000".into()),
-            ..Default::default()
-        })
-        .await,
-        2
-    );
-    assert_eq!(
-        by(UnitFilter {
-            soort: Some("BOG".into()),
-            ..Default::default()
-        })
-        .await,
-        1
-    );
-    assert_eq!(
-        by(UnitFilter {
-            label: Some("DAE".into()),
-            ..Default::default()
-        })
-        .await,
-        2
-    );
-    assert_eq!(
-        by(UnitFilter {
-            rent_min: Some(68_000),
-            rent_below: Some(100_000),
-            ..Default::default()
-        })
-        .await,
-        1
-    );
-    assert_eq!(
-        by(UnitFilter {
-            text: Some("rotter".into()),
-            ..Default::default()
-        })
-        .await,
-        1
-    );
-    let page2 = stock::units(db, &woonstad, &UnitFilter::default(), 2, 2)
-        .await
-        .expect("units");
+    import(db, &woonstad, &file(&[A1, A2, A3]), ImportOptions::default()).await;
+    let by = |f: UnitFilter| async move { stock::units(db, &woonstad, &f, 0, 10).await.expect("units").total };
+    assert_eq!(by(UnitFilter { gemeente: Some("GM0599".into()), ..Default::default() }).await, 1);
+    assert_eq!(by(UnitFilter { buurt: Some("BU03630000".into()), ..Default::default() }).await, 2);
+    assert_eq!(by(UnitFilter { soort: Some("BOG".into()), ..Default::default() }).await, 1);
+    assert_eq!(by(UnitFilter { label: Some("DAE".into()), ..Default::default() }).await, 2);
+    assert_eq!(by(UnitFilter { rent_min: Some(68_000), rent_below: Some(100_000), ..Default::default() }).await, 1);
+    assert_eq!(by(UnitFilter { text: Some("rotter".into()), ..Default::default() }).await, 1);
+    let page2 = stock::units(db, &woonstad, &UnitFilter::default(), 2, 2).await.expect("units");
     assert_eq!((page2.total, page2.units.len()), (3, 1));
-    assert_eq!(
-        page2.units[0].woonplaats, "Rotterdam",
-        "ordered by town, street, number"
-    );
+    assert_eq!(page2.units[0].woonplaats, "Rotterdam", "ordered by town, street, number");
 }
 
 async fn large_file_in_batches(db: &Db) {
     let woonstad = corporation(db, "woonstad").await;
-    let rows: Vec<String> = (1..=1234)
-        .map(|i| {
-            format!(
-                "V{i};C{};Complex;WON;VHR;Laan;{i};;1234AB;Stad;;;DAE;500,00;;",
-                i % 7
-            )
-        })
-        .collect();
+    let rows: Vec<String> =
+        (1..=1234).map(|i| format!("V{i};C{};Complex;WON;VHR;Laan;{i};;1234AB;Stad;;;DAE;500,00;;", i % 7)).collect();
     let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
     let summary = import(db, &woonstad, &file(&refs), ImportOptions::default()).await;
     assert_eq!((summary.new, summary.written), (1234, true));
     assert_eq!(count(db, &woonstad).await, 1234);
-    assert_eq!(
-        stock::clusters(db, &woonstad)
-            .await
-            .expect("clusters")
-            .len(),
-        7
-    );
+    assert_eq!(stock::clusters(db, &woonstad).await.expect("clusters").len(), 7);
 }

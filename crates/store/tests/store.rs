@@ -51,9 +51,7 @@ fn org_fields(code: &str, kind: OrgKind) -> orgs::OrgFields {
 
 async fn new_org(db: &Db, code: &str) -> orgs::Organisation {
     let mut tx = db.begin().await.expect("begin");
-    let org = orgs::create(&mut tx, &actor(), &org_fields(code, OrgKind::Corporation))
-        .await
-        .expect("create org");
+    let org = orgs::create(&mut tx, &actor(), &org_fields(code, OrgKind::Corporation)).await.expect("create org");
     tx.commit().await.expect("commit");
     org
 }
@@ -66,19 +64,15 @@ async fn new_user(db: &Db, email: &str) -> users::User {
         password_hash: "x".into(),
         is_platform_admin: false,
     };
-    let user = users::create(&mut tx, &actor(), &new)
-        .await
-        .expect("create user");
+    let user = users::create(&mut tx, &actor(), &new).await.expect("create user");
     tx.commit().await.expect("commit");
     user
 }
 
 async fn migrations_are_idempotent(db: &Db) {
     assert_eq!(db.migrate().await.expect("migrate again"), 0);
-    let version: i64 = sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
-        .fetch_one(db.pool())
-        .await
-        .expect("version");
+    let version: i64 =
+        sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations").fetch_one(db.pool()).await.expect("version");
     assert_eq!(version, volkshuis_store::SCHEMA_VERSION);
 }
 
@@ -87,280 +81,123 @@ async fn organisations_and_memberships(db: &Db) {
     let b = new_org(db, "de-sleutel").await;
     let user = new_user(db, "an@example.nl").await;
     let mut tx = db.begin().await.expect("begin");
-    users::set_membership(&mut tx, &actor(), user.id, a.id, Role::Staff)
-        .await
-        .expect("member a");
-    users::set_membership(&mut tx, &actor(), user.id, b.id, Role::ReadOnly)
-        .await
-        .expect("member b");
-    users::set_membership(&mut tx, &actor(), user.id, b.id, Role::Admin)
-        .await
-        .expect("upgrade b");
+    users::set_membership(&mut tx, &actor(), user.id, a.id, Role::Staff).await.expect("member a");
+    users::set_membership(&mut tx, &actor(), user.id, b.id, Role::ReadOnly).await.expect("member b");
+    users::set_membership(&mut tx, &actor(), user.id, b.id, Role::Admin).await.expect("upgrade b");
     tx.commit().await.expect("commit");
 
     let mine = users::organisations_of(db, user.id).await.expect("orgs of");
     let summary: Vec<(String, Role)> = mine.into_iter().map(|(o, r)| (o.code, r)).collect();
-    assert_eq!(
-        summary,
-        vec![
-            ("de-sleutel".into(), Role::Admin),
-            ("woonstad".into(), Role::Staff)
-        ]
-    );
-    let m = users::membership(db, user.id, b.id)
-        .await
-        .expect("membership")
-        .expect("exists");
+    assert_eq!(summary, vec![("de-sleutel".into(), Role::Admin), ("woonstad".into(), Role::Staff)]);
+    let m = users::membership(db, user.id, b.id).await.expect("membership").expect("exists");
     assert_eq!(m.role, Role::Admin);
 
     let mut tx = db.begin().await.expect("begin");
-    users::remove_membership(&mut tx, &actor(), user.id, a.id)
-        .await
-        .expect("remove");
+    users::remove_membership(&mut tx, &actor(), user.id, a.id).await.expect("remove");
     tx.commit().await.expect("commit");
-    assert_eq!(
-        users::membership(db, user.id, a.id)
-            .await
-            .expect("membership"),
-        None
-    );
+    assert_eq!(users::membership(db, user.id, a.id).await.expect("membership"), None);
     assert_eq!(users::members_of(db, b.id).await.expect("members").len(), 1);
 }
 
 async fn duplicate_codes_are_reported(db: &Db) {
     new_org(db, "woonstad").await;
     let mut tx = db.begin().await.expect("begin");
-    let again = orgs::create(
-        &mut tx,
-        &actor(),
-        &org_fields("woonstad", OrgKind::Municipality),
-    )
-    .await;
+    let again = orgs::create(&mut tx, &actor(), &org_fields("woonstad", OrgKind::Municipality)).await;
     assert!(matches!(again, Err(StoreError::Duplicate)), "{again:?}");
 }
 
 async fn audit_log_is_append_only(db: &Db) {
     let org = new_org(db, "woonstad").await;
-    let entries = audit::list(db, &audit::Filter::default(), 10)
-        .await
-        .expect("list");
+    let entries = audit::list(db, &audit::Filter::default(), 10).await.expect("list");
     assert_eq!(entries.len(), 1);
-    assert_eq!(
-        (entries[0].action.as_str(), entries[0].entity.as_str()),
-        ("create", "organisation")
-    );
+    assert_eq!((entries[0].action.as_str(), entries[0].entity.as_str()), ("create", "organisation"));
     assert_eq!(entries[0].org_id, Some(org.id));
-    assert!(entries[0]
-        .after
-        .as_deref()
-        .unwrap_or_default()
-        .contains("woonstad"));
-    let update = sqlx::query("UPDATE audit_log SET action = 'x'")
-        .execute(db.pool())
-        .await;
+    assert!(entries[0].after.as_deref().unwrap_or_default().contains("woonstad"));
+    let update = sqlx::query("UPDATE audit_log SET action = 'x'").execute(db.pool()).await;
     assert!(update.is_err(), "update must be refused");
-    let delete = sqlx::query("DELETE FROM audit_log")
-        .execute(db.pool())
-        .await;
+    let delete = sqlx::query("DELETE FROM audit_log").execute(db.pool()).await;
     assert!(delete.is_err(), "delete must be refused");
-    assert_eq!(
-        audit::list(db, &audit::Filter::default(), 10)
-            .await
-            .expect("list")
-            .len(),
-        1
-    );
+    assert_eq!(audit::list(db, &audit::Filter::default(), 10).await.expect("list").len(), 1);
 }
 
 async fn audit_filters_narrow(db: &Db) {
     let a = new_org(db, "woonstad").await;
     new_org(db, "de-sleutel").await;
     new_user(db, "an@example.nl").await;
-    let by_org = audit::Filter {
-        org_id: Some(a.id),
-        ..Default::default()
-    };
+    let by_org = audit::Filter { org_id: Some(a.id), ..Default::default() };
     assert_eq!(audit::list(db, &by_org, 10).await.expect("list").len(), 1);
-    let users_only = audit::Filter {
-        entity: Some("user".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        audit::list(db, &users_only, 10).await.expect("list").len(),
-        1
-    );
-    let by_actor = audit::Filter {
-        actor: Some("TES".into()),
-        ..Default::default()
-    };
+    let users_only = audit::Filter { entity: Some("user".into()), ..Default::default() };
+    assert_eq!(audit::list(db, &users_only, 10).await.expect("list").len(), 1);
+    let by_actor = audit::Filter { actor: Some("TES".into()), ..Default::default() };
     assert_eq!(audit::list(db, &by_actor, 10).await.expect("list").len(), 3);
-    let nobody = audit::Filter {
-        actor: Some("niemand".into()),
-        ..Default::default()
-    };
+    let nobody = audit::Filter { actor: Some("niemand".into()), ..Default::default() };
     assert!(audit::list(db, &nobody, 10).await.expect("list").is_empty());
-    let personal = audit::Filter {
-        personal_only: true,
-        ..Default::default()
-    };
-    assert!(audit::list(db, &personal, 10)
-        .await
-        .expect("list")
-        .is_empty());
-    let first_page = audit::list(db, &audit::Filter::default(), 2)
-        .await
-        .expect("list");
-    let older = audit::Filter {
-        before_id: first_page.last().map(|e| e.id),
-        ..Default::default()
-    };
+    let personal = audit::Filter { personal_only: true, ..Default::default() };
+    assert!(audit::list(db, &personal, 10).await.expect("list").is_empty());
+    let first_page = audit::list(db, &audit::Filter::default(), 2).await.expect("list");
+    let older = audit::Filter { before_id: first_page.last().map(|e| e.id), ..Default::default() };
     assert_eq!(audit::list(db, &older, 10).await.expect("list").len(), 1);
 }
 
 async fn sessions_expire(db: &Db) {
     let user = new_user(db, "an@example.nl").await;
     let start = datetime!(2026-11-25 08:00 UTC);
-    let token = sessions::create(db, &Actor::system("test", start), user.id, None)
-        .await
-        .expect("session");
-    let live = sessions::lookup(db, &token, start + Duration::minutes(90))
-        .await
-        .expect("lookup");
+    let token = sessions::create(db, &Actor::system("test", start), user.id, None).await.expect("session");
+    let live = sessions::lookup(db, &token, start + Duration::minutes(90)).await.expect("lookup");
     assert_eq!(live.map(|s| s.user_id), Some(user.id));
     // Used at 09:30, so idle until 11:30.
-    assert!(sessions::lookup(db, &token, start + Duration::minutes(200))
-        .await
-        .expect("lookup")
-        .is_some());
-    assert!(sessions::lookup(db, &token, start + Duration::hours(6))
-        .await
-        .expect("lookup")
-        .is_none());
-    assert!(sessions::lookup(db, "wrong-token", start)
-        .await
-        .expect("lookup")
-        .is_none());
-    assert_eq!(
-        sessions::purge_expired(db, start + Duration::hours(13))
-            .await
-            .expect("purge"),
-        1
-    );
+    assert!(sessions::lookup(db, &token, start + Duration::minutes(200)).await.expect("lookup").is_some());
+    assert!(sessions::lookup(db, &token, start + Duration::hours(6)).await.expect("lookup").is_none());
+    assert!(sessions::lookup(db, "wrong-token", start).await.expect("lookup").is_none());
+    assert_eq!(sessions::purge_expired(db, start + Duration::hours(13)).await.expect("purge"), 1);
 }
 
 async fn throttle_counts_per_account_and_address(db: &Db) {
     let now = datetime!(2026-11-25 12:00 UTC);
     for minute in 0..4 {
-        throttle::record_failure(
-            db,
-            "an@example.nl",
-            "10.0.0.1",
-            now - Duration::minutes(minute),
-        )
-        .await
-        .expect("rec");
+        throttle::record_failure(db, "an@example.nl", "10.0.0.1", now - Duration::minutes(minute)).await.expect("rec");
     }
-    assert_eq!(
-        throttle::locked_until(db, "an@example.nl", "10.0.0.9", now)
-            .await
-            .expect("lock"),
-        None
-    );
-    throttle::record_failure(db, "an@example.nl", "10.0.0.2", now)
-        .await
-        .expect("record");
-    let lock = throttle::locked_until(db, "an@example.nl", "10.0.0.9", now)
-        .await
-        .expect("lock");
+    assert_eq!(throttle::locked_until(db, "an@example.nl", "10.0.0.9", now).await.expect("lock"), None);
+    throttle::record_failure(db, "an@example.nl", "10.0.0.2", now).await.expect("record");
+    let lock = throttle::locked_until(db, "an@example.nl", "10.0.0.9", now).await.expect("lock");
     assert_eq!(lock, Some(now + Duration::minutes(15)));
-    throttle::clear_account(db, "an@example.nl")
-        .await
-        .expect("clear");
-    assert_eq!(
-        throttle::locked_until(db, "an@example.nl", "10.0.0.9", now)
-            .await
-            .expect("lock"),
-        None
-    );
+    throttle::clear_account(db, "an@example.nl").await.expect("clear");
+    assert_eq!(throttle::locked_until(db, "an@example.nl", "10.0.0.9", now).await.expect("lock"), None);
     // The address 10.0.0.1 still has its four failures; a fifth on another account locks the address.
-    throttle::record_failure(db, "bo@example.nl", "10.0.0.1", now)
-        .await
-        .expect("record");
-    assert!(throttle::locked_until(db, "cy@example.nl", "10.0.0.1", now)
-        .await
-        .expect("lock")
-        .is_some());
+    throttle::record_failure(db, "bo@example.nl", "10.0.0.1", now).await.expect("record");
+    assert!(throttle::locked_until(db, "cy@example.nl", "10.0.0.1", now).await.expect("lock").is_some());
 }
 
 async fn jobs_are_claimed_once_and_retried(db: &Db) {
     let now = datetime!(2026-11-25 12:00 UTC);
     let mut conn = db.pool().acquire().await.expect("conn");
-    let first = jobs::enqueue(&mut conn, "ping", "{}", now, Some("ping:1"), now)
-        .await
-        .expect("enqueue");
+    let first = jobs::enqueue(&mut conn, "ping", "{}", now, Some("ping:1"), now).await.expect("enqueue");
     assert!(first.is_some());
-    let dup = jobs::enqueue(&mut conn, "ping", "{}", now, Some("ping:1"), now)
-        .await
-        .expect("enqueue dup");
+    let dup = jobs::enqueue(&mut conn, "ping", "{}", now, Some("ping:1"), now).await.expect("enqueue dup");
     assert_eq!(dup, None, "same dedupe key is scheduled once");
-    jobs::enqueue(
-        &mut conn,
-        "later",
-        "{}",
-        now + Duration::hours(1),
-        None,
-        now,
-    )
-    .await
-    .expect("enqueue later");
+    jobs::enqueue(&mut conn, "later", "{}", now + Duration::hours(1), None, now).await.expect("enqueue later");
     drop(conn);
 
     let lease = Duration::minutes(5);
-    let job = jobs::claim_next(db, now, lease)
-        .await
-        .expect("claim")
-        .expect("a due job");
+    let job = jobs::claim_next(db, now, lease).await.expect("claim").expect("a due job");
     assert_eq!((job.kind.as_str(), job.attempts), ("ping", 1));
-    assert_eq!(
-        jobs::claim_next(db, now, lease).await.expect("claim"),
-        None,
-        "claimed and not-yet-due jobs wait"
-    );
+    assert_eq!(jobs::claim_next(db, now, lease).await.expect("claim"), None, "claimed and not-yet-due jobs wait");
     // The worker died: after the lease the job is due again.
-    let again = jobs::claim_next(db, now + Duration::minutes(6), lease)
-        .await
-        .expect("claim")
-        .expect("reclaimed");
+    let again = jobs::claim_next(db, now + Duration::minutes(6), lease).await.expect("claim").expect("reclaimed");
     assert_eq!((again.id, again.attempts), (job.id, 2));
-    jobs::fail(db, &again, "boom", now, now + Duration::minutes(10))
-        .await
-        .expect("fail");
-    assert_eq!(
-        jobs::claim_next(db, now + Duration::minutes(7), lease)
-            .await
-            .expect("claim"),
-        None
-    );
-    let third = jobs::claim_next(db, now + Duration::minutes(10), lease)
-        .await
-        .expect("claim")
-        .expect("retry");
+    jobs::fail(db, &again, "boom", now, now + Duration::minutes(10)).await.expect("fail");
+    assert_eq!(jobs::claim_next(db, now + Duration::minutes(7), lease).await.expect("claim"), None);
+    let third = jobs::claim_next(db, now + Duration::minutes(10), lease).await.expect("claim").expect("retry");
     jobs::complete(db, third.id, now).await.expect("complete");
     let counts = jobs::counts(db).await.expect("counts");
-    assert_eq!(
-        counts,
-        vec![("done".to_owned(), 1), ("pending".to_owned(), 1)]
-    );
+    assert_eq!(counts, vec![("done".to_owned(), 1), ("pending".to_owned(), 1)]);
 }
 
 #[tokio::test]
 async fn unreachable_database_is_one_clear_error() {
     let result = Db::open("postgres://nobody:secret@127.0.0.1:1/none").await;
     let message = result.expect_err("must fail").to_string();
-    assert!(
-        message.starts_with("cannot open database postgres://nobody:***@127.0.0.1:1/none"),
-        "{message}"
-    );
+    assert!(message.starts_with("cannot open database postgres://nobody:***@127.0.0.1:1/none"), "{message}");
     assert!(!message.contains("secret"));
 }
 
@@ -368,9 +205,6 @@ async fn unreachable_database_is_one_clear_error() {
 async fn backend_is_chosen_from_the_target() {
     let t = TestDb::new(Backend::Sqlite).await.expect("sqlite");
     assert_eq!(t.db.backend(), Backend::Sqlite);
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
-        .fetch_one(t.db.pool())
-        .await
-        .expect("pragma");
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(t.db.pool()).await.expect("pragma");
     assert_eq!(mode, "wal");
 }

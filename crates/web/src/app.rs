@@ -58,18 +58,12 @@ pub struct AppState {
 impl AppState {
     /// State over an open database.
     pub fn new(db: Db, clock: Clock, config: Config) -> Self {
-        Self {
-            db,
-            clock,
-            config: Arc::new(config),
-            metrics: Arc::new(Metrics::new()),
-        }
+        Self { db, clock, config: Arc::new(config), metrics: Arc::new(Metrics::new()) }
     }
 }
 
 /// Only our own scripts, styles and images; no framing, no forms posting elsewhere.
-const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'self'; img-src 'self' data:; script-src 'self'; \
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; script-src 'self'; \
      style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -86,16 +80,10 @@ pub fn router(state: AppState) -> Router {
         .route("/static/app.css", get(ops::stylesheet))
         .fallback(ops::not_found)
         .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            csrf::protect,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(CatchPanicLayer::custom(ops::panic_response))
         .layer(axum::middleware::from_fn(ops::error_pages))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            ops::track,
-        ));
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track));
     app.layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))

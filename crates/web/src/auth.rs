@@ -41,12 +41,7 @@ impl Auth {
 
     /// Checks that the user may perform `action` on organisation `org_id`. A missing organisation is a 404, a
     /// forbidden one a 403 (the list of organisations is not secret; their data is).
-    pub async fn scope(
-        &self,
-        state: &AppState,
-        org_id: i64,
-        action: Action,
-    ) -> Result<OrgScope, AppError> {
+    pub async fn scope(&self, state: &AppState, org_id: i64, action: Action) -> Result<OrgScope, AppError> {
         if orgs::get(&state.db, org_id).await?.is_none() {
             return Err(AppError::NotFound);
         }
@@ -59,9 +54,7 @@ impl Auth {
 
     /// The organisation the user works in now, with the role there.
     pub fn active(&self) -> Option<&(Organisation, Role)> {
-        let chosen = self
-            .active_org_id
-            .and_then(|id| self.memberships.iter().find(|(o, _)| o.id == id));
+        let chosen = self.active_org_id.and_then(|id| self.memberships.iter().find(|(o, _)| o.id == id));
         chosen.or_else(|| self.memberships.first())
     }
 }
@@ -69,30 +62,14 @@ impl Auth {
 impl FromRequestParts<AppState> for Auth {
     type Rejection = AppError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let ctx = RequestContext::from_parts(parts);
-        let login_required = || AppError::LoginRequired {
-            next: ctx.path.clone(),
-        };
+        let login_required = || AppError::LoginRequired { next: ctx.path.clone() };
         let token = cookies::get(&parts.headers, cookies::SESSION).ok_or_else(login_required)?;
-        let session = sessions::lookup(&state.db, &token, state.clock.now())
-            .await?
-            .ok_or_else(login_required)?;
-        let user = users::get(&state.db, session.user_id)
-            .await?
-            .filter(|u| u.active)
-            .ok_or_else(login_required)?;
+        let session = sessions::lookup(&state.db, &token, state.clock.now()).await?.ok_or_else(login_required)?;
+        let user = users::get(&state.db, session.user_id).await?.filter(|u| u.active).ok_or_else(login_required)?;
         let memberships = users::organisations_of(&state.db, user.id).await?;
-        Ok(Auth {
-            user,
-            memberships,
-            active_org_id: session.active_org_id,
-            token,
-            ctx,
-        })
+        Ok(Auth { user, memberships, active_org_id: session.active_org_id, token, ctx })
     }
 }
 
@@ -103,10 +80,7 @@ pub struct PlatformAdmin(pub Auth);
 impl FromRequestParts<AppState> for PlatformAdmin {
     type Rejection = AppError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let auth = Auth::from_request_parts(parts, state).await?;
         if !auth.user.is_platform_admin {
             return Err(AppError::Forbidden);
@@ -122,10 +96,7 @@ pub struct MaybeAuth(pub Option<Auth>);
 impl FromRequestParts<AppState> for MaybeAuth {
     type Rejection = AppError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         match Auth::from_request_parts(parts, state).await {
             Ok(auth) => Ok(MaybeAuth(Some(auth))),
             Err(AppError::LoginRequired { .. }) => Ok(MaybeAuth(None)),

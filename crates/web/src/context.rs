@@ -32,47 +32,23 @@ impl RequestContext {
 
     /// Reads the context from request parts.
     pub fn from_parts(parts: &Parts) -> Self {
-        let lang = cookies::get(&parts.headers, cookies::LANG)
-            .and_then(|c| Lang::from_code(&c))
-            .unwrap_or_default();
-        let request_id = parts
-            .headers
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("-")
-            .to_owned();
-        let csrf = parts
-            .extensions
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default();
+        let lang = cookies::get(&parts.headers, cookies::LANG).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+        let request_id = parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
         let client = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(addr)| addr.ip().to_string())
             .unwrap_or_else(|| "local".to_owned());
-        let path = parts
-            .uri
-            .path_and_query()
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_else(|| "/".to_owned());
-        Self {
-            lang,
-            request_id,
-            csrf,
-            client,
-            path,
-        }
+        let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".to_owned());
+        Self { lang, request_id, csrf, client, path }
     }
 }
 
 impl FromRequestParts<AppState> for RequestContext {
     type Rejection = Infallible;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        _state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, Self::Rejection> {
         Ok(Self::from_parts(parts))
     }
 }

@@ -23,13 +23,7 @@ pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// A `Set-Cookie` header value. `max_age` in seconds; `Some(0)` deletes the cookie.
-pub fn set(
-    name: &str,
-    value: &str,
-    secure: bool,
-    same_site: SameSite,
-    max_age: Option<i64>,
-) -> HeaderValue {
+pub fn set(name: &str, value: &str, secure: bool, same_site: SameSite, max_age: Option<i64>) -> HeaderValue {
     let mut builder = Cookie::build((name.to_owned(), value.to_owned()))
         .path("/")
         .http_only(true)
@@ -39,6 +33,5 @@ pub fn set(
         builder = builder.max_age(cookie::time::Duration::seconds(seconds));
     }
     // A cookie built from our own names and URL-safe values is always a valid header.
-    HeaderValue::from_str(&builder.build().to_string())
-        .unwrap_or_else(|_| HeaderValue::from_static(""))
+    HeaderValue::from_str(&builder.build().to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
 }

@@ -26,13 +26,8 @@ pub const MAX_UPLOAD_BYTES: usize = 200 * 1024 * 1024;
 /// The middleware.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let existing = cookies::get(request.headers(), cookies::CSRF).filter(|t| t.len() >= 32);
-    let token = existing
-        .clone()
-        .unwrap_or_else(volkshuis_store::sessions::new_token);
-    let changes_state = !matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
+    let token = existing.clone().unwrap_or_else(volkshuis_store::sessions::new_token);
+    let changes_state = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut request = if changes_state {
         match check(request, existing.as_deref()).await {
             Ok(request) => request,
@@ -44,13 +39,7 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
     if existing.is_none() {
-        let cookie = cookies::set(
-            cookies::CSRF,
-            &token,
-            state.config.secure_cookies,
-            SameSite::Strict,
-            None,
-        );
+        let cookie = cookies::set(cookies::CSRF, &token, state.config.secure_cookies, SameSite::Strict, None);
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     response
@@ -60,38 +49,19 @@ async fn check(request: Request, cookie: Option<&str>) -> Result<Request, Respon
     let Some(cookie) = cookie else {
         return Err(AppError::Csrf.into_response());
     };
-    if let Some(sent) = request
-        .headers()
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-    {
-        return if same(sent, cookie) {
-            Ok(request)
-        } else {
-            Err(AppError::Csrf.into_response())
-        };
+    if let Some(sent) = request.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+        return if same(sent, cookie) { Ok(request) } else { Err(AppError::Csrf.into_response()) };
     }
-    let content_type = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let too_large =
-        || (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response();
+    let content_type =
+        request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let too_large = || (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response();
     let (parts, body) = request.into_parts();
     let (sent, bytes) = if content_type.starts_with("application/x-www-form-urlencoded") {
-        let bytes = to_bytes(body, MAX_FORM_BYTES)
-            .await
-            .map_err(|_| too_large())?;
-        let sent = form_urlencoded::parse(&bytes)
-            .find(|(k, _)| k == "csrf")
-            .map(|(_, v)| v.into_owned());
+        let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| too_large())?;
+        let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
         (sent, bytes)
     } else if let Ok(boundary) = multer::parse_boundary(&content_type) {
-        let bytes = to_bytes(body, MAX_UPLOAD_BYTES)
-            .await
-            .map_err(|_| too_large())?;
+        let bytes = to_bytes(body, MAX_UPLOAD_BYTES).await.map_err(|_| too_large())?;
         (multipart_csrf(bytes.clone(), boundary).await, bytes)
     } else {
         return Err(AppError::Csrf.into_response());
@@ -104,8 +74,7 @@ async fn check(request: Request, cookie: Option<&str>) -> Result<Request, Respon
 
 /// The `csrf` field of a multipart form (the upload forms put it first, before the file).
 async fn multipart_csrf(bytes: axum::body::Bytes, boundary: String) -> Option<String> {
-    let stream =
-        futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(bytes) });
+    let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(bytes) });
     let mut multipart = multer::Multipart::new(stream, boundary);
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("csrf") {
@@ -117,11 +86,7 @@ async fn multipart_csrf(bytes: axum::body::Bytes, boundary: String) -> Option<St
 
 /// Compares in constant time for equal lengths, so the token cannot be guessed byte by byte.
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

@@ -3,13 +3,13 @@
 
 use crate::password;
 use volkshuis_domain::access::{OrgScope, Role};
+use volkshuis_domain::account::Email;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::bezit::synthetic;
-use volkshuis_store::stock::{self, ImportOptions};
-use volkshuis_domain::account::Email;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::{orgs, users, Db};
 
 /// The password of every demo account. Printed by `volkshuis demo`; never use the demo data in production.
@@ -26,90 +26,31 @@ pub struct DemoLogin {
 
 const ORGS: &[(&str, &str, OrgKind)] = &[
     ("woonstad", "Woonstad Voorbeeld", OrgKind::Corporation),
-    (
-        "hv-de-sleutel",
-        "Huurdersvereniging De Sleutel",
-        OrgKind::TenantOrganisation,
-    ),
-    (
-        "bewonersraad-noord",
-        "Bewonersraad Noord",
-        OrgKind::TenantOrganisation,
-    ),
-    (
-        "gm-voorbeeldstad",
-        "Gemeente Voorbeeldstad",
-        OrgKind::Municipality,
-    ),
-    (
-        "bouwbedrijf-van-dijk",
-        "Bouwbedrijf Van Dijk",
-        OrgKind::Supplier,
-    ),
+    ("hv-de-sleutel", "Huurdersvereniging De Sleutel", OrgKind::TenantOrganisation),
+    ("bewonersraad-noord", "Bewonersraad Noord", OrgKind::TenantOrganisation),
+    ("gm-voorbeeldstad", "Gemeente Voorbeeldstad", OrgKind::Municipality),
+    ("bouwbedrijf-van-dijk", "Bouwbedrijf Van Dijk", OrgKind::Supplier),
     ("wijkteam-centrum", "Wijkteam Centrum", OrgKind::Partner),
 ];
 
 /// `(email, name, platform admin, [(org code, role)])`.
-type DemoUser = (
-    &'static str,
-    &'static str,
-    bool,
-    &'static [(&'static str, Role)],
-);
+type DemoUser = (&'static str, &'static str, bool, &'static [(&'static str, Role)]);
 
 const USERS: &[DemoUser] = &[
     ("beheer@volkshuis.test", "Platformbeheer", true, &[]),
-    (
-        "admin@woonstad.test",
-        "Anna de Vries",
-        false,
-        &[("woonstad", Role::Admin)],
-    ),
-    (
-        "medewerker@woonstad.test",
-        "Bram Jansen",
-        false,
-        &[("woonstad", Role::Staff)],
-    ),
-    (
-        "lezer@woonstad.test",
-        "Carla Smit",
-        false,
-        &[("woonstad", Role::ReadOnly)],
-    ),
+    ("admin@woonstad.test", "Anna de Vries", false, &[("woonstad", Role::Admin)]),
+    ("medewerker@woonstad.test", "Bram Jansen", false, &[("woonstad", Role::Staff)]),
+    ("lezer@woonstad.test", "Carla Smit", false, &[("woonstad", Role::ReadOnly)]),
     (
         "bestuur@desleutel.test",
         "Dirk Bakker",
         false,
-        &[
-            ("hv-de-sleutel", Role::Admin),
-            ("bewonersraad-noord", Role::Staff),
-        ],
+        &[("hv-de-sleutel", Role::Admin), ("bewonersraad-noord", Role::Staff)],
     ),
-    (
-        "secretaris@bewonersraadnoord.test",
-        "Esra Yilmaz",
-        false,
-        &[("bewonersraad-noord", Role::Admin)],
-    ),
-    (
-        "beleid@voorbeeldstad.test",
-        "Fatima el Amrani",
-        false,
-        &[("gm-voorbeeldstad", Role::Staff)],
-    ),
-    (
-        "sroi@vandijk.test",
-        "Gert van Dijk",
-        false,
-        &[("bouwbedrijf-van-dijk", Role::Staff)],
-    ),
-    (
-        "coordinator@wijkteam.test",
-        "Hanna Visser",
-        false,
-        &[("wijkteam-centrum", Role::Staff)],
-    ),
+    ("secretaris@bewonersraadnoord.test", "Esra Yilmaz", false, &[("bewonersraad-noord", Role::Admin)]),
+    ("beleid@voorbeeldstad.test", "Fatima el Amrani", false, &[("gm-voorbeeldstad", Role::Staff)]),
+    ("sroi@vandijk.test", "Gert van Dijk", false, &[("bouwbedrijf-van-dijk", Role::Staff)]),
+    ("coordinator@wijkteam.test", "Hanna Visser", false, &[("wijkteam-centrum", Role::Staff)]),
 ];
 
 /// Units in the demo corporation's generated stock.
@@ -125,18 +66,12 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
             description: if *admin {
                 format!("{name} — platformbeheerder")
             } else {
-                let roles: Vec<String> = roles
-                    .iter()
-                    .map(|(org, role)| format!("{role} @ {org}"))
-                    .collect();
+                let roles: Vec<String> = roles.iter().map(|(org, role)| format!("{role} @ {org}")).collect();
                 format!("{name} — {}", roles.join(", "))
             },
         })
         .collect();
-    if orgs::by_code(db, &OrgCode::parse(ORGS[0].0)?)
-        .await?
-        .is_some()
-    {
+    if orgs::by_code(db, &OrgCode::parse(ORGS[0].0)?).await?.is_some() {
         return Ok(logins);
     }
     let actor = Actor::system("demo", time::OffsetDateTime::now_utc());
@@ -144,11 +79,7 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
     let mut tx = db.begin().await?;
     let mut ids = std::collections::HashMap::new();
     for (code, name, kind) in ORGS {
-        let fields = orgs::OrgFields {
-            code: OrgCode::parse(code)?,
-            name: Name::parse(name)?,
-            kind: *kind,
-        };
+        let fields = orgs::OrgFields { code: OrgCode::parse(code)?, name: Name::parse(name)?, kind: *kind };
         ids.insert(*code, orgs::create(&mut tx, &actor, &fields).await?.id);
     }
     for (email, name, admin, roles) in USERS {
@@ -160,10 +91,7 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
         };
         let user = users::create(&mut tx, &actor, &new).await?;
         for (org, role) in *roles {
-            let org_id = ids
-                .get(org)
-                .copied()
-                .ok_or_else(|| anyhow::anyhow!("demo org {org} missing"))?;
+            let org_id = ids.get(org).copied().ok_or_else(|| anyhow::anyhow!("demo org {org} missing"))?;
             users::set_membership(&mut tx, &actor, user.id, org_id, *role).await?;
         }
     }

@@ -69,9 +69,7 @@ pub enum ErrorPage {
 impl AppError {
     fn page(&self) -> (StatusCode, ErrorPage) {
         match self {
-            AppError::NotFound | AppError::Store(StoreError::NotFound) => {
-                (StatusCode::NOT_FOUND, ErrorPage::NotFound)
-            }
+            AppError::NotFound | AppError::Store(StoreError::NotFound) => (StatusCode::NOT_FOUND, ErrorPage::NotFound),
             AppError::Forbidden => (StatusCode::FORBIDDEN, ErrorPage::Forbidden),
             AppError::Csrf => (StatusCode::FORBIDDEN, ErrorPage::Csrf),
             _ => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage::Internal),
@@ -82,22 +80,16 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         if let AppError::LoginRequired { next } = &self {
-            let target = format!(
-                "/login?next={}",
-                form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-            );
+            let target =
+                format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
             return Redirect::to(&target).into_response();
         }
         let (status, page) = self.page();
         if status.is_server_error() {
             tracing::error!(error = ?self, "request failed");
         }
-        let mut response = (
-            status,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            status.to_string(),
-        )
-            .into_response();
+        let mut response =
+            (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], status.to_string()).into_response();
         response.extensions_mut().insert(page);
         response
     }

@@ -25,12 +25,7 @@ impl FieldErrors {
     }
 
     /// Takes a parse result: the value when it parsed, otherwise `None` with the message recorded.
-    pub fn check<T>(
-        &mut self,
-        t: &Texts,
-        field: &'static str,
-        parsed: Result<T, TextError>,
-    ) -> Option<T> {
+    pub fn check<T>(&mut self, t: &Texts, field: &'static str, parsed: Result<T, TextError>) -> Option<T> {
         match parsed {
             Ok(value) => Some(value),
             Err(error) => {
@@ -58,10 +53,7 @@ pub fn checkbox(value: &Option<String>) -> bool {
 
 /// A local redirect target from user input: only paths on this site, never `//host` or a scheme.
 pub fn local_path(input: &str, fallback: &str) -> String {
-    let ok = input.starts_with('/')
-        && !input.starts_with("//")
-        && !input.contains('\\')
-        && !input.contains("://");
+    let ok = input.starts_with('/') && !input.starts_with("//") && !input.contains('\\') && !input.contains("://");
     if ok {
         input.to_owned()
     } else {
@@ -75,17 +67,8 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed() {
-        assert_eq!(
-            local_path("/admin/users?x=1", "/dashboard"),
-            "/admin/users?x=1"
-        );
-        for bad in [
-            "//evil.example",
-            "https://evil.example",
-            "/\\evil",
-            "dashboard",
-            "",
-        ] {
+        assert_eq!(local_path("/admin/users?x=1", "/dashboard"), "/admin/users?x=1");
+        for bad in ["//evil.example", "https://evil.example", "/\\evil", "dashboard", ""] {
             assert_eq!(local_path(bad, "/dashboard"), "/dashboard", "{bad}");
         }
     }
@@ -95,10 +78,7 @@ mod tests {
         let t = crate::i18n::Lang::En.texts();
         assert!(text_error(t, TextError::TooLong { max: 40 }).contains("40"));
         let mut errors = FieldErrors::default();
-        assert_eq!(
-            errors.check(t, "code", Err::<(), _>(TextError::Required)),
-            None
-        );
+        assert_eq!(errors.check(t, "code", Err::<(), _>(TextError::Required)), None);
         assert_eq!(errors.check(t, "name", Ok::<_, TextError>(3)), Some(3));
         assert_eq!(errors.get("code"), Some(t.err_required));
         assert_eq!(errors.get("name"), None);

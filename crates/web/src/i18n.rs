@@ -292,19 +292,12 @@ impl Texts {
 
     /// Kinds as `(code, name)` options for a select.
     pub fn kind_options(&self) -> Vec<(String, String)> {
-        OrgKind::ALL
-            .into_iter()
-            .map(|k| (k.code().to_owned(), self.kind(k).to_owned()))
-            .collect()
+        OrgKind::ALL.into_iter().map(|k| (k.code().to_owned(), self.kind(k).to_owned())).collect()
     }
 
     /// Roles as `(code, name)` options for a select, highest first.
     pub fn role_options(&self) -> Vec<(String, String)> {
-        Role::ALL
-            .into_iter()
-            .rev()
-            .map(|r| (r.code().to_owned(), self.role(r).to_owned()))
-            .collect()
+        Role::ALL.into_iter().rev().map(|r| (r.code().to_owned(), self.role(r).to_owned())).collect()
     }
 }
 
@@ -315,16 +308,9 @@ mod tests {
     #[test]
     fn languages_differ_and_keep_placeholders() {
         assert_ne!(NL.login_title, EN.login_title);
-        for (nl, en) in [
-            (NL.err_too_long, EN.err_too_long),
-            (NL.mail_reset_body, EN.mail_reset_body),
-        ] {
+        for (nl, en) in [(NL.err_too_long, EN.err_too_long), (NL.mail_reset_body, EN.mail_reset_body)] {
             for placeholder in ["{n}", "{name}", "{link}"] {
-                assert_eq!(
-                    nl.contains(placeholder),
-                    en.contains(placeholder),
-                    "{placeholder} in {nl}"
-                );
+                assert_eq!(nl.contains(placeholder), en.contains(placeholder), "{placeholder} in {nl}");
             }
         }
         assert_eq!(Lang::from_code("en"), Some(Lang::En));

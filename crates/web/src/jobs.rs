@@ -35,8 +35,7 @@ pub async fn run_due_jobs(state: &AppState) -> anyhow::Result<usize> {
 }
 
 async fn run(state: &AppState, job: &Job) -> anyhow::Result<()> {
-    let payload: serde_json::Value =
-        serde_json::from_str(&job.payload).context("job payload is not JSON")?;
+    let payload: serde_json::Value = serde_json::from_str(&job.payload).context("job payload is not JSON")?;
     match job.kind.as_str() {
         mail::DELIVER_JOB => {
             let id = payload["outbox_id"].as_i64().context("outbox_id missing")?;
@@ -56,22 +55,10 @@ async fn run(state: &AppState, job: &Job) -> anyhow::Result<()> {
 /// Schedules the next hourly housekeeping run (once per hour, however many servers ask).
 pub async fn schedule_housekeeping(state: &AppState) -> anyhow::Result<()> {
     let now = state.clock.now();
-    let next_hour = now
-        .replace_minute(0)?
-        .replace_second(0)?
-        .replace_nanosecond(0)?
-        + Duration::hours(1);
+    let next_hour = now.replace_minute(0)?.replace_second(0)?.replace_nanosecond(0)? + Duration::hours(1);
     let key = format!("housekeeping:{}", next_hour.unix_timestamp());
     let mut conn = state.db.pool().acquire().await?;
-    jobs::enqueue(
-        &mut conn,
-        HOUSEKEEPING_JOB,
-        "{}",
-        next_hour,
-        Some(&key),
-        now,
-    )
-    .await?;
+    jobs::enqueue(&mut conn, HOUSEKEEPING_JOB, "{}", next_hour, Some(&key), now).await?;
     Ok(())
 }
 

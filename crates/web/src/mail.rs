@@ -13,31 +13,13 @@ pub const DELIVER_JOB: &str = "deliver_mail";
 
 /// Queues a message. Without SMTP it is held in the outbox page; with SMTP a delivery job is scheduled, in the same
 /// transaction, so a rolled-back action sends nothing.
-pub async fn queue(
-    state: &AppState,
-    tx: &mut Tx,
-    to: &str,
-    subject: &str,
-    body: &str,
-) -> anyhow::Result<i64> {
+pub async fn queue(state: &AppState, tx: &mut Tx, to: &str, subject: &str, body: &str) -> anyhow::Result<i64> {
     let now = state.clock.now();
-    let status = if state.config.smtp_url.is_some() {
-        Status::Queued
-    } else {
-        Status::Held
-    };
+    let status = if state.config.smtp_url.is_some() { Status::Queued } else { Status::Held };
     let id = outbox::add(tx, to, subject, body, status, now).await?;
     if status == Status::Queued {
         let payload = serde_json::json!({ "outbox_id": id }).to_string();
-        jobs::enqueue(
-            tx,
-            DELIVER_JOB,
-            &payload,
-            now,
-            Some(&format!("mail:{id}")),
-            now,
-        )
-        .await?;
+        jobs::enqueue(tx, DELIVER_JOB, &payload, now, Some(&format!("mail:{id}")), now).await?;
     }
     tracing::info!(outbox_id = id, status = status.code(), "mail queued");
     Ok(id)
@@ -46,36 +28,19 @@ pub async fn queue(
 /// Delivers one outbox message through SMTP (the job's work). Already-sent messages are skipped, so a job that
 /// runs twice sends once.
 pub async fn deliver(state: &AppState, outbox_id: i64, now: OffsetDateTime) -> anyhow::Result<()> {
-    let message = outbox::get(&state.db, outbox_id)
-        .await?
-        .context("outbox message missing")?;
+    let message = outbox::get(&state.db, outbox_id).await?.context("outbox message missing")?;
     if message.status != Status::Queued {
         return Ok(());
     }
-    let url = state
-        .config
-        .smtp_url
-        .as_deref()
-        .context("SMTP is no longer configured")?;
+    let url = state.config.smtp_url.as_deref().context("SMTP is no longer configured")?;
     let email = Message::builder()
-        .from(
-            state
-                .config
-                .mail_from
-                .parse::<Mailbox>()
-                .context("MAIL_FROM is not a valid address")?,
-        )
-        .to(message
-            .to_address
-            .parse::<Mailbox>()
-            .context("recipient is not a valid address")?)
+        .from(state.config.mail_from.parse::<Mailbox>().context("MAIL_FROM is not a valid address")?)
+        .to(message.to_address.parse::<Mailbox>().context("recipient is not a valid address")?)
         .subject(&message.subject)
         .header(ContentType::TEXT_PLAIN)
         .body(message.body.clone())
         .context("building the message")?;
-    let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-        .context("SMTP URL")?
-        .build();
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url).context("SMTP URL")?.build();
     match transport.send(email).await {
         Ok(_) => {
             outbox::mark(&state.db, outbox_id, Status::Sent, now, None).await?;
@@ -83,11 +48,7 @@ pub async fn deliver(state: &AppState, outbox_id: i64, now: OffsetDateTime) -> a
         }
         Err(error) => {
             let text = error.to_string();
-            let status = if error.is_permanent() {
-                Status::Failed
-            } else {
-                Status::Queued
-            };
+            let status = if error.is_permanent() { Status::Failed } else { Status::Queued };
             outbox::mark(&state.db, outbox_id, status, now, Some(&text)).await?;
             Err(anyhow::anyhow!("SMTP delivery failed: {text}"))
         }

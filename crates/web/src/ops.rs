@@ -53,18 +53,9 @@ impl Metrics {
         });
         let jobs = Family::<JobLabels, Gauge>::default();
         registry.register("http_requests", "HTTP requests answered", requests.clone());
-        registry.register(
-            "http_request_duration_seconds",
-            "Time to answer a request",
-            durations.clone(),
-        );
+        registry.register("http_request_duration_seconds", "Time to answer a request", durations.clone());
         registry.register("jobs", "Background jobs by status", jobs.clone());
-        Self {
-            registry,
-            requests,
-            durations,
-            jobs,
-        }
+        Self { registry, requests, durations, jobs }
     }
 }
 
@@ -90,49 +81,26 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "unmatched".to_owned());
     let response = next.run(request).await;
-    let labels = RequestLabels {
-        method,
-        route: route.clone(),
-        status: response.status().as_u16(),
-    };
+    let labels = RequestLabels { method, route: route.clone(), status: response.status().as_u16() };
     state.metrics.requests.get_or_create(&labels).inc();
-    state
-        .metrics
-        .durations
-        .get_or_create(&RouteLabels { route })
-        .observe(started.elapsed().as_secs_f64());
+    state.metrics.durations.get_or_create(&RouteLabels { route }).observe(started.elapsed().as_secs_f64());
     response
 }
 
 /// `GET /metrics`: Prometheus text format.
 pub async fn metrics(State(state): State<AppState>) -> Result<Response, AppError> {
     for (status, count) in volkshuis_store::jobs::counts(&state.db).await? {
-        state
-            .metrics
-            .jobs
-            .get_or_create(&JobLabels { status })
-            .set(count);
+        state.metrics.jobs.get_or_create(&JobLabels { status }).set(count);
     }
     let mut body = String::new();
     encode(&mut body, &state.metrics.registry).map_err(|e| AppError::Internal(e.into()))?;
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        )],
-        body,
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response())
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match state.db.ping().await {
-        Ok(()) => (
-            StatusCode::OK,
-            axum::Json(serde_json::json!({ "status": "ok", "database": "ok" })),
-        )
-            .into_response(),
+        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({ "status": "ok", "database": "ok" }))).into_response(),
         Err(error) => {
             tracing::error!(%error, "health check failed");
             let body = serde_json::json!({ "status": "error", "database": "unreachable" });
@@ -144,10 +112,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 /// The stylesheet, compiled into the binary.
 pub async fn stylesheet() -> Response {
     (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
         include_str!("../static/app.css"),
     )
         .into_response()
@@ -192,21 +157,13 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         ErrorPage::Csrf => (t.err_csrf_title, t.err_csrf_text),
         ErrorPage::Internal => (t.err_internal_title, t.err_internal_text),
     };
-    let page = ErrorTemplate {
-        page: Page::anonymous(&ctx),
-        title,
-        explanation,
-        request_id: ctx.request_id.clone(),
-    };
+    let page = ErrorTemplate { page: Page::anonymous(&ctx), title, explanation, request_id: ctx.request_id.clone() };
     let status = response.status();
     let (mut parts, _) = response.into_parts();
     match render(status, &page) {
         Ok(rendered) => {
             let (rendered_parts, body) = rendered.into_parts();
-            parts.headers.insert(
-                header::CONTENT_TYPE,
-                rendered_parts.headers[header::CONTENT_TYPE].clone(),
-            );
+            parts.headers.insert(header::CONTENT_TYPE, rendered_parts.headers[header::CONTENT_TYPE].clone());
             Response::from_parts(parts, body)
         }
         Err(_) => Response::from_parts(parts, Body::from(status.to_string())),

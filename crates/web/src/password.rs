@@ -1,25 +1,20 @@
 //! Password hashing with argon2id (the crate's defaults follow OWASP's recommendation), off the async threads.
 
 use anyhow::Context;
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use std::sync::OnceLock;
 
 /// Hashes a password into a PHC string.
 pub async fn hash(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || hash_now(&password))
-        .await
-        .context("hashing task")?
+    tokio::task::spawn_blocking(move || hash_now(&password)).await.context("hashing task")?
 }
 
 /// Hashes a password on the current thread (for the command line).
 pub fn hash_now(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
-    let phc = Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| anyhow::anyhow!("argon2: {e}"))?;
+    let phc =
+        Argon2::default().hash_password(password.as_bytes(), &salt).map_err(|e| anyhow::anyhow!("argon2: {e}"))?;
     Ok(phc.to_string())
 }
 
@@ -31,9 +26,7 @@ pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<
         let Ok(parsed) = PasswordHash::new(&stored) else {
             return false;
         };
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
+        Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
     })
     .await
     .context("verifying task")
@@ -57,15 +50,9 @@ mod tests {
     async fn hashes_verify_only_their_password() {
         let phc = hash("correct horse battery".into()).await.expect("hash");
         assert!(phc.starts_with("$argon2id$"));
-        assert!(verify("correct horse battery".into(), Some(phc.clone()))
-            .await
-            .expect("verify"));
-        assert!(!verify("wrong horse battery".into(), Some(phc))
-            .await
-            .expect("verify"));
+        assert!(verify("correct horse battery".into(), Some(phc.clone())).await.expect("verify"));
+        assert!(!verify("wrong horse battery".into(), Some(phc)).await.expect("verify"));
         assert!(!verify("anything".into(), None).await.expect("verify"));
-        assert!(!verify("!unusable".into(), Some(unusable()))
-            .await
-            .expect("verify"));
+        assert!(!verify("!unusable".into(), Some(unusable())).await.expect("verify"));
     }
 }

@@ -53,10 +53,7 @@ impl Page {
     /// A page for a logged-in user.
     pub fn for_user(auth: &Auth) -> Self {
         Self {
-            user: Some(NavUser {
-                name: auth.user.name.clone(),
-                is_admin: auth.user.is_platform_admin,
-            }),
+            user: Some(NavUser { name: auth.user.name.clone(), is_admin: auth.user.is_platform_admin }),
             ..Self::anonymous(&auth.ctx)
         }
     }
@@ -87,8 +84,7 @@ pub fn ok(template: &impl Template) -> Result<Response, AppError> {
     render(StatusCode::OK, template)
 }
 
-const SHOWN: &[BorrowedFormatItem<'static>] =
-    format_description!("[day]-[month]-[year] [hour]:[minute]");
+const SHOWN: &[BorrowedFormatItem<'static>] = format_description!("[day]-[month]-[year] [hour]:[minute]");
 
 /// A time as shown to users (Dutch day-month-year order, UTC).
 pub fn show_time(at: OffsetDateTime) -> String {

@@ -19,68 +19,34 @@ on_both_backends!(
 
 async fn invalid_organisation_form_keeps_what_was_typed(mut app: TestApp) {
     app.login("beheer@volkshuis.test").await;
-    let response = app
-        .post(
-            "/admin/orgs/new",
-            &[
-                ("name", "Huurdersraad Zuid <b>"),
-                ("code", "zuid raad!"),
-                ("kind", ""),
-            ],
-        )
-        .await;
+    let response =
+        app.post("/admin/orgs/new", &[("name", "Huurdersraad Zuid <b>"), ("code", "zuid raad!"), ("kind", "")]).await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        response
-            .body
-            .contains("value=\"Huurdersraad Zuid &#60;b&#62;\"")
-            || response
-                .body
-                .contains("value=\"Huurdersraad Zuid &lt;b&gt;\""),
+        response.body.contains("value=\"Huurdersraad Zuid &#60;b&#62;\"")
+            || response.body.contains("value=\"Huurdersraad Zuid &lt;b&gt;\""),
         "name kept, escaped: {}",
         response.body
     );
     assert!(response.body.contains("value=\"zuid raad!\""), "code kept");
-    assert!(response
-        .body
-        .contains("id=\"code-error\">Dit is geen geldige waarde."));
+    assert!(response.body.contains("id=\"code-error\">Dit is geen geldige waarde."));
     assert!(response.body.contains("id=\"kind-error\">Vul dit veld in."));
     assert!(response.body.contains("aria-invalid=\"true\""));
 
     let duplicate = app
-        .post(
-            "/admin/orgs/new",
-            &[
-                ("name", "Nog een Woonstad"),
-                ("code", "woonstad"),
-                ("kind", "corporation"),
-            ],
-        )
+        .post("/admin/orgs/new", &[("name", "Nog een Woonstad"), ("code", "woonstad"), ("kind", "corporation")])
         .await;
     assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        duplicate.body.contains("Deze code is al in gebruik.")
-            && duplicate.body.contains("value=\"Nog een Woonstad\"")
+        duplicate.body.contains("Deze code is al in gebruik.") && duplicate.body.contains("value=\"Nog een Woonstad\"")
     );
-    assert!(
-        duplicate
-            .body
-            .contains("<option value=\"corporation\" selected>"),
-        "choice kept"
-    );
+    assert!(duplicate.body.contains("<option value=\"corporation\" selected>"), "choice kept");
 }
 
 async fn organisations_are_created_and_changed_with_a_trail(mut app: TestApp) {
     app.login("beheer@volkshuis.test").await;
     let created = app
-        .post(
-            "/admin/orgs/new",
-            &[
-                ("name", "Huurdersraad Zuid"),
-                ("code", "HR-Zuid"),
-                ("kind", "tenant_organisation"),
-            ],
-        )
+        .post("/admin/orgs/new", &[("name", "Huurdersraad Zuid"), ("code", "HR-Zuid"), ("kind", "tenant_organisation")])
         .await;
     assert_eq!(created.location(), Some("/admin/orgs"));
     let id = app.org_id("hr-zuid").await;
@@ -91,39 +57,19 @@ async fn organisations_are_created_and_changed_with_a_trail(mut app: TestApp) {
     let changed = app
         .post(
             &format!("/admin/orgs/{id}/edit"),
-            &[
-                ("name", "Huurdersraad Zuid-Oost"),
-                ("code", "hr-zuid"),
-                ("kind", "tenant_organisation"),
-            ],
+            &[("name", "Huurdersraad Zuid-Oost"), ("code", "hr-zuid"), ("kind", "tenant_organisation")],
         )
         .await;
     assert_eq!(changed.status, StatusCode::SEE_OTHER);
-    let filter = audit::Filter {
-        org_id: Some(id),
-        ..Default::default()
-    };
-    let trail = audit::list(&app.state.db, &filter, 10)
-        .await
-        .expect("audit");
+    let filter = audit::Filter { org_id: Some(id), ..Default::default() };
+    let trail = audit::list(&app.state.db, &filter, 10).await.expect("audit");
     assert_eq!(trail.len(), 2);
     assert_eq!(trail[0].action, "update");
-    assert!(trail[0]
-        .before
-        .as_deref()
-        .unwrap_or_default()
-        .contains("\"Huurdersraad Zuid\""));
-    assert!(trail[0]
-        .after
-        .as_deref()
-        .unwrap_or_default()
-        .contains("Zuid-Oost"));
+    assert!(trail[0].before.as_deref().unwrap_or_default().contains("\"Huurdersraad Zuid\""));
+    assert!(trail[0].after.as_deref().unwrap_or_default().contains("Zuid-Oost"));
     assert!(trail[0].actor_label.contains("beheer@volkshuis.test"));
     assert!(trail[0].request_id.is_some());
-    assert_eq!(
-        app.get("/admin/orgs/99999/edit").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.get("/admin/orgs/99999/edit").await.status, StatusCode::NOT_FOUND);
 }
 
 async fn admin_creates_a_user_who_can_log_in(mut app: TestApp) {
@@ -132,32 +78,17 @@ async fn admin_creates_a_user_who_can_log_in(mut app: TestApp) {
     let bad = app
         .post(
             "/admin/users/new",
-            &[
-                ("name", "Ivo Mulder"),
-                ("email", "ivo@"),
-                ("password", "kort"),
-                ("org_id", &org),
-                ("role", "staff"),
-            ],
+            &[("name", "Ivo Mulder"), ("email", "ivo@"), ("password", "kort"), ("org_id", &org), ("role", "staff")],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("value=\"Ivo Mulder\"") && bad.body.contains("value=\"ivo@\""));
-    assert!(
-        !bad.body.contains("value=\"kort\""),
-        "passwords are not echoed"
-    );
-    assert!(bad
-        .body
-        .contains(&format!("<option value=\"{org}\" selected>")));
+    assert!(!bad.body.contains("value=\"kort\""), "passwords are not echoed");
+    assert!(bad.body.contains(&format!("<option value=\"{org}\" selected>")));
     let taken = app
         .post(
             "/admin/users/new",
-            &[
-                ("name", "Dubbel"),
-                ("email", "LEZER@woonstad.test"),
-                ("password", "lang genoeg wachtwoord"),
-            ],
+            &[("name", "Dubbel"), ("email", "LEZER@woonstad.test"), ("password", "lang genoeg wachtwoord")],
         )
         .await;
     assert!(taken.body.contains("Dit e-mailadres is al in gebruik."));
@@ -178,53 +109,23 @@ async fn admin_creates_a_user_who_can_log_in(mut app: TestApp) {
     let page = app.get(made.location().expect("to user page")).await;
     assert!(page.body.contains("Gemeente Voorbeeldstad — Alleen lezen"));
     app.clear_cookies();
-    let login = app
-        .post(
-            "/login",
-            &[
-                ("email", "ivo@voorbeeldstad.test"),
-                ("password", "lang genoeg wachtwoord"),
-            ],
-        )
-        .await;
+    let login =
+        app.post("/login", &[("email", "ivo@voorbeeldstad.test"), ("password", "lang genoeg wachtwoord")]).await;
     assert_eq!(login.status, StatusCode::SEE_OTHER);
-    assert!(app
-        .get("/dashboard")
-        .await
-        .body
-        .contains("Gemeente Voorbeeldstad"));
+    assert!(app.get("/dashboard").await.body.contains("Gemeente Voorbeeldstad"));
 }
 
 async fn user_without_password_gets_an_invitation(mut app: TestApp) {
     app.login("beheer@volkshuis.test").await;
-    let made = app
-        .post(
-            "/admin/users/new",
-            &[
-                ("name", "Joke Kok"),
-                ("email", "joke@woonstad.test"),
-                ("password", ""),
-            ],
-        )
-        .await;
+    let made =
+        app.post("/admin/users/new", &[("name", "Joke Kok"), ("email", "joke@woonstad.test"), ("password", "")]).await;
     assert_eq!(made.status, StatusCode::SEE_OTHER);
     let mail = outbox::list(&app.state.db, 5).await.expect("outbox");
     assert_eq!(mail[0].to_address, "joke@woonstad.test");
-    assert!(mail[0]
-        .body
-        .contains("Er is een Volkshuis-account voor u aangemaakt"));
+    assert!(mail[0].body.contains("Er is een Volkshuis-account voor u aangemaakt"));
     app.clear_cookies();
-    let no_password = app
-        .post(
-            "/login",
-            &[("email", "joke@woonstad.test"), ("password", "!unusable")],
-        )
-        .await;
-    assert_eq!(
-        no_password.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "no password works before she chose one"
-    );
+    let no_password = app.post("/login", &[("email", "joke@woonstad.test"), ("password", "!unusable")]).await;
+    assert_eq!(no_password.status, StatusCode::UNPROCESSABLE_ENTITY, "no password works before she chose one");
 }
 
 async fn organisation_admin_manages_members(mut app: TestApp) {
@@ -234,126 +135,52 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     assert!(page.body.contains("Bram Jansen") && page.body.contains("Lid toevoegen"));
 
     let bad = app
-        .post(
-            &format!("/orgs/{org}/members"),
-            &[
-                ("email", "nieuw@woonstad.test"),
-                ("name", ""),
-                ("role", "staff"),
-            ],
-        )
+        .post(&format!("/orgs/{org}/members"), &[("email", "nieuw@woonstad.test"), ("name", ""), ("role", "staff")])
         .await;
-    assert_eq!(
-        bad.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "a new account needs a name"
-    );
-    assert!(
-        bad.body.contains("value=\"nieuw@woonstad.test\"")
-            && bad.body.contains("id=\"name-error\"")
-    );
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "a new account needs a name");
+    assert!(bad.body.contains("value=\"nieuw@woonstad.test\"") && bad.body.contains("id=\"name-error\""));
     let invited = app
         .post(
             &format!("/orgs/{org}/members"),
-            &[
-                ("email", "nieuw@woonstad.test"),
-                ("name", "Kees Nieuw"),
-                ("role", "staff"),
-            ],
+            &[("email", "nieuw@woonstad.test"), ("name", "Kees Nieuw"), ("role", "staff")],
         )
         .await;
-    assert_eq!(
-        invited.location(),
-        Some(format!("/orgs/{org}?notice=invited").as_str())
-    );
-    assert_eq!(
-        outbox::list(&app.state.db, 1).await.expect("outbox")[0].to_address,
-        "nieuw@woonstad.test"
-    );
-    let existing = app
-        .post(
-            &format!("/orgs/{org}/members"),
-            &[("email", "bestuur@desleutel.test"), ("role", "read_only")],
-        )
-        .await;
-    assert_eq!(
-        existing.location(),
-        Some(format!("/orgs/{org}?notice=member_added").as_str())
-    );
+    assert_eq!(invited.location(), Some(format!("/orgs/{org}?notice=invited").as_str()));
+    assert_eq!(outbox::list(&app.state.db, 1).await.expect("outbox")[0].to_address, "nieuw@woonstad.test");
+    let existing =
+        app.post(&format!("/orgs/{org}/members"), &[("email", "bestuur@desleutel.test"), ("role", "read_only")]).await;
+    assert_eq!(existing.location(), Some(format!("/orgs/{org}?notice=member_added").as_str()));
 
     let reader = app.user_id("lezer@woonstad.test").await;
-    let upgraded = app
-        .post(
-            &format!("/orgs/{org}/members/{reader}/role"),
-            &[("role", "staff")],
-        )
-        .await;
+    let upgraded = app.post(&format!("/orgs/{org}/members/{reader}/role"), &[("role", "staff")]).await;
     assert_eq!(upgraded.status, StatusCode::SEE_OTHER);
-    let removed = app
-        .post(&format!("/orgs/{org}/members/{reader}/remove"), &[])
-        .await;
+    let removed = app.post(&format!("/orgs/{org}/members/{reader}/remove"), &[]).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     let after = app.get(&format!("/orgs/{org}")).await;
     assert!(
-        after.body.contains("Kees Nieuw")
-            && after.body.contains("Dirk Bakker")
-            && !after.body.contains("Carla Smit")
+        after.body.contains("Kees Nieuw") && after.body.contains("Dirk Bakker") && !after.body.contains("Carla Smit")
     );
 
     app.login("medewerker@woonstad.test").await;
     let staff_view = app.get(&format!("/orgs/{org}")).await;
     assert_eq!(staff_view.status, StatusCode::OK);
-    assert!(
-        !staff_view.body.contains("Lid toevoegen"),
-        "staff see members, cannot manage them"
-    );
+    assert!(!staff_view.body.contains("Lid toevoegen"), "staff see members, cannot manage them");
 }
 
 async fn memberships_are_managed_per_user(mut app: TestApp) {
     app.login("beheer@volkshuis.test").await;
     let user = app.user_id("sroi@vandijk.test").await;
     let org = app.org_id("woonstad").await.to_string();
-    let missing = app
-        .post(
-            &format!("/admin/users/{user}/memberships"),
-            &[("org_id", ""), ("role", "admin")],
-        )
-        .await;
+    let missing = app.post(&format!("/admin/users/{user}/memberships"), &[("org_id", ""), ("role", "admin")]).await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        missing.body.contains("Maak een keuze.")
-            && missing.body.contains("<option value=\"admin\" selected>")
-    );
-    let added = app
-        .post(
-            &format!("/admin/users/{user}/memberships"),
-            &[("org_id", &org), ("role", "read_only")],
-        )
-        .await;
+    assert!(missing.body.contains("Maak een keuze.") && missing.body.contains("<option value=\"admin\" selected>"));
+    let added = app.post(&format!("/admin/users/{user}/memberships"), &[("org_id", &org), ("role", "read_only")]).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
-    assert!(app
-        .get(&format!("/admin/users/{user}"))
-        .await
-        .body
-        .contains("Woonstad Voorbeeld — Alleen lezen"));
-    let removed = app
-        .post(
-            &format!("/admin/users/{user}/memberships/{org}/remove"),
-            &[],
-        )
-        .await;
+    assert!(app.get(&format!("/admin/users/{user}")).await.body.contains("Woonstad Voorbeeld — Alleen lezen"));
+    let removed = app.post(&format!("/admin/users/{user}/memberships/{org}/remove"), &[]).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
-    assert!(!app
-        .get(&format!("/admin/users/{user}"))
-        .await
-        .body
-        .contains("Woonstad Voorbeeld —"));
-    let again = app
-        .post(
-            &format!("/admin/users/{user}/memberships/{org}/remove"),
-            &[],
-        )
-        .await;
+    assert!(!app.get(&format!("/admin/users/{user}")).await.body.contains("Woonstad Voorbeeld —"));
+    let again = app.post(&format!("/admin/users/{user}/memberships/{org}/remove"), &[]).await;
     assert_eq!(again.status, StatusCode::NOT_FOUND);
 }
 
@@ -365,29 +192,20 @@ async fn audit_page_filters(mut app: TestApp) {
     let memberships = app.get("/admin/audit?entity=membership").await;
     assert!(memberships.body.contains("membership") && !memberships.body.contains(">login<"));
     let bad_date = app.get("/admin/audit?from=gisteren").await;
-    assert!(
-        bad_date.body.contains("id=\"from-error\"") && bad_date.body.contains("value=\"gisteren\"")
-    );
+    assert!(bad_date.body.contains("id=\"from-error\"") && bad_date.body.contains("value=\"gisteren\""));
     let future = app.get("/admin/audit?from=2027-01-01").await;
     assert!(future.body.contains("Niets gevonden."));
 }
 
 async fn outbox_shows_the_mail(mut app: TestApp) {
-    app.post("/password/forgot", &[("email", "admin@woonstad.test")])
-        .await;
+    app.post("/password/forgot", &[("email", "admin@woonstad.test")]).await;
     app.login("beheer@volkshuis.test").await;
     let list = app.get("/admin/outbox").await;
-    assert!(
-        list.body.contains("admin@woonstad.test")
-            && list.body.contains("Nieuw wachtwoord voor Volkshuis")
-    );
+    assert!(list.body.contains("admin@woonstad.test") && list.body.contains("Nieuw wachtwoord voor Volkshuis"));
     assert!(list.body.contains("geen SMTP"));
     let id = outbox::list(&app.state.db, 1).await.expect("outbox")[0].id;
     let message = app.get(&format!("/admin/outbox/{id}")).await;
     assert!(message.body.contains("/password/reset?token="));
     app.login("admin@woonstad.test").await;
-    assert_eq!(
-        app.get(&format!("/admin/outbox/{id}")).await.status,
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(app.get(&format!("/admin/outbox/{id}")).await.status, StatusCode::FORBIDDEN);
 }

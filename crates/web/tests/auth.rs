@@ -25,129 +25,55 @@ async fn login_shows_the_dashboard_of_the_users_organisation(mut app: TestApp) {
     let page = app.get("/login").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("<html lang=\"nl\">") && page.body.contains("Inloggen"));
-    let cookie_header = page
-        .headers
-        .get_all("set-cookie")
+    let cookie_header = page.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap_or("")).collect::<Vec<_>>();
+    assert!(cookie_header
         .iter()
-        .map(|v| v.to_str().unwrap_or(""))
-        .collect::<Vec<_>>();
-    assert!(cookie_header.iter().any(|c| c.starts_with("vh_csrf=")
-        && c.contains("HttpOnly")
-        && c.contains("SameSite=Strict")));
+        .any(|c| c.starts_with("vh_csrf=") && c.contains("HttpOnly") && c.contains("SameSite=Strict")));
 
     let login = app.login("medewerker@woonstad.test").await;
     assert_eq!(login.location(), Some("/dashboard"));
-    let set = login
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap_or("").to_owned())
-        .collect::<Vec<_>>();
-    let session = set
-        .iter()
-        .find(|c| c.starts_with("vh_session="))
-        .expect("session cookie");
+    let set =
+        login.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap_or("").to_owned()).collect::<Vec<_>>();
+    let session = set.iter().find(|c| c.starts_with("vh_session=")).expect("session cookie");
     for flag in ["HttpOnly", "Secure", "SameSite=Lax"] {
         assert!(session.contains(flag), "{flag} missing in {session}");
     }
     let dashboard = app.get("/dashboard").await;
     assert_eq!(dashboard.status, StatusCode::OK);
-    assert!(
-        dashboard.body.contains("Welkom, Bram Jansen"),
-        "{}",
-        dashboard.body
-    );
+    assert!(dashboard.body.contains("Welkom, Bram Jansen"), "{}", dashboard.body);
     assert!(dashboard.body.contains("Woonstad Voorbeeld") && dashboard.body.contains("Medewerker"));
-    assert!(
-        !dashboard.body.contains("/admin/users"),
-        "staff sees no admin menu"
-    );
+    assert!(!dashboard.body.contains("/admin/users"), "staff sees no admin menu");
 }
 
 async fn wrong_password_keeps_the_address_and_says_why(mut app: TestApp) {
-    let response = app
-        .post(
-            "/login",
-            &[
-                ("email", "lezer@woonstad.test"),
-                ("password", "niet het wachtwoord"),
-            ],
-        )
-        .await;
+    let response = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "niet het wachtwoord")]).await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(response
-        .body
-        .contains("E-mailadres of wachtwoord klopt niet."));
-    assert!(
-        response.body.contains("value=\"lezer@woonstad.test\""),
-        "typed address kept"
-    );
-    assert!(
-        !response.body.contains("niet het wachtwoord"),
-        "password never echoed"
-    );
+    assert!(response.body.contains("E-mailadres of wachtwoord klopt niet."));
+    assert!(response.body.contains("value=\"lezer@woonstad.test\""), "typed address kept");
+    assert!(!response.body.contains("niet het wachtwoord"), "password never echoed");
     assert!(app.get("/dashboard").await.is_login_redirect());
-    let unknown = app
-        .post(
-            "/login",
-            &[("email", "niemand@woonstad.test"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(
-        unknown.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "unknown account gets the same answer"
-    );
-    assert!(unknown
-        .body
-        .contains("E-mailadres of wachtwoord klopt niet."));
+    let unknown = app.post("/login", &[("email", "niemand@woonstad.test"), ("password", PASSWORD)]).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY, "unknown account gets the same answer");
+    assert!(unknown.body.contains("E-mailadres of wachtwoord klopt niet."));
 }
 
 async fn fifth_failure_locks_the_account_for_fifteen_minutes(mut app: TestApp) {
     for _ in 0..5 {
-        let r = app
-            .post(
-                "/login",
-                &[
-                    ("email", "lezer@woonstad.test"),
-                    ("password", "fout fout fout"),
-                ],
-            )
-            .await;
+        let r = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "fout fout fout")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let locked = app
-        .post(
-            "/login",
-            &[("email", "lezer@woonstad.test"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(
-        locked.status,
-        StatusCode::TOO_MANY_REQUESTS,
-        "even the right password waits"
-    );
+    let locked = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
     assert!(
-        locked.body.contains("Te veel mislukte pogingen")
-            && locked.body.contains("25-11-2026 10:15"),
+        locked.body.contains("Te veel mislukte pogingen") && locked.body.contains("25-11-2026 10:15"),
         "{}",
         locked.body
     );
     app.state.clock.advance(Duration::minutes(14));
-    let still = app
-        .post(
-            "/login",
-            &[("email", "lezer@woonstad.test"), ("password", PASSWORD)],
-        )
-        .await;
+    let still = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
     assert_eq!(still.status, StatusCode::TOO_MANY_REQUESTS);
     app.state.clock.advance(Duration::minutes(2));
-    let after = app
-        .post(
-            "/login",
-            &[("email", "lezer@woonstad.test"), ("password", PASSWORD)],
-        )
-        .await;
+    let after = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
     assert_eq!(after.status, StatusCode::SEE_OTHER, "{}", after.body);
 }
 
@@ -160,20 +86,13 @@ async fn logout_ends_the_session(mut app: TestApp) {
     let notice = app.get("/login?notice=logged_out").await;
     assert!(notice.body.contains("U bent uitgelogd."));
     app.set_cookie("vh_session", &token);
-    assert!(
-        app.get("/dashboard").await.is_login_redirect(),
-        "the old token is dead on the server too"
-    );
+    assert!(app.get("/dashboard").await.is_login_redirect(), "the old token is dead on the server too");
 }
 
 async fn idle_sessions_expire(mut app: TestApp) {
     app.login("admin@woonstad.test").await;
     app.state.clock.advance(Duration::minutes(110));
-    assert_eq!(
-        app.get("/dashboard").await.status,
-        StatusCode::OK,
-        "use keeps the session alive"
-    );
+    assert_eq!(app.get("/dashboard").await.status, StatusCode::OK, "use keeps the session alive");
     app.state.clock.advance(Duration::minutes(119));
     assert_eq!(app.get("/dashboard").await.status, StatusCode::OK);
     app.state.clock.advance(Duration::minutes(121));
@@ -183,124 +102,64 @@ async fn idle_sessions_expire(mut app: TestApp) {
 
 async fn forms_without_the_csrf_token_are_refused(mut app: TestApp) {
     app.get("/login").await;
-    let missing = app
-        .post_raw(
-            "/login",
-            &[("email", "admin@woonstad.test"), ("password", PASSWORD)],
-        )
-        .await;
+    let missing = app.post_raw("/login", &[("email", "admin@woonstad.test"), ("password", PASSWORD)]).await;
     assert_eq!(missing.status, StatusCode::FORBIDDEN);
-    assert!(
-        missing.body.contains("Formulier verlopen"),
-        "{}",
-        missing.body
-    );
+    assert!(missing.body.contains("Formulier verlopen"), "{}", missing.body);
     let wrong = app
         .post_raw(
             "/login",
-            &[
-                ("csrf", "x".repeat(43).as_str()),
-                ("email", "admin@woonstad.test"),
-                ("password", PASSWORD),
-            ],
+            &[("csrf", "x".repeat(43).as_str()), ("email", "admin@woonstad.test"), ("password", PASSWORD)],
         )
         .await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
     assert_eq!(app.cookie("vh_session"), None);
 
     app.login("beheer@volkshuis.test").await;
-    let forged = app
-        .post_raw(
-            "/admin/orgs/new",
-            &[("name", "Nep"), ("code", "nep"), ("kind", "partner")],
-        )
-        .await;
+    let forged = app.post_raw("/admin/orgs/new", &[("name", "Nep"), ("code", "nep"), ("kind", "partner")]).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     let orgs = app.get("/admin/orgs").await;
     assert!(!orgs.body.contains("nep</code>"), "nothing was created");
 }
 
 async fn language_switch_is_remembered(mut app: TestApp) {
-    let switched = app
-        .post("/language", &[("lang", "en"), ("back", "/login")])
-        .await;
+    let switched = app.post("/language", &[("lang", "en"), ("back", "/login")]).await;
     assert_eq!(switched.location(), Some("/login"));
     let english = app.get("/login").await;
     assert!(english.body.contains("<html lang=\"en\">") && english.body.contains("Log in"));
-    let evil = app
-        .post(
-            "/language",
-            &[("lang", "en"), ("back", "https://evil.example/")],
-        )
-        .await;
+    let evil = app.post("/language", &[("lang", "en"), ("back", "https://evil.example/")]).await;
     assert_eq!(evil.location(), Some("/"), "only local redirects");
 
     app.login("medewerker@woonstad.test").await; // a fresh browser: Dutch until the account says otherwise
-    app.post("/language", &[("lang", "en"), ("back", "/dashboard")])
-        .await;
-    assert!(app
-        .get("/dashboard")
-        .await
-        .body
-        .contains("Welcome, Bram Jansen"));
+    app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
+    assert!(app.get("/dashboard").await.body.contains("Welcome, Bram Jansen"));
     app.login("medewerker@woonstad.test").await; // another browser: the account's choice comes along
-    assert!(app
-        .get("/dashboard")
-        .await
-        .body
-        .contains("Welcome, Bram Jansen"));
+    assert!(app.get("/dashboard").await.body.contains("Welcome, Bram Jansen"));
 }
 
 async fn password_reset_by_mail_link(mut app: TestApp) {
-    let asked = app
-        .post("/password/forgot", &[("email", "Lezer@Woonstad.test ")])
-        .await;
+    let asked = app.post("/password/forgot", &[("email", "Lezer@Woonstad.test ")]).await;
     assert_eq!(asked.status, StatusCode::OK);
     assert!(asked.body.contains("Als dit adres bij ons bekend is"));
     let mail = outbox::list(&app.state.db, 10).await.expect("outbox");
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0].to_address, "lezer@woonstad.test");
-    assert_eq!(
-        mail[0].status,
-        outbox::Status::Held,
-        "no SMTP: held in the outbox"
-    );
-    let link = mail[0]
-        .body
-        .lines()
-        .find(|l| l.contains("/password/reset?token="))
-        .expect("link in mail");
+    assert_eq!(mail[0].status, outbox::Status::Held, "no SMTP: held in the outbox");
+    let link = mail[0].body.lines().find(|l| l.contains("/password/reset?token=")).expect("link in mail");
     let path = &link[link.find("/password/reset").expect("path")..];
     let token = path.split("token=").nth(1).expect("token").to_owned();
 
     assert_eq!(app.get(path).await.status, StatusCode::OK);
     let mismatch = app
-        .post(
-            "/password/reset",
-            &[
-                ("token", &token),
-                ("password", "een nieuw wachtwoord"),
-                ("confirm", "iets anders"),
-            ],
-        )
+        .post("/password/reset", &[("token", &token), ("password", "een nieuw wachtwoord"), ("confirm", "iets anders")])
         .await;
     assert_eq!(mismatch.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(mismatch.body.contains("De wachtwoorden zijn niet gelijk."));
-    let short = app
-        .post(
-            "/password/reset",
-            &[("token", &token), ("password", "kort"), ("confirm", "kort")],
-        )
-        .await;
+    let short = app.post("/password/reset", &[("token", &token), ("password", "kort"), ("confirm", "kort")]).await;
     assert!(short.body.contains("Gebruik minstens 10 tekens."));
     let done = app
         .post(
             "/password/reset",
-            &[
-                ("token", &token),
-                ("password", "een nieuw wachtwoord"),
-                ("confirm", "een nieuw wachtwoord"),
-            ],
+            &[("token", &token), ("password", "een nieuw wachtwoord"), ("confirm", "een nieuw wachtwoord")],
         )
         .await;
     assert_eq!(done.location(), Some("/login?notice=password_changed"));
@@ -308,51 +167,24 @@ async fn password_reset_by_mail_link(mut app: TestApp) {
     let reused = app
         .post(
             "/password/reset",
-            &[
-                ("token", &token),
-                ("password", "nog een wachtwoord"),
-                ("confirm", "nog een wachtwoord"),
-            ],
+            &[("token", &token), ("password", "nog een wachtwoord"), ("confirm", "nog een wachtwoord")],
         )
         .await;
     assert_eq!(reused.status, StatusCode::NOT_FOUND, "single use");
-    let old = app
-        .post(
-            "/login",
-            &[("email", "lezer@woonstad.test"), ("password", PASSWORD)],
-        )
-        .await;
+    let old = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
     assert_eq!(old.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let new = app
-        .post(
-            "/login",
-            &[
-                ("email", "lezer@woonstad.test"),
-                ("password", "een nieuw wachtwoord"),
-            ],
-        )
-        .await;
+    let new = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "een nieuw wachtwoord")]).await;
     assert_eq!(new.status, StatusCode::SEE_OTHER);
 }
 
 async fn reset_for_unknown_address_looks_the_same_and_sends_nothing(mut app: TestApp) {
-    let asked = app
-        .post("/password/forgot", &[("email", "niemand@example.nl")])
-        .await;
+    let asked = app.post("/password/forgot", &[("email", "niemand@example.nl")]).await;
     assert_eq!(asked.status, StatusCode::OK);
     assert!(asked.body.contains("Als dit adres bij ons bekend is"));
-    assert!(outbox::list(&app.state.db, 10)
-        .await
-        .expect("outbox")
-        .is_empty());
-    let invalid = app
-        .post("/password/forgot", &[("email", "geen adres")])
-        .await;
+    assert!(outbox::list(&app.state.db, 10).await.expect("outbox").is_empty());
+    let invalid = app.post("/password/forgot", &[("email", "geen adres")]).await;
     assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        invalid.body.contains("value=\"geen adres\"")
-            && invalid.body.contains("Dit is geen geldige waarde.")
-    );
+    assert!(invalid.body.contains("value=\"geen adres\"") && invalid.body.contains("Dit is geen geldige waarde."));
     let expired = app.get("/password/reset?token=verzonnen").await;
     assert_eq!(expired.status, StatusCode::NOT_FOUND);
     assert!(expired.body.contains("verlopen of al gebruikt"));
@@ -363,46 +195,24 @@ async fn blocked_users_cannot_log_in(mut app: TestApp) {
     let staff_token = app.cookie("vh_session").expect("session").to_owned();
     app.login("beheer@volkshuis.test").await;
     let id = app.user_id("medewerker@woonstad.test").await;
-    let blocked = app
-        .post(&format!("/admin/users/{id}"), &[("name", "Bram Jansen")])
-        .await;
+    let blocked = app.post(&format!("/admin/users/{id}"), &[("name", "Bram Jansen")]).await;
     assert_eq!(blocked.status, StatusCode::SEE_OTHER);
     app.clear_cookies();
-    let refused = app
-        .post(
-            "/login",
-            &[
-                ("email", "medewerker@woonstad.test"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
+    let refused = app.post("/login", &[("email", "medewerker@woonstad.test"), ("password", PASSWORD)]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     app.set_cookie("vh_session", &staff_token);
-    assert!(
-        app.get("/dashboard").await.is_login_redirect(),
-        "blocking ends running sessions"
-    );
+    assert!(app.get("/dashboard").await.is_login_redirect(), "blocking ends running sessions");
 }
 
 async fn login_returns_to_the_page_asked_for(mut app: TestApp) {
     let asked = app.get("/admin/audit?entity=user").await;
-    assert_eq!(
-        asked.location(),
-        Some("/login?next=%2Fadmin%2Faudit%3Fentity%3Duser")
-    );
+    assert_eq!(asked.location(), Some("/login?next=%2Fadmin%2Faudit%3Fentity%3Duser"));
     let login_page = app.get(asked.location().expect("location")).await;
-    assert!(login_page
-        .body
-        .contains("name=\"next\" value=\"/admin/audit?entity=user\""));
+    assert!(login_page.body.contains("name=\"next\" value=\"/admin/audit?entity=user\""));
     let response = app
         .post(
             "/login",
-            &[
-                ("email", "beheer@volkshuis.test"),
-                ("password", PASSWORD),
-                ("next", "/admin/audit?entity=user"),
-            ],
+            &[("email", "beheer@volkshuis.test"), ("password", PASSWORD), ("next", "/admin/audit?entity=user")],
         )
         .await;
     assert_eq!(response.location(), Some("/admin/audit?entity=user"));

@@ -22,36 +22,17 @@ async fn housekeeping_purges_and_reschedules(mut app: TestApp) {
     app.login("admin@woonstad.test").await;
     let token = app.cookie("vh_session").expect("session").to_owned();
     schedule_housekeeping(&app.state).await.expect("schedule");
-    schedule_housekeeping(&app.state)
-        .await
-        .expect("schedule twice");
-    assert_eq!(
-        run_due_jobs(&app.state).await.expect("run"),
-        0,
-        "not due before the hour"
-    );
+    schedule_housekeeping(&app.state).await.expect("schedule twice");
+    assert_eq!(run_due_jobs(&app.state).await.expect("run"), 0, "not due before the hour");
     app.state.clock.advance(Duration::hours(13));
-    assert_eq!(
-        run_due_jobs(&app.state).await.expect("run"),
-        1,
-        "scheduled once, however often asked"
-    );
+    assert_eq!(run_due_jobs(&app.state).await.expect("run"), 1, "scheduled once, however often asked");
     let now = app.state.clock.now();
-    assert!(sessions::lookup(&app.state.db, &token, now)
-        .await
-        .expect("lookup")
-        .is_none());
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
-        .fetch_one(app.state.db.pool())
-        .await
-        .expect("count");
+    assert!(sessions::lookup(&app.state.db, &token, now).await.expect("lookup").is_none());
+    let left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(app.state.db.pool()).await.expect("count");
     assert_eq!(left, 0, "expired sessions deleted");
     let counts = jobs::counts(&app.state.db).await.expect("counts");
-    assert_eq!(
-        counts,
-        vec![("done".to_owned(), 1), ("pending".to_owned(), 1)],
-        "the next run is scheduled"
-    );
+    assert_eq!(counts, vec![("done".to_owned(), 1), ("pending".to_owned(), 1)], "the next run is scheduled");
 }
 
 /// A minimal SMTP server on loopback that accepts one message and keeps what it received.
@@ -79,13 +60,7 @@ async fn smtp_server() -> (String, Arc<Mutex<String>>) {
                 }
                 continue;
             }
-            let reply: &[u8] = match line
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_ascii_uppercase()
-                .as_str()
-            {
+            let reply: &[u8] = match line.split_whitespace().next().unwrap_or("").to_ascii_uppercase().as_str() {
                 "EHLO" | "HELO" => b"250-localhost\r\n250 8BITMIME\r\n",
                 "DATA" => {
                     in_data = true;
@@ -105,64 +80,33 @@ async fn smtp_server() -> (String, Arc<Mutex<String>>) {
 
 async fn mail_is_delivered_over_smtp(mut app: TestApp) {
     let (url, received) = smtp_server().await;
-    app.restart(Config {
-        smtp_url: Some(url),
-        ..Config::default()
-    });
-    app.post("/password/forgot", &[("email", "admin@woonstad.test")])
-        .await;
+    app.restart(Config { smtp_url: Some(url), ..Config::default() });
+    app.post("/password/forgot", &[("email", "admin@woonstad.test")]).await;
     let queued = outbox::list(&app.state.db, 1).await.expect("outbox");
     assert_eq!(queued[0].status, Status::Queued);
     assert_eq!(run_due_jobs(&app.state).await.expect("run"), 1);
-    let sent = outbox::get(&app.state.db, queued[0].id)
-        .await
-        .expect("get")
-        .expect("exists");
+    let sent = outbox::get(&app.state.db, queued[0].id).await.expect("get").expect("exists");
     assert_eq!(sent.status, Status::Sent, "{:?}", sent.last_error);
     let text = received.lock().map(|t| t.clone()).unwrap_or_default();
-    assert!(
-        text.contains("To: admin@woonstad.test") && text.contains("/password/reset?token="),
-        "{text}"
-    );
+    assert!(text.contains("To: admin@woonstad.test") && text.contains("/password/reset?token="), "{text}");
     assert_eq!(run_due_jobs(&app.state).await.expect("run"), 0, "sent once");
 }
 
 async fn failed_delivery_is_retried_after_restart(mut app: TestApp) {
-    let unreachable = Config {
-        smtp_url: Some("smtp://127.0.0.1:1".to_owned()),
-        ..Config::default()
-    };
+    let unreachable = Config { smtp_url: Some("smtp://127.0.0.1:1".to_owned()), ..Config::default() };
     app.restart(unreachable.clone());
-    app.post("/password/forgot", &[("email", "admin@woonstad.test")])
-        .await;
+    app.post("/password/forgot", &[("email", "admin@woonstad.test")]).await;
     assert_eq!(run_due_jobs(&app.state).await.expect("run"), 1);
     let message = &outbox::list(&app.state.db, 1).await.expect("outbox")[0];
-    assert_eq!(
-        message.status,
-        Status::Queued,
-        "a temporary failure stays queued"
-    );
+    assert_eq!(message.status, Status::Queued, "a temporary failure stays queued");
     assert!(message.last_error.is_some());
-    assert_eq!(
-        run_due_jobs(&app.state).await.expect("run"),
-        0,
-        "waits for its back-off"
-    );
+    assert_eq!(run_due_jobs(&app.state).await.expect("run"), 0, "waits for its back-off");
 
     let (url, received) = smtp_server().await;
-    app.restart(Config {
-        smtp_url: Some(url),
-        ..unreachable
-    }); // the server comes back with working mail
+    app.restart(Config { smtp_url: Some(url), ..unreachable }); // the server comes back with working mail
     app.state.clock.advance(Duration::minutes(2));
     assert_eq!(run_due_jobs(&app.state).await.expect("run"), 1);
-    let message = outbox::get(&app.state.db, message.id)
-        .await
-        .expect("get")
-        .expect("exists");
+    let message = outbox::get(&app.state.db, message.id).await.expect("get").expect("exists");
     assert_eq!(message.status, Status::Sent);
-    assert!(received
-        .lock()
-        .map(|t| t.contains("admin@woonstad.test"))
-        .unwrap_or(false));
+    assert!(received.lock().map(|t| t.contains("admin@woonstad.test")).unwrap_or(false));
 }

@@ -20,19 +20,12 @@ async fn health_and_metrics_answer(mut app: TestApp) {
     let metrics = app.get("/metrics").await;
     assert_eq!(metrics.status, StatusCode::OK);
     assert!(
-        metrics.body.contains(
-            "volkshuis_http_requests_total{method=\"GET\",route=\"/login\",status=\"200\"} 1"
-        ),
+        metrics.body.contains("volkshuis_http_requests_total{method=\"GET\",route=\"/login\",status=\"200\"} 1"),
         "{}",
         metrics.body
     );
-    assert!(metrics
-        .body
-        .contains("volkshuis_http_request_duration_seconds_bucket"));
-    assert!(metrics.headers["content-type"]
-        .to_str()
-        .unwrap_or_default()
-        .starts_with("application/openmetrics-text"));
+    assert!(metrics.body.contains("volkshuis_http_request_duration_seconds_bucket"));
+    assert!(metrics.headers["content-type"].to_str().unwrap_or_default().starts_with("application/openmetrics-text"));
 }
 
 async fn security_headers_are_set(mut app: TestApp) {
@@ -40,31 +33,19 @@ async fn security_headers_are_set(mut app: TestApp) {
     assert_eq!(page.headers["x-frame-options"], "DENY");
     assert_eq!(page.headers["x-content-type-options"], "nosniff");
     assert_eq!(page.headers["referrer-policy"], "same-origin");
-    let csp = page.headers["content-security-policy"]
-        .to_str()
-        .expect("csp");
+    let csp = page.headers["content-security-policy"].to_str().expect("csp");
     assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
 }
 
 async fn unknown_pages_are_a_friendly_404_with_request_id(mut app: TestApp) {
     let response = app.get("/bestaat-niet").await;
     assert_eq!(response.status, StatusCode::NOT_FOUND);
-    let id = response.headers["x-request-id"]
-        .to_str()
-        .expect("request id")
-        .to_owned();
+    let id = response.headers["x-request-id"].to_str().expect("request id").to_owned();
     assert_eq!(id.len(), 36, "a uuid");
-    assert!(
-        response.body.contains("Niet gevonden") && response.body.contains(&id),
-        "{}",
-        response.body
-    );
+    assert!(response.body.contains("Niet gevonden") && response.body.contains(&id), "{}", response.body);
     app.login("beheer@volkshuis.test").await;
     assert_eq!(app.get("/orgs/424242").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(
-        app.get("/orgs/niet-een-getal").await.status,
-        StatusCode::BAD_REQUEST
-    );
+    assert_eq!(app.get("/orgs/niet-een-getal").await.status, StatusCode::BAD_REQUEST);
 }
 
 async fn database_failure_is_a_friendly_500_and_an_unhealthy_check(mut app: TestApp) {
@@ -74,14 +55,7 @@ async fn database_failure_is_a_friendly_500_and_an_unhealthy_check(mut app: Test
     assert_eq!(health.status, StatusCode::SERVICE_UNAVAILABLE);
     let page = app.get("/dashboard").await;
     assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
-    let id = page.headers["x-request-id"]
-        .to_str()
-        .expect("request id")
-        .to_owned();
+    let id = page.headers["x-request-id"].to_str().expect("request id").to_owned();
     assert!(page.body.contains("Er ging iets mis") && page.body.contains(&id));
-    assert!(
-        !page.body.to_lowercase().contains("pool"),
-        "no internals shown: {}",
-        page.body
-    );
+    assert!(!page.body.to_lowercase().contains("pool"), "no internals shown: {}", page.body);
 }

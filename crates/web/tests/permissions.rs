@@ -55,18 +55,8 @@ struct Route {
 
 fn routes() -> Vec<Route> {
     use Need::*;
-    let get = |path, need| Route {
-        method: Method::GET,
-        path,
-        form: &[],
-        need,
-    };
-    let post = |path, form, need| Route {
-        method: Method::POST,
-        path,
-        form,
-        need,
-    };
+    let get = |path, need| Route { method: Method::GET, path, form: &[], need };
+    let post = |path, form, need| Route { method: Method::POST, path, form, need };
     vec![
         get("/login", Public),
         get("/password/forgot", Public),
@@ -75,25 +65,13 @@ fn routes() -> Vec<Route> {
         get("/metrics", Public),
         get("/static/app.css", Public),
         post("/language", &[("lang", "nl"), ("back", "/")], Public),
-        post(
-            "/password/forgot",
-            &[("email", "niemand@example.nl")],
-            Public,
-        ),
+        post("/password/forgot", &[("email", "niemand@example.nl")], Public),
         get("/", Public),
         get("/dashboard", LoggedIn),
         post("/orgs/switch", &[("org_id", "{org}")], OrgView),
         get("/orgs/{org}", OrgView),
-        post(
-            "/orgs/{org}/members",
-            &[("email", "beheer@volkshuis.test"), ("role", "read_only")],
-            OrgManage,
-        ),
-        post(
-            "/orgs/{org}/members/{member}/role",
-            &[("role", "read_only")],
-            OrgManage,
-        ),
+        post("/orgs/{org}/members", &[("email", "beheer@volkshuis.test"), ("role", "read_only")], OrgManage),
+        post("/orgs/{org}/members/{member}/role", &[("role", "read_only")], OrgManage),
         post("/orgs/{org}/members/999999/remove", &[], OrgManage),
         get("/orgs/{org}/stock", OrgView),
         get("/orgs/{org}/stock?huur=lib&q=x&page=2", OrgView),
@@ -105,32 +83,16 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/stock/import/reports/999999", OrgEdit),
         get("/admin/orgs", Platform),
         get("/admin/orgs/new", Platform),
-        post(
-            "/admin/orgs/new",
-            &[("name", ""), ("code", ""), ("kind", "")],
-            Platform,
-        ),
+        post("/admin/orgs/new", &[("name", ""), ("code", ""), ("kind", "")], Platform),
         get("/admin/orgs/{org}/edit", Platform),
-        post(
-            "/admin/orgs/{org}/edit",
-            &[("name", ""), ("code", ""), ("kind", "")],
-            Platform,
-        ),
+        post("/admin/orgs/{org}/edit", &[("name", ""), ("code", ""), ("kind", "")], Platform),
         get("/admin/users", Platform),
         get("/admin/users/new", Platform),
         post("/admin/users/new", &[("name", ""), ("email", "")], Platform),
         get("/admin/users/{member}", Platform),
         post("/admin/users/{member}", &[("name", "")], Platform),
-        post(
-            "/admin/users/{member}/memberships",
-            &[("org_id", ""), ("role", "")],
-            Platform,
-        ),
-        post(
-            "/admin/users/{member}/memberships/999999/remove",
-            &[],
-            Platform,
-        ),
+        post("/admin/users/{member}/memberships", &[("org_id", ""), ("role", "")], Platform),
+        post("/admin/users/{member}/memberships/999999/remove", &[], Platform),
         get("/admin/audit", Platform),
         get("/admin/outbox", Platform),
         get("/admin/outbox/999999", Platform),
@@ -159,13 +121,7 @@ async fn matrix(mut app: TestApp) {
     let member = app.user_id("lezer@woonstad.test").await.to_string();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for who in [
-        Who::Visitor,
-        Who::PlatformAdmin,
-        Who::OrgAdmin,
-        Who::Staff,
-        Who::ReadOnly,
-    ] {
+    for who in [Who::Visitor, Who::PlatformAdmin, Who::OrgAdmin, Who::Staff, Who::ReadOnly] {
         for (org, own_org) in [(own, true), (other, false)] {
             for route in routes() {
                 if !route.path.contains("{org}") && !own_org {
@@ -180,62 +136,33 @@ async fn matrix(mut app: TestApp) {
                         app.get("/login").await;
                     }
                 }
-                let path = route
-                    .path
-                    .replace("{org}", &org.to_string())
-                    .replace("{member}", &member);
-                let form: Vec<(String, String)> = route
-                    .form
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.replace("{org}", &org.to_string())))
-                    .collect();
-                let fields: Vec<(&str, &str)> =
-                    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                let response = if route.method == Method::GET {
-                    app.get(&path).await
-                } else {
-                    app.post(&path, &fields).await
-                };
-                let denied =
-                    response.status == StatusCode::FORBIDDEN || response.is_login_redirect();
+                let path = route.path.replace("{org}", &org.to_string()).replace("{member}", &member);
+                let form: Vec<(String, String)> =
+                    route.form.iter().map(|(k, v)| (k.to_string(), v.replace("{org}", &org.to_string()))).collect();
+                let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let response =
+                    if route.method == Method::GET { app.get(&path).await } else { app.post(&path, &fields).await };
+                let denied = response.status == StatusCode::FORBIDDEN || response.is_login_redirect();
                 let allowed = !denied;
                 if response.status.is_server_error() {
-                    failures.push(format!(
-                        "{who:?} {} {path}: server error {}",
-                        route.method, response.status
-                    ));
+                    failures.push(format!("{who:?} {} {path}: server error {}", route.method, response.status));
                 } else if allowed != expected(route.need, who, own_org) {
                     failures.push(format!(
                         "{who:?} {} {path} (own org: {own_org}): got {} {:?}, expected {}",
                         route.method,
                         response.status,
                         response.location(),
-                        if expected(route.need, who, own_org) {
-                            "allow"
-                        } else {
-                            "deny"
-                        }
+                        if expected(route.need, who, own_org) { "allow" } else { "deny" }
                     ));
-                } else if denied
-                    && who.email().is_some()
-                    && response.status != StatusCode::FORBIDDEN
-                {
-                    failures.push(format!(
-                        "{who:?} {} {path}: logged-in denial must be 403",
-                        route.method
-                    ));
+                } else if denied && who.email().is_some() && response.status != StatusCode::FORBIDDEN {
+                    failures.push(format!("{who:?} {} {path}: logged-in denial must be 403", route.method));
                 }
                 checked += 1;
             }
         }
     }
     assert!(checked > 150, "the matrix covers {checked} cases");
-    assert!(
-        failures.is_empty(),
-        "{} permission failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} permission failures:\n{}", failures.len(), failures.join("\n"));
 }
 
 on_both_backends!(matrix);
@@ -247,9 +174,7 @@ async fn denied_pages_show_no_data(mut app: TestApp) {
     let response = app.get(&format!("/orgs/{woonstad}")).await;
     assert_eq!(response.status, StatusCode::FORBIDDEN);
     assert!(response.body.contains("Geen toegang"));
-    assert!(
-        !response.body.contains("Carla Smit") && !response.body.contains("lezer@woonstad.test")
-    );
+    assert!(!response.body.contains("Carla Smit") && !response.body.contains("lezer@woonstad.test"));
 }
 
 on_both_backends!(denied_pages_show_no_data);

@@ -11,6 +11,7 @@ on_both_backends!(
     lists_filter_and_pages_show_the_stock,
     only_the_corporation_sees_its_stock,
     upload_needs_the_csrf_token,
+    vera_names_are_shown_once_imported,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;maatschappelijkLabel;nettohuur";
@@ -30,75 +31,28 @@ async fn upload_with_errors_then_fixed(mut app: TestApp) {
     app.login("medewerker@woonstad.test").await;
     let form = app.get(&format!("/orgs/{org}/stock/import")).await;
     assert_eq!(form.status, StatusCode::OK);
-    let bad = stock_file(&[
-        GOOD[0],
-        "V2;C1;De Ark;WON;Kerkstraat;2;10111AA;Amsterdam;GM0363;DAE;720,00",
-        GOOD[2],
-    ]);
+    let bad = stock_file(&[GOOD[0], "V2;C1;De Ark;WON;Kerkstraat;2;10111AA;Amsterdam;GM0363;DAE;720,00", GOOD[2]]);
     let url = format!("/orgs/{org}/stock/import");
-    let refused = app
-        .post_file(
-            &url,
-            &[("mode", "import"), ("mark_missing", "on")],
-            "bezit.csv",
-            &bad,
-        )
-        .await;
+    let refused = app.post_file(&url, &[("mode", "import"), ("mark_missing", "on")], "bezit.csv", &bad).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Het bestand bevat fouten") && refused.body.contains("Er is niets opgeslagen"));
+    assert!(refused.body.contains("<td>3</td><td>postcode</td><td><code>10111AA</code></td>"), "{}", refused.body);
     assert!(
-        refused.body.contains("Het bestand bevat fouten")
-            && refused.body.contains("Er is niets opgeslagen")
-    );
-    assert!(
-        refused
-            .body
-            .contains("<td>3</td><td>postcode</td><td><code>10111AA</code></td>"),
-        "{}",
-        refused.body
-    );
-    assert!(
-        refused
-            .body
-            .contains("id=\"mark_missing\" name=\"mark_missing\" type=\"checkbox\" checked"),
+        refused.body.contains("id=\"mark_missing\" name=\"mark_missing\" type=\"checkbox\" checked"),
         "choices kept"
     );
-    let link_start = refused
-        .body
-        .find("/stock/import/reports/")
-        .expect("report link");
-    let link: String = refused.body[link_start..]
-        .chars()
-        .take_while(|c| *c != '"')
-        .collect();
+    let link_start = refused.body.find("/stock/import/reports/").expect("report link");
+    let link: String = refused.body[link_start..].chars().take_while(|c| *c != '"').collect();
     let report = app.get(&format!("/orgs/{org}{link}")).await;
     assert_eq!(report.status, StatusCode::OK);
-    assert!(report.headers["content-disposition"]
-        .to_str()
-        .unwrap_or_default()
-        .contains("attachment"));
-    assert!(
-        report.body.contains("regel;kolom;waarde;reden")
-            && report.body.contains("3;postcode;10111AA;")
-    );
-    assert!(app
-        .get(&format!("/orgs/{org}/stock"))
-        .await
-        .body
-        .contains("Er is nog geen bezit"));
+    assert!(report.headers["content-disposition"].to_str().unwrap_or_default().contains("attachment"));
+    assert!(report.body.contains("regel;kolom;waarde;reden") && report.body.contains("3;postcode;10111AA;"));
+    assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Er is nog geen bezit"));
 
-    let fixed = app
-        .post_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&GOOD))
-        .await;
+    let fixed = app.post_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&GOOD)).await;
     assert_eq!(fixed.status, StatusCode::OK, "{}", fixed.body);
-    assert!(
-        fixed.body.contains("Ingelezen")
-            && fixed
-                .body
-                .contains("3 eenheden: 3 nieuw, 0 gewijzigd, 0 ongewijzigd")
-    );
-    let again = app
-        .post_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&GOOD))
-        .await;
+    assert!(fixed.body.contains("Ingelezen") && fixed.body.contains("3 eenheden: 3 nieuw, 0 gewijzigd, 0 ongewijzigd"));
+    let again = app.post_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&GOOD)).await;
     assert!(again.body.contains("0 nieuw, 0 gewijzigd, 3 ongewijzigd"));
 
     let template = app.get(&format!("/orgs/{org}/stock/template.csv")).await;
@@ -109,85 +63,44 @@ async fn check_only_writes_nothing(mut app: TestApp) {
     let org = app.org_id("woonstad").await;
     app.login("admin@woonstad.test").await;
     let url = format!("/orgs/{org}/stock/import");
-    let checked = app
-        .post_file(&url, &[("mode", "check")], "bezit.csv", &stock_file(&GOOD))
-        .await;
+    let checked = app.post_file(&url, &[("mode", "check")], "bezit.csv", &stock_file(&GOOD)).await;
     assert_eq!(checked.status, StatusCode::OK);
-    assert!(
-        checked.body.contains("Gecontroleerd: geen fouten") && checked.body.contains("3 nieuw")
-    );
-    assert!(app
-        .get(&format!("/orgs/{org}/stock"))
-        .await
-        .body
-        .contains("Er is nog geen bezit"));
-    let missing = app
-        .post_file(&url, &[("mode", "check")], "leeg.csv", b"")
-        .await;
+    assert!(checked.body.contains("Gecontroleerd: geen fouten") && checked.body.contains("3 nieuw"));
+    assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Er is nog geen bezit"));
+    let missing = app.post_file(&url, &[("mode", "check")], "leeg.csv", b"").await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(missing.body.contains("Kies een bestand."));
-    let wrong = app
-        .post_file(&url, &[("mode", "check")], "x.csv", b"naam;adres\nx;y\n")
-        .await;
-    assert!(wrong.body.contains(
-        "verplichte kolommen ontbreken: idExtern, straatnaam, huisnummer, postcode, woonplaats"
-    ));
+    let wrong = app.post_file(&url, &[("mode", "check")], "x.csv", b"naam;adres\nx;y\n").await;
+    assert!(wrong
+        .body
+        .contains("verplichte kolommen ontbreken: idExtern, straatnaam, huisnummer, postcode, woonplaats"));
 }
 
 async fn lists_filter_and_pages_show_the_stock(mut app: TestApp) {
     let org = app.org_id("woonstad").await;
     app.login("admin@woonstad.test").await;
     let rows: Vec<String> = (1..=120)
-        .map(|i| {
-            format!(
-                "V{i:03};C{};Complex {};WON;Laan;{i};1234AB;Stad;GM0363;DAE;{},00",
-                i % 3,
-                i % 3,
-                400 + i * 5
-            )
-        })
+        .map(|i| format!("V{i:03};C{};Complex {};WON;Laan;{i};1234AB;Stad;GM0363;DAE;{},00", i % 3, i % 3, 400 + i * 5))
         .collect();
     let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
     let url = format!("/orgs/{org}/stock/import");
-    app.post_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&refs))
-        .await;
+    app.post_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&refs)).await;
 
     let first = app.get(&format!("/orgs/{org}/stock")).await;
-    assert!(
-        first.body.contains("Getoond 1–50 van 120"),
-        "{}",
-        first.body
-    );
+    assert!(first.body.contains("Getoond 1–50 van 120"), "{}", first.body);
     assert!(first.body.contains("rel=\"next\"") && !first.body.contains("rel=\"prev\""));
     let third = app.get(&format!("/orgs/{org}/stock?page=2")).await;
     assert!(third.body.contains("Getoond 101–120 van 120") && !third.body.contains("rel=\"next\""));
     let band = app.get(&format!("/orgs/{org}/stock?huur=lt500")).await;
-    assert!(
-        band.body.contains("Getoond 1–19 van 19"),
-        "rents 405..495: {}",
-        band.body
-    );
-    assert!(
-        band.body.contains("<option value=\"lt500\" selected>"),
-        "filter kept"
-    );
+    assert!(band.body.contains("Getoond 1–19 van 19"), "rents 405..495: {}", band.body);
+    assert!(band.body.contains("<option value=\"lt500\" selected>"), "filter kept");
     let searched = app.get(&format!("/orgs/{org}/stock?q=V007")).await;
-    assert!(
-        searched.body.contains("van 1<") || searched.body.contains("van 1\n"),
-        "{}",
-        searched.body
-    );
+    assert!(searched.body.contains("van 1<") || searched.body.contains("van 1\n"), "{}", searched.body);
 
     let clusters = app.get(&format!("/orgs/{org}/stock/clusters")).await;
     assert!(clusters.body.contains("Complex 0") && clusters.body.contains("Complex 2"));
-    let unit_link = first
-        .body
-        .find(&format!("/orgs/{org}/stock/units/"))
-        .expect("unit link");
-    let link: String = first.body[unit_link..]
-        .chars()
-        .take_while(|c| *c != '"')
-        .collect();
+    let unit_link = first.body.find(&format!("/orgs/{org}/stock/units/")).expect("unit link");
+    let link: String = first.body[unit_link..].chars().take_while(|c| *c != '"').collect();
     let unit = app.get(&link).await;
     assert_eq!(unit.status, StatusCode::OK);
     assert!(unit.body.contains("GM0363 (2023)") && unit.body.contains("€ "));
@@ -196,93 +109,54 @@ async fn lists_filter_and_pages_show_the_stock(mut app: TestApp) {
 async fn only_the_corporation_sees_its_stock(mut app: TestApp) {
     let org = app.org_id("woonstad").await;
     app.login("admin@woonstad.test").await;
-    app.post_file(
-        &format!("/orgs/{org}/stock/import"),
-        &[("mode", "import")],
-        "b.csv",
-        &stock_file(&GOOD),
-    )
-    .await;
+    app.post_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
     let list = app.get(&format!("/orgs/{org}/stock")).await;
-    let at = list
-        .body
-        .find(&format!("/orgs/{org}/stock/units/"))
-        .expect("unit link");
+    let at = list.body.find(&format!("/orgs/{org}/stock/units/")).expect("unit link");
     let unit_path: String = list.body[at..].chars().take_while(|c| *c != '"').collect();
     let unit_id = unit_path.rsplit('/').next().expect("id").to_owned();
 
     app.login("lezer@woonstad.test").await;
-    assert_eq!(
-        app.get(&unit_path).await.status,
-        StatusCode::OK,
-        "read-only members read"
-    );
-    assert_eq!(
-        app.get(&format!("/orgs/{org}/stock/import")).await.status,
-        StatusCode::FORBIDDEN,
-        "but do not import"
-    );
+    assert_eq!(app.get(&unit_path).await.status, StatusCode::OK, "read-only members read");
+    assert_eq!(app.get(&format!("/orgs/{org}/stock/import")).await.status, StatusCode::FORBIDDEN, "but do not import");
 
     app.login("bestuur@desleutel.test").await;
-    for path in [
-        format!("/orgs/{org}/stock"),
-        unit_path.clone(),
-        format!("/orgs/{org}/stock/clusters"),
-    ] {
+    for path in [format!("/orgs/{org}/stock"), unit_path.clone(), format!("/orgs/{org}/stock/clusters")] {
         let response = app.get(&path).await;
         assert_eq!(response.status, StatusCode::FORBIDDEN, "{path}");
         assert!(!response.body.contains("Kerkstraat"));
     }
-    let upload = app
-        .post_file(
-            &format!("/orgs/{org}/stock/import"),
-            &[("mode", "import")],
-            "b.csv",
-            &stock_file(&GOOD),
-        )
-        .await;
-    assert_eq!(
-        upload.status,
-        StatusCode::FORBIDDEN,
-        "another organisation's admin cannot upload"
-    );
+    let upload =
+        app.post_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
+    assert_eq!(upload.status, StatusCode::FORBIDDEN, "another organisation's admin cannot upload");
     let sleutel = app.org_id("hv-de-sleutel").await;
-    assert_eq!(
-        app.get(&format!("/orgs/{sleutel}/stock")).await.status,
-        StatusCode::NOT_FOUND,
-        "no stock"
-    );
-    assert_eq!(
-        app.get(&format!("/orgs/{sleutel}/stock/units/{unit_id}"))
-            .await
-            .status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.get(&format!("/orgs/{sleutel}/stock")).await.status, StatusCode::NOT_FOUND, "no stock");
+    assert_eq!(app.get(&format!("/orgs/{sleutel}/stock/units/{unit_id}")).await.status, StatusCode::NOT_FOUND);
 }
 
 async fn upload_needs_the_csrf_token(mut app: TestApp) {
     let org = app.org_id("woonstad").await;
     app.login("admin@woonstad.test").await;
     let url = format!("/orgs/{org}/stock/import");
-    let forged = app
-        .post_file_with_token(
-            &url,
-            &"y".repeat(43),
-            &[("mode", "import")],
-            "b.csv",
-            &stock_file(&GOOD),
-        )
-        .await;
+    let forged =
+        app.post_file_with_token(&url, &"y".repeat(43), &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
-    let missing = app
-        .post_file_with_token(&url, "", &[("mode", "import")], "b.csv", &stock_file(&GOOD))
-        .await;
+    let missing = app.post_file_with_token(&url, "", &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
     assert_eq!(missing.status, StatusCode::FORBIDDEN);
-    assert!(
-        app.get(&format!("/orgs/{org}/stock"))
-            .await
-            .body
-            .contains("Er is nog geen bezit"),
-        "nothing imported"
-    );
+    assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Er is nog geen bezit"), "nothing imported");
+}
+
+async fn vera_names_are_shown_once_imported(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login("admin@woonstad.test").await;
+    app.post_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
+    let before = app.get(&format!("/orgs/{org}/stock")).await;
+    assert!(before.body.contains("<td>WON</td>"), "the bare code until the list is known");
+    let list = "Soort;Code;Naam;Omschrijving;Begindatum;Einddatum;Parent;Informatiedomein\n\
+                EENHEIDSOORT;WON;Woning (oud);;;1-1-2020;;Vastgoed\n\
+                EENHEIDSOORT;WON;Woonruimte;;;;;Vastgoed\n";
+    let (codes, _) = volkshuis_domain::vera::parse(list.as_bytes()).expect("parse");
+    let actor = volkshuis_store::audit::Actor::system("test", app.state.clock.now());
+    volkshuis_store::vera::replace_all(&app.state.db, &actor, &codes).await.expect("store");
+    let after = app.get(&format!("/orgs/{org}/stock")).await;
+    assert!(after.body.contains("<td>Woonruimte (WON)</td>"), "the code in use wins over the retired one");
 }

@@ -103,13 +103,8 @@ impl Column {
     ];
 
     /// The columns a file must have.
-    pub const REQUIRED: [Column; 5] = [
-        Column::IdExtern,
-        Column::Straatnaam,
-        Column::Huisnummer,
-        Column::Postcode,
-        Column::Woonplaats,
-    ];
+    pub const REQUIRED: [Column; 5] =
+        [Column::IdExtern, Column::Straatnaam, Column::Huisnummer, Column::Postcode, Column::Woonplaats];
 
     /// The VERA attribute name used as header.
     pub fn name(self) -> &'static str {
@@ -146,9 +141,7 @@ impl Column {
 
     fn from_header(header: &str) -> Option<Self> {
         let wanted = header.trim();
-        Self::ALL
-            .into_iter()
-            .find(|c| c.name().eq_ignore_ascii_case(wanted))
+        Self::ALL.into_iter().find(|c| c.name().eq_ignore_ascii_case(wanted))
     }
 }
 
@@ -208,10 +201,7 @@ pub struct StockReader<R: BufRead> {
 
 /// Picks `;` or `,` by counting them (outside quotes) in the first non-empty line.
 fn detect_delimiter(start: &[u8]) -> u8 {
-    let line = start
-        .split(|b| *b == b'\n')
-        .find(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
-        .unwrap_or_default();
+    let line = start.split(|b| *b == b'\n').find(|l| l.iter().any(|b| !b.is_ascii_whitespace())).unwrap_or_default();
     let (mut semicolons, mut commas, mut quoted) = (0, 0, false);
     for b in line {
         match b {
@@ -232,20 +222,14 @@ fn detect_delimiter(start: &[u8]) -> u8 {
 fn field_text(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
     }
 }
 
 impl<R: BufRead> StockReader<R> {
     /// Reads the header; fails when the file cannot be used at all.
     pub fn new(mut input: R) -> Result<Self, FileError> {
-        let start = input.fill_buf().map_err(|e| FileError::Unreadable {
-            line: 1,
-            reason: e.to_string(),
-        })?;
+        let start = input.fill_buf().map_err(|e| FileError::Unreadable { line: 1, reason: e.to_string() })?;
         let delimiter = detect_delimiter(start);
         // Only `\n` ends a line (a `\r` before it is trimmed with the field), and a final `\n` is added, so that every
         // record ends in a newline and the reader's line count after it tells exactly where the record started.
@@ -260,17 +244,11 @@ impl<R: BufRead> StockReader<R> {
         loop {
             let more = csv
                 .read_byte_record(&mut header)
-                .map_err(|e| FileError::Unreadable {
-                    line: 1,
-                    reason: e.to_string(),
-                })?;
+                .map_err(|e| FileError::Unreadable { line: 1, reason: e.to_string() })?;
             if !more {
                 return Err(FileError::Empty);
             }
-            if header
-                .iter()
-                .any(|f| !f.iter().all(u8::is_ascii_whitespace))
-            {
+            if header.iter().any(|f| !f.iter().all(u8::is_ascii_whitespace)) {
                 break;
             }
         }
@@ -286,29 +264,16 @@ impl<R: BufRead> StockReader<R> {
                 return Err(FileError::DuplicateColumn(name.trim().to_owned()));
             }
             if column.is_none() && !name.trim().is_empty() {
-                warnings.push(format!(
-                    "kolom {} is onbekend en wordt genegeerd",
-                    name.trim()
-                ));
+                warnings.push(format!("kolom {} is onbekend en wordt genegeerd", name.trim()));
             }
             columns.push(column);
         }
-        let missing: Vec<&str> = Column::REQUIRED
-            .iter()
-            .filter(|c| !columns.contains(&Some(**c)))
-            .map(|c| c.name())
-            .collect();
+        let missing: Vec<&str> =
+            Column::REQUIRED.iter().filter(|c| !columns.contains(&Some(**c))).map(|c| c.name()).collect();
         if !missing.is_empty() {
             return Err(FileError::MissingColumns(missing.join(", ")));
         }
-        Ok(Self {
-            csv,
-            columns,
-            headers,
-            warnings,
-            delimiter,
-            failed: false,
-        })
+        Ok(Self { csv, columns, headers, warnings, delimiter, failed: false })
     }
 
     /// Warnings about the file (unknown columns).
@@ -341,12 +306,7 @@ impl Row<'_> {
 
     fn fail(&mut self, column: Column, reason: impl Into<String>) {
         let value = self.text(column).to_owned();
-        self.errors.push(RowError {
-            line: self.line,
-            column: column.name().to_owned(),
-            value,
-            reason: reason.into(),
-        });
+        self.errors.push(RowError { line: self.line, column: column.name().to_owned(), value, reason: reason.into() });
     }
 
     fn required(&mut self, column: Column) -> Option<String> {
@@ -362,11 +322,7 @@ impl Row<'_> {
         Some(self.text(column).to_owned()).filter(|v| !v.is_empty())
     }
 
-    fn parsed<T, E: std::fmt::Display>(
-        &mut self,
-        column: Column,
-        parse: impl Fn(&str) -> Result<T, E>,
-    ) -> Option<T> {
+    fn parsed<T, E: std::fmt::Display>(&mut self, column: Column, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
         let value = self.optional(column)?;
         match parse(&value) {
             Ok(parsed) => Some(parsed),
@@ -380,11 +336,7 @@ impl Row<'_> {
     fn integer(&mut self, column: Column, range: std::ops::RangeInclusive<i32>) -> Option<i32> {
         self.parsed(column, |v| match v.parse::<i32>() {
             Ok(n) if range.contains(&n) => Ok(n),
-            Ok(_) => Err(format!(
-                "moet tussen {} en {} liggen",
-                range.start(),
-                range.end()
-            )),
+            Ok(_) => Err(format!("moet tussen {} en {} liggen", range.start(), range.end())),
             Err(_) => Err("moet een geheel getal zijn".to_owned()),
         })
     }
@@ -394,25 +346,17 @@ impl Row<'_> {
     }
 
     fn position(&mut self) -> Option<LatLon> {
-        let (lat, lon) = (
-            self.decimal(Column::Breedtegraad),
-            self.decimal(Column::Lengtegraad),
-        );
+        let (lat, lon) = (self.decimal(Column::Breedtegraad), self.decimal(Column::Lengtegraad));
         let (x, y) = (self.decimal(Column::RdX), self.decimal(Column::RdY));
         let (position, column) = match (lat, lon, x, y) {
-            (Some(lat), Some(lon), _, _) => {
-                (LatLon::in_netherlands(lat, lon), Column::Breedtegraad)
-            }
+            (Some(lat), Some(lon), _, _) => (LatLon::in_netherlands(lat, lon), Column::Breedtegraad),
             (None, None, Some(x), Some(y)) => {
                 let p = rd_to_wgs84(x, y);
                 (LatLon::in_netherlands(p.lat, p.lon), Column::RdX)
             }
             (None, None, None, None) => return None,
             (Some(_), None, _, _) | (None, Some(_), _, _) => {
-                self.fail(
-                    Column::Breedtegraad,
-                    "breedtegraad en lengtegraad horen samen",
-                );
+                self.fail(Column::Breedtegraad, "breedtegraad en lengtegraad horen samen");
                 return None;
             }
             _ => {
@@ -421,10 +365,7 @@ impl Row<'_> {
             }
         };
         if position.is_none() {
-            self.fail(
-                column,
-                "ligt niet in Nederland (breedte- en lengtegraad verwisseld?)",
-            );
+            self.fail(column, "ligt niet in Nederland (breedte- en lengtegraad verwisseld?)");
         }
         position
     }
@@ -441,45 +382,22 @@ impl<R: BufRead> Iterator for StockReader<R> {
         loop {
             match self.csv.read_byte_record(&mut record) {
                 Ok(false) => return None,
-                Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => {
-                    continue
-                }
+                Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
                 Ok(true) => break,
                 Err(error) => {
                     // A broken quote ends the file: what follows cannot be trusted to be split right.
                     self.failed = true;
                     let line = error.position().map(|p| p.line()).unwrap_or_default();
                     let reason = format!("het bestand is vanaf hier niet te lezen: {error}");
-                    return Some(Err(vec![RowError {
-                        line,
-                        column: "(rij)".into(),
-                        value: String::new(),
-                        reason,
-                    }]));
+                    return Some(Err(vec![RowError { line, column: "(rij)".into(), value: String::new(), reason }]));
                 }
             }
         }
-        let embedded_newlines: u64 = record
-            .iter()
-            .map(|f| f.iter().filter(|b| **b == b'\n').count() as u64)
-            .sum();
-        let line = self
-            .csv
-            .position()
-            .line()
-            .saturating_sub(1 + embedded_newlines);
+        let embedded_newlines: u64 = record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum();
+        let line = self.csv.position().line().saturating_sub(1 + embedded_newlines);
         if record.len() > self.columns.len() {
-            let reason = format!(
-                "heeft {} velden, de kop heeft er {}",
-                record.len(),
-                self.columns.len()
-            );
-            return Some(Err(vec![RowError {
-                line,
-                column: "(rij)".into(),
-                value: String::new(),
-                reason,
-            }]));
+            let reason = format!("heeft {} velden, de kop heeft er {}", record.len(), self.columns.len());
+            return Some(Err(vec![RowError { line, column: "(rij)".into(), value: String::new(), reason }]));
         }
         let mut values: [Option<String>; Column::ALL.len()] = Default::default();
         for (field, column) in record.iter().zip(&self.columns) {
@@ -488,11 +406,7 @@ impl<R: BufRead> Iterator for StockReader<R> {
             }
         }
         let mut errors = Vec::new();
-        let mut row = Row {
-            line,
-            values,
-            errors: &mut errors,
-        };
+        let mut row = Row { line, values, errors: &mut errors };
         let unit = build(&mut row);
         match unit {
             Some(unit) if errors.is_empty() => Some(Ok(ParsedRow { line, unit })),
@@ -510,10 +424,8 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
     let woonplaats = row.required(Column::Woonplaats);
     let huisnummer = match row.required(Column::Huisnummer) {
         Some(number) => {
-            let (letter, addition) = (
-                row.text(Column::Huisletter).to_owned(),
-                row.text(Column::HuisnummerToevoeging).to_owned(),
-            );
+            let (letter, addition) =
+                (row.text(Column::Huisletter).to_owned(), row.text(Column::HuisnummerToevoeging).to_owned());
             match HouseNumber::parse(&number, &letter, &addition) {
                 Ok(parsed) => Some(parsed),
                 Err(error) => {
@@ -539,9 +451,7 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
         cluster_code: row.optional(Column::ClusterCode),
         cluster_naam: row.optional(Column::ClusterNaam),
         soort: row.optional(Column::Soort).map(|s| s.to_ascii_uppercase()),
-        detail_soort: row
-            .optional(Column::DetailSoort)
-            .map(|s| s.to_ascii_uppercase()),
+        detail_soort: row.optional(Column::DetailSoort).map(|s| s.to_ascii_uppercase()),
         status: row.optional(Column::Status).map(|s| s.to_ascii_uppercase()),
         bag_verblijfsobject: row.parsed(Column::BagVerblijfsobjectId, BagId::verblijfsobject),
         bag_pand: row.parsed(Column::BagPandId, BagId::pand),
@@ -552,9 +462,7 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
         bouwjaar: row.integer(Column::Bouwjaar, 1000..=2100),
         gebruiksoppervlakte: row.decimal(Column::Gebruiksoppervlakte),
         kamers: row.integer(Column::KamersAantal, 0..=100),
-        label: row.parsed(Column::MaatschappelijkLabel, |v| {
-            SocialLabel::parse(v).ok_or("moet DAE of NDA zijn")
-        }),
+        label: row.parsed(Column::MaatschappelijkLabel, |v| SocialLabel::parse(v).ok_or("moet DAE of NDA zijn")),
         nettohuur: row.parsed(Column::Nettohuur, Money::parse),
         brutohuur: row.parsed(Column::Brutohuur, Money::parse),
         id_extern: id_extern?,
@@ -563,23 +471,15 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
         postcode: postcode?,
         woonplaats: woonplaats?,
     };
-    if unit
-        .gebruiksoppervlakte
-        .is_some_and(|m2| !(1.0..=100_000.0).contains(&m2))
-    {
-        row.fail(
-            Column::Gebruiksoppervlakte,
-            "moet tussen 1 en 100000 m² liggen",
-        );
+    if unit.gebruiksoppervlakte.is_some_and(|m2| !(1.0..=100_000.0).contains(&m2)) {
+        row.fail(Column::Gebruiksoppervlakte, "moet tussen 1 en 100000 m² liggen");
     }
     Some(unit)
 }
 
 /// The error report as a `;`-separated CSV that Dutch Excel opens: `regel;kolom;waarde;reden`.
 pub fn error_report_csv(errors: &[RowError]) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(["regel", "kolom", "waarde", "reden"]);
     for e in errors {

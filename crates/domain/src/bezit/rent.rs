@@ -32,12 +32,7 @@ pub enum RentBand {
 
 impl RentBand {
     /// Every band, low to high.
-    pub const ALL: [RentBand; 4] = [
-        RentBand::Low,
-        RentBand::Middle,
-        RentBand::High,
-        RentBand::Free,
-    ];
+    pub const ALL: [RentBand; 4] = [RentBand::Low, RentBand::Middle, RentBand::High, RentBand::Free];
 
     /// The stable code used in URLs.
     pub fn code(self) -> &'static str {
@@ -74,16 +69,8 @@ mod tests {
     fn limit_by_year() {
         assert_eq!(liberalisation_limit(2026), Money::from_cents(93_293));
         assert_eq!(liberalisation_limit(2025), Money::from_cents(90_007));
-        assert_eq!(
-            liberalisation_limit(2030),
-            Money::from_cents(93_293),
-            "latest known"
-        );
-        assert_eq!(
-            liberalisation_limit(2020),
-            Money::from_cents(90_007),
-            "earliest known"
-        );
+        assert_eq!(liberalisation_limit(2030), Money::from_cents(93_293), "latest known");
+        assert_eq!(liberalisation_limit(2020), Money::from_cents(90_007), "earliest known");
     }
 
     #[test]

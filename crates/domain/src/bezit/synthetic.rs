@@ -128,12 +128,14 @@ impl Generator {
         let place = rng.gen_range(0..PLACES.len());
         let (_, _, lat, lon, postcode) = PLACES[place];
         let roll: f64 = rng.gen();
+        // VERA codes: woonruimte with a dwelling type, bedrijfsruimte, parkeergelegenheid.
+        const DWELLINGS: [&str; 8] = ["GAL", "POF", "POW", "TUS", "HOE", "EIN", "BEN", "MAI"];
         let (soort, detail) = if roll < 0.92 {
-            ("WON", if rng.gen_bool(0.6) { "MGW" } else { "EGW" })
+            ("WOO", DWELLINGS[rng.gen_range(0..DWELLINGS.len())])
         } else if roll < 0.97 {
-            ("BOG", "WRK")
+            ("BED", "KAN")
         } else {
-            ("PP", "GAR")
+            ("PAR", "GAR")
         };
         self.complex = Complex {
             place,
@@ -175,11 +177,8 @@ impl Iterator for Generator {
         let addition = if rng.gen_bool(0.04) { "1" } else { "" };
         let letters = [b'A' + rng.gen_range(0..20), b'A' + rng.gen_range(0..26)];
         let postcode = format!("{}{}", c.postcode_digits, String::from_utf8_lossy(&letters));
-        let (lat, lon) = (
-            c.lat + rng.gen_range(-0.0008..0.0008),
-            c.lon + rng.gen_range(-0.0012..0.0012),
-        );
-        let rent_cents: u32 = if c.soort == "PP" {
+        let (lat, lon) = (c.lat + rng.gen_range(-0.0008..0.0008), c.lon + rng.gen_range(-0.0012..0.0012));
+        let rent_cents: u32 = if c.soort == "PAR" {
             rng.gen_range(4_000..9_000)
         } else if c.daeb {
             rng.gen_range(45_000..90_000)
@@ -187,26 +186,14 @@ impl Iterator for Generator {
             rng.gen_range(90_000..140_000)
         };
         let service = rng.gen_range(2_000..6_000);
-        let area: u32 = if c.soort == "PP" {
-            rng.gen_range(12..20)
-        } else {
-            rng.gen_range(35..130)
-        };
-        let rooms = if c.soort == "WON" {
-            rng.gen_range(1..=6).to_string()
-        } else {
-            String::new()
-        };
-        let status = if rng.gen_bool(0.96) { "VHR" } else { "LEE" };
+        let area: u32 = if c.soort == "PAR" { rng.gen_range(12..20) } else { rng.gen_range(35..130) };
+        let rooms = if c.soort == "WOO" { rng.gen_range(1..=6).to_string() } else { String::new() };
+        let status = if rng.gen_bool(0.96) { "VEH" } else { "LEE" };
         let money = |cents: u32| format!("{},{:02}", cents / 100, cents % 100);
         let fields = [
             format!("VHE{:08}", self.unit_no),
             format!("CPX{:06}", self.complex_no),
-            format!(
-                "{} {}",
-                COMPLEX_NAMES[(self.complex_no as usize) % COMPLEX_NAMES.len()],
-                self.complex_no
-            ),
+            format!("{} {}", COMPLEX_NAMES[(self.complex_no as usize) % COMPLEX_NAMES.len()], self.complex_no),
             c.soort.to_owned(),
             c.detail.to_owned(),
             status.to_owned(),
@@ -255,19 +242,10 @@ mod tests {
         let errors: Vec<_> = rows.iter().filter_map(|r| r.as_ref().err()).collect();
         assert!(errors.is_empty(), "{errors:?}");
         let units: Vec<_> = rows.into_iter().filter_map(Result::ok).collect();
-        let complexes: std::collections::HashSet<_> =
-            units.iter().map(|r| r.unit.cluster_code.clone()).collect();
-        assert!(
-            complexes.len() >= 3,
-            "700 units make several complexes of 10–300"
-        );
-        let daeb = units
-            .iter()
-            .filter(|r| r.unit.label == Some(crate::bezit::SocialLabel::Daeb))
-            .count();
+        let complexes: std::collections::HashSet<_> = units.iter().map(|r| r.unit.cluster_code.clone()).collect();
+        assert!(complexes.len() >= 3, "700 units make several complexes of 10–300");
+        let daeb = units.iter().filter(|r| r.unit.label == Some(crate::bezit::SocialLabel::Daeb)).count();
         assert!(daeb > 350, "most units are social housing: {daeb}");
-        assert!(units
-            .iter()
-            .all(|r| r.unit.position.is_some() && r.unit.bag_verblijfsobject.is_some()));
+        assert!(units.iter().all(|r| r.unit.position.is_some() && r.unit.bag_verblijfsobject.is_some()));
     }
 }

@@ -85,10 +85,7 @@ impl UnitRecord {
     /// A canonical text of every field, so a re-import can tell changed units from unchanged ones.
     pub fn fingerprint(&self) -> String {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        let position = self
-            .position
-            .map(|p| format!("{:.6},{:.6}", p.lat, p.lon))
-            .unwrap_or_default();
+        let position = self.position.map(|p| format!("{:.6},{:.6}", p.lat, p.lon)).unwrap_or_default();
         [
             self.id_extern.clone(),
             opt(&self.cluster_code),
@@ -100,39 +97,18 @@ impl UnitRecord {
             self.huisnummer.to_string(),
             self.postcode.to_string(),
             self.woonplaats.clone(),
-            self.bag_verblijfsobject
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-            self.bag_pand
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-            self.gemeente
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-            self.wijk
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-            self.buurt
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
+            self.bag_verblijfsobject.as_ref().map(ToString::to_string).unwrap_or_default(),
+            self.bag_pand.as_ref().map(ToString::to_string).unwrap_or_default(),
+            self.gemeente.as_ref().map(ToString::to_string).unwrap_or_default(),
+            self.wijk.as_ref().map(ToString::to_string).unwrap_or_default(),
+            self.buurt.as_ref().map(ToString::to_string).unwrap_or_default(),
             position,
             self.bouwjaar.map(|v| v.to_string()).unwrap_or_default(),
-            self.gebruiksoppervlakte
-                .map(|v| format!("{v:.2}"))
-                .unwrap_or_default(),
+            self.gebruiksoppervlakte.map(|v| format!("{v:.2}")).unwrap_or_default(),
             self.kamers.map(|v| v.to_string()).unwrap_or_default(),
             self.label.map(|l| l.code().to_owned()).unwrap_or_default(),
-            self.nettohuur
-                .map(|m| m.cents().to_string())
-                .unwrap_or_default(),
-            self.brutohuur
-                .map(|m| m.cents().to_string())
-                .unwrap_or_default(),
+            self.nettohuur.map(|m| m.cents().to_string()).unwrap_or_default(),
+            self.brutohuur.map(|m| m.cents().to_string()).unwrap_or_default(),
         ]
         .join("\u{1f}")
     }

@@ -86,9 +86,7 @@ const UNIT_COLUMNS: [&str; 29] = [
 ];
 
 fn fingerprint(unit: &UnitRecord, cluster_id: Option<i64>, cbs_year: i64) -> String {
-    let digest = Sha256::digest(
-        format!("{}\u{1f}{cluster_id:?}\u{1f}{cbs_year}", unit.fingerprint()).as_bytes(),
-    );
+    let digest = Sha256::digest(format!("{}\u{1f}{cluster_id:?}\u{1f}{cbs_year}", unit.fingerprint()).as_bytes());
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -124,22 +122,20 @@ pub async fn import_units<R: BufRead>(
 ) -> Result<ImportSummary> {
     let corporation_id = scope.org_id();
     let mut tx = db.begin().await?;
-    let existing = sqlx::query(
-        "SELECT id, id_extern, fingerprint, in_use FROM units WHERE corporation_id = $1",
-    )
-    .bind(corporation_id)
-    .fetch_all(&mut *tx)
-    .await?
-    .iter()
-    .map(|r| {
-        let existing = Existing {
-            id: r.try_get("id")?,
-            fingerprint: r.try_get("fingerprint")?,
-            in_use: r.try_get::<i64, _>("in_use")? != 0,
-        };
-        Ok((r.try_get::<String, _>("id_extern")?, existing))
-    })
-    .collect::<Result<HashMap<_, _>>>()?;
+    let existing = sqlx::query("SELECT id, id_extern, fingerprint, in_use FROM units WHERE corporation_id = $1")
+        .bind(corporation_id)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|r| {
+            let existing = Existing {
+                id: r.try_get("id")?,
+                fingerprint: r.try_get("fingerprint")?,
+                in_use: r.try_get::<i64, _>("in_use")? != 0,
+            };
+            Ok((r.try_get::<String, _>("id_extern")?, existing))
+        })
+        .collect::<Result<HashMap<_, _>>>()?;
     let clusters = sqlx::query("SELECT id, code FROM clusters WHERE corporation_id = $1")
         .bind(corporation_id)
         .fetch_all(&mut *tx)
@@ -157,10 +153,7 @@ pub async fn import_units<R: BufRead>(
         existing,
         seen: HashMap::new(),
         pending: Vec::with_capacity(BATCH),
-        summary: ImportSummary {
-            warnings,
-            ..Default::default()
-        },
+        summary: ImportSummary { warnings, ..Default::default() },
         progress,
     };
     for item in reader {
@@ -198,9 +191,7 @@ impl Importer<'_> {
                     self.flush().await?;
                 }
             }
-            Some(existing) if existing.fingerprint == print && existing.in_use => {
-                self.summary.unchanged += 1
-            }
+            Some(existing) if existing.fingerprint == print && existing.in_use => self.summary.unchanged += 1,
             Some(existing) => {
                 self.summary.changed += 1;
                 let id = existing.id;
@@ -237,23 +228,15 @@ impl Importer<'_> {
         let width = UNIT_COLUMNS.len();
         let rows: Vec<String> = (0..self.pending.len())
             .map(|r| {
-                let params: Vec<String> =
-                    (1..=width).map(|c| format!("${}", r * width + c)).collect();
+                let params: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
                 format!("({})", params.join(", "))
             })
             .collect();
-        let sql = format!(
-            "INSERT INTO units ({}) VALUES {}",
-            UNIT_COLUMNS.join(", "),
-            rows.join(", ")
-        );
+        let sql = format!("INSERT INTO units ({}) VALUES {}", UNIT_COLUMNS.join(", "), rows.join(", "));
         let mut query = sqlx::query(&sql);
         for (unit, cluster_id, print) in &self.pending {
             query = bind_unit(
-                query
-                    .bind(self.corporation_id)
-                    .bind(&unit.id_extern)
-                    .bind(*cluster_id),
+                query.bind(self.corporation_id).bind(&unit.id_extern).bind(*cluster_id),
                 unit,
                 self.options.cbs_year,
             )
@@ -266,33 +249,17 @@ impl Importer<'_> {
         Ok(())
     }
 
-    async fn update(
-        &mut self,
-        id: i64,
-        unit: &UnitRecord,
-        cluster_id: Option<i64>,
-        print: &str,
-    ) -> Result<()> {
+    async fn update(&mut self, id: i64, unit: &UnitRecord, cluster_id: Option<i64>, print: &str) -> Result<()> {
         // Columns 3..=27 of UNIT_COLUMNS, as `name = $n`.
-        let sets: Vec<String> = UNIT_COLUMNS[2..27]
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{c} = ${}", i + 1))
-            .collect();
-        let sql = format!(
-            "UPDATE units SET {}, in_use = 1, updated_at = $26 WHERE id = $27",
-            sets.join(", ")
-        );
-        bind_unit(
-            sqlx::query(&sql).bind(cluster_id),
-            unit,
-            self.options.cbs_year,
-        )
-        .bind(print)
-        .bind(self.now)
-        .bind(id)
-        .execute(&mut *self.tx)
-        .await?;
+        let sets: Vec<String> =
+            UNIT_COLUMNS[2..27].iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
+        let sql = format!("UPDATE units SET {}, in_use = 1, updated_at = $26 WHERE id = $27", sets.join(", "));
+        bind_unit(sqlx::query(&sql).bind(cluster_id), unit, self.options.cbs_year)
+            .bind(print)
+            .bind(self.now)
+            .bind(id)
+            .execute(&mut *self.tx)
+            .await?;
         Ok(())
     }
 
@@ -314,10 +281,7 @@ impl Importer<'_> {
         if self.options.mark_missing {
             for chunk in missing.chunks(500) {
                 let params: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
-                let sql = format!(
-                    "UPDATE units SET in_use = 0, updated_at = $1 WHERE id IN ({})",
-                    params.join(", ")
-                );
+                let sql = format!("UPDATE units SET in_use = 0, updated_at = $1 WHERE id IN ({})", params.join(", "));
                 let mut query = sqlx::query(&sql).bind(self.now);
                 for id in chunk {
                     query = query.bind(*id);
@@ -378,11 +342,7 @@ fn bind_unit<'q>(query: AnyQuery<'q>, unit: &UnitRecord, cbs_year: i64) -> AnyQu
         .bind(unit.huisnummer.addition.clone())
         .bind(unit.postcode.as_str().to_owned())
         .bind(unit.woonplaats.clone())
-        .bind(
-            unit.bag_verblijfsobject
-                .as_ref()
-                .map(|b| b.as_str().to_owned()),
-        )
+        .bind(unit.bag_verblijfsobject.as_ref().map(|b| b.as_str().to_owned()))
         .bind(unit.bag_pand.as_ref().map(|b| b.as_str().to_owned()))
         .bind(unit.gemeente.as_ref().map(|c| c.as_str().to_owned()))
         .bind(unit.wijk.as_ref().map(|c| c.as_str().to_owned()))

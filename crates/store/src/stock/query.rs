@@ -165,41 +165,21 @@ fn bind_filter<'q>(query: AnyQuery<'q>, scope: &OrgScope, f: &UnitFilter) -> Any
 }
 
 /// A page of the corporation's units, ordered by address.
-pub async fn units(
-    db: &Db,
-    scope: &OrgScope,
-    filter: &UnitFilter,
-    offset: i64,
-    limit: i64,
-) -> Result<UnitPage> {
+pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, limit: i64) -> Result<UnitPage> {
     let count_sql = format!("SELECT COUNT(*) AS n FROM units u{UNIT_WHERE}");
-    let total: i64 = bind_filter(sqlx::query(&count_sql), scope, filter)
-        .fetch_one(db.pool())
-        .await?
-        .try_get("n")?;
+    let total: i64 = bind_filter(sqlx::query(&count_sql), scope, filter).fetch_one(db.pool()).await?.try_get("n")?;
     let sql = format!(
         "{UNIT_SELECT}{UNIT_WHERE} ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.huisletter, \
          u.huisnummer_toevoeging, u.id LIMIT $12 OFFSET $13"
     );
-    let rows = bind_filter(sqlx::query(&sql), scope, filter)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(db.pool())
-        .await?;
-    Ok(UnitPage {
-        units: rows.iter().map(unit_from_row).collect::<Result<_>>()?,
-        total,
-    })
+    let rows = bind_filter(sqlx::query(&sql), scope, filter).bind(limit).bind(offset).fetch_all(db.pool()).await?;
+    Ok(UnitPage { units: rows.iter().map(unit_from_row).collect::<Result<_>>()?, total })
 }
 
 /// One unit of the corporation; `None` when it does not exist or belongs to another corporation.
 pub async fn unit(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<UnitRow>> {
     let sql = format!("{UNIT_SELECT} WHERE u.id = $1 AND u.corporation_id = $2");
-    let row = sqlx::query(&sql)
-        .bind(id)
-        .bind(scope.org_id())
-        .fetch_optional(db.pool())
-        .await?;
+    let row = sqlx::query(&sql).bind(id).bind(scope.org_id()).fetch_optional(db.pool()).await?;
     row.as_ref().map(unit_from_row).transpose()
 }
 
@@ -251,22 +231,13 @@ fn cluster_from_row(row: &AnyRow) -> Result<ClusterRow> {
 /// The corporation's complexes, by code.
 pub async fn clusters(db: &Db, scope: &OrgScope) -> Result<Vec<ClusterRow>> {
     let sql = format!("{CLUSTER_SELECT} WHERE c.corporation_id = $1 GROUP BY c.id, c.code, c.naam ORDER BY c.code");
-    let rows = sqlx::query(&sql)
-        .bind(scope.org_id())
-        .fetch_all(db.pool())
-        .await?;
+    let rows = sqlx::query(&sql).bind(scope.org_id()).fetch_all(db.pool()).await?;
     rows.iter().map(cluster_from_row).collect()
 }
 
 /// One complex of the corporation.
 pub async fn cluster(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<ClusterRow>> {
-    let sql = format!(
-        "{CLUSTER_SELECT} WHERE c.corporation_id = $1 AND c.id = $2 GROUP BY c.id, c.code, c.naam"
-    );
-    let row = sqlx::query(&sql)
-        .bind(scope.org_id())
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
+    let sql = format!("{CLUSTER_SELECT} WHERE c.corporation_id = $1 AND c.id = $2 GROUP BY c.id, c.code, c.naam");
+    let row = sqlx::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db.pool()).await?;
     row.as_ref().map(cluster_from_row).transpose()
 }

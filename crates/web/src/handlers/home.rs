@@ -14,18 +14,11 @@ use volkshuis_domain::access::Action;
 use volkshuis_store::{audit, sessions, users};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(start))
-        .route("/dashboard", get(dashboard))
-        .route("/orgs/switch", post(switch_org))
+    Router::new().route("/", get(start)).route("/dashboard", get(dashboard)).route("/orgs/switch", post(switch_org))
 }
 
 async fn start(MaybeAuth(auth): MaybeAuth) -> Redirect {
-    Redirect::to(if auth.is_some() {
-        "/dashboard"
-    } else {
-        "/login"
-    })
+    Redirect::to(if auth.is_some() { "/dashboard" } else { "/login" })
 }
 
 struct OrgCard {
@@ -82,40 +75,22 @@ async fn dashboard(
         active = Some(card(org, *role, members));
         // The organisation's trail is for its administrators.
         if let Ok(scope) = auth.scope(&state, org.id, Action::Manage).await {
-            let filter = audit::Filter {
-                org_id: Some(scope.org_id()),
-                ..Default::default()
-            };
+            let filter = audit::Filter { org_id: Some(scope.org_id()), ..Default::default() };
             recent = audit::list(&state.db, &filter, 10)
                 .await?
                 .into_iter()
                 .map(|e| RecentEntry {
                     at: show_time(e.at),
                     actor: e.actor_label,
-                    summary: format!(
-                        "{} {} {}",
-                        e.action,
-                        e.entity,
-                        e.entity_id.unwrap_or_default()
-                    ),
+                    summary: format!("{} {} {}", e.action, e.entity, e.entity_id.unwrap_or_default()),
                 })
                 .collect();
         }
     }
-    let others = auth
-        .memberships
-        .iter()
-        .filter(|(o, _)| Some(o.id) != active_id)
-        .map(|(o, r)| card(o, *r, 0))
-        .collect();
+    let others =
+        auth.memberships.iter().filter(|(o, _)| Some(o.id) != active_id).map(|(o, r)| card(o, *r, 0)).collect();
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
-    ok(&DashboardPage {
-        page,
-        user_name: auth.user.name.clone(),
-        active,
-        others,
-        recent,
-    })
+    ok(&DashboardPage { page, user_name: auth.user.name.clone(), active, others, recent })
 }
 
 #[derive(Deserialize)]

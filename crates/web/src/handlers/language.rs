@@ -39,13 +39,8 @@ async fn switch(
         tx.commit().await?;
     }
     let mut response = Redirect::to(&local_path(&form.back, "/")).into_response();
-    let cookie = cookies::set(
-        cookies::LANG,
-        lang.code(),
-        state.config.secure_cookies,
-        SameSite::Lax,
-        Some(365 * 24 * 3600),
-    );
+    let cookie =
+        cookies::set(cookies::LANG, lang.code(), state.config.secure_cookies, SameSite::Lax, Some(365 * 24 * 3600));
     response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response)
 }

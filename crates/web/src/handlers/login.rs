@@ -21,9 +21,7 @@ use volkshuis_store::audit::Actor;
 use volkshuis_store::{sessions, throttle, users};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/login", get(show).post(submit))
-        .route("/logout", post(logout))
+    Router::new().route("/login", get(show).post(submit)).route("/logout", post(logout))
 }
 
 #[derive(Template)]
@@ -50,12 +48,7 @@ async fn show(
         return Ok(Redirect::to("/dashboard").into_response());
     }
     let page = Page::anonymous(&ctx).with_notice(q.notice.as_deref());
-    ok(&LoginPage {
-        page,
-        email: String::new(),
-        next: q.next.unwrap_or_default(),
-        error: None,
-    })
+    ok(&LoginPage { page, email: String::new(), next: q.next.unwrap_or_default(), error: None })
 }
 
 #[derive(Deserialize)]
@@ -87,10 +80,7 @@ async fn submit(
     };
     if let Some(until) = throttle::locked_until(&state.db, &account, &ctx.client, now).await? {
         tracing::warn!(account = %account, client = %ctx.client, "login refused: throttled");
-        return again(
-            StatusCode::TOO_MANY_REQUESTS,
-            t.login_locked.replace("{time}", &show_time(until)),
-        );
+        return again(StatusCode::TOO_MANY_REQUESTS, t.login_locked.replace("{time}", &show_time(until)));
     }
     let found = users::credentials(&state.db, &account).await?;
     let (user, hash) = match found {
@@ -113,49 +103,22 @@ async fn submit(
         request_id: Some(ctx.request_id.clone()),
         at: now,
     };
-    let first_org = users::organisations_of(&state.db, user.id)
-        .await?
-        .first()
-        .map(|(o, _)| o.id);
+    let first_org = users::organisations_of(&state.db, user.id).await?.first().map(|(o, _)| o.id);
     let token = sessions::create(&state.db, &actor, user.id, first_org).await?;
     let secure = state.config.secure_cookies;
     let max_age = SessionLifetime::ABSOLUTE.whole_seconds();
     let mut response = Redirect::to(&local_path(&form.next, "/dashboard")).into_response();
     let headers = response.headers_mut();
-    headers.append(
-        header::SET_COOKIE,
-        cookies::set(
-            cookies::SESSION,
-            &token,
-            secure,
-            SameSite::Lax,
-            Some(max_age),
-        ),
-    );
+    headers.append(header::SET_COOKIE, cookies::set(cookies::SESSION, &token, secure, SameSite::Lax, Some(max_age)));
     let year = 365 * 24 * 3600;
-    headers.append(
-        header::SET_COOKIE,
-        cookies::set(
-            cookies::LANG,
-            &user.locale,
-            secure,
-            SameSite::Lax,
-            Some(year),
-        ),
-    );
+    headers.append(header::SET_COOKIE, cookies::set(cookies::LANG, &user.locale, secure, SameSite::Lax, Some(year)));
     Ok(response)
 }
 
 async fn logout(State(state): State<AppState>, auth: Auth) -> Result<Response, AppError> {
     sessions::end(&state.db, &auth.actor(&state), &auth.token).await?;
     let mut response = Redirect::to("/login?notice=logged_out").into_response();
-    let gone = cookies::set(
-        cookies::SESSION,
-        "",
-        state.config.secure_cookies,
-        SameSite::Lax,
-        Some(0),
-    );
+    let gone = cookies::set(cookies::SESSION, "", state.config.secure_cookies, SameSite::Lax, Some(0));
     response.headers_mut().append(header::SET_COOKIE, gone);
     Ok(response)
 }

@@ -77,9 +77,7 @@ async fn org_page(
     errors: FieldErrors,
 ) -> Result<OrgPage, AppError> {
     let t = auth.ctx.t();
-    let org = orgs::get(&state.db, scope.org_id())
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let org = orgs::get(&state.db, scope.org_id()).await?.ok_or(AppError::NotFound)?;
     let members = users::members_of(&state.db, scope.org_id())
         .await?
         .into_iter()
@@ -93,12 +91,7 @@ async fn org_page(
         .collect();
     Ok(OrgPage {
         page: Page::for_user(auth),
-        org: OrgView {
-            id: org.id,
-            name: org.name,
-            code: org.code,
-            kind_label: t.kind(org.kind),
-        },
+        org: OrgView { id: org.id, name: org.name, code: org.code, kind_label: t.kind(org.kind) },
         members,
         can_manage: scope.role().allows(Action::Manage),
         roles: t.role_options(),
@@ -118,10 +111,7 @@ async fn show(
         &state,
         &auth,
         &scope,
-        MemberForm {
-            role: Role::Staff.code().into(),
-            ..Default::default()
-        },
+        MemberForm { role: Role::Staff.code().into(), ..Default::default() },
         FieldErrors::default(),
     )
     .await?;
@@ -144,11 +134,7 @@ async fn add_member(
         Some(email) => users::by_email(&state.db, email).await?,
         None => None,
     };
-    let new_name = if existing.is_none() {
-        errors.check(t, "name", Name::parse(&form.name))
-    } else {
-        None
-    };
+    let new_name = if existing.is_none() { errors.check(t, "name", Name::parse(&form.name)) } else { None };
     let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
         let page = org_page(&state, &auth, &scope, form, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -159,27 +145,15 @@ async fn add_member(
         Some(user) => (user, false),
         None => {
             let name = new_name.ok_or(AppError::Internal(anyhow::anyhow!("name checked above")))?;
-            let new = users::NewUser {
-                email,
-                name,
-                password_hash: password::unusable(),
-                is_platform_admin: false,
-            };
+            let new = users::NewUser { email, name, password_hash: password::unusable(), is_platform_admin: false };
             (users::create(&mut tx, &actor, &new).await?, true)
         }
     };
     users::set_membership(&mut tx, &actor, user.id, scope.org_id(), role).await?;
     tx.commit().await?;
     if invited {
-        send_link(
-            &state,
-            &auth.ctx,
-            &user,
-            resets::INVITATION_VALID_FOR,
-            t.mail_invite_subject,
-            t.mail_invite_body,
-        )
-        .await?;
+        send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, t.mail_invite_subject, t.mail_invite_body)
+            .await?;
     }
     let notice = if invited { "invited" } else { "member_added" };
     Ok(Redirect::to(&format!("/orgs/{id}?notice={notice}")).into_response())
@@ -199,10 +173,7 @@ async fn change_role(
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, id, Action::Manage).await?;
     let role = Role::parse(&form.role).map_err(|_| AppError::NotFound)?;
-    if users::membership(&state.db, user_id, scope.org_id())
-        .await?
-        .is_none()
-    {
+    if users::membership(&state.db, user_id, scope.org_id()).await?.is_none() {
         return Err(AppError::NotFound);
     }
     let mut tx = state.db.begin().await?;

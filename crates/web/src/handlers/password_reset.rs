@@ -33,12 +33,7 @@ struct ForgotPage {
 }
 
 async fn show_forgot(ctx: RequestContext) -> Result<Response, AppError> {
-    ok(&ForgotPage {
-        page: Page::anonymous(&ctx),
-        email: String::new(),
-        sent: false,
-        errors: FieldErrors::default(),
-    })
+    ok(&ForgotPage { page: Page::anonymous(&ctx), email: String::new(), sent: false, errors: FieldErrors::default() })
 }
 
 #[derive(Deserialize)]
@@ -55,36 +50,15 @@ async fn submit_forgot(
     let t = ctx.t();
     let mut errors = FieldErrors::default();
     let Some(email) = errors.check(t, "email", Email::parse(&form.email)) else {
-        let page = ForgotPage {
-            page: Page::anonymous(&ctx),
-            email: form.email,
-            sent: false,
-            errors,
-        };
+        let page = ForgotPage { page: Page::anonymous(&ctx), email: form.email, sent: false, errors };
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    if let Some(user) = users::by_email(&state.db, &email)
-        .await?
-        .filter(|u| u.active)
-    {
-        send_link(
-            &state,
-            &ctx,
-            &user,
-            resets::VALID_FOR,
-            t.mail_reset_subject,
-            t.mail_reset_body,
-        )
-        .await?;
+    if let Some(user) = users::by_email(&state.db, &email).await?.filter(|u| u.active) {
+        send_link(&state, &ctx, &user, resets::VALID_FOR, t.mail_reset_subject, t.mail_reset_body).await?;
     } else {
         tracing::info!("password reset asked for an unknown or blocked address");
     }
-    ok(&ForgotPage {
-        page: Page::anonymous(&ctx),
-        email: String::new(),
-        sent: true,
-        errors: FieldErrors::default(),
-    })
+    ok(&ForgotPage { page: Page::anonymous(&ctx), email: String::new(), sent: true, errors: FieldErrors::default() })
 }
 
 /// Creates a token and mails a link to choose a password (for a reset, or for a new account's first password).
@@ -99,20 +73,11 @@ pub(crate) async fn send_link(
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let token = resets::create(&mut tx, user.id, now, valid_for).await?;
-    let link = format!(
-        "{}/password/reset?token={token}",
-        state.config.base_url.trim_end_matches('/')
-    );
-    let body = body_template
-        .replace("{name}", &user.name)
-        .replace("{link}", &link);
+    let link = format!("{}/password/reset?token={token}", state.config.base_url.trim_end_matches('/'));
+    let body = body_template.replace("{name}", &user.name).replace("{link}", &link);
     mail::queue(state, &mut tx, &user.email, subject, &body).await?;
-    let actor = Actor {
-        user_id: None,
-        label: "password link".into(),
-        request_id: Some(ctx.request_id.clone()),
-        at: now,
-    };
+    let actor =
+        Actor { user_id: None, label: "password link".into(), request_id: Some(ctx.request_id.clone()), at: now };
     let change = volkshuis_store::audit::Change {
         org_id: None,
         action: "password_link_sent",
@@ -148,24 +113,10 @@ async fn show_reset(
     Query(q): Query<TokenQuery>,
 ) -> Result<Response, AppError> {
     let mut tx = state.db.begin().await?;
-    let valid = resets::peek(&mut tx, &q.token, state.clock.now())
-        .await?
-        .is_some();
+    let valid = resets::peek(&mut tx, &q.token, state.clock.now()).await?.is_some();
     tx.commit().await?;
-    let status = if valid {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
-    };
-    render(
-        status,
-        &ResetPage {
-            page: Page::anonymous(&ctx),
-            token: q.token,
-            valid,
-            errors: FieldErrors::default(),
-        },
-    )
+    let status = if valid { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    render(status, &ResetPage { page: Page::anonymous(&ctx), token: q.token, valid, errors: FieldErrors::default() })
 }
 
 #[derive(Deserialize)]
@@ -191,20 +142,8 @@ async fn submit_reset(
     }
     let now = state.clock.now();
     let again = |valid: bool, errors: FieldErrors| {
-        let status = if valid {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::NOT_FOUND
-        };
-        render(
-            status,
-            &ResetPage {
-                page: Page::anonymous(&ctx),
-                token: form.token.clone(),
-                valid,
-                errors,
-            },
-        )
+        let status = if valid { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::NOT_FOUND };
+        render(status, &ResetPage { page: Page::anonymous(&ctx), token: form.token.clone(), valid, errors })
     };
     let Some(new_password) = new_password.filter(|_| errors.is_empty()) else {
         let mut tx = state.db.begin().await?;

@@ -47,17 +47,12 @@ pub struct Resp {
 impl Resp {
     /// The redirect target, if any.
     pub fn location(&self) -> Option<&str> {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
     }
 
     /// Whether this sends a visitor to log in first (a redirect to the login page that comes back afterwards).
     pub fn is_login_redirect(&self) -> bool {
-        self.status == StatusCode::SEE_OTHER
-            && self
-                .location()
-                .is_some_and(|l| l.starts_with("/login?next="))
+        self.status == StatusCode::SEE_OTHER && self.location().is_some_and(|l| l.starts_with("/login?next="))
     }
 }
 
@@ -81,18 +76,9 @@ impl TestApp {
     pub async fn with_config(backend: Backend, config: Config) -> Self {
         let db = TestDb::new(backend).await.expect("test database");
         volkshuis_web::demo::seed(&db.db, false).await.expect("demo data");
-        let state = AppState::new(
-            db.db.clone(),
-            Clock::manual(datetime!(2026-11-25 10:00 UTC)),
-            config,
-        );
+        let state = AppState::new(db.db.clone(), Clock::manual(datetime!(2026-11-25 10:00 UTC)), config);
         let router = volkshuis_web::router(state.clone());
-        Self {
-            state,
-            db,
-            router,
-            cookies: HashMap::new(),
-        }
+        Self { state, db, router, cookies: HashMap::new() }
     }
 
     /// The same database, as a server restarted with other settings would see it.
@@ -120,11 +106,7 @@ impl TestApp {
     pub async fn send(&mut self, method: Method, path: &str, form: Option<String>) -> Resp {
         let mut builder = Request::builder().method(method).uri(path);
         if !self.cookies.is_empty() {
-            let jar: Vec<String> = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
+            let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
             builder = builder.header(header::COOKIE, jar.join("; "));
         }
         let body = match form {
@@ -134,36 +116,20 @@ impl TestApp {
             }
             None => Body::empty(),
         };
-        let response = self
-            .router
-            .clone()
-            .oneshot(builder.body(body).expect("request"))
-            .await
-            .expect("response");
+        let response = self.router.clone().oneshot(builder.body(body).expect("request")).await.expect("response");
         let status = response.status();
         let headers = response.headers().clone();
         for set in headers.get_all(header::SET_COOKIE) {
-            let cookie = cookie::Cookie::parse(set.to_str().expect("ascii cookie").to_owned())
-                .expect("cookie");
+            let cookie = cookie::Cookie::parse(set.to_str().expect("ascii cookie").to_owned()).expect("cookie");
             let expired = cookie.max_age().is_some_and(|age| age.is_zero());
             if expired {
                 self.cookies.remove(cookie.name());
             } else {
-                self.cookies
-                    .insert(cookie.name().to_owned(), cookie.value().to_owned());
+                self.cookies.insert(cookie.name().to_owned(), cookie.value().to_owned());
             }
         }
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        Resp {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     /// GET.
@@ -184,26 +150,17 @@ impl TestApp {
 
     /// POST a form exactly as given (no CSRF token added).
     pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
-        let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(fields)
-            .finish();
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
         self.send(Method::POST, path, Some(body)).await
     }
 
     /// POST a multipart form with one file, the CSRF token first (as the upload forms do).
-    pub async fn post_file(
-        &mut self,
-        path: &str,
-        fields: &[(&str, &str)],
-        file_name: &str,
-        file: &[u8],
-    ) -> Resp {
+    pub async fn post_file(&mut self, path: &str, fields: &[(&str, &str)], file_name: &str, file: &[u8]) -> Resp {
         if self.cookie("vh_csrf").is_none() {
             self.get("/login").await;
         }
         let token = self.cookie("vh_csrf").expect("csrf cookie").to_owned();
-        self.post_file_with_token(path, &token, fields, file_name, file)
-            .await
+        self.post_file_with_token(path, &token, fields, file_name, file).await
     }
 
     /// As [`TestApp::post_file`], with the given CSRF field (to test a forged upload).
@@ -219,7 +176,8 @@ impl TestApp {
         let mut body = Vec::new();
         for (name, value) in std::iter::once(("csrf", token)).chain(fields.iter().copied()) {
             body.extend_from_slice(
-                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
             );
         }
         body.extend_from_slice(
@@ -232,68 +190,35 @@ impl TestApp {
         body.extend_from_slice(file);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
         let mut builder = Request::builder().method(Method::POST).uri(path);
-        let jar: Vec<String> = self
-            .cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        builder = builder.header(header::COOKIE, jar.join("; ")).header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        );
-        let response = self
-            .router
-            .clone()
-            .oneshot(builder.body(Body::from(body)).expect("request"))
-            .await
-            .expect("response");
+        let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        builder = builder
+            .header(header::COOKIE, jar.join("; "))
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"));
+        let response =
+            self.router.clone().oneshot(builder.body(Body::from(body)).expect("request")).await.expect("response");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        Resp {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     /// Logs in with the demo password; panics when that fails.
     pub async fn login(&mut self, email: &str) -> Resp {
         self.clear_cookies();
-        let response = self
-            .post("/login", &[("email", email), ("password", PASSWORD)])
-            .await;
-        assert_eq!(
-            response.status,
-            StatusCode::SEE_OTHER,
-            "login of {email} failed: {}",
-            response.body
-        );
+        let response = self.post("/login", &[("email", email), ("password", PASSWORD)]).await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "login of {email} failed: {}", response.body);
         response
     }
 
     /// The id of a demo organisation by code.
     pub async fn org_id(&self, code: &str) -> i64 {
         let code = volkshuis_domain::org::OrgCode::parse(code).expect("code");
-        volkshuis_store::orgs::by_code(&self.state.db, &code)
-            .await
-            .expect("query")
-            .expect("org exists")
-            .id
+        volkshuis_store::orgs::by_code(&self.state.db, &code).await.expect("query").expect("org exists").id
     }
 
     /// The id of a user by e-mail.
     pub async fn user_id(&self, email: &str) -> i64 {
         let email = volkshuis_domain::account::Email::parse(email).expect("email");
-        volkshuis_store::users::by_email(&self.state.db, &email)
-            .await
-            .expect("query")
-            .expect("user exists")
-            .id
+        volkshuis_store::users::by_email(&self.state.db, &email).await.expect("query").expect("user exists").id
     }
 }

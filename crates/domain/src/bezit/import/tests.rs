@@ -35,15 +35,8 @@ fn dutch_excel_semicolons_bom_and_decimal_comma() {
     assert!((position.lat - 51.9225).abs() < 1e-9 && (position.lon - 4.47917).abs() < 1e-9);
     assert_eq!(rows[1].line, 4, "after a blank CRLF line");
     assert_eq!(rows[1].unit.straatnaam, "Coolsingel\r\nachterzijde");
-    assert_eq!(
-        rows[1].unit.label,
-        Some(SocialLabel::NonDaeb),
-        "quoted last field before CRLF"
-    );
-    assert_eq!(
-        rows[2].line, 6,
-        "after a field spanning two lines; no newline at the end of the file"
-    );
+    assert_eq!(rows[1].unit.label, Some(SocialLabel::NonDaeb), "quoted last field before CRLF");
+    assert_eq!(rows[2].line, 6, "after a field spanning two lines; no newline at the end of the file");
 }
 
 #[test]
@@ -60,10 +53,7 @@ fn commas_with_quoted_separators_blank_lines_and_spaces() {
     let unit = &rows[0].unit;
     assert_eq!(rows[0].line, 3);
     assert_eq!(unit.straatnaam, "Laan van Nieuw-Oost, Indië");
-    assert_eq!(
-        unit.cluster_naam.as_deref(),
-        Some("Complex \"De Ark\", blok 1")
-    );
+    assert_eq!(unit.cluster_naam.as_deref(), Some("Complex \"De Ark\", blok 1"));
     assert_eq!(unit.huisnummer.to_string(), "7-BIS");
     assert_eq!(unit.woonplaats, "Amsterdam");
     assert_eq!(unit.nettohuur, Some(Money::from_cents(65_000)));
@@ -82,25 +72,17 @@ fn windows_1252_is_read() {
 
 #[test]
 fn bad_rows_name_line_column_and_reason() {
-    let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;bagVerblijfsobjectId;nettohuur;bouwjaar;gemeenteCode\n\
+    let file =
+        "idExtern;straatnaam;huisnummer;postcode;woonplaats;bagVerblijfsobjectId;nettohuur;bouwjaar;gemeenteCode\n\
                 VHE-5;Dorpsstraat;12;1234AB;Ergens;0363010000543212;600,00;1965;GM0363\n\
                 VHE-6;;12b;12345;Ergens;363010000543212;1.234;negentien;363\n\
                 VHE-7;Dorpsstraat;1;1234AB;Ergens;0363100000543212;500;1965;\n";
     let (rows, errors, _) = read(file.as_bytes());
     assert_eq!(rows.len(), 1);
-    assert_eq!(
-        rows[0].unit.gemeente.as_ref().map(|g| g.as_str()),
-        Some("GM0363")
-    );
+    assert_eq!(rows[0].unit.gemeente.as_ref().map(|g| g.as_str()), Some("GM0363"));
     let at = |line: u64, column: &str| errors.iter().find(|e| e.line == line && e.column == column);
-    assert_eq!(
-        at(3, "straatnaam").map(|e| e.reason.as_str()),
-        Some("is verplicht")
-    );
-    assert_eq!(
-        at(3, "huisnummer").map(|e| e.reason.as_str()),
-        Some("huisnummer moet een geheel getal zijn")
-    );
+    assert_eq!(at(3, "straatnaam").map(|e| e.reason.as_str()), Some("is verplicht"));
+    assert_eq!(at(3, "huisnummer").map(|e| e.reason.as_str()), Some("huisnummer moet een geheel getal zijn"));
     assert_eq!(at(3, "postcode").map(|e| e.value.as_str()), Some("12345"));
     assert!(at(3, "bagVerblijfsobjectId").is_some_and(|e| e.reason.contains("voorloopnul")));
     assert!(at(3, "nettohuur").is_some_and(|e| e.reason.contains("twee decimalen")));
@@ -117,10 +99,7 @@ fn rd_coordinates_are_converted() {
                 VHE-9;Nergens;1;1016DK;Amsterdam;12;48\n";
     let (rows, errors, _) = read(file.as_bytes());
     let p = rows[0].unit.position.expect("converted");
-    assert!(
-        (p.lat - 52.3745).abs() < 1e-3 && (p.lon - 4.8835).abs() < 1e-3,
-        "{p:?}"
-    );
+    assert!((p.lat - 52.3745).abs() < 1e-3 && (p.lon - 4.8835).abs() < 1e-3, "{p:?}");
     assert_eq!(errors.len(), 1);
     assert!(errors[0].reason.contains("niet in Nederland"));
 }
@@ -130,29 +109,19 @@ fn unknown_columns_warn_and_required_ones_are_checked() {
     let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;Opmerking\nVHE-1;A;1;1234AB;B;vrij tekstveld\n";
     let (rows, errors, warnings) = read(file.as_bytes());
     assert_eq!((rows.len(), errors.len()), (1, 0));
-    assert_eq!(
-        warnings,
-        vec!["kolom Opmerking is onbekend en wordt genegeerd".to_owned()]
-    );
+    assert_eq!(warnings, vec!["kolom Opmerking is onbekend en wordt genegeerd".to_owned()]);
 
     let missing = StockReader::new("idExtern;straat;huisnummer\n".as_bytes()).err();
-    assert_eq!(
-        missing,
-        Some(FileError::MissingColumns(
-            "straatnaam, postcode, woonplaats".into()
-        ))
-    );
+    assert_eq!(missing, Some(FileError::MissingColumns("straatnaam, postcode, woonplaats".into())));
     let twice = StockReader::new("idExtern;IDEXTERN\n".as_bytes()).err();
     assert_eq!(twice, Some(FileError::DuplicateColumn("IDEXTERN".into())));
-    assert_eq!(
-        StockReader::new("\n\n".as_bytes()).err(),
-        Some(FileError::Empty)
-    );
+    assert_eq!(StockReader::new("\n\n".as_bytes()).err(), Some(FileError::Empty));
 }
 
 #[test]
 fn too_many_fields_and_broken_quotes_are_row_errors() {
-    let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats\nVHE-1;A;1;1234AB;B;extra\nVHE-2;\"open;1;1234AB;B\n";
+    let file =
+        "idExtern;straatnaam;huisnummer;postcode;woonplaats\nVHE-1;A;1;1234AB;B;extra\nVHE-2;\"open;1;1234AB;B\n";
     let (rows, errors, _) = read(file.as_bytes());
     assert!(rows.is_empty());
     assert_eq!(errors[0].line, 2);
@@ -164,10 +133,7 @@ fn fingerprint_changes_with_any_field() {
     let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;nettohuur\nA;S;1;1234AB;W;500\nA;S;1;1234AB;W;501\n";
     let (rows, _, _) = read(file.as_bytes());
     assert_ne!(rows[0].unit.fingerprint(), rows[1].unit.fingerprint());
-    assert_eq!(
-        rows[0].unit.fingerprint(),
-        rows[0].unit.clone().fingerprint()
-    );
+    assert_eq!(rows[0].unit.fingerprint(), rows[0].unit.clone().fingerprint());
 }
 
 #[test]
@@ -188,8 +154,5 @@ fn error_report_is_a_dutch_csv() {
         value: "12;34".into(),
         reason: "is geen geldige postcode".into(),
     }];
-    assert_eq!(
-        error_report_csv(&errors),
-        "regel;kolom;waarde;reden\n7;postcode;\"12;34\";is geen geldige postcode\n"
-    );
+    assert_eq!(error_report_csv(&errors), "regel;kolom;waarde;reden\n7;postcode;\"12;34\";is geen geldige postcode\n");
 }

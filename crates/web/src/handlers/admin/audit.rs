@@ -63,12 +63,7 @@ struct AuditPage {
 
 const PAGE_SIZE: i64 = 100;
 
-fn day(
-    text: &str,
-    errors: &mut FieldErrors,
-    field: &'static str,
-    t: &crate::i18n::Texts,
-) -> Option<OffsetDateTime> {
+fn day(text: &str, errors: &mut FieldErrors, field: &'static str, t: &crate::i18n::Texts) -> Option<OffsetDateTime> {
     if text.trim().is_empty() {
         return None;
     }
@@ -136,17 +131,6 @@ async fn list(
         query.append_pair("before", &last.to_string());
         format!("/admin/audit?{}", query.finish())
     });
-    let orgs = orgs::list(&state.db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id.to_string(), o.name))
-        .collect();
-    ok(&AuditPage {
-        page: Page::for_user(&auth),
-        filter: q,
-        orgs,
-        entries,
-        older_link,
-        errors,
-    })
+    let orgs = orgs::list(&state.db).await?.into_iter().map(|o| (o.id.to_string(), o.name)).collect();
+    ok(&AuditPage { page: Page::for_user(&auth), filter: q, orgs, entries, older_link, errors })
 }

@@ -10,9 +10,5 @@ use crate::app::AppState;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .merge(orgs::router())
-        .merge(users::router())
-        .merge(audit::router())
-        .merge(outbox::router())
+    Router::new().merge(orgs::router()).merge(users::router()).merge(audit::router()).merge(outbox::router())
 }

@@ -37,25 +37,14 @@ struct ListPage {
     orgs: Vec<OrgRow>,
 }
 
-async fn list(
-    State(state): State<AppState>,
-    PlatformAdmin(auth): PlatformAdmin,
-) -> Result<Response, AppError> {
+async fn list(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
     let t = auth.ctx.t();
     let orgs = orgs::list(&state.db)
         .await?
         .into_iter()
-        .map(|o| OrgRow {
-            id: o.id,
-            name: o.name,
-            code: o.code,
-            kind_label: t.kind(o.kind),
-        })
+        .map(|o| OrgRow { id: o.id, name: o.name, code: o.code, kind_label: t.kind(o.kind) })
         .collect();
-    ok(&ListPage {
-        page: Page::for_user(&auth),
-        orgs,
-    })
+    ok(&ListPage { page: Page::for_user(&auth), orgs })
 }
 
 #[derive(Default, Deserialize)]
@@ -79,47 +68,27 @@ struct FormPage {
     errors: FieldErrors,
 }
 
-fn form_page(
-    auth: &crate::auth::Auth,
-    id: Option<i64>,
-    form: OrgForm,
-    errors: FieldErrors,
-) -> FormPage {
+fn form_page(auth: &crate::auth::Auth, id: Option<i64>, form: OrgForm, errors: FieldErrors) -> FormPage {
     let t = auth.ctx.t();
     FormPage {
         page: Page::for_user(auth),
         heading: if id.is_some() { t.org_edit } else { t.org_new },
-        action: id
-            .map(|id| format!("/admin/orgs/{id}/edit"))
-            .unwrap_or_else(|| "/admin/orgs/new".to_owned()),
+        action: id.map(|id| format!("/admin/orgs/{id}/edit")).unwrap_or_else(|| "/admin/orgs/new".to_owned()),
         form,
         kinds: t.kind_options(),
         errors,
     }
 }
 
-fn parse(
-    t: &crate::i18n::Texts,
-    form: &OrgForm,
-    errors: &mut FieldErrors,
-) -> Option<orgs::OrgFields> {
+fn parse(t: &crate::i18n::Texts, form: &OrgForm, errors: &mut FieldErrors) -> Option<orgs::OrgFields> {
     let name = errors.check(t, "name", Name::parse(&form.name));
     let code = errors.check(t, "code", OrgCode::parse(&form.code));
     let kind = errors.check(t, "kind", OrgKind::parse(&form.kind));
-    Some(orgs::OrgFields {
-        name: name?,
-        code: code?,
-        kind: kind?,
-    })
+    Some(orgs::OrgFields { name: name?, code: code?, kind: kind? })
 }
 
 async fn new_form(PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
-    ok(&form_page(
-        &auth,
-        None,
-        OrgForm::default(),
-        FieldErrors::default(),
-    ))
+    ok(&form_page(&auth, None, OrgForm::default(), FieldErrors::default()))
 }
 
 async fn edit_form(
@@ -128,11 +97,7 @@ async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let org = orgs::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let form = OrgForm {
-        name: org.name,
-        code: org.code,
-        kind: org.kind.code().to_owned(),
-    };
+    let form = OrgForm { name: org.name, code: org.code, kind: org.kind.code().to_owned() };
     ok(&form_page(&auth, Some(id), form, FieldErrors::default()))
 }
 
@@ -156,19 +121,11 @@ async fn update(
     save(state, auth, Some(id), form).await
 }
 
-async fn save(
-    state: AppState,
-    auth: crate::auth::Auth,
-    id: Option<i64>,
-    form: OrgForm,
-) -> Result<Response, AppError> {
+async fn save(state: AppState, auth: crate::auth::Auth, id: Option<i64>, form: OrgForm) -> Result<Response, AppError> {
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
     let Some(fields) = parse(t, &form, &mut errors) else {
-        return render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(&auth, id, form, errors),
-        );
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&auth, id, form, errors));
     };
     let actor = auth.actor(&state);
     let mut tx = state.db.begin().await?;
@@ -183,10 +140,7 @@ async fn save(
         }
         Err(StoreError::Duplicate) => {
             errors.add("code", t.err_code_taken);
-            render(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &form_page(&auth, id, form, errors),
-            )
+            render(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&auth, id, form, errors))
         }
         Err(other) => Err(other.into()),
     }

@@ -13,9 +13,7 @@ use axum::Router;
 use volkshuis_store::outbox::{self, Status};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/outbox", get(list))
-        .route("/admin/outbox/{id}", get(show))
+    Router::new().route("/admin/outbox", get(list)).route("/admin/outbox/{id}", get(show))
 }
 
 fn status_label(t: &Texts, status: Status) -> &'static str {
@@ -43,10 +41,7 @@ struct ListPage {
     messages: Vec<Row>,
 }
 
-async fn list(
-    State(state): State<AppState>,
-    PlatformAdmin(auth): PlatformAdmin,
-) -> Result<Response, AppError> {
+async fn list(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
     let t = auth.ctx.t();
     let messages = outbox::list(&state.db, 200)
         .await?
@@ -59,11 +54,7 @@ async fn list(
             status: status_label(t, m.status),
         })
         .collect();
-    ok(&ListPage {
-        page: Page::for_user(&auth),
-        smtp: state.config.smtp_url.is_some(),
-        messages,
-    })
+    ok(&ListPage { page: Page::for_user(&auth), smtp: state.config.smtp_url.is_some(), messages })
 }
 
 #[derive(Template)]
@@ -82,9 +73,7 @@ async fn show(
     PlatformAdmin(auth): PlatformAdmin,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let m = outbox::get(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let m = outbox::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let status = status_label(auth.ctx.t(), m.status);
     ok(&MessagePage {
         page: Page::for_user(&auth),

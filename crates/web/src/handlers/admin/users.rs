@@ -25,10 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/new", get(new_form).post(create))
         .route("/admin/users/{id}", get(edit_form).post(update))
         .route("/admin/users/{id}/memberships", post(add_membership))
-        .route(
-            "/admin/users/{id}/memberships/{org_id}/remove",
-            post(remove_membership),
-        )
+        .route("/admin/users/{id}/memberships/{org_id}/remove", post(remove_membership))
 }
 
 #[derive(Template)]
@@ -38,14 +35,8 @@ struct ListPage {
     users: Vec<users::User>,
 }
 
-async fn list(
-    State(state): State<AppState>,
-    PlatformAdmin(auth): PlatformAdmin,
-) -> Result<Response, AppError> {
-    ok(&ListPage {
-        page: Page::for_user(&auth),
-        users: users::list(&state.db).await?,
-    })
+async fn list(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
+    ok(&ListPage { page: Page::for_user(&auth), users: users::list(&state.db).await? })
 }
 
 #[derive(Default, Deserialize)]
@@ -74,11 +65,7 @@ struct NewPage {
 }
 
 async fn org_options(state: &AppState) -> Result<Vec<(String, String)>, AppError> {
-    Ok(orgs::list(&state.db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id.to_string(), o.name))
-        .collect())
+    Ok(orgs::list(&state.db).await?.into_iter().map(|o| (o.id.to_string(), o.name)).collect())
 }
 
 async fn new_page(
@@ -97,14 +84,8 @@ async fn new_page(
     })
 }
 
-async fn new_form(
-    State(state): State<AppState>,
-    PlatformAdmin(auth): PlatformAdmin,
-) -> Result<Response, AppError> {
-    let form = NewUserForm {
-        role: Role::Staff.code().to_owned(),
-        ..Default::default()
-    };
+async fn new_form(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
+    let form = NewUserForm { role: Role::Staff.code().to_owned(), ..Default::default() };
     ok(&new_page(&state, &auth, form, FieldErrors::default()).await?)
 }
 
@@ -117,11 +98,8 @@ async fn create(
     let mut errors = FieldErrors::default();
     let name = errors.check(t, "name", Name::parse(&form.name));
     let email = errors.check(t, "email", Email::parse(&form.email));
-    let chosen_password = if form.password.is_empty() {
-        None
-    } else {
-        errors.check(t, "password", NewPassword::parse(&form.password))
-    };
+    let chosen_password =
+        if form.password.is_empty() { None } else { errors.check(t, "password", NewPassword::parse(&form.password)) };
     let org = match form.org_id.trim() {
         "" => None,
         id => match id.parse::<i64>().ok() {
@@ -132,16 +110,9 @@ async fn create(
             }
         },
     };
-    let role = if org.is_some() {
-        errors.check(t, "role", Role::parse(&form.role))
-    } else {
-        None
-    };
+    let role = if org.is_some() { errors.check(t, "role", Role::parse(&form.role)) } else { None };
     let (Some(name), Some(email), true) = (name, email, errors.is_empty()) else {
-        return render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &new_page(&state, &auth, form, errors).await?,
-        );
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, form, errors).await?);
     };
     let hash = match &chosen_password {
         Some(p) => password::hash(p.expose().to_owned()).await?,
@@ -149,20 +120,12 @@ async fn create(
     };
     let actor = auth.actor(&state);
     let mut tx = state.db.begin().await?;
-    let new = users::NewUser {
-        email,
-        name,
-        password_hash: hash,
-        is_platform_admin: checkbox(&form.platform_admin),
-    };
+    let new = users::NewUser { email, name, password_hash: hash, is_platform_admin: checkbox(&form.platform_admin) };
     let user = match users::create(&mut tx, &actor, &new).await {
         Ok(user) => user,
         Err(StoreError::Duplicate) => {
             errors.add("email", t.err_email_taken);
-            return render(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &new_page(&state, &auth, form, errors).await?,
-            );
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, form, errors).await?);
         }
         Err(other) => return Err(other.into()),
     };
@@ -171,15 +134,8 @@ async fn create(
     }
     tx.commit().await?;
     if chosen_password.is_none() {
-        send_link(
-            &state,
-            &auth.ctx,
-            &user,
-            resets::INVITATION_VALID_FOR,
-            t.mail_invite_subject,
-            t.mail_invite_body,
-        )
-        .await?;
+        send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, t.mail_invite_subject, t.mail_invite_body)
+            .await?;
     }
     Ok(Redirect::to(&format!("/admin/users/{}", user.id)).into_response())
 }
@@ -222,12 +178,7 @@ struct EditState {
     membership_errors: FieldErrors,
 }
 
-async fn edit_page(
-    state: &AppState,
-    auth: &Auth,
-    id: i64,
-    edit: EditState,
-) -> Result<EditPage, AppError> {
+async fn edit_page(state: &AppState, auth: &Auth, id: i64, edit: EditState) -> Result<EditPage, AppError> {
     let t = auth.ctx.t();
     let user = users::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let form = edit.form.unwrap_or_else(|| EditForm {
@@ -235,11 +186,8 @@ async fn edit_page(
         platform_admin: user.is_platform_admin.then(|| "on".to_owned()),
         active: user.active.then(|| "on".to_owned()),
     });
-    let memberships = users::organisations_of(&state.db, id)
-        .await?
-        .into_iter()
-        .map(|(o, r)| (o.id, o.name, t.role(r)))
-        .collect();
+    let memberships =
+        users::organisations_of(&state.db, id).await?.into_iter().map(|(o, r)| (o.id, o.name, t.role(r))).collect();
     Ok(EditPage {
         page: Page::for_user(auth),
         user_id: id,
@@ -258,10 +206,7 @@ fn fresh() -> EditState {
     EditState {
         form: None,
         errors: FieldErrors::default(),
-        membership_form: MembershipForm {
-            role: Role::Staff.code().to_owned(),
-            ..Default::default()
-        },
+        membership_form: MembershipForm { role: Role::Staff.code().to_owned(), ..Default::default() },
         membership_errors: FieldErrors::default(),
     }
 }
@@ -283,24 +228,11 @@ async fn update(
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
     let Some(name) = errors.check(t, "name", Name::parse(&form.name)) else {
-        let page = edit_page(
-            &state,
-            &auth,
-            id,
-            EditState {
-                form: Some(form),
-                errors,
-                ..fresh()
-            },
-        )
-        .await?;
+        let page = edit_page(&state, &auth, id, EditState { form: Some(form), errors, ..fresh() }).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    let update = users::UserUpdate {
-        name,
-        is_platform_admin: checkbox(&form.platform_admin),
-        active: checkbox(&form.active),
-    };
+    let update =
+        users::UserUpdate { name, is_platform_admin: checkbox(&form.platform_admin), active: checkbox(&form.active) };
     let mut tx = state.db.begin().await?;
     users::update(&mut tx, &auth.actor(&state), id, &update).await?;
     tx.commit().await?;
@@ -327,15 +259,8 @@ async fn add_membership(
     };
     let role = errors.check(t, "role", Role::parse(&form.role));
     let (Some(org), Some(role)) = (org, role) else {
-        let edit = EditState {
-            membership_form: form,
-            membership_errors: errors,
-            ..fresh()
-        };
-        return render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &edit_page(&state, &auth, id, edit).await?,
-        );
+        let edit = EditState { membership_form: form, membership_errors: errors, ..fresh() };
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(&state, &auth, id, edit).await?);
     };
     let mut tx = state.db.begin().await?;
     users::set_membership(&mut tx, &auth.actor(&state), id, org, role).await?;

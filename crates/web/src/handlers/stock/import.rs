@@ -18,12 +18,7 @@ use volkshuis_store::stock::{self, ImportOptions, ImportSummary};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(
-            "/orgs/{org}/stock/import",
-            get(form)
-                .post(upload)
-                .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
-        )
+        .route("/orgs/{org}/stock/import", get(form).post(upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
         .route("/orgs/{org}/stock/template.csv", get(template))
         .route("/orgs/{org}/stock/import/reports/{id}", get(report))
 }
@@ -56,11 +51,7 @@ struct ImportPage {
     outcome: Option<Outcome>,
 }
 
-async fn form(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(org): Path<i64>,
-) -> Result<Response, AppError> {
+async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     let (_, organisation) = corporation_scope(&state, &auth, org, Action::Edit).await?;
     let page = ImportPage {
         page: Page::for_user(&auth),
@@ -82,20 +73,11 @@ async fn upload(
     let t = auth.ctx.t();
     let mut choices = Choices::default();
     let (mut file, mut file_name, mut checked_only) = (None, String::new(), true);
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::Internal(e.into()))? {
         match field.name() {
             Some("file") => {
                 file_name = field.file_name().unwrap_or("upload.csv").to_owned();
-                file = Some(
-                    field
-                        .bytes()
-                        .await
-                        .map_err(|e| AppError::Internal(e.into()))?,
-                );
+                file = Some(field.bytes().await.map_err(|e| AppError::Internal(e.into()))?);
             }
             Some("mode") => checked_only = field.text().await.unwrap_or_default() != "import",
             Some("import_valid_rows") => choices.import_valid_rows = true,
@@ -133,53 +115,24 @@ async fn upload(
         import_valid_rows: choices.import_valid_rows,
         cbs_year: CBS_YEAR,
     };
-    let summary = stock::import_units(
-        &state.db,
-        &scope,
-        &auth.actor(&state),
-        &file_name,
-        reader,
-        options,
-        &mut |_| {},
-    )
-    .await?;
+    let summary =
+        stock::import_units(&state.db, &scope, &auth.actor(&state), &file_name, reader, options, &mut |_| {}).await?;
     let report_link = if summary.errors.is_empty() {
         None
     } else {
-        let id = stock::save_report(
-            &state.db,
-            &scope,
-            &error_report_csv(&summary.errors),
-            state.clock.now(),
-        )
-        .await?;
+        let id = stock::save_report(&state.db, &scope, &error_report_csv(&summary.errors), state.clock.now()).await?;
         Some(format!("/orgs/{org}/stock/import/reports/{id}"))
     };
-    let status = if summary.errors.is_empty() || summary.written {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status =
+        if summary.errors.is_empty() || summary.written { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let errors_shown = summary.errors.iter().take(ERRORS_SHOWN).cloned().collect();
-    let outcome = Outcome {
-        summary,
-        errors_shown,
-        report_link,
-        file_error: None,
-    };
+    let outcome = Outcome { summary, errors_shown, report_link, file_error: None };
     render(status, &again(choices, outcome))
 }
 
-async fn template(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(org): Path<i64>,
-) -> Result<Response, AppError> {
+async fn template(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     corporation_scope(&state, &auth, org, Action::View).await?;
-    Ok(csv_download(
-        "volkshuis-bezit-sjabloon.csv",
-        format!("{}\r\n", template_header()),
-    ))
+    Ok(csv_download("volkshuis-bezit-sjabloon.csv", format!("{}\r\n", template_header())))
 }
 
 async fn report(
@@ -188,9 +141,7 @@ async fn report(
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (scope, _) = corporation_scope(&state, &auth, org, Action::Edit).await?;
-    let csv = stock::report(&state.db, &scope, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let csv = stock::report(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     Ok(csv_download(&format!("foutrapport-{id}.csv"), csv))
 }
 
@@ -199,10 +150,7 @@ fn csv_download(name: &str, csv: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
         ],
         format!("\u{feff}{csv}"),
     )

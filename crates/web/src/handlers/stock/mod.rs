@@ -23,9 +23,7 @@ async fn corporation_scope(
     action: Action,
 ) -> Result<(OrgScope, Organisation), AppError> {
     let scope = auth.scope(state, org_id, action).await?;
-    let org = orgs::get(&state.db, scope.org_id())
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let org = orgs::get(&state.db, scope.org_id()).await?.ok_or(AppError::NotFound)?;
     if org.kind != OrgKind::Corporation {
         return Err(AppError::NotFound);
     }

@@ -12,10 +12,12 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
+use std::collections::HashMap;
 use volkshuis_domain::access::Action;
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
 use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitRow};
+use volkshuis_store::vera;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -56,9 +58,7 @@ fn some(text: &str) -> Option<String> {
 
 impl ListQuery {
     fn filter(&self) -> UnitFilter {
-        let (rent_min, rent_below) = RentBand::parse(&self.huur)
-            .map(|b| b.range(RENT_YEAR))
-            .unwrap_or((None, None));
+        let (rent_min, rent_below) = RentBand::parse(&self.huur).map(|b| b.range(RENT_YEAR)).unwrap_or((None, None));
         UnitFilter {
             gemeente: some(&self.gemeente).map(|g| g.to_uppercase()),
             buurt: some(&self.buurt).map(|b| b.to_uppercase()),
@@ -106,19 +106,44 @@ pub(crate) struct UnitLine {
     cluster: Option<(i64, String)>,
 }
 
-fn money(cents: Option<i64>) -> String {
-    cents
-        .map(|c| Money::from_cents(c).to_string())
-        .unwrap_or_default()
+/// The VERA names of the codes a unit shows (empty until the reference data is imported).
+#[derive(Default)]
+pub(crate) struct VeraNames {
+    soort: HashMap<String, String>,
+    detail: HashMap<String, String>,
+    status: HashMap<String, String>,
 }
 
-impl From<UnitRow> for UnitLine {
-    fn from(u: UnitRow) -> Self {
-        let soort = [u.soort.clone(), u.detail_soort.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" / ");
+impl VeraNames {
+    async fn load(state: &AppState) -> Result<Self, AppError> {
+        Ok(Self {
+            soort: vera::names(&state.db, "EENHEIDSOORT").await?,
+            detail: vera::names(&state.db, "EENHEIDDETAILSOORT").await?,
+            status: vera::names(&state.db, "EENHEIDSTATUS").await?,
+        })
+    }
+
+    /// "Woonruimte (WOO)", or the bare code when its name is unknown.
+    fn show(list: &HashMap<String, String>, code: &Option<String>) -> String {
+        match code {
+            Some(code) => list.get(code).map(|n| format!("{n} ({code})")).unwrap_or_else(|| code.clone()),
+            None => String::new(),
+        }
+    }
+
+    fn kind(&self, unit: &UnitRow) -> String {
+        let parts = [Self::show(&self.soort, &unit.soort), Self::show(&self.detail, &unit.detail_soort)];
+        parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" / ")
+    }
+}
+
+fn money(cents: Option<i64>) -> String {
+    cents.map(|c| Money::from_cents(c).to_string()).unwrap_or_default()
+}
+
+impl UnitLine {
+    fn new(u: UnitRow, names: &VeraNames) -> Self {
+        let soort = names.kind(&u);
         Self {
             id: u.id,
             id_extern: u.id_extern,
@@ -161,23 +186,11 @@ async fn units(
     let (scope, organisation) = corporation_scope(&state, &auth, org, Action::View).await?;
     let t = auth.ctx.t();
     let page_no = q.page.max(0);
-    let result = stock::units(
-        &state.db,
-        &scope,
-        &q.filter(),
-        page_no * PAGE_SIZE,
-        PAGE_SIZE,
-    )
-    .await?;
+    let result = stock::units(&state.db, &scope, &q.filter(), page_no * PAGE_SIZE, PAGE_SIZE).await?;
+    let names = VeraNames::load(&state).await?;
     let shown = result.units.len() as i64;
-    let bands = RentBand::ALL
-        .into_iter()
-        .map(|b| (b.code().to_owned(), t.rent_band(b).to_owned()))
-        .collect();
-    let labels = vec![
-        ("DAE".to_owned(), "DAEB".to_owned()),
-        ("NDA".to_owned(), t.stock_non_daeb.to_owned()),
-    ];
+    let bands = RentBand::ALL.into_iter().map(|b| (b.code().to_owned(), t.rent_band(b).to_owned())).collect();
+    let labels = vec![("DAE".to_owned(), "DAEB".to_owned()), ("NDA".to_owned(), t.stock_non_daeb.to_owned())];
     let page = UnitsPage {
         page: Page::for_user(&auth),
         org_id: org,
@@ -185,15 +198,11 @@ async fn units(
         bands,
         labels,
         total: result.total,
-        from: if shown > 0 {
-            page_no * PAGE_SIZE + 1
-        } else {
-            0
-        },
+        from: if shown > 0 { page_no * PAGE_SIZE + 1 } else { 0 },
         to: page_no * PAGE_SIZE + shown,
         previous: (page_no > 0).then(|| q.link(org, page_no - 1)),
         next: ((page_no + 1) * PAGE_SIZE < result.total).then(|| q.link(org, page_no + 1)),
-        units: result.units.into_iter().map(UnitLine::from).collect(),
+        units: result.units.into_iter().map(|u| UnitLine::new(u, &names)).collect(),
         can_import: scope.role().allows(Action::Edit),
         errors_none: FieldErrors::default(),
         filter: q,
@@ -235,23 +244,10 @@ struct ClustersPage {
     clusters: Vec<ClusterLine>,
 }
 
-async fn clusters(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(org): Path<i64>,
-) -> Result<Response, AppError> {
+async fn clusters(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     let (scope, organisation) = corporation_scope(&state, &auth, org, Action::View).await?;
-    let clusters = stock::clusters(&state.db, &scope)
-        .await?
-        .into_iter()
-        .map(ClusterLine::from)
-        .collect();
-    ok(&ClustersPage {
-        page: Page::for_user(&auth),
-        org_id: org,
-        org_name: organisation.name,
-        clusters,
-    })
+    let clusters = stock::clusters(&state.db, &scope).await?.into_iter().map(ClusterLine::from).collect();
+    ok(&ClustersPage { page: Page::for_user(&auth), org_id: org, org_name: organisation.name, clusters })
 }
 
 #[derive(Template)]
@@ -270,20 +266,16 @@ async fn cluster(
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
-    let cluster = stock::cluster(&state.db, &scope, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let filter = UnitFilter {
-        cluster_id: Some(id),
-        ..Default::default()
-    };
+    let cluster = stock::cluster(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
+    let filter = UnitFilter { cluster_id: Some(id), ..Default::default() };
     let result = stock::units(&state.db, &scope, &filter, 0, 500).await?;
+    let names = VeraNames::load(&state).await?;
     ok(&ClusterPage {
         page: Page::for_user(&auth),
         org_id: org,
         cluster: cluster.into(),
         total: result.total,
-        units: result.units.into_iter().map(UnitLine::from).collect(),
+        units: result.units.into_iter().map(|u| UnitLine::new(u, &names)).collect(),
     })
 }
 
@@ -295,6 +287,8 @@ struct UnitPage {
     unit: UnitRow,
     netto: String,
     bruto: String,
+    kind: String,
+    status: String,
 }
 
 async fn unit(
@@ -303,15 +297,9 @@ async fn unit(
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
-    let unit = stock::unit(&state.db, &scope, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let unit = stock::unit(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     let (netto, bruto) = (money(unit.nettohuur_cents), money(unit.brutohuur_cents));
-    ok(&UnitPage {
-        page: Page::for_user(&auth),
-        org_id: org,
-        unit,
-        netto,
-        bruto,
-    })
+    let names = VeraNames::load(&state).await?;
+    let (kind, status) = (names.kind(&unit), VeraNames::show(&names.status, &unit.status));
+    ok(&UnitPage { page: Page::for_user(&auth), org_id: org, unit, netto, bruto, kind, status })
 }
