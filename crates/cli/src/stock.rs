@@ -38,6 +38,15 @@ pub enum ImportCommand {
         #[arg(long)]
         report: Option<PathBuf>,
     },
+    /// Import gemeente, wijk or buurt boundaries (GeoJSON or TopoJSON, WGS84, CBS codes) and give units with a
+    /// position but no codes the codes of the areas they lie in.
+    Boundaries {
+        /// The file.
+        file: PathBuf,
+        /// The year of the codes, when the file does not say (`jrstatcode`).
+        #[arg(long)]
+        year: Option<i64>,
+    },
     /// Import the official VERA code list (Referentiedata.csv), replacing the stored one.
     Referentiedata {
         /// The file.
@@ -58,12 +67,16 @@ pub enum GenerateCommand {
         /// Output file.
         #[arg(long)]
         out: PathBuf,
+        /// Place the complexes inside these real municipalities (GeoJSON or TopoJSON boundaries).
+        #[arg(long)]
+        boundaries: Option<PathBuf>,
     },
 }
 
 pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     let (file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report) = match command {
         ImportCommand::Referentiedata { file } => return referentiedata(db, &file).await,
+        ImportCommand::Boundaries { file, year } => return boundaries(db, &file, year).await,
         ImportCommand::Units { file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report } => {
             (file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report)
         }
@@ -110,6 +123,13 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     );
     if summary.written {
         println!("{counts} ingelezen voor {}", org.name);
+        let filled = volkshuis_store::areas::fill_missing_codes(db, &actor, Some(&OrgScope::system(org.id))).await?;
+        if filled != Default::default() {
+            println!(
+                "uit de ligging: {} gemeentecodes, {} wijkcodes, {} buurtcodes aangevuld",
+                filled.gemeente, filled.wijk, filled.buurt
+            );
+        }
         Ok(())
     } else if dry_run && summary.errors.is_empty() {
         println!("controle zonder fouten: {counts}; er is niets opgeslagen");
@@ -117,6 +137,24 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     } else {
         bail!("{} regel(s) met fouten; er is niets opgeslagen", summary.errors.len())
     }
+}
+
+async fn boundaries(db: &Db, file: &std::path::Path, year: Option<i64>) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let areas = volkshuis_domain::boundaries::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let year = match year.or_else(|| areas.first().and_then(|a| a.year).map(i64::from)) {
+        Some(year) => year,
+        None => bail!("the file does not say the year of its codes; give it with --year"),
+    };
+    let actor = Actor::system("command line", time::OffsetDateTime::now_utc());
+    let stored = volkshuis_store::areas::replace(db, &actor, year, &areas).await?;
+    println!("{stored} gebieden opgeslagen (codes van {year})");
+    let filled = volkshuis_store::areas::fill_missing_codes(db, &actor, None).await?;
+    println!(
+        "uit de ligging: {} gemeentecodes, {} wijkcodes, {} buurtcodes aangevuld",
+        filled.gemeente, filled.wijk, filled.buurt
+    );
+    Ok(())
 }
 
 async fn referentiedata(db: &Db, file: &std::path::Path) -> anyhow::Result<()> {
@@ -137,11 +175,18 @@ async fn referentiedata(db: &Db, file: &std::path::Path) -> anyhow::Result<()> {
 }
 
 pub fn generate(command: GenerateCommand) -> anyhow::Result<()> {
-    let GenerateCommand::Units { count, seed, out } = command;
+    let GenerateCommand::Units { count, seed, out, boundaries } = command;
+    let areas = match boundaries {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            volkshuis_domain::boundaries::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => Vec::new(),
+    };
     let file = File::create(&out).with_context(|| format!("cannot create {}", out.display()))?;
     let mut writer = BufWriter::with_capacity(1 << 20, file);
     writeln!(writer, "{}", header())?;
-    for row in Generator::new(count, seed) {
+    for row in Generator::new(count, seed).within(areas) {
         writeln!(writer, "{row}")?;
     }
     writer.flush()?;

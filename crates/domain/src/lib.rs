@@ -6,6 +6,7 @@
 pub mod access;
 pub mod account;
 pub mod bezit;
+pub mod boundaries;
 pub mod geo;
 pub mod ids;
 pub mod money;

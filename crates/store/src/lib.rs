@@ -4,6 +4,7 @@
 //! driver (see `docs/adr/0001-storage.md`). Times are stored as UTC unix seconds. Every multi-statement write runs
 //! in a transaction; every state change writes its audit entry in that same transaction.
 
+pub mod areas;
 pub mod audit;
 mod db;
 mod error;

@@ -29,10 +29,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(1, "foundation", "0001_foundation"),
     migration!(2, "bezit", "0002_bezit"),
     migration!(3, "referentiedata", "0003_referentiedata"),
+    migration!(4, "areas", "0004_areas"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

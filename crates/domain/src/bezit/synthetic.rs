@@ -3,6 +3,8 @@
 //! The same seed gives the same file (rand's `StdRng` is a fixed algorithm for a given rand version).
 
 use super::import::Column;
+use crate::boundaries::{Area, AreaKind};
+use crate::geo::LatLon;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -84,6 +86,7 @@ pub fn header() -> String {
 /// Generates `count` unit rows (without header), `;`-separated, in the import format.
 pub struct Generator {
     rng: StdRng,
+    areas: Vec<Area>,
     remaining: u64,
     unit_no: u64,
     complex_no: u64,
@@ -93,7 +96,8 @@ pub struct Generator {
 
 #[derive(Default)]
 struct Complex {
-    place: usize,
+    gemeente: String,
+    town: String,
     street: &'static str,
     next_number: u32,
     postcode_digits: u16,
@@ -113,6 +117,7 @@ impl Generator {
     pub fn new(count: u64, seed: u64) -> Self {
         Self {
             rng: StdRng::seed_from_u64(seed),
+            areas: Vec::new(),
             remaining: count,
             unit_no: 0,
             complex_no: 0,
@@ -121,12 +126,41 @@ impl Generator {
         }
     }
 
+    /// Places the complexes inside these municipalities (real boundaries) instead of around known town centres.
+    pub fn within(mut self, areas: Vec<Area>) -> Self {
+        self.areas = areas.into_iter().filter(|a| a.kind == AreaKind::Gemeente && !a.polygons.is_empty()).collect();
+        self
+    }
+
+    /// A municipality (digits, name) and a point inside it, when areas were given.
+    fn place_in_area(&mut self) -> Option<(String, String, f64, f64, u16)> {
+        let area = self.areas.get(self.rng.gen_range(0..self.areas.len().max(1)))?;
+        let polygon = &area.polygons[self.rng.gen_range(0..area.polygons.len())];
+        let [min_lon, min_lat, max_lon, max_lat] = polygon.bbox();
+        for _ in 0..200 {
+            let point =
+                LatLon { lat: self.rng.gen_range(min_lat..=max_lat), lon: self.rng.gen_range(min_lon..=max_lon) };
+            if polygon.contains(point) {
+                let digits = area.code.trim_start_matches("GM").to_owned();
+                // Not the real postcode area: a stable four-digit number per municipality.
+                let postcode = 1000 + (digits.parse::<u16>().unwrap_or(0) * 7) % 8900;
+                return Some((digits, area.name.clone(), point.lat, point.lon, postcode));
+            }
+        }
+        None
+    }
+
     fn next_complex(&mut self) {
-        let rng = &mut self.rng;
         self.complex_no += 1;
-        self.left_in_complex = rng.gen_range(10..=300);
-        let place = rng.gen_range(0..PLACES.len());
-        let (_, _, lat, lon, postcode) = PLACES[place];
+        self.left_in_complex = self.rng.gen_range(10..=300);
+        let (gemeente, town, lat, lon, postcode, spread) = match self.place_in_area() {
+            Some((gm, town, lat, lon, postcode)) => (gm, town, lat, lon, postcode, 0.0),
+            None => {
+                let (gm, town, lat, lon, postcode) = PLACES[self.rng.gen_range(0..PLACES.len())];
+                (gm.to_owned(), town.to_owned(), lat, lon, postcode, 1.0)
+            }
+        };
+        let rng = &mut self.rng;
         let roll: f64 = rng.gen();
         // VERA codes: woonruimte with a dwelling type, bedrijfsruimte, parkeergelegenheid.
         const DWELLINGS: [&str; 8] = ["GAL", "POF", "POW", "TUS", "HOE", "EIN", "BEN", "MAI"];
@@ -138,14 +172,15 @@ impl Generator {
             ("PAR", "GAR")
         };
         self.complex = Complex {
-            place,
+            gemeente,
+            town,
             street: STREETS[rng.gen_range(0..STREETS.len())],
             next_number: rng.gen_range(1..40),
             postcode_digits: postcode + rng.gen_range(0..80),
             wijk: rng.gen_range(0..10),
             buurt: rng.gen_range(0..10),
-            lat: lat + rng.gen_range(-0.025..0.025),
-            lon: lon + rng.gen_range(-0.04..0.04),
+            lat: lat + spread * rng.gen_range(-0.025..0.025),
+            lon: lon + spread * rng.gen_range(-0.04..0.04),
             pand: self.complex_no,
             soort,
             detail,
@@ -170,7 +205,7 @@ impl Iterator for Generator {
         self.unit_no += 1;
         let c = &mut self.complex;
         let rng = &mut self.rng;
-        let (gm, town, ..) = PLACES[c.place];
+        let (gm, town) = (c.gemeente.clone(), c.town.clone());
         let number = c.next_number;
         c.next_number += 1;
         let letter = if rng.gen_bool(0.05) { "A" } else { "" };
@@ -202,7 +237,7 @@ impl Iterator for Generator {
             letter.to_owned(),
             addition.to_owned(),
             postcode,
-            town.to_owned(),
+            town,
             format!("{gm}01{:010}", self.unit_no),
             format!("{gm}10{:010}", c.pand),
             format!("GM{gm}"),
@@ -247,5 +282,34 @@ mod tests {
         let daeb = units.iter().filter(|r| r.unit.label == Some(crate::bezit::SocialLabel::Daeb)).count();
         assert!(daeb > 350, "most units are social housing: {daeb}");
         assert!(units.iter().all(|r| r.unit.position.is_some() && r.unit.bag_verblijfsobject.is_some()));
+    }
+
+    #[test]
+    fn within_real_boundaries_units_lie_in_their_municipality() {
+        let square = |x: f64| crate::geo::Polygon {
+            rings: vec![vec![[x, 52.0], [x + 0.5, 52.0], [x + 0.5, 52.5], [x, 52.5], [x, 52.0]]],
+        };
+        let area = |code: &str, name: &str, x: f64| Area {
+            kind: AreaKind::Gemeente,
+            code: code.into(),
+            name: name.into(),
+            year: Some(2023),
+            polygons: vec![square(x)],
+        };
+        let areas = vec![area("GM0001", "West", 4.0), area("GM0002", "Oost", 5.0)];
+        let index = crate::boundaries::AreaIndex::new(&areas);
+        let file = format!("{}\n{}\n", header(), Generator::new(600, 3).within(areas).collect::<Vec<_>>().join("\n"));
+        let rows: Vec<_> = StockReader::new(file.as_bytes()).expect("header").filter_map(Result::ok).collect();
+        assert_eq!(rows.len(), 600);
+        let inside = rows
+            .iter()
+            .filter(|r| {
+                let found = r.unit.position.and_then(|p| index.find(p));
+                found == r.unit.gemeente.as_ref().map(|g| g.as_str())
+            })
+            .count();
+        // Units scatter some tens of metres around their complex; at a border one may fall just outside.
+        assert!(inside >= 590, "{inside} of 600 inside their own municipality");
+        assert!(rows.iter().any(|r| r.unit.woonplaats == "Oost") && rows.iter().any(|r| r.unit.woonplaats == "West"));
     }
 }

@@ -117,6 +117,9 @@ async fn upload(
     };
     let summary =
         stock::import_units(&state.db, &scope, &auth.actor(&state), &file_name, reader, options, &mut |_| {}).await?;
+    if summary.written {
+        volkshuis_store::areas::fill_missing_codes(&state.db, &auth.actor(&state), Some(&scope)).await?;
+    }
     let report_link = if summary.errors.is_empty() {
         None
     } else {

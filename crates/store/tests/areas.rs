@@ -1,0 +1,80 @@
+//! Municipality boundaries from the real CBS file, and codes for units that have only a position.
+
+use time::macros::datetime;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::boundaries::{self, AreaIndex, AreaKind};
+use volkshuis_domain::geo::LatLon;
+use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::text::Name;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::stock::{self, ImportOptions, UnitFilter};
+use volkshuis_store::testdb::{shared_data, TestDb};
+use volkshuis_store::{areas, orgs, Backend};
+
+fn actor() -> Actor {
+    Actor::system("test", datetime!(2026-11-25 10:00 UTC))
+}
+
+#[test]
+fn real_municipalities_contain_their_town_halls() {
+    let Some(path) = shared_data("geo/gemeente_2023.topojson") else { return };
+    let areas = boundaries::parse(&std::fs::read_to_string(path).expect("read")).expect("parse");
+    assert_eq!(areas.len(), 342);
+    assert!(areas.iter().all(|a| a.kind == AreaKind::Gemeente && a.year == Some(2023)));
+    let index = AreaIndex::new(&areas);
+    for (lat, lon, code) in [
+        (52.3731, 4.8926, "GM0363"), // Amsterdam, Dam
+        (51.9225, 4.4792, "GM0599"), // Rotterdam, Coolsingel
+        (52.0907, 5.1214, "GM0344"), // Utrecht, Domplein
+        (53.2194, 6.5682, "GM0014"), // Groningen, Grote Markt
+        (50.8514, 5.6910, "GM0935"), // Maastricht, Markt
+    ] {
+        assert_eq!(index.find(LatLon { lat, lon }), Some(code), "{lat},{lon}");
+    }
+    assert_eq!(index.find(LatLon { lat: 52.5, lon: 3.5 }), None, "the North Sea");
+}
+
+async fn units_get_codes_from_their_position(backend: Backend) {
+    let Some(path) = shared_data("geo/gemeente_2023.topojson") else { return };
+    let areas = boundaries::parse(&std::fs::read_to_string(path).expect("read")).expect("parse");
+    let t = TestDb::new(backend).await.expect("db");
+    assert_eq!(areas::replace(&t.db, &actor(), 2023, &areas).await.expect("store"), 342);
+    let mut tx = t.db.begin().await.expect("tx");
+    let fields = orgs::OrgFields {
+        code: OrgCode::parse("woonstad").expect("code"),
+        name: Name::parse("Woonstad").expect("name"),
+        kind: OrgKind::Corporation,
+    };
+    let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
+    tx.commit().await.expect("commit");
+    let scope = OrgScope::system(org.id);
+    let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;breedtegraad;lengtegraad\n\
+                A;Dam;1;1012JS;Amsterdam;;52,3731;4,8926\n\
+                B;Coolsingel;40;3011AD;Rotterdam;;51,9225;4,4792\n\
+                C;Domplein;1;3512JC;Utrecht;GM0363;52,0907;5,1214\n\
+                D;Zonder;1;1234AB;Ergens;;;\n";
+    let reader = StockReader::new(file.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&t.db, &scope, &actor(), "t.csv", reader, options, &mut |_| {}).await.expect("import");
+    let filled = areas::fill_missing_codes(&t.db, &actor(), Some(&scope)).await.expect("fill");
+    assert_eq!(filled.gemeente, 2, "A and B; C keeps the code it came with, D has no position");
+    let units = stock::units(&t.db, &scope, &UnitFilter::default(), 0, 10).await.expect("units").units;
+    let code = |id: &str| units.iter().find(|u| u.id_extern == id).and_then(|u| u.gemeente_code.clone());
+    assert_eq!(code("A").as_deref(), Some("GM0363"));
+    assert_eq!(code("B").as_deref(), Some("GM0599"));
+    assert_eq!(code("C").as_deref(), Some("GM0363"), "a code from the file is not overwritten");
+    assert_eq!(code("D"), None);
+    let again = areas::fill_missing_codes(&t.db, &actor(), Some(&scope)).await.expect("fill");
+    assert_eq!(again.gemeente, 0, "idempotent");
+}
+
+#[tokio::test]
+async fn units_get_codes_from_their_position_sqlite() {
+    units_get_codes_from_their_position(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn units_get_codes_from_their_position_postgres() {
+    units_get_codes_from_their_position(Backend::Postgres).await;
+}
