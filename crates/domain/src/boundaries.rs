@@ -191,9 +191,12 @@ fn polygons_topojson(geometry: &Value, arcs: &[Vec<[f64; 2]>]) -> Option<Vec<Pol
 
 /// Finds the area a point lies in, fast: a grid over the areas' bounding boxes narrows the candidates.
 pub struct AreaIndex {
-    areas: Vec<(String, Vec<(Polygon, [f64; 4])>)>,
+    areas: Vec<IndexedArea>,
     cells: std::collections::HashMap<(i32, i32), Vec<usize>>,
 }
+
+/// An area's code and its polygons, each with its bounding box.
+type IndexedArea = (String, Vec<(Polygon, [f64; 4])>);
 
 /// Grid cell size in degrees (about 3.5 by 5.5 km).
 const CELL: f64 = 0.05;
