@@ -72,3 +72,27 @@ test('upload with an error, read the report, fix and import, browse', async () =
   await page.goto(`${server.baseUrl}/orgs/1/stock/clusters`);
   assert.deepEqual(await seriousViolations(page), [], 'complexes');
 });
+
+test('the map shows the stock without background tiles, down to single units', async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const tileRequests = [];
+  page.on('requestfailed', (request) => { if (request.url().includes('service.pdok.nl')) tileRequests.push(request.url()); });
+  await login(page, server.baseUrl, 'lezer@woonstad.test');
+  await page.goto(`${server.baseUrl}/orgs/1/stock/map`);
+  await page.waitForSelector('#map[data-mode=clusters] .vh-cluster');
+  assert.match(await page.textContent('#map-status'), /eenheden in \d+ groepen in beeld/);
+  assert.match(await page.textContent('.leaflet-control-attribution'), /Kaartgegevens © Kadaster/);
+  assert.deepEqual(await seriousViolations(page), [], 'map page');
+  for (let i = 0; i < 8 && (await page.getAttribute('#map', 'data-mode')) !== 'units'; i++) {
+    const before = await page.textContent('#map-status');
+    await page.click('.vh-cluster >> nth=0');
+    await page.waitForFunction((text) => document.getElementById('map-status').textContent !== text, before);
+  }
+  assert.equal(await page.getAttribute('#map', 'data-mode'), 'units');
+  assert.match(await page.textContent('#map-status'), /\d+ eenheden in beeld/);
+  await page.click('path.leaflet-interactive >> nth=0');
+  const link = await page.waitForSelector('.leaflet-popup-content a');
+  assert.match(await link.getAttribute('href'), /^\/orgs\/1\/stock\/units\/\d+$/);
+  await page.screenshot({ path: 'test-results/map-street.png' });
+});

@@ -30,10 +30,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(2, "bezit", "0002_bezit"),
     migration!(3, "referentiedata", "0003_referentiedata"),
     migration!(4, "areas", "0004_areas"),
+    migration!(5, "map cells", "0005_map_cells"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 5;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

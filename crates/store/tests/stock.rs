@@ -36,6 +36,7 @@ on_both_backends!(
     corporations_never_see_each_others_stock,
     filters_and_pages,
     large_file_in_batches,
+    map_clusters_and_points,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -201,4 +202,27 @@ async fn large_file_in_batches(db: &Db) {
     assert_eq!((summary.new, summary.written), (1234, true));
     assert_eq!(count(db, &woonstad).await, 1234);
     assert_eq!(stock::clusters(db, &woonstad).await.expect("clusters").len(), 7);
+}
+
+async fn map_clusters_and_points(db: &Db) {
+    use volkshuis_store::stock::map;
+    let woonstad = corporation(db, "woonstad").await;
+    let other = corporation(db, "anders").await;
+    import(db, &woonstad, &file(&[A1, A2, A3]), ImportOptions::default()).await;
+    let netherlands = [3.2, 50.7, 7.3, 53.6];
+    let country = map::clusters(db, &woonstad, 7, netherlands).await.expect("clusters");
+    assert_eq!(country.iter().map(|c| c.units).sum::<i64>(), 2, "A3 has no position");
+    assert_eq!(country.len(), 1, "A1 and A2 lie together");
+    assert_eq!((country[0].units, country[0].daeb_units), (2, 2));
+    assert!((country[0].lat - 52.37).abs() < 1e-9);
+    let elsewhere = map::clusters(db, &woonstad, 7, [5.0, 51.0, 6.0, 52.0]).await.expect("clusters");
+    assert!(elsewhere.is_empty());
+    let street = map::points(db, &woonstad, [4.88, 52.36, 4.90, 52.38]).await.expect("points");
+    assert_eq!(street.iter().map(|p| p.address.as_str()).collect::<Vec<_>>(), vec!["Kerkstraat 1", "Kerkstraat 2A"]);
+    assert!(map::clusters(db, &other, 7, netherlands).await.expect("clusters").is_empty());
+    assert!(map::points(db, &other, netherlands).await.expect("points").is_empty());
+    let out = ImportOptions { mark_missing: true, ..Default::default() };
+    import(db, &woonstad, &file(&[A1, A3]), out).await;
+    let after = map::clusters(db, &woonstad, 12, netherlands).await.expect("clusters");
+    assert_eq!(after.iter().map(|c| c.units).sum::<i64>(), 1, "the map follows the import");
 }

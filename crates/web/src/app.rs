@@ -63,7 +63,9 @@ impl AppState {
 }
 
 /// Only our own scripts, styles and images; no framing, no forms posting elsewhere.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; script-src 'self'; \
+/// Map tiles come from PDOK (the one outside source the pages use).
+const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'self'; img-src 'self' data: https://service.pdok.nl; script-src 'self'; \
      style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -78,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(ops::healthz))
         .route("/metrics", get(ops::metrics))
         .route("/static/app.css", get(ops::stylesheet))
+        .route("/static/{asset}", get(ops::asset))
         .fallback(ops::not_found)
         .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))

@@ -227,6 +227,12 @@ texts! {
     rent_500_700: "€ 500 – € 700", "€ 500 – € 700";
     rent_700_lib: "€ 700 – liberalisatiegrens", "€ 700 – liberalisation limit";
     rent_lib: "boven de liberalisatiegrens", "above the liberalisation limit";
+    stock_map: "Kaart", "Map";
+    stock_map_loading: "De kaart wordt geladen…", "Loading the map…";
+    stock_map_failed: "De gegevens voor de kaart konden niet worden geladen.", "The map data could not be loaded.";
+    stock_map_help: "Zoom in om complexen en uiteindelijk losse eenheden te zien. Zonder achtergrondkaart blijven de gegevens zichtbaar.", "Zoom in to see complexes and, at street level, single units. Without the background map the data stays visible.";
+    stock_map_clusters: "{units} eenheden in {groups} groepen in beeld", "{units} units in {groups} groups in view";
+    stock_map_units: "{units} eenheden in beeld", "{units} units in view";
     dashboard_stock: "Bezit: complexen en eenheden", "Housing stock: complexes and units";
     kind_corporation: "Woningcorporatie", "Housing corporation";
     kind_tenant_organisation: "Huurdersorganisatie", "Tenant organisation";

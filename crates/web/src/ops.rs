@@ -118,6 +118,19 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// The other static assets, compiled into the binary: Leaflet (from npm, see `build.rs`) and our map script.
+pub async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    let (content_type, body): (&str, &'static str) = match name.as_str() {
+        "leaflet.js" => {
+            ("text/javascript; charset=utf-8", include_str!("../assets/node_modules/leaflet/dist/leaflet.js"))
+        }
+        "leaflet.css" => ("text/css; charset=utf-8", include_str!("../assets/node_modules/leaflet/dist/leaflet.css")),
+        "map.js" => ("text/javascript; charset=utf-8", include_str!("../static/map.js")),
+        _ => return AppError::NotFound.into_response(),
+    };
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+}
+
 /// Unknown paths.
 pub async fn not_found() -> AppError {
     AppError::NotFound

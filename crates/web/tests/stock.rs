@@ -12,6 +12,7 @@ on_both_backends!(
     only_the_corporation_sees_its_stock,
     upload_needs_the_csrf_token,
     vera_names_are_shown_once_imported,
+    map_data_by_zoom,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;maatschappelijkLabel;nettohuur";
@@ -159,4 +160,46 @@ async fn vera_names_are_shown_once_imported(mut app: TestApp) {
     volkshuis_store::vera::replace_all(&app.state.db, &actor, &codes).await.expect("store");
     let after = app.get(&format!("/orgs/{org}/stock")).await;
     assert!(after.body.contains("<td>Woonruimte (WON)</td>"), "the code in use wins over the retired one");
+}
+
+async fn map_data_by_zoom(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login("lezer@woonstad.test").await;
+    let rows = [
+        "M1;C1;De Ark;WOO;Kerkstraat;1;1011AA;Amsterdam;GM0363;DAE;650,00;52,3700;4,8900",
+        "M2;C1;De Ark;WOO;Kerkstraat;2;1011AA;Amsterdam;GM0363;NDA;650,00;52,3701;4,8901",
+        "M3;C2;Het Anker;WOO;Coolsingel;9;3011AD;Rotterdam;GM0599;DAE;650,00;51,9225;4,4792",
+    ];
+    let file = format!("{HEADER};breedtegraad;lengtegraad\r\n{}\r\n", rows.join("\r\n"));
+    app.login("admin@woonstad.test").await;
+    app.post_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", file.as_bytes()).await;
+    let page = app.get(&format!("/orgs/{org}/stock/map")).await;
+    assert!(page.body.contains("data-bbox=\"4.47920,51.92250,4.89010,52.37010\""), "{}", page.body);
+    assert!(page.body.contains("<script src=\"/static/leaflet.js\"></script>"));
+    assert_eq!(app.get("/static/leaflet.js").await.status, StatusCode::OK);
+
+    let country = app.get(&format!("/orgs/{org}/stock/map.json?zoom=7&bbox=3.2,50.7,7.3,53.6")).await;
+    let json: serde_json::Value = serde_json::from_str(&country.body).expect("json");
+    assert_eq!(json["mode"], "clusters");
+    let counts: Vec<i64> = json["features"]
+        .as_array()
+        .expect("features")
+        .iter()
+        .map(|f| f["properties"]["units"].as_i64().unwrap_or(0))
+        .collect();
+    assert_eq!(counts.iter().sum::<i64>(), 3);
+    assert_eq!(json["summary"], "3 eenheden in 2 groepen in beeld");
+    let street = app.get(&format!("/orgs/{org}/stock/map.json?zoom=17&bbox=4.889,52.369,4.891,52.371")).await;
+    let json: serde_json::Value = serde_json::from_str(&street.body).expect("json");
+    assert_eq!(json["mode"], "units");
+    assert_eq!(json["features"].as_array().map(Vec::len), Some(2));
+    assert_eq!(json["features"][0]["properties"]["address"], "Kerkstraat 1");
+    assert_eq!(json["features"][0]["geometry"]["coordinates"][0], 4.89);
+    let bad = app.get(&format!("/orgs/{org}/stock/map.json?zoom=7&bbox=5,50,4,53")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+
+    app.login("bestuur@desleutel.test").await;
+    let other = app.get(&format!("/orgs/{org}/stock/map.json?zoom=7&bbox=3.2,50.7,7.3,53.6")).await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+    assert!(!other.body.contains("Kerkstraat"));
 }

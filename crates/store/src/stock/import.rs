@@ -290,6 +290,9 @@ impl Importer<'_> {
             }
             self.summary.marked_missing = self.summary.missing;
         }
+        if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
+            super::map::rebuild_in(&mut self.tx, self.corporation_id).await?;
+        }
         let s = &self.summary;
         sqlx::query(
             "INSERT INTO imports (corporation_id, kind, source, at, actor_label, rows_read, units_new, units_changed, \

@@ -97,7 +97,8 @@ const UNIT_SELECT: &str = "SELECT u.id, u.id_extern, u.cluster_id, c.code AS clu
     u.bouwjaar, u.gebruiksoppervlakte, u.kamers, u.maatschappelijk_label, u.nettohuur_cents, u.brutohuur_cents, \
     u.in_use FROM units u LEFT JOIN clusters c ON c.id = u.cluster_id";
 
-fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
+/// "Kerkstraat 12A-2" from the address columns of a row.
+pub(crate) fn address_of(row: &AnyRow) -> Result<String> {
     let number: i64 = row.try_get("huisnummer")?;
     let letter: Option<String> = row.try_get("huisletter")?;
     let addition: Option<String> = row.try_get("huisnummer_toevoeging")?;
@@ -107,6 +108,11 @@ fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
         address.push('-');
         address.push_str(&addition);
     }
+    Ok(address)
+}
+
+fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
+    let address = address_of(row)?;
     let cluster_id: Option<i64> = row.try_get("cluster_id")?;
     let cluster_code: Option<String> = row.try_get("cluster_code")?;
     Ok(UnitRow {

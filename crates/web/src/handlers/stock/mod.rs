@@ -1,6 +1,7 @@
 //! Bezit: a corporation's complexes and units — lists, pages and the import of its stock file.
 
 mod import;
+mod map;
 mod pages;
 
 use crate::app::AppState;
@@ -12,7 +13,7 @@ use volkshuis_domain::org::OrgKind;
 use volkshuis_store::orgs::{self, Organisation};
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(pages::router()).merge(import::router())
+    Router::new().merge(pages::router()).merge(import::router()).merge(map::router())
 }
 
 /// The scope on a corporation's stock. Other kinds of organisation have no stock: 404.

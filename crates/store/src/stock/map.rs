@@ -1,0 +1,159 @@
+//! The stock on a map: grid clusters per zoom level (precomputed), single units at street level.
+
+use crate::{Db, Result};
+use sqlx::{AnyConnection, Row};
+use volkshuis_domain::access::OrgScope;
+
+/// Zoom levels with precomputed clusters; from [`STREET_ZOOM`] on, single units are shown.
+pub const CLUSTER_ZOOMS: std::ops::RangeInclusive<i64> = 5..=15;
+/// The first zoom level that shows single units.
+pub const STREET_ZOOM: i64 = 16;
+/// Most single units sent in one answer.
+pub const MAX_UNITS: i64 = 2_000;
+
+/// Grid cell size in degrees at a zoom level: about 60 screen pixels (a 256-pixel tile covers 360/2^z degrees).
+pub fn cell_size(zoom: i64) -> f64 {
+    360.0 / 2f64.powi(zoom.clamp(0, 30) as i32) / 4.0
+}
+
+/// A map area: `[min_lon, min_lat, max_lon, max_lat]`.
+pub type BBox = [f64; 4];
+
+/// A cluster of units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Mean position of its units.
+    pub lat: f64,
+    /// Mean position of its units.
+    pub lon: f64,
+    /// Units in it.
+    pub units: i64,
+    /// Of which DAEB.
+    pub daeb_units: i64,
+}
+
+/// A single unit on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// Unit id.
+    pub id: i64,
+    /// Position.
+    pub lat: f64,
+    /// Position.
+    pub lon: f64,
+    /// Street and number.
+    pub address: String,
+    /// DAE or NDA.
+    pub label: Option<String>,
+}
+
+/// Recomputes the grid cells of a corporation's stock for every cluster zoom level, in one transaction.
+pub async fn rebuild(db: &Db, scope: &OrgScope) -> Result<()> {
+    let mut tx = db.begin().await?;
+    rebuild_in(&mut tx, scope.org_id()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// As [`rebuild`], inside the caller's transaction (the import's, so map and stock change together).
+pub(crate) async fn rebuild_in(conn: &mut AnyConnection, corporation_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM map_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *conn).await?;
+    for level in CLUSTER_ZOOMS {
+        // Positions in the Netherlands are positive, so truncation is the floor.
+        sqlx::query(
+            "INSERT INTO map_cells (corporation_id, level, gx, gy, units, daeb_units, lat, lon) \
+             SELECT corporation_id, $2, CAST(lon / $3 AS BIGINT), CAST(lat / $3 AS BIGINT), COUNT(*), \
+                    SUM(CASE WHEN maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END), AVG(lat), AVG(lon) \
+             FROM units WHERE corporation_id = $1 AND in_use = 1 AND lat IS NOT NULL AND lon IS NOT NULL \
+             GROUP BY corporation_id, CAST(lon / $3 AS BIGINT), CAST(lat / $3 AS BIGINT)",
+        )
+        .bind(corporation_id)
+        .bind(level)
+        .bind(cell_size(level))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The area the corporation's stock in use covers, if it has positions.
+pub async fn extent(db: &Db, scope: &OrgScope) -> Result<Option<BBox>> {
+    let row = sqlx::query(
+        "SELECT MIN(lon) AS min_lon, MIN(lat) AS min_lat, MAX(lon) AS max_lon, MAX(lat) AS max_lat \
+         FROM units WHERE corporation_id = $1 AND in_use = 1",
+    )
+    .bind(scope.org_id())
+    .fetch_one(db.pool())
+    .await?;
+    let get = |c: &str| row.try_get::<Option<f64>, _>(c);
+    Ok(match (get("min_lon")?, get("min_lat")?, get("max_lon")?, get("max_lat")?) {
+        (Some(a), Some(b), Some(c), Some(d)) => Some([a, b, c, d]),
+        _ => None,
+    })
+}
+
+/// The clusters in view at a zoom level below [`STREET_ZOOM`].
+pub async fn clusters(db: &Db, scope: &OrgScope, zoom: i64, bbox: BBox) -> Result<Vec<Cluster>> {
+    let level = zoom.clamp(*CLUSTER_ZOOMS.start(), *CLUSTER_ZOOMS.end());
+    let cell = cell_size(level);
+    let rows = sqlx::query(
+        "SELECT units, daeb_units, lat, lon FROM map_cells WHERE corporation_id = $1 AND level = $2 \
+         AND gx BETWEEN $3 AND $4 AND gy BETWEEN $5 AND $6",
+    )
+    .bind(scope.org_id())
+    .bind(level)
+    .bind((bbox[0] / cell) as i64)
+    .bind((bbox[2] / cell) as i64)
+    .bind((bbox[1] / cell) as i64)
+    .bind((bbox[3] / cell) as i64)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Cluster {
+                lat: r.try_get("lat")?,
+                lon: r.try_get("lon")?,
+                units: r.try_get("units")?,
+                daeb_units: r.try_get("daeb_units")?,
+            })
+        })
+        .collect()
+}
+
+/// The single units in view (at most [`MAX_UNITS`]).
+pub async fn points(db: &Db, scope: &OrgScope, bbox: BBox) -> Result<Vec<Point>> {
+    let rows = sqlx::query(
+        "SELECT id, lat, lon, straatnaam, huisnummer, huisletter, huisnummer_toevoeging, maatschappelijk_label \
+         FROM units WHERE corporation_id = $1 AND in_use = 1 AND lat BETWEEN $2 AND $3 AND lon BETWEEN $4 AND $5 \
+         ORDER BY id LIMIT $6",
+    )
+    .bind(scope.org_id())
+    .bind(bbox[1])
+    .bind(bbox[3])
+    .bind(bbox[0])
+    .bind(bbox[2])
+    .bind(MAX_UNITS)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let address = super::query::address_of(r)?;
+            Ok(Point {
+                id: r.try_get("id")?,
+                lat: r.try_get("lat")?,
+                lon: r.try_get("lon")?,
+                address,
+                label: r.try_get("maatschappelijk_label")?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_halve_with_each_zoom() {
+        assert_eq!(super::cell_size(5), 360.0 / 32.0 / 4.0);
+        assert!((super::cell_size(6) * 2.0 - super::cell_size(5)).abs() < 1e-12);
+    }
+}

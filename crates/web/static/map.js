@@ -1,0 +1,69 @@
+// The stock map: clusters from the server per zoom level, single units at street level. Works without the PDOK
+// background tiles (the data is drawn on a plain background). No inline script: loaded under a strict CSP.
+(function () {
+  'use strict';
+  var element = document.getElementById('map');
+  if (!element || !window.L) return;
+  var status = document.getElementById('map-status');
+  var map = L.map(element, { minZoom: 6, maxZoom: 19 });
+  L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
+    minZoom: 6,
+    maxZoom: 19,
+    attribution: 'Kaartgegevens &copy; Kadaster',
+  }).addTo(map);
+  var layer = L.layerGroup().addTo(map);
+  var bbox = (element.dataset.bbox || '').split(',').map(Number);
+  if (bbox.length === 4 && bbox.every(isFinite)) {
+    map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [20, 20] });
+  } else {
+    map.setView([52.2, 5.3], 7);
+  }
+
+  function cluster(feature) {
+    var p = feature.properties;
+    var size = 26 + Math.min(30, Math.round(Math.log10(p.units + 1) * 10));
+    var icon = L.divIcon({
+      className: 'vh-cluster',
+      html: '<span>' + Number(p.units) + '</span>',
+      iconSize: [size, size],
+    });
+    var c = feature.geometry.coordinates;
+    var marker = L.marker([c[1], c[0]], { icon: icon, keyboard: true, title: p.units + ' ' + element.dataset.unitsWord });
+    marker.on('click', function () { map.setView([c[1], c[0]], Math.min(map.getZoom() + 2, 16)); });
+    return marker;
+  }
+
+  function unit(feature) {
+    var p = feature.properties;
+    var c = feature.geometry.coordinates;
+    var marker = L.circleMarker([c[1], c[0]], {
+      radius: 7, weight: 2, color: '#0b5a8a', fillColor: p.label === 'DAE' ? '#0b5a8a' : '#f0a500', fillOpacity: 0.8,
+    });
+    var link = document.createElement('a');
+    link.href = p.url;
+    link.textContent = p.address;
+    marker.bindPopup(link);
+    return marker;
+  }
+
+  var generation = 0;
+  function load() {
+    var mine = ++generation;
+    var b = map.getBounds();
+    var url = element.dataset.url + '?zoom=' + map.getZoom() + '&bbox=' +
+      [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(',');
+    fetch(url, { credentials: 'same-origin' })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        if (mine !== generation) return;
+        layer.clearLayers();
+        data.features.forEach(function (f) { layer.addLayer(data.mode === 'units' ? unit(f) : cluster(f)); });
+        element.dataset.mode = data.mode;
+        element.dataset.features = String(data.features.length);
+        if (status) status.textContent = data.summary;
+      })
+      .catch(function () { if (status) status.textContent = element.dataset.failed; });
+  }
+  map.on('moveend', load);
+  load();
+})();
