@@ -122,6 +122,11 @@ impl OrgScope {
         Self { user_id: 0, data_org: org_id, role: Role::Admin }
     }
 
+    /// Read-only access for an organisation's API token (the caller authenticated with that token's secret).
+    pub fn api_token(org_id: i64) -> Self {
+        Self { user_id: 0, data_org: org_id, role: Role::ReadOnly }
+    }
+
     /// The organisation whose data this scope opens.
     pub fn org_id(&self) -> i64 {
         self.data_org

@@ -18,6 +18,7 @@ pub mod stock;
 pub mod testdb;
 pub mod throttle;
 mod timestamp;
+pub mod tokens;
 pub mod users;
 pub mod vera;
 

@@ -31,10 +31,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(3, "referentiedata", "0003_referentiedata"),
     migration!(4, "areas", "0004_areas"),
     migration!(5, "map cells", "0005_map_cells"),
+    migration!(6, "api tokens", "0006_api_tokens"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 5;
+pub const LATEST: i64 = 6;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

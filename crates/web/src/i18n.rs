@@ -233,6 +233,16 @@ texts! {
     stock_map_help: "Zoom in om complexen en uiteindelijk losse eenheden te zien. Zonder achtergrondkaart blijven de gegevens zichtbaar.", "Zoom in to see complexes and, at street level, single units. Without the background map the data stays visible.";
     stock_map_clusters: "{units} eenheden in {groups} groepen in beeld", "{units} units in {groups} groups in view";
     stock_map_units: "{units} eenheden in beeld", "{units} units in view";
+    tokens_title: "API-sleutels", "API tokens";
+    tokens_help: "Met een API-sleutel leest een ander systeem (zoals uw ERP of BI) de gegevens van uw organisatie via de JSON-API. Een sleutel kan alleen lezen.", "With an API token another system (your ERP or BI, say) reads your organisation's data through the JSON API. A token can only read.";
+    tokens_created: "Nieuwe sleutel gemaakt", "New token created";
+    tokens_copy_now: "Kopieer de sleutel nu: hij wordt niet opgeslagen en is hierna niet meer te zien.", "Copy the token now: it is not stored and will not be shown again.";
+    tokens_created_at: "Gemaakt", "Created";
+    tokens_last_used: "Laatst gebruikt", "Last used";
+    tokens_revoked: "ingetrokken", "revoked";
+    tokens_revoke: "Intrekken", "Revoke";
+    tokens_new: "Nieuwe sleutel", "New token";
+    tokens_name: "Waarvoor (bijv. ERP-koppeling)", "What for (e.g. ERP link)";
     dashboard_stock: "Bezit: complexen en eenheden", "Housing stock: complexes and units";
     kind_corporation: "Woningcorporatie", "Housing corporation";
     kind_tenant_organisation: "Huurdersorganisatie", "Tenant organisation";

@@ -23,6 +23,8 @@ enum Need {
     OrgManage,
     /// Platform administrator.
     Platform,
+    /// An API token; no session opens the API.
+    Token,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -83,6 +85,13 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/stock/map.json?zoom=7&bbox=3.2,50.7,7.3,53.6", OrgView),
         get("/orgs/{org}/stock/map.json?zoom=17&bbox=4.8,52.3,4.9,52.4", OrgView),
         get("/static/map.js", Public),
+        get("/api/v1/openapi.json", Public),
+        get("/api/v1/eenheden", Token),
+        get("/api/v1/eenheden/1", Token),
+        get("/api/v1/clusters", Token),
+        get("/orgs/{org}/api-tokens", OrgManage),
+        post("/orgs/{org}/api-tokens", &[("name", "")], OrgManage),
+        post("/orgs/{org}/api-tokens/999999/revoke", &[], OrgManage),
         get("/orgs/{org}/stock/import", OrgEdit),
         get("/orgs/{org}/stock/import/reports/999999", OrgEdit),
         get("/admin/orgs", Platform),
@@ -107,6 +116,7 @@ fn routes() -> Vec<Route> {
 fn expected(need: Need, who: Who, own_org: bool) -> bool {
     match (need, who) {
         (Need::Public, _) => true,
+        (Need::Token, _) => false,
         (_, Who::Visitor) => false,
         (_, Who::PlatformAdmin) => true,
         (Need::LoggedIn, _) => true,
@@ -146,7 +156,9 @@ async fn matrix(mut app: TestApp) {
                 let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 let response =
                     if route.method == Method::GET { app.get(&path).await } else { app.post(&path, &fields).await };
-                let denied = response.status == StatusCode::FORBIDDEN || response.is_login_redirect();
+                let denied = response.status == StatusCode::FORBIDDEN
+                    || response.is_login_redirect()
+                    || (route.need == Need::Token && response.status == StatusCode::UNAUTHORIZED);
                 let allowed = !denied;
                 if response.status.is_server_error() {
                     failures.push(format!("{who:?} {} {path}: server error {}", route.method, response.status));
@@ -158,7 +170,11 @@ async fn matrix(mut app: TestApp) {
                         response.location(),
                         if expected(route.need, who, own_org) { "allow" } else { "deny" }
                     ));
-                } else if denied && who.email().is_some() && response.status != StatusCode::FORBIDDEN {
+                } else if denied
+                    && who.email().is_some()
+                    && route.need != Need::Token
+                    && response.status != StatusCode::FORBIDDEN
+                {
                     failures.push(format!("{who:?} {} {path}: logged-in denial must be 403", route.method));
                 }
                 checked += 1;

@@ -182,6 +182,19 @@ pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, 
     Ok(UnitPage { units: rows.iter().map(unit_from_row).collect::<Result<_>>()?, total })
 }
 
+/// Units after `after_id` in id order (keyset pagination for the API), at most `limit`.
+pub async fn units_after(
+    db: &Db,
+    scope: &OrgScope,
+    filter: &UnitFilter,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<UnitRow>> {
+    let sql = format!("{UNIT_SELECT}{UNIT_WHERE} AND u.id > $12 ORDER BY u.id LIMIT $13");
+    let rows = bind_filter(sqlx::query(&sql), scope, filter).bind(after_id).bind(limit).fetch_all(db.pool()).await?;
+    rows.iter().map(unit_from_row).collect()
+}
+
 /// One unit of the corporation; `None` when it does not exist or belongs to another corporation.
 pub async fn unit(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<UnitRow>> {
     let sql = format!("{UNIT_SELECT} WHERE u.id = $1 AND u.corporation_id = $2");

@@ -1,12 +1,14 @@
 //! The routes, one module per use case; each module exposes its own `router()`.
 
 mod admin;
+mod api;
 mod home;
 mod language;
 mod login;
 mod org;
 mod password_reset;
 mod stock;
+mod tokens;
 
 use crate::app::AppState;
 use axum::Router;
@@ -21,4 +23,6 @@ pub fn router() -> Router<AppState> {
         .merge(org::router())
         .merge(admin::router())
         .merge(stock::router())
+        .merge(api::router())
+        .merge(tokens::router())
 }

@@ -1,0 +1,130 @@
+//! API tokens of an organisation: created and revoked by its administrators, shown once, stored hashed.
+
+use crate::audit::{self, Actor, Change};
+use crate::sessions::{hash_token, new_token};
+use crate::{timestamp, Db, Result, StoreError};
+use serde_json::json;
+use sqlx::Row;
+use time::OffsetDateTime;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::text::Name;
+
+/// Every token starts with this, so a leaked one is recognisable (and findable by secret scanners).
+pub const PREFIX: &str = "vh_";
+
+/// A token as listed (never the secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Database id.
+    pub id: i64,
+    /// What it is for.
+    pub name: String,
+    /// When and by whom it was made.
+    pub created_at: OffsetDateTime,
+    /// Who made it.
+    pub created_by: String,
+    /// Last use.
+    pub last_used_at: Option<OffsetDateTime>,
+    /// When it was revoked.
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+/// Creates a token for the organisation of `scope`; returns its id and the secret (shown once).
+pub async fn create(db: &Db, scope: &OrgScope, actor: &Actor, name: &Name) -> Result<(i64, String)> {
+    let secret = format!("{PREFIX}{}", new_token());
+    let mut tx = db.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO api_tokens (org_id, name, token_hash, created_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(scope.org_id())
+    .bind(name.as_str())
+    .bind(hash_token(&secret))
+    .bind(timestamp::to_unix(actor.at))
+    .bind(&actor.label)
+    .fetch_one(&mut *tx)
+    .await?;
+    let change = Change {
+        org_id: Some(scope.org_id()),
+        action: "create",
+        entity: "api_token",
+        entity_id: id.to_string(),
+        before: None,
+        after: Some(json!({ "name": name.as_str() })),
+        personal_data: false,
+    };
+    audit::record(&mut tx, actor, change).await?;
+    tx.commit().await?;
+    Ok((id, secret))
+}
+
+/// Revokes a token of the organisation; `NotFound` when it is not theirs or already revoked.
+pub async fn revoke(db: &Db, scope: &OrgScope, actor: &Actor, id: i64) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let done =
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND revoked_at IS NULL")
+            .bind(timestamp::to_unix(actor.at))
+            .bind(id)
+            .bind(scope.org_id())
+            .execute(&mut *tx)
+            .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let change = Change {
+        org_id: Some(scope.org_id()),
+        action: "revoke",
+        entity: "api_token",
+        entity_id: id.to_string(),
+        before: None,
+        after: None,
+        personal_data: false,
+    };
+    audit::record(&mut tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The organisation's tokens, newest first.
+pub async fn list(db: &Db, scope: &OrgScope) -> Result<Vec<Token>> {
+    let rows = sqlx::query(
+        "SELECT id, name, created_at, created_by, last_used_at, revoked_at FROM api_tokens WHERE org_id = $1 ORDER BY id DESC",
+    )
+    .bind(scope.org_id())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Token {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                created_at: timestamp::from_unix(r.try_get("created_at")?),
+                created_by: r.try_get("created_by")?,
+                last_used_at: r.try_get::<Option<i64>, _>("last_used_at")?.map(timestamp::from_unix),
+                revoked_at: r.try_get::<Option<i64>, _>("revoked_at")?.map(timestamp::from_unix),
+            })
+        })
+        .collect()
+}
+
+/// The token behind a secret, if it is live: `(token id, organisation id)`. Notes the use (at most once a minute).
+pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<Option<(i64, i64)>> {
+    if !secret.starts_with(PREFIX) {
+        return Ok(None);
+    }
+    let row =
+        sqlx::query("SELECT id, org_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+            .bind(hash_token(secret))
+            .fetch_optional(db.pool())
+            .await?;
+    let Some(row) = row else { return Ok(None) };
+    let (id, org): (i64, i64) = (row.try_get("id")?, row.try_get("org_id")?);
+    let last: Option<i64> = row.try_get("last_used_at")?;
+    if last.is_none_or(|l| timestamp::to_unix(now) - l >= 60) {
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+            .bind(timestamp::to_unix(now))
+            .bind(id)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(Some((id, org)))
+}

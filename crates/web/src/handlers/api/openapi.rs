@@ -1,0 +1,129 @@
+//! The OpenAPI 3.1 description of `/api/v1`, written out by hand next to the handlers it describes (a test checks
+//! that every field a response carries is described).
+
+use axum::Json;
+use serde_json::{json, Value};
+
+/// The properties of an `Eenheid` as the API returns them: (name, JSON type, description).
+pub const UNIT_FIELDS: &[(&str, &str, &str)] = &[
+    ("id", "integer", "Volkshuis id"),
+    ("idExtern", "string", "the corporation's own unit id"),
+    ("clusterCode", "string", "complex code"),
+    ("soort", "string", "VERA EENHEIDSOORT code"),
+    ("detailSoort", "string", "VERA EENHEIDDETAILSOORT code"),
+    ("status", "string", "VERA EENHEIDSTATUS code"),
+    ("adres", "string", "street, number, letter and addition"),
+    ("postcode", "string", "postcode, 1234AB"),
+    ("woonplaats", "string", "town"),
+    ("bagVerblijfsobjectId", "string", "BAG verblijfsobject id (16 digits)"),
+    ("bagPandId", "string", "BAG pand id (16 digits)"),
+    ("gemeenteCode", "string", "CBS gemeente code, GM0363"),
+    ("wijkCode", "string", "CBS wijk code"),
+    ("buurtCode", "string", "CBS buurt code"),
+    ("cbsJaar", "integer", "year of the CBS codes"),
+    ("breedtegraad", "number", "WGS84 latitude"),
+    ("lengtegraad", "number", "WGS84 longitude"),
+    ("bouwjaar", "integer", "year built"),
+    ("gebruiksoppervlakte", "number", "usable area in m²"),
+    ("kamersAantal", "integer", "rooms"),
+    ("maatschappelijkLabel", "string", "DAE or NDA"),
+    ("nettohuur", "string", "net monthly rent in euros, exact decimal, e.g. 650.50"),
+    ("brutohuur", "string", "gross monthly rent in euros, exact decimal"),
+    ("inGebruik", "boolean", "false when the unit was missing from a full import"),
+];
+
+/// The properties of a `Cluster`.
+pub const CLUSTER_FIELDS: &[(&str, &str, &str)] = &[
+    ("id", "integer", "Volkshuis id"),
+    ("clusterCode", "string", "complex code"),
+    ("clusterNaam", "string", "complex name"),
+    ("eenhedenAantal", "integer", "units in use"),
+    ("daebAantal", "integer", "of which DAEB"),
+    ("gemiddeldeNettohuur", "string", "average net rent, exact decimal"),
+];
+
+fn schema(fields: &[(&str, &str, &str)]) -> Value {
+    let properties: serde_json::Map<String, Value> = fields
+        .iter()
+        .map(|(name, kind, description)| {
+            let nullable = !matches!(*name, "id" | "idExtern" | "clusterCode" | "inGebruik");
+            let kind = if nullable { json!([kind, "null"]) } else { json!(kind) };
+            ((*name).to_owned(), json!({ "type": kind, "description": description }))
+        })
+        .collect();
+    json!({ "type": "object", "properties": properties })
+}
+
+fn query(name: &str, description: &str) -> Value {
+    json!({ "name": name, "in": "query", "required": false, "schema": { "type": "string" }, "description": description })
+}
+
+/// `GET /api/v1/openapi.json`.
+pub async fn document() -> Json<Value> {
+    let errors = json!({
+        "400": { "description": "invalid parameter", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "401": { "description": "missing, unknown or revoked token", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+    });
+    let mut unit_responses = errors.clone();
+    unit_responses["200"] = json!({
+        "description": "a page of units",
+        "content": { "application/json": { "schema": {
+            "type": "object",
+            "properties": {
+                "data": { "type": "array", "items": { "$ref": "#/components/schemas/Eenheid" } },
+                "nextCursor": { "type": ["string", "null"], "description": "pass as cursor for the next page; null on the last" }
+            }
+        } } }
+    });
+    let mut one_unit = errors.clone();
+    one_unit["200"] = json!({ "description": "the unit", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Eenheid" } } } });
+    one_unit["404"] = json!({ "description": "no such unit of this organisation" });
+    let mut cluster_responses = errors;
+    cluster_responses["200"] = json!({
+        "description": "all complexes",
+        "content": { "application/json": { "schema": {
+            "type": "object",
+            "properties": { "data": { "type": "array", "items": { "$ref": "#/components/schemas/Cluster" } } }
+        } } }
+    });
+    Json(json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Volkshuis API",
+            "version": "1",
+            "description": "The housing stock of the organisation that owns the token, with VERA attribute names."
+        },
+        "servers": [{ "url": "/api/v1" }],
+        "security": [{ "token": [] }],
+        "components": {
+            "securitySchemes": { "token": { "type": "http", "scheme": "bearer", "description": "an API token (vh_…) made by an organisation administrator" } },
+            "schemas": {
+                "Eenheid": schema(UNIT_FIELDS),
+                "Cluster": schema(CLUSTER_FIELDS),
+                "Error": { "type": "object", "properties": { "error": { "type": "string" }, "message": { "type": "string" } } }
+            }
+        },
+        "paths": {
+            "/eenheden": { "get": {
+                "summary": "Units, in id order, a page at a time",
+                "parameters": [
+                    query("gemeenteCode", "only this CBS gemeente"),
+                    query("buurtCode", "only this CBS buurt"),
+                    query("clusterCode", "only this complex"),
+                    query("soort", "only this VERA soort"),
+                    query("status", "only this VERA status"),
+                    query("maatschappelijkLabel", "DAE or NDA"),
+                    query("cursor", "nextCursor of the previous page"),
+                    { "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 100 } }
+                ],
+                "responses": unit_responses
+            } },
+            "/eenheden/{id}": { "get": {
+                "summary": "One unit",
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }],
+                "responses": one_unit
+            } },
+            "/clusters": { "get": { "summary": "All complexes with their figures", "responses": cluster_responses } }
+        }
+    }))
+}

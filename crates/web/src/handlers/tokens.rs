@@ -1,0 +1,117 @@
+//! An organisation's API tokens: its administrators create (the secret is shown once) and revoke them.
+
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{ok, render, show_time, Page};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::text::Name;
+use volkshuis_store::{orgs, tokens, StoreError};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/api-tokens", get(list).post(create))
+        .route("/orgs/{org}/api-tokens/{id}/revoke", post(revoke))
+}
+
+struct TokenLine {
+    id: i64,
+    name: String,
+    created: String,
+    last_used: String,
+    revoked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "api_tokens.html")]
+struct TokensPage {
+    page: Page,
+    org_id: i64,
+    org_name: String,
+    tokens: Vec<TokenLine>,
+    token_name: String,
+    errors: FieldErrors,
+    new_secret: Option<String>,
+}
+
+async fn page(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    name: String,
+    errors: FieldErrors,
+    new_secret: Option<String>,
+) -> Result<TokensPage, AppError> {
+    let org = orgs::get(&state.db, scope.org_id()).await?.ok_or(AppError::NotFound)?;
+    let tokens = tokens::list(&state.db, scope)
+        .await?
+        .into_iter()
+        .map(|t| TokenLine {
+            id: t.id,
+            name: t.name,
+            created: format!("{} ({})", show_time(t.created_at), t.created_by),
+            last_used: t.last_used_at.map(show_time).unwrap_or_default(),
+            revoked: t.revoked_at.is_some(),
+        })
+        .collect();
+    Ok(TokensPage {
+        page: Page::for_user(auth),
+        org_id: org.id,
+        org_name: org.name,
+        tokens,
+        token_name: name,
+        errors,
+        new_secret,
+    })
+}
+
+async fn list(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, org, Action::Manage).await?;
+    ok(&page(&state, &auth, &scope, String::new(), FieldErrors::default(), None).await?)
+}
+
+#[derive(Deserialize)]
+struct NewToken {
+    #[serde(default)]
+    name: String,
+}
+
+async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Form(form): Form<NewToken>,
+) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, org, Action::Manage).await?;
+    let mut errors = FieldErrors::default();
+    let Some(name) = errors.check(auth.ctx.t(), "name", Name::parse(&form.name)) else {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &auth, &scope, form.name, errors, None).await?);
+    };
+    let (_, secret) = tokens::create(&state.db, &scope, &auth.actor(&state), &name).await?;
+    // The secret is shown on this one answer only; it is never stored or shown again.
+    render(
+        StatusCode::CREATED,
+        &page(&state, &auth, &scope, String::new(), FieldErrors::default(), Some(secret)).await?,
+    )
+}
+
+async fn revoke(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, org, Action::Manage).await?;
+    match tokens::revoke(&state.db, &scope, &auth.actor(&state), id).await {
+        Err(StoreError::NotFound) => Err(AppError::NotFound),
+        other => other.map_err(AppError::from),
+    }?;
+    Ok(Redirect::to(&format!("/orgs/{org}/api-tokens")).into_response())
+}
