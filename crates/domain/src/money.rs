@@ -71,20 +71,31 @@ impl Money {
     }
 }
 
+impl Money {
+    /// A whole number with Dutch thousands separators: `12.345`.
+    pub fn thousands(n: i64) -> String {
+        let digits = n.unsigned_abs().to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push('.');
+            }
+            grouped.push(c);
+        }
+        if n < 0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        }
+    }
+}
+
 impl fmt::Display for Money {
     /// Dutch notation: `€ 1.234,56`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        let euros = (abs / 100).to_string();
-        let mut grouped = String::new();
-        for (i, c) in euros.chars().enumerate() {
-            if i > 0 && (euros.len() - i).is_multiple_of(3) {
-                grouped.push('.');
-            }
-            grouped.push(c);
-        }
-        write!(f, "€ {sign}{grouped},{:02}", abs % 100)
+        write!(f, "€ {sign}{},{:02}", Money::thousands((abs / 100) as i64), abs % 100)
     }
 }
 
@@ -134,6 +145,13 @@ mod tests {
         assert_eq!(Money::from_cents(123_456).to_string(), "€ 1.234,56");
         assert_eq!(Money::from_cents(5).to_string(), "€ 0,05");
         assert_eq!(Money::from_cents(-100_000).to_string(), "€ -1.000,00");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(Money::thousands(2_300_000), "2.300.000");
+        assert_eq!(Money::thousands(999), "999");
+        assert_eq!(Money::thousands(-1_000), "-1.000");
     }
 
     #[test]

@@ -32,10 +32,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(4, "areas", "0004_areas"),
     migration!(5, "map cells", "0005_map_cells"),
     migration!(6, "api tokens", "0006_api_tokens"),
+    migration!(7, "unit list", "0007_unit_list"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 6;
+pub const LATEST: i64 = 7;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

@@ -16,7 +16,9 @@ pub async fn replace_all(db: &Db, actor: &Actor, codes: &[RefCode]) -> Result<us
     sqlx::query("DELETE FROM vera_codes").execute(&mut *tx).await?;
     for chunk in codes.chunks(BATCH) {
         let rows: Vec<String> = (0..chunk.len())
-            .map(|r| format!("({})", (1..=10).map(|c| format!("${}", r * 10 + c)).collect::<Vec<_>>().join(", ")))
+            .map(|r| {
+                format!("({})", (1..=10).map(|c| db.backend().placeholder(r * 10 + c)).collect::<Vec<_>>().join(", "))
+            })
             .collect();
         let sql = format!(
             "INSERT INTO vera_codes (soort, code, naam, omschrijving, begindatum, einddatum, retired, parent_soort, \

@@ -228,6 +228,7 @@ texts! {
     rent_700_lib: "€ 700 – liberalisatiegrens", "€ 700 – liberalisation limit";
     rent_lib: "boven de liberalisatiegrens", "above the liberalisation limit";
     stock_map: "Kaart", "Map";
+    stock_more_than: "meer dan {n}", "more than {n}";
     stock_map_loading: "De kaart wordt geladen…", "Loading the map…";
     stock_map_failed: "De gegevens voor de kaart konden niet worden geladen.", "The map data could not be loaded.";
     stock_map_help: "Zoom in om complexen en uiteindelijk losse eenheden te zien. Zonder achtergrondkaart blijven de gegevens zichtbaar.", "Zoom in to see complexes and, at street level, single units. Without the background map the data stays visible.";

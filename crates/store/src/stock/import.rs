@@ -98,6 +98,7 @@ struct Existing {
 
 struct Importer<'a> {
     tx: Tx,
+    backend: crate::Backend,
     corporation_id: i64,
     options: ImportOptions,
     now: i64,
@@ -146,6 +147,7 @@ pub async fn import_units<R: BufRead>(
     let warnings = reader.warnings().to_vec();
     let mut importer = Importer {
         tx,
+        backend: db.backend(),
         corporation_id,
         options,
         now: timestamp::to_unix(actor.at),
@@ -228,7 +230,7 @@ impl Importer<'_> {
         let width = UNIT_COLUMNS.len();
         let rows: Vec<String> = (0..self.pending.len())
             .map(|r| {
-                let params: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
+                let params: Vec<String> = (1..=width).map(|c| self.backend.placeholder(r * width + c)).collect();
                 format!("({})", params.join(", "))
             })
             .collect();
@@ -280,8 +282,10 @@ impl Importer<'_> {
         }
         if self.options.mark_missing {
             for chunk in missing.chunks(500) {
-                let params: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
-                let sql = format!("UPDATE units SET in_use = 0, updated_at = $1 WHERE id IN ({})", params.join(", "));
+                let params: Vec<String> = (2..chunk.len() + 2).map(|i| self.backend.placeholder(i)).collect();
+                let first = self.backend.placeholder(1);
+                let sql =
+                    format!("UPDATE units SET in_use = 0, updated_at = {first} WHERE id IN ({})", params.join(", "));
                 let mut query = sqlx::query(&sql).bind(self.now);
                 for id in chunk {
                     query = query.bind(*id);

@@ -58,18 +58,33 @@ pub async fn rebuild(db: &Db, scope: &OrgScope) -> Result<()> {
 /// As [`rebuild`], inside the caller's transaction (the import's, so map and stock change together).
 pub(crate) async fn rebuild_in(conn: &mut AnyConnection, corporation_id: i64) -> Result<()> {
     sqlx::query("DELETE FROM map_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *conn).await?;
-    for level in CLUSTER_ZOOMS {
-        // Positions in the Netherlands are positive, so truncation is the floor.
+    // The finest level from the units themselves; each coarser level from the one below it (a cell holds exactly
+    // four cells of the next level, because the cell size halves per zoom level), so the units are read once.
+    let finest = *CLUSTER_ZOOMS.end();
+    // Positions in the Netherlands are positive, so truncation is the floor.
+    sqlx::query(
+        "INSERT INTO map_cells (corporation_id, level, gx, gy, units, daeb_units, lat, lon) \
+         SELECT corporation_id, $2, CAST(lon / $3 AS BIGINT), CAST(lat / $3 AS BIGINT), COUNT(*), \
+                SUM(CASE WHEN maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END), AVG(lat), AVG(lon) \
+         FROM units WHERE corporation_id = $1 AND in_use = 1 AND lat IS NOT NULL AND lon IS NOT NULL \
+         GROUP BY corporation_id, CAST(lon / $3 AS BIGINT), CAST(lat / $3 AS BIGINT)",
+    )
+    .bind(corporation_id)
+    .bind(finest)
+    .bind(cell_size(finest))
+    .execute(&mut *conn)
+    .await?;
+    for level in (*CLUSTER_ZOOMS.start()..finest).rev() {
         sqlx::query(
             "INSERT INTO map_cells (corporation_id, level, gx, gy, units, daeb_units, lat, lon) \
-             SELECT corporation_id, $2, CAST(lon / $3 AS BIGINT), CAST(lat / $3 AS BIGINT), COUNT(*), \
-                    SUM(CASE WHEN maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END), AVG(lat), AVG(lon) \
-             FROM units WHERE corporation_id = $1 AND in_use = 1 AND lat IS NOT NULL AND lon IS NOT NULL \
-             GROUP BY corporation_id, CAST(lon / $3 AS BIGINT), CAST(lat / $3 AS BIGINT)",
+             SELECT corporation_id, $2, gx / 2, gy / 2, SUM(units), SUM(daeb_units), \
+                    SUM(lat * units) / SUM(units), SUM(lon * units) / SUM(units) \
+             FROM map_cells WHERE corporation_id = $1 AND level = $3 \
+             GROUP BY corporation_id, gx / 2, gy / 2",
         )
         .bind(corporation_id)
         .bind(level)
-        .bind(cell_size(level))
+        .bind(level + 1)
         .execute(&mut *conn)
         .await?;
     }

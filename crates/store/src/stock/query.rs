@@ -143,42 +143,73 @@ fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
     })
 }
 
-// Each optional filter is bound as NULL when unused, so one statement serves every combination.
-const UNIT_WHERE: &str = " WHERE u.corporation_id = $1 \
-    AND ($2 IS NULL OR u.gemeente_code = $2) AND ($3 IS NULL OR u.buurt_code = $3) \
-    AND ($4 IS NULL OR u.cluster_id = $4) AND ($5 IS NULL OR u.soort = $5) AND ($6 IS NULL OR u.status = $6) \
-    AND ($7 IS NULL OR u.maatschappelijk_label = $7) AND ($8 IS NULL OR u.nettohuur_cents >= $8) \
-    AND ($9 IS NULL OR u.nettohuur_cents < $9) \
-    AND ($10 IS NULL OR LOWER(u.straatnaam) LIKE $10 OR LOWER(u.postcode) LIKE $10 \
-         OR LOWER(u.woonplaats) LIKE $10 OR LOWER(u.id_extern) LIKE $10) \
-    AND ($11 = 1 OR u.in_use = 1)";
+/// A bind value of a filter.
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+/// The WHERE clause for a filter, with only the conditions that are set (so each engine can use its indexes),
+/// and the values to bind in order. Parameters start at `$1`; the caller's own follow after `binds.len()`.
+fn unit_where(scope: &OrgScope, f: &UnitFilter) -> (String, Vec<Bind>) {
+    let mut clauses = vec!["u.corporation_id = $1".to_owned()];
+    let mut binds = vec![Bind::Int(scope.org_id())];
+    let mut add = |clause: &str, value: Bind| {
+        binds.push(value);
+        clauses.push(clause.replace('?', &format!("${}", binds.len())));
+    };
+    let text = |v: &Option<String>| v.clone().map(Bind::Text);
+    for (clause, value) in [
+        ("u.gemeente_code = ?", text(&f.gemeente)),
+        ("u.buurt_code = ?", text(&f.buurt)),
+        ("u.cluster_id = ?", f.cluster_id.map(Bind::Int)),
+        ("u.soort = ?", text(&f.soort)),
+        ("u.status = ?", text(&f.status)),
+        ("u.maatschappelijk_label = ?", text(&f.label)),
+        ("u.nettohuur_cents >= ?", f.rent_min.map(Bind::Int)),
+        ("u.nettohuur_cents < ?", f.rent_below.map(Bind::Int)),
+        (
+            "(LOWER(u.straatnaam) LIKE ? OR LOWER(u.postcode) LIKE ? OR LOWER(u.woonplaats) LIKE ? OR LOWER(u.id_extern) LIKE ?)",
+            f.text.as_ref().map(|t| Bind::Text(format!("%{}%", t.to_lowercase()))),
+        ),
+    ] {
+        if let Some(value) = value {
+            add(clause, value);
+        }
+    }
+    if !f.include_out_of_use {
+        clauses.push("u.in_use = 1".to_owned());
+    }
+    (format!(" WHERE {}", clauses.join(" AND ")), binds)
+}
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
-fn bind_filter<'q>(query: AnyQuery<'q>, scope: &OrgScope, f: &UnitFilter) -> AnyQuery<'q> {
+fn bind_all<'q>(mut query: AnyQuery<'q>, binds: &[Bind]) -> AnyQuery<'q> {
+    for bind in binds {
+        query = match bind {
+            Bind::Int(v) => query.bind(*v),
+            Bind::Text(v) => query.bind(v.clone()),
+        };
+    }
     query
-        .bind(scope.org_id())
-        .bind(f.gemeente.clone())
-        .bind(f.buurt.clone())
-        .bind(f.cluster_id)
-        .bind(f.soort.clone())
-        .bind(f.status.clone())
-        .bind(f.label.clone())
-        .bind(f.rent_min)
-        .bind(f.rent_below)
-        .bind(f.text.as_ref().map(|t| format!("%{}%", t.to_lowercase())))
-        .bind(i64::from(f.include_out_of_use))
 }
 
-/// A page of the corporation's units, ordered by address.
+/// Totals above this are shown as "more than": counting millions of rows for a page header is not worth the wait.
+pub const COUNT_CAP: i64 = 10_000;
+
+/// A page of the corporation's units, ordered by address. `total` is exact up to [`COUNT_CAP`].
 pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, limit: i64) -> Result<UnitPage> {
-    let count_sql = format!("SELECT COUNT(*) AS n FROM units u{UNIT_WHERE}");
-    let total: i64 = bind_filter(sqlx::query(&count_sql), scope, filter).fetch_one(db.pool()).await?.try_get("n")?;
+    let (clause, binds) = unit_where(scope, filter);
+    let n = binds.len();
+    let count_sql = format!("SELECT COUNT(*) AS n FROM (SELECT 1 FROM units u{clause} LIMIT {}) capped", COUNT_CAP + 1);
+    let total: i64 = bind_all(sqlx::query(&count_sql), &binds).fetch_one(db.pool()).await?.try_get("n")?;
     let sql = format!(
-        "{UNIT_SELECT}{UNIT_WHERE} ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.huisletter, \
-         u.huisnummer_toevoeging, u.id LIMIT $12 OFFSET $13"
+        "{UNIT_SELECT}{clause} ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.id LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
     );
-    let rows = bind_filter(sqlx::query(&sql), scope, filter).bind(limit).bind(offset).fetch_all(db.pool()).await?;
+    let rows = bind_all(sqlx::query(&sql), &binds).bind(limit).bind(offset).fetch_all(db.pool()).await?;
     Ok(UnitPage { units: rows.iter().map(unit_from_row).collect::<Result<_>>()?, total })
 }
 
@@ -190,8 +221,10 @@ pub async fn units_after(
     after_id: i64,
     limit: i64,
 ) -> Result<Vec<UnitRow>> {
-    let sql = format!("{UNIT_SELECT}{UNIT_WHERE} AND u.id > $12 ORDER BY u.id LIMIT $13");
-    let rows = bind_filter(sqlx::query(&sql), scope, filter).bind(after_id).bind(limit).fetch_all(db.pool()).await?;
+    let (clause, binds) = unit_where(scope, filter);
+    let n = binds.len();
+    let sql = format!("{UNIT_SELECT}{clause} AND u.id > ${} ORDER BY u.id LIMIT ${}", n + 1, n + 2);
+    let rows = bind_all(sqlx::query(&sql), &binds).bind(after_id).bind(limit).fetch_all(db.pool()).await?;
     rows.iter().map(unit_from_row).collect()
 }
 

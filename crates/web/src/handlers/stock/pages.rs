@@ -168,7 +168,7 @@ struct UnitsPage {
     bands: Vec<(String, String)>,
     labels: Vec<(String, String)>,
     units: Vec<UnitLine>,
-    total: i64,
+    total: String,
     from: i64,
     to: i64,
     previous: Option<String>,
@@ -197,7 +197,11 @@ async fn units(
         org_name: organisation.name,
         bands,
         labels,
-        total: result.total,
+        total: if result.total > stock::COUNT_CAP {
+            t.stock_more_than.replace("{n}", &Money::thousands(stock::COUNT_CAP))
+        } else {
+            result.total.to_string()
+        },
         from: if shown > 0 { page_no * PAGE_SIZE + 1 } else { 0 },
         to: page_no * PAGE_SIZE + shown,
         previous: (page_no > 0).then(|| q.link(org, page_no - 1)),
