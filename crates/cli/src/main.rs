@@ -2,6 +2,7 @@
 //! a demo dataset, `migrate` brings the schema up to date, `org` and `user` manage accounts from the shell.
 
 mod accounts;
+mod bench;
 mod stock;
 
 use anyhow::Context;
@@ -39,6 +40,9 @@ enum Command {
     /// Import data files.
     #[command(subcommand)]
     Import(stock::ImportCommand),
+    /// Benchmarks (see scripts/bench for all of them).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Generate synthetic data for demos and benchmarks.
     #[command(subcommand)]
     Generate(stock::GenerateCommand),
@@ -121,6 +125,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             stock::import(&db, command).await
         }
         Command::Generate(command) => stock::generate(command),
+        Command::Bench(command) => {
+            let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
+            bench::run(&db, command).await
+        }
         Command::User(command) => {
             let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
             accounts::user(&db, command).await

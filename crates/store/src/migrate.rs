@@ -33,10 +33,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(5, "map cells", "0005_map_cells"),
     migration!(6, "api tokens", "0006_api_tokens"),
     migration!(7, "unit list", "0007_unit_list"),
+    migration!(8, "cluster units", "0008_cluster_units"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 7;
+pub const LATEST: i64 = 8;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

@@ -24,3 +24,6 @@ pub use app::{router, AppState, Config};
 pub use clock::Clock;
 pub use i18n::Lang;
 pub use jobs::{run_due_jobs, schedule_housekeeping, spawn_worker};
+
+/// The map data of a view, as the map endpoint sends it (for the benchmark).
+pub use handlers::stock::map::map_body;

@@ -7,7 +7,7 @@ mod language;
 mod login;
 mod org;
 mod password_reset;
-mod stock;
+pub(crate) mod stock;
 mod tokens;
 
 use crate::app::AppState;

@@ -67,8 +67,21 @@ async fn data(
         let error = json!({ "error": "zoom (0–22) en bbox (west,zuid,oost,noord) zijn nodig" });
         return Ok((StatusCode::BAD_REQUEST, Json(error)).into_response());
     };
-    let body = if zoom >= STREET_ZOOM {
-        let points = map::points(&state.db, &scope, bbox).await?;
+    let body = map_body(&state.db, &scope, org, zoom, bbox, t).await?;
+    Ok(Json(body).into_response())
+}
+
+/// The map data for a view: GeoJSON with clusters below street level, single units from it. Public for the benchmark.
+pub async fn map_body(
+    db: &volkshuis_store::Db,
+    scope: &volkshuis_domain::access::OrgScope,
+    org: i64,
+    zoom: i64,
+    bbox: BBox,
+    t: &crate::i18n::Texts,
+) -> Result<Value, volkshuis_store::StoreError> {
+    Ok(if zoom >= STREET_ZOOM {
+        let points = map::points(db, scope, bbox).await?;
         let summary = t.stock_map_units.replace("{units}", &points.len().to_string());
         let features: Vec<Value> = points
             .into_iter()
@@ -79,19 +92,16 @@ async fn data(
             .collect();
         json!({ "type": "FeatureCollection", "mode": "units", "summary": summary, "features": features })
     } else {
-        let clusters = map::clusters(&state.db, &scope, zoom, bbox).await?;
+        let clusters = map::clusters(db, scope, zoom, bbox).await?;
         let units: i64 = clusters.iter().map(|c| c.units).sum();
-        let summary = t
-            .stock_map_clusters
-            .replace("{units}", &units.to_string())
-            .replace("{groups}", &clusters.len().to_string());
+        let summary =
+            t.stock_map_clusters.replace("{units}", &units.to_string()).replace("{groups}", &clusters.len().to_string());
         let features: Vec<Value> = clusters
             .into_iter()
             .map(|c| point(c.lon, c.lat, json!({ "units": c.units, "daeb": c.daeb_units })))
             .collect();
         json!({ "type": "FeatureCollection", "mode": "clusters", "summary": summary, "features": features })
-    };
-    Ok(Json(body).into_response())
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Bezit: a corporation's complexes and units — lists, pages and the import of its stock file.
 
 mod import;
-mod map;
+pub(crate) mod map;
 mod pages;
 
 use crate::app::AppState;

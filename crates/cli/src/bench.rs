@@ -1,0 +1,63 @@
+//! `volkshuis bench map`: the server time and size of the map data at country, province, city and street zoom,
+//! on the database given (load it first, e.g. with `scripts/bench`, which also runs the other benchmarks).
+
+use anyhow::Context;
+use clap::Subcommand;
+use std::time::Instant;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::org::OrgCode;
+use volkshuis_store::stock::map;
+use volkshuis_store::{orgs, Db};
+use volkshuis_web::Lang;
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Time the map data at four zoom levels.
+    Map {
+        /// The corporation whose stock is on the map.
+        #[arg(long)]
+        corporation: String,
+        /// Requests per view.
+        #[arg(long, default_value_t = 30)]
+        repeat: usize,
+    },
+}
+
+pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
+    let BenchCommand::Map { corporation, repeat } = command;
+    let code = OrgCode::parse(&corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
+    let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation {code}"))?;
+    let scope = OrgScope::system(org.id);
+    let netherlands = [3.2, 50.7, 7.3, 53.6];
+    // Centre the city and street views on the densest spot of the stock.
+    let cells = map::clusters(db, &scope, 15, netherlands).await?;
+    let densest = cells.iter().max_by_key(|c| c.units).context("the stock has no positions")?;
+    let (lat, lon) = (densest.lat, densest.lon);
+    let views = [
+        ("land (zoom 7)", 7, netherlands),
+        ("provincie (zoom 9)", 9, [lon - 0.6, lat - 0.35, lon + 0.6, lat + 0.35]),
+        ("stad (zoom 12)", 12, [lon - 0.07, lat - 0.04, lon + 0.07, lat + 0.04]),
+        ("straat (zoom 16)", 16, [lon - 0.005, lat - 0.003, lon + 0.005, lat + 0.003]),
+    ];
+    let t = Lang::Nl.texts();
+    println!("kaart: {} eenheden in gebruik met ligging, {repeat} verzoeken per beeld", cells.iter().map(|c| c.units).sum::<i64>());
+    println!("{:<20} {:>10} {:>10} {:>10} {:>10}", "beeld", "mediaan ms", "max ms", "KB", "objecten");
+    for (name, zoom, bbox) in views {
+        let mut times = Vec::with_capacity(repeat);
+        let mut bytes = 0;
+        let mut features = 0;
+        for _ in 0..repeat.max(1) {
+            let started = Instant::now();
+            let body = volkshuis_web::map_body(db, &scope, org.id, zoom, bbox, t).await?;
+            let text = serde_json::to_string(&body)?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            bytes = text.len();
+            features = body["features"].as_array().map(Vec::len).unwrap_or(0);
+        }
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        let max = times[times.len() - 1];
+        println!("{name:<20} {median:>10.2} {max:>10.2} {:>10.1} {features:>10}", bytes as f64 / 1024.0);
+    }
+    Ok(())
+}
