@@ -40,7 +40,10 @@ pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
         ("straat (zoom 16)", 16, [lon - 0.005, lat - 0.003, lon + 0.005, lat + 0.003]),
     ];
     let t = Lang::Nl.texts();
-    println!("kaart: {} eenheden in gebruik met ligging, {repeat} verzoeken per beeld", cells.iter().map(|c| c.units).sum::<i64>());
+    println!(
+        "kaart: {} eenheden in gebruik met ligging, {repeat} verzoeken per beeld",
+        cells.iter().map(|c| c.units).sum::<i64>()
+    );
     println!("{:<20} {:>10} {:>10} {:>10} {:>10}", "beeld", "mediaan ms", "max ms", "KB", "objecten");
     for (name, zoom, bbox) in views {
         let mut times = Vec::with_capacity(repeat);

@@ -90,13 +90,25 @@ pub async fn lookup(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<
     Ok(Some(Session { user_id: row.try_get("user_id")?, active_org_id: row.try_get("active_org_id")?, created_at }))
 }
 
-/// Chooses the organisation a session works in.
-pub async fn set_active_org(db: &Db, token: &str, org_id: i64) -> Result<()> {
+/// Chooses the organisation a session works in (audited: it decides what the user then sees first).
+pub async fn set_active_org(db: &Db, actor: &Actor, token: &str, org_id: i64) -> Result<()> {
+    let mut tx = db.begin().await?;
     sqlx::query("UPDATE sessions SET active_org_id = $1 WHERE token_hash = $2")
         .bind(org_id)
         .bind(hash_token(token))
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
+    let change = Change {
+        org_id: Some(org_id),
+        action: "switch_organisation",
+        entity: "session",
+        entity_id: actor.user_id.map(|id| id.to_string()).unwrap_or_default(),
+        before: None,
+        after: Some(serde_json::json!({ "active_org_id": org_id })),
+        personal_data: false,
+    };
+    audit::record(&mut tx, actor, change).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -15,6 +15,7 @@ on_both_backends!(
     memberships_are_managed_per_user,
     audit_page_filters,
     outbox_shows_the_mail,
+    switching_organisation_is_checked_and_audited,
 );
 
 async fn invalid_organisation_form_keeps_what_was_typed(mut app: TestApp) {
@@ -208,4 +209,26 @@ async fn outbox_shows_the_mail(mut app: TestApp) {
     assert!(message.body.contains("/password/reset?token="));
     app.login("admin@woonstad.test").await;
     assert_eq!(app.get(&format!("/admin/outbox/{id}")).await.status, StatusCode::FORBIDDEN);
+}
+
+async fn switching_organisation_is_checked_and_audited(mut app: TestApp) {
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let woonstad = app.org_id("woonstad").await;
+    app.login("bestuur@desleutel.test").await;
+    let first = app.get("/dashboard").await;
+    assert!(first.body.contains("id=\"active-org\">Bewonersraad Noord"), "first membership by name");
+    let switched = app.post("/orgs/switch", &[("org_id", &sleutel.to_string())]).await;
+    assert_eq!(switched.location(), Some("/dashboard"));
+    assert!(app.get("/dashboard").await.body.contains("id=\"active-org\">Huurdersvereniging De Sleutel"));
+    let refused = app.post("/orgs/switch", &[("org_id", &woonstad.to_string())]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "not a member");
+    let trail = audit::list(
+        &app.state.db,
+        &audit::Filter { action: Some("switch_organisation".into()), ..Default::default() },
+        5,
+    )
+    .await
+    .expect("audit");
+    assert_eq!(trail.len(), 1);
+    assert_eq!(trail[0].org_id, Some(sleutel));
 }

@@ -104,6 +104,6 @@ async fn switch_org(
     Form(form): Form<SwitchForm>,
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, form.org_id, Action::View).await?;
-    sessions::set_active_org(&state.db, &auth.token, scope.org_id()).await?;
+    sessions::set_active_org(&state.db, &auth.actor(&state), &auth.token, scope.org_id()).await?;
     Ok(Redirect::to("/dashboard").into_response())
 }

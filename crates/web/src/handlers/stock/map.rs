@@ -94,8 +94,10 @@ pub async fn map_body(
     } else {
         let clusters = map::clusters(db, scope, zoom, bbox).await?;
         let units: i64 = clusters.iter().map(|c| c.units).sum();
-        let summary =
-            t.stock_map_clusters.replace("{units}", &units.to_string()).replace("{groups}", &clusters.len().to_string());
+        let summary = t
+            .stock_map_clusters
+            .replace("{units}", &units.to_string())
+            .replace("{groups}", &clusters.len().to_string());
         let features: Vec<Value> = clusters
             .into_iter()
             .map(|c| point(c.lon, c.lat, json!({ "units": c.units, "daeb": c.daeb_units })))
