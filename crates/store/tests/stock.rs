@@ -37,6 +37,7 @@ on_both_backends!(
     filters_and_pages,
     large_file_in_batches,
     map_clusters_and_points,
+    statistics_are_refreshed_after_a_large_import,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -225,4 +226,26 @@ async fn map_clusters_and_points(db: &Db) {
     import(db, &woonstad, &file(&[A1, A3]), out).await;
     let after = map::clusters(db, &woonstad, 12, netherlands).await.expect("clusters");
     assert_eq!(after.iter().map(|c| c.units).sum::<i64>(), 1, "the map follows the import");
+}
+
+async fn statistics_are_refreshed_after_a_large_import(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let woonstad = corporation(db, "woonstad").await;
+    let rows: Vec<String> = Generator::new(10_000, 5).collect();
+    let content = format!("{}\n{}\n", header(), rows.join("\n"));
+    let summary = import(db, &woonstad, &content, ImportOptions::default()).await;
+    assert_eq!((summary.new, summary.written), (10_000, true));
+    let analysed: i64 = match db.backend() {
+        volkshuis_store::Backend::Sqlite => sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'units'")
+            .fetch_one(db.pool())
+            .await
+            .expect("sqlite_stat1"),
+        volkshuis_store::Backend::Postgres => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'units' AND last_analyze IS NOT NULL",
+        )
+        .fetch_one(db.pool())
+        .await
+        .expect("pg_stat_user_tables"),
+    };
+    assert!(analysed > 0, "the planner knows the table is no longer empty");
 }

@@ -168,7 +168,7 @@ pub async fn import_units<R: BufRead>(
             Err(mut errors) => importer.summary.errors.append(&mut errors),
         }
     }
-    importer.finish(actor, source).await
+    importer.finish(db, actor, source).await
 }
 
 impl Importer<'_> {
@@ -265,7 +265,7 @@ impl Importer<'_> {
         Ok(())
     }
 
-    async fn finish(mut self, actor: &Actor, source: &str) -> Result<ImportSummary> {
+    async fn finish(mut self, db: &Db, actor: &Actor, source: &str) -> Result<ImportSummary> {
         self.flush().await?;
         let missing: Vec<i64> = self
             .existing
@@ -329,8 +329,26 @@ impl Importer<'_> {
         audit::record(&mut self.tx, actor, change).await?;
         self.tx.commit().await?;
         self.summary.written = true;
+        if self.summary.new + self.summary.changed >= REFRESH_STATISTICS_AFTER {
+            refresh_statistics(self.backend, db).await?;
+        }
         Ok(self.summary)
     }
+}
+
+/// After this many written units the planner statistics are refreshed: right after a large first import they
+/// still describe an empty table, and the list pages would be planned as if they were (seconds instead of
+/// milliseconds at national scale).
+const REFRESH_STATISTICS_AFTER: u64 = 10_000;
+
+async fn refresh_statistics(backend: crate::Backend, db: &Db) -> Result<()> {
+    let sql = match backend {
+        crate::Backend::Postgres => "ANALYZE units, clusters, map_cells",
+        // A sampled ANALYZE: exact statistics would read every row of a national table.
+        crate::Backend::Sqlite => "PRAGMA analysis_limit = 1000; ANALYZE units; ANALYZE clusters; ANALYZE map_cells",
+    };
+    sqlx::raw_sql(sql).execute(db.pool()).await?;
+    Ok(())
 }
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
