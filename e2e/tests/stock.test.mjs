@@ -27,6 +27,13 @@ const good = [
   'NW-2;NW;Nieuwbouw West;Zonnebloemstraat;3;1234AB;Voorbeeldstad;DAE;640,00',
 ];
 
+/** Clicks an upload button and waits until the answer replaced the page (the upload runs in the background). */
+async function upload(page, button) {
+  const before = Number((await page.getAttribute('body', 'data-uploads')) ?? '0');
+  await page.click(button);
+  await page.waitForFunction((n) => Number(document.body.dataset.uploads ?? '0') > n, before);
+}
+
 test('upload with an error, read the report, fix and import, browse', async () => {
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
   const page = await context.newPage();
@@ -40,7 +47,7 @@ test('upload with an error, read the report, fix and import, browse', async () =
   const badFile = join(dir, 'bezit-fout.csv');
   writeFileSync(badFile, [header, good[0], 'NW-2;NW;Nieuwbouw West;Zonnebloemstraat;3;1234 ABC;Voorbeeldstad;DAE;640,00'].join('\r\n'));
   await page.setInputFiles('#file', badFile);
-  await page.click('button[value=import]');
+  await upload(page, 'button[value=import]');
   assert.match(await page.textContent('#import-outcome'), /Het bestand bevat fouten/);
   assert.match(await page.textContent('#import-errors'), /3\s*postcode\s*1234 ABC\s*is geen geldige postcode/);
   assert.deepEqual(await seriousViolations(page), [], 'import page with errors');
@@ -52,10 +59,11 @@ test('upload with an error, read the report, fix and import, browse', async () =
   const goodFile = join(dir, 'bezit.csv');
   writeFileSync(goodFile, [header, ...good].join('\r\n'));
   await page.setInputFiles('#file', goodFile);
-  await page.click('button[value=check]');
+  await upload(page, 'button[value=check]');
   assert.match(await page.textContent('#import-outcome'), /Gecontroleerd: geen fouten/);
   await page.setInputFiles('#file', goodFile);
-  await page.click('button[value=import]');
+  await upload(page, 'button[value=import]');
+  assert.equal(await page.getAttribute('body', 'data-uploads'), '3', 'three uploads, each answered in place');
   assert.match(await page.textContent('#import-counts'), /2 eenheden: 2 nieuw, 0 gewijzigd, 0 ongewijzigd/);
 
   await page.goto(`${server.baseUrl}/orgs/1/stock?q=Zonnebloemstraat%203`);

@@ -228,6 +228,9 @@ texts! {
     rent_700_lib: "€ 700 – liberalisatiegrens", "€ 700 – liberalisation limit";
     rent_lib: "boven de liberalisatiegrens", "above the liberalisation limit";
     stock_map: "Kaart", "Map";
+    stock_sending: "Bestand verzenden: {pct}%", "Sending the file: {pct}%";
+    stock_checking: "Het bestand wordt gecontroleerd en ingelezen…", "Checking and importing the file…";
+    stock_upload_failed: "Verzenden is mislukt. Controleer de verbinding en probeer het opnieuw.", "Sending failed. Check the connection and try again.";
     stock_more_than: "meer dan {n}", "more than {n}";
     stock_map_loading: "De kaart wordt geladen…", "Loading the map…";
     stock_map_failed: "De gegevens voor de kaart konden niet worden geladen.", "The map data could not be loaded.";
