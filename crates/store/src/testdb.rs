@@ -94,3 +94,23 @@ impl Drop for TestDb {
         }
     }
 }
+
+/// Runs each named async test function (taking `&Db`) on a fresh SQLite database and on a fresh PostgreSQL
+/// database: `store_test_on_both_backends!(my_story, another_story);`
+#[macro_export]
+macro_rules! store_test_on_both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                let t = $crate::testdb::TestDb::new($crate::Backend::Sqlite).await.expect("sqlite");
+                super::$name(&t.db).await;
+            }
+            #[tokio::test]
+            async fn postgres() {
+                let t = $crate::testdb::TestDb::new($crate::Backend::Postgres).await.expect("postgres");
+                super::$name(&t.db).await;
+            }
+        }
+    )*};
+}

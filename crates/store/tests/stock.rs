@@ -9,24 +9,7 @@ use volkshuis_store::audit::{self, Actor};
 use volkshuis_store::stock::{self, ImportOptions, ImportSummary, UnitFilter};
 use volkshuis_store::{orgs, Db};
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test]
-            async fn sqlite() {
-                let t = volkshuis_store::testdb::TestDb::new(volkshuis_store::Backend::Sqlite).await.expect("sqlite");
-                super::$name(&t.db).await;
-            }
-            #[tokio::test]
-            async fn postgres() {
-                let t = volkshuis_store::testdb::TestDb::new(volkshuis_store::Backend::Postgres).await.expect("postgres");
-                super::$name(&t.db).await;
-            }
-        }
-    )*};
-}
-
-on_both_backends!(
+volkshuis_store::store_test_on_both_backends!(
     import_reimport_and_change,
     a_bad_row_writes_nothing,
     valid_rows_only_when_asked,
