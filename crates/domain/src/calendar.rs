@@ -1,0 +1,176 @@
+//! The Dutch calendar for statutory terms: public holidays computed from the year, and the Algemene termijnenwet.
+//!
+//! Holidays (art. 3 Atw): Nieuwjaarsdag, Tweede Paasdag, Hemelvaartsdag, Tweede Pinksterdag, the King's birthday
+//! (27 April, or 26 April when the 27th is a Sunday), 5 May, and both Christmas days. Easter by the Gregorian
+//! computus (Meeus/Jones/Butcher).
+
+use time::{Date, Duration, Month, Weekday};
+
+/// Easter Sunday of a Gregorian year.
+pub fn easter_sunday(year: i32) -> Date {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    let month = if month == 3 { Month::March } else { Month::April };
+    // The computus only yields 22 March to 25 April, always a valid date.
+    Date::from_calendar_date(year, month, day as u8).unwrap_or(Date::MIN)
+}
+
+fn date(year: i32, month: Month, day: u8) -> Date {
+    Date::from_calendar_date(year, month, day).unwrap_or(Date::MIN)
+}
+
+/// The generally recognised holidays of a year under the Algemene termijnenwet, with their Dutch names.
+pub fn holidays(year: i32) -> Vec<(Date, &'static str)> {
+    let easter = easter_sunday(year);
+    let kings_day = match date(year, Month::April, 27) {
+        sunday if sunday.weekday() == Weekday::Sunday => date(year, Month::April, 26),
+        day => day,
+    };
+    vec![
+        (date(year, Month::January, 1), "Nieuwjaarsdag"),
+        (easter + Duration::days(1), "Tweede Paasdag"),
+        (kings_day, "Koningsdag"),
+        (date(year, Month::May, 5), "Bevrijdingsdag (5 mei)"),
+        (easter + Duration::days(39), "Hemelvaartsdag"),
+        (easter + Duration::days(50), "Tweede Pinksterdag"),
+        (date(year, Month::December, 25), "Eerste Kerstdag"),
+        (date(year, Month::December, 26), "Tweede Kerstdag"),
+    ]
+}
+
+/// The holiday on a date, if any.
+pub fn holiday(day: Date) -> Option<&'static str> {
+    holidays(day.year()).into_iter().find(|(d, _)| *d == day).map(|(_, name)| name)
+}
+
+/// Whether a day counts for the Algemene termijnenwet: not a Saturday, Sunday or holiday.
+pub fn is_working_day(day: Date) -> bool {
+    !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) && holiday(day).is_none()
+}
+
+/// Why a term ends when it ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Extension {
+    /// The term ends on its own last day.
+    None,
+    /// Art. 1: the last day was a Saturday, Sunday or holiday (named) and the term runs on to the next working day.
+    NonWorkingLastDay(String),
+    /// Art. 2: the term had fewer than two working days and is lengthened until it has two.
+    TwoWorkingDays,
+}
+
+/// The last day of a statutory term that starts after `start` and nominally ends on `nominal_end`, under the
+/// Algemene termijnenwet (art. 1 and, for terms of three days or more, art. 2).
+pub fn term_end(start: Date, nominal_end: Date) -> (Date, Extension) {
+    let mut end = nominal_end;
+    let mut extension = Extension::None;
+    if !is_working_day(end) {
+        let why = holiday(end).map(str::to_owned).unwrap_or_else(|| match end.weekday() {
+            Weekday::Saturday => "zaterdag".to_owned(),
+            _ => "zondag".to_owned(),
+        });
+        while !is_working_day(end) {
+            end += Duration::days(1);
+        }
+        extension = Extension::NonWorkingLastDay(why);
+    }
+    if (nominal_end - start).whole_days() >= 3 {
+        let working = |until: Date| {
+            let mut n = 0;
+            let mut day = start + Duration::days(1);
+            while day <= until {
+                n += usize::from(is_working_day(day));
+                day += Duration::days(1);
+            }
+            n
+        };
+        if working(end) < 2 {
+            while working(end) < 2 {
+                end += Duration::days(1);
+            }
+            extension = Extension::TwoWorkingDays;
+        }
+    }
+    (end, extension)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn easter_in_known_years() {
+        for (year, easter) in [
+            (2024, date!(2024 - 03 - 31)),
+            (2025, date!(2025 - 04 - 20)),
+            (2026, date!(2026 - 04 - 05)),
+            (2027, date!(2027 - 03 - 28)),
+            (2038, date!(2038 - 04 - 25)),
+            (2285, date!(2285 - 03 - 22)),
+            (1943, date!(1943 - 04 - 25)),
+            (2000, date!(2000 - 04 - 23)),
+        ] {
+            assert_eq!(easter_sunday(year), easter, "{year}");
+        }
+    }
+
+    #[test]
+    fn holidays_of_2026_and_the_moved_kings_day() {
+        let names: Vec<(Date, &str)> = holidays(2026);
+        assert!(names.contains(&(date!(2026 - 04 - 06), "Tweede Paasdag")));
+        assert!(names.contains(&(date!(2026 - 05 - 14), "Hemelvaartsdag")));
+        assert!(names.contains(&(date!(2026 - 05 - 25), "Tweede Pinksterdag")));
+        assert!(names.contains(&(date!(2026 - 04 - 27), "Koningsdag")));
+        assert_eq!(holiday(date!(2025 - 04 - 26)), Some("Koningsdag"), "27 April 2025 is a Sunday");
+        assert_eq!(holiday(date!(2025 - 04 - 27)), None);
+        assert_eq!(holiday(date!(2026 - 04 - 03)), None, "Goede Vrijdag is not a holiday for the Atw");
+        assert!(!is_working_day(date!(2026 - 05 - 05)));
+        assert!(is_working_day(date!(2026 - 05 - 06)));
+    }
+
+    #[test]
+    fn a_term_ending_on_a_weekend_or_holiday_runs_on() {
+        let cases = [
+            // (start, nominal end, expected end): hand-checked against a calendar.
+            (date!(2026 - 03 - 23), date!(2026 - 05 - 04), date!(2026 - 05 - 04)), // plain Monday
+            (date!(2026 - 03 - 24), date!(2026 - 05 - 05), date!(2026 - 05 - 06)), // 5 May
+            (date!(2026 - 04 - 02), date!(2026 - 05 - 14), date!(2026 - 05 - 15)), // Hemelvaart
+            (date!(2026 - 04 - 13), date!(2026 - 05 - 25), date!(2026 - 05 - 26)), // Tweede Pinksterdag
+            (date!(2026 - 03 - 23), date!(2026 - 04 - 06), date!(2026 - 04 - 07)), // Tweede Paasdag
+            (date!(2026 - 03 - 16), date!(2026 - 04 - 27), date!(2026 - 04 - 28)), // Koningsdag 2026
+            (date!(2025 - 03 - 15), date!(2025 - 04 - 26), date!(2025 - 04 - 28)), // Koningsdag moved to Saturday
+            (date!(2026 - 11 - 14), date!(2026 - 12 - 26), date!(2026 - 12 - 28)), // Christmas into the weekend
+            (date!(2026 - 12 - 18), date!(2027 - 01 - 01), date!(2027 - 01 - 04)), // New Year, across the year end
+        ];
+        for (start, nominal, expected) in cases {
+            assert_eq!(term_end(start, nominal).0, expected, "{start} → {nominal}");
+        }
+        assert_eq!(
+            term_end(date!(2026 - 03 - 24), date!(2026 - 05 - 05)).1,
+            Extension::NonWorkingLastDay("Bevrijdingsdag (5 mei)".into())
+        );
+        assert_eq!(term_end(date!(2026 - 03 - 23), date!(2026 - 05 - 04)).1, Extension::None);
+    }
+
+    #[test]
+    fn a_term_of_three_days_keeps_two_working_days() {
+        // Received on Christmas Eve: 25, 26 (Saturday) and 27 (Sunday) December 2026 count for nothing.
+        let (end, why) = term_end(date!(2026 - 12 - 24), date!(2026 - 12 - 27));
+        assert_eq!((end, why), (date!(2026 - 12 - 29), Extension::TwoWorkingDays));
+        // A three-day term from a Monday already has its working days.
+        assert_eq!(term_end(date!(2026 - 11 - 23), date!(2026 - 11 - 26)), (date!(2026 - 11 - 26), Extension::None));
+    }
+}
