@@ -62,6 +62,9 @@ struct ServeArgs {
     /// Sender address of outgoing mail.
     #[arg(long, env = "MAIL_FROM", default_value = "Volkshuis <noreply@volkshuis.localhost>")]
     mail_from: String,
+    /// Behind a reverse proxy: take client addresses from X-Forwarded-For (its last entry).
+    #[arg(long, env = "VOLKSHUIS_TRUST_PROXY")]
+    trust_proxy: bool,
     /// How often the job worker looks for due jobs, in seconds.
     #[arg(long, default_value_t = 5)]
     job_interval: u64,
@@ -147,6 +150,7 @@ async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_web::demo::De
         base_url: base_url.clone(),
         smtp_url: args.smtp_url,
         mail_from: args.mail_from,
+        trust_proxy: args.trust_proxy,
     };
     let state = AppState::new(db.clone(), Clock::system(), config);
     let worker = volkshuis_web::spawn_worker(state.clone(), Duration::from_secs(args.job_interval.max(1)));

@@ -29,6 +29,9 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of outgoing mail.
     pub mail_from: String,
+    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry (the one the proxy
+    /// added) instead of the socket, so that login throttling counts per client and not for everyone at once.
+    pub trust_proxy: bool,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             secure_cookies: true,
             smtp_url: None,
             mail_from: "Volkshuis <noreply@volkshuis.localhost>".to_owned(),
+            trust_proxy: false,
         }
     }
 }
@@ -84,6 +88,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(ops::not_found)
         .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ops::client_address))
         .layer(CatchPanicLayer::custom(ops::panic_response))
         .layer(axum::middleware::from_fn(ops::error_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track));

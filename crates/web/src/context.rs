@@ -4,10 +4,9 @@ use crate::app::AppState;
 use crate::cookies;
 use crate::csrf::CsrfToken;
 use crate::i18n::{Lang, Texts};
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use std::convert::Infallible;
-use std::net::SocketAddr;
 
 /// The request's context. Extracting it never fails.
 #[derive(Debug, Clone)]
@@ -37,8 +36,8 @@ impl RequestContext {
         let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
         let client = parts
             .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string())
+            .get::<crate::ops::ClientAddress>()
+            .map(|c| c.0.clone())
             .unwrap_or_else(|| "local".to_owned());
         let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".to_owned());
         Self { lang, request_id, csrf, client, path }

@@ -87,6 +87,29 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
+/// The client's network address, for login throttling and logs.
+#[derive(Debug, Clone)]
+pub struct ClientAddress(pub String);
+
+/// Finds the client's address: the socket's peer, or — with `trust_proxy` — the last `X-Forwarded-For` entry.
+pub async fn client_address(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let forwarded = state
+        .config
+        .trust_proxy
+        .then(|| request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .flatten()
+        .and_then(|v| v.rsplit(',').next())
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty());
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|axum::extract::ConnectInfo(addr)| addr.ip().to_string());
+    let address = forwarded.or(peer).unwrap_or_else(|| "local".to_owned());
+    request.extensions_mut().insert(ClientAddress(address));
+    next.run(request).await
+}
+
 /// `GET /metrics`: Prometheus text format.
 pub async fn metrics(State(state): State<AppState>) -> Result<Response, AppError> {
     for (status, count) in volkshuis_store::jobs::counts(&state.db).await? {

@@ -19,6 +19,7 @@ on_both_backends!(
     reset_for_unknown_address_looks_the_same_and_sends_nothing,
     blocked_users_cannot_log_in,
     login_returns_to_the_page_asked_for,
+    behind_a_trusted_proxy_addresses_come_from_the_proxy,
 );
 
 async fn login_shows_the_dashboard_of_the_users_organisation(mut app: TestApp) {
@@ -216,4 +217,33 @@ async fn login_returns_to_the_page_asked_for(mut app: TestApp) {
         )
         .await;
     assert_eq!(response.location(), Some("/admin/audit?entity=user"));
+}
+
+async fn behind_a_trusted_proxy_addresses_come_from_the_proxy(mut app: TestApp) {
+    app.restart(volkshuis_web::Config { trust_proxy: true, ..Default::default() });
+    // Five failures from one client, each on another account: that client's address is locked…
+    app.headers = vec![("x-forwarded-for", "203.0.113.9, 10.0.0.7".to_owned())];
+    for n in 0..5 {
+        let account = format!("iemand{n}@example.nl");
+        app.post("/login", &[("email", account.as_str()), ("password", "fout fout fout")]).await;
+    }
+    let locked = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    // …but another client behind the same proxy is not.
+    app.clear_cookies();
+    app.headers = vec![("x-forwarded-for", "10.0.0.8".to_owned())];
+    let other = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
+    assert_eq!(other.status, StatusCode::SEE_OTHER, "{}", other.body);
+
+    // Without trust the header is ignored: a forged X-Forwarded-For does not escape the lock.
+    app.restart(volkshuis_web::Config::default());
+    app.clear_cookies();
+    for n in 0..5 {
+        app.headers = vec![("x-forwarded-for", format!("198.51.100.{n}"))];
+        let account = format!("ander{n}@example.nl");
+        app.post("/login", &[("email", account.as_str()), ("password", "fout fout fout")]).await;
+    }
+    app.headers = vec![("x-forwarded-for", "198.51.100.99".to_owned())];
+    let still = app.post("/login", &[("email", "medewerker@woonstad.test"), ("password", PASSWORD)]).await;
+    assert_eq!(still.status, StatusCode::TOO_MANY_REQUESTS, "all came from the same socket");
 }

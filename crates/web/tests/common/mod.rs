@@ -64,6 +64,8 @@ pub struct TestApp {
     pub db: TestDb,
     router: Router,
     cookies: HashMap<String, String>,
+    /// Headers sent with every request (a proxy's X-Forwarded-For, say).
+    pub headers: Vec<(&'static str, String)>,
 }
 
 impl TestApp {
@@ -78,7 +80,7 @@ impl TestApp {
         volkshuis_web::demo::seed(&db.db, false).await.expect("demo data");
         let state = AppState::new(db.db.clone(), Clock::manual(datetime!(2026-11-25 10:00 UTC)), config);
         let router = volkshuis_web::router(state.clone());
-        Self { state, db, router, cookies: HashMap::new() }
+        Self { state, db, router, cookies: HashMap::new(), headers: Vec::new() }
     }
 
     /// The same database, as a server restarted with other settings would see it.
@@ -108,6 +110,9 @@ impl TestApp {
         if !self.cookies.is_empty() {
             let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
             builder = builder.header(header::COOKIE, jar.join("; "));
+        }
+        for (name, value) in &self.headers {
+            builder = builder.header(*name, value);
         }
         let body = match form {
             Some(form) => {
