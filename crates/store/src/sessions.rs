@@ -1,6 +1,7 @@
 //! Server-side sessions. The browser holds a random token; the database holds its SHA-256 hash.
 
 use crate::audit::{self, Actor, Change};
+use crate::users::User;
 use crate::{timestamp, Db, Result};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -66,17 +67,24 @@ pub async fn create(db: &Db, actor: &Actor, user_id: i64, active_org_id: Option<
 
 /// The live session for a token, refreshing its idle timer; `None` when unknown or expired.
 pub async fn lookup(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<Session>> {
+    Ok(lookup_with_user(db, token, now).await?.map(|(session, _)| session))
+}
+
+/// The live session for a token and its user, in one query (every page asks this first), refreshing the idle timer.
+pub async fn lookup_with_user(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<(Session, User)>> {
     let hash = hash_token(token);
     let row = sqlx::query(
-        "SELECT user_id, active_org_id, created_at, last_seen_at FROM sessions \
-         WHERE token_hash = $1 AND expires_at > $2",
+        "SELECT s.active_org_id, s.created_at AS session_created_at, s.last_seen_at, \
+         u.id, u.email, u.name, u.is_platform_admin, u.locale, u.active, u.created_at \
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(&hash)
     .bind(timestamp::to_unix(now))
     .fetch_optional(db.pool())
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let created_at = timestamp::from_unix(row.try_get("created_at")?);
+    let user = crate::users::from_row(&row)?;
+    let created_at = timestamp::from_unix(row.try_get("session_created_at")?);
     let last_seen = timestamp::from_unix(row.try_get("last_seen_at")?);
     // Refresh at most once a minute: a page view should not always cost a write.
     if now - last_seen >= Duration::minutes(1) {
@@ -87,7 +95,8 @@ pub async fn lookup(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<
             .execute(db.pool())
             .await?;
     }
-    Ok(Some(Session { user_id: row.try_get("user_id")?, active_org_id: row.try_get("active_org_id")?, created_at }))
+    let session = Session { user_id: user.id, active_org_id: row.try_get("active_org_id")?, created_at };
+    Ok(Some((session, user)))
 }
 
 /// Chooses the organisation a session works in (audited: it decides what the user then sees first).

@@ -44,7 +44,7 @@ pub struct NewUser {
 
 const COLUMNS: &str = "id, email, name, is_platform_admin, locale, active, created_at";
 
-fn from_row(row: &AnyRow) -> Result<User> {
+pub(crate) fn from_row(row: &AnyRow) -> Result<User> {
     Ok(User {
         id: row.try_get("id")?,
         email: row.try_get("email")?,

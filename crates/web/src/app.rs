@@ -57,12 +57,20 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
+    /// Names of VERA codes, cached.
+    pub vera_names: Arc<crate::vera_names::VeraCache>,
 }
 
 impl AppState {
     /// State over an open database.
     pub fn new(db: Db, clock: Clock, config: Config) -> Self {
-        Self { db, clock, config: Arc::new(config), metrics: Arc::new(Metrics::new()) }
+        Self {
+            db,
+            clock,
+            config: Arc::new(config),
+            metrics: Arc::new(Metrics::new()),
+            vera_names: Arc::new(Default::default()),
+        }
     }
 }
 

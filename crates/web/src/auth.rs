@@ -7,7 +7,7 @@ use crate::cookies;
 use crate::error::AppError;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use volkshuis_domain::access::{Action, OrgScope, Role};
+use volkshuis_domain::access::{Action, Membership, OrgScope, Role};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::users::User;
@@ -42,14 +42,31 @@ impl Auth {
     /// Checks that the user may perform `action` on organisation `org_id`. A missing organisation is a 404, a
     /// forbidden one a 403 (the list of organisations is not secret; their data is).
     pub async fn scope(&self, state: &AppState, org_id: i64, action: Action) -> Result<OrgScope, AppError> {
-        if orgs::get(&state.db, org_id).await?.is_none() {
-            return Err(AppError::NotFound);
+        Ok(self.scope_with_org(state, org_id, action).await?.0)
+    }
+
+    /// As [`Auth::scope`], also returning the organisation. The memberships were read with the session in this
+    /// request, so a member's check needs no further query.
+    pub async fn scope_with_org(
+        &self,
+        state: &AppState,
+        org_id: i64,
+        action: Action,
+    ) -> Result<(OrgScope, Organisation), AppError> {
+        if let Some((org, role)) = self.memberships.iter().find(|(o, _)| o.id == org_id) {
+            let membership = Membership { user_id: self.user.id, org_id, role: *role };
+            let scope = if self.user.is_platform_admin {
+                OrgScope::grant_platform_admin(self.user.id, org_id)
+            } else {
+                OrgScope::grant(org_id, Some(membership), action)?
+            };
+            return Ok((scope, org.clone()));
         }
+        let org = orgs::get(&state.db, org_id).await?.ok_or(AppError::NotFound)?;
         if self.user.is_platform_admin {
-            return Ok(OrgScope::grant_platform_admin(self.user.id, org_id));
+            return Ok((OrgScope::grant_platform_admin(self.user.id, org_id), org));
         }
-        let membership = users::membership(&state.db, self.user.id, org_id).await?;
-        Ok(OrgScope::grant(org_id, membership, action)?)
+        Err(OrgScope::grant(org_id, None, action).map(|_| AppError::Forbidden).unwrap_or_else(AppError::from))
     }
 
     /// The organisation the user works in now, with the role there.
@@ -66,8 +83,11 @@ impl FromRequestParts<AppState> for Auth {
         let ctx = RequestContext::from_parts(parts);
         let login_required = || AppError::LoginRequired { next: ctx.path.clone() };
         let token = cookies::get(&parts.headers, cookies::SESSION).ok_or_else(login_required)?;
-        let session = sessions::lookup(&state.db, &token, state.clock.now()).await?.ok_or_else(login_required)?;
-        let user = users::get(&state.db, session.user_id).await?.filter(|u| u.active).ok_or_else(login_required)?;
+        let (session, user) =
+            sessions::lookup_with_user(&state.db, &token, state.clock.now()).await?.ok_or_else(login_required)?;
+        if !user.active {
+            return Err(login_required());
+        }
         let memberships = users::organisations_of(&state.db, user.id).await?;
         Ok(Auth { user, memberships, active_org_id: session.active_org_id, token, ctx })
     }

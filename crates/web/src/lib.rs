@@ -18,6 +18,7 @@ mod jobs;
 mod mail;
 mod ops;
 pub mod password;
+pub mod vera_names;
 mod views;
 
 pub use app::{router, AppState, Config};

@@ -158,6 +158,9 @@ async fn vera_names_are_shown_once_imported(mut app: TestApp) {
     let (codes, _) = volkshuis_domain::vera::parse(list.as_bytes()).expect("parse");
     let actor = volkshuis_store::audit::Actor::system("test", app.state.clock.now());
     volkshuis_store::vera::replace_all(&app.state.db, &actor, &codes).await.expect("store");
+    let cached = app.get(&format!("/orgs/{org}/stock")).await;
+    assert!(cached.body.contains("<td>WON</td>"), "names are cached for a minute");
+    app.state.vera_names.invalidate();
     let after = app.get(&format!("/orgs/{org}/stock")).await;
     assert!(after.body.contains("<td>Woonruimte (WON)</td>"), "the code in use wins over the retired one");
 }

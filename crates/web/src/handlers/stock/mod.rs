@@ -10,7 +10,7 @@ use crate::error::AppError;
 use axum::Router;
 use volkshuis_domain::access::{Action, OrgScope};
 use volkshuis_domain::org::OrgKind;
-use volkshuis_store::orgs::{self, Organisation};
+use volkshuis_store::orgs::Organisation;
 
 pub fn router() -> Router<AppState> {
     Router::new().merge(pages::router()).merge(import::router()).merge(map::router())
@@ -23,8 +23,7 @@ async fn corporation_scope(
     org_id: i64,
     action: Action,
 ) -> Result<(OrgScope, Organisation), AppError> {
-    let scope = auth.scope(state, org_id, action).await?;
-    let org = orgs::get(&state.db, scope.org_id()).await?.ok_or(AppError::NotFound)?;
+    let (scope, org) = auth.scope_with_org(state, org_id, action).await?;
     if org.kind != OrgKind::Corporation {
         return Err(AppError::NotFound);
     }

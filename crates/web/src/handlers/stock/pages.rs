@@ -5,6 +5,7 @@ use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::vera_names::VeraNames;
 use crate::views::{ok, Page};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -12,12 +13,10 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use std::collections::HashMap;
 use volkshuis_domain::access::Action;
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
 use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitRow};
-use volkshuis_store::vera;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -106,37 +105,6 @@ pub(crate) struct UnitLine {
     cluster: Option<(i64, String)>,
 }
 
-/// The VERA names of the codes a unit shows (empty until the reference data is imported).
-#[derive(Default)]
-pub(crate) struct VeraNames {
-    soort: HashMap<String, String>,
-    detail: HashMap<String, String>,
-    status: HashMap<String, String>,
-}
-
-impl VeraNames {
-    async fn load(state: &AppState) -> Result<Self, AppError> {
-        Ok(Self {
-            soort: vera::names(&state.db, "EENHEIDSOORT").await?,
-            detail: vera::names(&state.db, "EENHEIDDETAILSOORT").await?,
-            status: vera::names(&state.db, "EENHEIDSTATUS").await?,
-        })
-    }
-
-    /// "Woonruimte (WOO)", or the bare code when its name is unknown.
-    fn show(list: &HashMap<String, String>, code: &Option<String>) -> String {
-        match code {
-            Some(code) => list.get(code).map(|n| format!("{n} ({code})")).unwrap_or_else(|| code.clone()),
-            None => String::new(),
-        }
-    }
-
-    fn kind(&self, unit: &UnitRow) -> String {
-        let parts = [Self::show(&self.soort, &unit.soort), Self::show(&self.detail, &unit.detail_soort)];
-        parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" / ")
-    }
-}
-
 fn money(cents: Option<i64>) -> String {
     cents.map(|c| Money::from_cents(c).to_string()).unwrap_or_default()
 }
@@ -187,7 +155,7 @@ async fn units(
     let t = auth.ctx.t();
     let page_no = q.page.max(0);
     let result = stock::units(&state.db, &scope, &q.filter(), page_no * PAGE_SIZE, PAGE_SIZE).await?;
-    let names = VeraNames::load(&state).await?;
+    let names = state.vera_names.get(&state.db).await?;
     let shown = result.units.len() as i64;
     let bands = RentBand::ALL.into_iter().map(|b| (b.code().to_owned(), t.rent_band(b).to_owned())).collect();
     let labels = vec![("DAE".to_owned(), "DAEB".to_owned()), ("NDA".to_owned(), t.stock_non_daeb.to_owned())];
@@ -273,7 +241,7 @@ async fn cluster(
     let cluster = stock::cluster(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     let filter = UnitFilter { cluster_id: Some(id), ..Default::default() };
     let result = stock::units(&state.db, &scope, &filter, 0, 500).await?;
-    let names = VeraNames::load(&state).await?;
+    let names = state.vera_names.get(&state.db).await?;
     ok(&ClusterPage {
         page: Page::for_user(&auth),
         org_id: org,
@@ -303,7 +271,7 @@ async fn unit(
     let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
     let unit = stock::unit(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     let (netto, bruto) = (money(unit.nettohuur_cents), money(unit.brutohuur_cents));
-    let names = VeraNames::load(&state).await?;
+    let names = state.vera_names.get(&state.db).await?;
     let (kind, status) = (names.kind(&unit), VeraNames::show(&names.status, &unit.status));
     ok(&UnitPage { page: Page::for_user(&auth), org_id: org, unit, netto, bruto, kind, status })
 }
