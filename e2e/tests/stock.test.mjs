@@ -40,7 +40,7 @@ test('upload with an error, read the report, fix and import, browse', async () =
   await login(page, server.baseUrl, 'medewerker@woonstad.test');
   await page.click('text=Bezit: complexen en eenheden');
   assert.match(await page.textContent('h1'), /Bezit — Woonstad Voorbeeld/);
-  assert.match(await page.textContent('main'), /Getoond 1–50 van 2000/);
+  assert.match(await page.textContent('main'), /Getoond 1–50 van 2.000/);
   assert.deepEqual(await seriousViolations(page), [], 'stock list');
 
   await page.click('nav.subnav >> text=Bestand inlezen');

@@ -34,10 +34,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(6, "api tokens", "0006_api_tokens"),
     migration!(7, "unit list", "0007_unit_list"),
     migration!(8, "cluster units", "0008_cluster_units"),
+    migration!(9, "stock totals", "0009_stock_totals"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 8;
+pub const LATEST: i64 = 9;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

@@ -172,6 +172,12 @@ async fn filters_and_pages(db: &Db) {
     assert_eq!(by(UnitFilter { label: Some("DAE".into()), ..Default::default() }).await, 2);
     assert_eq!(by(UnitFilter { rent_min: Some(68_000), rent_below: Some(100_000), ..Default::default() }).await, 1);
     assert_eq!(by(UnitFilter { text: Some("rotter".into()), ..Default::default() }).await, 1);
+    let stored: i64 = sqlx::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
+        .bind(woonstad.org_id())
+        .fetch_one(db.pool())
+        .await
+        .expect("stored total");
+    assert_eq!(stored, 3, "the import keeps the unfiltered total");
     let page2 = stock::units(db, &woonstad, &UnitFilter::default(), 2, 2).await.expect("units");
     assert_eq!((page2.total, page2.units.len()), (3, 1));
     assert_eq!(page2.units[0].woonplaats, "Rotterdam", "ordered by town, street, number");

@@ -296,6 +296,7 @@ impl Importer<'_> {
         }
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
             super::map::rebuild_in(&mut self.tx, self.corporation_id).await?;
+            super::query::store_total(&mut self.tx, self.corporation_id).await?;
         }
         let s = &self.summary;
         sqlx::query(

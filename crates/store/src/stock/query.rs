@@ -198,12 +198,41 @@ fn bind_all<'q>(mut query: AnyQuery<'q>, binds: &[Bind]) -> AnyQuery<'q> {
 /// Totals above this are shown as "more than": counting millions of rows for a page header is not worth the wait.
 pub const COUNT_CAP: i64 = 10_000;
 
-/// A page of the corporation's units, ordered by address. `total` is exact up to [`COUNT_CAP`].
+/// Recounts the corporation's units in use (inside the import's transaction).
+pub(crate) async fn store_total(conn: &mut sqlx::AnyConnection, corporation_id: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO stock_totals (corporation_id, units_in_use) \
+         SELECT $1, COUNT(*) FROM units WHERE corporation_id = $1 AND in_use = 1 \
+         ON CONFLICT (corporation_id) DO UPDATE SET units_in_use = excluded.units_in_use",
+    )
+    .bind(corporation_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A page of the corporation's units, ordered by address. Without filters `total` is the stored exact total;
+/// with filters it is exact up to [`COUNT_CAP`].
 pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, limit: i64) -> Result<UnitPage> {
     let (clause, binds) = unit_where(scope, filter);
     let n = binds.len();
-    let count_sql = format!("SELECT COUNT(*) AS n FROM (SELECT 1 FROM units u{clause} LIMIT {}) capped", COUNT_CAP + 1);
-    let total: i64 = bind_all(sqlx::query(&count_sql), &binds).fetch_one(db.pool()).await?.try_get("n")?;
+    let unfiltered = n == 1 && !filter.include_out_of_use;
+    let stored: Option<i64> = if unfiltered {
+        sqlx::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
+            .bind(scope.org_id())
+            .fetch_optional(db.pool())
+            .await?
+    } else {
+        None
+    };
+    let total: i64 = match stored {
+        Some(total) => total,
+        None => {
+            let count_sql =
+                format!("SELECT COUNT(*) AS n FROM (SELECT 1 FROM units u{clause} LIMIT {}) capped", COUNT_CAP + 1);
+            bind_all(sqlx::query(&count_sql), &binds).fetch_one(db.pool()).await?.try_get("n")?
+        }
+    };
     let sql = format!(
         "{UNIT_SELECT}{clause} ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.id LIMIT ${} OFFSET ${}",
         n + 1,

@@ -56,6 +56,13 @@ fn some(text: &str) -> Option<String> {
 }
 
 impl ListQuery {
+    /// Whether no filter is set (then the total is exact, however large).
+    fn is_unfiltered(&self) -> bool {
+        [&self.gemeente, &self.buurt, &self.soort, &self.status, &self.label, &self.huur, &self.q]
+            .iter()
+            .all(|v| v.trim().is_empty())
+    }
+
     fn filter(&self) -> UnitFilter {
         let (rent_min, rent_below) = RentBand::parse(&self.huur).map(|b| b.range(RENT_YEAR)).unwrap_or((None, None));
         UnitFilter {
@@ -165,10 +172,10 @@ async fn units(
         org_name: organisation.name,
         bands,
         labels,
-        total: if result.total > stock::COUNT_CAP {
+        total: if result.total > stock::COUNT_CAP && !q.is_unfiltered() {
             t.stock_more_than.replace("{n}", &Money::thousands(stock::COUNT_CAP))
         } else {
-            result.total.to_string()
+            Money::thousands(result.total)
         },
         from: if shown > 0 { page_no * PAGE_SIZE + 1 } else { 0 },
         to: page_no * PAGE_SIZE + shown,
