@@ -95,6 +95,11 @@ async fn lists_filter_and_pages_show_the_stock(mut app: TestApp) {
     let band = app.get(&format!("/orgs/{org}/stock?huur=lt500")).await;
     assert!(band.body.contains("Getoond 1–19 van 19"), "rents 405..495: {}", band.body);
     assert!(band.body.contains("<option value=\"lt500\" selected>"), "filter kept");
+    let complex = app.get(&format!("/orgs/{org}/stock?complex=C1")).await;
+    assert!(complex.body.contains("Getoond 1–40 van 40"), "i % 3 == 1 for 40 of 120");
+    assert!(complex.body.contains("value=\"C1\""), "filter kept");
+    let unknown = app.get(&format!("/orgs/{org}/stock?complex=GEEN")).await;
+    assert!(unknown.body.contains("Getoond 0–0 van 0"));
     let searched = app.get(&format!("/orgs/{org}/stock?q=V007")).await;
     assert!(searched.body.contains("van 1<") || searched.body.contains("van 1\n"), "{}", searched.body);
 

@@ -13,6 +13,8 @@ pub struct UnitFilter {
     pub buurt: Option<String>,
     /// Complex id.
     pub cluster_id: Option<i64>,
+    /// Complex code.
+    pub cluster_code: Option<String>,
     /// VERA eenheid soort.
     pub soort: Option<String>,
     /// VERA eenheid status.
@@ -163,6 +165,7 @@ fn unit_where(scope: &OrgScope, f: &UnitFilter) -> (String, Vec<Bind>) {
         ("u.gemeente_code = ?", text(&f.gemeente)),
         ("u.buurt_code = ?", text(&f.buurt)),
         ("u.cluster_id = ?", f.cluster_id.map(Bind::Int)),
+        ("u.cluster_id IN (SELECT id FROM clusters WHERE corporation_id = $1 AND code = ?)", text(&f.cluster_code)),
         ("u.soort = ?", text(&f.soort)),
         ("u.status = ?", text(&f.status)),
         ("u.maatschappelijk_label = ?", text(&f.label)),

@@ -85,20 +85,10 @@ pub async fn units(
 ) -> Result<Json<Value>, ApiError> {
     let after = parse_cursor(q.cursor.as_deref())?;
     let limit = limit(q.limit)?;
-    let cluster_id = match &q.cluster_code {
-        Some(code) => {
-            let clusters = stock::clusters(&state.db, &client.scope).await?;
-            match clusters.into_iter().find(|c| &c.code == code) {
-                Some(c) => Some(c.id),
-                None => return Ok(Json(json!({ "data": [], "nextCursor": null }))),
-            }
-        }
-        None => None,
-    };
     let filter = UnitFilter {
         gemeente: q.gemeente_code.map(|g| g.to_uppercase()),
         buurt: q.buurt_code.map(|b| b.to_uppercase()),
-        cluster_id,
+        cluster_code: q.cluster_code,
         soort: q.soort.map(|s| s.to_uppercase()),
         status: q.status.map(|s| s.to_uppercase()),
         label: q.maatschappelijk_label.map(|l| l.to_uppercase()),

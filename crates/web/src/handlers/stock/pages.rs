@@ -38,6 +38,8 @@ struct ListQuery {
     #[serde(default)]
     buurt: String,
     #[serde(default)]
+    complex: String,
+    #[serde(default)]
     soort: String,
     #[serde(default)]
     status: String,
@@ -58,7 +60,7 @@ fn some(text: &str) -> Option<String> {
 impl ListQuery {
     /// Whether no filter is set (then the total is exact, however large).
     fn is_unfiltered(&self) -> bool {
-        [&self.gemeente, &self.buurt, &self.soort, &self.status, &self.label, &self.huur, &self.q]
+        [&self.gemeente, &self.buurt, &self.complex, &self.soort, &self.status, &self.label, &self.huur, &self.q]
             .iter()
             .all(|v| v.trim().is_empty())
     }
@@ -69,6 +71,7 @@ impl ListQuery {
             gemeente: some(&self.gemeente).map(|g| g.to_uppercase()),
             buurt: some(&self.buurt).map(|b| b.to_uppercase()),
             cluster_id: None,
+            cluster_code: some(&self.complex),
             soort: some(&self.soort).map(|s| s.to_uppercase()),
             status: some(&self.status).map(|s| s.to_uppercase()),
             label: some(&self.label),
@@ -84,6 +87,7 @@ impl ListQuery {
         for (key, value) in [
             ("gemeente", &self.gemeente),
             ("buurt", &self.buurt),
+            ("complex", &self.complex),
             ("soort", &self.soort),
             ("status", &self.status),
             ("label", &self.label),
