@@ -192,6 +192,10 @@ async fn large_file_in_batches(db: &Db) {
     assert_eq!((summary.new, summary.written), (1234, true));
     assert_eq!(count(db, &woonstad).await, 1234);
     assert_eq!(stock::clusters(db, &woonstad).await.expect("clusters").len(), 7);
+    let second = stock::clusters_page(db, &woonstad, 5, 5).await.expect("page");
+    assert_eq!(second.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(), vec!["C5", "C6"]);
+    assert_eq!(second.iter().map(|c| c.units).sum::<i64>(), 176 + 176, "figures of that page's complexes");
+    assert_eq!(stock::cluster_count(db, &woonstad).await.expect("count"), 7);
 }
 
 async fn map_clusters_and_points(db: &Db) {

@@ -169,6 +169,7 @@ texts! {
     stock_units: "Eenheden", "Units";
     stock_units_lower: "eenheden", "units";
     stock_clusters: "Complexen", "Complexes";
+    stock_clusters_lower: "complexen", "complexes";
     stock_import: "Bestand inlezen", "Import file";
     stock_search: "Zoeken (straat, postcode, plaats, id)", "Search (street, postcode, town, id)";
     stock_gemeente: "Gemeentecode", "Municipality code";

@@ -105,6 +105,7 @@ async fn lists_filter_and_pages_show_the_stock(mut app: TestApp) {
 
     let clusters = app.get(&format!("/orgs/{org}/stock/clusters")).await;
     assert!(clusters.body.contains("Complex 0") && clusters.body.contains("Complex 2"));
+    assert!(clusters.body.contains("3 complexen") && !clusters.body.contains("rel=\"next\""));
     let unit_link = first.body.find(&format!("/orgs/{org}/stock/units/")).expect("unit link");
     let link: String = first.body[unit_link..].chars().take_while(|c| *c != '"').collect();
     let unit = app.get(&link).await;

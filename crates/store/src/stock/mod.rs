@@ -9,5 +9,8 @@ mod query;
 mod reports;
 
 pub use import::{import_units, ImportOptions, ImportSummary};
-pub use query::{cluster, clusters, unit, units, units_after, ClusterRow, UnitFilter, UnitPage, UnitRow, COUNT_CAP};
+pub use query::{
+    cluster, cluster_count, clusters, clusters_page, unit, units, units_after, ClusterRow, UnitFilter, UnitPage,
+    UnitRow, COUNT_CAP,
+};
 pub use reports::{report, save_report};

@@ -286,12 +286,18 @@ pub struct ClusterRow {
     pub woonplaatsen: String,
 }
 
-const CLUSTER_SELECT: &str = "SELECT c.id, c.code, c.naam, \
-    COUNT(u.id) AS units, \
-    SUM(CASE WHEN u.maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END) AS daeb_units, \
-    CAST(AVG(u.nettohuur_cents) AS BIGINT) AS average_rent, \
-    MIN(u.woonplaats) AS first_town, MAX(u.woonplaats) AS last_town \
-    FROM clusters c LEFT JOIN units u ON u.cluster_id = c.id AND u.in_use = 1";
+/// Complexes with their figures; `from` is `clusters` or a subquery that picks a page of them first, so only that
+/// page's units are read.
+fn cluster_select(from: &str) -> String {
+    format!(
+        "SELECT c.id, c.code, c.naam, \
+         COUNT(u.id) AS units, \
+         SUM(CASE WHEN u.maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END) AS daeb_units, \
+         CAST(AVG(u.nettohuur_cents) AS BIGINT) AS average_rent, \
+         MIN(u.woonplaats) AS first_town, MAX(u.woonplaats) AS last_town \
+         FROM {from} c LEFT JOIN units u ON u.cluster_id = c.id AND u.in_use = 1"
+    )
+}
 
 fn cluster_from_row(row: &AnyRow) -> Result<ClusterRow> {
     let first: Option<String> = row.try_get("first_town")?;
@@ -312,16 +318,33 @@ fn cluster_from_row(row: &AnyRow) -> Result<ClusterRow> {
     })
 }
 
-/// The corporation's complexes, by code.
+/// All the corporation's complexes, by code.
 pub async fn clusters(db: &Db, scope: &OrgScope) -> Result<Vec<ClusterRow>> {
-    let sql = format!("{CLUSTER_SELECT} WHERE c.corporation_id = $1 GROUP BY c.id, c.code, c.naam ORDER BY c.code");
-    let rows = sqlx::query(&sql).bind(scope.org_id()).fetch_all(db.pool()).await?;
+    clusters_page(db, scope, 0, i64::MAX).await
+}
+
+/// A page of the corporation's complexes, by code.
+pub async fn clusters_page(db: &Db, scope: &OrgScope, offset: i64, limit: i64) -> Result<Vec<ClusterRow>> {
+    let page = "(SELECT id, code, naam FROM clusters WHERE corporation_id = $1 ORDER BY code LIMIT $2 OFFSET $3)";
+    let sql = format!("{} GROUP BY c.id, c.code, c.naam ORDER BY c.code", cluster_select(page));
+    let rows = sqlx::query(&sql).bind(scope.org_id()).bind(limit).bind(offset).fetch_all(db.pool()).await?;
     rows.iter().map(cluster_from_row).collect()
+}
+
+/// How many complexes the corporation has.
+pub async fn cluster_count(db: &Db, scope: &OrgScope) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM clusters WHERE corporation_id = $1")
+        .bind(scope.org_id())
+        .fetch_one(db.pool())
+        .await?)
 }
 
 /// One complex of the corporation.
 pub async fn cluster(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<ClusterRow>> {
-    let sql = format!("{CLUSTER_SELECT} WHERE c.corporation_id = $1 AND c.id = $2 GROUP BY c.id, c.code, c.naam");
+    let sql = format!(
+        "{} WHERE c.corporation_id = $1 AND c.id = $2 GROUP BY c.id, c.code, c.naam",
+        cluster_select("clusters")
+    );
     let row = sqlx::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db.pool()).await?;
     row.as_ref().map(cluster_from_row).transpose()
 }

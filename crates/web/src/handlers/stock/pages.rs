@@ -225,12 +225,44 @@ struct ClustersPage {
     org_id: i64,
     org_name: String,
     clusters: Vec<ClusterLine>,
+    total: i64,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
-async fn clusters(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
+/// Complexes per page of the complexes list.
+const CLUSTERS_PER_PAGE: i64 = 100;
+
+#[derive(Deserialize)]
+struct PageQuery {
+    #[serde(default)]
+    page: i64,
+}
+
+async fn clusters(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
     let (scope, organisation) = corporation_scope(&state, &auth, org, Action::View).await?;
-    let clusters = stock::clusters(&state.db, &scope).await?.into_iter().map(ClusterLine::from).collect();
-    ok(&ClustersPage { page: Page::for_user(&auth), org_id: org, org_name: organisation.name, clusters })
+    let page_no = q.page.max(0);
+    let total = stock::cluster_count(&state.db, &scope).await?;
+    let clusters = stock::clusters_page(&state.db, &scope, page_no * CLUSTERS_PER_PAGE, CLUSTERS_PER_PAGE)
+        .await?
+        .into_iter()
+        .map(ClusterLine::from)
+        .collect();
+    let link = |n: i64| format!("/orgs/{org}/stock/clusters?page={n}");
+    ok(&ClustersPage {
+        page: Page::for_user(&auth),
+        org_id: org,
+        org_name: organisation.name,
+        clusters,
+        total,
+        previous: (page_no > 0).then(|| link(page_no - 1)),
+        next: ((page_no + 1) * CLUSTERS_PER_PAGE < total).then(|| link(page_no + 1)),
+    })
 }
 
 #[derive(Template)]
