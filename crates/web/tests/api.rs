@@ -85,6 +85,11 @@ async fn tokens_read_the_stock_page_by_page(mut app: TestApp) {
     assert_eq!(complex["data"].as_array().map(Vec::len), Some(13));
     let (_, clusters) = api(&app, "/api/v1/clusters", Some(&token)).await;
     assert_eq!(clusters["data"].as_array().map(Vec::len), Some(2));
+    let (_, first_page) = api(&app, "/api/v1/clusters?limit=1", Some(&token)).await;
+    let next = first_page["nextCursor"].as_str().expect("a second page").to_owned();
+    let (_, second_page) = api(&app, &format!("/api/v1/clusters?limit=1&cursor={next}"), Some(&token)).await;
+    assert_eq!(second_page["nextCursor"], Value::Null);
+    assert_ne!(first_page["data"][0]["clusterCode"], second_page["data"][0]["clusterCode"]);
     let (status, _) = api(&app, "/api/v1/eenheden?limit=5000", Some(&token)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, _) = api(&app, "/api/v1/eenheden?cursor=zomaar", Some(&token)).await;

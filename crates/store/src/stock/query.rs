@@ -331,6 +331,14 @@ pub async fn clusters_page(db: &Db, scope: &OrgScope, offset: i64, limit: i64) -
     rows.iter().map(cluster_from_row).collect()
 }
 
+/// Complexes after `after_id` in id order (keyset pagination for the API), at most `limit`.
+pub async fn clusters_after(db: &Db, scope: &OrgScope, after_id: i64, limit: i64) -> Result<Vec<ClusterRow>> {
+    let page = "(SELECT id, code, naam FROM clusters WHERE corporation_id = $1 AND id > $2 ORDER BY id LIMIT $3)";
+    let sql = format!("{} GROUP BY c.id, c.code, c.naam ORDER BY c.id", cluster_select(page));
+    let rows = sqlx::query(&sql).bind(scope.org_id()).bind(after_id).bind(limit).fetch_all(db.pool()).await?;
+    rows.iter().map(cluster_from_row).collect()
+}
+
 /// How many complexes the corporation has.
 pub async fn cluster_count(db: &Db, scope: &OrgScope) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM clusters WHERE corporation_id = $1")

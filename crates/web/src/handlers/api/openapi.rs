@@ -80,10 +80,13 @@ pub async fn document() -> Json<Value> {
     one_unit["404"] = json!({ "description": "no such unit of this organisation" });
     let mut cluster_responses = errors;
     cluster_responses["200"] = json!({
-        "description": "all complexes",
+        "description": "a page of complexes",
         "content": { "application/json": { "schema": {
             "type": "object",
-            "properties": { "data": { "type": "array", "items": { "$ref": "#/components/schemas/Cluster" } } }
+            "properties": {
+                "data": { "type": "array", "items": { "$ref": "#/components/schemas/Cluster" } },
+                "nextCursor": { "type": ["string", "null"], "description": "pass as cursor for the next page; null on the last" }
+            }
         } } }
     });
     Json(json!({
@@ -123,7 +126,14 @@ pub async fn document() -> Json<Value> {
                 "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }],
                 "responses": one_unit
             } },
-            "/clusters": { "get": { "summary": "All complexes with their figures", "responses": cluster_responses } }
+            "/clusters": { "get": {
+                "summary": "Complexes with their figures, in id order, a page at a time",
+                "parameters": [
+                    query("cursor", "nextCursor of the previous page"),
+                    { "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 100 } }
+                ],
+                "responses": cluster_responses
+            } }
         }
     }))
 }

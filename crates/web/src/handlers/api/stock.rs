@@ -26,12 +26,12 @@ pub struct UnitQuery {
     limit: Option<i64>,
 }
 
-/// A cursor is the last id of the previous page, opaque to callers.
-fn parse_cursor(cursor: Option<&str>) -> Result<i64, ApiError> {
+/// A cursor is the last id of the previous page behind a letter for its kind, opaque to callers.
+fn parse_cursor(cursor: Option<&str>, kind: char) -> Result<i64, ApiError> {
     match cursor {
         None | Some("") => Ok(0),
         Some(c) => {
-            c.strip_prefix('u').and_then(|n| n.parse().ok()).ok_or_else(|| ApiError::bad_request("invalid cursor"))
+            c.strip_prefix(kind).and_then(|n| n.parse().ok()).ok_or_else(|| ApiError::bad_request("invalid cursor"))
         }
     }
 }
@@ -83,7 +83,7 @@ pub async fn units(
     client: ApiClient,
     Query(q): Query<UnitQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    let after = parse_cursor(q.cursor.as_deref())?;
+    let after = parse_cursor(q.cursor.as_deref(), 'u')?;
     let limit = limit(q.limit)?;
     let filter = UnitFilter {
         gemeente: q.gemeente_code.map(|g| g.to_uppercase()),
@@ -111,9 +111,25 @@ pub async fn unit(
     Ok(Json(unit_json(&unit)))
 }
 
-pub async fn clusters(State(state): State<AppState>, client: ApiClient) -> Result<Json<Value>, ApiError> {
-    let clusters = stock::clusters(&state.db, &client.scope).await?;
-    let data: Vec<Value> = clusters
+/// Query parameters of `/api/v1/clusters`.
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+pub async fn clusters(
+    State(state): State<AppState>,
+    client: ApiClient,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let after = parse_cursor(q.cursor.as_deref(), 'c')?;
+    let limit = limit(q.limit)?;
+    let rows = stock::clusters_after(&state.db, &client.scope, after, limit + 1).await?;
+    let more = rows.len() as i64 > limit;
+    let page: Vec<_> = rows.iter().take(limit as usize).collect();
+    let next = if more { page.last().map(|c| format!("c{}", c.id)) } else { None };
+    let data: Vec<Value> = page
         .iter()
         .map(|c| {
             json!({
@@ -126,7 +142,7 @@ pub async fn clusters(State(state): State<AppState>, client: ApiClient) -> Resul
             })
         })
         .collect();
-    Ok(Json(json!({ "data": data })))
+    Ok(Json(json!({ "data": data, "nextCursor": next })))
 }
 
 #[cfg(test)]
@@ -135,9 +151,10 @@ mod tests {
 
     #[test]
     fn cursors_and_limits() {
-        assert_eq!(parse_cursor(None).ok(), Some(0));
-        assert_eq!(parse_cursor(Some("u42")).ok(), Some(42));
-        assert!(parse_cursor(Some("42")).is_err());
+        assert_eq!(parse_cursor(None, 'u').ok(), Some(0));
+        assert_eq!(parse_cursor(Some("u42"), 'u').ok(), Some(42));
+        assert!(parse_cursor(Some("42"), 'u').is_err());
+        assert!(parse_cursor(Some("c42"), 'u').is_err(), "a cluster cursor is no unit cursor");
         assert_eq!(limit(None).ok(), Some(100));
         assert!(limit(Some(0)).is_err() && limit(Some(1001)).is_err());
         assert_eq!(decimal(Some(65_050)), Value::String("650.50".into()));
