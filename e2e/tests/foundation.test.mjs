@@ -2,24 +2,14 @@
 // use a phone. Every page visited is checked with axe-core for serious or critical WCAG violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, seriousViolations, login } from './harness.mjs';
+import { serverAndBrowser, seriousViolations, login } from './harness.mjs';
 
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser(before, after);
 
 async function newPage(options = {}) {
   // bypassCSP lets the test inject axe-core; the pages themselves run under the strict policy.
-  const context = await browser.newContext({ bypassCSP: true, ...options });
+  const context = await env.browser.newContext({ bypassCSP: true, ...options });
   return context.newPage();
 }
 
@@ -30,10 +20,10 @@ async function assertAccessible(page, name) {
 
 test('a failed login says why and keeps the address', async () => {
   const page = await newPage();
-  await page.goto(`${server.baseUrl}/login`);
+  await page.goto(`${env.server.baseUrl}/login`);
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
   await assertAccessible(page, 'login page');
-  await login(page, server.baseUrl, 'lezer@woonstad.test', 'verkeerd wachtwoord');
+  await login(page, env.server.baseUrl, 'lezer@woonstad.test', 'verkeerd wachtwoord');
   assert.match(await page.textContent('#login-error'), /E-mailadres of wachtwoord klopt niet/);
   assert.equal(await page.inputValue('#email'), 'lezer@woonstad.test');
   assert.equal(await page.inputValue('#password'), '');
@@ -42,7 +32,7 @@ test('a failed login says why and keeps the address', async () => {
 
 test('logging in shows the dashboard of the organisation', async () => {
   const page = await newPage();
-  await login(page, server.baseUrl, 'admin@woonstad.test');
+  await login(page, env.server.baseUrl, 'admin@woonstad.test');
   assert.equal(new URL(page.url()).pathname, '/dashboard');
   assert.match(await page.textContent('h1'), /Welkom, Anna de Vries/);
   assert.match(await page.textContent('#active-org'), /Woonstad Voorbeeld/);
@@ -54,8 +44,8 @@ test('logging in shows the dashboard of the organisation', async () => {
 
 test('an invalid form comes back with everything typed', async () => {
   const page = await newPage();
-  await login(page, server.baseUrl, 'beheer@volkshuis.test');
-  await page.goto(`${server.baseUrl}/admin/orgs/new`);
+  await login(page, env.server.baseUrl, 'beheer@volkshuis.test');
+  await page.goto(`${env.server.baseUrl}/admin/orgs/new`);
   await assertAccessible(page, 'new organisation form');
   await page.fill('#name', 'Huurdersraad Zuid');
   await page.fill('#code', 'zuid raad!');
@@ -72,14 +62,14 @@ test('an invalid form comes back with everything typed', async () => {
   assert.equal(new URL(page.url()).pathname, '/admin/orgs');
   assert.match(await page.textContent('main'), /Huurdersraad Zuid/);
   for (const path of ['/admin/orgs', '/admin/users', '/admin/audit', '/admin/outbox']) {
-    await page.goto(`${server.baseUrl}${path}`);
+    await page.goto(`${env.server.baseUrl}${path}`);
     await assertAccessible(page, path);
   }
 });
 
 test('the language switch turns the interface English and back', async () => {
   const page = await newPage();
-  await login(page, server.baseUrl, 'medewerker@woonstad.test');
+  await login(page, env.server.baseUrl, 'medewerker@woonstad.test');
   await page.click('button[name=lang][value=en]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.textContent('h1'), /Welcome, Bram Jansen/);
@@ -91,9 +81,9 @@ test('the language switch turns the interface English and back', async () => {
 
 test('admin pages fit a phone screen', async () => {
   const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  await login(page, server.baseUrl, 'beheer@volkshuis.test');
+  await login(page, env.server.baseUrl, 'beheer@volkshuis.test');
   for (const path of ['/admin/orgs', '/admin/users', '/admin/users/new', '/admin/audit', '/admin/outbox', '/admin/orgs/1/edit']) {
-    await page.goto(`${server.baseUrl}${path}`);
+    await page.goto(`${env.server.baseUrl}${path}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px on a phone`);
   }
@@ -101,15 +91,15 @@ test('admin pages fit a phone screen', async () => {
 
 test('pages fit a phone screen', async () => {
   const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  await page.goto(`${server.baseUrl}/login`);
-  await login(page, server.baseUrl, 'bestuur@desleutel.test');
+  await page.goto(`${env.server.baseUrl}/login`);
+  await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
   const pages = ['/dashboard', '/orgs/2', '/login'];
   for (const path of pages) {
-    await page.goto(`${server.baseUrl}${path}`);
+    await page.goto(`${env.server.baseUrl}${path}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px on a phone`);
   }
-  await page.goto(`${server.baseUrl}/dashboard`);
+  await page.goto(`${env.server.baseUrl}/dashboard`);
   await page.click('text=Werk voor Huurdersvereniging De Sleutel');
   assert.match(await page.textContent('#active-org'), /Huurdersvereniging De Sleutel/);
   await page.screenshot({ path: 'test-results/dashboard-phone.png', fullPage: true });

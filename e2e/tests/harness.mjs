@@ -71,3 +71,20 @@ export async function login(page, baseUrl, email, password = PASSWORD) {
   await page.fill('#password', password);
   await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit].primary')]);
 }
+
+/**
+ * Registers before/after hooks that start the server and the browser for a test file; the returned object gets
+ * `server` and `browser` once the before hook ran: `const env = serverAndBrowser(before, after);`.
+ */
+export function serverAndBrowser(before, after) {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await startBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}

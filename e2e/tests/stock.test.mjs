@@ -5,21 +5,11 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, startBrowser, seriousViolations, login } from './harness.mjs';
+import { serverAndBrowser, seriousViolations, login } from './harness.mjs';
 
-let server;
-let browser;
 const dir = mkdtempSync(join(tmpdir(), 'vh-e2e-stock-'));
 
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser(before, after);
 
 const header = 'idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;postcode;woonplaats;maatschappelijkLabel;nettohuur';
 const good = [
@@ -35,9 +25,9 @@ async function upload(page, button) {
 }
 
 test('upload with an error, read the report, fix and import, browse', async () => {
-  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+  const context = await env.browser.newContext({ bypassCSP: true, acceptDownloads: true });
   const page = await context.newPage();
-  await login(page, server.baseUrl, 'medewerker@woonstad.test');
+  await login(page, env.server.baseUrl, 'medewerker@woonstad.test');
   await page.click('text=Bezit: complexen en eenheden');
   assert.match(await page.textContent('h1'), /Bezit — Woonstad Voorbeeld/);
   assert.match(await page.textContent('main'), /Getoond 1–50 van 2.000/);
@@ -66,7 +56,7 @@ test('upload with an error, read the report, fix and import, browse', async () =
   assert.equal(await page.getAttribute('body', 'data-uploads'), '3', 'three uploads, each answered in place');
   assert.match(await page.textContent('#import-counts'), /2 eenheden: 2 nieuw, 0 gewijzigd, 0 ongewijzigd/);
 
-  await page.goto(`${server.baseUrl}/orgs/1/stock?q=Zonnebloemstraat%203`);
+  await page.goto(`${env.server.baseUrl}/orgs/1/stock?q=Zonnebloemstraat%203`);
   await page.fill('#q', 'NW-2');
   await page.click('form.filters button');
   await page.click('text=Zonnebloemstraat 3');
@@ -77,17 +67,17 @@ test('upload with an error, read the report, fix and import, browse', async () =
   await page.click('dd a[href*="/stock/clusters/"]');
   await page.waitForURL(/\/stock\/clusters\/\d+$/);
   assert.match(await page.textContent('h1'), /NW Nieuwbouw West/);
-  await page.goto(`${server.baseUrl}/orgs/1/stock/clusters`);
+  await page.goto(`${env.server.baseUrl}/orgs/1/stock/clusters`);
   assert.deepEqual(await seriousViolations(page), [], 'complexes');
 });
 
 test('the map shows the stock without background tiles, down to single units', async () => {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await env.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   const tileRequests = [];
   page.on('requestfailed', (request) => { if (request.url().includes('service.pdok.nl')) tileRequests.push(request.url()); });
-  await login(page, server.baseUrl, 'lezer@woonstad.test');
-  await page.goto(`${server.baseUrl}/orgs/1/stock/map`);
+  await login(page, env.server.baseUrl, 'lezer@woonstad.test');
+  await page.goto(`${env.server.baseUrl}/orgs/1/stock/map`);
   await page.waitForSelector('#map[data-mode=clusters] .vh-cluster');
   assert.match(await page.textContent('#map-status'), /eenheden in \d+ groepen in beeld/);
   assert.match(await page.textContent('.leaflet-control-attribution'), /Kaartgegevens © Kadaster/);

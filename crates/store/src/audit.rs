@@ -45,6 +45,13 @@ pub struct Change<'a> {
     pub personal_data: bool,
 }
 
+impl<'a> Change<'a> {
+    /// An event without a before or after state (a login, a revocation, a password set), not a read of personal data.
+    pub fn event(org_id: Option<i64>, action: &'a str, entity: &'a str, entity_id: String) -> Self {
+        Self { org_id, action, entity, entity_id, before: None, after: None, personal_data: false }
+    }
+}
+
 /// Writes one entry, on the connection or transaction that makes the change.
 pub async fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> Result<()> {
     sqlx::query(

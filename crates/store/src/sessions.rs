@@ -51,15 +51,7 @@ pub async fn create(db: &Db, actor: &Actor, user_id: i64, active_org_id: Option<
     .bind(timestamp::to_unix(SessionLifetime::expires_at(now, now)))
     .execute(&mut *tx)
     .await?;
-    let change = Change {
-        org_id: None,
-        action: "login",
-        entity: "session",
-        entity_id: user_id.to_string(),
-        before: None,
-        after: None,
-        personal_data: false,
-    };
+    let change = Change::event(None, "login", "session", user_id.to_string());
     audit::record(&mut tx, actor, change).await?;
     tx.commit().await?;
     Ok(token)
@@ -127,15 +119,8 @@ pub async fn end(db: &Db, actor: &Actor, token: &str) -> Result<()> {
     let ended =
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(token)).execute(&mut *tx).await?;
     if ended.rows_affected() > 0 {
-        let change = Change {
-            org_id: None,
-            action: "logout",
-            entity: "session",
-            entity_id: actor.user_id.map(|id| id.to_string()).unwrap_or_default(),
-            before: None,
-            after: None,
-            personal_data: false,
-        };
+        let change =
+            Change::event(None, "logout", "session", actor.user_id.map(|id| id.to_string()).unwrap_or_default());
         audit::record(&mut tx, actor, change).await?;
     }
     tx.commit().await?;

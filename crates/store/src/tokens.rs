@@ -70,15 +70,7 @@ pub async fn revoke(db: &Db, scope: &OrgScope, actor: &Actor, id: i64) -> Result
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    let change = Change {
-        org_id: Some(scope.org_id()),
-        action: "revoke",
-        entity: "api_token",
-        entity_id: id.to_string(),
-        before: None,
-        after: None,
-        personal_data: false,
-    };
+    let change = Change::event(Some(scope.org_id()), "revoke", "api_token", id.to_string());
     audit::record(&mut tx, actor, change).await?;
     tx.commit().await?;
     Ok(())

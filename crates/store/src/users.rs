@@ -139,15 +139,7 @@ pub async fn set_password(tx: &mut Tx, actor: &Actor, id: i64, password_hash: &s
         return Err(StoreError::NotFound);
     }
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut **tx).await?;
-    let change = Change {
-        org_id: None,
-        action: "set_password",
-        entity: "user",
-        entity_id: id.to_string(),
-        before: None,
-        after: None,
-        personal_data: false,
-    };
+    let change = Change::event(None, "set_password", "user", id.to_string());
     audit::record(tx, actor, change).await
 }
 

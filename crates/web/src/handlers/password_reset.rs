@@ -78,15 +78,7 @@ pub(crate) async fn send_link(
     mail::queue(state, &mut tx, &user.email, subject, &body).await?;
     let actor =
         Actor { user_id: None, label: "password link".into(), request_id: Some(ctx.request_id.clone()), at: now };
-    let change = volkshuis_store::audit::Change {
-        org_id: None,
-        action: "password_link_sent",
-        entity: "user",
-        entity_id: user.id.to_string(),
-        before: None,
-        after: None,
-        personal_data: false,
-    };
+    let change = volkshuis_store::audit::Change::event(None, "password_link_sent", "user", user.id.to_string());
     volkshuis_store::audit::record(&mut tx, &actor, change).await?;
     tx.commit().await?;
     Ok(())
