@@ -8,6 +8,7 @@ pub mod account;
 pub mod bezit;
 pub mod boundaries;
 pub mod calendar;
+pub mod codes;
 pub mod geo;
 pub mod ids;
 pub mod money;

@@ -60,6 +60,44 @@ impl std::fmt::Display for Name {
     }
 }
 
+/// Free text of several lines (an explanation, an advice, a comment): trimmed, line ends kept, at most
+/// [`LongText::MAX`] characters, no control characters other than new lines and tabs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LongText(String);
+
+impl LongText {
+    /// The longest text accepted (about twenty pages).
+    pub const MAX: usize = 50_000;
+
+    /// Parses user input; an empty text is [`TextError::Required`] (use `Option` for optional fields).
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        let trimmed = input.trim().replace("\r\n", "\n");
+        if trimmed.is_empty() {
+            return Err(TextError::Required);
+        }
+        if trimmed.chars().count() > Self::MAX {
+            return Err(TextError::TooLong { max: Self::MAX });
+        }
+        if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            return Err(TextError::Format);
+        }
+        Ok(Self(trimmed))
+    }
+
+    /// Parses an optional field: nothing entered is `None`, anything else must be valid.
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
+        if input.trim().is_empty() {
+            return Ok(None);
+        }
+        Self::parse(input).map(Some)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +113,14 @@ mod tests {
         assert_eq!(Name::parse(&"x".repeat(201)), Err(TextError::TooLong { max: 200 }));
         assert!(Name::parse(&"é".repeat(200)).is_ok(), "length counts characters, not bytes");
         assert_eq!(Name::parse("a\u{7}b"), Err(TextError::Format));
+    }
+
+    #[test]
+    fn long_text_keeps_lines_and_refuses_control_characters() {
+        assert_eq!(LongText::parse(" a\r\nb ").map(|t| t.0), Ok("a\nb".into()));
+        assert_eq!(LongText::parse("  "), Err(TextError::Required));
+        assert_eq!(LongText::parse_optional(" "), Ok(None));
+        assert_eq!(LongText::parse("a\u{0}b"), Err(TextError::Format));
+        assert_eq!(LongText::parse(&"x".repeat(50_001)), Err(TextError::TooLong { max: 50_000 }));
     }
 }

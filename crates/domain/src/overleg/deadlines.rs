@@ -1,46 +1,9 @@
-//! Overleg: the legal terms of the Overlegwet (Wet op het overleg huurders verhuurder), as pure functions.
+//! The legal terms of the Overlegwet (Wet op het overleg huurders verhuurder), as pure functions.
 //! See `shared/design/RULES.md`. Each deadline carries the rule that produced it, to show next to the date.
 
+use super::kinds::{RequestKind, Subject};
 use crate::calendar::{term_end, Extension};
 use time::{Date, Duration};
-
-/// What the landlord asks of the tenant organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestKind {
-    /// Information on the landlord's own initiative (art. 3–4).
-    Information,
-    /// A request for advice (art. 5): at least six weeks.
-    Advice,
-    /// A request for consent (art. 5a): only for service-cost policy.
-    Consent,
-    /// A request for a view (zienswijze), e.g. on a merger (Woningwet).
-    View,
-}
-
-/// The Overlegwet subject list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Subject {
-    /// Maintenance and improvement.
-    Maintenance,
-    /// Demolition, renovation, acquisition, sale and encumbrance.
-    DemolitionRenovationSale,
-    /// Allocation and letting policy.
-    Allocation,
-    /// Standard lease terms and rent policy.
-    RentPolicy,
-    /// The service package.
-    ServicePackage,
-    /// Service costs and individually metered utilities.
-    ServiceCosts,
-    /// Mergers.
-    Merger,
-    /// Liveability and restructuring.
-    Liveability,
-    /// Housing for elderly, disabled and people in need of care.
-    HousingForCare,
-    /// Anything else.
-    Other,
-}
 
 /// Why a request is not valid as entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

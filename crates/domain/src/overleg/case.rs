@@ -1,0 +1,320 @@
+//! Where an overleg case stands, what may happen next, who is late, and from when the corporation may carry out
+//! its plan (art. 5 lid 4 Overlegwet). Pure functions of the case's dates; the store keeps the facts.
+
+use super::deadlines::{advice_deadline, may_execute_from, reply_deadline, Deadline, RequestError};
+use super::kinds::{AnswerKind, Decision, RequestKind};
+use time::{Date, Duration};
+
+/// The facts of a case that the rules need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseFacts {
+    /// What was asked.
+    pub kind: RequestKind,
+    /// The day the organisation received the request.
+    pub received: Date,
+    /// A longer advice term the parties agreed on, in weeks.
+    pub agreed_weeks: Option<u32>,
+    /// The organisation's answer and the day the corporation received it.
+    pub answer: Option<(AnswerKind, Date)>,
+    /// The corporation's decision and the day the organisation received it (with the reasoned reply, if one is due).
+    pub decision: Option<(Decision, Date)>,
+}
+
+/// Where a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Information only; nothing is asked.
+    Informed,
+    /// Waiting for the organisation's answer.
+    AwaitingAnswer,
+    /// Advice or view received; waiting for the corporation's decision.
+    AwaitingDecision,
+    /// Nothing more is due.
+    Closed,
+}
+
+impl Stage {
+    /// A stable code for storage and styling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Informed => "informed",
+            Stage::AwaitingAnswer => "awaiting_answer",
+            Stage::AwaitingDecision => "awaiting_decision",
+            Stage::Closed => "closed",
+        }
+    }
+}
+
+/// Why a step is not possible now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum StepError {
+    /// An information case asks for no answer.
+    #[error("op informatie hoeft niet te worden geantwoord")]
+    NoAnswerExpected,
+    /// The case was answered already.
+    #[error("er is al geantwoord")]
+    AlreadyAnswered,
+    /// The case is closed.
+    #[error("de zaak is afgesloten")]
+    Closed,
+    /// The answer does not fit the request (consent on an advice request, say).
+    #[error("dit antwoord past niet bij dit soort verzoek")]
+    AnswerDoesNotFit,
+    /// An advice, view or conditional consent needs its text.
+    #[error("schrijf het advies, de zienswijze of de voorwaarden uit")]
+    TextRequired,
+    /// Nothing to decide (yet).
+    #[error("er is (nog) geen advies of zienswijze om over te besluiten")]
+    NothingToDecide,
+    /// Not (fully) following an advice needs the reasoned reply.
+    #[error("geef een schriftelijke, gemotiveerde reactie (art. 5 lid 3 Overlegwet)")]
+    ReplyRequired,
+}
+
+/// From when the corporation may carry out its plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Execution {
+    /// Not a question for an information case.
+    NotApplicable,
+    /// Not yet: the corporation has to decide on the advice first.
+    AwaitingDecision,
+    /// From this day, by this rule.
+    From(Deadline),
+    /// Only if the answer does not come in time: from this day.
+    WithoutAnswerFrom(Deadline),
+    /// Not without the organisation's consent (art. 5a); a dispute goes to the Huurcommissie.
+    NotWithoutConsent,
+}
+
+impl CaseFacts {
+    /// Where the case stands.
+    pub fn stage(&self) -> Stage {
+        match (self.kind.expects_answer(), self.answer, self.decision) {
+            (false, _, _) => Stage::Informed,
+            (true, None, _) => Stage::AwaitingAnswer,
+            (true, Some((answer, _)), None) if answer.needs_decision() => Stage::AwaitingDecision,
+            _ => Stage::Closed,
+        }
+    }
+
+    /// The organisation's last day to answer, with its rule; `None` for information.
+    pub fn answer_deadline(&self) -> Result<Option<Deadline>, RequestError> {
+        if !self.kind.expects_answer() {
+            return Ok(None);
+        }
+        advice_deadline(self.received, self.agreed_weeks).map(Some)
+    }
+
+    /// The corporation's last day for its decision and reasoned reply, once an advice or view came in.
+    pub fn reply_deadline(&self) -> Option<Deadline> {
+        match self.answer {
+            Some((answer, on)) if answer.needs_decision() => Some(reply_deadline(on)),
+            _ => None,
+        }
+    }
+
+    /// Checks an answer against the case as it stands.
+    pub fn check_answer(&self, answer: AnswerKind, has_text: bool) -> Result<(), StepError> {
+        match self.stage() {
+            Stage::Informed => return Err(StepError::NoAnswerExpected),
+            Stage::AwaitingDecision => return Err(StepError::AlreadyAnswered),
+            Stage::Closed => return Err(StepError::Closed),
+            Stage::AwaitingAnswer => {}
+        }
+        if !self.kind.answers().contains(&answer) {
+            return Err(StepError::AnswerDoesNotFit);
+        }
+        if answer.needs_text() && !has_text {
+            return Err(StepError::TextRequired);
+        }
+        Ok(())
+    }
+
+    /// Checks a decision against the case as it stands.
+    pub fn check_decision(&self, decision: Decision, has_reply: bool) -> Result<(), StepError> {
+        match self.stage() {
+            Stage::AwaitingDecision => {}
+            Stage::Closed => return Err(StepError::Closed),
+            Stage::Informed | Stage::AwaitingAnswer => return Err(StepError::NothingToDecide),
+        }
+        if decision.needs_reply() && !has_reply {
+            return Err(StepError::ReplyRequired);
+        }
+        Ok(())
+    }
+
+    /// From when the corporation may carry out its plan (art. 5 lid 4 and art. 5a Overlegwet).
+    pub fn execution(&self) -> Result<Execution, RequestError> {
+        let from = |date: Date, rule: &str| Execution::From(Deadline { date, rule: rule.to_owned() });
+        Ok(match (self.kind, self.answer, self.decision) {
+            (RequestKind::Information, _, _) => Execution::NotApplicable,
+            (RequestKind::Consent, None, _) | (_, Some((AnswerKind::ConsentRefused, _)), _) => {
+                Execution::NotWithoutConsent
+            }
+            (_, None, _) => {
+                let term = advice_deadline(self.received, self.agreed_weeks)?;
+                Execution::WithoutAnswerFrom(Deadline {
+                    date: term.date + Duration::days(1),
+                    rule: "na afloop van de termijn zonder advies (art. 5 lid 4 onder b Overlegwet)".to_owned(),
+                })
+            }
+            (_, Some((AnswerKind::NoObjection, on)), _) => {
+                from(on, "schriftelijk geen bezwaar (art. 5 lid 4 onder a Overlegwet)")
+            }
+            (_, Some((AnswerKind::ConsentGiven | AnswerKind::ConsentWithConditions, on)), _) => {
+                from(on, "instemming gegeven (art. 5a Overlegwet)")
+            }
+            (_, Some(_), None) => Execution::AwaitingDecision,
+            (_, Some(_), Some((Decision::Followed, on))) => from(on, "advies gevolgd"),
+            (_, Some(_), Some((_, reply_received))) => Execution::From(may_execute_from(reply_received)),
+        })
+    }
+
+    /// Who is late on `today`, if anyone.
+    pub fn late(&self, today: Date) -> Option<Late> {
+        match self.stage() {
+            Stage::AwaitingAnswer => {
+                let deadline = self.answer_deadline().ok().flatten()?;
+                (today > deadline.date).then_some(Late::Organisation { deadline: deadline.date })
+            }
+            Stage::AwaitingDecision => {
+                let deadline = self.reply_deadline()?;
+                (today > deadline.date).then_some(Late::Corporation { deadline: deadline.date })
+            }
+            Stage::Informed | Stage::Closed => None,
+        }
+    }
+
+    /// The next date someone has to act by, for sorting "what awaits us".
+    pub fn next_deadline(&self) -> Option<Date> {
+        match self.stage() {
+            Stage::AwaitingAnswer => self.answer_deadline().ok().flatten().map(|d| d.date),
+            Stage::AwaitingDecision => self.reply_deadline().map(|d| d.date),
+            Stage::Informed | Stage::Closed => None,
+        }
+    }
+}
+
+/// A term that has passed without the step it asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Late {
+    /// The organisation's answer term ended on `deadline`.
+    Organisation {
+        /// The last day of the term.
+        deadline: Date,
+    },
+    /// The corporation's 14-day reply term ended on `deadline`.
+    Corporation {
+        /// The last day of the term.
+        deadline: Date,
+    },
+}
+
+/// Days from `today` to `deadline` (negative when it has passed).
+pub fn days_left(deadline: Date, today: Date) -> i64 {
+    (deadline - today).whole_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn advice(received: Date) -> CaseFacts {
+        CaseFacts { kind: RequestKind::Advice, received, agreed_weeks: None, answer: None, decision: None }
+    }
+
+    #[test]
+    fn an_advice_case_runs_from_request_to_decision() {
+        let mut case = advice(date!(2026 - 03 - 23));
+        assert_eq!(case.stage(), Stage::AwaitingAnswer);
+        assert_eq!(case.next_deadline(), Some(date!(2026 - 05 - 04)));
+        assert_eq!(case.check_decision(Decision::Followed, false), Err(StepError::NothingToDecide));
+        assert_eq!(case.check_answer(AnswerKind::ConsentGiven, false), Err(StepError::AnswerDoesNotFit));
+        assert_eq!(case.check_answer(AnswerKind::Advice, false), Err(StepError::TextRequired));
+        assert_eq!(case.check_answer(AnswerKind::Advice, true), Ok(()));
+
+        case.answer = Some((AnswerKind::Advice, date!(2026 - 04 - 30)));
+        assert_eq!(case.stage(), Stage::AwaitingDecision);
+        assert_eq!(case.check_answer(AnswerKind::Advice, true), Err(StepError::AlreadyAnswered));
+        // 14 May 2026 is Ascension Day: the reply term runs to Friday the 15th.
+        assert_eq!(case.reply_deadline().map(|d| d.date), Some(date!(2026 - 05 - 15)));
+        assert_eq!(case.execution(), Ok(Execution::AwaitingDecision));
+        assert_eq!(case.check_decision(Decision::NotFollowed, false), Err(StepError::ReplyRequired));
+
+        case.decision = Some((Decision::NotFollowed, date!(2026 - 05 - 11)));
+        assert_eq!(case.stage(), Stage::Closed);
+        assert_eq!(case.check_answer(AnswerKind::Advice, true), Err(StepError::Closed));
+        match case.execution() {
+            // Reply received Monday 11 May: three days to Thursday 14th (Ascension), so Friday 15th; from the 16th.
+            Ok(Execution::From(d)) => {
+                assert_eq!(d.date, date!(2026 - 05 - 16));
+                assert!(d.rule.contains("art. 5 lid 4"));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn without_an_answer_the_plan_may_go_ahead_after_the_term() {
+        let case = advice(date!(2026 - 03 - 23));
+        match case.execution() {
+            Ok(Execution::WithoutAnswerFrom(d)) => assert_eq!(d.date, date!(2026 - 05 - 05)),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert_eq!(case.late(date!(2026 - 05 - 04)), None, "the last day itself is on time");
+        assert_eq!(case.late(date!(2026 - 05 - 05)), Some(Late::Organisation { deadline: date!(2026 - 05 - 04) }));
+    }
+
+    #[test]
+    fn no_objection_and_followed_advice_open_the_way_at_once() {
+        let mut case = advice(date!(2026 - 03 - 23));
+        case.answer = Some((AnswerKind::NoObjection, date!(2026 - 04 - 01)));
+        assert_eq!(case.stage(), Stage::Closed);
+        assert!(matches!(case.execution(), Ok(Execution::From(d)) if d.date == date!(2026 - 04 - 01)));
+        case.answer = Some((AnswerKind::Advice, date!(2026 - 04 - 01)));
+        case.decision = Some((Decision::Followed, date!(2026 - 04 - 03)));
+        assert!(matches!(case.execution(), Ok(Execution::From(d)) if d.date == date!(2026 - 04 - 03)));
+    }
+
+    #[test]
+    fn consent_is_needed_before_service_cost_changes() {
+        let mut case = CaseFacts { kind: RequestKind::Consent, ..advice(date!(2026 - 09 - 01)) };
+        assert_eq!(case.execution(), Ok(Execution::NotWithoutConsent));
+        assert_eq!(case.check_answer(AnswerKind::ConsentWithConditions, false), Err(StepError::TextRequired));
+        case.answer = Some((AnswerKind::ConsentRefused, date!(2026 - 09 - 20)));
+        assert_eq!(case.stage(), Stage::Closed);
+        assert_eq!(case.execution(), Ok(Execution::NotWithoutConsent));
+        case.answer = Some((AnswerKind::ConsentGiven, date!(2026 - 09 - 20)));
+        assert!(matches!(case.execution(), Ok(Execution::From(d)) if d.date == date!(2026 - 09 - 20)));
+    }
+
+    #[test]
+    fn information_asks_nothing_and_is_never_late() {
+        let case = CaseFacts { kind: RequestKind::Information, ..advice(date!(2026 - 01 - 05)) };
+        assert_eq!(case.stage(), Stage::Informed);
+        assert_eq!(case.answer_deadline(), Ok(None));
+        assert_eq!(case.check_answer(AnswerKind::Advice, true), Err(StepError::NoAnswerExpected));
+        assert_eq!(case.late(date!(2027 - 01 - 01)), None);
+        assert_eq!(case.execution(), Ok(Execution::NotApplicable));
+    }
+
+    #[test]
+    fn the_corporation_is_late_after_fourteen_days() {
+        let mut case = advice(date!(2026 - 11 - 02));
+        case.answer = Some((AnswerKind::View, date!(2026 - 12 - 18)));
+        // 1 January 2027 is a Friday: the term runs to Monday 4 January.
+        assert_eq!(case.late(date!(2027 - 01 - 04)), None);
+        assert_eq!(case.late(date!(2027 - 01 - 05)), Some(Late::Corporation { deadline: date!(2027 - 01 - 04) }));
+        assert_eq!(days_left(date!(2027 - 01 - 04), date!(2026 - 12 - 30)), 5);
+        assert_eq!(days_left(date!(2027 - 01 - 04), date!(2027 - 01 - 06)), -2);
+    }
+
+    #[test]
+    fn an_agreed_longer_term_counts() {
+        let case = CaseFacts { agreed_weeks: Some(8), ..advice(date!(2026 - 03 - 23)) };
+        assert_eq!(case.next_deadline(), Some(date!(2026 - 05 - 18)));
+        let too_short = CaseFacts { agreed_weeks: Some(3), ..advice(date!(2026 - 03 - 23)) };
+        assert_eq!(too_short.answer_deadline(), Err(RequestError::TermTooShort));
+    }
+}
