@@ -1,4 +1,4 @@
-//! The store's one error type. Callers match on `Duplicate` and `NotFound`; everything else is a fault.
+//! The store's one error type. Callers match on `Duplicate`, `Conflict` and `NotFound`; everything else is a fault.
 
 use thiserror::Error;
 
@@ -26,6 +26,9 @@ pub enum StoreError {
     /// A unique constraint refused the write (an e-mail address or code already in use).
     #[error("already exists")]
     Duplicate,
+    /// Someone else changed the row since the caller read it (optimistic concurrency); nothing was written.
+    #[error("changed by someone else in the meantime")]
+    Conflict,
     /// The row to change does not exist.
     #[error("not found")]
     NotFound,

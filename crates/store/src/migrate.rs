@@ -35,10 +35,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(7, "unit list", "0007_unit_list"),
     migration!(8, "cluster units", "0008_cluster_units"),
     migration!(9, "stock totals", "0009_stock_totals"),
+    migration!(10, "overleg", "0010_overleg"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 9;
+pub const LATEST: i64 = 10;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

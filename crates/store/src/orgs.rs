@@ -102,7 +102,7 @@ pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, fields: &OrgFields) -> 
     Ok(after)
 }
 
-async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<Organisation>> {
+pub(crate) async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<Organisation>> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut **tx)

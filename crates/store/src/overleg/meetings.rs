@@ -1,0 +1,160 @@
+//! The year's consultation meetings between a corporation and a tenant organisation (at least one a year), with
+//! agenda items from both sides and the minutes.
+
+use super::dates::{date_from_text, date_to_text};
+use crate::audit::{self, Actor, Change};
+use crate::{timestamp, Db, Result, StoreError, Tx};
+use sqlx::Row;
+use time::Date;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::text::{LongText, Name};
+
+/// A meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    /// Database id.
+    pub id: i64,
+    /// The corporation.
+    pub corporation_id: i64,
+    /// The tenant organisation.
+    pub tenant_org_id: i64,
+    /// The other party's name, seen from the scope's organisation.
+    pub other_party: String,
+    /// The day.
+    pub held_on: Date,
+    /// Title.
+    pub title: String,
+    /// Minutes, once written.
+    pub minutes: Option<String>,
+    /// Agenda items (filled by [`meeting`], empty in lists).
+    pub agenda: Vec<AgendaItem>,
+}
+
+/// An agenda item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    /// The organisation that put it on the agenda.
+    pub org_id: i64,
+    /// The item.
+    pub text: String,
+    /// Who added it.
+    pub added_by: String,
+}
+
+/// Plans a meeting between the corporation of `scope` and one of its overleg partners.
+pub async fn add_meeting(
+    tx: &mut Tx,
+    scope: &OrgScope,
+    actor: &Actor,
+    tenant_org_id: i64,
+    held_on: Date,
+    title: &Name,
+) -> Result<i64> {
+    let partner: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
+            .bind(scope.org_id())
+            .bind(tenant_org_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if partner.is_none() {
+        return Err(StoreError::NotFound);
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO overleg_meetings (corporation_id, tenant_org_id, held_on, title, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(scope.org_id())
+    .bind(tenant_org_id)
+    .bind(date_to_text(held_on))
+    .bind(title.as_str())
+    .bind(timestamp::to_unix(actor.at))
+    .fetch_one(&mut **tx)
+    .await?;
+    audit::record(tx, actor, Change::event(Some(scope.org_id()), "create", "overleg_meeting", id.to_string())).await?;
+    Ok(id)
+}
+
+fn from_row(row: &sqlx::any::AnyRow, scope: &OrgScope) -> Result<Meeting> {
+    let corporation_id: i64 = row.try_get("corporation_id")?;
+    let other = if corporation_id == scope.org_id() { "tenant_name" } else { "corporation_name" };
+    Ok(Meeting {
+        id: row.try_get("id")?,
+        corporation_id,
+        tenant_org_id: row.try_get("tenant_org_id")?,
+        other_party: row.try_get(other)?,
+        held_on: date_from_text("held_on", &row.try_get::<String, _>("held_on")?)?,
+        title: row.try_get("title")?,
+        minutes: row.try_get("minutes")?,
+        agenda: Vec::new(),
+    })
+}
+
+const SELECT: &str = "SELECT m.id, m.corporation_id, m.tenant_org_id, m.held_on, m.title, m.minutes, \
+     co.name AS corporation_name, t.name AS tenant_name FROM overleg_meetings m \
+     JOIN organisations co ON co.id = m.corporation_id JOIN organisations t ON t.id = m.tenant_org_id";
+
+/// The meetings of the organisation of `scope` in `year`, by date.
+pub async fn meetings(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Meeting>> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE (m.corporation_id = $1 OR m.tenant_org_id = $1) AND m.held_on >= $2 AND m.held_on < $3 \
+         ORDER BY m.held_on, m.id"
+    ))
+    .bind(scope.org_id())
+    .bind(format!("{year:04}-01-01"))
+    .bind(format!("{:04}-01-01", year + 1))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(|row| from_row(row, scope)).collect()
+}
+
+/// One meeting with its agenda, if the organisation of `scope` is a party.
+pub async fn meeting(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Meeting>> {
+    let row = sqlx::query(&format!("{SELECT} WHERE m.id = $1 AND (m.corporation_id = $2 OR m.tenant_org_id = $2)"))
+        .bind(id)
+        .bind(scope.org_id())
+        .fetch_optional(db.pool())
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut meeting = from_row(&row, scope)?;
+    let items = sqlx::query("SELECT org_id, text, added_by FROM overleg_agenda_items WHERE meeting_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(db.pool())
+        .await?;
+    meeting.agenda = items
+        .iter()
+        .map(|r| Ok(AgendaItem { org_id: r.try_get("org_id")?, text: r.try_get("text")?, added_by: r.try_get("added_by")? }))
+        .collect::<Result<_>>()?;
+    Ok(Some(meeting))
+}
+
+/// Either party puts an item on a meeting's agenda.
+pub async fn add_agenda_item(tx: &mut Tx, scope: &OrgScope, actor: &Actor, meeting: &Meeting, text: &Name) -> Result<()> {
+    if meeting.corporation_id != scope.org_id() && meeting.tenant_org_id != scope.org_id() {
+        return Err(StoreError::NotFound);
+    }
+    sqlx::query(
+        "INSERT INTO overleg_agenda_items (meeting_id, org_id, text, added_by, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(meeting.id)
+    .bind(scope.org_id())
+    .bind(text.as_str())
+    .bind(&actor.label)
+    .bind(timestamp::to_unix(actor.at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Either party records the minutes.
+pub async fn set_minutes(tx: &mut Tx, scope: &OrgScope, actor: &Actor, meeting: &Meeting, minutes: &LongText) -> Result<()> {
+    if meeting.corporation_id != scope.org_id() && meeting.tenant_org_id != scope.org_id() {
+        return Err(StoreError::NotFound);
+    }
+    sqlx::query("UPDATE overleg_meetings SET minutes = $1 WHERE id = $2")
+        .bind(minutes.as_str())
+        .bind(meeting.id)
+        .execute(&mut **tx)
+        .await?;
+    audit::record(tx, actor, Change::event(Some(scope.org_id()), "update", "overleg_minutes", meeting.id.to_string()))
+        .await
+}

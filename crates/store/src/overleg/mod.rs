@@ -1,0 +1,28 @@
+//! Overleg: requests from a corporation to a tenant organisation, their answers, decisions and trail; the
+//! meetings and budget of the year.
+//!
+//! A case is visible to its two parties only: every read and step takes the [`OrgScope`] of one of them and
+//! finds nothing for anyone else. Steps name the case version they saw, so two board members answering at once
+//! cannot overwrite each other ([`StoreError::Conflict`]).
+//!
+//! [`OrgScope`]: volkshuis_domain::access::OrgScope
+//! [`StoreError::Conflict`]: crate::StoreError::Conflict
+
+mod budgets;
+mod cases;
+mod dates;
+mod discussion;
+mod documents;
+mod meetings;
+mod partners;
+
+pub use budgets::{add_budget_line, account_budget, budget, set_budget, Budget, BudgetLine};
+pub use cases::{
+    answer, create, decide, events, get, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord, Event,
+    Listing, NewCase,
+};
+pub use dates::{date_from_text, date_to_text};
+pub use discussion::{add_comment, add_question, answer_question, comments, open_questions, questions, Comment, Question};
+pub use documents::{add_document, document, documents, Document, DocumentMeta, NewDocument};
+pub use meetings::{add_agenda_item, add_meeting, meeting, meetings, set_minutes, AgendaItem, Meeting};
+pub use partners::{add_partner, partner_terms, partners_of, Partner};
