@@ -106,6 +106,21 @@ pub fn term_end(start: Date, nominal_end: Date) -> (Date, Extension) {
     (end, extension)
 }
 
+/// The date in the Netherlands at a moment: UTC+1, or UTC+2 in summer time (from 01:00 UTC on the last Sunday of
+/// March to 01:00 UTC on the last Sunday of October, the EU rule). Legal terms count Dutch calendar days.
+pub fn dutch_date(at: time::OffsetDateTime) -> Date {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    let last_sunday = |month: Month| {
+        let mut day = date(at.year(), month, 31);
+        while day.weekday() != Weekday::Sunday {
+            day = day.previous_day().unwrap_or(day);
+        }
+        time::PrimitiveDateTime::new(day, time::Time::from_hms(1, 0, 0).unwrap_or(time::Time::MIDNIGHT)).assume_utc()
+    };
+    let summer = at >= last_sunday(Month::March) && at < last_sunday(Month::October);
+    (at + Duration::hours(if summer { 2 } else { 1 })).date()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +187,17 @@ mod tests {
         assert_eq!((end, why), (date!(2026 - 12 - 29), Extension::TwoWorkingDays));
         // A three-day term from a Monday already has its working days.
         assert_eq!(term_end(date!(2026 - 11 - 23), date!(2026 - 11 - 26)), (date!(2026 - 11 - 26), Extension::None));
+    }
+
+    #[test]
+    fn dutch_date_follows_summer_time() {
+        use time::macros::datetime;
+        assert_eq!(dutch_date(datetime!(2026-11-25 22:59 UTC)), date(2026, Month::November, 25));
+        assert_eq!(dutch_date(datetime!(2026-11-25 23:00 UTC)), date(2026, Month::November, 26));
+        // Summer time 2026: 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(dutch_date(datetime!(2026-07-01 21:59 UTC)), date(2026, Month::July, 1));
+        assert_eq!(dutch_date(datetime!(2026-07-01 22:00 UTC)), date(2026, Month::July, 2));
+        assert_eq!(dutch_date(datetime!(2026-03-28 22:30 UTC)), date(2026, Month::March, 28));
+        assert_eq!(dutch_date(datetime!(2026-10-24 22:30 UTC)), date(2026, Month::October, 25));
     }
 }

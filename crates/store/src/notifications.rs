@@ -21,16 +21,14 @@ pub struct Notification {
 
 /// Adds a notice for a user.
 pub async fn add(tx: &mut Tx, user_id: i64, org_id: i64, text: &str, link: &str, now: OffsetDateTime) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO notifications (user_id, org_id, text, link, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(user_id)
-    .bind(org_id)
-    .bind(text)
-    .bind(link)
-    .bind(timestamp::to_unix(now))
-    .execute(&mut **tx)
-    .await?;
+    sqlx::query("INSERT INTO notifications (user_id, org_id, text, link, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(user_id)
+        .bind(org_id)
+        .bind(text)
+        .bind(link)
+        .bind(timestamp::to_unix(now))
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

@@ -48,6 +48,7 @@ async fn run(state: &AppState, job: &Job) -> anyhow::Result<()> {
             tracing::info!(sessions, failures, "housekeeping done");
             schedule_housekeeping(state).await
         }
+        crate::overleg_jobs::REMINDER_JOB => crate::overleg_jobs::run(state, &payload).await,
         other => anyhow::bail!("unknown job kind {other}"),
     }
 }

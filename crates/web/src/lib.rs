@@ -17,7 +17,9 @@ mod i18n;
 mod jobs;
 mod mail;
 mod ops;
+mod overleg_jobs;
 pub mod password;
+mod uploads;
 pub mod vera_names;
 mod views;
 

@@ -3,7 +3,7 @@
 use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::i18n::Texts;
+use crate::i18n::{OverlegTexts, Texts};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -25,6 +25,8 @@ pub struct NavUser {
 pub struct Page {
     /// Texts in the user's language.
     pub t: &'static Texts,
+    /// Texts of the Overleg module in the user's language.
+    pub ov: &'static OverlegTexts,
     /// Language code for `<html lang>`.
     pub lang: &'static str,
     /// CSRF token for forms.
@@ -42,6 +44,7 @@ impl Page {
     pub fn anonymous(ctx: &RequestContext) -> Self {
         Self {
             t: ctx.t(),
+            ov: ctx.lang.overleg(),
             lang: ctx.lang.code(),
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
@@ -72,6 +75,11 @@ impl Page {
         .map(str::to_owned);
         self
     }
+}
+
+/// A calendar date as shown to users (`04-05-2026`).
+pub fn show_date(date: time::Date) -> String {
+    date.format(format_description!("[day]-[month]-[year]")).unwrap_or_default()
 }
 
 /// Renders a template as an HTML response with the given status.

@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn figures_count_terms_kept_and_advice_followed() {
-        let received = date!(2026 - 03 - 23); // advice term to 4 May; 
+        let received = date!(2026 - 03 - 23); // advice term to 4 May;
         let on_time_followed = CaseFacts {
             answer: Some((AnswerKind::Advice, date!(2026 - 05 - 04))),
             decision: Some((Decision::Followed, date!(2026 - 05 - 10))),
@@ -111,7 +111,12 @@ mod tests {
         let f = figures(&cases, date!(2026 - 11 - 25));
         assert_eq!(
             f.by_kind,
-            vec![(RequestKind::Information, 1), (RequestKind::Advice, 3), (RequestKind::Consent, 0), (RequestKind::View, 1)]
+            vec![
+                (RequestKind::Information, 1),
+                (RequestKind::Advice, 3),
+                (RequestKind::Consent, 0),
+                (RequestKind::View, 1)
+            ]
         );
         assert_eq!(f.organisation_on_time, Rate { hits: 1, of: 3 });
         assert_eq!(f.corporation_on_time, Rate { hits: 1, of: 2 });

@@ -9,7 +9,6 @@ use sqlx::Row;
 use time::Date;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::money::Money;
-use volkshuis_domain::text::Name;
 
 /// A year's budget between a corporation and a tenant organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,10 +124,7 @@ pub async fn add_budget_line(
     scope: &OrgScope,
     actor: &Actor,
     budget: &Budget,
-    category: &str,
-    description: &Name,
-    amount: Money,
-    spent_on: Date,
+    line: &BudgetLine,
 ) -> Result<()> {
     if budget.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
@@ -138,10 +134,10 @@ pub async fn add_budget_line(
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(budget.id)
-    .bind(category)
-    .bind(description.as_str())
-    .bind(amount.cents())
-    .bind(date_to_text(spent_on))
+    .bind(&line.category)
+    .bind(&line.description)
+    .bind(line.amount.cents())
+    .bind(date_to_text(line.spent_on))
     .bind(timestamp::to_unix(actor.at))
     .execute(&mut **tx)
     .await?;

@@ -153,18 +153,20 @@ fn corrupt(column: &'static str) -> impl Fn(volkshuis_domain::text::TextError) -
 }
 
 fn facts_from_row(row: &AnyRow) -> Result<CaseFacts> {
-    let answer = match (row.try_get::<Option<String>, _>("answer_kind")?, row.try_get::<Option<String>, _>("answered_on")?) {
-        (Some(kind), Some(on)) => {
-            Some((AnswerKind::parse(&kind).map_err(corrupt("answer_kind"))?, date_from_text("answered_on", &on)?))
-        }
-        _ => None,
-    };
-    let decision = match (row.try_get::<Option<String>, _>("decision")?, row.try_get::<Option<String>, _>("decided_on")?) {
-        (Some(d), Some(on)) => {
-            Some((Decision::parse(&d).map_err(corrupt("decision"))?, date_from_text("decided_on", &on)?))
-        }
-        _ => None,
-    };
+    let answer =
+        match (row.try_get::<Option<String>, _>("answer_kind")?, row.try_get::<Option<String>, _>("answered_on")?) {
+            (Some(kind), Some(on)) => {
+                Some((AnswerKind::parse(&kind).map_err(corrupt("answer_kind"))?, date_from_text("answered_on", &on)?))
+            }
+            _ => None,
+        };
+    let decision =
+        match (row.try_get::<Option<String>, _>("decision")?, row.try_get::<Option<String>, _>("decided_on")?) {
+            (Some(d), Some(on)) => {
+                Some((Decision::parse(&d).map_err(corrupt("decision"))?, date_from_text("decided_on", &on)?))
+            }
+            _ => None,
+        };
     Ok(CaseFacts {
         kind: RequestKind::parse(&row.try_get::<String, _>("kind")?).map_err(corrupt("kind"))?,
         received: date_from_text("received_on", &row.try_get::<String, _>("received_on")?)?,
@@ -282,10 +284,11 @@ pub async fn create(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewCase)
 /// One case, if the organisation of `scope` is one of its parties.
 pub async fn get(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Case>> {
     let mut conn = db.pool().acquire().await?;
-    get_on(&mut conn, scope, id).await
+    get_in(&mut conn, scope, id).await
 }
 
-pub(crate) async fn get_on(conn: &mut AnyConnection, scope: &OrgScope, id: i64) -> Result<Option<Case>> {
+/// As [`get`], inside a transaction (to read back what it just wrote).
+pub async fn get_in(conn: &mut AnyConnection, scope: &OrgScope, id: i64) -> Result<Option<Case>> {
     let row = sqlx::query(&format!(
         "SELECT {CASE_COLUMNS} FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
          JOIN organisations t ON t.id = c.tenant_org_id \
@@ -443,12 +446,11 @@ pub async fn mark_opened(db: &Db, scope: &OrgScope, actor: &Actor, case: &Case) 
 /// The trail of a case the organisation of `scope` is a party to, oldest first.
 pub async fn events(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Event>> {
     ensure_party(case, scope)?;
-    let rows = sqlx::query(
-        "SELECT at, org_id, actor_label, step, note FROM overleg_events WHERE case_id = $1 ORDER BY id",
-    )
-    .bind(case.id)
-    .fetch_all(db.pool())
-    .await?;
+    let rows =
+        sqlx::query("SELECT at, org_id, actor_label, step, note FROM overleg_events WHERE case_id = $1 ORDER BY id")
+            .bind(case.id)
+            .fetch_all(db.pool())
+            .await?;
     rows.iter()
         .map(|row| {
             Ok(Event {

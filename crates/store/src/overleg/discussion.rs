@@ -1,10 +1,10 @@
 //! Talking about a case: internal comments (visible only to the organisation that wrote them) and the tenant
 //! organisation's questions to the corporation (art. 3: answered as soon as possible), both in the trail.
 
-use super::cases::{ensure_party, get_on, record_event, Case};
+use super::cases::{ensure_party, get_in, record_event, Case};
 use super::dates::{date_to_text, optional_date};
-use crate::{timestamp, Db, Result, StoreError, Tx};
 use crate::audit::Actor;
+use crate::{timestamp, Db, Result, StoreError, Tx};
 use sqlx::Row;
 use time::{Date, OffsetDateTime};
 use volkshuis_domain::access::OrgScope;
@@ -110,7 +110,7 @@ pub async fn answer_question(
     answer: &LongText,
     on: Date,
 ) -> Result<()> {
-    let case = get_on(tx, scope, case_id).await?.ok_or(StoreError::NotFound)?;
+    let case = get_in(tx, scope, case_id).await?.ok_or(StoreError::NotFound)?;
     if case.corporation_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }

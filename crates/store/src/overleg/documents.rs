@@ -100,11 +100,12 @@ pub async fn documents(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Doc
 /// One document of a case the organisation of `scope` is a party to.
 pub async fn document(db: &Db, scope: &OrgScope, case: &Case, id: i64) -> Result<Option<Document>> {
     ensure_party(case, scope)?;
-    let row = sqlx::query("SELECT file_name, content_type, content FROM overleg_documents WHERE id = $1 AND case_id = $2")
-        .bind(id)
-        .bind(case.id)
-        .fetch_optional(db.pool())
-        .await?;
+    let row =
+        sqlx::query("SELECT file_name, content_type, content FROM overleg_documents WHERE id = $1 AND case_id = $2")
+            .bind(id)
+            .bind(case.id)
+            .fetch_optional(db.pool())
+            .await?;
     row.map(|row| {
         Ok(Document {
             file_name: row.try_get("file_name")?,

@@ -116,19 +116,28 @@ pub async fn meeting(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Meetin
         .await?;
     let Some(row) = row else { return Ok(None) };
     let mut meeting = from_row(&row, scope)?;
-    let items = sqlx::query("SELECT org_id, text, added_by FROM overleg_agenda_items WHERE meeting_id = $1 ORDER BY id")
-        .bind(id)
-        .fetch_all(db.pool())
-        .await?;
+    let items =
+        sqlx::query("SELECT org_id, text, added_by FROM overleg_agenda_items WHERE meeting_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(db.pool())
+            .await?;
     meeting.agenda = items
         .iter()
-        .map(|r| Ok(AgendaItem { org_id: r.try_get("org_id")?, text: r.try_get("text")?, added_by: r.try_get("added_by")? }))
+        .map(|r| {
+            Ok(AgendaItem { org_id: r.try_get("org_id")?, text: r.try_get("text")?, added_by: r.try_get("added_by")? })
+        })
         .collect::<Result<_>>()?;
     Ok(Some(meeting))
 }
 
 /// Either party puts an item on a meeting's agenda.
-pub async fn add_agenda_item(tx: &mut Tx, scope: &OrgScope, actor: &Actor, meeting: &Meeting, text: &Name) -> Result<()> {
+pub async fn add_agenda_item(
+    tx: &mut Tx,
+    scope: &OrgScope,
+    actor: &Actor,
+    meeting: &Meeting,
+    text: &Name,
+) -> Result<()> {
     if meeting.corporation_id != scope.org_id() && meeting.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }
@@ -146,7 +155,13 @@ pub async fn add_agenda_item(tx: &mut Tx, scope: &OrgScope, actor: &Actor, meeti
 }
 
 /// Either party records the minutes.
-pub async fn set_minutes(tx: &mut Tx, scope: &OrgScope, actor: &Actor, meeting: &Meeting, minutes: &LongText) -> Result<()> {
+pub async fn set_minutes(
+    tx: &mut Tx,
+    scope: &OrgScope,
+    actor: &Actor,
+    meeting: &Meeting,
+    minutes: &LongText,
+) -> Result<()> {
     if meeting.corporation_id != scope.org_id() && meeting.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }

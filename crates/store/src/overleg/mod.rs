@@ -16,13 +16,15 @@ mod documents;
 mod meetings;
 mod partners;
 
-pub use budgets::{add_budget_line, account_budget, budget, set_budget, Budget, BudgetLine};
+pub use budgets::{account_budget, add_budget_line, budget, set_budget, Budget, BudgetLine};
 pub use cases::{
-    answer, create, decide, events, get, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord, Event,
-    Listing, NewCase,
+    answer, create, decide, events, get, get_in, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord,
+    Event, Listing, NewCase,
 };
 pub use dates::{date_from_text, date_to_text};
-pub use discussion::{add_comment, add_question, answer_question, comments, open_questions, questions, Comment, Question};
+pub use discussion::{
+    add_comment, add_question, answer_question, comments, open_questions, questions, Comment, Question,
+};
 pub use documents::{add_document, document, documents, Document, DocumentMeta, NewDocument};
 pub use meetings::{add_agenda_item, add_meeting, meeting, meetings, set_minutes, AgendaItem, Meeting};
 pub use partners::{add_partner, partner_terms, partners_of, Partner};

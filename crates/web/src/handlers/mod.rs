@@ -6,6 +6,7 @@ mod home;
 mod language;
 mod login;
 mod org;
+mod overleg;
 mod password_reset;
 pub(crate) mod stock;
 mod tokens;
@@ -21,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .merge(password_reset::router())
         .merge(home::router())
         .merge(org::router())
+        .merge(overleg::router())
         .merge(admin::router())
         .merge(stock::router())
         .merge(api::router())

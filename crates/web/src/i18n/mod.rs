@@ -41,21 +41,33 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+
+    /// The texts of the Overleg module in this language.
+    pub fn overleg(self) -> &'static OverlegTexts {
+        match self {
+            Lang::Nl => &overleg::OV_NL,
+            Lang::En => &overleg::OV_EN,
+        }
+    }
 }
 
+/// Declares a struct of texts with one static per language: `texts!(Struct, NL_STATIC, EN_STATIC { key: nl, en; … })`.
 macro_rules! texts {
-    ($($key:ident: $nl:expr, $en:expr;)*) => {
-        /// Every text of the UI in one language.
+    ($name:ident, $nl_static:ident, $en_static:ident { $($key:ident: $nl:expr, $en:expr;)* }) => {
+        /// Every text of one part of the UI in one language.
         #[derive(Debug)]
-        pub struct Texts {
+        pub struct $name {
             $(#[doc = $en] pub $key: &'static str,)*
         }
-        static NL: Texts = Texts { $($key: $nl,)* };
-        static EN: Texts = Texts { $($key: $en,)* };
+        pub(crate) static $nl_static: $name = $name { $($key: $nl,)* };
+        pub(crate) static $en_static: $name = $name { $($key: $en,)* };
     };
 }
 
-texts! {
+mod overleg;
+pub use overleg::{OverlegTexts, BUDGET_CATEGORIES};
+
+texts!(Texts, NL, EN {
     skip_to_content: "Naar de inhoud", "Skip to content";
     nav_main: "Hoofdmenu", "Main menu";
     nav_dashboard: "Overzicht", "Dashboard";
@@ -266,7 +278,7 @@ texts! {
     mail_reset_body: "Beste {name},\n\nU heeft gevraagd om een nieuw wachtwoord voor Volkshuis. Kies het via deze link (één uur geldig):\n\n{link}\n\nHeeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft zoals het was.\n\nVolkshuis", "Dear {name},\n\nYou asked for a new Volkshuis password. Choose it with this link (valid for one hour):\n\n{link}\n\nDid you not ask for this? Then ignore this e-mail; your password stays as it was.\n\nVolkshuis";
     mail_invite_subject: "Uw account voor Volkshuis", "Your Volkshuis account";
     mail_invite_body: "Beste {name},\n\nEr is een Volkshuis-account voor u aangemaakt. Kies uw wachtwoord via deze link (zeven dagen geldig):\n\n{link}\n\nVolkshuis", "Dear {name},\n\nA Volkshuis account was created for you. Choose your password with this link (valid for seven days):\n\n{link}\n\nVolkshuis";
-}
+});
 
 impl Texts {
     /// The name of an organisation kind.

@@ -1,0 +1,186 @@
+//! The yearly budget between a corporation and a tenant organisation (art. 7): amount, spending, accounting.
+
+use super::{parse_date, party_scope, today};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::i18n::BUDGET_CATEGORIES;
+use crate::views::{ok, render, show_date, Page};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::money::Money;
+use volkshuis_domain::overleg::budget_account_deadline;
+use volkshuis_domain::text::Name;
+use volkshuis_store::overleg::{self, Budget, BudgetLine};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/overleg/budget/{other}/{year}", get(show))
+        .route("/orgs/{org}/overleg/budget/{other}/{year}/uitgaven", post(add_line))
+        .route("/orgs/{org}/overleg/budget/{other}/{year}/verantwoord", post(account))
+}
+
+struct LineView {
+    date: String,
+    category: &'static str,
+    description: String,
+    amount: String,
+}
+
+#[derive(Default, Deserialize)]
+struct LineForm {
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    spent_on: String,
+}
+
+#[derive(Template)]
+#[template(path = "overleg_budget.html")]
+struct BudgetPage {
+    page: Page,
+    org_id: i64,
+    other: i64,
+    year: i32,
+    amount: String,
+    spent: String,
+    left: String,
+    account_by: String,
+    account_rule: String,
+    accounted: Option<String>,
+    lines: Vec<LineView>,
+    can_spend: bool,
+    categories: Vec<(String, String)>,
+    form: LineForm,
+    errors: FieldErrors,
+}
+
+async fn load(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    other: i64,
+    year: i32,
+    action: Action,
+) -> Result<(OrgScope, Budget), AppError> {
+    let (scope, _) = party_scope(state, auth, org, action).await?;
+    let budget = overleg::budget(&state.db, &scope, other, year).await?.ok_or(AppError::NotFound)?;
+    Ok((scope, budget))
+}
+
+fn budget_page(
+    auth: &Auth,
+    scope: &OrgScope,
+    other: i64,
+    budget: Budget,
+    form: LineForm,
+    errors: FieldErrors,
+) -> BudgetPage {
+    let page = Page::for_user(auth);
+    let ov = page.ov;
+    let spent = Money::from_cents(budget.lines.iter().map(|l| l.amount.cents()).sum());
+    let deadline = budget_account_deadline(budget.year);
+    BudgetPage {
+        org_id: scope.org_id(),
+        other,
+        year: budget.year,
+        amount: budget.amount.to_string(),
+        spent: spent.to_string(),
+        left: Money::from_cents(budget.amount.cents() - spent.cents()).to_string(),
+        account_by: show_date(deadline.date),
+        account_rule: deadline.rule,
+        accounted: budget.accounted_on.map(show_date),
+        can_spend: budget.tenant_org_id == scope.org_id() && scope.role().allows(Action::Edit),
+        lines: budget
+            .lines
+            .into_iter()
+            .map(|l| LineView {
+                date: show_date(l.spent_on),
+                category: ov.category(&l.category),
+                description: l.description,
+                amount: l.amount.to_string(),
+            })
+            .collect(),
+        categories: BUDGET_CATEGORIES.iter().map(|c| ((*c).to_owned(), ov.category(c).to_owned())).collect(),
+        form,
+        errors,
+        page,
+    }
+}
+
+#[derive(Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, other, year)): Path<(i64, i64, i32)>,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let (scope, budget) = load(&state, &auth, org, other, year, Action::View).await?;
+    let mut page = budget_page(&auth, &scope, other, budget, LineForm::default(), FieldErrors::default());
+    page.page = page.page.with_notice(q.notice.as_deref());
+    ok(&page)
+}
+
+async fn add_line(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, other, year)): Path<(i64, i64, i32)>,
+    Form(form): Form<LineForm>,
+) -> Result<Response, AppError> {
+    let (scope, budget) = load(&state, &auth, org, other, year, Action::Edit).await?;
+    if budget.tenant_org_id != scope.org_id() {
+        return Err(AppError::Forbidden);
+    }
+    let ov = auth.ctx.lang.overleg();
+    let mut errors = FieldErrors::default();
+    let category = BUDGET_CATEGORIES.iter().find(|c| **c == form.category.trim()).copied();
+    if category.is_none() {
+        errors.add("category", auth.ctx.t().err_choose);
+    }
+    let description = errors.check(auth.ctx.t(), "description", Name::parse(&form.description));
+    let amount = Money::parse(&form.amount).ok().filter(|m| m.cents() > 0);
+    if amount.is_none() {
+        errors.add("amount", ov.err_amount);
+    }
+    let spent_on = parse_date(&form.spent_on).map_err(|_| errors.add("spent_on", ov.err_date)).ok();
+    let (Some(category), Some(description), Some(amount), Some(spent_on)) = (category, description, amount, spent_on)
+    else {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &budget_page(&auth, &scope, other, budget, form, errors));
+    };
+    let mut tx = state.db.begin().await?;
+    let line =
+        BudgetLine { category: category.to_owned(), description: description.as_str().to_owned(), amount, spent_on };
+    overleg::add_budget_line(&mut tx, &scope, &auth.actor(&state), &budget, &line).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/overleg/budget/{other}/{year}?notice=saved")).into_response())
+}
+
+async fn account(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, other, year)): Path<(i64, i64, i32)>,
+) -> Result<Response, AppError> {
+    let (scope, budget) = load(&state, &auth, org, other, year, Action::Edit).await?;
+    if budget.tenant_org_id != scope.org_id() {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = state.db.begin().await?;
+    overleg::account_budget(&mut tx, &scope, &auth.actor(&state), &budget, today(&state)).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/overleg/budget/{other}/{year}?notice=saved")).into_response())
+}

@@ -1,0 +1,322 @@
+//! One case: its page, the tenant organisation's answer, the corporation's decision, comments, questions,
+//! documents and the printable version.
+
+use super::case_view::{case_page, case_view, shared_parts, PrintPage, Typed};
+use super::{load_case, party_scope, today};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::overleg_jobs;
+use crate::uploads::{FileProblem, MultipartForm, MAX_FORM_BYTES};
+use crate::views::{ok, render, show_time, Page};
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::overleg::case::StepError;
+use volkshuis_domain::overleg::{AnswerKind, Decision};
+use volkshuis_domain::text::LongText;
+use volkshuis_store::overleg::{self, Answer, Case, DecisionRecord, NewDocument};
+use volkshuis_store::{StoreError, Tx};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/overleg/{case}", get(show))
+        .route("/orgs/{org}/overleg/{case}/antwoord", post(answer).layer(DefaultBodyLimit::max(MAX_FORM_BYTES)))
+        .route("/orgs/{org}/overleg/{case}/besluit", post(decide).layer(DefaultBodyLimit::max(MAX_FORM_BYTES)))
+        .route("/orgs/{org}/overleg/{case}/opmerkingen", post(comment))
+        .route("/orgs/{org}/overleg/{case}/vragen", post(ask))
+        .route("/orgs/{org}/overleg/{case}/vragen/{question}", post(answer_question))
+        .route("/orgs/{org}/overleg/{case}/documenten/{document}", get(download))
+        .route("/orgs/{org}/overleg/{case}/afdrukken", get(print))
+}
+
+#[derive(Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Action::View).await?;
+    let case = load_case(&state, &scope, id).await?;
+    overleg::mark_opened(&state.db, &scope, &auth.actor(&state), &case).await?;
+    let mut page =
+        case_page(&state, &auth, &scope, &case, Typed::default(), FieldErrors::default(), None, false).await?;
+    page.page = page.page.with_notice(q.notice.as_deref());
+    ok(&page)
+}
+
+fn back_to(org: i64, id: i64) -> Response {
+    Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response()
+}
+
+/// The case page again with what was typed and why it was not accepted.
+#[expect(clippy::too_many_arguments, reason = "the page carries the typed forms, their errors and the step outcome")]
+async fn again(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    case: &Case,
+    typed: Typed,
+    errors: FieldErrors,
+    step: Option<StepError>,
+    conflict: bool,
+) -> Result<Response, AppError> {
+    let status = if conflict { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = case_page(state, auth, scope, case, typed, errors, step, conflict).await?;
+    render(status, &page)
+}
+
+fn file_messages(auth: &Auth, upload: &MultipartForm, errors: &mut FieldErrors) {
+    let ov = auth.ctx.lang.overleg();
+    if let Some(problem) = upload.problems.first() {
+        let message = match problem {
+            FileProblem::WrongType(name) => ov.err_file_type.replace("{name}", name),
+            FileProblem::TooLarge(name) => ov.err_file_size.replace("{name}", name),
+        };
+        errors.add("documents", format!("{message} {}", ov.err_files_again));
+    }
+}
+
+async fn store_documents(
+    tx: &mut Tx,
+    scope: &OrgScope,
+    actor: &volkshuis_store::audit::Actor,
+    case: &Case,
+    step: &'static str,
+    upload: &MultipartForm,
+) -> Result<(), AppError> {
+    for file in &upload.files {
+        let doc = NewDocument {
+            step,
+            file_name: file.file_name.clone(),
+            content_type: file.content_type,
+            content: file.content.clone(),
+        };
+        overleg::add_document(tx, scope, actor, case, &doc).await?;
+    }
+    Ok(())
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let case = load_case(&state, &scope, id).await?;
+    if case.tenant_org_id != scope.org_id() {
+        return Err(AppError::Forbidden);
+    }
+    let upload = MultipartForm::read(multipart).await?;
+    let typed = Typed {
+        answer_kind: upload.text("answer_kind"),
+        answer_text: upload.text("answer_text"),
+        ..Default::default()
+    };
+    let seen_version = upload.text("version").trim().parse::<i64>().unwrap_or(0);
+    let t = auth.ctx.t();
+    let mut errors = FieldErrors::default();
+    let kind = errors.check(t, "answer_kind", AnswerKind::parse(&typed.answer_kind));
+    let text = errors.check(t, "answer_text", LongText::parse_optional(&typed.answer_text));
+    file_messages(&auth, &upload, &mut errors);
+    if seen_version != case.version {
+        return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
+    }
+    let (Some(kind), Some(text), true) = (kind, text, errors.is_empty()) else {
+        return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
+    };
+    if let Err(step) = case.facts().check_answer(kind, text.is_some()) {
+        return again(&state, &auth, &scope, &case, typed, errors, Some(step), false).await;
+    }
+    let actor = auth.actor(&state);
+    let record = Answer { kind, text: text.map(|t| t.as_str().to_owned()), on: today(&state) };
+    let mut tx = state.db.begin().await?;
+    match overleg::answer(&mut tx, &scope, &actor, &case, seen_version, &record).await {
+        Err(StoreError::Conflict) => {
+            drop(tx);
+            let now = load_case(&state, &scope, id).await?;
+            return again(&state, &auth, &scope, &now, typed, FieldErrors::default(), None, true).await;
+        }
+        other => other?,
+    }
+    store_documents(&mut tx, &scope, &actor, &case, "answer", &upload).await?;
+    let answered = overleg::get_in(&mut tx, &scope, id).await?.ok_or(AppError::NotFound)?;
+    overleg_jobs::case_answered(&state, &mut tx, &answered).await?;
+    tx.commit().await?;
+    Ok(back_to(org, id))
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let case = load_case(&state, &scope, id).await?;
+    if case.corporation_id != scope.org_id() {
+        return Err(AppError::Forbidden);
+    }
+    let upload = MultipartForm::read(multipart).await?;
+    let typed =
+        Typed { decision: upload.text("decision"), reply_text: upload.text("reply_text"), ..Default::default() };
+    let seen_version = upload.text("version").trim().parse::<i64>().unwrap_or(0);
+    let t = auth.ctx.t();
+    let mut errors = FieldErrors::default();
+    let decision = errors.check(t, "decision", Decision::parse(&typed.decision));
+    let reply = errors.check(t, "reply_text", LongText::parse_optional(&typed.reply_text));
+    file_messages(&auth, &upload, &mut errors);
+    if seen_version != case.version {
+        return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
+    }
+    let (Some(decision), Some(reply), true) = (decision, reply, errors.is_empty()) else {
+        return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
+    };
+    if let Err(step) = case.facts().check_decision(decision, reply.is_some()) {
+        return again(&state, &auth, &scope, &case, typed, errors, Some(step), false).await;
+    }
+    let actor = auth.actor(&state);
+    let record = DecisionRecord { decision, reply: reply.map(|r| r.as_str().to_owned()), on: today(&state) };
+    let mut tx = state.db.begin().await?;
+    match overleg::decide(&mut tx, &scope, &actor, &case, seen_version, &record).await {
+        Err(StoreError::Conflict) => {
+            drop(tx);
+            let now = load_case(&state, &scope, id).await?;
+            return again(&state, &auth, &scope, &now, typed, FieldErrors::default(), None, true).await;
+        }
+        other => other?,
+    }
+    store_documents(&mut tx, &scope, &actor, &case, "decision", &upload).await?;
+    tx.commit().await?;
+    Ok(back_to(org, id))
+}
+
+#[derive(Deserialize)]
+struct TextForm {
+    #[serde(default)]
+    text: String,
+}
+
+async fn comment(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let case = load_case(&state, &scope, id).await?;
+    let mut errors = FieldErrors::default();
+    let Some(body) = errors.check(auth.ctx.t(), "comment", LongText::parse(&form.text)) else {
+        let typed = Typed { comment: form.text, ..Default::default() };
+        return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
+    };
+    let mut tx = state.db.begin().await?;
+    overleg::add_comment(&mut tx, &scope, &auth.actor(&state), &case, &body).await?;
+    tx.commit().await?;
+    Ok(back_to(org, id))
+}
+
+async fn ask(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let case = load_case(&state, &scope, id).await?;
+    if case.tenant_org_id != scope.org_id() {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::default();
+    let question = errors.check(auth.ctx.t(), "question", LongText::parse(&form.text));
+    let closed = case.facts().stage() == volkshuis_domain::overleg::case::Stage::Closed;
+    let (Some(question), false) = (question, closed) else {
+        let typed = Typed { question: form.text, ..Default::default() };
+        let step = closed.then_some(StepError::Closed);
+        return again(&state, &auth, &scope, &case, typed, errors, step, false).await;
+    };
+    let mut tx = state.db.begin().await?;
+    overleg::add_question(&mut tx, &scope, &auth.actor(&state), &case, &question, today(&state)).await?;
+    tx.commit().await?;
+    Ok(back_to(org, id))
+}
+
+async fn answer_question(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, question)): Path<(i64, i64, i64)>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let case = load_case(&state, &scope, id).await?;
+    if case.corporation_id != scope.org_id() {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::default();
+    let Some(answer) = errors.check(auth.ctx.t(), "question_answer", LongText::parse(&form.text)) else {
+        return again(&state, &auth, &scope, &case, Typed::default(), errors, None, false).await;
+    };
+    let mut tx = state.db.begin().await?;
+    match overleg::answer_question(&mut tx, &scope, &auth.actor(&state), id, question, &answer, today(&state)).await {
+        Err(StoreError::Conflict) => {
+            drop(tx);
+            return again(&state, &auth, &scope, &case, Typed::default(), FieldErrors::default(), None, true).await;
+        }
+        other => other?,
+    }
+    tx.commit().await?;
+    Ok(back_to(org, id))
+}
+
+async fn download(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, document)): Path<(i64, i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Action::View).await?;
+    let case = load_case(&state, &scope, id).await?;
+    let doc = overleg::document(&state.db, &scope, &case, document).await?.ok_or(AppError::NotFound)?;
+    // Always a download, never rendered in our origin; the name is ASCII-folded for the header.
+    let ascii: String = doc.file_name.chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
+    let encoded: String = form_urlencoded::byte_serialize(doc.file_name.as_bytes()).collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", encoded.replace('+', "%20"));
+    Ok((
+        [
+            (header::CONTENT_TYPE, doc.content_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        doc.content,
+    )
+        .into_response())
+}
+
+async fn print(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Action::View).await?;
+    let case = load_case(&state, &scope, id).await?;
+    let page = Page::for_user(&auth);
+    let (documents, questions, trail) = shared_parts(&state, &page, &scope, &case).await?;
+    ok(&PrintPage {
+        case: case_view(&page, &case, today(&state)),
+        documents,
+        questions,
+        trail,
+        printed_on: show_time(state.clock.now()),
+        page,
+    })
+}

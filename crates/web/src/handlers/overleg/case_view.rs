@@ -1,0 +1,300 @@
+//! The case page: everything about one case as its viewer may see it, with the forms for the next step.
+
+use super::{step_error, today};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{show_date, show_time, Page};
+use askama::Template;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage};
+use volkshuis_domain::overleg::{AnswerKind, Decision};
+use volkshuis_store::overleg::{self, Case};
+
+/// A deadline line: what, by when, the rule, and how many days are left.
+pub(super) struct DeadlineView {
+    pub label: &'static str,
+    pub date: String,
+    pub rule: String,
+    pub days: Option<String>,
+}
+
+pub(super) struct DocumentView {
+    pub id: i64,
+    pub name: String,
+    pub size: String,
+    pub by: String,
+    pub at: String,
+}
+
+pub(super) struct QuestionView {
+    pub id: i64,
+    pub question: String,
+    pub asked_on: String,
+    pub answer: Option<String>,
+    pub answered_on: Option<String>,
+}
+
+pub(super) struct TrailView {
+    pub at: String,
+    pub party: String,
+    pub actor: String,
+    pub step: String,
+    pub note: String,
+}
+
+pub(super) struct CommentView {
+    pub author: String,
+    pub body: String,
+    pub at: String,
+}
+
+/// What the user typed into the step forms (kept when a form comes back with an error).
+#[derive(Default)]
+pub(super) struct Typed {
+    pub answer_kind: String,
+    pub answer_text: String,
+    pub decision: String,
+    pub reply_text: String,
+    pub comment: String,
+    pub question: String,
+}
+
+/// The facts of the case, ready to show.
+pub(super) struct CaseView {
+    pub id: i64,
+    pub title: String,
+    pub kind: &'static str,
+    pub subject: &'static str,
+    pub corporation: String,
+    pub tenant: String,
+    pub received_on: String,
+    pub explanation: String,
+    pub clusters: String,
+    pub stage: &'static str,
+    pub stage_code: &'static str,
+    pub late: Option<&'static str>,
+    pub deadlines: Vec<DeadlineView>,
+    pub execution: Option<(String, Option<DeadlineView>)>,
+    pub answer: Option<(&'static str, String, String)>,
+    pub decision: Option<(&'static str, String, String)>,
+    pub version: i64,
+}
+
+#[derive(Template)]
+#[template(path = "overleg_case.html")]
+pub(super) struct CasePage {
+    pub page: Page,
+    pub org_id: i64,
+    pub case: CaseView,
+    pub documents: Vec<DocumentView>,
+    pub questions: Vec<QuestionView>,
+    pub comments: Vec<CommentView>,
+    pub trail: Vec<TrailView>,
+    pub is_tenant: bool,
+    pub informed: bool,
+    pub can_answer: bool,
+    pub can_decide: bool,
+    pub can_ask: bool,
+    pub can_answer_questions: bool,
+    pub can_comment: bool,
+    pub answer_options: Vec<(String, String)>,
+    pub decision_options: Vec<(String, String)>,
+    pub typed: Typed,
+    pub errors: FieldErrors,
+    pub step_message: Option<String>,
+    pub conflict: bool,
+}
+
+#[derive(Template)]
+#[template(path = "overleg_print.html")]
+pub(super) struct PrintPage {
+    pub page: Page,
+    pub case: CaseView,
+    pub documents: Vec<DocumentView>,
+    pub questions: Vec<QuestionView>,
+    pub trail: Vec<TrailView>,
+    pub printed_on: String,
+}
+
+/// The case's facts as shown to a viewer on `today`.
+pub(super) fn case_view(page: &Page, case: &Case, today: time::Date) -> CaseView {
+    let ov = page.ov;
+    let facts = case.facts();
+    let deadline = |label, d: volkshuis_domain::overleg::Deadline, running: bool| DeadlineView {
+        label,
+        date: show_date(d.date),
+        rule: d.rule,
+        days: running.then(|| ov.days(days_left(d.date, today))),
+    };
+    let mut deadlines = Vec::new();
+    if let Ok(Some(d)) = facts.answer_deadline() {
+        deadlines.push(deadline(ov.answer_deadline, d, facts.stage() == Stage::AwaitingAnswer));
+    }
+    if let Some(d) = facts.reply_deadline() {
+        deadlines.push(deadline(ov.reply_deadline, d, facts.stage() == Stage::AwaitingDecision));
+    }
+    let execution = match facts.execution() {
+        Ok(Execution::NotApplicable) | Err(_) => None,
+        Ok(Execution::AwaitingDecision) => Some((ov.exec_awaiting.to_owned(), None)),
+        Ok(Execution::NotWithoutConsent) => Some((ov.exec_not_without_consent.to_owned(), None)),
+        Ok(Execution::WithoutAnswerFrom(d)) => Some((String::new(), Some(deadline(ov.exec_without_answer, d, false)))),
+        Ok(Execution::From(d)) => Some((String::new(), Some(deadline(ov.exec_from, d, false)))),
+    };
+    CaseView {
+        id: case.id,
+        title: case.title.clone(),
+        kind: ov.kind(case.kind),
+        subject: ov.subject(case.subject),
+        corporation: case.corporation_name.clone(),
+        tenant: case.tenant_org_name.clone(),
+        received_on: show_date(case.received_on),
+        explanation: case.explanation.clone(),
+        clusters: case.clusters.join(", "),
+        stage: ov.stage(facts.stage()),
+        stage_code: facts.stage().code(),
+        late: facts.late(today).map(|l| match l {
+            Late::Organisation { .. } => ov.late_org,
+            Late::Corporation { .. } => ov.late_corp,
+        }),
+        deadlines,
+        execution,
+        answer: case
+            .answer
+            .as_ref()
+            .map(|a| (ov.answer_name(a.kind), a.text.clone().unwrap_or_default(), show_date(a.on))),
+        decision: case
+            .decision
+            .as_ref()
+            .map(|d| (ov.decision_name(d.decision), d.reply.clone().unwrap_or_default(), show_date(d.on))),
+        version: case.version,
+    }
+}
+
+/// Documents, questions and trail: what both parties see.
+pub(super) async fn shared_parts(
+    state: &AppState,
+    page: &Page,
+    scope: &OrgScope,
+    case: &Case,
+) -> Result<(Vec<DocumentView>, Vec<QuestionView>, Vec<TrailView>), AppError> {
+    let documents = overleg::documents(&state.db, scope, case)
+        .await?
+        .into_iter()
+        .map(|d| DocumentView {
+            id: d.id,
+            name: d.file_name,
+            size: format!("{} kB", (d.size + 1023) / 1024),
+            by: d.uploaded_by,
+            at: show_time(d.uploaded_at),
+        })
+        .collect();
+    let questions = overleg::questions(&state.db, scope, case)
+        .await?
+        .into_iter()
+        .map(|q| QuestionView {
+            id: q.id,
+            question: q.question,
+            asked_on: show_date(q.asked_on),
+            answer: q.answer,
+            answered_on: q.answered_on.map(show_date),
+        })
+        .collect();
+    let party = |org_id: i64| {
+        if org_id == case.corporation_id {
+            case.corporation_name.clone()
+        } else {
+            case.tenant_org_name.clone()
+        }
+    };
+    let trail = overleg::events(&state.db, scope, case)
+        .await?
+        .into_iter()
+        // Internal comments are internal: the other party sees neither their text nor that they were written.
+        .filter(|e| e.step != "commented" || e.org_id == scope.org_id())
+        .map(|e| TrailView {
+            at: show_time(e.at),
+            party: party(e.org_id),
+            actor: e.actor_label,
+            step: page.ov.step(&e.step),
+            note: e.note.map(|n| note_text(page, &e.step, &n)).unwrap_or_default(),
+        })
+        .collect();
+    Ok((documents, questions, trail))
+}
+
+fn note_text(page: &Page, step: &str, note: &str) -> String {
+    let ov = page.ov;
+    let parsed = match step {
+        "sent" => volkshuis_domain::overleg::RequestKind::parse(note).ok().map(|k| ov.kind(k)),
+        "answered" => AnswerKind::parse(note).ok().map(|a| ov.answer_name(a)),
+        "decided" => Decision::parse(note).ok().map(|d| ov.decision_name(d)),
+        _ => None,
+    };
+    parsed.map(str::to_owned).unwrap_or_else(|| note.to_owned())
+}
+
+/// The whole case page for the organisation of `scope`.
+#[expect(clippy::too_many_arguments, reason = "the page carries the typed forms, their errors and the step outcome")]
+pub(super) async fn case_page(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    case: &Case,
+    typed: Typed,
+    errors: FieldErrors,
+    step: Option<volkshuis_domain::overleg::case::StepError>,
+    conflict: bool,
+) -> Result<CasePage, AppError> {
+    let page = Page::for_user(auth);
+    let ov = page.ov;
+    let today = today(state);
+    let (documents, questions, trail) = shared_parts(state, &page, scope, case).await?;
+    let comments = overleg::comments(&state.db, scope, case)
+        .await?
+        .into_iter()
+        .map(|c| CommentView { author: c.author_name, body: c.body, at: show_time(c.at) })
+        .collect();
+    let is_tenant = case.tenant_org_id == scope.org_id();
+    let can_edit = scope.role().allows(Action::Edit);
+    let stage = case.facts().stage();
+    let typed = Typed {
+        answer_kind: if typed.answer_kind.is_empty() {
+            case.kind.answers().first().map(|a| a.code().to_owned()).unwrap_or_default()
+        } else {
+            typed.answer_kind
+        },
+        ..typed
+    };
+    Ok(CasePage {
+        org_id: scope.org_id(),
+        case: case_view(&page, case, today),
+        documents,
+        questions,
+        comments,
+        trail,
+        is_tenant,
+        informed: stage == Stage::Informed,
+        can_answer: is_tenant && can_edit && stage == Stage::AwaitingAnswer,
+        can_decide: !is_tenant && can_edit && stage == Stage::AwaitingDecision,
+        can_ask: is_tenant && can_edit && stage != Stage::Closed,
+        can_answer_questions: !is_tenant && can_edit,
+        can_comment: can_edit,
+        answer_options: case
+            .kind
+            .answers()
+            .iter()
+            .map(|a| (a.code().to_owned(), ov.answer_name(*a).to_owned()))
+            .collect(),
+        decision_options: Decision::ALL
+            .iter()
+            .map(|d| (d.code().to_owned(), ov.decision_name(*d).to_owned()))
+            .collect(),
+        typed,
+        errors,
+        step_message: step.map(|e| step_error(ov, e).to_owned()),
+        conflict,
+        page,
+    })
+}

@@ -1,0 +1,219 @@
+//! "What awaits us": an organisation's cases, soonest deadline first; its overleg partners.
+
+use super::{party_scope, today};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{ok, render, show_date, Page};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::overleg::case::{days_left, Late};
+use volkshuis_store::orgs::{self, Organisation};
+use volkshuis_store::overleg::{self, CaseRow, Listing};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orgs/{org}/overleg", get(show)).route("/orgs/{org}/overleg/partners", post(add_partner))
+}
+
+/// How many cases a list shows at most (an organisation has tens a year, not thousands).
+const LIST_LIMIT: i64 = 500;
+
+/// A case as a list row.
+pub(super) struct Row {
+    pub id: i64,
+    pub title: String,
+    pub other_party: String,
+    pub kind: &'static str,
+    pub stage: &'static str,
+    pub deadline: Option<String>,
+    pub days: Option<String>,
+    pub late: Option<&'static str>,
+}
+
+pub(super) fn row(page: &Page, case: &CaseRow, today: time::Date) -> Row {
+    let ov = page.ov;
+    let next = case.facts.next_deadline();
+    Row {
+        id: case.id,
+        title: case.title.clone(),
+        other_party: case.other_party.clone(),
+        kind: ov.kind(case.facts.kind),
+        stage: ov.stage(case.facts.stage()),
+        deadline: next.map(show_date),
+        days: next.map(|d| ov.days(days_left(d, today))),
+        late: case.facts.late(today).map(|late| match late {
+            Late::Organisation { .. } => ov.late_org,
+            Late::Corporation { .. } => ov.late_corp,
+        }),
+    }
+}
+
+struct PartnerRow {
+    name: String,
+    weeks: String,
+}
+
+#[derive(Default, Deserialize)]
+struct PartnerForm {
+    #[serde(default)]
+    tenant_org_id: String,
+    #[serde(default)]
+    agreed_weeks: String,
+}
+
+#[derive(Template)]
+#[template(path = "overleg_list.html")]
+struct ListPage {
+    page: Page,
+    org_id: i64,
+    org_name: String,
+    is_corporation: bool,
+    can_edit: bool,
+    can_manage: bool,
+    showing_all: bool,
+    rows: Vec<Row>,
+    partners: Vec<PartnerRow>,
+    partner_options: Vec<(String, String)>,
+    form: PartnerForm,
+    errors: FieldErrors,
+    year: i32,
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    alle: Option<String>,
+    notice: Option<String>,
+}
+
+async fn list_page(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    org: Organisation,
+    showing_all: bool,
+    form: PartnerForm,
+    errors: FieldErrors,
+) -> Result<ListPage, AppError> {
+    let page = Page::for_user(auth);
+    let today = today(state);
+    let listing = if showing_all { Listing::All } else { Listing::Open };
+    let rows =
+        overleg::list(&state.db, scope, listing, LIST_LIMIT).await?.iter().map(|c| row(&page, c, today)).collect();
+    let partners = overleg::partners_of(&state.db, scope)
+        .await?
+        .into_iter()
+        .map(|p| PartnerRow {
+            name: p.org.name,
+            weeks: page.ov.weeks.replace("{n}", &p.agreed_weeks.unwrap_or(6).to_string()),
+        })
+        .collect();
+    let is_corporation = org.kind == OrgKind::Corporation;
+    let can_manage = is_corporation && scope.role().allows(Action::Manage);
+    let partner_options = if can_manage {
+        orgs::list(&state.db)
+            .await?
+            .into_iter()
+            .filter(|o| o.kind == OrgKind::TenantOrganisation)
+            .map(|o| (o.id.to_string(), o.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(ListPage {
+        page,
+        org_id: org.id,
+        org_name: org.name,
+        is_corporation,
+        can_edit: scope.role().allows(Action::Edit),
+        can_manage,
+        showing_all,
+        rows,
+        partners,
+        partner_options,
+        form,
+        errors,
+        year: today.year(),
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let showing_all = q.alle.is_some();
+    let mut page =
+        list_page(&state, &auth, &scope, organisation, showing_all, PartnerForm::default(), FieldErrors::default())
+            .await?;
+    page.page = page.page.with_notice(q.notice.as_deref());
+    ok(&page)
+}
+
+/// Parses an agreed advice term: empty is the legal six weeks.
+pub(super) fn parse_weeks(input: &str) -> Result<Option<u32>, ()> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    match input.parse::<u32>() {
+        Ok(6) => Ok(None),
+        Ok(weeks @ 7..=52) => Ok(Some(weeks)),
+        _ => Err(()),
+    }
+}
+
+async fn add_partner(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Form(form): Form<PartnerForm>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Manage).await?;
+    if organisation.kind != OrgKind::Corporation {
+        return Err(AppError::Forbidden);
+    }
+    let ov = auth.ctx.lang.overleg();
+    let mut errors = FieldErrors::default();
+    let tenant = form.tenant_org_id.trim().parse::<i64>().ok();
+    if tenant.is_none() {
+        errors.add("tenant_org_id", ov.err_not_partner);
+    }
+    let weeks = parse_weeks(&form.agreed_weeks).map_err(|()| errors.add("agreed_weeks", ov.err_weeks)).ok();
+    if let (Some(tenant), Some(weeks), true) = (tenant, weeks, errors.is_empty()) {
+        let mut tx = state.db.begin().await?;
+        match overleg::add_partner(&mut tx, &scope, &auth.actor(&state), tenant, weeks).await {
+            Ok(()) => {
+                tx.commit().await?;
+                return Ok(Redirect::to(&format!("/orgs/{org}/overleg?notice=saved")).into_response());
+            }
+            Err(volkshuis_store::StoreError::NotFound) => errors.add("tenant_org_id", ov.err_not_partner),
+            Err(other) => return Err(other.into()),
+        }
+    }
+    let page = list_page(&state, &auth, &scope, organisation, false, form, errors).await?;
+    render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_weeks;
+
+    #[test]
+    fn agreed_terms_are_six_weeks_or_longer() {
+        assert_eq!(parse_weeks(""), Ok(None));
+        assert_eq!(parse_weeks("6"), Ok(None));
+        assert_eq!(parse_weeks(" 8 "), Ok(Some(8)));
+        assert_eq!(parse_weeks("4"), Err(()));
+        assert_eq!(parse_weeks("acht"), Err(()));
+    }
+}

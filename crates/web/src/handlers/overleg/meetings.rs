@@ -1,0 +1,144 @@
+//! One consultation meeting: its agenda (both sides add items) and its minutes.
+
+use super::party_scope;
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{ok, render, show_date, Page};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::text::{LongText, Name};
+use volkshuis_store::overleg::{self, Meeting};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/overleg/vergaderingen/{id}", get(show))
+        .route("/orgs/{org}/overleg/vergaderingen/{id}/agendapunten", post(add_item))
+        .route("/orgs/{org}/overleg/vergaderingen/{id}/verslag", post(save_minutes))
+}
+
+struct ItemView {
+    text: String,
+    by: String,
+}
+
+#[derive(Template)]
+#[template(path = "overleg_meeting.html")]
+struct MeetingPage {
+    page: Page,
+    org_id: i64,
+    id: i64,
+    title: String,
+    date: String,
+    other_party: String,
+    year: i32,
+    items: Vec<ItemView>,
+    minutes: String,
+    can_edit: bool,
+    item: String,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
+#[derive(Default, Deserialize)]
+struct TextForm {
+    #[serde(default)]
+    text: String,
+}
+
+async fn load(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    id: i64,
+    action: Action,
+) -> Result<(OrgScope, Meeting), AppError> {
+    let (scope, _) = party_scope(state, auth, org, action).await?;
+    let meeting = overleg::meeting(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
+    Ok((scope, meeting))
+}
+
+fn meeting_page(
+    auth: &Auth,
+    scope: &OrgScope,
+    meeting: Meeting,
+    item: String,
+    minutes: Option<String>,
+    errors: FieldErrors,
+) -> MeetingPage {
+    MeetingPage {
+        page: Page::for_user(auth),
+        org_id: scope.org_id(),
+        id: meeting.id,
+        title: meeting.title,
+        date: show_date(meeting.held_on),
+        other_party: meeting.other_party,
+        year: meeting.held_on.year(),
+        items: meeting.agenda.into_iter().map(|i| ItemView { text: i.text, by: i.added_by }).collect(),
+        minutes: minutes.or(meeting.minutes).unwrap_or_default(),
+        can_edit: scope.role().allows(Action::Edit),
+        item,
+        errors,
+    }
+}
+
+async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let (scope, meeting) = load(&state, &auth, org, id, Action::View).await?;
+    let mut page = meeting_page(&auth, &scope, meeting, String::new(), None, FieldErrors::default());
+    page.page = page.page.with_notice(q.notice.as_deref());
+    ok(&page)
+}
+
+async fn add_item(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    let (scope, meeting) = load(&state, &auth, org, id, Action::Edit).await?;
+    let mut errors = FieldErrors::default();
+    let Some(text) = errors.check(auth.ctx.t(), "item", Name::parse(&form.text)) else {
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &meeting_page(&auth, &scope, meeting, form.text, None, errors),
+        );
+    };
+    let mut tx = state.db.begin().await?;
+    overleg::add_agenda_item(&mut tx, &scope, &auth.actor(&state), &meeting, &text).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response())
+}
+
+async fn save_minutes(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(form): Form<TextForm>,
+) -> Result<Response, AppError> {
+    let (scope, meeting) = load(&state, &auth, org, id, Action::Edit).await?;
+    let mut errors = FieldErrors::default();
+    let Some(minutes) = errors.check(auth.ctx.t(), "minutes", LongText::parse(&form.text)) else {
+        let page = meeting_page(&auth, &scope, meeting, String::new(), Some(form.text), errors);
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let mut tx = state.db.begin().await?;
+    overleg::set_minutes(&mut tx, &scope, &auth.actor(&state), &meeting, &minutes).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response())
+}

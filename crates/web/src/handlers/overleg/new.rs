@@ -1,0 +1,220 @@
+//! A corporation starts a request to one of its tenant organisations, with documents.
+
+use super::list::parse_weeks;
+use super::{parse_date, party_scope, today};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::overleg_jobs;
+use crate::uploads::{FileProblem, MultipartForm, MAX_FORM_BYTES};
+use crate::views::{ok, render, show_date, Page};
+use askama::Template;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::overleg::{check_request, RequestError, RequestKind, Subject};
+use volkshuis_domain::text::{LongText, Name};
+use volkshuis_store::orgs::Organisation;
+use volkshuis_store::overleg::{self, NewCase, NewDocument};
+use volkshuis_store::StoreError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/overleg/nieuw", get(form).post(create).layer(DefaultBodyLimit::max(MAX_FORM_BYTES)))
+}
+
+/// The form as typed.
+#[derive(Default)]
+struct CaseForm {
+    tenant_org_id: String,
+    kind: String,
+    subject: String,
+    title: String,
+    explanation: String,
+    received_on: String,
+    agreed_weeks: String,
+    clusters: String,
+}
+
+#[derive(Template)]
+#[template(path = "overleg_new.html")]
+struct NewPage {
+    page: Page,
+    org_id: i64,
+    org_name: String,
+    partners: Vec<(String, String)>,
+    kinds: Vec<(String, String)>,
+    subjects: Vec<(String, String)>,
+    form: CaseForm,
+    errors: FieldErrors,
+    file_errors: Vec<String>,
+}
+
+async fn corporation(state: &AppState, auth: &Auth, org: i64) -> Result<(OrgScope, Organisation), AppError> {
+    let (scope, organisation) = party_scope(state, auth, org, Action::Edit).await?;
+    if organisation.kind != OrgKind::Corporation {
+        return Err(AppError::Forbidden);
+    }
+    Ok((scope, organisation))
+}
+
+async fn new_page(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    organisation: Organisation,
+    form: CaseForm,
+    errors: FieldErrors,
+    file_errors: Vec<String>,
+) -> Result<NewPage, AppError> {
+    let page = Page::for_user(auth);
+    let ov = page.ov;
+    let partners =
+        overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| (p.org.id.to_string(), p.org.name)).collect();
+    Ok(NewPage {
+        org_id: organisation.id,
+        org_name: organisation.name,
+        partners,
+        kinds: RequestKind::ALL.iter().map(|k| (k.code().to_owned(), ov.kind(*k).to_owned())).collect(),
+        subjects: Subject::ALL.iter().map(|s| (s.code().to_owned(), ov.subject(*s).to_owned())).collect(),
+        page,
+        form,
+        errors,
+        file_errors,
+    })
+}
+
+async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
+    let (scope, organisation) = corporation(&state, &auth, org).await?;
+    let form = CaseForm {
+        kind: RequestKind::Advice.code().to_owned(),
+        received_on: show_date(today(&state)),
+        ..Default::default()
+    };
+    ok(&new_page(&state, &auth, &scope, organisation, form, FieldErrors::default(), Vec::new()).await?)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = corporation(&state, &auth, org).await?;
+    let upload = MultipartForm::read(multipart).await?;
+    let form = CaseForm {
+        tenant_org_id: upload.text("tenant_org_id"),
+        kind: upload.text("kind"),
+        subject: upload.text("subject"),
+        title: upload.text("title"),
+        explanation: upload.text("explanation"),
+        received_on: upload.text("received_on"),
+        agreed_weeks: upload.text("agreed_weeks"),
+        clusters: upload.text("clusters"),
+    };
+    let t = auth.ctx.t();
+    let ov = auth.ctx.lang.overleg();
+    let mut errors = FieldErrors::default();
+    let tenant_org_id = form.tenant_org_id.trim().parse::<i64>().ok();
+    let partner_weeks = match tenant_org_id {
+        Some(id) => match overleg::partner_terms(&state.db, &scope, id).await {
+            Ok(weeks) => Some(weeks),
+            Err(StoreError::NotFound) => None,
+            Err(other) => return Err(other.into()),
+        },
+        None => None,
+    };
+    if partner_weeks.is_none() {
+        errors.add("tenant_org_id", ov.err_not_partner);
+    }
+    let kind = errors.check(t, "kind", RequestKind::parse(&form.kind));
+    let subject = errors.check(t, "subject", Subject::parse(&form.subject));
+    let title = errors.check(t, "title", Name::parse(&form.title));
+    let explanation = errors.check(t, "explanation", LongText::parse(&form.explanation));
+    let received_on = parse_date(&form.received_on).map_err(|_| errors.add("received_on", ov.err_date)).ok();
+    let typed_weeks = parse_weeks(&form.agreed_weeks).map_err(|()| errors.add("agreed_weeks", ov.err_weeks)).ok();
+    if let (Some(kind), Some(subject)) = (kind, subject) {
+        if let Err(RequestError::ConsentNotForSubject) = check_request(kind, subject) {
+            errors.add("subject", ov.err_consent_subject);
+        }
+    }
+    let clusters: Vec<String> =
+        form.clusters.split([',', ';', '\n']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
+    if clusters.iter().any(|c| c.chars().count() > 40) {
+        errors.add("clusters", t.err_format);
+    }
+    let file_errors: Vec<String> = upload
+        .problems
+        .iter()
+        .map(|p| match p {
+            FileProblem::WrongType(name) => ov.err_file_type.replace("{name}", name),
+            FileProblem::TooLarge(name) => ov.err_file_size.replace("{name}", name),
+        })
+        .collect();
+    let valid = (tenant_org_id, kind, subject, title, explanation, received_on, typed_weeks);
+    let (
+        Some(tenant_org_id),
+        Some(kind),
+        Some(subject),
+        Some(title),
+        Some(explanation),
+        Some(received_on),
+        Some(weeks),
+    ) = valid
+    else {
+        return refuse(&state, &auth, &scope, organisation, form, errors, file_errors, &upload).await;
+    };
+    if !errors.is_empty() || !file_errors.is_empty() {
+        return refuse(&state, &auth, &scope, organisation, form, errors, file_errors, &upload).await;
+    }
+    let new = NewCase {
+        tenant_org_id,
+        kind,
+        subject,
+        title,
+        explanation,
+        received_on,
+        // A term typed on the form wins over the partners' standing agreement.
+        agreed_weeks: weeks.or(partner_weeks.flatten()),
+        clusters,
+    };
+    let actor = auth.actor(&state);
+    let mut tx = state.db.begin().await?;
+    let id = overleg::create(&mut tx, &scope, &actor, &new).await?;
+    let case = overleg::get_in(&mut tx, &scope, id).await?.ok_or(AppError::NotFound)?;
+    for file in &upload.files {
+        let doc = NewDocument {
+            step: "request",
+            file_name: file.file_name.clone(),
+            content_type: file.content_type,
+            content: file.content.clone(),
+        };
+        overleg::add_document(&mut tx, &scope, &actor, &case, &doc).await?;
+    }
+    overleg_jobs::case_sent(&state, &mut tx, &case).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
+}
+
+#[expect(clippy::too_many_arguments, reason = "the form page needs everything the user typed and every message")]
+async fn refuse(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    organisation: Organisation,
+    form: CaseForm,
+    errors: FieldErrors,
+    mut file_errors: Vec<String>,
+    upload: &MultipartForm,
+) -> Result<Response, AppError> {
+    if !upload.files.is_empty() || !upload.problems.is_empty() {
+        file_errors.push(auth.ctx.lang.overleg().err_files_again.to_owned());
+    }
+    let page = new_page(state, auth, scope, organisation, form, errors, file_errors).await?;
+    render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
