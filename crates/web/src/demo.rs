@@ -6,9 +6,14 @@ use volkshuis_domain::access::{OrgScope, Role};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::bezit::synthetic;
+use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::money::Money;
 use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
+use volkshuis_domain::text::LongText;
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::overleg::{self, Answer, DecisionRecord, NewCase};
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::{orgs, users, Db};
 
@@ -57,7 +62,7 @@ const USERS: &[DemoUser] = &[
 pub const DEMO_UNITS: u64 = 2_000;
 
 /// Fills an empty database with the demo dataset (with `with_stock`, also a generated stock of [`DEMO_UNITS`]
-/// units for the corporation); does nothing when the demo corporation already exists. Returns the demo log-ins.
+/// units for the corporation and example overleg cases); does nothing when the demo corporation already exists. Returns the demo log-ins.
 pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
     let logins = USERS
         .iter()
@@ -95,9 +100,14 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
             users::set_membership(&mut tx, &actor, user.id, org_id, *role).await?;
         }
     }
+    let corporation = ids.get(ORGS[0].0).copied().ok_or_else(|| anyhow::anyhow!("demo corporation missing"))?;
+    let corporation_scope = OrgScope::system(corporation);
+    for tenant in ["hv-de-sleutel", "bewonersraad-noord"] {
+        let tenant_id = ids.get(tenant).copied().ok_or_else(|| anyhow::anyhow!("demo org {tenant} missing"))?;
+        overleg::add_partner(&mut tx, &corporation_scope, &actor, tenant_id, None).await?;
+    }
     tx.commit().await?;
     if with_stock {
-        let corporation = ids.get(ORGS[0].0).copied().ok_or_else(|| anyhow::anyhow!("demo corporation missing"))?;
         let mut file = synthetic::header();
         for row in synthetic::Generator::new(DEMO_UNITS, 42) {
             file.push('\n');
@@ -108,6 +118,116 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
         let scope = OrgScope::system(corporation);
         let summary = stock::import_units(db, &scope, &actor, "demo", reader, options, &mut |_| {}).await?;
         anyhow::ensure!(summary.written, "demo stock was not written: {:?}", summary.errors.first());
+        seed_overleg(db, corporation, (ids["hv-de-sleutel"], ids["bewonersraad-noord"]), &actor).await?;
     }
     Ok(logins)
+}
+
+/// Example overleg cases in every stage, dated around today, with a meeting and a budget for this year.
+async fn seed_overleg(db: &Db, corporation: i64, (sleutel, noord): (i64, i64), actor: &Actor) -> anyhow::Result<()> {
+    let scope = OrgScope::system(corporation);
+    let today = dutch_date(time::OffsetDateTime::now_utc());
+    let days = time::Duration::days;
+    let case = |tenant_org_id, kind, subject, title: &str, explanation: &str, received_on, clusters: &[&str]| {
+        Ok::<_, anyhow::Error>(NewCase {
+            tenant_org_id,
+            kind,
+            subject,
+            title: Name::parse(title)?,
+            explanation: LongText::parse(explanation)?,
+            received_on,
+            agreed_weeks: None,
+            clusters: clusters.iter().map(|c| (*c).to_owned()).collect(),
+        })
+    };
+    let cases = [
+        case(
+            sleutel,
+            RequestKind::Advice,
+            Subject::Maintenance,
+            "Renovatie en isolatie complex De Linde",
+            "Wij willen in 2027 de 120 woningen van complex De Linde isoleren (dak, gevel, vloer) en nieuwe kozijnen \
+             plaatsen. De huurverhoging na renovatie is € 25 per maand; 70% van de bewoners moet instemmen met het \
+             sociaal plan. Wij vragen uw advies over het plan en het sociaal plan.",
+            today - days(10),
+            &["C0001", "C0002"],
+        )?,
+        case(
+            sleutel,
+            RequestKind::Consent,
+            Subject::ServiceCosts,
+            "Servicekosten 2027: schoonmaak trappenhuizen",
+            "Wij willen de schoonmaak van de trappenhuizen onderbrengen bij een nieuw bedrijf. De servicekosten \
+             stijgen met € 1,85 per maand. Hiervoor vragen wij uw instemming (art. 5a Overlegwet).",
+            today - days(30),
+            &[],
+        )?,
+        case(
+            sleutel,
+            RequestKind::Information,
+            Subject::Maintenance,
+            "Meerjarenonderhoudsplan 2027",
+            "Ter informatie: het onderhoudsplan voor 2027 met de complexen die aan de beurt zijn.",
+            today - days(5),
+            &[],
+        )?,
+        case(
+            sleutel,
+            RequestKind::Advice,
+            Subject::RentPolicy,
+            "Huurbeleid 2027",
+            "Wij stellen voor de huren per 1 juli 2027 met de inflatie te verhogen, en huren boven de \
+             streefhuur te bevriezen. Wij vragen uw advies.",
+            today - days(50),
+            &[],
+        )?,
+        case(
+            noord,
+            RequestKind::Advice,
+            Subject::Allocation,
+            "Voorrang voor ouderen bij nieuwbouw Noord",
+            "Wij willen ouderen uit de wijk voorrang geven bij de 40 nieuwe woningen aan de Noordkade.",
+            today - days(80),
+            &[],
+        )?,
+    ];
+    let mut tx = db.begin().await?;
+    let mut ids = Vec::new();
+    for new in &cases {
+        ids.push(overleg::create(&mut tx, &scope, actor, new).await?);
+    }
+    // The rent policy was advised on ten days ago; the corporation still has to decide.
+    let tenant_scope = OrgScope::system(sleutel);
+    let rent = overleg::get_in(&mut tx, &tenant_scope, ids[3]).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
+    let advice = "Wij adviseren de huren niet meer dan de inflatie te verhogen en de huren van de kleinste \
+                  woningen te bevriezen.";
+    let answer = Answer { kind: AnswerKind::Advice, text: Some(advice.to_owned()), on: today - days(10) };
+    overleg::answer(&mut tx, &tenant_scope, actor, &rent, rent.version, &answer).await?;
+    // Bewonersraad Noord's advice was not followed, with reasons.
+    let noord_scope = OrgScope::system(noord);
+    let allocation =
+        overleg::get_in(&mut tx, &noord_scope, ids[4]).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
+    let answer = Answer {
+        kind: AnswerKind::Advice,
+        text: Some("Geef ook jonge gezinnen uit de wijk voorrang.".to_owned()),
+        on: today - days(40),
+    };
+    overleg::answer(&mut tx, &noord_scope, actor, &allocation, allocation.version, &answer).await?;
+    let reply = "De gemeente wijst jonge gezinnen al voorrang toe in de nieuwbouw aan de Zuidkade; hier kiezen \
+                 wij voor ouderen om doorstroming op gang te brengen.";
+    let decision =
+        DecisionRecord { decision: Decision::NotFollowed, reply: Some(reply.to_owned()), on: today - days(30) };
+    overleg::decide(&mut tx, &scope, actor, &allocation, allocation.version + 1, &decision).await?;
+    overleg::add_meeting(
+        &mut tx,
+        &scope,
+        actor,
+        sleutel,
+        today - days(60),
+        &Name::parse("Overlegvergadering voorjaar")?,
+    )
+    .await?;
+    overleg::set_budget(&mut tx, &scope, actor, sleutel, today.year(), Money::from_cents(1_250_000)).await?;
+    tx.commit().await?;
+    Ok(())
 }

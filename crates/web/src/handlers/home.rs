@@ -3,18 +3,25 @@
 use crate::app::AppState;
 use crate::auth::{Auth, MaybeAuth};
 use crate::error::AppError;
-use crate::views::{ok, show_time, Page};
+use crate::views::{ok, show_date, show_time, Page};
 use askama::Template;
-use axum::extract::{Form, Query, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::Action;
-use volkshuis_store::{audit, sessions, users};
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::overleg::{self, Listing};
+use volkshuis_store::{audit, notifications, sessions, users};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(start)).route("/dashboard", get(dashboard)).route("/orgs/switch", post(switch_org))
+    Router::new()
+        .route("/", get(start))
+        .route("/dashboard", get(dashboard))
+        .route("/orgs/switch", post(switch_org))
+        .route("/notifications/{id}/read", post(read_notice))
 }
 
 async fn start(MaybeAuth(auth): MaybeAuth) -> Redirect {
@@ -31,6 +38,21 @@ struct OrgCard {
     has_stock: bool,
 }
 
+/// The active organisation's overleg at a glance.
+struct OverlegSummary {
+    open: usize,
+    late: usize,
+    next: Option<String>,
+    open_questions: usize,
+}
+
+struct NoticeRow {
+    id: i64,
+    text: String,
+    link: String,
+    at: String,
+}
+
 struct RecentEntry {
     at: String,
     actor: String,
@@ -45,6 +67,8 @@ struct DashboardPage {
     active: Option<OrgCard>,
     others: Vec<OrgCard>,
     recent: Vec<RecentEntry>,
+    overleg: Option<OverlegSummary>,
+    notices: Vec<NoticeRow>,
 }
 
 #[derive(Deserialize)]
@@ -66,11 +90,16 @@ async fn dashboard(
         kind_explanation: t.kind_about(org.kind),
         role_label: t.role(role),
         member_count,
-        has_stock: org.kind == volkshuis_domain::org::OrgKind::Corporation,
+        has_stock: org.kind == OrgKind::Corporation,
     };
     let mut active = None;
     let mut recent = Vec::new();
+    let mut overleg_summary = None;
     if let Some((org, role)) = auth.active() {
+        if matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation) {
+            let scope = auth.scope(&state, org.id, Action::View).await?;
+            overleg_summary = Some(overleg_summary_of(&state, &scope).await?);
+        }
         let members = users::members_of(&state.db, org.id).await?.len();
         active = Some(card(org, *role, members));
         // The organisation's trail is for its administrators.
@@ -90,7 +119,36 @@ async fn dashboard(
     let others =
         auth.memberships.iter().filter(|(o, _)| Some(o.id) != active_id).map(|(o, r)| card(o, *r, 0)).collect();
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
-    ok(&DashboardPage { page, user_name: auth.user.name.clone(), active, others, recent })
+    let notices = notifications::unread(&state.db, auth.user.id, 20)
+        .await?
+        .into_iter()
+        .map(|n| NoticeRow { id: n.id, text: n.text, link: n.link, at: show_time(n.created_at) })
+        .collect();
+    ok(&DashboardPage {
+        page,
+        user_name: auth.user.name.clone(),
+        active,
+        others,
+        recent,
+        overleg: overleg_summary,
+        notices,
+    })
+}
+
+async fn overleg_summary_of(state: &AppState, scope: &OrgScope) -> Result<OverlegSummary, AppError> {
+    let today = dutch_date(state.clock.now());
+    let open = overleg::list(&state.db, scope, Listing::Open, 500).await?;
+    Ok(OverlegSummary {
+        open: open.len(),
+        late: open.iter().filter(|c| c.facts.late(today).is_some()).count(),
+        next: open.iter().filter_map(|c| c.facts.next_deadline()).filter(|d| *d >= today).min().map(show_date),
+        open_questions: overleg::open_questions(&state.db, scope).await?.len(),
+    })
+}
+
+async fn read_notice(State(state): State<AppState>, auth: Auth, Path(id): Path<i64>) -> Result<Response, AppError> {
+    notifications::mark_read(&state.db, auth.user.id, id, state.clock.now()).await?;
+    Ok(Redirect::to("/dashboard").into_response())
 }
 
 #[derive(Deserialize)]

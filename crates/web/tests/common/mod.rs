@@ -207,6 +207,47 @@ impl TestApp {
         Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
+    /// POST a multipart form: the CSRF token first, then the text fields, then files in the `documents` field.
+    pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> Resp {
+        if self.cookie("vh_csrf").is_none() {
+            self.get("/login").await;
+        }
+        let token = self.cookie("vh_csrf").expect("csrf cookie").to_owned();
+        let boundary = "volkshuis-test-boundary";
+        let mut body = Vec::new();
+        for (name, value) in std::iter::once(("csrf", token.as_str())).chain(fields.iter().copied()) {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        for (file_name, content) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"documents\"; filename=\"{file_name}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::COOKIE, jar.join("; "))
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
+            .expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
     /// Logs in with the demo password; panics when that fails.
     pub async fn login(&mut self, email: &str) -> Resp {
         self.clear_cookies();

@@ -180,7 +180,7 @@ async fn add_partner(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Action::Manage).await?;
     if organisation.kind != OrgKind::Corporation {
-        return Err(AppError::Forbidden);
+        return Err(AppError::NotFound); // A tenant organisation has no such page.
     }
     let ov = auth.ctx.lang.overleg();
     let mut errors = FieldErrors::default();

@@ -58,7 +58,7 @@ struct NewPage {
 async fn corporation(state: &AppState, auth: &Auth, org: i64) -> Result<(OrgScope, Organisation), AppError> {
     let (scope, organisation) = party_scope(state, auth, org, Action::Edit).await?;
     if organisation.kind != OrgKind::Corporation {
-        return Err(AppError::Forbidden);
+        return Err(AppError::NotFound); // A tenant organisation has no such page.
     }
     Ok((scope, organisation))
 }

@@ -203,7 +203,7 @@ async fn show(
 async fn corporation_edit(state: &AppState, auth: &Auth, org: i64) -> Result<(OrgScope, Organisation), AppError> {
     let (scope, organisation) = party_scope(state, auth, org, Action::Edit).await?;
     if organisation.kind != OrgKind::Corporation {
-        return Err(AppError::Forbidden);
+        return Err(AppError::NotFound); // A tenant organisation has no such page.
     }
     Ok((scope, organisation))
 }

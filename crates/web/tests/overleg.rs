@@ -1,0 +1,468 @@
+//! Overleg through the real router on both databases: a request from the corporation, the organisation's answer,
+//! the corporation's decision; bad input; two board members at once; who sees what; reminders with a moved clock.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Resp, TestApp};
+use time::Duration;
+use volkshuis_store::outbox;
+use volkshuis_web::run_due_jobs;
+
+on_both_backends!(
+    advice_request_runs_from_request_to_decision,
+    bad_input_comes_back_with_what_was_typed,
+    a_second_board_member_sees_the_first_answer,
+    only_the_two_parties_see_a_case,
+    reminders_are_sent_once_and_only_while_the_case_waits,
+    year_overview_meetings_and_budget
+);
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+const CORPORATION_ADMIN: &str = "admin@woonstad.test";
+const BOARD: &str = "bestuur@desleutel.test";
+
+/// The id in a redirect to a case page.
+fn case_id(resp: &Resp) -> i64 {
+    let location = resp.location().unwrap_or_else(|| panic!("no redirect: {} {}", resp.status, resp.body));
+    let id = location.split('/').nth(4).and_then(|s| s.split('?').next()).expect("case id in the redirect");
+    id.parse().unwrap_or_else(|_| panic!("not a case redirect: {location}"))
+}
+
+/// The corporation sends an advice request received today (25 November 2026) to De Sleutel; returns its id.
+async fn send_advice(app: &mut TestApp, title: &str) -> i64 {
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await.to_string();
+    app.login(CORPORATION_ADMIN).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{corporation}/overleg/nieuw"),
+            &[
+                ("tenant_org_id", &tenant),
+                ("kind", "advice"),
+                ("subject", "maintenance"),
+                ("title", title),
+                ("explanation", "Wij willen de daken isoleren.\nGraag uw advies."),
+                ("received_on", "25-11-2026"),
+                ("agreed_weeks", ""),
+                ("clusters", "C0001, C0002"),
+            ],
+            &[("plan van aanpak.pdf", PDF)],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    case_id(&resp)
+}
+
+async fn advice_request_runs_from_request_to_decision(mut app: TestApp) {
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    let id = send_advice(&mut app, "Isolatie daken De Linde").await;
+
+    // The board got a mail at once, with the deadline: 6 weeks from 25 November 2026 is Wednesday 6 January 2027.
+    let mails = outbox::list(&app.state.db, 50).await.expect("outbox");
+    let new = mails.iter().find(|m| m.to_address == BOARD).expect("mail to the board");
+    assert!(new.subject.contains("Isolatie daken De Linde"), "{}", new.subject);
+    assert!(new.body.contains("06-01-2027"), "{}", new.body);
+
+    // The organisation sees it first in "what awaits us", with the days left, and opens it.
+    app.login(BOARD).await;
+    let list = app.get(&format!("/orgs/{tenant}/overleg")).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("Isolatie daken De Linde") && list.body.contains("nog 42 dagen"), "{}", list.body);
+    let page = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("06-01-2027") && page.body.contains("6 weken na ontvangst (art. 5 Overlegwet)"));
+    assert!(page.body.contains("plan van aanpak.pdf") && page.body.contains("C0001, C0002"));
+    assert!(page.body.contains("Geopend door de organisatie"), "opening is in the trail");
+
+    // The document downloads as an attachment with its bytes.
+    let doc_link = page.body.split(&format!("/orgs/{tenant}/overleg/{id}/documenten/")).nth(1).expect("doc link");
+    let doc_id: String = doc_link.chars().take_while(char::is_ascii_digit).collect();
+    let doc = app.get(&format!("/orgs/{tenant}/overleg/{id}/documenten/{doc_id}")).await;
+    assert_eq!(doc.status, StatusCode::OK);
+    assert_eq!(doc.body.as_bytes(), PDF);
+    assert!(doc.headers["content-disposition"].to_str().expect("ascii").starts_with("attachment"));
+    assert_eq!(doc.headers["content-type"], "application/pdf");
+
+    // Internal discussion and a question to the corporation.
+    let resp = app
+        .post(&format!("/orgs/{tenant}/overleg/{id}/opmerkingen"), &[("text", "Intern: eerst bewoners horen")])
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let resp = app.post(&format!("/orgs/{tenant}/overleg/{id}/vragen"), &[("text", "Wat kost het per woning?")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+
+    // The corporation sees the question, not the internal comment, and answers the question.
+    app.login(CORPORATION_ADMIN).await;
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    assert!(page.body.contains("Wat kost het per woning?"));
+    assert!(!page.body.contains("eerst bewoners horen"), "internal comments stay internal");
+    assert!(!page.body.contains("Interne opmerking"), "not even their existence shows in the trail");
+    let question: String = page
+        .body
+        .split(&format!("/overleg/{id}/vragen/"))
+        .nth(1)
+        .expect("question form")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let resp = app
+        .post(&format!("/orgs/{corporation}/overleg/{id}/vragen/{question}"), &[("text", "Ongeveer € 8.000.")])
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+
+    // Ten days later the organisation advises.
+    app.state.clock.advance(Duration::days(10));
+    app.login(BOARD).await;
+    let page = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
+    assert!(page.body.contains("Ongeveer € 8.000."));
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{tenant}/overleg/{id}/antwoord"),
+            &[
+                ("version", "1"),
+                ("answer_kind", "advice"),
+                ("answer_text", "Wij adviseren ook de vloeren te isoleren."),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+
+    // The corporation does not follow the advice: without reasons it is refused, keeping what was chosen.
+    app.login(CORPORATION_ADMIN).await;
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    // Advice received 5 December 2026; 14 days is Saturday 19 December, so Monday 21 December.
+    assert!(page.body.contains("21-12-2026"), "reply deadline shown");
+    let path = format!("/orgs/{corporation}/overleg/{id}/besluit");
+    let resp =
+        app.post_multipart(&path, &[("version", "2"), ("decision", "not_followed"), ("reply_text", "")], &[]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("gemotiveerde reactie"), "{}", resp.body);
+    assert!(resp.body.contains("value=\"not_followed\" selected"));
+    let reply = "De vloeren zijn in 2019 al geïsoleerd.";
+    let resp =
+        app.post_multipart(&path, &[("version", "2"), ("decision", "not_followed"), ("reply_text", reply)], &[]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+
+    // Reply received Saturday 5 December: three days to Tuesday 8th; the plan may go ahead from Wednesday 9th.
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    assert!(page.body.contains("Mag worden uitgevoerd vanaf") && page.body.contains("09-12-2026"), "{}", page.body);
+    assert!(page.body.contains("Afgerond"));
+    for step in
+        ["Verzonden door de verhuurder", "Vraag om informatie", "Vraag beantwoord", "Beantwoord", "Besluit vastgelegd"]
+    {
+        assert!(page.body.contains(step), "trail has {step}");
+    }
+    let print = app.get(&format!("/orgs/{corporation}/overleg/{id}/afdrukken")).await;
+    assert_eq!(print.status, StatusCode::OK);
+    assert!(print.body.contains(reply) && print.body.contains("Wij adviseren ook de vloeren"));
+
+    // An answer after the case was closed gets a clear message.
+    app.login(BOARD).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{tenant}/overleg/{id}/antwoord"),
+            &[("version", "3"), ("answer_kind", "no_objection"), ("answer_text", "")],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Deze zaak is afgerond"), "{}", resp.body);
+}
+
+async fn bad_input_comes_back_with_what_was_typed(mut app: TestApp) {
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await.to_string();
+    app.login(CORPORATION_ADMIN).await;
+    let path = format!("/orgs/{corporation}/overleg/nieuw");
+    let typed = "Een uitleg die niet verloren mag gaan";
+    let resp = app
+        .post_multipart(
+            &path,
+            &[
+                ("tenant_org_id", &tenant),
+                ("kind", "consent"),
+                ("subject", "rent_policy"),
+                ("title", "Huurverhoging"),
+                ("explanation", typed),
+                ("received_on", ""),
+            ],
+            &[("virus.exe", b"MZ\x90\x00"), ("nep.pdf", b"MZ\x90\x00")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains(typed) && resp.body.contains("value=\"Huurverhoging\""), "typed text kept");
+    assert!(resp.body.contains("servicekosten"), "consent only on service costs");
+    assert!(resp.body.contains("Vul een datum in."), "receipt date required");
+    assert!(resp.body.contains("virus.exe: alleen PDF- en Office-bestanden"));
+    assert!(resp.body.contains("nep.pdf: alleen PDF- en Office-bestanden"), "a renamed file is refused by content");
+    assert!(resp.body.contains("Kies de bestanden opnieuw"));
+    let cases: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM overleg_cases").fetch_one(app.state.db.pool()).await.expect("count");
+    assert_eq!(cases, 0, "nothing written");
+
+    // A too-short agreed term and an organisation the corporation does not consult.
+    let other = app.org_id("gm-voorbeeldstad").await.to_string();
+    let resp = app
+        .post_multipart(
+            &path,
+            &[
+                ("tenant_org_id", &other),
+                ("kind", "advice"),
+                ("subject", "maintenance"),
+                ("title", "X"),
+                ("explanation", "Y"),
+                ("received_on", "2026-11-25"),
+                ("agreed_weeks", "4"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Kies een huurdersorganisatie waarmee u overlegt."));
+    assert!(resp.body.contains("van 6 tot 52"));
+
+    // An advice without its text.
+    let id = send_advice(&mut app, "Tekst vergeten").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    app.login(BOARD).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{tenant}/overleg/{id}/antwoord"),
+            &[("version", "1"), ("answer_kind", "advice"), ("answer_text", "  ")],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Schrijf het advies, de zienswijze of de voorwaarden uit."));
+}
+
+async fn a_second_board_member_sees_the_first_answer(mut app: TestApp) {
+    let id = send_advice(&mut app, "Gelijktijdig").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    let path = format!("/orgs/{tenant}/overleg/{id}/antwoord");
+    // Both opened the case at version 1; the first sends.
+    app.login(BOARD).await;
+    let first = "Advies van de voorzitter.";
+    let resp =
+        app.post_multipart(&path, &[("version", "1"), ("answer_kind", "advice"), ("answer_text", first)], &[]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    // The second (another board member, same organisation) sends with the version they saw.
+    let second = "Advies van de secretaris, anders verwoord.";
+    let resp =
+        app.post_multipart(&path, &[("version", "1"), ("answer_kind", "advice"), ("answer_text", second)], &[]).await;
+    assert_eq!(resp.status, StatusCode::CONFLICT);
+    assert!(resp.body.contains(first), "the first answer is shown");
+    assert!(resp.body.contains(second), "the second's text is not lost");
+    assert!(resp.body.contains("Iemand anders heeft deze zaak intussen bijgewerkt"));
+    let stored: String = sqlx::query_scalar("SELECT answer_text FROM overleg_cases WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.state.db.pool())
+        .await
+        .expect("answer");
+    assert_eq!(stored, first, "no silent overwrite");
+}
+
+async fn only_the_two_parties_see_a_case(mut app: TestApp) {
+    let id = send_advice(&mut app, "Alleen voor partijen").await;
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    let noord = app.org_id("bewonersraad-noord").await;
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+
+    // Another tenant organisation's member: even through their own organisation the case does not exist.
+    app.login("secretaris@bewonersraadnoord.test").await;
+    assert_eq!(app.get(&format!("/orgs/{noord}/overleg/{id}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/orgs/{tenant}/overleg/{id}")).await.status, StatusCode::FORBIDDEN);
+    let list = app.get(&format!("/orgs/{noord}/overleg?alle=1")).await;
+    assert!(!list.body.contains("Alleen voor partijen"));
+    assert_eq!(app.get(&format!("/orgs/{noord}/overleg/{id}/documenten/1")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/orgs/{noord}/overleg/{id}/afdrukken")).await.status, StatusCode::NOT_FOUND);
+
+    // The municipality has no overleg.
+    app.login("beleid@voorbeeldstad.test").await;
+    assert_eq!(app.get(&format!("/orgs/{municipality}/overleg")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/orgs/{corporation}/overleg/{id}")).await.status, StatusCode::FORBIDDEN);
+
+    // A read-only member of the corporation may look, not act.
+    app.login("lezer@woonstad.test").await;
+    assert_eq!(app.get(&format!("/orgs/{corporation}/overleg/{id}")).await.status, StatusCode::OK);
+    assert_eq!(app.get(&format!("/orgs/{corporation}/overleg/nieuw")).await.status, StatusCode::FORBIDDEN);
+    let resp = app.post(&format!("/orgs/{corporation}/overleg/{id}/opmerkingen"), &[("text", "x")]).await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+
+    // Staff of the corporation cannot answer for the organisation, nor the board decide for the corporation.
+    app.login("medewerker@woonstad.test").await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{corporation}/overleg/{id}/antwoord"),
+            &[("version", "1"), ("answer_kind", "no_objection")],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+    app.login(BOARD).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{tenant}/overleg/{id}/besluit"),
+            &[("version", "1"), ("decision", "followed")],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&format!("/orgs/{tenant}/overleg/nieuw")).await.status, StatusCode::NOT_FOUND);
+
+    // Internal comments: each party sees only its own.
+    app.post(&format!("/orgs/{tenant}/overleg/{id}/opmerkingen"), &[("text", "Notitie van de huurders")]).await;
+    app.login(CORPORATION_ADMIN).await;
+    app.post(&format!("/orgs/{corporation}/overleg/{id}/opmerkingen"), &[("text", "Notitie van de corporatie")]).await;
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    assert!(page.body.contains("Notitie van de corporatie") && !page.body.contains("Notitie van de huurders"));
+    app.login(BOARD).await;
+    let page = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
+    assert!(page.body.contains("Notitie van de huurders") && !page.body.contains("Notitie van de corporatie"));
+
+    // Visitors are sent to log in.
+    app.clear_cookies();
+    assert!(app.get(&format!("/orgs/{tenant}/overleg/{id}")).await.is_login_redirect());
+}
+
+async fn reminders_are_sent_once_and_only_while_the_case_waits(mut app: TestApp) {
+    let waiting = send_advice(&mut app, "Wacht op antwoord").await;
+    let answered = send_advice(&mut app, "Al beantwoord").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    app.login(BOARD).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{tenant}/overleg/{answered}/antwoord"),
+            &[("version", "1"), ("answer_kind", "advice"), ("answer_text", "Doen.")],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let reminders = |app: &TestApp| {
+        let db = app.state.db.clone();
+        async move {
+            outbox::list(&db, 100)
+                .await
+                .expect("outbox")
+                .into_iter()
+                .filter(|m| m.to_address == BOARD && m.subject.starts_with("Herinnering"))
+                .collect::<Vec<_>>()
+        }
+    };
+    // Deadline Wednesday 6 January 2027: reminders on 30 December and 4 January. Nothing is due yet.
+    run_due_jobs(&app.state).await.expect("run");
+    assert!(reminders(&app).await.is_empty());
+    app.state.clock.advance(Duration::days(35)); // 30 December 2026, 10:00 UTC.
+                                                 // A restarted server finds the same jobs in the database.
+    app.restart(volkshuis_web::Config::default());
+    run_due_jobs(&app.state).await.expect("run");
+    run_due_jobs(&app.state).await.expect("run again");
+    let sent = reminders(&app).await;
+    assert_eq!(sent.len(), 1, "one reminder, once, only for the waiting case: {sent:?}");
+    assert!(sent[0].subject.contains("nog 7 dagen") && sent[0].subject.contains("Wacht op antwoord"));
+    assert!(sent[0].body.contains(&format!("/orgs/{tenant}/overleg/{waiting}")));
+    // The in-app notice is on the board member's dashboard (a new log-in: five weeks ended the session).
+    app.login(BOARD).await;
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.body.contains("Nog 7 dagen voor uw antwoord op: Wacht op antwoord"), "{}", dashboard.body);
+
+    app.state.clock.advance(Duration::days(5)); // 4 January 2027.
+    run_due_jobs(&app.state).await.expect("run");
+    let sent = reminders(&app).await;
+    assert_eq!(sent.len(), 2);
+    // The corporation's reply reminder for the answered case (advice 25 November, reply due 9 December) was due
+    // on 7 December and went to its staff and admin.
+    let corporation_mails = outbox::list(&app.state.db, 100).await.expect("outbox");
+    assert!(corporation_mails
+        .iter()
+        .any(|m| m.to_address == CORPORATION_ADMIN && m.subject.contains("gemotiveerde reactie op Al beantwoord")));
+    // Overdue after 6 January: both dashboards flag it.
+    app.state.clock.advance(Duration::days(3));
+    app.login(BOARD).await;
+    let list = app.get(&format!("/orgs/{tenant}/overleg")).await;
+    assert!(list.body.contains("Termijn verstreken zonder antwoord"));
+    app.post("/orgs/switch", &[("org_id", &tenant.to_string())]).await;
+    let late_flag = "<dt>Over de termijn</dt><dd><span class=\"flag\">2</span>";
+    assert!(app.get("/dashboard").await.body.contains(late_flag), "the organisation's dashboard flags both");
+    app.login(CORPORATION_ADMIN).await;
+    assert!(app.get("/dashboard").await.body.contains(late_flag), "so does the corporation's");
+}
+
+async fn year_overview_meetings_and_budget(mut app: TestApp) {
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    let tenant_s = tenant.to_string();
+    app.login(CORPORATION_ADMIN).await;
+    let year = app.get(&format!("/orgs/{corporation}/overleg/jaar/2026")).await;
+    assert!(year.body.contains("nog geen overlegvergadering met Huurdersvereniging De Sleutel"));
+    let resp = app
+        .post(
+            &format!("/orgs/{corporation}/overleg/vergaderingen"),
+            &[("meeting_tenant", &tenant_s), ("held_on", "2026-12-10"), ("title", "Najaarsoverleg")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let meeting =
+        resp.location().expect("meeting").split('?').next().expect("path").rsplit('/').next().expect("id").to_owned();
+    let resp = app
+        .post(
+            &format!("/orgs/{corporation}/overleg/budget"),
+            &[("budget_tenant", &tenant_s), ("year", "2026"), ("amount", "12.500,00")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let bad = app
+        .post(
+            &format!("/orgs/{corporation}/overleg/budget"),
+            &[("budget_tenant", &tenant_s), ("year", "2026"), ("amount", "veel")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("value=\"veel\""));
+
+    // The organisation adds an agenda item, spends, and accounts for the budget.
+    app.login(BOARD).await;
+    let resp = app
+        .post(
+            &format!("/orgs/{tenant}/overleg/vergaderingen/{meeting}/agendapunten"),
+            &[("text", "Schimmel in de Lindelaan")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/orgs/{tenant}/overleg/vergaderingen/{meeting}")).await;
+    assert!(page.body.contains("Schimmel in de Lindelaan") && page.body.contains("Najaarsoverleg"));
+    let budget = format!("/orgs/{tenant}/overleg/budget/{corporation}/2026");
+    let resp = app
+        .post(
+            &format!("{budget}/uitgaven"),
+            &[
+                ("category", "training"),
+                ("description", "Cursus Overlegwet"),
+                ("amount", "450,00"),
+                ("spent_on", "2026-10-01"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let page = app.get(&budget).await;
+    // Deadline: 28 February 2027 is a Sunday, so Monday 1 March.
+    assert!(page.body.contains("01-03-2027") && page.body.contains("art. 7 Overlegwet"));
+    assert!(page.body.contains("Cursus Overlegwet") && page.body.contains("12.050,00"), "{}", page.body);
+    assert_eq!(app.post(&format!("{budget}/verantwoord"), &[]).await.status, StatusCode::SEE_OTHER);
+    assert!(app.get(&budget).await.body.contains("Verantwoord op"));
+    let year = app.get(&format!("/orgs/{tenant}/overleg/jaar/2026")).await;
+    assert!(year.body.contains("Najaarsoverleg") && !year.body.contains("nog geen overlegvergadering"));
+    // The corporation cannot spend the organisation's budget.
+    app.login(CORPORATION_ADMIN).await;
+    let resp = app
+        .post(
+            &format!("/orgs/{corporation}/overleg/budget/{tenant}/2026/uitgaven"),
+            &[("category", "other"), ("description", "x"), ("amount", "1"), ("spent_on", "2026-10-01")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+}
