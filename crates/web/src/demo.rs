@@ -217,7 +217,9 @@ async fn seed_overleg(db: &Db, corporation: i64, (sleutel, noord): (i64, i64), a
                  wij voor ouderen om doorstroming op gang te brengen.";
     let decision =
         DecisionRecord { decision: Decision::NotFollowed, reply: Some(reply.to_owned()), on: today - days(30) };
-    overleg::decide(&mut tx, &scope, actor, &allocation, allocation.version + 1, &decision).await?;
+    let allocation =
+        overleg::get_in(&mut tx, &scope, allocation.id).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
+    overleg::decide(&mut tx, &scope, actor, &allocation, allocation.version, &decision).await?;
     overleg::add_meeting(
         &mut tx,
         &scope,

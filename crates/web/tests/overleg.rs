@@ -465,4 +465,28 @@ async fn year_overview_meetings_and_budget(mut app: TestApp) {
         )
         .await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
+
+    // A budget of 2026 not yet accounted for: the organisation is reminded 14 days before 1 March 2027.
+    let resp = app
+        .post(
+            &format!("/orgs/{corporation}/overleg/budget"),
+            &[
+                ("budget_tenant", &app.org_id("bewonersraad-noord").await.to_string()),
+                ("year", "2026"),
+                ("amount", "800"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    app.state.clock.advance(Duration::days(81)); // 14 February 2027.
+    run_due_jobs(&app.state).await.expect("run");
+    let budget_mail = |m: &outbox::Message| m.subject.contains("verantwoording budget 2026");
+    assert!(!outbox::list(&app.state.db, 100).await.expect("outbox").iter().any(budget_mail), "not yet");
+    app.state.clock.advance(Duration::days(1)); // 15 February 2027.
+    run_due_jobs(&app.state).await.expect("run");
+    let mails = outbox::list(&app.state.db, 100).await.expect("outbox");
+    let sent: Vec<&str> = mails.iter().filter(|m| budget_mail(m)).map(|m| m.to_address.as_str()).collect();
+    // De Sleutel accounted already; Bewonersraad Noord's board (its admin and Dirk Bakker, staff there) is reminded.
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert!(sent.contains(&"secretaris@bewonersraadnoord.test") && sent.contains(&BOARD));
 }

@@ -351,6 +351,16 @@ pub async fn year_cases(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Case
     rows.iter().map(facts_from_row).collect()
 }
 
+/// The case as stored now, if it is still at `seen_version` (the stage to store is computed from this, never from
+/// the caller's copy); `Conflict` when someone changed it since.
+async fn current(tx: &mut Tx, scope: &OrgScope, id: i64, seen_version: i64) -> Result<Case> {
+    let case = get_in(tx, scope, id).await?.ok_or(StoreError::NotFound)?;
+    if case.version != seen_version {
+        return Err(StoreError::Conflict);
+    }
+    Ok(case)
+}
+
 /// Records the answer of the tenant organisation of `scope`, if the case is still at `seen_version`; otherwise
 /// `Conflict` and nothing is written. The caller checked the answer against the case with the domain rules.
 pub async fn answer(
@@ -361,6 +371,7 @@ pub async fn answer(
     seen_version: i64,
     answer: &Answer,
 ) -> Result<()> {
+    let case = current(tx, scope, case.id, seen_version).await?;
     if case.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }
@@ -398,6 +409,7 @@ pub async fn decide(
     seen_version: i64,
     decision: &DecisionRecord,
 ) -> Result<()> {
+    let case = current(tx, scope, case.id, seen_version).await?;
     if case.corporation_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }

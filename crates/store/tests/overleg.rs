@@ -1,0 +1,120 @@
+//! Overleg storage stories on SQLite and PostgreSQL: versioned steps, the stage kept with them, the append-only
+//! trail, and cases closed to everyone but their two parties.
+
+use time::macros::{date, datetime};
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::overleg::case::Stage;
+use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
+use volkshuis_domain::text::{LongText, Name};
+use volkshuis_store::audit::Actor;
+use volkshuis_store::overleg::{self, Answer, DecisionRecord, Listing, NewCase};
+use volkshuis_store::{orgs, Db, StoreError};
+
+volkshuis_store::store_test_on_both_backends!(
+    steps_are_versioned_and_keep_the_stage,
+    trail_is_append_only,
+    cases_open_only_to_their_parties,
+);
+
+fn actor() -> Actor {
+    Actor::system("test", datetime!(2026-11-25 10:00 UTC))
+}
+
+async fn org(db: &Db, code: &str, kind: OrgKind) -> i64 {
+    let fields =
+        orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
+    let mut tx = db.begin().await.expect("begin");
+    let id = orgs::create(&mut tx, &actor(), &fields).await.expect("org").id;
+    tx.commit().await.expect("commit");
+    id
+}
+
+/// A corporation, its tenant organisation (partners) and an advice request between them.
+async fn setup(db: &Db) -> (OrgScope, OrgScope, i64) {
+    let corporation = OrgScope::system(org(db, "corp", OrgKind::Corporation).await);
+    let tenant = OrgScope::system(org(db, "huurders", OrgKind::TenantOrganisation).await);
+    let mut tx = db.begin().await.expect("begin");
+    overleg::add_partner(&mut tx, &corporation, &actor(), tenant.org_id(), None).await.expect("partner");
+    let new = NewCase {
+        tenant_org_id: tenant.org_id(),
+        kind: RequestKind::Advice,
+        subject: Subject::Maintenance,
+        title: Name::parse("Daken").expect("title"),
+        explanation: LongText::parse("Isoleren").expect("text"),
+        received_on: date!(2026 - 11 - 25),
+        agreed_weeks: None,
+        clusters: vec!["C1".into(), "C1".into(), "C2".into()],
+    };
+    let id = overleg::create(&mut tx, &corporation, &actor(), &new).await.expect("create");
+    tx.commit().await.expect("commit");
+    (corporation, tenant, id)
+}
+
+async fn steps_are_versioned_and_keep_the_stage(db: &Db) {
+    let (corporation, tenant, id) = setup(db).await;
+    let stale = overleg::get(db, &tenant, id).await.expect("get").expect("case");
+    assert_eq!(stale.clusters, vec!["C1", "C2"], "duplicates folded");
+    let advice = Answer { kind: AnswerKind::Advice, text: Some("Ja, maar".into()), on: date!(2026 - 12 - 01) };
+    let mut tx = db.begin().await.expect("begin");
+    overleg::answer(&mut tx, &tenant, &actor(), &stale, 1, &advice).await.expect("answer");
+    tx.commit().await.expect("commit");
+
+    // A second answer on the version seen before is a conflict and changes nothing.
+    let other = Answer { kind: AnswerKind::NoObjection, text: None, on: date!(2026 - 12 - 02) };
+    let mut tx = db.begin().await.expect("begin");
+    let second = overleg::answer(&mut tx, &tenant, &actor(), &stale, 1, &other).await;
+    assert!(matches!(second, Err(StoreError::Conflict)), "{second:?}");
+    drop(tx);
+
+    // Deciding from a stale copy still stores the stage computed from the case as it is.
+    let decision = DecisionRecord { decision: Decision::Followed, reply: None, on: date!(2026 - 12 - 03) };
+    let mut tx = db.begin().await.expect("begin");
+    overleg::decide(&mut tx, &corporation, &actor(), &stale, 2, &decision).await.expect("decide");
+    tx.commit().await.expect("commit");
+    let case = overleg::get(db, &corporation, id).await.expect("get").expect("case");
+    assert_eq!(case.facts().stage(), Stage::Closed);
+    assert_eq!(case.answer.as_ref().and_then(|a| a.text.as_deref()), Some("Ja, maar"));
+    assert_eq!(case.version, 3);
+    assert!(overleg::list(db, &tenant, Listing::Open, 10).await.expect("list").is_empty(), "closed is not open");
+    assert_eq!(overleg::list(db, &tenant, Listing::All, 10).await.expect("list").len(), 1);
+    let steps: Vec<String> =
+        overleg::events(db, &tenant, &case).await.expect("events").into_iter().map(|e| e.step).collect();
+    assert_eq!(steps, ["sent", "received", "answered", "decided"]);
+}
+
+async fn trail_is_append_only(db: &Db) {
+    let (_, _, id) = setup(db).await;
+    let update =
+        sqlx::query("UPDATE overleg_events SET step = 'forged' WHERE case_id = $1").bind(id).execute(db.pool()).await;
+    assert!(update.is_err(), "the trail cannot be changed");
+    let delete = sqlx::query("DELETE FROM overleg_events WHERE case_id = $1").bind(id).execute(db.pool()).await;
+    assert!(delete.is_err(), "nor shortened");
+}
+
+async fn cases_open_only_to_their_parties(db: &Db) {
+    let (corporation, _, id) = setup(db).await;
+    let outsider = OrgScope::system(org(db, "anderen", OrgKind::TenantOrganisation).await);
+    assert!(overleg::get(db, &outsider, id).await.expect("get").is_none());
+    assert!(overleg::list(db, &outsider, Listing::All, 10).await.expect("list").is_empty());
+    let case = overleg::get(db, &corporation, id).await.expect("get").expect("case");
+    assert!(matches!(overleg::events(db, &outsider, &case).await, Err(StoreError::NotFound)));
+    assert!(matches!(overleg::documents(db, &outsider, &case).await, Err(StoreError::NotFound)));
+    // Requests go only to partners.
+    let mut tx = db.begin().await.expect("begin");
+    let new = NewCase { tenant_org_id: outsider.org_id(), ..sample(&case) };
+    assert!(matches!(overleg::create(&mut tx, &corporation, &actor(), &new).await, Err(StoreError::NotFound)));
+}
+
+fn sample(case: &overleg::Case) -> NewCase {
+    NewCase {
+        tenant_org_id: case.tenant_org_id,
+        kind: case.kind,
+        subject: case.subject,
+        title: Name::parse(&case.title).expect("title"),
+        explanation: LongText::parse(&case.explanation).expect("text"),
+        received_on: case.received_on,
+        agreed_weeks: None,
+        clusters: Vec::new(),
+    }
+}

@@ -1,0 +1,82 @@
+// A board member of a tenant organisation answers an advice request on a phone, in the evening; the corporation
+// does not follow the advice and replies with its reasons; the case shows from when the plan may be carried out.
+import { test } from 'node:test';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serverAndBrowser, seriousViolations, login } from './harness.mjs';
+
+const env = serverAndBrowser(before, after);
+const dir = mkdtempSync(join(tmpdir(), 'vh-e2e-overleg-'));
+// bypassCSP lets axe-core be injected; the pages themselves run under the real policy in production.
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true };
+
+/** The page fits the screen: nothing scrolls sideways. */
+async function fitsWidth(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+test('a board member answers an advice request on a phone and the corporation replies', async () => {
+  const phone = await env.browser.newContext(PHONE);
+  const page = await phone.newPage();
+  await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
+  await page.goto(`${env.server.baseUrl}/orgs/2/overleg`);
+  assert.match(await page.textContent('h1'), /Overleg — Huurdersvereniging De Sleutel/);
+  assert.match(await page.textContent('main'), /Wat ligt er voor ons/);
+  assert.ok(await fitsWidth(page), 'the list fits a phone screen');
+  assert.deepEqual(await seriousViolations(page), [], 'what awaits us');
+
+  await page.click('text=Renovatie en isolatie complex De Linde');
+  await page.waitForURL(/\/overleg\/\d+$/);
+  const caseUrl = page.url();
+  assert.match(await page.textContent('main'), /Antwoord uiterlijk/);
+  assert.match(await page.textContent('main'), /6 weken na ontvangst \(art\. 5 Overlegwet\)/);
+  assert.ok(await fitsWidth(page), 'the case fits a phone screen');
+  assert.deepEqual(await seriousViolations(page), [], 'case page on a phone');
+
+  // An advice without its text comes back with a clear message and the chosen answer kept.
+  await page.check('#answer-advice');
+  await Promise.all([page.waitForLoadState('load'), page.click('text=Antwoord versturen >> nth=-1')]);
+  assert.match(await page.textContent('main'), /Schrijf het advies, de zienswijze of de voorwaarden uit/);
+  assert.ok(await page.isChecked('#answer-advice'));
+
+  const advice = join(dir, 'advies.pdf');
+  writeFileSync(advice, '%PDF-1.4\n% advies van de huurdersvereniging\n%%EOF\n');
+  await page.fill('#answer_text', 'Wij adviseren positief, mits de vloeren ook worden geïsoleerd.');
+  await page.setInputFiles('#answer-documents', advice);
+  await Promise.all([page.waitForURL(/notice=saved/), page.click('text=Antwoord versturen >> nth=-1')]);
+  const answered = await page.textContent('main');
+  assert.match(answered, /Wacht op besluit/);
+  assert.match(answered, /mits de vloeren ook worden geïsoleerd/);
+  assert.match(answered, /advies\.pdf/);
+
+  // The corporation decides at its desk.
+  const desk = await env.browser.newContext({ bypassCSP: true });
+  const office = await desk.newPage();
+  await login(office, env.server.baseUrl, 'admin@woonstad.test');
+  await office.goto(`${env.server.baseUrl}/orgs/1/overleg`);
+  await office.click('text=Renovatie en isolatie complex De Linde');
+  await office.waitForURL(/\/overleg\/\d+$/);
+  assert.match(await office.textContent('main'), /Besluit en gemotiveerde reactie uiterlijk/);
+  await office.selectOption('#decision', 'not_followed');
+  await office.fill('#reply_text', 'De vloeren zijn in 2019 al geïsoleerd; dat staat in het bijgevoegde rapport.');
+  await Promise.all([office.waitForURL(/notice=saved/), office.click('text=Besluit versturen >> nth=-1')]);
+  const decided = await office.textContent('main');
+  assert.match(decided, /Advies niet gevolgd/);
+  assert.match(decided, /Mag worden uitgevoerd vanaf/);
+  assert.match(decided, /3 dagen na ontvangst van de gemotiveerde reactie/);
+  assert.deepEqual(await seriousViolations(office), [], 'decided case');
+
+  // Back on the phone, the organisation reads the reply and prints the case for its archive.
+  await page.goto(caseUrl);
+  assert.match(await page.textContent('main'), /De vloeren zijn in 2019 al geïsoleerd/);
+  assert.match(await page.textContent('main'), /Afgerond/);
+  await page.click('text=Afdrukken of bewaren als PDF');
+  await page.waitForURL(/afdrukken$/);
+  assert.match(await page.textContent('main'), /Verloop/);
+  assert.match(await page.textContent('main'), /Besluit vastgelegd/);
+  await desk.close();
+  await phone.close();
+});
