@@ -1,6 +1,7 @@
 //! Enums with a stable text code, as stored in the database and sent by forms.
 
-/// Declares a `Copy` enum whose variants each have a stable code, with `ALL`, `code()` and `parse()`.
+/// Declares a `Copy` enum whose variants each have a stable code, with `ALL`, `code()` and `parse()`, serialised
+/// as its code.
 ///
 /// `parse` trims its input and answers [`crate::text::TextError::Required`] for nothing and
 /// [`crate::text::TextError::Format`] for an unknown code, so forms show the usual messages.
@@ -27,6 +28,19 @@ macro_rules! coded_enum {
                     return Err($crate::text::TextError::Required);
                 }
                 Self::ALL.iter().copied().find(|v| v.code() == code).ok_or($crate::text::TextError::Format)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                Self::parse(&code).map_err(|_| serde::de::Error::custom(format!("unknown code {code}")))
             }
         }
     };

@@ -14,5 +14,6 @@ pub mod ids;
 pub mod money;
 pub mod org;
 pub mod overleg;
+pub mod socialreturn;
 pub mod text;
 pub mod vera;

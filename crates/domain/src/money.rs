@@ -3,8 +3,9 @@
 use std::fmt;
 use thiserror::Error;
 
-/// An amount in euro cents. Never floating point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// An amount in euro cents. Never floating point. Serialised as its number of cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Money(i64);
 
 /// Why an amount was refused (Dutch: it goes into import reports).
