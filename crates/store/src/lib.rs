@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod overleg;
 pub mod resets;
 pub mod sessions;
+pub mod socialreturn;
 pub mod stock;
 pub mod testdb;
 pub mod throttle;

@@ -36,10 +36,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(8, "cluster units", "0008_cluster_units"),
     migration!(9, "stock totals", "0009_stock_totals"),
     migration!(10, "overleg", "0010_overleg"),
+    migration!(11, "social return", "0011_socialreturn"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 10;
+pub const LATEST: i64 = 11;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

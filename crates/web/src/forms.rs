@@ -6,12 +6,12 @@ use volkshuis_domain::text::TextError;
 
 /// Messages per form field, in the user's language. Empty when the form is valid.
 #[derive(Debug, Clone, Default)]
-pub struct FieldErrors(BTreeMap<&'static str, String>);
+pub struct FieldErrors(BTreeMap<String, String>);
 
 impl FieldErrors {
     /// Adds a message for a field (the first one per field wins).
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        self.0.entry(field).or_insert_with(|| message.into());
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.entry(field.into()).or_insert_with(|| message.into());
     }
 
     /// The message for a field, if any.

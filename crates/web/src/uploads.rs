@@ -64,6 +64,11 @@ impl MultipartForm {
         Ok(form)
     }
 
+    /// Every text field as typed.
+    pub fn fields(&self) -> &HashMap<String, String> {
+        &self.fields
+    }
+
     /// A text field as typed (empty when absent).
     pub fn text(&self, name: &str) -> String {
         self.fields.get(name).cloned().unwrap_or_default()

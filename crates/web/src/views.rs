@@ -3,7 +3,7 @@
 use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::i18n::{OverlegTexts, Texts};
+use crate::i18n::{OverlegTexts, SocialReturnTexts, Texts};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -27,6 +27,8 @@ pub struct Page {
     pub t: &'static Texts,
     /// Texts of the Overleg module in the user's language.
     pub ov: &'static OverlegTexts,
+    /// Texts of the Social return module in the user's language.
+    pub sr: &'static SocialReturnTexts,
     /// Language code for `<html lang>`.
     pub lang: &'static str,
     /// CSRF token for forms.
@@ -45,6 +47,7 @@ impl Page {
         Self {
             t: ctx.t(),
             ov: ctx.lang.overleg(),
+            sr: ctx.lang.socialreturn(),
             lang: ctx.lang.code(),
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),

@@ -8,6 +8,7 @@ mod login;
 mod org;
 mod overleg;
 mod password_reset;
+mod socialreturn;
 pub(crate) mod stock;
 mod tokens;
 
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(org::router())
         .merge(overleg::router())
+        .merge(socialreturn::router())
         .merge(admin::router())
         .merge(stock::router())
         .merge(api::router())

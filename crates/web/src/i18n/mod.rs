@@ -42,6 +42,14 @@ impl Lang {
         }
     }
 
+    /// The texts of the Social return module in this language.
+    pub fn socialreturn(self) -> &'static SocialReturnTexts {
+        match self {
+            Lang::Nl => &socialreturn::SR_NL,
+            Lang::En => &socialreturn::SR_EN,
+        }
+    }
+
     /// The texts of the Overleg module in this language.
     pub fn overleg(self) -> &'static OverlegTexts {
         match self {
@@ -65,7 +73,9 @@ macro_rules! texts {
 }
 
 mod overleg;
+mod socialreturn;
 pub use overleg::{OverlegTexts, BUDGET_CATEGORIES};
+pub use socialreturn::SocialReturnTexts;
 
 texts!(Texts, NL, EN {
     skip_to_content: "Naar de inhoud", "Skip to content";

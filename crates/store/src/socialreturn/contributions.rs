@@ -1,0 +1,299 @@
+//! Contributions reported by a supplier and decided by the buyer. Every decision moves the contract's sums and
+//! the portfolio totals in the same transaction.
+
+use super::contracts::Contract;
+use super::{names, Relation};
+use crate::audit::{self, Actor, Change};
+use crate::overleg::date_to_text;
+use crate::{timestamp, Db, Result, StoreError, Tx};
+use serde_json::json;
+use sqlx::Row;
+use time::{Date, OffsetDateTime};
+use volkshuis_domain::money::Money;
+use volkshuis_domain::socialreturn::contribution::Contribution;
+use volkshuis_domain::socialreturn::valuation::Valuation;
+
+/// Where a contribution stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Waiting for the buyer.
+    Pending,
+    /// Counts towards the obligation.
+    Approved,
+    /// Does not count.
+    Rejected,
+}
+
+impl Status {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Approved => "approved",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    fn parse(code: &str) -> Result<Self> {
+        match code {
+            "pending" => Ok(Status::Pending),
+            "approved" => Ok(Status::Approved),
+            "rejected" => Ok(Status::Rejected),
+            other => Err(StoreError::Corrupt { column: "sr_contributions.status", value: other.to_owned() }),
+        }
+    }
+}
+
+/// A contribution as listed on its contract.
+#[derive(Debug, Clone)]
+pub struct ContributionRow {
+    /// Database id.
+    pub id: i64,
+    /// What was reported.
+    pub contribution: Contribution,
+    /// Its value under the contract's table.
+    pub value: Money,
+    /// The calculation.
+    pub lines: Vec<String>,
+    /// Status.
+    pub status: Status,
+    /// The buyer's reason.
+    pub reason: Option<String>,
+    /// Who reported it, when.
+    pub reported_by: String,
+    /// When.
+    pub reported_at: OffsetDateTime,
+    /// Who decided.
+    pub decided_by: Option<String>,
+    /// The complex of the tenant it employs (shown to buyer and coordinator only).
+    pub tenant_cluster: Option<String>,
+}
+
+/// The supplier of the contract reports a contribution, valued by the caller under the contract's table; with an
+/// optional candidate name (personal data, see [`names`]).
+pub async fn report(
+    tx: &mut Tx,
+    contract: &Contract,
+    actor: &Actor,
+    contribution: &Contribution,
+    valuation: &Valuation,
+    name: Option<&str>,
+) -> Result<i64> {
+    if contract.relation != Relation::Supplier {
+        return Err(StoreError::NotFound);
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO sr_contributions (contract_id, kind, body, value_cents, lines, target_group, year, status, \
+         reported_by, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9) RETURNING id",
+    )
+    .bind(contract.id)
+    .bind(contribution.kind_code())
+    .bind(serde_json::to_string(contribution).unwrap_or_default())
+    .bind(valuation.value.cents())
+    .bind(serde_json::to_string(&valuation.lines).unwrap_or_default())
+    .bind(contribution.target_group().map(|g| g.code()).unwrap_or(""))
+    .bind(i64::from(contribution.first_day().year()))
+    .bind(&actor.label)
+    .bind(timestamp::to_unix(actor.at))
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE sr_contracts SET pending_cents = pending_cents + $1 WHERE id = $2")
+        .bind(valuation.value.cents())
+        .bind(contract.id)
+        .execute(&mut **tx)
+        .await?;
+    if let Some(name) = name {
+        names::store(tx, id, name, actor.at).await?;
+    }
+    let mut change = Change::event(Some(contract.supplier_id), "report", "sr_contribution", id.to_string());
+    change.after = Some(
+        json!({ "contract_id": contract.id, "kind": contribution.kind_code(), "value_cents": valuation.value.cents() }),
+    );
+    audit::record(tx, actor, change).await?;
+    Ok(id)
+}
+
+/// The contributions on a contract, newest first.
+pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<ContributionRow>> {
+    let rows = sqlx::query(
+        "SELECT id, body, value_cents, lines, status, reason, reported_by, reported_at, decided_by, tenant_cluster \
+         FROM sr_contributions WHERE contract_id = $1 ORDER BY id DESC",
+    )
+    .bind(contract.id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let body: String = row.try_get("body")?;
+            let lines: String = row.try_get("lines")?;
+            let corrupt = |column| move |_| StoreError::Corrupt { column, value: String::new() };
+            Ok(ContributionRow {
+                id: row.try_get("id")?,
+                contribution: serde_json::from_str(&body).map_err(corrupt("sr_contributions.body"))?,
+                value: Money::from_cents(row.try_get("value_cents")?),
+                lines: serde_json::from_str(&lines).map_err(corrupt("sr_contributions.lines"))?,
+                status: Status::parse(&row.try_get::<String, _>("status")?)?,
+                reason: row.try_get("reason")?,
+                reported_by: row.try_get("reported_by")?,
+                reported_at: timestamp::from_unix(row.try_get("reported_at")?),
+                decided_by: row.try_get("decided_by")?,
+                tenant_cluster: if contract.relation == Relation::Supplier {
+                    None
+                } else {
+                    row.try_get("tenant_cluster")?
+                },
+            })
+        })
+        .collect()
+}
+
+/// The buyer approves or rejects a pending contribution; a decided one is a `Conflict`.
+pub async fn decide(
+    tx: &mut Tx,
+    contract: &Contract,
+    actor: &Actor,
+    contribution_id: i64,
+    approve: bool,
+    reason: Option<&str>,
+) -> Result<()> {
+    if contract.relation != Relation::Buyer {
+        return Err(StoreError::NotFound);
+    }
+    let status = if approve { Status::Approved } else { Status::Rejected };
+    let row = sqlx::query(
+        "UPDATE sr_contributions SET status = $1, reason = $2, decided_by = $3, decided_at = $4 \
+         WHERE id = $5 AND contract_id = $6 AND status = 'pending' RETURNING value_cents, kind, target_group, year",
+    )
+    .bind(status.code())
+    .bind(reason)
+    .bind(&actor.label)
+    .bind(timestamp::to_unix(actor.at))
+    .bind(contribution_id)
+    .bind(contract.id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else {
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM sr_contributions WHERE id = $1 AND contract_id = $2")
+                .bind(contribution_id)
+                .bind(contract.id)
+                .fetch_optional(&mut **tx)
+                .await?;
+        return Err(if exists.is_some() { StoreError::Conflict } else { StoreError::NotFound });
+    };
+    let value: i64 = row.try_get("value_cents")?;
+    let approved = if approve { value } else { 0 };
+    sqlx::query("UPDATE sr_contracts SET pending_cents = pending_cents - $1, approved_cents = approved_cents + $2 WHERE id = $3")
+        .bind(value)
+        .bind(approved)
+        .bind(contract.id)
+        .execute(&mut **tx)
+        .await?;
+    if approve {
+        sqlx::query(
+            "INSERT INTO sr_totals (buyer_id, supplier_id, year, target_group, kind, approved_cents, approved_count) \
+             VALUES ($1, $2, $3, $4, $5, $6, 1) \
+             ON CONFLICT (buyer_id, supplier_id, year, target_group, kind) DO UPDATE SET \
+             approved_cents = sr_totals.approved_cents + excluded.approved_cents, \
+             approved_count = sr_totals.approved_count + 1",
+        )
+        .bind(contract.buyer_id)
+        .bind(contract.supplier_id)
+        .bind(row.try_get::<i64, _>("year")?)
+        .bind(row.try_get::<String, _>("target_group")?)
+        .bind(row.try_get::<String, _>("kind")?)
+        .bind(value)
+        .execute(&mut **tx)
+        .await?;
+    }
+    let mut change =
+        Change::event(Some(contract.buyer_id), status.code(), "sr_contribution", contribution_id.to_string());
+    change.after = Some(json!({ "reason": reason }));
+    audit::record(tx, actor, change).await
+}
+
+/// The buyer records that a placement employs one of its own tenants (with the tenant's consent, given on
+/// `consent_on`), living in complex `cluster`.
+pub async fn mark_tenant(
+    tx: &mut Tx,
+    contract: &Contract,
+    actor: &Actor,
+    contribution_id: i64,
+    cluster: &str,
+    consent_on: Date,
+) -> Result<()> {
+    if contract.relation != Relation::Buyer {
+        return Err(StoreError::NotFound);
+    }
+    let done = sqlx::query(
+        "UPDATE sr_contributions SET tenant_cluster = $1, tenant_consent_on = $2 \
+         WHERE id = $3 AND contract_id = $4 AND kind = 'placement'",
+    )
+    .bind(cluster)
+    .bind(date_to_text(consent_on))
+    .bind(contribution_id)
+    .bind(contract.id)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let mut change =
+        Change::event(Some(contract.buyer_id), "mark_tenant", "sr_contribution", contribution_id.to_string());
+    change.after = Some(json!({ "cluster": cluster, "consent_on": date_to_text(consent_on) }));
+    change.personal_data = true;
+    audit::record(tx, actor, change).await
+}
+
+/// Stores an evidence file (checked at the edge) for a contribution of the supplier's contract.
+pub async fn add_evidence(
+    tx: &mut Tx,
+    contract: &Contract,
+    contribution_id: i64,
+    file_name: &str,
+    content_type: &str,
+    content: &[u8],
+    now: OffsetDateTime,
+) -> Result<i64> {
+    if contract.relation != Relation::Supplier {
+        return Err(StoreError::NotFound);
+    }
+    Ok(sqlx::query_scalar(
+        "INSERT INTO sr_evidence (contribution_id, file_name, content_type, size, content, uploaded_at) \
+         SELECT id, $1, $2, $3, $4, $5 FROM sr_contributions WHERE id = $6 AND contract_id = $7 RETURNING id",
+    )
+    .bind(file_name)
+    .bind(content_type)
+    .bind(content.len() as i64)
+    .bind(content.to_vec())
+    .bind(timestamp::to_unix(now))
+    .bind(contribution_id)
+    .bind(contract.id)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The evidence files on a contract: `(contribution id, file id, file name)`.
+pub async fn evidence_files(db: &Db, contract: &Contract) -> Result<Vec<(i64, i64, String)>> {
+    let rows = sqlx::query(
+        "SELECT e.contribution_id, e.id, e.file_name FROM sr_evidence e \
+         JOIN sr_contributions c ON c.id = e.contribution_id WHERE c.contract_id = $1 ORDER BY e.id",
+    )
+    .bind(contract.id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("contribution_id")?, r.try_get("id")?, r.try_get("file_name")?))).collect()
+}
+
+/// One evidence file on a contract the caller may see: `(file name, content type, content)`.
+pub async fn evidence(db: &Db, contract: &Contract, file_id: i64) -> Result<Option<(String, String, Vec<u8>)>> {
+    let row = sqlx::query(
+        "SELECT e.file_name, e.content_type, e.content FROM sr_evidence e \
+         JOIN sr_contributions c ON c.id = e.contribution_id WHERE e.id = $1 AND c.contract_id = $2",
+    )
+    .bind(file_id)
+    .bind(contract.id)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|r| Ok((r.try_get("file_name")?, r.try_get("content_type")?, r.try_get("content")?))).transpose()
+}

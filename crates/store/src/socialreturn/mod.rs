@@ -1,0 +1,33 @@
+//! Social return: buyers' valuation tables, contracts, suppliers' contributions and the buyer's decisions.
+//!
+//! A contract opens to three organisations only — its buyer, its supplier and its coordinator — each with its
+//! own [`Relation`]; every read takes a scope and finds nothing for anyone else. Candidate names are personal
+//! data: read only by the supplier and the coordinator, every read audited, purged after the contract (see
+//! [`names`]).
+
+mod contracts;
+mod contributions;
+pub mod names;
+mod portfolio;
+mod tables;
+
+pub use contracts::{
+    buyer_contracts, contract, contracts, create_contract, settle, standings, Contract, NewContract, Settle,
+    StandingInput,
+};
+pub use contributions::{
+    add_evidence, contributions, decide, evidence, evidence_files, mark_tenant, report, ContributionRow, Status,
+};
+pub use portfolio::{portfolio, year_totals, Portfolio, TotalRow};
+pub use tables::{add_table, table, tables, TableRow};
+
+/// How an organisation stands to a contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The buyer (corporation or municipality): approves, settles, sees everything but names.
+    Buyer,
+    /// The supplier: reports, sees its own names.
+    Supplier,
+    /// The social-return coordinator (e.g. the Werkgeversservicepunt): sees everything, names included.
+    Coordinator,
+}

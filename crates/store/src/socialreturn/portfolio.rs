@@ -1,0 +1,115 @@
+//! The buyer's portfolio: totals from the kept sums, never a scan of the contributions.
+
+use crate::{Db, Result};
+use sqlx::Row;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::money::Money;
+
+/// A total for one key (a supplier, a target group, a year).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalRow {
+    /// The key as shown (supplier name, target group code, year).
+    pub key: String,
+    /// Approved value.
+    pub approved: Money,
+    /// Approved contributions.
+    pub count: i64,
+}
+
+/// The buyer's portfolio in figures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Portfolio {
+    /// Contracts.
+    pub contracts: i64,
+    /// Sum of obligations.
+    pub obligation: Money,
+    /// Sum approved.
+    pub approved: Money,
+    /// Sum pending.
+    pub pending: Money,
+    /// Approved per supplier, largest first.
+    pub by_supplier: Vec<TotalRow>,
+    /// Approved per target group (placements; other kinds under their kind).
+    pub by_group: Vec<TotalRow>,
+    /// Approved per year.
+    pub by_year: Vec<TotalRow>,
+    /// Placements of the buyer's own tenants, per complex.
+    pub tenants_by_cluster: Vec<(String, i64)>,
+}
+
+fn totals(rows: &[sqlx::any::AnyRow]) -> Result<Vec<TotalRow>> {
+    rows.iter()
+        .map(|r| {
+            Ok(TotalRow {
+                key: r.try_get("k")?,
+                approved: Money::from_cents(r.try_get("cents")?),
+                count: r.try_get("n")?,
+            })
+        })
+        .collect()
+}
+
+/// The portfolio of the buyer of `scope`.
+pub async fn portfolio(db: &Db, scope: &OrgScope) -> Result<Portfolio> {
+    let buyer = scope.org_id();
+    let sums = sqlx::query(
+        "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(obligation_cents), 0) AS BIGINT) AS o, CAST(COALESCE(SUM(approved_cents), 0) AS BIGINT) AS a, \
+         CAST(COALESCE(SUM(pending_cents), 0) AS BIGINT) AS p FROM sr_contracts WHERE buyer_id = $1",
+    )
+    .bind(buyer)
+    .fetch_one(db.pool())
+    .await?;
+    let by_supplier = sqlx::query(
+        "SELECT o.name AS k, CAST(SUM(t.approved_cents) AS BIGINT) AS cents, CAST(SUM(t.approved_count) AS BIGINT) AS n FROM sr_totals t \
+         JOIN organisations o ON o.id = t.supplier_id WHERE t.buyer_id = $1 GROUP BY o.name ORDER BY 2 DESC",
+    )
+    .bind(buyer)
+    .fetch_all(db.pool())
+    .await?;
+    let by_group = sqlx::query(
+        "SELECT CASE WHEN target_group = '' THEN kind ELSE target_group END AS k, CAST(SUM(approved_cents) AS BIGINT) AS cents, \
+         CAST(SUM(approved_count) AS BIGINT) AS n FROM sr_totals WHERE buyer_id = $1 GROUP BY 1 ORDER BY 2 DESC",
+    )
+    .bind(buyer)
+    .fetch_all(db.pool())
+    .await?;
+    let by_year = sqlx::query(
+        "SELECT CAST(year AS TEXT) AS k, CAST(SUM(approved_cents) AS BIGINT) AS cents, CAST(SUM(approved_count) AS BIGINT) AS n FROM sr_totals \
+         WHERE buyer_id = $1 GROUP BY year ORDER BY year",
+    )
+    .bind(buyer)
+    .fetch_all(db.pool())
+    .await?;
+    let tenants = sqlx::query(
+        "SELECT s.tenant_cluster AS k, COUNT(*) AS n FROM sr_contributions s JOIN sr_contracts c ON c.id = s.contract_id \
+         WHERE c.buyer_id = $1 AND s.tenant_cluster IS NOT NULL AND s.status = 'approved' GROUP BY s.tenant_cluster \
+         ORDER BY n DESC, k",
+    )
+    .bind(buyer)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(Portfolio {
+        contracts: sums.try_get("n")?,
+        obligation: Money::from_cents(sums.try_get("o")?),
+        approved: Money::from_cents(sums.try_get("a")?),
+        pending: Money::from_cents(sums.try_get("p")?),
+        by_supplier: totals(&by_supplier)?,
+        by_group: totals(&by_group)?,
+        by_year: totals(&by_year)?,
+        tenants_by_cluster: tenants.iter().map(|r| Ok((r.try_get("k")?, r.try_get("n")?))).collect::<Result<_>>()?,
+    })
+}
+
+/// Approved value and count per target group (or kind) in one year, for the buyer of `scope`.
+pub async fn year_totals(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<TotalRow>> {
+    let rows = sqlx::query(
+        "SELECT CASE WHEN target_group = '' THEN kind ELSE target_group END AS k, \
+         CAST(SUM(approved_cents) AS BIGINT) AS cents, CAST(SUM(approved_count) AS BIGINT) AS n FROM sr_totals \
+         WHERE buyer_id = $1 AND year = $2 GROUP BY 1 ORDER BY 2 DESC",
+    )
+    .bind(scope.org_id())
+    .bind(i64::from(year))
+    .fetch_all(db.pool())
+    .await?;
+    totals(&rows)
+}

@@ -1,0 +1,348 @@
+//! One contract: obligation, progress, the contributions with their calculation, the buyer's decisions, the
+//! supplier's report form, and the settlement at the end.
+
+use super::{load_contract, today};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::{checkbox, FieldErrors};
+use crate::views::{ok, render, show_date, show_time, Page};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use std::collections::HashMap;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::socialreturn::contribution::Contribution;
+use volkshuis_domain::socialreturn::progress::{progress, settlement, Obligation};
+use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
+use volkshuis_domain::text::LongText;
+use volkshuis_store::orgs;
+use volkshuis_store::socialreturn::{self, names, Contract, ContributionRow, Relation, Settle, Status};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/sr/contracten/{id}", get(show))
+        .route("/orgs/{org}/sr/contracten/{id}/afrekening", post(settle))
+}
+
+pub(super) struct ContributionView {
+    pub id: i64,
+    pub kind: &'static str,
+    pub summary: String,
+    pub name: Option<String>,
+    pub value: String,
+    pub lines: Vec<String>,
+    pub status: &'static str,
+    pub status_code: &'static str,
+    pub reason: Option<String>,
+    pub reported: String,
+    pub evidence: Vec<(i64, String)>,
+    pub tenant_cluster: Option<String>,
+    pub pending: bool,
+    pub placement: bool,
+}
+
+pub(super) struct Figures {
+    pub obligation: String,
+    pub obligation_how: String,
+    pub approved: String,
+    pub pending: String,
+    pub still_owed: String,
+    pub expected: String,
+    pub time_left: String,
+    pub standing: &'static str,
+    pub standing_code: &'static str,
+    pub percent: u32,
+}
+
+/// The report form as typed.
+pub(super) type Typed = HashMap<String, String>;
+
+#[derive(Template)]
+#[template(path = "sr_contract.html")]
+pub(super) struct ContractPage {
+    pub page: Page,
+    pub org_id: i64,
+    pub id: i64,
+    pub title: String,
+    pub buyer: String,
+    pub supplier: String,
+    pub coordinator: Option<String>,
+    pub value: String,
+    pub period: String,
+    pub awarded_on: String,
+    pub cadence: &'static str,
+    pub table_name: String,
+    pub figures: Figures,
+    pub contributions: Vec<ContributionView>,
+    pub ended: bool,
+    pub unfulfilled: String,
+    pub withhold: String,
+    pub repair_until: String,
+    pub did_all_it_could: bool,
+    pub settlement_note: String,
+    pub settled_on: Option<String>,
+    pub is_buyer: bool,
+    pub is_supplier: bool,
+    pub can_edit: bool,
+    pub can_mark_tenant: bool,
+    pub shows_names: bool,
+    pub kinds: Vec<(String, String)>,
+    pub groups: Vec<(String, String)>,
+    pub bonuses: Vec<(String, String)>,
+    pub trainings: Vec<(String, String)>,
+    pub certificates: Vec<(String, String)>,
+    pub typed: Typed,
+    pub errors: FieldErrors,
+    pub message: Option<String>,
+}
+
+impl ContractPage {
+    fn typed(&self, name: &str) -> String {
+        self.typed.get(name).cloned().unwrap_or_default()
+    }
+
+    fn ticked(&self, name: &str) -> bool {
+        checkbox(&self.typed.get(name).cloned())
+    }
+}
+
+fn summary(page: &Page, c: &Contribution) -> String {
+    let sr = page.sr;
+    match c {
+        Contribution::Placement { person, group, start, end, hours_per_week, bonuses, .. } => {
+            let extras: Vec<&str> = bonuses.iter().map(|b| sr.bonus(*b)).collect();
+            let extras = if extras.is_empty() { String::new() } else { format!(" + {}", extras.join(", ")) };
+            format!(
+                "{person} · {} · {} – {} · {hours_per_week} u/w{extras}",
+                sr.group(*group),
+                show_date(*start),
+                show_date(*end)
+            )
+        }
+        Contribution::Apprenticeship { person, training, level, start, end } => format!(
+            "{person} · {}{} · {} – {}",
+            sr.training(*training),
+            level.map(|l| format!(" {l}")).unwrap_or_default(),
+            show_date(*start),
+            show_date(*end)
+        ),
+        Contribution::WorkExperience { person, start, end } => {
+            format!("{person} · {} – {}", show_date(*start), show_date(*end))
+        }
+        Contribution::Purchase { seller, certificate, invoice, date } => {
+            format!("{seller} · {} · {invoice} · {}", sr.certificate(*certificate), show_date(*date))
+        }
+        Contribution::Other { description, hours, date } => format!("{description} · {hours} u · {}", show_date(*date)),
+    }
+}
+
+pub(super) fn contribution_view(
+    page: &Page,
+    row: ContributionRow,
+    names: &HashMap<i64, String>,
+    files: &[(i64, i64, String)],
+) -> ContributionView {
+    let sr = page.sr;
+    let (status, status_code) = match row.status {
+        Status::Pending => (sr.pending, "pending"),
+        Status::Approved => (sr.approved, "approved"),
+        Status::Rejected => (sr.rejected, "rejected"),
+    };
+    ContributionView {
+        id: row.id,
+        kind: sr.kind(row.contribution.kind_code()),
+        summary: summary(page, &row.contribution),
+        name: names.get(&row.id).cloned(),
+        value: row.value.to_string(),
+        lines: row.lines,
+        status,
+        status_code,
+        reason: row.reason,
+        reported: format!("{} · {}", row.reported_by, show_time(row.reported_at)),
+        evidence: files.iter().filter(|f| f.0 == row.id).map(|f| (f.1, f.2.clone())).collect(),
+        tenant_cluster: row.tenant_cluster,
+        pending: row.status == Status::Pending,
+        placement: matches!(row.contribution, Contribution::Placement { .. }),
+    }
+}
+
+fn options<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    name: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter().map(|v| (code(*v).to_owned(), name(*v).to_owned())).collect()
+}
+
+/// The whole contract page for the organisation of `scope`.
+pub(super) async fn contract_page(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    contract: &Contract,
+    typed: Typed,
+    errors: FieldErrors,
+    message: Option<String>,
+) -> Result<ContractPage, AppError> {
+    let page = Page::for_user(auth);
+    let sr = page.sr;
+    let today = today(state);
+    let p = progress(
+        contract.obligation_amount,
+        contract.approved,
+        contract.pending,
+        contract.starts_on,
+        contract.ends_on,
+        today,
+    );
+    let owed = volkshuis_domain::money::Money::from_cents((p.obligation.cents() - p.approved.cents()).max(0));
+    let percent = if p.obligation.cents() > 0 {
+        (p.approved.cents() * 100 / p.obligation.cents()).clamp(0, 100) as u32
+    } else {
+        100
+    };
+    let figures = Figures {
+        obligation: p.obligation.to_string(),
+        obligation_how: match contract.obligation {
+            Obligation::Percentage(bp) => format!("{}% × {}", super::forms::show_percentage(bp), contract.value),
+            Obligation::Fixed(_) => sr.obligation_fixed.to_owned(),
+        },
+        approved: p.approved.to_string(),
+        pending: p.pending.to_string(),
+        still_owed: owed.to_string(),
+        expected: p.expected.map(|e| e.to_string()).unwrap_or_else(|| "—".to_owned()),
+        time_left: if p.days_left < 0 { sr.ended.to_owned() } else { sr.days.replace("{n}", &p.days_left.to_string()) },
+        standing: sr.standing(p.standing),
+        standing_code: p.standing.code(),
+        percent,
+    };
+    let names = names::names(&state.db, contract, &auth.actor(state)).await?;
+    let shows_names = contract.relation != Relation::Buyer;
+    let files = socialreturn::evidence_files(&state.db, contract).await?;
+    let contributions = socialreturn::contributions(&state.db, contract)
+        .await?
+        .into_iter()
+        .map(|r| contribution_view(&page, r, &names, &files))
+        .collect();
+    let table_name = socialreturn::table(&state.db, contract.table_id).await?.map(|t| t.table.name).unwrap_or_default();
+    let s = settlement(contract.obligation_amount, contract.approved, contract.did_all_it_could);
+    let can_edit = scope.role().allows(Action::Edit);
+    // Only a corporation has tenants to mark.
+    let buyer_is_corporation = contract.relation == Relation::Buyer
+        && orgs::get(&state.db, contract.buyer_id).await?.is_some_and(|o| o.kind == OrgKind::Corporation);
+    Ok(ContractPage {
+        org_id: scope.org_id(),
+        id: contract.id,
+        title: contract.title.clone(),
+        buyer: contract.buyer_name.clone(),
+        supplier: contract.supplier_name.clone(),
+        coordinator: contract.coordinator_name.clone(),
+        value: contract.value.to_string(),
+        period: format!("{} – {}", show_date(contract.starts_on), show_date(contract.ends_on)),
+        awarded_on: show_date(contract.awarded_on),
+        cadence: sr.cadence(&contract.cadence),
+        table_name,
+        figures,
+        contributions,
+        ended: today > contract.ends_on,
+        unfulfilled: s.unfulfilled.to_string(),
+        withhold: s.withhold.to_string(),
+        repair_until: contract.repair_until.map(|d| d.to_string()).unwrap_or_default(),
+        did_all_it_could: contract.did_all_it_could,
+        settlement_note: contract.settlement_note.clone().unwrap_or_default(),
+        settled_on: contract.settled_on.map(show_date),
+        is_buyer: contract.relation == Relation::Buyer,
+        is_supplier: contract.relation == Relation::Supplier,
+        can_edit,
+        can_mark_tenant: buyer_is_corporation && can_edit,
+        shows_names,
+        kinds: ["placement", "apprenticeship", "work_experience", "purchase", "other"]
+            .iter()
+            .map(|k| ((*k).to_owned(), sr.kind(k).to_owned()))
+            .collect(),
+        groups: options(TargetGroup::ALL, TargetGroup::code, |g| sr.group(g)),
+        bonuses: options(Bonus::ALL, Bonus::code, |b| sr.bonus(b)),
+        trainings: options(Training::ALL, Training::code, |t| sr.training(t)),
+        certificates: options(Certificate::ALL, Certificate::code, |c| sr.certificate(c)),
+        typed,
+        errors,
+        message,
+        page,
+    })
+}
+
+#[derive(Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, org, Action::View).await?;
+    let contract = load_contract(&state, &scope, id).await?;
+    let mut typed = Typed::new();
+    typed.insert("kind".into(), "placement".into());
+    let mut page = contract_page(&state, &auth, &scope, &contract, typed, FieldErrors::default(), None).await?;
+    page.page = page.page.with_notice(q.notice.as_deref());
+    ok(&page)
+}
+
+#[derive(Deserialize)]
+struct SettleForm {
+    #[serde(default)]
+    repair_until: String,
+    did_all_it_could: Option<String>,
+    #[serde(default)]
+    note: String,
+    settled: Option<String>,
+}
+
+async fn settle(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(form): Form<SettleForm>,
+) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, org, Action::Edit).await?;
+    let contract = load_contract(&state, &scope, id).await?;
+    if contract.relation != Relation::Buyer {
+        return Err(AppError::Forbidden);
+    }
+    let sr = auth.ctx.lang.socialreturn();
+    let mut errors = FieldErrors::default();
+    let repair_until = match form.repair_until.trim() {
+        "" => None,
+        text => {
+            let d = super::forms::date(text);
+            if d.is_none() {
+                errors.add("repair_until", sr.err_date);
+            }
+            d
+        }
+    };
+    let note = errors.check(auth.ctx.t(), "note", LongText::parse_optional(&form.note));
+    let (Some(note), true) = (note, errors.is_empty()) else {
+        let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors, None).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let settle = Settle {
+        repair_until,
+        did_all_it_could: checkbox(&form.did_all_it_could),
+        note: note.map(|n| n.as_str().to_owned()),
+        settled_on: checkbox(&form.settled).then(|| today(&state)),
+    };
+    let mut tx = state.db.begin().await?;
+    socialreturn::settle(&mut tx, &scope, &auth.actor(&state), contract.id, &settle).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved")).into_response())
+}

@@ -1,0 +1,342 @@
+//! A supplier reports a contribution (valued at once under the contract's table); the buyer approves or rejects
+//! it, and may mark a placement as one of its own tenants; evidence downloads.
+
+use super::contract::{contract_page, Typed};
+use super::forms::{date, field};
+use super::{load_contract, today};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::{checkbox, FieldErrors};
+use crate::uploads::{FileProblem, MultipartForm, MAX_FORM_BYTES};
+use crate::views::render;
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::Action;
+use volkshuis_domain::money::Money;
+use volkshuis_domain::socialreturn::contribution::Contribution;
+use volkshuis_domain::socialreturn::valuation::value;
+use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
+use volkshuis_store::socialreturn::{self, Relation};
+use volkshuis_store::StoreError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/sr/contracten/{id}/bijdragen", post(report).layer(DefaultBodyLimit::max(MAX_FORM_BYTES)))
+        .route("/orgs/{org}/sr/contracten/{id}/bijdragen/{c}/besluit", post(decide))
+        .route("/orgs/{org}/sr/contracten/{id}/bijdragen/{c}/huurder", post(mark_tenant))
+        .route("/orgs/{org}/sr/contracten/{id}/bewijs/{file}", get(download))
+}
+
+/// A person reference: short, and not a name with spaces or a nine-digit citizen number.
+fn person_ref(input: &str) -> Option<String> {
+    let input = input.trim();
+    let bsn_like = input.len() == 9 && input.bytes().all(|b| b.is_ascii_digit());
+    let ok = !input.is_empty() && input.chars().count() <= 40 && !input.contains(' ') && !bsn_like;
+    ok.then(|| input.to_owned())
+}
+
+/// Parses the report form into a contribution; every wrong field gets its message.
+fn parse(
+    typed: &Typed,
+    errors: &mut FieldErrors,
+    t: &crate::i18n::Texts,
+    sr: &crate::i18n::SocialReturnTexts,
+) -> Option<Contribution> {
+    let f = |name: &str| field(typed, name);
+    let need_date = |name: &'static str, errors: &mut FieldErrors| {
+        let d = date(f(name));
+        if d.is_none() {
+            errors.add(name, sr.err_date);
+        }
+        d
+    };
+    let number = |name: &'static str, errors: &mut FieldErrors, range: std::ops::RangeInclusive<u32>| {
+        let n = f(name).parse::<u32>().ok().filter(|n| range.contains(n));
+        if n.is_none() {
+            errors.add(name, sr.err_number);
+        }
+        n
+    };
+    let person = |errors: &mut FieldErrors| {
+        let p = person_ref(f("person"));
+        if p.is_none() {
+            errors.add("person", t.err_format);
+        }
+        p
+    };
+    match f("kind") {
+        "placement" => {
+            let person = person(errors);
+            let group = errors.check(t, "group", TargetGroup::parse(f("group")));
+            let start = need_date("start", errors);
+            let end = need_date("end", errors);
+            let hours = number("hours_per_week", errors, 1..=60);
+            let bonuses = Bonus::ALL
+                .iter()
+                .copied()
+                .filter(|b| checkbox(&typed.get(&format!("bonus_{}", b.code())).cloned()))
+                .collect();
+            Some(Contribution::Placement {
+                person: person?,
+                group: group?,
+                long_term: checkbox(&typed.get("long_term").cloned()),
+                start: start?,
+                end: end?,
+                hours_per_week: hours?,
+                bonuses,
+            })
+        }
+        "apprenticeship" => {
+            let person = person(errors);
+            let training = errors.check(t, "training", Training::parse(f("training")));
+            let level = match f("level") {
+                "" => Some(None),
+                _ => number("level", errors, 1..=4).map(|l| Some(l as u8)),
+            };
+            let (start, end) = (need_date("start", errors), need_date("end", errors));
+            Some(Contribution::Apprenticeship {
+                person: person?,
+                training: training?,
+                level: level?,
+                start: start?,
+                end: end?,
+            })
+        }
+        "work_experience" => {
+            let person = person(errors);
+            let (start, end) = (need_date("start", errors), need_date("end", errors));
+            Some(Contribution::WorkExperience { person: person?, start: start?, end: end? })
+        }
+        "purchase" => {
+            let seller = errors.check(t, "seller", volkshuis_domain::text::Name::parse(f("seller")));
+            let certificate = errors.check(t, "certificate", Certificate::parse(f("certificate")));
+            let invoice = Money::parse(f("invoice")).ok().filter(|m| m.cents() > 0);
+            if invoice.is_none() {
+                errors.add("invoice", sr.err_amount);
+            }
+            let on = need_date("date", errors);
+            Some(Contribution::Purchase {
+                seller: seller?.as_str().to_owned(),
+                certificate: certificate?,
+                invoice: invoice?,
+                date: on?,
+            })
+        }
+        "other" => {
+            let description = errors.check(t, "description", volkshuis_domain::text::Name::parse(f("description")));
+            let hours = number("hours", errors, 1..=10_000);
+            let on = need_date("date", errors);
+            Some(Contribution::Other { description: description?.as_str().to_owned(), hours: hours?, date: on? })
+        }
+        _ => {
+            errors.add("kind", t.err_choose);
+            None
+        }
+    }
+}
+
+async fn report(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, org, Action::Edit).await?;
+    let contract = load_contract(&state, &scope, id).await?;
+    if contract.relation != Relation::Supplier {
+        return Err(AppError::Forbidden);
+    }
+    let upload = MultipartForm::read(multipart).await?;
+    let typed: Typed = upload.fields().clone();
+    let t = auth.ctx.t();
+    let sr = auth.ctx.lang.socialreturn();
+    let mut errors = FieldErrors::default();
+    let contribution = parse(&typed, &mut errors, t, sr);
+    if let Some(problem) = upload.problems.first() {
+        let ov = auth.ctx.lang.overleg();
+        let message = match problem {
+            FileProblem::WrongType(name) => ov.err_file_type.replace("{name}", name),
+            FileProblem::TooLarge(name) => ov.err_file_size.replace("{name}", name),
+        };
+        errors.add("documents", format!("{message} {}", ov.err_files_again));
+    }
+    let name = field(&typed, "person_name");
+    let name = (!name.is_empty()).then(|| name.chars().take(200).collect::<String>());
+    let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
+    let valued = contribution.as_ref().map(|c| value(&table.table, c));
+    let (Some(contribution), Some(Ok(valuation)), true) = (&contribution, &valued, errors.is_empty()) else {
+        let message = match valued {
+            Some(Err(e)) => Some(sr.err_valuation.replace("{reason}", &e.to_string())),
+            _ => None,
+        };
+        let page = contract_page(&state, &auth, &scope, &contract, typed, errors, message).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let actor = auth.actor(&state);
+    let mut tx = state.db.begin().await?;
+    let cid = socialreturn::report(&mut tx, &contract, &actor, contribution, valuation, name.as_deref()).await?;
+    for file in &upload.files {
+        socialreturn::add_evidence(
+            &mut tx,
+            &contract,
+            cid,
+            &file.file_name,
+            file.content_type,
+            &file.content,
+            actor.at,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved#bijdrage-{cid}")).into_response())
+}
+
+#[derive(Deserialize)]
+struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, c)): Path<(i64, i64, i64)>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, org, Action::Edit).await?;
+    let contract = load_contract(&state, &scope, id).await?;
+    if contract.relation != Relation::Buyer {
+        return Err(AppError::Forbidden);
+    }
+    let sr = auth.ctx.lang.socialreturn();
+    let approve = match form.decision.as_str() {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    let reason = form.reason.trim();
+    if !approve && reason.is_empty() {
+        let page = contract_page(
+            &state,
+            &auth,
+            &scope,
+            &contract,
+            Typed::new(),
+            FieldErrors::default(),
+            Some(sr.err_reason.to_owned()),
+        )
+        .await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let reason: String = reason.chars().take(2000).collect();
+    let mut tx = state.db.begin().await?;
+    match socialreturn::decide(
+        &mut tx,
+        &contract,
+        &auth.actor(&state),
+        c,
+        approve,
+        (!reason.is_empty()).then_some(reason.as_str()),
+    )
+    .await
+    {
+        Err(StoreError::Conflict) => {
+            drop(tx);
+            let page = contract_page(
+                &state,
+                &auth,
+                &scope,
+                &contract,
+                Typed::new(),
+                FieldErrors::default(),
+                Some(sr.err_decided.to_owned()),
+            )
+            .await?;
+            return render(StatusCode::CONFLICT, &page);
+        }
+        other => other?,
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved#bijdrage-{c}")).into_response())
+}
+
+#[derive(Deserialize)]
+struct TenantForm {
+    #[serde(default)]
+    cluster: String,
+    #[serde(default)]
+    consent_on: String,
+}
+
+async fn mark_tenant(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, c)): Path<(i64, i64, i64)>,
+    Form(form): Form<TenantForm>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = auth.scope_with_org(&state, org, Action::Edit).await?;
+    let contract = load_contract(&state, &scope, id).await?;
+    if contract.relation != Relation::Buyer || organisation.kind != volkshuis_domain::org::OrgKind::Corporation {
+        return Err(AppError::Forbidden);
+    }
+    let sr = auth.ctx.lang.socialreturn();
+    let mut errors = FieldErrors::default();
+    let cluster = form.cluster.trim();
+    if cluster.is_empty() || cluster.chars().count() > 40 {
+        errors.add("cluster", auth.ctx.t().err_format);
+    }
+    let consent_on = date(&form.consent_on).filter(|d| *d <= today(&state));
+    if consent_on.is_none() {
+        errors.add("consent_on", sr.err_date);
+    }
+    let (Some(consent_on), true) = (consent_on, errors.is_empty()) else {
+        let message = errors.get("cluster").or(errors.get("consent_on")).map(|m| format!("{}: {m}", sr.mark_tenant));
+        let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors.clone(), message).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let mut tx = state.db.begin().await?;
+    socialreturn::mark_tenant(&mut tx, &contract, &auth.actor(&state), c, cluster, consent_on).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved#bijdrage-{c}")).into_response())
+}
+
+async fn download(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, file)): Path<(i64, i64, i64)>,
+) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, org, Action::View).await?;
+    let contract = load_contract(&state, &scope, id).await?;
+    let (name, content_type, content) =
+        socialreturn::evidence(&state.db, &contract, file).await?.ok_or(AppError::NotFound)?;
+    let ascii: String = name.chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{ascii}\"")),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        content,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::person_ref;
+
+    #[test]
+    fn person_references_are_not_names_or_citizen_numbers() {
+        assert_eq!(person_ref(" K-2026-014 "), Some("K-2026-014".into()));
+        assert_eq!(person_ref("Jan Jansen"), None);
+        assert_eq!(person_ref("123456782"), None);
+        assert_eq!(person_ref(""), None);
+    }
+}

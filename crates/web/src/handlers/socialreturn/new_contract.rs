@@ -1,0 +1,191 @@
+//! A buyer's contract manager registers a contract; the table version valid on the award date applies and its
+//! threshold rule suggests the obligation.
+
+use super::buyer_scope;
+use super::forms::{field, optional_money, percentage, required_date, required_money, show_percentage, Fields};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{ok, render, Page};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::socialreturn::progress::Obligation;
+use volkshuis_domain::socialreturn::table::version_for;
+use volkshuis_store::orgs::{self, Organisation};
+use volkshuis_store::socialreturn::{self, NewContract};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orgs/{org}/sr/contracten/nieuw", get(form).post(create))
+}
+
+const CADENCES: [&str; 3] = ["monthly", "quarterly", "yearly"];
+
+#[derive(Template)]
+#[template(path = "sr_contract_form.html")]
+struct FormPage {
+    page: Page,
+    org_id: i64,
+    suppliers: Vec<(String, String)>,
+    coordinators: Vec<(String, String)>,
+    cadences: Vec<(String, String)>,
+    suggestion: Option<String>,
+    fields: Fields,
+    errors: FieldErrors,
+}
+
+impl FormPage {
+    fn value(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+}
+
+async fn form_page(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    org: &Organisation,
+    fields: Fields,
+    errors: FieldErrors,
+) -> Result<FormPage, AppError> {
+    let page = Page::for_user(auth);
+    let all = orgs::list(&state.db).await?;
+    let options = |kinds: &[OrgKind]| {
+        all.iter()
+            .filter(|o| kinds.contains(&o.kind) && o.id != org.id)
+            .map(|o| (o.id.to_string(), o.name.clone()))
+            .collect()
+    };
+    let latest = socialreturn::tables(&state.db, scope).await?.into_iter().next();
+    let suggestion = latest.map(|t| {
+        page.sr
+            .obligation_suggested
+            .replace("{p}", &show_percentage(t.table.obligation_basis_points))
+            .replace("{threshold}", &t.table.obligation_threshold.to_string())
+    });
+    Ok(FormPage {
+        org_id: org.id,
+        suppliers: options(&[OrgKind::Supplier]),
+        coordinators: options(&[OrgKind::Partner, OrgKind::Municipality]),
+        cadences: CADENCES.iter().map(|c| ((*c).to_owned(), page.sr.cadence(c).to_owned())).collect(),
+        suggestion,
+        fields,
+        errors,
+        page,
+    })
+}
+
+async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
+    let (scope, organisation) = buyer_scope(&state, &auth, org, Action::Edit).await?;
+    let mut fields = Fields::new();
+    fields.insert("cadence".into(), "quarterly".into());
+    ok(&form_page(&state, &auth, &scope, &organisation, fields, FieldErrors::default()).await?)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Form(fields): Form<Fields>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = buyer_scope(&state, &auth, org, Action::Edit).await?;
+    let t = auth.ctx.t();
+    let sr = auth.ctx.lang.socialreturn();
+    let mut errors = FieldErrors::default();
+    let supplier = field(&fields, "supplier_id").parse::<i64>().ok();
+    let supplier = match supplier {
+        Some(id) => orgs::get(&state.db, id).await?.filter(|o| o.kind == OrgKind::Supplier),
+        None => None,
+    };
+    if supplier.is_none() {
+        errors.add("supplier_id", sr.err_supplier);
+    }
+    let coordinator = match field(&fields, "coordinator_id") {
+        "" => None,
+        id => Some(id.parse::<i64>().ok().filter(|id| *id != org)),
+    };
+    if coordinator == Some(None) {
+        errors.add("coordinator_id", t.err_choose);
+    }
+    let title = errors.check(t, "title", volkshuis_domain::text::Name::parse(field(&fields, "title")));
+    let value = required_money(&fields, "value", &mut errors, sr);
+    let starts_on = required_date(&fields, "starts_on", &mut errors, sr);
+    let ends_on = required_date(&fields, "ends_on", &mut errors, sr);
+    let awarded_on = required_date(&fields, "awarded_on", &mut errors, sr);
+    if let (Some(s), Some(e)) = (starts_on, ends_on) {
+        if e < s {
+            errors.add("ends_on", sr.err_dates);
+        }
+    }
+    let cadence = CADENCES.iter().find(|c| **c == field(&fields, "cadence")).copied();
+    if cadence.is_none() {
+        errors.add("cadence", t.err_choose);
+    }
+    let fixed = optional_money(&fields, "obligation_fixed", &mut errors, sr);
+    let percent = match field(&fields, "obligation_percent") {
+        "" => None,
+        text => {
+            let bp = percentage(text);
+            if bp.is_none() {
+                errors.add("obligation_percent", sr.err_percent);
+            }
+            bp
+        }
+    };
+    let tables = socialreturn::tables(&state.db, &scope).await?;
+    let table = awarded_on.and_then(|a| version_for(&tables, a, |t| t.table.valid_from));
+    if awarded_on.is_some() && table.is_none() {
+        errors.add("awarded_on", sr.err_no_table);
+    }
+    let obligation = match (fixed, percent, table, value) {
+        (Some(amount), _, _, _) => Some(Obligation::Fixed(amount)),
+        (None, Some(bp), _, _) => Some(Obligation::Percentage(bp)),
+        (None, None, Some(t), Some(v)) => t.table.suggested_obligation(v).map(Obligation::Percentage),
+        _ => None,
+    };
+    if obligation.is_none() && errors.get("obligation_percent").is_none() {
+        errors.add("obligation_percent", sr.err_percent);
+    }
+    let valid = (supplier, title, value, starts_on, ends_on, awarded_on, cadence, obligation, table);
+    let (
+        Some(supplier),
+        Some(title),
+        Some(value),
+        Some(starts_on),
+        Some(ends_on),
+        Some(awarded_on),
+        Some(cadence),
+        Some(obligation),
+        Some(table),
+    ) = valid
+    else {
+        let page = form_page(&state, &auth, &scope, &organisation, fields, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    if !errors.is_empty() {
+        let page = form_page(&state, &auth, &scope, &organisation, fields, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let new = NewContract {
+        supplier_id: supplier.id,
+        coordinator_id: coordinator.flatten(),
+        title: title.as_str().to_owned(),
+        value,
+        starts_on,
+        ends_on,
+        awarded_on,
+        obligation,
+        cadence: cadence.to_owned(),
+        table_id: table.id,
+    };
+    let mut tx = state.db.begin().await?;
+    let id = socialreturn::create_contract(&mut tx, &scope, &auth.actor(&state), &new).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved")).into_response())
+}
