@@ -65,6 +65,9 @@ struct ServeArgs {
     /// Behind a reverse proxy: take client addresses from X-Forwarded-For (its last entry).
     #[arg(long, env = "VOLKSHUIS_TRUST_PROXY")]
     trust_proxy: bool,
+    /// Days after a contract's end when social-return candidate names are deleted.
+    #[arg(long, env = "VOLKSHUIS_CANDIDATE_NAMES_DAYS", default_value_t = 365)]
+    candidate_names_days: i64,
     /// How often the job worker looks for due jobs, in seconds.
     #[arg(long, default_value_t = 5)]
     job_interval: u64,
@@ -151,6 +154,7 @@ async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_web::demo::De
         smtp_url: args.smtp_url,
         mail_from: args.mail_from,
         trust_proxy: args.trust_proxy,
+        candidate_names_days: args.candidate_names_days.max(0),
     };
     let state = AppState::new(db.clone(), Clock::system(), config);
     let worker = volkshuis_web::spawn_worker(state.clone(), Duration::from_secs(args.job_interval.max(1)));

@@ -32,6 +32,9 @@ pub struct Config {
     /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry (the one the proxy
     /// added) instead of the socket, so that login throttling counts per client and not for everyone at once.
     pub trust_proxy: bool,
+    /// Days after a contract's end when social-return candidate names are deleted (personal data kept no longer
+    /// than needed).
+    pub candidate_names_days: i64,
 }
 
 impl Default for Config {
@@ -42,6 +45,7 @@ impl Default for Config {
             smtp_url: None,
             mail_from: "Volkshuis <noreply@volkshuis.localhost>".to_owned(),
             trust_proxy: false,
+            candidate_names_days: 365,
         }
     }
 }

@@ -7,11 +7,13 @@ use anyhow::Context;
 use std::time::Duration as StdDuration;
 use time::Duration;
 use volkshuis_store::jobs::{self, Job};
+use volkshuis_store::socialreturn::names;
 use volkshuis_store::{sessions, throttle};
 
 /// How long a claimed job is reserved before another worker may take it over.
 const LEASE: Duration = Duration::minutes(10);
-/// The housekeeping job: purges expired sessions and old login failures, then schedules itself again.
+/// The housekeeping job: purges expired sessions, old login failures and social-return candidate names past
+/// their retention, then schedules itself again.
 pub const HOUSEKEEPING_JOB: &str = "housekeeping";
 
 /// Runs every due job once; returns how many ran (successfully or not).
@@ -45,7 +47,10 @@ async fn run(state: &AppState, job: &Job) -> anyhow::Result<()> {
             let now = state.clock.now();
             let sessions = sessions::purge_expired(&state.db, now).await?;
             let failures = throttle::purge_old(&state.db, now).await?;
-            tracing::info!(sessions, failures, "housekeeping done");
+            let actor = volkshuis_store::audit::Actor::system("housekeeping", now);
+            let today = volkshuis_domain::calendar::dutch_date(now);
+            let names = names::purge(&state.db, today, state.config.candidate_names_days, &actor).await?;
+            tracing::info!(sessions, failures, names, "housekeeping done");
             schedule_housekeeping(state).await
         }
         crate::overleg_jobs::REMINDER_JOB => crate::overleg_jobs::run(state, &payload).await,

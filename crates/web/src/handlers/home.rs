@@ -36,6 +36,7 @@ struct OrgCard {
     role_label: &'static str,
     member_count: usize,
     has_stock: bool,
+    has_social_return: bool,
 }
 
 /// The active organisation's overleg at a glance.
@@ -91,6 +92,7 @@ async fn dashboard(
         role_label: t.role(role),
         member_count,
         has_stock: org.kind == OrgKind::Corporation,
+        has_social_return: org.kind != OrgKind::TenantOrganisation,
     };
     let mut active = None;
     let mut recent = Vec::new();

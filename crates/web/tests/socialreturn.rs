@@ -1,0 +1,426 @@
+//! Social return through the real router on both databases: tables, a contract, a supplier's contributions, the
+//! buyer's decisions, the calculation and progress, exports; who sees what; names purged after the contract.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use time::Duration;
+use volkshuis_domain::access::Role;
+use volkshuis_domain::account::Email;
+use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::text::Name;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::{orgs, users};
+use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
+
+on_both_backends!(
+    a_contract_from_obligation_to_progress,
+    the_table_valid_on_the_award_date_applies,
+    each_party_sees_its_own,
+    bad_contributions_come_back_with_what_was_typed,
+    candidate_names_are_deleted_after_the_contract
+);
+
+const BUYER: &str = "admin@woonstad.test";
+const SUPPLIER: &str = "sroi@vandijk.test";
+const COORDINATOR: &str = "sroi@wsp.test";
+
+/// The id at the end of a redirect (before any query or fragment).
+fn id_in(location: Option<&str>) -> i64 {
+    let location = location.expect("redirect");
+    let path = location.split(['?', '#']).next().expect("path");
+    path.rsplit('/').next().and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("no id in {location}"))
+}
+
+/// The buyer adds an example table and registers a contract with Van Dijk, coordinated by the WSP.
+async fn contract(app: &mut TestApp, example: &str, awarded: &str, ends: &str) -> i64 {
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await.to_string();
+    let coordinator = app.org_id("wsp-voorbeeldstad").await.to_string();
+    app.login(BUYER).await;
+    let resp = app.post(&format!("/orgs/{buyer}/sr/tabellen/voorbeeld"), &[("which", example)]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let resp = app
+        .post(
+            &format!("/orgs/{buyer}/sr/contracten/nieuw"),
+            &[
+                ("supplier_id", &supplier),
+                ("coordinator_id", &coordinator),
+                ("title", "Renovatie De Linde"),
+                ("value", "2.400.000,00"),
+                ("awarded_on", awarded),
+                ("starts_on", "2026-01-01"),
+                ("ends_on", ends),
+                ("obligation_percent", ""),
+                ("obligation_fixed", ""),
+                ("cadence", "quarterly"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    id_in(resp.location())
+}
+
+async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    // 5% of € 2.400.000 by the table's rule (from € 200.000).
+    assert!(page.body.contains("€ 120.000,00") && page.body.contains("5% × € 2.400.000,00"), "{}", page.body);
+
+    app.login(SUPPLIER).await;
+    let path = format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen");
+    let resp = app
+        .post_multipart(
+            &path,
+            &[
+                ("kind", "placement"),
+                ("person", "VD-001"),
+                ("person_name", "Sanne Voorbeeld"),
+                ("group", "participatiewet"),
+                ("hours_per_week", "24"),
+                ("start", "2026-01-01"),
+                ("end", "2026-06-30"),
+            ],
+            &[("arbeidsovereenkomst.pdf", b"%PDF-1.4 contract")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let resp = app
+        .post_multipart(
+            &path,
+            &[
+                ("kind", "purchase"),
+                ("seller", "Kozijnfabriek De Werkplaats"),
+                ("certificate", "code_so"),
+                ("invoice", "18.500,00"),
+                ("date", "2026-03-15"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
+    // € 40.000 × 24/36 × 181/365 = € 13.223,74, shown line by line; the supplier sees its own candidate's name.
+    assert!(page.body.contains("€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 181/365 dagen = € 13.223,74"));
+    assert!(page.body.contains("Sanne Voorbeeld") && page.body.contains("arbeidsovereenkomst.pdf"));
+    assert!(page.body.contains("€ 18.500,00 excl. btw × 100% = € 18.500,00"));
+    // Pending: 13.223,74 + 18.500,00.
+    assert!(page.body.contains("€ 31.723,74"), "pending sum");
+
+    // The buyer approves the purchase and rejects the placement, with a reason.
+    app.login(BUYER).await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert!(!page.body.contains("Sanne Voorbeeld"), "the buyer never sees names");
+    let ids: Vec<i64> = page
+        .body
+        .match_indices(&format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen/"))
+        .filter_map(|(at, m)| page.body[at + m.len()..].split('/').next().and_then(|s| s.parse().ok()))
+        .collect();
+    let (purchase, placement) = (ids[0], ids.iter().copied().find(|i| *i != ids[0]).expect("two contributions"));
+    let decide = |c: i64| format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen/{c}/besluit");
+    let resp = app.post(&decide(placement), &[("decision", "reject"), ("reason", "")]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Geef een reden bij een afwijzing."));
+    let resp = app.post(&decide(placement), &[("decision", "reject"), ("reason", "Geen arbeidsovereenkomst")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post(&decide(purchase), &[("decision", "approve")]).await.status, StatusCode::SEE_OTHER);
+    let again = app.post(&decide(purchase), &[("decision", "reject"), ("reason", "toch niet")]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "decided once");
+
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    // Approved € 18.500 of € 120.000: € 101.500 still owed; nothing pending.
+    assert!(page.body.contains("€ 101.500,00") && page.body.contains("Geen arbeidsovereenkomst"));
+    let overview = app.get(&format!("/orgs/{buyer}/sr")).await;
+    assert_eq!(overview.status, StatusCode::OK);
+    assert!(overview.body.contains("<svg") && overview.body.contains("Bouwbedrijf Van Dijk — € 18.500,00"));
+
+    let csv = app.get(&format!("/orgs/{buyer}/sr/export.csv")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let line = csv.body.lines().nth(1).expect("a contract row");
+    assert!(
+        line.contains(";Renovatie De Linde;Bouwbedrijf Van Dijk;2400000,00;120000,00;18500,00;0,00;101500,00;"),
+        "{line}"
+    );
+    let xlsx = app.get(&format!("/orgs/{buyer}/sr/export.xlsx")).await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert!(xlsx.body.starts_with("PK"), "an Office Open XML zip");
+    let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2026")).await;
+    assert!(report.body.contains("Social return in 2026") && report.body.contains("€ 18.500,00"));
+
+    // After the end the buyer records the settlement: the unfulfilled part is withheld unless all was done.
+    app.state.clock.advance(Duration::days(400));
+    app.login(BUYER).await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert!(page.body.contains("Niet voldaan na afloop") && page.body.contains("In te houden op de eindafrekening"));
+    let resp = app
+        .post(
+            &format!("/orgs/{buyer}/sr/contracten/{id}/afrekening"),
+            &[("repair_until", "2027-03-31"), ("did_all_it_could", "on"), ("note", "Krappe markt"), ("settled", "on")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    let withhold = page.body.split("In te houden op de eindafrekening").nth(1).expect("withholding");
+    assert!(withhold.contains("€ 0,00"), "did all it could: nothing withheld");
+}
+
+async fn the_table_valid_on_the_award_date_applies(mut app: TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    // Oost-Nederland is valid from 2023, Utrecht from 2025: an award in 2024 uses Oost-Nederland.
+    contract(&mut app, "oost", "2024-06-01", "2026-12-31").await;
+    let id = contract(&mut app, "utrecht", "2024-06-01", "2026-12-31").await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert!(page.body.contains("Voorbeeld: bouwblokken Oost-Nederland 2023"));
+    let later = contract(&mut app, "utrecht", "2025-06-01", "2026-12-31").await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{later}")).await;
+    assert!(page.body.contains("Voorbeeld: bouwblokken Utrecht"));
+    // An award before any table has no table: refused, typed values kept.
+    let resp = app
+        .post(
+            &format!("/orgs/{buyer}/sr/contracten/nieuw"),
+            &[
+                ("supplier_id", &supplier.to_string()),
+                ("title", "Oud"),
+                ("value", "300.000"),
+                ("awarded_on", "2020-01-01"),
+                ("starts_on", "2020-01-01"),
+                ("ends_on", "2020-12-31"),
+                ("cadence", "yearly"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("geen tabelversie die gold op de gunningsdatum") && resp.body.contains("value=\"Oud\""));
+    // A placement valued under Oost-Nederland: WW counts at most 12 months.
+    app.login(SUPPLIER).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[
+                ("kind", "placement"),
+                ("person", "X1"),
+                ("group", "ww"),
+                ("hours_per_week", "36"),
+                ("start", "2025-03-01"),
+                ("end", "2026-12-31"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
+    assert!(page.body.contains("telt hoogstens 12 maanden") && page.body.contains("€ 10.000,00"));
+}
+
+async fn each_party_sees_its_own(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let coordinator = app.org_id("wsp-voorbeeldstad").await;
+    // Another supplier with its own login.
+    let actor = Actor::system("test", app.state.clock.now());
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let fields = orgs::OrgFields {
+        code: OrgCode::parse("ander-bouw").expect("code"),
+        name: Name::parse("Ander Bouw").expect("name"),
+        kind: OrgKind::Supplier,
+    };
+    let other = orgs::create(&mut tx, &actor, &fields).await.expect("org");
+    let hash = volkshuis_web::password::hash(common::PASSWORD.to_owned()).await.expect("hash");
+    let new = users::NewUser {
+        email: Email::parse("sroi@anderbouw.test").expect("email"),
+        name: Name::parse("Ander").expect("name"),
+        password_hash: hash,
+        is_platform_admin: false,
+    };
+    let user = users::create(&mut tx, &actor, &new).await.expect("user");
+    users::set_membership(&mut tx, &actor, user.id, other.id, Role::Staff).await.expect("member");
+    tx.commit().await.expect("commit");
+
+    app.login(SUPPLIER).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[
+                ("kind", "placement"),
+                ("person", "VD-9"),
+                ("person_name", "Geheime Naam"),
+                ("group", "participatiewet"),
+                ("hours_per_week", "36"),
+                ("start", "2026-01-01"),
+                ("end", "2026-03-31"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    // The supplier cannot decide.
+    let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
+    assert!(!page.body.contains("/besluit"), "no decision forms for the supplier");
+    assert_eq!(
+        app.post(&format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen/1/besluit"), &[("decision", "approve")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get(&format!("/orgs/{supplier}/sr/tabellen")).await.status,
+        StatusCode::NOT_FOUND,
+        "suppliers keep no tables"
+    );
+
+    // Another supplier: the contract does not exist for it, and Van Dijk's organisation is closed to it.
+    app.login("sroi@anderbouw.test").await;
+    assert_eq!(app.get(&format!("/orgs/{}/sr/contracten/{id}", other.id)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await.status, StatusCode::FORBIDDEN);
+    assert!(!app.get(&format!("/orgs/{}/sr", other.id)).await.body.contains("Renovatie De Linde"));
+
+    // The coordinator sees the name (and the read is audited); the buyer does not.
+    app.login(COORDINATOR).await;
+    let page = app.get(&format!("/orgs/{coordinator}/sr/contracten/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Geheime Naam"));
+    let reads: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity = 'sr_candidate_names' AND personal_data = 1",
+    )
+    .fetch_one(app.state.db.pool())
+    .await
+    .expect("count");
+    assert_eq!(reads, 2, "the supplier's view and the coordinator's, each logged");
+    assert_eq!(
+        app.post(&format!("/orgs/{coordinator}/sr/contracten/{id}/bijdragen/1/besluit"), &[("decision", "approve")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    app.login(BUYER).await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert!(!page.body.contains("Geheime Naam"));
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen"),
+            &[("kind", "other"), ("description", "x"), ("hours", "1"), ("date", "2026-01-01")],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN, "the buyer does not report");
+    // A tenant organisation has no social return; a read-only member of the buyer cannot register contracts.
+    app.login("bestuur@desleutel.test").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    assert_eq!(app.get(&format!("/orgs/{tenant}/sr")).await.status, StatusCode::NOT_FOUND);
+    app.login("lezer@woonstad.test").await;
+    assert_eq!(app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await.status, StatusCode::OK);
+    assert_eq!(app.get(&format!("/orgs/{buyer}/sr/contracten/nieuw")).await.status, StatusCode::FORBIDDEN);
+}
+
+async fn bad_contributions_come_back_with_what_was_typed(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    app.login(SUPPLIER).await;
+    let path = format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen");
+    let resp = app
+        .post_multipart(
+            &path,
+            &[
+                ("kind", "placement"),
+                ("person", "123456782"),
+                ("group", "participatiewet"),
+                ("hours_per_week", "veel"),
+                ("start", "2026-02-30"),
+                ("end", "2026-06-30"),
+            ],
+            &[("loonstrook.exe", b"MZ")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("value=\"123456782\"") && resp.body.contains("value=\"veel\""), "typed values kept");
+    assert!(resp.body.contains("Vul een heel getal in.") && resp.body.contains("Vul een datum in."));
+    assert!(resp.body.contains("loonstrook.exe: alleen PDF- en Office-bestanden"));
+    // A target group the table does not value.
+    let resp = app
+        .post_multipart(
+            &path,
+            &[
+                ("kind", "placement"),
+                ("person", "S-1"),
+                ("group", "statushouder"),
+                ("hours_per_week", "36"),
+                ("start", "2026-01-01"),
+                ("end", "2026-06-30"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("de waarderingstabel kent geen waarde voor doelgroep statushouder"), "{}", resp.body);
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sr_contributions")
+        .fetch_one(app.state.db.pool())
+        .await
+        .expect("count");
+    assert_eq!(count, 0, "nothing written");
+}
+
+async fn candidate_names_are_deleted_after_the_contract(mut app: TestApp) {
+    app.restart(Config { candidate_names_days: 30, ..Config::default() });
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    app.login(SUPPLIER).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[
+                ("kind", "work_experience"),
+                ("person", "W-1"),
+                ("person_name", "Tijdelijke Naam"),
+                ("start", "2026-01-01"),
+                ("end", "2026-03-31"),
+            ],
+            &[],
+        )
+        .await;
+    // Utrecht's example has no work-experience value: refused. Oost-Nederland has.
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[
+                ("kind", "placement"),
+                ("person", "W-1"),
+                ("person_name", "Tijdelijke Naam"),
+                ("group", "ww"),
+                ("hours_per_week", "20"),
+                ("start", "2026-01-01"),
+                ("end", "2026-03-31"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let names = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sr_candidate_names")
+            .fetch_one(app.state.db.pool())
+            .await
+            .expect("count")
+    };
+    assert_eq!(names().await, 1);
+    // The contract ends 31 December 2026; 30 days later, and the next housekeeping run, the name is gone.
+    app.state.clock.advance(Duration::days(36)); // 31 December 2026, 10:00.
+    schedule_housekeeping(&app.state).await.expect("schedule");
+    app.state.clock.advance(Duration::hours(1));
+    run_due_jobs(&app.state).await.expect("run");
+    assert_eq!(names().await, 1, "kept during the retention period");
+    app.state.clock.advance(Duration::days(31));
+    schedule_housekeeping(&app.state).await.expect("schedule");
+    app.state.clock.advance(Duration::hours(1));
+    run_due_jobs(&app.state).await.expect("run");
+    assert_eq!(names().await, 0, "deleted after it");
+    let contributions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sr_contributions")
+        .fetch_one(app.state.db.pool())
+        .await
+        .expect("count");
+    assert_eq!(contributions, 1, "the contribution itself stays");
+}
