@@ -1,4 +1,4 @@
-//! `volkshuis bench map`: the server time and size of the map data at country, province, city and street zoom,
+//! `volkshuis bench map` (and `bench social-return`, in `bench_sr`): the server time and size of the map data at country, province, city and street zoom,
 //! on the database given (load it first, e.g. with `scripts/bench`, which also runs the other benchmarks).
 
 use anyhow::Context;
@@ -21,11 +21,31 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 30)]
         repeat: usize,
     },
+    /// Load a social-return portfolio (into the database given: use an empty one) and time its pages and export.
+    SocialReturn {
+        /// Contracts in the portfolio.
+        #[arg(long, default_value_t = 10_000)]
+        contracts: usize,
+        /// Contributions, spread evenly over the contracts.
+        #[arg(long, default_value_t = 1_000_000)]
+        contributions: usize,
+        /// Requests per page.
+        #[arg(long, default_value_t = 20)]
+        repeat: usize,
+    },
 }
 
 pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
-    let BenchCommand::Map { corporation, repeat } = command;
-    let code = OrgCode::parse(&corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
+    match command {
+        BenchCommand::Map { corporation, repeat } => map_bench(db, &corporation, repeat).await,
+        BenchCommand::SocialReturn { contracts, contributions, repeat } => {
+            crate::bench_sr::run(db, contracts, contributions, repeat).await
+        }
+    }
+}
+
+async fn map_bench(db: &Db, corporation: &str, repeat: usize) -> anyhow::Result<()> {
+    let code = OrgCode::parse(corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
     let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation {code}"))?;
     let scope = OrgScope::system(org.id);
     let netherlands = [3.2, 50.7, 7.3, 53.6];

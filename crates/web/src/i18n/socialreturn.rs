@@ -103,6 +103,8 @@ texts!(SocialReturnTexts, SR_NL, SR_EN {
     approve: "Goedkeuren", "Approve";
     reject: "Afwijzen", "Reject";
     reason: "Reden (verplicht bij afwijzen)", "Reason (required when rejecting)";
+    reason_shown: "Reden", "Reason";
+    coordinator_shown: "Coördinator", "Coordinator";
     err_reason: "Geef een reden bij een afwijzing.", "Give a reason when rejecting.";
     err_decided: "Over deze bijdrage is al besloten.", "This contribution was decided already.";
     tenant: "Eigen huurder", "Own tenant";
