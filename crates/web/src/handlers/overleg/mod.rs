@@ -88,6 +88,7 @@ mod tests {
     fn dates_come_from_date_inputs_or_typed() {
         assert_eq!(parse_date("2026-05-04"), Ok(date!(2026 - 05 - 04)));
         assert_eq!(parse_date(" 4-5-2026 "), Ok(date!(2026 - 05 - 04)));
+        assert_eq!(parse_date("04-05-2026"), Ok(date!(2026 - 05 - 04)), "as the page shows dates");
         assert_eq!(parse_date(""), Err(TextError::Required));
         assert_eq!(parse_date("31-02-2026"), Err(TextError::Format));
     }
