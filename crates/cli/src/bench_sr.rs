@@ -160,6 +160,7 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
     let per_contract = contributions / contracts.max(1);
     let mut sums: HashMap<i64, (i64, i64)> = HashMap::new();
     let mut totals: HashMap<(i64, i64, String, &'static str), (i64, i64)> = HashMap::new();
+    let mut tenant_jobs: HashMap<String, i64> = HashMap::new();
     let mut batch = Vec::with_capacity(CHUNK * 10);
     let columns = [
         "contract_id",
@@ -221,6 +222,9 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
             }
             let tenant = (status == "approved" && k.is_multiple_of(40) && matches!(c, Contribution::Placement { .. }))
                 .then(|| format!("C{:04}", k % 500));
+            if let Some(cluster) = &tenant {
+                *tenant_jobs.entry(cluster.clone()).or_default() += 1;
+            }
             batch.push(vec![
                 Value::Int(contract_id),
                 Value::Text(c.kind_code().to_owned()),
@@ -273,6 +277,11 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
         &total_rows,
     )
     .await?;
+    let tenant_rows: Vec<Vec<Value>> = tenant_jobs
+        .into_iter()
+        .map(|(cluster, jobs)| vec![Value::Int(buyer.id), Value::Text(cluster), Value::Int(jobs)])
+        .collect();
+    insert_rows(db, "sr_tenant_totals", &["buyer_id", "cluster", "jobs"], &tenant_rows).await?;
     if db.backend() == volkshuis_store::Backend::Postgres {
         sqlx::query("ANALYZE").execute(db.pool()).await?;
     }

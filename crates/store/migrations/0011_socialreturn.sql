@@ -63,7 +63,6 @@ CREATE TABLE sr_contributions (
     tenant_consent_on TEXT
 );
 CREATE INDEX sr_contributions_contract ON sr_contributions(contract_id, id);
-CREATE INDEX sr_contributions_tenant ON sr_contributions(tenant_cluster);
 
 -- Personal data: a candidate's name, only if the supplier entered one. Read only by the supplier that entered it
 -- and the coordinator, every read audited; deleted by a job a set time after the contract ends.
@@ -83,4 +82,12 @@ CREATE TABLE sr_totals (
     approved_cents BIGINT NOT NULL DEFAULT 0,
     approved_count BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (buyer_id, supplier_id, year, target_group, kind)
+);
+
+-- Approved placements of the buyer's own tenants per complex, kept with every approval and marking.
+CREATE TABLE sr_tenant_totals (
+    buyer_id BIGINT NOT NULL,
+    cluster TEXT NOT NULL,
+    jobs BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (buyer_id, cluster)
 );

@@ -85,6 +85,31 @@ pub fn show_date(date: time::Date) -> String {
     date.format(format_description!("[day]-[month]-[year]")).unwrap_or_default()
 }
 
+/// The `?notice=` of a page reached after a saved form (see [`Page::with_notice`]).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NoticeQuery {
+    /// The notice's key.
+    pub notice: Option<String>,
+}
+
+/// A file to download, never shown in our origin: `Content-Disposition: attachment` with an ASCII fallback name and
+/// the UTF-8 name (RFC 6266), and no caching of what may be private.
+pub fn attachment(file_name: &str, content_type: String, content: Vec<u8>) -> Response {
+    let ascii: String =
+        file_name.chars().map(|c| if c.is_ascii_graphic() && c != '"' || c == ' ' { c } else { '_' }).collect();
+    let encoded: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", encoded.replace('+', "%20"));
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, content_type),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+            (axum::http::header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        content,
+    )
+        .into_response()
+}
+
 /// Renders a template as an HTML response with the given status.
 pub fn render(status: StatusCode, template: &impl Template) -> Result<Response, AppError> {
     Ok((status, Html(template.render()?)).into_response())

@@ -19,7 +19,8 @@ on_both_backends!(
     the_table_valid_on_the_award_date_applies,
     each_party_sees_its_own,
     bad_contributions_come_back_with_what_was_typed,
-    candidate_names_are_deleted_after_the_contract
+    candidate_names_are_deleted_after_the_contract,
+    own_tenants_are_counted_per_complex
 );
 
 const BUYER: &str = "admin@woonstad.test";
@@ -423,4 +424,67 @@ async fn candidate_names_are_deleted_after_the_contract(mut app: TestApp) {
         .await
         .expect("count");
     assert_eq!(contributions, 1, "the contribution itself stays");
+}
+
+async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let coordinator = app.org_id("wsp-voorbeeldstad").await;
+    app.login(SUPPLIER).await;
+    for person in ["T-1", "T-2", "T-3"] {
+        let resp = app
+            .post_multipart(
+                &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+                &[
+                    ("kind", "placement"),
+                    ("person", person),
+                    ("group", "ww"),
+                    ("hours_per_week", "24"),
+                    ("start", "2026-01-01"),
+                    ("end", "2026-06-30"),
+                ],
+                &[],
+            )
+            .await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    }
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM sr_contributions ORDER BY id")
+        .fetch_all(app.state.db.pool())
+        .await
+        .expect("ids");
+    app.login(BUYER).await;
+    let base = format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen");
+    // T-1 marked while pending, then approved; T-2 approved, then marked; T-3 marked but rejected.
+    let mark = |c: i64, cluster: &'static str| {
+        (format!("{base}/{c}/huurder"), [("cluster", cluster), ("consent_on", "2026-01-05")])
+    };
+    let (path, form) = mark(ids[0], "C0042");
+    assert_eq!(app.post(&path, &form).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post(&format!("{base}/{}/besluit", ids[0]), &[("decision", "approve")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.post(&format!("{base}/{}/besluit", ids[1]), &[("decision", "approve")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let (path, form) = mark(ids[1], "C0042");
+    assert_eq!(app.post(&path, &form).await.status, StatusCode::SEE_OTHER);
+    let (path, form) = mark(ids[2], "C0007");
+    assert_eq!(app.post(&path, &form).await.status, StatusCode::SEE_OTHER);
+    let resp = app.post(&format!("{base}/{}/besluit", ids[2]), &[("decision", "reject"), ("reason", "te kort")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    // A consent date in the future is refused.
+    let resp =
+        app.post(&format!("{base}/{}/huurder", ids[0]), &[("cluster", "C1"), ("consent_on", "2030-01-01")]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let overview = app.get(&format!("/orgs/{buyer}/sr")).await;
+    assert!(overview.body.contains("<li>C0042: 2</li>"), "{}", overview.body);
+    assert!(!overview.body.contains("C0007"), "a rejected placement creates no job");
+    // The supplier never sees which placements are tenants; the coordinator does.
+    app.login(SUPPLIER).await;
+    assert!(!app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await.body.contains("C0042"));
+    app.login(COORDINATOR).await;
+    assert!(app.get(&format!("/orgs/{coordinator}/sr/contracten/{id}")).await.body.contains("Eigen huurder: C0042"));
 }

@@ -162,7 +162,8 @@ pub async fn decide(
     let status = if approve { Status::Approved } else { Status::Rejected };
     let row = sqlx::query(
         "UPDATE sr_contributions SET status = $1, reason = $2, decided_by = $3, decided_at = $4 \
-         WHERE id = $5 AND contract_id = $6 AND status = 'pending' RETURNING value_cents, kind, target_group, year",
+         WHERE id = $5 AND contract_id = $6 AND status = 'pending' \
+         RETURNING value_cents, kind, target_group, year, tenant_cluster",
     )
     .bind(status.code())
     .bind(reason)
@@ -205,6 +206,9 @@ pub async fn decide(
         .bind(value)
         .execute(&mut **tx)
         .await?;
+        if let Some(cluster) = row.try_get::<Option<String>, _>("tenant_cluster")? {
+            count_tenant_job(tx, contract.buyer_id, &cluster).await?;
+        }
     }
     let mut change =
         Change::event(Some(contract.buyer_id), status.code(), "sr_contribution", contribution_id.to_string());
@@ -225,24 +229,39 @@ pub async fn mark_tenant(
     if contract.relation != Relation::Buyer {
         return Err(StoreError::NotFound);
     }
-    let done = sqlx::query(
+    let status: Option<String> = sqlx::query_scalar(
         "UPDATE sr_contributions SET tenant_cluster = $1, tenant_consent_on = $2 \
-         WHERE id = $3 AND contract_id = $4 AND kind = 'placement'",
+         WHERE id = $3 AND contract_id = $4 AND kind = 'placement' AND tenant_cluster IS NULL RETURNING status",
     )
     .bind(cluster)
     .bind(date_to_text(consent_on))
     .bind(contribution_id)
     .bind(contract.id)
-    .execute(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
+    match status.as_deref() {
+        None => return Err(StoreError::NotFound),
+        Some("approved") => count_tenant_job(tx, contract.buyer_id, cluster).await?,
+        Some(_) => {} // Counted when approved.
     }
     let mut change =
         Change::event(Some(contract.buyer_id), "mark_tenant", "sr_contribution", contribution_id.to_string());
     change.after = Some(json!({ "cluster": cluster, "consent_on": date_to_text(consent_on) }));
     change.personal_data = true;
     audit::record(tx, actor, change).await
+}
+
+/// One more approved placement of the buyer's own tenant in a complex.
+async fn count_tenant_job(tx: &mut Tx, buyer_id: i64, cluster: &str) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO sr_tenant_totals (buyer_id, cluster, jobs) VALUES ($1, $2, 1) \
+         ON CONFLICT (buyer_id, cluster) DO UPDATE SET jobs = sr_tenant_totals.jobs + 1",
+    )
+    .bind(buyer_id)
+    .bind(cluster)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Stores an evidence file (checked at the edge) for a contribution of the supplier's contract.

@@ -81,9 +81,7 @@ pub async fn portfolio(db: &Db, scope: &OrgScope) -> Result<Portfolio> {
     .fetch_all(db.pool())
     .await?;
     let tenants = sqlx::query(
-        "SELECT s.tenant_cluster AS k, COUNT(*) AS n FROM sr_contributions s JOIN sr_contracts c ON c.id = s.contract_id \
-         WHERE c.buyer_id = $1 AND s.tenant_cluster IS NOT NULL AND s.status = 'approved' GROUP BY s.tenant_cluster \
-         ORDER BY n DESC, k",
+        "SELECT cluster AS k, jobs AS n FROM sr_tenant_totals WHERE buyer_id = $1 AND jobs > 0 ORDER BY jobs DESC, cluster",
     )
     .bind(buyer)
     .fetch_all(db.pool())

@@ -3,7 +3,7 @@
 use crate::app::AppState;
 use crate::auth::{Auth, MaybeAuth};
 use crate::error::AppError;
-use crate::views::{ok, show_date, show_time, Page};
+use crate::views::{ok, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -70,11 +70,6 @@ struct DashboardPage {
     recent: Vec<RecentEntry>,
     overleg: Option<OverlegSummary>,
     notices: Vec<NoticeRow>,
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn dashboard(

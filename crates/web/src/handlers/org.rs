@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::handlers::password_reset::send_link;
 use crate::password;
-use crate::views::{ok, render, Page};
+use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -62,11 +62,6 @@ struct OrgPage {
     roles: Vec<(String, String)>,
     form: MemberForm,
     errors: FieldErrors,
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn org_page(

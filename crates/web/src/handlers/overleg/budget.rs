@@ -6,7 +6,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::i18n::BUDGET_CATEGORIES;
-use crate::views::{ok, render, show_date, Page};
+use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -117,11 +117,6 @@ fn budget_page(
         errors,
         page,
     }
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn show(

@@ -9,9 +9,9 @@ use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::overleg_jobs;
 use crate::uploads::{FileProblem, MultipartForm, MAX_FORM_BYTES};
-use crate::views::{ok, render, show_time, Page};
+use crate::views::{attachment, ok, render, show_time, NoticeQuery, Page};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -33,11 +33,6 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/overleg/{case}/vragen/{question}", post(answer_question))
         .route("/orgs/{org}/overleg/{case}/documenten/{document}", get(download))
         .route("/orgs/{org}/overleg/{case}/afdrukken", get(print))
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn show(
@@ -287,19 +282,7 @@ async fn download(
     let (scope, _) = party_scope(&state, &auth, org, Action::View).await?;
     let case = load_case(&state, &scope, id).await?;
     let doc = overleg::document(&state.db, &scope, &case, document).await?.ok_or(AppError::NotFound)?;
-    // Always a download, never rendered in our origin; the name is ASCII-folded for the header.
-    let ascii: String = doc.file_name.chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
-    let encoded: String = form_urlencoded::byte_serialize(doc.file_name.as_bytes()).collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", encoded.replace('+', "%20"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, doc.content_type),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        doc.content,
-    )
-        .into_response())
+    Ok(attachment(&doc.file_name, doc.content_type, doc.content))
 }
 
 async fn print(

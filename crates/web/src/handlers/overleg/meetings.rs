@@ -5,7 +5,7 @@ use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
-use crate::views::{ok, render, show_date, Page};
+use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -44,11 +44,6 @@ struct MeetingPage {
     can_edit: bool,
     item: String,
     errors: FieldErrors,
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 #[derive(Default, Deserialize)]

@@ -7,7 +7,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::overleg_jobs;
-use crate::views::{ok, render, show_date, Page};
+use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -168,11 +168,6 @@ async fn year_page(
         errors,
         page,
     })
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn show(

@@ -6,7 +6,7 @@ use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
-use crate::views::{ok, render, show_date, show_time, Page};
+use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -275,11 +275,6 @@ pub(super) async fn contract_page(
         message,
         page,
     })
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn show(

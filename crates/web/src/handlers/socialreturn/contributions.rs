@@ -9,9 +9,9 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::uploads::{FileProblem, MultipartForm, MAX_FORM_BYTES};
-use crate::views::render;
+use crate::views::{attachment, render};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -316,16 +316,7 @@ async fn download(
     let contract = load_contract(&state, &scope, id).await?;
     let (name, content_type, content) =
         socialreturn::evidence(&state.db, &contract, file).await?.ok_or(AppError::NotFound)?;
-    let ascii: String = name.chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{ascii}\"")),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        content,
-    )
-        .into_response())
+    Ok(attachment(&name, content_type, content))
 }
 
 #[cfg(test)]

@@ -6,13 +6,12 @@ use super::{is_buyer, today};
 use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
-use crate::views::{ok, show_date, Page};
+use crate::views::{ok, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use serde::Deserialize;
 use volkshuis_domain::access::Action;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::OrgKind;
@@ -67,11 +66,6 @@ struct OverviewPage {
     charts: Vec<BarChart>,
     tenant_jobs: Vec<(String, i64)>,
     rows: Vec<ContractRow>,
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn show(

@@ -6,7 +6,7 @@ use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
-use crate::views::{ok, render, show_date, Page};
+use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -62,11 +62,6 @@ struct FormPage {
     page: Page,
     org_id: i64,
     sections: Vec<Section>,
-}
-
-#[derive(Deserialize)]
-struct NoticeQuery {
-    notice: Option<String>,
 }
 
 async fn list(
