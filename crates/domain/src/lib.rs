@@ -14,6 +14,7 @@ pub mod ids;
 pub mod money;
 pub mod org;
 pub mod overleg;
+pub mod participatie;
 pub mod socialreturn;
 pub mod text;
 pub mod vera;

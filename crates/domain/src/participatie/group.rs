@@ -1,0 +1,174 @@
+//! Participation groups: what they are, how they reach tenants, what they did, and the Overlegwet checks.
+
+use crate::coded_enum;
+use time::{Date, Duration};
+
+coded_enum! {
+    /// The kinds of participation group.
+    pub enum GroupKind {
+        /// An umbrella of tenant organisations.
+        Koepel = "koepel",
+        /// A huurdersorganisatie (Overlegwet art. 1).
+        Huurdersorganisatie = "huurdersorganisatie",
+        /// A bewonerscommissie of one wooncomplex.
+        Bewonerscommissie = "bewonerscommissie",
+        /// A liveability group.
+        Leefbaarheidsgroep = "leefbaarheidsgroep",
+        /// A sounding-board group.
+        Klankbordgroep = "klankbordgroep",
+        /// A theme or deepening group.
+        Themagroep = "themagroep",
+        /// A digital panel.
+        DigitaalPanel = "digitaal_panel",
+        /// Tenants in a neighbourhood council.
+        Wijkraad = "wijkraad",
+        /// Tenants in an owners' association (VvE).
+        Vve = "vve",
+        /// Anything else.
+        Overig = "overig",
+    }
+}
+
+coded_enum! {
+    /// How a group reaches tenants.
+    pub enum Channel {
+        /// Meetings.
+        Meetings = "meetings",
+        /// Home visits.
+        HomeVisits = "home_visits",
+        /// A digital panel.
+        DigitalPanel = "digital_panel",
+        /// Social media.
+        SocialMedia = "social_media",
+        /// A newsletter.
+        Newsletter = "newsletter",
+        /// A neighbourhood app or chat group.
+        Chat = "chat",
+    }
+}
+
+coded_enum! {
+    /// What a group did.
+    pub enum ActivityKind {
+        /// A meeting.
+        Meeting = "meeting",
+        /// The yearly members' meeting (Overlegwet criterion 3).
+        MembersMeeting = "members_meeting",
+        /// Home visits.
+        HomeVisits = "home_visits",
+        /// A panel round.
+        PanelRound = "panel_round",
+        /// A conference.
+        Conference = "conference",
+        /// A theme evening.
+        ThemeEvening = "theme_evening",
+    }
+}
+
+coded_enum! {
+    /// The Overlegwet criteria for a huurdersorganisatie (all four) or a bewonerscommissie (2–4).
+    pub enum Criterion {
+        /// (1) A board chosen by and from the tenants.
+        ChosenBoard = "chosen_board",
+        /// (2) Keeps tenants informed and involves them in its positions.
+        InformsAndInvolves = "informs_involves",
+        /// (3) At least one meeting a year for the tenants, accounting for the past year and setting plans.
+        YearlyMeeting = "yearly_meeting",
+        /// (4) Open to every tenant.
+        OpenToAll = "open_to_all",
+    }
+}
+
+impl GroupKind {
+    /// Whether this is a formal body under the Overlegwet (recognition with the criteria).
+    pub fn is_formal(self) -> bool {
+        matches!(self, GroupKind::Huurdersorganisatie | GroupKind::Bewonerscommissie)
+    }
+
+    /// The criteria that apply to the kind (none for informal groups).
+    pub fn criteria(self) -> &'static [Criterion] {
+        match self {
+            GroupKind::Huurdersorganisatie => Criterion::ALL,
+            GroupKind::Bewonerscommissie => &Criterion::ALL[1..],
+            _ => &[],
+        }
+    }
+}
+
+/// One criterion as checked: met or not, with the evidence and the date of the check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionCheck {
+    /// Which criterion.
+    pub criterion: Criterion,
+    /// Whether it is met.
+    pub met: bool,
+    /// The evidence (statutes, minutes, newsletter…).
+    pub evidence: String,
+    /// When it was checked.
+    pub checked_on: Date,
+}
+
+/// Whether a formal body meets every criterion of its kind (an informal group is never "recognised").
+pub fn recognised(kind: GroupKind, checks: &[CriterionCheck]) -> bool {
+    kind.is_formal() && kind.criteria().iter().all(|c| checks.iter().any(|k| k.criterion == *c && k.met))
+}
+
+/// A group with no activity for twelve months is fading (a group younger than that is not judged yet).
+pub fn is_fading(started_on: Option<Date>, last_activity: Option<Date>, today: Date) -> bool {
+    let year_ago = today - Duration::days(365);
+    match last_activity {
+        Some(last) => last < year_ago,
+        None => started_on.is_none_or(|s| s < year_ago),
+    }
+}
+
+/// A formal body without a yearly members' meeting in the last calendar year misses criterion 3.
+pub fn misses_yearly_meeting(kind: GroupKind, members_meetings: &[Date], today: Date) -> bool {
+    let last_year = today.year() - 1;
+    kind.is_formal() && !members_meetings.iter().any(|d| d.year() == last_year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn check(criterion: Criterion, met: bool) -> CriterionCheck {
+        CriterionCheck { criterion, met, evidence: "statuten".into(), checked_on: date!(2026 - 03 - 01) }
+    }
+
+    #[test]
+    fn recognition_needs_every_criterion_of_the_kind() {
+        let three =
+            [Criterion::InformsAndInvolves, Criterion::YearlyMeeting, Criterion::OpenToAll].map(|c| check(c, true));
+        assert!(recognised(GroupKind::Bewonerscommissie, &three), "a committee needs 2–4");
+        assert!(!recognised(GroupKind::Huurdersorganisatie, &three), "an organisation needs the chosen board too");
+        let mut four = three.to_vec();
+        four.push(check(Criterion::ChosenBoard, true));
+        assert!(recognised(GroupKind::Huurdersorganisatie, &four));
+        four[0].met = false;
+        assert!(!recognised(GroupKind::Huurdersorganisatie, &four), "a criterion checked and not met");
+        assert!(!recognised(GroupKind::Leefbaarheidsgroep, &four), "informal groups are not recognised bodies");
+    }
+
+    #[test]
+    fn fading_after_twelve_months_without_activity() {
+        let today = date!(2026 - 11 - 25);
+        assert!(!is_fading(Some(date!(2020 - 01 - 01)), Some(date!(2026 - 01 - 10)), today));
+        assert!(is_fading(Some(date!(2020 - 01 - 01)), Some(date!(2025 - 11 - 24)), today));
+        assert!(!is_fading(Some(date!(2026 - 06 - 01)), None, today), "new groups get a year");
+        assert!(is_fading(None, None, today), "no start and no activity: nothing to show");
+    }
+
+    #[test]
+    fn the_yearly_members_meeting_of_last_calendar_year() {
+        let today = date!(2026 - 11 - 25);
+        assert!(!misses_yearly_meeting(GroupKind::Huurdersorganisatie, &[date!(2025 - 04 - 15)], today));
+        assert!(
+            misses_yearly_meeting(GroupKind::Huurdersorganisatie, &[date!(2026 - 04 - 15)], today),
+            "this year's does not count for last year"
+        );
+        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, &[], today));
+        assert!(!misses_yearly_meeting(GroupKind::DigitaalPanel, &[], today), "informal groups have no such duty");
+    }
+}
