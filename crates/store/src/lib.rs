@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod orgs;
 pub mod outbox;
 pub mod overleg;
+pub mod participatie;
 pub mod resets;
 pub mod sessions;
 pub mod socialreturn;

@@ -37,10 +37,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(9, "stock totals", "0009_stock_totals"),
     migration!(10, "overleg", "0010_overleg"),
     migration!(11, "social return", "0011_socialreturn"),
+    migration!(12, "participatie", "0012_participatie"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 11;
+pub const LATEST: i64 = 12;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

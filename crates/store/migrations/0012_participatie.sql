@@ -1,0 +1,80 @@
+-- Participatiekaart: participation groups in a corporation's stock, the areas they speak for, their activities,
+-- coverage per unit, join requests from tenants (personal data) and the yearly diagnosis.
+
+CREATE TABLE part_groups (
+    id {{pk}},
+    corporation_id BIGINT NOT NULL REFERENCES organisations(id),
+    -- The organisation that keeps this group in Volkshuis: the corporation or one of its tenant organisations.
+    org_id BIGINT NOT NULL REFERENCES organisations(id),
+    parent_id BIGINT REFERENCES part_groups(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    -- 'complexes' or 'buurten' (codes in part_group_areas) or 'all' (every unit of the corporation).
+    area_kind TEXT NOT NULL,
+    contact_role TEXT NOT NULL,
+    approx_size BIGINT,
+    channels TEXT NOT NULL,
+    description TEXT NOT NULL,
+    join_info TEXT NOT NULL,
+    started_on TEXT,
+    ended_on TEXT,
+    criteria TEXT NOT NULL,
+    -- The coverage this group gives (0 none, 1 informal, 2 recognised formal body), kept with every change.
+    level BIGINT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX part_groups_corporation ON part_groups(corporation_id, area_kind);
+CREATE INDEX part_groups_org ON part_groups(org_id);
+
+CREATE TABLE part_group_areas (
+    group_id BIGINT NOT NULL REFERENCES part_groups(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    PRIMARY KEY (group_id, code)
+);
+CREATE INDEX part_group_areas_code ON part_group_areas(code);
+
+CREATE TABLE part_activities (
+    id {{pk}},
+    group_id BIGINT NOT NULL REFERENCES part_groups(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    held_on TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    participants BIGINT,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX part_activities_group ON part_activities(group_id, held_on);
+
+-- The best coverage of every unit in use, recomputed per corporation.
+CREATE TABLE part_unit_coverage (
+    unit_id BIGINT PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+    corporation_id BIGINT NOT NULL,
+    level BIGINT NOT NULL
+);
+CREATE INDEX part_unit_coverage_corporation ON part_unit_coverage(corporation_id, level);
+
+-- A tenant's request to join or contact a group, given with explicit consent. Personal data: only the members of
+-- the group's organisation read it, every read audited.
+CREATE TABLE part_join_requests (
+    id {{pk}},
+    group_id BIGINT NOT NULL REFERENCES part_groups(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    message TEXT NOT NULL,
+    address TEXT NOT NULL,
+    consent_at BIGINT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX part_join_requests_group ON part_join_requests(group_id, id);
+
+-- The yearly diagnosis: each party's answers (scores per question, and per golden rule with a remark), as JSON.
+CREATE TABLE part_diagnoses (
+    id {{pk}},
+    corporation_id BIGINT NOT NULL REFERENCES organisations(id),
+    tenant_org_id BIGINT NOT NULL REFERENCES organisations(id),
+    year BIGINT NOT NULL,
+    party TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    submitted_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    UNIQUE (corporation_id, tenant_org_id, year, party)
+);

@@ -1,0 +1,340 @@
+//! Groups, their areas and activities.
+
+use crate::audit::{self, Actor, Change};
+use crate::overleg::{date_from_text, date_to_text};
+use crate::{timestamp, Db, Result, StoreError, Tx};
+use serde::{Deserialize, Serialize};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use time::Date;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::participatie::coverage::group_coverage;
+use volkshuis_domain::participatie::group::{recognised, ActivityKind, Channel, Criterion, CriterionCheck, GroupKind};
+
+/// A new group, checked at the edge.
+#[derive(Debug, Clone)]
+pub struct NewGroup {
+    /// The corporation whose stock it speaks for.
+    pub corporation_id: i64,
+    /// The group above it in the tree.
+    pub parent_id: Option<i64>,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: GroupKind,
+    /// `complexes`, `buurten` or `all`.
+    pub area_kind: String,
+    /// Complex codes or buurt codes (empty for `all`).
+    pub area_codes: Vec<String>,
+    /// The role to contact (never a private address).
+    pub contact_role: String,
+    /// Approximate number of members or participants.
+    pub approx_size: Option<i64>,
+    /// How it reaches tenants.
+    pub channels: Vec<Channel>,
+    /// What it does (public).
+    pub description: String,
+    /// How to join (public).
+    pub join_info: String,
+    /// Since when.
+    pub started_on: Option<Date>,
+}
+
+/// A group as stored.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Database id.
+    pub id: i64,
+    /// The corporation.
+    pub corporation_id: i64,
+    /// The organisation that keeps it.
+    pub org_id: i64,
+    /// The keeping organisation's name.
+    pub org_name: String,
+    /// Parent group.
+    pub parent_id: Option<i64>,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: GroupKind,
+    /// `complexes`, `buurten` or `all`.
+    pub area_kind: String,
+    /// Complex or buurt codes.
+    pub area_codes: Vec<String>,
+    /// Contact role.
+    pub contact_role: String,
+    /// Approximate size.
+    pub approx_size: Option<i64>,
+    /// Channels.
+    pub channels: Vec<Channel>,
+    /// Public description.
+    pub description: String,
+    /// Public joining information.
+    pub join_info: String,
+    /// Since when.
+    pub started_on: Option<Date>,
+    /// The Overlegwet criteria as checked.
+    pub criteria: Vec<CriterionCheck>,
+    /// The coverage level it gives.
+    pub level: i64,
+    /// Its last activity.
+    pub last_activity: Option<Date>,
+    /// Its yearly members' meetings.
+    pub members_meetings: Vec<Date>,
+}
+
+/// A criterion check as stored.
+#[derive(Serialize, Deserialize)]
+struct StoredCheck {
+    criterion: Criterion,
+    met: bool,
+    evidence: String,
+    checked_on: Date,
+}
+
+fn level_of(kind: GroupKind, checks: &[CriterionCheck]) -> i64 {
+    group_coverage(kind, recognised(kind, checks), true).level()
+}
+
+fn corrupt(column: &'static str) -> impl Fn(volkshuis_domain::text::TextError) -> StoreError {
+    move |_| StoreError::Corrupt { column, value: String::new() }
+}
+
+fn from_row(row: &AnyRow) -> Result<Group> {
+    let checks: String = row.try_get("criteria")?;
+    let checks: Vec<StoredCheck> =
+        serde_json::from_str(&checks).map_err(|e| StoreError::Corrupt { column: "criteria", value: e.to_string() })?;
+    let channels: String = row.try_get("channels")?;
+    let opt_date = |column: &'static str| -> Result<Option<Date>> {
+        row.try_get::<Option<String>, _>(column)?.map(|t| date_from_text(column, &t)).transpose()
+    };
+    let meetings: Option<String> = row.try_get("meetings")?;
+    Ok(Group {
+        id: row.try_get("id")?,
+        corporation_id: row.try_get("corporation_id")?,
+        org_id: row.try_get("org_id")?,
+        org_name: row.try_get("org_name")?,
+        parent_id: row.try_get("parent_id")?,
+        name: row.try_get("name")?,
+        kind: GroupKind::parse(&row.try_get::<String, _>("kind")?).map_err(corrupt("kind"))?,
+        area_kind: row.try_get("area_kind")?,
+        area_codes: row
+            .try_get::<Option<String>, _>("codes")?
+            .map(|c| c.split(',').map(str::to_owned).collect())
+            .unwrap_or_default(),
+        contact_role: row.try_get("contact_role")?,
+        approx_size: row.try_get("approx_size")?,
+        channels: channels.split(',').filter_map(|c| Channel::parse(c).ok()).collect(),
+        description: row.try_get("description")?,
+        join_info: row.try_get("join_info")?,
+        started_on: opt_date("started_on")?,
+        criteria: checks
+            .into_iter()
+            .map(|c| CriterionCheck {
+                criterion: c.criterion,
+                met: c.met,
+                evidence: c.evidence,
+                checked_on: c.checked_on,
+            })
+            .collect(),
+        level: row.try_get("level")?,
+        last_activity: opt_date("last_activity")?,
+        members_meetings: meetings
+            .map(|m| m.split(',').filter_map(|d| date_from_text("held_on", d).ok()).collect())
+            .unwrap_or_default(),
+    })
+}
+
+/// Columns of a group, with its codes, last activity and members' meetings folded in.
+fn select(filter: &str, db: &Db) -> String {
+    let concat = |expr: &str, order: &str| match db.backend() {
+        crate::Backend::Sqlite => format!("group_concat({expr}, ',')"),
+        crate::Backend::Postgres => format!("string_agg({expr}, ',' ORDER BY {order})"),
+    };
+    format!(
+        "SELECT g.id, g.corporation_id, g.org_id, o.name AS org_name, g.parent_id, g.name, g.kind, g.area_kind, \
+         g.contact_role, g.approx_size, g.channels, g.description, g.join_info, g.started_on, g.criteria, g.level, \
+         (SELECT {} FROM part_group_areas a WHERE a.group_id = g.id) AS codes, \
+         (SELECT MAX(held_on) FROM part_activities x WHERE x.group_id = g.id) AS last_activity, \
+         (SELECT {} FROM part_activities x WHERE x.group_id = g.id AND x.kind = 'members_meeting') AS meetings \
+         FROM part_groups g JOIN organisations o ON o.id = g.org_id WHERE g.ended_on IS NULL AND {filter} \
+         ORDER BY g.name, g.id",
+        concat("a.code", "a.code"),
+        concat("x.held_on", "x.held_on")
+    )
+}
+
+/// Every group in the stock of a corporation.
+pub async fn groups_of(db: &Db, corporation_id: i64) -> Result<Vec<Group>> {
+    let rows = sqlx::query(&select("g.corporation_id = $1", db)).bind(corporation_id).fetch_all(db.pool()).await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// One group by id (callers check visibility with [`visible_to`]).
+pub async fn group(db: &Db, id: i64) -> Result<Option<Group>> {
+    let row = sqlx::query(&select("g.id = $1", db)).bind(id).fetch_optional(db.pool()).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// The groups the organisation of `scope` may see: for a corporation every group in its stock; for another
+/// organisation the groups it keeps and every group below them in the tree.
+pub async fn visible_to(db: &Db, scope: &OrgScope) -> Result<Vec<Group>> {
+    let corporations: Vec<i64> =
+        sqlx::query_scalar("SELECT DISTINCT corporation_id FROM part_groups WHERE org_id = $1 OR corporation_id = $1")
+            .bind(scope.org_id())
+            .fetch_all(db.pool())
+            .await?;
+    let mut visible = Vec::new();
+    for corporation in corporations {
+        let all = groups_of(db, corporation).await?;
+        if corporation == scope.org_id() {
+            visible.extend(all);
+            continue;
+        }
+        let mut kept: Vec<i64> = all.iter().filter(|g| g.org_id == scope.org_id()).map(|g| g.id).collect();
+        // Walk down the tree: a child of a visible group is visible.
+        loop {
+            let more: Vec<i64> = all
+                .iter()
+                .filter(|g| !kept.contains(&g.id) && g.parent_id.is_some_and(|p| kept.contains(&p)))
+                .map(|g| g.id)
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            kept.extend(more);
+        }
+        visible.extend(all.into_iter().filter(|g| kept.contains(&g.id)));
+    }
+    Ok(visible)
+}
+
+/// Registers a group kept by the organisation of `scope`: the corporation itself, or one of its overleg partners.
+pub async fn create_group(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewGroup) -> Result<i64> {
+    if scope.org_id() != new.corporation_id {
+        let partner: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
+                .bind(new.corporation_id)
+                .bind(scope.org_id())
+                .fetch_optional(&mut **tx)
+                .await?;
+        if partner.is_none() {
+            return Err(StoreError::NotFound);
+        }
+    }
+    if let Some(parent) = new.parent_id {
+        let same: Option<i64> = sqlx::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2")
+            .bind(parent)
+            .bind(new.corporation_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if same.is_none() {
+            return Err(StoreError::NotFound);
+        }
+    }
+    let channels: Vec<&str> = new.channels.iter().map(|c| c.code()).collect();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO part_groups (corporation_id, org_id, parent_id, name, kind, area_kind, contact_role, approx_size, \
+         channels, description, join_info, started_on, criteria, level, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '[]', $13, $14) RETURNING id",
+    )
+    .bind(new.corporation_id)
+    .bind(scope.org_id())
+    .bind(new.parent_id)
+    .bind(&new.name)
+    .bind(new.kind.code())
+    .bind(&new.area_kind)
+    .bind(&new.contact_role)
+    .bind(new.approx_size)
+    .bind(channels.join(","))
+    .bind(&new.description)
+    .bind(&new.join_info)
+    .bind(new.started_on.map(date_to_text))
+    .bind(level_of(new.kind, &[]))
+    .bind(timestamp::to_unix(actor.at))
+    .fetch_one(&mut **tx)
+    .await?;
+    for code in &new.area_codes {
+        sqlx::query("INSERT INTO part_group_areas (group_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(id)
+            .bind(code)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let mut change = Change::event(Some(scope.org_id()), "create", "part_group", id.to_string());
+    change.after =
+        Some(serde_json::json!({ "name": new.name, "kind": new.kind.code(), "corporation_id": new.corporation_id }));
+    audit::record(tx, actor, change).await?;
+    Ok(id)
+}
+
+/// Records the Overlegwet criteria of a group (the caller checked the group is visible and editable).
+pub async fn set_criteria(tx: &mut Tx, actor: &Actor, group: &Group, checks: &[CriterionCheck]) -> Result<()> {
+    let stored: Vec<StoredCheck> = checks
+        .iter()
+        .map(|c| StoredCheck {
+            criterion: c.criterion,
+            met: c.met,
+            evidence: c.evidence.clone(),
+            checked_on: c.checked_on,
+        })
+        .collect();
+    sqlx::query("UPDATE part_groups SET criteria = $1, level = $2 WHERE id = $3")
+        .bind(serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned()))
+        .bind(level_of(group.kind, checks))
+        .bind(group.id)
+        .execute(&mut **tx)
+        .await?;
+    let mut change = Change::event(Some(group.org_id), "criteria", "part_group", group.id.to_string());
+    change.after = Some(serde_json::json!({ "recognised": recognised(group.kind, checks) }));
+    audit::record(tx, actor, change).await
+}
+
+/// One activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activity {
+    /// What.
+    pub kind: ActivityKind,
+    /// When.
+    pub held_on: Date,
+    /// About what.
+    pub topic: String,
+    /// How many took part.
+    pub participants: Option<i64>,
+}
+
+/// Logs an activity of a group.
+pub async fn add_activity(tx: &mut Tx, group: &Group, activity: &Activity, now: time::OffsetDateTime) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO part_activities (group_id, kind, held_on, topic, participants, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(group.id)
+    .bind(activity.kind.code())
+    .bind(date_to_text(activity.held_on))
+    .bind(&activity.topic)
+    .bind(activity.participants)
+    .bind(timestamp::to_unix(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A group's activities, newest first.
+pub async fn activities(db: &Db, group: &Group) -> Result<Vec<Activity>> {
+    let rows = sqlx::query(
+        "SELECT kind, held_on, topic, participants FROM part_activities WHERE group_id = $1 ORDER BY held_on DESC, id DESC",
+    )
+    .bind(group.id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Activity {
+                kind: ActivityKind::parse(&r.try_get::<String, _>("kind")?).map_err(corrupt("kind"))?,
+                held_on: date_from_text("held_on", &r.try_get::<String, _>("held_on")?)?,
+                topic: r.try_get("topic")?,
+                participants: r.try_get("participants")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,18 @@
+//! Participatiekaart storage: groups and their areas, activities, coverage per unit, tenants' join requests and the
+//! yearly diagnosis.
+//!
+//! A group belongs to a corporation's stock and is kept by one organisation (the corporation or a tenant
+//! organisation that consults it). Who sees what is decided in [`groups::visible_to`]: the corporation sees every
+//! group in its stock, a tenant organisation its own groups and those below them in the tree.
+
+mod coverage;
+mod diagnoses;
+mod groups;
+mod public;
+
+pub use coverage::{coverage_by, coverage_totals, recompute, AreaLevel, AreaRow};
+pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
+pub use groups::{
+    activities, add_activity, create_group, group, groups_of, set_criteria, visible_to, Activity, Group, NewGroup,
+};
+pub use public::{add_join_request, groups_for_address, join_requests, lookup_address, Address, JoinRequest};

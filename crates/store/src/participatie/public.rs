@@ -1,0 +1,135 @@
+//! What a tenant can do without logging in: find the groups that speak for an address, and ask to join one. The
+//! request is personal data: only members of the group's organisation read it, and every read is audited.
+
+use super::groups::{groups_of, Group};
+use crate::audit::{self, Actor, Change};
+use crate::{timestamp, Db, Result, Tx};
+use sqlx::Row;
+use time::OffsetDateTime;
+
+/// An address in the stock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    /// The unit.
+    pub unit_id: i64,
+    /// Its corporation.
+    pub corporation_id: i64,
+    /// Its complex code.
+    pub cluster_code: Option<String>,
+    /// Its buurt code.
+    pub buurt_code: Option<String>,
+    /// As shown: street, number, letter, addition, postcode, place.
+    pub label: String,
+}
+
+/// The units at a postcode and house number (letter and addition narrow it when given).
+pub async fn lookup_address(db: &Db, postcode: &str, number: i64, addition: &str) -> Result<Vec<Address>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.corporation_id, cl.code AS cluster_code, u.buurt_code, u.straatnaam, u.huisnummer, \
+         u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats FROM units u \
+         LEFT JOIN clusters cl ON cl.id = u.cluster_id \
+         WHERE u.postcode = $1 AND u.huisnummer = $2 AND u.in_use = 1 ORDER BY u.id LIMIT 20",
+    )
+    .bind(postcode)
+    .bind(number)
+    .fetch_all(db.pool())
+    .await?;
+    let addition = addition.trim().to_uppercase();
+    let mut found = Vec::new();
+    for r in rows {
+        let letter: Option<String> = r.try_get("huisletter")?;
+        let extra: Option<String> = r.try_get("huisnummer_toevoeging")?;
+        let suffix =
+            format!("{}{}", letter.clone().unwrap_or_default(), extra.clone().unwrap_or_default()).to_uppercase();
+        if !addition.is_empty() && suffix.replace(['-', ' '], "") != addition.replace(['-', ' '], "") {
+            continue;
+        }
+        let street: String = r.try_get("straatnaam")?;
+        let place: String = r.try_get("woonplaats")?;
+        let pc: String = r.try_get("postcode")?;
+        let extra = extra.map(|e| format!("-{e}")).unwrap_or_default();
+        found.push(Address {
+            unit_id: r.try_get("id")?,
+            corporation_id: r.try_get("corporation_id")?,
+            cluster_code: r.try_get("cluster_code")?,
+            buurt_code: r.try_get("buurt_code")?,
+            label: format!("{street} {number}{}{extra}, {pc} {place}", letter.unwrap_or_default()),
+        });
+    }
+    Ok(found)
+}
+
+/// The groups that speak for an address.
+pub async fn groups_for_address(db: &Db, address: &Address) -> Result<Vec<Group>> {
+    Ok(groups_of(db, address.corporation_id)
+        .await?
+        .into_iter()
+        .filter(|g| match g.area_kind.as_str() {
+            "all" => true,
+            "complexes" => address.cluster_code.as_ref().is_some_and(|c| g.area_codes.contains(c)),
+            "buurten" => address.buurt_code.as_ref().is_some_and(|b| g.area_codes.contains(b)),
+            _ => false,
+        })
+        .collect())
+}
+
+/// A tenant's request to join or contact a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JoinRequest {
+    /// Name as given.
+    pub name: String,
+    /// E-mail address or phone number as given.
+    pub contact: String,
+    /// The message.
+    pub message: String,
+    /// The address it came for.
+    pub address: String,
+    /// When consent was given (with the request).
+    pub at: OffsetDateTime,
+}
+
+/// Stores a request given with explicit consent.
+pub async fn add_join_request(tx: &mut Tx, group: &Group, request: &JoinRequest) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO part_join_requests (group_id, name, contact, message, address, consent_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(group.id)
+    .bind(&request.name)
+    .bind(&request.contact)
+    .bind(&request.message)
+    .bind(&request.address)
+    .bind(timestamp::to_unix(request.at))
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// A group's requests, newest first, for a member of its organisation (the caller checked that); the read is
+/// written to the audit log.
+pub async fn join_requests(db: &Db, group: &Group, actor: &Actor) -> Result<Vec<JoinRequest>> {
+    let rows = sqlx::query(
+        "SELECT name, contact, message, address, consent_at FROM part_join_requests WHERE group_id = $1 ORDER BY id DESC",
+    )
+    .bind(group.id)
+    .fetch_all(db.pool())
+    .await?;
+    let requests: Vec<JoinRequest> = rows
+        .iter()
+        .map(|r| {
+            Ok(JoinRequest {
+                name: r.try_get("name")?,
+                contact: r.try_get("contact")?,
+                message: r.try_get("message")?,
+                address: r.try_get("address")?,
+                at: timestamp::from_unix(r.try_get("consent_at")?),
+            })
+        })
+        .collect::<Result<_>>()?;
+    if !requests.is_empty() {
+        let mut conn = db.pool().acquire().await?;
+        let mut change = Change::event(Some(group.org_id), "read_personal", "part_join_requests", group.id.to_string());
+        change.personal_data = true;
+        audit::record(&mut conn, actor, change).await?;
+    }
+    Ok(requests)
+}

@@ -1,0 +1,157 @@
+//! Participatiekaart storage on SQLite and PostgreSQL: coverage per unit from groups for complexes, buurten and the
+//! whole stock; the tree a tenant organisation sees; addresses found for the public lookup.
+
+use time::macros::{date, datetime};
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::participatie::group::{Criterion, CriterionCheck, GroupKind};
+use volkshuis_domain::text::Name;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::participatie::{self as part, AreaLevel, NewGroup};
+use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::{orgs, overleg, Db};
+
+volkshuis_store::store_test_on_both_backends!(coverage_follows_the_groups, tenant_organisations_see_their_tree);
+
+const FILE: &str =
+    "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode\n\
+A1;C1;De Ark;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000\n\
+A2;C1;De Ark;Kerkstraat;2;a;1011AA;Amsterdam;GM0363;BU03630000\n\
+A3;C2;Het Anker;Dorpsweg;3;;1011AB;Amsterdam;GM0363;BU03630001\n\
+A4;C3;De Boei;Dorpsweg;5;;1011AB;Amsterdam;GM0363;BU03630001\n";
+
+fn actor() -> Actor {
+    Actor::system("test", datetime!(2026-11-25 10:00 UTC))
+}
+
+async fn org(db: &Db, code: &str, kind: OrgKind) -> OrgScope {
+    let mut tx = db.begin().await.expect("begin");
+    let fields =
+        orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
+    let id = orgs::create(&mut tx, &actor(), &fields).await.expect("org").id;
+    tx.commit().await.expect("commit");
+    OrgScope::system(id)
+}
+
+async fn stock_with_partner(db: &Db) -> (OrgScope, OrgScope) {
+    let corporation = org(db, "corp", OrgKind::Corporation).await;
+    let tenants = org(db, "huurders", OrgKind::TenantOrganisation).await;
+    let reader = StockReader::new(FILE.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(db, &corporation, &actor(), "t.csv", reader, options, &mut |_| {}).await.expect("import");
+    let mut tx = db.begin().await.expect("begin");
+    overleg::add_partner(&mut tx, &corporation, &actor(), tenants.org_id(), None).await.expect("partner");
+    tx.commit().await.expect("commit");
+    (corporation, tenants)
+}
+
+fn group(
+    corporation: i64,
+    name: &str,
+    kind: GroupKind,
+    area_kind: &str,
+    codes: &[&str],
+    parent: Option<i64>,
+) -> NewGroup {
+    NewGroup {
+        corporation_id: corporation,
+        parent_id: parent,
+        name: name.into(),
+        kind,
+        area_kind: area_kind.into(),
+        area_codes: codes.iter().map(|c| (*c).to_owned()).collect(),
+        contact_role: "secretaris".into(),
+        approx_size: Some(12),
+        channels: Vec::new(),
+        description: String::new(),
+        join_info: String::new(),
+        started_on: Some(date!(2020 - 01 - 01)),
+    }
+}
+
+async fn add(db: &Db, scope: &OrgScope, new: &NewGroup) -> i64 {
+    let mut tx = db.begin().await.expect("begin");
+    let id = part::create_group(&mut tx, scope, &actor(), new).await.expect("group");
+    tx.commit().await.expect("commit");
+    id
+}
+
+async fn coverage_follows_the_groups(db: &Db) {
+    let (corporation, tenants) = stock_with_partner(db).await;
+    let c = corporation.org_id();
+    let counts = part::recompute(db, c).await.expect("recompute");
+    assert_eq!((counts.formal, counts.informal, counts.none), (0, 0, 4), "no groups: four blind spots");
+
+    // An unrecognised committee for De Ark covers it informally; a panel for buurt ...0001 covers A3 and A4.
+    let ark = add(
+        db,
+        &tenants,
+        &group(c, "Bewonerscommissie De Ark", GroupKind::Bewonerscommissie, "complexes", &["C1"], None),
+    )
+    .await;
+    add(db, &corporation, &group(c, "Buurtpanel", GroupKind::DigitaalPanel, "buurten", &["BU03630001"], None)).await;
+    let counts = part::recompute(db, c).await.expect("recompute");
+    assert_eq!((counts.formal, counts.informal, counts.none), (0, 4, 0));
+
+    // Recognised (criteria 2–4 met): De Ark is covered formally.
+    let committee = part::group(db, ark).await.expect("get").expect("group");
+    let checks: Vec<CriterionCheck> = GroupKind::Bewonerscommissie
+        .criteria()
+        .iter()
+        .map(|c| CriterionCheck {
+            criterion: *c,
+            met: true,
+            evidence: "notulen".into(),
+            checked_on: date!(2026 - 10 - 01),
+        })
+        .collect();
+    assert!(!checks.iter().any(|c| c.criterion == Criterion::ChosenBoard));
+    let mut tx = db.begin().await.expect("begin");
+    part::set_criteria(&mut tx, &actor(), &committee, &checks).await.expect("criteria");
+    tx.commit().await.expect("commit");
+    let counts = part::recompute(db, c).await.expect("recompute");
+    assert_eq!((counts.formal, counts.informal, counts.none), (2, 2, 0));
+    let by_complex = part::coverage_by(db, c, AreaLevel::Complex, 10).await.expect("by complex");
+    let ark_row = by_complex.iter().find(|r| r.code == "C1").expect("C1");
+    assert_eq!((ark_row.counts.formal, ark_row.name.as_deref()), (2, Some("De Ark")));
+    let by_buurt = part::coverage_by(db, c, AreaLevel::Buurt, 10).await.expect("by buurt");
+    assert_eq!(by_buurt.len(), 2);
+
+    // The public lookup finds the address and the groups for it.
+    let found = part::lookup_address(db, "1011AA", 2, "A").await.expect("lookup");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].label, "Kerkstraat 2A, 1011AA Amsterdam");
+    let groups = part::groups_for_address(db, &found[0]).await.expect("groups");
+    assert_eq!(groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), ["Bewonerscommissie De Ark"]);
+    assert!(part::lookup_address(db, "1011AA", 2, "b").await.expect("lookup").is_empty(), "the addition must match");
+}
+
+async fn tenant_organisations_see_their_tree(db: &Db) {
+    let (corporation, tenants) = stock_with_partner(db).await;
+    let c = corporation.org_id();
+    let other = org(db, "anderen", OrgKind::TenantOrganisation).await;
+    let top =
+        add(db, &tenants, &group(c, "Huurdersvereniging", GroupKind::Huurdersorganisatie, "all", &[], None)).await;
+    // A committee kept by the corporation but placed under the tenants' organisation is theirs to see too.
+    add(db, &corporation, &group(c, "Commissie Anker", GroupKind::Bewonerscommissie, "complexes", &["C2"], Some(top)))
+        .await;
+    add(
+        db,
+        &corporation,
+        &group(c, "Leefbaarheid Dorpsweg", GroupKind::Leefbaarheidsgroep, "buurten", &["BU03630001"], None),
+    )
+    .await;
+    let names = |groups: Vec<part::Group>| groups.into_iter().map(|g| g.name).collect::<Vec<_>>();
+    assert_eq!(
+        names(part::visible_to(db, &tenants).await.expect("visible")),
+        ["Commissie Anker", "Huurdersvereniging"]
+    );
+    assert_eq!(part::visible_to(db, &corporation).await.expect("visible").len(), 3);
+    assert!(part::visible_to(db, &other).await.expect("visible").is_empty());
+    // An organisation that does not consult the corporation cannot register groups in its stock.
+    let mut tx = db.begin().await.expect("begin");
+    let refused =
+        part::create_group(&mut tx, &other, &actor(), &group(c, "X", GroupKind::Overig, "all", &[], None)).await;
+    assert!(refused.is_err());
+}
