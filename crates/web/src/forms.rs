@@ -46,6 +46,18 @@ pub fn text_error(t: &Texts, error: TextError) -> String {
     }
 }
 
+/// A date from a date input (`2026-05-04`) or typed the Dutch way (`4-5-2026`, `04-05-2026`).
+pub fn parse_date(input: &str) -> Result<time::Date, TextError> {
+    use time::macros::format_description;
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(TextError::Required);
+    }
+    time::Date::parse(input, format_description!("[year]-[month]-[day]"))
+        .or_else(|_| time::Date::parse(input, format_description!("[day padding:none]-[month padding:none]-[year]")))
+        .map_err(|_| TextError::Format)
+}
+
 /// An HTML checkbox: present and "on" (or "true") when ticked, absent otherwise.
 pub fn checkbox(value: &Option<String>) -> bool {
     matches!(value.as_deref(), Some("on" | "true" | "1"))
@@ -64,6 +76,16 @@ pub fn local_path(input: &str, fallback: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_come_from_date_inputs_or_typed() {
+        use time::macros::date;
+        assert_eq!(parse_date("2026-05-04"), Ok(date!(2026 - 05 - 04)));
+        assert_eq!(parse_date(" 4-5-2026 "), Ok(date!(2026 - 05 - 04)));
+        assert_eq!(parse_date("04-05-2026"), Ok(date!(2026 - 05 - 04)), "as the pages show dates");
+        assert_eq!(parse_date(""), Err(TextError::Required));
+        assert_eq!(parse_date("31-02-2026"), Err(TextError::Format));
+    }
 
     #[test]
     fn only_local_paths_are_followed() {

@@ -3,7 +3,7 @@
 use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::i18n::{OverlegTexts, SocialReturnTexts, Texts};
+use crate::i18n::{OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -29,6 +29,8 @@ pub struct Page {
     pub ov: &'static OverlegTexts,
     /// Texts of the Social return module in the user's language.
     pub sr: &'static SocialReturnTexts,
+    /// Texts of the Participatiekaart in the user's language.
+    pub pt: &'static ParticipatieTexts,
     /// Language code for `<html lang>`.
     pub lang: &'static str,
     /// CSRF token for forms.
@@ -48,6 +50,7 @@ impl Page {
             t: ctx.t(),
             ov: ctx.lang.overleg(),
             sr: ctx.lang.socialreturn(),
+            pt: ctx.lang.participatie(),
             lang: ctx.lang.code(),
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),

@@ -37,6 +37,7 @@ struct OrgCard {
     member_count: usize,
     has_stock: bool,
     has_social_return: bool,
+    has_participation: bool,
 }
 
 /// The active organisation's overleg at a glance.
@@ -88,6 +89,7 @@ async fn dashboard(
         member_count,
         has_stock: org.kind == OrgKind::Corporation,
         has_social_return: org.kind != OrgKind::TenantOrganisation,
+        has_participation: matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation),
     };
     let mut active = None;
     let mut recent = Vec::new();

@@ -7,6 +7,7 @@ mod language;
 mod login;
 mod org;
 mod overleg;
+mod participatie;
 mod password_reset;
 mod socialreturn;
 pub(crate) mod stock;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(org::router())
         .merge(overleg::router())
+        .merge(participatie::router())
         .merge(socialreturn::router())
         .merge(admin::router())
         .merge(stock::router())

@@ -50,6 +50,14 @@ impl Lang {
         }
     }
 
+    /// The texts of the Participatiekaart in this language.
+    pub fn participatie(self) -> &'static ParticipatieTexts {
+        match self {
+            Lang::Nl => &participatie::PT_NL,
+            Lang::En => &participatie::PT_EN,
+        }
+    }
+
     /// The texts of the Overleg module in this language.
     pub fn overleg(self) -> &'static OverlegTexts {
         match self {
@@ -73,8 +81,10 @@ macro_rules! texts {
 }
 
 mod overleg;
+mod participatie;
 mod socialreturn;
 pub use overleg::{OverlegTexts, BUDGET_CATEGORIES};
+pub use participatie::ParticipatieTexts;
 pub use socialreturn::SocialReturnTexts;
 
 texts!(Texts, NL, EN {

@@ -17,13 +17,11 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::i18n::OverlegTexts;
 use axum::Router;
-use time::macros::format_description;
 use time::Date;
 use volkshuis_domain::access::{Action, OrgScope};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::overleg::case::StepError;
-use volkshuis_domain::text::TextError;
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::overleg::{self, Case};
 
@@ -55,16 +53,7 @@ fn today(state: &AppState) -> Date {
     dutch_date(state.clock.now())
 }
 
-/// Parses a date field (`2026-05-04` from a date input, or `4-5-2026` typed by hand).
-fn parse_date(input: &str) -> Result<Date, TextError> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Err(TextError::Required);
-    }
-    Date::parse(input, format_description!("[year]-[month]-[day]"))
-        .or_else(|_| Date::parse(input, format_description!("[day padding:none]-[month padding:none]-[year]")))
-        .map_err(|_| TextError::Format)
-}
+pub(super) use crate::forms::parse_date;
 
 /// The message for a step that is not possible now.
 fn step_error(ov: &OverlegTexts, error: StepError) -> &'static str {
@@ -76,20 +65,5 @@ fn step_error(ov: &OverlegTexts, error: StepError) -> &'static str {
         StepError::TextRequired => ov.err_text_required,
         StepError::NothingToDecide => ov.err_nothing_to_decide,
         StepError::ReplyRequired => ov.err_reply_required,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::date;
-
-    #[test]
-    fn dates_come_from_date_inputs_or_typed() {
-        assert_eq!(parse_date("2026-05-04"), Ok(date!(2026 - 05 - 04)));
-        assert_eq!(parse_date(" 4-5-2026 "), Ok(date!(2026 - 05 - 04)));
-        assert_eq!(parse_date("04-05-2026"), Ok(date!(2026 - 05 - 04)), "as the page shows dates");
-        assert_eq!(parse_date(""), Err(TextError::Required));
-        assert_eq!(parse_date("31-02-2026"), Err(TextError::Format));
     }
 }

@@ -4,7 +4,6 @@
 use crate::forms::FieldErrors;
 use crate::i18n::{SocialReturnTexts, Texts};
 use std::collections::HashMap;
-use time::macros::format_description;
 use time::Date;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::table::{JobRate, TrainingRate, ValuationTable};
@@ -20,10 +19,7 @@ pub(super) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
 
 /// A date from a date input or typed as d-m-yyyy.
 pub(super) fn date(input: &str) -> Option<Date> {
-    let input = input.trim();
-    Date::parse(input, format_description!("[year]-[month]-[day]"))
-        .or_else(|_| Date::parse(input, format_description!("[day padding:none]-[month padding:none]-[year]")))
-        .ok()
+    crate::forms::parse_date(input).ok()
 }
 
 /// A required date field.

@@ -1,0 +1,124 @@
+//! Coverage: per corporation, how many tenants a recognised body speaks for, only informal groups, or nobody; per
+//! gemeente, wijk, buurt or complex, the areas with the most tenants without a voice first.
+
+use super::{corporations, party_scope};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::views::{ok, NoticeQuery, Page};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::Action;
+use volkshuis_domain::participatie::coverage::Counts;
+use volkshuis_store::participatie::{self as part, AreaLevel};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/participatie/dekking", get(show))
+        .route("/orgs/{org}/participatie/dekking/{corporation}/herberekenen", post(recompute))
+}
+
+/// Areas listed (the worst first).
+const LISTED: i64 = 200;
+
+struct AreaView {
+    label: String,
+    counts: Counts,
+    blind: i64,
+}
+
+#[derive(Template)]
+#[template(path = "part_coverage.html")]
+struct CoveragePage {
+    page: Page,
+    org_id: i64,
+    corporations: Vec<(String, String, bool)>,
+    corporation_id: i64,
+    per: &'static str,
+    levels: Vec<(&'static str, &'static str, bool)>,
+    totals: Counts,
+    blind: i64,
+    areas: Vec<AreaView>,
+    can_recompute: bool,
+}
+
+#[derive(Deserialize)]
+struct CoverageQuery {
+    corporatie: Option<i64>,
+    per: Option<String>,
+    notice: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let corps = corporations(&state, &scope, &organisation).await?;
+    let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
+    let pt = page.pt;
+    let corporation = match q.corporatie {
+        Some(id) => corps.iter().find(|c| c.id == id).ok_or(AppError::NotFound)?.id,
+        None => corps.first().map(|c| c.id).unwrap_or(0),
+    };
+    let level = q.per.as_deref().and_then(AreaLevel::parse).unwrap_or(AreaLevel::Buurt);
+    let (totals, areas) = if corporation == 0 {
+        (Counts::default(), Vec::new())
+    } else {
+        let totals = part::coverage_totals(&state.db, corporation).await?;
+        let areas = part::coverage_by(&state.db, corporation, level, LISTED)
+            .await?
+            .into_iter()
+            .map(|a| AreaView {
+                label: match (a.code.is_empty(), a.name) {
+                    (true, _) => "—".to_owned(),
+                    (false, Some(name)) => format!("{} {name}", a.code),
+                    (false, None) => a.code,
+                },
+                blind: a.counts.blind_percent(),
+                counts: a.counts,
+            })
+            .collect();
+        (totals, areas)
+    };
+    ok(&CoveragePage {
+        org_id: org,
+        corporations: corps.iter().map(|c| (c.id.to_string(), c.name.clone(), c.id == corporation)).collect(),
+        corporation_id: corporation,
+        per: level.code(),
+        levels: [
+            ("gemeente", pt.per_gemeente),
+            ("wijk", pt.per_wijk),
+            ("buurt", pt.per_buurt),
+            ("complex", pt.per_complex),
+        ]
+        .into_iter()
+        .map(|(code, label)| (code, label, code == level.code()))
+        .collect(),
+        blind: totals.blind_percent(),
+        totals,
+        areas,
+        can_recompute: scope.role().allows(Action::Edit) && corporation != 0,
+        page,
+    })
+}
+
+async fn recompute(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, corporation)): Path<(i64, i64)>,
+    Query(_): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    if !corporations(&state, &scope, &organisation).await?.iter().any(|c| c.id == corporation) {
+        return Err(AppError::NotFound);
+    }
+    part::recompute(&state.db, corporation).await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/dekking?corporatie={corporation}&notice=saved")).into_response())
+}

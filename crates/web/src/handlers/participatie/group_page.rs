@@ -1,0 +1,238 @@
+//! One group: what it is, its activity log, its Overlegwet criteria, and — for its own organisation — the requests
+//! tenants sent it.
+
+use super::groups::{row, GroupRow};
+use super::{may_edit, party_scope, visible_group};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::{checkbox, parse_date, FieldErrors};
+use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use std::collections::HashMap;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::participatie::group::{ActivityKind, CriterionCheck};
+use volkshuis_domain::text::Name;
+use volkshuis_store::orgs::Organisation;
+use volkshuis_store::participatie::{self as part, Activity, Group};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/participatie/groepen/{id}", get(show))
+        .route("/orgs/{org}/participatie/groepen/{id}/activiteiten", post(add_activity))
+        .route("/orgs/{org}/participatie/groepen/{id}/criteria", post(save_criteria))
+}
+
+struct CriterionRow {
+    code: &'static str,
+    text: &'static str,
+    met: bool,
+    evidence: String,
+    checked_on: Option<String>,
+}
+
+struct ActivityRow {
+    date: String,
+    kind: &'static str,
+    topic: String,
+    participants: String,
+}
+
+struct RequestRow {
+    name: String,
+    contact: String,
+    message: String,
+    address: String,
+    at: String,
+}
+
+#[derive(Template)]
+#[template(path = "part_group.html")]
+struct GroupPage {
+    page: Page,
+    org_id: i64,
+    group: GroupRow,
+    contact_role: String,
+    approx_size: String,
+    channels: String,
+    description: String,
+    join_info: String,
+    started_on: String,
+    criteria: Vec<CriterionRow>,
+    activities: Vec<ActivityRow>,
+    requests: Option<Vec<RequestRow>>,
+    inbox_note: String,
+    can_edit: bool,
+    activity_kinds: Vec<(String, String)>,
+    typed: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl GroupPage {
+    fn typed(&self, name: &str) -> String {
+        self.typed.get(name).cloned().unwrap_or_default()
+    }
+}
+
+async fn group_page(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    organisation: &Organisation,
+    group: &Group,
+    typed: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<GroupPage, AppError> {
+    let page = Page::for_user(auth);
+    let pt = page.pt;
+    let today = dutch_date(state.clock.now());
+    let criteria = group
+        .kind
+        .criteria()
+        .iter()
+        .map(|c| {
+            let check = group.criteria.iter().find(|k| k.criterion == *c);
+            CriterionRow {
+                code: c.code(),
+                text: pt.criterion(*c),
+                met: check.is_some_and(|k| k.met),
+                evidence: check.map(|k| k.evidence.clone()).unwrap_or_default(),
+                checked_on: check.map(|k| show_date(k.checked_on)),
+            }
+        })
+        .collect();
+    let activities = part::activities(&state.db, group)
+        .await?
+        .into_iter()
+        .map(|a| ActivityRow {
+            date: show_date(a.held_on),
+            kind: pt.activity(a.kind),
+            topic: a.topic,
+            participants: a.participants.map(|n| n.to_string()).unwrap_or_default(),
+        })
+        .collect();
+    // Join requests are personal data: only for the organisation that keeps the group.
+    let requests = if group.org_id == scope.org_id() {
+        let read = part::join_requests(&state.db, group, &auth.actor(state)).await?;
+        Some(
+            read.into_iter()
+                .map(|r| RequestRow {
+                    name: r.name,
+                    contact: r.contact,
+                    message: r.message,
+                    address: r.address,
+                    at: show_time(r.at),
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    Ok(GroupPage {
+        org_id: scope.org_id(),
+        group: row(&page, group, 0, today),
+        contact_role: group.contact_role.clone(),
+        approx_size: group.approx_size.map(|n| n.to_string()).unwrap_or_default(),
+        channels: group.channels.iter().map(|c| pt.channel(*c)).collect::<Vec<_>>().join(", "),
+        description: group.description.clone(),
+        join_info: group.join_info.clone(),
+        started_on: group.started_on.map(show_date).unwrap_or_default(),
+        criteria,
+        activities,
+        requests,
+        inbox_note: pt.inbox_private.replace("{org}", &group.org_name),
+        can_edit: may_edit(scope, organisation, group),
+        activity_kinds: ActivityKind::ALL.iter().map(|k| (k.code().to_owned(), pt.activity(*k).to_owned())).collect(),
+        typed,
+        errors,
+        page,
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let group = visible_group(&state, &scope, id).await?;
+    let mut page =
+        group_page(&state, &auth, &scope, &organisation, &group, HashMap::new(), FieldErrors::default()).await?;
+    page.page = page.page.with_notice(q.notice.as_deref());
+    ok(&page)
+}
+
+async fn add_activity(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(typed): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let group = visible_group(&state, &scope, id).await?;
+    if !may_edit(&scope, &organisation, &group) {
+        return Err(AppError::Forbidden);
+    }
+    let t = auth.ctx.t();
+    let field = |n: &str| typed.get(n).map(String::as_str).unwrap_or("");
+    let mut errors = FieldErrors::default();
+    let kind = errors.check(t, "activity_kind", ActivityKind::parse(field("activity_kind")));
+    let held_on = errors.check(t, "held_on", parse_date(field("held_on")));
+    let topic = errors.check(t, "topic", Name::parse(field("topic")));
+    let participants = match field("participants").trim() {
+        "" => Some(None),
+        n => n.parse::<i64>().ok().filter(|n| *n >= 0).map(Some),
+    };
+    if participants.is_none() {
+        errors.add("participants", t.err_format);
+    }
+    let (Some(kind), Some(held_on), Some(topic), Some(participants)) = (kind, held_on, topic, participants) else {
+        let page = group_page(&state, &auth, &scope, &organisation, &group, typed, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let mut tx = state.db.begin().await?;
+    let activity = Activity { kind, held_on, topic: topic.as_str().to_owned(), participants };
+    part::add_activity(&mut tx, &group, &activity, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
+}
+
+async fn save_criteria(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(typed): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let group = visible_group(&state, &scope, id).await?;
+    if !may_edit(&scope, &organisation, &group) {
+        return Err(AppError::Forbidden);
+    }
+    let today = dutch_date(state.clock.now());
+    let checks: Vec<CriterionCheck> = group
+        .kind
+        .criteria()
+        .iter()
+        .map(|c| CriterionCheck {
+            criterion: *c,
+            met: checkbox(&typed.get(&format!("met_{}", c.code())).cloned()),
+            evidence: typed
+                .get(&format!("evidence_{}", c.code()))
+                .map(|e| e.trim().chars().take(500).collect())
+                .unwrap_or_default(),
+            checked_on: today,
+        })
+        .collect();
+    let mut tx = state.db.begin().await?;
+    part::set_criteria(&mut tx, &auth.actor(&state), &group, &checks).await?;
+    tx.commit().await?;
+    part::recompute(&state.db, group.corporation_id).await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
+}

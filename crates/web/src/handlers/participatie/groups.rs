@@ -1,0 +1,306 @@
+//! The groups an organisation sees, as a tree with their state, and registering a new one.
+
+use super::{corporations, party_scope};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::{checkbox, FieldErrors};
+use crate::views::{ok, render, NoticeQuery, Page};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use std::collections::HashMap;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::participatie::group::{is_fading, misses_yearly_meeting, recognised, Channel, GroupKind};
+use volkshuis_domain::text::{LongText, Name};
+use volkshuis_store::orgs::Organisation;
+use volkshuis_store::participatie::{self as part, Group, NewGroup};
+use volkshuis_store::StoreError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/participatie", get(list))
+        .route("/orgs/{org}/participatie/groepen/nieuw", get(new_form).post(create))
+}
+
+/// A group in the list.
+pub(super) struct GroupRow {
+    pub id: i64,
+    pub depth: usize,
+    pub name: String,
+    pub kind: &'static str,
+    pub area: String,
+    pub kept_by: String,
+    pub recognised: Option<bool>,
+    pub fading: bool,
+    pub missed_meeting: Option<String>,
+}
+
+/// The state badges of a group.
+pub(super) fn row(page: &Page, g: &Group, depth: usize, today: time::Date) -> GroupRow {
+    let pt = page.pt;
+    GroupRow {
+        id: g.id,
+        depth,
+        name: g.name.clone(),
+        kind: pt.kind(g.kind),
+        area: if g.area_codes.is_empty() {
+            pt.area_kind(&g.area_kind).to_owned()
+        } else {
+            format!("{}: {}", pt.area_kind(&g.area_kind), g.area_codes.join(", "))
+        },
+        kept_by: g.org_name.clone(),
+        recognised: g.kind.is_formal().then(|| recognised(g.kind, &g.criteria)),
+        fading: is_fading(g.started_on, g.last_activity, today),
+        missed_meeting: misses_yearly_meeting(g.kind, &g.members_meetings, today)
+            .then(|| pt.missed_meeting.replace("{year}", &(today.year() - 1).to_string())),
+    }
+}
+
+/// Orders groups as a tree: each group followed by the groups under it (a group whose parent is not visible is a
+/// root).
+pub(super) fn tree(groups: &[Group]) -> Vec<(&Group, usize)> {
+    let ids: Vec<i64> = groups.iter().map(|g| g.id).collect();
+    let mut children: HashMap<Option<i64>, Vec<&Group>> = HashMap::new();
+    for g in groups {
+        let parent = g.parent_id.filter(|p| ids.contains(p));
+        children.entry(parent).or_default().push(g);
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<(&Group, usize)> = children.get(&None).into_iter().flatten().rev().map(|g| (*g, 0)).collect();
+    while let Some((g, depth)) = stack.pop() {
+        out.push((g, depth));
+        if let Some(kids) = children.get(&Some(g.id)) {
+            stack.extend(kids.iter().rev().map(|k| (*k, depth + 1)));
+        }
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "part_list.html")]
+struct ListPage {
+    page: Page,
+    org_id: i64,
+    org_name: String,
+    rows: Vec<GroupRow>,
+    can_edit: bool,
+    has_stock: bool,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
+    let today = dutch_date(state.clock.now());
+    let groups = part::visible_to(&state.db, &scope).await?;
+    let rows = tree(&groups).into_iter().map(|(g, depth)| row(&page, g, depth, today)).collect();
+    let has_stock = !corporations(&state, &scope, &organisation).await?.is_empty();
+    ok(&ListPage {
+        org_id: org,
+        org_name: organisation.name,
+        rows,
+        can_edit: scope.role().allows(Action::Edit),
+        has_stock,
+        page,
+    })
+}
+
+/// The form as typed.
+#[derive(Default, serde::Deserialize)]
+pub(super) struct GroupForm {
+    #[serde(default)]
+    corporation_id: String,
+    #[serde(default)]
+    parent_id: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    area_kind: String,
+    #[serde(default)]
+    area_codes: String,
+    #[serde(default)]
+    contact_role: String,
+    #[serde(default)]
+    approx_size: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    join_info: String,
+    #[serde(default)]
+    started_on: String,
+    #[serde(flatten)]
+    rest: HashMap<String, String>,
+}
+
+#[derive(Template)]
+#[template(path = "part_group_form.html")]
+struct FormPage {
+    page: Page,
+    org_id: i64,
+    corporations: Vec<(String, String)>,
+    parents: Vec<(String, String)>,
+    kinds: Vec<(String, String)>,
+    areas: Vec<(String, String)>,
+    channels: Vec<(String, String, bool)>,
+    form: GroupForm,
+    errors: FieldErrors,
+}
+
+async fn form_page(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    organisation: &Organisation,
+    form: GroupForm,
+    errors: FieldErrors,
+) -> Result<FormPage, AppError> {
+    let page = Page::for_user(auth);
+    let pt = page.pt;
+    let corps = corporations(state, scope, organisation).await?;
+    let parents = part::visible_to(&state.db, scope).await?.into_iter().map(|g| (g.id.to_string(), g.name)).collect();
+    Ok(FormPage {
+        org_id: organisation.id,
+        corporations: corps.into_iter().map(|c| (c.id.to_string(), c.name)).collect(),
+        parents,
+        kinds: GroupKind::ALL.iter().map(|k| (k.code().to_owned(), pt.kind(*k).to_owned())).collect(),
+        areas: ["complexes", "buurten", "all"].iter().map(|a| ((*a).to_owned(), pt.area_kind(a).to_owned())).collect(),
+        channels: Channel::ALL
+            .iter()
+            .map(|c| {
+                let key = format!("channel_{}", c.code());
+                let ticked = checkbox(&form.rest.get(&key).cloned());
+                (key, pt.channel(*c).to_owned(), ticked)
+            })
+            .collect(),
+        form,
+        errors,
+        page,
+    })
+}
+
+async fn new_form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let corps = corporations(&state, &scope, &organisation).await?;
+    let form = GroupForm {
+        corporation_id: corps.first().map(|c| c.id.to_string()).unwrap_or_default(),
+        area_kind: "complexes".into(),
+        ..Default::default()
+    };
+    ok(&form_page(&state, &auth, &scope, &organisation, form, FieldErrors::default()).await?)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Form(form): Form<GroupForm>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let t = auth.ctx.t();
+    let pt = auth.ctx.lang.participatie();
+    let mut errors = FieldErrors::default();
+    let corps = corporations(&state, &scope, &organisation).await?;
+    let corporation = form.corporation_id.trim().parse::<i64>().ok().filter(|id| corps.iter().any(|c| c.id == *id));
+    if corporation.is_none() {
+        errors.add("corporation_id", pt.err_corporation);
+    }
+    let name = errors.check(t, "name", Name::parse(&form.name));
+    let kind = errors.check(t, "kind", GroupKind::parse(&form.kind));
+    let area_kind = ["complexes", "buurten", "all"].into_iter().find(|a| *a == form.area_kind.trim());
+    if area_kind.is_none() {
+        errors.add("area_kind", t.err_choose);
+    }
+    let codes: Vec<String> =
+        form.area_codes.split([',', ';', '\n']).map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty()).collect();
+    if area_kind != Some("all") && codes.is_empty() {
+        errors.add("area_codes", pt.err_area);
+    }
+    let contact_role = errors.check(t, "contact_role", Name::parse(&form.contact_role));
+    let approx_size = match form.approx_size.trim() {
+        "" => Some(None),
+        n => n.parse::<i64>().ok().filter(|n| *n >= 0).map(Some),
+    };
+    if approx_size.is_none() {
+        errors.add("approx_size", t.err_format);
+    }
+    let description = errors.check(t, "description", LongText::parse_optional(&form.description));
+    let join_info = errors.check(t, "join_info", LongText::parse_optional(&form.join_info));
+    let started_on = match form.started_on.trim() {
+        "" => Some(None),
+        text => crate::forms::parse_date(text).ok().map(Some),
+    };
+    if started_on.is_none() {
+        errors.add("started_on", t.err_format);
+    }
+    let parent = match form.parent_id.trim() {
+        "" => Some(None),
+        id => id.parse::<i64>().ok().map(Some),
+    };
+    let channels: Vec<Channel> = Channel::ALL
+        .iter()
+        .copied()
+        .filter(|c| checkbox(&form.rest.get(&format!("channel_{}", c.code())).cloned()))
+        .collect();
+    let parsed =
+        (corporation, name, kind, area_kind, contact_role, approx_size, description, join_info, started_on, parent);
+    let (
+        Some(corporation),
+        Some(name),
+        Some(kind),
+        Some(area_kind),
+        Some(contact_role),
+        Some(approx_size),
+        Some(description),
+        Some(join_info),
+        Some(started_on),
+        Some(parent),
+    ) = parsed
+    else {
+        let page = form_page(&state, &auth, &scope, &organisation, form, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    if !errors.is_empty() {
+        let page = form_page(&state, &auth, &scope, &organisation, form, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let new = NewGroup {
+        corporation_id: corporation,
+        parent_id: parent,
+        name: name.as_str().to_owned(),
+        kind,
+        area_kind: area_kind.to_owned(),
+        area_codes: if area_kind == "all" { Vec::new() } else { codes },
+        contact_role: contact_role.as_str().to_owned(),
+        approx_size,
+        channels,
+        description: description.map(|d| d.as_str().to_owned()).unwrap_or_default(),
+        join_info: join_info.map(|d| d.as_str().to_owned()).unwrap_or_default(),
+        started_on,
+    };
+    let mut tx = state.db.begin().await?;
+    let id = match part::create_group(&mut tx, &scope, &auth.actor(&state), &new).await {
+        Ok(id) => id,
+        Err(StoreError::NotFound) => {
+            drop(tx);
+            let mut errors = FieldErrors::default();
+            errors.add("parent_id", t.err_choose);
+            let page = form_page(&state, &auth, &scope, &organisation, form, errors).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+        Err(other) => return Err(other.into()),
+    };
+    tx.commit().await?;
+    part::recompute(&state.db, corporation).await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
+}

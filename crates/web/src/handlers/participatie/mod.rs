@@ -1,0 +1,67 @@
+//! Participatiekaart: the groups in a corporation's stock (kept by the corporation or its tenant organisations),
+//! their activities and Overlegwet criteria, coverage and blind spots, the yearly diagnosis, and the public page
+//! where a tenant finds the groups for an address.
+
+mod coverage;
+mod diagnosis;
+mod group_page;
+mod groups;
+mod public;
+
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use axum::Router;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::orgs::Organisation;
+use volkshuis_store::overleg;
+use volkshuis_store::participatie::{self as part, Group};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(groups::router())
+        .merge(group_page::router())
+        .merge(coverage::router())
+        .merge(diagnosis::router())
+        .merge(public::router())
+}
+
+/// The scope of the organisation in the path: a corporation or a tenant organisation.
+async fn party_scope(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    action: Action,
+) -> Result<(OrgScope, Organisation), AppError> {
+    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
+    match organisation.kind {
+        OrgKind::Corporation | OrgKind::TenantOrganisation => Ok((scope, organisation)),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The corporations whose stock the organisation works in: itself, or those it consults.
+async fn corporations(
+    state: &AppState,
+    scope: &OrgScope,
+    organisation: &Organisation,
+) -> Result<Vec<Organisation>, AppError> {
+    Ok(if organisation.kind == OrgKind::Corporation {
+        vec![organisation.clone()]
+    } else {
+        overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| p.org).collect()
+    })
+}
+
+/// A group the organisation of `scope` may see; anyone else's is a 404.
+async fn visible_group(state: &AppState, scope: &OrgScope, id: i64) -> Result<Group, AppError> {
+    part::visible_to(&state.db, scope).await?.into_iter().find(|g| g.id == id).ok_or(AppError::NotFound)
+}
+
+/// Whether the organisation may change a visible group: a tenant organisation its own tree, a corporation the
+/// groups it keeps itself.
+fn may_edit(scope: &OrgScope, organisation: &Organisation, group: &Group) -> bool {
+    scope.role().allows(Action::Edit)
+        && (organisation.kind == OrgKind::TenantOrganisation || group.org_id == scope.org_id())
+}

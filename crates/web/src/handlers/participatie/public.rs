@@ -1,0 +1,205 @@
+//! The public page: a tenant enters postcode and house number and sees the groups that speak for that address,
+//! what they do and how to join; a join request (given with explicit consent) goes to the group's inbox.
+
+use crate::app::AppState;
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::forms::{checkbox, FieldErrors};
+use crate::views::{ok, render, Page};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::Role;
+use volkshuis_domain::ids::Postcode;
+use volkshuis_domain::text::{LongText, Name};
+use volkshuis_store::participatie::{self as part, Address, JoinRequest};
+use volkshuis_store::{notifications, users};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/doe-mee", get(lookup)).route("/doe-mee/groepen/{id}", post(join))
+}
+
+struct PublicGroup {
+    id: i64,
+    /// Whether its join form is open (it came back with an error).
+    open: bool,
+    name: String,
+    kind: &'static str,
+    description: String,
+    join_info: String,
+    contact_role: String,
+    channels: String,
+}
+
+#[derive(Default, Deserialize)]
+struct LookupQuery {
+    #[serde(default)]
+    postcode: String,
+    #[serde(default)]
+    huisnummer: String,
+    #[serde(default)]
+    toevoeging: String,
+    sent: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "part_public.html")]
+struct PublicPage {
+    page: Page,
+    query: LookupQuery,
+    searched: bool,
+    address: Option<String>,
+    groups: Vec<PublicGroup>,
+    errors: FieldErrors,
+    join: JoinForm,
+    sent: bool,
+}
+
+#[derive(Default, Deserialize)]
+struct JoinForm {
+    #[serde(default)]
+    postcode: String,
+    #[serde(default)]
+    huisnummer: String,
+    #[serde(default)]
+    toevoeging: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    message: String,
+    consent: Option<String>,
+}
+
+/// The address asked for, when the postcode and number are valid and in the stock.
+async fn find(
+    state: &AppState,
+    postcode: &str,
+    number: &str,
+    addition: &str,
+    errors: &mut FieldErrors,
+    ctx: &RequestContext,
+) -> Result<Option<Address>, AppError> {
+    let t = ctx.t();
+    let postcode = Postcode::parse(postcode).map_err(|_| errors.add("postcode", t.err_format)).ok();
+    let number = number.trim().parse::<i64>().ok().filter(|n| *n > 0);
+    if number.is_none() {
+        errors.add("huisnummer", t.err_format);
+    }
+    let (Some(postcode), Some(number)) = (postcode, number) else { return Ok(None) };
+    Ok(part::lookup_address(&state.db, postcode.as_str(), number, addition).await?.into_iter().next())
+}
+
+async fn public_page(
+    state: &AppState,
+    ctx: &RequestContext,
+    query: LookupQuery,
+    join_for: Option<i64>,
+    join: JoinForm,
+    mut errors: FieldErrors,
+) -> Result<PublicPage, AppError> {
+    let page = Page::anonymous(ctx);
+    let pt = page.pt;
+    let searched = !query.postcode.trim().is_empty() || !query.huisnummer.trim().is_empty();
+    let mut address = None;
+    let mut groups = Vec::new();
+    if searched {
+        if let Some(found) =
+            find(state, &query.postcode, &query.huisnummer, &query.toevoeging, &mut errors, ctx).await?
+        {
+            groups = part::groups_for_address(&state.db, &found)
+                .await?
+                .into_iter()
+                .map(|g| PublicGroup {
+                    open: join_for == Some(g.id),
+                    id: g.id,
+                    name: g.name,
+                    kind: pt.kind(g.kind),
+                    description: g.description,
+                    join_info: g.join_info,
+                    contact_role: g.contact_role,
+                    channels: g.channels.iter().map(|c| pt.channel(*c)).collect::<Vec<_>>().join(", "),
+                })
+                .collect();
+            address = Some(found.label);
+        }
+    }
+    Ok(PublicPage { sent: query.sent.is_some(), query, searched, address, groups, errors, join, page })
+}
+
+async fn lookup(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Query(query): Query<LookupQuery>,
+) -> Result<Response, AppError> {
+    ok(&public_page(&state, &ctx, query, None, JoinForm::default(), FieldErrors::default()).await?)
+}
+
+async fn join(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(id): Path<i64>,
+    Form(form): Form<JoinForm>,
+) -> Result<Response, AppError> {
+    let t = ctx.t();
+    let pt = ctx.lang.participatie();
+    let mut errors = FieldErrors::default();
+    let address = find(&state, &form.postcode, &form.huisnummer, &form.toevoeging, &mut errors, &ctx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Only a group that speaks for this address takes requests through this form.
+    let group = part::groups_for_address(&state.db, &address)
+        .await?
+        .into_iter()
+        .find(|g| g.id == id)
+        .ok_or(AppError::NotFound)?;
+    let name = errors.check(t, "name", Name::parse(&form.name));
+    let contact = errors.check(t, "contact", Name::parse(&form.contact));
+    let message = errors.check(t, "message", LongText::parse_optional(&form.message));
+    let consent = checkbox(&form.consent);
+    if !consent {
+        errors.add("consent", pt.err_consent);
+    }
+    let (Some(name), Some(contact), Some(message), true) = (name, contact, message, consent) else {
+        let query = LookupQuery {
+            postcode: form.postcode.clone(),
+            huisnummer: form.huisnummer.clone(),
+            toevoeging: form.toevoeging.clone(),
+            sent: None,
+        };
+        let page = public_page(&state, &ctx, query, Some(id), form, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let now = state.clock.now();
+    let request = JoinRequest {
+        name: name.as_str().to_owned(),
+        contact: contact.as_str().to_owned(),
+        message: message.map(|m| m.as_str().to_owned()).unwrap_or_default(),
+        address: address.label.clone(),
+        at: now,
+    };
+    let mut tx = state.db.begin().await?;
+    part::add_join_request(&mut tx, &group, &request).await?;
+    // Tell the organisation that keeps the group: an in-app notice, without the tenant's details.
+    for (user, role) in users::members_of(&state.db, group.org_id).await? {
+        if user.active && role >= Role::Staff {
+            let text = ctx.lang.participatie().notice_join.replace("{group}", &group.name);
+            let link = format!("/orgs/{}/participatie/groepen/{}", group.org_id, group.id);
+            notifications::add(&mut tx, user.id, group.org_id, &text, &link, now).await?;
+        }
+    }
+    tx.commit().await?;
+    tracing::info!(group = group.id, "join request received");
+    let back: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("postcode", &form.postcode)
+        .append_pair("huisnummer", &form.huisnummer)
+        .append_pair("toevoeging", &form.toevoeging)
+        .append_pair("sent", "1")
+        .finish();
+    Ok(Redirect::to(&format!("/doe-mee?{back}")).into_response())
+}
