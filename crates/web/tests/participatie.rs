@@ -1,0 +1,269 @@
+//! The Participatiekaart through the real router on both databases: groups kept by a tenant organisation and the
+//! corporation, coverage with its blind spots, the public lookup and join request, the diagnosis; role by role.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::stock::{self, ImportOptions};
+
+on_both_backends!(
+    groups_coverage_and_blind_spots,
+    a_tenant_finds_a_group_and_asks_to_join,
+    both_parties_answer_the_diagnosis
+);
+
+const STOCK: &str =
+    "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode\n\
+A1;C1;De Ark;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000\n\
+A2;C1;De Ark;Kerkstraat;2;;1011AA;Amsterdam;GM0363;BU03630000\n\
+A3;C2;Het Anker;Dorpsweg;3;;1011AB;Amsterdam;GM0363;BU03630001\n";
+
+/// Woonstad gets three units; returns (woonstad, De Sleutel).
+async fn with_stock(app: &mut TestApp) -> (i64, i64) {
+    let woonstad = app.org_id("woonstad").await;
+    let actor = Actor::system("test", app.state.clock.now());
+    let reader = StockReader::new(STOCK.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &OrgScope::system(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    // De Sleutel consults Woonstad.
+    app.login("admin@woonstad.test").await;
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let resp =
+        app.post(&format!("/orgs/{woonstad}/overleg/partners"), &[("tenant_org_id", &sleutel.to_string())]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    (woonstad, sleutel)
+}
+
+fn group_form<'a>(corporation: &'a str, name: &'a str, kind: &'a str, codes: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("corporation_id", corporation),
+        ("name", name),
+        ("kind", kind),
+        ("area_kind", "complexes"),
+        ("area_codes", codes),
+        ("contact_role", "secretaris"),
+        ("approx_size", "30"),
+        ("channel_meetings", "on"),
+        ("description", "Wij praten mee over onderhoud."),
+        ("join_info", "Kom naar de volgende vergadering."),
+        ("started_on", "2020-01-01"),
+    ]
+}
+
+/// The id at the end of a redirect path.
+fn id_in(location: Option<&str>) -> i64 {
+    let path = location.expect("redirect").split('?').next().expect("path");
+    path.rsplit('/').next().and_then(|s| s.parse().ok()).expect("id")
+}
+
+async fn groups_coverage_and_blind_spots(mut app: TestApp) {
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    let w = woonstad.to_string();
+    app.login("bestuur@desleutel.test").await;
+    let path = format!("/orgs/{sleutel}/participatie/groepen/nieuw");
+    // Without codes for a complex group: refused, typed values kept.
+    let mut bad = group_form(&w, "Commissie De Ark", "bewonerscommissie", "");
+    bad.retain(|(k, _)| *k != "channel_meetings");
+    let resp = app.post(&path, &bad).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        resp.body.contains("Geef minstens één complexcode of buurtcode.")
+            && resp.body.contains("value=\"Commissie De Ark\"")
+    );
+    let resp = app.post(&path, &group_form(&w, "Commissie De Ark", "bewonerscommissie", "c1")).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let ark = id_in(resp.location());
+
+    // Unrecognised yet: De Ark is covered informally, Het Anker is a blind spot.
+    let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
+    assert_eq!(cov.status, StatusCode::OK);
+    assert!(cov.body.contains("<dd>0</dd>") && cov.body.contains("<strong>1</strong> (33%)"), "{}", cov.body);
+    // The criteria of a bewonerscommissie (2–4), met: recognised, De Ark covered formally.
+    let criteria = format!("/orgs/{sleutel}/participatie/groepen/{ark}/criteria");
+    let resp = app
+        .post(
+            &criteria,
+            &[
+                ("met_informs_involves", "on"),
+                ("evidence_informs_involves", "nieuwsbrief"),
+                ("met_yearly_meeting", "on"),
+                ("met_open_to_all", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert!(page.body.contains("Erkend (Overlegwet)") && page.body.contains("nieuwsbrief"));
+    assert!(page.body.contains("Geen jaarvergadering in 2025"), "no members' meeting last year");
+    let resp = app
+        .post(
+            &format!("/orgs/{sleutel}/participatie/groepen/{ark}/activiteiten"),
+            &[
+                ("activity_kind", "members_meeting"),
+                ("held_on", "2025-04-10"),
+                ("topic", "Jaarvergadering"),
+                ("participants", "23"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert!(!page.body.contains("Geen jaarvergadering in 2025") && page.body.contains("Jaarvergadering"));
+    let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
+    let formal = cov.body.split("Erkende vertegenwoordiging</dt><dd>").nth(1).expect("formal count");
+    assert!(formal.starts_with("2<"), "two units covered formally: {formal:.20}");
+    let anker = cov.body.split("C2 Het Anker").nth(1).expect("Het Anker row");
+    assert!(anker.contains("100%"), "Het Anker: all tenants without a voice");
+
+    // The corporation sees the group; the other tenant organisation does not; the municipality has no such page.
+    app.login("admin@woonstad.test").await;
+    assert!(app.get(&format!("/orgs/{woonstad}/participatie")).await.body.contains("Commissie De Ark"));
+    let page = app.get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}")).await;
+    assert!(!page.body.contains("Aanmeldingen van huurders"), "the inbox is for the keeping organisation");
+    assert!(!page.body.contains("/criteria\""), "the corporation does not edit a tenant organisation's group");
+    app.login("secretaris@bewonersraadnoord.test").await;
+    let noord = app.org_id("bewonersraad-noord").await;
+    assert_eq!(app.get(&format!("/orgs/{noord}/participatie/groepen/{ark}")).await.status, StatusCode::NOT_FOUND);
+    assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie De Ark"));
+    app.login("beleid@voorbeeldstad.test").await;
+    let gemeente = app.org_id("gm-voorbeeldstad").await;
+    assert_eq!(app.get(&format!("/orgs/{gemeente}/participatie")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await.status, StatusCode::FORBIDDEN);
+}
+
+async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    app.login("bestuur@desleutel.test").await;
+    let resp = app
+        .post(
+            &format!("/orgs/{sleutel}/participatie/groepen/nieuw"),
+            &group_form(&woonstad.to_string(), "Commissie De Ark", "bewonerscommissie", "C1"),
+        )
+        .await;
+    let ark = id_in(resp.location());
+
+    // A visitor, not logged in.
+    app.clear_cookies();
+    let page = app.get("/doe-mee?postcode=1011+aa&huisnummer=2").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Kerkstraat 2, 1011AA Amsterdam") && page.body.contains("Commissie De Ark"));
+    assert!(page.body.contains("Kom naar de volgende vergadering.") && page.body.contains("secretaris"));
+    assert!(!page.body.contains("bestuur@desleutel.test"), "no private contact data on the public page");
+    let other = app.get("/doe-mee?postcode=1011AB&huisnummer=3").await;
+    assert!(other.body.contains("(nog) geen groep bekend"), "Het Anker has no group");
+    let unknown = app.get("/doe-mee?postcode=9999ZZ&huisnummer=1").await;
+    assert!(unknown.body.contains("staat niet in het bezit"));
+
+    let join = format!("/doe-mee/groepen/{ark}");
+    let fields = [
+        ("postcode", "1011AA"),
+        ("huisnummer", "2"),
+        ("toevoeging", ""),
+        ("name", "Jan Huurder"),
+        ("contact", "jan@example.nl"),
+        ("message", "Ik wil meedoen"),
+    ];
+    let resp = app.post(&join, &fields).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "consent is required");
+    assert!(resp.body.contains("Zonder uw toestemming") && resp.body.contains("value=\"Jan Huurder\""));
+    let mut with_consent = fields.to_vec();
+    with_consent.push(("consent", "on"));
+    let resp = app.post(&join, &with_consent).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    assert!(app.get(resp.location().expect("back")).await.body.contains("Verstuurd."));
+    // A group that does not speak for the address takes no request through it.
+    let resp = app
+        .post(
+            &join,
+            &[
+                ("postcode", "1011AB"),
+                ("huisnummer", "3"),
+                ("name", "X"),
+                ("contact", "x@example.nl"),
+                ("consent", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+
+    // The keeping organisation's board sees it (and a notice); the read is audited; the corporation does not see it.
+    app.login("bestuur@desleutel.test").await;
+    assert!(app.get("/dashboard").await.body.contains("Nieuwe aanmelding voor Commissie De Ark"));
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert!(
+        page.body.contains("Jan Huurder") && page.body.contains("jan@example.nl") && page.body.contains("Kerkstraat 2")
+    );
+    let reads: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity = 'part_join_requests'",
+    )
+    .fetch_one(app.state.db.pool())
+    .await
+    .expect("count");
+    assert_eq!(reads, 1);
+    app.login("admin@woonstad.test").await;
+    assert!(!app.get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}")).await.body.contains("Jan Huurder"));
+}
+
+async fn both_parties_answer_the_diagnosis(mut app: TestApp) {
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    let scores = |c: &'static str, r: &'static str| {
+        let mut f: Vec<(String, String)> = Vec::new();
+        for i in 0..10 {
+            f.push((format!("c{i}"), c.to_owned()));
+            f.push((format!("r{i}"), r.to_owned()));
+        }
+        for i in 0..8 {
+            f.push((format!("g{i}"), "3".to_owned()));
+            f.push((
+                format!("gr{i}"),
+                if i == 3 { "Te laat betrokken bij de renovatie".to_owned() } else { String::new() },
+            ));
+        }
+        f
+    };
+    app.login("admin@woonstad.test").await;
+    let path = format!("/orgs/{woonstad}/participatie/diagnose/{sleutel}/2026");
+    let mut incomplete = scores("4", "2");
+    incomplete.retain(|(k, _)| k != "r9");
+    let refs: Vec<(&str, &str)> = incomplete.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let resp = app.post(&path, &refs).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        resp.body.contains("Geef bij elke vraag een score van 1 tot en met 5.")
+            && resp.body.contains("value=\"4\" checked")
+    );
+    let full = scores("4", "2");
+    let refs: Vec<(&str, &str)> = full.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(app.post(&path, &refs).await.status, StatusCode::SEE_OTHER);
+    app.login("bestuur@desleutel.test").await;
+    let theirs = scores("2", "4");
+    let refs: Vec<(&str, &str)> = theirs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let tenant_path = format!("/orgs/{sleutel}/participatie/diagnose/{woonstad}/2026");
+    assert_eq!(app.post(&tenant_path, &refs).await.status, StatusCode::SEE_OTHER);
+    let page = app.get(&tenant_path).await;
+    // The corporation sees itself active and the representatives reactive; the organisation sees the reverse.
+    let tr = page.body.split("q q-tr").nth(1).expect("top right").split("</div>").next().expect("cell");
+    assert!(tr.contains("Corporatie"), "{tr}");
+    let bl = page.body.split("q q-bl").nth(1).expect("bottom left").split("</div>").next().expect("cell");
+    assert!(bl.contains("Huurdersorganisatie"), "{bl}");
+    assert!(
+        page.body.contains("Corporatie: Hoeder van participatie")
+            && page.body.contains("Huurdersorganisatie: Voorlopende vertegenwoordigers")
+    );
+    assert!(page.body.contains("Te laat betrokken bij de renovatie"));
+    // Another tenant organisation sees its own pair with Woonstad, not De Sleutel's answers, and has no pair with
+    // De Sleutel.
+    app.login("secretaris@bewonersraadnoord.test").await;
+    let noord = app.org_id("bewonersraad-noord").await;
+    let own = app.get(&format!("/orgs/{noord}/participatie/diagnose/{woonstad}/2026")).await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(!own.body.contains("Te laat betrokken") && own.body.contains("nog niet ingevuld"));
+    let other = app.get(&format!("/orgs/{noord}/participatie/diagnose/{sleutel}/2026")).await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+}
