@@ -55,6 +55,16 @@ test('coverage shows the blind spots, and the diagnosis places both parties', as
   assert.match(first, /100%/);
   assert.deepEqual(await seriousViolations(page), [], 'coverage');
 
+  // The map draws every complex (without background tiles here) and the blind spots stand out in red.
+  const tiles = [];
+  page.on('requestfailed', (r) => { if (r.url().includes('service.pdok.nl')) tiles.push(r.url()); });
+  await page.click('text=Op de kaart');
+  await page.waitForSelector('#coverage-map[data-loaded]');
+  assert.ok(Number(await page.getAttribute('#coverage-map', 'data-loaded')) >= 10, 'complexes drawn');
+  assert.ok(await page.locator('path.coverage-none').count() >= 1, 'a blind spot on the map');
+  assert.ok(await page.locator('path.coverage-formal').count() >= 1, 'a recognised body on the map');
+  assert.deepEqual(await seriousViolations(page), [], 'coverage map');
+
   await page.click('nav.subnav >> text=Diagnose');
   for (const axis of ['c', 'r']) {
     for (let i = 0; i < 10; i++) await page.check(`input[name=${axis}${i}][value="${axis === 'c' ? 4 : 2}"]`);

@@ -142,3 +142,45 @@ pub async fn coverage_by(db: &Db, corporation_id: i64, level: AreaLevel, limit: 
         })
         .collect()
 }
+
+/// A complex on the coverage map: where its units are on average, and their counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoveragePoint {
+    /// Complex code.
+    pub code: String,
+    /// Complex name.
+    pub name: Option<String>,
+    /// Mean latitude of its units with a position.
+    pub lat: f64,
+    /// Mean longitude.
+    pub lon: f64,
+    /// The counts.
+    pub counts: Counts,
+}
+
+/// The complexes of a corporation with a position, for the coverage map.
+pub async fn coverage_points(db: &Db, corporation_id: i64) -> Result<Vec<CoveragePoint>> {
+    let rows = sqlx::query(
+        "SELECT cl.code AS code, MAX(cl.naam) AS name, AVG(u.lat) AS lat, AVG(u.lon) AS lon, \
+         SUM(CASE WHEN c.level = 2 THEN 1 ELSE 0 END) AS formal, \
+         SUM(CASE WHEN c.level = 1 THEN 1 ELSE 0 END) AS informal, \
+         SUM(CASE WHEN c.level = 0 THEN 1 ELSE 0 END) AS none \
+         FROM part_unit_coverage c JOIN units u ON u.id = c.unit_id JOIN clusters cl ON cl.id = u.cluster_id \
+         WHERE c.corporation_id = $1 AND u.lat IS NOT NULL AND u.lon IS NOT NULL GROUP BY cl.code",
+    )
+    .bind(corporation_id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let count = |c: &str| -> Result<i64> { Ok(r.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
+            Ok(CoveragePoint {
+                code: r.try_get("code")?,
+                name: r.try_get("name")?,
+                lat: r.try_get("lat")?,
+                lon: r.try_get("lon")?,
+                counts: Counts { formal: count("formal")?, informal: count("informal")?, none: count("none")? },
+            })
+        })
+        .collect()
+}

@@ -10,7 +10,7 @@ mod diagnoses;
 mod groups;
 mod public;
 
-pub use coverage::{coverage_by, coverage_totals, recompute, AreaLevel, AreaRow};
+pub use coverage::{coverage_by, coverage_points, coverage_totals, recompute, AreaLevel, AreaRow, CoveragePoint};
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
 pub use groups::{
     activities, add_activity, create_group, group, groups_of, set_criteria, visible_to, Activity, Group, NewGroup,

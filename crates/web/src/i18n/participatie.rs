@@ -61,6 +61,7 @@ texts!(ParticipatieTexts, PT_NL, PT_EN {
     units: "Eenheden", "Units";
     blind_share: "Zonder stem", "Without a voice";
     recompute: "Opnieuw berekenen", "Recompute";
+    map: "Op de kaart", "On the map";
     no_stock: "Deze organisatie heeft geen bezit en overlegt (nog) met geen corporatie.", "This organisation has no stock and consults no corporation (yet).";
     lookup_title: "Wie spreekt voor mijn woning?", "Who speaks for my home?";
     lookup_intro: "Vul uw postcode en huisnummer in. U ziet welke groepen huurders vertegenwoordigen in uw complex of buurt, en hoe u meedoet.", "Enter your postcode and house number. You will see which groups represent tenants in your complex or neighbourhood, and how to join.";

@@ -20,6 +20,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/orgs/{org}/participatie/dekking", get(show))
         .route("/orgs/{org}/participatie/dekking/{corporation}/herberekenen", post(recompute))
+        .route("/orgs/{org}/participatie/dekking/kaart", get(map_page))
+        .route("/orgs/{org}/participatie/dekking/kaart.json", get(map_data))
 }
 
 /// Areas listed (the worst first).
@@ -121,4 +123,74 @@ async fn recompute(
     }
     part::recompute(&state.db, corporation).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/dekking?corporatie={corporation}&notice=saved")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "part_map.html")]
+struct MapPage {
+    page: Page,
+    org_id: i64,
+    corporation_id: i64,
+    corporation_name: String,
+}
+
+#[derive(Deserialize)]
+struct MapQuery {
+    corporatie: Option<i64>,
+}
+
+/// The corporation asked for, if the organisation works in its stock.
+async fn chosen(state: &AppState, auth: &Auth, org: i64, asked: Option<i64>) -> Result<(i64, String), AppError> {
+    let (scope, organisation) = party_scope(state, auth, org, Action::View).await?;
+    let corps = corporations(state, &scope, &organisation).await?;
+    let found = match asked {
+        Some(id) => corps.into_iter().find(|c| c.id == id),
+        None => corps.into_iter().next(),
+    };
+    found.map(|c| (c.id, c.name)).ok_or(AppError::NotFound)
+}
+
+async fn map_page(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(q): Query<MapQuery>,
+) -> Result<Response, AppError> {
+    let (corporation_id, corporation_name) = chosen(&state, &auth, org, q.corporatie).await?;
+    ok(&MapPage { page: Page::for_user(&auth), org_id: org, corporation_id, corporation_name })
+}
+
+/// GeoJSON: one point per complex with its counts and the colour class (`none` where any tenant has no voice).
+async fn map_data(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(q): Query<MapQuery>,
+) -> Result<Response, AppError> {
+    let (corporation_id, _) = chosen(&state, &auth, org, q.corporatie).await?;
+    let pt = auth.ctx.lang.participatie();
+    let features: Vec<serde_json::Value> = part::coverage_points(&state.db, corporation_id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let class = if p.counts.none > 0 {
+                "none"
+            } else if p.counts.informal > 0 {
+                "informal"
+            } else {
+                "formal"
+            };
+            serde_json::json!({
+                "type": "Feature",
+                "geometry": { "type": "Point", "coordinates": [p.lon, p.lat] },
+                "properties": {
+                    "code": p.code, "name": p.name, "class": class,
+                    "formal": p.counts.formal, "informal": p.counts.informal, "none": p.counts.none,
+                    "label": format!("{} {} — {}: {}, {}: {}, {}: {}", p.code, p.name.unwrap_or_default(),
+                        pt.cov_formal, p.counts.formal, pt.cov_informal, p.counts.informal, pt.cov_none, p.counts.none),
+                }
+            })
+        })
+        .collect();
+    Ok(axum::Json(serde_json::json!({ "type": "FeatureCollection", "features": features })).into_response())
 }

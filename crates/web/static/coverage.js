@@ -1,0 +1,40 @@
+// The coverage map: one circle per complex, red where tenants have no voice (drawn last and larger, so blind spots
+// stand out), amber where only informal groups speak, green where a recognised body does. Works without the PDOK
+// tiles. No inline script: loaded under a strict CSP.
+(function () {
+  'use strict';
+  var element = document.getElementById('coverage-map');
+  if (!element || !window.L) return;
+  var status = document.getElementById('map-status');
+  var map = L.map(element, { minZoom: 6, maxZoom: 19 }).setView([52.2, 5.3], 7);
+  L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
+    minZoom: 6, maxZoom: 19, attribution: 'Kaartgegevens &copy; Kadaster',
+  }).addTo(map);
+  var colours = { formal: '#1f6f3f', informal: '#e0a800', none: '#a4161a' };
+  var order = { formal: 0, informal: 1, none: 2 };
+  fetch(element.dataset.url, { credentials: 'same-origin' })
+    .then(function (response) { return response.json(); })
+    .then(function (data) {
+      var features = data.features.slice().sort(function (a, b) {
+        return order[a.properties['class']] - order[b.properties['class']];
+      });
+      var bounds = [];
+      features.forEach(function (f) {
+        var p = f.properties;
+        var c = f.geometry.coordinates;
+        var units = p.formal + p.informal + p.none;
+        var marker = L.circleMarker([c[1], c[0]], {
+          radius: (p['class'] === 'none' ? 9 : 6) + Math.min(12, Math.round(Math.sqrt(units) / 2)),
+          weight: 2, color: '#ffffff', fillColor: colours[p['class']], fillOpacity: 0.9,
+          className: 'coverage-' + p['class'],
+        });
+        marker.bindTooltip(p.label);
+        marker.addTo(map);
+        bounds.push([c[1], c[0]]);
+      });
+      if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+      if (status) status.textContent = '';
+      element.dataset.loaded = String(features.length);
+    })
+    .catch(function () { if (status) status.textContent = '⚠'; });
+})();
