@@ -75,3 +75,34 @@ test('coverage shows the blind spots, and the diagnosis places both parties', as
   assert.match(await page.textContent('#result'), /Hoeder van participatie/);
   assert.deepEqual(await seriousViolations(page), [], 'diagnosis');
 });
+
+test("a group's invitation reaches its achterban through the corporation's approval", async () => {
+  const board = await (await env.browser.newContext(PHONE)).newPage();
+  await login(board, env.server.baseUrl, 'bestuur@desleutel.test');
+  await board.goto(`${env.server.baseUrl}/orgs/2/participatie`);
+  await Promise.all([board.waitForNavigation(), board.click('ul.groups a:has-text("Huurdersvereniging De Sleutel")')]);
+  await board.fill('#subject', 'Uitnodiging jaarvergadering');
+  await board.fill('#body', 'Beste huurder, kom op 20 januari naar onze jaarvergadering in het buurthuis.');
+  await Promise.all([board.waitForNavigation(), board.click('text=Ter goedkeuring aanbieden')]);
+  assert.match(await board.textContent('#achterban ~ ul, section[aria-labelledby=achterban]'), /wacht op goedkeuring/);
+
+  const office = await (await env.browser.newContext({ bypassCSP: true })).newPage();
+  await login(office, env.server.baseUrl, 'admin@woonstad.test');
+  await office.goto(`${env.server.baseUrl}/orgs/1/participatie`);
+  const item = office.locator('li.case', { hasText: 'Uitnodiging jaarvergadering' });
+  await Promise.all([office.waitForNavigation(), item.locator('button[value=approve]').click()]);
+  const sent = await office.locator('li.case', { hasText: 'Uitnodiging jaarvergadering' }).textContent();
+  const [, emailed, letters] = sent.match(/(\d+) per e-mail · (\d+) per brief/);
+  assert.ok(Number(emailed) > 0 && Number(letters) > 0, sent);
+  assert.deepEqual(await seriousViolations(office), [], 'participation page with messages');
+
+  const admin = await (await env.browser.newContext()).newPage();
+  await login(admin, env.server.baseUrl, 'beheer@volkshuis.test');
+  await admin.goto(`${env.server.baseUrl}/admin/outbox`);
+  assert.equal(await admin.locator('text=Uitnodiging jaarvergadering').count(), Number(emailed), 'one mail per address');
+
+  await board.reload();
+  const counts = await board.textContent('section[aria-labelledby=achterban]');
+  assert.match(counts, new RegExp(`verstuurd: ${emailed} per e-mail, ${letters} per brief`));
+  assert.doesNotMatch(counts, /@example\.nl/, 'the group never sees addresses');
+});

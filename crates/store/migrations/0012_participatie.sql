@@ -78,3 +78,33 @@ CREATE TABLE part_diagnoses (
     created_at BIGINT NOT NULL,
     UNIQUE (corporation_id, tenant_org_id, year, party)
 );
+
+-- Tenants' contact data, imported by the corporation (a file apart from the stock file). Personal data: used only to
+-- send a group's approved message; never shown to the group.
+CREATE TABLE tenant_contacts (
+    unit_id BIGINT PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+    corporation_id BIGINT NOT NULL REFERENCES organisations(id),
+    name TEXT NOT NULL,
+    email TEXT,
+    imported_at BIGINT NOT NULL
+);
+CREATE INDEX tenant_contacts_corporation ON tenant_contacts(corporation_id);
+
+-- A group's message to the tenants of its area: approved by the corporation, then mailed or put on the letter list.
+CREATE TABLE part_messages (
+    id {{pk}},
+    group_id BIGINT NOT NULL REFERENCES part_groups(id) ON DELETE CASCADE,
+    corporation_id BIGINT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    written_by TEXT NOT NULL,
+    written_at BIGINT NOT NULL,
+    decided_by TEXT,
+    decided_at BIGINT,
+    emailed BIGINT NOT NULL DEFAULT 0,
+    letters BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX part_messages_corporation ON part_messages(corporation_id, status);
+CREATE INDEX part_messages_group ON part_messages(group_id, id);

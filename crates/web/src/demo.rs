@@ -471,5 +471,27 @@ async fn seed_participation(db: &Db, corporation: i64, sleutel: i64, noord: i64,
     }
     tx.commit().await?;
     part::recompute(db, corporation).await?;
+    // Contact data for the tenants of the first three complexes: every other one with an e-mail address.
+    let units = volkshuis_store::stock::units(
+        db,
+        &OrgScope::system(corporation),
+        &volkshuis_store::stock::UnitFilter::default(),
+        0,
+        2_000,
+    )
+    .await?;
+    let contacts: Vec<part::ContactRow> = units
+        .units
+        .iter()
+        .filter(|u| u.cluster.as_ref().is_some_and(|(_, code)| code.as_str() <= "CPX000003"))
+        .enumerate()
+        .map(|(i, u)| part::ContactRow {
+            id_extern: u.id_extern.clone(),
+            name: format!("Huurder {}", i + 1),
+            email: (i % 2 == 0).then(|| format!("huurder{}@example.nl", i + 1)),
+        })
+        .collect();
+    let unknown = part::import_contacts(db, &OrgScope::system(corporation), actor, &contacts).await?;
+    anyhow::ensure!(unknown.is_empty(), "demo contacts for unknown units");
     Ok(())
 }

@@ -13,7 +13,8 @@ use volkshuis_store::stock::{self, ImportOptions};
 on_both_backends!(
     groups_coverage_and_blind_spots,
     a_tenant_finds_a_group_and_asks_to_join,
-    both_parties_answer_the_diagnosis
+    both_parties_answer_the_diagnosis,
+    a_message_reaches_the_achterban_after_approval
 );
 
 const STOCK: &str =
@@ -131,9 +132,16 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let noord = app.org_id("bewonersraad-noord").await;
     assert_eq!(app.get(&format!("/orgs/{noord}/participatie/groepen/{ark}")).await.status, StatusCode::NOT_FOUND);
     assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie De Ark"));
+    // The municipality sees the coverage figures, never groups or contacts.
     app.login("beleid@voorbeeldstad.test").await;
     let gemeente = app.org_id("gm-voorbeeldstad").await;
     assert_eq!(app.get(&format!("/orgs/{gemeente}/participatie")).await.status, StatusCode::NOT_FOUND);
+    let figures = app.get(&format!("/orgs/{gemeente}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
+    assert_eq!(figures.status, StatusCode::OK);
+    assert!(figures.body.contains("C2 Het Anker") && !figures.body.contains("Commissie De Ark"));
+    let recompute = app.post(&format!("/orgs/{gemeente}/participatie/dekking/{woonstad}/herberekenen"), &[]).await;
+    assert_eq!(recompute.status, StatusCode::NOT_FOUND, "a municipality may look, not recompute");
+    assert!(!figures.body.contains("herberekenen"));
     assert_eq!(app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await.status, StatusCode::FORBIDDEN);
 }
 
@@ -266,4 +274,96 @@ async fn both_parties_answer_the_diagnosis(mut app: TestApp) {
     assert!(!own.body.contains("Te laat betrokken") && own.body.contains("nog niet ingevuld"));
     let other = app.get(&format!("/orgs/{noord}/participatie/diagnose/{sleutel}/2026")).await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
+}
+
+async fn a_message_reaches_the_achterban_after_approval(mut app: TestApp) {
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    app.login("bestuur@desleutel.test").await;
+    let resp = app
+        .post(
+            &format!("/orgs/{sleutel}/participatie/groepen/nieuw"),
+            &group_form(&woonstad.to_string(), "Commissie De Ark", "bewonerscommissie", "C1"),
+        )
+        .await;
+    let ark = id_in(resp.location());
+
+    // The corporation imports its tenants' contacts: a wrong file names line and column and changes nothing.
+    app.login("admin@woonstad.test").await;
+    let path = format!("/orgs/{woonstad}/participatie/huurders");
+    let resp = app
+        .post_file(&path, &[], "huurders.csv", b"idExtern;naam;email\nA1;Jan Jansen;jan@example.nl\nA9;Onbekend;\n")
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("regel 3, kolom idExtern: A9 staat niet in het bezit"), "{}", resp.body);
+    let contacts: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM tenant_contacts").fetch_one(app.state.db.pool()).await.expect("count");
+    assert_eq!(contacts, 0, "nothing written");
+    let resp = app
+        .post_file(&path, &[], "huurders.csv", b"idExtern;naam;email\nA1;Jan Jansen;jan@example.nl\nA2;Piet Pieters;\n")
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+
+    // The group writes to its achterban.
+    app.login("bestuur@desleutel.test").await;
+    let resp = app
+        .post(
+            &format!("/orgs/{sleutel}/participatie/groepen/{ark}/berichten"),
+            &[("subject", "Uitnodiging bewonersavond"), ("body", "Kom op 12 januari naar de bewonersavond.")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    assert!(app
+        .get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}"))
+        .await
+        .body
+        .contains("wacht op goedkeuring"));
+
+    // The corporation approves: Jan gets an e-mail, Piet a letter.
+    app.login("admin@woonstad.test").await;
+    let list = app.get(&format!("/orgs/{woonstad}/participatie")).await;
+    assert!(list.body.contains("Uitnodiging bewonersavond"));
+    let message: String = list
+        .body
+        .split("/participatie/berichten/")
+        .nth(1)
+        .expect("message form")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let resp = app
+        .post(&format!("/orgs/{woonstad}/participatie/berichten/{message}/besluit"), &[("decision", "approve")])
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let mails = volkshuis_store::outbox::list(&app.state.db, 20).await.expect("outbox");
+    let mail = mails.iter().find(|m| m.to_address == "jan@example.nl").expect("mail to the tenant");
+    assert!(
+        mail.subject == "Uitnodiging bewonersavond"
+            && mail.body.contains("Kom op 12 januari")
+            && mail.body.contains("niet met de groep gedeeld")
+    );
+    let csv = app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven.csv")).await;
+    assert!(csv.body.contains("Piet Pieters;Kerkstraat 2;1011AA;Amsterdam") && !csv.body.contains("Jan Jansen"));
+    let letters = app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven")).await;
+    assert!(letters.body.contains("Piet Pieters") && letters.body.contains("Kom op 12 januari"));
+    let reads: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE entity = 'part_message_letters' AND personal_data = 1",
+    )
+    .fetch_one(app.state.db.pool())
+    .await
+    .expect("count");
+    assert_eq!(reads, 2, "each letter list read is logged");
+
+    // The group sees the counts, never the names or addresses, and cannot open the letter list.
+    app.login("bestuur@desleutel.test").await;
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert!(page.body.contains("verstuurd: 1 per e-mail, 1 per brief"), "{}", page.body);
+    assert!(!page.body.contains("Piet Pieters") && !page.body.contains("jan@example.nl"));
+    assert_eq!(
+        app.get(&format!("/orgs/{sleutel}/participatie/berichten/{message}/brieven.csv")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven.csv")).await.status,
+        StatusCode::FORBIDDEN
+    );
 }

@@ -5,11 +5,16 @@
 //! organisation that consults it). Who sees what is decided in [`groups::visible_to`]: the corporation sees every
 //! group in its stock, a tenant organisation its own groups and those below them in the tree.
 
+mod achterban;
 mod coverage;
 mod diagnoses;
 mod groups;
 mod public;
 
+pub use achterban::{
+    contact_counts, decide_message, import_contacts, log_letter_list, message, messages_for_corporation,
+    messages_of_group, recipients, submit_message, ContactRow, Message, Recipient,
+};
 pub use coverage::{coverage_by, coverage_points, coverage_totals, recompute, AreaLevel, AreaRow, CoveragePoint};
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
 pub use groups::{

@@ -1,7 +1,7 @@
 //! Coverage: per corporation, how many tenants a recognised body speaks for, only informal groups, or nobody; per
 //! gemeente, wijk, buurt or complex, the areas with the most tenants without a voice first.
 
-use super::{corporations, party_scope};
+use super::{corporations, figures_scope, party_scope};
 use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -61,8 +61,10 @@ async fn show(
     Path(org): Path<i64>,
     Query(q): Query<CoverageQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = figures_scope(&state, &auth, org, Action::View).await?;
     let corps = corporations(&state, &scope, &organisation).await?;
+    // A municipality reads the figures; the parties in the stock keep them up to date.
+    let organisation_may_recompute = organisation.kind != volkshuis_domain::org::OrgKind::Municipality;
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
     let pt = page.pt;
     let corporation = match q.corporatie {
@@ -106,7 +108,7 @@ async fn show(
         blind: totals.blind_percent(),
         totals,
         areas,
-        can_recompute: scope.role().allows(Action::Edit) && corporation != 0,
+        can_recompute: scope.role().allows(Action::Edit) && corporation != 0 && organisation_may_recompute,
         page,
     })
 }
@@ -141,7 +143,7 @@ struct MapQuery {
 
 /// The corporation asked for, if the organisation works in its stock.
 async fn chosen(state: &AppState, auth: &Auth, org: i64, asked: Option<i64>) -> Result<(i64, String), AppError> {
-    let (scope, organisation) = party_scope(state, auth, org, Action::View).await?;
+    let (scope, organisation) = figures_scope(state, auth, org, Action::View).await?;
     let corps = corporations(state, &scope, &organisation).await?;
     let found = match asked {
         Some(id) => corps.into_iter().find(|c| c.id == id),

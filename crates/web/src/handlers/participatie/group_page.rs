@@ -54,7 +54,7 @@ struct RequestRow {
 
 #[derive(Template)]
 #[template(path = "part_group.html")]
-struct GroupPage {
+pub(super) struct GroupPage {
     page: Page,
     org_id: i64,
     group: GroupRow,
@@ -72,6 +72,7 @@ struct GroupPage {
     activity_kinds: Vec<(String, String)>,
     typed: HashMap<String, String>,
     errors: FieldErrors,
+    messages: Vec<part::Message>,
 }
 
 impl GroupPage {
@@ -80,7 +81,7 @@ impl GroupPage {
     }
 }
 
-async fn group_page(
+pub(super) async fn group_page(
     state: &AppState,
     auth: &Auth,
     scope: &OrgScope,
@@ -151,6 +152,7 @@ async fn group_page(
         activity_kinds: ActivityKind::ALL.iter().map(|k| (k.code().to_owned(), pt.activity(*k).to_owned())).collect(),
         typed,
         errors,
+        messages: part::messages_of_group(&state.db, group).await?,
         page,
     })
 }

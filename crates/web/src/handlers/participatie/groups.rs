@@ -90,6 +90,9 @@ struct ListPage {
     rows: Vec<GroupRow>,
     can_edit: bool,
     has_stock: bool,
+    is_corporation: bool,
+    messages: Vec<part::Message>,
+    contacts: String,
 }
 
 async fn list(
@@ -104,7 +107,18 @@ async fn list(
     let groups = part::visible_to(&state.db, &scope).await?;
     let rows = tree(&groups).into_iter().map(|(g, depth)| row(&page, g, depth, today)).collect();
     let has_stock = !corporations(&state, &scope, &organisation).await?.is_empty();
+    let is_corporation = organisation.kind == volkshuis_domain::org::OrgKind::Corporation;
+    let (messages, contacts) = if is_corporation {
+        let (n, e) = part::contact_counts(&state.db, &scope).await?;
+        let contacts = page.pt.contacts_counts.replace("{n}", &n.to_string()).replace("{e}", &e.to_string());
+        (part::messages_for_corporation(&state.db, &scope).await?, contacts)
+    } else {
+        (Vec::new(), String::new())
+    };
     ok(&ListPage {
+        is_corporation,
+        messages,
+        contacts,
         org_id: org,
         org_name: organisation.name,
         rows,

@@ -2,6 +2,7 @@
 //! their activities and Overlegwet criteria, coverage and blind spots, the yearly diagnosis, and the public page
 //! where a tenant finds the groups for an address.
 
+mod achterban;
 mod coverage;
 mod diagnosis;
 mod group_page;
@@ -21,6 +22,7 @@ use volkshuis_store::participatie::{self as part, Group};
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(groups::router())
+        .merge(achterban::router())
         .merge(group_page::router())
         .merge(coverage::router())
         .merge(diagnosis::router())
@@ -41,17 +43,36 @@ async fn party_scope(
     }
 }
 
-/// The corporations whose stock the organisation works in: itself, or those it consults.
+/// The corporations whose stock the organisation works in: itself, those it consults, or — for a municipality,
+/// which sees coverage figures and nothing else — every corporation.
 async fn corporations(
     state: &AppState,
     scope: &OrgScope,
     organisation: &Organisation,
 ) -> Result<Vec<Organisation>, AppError> {
-    Ok(if organisation.kind == OrgKind::Corporation {
-        vec![organisation.clone()]
-    } else {
-        overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| p.org).collect()
+    Ok(match organisation.kind {
+        OrgKind::Corporation => vec![organisation.clone()],
+        OrgKind::Municipality => volkshuis_store::orgs::list(&state.db)
+            .await?
+            .into_iter()
+            .filter(|o| o.kind == OrgKind::Corporation)
+            .collect(),
+        _ => overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| p.org).collect(),
     })
+}
+
+/// The scope for the coverage figures: as [`party_scope`], and a municipality too.
+async fn figures_scope(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    action: Action,
+) -> Result<(OrgScope, Organisation), AppError> {
+    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
+    match organisation.kind {
+        OrgKind::Corporation | OrgKind::TenantOrganisation | OrgKind::Municipality => Ok((scope, organisation)),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// A group the organisation of `scope` may see; anyone else's is a 404.

@@ -1,0 +1,303 @@
+//! Reaching the achterban: the corporation imports its tenants' contact data; a group writes a message; the
+//! corporation approves it, and Volkshuis mails it where there is an e-mail address and lists the rest for letters.
+//! The group sees only counts.
+
+use super::{may_edit, party_scope, visible_group};
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::mail;
+use crate::views::{attachment, ok, render, Page};
+use askama::Template;
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::account::Email;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::text::{LongText, Name};
+use volkshuis_store::orgs::Organisation;
+use volkshuis_store::participatie::{self as part, ContactRow};
+use volkshuis_store::StoreError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/participatie/groepen/{id}/berichten", post(submit))
+        .route("/orgs/{org}/participatie/berichten/{id}/besluit", post(decide))
+        .route("/orgs/{org}/participatie/berichten/{id}/brieven", get(letters))
+        .route("/orgs/{org}/participatie/berichten/{id}/brieven.csv", get(letters_csv))
+        .route(
+            "/orgs/{org}/participatie/huurders",
+            post(import).layer(DefaultBodyLimit::max(crate::csrf::MAX_UPLOAD_BYTES)),
+        )
+}
+
+#[derive(Deserialize)]
+struct MessageForm {
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    body: String,
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(form): Form<MessageForm>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let group = visible_group(&state, &scope, id).await?;
+    if !may_edit(&scope, &organisation, &group) {
+        return Err(AppError::Forbidden);
+    }
+    let t = auth.ctx.t();
+    let mut errors = FieldErrors::default();
+    let subject = errors.check(t, "subject", Name::parse(&form.subject));
+    let body = errors.check(t, "body", LongText::parse(&form.body));
+    let (Some(subject), Some(body)) = (subject, body) else {
+        let mut typed = std::collections::HashMap::new();
+        typed.insert("subject".to_owned(), form.subject);
+        typed.insert("body".to_owned(), form.body);
+        let page = super::group_page::group_page(&state, &auth, &scope, &organisation, &group, typed, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let mut tx = state.db.begin().await?;
+    part::submit_message(&mut tx, &auth.actor(&state), &group, subject.as_str(), body.as_str()).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
+}
+
+async fn corporation(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    action: Action,
+) -> Result<(OrgScope, Organisation), AppError> {
+    let (scope, organisation) = party_scope(state, auth, org, action).await?;
+    if organisation.kind != OrgKind::Corporation {
+        return Err(AppError::NotFound);
+    }
+    Ok((scope, organisation))
+}
+
+#[derive(Deserialize)]
+struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn decide(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = corporation(&state, &auth, org, Action::Edit).await?;
+    let message = part::message(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
+    let approve = match form.decision.as_str() {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    let actor = auth.actor(&state);
+    let mut tx = state.db.begin().await?;
+    let mut counts = (0, 0);
+    if approve {
+        let group = part::group(&state.db, message.group_id).await?.ok_or(AppError::NotFound)?;
+        let pt = auth.ctx.lang.participatie();
+        let footer = pt.message_footer.replace("{group}", &group.name).replace("{corporation}", &organisation.name);
+        for recipient in part::recipients(&state.db, &group).await? {
+            match recipient.email.as_deref().and_then(|e| Email::parse(e).ok()) {
+                Some(email) => {
+                    let body = format!("{}\n\n{}\n\n{footer}", recipient.name, message.body);
+                    mail::queue(&state, &mut tx, email.as_str(), &message.subject, &body).await?;
+                    counts.0 += 1;
+                }
+                None => counts.1 += 1,
+            }
+        }
+    }
+    let reason = form.reason.trim();
+    match part::decide_message(&mut tx, &scope, &actor, id, approve, (!reason.is_empty()).then_some(reason), counts)
+        .await
+    {
+        Err(StoreError::Conflict) => return Err(AppError::NotFound),
+        other => other?,
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie?notice=saved")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "part_letters.html")]
+struct LettersPage {
+    page: Page,
+    subject: String,
+    body: String,
+    footer: String,
+    letters: Vec<part::Recipient>,
+}
+
+async fn letter_list(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    id: i64,
+) -> Result<(part::Message, String, Vec<part::Recipient>), AppError> {
+    let (scope, _) = corporation(state, auth, org, Action::Edit).await?;
+    let message =
+        part::message(&state.db, &scope, id).await?.filter(|m| m.status == "approved").ok_or(AppError::NotFound)?;
+    let group = part::group(&state.db, message.group_id).await?.ok_or(AppError::NotFound)?;
+    let letters = part::recipients(&state.db, &group).await?.into_iter().filter(|r| r.email.is_none()).collect();
+    part::log_letter_list(&state.db, &scope, &auth.actor(state), id).await?;
+    Ok((message, group.name, letters))
+}
+
+async fn letters(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (message, group, letters) = letter_list(&state, &auth, org, id).await?;
+    let page = Page::for_user(&auth);
+    let organisation = auth.scope_with_org(&state, org, Action::View).await?.1;
+    let footer = page.pt.message_footer.replace("{group}", &group).replace("{corporation}", &organisation.name);
+    ok(&LettersPage { page, subject: message.subject, body: message.body, footer, letters })
+}
+
+async fn letters_csv(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (_, _, letters) = letter_list(&state, &auth, org, id).await?;
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
+    let fail = |e: csv::Error| AppError::Internal(e.into());
+    writer.write_record(["naam", "adres", "postcode", "woonplaats"]).map_err(fail)?;
+    for r in &letters {
+        writer.write_record([&r.name, &r.street, &r.postcode, &r.place]).map_err(fail)?;
+    }
+    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    Ok(attachment("brieven.csv", "text/csv; charset=utf-8".to_owned(), body))
+}
+
+/// Parses the contact file (`idExtern`, `naam`, `email`; `;` or `,`): rows, or messages naming line and column.
+pub(super) fn parse_contacts(bytes: &[u8]) -> Result<Vec<ContactRow>, Vec<String>> {
+    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).into_owned();
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Err(e) => return Err(vec![format!("regel 1: {e}")]),
+    };
+    let column = |name: &str| header.iter().position(|c| c == name);
+    let (Some(id_col), Some(name_col)) = (column("idextern"), column("naam")) else {
+        return Err(vec!["regel 1: de kolommen idExtern en naam zijn verplicht".to_owned()]);
+    };
+    let email_col = column("email");
+    let (mut rows, mut errors) = (Vec::new(), Vec::new());
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(format!("regel {line}: {e}"));
+                continue;
+            }
+        };
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let get = |c: usize| record.get(c).map(str::trim).unwrap_or("");
+        let id = get(id_col);
+        if id.is_empty() {
+            errors.push(format!("regel {line}, kolom idExtern: ontbreekt"));
+        }
+        let name = get(name_col);
+        if name.is_empty() {
+            errors.push(format!("regel {line}, kolom naam: ontbreekt"));
+        }
+        let email = match email_col.map(get).unwrap_or("") {
+            "" => None,
+            e => match Email::parse(e) {
+                Ok(email) => Some(email.as_str().to_owned()),
+                Err(_) => {
+                    errors.push(format!("regel {line}, kolom email: {e} is geen geldig e-mailadres"));
+                    None
+                }
+            },
+        };
+        rows.push(ContactRow { id_extern: id.to_owned(), name: name.chars().take(200).collect(), email });
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "part_import.html")]
+struct ImportPage {
+    page: Page,
+    org_id: i64,
+    errors: Vec<String>,
+}
+
+async fn import(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let (scope, _) = corporation(&state, &auth, org, Action::Manage).await?;
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::Internal(e.into()))? {
+        if field.name() == Some("file") {
+            file = Some(field.bytes().await.map_err(|e| AppError::Internal(e.into()))?);
+        }
+    }
+    let bytes = file.unwrap_or_default();
+    let errors = match parse_contacts(&bytes) {
+        Ok(rows) => {
+            let unknown = part::import_contacts(&state.db, &scope, &auth.actor(&state), &rows).await?;
+            unknown
+                .into_iter()
+                .map(|i| format!("regel {}, kolom idExtern: {} staat niet in het bezit", i + 2, rows[i].id_extern))
+                .collect()
+        }
+        Err(errors) => errors,
+    };
+    if errors.is_empty() {
+        return Ok(Redirect::to(&format!("/orgs/{org}/participatie?notice=saved")).into_response());
+    }
+    render(StatusCode::UNPROCESSABLE_ENTITY, &ImportPage { page: Page::for_user(&auth), org_id: org, errors })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_contacts;
+
+    #[test]
+    fn contact_files_name_line_and_column() {
+        let ok = parse_contacts(b"\xEF\xBB\xBFidExtern;naam;email\nA1;J. Jansen;j@example.nl\n\nA2;P. de Vries;\n")
+            .expect("valid");
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[1].email, None);
+        let errors =
+            parse_contacts(b"idExtern,naam,email\nA1,,j@example.nl\nA2,Piet,geen-adres\n").expect_err("invalid");
+        assert_eq!(
+            errors,
+            vec!["regel 2, kolom naam: ontbreekt", "regel 3, kolom email: geen-adres is geen geldig e-mailadres"]
+        );
+        assert!(parse_contacts(b"id;name\n").is_err());
+    }
+}
