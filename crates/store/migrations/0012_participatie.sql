@@ -44,13 +44,23 @@ CREATE TABLE part_activities (
 );
 CREATE INDEX part_activities_group ON part_activities(group_id, held_on);
 
--- The best coverage of every unit in use, recomputed per corporation.
-CREATE TABLE part_unit_coverage (
-    unit_id BIGINT PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+-- Coverage cells: the units of a corporation grouped by complex and area (a few per complex, so a national stock of
+-- millions of units is tens of thousands of cells), with their mean position and the best coverage level. Rebuilt
+-- from the stock after an import; only the levels are recomputed when a group changes.
+CREATE TABLE part_cells (
     corporation_id BIGINT NOT NULL,
-    level BIGINT NOT NULL
+    cluster_code TEXT NOT NULL,
+    cluster_name TEXT,
+    buurt_code TEXT NOT NULL,
+    wijk_code TEXT NOT NULL,
+    gemeente_code TEXT NOT NULL,
+    units BIGINT NOT NULL,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
+    level BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (corporation_id, cluster_code, buurt_code, wijk_code, gemeente_code)
 );
-CREATE INDEX part_unit_coverage_corporation ON part_unit_coverage(corporation_id, level);
+CREATE INDEX part_cells_buurt ON part_cells(corporation_id, buurt_code);
 
 -- A tenant's request to join or contact a group, given with explicit consent. Personal data: only the members of
 -- the group's organisation read it, every read audited.

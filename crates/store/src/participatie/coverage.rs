@@ -1,40 +1,64 @@
-//! Coverage per unit, recomputed per corporation with three set-based statements (no loop over units): every unit
-//! starts at the best group for the whole stock, then complexes and buurten raise it where a better group speaks.
+//! Coverage, kept per *cell*: the units of a corporation grouped by complex and area. Cells are rebuilt from the
+//! stock ([`rebuild_cells`], after an import); a group change only recomputes the cells' levels ([`recompute`]): every
+//! cell starts at the best group for the whole stock, then complexes and buurten raise it where a better group
+//! speaks. All figures, lists and the map read the cells, never the units.
 
 use crate::{Db, Result};
 use sqlx::Row;
 use volkshuis_domain::participatie::coverage::Counts;
 
-/// Recomputes the coverage of every unit in use of a corporation; returns the counts.
-pub async fn recompute(db: &Db, corporation_id: i64) -> Result<Counts> {
+/// Rebuilds a corporation's cells from its units in use (after an import), then their levels; returns the counts.
+pub async fn rebuild_cells(db: &Db, corporation_id: i64) -> Result<Counts> {
     let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM part_unit_coverage WHERE corporation_id = $1")
-        .bind(corporation_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query("DELETE FROM part_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *tx).await?;
     sqlx::query(
-        "INSERT INTO part_unit_coverage (unit_id, corporation_id, level) \
-         SELECT u.id, u.corporation_id, (SELECT COALESCE(MAX(level), 0) FROM part_groups \
-           WHERE corporation_id = $1 AND area_kind = 'all' AND ended_on IS NULL) \
-         FROM units u WHERE u.corporation_id = $1 AND u.in_use = 1",
+        "INSERT INTO part_cells (corporation_id, cluster_code, cluster_name, buurt_code, wijk_code, gemeente_code, \
+         units, lat, lon, level) \
+         SELECT u.corporation_id, COALESCE(cl.code, ''), MAX(cl.naam), COALESCE(u.buurt_code, ''), \
+         COALESCE(u.wijk_code, ''), COALESCE(u.gemeente_code, ''), COUNT(*), AVG(u.lat), AVG(u.lon), 0 \
+         FROM units u LEFT JOIN clusters cl ON cl.id = u.cluster_id \
+         WHERE u.corporation_id = $1 AND u.in_use = 1 \
+         GROUP BY u.corporation_id, COALESCE(cl.code, ''), COALESCE(u.buurt_code, ''), COALESCE(u.wijk_code, ''), \
+         COALESCE(u.gemeente_code, '')",
     )
     .bind(corporation_id)
     .execute(&mut *tx)
     .await?;
-    for (area_kind, unit_join) in [
-        (
-            "complexes",
-            "JOIN clusters cl ON cl.corporation_id = g.corporation_id AND cl.code = a.code \
-                       JOIN units u ON u.corporation_id = cl.corporation_id AND u.cluster_id = cl.id",
-        ),
-        ("buurten", "JOIN units u ON u.corporation_id = g.corporation_id AND u.buurt_code = a.code"),
-    ] {
+    tx.commit().await?;
+    recompute(db, corporation_id).await
+}
+
+/// Recomputes the levels of a corporation's cells from its groups (building the cells first if there are none);
+/// returns the counts.
+pub async fn recompute(db: &Db, corporation_id: i64) -> Result<Counts> {
+    let cells: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM part_cells WHERE corporation_id = $1")
+        .bind(corporation_id)
+        .fetch_one(db.pool())
+        .await?;
+    if cells == 0 {
+        let units: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM units WHERE corporation_id = $1 AND in_use = 1")
+            .bind(corporation_id)
+            .fetch_one(db.pool())
+            .await?;
+        if units > 0 {
+            return Box::pin(rebuild_cells(db, corporation_id)).await;
+        }
+    }
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE part_cells SET level = (SELECT COALESCE(MAX(level), 0) FROM part_groups \
+           WHERE corporation_id = $1 AND area_kind = 'all' AND ended_on IS NULL) WHERE corporation_id = $1",
+    )
+    .bind(corporation_id)
+    .execute(&mut *tx)
+    .await?;
+    for (area_kind, cell_column) in [("complexes", "cluster_code"), ("buurten", "buurt_code")] {
         sqlx::query(&format!(
-            "UPDATE part_unit_coverage SET level = m.level FROM (\
-               SELECT u.id AS unit_id, MAX(g.level) AS level FROM part_groups g \
-               JOIN part_group_areas a ON a.group_id = g.id {unit_join} \
-               WHERE g.corporation_id = $1 AND g.area_kind = $2 AND g.ended_on IS NULL AND g.level > 0 GROUP BY u.id\
-             ) m WHERE part_unit_coverage.unit_id = m.unit_id AND m.level > part_unit_coverage.level"
+            "UPDATE part_cells SET level = m.level FROM (\
+               SELECT a.code, MAX(g.level) AS level FROM part_groups g JOIN part_group_areas a ON a.group_id = g.id \
+               WHERE g.corporation_id = $1 AND g.area_kind = $2 AND g.ended_on IS NULL AND g.level > 0 GROUP BY a.code\
+             ) m WHERE part_cells.corporation_id = $1 AND part_cells.{cell_column} = m.code \
+             AND m.level > part_cells.level"
         ))
         .bind(corporation_id)
         .bind(area_kind)
@@ -45,23 +69,22 @@ pub async fn recompute(db: &Db, corporation_id: i64) -> Result<Counts> {
     coverage_totals(db, corporation_id).await
 }
 
+const COUNTS: &str = "CAST(SUM(CASE WHEN level = 2 THEN units ELSE 0 END) AS BIGINT) AS formal, \
+     CAST(SUM(CASE WHEN level = 1 THEN units ELSE 0 END) AS BIGINT) AS informal, \
+     CAST(SUM(CASE WHEN level = 0 THEN units ELSE 0 END) AS BIGINT) AS none";
+
+fn counts(row: &sqlx::any::AnyRow) -> Result<Counts> {
+    let count = |c: &str| -> Result<i64> { Ok(row.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
+    Ok(Counts { formal: count("formal")?, informal: count("informal")?, none: count("none")? })
+}
+
 /// The counts of a corporation's units per coverage.
 pub async fn coverage_totals(db: &Db, corporation_id: i64) -> Result<Counts> {
-    let rows =
-        sqlx::query("SELECT level, COUNT(*) AS n FROM part_unit_coverage WHERE corporation_id = $1 GROUP BY level")
-            .bind(corporation_id)
-            .fetch_all(db.pool())
-            .await?;
-    let mut counts = Counts::default();
-    for row in rows {
-        let n: i64 = row.try_get("n")?;
-        match row.try_get::<i64, _>("level")? {
-            2 => counts.formal += n,
-            1 => counts.informal += n,
-            _ => counts.none += n,
-        }
-    }
-    Ok(counts)
+    let row = sqlx::query(&format!("SELECT {COUNTS} FROM part_cells WHERE corporation_id = $1"))
+        .bind(corporation_id)
+        .fetch_one(db.pool())
+        .await?;
+    counts(&row)
 }
 
 /// The level of area the figures are grouped by.
@@ -98,6 +121,15 @@ impl AreaLevel {
             AreaLevel::Complex => "complex",
         }
     }
+
+    fn column(self) -> &'static str {
+        match self {
+            AreaLevel::Gemeente => "gemeente_code",
+            AreaLevel::Wijk => "wijk_code",
+            AreaLevel::Buurt => "buurt_code",
+            AreaLevel::Complex => "cluster_code",
+        }
+    }
 }
 
 /// An area's figures.
@@ -113,34 +145,17 @@ pub struct AreaRow {
 
 /// The figures per area of a corporation, the most tenants without a voice first.
 pub async fn coverage_by(db: &Db, corporation_id: i64, level: AreaLevel, limit: i64) -> Result<Vec<AreaRow>> {
-    let (key, join, name) = match level {
-        AreaLevel::Gemeente => ("u.gemeente_code", "", "NULL"),
-        AreaLevel::Wijk => ("u.wijk_code", "", "NULL"),
-        AreaLevel::Buurt => ("u.buurt_code", "", "NULL"),
-        AreaLevel::Complex => ("cl.code", "LEFT JOIN clusters cl ON cl.id = u.cluster_id", "MAX(cl.naam)"),
-    };
+    let key = level.column();
+    let name = if level == AreaLevel::Complex { "MAX(cluster_name)" } else { "NULL" };
     let rows = sqlx::query(&format!(
-        "SELECT COALESCE({key}, '') AS k, {name} AS name, \
-         SUM(CASE WHEN c.level = 2 THEN 1 ELSE 0 END) AS formal, \
-         SUM(CASE WHEN c.level = 1 THEN 1 ELSE 0 END) AS informal, \
-         SUM(CASE WHEN c.level = 0 THEN 1 ELSE 0 END) AS none \
-         FROM part_unit_coverage c JOIN units u ON u.id = c.unit_id {join} \
-         WHERE c.corporation_id = $1 GROUP BY COALESCE({key}, '') ORDER BY 5 DESC, 1 LIMIT $2"
+        "SELECT {key} AS k, {name} AS name, {COUNTS} FROM part_cells WHERE corporation_id = $1 \
+         GROUP BY {key} ORDER BY 5 DESC, 1 LIMIT $2"
     ))
     .bind(corporation_id)
     .bind(limit)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|r| {
-            let count = |c: &str| -> Result<i64> { Ok(r.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
-            Ok(AreaRow {
-                code: r.try_get("k")?,
-                name: r.try_get("name")?,
-                counts: Counts { formal: count("formal")?, informal: count("informal")?, none: count("none")? },
-            })
-        })
-        .collect()
+    rows.iter().map(|r| Ok(AreaRow { code: r.try_get("k")?, name: r.try_get("name")?, counts: counts(r)? })).collect()
 }
 
 /// A complex on the coverage map: where its units are on average, and their counts.
@@ -160,26 +175,22 @@ pub struct CoveragePoint {
 
 /// The complexes of a corporation with a position, for the coverage map.
 pub async fn coverage_points(db: &Db, corporation_id: i64) -> Result<Vec<CoveragePoint>> {
-    let rows = sqlx::query(
-        "SELECT cl.code AS code, MAX(cl.naam) AS name, AVG(u.lat) AS lat, AVG(u.lon) AS lon, \
-         SUM(CASE WHEN c.level = 2 THEN 1 ELSE 0 END) AS formal, \
-         SUM(CASE WHEN c.level = 1 THEN 1 ELSE 0 END) AS informal, \
-         SUM(CASE WHEN c.level = 0 THEN 1 ELSE 0 END) AS none \
-         FROM part_unit_coverage c JOIN units u ON u.id = c.unit_id JOIN clusters cl ON cl.id = u.cluster_id \
-         WHERE c.corporation_id = $1 AND u.lat IS NOT NULL AND u.lon IS NOT NULL GROUP BY cl.code",
-    )
+    let rows = sqlx::query(&format!(
+        "SELECT cluster_code AS code, MAX(cluster_name) AS name, SUM(lat * units) / SUM(units) AS lat, \
+         SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
+         WHERE corporation_id = $1 AND cluster_code <> '' AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY cluster_code"
+    ))
     .bind(corporation_id)
     .fetch_all(db.pool())
     .await?;
     rows.iter()
         .map(|r| {
-            let count = |c: &str| -> Result<i64> { Ok(r.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
             Ok(CoveragePoint {
                 code: r.try_get("code")?,
                 name: r.try_get("name")?,
                 lat: r.try_get("lat")?,
                 lon: r.try_get("lon")?,
-                counts: Counts { formal: count("formal")?, informal: count("informal")?, none: count("none")? },
+                counts: counts(r)?,
             })
         })
         .collect()

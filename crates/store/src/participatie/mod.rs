@@ -15,7 +15,9 @@ pub use achterban::{
     contact_counts, decide_message, import_contacts, log_letter_list, message, messages_for_corporation,
     messages_of_group, recipients, submit_message, ContactRow, Message, Recipient,
 };
-pub use coverage::{coverage_by, coverage_points, coverage_totals, recompute, AreaLevel, AreaRow, CoveragePoint};
+pub use coverage::{
+    coverage_by, coverage_points, coverage_totals, rebuild_cells, recompute, AreaLevel, AreaRow, CoveragePoint,
+};
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
 pub use groups::{
     activities, add_activity, create_group, group, groups_of, set_criteria, visible_to, Activity, Group, NewGroup,

@@ -333,6 +333,10 @@ impl Importer<'_> {
         if self.summary.new + self.summary.changed >= REFRESH_STATISTICS_AFTER {
             refresh_statistics(self.backend, db).await?;
         }
+        // Coverage follows the stock: the Participatiekaart's cells are regrouped from the units now in use.
+        if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
+            crate::participatie::rebuild_cells(db, self.corporation_id).await?;
+        }
         Ok(self.summary)
     }
 }
