@@ -21,6 +21,18 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 30)]
         repeat: usize,
     },
+    /// Add groups to a corporation's loaded stock and time the coverage (recompute, lists, map).
+    Participatie {
+        /// The corporation whose stock is loaded.
+        #[arg(long)]
+        corporation: String,
+        /// Groups to add.
+        #[arg(long, default_value_t = 50_000)]
+        groups: usize,
+        /// Requests per page.
+        #[arg(long, default_value_t = 20)]
+        repeat: usize,
+    },
     /// Load a social-return portfolio (into the database given: use an empty one) and time its pages and export.
     SocialReturn {
         /// Contracts in the portfolio.
@@ -38,6 +50,9 @@ pub enum BenchCommand {
 pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::Map { corporation, repeat } => map_bench(db, &corporation, repeat).await,
+        BenchCommand::Participatie { corporation, groups, repeat } => {
+            crate::bench_part::run(db, &corporation, groups, repeat).await
+        }
         BenchCommand::SocialReturn { contracts, contributions, repeat } => {
             crate::bench_sr::run(db, contracts, contributions, repeat).await
         }
