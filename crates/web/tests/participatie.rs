@@ -122,12 +122,30 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let anker = cov.body.split("C2 Het Anker").nth(1).expect("Het Anker row");
     assert!(anker.contains("100%"), "Het Anker: all tenants without a voice");
 
+    // The committee now speaks for both complexes; it cannot fall under itself.
+    let edit = format!("/orgs/{sleutel}/participatie/groepen/{ark}/bewerken");
+    let form = app.get(&edit).await;
+    assert!(form.body.contains("value=\"C1\"") && form.body.contains("value=\"Commissie De Ark\""), "prefilled");
+    let ark_s = ark.to_string();
+    let mut cyclic = group_form(&w, "Commissie De Ark", "bewonerscommissie", "C1, C2");
+    cyclic.push(("parent_id", &ark_s));
+    assert_eq!(app.post(&edit, &cyclic).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let resp = app.post(&edit, &group_form(&w, "Commissie De Ark en Het Anker", "bewonerscommissie", "C1, C2")).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
+    let formal = cov.body.split("Erkende vertegenwoordiging</dt><dd>").nth(1).expect("formal count");
+    assert!(formal.starts_with("3<"), "all three units now covered formally: {formal:.20}");
+
     // The corporation sees the group; the other tenant organisation does not; the municipality has no such page.
     app.login("admin@woonstad.test").await;
     assert!(app.get(&format!("/orgs/{woonstad}/participatie")).await.body.contains("Commissie De Ark"));
     let page = app.get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}")).await;
     assert!(!page.body.contains("Aanmeldingen van huurders"), "the inbox is for the keeping organisation");
     assert!(!page.body.contains("/criteria\""), "the corporation does not edit a tenant organisation's group");
+    assert_eq!(
+        app.get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}/bewerken")).await.status,
+        StatusCode::FORBIDDEN
+    );
     app.login("secretaris@bewonersraadnoord.test").await;
     let noord = app.org_id("bewonersraad-noord").await;
     assert_eq!(app.get(&format!("/orgs/{noord}/participatie/groepen/{ark}")).await.status, StatusCode::NOT_FOUND);

@@ -338,3 +338,49 @@ pub async fn activities(db: &Db, group: &Group) -> Result<Vec<Activity>> {
         })
         .collect()
 }
+
+/// Changes a group's fields, areas and parent (not its corporation or keeper); its coverage level follows its kind.
+pub async fn update_group(tx: &mut Tx, actor: &Actor, group: &Group, new: &NewGroup) -> Result<()> {
+    if let Some(parent) = new.parent_id {
+        let same: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2 AND id <> $3")
+                .bind(parent)
+                .bind(group.corporation_id)
+                .bind(group.id)
+                .fetch_optional(&mut **tx)
+                .await?;
+        if same.is_none() {
+            return Err(StoreError::NotFound);
+        }
+    }
+    let channels: Vec<&str> = new.channels.iter().map(|c| c.code()).collect();
+    sqlx::query(
+        "UPDATE part_groups SET parent_id = $1, name = $2, kind = $3, area_kind = $4, contact_role = $5, \
+         approx_size = $6, channels = $7, description = $8, join_info = $9, started_on = $10, level = $11 WHERE id = $12",
+    )
+    .bind(new.parent_id)
+    .bind(&new.name)
+    .bind(new.kind.code())
+    .bind(&new.area_kind)
+    .bind(&new.contact_role)
+    .bind(new.approx_size)
+    .bind(channels.join(","))
+    .bind(&new.description)
+    .bind(&new.join_info)
+    .bind(new.started_on.map(date_to_text))
+    .bind(level_of(new.kind, &group.criteria))
+    .bind(group.id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM part_group_areas WHERE group_id = $1").bind(group.id).execute(&mut **tx).await?;
+    for code in &new.area_codes {
+        sqlx::query("INSERT INTO part_group_areas (group_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(group.id)
+            .bind(code)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let mut change = Change::event(Some(group.org_id), "update", "part_group", group.id.to_string());
+    change.after = Some(serde_json::json!({ "name": new.name, "kind": new.kind.code(), "area_kind": new.area_kind }));
+    audit::record(tx, actor, change).await
+}

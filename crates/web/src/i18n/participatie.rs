@@ -9,6 +9,7 @@ texts!(ParticipatieTexts, PT_NL, PT_EN {
     groups: "Groepen", "Groups";
     groups_none: "Nog geen groepen vastgelegd.", "No groups recorded yet.";
     new_group: "Groep vastleggen", "Record a group";
+    edit_group: "Groep wijzigen", "Change the group";
     coverage: "Dekking", "Coverage";
     diagnosis: "Diagnose", "Diagnosis";
     kind: "Soort groep", "Kind of group";

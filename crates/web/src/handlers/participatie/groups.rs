@@ -5,6 +5,7 @@ use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::i18n::{ParticipatieTexts, Texts};
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -17,7 +18,7 @@ use volkshuis_domain::access::{Action, OrgScope};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::participatie::group::{is_fading, misses_yearly_meeting, recognised, Channel, GroupKind};
 use volkshuis_domain::text::{LongText, Name};
-use volkshuis_store::orgs::Organisation;
+use volkshuis_store::orgs::{self, Organisation};
 use volkshuis_store::participatie::{self as part, Group, NewGroup};
 use volkshuis_store::StoreError;
 
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/orgs/{org}/participatie", get(list))
         .route("/orgs/{org}/participatie/groepen/nieuw", get(new_form).post(create))
+        .route("/orgs/{org}/participatie/groepen/{id}/bewerken", get(edit_form).post(update))
 }
 
 /// A group in the list.
@@ -162,6 +164,8 @@ pub(super) struct GroupForm {
 struct FormPage {
     page: Page,
     org_id: i64,
+    action: String,
+    heading: &'static str,
     corporations: Vec<(String, String)>,
     parents: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
@@ -178,13 +182,20 @@ async fn form_page(
     organisation: &Organisation,
     form: GroupForm,
     errors: FieldErrors,
+    editing: Option<i64>,
 ) -> Result<FormPage, AppError> {
     let page = Page::for_user(auth);
     let pt = page.pt;
     let corps = corporations(state, scope, organisation).await?;
     let parents = part::visible_to(&state.db, scope).await?.into_iter().map(|g| (g.id.to_string(), g.name)).collect();
+    let org_id = organisation.id;
     Ok(FormPage {
-        org_id: organisation.id,
+        action: match editing {
+            Some(id) => format!("/orgs/{org_id}/participatie/groepen/{id}/bewerken"),
+            None => format!("/orgs/{org_id}/participatie/groepen/nieuw"),
+        },
+        heading: if editing.is_some() { pt.edit_group } else { pt.new_group },
+        org_id,
         corporations: corps.into_iter().map(|c| (c.id.to_string(), c.name)).collect(),
         parents,
         kinds: GroupKind::ALL.iter().map(|k| (k.code().to_owned(), pt.kind(*k).to_owned())).collect(),
@@ -211,20 +222,17 @@ async fn new_form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64
         area_kind: "complexes".into(),
         ..Default::default()
     };
-    ok(&form_page(&state, &auth, &scope, &organisation, form, FieldErrors::default()).await?)
+    ok(&form_page(&state, &auth, &scope, &organisation, form, FieldErrors::default(), None).await?)
 }
 
-async fn create(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(org): Path<i64>,
-    Form(form): Form<GroupForm>,
-) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
-    let t = auth.ctx.t();
-    let pt = auth.ctx.lang.participatie();
+/// Parses the group form; every wrong field gets its message.
+fn parse_group(
+    form: &GroupForm,
+    corps: &[Organisation],
+    t: &Texts,
+    pt: &ParticipatieTexts,
+) -> Result<NewGroup, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let corps = corporations(&state, &scope, &organisation).await?;
     let corporation = form.corporation_id.trim().parse::<i64>().ok().filter(|id| corps.iter().any(|c| c.id == *id));
     if corporation.is_none() {
         errors.add("corporation_id", pt.err_corporation);
@@ -281,14 +289,12 @@ async fn create(
         Some(parent),
     ) = parsed
     else {
-        let page = form_page(&state, &auth, &scope, &organisation, form, errors).await?;
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return Err(errors);
     };
     if !errors.is_empty() {
-        let page = form_page(&state, &auth, &scope, &organisation, form, errors).await?;
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return Err(errors);
     }
-    let new = NewGroup {
+    Ok(NewGroup {
         corporation_id: corporation,
         parent_id: parent,
         name: name.as_str().to_owned(),
@@ -301,6 +307,24 @@ async fn create(
         description: description.map(|d| d.as_str().to_owned()).unwrap_or_default(),
         join_info: join_info.map(|d| d.as_str().to_owned()).unwrap_or_default(),
         started_on,
+    })
+}
+
+async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Form(form): Form<GroupForm>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let t = auth.ctx.t();
+    let corps = corporations(&state, &scope, &organisation).await?;
+    let new = match parse_group(&form, &corps, t, auth.ctx.lang.participatie()) {
+        Ok(new) => new,
+        Err(errors) => {
+            let page = form_page(&state, &auth, &scope, &organisation, form, errors, None).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
     };
     let mut tx = state.db.begin().await?;
     let id = match part::create_group(&mut tx, &scope, &auth.actor(&state), &new).await {
@@ -309,12 +333,97 @@ async fn create(
             drop(tx);
             let mut errors = FieldErrors::default();
             errors.add("parent_id", t.err_choose);
-            let page = form_page(&state, &auth, &scope, &organisation, form, errors).await?;
+            let page = form_page(&state, &auth, &scope, &organisation, form, errors, None).await?;
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
         Err(other) => return Err(other.into()),
     };
     tx.commit().await?;
-    part::recompute(&state.db, corporation).await?;
+    part::recompute(&state.db, new.corporation_id).await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
+}
+
+/// The form filled in from a group, to change it.
+fn form_of(group: &Group) -> GroupForm {
+    GroupForm {
+        corporation_id: group.corporation_id.to_string(),
+        parent_id: group.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+        name: group.name.clone(),
+        kind: group.kind.code().to_owned(),
+        area_kind: group.area_kind.clone(),
+        area_codes: group.area_codes.join(", "),
+        contact_role: group.contact_role.clone(),
+        approx_size: group.approx_size.map(|n| n.to_string()).unwrap_or_default(),
+        description: group.description.clone(),
+        join_info: group.join_info.clone(),
+        started_on: group.started_on.map(|d| d.to_string()).unwrap_or_default(),
+        rest: group.channels.iter().map(|c| (format!("channel_{}", c.code()), "on".to_owned())).collect(),
+    }
+}
+
+/// A visible group the organisation may change.
+async fn editable(state: &AppState, scope: &OrgScope, organisation: &Organisation, id: i64) -> Result<Group, AppError> {
+    let group = super::visible_group(state, scope, id).await?;
+    if !super::may_edit(scope, organisation, &group) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(group)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let group = editable(&state, &scope, &organisation, id).await?;
+    ok(&form_page(&state, &auth, &scope, &organisation, form_of(&group), FieldErrors::default(), Some(id)).await?)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(mut form): Form<GroupForm>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let group = editable(&state, &scope, &organisation, id).await?;
+    // The corporation whose stock it is does not change.
+    form.corporation_id = group.corporation_id.to_string();
+    let t = auth.ctx.t();
+    let corps = vec![orgs::get(&state.db, group.corporation_id).await?.ok_or(AppError::NotFound)?];
+    let mut parsed = parse_group(&form, &corps, t, auth.ctx.lang.participatie());
+    // A group cannot fall under itself or under one of its own descendants.
+    if let Some(parent) = parsed.as_ref().ok().and_then(|n| n.parent_id) {
+        let visible = part::visible_to(&state.db, &scope).await?;
+        let mut below = vec![id];
+        loop {
+            let more: Vec<i64> = visible
+                .iter()
+                .filter(|g| !below.contains(&g.id) && g.parent_id.is_some_and(|p| below.contains(&p)))
+                .map(|g| g.id)
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            below.extend(more);
+        }
+        if below.contains(&parent) {
+            let mut errors = FieldErrors::default();
+            errors.add("parent_id", t.err_choose);
+            parsed = Err(errors);
+        }
+    }
+    let new = match parsed {
+        Ok(new) => new,
+        Err(errors) => {
+            let page = form_page(&state, &auth, &scope, &organisation, form, errors, Some(id)).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    part::update_group(&mut tx, &auth.actor(&state), &group, &new).await?;
+    tx.commit().await?;
+    part::recompute(&state.db, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
 }
