@@ -42,6 +42,7 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     // Groups: two thirds for complexes (one to three each), one third for buurten; every third one recognised.
     let started = Instant::now();
     let mut tx = db.begin().await?;
+    // `--groups 0` times the groups already there (a second run on the same database).
     for chunk in (0..groups).collect::<Vec<_>>().chunks(1_000) {
         let mut sql = String::from(
             "INSERT INTO part_groups (corporation_id, org_id, name, kind, area_kind, contact_role, channels, \
@@ -137,12 +138,32 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     let app = volkshuis_web::router(AppState::new(db.clone(), Clock::system(), Config::default()));
     println!("{:<28} {:>10} {:>10} {:>10}", "verzoek", "mediaan ms", "max ms", "KB");
     let base = format!("/orgs/{}/participatie/dekking", org.id);
+    // City and street views around the cell with the most units.
+    let row = sqlx::query(
+        "SELECT lat, lon FROM part_cells WHERE corporation_id = $1 AND lat IS NOT NULL ORDER BY units DESC LIMIT 1",
+    )
+    .bind(org.id)
+    .fetch_one(db.pool())
+    .await?;
+    let (lat, lon): (f64, f64) = (sqlx::Row::try_get(&row, "lat")?, sqlx::Row::try_get(&row, "lon")?);
+    let view = |zoom: u8, dlon: f64, dlat: f64| {
+        format!(
+            "{base}/kaart.json?zoom={zoom}&bbox={:.5},{:.5},{:.5},{:.5}",
+            lon - dlon,
+            lat - dlat,
+            lon + dlon,
+            lat + dlat
+        )
+    };
     for (name, path) in [
         ("lijst per gemeente", format!("{base}?per=gemeente")),
         ("lijst per wijk", format!("{base}?per=wijk")),
         ("lijst per buurt", format!("{base}?per=buurt")),
         ("lijst per complex", format!("{base}?per=complex")),
-        ("kaart (alle complexen)", format!("{base}/kaart.json")),
+        ("kaart land (zoom 7)", format!("{base}/kaart.json?zoom=7&bbox=3.2,50.7,7.3,53.6")),
+        ("kaart provincie (zoom 9)", view(9, 0.6, 0.35)),
+        ("kaart stad (zoom 12)", view(12, 0.07, 0.04)),
+        ("kaart straat (zoom 15)", view(15, 0.01, 0.006)),
     ] {
         let mut times = Vec::new();
         let mut size = 0;

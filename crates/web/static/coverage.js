@@ -1,6 +1,6 @@
-// The coverage map: one circle per complex, red where tenants have no voice (drawn last and larger, so blind spots
-// stand out), amber where only informal groups speak, green where a recognised body does. Works without the PDOK
-// tiles. No inline script: loaded under a strict CSP.
+// The coverage map: grid squares below street level and single complexes closer in, each red where tenants have no
+// voice (drawn last and larger, so blind spots stand out), amber where only informal groups speak, green where a
+// recognised body does. Works without the PDOK tiles. No inline script: loaded under a strict CSP.
 (function () {
   'use strict';
   var element = document.getElementById('coverage-map');
@@ -10,31 +10,51 @@
   L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
     minZoom: 6, maxZoom: 19, attribution: 'Kaartgegevens &copy; Kadaster',
   }).addTo(map);
+  var layer = L.layerGroup().addTo(map);
   var colours = { formal: '#1f6f3f', informal: '#e0a800', none: '#a4161a' };
   var order = { formal: 0, informal: 1, none: 2 };
-  fetch(element.dataset.url, { credentials: 'same-origin' })
-    .then(function (response) { return response.json(); })
-    .then(function (data) {
-      var features = data.features.slice().sort(function (a, b) {
-        return order[a.properties['class']] - order[b.properties['class']];
-      });
-      var bounds = [];
-      features.forEach(function (f) {
-        var p = f.properties;
-        var c = f.geometry.coordinates;
-        var units = p.formal + p.informal + p.none;
-        var marker = L.circleMarker([c[1], c[0]], {
-          radius: (p['class'] === 'none' ? 9 : 6) + Math.min(12, Math.round(Math.sqrt(units) / 2)),
-          weight: 2, color: '#ffffff', fillColor: colours[p['class']], fillOpacity: 0.9,
-          className: 'coverage-' + p['class'],
+  var generation = 0;
+  var first = true;
+
+  function load() {
+    var mine = ++generation;
+    var b = map.getBounds();
+    var url = element.dataset.url + '&zoom=' + map.getZoom() + '&bbox=' +
+      [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(',');
+    fetch(url, { credentials: 'same-origin' })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        if (mine !== generation) return;
+        layer.clearLayers();
+        var features = data.features.slice().sort(function (a, b) {
+          return order[a.properties['class']] - order[b.properties['class']];
         });
-        marker.bindTooltip(p.label);
-        marker.addTo(map);
-        bounds.push([c[1], c[0]]);
-      });
-      if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
-      if (status) status.textContent = '';
-      element.dataset.loaded = String(features.length);
-    })
-    .catch(function () { if (status) status.textContent = '⚠'; });
+        var bounds = [];
+        features.forEach(function (f) {
+          var p = f.properties;
+          var c = f.geometry.coordinates;
+          var units = p.formal + p.informal + p.none;
+          var marker = L.circleMarker([c[1], c[0]], {
+            radius: (p['class'] === 'none' ? 9 : 6) + Math.min(14, Math.round(Math.sqrt(units) / 3)),
+            weight: 2, color: '#ffffff', fillColor: colours[p['class']], fillOpacity: 0.9,
+            className: 'coverage-' + p['class'],
+          });
+          marker.bindTooltip(p.label);
+          if (data.mode === 'grid') {
+            marker.on('click', function () { map.setView([c[1], c[0]], Math.min(map.getZoom() + 2, 13)); });
+          }
+          layer.addLayer(marker);
+          bounds.push([c[1], c[0]]);
+        });
+        if (first && bounds.length) {
+          first = false;
+          map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+        }
+        if (status) status.textContent = '';
+        element.dataset.loaded = String(features.length);
+      })
+      .catch(function () { if (status) status.textContent = '⚠'; });
+  }
+  map.on('moveend', load);
+  load();
 })();

@@ -173,16 +173,50 @@ pub struct CoveragePoint {
     pub counts: Counts,
 }
 
-/// The complexes of a corporation with a position, for the coverage map.
-pub async fn coverage_points(db: &Db, corporation_id: i64) -> Result<Vec<CoveragePoint>> {
+/// The map's view: `[west, south, east, north]` in degrees.
+pub type Bbox = [f64; 4];
+
+/// The complexes of a corporation with a position inside `bbox`, for the coverage map at street level.
+pub async fn coverage_points(db: &Db, corporation_id: i64, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
     let rows = sqlx::query(&format!(
         "SELECT cluster_code AS code, MAX(cluster_name) AS name, SUM(lat * units) / SUM(units) AS lat, \
          SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
-         WHERE corporation_id = $1 AND cluster_code <> '' AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY cluster_code"
+         WHERE corporation_id = $1 AND cluster_code <> '' AND lat IS NOT NULL AND lon IS NOT NULL \
+         AND lon >= $2 AND lat >= $3 AND lon <= $4 AND lat <= $5 GROUP BY cluster_code"
     ))
     .bind(corporation_id)
+    .bind(bbox[0])
+    .bind(bbox[1])
+    .bind(bbox[2])
+    .bind(bbox[3])
     .fetch_all(db.pool())
     .await?;
+    points(&rows)
+}
+
+/// The coverage of a corporation's cells inside `bbox` gathered on a grid of `size` degrees, for the coverage map
+/// below street level: one point per grid square, at the mean position of its units. The code is the number of
+/// complexes in the square.
+pub async fn coverage_grid(db: &Db, corporation_id: i64, size: f64, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
+    let rows = sqlx::query(&format!(
+        "SELECT CAST(COUNT(DISTINCT cluster_code) AS TEXT) AS code, NULL AS name, SUM(lat * units) / SUM(units) AS lat, \
+         SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
+         WHERE corporation_id = $1 AND lat IS NOT NULL AND lon IS NOT NULL \
+         AND lon >= $3 AND lat >= $4 AND lon <= $5 AND lat <= $6 \
+         GROUP BY CAST(lon / $2 AS BIGINT), CAST(lat / $2 AS BIGINT)"
+    ))
+    .bind(corporation_id)
+    .bind(size)
+    .bind(bbox[0])
+    .bind(bbox[1])
+    .bind(bbox[2])
+    .bind(bbox[3])
+    .fetch_all(db.pool())
+    .await?;
+    points(&rows)
+}
+
+fn points(rows: &[sqlx::any::AnyRow]) -> Result<Vec<CoveragePoint>> {
     rows.iter()
         .map(|r| {
             Ok(CoveragePoint {

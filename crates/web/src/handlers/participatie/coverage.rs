@@ -139,6 +139,22 @@ struct MapPage {
 #[derive(Deserialize)]
 struct MapQuery {
     corporatie: Option<i64>,
+    zoom: Option<u8>,
+    bbox: Option<String>,
+}
+
+/// From this zoom level on the map shows single complexes; below it, grid squares.
+const COMPLEX_ZOOM: u8 = 13;
+
+/// The map's view from `west,south,east,north`; the whole country when absent or wrong.
+fn parse_bbox(text: Option<&str>) -> part::Bbox {
+    let netherlands = [3.2, 50.7, 7.3, 53.6];
+    let Some(text) = text else { return netherlands };
+    let values: Vec<f64> = text.split(',').filter_map(|v| v.trim().parse().ok()).collect();
+    match values.as_slice() {
+        [w, s, e, n] if w < e && s < n && values.iter().all(|v| v.is_finite()) => [*w, *s, *e, *n],
+        _ => netherlands,
+    }
 }
 
 /// The corporation asked for, if the organisation works in its stock.
@@ -171,8 +187,16 @@ async fn map_data(
 ) -> Result<Response, AppError> {
     let (corporation_id, _) = chosen(&state, &auth, org, q.corporatie).await?;
     let pt = auth.ctx.lang.participatie();
-    let features: Vec<serde_json::Value> = part::coverage_points(&state.db, corporation_id)
-        .await?
+    let bbox = parse_bbox(q.bbox.as_deref());
+    let zoom = q.zoom.unwrap_or(COMPLEX_ZOOM).clamp(5, 19);
+    let (mode, points) = if zoom >= COMPLEX_ZOOM {
+        ("complexes", part::coverage_points(&state.db, corporation_id, bbox).await?)
+    } else {
+        // About four squares per 256-pixel tile at this zoom.
+        let size = 90.0 / f64::from(1u32 << zoom);
+        ("grid", part::coverage_grid(&state.db, corporation_id, size, bbox).await?)
+    };
+    let features: Vec<serde_json::Value> = points
         .into_iter()
         .map(|p| {
             let class = if p.counts.none > 0 {
@@ -188,11 +212,14 @@ async fn map_data(
                 "properties": {
                     "code": p.code, "name": p.name, "class": class,
                     "formal": p.counts.formal, "informal": p.counts.informal, "none": p.counts.none,
-                    "label": format!("{} {} — {}: {}, {}: {}, {}: {}", p.code, p.name.unwrap_or_default(),
+                    "label": format!("{} {} — {}: {}, {}: {}, {}: {}",
+                        if mode == "grid" { format!("{} {}", p.code, pt.per_complex) } else { p.code.clone() },
+                        p.name.unwrap_or_default(),
                         pt.cov_formal, p.counts.formal, pt.cov_informal, p.counts.informal, pt.cov_none, p.counts.none),
                 }
             })
         })
         .collect();
-    Ok(axum::Json(serde_json::json!({ "type": "FeatureCollection", "features": features })).into_response())
+    Ok(axum::Json(serde_json::json!({ "type": "FeatureCollection", "mode": mode, "features": features }))
+        .into_response())
 }
