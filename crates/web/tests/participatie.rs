@@ -121,6 +121,15 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert!(formal.starts_with("2<"), "two units covered formally: {formal:.20}");
     let anker = cov.body.split("C2 Het Anker").nth(1).expect("Het Anker row");
     assert!(anker.contains("100%"), "Het Anker: all tenants without a voice");
+    // Filtered by kind: counting only digital panels, nobody speaks for anyone.
+    let panels = app
+        .get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex&soort=digitaal_panel"))
+        .await;
+    assert!(panels.body.contains("<strong>3</strong> (100%)"), "{}", panels.body);
+    let committees = app
+        .get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex&soort=bewonerscommissie"))
+        .await;
+    assert!(committees.body.contains("<strong>1</strong> (33%)"));
 
     // The committee now speaks for both complexes; it cannot fall under itself.
     let edit = format!("/orgs/{sleutel}/participatie/groepen/{ark}/bewerken");

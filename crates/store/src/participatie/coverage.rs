@@ -229,3 +229,53 @@ fn points(rows: &[sqlx::any::AnyRow]) -> Result<Vec<CoveragePoint>> {
         })
         .collect()
 }
+
+/// The cells' levels counting only groups of one kind, as a subquery with the columns of `part_cells` (computed on
+/// the fly: a filtered view is asked less often than the kept levels).
+fn cells_for_kind() -> &'static str {
+    "(SELECT c.cluster_code, c.cluster_name, c.buurt_code, c.wijk_code, c.gemeente_code, c.units, c.lat, c.lon, \
+       CASE WHEN COALESCE(cx.level, 0) >= COALESCE(bx.level, 0) AND COALESCE(cx.level, 0) >= whole.level \
+            THEN COALESCE(cx.level, 0) \
+            WHEN COALESCE(bx.level, 0) >= whole.level THEN COALESCE(bx.level, 0) ELSE whole.level END AS level \
+     FROM part_cells c \
+     CROSS JOIN (SELECT COALESCE(MAX(level), 0) AS level FROM part_groups \
+                 WHERE corporation_id = $1 AND area_kind = 'all' AND ended_on IS NULL AND kind = $2) whole \
+     LEFT JOIN (SELECT a.code, MAX(g.level) AS level FROM part_groups g JOIN part_group_areas a ON a.group_id = g.id \
+                WHERE g.corporation_id = $1 AND g.area_kind = 'complexes' AND g.ended_on IS NULL AND g.kind = $2 \
+                GROUP BY a.code) cx ON cx.code = c.cluster_code \
+     LEFT JOIN (SELECT a.code, MAX(g.level) AS level FROM part_groups g JOIN part_group_areas a ON a.group_id = g.id \
+                WHERE g.corporation_id = $1 AND g.area_kind = 'buurten' AND g.ended_on IS NULL AND g.kind = $2 \
+                GROUP BY a.code) bx ON bx.code = c.buurt_code \
+     WHERE c.corporation_id = $1) k"
+}
+
+/// As [`coverage_totals`] and [`coverage_by`], counting only groups of one kind (by its code).
+pub async fn coverage_for_kind(
+    db: &Db,
+    corporation_id: i64,
+    kind: &str,
+    level: AreaLevel,
+    limit: i64,
+) -> Result<(Counts, Vec<AreaRow>)> {
+    let totals = sqlx::query(&format!("SELECT {COUNTS} FROM {}", cells_for_kind()))
+        .bind(corporation_id)
+        .bind(kind)
+        .fetch_one(db.pool())
+        .await?;
+    let key = level.column();
+    let name = if level == AreaLevel::Complex { "MAX(cluster_name)" } else { "NULL" };
+    let rows = sqlx::query(&format!(
+        "SELECT {key} AS k, {name} AS name, {COUNTS} FROM {} GROUP BY {key} ORDER BY 5 DESC, 1 LIMIT $3",
+        cells_for_kind()
+    ))
+    .bind(corporation_id)
+    .bind(kind)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    let areas = rows
+        .iter()
+        .map(|r| Ok(AreaRow { code: r.try_get("k")?, name: r.try_get("name")?, counts: counts(r)? }))
+        .collect::<Result<_>>()?;
+    Ok((counts(&totals)?, areas))
+}

@@ -16,8 +16,8 @@ pub use achterban::{
     messages_of_group, recipients, submit_message, ContactRow, Message, Recipient,
 };
 pub use coverage::{
-    coverage_by, coverage_grid, coverage_points, coverage_totals, rebuild_cells, recompute, AreaLevel, AreaRow, Bbox,
-    CoveragePoint,
+    coverage_by, coverage_for_kind, coverage_grid, coverage_points, coverage_totals, rebuild_cells, recompute,
+    AreaLevel, AreaRow, Bbox, CoveragePoint,
 };
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
 pub use groups::{

@@ -14,6 +14,7 @@ use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::access::Action;
 use volkshuis_domain::participatie::coverage::Counts;
+use volkshuis_domain::participatie::group::GroupKind;
 use volkshuis_store::participatie::{self as part, AreaLevel};
 
 pub fn router() -> Router<AppState> {
@@ -42,6 +43,8 @@ struct CoveragePage {
     corporation_id: i64,
     per: &'static str,
     levels: Vec<(&'static str, &'static str, bool)>,
+    kinds: Vec<(&'static str, &'static str, bool)>,
+    kind: Option<&'static str>,
     totals: Counts,
     blind: i64,
     areas: Vec<AreaView>,
@@ -52,6 +55,7 @@ struct CoveragePage {
 struct CoverageQuery {
     corporatie: Option<i64>,
     per: Option<String>,
+    soort: Option<String>,
     notice: Option<String>,
 }
 
@@ -72,12 +76,18 @@ async fn show(
         None => corps.first().map(|c| c.id).unwrap_or(0),
     };
     let level = q.per.as_deref().and_then(AreaLevel::parse).unwrap_or(AreaLevel::Buurt);
+    let kind = q.soort.as_deref().and_then(|k| GroupKind::parse(k).ok());
     let (totals, areas) = if corporation == 0 {
         (Counts::default(), Vec::new())
     } else {
-        let totals = part::coverage_totals(&state.db, corporation).await?;
-        let areas = part::coverage_by(&state.db, corporation, level, LISTED)
-            .await?
+        let (totals, areas) = match kind {
+            Some(kind) => part::coverage_for_kind(&state.db, corporation, kind.code(), level, LISTED).await?,
+            None => (
+                part::coverage_totals(&state.db, corporation).await?,
+                part::coverage_by(&state.db, corporation, level, LISTED).await?,
+            ),
+        };
+        let areas = areas
             .into_iter()
             .map(|a| AreaView {
                 label: match (a.code.is_empty(), a.name) {
@@ -105,6 +115,8 @@ async fn show(
         .into_iter()
         .map(|(code, label)| (code, label, code == level.code()))
         .collect(),
+        kinds: GroupKind::ALL.iter().map(|k| (k.code(), pt.kind(*k), Some(*k) == kind)).collect(),
+        kind: kind.map(|k| pt.kind(k)),
         blind: totals.blind_percent(),
         totals,
         areas,

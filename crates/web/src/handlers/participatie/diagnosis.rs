@@ -96,6 +96,7 @@ struct DiagnosisPage {
     placements: Vec<PlacementView>,
     rule_rows: Vec<RuleRow>,
     history: Vec<(i32, &'static str, &'static str)>,
+    rule_history: Vec<(i32, &'static str, Vec<String>)>,
     error: Option<&'static str>,
 }
 
@@ -193,7 +194,16 @@ async fn diagnosis_page(
             place(&d.corporation, &d.representatives).ok().map(|p| (d.year, label, p.variant.name()))
         })
         .collect();
+    // The golden rules' scores of every year, both parties, so the movement shows.
+    let rule_history = all
+        .iter()
+        .map(|d| {
+            let label = if d.party == "corporation" { pt.party_corporation } else { pt.party_tenant };
+            (d.year, label, d.rules.iter().map(|r| r.to_string()).collect())
+        })
+        .collect();
     Ok(DiagnosisPage {
+        rule_history,
         org_id: organisation.id,
         partner,
         partner_name,
