@@ -64,6 +64,8 @@ texts!(ParticipatieTexts, PT_NL, PT_EN {
     recompute: "Opnieuw berekenen", "Recompute";
     map: "Op de kaart", "On the map";
     all_kinds: "alle soorten groepen", "all kinds of group";
+    year: "Jaar", "Year";
+    party: "Partij", "Party";
     message_footer: "Dit bericht komt van {group}, via {corporation}. U krijgt het omdat u huurt bij {corporation}; uw gegevens zijn niet met de groep gedeeld.", "This message is from {group}, through {corporation}. You receive it because you rent from {corporation}; your details were not shared with the group.";
     achterban: "Bericht aan de achterban", "Message to the tenants";
     achterban_help: "De corporatie keurt het bericht goed en verstuurt het per e-mail of brief. U ziet alleen aantallen, nooit namen of adressen.", "The corporation approves the message and sends it by e-mail or letter. You see only counts, never names or addresses.";
