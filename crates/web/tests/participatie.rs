@@ -146,6 +146,7 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert!(formal.starts_with("3<"), "all three units now covered formally: {formal:.20}");
 
     // The corporation sees the group; the other tenant organisation does not; the municipality has no such page.
+    // (Ending a group is tested below, after these checks.)
     app.login("admin@woonstad.test").await;
     assert!(app.get(&format!("/orgs/{woonstad}/participatie")).await.body.contains("Commissie De Ark"));
     let page = app.get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}")).await;
@@ -159,6 +160,15 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let noord = app.org_id("bewonersraad-noord").await;
     assert_eq!(app.get(&format!("/orgs/{noord}/participatie/groepen/{ark}")).await.status, StatusCode::NOT_FOUND);
     assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie De Ark"));
+    // Ending the committee: it leaves the list and nobody speaks for the tenants any more.
+    app.login("bestuur@desleutel.test").await;
+    assert_eq!(
+        app.post(&format!("/orgs/{sleutel}/participatie/groepen/{ark}/beeindigen"), &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(!app.get(&format!("/orgs/{sleutel}/participatie")).await.body.contains("Commissie De Ark"));
+    let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}")).await;
+    assert!(cov.body.contains("<strong>3</strong> (100%)"), "all three blind again");
     // The municipality sees the coverage figures, never groups or contacts.
     app.login("beleid@voorbeeldstad.test").await;
     let gemeente = app.org_id("gm-voorbeeldstad").await;
@@ -212,6 +222,17 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     let resp = app.post(&join, &with_consent).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     assert!(app.get(resp.location().expect("back")).await.body.contains("Verstuurd."));
+    // Four more from this address fill the quarter of an hour; the sixth is refused, typed values kept.
+    for _ in 0..4 {
+        assert_eq!(app.post(&join, &with_consent).await.status, StatusCode::SEE_OTHER);
+    }
+    let refused = app.post(&join, &with_consent).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        refused.body.contains("Probeer het over een kwartier opnieuw.")
+            && refused.body.contains("value=\"Jan Huurder\"")
+    );
+    app.state.clock.advance(time::Duration::minutes(16));
     // A group that does not speak for the address takes no request through it.
     let resp = app
         .post(

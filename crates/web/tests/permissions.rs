@@ -120,6 +120,8 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/participatie/groepen/999999", OrgView),
         post("/orgs/{org}/participatie/groepen/999999/activiteiten", &[], OrgEdit),
         post("/orgs/{org}/participatie/groepen/999999/criteria", &[], OrgEdit),
+        post("/orgs/{org}/participatie/groepen/999999/beeindigen", &[], OrgEdit),
+        get("/orgs/{org}/participatie/groepen/999999/bewerken", OrgEdit),
         get("/orgs/{org}/participatie/dekking", OrgView),
         get("/orgs/{org}/participatie/dekking?per=complex", OrgView),
         post("/orgs/{org}/participatie/dekking/999999/herberekenen", &[], OrgEdit),

@@ -384,3 +384,13 @@ pub async fn update_group(tx: &mut Tx, actor: &Actor, group: &Group, new: &NewGr
     change.after = Some(serde_json::json!({ "name": new.name, "kind": new.kind.code(), "area_kind": new.area_kind }));
     audit::record(tx, actor, change).await
 }
+
+/// Ends a group on a day: it no longer counts for coverage and leaves the lists (its history stays).
+pub async fn end_group(tx: &mut Tx, actor: &Actor, group: &Group, on: Date) -> Result<()> {
+    sqlx::query("UPDATE part_groups SET ended_on = $1 WHERE id = $2 AND ended_on IS NULL")
+        .bind(date_to_text(on))
+        .bind(group.id)
+        .execute(&mut **tx)
+        .await?;
+    audit::record(tx, actor, Change::event(Some(group.org_id), "end", "part_group", group.id.to_string())).await
+}

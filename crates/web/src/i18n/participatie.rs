@@ -10,6 +10,7 @@ texts!(ParticipatieTexts, PT_NL, PT_EN {
     groups_none: "Nog geen groepen vastgelegd.", "No groups recorded yet.";
     new_group: "Groep vastleggen", "Record a group";
     edit_group: "Groep wijzigen", "Change the group";
+    end_group: "Groep beëindigen (telt niet meer mee)", "End the group (no longer counts)";
     coverage: "Dekking", "Coverage";
     diagnosis: "Diagnose", "Diagnosis";
     kind: "Soort groep", "Kind of group";
@@ -104,6 +105,7 @@ texts!(ParticipatieTexts, PT_NL, PT_EN {
     your_contact: "E-mailadres of telefoonnummer", "E-mail address or phone number";
     message: "Bericht (optioneel)", "Message (optional)";
     consent: "Ik geef toestemming mijn naam en contactgegevens aan deze groep te geven, zodat zij contact met mij opneemt.", "I consent to my name and contact details being given to this group so that it can contact me.";
+    err_too_many: "U heeft net al een paar aanmeldingen verstuurd. Probeer het over een kwartier opnieuw.", "You have just sent several requests. Please try again in a quarter of an hour.";
     err_consent: "Zonder uw toestemming kunnen wij uw gegevens niet doorgeven.", "Without your consent we cannot pass on your details.";
     send: "Versturen", "Send";
     sent: "Verstuurd. De groep neemt contact met u op.", "Sent. The group will contact you.";

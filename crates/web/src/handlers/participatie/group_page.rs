@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/participatie/groepen/{id}", get(show))
         .route("/orgs/{org}/participatie/groepen/{id}/activiteiten", post(add_activity))
         .route("/orgs/{org}/participatie/groepen/{id}/criteria", post(save_criteria))
+        .route("/orgs/{org}/participatie/groepen/{id}/beeindigen", post(end))
 }
 
 struct CriterionRow {
@@ -237,4 +238,21 @@ async fn save_criteria(
     tx.commit().await?;
     part::recompute(&state.db, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
+}
+
+async fn end(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let group = visible_group(&state, &scope, id).await?;
+    if !may_edit(&scope, &organisation, &group) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = state.db.begin().await?;
+    part::end_group(&mut tx, &auth.actor(&state), &group, dutch_date(state.clock.now())).await?;
+    tx.commit().await?;
+    part::recompute(&state.db, group.corporation_id).await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie?notice=saved")).into_response())
 }

@@ -17,7 +17,7 @@ use volkshuis_domain::access::Role;
 use volkshuis_domain::ids::Postcode;
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::participatie::{self as part, Address, JoinRequest};
-use volkshuis_store::{notifications, users};
+use volkshuis_store::{notifications, throttle, users};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/doe-mee", get(lookup)).route("/doe-mee/groepen/{id}", post(join))
@@ -148,7 +148,21 @@ async fn join(
 ) -> Result<Response, AppError> {
     let t = ctx.t();
     let pt = ctx.lang.participatie();
+    // A public form: at most five requests per address in a quarter of an hour, counted like failed log-ins (and
+    // purged with them), so nobody can fill a group's inbox.
+    let key = format!("join:{}", ctx.client);
     let mut errors = FieldErrors::default();
+    if throttle::locked_until(&state.db, &key, &key, state.clock.now()).await?.is_some() {
+        errors.add("limit", pt.err_too_many);
+        let query = LookupQuery {
+            postcode: form.postcode.clone(),
+            huisnummer: form.huisnummer.clone(),
+            toevoeging: form.toevoeging.clone(),
+            sent: None,
+        };
+        let page = public_page(&state, &ctx, query, Some(id), form, errors).await?;
+        return render(StatusCode::TOO_MANY_REQUESTS, &page);
+    }
     let address = find(&state, &form.postcode, &form.huisnummer, &form.toevoeging, &mut errors, &ctx)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -194,6 +208,7 @@ async fn join(
         }
     }
     tx.commit().await?;
+    throttle::record_failure(&state.db, &key, &key, now).await?;
     tracing::info!(group = group.id, "join request received");
     let back: String = form_urlencoded::Serializer::new(String::new())
         .append_pair("postcode", &form.postcode)
