@@ -119,6 +119,24 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
     let formal = cov.body.split("Erkende vertegenwoordiging</dt><dd>").nth(1).expect("formal count");
     assert!(formal.starts_with("2<"), "two units covered formally: {formal:.20}");
+    // Every unit's page says who speaks for it.
+    let unit_id = |id_extern: &'static str| {
+        let db = app.state.db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT id FROM units WHERE id_extern = $1")
+                .bind(id_extern)
+                .fetch_one(db.pool())
+                .await
+                .expect("unit")
+        }
+    };
+    let (a1, a3) = (unit_id("A1").await, unit_id("A3").await);
+    app.login("admin@woonstad.test").await;
+    let page = app.get(&format!("/orgs/{woonstad}/stock/units/{a1}")).await;
+    assert!(page.body.contains("Commissie De Ark") && page.body.contains("Erkende vertegenwoordiging"));
+    let page = app.get(&format!("/orgs/{woonstad}/stock/units/{a3}")).await;
+    assert!(page.body.contains("Geen stem (blinde vlek)"));
+    app.login("bestuur@desleutel.test").await;
     let anker = cov.body.split("C2 Het Anker").nth(1).expect("Het Anker row");
     assert!(anker.contains("100%"), "Het Anker: all tenants without a voice");
     // Filtered by kind: counting only digital panels, nobody speaks for anyone.

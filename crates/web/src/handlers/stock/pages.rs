@@ -16,6 +16,7 @@ use serde::Deserialize;
 use volkshuis_domain::access::Action;
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
+use volkshuis_domain::participatie::coverage::{unit_coverage, Coverage};
 use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitRow};
 
 pub fn router() -> Router<AppState> {
@@ -304,6 +305,10 @@ struct UnitPage {
     bruto: String,
     kind: String,
     status: String,
+    /// The groups that speak for this unit: name, kind, and whether it is a recognised formal body.
+    groups: Vec<(String, &'static str, bool)>,
+    coverage: &'static str,
+    coverage_code: &'static str,
 }
 
 async fn unit(
@@ -316,5 +321,29 @@ async fn unit(
     let (netto, bruto) = (money(unit.nettohuur_cents), money(unit.brutohuur_cents));
     let names = state.vera_names.get(&state.db).await?;
     let (kind, status) = (names.kind(&unit), VeraNames::show(&names.status, &unit.status));
-    ok(&UnitPage { page: Page::for_user(&auth), org_id: org, unit, netto, bruto, kind, status })
+    let page = Page::for_user(&auth);
+    // Who speaks for this unit (Participatiekaart): the same matching as the public lookup.
+    let address = volkshuis_store::participatie::Address {
+        unit_id: unit.id,
+        corporation_id: org,
+        cluster_code: unit.cluster.as_ref().map(|(_, code)| code.clone()),
+        buurt_code: unit.buurt_code.clone(),
+        label: String::new(),
+    };
+    let speaking = volkshuis_store::participatie::groups_for_address(&state.db, &address).await?;
+    let coverage = unit_coverage(speaking.iter().map(|g| Coverage::from_level(g.level)));
+    let groups =
+        speaking.iter().map(|g| (g.name.clone(), page.pt.kind(g.kind), g.level == Coverage::Formal.level())).collect();
+    ok(&UnitPage {
+        org_id: org,
+        unit,
+        netto,
+        bruto,
+        kind,
+        status,
+        groups,
+        coverage: page.pt.coverage_name(coverage),
+        coverage_code: coverage.code(),
+        page,
+    })
 }
