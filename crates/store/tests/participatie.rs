@@ -149,6 +149,33 @@ async fn tenant_organisations_see_their_tree(db: &Db) {
     );
     assert_eq!(part::visible_to(db, &corporation).await.expect("visible").len(), 3);
     assert!(part::visible_to(db, &other).await.expect("visible").is_empty());
+    // A whole-stock group reaches every unit; a contact import names the tenant, all or nothing.
+    let whole = part::group(db, top).await.expect("get").expect("group");
+    let everyone = part::recipients(db, &whole).await.expect("recipients");
+    assert_eq!(everyone.len(), 4);
+    assert!(everyone.iter().all(|r| r.name == "De bewoners" && r.email.is_none()));
+    let row = |id: &str, email: Option<&str>| part::ContactRow {
+        id_extern: id.into(),
+        name: format!("Huurder {id}"),
+        email: email.map(str::to_owned),
+    };
+    let unknown =
+        part::import_contacts(db, &corporation, &actor(), &[row("A1", Some("a1@example.nl")), row("ZZ", None)])
+            .await
+            .expect("import");
+    assert_eq!(unknown, vec![1], "the second row names a unit that is not in the stock");
+    assert_eq!(part::contact_counts(db, &corporation).await.expect("counts"), (0, 0), "nothing written");
+    part::import_contacts(db, &corporation, &actor(), &[row("A1", Some("a1@example.nl"))]).await.expect("import");
+    let ark = part::visible_to(db, &corporation)
+        .await
+        .expect("visible")
+        .into_iter()
+        .find(|g| g.name == "Commissie Anker")
+        .expect("group");
+    let anker = part::recipients(db, &ark).await.expect("recipients");
+    assert_eq!(anker.iter().map(|r| r.street.as_str()).collect::<Vec<_>>(), ["Dorpsweg 3"], "C2 only");
+    let named = part::recipients(db, &whole).await.expect("recipients");
+    assert!(named.iter().any(|r| r.name == "Huurder A1" && r.email.as_deref() == Some("a1@example.nl")));
     // An organisation that does not consult the corporation cannot register groups in its stock.
     let mut tx = db.begin().await.expect("begin");
     let refused =

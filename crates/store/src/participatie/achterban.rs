@@ -176,23 +176,24 @@ pub struct Recipient {
 /// The tenants a group speaks for, with their contact data where the corporation has it (tenants without contact
 /// data get a letter addressed "aan de bewoners").
 pub async fn recipients(db: &Db, group: &Group) -> Result<Vec<Recipient>> {
-    let (join, filter) = match group.area_kind.as_str() {
-        "complexes" => (
-            "JOIN clusters cl ON cl.id = u.cluster_id JOIN part_group_areas a ON a.code = cl.code AND a.group_id = $2",
-            "",
-        ),
-        "buurten" => ("JOIN part_group_areas a ON a.code = u.buurt_code AND a.group_id = $2", ""),
-        _ => ("", "AND $2 = $2"),
+    // The group's area decides the units; the group id is bound only where the area is a list of codes.
+    let join = match group.area_kind.as_str() {
+        "complexes" => {
+            "JOIN clusters cl ON cl.id = u.cluster_id JOIN part_group_areas a ON a.code = cl.code AND a.group_id = $2"
+        }
+        "buurten" => "JOIN part_group_areas a ON a.code = u.buurt_code AND a.group_id = $2",
+        _ => "",
     };
-    let rows = sqlx::query(&format!(
+    let sql = format!(
         "SELECT u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats, \
          t.name, t.email FROM units u {join} LEFT JOIN tenant_contacts t ON t.unit_id = u.id \
-         WHERE u.corporation_id = $1 AND u.in_use = 1 {filter} ORDER BY u.postcode, u.huisnummer, u.id"
-    ))
-    .bind(group.corporation_id)
-    .bind(group.id)
-    .fetch_all(db.pool())
-    .await?;
+         WHERE u.corporation_id = $1 AND u.in_use = 1 ORDER BY u.postcode, u.huisnummer, u.id"
+    );
+    let mut query = sqlx::query(&sql).bind(group.corporation_id);
+    if !join.is_empty() {
+        query = query.bind(group.id);
+    }
+    let rows = query.fetch_all(db.pool()).await?;
     rows.iter()
         .map(|r| {
             let number: i64 = r.try_get("huisnummer")?;
