@@ -230,7 +230,7 @@ async fn seed_overleg(db: &Db, corporation: i64, (sleutel, noord): (i64, i64), a
         actor,
         sleutel,
         today - days(60),
-        &Name::parse("Overlegvergadering voorjaar")?,
+        &Name::parse("Overlegvergadering")?,
     )
     .await?;
     overleg::set_budget(&mut tx, &scope, actor, sleutel, today.year(), Money::from_cents(1_250_000)).await?;

@@ -141,6 +141,7 @@ texts!(OverlegTexts, OV_NL, OV_EN {
     year_partly: "deels gevolgd", "partly followed";
     year_not: "niet gevolgd", "not followed";
     year_previous: "Vorig jaar", "Previous year";
+    year_field: "Jaar", "Year";
     year_next: "Volgend jaar", "Next year";
     meetings: "Overlegvergaderingen", "Consultation meetings";
     meetings_missing: "Er staat dit jaar nog geen overlegvergadering met {org}; de Overlegwet vraagt er minstens één per jaar.", "No consultation meeting with {org} this year yet; the Overlegwet asks for at least one a year.";

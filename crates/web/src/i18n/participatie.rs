@@ -66,6 +66,8 @@ texts!(ParticipatieTexts, PT_NL, PT_EN {
     map: "Op de kaart", "On the map";
     all_kinds: "alle soorten groepen", "all kinds of group";
     year: "Jaar", "Year";
+    participants_word: "deelnemers", "participants";
+    axes_legend: "Boven: de corporatie actief, onder: reactief. Links: de huurdersvertegenwoordiging actief, rechts: reactief.", "Top: the corporation active, bottom: reactive. Left: the tenant representatives active, right: reactive.";
     party: "Partij", "Party";
     message_footer: "Dit bericht komt van {group}, via {corporation}. U krijgt het omdat u huurt bij {corporation}; uw gegevens zijn niet met de groep gedeeld.", "This message is from {group}, through {corporation}. You receive it because you rent from {corporation}; your details were not shared with the group.";
     achterban: "Bericht aan de achterban", "Message to the tenants";
@@ -123,8 +125,6 @@ texts!(ParticipatieTexts, PT_NL, PT_EN {
     party_corporation: "Corporatie", "Corporation";
     party_tenant: "Huurdersorganisatie", "Tenant organisation";
     not_answered: "nog niet ingevuld", "not filled in yet";
-    active: "actief", "active";
-    reactive: "reactief", "reactive";
     development_path: "Ontwikkelpad", "Development path";
     history: "Eerdere jaren", "Earlier years";
     kind_koepel: "Koepel", "Umbrella organisation";
