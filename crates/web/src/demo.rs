@@ -224,15 +224,8 @@ async fn seed_overleg(db: &Db, corporation: i64, (sleutel, noord): (i64, i64), a
     let allocation =
         overleg::get_in(&mut tx, &scope, allocation.id).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
     overleg::decide(&mut tx, &scope, actor, &allocation, allocation.version, &decision).await?;
-    overleg::add_meeting(
-        &mut tx,
-        &scope,
-        actor,
-        sleutel,
-        today - days(60),
-        &Name::parse("Overlegvergadering")?,
-    )
-    .await?;
+    overleg::add_meeting(&mut tx, &scope, actor, sleutel, today - days(60), &Name::parse("Overlegvergadering")?)
+        .await?;
     overleg::set_budget(&mut tx, &scope, actor, sleutel, today.year(), Money::from_cents(1_250_000)).await?;
     tx.commit().await?;
     Ok(())

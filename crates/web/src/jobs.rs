@@ -54,6 +54,7 @@ async fn run(state: &AppState, job: &Job) -> anyhow::Result<()> {
             schedule_housekeeping(state).await
         }
         crate::overleg_jobs::REMINDER_JOB => crate::overleg_jobs::run(state, &payload).await,
+        crate::sr_jobs::REMINDER_JOB => crate::sr_jobs::run(state, &payload).await,
         other => anyhow::bail!("unknown job kind {other}"),
     }
 }

@@ -19,6 +19,7 @@ mod mail;
 mod ops;
 mod overleg_jobs;
 pub mod password;
+mod sr_jobs;
 mod uploads;
 pub mod vera_names;
 mod views;

@@ -28,13 +28,15 @@ const REPLY_REMINDER: i64 = 2;
 const BUDGET_REMINDER: i64 = 14;
 
 /// Reminders go out at 07:00 UTC (08:00 or 09:00 in the Netherlands) on their day.
-fn morning(date: Date) -> OffsetDateTime {
+pub(crate) fn morning(date: Date) -> OffsetDateTime {
     date.with_time(Time::from_hms(7, 0, 0).unwrap_or(Time::MIDNIGHT)).assume_utc()
 }
 
-async fn schedule(
+/// Schedules a reminder job of `kind` once (by `key`), unless its moment has passed.
+pub(crate) async fn schedule(
     state: &AppState,
     tx: &mut Tx,
+    kind: &str,
     key: String,
     at: OffsetDateTime,
     payload: serde_json::Value,
@@ -44,7 +46,7 @@ async fn schedule(
     if at <= now {
         return Ok(());
     }
-    jobs::enqueue(tx, REMINDER_JOB, &payload.to_string(), at, Some(&key), now).await?;
+    jobs::enqueue(tx, kind, &payload.to_string(), at, Some(&key), now).await?;
     Ok(())
 }
 
@@ -62,8 +64,8 @@ fn lang_of(user: &User) -> Lang {
     Lang::from_code(&user.locale).unwrap_or_default()
 }
 
-/// Mails and notifies every board member of `org_id`; `compose` gives (subject, body, notice) in a language.
-async fn tell_board(
+/// Mails and notifies every board member (staff and admins) of `org_id`; `compose` gives (subject, body, notice) in a language.
+pub(crate) async fn tell_board(
     state: &AppState,
     tx: &mut Tx,
     org_id: i64,
@@ -103,7 +105,7 @@ pub async fn case_sent(state: &AppState, tx: &mut Tx, case: &Case) -> anyhow::Re
             let payload =
                 serde_json::json!({ "what": "answer", "case_id": case.id, "org_id": case.tenant_org_id, "days": days });
             let key = format!("overleg:{}:answer:{days}", case.id);
-            schedule(state, tx, key, morning(deadline.date - Duration::days(days)), payload).await?;
+            schedule(state, tx, REMINDER_JOB, key, morning(deadline.date - Duration::days(days)), payload).await?;
         }
     }
     Ok(())
@@ -114,7 +116,8 @@ pub async fn case_answered(state: &AppState, tx: &mut Tx, case: &Case) -> anyhow
     if let Some(deadline) = case.facts().reply_deadline() {
         let payload = serde_json::json!({ "what": "reply", "case_id": case.id, "org_id": case.corporation_id });
         let key = format!("overleg:{}:reply", case.id);
-        schedule(state, tx, key, morning(deadline.date - Duration::days(REPLY_REMINDER)), payload).await?;
+        schedule(state, tx, REMINDER_JOB, key, morning(deadline.date - Duration::days(REPLY_REMINDER)), payload)
+            .await?;
     }
     Ok(())
 }
@@ -132,7 +135,7 @@ pub async fn budget_set(
         "what": "budget", "corporation_id": corporation_id, "org_id": tenant_org_id, "year": year,
     });
     let key = format!("overleg:budget:{corporation_id}:{tenant_org_id}:{year}");
-    schedule(state, tx, key, morning(deadline.date - Duration::days(BUDGET_REMINDER)), payload).await
+    schedule(state, tx, REMINDER_JOB, key, morning(deadline.date - Duration::days(BUDGET_REMINDER)), payload).await
 }
 
 /// Runs one reminder job.

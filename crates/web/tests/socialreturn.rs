@@ -20,7 +20,8 @@ on_both_backends!(
     each_party_sees_its_own,
     bad_contributions_come_back_with_what_was_typed,
     candidate_names_are_deleted_after_the_contract,
-    own_tenants_are_counted_per_complex
+    own_tenants_are_counted_per_complex,
+    reminders_follow_the_reporting_periods
 );
 
 const BUYER: &str = "admin@woonstad.test";
@@ -487,4 +488,32 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     assert!(!app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await.body.contains("C0042"));
     app.login(COORDINATOR).await;
     assert!(app.get(&format!("/orgs/{coordinator}/sr/contracten/{id}")).await.body.contains("Eigen huurder: C0042"));
+}
+
+async fn reminders_follow_the_reporting_periods(mut app: TestApp) {
+    // Quarterly, 1 January – 31 December 2026; today is 25 November: the last period ends on 31 December.
+    contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let mails = |app: &TestApp| {
+        let db = app.state.db.clone();
+        async move { volkshuis_store::outbox::list(&db, 100).await.expect("outbox") }
+    };
+    run_due_jobs(&app.state).await.expect("run");
+    assert!(mails(&app).await.iter().all(|m| !m.subject.contains("social return")), "nothing due yet");
+    app.state.clock.advance(Duration::days(37)); // 1 January 2027, 10:00.
+    run_due_jobs(&app.state).await.expect("run");
+    run_due_jobs(&app.state).await.expect("run again");
+    let sent = mails(&app).await;
+    let report: Vec<&str> = sent
+        .iter()
+        .filter(|m| m.subject == "Rapporteer social return: Renovatie De Linde")
+        .map(|m| m.to_address.as_str())
+        .collect();
+    assert_eq!(report, [SUPPLIER], "the supplier is asked to report, once");
+    let ended: Vec<&str> = sent
+        .iter()
+        .filter(|m| m.subject == "Social return niet voldaan: Renovatie De Linde")
+        .map(|m| m.to_address.as_str())
+        .collect();
+    assert!(ended.contains(&BUYER) && ended.len() == 2, "the buyer's staff and admin: {ended:?}");
+    assert!(sent.iter().any(|m| m.body.contains("€ 120.000,00")), "what is still owed");
 }

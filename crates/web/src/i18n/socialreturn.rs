@@ -133,6 +133,10 @@ texts!(SocialReturnTexts, SR_NL, SR_EN {
     year_report_intro: "Wat de inkoop van {org} in {year} opleverde voor mensen met een afstand tot de arbeidsmarkt.", "What {org}'s purchasing yielded in {year} for people far from the labour market.";
     count: "Aantal", "Count";
     names: "Namen zijn persoonsgegevens: elke inzage wordt vastgelegd.", "Names are personal data: every view is logged.";
+    mail_report_subject: "Rapporteer social return: {title}", "Report social return: {title}";
+    mail_report_body: "Een rapportageperiode van \"{title}\" is om. Nog te leveren: {owed}; het contract loopt tot {end}.\n\nMeld uw bijdragen: {link}", "A reporting period of \"{title}\" has ended. Still owed: {owed}; the contract runs until {end}.\n\nReport your contributions: {link}";
+    mail_ended_subject: "Social return niet voldaan: {title}", "Social return not fulfilled: {title}";
+    mail_ended_body: "Het contract \"{title}\" met {supplier} is afgelopen; er staat nog {owed} open. Leg de herstelperiode en de afrekening vast: {link}", "The contract \"{title}\" with {supplier} has ended; {owed} is still open. Record the repair period and the settlement: {link}";
     group_participatiewet: "Participatiewet", "Participatiewet";
     group_doelgroepregister: "Doelgroepregister / banenafspraak", "Doelgroepregister / banenafspraak";
     group_wia_wao: "WIA / WAO", "WIA / WAO";
