@@ -197,6 +197,9 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let recompute = app.post(&format!("/orgs/{gemeente}/participatie/dekking/{woonstad}/herberekenen"), &[]).await;
     assert_eq!(recompute.status, StatusCode::NOT_FOUND, "a municipality may look, not recompute");
     assert!(!figures.body.contains("herberekenen"));
+    assert!(!figures.body.contains("/participatie/diagnose"), "no links a municipality cannot follow");
+    let map = app.get(&format!("/orgs/{gemeente}/participatie/dekking/kaart.json?corporatie={woonstad}&zoom=14")).await;
+    assert_eq!(map.status, StatusCode::OK, "the coverage map too");
     assert_eq!(app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await.status, StatusCode::FORBIDDEN);
 }
 

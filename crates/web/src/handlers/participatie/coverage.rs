@@ -45,6 +45,8 @@ struct CoveragePage {
     levels: Vec<(&'static str, &'static str, bool)>,
     kinds: Vec<(&'static str, &'static str, bool)>,
     kind: Option<&'static str>,
+    /// A municipality sees the figures only: no links to groups or the diagnosis.
+    figures_only: bool,
     totals: Counts,
     blind: i64,
     areas: Vec<AreaView>,
@@ -121,6 +123,7 @@ async fn show(
         totals,
         areas,
         can_recompute: scope.role().allows(Action::Edit) && corporation != 0 && organisation_may_recompute,
+        figures_only: !organisation_may_recompute,
         page,
     })
 }
@@ -144,6 +147,7 @@ async fn recompute(
 struct MapPage {
     page: Page,
     org_id: i64,
+    figures_only: bool,
     corporation_id: i64,
     corporation_name: String,
 }
@@ -170,14 +174,15 @@ fn parse_bbox(text: Option<&str>) -> part::Bbox {
 }
 
 /// The corporation asked for, if the organisation works in its stock.
-async fn chosen(state: &AppState, auth: &Auth, org: i64, asked: Option<i64>) -> Result<(i64, String), AppError> {
+async fn chosen(state: &AppState, auth: &Auth, org: i64, asked: Option<i64>) -> Result<(i64, String, bool), AppError> {
     let (scope, organisation) = figures_scope(state, auth, org, Action::View).await?;
+    let figures_only = organisation.kind == volkshuis_domain::org::OrgKind::Municipality;
     let corps = corporations(state, &scope, &organisation).await?;
     let found = match asked {
         Some(id) => corps.into_iter().find(|c| c.id == id),
         None => corps.into_iter().next(),
     };
-    found.map(|c| (c.id, c.name)).ok_or(AppError::NotFound)
+    found.map(|c| (c.id, c.name, figures_only)).ok_or(AppError::NotFound)
 }
 
 async fn map_page(
@@ -186,8 +191,8 @@ async fn map_page(
     Path(org): Path<i64>,
     Query(q): Query<MapQuery>,
 ) -> Result<Response, AppError> {
-    let (corporation_id, corporation_name) = chosen(&state, &auth, org, q.corporatie).await?;
-    ok(&MapPage { page: Page::for_user(&auth), org_id: org, corporation_id, corporation_name })
+    let (corporation_id, corporation_name, figures_only) = chosen(&state, &auth, org, q.corporatie).await?;
+    ok(&MapPage { page: Page::for_user(&auth), org_id: org, figures_only, corporation_id, corporation_name })
 }
 
 /// GeoJSON: one point per complex with its counts and the colour class (`none` where any tenant has no voice).
@@ -197,7 +202,7 @@ async fn map_data(
     Path(org): Path<i64>,
     Query(q): Query<MapQuery>,
 ) -> Result<Response, AppError> {
-    let (corporation_id, _) = chosen(&state, &auth, org, q.corporatie).await?;
+    let (corporation_id, _, _) = chosen(&state, &auth, org, q.corporatie).await?;
     let pt = auth.ctx.lang.participatie();
     let bbox = parse_bbox(q.bbox.as_deref());
     let zoom = q.zoom.unwrap_or(COMPLEX_ZOOM).clamp(5, 19);
