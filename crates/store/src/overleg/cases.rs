@@ -227,7 +227,7 @@ pub(crate) async fn record_event(
     Ok(())
 }
 
-fn next_deadline_text(facts: &CaseFacts) -> Option<String> {
+pub(crate) fn next_deadline_text(facts: &CaseFacts) -> Option<String> {
     facts.next_deadline().map(date_to_text)
 }
 
@@ -349,113 +349,6 @@ pub async fn year_cases(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Case
     .fetch_all(db.pool())
     .await?;
     rows.iter().map(facts_from_row).collect()
-}
-
-/// The case as stored now, if it is still at `seen_version` (the stage to store is computed from this, never from
-/// the caller's copy); `Conflict` when someone changed it since.
-async fn current(tx: &mut Tx, scope: &OrgScope, id: i64, seen_version: i64) -> Result<Case> {
-    let case = get_in(tx, scope, id).await?.ok_or(StoreError::NotFound)?;
-    if case.version != seen_version {
-        return Err(StoreError::Conflict);
-    }
-    Ok(case)
-}
-
-/// One step that fills a party's columns of a case: which party may take it, its columns, and its values.
-struct Step<'a> {
-    /// `tenant_org_id` or `corporation_id`: the party whose scope may take the step.
-    party_column: &'static str,
-    /// The four columns the step sets: code, text, date, user.
-    columns: [&'static str; 4],
-    /// The trail's name of the step.
-    event: &'static str,
-    code: &'static str,
-    text: &'a Option<String>,
-    on: Date,
-}
-
-/// Applies a step if the case is still at `seen_version` and the step's columns are empty; otherwise `Conflict`
-/// and nothing is written. The stage stored with it is computed from the case as stored, with the step applied.
-async fn apply(
-    tx: &mut Tx,
-    scope: &OrgScope,
-    actor: &Actor,
-    case_id: i64,
-    seen_version: i64,
-    step: Step<'_>,
-    with_step: impl FnOnce(&mut CaseFacts),
-) -> Result<()> {
-    let case = current(tx, scope, case_id, seen_version).await?;
-    let party = if step.party_column == "tenant_org_id" { case.tenant_org_id } else { case.corporation_id };
-    if party != scope.org_id() {
-        return Err(StoreError::NotFound);
-    }
-    let mut facts = case.facts();
-    with_step(&mut facts);
-    let [code, text, on, by] = step.columns;
-    let updated = sqlx::query(&format!(
-        "UPDATE overleg_cases SET {code} = $1, {text} = $2, {on} = $3, {by} = $4, \
-         stage = $5, next_deadline = $6, version = version + 1 \
-         WHERE id = $7 AND {party} = $8 AND version = $9 AND {code} IS NULL",
-        party = step.party_column
-    ))
-    .bind(step.code)
-    .bind(step.text)
-    .bind(date_to_text(step.on))
-    .bind(actor.user_id)
-    .bind(facts.stage().code())
-    .bind(next_deadline_text(&facts))
-    .bind(case.id)
-    .bind(scope.org_id())
-    .bind(seen_version)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected();
-    if updated == 0 {
-        return Err(StoreError::Conflict);
-    }
-    record_event(tx, case.id, scope.org_id(), actor, step.event, Some(step.code)).await
-}
-
-/// Records the answer of the tenant organisation of `scope`, if the case is still at `seen_version`; otherwise
-/// `Conflict` and nothing is written. The caller checked the answer against the case with the domain rules.
-pub async fn answer(
-    tx: &mut Tx,
-    scope: &OrgScope,
-    actor: &Actor,
-    case: &Case,
-    seen_version: i64,
-    answer: &Answer,
-) -> Result<()> {
-    let step = Step {
-        party_column: "tenant_org_id",
-        columns: ["answer_kind", "answer_text", "answered_on", "answered_by"],
-        event: "answered",
-        code: answer.kind.code(),
-        text: &answer.text,
-        on: answer.on,
-    };
-    apply(tx, scope, actor, case.id, seen_version, step, |f| f.answer = Some((answer.kind, answer.on))).await
-}
-
-/// Records the decision of the corporation of `scope`, if the case is still at `seen_version`.
-pub async fn decide(
-    tx: &mut Tx,
-    scope: &OrgScope,
-    actor: &Actor,
-    case: &Case,
-    seen_version: i64,
-    decision: &DecisionRecord,
-) -> Result<()> {
-    let step = Step {
-        party_column: "corporation_id",
-        columns: ["decision", "reply_text", "decided_on", "decided_by"],
-        event: "decided",
-        code: decision.decision.code(),
-        text: &decision.reply,
-        on: decision.on,
-    };
-    apply(tx, scope, actor, case.id, seen_version, step, |f| f.decision = Some((decision.decision, decision.on))).await
 }
 
 /// Records that the organisation of `scope` opened the case, the first time one of its members does.

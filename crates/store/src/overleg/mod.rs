@@ -15,11 +15,12 @@ mod discussion;
 mod documents;
 mod meetings;
 mod partners;
+mod steps;
 
 pub use budgets::{account_budget, add_budget_line, budget, set_budget, Budget, BudgetLine};
 pub use cases::{
-    answer, create, decide, events, get, get_in, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord,
-    Event, Listing, NewCase,
+    create, events, get, get_in, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord, Event, Listing,
+    NewCase,
 };
 pub use dates::{date_from_text, date_to_text};
 pub use discussion::{
@@ -28,3 +29,4 @@ pub use discussion::{
 pub use documents::{add_document, document, documents, Document, DocumentMeta, NewDocument};
 pub use meetings::{add_agenda_item, add_meeting, meeting, meetings, set_minutes, AgendaItem, Meeting};
 pub use partners::{add_partner, partner_terms, partners_of, Partner};
+pub use steps::{answer, decide};

@@ -18,7 +18,7 @@ use volkshuis_domain::access::{Action, OrgScope};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::participatie::group::{is_fading, misses_yearly_meeting, recognised, Channel, GroupKind};
 use volkshuis_domain::text::{LongText, Name};
-use volkshuis_store::orgs::{self, Organisation};
+use volkshuis_store::orgs::Organisation;
 use volkshuis_store::participatie::{self as part, Group, NewGroup};
 use volkshuis_store::StoreError;
 
@@ -26,7 +26,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/orgs/{org}/participatie", get(list))
         .route("/orgs/{org}/participatie/groepen/nieuw", get(new_form).post(create))
-        .route("/orgs/{org}/participatie/groepen/{id}/bewerken", get(edit_form).post(update))
 }
 
 /// A group in the list.
@@ -134,34 +133,34 @@ async fn list(
 #[derive(Default, serde::Deserialize)]
 pub(super) struct GroupForm {
     #[serde(default)]
-    corporation_id: String,
+    pub(super) corporation_id: String,
     #[serde(default)]
-    parent_id: String,
+    pub(super) parent_id: String,
     #[serde(default)]
-    name: String,
+    pub(super) name: String,
     #[serde(default)]
-    kind: String,
+    pub(super) kind: String,
     #[serde(default)]
-    area_kind: String,
+    pub(super) area_kind: String,
     #[serde(default)]
-    area_codes: String,
+    pub(super) area_codes: String,
     #[serde(default)]
-    contact_role: String,
+    pub(super) contact_role: String,
     #[serde(default)]
-    approx_size: String,
+    pub(super) approx_size: String,
     #[serde(default)]
-    description: String,
+    pub(super) description: String,
     #[serde(default)]
-    join_info: String,
+    pub(super) join_info: String,
     #[serde(default)]
-    started_on: String,
+    pub(super) started_on: String,
     #[serde(flatten)]
-    rest: HashMap<String, String>,
+    pub(super) rest: HashMap<String, String>,
 }
 
 #[derive(Template)]
 #[template(path = "part_group_form.html")]
-struct FormPage {
+pub(super) struct FormPage {
     page: Page,
     org_id: i64,
     action: String,
@@ -175,7 +174,7 @@ struct FormPage {
     errors: FieldErrors,
 }
 
-async fn form_page(
+pub(super) async fn form_page(
     state: &AppState,
     auth: &Auth,
     scope: &OrgScope,
@@ -226,7 +225,7 @@ async fn new_form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64
 }
 
 /// Parses the group form; every wrong field gets its message.
-fn parse_group(
+pub(super) fn parse_group(
     form: &GroupForm,
     corps: &[Organisation],
     t: &Texts,
@@ -340,90 +339,5 @@ async fn create(
     };
     tx.commit().await?;
     part::recompute(&state.db, new.corporation_id).await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
-}
-
-/// The form filled in from a group, to change it.
-fn form_of(group: &Group) -> GroupForm {
-    GroupForm {
-        corporation_id: group.corporation_id.to_string(),
-        parent_id: group.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-        name: group.name.clone(),
-        kind: group.kind.code().to_owned(),
-        area_kind: group.area_kind.clone(),
-        area_codes: group.area_codes.join(", "),
-        contact_role: group.contact_role.clone(),
-        approx_size: group.approx_size.map(|n| n.to_string()).unwrap_or_default(),
-        description: group.description.clone(),
-        join_info: group.join_info.clone(),
-        started_on: group.started_on.map(|d| d.to_string()).unwrap_or_default(),
-        rest: group.channels.iter().map(|c| (format!("channel_{}", c.code()), "on".to_owned())).collect(),
-    }
-}
-
-/// A visible group the organisation may change.
-async fn editable(state: &AppState, scope: &OrgScope, organisation: &Organisation, id: i64) -> Result<Group, AppError> {
-    let group = super::visible_group(state, scope, id).await?;
-    if !super::may_edit(scope, organisation, &group) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(group)
-}
-
-async fn edit_form(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((org, id)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
-    let group = editable(&state, &scope, &organisation, id).await?;
-    ok(&form_page(&state, &auth, &scope, &organisation, form_of(&group), FieldErrors::default(), Some(id)).await?)
-}
-
-async fn update(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((org, id)): Path<(i64, i64)>,
-    Form(mut form): Form<GroupForm>,
-) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
-    let group = editable(&state, &scope, &organisation, id).await?;
-    // The corporation whose stock it is does not change.
-    form.corporation_id = group.corporation_id.to_string();
-    let t = auth.ctx.t();
-    let corps = vec![orgs::get(&state.db, group.corporation_id).await?.ok_or(AppError::NotFound)?];
-    let mut parsed = parse_group(&form, &corps, t, auth.ctx.lang.participatie());
-    // A group cannot fall under itself or under one of its own descendants.
-    if let Some(parent) = parsed.as_ref().ok().and_then(|n| n.parent_id) {
-        let visible = part::visible_to(&state.db, &scope).await?;
-        let mut below = vec![id];
-        loop {
-            let more: Vec<i64> = visible
-                .iter()
-                .filter(|g| !below.contains(&g.id) && g.parent_id.is_some_and(|p| below.contains(&p)))
-                .map(|g| g.id)
-                .collect();
-            if more.is_empty() {
-                break;
-            }
-            below.extend(more);
-        }
-        if below.contains(&parent) {
-            let mut errors = FieldErrors::default();
-            errors.add("parent_id", t.err_choose);
-            parsed = Err(errors);
-        }
-    }
-    let new = match parsed {
-        Ok(new) => new,
-        Err(errors) => {
-            let page = form_page(&state, &auth, &scope, &organisation, form, errors, Some(id)).await?;
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
-    };
-    let mut tx = state.db.begin().await?;
-    part::update_group(&mut tx, &auth.actor(&state), &group, &new).await?;
-    tx.commit().await?;
-    part::recompute(&state.db, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
 }

@@ -5,6 +5,7 @@
 mod achterban;
 mod coverage;
 mod diagnosis;
+mod group_edit;
 mod group_page;
 mod groups;
 mod public;
@@ -22,6 +23,7 @@ use volkshuis_store::participatie::{self as part, Group};
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(groups::router())
+        .merge(group_edit::router())
         .merge(achterban::router())
         .merge(group_page::router())
         .merge(coverage::router())

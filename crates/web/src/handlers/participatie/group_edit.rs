@@ -1,0 +1,106 @@
+//! Changing a group: its fields, areas and parent (never its corporation or keeper), without cycles in the tree.
+
+use super::groups::{form_page, parse_group, GroupForm};
+use super::party_scope;
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::views::{ok, render};
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_store::orgs::{self, Organisation};
+use volkshuis_store::participatie::{self as part, Group};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orgs/{org}/participatie/groepen/{id}/bewerken", get(edit_form).post(update))
+}
+
+/// The form filled in from a group, to change it.
+fn form_of(group: &Group) -> GroupForm {
+    GroupForm {
+        corporation_id: group.corporation_id.to_string(),
+        parent_id: group.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+        name: group.name.clone(),
+        kind: group.kind.code().to_owned(),
+        area_kind: group.area_kind.clone(),
+        area_codes: group.area_codes.join(", "),
+        contact_role: group.contact_role.clone(),
+        approx_size: group.approx_size.map(|n| n.to_string()).unwrap_or_default(),
+        description: group.description.clone(),
+        join_info: group.join_info.clone(),
+        started_on: group.started_on.map(|d| d.to_string()).unwrap_or_default(),
+        rest: group.channels.iter().map(|c| (format!("channel_{}", c.code()), "on".to_owned())).collect(),
+    }
+}
+
+/// A visible group the organisation may change.
+async fn editable(state: &AppState, scope: &OrgScope, organisation: &Organisation, id: i64) -> Result<Group, AppError> {
+    let group = super::visible_group(state, scope, id).await?;
+    if !super::may_edit(scope, organisation, &group) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(group)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let group = editable(&state, &scope, &organisation, id).await?;
+    ok(&form_page(&state, &auth, &scope, &organisation, form_of(&group), FieldErrors::default(), Some(id)).await?)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(mut form): Form<GroupForm>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let group = editable(&state, &scope, &organisation, id).await?;
+    // The corporation whose stock it is does not change.
+    form.corporation_id = group.corporation_id.to_string();
+    let t = auth.ctx.t();
+    let corps = vec![orgs::get(&state.db, group.corporation_id).await?.ok_or(AppError::NotFound)?];
+    let mut parsed = parse_group(&form, &corps, t, auth.ctx.lang.participatie());
+    // A group cannot fall under itself or under one of its own descendants.
+    if let Some(parent) = parsed.as_ref().ok().and_then(|n| n.parent_id) {
+        let visible = part::visible_to(&state.db, &scope).await?;
+        let mut below = vec![id];
+        loop {
+            let more: Vec<i64> = visible
+                .iter()
+                .filter(|g| !below.contains(&g.id) && g.parent_id.is_some_and(|p| below.contains(&p)))
+                .map(|g| g.id)
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            below.extend(more);
+        }
+        if below.contains(&parent) {
+            let mut errors = FieldErrors::default();
+            errors.add("parent_id", t.err_choose);
+            parsed = Err(errors);
+        }
+    }
+    let new = match parsed {
+        Ok(new) => new,
+        Err(errors) => {
+            let page = form_page(&state, &auth, &scope, &organisation, form, errors, Some(id)).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    part::update_group(&mut tx, &auth.actor(&state), &group, &new).await?;
+    tx.commit().await?;
+    part::recompute(&state.db, group.corporation_id).await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
+}
