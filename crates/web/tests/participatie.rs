@@ -166,7 +166,9 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     // The corporation sees the group; the other tenant organisation does not; the municipality has no such page.
     // (Ending a group is tested below, after these checks.)
     app.login("admin@woonstad.test").await;
-    assert!(app.get(&format!("/orgs/{woonstad}/participatie")).await.body.contains("Commissie De Ark"));
+    let list = app.get(&format!("/orgs/{woonstad}/participatie")).await;
+    assert!(list.body.contains("Commissie De Ark"));
+    assert!(list.body.contains("<title>Participatie · Volkshuis</title>"), "a clean page title");
     let page = app.get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}")).await;
     assert!(!page.body.contains("Aanmeldingen van huurders"), "the inbox is for the keeping organisation");
     assert!(!page.body.contains("/criteria\""), "the corporation does not edit a tenant organisation's group");
