@@ -51,15 +51,7 @@ pub async fn set_budget(
     year: i32,
     amount: Money,
 ) -> Result<i64> {
-    let partner: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
-            .bind(scope.org_id())
-            .bind(tenant_org_id)
-            .fetch_optional(&mut **tx)
-            .await?;
-    if partner.is_none() {
-        return Err(StoreError::NotFound);
-    }
+    super::partners::ensure_partner(tx, scope.org_id(), tenant_org_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO overleg_budgets (corporation_id, tenant_org_id, year, amount_cents) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (corporation_id, tenant_org_id, year) DO UPDATE SET amount_cents = excluded.amount_cents \

@@ -234,15 +234,7 @@ pub(crate) fn next_deadline_text(facts: &CaseFacts) -> Option<String> {
 /// Creates a request from the corporation of `scope` to one of its overleg partners; returns the new id.
 /// The caller checked the request with the domain rules; an unknown partner is `NotFound`.
 pub async fn create(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewCase) -> Result<i64> {
-    let partner: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
-            .bind(scope.org_id())
-            .bind(new.tenant_org_id)
-            .fetch_optional(&mut **tx)
-            .await?;
-    if partner.is_none() {
-        return Err(StoreError::NotFound);
-    }
+    super::partners::ensure_partner(tx, scope.org_id(), new.tenant_org_id).await?;
     let facts = CaseFacts {
         kind: new.kind,
         received: new.received_on,

@@ -50,15 +50,7 @@ pub async fn add_meeting(
     held_on: Date,
     title: &Name,
 ) -> Result<i64> {
-    let partner: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
-            .bind(scope.org_id())
-            .bind(tenant_org_id)
-            .fetch_optional(&mut **tx)
-            .await?;
-    if partner.is_none() {
-        return Err(StoreError::NotFound);
-    }
+    super::partners::ensure_partner(tx, scope.org_id(), tenant_org_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO overleg_meetings (corporation_id, tenant_org_id, held_on, title, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -28,5 +28,6 @@ pub use discussion::{
 };
 pub use documents::{add_document, document, documents, Document, DocumentMeta, NewDocument};
 pub use meetings::{add_agenda_item, add_meeting, meeting, meetings, set_minutes, AgendaItem, Meeting};
+pub(crate) use partners::ensure_partner;
 pub use partners::{add_partner, partner_terms, partners_of, Partner};
 pub use steps::{answer, decide};

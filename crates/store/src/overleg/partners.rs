@@ -76,3 +76,14 @@ pub async fn partner_terms(db: &Db, scope: &OrgScope, tenant_org_id: i64) -> Res
         .ok_or(StoreError::NotFound)?;
     Ok(row.try_get::<Option<i64>, _>("agreed_weeks")?.map(|w| w as u32))
 }
+
+/// `NotFound` unless the corporation consults the tenant organisation (checked inside the caller's transaction).
+pub(crate) async fn ensure_partner(tx: &mut Tx, corporation_id: i64, tenant_org_id: i64) -> Result<()> {
+    let partner: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
+            .bind(corporation_id)
+            .bind(tenant_org_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    partner.map(|_| ()).ok_or(StoreError::NotFound)
+}

@@ -212,15 +212,7 @@ pub async fn visible_to(db: &Db, scope: &OrgScope) -> Result<Vec<Group>> {
 /// Registers a group kept by the organisation of `scope`: the corporation itself, or one of its overleg partners.
 pub async fn create_group(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewGroup) -> Result<i64> {
     if scope.org_id() != new.corporation_id {
-        let partner: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
-                .bind(new.corporation_id)
-                .bind(scope.org_id())
-                .fetch_optional(&mut **tx)
-                .await?;
-        if partner.is_none() {
-            return Err(StoreError::NotFound);
-        }
+        crate::overleg::ensure_partner(tx, new.corporation_id, scope.org_id()).await?;
     }
     if let Some(parent) = new.parent_id {
         let same: Option<i64> = sqlx::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2")

@@ -12,35 +12,19 @@ mod meetings;
 mod new;
 mod year;
 
+use super::party_scope;
 use crate::app::AppState;
-use crate::auth::Auth;
 use crate::error::AppError;
 use crate::i18n::OverlegTexts;
 use axum::Router;
 use time::Date;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::overleg::case::StepError;
-use volkshuis_store::orgs::Organisation;
 use volkshuis_store::overleg::{self, Case};
 
 pub fn router() -> Router<AppState> {
     Router::new().merge(list::router()).merge(new::router()).merge(case::router()).merge(year::router())
-}
-
-/// The scope of the organisation in the path, which must be a corporation or a tenant organisation.
-async fn party_scope(
-    state: &AppState,
-    auth: &Auth,
-    org: i64,
-    action: Action,
-) -> Result<(OrgScope, Organisation), AppError> {
-    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
-    match organisation.kind {
-        OrgKind::Corporation | OrgKind::TenantOrganisation => Ok((scope, organisation)),
-        _ => Err(AppError::NotFound),
-    }
 }
 
 /// A case the organisation of `scope` is a party to; anyone else's is a 404.

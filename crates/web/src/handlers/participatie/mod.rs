@@ -10,6 +10,7 @@ mod group_page;
 mod groups;
 mod public;
 
+use super::party_scope;
 use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -29,20 +30,6 @@ pub fn router() -> Router<AppState> {
         .merge(coverage::router())
         .merge(diagnosis::router())
         .merge(public::router())
-}
-
-/// The scope of the organisation in the path: a corporation or a tenant organisation.
-async fn party_scope(
-    state: &AppState,
-    auth: &Auth,
-    org: i64,
-    action: Action,
-) -> Result<(OrgScope, Organisation), AppError> {
-    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
-    match organisation.kind {
-        OrgKind::Corporation | OrgKind::TenantOrganisation => Ok((scope, organisation)),
-        _ => Err(AppError::NotFound),
-    }
 }
 
 /// The corporations whose stock the organisation works in: itself, those it consults, or — for a municipality,
