@@ -38,10 +38,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(10, "overleg", "0010_overleg"),
     migration!(11, "social return", "0011_socialreturn"),
     migration!(12, "participatie", "0012_participatie"),
+    migration!(13, "cluster soort", "0013_cluster_soort"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 12;
+pub const LATEST: i64 = 13;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

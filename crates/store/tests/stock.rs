@@ -10,6 +10,7 @@ use volkshuis_store::stock::{self, ImportOptions, ImportSummary, UnitFilter};
 use volkshuis_store::{orgs, Db};
 
 volkshuis_store::store_test_on_both_backends!(
+    complexes_have_a_kind,
     import_reimport_and_change,
     a_bad_row_writes_nothing,
     valid_rows_only_when_asked,
@@ -241,4 +242,29 @@ async fn statistics_are_refreshed_after_a_large_import(db: &Db) {
         .expect("pg_stat_user_tables"),
     };
     assert!(analysed > 0, "the planner knows the table is no longer empty");
+}
+
+async fn complexes_have_a_kind(db: &Db) {
+    let woonstad = corporation(db, "woonstad").await;
+    let with_kind = "idExtern;clusterCode;clusterNaam;clusterSoort;straatnaam;huisnummer;postcode;woonplaats\n\
+                     S1;K1;Kade;vex;Kade;1;1011AA;Amsterdam\nS2;K2;Dijk;OND;Dijk;2;1011AA;Amsterdam\n";
+    let first = import(db, &woonstad, with_kind, ImportOptions::default()).await;
+    assert_eq!(first.new, 2);
+    let count = |soort: &'static str| {
+        let filter = UnitFilter { cluster_soort: Some(soort.into()), ..Default::default() };
+        let woonstad = woonstad;
+        async move { stock::units(db, &woonstad, &filter, 0, 10).await.expect("units").total }
+    };
+    assert_eq!((count("VEX").await, count("OND").await), (1, 1), "codes are upper-cased");
+    // A file without the column changes nothing, and keeps the kinds.
+    let without = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;postcode;woonplaats\n\
+                   S1;K1;Kade;Kade;1;1011AA;Amsterdam\nS2;K2;Dijk;Dijk;2;1011AA;Amsterdam\n";
+    let again = import(db, &woonstad, without, ImportOptions::default()).await;
+    assert_eq!((again.new, again.changed, again.unchanged), (0, 0, 2));
+    assert_eq!(count("VEX").await, 1);
+    // A changed kind moves the complex, not its units.
+    let moved = with_kind.replace("vex", "OND");
+    let third = import(db, &woonstad, &moved, ImportOptions::default()).await;
+    assert_eq!((third.changed, third.unchanged), (0, 2));
+    assert_eq!((count("VEX").await, count("OND").await), (0, 2));
 }

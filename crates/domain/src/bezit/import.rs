@@ -20,6 +20,8 @@ pub enum Column {
     ClusterCode,
     /// `clusterNaam`.
     ClusterNaam,
+    /// `clusterSoort` (VERA CLUSTERSOORT, e.g. `VEX`).
+    ClusterSoort,
     /// `soort`.
     Soort,
     /// `detailSoort`.
@@ -72,10 +74,11 @@ pub enum Column {
 
 impl Column {
     /// Every column, in template order.
-    pub const ALL: [Column; 27] = [
+    pub const ALL: [Column; 28] = [
         Column::IdExtern,
         Column::ClusterCode,
         Column::ClusterNaam,
+        Column::ClusterSoort,
         Column::Soort,
         Column::DetailSoort,
         Column::Status,
@@ -112,6 +115,7 @@ impl Column {
             Column::IdExtern => "idExtern",
             Column::ClusterCode => "clusterCode",
             Column::ClusterNaam => "clusterNaam",
+            Column::ClusterSoort => "clusterSoort",
             Column::Soort => "soort",
             Column::DetailSoort => "detailSoort",
             Column::Status => "status",
@@ -450,6 +454,7 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
     let unit = UnitRecord {
         cluster_code: row.optional(Column::ClusterCode),
         cluster_naam: row.optional(Column::ClusterNaam),
+        cluster_soort: row.optional(Column::ClusterSoort).map(|s| s.to_ascii_uppercase()),
         soort: row.optional(Column::Soort).map(|s| s.to_ascii_uppercase()),
         detail_soort: row.optional(Column::DetailSoort).map(|s| s.to_ascii_uppercase()),
         status: row.optional(Column::Status).map(|s| s.to_ascii_uppercase()),

@@ -229,6 +229,9 @@ impl Iterator for Generator {
             format!("VHE{:08}", self.unit_no),
             format!("CPX{:06}", self.complex_no),
             format!("{} {}", COMPLEX_NAMES[(self.complex_no as usize) % COMPLEX_NAMES.len()], self.complex_no),
+            // Most complexes are exploitation clusters; every seventh a maintenance cluster (no random draw, so the
+            // rest of a seeded file stays as it was).
+            if self.complex_no.is_multiple_of(7) { "OND" } else { "VEX" }.to_owned(),
             c.soort.to_owned(),
             c.detail.to_owned(),
             status.to_owned(),

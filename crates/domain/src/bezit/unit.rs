@@ -41,6 +41,9 @@ pub struct UnitRecord {
     pub cluster_code: Option<String>,
     /// The complex name.
     pub cluster_naam: Option<String>,
+    /// The complex's kind (VERA CLUSTERSOORT). A property of the complex, not of the unit: it is kept on the complex
+    /// and left out of the unit's fingerprint, so files without the column re-import unchanged.
+    pub cluster_soort: Option<String>,
     /// VERA eenheid soort (e.g. `WON`).
     pub soort: Option<String>,
     /// VERA detail soort (e.g. `EGW`).

@@ -102,7 +102,8 @@ struct Importer<'a> {
     corporation_id: i64,
     options: ImportOptions,
     now: i64,
-    clusters: HashMap<String, i64>,
+    /// Complex code → (id, kind as stored).
+    clusters: HashMap<String, (i64, Option<String>)>,
     existing: HashMap<String, Existing>,
     seen: HashMap<String, u64>,
     pending: Vec<(UnitRecord, Option<i64>, String)>,
@@ -137,12 +138,12 @@ pub async fn import_units<R: BufRead>(
             Ok((r.try_get::<String, _>("id_extern")?, existing))
         })
         .collect::<Result<HashMap<_, _>>>()?;
-    let clusters = sqlx::query("SELECT id, code FROM clusters WHERE corporation_id = $1")
+    let clusters = sqlx::query("SELECT id, code, soort FROM clusters WHERE corporation_id = $1")
         .bind(corporation_id)
         .fetch_all(&mut *tx)
         .await?
         .iter()
-        .map(|r| Ok((r.try_get::<String, _>("code")?, r.try_get::<i64, _>("id")?)))
+        .map(|r| Ok((r.try_get::<String, _>("code")?, (r.try_get::<i64, _>("id")?, r.try_get("soort")?))))
         .collect::<Result<HashMap<_, _>>>()?;
     let warnings = reader.warnings().to_vec();
     let mut importer = Importer {
@@ -207,19 +208,30 @@ impl Importer<'_> {
         let Some(code) = &unit.cluster_code else {
             return Ok(None);
         };
-        if let Some(id) = self.clusters.get(code) {
-            return Ok(Some(*id));
+        if let Some((id, soort)) = self.clusters.get(code) {
+            let id = *id;
+            // The complex's kind follows the file when the file names one (a file without the column keeps it).
+            if unit.cluster_soort.is_some() && *soort != unit.cluster_soort {
+                sqlx::query("UPDATE clusters SET soort = $1 WHERE id = $2")
+                    .bind(&unit.cluster_soort)
+                    .bind(id)
+                    .execute(&mut *self.tx)
+                    .await?;
+                self.clusters.insert(code.clone(), (id, unit.cluster_soort.clone()));
+            }
+            return Ok(Some(id));
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO clusters (corporation_id, code, naam) VALUES ($1, $2, $3) \
+            "INSERT INTO clusters (corporation_id, code, naam, soort) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (corporation_id, code) DO UPDATE SET naam = excluded.naam RETURNING id",
         )
         .bind(self.corporation_id)
         .bind(code)
         .bind(&unit.cluster_naam)
+        .bind(&unit.cluster_soort)
         .fetch_one(&mut *self.tx)
         .await?;
-        self.clusters.insert(code.clone(), id);
+        self.clusters.insert(code.clone(), (id, unit.cluster_soort.clone()));
         Ok(Some(id))
     }
 

@@ -15,6 +15,8 @@ pub struct UnitFilter {
     pub cluster_id: Option<i64>,
     /// Complex code.
     pub cluster_code: Option<String>,
+    /// VERA CLUSTERSOORT of the unit's complex.
+    pub cluster_soort: Option<String>,
     /// VERA eenheid soort.
     pub soort: Option<String>,
     /// VERA eenheid status.
@@ -166,6 +168,7 @@ fn unit_where(scope: &OrgScope, f: &UnitFilter) -> (String, Vec<Bind>) {
         ("u.buurt_code = ?", text(&f.buurt)),
         ("u.cluster_id = ?", f.cluster_id.map(Bind::Int)),
         ("u.cluster_id IN (SELECT id FROM clusters WHERE corporation_id = $1 AND code = ?)", text(&f.cluster_code)),
+        ("u.cluster_id IN (SELECT id FROM clusters WHERE corporation_id = $1 AND soort = ?)", text(&f.cluster_soort)),
         ("u.soort = ?", text(&f.soort)),
         ("u.status = ?", text(&f.status)),
         ("u.maatschappelijk_label = ?", text(&f.label)),

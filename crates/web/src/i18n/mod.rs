@@ -218,6 +218,7 @@ texts!(Texts, NL, EN {
     stock_postcode: "Postcode", "Postcode";
     stock_town: "Plaats", "Town";
     stock_cluster: "Complex", "Complex";
+    stock_cluster_soort: "Clustersoort (VERA, bijv. VEX)", "Complex kind (VERA, e.g. VEX)";
     stock_rent: "Nettohuur", "Net rent";
     stock_gross_rent: "Brutohuur", "Gross rent";
     stock_average_rent: "Gem. nettohuur", "Avg. net rent";

@@ -113,6 +113,7 @@ pub async fn document() -> Json<Value> {
                     query("gemeenteCode", "only this CBS gemeente"),
                     query("buurtCode", "only this CBS buurt"),
                     query("clusterCode", "only this complex"),
+                    query("clusterSoort", "only complexes of this VERA CLUSTERSOORT"),
                     query("soort", "only this VERA soort"),
                     query("status", "only this VERA status"),
                     query("maatschappelijkLabel", "DAE or NDA"),

@@ -22,6 +22,7 @@ pub struct UnitQuery {
     status: Option<String>,
     maatschappelijk_label: Option<String>,
     cluster_code: Option<String>,
+    cluster_soort: Option<String>,
     cursor: Option<String>,
     limit: Option<i64>,
 }
@@ -89,6 +90,7 @@ pub async fn units(
         gemeente: q.gemeente_code.map(|g| g.to_uppercase()),
         buurt: q.buurt_code.map(|b| b.to_uppercase()),
         cluster_code: q.cluster_code,
+        cluster_soort: q.cluster_soort.map(|s| s.to_uppercase()),
         soort: q.soort.map(|s| s.to_uppercase()),
         status: q.status.map(|s| s.to_uppercase()),
         label: q.maatschappelijk_label.map(|l| l.to_uppercase()),

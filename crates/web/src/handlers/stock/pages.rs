@@ -41,6 +41,8 @@ struct ListQuery {
     #[serde(default)]
     complex: String,
     #[serde(default)]
+    clustersoort: String,
+    #[serde(default)]
     soort: String,
     #[serde(default)]
     status: String,
@@ -61,9 +63,19 @@ fn some(text: &str) -> Option<String> {
 impl ListQuery {
     /// Whether no filter is set (then the total is exact, however large).
     fn is_unfiltered(&self) -> bool {
-        [&self.gemeente, &self.buurt, &self.complex, &self.soort, &self.status, &self.label, &self.huur, &self.q]
-            .iter()
-            .all(|v| v.trim().is_empty())
+        [
+            &self.gemeente,
+            &self.buurt,
+            &self.complex,
+            &self.clustersoort,
+            &self.soort,
+            &self.status,
+            &self.label,
+            &self.huur,
+            &self.q,
+        ]
+        .iter()
+        .all(|v| v.trim().is_empty())
     }
 
     fn filter(&self) -> UnitFilter {
@@ -73,6 +85,7 @@ impl ListQuery {
             buurt: some(&self.buurt).map(|b| b.to_uppercase()),
             cluster_id: None,
             cluster_code: some(&self.complex),
+            cluster_soort: some(&self.clustersoort).map(|s| s.to_uppercase()),
             soort: some(&self.soort).map(|s| s.to_uppercase()),
             status: some(&self.status).map(|s| s.to_uppercase()),
             label: some(&self.label),
@@ -89,6 +102,7 @@ impl ListQuery {
             ("gemeente", &self.gemeente),
             ("buurt", &self.buurt),
             ("complex", &self.complex),
+            ("clustersoort", &self.clustersoort),
             ("soort", &self.soort),
             ("status", &self.status),
             ("label", &self.label),
