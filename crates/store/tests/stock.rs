@@ -252,7 +252,6 @@ async fn complexes_have_a_kind(db: &Db) {
     assert_eq!(first.new, 2);
     let count = |soort: &'static str| {
         let filter = UnitFilter { cluster_soort: Some(soort.into()), ..Default::default() };
-        let woonstad = woonstad;
         async move { stock::units(db, &woonstad, &filter, 0, 10).await.expect("units").total }
     };
     assert_eq!((count("VEX").await, count("OND").await), (1, 1), "codes are upper-cased");
