@@ -2,6 +2,8 @@
 //! their first bytes, so a renamed executable is refused).
 
 use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::i18n::OverlegTexts;
 use axum::extract::Multipart;
 use std::collections::HashMap;
 
@@ -28,6 +30,16 @@ pub enum FileProblem {
     WrongType(String),
     /// Larger than [`MAX_DOCUMENT_BYTES`].
     TooLarge(String),
+}
+
+impl FileProblem {
+    /// The message for the user, naming the file.
+    pub fn message(&self, ov: &OverlegTexts) -> String {
+        match self {
+            FileProblem::WrongType(name) => ov.err_file_type.replace("{name}", name),
+            FileProblem::TooLarge(name) => ov.err_file_size.replace("{name}", name),
+        }
+    }
 }
 
 /// A multipart form, read completely.
@@ -67,6 +79,13 @@ impl MultipartForm {
     /// Every text field as typed.
     pub fn fields(&self) -> &HashMap<String, String> {
         &self.fields
+    }
+
+    /// Puts the first refused file on the `documents` field, with the advice to choose the files again.
+    pub fn report_problems(&self, ov: &OverlegTexts, errors: &mut FieldErrors) {
+        if let Some(problem) = self.problems.first() {
+            errors.add("documents", format!("{} {}", problem.message(ov), ov.err_files_again));
+        }
     }
 
     /// A text field as typed (empty when absent).

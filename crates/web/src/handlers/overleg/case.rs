@@ -8,7 +8,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::overleg_jobs;
-use crate::uploads::{FileProblem, MultipartForm, MAX_FORM_BYTES};
+use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, ok, render, show_time, NoticeQuery, Page};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
 use axum::http::StatusCode;
@@ -71,17 +71,6 @@ async fn again(
     render(status, &page)
 }
 
-fn file_messages(auth: &Auth, upload: &MultipartForm, errors: &mut FieldErrors) {
-    let ov = auth.ctx.lang.overleg();
-    if let Some(problem) = upload.problems.first() {
-        let message = match problem {
-            FileProblem::WrongType(name) => ov.err_file_type.replace("{name}", name),
-            FileProblem::TooLarge(name) => ov.err_file_size.replace("{name}", name),
-        };
-        errors.add("documents", format!("{message} {}", ov.err_files_again));
-    }
-}
-
 async fn store_documents(
     tx: &mut Tx,
     scope: &OrgScope,
@@ -124,7 +113,7 @@ async fn answer(
     let mut errors = FieldErrors::default();
     let kind = errors.check(t, "answer_kind", AnswerKind::parse(&typed.answer_kind));
     let text = errors.check(t, "answer_text", LongText::parse_optional(&typed.answer_text));
-    file_messages(&auth, &upload, &mut errors);
+    upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     if seen_version != case.version {
         return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
     }
@@ -171,7 +160,7 @@ async fn decide(
     let mut errors = FieldErrors::default();
     let decision = errors.check(t, "decision", Decision::parse(&typed.decision));
     let reply = errors.check(t, "reply_text", LongText::parse_optional(&typed.reply_text));
-    file_messages(&auth, &upload, &mut errors);
+    upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     if seen_version != case.version {
         return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
     }

@@ -7,7 +7,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::overleg_jobs;
-use crate::uploads::{FileProblem, MultipartForm, MAX_FORM_BYTES};
+use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{ok, render, show_date, Page};
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
@@ -148,14 +148,7 @@ async fn create(
     if clusters.iter().any(|c| c.chars().count() > 40) {
         errors.add("clusters", t.err_format);
     }
-    let file_errors: Vec<String> = upload
-        .problems
-        .iter()
-        .map(|p| match p {
-            FileProblem::WrongType(name) => ov.err_file_type.replace("{name}", name),
-            FileProblem::TooLarge(name) => ov.err_file_size.replace("{name}", name),
-        })
-        .collect();
+    let file_errors: Vec<String> = upload.problems.iter().map(|p| p.message(ov)).collect();
     let valid = (tenant_org_id, kind, subject, title, explanation, received_on, typed_weeks);
     let (
         Some(tenant_org_id),

@@ -8,7 +8,7 @@ use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
-use crate::uploads::{FileProblem, MultipartForm, MAX_FORM_BYTES};
+use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, render};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};
 use axum::http::StatusCode;
@@ -157,14 +157,7 @@ async fn report(
     let sr = auth.ctx.lang.socialreturn();
     let mut errors = FieldErrors::default();
     let contribution = parse(&typed, &mut errors, t, sr);
-    if let Some(problem) = upload.problems.first() {
-        let ov = auth.ctx.lang.overleg();
-        let message = match problem {
-            FileProblem::WrongType(name) => ov.err_file_type.replace("{name}", name),
-            FileProblem::TooLarge(name) => ov.err_file_size.replace("{name}", name),
-        };
-        errors.add("documents", format!("{message} {}", ov.err_files_again));
-    }
+    upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     let name = field(&typed, "person_name");
     let name = (!name.is_empty()).then(|| name.chars().take(200).collect::<String>());
     let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
