@@ -71,6 +71,37 @@ async fn again(
     render(status, &page)
 }
 
+/// The case for a step that only one party takes (`party` names it), with the form as sent and the case version the
+/// sender saw. Another party, even a legitimate viewer, is refused.
+async fn step_form(
+    state: &AppState,
+    auth: &Auth,
+    (org, id): (i64, i64),
+    party: fn(&Case) -> i64,
+    multipart: Multipart,
+) -> Result<(OrgScope, Case, MultipartForm, i64), AppError> {
+    let (scope, _) = party_scope(state, auth, org, Action::Edit).await?;
+    let case = load_case(state, &scope, id).await?;
+    if party(&case) != scope.org_id() {
+        return Err(AppError::Forbidden);
+    }
+    let upload = MultipartForm::read(multipart).await?;
+    let seen_version = upload.text("version").trim().parse::<i64>().unwrap_or(0);
+    Ok((scope, case, upload, seen_version))
+}
+
+/// Someone else took a step first: the case as it is now, with what this user typed kept.
+async fn overtaken(
+    state: &AppState,
+    auth: &Auth,
+    scope: &OrgScope,
+    id: i64,
+    typed: Typed,
+) -> Result<Response, AppError> {
+    let now = load_case(state, scope, id).await?;
+    again(state, auth, scope, &now, typed, FieldErrors::default(), None, true).await
+}
+
 async fn store_documents(
     tx: &mut Tx,
     scope: &OrgScope,
@@ -97,18 +128,13 @@ async fn answer(
     Path((org, id)): Path<(i64, i64)>,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
-    let case = load_case(&state, &scope, id).await?;
-    if case.tenant_org_id != scope.org_id() {
-        return Err(AppError::Forbidden);
-    }
-    let upload = MultipartForm::read(multipart).await?;
+    let (scope, case, upload, seen_version) =
+        step_form(&state, &auth, (org, id), |c| c.tenant_org_id, multipart).await?;
     let typed = Typed {
         answer_kind: upload.text("answer_kind"),
         answer_text: upload.text("answer_text"),
         ..Default::default()
     };
-    let seen_version = upload.text("version").trim().parse::<i64>().unwrap_or(0);
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
     let kind = errors.check(t, "answer_kind", AnswerKind::parse(&typed.answer_kind));
@@ -129,8 +155,7 @@ async fn answer(
     match overleg::answer(&mut tx, &scope, &actor, &case, seen_version, &record).await {
         Err(StoreError::Conflict) => {
             drop(tx);
-            let now = load_case(&state, &scope, id).await?;
-            return again(&state, &auth, &scope, &now, typed, FieldErrors::default(), None, true).await;
+            return overtaken(&state, &auth, &scope, id, typed).await;
         }
         other => other?,
     }
@@ -147,15 +172,10 @@ async fn decide(
     Path((org, id)): Path<(i64, i64)>,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
-    let case = load_case(&state, &scope, id).await?;
-    if case.corporation_id != scope.org_id() {
-        return Err(AppError::Forbidden);
-    }
-    let upload = MultipartForm::read(multipart).await?;
+    let (scope, case, upload, seen_version) =
+        step_form(&state, &auth, (org, id), |c| c.corporation_id, multipart).await?;
     let typed =
         Typed { decision: upload.text("decision"), reply_text: upload.text("reply_text"), ..Default::default() };
-    let seen_version = upload.text("version").trim().parse::<i64>().unwrap_or(0);
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
     let decision = errors.check(t, "decision", Decision::parse(&typed.decision));
@@ -176,8 +196,7 @@ async fn decide(
     match overleg::decide(&mut tx, &scope, &actor, &case, seen_version, &record).await {
         Err(StoreError::Conflict) => {
             drop(tx);
-            let now = load_case(&state, &scope, id).await?;
-            return again(&state, &auth, &scope, &now, typed, FieldErrors::default(), None, true).await;
+            return overtaken(&state, &auth, &scope, id, typed).await;
         }
         other => other?,
     }
