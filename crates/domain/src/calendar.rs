@@ -121,6 +121,14 @@ pub fn dutch_date(at: time::OffsetDateTime) -> Date {
     (at + Duration::hours(if summer { 2 } else { 1 })).date()
 }
 
+/// The same day `months` later, clamped to the last day of a shorter month (31 January + 1 month = 28 or 29 February).
+pub fn add_months(date: Date, months: u32) -> Date {
+    let total = date.month() as u32 - 1 + months;
+    let year = date.year() + (total / 12) as i32;
+    let month = Month::try_from((total % 12 + 1) as u8).unwrap_or(Month::January);
+    Date::from_calendar_date(year, month, date.day().min(month.length(year))).unwrap_or(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +207,12 @@ mod tests {
         assert_eq!(dutch_date(datetime!(2026-07-01 22:00 UTC)), date(2026, Month::July, 2));
         assert_eq!(dutch_date(datetime!(2026-03-28 22:30 UTC)), date(2026, Month::March, 28));
         assert_eq!(dutch_date(datetime!(2026-10-24 22:30 UTC)), date(2026, Month::October, 25));
+    }
+
+    #[test]
+    fn months_are_added_with_the_day_clamped() {
+        assert_eq!(add_months(date(2024, Month::January, 31), 1), date(2024, Month::February, 29));
+        assert_eq!(add_months(date(2025, Month::March, 1), 12), date(2026, Month::March, 1));
+        assert_eq!(add_months(date(2025, Month::November, 15), 3), date(2026, Month::February, 15));
     }
 }

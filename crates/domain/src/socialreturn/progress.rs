@@ -100,6 +100,26 @@ pub fn settlement(obligation: Money, approved: Money, did_all_it_could: bool) ->
     Settlement { unfulfilled, withhold: if did_all_it_could { Money::default() } else { unfulfilled } }
 }
 
+/// The ends of a contract's reporting periods for a cadence (`monthly`, `quarterly`, `yearly`): the day before each
+/// period's same date, and the contract's last day for the last one.
+pub fn reporting_period_ends(starts_on: Date, ends_on: Date, cadence: &str) -> Vec<Date> {
+    let months = match cadence {
+        "monthly" => 1,
+        "yearly" => 12,
+        _ => 3,
+    };
+    let mut ends = Vec::new();
+    for k in 1.. {
+        let end = crate::calendar::add_months(starts_on, months * k) - time::Duration::days(1);
+        if end >= ends_on {
+            ends.push(ends_on);
+            break;
+        }
+        ends.push(end);
+    }
+    ends
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +161,14 @@ mod tests {
         assert_eq!((s.unfulfilled, s.withhold), (euros(2_500), euros(2_500)));
         assert_eq!(settlement(euros(10_000), euros(7_500), true).withhold, Money::default());
         assert_eq!(settlement(Money::from_cents(1), Money::from_cents(9), false).unfulfilled, Money::default());
+    }
+
+    #[test]
+    fn reporting_periods_end_before_the_same_day_and_on_the_last_day() {
+        let ends = reporting_period_ends(date!(2026 - 01 - 01), date!(2026 - 12 - 31), "quarterly");
+        assert_eq!(ends, [date!(2026 - 03 - 31), date!(2026 - 06 - 30), date!(2026 - 09 - 30), date!(2026 - 12 - 31)]);
+        let short = reporting_period_ends(date!(2026 - 01 - 15), date!(2026 - 05 - 01), "quarterly");
+        assert_eq!(short, [date!(2026 - 04 - 14), date!(2026 - 05 - 01)]);
+        assert_eq!(reporting_period_ends(date!(2026 - 01 - 31), date!(2026 - 03 - 31), "monthly").len(), 3);
     }
 }

@@ -4,8 +4,9 @@
 use super::contribution::Contribution;
 use super::pro_rata;
 use super::table::ValuationTable;
+use crate::calendar::add_months;
 use crate::money::Money;
-use time::{Date, Duration, Month};
+use time::{Date, Duration};
 
 /// A value and its calculation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,12 +35,7 @@ fn days(start: Date, end: Date) -> i64 {
 
 /// The day before the same date `months` later (the last day of a counting period of that many months).
 fn months_later(start: Date, months: u32) -> Date {
-    let total = start.month() as i32 - 1 + months as i32;
-    let year = start.year() + total.div_euclid(12);
-    let month = Month::try_from((total.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
-    let last = month.length(year);
-    let day = start.day().min(last);
-    Date::from_calendar_date(year, month, day).map(|d| d - Duration::days(1)).unwrap_or(start)
+    add_months(start, months) - Duration::days(1)
 }
 
 fn show_date(date: Date) -> String {
