@@ -149,6 +149,13 @@ async fn tenant_organisations_see_their_tree(db: &Db) {
     );
     assert_eq!(part::visible_to(db, &corporation).await.expect("visible").len(), 3);
     assert!(part::visible_to(db, &other).await.expect("visible").is_empty());
+    // One group at a time, the same answer as the whole list.
+    for g in part::groups_of(db, c).await.expect("groups") {
+        for (scope, seen) in [(&tenants, g.name != "Leefbaarheid Dorpsweg"), (&corporation, true), (&other, false)] {
+            let one = part::visible_group(db, scope, g.id).await.expect("visible group");
+            assert_eq!(one.is_some(), seen, "{} for {}", g.name, scope.org_id());
+        }
+    }
     // A whole-stock group reaches every unit; a contact import names the tenant, all or nothing.
     let whole = part::group(db, top).await.expect("get").expect("group");
     let everyone = part::recipients(db, &whole).await.expect("recipients");

@@ -209,6 +209,30 @@ pub async fn visible_to(db: &Db, scope: &OrgScope) -> Result<Vec<Group>> {
     Ok(visible)
 }
 
+/// One group, if the organisation of `scope` may see it by the rule of [`visible_to`], found by walking up the tree
+/// instead of loading every group of the stock (a group page should not cost the whole stock's groups).
+pub async fn visible_group(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Group>> {
+    let Some(group) = group(db, id).await? else { return Ok(None) };
+    if group.corporation_id == scope.org_id() {
+        return Ok(Some(group));
+    }
+    let (mut keeper, mut parent) = (group.org_id, group.parent_id);
+    // A tree has no cycles; the bound only guards against rows edited by hand.
+    for _ in 0..64 {
+        if keeper == scope.org_id() {
+            return Ok(Some(group));
+        }
+        let Some(up) = parent else { break };
+        let row = sqlx::query("SELECT org_id, parent_id FROM part_groups WHERE id = $1 AND ended_on IS NULL")
+            .bind(up)
+            .fetch_optional(db.pool())
+            .await?;
+        let Some(row) = row else { break };
+        (keeper, parent) = (row.try_get("org_id")?, row.try_get("parent_id")?);
+    }
+    Ok(None)
+}
+
 /// Registers a group kept by the organisation of `scope`: the corporation itself, or one of its overleg partners.
 pub async fn create_group(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewGroup) -> Result<i64> {
     if scope.org_id() != new.corporation_id {

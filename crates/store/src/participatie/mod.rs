@@ -21,7 +21,7 @@ pub use coverage::{
 };
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
 pub use groups::{
-    activities, add_activity, create_group, end_group, group, groups_of, set_criteria, update_group, visible_to,
-    Activity, Group, NewGroup,
+    activities, add_activity, create_group, end_group, group, groups_of, set_criteria, update_group, visible_group,
+    visible_to, Activity, Group, NewGroup,
 };
 pub use public::{add_join_request, groups_for_address, join_requests, lookup_address, Address, JoinRequest};

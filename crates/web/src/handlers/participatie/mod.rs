@@ -66,7 +66,7 @@ async fn figures_scope(
 
 /// A group the organisation of `scope` may see; anyone else's is a 404.
 async fn visible_group(state: &AppState, scope: &OrgScope, id: i64) -> Result<Group, AppError> {
-    part::visible_to(&state.db, scope).await?.into_iter().find(|g| g.id == id).ok_or(AppError::NotFound)
+    part::visible_group(&state.db, scope, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Whether the organisation may change a visible group: a tenant organisation its own tree, a corporation the
