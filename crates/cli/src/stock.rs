@@ -93,7 +93,11 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     let actor = Actor::system("command line", time::OffsetDateTime::now_utc());
     let options = ImportOptions { dry_run, mark_missing, import_valid_rows, cbs_year };
     let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut progress = |rows: u64| eprintln!("{rows} regels gelezen…");
+    let mut progress = |rows: u64| {
+        if rows.is_multiple_of(100_000) {
+            eprintln!("{rows} regels gelezen…");
+        }
+    };
     let summary = import_units(db, &OrgScope::system(org.id), &actor, &source, reader, options, &mut progress).await?;
     for warning in &summary.warnings {
         eprintln!("let op: {warning}");

@@ -39,10 +39,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(11, "social return", "0011_socialreturn"),
     migration!(12, "participatie", "0012_participatie"),
     migration!(13, "cluster soort", "0013_cluster_soort"),
+    migration!(14, "units cluster index", "0014_units_cluster_index"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 13;
+pub const LATEST: i64 = 14;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

@@ -22,6 +22,7 @@ volkshuis_store::store_test_on_both_backends!(
     large_file_in_batches,
     map_clusters_and_points,
     statistics_are_refreshed_after_a_large_import,
+    a_bulk_load_keeps_the_schema_and_rolls_back_whole,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -266,4 +267,46 @@ async fn complexes_have_a_kind(db: &Db) {
     let third = import(db, &woonstad, &moved, ImportOptions::default()).await;
     assert_eq!((third.changed, third.unchanged), (0, 2));
     assert_eq!((count("VEX").await, count("OND").await), (0, 2));
+}
+
+/// The indexes and constraints of `units`, as the database describes them.
+async fn units_schema(db: &Db) -> Vec<String> {
+    let sql = match db.backend() {
+        volkshuis_store::Backend::Sqlite => {
+            "SELECT name || ': ' || COALESCE(sql, '(automatic)') AS d FROM sqlite_master \
+             WHERE type = 'index' AND tbl_name = 'units' ORDER BY name"
+        }
+        volkshuis_store::Backend::Postgres => {
+            "SELECT indexname || ': ' || indexdef AS d FROM pg_indexes WHERE tablename = 'units' \
+             UNION ALL SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint \
+             WHERE conrelid = 'units'::regclass ORDER BY 1"
+        }
+    };
+    sqlx::query_scalar(sql).fetch_all(db.pool()).await.expect("schema of units")
+}
+
+/// 60,000 new units into an empty table take the bulk path (indexes dropped and built again inside the transaction).
+async fn a_bulk_load_keeps_the_schema_and_rolls_back_whole(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let woonstad = corporation(db, "woonstad").await;
+    let schema = units_schema(db).await;
+    assert!(schema.iter().any(|d| d.starts_with("units_list")), "{schema:?}");
+    let rows: Vec<String> = Generator::new(60_000, 11).collect();
+    // A bad postcode on the very last row: the load has gone bulk long before it is read.
+    let mut last: Vec<&str> = rows[rows.len() - 1].split(';').collect();
+    last[11] = "1234 ABC";
+    let bad = format!("{}\n{}\n{}\n", header(), rows[..rows.len() - 1].join("\n"), last.join(";"));
+    let refused = import(db, &woonstad, &bad, ImportOptions::default()).await;
+    assert_eq!((refused.errors.len(), refused.written), (1, false), "{:?}", refused.errors);
+    assert_eq!(refused.errors[0].column, "postcode");
+    assert_eq!(count(db, &woonstad).await, 0, "nothing of the bulk load is left");
+    assert_eq!(units_schema(db).await, schema, "the dropped indexes came back with the rollback");
+
+    let content = format!("{}\n{}\n", header(), rows.join("\n"));
+    let summary = import(db, &woonstad, &content, ImportOptions::default()).await;
+    assert_eq!((summary.new, summary.written), (60_000, true));
+    assert_eq!(count(db, &woonstad).await, 60_000);
+    assert_eq!(units_schema(db).await, schema, "every index and constraint is back exactly as the migrations made it");
+    let again = import(db, &woonstad, &content, ImportOptions::default()).await;
+    assert_eq!((again.new, again.changed, again.unchanged), (0, 0, 60_000), "the unique key finds every unit again");
 }

@@ -63,6 +63,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Names of VERA codes, cached.
     pub vera_names: Arc<crate::vera_names::VeraCache>,
+    /// Stock imports running in the background (and recently finished).
+    pub import_runs: Arc<crate::import_runs::ImportRuns>,
 }
 
 impl AppState {
@@ -74,6 +76,7 @@ impl AppState {
             config: Arc::new(config),
             metrics: Arc::new(Metrics::new()),
             vera_names: Arc::new(Default::default()),
+            import_runs: Arc::new(Default::default()),
         }
     }
 }

@@ -14,6 +14,7 @@ mod error;
 mod forms;
 mod handlers;
 mod i18n;
+mod import_runs;
 mod jobs;
 mod mail;
 mod ops;

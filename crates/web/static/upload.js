@@ -1,8 +1,42 @@
-// Upload with progress: the stock form is sent in the background so the user sees the file go up and then the
-// check running; the answer replaces the page's main part. Without JavaScript the form posts as usual.
+// Upload with progress: the stock form is sent in the background so the user sees the file go up; the server
+// answers with the page of the import, which then follows the import by fetching itself again until it is done.
+// Without JavaScript the form posts as usual and the import's page has a link to refresh it.
 (function () {
   'use strict';
+  var POLL_MS = 700;
+
+  function replaceMain(html) {
+    var main = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
+    if (!main) return false;
+    document.querySelector('main').replaceWith(main);
+    return true;
+  }
+
+  function settled() {
+    document.body.dataset.uploads = String(Number(document.body.dataset.uploads || '0') + 1);
+    var outcome = document.getElementById('import-outcome');
+    if (outcome) outcome.focus();
+    init();
+  }
+
+  // While the page shows a running import, fetch it again; when the import is done, show its outcome.
+  function follow() {
+    var running = document.querySelector('[data-import-run]');
+    if (!running || !window.fetch) return;
+    setTimeout(function () {
+      fetch(running.dataset.importRun, { credentials: 'same-origin' })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          if (!replaceMain(html)) return;
+          if (document.querySelector('[data-import-run]')) follow();
+          else settled();
+        })
+        .catch(function () { follow(); });
+    }, POLL_MS);
+  }
+
   function init() {
+    follow();
     var form = document.querySelector('form[data-upload]');
     if (!form || !window.FormData || !window.DOMParser || !window.XMLHttpRequest) return;
     var progress = document.getElementById('upload-progress');
@@ -28,14 +62,9 @@
         status.textContent = form.dataset.checking;
       };
       xhr.onload = function () {
-        var doc = new DOMParser().parseFromString(xhr.responseText, 'text/html');
-        var main = doc.querySelector('main');
-        if (!main) { status.textContent = form.dataset.failed; return; }
-        document.querySelector('main').replaceWith(main);
-        document.body.dataset.uploads = String(Number(document.body.dataset.uploads || '0') + 1);
-        var outcome = document.getElementById('import-outcome');
-        if (outcome) outcome.focus();
-        init();
+        if (!replaceMain(xhr.responseText)) { status.textContent = form.dataset.failed; return; }
+        if (document.querySelector('[data-import-run]')) follow();
+        else settled();
       };
       xhr.onerror = function () {
         buttons.forEach(function (b) { b.disabled = false; });

@@ -41,7 +41,7 @@ async fn stock_and_token(app: &mut TestApp) -> String {
         .collect();
     let file = format!("{header}\n{}\n", rows.join("\n"));
     let imported =
-        app.post_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", file.as_bytes()).await;
+        app.import_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", file.as_bytes()).await;
     assert_eq!(imported.status, StatusCode::OK);
     let made = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP-koppeling")]).await;
     assert_eq!(made.status, StatusCode::CREATED);

@@ -94,6 +94,7 @@ fn routes() -> Vec<Route> {
         post("/orgs/{org}/api-tokens/999999/revoke", &[], OrgManage),
         get("/orgs/{org}/stock/import", OrgEdit),
         get("/orgs/{org}/stock/import/reports/999999", OrgEdit),
+        get("/orgs/{org}/stock/import/runs/999999", OrgEdit),
         get("/orgs/{org}/overleg", OrgView),
         get("/orgs/{org}/overleg?alle=1", OrgView),
         get("/orgs/{org}/overleg/nieuw", OrgEdit),

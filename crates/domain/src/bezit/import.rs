@@ -223,10 +223,10 @@ fn detect_delimiter(start: &[u8]) -> u8 {
 }
 
 /// A field as text: UTF-8 when it is, otherwise Windows-1252 (what Excel writes on Dutch Windows).
-fn field_text(bytes: &[u8]) -> String {
+fn field_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Ok(text) => text.into(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
     }
 }
 
@@ -256,7 +256,7 @@ impl<R: BufRead> StockReader<R> {
                 break;
             }
         }
-        let mut headers: Vec<String> = header.iter().map(field_text).collect();
+        let mut headers: Vec<String> = header.iter().map(|h| field_text(h).into_owned()).collect();
         if let Some(first) = headers.first_mut() {
             *first = first.trim_start_matches('\u{feff}').to_owned();
         }
@@ -322,13 +322,17 @@ impl Row<'_> {
         Some(value)
     }
 
-    fn optional(&self, column: Column) -> Option<String> {
-        Some(self.text(column).to_owned()).filter(|v| !v.is_empty())
+    /// Takes a plain text value out of the row (it is not looked at again).
+    fn optional(&mut self, column: Column) -> Option<String> {
+        self.values[column as usize].take().filter(|v| !v.is_empty())
     }
 
     fn parsed<T, E: std::fmt::Display>(&mut self, column: Column, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
-        let value = self.optional(column)?;
-        match parse(&value) {
+        let value = self.text(column);
+        if value.is_empty() {
+            return None;
+        }
+        match parse(value) {
             Ok(parsed) => Some(parsed),
             Err(error) => {
                 self.fail(column, error.to_string());

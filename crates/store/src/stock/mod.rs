@@ -3,6 +3,7 @@
 //!
 //! [`OrgScope`]: volkshuis_domain::access::OrgScope
 
+mod bulk;
 mod import;
 pub mod map;
 mod query;

@@ -265,6 +265,14 @@ texts!(Texts, NL, EN {
     stock_sending: "Bestand verzenden: {pct}%", "Sending the file: {pct}%";
     stock_checking: "Het bestand wordt gecontroleerd en ingelezen…", "Checking and importing the file…";
     stock_upload_failed: "Verzenden is mislukt. Controleer de verbinding en probeer het opnieuw.", "Sending failed. Check the connection and try again.";
+    stock_import_running: "Er loopt al een import voor deze corporatie. Wacht tot die klaar is en probeer het dan opnieuw.", "An import for this corporation is already running. Wait until it is done, then try again.";
+    stock_import_failed: "De import is afgebroken door een storing van de server. Er is niets opgeslagen; probeer het later opnieuw.", "The import was stopped by a server fault. Nothing was saved; try again later.";
+    stock_running_import: "Het bestand wordt ingelezen", "Importing the file";
+    stock_running_check: "Het bestand wordt gecontroleerd", "Checking the file";
+    stock_rows_read: "regels gelezen", "rows read";
+    stock_running_hint: "U kunt deze pagina open laten; hij wordt vanzelf bijgewerkt. Sluit u hem, dan gaat de import gewoon door.", "You can leave this page open; it updates itself. If you close it, the import carries on.";
+    stock_refresh: "Bijwerken", "Refresh";
+    stock_again: "Nog een bestand inlezen", "Import another file";
     stock_more_than: "meer dan {n}", "more than {n}";
     stock_map_loading: "De kaart wordt geladen…", "Loading the map…";
     stock_map_failed: "De gegevens voor de kaart konden niet worden geladen.", "The map data could not be loaded.";

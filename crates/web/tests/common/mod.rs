@@ -168,6 +168,24 @@ impl TestApp {
         self.post_file_with_token(path, &token, fields, file_name, file).await
     }
 
+    /// Uploads a stock file and follows its import to the end: the upload answers with a redirect to the import's
+    /// page, which is fetched until it no longer shows a running import. Any other answer is returned as it is.
+    pub async fn import_file(&mut self, path: &str, fields: &[(&str, &str)], file_name: &str, file: &[u8]) -> Resp {
+        let started = self.post_file(path, fields, file_name, file).await;
+        if started.status != axum::http::StatusCode::SEE_OTHER {
+            return started;
+        }
+        let run = started.headers["location"].to_str().expect("location").to_owned();
+        for _ in 0..500 {
+            let page = self.get(&run).await;
+            if !page.body.contains("data-import-run") {
+                return page;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("the import at {run} did not finish within 10 s");
+    }
+
     /// As [`TestApp::post_file`], with the given CSRF field (to test a forged upload).
     pub async fn post_file_with_token(
         &mut self,

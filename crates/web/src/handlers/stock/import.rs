@@ -1,26 +1,32 @@
-//! Uploading the stock file: check only, or import; the error report on the page and as CSV.
+//! Uploading the stock file: check only, or import, in the background with a page that follows it; the error report
+//! on the page and as CSV.
 
 use super::corporation_scope;
 use crate::app::AppState;
 use crate::auth::Auth;
 use crate::csrf::MAX_UPLOAD_BYTES;
 use crate::error::AppError;
+use crate::import_runs::{AlreadyRunning, Finished, Run, RunState};
 use crate::views::{ok, render, Page};
 use askama::Template;
+use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use volkshuis_domain::access::Action;
-use volkshuis_domain::bezit::import::{error_report_csv, template_header, RowError, StockReader};
-use volkshuis_store::stock::{self, ImportOptions, ImportSummary};
+use std::sync::Arc;
+use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::bezit::import::{error_report_csv, template_header, StockReader};
+use volkshuis_store::audit::Actor;
+use volkshuis_store::stock::{self, ImportOptions};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/orgs/{org}/stock/import", get(form).post(upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
         .route("/orgs/{org}/stock/template.csv", get(template))
         .route("/orgs/{org}/stock/import/reports/{id}", get(report))
+        .route("/orgs/{org}/stock/import/runs/{run}", get(run_page))
 }
 
 /// Rows shown on the page; the CSV report has them all.
@@ -34,11 +40,13 @@ struct Choices {
     mark_missing: bool,
 }
 
-struct Outcome {
-    summary: ImportSummary,
-    errors_shown: Vec<RowError>,
-    report_link: Option<String>,
-    file_error: Option<String>,
+/// A running import as its page shows it.
+struct Progress {
+    run_id: u64,
+    file_name: String,
+    check_only: bool,
+    rows_read: u64,
+    percent: u64,
 }
 
 #[derive(Template)]
@@ -48,19 +56,30 @@ struct ImportPage {
     org_id: i64,
     org_name: String,
     choices: Choices,
-    outcome: Option<Outcome>,
+    /// Why the file was refused before the import started (or could not be finished).
+    file_error: Option<String>,
+    running: Option<Progress>,
+    outcome: Option<Finished>,
+}
+
+impl ImportPage {
+    /// The empty form.
+    fn new(auth: &Auth, org_id: i64, org_name: String) -> Self {
+        Self {
+            page: Page::for_user(auth),
+            org_id,
+            org_name,
+            choices: Choices::default(),
+            file_error: None,
+            running: None,
+            outcome: None,
+        }
+    }
 }
 
 async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     let (_, organisation) = corporation_scope(&state, &auth, org, Action::Edit).await?;
-    let page = ImportPage {
-        page: Page::for_user(&auth),
-        org_id: org,
-        org_name: organisation.name,
-        choices: Choices::default(),
-        outcome: None,
-    };
-    ok(&page)
+    ok(&ImportPage::new(&auth, org, organisation.name))
 }
 
 async fn upload(
@@ -85,28 +104,23 @@ async fn upload(
             _ => {}
         }
     }
-    let again = |choices, outcome| ImportPage {
-        page: Page::for_user(&auth),
-        org_id: org,
-        org_name: organisation.name.clone(),
+    let refused = |choices, file_error: String| ImportPage {
         choices,
-        outcome: Some(outcome),
+        file_error: Some(file_error),
+        ..ImportPage::new(&auth, org, organisation.name.clone())
     };
-    let file = file.filter(|f| !f.is_empty());
-    let reader = match file.as_deref().map(StockReader::new) {
-        Some(Ok(reader)) => reader,
-        problem => {
-            let file_error = match problem {
-                Some(Err(error)) => error.to_string(),
-                _ => t.stock_no_file.to_owned(),
-            };
-            let outcome = Outcome {
-                summary: ImportSummary::default(),
-                errors_shown: Vec::new(),
-                report_link: None,
-                file_error: Some(file_error),
-            };
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &again(choices, outcome));
+    let Some(file) = file.filter(|f| !f.is_empty()) else {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(choices, t.stock_no_file.to_owned()));
+    };
+    // The header is read now, so a file that is not a stock file at all is refused on the form itself.
+    if let Err(error) = StockReader::new(&file[..]) {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(choices, error.to_string()));
+    }
+    let total_lines = bytecount_lines(&file);
+    let run = match state.import_runs.start(org, &file_name, checked_only, total_lines) {
+        Ok(run) => run,
+        Err(AlreadyRunning(_)) => {
+            return render(StatusCode::CONFLICT, &refused(choices, t.stock_import_running.to_owned()));
         }
     };
     let options = ImportOptions {
@@ -115,22 +129,94 @@ async fn upload(
         import_valid_rows: choices.import_valid_rows,
         cbs_year: CBS_YEAR,
     };
-    let summary =
-        stock::import_units(&state.db, &scope, &auth.actor(&state), &file_name, reader, options, &mut |_| {}).await?;
-    if summary.written {
-        volkshuis_store::areas::fill_missing_codes(&state.db, &auth.actor(&state), Some(&scope)).await?;
+    let job = Job { state: state.clone(), scope, actor: auth.actor(&state), file, options, run: Arc::clone(&run) };
+    tokio::spawn(job.run());
+    Ok(Redirect::to(&format!("/orgs/{org}/stock/import/runs/{}", run.id)).into_response())
+}
+
+/// Lines after the header, counted once so the progress page can say how far the import is.
+fn bytecount_lines(file: &[u8]) -> u64 {
+    let newlines = file.iter().filter(|b| **b == b'\n').count() as u64;
+    let unterminated = u64::from(file.last().is_some_and(|b| *b != b'\n'));
+    (newlines + unterminated).saturating_sub(1)
+}
+
+/// An import running in the background.
+struct Job {
+    state: AppState,
+    scope: OrgScope,
+    actor: Actor,
+    file: Bytes,
+    options: ImportOptions,
+    run: Arc<Run>,
+}
+
+impl Job {
+    async fn run(self) {
+        let run = Arc::clone(&self.run);
+        let outcome = match self.import().await {
+            Ok(finished) => RunState::Done(Box::new(finished)),
+            Err(error) => {
+                tracing::error!(run = run.id, org = run.org_id, %error, "stock import failed; nothing was saved");
+                RunState::Failed
+            }
+        };
+        run.finish(outcome);
     }
-    let report_link = if summary.errors.is_empty() {
-        None
-    } else {
-        let id = stock::save_report(&state.db, &scope, &error_report_csv(&summary.errors), state.clock.now()).await?;
-        Some(format!("/orgs/{org}/stock/import/reports/{id}"))
-    };
-    let status =
-        if summary.errors.is_empty() || summary.written { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let errors_shown = summary.errors.iter().take(ERRORS_SHOWN).cloned().collect();
-    let outcome = Outcome { summary, errors_shown, report_link, file_error: None };
-    render(status, &again(choices, outcome))
+
+    async fn import(&self) -> Result<Finished, AppError> {
+        let reader = StockReader::new(&self.file[..]).map_err(|e| AppError::Internal(e.into()))?;
+        let run = &self.run;
+        let mut summary = stock::import_units(
+            &self.state.db,
+            &self.scope,
+            &self.actor,
+            &run.file_name,
+            reader,
+            self.options,
+            &mut |rows| run.set_rows_read(rows),
+        )
+        .await?;
+        if summary.written {
+            volkshuis_store::areas::fill_missing_codes(&self.state.db, &self.actor, Some(&self.scope)).await?;
+        }
+        let report_link = if summary.errors.is_empty() {
+            None
+        } else {
+            let csv = error_report_csv(&summary.errors);
+            let id = stock::save_report(&self.state.db, &self.scope, &csv, self.state.clock.now()).await?;
+            Some(format!("/orgs/{}/stock/import/reports/{id}", run.org_id))
+        };
+        let errors = std::mem::take(&mut summary.errors);
+        let error_count = errors.len();
+        let errors_shown = errors.into_iter().take(ERRORS_SHOWN).collect();
+        Ok(Finished { summary, error_count, errors_shown, report_link })
+    }
+}
+
+/// The page of one import: how far it is while it runs, what it found and did when it is done.
+async fn run_page(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, run_id)): Path<(i64, u64)>,
+) -> Result<Response, AppError> {
+    let (_, organisation) = corporation_scope(&state, &auth, org, Action::Edit).await?;
+    let run = state.import_runs.get(org, run_id).ok_or(AppError::NotFound)?;
+    let mut page = ImportPage::new(&auth, org, organisation.name);
+    match run.state() {
+        RunState::Running => {
+            page.running = Some(Progress {
+                run_id: run.id,
+                file_name: run.file_name.clone(),
+                check_only: run.check_only,
+                rows_read: run.rows_read(),
+                percent: run.percent(),
+            });
+        }
+        RunState::Done(finished) => page.outcome = Some(*finished),
+        RunState::Failed => page.file_error = Some(auth.ctx.t().stock_import_failed.to_owned()),
+    }
+    ok(&page)
 }
 
 async fn template(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {

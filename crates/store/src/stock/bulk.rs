@@ -1,0 +1,100 @@
+//! A bulk load: when an import brings more units than the table holds (a corporation's first national file), the
+//! secondary indexes of `units` are dropped inside the import's transaction and built again before it commits.
+//!
+//! Building an index once from sorted rows is several times cheaper than keeping it up to date row by row, and on
+//! PostgreSQL the foreign-key checks (a trigger per inserted row) are the largest single cost of a big insert, so
+//! they are replaced by one validation at the end. Because it all happens inside the transaction, a failed or killed
+//! import rolls the indexes back with the rows: the schema is never left without them.
+//!
+//! The price: on PostgreSQL, dropping an index locks `units` until the import commits, so other readers of the stock
+//! wait for a bulk load (SQLite's readers keep reading the previous version). See ADR 0011.
+
+use crate::{Backend, Result};
+use sqlx::AnyConnection;
+
+/// The secondary indexes of `units` exactly as the migrations create them (a test compares them before and after a
+/// bulk load, so a drift shows).
+const UNIT_INDEXES: [(&str, &str); 6] = [
+    ("units_gemeente", "units(corporation_id, gemeente_code)"),
+    ("units_buurt", "units(corporation_id, buurt_code)"),
+    ("units_address", "units(postcode, huisnummer)"),
+    ("units_position", "units(corporation_id, lat, lon)"),
+    ("units_list", "units(corporation_id, in_use, woonplaats, straatnaam, huisnummer, id)"),
+    ("units_by_cluster", "units(cluster_id)"),
+];
+
+/// PostgreSQL's constraints on `units` that are checked per row, by their default names.
+const UNIT_CONSTRAINTS: [(&str, &str); 3] = [
+    ("units_corporation_id_id_extern_key", "UNIQUE (corporation_id, id_extern)"),
+    ("units_corporation_id_fkey", "FOREIGN KEY (corporation_id) REFERENCES organisations(id) ON DELETE CASCADE"),
+    ("units_cluster_id_fkey", "FOREIGN KEY (cluster_id) REFERENCES clusters(id) ON DELETE SET NULL"),
+];
+
+/// SQLite's page cache during an import, in KiB (its default is 2 MB, too small to keep the indexes of millions of
+/// rows without reading pages back from disk). Kept well under the import's memory budget of 500 MB; the import's
+/// connection is closed afterwards, so the pool's connections keep the default.
+const SQLITE_IMPORT_CACHE_KIB: i64 = 196_608;
+
+/// Whether an import that has found `new_units` new units so far, into a table that held `table_units` before,
+/// should switch to a bulk load: only when the new rows outnumber the old, so rebuilding is cheaper than
+/// maintaining.
+pub(crate) fn worth_it(new_units: u64, table_units: u64) -> bool {
+    new_units >= 50_000 && new_units >= table_units
+}
+
+/// Drops the per-row work (secondary indexes; on PostgreSQL also the unique and foreign-key checks).
+pub(crate) async fn begin(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
+    let mut statements = Vec::new();
+    if backend == Backend::Postgres {
+        statements.push("SET LOCAL maintenance_work_mem = '256MB'".to_owned());
+        let drops: Vec<String> = UNIT_CONSTRAINTS.iter().map(|(name, _)| format!("DROP CONSTRAINT {name}")).collect();
+        statements.push(format!("ALTER TABLE units {}", drops.join(", ")));
+    }
+    statements.extend(UNIT_INDEXES.iter().map(|(name, _)| format!("DROP INDEX {name}")));
+    execute(conn, &statements).await?;
+    tracing::info!("bulk load: secondary indexes of units dropped until the import commits");
+    Ok(())
+}
+
+/// Builds again what [`begin`] dropped, before the import commits.
+pub(crate) async fn end(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
+    let started = std::time::Instant::now();
+    let mut statements: Vec<String> =
+        UNIT_INDEXES.iter().map(|(name, definition)| format!("CREATE INDEX {name} ON {definition}")).collect();
+    if backend == Backend::Postgres {
+        let adds: Vec<String> =
+            UNIT_CONSTRAINTS.iter().map(|(name, definition)| format!("ADD CONSTRAINT {name} {definition}")).collect();
+        statements.push(format!("ALTER TABLE units {}", adds.join(", ")));
+    }
+    execute(conn, &statements).await?;
+    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "bulk load: indexes of units built again");
+    Ok(())
+}
+
+/// Prepares the import's own connection: a larger page cache on SQLite.
+pub(crate) async fn prepare(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
+    if backend == Backend::Sqlite {
+        execute(conn, &[format!("PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")]).await?;
+    }
+    Ok(())
+}
+
+async fn execute(conn: &mut AnyConnection, statements: &[String]) -> Result<()> {
+    for statement in statements {
+        sqlx::query(statement).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::worth_it;
+
+    #[test]
+    fn a_bulk_load_only_when_the_new_rows_outnumber_the_table() {
+        assert!(!worth_it(49_999, 0), "small files keep the indexes");
+        assert!(worth_it(50_000, 0));
+        assert!(worth_it(2_300_000, 2_000_000));
+        assert!(!worth_it(100_000, 2_300_000), "a new corporation beside a national one keeps them");
+    }
+}
