@@ -52,7 +52,7 @@ fn actor() -> Actor {
 }
 
 async fn import(db: &Db, scope: &OrgScope, content: &str, options: ImportOptions) -> ImportSummary {
-    let reader = StockReader::new(content.as_bytes()).expect("header");
+    let reader = StockReader::new(std::io::Cursor::new(content.to_owned().into_bytes())).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..options };
     stock::import_units(db, scope, &actor(), "test.csv", reader, options, &mut |_| {}).await.expect("import")
 }

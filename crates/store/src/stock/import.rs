@@ -6,6 +6,7 @@
 //! table holds switches to a bulk load (see [`super::bulk`]).
 
 use super::bulk;
+use super::columns::{ColumnArrays, Value};
 use crate::audit::{self, Actor, Change};
 use crate::{timestamp, Db, Result};
 use serde_json::json;
@@ -53,8 +54,10 @@ pub struct ImportSummary {
     pub written: bool,
 }
 
-/// New units are inserted this many at a time: one statement per batch instead of one per unit.
-const BATCH: usize = 200;
+/// New units are inserted this many at a time: one statement per batch instead of one per unit. SQLite binds a
+/// parameter per value (29 per row, within its limit of 32,766); PostgreSQL one array per column.
+const SQLITE_BATCH: usize = 200;
+const POSTGRES_BATCH: usize = 5_000;
 const UNIT_COLUMNS: [&str; 29] = [
     "corporation_id",
     "id_extern",
@@ -87,15 +90,47 @@ const UNIT_COLUMNS: [&str; 29] = [
     "updated_at",
 ];
 
-/// The stored fingerprint: a hash of the unit's canonical text with its complex and CBS year. `buffer` is reused
-/// from row to row (a national file has millions).
-fn fingerprint(buffer: &mut String, unit: &UnitRecord, cluster_id: Option<i64>, cbs_year: i64) -> String {
-    use std::fmt::Write;
-    buffer.clear();
-    unit.write_fingerprint(buffer);
-    // `write!` into a String cannot fail.
-    let _ = write!(buffer, "\u{1f}{cluster_id:?}\u{1f}{cbs_year}");
-    let digest = Sha256::digest(buffer.as_bytes());
+/// A row as the parsing thread hands it over: the unit, and the hash of its canonical text so far (the complex's id,
+/// which completes it, is known only to the writer).
+struct Parsed {
+    line: u64,
+    unit: UnitRecord,
+    hash: Sha256,
+}
+
+type Item = std::result::Result<Parsed, Vec<RowError>>;
+
+/// Rows per message from the parsing thread to the writer.
+const PARSE_BATCH: usize = 1_000;
+
+/// Reads, validates and hashes the file on a thread of its own, so that on a machine with two cores the parsing of
+/// the next rows overlaps with the database writing the previous ones. Stops when the receiver is gone.
+fn parse_in_background<R: BufRead + Send + 'static>(reader: StockReader<R>) -> tokio::sync::mpsc::Receiver<Vec<Item>> {
+    let (sender, receiver) = tokio::sync::mpsc::channel(8);
+    std::thread::spawn(move || {
+        let mut text = String::with_capacity(512);
+        let mut batch = Vec::with_capacity(PARSE_BATCH);
+        for item in reader {
+            batch.push(item.map(|row| {
+                text.clear();
+                row.unit.write_fingerprint(&mut text);
+                Parsed { line: row.line, hash: Sha256::new_with_prefix(text.as_bytes()), unit: row.unit }
+            }));
+            if batch.len() == PARSE_BATCH && sender.blocking_send(std::mem::take(&mut batch)).is_err() {
+                return;
+            }
+        }
+        if !batch.is_empty() {
+            let _ = sender.blocking_send(batch);
+        }
+    });
+    receiver
+}
+
+/// The stored fingerprint: a hash of the unit's canonical text with its complex and CBS year.
+fn fingerprint(mut hash: Sha256, cluster_id: Option<i64>, cbs_year: i64) -> String {
+    hash.update(format!("\u{1f}{cluster_id:?}\u{1f}{cbs_year}").as_bytes());
+    let digest = hash.finalize();
     const HEX: &[u8; 16] = b"0123456789abcdef";
     digest[..16].iter().flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]).map(char::from).collect()
 }
@@ -123,15 +158,13 @@ struct Importer<'c, 'p> {
     existing: HashMap<String, Existing>,
     seen: HashMap<String, u64>,
     pending: Vec<(UnitRecord, Option<i64>, String)>,
-    /// The fingerprint's text, reused.
-    buffer: String,
     summary: ImportSummary,
     progress: &'p mut (dyn FnMut(u64) + Send),
 }
 
 /// Imports a stock file for the corporation of `scope`. `progress` is called with the number of rows read, every
 /// 1,000 rows.
-pub async fn import_units<R: BufRead>(
+pub async fn import_units<R: BufRead + Send + 'static>(
     db: &Db,
     scope: &OrgScope,
     actor: &Actor,
@@ -184,26 +217,28 @@ pub async fn import_units<R: BufRead>(
         clusters,
         existing,
         seen: HashMap::new(),
-        pending: Vec::with_capacity(BATCH),
-        buffer: String::with_capacity(512),
+        pending: Vec::new(),
         summary: ImportSummary { warnings, ..Default::default() },
         progress,
     };
-    for item in reader {
-        importer.summary.rows += 1;
-        if importer.summary.rows.is_multiple_of(1_000) {
-            (importer.progress)(importer.summary.rows);
-        }
-        match item {
-            Ok(row) => importer.row(row.line, row.unit).await?,
-            Err(mut errors) => importer.summary.errors.append(&mut errors),
+    let mut rows = parse_in_background(reader);
+    while let Some(batch) = rows.recv().await {
+        for item in batch {
+            importer.summary.rows += 1;
+            if importer.summary.rows.is_multiple_of(1_000) {
+                (importer.progress)(importer.summary.rows);
+            }
+            match item {
+                Ok(row) => importer.row(row).await?,
+                Err(mut errors) => importer.summary.errors.append(&mut errors),
+            }
         }
     }
     importer.finish(db, actor, source).await
 }
 
 impl Importer<'_, '_> {
-    async fn row(&mut self, line: u64, unit: UnitRecord) -> Result<()> {
+    async fn row(&mut self, Parsed { line, unit, hash }: Parsed) -> Result<()> {
         if let Some(first) = self.seen.get(&unit.id_extern) {
             self.summary.errors.push(RowError {
                 line,
@@ -215,7 +250,7 @@ impl Importer<'_, '_> {
         }
         self.seen.insert(unit.id_extern.clone(), line);
         let cluster_id = self.cluster_id(&unit).await?;
-        let print = fingerprint(&mut self.buffer, &unit, cluster_id, self.options.cbs_year);
+        let print = fingerprint(hash, cluster_id, self.options.cbs_year);
         match self.existing.get(&unit.id_extern) {
             None => {
                 self.summary.new += 1;
@@ -227,7 +262,7 @@ impl Importer<'_, '_> {
                     self.bulk = true;
                 }
                 self.pending.push((unit, cluster_id, print));
-                if self.pending.len() == BATCH {
+                if self.pending.len() >= self.batch_size() {
                     self.flush().await?;
                 }
             }
@@ -236,7 +271,7 @@ impl Importer<'_, '_> {
                 self.summary.changed += 1;
                 let id = existing.id;
                 if !self.options.dry_run {
-                    self.update(id, &unit, cluster_id, &print).await?;
+                    self.update(id, unit, cluster_id, &print).await?;
                 }
             }
         }
@@ -280,40 +315,63 @@ impl Importer<'_, '_> {
         Ok(Some(id))
     }
 
+    fn batch_size(&self) -> usize {
+        match self.backend {
+            crate::Backend::Sqlite => SQLITE_BATCH,
+            crate::Backend::Postgres => POSTGRES_BATCH,
+        }
+    }
+
+    /// The row of a new unit in the order of `UNIT_COLUMNS`.
+    fn new_row(&self, mut unit: UnitRecord, cluster_id: Option<i64>, print: String) -> Vec<Value> {
+        let mut row = vec![
+            Value::Int(Some(self.corporation_id)),
+            Value::Text(Some(std::mem::take(&mut unit.id_extern))),
+            Value::Int(cluster_id),
+        ];
+        row.extend(unit_values(unit, self.options.cbs_year));
+        row.extend([Value::Text(Some(print)), Value::Int(Some(self.now)), Value::Int(Some(self.now))]);
+        row
+    }
+
     async fn flush(&mut self) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let width = UNIT_COLUMNS.len();
-        let rows: Vec<String> = (0..self.pending.len())
-            .map(|r| {
-                let params: Vec<String> = (1..=width).map(|c| self.backend.placeholder(r * width + c)).collect();
-                format!("({})", params.join(", "))
-            })
-            .collect();
-        let sql = format!("INSERT INTO units ({}) VALUES {}", UNIT_COLUMNS.join(", "), rows.join(", "));
-        let mut query = sqlx::query(&sql);
-        for (mut unit, cluster_id, print) in self.pending.drain(..) {
-            let id_extern = std::mem::take(&mut unit.id_extern);
-            query = bind_unit(
-                query.bind(self.corporation_id).bind(id_extern).bind(cluster_id),
-                unit,
-                self.options.cbs_year,
-            )
-            .bind(print)
-            .bind(self.now)
-            .bind(self.now);
+        let pending = std::mem::take(&mut self.pending);
+        let rows = pending.into_iter().map(|(unit, cluster_id, print)| self.new_row(unit, cluster_id, print));
+        let columns = UNIT_COLUMNS.join(", ");
+        match self.backend {
+            crate::Backend::Postgres => {
+                let mut arrays = ColumnArrays::default();
+                rows.for_each(|row| arrays.push(&row));
+                let sql = format!("INSERT INTO units ({columns}) SELECT * FROM {}", arrays.unnest(1));
+                let mut query = sqlx::query(&sql);
+                for literal in arrays.into_literals() {
+                    query = query.bind(literal);
+                }
+                query.execute(&mut *self.tx).await?;
+            }
+            crate::Backend::Sqlite => {
+                let rows: Vec<Vec<Value>> = rows.collect();
+                let row = format!("({})", vec!["?"; UNIT_COLUMNS.len()].join(", "));
+                let sql = format!("INSERT INTO units ({columns}) VALUES {}", vec![row; rows.len()].join(", "));
+                let query = rows.into_iter().flatten().fold(sqlx::query(&sql), bind_value);
+                query.execute(&mut *self.tx).await?;
+            }
         }
-        query.execute(&mut *self.tx).await?;
+        self.pending = Vec::with_capacity(self.batch_size());
         Ok(())
     }
 
-    async fn update(&mut self, id: i64, unit: &UnitRecord, cluster_id: Option<i64>, print: &str) -> Result<()> {
+    async fn update(&mut self, id: i64, unit: UnitRecord, cluster_id: Option<i64>, print: &str) -> Result<()> {
         // Columns 3..=27 of UNIT_COLUMNS, as `name = $n`.
         let sets: Vec<String> =
             UNIT_COLUMNS[2..27].iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
         let sql = format!("UPDATE units SET {}, in_use = 1, updated_at = $26 WHERE id = $27", sets.join(", "));
-        bind_unit(sqlx::query(&sql).bind(cluster_id), unit.clone(), self.options.cbs_year)
+        unit_values(unit, self.options.cbs_year)
+            .into_iter()
+            .fold(sqlx::query(&sql).bind(cluster_id), bind_value)
             .bind(print)
             .bind(self.now)
             .bind(id)
@@ -418,38 +476,46 @@ async fn refresh_statistics(backend: crate::Backend, db: &Db) -> Result<()> {
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
-/// Binds the unit's fields in the order of `UNIT_COLUMNS[3..=25]` (soort … brutohuur_cents). Takes the unit by value
-/// so its texts move into the statement instead of being copied.
-fn bind_unit<'q>(query: AnyQuery<'q>, unit: UnitRecord, cbs_year: i64) -> AnyQuery<'q> {
+/// The unit's fields in the order of `UNIT_COLUMNS[3..=25]` (soort … brutohuur_cents). Takes the unit by value so
+/// its texts move into the statement instead of being copied.
+fn unit_values(unit: UnitRecord, cbs_year: i64) -> [Value; 23] {
     let has_area = unit.gemeente.is_some() || unit.wijk.is_some() || unit.buurt.is_some();
-    query
-        .bind(unit.soort)
-        .bind(unit.detail_soort)
-        .bind(unit.status)
-        .bind(unit.straatnaam)
-        .bind(i64::from(unit.huisnummer.number))
-        .bind(unit.huisnummer.letter.map(String::from))
-        .bind(unit.huisnummer.addition)
-        .bind(unit.postcode.as_str().to_owned())
-        .bind(unit.woonplaats)
-        .bind(unit.bag_verblijfsobject.as_ref().map(|b| b.as_str().to_owned()))
-        .bind(unit.bag_pand.as_ref().map(|b| b.as_str().to_owned()))
-        .bind(unit.gemeente.as_ref().map(|c| c.as_str().to_owned()))
-        .bind(unit.wijk.as_ref().map(|c| c.as_str().to_owned()))
-        .bind(unit.buurt.as_ref().map(|c| c.as_str().to_owned()))
-        .bind(has_area.then_some(cbs_year))
-        .bind(unit.position.map(|p| p.lat))
-        .bind(unit.position.map(|p| p.lon))
-        .bind(unit.bouwjaar.map(i64::from))
-        .bind(unit.gebruiksoppervlakte)
-        .bind(unit.kamers.map(i64::from))
-        .bind(unit.label.map(|l| l.code().to_owned()))
-        .bind(unit.nettohuur.map(|m| m.cents()))
-        .bind(unit.brutohuur.map(|m| m.cents()))
+    let code = |c: Option<&str>| Value::Text(c.map(str::to_owned));
+    [
+        Value::Text(unit.soort),
+        Value::Text(unit.detail_soort),
+        Value::Text(unit.status),
+        Value::Text(Some(unit.straatnaam)),
+        Value::Int(Some(i64::from(unit.huisnummer.number))),
+        Value::Text(unit.huisnummer.letter.map(String::from)),
+        Value::Text(unit.huisnummer.addition),
+        code(Some(unit.postcode.as_str())),
+        Value::Text(Some(unit.woonplaats)),
+        code(unit.bag_verblijfsobject.as_ref().map(|b| b.as_str())),
+        code(unit.bag_pand.as_ref().map(|b| b.as_str())),
+        code(unit.gemeente.as_ref().map(|c| c.as_str())),
+        code(unit.wijk.as_ref().map(|c| c.as_str())),
+        code(unit.buurt.as_ref().map(|c| c.as_str())),
+        Value::Int(has_area.then_some(cbs_year)),
+        Value::Float(unit.position.map(|p| p.lat)),
+        Value::Float(unit.position.map(|p| p.lon)),
+        Value::Int(unit.bouwjaar.map(i64::from)),
+        Value::Float(unit.gebruiksoppervlakte),
+        Value::Int(unit.kamers.map(i64::from)),
+        code(unit.label.map(|l| l.code())),
+        Value::Int(unit.nettohuur.map(|m| m.cents())),
+        Value::Int(unit.brutohuur.map(|m| m.cents())),
+    ]
 }
 
-/// The web UI runs imports on a spawned task, so the import's future must be `Send`; a statement written in a way
-/// that breaks this shows here, at compile time, rather than as an opaque error on the route.
+fn bind_value(query: AnyQuery<'_>, value: Value) -> AnyQuery<'_> {
+    match value {
+        Value::Text(v) => query.bind(v),
+        Value::Int(v) => query.bind(v),
+        Value::Float(v) => query.bind(v),
+    }
+}
+
 #[cfg(test)]
 #[allow(dead_code)]
 fn the_import_can_run_on_a_spawned_task(db: &Db, scope: &OrgScope, actor: &Actor, reader: StockReader<&'static [u8]>) {

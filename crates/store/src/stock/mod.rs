@@ -4,6 +4,7 @@
 //! [`OrgScope`]: volkshuis_domain::access::OrgScope
 
 mod bulk;
+mod columns;
 mod import;
 pub mod map;
 mod query;

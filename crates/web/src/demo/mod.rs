@@ -119,7 +119,8 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
             file.push('\n');
             file.push_str(&row);
         }
-        let reader = StockReader::new(file.as_bytes()).map_err(|e| anyhow::anyhow!("demo stock: {e}"))?;
+        let reader = StockReader::new(std::io::Cursor::new(file.into_bytes()))
+            .map_err(|e| anyhow::anyhow!("demo stock: {e}"))?;
         let options = ImportOptions { cbs_year: 2023, ..Default::default() };
         let scope = OrgScope::system(corporation);
         let summary = stock::import_units(db, &scope, &actor, "demo", reader, options, &mut |_| {}).await?;

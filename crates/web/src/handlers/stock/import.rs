@@ -165,7 +165,8 @@ impl Job {
     }
 
     async fn import(&self) -> Result<Finished, AppError> {
-        let reader = StockReader::new(&self.file[..]).map_err(|e| AppError::Internal(e.into()))?;
+        let reader =
+            StockReader::new(std::io::Cursor::new(self.file.clone())).map_err(|e| AppError::Internal(e.into()))?;
         let run = &self.run;
         let mut summary = stock::import_units(
             &self.state.db,
