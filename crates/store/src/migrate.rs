@@ -40,10 +40,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(12, "participatie", "0012_participatie"),
     migration!(13, "cluster soort", "0013_cluster_soort"),
     migration!(14, "units cluster index", "0014_units_cluster_index"),
+    migration!(15, "filtered lists", "0015_filtered_lists"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 14;
+pub const LATEST: i64 = 15;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

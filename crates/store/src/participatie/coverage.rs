@@ -10,22 +10,30 @@ use volkshuis_domain::participatie::coverage::Counts;
 /// Rebuilds a corporation's cells from its units in use (after an import), then their levels; returns the counts.
 pub async fn rebuild_cells(db: &Db, corporation_id: i64) -> Result<Counts> {
     let mut tx = db.begin().await?;
-    sqlx::query("DELETE FROM part_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *tx).await?;
+    rebuild_cells_in(&mut tx, corporation_id).await?;
+    tx.commit().await?;
+    recompute(db, corporation_id).await
+}
+
+/// Regroups the corporation's units in use into cells (all at level 0; [`recompute`] sets the levels), inside the
+/// caller's transaction: the stock import does it in its own, so cells and units change together.
+pub(crate) async fn rebuild_cells_in(conn: &mut sqlx::AnyConnection, corporation_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM part_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *conn).await?;
+    // Grouped by complex id first and joined to the complexes afterwards: a join per group instead of per unit.
     sqlx::query(
         "INSERT INTO part_cells (corporation_id, cluster_code, cluster_name, buurt_code, wijk_code, gemeente_code, \
          units, lat, lon, level) \
-         SELECT u.corporation_id, COALESCE(cl.code, ''), MAX(cl.naam), COALESCE(u.buurt_code, ''), \
-         COALESCE(u.wijk_code, ''), COALESCE(u.gemeente_code, ''), COUNT(*), AVG(u.lat), AVG(u.lon), 0 \
-         FROM units u LEFT JOIN clusters cl ON cl.id = u.cluster_id \
-         WHERE u.corporation_id = $1 AND u.in_use = 1 \
-         GROUP BY u.corporation_id, COALESCE(cl.code, ''), COALESCE(u.buurt_code, ''), COALESCE(u.wijk_code, ''), \
-         COALESCE(u.gemeente_code, '')",
+         SELECT $1, COALESCE(cl.code, ''), cl.naam, g.buurt, g.wijk, g.gemeente, g.units, g.lat, g.lon, 0 \
+         FROM (SELECT cluster_id, COALESCE(buurt_code, '') AS buurt, COALESCE(wijk_code, '') AS wijk, \
+                      COALESCE(gemeente_code, '') AS gemeente, COUNT(*) AS units, AVG(lat) AS lat, AVG(lon) AS lon \
+               FROM units WHERE corporation_id = $1 AND in_use = 1 \
+               GROUP BY cluster_id, COALESCE(buurt_code, ''), COALESCE(wijk_code, ''), COALESCE(gemeente_code, '')) g \
+         LEFT JOIN clusters cl ON cl.id = g.cluster_id",
     )
     .bind(corporation_id)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    tx.commit().await?;
-    recompute(db, corporation_id).await
+    Ok(())
 }
 
 /// Recomputes the levels of a corporation's cells from its groups (building the cells first if there are none);

@@ -15,6 +15,7 @@ pub use achterban::{
     contact_counts, decide_message, import_contacts, log_letter_list, message, messages_for_corporation,
     messages_of_group, recipients, submit_message, ContactRow, Message, Recipient,
 };
+pub(crate) use coverage::rebuild_cells_in;
 pub use coverage::{
     coverage_by, coverage_for_kind, coverage_grid, coverage_points, coverage_totals, rebuild_cells, recompute,
     AreaLevel, AreaRow, Bbox, CoveragePoint,

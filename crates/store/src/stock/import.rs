@@ -415,6 +415,8 @@ impl Importer<'_, '_> {
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
             super::map::rebuild_in(&mut self.tx, self.corporation_id).await?;
             super::query::store_total(&mut self.tx, self.corporation_id).await?;
+            // Coverage follows the stock: the Participatiekaart's cells are regrouped from the units now in use.
+            crate::participatie::rebuild_cells_in(&mut self.tx, self.corporation_id).await?;
         }
         let s = &self.summary;
         sqlx::query(
@@ -451,9 +453,9 @@ impl Importer<'_, '_> {
         if self.summary.new + self.summary.changed >= REFRESH_STATISTICS_AFTER {
             refresh_statistics(self.backend, db).await?;
         }
-        // Coverage follows the stock: the Participatiekaart's cells are regrouped from the units now in use.
+        // The cells' levels follow from the groups, read outside the import's transaction.
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
-            crate::participatie::rebuild_cells(db, self.corporation_id).await?;
+            crate::participatie::recompute(db, self.corporation_id).await?;
         }
         Ok(self.summary)
     }
@@ -466,7 +468,9 @@ const REFRESH_STATISTICS_AFTER: u64 = 10_000;
 
 async fn refresh_statistics(backend: crate::Backend, db: &Db) -> Result<()> {
     let sql = match backend {
-        crate::Backend::Postgres => "ANALYZE units, clusters, map_cells",
+        // VACUUM also marks the new rows visible to all, so the list pages can answer from their indexes alone
+        // right after a first load instead of visiting every row's page.
+        crate::Backend::Postgres => "VACUUM (ANALYZE) units, clusters, map_cells",
         // A sampled ANALYZE: exact statistics would read every row of a national table.
         crate::Backend::Sqlite => "PRAGMA analysis_limit = 1000; ANALYZE units; ANALYZE clusters; ANALYZE map_cells",
     };
