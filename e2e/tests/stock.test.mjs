@@ -94,3 +94,27 @@ test('the map shows the stock without background tiles, down to single units', a
   assert.match(await link.getAttribute('href'), /^\/orgs\/1\/stock\/units\/\d+$/);
   await page.screenshot({ path: 'test-results/map-street.png' });
 });
+
+test('a large upload shows how far its import is, then its outcome', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await login(page, env.server.baseUrl, 'medewerker@woonstad.test');
+  await page.goto(`${env.server.baseUrl}/orgs/1/stock/import`);
+  const rows = Array.from({ length: 40000 }, (_, i) => {
+    const n = i + 1;
+    return `GR-${n};GR${Math.floor(i / 200)};Groot ${Math.floor(i / 200)};Lange Laan;${n};${1000 + (i % 8999)}XY;Voorbeeldstad;DAE;612,50`;
+  });
+  const bigFile = join(dir, 'groot.csv');
+  writeFileSync(bigFile, [header, ...rows].join('\r\n'));
+  await page.setInputFiles('#file', bigFile);
+  await page.click('button[value=check]');
+  // The import's own page, while it runs: a progress bar and the rows read so far, with no upload form beside it.
+  await page.waitForSelector('#import-running progress');
+  assert.match(await page.textContent('#import-rows'), /\d+ regels gelezen \(\d+%\)/);
+  assert.equal(await page.$('form[data-upload]'), null, 'no second upload while this one runs');
+  assert.deepEqual(await seriousViolations(page), [], 'import running');
+  await page.waitForSelector('#import-outcome', { timeout: 120000 });
+  assert.match(await page.textContent('#import-counts'), /40000 eenheden: 40000 nieuw, 0 gewijzigd, 0 ongewijzigd/);
+  assert.match(page.url(), /\/orgs\/1\/stock\/import(\/runs\/\d+)?$/);
+  assert.ok(await page.$('form[data-upload]'), 'the form is back for the next file');
+});

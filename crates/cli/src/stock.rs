@@ -94,7 +94,7 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     let options = ImportOptions { dry_run, mark_missing, import_valid_rows, cbs_year };
     let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut progress = |rows: u64| {
-        if rows.is_multiple_of(100_000) {
+        if rows.is_multiple_of(10_000) {
             eprintln!("{rows} regels gelezen…");
         }
     };

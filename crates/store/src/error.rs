@@ -40,6 +40,9 @@ pub enum StoreError {
         /// The value found.
         value: String,
     },
+    /// The thread that read the import file stopped before the end of the file; nothing was written.
+    #[error("the import file could not be read to the end")]
+    ReaderStopped,
     /// Any other database error.
     #[error(transparent)]
     Database(sqlx::Error),

@@ -16,7 +16,7 @@ use sqlx::AnyConnection;
 /// bulk load, so a drift shows).
 const UNIT_INDEXES: [(&str, &str); 6] = [
     ("units_gemeente", "units(corporation_id, gemeente_code, in_use, woonplaats, straatnaam, huisnummer, id)"),
-    ("units_buurt", "units(corporation_id, buurt_code, in_use, woonplaats, straatnaam, huisnummer, id)"),
+    ("units_buurt", "units(corporation_id, buurt_code)"),
     ("units_address", "units(postcode, huisnummer)"),
     ("units_position", "units(corporation_id, lat, lon)"),
     ("units_list", "units(corporation_id, in_use, woonplaats, straatnaam, huisnummer, id)"),

@@ -104,10 +104,14 @@ type Item = std::result::Result<Parsed, Vec<RowError>>;
 const PARSE_BATCH: usize = 1_000;
 
 /// Reads, validates and hashes the file on a thread of its own, so that on a machine with two cores the parsing of
-/// the next rows overlaps with the database writing the previous ones. Stops when the receiver is gone.
-fn parse_in_background<R: BufRead + Send + 'static>(reader: StockReader<R>) -> tokio::sync::mpsc::Receiver<Vec<Item>> {
+/// the next rows overlaps with the database writing the previous ones. Stops when the receiver is gone. The handle
+/// tells whether the thread read to the end: a channel that closes because the thread panicked must not look like
+/// the end of the file.
+fn parse_in_background<R: BufRead + Send + 'static>(
+    reader: StockReader<R>,
+) -> (tokio::sync::mpsc::Receiver<Vec<Item>>, std::thread::JoinHandle<()>) {
     let (sender, receiver) = tokio::sync::mpsc::channel(8);
-    std::thread::spawn(move || {
+    let handle = std::thread::spawn(move || {
         let mut text = String::with_capacity(512);
         let mut batch = Vec::with_capacity(PARSE_BATCH);
         for item in reader {
@@ -124,7 +128,7 @@ fn parse_in_background<R: BufRead + Send + 'static>(reader: StockReader<R>) -> t
             let _ = sender.blocking_send(batch);
         }
     });
-    receiver
+    (receiver, handle)
 }
 
 /// The stored fingerprint: a hash of the unit's canonical text with its complex and CBS year.
@@ -221,7 +225,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         summary: ImportSummary { warnings, ..Default::default() },
         progress,
     };
-    let mut rows = parse_in_background(reader);
+    let (mut rows, parser) = parse_in_background(reader);
     while let Some(batch) = rows.recv().await {
         for item in batch {
             importer.summary.rows += 1;
@@ -233,6 +237,10 @@ pub async fn import_units<R: BufRead + Send + 'static>(
                 Err(mut errors) => importer.summary.errors.append(&mut errors),
             }
         }
+    }
+    // The channel is closed, so the thread has ended or is unwinding: joining it does not wait.
+    if parser.join().is_err() {
+        return Err(crate::StoreError::ReaderStopped);
     }
     importer.finish(db, actor, source).await
 }
