@@ -33,7 +33,7 @@ const UNIT_CONSTRAINTS: [(&str, &str); 3] = [
 /// SQLite's page cache during an import, in KiB (its default is 2 MB, too small to keep the indexes of millions of
 /// rows without reading pages back from disk). Kept well under the import's memory budget of 500 MB; the import's
 /// connection is closed afterwards, so the pool's connections keep the default.
-const SQLITE_IMPORT_CACHE_KIB: i64 = 196_608;
+const SQLITE_IMPORT_CACHE_KIB: i64 = 65_536;
 
 /// Whether an import that has found `new_units` new units so far, into a table that held `table_units` before,
 /// should switch to a bulk load: only when the new rows outnumber the old, so rebuilding is cheaper than
@@ -46,7 +46,9 @@ pub(crate) fn worth_it(new_units: u64, table_units: u64) -> bool {
 pub(crate) async fn begin(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
     let mut statements = Vec::new();
     if backend == Backend::Postgres {
-        statements.push("SET LOCAL maintenance_work_mem = '256MB'".to_owned());
+        // Sort memory for building the indexes of millions of rows at once (only this transaction, only as much as
+        // the sort needs): 1 GB built the widest index 13% faster than 256 MB on the national file.
+        statements.push("SET LOCAL maintenance_work_mem = '1GB'".to_owned());
         let drops: Vec<String> = UNIT_CONSTRAINTS.iter().map(|(name, _)| format!("DROP CONSTRAINT {name}")).collect();
         statements.push(format!("ALTER TABLE units {}", drops.join(", ")));
     }
