@@ -196,6 +196,10 @@ pub struct ParsedRow {
 /// Reads a stock file row by row.
 pub struct StockReader<R: BufRead> {
     csv: csv::Reader<std::io::Chain<R, &'static [u8]>>,
+    /// The current record and its known fields as text, reused from row to row: a national file has millions of
+    /// rows, and only the texts a unit keeps are copied out.
+    record: csv::ByteRecord,
+    text: String,
     columns: Vec<Option<Column>>,
     headers: Vec<String>,
     warnings: Vec<String>,
@@ -277,7 +281,16 @@ impl<R: BufRead> StockReader<R> {
         if !missing.is_empty() {
             return Err(FileError::MissingColumns(missing.join(", ")));
         }
-        Ok(Self { csv, columns, headers, warnings, delimiter, failed: false })
+        Ok(Self {
+            csv,
+            record: csv::ByteRecord::new(),
+            text: String::with_capacity(512),
+            columns,
+            headers,
+            warnings,
+            delimiter,
+            failed: false,
+        })
     }
 
     /// Warnings about the file (unknown columns).
@@ -299,13 +312,16 @@ impl<R: BufRead> StockReader<R> {
 /// The fields of one row by column, trimmed.
 struct Row<'a> {
     line: u64,
-    values: [Option<String>; Column::ALL.len()],
+    /// The row's known fields, trimmed, one after the other.
+    text: &'a str,
+    /// Where each column's field lies in `text`.
+    ranges: [Option<(usize, usize)>; Column::ALL.len()],
     errors: &'a mut Vec<RowError>,
 }
 
 impl Row<'_> {
     fn text(&self, column: Column) -> &str {
-        self.values[column as usize].as_deref().unwrap_or("")
+        self.ranges[column as usize].map_or("", |(start, end)| &self.text[start..end])
     }
 
     fn fail(&mut self, column: Column, reason: impl Into<String>) {
@@ -322,9 +338,8 @@ impl Row<'_> {
         Some(value)
     }
 
-    /// Takes a plain text value out of the row (it is not looked at again).
-    fn optional(&mut self, column: Column) -> Option<String> {
-        self.values[column as usize].take().filter(|v| !v.is_empty())
+    fn optional(&self, column: Column) -> Option<String> {
+        Some(self.text(column)).filter(|v| !v.is_empty()).map(str::to_owned)
     }
 
     fn parsed<T, E: std::fmt::Display>(&mut self, column: Column, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
@@ -386,9 +401,9 @@ impl<R: BufRead> Iterator for StockReader<R> {
         if self.failed {
             return None;
         }
-        let mut record = csv::ByteRecord::new();
+        let record = &mut self.record;
         loop {
-            match self.csv.read_byte_record(&mut record) {
+            match self.csv.read_byte_record(record) {
                 Ok(false) => return None,
                 Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
                 Ok(true) => break,
@@ -407,14 +422,17 @@ impl<R: BufRead> Iterator for StockReader<R> {
             let reason = format!("heeft {} velden, de kop heeft er {}", record.len(), self.columns.len());
             return Some(Err(vec![RowError { line, column: "(rij)".into(), value: String::new(), reason }]));
         }
-        let mut values: [Option<String>; Column::ALL.len()] = Default::default();
+        self.text.clear();
+        let mut ranges = [None; Column::ALL.len()];
         for (field, column) in record.iter().zip(&self.columns) {
             if let Some(column) = column {
-                values[*column as usize] = Some(field_text(field).trim().to_owned());
+                let start = self.text.len();
+                self.text.push_str(field_text(field).trim());
+                ranges[*column as usize] = Some((start, self.text.len()));
             }
         }
         let mut errors = Vec::new();
-        let mut row = Row { line, values, errors: &mut errors };
+        let mut row = Row { line, text: &self.text, ranges, errors: &mut errors };
         let unit = build(&mut row);
         match unit {
             Some(unit) if errors.is_empty() => Some(Ok(ParsedRow { line, unit })),
@@ -432,9 +450,9 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
     let woonplaats = row.required(Column::Woonplaats);
     let huisnummer = match row.required(Column::Huisnummer) {
         Some(number) => {
-            let (letter, addition) =
-                (row.text(Column::Huisletter).to_owned(), row.text(Column::HuisnummerToevoeging).to_owned());
-            match HouseNumber::parse(&number, &letter, &addition) {
+            let parsed =
+                HouseNumber::parse(&number, row.text(Column::Huisletter), row.text(Column::HuisnummerToevoeging));
+            match parsed {
                 Ok(parsed) => Some(parsed),
                 Err(error) => {
                     let column = if error.to_string().starts_with("huisletter") {

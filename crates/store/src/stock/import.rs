@@ -397,6 +397,9 @@ impl Importer<'_, '_> {
             .map(|(_, e)| e.id)
             .collect();
         self.summary.missing = missing.len() as u64;
+        // The maps of every unit's id are done with; their memory goes to the index builds below.
+        self.existing = HashMap::new();
+        self.seen = HashMap::new();
         self.summary.errors.sort_by_key(|e| e.line);
         let ok = self.summary.errors.is_empty() || self.options.import_valid_rows;
         if self.options.dry_run || !ok {
