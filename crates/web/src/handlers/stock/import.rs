@@ -152,12 +152,18 @@ struct Job {
 }
 
 impl Job {
+    /// Runs the import on a task of its own, so that even a panic ends the run (a run left "running" would block
+    /// the corporation's next import until a restart).
     async fn run(self) {
         let run = Arc::clone(&self.run);
-        let outcome = match self.import().await {
-            Ok(finished) => RunState::Done(Box::new(finished)),
-            Err(error) => {
+        let outcome = match tokio::spawn(async move { self.import().await }).await {
+            Ok(Ok(finished)) => RunState::Done(Box::new(finished)),
+            Ok(Err(error)) => {
                 tracing::error!(run = run.id, org = run.org_id, %error, "stock import failed; nothing was saved");
+                RunState::Failed
+            }
+            Err(panic) => {
+                tracing::error!(run = run.id, org = run.org_id, %panic, "stock import stopped; nothing was saved");
                 RunState::Failed
             }
         };
@@ -178,15 +184,24 @@ impl Job {
             &mut |rows| run.set_rows_read(rows),
         )
         .await?;
+        // The import has committed (or written nothing); what follows must not make it look as if it failed.
         if summary.written {
-            volkshuis_store::areas::fill_missing_codes(&self.state.db, &self.actor, Some(&self.scope)).await?;
+            let filled = volkshuis_store::areas::fill_missing_codes(&self.state.db, &self.actor, Some(&self.scope));
+            if let Err(error) = filled.await {
+                tracing::error!(run = run.id, %error, "area codes from positions not filled after the import");
+            }
         }
         let report_link = if summary.errors.is_empty() {
             None
         } else {
             let csv = error_report_csv(&summary.errors);
-            let id = stock::save_report(&self.state.db, &self.scope, &csv, self.state.clock.now()).await?;
-            Some(format!("/orgs/{}/stock/import/reports/{id}", run.org_id))
+            match stock::save_report(&self.state.db, &self.scope, &csv, self.state.clock.now()).await {
+                Ok(id) => Some(format!("/orgs/{}/stock/import/reports/{id}", run.org_id)),
+                Err(error) => {
+                    tracing::error!(run = run.id, %error, "the error report could not be saved");
+                    None
+                }
+            }
         };
         let errors = std::mem::take(&mut summary.errors);
         let error_count = errors.len();
