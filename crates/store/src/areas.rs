@@ -141,6 +141,20 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>
         personal_data: false,
     };
     audit::record(&mut tx, actor, change).await?;
+    // The Participatiekaart counts units per gemeente, wijk and buurt: units that just got a code move cells.
+    let corporations: Vec<i64> = if filled.gemeente + filled.wijk + filled.buurt == 0 {
+        Vec::new()
+    } else if let Some(scope) = scope {
+        vec![scope.org_id()]
+    } else {
+        sqlx::query_scalar("SELECT corporation_id FROM stock_totals").fetch_all(&mut *tx).await?
+    };
+    for corporation in &corporations {
+        crate::participatie::rebuild_cells_in(&mut tx, *corporation).await?;
+    }
     tx.commit().await?;
+    for corporation in corporations {
+        crate::participatie::recompute(db, corporation).await?;
+    }
     Ok(filled)
 }

@@ -65,6 +65,19 @@ async fn units_get_codes_from_their_position(backend: Backend) {
     assert_eq!(code("B").as_deref(), Some("GM0599"));
     assert_eq!(code("C").as_deref(), Some("GM0363"), "a code from the file is not overwritten");
     assert_eq!(code("D"), None);
+    let cells: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT gemeente_code, CAST(SUM(units) AS BIGINT) FROM part_cells WHERE corporation_id = $1 \
+         GROUP BY gemeente_code ORDER BY gemeente_code",
+    )
+    .bind(org.id)
+    .fetch_all(t.db.pool())
+    .await
+    .expect("coverage cells");
+    assert_eq!(
+        cells,
+        vec![("".to_owned(), 1), ("GM0363".to_owned(), 2), ("GM0599".to_owned(), 1)],
+        "the Participatiekaart's cells follow the codes found from positions (only D has none)"
+    );
     let again = areas::fill_missing_codes(&t.db, &actor(), Some(&scope)).await.expect("fill");
     assert_eq!(again.gemeente, 0, "idempotent");
 }
