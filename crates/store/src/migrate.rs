@@ -41,10 +41,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(13, "cluster soort", "0013_cluster_soort"),
     migration!(14, "units cluster index", "0014_units_cluster_index"),
     migration!(15, "filtered lists", "0015_filtered_lists"),
+    migration!(16, "coverage cells by gemeente", "0016_part_cells_gemeente"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 15;
+pub const LATEST: i64 = 16;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

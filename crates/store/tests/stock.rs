@@ -23,6 +23,7 @@ volkshuis_store::store_test_on_both_backends!(
     map_clusters_and_points,
     statistics_are_refreshed_after_a_large_import,
     a_bulk_load_keeps_the_schema_and_rolls_back_whole,
+    area_totals_are_exact_beyond_the_cap,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -183,6 +184,32 @@ async fn filters_and_pages(db: &Db) {
     let page2 = stock::units(db, &woonstad, &UnitFilter::default(), 2, 2).await.expect("units");
     assert_eq!((page2.total, page2.units.len()), (3, 1));
     assert_eq!(page2.units[0].woonplaats, "Rotterdam", "ordered by town, street, number");
+}
+
+/// Lists filtered only by gemeente or buurt take their total from the kept cells: exact beyond the counting cap.
+async fn area_totals_are_exact_beyond_the_cap(db: &Db) {
+    let woonstad = corporation(db, "woonstad").await;
+    let rows: Vec<String> = (1..=10_500)
+        .map(|i| {
+            let (gemeente, buurt) = if i % 50 == 0 { ("GM0599", "BU05990000") } else { ("GM0363", "BU03630000") };
+            format!("V{i};C1;Complex;WON;VHR;Laan;{i};;1234AB;Stad;{gemeente};{buurt};DAE;500,00;;")
+        })
+        .collect();
+    let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+    import(db, &woonstad, &file(&refs), ImportOptions::default()).await;
+    let page = |f: UnitFilter| async move { stock::units(db, &woonstad, &f, 0, 10).await.expect("units") };
+    let amsterdam = page(UnitFilter { gemeente: Some("GM0363".into()), ..Default::default() }).await;
+    assert_eq!((amsterdam.total, amsterdam.exact), (10_290, true), "10,500 less every 50th");
+    let buurt = page(UnitFilter { buurt: Some("BU05990000".into()), ..Default::default() }).await;
+    assert_eq!((buurt.total, buurt.exact), (210, true));
+    let nowhere = page(UnitFilter { gemeente: Some("GM0014".into()), ..Default::default() }).await;
+    assert_eq!((nowhere.total, nowhere.exact, nowhere.units.len()), (0, true, 0));
+    let combined =
+        page(UnitFilter { gemeente: Some("GM0363".into()), soort: Some("WON".into()), ..Default::default() }).await;
+    assert_eq!((combined.total, combined.exact), (10_001, false), "other filters are counted up to the cap");
+    let with_out_of_use =
+        page(UnitFilter { gemeente: Some("GM0363".into()), include_out_of_use: true, ..Default::default() }).await;
+    assert!(!with_out_of_use.exact, "the cells hold units in use only");
 }
 
 async fn large_file_in_batches(db: &Db) {

@@ -93,6 +93,8 @@ pub struct UnitPage {
     pub units: Vec<UnitRow>,
     /// How many match the filter in all.
     pub total: i64,
+    /// Whether `total` is exact; otherwise it was counted only up to [`COUNT_CAP`] + 1.
+    pub exact: bool,
 }
 
 const UNIT_SELECT: &str = "SELECT u.id, u.id_extern, u.cluster_id, c.code AS cluster_code, u.soort, u.detail_soort, \
@@ -217,20 +219,12 @@ pub(crate) async fn store_total(conn: &mut sqlx::AnyConnection, corporation_id: 
     Ok(())
 }
 
-/// A page of the corporation's units, ordered by address. Without filters `total` is the stored exact total;
-/// with filters it is exact up to [`COUNT_CAP`].
+/// A page of the corporation's units, ordered by address. Without filters, or filtered only by gemeente or only by
+/// buurt, `total` is exact (kept by the import); with other filters it is exact up to [`COUNT_CAP`].
 pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, limit: i64) -> Result<UnitPage> {
     let (clause, binds) = unit_where(scope, filter);
     let n = binds.len();
-    let unfiltered = n == 1 && !filter.include_out_of_use;
-    let stored: Option<i64> = if unfiltered {
-        sqlx::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
-            .bind(scope.org_id())
-            .fetch_optional(db.pool())
-            .await?
-    } else {
-        None
-    };
+    let stored = stored_total(db, scope, filter, n).await?;
     let total: i64 = match stored {
         Some(total) => total,
         None => {
@@ -245,7 +239,39 @@ pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, 
         n + 2
     );
     let rows = bind_all(sqlx::query(&sql), &binds).bind(limit).bind(offset).fetch_all(db.pool()).await?;
-    Ok(UnitPage { units: rows.iter().map(unit_from_row).collect::<Result<_>>()?, total })
+    Ok(UnitPage { units: rows.iter().map(unit_from_row).collect::<Result<_>>()?, total, exact: stored.is_some() })
+}
+
+/// The total of the list when it is kept rather than counted: the corporation's units in use (`stock_totals`), or
+/// those of one gemeente or buurt, from the Participatiekaart's cells (`part_cells`, regrouped from the units in use
+/// by every import and every filling of area codes). Counting them would read up to 10,001 index entries per page
+/// (4 ms of a city's 5 ms on the national stock). `None` when the total must be counted: other filters, units out of
+/// use included, or a corporation whose cells were never built.
+async fn stored_total(db: &Db, scope: &OrgScope, filter: &UnitFilter, conditions: usize) -> Result<Option<i64>> {
+    if filter.include_out_of_use {
+        return Ok(None);
+    }
+    let org = scope.org_id();
+    if conditions == 1 {
+        let total = sqlx::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
+            .bind(org)
+            .fetch_optional(db.pool())
+            .await?;
+        return Ok(total);
+    }
+    let (column, code) = match (conditions, &filter.gemeente, &filter.buurt) {
+        (2, Some(gemeente), None) => ("gemeente_code", gemeente),
+        (2, None, Some(buurt)) => ("buurt_code", buurt),
+        _ => return Ok(None),
+    };
+    // No cells at all means they were never built (not that the area is empty): then count.
+    let sql = format!(
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM part_cells WHERE corporation_id = $1) \
+         THEN (SELECT CAST(COALESCE(SUM(units), 0) AS BIGINT) FROM part_cells WHERE corporation_id = $1 AND {column} = $2) \
+         END"
+    );
+    let total: Option<i64> = sqlx::query_scalar(&sql).bind(org).bind(code).fetch_one(db.pool()).await?;
+    Ok(total)
 }
 
 /// Units after `after_id` in id order (keyset pagination for the API), at most `limit`.

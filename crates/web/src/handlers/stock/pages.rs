@@ -61,23 +61,6 @@ fn some(text: &str) -> Option<String> {
 }
 
 impl ListQuery {
-    /// Whether no filter is set (then the total is exact, however large).
-    fn is_unfiltered(&self) -> bool {
-        [
-            &self.gemeente,
-            &self.buurt,
-            &self.complex,
-            &self.clustersoort,
-            &self.soort,
-            &self.status,
-            &self.label,
-            &self.huur,
-            &self.q,
-        ]
-        .iter()
-        .all(|v| v.trim().is_empty())
-    }
-
     fn filter(&self) -> UnitFilter {
         let (rent_min, rent_below) = RentBand::parse(&self.huur).map(|b| b.range(RENT_YEAR)).unwrap_or((None, None));
         UnitFilter {
@@ -191,7 +174,7 @@ async fn units(
         org_name: organisation.name,
         bands,
         labels,
-        total: if result.total > stock::COUNT_CAP && !q.is_unfiltered() {
+        total: if result.total > stock::COUNT_CAP && !result.exact {
             t.stock_more_than.replace("{n}", &Money::thousands(stock::COUNT_CAP))
         } else {
             Money::thousands(result.total)
