@@ -3,11 +3,8 @@
 //! coverage figures per area and the map data, served through the real router.
 
 use anyhow::Context;
-use axum::body::{to_bytes, Body};
-use axum::http::{header, Request};
 use std::time::Instant;
 use time::OffsetDateTime;
-use tower::ServiceExt;
 use volkshuis_domain::access::Role;
 use volkshuis_domain::account::Email;
 use volkshuis_domain::org::OrgCode;
@@ -165,20 +162,8 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
         ("kaart stad (zoom 12)", view(12, 0.07, 0.04)),
         ("kaart straat (zoom 15)", view(15, 0.01, 0.006)),
     ] {
-        let mut times = Vec::new();
-        let mut size = 0;
-        for _ in 0..repeat.max(1) {
-            let request =
-                Request::get(&path).header(header::COOKIE, format!("vh_session={token}")).body(Body::empty())?;
-            let begun = Instant::now();
-            let response = app.clone().oneshot(request).await?;
-            anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
-            let body = to_bytes(response.into_body(), usize::MAX).await?;
-            times.push(begun.elapsed().as_secs_f64() * 1000.0);
-            size = body.len();
-        }
-        let (median, max) = figures(times);
-        println!("{name:<28} {median:>10.1} {max:>10.1} {:>10.1}", size as f64 / 1024.0);
+        let t = crate::bench_http::time_get(&app, &path, &token, repeat).await?;
+        println!("{name:<28} {:>10.1} {:>10.1} {:>10.1}", t.median_ms, t.max_ms, t.kb);
     }
     Ok(())
 }

@@ -3,12 +3,9 @@
 //! portfolio, each timed through the real router (handler, queries and rendering; no network).
 
 use anyhow::Context;
-use axum::body::{to_bytes, Body};
-use axum::http::{header, Request};
 use std::collections::HashMap;
 use std::time::Instant;
 use time::{Date, Duration, Month, OffsetDateTime};
-use tower::ServiceExt;
 use volkshuis_domain::access::{OrgScope, Role};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::money::Money;
@@ -308,25 +305,8 @@ pub async fn run(db: &Db, contracts: usize, contributions: usize, repeat: usize)
     ];
     println!("{:<16} {:>10} {:>10} {:>10}", "verzoek", "mediaan ms", "max ms", "KB");
     for (name, path, n) in views {
-        let mut times = Vec::new();
-        let mut size = 0;
-        for _ in 0..n.max(1) {
-            let request =
-                Request::get(&path).header(header::COOKIE, format!("vh_session={token}")).body(Body::empty())?;
-            let begun = Instant::now();
-            let response = app.clone().oneshot(request).await?;
-            anyhow::ensure!(response.status().is_success(), "{path}: {}", response.status());
-            let body = to_bytes(response.into_body(), usize::MAX).await?;
-            times.push(begun.elapsed().as_secs_f64() * 1000.0);
-            size = body.len();
-        }
-        times.sort_by(f64::total_cmp);
-        println!(
-            "{name:<16} {:>10.1} {:>10.1} {:>10.1}",
-            times[times.len() / 2],
-            times[times.len() - 1],
-            size as f64 / 1024.0
-        );
+        let t = crate::bench_http::time_get(&app, &path, &token, n).await?;
+        println!("{name:<16} {:>10.1} {:>10.1} {:>10.1}", t.median_ms, t.max_ms, t.kb);
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod bench;
+mod bench_http;
 mod bench_part;
 mod bench_sr;
 mod stock;

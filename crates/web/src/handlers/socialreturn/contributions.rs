@@ -214,19 +214,15 @@ async fn decide(
         "reject" => false,
         _ => return Err(AppError::NotFound),
     };
+    // The contract page again with the reason the decision was not taken.
+    let refused = |status, message: &str| {
+        let message = Some(message.to_owned());
+        let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), message);
+        async move { render(status, &page.await?) }
+    };
     let reason = form.reason.trim();
     if !approve && reason.is_empty() {
-        let page = contract_page(
-            &state,
-            &auth,
-            &scope,
-            &contract,
-            Typed::new(),
-            FieldErrors::default(),
-            Some(sr.err_reason.to_owned()),
-        )
-        .await?;
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return refused(StatusCode::UNPROCESSABLE_ENTITY, sr.err_reason).await;
     }
     let reason: String = reason.chars().take(2000).collect();
     let mut tx = state.db.begin().await?;
@@ -242,17 +238,7 @@ async fn decide(
     {
         Err(StoreError::Conflict) => {
             drop(tx);
-            let page = contract_page(
-                &state,
-                &auth,
-                &scope,
-                &contract,
-                Typed::new(),
-                FieldErrors::default(),
-                Some(sr.err_decided.to_owned()),
-            )
-            .await?;
-            return render(StatusCode::CONFLICT, &page);
+            return refused(StatusCode::CONFLICT, sr.err_decided).await;
         }
         other => other?,
     }
