@@ -66,8 +66,17 @@ impl Db {
             }),
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         };
-        let pool =
-            pool_options.acquire_timeout(Duration::from_secs(10)).connect_with(options).await.map_err(connect_error)?;
+        // sqlx pings a connection both when it goes back to the pool and when it is taken out again: two round trips
+        // more for every query. The ping on the way back stays (it also clears a half-read result after a dropped
+        // request); the one on the way out is dropped, so a connection that died while idle fails one query and is
+        // then replaced. Idle connections are closed after five minutes, well within the server's own timeouts.
+        let pool = pool_options
+            .test_before_acquire(false)
+            .idle_timeout(Duration::from_secs(300))
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(connect_error)?;
         Ok(Self { pool, backend })
     }
 

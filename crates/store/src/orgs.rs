@@ -37,13 +37,20 @@ pub struct OrgFields {
 const COLUMNS: &str = "id, code, name, kind, created_at";
 
 pub(crate) fn from_row(row: &AnyRow) -> Result<Organisation> {
-    let kind: String = row.try_get("kind")?;
+    from_prefixed_row(row, "")
+}
+
+/// An organisation from columns named with a prefix (`org_id`, `org_name`, …), for queries that join it to a table
+/// with the same column names.
+pub(crate) fn from_prefixed_row(row: &AnyRow, prefix: &str) -> Result<Organisation> {
+    let column = |name: &str| format!("{prefix}{name}");
+    let kind: String = row.try_get(column("kind").as_str())?;
     Ok(Organisation {
-        id: row.try_get("id")?,
-        code: row.try_get("code")?,
-        name: row.try_get("name")?,
+        id: row.try_get(column("id").as_str())?,
+        code: row.try_get(column("code").as_str())?,
+        name: row.try_get(column("name").as_str())?,
         kind: OrgKind::parse(&kind).map_err(|_| StoreError::Corrupt { column: "organisations.kind", value: kind })?,
-        created_at: timestamp::from_unix(row.try_get("created_at")?),
+        created_at: timestamp::from_unix(row.try_get(column("created_at").as_str())?),
     })
 }
 

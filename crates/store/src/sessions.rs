@@ -1,6 +1,7 @@
 //! Server-side sessions. The browser holds a random token; the database holds its SHA-256 hash.
 
 use crate::audit::{self, Actor, Change};
+use crate::orgs::Organisation;
 use crate::users::User;
 use crate::{timestamp, Db, Result};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -9,6 +10,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 use time::{Duration, OffsetDateTime};
+use volkshuis_domain::access::Role;
 use volkshuis_domain::account::SessionLifetime;
 
 /// A live session.
@@ -59,25 +61,49 @@ pub async fn create(db: &Db, actor: &Actor, user_id: i64, active_org_id: Option<
 
 /// The live session for a token, refreshing its idle timer; `None` when unknown or expired.
 pub async fn lookup(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<Session>> {
-    Ok(lookup_with_user(db, token, now).await?.map(|(session, _)| session))
+    Ok(lookup_signed_in(db, token, now).await?.map(|signed_in| signed_in.session))
 }
 
-/// The live session for a token and its user, in one query (every page asks this first), refreshing the idle timer.
-pub async fn lookup_with_user(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<(Session, User)>> {
+/// A live session with its user and the user's organisations: what every page needs to know about who asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    /// The session.
+    pub session: Session,
+    /// Its user.
+    pub user: User,
+    /// The user's organisations with the role in each, by name.
+    pub memberships: Vec<(Organisation, Role)>,
+}
+
+/// The live session for a token, its user and the user's memberships, in one query (every page asks this first),
+/// refreshing the idle timer; `None` when unknown or expired. The memberships come as one row each (the session and
+/// user repeated), so a user in no organisation still gets one row, with the organisation's columns empty.
+pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<SignedIn>> {
     let hash = hash_token(token);
-    let row = sqlx::query(
+    let rows = sqlx::query(
         "SELECT s.active_org_id, s.created_at AS session_created_at, s.last_seen_at, \
-         u.id, u.email, u.name, u.is_platform_admin, u.locale, u.active, u.created_at \
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+         u.id, u.email, u.name, u.is_platform_admin, u.locale, u.active, u.created_at, \
+         o.id AS org_id, o.code AS org_code, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at, \
+         m.role \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN organisations o ON o.id = m.org_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 ORDER BY o.name, o.id",
     )
     .bind(&hash)
     .bind(timestamp::to_unix(now))
-    .fetch_optional(db.pool())
+    .fetch_all(db.pool())
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let user = crate::users::from_row(&row)?;
-    let created_at = timestamp::from_unix(row.try_get("session_created_at")?);
-    let last_seen = timestamp::from_unix(row.try_get("last_seen_at")?);
+    let Some(first) = rows.first() else { return Ok(None) };
+    let user = crate::users::from_row(first)?;
+    let created_at = timestamp::from_unix(first.try_get("session_created_at")?);
+    let last_seen = timestamp::from_unix(first.try_get("last_seen_at")?);
+    let mut memberships = Vec::with_capacity(rows.len());
+    for row in &rows {
+        if row.try_get::<Option<i64>, _>("org_id")?.is_some() {
+            memberships
+                .push((crate::orgs::from_prefixed_row(row, "org_")?, crate::users::role_from(row.try_get("role")?)?));
+        }
+    }
     // Refresh at most once a minute: a page view should not always cost a write.
     if now - last_seen >= Duration::minutes(1) {
         sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
@@ -87,8 +113,8 @@ pub async fn lookup_with_user(db: &Db, token: &str, now: OffsetDateTime) -> Resu
             .execute(db.pool())
             .await?;
     }
-    let session = Session { user_id: user.id, active_org_id: row.try_get("active_org_id")?, created_at };
-    Ok(Some((session, user)))
+    let session = Session { user_id: user.id, active_org_id: first.try_get("active_org_id")?, created_at };
+    Ok(Some(SignedIn { session, user, memberships }))
 }
 
 /// Chooses the organisation a session works in (audited: it decides what the user then sees first).

@@ -198,7 +198,7 @@ pub async fn list(db: &Db) -> Result<Vec<User>> {
     rows.iter().map(from_row).collect()
 }
 
-fn role_from(text: String) -> Result<Role> {
+pub(crate) fn role_from(text: String) -> Result<Role> {
     Role::parse(&text).map_err(|_| StoreError::Corrupt { column: "memberships.role", value: text })
 }
 

@@ -184,6 +184,12 @@ async fn filters_and_pages(db: &Db) {
     let page2 = stock::units(db, &woonstad, &UnitFilter::default(), 2, 2).await.expect("units");
     assert_eq!((page2.total, page2.units.len()), (3, 1));
     assert_eq!(page2.units[0].woonplaats, "Rotterdam", "ordered by town, street, number");
+    // A page past the end still knows the total, kept or counted.
+    let past_end = stock::units(db, &woonstad, &UnitFilter::default(), 10, 2).await.expect("units");
+    assert_eq!((past_end.total, past_end.exact, past_end.units.len()), (3, true, 0));
+    let label = UnitFilter { label: Some("DAE".into()), ..Default::default() };
+    let past_end = stock::units(db, &woonstad, &label, 10, 2).await.expect("units");
+    assert_eq!((past_end.total, past_end.exact, past_end.units.len()), (2, false, 0));
 }
 
 /// Lists filtered only by gemeente or buurt take their total from the kept cells: exact beyond the counting cap.
@@ -200,6 +206,9 @@ async fn area_totals_are_exact_beyond_the_cap(db: &Db) {
     let page = |f: UnitFilter| async move { stock::units(db, &woonstad, &f, 0, 10).await.expect("units") };
     let amsterdam = page(UnitFilter { gemeente: Some("GM0363".into()), ..Default::default() }).await;
     assert_eq!((amsterdam.total, amsterdam.exact), (10_290, true), "10,500 less every 50th");
+    let filter = UnitFilter { gemeente: Some("GM0363".into()), ..Default::default() };
+    let past_end = stock::units(db, &woonstad, &filter, 20_000, 10).await.expect("units");
+    assert_eq!((past_end.total, past_end.exact, past_end.units.len()), (10_290, true, 0));
     let buurt = page(UnitFilter { buurt: Some("BU05990000".into()), ..Default::default() }).await;
     assert_eq!((buurt.total, buurt.exact), (210, true));
     let nowhere = page(UnitFilter { gemeente: Some("GM0014".into()), ..Default::default() }).await;

@@ -16,6 +16,7 @@ volkshuis_store::store_test_on_both_backends!(
     audit_log_is_append_only,
     audit_filters_narrow,
     sessions_expire,
+    a_session_brings_its_user_and_memberships,
     throttle_counts_per_account_and_address,
     jobs_are_claimed_once_and_retried,
 );
@@ -133,6 +134,31 @@ async fn sessions_expire(db: &Db) {
     assert!(sessions::lookup(db, &token, start + Duration::hours(6)).await.expect("lookup").is_none());
     assert!(sessions::lookup(db, "wrong-token", start).await.expect("lookup").is_none());
     assert_eq!(sessions::purge_expired(db, start + Duration::hours(13)).await.expect("purge"), 1);
+}
+
+async fn a_session_brings_its_user_and_memberships(db: &Db) {
+    let at = datetime!(2026-11-25 08:00 UTC);
+    let loner = new_user(db, "alleen@example.nl").await;
+    let token = sessions::create(db, &actor(), loner.id, None).await.expect("session");
+    let signed_in = sessions::lookup_signed_in(db, &token, at).await.expect("lookup").expect("live");
+    assert_eq!((signed_in.user.email.as_str(), signed_in.memberships.len()), ("alleen@example.nl", 0));
+
+    let a = new_org(db, "woonstad").await;
+    let b = new_org(db, "de-sleutel").await;
+    let member = new_user(db, "an@example.nl").await;
+    let mut tx = db.begin().await.expect("begin");
+    users::set_membership(&mut tx, &actor(), member.id, a.id, Role::Staff).await.expect("member a");
+    users::set_membership(&mut tx, &actor(), member.id, b.id, Role::Admin).await.expect("member b");
+    tx.commit().await.expect("commit");
+    let token = sessions::create(db, &actor(), member.id, Some(a.id)).await.expect("session");
+    let signed_in = sessions::lookup_signed_in(db, &token, at).await.expect("lookup").expect("live");
+    assert_eq!(signed_in.user, member);
+    assert_eq!(signed_in.session.active_org_id, Some(a.id));
+    // The same organisations, in the same order, as the memberships read on their own.
+    assert_eq!(signed_in.memberships, users::organisations_of(db, member.id).await.expect("orgs of"));
+    let codes: Vec<(&str, Role)> = signed_in.memberships.iter().map(|(o, r)| (o.code.as_str(), *r)).collect();
+    assert_eq!(codes, vec![("de-sleutel", Role::Admin), ("woonstad", Role::Staff)]);
+    assert!(sessions::lookup_signed_in(db, "wrong-token", at).await.expect("lookup").is_none());
 }
 
 async fn throttle_counts_per_account_and_address(db: &Db) {

@@ -2,7 +2,7 @@
 
 use crate::clock::Clock;
 use crate::ops::Metrics;
-use crate::{csrf, handlers, ops};
+use crate::{auth, csrf, handlers, ops};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::routing::get;
@@ -65,6 +65,8 @@ pub struct AppState {
     pub vera_names: Arc<crate::vera_names::VeraCache>,
     /// Stock imports running in the background (and recently finished).
     pub import_runs: Arc<crate::import_runs::ImportRuns>,
+    /// Who is signed in, for a few seconds per session.
+    pub signed_in: Arc<crate::signed_in_cache::SignedInCache>,
 }
 
 impl AppState {
@@ -77,6 +79,7 @@ impl AppState {
             metrics: Arc::new(Metrics::new()),
             vera_names: Arc::new(Default::default()),
             import_runs: Arc::new(Default::default()),
+            signed_in: Arc::new(Default::default()),
         }
     }
 }
@@ -102,6 +105,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{asset}", get(ops::asset))
         .fallback(ops::not_found)
         .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::forget_signed_in_after_writes))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::client_address))
         .layer(CatchPanicLayer::custom(ops::panic_response))

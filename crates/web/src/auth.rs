@@ -5,13 +5,16 @@ use crate::app::AppState;
 use crate::context::RequestContext;
 use crate::cookies;
 use crate::error::AppError;
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::Response;
 use volkshuis_domain::access::{Action, Membership, OrgScope, Role};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::users::User;
-use volkshuis_store::{orgs, sessions, users};
+use volkshuis_store::{orgs, sessions};
 
 /// A logged-in user with a live session.
 #[derive(Debug, Clone)]
@@ -83,14 +86,33 @@ impl FromRequestParts<AppState> for Auth {
         let ctx = RequestContext::from_parts(parts);
         let login_required = || AppError::LoginRequired { next: ctx.path.clone() };
         let token = cookies::get(&parts.headers, cookies::SESSION).ok_or_else(login_required)?;
-        let (session, user) =
-            sessions::lookup_with_user(&state.db, &token, state.clock.now()).await?.ok_or_else(login_required)?;
-        if !user.active {
+        let now = state.clock.now();
+        let signed_in = match state.signed_in.get(&token, now) {
+            Some(signed_in) => signed_in,
+            None => {
+                let ticket = state.signed_in.ticket();
+                let signed_in = sessions::lookup_signed_in(&state.db, &token, now).await?.ok_or_else(login_required)?;
+                state.signed_in.keep(ticket, &token, now, &signed_in);
+                signed_in
+            }
+        };
+        if !signed_in.user.active {
             return Err(login_required());
         }
-        let memberships = users::organisations_of(&state.db, user.id).await?;
+        let sessions::SignedIn { session, user, memberships } = signed_in;
         Ok(Auth { user, memberships, active_org_id: session.active_org_id, token, ctx })
     }
+}
+
+/// Empties the cache of signed-in users after every request that may have written (see [`crate::signed_in_cache`]):
+/// whatever it changed about an account, a membership or a session counts from the next request on.
+pub async fn forget_signed_in_after_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let reads_only = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.run(request).await;
+    if !reads_only {
+        state.signed_in.clear();
+    }
+    response
 }
 
 /// A logged-in platform administrator; anyone else gets a 403.

@@ -20,6 +20,7 @@ mod mail;
 mod ops;
 mod overleg_jobs;
 pub mod password;
+mod signed_in_cache;
 mod sr_jobs;
 mod uploads;
 pub mod vera_names;

@@ -5,13 +5,16 @@ mod common;
 use axum::http::StatusCode;
 use common::{TestApp, PASSWORD};
 use time::Duration;
-use volkshuis_store::outbox;
+use volkshuis_domain::text::Name;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::{outbox, users};
 
 on_both_backends!(
     login_shows_the_dashboard_of_the_users_organisation,
     wrong_password_keeps_the_address_and_says_why,
     fifth_failure_locks_the_account_for_fifteen_minutes,
     logout_ends_the_session,
+    account_changes_count_at_once_here_and_within_seconds_elsewhere,
     idle_sessions_expire,
     forms_without_the_csrf_token_are_refused,
     language_switch_is_remembered,
@@ -88,6 +91,48 @@ async fn logout_ends_the_session(mut app: TestApp) {
     assert!(notice.body.contains("U bent uitgelogd."));
     app.set_cookie("vh_session", &token);
     assert!(app.get("/dashboard").await.is_login_redirect(), "the old token is dead on the server too");
+}
+
+/// Who is signed in is reused for a few seconds per session (ADR 0012); a change made through this server counts
+/// from the next request, one made elsewhere (the CLI, another server) at the latest five seconds later.
+async fn account_changes_count_at_once_here_and_within_seconds_elsewhere(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    let stock = format!("/orgs/{org}/stock");
+    app.login("medewerker@woonstad.test").await;
+    let staff = app.cookie("vh_session").expect("session").to_owned();
+    assert_eq!(app.get(&stock).await.status, StatusCode::OK);
+
+    app.login("admin@woonstad.test").await;
+    let member = app.user_id("medewerker@woonstad.test").await;
+    let removed = app.post(&format!("/orgs/{org}/members/{member}/remove"), &[]).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
+    let admin = app.cookie("vh_session").expect("session").to_owned();
+    app.clear_cookies();
+    app.set_cookie("vh_session", &staff);
+    assert_eq!(app.get(&stock).await.status, StatusCode::FORBIDDEN, "a change made here counts at once");
+
+    app.set_cookie("vh_session", &admin);
+    assert_eq!(app.get(&stock).await.status, StatusCode::OK);
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let blocked = users::UserUpdate {
+        name: Name::parse("Woonstad Beheer").expect("name"),
+        is_platform_admin: false,
+        active: false,
+    };
+    users::update(
+        &mut tx,
+        &Actor::system("cli", app.state.clock.now()),
+        app.user_id("admin@woonstad.test").await,
+        &blocked,
+    )
+    .await
+    .expect("block");
+    tx.commit().await.expect("commit");
+    // The lookup from a moment ago is still trusted (that is the point of keeping it) …
+    assert_eq!(app.get(&stock).await.status, StatusCode::OK);
+    // … for five seconds at most.
+    app.state.clock.advance(Duration::seconds(5));
+    assert!(app.get(&stock).await.is_login_redirect(), "a change made elsewhere counts within five seconds");
 }
 
 async fn idle_sessions_expire(mut app: TestApp) {
