@@ -59,7 +59,11 @@ async fn units_get_codes_from_their_position(backend: Backend) {
     stock::import_units(&t.db, &scope, &actor(), "t.csv", reader, options, &mut |_| {}).await.expect("import");
     let filled = areas::fill_missing_codes(&t.db, &actor(), Some(&scope)).await.expect("fill");
     assert_eq!(filled.gemeente, 2, "A and B; C keeps the code it came with, D has no position");
-    let units = stock::units(&t.db, &scope, &UnitFilter::default(), 0, 10).await.expect("units").units;
+    let listed = stock::units(&t.db, &scope, &UnitFilter::default(), 0, 10).await.expect("units").units;
+    let mut units = Vec::new();
+    for line in &listed {
+        units.push(stock::unit(&t.db, &scope, line.id).await.expect("unit").expect("listed unit"));
+    }
     let code = |id: &str| units.iter().find(|u| u.id_extern == id).and_then(|u| u.gemeente_code.clone());
     assert_eq!(code("A").as_deref(), Some("GM0363"));
     assert_eq!(code("B").as_deref(), Some("GM0599"));

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
-use volkshuis_store::stock::UnitRow;
 use volkshuis_store::{vera, Db, StoreError};
 
 /// How long names are kept before they are read again (an import in another process shows within this time).
@@ -36,8 +35,8 @@ impl VeraNames {
     }
 
     /// Soort and detail soort of a unit, named.
-    pub fn kind(&self, unit: &UnitRow) -> String {
-        let parts = [Self::show(&self.soort, &unit.soort), Self::show(&self.detail, &unit.detail_soort)];
+    pub fn kind(&self, soort: &Option<String>, detail_soort: &Option<String>) -> String {
+        let parts = [Self::show(&self.soort, soort), Self::show(&self.detail, detail_soort)];
         parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" / ")
     }
 }

@@ -13,6 +13,6 @@ mod reports;
 pub use import::{import_units, ImportOptions, ImportSummary};
 pub use query::{
     cluster, cluster_count, clusters, clusters_after, clusters_page, unit, units, units_after, ClusterRow, UnitFilter,
-    UnitPage, UnitRow, COUNT_CAP,
+    UnitListRow, UnitPage, UnitRow, COUNT_CAP,
 };
 pub use reports::{report, save_report};

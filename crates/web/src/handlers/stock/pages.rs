@@ -17,7 +17,7 @@ use volkshuis_domain::access::Action;
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::participatie::coverage::{unit_coverage, Coverage};
-use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitRow};
+use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitListRow, UnitRow};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -119,8 +119,8 @@ fn money(cents: Option<i64>) -> String {
 }
 
 impl UnitLine {
-    fn new(u: UnitRow, names: &VeraNames) -> Self {
-        let soort = names.kind(&u);
+    fn new(u: UnitListRow, names: &VeraNames) -> Self {
+        let soort = names.kind(&u.soort, &u.detail_soort);
         Self {
             id: u.id,
             id_extern: u.id_extern,
@@ -317,7 +317,7 @@ async fn unit(
     let unit = stock::unit(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     let (netto, bruto) = (money(unit.nettohuur_cents), money(unit.brutohuur_cents));
     let names = state.vera_names.get(&state.db).await?;
-    let (kind, status) = (names.kind(&unit), VeraNames::show(&names.status, &unit.status));
+    let (kind, status) = (names.kind(&unit.soort, &unit.detail_soort), VeraNames::show(&names.status, &unit.status));
     let page = Page::for_user(&auth);
     // Who speaks for this unit (Participatiekaart): the same matching as the public lookup.
     let address = volkshuis_store::participatie::Address {
