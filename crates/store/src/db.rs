@@ -120,7 +120,7 @@ impl Db {
 
     fn url_for(target: &str) -> (String, Backend) {
         if target.starts_with("postgres://") || target.starts_with("postgresql://") {
-            (target.to_owned(), Backend::Postgres)
+            (without_tls_on_loopback(target), Backend::Postgres)
         } else if target.starts_with("sqlite:") {
             let url = if target.contains('?') { target.to_owned() } else { format!("{target}?mode=rwc") };
             (url, Backend::Sqlite)
@@ -128,6 +128,27 @@ impl Db {
             (format!("sqlite://{target}?mode=rwc"), Backend::Sqlite)
         }
     }
+}
+
+/// A PostgreSQL URL for a server on this machine's loopback address gets `sslmode=disable` unless it names a mode:
+/// encryption there protects nothing (whoever can read loopback traffic is root on the machine) and cost a third of
+/// a page's time (ADR 0012). Every other host keeps sqlx's default (`prefer`).
+fn without_tls_on_loopback(url: &str) -> String {
+    let Some((_, rest)) = url.split_once("://") else { return url.to_owned() };
+    let (authority, query) = match rest.split_once('?') {
+        Some((before, query)) => (before.split('/').next().unwrap_or(before), Some(query)),
+        None => (rest.split('/').next().unwrap_or(rest), None),
+    };
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(v6),
+        None => host_port.split(':').next().unwrap_or(host_port),
+    };
+    let names_mode = query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("sslmode=")));
+    if names_mode || !matches!(host, "127.0.0.1" | "localhost" | "::1") {
+        return url.to_owned();
+    }
+    format!("{url}{}sslmode=disable", if query.is_some() { '&' } else { '?' })
 }
 
 /// Removes a password from a database URL before it is shown or logged.
@@ -162,5 +183,19 @@ mod tests {
         assert_eq!(Db::url_for("postgres://x/y").1, Backend::Postgres);
         assert_eq!(Db::url_for("./volkshuis.db"), ("sqlite://./volkshuis.db?mode=rwc".into(), Backend::Sqlite));
         assert_eq!(Db::url_for("sqlite:a.db").0, "sqlite:a.db?mode=rwc");
+    }
+
+    #[test]
+    fn loopback_servers_are_reached_without_tls_unless_asked() {
+        let url = |target: &str| Db::url_for(target).0;
+        assert_eq!(url("postgres://vh@127.0.0.1:5432/vh"), "postgres://vh@127.0.0.1:5432/vh?sslmode=disable");
+        assert_eq!(
+            url("postgresql://localhost/vh?application_name=x"),
+            "postgresql://localhost/vh?application_name=x&sslmode=disable"
+        );
+        assert_eq!(url("postgres://vh:pw@[::1]:5432/vh"), "postgres://vh:pw@[::1]:5432/vh?sslmode=disable");
+        assert_eq!(url("postgres://127.0.0.1/vh?sslmode=require"), "postgres://127.0.0.1/vh?sslmode=require");
+        assert_eq!(url("postgres://db.example.nl/vh"), "postgres://db.example.nl/vh");
+        assert_eq!(url("postgres://127.0.0.1.example.nl/vh"), "postgres://127.0.0.1.example.nl/vh");
     }
 }
