@@ -24,6 +24,7 @@ volkshuis_store::store_test_on_both_backends!(
     statistics_are_refreshed_after_a_large_import,
     a_bulk_load_keeps_the_schema_and_rolls_back_whole,
     area_totals_are_exact_beyond_the_cap,
+    a_complex_page_has_the_figures_of_the_complexes_list,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -346,4 +347,35 @@ async fn a_bulk_load_keeps_the_schema_and_rolls_back_whole(db: &Db) {
     assert_eq!(units_schema(db).await, schema, "every index and constraint is back exactly as the migrations made it");
     let again = import(db, &woonstad, &content, ImportOptions::default()).await;
     assert_eq!((again.new, again.changed, again.unchanged), (0, 0, 60_000), "the unique key finds every unit again");
+}
+
+/// The complex page computes its figures from its units when it lists them all; they must be the database's.
+async fn a_complex_page_has_the_figures_of_the_complexes_list(db: &Db) {
+    let woonstad = corporation(db, "woonstad").await;
+    let rows = [
+        // C1: two towns, one unit without rent, an average ending in ,5 cent (650,00 + 700,01 = 1350,01 / 2).
+        "B1;C1;Twee dorpen;WON;VHR;Dorpsstraat;1;;1011AA;Zaandam;GM0479;;DAE;650,00;;",
+        "B2;C1;Twee dorpen;WON;VHR;Dorpsstraat;2;;1011AA;Amsterdam;GM0363;;NDA;700,01;;",
+        "B3;C1;Twee dorpen;WON;VHR;Dorpsstraat;3;;1011AA;Amsterdam;GM0363;;DAE;;;",
+        // C2: more units than the page below shows.
+        "B4;C2;Groot;WON;VHR;Laan;1;;1011AA;Amsterdam;GM0363;;DAE;500,00;;",
+        "B5;C2;Groot;WON;VHR;Laan;2;;1011AA;Amsterdam;GM0363;;DAE;500,01;;",
+        "B6;C2;Groot;WON;VHR;Laan;3;;1011AA;Amsterdam;GM0363;;NDA;500,02;;",
+    ];
+    import(db, &woonstad, &file(&rows), ImportOptions::default()).await;
+    let listed = stock::clusters(db, &woonstad).await.expect("clusters");
+    for complex in &listed {
+        let (page, units) = stock::cluster_with_units(db, &woonstad, complex.id, 3).await.expect("page").expect("ours");
+        assert_eq!(&page, complex, "complex {}", complex.code);
+        assert_eq!(page, stock::cluster(db, &woonstad, complex.id).await.expect("cluster").expect("ours"));
+        assert_eq!((units.total, units.units.len()), (3, 3));
+    }
+    let c1 = &listed[0];
+    assert_eq!((c1.units, c1.daeb_units, c1.average_rent_cents), (3, 2, Some(67_501)));
+    assert_eq!(c1.woonplaatsen, "Amsterdam … Zaandam");
+    let c2 = listed[1].id;
+    let (big, first_two) = stock::cluster_with_units(db, &woonstad, c2, 2).await.expect("page").expect("ours");
+    assert_eq!((big.units, first_two.units.len()), (3, 2), "figures of all units, not of the page");
+    let other = corporation(db, "anders").await;
+    assert!(stock::cluster_with_units(db, &other, c2, 10).await.expect("page").is_none());
 }

@@ -12,7 +12,7 @@ mod reports;
 
 pub use import::{import_units, ImportOptions, ImportSummary};
 pub use query::{
-    cluster, cluster_count, clusters, clusters_after, clusters_page, unit, units, units_after, ClusterRow, UnitFilter,
-    UnitListRow, UnitPage, UnitRow, COUNT_CAP,
+    cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, unit, units, units_after,
+    ClusterRow, UnitFilter, UnitListRow, UnitPage, UnitRow, COUNT_CAP,
 };
 pub use reports::{report, save_report};

@@ -267,37 +267,37 @@ pub(crate) async fn store_total(conn: &mut sqlx::AnyConnection, corporation_id: 
 }
 
 /// A page of the corporation's units, ordered by address. Without filters, or filtered only by gemeente or only by
-/// buurt, `total` is exact (kept by the import); with other filters it is exact up to [`COUNT_CAP`].
+/// buurt, `total` is exact (kept by the import); with other filters it is exact when the page is the list's last,
+/// else counted up to [`COUNT_CAP`] + 1.
 pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, limit: i64) -> Result<UnitPage> {
     let (clause, binds) = unit_where(scope, filter);
-    let n = binds.len();
-    // The total rides along with the page as a column computed once per statement: one round trip instead of two.
-    let stored = stored_total_sql(filter, n);
-    let total_sql = stored.clone().unwrap_or_else(|| counted_total_sql(&clause));
+    let stored = stored_total_sql(filter, binds.len());
+    // A kept total rides along with the page as a column computed once per statement: one round trip, not two.
+    let total_column = stored.as_deref().map(|total| format!("{total} AS list_total, ")).unwrap_or_default();
     // LIMIT and OFFSET are written into the statement, not bound: with them as parameters PostgreSQL cannot cost a
     // plan made once for all executions, so it plans every execution again (half its work for a page). Written in,
     // the statement of a page is planned once per connection.
+    let (offset, limit) = (offset.max(0), limit.max(0));
     let sql = format!(
-        "SELECT {total_sql} AS list_total, {LIST_COLUMNS}{UNIT_FROM}{clause} \
-         ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.id LIMIT {} OFFSET {}",
-        limit.max(0),
-        offset.max(0)
+        "SELECT {total_column}{LIST_COLUMNS}{UNIT_FROM}{clause} \
+         ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.id LIMIT {limit} OFFSET {offset}"
     );
     let rows = bind_all(sqlx::query(&sql), &binds).fetch_all(db.pool()).await?;
-    let units = rows.iter().map(list_row_from_row).collect::<Result<_>>()?;
-    let total: Option<i64> = match rows.first() {
-        Some(row) => row.try_get("list_total")?,
-        None => None,
-    };
-    if let Some(total) = total {
-        return Ok(UnitPage { units, total, exact: stored.is_some() });
-    }
-    // An empty page (past the end, or nothing matches) carries no total, and a total that is not kept is NULL:
-    // then ask for it on its own.
+    let units: Vec<UnitListRow> = rows.iter().map(list_row_from_row).collect::<Result<_>>()?;
     if let Some(stored) = &stored {
-        if let Some(total) = total_alone(db, stored, &binds).await? {
+        // NULL when the totals or cells were never built; an empty page carries no total at all.
+        let total = match rows.first() {
+            Some(row) => row.try_get("list_total")?,
+            None => total_alone(db, stored, &binds).await?,
+        };
+        if let Some(total) = total {
             return Ok(UnitPage { units, total, exact: true });
         }
+    }
+    // A page that stops short of its limit is the end of the list: its total needs no counting (a complex's page).
+    let shown = units.len() as i64;
+    if shown < limit && (shown > 0 || offset == 0) {
+        return Ok(UnitPage { units, total: offset + shown, exact: true });
     }
     let total = total_alone(db, &counted_total_sql(&clause), &binds).await?.unwrap_or(0);
     Ok(UnitPage { units, total, exact: false })
@@ -388,20 +388,23 @@ fn cluster_select(from: &str) -> String {
         "SELECT c.id, c.code, c.naam, \
          COUNT(u.id) AS units, \
          SUM(CASE WHEN u.maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END) AS daeb_units, \
-         CAST(AVG(u.nettohuur_cents) AS BIGINT) AS average_rent, \
+         CAST(ROUND(AVG(u.nettohuur_cents)) AS BIGINT) AS average_rent, \
          MIN(u.woonplaats) AS first_town, MAX(u.woonplaats) AS last_town \
          FROM {from} c LEFT JOIN units u ON u.cluster_id = c.id AND u.in_use = 1"
     )
 }
 
-fn cluster_from_row(row: &AnyRow) -> Result<ClusterRow> {
-    let first: Option<String> = row.try_get("first_town")?;
-    let last: Option<String> = row.try_get("last_town")?;
-    let woonplaatsen = match (first, last) {
+/// "Amsterdam … Zaandam" for the first and last town of a complex, one name when they are the same.
+fn towns(first: Option<String>, last: Option<String>) -> String {
+    match (first, last) {
         (Some(a), Some(b)) if a != b => format!("{a} … {b}"),
         (Some(a), _) => a,
         _ => String::new(),
-    };
+    }
+}
+
+fn cluster_from_row(row: &AnyRow) -> Result<ClusterRow> {
+    let woonplaatsen = towns(row.try_get("first_town")?, row.try_get("last_town")?);
     Ok(ClusterRow {
         id: row.try_get("id")?,
         code: row.try_get("code")?,
@@ -411,6 +414,50 @@ fn cluster_from_row(row: &AnyRow) -> Result<ClusterRow> {
         average_rent_cents: row.try_get("average_rent")?,
         woonplaatsen,
     })
+}
+
+/// A complex's figures from all of its units in use, listed in address order (so the first and last town are the
+/// database's MIN and MAX, in its collation). Rounds the average rent half away from zero, as `ROUND` does.
+fn figures_from_units(id: i64, code: String, naam: Option<String>, units: &[UnitListRow]) -> ClusterRow {
+    let rents: Vec<i64> = units.iter().filter_map(|u| u.nettohuur_cents).collect();
+    let average_rent_cents = (!rents.is_empty()).then(|| {
+        let (sum, n) = (rents.iter().map(|&r| i128::from(r)).sum::<i128>(), rents.len() as i128);
+        let rounded = (2 * sum + sum.signum() * n) / (2 * n);
+        i64::try_from(rounded).unwrap_or(i64::MAX)
+    });
+    ClusterRow {
+        id,
+        code,
+        naam,
+        units: units.len() as i64,
+        daeb_units: units.iter().filter(|u| u.label.as_deref() == Some("DAE")).count() as i64,
+        average_rent_cents,
+        woonplaatsen: towns(units.first().map(|u| u.woonplaats.clone()), units.last().map(|u| u.woonplaats.clone())),
+    }
+}
+
+/// A complex of the corporation with the first `limit` of its units in use (address order). When those are all of
+/// them, the complex's figures are computed from them, a second reading of the same units saved; otherwise as in
+/// [`cluster`].
+pub async fn cluster_with_units(
+    db: &Db,
+    scope: &OrgScope,
+    id: i64,
+    limit: i64,
+) -> Result<Option<(ClusterRow, UnitPage)>> {
+    let header = sqlx::query("SELECT code, naam FROM clusters WHERE corporation_id = $1 AND id = $2")
+        .bind(scope.org_id())
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    let Some(header) = header else { return Ok(None) };
+    let filter = UnitFilter { cluster_id: Some(id), ..Default::default() };
+    let page = units(db, scope, &filter, 0, limit).await?;
+    if page.exact && page.total == page.units.len() as i64 {
+        let cluster = figures_from_units(id, header.try_get("code")?, header.try_get("naam")?, &page.units);
+        return Ok(Some((cluster, page)));
+    }
+    Ok(cluster(db, scope, id).await?.map(|cluster| (cluster, page)))
 }
 
 /// All the corporation's complexes, by code.

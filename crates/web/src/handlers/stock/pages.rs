@@ -273,15 +273,17 @@ struct ClusterPage {
     total: i64,
 }
 
+/// A complex page lists this many of its units (complexes have 10–300).
+const UNITS_PER_CLUSTER_PAGE: i64 = 500;
+
 async fn cluster(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
-    let cluster = stock::cluster(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
-    let filter = UnitFilter { cluster_id: Some(id), ..Default::default() };
-    let result = stock::units(&state.db, &scope, &filter, 0, 500).await?;
+    let (cluster, result) =
+        stock::cluster_with_units(&state.db, &scope, id, UNITS_PER_CLUSTER_PAGE).await?.ok_or(AppError::NotFound)?;
     let names = state.vera_names.get(&state.db).await?;
     ok(&ClusterPage {
         page: Page::for_user(&auth),
