@@ -126,7 +126,11 @@ pub struct UnitPage {
 const LIST_COLUMNS: &str = "u.id, u.id_extern, u.cluster_id, c.code AS cluster_code, u.soort, u.detail_soort, \
     u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats, \
     u.maatschappelijk_label, u.nettohuur_cents";
-const UNIT_FROM: &str = " FROM units u LEFT JOIN clusters c ON c.id = u.cluster_id";
+/// From this offset on a page's ids are picked before its rows are read (page 300 of the national list: 3 ms instead
+/// of 10 in PostgreSQL); nearer the start, looking each picked id up again would cost more than it saves.
+const DEFERRED_FROM_OFFSET: i64 = 500;
+/// The order of every unit list: by address.
+const LIST_ORDER: &str = "ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.id";
 const UNIT_SELECT: &str = "SELECT u.id, u.id_extern, u.cluster_id, c.code AS cluster_code, u.soort, u.detail_soort, \
     u.status, u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats, \
     u.bag_verblijfsobject_id, u.bag_pand_id, u.gemeente_code, u.wijk_code, u.buurt_code, u.cbs_year, u.lat, u.lon, \
@@ -278,10 +282,20 @@ pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, 
     // plan made once for all executions, so it plans every execution again (half its work for a page). Written in,
     // the statement of a page is planned once per connection.
     let (offset, limit) = (offset.max(0), limit.max(0));
-    let sql = format!(
-        "SELECT {total_column}{LIST_COLUMNS}{UNIT_FROM}{clause} \
-         ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.id LIMIT {limit} OFFSET {offset}"
-    );
+    let sql = if offset < DEFERRED_FROM_OFFSET {
+        format!(
+            "SELECT {total_column}{LIST_COLUMNS} FROM units u LEFT JOIN clusters c ON c.id = u.cluster_id{clause} \
+             {LIST_ORDER} LIMIT {limit} OFFSET {offset}"
+        )
+    } else {
+        // Far into the list, the page's ids first, then their rows: skipping entries of a covering index
+        // (`units_list`, `units_gemeente`) reads no table rows, where skipping them in the full select fetches each.
+        format!(
+            "SELECT {total_column}{LIST_COLUMNS} FROM (SELECT u.id FROM units u{clause} {LIST_ORDER} \
+             LIMIT {limit} OFFSET {offset}) page JOIN units u ON u.id = page.id \
+             LEFT JOIN clusters c ON c.id = u.cluster_id {LIST_ORDER}"
+        )
+    };
     let rows = bind_all(sqlx::query(&sql), &binds).fetch_all(db.pool()).await?;
     let units: Vec<UnitListRow> = rows.iter().map(list_row_from_row).collect::<Result<_>>()?;
     if let Some(stored) = &stored {
