@@ -1,12 +1,39 @@
 //! Area boundaries and the codes they give to units with a position but no CBS codes.
 
 use crate::audit::{self, Actor, Change};
-use crate::{Db, Result, StoreError};
+use crate::{Backend, Db, Result, StoreError, Tx};
+use futures_util::TryStreamExt;
 use serde_json::json;
 use sqlx::Row;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::boundaries::{Area, AreaIndex, AreaKind};
 use volkshuis_domain::geo::{LatLon, Polygon};
+
+/// Units given a code per statement: one statement per unit made a national file without codes take minutes.
+const CODES_PER_UPDATE: usize = 500;
+
+/// Sets `column` (and the CBS year where missing) of each unit in `batch` to its code, in one statement.
+async fn set_codes(tx: &mut Tx, backend: Backend, column: &str, year: i64, batch: &[(i64, &str)]) -> Result<()> {
+    // `VALUES` names its columns column1, column2 in both engines; the casts type PostgreSQL's parameters.
+    let rows: Vec<String> = (0..batch.len())
+        .map(|i| {
+            let (id, code) = (backend.placeholder(2 * i + 2), backend.placeholder(2 * i + 3));
+            format!("(CAST({id} AS BIGINT), CAST({code} AS TEXT))")
+        })
+        .collect();
+    let sql = format!(
+        "UPDATE units SET {column} = v.column2, cbs_year = COALESCE(cbs_year, {}) \
+         FROM (VALUES {}) AS v WHERE units.id = v.column1",
+        backend.placeholder(1),
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(year);
+    for (id, code) in batch {
+        query = query.bind(*id).bind(*code);
+    }
+    query.execute(&mut **tx).await?;
+    Ok(())
+}
 
 /// Replaces the areas of each kind present in `areas` for `year`; returns how many were stored.
 pub async fn replace(db: &Db, actor: &Actor, year: i64, areas: &[Area]) -> Result<usize> {
@@ -109,22 +136,24 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>
         let (areas, Some(year)) = load(db, kind).await? else { continue };
         let index = AreaIndex::new(&areas);
         let column = format!("{}_code", kind.code());
-        let rows = sqlx::query(&format!(
+        // Streamed into plain positions (24 bytes a unit), not held as database rows: a national file without codes
+        // would otherwise take gigabytes.
+        let select = format!(
             "SELECT id, lat, lon FROM units WHERE {column} IS NULL AND lat IS NOT NULL AND lon IS NOT NULL \
              AND ($1 IS NULL OR corporation_id = $1)"
-        ))
-        .bind(scope.map(OrgScope::org_id))
-        .fetch_all(&mut *tx)
-        .await?;
-        let update = format!("UPDATE units SET {column} = $1, cbs_year = COALESCE(cbs_year, $2) WHERE id = $3");
-        let mut count = 0;
-        for row in &rows {
-            let point = LatLon { lat: row.try_get("lat")?, lon: row.try_get("lon")? };
-            if let Some(code) = index.find(point) {
-                sqlx::query(&update).bind(code).bind(year).bind(row.try_get::<i64, _>("id")?).execute(&mut *tx).await?;
-                count += 1;
-            }
+        );
+        let mut positions: Vec<(i64, LatLon)> = Vec::new();
+        let mut rows = sqlx::query(&select).bind(scope.map(OrgScope::org_id)).fetch(&mut *tx);
+        while let Some(row) = rows.try_next().await? {
+            positions.push((row.try_get("id")?, LatLon { lat: row.try_get("lat")?, lon: row.try_get("lon")? }));
         }
+        drop(rows);
+        let found: Vec<(i64, &str)> =
+            positions.iter().filter_map(|(id, point)| index.find(*point).map(|code| (*id, code))).collect();
+        for batch in found.chunks(CODES_PER_UPDATE) {
+            set_codes(&mut tx, db.backend(), &column, year, batch).await?;
+        }
+        let count = found.len() as u64;
         match kind {
             AreaKind::Gemeente => filled.gemeente = count,
             AreaKind::Wijk => filled.wijk = count,

@@ -54,17 +54,23 @@ async fn units_get_codes_from_their_position(backend: Backend) {
                 B;Coolsingel;40;3011AD;Rotterdam;;51,9225;4,4792\n\
                 C;Domplein;1;3512JC;Utrecht;GM0363;52,0907;5,1214\n\
                 D;Zonder;1;1234AB;Ergens;;;\n";
-    let reader = StockReader::new(file.as_bytes()).expect("header");
+    // More units on the Coolsingel than one statement (500) gives codes to.
+    let more: String = (1..=1_200).map(|i| format!("E{i};Coolsingel;{i};3011AD;Rotterdam;;51,9225;4,4792\n")).collect();
+    let reader = StockReader::new(std::io::Cursor::new(format!("{file}{more}").into_bytes())).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..Default::default() };
     stock::import_units(&t.db, &scope, &actor(), "t.csv", reader, options, &mut |_| {}).await.expect("import");
     let filled = areas::fill_missing_codes(&t.db, &actor(), Some(&scope)).await.expect("fill");
-    assert_eq!(filled.gemeente, 2, "A and B; C keeps the code it came with, D has no position");
-    let listed = stock::units(&t.db, &scope, &UnitFilter::default(), 0, 10).await.expect("units").units;
-    let mut units = Vec::new();
-    for line in &listed {
-        units.push(stock::unit(&t.db, &scope, line.id).await.expect("unit").expect("listed unit"));
-    }
-    let code = |id: &str| units.iter().find(|u| u.id_extern == id).and_then(|u| u.gemeente_code.clone());
+    assert_eq!(filled.gemeente, 1_202, "A, B and the E's; C keeps the code it came with, D has no position");
+    let rotterdam = UnitFilter { gemeente: Some("GM0599".into()), ..Default::default() };
+    assert_eq!(stock::units(&t.db, &scope, &rotterdam, 0, 1).await.expect("units").total, 1_201);
+    let codes: Vec<(String, Option<String>)> = sqlx::query_as(
+        "SELECT id_extern, gemeente_code FROM units WHERE corporation_id = $1 AND id_extern IN ('A', 'B', 'C', 'D')",
+    )
+    .bind(org.id)
+    .fetch_all(t.db.pool())
+    .await
+    .expect("codes");
+    let code = |id: &str| codes.iter().find(|(unit, _)| unit == id).and_then(|(_, code)| code.clone());
     assert_eq!(code("A").as_deref(), Some("GM0363"));
     assert_eq!(code("B").as_deref(), Some("GM0599"));
     assert_eq!(code("C").as_deref(), Some("GM0363"), "a code from the file is not overwritten");
@@ -79,7 +85,7 @@ async fn units_get_codes_from_their_position(backend: Backend) {
     .expect("coverage cells");
     assert_eq!(
         cells,
-        vec![("".to_owned(), 1), ("GM0363".to_owned(), 2), ("GM0599".to_owned(), 1)],
+        vec![("".to_owned(), 1), ("GM0363".to_owned(), 2), ("GM0599".to_owned(), 1_201)],
         "the Participatiekaart's cells follow the codes found from positions (only D has none)"
     );
     let again = areas::fill_missing_codes(&t.db, &actor(), Some(&scope)).await.expect("fill");
