@@ -7,7 +7,6 @@ use crate::cookies;
 use crate::error::AppError;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 use volkshuis_domain::access::{Action, Membership, OrgScope, Role};
@@ -107,9 +106,9 @@ impl FromRequestParts<AppState> for Auth {
 /// Empties the cache of signed-in users after every request that may have written (see [`crate::signed_in_cache`]):
 /// whatever it changed about an account, a membership or a session counts from the next request on.
 pub async fn forget_signed_in_after_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let reads_only = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let may_write = crate::csrf::changes_state(request.method());
     let response = next.run(request).await;
-    if !reads_only {
+    if may_write {
         state.signed_in.clear();
     }
     response

@@ -23,12 +23,16 @@ const MAX_FORM_BYTES: usize = 1024 * 1024;
 /// The largest upload (a corporation's stock file is tens of megabytes; a national file goes through the CLI).
 pub const MAX_UPLOAD_BYTES: usize = 200 * 1024 * 1024;
 
+/// Whether a request of this method may change something (and so needs the token). GET, HEAD and OPTIONS only read.
+pub fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
 /// The middleware.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let existing = cookies::get(request.headers(), cookies::CSRF).filter(|t| t.len() >= 32);
     let token = existing.clone().unwrap_or_else(volkshuis_store::sessions::new_token);
-    let changes_state = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let mut request = if changes_state {
+    let mut request = if changes_state(request.method()) {
         match check(request, existing.as_deref()).await {
             Ok(request) => request,
             Err(rejected) => return rejected,

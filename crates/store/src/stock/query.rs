@@ -153,12 +153,10 @@ pub(crate) fn address_of(row: &AnyRow) -> Result<String> {
 
 fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
     let address = address_of(row)?;
-    let cluster_id: Option<i64> = row.try_get("cluster_id")?;
-    let cluster_code: Option<String> = row.try_get("cluster_code")?;
     Ok(UnitRow {
         id: row.try_get("id")?,
         id_extern: row.try_get("id_extern")?,
-        cluster: cluster_id.zip(cluster_code),
+        cluster: cluster_of(row)?,
         soort: row.try_get("soort")?,
         detail_soort: row.try_get("detail_soort")?,
         status: row.try_get("status")?,
@@ -183,13 +181,18 @@ fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
     })
 }
 
-fn list_row_from_row(row: &AnyRow) -> Result<UnitListRow> {
+/// The unit's complex (id and code) from a row that joined it.
+fn cluster_of(row: &AnyRow) -> Result<Option<(i64, String)>> {
     let cluster_id: Option<i64> = row.try_get("cluster_id")?;
     let cluster_code: Option<String> = row.try_get("cluster_code")?;
+    Ok(cluster_id.zip(cluster_code))
+}
+
+fn list_row_from_row(row: &AnyRow) -> Result<UnitListRow> {
     Ok(UnitListRow {
         id: row.try_get("id")?,
         id_extern: row.try_get("id_extern")?,
-        cluster: cluster_id.zip(cluster_code),
+        cluster: cluster_of(row)?,
         soort: row.try_get("soort")?,
         detail_soort: row.try_get("detail_soort")?,
         address: address_of(row)?,
