@@ -75,18 +75,21 @@ impl Money {
 impl Money {
     /// A whole number with Dutch thousands separators: `12.345`.
     pub fn thousands(n: i64) -> String {
-        let digits = n.unsigned_abs().to_string();
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push('.');
-            }
-            grouped.push(c);
-        }
-        if n < 0 {
-            format!("-{grouped}")
+        let sign = if n < 0 { "-" } else { "" };
+        format!("{sign}{}", Grouped(n.unsigned_abs()))
+    }
+}
+
+/// A whole number with a point between each group of three digits, written straight into the output (a complex
+/// page writes hundreds of amounts).
+struct Grouped(u64);
+
+impl fmt::Display for Grouped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 < 1000 {
+            write!(f, "{}", self.0)
         } else {
-            grouped
+            write!(f, "{}.{:03}", Grouped(self.0 / 1000), self.0 % 1000)
         }
     }
 }
@@ -96,7 +99,7 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        write!(f, "€ {sign}{},{:02}", Money::thousands((abs / 100) as i64), abs % 100)
+        write!(f, "€ {sign}{},{:02}", Grouped(abs / 100), abs % 100)
     }
 }
 
@@ -153,6 +156,9 @@ mod tests {
         assert_eq!(Money::thousands(2_300_000), "2.300.000");
         assert_eq!(Money::thousands(999), "999");
         assert_eq!(Money::thousands(-1_000), "-1.000");
+        assert_eq!(Money::thousands(1_000_005), "1.000.005", "inner groups keep their zeros");
+        assert_eq!(Money::thousands(0), "0");
+        assert_eq!(Money::from_cents(100_020_003).to_string(), "€ 1.000.200,03");
     }
 
     #[test]

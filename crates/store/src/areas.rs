@@ -180,8 +180,10 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>
     };
     for corporation in &corporations {
         crate::participatie::rebuild_cells_in(&mut tx, *corporation).await?;
+        crate::stock::raise_version(&mut tx, *corporation).await?;
     }
     tx.commit().await?;
+    db.stock_changed();
     for corporation in corporations {
         crate::participatie::recompute(db, corporation).await?;
     }

@@ -1,10 +1,11 @@
 //! Opening the database: SQLite for a path or `sqlite:` URL, PostgreSQL for a `postgres://` URL.
 
+use crate::stock::PageCache;
 use crate::{migrate, Result, StoreError};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
-use std::sync::Once;
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 /// A transaction on either backend.
@@ -37,6 +38,8 @@ impl Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// Pages of the stock kept for this handle (and its clones) until the stock changes.
+    pages: Arc<PageCache>,
 }
 
 static DRIVERS: Once = Once::new();
@@ -77,7 +80,7 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(connect_error)?;
-        Ok(Self { pool, backend })
+        Ok(Self { pool, backend, pages: Arc::new(PageCache::new()) })
     }
 
     /// Opens the database and brings its schema up to date.
@@ -95,6 +98,21 @@ impl Db {
     /// The engine behind this pool.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The stock pages kept for this handle.
+    pub(crate) fn pages(&self) -> &PageCache {
+        &self.pages
+    }
+
+    /// After a commit that raised a stock version: this handle's pages read the versions again at once.
+    pub(crate) fn stock_changed(&self) {
+        self.pages.forget_versions();
+    }
+
+    /// The memory the kept stock pages take now, in bytes (for the metrics).
+    pub fn kept_stock_page_bytes(&self) -> u64 {
+        self.pages.bytes()
     }
 
     /// The pool, for queries that need no transaction.

@@ -42,10 +42,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(14, "units cluster index", "0014_units_cluster_index"),
     migration!(15, "filtered lists", "0015_filtered_lists"),
     migration!(16, "coverage cells by gemeente", "0016_part_cells_gemeente"),
+    migration!(17, "stock versions", "0017_stock_versions"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 16;
+pub const LATEST: i64 = 17;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

@@ -1,13 +1,18 @@
 //! Importing and reading the stock, on SQLite and on PostgreSQL.
 
+use std::sync::Arc;
+use std::time::Duration;
 use time::macros::datetime;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::boundaries::{Area, AreaKind};
+use volkshuis_domain::geo::Polygon;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::{self, Actor};
-use volkshuis_store::stock::{self, ImportOptions, ImportSummary, UnitFilter};
-use volkshuis_store::{orgs, Db};
+use volkshuis_store::stock::{self, ImportOptions, ImportSummary, UnitFilter, UnitPage};
+use volkshuis_store::testdb::TestDb;
+use volkshuis_store::{areas, orgs, Backend, Db};
 
 volkshuis_store::store_test_on_both_backends!(
     complexes_have_a_kind,
@@ -36,6 +41,7 @@ fn file(rows: &[&str]) -> String {
 const A1: &str = "A1;C1;De Ark;WON;VHR;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000;DAE;650,00;52,37;4,89";
 const A2: &str = "A2;C1;De Ark;WON;VHR;Kerkstraat;2;a;1011AA;Amsterdam;GM0363;BU03630000;DAE;700,00;52,37;4,89";
 const A3: &str = "A3;C2;Het Anker;BOG;VHR;Coolsingel;10;;3011AD;Rotterdam;GM0599;;NDA;1.250,00;;";
+const A4_BY_POSITION: &str = "A4;C1;De Ark;WON;VHR;Kerkstraat;3;;1011AA;Amsterdam;;;DAE;800,00;52,37;4,89";
 
 async fn corporation(db: &Db, code: &str) -> OrgScope {
     let mut tx = db.begin().await.expect("begin");
@@ -404,4 +410,84 @@ async fn a_complex_page_has_the_figures_of_the_complexes_list(db: &Db) {
     assert_eq!((big.units, first_two.units.len()), (3, 2), "figures of all units, not of the page");
     let other = corporation(db, "anders").await;
     assert!(stock::cluster_with_units(db, &other, c2, 10).await.expect("page").is_none());
+}
+
+fn ids(page: &UnitPage) -> Vec<&str> {
+    page.units.iter().map(|u| u.id_extern.as_str()).collect()
+}
+
+fn amsterdam() -> UnitFilter {
+    UnitFilter { gemeente: Some("GM0363".into()), ..Default::default() }
+}
+
+/// Stock pages kept in memory: the same as a fresh read; current at once after a change through the same handle,
+/// and within a second after a change by another process (here: a second handle on the same database, with its own
+/// kept pages).
+async fn kept_pages_follow_every_change(backend: Backend) {
+    let t = TestDb::new(backend).await.expect("db");
+    let server = &t.db;
+    let woonstad = corporation(server, "woonstad").await;
+    let other = corporation(server, "anders").await;
+    import(server, &woonstad, &file(&[A1, A2]), ImportOptions::default()).await;
+
+    let all = UnitFilter::default();
+    let kept = stock::list_page(server, &woonstad, &all, 0, 10).await.expect("list");
+    let fresh = stock::units(server, &woonstad, &all, 0, 10).await.expect("units");
+    assert_eq!((&kept.units, kept.total, kept.exact), (&fresh.units, fresh.total, fresh.exact));
+    let again = stock::list_page(server, &woonstad, &all, 0, 10).await.expect("list");
+    assert!(Arc::ptr_eq(&kept, &again), "the second read is the kept page");
+    let cluster = kept.units[0].cluster.clone().expect("in a complex").0;
+    let complex = stock::complex_page(server, &woonstad, cluster, 500).await.expect("complex").expect("ours");
+    let (fresh_cluster, fresh_units) =
+        stock::cluster_with_units(server, &woonstad, cluster, 500).await.expect("complex").expect("ours");
+    assert_eq!((&complex.0, &complex.1.units), (&fresh_cluster, &fresh_units.units));
+    assert_eq!(complex.0.average_rent_cents, Some(67_500));
+    assert!(stock::complex_page(server, &other, cluster, 500).await.expect("complex").is_none(), "not theirs");
+    assert!(stock::list_page(server, &other, &all, 0, 10).await.expect("list").units.is_empty(), "not theirs");
+
+    // A change through the same handle (the server's own web import) counts at once.
+    let a2_more_rent = A2.replace("700,00", "750,00");
+    import(server, &woonstad, &file(&[A1, &a2_more_rent]), ImportOptions::default()).await;
+    let after = stock::list_page(server, &woonstad, &all, 0, 10).await.expect("list");
+    assert_eq!(after.units[1].nettohuur_cents, Some(75_000));
+    let complex = stock::complex_page(server, &woonstad, cluster, 500).await.expect("complex").expect("ours");
+    assert_eq!(complex.0.average_rent_cents, Some(70_000));
+
+    // Another process adds a unit that has only a position in Amsterdam: it counts within a second.
+    let cli = Db::open(&t.target).await.expect("a second handle");
+    import(&cli, &woonstad, &file(&[A1, &a2_more_rent, A4_BY_POSITION]), ImportOptions::default()).await;
+    tokio::time::sleep(stock::VERSION_FRESH_FOR + Duration::from_millis(100)).await;
+    let after = stock::list_page(server, &woonstad, &all, 0, 10).await.expect("list");
+    assert_eq!(ids(&after), ["A1", "A2", "A4"]);
+    let complex = stock::complex_page(server, &woonstad, cluster, 500).await.expect("complex").expect("ours");
+    assert_eq!((complex.0.units, complex.0.average_rent_cents), (3, Some(73_333)));
+    let before_codes = stock::list_page(server, &woonstad, &amsterdam(), 0, 10).await.expect("list");
+    assert_eq!((ids(&before_codes), before_codes.total), (vec!["A1", "A2"], 2));
+
+    // Codes from positions change the stock as well.
+    let square = vec![[4.8, 52.3], [5.0, 52.3], [5.0, 52.45], [4.8, 52.45], [4.8, 52.3]];
+    let area = Area {
+        kind: AreaKind::Gemeente,
+        code: "GM0363".into(),
+        name: "Amsterdam".into(),
+        year: Some(2023),
+        polygons: vec![Polygon { rings: vec![square] }],
+    };
+    areas::replace(&cli, &actor(), 2023, &[area]).await.expect("boundaries");
+    let filled = areas::fill_missing_codes(&cli, &actor(), Some(&woonstad)).await.expect("codes");
+    assert_eq!(filled.gemeente, 1);
+    tokio::time::sleep(stock::VERSION_FRESH_FOR + Duration::from_millis(100)).await;
+    let after_codes = stock::list_page(server, &woonstad, &amsterdam(), 0, 10).await.expect("list");
+    assert_eq!((ids(&after_codes), after_codes.total), (vec!["A1", "A2", "A4"], 3));
+    cli.close().await;
+}
+
+#[tokio::test]
+async fn kept_pages_follow_every_change_sqlite() {
+    kept_pages_follow_every_change(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn kept_pages_follow_every_change_postgres() {
+    kept_pages_follow_every_change(Backend::Postgres).await;
 }

@@ -41,6 +41,7 @@ pub struct Metrics {
     requests: Family<RequestLabels, Counter>,
     durations: Family<RouteLabels, Histogram>,
     jobs: Family<JobLabels, Gauge>,
+    kept_stock_pages: Gauge,
 }
 
 impl Metrics {
@@ -55,7 +56,9 @@ impl Metrics {
         registry.register("http_requests", "HTTP requests answered", requests.clone());
         registry.register("http_request_duration_seconds", "Time to answer a request", durations.clone());
         registry.register("jobs", "Background jobs by status", jobs.clone());
-        Self { registry, requests, durations, jobs }
+        let kept_stock_pages = Gauge::default();
+        registry.register("stock_pages_kept_bytes", "Memory of the stock pages kept", kept_stock_pages.clone());
+        Self { registry, requests, durations, jobs, kept_stock_pages }
     }
 }
 
@@ -115,6 +118,7 @@ pub async fn metrics(State(state): State<AppState>) -> Result<Response, AppError
     for (status, count) in volkshuis_store::jobs::counts(&state.db).await? {
         state.metrics.jobs.get_or_create(&JobLabels { status }).set(count);
     }
+    state.metrics.kept_stock_pages.set(i64::try_from(state.db.kept_stock_page_bytes()).unwrap_or(i64::MAX));
     let mut body = String::new();
     encode(&mut body, &state.metrics.registry).map_err(|e| AppError::Internal(e.into()))?;
     Ok(([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response())

@@ -34,10 +34,26 @@ impl VeraNames {
         }
     }
 
-    /// Soort and detail soort of a unit, named.
+    /// Soort and detail soort of a unit, named as [`Self::show`] names them, joined by " / ". Written into one
+    /// string: a complex page names hundreds of units.
     pub fn kind(&self, soort: &Option<String>, detail_soort: &Option<String>) -> String {
-        let parts = [Self::show(&self.soort, soort), Self::show(&self.detail, detail_soort)];
-        parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" / ")
+        let mut out = String::new();
+        for (list, code) in [(&self.soort, soort), (&self.detail, detail_soort)] {
+            let Some(code) = code.as_deref().filter(|c| !c.is_empty()) else { continue };
+            if !out.is_empty() {
+                out.push_str(" / ");
+            }
+            match list.get(code) {
+                Some(name) => {
+                    out.push_str(name);
+                    out.push_str(" (");
+                    out.push_str(code);
+                    out.push(')');
+                }
+                None => out.push_str(code),
+            }
+        }
+        out
     }
 }
 
@@ -65,5 +81,25 @@ impl VeraCache {
         if let Ok(mut cache) = self.0.write() {
             *cache = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VeraNames;
+
+    #[test]
+    fn a_kind_names_its_known_codes_and_shows_the_others_bare() {
+        let names = VeraNames {
+            soort: [("WOO".to_owned(), "Woonruimte".to_owned())].into(),
+            detail: [("EGW".to_owned(), "Eengezinswoning".to_owned())].into(),
+            ..Default::default()
+        };
+        let code = |c: &str| Some(c.to_owned());
+        assert_eq!(names.kind(&code("WOO"), &code("EGW")), "Woonruimte (WOO) / Eengezinswoning (EGW)");
+        assert_eq!(names.kind(&code("WOO"), &None), "Woonruimte (WOO)");
+        assert_eq!(names.kind(&None, &code("XYZ")), "XYZ");
+        assert_eq!(names.kind(&code(""), &code("EGW")), "Eengezinswoning (EGW)", "an empty code is no part");
+        assert_eq!(names.kind(&None, &None), "");
     }
 }

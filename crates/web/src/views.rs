@@ -113,9 +113,20 @@ pub fn attachment(file_name: &str, content_type: String, content: Vec<u8>) -> Re
         .into_response()
 }
 
+/// What a page is rendered into at first: most pages fit (a unit list of 50 rows is about 19 KB).
+const PAGE_BYTES: usize = 32 * 1024;
+
 /// Renders a template as an HTML response with the given status.
 pub fn render(status: StatusCode, template: &impl Template) -> Result<Response, AppError> {
-    Ok((status, Html(template.render()?)).into_response())
+    render_sized(status, template, PAGE_BYTES)
+}
+
+/// Renders into a buffer of at least `capacity` bytes: a page that outgrows its buffer is copied each time the
+/// buffer doubles, so a page known to be long (a complex of hundreds of units) asks for its size up front.
+pub fn render_sized<T: Template>(status: StatusCode, template: &T, capacity: usize) -> Result<Response, AppError> {
+    let mut html = String::with_capacity(capacity.max(T::SIZE_HINT));
+    template.render_into(&mut html)?;
+    Ok((status, Html(html)).into_response())
 }
 
 /// Renders a template with 200 OK.

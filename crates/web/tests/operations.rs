@@ -25,6 +25,7 @@ async fn health_and_metrics_answer(mut app: TestApp) {
         metrics.body
     );
     assert!(metrics.body.contains("volkshuis_http_request_duration_seconds_bucket"));
+    assert!(metrics.body.contains("volkshuis_stock_pages_kept_bytes 0"), "nothing kept before a stock page");
     assert!(metrics.headers["content-type"].to_str().unwrap_or_default().starts_with("application/openmetrics-text"));
 }
 

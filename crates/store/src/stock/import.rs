@@ -423,6 +423,9 @@ impl Importer<'_, '_> {
         if self.bulk {
             bulk::end(&mut self.tx, self.backend).await?;
         }
+        // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no
+        // unit did).
+        super::raise_version(&mut self.tx, self.corporation_id).await?;
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
             super::map::rebuild_in(&mut self.tx, self.corporation_id).await?;
             super::query::store_total(&mut self.tx, self.corporation_id).await?;
@@ -460,6 +463,7 @@ impl Importer<'_, '_> {
         };
         audit::record(&mut self.tx, actor, change).await?;
         self.tx.commit().await?;
+        db.stock_changed();
         self.summary.written = true;
         if self.summary.new + self.summary.changed >= REFRESH_STATISTICS_AFTER {
             refresh_statistics(self.backend, db).await?;

@@ -4,12 +4,15 @@
 //! [`OrgScope`]: volkshuis_domain::access::OrgScope
 
 mod bulk;
+mod cache;
 mod columns;
 mod import;
 pub mod map;
 mod query;
 mod reports;
 
+pub use cache::{complex_page, list_page, ComplexPage, VERSION_FRESH_FOR};
+pub(crate) use cache::{raise_version, PageCache};
 pub use import::{import_units, ImportOptions, ImportSummary};
 pub use query::{
     cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, unit, units, units_after,

@@ -5,7 +5,7 @@ use sqlx::{any::AnyRow, Row};
 use volkshuis_domain::access::OrgScope;
 
 /// Filters for the unit list; every field narrows it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct UnitFilter {
     /// CBS gemeente code.
     pub gemeente: Option<String>,
