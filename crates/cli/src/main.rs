@@ -71,6 +71,9 @@ struct ServeArgs {
     /// Days after a contract's end when social-return candidate names are deleted.
     #[arg(long, env = "VOLKSHUIS_CANDIDATE_NAMES_DAYS", default_value_t = 365)]
     candidate_names_days: i64,
+    /// Token a Prometheus scraper must send (Authorization: Bearer …) to read /metrics; without it /metrics is off.
+    #[arg(long, env = "VOLKSHUIS_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     /// How often the job worker looks for due jobs, in seconds.
     #[arg(long, default_value_t = 5)]
     job_interval: u64,
@@ -164,6 +167,7 @@ async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_web::demo::De
         mail_from: args.mail_from,
         trust_proxy: args.trust_proxy,
         candidate_names_days: args.candidate_names_days.max(0),
+        metrics_token: args.metrics_token.filter(|token| !token.is_empty()),
     };
     let state = AppState::new(db.clone(), Clock::system(), config);
     let worker = volkshuis_web::spawn_worker(state.clone(), Duration::from_secs(args.job_interval.max(1)));

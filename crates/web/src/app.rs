@@ -35,6 +35,9 @@ pub struct Config {
     /// Days after a contract's end when social-return candidate names are deleted (personal data kept no longer
     /// than needed).
     pub candidate_names_days: i64,
+    /// The token a Prometheus scraper sends as `Authorization: Bearer …` for `/metrics`; without it the metrics are
+    /// not served (they tell outsiders what the service is doing).
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Config {
@@ -46,6 +49,7 @@ impl Default for Config {
             mail_from: "Volkshuis <noreply@volkshuis.localhost>".to_owned(),
             trust_proxy: false,
             candidate_names_days: 365,
+            metrics_token: None,
         }
     }
 }

@@ -89,7 +89,7 @@ async fn multipart_csrf(bytes: axum::body::Bytes, boundary: String) -> Option<St
 }
 
 /// Compares in constant time for equal lengths, so the token cannot be guessed byte by byte.
-fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -7,7 +7,7 @@ use crate::views::{render, Page};
 use askama::Template;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::{text::encode, EncodeLabelSet};
@@ -113,8 +113,15 @@ pub async fn client_address(State(state): State<AppState>, mut request: Request,
     next.run(request).await
 }
 
-/// `GET /metrics`: Prometheus text format.
-pub async fn metrics(State(state): State<AppState>) -> Result<Response, AppError> {
+/// `GET /metrics`: Prometheus text format, for the scraper that brings the configured token (`Authorization:
+/// Bearer …`); not served at all when no token is configured. Not by client address: behind a reverse proxy on the
+/// same host every visitor would come from the loopback address.
+pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    let Some(token) = state.config.metrics_token.as_deref() else { return Err(AppError::NotFound) };
+    let sent = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    if !sent.is_some_and(|sent| crate::csrf::same(sent, token)) {
+        return Err(AppError::Forbidden);
+    }
     for (status, count) in volkshuis_store::jobs::counts(&state.db).await? {
         state.metrics.jobs.get_or_create(&JobLabels { status }).set(count);
     }

@@ -4,6 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
+use volkshuis_web::Config;
 
 on_both_backends!(
     health_and_metrics_answer,
@@ -16,7 +17,18 @@ async fn health_and_metrics_answer(mut app: TestApp) {
     let health = app.get("/healthz").await;
     assert_eq!(health.status, StatusCode::OK);
     assert!(health.body.contains("\"database\":\"ok\""));
+    assert_eq!(app.get("/metrics").await.status, StatusCode::NOT_FOUND, "off without a configured token");
+
+    app.login("beheer@volkshuis.test").await;
+    app.restart(Config { metrics_token: Some("scraper-geheim".into()), ..Config::default() });
+    assert_eq!(app.get("/metrics").await.status, StatusCode::FORBIDDEN, "a session is no scraper, not even an admin's");
+    app.headers.push(("authorization", "Bearer scraper-geheix".into()));
+    assert_eq!(app.get("/metrics").await.status, StatusCode::FORBIDDEN, "a wrong token");
+    app.headers.clear();
+    app.clear_cookies();
     app.get("/login").await;
+
+    app.headers.push(("authorization", "Bearer scraper-geheim".into()));
     let metrics = app.get("/metrics").await;
     assert_eq!(metrics.status, StatusCode::OK);
     assert!(

@@ -55,6 +55,7 @@ struct Route {
     need: Need,
 }
 
+/// Every route but `/metrics`, which no role opens (only the scraper's token: `operations.rs`).
 fn routes() -> Vec<Route> {
     use Need::*;
     let get = |path, need| Route { method: Method::GET, path, form: &[], need };
@@ -64,7 +65,6 @@ fn routes() -> Vec<Route> {
         get("/password/forgot", Public),
         get("/password/reset?token=x", Public),
         get("/healthz", Public),
-        get("/metrics", Public),
         get("/static/app.css", Public),
         post("/language", &[("lang", "nl"), ("back", "/")], Public),
         post("/password/forgot", &[("email", "niemand@example.nl")], Public),
