@@ -3,8 +3,9 @@
 //! A corporation's stock changes a few times a year (an import, codes given from boundaries) and is read all day, a
 //! page of it costing the database and the decoding of its rows most of the time of answering. So the unit list and
 //! the complex pages are kept, keyed by everything their query depends on plus the corporation's *stock version*: a
-//! number in `stock_versions` that every transaction changing its units or complexes raises before it commits. A page
-//! kept under an older version is never served again (it ages out).
+//! number in `stock_versions` that every transaction changing its units or complexes raises before it commits (today:
+//! `stock::import_units` and `areas::fill_missing_codes`; a new writer must call [`raise_version`] too). A page kept
+//! under an older version is never served again (it ages out).
 //!
 //! The version itself is read from the database at most once a second per corporation ([`VERSION_FRESH_FOR`]): a
 //! round trip per page would cost more than the kept page saves. A change made through this handle (an import from
