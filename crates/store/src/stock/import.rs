@@ -7,6 +7,7 @@
 
 use super::bulk;
 use super::columns::{ColumnArrays, Value};
+use super::known::{print_from_hex, KnownUnits};
 use crate::audit::{self, Actor, Change};
 use crate::{timestamp, Db, Result};
 use serde_json::json;
@@ -139,12 +140,6 @@ fn fingerprint(mut hash: Sha256, cluster_id: Option<i64>, cbs_year: i64) -> Stri
     digest[..16].iter().flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]).map(char::from).collect()
 }
 
-struct Existing {
-    id: i64,
-    fingerprint: String,
-    in_use: bool,
-}
-
 struct Importer<'c, 'p> {
     tx: sqlx::Transaction<'c, sqlx::Any>,
     backend: crate::Backend,
@@ -159,8 +154,7 @@ struct Importer<'c, 'p> {
     now: i64,
     /// Complex code → (id, kind as stored).
     clusters: HashMap<String, (i64, Option<String>)>,
-    existing: HashMap<String, Existing>,
-    seen: HashMap<String, u64>,
+    known: KnownUnits,
     pending: Vec<(UnitRecord, Option<i64>, String)>,
     summary: ImportSummary,
     progress: &'p mut (dyn FnMut(u64) + Send),
@@ -187,20 +181,11 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         sqlx::query_scalar("SELECT CAST(COALESCE(SUM(units_in_use), 0) AS BIGINT) FROM stock_totals")
             .fetch_one(&mut *tx)
             .await?;
-    let existing = sqlx::query("SELECT id, id_extern, fingerprint, in_use FROM units WHERE corporation_id = $1")
+    let in_use: Option<i64> = sqlx::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
         .bind(corporation_id)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|r| {
-            let existing = Existing {
-                id: r.try_get("id")?,
-                fingerprint: r.try_get("fingerprint")?,
-                in_use: r.try_get::<i64, _>("in_use")? != 0,
-            };
-            Ok((r.try_get::<String, _>("id_extern")?, existing))
-        })
-        .collect::<Result<HashMap<_, _>>>()?;
+        .fetch_optional(&mut *tx)
+        .await?;
+    let known = KnownUnits::load(&mut tx, corporation_id, in_use.map_or(0, |n| n.max(0) as usize)).await?;
     let clusters = sqlx::query("SELECT id, code, soort FROM clusters WHERE corporation_id = $1")
         .bind(corporation_id)
         .fetch_all(&mut *tx)
@@ -219,8 +204,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         options,
         now: timestamp::to_unix(actor.at),
         clusters,
-        existing,
-        seen: HashMap::new(),
+        known,
         pending: Vec::new(),
         summary: ImportSummary { warnings, ..Default::default() },
         progress,
@@ -247,19 +231,21 @@ pub async fn import_units<R: BufRead + Send + 'static>(
 
 impl Importer<'_, '_> {
     async fn row(&mut self, Parsed { line, unit, hash }: Parsed) -> Result<()> {
-        if let Some(first) = self.seen.get(&unit.id_extern) {
-            self.summary.errors.push(RowError {
-                line,
-                column: "idExtern".into(),
-                value: unit.id_extern.clone(),
-                reason: format!("komt al voor op regel {first}"),
-            });
-            return Ok(());
-        }
-        self.seen.insert(unit.id_extern.clone(), line);
+        let stored = match self.known.see(&unit.id_extern, line) {
+            Ok(stored) => stored,
+            Err(first) => {
+                self.summary.errors.push(RowError {
+                    line,
+                    column: "idExtern".into(),
+                    value: unit.id_extern.clone(),
+                    reason: format!("komt al voor op regel {first}"),
+                });
+                return Ok(());
+            }
+        };
         let cluster_id = self.cluster_id(&unit).await?;
         let print = fingerprint(hash, cluster_id, self.options.cbs_year);
-        match self.existing.get(&unit.id_extern) {
+        match stored {
             None => {
                 self.summary.new += 1;
                 if self.options.dry_run {
@@ -274,10 +260,12 @@ impl Importer<'_, '_> {
                     self.flush().await?;
                 }
             }
-            Some(existing) if existing.fingerprint == print && existing.in_use => self.summary.unchanged += 1,
-            Some(existing) => {
+            Some(stored) if stored.in_use && stored.print.is_some() && stored.print == print_from_hex(&print) => {
+                self.summary.unchanged += 1
+            }
+            Some(stored) => {
                 self.summary.changed += 1;
-                let id = existing.id;
+                let id = stored.id;
                 if !self.options.dry_run {
                     self.update(id, unit, cluster_id, &print).await?;
                 }
@@ -390,16 +378,10 @@ impl Importer<'_, '_> {
 
     async fn finish(mut self, db: &Db, actor: &Actor, source: &str) -> Result<ImportSummary> {
         self.flush().await?;
-        let missing: Vec<i64> = self
-            .existing
-            .iter()
-            .filter(|(id, e)| e.in_use && !self.seen.contains_key(*id))
-            .map(|(_, e)| e.id)
-            .collect();
+        let missing = self.known.missing_in_use();
         self.summary.missing = missing.len() as u64;
-        // The maps of every unit's id are done with; their memory goes to the index builds below.
-        self.existing = HashMap::new();
-        self.seen = HashMap::new();
+        // What the import knew of every unit is done with; its memory goes to the index builds below.
+        self.known = KnownUnits::default();
         self.summary.errors.sort_by_key(|e| e.line);
         let ok = self.summary.errors.is_empty() || self.options.import_valid_rows;
         if self.options.dry_run || !ok {

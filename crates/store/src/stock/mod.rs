@@ -7,6 +7,7 @@ mod bulk;
 mod cache;
 mod columns;
 mod import;
+mod known;
 pub mod map;
 mod query;
 mod reports;
