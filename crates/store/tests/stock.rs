@@ -379,6 +379,42 @@ async fn a_bulk_load_keeps_the_schema_and_rolls_back_whole(db: &Db) {
     assert_eq!(units_schema(db).await, schema, "every index and constraint is back exactly as the migrations made it");
     let again = import(db, &woonstad, &content, ImportOptions::default()).await;
     assert_eq!((again.new, again.changed, again.unchanged), (0, 0, 60_000), "the unique key finds every unit again");
+
+    // A new rent for every unit goes bulk as well (updating each unit in every index costs more than building
+    // them again), and rolls back whole too.
+    let rent = header().split(';').position(|column| column == "nettohuur").expect("rent column");
+    let mut raised: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let mut fields: Vec<&str> = row.split(';').collect();
+            fields[rent] = "999,99";
+            fields.join(";")
+        })
+        .collect();
+    let good_last = raised[raised.len() - 1].clone();
+    let n = raised.len();
+    let mut bad_last: Vec<&str> = good_last.split(';').collect();
+    bad_last[11] = "1234 ABC";
+    raised[n - 1] = bad_last.join(";");
+    let refused =
+        import(db, &woonstad, &format!("{}\n{}\n", header(), raised.join("\n")), ImportOptions::default()).await;
+    assert_eq!((refused.changed, refused.written), (59_999, false));
+    assert_eq!(units_schema(db).await, schema, "indexes back after a rolled-back bulk of changes");
+    raised[n - 1] = good_last;
+    let changed =
+        import(db, &woonstad, &format!("{}\n{}\n", header(), raised.join("\n")), ImportOptions::default()).await;
+    assert_eq!((changed.new, changed.changed, changed.written), (0, 60_000, true));
+    assert_eq!(units_schema(db).await, schema, "every index and constraint is back after a bulk of changes");
+    let rents: Vec<Option<i64>> =
+        sqlx::query_scalar("SELECT DISTINCT nettohuur_cents FROM units WHERE corporation_id = $1")
+            .bind(woonstad.org_id())
+            .fetch_all(db.pool())
+            .await
+            .expect("rents");
+    assert_eq!(rents, vec![Some(99_999)], "every unit has its new rent");
+    let after =
+        import(db, &woonstad, &format!("{}\n{}\n", header(), raised.join("\n")), ImportOptions::default()).await;
+    assert_eq!((after.changed, after.unchanged), (0, 60_000), "and is found unchanged after it");
 }
 
 /// The complex page computes its figures from its units when it lists them all; they must be the database's.

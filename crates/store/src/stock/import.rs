@@ -155,7 +155,10 @@ struct Importer<'c, 'p> {
     /// Complex code → (id, kind as stored).
     clusters: HashMap<String, (i64, Option<String>)>,
     known: KnownUnits,
+    /// New units not written yet: unit, complex id, fingerprint.
     pending: Vec<(UnitRecord, Option<i64>, String)>,
+    /// Changed units not written yet: their id, then as `pending`.
+    changes: Vec<(i64, UnitRecord, Option<i64>, String)>,
     summary: ImportSummary,
     progress: &'p mut (dyn FnMut(u64) + Send),
 }
@@ -206,6 +209,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         clusters,
         known,
         pending: Vec::new(),
+        changes: Vec::new(),
         summary: ImportSummary { warnings, ..Default::default() },
         progress,
     };
@@ -251,10 +255,7 @@ impl Importer<'_, '_> {
                 if self.options.dry_run {
                     return Ok(());
                 }
-                if !self.bulk && bulk::worth_it(self.summary.new, self.table_units) {
-                    bulk::begin(&mut self.tx, self.backend).await?;
-                    self.bulk = true;
-                }
+                self.bulk_from_now_if(bulk::worth_it(self.summary.new, self.table_units)).await?;
                 self.pending.push((unit, cluster_id, print));
                 if self.pending.len() >= self.batch_size() {
                     self.flush().await?;
@@ -267,7 +268,11 @@ impl Importer<'_, '_> {
                 self.summary.changed += 1;
                 let id = stored.id;
                 if !self.options.dry_run {
-                    self.update(id, unit, cluster_id, &print).await?;
+                    self.bulk_from_now_if(bulk::worth_it_for_changes(self.summary.changed, self.table_units)).await?;
+                    self.changes.push((id, unit, cluster_id, print));
+                    if self.changes.len() >= self.batch_size() {
+                        self.flush_changes().await?;
+                    }
                 }
             }
         }
@@ -309,6 +314,15 @@ impl Importer<'_, '_> {
         .await?;
         self.clusters.insert(code.clone(), (id, unit.cluster_soort.clone()));
         Ok(Some(id))
+    }
+
+    /// Switches to a bulk load (once) when `worth_it`.
+    async fn bulk_from_now_if(&mut self, worth_it: bool) -> Result<()> {
+        if worth_it && !self.bulk {
+            bulk::begin(&mut self.tx, self.backend).await?;
+            self.bulk = true;
+        }
+        Ok(())
     }
 
     fn batch_size(&self) -> usize {
@@ -360,24 +374,61 @@ impl Importer<'_, '_> {
         Ok(())
     }
 
-    async fn update(&mut self, id: i64, unit: UnitRecord, cluster_id: Option<i64>, print: &str) -> Result<()> {
-        // Columns 3..=27 of UNIT_COLUMNS, as `name = $n`.
-        let sets: Vec<String> =
-            UNIT_COLUMNS[2..27].iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
-        let sql = format!("UPDATE units SET {}, in_use = 1, updated_at = $26 WHERE id = $27", sets.join(", "));
-        unit_values(unit, self.options.cbs_year)
+    /// Writes the changed units, many per statement: `UPDATE … FROM` their rows joined on the id (PostgreSQL gets
+    /// the rows as arrays, as for new units). One statement per unit made a yearly rent change of the national stock
+    /// a statement per row; this is one per batch.
+    async fn flush_changes(&mut self) -> Result<()> {
+        if self.changes.is_empty() {
+            return Ok(());
+        }
+        let cbs_year = self.options.cbs_year;
+        let rows: Vec<Vec<Value>> = std::mem::take(&mut self.changes)
             .into_iter()
-            .fold(sqlx::query(&sql).bind(cluster_id), bind_value)
-            .bind(print)
-            .bind(self.now)
-            .bind(id)
-            .execute(&mut *self.tx)
-            .await?;
+            .map(|(id, unit, cluster_id, print)| {
+                let mut row = vec![Value::Int(Some(id)), Value::Int(cluster_id)];
+                row.extend(unit_values(unit, cbs_year));
+                row.push(Value::Text(Some(print)));
+                row
+            })
+            .collect();
+        // The row's columns are c0 (the id), then c1… for UNIT_COLUMNS[2..27] (cluster_id … fingerprint).
+        let updated = &UNIT_COLUMNS[2..27];
+        let sets: Vec<String> = updated.iter().enumerate().map(|(i, c)| format!("{c} = v.c{}", i + 1)).collect();
+        let sets = sets.join(", ");
+        let names: Vec<String> = (0..=updated.len()).map(|i| format!("c{i}")).collect();
+        match self.backend {
+            crate::Backend::Postgres => {
+                let mut arrays = ColumnArrays::default();
+                rows.iter().for_each(|row| arrays.push(row));
+                let sql = format!(
+                    "UPDATE units SET {sets}, in_use = 1, updated_at = $1 FROM {} AS v({}) WHERE units.id = v.c0",
+                    arrays.unnest(2),
+                    names.join(", ")
+                );
+                let query = arrays.into_literals().fold(sqlx::query(&sql).bind(self.now), |q, l| q.bind(l));
+                query.execute(&mut *self.tx).await?;
+            }
+            crate::Backend::Sqlite => {
+                // SQLite names a VALUES list's columns column1, column2, …; the subquery gives them the names above.
+                let renamed: Vec<String> =
+                    names.iter().enumerate().map(|(i, n)| format!("column{} AS {n}", i + 1)).collect();
+                let row = format!("({})", vec!["?"; names.len()].join(", "));
+                let sql = format!(
+                    "UPDATE units SET {sets}, in_use = 1, updated_at = ? FROM (SELECT {} FROM (VALUES {})) AS v \
+                     WHERE units.id = v.c0",
+                    renamed.join(", "),
+                    vec![row; rows.len()].join(", ")
+                );
+                let query = rows.into_iter().flatten().fold(sqlx::query(&sql).bind(self.now), bind_value);
+                query.execute(&mut *self.tx).await?;
+            }
+        }
         Ok(())
     }
 
     async fn finish(mut self, db: &Db, actor: &Actor, source: &str) -> Result<ImportSummary> {
         self.flush().await?;
+        self.flush_changes().await?;
         let missing = self.known.missing_in_use();
         self.summary.missing = missing.len() as u64;
         // What the import knew of every unit is done with; its memory goes to the index builds below.
