@@ -1,5 +1,6 @@
-//! A bulk load: when an import brings more units than the table holds (a corporation's first national file), the
-//! secondary indexes of `units` are dropped inside the import's transaction and built again before it commits.
+//! A bulk load: when an import brings more units than the table holds (a corporation's first national file), or
+//! changes a large share of them (a yearly rent increase), the secondary indexes of `units` are dropped inside the
+//! import's transaction and built again before it commits.
 //!
 //! Building an index once from sorted rows is several times cheaper than keeping it up to date row by row, and on
 //! PostgreSQL the foreign-key checks (a trigger per inserted row) are the largest single cost of a big insert, so
@@ -7,7 +8,7 @@
 //! import rolls the indexes back with the rows: the schema is never left without them.
 //!
 //! The price: on PostgreSQL, dropping an index locks `units` until the import commits, so other readers of the stock
-//! wait for a bulk load (SQLite's readers keep reading the previous version). See ADR 0011.
+//! wait for a bulk load (SQLite's readers keep reading the previous version). See ADR 0011 and ADR 0014.
 
 use crate::{Backend, Result};
 use sqlx::AnyConnection;
