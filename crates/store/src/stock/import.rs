@@ -268,7 +268,8 @@ impl Importer<'_, '_> {
                 self.summary.changed += 1;
                 let id = stored.id;
                 if !self.options.dry_run {
-                    self.bulk_from_now_if(bulk::worth_it_for_changes(self.summary.changed, self.table_units)).await?;
+                    let worth_it = bulk::worth_it_for_changes(self.backend, self.summary.changed, self.table_units);
+                    self.bulk_from_now_if(worth_it).await?;
                     self.changes.push((id, unit, cluster_id, print));
                     if self.changes.len() >= self.batch_size() {
                         self.flush_changes().await?;
