@@ -6,8 +6,9 @@
 //! table holds switches to a bulk load (see [`super::bulk`]).
 
 use super::bulk;
+use super::columns::sqlite_rows;
 use super::columns::{ColumnArrays, Value};
-use super::known::{print_from_hex, KnownUnits};
+use super::known::{KnownUnits, Print};
 use crate::audit::{self, Actor, Change};
 use crate::{timestamp, Db, Result};
 use serde_json::json;
@@ -132,12 +133,18 @@ fn parse_in_background<R: BufRead + Send + 'static>(
     (receiver, handle)
 }
 
-/// The stored fingerprint: a hash of the unit's canonical text with its complex and CBS year.
-fn fingerprint(mut hash: Sha256, cluster_id: Option<i64>, cbs_year: i64) -> String {
+/// The unit's fingerprint: a hash of its canonical text with its complex and CBS year (the first 16 bytes).
+fn fingerprint(mut hash: Sha256, cluster_id: Option<i64>, cbs_year: i64) -> Print {
     hash.update(format!("\u{1f}{cluster_id:?}\u{1f}{cbs_year}").as_bytes());
-    let digest = hash.finalize();
+    let mut print = Print::default();
+    print.copy_from_slice(&hash.finalize()[..16]);
+    print
+}
+
+/// A fingerprint as it is stored: 32 lowercase hex characters. Only for units that are written.
+fn print_hex(print: &Print) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    digest[..16].iter().flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]).map(char::from).collect()
+    print.iter().flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]).map(char::from).collect()
 }
 
 struct Importer<'c, 'p> {
@@ -256,21 +263,19 @@ impl Importer<'_, '_> {
                     return Ok(());
                 }
                 self.bulk_from_now_if(bulk::worth_it(self.summary.new, self.table_units)).await?;
-                self.pending.push((unit, cluster_id, print));
+                self.pending.push((unit, cluster_id, print_hex(&print)));
                 if self.pending.len() >= self.batch_size() {
                     self.flush().await?;
                 }
             }
-            Some(stored) if stored.in_use && stored.print.is_some() && stored.print == print_from_hex(&print) => {
-                self.summary.unchanged += 1
-            }
+            Some(stored) if stored.in_use && stored.print == Some(print) => self.summary.unchanged += 1,
             Some(stored) => {
                 self.summary.changed += 1;
                 let id = stored.id;
                 if !self.options.dry_run {
                     let worth_it = bulk::worth_it_for_changes(self.backend, self.summary.changed, self.table_units);
                     self.bulk_from_now_if(worth_it).await?;
-                    self.changes.push((id, unit, cluster_id, print));
+                    self.changes.push((id, unit, cluster_id, print_hex(&print)));
                     if self.changes.len() >= self.batch_size() {
                         self.flush_changes().await?;
                     }
@@ -365,8 +370,8 @@ impl Importer<'_, '_> {
             }
             crate::Backend::Sqlite => {
                 let rows: Vec<Vec<Value>> = rows.collect();
-                let row = format!("({})", vec!["?"; UNIT_COLUMNS.len()].join(", "));
-                let sql = format!("INSERT INTO units ({columns}) VALUES {}", vec![row; rows.len()].join(", "));
+                let sql =
+                    format!("INSERT INTO units ({columns}) VALUES {}", sqlite_rows(rows.len(), UNIT_COLUMNS.len()));
                 let query = rows.into_iter().flatten().fold(sqlx::query(&sql), bind_value);
                 query.execute(&mut *self.tx).await?;
             }
@@ -413,12 +418,11 @@ impl Importer<'_, '_> {
                 // SQLite names a VALUES list's columns column1, column2, …; the subquery gives them the names above.
                 let renamed: Vec<String> =
                     names.iter().enumerate().map(|(i, n)| format!("column{} AS {n}", i + 1)).collect();
-                let row = format!("({})", vec!["?"; names.len()].join(", "));
                 let sql = format!(
                     "UPDATE units SET {sets}, in_use = 1, updated_at = ? FROM (SELECT {} FROM (VALUES {})) AS v \
                      WHERE units.id = v.c0",
                     renamed.join(", "),
-                    vec![row; rows.len()].join(", ")
+                    sqlite_rows(rows.len(), names.len())
                 );
                 let query = rows.into_iter().flatten().fold(sqlx::query(&sql).bind(self.now), bind_value);
                 query.execute(&mut *self.tx).await?;
@@ -576,4 +580,21 @@ fn bind_value(query: AnyQuery<'_>, value: Value) -> AnyQuery<'_> {
 fn the_import_can_run_on_a_spawned_task(db: &Db, scope: &OrgScope, actor: &Actor, reader: StockReader<&'static [u8]>) {
     fn is_send<T: Send>(_: T) {}
     is_send(import_units(db, scope, actor, "x", reader, ImportOptions::default(), &mut |_| {}));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fingerprint, print_hex};
+    use crate::stock::known::print_from_hex;
+    use sha2::{Digest, Sha256};
+
+    #[test]
+    fn a_stored_fingerprint_reads_back_as_the_same_bytes() {
+        let print = fingerprint(Sha256::new(), Some(7), 2023);
+        let hex = print_hex(&print);
+        assert_eq!(hex.len(), 32);
+        assert!(hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)), "{hex}");
+        assert_eq!(print_from_hex(&hex), Some(print));
+        assert_ne!(fingerprint(Sha256::new(), None, 2023), print, "the complex counts");
+    }
 }
