@@ -30,6 +30,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_bulk_load_keeps_the_schema_and_rolls_back_whole,
     area_totals_are_exact_beyond_the_cap,
     a_complex_page_has_the_figures_of_the_complexes_list,
+    a_first_load_makes_the_cells_grouping_would,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -526,4 +527,84 @@ async fn kept_pages_follow_every_change_sqlite() {
 #[tokio::test]
 async fn kept_pages_follow_every_change_postgres() {
     kept_pages_follow_every_change(Backend::Postgres).await;
+}
+
+type MapCell = (i64, i64, i64, i64, i64, Option<f64>, Option<f64>);
+type PartCell = (String, Option<String>, String, String, String, i64, Option<f64>, Option<f64>, i64);
+
+async fn cells_of(db: &Db, scope: &OrgScope) -> (Vec<MapCell>, Vec<PartCell>) {
+    let map = sqlx::query_as(
+        "SELECT level, gx, gy, units, daeb_units, lat, lon FROM map_cells WHERE corporation_id = $1 \
+         ORDER BY level, gx, gy",
+    )
+    .bind(scope.org_id())
+    .fetch_all(db.pool())
+    .await
+    .expect("map cells");
+    let part = sqlx::query_as(
+        "SELECT cluster_code, cluster_name, buurt_code, wijk_code, gemeente_code, units, lat, lon, level \
+         FROM part_cells WHERE corporation_id = $1 ORDER BY cluster_code, buurt_code, wijk_code, gemeente_code",
+    )
+    .bind(scope.org_id())
+    .fetch_all(db.pool())
+    .await
+    .expect("part cells");
+    (map, part)
+}
+
+/// Mean positions are sums in another order: equal up to rounding.
+fn near(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        (a, b) => a == b,
+    }
+}
+
+/// A first load sums the map's and the Participatiekaart's cells while it reads the units; every later import
+/// groups them from the stored units in SQL. Both must give the same cells, for units with and without a position,
+/// a complex or area codes.
+async fn a_first_load_makes_the_cells_grouping_would(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let woonstad = corporation(db, "woonstad").await;
+    let header = header();
+    let column = |name: &str| header.split(';').position(|c| c == name).expect(name);
+    let blank = |fields: &mut Vec<String>, names: &[&str]| names.iter().for_each(|n| fields[column(n)].clear());
+    let rows: Vec<String> = Generator::new(3_000, 11)
+        .enumerate()
+        .map(|(i, row)| {
+            let mut fields: Vec<String> = row.split(';').map(str::to_owned).collect();
+            if i % 13 == 0 {
+                blank(&mut fields, &["breedtegraad", "lengtegraad", "rdX", "rdY"]);
+            }
+            if i % 17 == 0 {
+                blank(&mut fields, &["clusterCode", "clusterNaam", "clusterSoort"]);
+            }
+            if i % 19 == 0 {
+                blank(&mut fields, &["gemeenteCode", "wijkCode", "buurtCode"]);
+            }
+            fields.join(";")
+        })
+        .collect();
+    let content = format!("{header}\n{}\n", rows.join("\n"));
+    let summary = import(db, &woonstad, &content, ImportOptions::default()).await;
+    assert_eq!((summary.new, summary.written), (3_000, true));
+    let (map, part) = cells_of(db, &woonstad).await;
+    assert!(map.len() > 100 && part.len() > 40, "a stock spread over many cells: {} and {}", map.len(), part.len());
+    assert!(part.iter().any(|c| c.0.is_empty() && c.4.is_empty()), "units without complex or codes have cells too");
+
+    stock::map::rebuild(db, &woonstad).await.expect("map");
+    volkshuis_store::participatie::rebuild_cells(db, woonstad.org_id()).await.expect("cells");
+    let (grouped_map, grouped_part) = cells_of(db, &woonstad).await;
+    assert_eq!(map.len(), grouped_map.len());
+    for (summed, grouped) in map.iter().zip(&grouped_map) {
+        let key = |c: &MapCell| (c.0, c.1, c.2, c.3, c.4);
+        assert_eq!(key(summed), key(grouped), "level, cell and units");
+        assert!(near(summed.5, grouped.5) && near(summed.6, grouped.6), "{summed:?} vs {grouped:?}");
+    }
+    assert_eq!(part.len(), grouped_part.len());
+    for (summed, grouped) in part.iter().zip(&grouped_part) {
+        let key = |c: &PartCell| (c.0.clone(), c.1.clone(), c.2.clone(), c.3.clone(), c.4.clone(), c.5, c.8);
+        assert_eq!(key(summed), key(grouped));
+        assert!(near(summed.6, grouped.6) && near(summed.7, grouped.7), "{summed:?} vs {grouped:?}");
+    }
 }

@@ -2,6 +2,8 @@
 //! one array per column and `unnest`s them, which its server handles about four times faster than thousands of
 //! separate parameters (measured on the national file: the row-by-row load went from 57 s to about 15 s).
 
+use crate::{Backend, Result};
+
 /// One value of a unit's row, in the type of its column.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
@@ -64,6 +66,58 @@ impl ColumnArrays {
 pub(crate) fn sqlite_rows(rows: usize, columns: usize) -> String {
     let row = format!("({})", vec!["?"; columns].join(", "));
     vec![row; rows].join(", ")
+}
+
+/// Inserts `rows` (each in the order of `columns`) into `table`, many rows per statement: on PostgreSQL one array
+/// per column, on SQLite a parameter per value.
+pub(crate) async fn insert_rows(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Value>>,
+) -> Result<()> {
+    let names = columns.join(", ");
+    let per_statement = match backend {
+        Backend::Postgres => POSTGRES_ROWS_PER_STATEMENT,
+        Backend::Sqlite => (SQLITE_MAX_PARAMETERS / columns.len().max(1)).min(SQLITE_ROWS_PER_STATEMENT),
+    };
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<Vec<Value>> = rows.by_ref().take(per_statement).collect();
+        match backend {
+            Backend::Postgres => {
+                let mut arrays = ColumnArrays::default();
+                batch.iter().for_each(|row| arrays.push(row));
+                let sql = format!("INSERT INTO {table} ({names}) SELECT * FROM {}", arrays.unnest(1));
+                let query = arrays.into_literals().fold(sqlx::query(&sql), |q, literal| q.bind(literal));
+                query.execute(&mut *conn).await?;
+            }
+            Backend::Sqlite => {
+                let sql = format!("INSERT INTO {table} ({names}) VALUES {}", sqlite_rows(batch.len(), columns.len()));
+                let query = batch.into_iter().flatten().fold(sqlx::query(&sql), bind_value);
+                query.execute(&mut *conn).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rows per statement: PostgreSQL takes them as arrays, so the count is bounded only by the statement's memory; SQLite
+/// binds a parameter per value, within its limit of 32,766, and 200 rows of units measured fastest.
+pub(crate) const POSTGRES_ROWS_PER_STATEMENT: usize = 5_000;
+pub(crate) const SQLITE_ROWS_PER_STATEMENT: usize = 200;
+const SQLITE_MAX_PARAMETERS: usize = 32_766;
+
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds one value in the type of its column.
+pub(crate) fn bind_value(query: AnyQuery<'_>, value: Value) -> AnyQuery<'_> {
+    match value {
+        Value::Text(v) => query.bind(v),
+        Value::Int(v) => query.bind(v),
+        Value::Float(v) => query.bind(v),
+    }
 }
 
 fn push_element(literal: &mut String, value: &Value) {

@@ -6,8 +6,9 @@
 //! table holds switches to a bulk load (see [`super::bulk`]).
 
 use super::bulk;
-use super::columns::sqlite_rows;
-use super::columns::{ColumnArrays, Value};
+use super::cells::CellSums;
+use super::columns::{bind_value, insert_rows, sqlite_rows, ColumnArrays, Value};
+use super::columns::{POSTGRES_ROWS_PER_STATEMENT, SQLITE_ROWS_PER_STATEMENT};
 use super::known::{KnownUnits, Print};
 use crate::audit::{self, Actor, Change};
 use crate::{timestamp, Db, Result};
@@ -56,10 +57,6 @@ pub struct ImportSummary {
     pub written: bool,
 }
 
-/// New units are inserted this many at a time: one statement per batch instead of one per unit. SQLite binds a
-/// parameter per value (29 per row, within its limit of 32,766); PostgreSQL one array per column.
-const SQLITE_BATCH: usize = 200;
-const POSTGRES_BATCH: usize = 5_000;
 const UNIT_COLUMNS: [&str; 29] = [
     "corporation_id",
     "id_extern",
@@ -147,6 +144,13 @@ fn print_hex(print: &Print) -> String {
     print.iter().flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]).map(char::from).collect()
 }
 
+/// A complex as stored (or as this import stores it).
+struct Complex {
+    id: i64,
+    soort: Option<String>,
+    naam: Option<String>,
+}
+
 struct Importer<'c, 'p> {
     tx: sqlx::Transaction<'c, sqlx::Any>,
     backend: crate::Backend,
@@ -159,9 +163,11 @@ struct Importer<'c, 'p> {
     corporation_id: i64,
     options: ImportOptions,
     now: i64,
-    /// Complex code → (id, kind as stored).
-    clusters: HashMap<String, (i64, Option<String>)>,
+    /// The corporation's complexes by code.
+    clusters: HashMap<String, Complex>,
     known: KnownUnits,
+    /// The cells of the units written, when this is the corporation's first load (see [`CellSums`]).
+    cells: Option<CellSums>,
     /// New units not written yet: unit, complex id, fingerprint.
     pending: Vec<(UnitRecord, Option<i64>, String)>,
     /// Changed units not written yet: their id, then as `pending`.
@@ -196,13 +202,18 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         .fetch_optional(&mut *tx)
         .await?;
     let known = KnownUnits::load(&mut tx, corporation_id, in_use.map_or(0, |n| n.max(0) as usize)).await?;
-    let clusters = sqlx::query("SELECT id, code, soort FROM clusters WHERE corporation_id = $1")
+    let clusters = sqlx::query("SELECT id, code, naam, soort FROM clusters WHERE corporation_id = $1")
         .bind(corporation_id)
         .fetch_all(&mut *tx)
         .await?
         .iter()
-        .map(|r| Ok((r.try_get::<String, _>("code")?, (r.try_get::<i64, _>("id")?, r.try_get("soort")?))))
+        .map(|r| {
+            let complex = Complex { id: r.try_get("id")?, soort: r.try_get("soort")?, naam: r.try_get("naam")? };
+            Ok((r.try_get::<String, _>("code")?, complex))
+        })
         .collect::<Result<HashMap<_, _>>>()?;
+    // A first load: every unit in use after it is one it writes, so it can sum their cells on the way in.
+    let cells = (!options.dry_run && known.is_empty()).then(CellSums::default);
     let warnings = reader.warnings().to_vec();
     let mut importer = Importer {
         tx,
@@ -215,6 +226,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         now: timestamp::to_unix(actor.at),
         clusters,
         known,
+        cells,
         pending: Vec::new(),
         changes: Vec::new(),
         summary: ImportSummary { warnings, ..Default::default() },
@@ -263,6 +275,9 @@ impl Importer<'_, '_> {
                     return Ok(());
                 }
                 self.bulk_from_now_if(bulk::worth_it(self.summary.new, self.table_units)).await?;
+                if let Some(cells) = &mut self.cells {
+                    cells.add(&unit, cluster_id);
+                }
                 self.pending.push((unit, cluster_id, print_hex(&print)));
                 if self.pending.len() >= self.batch_size() {
                     self.flush().await?;
@@ -289,23 +304,23 @@ impl Importer<'_, '_> {
         let Some(code) = &unit.cluster_code else {
             return Ok(None);
         };
-        if let Some((id, soort)) = self.clusters.get(code) {
-            let id = *id;
+        if let Some(complex) = self.clusters.get_mut(code) {
             // The complex's kind follows the file when the file names one (a file without the column keeps it).
-            if unit.cluster_soort.is_some() && *soort != unit.cluster_soort && !self.options.dry_run {
+            if unit.cluster_soort.is_some() && complex.soort != unit.cluster_soort && !self.options.dry_run {
                 sqlx::query("UPDATE clusters SET soort = $1 WHERE id = $2")
                     .bind(&unit.cluster_soort)
-                    .bind(id)
+                    .bind(complex.id)
                     .execute(&mut *self.tx)
                     .await?;
-                self.clusters.insert(code.clone(), (id, unit.cluster_soort.clone()));
+                complex.soort.clone_from(&unit.cluster_soort);
             }
-            return Ok(Some(id));
+            return Ok(Some(complex.id));
         }
+        let complex = |id| Complex { id, soort: unit.cluster_soort.clone(), naam: unit.cluster_naam.clone() };
         if self.options.dry_run {
             let id = self.next_dry_cluster;
             self.next_dry_cluster -= 1;
-            self.clusters.insert(code.clone(), (id, unit.cluster_soort.clone()));
+            self.clusters.insert(code.clone(), complex(id));
             return Ok(Some(id));
         }
         let id: i64 = sqlx::query_scalar(
@@ -318,7 +333,7 @@ impl Importer<'_, '_> {
         .bind(&unit.cluster_soort)
         .fetch_one(&mut *self.tx)
         .await?;
-        self.clusters.insert(code.clone(), (id, unit.cluster_soort.clone()));
+        self.clusters.insert(code.clone(), complex(id));
         Ok(Some(id))
     }
 
@@ -333,8 +348,8 @@ impl Importer<'_, '_> {
 
     fn batch_size(&self) -> usize {
         match self.backend {
-            crate::Backend::Sqlite => SQLITE_BATCH,
-            crate::Backend::Postgres => POSTGRES_BATCH,
+            crate::Backend::Sqlite => SQLITE_ROWS_PER_STATEMENT,
+            crate::Backend::Postgres => POSTGRES_ROWS_PER_STATEMENT,
         }
     }
 
@@ -354,30 +369,10 @@ impl Importer<'_, '_> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let pending = std::mem::take(&mut self.pending);
-        let rows = pending.into_iter().map(|(unit, cluster_id, print)| self.new_row(unit, cluster_id, print));
-        let columns = UNIT_COLUMNS.join(", ");
-        match self.backend {
-            crate::Backend::Postgres => {
-                let mut arrays = ColumnArrays::default();
-                rows.for_each(|row| arrays.push(&row));
-                let sql = format!("INSERT INTO units ({columns}) SELECT * FROM {}", arrays.unnest(1));
-                let mut query = sqlx::query(&sql);
-                for literal in arrays.into_literals() {
-                    query = query.bind(literal);
-                }
-                query.execute(&mut *self.tx).await?;
-            }
-            crate::Backend::Sqlite => {
-                let rows: Vec<Vec<Value>> = rows.collect();
-                let sql =
-                    format!("INSERT INTO units ({columns}) VALUES {}", sqlite_rows(rows.len(), UNIT_COLUMNS.len()));
-                let query = rows.into_iter().flatten().fold(sqlx::query(&sql), bind_value);
-                query.execute(&mut *self.tx).await?;
-            }
-        }
-        self.pending = Vec::with_capacity(self.batch_size());
-        Ok(())
+        let capacity = self.batch_size();
+        let pending = std::mem::replace(&mut self.pending, Vec::with_capacity(capacity));
+        let rows = pending.into_iter().map(|(unit, cluster_id, print)| self.new_row(unit, cluster_id, print)).collect();
+        insert_rows(&mut self.tx, self.backend, "units", &UNIT_COLUMNS, rows).await
     }
 
     /// Writes the changed units, many per statement: `UPDATE … FROM` their rows joined on the id (PostgreSQL gets
@@ -464,11 +459,22 @@ impl Importer<'_, '_> {
         // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no
         // unit did).
         super::raise_version(&mut self.tx, self.corporation_id).await?;
+        let started = std::time::Instant::now();
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
-            super::map::rebuild_in(&mut self.tx, self.corporation_id).await?;
-            super::query::store_total(&mut self.tx, self.corporation_id).await?;
-            // Coverage follows the stock: the Participatiekaart's cells are regrouped from the units now in use.
-            crate::participatie::rebuild_cells_in(&mut self.tx, self.corporation_id).await?;
+            // Map and coverage follow the stock: their cells are made again from the units now in use.
+            match self.cells.take() {
+                Some(cells) => {
+                    let clusters = self.clusters.iter().map(|(code, c)| (c.id, (code.as_str(), c.naam.as_deref())));
+                    cells.write(&mut self.tx, self.backend, self.corporation_id, &clusters.collect()).await?;
+                    super::query::store_known_total(&mut self.tx, self.corporation_id, self.summary.new).await?;
+                }
+                None => {
+                    super::map::rebuild_in(&mut self.tx, self.backend, self.corporation_id).await?;
+                    super::query::store_total(&mut self.tx, self.corporation_id).await?;
+                    crate::participatie::rebuild_cells_in(&mut self.tx, self.corporation_id).await?;
+                }
+            }
+            tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: cells of map and coverage made");
         }
         let s = &self.summary;
         sqlx::query(
@@ -500,11 +506,15 @@ impl Importer<'_, '_> {
             personal_data: false,
         };
         audit::record(&mut self.tx, actor, change).await?;
+        let started = std::time::Instant::now();
         self.tx.commit().await?;
+        tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: committed");
         db.stock_changed();
         self.summary.written = true;
         if self.summary.new + self.summary.changed >= REFRESH_STATISTICS_AFTER {
+            let started = std::time::Instant::now();
             refresh_statistics(self.backend, db).await?;
+            tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: planner statistics refreshed");
         }
         // The cells' levels follow from the groups, read outside the import's transaction.
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
@@ -532,8 +542,6 @@ async fn refresh_statistics(backend: crate::Backend, db: &Db) -> Result<()> {
     sqlx::raw_sql(sql).execute(db.pool()).await?;
     Ok(())
 }
-
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 /// The unit's fields in the order of `UNIT_COLUMNS[3..=25]` (soort … brutohuur_cents). Takes the unit by value so
 /// its texts move into the statement instead of being copied.
@@ -565,14 +573,6 @@ fn unit_values(unit: UnitRecord, cbs_year: i64) -> [Value; 23] {
         Value::Int(unit.nettohuur.map(|m| m.cents())),
         Value::Int(unit.brutohuur.map(|m| m.cents())),
     ]
-}
-
-fn bind_value(query: AnyQuery<'_>, value: Value) -> AnyQuery<'_> {
-    match value {
-        Value::Text(v) => query.bind(v),
-        Value::Int(v) => query.bind(v),
-        Value::Float(v) => query.bind(v),
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The stock on a map: grid clusters per zoom level (precomputed), single units at street level.
 
-use crate::{Db, Result};
+use crate::{Backend, Db, Result};
 use sqlx::{AnyConnection, Row};
 use volkshuis_domain::access::OrgScope;
 
@@ -50,31 +50,49 @@ pub struct Point {
 /// Recomputes the grid cells of a corporation's stock for every cluster zoom level, in one transaction.
 pub async fn rebuild(db: &Db, scope: &OrgScope) -> Result<()> {
     let mut tx = db.begin().await?;
-    rebuild_in(&mut tx, scope.org_id()).await?;
+    rebuild_in(&mut tx, db.backend(), scope.org_id()).await?;
     tx.commit().await?;
     Ok(())
 }
 
+/// The finest level with precomputed clusters; the coarser ones are made from it.
+pub(crate) const FINEST_LEVEL: i64 = *CLUSTER_ZOOMS.end();
+
+/// The grid cell `(gx, gy)` of a position, for cells of `cell` degrees. Positions in the Netherlands are positive,
+/// so truncating is taking the floor; the SQL that groups units does the same (PostgreSQL's cast would round).
+pub(crate) fn grid_cell(lon: f64, lat: f64, cell: f64) -> (i64, i64) {
+    ((lon / cell) as i64, (lat / cell) as i64)
+}
+
 /// As [`rebuild`], inside the caller's transaction (the import's, so map and stock change together).
-pub(crate) async fn rebuild_in(conn: &mut AnyConnection, corporation_id: i64) -> Result<()> {
+pub(crate) async fn rebuild_in(conn: &mut AnyConnection, backend: Backend, corporation_id: i64) -> Result<()> {
     sqlx::query("DELETE FROM map_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *conn).await?;
-    // The finest level from the units themselves; each coarser level from the one below it (a cell holds exactly
-    // four cells of the next level, because the cell size halves per zoom level), so the units are read once.
-    let finest = *CLUSTER_ZOOMS.end();
-    // Positions in the Netherlands are positive, so truncation is the floor.
-    sqlx::query(
+    // The finest level from the units themselves; each coarser level from the one below it, so the units are read
+    // once.
+    let cell = |axis: &str| match backend {
+        Backend::Sqlite => format!("CAST({axis} / $3 AS BIGINT)"),
+        Backend::Postgres => format!("CAST(TRUNC({axis} / $3) AS BIGINT)"),
+    };
+    let (gx, gy) = (cell("lon"), cell("lat"));
+    sqlx::query(&format!(
         "INSERT INTO map_cells (corporation_id, level, gx, gy, units, daeb_units, lat, lon) \
-         SELECT corporation_id, $2, CAST(lon / $3 AS BIGINT), CAST(lat / $3 AS BIGINT), COUNT(*), \
+         SELECT corporation_id, $2, {gx}, {gy}, COUNT(*), \
                 SUM(CASE WHEN maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END), AVG(lat), AVG(lon) \
          FROM units WHERE corporation_id = $1 AND in_use = 1 AND lat IS NOT NULL AND lon IS NOT NULL \
-         GROUP BY corporation_id, CAST(lon / $3 AS BIGINT), CAST(lat / $3 AS BIGINT)",
-    )
+         GROUP BY corporation_id, {gx}, {gy}"
+    ))
     .bind(corporation_id)
-    .bind(finest)
-    .bind(cell_size(finest))
+    .bind(FINEST_LEVEL)
+    .bind(cell_size(FINEST_LEVEL))
     .execute(&mut *conn)
     .await?;
-    for level in (*CLUSTER_ZOOMS.start()..finest).rev() {
+    coarser_levels(conn, corporation_id).await
+}
+
+/// Makes every level above the finest from the one below it: a cell holds exactly four cells of the next level,
+/// because the cell size halves per zoom level.
+pub(crate) async fn coarser_levels(conn: &mut AnyConnection, corporation_id: i64) -> Result<()> {
+    for level in (*CLUSTER_ZOOMS.start()..FINEST_LEVEL).rev() {
         sqlx::query(
             "INSERT INTO map_cells (corporation_id, level, gx, gy, units, daeb_units, lat, lon) \
              SELECT corporation_id, $2, gx / 2, gy / 2, SUM(units), SUM(daeb_units), \
@@ -111,16 +129,17 @@ pub async fn extent(db: &Db, scope: &OrgScope) -> Result<Option<BBox>> {
 pub async fn clusters(db: &Db, scope: &OrgScope, zoom: i64, bbox: BBox) -> Result<Vec<Cluster>> {
     let level = zoom.clamp(*CLUSTER_ZOOMS.start(), *CLUSTER_ZOOMS.end());
     let cell = cell_size(level);
+    let (low, high) = (grid_cell(bbox[0], bbox[1], cell), grid_cell(bbox[2], bbox[3], cell));
     let rows = sqlx::query(
         "SELECT units, daeb_units, lat, lon FROM map_cells WHERE corporation_id = $1 AND level = $2 \
          AND gx BETWEEN $3 AND $4 AND gy BETWEEN $5 AND $6",
     )
     .bind(scope.org_id())
     .bind(level)
-    .bind((bbox[0] / cell) as i64)
-    .bind((bbox[2] / cell) as i64)
-    .bind((bbox[1] / cell) as i64)
-    .bind((bbox[3] / cell) as i64)
+    .bind(low.0)
+    .bind(high.0)
+    .bind(low.1)
+    .bind(high.1)
     .fetch_all(db.pool())
     .await?;
     rows.iter()

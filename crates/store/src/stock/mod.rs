@@ -5,6 +5,7 @@
 
 mod bulk;
 mod cache;
+mod cells;
 mod columns;
 mod import;
 mod known;

@@ -273,6 +273,19 @@ pub(crate) async fn store_total(conn: &mut sqlx::AnyConnection, corporation_id: 
     Ok(())
 }
 
+/// As [`store_total`], when the count is known: after a first load, it is the units the load wrote.
+pub(crate) async fn store_known_total(conn: &mut sqlx::AnyConnection, corporation_id: i64, units: u64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO stock_totals (corporation_id, units_in_use) VALUES ($1, $2) \
+         ON CONFLICT (corporation_id) DO UPDATE SET units_in_use = excluded.units_in_use",
+    )
+    .bind(corporation_id)
+    .bind(i64::try_from(units).unwrap_or(i64::MAX))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// A page of the corporation's units, ordered by address. Without filters, or filtered only by gemeente or only by
 /// buurt, `total` is exact (kept by the import); with other filters it is exact when the page is the list's last,
 /// else counted up to [`COUNT_CAP`] + 1.
