@@ -9,7 +9,7 @@
 
 use super::columns::{insert_rows, Value};
 use crate::{Backend, Result};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use volkshuis_domain::bezit::{SocialLabel, UnitRecord};
 
 /// Units of one cell, with the sums of their positions.
@@ -32,6 +32,14 @@ impl Sum {
             self.lat += position.lat;
             self.lon += position.lon;
         }
+    }
+
+    fn merge(&mut self, other: &Sum) {
+        self.units += other.units;
+        self.daeb_units += other.daeb_units;
+        self.positioned += other.positioned;
+        self.lat += other.lat;
+        self.lon += other.lon;
     }
 
     /// The mean position, as SQL's `AVG` gives it: none when no unit has one.
@@ -78,18 +86,18 @@ pub(crate) struct CellSums {
     cell: f64,
     map: HashMap<(i64, i64), Sum>,
     part: HashMap<PartKey, Sum>,
-    /// The part cell of the previous unit: a file lists a complex's units together, so most units add to the same
-    /// cell as the one before and need no key built or hashed.
-    last_part: Option<PartKey>,
+    /// The part cell of the previous unit, summed apart from `part` until a unit of another cell comes: a file lists
+    /// a complex's units together, so most units add to the cell of the one before and need no key built or hashed.
+    current_part: Option<(PartKey, Sum)>,
 }
 
 impl Default for CellSums {
     fn default() -> Self {
         Self {
             cell: super::map::cell_size(super::map::FINEST_LEVEL),
-            map: HashMap::new(),
-            part: HashMap::new(),
-            last_part: None,
+            map: HashMap::default(),
+            part: HashMap::default(),
+            current_part: None,
         }
     }
 }
@@ -100,63 +108,60 @@ impl CellSums {
         if let Some(position) = unit.position {
             self.map.entry(super::map::grid_cell(position.lon, position.lat, self.cell)).or_default().add(unit);
         }
-        let key = match self.last_part.take() {
-            Some(last) if last.is_of(unit, cluster_id) => last,
-            _ => PartKey::of(unit, cluster_id),
-        };
-        self.part.entry(key.clone()).or_default().add(unit);
-        self.last_part = Some(key);
+        match &mut self.current_part {
+            Some((key, sum)) if key.is_of(unit, cluster_id) => sum.add(unit),
+            current => {
+                part_done(&mut self.part, current.take());
+                let mut sum = Sum::default();
+                sum.add(unit);
+                *current = Some((PartKey::of(unit, cluster_id), sum));
+            }
+        }
     }
 
     /// Writes the cells in place of the corporation's old ones, inside the import's transaction. `clusters` gives a
     /// complex id's code and name.
     pub(crate) async fn write(
-        self,
+        mut self,
         conn: &mut sqlx::AnyConnection,
         backend: Backend,
         corporation_id: i64,
         clusters: &HashMap<i64, (&str, Option<&str>)>,
     ) -> Result<()> {
+        part_done(&mut self.part, self.current_part.take());
         sqlx::query("DELETE FROM map_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *conn).await?;
         let level = super::map::FINEST_LEVEL;
-        let rows = self
-            .map
-            .into_iter()
-            .map(|((gx, gy), sum)| {
-                let (lat, lon) = sum.mean();
-                let ints = [corporation_id, level, gx, gy, sum.units, sum.daeb_units].map(|n| Value::Int(Some(n)));
-                ints.into_iter().chain([Value::Float(lat), Value::Float(lon)]).collect()
-            })
-            .collect();
+        let mut values = Vec::with_capacity(self.map.len() * 8);
+        for ((gx, gy), sum) in &self.map {
+            let (lat, lon) = sum.mean();
+            values.extend([corporation_id, level, *gx, *gy, sum.units, sum.daeb_units].map(|n| Value::Int(Some(n))));
+            values.extend([Value::Float(lat), Value::Float(lon)]);
+        }
         let columns = ["corporation_id", "level", "gx", "gy", "units", "daeb_units", "lat", "lon"];
-        insert_rows(conn, backend, "map_cells", &columns, rows).await?;
+        insert_rows(conn, backend, "map_cells", &columns, &values).await?;
         super::map::coarser_levels(conn, corporation_id).await?;
 
         sqlx::query("DELETE FROM part_cells WHERE corporation_id = $1")
             .bind(corporation_id)
             .execute(&mut *conn)
             .await?;
-        let text = |s: &str| Value::Text(Some(s.to_owned()));
-        let rows = self
-            .part
-            .into_iter()
-            .map(|(key, sum)| {
-                let (code, name) = key.cluster_id.and_then(|id| clusters.get(&id).copied()).unwrap_or(("", None));
-                let (lat, lon) = sum.mean();
-                vec![
-                    Value::Int(Some(corporation_id)),
-                    text(code),
-                    Value::Text(name.map(str::to_owned)),
-                    text(&key.buurt),
-                    text(&key.wijk),
-                    text(&key.gemeente),
-                    Value::Int(Some(sum.units)),
-                    Value::Float(lat),
-                    Value::Float(lon),
-                    Value::Int(Some(0)),
-                ]
-            })
-            .collect();
+        let mut values = Vec::with_capacity(self.part.len() * 10);
+        for (key, sum) in &self.part {
+            let (code, name) = key.cluster_id.and_then(|id| clusters.get(&id).copied()).unwrap_or(("", None));
+            let (lat, lon) = sum.mean();
+            values.extend([
+                Value::Int(Some(corporation_id)),
+                Value::text(Some(code)),
+                Value::text(name),
+                Value::text(Some(&key.buurt)),
+                Value::text(Some(&key.wijk)),
+                Value::text(Some(&key.gemeente)),
+                Value::Int(Some(sum.units)),
+                Value::Float(lat),
+                Value::Float(lon),
+                Value::Int(Some(0)),
+            ]);
+        }
         let columns = [
             "corporation_id",
             "cluster_code",
@@ -169,6 +174,13 @@ impl CellSums {
             "lon",
             "level",
         ];
-        insert_rows(conn, backend, "part_cells", &columns, rows).await
+        insert_rows(conn, backend, "part_cells", &columns, &values).await
+    }
+}
+
+/// Adds a finished run of units of one part cell to the cells.
+fn part_done(part: &mut HashMap<PartKey, Sum>, cell: Option<(PartKey, Sum)>) {
+    if let Some((key, sum)) = cell {
+        part.entry(key).or_default().merge(&sum);
     }
 }

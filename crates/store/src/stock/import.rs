@@ -132,7 +132,20 @@ fn parse_in_background<R: BufRead + Send + 'static>(
 
 /// The unit's fingerprint: a hash of its canonical text with its complex and CBS year (the first 16 bytes).
 fn fingerprint(mut hash: Sha256, cluster_id: Option<i64>, cbs_year: i64) -> Print {
-    hash.update(format!("\u{1f}{cluster_id:?}\u{1f}{cbs_year}").as_bytes());
+    // The bytes of `format!("\u{1f}{cluster_id:?}\u{1f}{cbs_year}")`, which the stored fingerprints were made of,
+    // without the formatting machinery (a test holds them equal).
+    let mut number = itoa::Buffer::new();
+    hash.update(b"\x1f");
+    match cluster_id {
+        Some(id) => {
+            hash.update(b"Some(");
+            hash.update(number.format(id));
+            hash.update(b")");
+        }
+        None => hash.update(b"None"),
+    }
+    hash.update(b"\x1f");
+    hash.update(number.format(cbs_year));
     let mut print = Print::default();
     print.copy_from_slice(&hash.finalize()[..16]);
     print
@@ -143,6 +156,9 @@ fn print_hex(print: &Print) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     print.iter().flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]).map(char::from).collect()
 }
+
+/// A unit to write: the record, its complex's id and its fingerprint in hex.
+type NewUnit = (UnitRecord, Option<i64>, String);
 
 /// A complex as stored (or as this import stores it).
 struct Complex {
@@ -169,9 +185,9 @@ struct Importer<'c, 'p> {
     /// The cells of the units written, when this is the corporation's first load (see [`CellSums`]).
     cells: Option<CellSums>,
     /// New units not written yet: unit, complex id, fingerprint.
-    pending: Vec<(UnitRecord, Option<i64>, String)>,
+    pending: Vec<NewUnit>,
     /// Changed units not written yet: their id, then as `pending`.
-    changes: Vec<(i64, UnitRecord, Option<i64>, String)>,
+    changes: Vec<(i64, NewUnit)>,
     summary: ImportSummary,
     progress: &'p mut (dyn FnMut(u64) + Send),
 }
@@ -290,7 +306,7 @@ impl Importer<'_, '_> {
                 if !self.options.dry_run {
                     let worth_it = bulk::worth_it_for_changes(self.backend, self.summary.changed, self.table_units);
                     self.bulk_from_now_if(worth_it).await?;
-                    self.changes.push((id, unit, cluster_id, print_hex(&print)));
+                    self.changes.push((id, (unit, cluster_id, print_hex(&print))));
                     if self.changes.len() >= self.batch_size() {
                         self.flush_changes().await?;
                     }
@@ -353,16 +369,15 @@ impl Importer<'_, '_> {
         }
     }
 
-    /// The row of a new unit in the order of `UNIT_COLUMNS`.
-    fn new_row(&self, mut unit: UnitRecord, cluster_id: Option<i64>, print: String) -> Vec<Value> {
-        let mut row = vec![
+    /// Appends the row of a new unit, in the order of `UNIT_COLUMNS`, to `values`.
+    fn new_row<'a>(&self, values: &mut Vec<Value<'a>>, (unit, cluster_id, print): &'a NewUnit) {
+        values.extend([
             Value::Int(Some(self.corporation_id)),
-            Value::Text(Some(std::mem::take(&mut unit.id_extern))),
-            Value::Int(cluster_id),
-        ];
-        row.extend(unit_values(unit, self.options.cbs_year));
-        row.extend([Value::Text(Some(print)), Value::Int(Some(self.now)), Value::Int(Some(self.now))]);
-        row
+            Value::text(Some(&unit.id_extern)),
+            Value::Int(*cluster_id),
+        ]);
+        values.extend(unit_values(unit, self.options.cbs_year));
+        values.extend([Value::text(Some(print)), Value::Int(Some(self.now)), Value::Int(Some(self.now))]);
     }
 
     async fn flush(&mut self) -> Result<()> {
@@ -371,8 +386,9 @@ impl Importer<'_, '_> {
         }
         let capacity = self.batch_size();
         let pending = std::mem::replace(&mut self.pending, Vec::with_capacity(capacity));
-        let rows = pending.into_iter().map(|(unit, cluster_id, print)| self.new_row(unit, cluster_id, print)).collect();
-        insert_rows(&mut self.tx, self.backend, "units", &UNIT_COLUMNS, rows).await
+        let mut values = Vec::with_capacity(pending.len() * UNIT_COLUMNS.len());
+        pending.iter().for_each(|unit| self.new_row(&mut values, unit));
+        insert_rows(&mut self.tx, self.backend, "units", &UNIT_COLUMNS, &values).await
     }
 
     /// Writes the changed units, many per statement: `UPDATE … FROM` their rows joined on the id (PostgreSQL gets
@@ -383,12 +399,13 @@ impl Importer<'_, '_> {
             return Ok(());
         }
         let cbs_year = self.options.cbs_year;
-        let rows: Vec<Vec<Value>> = std::mem::take(&mut self.changes)
-            .into_iter()
-            .map(|(id, unit, cluster_id, print)| {
-                let mut row = vec![Value::Int(Some(id)), Value::Int(cluster_id)];
+        let changes = std::mem::take(&mut self.changes);
+        let rows: Vec<Vec<Value<'_>>> = changes
+            .iter()
+            .map(|(id, (unit, cluster_id, print))| {
+                let mut row = vec![Value::Int(Some(*id)), Value::Int(*cluster_id)];
                 row.extend(unit_values(unit, cbs_year));
-                row.push(Value::Text(Some(print)));
+                row.push(Value::text(Some(print)));
                 row
             })
             .collect();
@@ -419,7 +436,7 @@ impl Importer<'_, '_> {
                     renamed.join(", "),
                     sqlite_rows(rows.len(), names.len())
                 );
-                let query = rows.into_iter().flatten().fold(sqlx::query(&sql).bind(self.now), bind_value);
+                let query = rows.iter().flatten().fold(sqlx::query(&sql).bind(self.now), bind_value);
                 query.execute(&mut *self.tx).await?;
             }
         }
@@ -543,21 +560,20 @@ async fn refresh_statistics(backend: crate::Backend, db: &Db) -> Result<()> {
     Ok(())
 }
 
-/// The unit's fields in the order of `UNIT_COLUMNS[3..=25]` (soort … brutohuur_cents). Takes the unit by value so
-/// its texts move into the statement instead of being copied.
-fn unit_values(unit: UnitRecord, cbs_year: i64) -> [Value; 23] {
+/// The unit's fields in the order of `UNIT_COLUMNS[3..=25]` (soort … brutohuur_cents), its texts borrowed.
+fn unit_values(unit: &UnitRecord, cbs_year: i64) -> [Value<'_>; 23] {
     let has_area = unit.gemeente.is_some() || unit.wijk.is_some() || unit.buurt.is_some();
-    let code = |c: Option<&str>| Value::Text(c.map(str::to_owned));
+    let code = Value::text;
     [
-        Value::Text(unit.soort),
-        Value::Text(unit.detail_soort),
-        Value::Text(unit.status),
-        Value::Text(Some(unit.straatnaam)),
+        code(unit.soort.as_deref()),
+        code(unit.detail_soort.as_deref()),
+        code(unit.status.as_deref()),
+        code(Some(&unit.straatnaam)),
         Value::Int(Some(i64::from(unit.huisnummer.number))),
-        Value::Text(unit.huisnummer.letter.map(String::from)),
-        Value::Text(unit.huisnummer.addition),
+        Value::Text(unit.huisnummer.letter.map(|l| String::from(l).into())),
+        code(unit.huisnummer.addition.as_deref()),
         code(Some(unit.postcode.as_str())),
-        Value::Text(Some(unit.woonplaats)),
+        code(Some(&unit.woonplaats)),
         code(unit.bag_verblijfsobject.as_ref().map(|b| b.as_str())),
         code(unit.bag_pand.as_ref().map(|b| b.as_str())),
         code(unit.gemeente.as_ref().map(|c| c.as_str())),
@@ -587,6 +603,16 @@ mod tests {
     use super::{fingerprint, print_hex};
     use crate::stock::known::print_from_hex;
     use sha2::{Digest, Sha256};
+
+    #[test]
+    fn fingerprints_are_those_stored_before() {
+        for (cluster_id, year) in [(Some(7), 2023), (None, 2023), (Some(-3), 0), (Some(i64::MAX), 2024)] {
+            let mut before = Sha256::new_with_prefix(b"A1");
+            before.update(format!("\u{1f}{cluster_id:?}\u{1f}{year}").as_bytes());
+            let before: [u8; 16] = before.finalize()[..16].try_into().expect("16 bytes");
+            assert_eq!(fingerprint(Sha256::new_with_prefix(b"A1"), cluster_id, year), before);
+        }
+    }
 
     #[test]
     fn a_stored_fingerprint_reads_back_as_the_same_bytes() {

@@ -10,7 +10,10 @@ use crate::Result;
 use futures_util::TryStreamExt;
 use sqlx::{AnyConnection, Row};
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+
+/// Maps of millions of ids: foldhash hashes a short id several times faster than the standard SipHash (still seeded
+/// per process), which showed in the profile of a national import, growing and all.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A fingerprint as its bytes (stored as 32 lowercase hex characters).
 pub(crate) type Print = [u8; 16];
@@ -51,7 +54,7 @@ impl KnownUnits {
     /// Reads the corporation's stored units, one row at a time. `expected` (the units in use the corporation has)
     /// sizes the map up front: growing it at 2 million entries would hold the old and the new table at once.
     pub(crate) async fn load(conn: &mut AnyConnection, corporation_id: i64, expected: usize) -> Result<Self> {
-        let mut stored = HashMap::with_capacity(expected);
+        let mut stored = HashMap::with_capacity_and_hasher(expected, Default::default());
         let mut rows = sqlx::query("SELECT id, id_extern, fingerprint, in_use FROM units WHERE corporation_id = $1")
             .bind(corporation_id)
             .fetch(conn);
@@ -65,7 +68,7 @@ impl KnownUnits {
             };
             stored.insert(id_extern.into_boxed_str(), unit);
         }
-        Ok(Self { stored, new: HashMap::new() })
+        Ok(Self { stored, new: HashMap::default() })
     }
 
     /// Whether the corporation had no units at all (in use or not) before the import.
@@ -112,7 +115,7 @@ mod tests {
                 ((*id_extern).into(), unit)
             })
             .collect();
-        KnownUnits { stored, new: HashMap::new() }
+        KnownUnits { stored, new: HashMap::default() }
     }
 
     #[test]
