@@ -30,7 +30,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_bulk_load_keeps_the_schema_and_rolls_back_whole,
     area_totals_are_exact_beyond_the_cap,
     a_complex_page_has_the_figures_of_the_complexes_list,
-    a_first_load_makes_the_cells_grouping_would,
+    summed_cells_are_the_grouped_cells,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -560,41 +560,14 @@ fn near(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
-/// A first load sums the map's and the Participatiekaart's cells while it reads the units; every later import
-/// groups them from the stored units in SQL. Both must give the same cells, for units with and without a position,
-/// a complex or area codes.
-async fn a_first_load_makes_the_cells_grouping_would(db: &Db) {
-    use volkshuis_domain::bezit::synthetic::{header, Generator};
-    let woonstad = corporation(db, "woonstad").await;
-    let header = header();
-    let column = |name: &str| header.split(';').position(|c| c == name).expect(name);
-    let blank = |fields: &mut Vec<String>, names: &[&str]| names.iter().for_each(|n| fields[column(n)].clear());
-    let rows: Vec<String> = Generator::new(3_000, 11)
-        .enumerate()
-        .map(|(i, row)| {
-            let mut fields: Vec<String> = row.split(';').map(str::to_owned).collect();
-            if i % 13 == 0 {
-                blank(&mut fields, &["breedtegraad", "lengtegraad", "rdX", "rdY"]);
-            }
-            if i % 17 == 0 {
-                blank(&mut fields, &["clusterCode", "clusterNaam", "clusterSoort"]);
-            }
-            if i % 19 == 0 {
-                blank(&mut fields, &["gemeenteCode", "wijkCode", "buurtCode"]);
-            }
-            fields.join(";")
-        })
-        .collect();
-    let content = format!("{header}\n{}\n", rows.join("\n"));
-    let summary = import(db, &woonstad, &content, ImportOptions::default()).await;
-    assert_eq!((summary.new, summary.written), (3_000, true));
-    let (map, part) = cells_of(db, &woonstad).await;
+/// The cells as the import left them must be those that grouping the stored units in SQL gives.
+async fn assert_cells_as_grouped(db: &Db, scope: &OrgScope) {
+    let (map, part) = cells_of(db, scope).await;
     assert!(map.len() > 100 && part.len() > 40, "a stock spread over many cells: {} and {}", map.len(), part.len());
     assert!(part.iter().any(|c| c.0.is_empty() && c.4.is_empty()), "units without complex or codes have cells too");
-
-    stock::map::rebuild(db, &woonstad).await.expect("map");
-    volkshuis_store::participatie::rebuild_cells(db, woonstad.org_id()).await.expect("cells");
-    let (grouped_map, grouped_part) = cells_of(db, &woonstad).await;
+    stock::map::rebuild(db, scope).await.expect("map");
+    volkshuis_store::participatie::rebuild_cells(db, scope.org_id()).await.expect("cells");
+    let (grouped_map, grouped_part) = cells_of(db, scope).await;
     assert_eq!(map.len(), grouped_map.len());
     for (summed, grouped) in map.iter().zip(&grouped_map) {
         let key = |c: &MapCell| (c.0, c.1, c.2, c.3, c.4);
@@ -607,4 +580,69 @@ async fn a_first_load_makes_the_cells_grouping_would(db: &Db) {
         assert_eq!(key(summed), key(grouped));
         assert!(near(summed.6, grouped.6) && near(summed.7, grouped.7), "{summed:?} vs {grouped:?}");
     }
+}
+
+/// An import sums the map's and the Participatiekaart's cells while it reads the units, and uses the sums when the
+/// file is the whole stock in use afterwards (a first load; a full file with units left out and marked out of use);
+/// otherwise it groups the stored units in SQL. Both must give the same cells, for units with and without a
+/// position, a complex or area codes, new, changed, unchanged and gone.
+async fn summed_cells_are_the_grouped_cells(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let woonstad = corporation(db, "woonstad").await;
+    let header = header();
+    let column = |name: &str| header.split(';').position(|c| c == name).expect(name);
+    let blank = |fields: &mut Vec<String>, names: &[&str]| names.iter().for_each(|n| fields[column(n)].clear());
+    let rows: Vec<Vec<String>> = Generator::new(3_000, 11)
+        .enumerate()
+        .map(|(i, row)| {
+            let mut fields: Vec<String> = row.split(';').map(str::to_owned).collect();
+            if i % 13 == 0 {
+                blank(&mut fields, &["breedtegraad", "lengtegraad", "rdX", "rdY"]);
+            }
+            if i % 17 == 0 {
+                blank(&mut fields, &["clusterCode", "clusterNaam", "clusterSoort"]);
+            }
+            if i % 19 == 0 {
+                blank(&mut fields, &["gemeenteCode", "wijkCode", "buurtCode"]);
+            }
+            fields
+        })
+        .collect();
+    let content = |rows: &[Vec<String>]| {
+        let lines: Vec<String> = rows.iter().map(|fields| fields.join(";")).collect();
+        format!("{header}\n{}\n", lines.join("\n"))
+    };
+    let summary = import(db, &woonstad, &content(&rows), ImportOptions::default()).await;
+    assert_eq!((summary.new, summary.written), (3_000, true));
+    assert_cells_as_grouped(db, &woonstad).await;
+
+    // A year later: every seventh unit is gone, every fifth moved to another complex and the rents went up.
+    let moved: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 7 != 3)
+        .map(|(i, fields)| {
+            let mut fields = fields.clone();
+            if i % 5 == 0 && !fields[column("clusterCode")].is_empty() {
+                fields[column("clusterCode")] = format!("NIEUW{}", i % 3);
+            }
+            if i % 2 == 0 {
+                fields[column("nettohuur")] = "999,99".into();
+            }
+            fields
+        })
+        .collect();
+    let marked = ImportOptions { mark_missing: true, ..Default::default() };
+    let summary = import(db, &woonstad, &content(&moved), marked).await;
+    assert!(summary.changed > 1_000 && summary.unchanged > 800 && summary.marked_missing > 400, "{summary:?}");
+    assert_cells_as_grouped(db, &woonstad).await;
+    assert_eq!(count(db, &woonstad).await, moved.len() as i64, "the kept total is the file's units");
+
+    // A file of part of the stock, without marking: the units left out stay in use, so the cells are grouped.
+    let mut part = moved[..2_000].to_vec();
+    part.iter_mut().for_each(|fields| fields[column("nettohuur")] = "1.001,00".into());
+    let summary = import(db, &woonstad, &content(&part), ImportOptions::default()).await;
+    assert!(summary.changed > 1_900 && summary.missing > 500 && summary.marked_missing == 0, "{summary:?}");
+    assert_cells_as_grouped(db, &woonstad).await;
+    assert_eq!(count(db, &woonstad).await, moved.len() as i64, "units left out are still in use");
 }

@@ -91,12 +91,7 @@ pub(crate) async fn end(conn: &mut AnyConnection, backend: Backend) -> Result<()
 /// Prepares the import's own connection: a larger page cache on SQLite.
 pub(crate) async fn prepare(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
     if backend == Backend::Sqlite {
-        let helpers = std::thread::available_parallelism().map_or(0, |n| n.get().min(4));
-        execute(
-            conn,
-            &[format!("PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}"), format!("PRAGMA threads = {helpers}")],
-        )
-        .await?;
+        execute(conn, &[format!("PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")]).await?;
     }
     Ok(())
 }

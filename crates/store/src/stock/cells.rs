@@ -1,11 +1,12 @@
-//! The cells of the map (finest level) and of the Participatiekaart, summed from the units while a corporation's
-//! first load reads them.
+//! The cells of the map (finest level) and of the Participatiekaart, summed from the units while an import reads
+//! them.
 //!
-//! Grouping the written rows again afterwards means reading and sorting the whole table twice: 9 s of a national
-//! first load on SQLite, 7 s on PostgreSQL. Summed on the way in, they cost a hash lookup per row. Only for a first
-//! load, when every unit in use is one this import writes; otherwise the cells follow from all the corporation's
-//! units and are grouped in SQL ([`super::map::rebuild_in`], `participatie::rebuild_cells_in`), which a test holds
-//! to the same result.
+//! Grouping the stored units again after the import means reading and sorting the whole table twice: 9 s for the
+//! national stock on SQLite, 7 s on PostgreSQL. Summed on the way in, they cost a hash lookup per row. The sums are
+//! the stock's cells when the file is the whole stock in use afterwards: no unit in use was left out of it, or those
+//! left out are marked out of use (a corporation's first load, a yearly rent change, a full export). Otherwise the
+//! cells are grouped in SQL from the stored units ([`super::map::rebuild_in`], `participatie::rebuild_cells_in`),
+//! and a test holds both ways to the same result.
 
 use super::columns::{insert_rows, Value};
 use crate::{Backend, Result};
@@ -103,7 +104,7 @@ impl Default for CellSums {
 }
 
 impl CellSums {
-    /// Adds a unit the import writes, in use, in complex `cluster_id`.
+    /// Adds a unit of the file (in use after the import), in complex `cluster_id`.
     pub(crate) fn add(&mut self, unit: &UnitRecord, cluster_id: Option<i64>) {
         if let Some(position) = unit.position {
             self.map.entry(super::map::grid_cell(position.lon, position.lat, self.cell)).or_default().add(unit);

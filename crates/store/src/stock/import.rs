@@ -182,7 +182,7 @@ struct Importer<'c, 'p> {
     /// The corporation's complexes by code.
     clusters: HashMap<String, Complex>,
     known: KnownUnits,
-    /// The cells of the units written, when this is the corporation's first load (see [`CellSums`]).
+    /// The cells of the file's units (see [`CellSums`]); none in a dry run.
     cells: Option<CellSums>,
     /// New units not written yet: unit, complex id, fingerprint.
     pending: Vec<NewUnit>,
@@ -228,8 +228,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
             Ok((r.try_get::<String, _>("code")?, complex))
         })
         .collect::<Result<HashMap<_, _>>>()?;
-    // A first load: every unit in use after it is one it writes, so it can sum their cells on the way in.
-    let cells = (!options.dry_run && known.is_empty()).then(CellSums::default);
+    let cells = (!options.dry_run).then(CellSums::default);
     let warnings = reader.warnings().to_vec();
     let mut importer = Importer {
         tx,
@@ -284,6 +283,10 @@ impl Importer<'_, '_> {
         };
         let cluster_id = self.cluster_id(&unit).await?;
         let print = fingerprint(hash, cluster_id, self.options.cbs_year);
+        // New, changed or unchanged, the unit is in use after this import as the file gives it.
+        if let Some(cells) = &mut self.cells {
+            cells.add(&unit, cluster_id);
+        }
         match stored {
             None => {
                 self.summary.new += 1;
@@ -291,9 +294,6 @@ impl Importer<'_, '_> {
                     return Ok(());
                 }
                 self.bulk_from_now_if(bulk::worth_it(self.summary.new, self.table_units)).await?;
-                if let Some(cells) = &mut self.cells {
-                    cells.add(&unit, cluster_id);
-                }
                 self.pending.push((unit, cluster_id, print_hex(&print)));
                 if self.pending.len() >= self.batch_size() {
                     self.flush().await?;
@@ -479,11 +479,15 @@ impl Importer<'_, '_> {
         let started = std::time::Instant::now();
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
             // Map and coverage follow the stock: their cells are made again from the units now in use.
-            match self.cells.take() {
+            // The file's units are the stock in use afterwards when no unit in use is left out of it, or those left
+            // out go out of use; then their summed cells are the stock's cells.
+            let file_is_the_stock = self.summary.missing == 0 || self.options.mark_missing;
+            match self.cells.take().filter(|_| file_is_the_stock) {
                 Some(cells) => {
+                    let in_use = self.summary.new + self.summary.changed + self.summary.unchanged;
                     let clusters = self.clusters.iter().map(|(code, c)| (c.id, (code.as_str(), c.naam.as_deref())));
                     cells.write(&mut self.tx, self.backend, self.corporation_id, &clusters.collect()).await?;
-                    super::query::store_known_total(&mut self.tx, self.corporation_id, self.summary.new).await?;
+                    super::query::store_known_total(&mut self.tx, self.corporation_id, in_use).await?;
                 }
                 None => {
                     super::map::rebuild_in(&mut self.tx, self.backend, self.corporation_id).await?;

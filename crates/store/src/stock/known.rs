@@ -71,11 +71,6 @@ impl KnownUnits {
         Ok(Self { stored, new: HashMap::default() })
     }
 
-    /// Whether the corporation had no units at all (in use or not) before the import.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.stored.is_empty()
-    }
-
     /// Notes that `line` brings `id_extern`: the stored unit it updates (`None` for a new one), or — when an earlier
     /// line of the file brought it already — `Err` with that line.
     pub(crate) fn see(&mut self, id_extern: &str, line: u64) -> std::result::Result<Option<Stored>, u64> {

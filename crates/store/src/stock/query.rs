@@ -273,7 +273,7 @@ pub(crate) async fn store_total(conn: &mut sqlx::AnyConnection, corporation_id: 
     Ok(())
 }
 
-/// As [`store_total`], when the count is known: after a first load, it is the units the load wrote.
+/// As [`store_total`], when the count is known: the units of a file that is the whole stock in use.
 pub(crate) async fn store_known_total(conn: &mut sqlx::AnyConnection, corporation_id: i64, units: u64) -> Result<()> {
     sqlx::query(
         "INSERT INTO stock_totals (corporation_id, units_in_use) VALUES ($1, $2) \
