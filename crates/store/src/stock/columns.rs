@@ -1,6 +1,7 @@
-//! New and changed units written in bulk. SQLite takes a multi-row `INSERT … VALUES` with a parameter per value; PostgreSQL takes
-//! one array per column and `unnest`s them, which its server handles about four times faster than thousands of
-//! separate parameters (measured on the national file: the row-by-row load went from 57 s to about 15 s).
+//! Many rows per statement: new and changed units, and the cells of map and coverage. SQLite takes a multi-row
+//! `INSERT … VALUES` with a parameter per value; PostgreSQL takes one array per column and `unnest`s them, which its
+//! server handles about four times faster than thousands of separate parameters (measured on the national file: the
+//! row-by-row load went from 57 s to about 15 s).
 
 use crate::{Backend, Result};
 use std::borrow::Cow;
@@ -113,7 +114,7 @@ pub(crate) async fn insert_rows(
 /// binds a parameter per value, within its limit of 32,766. With texts bound by reference, 1,000 rows of units loaded
 /// the national file in 20–21 s against 23–24 s for 200 or 500 (each statement is a round trip to SQLite's thread).
 pub(crate) const POSTGRES_ROWS_PER_STATEMENT: usize = 5_000;
-pub(crate) const SQLITE_ROWS_PER_STATEMENT: usize = 1000;
+pub(crate) const SQLITE_ROWS_PER_STATEMENT: usize = 1_000;
 const SQLITE_MAX_PARAMETERS: usize = 32_766;
 
 pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
