@@ -56,12 +56,15 @@ impl Db {
             .log_statements(tracing::log::LevelFilter::Trace)
             .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
         let pool_options = match backend {
-            // One writer at a time is SQLite's nature; a small pool avoids piling up on its lock.
+            // One writer at a time is SQLite's nature; a small pool avoids piling up on its lock. The write-ahead log
+            // is cut back to 64 MB once it has been written into the database: a national import grows it to the
+            // size of the database (~950 MB), which it otherwise keeps on disk for good.
             Backend::Sqlite => AnyPoolOptions::new().max_connections(4).after_connect(|conn, _| {
                 Box::pin(async move {
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
-                         PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;",
+                         PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; \
+                         PRAGMA journal_size_limit = 67108864;",
                     )
                     .await?;
                     Ok(())

@@ -217,3 +217,24 @@ async fn backend_is_chosen_from_the_target() {
     let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(t.db.pool()).await.expect("pragma");
     assert_eq!(mode, "wal");
 }
+
+/// After a large write the write-ahead log is not left at its largest size: once it has been written into the
+/// database, the next write cuts it back to 64 MB.
+#[tokio::test]
+async fn sqlites_log_shrinks_after_a_large_write() {
+    let t = TestDb::new(Backend::Sqlite).await.expect("sqlite");
+    let wal = || std::fs::metadata(format!("{}-wal", t.target)).map(|m| m.len()).unwrap_or(0);
+    let mut conn = t.db.pool().acquire().await.expect("connection");
+    sqlx::query("CREATE TABLE big (data BLOB)").execute(&mut *conn).await.expect("table");
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 96) \
+         INSERT INTO big SELECT randomblob(1048576) FROM n",
+    )
+    .execute(&mut *conn)
+    .await
+    .expect("96 MB");
+    assert!(wal() > 90 << 20, "the log holds the write: {} bytes", wal());
+    sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&mut *conn).await.expect("checkpoint");
+    sqlx::query("DELETE FROM big").execute(&mut *conn).await.expect("a next write");
+    assert!(wal() <= 64 << 20, "the log is cut back: {} bytes", wal());
+}
