@@ -31,6 +31,7 @@ volkshuis_store::store_test_on_both_backends!(
     area_totals_are_exact_beyond_the_cap,
     a_complex_page_has_the_figures_of_the_complexes_list,
     summed_cells_are_the_grouped_cells,
+    a_unit_with_a_bad_row_is_not_marked_missing,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -123,6 +124,23 @@ async fn valid_rows_only_when_asked(db: &Db) {
     assert!(summary.written);
     assert_eq!((summary.new, summary.errors.len()), (2, 1));
     assert_eq!(count(db, &woonstad).await, 2);
+}
+
+/// Importing the valid rows of a file with errors and marking missing units: a unit whose row has an error is not
+/// missing from the file, so nothing is marked (and the user is told why).
+async fn a_unit_with_a_bad_row_is_not_marked_missing(db: &Db) {
+    let woonstad = corporation(db, "woonstad").await;
+    import(db, &woonstad, &file(&[A1, A2, A3]), ImportOptions::default()).await;
+    let a2_bad_rent = A2.replace("700,00", "zeven");
+    let options = ImportOptions { import_valid_rows: true, mark_missing: true, ..Default::default() };
+    let summary = import(db, &woonstad, &file(&[A1, &a2_bad_rent]), options).await;
+    assert!(summary.written);
+    assert_eq!((summary.errors.len(), summary.missing, summary.marked_missing), (1, 2, 0));
+    assert!(summary.warnings.iter().any(|w| w.contains("niet buiten gebruik gezet")), "{:?}", summary.warnings);
+    assert_eq!(count(db, &woonstad).await, 3, "A2 and A3 stay in use");
+    let clean = ImportOptions { mark_missing: true, ..Default::default() };
+    let summary = import(db, &woonstad, &file(&[A1, A2]), clean).await;
+    assert_eq!((summary.marked_missing, count(db, &woonstad).await), (1, 2), "a file without errors marks A3");
 }
 
 async fn missing_units_are_reported_and_marked_only_when_asked(db: &Db) {

@@ -451,12 +451,22 @@ impl Importer<'_, '_> {
         // What the import knew of every unit is done with; its memory goes to the index builds below.
         self.known = KnownUnits::default();
         self.summary.errors.sort_by_key(|e| e.line);
+        // A row with an error may well be a unit the file does have: marking it out of use as missing would lose it
+        // for a typo. So units are only marked when every row was read.
+        let mark_missing = self.options.mark_missing && self.summary.errors.is_empty();
+        if self.options.mark_missing && !mark_missing && self.summary.missing > 0 {
+            self.summary.warnings.push(format!(
+                "{} eenheden ontbreken in het bestand maar zijn niet buiten gebruik gezet: het bestand heeft regels \
+                 met fouten, en daar kunnen ze in staan",
+                self.summary.missing
+            ));
+        }
         let ok = self.summary.errors.is_empty() || self.options.import_valid_rows;
         if self.options.dry_run || !ok {
             self.tx.rollback().await?;
             return Ok(self.summary);
         }
-        if self.options.mark_missing {
+        if mark_missing {
             for chunk in missing.chunks(500) {
                 let params: Vec<String> = (2..chunk.len() + 2).map(|i| self.backend.placeholder(i)).collect();
                 let first = self.backend.placeholder(1);
@@ -481,7 +491,7 @@ impl Importer<'_, '_> {
             // Map and coverage follow the stock: their cells are made again from the units now in use.
             // The file's units are the stock in use afterwards when no unit in use is left out of it, or those left
             // out go out of use; then their summed cells are the stock's cells.
-            let file_is_the_stock = self.summary.missing == 0 || self.options.mark_missing;
+            let file_is_the_stock = self.summary.missing == 0 || mark_missing;
             match self.cells.take().filter(|_| file_is_the_stock) {
                 Some(cells) => {
                     let in_use = self.summary.new + self.summary.changed + self.summary.unchanged;
