@@ -488,9 +488,9 @@ impl Importer<'_, '_> {
         super::raise_version(&mut self.tx, self.corporation_id).await?;
         let started = std::time::Instant::now();
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
-            // Map and coverage follow the stock: their cells are made again from the units now in use.
-            // The file's units are the stock in use afterwards when no unit in use is left out of it, or those left
-            // out go out of use; then their summed cells are the stock's cells.
+            // Map and coverage follow the stock: their cells are made again from the units now in use. When no unit
+            // in use is left out of the file, or those left out go out of use, the file's units are the stock in use
+            // and their summed cells are its cells; otherwise the stored units are grouped.
             let file_is_the_stock = self.summary.missing == 0 || mark_missing;
             match self.cells.take().filter(|_| file_is_the_stock) {
                 Some(cells) => {
