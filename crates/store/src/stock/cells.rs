@@ -64,20 +64,22 @@ struct PartKey {
 
 impl PartKey {
     fn of(unit: &UnitRecord, cluster_id: Option<i64>) -> Self {
-        Self {
-            cluster_id,
-            buurt: unit.buurt.as_ref().map_or("", |c| c.as_str()).into(),
-            wijk: unit.wijk.as_ref().map_or("", |c| c.as_str()).into(),
-            gemeente: unit.gemeente.as_ref().map_or("", |c| c.as_str()).into(),
-        }
+        let [buurt, wijk, gemeente] = area_codes(unit).map(Box::from);
+        Self { cluster_id, buurt, wijk, gemeente }
     }
 
     fn is_of(&self, unit: &UnitRecord, cluster_id: Option<i64>) -> bool {
-        self.cluster_id == cluster_id
-            && *self.buurt == *unit.buurt.as_ref().map_or("", |c| c.as_str())
-            && *self.wijk == *unit.wijk.as_ref().map_or("", |c| c.as_str())
-            && *self.gemeente == *unit.gemeente.as_ref().map_or("", |c| c.as_str())
+        self.cluster_id == cluster_id && [&*self.buurt, &*self.wijk, &*self.gemeente] == area_codes(unit)
     }
+}
+
+/// A unit's buurt, wijk and gemeente codes, empty where it has none (as the cells store them).
+fn area_codes(unit: &UnitRecord) -> [&str; 3] {
+    [
+        unit.buurt.as_ref().map_or("", |c| c.as_str()),
+        unit.wijk.as_ref().map_or("", |c| c.as_str()),
+        unit.gemeente.as_ref().map_or("", |c| c.as_str()),
+    ]
 }
 
 /// The cells summed so far.

@@ -400,24 +400,23 @@ impl Importer<'_, '_> {
         }
         let cbs_year = self.options.cbs_year;
         let changes = std::mem::take(&mut self.changes);
-        let rows: Vec<Vec<Value<'_>>> = changes
-            .iter()
-            .map(|(id, (unit, cluster_id, print))| {
-                let mut row = vec![Value::Int(Some(*id)), Value::Int(*cluster_id)];
-                row.extend(unit_values(unit, cbs_year));
-                row.push(Value::text(Some(print)));
-                row
-            })
-            .collect();
-        // The row's columns are c0 (the id), then c1… for UNIT_COLUMNS[2..27] (cluster_id … fingerprint).
+        // The row's columns are c0 (the id), then c1… for UNIT_COLUMNS[2..27] (cluster_id … fingerprint); the rows
+        // lie one after the other in `values`, as for new units.
         let updated = &UNIT_COLUMNS[2..27];
+        let width = updated.len() + 1;
+        let mut values = Vec::with_capacity(changes.len() * width);
+        for (id, (unit, cluster_id, print)) in &changes {
+            values.extend([Value::Int(Some(*id)), Value::Int(*cluster_id)]);
+            values.extend(unit_values(unit, cbs_year));
+            values.push(Value::text(Some(print)));
+        }
         let sets: Vec<String> = updated.iter().enumerate().map(|(i, c)| format!("{c} = v.c{}", i + 1)).collect();
         let sets = sets.join(", ");
         let names: Vec<String> = (0..=updated.len()).map(|i| format!("c{i}")).collect();
         match self.backend {
             crate::Backend::Postgres => {
                 let mut arrays = ColumnArrays::default();
-                rows.iter().for_each(|row| arrays.push(row));
+                values.chunks(width).for_each(|row| arrays.push(row));
                 let sql = format!(
                     "UPDATE units SET {sets}, in_use = 1, updated_at = $1 FROM {} AS v({}) WHERE units.id = v.c0",
                     arrays.unnest(2),
@@ -434,9 +433,9 @@ impl Importer<'_, '_> {
                     "UPDATE units SET {sets}, in_use = 1, updated_at = ? FROM (SELECT {} FROM (VALUES {})) AS v \
                      WHERE units.id = v.c0",
                     renamed.join(", "),
-                    sqlite_rows(rows.len(), names.len())
+                    sqlite_rows(values.len() / width, width)
                 );
-                let query = rows.iter().flatten().fold(sqlx::query(&sql).bind(self.now), bind_value);
+                let query = values.iter().fold(sqlx::query(&sql).bind(self.now), bind_value);
                 query.execute(&mut *self.tx).await?;
             }
         }
