@@ -43,6 +43,9 @@ pub enum StoreError {
     /// The thread that read the import file stopped before the end of the file; nothing was written.
     #[error("the import file could not be read to the end")]
     ReaderStopped,
+    /// The task that wrote the import stopped without saying why (it panicked); nothing was written.
+    #[error("the import's writer stopped")]
+    WriterStopped,
     /// Any other database error.
     #[error(transparent)]
     Database(sqlx::Error),

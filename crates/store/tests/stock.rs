@@ -32,6 +32,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_complex_page_has_the_figures_of_the_complexes_list,
     summed_cells_are_the_grouped_cells,
     a_unit_with_a_bad_row_is_not_marked_missing,
+    two_imports_of_one_stock_at_once_take_turns,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -65,6 +66,23 @@ async fn import(db: &Db, scope: &OrgScope, content: &str, options: ImportOptions
     let reader = StockReader::new(std::io::Cursor::new(content.to_owned().into_bytes())).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..options };
     stock::import_units(db, scope, &actor(), "test.csv", reader, options, &mut |_| {}).await.expect("import")
+}
+
+/// The import gives new complexes their ids itself: a second import of the same stock at the same time waits for the
+/// first (on PostgreSQL it would otherwise give the same complex a second id, and fail on its code).
+async fn two_imports_of_one_stock_at_once_take_turns(db: &Db) {
+    let woonstad = corporation(db, "woonstad").await;
+    let content = file(&[A1, A2, A3]);
+    let (one, two) = tokio::join!(
+        import(db, &woonstad, &content, ImportOptions::default()),
+        import(db, &woonstad, &content, ImportOptions::default()),
+    );
+    let mut new = [one.new, two.new];
+    new.sort_unstable();
+    assert_eq!(new, [0, 3], "the second import finds what the first wrote");
+    assert_eq!(count(db, &woonstad).await, 3);
+    let complexes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(db.pool()).await.expect("count");
+    assert_eq!(complexes, 2);
 }
 
 async fn count(db: &Db, scope: &OrgScope) -> i64 {
@@ -356,6 +374,15 @@ async fn complexes_have_a_kind(db: &Db) {
     let third = import(db, &woonstad, &moved, ImportOptions::default()).await;
     assert_eq!((third.changed, third.unchanged), (0, 2));
     assert_eq!((count("VEX").await, count("OND").await), (0, 2));
+    // A complex new in the file whose kind changes further down keeps the last kind (its row is written before the
+    // change, not after it).
+    let later = format!(
+        "{moved}S3;K3;Gracht;vex;Gracht;3;1011AA;Amsterdam\nS4;K3;Gracht;OND;Gracht;4;1011AA;Amsterdam\n\
+         S5;K4;Plein;vex;Plein;5;1011AA;Amsterdam\n"
+    );
+    let fourth = import(db, &woonstad, &later, ImportOptions::default()).await;
+    assert_eq!((fourth.new, fourth.unchanged), (3, 2));
+    assert_eq!((count("VEX").await, count("OND").await), (1, 4));
 }
 
 /// The indexes and constraints of `units`, as the database describes them.

@@ -3,15 +3,18 @@
 //! One pass, streaming: rows are written as they are read, inside a transaction that is committed only at the end
 //! and only when the file had no errors (or the caller chose to import the valid rows). An error or a crash half-way
 //! leaves the database exactly as it was; a dry run writes nothing at all. A file that brings more units than the
-//! table holds switches to a bulk load (see [`super::bulk`]).
+//! table holds switches to a bulk load (see [`super::bulk`]). Three hands share the work: a thread reads and checks
+//! the file, the importer compares each unit with the stored one, and a writer task runs the writes (see
+//! [`super::writer`]).
 
 use super::bulk;
 use super::cells::CellSums;
 use super::columns::{bind_value, insert_rows, sqlite_rows, ColumnArrays, Value};
 use super::columns::{POSTGRES_ROWS_PER_STATEMENT, SQLITE_ROWS_PER_STATEMENT};
 use super::known::{KnownUnits, Print};
+use super::writer::{job, Writer};
 use crate::audit::{self, Actor, Change};
-use crate::{timestamp, Db, Result};
+use crate::{timestamp, Backend, Db, Result};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -161,21 +164,86 @@ fn print_hex(print: &Print) -> String {
 type NewUnit = (UnitRecord, Option<i64>, String);
 
 /// A complex as stored (or as this import stores it).
+#[derive(Clone)]
 struct Complex {
     id: i64,
     soort: Option<String>,
     naam: Option<String>,
 }
 
-struct Importer<'c, 'p> {
-    tx: sqlx::Transaction<'c, sqlx::Any>,
-    backend: crate::Backend,
+/// Ids for the complexes an import creates, handed out without a round trip through the writer for each.
+enum ClusterIds {
+    /// A dry run's made-up ids below zero: nothing is written.
+    DryRun(i64),
+    /// SQLite: the next free id. The import holds the write lock from its start, so nobody else can take it.
+    Next(i64),
+    /// PostgreSQL: ids from the table's own sequence, taken in blocks outside the transaction (a sequence does not
+    /// roll back anyway). `reserved` is used from its end.
+    Sequence { pool: sqlx::AnyPool, reserved: Vec<i64> },
+}
+
+/// Complex ids taken from PostgreSQL's sequence at a time.
+const CLUSTER_IDS_PER_BLOCK: i64 = 256;
+
+impl ClusterIds {
+    async fn new(conn: &mut sqlx::AnyConnection, db: &Db, dry_run: bool) -> Result<Self> {
+        Ok(match db.backend() {
+            _ if dry_run => ClusterIds::DryRun(-1),
+            Backend::Sqlite => ClusterIds::Next(
+                sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM clusters").fetch_one(conn).await?,
+            ),
+            Backend::Postgres => ClusterIds::Sequence { pool: db.pool().clone(), reserved: Vec::new() },
+        })
+    }
+
+    async fn next(&mut self) -> Result<i64> {
+        Ok(match self {
+            ClusterIds::DryRun(next) => std::mem::replace(next, *next - 1),
+            ClusterIds::Next(next) => std::mem::replace(next, *next + 1),
+            ClusterIds::Sequence { pool, reserved } => {
+                if reserved.is_empty() {
+                    *reserved = sqlx::query_scalar(
+                        "SELECT nextval(pg_get_serial_sequence('clusters', 'id')) FROM generate_series(1, $1) \
+                         ORDER BY 1 DESC",
+                    )
+                    .bind(CLUSTER_IDS_PER_BLOCK)
+                    .fetch_all(&*pool)
+                    .await?;
+                }
+                reserved.pop().ok_or(crate::StoreError::NotFound)?
+            }
+        })
+    }
+}
+
+/// Starts the import's transaction. On SQLite it takes the write lock at once (the complexes' ids depend on it); on
+/// PostgreSQL it locks the corporation against a second import of its stock at the same time (which would give a
+/// complex two ids). A dry run only reads.
+async fn begin(conn: &mut sqlx::AnyConnection, backend: Backend, dry_run: bool, corporation_id: i64) -> Result<()> {
+    match backend {
+        Backend::Sqlite if !dry_run => sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?,
+        _ => sqlx::query("BEGIN").execute(&mut *conn).await?,
+    };
+    if backend == Backend::Postgres && !dry_run {
+        sqlx::query("SELECT id FROM organisations WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(corporation_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+struct Importer<'p> {
+    /// Runs the writes on the import's connection, in its transaction.
+    writer: Writer,
+    backend: Backend,
     /// Units in the whole table before this import (all corporations), to decide on a bulk load.
     table_units: u64,
     /// Whether the secondary indexes are dropped until the commit.
     bulk: bool,
-    /// Complexes a dry run would create get made-up ids below zero, so nothing is written.
-    next_dry_cluster: i64,
+    cluster_ids: ClusterIds,
+    /// Complexes new in this file, not written yet: id, code and the complex.
+    new_clusters: Vec<(String, Complex)>,
     corporation_id: i64,
     options: ImportOptions,
     now: i64,
@@ -205,10 +273,11 @@ pub async fn import_units<R: BufRead + Send + 'static>(
 ) -> Result<ImportSummary> {
     let corporation_id = scope.org_id();
     // The import gets a connection of its own, closed afterwards (not returned to the pool), so what it tunes for a
-    // big load stays with it.
+    // big load stays with it, and an import that fails or is dropped half-way takes its transaction with it.
     let mut conn = db.pool().acquire().await?.detach();
     bulk::prepare(&mut conn, db.backend()).await?;
-    let mut tx = sqlx::Connection::begin(&mut conn).await?;
+    begin(&mut conn, db.backend(), options.dry_run, corporation_id).await?;
+    let tx = &mut conn;
     let table_units: i64 =
         sqlx::query_scalar("SELECT CAST(COALESCE(SUM(units_in_use), 0) AS BIGINT) FROM stock_totals")
             .fetch_one(&mut *tx)
@@ -217,7 +286,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         .bind(corporation_id)
         .fetch_optional(&mut *tx)
         .await?;
-    let known = KnownUnits::load(&mut tx, corporation_id, in_use.map_or(0, |n| n.max(0) as usize)).await?;
+    let known = KnownUnits::load(tx, corporation_id, in_use.map_or(0, |n| n.max(0) as usize)).await?;
     let clusters = sqlx::query("SELECT id, code, naam, soort FROM clusters WHERE corporation_id = $1")
         .bind(corporation_id)
         .fetch_all(&mut *tx)
@@ -228,14 +297,16 @@ pub async fn import_units<R: BufRead + Send + 'static>(
             Ok((r.try_get::<String, _>("code")?, complex))
         })
         .collect::<Result<HashMap<_, _>>>()?;
+    let cluster_ids = ClusterIds::new(&mut conn, db, options.dry_run).await?;
     let cells = (!options.dry_run).then(CellSums::default);
     let warnings = reader.warnings().to_vec();
     let mut importer = Importer {
-        tx,
+        writer: Writer::start(conn),
         backend: db.backend(),
         table_units: u64::try_from(table_units).unwrap_or_default(),
         bulk: false,
-        next_dry_cluster: -1,
+        cluster_ids,
+        new_clusters: Vec::new(),
         corporation_id,
         options,
         now: timestamp::to_unix(actor.at),
@@ -267,7 +338,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
     importer.finish(db, actor, source).await
 }
 
-impl Importer<'_, '_> {
+impl Importer<'_> {
     async fn row(&mut self, Parsed { line, unit, hash }: Parsed) -> Result<()> {
         let stored = match self.known.see(&unit.id_extern, line) {
             Ok(stored) => stored,
@@ -320,43 +391,70 @@ impl Importer<'_, '_> {
         let Some(code) = &unit.cluster_code else {
             return Ok(None);
         };
-        if let Some(complex) = self.clusters.get_mut(code) {
+        if let Some(complex) = self.clusters.get(code) {
+            let id = complex.id;
             // The complex's kind follows the file when the file names one (a file without the column keeps it).
             if unit.cluster_soort.is_some() && complex.soort != unit.cluster_soort && !self.options.dry_run {
-                sqlx::query("UPDATE clusters SET soort = $1 WHERE id = $2")
-                    .bind(&unit.cluster_soort)
-                    .bind(complex.id)
-                    .execute(&mut *self.tx)
+                // The complex may be new in this file and still queued: written first, it is there to update.
+                self.write_clusters().await?;
+                let soort = unit.cluster_soort.clone();
+                self.writer
+                    .send(job(move |mut c| async move {
+                        let update = sqlx::query("UPDATE clusters SET soort = $1 WHERE id = $2");
+                        let result = update.bind(soort).bind(id).execute(&mut c).await;
+                        (c, result.map(drop).map_err(Into::into))
+                    }))
                     .await?;
-                complex.soort.clone_from(&unit.cluster_soort);
+                if let Some(complex) = self.clusters.get_mut(code) {
+                    complex.soort.clone_from(&unit.cluster_soort);
+                }
             }
-            return Ok(Some(complex.id));
-        }
-        let complex = |id| Complex { id, soort: unit.cluster_soort.clone(), naam: unit.cluster_naam.clone() };
-        if self.options.dry_run {
-            let id = self.next_dry_cluster;
-            self.next_dry_cluster -= 1;
-            self.clusters.insert(code.clone(), complex(id));
             return Ok(Some(id));
         }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO clusters (corporation_id, code, naam, soort) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (corporation_id, code) DO UPDATE SET naam = excluded.naam RETURNING id",
-        )
-        .bind(self.corporation_id)
-        .bind(code)
-        .bind(&unit.cluster_naam)
-        .bind(&unit.cluster_soort)
-        .fetch_one(&mut *self.tx)
-        .await?;
-        self.clusters.insert(code.clone(), complex(id));
+        let id = self.cluster_ids.next().await?;
+        let complex = Complex { id, soort: unit.cluster_soort.clone(), naam: unit.cluster_naam.clone() };
+        if !self.options.dry_run {
+            self.new_clusters.push((code.clone(), complex.clone()));
+        }
+        self.clusters.insert(code.clone(), complex);
         Ok(Some(id))
+    }
+
+    /// Queues the complexes new since the last write; they go before any unit that refers to them.
+    async fn write_clusters(&mut self) -> Result<()> {
+        if self.new_clusters.is_empty() {
+            return Ok(());
+        }
+        let clusters = std::mem::take(&mut self.new_clusters);
+        let (backend, corporation_id) = (self.backend, self.corporation_id);
+        self.writer
+            .send(job(move |mut c| async move {
+                let mut values = Vec::with_capacity(clusters.len() * 5);
+                for (code, complex) in &clusters {
+                    values.extend([Value::Int(Some(complex.id)), Value::Int(Some(corporation_id))]);
+                    values.extend([
+                        Value::text(Some(code)),
+                        Value::text(complex.naam.as_deref()),
+                        Value::text(complex.soort.as_deref()),
+                    ]);
+                }
+                let columns = ["id", "corporation_id", "code", "naam", "soort"];
+                let result = insert_rows(&mut c, backend, "clusters", &columns, &values).await;
+                (c, result)
+            }))
+            .await
     }
 
     /// Switches to a bulk load (once) when `worth_it`.
     async fn bulk_from_now_if(&mut self, worth_it: bool) -> Result<()> {
         if worth_it && !self.bulk {
-            bulk::begin(&mut self.tx, self.backend).await?;
+            let backend = self.backend;
+            self.writer
+                .send(job(move |mut c| async move {
+                    let result = bulk::begin(&mut c, backend).await;
+                    (c, result)
+                }))
+                .await?;
             self.bulk = true;
         }
         Ok(())
@@ -369,82 +467,56 @@ impl Importer<'_, '_> {
         }
     }
 
-    /// Appends the row of a new unit, in the order of `UNIT_COLUMNS`, to `values`.
-    fn new_row<'a>(&self, values: &mut Vec<Value<'a>>, (unit, cluster_id, print): &'a NewUnit) {
-        values.extend([
-            Value::Int(Some(self.corporation_id)),
-            Value::text(Some(&unit.id_extern)),
-            Value::Int(*cluster_id),
-        ]);
-        values.extend(unit_values(unit, self.options.cbs_year));
-        values.extend([Value::text(Some(print)), Value::Int(Some(self.now)), Value::Int(Some(self.now))]);
-    }
-
+    /// Queues the new units read since the last write.
     async fn flush(&mut self) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let capacity = self.batch_size();
-        let pending = std::mem::replace(&mut self.pending, Vec::with_capacity(capacity));
-        let mut values = Vec::with_capacity(pending.len() * UNIT_COLUMNS.len());
-        pending.iter().for_each(|unit| self.new_row(&mut values, unit));
-        insert_rows(&mut self.tx, self.backend, "units", &UNIT_COLUMNS, &values).await
+        self.write_clusters().await?;
+        let pending = std::mem::take(&mut self.pending);
+        let (backend, corporation_id, cbs_year, now) =
+            (self.backend, self.corporation_id, self.options.cbs_year, self.now);
+        self.writer
+            .send(job(move |mut c| async move {
+                let mut values = Vec::with_capacity(pending.len() * UNIT_COLUMNS.len());
+                for (unit, cluster_id, print) in &pending {
+                    values.extend([
+                        Value::Int(Some(corporation_id)),
+                        Value::text(Some(&unit.id_extern)),
+                        Value::Int(*cluster_id),
+                    ]);
+                    values.extend(unit_values(unit, cbs_year));
+                    values.extend([Value::text(Some(print)), Value::Int(Some(now)), Value::Int(Some(now))]);
+                }
+                let result = insert_rows(&mut c, backend, "units", &UNIT_COLUMNS, &values).await;
+                (c, result)
+            }))
+            .await
     }
 
-    /// Writes the changed units, many per statement: `UPDATE … FROM` their rows joined on the id (PostgreSQL gets
-    /// the rows as arrays, as for new units). One statement per unit made a yearly rent change of the national stock
-    /// a statement per row; this is one per batch.
+    /// Queues the changed units read since the last write (see [`write_changes`]).
     async fn flush_changes(&mut self) -> Result<()> {
         if self.changes.is_empty() {
             return Ok(());
         }
-        let cbs_year = self.options.cbs_year;
+        self.write_clusters().await?;
         let changes = std::mem::take(&mut self.changes);
-        // The row's columns are c0 (the id), then c1… for UNIT_COLUMNS[2..27] (cluster_id … fingerprint); the rows
-        // lie one after the other in `values`, as for new units.
-        let updated = &UNIT_COLUMNS[2..27];
-        let width = updated.len() + 1;
-        let mut values = Vec::with_capacity(changes.len() * width);
-        for (id, (unit, cluster_id, print)) in &changes {
-            values.extend([Value::Int(Some(*id)), Value::Int(*cluster_id)]);
-            values.extend(unit_values(unit, cbs_year));
-            values.push(Value::text(Some(print)));
-        }
-        let sets: Vec<String> = updated.iter().enumerate().map(|(i, c)| format!("{c} = v.c{}", i + 1)).collect();
-        let sets = sets.join(", ");
-        let names: Vec<String> = (0..=updated.len()).map(|i| format!("c{i}")).collect();
-        match self.backend {
-            crate::Backend::Postgres => {
-                let mut arrays = ColumnArrays::default();
-                values.chunks(width).for_each(|row| arrays.push(row));
-                let sql = format!(
-                    "UPDATE units SET {sets}, in_use = 1, updated_at = $1 FROM {} AS v({}) WHERE units.id = v.c0",
-                    arrays.unnest(2),
-                    names.join(", ")
-                );
-                let query = arrays.into_literals().fold(sqlx::query(&sql).bind(self.now), |q, l| q.bind(l));
-                query.execute(&mut *self.tx).await?;
-            }
-            crate::Backend::Sqlite => {
-                // SQLite names a VALUES list's columns column1, column2, …; the subquery gives them the names above.
-                let renamed: Vec<String> =
-                    names.iter().enumerate().map(|(i, n)| format!("column{} AS {n}", i + 1)).collect();
-                let sql = format!(
-                    "UPDATE units SET {sets}, in_use = 1, updated_at = ? FROM (SELECT {} FROM (VALUES {})) AS v \
-                     WHERE units.id = v.c0",
-                    renamed.join(", "),
-                    sqlite_rows(values.len() / width, width)
-                );
-                let query = values.iter().fold(sqlx::query(&sql).bind(self.now), bind_value);
-                query.execute(&mut *self.tx).await?;
-            }
-        }
-        Ok(())
+        let (backend, cbs_year, now) = (self.backend, self.options.cbs_year, self.now);
+        self.writer
+            .send(job(move |mut c| async move {
+                let result = write_changes(&mut c, backend, changes, cbs_year, now).await;
+                (c, result)
+            }))
+            .await
     }
 
     async fn finish(mut self, db: &Db, actor: &Actor, source: &str) -> Result<ImportSummary> {
         self.flush().await?;
         self.flush_changes().await?;
+        self.write_clusters().await?;
+        // From here on the import writes on its connection itself: what is left is done once, in order.
+        let mut conn = self.writer.finish().await?;
+        let tx = &mut conn;
         let missing = self.known.missing_in_use();
         self.summary.missing = missing.len() as u64;
         // What the import knew of every unit is done with; its memory goes to the index builds below.
@@ -462,7 +534,7 @@ impl Importer<'_, '_> {
         }
         let ok = self.summary.errors.is_empty() || self.options.import_valid_rows;
         if self.options.dry_run || !ok {
-            self.tx.rollback().await?;
+            sqlx::query("ROLLBACK").execute(tx).await?;
             return Ok(self.summary);
         }
         if mark_missing {
@@ -475,16 +547,16 @@ impl Importer<'_, '_> {
                 for id in chunk {
                     query = query.bind(*id);
                 }
-                query.execute(&mut *self.tx).await?;
+                query.execute(&mut *tx).await?;
             }
             self.summary.marked_missing = self.summary.missing;
         }
         if self.bulk {
-            bulk::end(&mut self.tx, self.backend).await?;
+            bulk::end(tx, self.backend).await?;
         }
         // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no
         // unit did).
-        super::raise_version(&mut self.tx, self.corporation_id).await?;
+        super::raise_version(tx, self.corporation_id).await?;
         let started = std::time::Instant::now();
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
             // Map and coverage follow the stock: their cells are made again from the units now in use. When no unit
@@ -495,13 +567,13 @@ impl Importer<'_, '_> {
                 Some(cells) => {
                     let in_use = self.summary.new + self.summary.changed + self.summary.unchanged;
                     let clusters = self.clusters.iter().map(|(code, c)| (c.id, (code.as_str(), c.naam.as_deref())));
-                    cells.write(&mut self.tx, self.backend, self.corporation_id, &clusters.collect()).await?;
-                    super::query::store_known_total(&mut self.tx, self.corporation_id, in_use).await?;
+                    cells.write(tx, self.backend, self.corporation_id, &clusters.collect()).await?;
+                    super::query::store_known_total(tx, self.corporation_id, in_use).await?;
                 }
                 None => {
-                    super::map::rebuild_in(&mut self.tx, self.backend, self.corporation_id).await?;
-                    super::query::store_total(&mut self.tx, self.corporation_id).await?;
-                    crate::participatie::rebuild_cells_in(&mut self.tx, self.corporation_id).await?;
+                    super::map::rebuild_in(tx, self.backend, self.corporation_id).await?;
+                    super::query::store_total(tx, self.corporation_id).await?;
+                    crate::participatie::rebuild_cells_in(tx, self.corporation_id).await?;
                 }
             }
             tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: cells of map and coverage made");
@@ -521,7 +593,7 @@ impl Importer<'_, '_> {
         .bind(s.unchanged as i64)
         .bind(s.missing as i64)
         .bind(s.marked_missing as i64)
-        .execute(&mut *self.tx)
+        .execute(&mut *tx)
         .await?;
         let change = Change {
             org_id: Some(self.corporation_id),
@@ -535,9 +607,9 @@ impl Importer<'_, '_> {
             })),
             personal_data: false,
         };
-        audit::record(&mut self.tx, actor, change).await?;
+        audit::record(tx, actor, change).await?;
         let started = std::time::Instant::now();
-        self.tx.commit().await?;
+        sqlx::query("COMMIT").execute(tx).await?;
         tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: committed");
         db.stock_changed();
         self.summary.written = true;
@@ -552,6 +624,57 @@ impl Importer<'_, '_> {
         }
         Ok(self.summary)
     }
+}
+
+/// Writes changed units, many per statement: `UPDATE … FROM` their rows joined on the id (PostgreSQL gets the rows as
+/// arrays, as for new units).
+async fn write_changes(
+    c: &mut sqlx::AnyConnection,
+    backend: Backend,
+    changes: Vec<(i64, NewUnit)>,
+    cbs_year: i64,
+    now: i64,
+) -> Result<()> {
+    // The row's columns are c0 (the id), then c1… for UNIT_COLUMNS[2..27] (cluster_id … fingerprint); the rows
+    // lie one after the other in `values`, as for new units.
+    let updated = &UNIT_COLUMNS[2..27];
+    let width = updated.len() + 1;
+    let mut values = Vec::with_capacity(changes.len() * width);
+    for (id, (unit, cluster_id, print)) in &changes {
+        values.extend([Value::Int(Some(*id)), Value::Int(*cluster_id)]);
+        values.extend(unit_values(unit, cbs_year));
+        values.push(Value::text(Some(print)));
+    }
+    let sets: Vec<String> = updated.iter().enumerate().map(|(i, c)| format!("{c} = v.c{}", i + 1)).collect();
+    let sets = sets.join(", ");
+    let names: Vec<String> = (0..=updated.len()).map(|i| format!("c{i}")).collect();
+    match backend {
+        crate::Backend::Postgres => {
+            let mut arrays = ColumnArrays::default();
+            values.chunks(width).for_each(|row| arrays.push(row));
+            let sql = format!(
+                "UPDATE units SET {sets}, in_use = 1, updated_at = $1 FROM {} AS v({}) WHERE units.id = v.c0",
+                arrays.unnest(2),
+                names.join(", ")
+            );
+            let query = arrays.into_literals().fold(sqlx::query(&sql).bind(now), |q, l| q.bind(l));
+            query.execute(c).await?;
+        }
+        crate::Backend::Sqlite => {
+            // SQLite names a VALUES list's columns column1, column2, …; the subquery gives them the names above.
+            let renamed: Vec<String> =
+                names.iter().enumerate().map(|(i, n)| format!("column{} AS {n}", i + 1)).collect();
+            let sql = format!(
+                "UPDATE units SET {sets}, in_use = 1, updated_at = ? FROM (SELECT {} FROM (VALUES {})) AS v \
+                 WHERE units.id = v.c0",
+                renamed.join(", "),
+                sqlite_rows(values.len() / width, width)
+            );
+            let query = values.iter().fold(sqlx::query(&sql).bind(now), bind_value);
+            query.execute(c).await?;
+        }
+    }
+    Ok(())
 }
 
 /// After this many written units the planner statistics are refreshed: right after a large first import they

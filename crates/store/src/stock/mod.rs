@@ -12,6 +12,7 @@ mod known;
 pub mod map;
 mod query;
 mod reports;
+mod writer;
 
 pub use cache::{complex_page, list_page, ComplexPage, VERSION_FRESH_FOR};
 pub(crate) use cache::{raise_version, PageCache};
