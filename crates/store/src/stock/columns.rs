@@ -39,6 +39,13 @@ pub(crate) struct ColumnArrays {
 }
 
 impl ColumnArrays {
+    /// The arrays of `values`, rows of `width` one after the other.
+    fn of(values: &[Value<'_>], width: usize) -> Self {
+        let mut arrays = Self::default();
+        values.chunks(width.max(1)).for_each(|row| arrays.push(row));
+        arrays
+    }
+
     /// Adds one row; every row must have the same columns in the same order.
     pub(crate) fn push(&mut self, row: &[Value<'_>]) {
         if self.literals.is_empty() {
@@ -69,6 +76,42 @@ impl ColumnArrays {
     }
 }
 
+/// A PostgreSQL statement over many rows sent as arrays, made ready to run: its text, an optional leading
+/// parameter and one array literal per column. Made before it is handed to the import's writer, so that building
+/// the literals of the next rows overlaps with the server's work on the last ones.
+pub(crate) struct ArrayStatement {
+    sql: String,
+    leading: Option<i64>,
+    literals: Vec<String>,
+}
+
+impl ArrayStatement {
+    /// `INSERT INTO table (columns) SELECT * FROM unnest(…)` of `values` (rows one after the other).
+    pub(crate) fn insert(table: &str, columns: &[&str], values: &[Value<'_>]) -> Self {
+        let arrays = ColumnArrays::of(values, columns.len());
+        let sql = format!("INSERT INTO {table} ({}) SELECT * FROM {}", columns.join(", "), arrays.unnest(1));
+        Self { sql, leading: None, literals: arrays.into_literals().collect() }
+    }
+
+    /// A statement of its own: `make_sql` gets the `unnest(…)` of the rows' arrays, numbered from `$2`, and `$1` is
+    /// `leading`.
+    pub(crate) fn with(
+        leading: i64,
+        values: &[Value<'_>],
+        width: usize,
+        make_sql: impl FnOnce(&str) -> String,
+    ) -> Self {
+        let arrays = ColumnArrays::of(values, width);
+        Self { sql: make_sql(&arrays.unnest(2)), leading: Some(leading), literals: arrays.into_literals().collect() }
+    }
+
+    pub(crate) async fn execute(self, conn: &mut sqlx::AnyConnection) -> Result<()> {
+        let query = self.leading.into_iter().fold(sqlx::query(&self.sql), |q, n| q.bind(n));
+        self.literals.into_iter().fold(query, |q, literal| q.bind(literal)).execute(conn).await?;
+        Ok(())
+    }
+}
+
 /// `(?, ?, …), (?, ?, …), …`: `rows` rows of `columns` anonymous parameters, SQLite's form of many rows in one
 /// statement (its `?` costs nothing to resolve, where a numbered parameter is searched for).
 pub(crate) fn sqlite_rows(rows: usize, columns: usize) -> String {
@@ -93,13 +136,7 @@ pub(crate) async fn insert_rows(
     };
     for batch in values.chunks(per_statement * width) {
         match backend {
-            Backend::Postgres => {
-                let mut arrays = ColumnArrays::default();
-                batch.chunks(width).for_each(|row| arrays.push(row));
-                let sql = format!("INSERT INTO {table} ({names}) SELECT * FROM {}", arrays.unnest(1));
-                let query = arrays.into_literals().fold(sqlx::query(&sql), |q, literal| q.bind(literal));
-                query.execute(&mut *conn).await?;
-            }
+            Backend::Postgres => ArrayStatement::insert(table, columns, batch).execute(conn).await?,
             Backend::Sqlite => {
                 let sql = format!("INSERT INTO {table} ({names}) VALUES {}", sqlite_rows(batch.len() / width, width));
                 let query = batch.iter().fold(sqlx::query(&sql), bind_value);

@@ -9,7 +9,7 @@
 
 use super::bulk;
 use super::cells::CellSums;
-use super::columns::{bind_value, insert_rows, sqlite_rows, ColumnArrays, Value};
+use super::columns::{bind_value, insert_rows, sqlite_rows, ArrayStatement, Value};
 use super::columns::{POSTGRES_ROWS_PER_STATEMENT, SQLITE_ROWS_PER_STATEMENT};
 use super::known::{KnownUnits, Print};
 use super::writer::{job, Writer};
@@ -474,24 +474,28 @@ impl Importer<'_> {
         }
         self.write_clusters().await?;
         let pending = std::mem::take(&mut self.pending);
-        let (backend, corporation_id, cbs_year, now) =
-            (self.backend, self.corporation_id, self.options.cbs_year, self.now);
-        self.writer
-            .send(job(move |mut c| async move {
-                let mut values = Vec::with_capacity(pending.len() * UNIT_COLUMNS.len());
-                for (unit, cluster_id, print) in &pending {
-                    values.extend([
-                        Value::Int(Some(corporation_id)),
-                        Value::text(Some(&unit.id_extern)),
-                        Value::Int(*cluster_id),
-                    ]);
-                    values.extend(unit_values(unit, cbs_year));
-                    values.extend([Value::text(Some(print)), Value::Int(Some(now)), Value::Int(Some(now))]);
-                }
-                let result = insert_rows(&mut c, backend, "units", &UNIT_COLUMNS, &values).await;
+        let (corporation_id, cbs_year, now) = (self.corporation_id, self.options.cbs_year, self.now);
+        let write = match self.backend {
+            // PostgreSQL's arrays are made here, while the writer waits for the server on the last batch.
+            Backend::Postgres => {
+                let insert = ArrayStatement::insert(
+                    "units",
+                    &UNIT_COLUMNS,
+                    &new_values(&pending, corporation_id, cbs_year, now),
+                );
+                job(move |mut c| async move {
+                    let result = insert.execute(&mut c).await;
+                    (c, result)
+                })
+            }
+            // SQLite's values borrow the units they are bound from, so they are made where the units go.
+            Backend::Sqlite => job(move |mut c| async move {
+                let values = new_values(&pending, corporation_id, cbs_year, now);
+                let result = insert_rows(&mut c, Backend::Sqlite, "units", &UNIT_COLUMNS, &values).await;
                 (c, result)
-            }))
-            .await
+            }),
+        };
+        self.writer.send(write).await
     }
 
     /// Queues the changed units read since the last write (see [`write_changes`]).
@@ -501,13 +505,21 @@ impl Importer<'_> {
         }
         self.write_clusters().await?;
         let changes = std::mem::take(&mut self.changes);
-        let (backend, cbs_year, now) = (self.backend, self.options.cbs_year, self.now);
-        self.writer
-            .send(job(move |mut c| async move {
-                let result = write_changes(&mut c, backend, changes, cbs_year, now).await;
+        let (cbs_year, now) = (self.options.cbs_year, self.now);
+        let write = match self.backend {
+            Backend::Postgres => {
+                let update = postgres_changes(&changes, cbs_year, now);
+                job(move |mut c| async move {
+                    let result = update.execute(&mut c).await;
+                    (c, result)
+                })
+            }
+            Backend::Sqlite => job(move |mut c| async move {
+                let result = sqlite_changes(&mut c, &changes, cbs_year, now).await;
                 (c, result)
-            }))
-            .await
+            }),
+        };
+        self.writer.send(write).await
     }
 
     async fn finish(mut self, db: &Db, actor: &Actor, source: &str) -> Result<ImportSummary> {
@@ -626,54 +638,70 @@ impl Importer<'_> {
     }
 }
 
-/// Writes changed units, many per statement: `UPDATE … FROM` their rows joined on the id (PostgreSQL gets the rows as
-/// arrays, as for new units).
-async fn write_changes(
-    c: &mut sqlx::AnyConnection,
-    backend: Backend,
-    changes: Vec<(i64, NewUnit)>,
-    cbs_year: i64,
-    now: i64,
-) -> Result<()> {
-    // The row's columns are c0 (the id), then c1… for UNIT_COLUMNS[2..27] (cluster_id … fingerprint); the rows
-    // lie one after the other in `values`, as for new units.
-    let updated = &UNIT_COLUMNS[2..27];
-    let width = updated.len() + 1;
+/// The rows of new units, one after the other in the order of `UNIT_COLUMNS`, their texts borrowed.
+fn new_values(pending: &[NewUnit], corporation_id: i64, cbs_year: i64, now: i64) -> Vec<Value<'_>> {
+    let mut values = Vec::with_capacity(pending.len() * UNIT_COLUMNS.len());
+    for (unit, cluster_id, print) in pending {
+        values.extend([Value::Int(Some(corporation_id)), Value::text(Some(&unit.id_extern)), Value::Int(*cluster_id)]);
+        values.extend(unit_values(unit, cbs_year));
+        values.extend([Value::text(Some(print)), Value::Int(Some(now)), Value::Int(Some(now))]);
+    }
+    values
+}
+
+/// Changed units are written many per statement: `UPDATE … FROM` their rows joined on the id. A row's columns are
+/// c0 (the id), then c1… for `UNIT_COLUMNS[2..27]` (cluster_id … fingerprint).
+const CHANGED_COLUMNS: std::ops::Range<usize> = 2..27;
+
+/// The rows of changed units, one after the other (see [`CHANGED_COLUMNS`]), and their width.
+fn changed_values(changes: &[(i64, NewUnit)], cbs_year: i64) -> (Vec<Value<'_>>, usize) {
+    let width = CHANGED_COLUMNS.len() + 1;
     let mut values = Vec::with_capacity(changes.len() * width);
-    for (id, (unit, cluster_id, print)) in &changes {
+    for (id, (unit, cluster_id, print)) in changes {
         values.extend([Value::Int(Some(*id)), Value::Int(*cluster_id)]);
         values.extend(unit_values(unit, cbs_year));
         values.push(Value::text(Some(print)));
     }
+    (values, width)
+}
+
+/// `column = v.cN, …` for the changed columns, and the names c0… of a row's values.
+fn changed_sets_and_names() -> (String, Vec<String>) {
+    let updated = &UNIT_COLUMNS[CHANGED_COLUMNS];
     let sets: Vec<String> = updated.iter().enumerate().map(|(i, c)| format!("{c} = v.c{}", i + 1)).collect();
-    let sets = sets.join(", ");
-    let names: Vec<String> = (0..=updated.len()).map(|i| format!("c{i}")).collect();
-    match backend {
-        crate::Backend::Postgres => {
-            let mut arrays = ColumnArrays::default();
-            values.chunks(width).for_each(|row| arrays.push(row));
-            let sql = format!(
-                "UPDATE units SET {sets}, in_use = 1, updated_at = $1 FROM {} AS v({}) WHERE units.id = v.c0",
-                arrays.unnest(2),
-                names.join(", ")
-            );
-            let query = arrays.into_literals().fold(sqlx::query(&sql).bind(now), |q, l| q.bind(l));
-            query.execute(c).await?;
-        }
-        crate::Backend::Sqlite => {
-            // SQLite names a VALUES list's columns column1, column2, …; the subquery gives them the names above.
-            let renamed: Vec<String> =
-                names.iter().enumerate().map(|(i, n)| format!("column{} AS {n}", i + 1)).collect();
-            let sql = format!(
-                "UPDATE units SET {sets}, in_use = 1, updated_at = ? FROM (SELECT {} FROM (VALUES {})) AS v \
-                 WHERE units.id = v.c0",
-                renamed.join(", "),
-                sqlite_rows(values.len() / width, width)
-            );
-            let query = values.iter().fold(sqlx::query(&sql).bind(now), bind_value);
-            query.execute(c).await?;
-        }
-    }
+    (sets.join(", "), (0..=updated.len()).map(|i| format!("c{i}")).collect())
+}
+
+/// PostgreSQL gets the changed rows as arrays, as new units.
+fn postgres_changes(changes: &[(i64, NewUnit)], cbs_year: i64, now: i64) -> ArrayStatement {
+    let (values, width) = changed_values(changes, cbs_year);
+    let (sets, names) = changed_sets_and_names();
+    ArrayStatement::with(now, &values, width, |unnest| {
+        format!(
+            "UPDATE units SET {sets}, in_use = 1, updated_at = $1 FROM {unnest} AS v({}) WHERE units.id = v.c0",
+            names.join(", ")
+        )
+    })
+}
+
+/// SQLite gets them as a `VALUES` list with a parameter per value.
+async fn sqlite_changes(
+    c: &mut sqlx::AnyConnection,
+    changes: &[(i64, NewUnit)],
+    cbs_year: i64,
+    now: i64,
+) -> Result<()> {
+    let (values, width) = changed_values(changes, cbs_year);
+    let (sets, names) = changed_sets_and_names();
+    // SQLite names a VALUES list's columns column1, column2, …; the subquery gives them the names above.
+    let renamed: Vec<String> = names.iter().enumerate().map(|(i, n)| format!("column{} AS {n}", i + 1)).collect();
+    let sql = format!(
+        "UPDATE units SET {sets}, in_use = 1, updated_at = ? FROM (SELECT {} FROM (VALUES {})) AS v \
+         WHERE units.id = v.c0",
+        renamed.join(", "),
+        sqlite_rows(values.len() / width, width)
+    );
+    values.iter().fold(sqlx::query(&sql).bind(now), bind_value).execute(c).await?;
     Ok(())
 }
 
