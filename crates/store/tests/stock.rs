@@ -475,6 +475,10 @@ async fn a_complex_page_has_the_figures_of_the_complexes_list(db: &Db) {
         "B4;C2;Groot;WON;VHR;Laan;1;;1011AA;Amsterdam;GM0363;;DAE;500,00;;",
         "B5;C2;Groot;WON;VHR;Laan;2;;1011AA;Amsterdam;GM0363;;DAE;500,01;;",
         "B6;C2;Groot;WON;VHR;Laan;3;;1011AA;Amsterdam;GM0363;;NDA;500,02;;",
+        // C3: texts that need escaping on their way through JSON, a letter, no kind, no rent.
+        "B7;C3;Hoek;;VHR;'s-Gravenweg;7;b;1011AA;Den Haag;GM0518;;;;;",
+        "B8;C3;Hoek;WON;VHR;Kade\\Oost \"De Ster\";8;;1011AA;Den Haag;GM0518;;NDA;1.000,00;;",
+        "B9;C3;Hoek;WON;VHR;Ünïcodeplein;9;;1011AA;Den Haag;GM0518;;DAE;10,00;;",
     ];
     import(db, &woonstad, &file(&rows), ImportOptions::default()).await;
     let listed = stock::clusters(db, &woonstad).await.expect("clusters");
@@ -483,6 +487,9 @@ async fn a_complex_page_has_the_figures_of_the_complexes_list(db: &Db) {
         assert_eq!(&page, complex, "complex {}", complex.code);
         assert_eq!(page, stock::cluster(db, &woonstad, complex.id).await.expect("cluster").expect("ours"));
         assert_eq!((units.total, units.units.len()), (3, 3));
+        let filter = UnitFilter { cluster_id: Some(complex.id), ..Default::default() };
+        let listed_units = stock::units(db, &woonstad, &filter, 0, 3).await.expect("units");
+        assert_eq!(units.units, listed_units.units, "complex {}: its units as the list gives them", complex.code);
     }
     let c1 = &listed[0];
     assert_eq!((c1.units, c1.daeb_units, c1.average_rent_cents), (3, 2, Some(67_501)));

@@ -143,12 +143,17 @@ pub(crate) fn address_of(row: &AnyRow) -> Result<String> {
     let letter: Option<String> = row.try_get("huisletter")?;
     let addition: Option<String> = row.try_get("huisnummer_toevoeging")?;
     let street: String = row.try_get("straatnaam")?;
+    Ok(address(&street, number, letter.as_deref(), addition.as_deref()))
+}
+
+/// "Kerkstraat 12A-2": street, number, letter and addition.
+fn address(street: &str, number: i64, letter: Option<&str>, addition: Option<&str>) -> String {
     let mut address = format!("{street} {number}{}", letter.unwrap_or_default());
     if let Some(addition) = addition {
         address.push('-');
-        address.push_str(&addition);
+        address.push_str(addition);
     }
-    Ok(address)
+    address
 }
 
 fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
@@ -469,25 +474,105 @@ fn figures_from_units(id: i64, code: String, naam: Option<String>, units: &[Unit
 /// A complex of the corporation with the first `limit` of its units in use (address order). When those are all of
 /// them, the complex's figures are computed from them, a second reading of the same units saved; otherwise as in
 /// [`cluster`].
+///
+/// One statement brings the complex and its units as one row, the units as a JSON array. Read a row at a time, a
+/// complex of a few hundred units cost more in handing rows over than in reading them: on SQLite each row crosses
+/// from its connection's thread to the page's task, and under 64 concurrent requests for different complexes that
+/// hand-off was most of the server's time.
 pub async fn cluster_with_units(
     db: &Db,
     scope: &OrgScope,
     id: i64,
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
-    let header = sqlx::query("SELECT code, naam FROM clusters WHERE corporation_id = $1 AND id = $2")
-        .bind(scope.org_id())
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
-    let Some(header) = header else { return Ok(None) };
+    let sql = complex_sql(db.backend(), limit.max(0).saturating_add(1));
+    let row = sqlx::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db.pool()).await?;
+    let Some(row) = row else { return Ok(None) };
+    let code: String = row.try_get("code")?;
+    let shown = units_from_json(id, &code, &row.try_get::<String, _>("units")?)?;
+    if shown.len() as i64 <= limit {
+        let page = UnitPage { total: shown.len() as i64, units: shown, exact: true };
+        return Ok(Some((figures_from_units(id, code, row.try_get("naam")?, &page.units), page)));
+    }
+    // More units than the page shows: the page as any list, the figures of all of them as in the complexes' list.
     let filter = UnitFilter { cluster_id: Some(id), ..Default::default() };
     let page = units(db, scope, &filter, 0, limit).await?;
-    if page.exact && page.total == page.units.len() as i64 {
-        let cluster = figures_from_units(id, header.try_get("code")?, header.try_get("naam")?, &page.units);
-        return Ok(Some((cluster, page)));
-    }
     Ok(cluster(db, scope, id).await?.map(|cluster| (cluster, page)))
+}
+
+/// The columns of a unit in a complex's JSON array, in the order [`JsonUnit`] reads them.
+const JSON_UNIT_COLUMNS: &str =
+    "u.id, u.id_extern, u.soort, u.detail_soort, u.straatnaam, u.huisnummer, u.huisletter, \
+    u.huisnummer_toevoeging, u.postcode, u.woonplaats, u.maatschappelijk_label, u.nettohuur_cents";
+
+/// id, id_extern, soort, detail_soort, straatnaam, huisnummer, huisletter, toevoeging, postcode, woonplaats, label,
+/// nettohuur_cents.
+type JsonUnit = (
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+);
+
+/// The complex `$2` of corporation `$1` with up to `rows` of its units in use, in address order, as a JSON array
+/// (`[]` when it has none).
+fn complex_sql(backend: crate::Backend, rows: i64) -> String {
+    let (aggregate, array) = match backend {
+        crate::Backend::Sqlite => ("json_group_array", "json_array"),
+        crate::Backend::Postgres => ("json_agg", "json_build_array"),
+    };
+    format!(
+        "SELECT c.code, c.naam, COALESCE(CAST((SELECT {aggregate}({array}({JSON_UNIT_COLUMNS}) {LIST_ORDER}) \
+         FROM (SELECT {JSON_UNIT_COLUMNS} FROM units u \
+         WHERE u.corporation_id = $1 AND u.cluster_id = $2 AND u.in_use = 1 {LIST_ORDER} LIMIT {rows}) u) AS TEXT), \
+         '[]') AS units FROM clusters c WHERE c.corporation_id = $1 AND c.id = $2"
+    )
+}
+
+/// The units of complex `cluster_id` (code `code`) from their JSON array.
+fn units_from_json(cluster_id: i64, code: &str, json: &str) -> Result<Vec<UnitListRow>> {
+    let rows: Vec<JsonUnit> = serde_json::from_str(json)
+        .map_err(|e| crate::StoreError::Corrupt { column: "units of a complex", value: e.to_string() })?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                id_extern,
+                soort,
+                detail_soort,
+                street,
+                number,
+                letter,
+                addition,
+                postcode,
+                woonplaats,
+                label,
+                rent,
+            )| {
+                UnitListRow {
+                    id,
+                    id_extern,
+                    cluster: Some((cluster_id, code.to_owned())),
+                    soort,
+                    detail_soort,
+                    address: address(&street, number, letter.as_deref(), addition.as_deref()),
+                    postcode,
+                    woonplaats,
+                    label,
+                    nettohuur_cents: rent,
+                }
+            },
+        )
+        .collect())
 }
 
 /// All the corporation's complexes, by code.
