@@ -4,6 +4,8 @@
 //! row-by-row load went from 57 s to about 15 s).
 
 use crate::{Backend, Result};
+use sqlx::any::AnyArguments;
+use sqlx::Arguments;
 use std::borrow::Cow;
 
 /// One value of a row, in the type of its column. Texts are borrowed from the records they come from where they can
@@ -76,39 +78,86 @@ impl ColumnArrays {
     }
 }
 
-/// A PostgreSQL statement over many rows sent as arrays, made ready to run: its text, an optional leading
-/// parameter and one array literal per column. Made before it is handed to the import's writer, so that building
-/// the literals of the next rows overlaps with the server's work on the last ones.
-pub(crate) struct ArrayStatement {
+/// A statement over many rows made ready to run: its text and its arguments, owned. The import makes these before
+/// it hands them to its writer, so that preparing the next rows (PostgreSQL's array literals, or a copy of every
+/// value for SQLite's thread) overlaps with the database's work on the last ones.
+pub(crate) struct ReadyStatement {
     sql: String,
-    leading: Option<i64>,
-    literals: Vec<String>,
+    arguments: AnyArguments<'static>,
 }
 
-impl ArrayStatement {
-    /// `INSERT INTO table (columns) SELECT * FROM unnest(…)` of `values` (rows one after the other).
-    pub(crate) fn insert(table: &str, columns: &[&str], values: &[Value<'_>]) -> Self {
-        let arrays = ColumnArrays::of(values, columns.len());
-        let sql = format!("INSERT INTO {table} ({}) SELECT * FROM {}", columns.join(", "), arrays.unnest(1));
-        Self { sql, leading: None, literals: arrays.into_literals().collect() }
+impl ReadyStatement {
+    /// `INSERT INTO table (columns) …` of `values` (rows one after the other), in one statement: on SQLite at most
+    /// [`SQLITE_ROWS_PER_STATEMENT`] rows within its limit of parameters.
+    pub(crate) fn insert(backend: Backend, table: &str, columns: &[&str], values: &[Value<'_>]) -> Result<Self> {
+        let names = columns.join(", ");
+        let mut arguments = AnyArguments::default();
+        let sql = match backend {
+            Backend::Postgres => {
+                let arrays = ColumnArrays::of(values, columns.len());
+                let sql = format!("INSERT INTO {table} ({names}) SELECT * FROM {}", arrays.unnest(1));
+                arrays.into_literals().try_for_each(|literal| add(&mut arguments, literal))?;
+                sql
+            }
+            Backend::Sqlite => {
+                let width = columns.len().max(1);
+                debug_assert!(values.len() <= SQLITE_MAX_PARAMETERS, "{} values in one statement", values.len());
+                values.iter().try_for_each(|value| add_value(&mut arguments, value))?;
+                format!("INSERT INTO {table} ({names}) VALUES {}", sqlite_rows(values.len() / width, width))
+            }
+        };
+        Ok(Self { sql, arguments })
     }
 
-    /// A statement of its own: `make_sql` gets the `unnest(…)` of the rows' arrays, numbered from `$2`, and `$1` is
-    /// `leading`.
-    pub(crate) fn with(
+    /// `UPDATE … FROM` rows: `make_sql` gets the engine's placeholder for `leading` and the rows of `values` (rows of
+    /// `names.len()` one after the other) as a source named `v` with columns `names`.
+    pub(crate) fn update_from(
+        backend: Backend,
         leading: i64,
         values: &[Value<'_>],
-        width: usize,
-        make_sql: impl FnOnce(&str) -> String,
-    ) -> Self {
-        let arrays = ColumnArrays::of(values, width);
-        Self { sql: make_sql(&arrays.unnest(2)), leading: Some(leading), literals: arrays.into_literals().collect() }
+        names: &[String],
+        make_sql: impl FnOnce(&str, &str) -> String,
+    ) -> Result<Self> {
+        let mut arguments = AnyArguments::default();
+        add(&mut arguments, leading)?;
+        let sql = match backend {
+            Backend::Postgres => {
+                let arrays = ColumnArrays::of(values, names.len());
+                let source = format!("{} AS v({})", arrays.unnest(2), names.join(", "));
+                arrays.into_literals().try_for_each(|literal| add(&mut arguments, literal))?;
+                make_sql("$1", &source)
+            }
+            Backend::Sqlite => {
+                values.iter().try_for_each(|value| add_value(&mut arguments, value))?;
+                // SQLite names a VALUES list's columns column1, column2, …; the subquery gives them their names.
+                let renamed: Vec<String> =
+                    names.iter().enumerate().map(|(i, n)| format!("column{} AS {n}", i + 1)).collect();
+                let rows = sqlite_rows(values.len() / names.len().max(1), names.len());
+                make_sql("?", &format!("(SELECT {} FROM (VALUES {rows})) AS v", renamed.join(", ")))
+            }
+        };
+        Ok(Self { sql, arguments })
     }
 
     pub(crate) async fn execute(self, conn: &mut sqlx::AnyConnection) -> Result<()> {
-        let query = self.leading.into_iter().fold(sqlx::query(&self.sql), |q, n| q.bind(n));
-        self.literals.into_iter().fold(query, |q, literal| q.bind(literal)).execute(conn).await?;
+        sqlx::query_with(&self.sql, self.arguments).execute(conn).await?;
         Ok(())
+    }
+}
+
+fn add<T>(arguments: &mut AnyArguments<'static>, value: T) -> Result<()>
+where
+    T: sqlx::Encode<'static, sqlx::Any> + sqlx::Type<sqlx::Any> + 'static,
+{
+    arguments.add(value).map_err(|e| sqlx::Error::Encode(e).into())
+}
+
+/// Adds a value, a text as a copy of its own.
+fn add_value(arguments: &mut AnyArguments<'static>, value: &Value<'_>) -> Result<()> {
+    match value {
+        Value::Text(v) => add(arguments, v.as_deref().map(str::to_owned)),
+        Value::Int(v) => add(arguments, *v),
+        Value::Float(v) => add(arguments, *v),
     }
 }
 
@@ -136,7 +185,7 @@ pub(crate) async fn insert_rows(
     };
     for batch in values.chunks(per_statement * width) {
         match backend {
-            Backend::Postgres => ArrayStatement::insert(table, columns, batch).execute(conn).await?,
+            Backend::Postgres => ReadyStatement::insert(backend, table, columns, batch)?.execute(conn).await?,
             Backend::Sqlite => {
                 let sql = format!("INSERT INTO {table} ({names}) VALUES {}", sqlite_rows(batch.len() / width, width));
                 let query = batch.iter().fold(sqlx::query(&sql), bind_value);

@@ -9,7 +9,7 @@
 
 use super::bulk;
 use super::cells::CellSums;
-use super::columns::{bind_value, insert_rows, sqlite_rows, ArrayStatement, Value};
+use super::columns::{insert_rows, ReadyStatement, Value};
 use super::columns::{POSTGRES_ROWS_PER_STATEMENT, SQLITE_ROWS_PER_STATEMENT};
 use super::known::{KnownUnits, Print};
 use super::writer::{job, Writer};
@@ -473,52 +473,29 @@ impl Importer<'_> {
             return Ok(());
         }
         self.write_clusters().await?;
-        let pending = std::mem::take(&mut self.pending);
-        let (corporation_id, cbs_year, now) = (self.corporation_id, self.options.cbs_year, self.now);
-        let write = match self.backend {
-            // PostgreSQL's arrays are made here, while the writer waits for the server on the last batch.
-            Backend::Postgres => {
-                let insert = ArrayStatement::insert(
-                    "units",
-                    &UNIT_COLUMNS,
-                    &new_values(&pending, corporation_id, cbs_year, now),
-                );
-                job(move |mut c| async move {
-                    let result = insert.execute(&mut c).await;
-                    (c, result)
-                })
-            }
-            // SQLite's values borrow the units they are bound from, so they are made where the units go.
-            Backend::Sqlite => job(move |mut c| async move {
-                let values = new_values(&pending, corporation_id, cbs_year, now);
-                let result = insert_rows(&mut c, Backend::Sqlite, "units", &UNIT_COLUMNS, &values).await;
-                (c, result)
-            }),
-        };
+        // Made ready here, while the writer waits for the database on the last batch.
+        let values = new_values(&self.pending, self.corporation_id, self.options.cbs_year, self.now);
+        let insert = ReadyStatement::insert(self.backend, "units", &UNIT_COLUMNS, &values)?;
+        self.pending.clear();
+        let write = job(move |mut c| async move {
+            let result = insert.execute(&mut c).await;
+            (c, result)
+        });
         self.writer.send(write).await
     }
 
-    /// Queues the changed units read since the last write (see [`write_changes`]).
+    /// Queues the changed units read since the last write (see [`changes_statement`]).
     async fn flush_changes(&mut self) -> Result<()> {
         if self.changes.is_empty() {
             return Ok(());
         }
         self.write_clusters().await?;
-        let changes = std::mem::take(&mut self.changes);
-        let (cbs_year, now) = (self.options.cbs_year, self.now);
-        let write = match self.backend {
-            Backend::Postgres => {
-                let update = postgres_changes(&changes, cbs_year, now);
-                job(move |mut c| async move {
-                    let result = update.execute(&mut c).await;
-                    (c, result)
-                })
-            }
-            Backend::Sqlite => job(move |mut c| async move {
-                let result = sqlite_changes(&mut c, &changes, cbs_year, now).await;
-                (c, result)
-            }),
-        };
+        let update = changes_statement(self.backend, &self.changes, self.options.cbs_year, self.now)?;
+        self.changes.clear();
+        let write = job(move |mut c| async move {
+            let result = update.execute(&mut c).await;
+            (c, result)
+        });
         self.writer.send(write).await
     }
 
@@ -665,44 +642,18 @@ fn changed_values(changes: &[(i64, NewUnit)], cbs_year: i64) -> (Vec<Value<'_>>,
     (values, width)
 }
 
-/// `column = v.cN, …` for the changed columns, and the names c0… of a row's values.
-fn changed_sets_and_names() -> (String, Vec<String>) {
+/// The statement that writes changed units.
+fn changes_statement(backend: Backend, changes: &[(i64, NewUnit)], cbs_year: i64, now: i64) -> Result<ReadyStatement> {
+    let (values, width) = changed_values(changes, cbs_year);
     let updated = &UNIT_COLUMNS[CHANGED_COLUMNS];
     let sets: Vec<String> = updated.iter().enumerate().map(|(i, c)| format!("{c} = v.c{}", i + 1)).collect();
-    (sets.join(", "), (0..=updated.len()).map(|i| format!("c{i}")).collect())
-}
-
-/// PostgreSQL gets the changed rows as arrays, as new units.
-fn postgres_changes(changes: &[(i64, NewUnit)], cbs_year: i64, now: i64) -> ArrayStatement {
-    let (values, width) = changed_values(changes, cbs_year);
-    let (sets, names) = changed_sets_and_names();
-    ArrayStatement::with(now, &values, width, |unnest| {
+    let names: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
+    ReadyStatement::update_from(backend, now, &values, &names, |now, rows| {
         format!(
-            "UPDATE units SET {sets}, in_use = 1, updated_at = $1 FROM {unnest} AS v({}) WHERE units.id = v.c0",
-            names.join(", ")
+            "UPDATE units SET {}, in_use = 1, updated_at = {now} FROM {rows} WHERE units.id = v.c0",
+            sets.join(", ")
         )
     })
-}
-
-/// SQLite gets them as a `VALUES` list with a parameter per value.
-async fn sqlite_changes(
-    c: &mut sqlx::AnyConnection,
-    changes: &[(i64, NewUnit)],
-    cbs_year: i64,
-    now: i64,
-) -> Result<()> {
-    let (values, width) = changed_values(changes, cbs_year);
-    let (sets, names) = changed_sets_and_names();
-    // SQLite names a VALUES list's columns column1, column2, …; the subquery gives them the names above.
-    let renamed: Vec<String> = names.iter().enumerate().map(|(i, n)| format!("column{} AS {n}", i + 1)).collect();
-    let sql = format!(
-        "UPDATE units SET {sets}, in_use = 1, updated_at = ? FROM (SELECT {} FROM (VALUES {})) AS v \
-         WHERE units.id = v.c0",
-        renamed.join(", "),
-        sqlite_rows(values.len() / width, width)
-    );
-    values.iter().fold(sqlx::query(&sql).bind(now), bind_value).execute(c).await?;
-    Ok(())
 }
 
 /// After this many written units the planner statistics are refreshed: right after a large first import they
