@@ -33,6 +33,7 @@ volkshuis_store::store_test_on_both_backends!(
     summed_cells_are_the_grouped_cells,
     a_unit_with_a_bad_row_is_not_marked_missing,
     two_imports_of_one_stock_at_once_take_turns,
+    a_database_error_half_way_leaves_nothing,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -383,6 +384,48 @@ async fn complexes_have_a_kind(db: &Db) {
     let fourth = import(db, &woonstad, &later, ImportOptions::default()).await;
     assert_eq!((fourth.new, fourth.unchanged), (3, 2));
     assert_eq!((count("VEX").await, count("OND").await), (1, 4));
+}
+
+/// A write that the database refuses half-way through a bulk load (here a trigger fails one unit) stops the import
+/// with that error, and leaves nothing: no unit, no complex, every index back. The import's connection, closed with
+/// its transaction open, is what rolls it back; the next import runs as if nothing happened.
+async fn a_database_error_half_way_leaves_nothing(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let woonstad = corporation(db, "woonstad").await;
+    let schema = units_schema(db).await;
+    let rows: Vec<String> = Generator::new(60_000, 12).collect();
+    let id_column = header().split(';').position(|c| c == "idExtern").expect("idExtern");
+    let doomed = rows[55_000].split(';').nth(id_column).expect("id").to_owned();
+    let trigger = match db.backend() {
+        Backend::Sqlite => format!(
+            "CREATE TRIGGER fail_one BEFORE INSERT ON units WHEN NEW.id_extern = '{doomed}' \
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        ),
+        Backend::Postgres => format!(
+            "CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+             IF NEW.id_extern = '{doomed}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$; \
+             CREATE TRIGGER fail_one BEFORE INSERT ON units FOR EACH ROW EXECUTE FUNCTION fail_one()"
+        ),
+    };
+    sqlx::raw_sql(&trigger).execute(db.pool()).await.expect("trigger");
+    let content = format!("{}\n{}\n", header(), rows.join("\n"));
+    let reader = || StockReader::new(std::io::Cursor::new(content.clone().into_bytes())).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    let failed = stock::import_units(db, &woonstad, &actor(), "x.csv", reader(), options, &mut |_| {}).await;
+    let error = failed.expect_err("the refused write stops the import");
+    assert!(error.to_string().contains("injected failure"), "{error}");
+    assert_eq!(count(db, &woonstad).await, 0, "no unit is left");
+    let complexes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(db.pool()).await.expect("n");
+    assert_eq!(complexes, 0, "no complex is left");
+    assert_eq!(units_schema(db).await, schema, "the dropped indexes are back");
+
+    let drop = match db.backend() {
+        Backend::Sqlite => "DROP TRIGGER fail_one",
+        Backend::Postgres => "DROP TRIGGER fail_one ON units",
+    };
+    sqlx::raw_sql(drop).execute(db.pool()).await.expect("trigger dropped");
+    let summary = import(db, &woonstad, &content, ImportOptions::default()).await;
+    assert_eq!((summary.new, summary.written), (60_000, true));
 }
 
 /// The indexes and constraints of `units`, as the database describes them.
