@@ -258,6 +258,8 @@ struct Importer<'p> {
     changes: Vec<(i64, NewUnit)>,
     summary: ImportSummary,
     progress: &'p mut (dyn FnMut(u64) + Send),
+    /// When the import began (its phases are logged).
+    started: std::time::Instant,
 }
 
 /// Imports a stock file for the corporation of `scope`. `progress` is called with the number of rows read, every
@@ -271,6 +273,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
     options: ImportOptions,
     progress: &mut (dyn FnMut(u64) + Send),
 ) -> Result<ImportSummary> {
+    let started = std::time::Instant::now();
     let corporation_id = scope.org_id();
     // The import gets a connection of its own, closed afterwards (not returned to the pool), so what it tunes for a
     // big load stays with it, and an import that fails or is dropped half-way takes its transaction with it.
@@ -317,6 +320,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         changes: Vec::new(),
         summary: ImportSummary { warnings, ..Default::default() },
         progress,
+        started,
     };
     let (mut rows, parser) = parse_in_background(reader);
     while let Some(batch) = rows.recv().await {
@@ -505,6 +509,8 @@ impl Importer<'_> {
         self.write_clusters().await?;
         // From here on the import writes on its connection itself: what is left is done once, in order.
         let mut conn = self.writer.finish().await?;
+        let elapsed_ms = self.started.elapsed().as_millis() as u64;
+        tracing::info!(elapsed_ms, rows = self.summary.rows, "import: file read, checked and its rows written");
         let tx = &mut conn;
         let missing = self.known.missing_in_use();
         self.summary.missing = missing.len() as u64;
