@@ -242,7 +242,7 @@ struct Importer<'p> {
     /// Whether the secondary indexes are dropped until the commit.
     bulk: bool,
     cluster_ids: ClusterIds,
-    /// Complexes new in this file, not written yet: id, code and the complex.
+    /// Complexes new in this file, not written yet, with their codes.
     new_clusters: Vec<(String, Complex)>,
     corporation_id: i64,
     options: ImportOptions,
@@ -481,11 +481,7 @@ impl Importer<'_> {
         let values = new_values(&self.pending, self.corporation_id, self.options.cbs_year, self.now);
         let insert = ReadyStatement::insert(self.backend, "units", &UNIT_COLUMNS, &values)?;
         self.pending.clear();
-        let write = job(move |mut c| async move {
-            let result = insert.execute(&mut c).await;
-            (c, result)
-        });
-        self.writer.send(write).await
+        self.writer.send_statement(insert).await
     }
 
     /// Queues the changed units read since the last write (see [`changes_statement`]).
@@ -496,11 +492,7 @@ impl Importer<'_> {
         self.write_clusters().await?;
         let update = changes_statement(self.backend, &self.changes, self.options.cbs_year, self.now)?;
         self.changes.clear();
-        let write = job(move |mut c| async move {
-            let result = update.execute(&mut c).await;
-            (c, result)
-        });
-        self.writer.send(write).await
+        self.writer.send_statement(update).await
     }
 
     async fn finish(mut self, db: &Db, actor: &Actor, source: &str) -> Result<ImportSummary> {

@@ -12,6 +12,7 @@
 //! the import fails or is dropped half-way, the connection is closed with its transaction uncommitted, and the
 //! database rolls it back.
 
+use super::columns::ReadyStatement;
 use crate::{Result, StoreError};
 use futures_util::future::BoxFuture;
 use sqlx::AnyConnection;
@@ -56,6 +57,15 @@ impl Writer {
             Some(task) => Err(ended(task.await).err().unwrap_or(StoreError::WriterStopped)),
             None => Err(StoreError::WriterStopped),
         }
+    }
+
+    /// Queues a statement made ready beforehand.
+    pub(crate) async fn send_statement(&mut self, statement: ReadyStatement) -> Result<()> {
+        self.send(job(move |mut c| async move {
+            let result = statement.execute(&mut c).await;
+            (c, result)
+        }))
+        .await
     }
 
     /// Waits until every queued write has run and hands the connection back, its transaction still open.
