@@ -8,9 +8,9 @@
 //! The transaction is the connection's own (`BEGIN` … `COMMIT` as statements, not a `sqlx::Transaction`, which
 //! borrows its connection and so could not move to the task and back). A job takes the connection and gives it back
 //! with its result: a job that borrowed it would need a future for every lifetime, which the compiler cannot yet
-//! prove `Send` for sqlx's executors. The connection is detached from the pool: if
-//! the import fails or is dropped half-way, the connection is closed with its transaction uncommitted, and the
-//! database rolls it back.
+//! prove `Send` for sqlx's executors. The connection is detached from the pool: if the import fails or is dropped
+//! half-way, the connection is closed with its transaction uncommitted, and the database rolls it back (writes still
+//! queued run first, into the transaction that is then thrown away).
 
 use super::columns::ReadyStatement;
 use crate::{Result, StoreError};
