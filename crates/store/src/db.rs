@@ -151,9 +151,6 @@ impl Db {
     }
 }
 
-/// A PostgreSQL URL for a server on this machine's loopback address gets `sslmode=disable` unless it names a mode:
-/// encryption there protects nothing (whoever can read loopback traffic is root on the machine) and cost a third of
-/// a page's time (ADR 0012). Every other host keeps sqlx's default (`prefer`).
 /// The pool's PostgreSQL connections: twice the cores, plus one (the usual rule for a database's active
 /// connections). More connections than the machine can run at once only queue in its scheduler instead of the pool:
 /// with 16 on two cores, random complex pages under 64 concurrent requests had a p99 of 36–42 ms; with 4–6, 25–27 ms at
@@ -163,6 +160,9 @@ fn postgres_connections() -> u32 {
     u32::try_from(2 * cores + 1).unwrap_or(u32::MAX)
 }
 
+/// A PostgreSQL URL for a server on this machine's loopback address gets `sslmode=disable` unless it names a mode:
+/// encryption there protects nothing (whoever can read loopback traffic is root on the machine) and cost a third of
+/// a page's time (ADR 0012). Every other host keeps sqlx's default (`prefer`).
 fn without_tls_on_loopback(url: &str) -> String {
     let Some((_, rest)) = url.split_once("://") else { return url.to_owned() };
     let (authority, query) = match rest.split_once('?') {
