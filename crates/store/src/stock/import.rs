@@ -102,7 +102,7 @@ struct Parsed {
 
 type Item = std::result::Result<Parsed, Vec<RowError>>;
 
-/// Rows per message from the parsing thread to the writer.
+/// Rows per message from the parsing thread to the importer.
 const PARSE_BATCH: usize = 1_000;
 
 /// Reads, validates and hashes the file on a thread of its own, so that on a machine with two cores the parsing of
