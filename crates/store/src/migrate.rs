@@ -43,10 +43,11 @@ const MIGRATIONS: &[Migration] = &[
     migration!(15, "filtered lists", "0015_filtered_lists"),
     migration!(16, "coverage cells by gemeente", "0016_part_cells_gemeente"),
     migration!(17, "stock versions", "0017_stock_versions"),
+    migration!(18, "byte order texts", "0018_byte_order_texts"),
 ];
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 17;
+pub const LATEST: i64 = 18;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sqlx::raw_sql(

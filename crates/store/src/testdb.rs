@@ -52,7 +52,12 @@ impl TestDb {
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
                 let admin = Db::connect(&admin_url).await?;
-                sqlx::raw_sql(&format!("CREATE DATABASE {unique}")).execute(admin.pool()).await?;
+                // A Dutch linguistic collation as the database's default, as a Dutch production server would have:
+                // whatever sorts or compares texts must give the same answer there as on SQLite.
+                let create = format!(
+                    "CREATE DATABASE {unique} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'nl-NL' LOCALE 'C.UTF-8'"
+                );
+                sqlx::raw_sql(&create).execute(admin.pool()).await?;
                 admin.close().await;
                 let target = match admin_url.rfind('/') {
                     Some(slash) => format!("{}/{unique}", &admin_url[..slash]),

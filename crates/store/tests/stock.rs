@@ -34,6 +34,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_unit_with_a_bad_row_is_not_marked_missing,
     two_imports_of_one_stock_at_once_take_turns,
     a_database_error_half_way_leaves_nothing,
+    lists_come_in_byte_order_on_both_engines,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -542,6 +543,40 @@ async fn a_complex_page_has_the_figures_of_the_complexes_list(db: &Db) {
     assert_eq!((big.units, first_two.units.len()), (3, 2), "figures of all units, not of the page");
     let other = corporation(db, "anders").await;
     assert!(stock::cluster_with_units(db, &other, c2, 10).await.expect("page").is_none());
+}
+
+/// Towns and streets as they come: lower-case prefixes, accents, the Dutch IJ. The list orders them byte by byte on
+/// both engines, also on a PostgreSQL whose own collation is Dutch (the test databases' is).
+async fn lists_come_in_byte_order_on_both_engines(db: &Db) {
+    let woonstad = corporation(db, "woonstad").await;
+    let rows = [
+        "B1;C1;Een;WON;VHR;Kerkstraat;1;;1011AA;amsterdam;GM0363;;DAE;650,00;;",
+        "B2;C1;Een;WON;VHR;de Ruijterstraat;5;;1011AA;Amsterdam;GM0363;;DAE;650,00;;",
+        "B3;C1;Een;WON;VHR;De Ruyterkade;7;;1011AA;Amsterdam;GM0363;;DAE;650,00;;",
+        "B4;C1;Een;WON;VHR;Hoofdstraat;1;;7811AA;Émmen;GM0363;;DAE;650,00;;",
+        "B5;C1;Een;WON;VHR;Hoofdstraat;2;;7811AA;Emmen;GM0363;;DAE;650,00;;",
+        "B6;C1;Een;WON;VHR;Lange Voorhout;1;;2514EA;'s-Gravenhage;GM0363;;DAE;650,00;;",
+        "B7;C1;Een;WON;VHR;Achterweg;1;;3401AA;IJsselstein;GM0363;;DAE;650,00;;",
+        "B8;C1;Een;WON;VHR;achterweg;2;;3401AA;IJsselstein;GM0363;;DAE;650,00;;",
+    ];
+    import(db, &woonstad, &file(&rows), ImportOptions::default()).await;
+    let mut expected: Vec<(String, String, &str)> = rows
+        .iter()
+        .map(|row| {
+            let f: Vec<&str> = row.split(';').collect();
+            (f[9].to_owned(), f[5].to_owned(), f[0])
+        })
+        .collect();
+    expected.sort();
+    let expected: Vec<&str> = expected.iter().map(|(_, _, id)| *id).collect();
+    for filter in [UnitFilter::default(), amsterdam()] {
+        let mut listed = Vec::new();
+        for offset in (0..rows.len() as i64).step_by(3) {
+            let page = stock::units(db, &woonstad, &filter, offset, 3).await.expect("units");
+            listed.extend(ids(&page).into_iter().map(str::to_owned));
+        }
+        assert_eq!(listed, expected, "pages of three, filtered by gemeente: {}", filter.gemeente.is_some());
+    }
 }
 
 fn ids(page: &UnitPage) -> Vec<&str> {

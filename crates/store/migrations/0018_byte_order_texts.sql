@@ -1,0 +1,1 @@
+-- Nothing common: SQLite compares texts byte by byte already (BINARY).

@@ -1,0 +1,1 @@
+-- Nothing backend-specific: SQLite's BINARY collation is byte order.
