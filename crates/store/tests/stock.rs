@@ -577,6 +577,11 @@ async fn lists_come_in_byte_order_on_both_engines(db: &Db) {
         }
         assert_eq!(listed, expected, "pages of three, filtered by gemeente: {}", filter.gemeente.is_some());
     }
+    let search = |text: &str| UnitFilter { text: Some(text.into()), ..Default::default() };
+    let found = stock::units(db, &woonstad, &search("Émmen"), 0, 10).await.expect("units");
+    assert_eq!(ids(&found), ["B4"], "a town with an accented capital is found as written");
+    let found = stock::units(db, &woonstad, &search("AMSTERDAM"), 0, 10).await.expect("units");
+    assert_eq!(ids(&found), ["B3", "B2", "B1"], "ASCII letters in any case");
 }
 
 fn ids(page: &UnitPage) -> Vec<&str> {

@@ -237,7 +237,9 @@ fn unit_where(scope: &OrgScope, f: &UnitFilter) -> (String, Vec<Bind>) {
         ("u.nettohuur_cents < ?", f.rent_below.map(Bind::Int)),
         (
             "(LOWER(u.straatnaam) LIKE ? OR LOWER(u.postcode) LIKE ? OR LOWER(u.woonplaats) LIKE ? OR LOWER(u.id_extern) LIKE ?)",
-            f.text.as_ref().map(|t| Bind::Text(format!("%{}%", t.to_lowercase()))),
+            // Both engines' LOWER folds ASCII letters only (SQLite's always; PostgreSQL's under the byte-order
+            // collation of these columns), so the search text is folded the same way: "Émmen" finds Émmen.
+            f.text.as_ref().map(|t| Bind::Text(format!("%{}%", t.to_ascii_lowercase()))),
         ),
     ] {
         if let Some(value) = value {
