@@ -1,7 +1,9 @@
 //! `volkshuis`: the platform's one command. `serve` runs the web application and job worker, `demo` does the same on
-//! a demo dataset, `migrate` brings the schema up to date, `org` and `user` manage accounts from the shell.
+//! a demo dataset, `migrate` brings the schema up to date, `org` and `user` manage accounts from the shell, `import`
+//! and `generate` handle data files, `backup` writes a backup while the platform runs, `bench` measures.
 
 mod accounts;
+mod backup;
 mod bench;
 mod bench_http;
 mod bench_part;
@@ -49,6 +51,8 @@ enum Command {
     /// Generate synthetic data for demos and benchmarks.
     #[command(subcommand)]
     Generate(stock::GenerateCommand),
+    /// Write a backup of the database to a new file, while the platform keeps running.
+    Backup(backup::BackupArgs),
 }
 
 #[derive(clap::Args)]
@@ -143,6 +147,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             stock::import(&db, command).await
         }
         Command::Generate(command) => stock::generate(command),
+        Command::Backup(args) => backup::run(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned()), args).await,
         Command::Bench(command) => {
             let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
             bench::run(&db, command).await

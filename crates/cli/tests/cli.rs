@@ -285,3 +285,85 @@ async fn killed_import_leaves_nothing_sqlite() {
 async fn killed_import_leaves_nothing_postgres() {
     killed_import_leaves_nothing(Backend::Postgres).await;
 }
+
+/// A backup from the shell opens (SQLite) or restores (PostgreSQL, with pg_restore) to the same data; an existing
+/// file is never overwritten, and a backup that fails leaves no file.
+async fn backup_from_the_shell(backend: Backend) {
+    let t = TestDb::new(backend).await.expect("database");
+    // pg_restore wants an empty database (a TestDb has the schema already).
+    let admin_url = volkshuis_store::testdb::postgres_admin_url();
+    let empty = format!("vh_restore_{}", uuid_like().replace('-', "_"));
+    if backend == Backend::Postgres {
+        let admin = volkshuis_store::Db::connect(&admin_url).await.expect("admin");
+        sqlx::raw_sql(&format!("CREATE DATABASE {empty}")).execute(admin.pool()).await.expect("create");
+        admin.close().await;
+    }
+    let restored_target = format!("{}/{empty}", &admin_url[..admin_url.rfind('/').expect("a database in the URL")]);
+    let dir = std::env::temp_dir().join(format!("vh-backup-{}", uuid_like()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join(if backend == Backend::Sqlite { "kopie.db" } else { "kopie.dump" });
+    let (db, file_arg) = (t.target.clone(), file.display().to_string());
+    let missing_dir = dir.join("bestaat-niet").join("kopie.db");
+    let no_database = dir.join("geen.db");
+    let restore_into = restored_target.clone();
+    tokio::task::spawn_blocking(move || {
+        let (ok, _, err) =
+            volkshuis(&db, &["org", "add", "--code", "woonstad", "--name", "Woonstad", "--kind", "corporation"]);
+        assert!(ok, "{err}");
+        let (ok, out, err) = volkshuis(&db, &["backup", &file_arg]);
+        assert!(ok && out.contains("reservekopie geschreven naar"), "{out}{err}");
+        let first = std::fs::read(&file_arg).expect("backup file");
+
+        let (ok, _, err) = volkshuis(&db, &["backup", &file_arg]);
+        assert!(!ok && err.contains("already exists"), "{err}");
+        assert_eq!(std::fs::read(&file_arg).expect("backup file"), first, "an existing file is left as it was");
+
+        if backend == Backend::Sqlite {
+            let missing_arg = missing_dir.display().to_string();
+            let (ok, _, err) = volkshuis(&db, &["backup", &missing_arg]);
+            assert!(!ok && err.lines().count() == 1, "one line: {err}");
+            assert!(!missing_dir.exists());
+            let nowhere = no_database.display().to_string();
+            let (ok, _, err) = volkshuis(&nowhere, &["backup", &missing_arg]);
+            assert!(!ok && err.contains("there is no database at"), "{err}");
+            assert!(!std::path::Path::new(&nowhere).exists(), "a mistyped database is not created");
+        } else {
+            let restore = std::process::Command::new("pg_restore")
+                .args(["--no-owner", "--dbname", &restore_into, &file_arg])
+                .output()
+                .expect("run pg_restore");
+            assert!(restore.status.success(), "{}", String::from_utf8_lossy(&restore.stderr));
+        }
+    })
+    .await
+    .expect("cli run");
+    let copy = match backend {
+        Backend::Sqlite => volkshuis_store::Db::connect(&file.display().to_string()).await.expect("open the copy"),
+        Backend::Postgres => volkshuis_store::Db::connect(&restored_target).await.expect("open the restored copy"),
+    };
+    let orgs: Vec<String> =
+        sqlx::query_scalar("SELECT code FROM organisations").fetch_all(copy.pool()).await.expect("orgs");
+    assert_eq!(orgs, ["woonstad"]);
+    let version: i64 = sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
+        .fetch_one(copy.pool())
+        .await
+        .expect("schema version");
+    assert_eq!(version, volkshuis_store::SCHEMA_VERSION);
+    copy.close().await;
+    if backend == Backend::Postgres {
+        let admin = volkshuis_store::Db::connect(&admin_url).await.expect("admin");
+        let _ = sqlx::raw_sql(&format!("DROP DATABASE {empty} WITH (FORCE)")).execute(admin.pool()).await;
+        admin.close().await;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn backup_from_the_shell_sqlite() {
+    backup_from_the_shell(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn backup_from_the_shell_postgres() {
+    backup_from_the_shell(Backend::Postgres).await;
+}

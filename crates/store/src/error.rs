@@ -46,6 +46,14 @@ pub enum StoreError {
     /// The task that wrote the import stopped without saying why (it panicked); nothing was written.
     #[error("the import's writer stopped")]
     WriterStopped,
+    /// A backup could not be started; nothing was written.
+    #[error("cannot back up to {path}: {reason}")]
+    Backup {
+        /// The file asked for.
+        path: String,
+        /// Why not.
+        reason: &'static str,
+    },
     /// Any other database error.
     #[error(transparent)]
     Database(sqlx::Error),

@@ -6,6 +6,7 @@
 
 pub mod areas;
 pub mod audit;
+pub mod backup;
 mod db;
 mod error;
 pub mod jobs;
