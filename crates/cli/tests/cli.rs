@@ -290,22 +290,15 @@ async fn killed_import_leaves_nothing_postgres() {
 /// file is never overwritten, and a backup that fails leaves no file.
 async fn backup_from_the_shell(backend: Backend) {
     let t = TestDb::new(backend).await.expect("database");
-    // pg_restore wants an empty database (a TestDb has the schema already).
-    let admin_url = volkshuis_store::testdb::postgres_admin_url();
-    let empty = format!("vh_restore_{}", uuid_like().replace('-', "_"));
-    if backend == Backend::Postgres {
-        let admin = volkshuis_store::Db::connect(&admin_url).await.expect("admin");
-        sqlx::raw_sql(&format!("CREATE DATABASE {empty}")).execute(admin.pool()).await.expect("create");
-        admin.close().await;
-    }
-    let restored_target = format!("{}/{empty}", &admin_url[..admin_url.rfind('/').expect("a database in the URL")]);
+    // pg_restore wants a database without a schema.
+    let restored = TestDb::empty(backend).await.expect("empty database");
     let dir = std::env::temp_dir().join(format!("vh-backup-{}", uuid_like()));
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join(if backend == Backend::Sqlite { "kopie.db" } else { "kopie.dump" });
     let (db, file_arg) = (t.target.clone(), file.display().to_string());
     let missing_dir = dir.join("bestaat-niet").join("kopie.db");
     let no_database = dir.join("geen.db");
-    let restore_into = restored_target.clone();
+    let restore_into = restored.target.clone();
     tokio::task::spawn_blocking(move || {
         let (ok, _, err) =
             volkshuis(&db, &["org", "add", "--code", "woonstad", "--name", "Woonstad", "--kind", "corporation"]);
@@ -339,7 +332,7 @@ async fn backup_from_the_shell(backend: Backend) {
     .expect("cli run");
     let copy = match backend {
         Backend::Sqlite => volkshuis_store::Db::connect(&file.display().to_string()).await.expect("open the copy"),
-        Backend::Postgres => volkshuis_store::Db::connect(&restored_target).await.expect("open the restored copy"),
+        Backend::Postgres => restored.db.clone(),
     };
     let orgs: Vec<String> =
         sqlx::query_scalar("SELECT code FROM organisations").fetch_all(copy.pool()).await.expect("orgs");
@@ -349,12 +342,6 @@ async fn backup_from_the_shell(backend: Backend) {
         .await
         .expect("schema version");
     assert_eq!(version, volkshuis_store::SCHEMA_VERSION);
-    copy.close().await;
-    if backend == Backend::Postgres {
-        let admin = volkshuis_store::Db::connect(&admin_url).await.expect("admin");
-        let _ = sqlx::raw_sql(&format!("DROP DATABASE {empty} WITH (FORCE)")).execute(admin.pool()).await;
-        admin.close().await;
-    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -39,14 +39,21 @@ enum Cleanup {
 }
 
 impl TestDb {
-    /// A fresh database on the given backend.
+    /// A fresh database on the given backend, its schema up to date.
     pub async fn new(backend: Backend) -> Result<Self> {
+        let test = Self::empty(backend).await?;
+        test.db.migrate().await?;
+        Ok(test)
+    }
+
+    /// A fresh database without any schema (to restore a backup into, say).
+    pub async fn empty(backend: Backend) -> Result<Self> {
         let unique = format!("vh_test_{}", uuid::Uuid::new_v4().simple());
         match backend {
             Backend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{unique}.db"));
                 let target = path.display().to_string();
-                let db = Db::open(&target).await?;
+                let db = Db::connect(&target).await?;
                 Ok(Self { db, target, cleanup: Cleanup::File(path) })
             }
             Backend::Postgres => {
@@ -63,7 +70,7 @@ impl TestDb {
                     Some(slash) => format!("{}/{unique}", &admin_url[..slash]),
                     None => format!("{admin_url}/{unique}"),
                 };
-                let db = Db::open(&target).await?;
+                let db = Db::connect(&target).await?;
                 Ok(Self { db, target, cleanup: Cleanup::Postgres { admin_url, name: unique } })
             }
         }
