@@ -10,6 +10,7 @@ use volkshuis_domain::account::Email;
 use volkshuis_domain::org::OrgCode;
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::sql;
 use volkshuis_store::{orgs, participatie, sessions, users, Db};
 use volkshuis_web::{AppState, Clock, Config};
 
@@ -25,16 +26,13 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation {code}"))?;
     let now = OffsetDateTime::now_utc();
     let actor = Actor::system("bench", now);
-    let clusters: Vec<String> = sqlx::query_scalar("SELECT code FROM clusters WHERE corporation_id = $1")
-        .bind(org.id)
-        .fetch_all(db.pool())
-        .await?;
-    let buurten: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT buurt_code FROM units WHERE corporation_id = $1 AND buurt_code IS NOT NULL",
-    )
-    .bind(org.id)
-    .fetch_all(db.pool())
-    .await?;
+    let clusters: Vec<String> =
+        sql::query_scalar("SELECT code FROM clusters WHERE corporation_id = $1").bind(org.id).fetch_all(db).await?;
+    let buurten: Vec<String> =
+        sql::query_scalar("SELECT DISTINCT buurt_code FROM units WHERE corporation_id = $1 AND buurt_code IS NOT NULL")
+            .bind(org.id)
+            .fetch_all(db)
+            .await?;
     anyhow::ensure!(!clusters.is_empty(), "load a stock first (volkshuis import units …)");
     // Groups: two thirds for complexes (one to three each), one third for buurten; every third one recognised.
     let started = Instant::now();
@@ -60,12 +58,12 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
             })
             .collect();
         sql.push_str(&rows.join(", "));
-        sqlx::raw_sql(&sql).execute(&mut *tx).await?;
+        sql::raw_sql(&sql, &mut tx).await?;
     }
     let ids: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM part_groups WHERE corporation_id = $1 AND name LIKE 'Groep %' ORDER BY id")
+        sql::query_scalar("SELECT id FROM part_groups WHERE corporation_id = $1 AND name LIKE 'Groep %' ORDER BY id")
             .bind(org.id)
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut tx)
             .await?;
     let mut areas = Vec::new();
     for (i, id) in ids.iter().enumerate() {
@@ -82,12 +80,9 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     for chunk in areas.chunks(1_000) {
         let rows: Vec<String> =
             chunk.iter().map(|(id, code)| format!("({id}, '{}')", code.replace('\'', "''"))).collect();
-        sqlx::raw_sql(&format!(
-            "INSERT INTO part_group_areas (group_id, code) VALUES {} ON CONFLICT DO NOTHING",
-            rows.join(", ")
-        ))
-        .execute(&mut *tx)
-        .await?;
+        let insert =
+            format!("INSERT INTO part_group_areas (group_id, code) VALUES {} ON CONFLICT DO NOTHING", rows.join(", "));
+        sql::raw_sql(&insert, &mut tx).await?;
     }
     tx.commit().await?;
     println!(
@@ -100,9 +95,9 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     let begun = Instant::now();
     let counts = participatie::rebuild_cells(db, org.id).await?;
     let rebuild = begun.elapsed().as_secs_f64();
-    let cells: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM part_cells WHERE corporation_id = $1")
+    let cells: i64 = sql::query_scalar("SELECT COUNT(*) FROM part_cells WHERE corporation_id = $1")
         .bind(org.id)
-        .fetch_one(db.pool())
+        .fetch_one(db)
         .await?;
     println!(
         "cellen opnieuw uit het bezit: {rebuild:.2} s ({cells} cellen; {} eenheden: {} erkend, {} informeel, {} zonder stem)",
@@ -136,13 +131,13 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     println!("{:<28} {:>10} {:>10} {:>10}", "verzoek", "mediaan ms", "max ms", "KB");
     let base = format!("/orgs/{}/participatie/dekking", org.id);
     // City and street views around the cell with the most units.
-    let row = sqlx::query(
+    let row = sql::query(
         "SELECT lat, lon FROM part_cells WHERE corporation_id = $1 AND lat IS NOT NULL ORDER BY units DESC LIMIT 1",
     )
     .bind(org.id)
-    .fetch_one(db.pool())
+    .fetch_one(db)
     .await?;
-    let (lat, lon): (f64, f64) = (sqlx::Row::try_get(&row, "lat")?, sqlx::Row::try_get(&row, "lon")?);
+    let (lat, lon): (f64, f64) = (row.try_get("lat")?, row.try_get("lon")?);
     let view = |zoom: u8, dlon: f64, dlat: f64| {
         format!(
             "{base}/kaart.json?zoom={zoom}&bbox={:.5},{:.5},{:.5},{:.5}",

@@ -16,6 +16,7 @@ use volkshuis_domain::socialreturn::{examples, valuation, Certificate, TargetGro
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::overleg::date_to_text;
+use volkshuis_store::sql;
 use volkshuis_store::{orgs, sessions, socialreturn, users, Db};
 use volkshuis_web::{AppState, Clock, Config};
 
@@ -57,7 +58,7 @@ async fn insert_rows(db: &Db, table: &str, columns: &[&str], rows: &[Vec<Value>]
             })
             .collect();
         let sql = format!("INSERT INTO {table} ({}) VALUES {}", columns.join(", "), tuples.join(", "));
-        let mut query = sqlx::query(&sql);
+        let mut query = sql::query(&sql);
         for value in chunk.iter().flatten() {
             query = match value {
                 Value::Int(i) => query.bind(*i),
@@ -65,7 +66,7 @@ async fn insert_rows(db: &Db, table: &str, columns: &[&str], rows: &[Vec<Value>]
                 Value::Null => query.bind(None::<String>),
             };
         }
-        query.execute(&mut *tx).await?;
+        query.execute(&mut tx).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -149,9 +150,9 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
     )
     .await?;
     drop(contract_rows);
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM sr_contracts WHERE buyer_id = $1 ORDER BY id")
+    let ids: Vec<i64> = sql::query_scalar("SELECT id FROM sr_contracts WHERE buyer_id = $1 ORDER BY id")
         .bind(buyer.id)
-        .fetch_all(db.pool())
+        .fetch_all(db)
         .await?;
 
     let per_contract = contributions / contracts.max(1);
@@ -245,11 +246,11 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
     insert_rows(db, "sr_contributions", &columns, &batch).await?;
     let mut tx = db.begin().await?;
     for (id, (approved, pending)) in &sums {
-        sqlx::query("UPDATE sr_contracts SET approved_cents = $1, pending_cents = $2 WHERE id = $3")
+        sql::query("UPDATE sr_contracts SET approved_cents = $1, pending_cents = $2 WHERE id = $3")
             .bind(approved)
             .bind(pending)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
     }
     tx.commit().await?;
@@ -280,7 +281,7 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
         .collect();
     insert_rows(db, "sr_tenant_totals", &["buyer_id", "cluster", "jobs"], &tenant_rows).await?;
     if db.backend() == volkshuis_store::Backend::Postgres {
-        sqlx::query("ANALYZE").execute(db.pool()).await?;
+        sql::query("ANALYZE").execute(db).await?;
     }
     let token = sessions::create(db, &actor, user.id, Some(buyer.id)).await?;
     let middle = ids.get(ids.len() / 2).copied().context("no contracts")?;

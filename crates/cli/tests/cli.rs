@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
+use volkshuis_store::sql;
 use volkshuis_store::testdb::TestDb;
 use volkshuis_store::Backend;
 
@@ -252,15 +253,14 @@ async fn killed_import_leaves_nothing(backend: Backend) {
     })
     .await
     .expect("run");
-    let units: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM units").fetch_one(t.db.pool()).await.expect("count");
-    let clusters: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(t.db.pool()).await.expect("count");
+    let units: i64 = sql::query_scalar("SELECT COUNT(*) FROM units").fetch_one(&t.db).await.expect("count");
+    let clusters: i64 = sql::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(&t.db).await.expect("count");
     assert_eq!((units, clusters), (0, 0), "nothing of the killed import remains");
     let index_sql = match backend {
         Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'units_list'",
         Backend::Postgres => "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'units' AND indexname = 'units_list'",
     };
-    let indexes: i64 = sqlx::query_scalar(index_sql).fetch_one(t.db.pool()).await.expect("indexes");
+    let indexes: i64 = sql::query_scalar(index_sql).fetch_one(&t.db).await.expect("indexes");
     assert_eq!(indexes, 1, "the indexes dropped for the bulk load are back with the rollback");
     let small = dir.join("small.csv");
     let small_arg = small.display().to_string();
@@ -334,13 +334,10 @@ async fn backup_from_the_shell(backend: Backend) {
         Backend::Sqlite => volkshuis_store::Db::connect(&file.display().to_string()).await.expect("open the copy"),
         Backend::Postgres => restored.db.clone(),
     };
-    let orgs: Vec<String> =
-        sqlx::query_scalar("SELECT code FROM organisations").fetch_all(copy.pool()).await.expect("orgs");
+    let orgs: Vec<String> = sql::query_scalar("SELECT code FROM organisations").fetch_all(&copy).await.expect("orgs");
     assert_eq!(orgs, ["woonstad"]);
-    let version: i64 = sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
-        .fetch_one(copy.pool())
-        .await
-        .expect("schema version");
+    let version: i64 =
+        sql::query_scalar("SELECT MAX(version) FROM schema_migrations").fetch_one(&copy).await.expect("schema version");
     assert_eq!(version, volkshuis_store::SCHEMA_VERSION);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,10 +1,10 @@
 //! Area boundaries and the codes they give to units with a position but no CBS codes.
 
 use crate::audit::{self, Actor, Change};
+use crate::sql;
 use crate::{Backend, Db, Result, StoreError, Tx};
 use futures_util::TryStreamExt;
 use serde_json::json;
-use sqlx::Row;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::boundaries::{Area, AreaIndex, AreaKind};
 use volkshuis_domain::geo::{LatLon, Polygon};
@@ -27,11 +27,11 @@ async fn set_codes(tx: &mut Tx, backend: Backend, column: &str, year: i64, batch
         backend.placeholder(1),
         rows.join(", ")
     );
-    let mut query = sqlx::query(&sql).bind(year);
+    let mut query = sql::query(&sql).bind(year);
     for (id, code) in batch {
         query = query.bind(*id).bind(*code);
     }
-    query.execute(&mut **tx).await?;
+    query.execute(&mut *tx).await?;
     Ok(())
 }
 
@@ -40,10 +40,10 @@ pub async fn replace(db: &Db, actor: &Actor, year: i64, areas: &[Area]) -> Resul
     let mut tx = db.begin().await?;
     for kind in [AreaKind::Gemeente, AreaKind::Wijk, AreaKind::Buurt] {
         if areas.iter().any(|a| a.kind == kind) {
-            sqlx::query("DELETE FROM areas WHERE kind = $1 AND year = $2")
+            sql::query("DELETE FROM areas WHERE kind = $1 AND year = $2")
                 .bind(kind.code())
                 .bind(year)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
         }
     }
@@ -53,7 +53,7 @@ pub async fn replace(db: &Db, actor: &Actor, year: i64, areas: &[Area]) -> Resul
         for b in area.polygons.iter().map(Polygon::bbox) {
             bbox = [bbox[0].min(b[0]), bbox[1].min(b[1]), bbox[2].max(b[2]), bbox[3].max(b[3])];
         }
-        sqlx::query(
+        sql::query(
             "INSERT INTO areas (kind, code, year, name, min_lon, min_lat, max_lon, max_lat, geometry) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -69,7 +69,7 @@ pub async fn replace(db: &Db, actor: &Actor, year: i64, areas: &[Area]) -> Resul
             serde_json::to_string(&rings)
                 .map_err(|e| StoreError::Corrupt { column: "areas.geometry", value: e.to_string() })?,
         )
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     let change = Change {
@@ -81,22 +81,20 @@ pub async fn replace(db: &Db, actor: &Actor, year: i64, areas: &[Area]) -> Resul
         after: Some(json!({ "areas": areas.len() })),
         personal_data: false,
     };
-    audit::record(&mut tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok(areas.len())
 }
 
 /// The areas of one kind in their latest year, with that year.
 pub async fn load(db: &Db, kind: AreaKind) -> Result<(Vec<Area>, Option<i64>)> {
-    let year: Option<i64> = sqlx::query_scalar("SELECT MAX(year) FROM areas WHERE kind = $1")
-        .bind(kind.code())
-        .fetch_one(db.pool())
-        .await?;
+    let year: Option<i64> =
+        sql::query_scalar("SELECT MAX(year) FROM areas WHERE kind = $1").bind(kind.code()).fetch_one(db).await?;
     let Some(year) = year else { return Ok((Vec::new(), None)) };
-    let rows = sqlx::query("SELECT code, name, geometry FROM areas WHERE kind = $1 AND year = $2 ORDER BY code")
+    let rows = sql::query("SELECT code, name, geometry FROM areas WHERE kind = $1 AND year = $2 ORDER BY code")
         .bind(kind.code())
         .bind(year)
-        .fetch_all(db.pool())
+        .fetch_all(db)
         .await?;
     let areas = rows
         .iter()
@@ -143,7 +141,7 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>
              AND ($1 IS NULL OR corporation_id = $1)"
         );
         let mut positions: Vec<(i64, LatLon)> = Vec::new();
-        let mut rows = sqlx::query(&select).bind(scope.map(OrgScope::org_id)).fetch(&mut *tx);
+        let mut rows = sql::query(&select).bind(scope.map(OrgScope::org_id)).fetch(&mut tx);
         while let Some(row) = rows.try_next().await? {
             positions.push((row.try_get("id")?, LatLon { lat: row.try_get("lat")?, lon: row.try_get("lon")? }));
         }
@@ -169,18 +167,18 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>
         after: Some(json!({ "gemeente": filled.gemeente, "wijk": filled.wijk, "buurt": filled.buurt })),
         personal_data: false,
     };
-    audit::record(&mut tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     // The Participatiekaart counts units per gemeente, wijk and buurt: units that just got a code move cells.
     let corporations: Vec<i64> = if filled.gemeente + filled.wijk + filled.buurt == 0 {
         Vec::new()
     } else if let Some(scope) = scope {
         vec![scope.org_id()]
     } else {
-        sqlx::query_scalar("SELECT corporation_id FROM stock_totals").fetch_all(&mut *tx).await?
+        sql::query_scalar("SELECT corporation_id FROM stock_totals").fetch_all(&mut tx).await?
     };
     for corporation in &corporations {
-        crate::participatie::rebuild_cells_in(&mut tx, *corporation).await?;
-        crate::stock::raise_version(&mut tx, *corporation).await?;
+        crate::participatie::rebuild_cells_in(tx.conn(), *corporation).await?;
+        crate::stock::raise_version(tx.conn(), *corporation).await?;
     }
     tx.commit().await?;
     db.stock_changed();

@@ -1,9 +1,9 @@
 //! The audit log: every state change (who, when, what, before and after) and every read of personal data.
 //! The table is append-only; the database itself refuses UPDATE and DELETE (see the foundation migration).
 
+use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result};
 use serde_json::Value;
-use sqlx::{any::AnyRow, AnyConnection, Row};
 use time::OffsetDateTime;
 
 /// Who acts, when, and in which request: passed to every write so its audit entry can be written with it.
@@ -53,8 +53,8 @@ impl<'a> Change<'a> {
 }
 
 /// Writes one entry, on the connection or transaction that makes the change.
-pub async fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> Result<()> {
-    sqlx::query(
+pub async fn record(conn: Conn<'_>, actor: &Actor, change: Change<'_>) -> Result<()> {
+    sql::query(
         "INSERT INTO audit_log (at, actor_user_id, actor_label, org_id, action, entity, entity_id, \
          before_json, after_json, personal_data, request_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -128,7 +128,7 @@ pub struct Filter {
 /// The newest entries matching the filter, newest first, at most `limit`.
 pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
     // Each optional filter is bound as NULL when unused, so one statement serves every combination.
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT id, at, actor_user_id, actor_label, org_id, action, entity, entity_id, before_json, after_json, \
          personal_data, request_id FROM audit_log \
          WHERE ($1 IS NULL OR org_id = $1) \
@@ -150,12 +150,12 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
     .bind(filter.until.map(timestamp::to_unix))
     .bind(filter.before_id)
     .bind(limit)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(entry_from_row).collect()
 }
 
-fn entry_from_row(row: &AnyRow) -> Result<Entry> {
+fn entry_from_row(row: &sql::Row) -> Result<Entry> {
     Ok(Entry {
         id: row.try_get("id")?,
         at: timestamp::from_unix(row.try_get("at")?),

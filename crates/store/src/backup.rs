@@ -5,6 +5,7 @@
 //! transaction) into a new file that opens as an ordinary database. PostgreSQL has its own tool for this, `pg_dump`,
 //! which the command line runs (see `volkshuis backup`).
 
+use crate::sql;
 use crate::{Backend, Db, Result, StoreError};
 use std::path::Path;
 
@@ -19,7 +20,7 @@ pub async fn sqlite_snapshot(db: &Db, path: &Path) -> Result<()> {
         return refuse("the file already exists, and a backup never overwrites one");
     }
     let Some(target) = path.to_str() else { return refuse("the path is not valid UTF-8") };
-    sqlx::query("VACUUM INTO $1").bind(target).execute(db.pool()).await?;
+    sql::query("VACUUM INTO $1").bind(target).execute(db).await?;
     tracing::info!(path = %path.display(), "backup written");
     Ok(())
 }

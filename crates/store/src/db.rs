@@ -1,15 +1,14 @@
 //! Opening the database: SQLite for a path or `sqlite:` URL, PostgreSQL for a `postgres://` URL.
 
+use crate::sql::{OwnedConn, PooledConn, Target, Tx};
 use crate::stock::PageCache;
 use crate::{migrate, Result, StoreError};
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyPool, ConnectOptions, Executor};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, PgPool, SqlitePool};
 use std::str::FromStr;
-use std::sync::{Arc, Once};
+use std::sync::Arc;
 use std::time::Duration;
-
-/// A transaction on either backend.
-pub type Tx = sqlx::Transaction<'static, Any>;
 
 /// Which database engine is behind a [`Db`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,54 +35,69 @@ impl Backend {
 /// A connection pool to the Volkshuis database.
 #[derive(Debug, Clone)]
 pub struct Db {
-    pool: AnyPool,
-    backend: Backend,
+    pool: Pool,
     /// Pages of the stock kept for this handle (and its clones) until the stock changes.
     pages: Arc<PageCache>,
 }
 
-static DRIVERS: Once = Once::new();
+/// The engine's own pool.
+#[derive(Debug, Clone)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
 
 impl Db {
     /// Opens the database named by `target`: a `postgres://` or `postgresql://` URL, a `sqlite:` URL, or a file
     /// path (created when missing). Does not migrate; see [`Db::open`].
     pub async fn connect(target: &str) -> Result<Self> {
-        DRIVERS.call_once(sqlx::any::install_default_drivers);
         let (url, backend) = Self::url_for(target);
         let connect_error = |e: sqlx::Error| StoreError::Connect { target: redact(target), reason: e.to_string() };
-        let options = AnyConnectOptions::from_str(&url)
-            .map_err(connect_error)?
-            .log_statements(tracing::log::LevelFilter::Trace)
-            .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
-        let pool_options = match backend {
-            // One writer at a time is SQLite's nature; a small pool avoids piling up on its lock. The write-ahead log
-            // is cut back to 64 MB once it has been written into the database: a national import grows it to the
-            // size of the database (~950 MB), which it otherwise keeps on disk for good.
-            Backend::Sqlite => AnyPoolOptions::new().max_connections(4).after_connect(|conn, _| {
-                Box::pin(async move {
-                    conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
-                         PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; \
-                         PRAGMA journal_size_limit = 67108864;",
-                    )
-                    .await?;
-                    Ok(())
-                })
-            }),
-            Backend::Postgres => AnyPoolOptions::new().max_connections(postgres_connections()),
-        };
         // sqlx pings a connection both when it goes back to the pool and when it is taken out again: two round trips
         // more for every query. The ping on the way back stays (it also clears a half-read result after a dropped
         // request); the one on the way out is dropped, so a connection that died while idle fails one query and is
         // then replaced. Idle connections are closed after five minutes, well within the server's own timeouts.
-        let pool = pool_options
-            .test_before_acquire(false)
-            .idle_timeout(Duration::from_secs(300))
-            .acquire_timeout(Duration::from_secs(10))
-            .connect_with(options)
-            .await
-            .map_err(connect_error)?;
-        Ok(Self { pool, backend, pages: Arc::new(PageCache::new()) })
+        let pool = match backend {
+            // One writer at a time is SQLite's nature; a small pool avoids piling up on its lock. The write-ahead log
+            // is cut back to 64 MB once it has been written into the database: a national import grows it to the
+            // size of the database (~950 MB), which it otherwise keeps on disk for good.
+            Backend::Sqlite => {
+                let options = SqliteConnectOptions::from_str(&url)
+                    .map_err(connect_error)?
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10))
+                    .synchronous(SqliteSynchronous::Normal)
+                    .pragma("journal_size_limit", "67108864")
+                    .log_statements(tracing::log::LevelFilter::Trace)
+                    .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(4)
+                    .test_before_acquire(false)
+                    .idle_timeout(Duration::from_secs(300))
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await
+                    .map_err(connect_error)?;
+                Pool::Sqlite(pool)
+            }
+            Backend::Postgres => {
+                let options = PgConnectOptions::from_str(&url)
+                    .map_err(connect_error)?
+                    .log_statements(tracing::log::LevelFilter::Trace)
+                    .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
+                let pool = PgPoolOptions::new()
+                    .max_connections(postgres_connections())
+                    .test_before_acquire(false)
+                    .idle_timeout(Duration::from_secs(300))
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await
+                    .map_err(connect_error)?;
+                Pool::Postgres(pool)
+            }
+        };
+        Ok(Self { pool, pages: Arc::new(PageCache::new()) })
     }
 
     /// Opens the database and brings its schema up to date.
@@ -100,7 +114,10 @@ impl Db {
 
     /// The engine behind this pool.
     pub fn backend(&self) -> Backend {
-        self.backend
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
     }
 
     /// The stock pages kept for this handle.
@@ -118,25 +135,50 @@ impl Db {
         self.pages.bytes()
     }
 
-    /// The pool, for queries that need no transaction.
-    pub fn pool(&self) -> &AnyPool {
-        &self.pool
+    /// The pool as a place to run a statement (see [`crate::sql::Exec`]).
+    pub(crate) fn target(&self) -> Target<'_> {
+        match &self.pool {
+            Pool::Sqlite(pool) => Target::SqlitePool(pool),
+            Pool::Postgres(pool) => Target::PostgresPool(pool),
+        }
     }
 
     /// Starts a transaction.
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(self.pool.begin().await?)
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// A connection from the pool for a few statements that need no transaction but one connection.
+    pub(crate) async fn acquire(&self) -> Result<PooledConn> {
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => PooledConn::Sqlite(pool.acquire().await?),
+            Pool::Postgres(pool) => PooledConn::Postgres(pool.acquire().await?),
+        })
+    }
+
+    /// A connection of its own, out of the pool for good (an import's, whose transaction spans tasks).
+    pub(crate) async fn detached(&self) -> Result<OwnedConn> {
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => OwnedConn::Sqlite(pool.acquire().await?.detach()),
+            Pool::Postgres(pool) => OwnedConn::Postgres(pool.acquire().await?.detach()),
+        })
     }
 
     /// Checks that the database answers (for `/healthz`).
     pub async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        crate::sql::query("SELECT 1").execute(self).await?;
         Ok(())
     }
 
     /// Closes every connection (a clean shutdown checkpoints SQLite's WAL).
     pub async fn close(&self) {
-        self.pool.close().await;
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
+        }
     }
 
     fn url_for(target: &str) -> (String, Backend) {

@@ -46,6 +46,9 @@ pub enum StoreError {
     /// The task that wrote the import stopped without saying why (it panicked); nothing was written.
     #[error("the import's writer stopped")]
     WriterStopped,
+    /// A write made ready for one engine was given a connection of the other (a bug, not a user's mistake).
+    #[error("a statement for one database engine was run on the other")]
+    WrongEngine,
     /// A backup could not be started; nothing was written.
     #[error("cannot back up to {path}: {reason}")]
     Backup {

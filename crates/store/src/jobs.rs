@@ -3,8 +3,8 @@
 //! The claim is one conditional UPDATE that both backends run atomically: SQLite has one writer at a time, and
 //! PostgreSQL re-checks the outer conditions on the row it locks, so two servers never run the same job at once.
 
+use crate::sql::{self, Exec};
 use crate::{timestamp, Db, Result};
-use sqlx::{AnyConnection, Row};
 use time::{Duration, OffsetDateTime};
 
 /// A claimed job.
@@ -24,15 +24,15 @@ pub struct Job {
 
 /// Schedules a job. With a `dedupe_key`, a job with the same key is scheduled only once (so a reminder is not
 /// queued twice); returns the new id, or `None` when the key already existed.
-pub async fn enqueue(
-    conn: &mut AnyConnection,
+pub async fn enqueue<'c>(
+    on: impl Exec<'c> + 'c,
     kind: &str,
     payload: &str,
     run_at: OffsetDateTime,
     dedupe_key: Option<&str>,
     now: OffsetDateTime,
 ) -> Result<Option<i64>> {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO jobs (kind, payload, dedupe_key, run_at, created_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
     )
@@ -41,14 +41,14 @@ pub async fn enqueue(
     .bind(dedupe_key)
     .bind(timestamp::to_unix(run_at))
     .bind(timestamp::to_unix(now))
-    .fetch_optional(conn)
+    .fetch_optional(on)
     .await?)
 }
 
 /// Claims the next due job for `lease`; a job whose lease ran out (its worker died) is due again.
 pub async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result<Option<Job>> {
     let now_s = timestamp::to_unix(now);
-    let row = sqlx::query(
+    let row = sql::query(
         "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 \
          WHERE id = (SELECT id FROM jobs WHERE run_at <= $1 AND attempts < max_attempts \
                      AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
@@ -59,7 +59,7 @@ pub async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result
     )
     .bind(now_s)
     .bind(timestamp::to_unix(now + lease))
-    .fetch_optional(db.pool())
+    .fetch_optional(db)
     .await?;
     row.map(|row| {
         Ok(Job {
@@ -75,10 +75,10 @@ pub async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result
 
 /// Marks a job done.
 pub async fn complete(db: &Db, id: i64, now: OffsetDateTime) -> Result<()> {
-    sqlx::query("UPDATE jobs SET status = 'done', finished_at = $1, locked_until = NULL WHERE id = $2")
+    sql::query("UPDATE jobs SET status = 'done', finished_at = $1, locked_until = NULL WHERE id = $2")
         .bind(timestamp::to_unix(now))
         .bind(id)
-        .execute(db.pool())
+        .execute(db)
         .await?;
     Ok(())
 }
@@ -86,7 +86,7 @@ pub async fn complete(db: &Db, id: i64, now: OffsetDateTime) -> Result<()> {
 /// Records a failed run: the job is retried at `retry_at`, or given up when it has used its attempts.
 pub async fn fail(db: &Db, job: &Job, error: &str, now: OffsetDateTime, retry_at: OffsetDateTime) -> Result<()> {
     let given_up = job.attempts >= job.max_attempts;
-    sqlx::query(
+    sql::query(
         "UPDATE jobs SET status = $1, last_error = $2, run_at = $3, locked_until = NULL, finished_at = $4 \
          WHERE id = $5",
     )
@@ -95,15 +95,14 @@ pub async fn fail(db: &Db, job: &Job, error: &str, now: OffsetDateTime, retry_at
     .bind(timestamp::to_unix(retry_at))
     .bind(given_up.then(|| timestamp::to_unix(now)))
     .bind(job.id)
-    .execute(db.pool())
+    .execute(db)
     .await?;
     Ok(())
 }
 
 /// Counts of jobs per status, for the metrics endpoint and the admin page.
 pub async fn counts(db: &Db) -> Result<Vec<(String, i64)>> {
-    let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status ORDER BY status")
-        .fetch_all(db.pool())
-        .await?;
+    let rows =
+        sql::query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status ORDER BY status").fetch_all(db).await?;
     rows.iter().map(|r| Ok((r.try_get("status")?, r.try_get("n")?))).collect()
 }

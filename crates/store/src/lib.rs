@@ -1,7 +1,7 @@
 //! Volkshuis storage: one code path for SQLite (embedded default) and PostgreSQL (production).
 //!
-//! Queries are written once with `$1`-style parameters, which both backends accept, and run through sqlx's `Any`
-//! driver (see `docs/adr/0001-storage.md`). Times are stored as UTC unix seconds. Every multi-statement write runs
+//! Queries are written once with `$1`-style parameters, which both engines accept, and run on each engine's native
+//! sqlx driver through [`sql`] (ADR 0020). Times are stored as UTC unix seconds. Every multi-statement write runs
 //! in a transaction; every state change writes its audit entry in that same transaction.
 
 pub mod areas;
@@ -19,6 +19,7 @@ pub mod participatie;
 pub mod resets;
 pub mod sessions;
 pub mod socialreturn;
+pub mod sql;
 pub mod stock;
 pub mod testdb;
 pub mod throttle;
@@ -27,9 +28,10 @@ pub mod tokens;
 pub mod users;
 pub mod vera;
 
-pub use db::{Backend, Db, Tx};
+pub use db::{Backend, Db};
 pub use error::StoreError;
 pub use migrate::LATEST as SCHEMA_VERSION;
+pub use sql::{Conn, Tx};
 pub use timestamp::{from_unix, to_unix};
 
 /// The result type of every store function.

@@ -1,8 +1,8 @@
 //! Schema migrations: each is written once, with small backend-specific additions where the engines differ
 //! (auto-increment keys, triggers). Each migration runs in its own transaction; a failure leaves the previous version.
 
+use crate::sql;
 use crate::{timestamp, Backend, Db, Result, StoreError};
-use sqlx::Row;
 
 struct Migration {
     version: i64,
@@ -50,22 +50,22 @@ const MIGRATIONS: &[Migration] = &[
 pub const LATEST: i64 = 18;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
-    sqlx::raw_sql(
+    sql::raw_sql(
         "CREATE TABLE IF NOT EXISTS schema_migrations (\
          version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+        db,
     )
-    .execute(db.pool())
     .await?;
     let mut applied = 0;
     for migration in MIGRATIONS {
         let mut tx = db.begin().await?;
         if db.backend() == Backend::Postgres {
             // Several servers may start at once; one migrates, the others wait and then find nothing to do.
-            sqlx::query("SELECT pg_advisory_xact_lock(7303)").execute(&mut *tx).await?;
+            sql::query("SELECT pg_advisory_xact_lock(7303)").execute(&mut tx).await?;
         }
-        let done = sqlx::query("SELECT COUNT(*) AS n FROM schema_migrations WHERE version = $1")
+        let done = sql::query("SELECT COUNT(*) AS n FROM schema_migrations WHERE version = $1")
             .bind(migration.version)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut tx)
             .await?
             .try_get::<i64, _>("n")?;
         if done > 0 {
@@ -78,12 +78,12 @@ pub(crate) async fn run(db: &Db) -> Result<usize> {
         let sql = format!("{}\n{}", migration.common.replace("{{pk}}", pk), extra);
         let failed =
             |source| StoreError::Migrate { version: migration.version, name: migration.name.to_owned(), source };
-        sqlx::raw_sql(&sql).execute(&mut *tx).await.map_err(failed)?;
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+        sql::raw_sql(&sql, &mut tx).await.map_err(failed)?;
+        sql::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
             .bind(migration.version)
             .bind(migration.name)
             .bind(timestamp::to_unix(time::OffsetDateTime::now_utc()))
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         tx.commit().await?;
         tracing::info!(version = migration.version, name = migration.name, "migration applied");

@@ -1,7 +1,7 @@
 //! In-app notices per user (reminders of deadlines and the like), shown on the dashboard until read.
 
+use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
-use sqlx::Row;
 use time::OffsetDateTime;
 
 /// A notice.
@@ -21,26 +21,26 @@ pub struct Notification {
 
 /// Adds a notice for a user.
 pub async fn add(tx: &mut Tx, user_id: i64, org_id: i64, text: &str, link: &str, now: OffsetDateTime) -> Result<()> {
-    sqlx::query("INSERT INTO notifications (user_id, org_id, text, link, created_at) VALUES ($1, $2, $3, $4, $5)")
+    sql::query("INSERT INTO notifications (user_id, org_id, text, link, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(user_id)
         .bind(org_id)
         .bind(text)
         .bind(link)
         .bind(timestamp::to_unix(now))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
 
 /// A user's unread notices, newest first.
 pub async fn unread(db: &Db, user_id: i64, limit: i64) -> Result<Vec<Notification>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT id, org_id, text, link, created_at FROM notifications WHERE user_id = $1 AND read_at IS NULL \
          ORDER BY id DESC LIMIT $2",
     )
     .bind(user_id)
     .bind(limit)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|row| {
@@ -57,11 +57,11 @@ pub async fn unread(db: &Db, user_id: i64, limit: i64) -> Result<Vec<Notificatio
 
 /// Marks one of the user's notices read; another user's id changes nothing.
 pub async fn mark_read(db: &Db, user_id: i64, id: i64, now: OffsetDateTime) -> Result<bool> {
-    let done = sqlx::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND user_id = $3 AND read_at IS NULL")
+    let done = sql::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND user_id = $3 AND read_at IS NULL")
         .bind(timestamp::to_unix(now))
         .bind(id)
         .bind(user_id)
-        .execute(db.pool())
+        .execute(db)
         .await?;
     Ok(done.rows_affected() > 0)
 }

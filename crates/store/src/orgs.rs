@@ -1,9 +1,9 @@
 //! Organisations.
 
 use crate::audit::{self, Actor, Change};
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
-use sqlx::{any::AnyRow, Row};
 use time::OffsetDateTime;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
@@ -36,13 +36,13 @@ pub struct OrgFields {
 
 const COLUMNS: &str = "id, code, name, kind, created_at";
 
-pub(crate) fn from_row(row: &AnyRow) -> Result<Organisation> {
+pub(crate) fn from_row(row: &sql::Row) -> Result<Organisation> {
     from_prefixed_row(row, "")
 }
 
 /// An organisation from columns named with a prefix (`org_id`, `org_name`, …), for queries that join it to a table
 /// with the same column names.
-pub(crate) fn from_prefixed_row(row: &AnyRow, prefix: &str) -> Result<Organisation> {
+pub(crate) fn from_prefixed_row(row: &sql::Row, prefix: &str) -> Result<Organisation> {
     let column = |name: &str| format!("{prefix}{name}");
     let kind: String = row.try_get(column("kind").as_str())?;
     Ok(Organisation {
@@ -60,14 +60,14 @@ fn snapshot(org: &Organisation) -> serde_json::Value {
 
 /// Registers an organisation. Fails with [`StoreError::Duplicate`] when the code is taken.
 pub async fn create(tx: &mut Tx, actor: &Actor, fields: &OrgFields) -> Result<Organisation> {
-    let row = sqlx::query(&format!(
+    let row = sql::query(&format!(
         "INSERT INTO organisations (code, name, kind, created_at) VALUES ($1, $2, $3, $4) RETURNING {COLUMNS}"
     ))
     .bind(fields.code.as_str())
     .bind(fields.name.as_str())
     .bind(fields.kind.code())
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let org = from_row(&row)?;
     let change = Change {
@@ -79,21 +79,21 @@ pub async fn create(tx: &mut Tx, actor: &Actor, fields: &OrgFields) -> Result<Or
         after: Some(snapshot(&org)),
         personal_data: false,
     };
-    audit::record(tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     Ok(org)
 }
 
 /// Changes an organisation's code, name and kind.
 pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, fields: &OrgFields) -> Result<Organisation> {
     let before = get_in(tx, id).await?.ok_or(StoreError::NotFound)?;
-    let row = sqlx::query(&format!(
+    let row = sql::query(&format!(
         "UPDATE organisations SET code = $1, name = $2, kind = $3 WHERE id = $4 RETURNING {COLUMNS}"
     ))
     .bind(fields.code.as_str())
     .bind(fields.name.as_str())
     .bind(fields.kind.code())
     .bind(id)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let after = from_row(&row)?;
     let change = Change {
@@ -105,39 +105,36 @@ pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, fields: &OrgFields) -> 
         after: Some(snapshot(&after)),
         personal_data: false,
     };
-    audit::record(tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     Ok(after)
 }
 
 pub(crate) async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<Organisation>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
+    let row = sql::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
         .bind(id)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// One organisation by id.
 pub async fn get(db: &Db, id: i64) -> Result<Option<Organisation>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
+    let row =
+        sql::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1")).bind(id).fetch_optional(db).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// One organisation by code.
 pub async fn by_code(db: &Db, code: &OrgCode) -> Result<Option<Organisation>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM organisations WHERE code = $1"))
+    let row = sql::query(&format!("SELECT {COLUMNS} FROM organisations WHERE code = $1"))
         .bind(code.as_str())
-        .fetch_optional(db.pool())
+        .fetch_optional(db)
         .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// Every organisation, by name.
 pub async fn list(db: &Db) -> Result<Vec<Organisation>> {
-    let rows =
-        sqlx::query(&format!("SELECT {COLUMNS} FROM organisations ORDER BY name, id")).fetch_all(db.pool()).await?;
+    let rows = sql::query(&format!("SELECT {COLUMNS} FROM organisations ORDER BY name, id")).fetch_all(db).await?;
     rows.iter().map(from_row).collect()
 }

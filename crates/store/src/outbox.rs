@@ -1,8 +1,8 @@
 //! Outgoing mail. Every message is stored here first; with SMTP configured a job delivers it, without SMTP it stays
 //! here, readable by platform admins, so a fresh machine works end to end.
 
+use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
-use sqlx::{any::AnyRow, Row};
 use time::OffsetDateTime;
 
 /// Where a message stands.
@@ -60,7 +60,7 @@ pub struct Message {
     pub last_error: Option<String>,
 }
 
-fn from_row(row: &AnyRow) -> Result<Message> {
+fn from_row(row: &sql::Row) -> Result<Message> {
     Ok(Message {
         id: row.try_get("id")?,
         created_at: timestamp::from_unix(row.try_get("created_at")?),
@@ -77,7 +77,7 @@ const COLUMNS: &str = "id, created_at, to_address, subject, body, status, sent_a
 
 /// Stores a message in the transaction that caused it; returns its id.
 pub async fn add(tx: &mut Tx, to: &str, subject: &str, body: &str, status: Status, at: OffsetDateTime) -> Result<i64> {
-    let id = sqlx::query_scalar(
+    let id = sql::query_scalar(
         "INSERT INTO outbox (created_at, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(timestamp::to_unix(at))
@@ -85,35 +85,34 @@ pub async fn add(tx: &mut Tx, to: &str, subject: &str, body: &str, status: Statu
     .bind(subject)
     .bind(body)
     .bind(status.code())
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     Ok(id)
 }
 
 /// One message.
 pub async fn get(db: &Db, id: i64) -> Result<Option<Message>> {
-    let row =
-        sqlx::query(&format!("SELECT {COLUMNS} FROM outbox WHERE id = $1")).bind(id).fetch_optional(db.pool()).await?;
+    let row = sql::query(&format!("SELECT {COLUMNS} FROM outbox WHERE id = $1")).bind(id).fetch_optional(db).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// The newest messages, newest first.
 pub async fn list(db: &Db, limit: i64) -> Result<Vec<Message>> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1"))
+    let rows = sql::query(&format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1"))
         .bind(limit)
-        .fetch_all(db.pool())
+        .fetch_all(db)
         .await?;
     rows.iter().map(from_row).collect()
 }
 
 /// Records the delivery outcome of a message.
 pub async fn mark(db: &Db, id: i64, status: Status, at: OffsetDateTime, error: Option<&str>) -> Result<()> {
-    sqlx::query("UPDATE outbox SET status = $1, sent_at = $2, last_error = $3 WHERE id = $4")
+    sql::query("UPDATE outbox SET status = $1, sent_at = $2, last_error = $3 WHERE id = $4")
         .bind(status.code())
         .bind((status == Status::Sent).then(|| timestamp::to_unix(at)))
         .bind(error)
         .bind(id)
-        .execute(db.pool())
+        .execute(db)
         .await?;
     Ok(())
 }

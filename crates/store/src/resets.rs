@@ -1,6 +1,7 @@
 //! Password-reset tokens: single use, short-lived, stored hashed.
 
 use crate::sessions::{hash_token, new_token};
+use crate::sql;
 use crate::{timestamp, Result, Tx};
 use time::{Duration, OffsetDateTime};
 
@@ -12,36 +13,36 @@ pub const INVITATION_VALID_FOR: Duration = Duration::days(7);
 /// Creates a reset token for a user, valid for `valid_for`; returns the secret for the link.
 pub async fn create(tx: &mut Tx, user_id: i64, now: OffsetDateTime, valid_for: Duration) -> Result<String> {
     let token = new_token();
-    sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+    sql::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(hash_token(&token))
         .bind(user_id)
         .bind(timestamp::to_unix(now))
         .bind(timestamp::to_unix(now + valid_for))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(token)
 }
 
 /// The user a live, unused token belongs to, without using it up (to show the form).
 pub async fn peek(tx: &mut Tx, token: &str, now: OffsetDateTime) -> Result<Option<i64>> {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "SELECT user_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
     )
     .bind(hash_token(token))
     .bind(timestamp::to_unix(now))
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?)
 }
 
 /// Uses a token up; returns its user when it was live and unused. Conditional on `used_at IS NULL`, so two
 /// simultaneous uses cannot both succeed.
 pub async fn consume(tx: &mut Tx, token: &str, now: OffsetDateTime) -> Result<Option<i64>> {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "UPDATE password_resets SET used_at = $1 \
          WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
     )
     .bind(timestamp::to_unix(now))
     .bind(hash_token(token))
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?)
 }

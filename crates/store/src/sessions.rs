@@ -2,13 +2,13 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::orgs::Organisation;
+use crate::sql;
 use crate::users::User;
 use crate::{timestamp, Db, Result};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 use time::{Duration, OffsetDateTime};
 use volkshuis_domain::access::Role;
 use volkshuis_domain::account::SessionLifetime;
@@ -42,7 +42,7 @@ pub async fn create(db: &Db, actor: &Actor, user_id: i64, active_org_id: Option<
     let token = new_token();
     let now = actor.at;
     let mut tx = db.begin().await?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO sessions (token_hash, user_id, active_org_id, created_at, last_seen_at, expires_at) \
          VALUES ($1, $2, $3, $4, $4, $5)",
     )
@@ -51,10 +51,10 @@ pub async fn create(db: &Db, actor: &Actor, user_id: i64, active_org_id: Option<
     .bind(active_org_id)
     .bind(timestamp::to_unix(now))
     .bind(timestamp::to_unix(SessionLifetime::expires_at(now, now)))
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     let change = Change::event(None, "login", "session", user_id.to_string());
-    audit::record(&mut tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -80,7 +80,7 @@ pub struct SignedIn {
 /// user repeated), so a user in no organisation still gets one row, with the organisation's columns empty.
 pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Result<Option<SignedIn>> {
     let hash = hash_token(token);
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT s.active_org_id, s.created_at AS session_created_at, s.last_seen_at, \
          u.id, u.email, u.name, u.is_platform_admin, u.locale, u.active, u.created_at, \
          o.id AS org_id, o.code AS org_code, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at, \
@@ -91,7 +91,7 @@ pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Resu
     )
     .bind(&hash)
     .bind(timestamp::to_unix(now))
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     let Some(first) = rows.first() else { return Ok(None) };
     let user = crate::users::from_row(first)?;
@@ -106,11 +106,11 @@ pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Resu
     }
     // Refresh at most once a minute: a page view should not always cost a write.
     if now - last_seen >= Duration::minutes(1) {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
+        sql::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
             .bind(timestamp::to_unix(now))
             .bind(timestamp::to_unix(SessionLifetime::expires_at(created_at, now)))
             .bind(&hash)
-            .execute(db.pool())
+            .execute(db)
             .await?;
     }
     let session = Session { user_id: user.id, active_org_id: first.try_get("active_org_id")?, created_at };
@@ -120,10 +120,10 @@ pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Resu
 /// Chooses the organisation a session works in (audited: it decides what the user then sees first).
 pub async fn set_active_org(db: &Db, actor: &Actor, token: &str, org_id: i64) -> Result<()> {
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE sessions SET active_org_id = $1 WHERE token_hash = $2")
+    sql::query("UPDATE sessions SET active_org_id = $1 WHERE token_hash = $2")
         .bind(org_id)
         .bind(hash_token(token))
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     let change = Change {
         org_id: Some(org_id),
@@ -134,7 +134,7 @@ pub async fn set_active_org(db: &Db, actor: &Actor, token: &str, org_id: i64) ->
         after: Some(serde_json::json!({ "active_org_id": org_id })),
         personal_data: false,
     };
-    audit::record(&mut tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -143,11 +143,11 @@ pub async fn set_active_org(db: &Db, actor: &Actor, token: &str, org_id: i64) ->
 pub async fn end(db: &Db, actor: &Actor, token: &str) -> Result<()> {
     let mut tx = db.begin().await?;
     let ended =
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(token)).execute(&mut *tx).await?;
+        sql::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(token)).execute(&mut tx).await?;
     if ended.rows_affected() > 0 {
         let change =
             Change::event(None, "logout", "session", actor.user_id.map(|id| id.to_string()).unwrap_or_default());
-        audit::record(&mut tx, actor, change).await?;
+        audit::record(tx.conn(), actor, change).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -155,9 +155,7 @@ pub async fn end(db: &Db, actor: &Actor, token: &str) -> Result<()> {
 
 /// Deletes expired sessions; returns how many.
 pub async fn purge_expired(db: &Db, now: OffsetDateTime) -> Result<u64> {
-    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-        .bind(timestamp::to_unix(now))
-        .execute(db.pool())
-        .await?;
+    let done =
+        sql::query("DELETE FROM sessions WHERE expires_at <= $1").bind(timestamp::to_unix(now)).execute(db).await?;
     Ok(done.rows_affected())
 }

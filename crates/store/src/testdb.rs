@@ -64,7 +64,7 @@ impl TestDb {
                 let create = format!(
                     "CREATE DATABASE {unique} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'nl-NL' LOCALE 'C.UTF-8'"
                 );
-                sqlx::raw_sql(&create).execute(admin.pool()).await?;
+                crate::sql::raw_sql(&create, &admin).await?;
                 admin.close().await;
                 let target = match admin_url.rfind('/') {
                     Some(slash) => format!("{}/{unique}", &admin_url[..slash]),
@@ -96,7 +96,7 @@ impl Drop for TestDb {
                     runtime.block_on(async {
                         if let Ok(admin) = Db::connect(&admin_url).await {
                             let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                            let _ = sqlx::raw_sql(&sql).execute(admin.pool()).await;
+                            let _ = crate::sql::raw_sql(&sql, &admin).await;
                             admin.close().await;
                         }
                     });

@@ -2,9 +2,9 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::sessions::{hash_token, new_token};
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError};
 use serde_json::json;
-use sqlx::Row;
 use time::OffsetDateTime;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::text::Name;
@@ -33,7 +33,7 @@ pub struct Token {
 pub async fn create(db: &Db, scope: &OrgScope, actor: &Actor, name: &Name) -> Result<(i64, String)> {
     let secret = format!("{PREFIX}{}", new_token());
     let mut tx = db.begin().await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO api_tokens (org_id, name, token_hash, created_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(scope.org_id())
@@ -41,7 +41,7 @@ pub async fn create(db: &Db, scope: &OrgScope, actor: &Actor, name: &Name) -> Re
     .bind(hash_token(&secret))
     .bind(timestamp::to_unix(actor.at))
     .bind(&actor.label)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut tx)
     .await?;
     let change = Change {
         org_id: Some(scope.org_id()),
@@ -52,7 +52,7 @@ pub async fn create(db: &Db, scope: &OrgScope, actor: &Actor, name: &Name) -> Re
         after: Some(json!({ "name": name.as_str() })),
         personal_data: false,
     };
-    audit::record(&mut tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok((id, secret))
 }
@@ -60,29 +60,28 @@ pub async fn create(db: &Db, scope: &OrgScope, actor: &Actor, name: &Name) -> Re
 /// Revokes a token of the organisation; `NotFound` when it is not theirs or already revoked.
 pub async fn revoke(db: &Db, scope: &OrgScope, actor: &Actor, id: i64) -> Result<()> {
     let mut tx = db.begin().await?;
-    let done =
-        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND revoked_at IS NULL")
-            .bind(timestamp::to_unix(actor.at))
-            .bind(id)
-            .bind(scope.org_id())
-            .execute(&mut *tx)
-            .await?;
+    let done = sql::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND revoked_at IS NULL")
+        .bind(timestamp::to_unix(actor.at))
+        .bind(id)
+        .bind(scope.org_id())
+        .execute(&mut tx)
+        .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
     let change = Change::event(Some(scope.org_id()), "revoke", "api_token", id.to_string());
-    audit::record(&mut tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// The organisation's tokens, newest first.
 pub async fn list(db: &Db, scope: &OrgScope) -> Result<Vec<Token>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT id, name, created_at, created_by, last_used_at, revoked_at FROM api_tokens WHERE org_id = $1 ORDER BY id DESC",
     )
     .bind(scope.org_id())
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|r| {
@@ -104,18 +103,18 @@ pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<
         return Ok(None);
     }
     let row =
-        sqlx::query("SELECT id, org_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+        sql::query("SELECT id, org_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
             .bind(hash_token(secret))
-            .fetch_optional(db.pool())
+            .fetch_optional(db)
             .await?;
     let Some(row) = row else { return Ok(None) };
     let (id, org): (i64, i64) = (row.try_get("id")?, row.try_get("org_id")?);
     let last: Option<i64> = row.try_get("last_used_at")?;
     if last.is_none_or(|l| timestamp::to_unix(now) - l >= 60) {
-        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+        sql::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
             .bind(timestamp::to_unix(now))
             .bind(id)
-            .execute(db.pool())
+            .execute(db)
             .await?;
     }
     Ok(Some((id, org)))

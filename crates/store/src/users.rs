@@ -2,9 +2,9 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::orgs::Organisation;
+use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
-use sqlx::{any::AnyRow, AnyConnection, Row};
 use time::OffsetDateTime;
 use volkshuis_domain::access::{Membership, Role};
 use volkshuis_domain::account::Email;
@@ -44,7 +44,7 @@ pub struct NewUser {
 
 const COLUMNS: &str = "id, email, name, is_platform_admin, locale, active, created_at";
 
-pub(crate) fn from_row(row: &AnyRow) -> Result<User> {
+pub(crate) fn from_row(row: &sql::Row) -> Result<User> {
     Ok(User {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
@@ -63,7 +63,7 @@ fn snapshot(user: &User) -> serde_json::Value {
 
 /// Creates an account. Fails with [`StoreError::Duplicate`] when the address is taken.
 pub async fn create(tx: &mut Tx, actor: &Actor, new: &NewUser) -> Result<User> {
-    let row = sqlx::query(&format!(
+    let row = sql::query(&format!(
         "INSERT INTO users (email, name, password_hash, is_platform_admin, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING {COLUMNS}"
     ))
@@ -72,7 +72,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, new: &NewUser) -> Result<User> {
     .bind(&new.password_hash)
     .bind(i64::from(new.is_platform_admin))
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let user = from_row(&row)?;
     let change = Change {
@@ -84,7 +84,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, new: &NewUser) -> Result<User> {
         after: Some(snapshot(&user)),
         personal_data: false,
     };
-    audit::record(tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     Ok(user)
 }
 
@@ -102,18 +102,18 @@ pub struct UserUpdate {
 /// Changes name, platform-admin flag and active flag. Deactivating an account ends its sessions.
 pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, update: &UserUpdate) -> Result<User> {
     let before = get_in(tx, id).await?.ok_or(StoreError::NotFound)?;
-    let row = sqlx::query(&format!(
+    let row = sql::query(&format!(
         "UPDATE users SET name = $1, is_platform_admin = $2, active = $3 WHERE id = $4 RETURNING {COLUMNS}"
     ))
     .bind(update.name.as_str())
     .bind(i64::from(update.is_platform_admin))
     .bind(i64::from(update.active))
     .bind(id)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let after = from_row(&row)?;
     if !after.active {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut **tx).await?;
+        sql::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
     }
     let change = Change {
         org_id: None,
@@ -124,31 +124,31 @@ pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, update: &UserUpdate) ->
         after: Some(snapshot(&after)),
         personal_data: false,
     };
-    audit::record(tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     Ok(after)
 }
 
 /// Replaces the password hash and ends every session of the user (a reset must log out a thief).
 pub async fn set_password(tx: &mut Tx, actor: &Actor, id: i64, password_hash: &str) -> Result<()> {
-    let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+    let done = sql::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut **tx).await?;
+    sql::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
     let change = Change::event(None, "set_password", "user", id.to_string());
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// Stores the user's preferred language.
 pub async fn set_locale(tx: &mut Tx, actor: &Actor, id: i64, locale: &str) -> Result<()> {
     let before: Option<String> =
-        sqlx::query_scalar("SELECT locale FROM users WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
+        sql::query_scalar("SELECT locale FROM users WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
     let before = before.ok_or(StoreError::NotFound)?;
-    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale).bind(id).execute(&mut **tx).await?;
+    sql::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale).bind(id).execute(&mut *tx).await?;
     let change = Change {
         org_id: None,
         action: "update",
@@ -158,43 +158,42 @@ pub async fn set_locale(tx: &mut Tx, actor: &Actor, id: i64, locale: &str) -> Re
         after: Some(json!({ "locale": locale })),
         personal_data: false,
     };
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<User>> {
     let row =
-        sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(&mut **tx).await?;
+        sql::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(&mut *tx).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// One user by id.
 pub async fn get(db: &Db, id: i64) -> Result<Option<User>> {
-    let row =
-        sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(db.pool()).await?;
+    let row = sql::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(db).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// One user by e-mail address.
 pub async fn by_email(db: &Db, email: &Email) -> Result<Option<User>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
+    let row = sql::query(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
         .bind(email.as_str())
-        .fetch_optional(db.pool())
+        .fetch_optional(db)
         .await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// The user and password hash for a login attempt.
 pub async fn credentials(db: &Db, email: &str) -> Result<Option<(User, String)>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS}, password_hash FROM users WHERE email = $1"))
+    let row = sql::query(&format!("SELECT {COLUMNS}, password_hash FROM users WHERE email = $1"))
         .bind(email)
-        .fetch_optional(db.pool())
+        .fetch_optional(db)
         .await?;
     row.map(|row| Ok((from_row(&row)?, row.try_get("password_hash")?))).transpose()
 }
 
 /// Every user, by name.
 pub async fn list(db: &Db) -> Result<Vec<User>> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM users ORDER BY name, id")).fetch_all(db.pool()).await?;
+    let rows = sql::query(&format!("SELECT {COLUMNS} FROM users ORDER BY name, id")).fetch_all(db).await?;
     rows.iter().map(from_row).collect()
 }
 
@@ -203,8 +202,8 @@ pub(crate) fn role_from(text: String) -> Result<Role> {
 }
 
 /// The stored role code of a membership, if there is one.
-async fn stored_role(conn: &mut AnyConnection, user_id: i64, org_id: i64) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")
+async fn stored_role(conn: Conn<'_>, user_id: i64, org_id: i64) -> Result<Option<String>> {
+    Ok(sql::query_scalar("SELECT role FROM memberships WHERE user_id = $1 AND org_id = $2")
         .bind(user_id)
         .bind(org_id)
         .fetch_optional(conn)
@@ -213,15 +212,15 @@ async fn stored_role(conn: &mut AnyConnection, user_id: i64, org_id: i64) -> Res
 
 /// Gives a user a role in an organisation, or changes it.
 pub async fn set_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i64, role: Role) -> Result<()> {
-    let before = stored_role(tx, user_id, org_id).await?;
-    sqlx::query(
+    let before = stored_role(tx.conn(), user_id, org_id).await?;
+    sql::query(
         "INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id, org_id) DO UPDATE SET role = excluded.role",
     )
     .bind(user_id)
     .bind(org_id)
     .bind(role.code())
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await
     .map_err(|e| match &e {
         sqlx::Error::Database(d) if d.is_foreign_key_violation() => StoreError::NotFound,
@@ -236,17 +235,17 @@ pub async fn set_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i6
         after: Some(json!({ "role": role.code() })),
         personal_data: false,
     };
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// Ends a user's membership of an organisation.
 pub async fn remove_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i64) -> Result<()> {
-    let before = stored_role(tx, user_id, org_id).await?;
+    let before = stored_role(tx.conn(), user_id, org_id).await?;
     let before = before.ok_or(StoreError::NotFound)?;
-    sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND org_id = $2")
+    sql::query("DELETE FROM memberships WHERE user_id = $1 AND org_id = $2")
         .bind(user_id)
         .bind(org_id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     let change = Change {
         org_id: Some(org_id),
@@ -257,36 +256,36 @@ pub async fn remove_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id:
         after: None,
         personal_data: false,
     };
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// The user's membership of one organisation, if any.
 pub async fn membership(db: &Db, user_id: i64, org_id: i64) -> Result<Option<Membership>> {
-    let mut conn = db.pool().acquire().await?;
-    let role = stored_role(&mut conn, user_id, org_id).await?;
+    let mut conn = db.acquire().await?;
+    let role = stored_role(conn.conn(), user_id, org_id).await?;
     role.map(|r| Ok(Membership { user_id, org_id, role: role_from(r)? })).transpose()
 }
 
 /// The organisations a user belongs to, with the role in each, by organisation name.
 pub async fn organisations_of(db: &Db, user_id: i64) -> Result<Vec<(Organisation, Role)>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT o.id, o.code, o.name, o.kind, o.created_at, m.role FROM memberships m \
          JOIN organisations o ON o.id = m.org_id WHERE m.user_id = $1 ORDER BY o.name, o.id",
     )
     .bind(user_id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(|row| Ok((crate::orgs::from_row(row)?, role_from(row.try_get("role")?)?))).collect()
 }
 
 /// The members of an organisation, with their roles, by name.
 pub async fn members_of(db: &Db, org_id: i64) -> Result<Vec<(User, Role)>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT u.id, u.email, u.name, u.is_platform_admin, u.locale, u.active, u.created_at, m.role \
          FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 ORDER BY u.name, u.id",
     )
     .bind(org_id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(|row| Ok((from_row(row)?, role_from(row.try_get("role")?)?))).collect()
 }

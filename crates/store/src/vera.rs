@@ -1,9 +1,9 @@
 //! The VERA code lists, replaced as a whole by each import of the official file.
 
 use crate::audit::{self, Actor, Change};
+use crate::sql;
 use crate::{Db, Result};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::HashMap;
 use volkshuis_domain::vera::RefCode;
 
@@ -12,8 +12,8 @@ const BATCH: usize = 300;
 /// Replaces the stored list with `codes` in one transaction; returns how many were stored.
 pub async fn replace_all(db: &Db, actor: &Actor, codes: &[RefCode]) -> Result<usize> {
     let mut tx = db.begin().await?;
-    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM vera_codes").fetch_one(&mut *tx).await?;
-    sqlx::query("DELETE FROM vera_codes").execute(&mut *tx).await?;
+    let before: i64 = sql::query_scalar("SELECT COUNT(*) FROM vera_codes").fetch_one(&mut tx).await?;
+    sql::query("DELETE FROM vera_codes").execute(&mut tx).await?;
     for chunk in codes.chunks(BATCH) {
         let rows: Vec<String> = (0..chunk.len())
             .map(|r| {
@@ -25,7 +25,7 @@ pub async fn replace_all(db: &Db, actor: &Actor, codes: &[RefCode]) -> Result<us
              parent_code, informatiedomein) VALUES {}",
             rows.join(", ")
         );
-        let mut query = sqlx::query(&sql);
+        let mut query = sql::query(&sql);
         for c in chunk {
             query = query
                 .bind(c.soort.clone())
@@ -39,7 +39,7 @@ pub async fn replace_all(db: &Db, actor: &Actor, codes: &[RefCode]) -> Result<us
                 .bind(c.parent.as_ref().map(|p| p.1.clone()))
                 .bind(c.informatiedomein.clone());
         }
-        query.execute(&mut *tx).await?;
+        query.execute(&mut tx).await?;
     }
     let change = Change {
         org_id: None,
@@ -50,16 +50,16 @@ pub async fn replace_all(db: &Db, actor: &Actor, codes: &[RefCode]) -> Result<us
         after: Some(json!({ "codes": codes.len() })),
         personal_data: false,
     };
-    audit::record(&mut tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok(codes.len())
 }
 
 /// Code → name for one list; a code in use wins over a retired one with the same code.
 pub async fn names(db: &Db, soort: &str) -> Result<HashMap<String, String>> {
-    let rows = sqlx::query("SELECT code, naam FROM vera_codes WHERE soort = $1 ORDER BY retired DESC, id")
+    let rows = sql::query("SELECT code, naam FROM vera_codes WHERE soort = $1 ORDER BY retired DESC, id")
         .bind(soort)
-        .fetch_all(db.pool())
+        .fetch_all(db)
         .await?;
     rows.iter().map(|r| Ok((r.try_get("code")?, r.try_get("naam")?))).collect()
 }

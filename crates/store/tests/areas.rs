@@ -8,6 +8,7 @@ use volkshuis_domain::geo::LatLon;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::sql;
 use volkshuis_store::stock::{self, ImportOptions, UnitFilter};
 use volkshuis_store::testdb::{shared_data, TestDb};
 use volkshuis_store::{areas, orgs, Backend};
@@ -63,11 +64,11 @@ async fn units_get_codes_from_their_position(backend: Backend) {
     assert_eq!(filled.gemeente, 1_202, "A, B and the E's; C keeps the code it came with, D has no position");
     let rotterdam = UnitFilter { gemeente: Some("GM0599".into()), ..Default::default() };
     assert_eq!(stock::units(&t.db, &scope, &rotterdam, 0, 1).await.expect("units").total, 1_201);
-    let codes: Vec<(String, Option<String>)> = sqlx::query_as(
+    let codes: Vec<(String, Option<String>)> = sql::query_as(
         "SELECT id_extern, gemeente_code FROM units WHERE corporation_id = $1 AND id_extern IN ('A', 'B', 'C', 'D')",
     )
     .bind(org.id)
-    .fetch_all(t.db.pool())
+    .fetch_all(&t.db)
     .await
     .expect("codes");
     let code = |id: &str| codes.iter().find(|(unit, _)| unit == id).and_then(|(_, code)| code.clone());
@@ -75,12 +76,12 @@ async fn units_get_codes_from_their_position(backend: Backend) {
     assert_eq!(code("B").as_deref(), Some("GM0599"));
     assert_eq!(code("C").as_deref(), Some("GM0363"), "a code from the file is not overwritten");
     assert_eq!(code("D"), None);
-    let cells: Vec<(String, i64)> = sqlx::query_as(
+    let cells: Vec<(String, i64)> = sql::query_as(
         "SELECT gemeente_code, CAST(SUM(units) AS BIGINT) FROM part_cells WHERE corporation_id = $1 \
          GROUP BY gemeente_code ORDER BY gemeente_code",
     )
     .bind(org.id)
-    .fetch_all(t.db.pool())
+    .fetch_all(&t.db)
     .await
     .expect("coverage cells");
     assert_eq!(

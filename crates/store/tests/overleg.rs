@@ -9,6 +9,7 @@ use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::overleg::{self, Answer, DecisionRecord, Listing, NewCase};
+use volkshuis_store::sql;
 use volkshuis_store::{orgs, Db, StoreError};
 
 volkshuis_store::store_test_on_both_backends!(
@@ -85,10 +86,9 @@ async fn steps_are_versioned_and_keep_the_stage(db: &Db) {
 
 async fn trail_is_append_only(db: &Db) {
     let (_, _, id) = setup(db).await;
-    let update =
-        sqlx::query("UPDATE overleg_events SET step = 'forged' WHERE case_id = $1").bind(id).execute(db.pool()).await;
+    let update = sql::query("UPDATE overleg_events SET step = 'forged' WHERE case_id = $1").bind(id).execute(db).await;
     assert!(update.is_err(), "the trail cannot be changed");
-    let delete = sqlx::query("DELETE FROM overleg_events WHERE case_id = $1").bind(id).execute(db.pool()).await;
+    let delete = sql::query("DELETE FROM overleg_events WHERE case_id = $1").bind(id).execute(db).await;
     assert!(delete.is_err(), "nor shortened");
 }
 

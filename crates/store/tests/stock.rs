@@ -10,6 +10,7 @@ use volkshuis_domain::geo::Polygon;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::{self, Actor};
+use volkshuis_store::sql;
 use volkshuis_store::stock::{self, ImportOptions, ImportSummary, UnitFilter, UnitPage};
 use volkshuis_store::testdb::TestDb;
 use volkshuis_store::{areas, orgs, Backend, Db};
@@ -83,7 +84,7 @@ async fn two_imports_of_one_stock_at_once_take_turns(db: &Db) {
     new.sort_unstable();
     assert_eq!(new, [0, 3], "the second import finds what the first wrote");
     assert_eq!(count(db, &woonstad).await, 3);
-    let complexes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(db.pool()).await.expect("count");
+    let complexes: i64 = sql::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(db).await.expect("count");
     assert_eq!(complexes, 2);
 }
 
@@ -222,9 +223,9 @@ async fn filters_and_pages(db: &Db) {
     assert_eq!(by(UnitFilter { label: Some("DAE".into()), ..Default::default() }).await, 2);
     assert_eq!(by(UnitFilter { rent_min: Some(68_000), rent_below: Some(100_000), ..Default::default() }).await, 1);
     assert_eq!(by(UnitFilter { text: Some("rotter".into()), ..Default::default() }).await, 1);
-    let stored: i64 = sqlx::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
+    let stored: i64 = sql::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
         .bind(woonstad.org_id())
-        .fetch_one(db.pool())
+        .fetch_one(db)
         .await
         .expect("stored total");
     assert_eq!(stored, 3, "the import keeps the unfiltered total");
@@ -321,22 +322,21 @@ async fn statistics_are_refreshed_after_a_large_import(db: &Db) {
     let summary = import(db, &woonstad, &content, ImportOptions::default()).await;
     assert_eq!((summary.new, summary.written), (10_000, true));
     let analysed: i64 = match db.backend() {
-        volkshuis_store::Backend::Sqlite => sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'units'")
-            .fetch_one(db.pool())
+        volkshuis_store::Backend::Sqlite => sql::query_scalar("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'units'")
+            .fetch_one(db)
             .await
             .expect("sqlite_stat1"),
-        volkshuis_store::Backend::Postgres => sqlx::query_scalar(
+        volkshuis_store::Backend::Postgres => sql::query_scalar(
             "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'units' AND last_analyze IS NOT NULL",
         )
-        .fetch_one(db.pool())
+        .fetch_one(db)
         .await
         .expect("pg_stat_user_tables"),
     };
     assert!(analysed > 0, "the planner knows the table is no longer empty");
     // A complex's page takes its units by complex, not by walking the corporation's whole list in address order
     // (what a sampled ANALYZE made SQLite do: it then believed the corporation had a thousand units).
-    let cluster: i64 =
-        sqlx::query_scalar("SELECT MIN(cluster_id) FROM units").fetch_one(db.pool()).await.expect("cluster");
+    let cluster: i64 = sql::query_scalar("SELECT MIN(cluster_id) FROM units").fetch_one(db).await.expect("cluster");
     let page = format!(
         "SELECT u.id FROM units u WHERE u.corporation_id = {} AND u.cluster_id = {cluster} AND u.in_use = 1 \
          ORDER BY u.woonplaats, u.straatnaam, u.huisnummer, u.id LIMIT 500",
@@ -344,11 +344,11 @@ async fn statistics_are_refreshed_after_a_large_import(db: &Db) {
     );
     let plan: Vec<String> = match db.backend() {
         volkshuis_store::Backend::Sqlite => {
-            let rows = sqlx::query(&format!("EXPLAIN QUERY PLAN {page}")).fetch_all(db.pool()).await.expect("explain");
-            rows.iter().map(|row| sqlx::Row::try_get::<String, _>(row, "detail").expect("detail")).collect()
+            let rows = sql::query(&format!("EXPLAIN QUERY PLAN {page}")).fetch_all(db).await.expect("explain");
+            rows.iter().map(|row| row.try_get::<String, _>("detail").expect("detail")).collect()
         }
         volkshuis_store::Backend::Postgres => {
-            sqlx::query_scalar(&format!("EXPLAIN {page}")).fetch_all(db.pool()).await.expect("explain")
+            sql::query_scalar(&format!("EXPLAIN {page}")).fetch_all(db).await.expect("explain")
         }
     };
     assert!(plan.iter().any(|line| line.contains("units_by_cluster")), "{plan:?}");
@@ -408,7 +408,7 @@ async fn a_database_error_half_way_leaves_nothing(db: &Db) {
              CREATE TRIGGER fail_one BEFORE INSERT ON units FOR EACH ROW EXECUTE FUNCTION fail_one()"
         ),
     };
-    sqlx::raw_sql(&trigger).execute(db.pool()).await.expect("trigger");
+    sql::raw_sql(&trigger, db).await.expect("trigger");
     let content = format!("{}\n{}\n", header(), rows.join("\n"));
     let reader = || StockReader::new(std::io::Cursor::new(content.clone().into_bytes())).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..Default::default() };
@@ -416,7 +416,7 @@ async fn a_database_error_half_way_leaves_nothing(db: &Db) {
     let error = failed.expect_err("the refused write stops the import");
     assert!(error.to_string().contains("injected failure"), "{error}");
     assert_eq!(count(db, &woonstad).await, 0, "no unit is left");
-    let complexes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(db.pool()).await.expect("n");
+    let complexes: i64 = sql::query_scalar("SELECT COUNT(*) FROM clusters").fetch_one(db).await.expect("n");
     assert_eq!(complexes, 0, "no complex is left");
     assert_eq!(units_schema(db).await, schema, "the dropped indexes are back");
 
@@ -424,7 +424,7 @@ async fn a_database_error_half_way_leaves_nothing(db: &Db) {
         Backend::Sqlite => "DROP TRIGGER fail_one",
         Backend::Postgres => "DROP TRIGGER fail_one ON units",
     };
-    sqlx::raw_sql(drop).execute(db.pool()).await.expect("trigger dropped");
+    sql::raw_sql(drop, db).await.expect("trigger dropped");
     let summary = import(db, &woonstad, &content, ImportOptions::default()).await;
     assert_eq!((summary.new, summary.written), (60_000, true));
 }
@@ -442,7 +442,7 @@ async fn units_schema(db: &Db) -> Vec<String> {
              WHERE conrelid = 'units'::regclass ORDER BY 1"
         }
     };
-    sqlx::query_scalar(sql).fetch_all(db.pool()).await.expect("schema of units")
+    sql::query_scalar(sql).fetch_all(db).await.expect("schema of units")
 }
 
 /// 60,000 new units into an empty table take the bulk path (indexes dropped and built again inside the transaction).
@@ -496,9 +496,9 @@ async fn a_bulk_load_keeps_the_schema_and_rolls_back_whole(db: &Db) {
     assert_eq!((changed.new, changed.changed, changed.written), (0, 60_000, true));
     assert_eq!(units_schema(db).await, schema, "every index and constraint is back after a bulk of changes");
     let rents: Vec<Option<i64>> =
-        sqlx::query_scalar("SELECT DISTINCT nettohuur_cents FROM units WHERE corporation_id = $1")
+        sql::query_scalar("SELECT DISTINCT nettohuur_cents FROM units WHERE corporation_id = $1")
             .bind(woonstad.org_id())
-            .fetch_all(db.pool())
+            .fetch_all(db)
             .await
             .expect("rents");
     assert_eq!(rents, vec![Some(99_999)], "every unit has its new rent");
@@ -668,20 +668,20 @@ type MapCell = (i64, i64, i64, i64, i64, Option<f64>, Option<f64>);
 type PartCell = (String, Option<String>, String, String, String, i64, Option<f64>, Option<f64>, i64);
 
 async fn cells_of(db: &Db, scope: &OrgScope) -> (Vec<MapCell>, Vec<PartCell>) {
-    let map = sqlx::query_as(
+    let map = sql::query_as(
         "SELECT level, gx, gy, units, daeb_units, lat, lon FROM map_cells WHERE corporation_id = $1 \
          ORDER BY level, gx, gy",
     )
     .bind(scope.org_id())
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await
     .expect("map cells");
-    let part = sqlx::query_as(
+    let part = sql::query_as(
         "SELECT cluster_code, cluster_name, buurt_code, wijk_code, gemeente_code, units, lat, lon, level \
          FROM part_cells WHERE corporation_id = $1 ORDER BY cluster_code, buurt_code, wijk_code, gemeente_code",
     )
     .bind(scope.org_id())
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await
     .expect("part cells");
     (map, part)

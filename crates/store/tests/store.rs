@@ -6,6 +6,7 @@ use volkshuis_domain::account::Email;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::{self, Actor};
+use volkshuis_store::sql;
 use volkshuis_store::testdb::TestDb;
 use volkshuis_store::{jobs, orgs, sessions, throttle, users, Backend, Db, StoreError};
 
@@ -56,7 +57,7 @@ async fn new_user(db: &Db, email: &str) -> users::User {
 async fn migrations_are_idempotent(db: &Db) {
     assert_eq!(db.migrate().await.expect("migrate again"), 0);
     let version: i64 =
-        sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations").fetch_one(db.pool()).await.expect("version");
+        sql::query_scalar("SELECT MAX(version) FROM schema_migrations").fetch_one(db).await.expect("version");
     assert_eq!(version, volkshuis_store::SCHEMA_VERSION);
 }
 
@@ -97,9 +98,9 @@ async fn audit_log_is_append_only(db: &Db) {
     assert_eq!((entries[0].action.as_str(), entries[0].entity.as_str()), ("create", "organisation"));
     assert_eq!(entries[0].org_id, Some(org.id));
     assert!(entries[0].after.as_deref().unwrap_or_default().contains("woonstad"));
-    let update = sqlx::query("UPDATE audit_log SET action = 'x'").execute(db.pool()).await;
+    let update = sql::query("UPDATE audit_log SET action = 'x'").execute(db).await;
     assert!(update.is_err(), "update must be refused");
-    let delete = sqlx::query("DELETE FROM audit_log").execute(db.pool()).await;
+    let delete = sql::query("DELETE FROM audit_log").execute(db).await;
     assert!(delete.is_err(), "delete must be refused");
     assert_eq!(audit::list(db, &audit::Filter::default(), 10).await.expect("list").len(), 1);
 }
@@ -179,14 +180,11 @@ async fn throttle_counts_per_account_and_address(db: &Db) {
 
 async fn jobs_are_claimed_once_and_retried(db: &Db) {
     let now = datetime!(2026-11-25 12:00 UTC);
-    let mut conn = db.pool().acquire().await.expect("conn");
-    let first = jobs::enqueue(&mut conn, "ping", "{}", now, Some("ping:1"), now).await.expect("enqueue");
+    let first = jobs::enqueue(db, "ping", "{}", now, Some("ping:1"), now).await.expect("enqueue");
     assert!(first.is_some());
-    let dup = jobs::enqueue(&mut conn, "ping", "{}", now, Some("ping:1"), now).await.expect("enqueue dup");
+    let dup = jobs::enqueue(db, "ping", "{}", now, Some("ping:1"), now).await.expect("enqueue dup");
     assert_eq!(dup, None, "same dedupe key is scheduled once");
-    jobs::enqueue(&mut conn, "later", "{}", now + Duration::hours(1), None, now).await.expect("enqueue later");
-    drop(conn);
-
+    jobs::enqueue(db, "later", "{}", now + Duration::hours(1), None, now).await.expect("enqueue later");
     let lease = Duration::minutes(5);
     let job = jobs::claim_next(db, now, lease).await.expect("claim").expect("a due job");
     assert_eq!((job.kind.as_str(), job.attempts), ("ping", 1));
@@ -214,7 +212,7 @@ async fn unreachable_database_is_one_clear_error() {
 async fn backend_is_chosen_from_the_target() {
     let t = TestDb::new(Backend::Sqlite).await.expect("sqlite");
     assert_eq!(t.db.backend(), Backend::Sqlite);
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(t.db.pool()).await.expect("pragma");
+    let mode: String = sql::query_scalar("PRAGMA journal_mode").fetch_one(&t.db).await.expect("pragma");
     assert_eq!(mode, "wal");
 }
 
@@ -224,17 +222,16 @@ async fn backend_is_chosen_from_the_target() {
 async fn sqlites_log_shrinks_after_a_large_write() {
     let t = TestDb::new(Backend::Sqlite).await.expect("sqlite");
     let wal = || std::fs::metadata(format!("{}-wal", t.target)).map(|m| m.len()).unwrap_or(0);
-    let mut conn = t.db.pool().acquire().await.expect("connection");
-    sqlx::query("CREATE TABLE big (data BLOB)").execute(&mut *conn).await.expect("table");
-    sqlx::query(
+    sql::query("CREATE TABLE big (data BLOB)").execute(&t.db).await.expect("table");
+    sql::query(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 96) \
          INSERT INTO big SELECT randomblob(1048576) FROM n",
     )
-    .execute(&mut *conn)
+    .execute(&t.db)
     .await
     .expect("96 MB");
     assert!(wal() > 90 << 20, "the log holds the write: {} bytes", wal());
-    sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&mut *conn).await.expect("checkpoint");
-    sqlx::query("DELETE FROM big").execute(&mut *conn).await.expect("a next write");
+    sql::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&t.db).await.expect("checkpoint");
+    sql::query("DELETE FROM big").execute(&t.db).await.expect("a next write");
     assert!(wal() <= 64 << 20, "the log is cut back: {} bytes", wal());
 }

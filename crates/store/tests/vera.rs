@@ -5,6 +5,7 @@ use std::io::BufReader;
 use time::macros::datetime;
 use volkshuis_domain::vera;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::sql;
 use volkshuis_store::testdb::{shared_data, TestDb};
 use volkshuis_store::Backend;
 
@@ -20,7 +21,7 @@ async fn real_file_is_stored(backend: Backend) {
     let actor = Actor::system("test", datetime!(2026-11-25 10:00 UTC));
     assert_eq!(volkshuis_store::vera::replace_all(&t.db, &actor, &codes).await.expect("store"), codes.len());
     assert_eq!(volkshuis_store::vera::replace_all(&t.db, &actor, &codes).await.expect("again"), codes.len());
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM vera_codes").fetch_one(t.db.pool()).await.expect("n");
+    let stored: i64 = sql::query_scalar("SELECT COUNT(*) FROM vera_codes").fetch_one(&t.db).await.expect("n");
     assert_eq!(stored as usize, codes.len(), "a second import replaces, not adds");
     let soorten = volkshuis_store::vera::names(&t.db, "EENHEIDSOORT").await.expect("names");
     assert_eq!(soorten.get("WOO").map(String::as_str), Some("Woonruimte"));

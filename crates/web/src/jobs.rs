@@ -64,8 +64,7 @@ pub async fn schedule_housekeeping(state: &AppState) -> anyhow::Result<()> {
     let now = state.clock.now();
     let next_hour = now.replace_minute(0)?.replace_second(0)?.replace_nanosecond(0)? + Duration::hours(1);
     let key = format!("housekeeping:{}", next_hour.unix_timestamp());
-    let mut conn = state.db.pool().acquire().await?;
-    jobs::enqueue(&mut conn, HOUSEKEEPING_JOB, "{}", next_hour, Some(&key), now).await?;
+    jobs::enqueue(&state.db, HOUSEKEEPING_JOB, "{}", next_hour, Some(&key), now).await?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@ use time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use volkshuis_store::outbox::{self, Status};
+use volkshuis_store::sql;
 use volkshuis_store::{jobs, sessions};
 use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
 
@@ -28,8 +29,7 @@ async fn housekeeping_purges_and_reschedules(mut app: TestApp) {
     assert_eq!(run_due_jobs(&app.state).await.expect("run"), 1, "scheduled once, however often asked");
     let now = app.state.clock.now();
     assert!(sessions::lookup(&app.state.db, &token, now).await.expect("lookup").is_none());
-    let left: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(app.state.db.pool()).await.expect("count");
+    let left: i64 = sql::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db).await.expect("count");
     assert_eq!(left, 0, "expired sessions deleted");
     let counts = jobs::counts(&app.state.db).await.expect("counts");
     assert_eq!(counts, vec![("done".to_owned(), 1), ("pending".to_owned(), 1)], "the next run is scheduled");

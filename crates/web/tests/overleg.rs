@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use common::{Resp, TestApp};
 use time::Duration;
 use volkshuis_store::outbox;
+use volkshuis_store::sql;
 use volkshuis_web::run_due_jobs;
 
 on_both_backends!(
@@ -200,7 +201,7 @@ async fn bad_input_comes_back_with_what_was_typed(mut app: TestApp) {
     assert!(resp.body.contains("nep.pdf: alleen PDF- en Office-bestanden"), "a renamed file is refused by content");
     assert!(resp.body.contains("Kies de bestanden opnieuw"));
     let cases: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM overleg_cases").fetch_one(app.state.db.pool()).await.expect("count");
+        sql::query_scalar("SELECT COUNT(*) FROM overleg_cases").fetch_one(&app.state.db).await.expect("count");
     assert_eq!(cases, 0, "nothing written");
 
     // A too-short agreed term and an organisation the corporation does not consult.
@@ -257,9 +258,9 @@ async fn a_second_board_member_sees_the_first_answer(mut app: TestApp) {
     assert!(resp.body.contains(first), "the first answer is shown");
     assert!(resp.body.contains(second), "the second's text is not lost");
     assert!(resp.body.contains("Iemand anders heeft deze zaak intussen bijgewerkt"));
-    let stored: String = sqlx::query_scalar("SELECT answer_text FROM overleg_cases WHERE id = $1")
+    let stored: String = sql::query_scalar("SELECT answer_text FROM overleg_cases WHERE id = $1")
         .bind(id)
-        .fetch_one(app.state.db.pool())
+        .fetch_one(&app.state.db)
         .await
         .expect("answer");
     assert_eq!(stored, first, "no silent overwrite");

@@ -8,6 +8,7 @@ use common::TestApp;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::sql;
 use volkshuis_store::stock::{self, ImportOptions};
 
 on_both_backends!(
@@ -123,9 +124,9 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let unit_id = |id_extern: &'static str| {
         let db = app.state.db.clone();
         async move {
-            sqlx::query_scalar::<_, i64>("SELECT id FROM units WHERE id_extern = $1")
+            sql::query_scalar::<i64>("SELECT id FROM units WHERE id_extern = $1")
                 .bind(id_extern)
-                .fetch_one(db.pool())
+                .fetch_one(&db)
                 .await
                 .expect("unit")
         }
@@ -278,10 +279,10 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     assert!(
         page.body.contains("Jan Huurder") && page.body.contains("jan@example.nl") && page.body.contains("Kerkstraat 2")
     );
-    let reads: i64 = sqlx::query_scalar(
+    let reads: i64 = sql::query_scalar(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity = 'part_join_requests'",
     )
-    .fetch_one(app.state.db.pool())
+    .fetch_one(&app.state.db)
     .await
     .expect("count");
     assert_eq!(reads, 1);
@@ -367,7 +368,7 @@ async fn a_message_reaches_the_achterban_after_approval(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("regel 3, kolom idExtern: A9 staat niet in het bezit"), "{}", resp.body);
     let contacts: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM tenant_contacts").fetch_one(app.state.db.pool()).await.expect("count");
+        sql::query_scalar("SELECT COUNT(*) FROM tenant_contacts").fetch_one(&app.state.db).await.expect("count");
     assert_eq!(contacts, 0, "nothing written");
     let resp = app
         .post_file(&path, &[], "huurders.csv", b"idExtern;naam;email\nA1;Jan Jansen;jan@example.nl\nA2;Piet Pieters;\n")
@@ -416,12 +417,11 @@ async fn a_message_reaches_the_achterban_after_approval(mut app: TestApp) {
     assert!(csv.body.contains("Piet Pieters;Kerkstraat 2;1011AA;Amsterdam") && !csv.body.contains("Jan Jansen"));
     let letters = app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven")).await;
     assert!(letters.body.contains("Piet Pieters") && letters.body.contains("Kom op 12 januari"));
-    let reads: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM audit_log WHERE entity = 'part_message_letters' AND personal_data = 1",
-    )
-    .fetch_one(app.state.db.pool())
-    .await
-    .expect("count");
+    let reads: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'part_message_letters' AND personal_data = 1")
+            .fetch_one(&app.state.db)
+            .await
+            .expect("count");
     assert_eq!(reads, 2, "each letter list read is logged");
 
     // The group sees the counts, never the names or addresses, and cannot open the letter list.

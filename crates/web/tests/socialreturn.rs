@@ -11,6 +11,7 @@ use volkshuis_domain::account::Email;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::sql;
 use volkshuis_store::{orgs, users};
 use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
 
@@ -286,10 +287,10 @@ async fn each_party_sees_its_own(mut app: TestApp) {
     let page = app.get(&format!("/orgs/{coordinator}/sr/contracten/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Geheime Naam"));
-    let reads: i64 = sqlx::query_scalar(
+    let reads: i64 = sql::query_scalar(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity = 'sr_candidate_names' AND personal_data = 1",
     )
-    .fetch_one(app.state.db.pool())
+    .fetch_one(&app.state.db)
     .await
     .expect("count");
     assert_eq!(reads, 2, "the supplier's view and the coordinator's, each logged");
@@ -359,10 +360,8 @@ async fn bad_contributions_come_back_with_what_was_typed(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("de waarderingstabel kent geen waarde voor doelgroep statushouder"), "{}", resp.body);
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sr_contributions")
-        .fetch_one(app.state.db.pool())
-        .await
-        .expect("count");
+    let count: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM sr_contributions").fetch_one(&app.state.db).await.expect("count");
     assert_eq!(count, 0, "nothing written");
 }
 
@@ -403,8 +402,8 @@ async fn candidate_names_are_deleted_after_the_contract(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     let names = || async {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sr_candidate_names")
-            .fetch_one(app.state.db.pool())
+        sql::query_scalar::<i64>("SELECT COUNT(*) FROM sr_candidate_names")
+            .fetch_one(&app.state.db)
             .await
             .expect("count")
     };
@@ -420,10 +419,8 @@ async fn candidate_names_are_deleted_after_the_contract(mut app: TestApp) {
     app.state.clock.advance(Duration::hours(1));
     run_due_jobs(&app.state).await.expect("run");
     assert_eq!(names().await, 0, "deleted after it");
-    let contributions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sr_contributions")
-        .fetch_one(app.state.db.pool())
-        .await
-        .expect("count");
+    let contributions: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM sr_contributions").fetch_one(&app.state.db).await.expect("count");
     assert_eq!(contributions, 1, "the contribution itself stays");
 }
 
@@ -450,10 +447,8 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
             .await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER);
     }
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM sr_contributions ORDER BY id")
-        .fetch_all(app.state.db.pool())
-        .await
-        .expect("ids");
+    let ids: Vec<i64> =
+        sql::query_scalar("SELECT id FROM sr_contributions ORDER BY id").fetch_all(&app.state.db).await.expect("ids");
     app.login(BUYER).await;
     let base = format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen");
     // T-1 marked while pending, then approved; T-2 approved, then marked; T-3 marked but rejected.

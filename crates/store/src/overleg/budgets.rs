@@ -3,9 +3,9 @@
 
 use super::dates::{date_from_text, date_to_text, optional_date};
 use crate::audit::{self, Actor, Change};
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
-use sqlx::Row;
 use time::Date;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::money::Money;
@@ -52,7 +52,7 @@ pub async fn set_budget(
     amount: Money,
 ) -> Result<i64> {
     super::partners::ensure_partner(tx, scope.org_id(), tenant_org_id).await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO overleg_budgets (corporation_id, tenant_org_id, year, amount_cents) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (corporation_id, tenant_org_id, year) DO UPDATE SET amount_cents = excluded.amount_cents \
          RETURNING id",
@@ -61,33 +61,33 @@ pub async fn set_budget(
     .bind(tenant_org_id)
     .bind(i64::from(year))
     .bind(amount.cents())
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let mut change = Change::event(Some(scope.org_id()), "set", "overleg_budget", id.to_string());
     change.after = Some(json!({ "tenant_org_id": tenant_org_id, "year": year, "amount_cents": amount.cents() }));
-    audit::record(tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     Ok(id)
 }
 
 /// The budget of a year between the organisation of `scope` and `other_org_id` (either side may ask).
 pub async fn budget(db: &Db, scope: &OrgScope, other_org_id: i64, year: i32) -> Result<Option<Budget>> {
-    let row = sqlx::query(
+    let row = sql::query(
         "SELECT id, corporation_id, tenant_org_id, year, amount_cents, accounted_on FROM overleg_budgets \
          WHERE year = $1 AND ((corporation_id = $2 AND tenant_org_id = $3) OR (corporation_id = $3 AND tenant_org_id = $2))",
     )
     .bind(i64::from(year))
     .bind(scope.org_id())
     .bind(other_org_id)
-    .fetch_optional(db.pool())
+    .fetch_optional(db)
     .await?;
     let Some(row) = row else { return Ok(None) };
     let id: i64 = row.try_get("id")?;
-    let lines = sqlx::query(
+    let lines = sql::query(
         "SELECT category, description, amount_cents, spent_on FROM overleg_budget_lines WHERE budget_id = $1 \
          ORDER BY spent_on, id",
     )
     .bind(id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?
     .iter()
     .map(|r| {
@@ -121,7 +121,7 @@ pub async fn add_budget_line(
     if budget.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }
-    sqlx::query(
+    sql::query(
         "INSERT INTO overleg_budget_lines (budget_id, category, description, amount_cents, spent_on, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -131,10 +131,14 @@ pub async fn add_budget_line(
     .bind(line.amount.cents())
     .bind(date_to_text(line.spent_on))
     .bind(timestamp::to_unix(actor.at))
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
-    audit::record(tx, actor, Change::event(Some(scope.org_id()), "add_line", "overleg_budget", budget.id.to_string()))
-        .await
+    audit::record(
+        tx.conn(),
+        actor,
+        Change::event(Some(scope.org_id()), "add_line", "overleg_budget", budget.id.to_string()),
+    )
+    .await
 }
 
 /// The tenant organisation of `scope` records that it accounted for the year's budget.
@@ -142,11 +146,15 @@ pub async fn account_budget(tx: &mut Tx, scope: &OrgScope, actor: &Actor, budget
     if budget.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }
-    sqlx::query("UPDATE overleg_budgets SET accounted_on = $1 WHERE id = $2")
+    sql::query("UPDATE overleg_budgets SET accounted_on = $1 WHERE id = $2")
         .bind(date_to_text(on))
         .bind(budget.id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
-    audit::record(tx, actor, Change::event(Some(scope.org_id()), "account", "overleg_budget", budget.id.to_string()))
-        .await
+    audit::record(
+        tx.conn(),
+        actor,
+        Change::event(Some(scope.org_id()), "account", "overleg_budget", budget.id.to_string()),
+    )
+    .await
 }

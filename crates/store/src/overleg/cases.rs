@@ -3,9 +3,8 @@
 
 use super::dates::{date_from_text, date_to_text};
 use crate::audit::Actor;
+use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result, StoreError, Tx};
-use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
 use time::{Date, OffsetDateTime};
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::overleg::case::CaseFacts;
@@ -152,7 +151,7 @@ fn corrupt(column: &'static str) -> impl Fn(volkshuis_domain::text::TextError) -
     move |_| StoreError::Corrupt { column, value: String::new() }
 }
 
-fn facts_from_row(row: &AnyRow) -> Result<CaseFacts> {
+fn facts_from_row(row: &sql::Row) -> Result<CaseFacts> {
     let answer =
         match (row.try_get::<Option<String>, _>("answer_kind")?, row.try_get::<Option<String>, _>("answered_on")?) {
             (Some(kind), Some(on)) => {
@@ -176,7 +175,7 @@ fn facts_from_row(row: &AnyRow) -> Result<CaseFacts> {
     })
 }
 
-fn case_from_row(row: &AnyRow, clusters: Vec<String>) -> Result<Case> {
+fn case_from_row(row: &sql::Row, clusters: Vec<String>) -> Result<Case> {
     let facts = facts_from_row(row)?;
     Ok(Case {
         id: row.try_get("id")?,
@@ -204,14 +203,14 @@ fn case_from_row(row: &AnyRow, clusters: Vec<String>) -> Result<Case> {
 
 /// Writes one trail event.
 pub(crate) async fn record_event(
-    conn: &mut AnyConnection,
+    conn: Conn<'_>,
     case_id: i64,
     org_id: i64,
     actor: &Actor,
     step: &str,
     note: Option<&str>,
 ) -> Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO overleg_events (case_id, at, org_id, actor_user_id, actor_label, step, note) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -242,7 +241,7 @@ pub async fn create(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewCase)
         answer: None,
         decision: None,
     };
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO overleg_cases (corporation_id, tenant_org_id, kind, subject, title, explanation, received_on, \
          agreed_weeks, stage, next_deadline, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
@@ -259,41 +258,41 @@ pub async fn create(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewCase)
     .bind(next_deadline_text(&facts))
     .bind(actor.user_id)
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     for code in &new.clusters {
-        sqlx::query("INSERT INTO overleg_case_clusters (case_id, cluster_code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        sql::query("INSERT INTO overleg_case_clusters (case_id, cluster_code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(id)
             .bind(code)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
-    record_event(tx, id, scope.org_id(), actor, "sent", Some(new.kind.code())).await?;
-    record_event(tx, id, new.tenant_org_id, actor, "received", Some(&date_to_text(new.received_on))).await?;
+    record_event(tx.conn(), id, scope.org_id(), actor, "sent", Some(new.kind.code())).await?;
+    record_event(tx.conn(), id, new.tenant_org_id, actor, "received", Some(&date_to_text(new.received_on))).await?;
     Ok(id)
 }
 
 /// One case, if the organisation of `scope` is one of its parties.
 pub async fn get(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Case>> {
-    let mut conn = db.pool().acquire().await?;
-    get_in(&mut conn, scope, id).await
+    let mut conn = db.acquire().await?;
+    get_in(conn.conn(), scope, id).await
 }
 
 /// As [`get`], inside a transaction (to read back what it just wrote).
-pub async fn get_in(conn: &mut AnyConnection, scope: &OrgScope, id: i64) -> Result<Option<Case>> {
-    let row = sqlx::query(&format!(
+pub async fn get_in(mut conn: Conn<'_>, scope: &OrgScope, id: i64) -> Result<Option<Case>> {
+    let row = sql::query(&format!(
         "SELECT {CASE_COLUMNS} FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
          JOIN organisations t ON t.id = c.tenant_org_id \
          WHERE c.id = $1 AND (c.corporation_id = $2 OR c.tenant_org_id = $2)"
     ))
     .bind(id)
     .bind(scope.org_id())
-    .fetch_optional(&mut *conn)
+    .fetch_optional(&mut conn)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let clusters = sqlx::query_scalar("SELECT cluster_code FROM overleg_case_clusters WHERE case_id = $1 ORDER BY 1")
+    let clusters = sql::query_scalar("SELECT cluster_code FROM overleg_case_clusters WHERE case_id = $1 ORDER BY 1")
         .bind(id)
-        .fetch_all(&mut *conn)
+        .fetch_all(&mut conn)
         .await?;
     case_from_row(&row, clusters).map(Some)
 }
@@ -304,14 +303,14 @@ pub async fn list(db: &Db, scope: &OrgScope, listing: Listing, limit: i64) -> Re
         Listing::Open => ("AND c.stage IN ('awaiting_answer', 'awaiting_decision')", "c.next_deadline, c.id"),
         Listing::All => ("", "c.received_on DESC, c.id DESC"),
     };
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "SELECT {CASE_COLUMNS} FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
          JOIN organisations t ON t.id = c.tenant_org_id \
          WHERE (c.corporation_id = $1 OR c.tenant_org_id = $1) {filter} ORDER BY {order} LIMIT $2"
     ))
     .bind(scope.org_id())
     .bind(limit)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|row| {
@@ -330,7 +329,7 @@ pub async fn list(db: &Db, scope: &OrgScope, listing: Listing, limit: i64) -> Re
 
 /// The facts of every case of the organisation of `scope` received in `year`, for the year's figures.
 pub async fn year_cases(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<CaseFacts>> {
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "SELECT {CASE_COLUMNS} FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
          JOIN organisations t ON t.id = c.tenant_org_id \
          WHERE (c.corporation_id = $1 OR c.tenant_org_id = $1) AND c.received_on >= $2 AND c.received_on < $3"
@@ -338,7 +337,7 @@ pub async fn year_cases(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Case
     .bind(scope.org_id())
     .bind(format!("{year:04}-01-01"))
     .bind(format!("{:04}-01-01", year + 1))
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(facts_from_row).collect()
 }
@@ -347,15 +346,15 @@ pub async fn year_cases(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Case
 pub async fn mark_opened(db: &Db, scope: &OrgScope, actor: &Actor, case: &Case) -> Result<bool> {
     let mut tx = db.begin().await?;
     let seen: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM overleg_events WHERE case_id = $1 AND org_id = $2 AND step = 'opened'")
+        sql::query_scalar("SELECT id FROM overleg_events WHERE case_id = $1 AND org_id = $2 AND step = 'opened'")
             .bind(case.id)
             .bind(scope.org_id())
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
     if seen.is_some() || case.tenant_org_id != scope.org_id() {
         return Ok(false);
     }
-    record_event(&mut tx, case.id, scope.org_id(), actor, "opened", None).await?;
+    record_event(tx.conn(), case.id, scope.org_id(), actor, "opened", None).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -364,9 +363,9 @@ pub async fn mark_opened(db: &Db, scope: &OrgScope, actor: &Actor, case: &Case) 
 pub async fn events(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Event>> {
     ensure_party(case, scope)?;
     let rows =
-        sqlx::query("SELECT at, org_id, actor_label, step, note FROM overleg_events WHERE case_id = $1 ORDER BY id")
+        sql::query("SELECT at, org_id, actor_label, step, note FROM overleg_events WHERE case_id = $1 ORDER BY id")
             .bind(case.id)
-            .fetch_all(db.pool())
+            .fetch_all(db)
             .await?;
     rows.iter()
         .map(|row| {

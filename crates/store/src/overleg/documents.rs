@@ -3,9 +3,9 @@
 
 use super::cases::{ensure_party, record_event, Case};
 use crate::audit::Actor;
+use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 use time::OffsetDateTime;
 use volkshuis_domain::access::OrgScope;
 
@@ -54,7 +54,7 @@ pub struct Document {
 pub async fn add_document(tx: &mut Tx, scope: &OrgScope, actor: &Actor, case: &Case, doc: &NewDocument) -> Result<i64> {
     ensure_party(case, scope)?;
     let sha = Sha256::digest(&doc.content).iter().map(|b| format!("{b:02x}")).collect::<String>();
-    let id = sqlx::query_scalar(
+    let id = sql::query_scalar(
         "INSERT INTO overleg_documents (case_id, step, org_id, file_name, content_type, size, sha256, content, \
          uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
@@ -68,20 +68,20 @@ pub async fn add_document(tx: &mut Tx, scope: &OrgScope, actor: &Actor, case: &C
     .bind(doc.content.clone())
     .bind(&actor.label)
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
-    record_event(tx, case.id, scope.org_id(), actor, "document", Some(&doc.file_name)).await?;
+    record_event(tx.conn(), case.id, scope.org_id(), actor, "document", Some(&doc.file_name)).await?;
     Ok(id)
 }
 
 /// The documents of a case, oldest first.
 pub async fn documents(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<DocumentMeta>> {
     ensure_party(case, scope)?;
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT id, step, file_name, size, uploaded_by, uploaded_at FROM overleg_documents WHERE case_id = $1 ORDER BY id",
     )
     .bind(case.id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|row| {
@@ -101,10 +101,10 @@ pub async fn documents(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Doc
 pub async fn document(db: &Db, scope: &OrgScope, case: &Case, id: i64) -> Result<Option<Document>> {
     ensure_party(case, scope)?;
     let row =
-        sqlx::query("SELECT file_name, content_type, content FROM overleg_documents WHERE id = $1 AND case_id = $2")
+        sql::query("SELECT file_name, content_type, content FROM overleg_documents WHERE id = $1 AND case_id = $2")
             .bind(id)
             .bind(case.id)
-            .fetch_optional(db.pool())
+            .fetch_optional(db)
             .await?;
     row.map(|row| {
         Ok(Document {

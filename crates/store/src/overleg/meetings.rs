@@ -3,8 +3,8 @@
 
 use super::dates::{date_from_text, date_to_text};
 use crate::audit::{self, Actor, Change};
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
-use sqlx::Row;
 use time::Date;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::text::{LongText, Name};
@@ -51,7 +51,7 @@ pub async fn add_meeting(
     title: &Name,
 ) -> Result<i64> {
     super::partners::ensure_partner(tx, scope.org_id(), tenant_org_id).await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO overleg_meetings (corporation_id, tenant_org_id, held_on, title, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -60,13 +60,14 @@ pub async fn add_meeting(
     .bind(date_to_text(held_on))
     .bind(title.as_str())
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
-    audit::record(tx, actor, Change::event(Some(scope.org_id()), "create", "overleg_meeting", id.to_string())).await?;
+    audit::record(tx.conn(), actor, Change::event(Some(scope.org_id()), "create", "overleg_meeting", id.to_string()))
+        .await?;
     Ok(id)
 }
 
-fn from_row(row: &sqlx::any::AnyRow, scope: &OrgScope) -> Result<Meeting> {
+fn from_row(row: &sql::Row, scope: &OrgScope) -> Result<Meeting> {
     let corporation_id: i64 = row.try_get("corporation_id")?;
     let other = if corporation_id == scope.org_id() { "tenant_name" } else { "corporation_name" };
     Ok(Meeting {
@@ -87,32 +88,31 @@ const SELECT: &str = "SELECT m.id, m.corporation_id, m.tenant_org_id, m.held_on,
 
 /// The meetings of the organisation of `scope` in `year`, by date.
 pub async fn meetings(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Meeting>> {
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "{SELECT} WHERE (m.corporation_id = $1 OR m.tenant_org_id = $1) AND m.held_on >= $2 AND m.held_on < $3 \
          ORDER BY m.held_on, m.id"
     ))
     .bind(scope.org_id())
     .bind(format!("{year:04}-01-01"))
     .bind(format!("{:04}-01-01", year + 1))
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(|row| from_row(row, scope)).collect()
 }
 
 /// One meeting with its agenda, if the organisation of `scope` is a party.
 pub async fn meeting(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Meeting>> {
-    let row = sqlx::query(&format!("{SELECT} WHERE m.id = $1 AND (m.corporation_id = $2 OR m.tenant_org_id = $2)"))
+    let row = sql::query(&format!("{SELECT} WHERE m.id = $1 AND (m.corporation_id = $2 OR m.tenant_org_id = $2)"))
         .bind(id)
         .bind(scope.org_id())
-        .fetch_optional(db.pool())
+        .fetch_optional(db)
         .await?;
     let Some(row) = row else { return Ok(None) };
     let mut meeting = from_row(&row, scope)?;
-    let items =
-        sqlx::query("SELECT org_id, text, added_by FROM overleg_agenda_items WHERE meeting_id = $1 ORDER BY id")
-            .bind(id)
-            .fetch_all(db.pool())
-            .await?;
+    let items = sql::query("SELECT org_id, text, added_by FROM overleg_agenda_items WHERE meeting_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(db)
+        .await?;
     meeting.agenda = items
         .iter()
         .map(|r| {
@@ -133,7 +133,7 @@ pub async fn add_agenda_item(
     if meeting.corporation_id != scope.org_id() && meeting.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }
-    sqlx::query(
+    sql::query(
         "INSERT INTO overleg_agenda_items (meeting_id, org_id, text, added_by, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(meeting.id)
@@ -141,7 +141,7 @@ pub async fn add_agenda_item(
     .bind(text.as_str())
     .bind(&actor.label)
     .bind(timestamp::to_unix(actor.at))
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -157,11 +157,15 @@ pub async fn set_minutes(
     if meeting.corporation_id != scope.org_id() && meeting.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }
-    sqlx::query("UPDATE overleg_meetings SET minutes = $1 WHERE id = $2")
+    sql::query("UPDATE overleg_meetings SET minutes = $1 WHERE id = $2")
         .bind(minutes.as_str())
         .bind(meeting.id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
-    audit::record(tx, actor, Change::event(Some(scope.org_id()), "update", "overleg_minutes", meeting.id.to_string()))
-        .await
+    audit::record(
+        tx.conn(),
+        actor,
+        Change::event(Some(scope.org_id()), "update", "overleg_minutes", meeting.id.to_string()),
+    )
+    .await
 }

@@ -2,9 +2,9 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::orgs::{self, Organisation};
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
-use sqlx::Row;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::org::OrgKind;
 
@@ -29,7 +29,7 @@ pub async fn add_partner(
     if tenant.kind != OrgKind::TenantOrganisation {
         return Err(StoreError::NotFound);
     }
-    sqlx::query(
+    sql::query(
         "INSERT INTO overleg_partners (corporation_id, tenant_org_id, agreed_weeks, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (corporation_id, tenant_org_id) DO UPDATE SET agreed_weeks = excluded.agreed_weeks",
     )
@@ -37,23 +37,23 @@ pub async fn add_partner(
     .bind(tenant_org_id)
     .bind(agreed_weeks.map(i64::from))
     .bind(timestamp::to_unix(actor.at))
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     let mut change = Change::event(Some(scope.org_id()), "set", "overleg_partner", tenant_org_id.to_string());
     change.after = Some(json!({ "tenant_org_id": tenant_org_id, "agreed_weeks": agreed_weeks }));
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// The overleg partners of the organisation of `scope`: tenant organisations for a corporation, corporations for a
 /// tenant organisation.
 pub async fn partners_of(db: &Db, scope: &OrgScope) -> Result<Vec<Partner>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT o.id, o.code, o.name, o.kind, o.created_at, p.agreed_weeks FROM overleg_partners p \
          JOIN organisations o ON o.id = CASE WHEN p.corporation_id = $1 THEN p.tenant_org_id ELSE p.corporation_id END \
          WHERE p.corporation_id = $1 OR p.tenant_org_id = $1 ORDER BY o.name",
     )
     .bind(scope.org_id())
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|row| {
@@ -68,10 +68,10 @@ pub async fn partners_of(db: &Db, scope: &OrgScope) -> Result<Vec<Partner>> {
 /// The agreed term between the corporation of `scope` and a tenant organisation; `Err(NotFound)` when they are not
 /// overleg partners.
 pub async fn partner_terms(db: &Db, scope: &OrgScope, tenant_org_id: i64) -> Result<Option<u32>> {
-    let row = sqlx::query("SELECT agreed_weeks FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
+    let row = sql::query("SELECT agreed_weeks FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
         .bind(scope.org_id())
         .bind(tenant_org_id)
-        .fetch_optional(db.pool())
+        .fetch_optional(db)
         .await?
         .ok_or(StoreError::NotFound)?;
     Ok(row.try_get::<Option<i64>, _>("agreed_weeks")?.map(|w| w as u32))
@@ -80,10 +80,10 @@ pub async fn partner_terms(db: &Db, scope: &OrgScope, tenant_org_id: i64) -> Res
 /// `NotFound` unless the corporation consults the tenant organisation (checked inside the caller's transaction).
 pub(crate) async fn ensure_partner(tx: &mut Tx, corporation_id: i64, tenant_org_id: i64) -> Result<()> {
     let partner: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
+        sql::query_scalar("SELECT 1 FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
             .bind(corporation_id)
             .bind(tenant_org_id)
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *tx)
             .await?;
     partner.map(|_| ()).ok_or(StoreError::NotFound)
 }

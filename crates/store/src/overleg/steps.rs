@@ -4,6 +4,7 @@
 use super::cases::{get_in, next_deadline_text, record_event, Answer, Case, DecisionRecord};
 use super::dates::date_to_text;
 use crate::audit::Actor;
+use crate::sql;
 use crate::{Result, StoreError, Tx};
 use time::Date;
 use volkshuis_domain::access::OrgScope;
@@ -12,7 +13,7 @@ use volkshuis_domain::overleg::case::CaseFacts;
 /// The case as stored now, if it is still at `seen_version` (the stage to store is computed from this, never from
 /// the caller's copy); `Conflict` when someone changed it since.
 async fn current(tx: &mut Tx, scope: &OrgScope, id: i64, seen_version: i64) -> Result<Case> {
-    let case = get_in(tx, scope, id).await?.ok_or(StoreError::NotFound)?;
+    let case = get_in(tx.conn(), scope, id).await?.ok_or(StoreError::NotFound)?;
     if case.version != seen_version {
         return Err(StoreError::Conflict);
     }
@@ -51,7 +52,7 @@ async fn apply(
     let mut facts = case.facts();
     with_step(&mut facts);
     let [code, text, on, by] = step.columns;
-    let updated = sqlx::query(&format!(
+    let updated = sql::query(&format!(
         "UPDATE overleg_cases SET {code} = $1, {text} = $2, {on} = $3, {by} = $4, \
          stage = $5, next_deadline = $6, version = version + 1 \
          WHERE id = $7 AND {party} = $8 AND version = $9 AND {code} IS NULL",
@@ -66,13 +67,13 @@ async fn apply(
     .bind(case.id)
     .bind(scope.org_id())
     .bind(seen_version)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?
     .rows_affected();
     if updated == 0 {
         return Err(StoreError::Conflict);
     }
-    record_event(tx, case.id, scope.org_id(), actor, step.event, Some(step.code)).await
+    record_event(tx.conn(), case.id, scope.org_id(), actor, step.event, Some(step.code)).await
 }
 
 /// Records the answer of the tenant organisation of `scope`, if the case is still at `seen_version`; otherwise

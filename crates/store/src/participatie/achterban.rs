@@ -4,8 +4,8 @@
 
 use super::groups::Group;
 use crate::audit::{self, Actor, Change};
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
-use sqlx::Row;
 use std::collections::HashMap;
 use volkshuis_domain::access::OrgScope;
 
@@ -24,9 +24,9 @@ pub struct ContactRow {
 /// returned by their index (the caller reports them with their line) and nothing is written when there are any.
 pub async fn import_contacts(db: &Db, scope: &OrgScope, actor: &Actor, rows: &[ContactRow]) -> Result<Vec<usize>> {
     let mut tx = db.begin().await?;
-    let units: HashMap<String, i64> = sqlx::query("SELECT id_extern, id FROM units WHERE corporation_id = $1")
+    let units: HashMap<String, i64> = sql::query("SELECT id_extern, id FROM units WHERE corporation_id = $1")
         .bind(scope.org_id())
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut tx)
         .await?
         .iter()
         .map(|r| Ok((r.try_get("id_extern")?, r.try_get("id")?)))
@@ -36,9 +36,9 @@ pub async fn import_contacts(db: &Db, scope: &OrgScope, actor: &Actor, rows: &[C
     if !unknown.is_empty() {
         return Ok(unknown);
     }
-    sqlx::query("DELETE FROM tenant_contacts WHERE corporation_id = $1").bind(scope.org_id()).execute(&mut *tx).await?;
+    sql::query("DELETE FROM tenant_contacts WHERE corporation_id = $1").bind(scope.org_id()).execute(&mut tx).await?;
     for row in rows {
-        sqlx::query(
+        sql::query(
             "INSERT INTO tenant_contacts (unit_id, corporation_id, name, email, imported_at) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (unit_id) DO UPDATE SET name = excluded.name, email = excluded.email",
         )
@@ -47,24 +47,24 @@ pub async fn import_contacts(db: &Db, scope: &OrgScope, actor: &Actor, rows: &[C
         .bind(&row.name)
         .bind(&row.email)
         .bind(timestamp::to_unix(actor.at))
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     let mut change = Change::event(Some(scope.org_id()), "import", "tenant_contacts", scope.org_id().to_string());
     change.after = Some(serde_json::json!({ "rows": rows.len() }));
     change.personal_data = true;
-    audit::record(&mut tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok(Vec::new())
 }
 
 /// How many of the corporation's units have contact data, and how many an e-mail address.
 pub async fn contact_counts(db: &Db, scope: &OrgScope) -> Result<(i64, i64)> {
-    let row = sqlx::query(
+    let row = sql::query(
         "SELECT COUNT(*) AS n, SUM(CASE WHEN email IS NULL THEN 0 ELSE 1 END) AS e FROM tenant_contacts WHERE corporation_id = $1",
     )
     .bind(scope.org_id())
-    .fetch_one(db.pool())
+    .fetch_one(db)
     .await?;
     Ok((row.try_get("n")?, row.try_get::<Option<i64>, _>("e")?.unwrap_or(0)))
 }
@@ -97,7 +97,7 @@ pub struct Message {
 const SELECT: &str = "SELECT m.id, m.group_id, g.name AS group_name, m.subject, m.body, m.status, m.reason, \
      m.written_by, m.emailed, m.letters FROM part_messages m JOIN part_groups g ON g.id = m.group_id";
 
-fn from_row(r: &sqlx::any::AnyRow) -> Result<Message> {
+fn from_row(r: &sql::Row) -> Result<Message> {
     Ok(Message {
         id: r.try_get("id")?,
         group_id: r.try_get("group_id")?,
@@ -114,7 +114,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Message> {
 
 /// A group writes a message for the corporation to approve.
 pub async fn submit_message(tx: &mut Tx, actor: &Actor, group: &Group, subject: &str, body: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO part_messages (group_id, corporation_id, subject, body, status, written_by, written_at) \
          VALUES ($1, $2, $3, $4, 'submitted', $5, $6) RETURNING id",
     )
@@ -124,36 +124,34 @@ pub async fn submit_message(tx: &mut Tx, actor: &Actor, group: &Group, subject: 
     .bind(body)
     .bind(&actor.label)
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?)
 }
 
 /// A group's messages, newest first.
 pub async fn messages_of_group(db: &Db, group: &Group) -> Result<Vec<Message>> {
-    let rows = sqlx::query(&format!("{SELECT} WHERE m.group_id = $1 ORDER BY m.id DESC"))
-        .bind(group.id)
-        .fetch_all(db.pool())
-        .await?;
+    let rows =
+        sql::query(&format!("{SELECT} WHERE m.group_id = $1 ORDER BY m.id DESC")).bind(group.id).fetch_all(db).await?;
     rows.iter().map(from_row).collect()
 }
 
 /// The messages in the stock of the corporation of `scope`, waiting ones first.
 pub async fn messages_for_corporation(db: &Db, scope: &OrgScope) -> Result<Vec<Message>> {
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "{SELECT} WHERE m.corporation_id = $1 ORDER BY CASE WHEN m.status = 'submitted' THEN 0 ELSE 1 END, m.id DESC LIMIT 100"
     ))
     .bind(scope.org_id())
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(from_row).collect()
 }
 
 /// One message in the stock of the corporation of `scope`.
 pub async fn message(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Message>> {
-    let row = sqlx::query(&format!("{SELECT} WHERE m.id = $1 AND m.corporation_id = $2"))
+    let row = sql::query(&format!("{SELECT} WHERE m.id = $1 AND m.corporation_id = $2"))
         .bind(id)
         .bind(scope.org_id())
-        .fetch_optional(db.pool())
+        .fetch_optional(db)
         .await?;
     row.as_ref().map(from_row).transpose()
 }
@@ -189,11 +187,11 @@ pub async fn recipients(db: &Db, group: &Group) -> Result<Vec<Recipient>> {
          t.name, t.email FROM units u {join} LEFT JOIN tenant_contacts t ON t.unit_id = u.id \
          WHERE u.corporation_id = $1 AND u.in_use = 1 ORDER BY u.postcode, u.huisnummer, u.id"
     );
-    let mut query = sqlx::query(&sql).bind(group.corporation_id);
+    let mut query = sql::query(&sql).bind(group.corporation_id);
     if !join.is_empty() {
         query = query.bind(group.id);
     }
-    let rows = query.fetch_all(db.pool()).await?;
+    let rows = query.fetch_all(db).await?;
     rows.iter()
         .map(|r| {
             let number: i64 = r.try_get("huisnummer")?;
@@ -226,7 +224,7 @@ pub async fn decide_message(
     reason: Option<&str>,
     counts: (i64, i64),
 ) -> Result<()> {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE part_messages SET status = $1, reason = $2, decided_by = $3, decided_at = $4, emailed = $5, letters = $6 \
          WHERE id = $7 AND corporation_id = $8 AND status = 'submitted'",
     )
@@ -238,7 +236,7 @@ pub async fn decide_message(
     .bind(counts.1)
     .bind(id)
     .bind(scope.org_id())
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::Conflict);
@@ -246,13 +244,13 @@ pub async fn decide_message(
     let mut change =
         Change::event(Some(scope.org_id()), if approve { "approve" } else { "reject" }, "part_message", id.to_string());
     change.after = Some(serde_json::json!({ "emailed": counts.0, "letters": counts.1 }));
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// Records that the letter list of a message was read (it holds names and addresses).
 pub async fn log_letter_list(db: &Db, scope: &OrgScope, actor: &Actor, id: i64) -> Result<()> {
-    let mut conn = db.pool().acquire().await?;
+    let mut conn = db.acquire().await?;
     let mut change = Change::event(Some(scope.org_id()), "read_personal", "part_message_letters", id.to_string());
     change.personal_data = true;
-    audit::record(&mut conn, actor, change).await
+    audit::record(conn.conn(), actor, change).await
 }

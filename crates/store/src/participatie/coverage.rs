@@ -3,24 +3,24 @@
 //! cell starts at the best group for the whole stock, then complexes and buurten raise it where a better group
 //! speaks. All figures, lists and the map read the cells, never the units.
 
+use crate::sql::{self, Conn};
 use crate::{Db, Result};
-use sqlx::Row;
 use volkshuis_domain::participatie::coverage::Counts;
 
 /// Rebuilds a corporation's cells from its units in use (after an import), then their levels; returns the counts.
 pub async fn rebuild_cells(db: &Db, corporation_id: i64) -> Result<Counts> {
     let mut tx = db.begin().await?;
-    rebuild_cells_in(&mut tx, corporation_id).await?;
+    rebuild_cells_in(tx.conn(), corporation_id).await?;
     tx.commit().await?;
     recompute(db, corporation_id).await
 }
 
 /// Regroups the corporation's units in use into cells (all at level 0; [`recompute`] sets the levels), inside the
 /// caller's transaction: the stock import does it in its own, so cells and units change together.
-pub(crate) async fn rebuild_cells_in(conn: &mut sqlx::AnyConnection, corporation_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM part_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *conn).await?;
+pub(crate) async fn rebuild_cells_in(mut conn: Conn<'_>, corporation_id: i64) -> Result<()> {
+    sql::query("DELETE FROM part_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut conn).await?;
     // Grouped by complex id first and joined to the complexes afterwards: a join per group instead of per unit.
-    sqlx::query(
+    sql::query(
         "INSERT INTO part_cells (corporation_id, cluster_code, cluster_name, buurt_code, wijk_code, gemeente_code, \
          units, lat, lon, level) \
          SELECT $1, COALESCE(cl.code, ''), cl.naam, g.buurt, g.wijk, g.gemeente, g.units, g.lat, g.lon, 0 \
@@ -31,7 +31,7 @@ pub(crate) async fn rebuild_cells_in(conn: &mut sqlx::AnyConnection, corporation
          LEFT JOIN clusters cl ON cl.id = g.cluster_id",
     )
     .bind(corporation_id)
-    .execute(&mut *conn)
+    .execute(&mut conn)
     .await?;
     Ok(())
 }
@@ -39,29 +39,29 @@ pub(crate) async fn rebuild_cells_in(conn: &mut sqlx::AnyConnection, corporation
 /// Recomputes the levels of a corporation's cells from its groups (building the cells first if there are none);
 /// returns the counts.
 pub async fn recompute(db: &Db, corporation_id: i64) -> Result<Counts> {
-    let cells: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM part_cells WHERE corporation_id = $1")
+    let cells: i64 = sql::query_scalar("SELECT COUNT(*) FROM part_cells WHERE corporation_id = $1")
         .bind(corporation_id)
-        .fetch_one(db.pool())
+        .fetch_one(db)
         .await?;
     if cells == 0 {
-        let units: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM units WHERE corporation_id = $1 AND in_use = 1")
+        let units: i64 = sql::query_scalar("SELECT COUNT(*) FROM units WHERE corporation_id = $1 AND in_use = 1")
             .bind(corporation_id)
-            .fetch_one(db.pool())
+            .fetch_one(db)
             .await?;
         if units > 0 {
             return Box::pin(rebuild_cells(db, corporation_id)).await;
         }
     }
     let mut tx = db.begin().await?;
-    sqlx::query(
+    sql::query(
         "UPDATE part_cells SET level = (SELECT COALESCE(MAX(level), 0) FROM part_groups \
            WHERE corporation_id = $1 AND area_kind = 'all' AND ended_on IS NULL) WHERE corporation_id = $1",
     )
     .bind(corporation_id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     for (area_kind, cell_column) in [("complexes", "cluster_code"), ("buurten", "buurt_code")] {
-        sqlx::query(&format!(
+        sql::query(&format!(
             "UPDATE part_cells SET level = m.level FROM (\
                SELECT a.code, MAX(g.level) AS level FROM part_groups g JOIN part_group_areas a ON a.group_id = g.id \
                WHERE g.corporation_id = $1 AND g.area_kind = $2 AND g.ended_on IS NULL AND g.level > 0 GROUP BY a.code\
@@ -70,7 +70,7 @@ pub async fn recompute(db: &Db, corporation_id: i64) -> Result<Counts> {
         ))
         .bind(corporation_id)
         .bind(area_kind)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     tx.commit().await?;
@@ -81,16 +81,16 @@ const COUNTS: &str = "CAST(SUM(CASE WHEN level = 2 THEN units ELSE 0 END) AS BIG
      CAST(SUM(CASE WHEN level = 1 THEN units ELSE 0 END) AS BIGINT) AS informal, \
      CAST(SUM(CASE WHEN level = 0 THEN units ELSE 0 END) AS BIGINT) AS none";
 
-fn counts(row: &sqlx::any::AnyRow) -> Result<Counts> {
+fn counts(row: &sql::Row) -> Result<Counts> {
     let count = |c: &str| -> Result<i64> { Ok(row.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
     Ok(Counts { formal: count("formal")?, informal: count("informal")?, none: count("none")? })
 }
 
 /// The counts of a corporation's units per coverage.
 pub async fn coverage_totals(db: &Db, corporation_id: i64) -> Result<Counts> {
-    let row = sqlx::query(&format!("SELECT {COUNTS} FROM part_cells WHERE corporation_id = $1"))
+    let row = sql::query(&format!("SELECT {COUNTS} FROM part_cells WHERE corporation_id = $1"))
         .bind(corporation_id)
-        .fetch_one(db.pool())
+        .fetch_one(db)
         .await?;
     counts(&row)
 }
@@ -155,13 +155,13 @@ pub struct AreaRow {
 pub async fn coverage_by(db: &Db, corporation_id: i64, level: AreaLevel, limit: i64) -> Result<Vec<AreaRow>> {
     let key = level.column();
     let name = if level == AreaLevel::Complex { "MAX(cluster_name)" } else { "NULL" };
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "SELECT {key} AS k, {name} AS name, {COUNTS} FROM part_cells WHERE corporation_id = $1 \
          GROUP BY {key} ORDER BY 5 DESC, 1 LIMIT $2"
     ))
     .bind(corporation_id)
     .bind(limit)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(|r| Ok(AreaRow { code: r.try_get("k")?, name: r.try_get("name")?, counts: counts(r)? })).collect()
 }
@@ -186,7 +186,7 @@ pub type Bbox = [f64; 4];
 
 /// The complexes of a corporation with a position inside `bbox`, for the coverage map at street level.
 pub async fn coverage_points(db: &Db, corporation_id: i64, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "SELECT cluster_code AS code, MAX(cluster_name) AS name, SUM(lat * units) / SUM(units) AS lat, \
          SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
          WHERE corporation_id = $1 AND cluster_code <> '' AND lat IS NOT NULL AND lon IS NOT NULL \
@@ -197,7 +197,7 @@ pub async fn coverage_points(db: &Db, corporation_id: i64, bbox: Bbox) -> Result
     .bind(bbox[1])
     .bind(bbox[2])
     .bind(bbox[3])
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     points(&rows)
 }
@@ -206,7 +206,7 @@ pub async fn coverage_points(db: &Db, corporation_id: i64, bbox: Bbox) -> Result
 /// below street level: one point per grid square, at the mean position of its units. The code is the number of
 /// complexes in the square.
 pub async fn coverage_grid(db: &Db, corporation_id: i64, size: f64, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "SELECT CAST(COUNT(DISTINCT cluster_code) AS TEXT) AS code, NULL AS name, SUM(lat * units) / SUM(units) AS lat, \
          SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
          WHERE corporation_id = $1 AND lat IS NOT NULL AND lon IS NOT NULL \
@@ -219,12 +219,12 @@ pub async fn coverage_grid(db: &Db, corporation_id: i64, size: f64, bbox: Bbox) 
     .bind(bbox[1])
     .bind(bbox[2])
     .bind(bbox[3])
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     points(&rows)
 }
 
-fn points(rows: &[sqlx::any::AnyRow]) -> Result<Vec<CoveragePoint>> {
+fn points(rows: &[sql::Row]) -> Result<Vec<CoveragePoint>> {
     rows.iter()
         .map(|r| {
             Ok(CoveragePoint {
@@ -265,21 +265,21 @@ pub async fn coverage_for_kind(
     level: AreaLevel,
     limit: i64,
 ) -> Result<(Counts, Vec<AreaRow>)> {
-    let totals = sqlx::query(&format!("SELECT {COUNTS} FROM {}", cells_for_kind()))
+    let totals = sql::query(&format!("SELECT {COUNTS} FROM {}", cells_for_kind()))
         .bind(corporation_id)
         .bind(kind)
-        .fetch_one(db.pool())
+        .fetch_one(db)
         .await?;
     let key = level.column();
     let name = if level == AreaLevel::Complex { "MAX(cluster_name)" } else { "NULL" };
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "SELECT {key} AS k, {name} AS name, {COUNTS} FROM {} GROUP BY {key} ORDER BY 5 DESC, 1 LIMIT $3",
         cells_for_kind()
     ))
     .bind(corporation_id)
     .bind(kind)
     .bind(limit)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     let areas = rows
         .iter()

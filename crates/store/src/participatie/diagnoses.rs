@@ -1,9 +1,9 @@
 //! The yearly diagnosis of how participation is organised: each party's answers, kept per year so the movement
 //! shows.
 
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 
 /// One party's answers for a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +35,7 @@ pub async fn save_diagnosis(
 ) -> Result<()> {
     let answers = serde_json::to_string(diagnosis)
         .map_err(|e| StoreError::Corrupt { column: "answers", value: e.to_string() })?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO part_diagnoses (corporation_id, tenant_org_id, year, party, answers, submitted_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (corporation_id, tenant_org_id, year, party) \
          DO UPDATE SET answers = excluded.answers, submitted_by = excluded.submitted_by, created_at = excluded.created_at",
@@ -47,19 +47,19 @@ pub async fn save_diagnosis(
     .bind(answers)
     .bind(submitted_by)
     .bind(timestamp::to_unix(now))
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
 
 /// Every year's answers of a corporation and a tenant organisation, oldest first.
 pub async fn diagnoses(db: &Db, corporation_id: i64, tenant_org_id: i64) -> Result<Vec<Diagnosis>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT year, party, answers FROM part_diagnoses WHERE corporation_id = $1 AND tenant_org_id = $2 ORDER BY year, party",
     )
     .bind(corporation_id)
     .bind(tenant_org_id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|r| {

@@ -2,10 +2,9 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::overleg::{date_from_text, date_to_text};
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde::{Deserialize, Serialize};
-use sqlx::any::AnyRow;
-use sqlx::Row;
 use time::Date;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::participatie::coverage::group_coverage;
@@ -100,7 +99,7 @@ fn corrupt(column: &'static str) -> impl Fn(volkshuis_domain::text::TextError) -
     move |_| StoreError::Corrupt { column, value: String::new() }
 }
 
-fn from_row(row: &AnyRow) -> Result<Group> {
+fn from_row(row: &sql::Row) -> Result<Group> {
     let checks: String = row.try_get("criteria")?;
     let checks: Vec<StoredCheck> =
         serde_json::from_str(&checks).map_err(|e| StoreError::Corrupt { column: "criteria", value: e.to_string() })?;
@@ -166,13 +165,13 @@ fn select(filter: &str, db: &Db) -> String {
 
 /// Every group in the stock of a corporation.
 pub async fn groups_of(db: &Db, corporation_id: i64) -> Result<Vec<Group>> {
-    let rows = sqlx::query(&select("g.corporation_id = $1", db)).bind(corporation_id).fetch_all(db.pool()).await?;
+    let rows = sql::query(&select("g.corporation_id = $1", db)).bind(corporation_id).fetch_all(db).await?;
     rows.iter().map(from_row).collect()
 }
 
 /// One group by id (callers check visibility with [`visible_to`]).
 pub async fn group(db: &Db, id: i64) -> Result<Option<Group>> {
-    let row = sqlx::query(&select("g.id = $1", db)).bind(id).fetch_optional(db.pool()).await?;
+    let row = sql::query(&select("g.id = $1", db)).bind(id).fetch_optional(db).await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -180,9 +179,9 @@ pub async fn group(db: &Db, id: i64) -> Result<Option<Group>> {
 /// organisation the groups it keeps and every group below them in the tree.
 pub async fn visible_to(db: &Db, scope: &OrgScope) -> Result<Vec<Group>> {
     let corporations: Vec<i64> =
-        sqlx::query_scalar("SELECT DISTINCT corporation_id FROM part_groups WHERE org_id = $1 OR corporation_id = $1")
+        sql::query_scalar("SELECT DISTINCT corporation_id FROM part_groups WHERE org_id = $1 OR corporation_id = $1")
             .bind(scope.org_id())
-            .fetch_all(db.pool())
+            .fetch_all(db)
             .await?;
     let mut visible = Vec::new();
     for corporation in corporations {
@@ -223,9 +222,9 @@ pub async fn visible_group(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<
             return Ok(Some(group));
         }
         let Some(up) = parent else { break };
-        let row = sqlx::query("SELECT org_id, parent_id FROM part_groups WHERE id = $1 AND ended_on IS NULL")
+        let row = sql::query("SELECT org_id, parent_id FROM part_groups WHERE id = $1 AND ended_on IS NULL")
             .bind(up)
-            .fetch_optional(db.pool())
+            .fetch_optional(db)
             .await?;
         let Some(row) = row else { break };
         (keeper, parent) = (row.try_get("org_id")?, row.try_get("parent_id")?);
@@ -239,17 +238,17 @@ pub async fn create_group(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &Ne
         crate::overleg::ensure_partner(tx, new.corporation_id, scope.org_id()).await?;
     }
     if let Some(parent) = new.parent_id {
-        let same: Option<i64> = sqlx::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2")
+        let same: Option<i64> = sql::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2")
             .bind(parent)
             .bind(new.corporation_id)
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *tx)
             .await?;
         if same.is_none() {
             return Err(StoreError::NotFound);
         }
     }
     let channels: Vec<&str> = new.channels.iter().map(|c| c.code()).collect();
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO part_groups (corporation_id, org_id, parent_id, name, kind, area_kind, contact_role, approx_size, \
          channels, description, join_info, started_on, criteria, level, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '[]', $13, $14) RETURNING id",
@@ -268,19 +267,19 @@ pub async fn create_group(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &Ne
     .bind(new.started_on.map(date_to_text))
     .bind(level_of(new.kind, &[]))
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     for code in &new.area_codes {
-        sqlx::query("INSERT INTO part_group_areas (group_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        sql::query("INSERT INTO part_group_areas (group_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(id)
             .bind(code)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     let mut change = Change::event(Some(scope.org_id()), "create", "part_group", id.to_string());
     change.after =
         Some(serde_json::json!({ "name": new.name, "kind": new.kind.code(), "corporation_id": new.corporation_id }));
-    audit::record(tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     Ok(id)
 }
 
@@ -295,15 +294,15 @@ pub async fn set_criteria(tx: &mut Tx, actor: &Actor, group: &Group, checks: &[C
             checked_on: c.checked_on,
         })
         .collect();
-    sqlx::query("UPDATE part_groups SET criteria = $1, level = $2 WHERE id = $3")
+    sql::query("UPDATE part_groups SET criteria = $1, level = $2 WHERE id = $3")
         .bind(serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned()))
         .bind(level_of(group.kind, checks))
         .bind(group.id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     let mut change = Change::event(Some(group.org_id), "criteria", "part_group", group.id.to_string());
     change.after = Some(serde_json::json!({ "recognised": recognised(group.kind, checks) }));
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// One activity.
@@ -321,7 +320,7 @@ pub struct Activity {
 
 /// Logs an activity of a group.
 pub async fn add_activity(tx: &mut Tx, group: &Group, activity: &Activity, now: time::OffsetDateTime) -> Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO part_activities (group_id, kind, held_on, topic, participants, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(group.id)
@@ -330,18 +329,18 @@ pub async fn add_activity(tx: &mut Tx, group: &Group, activity: &Activity, now: 
     .bind(&activity.topic)
     .bind(activity.participants)
     .bind(timestamp::to_unix(now))
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
 
 /// A group's activities, newest first.
 pub async fn activities(db: &Db, group: &Group) -> Result<Vec<Activity>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT kind, held_on, topic, participants FROM part_activities WHERE group_id = $1 ORDER BY held_on DESC, id DESC",
     )
     .bind(group.id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|r| {
@@ -359,18 +358,18 @@ pub async fn activities(db: &Db, group: &Group) -> Result<Vec<Activity>> {
 pub async fn update_group(tx: &mut Tx, actor: &Actor, group: &Group, new: &NewGroup) -> Result<()> {
     if let Some(parent) = new.parent_id {
         let same: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2 AND id <> $3")
+            sql::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2 AND id <> $3")
                 .bind(parent)
                 .bind(group.corporation_id)
                 .bind(group.id)
-                .fetch_optional(&mut **tx)
+                .fetch_optional(&mut *tx)
                 .await?;
         if same.is_none() {
             return Err(StoreError::NotFound);
         }
     }
     let channels: Vec<&str> = new.channels.iter().map(|c| c.code()).collect();
-    sqlx::query(
+    sql::query(
         "UPDATE part_groups SET parent_id = $1, name = $2, kind = $3, area_kind = $4, contact_role = $5, \
          approx_size = $6, channels = $7, description = $8, join_info = $9, started_on = $10, level = $11 WHERE id = $12",
     )
@@ -386,27 +385,27 @@ pub async fn update_group(tx: &mut Tx, actor: &Actor, group: &Group, new: &NewGr
     .bind(new.started_on.map(date_to_text))
     .bind(level_of(new.kind, &group.criteria))
     .bind(group.id)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM part_group_areas WHERE group_id = $1").bind(group.id).execute(&mut **tx).await?;
+    sql::query("DELETE FROM part_group_areas WHERE group_id = $1").bind(group.id).execute(&mut *tx).await?;
     for code in &new.area_codes {
-        sqlx::query("INSERT INTO part_group_areas (group_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        sql::query("INSERT INTO part_group_areas (group_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(group.id)
             .bind(code)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     let mut change = Change::event(Some(group.org_id), "update", "part_group", group.id.to_string());
     change.after = Some(serde_json::json!({ "name": new.name, "kind": new.kind.code(), "area_kind": new.area_kind }));
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// Ends a group on a day: it no longer counts for coverage and leaves the lists (its history stays).
 pub async fn end_group(tx: &mut Tx, actor: &Actor, group: &Group, on: Date) -> Result<()> {
-    sqlx::query("UPDATE part_groups SET ended_on = $1 WHERE id = $2 AND ended_on IS NULL")
+    sql::query("UPDATE part_groups SET ended_on = $1 WHERE id = $2 AND ended_on IS NULL")
         .bind(date_to_text(on))
         .bind(group.id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
-    audit::record(tx, actor, Change::event(Some(group.org_id), "end", "part_group", group.id.to_string())).await
+    audit::record(tx.conn(), actor, Change::event(Some(group.org_id), "end", "part_group", group.id.to_string())).await
 }

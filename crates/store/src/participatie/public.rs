@@ -3,8 +3,8 @@
 
 use super::groups::{groups_of, Group};
 use crate::audit::{self, Actor, Change};
+use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
-use sqlx::Row;
 use time::OffsetDateTime;
 
 /// An address in the stock.
@@ -24,7 +24,7 @@ pub struct Address {
 
 /// The units at a postcode and house number (letter and addition narrow it when given).
 pub async fn lookup_address(db: &Db, postcode: &str, number: i64, addition: &str) -> Result<Vec<Address>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT u.id, u.corporation_id, cl.code AS cluster_code, u.buurt_code, u.straatnaam, u.huisnummer, \
          u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats FROM units u \
          LEFT JOIN clusters cl ON cl.id = u.cluster_id \
@@ -32,7 +32,7 @@ pub async fn lookup_address(db: &Db, postcode: &str, number: i64, addition: &str
     )
     .bind(postcode)
     .bind(number)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     let addition = addition.trim().to_uppercase();
     let mut found = Vec::new();
@@ -90,7 +90,7 @@ pub struct JoinRequest {
 
 /// Stores a request given with explicit consent.
 pub async fn add_join_request(tx: &mut Tx, group: &Group, request: &JoinRequest) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO part_join_requests (group_id, name, contact, message, address, consent_at, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
     )
@@ -100,18 +100,18 @@ pub async fn add_join_request(tx: &mut Tx, group: &Group, request: &JoinRequest)
     .bind(&request.message)
     .bind(&request.address)
     .bind(timestamp::to_unix(request.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?)
 }
 
 /// A group's requests, newest first, for a member of its organisation (the caller checked that); the read is
 /// written to the audit log.
 pub async fn join_requests(db: &Db, group: &Group, actor: &Actor) -> Result<Vec<JoinRequest>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT name, contact, message, address, consent_at FROM part_join_requests WHERE group_id = $1 ORDER BY id DESC",
     )
     .bind(group.id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     let requests: Vec<JoinRequest> = rows
         .iter()
@@ -126,10 +126,10 @@ pub async fn join_requests(db: &Db, group: &Group, actor: &Actor) -> Result<Vec<
         })
         .collect::<Result<_>>()?;
     if !requests.is_empty() {
-        let mut conn = db.pool().acquire().await?;
+        let mut conn = db.acquire().await?;
         let mut change = Change::event(Some(group.org_id), "read_personal", "part_join_requests", group.id.to_string());
         change.personal_data = true;
-        audit::record(&mut conn, actor, change).await?;
+        audit::record(conn.conn(), actor, change).await?;
     }
     Ok(requests)
 }

@@ -3,10 +3,9 @@
 use super::Relation;
 use crate::audit::{self, Actor, Change};
 use crate::overleg::{date_from_text, date_to_text};
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
-use sqlx::any::AnyRow;
-use sqlx::Row;
 use time::Date;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::money::Money;
@@ -95,11 +94,11 @@ const COLUMNS: &str = "c.id, c.buyer_id, c.supplier_id, c.coordinator_id, c.titl
 const FROM: &str = "FROM sr_contracts c JOIN organisations b ON b.id = c.buyer_id \
      JOIN organisations s ON s.id = c.supplier_id LEFT JOIN organisations k ON k.id = c.coordinator_id";
 
-fn opt_date(row: &AnyRow, column: &'static str) -> Result<Option<Date>> {
+fn opt_date(row: &sql::Row, column: &'static str) -> Result<Option<Date>> {
     row.try_get::<Option<String>, _>(column)?.map(|t| date_from_text(column, &t)).transpose()
 }
 
-fn from_row(row: &AnyRow, org_id: i64) -> Result<Contract> {
+fn from_row(row: &sql::Row, org_id: i64) -> Result<Contract> {
     let buyer_id: i64 = row.try_get("buyer_id")?;
     let supplier_id: i64 = row.try_get("supplier_id")?;
     let relation = if org_id == buyer_id {
@@ -140,14 +139,14 @@ fn from_row(row: &AnyRow, org_id: i64) -> Result<Contract> {
 
 /// Registers a contract of the buyer of `scope`. The table must be one of the buyer's own versions.
 pub async fn create_contract(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewContract) -> Result<i64> {
-    let owner: Option<i64> = sqlx::query_scalar("SELECT buyer_id FROM sr_tables WHERE id = $1")
+    let owner: Option<i64> = sql::query_scalar("SELECT buyer_id FROM sr_tables WHERE id = $1")
         .bind(new.table_id)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?;
     if owner != Some(scope.org_id()) {
         return Err(StoreError::NotFound);
     }
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO sr_contracts (buyer_id, supplier_id, coordinator_id, title, value_cents, starts_on, ends_on, \
          awarded_on, obligation, obligation_cents, cadence, table_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
@@ -165,23 +164,23 @@ pub async fn create_contract(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: 
     .bind(&new.cadence)
     .bind(new.table_id)
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let mut change = Change::event(Some(scope.org_id()), "create", "sr_contract", id.to_string());
     change.after =
         Some(json!({ "title": new.title, "supplier_id": new.supplier_id, "value_cents": new.value.cents() }));
-    audit::record(tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     Ok(id)
 }
 
 /// One contract, if the organisation of `scope` is its buyer, supplier or coordinator.
 pub async fn contract(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Contract>> {
-    let row = sqlx::query(&format!(
+    let row = sql::query(&format!(
         "SELECT {COLUMNS} {FROM} WHERE c.id = $1 AND (c.buyer_id = $2 OR c.supplier_id = $2 OR c.coordinator_id = $2)"
     ))
     .bind(id)
     .bind(scope.org_id())
-    .fetch_optional(db.pool())
+    .fetch_optional(db)
     .await?;
     row.map(|r| from_row(&r, scope.org_id())).transpose()
 }
@@ -189,7 +188,7 @@ pub async fn contract(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Contr
 /// The contracts of the organisation of `scope` in any relation, ending soonest first.
 pub async fn contracts(db: &Db, scope: &OrgScope, limit: i64) -> Result<Vec<Contract>> {
     // Three indexed branches instead of one OR, so each uses its own index at portfolio scale.
-    let rows = sqlx::query(&format!(
+    let rows = sql::query(&format!(
         "SELECT {COLUMNS} {FROM} WHERE c.id IN (\
            SELECT id FROM sr_contracts WHERE buyer_id = $1 UNION \
            SELECT id FROM sr_contracts WHERE supplier_id = $1 UNION \
@@ -198,7 +197,7 @@ pub async fn contracts(db: &Db, scope: &OrgScope, limit: i64) -> Result<Vec<Cont
     ))
     .bind(scope.org_id())
     .bind(limit)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(|r| from_row(r, scope.org_id())).collect()
 }
@@ -218,7 +217,7 @@ pub struct Settle {
 
 /// Records the settlement of a contract of the buyer of `scope`.
 pub async fn settle(tx: &mut Tx, scope: &OrgScope, actor: &Actor, id: i64, settle: &Settle) -> Result<()> {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE sr_contracts SET repair_until = $1, did_all_it_could = $2, settlement_note = $3, settled_on = $4 \
          WHERE id = $5 AND buyer_id = $6",
     )
@@ -228,14 +227,14 @@ pub async fn settle(tx: &mut Tx, scope: &OrgScope, actor: &Actor, id: i64, settl
     .bind(settle.settled_on.map(date_to_text))
     .bind(id)
     .bind(scope.org_id())
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
     let mut change = Change::event(Some(scope.org_id()), "settle", "sr_contract", id.to_string());
     change.after = Some(json!({ "did_all_it_could": settle.did_all_it_could, "note": settle.note }));
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// What a contract's standing is computed from.
@@ -255,11 +254,11 @@ pub struct StandingInput {
 
 /// The standing inputs of every contract of the buyer of `scope` (a lean read for the portfolio's counts).
 pub async fn standings(db: &Db, scope: &OrgScope) -> Result<Vec<StandingInput>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT obligation_cents, approved_cents, pending_cents, starts_on, ends_on FROM sr_contracts WHERE buyer_id = $1",
     )
     .bind(scope.org_id())
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|r| {
@@ -276,9 +275,9 @@ pub async fn standings(db: &Db, scope: &OrgScope) -> Result<Vec<StandingInput>> 
 
 /// Every contract of the buyer of `scope`, for exports.
 pub async fn buyer_contracts(db: &Db, scope: &OrgScope) -> Result<Vec<Contract>> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} {FROM} WHERE c.buyer_id = $1 ORDER BY c.id"))
+    let rows = sql::query(&format!("SELECT {COLUMNS} {FROM} WHERE c.buyer_id = $1 ORDER BY c.id"))
         .bind(scope.org_id())
-        .fetch_all(db.pool())
+        .fetch_all(db)
         .await?;
     rows.iter().map(|r| from_row(r, scope.org_id())).collect()
 }

@@ -5,9 +5,9 @@ use super::contracts::Contract;
 use super::{names, Relation};
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
+use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
-use sqlx::Row;
 use time::{Date, OffsetDateTime};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
@@ -82,7 +82,7 @@ pub async fn report(
     if contract.relation != Relation::Supplier {
         return Err(StoreError::NotFound);
     }
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO sr_contributions (contract_id, kind, body, value_cents, lines, target_group, year, status, \
          reported_by, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9) RETURNING id",
     )
@@ -95,12 +95,12 @@ pub async fn report(
     .bind(i64::from(contribution.first_day().year()))
     .bind(&actor.label)
     .bind(timestamp::to_unix(actor.at))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE sr_contracts SET pending_cents = pending_cents + $1 WHERE id = $2")
+    sql::query("UPDATE sr_contracts SET pending_cents = pending_cents + $1 WHERE id = $2")
         .bind(valuation.value.cents())
         .bind(contract.id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     if let Some(name) = name {
         names::store(tx, id, name, actor.at).await?;
@@ -109,18 +109,18 @@ pub async fn report(
     change.after = Some(
         json!({ "contract_id": contract.id, "kind": contribution.kind_code(), "value_cents": valuation.value.cents() }),
     );
-    audit::record(tx, actor, change).await?;
+    audit::record(tx.conn(), actor, change).await?;
     Ok(id)
 }
 
 /// The contributions on a contract, newest first.
 pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<ContributionRow>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT id, body, value_cents, lines, status, reason, reported_by, reported_at, decided_by, tenant_cluster \
          FROM sr_contributions WHERE contract_id = $1 ORDER BY id DESC",
     )
     .bind(contract.id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|row| {
@@ -160,7 +160,7 @@ pub async fn decide(
         return Err(StoreError::NotFound);
     }
     let status = if approve { Status::Approved } else { Status::Rejected };
-    let row = sqlx::query(
+    let row = sql::query(
         "UPDATE sr_contributions SET status = $1, reason = $2, decided_by = $3, decided_at = $4 \
          WHERE id = $5 AND contract_id = $6 AND status = 'pending' \
          RETURNING value_cents, kind, target_group, year, tenant_cluster",
@@ -171,27 +171,27 @@ pub async fn decide(
     .bind(timestamp::to_unix(actor.at))
     .bind(contribution_id)
     .bind(contract.id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
     let Some(row) = row else {
         let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM sr_contributions WHERE id = $1 AND contract_id = $2")
+            sql::query_scalar("SELECT id FROM sr_contributions WHERE id = $1 AND contract_id = $2")
                 .bind(contribution_id)
                 .bind(contract.id)
-                .fetch_optional(&mut **tx)
+                .fetch_optional(&mut *tx)
                 .await?;
         return Err(if exists.is_some() { StoreError::Conflict } else { StoreError::NotFound });
     };
     let value: i64 = row.try_get("value_cents")?;
     let approved = if approve { value } else { 0 };
-    sqlx::query("UPDATE sr_contracts SET pending_cents = pending_cents - $1, approved_cents = approved_cents + $2 WHERE id = $3")
+    sql::query("UPDATE sr_contracts SET pending_cents = pending_cents - $1, approved_cents = approved_cents + $2 WHERE id = $3")
         .bind(value)
         .bind(approved)
         .bind(contract.id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     if approve {
-        sqlx::query(
+        sql::query(
             "INSERT INTO sr_totals (buyer_id, supplier_id, year, target_group, kind, approved_cents, approved_count) \
              VALUES ($1, $2, $3, $4, $5, $6, 1) \
              ON CONFLICT (buyer_id, supplier_id, year, target_group, kind) DO UPDATE SET \
@@ -204,7 +204,7 @@ pub async fn decide(
         .bind(row.try_get::<String, _>("target_group")?)
         .bind(row.try_get::<String, _>("kind")?)
         .bind(value)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
         if let Some(cluster) = row.try_get::<Option<String>, _>("tenant_cluster")? {
             count_tenant_job(tx, contract.buyer_id, &cluster).await?;
@@ -213,7 +213,7 @@ pub async fn decide(
     let mut change =
         Change::event(Some(contract.buyer_id), status.code(), "sr_contribution", contribution_id.to_string());
     change.after = Some(json!({ "reason": reason }));
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// The buyer records that a placement employs one of its own tenants (with the tenant's consent, given on
@@ -229,7 +229,7 @@ pub async fn mark_tenant(
     if contract.relation != Relation::Buyer {
         return Err(StoreError::NotFound);
     }
-    let status: Option<String> = sqlx::query_scalar(
+    let status: Option<String> = sql::query_scalar(
         "UPDATE sr_contributions SET tenant_cluster = $1, tenant_consent_on = $2 \
          WHERE id = $3 AND contract_id = $4 AND kind = 'placement' AND tenant_cluster IS NULL RETURNING status",
     )
@@ -237,7 +237,7 @@ pub async fn mark_tenant(
     .bind(date_to_text(consent_on))
     .bind(contribution_id)
     .bind(contract.id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
     match status.as_deref() {
         None => return Err(StoreError::NotFound),
@@ -248,18 +248,18 @@ pub async fn mark_tenant(
         Change::event(Some(contract.buyer_id), "mark_tenant", "sr_contribution", contribution_id.to_string());
     change.after = Some(json!({ "cluster": cluster, "consent_on": date_to_text(consent_on) }));
     change.personal_data = true;
-    audit::record(tx, actor, change).await
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// One more approved placement of the buyer's own tenant in a complex.
 async fn count_tenant_job(tx: &mut Tx, buyer_id: i64, cluster: &str) -> Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO sr_tenant_totals (buyer_id, cluster, jobs) VALUES ($1, $2, 1) \
          ON CONFLICT (buyer_id, cluster) DO UPDATE SET jobs = sr_tenant_totals.jobs + 1",
     )
     .bind(buyer_id)
     .bind(cluster)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -277,7 +277,7 @@ pub async fn add_evidence(
     if contract.relation != Relation::Supplier {
         return Err(StoreError::NotFound);
     }
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO sr_evidence (contribution_id, file_name, content_type, size, content, uploaded_at) \
          SELECT id, $1, $2, $3, $4, $5 FROM sr_contributions WHERE id = $6 AND contract_id = $7 RETURNING id",
     )
@@ -288,31 +288,31 @@ pub async fn add_evidence(
     .bind(timestamp::to_unix(now))
     .bind(contribution_id)
     .bind(contract.id)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?)
 }
 
 /// The evidence files on a contract: `(contribution id, file id, file name)`.
 pub async fn evidence_files(db: &Db, contract: &Contract) -> Result<Vec<(i64, i64, String)>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT e.contribution_id, e.id, e.file_name FROM sr_evidence e \
          JOIN sr_contributions c ON c.id = e.contribution_id WHERE c.contract_id = $1 ORDER BY e.id",
     )
     .bind(contract.id)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter().map(|r| Ok((r.try_get("contribution_id")?, r.try_get("id")?, r.try_get("file_name")?))).collect()
 }
 
 /// One evidence file on a contract the caller may see: `(file name, content type, content)`.
 pub async fn evidence(db: &Db, contract: &Contract, file_id: i64) -> Result<Option<(String, String, Vec<u8>)>> {
-    let row = sqlx::query(
+    let row = sql::query(
         "SELECT e.file_name, e.content_type, e.content FROM sr_evidence e \
          JOIN sr_contributions c ON c.id = e.contribution_id WHERE e.id = $1 AND c.contract_id = $2",
     )
     .bind(file_id)
     .bind(contract.id)
-    .fetch_optional(db.pool())
+    .fetch_optional(db)
     .await?;
     row.map(|r| Ok((r.try_get("file_name")?, r.try_get("content_type")?, r.try_get("content")?))).transpose()
 }

@@ -5,17 +5,17 @@ use super::contracts::Contract;
 use super::Relation;
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
+use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
-use sqlx::Row;
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
 
 pub(super) async fn store(tx: &mut Tx, contribution_id: i64, name: &str, now: OffsetDateTime) -> Result<()> {
-    sqlx::query("INSERT INTO sr_candidate_names (contribution_id, name, created_at) VALUES ($1, $2, $3)")
+    sql::query("INSERT INTO sr_candidate_names (contribution_id, name, created_at) VALUES ($1, $2, $3)")
         .bind(contribution_id)
         .bind(name)
         .bind(timestamp::to_unix(now))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
@@ -27,12 +27,12 @@ pub async fn names(db: &Db, contract: &Contract, actor: &Actor) -> Result<HashMa
         return Ok(HashMap::new());
     }
     let mut tx = db.begin().await?;
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT n.contribution_id, n.name FROM sr_candidate_names n \
          JOIN sr_contributions c ON c.id = n.contribution_id WHERE c.contract_id = $1",
     )
     .bind(contract.id)
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut tx)
     .await?;
     let names: HashMap<i64, String> =
         rows.iter().map(|r| Ok((r.try_get("contribution_id")?, r.try_get("name")?))).collect::<Result<_>>()?;
@@ -44,7 +44,7 @@ pub async fn names(db: &Db, contract: &Contract, actor: &Actor) -> Result<HashMa
         let mut change = Change::event(Some(org), "read_personal", "sr_candidate_names", contract.id.to_string());
         change.personal_data = true;
         change.after = Some(serde_json::json!({ "names": names.len() }));
-        audit::record(&mut tx, actor, change).await?;
+        audit::record(tx.conn(), actor, change).await?;
     }
     tx.commit().await?;
     Ok(names)
@@ -54,21 +54,21 @@ pub async fn names(db: &Db, contract: &Contract, actor: &Actor) -> Result<HashMa
 pub async fn purge(db: &Db, today: Date, retention_days: i64, actor: &Actor) -> Result<u64> {
     let cutoff = date_to_text(today - time::Duration::days(retention_days));
     let mut tx = db.begin().await?;
-    let contracts: Vec<i64> = sqlx::query_scalar("SELECT id FROM sr_contracts WHERE names_purged = 0 AND ends_on < $1")
+    let contracts: Vec<i64> = sql::query_scalar("SELECT id FROM sr_contracts WHERE names_purged = 0 AND ends_on < $1")
         .bind(&cutoff)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut tx)
         .await?;
     let mut deleted = 0;
     for id in contracts {
-        deleted += sqlx::query(
+        deleted += sql::query(
             "DELETE FROM sr_candidate_names WHERE contribution_id IN (SELECT id FROM sr_contributions WHERE contract_id = $1)",
         )
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?
         .rows_affected();
-        sqlx::query("UPDATE sr_contracts SET names_purged = 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        audit::record(&mut tx, actor, Change::event(None, "purge_personal", "sr_candidate_names", id.to_string()))
+        sql::query("UPDATE sr_contracts SET names_purged = 1 WHERE id = $1").bind(id).execute(&mut tx).await?;
+        audit::record(tx.conn(), actor, Change::event(None, "purge_personal", "sr_candidate_names", id.to_string()))
             .await?;
     }
     tx.commit().await?;

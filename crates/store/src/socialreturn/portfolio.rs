@@ -1,7 +1,7 @@
 //! The buyer's portfolio: totals from the kept sums, never a scan of the contributions.
 
+use crate::sql;
 use crate::{Db, Result};
-use sqlx::Row;
 use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::money::Money;
 
@@ -37,7 +37,7 @@ pub struct Portfolio {
     pub tenants_by_cluster: Vec<(String, i64)>,
 }
 
-fn totals(rows: &[sqlx::any::AnyRow]) -> Result<Vec<TotalRow>> {
+fn totals(rows: &[sql::Row]) -> Result<Vec<TotalRow>> {
     rows.iter()
         .map(|r| {
             Ok(TotalRow {
@@ -52,39 +52,39 @@ fn totals(rows: &[sqlx::any::AnyRow]) -> Result<Vec<TotalRow>> {
 /// The portfolio of the buyer of `scope`.
 pub async fn portfolio(db: &Db, scope: &OrgScope) -> Result<Portfolio> {
     let buyer = scope.org_id();
-    let sums = sqlx::query(
+    let sums = sql::query(
         "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(obligation_cents), 0) AS BIGINT) AS o, CAST(COALESCE(SUM(approved_cents), 0) AS BIGINT) AS a, \
          CAST(COALESCE(SUM(pending_cents), 0) AS BIGINT) AS p FROM sr_contracts WHERE buyer_id = $1",
     )
     .bind(buyer)
-    .fetch_one(db.pool())
+    .fetch_one(db)
     .await?;
-    let by_supplier = sqlx::query(
+    let by_supplier = sql::query(
         "SELECT o.name AS k, CAST(SUM(t.approved_cents) AS BIGINT) AS cents, CAST(SUM(t.approved_count) AS BIGINT) AS n FROM sr_totals t \
          JOIN organisations o ON o.id = t.supplier_id WHERE t.buyer_id = $1 GROUP BY o.name ORDER BY 2 DESC",
     )
     .bind(buyer)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
-    let by_group = sqlx::query(
+    let by_group = sql::query(
         "SELECT CASE WHEN target_group = '' THEN kind ELSE target_group END AS k, CAST(SUM(approved_cents) AS BIGINT) AS cents, \
          CAST(SUM(approved_count) AS BIGINT) AS n FROM sr_totals WHERE buyer_id = $1 GROUP BY 1 ORDER BY 2 DESC",
     )
     .bind(buyer)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
-    let by_year = sqlx::query(
+    let by_year = sql::query(
         "SELECT CAST(year AS TEXT) AS k, CAST(SUM(approved_cents) AS BIGINT) AS cents, CAST(SUM(approved_count) AS BIGINT) AS n FROM sr_totals \
          WHERE buyer_id = $1 GROUP BY year ORDER BY year",
     )
     .bind(buyer)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
-    let tenants = sqlx::query(
+    let tenants = sql::query(
         "SELECT cluster AS k, jobs AS n FROM sr_tenant_totals WHERE buyer_id = $1 AND jobs > 0 ORDER BY jobs DESC, cluster",
     )
     .bind(buyer)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     Ok(Portfolio {
         contracts: sums.try_get("n")?,
@@ -100,14 +100,14 @@ pub async fn portfolio(db: &Db, scope: &OrgScope) -> Result<Portfolio> {
 
 /// Approved value and count per target group (or kind) in one year, for the buyer of `scope`.
 pub async fn year_totals(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<TotalRow>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT CASE WHEN target_group = '' THEN kind ELSE target_group END AS k, \
          CAST(SUM(approved_cents) AS BIGINT) AS cents, CAST(SUM(approved_count) AS BIGINT) AS n FROM sr_totals \
          WHERE buyer_id = $1 AND year = $2 GROUP BY 1 ORDER BY 2 DESC",
     )
     .bind(scope.org_id())
     .bind(i64::from(year))
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     totals(&rows)
 }

@@ -10,8 +10,8 @@
 //! The price: on PostgreSQL, dropping an index locks `units` until the import commits, so other readers of the stock
 //! wait for a bulk load (SQLite's readers keep reading the previous version). See ADR 0011 and ADR 0014.
 
+use crate::sql::{self, Conn};
 use crate::{Backend, Result};
-use sqlx::AnyConnection;
 
 /// The secondary indexes of `units` exactly as the migrations create them (a test compares them before and after a
 /// bulk load, so a drift shows).
@@ -58,7 +58,8 @@ pub(crate) fn worth_it_for_changes(backend: Backend, changed_units: u64, table_u
 }
 
 /// Drops the per-row work (secondary indexes; on PostgreSQL also the unique and foreign-key checks).
-pub(crate) async fn begin(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
+pub(crate) async fn begin(conn: Conn<'_>) -> Result<()> {
+    let backend = conn.backend();
     let mut statements = Vec::new();
     if backend == Backend::Postgres {
         // Sort memory for building the indexes of millions of rows at once (only this transaction, only as much as
@@ -74,7 +75,8 @@ pub(crate) async fn begin(conn: &mut AnyConnection, backend: Backend) -> Result<
 }
 
 /// Builds again what [`begin`] dropped, before the import commits.
-pub(crate) async fn end(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
+pub(crate) async fn end(conn: Conn<'_>) -> Result<()> {
+    let backend = conn.backend();
     let started = std::time::Instant::now();
     let mut statements: Vec<String> =
         UNIT_INDEXES.iter().map(|(name, definition)| format!("CREATE INDEX {name} ON {definition}")).collect();
@@ -89,16 +91,16 @@ pub(crate) async fn end(conn: &mut AnyConnection, backend: Backend) -> Result<()
 }
 
 /// Prepares the import's own connection: a larger page cache on SQLite.
-pub(crate) async fn prepare(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
-    if backend == Backend::Sqlite {
+pub(crate) async fn prepare(conn: Conn<'_>) -> Result<()> {
+    if conn.backend() == Backend::Sqlite {
         execute(conn, &[format!("PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")]).await?;
     }
     Ok(())
 }
 
-async fn execute(conn: &mut AnyConnection, statements: &[String]) -> Result<()> {
+async fn execute(mut conn: Conn<'_>, statements: &[String]) -> Result<()> {
     for statement in statements {
-        sqlx::query(statement).execute(&mut *conn).await?;
+        sql::query(statement).execute(&mut conn).await?;
     }
     Ok(())
 }

@@ -13,9 +13,9 @@
 //! a change by another process (a CLI import beside the running server) counts within a second. See ADR 0013.
 
 use super::query::{cluster_with_units, units, ClusterRow, UnitFilter, UnitListRow, UnitPage};
+use crate::sql::{self, Conn};
 use crate::{Db, Result, StoreError};
 use quick_cache::{sync::Cache, Weighter};
-use sqlx::AnyConnection;
 use std::collections::HashMap;
 use std::mem::size_of;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -176,9 +176,9 @@ async fn version(db: &Db, corporation: i64) -> Result<i64> {
         return Ok(version);
     }
     let (ticket, read_at) = (cache.forgotten.load(Ordering::SeqCst), Instant::now());
-    let version: Option<i64> = sqlx::query_scalar("SELECT version FROM stock_versions WHERE corporation_id = $1")
+    let version: Option<i64> = sql::query_scalar("SELECT version FROM stock_versions WHERE corporation_id = $1")
         .bind(corporation)
-        .fetch_optional(db.pool())
+        .fetch_optional(db)
         .await?;
     let version = version.unwrap_or(0);
     cache.remember_version(corporation, version, read_at, ticket);
@@ -187,8 +187,8 @@ async fn version(db: &Db, corporation: i64) -> Result<i64> {
 
 /// Raises the corporation's stock version; call it in every transaction that changes its units or complexes, and
 /// [`Db::stock_changed`] after it commits.
-pub(crate) async fn raise_version(conn: &mut AnyConnection, corporation: i64) -> Result<()> {
-    sqlx::query(
+pub(crate) async fn raise_version(conn: Conn<'_>, corporation: i64) -> Result<()> {
+    sql::query(
         "INSERT INTO stock_versions (corporation_id, version) VALUES ($1, 1) \
          ON CONFLICT (corporation_id) DO UPDATE SET version = stock_versions.version + 1",
     )

@@ -9,7 +9,8 @@
 //! and a test holds both ways to the same result.
 
 use super::columns::{insert_rows, Value};
-use crate::{Backend, Result};
+use crate::sql::{self, Conn};
+use crate::Result;
 use foldhash::HashMap;
 use volkshuis_domain::bezit::{SocialLabel, UnitRecord};
 
@@ -126,13 +127,12 @@ impl CellSums {
     /// complex id's code and name.
     pub(crate) async fn write(
         mut self,
-        conn: &mut sqlx::AnyConnection,
-        backend: Backend,
+        mut conn: Conn<'_>,
         corporation_id: i64,
         clusters: &HashMap<i64, (&str, Option<&str>)>,
     ) -> Result<()> {
         part_done(&mut self.part, self.current_part.take());
-        sqlx::query("DELETE FROM map_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *conn).await?;
+        sql::query("DELETE FROM map_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut conn).await?;
         let level = super::map::FINEST_LEVEL;
         let mut values = Vec::with_capacity(self.map.len() * 8);
         for ((gx, gy), sum) in &self.map {
@@ -141,13 +141,10 @@ impl CellSums {
             values.extend([Value::Float(lat), Value::Float(lon)]);
         }
         let columns = ["corporation_id", "level", "gx", "gy", "units", "daeb_units", "lat", "lon"];
-        insert_rows(conn, backend, "map_cells", &columns, &values).await?;
-        super::map::coarser_levels(conn, corporation_id).await?;
+        insert_rows(conn.reborrow(), "map_cells", &columns, &values).await?;
+        super::map::coarser_levels(conn.reborrow(), corporation_id).await?;
 
-        sqlx::query("DELETE FROM part_cells WHERE corporation_id = $1")
-            .bind(corporation_id)
-            .execute(&mut *conn)
-            .await?;
+        sql::query("DELETE FROM part_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut conn).await?;
         let mut values = Vec::with_capacity(self.part.len() * 10);
         for (key, sum) in &self.part {
             let (code, name) = key.cluster_id.and_then(|id| clusters.get(&id).copied()).unwrap_or(("", None));
@@ -177,7 +174,7 @@ impl CellSums {
             "lon",
             "level",
         ];
-        insert_rows(conn, backend, "part_cells", &columns, &values).await
+        insert_rows(conn, "part_cells", &columns, &values).await
     }
 }
 

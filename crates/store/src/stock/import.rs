@@ -10,14 +10,14 @@
 use super::bulk;
 use super::cells::CellSums;
 use super::columns::{insert_rows, ReadyStatement, Value};
-use super::columns::{POSTGRES_ROWS_PER_STATEMENT, SQLITE_ROWS_PER_STATEMENT};
+use super::columns::{POSTGRES_ROWS_PER_COPY, SQLITE_ROWS_PER_STATEMENT};
 use super::known::{KnownUnits, Print};
 use super::writer::{job, Writer};
 use crate::audit::{self, Actor, Change};
+use crate::sql::{self, Conn};
 use crate::{timestamp, Backend, Db, Result};
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 use std::collections::HashMap;
 use std::io::BufRead;
 use volkshuis_domain::access::OrgScope;
@@ -179,20 +179,20 @@ enum ClusterIds {
     Next(i64),
     /// PostgreSQL: ids from the table's own sequence, taken in blocks outside the transaction (a sequence does not
     /// roll back anyway). `reserved` is used from its end.
-    Sequence { pool: sqlx::AnyPool, reserved: Vec<i64> },
+    Sequence { db: Db, reserved: Vec<i64> },
 }
 
 /// Complex ids taken from PostgreSQL's sequence at a time.
 const CLUSTER_IDS_PER_BLOCK: i64 = 256;
 
 impl ClusterIds {
-    async fn new(conn: &mut sqlx::AnyConnection, db: &Db, dry_run: bool) -> Result<Self> {
+    async fn new(conn: Conn<'_>, db: &Db, dry_run: bool) -> Result<Self> {
         Ok(match db.backend() {
             _ if dry_run => ClusterIds::DryRun(-1),
             Backend::Sqlite => ClusterIds::Next(
-                sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM clusters").fetch_one(conn).await?,
+                sql::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM clusters").fetch_one(conn).await?,
             ),
-            Backend::Postgres => ClusterIds::Sequence { pool: db.pool().clone(), reserved: Vec::new() },
+            Backend::Postgres => ClusterIds::Sequence { db: db.clone(), reserved: Vec::new() },
         })
     }
 
@@ -200,14 +200,14 @@ impl ClusterIds {
         Ok(match self {
             ClusterIds::DryRun(next) => std::mem::replace(next, *next - 1),
             ClusterIds::Next(next) => std::mem::replace(next, *next + 1),
-            ClusterIds::Sequence { pool, reserved } => {
+            ClusterIds::Sequence { db, reserved } => {
                 if reserved.is_empty() {
-                    *reserved = sqlx::query_scalar(
+                    *reserved = sql::query_scalar(
                         "SELECT nextval(pg_get_serial_sequence('clusters', 'id')) FROM generate_series(1, $1) \
                          ORDER BY 1 DESC",
                     )
                     .bind(CLUSTER_IDS_PER_BLOCK)
-                    .fetch_all(&*pool)
+                    .fetch_all(&*db)
                     .await?;
                 }
                 reserved.pop().ok_or(crate::StoreError::NotFound)?
@@ -219,15 +219,15 @@ impl ClusterIds {
 /// Starts the import's transaction. On SQLite it takes the write lock at once (the complexes' ids depend on it); on
 /// PostgreSQL it locks the corporation against a second import of its stock at the same time (which would give a
 /// complex two ids). A dry run only reads.
-async fn begin(conn: &mut sqlx::AnyConnection, backend: Backend, dry_run: bool, corporation_id: i64) -> Result<()> {
+async fn begin(mut conn: Conn<'_>, backend: Backend, dry_run: bool, corporation_id: i64) -> Result<()> {
     match backend {
-        Backend::Sqlite if !dry_run => sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?,
-        _ => sqlx::query("BEGIN").execute(&mut *conn).await?,
+        Backend::Sqlite if !dry_run => sql::query("BEGIN IMMEDIATE").execute(&mut conn).await?,
+        _ => sql::query("BEGIN").execute(&mut conn).await?,
     };
     if backend == Backend::Postgres && !dry_run {
-        sqlx::query("SELECT id FROM organisations WHERE id = $1 FOR NO KEY UPDATE")
+        sql::query("SELECT id FROM organisations WHERE id = $1 FOR NO KEY UPDATE")
             .bind(corporation_id)
-            .execute(&mut *conn)
+            .execute(&mut conn)
             .await?;
     }
     Ok(())
@@ -256,6 +256,8 @@ struct Importer<'p> {
     pending: Vec<NewUnit>,
     /// Changed units not written yet: their id, then as `pending`.
     changes: Vec<(i64, NewUnit)>,
+    /// PostgreSQL: changed units were copied into [`CHANGES_TABLE`] and wait for their one `UPDATE`.
+    changes_copied: bool,
     summary: ImportSummary,
     progress: &'p mut (dyn FnMut(u64) + Send),
     /// When the import began (its phases are logged).
@@ -277,20 +279,19 @@ pub async fn import_units<R: BufRead + Send + 'static>(
     let corporation_id = scope.org_id();
     // The import gets a connection of its own, closed afterwards (not returned to the pool), so what it tunes for a
     // big load stays with it, and an import that fails or is dropped half-way takes its transaction with it.
-    let mut conn = db.pool().acquire().await?.detach();
-    bulk::prepare(&mut conn, db.backend()).await?;
-    begin(&mut conn, db.backend(), options.dry_run, corporation_id).await?;
+    let mut conn = db.detached().await?;
+    bulk::prepare(conn.conn()).await?;
+    begin(conn.conn(), db.backend(), options.dry_run, corporation_id).await?;
     let tx = &mut conn;
-    let table_units: i64 =
-        sqlx::query_scalar("SELECT CAST(COALESCE(SUM(units_in_use), 0) AS BIGINT) FROM stock_totals")
-            .fetch_one(&mut *tx)
-            .await?;
-    let in_use: Option<i64> = sqlx::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
+    let table_units: i64 = sql::query_scalar("SELECT CAST(COALESCE(SUM(units_in_use), 0) AS BIGINT) FROM stock_totals")
+        .fetch_one(&mut *tx)
+        .await?;
+    let in_use: Option<i64> = sql::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
         .bind(corporation_id)
         .fetch_optional(&mut *tx)
         .await?;
-    let known = KnownUnits::load(tx, corporation_id, in_use.map_or(0, |n| n.max(0) as usize)).await?;
-    let clusters = sqlx::query("SELECT id, code, naam, soort FROM clusters WHERE corporation_id = $1")
+    let known = KnownUnits::load(tx.conn(), corporation_id, in_use.map_or(0, |n| n.max(0) as usize)).await?;
+    let clusters = sql::query("SELECT id, code, naam, soort FROM clusters WHERE corporation_id = $1")
         .bind(corporation_id)
         .fetch_all(&mut *tx)
         .await?
@@ -300,7 +301,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
             Ok((r.try_get::<String, _>("code")?, complex))
         })
         .collect::<Result<HashMap<_, _>>>()?;
-    let cluster_ids = ClusterIds::new(&mut conn, db, options.dry_run).await?;
+    let cluster_ids = ClusterIds::new(conn.conn(), db, options.dry_run).await?;
     let cells = (!options.dry_run).then(CellSums::default);
     let warnings = reader.warnings().to_vec();
     let mut importer = Importer {
@@ -318,6 +319,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         cells,
         pending: Vec::new(),
         changes: Vec::new(),
+        changes_copied: false,
         summary: ImportSummary { warnings, ..Default::default() },
         progress,
         started,
@@ -404,7 +406,7 @@ impl Importer<'_> {
                 let soort = unit.cluster_soort.clone();
                 self.writer
                     .send(job(move |mut c| async move {
-                        let update = sqlx::query("UPDATE clusters SET soort = $1 WHERE id = $2");
+                        let update = sql::query("UPDATE clusters SET soort = $1 WHERE id = $2");
                         let result = update.bind(soort).bind(id).execute(&mut c).await;
                         (c, result.map(drop).map_err(Into::into))
                     }))
@@ -430,7 +432,7 @@ impl Importer<'_> {
             return Ok(());
         }
         let clusters = std::mem::take(&mut self.new_clusters);
-        let (backend, corporation_id) = (self.backend, self.corporation_id);
+        let corporation_id = self.corporation_id;
         self.writer
             .send(job(move |mut c| async move {
                 let mut values = Vec::with_capacity(clusters.len() * 5);
@@ -443,7 +445,7 @@ impl Importer<'_> {
                     ]);
                 }
                 let columns = ["id", "corporation_id", "code", "naam", "soort"];
-                let result = insert_rows(&mut c, backend, "clusters", &columns, &values).await;
+                let result = insert_rows(c.conn(), "clusters", &columns, &values).await;
                 (c, result)
             }))
             .await
@@ -452,10 +454,9 @@ impl Importer<'_> {
     /// Switches to a bulk load (once) when `worth_it`.
     async fn bulk_from_now_if(&mut self, worth_it: bool) -> Result<()> {
         if worth_it && !self.bulk {
-            let backend = self.backend;
             self.writer
                 .send(job(move |mut c| async move {
-                    let result = bulk::begin(&mut c, backend).await;
+                    let result = bulk::begin(c.conn()).await;
                     (c, result)
                 }))
                 .await?;
@@ -467,7 +468,7 @@ impl Importer<'_> {
     fn batch_size(&self) -> usize {
         match self.backend {
             crate::Backend::Sqlite => SQLITE_ROWS_PER_STATEMENT,
-            crate::Backend::Postgres => POSTGRES_ROWS_PER_STATEMENT,
+            crate::Backend::Postgres => POSTGRES_ROWS_PER_COPY,
         }
     }
 
@@ -492,13 +493,29 @@ impl Importer<'_> {
         self.write_clusters().await?;
         let update = changes_statement(self.backend, &self.changes, self.options.cbs_year, self.now)?;
         self.changes.clear();
+        self.changes_copied |= self.backend == Backend::Postgres;
         self.writer.send_statement(update).await
+    }
+
+    /// On PostgreSQL, writes the changed units copied into their temporary table, all in one statement.
+    async fn apply_copied_changes(&mut self) -> Result<()> {
+        if !std::mem::take(&mut self.changes_copied) {
+            return Ok(());
+        }
+        let sql = apply_copied_changes_sql(self.now);
+        self.writer
+            .send(job(move |mut c| async move {
+                let result = sql::raw_sql(&sql, &mut c).await;
+                (c, result.map(drop).map_err(Into::into))
+            }))
+            .await
     }
 
     async fn finish(mut self, db: &Db, actor: &Actor, source: &str) -> Result<ImportSummary> {
         self.flush().await?;
         self.flush_changes().await?;
         self.write_clusters().await?;
+        self.apply_copied_changes().await?;
         // From here on the import writes on its connection itself: what is left is done once, in order.
         let mut conn = self.writer.finish().await?;
         let elapsed_ms = self.started.elapsed().as_millis() as u64;
@@ -521,7 +538,7 @@ impl Importer<'_> {
         }
         let ok = self.summary.errors.is_empty() || self.options.import_valid_rows;
         if self.options.dry_run || !ok {
-            sqlx::query("ROLLBACK").execute(tx).await?;
+            sql::query("ROLLBACK").execute(tx).await?;
             return Ok(self.summary);
         }
         if mark_missing {
@@ -530,7 +547,7 @@ impl Importer<'_> {
                 let first = self.backend.placeholder(1);
                 let sql =
                     format!("UPDATE units SET in_use = 0, updated_at = {first} WHERE id IN ({})", params.join(", "));
-                let mut query = sqlx::query(&sql).bind(self.now);
+                let mut query = sql::query(&sql).bind(self.now);
                 for id in chunk {
                     query = query.bind(*id);
                 }
@@ -539,11 +556,11 @@ impl Importer<'_> {
             self.summary.marked_missing = self.summary.missing;
         }
         if self.bulk {
-            bulk::end(tx, self.backend).await?;
+            bulk::end(tx.conn()).await?;
         }
         // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no
         // unit did).
-        super::raise_version(tx, self.corporation_id).await?;
+        super::raise_version(tx.conn(), self.corporation_id).await?;
         let started = std::time::Instant::now();
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
             // Map and coverage follow the stock: their cells are made again from the units now in use. When no unit
@@ -554,19 +571,19 @@ impl Importer<'_> {
                 Some(cells) => {
                     let in_use = self.summary.new + self.summary.changed + self.summary.unchanged;
                     let clusters = self.clusters.iter().map(|(code, c)| (c.id, (code.as_str(), c.naam.as_deref())));
-                    cells.write(tx, self.backend, self.corporation_id, &clusters.collect()).await?;
-                    super::query::store_known_total(tx, self.corporation_id, in_use).await?;
+                    cells.write(tx.conn(), self.corporation_id, &clusters.collect()).await?;
+                    super::query::store_known_total(tx.conn(), self.corporation_id, in_use).await?;
                 }
                 None => {
-                    super::map::rebuild_in(tx, self.backend, self.corporation_id).await?;
-                    super::query::store_total(tx, self.corporation_id).await?;
-                    crate::participatie::rebuild_cells_in(tx, self.corporation_id).await?;
+                    super::map::rebuild_in(tx.conn(), self.backend, self.corporation_id).await?;
+                    super::query::store_total(tx.conn(), self.corporation_id).await?;
+                    crate::participatie::rebuild_cells_in(tx.conn(), self.corporation_id).await?;
                 }
             }
             tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: cells of map and coverage made");
         }
         let s = &self.summary;
-        sqlx::query(
+        sql::query(
             "INSERT INTO imports (corporation_id, kind, source, at, actor_label, rows_read, units_new, units_changed, \
              units_unchanged, units_missing, units_marked_missing) VALUES ($1, 'units', $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
@@ -594,9 +611,9 @@ impl Importer<'_> {
             })),
             personal_data: false,
         };
-        audit::record(tx, actor, change).await?;
+        audit::record(tx.conn(), actor, change).await?;
         let started = std::time::Instant::now();
-        sqlx::query("COMMIT").execute(tx).await?;
+        sql::query("COMMIT").execute(tx).await?;
         tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: committed");
         db.stock_changed();
         self.summary.written = true;
@@ -640,18 +657,32 @@ fn changed_values(changes: &[(i64, NewUnit)], cbs_year: i64) -> (Vec<Value<'_>>,
     (values, width)
 }
 
-/// The statement that writes changed units.
+/// The write of a batch of changed units. On SQLite, `UPDATE … FROM` the batch's rows joined on the id. On
+/// PostgreSQL, a `COPY` of the rows into [`CHANGES_TABLE`]; one statement writes them all at the end of the file
+/// ([`apply_copied_changes_sql`]), so the server joins and updates in one pass instead of once per batch.
 fn changes_statement(backend: Backend, changes: &[(i64, NewUnit)], cbs_year: i64, now: i64) -> Result<ReadyStatement> {
     let (values, width) = changed_values(changes, cbs_year);
+    let names: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
+    match backend {
+        Backend::Sqlite => ReadyStatement::sqlite_update_from(now, &values, &names, update_units_sql),
+        Backend::Postgres => Ok(ReadyStatement::copy_into_temporary(CHANGES_TABLE, &values, &names)),
+    }
+}
+
+/// PostgreSQL's temporary table of the changed units of an import (dropped at its commit).
+const CHANGES_TABLE: &str = "import_changes";
+
+/// `UPDATE units … FROM rows AS v`: every changed column from the row of the same id, `now` as its time.
+fn update_units_sql(now: &str, rows: &str) -> String {
     let updated = &UNIT_COLUMNS[CHANGED_COLUMNS];
     let sets: Vec<String> = updated.iter().enumerate().map(|(i, c)| format!("{c} = v.c{}", i + 1)).collect();
-    let names: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
-    ReadyStatement::update_from(backend, now, &values, &names, |now, rows| {
-        format!(
-            "UPDATE units SET {}, in_use = 1, updated_at = {now} FROM {rows} WHERE units.id = v.c0",
-            sets.join(", ")
-        )
-    })
+    format!("UPDATE units SET {}, in_use = 1, updated_at = {now} FROM {rows} WHERE units.id = v.c0", sets.join(", "))
+}
+
+/// PostgreSQL: the statistics of the copied rows (without them the planner takes the table for a few rows and may
+/// join it by nested loop), then the one `UPDATE` of every changed unit.
+fn apply_copied_changes_sql(now: i64) -> String {
+    format!("ANALYZE {CHANGES_TABLE}; {}", update_units_sql(&now.to_string(), &format!("{CHANGES_TABLE} AS v")))
 }
 
 /// After this many written units the planner statistics are refreshed: right after a large first import they
@@ -669,7 +700,7 @@ async fn refresh_statistics(backend: crate::Backend, db: &Db) -> Result<()> {
         // the whole list index for a complex's page (2.3 million rows) instead of taking its 300 by complex.
         crate::Backend::Sqlite => "PRAGMA analysis_limit = 0; ANALYZE units; ANALYZE clusters; ANALYZE map_cells",
     };
-    sqlx::raw_sql(sql).execute(db.pool()).await?;
+    sql::raw_sql(sql, db).await?;
     Ok(())
 }
 

@@ -6,9 +6,9 @@
 //! and "seen" as a line number inside a stored unit's entry instead of a second map. A re-import of the national file
 //! peaked at 1.6 GB before (all rows held as read, then two maps of strings).
 
+use crate::sql::{self, Conn};
 use crate::Result;
 use futures_util::TryStreamExt;
-use sqlx::{AnyConnection, Row};
 use std::collections::hash_map::Entry;
 
 /// Maps of millions of ids: foldhash hashes a short id several times faster than the standard SipHash (still seeded
@@ -53,9 +53,9 @@ pub(crate) struct KnownUnits {
 impl KnownUnits {
     /// Reads the corporation's stored units, one row at a time. `expected` (the units in use the corporation has)
     /// sizes the map up front: growing it at 2 million entries would hold the old and the new table at once.
-    pub(crate) async fn load(conn: &mut AnyConnection, corporation_id: i64, expected: usize) -> Result<Self> {
+    pub(crate) async fn load(conn: Conn<'_>, corporation_id: i64, expected: usize) -> Result<Self> {
         let mut stored = HashMap::with_capacity_and_hasher(expected, Default::default());
-        let mut rows = sqlx::query("SELECT id, id_extern, fingerprint, in_use FROM units WHERE corporation_id = $1")
+        let mut rows = sql::query("SELECT id, id_extern, fingerprint, in_use FROM units WHERE corporation_id = $1")
             .bind(corporation_id)
             .fetch(conn);
         while let Some(row) = rows.try_next().await? {

@@ -1,7 +1,7 @@
 //! The stock on a map: grid clusters per zoom level (precomputed), single units at street level.
 
+use crate::sql::{self, Conn};
 use crate::{Backend, Db, Result};
-use sqlx::{AnyConnection, Row};
 use volkshuis_domain::access::OrgScope;
 
 /// Zoom levels with precomputed clusters; from [`STREET_ZOOM`] on, single units are shown.
@@ -50,7 +50,7 @@ pub struct Point {
 /// Recomputes the grid cells of a corporation's stock for every cluster zoom level, in one transaction.
 pub async fn rebuild(db: &Db, scope: &OrgScope) -> Result<()> {
     let mut tx = db.begin().await?;
-    rebuild_in(&mut tx, db.backend(), scope.org_id()).await?;
+    rebuild_in(tx.conn(), db.backend(), scope.org_id()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -65,8 +65,8 @@ pub(crate) fn grid_cell(lon: f64, lat: f64, cell: f64) -> (i64, i64) {
 }
 
 /// As [`rebuild`], inside the caller's transaction (the import's, so map and stock change together).
-pub(crate) async fn rebuild_in(conn: &mut AnyConnection, backend: Backend, corporation_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM map_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut *conn).await?;
+pub(crate) async fn rebuild_in(mut conn: Conn<'_>, backend: Backend, corporation_id: i64) -> Result<()> {
+    sql::query("DELETE FROM map_cells WHERE corporation_id = $1").bind(corporation_id).execute(&mut conn).await?;
     // The finest level from the units themselves; each coarser level from the one below it, so the units are read
     // once.
     let cell = |axis: &str| match backend {
@@ -74,7 +74,7 @@ pub(crate) async fn rebuild_in(conn: &mut AnyConnection, backend: Backend, corpo
         Backend::Postgres => format!("CAST(TRUNC({axis} / $3) AS BIGINT)"),
     };
     let (gx, gy) = (cell("lon"), cell("lat"));
-    sqlx::query(&format!(
+    sql::query(&format!(
         "INSERT INTO map_cells (corporation_id, level, gx, gy, units, daeb_units, lat, lon) \
          SELECT corporation_id, $2, {gx}, {gy}, COUNT(*), \
                 SUM(CASE WHEN maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END), AVG(lat), AVG(lon) \
@@ -84,16 +84,16 @@ pub(crate) async fn rebuild_in(conn: &mut AnyConnection, backend: Backend, corpo
     .bind(corporation_id)
     .bind(FINEST_LEVEL)
     .bind(cell_size(FINEST_LEVEL))
-    .execute(&mut *conn)
+    .execute(&mut conn)
     .await?;
     coarser_levels(conn, corporation_id).await
 }
 
 /// Makes every level above the finest from the one below it: a cell holds exactly four cells of the next level,
 /// because the cell size halves per zoom level.
-pub(crate) async fn coarser_levels(conn: &mut AnyConnection, corporation_id: i64) -> Result<()> {
+pub(crate) async fn coarser_levels(mut conn: Conn<'_>, corporation_id: i64) -> Result<()> {
     for level in (*CLUSTER_ZOOMS.start()..FINEST_LEVEL).rev() {
-        sqlx::query(
+        sql::query(
             "INSERT INTO map_cells (corporation_id, level, gx, gy, units, daeb_units, lat, lon) \
              SELECT corporation_id, $2, gx / 2, gy / 2, SUM(units), SUM(daeb_units), \
                     SUM(lat * units) / SUM(units), SUM(lon * units) / SUM(units) \
@@ -103,7 +103,7 @@ pub(crate) async fn coarser_levels(conn: &mut AnyConnection, corporation_id: i64
         .bind(corporation_id)
         .bind(level)
         .bind(level + 1)
-        .execute(&mut *conn)
+        .execute(&mut conn)
         .await?;
     }
     Ok(())
@@ -111,12 +111,12 @@ pub(crate) async fn coarser_levels(conn: &mut AnyConnection, corporation_id: i64
 
 /// The area the corporation's stock in use covers, if it has positions.
 pub async fn extent(db: &Db, scope: &OrgScope) -> Result<Option<BBox>> {
-    let row = sqlx::query(
+    let row = sql::query(
         "SELECT MIN(lon) AS min_lon, MIN(lat) AS min_lat, MAX(lon) AS max_lon, MAX(lat) AS max_lat \
          FROM units WHERE corporation_id = $1 AND in_use = 1",
     )
     .bind(scope.org_id())
-    .fetch_one(db.pool())
+    .fetch_one(db)
     .await?;
     let get = |c: &str| row.try_get::<Option<f64>, _>(c);
     Ok(match (get("min_lon")?, get("min_lat")?, get("max_lon")?, get("max_lat")?) {
@@ -130,7 +130,7 @@ pub async fn clusters(db: &Db, scope: &OrgScope, zoom: i64, bbox: BBox) -> Resul
     let level = zoom.clamp(*CLUSTER_ZOOMS.start(), *CLUSTER_ZOOMS.end());
     let cell = cell_size(level);
     let (low, high) = (grid_cell(bbox[0], bbox[1], cell), grid_cell(bbox[2], bbox[3], cell));
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT units, daeb_units, lat, lon FROM map_cells WHERE corporation_id = $1 AND level = $2 \
          AND gx BETWEEN $3 AND $4 AND gy BETWEEN $5 AND $6",
     )
@@ -140,7 +140,7 @@ pub async fn clusters(db: &Db, scope: &OrgScope, zoom: i64, bbox: BBox) -> Resul
     .bind(high.0)
     .bind(low.1)
     .bind(high.1)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|r| {
@@ -156,7 +156,7 @@ pub async fn clusters(db: &Db, scope: &OrgScope, zoom: i64, bbox: BBox) -> Resul
 
 /// The single units in view (at most [`MAX_UNITS`]).
 pub async fn points(db: &Db, scope: &OrgScope, bbox: BBox) -> Result<Vec<Point>> {
-    let rows = sqlx::query(
+    let rows = sql::query(
         "SELECT id, lat, lon, straatnaam, huisnummer, huisletter, huisnummer_toevoeging, maatschappelijk_label \
          FROM units WHERE corporation_id = $1 AND in_use = 1 AND lat BETWEEN $2 AND $3 AND lon BETWEEN $4 AND $5 \
          ORDER BY id LIMIT $6",
@@ -167,7 +167,7 @@ pub async fn points(db: &Db, scope: &OrgScope, bbox: BBox) -> Result<Vec<Point>>
     .bind(bbox[0])
     .bind(bbox[2])
     .bind(MAX_UNITS)
-    .fetch_all(db.pool())
+    .fetch_all(db)
     .await?;
     rows.iter()
         .map(|r| {

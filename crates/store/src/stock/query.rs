@@ -1,7 +1,7 @@
 //! Reading the stock: filtered, paginated lists of units and complexes, and single records.
 
+use crate::sql::{self, Conn};
 use crate::{Db, Result};
-use sqlx::{any::AnyRow, Row};
 use volkshuis_domain::access::OrgScope;
 
 /// Filters for the unit list; every field narrows it.
@@ -138,7 +138,7 @@ const UNIT_SELECT: &str = "SELECT u.id, u.id_extern, u.cluster_id, c.code AS clu
     u.in_use FROM units u LEFT JOIN clusters c ON c.id = u.cluster_id";
 
 /// "Kerkstraat 12A-2" from the address columns of a row.
-pub(crate) fn address_of(row: &AnyRow) -> Result<String> {
+pub(crate) fn address_of(row: &sql::Row) -> Result<String> {
     let number: i64 = row.try_get("huisnummer")?;
     let letter: Option<String> = row.try_get("huisletter")?;
     let addition: Option<String> = row.try_get("huisnummer_toevoeging")?;
@@ -156,7 +156,7 @@ fn address(street: &str, number: i64, letter: Option<&str>, addition: Option<&st
     address
 }
 
-fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
+fn unit_from_row(row: &sql::Row) -> Result<UnitRow> {
     let address = address_of(row)?;
     Ok(UnitRow {
         id: row.try_get("id")?,
@@ -187,13 +187,13 @@ fn unit_from_row(row: &AnyRow) -> Result<UnitRow> {
 }
 
 /// The unit's complex (id and code) from a row that joined it.
-fn cluster_of(row: &AnyRow) -> Result<Option<(i64, String)>> {
+fn cluster_of(row: &sql::Row) -> Result<Option<(i64, String)>> {
     let cluster_id: Option<i64> = row.try_get("cluster_id")?;
     let cluster_code: Option<String> = row.try_get("cluster_code")?;
     Ok(cluster_id.zip(cluster_code))
 }
 
-fn list_row_from_row(row: &AnyRow) -> Result<UnitListRow> {
+fn list_row_from_row(row: &sql::Row) -> Result<UnitListRow> {
     Ok(UnitListRow {
         id: row.try_get("id")?,
         id_extern: row.try_get("id_extern")?,
@@ -252,13 +252,11 @@ fn unit_where(scope: &OrgScope, f: &UnitFilter) -> (String, Vec<Bind>) {
     (format!(" WHERE {}", clauses.join(" AND ")), binds)
 }
 
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
-
-fn bind_all<'q>(mut query: AnyQuery<'q>, binds: &[Bind]) -> AnyQuery<'q> {
+fn bind_all<'q>(mut query: sql::Query<'q>, binds: &'q [Bind]) -> sql::Query<'q> {
     for bind in binds {
         query = match bind {
             Bind::Int(v) => query.bind(*v),
-            Bind::Text(v) => query.bind(v.clone()),
+            Bind::Text(v) => query.bind(v.as_str()),
         };
     }
     query
@@ -268,8 +266,8 @@ fn bind_all<'q>(mut query: AnyQuery<'q>, binds: &[Bind]) -> AnyQuery<'q> {
 pub const COUNT_CAP: i64 = 10_000;
 
 /// Recounts the corporation's units in use (inside the import's transaction).
-pub(crate) async fn store_total(conn: &mut sqlx::AnyConnection, corporation_id: i64) -> Result<()> {
-    sqlx::query(
+pub(crate) async fn store_total(conn: Conn<'_>, corporation_id: i64) -> Result<()> {
+    sql::query(
         "INSERT INTO stock_totals (corporation_id, units_in_use) \
          SELECT $1, COUNT(*) FROM units WHERE corporation_id = $1 AND in_use = 1 \
          ON CONFLICT (corporation_id) DO UPDATE SET units_in_use = excluded.units_in_use",
@@ -281,8 +279,8 @@ pub(crate) async fn store_total(conn: &mut sqlx::AnyConnection, corporation_id: 
 }
 
 /// As [`store_total`], when the count is known: the units of a file that is the whole stock in use.
-pub(crate) async fn store_known_total(conn: &mut sqlx::AnyConnection, corporation_id: i64, units: u64) -> Result<()> {
-    sqlx::query(
+pub(crate) async fn store_known_total(conn: Conn<'_>, corporation_id: i64, units: u64) -> Result<()> {
+    sql::query(
         "INSERT INTO stock_totals (corporation_id, units_in_use) VALUES ($1, $2) \
          ON CONFLICT (corporation_id) DO UPDATE SET units_in_use = excluded.units_in_use",
     )
@@ -319,7 +317,7 @@ pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, 
              LEFT JOIN clusters c ON c.id = u.cluster_id {LIST_ORDER}"
         )
     };
-    let rows = bind_all(sqlx::query(&sql), &binds).fetch_all(db.pool()).await?;
+    let rows = bind_all(sql::query(&sql), &binds).fetch_all(db).await?;
     let units: Vec<UnitListRow> = rows.iter().map(list_row_from_row).collect::<Result<_>>()?;
     if let Some(stored) = &stored {
         // NULL when the totals or cells were never built; an empty page carries no total at all.
@@ -343,7 +341,7 @@ pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, 
 /// A total expression evaluated in a statement of its own.
 async fn total_alone(db: &Db, expression: &str, binds: &[Bind]) -> Result<Option<i64>> {
     let sql = format!("SELECT {expression} AS list_total");
-    Ok(bind_all(sqlx::query(&sql), binds).fetch_one(db.pool()).await?.try_get("list_total")?)
+    Ok(bind_all(sql::query(&sql), binds).fetch_one(db).await?.try_get("list_total")?)
 }
 
 /// The matching units counted up to [`COUNT_CAP`] + 1, as an expression.
@@ -388,14 +386,14 @@ pub async fn units_after(
     let n = binds.len();
     // The limit written in, as for [`units`].
     let sql = format!("{UNIT_SELECT}{clause} AND u.id > ${} ORDER BY u.id LIMIT {}", n + 1, limit.max(0));
-    let rows = bind_all(sqlx::query(&sql), &binds).bind(after_id).fetch_all(db.pool()).await?;
+    let rows = bind_all(sql::query(&sql), &binds).bind(after_id).fetch_all(db).await?;
     rows.iter().map(unit_from_row).collect()
 }
 
 /// One unit of the corporation; `None` when it does not exist or belongs to another corporation.
 pub async fn unit(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<UnitRow>> {
     let sql = format!("{UNIT_SELECT} WHERE u.id = $1 AND u.corporation_id = $2");
-    let row = sqlx::query(&sql).bind(id).bind(scope.org_id()).fetch_optional(db.pool()).await?;
+    let row = sql::query(&sql).bind(id).bind(scope.org_id()).fetch_optional(db).await?;
     row.as_ref().map(unit_from_row).transpose()
 }
 
@@ -440,7 +438,7 @@ fn towns(first: Option<String>, last: Option<String>) -> String {
     }
 }
 
-fn cluster_from_row(row: &AnyRow) -> Result<ClusterRow> {
+fn cluster_from_row(row: &sql::Row) -> Result<ClusterRow> {
     let woonplaatsen = towns(row.try_get("first_town")?, row.try_get("last_town")?);
     Ok(ClusterRow {
         id: row.try_get("id")?,
@@ -488,7 +486,7 @@ pub async fn cluster_with_units(
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
     let sql = complex_sql(db.backend(), limit.max(0).saturating_add(1));
-    let row = sqlx::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db.pool()).await?;
+    let row = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db).await?;
     let Some(row) = row else { return Ok(None) };
     let code: String = row.try_get("code")?;
     let shown = units_from_json(id, &code, &row.try_get::<String, _>("units")?)?;
@@ -586,7 +584,7 @@ pub async fn clusters(db: &Db, scope: &OrgScope) -> Result<Vec<ClusterRow>> {
 pub async fn clusters_page(db: &Db, scope: &OrgScope, offset: i64, limit: i64) -> Result<Vec<ClusterRow>> {
     let page = "(SELECT id, code, naam FROM clusters WHERE corporation_id = $1 ORDER BY code LIMIT $2 OFFSET $3)";
     let sql = format!("{} GROUP BY c.id, c.code, c.naam ORDER BY c.code", cluster_select(page));
-    let rows = sqlx::query(&sql).bind(scope.org_id()).bind(limit).bind(offset).fetch_all(db.pool()).await?;
+    let rows = sql::query(&sql).bind(scope.org_id()).bind(limit).bind(offset).fetch_all(db).await?;
     rows.iter().map(cluster_from_row).collect()
 }
 
@@ -594,15 +592,15 @@ pub async fn clusters_page(db: &Db, scope: &OrgScope, offset: i64, limit: i64) -
 pub async fn clusters_after(db: &Db, scope: &OrgScope, after_id: i64, limit: i64) -> Result<Vec<ClusterRow>> {
     let page = "(SELECT id, code, naam FROM clusters WHERE corporation_id = $1 AND id > $2 ORDER BY id LIMIT $3)";
     let sql = format!("{} GROUP BY c.id, c.code, c.naam ORDER BY c.id", cluster_select(page));
-    let rows = sqlx::query(&sql).bind(scope.org_id()).bind(after_id).bind(limit).fetch_all(db.pool()).await?;
+    let rows = sql::query(&sql).bind(scope.org_id()).bind(after_id).bind(limit).fetch_all(db).await?;
     rows.iter().map(cluster_from_row).collect()
 }
 
 /// How many complexes the corporation has.
 pub async fn cluster_count(db: &Db, scope: &OrgScope) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM clusters WHERE corporation_id = $1")
+    Ok(sql::query_scalar("SELECT COUNT(*) FROM clusters WHERE corporation_id = $1")
         .bind(scope.org_id())
-        .fetch_one(db.pool())
+        .fetch_one(db)
         .await?)
 }
 
@@ -612,6 +610,6 @@ pub async fn cluster(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Cluste
         "{} WHERE c.corporation_id = $1 AND c.id = $2 GROUP BY c.id, c.code, c.naam",
         cluster_select("clusters")
     );
-    let row = sqlx::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db.pool()).await?;
+    let row = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db).await?;
     row.as_ref().map(cluster_from_row).transpose()
 }

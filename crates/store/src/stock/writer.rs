@@ -13,14 +13,14 @@
 //! queued run first, into the transaction that is then thrown away).
 
 use super::columns::ReadyStatement;
+use crate::sql::OwnedConn;
 use crate::{Result, StoreError};
 use futures_util::future::BoxFuture;
-use sqlx::AnyConnection;
 use std::future::Future;
 use tokio::sync::mpsc;
 
 /// A write to run on the import's connection.
-pub(crate) type Job = Box<dyn FnOnce(AnyConnection) -> BoxFuture<'static, (AnyConnection, Result<()>)> + Send>;
+pub(crate) type Job = Box<dyn FnOnce(OwnedConn) -> BoxFuture<'static, (OwnedConn, Result<()>)> + Send>;
 
 /// Writes queued before the importer waits: two keep the writer busy while the importer prepares the next.
 const QUEUE: usize = 2;
@@ -28,12 +28,12 @@ const QUEUE: usize = 2;
 pub(crate) struct Writer {
     jobs: mpsc::Sender<Job>,
     /// The task, until its end has been awaited.
-    task: Option<tokio::task::JoinHandle<Result<AnyConnection>>>,
+    task: Option<tokio::task::JoinHandle<Result<OwnedConn>>>,
 }
 
 impl Writer {
     /// Starts the writer on its own task; it runs until [`Writer::finish`] or its first error.
-    pub(crate) fn start(mut conn: AnyConnection) -> Self {
+    pub(crate) fn start(mut conn: OwnedConn) -> Self {
         let (jobs, mut queue) = mpsc::channel::<Job>(QUEUE);
         let task = tokio::spawn(async move {
             while let Some(job) = queue.recv().await {
@@ -62,20 +62,20 @@ impl Writer {
     /// Queues a statement made ready beforehand.
     pub(crate) async fn send_statement(&mut self, statement: ReadyStatement) -> Result<()> {
         self.send(job(move |mut c| async move {
-            let result = statement.execute(&mut c).await;
+            let result = statement.execute(c.conn()).await;
             (c, result)
         }))
         .await
     }
 
     /// Waits until every queued write has run and hands the connection back, its transaction still open.
-    pub(crate) async fn finish(self) -> Result<AnyConnection> {
+    pub(crate) async fn finish(self) -> Result<OwnedConn> {
         drop(self.jobs);
         ended(self.task.ok_or(StoreError::WriterStopped)?.await)
     }
 }
 
-fn ended(joined: std::result::Result<Result<AnyConnection>, tokio::task::JoinError>) -> Result<AnyConnection> {
+fn ended(joined: std::result::Result<Result<OwnedConn>, tokio::task::JoinError>) -> Result<OwnedConn> {
     joined.map_err(|_| StoreError::WriterStopped)?
 }
 
@@ -83,8 +83,8 @@ fn ended(joined: std::result::Result<Result<AnyConnection>, tokio::task::JoinErr
 /// `job(move |mut c| async move { let result = write(&mut c).await; (c, result) })`.
 pub(crate) fn job<F, W>(write: F) -> Job
 where
-    F: FnOnce(AnyConnection) -> W + Send + 'static,
-    W: Future<Output = (AnyConnection, Result<()>)> + Send + 'static,
+    F: FnOnce(OwnedConn) -> W + Send + 'static,
+    W: Future<Output = (OwnedConn, Result<()>)> + Send + 'static,
 {
     Box::new(move |conn| Box::pin(write(conn)))
 }
@@ -92,17 +92,18 @@ where
 #[cfg(test)]
 mod tests {
     use super::{job, Writer};
+    use crate::sql::OwnedConn;
     use crate::testdb::TestDb;
 
-    async fn run(mut c: sqlx::AnyConnection, sql: String) -> (sqlx::AnyConnection, crate::Result<()>) {
-        let result = sqlx::query(&sql).execute(&mut c).await;
+    async fn run(mut c: OwnedConn, sql: String) -> (OwnedConn, crate::Result<()>) {
+        let result = crate::sql::query(&sql).execute(&mut c).await;
         (c, result.map(drop).map_err(Into::into))
     }
 
     #[tokio::test]
     async fn writes_run_in_order_and_the_first_error_is_returned() {
         let test = TestDb::new(crate::Backend::Sqlite).await.expect("database");
-        let conn = test.db.pool().acquire().await.expect("connection").detach();
+        let conn = test.db.detached().await.expect("connection");
         let mut writer = Writer::start(conn);
         let create = "CREATE TEMP TABLE t (n INTEGER)".to_owned();
         writer.send(job(move |c| run(c, create))).await.expect("queued");
@@ -112,7 +113,7 @@ mod tests {
         }
         let mut conn = writer.finish().await.expect("every write ran");
         let order: Vec<i64> =
-            sqlx::query_scalar("SELECT n FROM t ORDER BY rowid").fetch_all(&mut conn).await.expect("read");
+            crate::sql::query_scalar("SELECT n FROM t ORDER BY rowid").fetch_all(&mut conn).await.expect("read");
         assert_eq!(order, [1, 2, 3]);
 
         let mut writer = Writer::start(conn);

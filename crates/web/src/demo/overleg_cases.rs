@@ -82,7 +82,7 @@ pub(super) async fn seed_overleg(
     }
     // The rent policy was advised on ten days ago; the corporation still has to decide.
     let tenant_scope = OrgScope::system(sleutel);
-    let rent = overleg::get_in(&mut tx, &tenant_scope, ids[3]).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
+    let rent = overleg::get_in(tx.conn(), &tenant_scope, ids[3]).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
     let advice = "Wij adviseren de huren niet meer dan de inflatie te verhogen en de huren van de kleinste \
                   woningen te bevriezen.";
     let answer = Answer { kind: AnswerKind::Advice, text: Some(advice.to_owned()), on: today - days(10) };
@@ -90,7 +90,7 @@ pub(super) async fn seed_overleg(
     // Bewonersraad Noord's advice was not followed, with reasons.
     let noord_scope = OrgScope::system(noord);
     let allocation =
-        overleg::get_in(&mut tx, &noord_scope, ids[4]).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
+        overleg::get_in(tx.conn(), &noord_scope, ids[4]).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
     let answer = Answer {
         kind: AnswerKind::Advice,
         text: Some("Geef ook jonge gezinnen uit de wijk voorrang.".to_owned()),
@@ -102,7 +102,7 @@ pub(super) async fn seed_overleg(
     let decision =
         DecisionRecord { decision: Decision::NotFollowed, reply: Some(reply.to_owned()), on: today - days(30) };
     let allocation =
-        overleg::get_in(&mut tx, &scope, allocation.id).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
+        overleg::get_in(tx.conn(), &scope, allocation.id).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
     overleg::decide(&mut tx, &scope, actor, &allocation, allocation.version, &decision).await?;
     overleg::add_meeting(&mut tx, &scope, actor, sleutel, today - days(60), &Name::parse("Overlegvergadering")?)
         .await?;

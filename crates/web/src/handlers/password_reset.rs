@@ -79,7 +79,7 @@ pub(crate) async fn send_link(
     let actor =
         Actor { user_id: None, label: "password link".into(), request_id: Some(ctx.request_id.clone()), at: now };
     let change = volkshuis_store::audit::Change::event(None, "password_link_sent", "user", user.id.to_string());
-    volkshuis_store::audit::record(&mut tx, &actor, change).await?;
+    volkshuis_store::audit::record(tx.conn(), &actor, change).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -160,7 +160,7 @@ async fn answer(
         other => other?,
     }
     store_documents(&mut tx, &scope, &actor, &case, "answer", &upload).await?;
-    let answered = overleg::get_in(&mut tx, &scope, id).await?.ok_or(AppError::NotFound)?;
+    let answered = overleg::get_in(tx.conn(), &scope, id).await?.ok_or(AppError::NotFound)?;
     overleg_jobs::case_answered(&state, &mut tx, &answered).await?;
     tx.commit().await?;
     Ok(back_to(org, id))

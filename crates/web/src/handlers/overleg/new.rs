@@ -179,7 +179,7 @@ async fn create(
     let actor = auth.actor(&state);
     let mut tx = state.db.begin().await?;
     let id = overleg::create(&mut tx, &scope, &actor, &new).await?;
-    let case = overleg::get_in(&mut tx, &scope, id).await?.ok_or(AppError::NotFound)?;
+    let case = overleg::get_in(tx.conn(), &scope, id).await?.ok_or(AppError::NotFound)?;
     for file in &upload.files {
         let doc = NewDocument {
             step: "request",
