@@ -1,9 +1,11 @@
 //! Background jobs: typed work in a table, claimed with a lease so a crashed worker's job runs again later.
 //!
-//! The claim is one conditional UPDATE that both backends run atomically: SQLite has one writer at a time, and
-//! PostgreSQL re-checks the outer conditions on the row it locks, so two servers never run the same job at once.
+//! The claim is one UPDATE that both engines run atomically: SQLite has one writer at a time, and PostgreSQL picks
+//! the job with `FOR UPDATE SKIP LOCKED`, so two servers on one database never run the same job twice and never
+//! wait for each other (see [`claim_sql`]).
 
 use crate::sql::{self, Exec};
+use crate::Backend;
 use crate::{timestamp, Db, Result};
 use time::{Duration, OffsetDateTime};
 
@@ -45,22 +47,15 @@ pub async fn enqueue<'c>(
     .await?)
 }
 
-/// Claims the next due job for `lease`; a job whose lease ran out (its worker died) is due again.
-pub async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result<Option<Job>> {
+/// Claims the next due job for `lease`; a job whose lease ran out (its worker died) is due again. `on` is usually
+/// the pool; a transaction holds the claim's row lock until it ends (the tests use that to hold one claim open).
+pub async fn claim_next<'c>(on: impl Exec<'c> + 'c, now: OffsetDateTime, lease: Duration) -> Result<Option<Job>> {
     let now_s = timestamp::to_unix(now);
-    let row = sql::query(
-        "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 \
-         WHERE id = (SELECT id FROM jobs WHERE run_at <= $1 AND attempts < max_attempts \
-                     AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
-                     ORDER BY run_at, id LIMIT 1) \
-         AND run_at <= $1 AND attempts < max_attempts \
-         AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
-         RETURNING id, kind, payload, attempts, max_attempts",
-    )
-    .bind(now_s)
-    .bind(timestamp::to_unix(now + lease))
-    .fetch_optional(db)
-    .await?;
+    let row = sql::query(claim_sql(on.backend()))
+        .bind(now_s)
+        .bind(timestamp::to_unix(now + lease))
+        .fetch_optional(on)
+        .await?;
     row.map(|row| {
         Ok(Job {
             id: row.try_get("id")?,
@@ -71,6 +66,35 @@ pub async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result
         })
     })
     .transpose()
+}
+
+/// The claim, per engine: the one place where they differ.
+///
+/// - PostgreSQL: the due job is picked with `FOR UPDATE SKIP LOCKED`, so a second server passes over a job that the
+///   first is claiming and takes the next one. Without it, both picked the same job; the second waited for the
+///   first's lock, then found the job taken and claimed nothing, so it idled until its next round while jobs were
+///   due (the test `a_claim_in_progress_is_passed_over` waits on that).
+/// - SQLite has one writer at a time, so the pick and the update cannot interleave; it has no `FOR UPDATE`. The
+///   conditions are checked again on the row updated, as a guard.
+fn claim_sql(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Postgres => {
+            "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 \
+             WHERE id = (SELECT id FROM jobs WHERE run_at <= $1 AND attempts < max_attempts \
+                         AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
+                         ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, kind, payload, attempts, max_attempts"
+        }
+        Backend::Sqlite => {
+            "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 \
+             WHERE id = (SELECT id FROM jobs WHERE run_at <= $1 AND attempts < max_attempts \
+                         AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
+                         ORDER BY run_at, id LIMIT 1) \
+             AND run_at <= $1 AND attempts < max_attempts \
+             AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
+             RETURNING id, kind, payload, attempts, max_attempts"
+        }
+    }
 }
 
 /// Marks a job done.

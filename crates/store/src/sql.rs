@@ -45,12 +45,18 @@ pub trait Exec<'c>: Send {
     #[doc(hidden)]
     #[allow(private_interfaces)]
     fn target(self) -> Target<'c>;
+
+    /// The engine it runs on, for the few statements that differ per engine.
+    fn backend(&self) -> crate::Backend;
 }
 
 impl<'c> Exec<'c> for &'c crate::Db {
     #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
-        self.target()
+        crate::Db::target(self)
+    }
+    fn backend(&self) -> crate::Backend {
+        crate::Db::backend(self)
     }
 }
 
@@ -81,6 +87,9 @@ impl Conn<'_> {
 }
 
 impl<'c> Exec<'c> for Conn<'c> {
+    fn backend(&self) -> crate::Backend {
+        Conn::backend(self)
+    }
     #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         match self {
@@ -91,6 +100,9 @@ impl<'c> Exec<'c> for Conn<'c> {
 }
 
 impl<'c> Exec<'c> for &'c mut Conn<'_> {
+    fn backend(&self) -> crate::Backend {
+        Conn::backend(self)
+    }
     #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         match self {
@@ -135,6 +147,12 @@ impl Tx {
 }
 
 impl<'c> Exec<'c> for &'c mut Tx {
+    fn backend(&self) -> crate::Backend {
+        match self {
+            Tx::Sqlite(_) => crate::Backend::Sqlite,
+            Tx::Postgres(_) => crate::Backend::Postgres,
+        }
+    }
     #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         match self {
@@ -173,6 +191,12 @@ impl OwnedConn {
 }
 
 impl<'c> Exec<'c> for &'c mut OwnedConn {
+    fn backend(&self) -> crate::Backend {
+        match self {
+            OwnedConn::Sqlite(_) => crate::Backend::Sqlite,
+            OwnedConn::Postgres(_) => crate::Backend::Postgres,
+        }
+    }
     #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         match self {
