@@ -46,6 +46,18 @@ const MIGRATIONS: &[Migration] = &[
     migration!(18, "byte order texts", "0018_byte_order_texts"),
 ];
 
+/// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
+/// (see `testdb`).
+pub(crate) fn postgres_fingerprint() -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for migration in MIGRATIONS {
+        hash.update(migration.common);
+        hash.update(migration.postgres);
+    }
+    hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
 /// The highest schema version this build knows.
 pub const LATEST: i64 = 18;
 

@@ -41,40 +41,98 @@ enum Cleanup {
 impl TestDb {
     /// A fresh database on the given backend, its schema up to date.
     pub async fn new(backend: Backend) -> Result<Self> {
-        let test = Self::empty(backend).await?;
-        test.db.migrate().await?;
-        Ok(test)
+        match backend {
+            Backend::Sqlite => {
+                let test = Self::empty(backend).await?;
+                test.db.migrate().await?;
+                Ok(test)
+            }
+            Backend::Postgres => Self::postgres_migrated().await,
+        }
     }
 
     /// A fresh database without any schema (to restore a backup into, say).
     pub async fn empty(backend: Backend) -> Result<Self> {
-        let unique = format!("vh_test_{}", uuid::Uuid::new_v4().simple());
         match backend {
             Backend::Sqlite => {
+                let unique = format!("vh_test_{}", uuid::Uuid::new_v4().simple());
                 let path = std::env::temp_dir().join(format!("{unique}.db"));
                 let target = path.display().to_string();
                 let db = Db::connect(&target).await?;
                 Ok(Self { db, target, cleanup: Cleanup::File(path) })
             }
-            Backend::Postgres => {
-                let admin_url = postgres_admin_url();
-                let admin = Db::connect(&admin_url).await?;
-                // A Dutch linguistic collation as the database's default, as a Dutch production server would have:
-                // whatever sorts or compares texts must give the same answer there as on SQLite.
-                let create = format!(
-                    "CREATE DATABASE {unique} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'nl-NL' LOCALE 'C.UTF-8'"
-                );
-                crate::sql::raw_sql(&create, &admin).await?;
-                admin.close().await;
-                let target = match admin_url.rfind('/') {
-                    Some(slash) => format!("{}/{unique}", &admin_url[..slash]),
-                    None => format!("{admin_url}/{unique}"),
-                };
-                let db = Db::connect(&target).await?;
-                Ok(Self { db, target, cleanup: Cleanup::Postgres { admin_url, name: unique } })
-            }
+            Backend::Postgres => Self::postgres(None).await,
         }
     }
+
+    /// A new PostgreSQL database: a copy of `template`, or else empty.
+    async fn postgres(template: Option<&str>) -> Result<Self> {
+        let unique = format!("vh_test_{}", uuid::Uuid::new_v4().simple());
+        let admin_url = postgres_admin_url();
+        let admin = Db::connect(&admin_url).await?;
+        let create = match template {
+            Some(template) => format!("CREATE DATABASE {unique} TEMPLATE {template}"),
+            None => create_database(&unique),
+        };
+        crate::sql::raw_sql(&create, &admin).await?;
+        admin.close().await;
+        let target = database_url(&admin_url, &unique);
+        let db = Db::connect(&target).await?;
+        Ok(Self { db, target, cleanup: Cleanup::Postgres { admin_url, name: unique } })
+    }
+
+    /// A migrated PostgreSQL database, cloned from a template database migrated once for all tests of this schema
+    /// (migrating every test's database took ~1.5 s of each test's ~1.7 s).
+    async fn postgres_migrated() -> Result<Self> {
+        let template = migrated_template().await?;
+        Self::postgres(Some(&template)).await
+    }
+}
+
+/// `CREATE DATABASE` with a Dutch linguistic collation as the database's default, as a Dutch production server would
+/// have: whatever sorts or compares texts must give the same answer there as on SQLite.
+fn create_database(name: &str) -> String {
+    format!("CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'nl-NL' LOCALE 'C.UTF-8'")
+}
+
+/// The URL of database `name` on the server of `admin_url`.
+fn database_url(admin_url: &str, name: &str) -> String {
+    match admin_url.rfind('/') {
+        Some(slash) => format!("{}/{name}", &admin_url[..slash]),
+        None => format!("{admin_url}/{name}"),
+    }
+}
+
+/// The name of the template database of this build's migrations, made when missing. Test processes run at once, so
+/// it is made under an advisory lock, migrated under another name and renamed when complete: a test never clones a
+/// template that is half made (or left half made by a process that was killed).
+async fn migrated_template() -> Result<String> {
+    let name = format!("vh_template_{}_{}", crate::SCHEMA_VERSION, crate::migrate::postgres_fingerprint());
+    let admin_url = postgres_admin_url();
+    let admin = Db::connect(&admin_url).await?;
+    let mut conn = admin.acquire().await?;
+    crate::sql::query("SELECT pg_advisory_lock(7304)").execute(conn.conn()).await?;
+    let made = async {
+        let exists: i64 = crate::sql::query_scalar("SELECT COUNT(*) FROM pg_database WHERE datname = $1")
+            .bind(&name)
+            .fetch_one(conn.conn())
+            .await?;
+        if exists == 0 {
+            let building = format!("{name}_building");
+            crate::sql::raw_sql(&format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"), conn.conn()).await?;
+            crate::sql::raw_sql(&create_database(&building), conn.conn()).await?;
+            let template = Db::open(&database_url(&admin_url, &building)).await?;
+            template.close().await;
+            crate::sql::raw_sql(&format!("ALTER DATABASE {building} RENAME TO {name}"), conn.conn()).await?;
+        }
+        Ok::<_, crate::StoreError>(())
+    }
+    .await;
+    crate::sql::query("SELECT pg_advisory_unlock(7304)").execute(conn.conn()).await?;
+    drop(conn);
+    admin.close().await;
+    made?;
+    Ok(name)
 }
 
 impl Drop for TestDb {
