@@ -1,8 +1,8 @@
 //! The job worker: runs due jobs from the database. Started by `serve`; tests call [`run_due_jobs`] directly with a
 //! controlled clock.
 
-use crate::app::AppState;
 use crate::mail;
+use crate::state::AppState;
 use anyhow::Context;
 use std::time::Duration as StdDuration;
 use time::Duration;

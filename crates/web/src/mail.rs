@@ -1,6 +1,6 @@
 //! Outgoing mail: written to the outbox in the transaction that causes it; delivered by a job when SMTP is set.
 
-use crate::app::AppState;
+use crate::state::AppState;
 use anyhow::Context;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};

@@ -3,9 +3,9 @@
 //! budget must be accounted for. Reminders are jobs in the database (they survive a restart) with a dedupe key
 //! (scheduled once); when one runs it checks the case still waits, so an answered case sends nothing.
 
-use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::mail;
+use crate::state::AppState;
 use crate::views::show_date;
 use anyhow::Context;
 use time::{Date, Duration, OffsetDateTime, Time};

@@ -3,8 +3,8 @@
 //! the database with a key per contract and moment (scheduled once, survive restarts); each checks the contract still
 //! falls short before it mails.
 
-use crate::app::AppState;
 use crate::overleg_jobs::{morning, schedule, tell_board};
+use crate::state::AppState;
 use crate::views::show_date;
 use anyhow::Context;
 use time::Duration;

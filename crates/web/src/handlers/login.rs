@@ -1,12 +1,12 @@
 //! Logging in and out, with throttling after repeated failures.
 
-use crate::app::AppState;
 use crate::auth::{Auth, MaybeAuth};
 use crate::context::RequestContext;
 use crate::cookies;
 use crate::error::AppError;
 use crate::forms::local_path;
 use crate::password;
+use crate::state::AppState;
 use crate::views::{ok, render, show_time, Page};
 use askama::Template;
 use axum::extract::{Form, Query, State};

@@ -1,11 +1,11 @@
 //! An organisation's own page: its members, managed by its administrators.
 
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::handlers::password_reset::send_link;
 use crate::password;
+use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};

@@ -1,9 +1,9 @@
 //! "Forgot password": a single-use, one-hour link by e-mail. The answer never reveals whether an address exists.
 
-use crate::app::AppState;
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use crate::{mail, password};
 use askama::Template;

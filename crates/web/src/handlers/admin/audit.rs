@@ -1,9 +1,9 @@
 //! The audit log, with filters.
 
-use crate::app::AppState;
 use crate::auth::PlatformAdmin;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::state::AppState;
 use crate::views::{ok, show_time, Page};
 use askama::Template;
 use axum::extract::{Query, State};

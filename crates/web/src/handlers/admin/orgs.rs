@@ -1,9 +1,9 @@
 //! Registering and changing organisations.
 
-use crate::app::AppState;
 use crate::auth::PlatformAdmin;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, State};

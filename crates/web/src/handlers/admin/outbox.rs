@@ -1,9 +1,9 @@
 //! The mail outbox: every message Volkshuis wrote, and whether it was sent.
 
-use crate::app::AppState;
 use crate::auth::PlatformAdmin;
 use crate::error::AppError;
 use crate::i18n::Texts;
+use crate::state::AppState;
 use crate::views::{ok, show_time, Page};
 use askama::Template;
 use axum::extract::{Path, State};

@@ -1,11 +1,11 @@
 //! Creating users, changing them, and giving them roles in organisations.
 
-use crate::app::AppState;
 use crate::auth::{Auth, PlatformAdmin};
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::handlers::password_reset::send_link;
 use crate::password;
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, State};

@@ -3,11 +3,11 @@
 
 use super::case_view::{case_page, case_view, shared_parts, PrintPage, Typed};
 use super::{load_case, party_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::overleg_jobs;
+use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, ok, render, show_time, NoticeQuery, Page};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};

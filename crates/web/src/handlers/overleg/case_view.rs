@@ -1,10 +1,10 @@
 //! The case page: everything about one case as its viewer may see it, with the forms for the next step.
 
 use super::{step_error, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{show_date, show_time, Page};
 use askama::Template;
 use volkshuis_domain::access::{Action, OrgScope};

@@ -2,11 +2,11 @@
 
 use super::list::parse_weeks;
 use super::{parse_date, party_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::overleg_jobs;
+use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{ok, render, show_date, Page};
 use askama::Template;

@@ -3,11 +3,11 @@
 //! The group sees only counts.
 
 use super::{may_edit, party_scope, visible_group};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::mail;
+use crate::state::AppState;
 use crate::views::{attachment, ok, render, Page};
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};

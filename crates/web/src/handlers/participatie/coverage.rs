@@ -2,9 +2,9 @@
 //! gemeente, wijk, buurt or complex, the areas with the most tenants without a voice first.
 
 use super::{corporations, figures_scope, party_scope};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{ok, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Path, Query, State};

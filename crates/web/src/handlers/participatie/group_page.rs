@@ -3,10 +3,10 @@
 
 use super::groups::{row, GroupRow};
 use super::{may_edit, party_scope, visible_group};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, parse_date, FieldErrors};
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};

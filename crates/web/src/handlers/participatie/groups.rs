@@ -1,11 +1,11 @@
 //! The groups an organisation sees, as a tree with their state, and registering a new one.
 
 use super::{corporations, party_scope};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::i18n::{ParticipatieTexts, Texts};
+use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};

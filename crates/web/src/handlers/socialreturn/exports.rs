@@ -3,9 +3,9 @@
 
 use super::charts::{money_chart, BarChart};
 use super::{buyer_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{ok, show_date, Page};
 use askama::Template;
 use axum::extract::{Path, State};

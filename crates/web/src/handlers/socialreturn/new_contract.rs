@@ -3,10 +3,10 @@
 
 use super::buyer_scope;
 use super::forms::{field, optional_money, percentage, required_date, required_money, show_percentage, Fields};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, State};

@@ -2,10 +2,10 @@
 
 use super::buyer_scope;
 use super::forms::{parse_table, table_fields, table_sections, Fields, Section};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};

@@ -1,10 +1,10 @@
 //! The unit list with filters and pages, the complexes, one complex, one unit.
 
 use super::corporation_scope;
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::vera_names::VeraNames;
 use crate::views::{ok, render_sized, Page};
 use askama::Template;
