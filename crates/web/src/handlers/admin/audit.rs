@@ -51,7 +51,7 @@ struct EntryRow {
 }
 
 #[derive(Template)]
-#[template(path = "audit.html")]
+#[template(path = "admin/audit.html")]
 struct AuditPage {
     page: Page,
     filter: AuditQuery,

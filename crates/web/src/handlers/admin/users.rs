@@ -29,7 +29,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Template)]
-#[template(path = "admin_users.html")]
+#[template(path = "admin/users.html")]
 struct ListPage {
     page: Page,
     users: Vec<users::User>,
@@ -55,7 +55,7 @@ struct NewUserForm {
 }
 
 #[derive(Template)]
-#[template(path = "user_new.html")]
+#[template(path = "admin/user_new.html")]
 struct NewPage {
     page: Page,
     form: NewUserForm,
@@ -157,7 +157,7 @@ struct MembershipForm {
 }
 
 #[derive(Template)]
-#[template(path = "user_edit.html")]
+#[template(path = "admin/user_edit.html")]
 struct EditPage {
     page: Page,
     user_id: i64,

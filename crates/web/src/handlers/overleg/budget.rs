@@ -47,7 +47,7 @@ struct LineForm {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_budget.html")]
+#[template(path = "overleg/budget.html")]
 struct BudgetPage {
     page: Page,
     org_id: i64,

@@ -83,7 +83,7 @@ pub(super) struct CaseView {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_case.html")]
+#[template(path = "overleg/case.html")]
 pub(super) struct CasePage {
     pub page: Page,
     pub org_id: i64,
@@ -108,7 +108,7 @@ pub(super) struct CasePage {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_print.html")]
+#[template(path = "overleg/print.html")]
 pub(super) struct PrintPage {
     pub page: Page,
     pub case: CaseView,

@@ -70,7 +70,7 @@ struct PartnerForm {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_list.html")]
+#[template(path = "overleg/list.html")]
 struct ListPage {
     page: Page,
     org_id: i64,

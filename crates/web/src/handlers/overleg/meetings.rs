@@ -30,7 +30,7 @@ struct ItemView {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_meeting.html")]
+#[template(path = "overleg/meeting.html")]
 struct MeetingPage {
     page: Page,
     org_id: i64,

@@ -42,7 +42,7 @@ struct CaseForm {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_new.html")]
+#[template(path = "overleg/new.html")]
 struct NewPage {
     page: Page,
     org_id: i64,

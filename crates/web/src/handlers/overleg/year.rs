@@ -76,7 +76,7 @@ struct BudgetForm {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_year.html")]
+#[template(path = "overleg/year.html")]
 struct YearPage {
     page: Page,
     org_id: i64,

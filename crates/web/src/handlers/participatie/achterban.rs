@@ -136,7 +136,7 @@ async fn decide(
 }
 
 #[derive(Template)]
-#[template(path = "part_letters.html")]
+#[template(path = "participatie/letters.html")]
 struct LettersPage {
     page: Page,
     subject: String,
@@ -245,7 +245,7 @@ pub(super) fn parse_contacts(bytes: &[u8]) -> Result<Vec<ContactRow>, Vec<String
 }
 
 #[derive(Template)]
-#[template(path = "part_import.html")]
+#[template(path = "participatie/import.html")]
 struct ImportPage {
     page: Page,
     org_id: i64,

@@ -35,7 +35,7 @@ struct AreaView {
 }
 
 #[derive(Template)]
-#[template(path = "part_coverage.html")]
+#[template(path = "participatie/coverage.html")]
 struct CoveragePage {
     page: Page,
     org_id: i64,
@@ -143,7 +143,7 @@ async fn recompute(
 }
 
 #[derive(Template)]
-#[template(path = "part_map.html")]
+#[template(path = "participatie/map.html")]
 struct MapPage {
     page: Page,
     org_id: i64,

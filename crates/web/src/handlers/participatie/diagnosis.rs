@@ -80,7 +80,7 @@ struct PlacementView {
 }
 
 #[derive(Template)]
-#[template(path = "part_diagnosis.html")]
+#[template(path = "participatie/diagnosis.html")]
 struct DiagnosisPage {
     page: Page,
     org_id: i64,

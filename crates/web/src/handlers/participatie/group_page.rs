@@ -54,7 +54,7 @@ struct RequestRow {
 }
 
 #[derive(Template)]
-#[template(path = "part_group.html")]
+#[template(path = "participatie/group.html")]
 pub(super) struct GroupPage {
     page: Page,
     org_id: i64,

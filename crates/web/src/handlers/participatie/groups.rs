@@ -83,7 +83,7 @@ pub(super) fn tree(groups: &[Group]) -> Vec<(&Group, usize)> {
 }
 
 #[derive(Template)]
-#[template(path = "part_list.html")]
+#[template(path = "participatie/list.html")]
 struct ListPage {
     page: Page,
     org_id: i64,
@@ -159,7 +159,7 @@ pub(super) struct GroupForm {
 }
 
 #[derive(Template)]
-#[template(path = "part_group_form.html")]
+#[template(path = "participatie/group_form.html")]
 pub(super) struct FormPage {
     page: Page,
     org_id: i64,

@@ -47,7 +47,7 @@ struct LookupQuery {
 }
 
 #[derive(Template)]
-#[template(path = "part_public.html")]
+#[template(path = "participatie/public.html")]
 struct PublicPage {
     page: Page,
     query: LookupQuery,

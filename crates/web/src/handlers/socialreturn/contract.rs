@@ -64,7 +64,7 @@ pub(super) struct Figures {
 pub(super) type Typed = HashMap<String, String>;
 
 #[derive(Template)]
-#[template(path = "sr_contract.html")]
+#[template(path = "socialreturn/contract.html")]
 pub(super) struct ContractPage {
     pub page: Page,
     pub org_id: i64,

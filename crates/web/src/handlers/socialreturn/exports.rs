@@ -157,7 +157,7 @@ async fn xlsx_export(State(state): State<AppState>, auth: Auth, Path(org): Path<
 }
 
 #[derive(Template)]
-#[template(path = "sr_year.html")]
+#[template(path = "socialreturn/year.html")]
 struct YearPage {
     page: Page,
     org_id: i64,

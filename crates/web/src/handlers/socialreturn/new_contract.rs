@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
 const CADENCES: [&str; 3] = ["monthly", "quarterly", "yearly"];
 
 #[derive(Template)]
-#[template(path = "sr_contract_form.html")]
+#[template(path = "socialreturn/contract_form.html")]
 struct FormPage {
     page: Page,
     org_id: i64,

@@ -53,7 +53,7 @@ pub(super) fn contract_row(page: &Page, c: &Contract, today: time::Date, buyer_v
 }
 
 #[derive(Template)]
-#[template(path = "sr_overview.html")]
+#[template(path = "socialreturn/overview.html")]
 struct OverviewPage {
     page: Page,
     org_id: i64,

@@ -50,7 +50,7 @@ struct Progress {
 }
 
 #[derive(Template)]
-#[template(path = "stock_import.html")]
+#[template(path = "stock/import.html")]
 struct ImportPage {
     page: Page,
     org_id: i64,

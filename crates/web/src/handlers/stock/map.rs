@@ -21,7 +21,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Template)]
-#[template(path = "stock_map.html")]
+#[template(path = "stock/map.html")]
 struct MapPage {
     page: Page,
     org_id: i64,
