@@ -18,11 +18,10 @@ mod import_runs;
 mod jobs;
 mod mail;
 mod metrics;
+mod notify;
 mod ops;
-mod overleg_jobs;
 pub mod password;
 mod signed_in_cache;
-mod sr_jobs;
 mod state;
 mod uploads;
 pub mod vera_names;
@@ -31,7 +30,8 @@ mod views;
 pub use app::router;
 pub use clock::Clock;
 pub use i18n::Lang;
-pub use jobs::{run_due_jobs, schedule_housekeeping, spawn_worker};
+pub use jobs::housekeeping::schedule_housekeeping;
+pub use jobs::worker::{run_due_jobs, spawn_worker};
 pub use state::{AppState, Config};
 
 /// The map data of a view, as the map endpoint sends it (for the benchmark).

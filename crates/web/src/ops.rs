@@ -54,7 +54,7 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Resul
     if !sent.is_some_and(|sent| crate::csrf::same(sent, token)) {
         return Err(AppError::Forbidden);
     }
-    for (status, count) in volkshuis_store::jobs::counts(&state.db).await? {
+    for (status, count) in crate::jobs::queue::counts(&state.db).await? {
         state.metrics.set_jobs(status, count);
     }
     state.metrics.set_kept_stock_pages(i64::try_from(state.db.kept_stock_page_bytes()).unwrap_or(i64::MAX));

@@ -6,11 +6,11 @@ mod home;
 mod language;
 mod login;
 mod org;
-mod overleg;
+pub(crate) mod overleg;
 mod participatie;
 mod party;
 mod password_reset;
-mod socialreturn;
+pub(crate) mod socialreturn;
 pub(crate) mod stock;
 mod tokens;
 

@@ -7,6 +7,7 @@
 mod budget;
 mod case;
 mod case_view;
+pub(crate) mod jobs;
 mod list;
 mod meetings;
 mod new;

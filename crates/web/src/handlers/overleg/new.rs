@@ -1,11 +1,11 @@
 //! A corporation starts a request to one of its tenant organisations, with documents.
 
+use super::jobs;
 use super::list::parse_weeks;
 use super::{parse_date, party_scope, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
-use crate::overleg_jobs;
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{ok, render, show_date, Page};
@@ -189,7 +189,7 @@ async fn create(
         };
         overleg::add_document(&mut tx, &scope, &actor, &case, &doc).await?;
     }
-    overleg_jobs::case_sent(&state, &mut tx, &case).await?;
+    jobs::case_sent(&state, &mut tx, &case).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
 }

@@ -10,6 +10,7 @@ mod contract;
 mod contributions;
 mod exports;
 mod forms;
+pub(crate) mod jobs;
 mod new_contract;
 mod overview;
 mod tables;

@@ -186,7 +186,7 @@ async fn create(
     };
     let mut tx = state.db.begin().await?;
     let id = socialreturn::create_contract(&mut tx, &scope, &auth.actor(&state), &new).await?;
-    crate::sr_jobs::contract_created(&state, &mut tx, id, scope.org_id(), &new).await?;
+    super::jobs::contract_created(&state, &mut tx, id, scope.org_id(), &new).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved")).into_response())
 }
