@@ -1,11 +1,14 @@
 //! The demo dataset: a corporation, two tenant organisations, a municipality, a supplier and a partner, with a user
 //! for every role. Used by `volkshuis demo` and by the browser tests.
+//!
+//! A crate of its own (it was `volkshuis_web::demo`): it writes through the store only, and the command line and
+//! the web tests need it without the web layer's internals (ADR 0020).
 
 mod groups;
 mod overleg_cases;
 mod sr_contract;
 
-use crate::password;
+use volkshuis_accounts::password;
 use volkshuis_domain::access::{OrgScope, Role};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::bezit::import::StockReader;
