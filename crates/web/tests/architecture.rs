@@ -92,11 +92,7 @@ fn expand_use(tree: &str) -> Vec<Vec<String>> {
             match c {
                 c if ended && is_ident(c) => {}
                 c if is_ident(c) || c == '*' => ident.push(c),
-                ':' => {
-                    if !ident.is_empty() {
-                        path.push(std::mem::take(&mut ident));
-                    }
-                }
+                ':' if !ident.is_empty() => path.push(std::mem::take(&mut ident)),
                 '{' => {
                     loop {
                         parse(chars, pos, &path, out);
