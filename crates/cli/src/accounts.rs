@@ -124,7 +124,7 @@ pub async fn user(db: &Db, command: UserCommand) -> anyhow::Result<()> {
                 (Some(org), Some(role)) => Some((org_by_code(db, &org).await?, field("--role", Role::parse(&role))?)),
                 _ => None,
             };
-            let hash = volkshuis_web::password::hash(password.expose().to_owned()).await?;
+            let hash = volkshuis_accounts::password::hash(password.expose().to_owned()).await?;
             let mut tx = db.begin().await?;
             let new =
                 users::NewUser { email: email.clone(), name, password_hash: hash, is_platform_admin: platform_admin };

@@ -119,7 +119,7 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     let user = users::NewUser {
         email: Email::parse(&format!("bench-part-{}@volkshuis.test", now.unix_timestamp()))?,
         name: Name::parse("Bench")?,
-        password_hash: volkshuis_web::password::unusable(),
+        password_hash: volkshuis_accounts::password::unusable(),
         is_platform_admin: false,
     };
     let mut tx = db.begin().await?;

@@ -95,7 +95,7 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
     let user = users::NewUser {
         email: Email::parse(&format!("bench-{run}@volkshuis.test"))?,
         name: Name::parse("Bench")?,
-        password_hash: volkshuis_web::password::unusable(),
+        password_hash: volkshuis_accounts::password::unusable(),
         is_platform_admin: false,
     };
     let user = users::create(&mut tx, &actor, &user).await?;

@@ -129,7 +129,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo(args) => {
             let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis-demo.db".to_owned())).await?;
-            let logins = volkshuis_web::demo::seed(&db, true).await.context("filling the demo dataset")?;
+            let logins = volkshuis_demo::seed(&db, true).await.context("filling the demo dataset")?;
             serve(db, args, Some(logins)).await
         }
         Command::Migrate => {
@@ -159,7 +159,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_web::demo::DemoLogin>>) -> anyhow::Result<()> {
+async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_demo::DemoLogin>>) -> anyhow::Result<()> {
     let listener = TcpListener::bind(args.bind).await.with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr()?;
     let base_url = args.base_url.unwrap_or_else(|| format!("http://{address}"));
@@ -178,7 +178,7 @@ async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_web::demo::De
     let worker = volkshuis_web::spawn_worker(state.clone(), Duration::from_secs(args.job_interval.max(1)));
     println!("Volkshuis draait op {base_url}");
     if let Some(logins) = demo {
-        println!("Demo-accounts (wachtwoord: {}):", volkshuis_web::demo::DEMO_PASSWORD);
+        println!("Demo-accounts (wachtwoord: {}):", volkshuis_demo::DEMO_PASSWORD);
         for login in logins {
             println!("  {:<36} {}", login.email, login.description);
         }

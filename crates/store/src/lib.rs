@@ -1,7 +1,7 @@
 //! Volkshuis storage: one code path for SQLite (embedded default) and PostgreSQL (production).
 //!
 //! Queries are written once with `$1`-style parameters, which both engines accept, and run on each engine's native
-//! sqlx driver through [`sql`] (ADR 0020). Times are stored as UTC unix seconds. Every multi-statement write runs
+//! sqlx driver through [`sql`] (ADR 0021). Times are stored as UTC unix seconds. Every multi-statement write runs
 //! in a transaction; every state change writes its audit entry in that same transaction.
 
 pub mod areas;

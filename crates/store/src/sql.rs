@@ -1,4 +1,4 @@
-//! One SQL text, run on either engine through its native sqlx driver (ADR 0020).
+//! One SQL text, run on either engine through its native sqlx driver (ADR 0021).
 //!
 //! A query is written once, as with sqlx itself: `sql::query("… WHERE id = $1").bind(id).fetch_one(db)`. Its
 //! arguments are kept until the executor says which engine runs it, then bound into that engine's own argument

@@ -1,13 +1,12 @@
-//! The application: its shared state, configuration and router with the middleware every request passes.
+//! The router on top of the web layer: every handler's routes and the middleware every request passes. The state it
+//! hands to handlers lives in [`crate::state`], which imports no handler (ADR 0020).
 
-use crate::clock::Clock;
-use crate::ops::Metrics;
+use crate::state::AppState;
 use crate::{auth, csrf, handlers, ops};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::Router;
-use std::sync::Arc;
 use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -16,77 +15,6 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
-use volkshuis_store::Db;
-
-/// Settings from the command line and environment.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The address users reach the site at, for links in e-mail (`http://localhost:8080`).
-    pub base_url: String,
-    /// Whether cookies carry the `Secure` flag (on unless explicitly served over plain HTTP to another host).
-    pub secure_cookies: bool,
-    /// SMTP server URL (`smtp://user:pass@host:587` or `smtps://…`); without it mail stays in the outbox.
-    pub smtp_url: Option<String>,
-    /// The sender of outgoing mail.
-    pub mail_from: String,
-    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry (the one the proxy
-    /// added) instead of the socket, so that login throttling counts per client and not for everyone at once.
-    pub trust_proxy: bool,
-    /// Days after a contract's end when social-return candidate names are deleted (personal data kept no longer
-    /// than needed).
-    pub candidate_names_days: i64,
-    /// The token a Prometheus scraper sends as `Authorization: Bearer …` for `/metrics`; without it the metrics are
-    /// not served (they tell outsiders what the service is doing).
-    pub metrics_token: Option<String>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            base_url: "http://localhost:8080".to_owned(),
-            secure_cookies: true,
-            smtp_url: None,
-            mail_from: "Volkshuis <noreply@volkshuis.localhost>".to_owned(),
-            trust_proxy: false,
-            candidate_names_days: 365,
-            metrics_token: None,
-        }
-    }
-}
-
-/// Everything a handler may use. Cheap to clone.
-#[derive(Clone)]
-pub struct AppState {
-    /// The database.
-    pub db: Db,
-    /// The clock (manual in tests).
-    pub clock: Clock,
-    /// Settings.
-    pub config: Arc<Config>,
-    /// Prometheus metrics.
-    pub metrics: Arc<Metrics>,
-    /// Names of VERA codes, cached.
-    pub vera_names: Arc<crate::vera_names::VeraCache>,
-    /// Stock imports running in the background (and recently finished).
-    pub import_runs: Arc<crate::import_runs::ImportRuns>,
-    /// Who is signed in, for a few seconds per session.
-    pub signed_in: Arc<crate::signed_in_cache::SignedInCache>,
-}
-
-impl AppState {
-    /// State over an open database.
-    pub fn new(db: Db, clock: Clock, config: Config) -> Self {
-        Self {
-            db,
-            clock,
-            config: Arc::new(config),
-            metrics: Arc::new(Metrics::new()),
-            vera_names: Arc::new(Default::default()),
-            import_runs: Arc::new(Default::default()),
-            signed_in: Arc::new(Default::default()),
-        }
-    }
-}
 
 /// Only our own scripts, styles and images; no framing, no forms posting elsewhere.
 /// Map tiles come from PDOK (the one outside source the pages use).

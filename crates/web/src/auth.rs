@@ -1,10 +1,10 @@
 //! Who is asking: the session behind the cookie, the user, their organisations, and the checks that turn them into
 //! scopes. Handlers reach an organisation's data only through [`Auth::scope`].
 
-use crate::app::AppState;
 use crate::context::RequestContext;
 use crate::cookies;
 use crate::error::AppError;
+use crate::state::AppState;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::middleware::Next;

@@ -1,12 +1,17 @@
 //! Facts about the current request that every handler may need: language, request id, CSRF token, client address.
 
-use crate::app::AppState;
 use crate::cookies;
 use crate::csrf::CsrfToken;
 use crate::i18n::{Lang, Texts};
+use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use std::convert::Infallible;
+
+/// The client's network address, for login throttling and logs; set by the `client_address` middleware
+/// in `ops.rs`.
+#[derive(Debug, Clone)]
+pub struct ClientAddress(pub String);
 
 /// The request's context. Extracting it never fails.
 #[derive(Debug, Clone)]
@@ -34,11 +39,7 @@ impl RequestContext {
         let lang = cookies::get(&parts.headers, cookies::LANG).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
         let request_id = parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_owned();
         let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        let client = parts
-            .extensions
-            .get::<crate::ops::ClientAddress>()
-            .map(|c| c.0.clone())
-            .unwrap_or_else(|| "local".to_owned());
+        let client = parts.extensions.get::<ClientAddress>().map(|c| c.0.clone()).unwrap_or_else(|| "local".to_owned());
         let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".to_owned());
         Self { lang, request_id, csrf, client, path }
     }

@@ -4,9 +4,9 @@
 //! POST (PUT, PATCH, DELETE) passes only when the form field `csrf` (or the `X-CSRF-Token` header) equals the cookie.
 //! A forged cross-site form cannot read the cookie, and SameSite=Strict keeps the browser from sending it.
 
-use crate::app::AppState;
 use crate::cookies;
 use crate::error::AppError;
+use crate::state::AppState;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::{header, Method};

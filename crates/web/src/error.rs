@@ -41,6 +41,12 @@ impl From<Denied> for AppError {
     }
 }
 
+impl From<volkshuis_accounts::password::PasswordError> for AppError {
+    fn from(error: volkshuis_accounts::password::PasswordError) -> Self {
+        AppError::Internal(error.into())
+    }
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         AppError::Store(error.into())

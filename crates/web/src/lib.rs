@@ -9,7 +9,6 @@ mod clock;
 mod context;
 mod cookies;
 mod csrf;
-pub mod demo;
 mod error;
 mod forms;
 mod handlers;
@@ -17,19 +16,21 @@ mod i18n;
 mod import_runs;
 mod jobs;
 mod mail;
+mod metrics;
+mod notify;
 mod ops;
-mod overleg_jobs;
-pub mod password;
 mod signed_in_cache;
-mod sr_jobs;
+mod state;
 mod uploads;
 pub mod vera_names;
 mod views;
 
-pub use app::{router, AppState, Config};
+pub use app::router;
 pub use clock::Clock;
 pub use i18n::Lang;
-pub use jobs::{run_due_jobs, schedule_housekeeping, spawn_worker};
+pub use jobs::housekeeping::schedule_housekeeping;
+pub use jobs::worker::{run_due_jobs, spawn_worker};
+pub use state::{AppState, Config};
 
 /// The map data of a view, as the map endpoint sends it (for the benchmark).
 pub use handlers::stock::map::map_body;

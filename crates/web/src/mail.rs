@@ -1,15 +1,29 @@
 //! Outgoing mail: written to the outbox in the transaction that causes it; delivered by a job when SMTP is set.
 
-use crate::app::AppState;
+use crate::jobs::{self, BackgroundJob};
+use crate::state::AppState;
 use anyhow::Context;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use volkshuis_store::outbox::{self, Status};
-use volkshuis_store::{jobs, Tx};
+use volkshuis_store::Tx;
 
-/// The job kind that delivers one outbox message.
-pub const DELIVER_JOB: &str = "deliver_mail";
+/// The job that delivers one outbox message.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct DeliverMail {
+    /// The message in the outbox.
+    pub outbox_id: i64,
+}
+
+impl BackgroundJob for DeliverMail {
+    const KIND: &'static str = "deliver_mail";
+
+    async fn run(&self, state: &AppState) -> anyhow::Result<()> {
+        deliver(state, self.outbox_id, state.clock.now()).await
+    }
+}
 
 /// Queues a message. Without SMTP it is held in the outbox page; with SMTP a delivery job is scheduled, in the same
 /// transaction, so a rolled-back action sends nothing.
@@ -18,8 +32,7 @@ pub async fn queue(state: &AppState, tx: &mut Tx, to: &str, subject: &str, body:
     let status = if state.config.smtp_url.is_some() { Status::Queued } else { Status::Held };
     let id = outbox::add(tx, to, subject, body, status, now).await?;
     if status == Status::Queued {
-        let payload = serde_json::json!({ "outbox_id": id }).to_string();
-        jobs::enqueue(tx, DELIVER_JOB, &payload, now, Some(&format!("mail:{id}")), now).await?;
+        jobs::enqueue(tx, &DeliverMail { outbox_id: id }, now, Some(&format!("mail:{id}")), now).await?;
     }
     tracing::info!(outbox_id = id, status = status.code(), "mail queued");
     Ok(id)

@@ -1,8 +1,8 @@
-//! Operating the service: health, Prometheus metrics, request metrics, error pages, static assets.
+//! Operating the service: health, the Prometheus endpoint, request metrics, error pages, static assets.
 
-use crate::app::AppState;
-use crate::context::RequestContext;
+use crate::context::{ClientAddress, RequestContext};
 use crate::error::{AppError, ErrorPage};
+use crate::state::AppState;
 use crate::views::{render, Page};
 use askama::Template;
 use axum::body::Body;
@@ -10,69 +10,7 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use prometheus_client::encoding::{text::encode, EncodeLabelSet};
-use prometheus_client::metrics::counter::Counter;
-use prometheus_client::metrics::family::Family;
-use prometheus_client::metrics::gauge::Gauge;
-use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
-use prometheus_client::registry::Registry;
 use std::time::Instant;
-
-#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
-struct RequestLabels {
-    method: String,
-    route: String,
-    status: u16,
-}
-
-#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
-struct RouteLabels {
-    route: String,
-}
-
-#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
-struct JobLabels {
-    status: String,
-}
-
-/// The service's Prometheus metrics, kept per application (not global), so tests can run many apps at once.
-pub struct Metrics {
-    registry: Registry,
-    requests: Family<RequestLabels, Counter>,
-    durations: Family<RouteLabels, Histogram>,
-    jobs: Family<JobLabels, Gauge>,
-    kept_stock_pages: Gauge,
-}
-
-impl Metrics {
-    /// Registers the metrics.
-    pub fn new() -> Self {
-        let mut registry = Registry::with_prefix("volkshuis");
-        let requests = Family::<RequestLabels, Counter>::default();
-        let durations = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
-            Histogram::new(exponential_buckets(0.001, 2.0, 14))
-        });
-        let jobs = Family::<JobLabels, Gauge>::default();
-        registry.register("http_requests", "HTTP requests answered", requests.clone());
-        registry.register("http_request_duration_seconds", "Time to answer a request", durations.clone());
-        registry.register("jobs", "Background jobs by status", jobs.clone());
-        let kept_stock_pages = Gauge::default();
-        registry.register("stock_pages_kept_bytes", "Memory of the stock pages kept", kept_stock_pages.clone());
-        Self { registry, requests, durations, jobs, kept_stock_pages }
-    }
-}
-
-impl Default for Metrics {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl std::fmt::Debug for Metrics {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Metrics")
-    }
-}
 
 /// Counts and times every request by route pattern (not raw path, to keep the label set small).
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -84,15 +22,9 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "unmatched".to_owned());
     let response = next.run(request).await;
-    let labels = RequestLabels { method, route: route.clone(), status: response.status().as_u16() };
-    state.metrics.requests.get_or_create(&labels).inc();
-    state.metrics.durations.get_or_create(&RouteLabels { route }).observe(started.elapsed().as_secs_f64());
+    state.metrics.record_request(method, route, response.status().as_u16(), started.elapsed().as_secs_f64());
     response
 }
-
-/// The client's network address, for login throttling and logs.
-#[derive(Debug, Clone)]
-pub struct ClientAddress(pub String);
 
 /// Finds the client's address: the socket's peer, or — with `trust_proxy` — the last `X-Forwarded-For` entry.
 pub async fn client_address(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -122,12 +54,11 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Resul
     if !sent.is_some_and(|sent| crate::csrf::same(sent, token)) {
         return Err(AppError::Forbidden);
     }
-    for (status, count) in volkshuis_store::jobs::counts(&state.db).await? {
-        state.metrics.jobs.get_or_create(&JobLabels { status }).set(count);
+    for (status, count) in crate::jobs::queue::counts(&state.db).await? {
+        state.metrics.set_jobs(status, count);
     }
-    state.metrics.kept_stock_pages.set(i64::try_from(state.db.kept_stock_page_bytes()).unwrap_or(i64::MAX));
-    let mut body = String::new();
-    encode(&mut body, &state.metrics.registry).map_err(|e| AppError::Internal(e.into()))?;
+    state.metrics.set_kept_stock_pages(i64::try_from(state.db.kept_stock_page_bytes()).unwrap_or(i64::MAX));
+    let body = state.metrics.encode().map_err(|e| AppError::Internal(e.into()))?;
     Ok(([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response())
 }
 
@@ -183,7 +114,7 @@ pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Respons
 }
 
 #[derive(Template)]
-#[template(path = "error.html")]
+#[template(path = "layout/error.html")]
 struct ErrorTemplate {
     page: Page,
     title: &'static str,

@@ -1,5 +1,5 @@
 //! Background jobs with a controlled clock: housekeeping, mail delivery through a real SMTP conversation, retries
-//! that survive a restart.
+//! that survive a restart, and jobs the worker cannot read.
 
 mod common;
 
@@ -16,7 +16,8 @@ use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
 on_both_backends!(
     housekeeping_purges_and_reschedules,
     mail_is_delivered_over_smtp,
-    failed_delivery_is_retried_after_restart
+    failed_delivery_is_retried_after_restart,
+    unknown_kinds_and_bad_payloads_fail_their_job
 );
 
 async fn housekeeping_purges_and_reschedules(mut app: TestApp) {
@@ -109,4 +110,32 @@ async fn failed_delivery_is_retried_after_restart(mut app: TestApp) {
     let message = outbox::get(&app.state.db, message.id).await.expect("get").expect("exists");
     assert_eq!(message.status, Status::Sent);
     assert!(received.lock().map(|t| t.contains("admin@woonstad.test")).unwrap_or(false));
+}
+
+/// A job of a kind no type claims, or with a payload its type cannot read, fails with a clear error and is retried
+/// like any failure; the worker goes on with the other jobs.
+async fn unknown_kinds_and_bad_payloads_fail_their_job(app: TestApp) {
+    let now = app.state.clock.now();
+    let mut tx = app.state.db.begin().await.expect("begin");
+    for (kind, payload) in [
+        ("no_such_job", "{}"),
+        ("overleg_reminder", r#"{"what":"lunch","org_id":1}"#),
+        ("deliver_mail", "not json"),
+        ("housekeeping", "{}"),
+    ] {
+        jobs::enqueue(&mut tx, kind, payload, now, None, now).await.expect("enqueue");
+    }
+    tx.commit().await.expect("commit");
+    assert_eq!(run_due_jobs(&app.state).await.expect("the worker survives"), 4);
+    let rows: Vec<(String, String, Option<String>)> =
+        sql::query_as("SELECT kind, status, last_error FROM jobs ORDER BY id LIMIT 4")
+            .fetch_all(&app.state.db)
+            .await
+            .expect("jobs");
+    let error = |i: usize| rows[i].2.clone().unwrap_or_default();
+    assert_eq!(rows[0].1, "pending", "retried later");
+    assert!(error(0).contains("unknown job kind \"no_such_job\""), "{}", error(0));
+    assert!(error(1).contains("overleg_reminder job does not fit its type"), "{}", error(1));
+    assert!(error(2).contains("deliver_mail job does not fit its type"), "{}", error(2));
+    assert_eq!((rows[3].1.as_str(), rows[3].2.as_deref()), ("done", None), "the good job ran");
 }

@@ -233,7 +233,7 @@ async fn each_party_sees_its_own(mut app: TestApp) {
         kind: OrgKind::Supplier,
     };
     let other = orgs::create(&mut tx, &actor, &fields).await.expect("org");
-    let hash = volkshuis_web::password::hash(common::PASSWORD.to_owned()).await.expect("hash");
+    let hash = volkshuis_accounts::password::hash(common::PASSWORD.to_owned()).await.expect("hash");
     let new = users::NewUser {
         email: Email::parse("sroi@anderbouw.test").expect("email"),
         name: Name::parse("Ander").expect("name"),

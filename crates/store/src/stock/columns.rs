@@ -1,6 +1,6 @@
 //! Many rows at once: new and changed units, and the cells of map and coverage. SQLite takes a multi-row
 //! `INSERT … VALUES` with a parameter per value; PostgreSQL takes the rows through `COPY … FROM STDIN` in its text
-//! format, its own bulk load (ADR 0020). Before, PostgreSQL got one array literal per column through sqlx's `Any`
+//! format, its own bulk load (ADR 0021). Before, PostgreSQL got one array literal per column through sqlx's `Any`
 //! driver, which had no way to `COPY`.
 
 use crate::sql::Conn;

@@ -1,8 +1,8 @@
 //! The start page and the dashboard of the user's organisation.
 
-use crate::app::AppState;
 use crate::auth::{Auth, MaybeAuth};
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{ok, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};

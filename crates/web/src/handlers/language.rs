@@ -1,11 +1,11 @@
 //! Switching the UI language; remembered in a cookie and, for a logged-in user, in the account.
 
-use crate::app::AppState;
 use crate::auth::MaybeAuth;
 use crate::cookies;
 use crate::error::AppError;
 use crate::forms::local_path;
 use crate::i18n::Lang;
+use crate::state::AppState;
 use axum::extract::{Form, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};

@@ -1,12 +1,11 @@
 //! Logging in and out, with throttling after repeated failures.
 
-use crate::app::AppState;
 use crate::auth::{Auth, MaybeAuth};
 use crate::context::RequestContext;
 use crate::cookies;
 use crate::error::AppError;
 use crate::forms::local_path;
-use crate::password;
+use crate::state::AppState;
 use crate::views::{ok, render, show_time, Page};
 use askama::Template;
 use axum::extract::{Form, Query, State};
@@ -16,6 +15,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use cookie::SameSite;
 use serde::Deserialize;
+use volkshuis_accounts::password;
 use volkshuis_domain::account::SessionLifetime;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::{sessions, throttle, users};

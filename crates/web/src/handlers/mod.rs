@@ -6,14 +6,15 @@ mod home;
 mod language;
 mod login;
 mod org;
-mod overleg;
+pub(crate) mod overleg;
 mod participatie;
+mod party;
 mod password_reset;
-mod socialreturn;
+pub(crate) mod socialreturn;
 pub(crate) mod stock;
 mod tokens;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use axum::Router;
 
 /// All page routes.
@@ -31,20 +32,4 @@ pub fn router() -> Router<AppState> {
         .merge(stock::router())
         .merge(api::router())
         .merge(tokens::router())
-}
-
-/// The scope of the organisation in the path for the modules between a corporation and its tenant organisations
-/// (Overleg, Participatiekaart): other kinds of organisation have no such pages.
-pub(crate) async fn party_scope(
-    state: &AppState,
-    auth: &crate::auth::Auth,
-    org: i64,
-    action: volkshuis_domain::access::Action,
-) -> Result<(volkshuis_domain::access::OrgScope, volkshuis_store::orgs::Organisation), crate::error::AppError> {
-    use volkshuis_domain::org::OrgKind;
-    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
-    match organisation.kind {
-        OrgKind::Corporation | OrgKind::TenantOrganisation => Ok((scope, organisation)),
-        _ => Err(crate::error::AppError::NotFound),
-    }
 }

@@ -1,11 +1,10 @@
 //! An organisation's own page: its members, managed by its administrators.
 
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::handlers::password_reset::send_link;
-use crate::password;
+use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -14,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
+use volkshuis_accounts::password;
 use volkshuis_domain::access::{Action, OrgScope, Role};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::text::Name;

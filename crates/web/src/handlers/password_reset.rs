@@ -1,11 +1,11 @@
 //! "Forgot password": a single-use, one-hour link by e-mail. The answer never reveals whether an address exists.
 
-use crate::app::AppState;
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::mail;
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
-use crate::{mail, password};
 use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
+use volkshuis_accounts::password;
 use volkshuis_domain::account::{Email, NewPassword};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::{resets, users};

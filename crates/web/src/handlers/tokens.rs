@@ -1,9 +1,9 @@
 //! An organisation's API tokens: its administrators create (the secret is shown once) and revoke them.
 
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, show_time, Page};
 use askama::Template;
 use axum::extract::{Form, Path, State};

@@ -31,7 +31,7 @@ macro_rules! on_both_backends {
 }
 
 /// The demo password.
-pub const PASSWORD: &str = volkshuis_web::demo::DEMO_PASSWORD;
+pub const PASSWORD: &str = volkshuis_demo::DEMO_PASSWORD;
 
 /// A response, read completely.
 #[derive(Debug)]
@@ -77,7 +77,7 @@ impl TestApp {
     /// As [`TestApp::new`] with other settings.
     pub async fn with_config(backend: Backend, config: Config) -> Self {
         let db = TestDb::new(backend).await.expect("test database");
-        volkshuis_web::demo::seed(&db.db, false).await.expect("demo data");
+        volkshuis_demo::seed(&db.db, false).await.expect("demo data");
         let state = AppState::new(db.db.clone(), Clock::manual(datetime!(2026-11-25 10:00 UTC)), config);
         let router = volkshuis_web::router(state.clone());
         Self { state, db, router, cookies: HashMap::new(), headers: Vec::new() }

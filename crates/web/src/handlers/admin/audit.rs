@@ -1,9 +1,9 @@
 //! The audit log, with filters.
 
-use crate::app::AppState;
 use crate::auth::PlatformAdmin;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::state::AppState;
 use crate::views::{ok, show_time, Page};
 use askama::Template;
 use axum::extract::{Query, State};
@@ -51,7 +51,7 @@ struct EntryRow {
 }
 
 #[derive(Template)]
-#[template(path = "audit.html")]
+#[template(path = "admin/audit.html")]
 struct AuditPage {
     page: Page,
     filter: AuditQuery,

@@ -6,7 +6,7 @@ mod orgs;
 mod outbox;
 mod users;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {

@@ -1,9 +1,9 @@
 //! Registering and changing organisations.
 
-use crate::app::AppState;
 use crate::auth::PlatformAdmin;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -31,7 +31,7 @@ struct OrgRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin_orgs.html")]
+#[template(path = "admin/orgs.html")]
 struct ListPage {
     page: Page,
     orgs: Vec<OrgRow>,
@@ -58,7 +58,7 @@ struct OrgForm {
 }
 
 #[derive(Template)]
-#[template(path = "org_form.html")]
+#[template(path = "admin/org_form.html")]
 struct FormPage {
     page: Page,
     heading: &'static str,

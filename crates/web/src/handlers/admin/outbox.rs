@@ -1,9 +1,9 @@
 //! The mail outbox: every message Volkshuis wrote, and whether it was sent.
 
-use crate::app::AppState;
 use crate::auth::PlatformAdmin;
 use crate::error::AppError;
 use crate::i18n::Texts;
+use crate::state::AppState;
 use crate::views::{ok, show_time, Page};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -34,7 +34,7 @@ struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "outbox.html")]
+#[template(path = "admin/outbox.html")]
 struct ListPage {
     page: Page,
     smtp: bool,
@@ -58,7 +58,7 @@ async fn list(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin)
 }
 
 #[derive(Template)]
-#[template(path = "outbox_message.html")]
+#[template(path = "admin/outbox_message.html")]
 struct MessagePage {
     page: Page,
     subject: String,

@@ -1,11 +1,10 @@
 //! Creating users, changing them, and giving them roles in organisations.
 
-use crate::app::AppState;
 use crate::auth::{Auth, PlatformAdmin};
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::handlers::password_reset::send_link;
-use crate::password;
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -14,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
+use volkshuis_accounts::password;
 use volkshuis_domain::access::Role;
 use volkshuis_domain::account::{Email, NewPassword};
 use volkshuis_domain::text::Name;
@@ -29,7 +29,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Template)]
-#[template(path = "admin_users.html")]
+#[template(path = "admin/users.html")]
 struct ListPage {
     page: Page,
     users: Vec<users::User>,
@@ -55,7 +55,7 @@ struct NewUserForm {
 }
 
 #[derive(Template)]
-#[template(path = "user_new.html")]
+#[template(path = "admin/user_new.html")]
 struct NewPage {
     page: Page,
     form: NewUserForm,
@@ -157,7 +157,7 @@ struct MembershipForm {
 }
 
 #[derive(Template)]
-#[template(path = "user_edit.html")]
+#[template(path = "admin/user_edit.html")]
 struct EditPage {
     page: Page,
     user_id: i64,

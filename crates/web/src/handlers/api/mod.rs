@@ -4,7 +4,7 @@
 mod openapi;
 mod stock;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};

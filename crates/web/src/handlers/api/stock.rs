@@ -1,7 +1,7 @@
 //! `/api/v1/eenheden` and `/api/v1/clusters`.
 
 use super::{ApiClient, ApiError};
-use crate::app::AppState;
+use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use serde::Deserialize;

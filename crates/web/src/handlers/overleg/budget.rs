@@ -1,11 +1,11 @@
 //! The yearly budget between a corporation and a tenant organisation (art. 7): amount, spending, accounting.
 
 use super::{parse_date, party_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::i18n::BUDGET_CATEGORIES;
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -47,7 +47,7 @@ struct LineForm {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_budget.html")]
+#[template(path = "overleg/budget.html")]
 struct BudgetPage {
     page: Page,
     org_id: i64,

@@ -2,12 +2,12 @@
 //! documents and the printable version.
 
 use super::case_view::{case_page, case_view, shared_parts, PrintPage, Typed};
+use super::jobs;
 use super::{load_case, party_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
-use crate::overleg_jobs;
+use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, ok, render, show_time, NoticeQuery, Page};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
@@ -161,7 +161,7 @@ async fn answer(
     }
     store_documents(&mut tx, &scope, &actor, &case, "answer", &upload).await?;
     let answered = overleg::get_in(tx.conn(), &scope, id).await?.ok_or(AppError::NotFound)?;
-    overleg_jobs::case_answered(&state, &mut tx, &answered).await?;
+    jobs::case_answered(&state, &mut tx, &answered).await?;
     tx.commit().await?;
     Ok(back_to(org, id))
 }

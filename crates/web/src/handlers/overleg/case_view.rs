@@ -1,10 +1,10 @@
 //! The case page: everything about one case as its viewer may see it, with the forms for the next step.
 
 use super::{step_error, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{show_date, show_time, Page};
 use askama::Template;
 use volkshuis_domain::access::{Action, OrgScope};
@@ -83,7 +83,7 @@ pub(super) struct CaseView {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_case.html")]
+#[template(path = "overleg/case.html")]
 pub(super) struct CasePage {
     pub page: Page,
     pub org_id: i64,
@@ -108,7 +108,7 @@ pub(super) struct CasePage {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_print.html")]
+#[template(path = "overleg/print.html")]
 pub(super) struct PrintPage {
     pub page: Page,
     pub case: CaseView,

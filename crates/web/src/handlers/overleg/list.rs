@@ -1,10 +1,10 @@
 //! "What awaits us": an organisation's cases, soonest deadline first; its overleg partners.
 
 use super::{party_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -70,7 +70,7 @@ struct PartnerForm {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_list.html")]
+#[template(path = "overleg/list.html")]
 struct ListPage {
     page: Page,
     org_id: i64,

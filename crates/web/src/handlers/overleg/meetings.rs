@@ -1,10 +1,10 @@
 //! One consultation meeting: its agenda (both sides add items) and its minutes.
 
 use super::party_scope;
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -30,7 +30,7 @@ struct ItemView {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_meeting.html")]
+#[template(path = "overleg/meeting.html")]
 struct MeetingPage {
     page: Page,
     org_id: i64,

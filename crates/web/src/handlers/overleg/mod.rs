@@ -7,15 +7,16 @@
 mod budget;
 mod case;
 mod case_view;
+pub(crate) mod jobs;
 mod list;
 mod meetings;
 mod new;
 mod year;
 
-use super::party_scope;
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::handlers::party::party_scope;
 use crate::i18n::OverlegTexts;
+use crate::state::AppState;
 use axum::Router;
 use time::Date;
 use volkshuis_domain::access::OrgScope;

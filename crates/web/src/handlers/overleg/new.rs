@@ -1,12 +1,12 @@
 //! A corporation starts a request to one of its tenant organisations, with documents.
 
+use super::jobs;
 use super::list::parse_weeks;
 use super::{parse_date, party_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
-use crate::overleg_jobs;
+use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{ok, render, show_date, Page};
 use askama::Template;
@@ -42,7 +42,7 @@ struct CaseForm {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_new.html")]
+#[template(path = "overleg/new.html")]
 struct NewPage {
     page: Page,
     org_id: i64,
@@ -189,7 +189,7 @@ async fn create(
         };
         overleg::add_document(&mut tx, &scope, &actor, &case, &doc).await?;
     }
-    overleg_jobs::case_sent(&state, &mut tx, &case).await?;
+    jobs::case_sent(&state, &mut tx, &case).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
 }

@@ -1,12 +1,12 @@
 //! The year's overleg for an organisation: figures for its members' meeting, the meetings (at least one a year with
 //! every partner), and the budget per partner.
 
+use super::jobs;
 use super::{parse_date, party_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
-use crate::overleg_jobs;
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -76,7 +76,7 @@ struct BudgetForm {
 }
 
 #[derive(Template)]
-#[template(path = "overleg_year.html")]
+#[template(path = "overleg/year.html")]
 struct YearPage {
     page: Page,
     org_id: i64,
@@ -261,7 +261,7 @@ async fn set_budget(
         let mut tx = state.db.begin().await?;
         match overleg::set_budget(&mut tx, &scope, &auth.actor(&state), tenant, year, amount).await {
             Ok(_) => {
-                overleg_jobs::budget_set(&state, &mut tx, scope.org_id(), tenant, year).await?;
+                jobs::budget_set(&state, &mut tx, scope.org_id(), tenant, year).await?;
                 tx.commit().await?;
                 return Ok(Redirect::to(&format!("/orgs/{org}/overleg/jaar/{year}?notice=saved")).into_response());
             }

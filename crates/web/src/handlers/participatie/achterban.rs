@@ -3,11 +3,11 @@
 //! The group sees only counts.
 
 use super::{may_edit, party_scope, visible_group};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::mail;
+use crate::state::AppState;
 use crate::views::{attachment, ok, render, Page};
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};
@@ -136,7 +136,7 @@ async fn decide(
 }
 
 #[derive(Template)]
-#[template(path = "part_letters.html")]
+#[template(path = "participatie/letters.html")]
 struct LettersPage {
     page: Page,
     subject: String,
@@ -245,7 +245,7 @@ pub(super) fn parse_contacts(bytes: &[u8]) -> Result<Vec<ContactRow>, Vec<String
 }
 
 #[derive(Template)]
-#[template(path = "part_import.html")]
+#[template(path = "participatie/import.html")]
 struct ImportPage {
     page: Page,
     org_id: i64,

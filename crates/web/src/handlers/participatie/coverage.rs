@@ -2,9 +2,9 @@
 //! gemeente, wijk, buurt or complex, the areas with the most tenants without a voice first.
 
 use super::{corporations, figures_scope, party_scope};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{ok, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -35,7 +35,7 @@ struct AreaView {
 }
 
 #[derive(Template)]
-#[template(path = "part_coverage.html")]
+#[template(path = "participatie/coverage.html")]
 struct CoveragePage {
     page: Page,
     org_id: i64,
@@ -143,7 +143,7 @@ async fn recompute(
 }
 
 #[derive(Template)]
-#[template(path = "part_map.html")]
+#[template(path = "participatie/map.html")]
 struct MapPage {
     page: Page,
     org_id: i64,

@@ -2,9 +2,9 @@
 //! places each in the 2×2 with the variant's description and development path, and the golden rules side by side.
 
 use super::party_scope;
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -80,7 +80,7 @@ struct PlacementView {
 }
 
 #[derive(Template)]
-#[template(path = "part_diagnosis.html")]
+#[template(path = "participatie/diagnosis.html")]
 struct DiagnosisPage {
     page: Page,
     org_id: i64,

@@ -2,10 +2,10 @@
 
 use super::groups::{form_page, parse_group, GroupForm};
 use super::party_scope;
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render};
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;

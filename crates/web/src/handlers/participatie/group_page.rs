@@ -3,10 +3,10 @@
 
 use super::groups::{row, GroupRow};
 use super::{may_edit, party_scope, visible_group};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, parse_date, FieldErrors};
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -54,7 +54,7 @@ struct RequestRow {
 }
 
 #[derive(Template)]
-#[template(path = "part_group.html")]
+#[template(path = "participatie/group.html")]
 pub(super) struct GroupPage {
     page: Page,
     org_id: i64,

@@ -1,11 +1,11 @@
 //! The groups an organisation sees, as a tree with their state, and registering a new one.
 
 use super::{corporations, party_scope};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::i18n::{ParticipatieTexts, Texts};
+use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -83,7 +83,7 @@ pub(super) fn tree(groups: &[Group]) -> Vec<(&Group, usize)> {
 }
 
 #[derive(Template)]
-#[template(path = "part_list.html")]
+#[template(path = "participatie/list.html")]
 struct ListPage {
     page: Page,
     org_id: i64,
@@ -159,7 +159,7 @@ pub(super) struct GroupForm {
 }
 
 #[derive(Template)]
-#[template(path = "part_group_form.html")]
+#[template(path = "participatie/group_form.html")]
 pub(super) struct FormPage {
     page: Page,
     org_id: i64,

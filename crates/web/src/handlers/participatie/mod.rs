@@ -10,10 +10,10 @@ mod group_page;
 mod groups;
 mod public;
 
-use super::party_scope;
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::handlers::party::party_scope;
+use crate::state::AppState;
 use axum::Router;
 use volkshuis_domain::access::{Action, OrgScope};
 use volkshuis_domain::org::OrgKind;

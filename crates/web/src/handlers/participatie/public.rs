@@ -1,10 +1,10 @@
 //! The public page: a tenant enters postcode and house number and sees the groups that speak for that address,
 //! what they do and how to join; a join request (given with explicit consent) goes to the group's inbox.
 
-use crate::app::AppState;
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -47,7 +47,7 @@ struct LookupQuery {
 }
 
 #[derive(Template)]
-#[template(path = "part_public.html")]
+#[template(path = "participatie/public.html")]
 struct PublicPage {
     page: Page,
     query: LookupQuery,

@@ -2,10 +2,10 @@
 //! supplier's report form, and the settlement at the end.
 
 use super::{load_contract, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -64,7 +64,7 @@ pub(super) struct Figures {
 pub(super) type Typed = HashMap<String, String>;
 
 #[derive(Template)]
-#[template(path = "sr_contract.html")]
+#[template(path = "socialreturn/contract.html")]
 pub(super) struct ContractPage {
     pub page: Page,
     pub org_id: i64,

@@ -4,10 +4,10 @@
 use super::contract::{contract_page, Typed};
 use super::forms::{date, field};
 use super::{load_contract, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, render};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};

@@ -3,9 +3,9 @@
 
 use super::charts::{money_chart, BarChart};
 use super::{buyer_scope, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{ok, show_date, Page};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -157,7 +157,7 @@ async fn xlsx_export(State(state): State<AppState>, auth: Auth, Path(org): Path<
 }
 
 #[derive(Template)]
-#[template(path = "sr_year.html")]
+#[template(path = "socialreturn/year.html")]
 struct YearPage {
     page: Page,
     org_id: i64,

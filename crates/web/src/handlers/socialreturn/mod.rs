@@ -10,13 +10,14 @@ mod contract;
 mod contributions;
 mod exports;
 mod forms;
+pub(crate) mod jobs;
 mod new_contract;
 mod overview;
 mod tables;
 
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use axum::Router;
 use time::Date;
 use volkshuis_domain::access::{Action, OrgScope};

@@ -3,10 +3,10 @@
 
 use super::buyer_scope;
 use super::forms::{field, optional_money, percentage, required_date, required_money, show_percentage, Fields};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
 const CADENCES: [&str; 3] = ["monthly", "quarterly", "yearly"];
 
 #[derive(Template)]
-#[template(path = "sr_contract_form.html")]
+#[template(path = "socialreturn/contract_form.html")]
 struct FormPage {
     page: Page,
     org_id: i64,
@@ -186,7 +186,7 @@ async fn create(
     };
     let mut tx = state.db.begin().await?;
     let id = socialreturn::create_contract(&mut tx, &scope, &auth.actor(&state), &new).await?;
-    crate::sr_jobs::contract_created(&state, &mut tx, id, scope.org_id(), &new).await?;
+    super::jobs::contract_created(&state, &mut tx, id, scope.org_id(), &new).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved")).into_response())
 }

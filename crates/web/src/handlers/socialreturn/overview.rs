@@ -3,9 +3,9 @@
 
 use super::charts::{money_chart, BarChart};
 use super::{is_buyer, today};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{ok, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -53,7 +53,7 @@ pub(super) fn contract_row(page: &Page, c: &Contract, today: time::Date, buyer_v
 }
 
 #[derive(Template)]
-#[template(path = "sr_overview.html")]
+#[template(path = "socialreturn/overview.html")]
 struct OverviewPage {
     page: Page,
     org_id: i64,

@@ -2,10 +2,10 @@
 
 use super::buyer_scope;
 use super::forms::{parse_table, table_fields, table_sections, Fields, Section};
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -34,7 +34,7 @@ struct TableItem {
 }
 
 #[derive(Template)]
-#[template(path = "sr_tables.html")]
+#[template(path = "socialreturn/tables.html")]
 struct ListPage {
     page: Page,
     org_id: i64,
@@ -43,7 +43,7 @@ struct ListPage {
 }
 
 #[derive(Template)]
-#[template(path = "sr_table.html")]
+#[template(path = "socialreturn/table.html")]
 struct TablePage {
     page: Page,
     org_id: i64,
@@ -57,7 +57,7 @@ struct TablePage {
 }
 
 #[derive(Template)]
-#[template(path = "sr_table_form.html")]
+#[template(path = "socialreturn/table_form.html")]
 struct FormPage {
     page: Page,
     org_id: i64,

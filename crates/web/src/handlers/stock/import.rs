@@ -2,11 +2,11 @@
 //! on the page and as CSV.
 
 use super::corporation_scope;
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::csrf::MAX_UPLOAD_BYTES;
 use crate::error::AppError;
 use crate::import_runs::{AlreadyRunning, Finished, Run, RunState};
+use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::body::Bytes;
@@ -50,7 +50,7 @@ struct Progress {
 }
 
 #[derive(Template)]
-#[template(path = "stock_import.html")]
+#[template(path = "stock/import.html")]
 struct ImportPage {
     page: Page,
     org_id: i64,

@@ -1,9 +1,9 @@
 //! The stock map page and its data: clusters per zoom level, single units at street level.
 
 use super::corporation_scope;
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{ok, Page};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -21,7 +21,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Template)]
-#[template(path = "stock_map.html")]
+#[template(path = "stock/map.html")]
 struct MapPage {
     page: Page,
     org_id: i64,

@@ -4,9 +4,9 @@ mod import;
 pub(crate) mod map;
 mod pages;
 
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::state::AppState;
 use axum::Router;
 use volkshuis_domain::access::{Action, OrgScope};
 use volkshuis_domain::org::OrgKind;

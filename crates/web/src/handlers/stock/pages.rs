@@ -1,10 +1,10 @@
 //! The unit list with filters and pages, the complexes, one complex, one unit.
 
 use super::corporation_scope;
-use crate::app::AppState;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::state::AppState;
 use crate::vera_names::VeraNames;
 use crate::views::{ok, render_sized, Page};
 use askama::Template;
@@ -151,7 +151,7 @@ impl<'a> UnitLine<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "stock_units.html")]
+#[template(path = "stock/units.html")]
 struct UnitsPage<'a> {
     page: Page,
     org_id: i64,
@@ -232,7 +232,7 @@ impl From<ClusterRow> for ClusterLine {
 }
 
 #[derive(Template)]
-#[template(path = "stock_clusters.html")]
+#[template(path = "stock/clusters.html")]
 struct ClustersPage {
     page: Page,
     org_id: i64,
@@ -279,7 +279,7 @@ async fn clusters(
 }
 
 #[derive(Template)]
-#[template(path = "stock_cluster.html")]
+#[template(path = "stock/cluster.html")]
 struct ClusterPage<'a> {
     page: Page,
     org_id: i64,
@@ -315,7 +315,7 @@ async fn cluster(
 }
 
 #[derive(Template)]
-#[template(path = "stock_unit.html")]
+#[template(path = "stock/unit.html")]
 struct UnitPage {
     page: Page,
     org_id: i64,

@@ -1,0 +1,20 @@
+//! What the Overleg and Participatiekaart handlers share: the scope of a party to the Overlegwet. Kept apart from
+//! `handlers/mod.rs` (the router) so that a handler importing it does not import the router that imports the handler.
+
+use crate::state::AppState;
+
+/// The scope of the organisation in the path for the modules between a corporation and its tenant organisations
+/// (Overleg, Participatiekaart): other kinds of organisation have no such pages.
+pub(crate) async fn party_scope(
+    state: &AppState,
+    auth: &crate::auth::Auth,
+    org: i64,
+    action: volkshuis_domain::access::Action,
+) -> Result<(volkshuis_domain::access::OrgScope, volkshuis_store::orgs::Organisation), crate::error::AppError> {
+    use volkshuis_domain::org::OrgKind;
+    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
+    match organisation.kind {
+        OrgKind::Corporation | OrgKind::TenantOrganisation => Ok((scope, organisation)),
+        _ => Err(crate::error::AppError::NotFound),
+    }
+}

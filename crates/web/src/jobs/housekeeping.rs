@@ -1,0 +1,39 @@
+//! Housekeeping, hourly: purges expired sessions, old login failures and social-return candidate names past their
+//! retention, then schedules itself again.
+
+use super::{enqueue, BackgroundJob};
+use crate::state::AppState;
+use serde::{Deserialize, Serialize};
+use time::Duration;
+use volkshuis_store::socialreturn::names;
+use volkshuis_store::{sessions, throttle};
+
+/// The housekeeping job. No arguments: its payload is `{}`.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct Housekeeping {}
+
+impl BackgroundJob for Housekeeping {
+    const KIND: &'static str = "housekeeping";
+
+    async fn run(&self, state: &AppState) -> anyhow::Result<()> {
+        let now = state.clock.now();
+        let sessions = sessions::purge_expired(&state.db, now).await?;
+        let failures = throttle::purge_old(&state.db, now).await?;
+        let actor = volkshuis_store::audit::Actor::system("housekeeping", now);
+        let today = volkshuis_domain::calendar::dutch_date(now);
+        let names = names::purge(&state.db, today, state.config.candidate_names_days, &actor).await?;
+        tracing::info!(sessions, failures, names, "housekeeping done");
+        schedule_housekeeping(state).await
+    }
+}
+
+/// Schedules the next hourly housekeeping run (once per hour, however many servers ask).
+pub async fn schedule_housekeeping(state: &AppState) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let next_hour = now.replace_minute(0)?.replace_second(0)?.replace_nanosecond(0)? + Duration::hours(1);
+    let key = format!("housekeeping:{}", next_hour.unix_timestamp());
+    let mut tx = state.db.begin().await?;
+    enqueue(&mut tx, &Housekeeping {}, next_hour, Some(&key), now).await?;
+    tx.commit().await?;
+    Ok(())
+}

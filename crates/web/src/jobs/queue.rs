@@ -1,0 +1,47 @@
+//! The web crate's one door to the store's job queue (`volkshuis_store::jobs`): every call to it is here, so a
+//! change of the store's queue API is met in this file alone. Thin on purpose: no rules, only the calls.
+
+use time::{Duration, OffsetDateTime};
+use volkshuis_store::jobs;
+use volkshuis_store::{Db, StoreError, Tx};
+
+/// A claimed job as the store hands it out (kind, JSON payload, attempts).
+pub(crate) type Job = jobs::Job;
+
+/// Inserts a job row in `tx` (see [`super::enqueue`], the typed way in).
+pub(crate) async fn enqueue(
+    tx: &mut Tx,
+    kind: &str,
+    payload: &str,
+    run_at: OffsetDateTime,
+    dedupe_key: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<Option<i64>, StoreError> {
+    jobs::enqueue(&mut *tx, kind, payload, run_at, dedupe_key, now).await
+}
+
+/// Claims the next due job for `lease`.
+pub(crate) async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result<Option<Job>, StoreError> {
+    jobs::claim_next(db, now, lease).await
+}
+
+/// Marks a job done.
+pub(crate) async fn complete(db: &Db, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
+    jobs::complete(db, id, now).await
+}
+
+/// Records a failed attempt: retried at `retry_at`, or given up when the job has used its attempts.
+pub(crate) async fn fail(
+    db: &Db,
+    job: &Job,
+    error: &str,
+    now: OffsetDateTime,
+    retry_at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    jobs::fail(db, job, error, now, retry_at).await
+}
+
+/// Jobs per status, for the metrics endpoint.
+pub(crate) async fn counts(db: &Db) -> Result<Vec<(String, i64)>, StoreError> {
+    jobs::counts(db).await
+}
