@@ -21,6 +21,18 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 30)]
         repeat: usize,
     },
+    /// Read random complexes from many tasks at once, their units as one JSON row and as plain rows (ADR 0021).
+    Complex {
+        /// The corporation whose stock is loaded.
+        #[arg(long)]
+        corporation: String,
+        /// Tasks reading at once.
+        #[arg(long, default_value_t = 64)]
+        tasks: usize,
+        /// Seconds measured per way of reading.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+    },
     /// Add groups to a corporation's loaded stock and time the coverage (recompute, lists, map).
     Participatie {
         /// The corporation whose stock is loaded.
@@ -50,6 +62,7 @@ pub enum BenchCommand {
 pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::Map { corporation, repeat } => map_bench(db, &corporation, repeat).await,
+        BenchCommand::Complex { corporation, tasks, seconds } => complex_bench(db, &corporation, tasks, seconds).await,
         BenchCommand::Participatie { corporation, groups, repeat } => {
             crate::bench_part::run(db, &corporation, groups, repeat).await
         }
@@ -57,6 +70,28 @@ pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
             crate::bench_sr::run(db, contracts, contributions, repeat).await
         }
     }
+}
+
+async fn complex_bench(db: &Db, corporation: &str, tasks: usize, seconds: u64) -> anyhow::Result<()> {
+    use volkshuis_store::stock::bench::{complex_reads, ComplexRead};
+    let code = OrgCode::parse(corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
+    let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation {code}"))?;
+    let scope = OrgScope::system(org.id);
+    println!("complexen: {tasks} taken tegelijk, {seconds} s per manier van lezen (pagina van 500 eenheden)");
+    println!("{:<28} {:>10} {:>10} {:>10} {:>14}", "manier", "per s", "p50 ms", "p99 ms", "eenheden/s");
+    for (name, read) in
+        [("een rij, eenheden als JSON", ComplexRead::JsonRow), ("een rij per eenheid", ComplexRead::Rows)]
+    {
+        let figures = complex_reads(db, &scope, read, tasks, std::time::Duration::from_secs(seconds), 500).await?;
+        println!(
+            "{name:<28} {:>10.0} {:>10.2} {:>10.2} {:>14.0}",
+            figures.per_second,
+            figures.p50.as_secs_f64() * 1000.0,
+            figures.p99.as_secs_f64() * 1000.0,
+            figures.units as f64 / seconds as f64
+        );
+    }
+    Ok(())
 }
 
 async fn map_bench(db: &Db, corporation: &str, repeat: usize) -> anyhow::Result<()> {

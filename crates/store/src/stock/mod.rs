@@ -3,6 +3,7 @@
 //!
 //! [`OrgScope`]: volkshuis_domain::access::OrgScope
 
+pub mod bench;
 mod bulk;
 mod cache;
 mod cells;
