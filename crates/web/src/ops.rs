@@ -83,13 +83,12 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-/// The other static assets, compiled into the binary: Leaflet (from npm, see `build.rs`) and our map script.
+/// The other static assets, compiled into the binary: Leaflet (from npm, kept in `assets/vendor/`, ADR 0024) and our
+/// map scripts.
 pub async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
     let (content_type, body): (&str, &'static str) = match name.as_str() {
-        "leaflet.js" => {
-            ("text/javascript; charset=utf-8", include_str!("../assets/node_modules/leaflet/dist/leaflet.js"))
-        }
-        "leaflet.css" => ("text/css; charset=utf-8", include_str!("../assets/node_modules/leaflet/dist/leaflet.css")),
+        "leaflet.js" => ("text/javascript; charset=utf-8", include_str!("../assets/vendor/leaflet-1.9.4/leaflet.js")),
+        "leaflet.css" => ("text/css; charset=utf-8", include_str!("../assets/vendor/leaflet-1.9.4/leaflet.css")),
         "map.js" => ("text/javascript; charset=utf-8", include_str!("../static/map.js")),
         "upload.js" => ("text/javascript; charset=utf-8", include_str!("../static/upload.js")),
         "coverage.js" => ("text/javascript; charset=utf-8", include_str!("../static/coverage.js")),
