@@ -3,6 +3,7 @@
 
 use super::contracts::Contract;
 use super::{names, Relation};
+use volkshuis_domain::access::WriteScope;
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
 use crate::sql;
@@ -71,8 +72,11 @@ pub struct ContributionRow {
 
 /// The supplier of the contract reports a contribution, valued by the caller under the contract's table; with an
 /// optional candidate name (personal data, see [`names`]).
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
 pub async fn report(
-    tx: &mut Tx,
+    tx: &mut Tx, _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution: &Contribution,
@@ -148,8 +152,11 @@ pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<Contribut
 }
 
 /// The buyer approves or rejects a pending contribution; a decided one is a `Conflict`.
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
 pub async fn decide(
-    tx: &mut Tx,
+    tx: &mut Tx, _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution_id: i64,
@@ -218,8 +225,11 @@ pub async fn decide(
 
 /// The buyer records that a placement employs one of its own tenants (with the tenant's consent, given on
 /// `consent_on`), living in complex `cluster`.
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
 pub async fn mark_tenant(
-    tx: &mut Tx,
+    tx: &mut Tx, _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution_id: i64,
@@ -265,8 +275,11 @@ async fn count_tenant_job(tx: &mut Tx, buyer_id: i64, cluster: &str) -> Result<(
 }
 
 /// Stores an evidence file (checked at the edge) for a contribution of the supplier's contract.
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
 pub async fn add_evidence(
-    tx: &mut Tx,
+    tx: &mut Tx, _scope: &WriteScope,
     contract: &Contract,
     contribution_id: i64,
     file_name: &str,
