@@ -1,7 +1,7 @@
 //! Municipality boundaries from the real CBS file, and codes for units that have only a position.
 
 use time::macros::datetime;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::boundaries::{self, AreaIndex, AreaKind};
 use volkshuis_domain::geo::LatLon;
@@ -49,7 +49,7 @@ async fn units_get_codes_from_their_position(backend: Backend) {
     };
     let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
     tx.commit().await.expect("commit");
-    let scope = OrgScope::system(org.id);
+    let scope = ReadScope::system(org.id);
     let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;breedtegraad;lengtegraad\n\
                 A;Dam;1;1012JS;Amsterdam;;52,3731;4,8926\n\
                 B;Coolsingel;40;3011AD;Rotterdam;;51,9225;4,4792\n\

@@ -2,7 +2,7 @@
 //! trail, and cases closed to everyone but their two parties.
 
 use time::macros::{date, datetime};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::overleg::case::Stage;
 use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
@@ -32,9 +32,9 @@ async fn org(db: &Db, code: &str, kind: OrgKind) -> i64 {
 }
 
 /// A corporation, its tenant organisation (partners) and an advice request between them.
-async fn setup(db: &Db) -> (OrgScope, OrgScope, i64) {
-    let corporation = OrgScope::system(org(db, "corp", OrgKind::Corporation).await);
-    let tenant = OrgScope::system(org(db, "huurders", OrgKind::TenantOrganisation).await);
+async fn setup(db: &Db) -> (ReadScope, ReadScope, i64) {
+    let corporation = ReadScope::system(org(db, "corp", OrgKind::Corporation).await);
+    let tenant = ReadScope::system(org(db, "huurders", OrgKind::TenantOrganisation).await);
     let mut tx = db.begin().await.expect("begin");
     overleg::add_partner(&mut tx, &corporation, &actor(), tenant.org_id(), None).await.expect("partner");
     let new = NewCase {
@@ -94,7 +94,7 @@ async fn trail_is_append_only(db: &Db) {
 
 async fn cases_open_only_to_their_parties(db: &Db) {
     let (corporation, _, id) = setup(db).await;
-    let outsider = OrgScope::system(org(db, "anderen", OrgKind::TenantOrganisation).await);
+    let outsider = ReadScope::system(org(db, "anderen", OrgKind::TenantOrganisation).await);
     assert!(overleg::get(db, &outsider, id).await.expect("get").is_none());
     assert!(overleg::list(db, &outsider, Listing::All, 10).await.expect("list").is_empty());
     let case = overleg::get(db, &corporation, id).await.expect("get").expect("case");

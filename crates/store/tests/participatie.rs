@@ -2,7 +2,7 @@
 //! whole stock; the tree a tenant organisation sees; addresses found for the public lookup.
 
 use time::macros::{date, datetime};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::participatie::group::{Criterion, CriterionCheck, GroupKind};
@@ -25,16 +25,16 @@ fn actor() -> Actor {
     Actor::system("test", datetime!(2026-11-25 10:00 UTC))
 }
 
-async fn org(db: &Db, code: &str, kind: OrgKind) -> OrgScope {
+async fn org(db: &Db, code: &str, kind: OrgKind) -> ReadScope {
     let mut tx = db.begin().await.expect("begin");
     let fields =
         orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
     let id = orgs::create(&mut tx, &actor(), &fields).await.expect("org").id;
     tx.commit().await.expect("commit");
-    OrgScope::system(id)
+    ReadScope::system(id)
 }
 
-async fn stock_with_partner(db: &Db) -> (OrgScope, OrgScope) {
+async fn stock_with_partner(db: &Db) -> (ReadScope, ReadScope) {
     let corporation = org(db, "corp", OrgKind::Corporation).await;
     let tenants = org(db, "huurders", OrgKind::TenantOrganisation).await;
     let reader = StockReader::new(FILE.as_bytes()).expect("header");
@@ -70,7 +70,7 @@ fn group(
     }
 }
 
-async fn add(db: &Db, scope: &OrgScope, new: &NewGroup) -> i64 {
+async fn add(db: &Db, scope: &ReadScope, new: &NewGroup) -> i64 {
     let mut tx = db.begin().await.expect("begin");
     let id = part::create_group(&mut tx, scope, &actor(), new).await.expect("group");
     tx.commit().await.expect("commit");

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 use time::macros::datetime;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::boundaries::{Area, AreaKind};
 use volkshuis_domain::geo::Polygon;
@@ -49,7 +49,7 @@ const A2: &str = "A2;C1;De Ark;WON;VHR;Kerkstraat;2;a;1011AA;Amsterdam;GM0363;BU
 const A3: &str = "A3;C2;Het Anker;BOG;VHR;Coolsingel;10;;3011AD;Rotterdam;GM0599;;NDA;1.250,00;;";
 const A4_BY_POSITION: &str = "A4;C1;De Ark;WON;VHR;Kerkstraat;3;;1011AA;Amsterdam;;;DAE;800,00;52,37;4,89";
 
-async fn corporation(db: &Db, code: &str) -> OrgScope {
+async fn corporation(db: &Db, code: &str) -> ReadScope {
     let mut tx = db.begin().await.expect("begin");
     let fields = orgs::OrgFields {
         code: OrgCode::parse(code).expect("code"),
@@ -58,14 +58,14 @@ async fn corporation(db: &Db, code: &str) -> OrgScope {
     };
     let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
     tx.commit().await.expect("commit");
-    OrgScope::system(org.id)
+    ReadScope::system(org.id)
 }
 
 fn actor() -> Actor {
     Actor::system("test", datetime!(2026-11-25 10:00 UTC))
 }
 
-async fn import(db: &Db, scope: &OrgScope, content: &str, options: ImportOptions) -> ImportSummary {
+async fn import(db: &Db, scope: &ReadScope, content: &str, options: ImportOptions) -> ImportSummary {
     let reader = StockReader::new(std::io::Cursor::new(content.to_owned().into_bytes())).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..options };
     stock::import_units(db, scope, &actor(), "test.csv", reader, options, &mut |_| {}).await.expect("import")
@@ -88,7 +88,7 @@ async fn two_imports_of_one_stock_at_once_take_turns(db: &Db) {
     assert_eq!(complexes, 2);
 }
 
-async fn count(db: &Db, scope: &OrgScope) -> i64 {
+async fn count(db: &Db, scope: &ReadScope) -> i64 {
     stock::units(db, scope, &UnitFilter::default(), 0, 1).await.expect("units").total
 }
 
@@ -667,7 +667,7 @@ async fn kept_pages_follow_every_change_postgres() {
 type MapCell = (i64, i64, i64, i64, i64, Option<f64>, Option<f64>);
 type PartCell = (String, Option<String>, String, String, String, i64, Option<f64>, Option<f64>, i64);
 
-async fn cells_of(db: &Db, scope: &OrgScope) -> (Vec<MapCell>, Vec<PartCell>) {
+async fn cells_of(db: &Db, scope: &ReadScope) -> (Vec<MapCell>, Vec<PartCell>) {
     let map = sql::query_as(
         "SELECT level, gx, gy, units, daeb_units, lat, lon FROM map_cells WHERE corporation_id = $1 \
          ORDER BY level, gx, gy",
@@ -696,7 +696,7 @@ fn near(a: Option<f64>, b: Option<f64>) -> bool {
 }
 
 /// The cells as the import left them must be those that grouping the stored units in SQL gives.
-async fn assert_cells_as_grouped(db: &Db, scope: &OrgScope) {
+async fn assert_cells_as_grouped(db: &Db, scope: &ReadScope) {
     let (map, part) = cells_of(db, scope).await;
     assert!(map.len() > 100 && part.len() > 40, "a stock spread over many cells: {} and {}", map.len(), part.len());
     assert!(part.iter().any(|c| c.0.is_empty() && c.4.is_empty()), "units without complex or codes have cells too");

@@ -123,7 +123,7 @@ async fn tokens_are_managed_by_admins_only(mut app: TestApp) {
     assert!(listed.body.contains("ERP-koppeling") && !listed.body.contains(&token), "the secret is never shown again");
     let empty = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", " ")]).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let tokens = volkshuis_store::tokens::list(&app.state.db, &volkshuis_domain::access::OrgScope::system(org))
+    let tokens = volkshuis_store::tokens::list(&app.state.db, &volkshuis_domain::access::ReadScope::system(org))
         .await
         .expect("tokens");
     let revoked = app.post(&format!("/orgs/{org}/api-tokens/{}/revoke", tokens[0].id), &[]).await;

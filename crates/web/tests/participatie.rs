@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::sql;
@@ -30,7 +30,7 @@ async fn with_stock(app: &mut TestApp) -> (i64, i64) {
     let actor = Actor::system("test", app.state.clock.now());
     let reader = StockReader::new(STOCK.as_bytes()).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..Default::default() };
-    stock::import_units(&app.state.db, &OrgScope::system(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+    stock::import_units(&app.state.db, &ReadScope::system(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
         .await
         .expect("import");
     // De Sleutel consults Woonstad.
