@@ -97,7 +97,8 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
             eprintln!("{rows} regels gelezen…");
         }
     };
-    let summary = import_units(db, &crate::operator_scope(org.id), &actor, &source, reader, options, &mut progress).await?;
+    let summary =
+        import_units(db, &crate::operator_scope(org.id), &actor, &source, reader, options, &mut progress).await?;
     for warning in &summary.warnings {
         eprintln!("let op: {warning}");
     }
@@ -126,7 +127,8 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     );
     if summary.written {
         println!("{counts} ingelezen voor {}", org.name);
-        let filled = volkshuis_store::areas::fill_missing_codes(db, &actor, Some(&crate::operator_scope(org.id))).await?;
+        let filled =
+            volkshuis_store::areas::fill_missing_codes(db, &actor, Some(&crate::operator_scope(org.id))).await?;
         if filled != Default::default() {
             println!(
                 "uit de ligging: {} gemeentecodes, {} wijkcodes, {} buurtcodes aangevuld",

@@ -35,9 +35,8 @@ pub(super) async fn seed_social_return(
     let contract_id = sr::create_contract(&mut tx, &buyer, actor, &new).await?;
     tx.commit().await?;
     let supplier_scope = crate::seed_scope(supplier);
-    let as_supplier = sr::contract(db, &supplier_scope, contract_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("demo contract"))?;
+    let as_supplier =
+        sr::contract(db, &supplier_scope, contract_id).await?.ok_or_else(|| anyhow::anyhow!("demo contract"))?;
     let contributions = [
         Contribution::Placement {
             person: "VD-2025-01".into(),

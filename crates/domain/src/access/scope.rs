@@ -282,7 +282,7 @@ mod tests {
         // The type is the proof: `grant(.., View)` is a `ReadScope`, and no conversion leads to a `WriteScope`
         // (the module's `compile_fail` examples show both attempts failing).
         let scope: ReadScope = grant(1, member(Role::Admin), View).expect("granted");
-        assert!(!<ReadScope as Scope>::WRITES);
+        const { assert!(!<ReadScope as Scope>::WRITES) };
         assert_eq!(scope.role(), Role::Admin);
     }
 

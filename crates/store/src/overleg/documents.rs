@@ -51,7 +51,13 @@ pub struct Document {
 }
 
 /// Stores a document of the organisation of `scope` on a case.
-pub async fn add_document(tx: &mut Tx, scope: &WriteScope, actor: &Actor, case: &Case, doc: &NewDocument) -> Result<i64> {
+pub async fn add_document(
+    tx: &mut Tx,
+    scope: &WriteScope,
+    actor: &Actor,
+    case: &Case,
+    doc: &NewDocument,
+) -> Result<i64> {
     ensure_party(case, scope)?;
     let sha = Sha256::digest(&doc.content).iter().map(|b| format!("{b:02x}")).collect::<String>();
     let id = sql::query_scalar(

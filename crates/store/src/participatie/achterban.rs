@@ -116,7 +116,14 @@ fn from_row(r: &sql::Row) -> Result<Message> {
 ///
 /// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
 /// group.
-pub async fn submit_message(tx: &mut Tx, _scope: &WriteScope, actor: &Actor, group: &Group, subject: &str, body: &str) -> Result<i64> {
+pub async fn submit_message(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    actor: &Actor,
+    group: &Group,
+    subject: &str,
+    body: &str,
+) -> Result<i64> {
     Ok(sql::query_scalar(
         "INSERT INTO part_messages (group_id, corporation_id, subject, body, status, written_by, written_at) \
          VALUES ($1, $2, $3, $4, 'submitted', $5, $6) RETURNING id",

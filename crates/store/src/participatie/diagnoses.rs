@@ -3,8 +3,8 @@
 
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
-use volkshuis_domain::access::{ReadScope, WriteScope};
 use serde::{Deserialize, Serialize};
+use volkshuis_domain::access::{ReadScope, WriteScope};
 
 /// One party's answers for a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

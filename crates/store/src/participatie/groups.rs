@@ -287,7 +287,13 @@ pub async fn create_group(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &
 ///
 /// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
 /// group.
-pub async fn set_criteria(tx: &mut Tx, _scope: &WriteScope, actor: &Actor, group: &Group, checks: &[CriterionCheck]) -> Result<()> {
+pub async fn set_criteria(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    actor: &Actor,
+    group: &Group,
+    checks: &[CriterionCheck],
+) -> Result<()> {
     let stored: Vec<StoredCheck> = checks
         .iter()
         .map(|c| StoredCheck {
@@ -325,7 +331,13 @@ pub struct Activity {
 ///
 /// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
 /// group.
-pub async fn add_activity(tx: &mut Tx, _scope: &WriteScope, group: &Group, activity: &Activity, now: time::OffsetDateTime) -> Result<()> {
+pub async fn add_activity(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    group: &Group,
+    activity: &Activity,
+    now: time::OffsetDateTime,
+) -> Result<()> {
     sql::query(
         "INSERT INTO part_activities (group_id, kind, held_on, topic, participants, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -364,7 +376,13 @@ pub async fn activities(db: &Db, group: &Group) -> Result<Vec<Activity>> {
 ///
 /// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
 /// group.
-pub async fn update_group(tx: &mut Tx, _scope: &WriteScope, actor: &Actor, group: &Group, new: &NewGroup) -> Result<()> {
+pub async fn update_group(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    actor: &Actor,
+    group: &Group,
+    new: &NewGroup,
+) -> Result<()> {
     if let Some(parent) = new.parent_id {
         let same: Option<i64> =
             sql::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2 AND id <> $3")

@@ -3,13 +3,13 @@
 
 use super::contracts::Contract;
 use super::{names, Relation};
-use volkshuis_domain::access::WriteScope;
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::{Date, OffsetDateTime};
+use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::valuation::Valuation;
@@ -76,7 +76,8 @@ pub struct ContributionRow {
 /// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
 /// contract.
 pub async fn report(
-    tx: &mut Tx, _scope: &WriteScope,
+    tx: &mut Tx,
+    _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution: &Contribution,
@@ -156,7 +157,8 @@ pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<Contribut
 /// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
 /// contract.
 pub async fn decide(
-    tx: &mut Tx, _scope: &WriteScope,
+    tx: &mut Tx,
+    _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution_id: i64,
@@ -229,7 +231,8 @@ pub async fn decide(
 /// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
 /// contract.
 pub async fn mark_tenant(
-    tx: &mut Tx, _scope: &WriteScope,
+    tx: &mut Tx,
+    _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution_id: i64,
@@ -278,8 +281,10 @@ async fn count_tenant_job(tx: &mut Tx, buyer_id: i64, cluster: &str) -> Result<(
 ///
 /// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
 /// contract.
+#[expect(clippy::too_many_arguments, reason = "the file's three parts beside the proof, the contract and the time")]
 pub async fn add_evidence(
-    tx: &mut Tx, _scope: &WriteScope,
+    tx: &mut Tx,
+    _scope: &WriteScope,
     contract: &Contract,
     contribution_id: i64,
     file_name: &str,

@@ -737,7 +737,12 @@ fn unit_values(unit: &UnitRecord, cbs_year: i64) -> [Value<'_>; 23] {
 
 #[cfg(test)]
 #[allow(dead_code)]
-fn the_import_can_run_on_a_spawned_task(db: &Db, scope: &ReadScope, actor: &Actor, reader: StockReader<&'static [u8]>) {
+fn the_import_can_run_on_a_spawned_task(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    reader: StockReader<&'static [u8]>,
+) {
     fn is_send<T: Send>(_: T) {}
     is_send(import_units(db, scope, actor, "x", reader, ImportOptions::default(), &mut |_| {}));
 }

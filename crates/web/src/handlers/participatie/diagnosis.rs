@@ -282,8 +282,16 @@ async fn save(
     let party = if organisation.kind == OrgKind::Corporation { "corporation" } else { "tenant" };
     let diagnosis = Diagnosis { party: party.to_owned(), year, corporation: c, representatives: r, rules: g, remarks };
     let mut tx = state.db.begin().await?;
-    part::save_diagnosis(&mut tx, &scope, corporation, tenant, &diagnosis, &auth.actor(&state).label, state.clock.now())
-        .await?;
+    part::save_diagnosis(
+        &mut tx,
+        &scope,
+        corporation,
+        tenant,
+        &diagnosis,
+        &auth.actor(&state).label,
+        state.clock.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/diagnose/{partner}/{year}?notice=saved#result")).into_response())
 }

@@ -39,7 +39,12 @@ fn form_of(group: &Group) -> GroupForm {
 }
 
 /// A visible group the organisation may change.
-async fn editable(state: &AppState, scope: &ReadScope, organisation: &Organisation, id: i64) -> Result<Group, AppError> {
+async fn editable(
+    state: &AppState,
+    scope: &ReadScope,
+    organisation: &Organisation,
+    id: i64,
+) -> Result<Group, AppError> {
     let group = super::visible_group(state, scope, id).await?;
     if !super::may_edit(scope, organisation, &group) {
         return Err(AppError::Forbidden);

@@ -172,7 +172,8 @@ async fn report(
     };
     let actor = auth.actor(&state);
     let mut tx = state.db.begin().await?;
-    let cid = socialreturn::report(&mut tx, &scope, &contract, &actor, contribution, valuation, name.as_deref()).await?;
+    let cid =
+        socialreturn::report(&mut tx, &scope, &contract, &actor, contribution, valuation, name.as_deref()).await?;
     for file in &upload.files {
         socialreturn::add_evidence(
             &mut tx,
