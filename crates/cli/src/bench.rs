@@ -4,7 +4,6 @@
 use anyhow::Context;
 use clap::Subcommand;
 use std::time::Instant;
-use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::org::OrgCode;
 use volkshuis_store::stock::map;
 use volkshuis_store::{orgs, Db};
@@ -97,7 +96,7 @@ async fn complex_bench(db: &Db, corporation: &str, tasks: usize, seconds: u64) -
 async fn map_bench(db: &Db, corporation: &str, repeat: usize) -> anyhow::Result<()> {
     let code = OrgCode::parse(corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
     let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation {code}"))?;
-    let scope = OrgScope::system(org.id);
+    let scope = crate::operator_scope(org.id);
     let netherlands = [3.2, 50.7, 7.3, 53.6];
     // Centre the city and street views on the densest spot of the stock.
     let cells = map::clusters(db, &scope, 15, netherlands).await?;

@@ -93,7 +93,7 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     );
 
     let begun = Instant::now();
-    let counts = participatie::rebuild_cells(db, org.id).await?;
+    let counts = participatie::rebuild_cells(db, &crate::operator_scope(org.id)).await?;
     let rebuild = begun.elapsed().as_secs_f64();
     let cells: i64 = sql::query_scalar("SELECT COUNT(*) FROM part_cells WHERE corporation_id = $1")
         .bind(org.id)
@@ -109,7 +109,7 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     let mut times = Vec::new();
     for _ in 0..repeat.clamp(1, 10) {
         let begun = Instant::now();
-        participatie::recompute(db, org.id).await?;
+        participatie::recompute(db, &crate::operator_scope(org.id), org.id).await?;
         times.push(begun.elapsed().as_secs_f64() * 1000.0);
     }
     let (median, max) = figures(times);

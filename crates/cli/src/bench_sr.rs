@@ -6,7 +6,7 @@ use anyhow::Context;
 use std::collections::HashMap;
 use std::time::Instant;
 use time::{Date, Duration, Month, OffsetDateTime};
-use volkshuis_domain::access::{OrgScope, Role};
+use volkshuis_domain::access::Role;
 use volkshuis_domain::account::Email;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::{OrgCode, OrgKind};
@@ -100,7 +100,7 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
     };
     let user = users::create(&mut tx, &actor, &user).await?;
     users::set_membership(&mut tx, &actor, user.id, buyer.id, Role::Admin).await?;
-    let scope = OrgScope::system(buyer.id);
+    let scope = crate::operator_scope(buyer.id);
     let table = examples::utrecht();
     let table_id = socialreturn::add_table(&mut tx, &scope, &actor, &table).await?;
     tx.commit().await?;

@@ -15,6 +15,7 @@ use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use volkshuis_domain::access::WriteScope;
 use volkshuis_store::Db;
 use volkshuis_web::{AppState, Clock, Config};
 
@@ -88,6 +89,13 @@ struct ServeArgs {
 /// time. Its `override` feature serves SQLite's C code as well (ADR 0012).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The scope the operator's commands (`import`, `bench`, filling area codes) write an organisation's data with: the
+/// one place the binary mints a scope without a check ([`WriteScope::system_for_cli`]), entitled because whoever
+/// runs it holds the database's credentials.
+pub(crate) fn operator_scope(org_id: i64) -> WriteScope {
+    WriteScope::system_for_cli(org_id)
+}
 
 fn main() -> std::process::ExitCode {
     init_tracing();

@@ -5,7 +5,6 @@ use clap::Subcommand;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
-use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::bezit::import::{error_report_csv, StockReader};
 use volkshuis_domain::bezit::synthetic::{header, Generator};
 use volkshuis_domain::org::{OrgCode, OrgKind};
@@ -98,7 +97,8 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
             eprintln!("{rows} regels gelezen…");
         }
     };
-    let summary = import_units(db, &OrgScope::system(org.id), &actor, &source, reader, options, &mut progress).await?;
+    let summary =
+        import_units(db, &crate::operator_scope(org.id), &actor, &source, reader, options, &mut progress).await?;
     for warning in &summary.warnings {
         eprintln!("let op: {warning}");
     }
@@ -127,7 +127,8 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     );
     if summary.written {
         println!("{counts} ingelezen voor {}", org.name);
-        let filled = volkshuis_store::areas::fill_missing_codes(db, &actor, Some(&OrgScope::system(org.id))).await?;
+        let filled =
+            volkshuis_store::areas::fill_missing_codes(db, &actor, Some(&crate::operator_scope(org.id))).await?;
         if filled != Default::default() {
             println!(
                 "uit de ligging: {} gemeentecodes, {} wijkcodes, {} buurtcodes aangevuld",

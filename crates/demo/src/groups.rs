@@ -39,7 +39,7 @@ pub(super) async fn seed_participation(
     let mut tx = db.begin().await?;
     let hv = part::create_group(
         &mut tx,
-        &OrgScope::system(sleutel),
+        &crate::seed_scope(sleutel),
         actor,
         &group(
             "Huurdersvereniging De Sleutel",
@@ -54,7 +54,7 @@ pub(super) async fn seed_participation(
     .await?;
     let linde = part::create_group(
         &mut tx,
-        &OrgScope::system(sleutel),
+        &crate::seed_scope(sleutel),
         actor,
         &group(
             "Bewonerscommissie De Linde",
@@ -69,7 +69,7 @@ pub(super) async fn seed_participation(
     .await?;
     let raad = part::create_group(
         &mut tx,
-        &OrgScope::system(noord),
+        &crate::seed_scope(noord),
         actor,
         &group(
             "Bewonersraad Noord",
@@ -84,7 +84,7 @@ pub(super) async fn seed_participation(
     .await?;
     let buurt = part::create_group(
         &mut tx,
-        &OrgScope::system(corporation),
+        &crate::seed_scope(corporation),
         actor,
         &group(
             "Leefbaarheidsgroep Centrum",
@@ -99,7 +99,7 @@ pub(super) async fn seed_participation(
     .await?;
     let panel = part::create_group(
         &mut tx,
-        &OrgScope::system(corporation),
+        &crate::seed_scope(corporation),
         actor,
         &group(
             "Woonpanel Zonnehof",
@@ -119,6 +119,8 @@ pub(super) async fn seed_participation(
         evidence: "statuten en notulen".to_owned(),
         checked_on: today - days(60),
     };
+    // The corporation sees every group in its stock.
+    let keeper = crate::seed_scope(corporation);
     let mut tx = db.begin().await?;
     for (id, checks) in [
         (hv, GroupKind::Huurdersorganisatie.criteria().iter().map(|c| check(*c, true)).collect::<Vec<_>>()),
@@ -132,8 +134,8 @@ pub(super) async fn seed_participation(
                 .collect(),
         ),
     ] {
-        let g = part::group(db, id).await?.ok_or_else(|| anyhow::anyhow!("demo group"))?;
-        part::set_criteria(&mut tx, actor, &g, &checks).await?;
+        let g = part::visible_group(db, &keeper, id).await?.ok_or_else(|| anyhow::anyhow!("demo group"))?;
+        part::set_criteria(&mut tx, &keeper, actor, &g, &checks).await?;
     }
     let now = time::OffsetDateTime::now_utc();
     let last_year = time::Date::from_calendar_date(today.year() - 1, time::Month::April, 15)?;
@@ -144,16 +146,16 @@ pub(super) async fn seed_participation(
         (buurt, ActivityKind::Meeting, today - days(500), "Buurtschouw"),
         (panel, ActivityKind::PanelRound, today - days(90), "Tevredenheid over het onderhoud"),
     ] {
-        let g = part::group(db, id).await?.ok_or_else(|| anyhow::anyhow!("demo group"))?;
+        let g = part::visible_group(db, &keeper, id).await?.ok_or_else(|| anyhow::anyhow!("demo group"))?;
         let activity = Activity { kind, held_on, topic: topic.to_owned(), participants: Some(25) };
-        part::add_activity(&mut tx, &g, &activity, now).await?;
+        part::add_activity(&mut tx, &keeper, &g, &activity, now).await?;
     }
     tx.commit().await?;
-    part::recompute(db, corporation).await?;
+    part::recompute(db, &keeper, corporation).await?;
     // Contact data for the tenants of the first three complexes: every other one with an e-mail address.
     let units = volkshuis_store::stock::units(
         db,
-        &OrgScope::system(corporation),
+        &crate::seed_scope(corporation),
         &volkshuis_store::stock::UnitFilter::default(),
         0,
         2_000,
@@ -170,7 +172,7 @@ pub(super) async fn seed_participation(
             email: (i % 2 == 0).then(|| format!("huurder{}@example.nl", i + 1)),
         })
         .collect();
-    let unknown = part::import_contacts(db, &OrgScope::system(corporation), actor, &contacts).await?;
+    let unknown = part::import_contacts(db, &crate::seed_scope(corporation), actor, &contacts).await?;
     anyhow::ensure!(unknown.is_empty(), "demo contacts for unknown units");
     Ok(())
 }

@@ -9,7 +9,7 @@ mod overleg_cases;
 mod sr_contract;
 
 use volkshuis_accounts::password;
-use volkshuis_domain::access::{OrgScope, Role};
+use volkshuis_domain::access::{Role, WriteScope};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::bezit::synthetic;
@@ -23,6 +23,12 @@ use volkshuis_store::audit::Actor;
 use volkshuis_store::overleg::{self, Answer, DecisionRecord, NewCase};
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::{orgs, users, Db};
+
+/// The scope the demo writes its organisations' data with: the one place the demo mints a scope without a check
+/// ([`WriteScope::system_for_demo`]), entitled because it fills organisations it has just created itself.
+pub(crate) fn seed_scope(org_id: i64) -> WriteScope {
+    WriteScope::system_for_demo(org_id)
+}
 
 /// The password of every demo account. Printed by `volkshuis demo`; never use the demo data in production.
 pub const DEMO_PASSWORD: &str = "volkshuis-demo";
@@ -110,7 +116,7 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
         }
     }
     let corporation = ids.get(ORGS[0].0).copied().ok_or_else(|| anyhow::anyhow!("demo corporation missing"))?;
-    let corporation_scope = OrgScope::system(corporation);
+    let corporation_scope = crate::seed_scope(corporation);
     for tenant in ["hv-de-sleutel", "bewonersraad-noord"] {
         let tenant_id = ids.get(tenant).copied().ok_or_else(|| anyhow::anyhow!("demo org {tenant} missing"))?;
         overleg::add_partner(&mut tx, &corporation_scope, &actor, tenant_id, None).await?;
@@ -125,7 +131,7 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
         let reader = StockReader::new(std::io::Cursor::new(file.into_bytes()))
             .map_err(|e| anyhow::anyhow!("demo stock: {e}"))?;
         let options = ImportOptions { cbs_year: 2023, ..Default::default() };
-        let scope = OrgScope::system(corporation);
+        let scope = crate::seed_scope(corporation);
         let summary = stock::import_units(db, &scope, &actor, "demo", reader, options, &mut |_| {}).await?;
         anyhow::ensure!(summary.written, "demo stock was not written: {:?}", summary.errors.first());
         overleg_cases::seed_overleg(db, corporation, (ids["hv-de-sleutel"], ids["bewonersraad-noord"]), &actor).await?;

@@ -9,7 +9,7 @@ pub(super) async fn seed_overleg(
     (sleutel, noord): (i64, i64),
     actor: &Actor,
 ) -> anyhow::Result<()> {
-    let scope = OrgScope::system(corporation);
+    let scope = crate::seed_scope(corporation);
     let today = dutch_date(time::OffsetDateTime::now_utc());
     let days = time::Duration::days;
     let case = |tenant_org_id, kind, subject, title: &str, explanation: &str, received_on, clusters: &[&str]| {
@@ -81,14 +81,14 @@ pub(super) async fn seed_overleg(
         ids.push(overleg::create(&mut tx, &scope, actor, new).await?);
     }
     // The rent policy was advised on ten days ago; the corporation still has to decide.
-    let tenant_scope = OrgScope::system(sleutel);
+    let tenant_scope = crate::seed_scope(sleutel);
     let rent = overleg::get_in(tx.conn(), &tenant_scope, ids[3]).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
     let advice = "Wij adviseren de huren niet meer dan de inflatie te verhogen en de huren van de kleinste \
                   woningen te bevriezen.";
     let answer = Answer { kind: AnswerKind::Advice, text: Some(advice.to_owned()), on: today - days(10) };
     overleg::answer(&mut tx, &tenant_scope, actor, &rent, rent.version, &answer).await?;
     // Bewonersraad Noord's advice was not followed, with reasons.
-    let noord_scope = OrgScope::system(noord);
+    let noord_scope = crate::seed_scope(noord);
     let allocation =
         overleg::get_in(tx.conn(), &noord_scope, ids[4]).await?.ok_or_else(|| anyhow::anyhow!("demo case"))?;
     let answer = Answer {

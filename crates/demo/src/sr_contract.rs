@@ -15,7 +15,7 @@ pub(super) async fn seed_social_return(
     use volkshuis_domain::socialreturn::progress::Obligation;
     use volkshuis_domain::socialreturn::{examples, valuation, Bonus, Certificate, TargetGroup, Training};
     use volkshuis_store::socialreturn::{self as sr, NewContract};
-    let buyer = OrgScope::system(corporation);
+    let buyer = crate::seed_scope(corporation);
     let date = |y, m, d| time::Date::from_calendar_date(y, m, d);
     let mut tx = db.begin().await?;
     let table = examples::utrecht();
@@ -34,9 +34,9 @@ pub(super) async fn seed_social_return(
     };
     let contract_id = sr::create_contract(&mut tx, &buyer, actor, &new).await?;
     tx.commit().await?;
-    let as_supplier = sr::contract(db, &OrgScope::system(supplier), contract_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("demo contract"))?;
+    let supplier_scope = crate::seed_scope(supplier);
+    let as_supplier =
+        sr::contract(db, &supplier_scope, contract_id).await?.ok_or_else(|| anyhow::anyhow!("demo contract"))?;
     let contributions = [
         Contribution::Placement {
             person: "VD-2025-01".into(),
@@ -75,12 +75,13 @@ pub(super) async fn seed_social_return(
     let mut ids = Vec::new();
     for c in &contributions {
         let v = valuation::value(&table, c)?;
-        ids.push(sr::report(&mut tx, &as_supplier, actor, c, &v, None).await?);
+        ids.push(sr::report(&mut tx, &supplier_scope, &as_supplier, actor, c, &v, None).await?);
     }
-    sr::decide(&mut tx, &as_buyer, actor, ids[0], true, None).await?;
-    sr::decide(&mut tx, &as_buyer, actor, ids[2], true, None).await?;
+    sr::decide(&mut tx, &buyer, &as_buyer, actor, ids[0], true, None).await?;
+    sr::decide(&mut tx, &buyer, &as_buyer, actor, ids[2], true, None).await?;
     sr::decide(
         &mut tx,
+        &buyer,
         &as_buyer,
         actor,
         ids[3],
@@ -88,7 +89,7 @@ pub(super) async fn seed_social_return(
         Some("Eén maand van 8 uur per week is geen duurzame plaatsing."),
     )
     .await?;
-    sr::mark_tenant(&mut tx, &as_buyer, actor, ids[0], "CPX000004", date(2025, time::Month::May, 20)?).await?;
+    sr::mark_tenant(&mut tx, &buyer, &as_buyer, actor, ids[0], "CPX000004", date(2025, time::Month::May, 20)?).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use crate::sql;
 use crate::{Backend, Db, Result, StoreError, Tx};
 use futures_util::TryStreamExt;
 use serde_json::json;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::boundaries::{Area, AreaIndex, AreaKind};
 use volkshuis_domain::geo::{LatLon, Polygon};
 
@@ -127,7 +127,7 @@ pub struct Filled {
 
 /// Gives units that have a position but lack a gemeente, wijk or buurt code the code of the area they lie in
 /// (for one corporation, or for all with `None`). Runs in one transaction.
-pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>) -> Result<Filled> {
+pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&WriteScope>) -> Result<Filled> {
     let mut filled = Filled::default();
     let mut tx = db.begin().await?;
     for kind in [AreaKind::Gemeente, AreaKind::Wijk, AreaKind::Buurt] {
@@ -141,7 +141,7 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>
              AND ($1 IS NULL OR corporation_id = $1)"
         );
         let mut positions: Vec<(i64, LatLon)> = Vec::new();
-        let mut rows = sql::query(&select).bind(scope.map(OrgScope::org_id)).fetch(&mut tx);
+        let mut rows = sql::query(&select).bind(scope.map(|s| s.org_id())).fetch(&mut tx);
         while let Some(row) = rows.try_next().await? {
             positions.push((row.try_get("id")?, LatLon { lat: row.try_get("lat")?, lon: row.try_get("lon")? }));
         }
@@ -159,7 +159,7 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>
         }
     }
     let change = Change {
-        org_id: scope.map(OrgScope::org_id),
+        org_id: scope.map(|s| s.org_id()),
         action: "fill_area_codes",
         entity: "units",
         entity_id: String::new(),
@@ -183,7 +183,7 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&OrgScope>
     tx.commit().await?;
     db.stock_changed();
     for corporation in corporations {
-        crate::participatie::recompute(db, corporation).await?;
+        crate::participatie::recompute_in(db, corporation).await?;
     }
     Ok(filled)
 }

@@ -6,7 +6,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, StoreError};
 use serde_json::json;
 use time::OffsetDateTime;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::text::Name;
 
 /// Every token starts with this, so a leaked one is recognisable (and findable by secret scanners).
@@ -30,7 +30,7 @@ pub struct Token {
 }
 
 /// Creates a token for the organisation of `scope`; returns its id and the secret (shown once).
-pub async fn create(db: &Db, scope: &OrgScope, actor: &Actor, name: &Name) -> Result<(i64, String)> {
+pub async fn create(db: &Db, scope: &WriteScope, actor: &Actor, name: &Name) -> Result<(i64, String)> {
     let secret = format!("{PREFIX}{}", new_token());
     let mut tx = db.begin().await?;
     let id: i64 = sql::query_scalar(
@@ -58,7 +58,7 @@ pub async fn create(db: &Db, scope: &OrgScope, actor: &Actor, name: &Name) -> Re
 }
 
 /// Revokes a token of the organisation; `NotFound` when it is not theirs or already revoked.
-pub async fn revoke(db: &Db, scope: &OrgScope, actor: &Actor, id: i64) -> Result<()> {
+pub async fn revoke(db: &Db, scope: &WriteScope, actor: &Actor, id: i64) -> Result<()> {
     let mut tx = db.begin().await?;
     let done = sql::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND revoked_at IS NULL")
         .bind(timestamp::to_unix(actor.at))
@@ -76,7 +76,7 @@ pub async fn revoke(db: &Db, scope: &OrgScope, actor: &Actor, id: i64) -> Result
 }
 
 /// The organisation's tokens, newest first.
-pub async fn list(db: &Db, scope: &OrgScope) -> Result<Vec<Token>> {
+pub async fn list(db: &Db, scope: &ReadScope) -> Result<Vec<Token>> {
     let rows = sql::query(
         "SELECT id, name, created_at, created_by, last_used_at, revoked_at FROM api_tokens WHERE org_id = $1 ORDER BY id DESC",
     )

@@ -1,7 +1,7 @@
 //! Municipality boundaries from the real CBS file, and codes for units that have only a position.
 
 use time::macros::datetime;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::boundaries::{self, AreaIndex, AreaKind};
 use volkshuis_domain::geo::LatLon;
@@ -13,6 +13,11 @@ use volkshuis_store::stock::{self, ImportOptions, UnitFilter};
 use volkshuis_store::testdb::{shared_data, TestDb};
 use volkshuis_store::{areas, orgs, Backend};
 
+/// An administrator's scope on `org`, granted through the check as the web layer grants it.
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
 fn actor() -> Actor {
     Actor::system("test", datetime!(2026-11-25 10:00 UTC))
 }
@@ -49,7 +54,7 @@ async fn units_get_codes_from_their_position(backend: Backend) {
     };
     let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
     tx.commit().await.expect("commit");
-    let scope = OrgScope::system(org.id);
+    let scope = admin_scope(org.id);
     let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;breedtegraad;lengtegraad\n\
                 A;Dam;1;1012JS;Amsterdam;;52,3731;4,8926\n\
                 B;Coolsingel;40;3011AD;Rotterdam;;51,9225;4,4792\n\

@@ -2,7 +2,7 @@
 //! trail, and cases closed to everyone but their two parties.
 
 use time::macros::{date, datetime};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::overleg::case::Stage;
 use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
@@ -18,6 +18,11 @@ volkshuis_store::store_test_on_both_backends!(
     cases_open_only_to_their_parties,
 );
 
+/// An administrator's scope on `org`, granted through the check as the web layer grants it.
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
 fn actor() -> Actor {
     Actor::system("test", datetime!(2026-11-25 10:00 UTC))
 }
@@ -32,9 +37,9 @@ async fn org(db: &Db, code: &str, kind: OrgKind) -> i64 {
 }
 
 /// A corporation, its tenant organisation (partners) and an advice request between them.
-async fn setup(db: &Db) -> (OrgScope, OrgScope, i64) {
-    let corporation = OrgScope::system(org(db, "corp", OrgKind::Corporation).await);
-    let tenant = OrgScope::system(org(db, "huurders", OrgKind::TenantOrganisation).await);
+async fn setup(db: &Db) -> (WriteScope, WriteScope, i64) {
+    let corporation = admin_scope(org(db, "corp", OrgKind::Corporation).await);
+    let tenant = admin_scope(org(db, "huurders", OrgKind::TenantOrganisation).await);
     let mut tx = db.begin().await.expect("begin");
     overleg::add_partner(&mut tx, &corporation, &actor(), tenant.org_id(), None).await.expect("partner");
     let new = NewCase {
@@ -94,7 +99,7 @@ async fn trail_is_append_only(db: &Db) {
 
 async fn cases_open_only_to_their_parties(db: &Db) {
     let (corporation, _, id) = setup(db).await;
-    let outsider = OrgScope::system(org(db, "anderen", OrgKind::TenantOrganisation).await);
+    let outsider = admin_scope(org(db, "anderen", OrgKind::TenantOrganisation).await);
     assert!(overleg::get(db, &outsider, id).await.expect("get").is_none());
     assert!(overleg::list(db, &outsider, Listing::All, 10).await.expect("list").is_empty());
     let case = overleg::get(db, &corporation, id).await.expect("get").expect("case");

@@ -2,7 +2,7 @@
 //! whole stock; the tree a tenant organisation sees; addresses found for the public lookup.
 
 use time::macros::{date, datetime};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::participatie::group::{Criterion, CriterionCheck, GroupKind};
@@ -21,20 +21,25 @@ A2;C1;De Ark;Kerkstraat;2;a;1011AA;Amsterdam;GM0363;BU03630000\n\
 A3;C2;Het Anker;Dorpsweg;3;;1011AB;Amsterdam;GM0363;BU03630001\n\
 A4;C3;De Boei;Dorpsweg;5;;1011AB;Amsterdam;GM0363;BU03630001\n";
 
+/// An administrator's scope on `org`, granted through the check as the web layer grants it.
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
 fn actor() -> Actor {
     Actor::system("test", datetime!(2026-11-25 10:00 UTC))
 }
 
-async fn org(db: &Db, code: &str, kind: OrgKind) -> OrgScope {
+async fn org(db: &Db, code: &str, kind: OrgKind) -> WriteScope {
     let mut tx = db.begin().await.expect("begin");
     let fields =
         orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
     let id = orgs::create(&mut tx, &actor(), &fields).await.expect("org").id;
     tx.commit().await.expect("commit");
-    OrgScope::system(id)
+    admin_scope(id)
 }
 
-async fn stock_with_partner(db: &Db) -> (OrgScope, OrgScope) {
+async fn stock_with_partner(db: &Db) -> (WriteScope, WriteScope) {
     let corporation = org(db, "corp", OrgKind::Corporation).await;
     let tenants = org(db, "huurders", OrgKind::TenantOrganisation).await;
     let reader = StockReader::new(FILE.as_bytes()).expect("header");
@@ -70,7 +75,7 @@ fn group(
     }
 }
 
-async fn add(db: &Db, scope: &OrgScope, new: &NewGroup) -> i64 {
+async fn add(db: &Db, scope: &WriteScope, new: &NewGroup) -> i64 {
     let mut tx = db.begin().await.expect("begin");
     let id = part::create_group(&mut tx, scope, &actor(), new).await.expect("group");
     tx.commit().await.expect("commit");
@@ -80,7 +85,7 @@ async fn add(db: &Db, scope: &OrgScope, new: &NewGroup) -> i64 {
 async fn coverage_follows_the_groups(db: &Db) {
     let (corporation, tenants) = stock_with_partner(db).await;
     let c = corporation.org_id();
-    let counts = part::recompute(db, c).await.expect("recompute");
+    let counts = part::recompute(db, &corporation, c).await.expect("recompute");
     assert_eq!((counts.formal, counts.informal, counts.none), (0, 0, 4), "no groups: four blind spots");
 
     // An unrecognised committee for De Ark covers it informally; a panel for buurt ...0001 covers A3 and A4.
@@ -91,11 +96,11 @@ async fn coverage_follows_the_groups(db: &Db) {
     )
     .await;
     add(db, &corporation, &group(c, "Buurtpanel", GroupKind::DigitaalPanel, "buurten", &["BU03630001"], None)).await;
-    let counts = part::recompute(db, c).await.expect("recompute");
+    let counts = part::recompute(db, &corporation, c).await.expect("recompute");
     assert_eq!((counts.formal, counts.informal, counts.none), (0, 4, 0));
 
     // Recognised (criteria 2–4 met): De Ark is covered formally.
-    let committee = part::group(db, ark).await.expect("get").expect("group");
+    let committee = part::visible_group(db, &corporation, ark).await.expect("get").expect("group");
     let checks: Vec<CriterionCheck> = GroupKind::Bewonerscommissie
         .criteria()
         .iter()
@@ -108,14 +113,15 @@ async fn coverage_follows_the_groups(db: &Db) {
         .collect();
     assert!(!checks.iter().any(|c| c.criterion == Criterion::ChosenBoard));
     let mut tx = db.begin().await.expect("begin");
-    part::set_criteria(&mut tx, &actor(), &committee, &checks).await.expect("criteria");
+    part::set_criteria(&mut tx, &corporation, &actor(), &committee, &checks).await.expect("criteria");
     tx.commit().await.expect("commit");
-    let counts = part::recompute(db, c).await.expect("recompute");
+    let counts = part::recompute(db, &corporation, c).await.expect("recompute");
     assert_eq!((counts.formal, counts.informal, counts.none), (2, 2, 0));
-    let by_complex = part::coverage_by(db, c, AreaLevel::Complex, 10).await.expect("by complex");
+    let figures = part::open_figures(db, &corporation, c).await.expect("open").expect("its own figures");
+    let by_complex = part::coverage_by(db, &figures, AreaLevel::Complex, 10).await.expect("by complex");
     let ark_row = by_complex.iter().find(|r| r.code == "C1").expect("C1");
     assert_eq!((ark_row.counts.formal, ark_row.name.as_deref()), (2, Some("De Ark")));
-    let by_buurt = part::coverage_by(db, c, AreaLevel::Buurt, 10).await.expect("by buurt");
+    let by_buurt = part::coverage_by(db, &figures, AreaLevel::Buurt, 10).await.expect("by buurt");
     assert_eq!(by_buurt.len(), 2);
 
     // The public lookup finds the address and the groups for it.
@@ -149,15 +155,20 @@ async fn tenant_organisations_see_their_tree(db: &Db) {
     );
     assert_eq!(part::visible_to(db, &corporation).await.expect("visible").len(), 3);
     assert!(part::visible_to(db, &other).await.expect("visible").is_empty());
+    // The figures and their upkeep: the corporation's and its partner's, nobody else's.
+    assert!(part::open_figures(db, &tenants, c).await.expect("open").is_some());
+    assert!(part::open_figures(db, &other, c).await.expect("open").is_none());
+    assert!(part::recompute(db, &tenants, c).await.is_ok());
+    assert!(matches!(part::recompute(db, &other, c).await, Err(volkshuis_store::StoreError::NotFound)));
     // One group at a time, the same answer as the whole list.
-    for g in part::groups_of(db, c).await.expect("groups") {
+    for g in part::visible_to(db, &corporation).await.expect("groups") {
         for (scope, seen) in [(&tenants, g.name != "Leefbaarheid Dorpsweg"), (&corporation, true), (&other, false)] {
             let one = part::visible_group(db, scope, g.id).await.expect("visible group");
             assert_eq!(one.is_some(), seen, "{} for {}", g.name, scope.org_id());
         }
     }
     // A whole-stock group reaches every unit; a contact import names the tenant, all or nothing.
-    let whole = part::group(db, top).await.expect("get").expect("group");
+    let whole = part::visible_group(db, &corporation, top).await.expect("get").expect("group");
     let everyone = part::recipients(db, &whole).await.expect("recipients");
     assert_eq!(everyone.len(), 4);
     assert!(everyone.iter().all(|r| r.name == "De bewoners" && r.email.is_none()));

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 use time::macros::datetime;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::boundaries::{Area, AreaKind};
 use volkshuis_domain::geo::Polygon;
@@ -40,6 +40,11 @@ volkshuis_store::store_test_on_both_backends!(
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
 
+/// An administrator's scope on `org`, granted through the check as the web layer grants it.
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
 fn file(rows: &[&str]) -> String {
     format!("{HEADER}\n{}\n", rows.join("\n"))
 }
@@ -49,7 +54,7 @@ const A2: &str = "A2;C1;De Ark;WON;VHR;Kerkstraat;2;a;1011AA;Amsterdam;GM0363;BU
 const A3: &str = "A3;C2;Het Anker;BOG;VHR;Coolsingel;10;;3011AD;Rotterdam;GM0599;;NDA;1.250,00;;";
 const A4_BY_POSITION: &str = "A4;C1;De Ark;WON;VHR;Kerkstraat;3;;1011AA;Amsterdam;;;DAE;800,00;52,37;4,89";
 
-async fn corporation(db: &Db, code: &str) -> OrgScope {
+async fn corporation(db: &Db, code: &str) -> WriteScope {
     let mut tx = db.begin().await.expect("begin");
     let fields = orgs::OrgFields {
         code: OrgCode::parse(code).expect("code"),
@@ -58,14 +63,14 @@ async fn corporation(db: &Db, code: &str) -> OrgScope {
     };
     let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
     tx.commit().await.expect("commit");
-    OrgScope::system(org.id)
+    admin_scope(org.id)
 }
 
 fn actor() -> Actor {
     Actor::system("test", datetime!(2026-11-25 10:00 UTC))
 }
 
-async fn import(db: &Db, scope: &OrgScope, content: &str, options: ImportOptions) -> ImportSummary {
+async fn import(db: &Db, scope: &WriteScope, content: &str, options: ImportOptions) -> ImportSummary {
     let reader = StockReader::new(std::io::Cursor::new(content.to_owned().into_bytes())).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..options };
     stock::import_units(db, scope, &actor(), "test.csv", reader, options, &mut |_| {}).await.expect("import")
@@ -88,7 +93,7 @@ async fn two_imports_of_one_stock_at_once_take_turns(db: &Db) {
     assert_eq!(complexes, 2);
 }
 
-async fn count(db: &Db, scope: &OrgScope) -> i64 {
+async fn count(db: &Db, scope: &WriteScope) -> i64 {
     stock::units(db, scope, &UnitFilter::default(), 0, 1).await.expect("units").total
 }
 
@@ -667,7 +672,7 @@ async fn kept_pages_follow_every_change_postgres() {
 type MapCell = (i64, i64, i64, i64, i64, Option<f64>, Option<f64>);
 type PartCell = (String, Option<String>, String, String, String, i64, Option<f64>, Option<f64>, i64);
 
-async fn cells_of(db: &Db, scope: &OrgScope) -> (Vec<MapCell>, Vec<PartCell>) {
+async fn cells_of(db: &Db, scope: &WriteScope) -> (Vec<MapCell>, Vec<PartCell>) {
     let map = sql::query_as(
         "SELECT level, gx, gy, units, daeb_units, lat, lon FROM map_cells WHERE corporation_id = $1 \
          ORDER BY level, gx, gy",
@@ -696,12 +701,12 @@ fn near(a: Option<f64>, b: Option<f64>) -> bool {
 }
 
 /// The cells as the import left them must be those that grouping the stored units in SQL gives.
-async fn assert_cells_as_grouped(db: &Db, scope: &OrgScope) {
+async fn assert_cells_as_grouped(db: &Db, scope: &WriteScope) {
     let (map, part) = cells_of(db, scope).await;
     assert!(map.len() > 100 && part.len() > 40, "a stock spread over many cells: {} and {}", map.len(), part.len());
     assert!(part.iter().any(|c| c.0.is_empty() && c.4.is_empty()), "units without complex or codes have cells too");
     stock::map::rebuild(db, scope).await.expect("map");
-    volkshuis_store::participatie::rebuild_cells(db, scope.org_id()).await.expect("cells");
+    volkshuis_store::participatie::rebuild_cells(db, scope).await.expect("cells");
     let (grouped_map, grouped_part) = cells_of(db, scope).await;
     assert_eq!(map.len(), grouped_map.len());
     for (summed, grouped) in map.iter().zip(&grouped_map) {

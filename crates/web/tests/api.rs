@@ -8,9 +8,15 @@ use common::TestApp;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 
 on_both_backends!(tokens_read_the_stock_page_by_page, tokens_are_managed_by_admins_only, openapi_describes_every_field);
 
+/// An administrator's scope on `org`, granted through the check as the web layer grants it.
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
 async fn api(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode, Value) {
     let mut request = Request::builder().uri(path);
     if let Some(token) = token {
@@ -123,9 +129,7 @@ async fn tokens_are_managed_by_admins_only(mut app: TestApp) {
     assert!(listed.body.contains("ERP-koppeling") && !listed.body.contains(&token), "the secret is never shown again");
     let empty = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", " ")]).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let tokens = volkshuis_store::tokens::list(&app.state.db, &volkshuis_domain::access::OrgScope::system(org))
-        .await
-        .expect("tokens");
+    let tokens = volkshuis_store::tokens::list(&app.state.db, &admin_scope(org)).await.expect("tokens");
     let revoked = app.post(&format!("/orgs/{org}/api-tokens/{}/revoke", tokens[0].id), &[]).await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER);
     let (status, _) = api(&app, "/api/v1/eenheden", Some(&token)).await;

@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::sql;
@@ -24,13 +24,18 @@ A1;C1;De Ark;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000\n\
 A2;C1;De Ark;Kerkstraat;2;;1011AA;Amsterdam;GM0363;BU03630000\n\
 A3;C2;Het Anker;Dorpsweg;3;;1011AB;Amsterdam;GM0363;BU03630001\n";
 
+/// An administrator's scope on `org`, granted through the check as the web layer grants it.
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
 /// Woonstad gets three units; returns (woonstad, De Sleutel).
 async fn with_stock(app: &mut TestApp) -> (i64, i64) {
     let woonstad = app.org_id("woonstad").await;
     let actor = Actor::system("test", app.state.clock.now());
     let reader = StockReader::new(STOCK.as_bytes()).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..Default::default() };
-    stock::import_units(&app.state.db, &OrgScope::system(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+    stock::import_units(&app.state.db, &admin_scope(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
         .await
         .expect("import");
     // De Sleutel consults Woonstad.

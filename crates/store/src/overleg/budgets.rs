@@ -7,7 +7,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::Date;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::money::Money;
 
 /// A year's budget between a corporation and a tenant organisation.
@@ -45,7 +45,7 @@ pub struct BudgetLine {
 /// The corporation of `scope` sets the year's amount for one of its overleg partners.
 pub async fn set_budget(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     tenant_org_id: i64,
     year: i32,
@@ -70,7 +70,7 @@ pub async fn set_budget(
 }
 
 /// The budget of a year between the organisation of `scope` and `other_org_id` (either side may ask).
-pub async fn budget(db: &Db, scope: &OrgScope, other_org_id: i64, year: i32) -> Result<Option<Budget>> {
+pub async fn budget(db: &Db, scope: &ReadScope, other_org_id: i64, year: i32) -> Result<Option<Budget>> {
     let row = sql::query(
         "SELECT id, corporation_id, tenant_org_id, year, amount_cents, accounted_on FROM overleg_budgets \
          WHERE year = $1 AND ((corporation_id = $2 AND tenant_org_id = $3) OR (corporation_id = $3 AND tenant_org_id = $2))",
@@ -113,7 +113,7 @@ pub async fn budget(db: &Db, scope: &OrgScope, other_org_id: i64, year: i32) -> 
 /// The tenant organisation of `scope` records a spending.
 pub async fn add_budget_line(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     budget: &Budget,
     line: &BudgetLine,
@@ -142,7 +142,7 @@ pub async fn add_budget_line(
 }
 
 /// The tenant organisation of `scope` records that it accounted for the year's budget.
-pub async fn account_budget(tx: &mut Tx, scope: &OrgScope, actor: &Actor, budget: &Budget, on: Date) -> Result<()> {
+pub async fn account_budget(tx: &mut Tx, scope: &WriteScope, actor: &Actor, budget: &Budget, on: Date) -> Result<()> {
     if budget.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
     }

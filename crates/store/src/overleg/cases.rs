@@ -6,7 +6,7 @@ use crate::audit::Actor;
 use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use time::{Date, OffsetDateTime};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::overleg::case::CaseFacts;
 use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
 use volkshuis_domain::text::{LongText, Name};
@@ -232,7 +232,7 @@ pub(crate) fn next_deadline_text(facts: &CaseFacts) -> Option<String> {
 
 /// Creates a request from the corporation of `scope` to one of its overleg partners; returns the new id.
 /// The caller checked the request with the domain rules; an unknown partner is `NotFound`.
-pub async fn create(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewCase) -> Result<i64> {
+pub async fn create(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &NewCase) -> Result<i64> {
     super::partners::ensure_partner(tx, scope.org_id(), new.tenant_org_id).await?;
     let facts = CaseFacts {
         kind: new.kind,
@@ -273,13 +273,13 @@ pub async fn create(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewCase)
 }
 
 /// One case, if the organisation of `scope` is one of its parties.
-pub async fn get(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Case>> {
+pub async fn get(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<Case>> {
     let mut conn = db.acquire().await?;
     get_in(conn.conn(), scope, id).await
 }
 
 /// As [`get`], inside a transaction (to read back what it just wrote).
-pub async fn get_in(mut conn: Conn<'_>, scope: &OrgScope, id: i64) -> Result<Option<Case>> {
+pub async fn get_in(mut conn: Conn<'_>, scope: &ReadScope, id: i64) -> Result<Option<Case>> {
     let row = sql::query(&format!(
         "SELECT {CASE_COLUMNS} FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
          JOIN organisations t ON t.id = c.tenant_org_id \
@@ -298,7 +298,7 @@ pub async fn get_in(mut conn: Conn<'_>, scope: &OrgScope, id: i64) -> Result<Opt
 }
 
 /// The cases of the organisation of `scope` (sent or received).
-pub async fn list(db: &Db, scope: &OrgScope, listing: Listing, limit: i64) -> Result<Vec<CaseRow>> {
+pub async fn list(db: &Db, scope: &ReadScope, listing: Listing, limit: i64) -> Result<Vec<CaseRow>> {
     let (filter, order) = match listing {
         Listing::Open => ("AND c.stage IN ('awaiting_answer', 'awaiting_decision')", "c.next_deadline, c.id"),
         Listing::All => ("", "c.received_on DESC, c.id DESC"),
@@ -328,7 +328,7 @@ pub async fn list(db: &Db, scope: &OrgScope, listing: Listing, limit: i64) -> Re
 }
 
 /// The facts of every case of the organisation of `scope` received in `year`, for the year's figures.
-pub async fn year_cases(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<CaseFacts>> {
+pub async fn year_cases(db: &Db, scope: &ReadScope, year: i32) -> Result<Vec<CaseFacts>> {
     let rows = sql::query(&format!(
         "SELECT {CASE_COLUMNS} FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
          JOIN organisations t ON t.id = c.tenant_org_id \
@@ -343,7 +343,7 @@ pub async fn year_cases(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Case
 }
 
 /// Records that the organisation of `scope` opened the case, the first time one of its members does.
-pub async fn mark_opened(db: &Db, scope: &OrgScope, actor: &Actor, case: &Case) -> Result<bool> {
+pub async fn mark_opened(db: &Db, scope: &ReadScope, actor: &Actor, case: &Case) -> Result<bool> {
     let mut tx = db.begin().await?;
     let seen: Option<i64> =
         sql::query_scalar("SELECT id FROM overleg_events WHERE case_id = $1 AND org_id = $2 AND step = 'opened'")
@@ -360,7 +360,7 @@ pub async fn mark_opened(db: &Db, scope: &OrgScope, actor: &Actor, case: &Case) 
 }
 
 /// The trail of a case the organisation of `scope` is a party to, oldest first.
-pub async fn events(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Event>> {
+pub async fn events(db: &Db, scope: &ReadScope, case: &Case) -> Result<Vec<Event>> {
     ensure_party(case, scope)?;
     let rows =
         sql::query("SELECT at, org_id, actor_label, step, note FROM overleg_events WHERE case_id = $1 ORDER BY id")
@@ -381,7 +381,7 @@ pub async fn events(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Event>
 }
 
 /// `NotFound` unless the organisation of `scope` is one of the case's two parties.
-pub(crate) fn ensure_party(case: &Case, scope: &OrgScope) -> Result<()> {
+pub(crate) fn ensure_party(case: &Case, scope: &ReadScope) -> Result<()> {
     if case.corporation_id == scope.org_id() || case.tenant_org_id == scope.org_id() {
         Ok(())
     } else {

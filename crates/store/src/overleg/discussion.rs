@@ -7,7 +7,7 @@ use crate::audit::Actor;
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use time::{Date, OffsetDateTime};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::text::LongText;
 
 /// An internal comment.
@@ -37,7 +37,7 @@ pub struct Question {
 }
 
 /// Adds an internal comment of the organisation of `scope`.
-pub async fn add_comment(tx: &mut Tx, scope: &OrgScope, actor: &Actor, case: &Case, body: &LongText) -> Result<()> {
+pub async fn add_comment(tx: &mut Tx, scope: &WriteScope, actor: &Actor, case: &Case, body: &LongText) -> Result<()> {
     ensure_party(case, scope)?;
     sql::query(
         "INSERT INTO overleg_comments (case_id, org_id, author_id, author_name, body, created_at) \
@@ -55,7 +55,7 @@ pub async fn add_comment(tx: &mut Tx, scope: &OrgScope, actor: &Actor, case: &Ca
 }
 
 /// The internal comments of the organisation of `scope` on a case; never the other party's.
-pub async fn comments(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Comment>> {
+pub async fn comments(db: &Db, scope: &ReadScope, case: &Case) -> Result<Vec<Comment>> {
     ensure_party(case, scope)?;
     let rows = sql::query(
         "SELECT author_name, body, created_at FROM overleg_comments WHERE case_id = $1 AND org_id = $2 ORDER BY id",
@@ -78,7 +78,7 @@ pub async fn comments(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Comm
 /// The tenant organisation of `scope` asks the corporation for more information.
 pub async fn add_question(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     case: &Case,
     question: &LongText,
@@ -103,7 +103,7 @@ pub async fn add_question(
 /// The corporation of `scope` answers a question; a question answered already is a `Conflict`.
 pub async fn answer_question(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     case_id: i64,
     question_id: i64,
@@ -138,7 +138,7 @@ pub async fn answer_question(
 }
 
 /// The questions on a case, oldest first (both parties see them).
-pub async fn questions(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Question>> {
+pub async fn questions(db: &Db, scope: &ReadScope, case: &Case) -> Result<Vec<Question>> {
     ensure_party(case, scope)?;
     let rows = sql::query(
         "SELECT id, question, asked_on, answer, answered_on FROM overleg_questions WHERE case_id = $1 ORDER BY id",
@@ -160,7 +160,7 @@ fn question_from_row(row: &sql::Row) -> Result<Question> {
 }
 
 /// Unanswered questions to the corporation of `scope`, oldest first, with their case id and title.
-pub async fn open_questions(db: &Db, scope: &OrgScope) -> Result<Vec<(i64, String, Question)>> {
+pub async fn open_questions(db: &Db, scope: &ReadScope) -> Result<Vec<(i64, String, Question)>> {
     let rows = sql::query(
         "SELECT q.id, q.question, q.asked_on, q.answer, q.answered_on, c.id AS case_id, c.title \
          FROM overleg_questions q JOIN overleg_cases c ON c.id = q.case_id \

@@ -7,7 +7,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 
 /// A document to store.
 #[derive(Debug, Clone)]
@@ -51,7 +51,13 @@ pub struct Document {
 }
 
 /// Stores a document of the organisation of `scope` on a case.
-pub async fn add_document(tx: &mut Tx, scope: &OrgScope, actor: &Actor, case: &Case, doc: &NewDocument) -> Result<i64> {
+pub async fn add_document(
+    tx: &mut Tx,
+    scope: &WriteScope,
+    actor: &Actor,
+    case: &Case,
+    doc: &NewDocument,
+) -> Result<i64> {
     ensure_party(case, scope)?;
     let sha = Sha256::digest(&doc.content).iter().map(|b| format!("{b:02x}")).collect::<String>();
     let id = sql::query_scalar(
@@ -75,7 +81,7 @@ pub async fn add_document(tx: &mut Tx, scope: &OrgScope, actor: &Actor, case: &C
 }
 
 /// The documents of a case, oldest first.
-pub async fn documents(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<DocumentMeta>> {
+pub async fn documents(db: &Db, scope: &ReadScope, case: &Case) -> Result<Vec<DocumentMeta>> {
     ensure_party(case, scope)?;
     let rows = sql::query(
         "SELECT id, step, file_name, size, uploaded_by, uploaded_at FROM overleg_documents WHERE case_id = $1 ORDER BY id",
@@ -98,7 +104,7 @@ pub async fn documents(db: &Db, scope: &OrgScope, case: &Case) -> Result<Vec<Doc
 }
 
 /// One document of a case the organisation of `scope` is a party to.
-pub async fn document(db: &Db, scope: &OrgScope, case: &Case, id: i64) -> Result<Option<Document>> {
+pub async fn document(db: &Db, scope: &ReadScope, case: &Case, id: i64) -> Result<Option<Document>> {
     ensure_party(case, scope)?;
     let row =
         sql::query("SELECT file_name, content_type, content FROM overleg_documents WHERE id = $1 AND case_id = $2")

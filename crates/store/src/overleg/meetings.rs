@@ -6,7 +6,7 @@ use crate::audit::{self, Actor, Change};
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use time::Date;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::text::{LongText, Name};
 
 /// A meeting.
@@ -44,7 +44,7 @@ pub struct AgendaItem {
 /// Plans a meeting between the corporation of `scope` and one of its overleg partners.
 pub async fn add_meeting(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     tenant_org_id: i64,
     held_on: Date,
@@ -67,7 +67,7 @@ pub async fn add_meeting(
     Ok(id)
 }
 
-fn from_row(row: &sql::Row, scope: &OrgScope) -> Result<Meeting> {
+fn from_row(row: &sql::Row, scope: &ReadScope) -> Result<Meeting> {
     let corporation_id: i64 = row.try_get("corporation_id")?;
     let other = if corporation_id == scope.org_id() { "tenant_name" } else { "corporation_name" };
     Ok(Meeting {
@@ -87,7 +87,7 @@ const SELECT: &str = "SELECT m.id, m.corporation_id, m.tenant_org_id, m.held_on,
      JOIN organisations co ON co.id = m.corporation_id JOIN organisations t ON t.id = m.tenant_org_id";
 
 /// The meetings of the organisation of `scope` in `year`, by date.
-pub async fn meetings(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Meeting>> {
+pub async fn meetings(db: &Db, scope: &ReadScope, year: i32) -> Result<Vec<Meeting>> {
     let rows = sql::query(&format!(
         "{SELECT} WHERE (m.corporation_id = $1 OR m.tenant_org_id = $1) AND m.held_on >= $2 AND m.held_on < $3 \
          ORDER BY m.held_on, m.id"
@@ -101,7 +101,7 @@ pub async fn meetings(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<Meetin
 }
 
 /// One meeting with its agenda, if the organisation of `scope` is a party.
-pub async fn meeting(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Meeting>> {
+pub async fn meeting(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<Meeting>> {
     let row = sql::query(&format!("{SELECT} WHERE m.id = $1 AND (m.corporation_id = $2 OR m.tenant_org_id = $2)"))
         .bind(id)
         .bind(scope.org_id())
@@ -125,7 +125,7 @@ pub async fn meeting(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Meetin
 /// Either party puts an item on a meeting's agenda.
 pub async fn add_agenda_item(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     meeting: &Meeting,
     text: &Name,
@@ -149,7 +149,7 @@ pub async fn add_agenda_item(
 /// Either party records the minutes.
 pub async fn set_minutes(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     meeting: &Meeting,
     minutes: &LongText,

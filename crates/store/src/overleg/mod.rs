@@ -1,11 +1,11 @@
 //! Overleg: requests from a corporation to a tenant organisation, their answers, decisions and trail; the
 //! meetings and budget of the year.
 //!
-//! A case is visible to its two parties only: every read and step takes the [`OrgScope`] of one of them and
+//! A case is visible to its two parties only: every read and step takes the [`ReadScope`] of one of them and
 //! finds nothing for anyone else. Steps name the case version they saw, so two board members answering at once
 //! cannot overwrite each other ([`StoreError::Conflict`]).
 //!
-//! [`OrgScope`]: volkshuis_domain::access::OrgScope
+//! [`ReadScope`]: volkshuis_domain::access::ReadScope
 //! [`StoreError::Conflict`]: crate::StoreError::Conflict
 
 mod budgets;

@@ -5,7 +5,7 @@ use crate::orgs::{self, Organisation};
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::org::OrgKind;
 
 /// The other party of an overleg relation, seen from either side.
@@ -20,7 +20,7 @@ pub struct Partner {
 /// Records that the corporation of `scope` consults `tenant_org_id`, with an agreed term (or updates the term).
 pub async fn add_partner(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     tenant_org_id: i64,
     agreed_weeks: Option<u32>,
@@ -46,7 +46,7 @@ pub async fn add_partner(
 
 /// The overleg partners of the organisation of `scope`: tenant organisations for a corporation, corporations for a
 /// tenant organisation.
-pub async fn partners_of(db: &Db, scope: &OrgScope) -> Result<Vec<Partner>> {
+pub async fn partners_of(db: &Db, scope: &ReadScope) -> Result<Vec<Partner>> {
     let rows = sql::query(
         "SELECT o.id, o.code, o.name, o.kind, o.created_at, p.agreed_weeks FROM overleg_partners p \
          JOIN organisations o ON o.id = CASE WHEN p.corporation_id = $1 THEN p.tenant_org_id ELSE p.corporation_id END \
@@ -67,7 +67,7 @@ pub async fn partners_of(db: &Db, scope: &OrgScope) -> Result<Vec<Partner>> {
 
 /// The agreed term between the corporation of `scope` and a tenant organisation; `Err(NotFound)` when they are not
 /// overleg partners.
-pub async fn partner_terms(db: &Db, scope: &OrgScope, tenant_org_id: i64) -> Result<Option<u32>> {
+pub async fn partner_terms(db: &Db, scope: &ReadScope, tenant_org_id: i64) -> Result<Option<u32>> {
     let row = sql::query("SELECT agreed_weeks FROM overleg_partners WHERE corporation_id = $1 AND tenant_org_id = $2")
         .bind(scope.org_id())
         .bind(tenant_org_id)

@@ -7,12 +7,12 @@ use crate::audit::Actor;
 use crate::sql;
 use crate::{Result, StoreError, Tx};
 use time::Date;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::overleg::case::CaseFacts;
 
 /// The case as stored now, if it is still at `seen_version` (the stage to store is computed from this, never from
 /// the caller's copy); `Conflict` when someone changed it since.
-async fn current(tx: &mut Tx, scope: &OrgScope, id: i64, seen_version: i64) -> Result<Case> {
+async fn current(tx: &mut Tx, scope: &ReadScope, id: i64, seen_version: i64) -> Result<Case> {
     let case = get_in(tx.conn(), scope, id).await?.ok_or(StoreError::NotFound)?;
     if case.version != seen_version {
         return Err(StoreError::Conflict);
@@ -37,7 +37,7 @@ struct Step<'a> {
 /// and nothing is written. The stage stored with it is computed from the case as stored, with the step applied.
 async fn apply(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &ReadScope,
     actor: &Actor,
     case_id: i64,
     seen_version: i64,
@@ -80,7 +80,7 @@ async fn apply(
 /// `Conflict` and nothing is written. The caller checked the answer against the case with the domain rules.
 pub async fn answer(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     case: &Case,
     seen_version: i64,
@@ -100,7 +100,7 @@ pub async fn answer(
 /// Records the decision of the corporation of `scope`, if the case is still at `seen_version`.
 pub async fn decide(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     case: &Case,
     seen_version: i64,

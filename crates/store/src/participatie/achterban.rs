@@ -7,7 +7,7 @@ use crate::audit::{self, Actor, Change};
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use std::collections::HashMap;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 
 /// One tenant's contact as imported: the unit's own id in the corporation's system, a name, an e-mail address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct ContactRow {
 
 /// Replaces the corporation's contact data with the imported rows, all or nothing. Rows whose unit is unknown are
 /// returned by their index (the caller reports them with their line) and nothing is written when there are any.
-pub async fn import_contacts(db: &Db, scope: &OrgScope, actor: &Actor, rows: &[ContactRow]) -> Result<Vec<usize>> {
+pub async fn import_contacts(db: &Db, scope: &WriteScope, actor: &Actor, rows: &[ContactRow]) -> Result<Vec<usize>> {
     let mut tx = db.begin().await?;
     let units: HashMap<String, i64> = sql::query("SELECT id_extern, id FROM units WHERE corporation_id = $1")
         .bind(scope.org_id())
@@ -59,7 +59,7 @@ pub async fn import_contacts(db: &Db, scope: &OrgScope, actor: &Actor, rows: &[C
 }
 
 /// How many of the corporation's units have contact data, and how many an e-mail address.
-pub async fn contact_counts(db: &Db, scope: &OrgScope) -> Result<(i64, i64)> {
+pub async fn contact_counts(db: &Db, scope: &ReadScope) -> Result<(i64, i64)> {
     let row = sql::query(
         "SELECT COUNT(*) AS n, SUM(CASE WHEN email IS NULL THEN 0 ELSE 1 END) AS e FROM tenant_contacts WHERE corporation_id = $1",
     )
@@ -113,7 +113,17 @@ fn from_row(r: &sql::Row) -> Result<Message> {
 }
 
 /// A group writes a message for the corporation to approve.
-pub async fn submit_message(tx: &mut Tx, actor: &Actor, group: &Group, subject: &str, body: &str) -> Result<i64> {
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// group.
+pub async fn submit_message(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    actor: &Actor,
+    group: &Group,
+    subject: &str,
+    body: &str,
+) -> Result<i64> {
     Ok(sql::query_scalar(
         "INSERT INTO part_messages (group_id, corporation_id, subject, body, status, written_by, written_at) \
          VALUES ($1, $2, $3, $4, 'submitted', $5, $6) RETURNING id",
@@ -136,7 +146,7 @@ pub async fn messages_of_group(db: &Db, group: &Group) -> Result<Vec<Message>> {
 }
 
 /// The messages in the stock of the corporation of `scope`, waiting ones first.
-pub async fn messages_for_corporation(db: &Db, scope: &OrgScope) -> Result<Vec<Message>> {
+pub async fn messages_for_corporation(db: &Db, scope: &ReadScope) -> Result<Vec<Message>> {
     let rows = sql::query(&format!(
         "{SELECT} WHERE m.corporation_id = $1 ORDER BY CASE WHEN m.status = 'submitted' THEN 0 ELSE 1 END, m.id DESC LIMIT 100"
     ))
@@ -147,7 +157,7 @@ pub async fn messages_for_corporation(db: &Db, scope: &OrgScope) -> Result<Vec<M
 }
 
 /// One message in the stock of the corporation of `scope`.
-pub async fn message(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Message>> {
+pub async fn message(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<Message>> {
     let row = sql::query(&format!("{SELECT} WHERE m.id = $1 AND m.corporation_id = $2"))
         .bind(id)
         .bind(scope.org_id())
@@ -217,7 +227,7 @@ pub async fn recipients(db: &Db, group: &Group) -> Result<Vec<Recipient>> {
 /// A decided message is a `Conflict`.
 pub async fn decide_message(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     id: i64,
     approve: bool,
@@ -248,7 +258,7 @@ pub async fn decide_message(
 }
 
 /// Records that the letter list of a message was read (it holds names and addresses).
-pub async fn log_letter_list(db: &Db, scope: &OrgScope, actor: &Actor, id: i64) -> Result<()> {
+pub async fn log_letter_list(db: &Db, scope: &ReadScope, actor: &Actor, id: i64) -> Result<()> {
     let mut conn = db.acquire().await?;
     let mut change = Change::event(Some(scope.org_id()), "read_personal", "part_message_letters", id.to_string());
     change.personal_data = true;

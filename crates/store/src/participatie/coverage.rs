@@ -2,17 +2,28 @@
 //! stock ([`rebuild_cells`], after an import); a group change only recomputes the cells' levels ([`recompute`]): every
 //! cell starts at the best group for the whole stock, then complexes and buurten raise it where a better group
 //! speaks. All figures, lists and the map read the cells, never the units.
+//!
+//! The writes take a [`WriteScope`]; the reads take the [`Figures`] that [`super::open_figures`] opened for a scope.
+//! The stock import and the area codes keep the cells inside their own transactions through the crate-private
+//! `*_in` helpers, which take the corporation's id.
 
+use super::figures::{ensure_works_in, Figures};
 use crate::sql::{self, Conn};
 use crate::{Db, Result};
+use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::participatie::coverage::Counts;
 
-/// Rebuilds a corporation's cells from its units in use (after an import), then their levels; returns the counts.
-pub async fn rebuild_cells(db: &Db, corporation_id: i64) -> Result<Counts> {
+/// Rebuilds the cells of the corporation of `scope` from its units in use (after an import), then their levels;
+/// returns the counts.
+pub async fn rebuild_cells(db: &Db, scope: &WriteScope) -> Result<Counts> {
+    rebuild_cells_for(db, scope.org_id()).await
+}
+
+async fn rebuild_cells_for(db: &Db, corporation_id: i64) -> Result<Counts> {
     let mut tx = db.begin().await?;
     rebuild_cells_in(tx.conn(), corporation_id).await?;
     tx.commit().await?;
-    recompute(db, corporation_id).await
+    recompute_in(db, corporation_id).await
 }
 
 /// Regroups the corporation's units in use into cells (all at level 0; [`recompute`] sets the levels), inside the
@@ -37,8 +48,15 @@ pub(crate) async fn rebuild_cells_in(mut conn: Conn<'_>, corporation_id: i64) ->
 }
 
 /// Recomputes the levels of a corporation's cells from its groups (building the cells first if there are none);
-/// returns the counts.
-pub async fn recompute(db: &Db, corporation_id: i64) -> Result<Counts> {
+/// returns the counts. The organisation of `scope` must work in the corporation's stock (the corporation, or a
+/// tenant organisation that consults it or keeps a group there); anyone else gets `NotFound`.
+pub async fn recompute(db: &Db, scope: &WriteScope, corporation_id: i64) -> Result<Counts> {
+    ensure_works_in(db, scope.org_id(), corporation_id).await?;
+    recompute_in(db, corporation_id).await
+}
+
+/// [`recompute`] for the store itself (after an import or new area codes), which has checked its own scope.
+pub(crate) async fn recompute_in(db: &Db, corporation_id: i64) -> Result<Counts> {
     let cells: i64 = sql::query_scalar("SELECT COUNT(*) FROM part_cells WHERE corporation_id = $1")
         .bind(corporation_id)
         .fetch_one(db)
@@ -49,7 +67,7 @@ pub async fn recompute(db: &Db, corporation_id: i64) -> Result<Counts> {
             .fetch_one(db)
             .await?;
         if units > 0 {
-            return Box::pin(rebuild_cells(db, corporation_id)).await;
+            return Box::pin(rebuild_cells_for(db, corporation_id)).await;
         }
     }
     let mut tx = db.begin().await?;
@@ -74,7 +92,7 @@ pub async fn recompute(db: &Db, corporation_id: i64) -> Result<Counts> {
         .await?;
     }
     tx.commit().await?;
-    coverage_totals(db, corporation_id).await
+    totals(db, corporation_id).await
 }
 
 const COUNTS: &str = "CAST(SUM(CASE WHEN level = 2 THEN units ELSE 0 END) AS BIGINT) AS formal, \
@@ -87,7 +105,11 @@ fn counts(row: &sql::Row) -> Result<Counts> {
 }
 
 /// The counts of a corporation's units per coverage.
-pub async fn coverage_totals(db: &Db, corporation_id: i64) -> Result<Counts> {
+pub async fn coverage_totals(db: &Db, figures: &Figures) -> Result<Counts> {
+    totals(db, figures.corporation_id()).await
+}
+
+async fn totals(db: &Db, corporation_id: i64) -> Result<Counts> {
     let row = sql::query(&format!("SELECT {COUNTS} FROM part_cells WHERE corporation_id = $1"))
         .bind(corporation_id)
         .fetch_one(db)
@@ -152,7 +174,8 @@ pub struct AreaRow {
 }
 
 /// The figures per area of a corporation, the most tenants without a voice first.
-pub async fn coverage_by(db: &Db, corporation_id: i64, level: AreaLevel, limit: i64) -> Result<Vec<AreaRow>> {
+pub async fn coverage_by(db: &Db, figures: &Figures, level: AreaLevel, limit: i64) -> Result<Vec<AreaRow>> {
+    let corporation_id = figures.corporation_id();
     let key = level.column();
     let name = if level == AreaLevel::Complex { "MAX(cluster_name)" } else { "NULL" };
     let rows = sql::query(&format!(
@@ -185,7 +208,8 @@ pub struct CoveragePoint {
 pub type Bbox = [f64; 4];
 
 /// The complexes of a corporation with a position inside `bbox`, for the coverage map at street level.
-pub async fn coverage_points(db: &Db, corporation_id: i64, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
+pub async fn coverage_points(db: &Db, figures: &Figures, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
+    let corporation_id = figures.corporation_id();
     let rows = sql::query(&format!(
         "SELECT cluster_code AS code, MAX(cluster_name) AS name, SUM(lat * units) / SUM(units) AS lat, \
          SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
@@ -205,7 +229,8 @@ pub async fn coverage_points(db: &Db, corporation_id: i64, bbox: Bbox) -> Result
 /// The coverage of a corporation's cells inside `bbox` gathered on a grid of `size` degrees, for the coverage map
 /// below street level: one point per grid square, at the mean position of its units. The code is the number of
 /// complexes in the square.
-pub async fn coverage_grid(db: &Db, corporation_id: i64, size: f64, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
+pub async fn coverage_grid(db: &Db, figures: &Figures, size: f64, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
+    let corporation_id = figures.corporation_id();
     let rows = sql::query(&format!(
         "SELECT CAST(COUNT(DISTINCT cluster_code) AS TEXT) AS code, NULL AS name, SUM(lat * units) / SUM(units) AS lat, \
          SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
@@ -260,11 +285,12 @@ fn cells_for_kind() -> &'static str {
 /// As [`coverage_totals`] and [`coverage_by`], counting only groups of one kind (by its code).
 pub async fn coverage_for_kind(
     db: &Db,
-    corporation_id: i64,
+    figures: &Figures,
     kind: &str,
     level: AreaLevel,
     limit: i64,
 ) -> Result<(Counts, Vec<AreaRow>)> {
+    let corporation_id = figures.corporation_id();
     let totals = sql::query(&format!("SELECT {COUNTS} FROM {}", cells_for_kind()))
         .bind(corporation_id)
         .bind(kind)

@@ -4,6 +4,7 @@
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde::{Deserialize, Serialize};
+use volkshuis_domain::access::{ReadScope, WriteScope};
 
 /// One party's answers for a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,15 +25,27 @@ pub struct Diagnosis {
     pub remarks: Vec<String>,
 }
 
-/// Saves (or replaces) one party's answers for a year.
+/// `NotFound` unless the organisation of `scope` is one of the pair (the caller has checked that they consult
+/// each other).
+fn ensure_party(org_id: i64, corporation_id: i64, tenant_org_id: i64) -> Result<()> {
+    if org_id == corporation_id || org_id == tenant_org_id {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound)
+    }
+}
+
+/// Saves (or replaces) one party's answers for a year; the organisation of `scope` is one of the pair.
 pub async fn save_diagnosis(
     tx: &mut Tx,
+    scope: &WriteScope,
     corporation_id: i64,
     tenant_org_id: i64,
     diagnosis: &Diagnosis,
     submitted_by: &str,
     now: time::OffsetDateTime,
 ) -> Result<()> {
+    ensure_party(scope.org_id(), corporation_id, tenant_org_id)?;
     let answers = serde_json::to_string(diagnosis)
         .map_err(|e| StoreError::Corrupt { column: "answers", value: e.to_string() })?;
     sql::query(
@@ -52,8 +65,10 @@ pub async fn save_diagnosis(
     Ok(())
 }
 
-/// Every year's answers of a corporation and a tenant organisation, oldest first.
-pub async fn diagnoses(db: &Db, corporation_id: i64, tenant_org_id: i64) -> Result<Vec<Diagnosis>> {
+/// Every year's answers of a corporation and a tenant organisation, oldest first; the organisation of `scope` is one
+/// of the pair.
+pub async fn diagnoses(db: &Db, scope: &ReadScope, corporation_id: i64, tenant_org_id: i64) -> Result<Vec<Diagnosis>> {
+    ensure_party(scope.org_id(), corporation_id, tenant_org_id)?;
     let rows = sql::query(
         "SELECT year, party, answers FROM part_diagnoses WHERE corporation_id = $1 AND tenant_org_id = $2 ORDER BY year, party",
     )

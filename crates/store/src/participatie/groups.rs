@@ -6,7 +6,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde::{Deserialize, Serialize};
 use time::Date;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::participatie::coverage::group_coverage;
 use volkshuis_domain::participatie::group::{recognised, ActivityKind, Channel, Criterion, CriterionCheck, GroupKind};
 
@@ -164,20 +164,20 @@ fn select(filter: &str, db: &Db) -> String {
 }
 
 /// Every group in the stock of a corporation.
-pub async fn groups_of(db: &Db, corporation_id: i64) -> Result<Vec<Group>> {
+pub(crate) async fn groups_of(db: &Db, corporation_id: i64) -> Result<Vec<Group>> {
     let rows = sql::query(&select("g.corporation_id = $1", db)).bind(corporation_id).fetch_all(db).await?;
     rows.iter().map(from_row).collect()
 }
 
 /// One group by id (callers check visibility with [`visible_to`]).
-pub async fn group(db: &Db, id: i64) -> Result<Option<Group>> {
+pub(crate) async fn group(db: &Db, id: i64) -> Result<Option<Group>> {
     let row = sql::query(&select("g.id = $1", db)).bind(id).fetch_optional(db).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// The groups the organisation of `scope` may see: for a corporation every group in its stock; for another
 /// organisation the groups it keeps and every group below them in the tree.
-pub async fn visible_to(db: &Db, scope: &OrgScope) -> Result<Vec<Group>> {
+pub async fn visible_to(db: &Db, scope: &ReadScope) -> Result<Vec<Group>> {
     let corporations: Vec<i64> =
         sql::query_scalar("SELECT DISTINCT corporation_id FROM part_groups WHERE org_id = $1 OR corporation_id = $1")
             .bind(scope.org_id())
@@ -210,7 +210,7 @@ pub async fn visible_to(db: &Db, scope: &OrgScope) -> Result<Vec<Group>> {
 
 /// One group, if the organisation of `scope` may see it by the rule of [`visible_to`], found by walking up the tree
 /// instead of loading every group of the stock (a group page should not cost the whole stock's groups).
-pub async fn visible_group(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Group>> {
+pub async fn visible_group(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<Group>> {
     let Some(group) = group(db, id).await? else { return Ok(None) };
     if group.corporation_id == scope.org_id() {
         return Ok(Some(group));
@@ -233,7 +233,7 @@ pub async fn visible_group(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<
 }
 
 /// Registers a group kept by the organisation of `scope`: the corporation itself, or one of its overleg partners.
-pub async fn create_group(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewGroup) -> Result<i64> {
+pub async fn create_group(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &NewGroup) -> Result<i64> {
     if scope.org_id() != new.corporation_id {
         crate::overleg::ensure_partner(tx, new.corporation_id, scope.org_id()).await?;
     }
@@ -284,7 +284,16 @@ pub async fn create_group(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &Ne
 }
 
 /// Records the Overlegwet criteria of a group (the caller checked the group is visible and editable).
-pub async fn set_criteria(tx: &mut Tx, actor: &Actor, group: &Group, checks: &[CriterionCheck]) -> Result<()> {
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// group.
+pub async fn set_criteria(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    actor: &Actor,
+    group: &Group,
+    checks: &[CriterionCheck],
+) -> Result<()> {
     let stored: Vec<StoredCheck> = checks
         .iter()
         .map(|c| StoredCheck {
@@ -319,7 +328,16 @@ pub struct Activity {
 }
 
 /// Logs an activity of a group.
-pub async fn add_activity(tx: &mut Tx, group: &Group, activity: &Activity, now: time::OffsetDateTime) -> Result<()> {
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// group.
+pub async fn add_activity(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    group: &Group,
+    activity: &Activity,
+    now: time::OffsetDateTime,
+) -> Result<()> {
     sql::query(
         "INSERT INTO part_activities (group_id, kind, held_on, topic, participants, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -355,7 +373,16 @@ pub async fn activities(db: &Db, group: &Group) -> Result<Vec<Activity>> {
 }
 
 /// Changes a group's fields, areas and parent (not its corporation or keeper); its coverage level follows its kind.
-pub async fn update_group(tx: &mut Tx, actor: &Actor, group: &Group, new: &NewGroup) -> Result<()> {
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// group.
+pub async fn update_group(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    actor: &Actor,
+    group: &Group,
+    new: &NewGroup,
+) -> Result<()> {
     if let Some(parent) = new.parent_id {
         let same: Option<i64> =
             sql::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2 AND id <> $3")
@@ -401,7 +428,10 @@ pub async fn update_group(tx: &mut Tx, actor: &Actor, group: &Group, new: &NewGr
 }
 
 /// Ends a group on a day: it no longer counts for coverage and leaves the lists (its history stays).
-pub async fn end_group(tx: &mut Tx, actor: &Actor, group: &Group, on: Date) -> Result<()> {
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// group.
+pub async fn end_group(tx: &mut Tx, _scope: &WriteScope, actor: &Actor, group: &Group, on: Date) -> Result<()> {
     sql::query("UPDATE part_groups SET ended_on = $1 WHERE id = $2 AND ended_on IS NULL")
         .bind(date_to_text(on))
         .bind(group.id)

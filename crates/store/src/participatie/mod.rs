@@ -8,6 +8,7 @@
 mod achterban;
 mod coverage;
 mod diagnoses;
+mod figures;
 mod groups;
 mod public;
 
@@ -15,14 +16,15 @@ pub use achterban::{
     contact_counts, decide_message, import_contacts, log_letter_list, message, messages_for_corporation,
     messages_of_group, recipients, submit_message, ContactRow, Message, Recipient,
 };
-pub(crate) use coverage::rebuild_cells_in;
 pub use coverage::{
     coverage_by, coverage_for_kind, coverage_grid, coverage_points, coverage_totals, rebuild_cells, recompute,
     AreaLevel, AreaRow, Bbox, CoveragePoint,
 };
+pub(crate) use coverage::{rebuild_cells_in, recompute_in};
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
+pub use figures::{open_figures, Figures};
 pub use groups::{
-    activities, add_activity, create_group, end_group, group, groups_of, set_criteria, update_group, visible_group,
-    visible_to, Activity, Group, NewGroup,
+    activities, add_activity, create_group, end_group, set_criteria, update_group, visible_group, visible_to, Activity,
+    Group, NewGroup,
 };
 pub use public::{add_join_request, groups_for_address, join_requests, lookup_address, Address, JoinRequest};

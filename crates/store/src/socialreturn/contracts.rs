@@ -7,7 +7,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::Date;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::progress::Obligation;
 
@@ -138,7 +138,7 @@ fn from_row(row: &sql::Row, org_id: i64) -> Result<Contract> {
 }
 
 /// Registers a contract of the buyer of `scope`. The table must be one of the buyer's own versions.
-pub async fn create_contract(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: &NewContract) -> Result<i64> {
+pub async fn create_contract(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &NewContract) -> Result<i64> {
     let owner: Option<i64> = sql::query_scalar("SELECT buyer_id FROM sr_tables WHERE id = $1")
         .bind(new.table_id)
         .fetch_optional(&mut *tx)
@@ -174,7 +174,7 @@ pub async fn create_contract(tx: &mut Tx, scope: &OrgScope, actor: &Actor, new: 
 }
 
 /// One contract, if the organisation of `scope` is its buyer, supplier or coordinator.
-pub async fn contract(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Contract>> {
+pub async fn contract(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<Contract>> {
     let row = sql::query(&format!(
         "SELECT {COLUMNS} {FROM} WHERE c.id = $1 AND (c.buyer_id = $2 OR c.supplier_id = $2 OR c.coordinator_id = $2)"
     ))
@@ -186,7 +186,7 @@ pub async fn contract(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<Contr
 }
 
 /// The contracts of the organisation of `scope` in any relation, ending soonest first.
-pub async fn contracts(db: &Db, scope: &OrgScope, limit: i64) -> Result<Vec<Contract>> {
+pub async fn contracts(db: &Db, scope: &ReadScope, limit: i64) -> Result<Vec<Contract>> {
     // Three indexed branches instead of one OR, so each uses its own index at portfolio scale.
     let rows = sql::query(&format!(
         "SELECT {COLUMNS} {FROM} WHERE c.id IN (\
@@ -216,7 +216,7 @@ pub struct Settle {
 }
 
 /// Records the settlement of a contract of the buyer of `scope`.
-pub async fn settle(tx: &mut Tx, scope: &OrgScope, actor: &Actor, id: i64, settle: &Settle) -> Result<()> {
+pub async fn settle(tx: &mut Tx, scope: &WriteScope, actor: &Actor, id: i64, settle: &Settle) -> Result<()> {
     let done = sql::query(
         "UPDATE sr_contracts SET repair_until = $1, did_all_it_could = $2, settlement_note = $3, settled_on = $4 \
          WHERE id = $5 AND buyer_id = $6",
@@ -253,7 +253,7 @@ pub struct StandingInput {
 }
 
 /// The standing inputs of every contract of the buyer of `scope` (a lean read for the portfolio's counts).
-pub async fn standings(db: &Db, scope: &OrgScope) -> Result<Vec<StandingInput>> {
+pub async fn standings(db: &Db, scope: &ReadScope) -> Result<Vec<StandingInput>> {
     let rows = sql::query(
         "SELECT obligation_cents, approved_cents, pending_cents, starts_on, ends_on FROM sr_contracts WHERE buyer_id = $1",
     )
@@ -274,7 +274,7 @@ pub async fn standings(db: &Db, scope: &OrgScope) -> Result<Vec<StandingInput>> 
 }
 
 /// Every contract of the buyer of `scope`, for exports.
-pub async fn buyer_contracts(db: &Db, scope: &OrgScope) -> Result<Vec<Contract>> {
+pub async fn buyer_contracts(db: &Db, scope: &ReadScope) -> Result<Vec<Contract>> {
     let rows = sql::query(&format!("SELECT {COLUMNS} {FROM} WHERE c.buyer_id = $1 ORDER BY c.id"))
         .bind(scope.org_id())
         .fetch_all(db)

@@ -9,6 +9,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::{Date, OffsetDateTime};
+use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::valuation::Valuation;
@@ -71,8 +72,12 @@ pub struct ContributionRow {
 
 /// The supplier of the contract reports a contribution, valued by the caller under the contract's table; with an
 /// optional candidate name (personal data, see [`names`]).
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
 pub async fn report(
     tx: &mut Tx,
+    _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution: &Contribution,
@@ -148,8 +153,12 @@ pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<Contribut
 }
 
 /// The buyer approves or rejects a pending contribution; a decided one is a `Conflict`.
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
 pub async fn decide(
     tx: &mut Tx,
+    _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution_id: i64,
@@ -218,8 +227,12 @@ pub async fn decide(
 
 /// The buyer records that a placement employs one of its own tenants (with the tenant's consent, given on
 /// `consent_on`), living in complex `cluster`.
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
 pub async fn mark_tenant(
     tx: &mut Tx,
+    _scope: &WriteScope,
     contract: &Contract,
     actor: &Actor,
     contribution_id: i64,
@@ -265,8 +278,13 @@ async fn count_tenant_job(tx: &mut Tx, buyer_id: i64, cluster: &str) -> Result<(
 }
 
 /// Stores an evidence file (checked at the edge) for a contribution of the supplier's contract.
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
+#[expect(clippy::too_many_arguments, reason = "the file's three parts beside the proof, the contract and the time")]
 pub async fn add_evidence(
     tx: &mut Tx,
+    _scope: &WriteScope,
     contract: &Contract,
     contribution_id: i64,
     file_name: &str,

@@ -2,7 +2,7 @@
 
 use crate::sql;
 use crate::{Db, Result};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::money::Money;
 
 /// A total for one key (a supplier, a target group, a year).
@@ -50,7 +50,7 @@ fn totals(rows: &[sql::Row]) -> Result<Vec<TotalRow>> {
 }
 
 /// The portfolio of the buyer of `scope`.
-pub async fn portfolio(db: &Db, scope: &OrgScope) -> Result<Portfolio> {
+pub async fn portfolio(db: &Db, scope: &ReadScope) -> Result<Portfolio> {
     let buyer = scope.org_id();
     let sums = sql::query(
         "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(obligation_cents), 0) AS BIGINT) AS o, CAST(COALESCE(SUM(approved_cents), 0) AS BIGINT) AS a, \
@@ -99,7 +99,7 @@ pub async fn portfolio(db: &Db, scope: &OrgScope) -> Result<Portfolio> {
 }
 
 /// Approved value and count per target group (or kind) in one year, for the buyer of `scope`.
-pub async fn year_totals(db: &Db, scope: &OrgScope, year: i32) -> Result<Vec<TotalRow>> {
+pub async fn year_totals(db: &Db, scope: &ReadScope, year: i32) -> Result<Vec<TotalRow>> {
     let rows = sql::query(
         "SELECT CASE WHEN target_group = '' THEN kind ELSE target_group END AS k, \
          CAST(SUM(approved_cents) AS BIGINT) AS cents, CAST(SUM(approved_count) AS BIGINT) AS n FROM sr_totals \

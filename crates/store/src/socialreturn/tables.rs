@@ -4,7 +4,7 @@ use crate::audit::{self, Actor, Change};
 use crate::overleg::{date_from_text, date_to_text};
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::socialreturn::table::ValuationTable;
 
 /// A stored version.
@@ -23,7 +23,7 @@ fn corrupt(e: serde_json::Error) -> StoreError {
 }
 
 /// Stores a new version of the buyer's table.
-pub async fn add_table(tx: &mut Tx, scope: &OrgScope, actor: &Actor, table: &ValuationTable) -> Result<i64> {
+pub async fn add_table(tx: &mut Tx, scope: &WriteScope, actor: &Actor, table: &ValuationTable) -> Result<i64> {
     let body = serde_json::to_string(table).map_err(corrupt)?;
     let id: i64 = sql::query_scalar(
         "INSERT INTO sr_tables (buyer_id, name, valid_from, body, created_by, created_at) \
@@ -51,7 +51,7 @@ fn from_row(row: &sql::Row) -> Result<TableRow> {
 }
 
 /// The buyer's versions, newest valid-from first.
-pub async fn tables(db: &Db, scope: &OrgScope) -> Result<Vec<TableRow>> {
+pub async fn tables(db: &Db, scope: &ReadScope) -> Result<Vec<TableRow>> {
     let rows = sql::query(
         "SELECT id, buyer_id, valid_from, body FROM sr_tables WHERE buyer_id = $1 ORDER BY valid_from DESC, id DESC",
     )

@@ -21,7 +21,7 @@ use std::mem::size_of;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 
 /// Memory for kept pages, in bytes, for lists and for complexes each: about 2,000 list pages of 50 units (~280 bytes
 /// a row with its texts), or 400 complexes of 300.
@@ -216,7 +216,7 @@ impl From<StoreError> for Unread {
 /// A page of the unit list exactly as [`units`] reads it, kept until the corporation's stock changes.
 pub async fn list_page(
     db: &Db,
-    scope: &OrgScope,
+    scope: &ReadScope,
     filter: &UnitFilter,
     offset: i64,
     limit: i64,
@@ -229,7 +229,7 @@ pub async fn list_page(
 }
 
 /// A complex's page exactly as [`cluster_with_units`] reads it, kept until the corporation's stock changes.
-pub async fn complex_page(db: &Db, scope: &OrgScope, id: i64, limit: i64) -> Result<Option<Arc<ComplexPage>>> {
+pub async fn complex_page(db: &Db, scope: &ReadScope, id: i64, limit: i64) -> Result<Option<Arc<ComplexPage>>> {
     let corporation = scope.org_id();
     let version = version(db, corporation).await?;
     let key = ComplexKey { corporation, version, id, limit };

@@ -20,7 +20,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io::BufRead;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::bezit::import::{RowError, StockReader};
 use volkshuis_domain::bezit::UnitRecord;
 
@@ -268,7 +268,7 @@ struct Importer<'p> {
 /// 1,000 rows.
 pub async fn import_units<R: BufRead + Send + 'static>(
     db: &Db,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &Actor,
     source: &str,
     reader: StockReader<R>,
@@ -624,7 +624,7 @@ impl Importer<'_> {
         }
         // The cells' levels follow from the groups, read outside the import's transaction.
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
-            crate::participatie::recompute(db, self.corporation_id).await?;
+            crate::participatie::recompute_in(db, self.corporation_id).await?;
         }
         Ok(self.summary)
     }
@@ -737,7 +737,12 @@ fn unit_values(unit: &UnitRecord, cbs_year: i64) -> [Value<'_>; 23] {
 
 #[cfg(test)]
 #[allow(dead_code)]
-fn the_import_can_run_on_a_spawned_task(db: &Db, scope: &OrgScope, actor: &Actor, reader: StockReader<&'static [u8]>) {
+fn the_import_can_run_on_a_spawned_task(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    reader: StockReader<&'static [u8]>,
+) {
     fn is_send<T: Send>(_: T) {}
     is_send(import_units(db, scope, actor, "x", reader, ImportOptions::default(), &mut |_| {}));
 }

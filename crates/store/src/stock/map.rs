@@ -2,7 +2,7 @@
 
 use crate::sql::{self, Conn};
 use crate::{Backend, Db, Result};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 
 /// Zoom levels with precomputed clusters; from [`STREET_ZOOM`] on, single units are shown.
 pub const CLUSTER_ZOOMS: std::ops::RangeInclusive<i64> = 5..=15;
@@ -48,7 +48,7 @@ pub struct Point {
 }
 
 /// Recomputes the grid cells of a corporation's stock for every cluster zoom level, in one transaction.
-pub async fn rebuild(db: &Db, scope: &OrgScope) -> Result<()> {
+pub async fn rebuild(db: &Db, scope: &WriteScope) -> Result<()> {
     let mut tx = db.begin().await?;
     rebuild_in(tx.conn(), db.backend(), scope.org_id()).await?;
     tx.commit().await?;
@@ -110,7 +110,7 @@ pub(crate) async fn coarser_levels(mut conn: Conn<'_>, corporation_id: i64) -> R
 }
 
 /// The area the corporation's stock in use covers, if it has positions.
-pub async fn extent(db: &Db, scope: &OrgScope) -> Result<Option<BBox>> {
+pub async fn extent(db: &Db, scope: &ReadScope) -> Result<Option<BBox>> {
     let row = sql::query(
         "SELECT MIN(lon) AS min_lon, MIN(lat) AS min_lat, MAX(lon) AS max_lon, MAX(lat) AS max_lat \
          FROM units WHERE corporation_id = $1 AND in_use = 1",
@@ -126,7 +126,7 @@ pub async fn extent(db: &Db, scope: &OrgScope) -> Result<Option<BBox>> {
 }
 
 /// The clusters in view at a zoom level below [`STREET_ZOOM`].
-pub async fn clusters(db: &Db, scope: &OrgScope, zoom: i64, bbox: BBox) -> Result<Vec<Cluster>> {
+pub async fn clusters(db: &Db, scope: &ReadScope, zoom: i64, bbox: BBox) -> Result<Vec<Cluster>> {
     let level = zoom.clamp(*CLUSTER_ZOOMS.start(), *CLUSTER_ZOOMS.end());
     let cell = cell_size(level);
     let (low, high) = (grid_cell(bbox[0], bbox[1], cell), grid_cell(bbox[2], bbox[3], cell));
@@ -155,7 +155,7 @@ pub async fn clusters(db: &Db, scope: &OrgScope, zoom: i64, bbox: BBox) -> Resul
 }
 
 /// The single units in view (at most [`MAX_UNITS`]).
-pub async fn points(db: &Db, scope: &OrgScope, bbox: BBox) -> Result<Vec<Point>> {
+pub async fn points(db: &Db, scope: &ReadScope, bbox: BBox) -> Result<Vec<Point>> {
     let rows = sql::query(
         "SELECT id, lat, lon, straatnaam, huisnummer, huisletter, huisnummer_toevoeging, maatschappelijk_label \
          FROM units WHERE corporation_id = $1 AND in_use = 1 AND lat BETWEEN $2 AND $3 AND lon BETWEEN $4 AND $5 \

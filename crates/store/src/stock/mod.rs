@@ -1,7 +1,7 @@
-//! The housing stock: complexes and units of a corporation. Every function takes an [`OrgScope`] for the
+//! The housing stock: complexes and units of a corporation. Every function takes an [`ReadScope`] for the
 //! corporation whose stock it reads or writes.
 //!
-//! [`OrgScope`]: volkshuis_domain::access::OrgScope
+//! [`ReadScope`]: volkshuis_domain::access::ReadScope
 
 pub mod bench;
 mod bulk;

@@ -2,7 +2,7 @@
 
 use crate::sql::{self, Conn};
 use crate::{Db, Result};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 
 /// Filters for the unit list; every field narrows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -216,7 +216,7 @@ enum Bind {
 
 /// The WHERE clause for a filter, with only the conditions that are set (so each engine can use its indexes),
 /// and the values to bind in order. Parameters start at `$1`; the caller's own follow after `binds.len()`.
-fn unit_where(scope: &OrgScope, f: &UnitFilter) -> (String, Vec<Bind>) {
+fn unit_where(scope: &ReadScope, f: &UnitFilter) -> (String, Vec<Bind>) {
     let mut clauses = vec!["u.corporation_id = $1".to_owned()];
     let mut binds = vec![Bind::Int(scope.org_id())];
     let mut add = |clause: &str, value: Bind| {
@@ -294,7 +294,7 @@ pub(crate) async fn store_known_total(conn: Conn<'_>, corporation_id: i64, units
 /// A page of the corporation's units, ordered by address. Without filters, or filtered only by gemeente or only by
 /// buurt, `total` is exact (kept by the import); with other filters it is exact when the page is the list's last,
 /// else counted up to [`COUNT_CAP`] + 1.
-pub async fn units(db: &Db, scope: &OrgScope, filter: &UnitFilter, offset: i64, limit: i64) -> Result<UnitPage> {
+pub async fn units(db: &Db, scope: &ReadScope, filter: &UnitFilter, offset: i64, limit: i64) -> Result<UnitPage> {
     let (clause, binds) = unit_where(scope, filter);
     let stored = stored_total_sql(filter, binds.len());
     // A kept total rides along with the page as a column computed once per statement: one round trip, not two.
@@ -377,7 +377,7 @@ fn stored_total_sql(filter: &UnitFilter, conditions: usize) -> Option<String> {
 /// Units after `after_id` in id order (keyset pagination for the API), at most `limit`.
 pub async fn units_after(
     db: &Db,
-    scope: &OrgScope,
+    scope: &ReadScope,
     filter: &UnitFilter,
     after_id: i64,
     limit: i64,
@@ -391,7 +391,7 @@ pub async fn units_after(
 }
 
 /// One unit of the corporation; `None` when it does not exist or belongs to another corporation.
-pub async fn unit(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<UnitRow>> {
+pub async fn unit(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<UnitRow>> {
     let sql = format!("{UNIT_SELECT} WHERE u.id = $1 AND u.corporation_id = $2");
     let row = sql::query(&sql).bind(id).bind(scope.org_id()).fetch_optional(db).await?;
     row.as_ref().map(unit_from_row).transpose()
@@ -481,7 +481,7 @@ fn figures_from_units(id: i64, code: String, naam: Option<String>, units: &[Unit
 /// hand-off was most of the server's time.
 pub async fn cluster_with_units(
     db: &Db,
-    scope: &OrgScope,
+    scope: &ReadScope,
     id: i64,
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
@@ -613,12 +613,12 @@ fn units_from_json(cluster_id: i64, code: &str, json: &str) -> Result<Vec<UnitLi
 }
 
 /// All the corporation's complexes, by code.
-pub async fn clusters(db: &Db, scope: &OrgScope) -> Result<Vec<ClusterRow>> {
+pub async fn clusters(db: &Db, scope: &ReadScope) -> Result<Vec<ClusterRow>> {
     clusters_page(db, scope, 0, i64::MAX).await
 }
 
 /// A page of the corporation's complexes, by code.
-pub async fn clusters_page(db: &Db, scope: &OrgScope, offset: i64, limit: i64) -> Result<Vec<ClusterRow>> {
+pub async fn clusters_page(db: &Db, scope: &ReadScope, offset: i64, limit: i64) -> Result<Vec<ClusterRow>> {
     let page = "(SELECT id, code, naam FROM clusters WHERE corporation_id = $1 ORDER BY code LIMIT $2 OFFSET $3)";
     let sql = format!("{} GROUP BY c.id, c.code, c.naam ORDER BY c.code", cluster_select(page));
     let rows = sql::query(&sql).bind(scope.org_id()).bind(limit).bind(offset).fetch_all(db).await?;
@@ -626,7 +626,7 @@ pub async fn clusters_page(db: &Db, scope: &OrgScope, offset: i64, limit: i64) -
 }
 
 /// Complexes after `after_id` in id order (keyset pagination for the API), at most `limit`.
-pub async fn clusters_after(db: &Db, scope: &OrgScope, after_id: i64, limit: i64) -> Result<Vec<ClusterRow>> {
+pub async fn clusters_after(db: &Db, scope: &ReadScope, after_id: i64, limit: i64) -> Result<Vec<ClusterRow>> {
     let page = "(SELECT id, code, naam FROM clusters WHERE corporation_id = $1 AND id > $2 ORDER BY id LIMIT $3)";
     let sql = format!("{} GROUP BY c.id, c.code, c.naam ORDER BY c.id", cluster_select(page));
     let rows = sql::query(&sql).bind(scope.org_id()).bind(after_id).bind(limit).fetch_all(db).await?;
@@ -634,7 +634,7 @@ pub async fn clusters_after(db: &Db, scope: &OrgScope, after_id: i64, limit: i64
 }
 
 /// How many complexes the corporation has.
-pub async fn cluster_count(db: &Db, scope: &OrgScope) -> Result<i64> {
+pub async fn cluster_count(db: &Db, scope: &ReadScope) -> Result<i64> {
     Ok(sql::query_scalar("SELECT COUNT(*) FROM clusters WHERE corporation_id = $1")
         .bind(scope.org_id())
         .fetch_one(db)
@@ -642,7 +642,7 @@ pub async fn cluster_count(db: &Db, scope: &OrgScope) -> Result<i64> {
 }
 
 /// One complex of the corporation.
-pub async fn cluster(db: &Db, scope: &OrgScope, id: i64) -> Result<Option<ClusterRow>> {
+pub async fn cluster(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<ClusterRow>> {
     let sql = format!(
         "{} WHERE c.corporation_id = $1 AND c.id = $2 GROUP BY c.id, c.code, c.naam",
         cluster_select("clusters")

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Manage, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::overleg::{self, Listing};
@@ -96,13 +96,13 @@ async fn dashboard(
     let mut overleg_summary = None;
     if let Some((org, role)) = auth.active() {
         if matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation) {
-            let scope = auth.scope(&state, org.id, Action::View).await?;
+            let scope = auth.scope(&state, org.id, View).await?;
             overleg_summary = Some(overleg_summary_of(&state, &scope).await?);
         }
         let members = users::members_of(&state.db, org.id).await?.len();
         active = Some(card(org, *role, members));
         // The organisation's trail is for its administrators.
-        if let Ok(scope) = auth.scope(&state, org.id, Action::Manage).await {
+        if let Ok(scope) = auth.scope(&state, org.id, Manage).await {
             let filter = audit::Filter { org_id: Some(scope.org_id()), ..Default::default() };
             recent = audit::list(&state.db, &filter, 10)
                 .await?
@@ -134,7 +134,7 @@ async fn dashboard(
     })
 }
 
-async fn overleg_summary_of(state: &AppState, scope: &OrgScope) -> Result<OverlegSummary, AppError> {
+async fn overleg_summary_of(state: &AppState, scope: &ReadScope) -> Result<OverlegSummary, AppError> {
     let today = dutch_date(state.clock.now());
     let open = overleg::list(&state.db, scope, Listing::Open, 500).await?;
     Ok(OverlegSummary {
@@ -160,7 +160,7 @@ async fn switch_org(
     auth: Auth,
     Form(form): Form<SwitchForm>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, form.org_id, Action::View).await?;
+    let scope = auth.scope(&state, form.org_id, View).await?;
     sessions::set_active_org(&state.db, &auth.actor(&state), &auth.token, scope.org_id()).await?;
     Ok(Redirect::to("/dashboard").into_response())
 }

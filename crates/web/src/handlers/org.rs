@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_accounts::password;
-use volkshuis_domain::access::{Action, OrgScope, Role};
+use volkshuis_domain::access::{Action, Manage, ReadScope, Role, View};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::text::Name;
 use volkshuis_store::{orgs, resets, users, StoreError};
@@ -67,7 +67,7 @@ struct OrgPage {
 async fn org_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     form: MemberForm,
     errors: FieldErrors,
 ) -> Result<OrgPage, AppError> {
@@ -101,7 +101,7 @@ async fn show(
     Path(id): Path<i64>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, id, Action::View).await?;
+    let scope = auth.scope(&state, id, View).await?;
     let mut page = org_page(
         &state,
         &auth,
@@ -120,7 +120,7 @@ async fn add_member(
     Path(id): Path<i64>,
     Form(form): Form<MemberForm>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, id, Action::Manage).await?;
+    let scope = auth.scope(&state, id, Manage).await?;
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
     let email = errors.check(t, "email", Email::parse(&form.email));
@@ -166,7 +166,7 @@ async fn change_role(
     Path((id, user_id)): Path<(i64, i64)>,
     Form(form): Form<RoleForm>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, id, Action::Manage).await?;
+    let scope = auth.scope(&state, id, Manage).await?;
     let role = Role::parse(&form.role).map_err(|_| AppError::NotFound)?;
     if users::membership(&state.db, user_id, scope.org_id()).await?.is_none() {
         return Err(AppError::NotFound);
@@ -182,7 +182,7 @@ async fn remove_member(
     auth: Auth,
     Path((id, user_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, id, Action::Manage).await?;
+    let scope = auth.scope(&state, id, Manage).await?;
     let mut tx = state.db.begin().await?;
     match users::remove_membership(&mut tx, &auth.actor(&state), user_id, scope.org_id()).await {
         Err(StoreError::NotFound) => return Err(AppError::NotFound),

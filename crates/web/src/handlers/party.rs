@@ -5,12 +5,12 @@ use crate::state::AppState;
 
 /// The scope of the organisation in the path for the modules between a corporation and its tenant organisations
 /// (Overleg, Participatiekaart): other kinds of organisation have no such pages.
-pub(crate) async fn party_scope(
+pub(crate) async fn party_scope<C: volkshuis_domain::access::Check>(
     state: &AppState,
     auth: &crate::auth::Auth,
     org: i64,
-    action: volkshuis_domain::access::Action,
-) -> Result<(volkshuis_domain::access::OrgScope, volkshuis_store::orgs::Organisation), crate::error::AppError> {
+    action: C,
+) -> Result<(C::Scope, volkshuis_store::orgs::Organisation), crate::error::AppError> {
     use volkshuis_domain::org::OrgKind;
     let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
     match organisation.kind {

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Manage, ReadScope};
 use volkshuis_domain::text::Name;
 use volkshuis_store::{orgs, tokens, StoreError};
 
@@ -45,7 +45,7 @@ struct TokensPage {
 async fn page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     name: String,
     errors: FieldErrors,
     new_secret: Option<String>,
@@ -74,7 +74,7 @@ async fn page(
 }
 
 async fn list(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, Action::Manage).await?;
+    let scope = auth.scope(&state, org, Manage).await?;
     ok(&page(&state, &auth, &scope, String::new(), FieldErrors::default(), None).await?)
 }
 
@@ -90,7 +90,7 @@ async fn create(
     Path(org): Path<i64>,
     Form(form): Form<NewToken>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, Action::Manage).await?;
+    let scope = auth.scope(&state, org, Manage).await?;
     let mut errors = FieldErrors::default();
     let Some(name) = errors.check(auth.ctx.t(), "name", Name::parse(&form.name)) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &auth, &scope, form.name, errors, None).await?);
@@ -108,7 +108,7 @@ async fn revoke(
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, Action::Manage).await?;
+    let scope = auth.scope(&state, org, Manage).await?;
     match tokens::revoke(&state.db, &scope, &auth.actor(&state), id).await {
         Err(StoreError::NotFound) => Err(AppError::NotFound),
         other => other.map_err(AppError::from),

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
 use time::OffsetDateTime;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_store::Tx;
 
 /// One kind of background work; the value is the job's payload.
@@ -31,6 +32,13 @@ pub(crate) trait BackgroundJob: Serialize + DeserializeOwned + Send + Sync + 'st
 
     /// Does the work. An error fails this attempt; the job is retried later with back-off.
     fn run(&self, state: &AppState) -> impl Future<Output = anyhow::Result<()>> + Send;
+}
+
+/// The scope a job reads an organisation's data with (a reminder reading the case or contract it reminds of). The one
+/// place the web crate mints a scope without a check ([`ReadScope::system_for_job`]): jobs only read, so it is a
+/// read scope, and nothing a request asks reaches it.
+pub(crate) fn job_scope(org_id: i64) -> ReadScope {
+    ReadScope::system_for_job(org_id)
 }
 
 /// Schedules `job` to run at `run_at`, in `tx` (a rolled-back action schedules nothing). With a `dedupe_key`, a

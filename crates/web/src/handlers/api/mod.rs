@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_store::{tokens, StoreError};
 
 pub fn router() -> Router<AppState> {
@@ -57,7 +57,7 @@ impl IntoResponse for ApiError {
 /// A caller authenticated by an API token: read access to that token's organisation.
 pub struct ApiClient {
     /// The scope on the token's organisation.
-    pub scope: OrgScope,
+    pub scope: ReadScope,
 }
 
 impl FromRequestParts<AppState> for ApiClient {
@@ -74,6 +74,6 @@ impl FromRequestParts<AppState> for ApiClient {
             .ok_or_else(unauthorized)?;
         let (_, org) =
             tokens::authenticate(&state.db, secret.trim(), state.clock.now()).await?.ok_or_else(unauthorized)?;
-        Ok(ApiClient { scope: OrgScope::api_token(org) })
+        Ok(ApiClient { scope: ReadScope::api_token(org) })
     }
 }

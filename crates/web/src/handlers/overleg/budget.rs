@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, Check, Edit, ReadScope, Scope, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::overleg::budget_account_deadline;
 use volkshuis_domain::text::Name;
@@ -66,22 +66,22 @@ struct BudgetPage {
     errors: FieldErrors,
 }
 
-async fn load(
+async fn load<C: Check>(
     state: &AppState,
     auth: &Auth,
     org: i64,
     other: i64,
     year: i32,
-    action: Action,
-) -> Result<(OrgScope, Budget), AppError> {
+    action: C,
+) -> Result<(C::Scope, Budget), AppError> {
     let (scope, _) = party_scope(state, auth, org, action).await?;
-    let budget = overleg::budget(&state.db, &scope, other, year).await?.ok_or(AppError::NotFound)?;
+    let budget = overleg::budget(&state.db, scope.as_read(), other, year).await?.ok_or(AppError::NotFound)?;
     Ok((scope, budget))
 }
 
 fn budget_page(
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     other: i64,
     budget: Budget,
     form: LineForm,
@@ -125,7 +125,7 @@ async fn show(
     Path((org, other, year)): Path<(i64, i64, i32)>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, budget) = load(&state, &auth, org, other, year, Action::View).await?;
+    let (scope, budget) = load(&state, &auth, org, other, year, View).await?;
     let mut page = budget_page(&auth, &scope, other, budget, LineForm::default(), FieldErrors::default());
     page.page = page.page.with_notice(q.notice.as_deref());
     ok(&page)
@@ -137,7 +137,7 @@ async fn add_line(
     Path((org, other, year)): Path<(i64, i64, i32)>,
     Form(form): Form<LineForm>,
 ) -> Result<Response, AppError> {
-    let (scope, budget) = load(&state, &auth, org, other, year, Action::Edit).await?;
+    let (scope, budget) = load(&state, &auth, org, other, year, Edit).await?;
     if budget.tenant_org_id != scope.org_id() {
         return Err(AppError::Forbidden);
     }
@@ -170,7 +170,7 @@ async fn account(
     auth: Auth,
     Path((org, other, year)): Path<(i64, i64, i32)>,
 ) -> Result<Response, AppError> {
-    let (scope, budget) = load(&state, &auth, org, other, year, Action::Edit).await?;
+    let (scope, budget) = load(&state, &auth, org, other, year, Edit).await?;
     if budget.tenant_org_id != scope.org_id() {
         return Err(AppError::Forbidden);
     }

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Edit, ReadScope, View, WriteScope};
 use volkshuis_domain::overleg::case::StepError;
 use volkshuis_domain::overleg::{AnswerKind, Decision};
 use volkshuis_domain::text::LongText;
@@ -41,7 +41,7 @@ async fn show(
     Path((org, id)): Path<(i64, i64)>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = party_scope(&state, &auth, org, View).await?;
     let case = load_case(&state, &scope, id).await?;
     overleg::mark_opened(&state.db, &scope, &auth.actor(&state), &case).await?;
     let mut page =
@@ -59,7 +59,7 @@ fn back_to(org: i64, id: i64) -> Response {
 async fn again(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     case: &Case,
     typed: Typed,
     errors: FieldErrors,
@@ -79,8 +79,8 @@ async fn step_form(
     (org, id): (i64, i64),
     party: fn(&Case) -> i64,
     multipart: Multipart,
-) -> Result<(OrgScope, Case, MultipartForm, i64), AppError> {
-    let (scope, _) = party_scope(state, auth, org, Action::Edit).await?;
+) -> Result<(WriteScope, Case, MultipartForm, i64), AppError> {
+    let (scope, _) = party_scope(state, auth, org, Edit).await?;
     let case = load_case(state, &scope, id).await?;
     if party(&case) != scope.org_id() {
         return Err(AppError::Forbidden);
@@ -94,7 +94,7 @@ async fn step_form(
 async fn overtaken(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     id: i64,
     typed: Typed,
 ) -> Result<Response, AppError> {
@@ -104,7 +104,7 @@ async fn overtaken(
 
 async fn store_documents(
     tx: &mut Tx,
-    scope: &OrgScope,
+    scope: &WriteScope,
     actor: &volkshuis_store::audit::Actor,
     case: &Case,
     step: &'static str,
@@ -217,7 +217,7 @@ async fn comment(
     Path((org, id)): Path<(i64, i64)>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
     let case = load_case(&state, &scope, id).await?;
     let mut errors = FieldErrors::default();
     let Some(body) = errors.check(auth.ctx.t(), "comment", LongText::parse(&form.text)) else {
@@ -236,7 +236,7 @@ async fn ask(
     Path((org, id)): Path<(i64, i64)>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
     let case = load_case(&state, &scope, id).await?;
     if case.tenant_org_id != scope.org_id() {
         return Err(AppError::Forbidden);
@@ -261,7 +261,7 @@ async fn answer_question(
     Path((org, id, question)): Path<(i64, i64, i64)>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
     let case = load_case(&state, &scope, id).await?;
     if case.corporation_id != scope.org_id() {
         return Err(AppError::Forbidden);
@@ -287,7 +287,7 @@ async fn download(
     auth: Auth,
     Path((org, id, document)): Path<(i64, i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = party_scope(&state, &auth, org, View).await?;
     let case = load_case(&state, &scope, id).await?;
     let doc = overleg::document(&state.db, &scope, &case, document).await?.ok_or(AppError::NotFound)?;
     Ok(attachment(&doc.file_name, doc.content_type, doc.content))
@@ -298,7 +298,7 @@ async fn print(
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = party_scope(&state, &auth, org, View).await?;
     let case = load_case(&state, &scope, id).await?;
     let page = Page::for_user(&auth);
     let (documents, questions, trail) = shared_parts(&state, &page, &scope, &case).await?;

@@ -7,7 +7,7 @@ use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::views::{show_date, show_time, Page};
 use askama::Template;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, ReadScope};
 use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage};
 use volkshuis_domain::overleg::{AnswerKind, Decision};
 use volkshuis_store::overleg::{self, Case};
@@ -176,7 +176,7 @@ pub(super) fn case_view(page: &Page, case: &Case, today: time::Date) -> CaseView
 pub(super) async fn shared_parts(
     state: &AppState,
     page: &Page,
-    scope: &OrgScope,
+    scope: &ReadScope,
     case: &Case,
 ) -> Result<(Vec<DocumentView>, Vec<QuestionView>, Vec<TrailView>), AppError> {
     let documents = overleg::documents(&state.db, scope, case)
@@ -240,7 +240,7 @@ fn note_text(page: &Page, step: &str, note: &str) -> String {
 pub(super) async fn case_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     case: &Case,
     typed: Typed,
     errors: FieldErrors,

@@ -10,7 +10,6 @@ use crate::views::show_date;
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use time::Duration;
-use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::overleg::budget_account_deadline;
 use volkshuis_domain::overleg::case::{days_left, Stage};
@@ -140,7 +139,7 @@ pub(crate) async fn budget_set(
 
 /// The answer reminder, while the case still awaits its answer; `None` when there is nothing to remind.
 async fn remind_answer(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64) -> anyhow::Result<Option<usize>> {
-    let Some(case) = overleg::get(&state.db, &OrgScope::system(org_id), case_id).await? else { return Ok(None) };
+    let Some(case) = overleg::get(&state.db, &crate::jobs::job_scope(org_id), case_id).await? else { return Ok(None) };
     let Some(deadline) = case.facts().answer_deadline().ok().flatten() else { return Ok(None) };
     if case.facts().stage() != Stage::AwaitingAnswer {
         return Ok(None);
@@ -164,7 +163,7 @@ async fn remind_answer(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64)
 
 /// The reply reminder, while the case still awaits the corporation's decision.
 async fn remind_reply(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64) -> anyhow::Result<Option<usize>> {
-    let Some(case) = overleg::get(&state.db, &OrgScope::system(org_id), case_id).await? else { return Ok(None) };
+    let Some(case) = overleg::get(&state.db, &crate::jobs::job_scope(org_id), case_id).await? else { return Ok(None) };
     let Some(deadline) = case.facts().reply_deadline() else { return Ok(None) };
     if case.facts().stage() != Stage::AwaitingDecision {
         return Ok(None);
@@ -192,7 +191,7 @@ async fn remind_budget(
     org_id: i64,
     year: i32,
 ) -> anyhow::Result<Option<usize>> {
-    let scope = OrgScope::system(org_id);
+    let scope = crate::jobs::job_scope(org_id);
     let Some(budget) = overleg::budget(&state.db, &scope, corporation_id, year).await? else { return Ok(None) };
     if budget.accounted_on.is_some() {
         return Ok(None);

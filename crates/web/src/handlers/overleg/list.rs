@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, Manage, ReadScope, View};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::overleg::case::{days_left, Late};
 use volkshuis_store::orgs::{self, Organisation};
@@ -96,7 +96,7 @@ struct ListQuery {
 async fn list_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     org: Organisation,
     showing_all: bool,
     form: PartnerForm,
@@ -150,7 +150,7 @@ async fn show(
     Path(org): Path<i64>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, View).await?;
     let showing_all = q.alle.is_some();
     let mut page =
         list_page(&state, &auth, &scope, organisation, showing_all, PartnerForm::default(), FieldErrors::default())
@@ -178,7 +178,7 @@ async fn add_partner(
     Path(org): Path<i64>,
     Form(form): Form<PartnerForm>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Manage).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Manage).await?;
     if organisation.kind != OrgKind::Corporation {
         return Err(AppError::NotFound); // A tenant organisation has no such page.
     }

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, Check, Edit, ReadScope, Scope, View};
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::overleg::{self, Meeting};
 
@@ -52,21 +52,21 @@ struct TextForm {
     text: String,
 }
 
-async fn load(
+async fn load<C: Check>(
     state: &AppState,
     auth: &Auth,
     org: i64,
     id: i64,
-    action: Action,
-) -> Result<(OrgScope, Meeting), AppError> {
+    action: C,
+) -> Result<(C::Scope, Meeting), AppError> {
     let (scope, _) = party_scope(state, auth, org, action).await?;
-    let meeting = overleg::meeting(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
+    let meeting = overleg::meeting(&state.db, scope.as_read(), id).await?.ok_or(AppError::NotFound)?;
     Ok((scope, meeting))
 }
 
 fn meeting_page(
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     meeting: Meeting,
     item: String,
     minutes: Option<String>,
@@ -94,7 +94,7 @@ async fn show(
     Path((org, id)): Path<(i64, i64)>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, meeting) = load(&state, &auth, org, id, Action::View).await?;
+    let (scope, meeting) = load(&state, &auth, org, id, View).await?;
     let mut page = meeting_page(&auth, &scope, meeting, String::new(), None, FieldErrors::default());
     page.page = page.page.with_notice(q.notice.as_deref());
     ok(&page)
@@ -106,7 +106,7 @@ async fn add_item(
     Path((org, id)): Path<(i64, i64)>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
-    let (scope, meeting) = load(&state, &auth, org, id, Action::Edit).await?;
+    let (scope, meeting) = load(&state, &auth, org, id, Edit).await?;
     let mut errors = FieldErrors::default();
     let Some(text) = errors.check(auth.ctx.t(), "item", Name::parse(&form.text)) else {
         return render(
@@ -126,7 +126,7 @@ async fn save_minutes(
     Path((org, id)): Path<(i64, i64)>,
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
-    let (scope, meeting) = load(&state, &auth, org, id, Action::Edit).await?;
+    let (scope, meeting) = load(&state, &auth, org, id, Edit).await?;
     let mut errors = FieldErrors::default();
     let Some(minutes) = errors.check(auth.ctx.t(), "minutes", LongText::parse(&form.text)) else {
         let page = meeting_page(&auth, &scope, meeting, String::new(), Some(form.text), errors);

@@ -19,7 +19,7 @@ use crate::i18n::OverlegTexts;
 use crate::state::AppState;
 use axum::Router;
 use time::Date;
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::overleg::case::StepError;
 use volkshuis_store::overleg::{self, Case};
@@ -29,7 +29,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A case the organisation of `scope` is a party to; anyone else's is a 404.
-async fn load_case(state: &AppState, scope: &OrgScope, id: i64) -> Result<Case, AppError> {
+async fn load_case(state: &AppState, scope: &ReadScope, id: i64) -> Result<Case, AppError> {
     overleg::get(&state.db, scope, id).await?.ok_or(AppError::NotFound)
 }
 

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Edit, ReadScope, WriteScope};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::overleg::{check_request, RequestError, RequestKind, Subject};
 use volkshuis_domain::text::{LongText, Name};
@@ -55,8 +55,8 @@ struct NewPage {
     file_errors: Vec<String>,
 }
 
-async fn corporation(state: &AppState, auth: &Auth, org: i64) -> Result<(OrgScope, Organisation), AppError> {
-    let (scope, organisation) = party_scope(state, auth, org, Action::Edit).await?;
+async fn corporation(state: &AppState, auth: &Auth, org: i64) -> Result<(WriteScope, Organisation), AppError> {
+    let (scope, organisation) = party_scope(state, auth, org, Edit).await?;
     if organisation.kind != OrgKind::Corporation {
         return Err(AppError::NotFound); // A tenant organisation has no such page.
     }
@@ -66,7 +66,7 @@ async fn corporation(state: &AppState, auth: &Auth, org: i64) -> Result<(OrgScop
 async fn new_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     organisation: Organisation,
     form: CaseForm,
     errors: FieldErrors,
@@ -198,7 +198,7 @@ async fn create(
 async fn refuse(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     organisation: Organisation,
     form: CaseForm,
     errors: FieldErrors,

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, Edit, ReadScope, View, WriteScope};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::overleg::budget_account_deadline;
@@ -108,7 +108,7 @@ fn rate(label: &'static str, rate: Rate) -> RateView {
 async fn year_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     org: Organisation,
     year: i32,
     meeting_form: MeetingForm,
@@ -179,7 +179,7 @@ async fn show(
     if !(2000..=2100).contains(&year) {
         return Err(AppError::NotFound);
     }
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, View).await?;
     let mut page = year_page(
         &state,
         &auth,
@@ -195,8 +195,8 @@ async fn show(
     ok(&page)
 }
 
-async fn corporation_edit(state: &AppState, auth: &Auth, org: i64) -> Result<(OrgScope, Organisation), AppError> {
-    let (scope, organisation) = party_scope(state, auth, org, Action::Edit).await?;
+async fn corporation_edit(state: &AppState, auth: &Auth, org: i64) -> Result<(WriteScope, Organisation), AppError> {
+    let (scope, organisation) = party_scope(state, auth, org, Edit).await?;
     if organisation.kind != OrgKind::Corporation {
         return Err(AppError::NotFound); // A tenant organisation has no such page.
     }

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Check, Edit, Manage, View};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::text::{LongText, Name};
@@ -50,7 +50,7 @@ async fn submit(
     Path((org, id)): Path<(i64, i64)>,
     Form(form): Form<MessageForm>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = visible_group(&state, &scope, id).await?;
     if !may_edit(&scope, &organisation, &group) {
         return Err(AppError::Forbidden);
@@ -67,17 +67,17 @@ async fn submit(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let mut tx = state.db.begin().await?;
-    part::submit_message(&mut tx, &auth.actor(&state), &group, subject.as_str(), body.as_str()).await?;
+    part::submit_message(&mut tx, &scope, &auth.actor(&state), &group, subject.as_str(), body.as_str()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
 }
 
-async fn corporation(
+async fn corporation<C: Check>(
     state: &AppState,
     auth: &Auth,
     org: i64,
-    action: Action,
-) -> Result<(OrgScope, Organisation), AppError> {
+    action: C,
+) -> Result<(C::Scope, Organisation), AppError> {
     let (scope, organisation) = party_scope(state, auth, org, action).await?;
     if organisation.kind != OrgKind::Corporation {
         return Err(AppError::NotFound);
@@ -99,7 +99,7 @@ async fn decide(
     Path((org, id)): Path<(i64, i64)>,
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = corporation(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = corporation(&state, &auth, org, Edit).await?;
     let message = part::message(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     let approve = match form.decision.as_str() {
         "approve" => true,
@@ -110,7 +110,7 @@ async fn decide(
     let mut tx = state.db.begin().await?;
     let mut counts = (0, 0);
     if approve {
-        let group = part::group(&state.db, message.group_id).await?.ok_or(AppError::NotFound)?;
+        let group = part::visible_group(&state.db, &scope, message.group_id).await?.ok_or(AppError::NotFound)?;
         let pt = auth.ctx.lang.participatie();
         let footer = pt.message_footer.replace("{group}", &group.name).replace("{corporation}", &organisation.name);
         for recipient in part::recipients(&state.db, &group).await? {
@@ -151,10 +151,10 @@ async fn letter_list(
     org: i64,
     id: i64,
 ) -> Result<(part::Message, String, Vec<part::Recipient>), AppError> {
-    let (scope, _) = corporation(state, auth, org, Action::Edit).await?;
+    let (scope, _) = corporation(state, auth, org, Edit).await?;
     let message =
         part::message(&state.db, &scope, id).await?.filter(|m| m.status == "approved").ok_or(AppError::NotFound)?;
-    let group = part::group(&state.db, message.group_id).await?.ok_or(AppError::NotFound)?;
+    let group = part::visible_group(&state.db, &scope, message.group_id).await?.ok_or(AppError::NotFound)?;
     let letters = part::recipients(&state.db, &group).await?.into_iter().filter(|r| r.email.is_none()).collect();
     part::log_letter_list(&state.db, &scope, &auth.actor(state), id).await?;
     Ok((message, group.name, letters))
@@ -167,7 +167,7 @@ async fn letters(
 ) -> Result<Response, AppError> {
     let (message, group, letters) = letter_list(&state, &auth, org, id).await?;
     let page = Page::for_user(&auth);
-    let organisation = auth.scope_with_org(&state, org, Action::View).await?.1;
+    let organisation = auth.scope_with_org(&state, org, View).await?.1;
     let footer = page.pt.message_footer.replace("{group}", &group).replace("{corporation}", &organisation.name);
     ok(&LettersPage { page, subject: message.subject, body: message.body, footer, letters })
 }
@@ -258,7 +258,7 @@ async fn import(
     Path(org): Path<i64>,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let (scope, _) = corporation(&state, &auth, org, Action::Manage).await?;
+    let (scope, _) = corporation(&state, &auth, org, Manage).await?;
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(|e| AppError::Internal(e.into()))? {
         if field.name() == Some("file") {

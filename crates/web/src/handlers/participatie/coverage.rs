@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::Action;
+use volkshuis_domain::access::{Action, Edit, View};
 use volkshuis_domain::participatie::coverage::Counts;
 use volkshuis_domain::participatie::group::GroupKind;
 use volkshuis_store::participatie::{self as part, AreaLevel};
@@ -67,7 +67,7 @@ async fn show(
     Path(org): Path<i64>,
     Query(q): Query<CoverageQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = figures_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = figures_scope(&state, &auth, org, View).await?;
     let corps = corporations(&state, &scope, &organisation).await?;
     // A municipality reads the figures; the parties in the stock keep them up to date.
     let organisation_may_recompute = organisation.kind != volkshuis_domain::org::OrgKind::Municipality;
@@ -82,11 +82,12 @@ async fn show(
     let (totals, areas) = if corporation == 0 {
         (Counts::default(), Vec::new())
     } else {
+        let figures = part::open_figures(&state.db, &scope, corporation).await?.ok_or(AppError::NotFound)?;
         let (totals, areas) = match kind {
-            Some(kind) => part::coverage_for_kind(&state.db, corporation, kind.code(), level, LISTED).await?,
+            Some(kind) => part::coverage_for_kind(&state.db, &figures, kind.code(), level, LISTED).await?,
             None => (
-                part::coverage_totals(&state.db, corporation).await?,
-                part::coverage_by(&state.db, corporation, level, LISTED).await?,
+                part::coverage_totals(&state.db, &figures).await?,
+                part::coverage_by(&state.db, &figures, level, LISTED).await?,
             ),
         };
         let areas = areas
@@ -134,11 +135,11 @@ async fn recompute(
     Path((org, corporation)): Path<(i64, i64)>,
     Query(_): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     if !corporations(&state, &scope, &organisation).await?.iter().any(|c| c.id == corporation) {
         return Err(AppError::NotFound);
     }
-    part::recompute(&state.db, corporation).await?;
+    part::recompute(&state.db, &scope, corporation).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/dekking?corporatie={corporation}&notice=saved")).into_response())
 }
 
@@ -173,16 +174,23 @@ fn parse_bbox(text: Option<&str>) -> part::Bbox {
     }
 }
 
-/// The corporation asked for, if the organisation works in its stock.
-async fn chosen(state: &AppState, auth: &Auth, org: i64, asked: Option<i64>) -> Result<(i64, String, bool), AppError> {
-    let (scope, organisation) = figures_scope(state, auth, org, Action::View).await?;
+/// The figures of the corporation asked for, if the organisation works in its stock.
+async fn chosen(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    asked: Option<i64>,
+) -> Result<(part::Figures, String, bool), AppError> {
+    let (scope, organisation) = figures_scope(state, auth, org, View).await?;
     let figures_only = organisation.kind == volkshuis_domain::org::OrgKind::Municipality;
     let corps = corporations(state, &scope, &organisation).await?;
     let found = match asked {
         Some(id) => corps.into_iter().find(|c| c.id == id),
         None => corps.into_iter().next(),
     };
-    found.map(|c| (c.id, c.name, figures_only)).ok_or(AppError::NotFound)
+    let found = found.ok_or(AppError::NotFound)?;
+    let figures = part::open_figures(&state.db, &scope, found.id).await?.ok_or(AppError::NotFound)?;
+    Ok((figures, found.name, figures_only))
 }
 
 async fn map_page(
@@ -191,7 +199,8 @@ async fn map_page(
     Path(org): Path<i64>,
     Query(q): Query<MapQuery>,
 ) -> Result<Response, AppError> {
-    let (corporation_id, corporation_name, figures_only) = chosen(&state, &auth, org, q.corporatie).await?;
+    let (figures, corporation_name, figures_only) = chosen(&state, &auth, org, q.corporatie).await?;
+    let corporation_id = figures.corporation_id();
     ok(&MapPage { page: Page::for_user(&auth), org_id: org, figures_only, corporation_id, corporation_name })
 }
 
@@ -202,16 +211,16 @@ async fn map_data(
     Path(org): Path<i64>,
     Query(q): Query<MapQuery>,
 ) -> Result<Response, AppError> {
-    let (corporation_id, _, _) = chosen(&state, &auth, org, q.corporatie).await?;
+    let (figures, _, _) = chosen(&state, &auth, org, q.corporatie).await?;
     let pt = auth.ctx.lang.participatie();
     let bbox = parse_bbox(q.bbox.as_deref());
     let zoom = q.zoom.unwrap_or(COMPLEX_ZOOM).clamp(5, 19);
     let (mode, points) = if zoom >= COMPLEX_ZOOM {
-        ("complexes", part::coverage_points(&state.db, corporation_id, bbox).await?)
+        ("complexes", part::coverage_points(&state.db, &figures, bbox).await?)
     } else {
         // About four squares per 256-pixel tile at this zoom.
         let size = 90.0 / f64::from(1u32 << zoom);
-        ("grid", part::coverage_grid(&state.db, corporation_id, size, bbox).await?)
+        ("grid", part::coverage_grid(&state.db, &figures, size, bbox).await?)
     };
     let features: Vec<serde_json::Value> = points
         .into_iter()

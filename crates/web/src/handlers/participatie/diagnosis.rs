@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use std::collections::HashMap;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, Edit, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::participatie::diagnosis::{
@@ -32,7 +32,7 @@ pub fn router() -> Router<AppState> {
 /// The pair (corporation, tenant organisation) of the acting organisation and a partner it consults.
 async fn pair(
     state: &AppState,
-    scope: &OrgScope,
+    scope: &ReadScope,
     organisation: &Organisation,
     partner: i64,
 ) -> Result<(i64, i64, String), AppError> {
@@ -49,7 +49,7 @@ async fn pair(
 }
 
 async fn start(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = party_scope(&state, &auth, org, View).await?;
     let year = dutch_date(state.clock.now()).year();
     let partner = overleg::partners_of(&state.db, &scope).await?.into_iter().next().ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/diagnose/{}/{year}", partner.org.id)).into_response())
@@ -122,7 +122,7 @@ fn view(party: &'static str, p: Placement) -> PlacementView {
 async fn diagnosis_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     organisation: &Organisation,
     partner: i64,
     year: i32,
@@ -132,7 +132,7 @@ async fn diagnosis_page(
     let page = Page::for_user(auth);
     let pt = page.pt;
     let (corporation, tenant, partner_name) = pair(state, scope, organisation, partner).await?;
-    let all = part::diagnoses(&state.db, corporation, tenant).await?;
+    let all = part::diagnoses(&state.db, scope, corporation, tenant).await?;
     let own_party = if organisation.kind == OrgKind::Corporation { "corporation" } else { "tenant" };
     let this_year = |party: &str| all.iter().find(|d| d.year == year && d.party == party);
     let own = this_year(own_party);
@@ -237,7 +237,7 @@ async fn show(
     if !(2000..=2100).contains(&year) {
         return Err(AppError::NotFound);
     }
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, View).await?;
     let mut page = diagnosis_page(&state, &auth, &scope, &organisation, partner, year, None, None).await?;
     page.page = page.page.with_notice(q.notice.as_deref());
     ok(&page)
@@ -252,7 +252,7 @@ async fn save(
     if !(2000..=2100).contains(&year) {
         return Err(AppError::NotFound);
     }
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let (corporation, tenant, _) = pair(&state, &scope, &organisation, partner).await?;
     let scores = |prefix: &str, n: usize| -> Option<Vec<u8>> {
         (0..n)
@@ -282,8 +282,16 @@ async fn save(
     let party = if organisation.kind == OrgKind::Corporation { "corporation" } else { "tenant" };
     let diagnosis = Diagnosis { party: party.to_owned(), year, corporation: c, representatives: r, rules: g, remarks };
     let mut tx = state.db.begin().await?;
-    part::save_diagnosis(&mut tx, corporation, tenant, &diagnosis, &auth.actor(&state).label, state.clock.now())
-        .await?;
+    part::save_diagnosis(
+        &mut tx,
+        &scope,
+        corporation,
+        tenant,
+        &diagnosis,
+        &auth.actor(&state).label,
+        state.clock.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/diagnose/{partner}/{year}?notice=saved#result")).into_response())
 }

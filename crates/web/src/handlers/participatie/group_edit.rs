@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Edit, ReadScope};
 use volkshuis_store::orgs::{self, Organisation};
 use volkshuis_store::participatie::{self as part, Group};
 
@@ -39,7 +39,12 @@ fn form_of(group: &Group) -> GroupForm {
 }
 
 /// A visible group the organisation may change.
-async fn editable(state: &AppState, scope: &OrgScope, organisation: &Organisation, id: i64) -> Result<Group, AppError> {
+async fn editable(
+    state: &AppState,
+    scope: &ReadScope,
+    organisation: &Organisation,
+    id: i64,
+) -> Result<Group, AppError> {
     let group = super::visible_group(state, scope, id).await?;
     if !super::may_edit(scope, organisation, &group) {
         return Err(AppError::Forbidden);
@@ -52,7 +57,7 @@ async fn edit_form(
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = editable(&state, &scope, &organisation, id).await?;
     ok(&form_page(&state, &auth, &scope, &organisation, form_of(&group), FieldErrors::default(), Some(id)).await?)
 }
@@ -63,7 +68,7 @@ async fn update(
     Path((org, id)): Path<(i64, i64)>,
     Form(mut form): Form<GroupForm>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = editable(&state, &scope, &organisation, id).await?;
     // The corporation whose stock it is does not change.
     form.corporation_id = group.corporation_id.to_string();
@@ -99,8 +104,8 @@ async fn update(
         }
     };
     let mut tx = state.db.begin().await?;
-    part::update_group(&mut tx, &auth.actor(&state), &group, &new).await?;
+    part::update_group(&mut tx, &scope, &auth.actor(&state), &group, &new).await?;
     tx.commit().await?;
-    part::recompute(&state.db, group.corporation_id).await?;
+    part::recompute(&state.db, &scope, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
 }

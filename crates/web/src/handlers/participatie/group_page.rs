@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use std::collections::HashMap;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Edit, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::participatie::group::{ActivityKind, CriterionCheck};
 use volkshuis_domain::text::Name;
@@ -85,7 +85,7 @@ impl GroupPage {
 pub(super) async fn group_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     organisation: &Organisation,
     group: &Group,
     typed: HashMap<String, String>,
@@ -164,7 +164,7 @@ async fn show(
     Path((org, id)): Path<(i64, i64)>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, View).await?;
     let group = visible_group(&state, &scope, id).await?;
     let mut page =
         group_page(&state, &auth, &scope, &organisation, &group, HashMap::new(), FieldErrors::default()).await?;
@@ -178,7 +178,7 @@ async fn add_activity(
     Path((org, id)): Path<(i64, i64)>,
     Form(typed): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = visible_group(&state, &scope, id).await?;
     if !may_edit(&scope, &organisation, &group) {
         return Err(AppError::Forbidden);
@@ -202,7 +202,7 @@ async fn add_activity(
     };
     let mut tx = state.db.begin().await?;
     let activity = Activity { kind, held_on, topic: topic.as_str().to_owned(), participants };
-    part::add_activity(&mut tx, &group, &activity, state.clock.now()).await?;
+    part::add_activity(&mut tx, &scope, &group, &activity, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
 }
@@ -213,7 +213,7 @@ async fn save_criteria(
     Path((org, id)): Path<(i64, i64)>,
     Form(typed): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = visible_group(&state, &scope, id).await?;
     if !may_edit(&scope, &organisation, &group) {
         return Err(AppError::Forbidden);
@@ -234,9 +234,9 @@ async fn save_criteria(
         })
         .collect();
     let mut tx = state.db.begin().await?;
-    part::set_criteria(&mut tx, &auth.actor(&state), &group, &checks).await?;
+    part::set_criteria(&mut tx, &scope, &auth.actor(&state), &group, &checks).await?;
     tx.commit().await?;
-    part::recompute(&state.db, group.corporation_id).await?;
+    part::recompute(&state.db, &scope, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
 }
 
@@ -245,14 +245,14 @@ async fn end(
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = visible_group(&state, &scope, id).await?;
     if !may_edit(&scope, &organisation, &group) {
         return Err(AppError::Forbidden);
     }
     let mut tx = state.db.begin().await?;
-    part::end_group(&mut tx, &auth.actor(&state), &group, dutch_date(state.clock.now())).await?;
+    part::end_group(&mut tx, &scope, &auth.actor(&state), &group, dutch_date(state.clock.now())).await?;
     tx.commit().await?;
-    part::recompute(&state.db, group.corporation_id).await?;
+    part::recompute(&state.db, &scope, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie?notice=saved")).into_response())
 }

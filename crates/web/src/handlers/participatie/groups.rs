@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use std::collections::HashMap;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, Edit, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::participatie::group::{is_fading, misses_yearly_meeting, recognised, Channel, GroupKind};
 use volkshuis_domain::text::{LongText, Name};
@@ -102,7 +102,7 @@ async fn list(
     Path(org): Path<i64>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, View).await?;
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
     let today = dutch_date(state.clock.now());
     let groups = part::visible_to(&state.db, &scope).await?;
@@ -177,7 +177,7 @@ pub(super) struct FormPage {
 pub(super) async fn form_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     organisation: &Organisation,
     form: GroupForm,
     errors: FieldErrors,
@@ -214,7 +214,7 @@ pub(super) async fn form_page(
 }
 
 async fn new_form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let corps = corporations(&state, &scope, &organisation).await?;
     let form = GroupForm {
         corporation_id: corps.first().map(|c| c.id.to_string()).unwrap_or_default(),
@@ -315,7 +315,7 @@ async fn create(
     Path(org): Path<i64>,
     Form(form): Form<GroupForm>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let t = auth.ctx.t();
     let corps = corporations(&state, &scope, &organisation).await?;
     let new = match parse_group(&form, &corps, t, auth.ctx.lang.participatie()) {
@@ -338,6 +338,6 @@ async fn create(
         Err(other) => return Err(other.into()),
     };
     tx.commit().await?;
-    part::recompute(&state.db, new.corporation_id).await?;
+    part::recompute(&state.db, &scope, new.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
 }

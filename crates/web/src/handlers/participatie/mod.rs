@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::handlers::party::party_scope;
 use crate::state::AppState;
 use axum::Router;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, Check, ReadScope};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::overleg;
@@ -36,7 +36,7 @@ pub fn router() -> Router<AppState> {
 /// which sees coverage figures and nothing else — every corporation.
 async fn corporations(
     state: &AppState,
-    scope: &OrgScope,
+    scope: &ReadScope,
     organisation: &Organisation,
 ) -> Result<Vec<Organisation>, AppError> {
     Ok(match organisation.kind {
@@ -51,12 +51,12 @@ async fn corporations(
 }
 
 /// The scope for the coverage figures: as [`party_scope`], and a municipality too.
-async fn figures_scope(
+async fn figures_scope<C: Check>(
     state: &AppState,
     auth: &Auth,
     org: i64,
-    action: Action,
-) -> Result<(OrgScope, Organisation), AppError> {
+    action: C,
+) -> Result<(C::Scope, Organisation), AppError> {
     let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
     match organisation.kind {
         OrgKind::Corporation | OrgKind::TenantOrganisation | OrgKind::Municipality => Ok((scope, organisation)),
@@ -65,13 +65,13 @@ async fn figures_scope(
 }
 
 /// A group the organisation of `scope` may see; anyone else's is a 404.
-async fn visible_group(state: &AppState, scope: &OrgScope, id: i64) -> Result<Group, AppError> {
+async fn visible_group(state: &AppState, scope: &ReadScope, id: i64) -> Result<Group, AppError> {
     part::visible_group(&state.db, scope, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Whether the organisation may change a visible group: a tenant organisation its own tree, a corporation the
 /// groups it keeps itself.
-fn may_edit(scope: &OrgScope, organisation: &Organisation, group: &Group) -> bool {
+fn may_edit(scope: &ReadScope, organisation: &Organisation, group: &Group) -> bool {
     scope.role().allows(Action::Edit)
         && (organisation.kind == OrgKind::TenantOrganisation || group.org_id == scope.org_id())
 }

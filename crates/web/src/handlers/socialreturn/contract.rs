@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use std::collections::HashMap;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Action, Edit, ReadScope, View};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::progress::{progress, settlement, Obligation};
@@ -184,7 +184,7 @@ fn options<T: Copy>(
 pub(super) async fn contract_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     contract: &Contract,
     typed: Typed,
     errors: FieldErrors,
@@ -283,7 +283,7 @@ async fn show(
     Path((org, id)): Path<(i64, i64)>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, Action::View).await?;
+    let scope = auth.scope(&state, org, View).await?;
     let contract = load_contract(&state, &scope, id).await?;
     let mut typed = Typed::new();
     typed.insert("kind".into(), "placement".into());
@@ -308,7 +308,7 @@ async fn settle(
     Path((org, id)): Path<(i64, i64)>,
     Form(form): Form<SettleForm>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, Action::Edit).await?;
+    let scope = auth.scope(&state, org, Edit).await?;
     let contract = load_contract(&state, &scope, id).await?;
     if contract.relation != Relation::Buyer {
         return Err(AppError::Forbidden);

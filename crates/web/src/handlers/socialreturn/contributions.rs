@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::Action;
+use volkshuis_domain::access::{Edit, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::valuation::value;
@@ -146,7 +146,7 @@ async fn report(
     Path((org, id)): Path<(i64, i64)>,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, Action::Edit).await?;
+    let scope = auth.scope(&state, org, Edit).await?;
     let contract = load_contract(&state, &scope, id).await?;
     if contract.relation != Relation::Supplier {
         return Err(AppError::Forbidden);
@@ -172,10 +172,12 @@ async fn report(
     };
     let actor = auth.actor(&state);
     let mut tx = state.db.begin().await?;
-    let cid = socialreturn::report(&mut tx, &contract, &actor, contribution, valuation, name.as_deref()).await?;
+    let cid =
+        socialreturn::report(&mut tx, &scope, &contract, &actor, contribution, valuation, name.as_deref()).await?;
     for file in &upload.files {
         socialreturn::add_evidence(
             &mut tx,
+            &scope,
             &contract,
             cid,
             &file.file_name,
@@ -203,7 +205,7 @@ async fn decide(
     Path((org, id, c)): Path<(i64, i64, i64)>,
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, Action::Edit).await?;
+    let scope = auth.scope(&state, org, Edit).await?;
     let contract = load_contract(&state, &scope, id).await?;
     if contract.relation != Relation::Buyer {
         return Err(AppError::Forbidden);
@@ -228,6 +230,7 @@ async fn decide(
     let mut tx = state.db.begin().await?;
     match socialreturn::decide(
         &mut tx,
+        &scope,
         &contract,
         &auth.actor(&state),
         c,
@@ -260,7 +263,7 @@ async fn mark_tenant(
     Path((org, id, c)): Path<(i64, i64, i64)>,
     Form(form): Form<TenantForm>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = auth.scope_with_org(&state, org, Action::Edit).await?;
+    let (scope, organisation) = auth.scope_with_org(&state, org, Edit).await?;
     let contract = load_contract(&state, &scope, id).await?;
     if contract.relation != Relation::Buyer || organisation.kind != volkshuis_domain::org::OrgKind::Corporation {
         return Err(AppError::Forbidden);
@@ -281,7 +284,7 @@ async fn mark_tenant(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let mut tx = state.db.begin().await?;
-    socialreturn::mark_tenant(&mut tx, &contract, &auth.actor(&state), c, cluster, consent_on).await?;
+    socialreturn::mark_tenant(&mut tx, &scope, &contract, &auth.actor(&state), c, cluster, consent_on).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved#bijdrage-{c}")).into_response())
 }
@@ -291,7 +294,7 @@ async fn download(
     auth: Auth,
     Path((org, id, file)): Path<(i64, i64, i64)>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, Action::View).await?;
+    let scope = auth.scope(&state, org, View).await?;
     let contract = load_contract(&state, &scope, id).await?;
     let (name, content_type, content) =
         socialreturn::evidence(&state.db, &contract, file).await?.ok_or(AppError::NotFound)?;

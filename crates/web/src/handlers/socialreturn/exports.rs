@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use rust_xlsxwriter::{Format, Workbook};
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{ReadScope, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::progress::progress;
 use volkshuis_store::socialreturn::{self, Contract};
@@ -48,7 +48,7 @@ struct ExportRow {
     standing: &'static str,
 }
 
-async fn rows(state: &AppState, scope: &OrgScope) -> Result<Vec<ExportRow>, AppError> {
+async fn rows(state: &AppState, scope: &ReadScope) -> Result<Vec<ExportRow>, AppError> {
     let today = today(state);
     let contracts: Vec<Contract> = socialreturn::buyer_contracts(&state.db, scope).await?;
     Ok(contracts
@@ -78,7 +78,7 @@ fn decimal(m: Money) -> String {
 }
 
 async fn csv_export(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    let (scope, _) = buyer_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = buyer_scope(&state, &auth, org, View).await?;
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
     let fail = |e: csv::Error| AppError::Internal(e.into());
     writer.write_record(HEADER).map_err(fail)?;
@@ -139,7 +139,7 @@ fn workbook(rows_: &[ExportRow], portfolio: &socialreturn::Portfolio) -> Result<
 }
 
 async fn xlsx_export(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    let (scope, _) = buyer_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = buyer_scope(&state, &auth, org, View).await?;
     let rows_ = rows(&state, &scope).await?;
     let portfolio = socialreturn::portfolio(&state.db, &scope).await?;
     let body = tokio::task::spawn_blocking(move || workbook(&rows_, &portfolio))
@@ -177,7 +177,7 @@ async fn year_report(
     if !(2000..=2100).contains(&year) {
         return Err(AppError::NotFound);
     }
-    let (scope, organisation) = buyer_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = buyer_scope(&state, &auth, org, View).await?;
     let page = Page::for_user(&auth);
     let sr = page.sr;
     let p = socialreturn::portfolio(&state.db, &scope).await?;

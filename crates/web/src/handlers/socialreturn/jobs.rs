@@ -9,7 +9,6 @@ use crate::state::AppState;
 use crate::views::show_date;
 use serde::{Deserialize, Serialize};
 use time::Duration;
-use volkshuis_domain::access::OrgScope;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::progress::reporting_period_ends;
 use volkshuis_store::socialreturn::{self, NewContract};
@@ -42,7 +41,8 @@ impl BackgroundJob for ContractReminder {
 
     async fn run(&self, state: &AppState) -> anyhow::Result<()> {
         let Self { what, contract_id, org_id } = *self;
-        let Some(contract) = socialreturn::contract(&state.db, &OrgScope::system(org_id), contract_id).await? else {
+        let Some(contract) = socialreturn::contract(&state.db, &crate::jobs::job_scope(org_id), contract_id).await?
+        else {
             return Ok(());
         };
         let owed = Money::from_cents((contract.obligation_amount.cents() - contract.approved.cents()).max(0));

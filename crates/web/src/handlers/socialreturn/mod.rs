@@ -20,7 +20,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
 use time::Date;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Check, ReadScope};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::orgs::Organisation;
@@ -42,12 +42,12 @@ fn is_buyer(kind: OrgKind) -> bool {
 }
 
 /// The scope of the organisation in the path, for a buyer's own pages; other kinds have no such page.
-async fn buyer_scope(
+async fn buyer_scope<C: Check>(
     state: &AppState,
     auth: &Auth,
     org: i64,
-    action: Action,
-) -> Result<(OrgScope, Organisation), AppError> {
+    action: C,
+) -> Result<(C::Scope, Organisation), AppError> {
     let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
     if !is_buyer(organisation.kind) {
         return Err(AppError::NotFound);
@@ -56,7 +56,7 @@ async fn buyer_scope(
 }
 
 /// A contract the organisation of `scope` is a party to; anyone else's is a 404.
-async fn load_contract(state: &AppState, scope: &OrgScope, id: i64) -> Result<Contract, AppError> {
+async fn load_contract(state: &AppState, scope: &ReadScope, id: i64) -> Result<Contract, AppError> {
     socialreturn::contract(&state.db, scope, id).await?.ok_or(AppError::NotFound)
 }
 

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Edit, ReadScope};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::socialreturn::progress::Obligation;
 use volkshuis_domain::socialreturn::table::version_for;
@@ -49,7 +49,7 @@ impl FormPage {
 async fn form_page(
     state: &AppState,
     auth: &Auth,
-    scope: &OrgScope,
+    scope: &ReadScope,
     org: &Organisation,
     fields: Fields,
     errors: FieldErrors,
@@ -82,7 +82,7 @@ async fn form_page(
 }
 
 async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    let (scope, organisation) = buyer_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = buyer_scope(&state, &auth, org, Edit).await?;
     let mut fields = Fields::new();
     fields.insert("cadence".into(), "quarterly".into());
     ok(&form_page(&state, &auth, &scope, &organisation, fields, FieldErrors::default()).await?)
@@ -94,7 +94,7 @@ async fn create(
     Path(org): Path<i64>,
     Form(fields): Form<Fields>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = buyer_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = buyer_scope(&state, &auth, org, Edit).await?;
     let t = auth.ctx.t();
     let sr = auth.ctx.lang.socialreturn();
     let mut errors = FieldErrors::default();

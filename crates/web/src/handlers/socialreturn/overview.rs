@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use volkshuis_domain::access::Action;
+use volkshuis_domain::access::{Action, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::socialreturn::progress::{progress, Standing};
@@ -74,7 +74,7 @@ async fn show(
     Path(org): Path<i64>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = auth.scope_with_org(&state, org, Action::View).await?;
+    let (scope, organisation) = auth.scope_with_org(&state, org, View).await?;
     if organisation.kind == OrgKind::TenantOrganisation {
         return Err(AppError::NotFound);
     }

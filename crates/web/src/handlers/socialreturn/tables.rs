@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::Action;
+use volkshuis_domain::access::{Action, Manage, View};
 use volkshuis_domain::socialreturn::examples;
 use volkshuis_store::socialreturn;
 
@@ -70,7 +70,7 @@ async fn list(
     Path(org): Path<i64>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = buyer_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = buyer_scope(&state, &auth, org, View).await?;
     let tables = socialreturn::tables(&state.db, &scope)
         .await?
         .into_iter()
@@ -97,7 +97,7 @@ async fn add_example(
     Path(org): Path<i64>,
     Form(form): Form<ExampleForm>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = buyer_scope(&state, &auth, org, Action::Manage).await?;
+    let (scope, _) = buyer_scope(&state, &auth, org, Manage).await?;
     let table = match form.which.as_str() {
         "utrecht" => examples::utrecht(),
         "oost" => examples::oost_nederland(),
@@ -115,7 +115,7 @@ async fn show(
     Path((org, id)): Path<(i64, i64)>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = buyer_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = buyer_scope(&state, &auth, org, View).await?;
     let row =
         socialreturn::table(&state.db, id).await?.filter(|t| t.buyer_id == scope.org_id()).ok_or(AppError::NotFound)?;
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
@@ -153,7 +153,7 @@ async fn new_form(
     Path(org): Path<i64>,
     Query(q): Query<FromQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = buyer_scope(&state, &auth, org, Action::Manage).await?;
+    let (scope, _) = buyer_scope(&state, &auth, org, Manage).await?;
     let mut fields = Fields::new();
     if let Some(from) = q.van {
         let row = socialreturn::table(&state.db, from)
@@ -175,7 +175,7 @@ async fn create(
     Path(org): Path<i64>,
     Form(fields): Form<Fields>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = buyer_scope(&state, &auth, org, Action::Manage).await?;
+    let (scope, _) = buyer_scope(&state, &auth, org, Manage).await?;
     let page = Page::for_user(&auth);
     let mut errors = FieldErrors::default();
     let Some(table) = parse_table(&fields, &mut errors, page.t, page.sr) else {

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use std::sync::Arc;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::{Edit, View, WriteScope};
 use volkshuis_domain::bezit::import::{error_report_csv, template_header, StockReader};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
@@ -78,7 +78,7 @@ impl ImportPage {
 }
 
 async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    let (_, organisation) = corporation_scope(&state, &auth, org, Action::Edit).await?;
+    let (_, organisation) = corporation_scope(&state, &auth, org, Edit).await?;
     ok(&ImportPage::new(&auth, org, organisation.name))
 }
 
@@ -88,7 +88,7 @@ async fn upload(
     Path(org): Path<i64>,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = corporation_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, organisation) = corporation_scope(&state, &auth, org, Edit).await?;
     let t = auth.ctx.t();
     let mut choices = Choices::default();
     let (mut file, mut file_name, mut checked_only) = (None, String::new(), true);
@@ -144,7 +144,7 @@ fn bytecount_lines(file: &[u8]) -> u64 {
 /// An import running in the background.
 struct Job {
     state: AppState,
-    scope: OrgScope,
+    scope: WriteScope,
     actor: Actor,
     file: Bytes,
     options: ImportOptions,
@@ -216,7 +216,7 @@ async fn run_page(
     auth: Auth,
     Path((org, run_id)): Path<(i64, u64)>,
 ) -> Result<Response, AppError> {
-    let (_, organisation) = corporation_scope(&state, &auth, org, Action::Edit).await?;
+    let (_, organisation) = corporation_scope(&state, &auth, org, Edit).await?;
     let run = state.import_runs.get(org, run_id).ok_or(AppError::NotFound)?;
     let mut page = ImportPage::new(&auth, org, organisation.name);
     match run.state() {
@@ -236,7 +236,7 @@ async fn run_page(
 }
 
 async fn template(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    corporation_scope(&state, &auth, org, Action::View).await?;
+    corporation_scope(&state, &auth, org, View).await?;
     Ok(csv_download("volkshuis-bezit-sjabloon.csv", format!("{}\r\n", template_header())))
 }
 
@@ -245,7 +245,7 @@ async fn report(
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = corporation_scope(&state, &auth, org, Action::Edit).await?;
+    let (scope, _) = corporation_scope(&state, &auth, org, Edit).await?;
     let csv = stock::report(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     Ok(csv_download(&format!("foutrapport-{id}.csv"), csv))
 }

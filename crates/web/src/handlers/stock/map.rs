@@ -13,7 +13,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use volkshuis_domain::access::Action;
+use volkshuis_domain::access::View;
 use volkshuis_store::stock::map::{self, BBox, STREET_ZOOM};
 
 pub fn router() -> Router<AppState> {
@@ -30,7 +30,7 @@ struct MapPage {
 }
 
 async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
-    let (scope, organisation) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = corporation_scope(&state, &auth, org, View).await?;
     let bbox =
         map::extent(&state.db, &scope).await?.map(|b| b.map(|v| format!("{v:.5}")).join(",")).unwrap_or_default();
     ok(&MapPage { page: Page::for_user(&auth), org_id: org, org_name: organisation.name, bbox })
@@ -60,7 +60,7 @@ async fn data(
     Path(org): Path<i64>,
     Query(q): Query<MapQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = corporation_scope(&state, &auth, org, View).await?;
     let t = auth.ctx.t();
     let (Some(zoom), Some(bbox)) = (q.zoom.filter(|z| (0..=22).contains(z)), q.bbox.as_deref().and_then(parse_bbox))
     else {
@@ -74,7 +74,7 @@ async fn data(
 /// The map data for a view: GeoJSON with clusters below street level, single units from it. Public for the benchmark.
 pub async fn map_body(
     db: &volkshuis_store::Db,
-    scope: &volkshuis_domain::access::OrgScope,
+    scope: &volkshuis_domain::access::ReadScope,
     org: i64,
     zoom: i64,
     bbox: BBox,

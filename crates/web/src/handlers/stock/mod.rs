@@ -8,7 +8,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
-use volkshuis_domain::access::{Action, OrgScope};
+use volkshuis_domain::access::Check;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::orgs::Organisation;
 
@@ -17,12 +17,12 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The scope on a corporation's stock. Other kinds of organisation have no stock: 404.
-async fn corporation_scope(
+async fn corporation_scope<C: Check>(
     state: &AppState,
     auth: &Auth,
     org_id: i64,
-    action: Action,
-) -> Result<(OrgScope, Organisation), AppError> {
+    action: C,
+) -> Result<(C::Scope, Organisation), AppError> {
     let (scope, org) = auth.scope_with_org(state, org_id, action).await?;
     if org.kind != OrgKind::Corporation {
         return Err(AppError::NotFound);

@@ -14,7 +14,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::Action;
+use volkshuis_domain::access::{Action, View};
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::participatie::coverage::{unit_coverage, Coverage};
@@ -175,7 +175,7 @@ async fn units(
     Path(org): Path<i64>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = corporation_scope(&state, &auth, org, View).await?;
     let t = auth.ctx.t();
     let page_no = q.page.max(0);
     let result = stock::list_page(&state.db, &scope, &q.filter(), page_no * PAGE_SIZE, PAGE_SIZE).await?;
@@ -258,7 +258,7 @@ async fn clusters(
     Path(org): Path<i64>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let (scope, organisation) = corporation_scope(&state, &auth, org, View).await?;
     let page_no = q.page.max(0);
     let total = stock::cluster_count(&state.db, &scope).await?;
     let clusters = stock::clusters_page(&state.db, &scope, page_no * CLUSTERS_PER_PAGE, CLUSTERS_PER_PAGE)
@@ -300,7 +300,7 @@ async fn cluster(
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = corporation_scope(&state, &auth, org, View).await?;
     let kept = stock::complex_page(&state.db, &scope, id, UNITS_PER_CLUSTER_PAGE).await?.ok_or(AppError::NotFound)?;
     let (cluster, result) = &*kept;
     let names = state.vera_names.get(&state.db).await?;
@@ -335,7 +335,7 @@ async fn unit(
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (scope, _) = corporation_scope(&state, &auth, org, Action::View).await?;
+    let (scope, _) = corporation_scope(&state, &auth, org, View).await?;
     let unit = stock::unit(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     let (netto, bruto) = (money(unit.nettohuur_cents), money(unit.brutohuur_cents));
     let names = state.vera_names.get(&state.db).await?;
