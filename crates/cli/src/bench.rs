@@ -75,7 +75,7 @@ async fn complex_bench(db: &Db, corporation: &str, tasks: usize, seconds: u64) -
     use volkshuis_store::stock::bench::{complex_reads, ComplexRead};
     let code = OrgCode::parse(corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
     let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation {code}"))?;
-    let scope = OrgScope::system(org.id);
+    let scope = crate::operator_scope(org.id);
     println!("complexen: {tasks} taken tegelijk, {seconds} s per manier van lezen (pagina van 500 eenheden)");
     println!("{:<28} {:>10} {:>10} {:>10} {:>14}", "manier", "per s", "p50 ms", "p99 ms", "eenheden/s");
     for (name, read) in

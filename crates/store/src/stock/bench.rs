@@ -6,7 +6,7 @@ use super::query::{cluster_with_unit_rows, cluster_with_units};
 use crate::{sql, Db, Result};
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use std::time::{Duration, Instant};
-use volkshuis_domain::access::OrgScope;
+use volkshuis_domain::access::ReadScope;
 
 /// How a complex's units are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct Figures {
 /// `duration`, after a second of the same load unmeasured.
 pub async fn complex_reads(
     db: &Db,
-    scope: &OrgScope,
+    scope: &ReadScope,
     read: ComplexRead,
     tasks: usize,
     duration: Duration,
@@ -53,7 +53,7 @@ pub async fn complex_reads(
 
 async fn run(
     db: &Db,
-    scope: &OrgScope,
+    scope: &ReadScope,
     read: ComplexRead,
     ids: &[i64],
     tasks: usize,
@@ -102,6 +102,7 @@ mod tests {
     use super::*;
     use crate::testdb::TestDb;
     use crate::Backend;
+    use volkshuis_domain::access;
 
     /// Both ways read the same page.
     async fn the_two_reads_agree(backend: Backend) {
@@ -136,7 +137,8 @@ mod tests {
             .await
             .expect("unit");
         }
-        let scope = OrgScope::system(corporation);
+        let member = access::Membership { user_id: 0, org_id: corporation, role: access::Role::Staff };
+        let scope = access::grant(corporation, Some(member), access::View).expect("a member may view");
         let json = cluster_with_units(db, &scope, cluster, 10).await.expect("json").expect("complex");
         let rows = cluster_with_unit_rows(db, &scope, cluster, 10).await.expect("rows").expect("complex");
         assert_eq!(json.1.units, rows.1.units);

@@ -504,7 +504,7 @@ pub async fn cluster_with_units(
 /// instead of one JSON array: kept to measure the two against each other (`volkshuis bench complex`, ADR 0021).
 pub(crate) async fn cluster_with_unit_rows(
     db: &Db,
-    scope: &OrgScope,
+    scope: &ReadScope,
     id: i64,
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
