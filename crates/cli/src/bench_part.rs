@@ -10,7 +10,6 @@ use volkshuis_domain::account::Email;
 use volkshuis_domain::org::OrgCode;
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
-use volkshuis_store::sql;
 use volkshuis_store::{orgs, participatie, sessions, users, Db};
 use volkshuis_web::{AppState, Clock, Config};
 
@@ -26,79 +25,22 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation {code}"))?;
     let now = OffsetDateTime::now_utc();
     let actor = Actor::system("bench", now);
-    let clusters: Vec<String> =
-        sql::query_scalar("SELECT code FROM clusters WHERE corporation_id = $1").bind(org.id).fetch_all(db).await?;
-    let buurten: Vec<String> =
-        sql::query_scalar("SELECT DISTINCT buurt_code FROM units WHERE corporation_id = $1 AND buurt_code IS NOT NULL")
-            .bind(org.id)
-            .fetch_all(db)
-            .await?;
-    anyhow::ensure!(!clusters.is_empty(), "load a stock first (volkshuis import units …)");
-    // Groups: two thirds for complexes (one to three each), one third for buurten; every third one recognised.
+    let scope = crate::operator_scope(org.id);
     let started = Instant::now();
-    let mut tx = db.begin().await?;
-    // `--groups 0` times the groups already there (a second run on the same database).
-    for chunk in (0..groups).collect::<Vec<_>>().chunks(1_000) {
-        let mut sql = String::from(
-            "INSERT INTO part_groups (corporation_id, org_id, name, kind, area_kind, contact_role, channels, \
-             description, join_info, criteria, level, created_at) VALUES ",
-        );
-        let rows: Vec<String> = chunk
-            .iter()
-            .map(|i| {
-                let (kind, area) =
-                    if i % 3 == 2 { ("leefbaarheidsgroep", "buurten") } else { ("bewonerscommissie", "complexes") };
-                let level = if i % 3 == 0 { 2 } else { 1 };
-                format!(
-                    "({}, {}, 'Groep {i}', '{kind}', '{area}', 'secretaris', 'meetings', '', '', '[]', {level}, {})",
-                    org.id,
-                    org.id,
-                    now.unix_timestamp()
-                )
-            })
-            .collect();
-        sql.push_str(&rows.join(", "));
-        sql::raw_sql(&sql, &mut tx).await?;
-    }
-    let ids: Vec<i64> =
-        sql::query_scalar("SELECT id FROM part_groups WHERE corporation_id = $1 AND name LIKE 'Groep %' ORDER BY id")
-            .bind(org.id)
-            .fetch_all(&mut tx)
-            .await?;
-    let mut areas = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
-        if i % 3 == 2 {
-            if !buurten.is_empty() {
-                areas.push((*id, buurten[i % buurten.len()].clone()));
-            }
-        } else {
-            for k in 0..=(i % 3) {
-                areas.push((*id, clusters[(i * 7 + k * 13) % clusters.len()].clone()));
-            }
-        }
-    }
-    for chunk in areas.chunks(1_000) {
-        let rows: Vec<String> =
-            chunk.iter().map(|(id, code)| format!("({id}, '{}')", code.replace('\'', "''"))).collect();
-        let insert =
-            format!("INSERT INTO part_group_areas (group_id, code) VALUES {} ON CONFLICT DO NOTHING", rows.join(", "));
-        sql::raw_sql(&insert, &mut tx).await?;
-    }
-    tx.commit().await?;
+    let added = participatie::bench::add_groups(db, &scope, groups, now.unix_timestamp())
+        .await
+        .map_err(|e| anyhow::anyhow!("load a stock first (volkshuis import units …): {e}"))?;
     println!(
         "participatie: {} groepen met {} gebieden toegevoegd in {:.1} s",
-        ids.len(),
-        areas.len(),
+        added.groups,
+        added.areas,
         started.elapsed().as_secs_f64()
     );
 
     let begun = Instant::now();
-    let counts = participatie::rebuild_cells(db, &crate::operator_scope(org.id)).await?;
+    let counts = participatie::rebuild_cells(db, &scope).await?;
     let rebuild = begun.elapsed().as_secs_f64();
-    let cells: i64 = sql::query_scalar("SELECT COUNT(*) FROM part_cells WHERE corporation_id = $1")
-        .bind(org.id)
-        .fetch_one(db)
-        .await?;
+    let cells = participatie::bench::cell_count(db, &scope).await?;
     println!(
         "cellen opnieuw uit het bezit: {rebuild:.2} s ({cells} cellen; {} eenheden: {} erkend, {} informeel, {} zonder stem)",
         counts.total(),
@@ -109,7 +51,7 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     let mut times = Vec::new();
     for _ in 0..repeat.clamp(1, 10) {
         let begun = Instant::now();
-        participatie::recompute(db, &crate::operator_scope(org.id), org.id).await?;
+        participatie::recompute(db, &scope, org.id).await?;
         times.push(begun.elapsed().as_secs_f64() * 1000.0);
     }
     let (median, max) = figures(times);
@@ -131,13 +73,7 @@ pub async fn run(db: &Db, corporation: &str, groups: usize, repeat: usize) -> an
     println!("{:<28} {:>10} {:>10} {:>10}", "verzoek", "mediaan ms", "max ms", "KB");
     let base = format!("/orgs/{}/participatie/dekking", org.id);
     // City and street views around the cell with the most units.
-    let row = sql::query(
-        "SELECT lat, lon FROM part_cells WHERE corporation_id = $1 AND lat IS NOT NULL ORDER BY units DESC LIMIT 1",
-    )
-    .bind(org.id)
-    .fetch_one(db)
-    .await?;
-    let (lat, lon): (f64, f64) = (row.try_get("lat")?, row.try_get("lon")?);
+    let (lat, lon) = participatie::bench::densest_cell(db, &scope).await?;
     let view = |zoom: u8, dlon: f64, dlat: f64| {
         format!(
             "{base}/kaart.json?zoom={zoom}&bbox={:.5},{:.5},{:.5},{:.5}",

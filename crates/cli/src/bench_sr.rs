@@ -16,7 +16,7 @@ use volkshuis_domain::socialreturn::{examples, valuation, Certificate, TargetGro
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::overleg::date_to_text;
-use volkshuis_store::sql;
+use volkshuis_store::socialreturn::bench::{Table, Value};
 use volkshuis_store::{orgs, sessions, socialreturn, users, Db};
 use volkshuis_web::{AppState, Clock, Config};
 
@@ -30,47 +30,8 @@ const VALUED: [TargetGroup; 5] = [
     TargetGroup::Ww,
     TargetGroup::NoBenefit,
 ];
-/// Rows per INSERT statement.
+/// Contributions written per load.
 const CHUNK: usize = 1_000;
-
-/// A value that goes into a bulk INSERT.
-enum Value {
-    Int(i64),
-    Text(String),
-    Null,
-}
-
-async fn insert_rows(db: &Db, table: &str, columns: &[&str], rows: &[Vec<Value>]) -> anyhow::Result<()> {
-    let mut tx = db.begin().await?;
-    for chunk in rows.chunks(CHUNK) {
-        let mut n = 0;
-        let tuples: Vec<String> = chunk
-            .iter()
-            .map(|row| {
-                let marks: Vec<String> = row
-                    .iter()
-                    .map(|_| {
-                        n += 1;
-                        db.backend().placeholder(n)
-                    })
-                    .collect();
-                format!("({})", marks.join(", "))
-            })
-            .collect();
-        let sql = format!("INSERT INTO {table} ({}) VALUES {}", columns.join(", "), tuples.join(", "));
-        let mut query = sql::query(&sql);
-        for value in chunk.iter().flatten() {
-            query = match value {
-                Value::Int(i) => query.bind(*i),
-                Value::Text(t) => query.bind(t.clone()),
-                Value::Null => query.bind(None::<String>),
-            };
-        }
-        query.execute(&mut tx).await?;
-    }
-    tx.commit().await?;
-    Ok(())
-}
 
 /// Loads the portfolio; returns the buyer's id, a session token for its admin, and one contract id.
 async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result<(i64, String, i64)> {
@@ -115,7 +76,6 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
         let value = 25_000_000 + (i as i64 * 7_919 % 475) * 1_000_000;
         spans.push((start, end));
         contract_rows.push(vec![
-            Value::Int(buyer.id),
             Value::Int(suppliers[i % SUPPLIERS]),
             Value::Text(format!("Onderhoudscontract {i:05}")),
             Value::Int(value),
@@ -129,51 +89,15 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
             Value::Int(now.unix_timestamp()),
         ]);
     }
-    insert_rows(
-        db,
-        "sr_contracts",
-        &[
-            "buyer_id",
-            "supplier_id",
-            "title",
-            "value_cents",
-            "starts_on",
-            "ends_on",
-            "awarded_on",
-            "obligation",
-            "obligation_cents",
-            "cadence",
-            "table_id",
-            "created_at",
-        ],
-        &contract_rows,
-    )
-    .await?;
+    socialreturn::bench::load(db, &scope, Table::Contracts, &contract_rows).await?;
     drop(contract_rows);
-    let ids: Vec<i64> = sql::query_scalar("SELECT id FROM sr_contracts WHERE buyer_id = $1 ORDER BY id")
-        .bind(buyer.id)
-        .fetch_all(db)
-        .await?;
+    let ids = socialreturn::bench::contract_ids(db, &scope).await?;
 
     let per_contract = contributions / contracts.max(1);
     let mut sums: HashMap<i64, (i64, i64)> = HashMap::new();
     let mut totals: HashMap<(i64, i64, String, &'static str), (i64, i64)> = HashMap::new();
     let mut tenant_jobs: HashMap<String, i64> = HashMap::new();
     let mut batch = Vec::with_capacity(CHUNK * 10);
-    let columns = [
-        "contract_id",
-        "kind",
-        "body",
-        "value_cents",
-        "lines",
-        "target_group",
-        "year",
-        "status",
-        "reported_by",
-        "reported_at",
-        "decided_by",
-        "tenant_cluster",
-    ];
     for (i, &contract_id) in ids.iter().enumerate() {
         let (start, end) = spans[i];
         for j in 0..per_contract {
@@ -238,27 +162,18 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
                 tenant.map(Value::Text).unwrap_or(Value::Null),
             ]);
             if batch.len() >= CHUNK * 10 {
-                insert_rows(db, "sr_contributions", &columns, &batch).await?;
+                socialreturn::bench::load(db, &scope, Table::Contributions, &batch).await?;
                 batch.clear();
             }
         }
     }
-    insert_rows(db, "sr_contributions", &columns, &batch).await?;
-    let mut tx = db.begin().await?;
-    for (id, (approved, pending)) in &sums {
-        sql::query("UPDATE sr_contracts SET approved_cents = $1, pending_cents = $2 WHERE id = $3")
-            .bind(approved)
-            .bind(pending)
-            .bind(id)
-            .execute(&mut tx)
-            .await?;
-    }
-    tx.commit().await?;
+    socialreturn::bench::load(db, &scope, Table::Contributions, &batch).await?;
+    let sums: Vec<(i64, i64, i64)> = sums.into_iter().map(|(id, (approved, pending))| (id, approved, pending)).collect();
+    socialreturn::bench::set_sums(db, &scope, &sums).await?;
     let total_rows: Vec<Vec<Value>> = totals
         .into_iter()
         .map(|((supplier, year, group, kind), (cents, n))| {
             vec![
-                Value::Int(buyer.id),
                 Value::Int(supplier),
                 Value::Int(year),
                 Value::Text(group),
@@ -268,21 +183,13 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
             ]
         })
         .collect();
-    insert_rows(
-        db,
-        "sr_totals",
-        &["buyer_id", "supplier_id", "year", "target_group", "kind", "approved_cents", "approved_count"],
-        &total_rows,
-    )
-    .await?;
+    socialreturn::bench::load(db, &scope, Table::Totals, &total_rows).await?;
     let tenant_rows: Vec<Vec<Value>> = tenant_jobs
         .into_iter()
-        .map(|(cluster, jobs)| vec![Value::Int(buyer.id), Value::Text(cluster), Value::Int(jobs)])
+        .map(|(cluster, jobs)| vec![Value::Text(cluster), Value::Int(jobs)])
         .collect();
-    insert_rows(db, "sr_tenant_totals", &["buyer_id", "cluster", "jobs"], &tenant_rows).await?;
-    if db.backend() == volkshuis_store::Backend::Postgres {
-        sql::query("ANALYZE").execute(db).await?;
-    }
+    socialreturn::bench::load(db, &scope, Table::TenantTotals, &tenant_rows).await?;
+    socialreturn::bench::refresh_statistics(db).await?;
     let token = sessions::create(db, &actor, user.id, Some(buyer.id)).await?;
     let middle = ids.get(ids.len() / 2).copied().context("no contracts")?;
     Ok((buyer.id, token, middle))

@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_store::testdb::TestDb;
 use volkshuis_store::Backend;
 

@@ -19,7 +19,7 @@ pub mod participatie;
 pub mod resets;
 pub mod sessions;
 pub mod socialreturn;
-pub mod sql;
+mod sql;
 pub mod stock;
 pub mod testdb;
 pub mod throttle;
@@ -31,7 +31,7 @@ pub mod vera;
 pub use db::{Backend, Db};
 pub use error::StoreError;
 pub use migrate::LATEST as SCHEMA_VERSION;
-pub use sql::{Conn, Tx};
+pub use sql::{Conn, Exec, Tx};
 pub use timestamp::{from_unix, to_unix};
 
 /// The result type of every store function.

@@ -2,6 +2,13 @@
 //! the handle goes out of scope. Used by the integration tests of every crate.
 
 use crate::{Backend, Db, Result};
+
+/// The store's query API, for tests that look into the database directly (counting rows, planting a fault). The
+/// platform's own code outside the store has no such door: it reaches the data through the store's functions
+/// (`tests/surface.rs` checks that no crate's `src/` uses this module).
+pub mod sql {
+    pub use crate::sql::{query, query_as, query_scalar, raw_sql, Row};
+}
 use std::path::PathBuf;
 
 /// The PostgreSQL server used by tests: `VOLKSHUIS_TEST_PG`, or the local trust-auth server.

@@ -9,7 +9,7 @@ use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::overleg::{self, Answer, DecisionRecord, Listing, NewCase};
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_store::{orgs, Db, StoreError};
 
 volkshuis_store::store_test_on_both_backends!(

@@ -10,7 +10,7 @@ use volkshuis_domain::geo::Polygon;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::{self, Actor};
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_store::stock::{self, ImportOptions, ImportSummary, UnitFilter, UnitPage};
 use volkshuis_store::testdb::TestDb;
 use volkshuis_store::{areas, orgs, Backend, Db};

@@ -6,7 +6,7 @@ use volkshuis_domain::account::Email;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::{self, Actor};
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_store::testdb::TestDb;
 use volkshuis_store::{jobs, orgs, sessions, throttle, users, Backend, Db, StoreError};
 

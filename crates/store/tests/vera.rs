@@ -5,7 +5,7 @@ use std::io::BufReader;
 use time::macros::datetime;
 use volkshuis_domain::vera;
 use volkshuis_store::audit::Actor;
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_store::testdb::{shared_data, TestDb};
 use volkshuis_store::Backend;
 

@@ -9,7 +9,7 @@ use time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use volkshuis_store::outbox::{self, Status};
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_store::{jobs, sessions};
 use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
 

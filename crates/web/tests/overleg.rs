@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use common::{Resp, TestApp};
 use time::Duration;
 use volkshuis_store::outbox;
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_web::run_due_jobs;
 
 on_both_backends!(

@@ -8,7 +8,7 @@ use common::TestApp;
 use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_store::audit::Actor;
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_store::stock::{self, ImportOptions};
 
 on_both_backends!(

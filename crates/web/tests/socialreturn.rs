@@ -11,7 +11,7 @@ use volkshuis_domain::account::Email;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
-use volkshuis_store::sql;
+use volkshuis_store::testdb::sql;
 use volkshuis_store::{orgs, users};
 use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
 

@@ -6,6 +6,7 @@
 //! group in its stock, a tenant organisation its own groups and those below them in the tree.
 
 mod achterban;
+pub mod bench;
 mod coverage;
 mod diagnoses;
 mod figures;

@@ -7,6 +7,7 @@
 
 mod contracts;
 mod contributions;
+pub mod bench;
 pub mod names;
 mod portfolio;
 mod tables;
