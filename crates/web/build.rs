@@ -1,10 +1,16 @@
-//! Installs the front-end packages (`assets/package-lock.json`, from the npm registry) so that `src/ops.rs` can
-//! compile them into the binary. Runs `npm ci` only when they are missing or the lockfile changed.
+//! Checks the Fluent texts and generates their typed API (`build/texts.rs`), and installs the front-end packages
+//! (`assets/package-lock.json`, from the npm registry) so that `src/ops.rs` can compile them into the binary. Runs
+//! `npm ci` only when they are missing or the lockfile changed.
 
 use std::path::Path;
 use std::process::Command;
 
+#[path = "build/texts.rs"]
+mod texts;
+
 fn main() {
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    texts::generate(Path::new(env!("CARGO_MANIFEST_DIR")), Path::new(&out));
     println!("cargo:rerun-if-changed=assets/package-lock.json");
     println!("cargo:rerun-if-changed=assets/node_modules/leaflet/dist/leaflet.js");
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");

@@ -112,7 +112,7 @@ async fn decide(
     if approve {
         let group = part::group(&state.db, message.group_id).await?.ok_or(AppError::NotFound)?;
         let pt = auth.ctx.lang.participatie();
-        let footer = pt.message_footer.replace("{group}", &group.name).replace("{corporation}", &organisation.name);
+        let footer = pt.message_footer(&organisation.name, &group.name);
         for recipient in part::recipients(&state.db, &group).await? {
             match recipient.email.as_deref().and_then(|e| Email::parse(e).ok()) {
                 Some(email) => {
@@ -168,7 +168,7 @@ async fn letters(
     let (message, group, letters) = letter_list(&state, &auth, org, id).await?;
     let page = Page::for_user(&auth);
     let organisation = auth.scope_with_org(&state, org, Action::View).await?.1;
-    let footer = page.pt.message_footer.replace("{group}", &group).replace("{corporation}", &organisation.name);
+    let footer = page.pt.message_footer(&organisation.name, &group);
     ok(&LettersPage { page, subject: message.subject, body: message.body, footer, letters })
 }
 
