@@ -35,13 +35,14 @@ pub fn generate(manifest: &Path, out: &Path) {
     // messages[context][language]
     let mut all: Vec<Vec<Vec<Message>>> = Vec::new();
     for context in &contexts {
-        let mut per_language = Vec::new();
+        let mut per_language: Vec<Vec<Message>> = Vec::new();
         for (lang, _) in LANGUAGES {
             let path = root.join(lang).join(format!("{context}.ftl"));
             println!("cargo:rerun-if-changed={}", path.display());
             per_language.push(read(&path, lang, &mut problems));
         }
         compare(context, &per_language, &mut problems);
+        unite_numbers(&mut per_language);
         all.push(per_language);
     }
     if !problems.is_empty() {
@@ -236,6 +237,24 @@ fn compare(context: &str, per_language: &[Vec<Message>], problems: &mut Vec<Stri
                 problems.push(format!(
                     "`{id}` in {context}.ftl has the variables {ours:?} in {first_lang} but {theirs:?} in {lang}"
                 ));
+            }
+        }
+    }
+}
+
+/// A variable that selects a variant in any language is a number in all of them (a plural in one language only).
+fn unite_numbers(per_language: &mut [Vec<Message>]) {
+    let numbers: Vec<(String, String)> = per_language
+        .iter()
+        .flatten()
+        .flat_map(|m| m.variables.iter().filter(|(_, n)| **n).map(|(v, _)| (m.id.clone(), v.clone())))
+        .collect();
+    for message in per_language.iter_mut().flatten() {
+        for (id, variable) in &numbers {
+            if *id == message.id {
+                if let Some(number) = message.variables.get_mut(variable) {
+                    *number = true;
+                }
             }
         }
     }

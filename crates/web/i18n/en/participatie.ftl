@@ -152,3 +152,10 @@ crit-chosen-board = 1. A board chosen by and from the tenants
 crit-informs = 2. Informs tenants and involves them in positions
 crit-yearly-meeting = 3. At least one meeting a year for the tenants
 crit-open = 4. Open to every tenant
+
+## Errors in the contact file (idExtern, naam, email); the column names stay the same in every language.
+contact-unreadable = line { $line }: { $reason }
+contact-columns-missing = line 1: the columns idExtern and naam are required
+contact-missing = line { $line }, column { $column }: missing
+contact-email = line { $line }, column email: { $value } is not a valid e-mail address
+contact-not-in-stock = line { $line }, column idExtern: { $id } is not in the housing stock

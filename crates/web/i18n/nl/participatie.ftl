@@ -152,3 +152,10 @@ crit-chosen-board = 1. Een bestuur gekozen door en uit de huurders
 crit-informs = 2. Informeert de huurders en betrekt hen bij standpunten
 crit-yearly-meeting = 3. Minstens één vergadering per jaar voor de huurders
 crit-open = 4. Staat open voor elke huurder
+
+## Fouten in het contactbestand (idExtern, naam, email); de kolomnamen blijven in elke taal gelijk.
+contact-unreadable = regel { $line }: { $reason }
+contact-columns-missing = regel 1: de kolommen idExtern en naam zijn verplicht
+contact-missing = regel { $line }, kolom { $column }: ontbreekt
+contact-email = regel { $line }, kolom email: { $value } is geen geldig e-mailadres
+contact-not-in-stock = regel { $line }, kolom idExtern: { $id } staat niet in het bezit

@@ -59,6 +59,11 @@ impl Lang {
         ParticipatieTexts::of(self)
     }
 
+    /// The texts of the stock import's problems in this language.
+    pub fn import(self) -> &'static ImportTexts {
+        ImportTexts::of(self)
+    }
+
     /// The texts of the Overleg module in this language.
     pub fn overleg(self) -> &'static OverlegTexts {
         OverlegTexts::of(self)
@@ -66,10 +71,11 @@ impl Lang {
 }
 
 mod fluent;
+mod import;
 mod overleg;
 mod participatie;
 mod socialreturn;
-pub use generated::{OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
+pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 
 /// The structs and statics generated from the Fluent files by `build/texts.rs`.
