@@ -168,7 +168,8 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
         }
     }
     socialreturn::bench::load(db, &scope, Table::Contributions, &batch).await?;
-    let sums: Vec<(i64, i64, i64)> = sums.into_iter().map(|(id, (approved, pending))| (id, approved, pending)).collect();
+    let sums: Vec<(i64, i64, i64)> =
+        sums.into_iter().map(|(id, (approved, pending))| (id, approved, pending)).collect();
     socialreturn::bench::set_sums(db, &scope, &sums).await?;
     let total_rows: Vec<Vec<Value>> = totals
         .into_iter()
@@ -184,10 +185,8 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
         })
         .collect();
     socialreturn::bench::load(db, &scope, Table::Totals, &total_rows).await?;
-    let tenant_rows: Vec<Vec<Value>> = tenant_jobs
-        .into_iter()
-        .map(|(cluster, jobs)| vec![Value::Text(cluster), Value::Int(jobs)])
-        .collect();
+    let tenant_rows: Vec<Vec<Value>> =
+        tenant_jobs.into_iter().map(|(cluster, jobs)| vec![Value::Text(cluster), Value::Int(jobs)]).collect();
     socialreturn::bench::load(db, &scope, Table::TenantTotals, &tenant_rows).await?;
     socialreturn::bench::refresh_statistics(db).await?;
     let token = sessions::create(db, &actor, user.id, Some(buyer.id)).await?;

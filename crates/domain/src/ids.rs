@@ -4,7 +4,8 @@
 use std::fmt;
 use thiserror::Error;
 
-/// Why an identifier was refused. `Display` is Dutch: these messages go straight into import reports.
+/// Why an identifier was refused: the facts, which the web layer translates. `Display` is Dutch (for the CLI and
+/// the logs).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum IdError {
     /// The value has the wrong number of digits.
@@ -42,7 +43,27 @@ pub enum IdError {
     },
     /// A house number part out of range or of the wrong shape.
     #[error("{0}")]
-    HouseNumber(&'static str),
+    HouseNumber(HouseNumberError),
+}
+
+/// Which part of a house number was refused, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum HouseNumberError {
+    /// The number is not a whole number.
+    #[error("huisnummer moet een geheel getal zijn")]
+    NotInteger,
+    /// The number does not fit.
+    #[error("huisnummer is te groot")]
+    TooLarge,
+    /// The number is outside 1–99999.
+    #[error("huisnummer moet tussen 1 en 99999 liggen")]
+    OutOfRange,
+    /// The letter is not one letter.
+    #[error("huisletter moet één letter zijn")]
+    Letter,
+    /// The addition is longer than 4 letters or digits, or has other characters.
+    #[error("huisnummertoevoeging: hoogstens 4 letters of cijfers")]
+    Addition,
 }
 
 fn digits_only(value: &str) -> bool {
@@ -200,25 +221,25 @@ impl HouseNumber {
     pub fn parse(number: &str, letter: &str, addition: &str) -> Result<Self, IdError> {
         let number = number.trim();
         if !digits_only(number) {
-            return Err(IdError::HouseNumber("huisnummer moet een geheel getal zijn"));
+            return Err(IdError::HouseNumber(HouseNumberError::NotInteger));
         }
-        let number: u32 = number.parse().map_err(|_| IdError::HouseNumber("huisnummer is te groot"))?;
+        let number: u32 = number.parse().map_err(|_| IdError::HouseNumber(HouseNumberError::TooLarge))?;
         if !(1..=99_999).contains(&number) {
-            return Err(IdError::HouseNumber("huisnummer moet tussen 1 en 99999 liggen"));
+            return Err(IdError::HouseNumber(HouseNumberError::OutOfRange));
         }
         let letter = match letter.trim() {
             "" => None,
             one if one.chars().count() == 1 && one.chars().all(|c| c.is_ascii_alphabetic()) => {
                 one.chars().next().map(|c| c.to_ascii_uppercase())
             }
-            _ => return Err(IdError::HouseNumber("huisletter moet één letter zijn")),
+            _ => return Err(IdError::HouseNumber(HouseNumberError::Letter)),
         };
         let addition = match addition.trim() {
             "" => None,
             text if text.len() <= 4 && text.chars().all(|c| c.is_ascii_alphanumeric()) => {
                 Some(text.to_ascii_uppercase())
             }
-            _ => return Err(IdError::HouseNumber("huisnummertoevoeging: hoogstens 4 letters of cijfers")),
+            _ => return Err(IdError::HouseNumber(HouseNumberError::Addition)),
         };
         Ok(Self { number, letter, addition })
     }

@@ -8,8 +8,8 @@ use volkshuis_domain::geo::LatLon;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
-use volkshuis_store::testdb::sql;
 use volkshuis_store::stock::{self, ImportOptions, UnitFilter};
+use volkshuis_store::testdb::sql;
 use volkshuis_store::testdb::{shared_data, TestDb};
 use volkshuis_store::{areas, orgs, Backend};
 

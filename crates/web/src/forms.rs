@@ -40,8 +40,8 @@ impl FieldErrors {
 pub fn text_error(t: &Texts, error: TextError) -> String {
     match error {
         TextError::Required => t.err_required.to_owned(),
-        TextError::TooLong { max } => t.err_too_long.replace("{n}", &max.to_string()),
-        TextError::TooShort { min } => t.err_too_short.replace("{n}", &min.to_string()),
+        TextError::TooLong { max } => t.err_too_long(max),
+        TextError::TooShort { min } => t.err_too_short(min),
         TextError::Format => t.err_format.to_owned(),
     }
 }

@@ -36,8 +36,8 @@ impl FileProblem {
     /// The message for the user, naming the file.
     pub fn message(&self, ov: &OverlegTexts) -> String {
         match self {
-            FileProblem::WrongType(name) => ov.err_file_type.replace("{name}", name),
-            FileProblem::TooLarge(name) => ov.err_file_size.replace("{name}", name),
+            FileProblem::WrongType(name) => ov.err_file_type(name),
+            FileProblem::TooLarge(name) => ov.err_file_size(name),
         }
     }
 }

@@ -8,8 +8,8 @@ use common::TestApp;
 use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_store::audit::Actor;
-use volkshuis_store::testdb::sql;
 use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::testdb::sql;
 
 on_both_backends!(
     groups_coverage_and_blind_spots,

@@ -6,10 +6,13 @@
 
 use super::unit::{SocialLabel, UnitRecord};
 use crate::geo::{rd_to_wgs84, LatLon};
-use crate::ids::{BagId, BuurtCode, GemeenteCode, HouseNumber, Postcode, WijkCode};
+use crate::ids::{BagId, BuurtCode, GemeenteCode, HouseNumber, HouseNumberError, IdError, Postcode, WijkCode};
 use crate::money::{parse_decimal, Money};
 use std::io::BufRead;
 use thiserror::Error;
+
+mod problem;
+pub use problem::{ImportWarning, RowProblem};
 
 /// The columns Volkshuis reads, by VERA attribute name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,20 +152,24 @@ impl Column {
     }
 }
 
-/// A problem in one row: where, and why (in Dutch).
+/// The `column` of a problem with the row as a whole.
+pub const WHOLE_ROW: &str = "(rij)";
+
+/// A problem in one row: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     /// The line in the file (1 is the header).
     pub line: u64,
-    /// The column's header name (or `(rij)` for the row as a whole).
+    /// The column's header name (or [`WHOLE_ROW`] for the row as a whole).
     pub column: String,
     /// The value found.
     pub value: String,
     /// Why it was refused.
-    pub reason: String,
+    pub reason: RowProblem,
 }
 
-/// A problem with the file as a whole; nothing can be read.
+/// A problem with the file as a whole; nothing can be read. `Display` is Dutch (for the CLI); the web layer
+/// translates the variants.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum FileError {
     /// No header line.
@@ -202,7 +209,7 @@ pub struct StockReader<R: BufRead> {
     text: String,
     columns: Vec<Option<Column>>,
     headers: Vec<String>,
-    warnings: Vec<String>,
+    warnings: Vec<ImportWarning>,
     delimiter: u8,
     failed: bool,
 }
@@ -272,7 +279,7 @@ impl<R: BufRead> StockReader<R> {
                 return Err(FileError::DuplicateColumn(name.trim().to_owned()));
             }
             if column.is_none() && !name.trim().is_empty() {
-                warnings.push(format!("kolom {} is onbekend en wordt genegeerd", name.trim()));
+                warnings.push(ImportWarning::UnknownColumn { name: name.trim().to_owned() });
             }
             columns.push(column);
         }
@@ -294,7 +301,7 @@ impl<R: BufRead> StockReader<R> {
     }
 
     /// Warnings about the file (unknown columns).
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[ImportWarning] {
         &self.warnings
     }
 
@@ -324,15 +331,15 @@ impl Row<'_> {
         self.ranges[column as usize].map_or("", |(start, end)| &self.text[start..end])
     }
 
-    fn fail(&mut self, column: Column, reason: impl Into<String>) {
+    fn fail(&mut self, column: Column, reason: RowProblem) {
         let value = self.text(column).to_owned();
-        self.errors.push(RowError { line: self.line, column: column.name().to_owned(), value, reason: reason.into() });
+        self.errors.push(RowError { line: self.line, column: column.name().to_owned(), value, reason });
     }
 
     fn required(&mut self, column: Column) -> Option<String> {
         let value = self.text(column).to_owned();
         if value.is_empty() {
-            self.fail(column, "is verplicht");
+            self.fail(column, RowProblem::Required);
             return None;
         }
         Some(value)
@@ -342,7 +349,7 @@ impl Row<'_> {
         Some(self.text(column)).filter(|v| !v.is_empty()).map(str::to_owned)
     }
 
-    fn parsed<T, E: std::fmt::Display>(&mut self, column: Column, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
+    fn parsed<T, E: Into<RowProblem>>(&mut self, column: Column, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
         let value = self.text(column);
         if value.is_empty() {
             return None;
@@ -350,7 +357,7 @@ impl Row<'_> {
         match parse(value) {
             Ok(parsed) => Some(parsed),
             Err(error) => {
-                self.fail(column, error.to_string());
+                self.fail(column, error.into());
                 None
             }
         }
@@ -359,13 +366,13 @@ impl Row<'_> {
     fn integer(&mut self, column: Column, range: std::ops::RangeInclusive<i32>) -> Option<i32> {
         self.parsed(column, |v| match v.parse::<i32>() {
             Ok(n) if range.contains(&n) => Ok(n),
-            Ok(_) => Err(format!("moet tussen {} en {} liggen", range.start(), range.end())),
-            Err(_) => Err("moet een geheel getal zijn".to_owned()),
+            Ok(_) => Err(RowProblem::OutOfRange { min: (*range.start()).into(), max: (*range.end()).into() }),
+            Err(_) => Err(RowProblem::NotInteger),
         })
     }
 
     fn decimal(&mut self, column: Column) -> Option<f64> {
-        self.parsed(column, |v| parse_decimal(v).ok_or("is geen getal"))
+        self.parsed(column, |v| parse_decimal(v).ok_or(RowProblem::NotANumber))
     }
 
     fn position(&mut self) -> Option<LatLon> {
@@ -379,16 +386,16 @@ impl Row<'_> {
             }
             (None, None, None, None) => return None,
             (Some(_), None, _, _) | (None, Some(_), _, _) => {
-                self.fail(Column::Breedtegraad, "breedtegraad en lengtegraad horen samen");
+                self.fail(Column::Breedtegraad, RowProblem::LatLonApart);
                 return None;
             }
             _ => {
-                self.fail(Column::RdX, "rdX en rdY horen samen");
+                self.fail(Column::RdX, RowProblem::RdApart);
                 return None;
             }
         };
         if position.is_none() {
-            self.fail(column, "ligt niet in Nederland (breedte- en lengtegraad verwisseld?)");
+            self.fail(column, RowProblem::OutsideNetherlands);
         }
         position
     }
@@ -411,16 +418,16 @@ impl<R: BufRead> Iterator for StockReader<R> {
                     // A broken quote ends the file: what follows cannot be trusted to be split right.
                     self.failed = true;
                     let line = error.position().map(|p| p.line()).unwrap_or_default();
-                    let reason = format!("het bestand is vanaf hier niet te lezen: {error}");
-                    return Some(Err(vec![RowError { line, column: "(rij)".into(), value: String::new(), reason }]));
+                    let reason = RowProblem::Unreadable { reason: error.to_string() };
+                    return Some(Err(vec![RowError { line, column: WHOLE_ROW.into(), value: String::new(), reason }]));
                 }
             }
         }
         let embedded_newlines: u64 = record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum();
         let line = self.csv.position().line().saturating_sub(1 + embedded_newlines);
         if record.len() > self.columns.len() {
-            let reason = format!("heeft {} velden, de kop heeft er {}", record.len(), self.columns.len());
-            return Some(Err(vec![RowError { line, column: "(rij)".into(), value: String::new(), reason }]));
+            let reason = RowProblem::TooManyFields { found: record.len(), expected: self.columns.len() };
+            return Some(Err(vec![RowError { line, column: WHOLE_ROW.into(), value: String::new(), reason }]));
         }
         self.text.clear();
         let mut ranges = [None; Column::ALL.len()];
@@ -444,7 +451,7 @@ impl<R: BufRead> Iterator for StockReader<R> {
 fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
     let id_extern = row.required(Column::IdExtern);
     if id_extern.as_ref().is_some_and(|id| id.chars().count() > 64) {
-        row.fail(Column::IdExtern, "is langer dan 64 tekens");
+        row.fail(Column::IdExtern, RowProblem::TooLong { max: 64 });
     }
     let straatnaam = row.required(Column::Straatnaam);
     let woonplaats = row.required(Column::Woonplaats);
@@ -455,14 +462,12 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
             match parsed {
                 Ok(parsed) => Some(parsed),
                 Err(error) => {
-                    let column = if error.to_string().starts_with("huisletter") {
-                        Column::Huisletter
-                    } else if error.to_string().starts_with("huisnummertoevoeging") {
-                        Column::HuisnummerToevoeging
-                    } else {
-                        Column::Huisnummer
+                    let column = match error {
+                        IdError::HouseNumber(HouseNumberError::Letter) => Column::Huisletter,
+                        IdError::HouseNumber(HouseNumberError::Addition) => Column::HuisnummerToevoeging,
+                        _ => Column::Huisnummer,
                     };
-                    row.fail(column, error.to_string());
+                    row.fail(column, error.into());
                     None
                 }
             }
@@ -489,7 +494,7 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
         bouwjaar: row.integer(Column::Bouwjaar, 1000..=2100),
         gebruiksoppervlakte: row.decimal(Column::Gebruiksoppervlakte),
         kamers: row.integer(Column::KamersAantal, 0..=100),
-        label: row.parsed(Column::MaatschappelijkLabel, |v| SocialLabel::parse(v).ok_or("moet DAE of NDA zijn")),
+        label: row.parsed(Column::MaatschappelijkLabel, |v| SocialLabel::parse(v).ok_or(RowProblem::SocialLabel)),
         nettohuur: row.parsed(Column::Nettohuur, Money::parse),
         brutohuur: row.parsed(Column::Brutohuur, Money::parse),
         id_extern: id_extern?,
@@ -499,18 +504,29 @@ fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
         woonplaats: woonplaats?,
     };
     if unit.gebruiksoppervlakte.is_some_and(|m2| !(1.0..=100_000.0).contains(&m2)) {
-        row.fail(Column::Gebruiksoppervlakte, "moet tussen 1 en 100000 m² liggen");
+        row.fail(Column::Gebruiksoppervlakte, RowProblem::AreaOutOfRange { min: 1, max: 100_000 });
     }
     Some(unit)
 }
 
-/// The error report as a `;`-separated CSV that Dutch Excel opens: `regel;kolom;waarde;reden`.
+/// The error report in Dutch, as a `;`-separated CSV that Dutch Excel opens: `regel;kolom;waarde;reden`.
 pub fn error_report_csv(errors: &[RowError]) -> String {
+    error_report_csv_with(errors, ["regel", "kolom", "waarde", "reden"], |e| e.column.clone(), |e| e.reason.to_string())
+}
+
+/// The error report as a `;`-separated CSV under `header`, with each error's column and reason as `column` and
+/// `reason` put them (the web layer passes its translations); lines and values are as found.
+pub fn error_report_csv_with(
+    errors: &[RowError],
+    header: [&str; 4],
+    column: impl Fn(&RowError) -> String,
+    reason: impl Fn(&RowError) -> String,
+) -> String {
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(["regel", "kolom", "waarde", "reden"]);
+    let _ = writer.write_record(header);
     for e in errors {
-        let _ = writer.write_record([e.line.to_string().as_str(), &e.column, &e.value, &e.reason]);
+        let _ = writer.write_record([e.line.to_string().as_str(), &column(e), &e.value, &reason(e)]);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }

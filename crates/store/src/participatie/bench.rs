@@ -17,8 +17,10 @@ pub struct Added {
 /// buurt; every third one recognised. `count` 0 adds none and counts those of earlier runs.
 pub async fn add_groups(db: &Db, scope: &WriteScope, count: usize, now: i64) -> Result<Added> {
     let corporation = scope.org_id();
-    let clusters: Vec<String> =
-        sql::query_scalar("SELECT code FROM clusters WHERE corporation_id = $1").bind(corporation).fetch_all(db).await?;
+    let clusters: Vec<String> = sql::query_scalar("SELECT code FROM clusters WHERE corporation_id = $1")
+        .bind(corporation)
+        .fetch_all(db)
+        .await?;
     let buurten: Vec<String> =
         sql::query_scalar("SELECT DISTINCT buurt_code FROM units WHERE corporation_id = $1 AND buurt_code IS NOT NULL")
             .bind(corporation)

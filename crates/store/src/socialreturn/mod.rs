@@ -5,9 +5,9 @@
 //! data: read only by the supplier and the coordinator, every read audited, purged after the contract (see
 //! [`names`]).
 
+pub mod bench;
 mod contracts;
 mod contributions;
-pub mod bench;
 pub mod names;
 mod portfolio;
 mod tables;

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io::BufRead;
 use volkshuis_domain::access::WriteScope;
-use volkshuis_domain::bezit::import::{RowError, StockReader};
+use volkshuis_domain::bezit::import::{ImportWarning, RowError, RowProblem, StockReader};
 use volkshuis_domain::bezit::UnitRecord;
 
 /// How to import.
@@ -55,7 +55,7 @@ pub struct ImportSummary {
     /// Every row error, by line.
     pub errors: Vec<RowError>,
     /// Warnings about the file.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ImportWarning>,
     /// Whether anything was written.
     pub written: bool,
 }
@@ -353,7 +353,7 @@ impl Importer<'_> {
                     line,
                     column: "idExtern".into(),
                     value: unit.id_extern.clone(),
-                    reason: format!("komt al voor op regel {first}"),
+                    reason: RowProblem::Duplicate { first },
                 });
                 return Ok(());
             }
@@ -530,11 +530,7 @@ impl Importer<'_> {
         // for a typo. So units are only marked when every row was read.
         let mark_missing = self.options.mark_missing && self.summary.errors.is_empty();
         if self.options.mark_missing && !mark_missing && self.summary.missing > 0 {
-            self.summary.warnings.push(format!(
-                "{} eenheden ontbreken in het bestand maar zijn niet buiten gebruik gezet: het bestand heeft regels \
-                 met fouten, en daar kunnen ze in staan",
-                self.summary.missing
-            ));
+            self.summary.warnings.push(ImportWarning::MissingNotMarked { missing: self.summary.missing });
         }
         let ok = self.summary.errors.is_empty() || self.options.import_valid_rows;
         if self.options.dry_run || !ok {

@@ -80,7 +80,7 @@ async fn submit(
     };
     if let Some(until) = throttle::locked_until(&state.db, &account, &ctx.client, now).await? {
         tracing::warn!(account = %account, client = %ctx.client, "login refused: throttled");
-        return again(StatusCode::TOO_MANY_REQUESTS, t.login_locked.replace("{time}", &show_time(until)));
+        return again(StatusCode::TOO_MANY_REQUESTS, t.login_locked(show_time(until)));
     }
     let found = users::credentials(&state.db, &account).await?;
     let (user, hash) = match found {

@@ -147,8 +147,10 @@ async fn add_member(
     users::set_membership(&mut tx, &actor, user.id, scope.org_id(), role).await?;
     tx.commit().await?;
     if invited {
-        send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, t.mail_invite_subject, t.mail_invite_body)
-            .await?;
+        send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, t.mail_invite_subject, |link, name| {
+            t.mail_invite_body(link, name)
+        })
+        .await?;
     }
     let notice = if invited { "invited" } else { "member_added" };
     Ok(Redirect::to(&format!("/orgs/{id}?notice={notice}")).into_response())

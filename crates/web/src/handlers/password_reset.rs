@@ -55,27 +55,31 @@ async fn submit_forgot(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     if let Some(user) = users::by_email(&state.db, &email).await?.filter(|u| u.active) {
-        send_link(&state, &ctx, &user, resets::VALID_FOR, t.mail_reset_subject, t.mail_reset_body).await?;
+        send_link(&state, &ctx, &user, resets::VALID_FOR, t.mail_reset_subject, |link, name| {
+            t.mail_reset_body(link, name)
+        })
+        .await?;
     } else {
         tracing::info!("password reset asked for an unknown or blocked address");
     }
     ok(&ForgotPage { page: Page::anonymous(&ctx), email: String::new(), sent: true, errors: FieldErrors::default() })
 }
 
-/// Creates a token and mails a link to choose a password (for a reset, or for a new account's first password).
+/// Creates a token and mails a link to choose a password (for a reset, or for a new account's first password);
+/// `body` makes the mail's text from the link and the user's name.
 pub(crate) async fn send_link(
     state: &AppState,
     ctx: &RequestContext,
     user: &users::User,
     valid_for: time::Duration,
     subject: &str,
-    body_template: &str,
+    body: impl FnOnce(&str, &str) -> String,
 ) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     let token = resets::create(&mut tx, user.id, now, valid_for).await?;
     let link = format!("{}/password/reset?token={token}", state.config.base_url.trim_end_matches('/'));
-    let body = body_template.replace("{name}", &user.name).replace("{link}", &link);
+    let body = body(&link, &user.name);
     mail::queue(state, &mut tx, &user.email, subject, &body).await?;
     let actor =
         Actor { user_id: None, label: "password link".into(), request_id: Some(ctx.request_id.clone()), at: now };

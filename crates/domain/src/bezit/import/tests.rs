@@ -1,6 +1,6 @@
 use super::*;
 
-fn read(bytes: &[u8]) -> (Vec<ParsedRow>, Vec<RowError>, Vec<String>) {
+fn read(bytes: &[u8]) -> (Vec<ParsedRow>, Vec<RowError>, Vec<ImportWarning>) {
     let reader = StockReader::new(bytes).expect("header");
     let warnings = reader.warnings().to_vec();
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
@@ -81,14 +81,16 @@ fn bad_rows_name_line_column_and_reason() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].unit.gemeente.as_ref().map(|g| g.as_str()), Some("GM0363"));
     let at = |line: u64, column: &str| errors.iter().find(|e| e.line == line && e.column == column);
-    assert_eq!(at(3, "straatnaam").map(|e| e.reason.as_str()), Some("is verplicht"));
-    assert_eq!(at(3, "huisnummer").map(|e| e.reason.as_str()), Some("huisnummer moet een geheel getal zijn"));
+    assert_eq!(at(3, "straatnaam").map(|e| &e.reason), Some(&RowProblem::Required));
+    assert_eq!(at(3, "straatnaam").map(|e| e.reason.to_string()).as_deref(), Some("is verplicht"));
+    let house_number = at(3, "huisnummer").map(|e| e.reason.to_string());
+    assert_eq!(house_number.as_deref(), Some("huisnummer moet een geheel getal zijn"));
     assert_eq!(at(3, "postcode").map(|e| e.value.as_str()), Some("12345"));
-    assert!(at(3, "bagVerblijfsobjectId").is_some_and(|e| e.reason.contains("voorloopnul")));
-    assert!(at(3, "nettohuur").is_some_and(|e| e.reason.contains("twee decimalen")));
+    assert!(at(3, "bagVerblijfsobjectId").is_some_and(|e| e.reason.to_string().contains("voorloopnul")));
+    assert!(at(3, "nettohuur").is_some_and(|e| e.reason.to_string().contains("twee decimalen")));
     assert!(at(3, "bouwjaar").is_some());
     assert!(at(3, "gemeenteCode").is_some());
-    assert!(at(4, "bagVerblijfsobjectId").is_some_and(|e| e.reason.contains("objecttype 10")));
+    assert!(at(4, "bagVerblijfsobjectId").is_some_and(|e| e.reason.to_string().contains("objecttype 10")));
     assert_eq!(errors.len(), 8, "{errors:#?}");
 }
 
@@ -101,7 +103,8 @@ fn rd_coordinates_are_converted() {
     let p = rows[0].unit.position.expect("converted");
     assert!((p.lat - 52.3745).abs() < 1e-3 && (p.lon - 4.8835).abs() < 1e-3, "{p:?}");
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].reason.contains("niet in Nederland"));
+    assert_eq!(errors[0].reason, RowProblem::OutsideNetherlands);
+    assert!(errors[0].reason.to_string().contains("niet in Nederland"));
 }
 
 #[test]
@@ -109,7 +112,8 @@ fn unknown_columns_warn_and_required_ones_are_checked() {
     let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;Opmerking\nVHE-1;A;1;1234AB;B;vrij tekstveld\n";
     let (rows, errors, warnings) = read(file.as_bytes());
     assert_eq!((rows.len(), errors.len()), (1, 0));
-    assert_eq!(warnings, vec!["kolom Opmerking is onbekend en wordt genegeerd".to_owned()]);
+    assert_eq!(warnings, vec![ImportWarning::UnknownColumn { name: "Opmerking".into() }]);
+    assert_eq!(warnings[0].to_string(), "kolom Opmerking is onbekend en wordt genegeerd");
 
     let missing = StockReader::new("idExtern;straat;huisnummer\n".as_bytes()).err();
     assert_eq!(missing, Some(FileError::MissingColumns("straatnaam, postcode, woonplaats".into())));
@@ -125,7 +129,9 @@ fn too_many_fields_and_broken_quotes_are_row_errors() {
     let (rows, errors, _) = read(file.as_bytes());
     assert!(rows.is_empty());
     assert_eq!(errors[0].line, 2);
-    assert!(errors[0].reason.contains("6 velden"));
+    assert_eq!(errors[0].reason, RowProblem::TooManyFields { found: 6, expected: 5 });
+    assert_eq!(errors[0].column, WHOLE_ROW);
+    assert!(errors[0].reason.to_string().contains("6 velden"));
 }
 
 #[test]
@@ -152,7 +158,10 @@ fn error_report_is_a_dutch_csv() {
         line: 7,
         column: "postcode".into(),
         value: "12;34".into(),
-        reason: "is geen geldige postcode".into(),
+        reason: RowProblem::Id(crate::ids::IdError::Postcode),
     }];
-    assert_eq!(error_report_csv(&errors), "regel;kolom;waarde;reden\n7;postcode;\"12;34\";is geen geldige postcode\n");
+    assert_eq!(
+        error_report_csv(&errors),
+        "regel;kolom;waarde;reden\n7;postcode;\"12;34\";is geen geldige postcode (verwacht 1234AB)\n"
+    );
 }

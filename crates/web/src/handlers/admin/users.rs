@@ -134,8 +134,10 @@ async fn create(
     }
     tx.commit().await?;
     if chosen_password.is_none() {
-        send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, t.mail_invite_subject, t.mail_invite_body)
-            .await?;
+        send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, t.mail_invite_subject, |link, name| {
+            t.mail_invite_body(link, name)
+        })
+        .await?;
     }
     Ok(Redirect::to(&format!("/admin/users/{}", user.id)).into_response())
 }

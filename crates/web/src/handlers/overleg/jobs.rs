@@ -91,16 +91,13 @@ pub(crate) async fn case_sent(state: &AppState, tx: &mut Tx, case: &Case) -> any
     let path = format!("/orgs/{}/overleg/{}", case.tenant_org_id, case.id);
     tell_board(state, tx, case.tenant_org_id, &path, |lang, link| {
         let ov = lang.overleg();
-        let deadline_line =
-            deadline.as_ref().map(|d| ov.mail_deadline_line.replace("{date}", &show_date(d.date))).unwrap_or_default();
-        let fill = |text: &str| {
-            text.replace("{corporation}", &case.corporation_name)
-                .replace("{title}", &case.title)
-                .replace("{kind}", ov.kind(case.kind))
-                .replace("{deadline}", &deadline_line)
-                .replace("{link}", link)
-        };
-        (fill(ov.mail_new_subject), fill(ov.mail_new_body), fill(ov.notice_new))
+        let deadline_line = deadline.as_ref().map(|d| ov.mail_deadline_line(show_date(d.date))).unwrap_or_default();
+        let (corporation, title) = (&case.corporation_name, &case.title);
+        (
+            ov.mail_new_subject(corporation, title),
+            ov.mail_new_body(corporation, deadline_line, ov.kind(case.kind), link, title),
+            ov.notice_new(title),
+        )
     })
     .await?;
     if let Some(deadline) = deadline {
@@ -144,18 +141,16 @@ async fn remind_answer(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64)
     if case.facts().stage() != Stage::AwaitingAnswer {
         return Ok(None);
     }
-    let days = days_left(deadline.date, dutch_date(state.clock.now())).to_string();
+    let days = days_left(deadline.date, dutch_date(state.clock.now()));
     let path = format!("/orgs/{org_id}/overleg/{case_id}");
     let sent = tell_board(state, tx, org_id, &path, |lang, link| {
         let ov = lang.overleg();
-        let fill = |text: &str| {
-            text.replace("{title}", &case.title)
-                .replace("{corporation}", &case.corporation_name)
-                .replace("{date}", &show_date(deadline.date))
-                .replace("{n}", &days)
-                .replace("{link}", link)
-        };
-        (fill(ov.mail_reminder_subject), fill(ov.mail_reminder_body), fill(ov.notice_reminder))
+        let (date, title) = (show_date(deadline.date), &case.title);
+        (
+            ov.mail_reminder_subject(days, title),
+            ov.mail_reminder_body(&case.corporation_name, date, link, days, title),
+            ov.notice_reminder(days, title),
+        )
     })
     .await?;
     Ok(Some(sent))
@@ -171,13 +166,12 @@ async fn remind_reply(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64) 
     let path = format!("/orgs/{org_id}/overleg/{case_id}");
     let sent = tell_board(state, tx, org_id, &path, |lang, link| {
         let ov = lang.overleg();
-        let fill = |text: &str| {
-            text.replace("{title}", &case.title)
-                .replace("{tenant}", &case.tenant_org_name)
-                .replace("{date}", &show_date(deadline.date))
-                .replace("{link}", link)
-        };
-        (fill(ov.mail_reply_subject), fill(ov.mail_reply_body), fill(ov.notice_reply))
+        let (date, title) = (show_date(deadline.date), &case.title);
+        (
+            ov.mail_reply_subject(&date, title),
+            ov.mail_reply_body(&date, link, &case.tenant_org_name, title),
+            ov.notice_reply(&date, title),
+        )
     })
     .await?;
     Ok(Some(sent))
@@ -201,13 +195,12 @@ async fn remind_budget(
     let path = format!("/orgs/{org_id}/overleg/budget/{corporation_id}/{year}");
     let sent = tell_board(state, tx, org_id, &path, |lang, link| {
         let ov = lang.overleg();
-        let fill = |text: &str| {
-            text.replace("{corporation}", &corporation.name)
-                .replace("{year}", &year.to_string())
-                .replace("{date}", &show_date(deadline.date))
-                .replace("{link}", link)
-        };
-        (fill(ov.mail_budget_subject), fill(ov.mail_budget_body), fill(ov.notice_budget))
+        let date = show_date(deadline.date);
+        (
+            ov.mail_budget_subject(&date, year),
+            ov.mail_budget_body(&corporation.name, &date, link, year),
+            ov.notice_budget(&date, year),
+        )
     })
     .await?;
     Ok(Some(sent))

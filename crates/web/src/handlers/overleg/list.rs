@@ -110,10 +110,7 @@ async fn list_page(
     let partners = overleg::partners_of(&state.db, scope)
         .await?
         .into_iter()
-        .map(|p| PartnerRow {
-            name: p.org.name,
-            weeks: page.ov.weeks.replace("{n}", &p.agreed_weeks.unwrap_or(6).to_string()),
-        })
+        .map(|p| PartnerRow { name: p.org.name, weeks: page.ov.weeks(p.agreed_weeks.unwrap_or(6).into()) })
         .collect();
     let is_corporation = org.kind == OrgKind::Corporation;
     let can_manage = is_corporation && scope.role().allows(Action::Manage);

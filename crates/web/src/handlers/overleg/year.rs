@@ -126,7 +126,7 @@ async fn year_page(
         let budget = overleg::budget(&state.db, scope, partner.org.id, year).await?;
         partners.push(PartnerYear {
             id: partner.org.id,
-            missing_meeting: (!met).then(|| ov.meetings_missing.replace("{org}", &partner.org.name)),
+            missing_meeting: (!met).then(|| ov.meetings_missing(&partner.org.name)),
             name: partner.org.name,
             budget: budget.as_ref().map(|b| b.amount.to_string()),
             account_by: show_date(budget_account_deadline(year).date),
@@ -138,7 +138,7 @@ async fn year_page(
         org_id: org.id,
         org_name: org.name,
         year,
-        heading: ov.year_title.replace("{year}", &year.to_string()),
+        heading: ov.year_title(year),
         by_kind: f.by_kind.iter().map(|(k, n)| (ov.kind(*k), *n)).collect(),
         rates: vec![
             rate(ov.year_org_on_time, f.organisation_on_time),

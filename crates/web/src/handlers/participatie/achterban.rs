@@ -6,6 +6,7 @@ use super::{may_edit, party_scope, visible_group};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::i18n::ParticipatieTexts;
 use crate::mail;
 use crate::state::AppState;
 use crate::views::{attachment, ok, render, Page};
@@ -112,7 +113,7 @@ async fn decide(
     if approve {
         let group = part::visible_group(&state.db, &scope, message.group_id).await?.ok_or(AppError::NotFound)?;
         let pt = auth.ctx.lang.participatie();
-        let footer = pt.message_footer.replace("{group}", &group.name).replace("{corporation}", &organisation.name);
+        let footer = pt.message_footer(&organisation.name, &group.name);
         for recipient in part::recipients(&state.db, &group).await? {
             match recipient.email.as_deref().and_then(|e| Email::parse(e).ok()) {
                 Some(email) => {
@@ -168,7 +169,7 @@ async fn letters(
     let (message, group, letters) = letter_list(&state, &auth, org, id).await?;
     let page = Page::for_user(&auth);
     let organisation = auth.scope_with_org(&state, org, View).await?.1;
-    let footer = page.pt.message_footer.replace("{group}", &group).replace("{corporation}", &organisation.name);
+    let footer = page.pt.message_footer(&organisation.name, &group);
     ok(&LettersPage { page, subject: message.subject, body: message.body, footer, letters })
 }
 
@@ -188,19 +189,47 @@ async fn letters_csv(
     Ok(attachment("brieven.csv", "text/csv; charset=utf-8".to_owned(), body))
 }
 
-/// Parses the contact file (`idExtern`, `naam`, `email`; `;` or `,`): rows, or messages naming line and column.
-pub(super) fn parse_contacts(bytes: &[u8]) -> Result<Vec<ContactRow>, Vec<String>> {
+/// Why a line of the contact file was refused: the facts, translated when shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum ContactProblem {
+    /// The CSV reader could not read the line.
+    Unreadable { line: usize, reason: String },
+    /// The header lacks `idExtern` or `naam`.
+    ColumnsMissing,
+    /// A required field is empty.
+    Missing { line: usize, column: &'static str },
+    /// Not an e-mail address.
+    Email { line: usize, value: String },
+    /// The unit is not in the corporation's stock.
+    NotInStock { line: usize, id: String },
+}
+
+impl ContactProblem {
+    /// The message in the user's language, naming line and column.
+    pub(super) fn text(&self, pt: &ParticipatieTexts) -> String {
+        match self {
+            ContactProblem::Unreadable { line, reason } => pt.contact_unreadable(line, reason),
+            ContactProblem::ColumnsMissing => pt.contact_columns_missing.to_owned(),
+            ContactProblem::Missing { line, column } => pt.contact_missing(column, line),
+            ContactProblem::Email { line, value } => pt.contact_email(line, value),
+            ContactProblem::NotInStock { line, id } => pt.contact_not_in_stock(id, line),
+        }
+    }
+}
+
+/// Parses the contact file (`idExtern`, `naam`, `email`; `;` or `,`): rows, or problems naming line and column.
+pub(super) fn parse_contacts(bytes: &[u8]) -> Result<Vec<ContactRow>, Vec<ContactProblem>> {
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).into_owned();
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-        Err(e) => return Err(vec![format!("regel 1: {e}")]),
+        Err(e) => return Err(vec![ContactProblem::Unreadable { line: 1, reason: e.to_string() }]),
     };
     let column = |name: &str| header.iter().position(|c| c == name);
     let (Some(id_col), Some(name_col)) = (column("idextern"), column("naam")) else {
-        return Err(vec!["regel 1: de kolommen idExtern en naam zijn verplicht".to_owned()]);
+        return Err(vec![ContactProblem::ColumnsMissing]);
     };
     let email_col = column("email");
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
@@ -209,7 +238,7 @@ pub(super) fn parse_contacts(bytes: &[u8]) -> Result<Vec<ContactRow>, Vec<String
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(format!("regel {line}: {e}"));
+                errors.push(ContactProblem::Unreadable { line, reason: e.to_string() });
                 continue;
             }
         };
@@ -219,18 +248,18 @@ pub(super) fn parse_contacts(bytes: &[u8]) -> Result<Vec<ContactRow>, Vec<String
         let get = |c: usize| record.get(c).map(str::trim).unwrap_or("");
         let id = get(id_col);
         if id.is_empty() {
-            errors.push(format!("regel {line}, kolom idExtern: ontbreekt"));
+            errors.push(ContactProblem::Missing { line, column: "idExtern" });
         }
         let name = get(name_col);
         if name.is_empty() {
-            errors.push(format!("regel {line}, kolom naam: ontbreekt"));
+            errors.push(ContactProblem::Missing { line, column: "naam" });
         }
         let email = match email_col.map(get).unwrap_or("") {
             "" => None,
             e => match Email::parse(e) {
                 Ok(email) => Some(email.as_str().to_owned()),
                 Err(_) => {
-                    errors.push(format!("regel {line}, kolom email: {e} is geen geldig e-mailadres"));
+                    errors.push(ContactProblem::Email { line, value: e.to_owned() });
                     None
                 }
             },
@@ -266,16 +295,18 @@ async fn import(
         }
     }
     let bytes = file.unwrap_or_default();
-    let errors = match parse_contacts(&bytes) {
+    let problems = match parse_contacts(&bytes) {
         Ok(rows) => {
             let unknown = part::import_contacts(&state.db, &scope, &auth.actor(&state), &rows).await?;
             unknown
                 .into_iter()
-                .map(|i| format!("regel {}, kolom idExtern: {} staat niet in het bezit", i + 2, rows[i].id_extern))
+                .map(|i| ContactProblem::NotInStock { line: i + 2, id: rows[i].id_extern.clone() })
                 .collect()
         }
-        Err(errors) => errors,
+        Err(problems) => problems,
     };
+    let pt = auth.ctx.lang.participatie();
+    let errors: Vec<String> = problems.iter().map(|p| p.text(pt)).collect();
     if errors.is_empty() {
         return Ok(Redirect::to(&format!("/orgs/{org}/participatie?notice=saved")).into_response());
     }
@@ -284,7 +315,8 @@ async fn import(
 
 #[cfg(test)]
 mod tests {
-    use super::parse_contacts;
+    use super::{parse_contacts, ContactProblem};
+    use crate::i18n::Lang;
 
     #[test]
     fn contact_files_name_line_and_column() {
@@ -296,8 +328,15 @@ mod tests {
             parse_contacts(b"idExtern,naam,email\nA1,,j@example.nl\nA2,Piet,geen-adres\n").expect_err("invalid");
         assert_eq!(
             errors,
-            vec!["regel 2, kolom naam: ontbreekt", "regel 3, kolom email: geen-adres is geen geldig e-mailadres"]
+            vec![
+                ContactProblem::Missing { line: 2, column: "naam" },
+                ContactProblem::Email { line: 3, value: "geen-adres".into() }
+            ]
         );
+        let (nl, en) = (Lang::Nl.participatie(), Lang::En.participatie());
+        assert_eq!(errors[0].text(nl), "regel 2, kolom naam: ontbreekt");
+        assert_eq!(errors[1].text(nl), "regel 3, kolom email: geen-adres is geen geldig e-mailadres");
+        assert_eq!(errors[1].text(en), "line 3, column email: geen-adres is not a valid e-mail address");
         assert!(parse_contacts(b"id;name\n").is_err());
     }
 }

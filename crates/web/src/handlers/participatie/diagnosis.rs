@@ -208,7 +208,7 @@ async fn diagnosis_page(
         partner,
         partner_name,
         year,
-        heading: pt.diagnosis_title.replace("{year}", &year.to_string()),
+        heading: pt.diagnosis_title(year),
         partners: overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| (p.org.id, p.org.name)).collect(),
         can_edit: scope.role().allows(Action::Edit),
         corporation_questions: questions("c", &CORPORATION_QUESTIONS),

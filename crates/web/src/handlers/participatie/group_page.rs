@@ -148,7 +148,7 @@ pub(super) async fn group_page(
         criteria,
         activities,
         requests,
-        inbox_note: pt.inbox_private.replace("{org}", &group.org_name),
+        inbox_note: pt.inbox_private(&group.org_name),
         can_edit: may_edit(scope, organisation, group),
         activity_kinds: ActivityKind::ALL.iter().map(|k| (k.code().to_owned(), pt.activity(*k).to_owned())).collect(),
         typed,

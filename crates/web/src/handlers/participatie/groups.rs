@@ -58,7 +58,7 @@ pub(super) fn row(page: &Page, g: &Group, depth: usize, today: time::Date) -> Gr
         recognised: g.kind.is_formal().then(|| recognised(g.kind, &g.criteria)),
         fading: is_fading(g.started_on, g.last_activity, today),
         missed_meeting: misses_yearly_meeting(g.kind, &g.members_meetings, today)
-            .then(|| pt.missed_meeting.replace("{year}", &(today.year() - 1).to_string())),
+            .then(|| pt.missed_meeting(today.year() - 1)),
     }
 }
 
@@ -111,7 +111,7 @@ async fn list(
     let is_corporation = organisation.kind == volkshuis_domain::org::OrgKind::Corporation;
     let (messages, contacts) = if is_corporation {
         let (n, e) = part::contact_counts(&state.db, &scope).await?;
-        let contacts = page.pt.contacts_counts.replace("{n}", &n.to_string()).replace("{e}", &e.to_string());
+        let contacts = page.pt.contacts_counts(e, n);
         (part::messages_for_corporation(&state.db, &scope).await?, contacts)
     } else {
         (Vec::new(), String::new())

@@ -202,7 +202,7 @@ async fn join(
     // Tell the organisation that keeps the group: an in-app notice, without the tenant's details.
     for (user, role) in users::members_of(&state.db, group.org_id).await? {
         if user.active && role >= Role::Staff {
-            let text = ctx.lang.participatie().notice_join.replace("{group}", &group.name);
+            let text = ctx.lang.participatie().notice_join(&group.name);
             let link = format!("/orgs/{}/participatie/groepen/{}", group.org_id, group.id);
             notifications::add(&mut tx, user.id, group.org_id, &text, &link, now).await?;
         }

@@ -217,7 +217,7 @@ pub(super) async fn contract_page(
         pending: p.pending.to_string(),
         still_owed: owed.to_string(),
         expected: p.expected.map(|e| e.to_string()).unwrap_or_else(|| "—".to_owned()),
-        time_left: if p.days_left < 0 { sr.ended.to_owned() } else { sr.days.replace("{n}", &p.days_left.to_string()) },
+        time_left: if p.days_left < 0 { sr.ended.to_owned() } else { sr.days(p.days_left) },
         standing: sr.standing(p.standing),
         standing_code: p.standing.code(),
         percent,

@@ -187,8 +187,8 @@ async fn year_report(
     let count: i64 = in_year.iter().map(|t| t.count).sum();
     ok(&YearPage {
         org_id: org,
-        heading: sr.year_report_title.replace("{year}", &year_text),
-        intro: sr.year_report_intro.replace("{org}", &organisation.name).replace("{year}", &year_text),
+        heading: sr.year_report_title(&year_text),
+        intro: sr.year_report_intro(&organisation.name, &year_text),
         figures: vec![(sr.approved, approved.to_string()), (sr.count, count.to_string())],
         charts: vec![money_chart(
             sr.by_group,

@@ -53,18 +53,16 @@ impl BackgroundJob for ContractReminder {
         let mut tx = state.db.begin().await?;
         tell_board(state, &mut tx, org_id, &path, |lang, link| {
             let sr = lang.socialreturn();
-            let (subject, body) = match what {
-                Moment::Ended => (sr.mail_ended_subject, sr.mail_ended_body),
-                Moment::Report => (sr.mail_report_subject, sr.mail_report_body),
+            let title = &contract.title;
+            let subject = match what {
+                Moment::Ended => sr.mail_ended_subject(title),
+                Moment::Report => sr.mail_report_subject(title),
             };
-            let fill = |text: &str| {
-                text.replace("{title}", &contract.title)
-                    .replace("{owed}", &owed.to_string())
-                    .replace("{end}", &show_date(contract.ends_on))
-                    .replace("{supplier}", &contract.supplier_name)
-                    .replace("{link}", link)
+            let body = match what {
+                Moment::Ended => sr.mail_ended_body(link, owed, &contract.supplier_name, title),
+                Moment::Report => sr.mail_report_body(show_date(contract.ends_on), link, owed, title),
             };
-            (fill(subject), fill(body), fill(subject))
+            (subject.clone(), body, subject)
         })
         .await?;
         tx.commit().await?;

@@ -64,10 +64,7 @@ async fn form_page(
     };
     let latest = socialreturn::tables(&state.db, scope).await?.into_iter().next();
     let suggestion = latest.map(|t| {
-        page.sr
-            .obligation_suggested
-            .replace("{p}", &show_percentage(t.table.obligation_basis_points))
-            .replace("{threshold}", &t.table.obligation_threshold.to_string())
+        page.sr.obligation_suggested(show_percentage(t.table.obligation_basis_points), t.table.obligation_threshold)
     });
     Ok(FormPage {
         org_id: org.id,

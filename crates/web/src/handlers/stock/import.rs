@@ -5,6 +5,7 @@ use super::corporation_scope;
 use crate::auth::Auth;
 use crate::csrf::MAX_UPLOAD_BYTES;
 use crate::error::AppError;
+use crate::i18n::{ImportTexts, Lang};
 use crate::import_runs::{AlreadyRunning, Finished, Run, RunState};
 use crate::state::AppState;
 use crate::views::{ok, render, Page};
@@ -17,7 +18,7 @@ use axum::routing::get;
 use axum::Router;
 use std::sync::Arc;
 use volkshuis_domain::access::{Edit, View, WriteScope};
-use volkshuis_domain::bezit::import::{error_report_csv, template_header, StockReader};
+use volkshuis_domain::bezit::import::{template_header, StockReader};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
 
@@ -53,6 +54,8 @@ struct Progress {
 #[template(path = "stock/import.html")]
 struct ImportPage {
     page: Page,
+    /// The import's problems in the viewer's language.
+    it: &'static ImportTexts,
     org_id: i64,
     org_name: String,
     choices: Choices,
@@ -67,6 +70,7 @@ impl ImportPage {
     fn new(auth: &Auth, org_id: i64, org_name: String) -> Self {
         Self {
             page: Page::for_user(auth),
+            it: auth.ctx.lang.import(),
             org_id,
             org_name,
             choices: Choices::default(),
@@ -114,7 +118,7 @@ async fn upload(
     };
     // The header is read now, so a file that is not a stock file at all is refused on the form itself.
     if let Err(error) = StockReader::new(&file[..]) {
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(choices, error.to_string()));
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(choices, auth.ctx.lang.import().file_error(&error)));
     }
     let total_lines = bytecount_lines(&file);
     let run = match state.import_runs.start(org, &file_name, checked_only, total_lines) {
@@ -129,7 +133,9 @@ async fn upload(
         import_valid_rows: choices.import_valid_rows,
         cbs_year: CBS_YEAR,
     };
-    let job = Job { state: state.clone(), scope, actor: auth.actor(&state), file, options, run: Arc::clone(&run) };
+    let lang = auth.ctx.lang;
+    let job =
+        Job { state: state.clone(), scope, actor: auth.actor(&state), lang, file, options, run: Arc::clone(&run) };
     tokio::spawn(job.run());
     Ok(Redirect::to(&format!("/orgs/{org}/stock/import/runs/{}", run.id)).into_response())
 }
@@ -146,6 +152,8 @@ struct Job {
     state: AppState,
     scope: WriteScope,
     actor: Actor,
+    /// The language of the user who started it, for the error report.
+    lang: Lang,
     file: Bytes,
     options: ImportOptions,
     run: Arc<Run>,
@@ -194,7 +202,7 @@ impl Job {
         let report_link = if summary.errors.is_empty() {
             None
         } else {
-            let csv = error_report_csv(&summary.errors);
+            let csv = self.lang.import().report_csv(&summary.errors);
             match stock::save_report(&self.state.db, &self.scope, &csv, self.state.clock.now()).await {
                 Ok(id) => Some(format!("/orgs/{}/stock/import/reports/{id}", run.org_id)),
                 Err(error) => {

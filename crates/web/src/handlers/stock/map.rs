@@ -82,7 +82,7 @@ pub async fn map_body(
 ) -> Result<Value, volkshuis_store::StoreError> {
     Ok(if zoom >= STREET_ZOOM {
         let points = map::points(db, scope, bbox).await?;
-        let summary = t.stock_map_units.replace("{units}", &points.len().to_string());
+        let summary = t.stock_map_units(points.len() as i64);
         let features: Vec<Value> = points
             .into_iter()
             .map(|p| {
@@ -94,10 +94,7 @@ pub async fn map_body(
     } else {
         let clusters = map::clusters(db, scope, zoom, bbox).await?;
         let units: i64 = clusters.iter().map(|c| c.units).sum();
-        let summary = t
-            .stock_map_clusters
-            .replace("{units}", &units.to_string())
-            .replace("{groups}", &clusters.len().to_string());
+        let summary = t.stock_map_clusters(clusters.len() as i64, units);
         let features: Vec<Value> = clusters
             .into_iter()
             .map(|c| point(c.lon, c.lat, json!({ "units": c.units, "daeb": c.daeb_units })))

@@ -190,7 +190,7 @@ async fn units(
         bands,
         labels,
         total: if result.total > stock::COUNT_CAP && !result.exact {
-            t.stock_more_than.replace("{n}", &Money::thousands(stock::COUNT_CAP))
+            t.stock_more_than(Money::thousands(stock::COUNT_CAP))
         } else {
             Money::thousands(result.total)
         },

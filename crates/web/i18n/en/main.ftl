@@ -1,0 +1,246 @@
+### General texts: navigation, login, administration, housing stock and e-mail.
+
+skip-to-content = Skip to content
+nav-main = Main menu
+nav-dashboard = Dashboard
+nav-orgs = Organisations
+nav-users = Users
+nav-audit = Audit log
+nav-outbox = Outbox
+logout = Log out
+footer = Volkshuis — working together on public housing
+error-request-id = Request id
+error-home = Go to the start page
+err-not-found-title = Not found
+err-not-found-text = This page does not exist (any more). Check the address or go back.
+err-forbidden-title = No access
+err-forbidden-text = You do not have access to this page. If you think this is wrong, ask your organisation's administrator.
+err-csrf-title = Form expired
+err-csrf-text = This form could not be processed safely. Go back, reload the page and try again.
+err-internal-title = Something went wrong
+err-internal-text = Something went wrong on our side. Try again later; if it keeps failing, quote the id below.
+login-title = Log in
+login-intro = Log in with the e-mail address and password of your Volkshuis account.
+field-email = E-mail address
+field-password = Password
+login-button = Log in
+login-forgot = Forgot your password?
+login-failed = E-mail address or password is incorrect.
+login-locked = Too many failed attempts. Logging in is blocked until { $time } (UTC). Forgot your password? Request a new one.
+forgot-title = Forgot password
+forgot-intro = Enter your e-mail address. You will receive a link to choose a new password.
+forgot-button = Send the link
+forgot-sent = If this address is known to us, an e-mail is on its way. The link works for one hour.
+back-to-login = Back to log in
+reset-title = Choose a new password
+field-new-password = New password
+password-hint = At least 10 characters. A sentence of a few words is strong and easy to remember.
+field-confirm-password = Repeat the password
+reset-button = Save password
+reset-invalid = This link has expired or was already used. Request a new one.
+err-password-mismatch = The passwords do not match.
+dashboard-welcome = Welcome
+dashboard-your-role = Your role
+dashboard-members-count = Number of members
+dashboard-open-org = Members and details of the organisation
+dashboard-no-orgs = You are not a member of any organisation yet. Ask your organisation's administrator to add you.
+dashboard-other-orgs = Your other organisations
+dashboard-switch-to = Work for
+dashboard-recent = Recent changes in your organisation
+org-members = Members
+field-name = Name
+field-role = Role
+actions = Actions
+save = Save
+remove = Remove
+edit = Edit
+cancel = Cancel
+filter = Filter
+nothing-found = Nothing found.
+older = Older entries
+form-has-errors = The form is not complete yet. See the messages at the fields.
+org-add-member = Add member
+org-add-member-help = If the address is not known yet, Volkshuis creates an account and e-mails the person a link to choose a password.
+field-name-if-new = Name (for a new account)
+org-new = New organisation
+org-edit = Edit organisation
+field-code = Code (short, lower case, e.g. woonstad)
+field-kind = Kind of organisation
+user-new = New user
+user-status = Status
+user-inactive = blocked
+user-password-help = Leave the password empty to e-mail the user a link to choose a password themselves.
+field-password-optional = Password (optional)
+field-platform-admin = Platform administrator
+field-active = May log in
+field-org = Organisation
+field-org-optional = Organisation (optional)
+user-memberships = Memberships
+user-add-membership = Add membership
+audit-when = When
+audit-actor = Who
+audit-action = Action
+audit-entity = Subject
+audit-change = Change
+audit-before = before
+audit-after = after
+audit-from = From
+audit-until = Until
+audit-personal-only = Only reads of personal data
+outbox-smtp-on = Mail is sent through SMTP; this lists what was sent.
+outbox-smtp-off = No SMTP server is configured: mail is not sent but kept here.
+outbox-to = To
+outbox-subject = Subject
+outbox-status = Status
+status-queued = queued
+status-sent = sent
+status-held = in the outbox (no SMTP)
+status-failed = failed
+err-required = Please fill in this field.
+err-too-long = Use at most { $n } characters.
+err-too-short = Use at least { $n } characters.
+err-format = This is not a valid value.
+err-code-taken = This code is already in use.
+err-email-taken = This e-mail address is already in use.
+err-choose = Please choose.
+notice-logged-out = You are logged out.
+notice-password-changed = Your password was saved. You can log in now.
+notice-saved = Saved.
+notice-member-added = The member was added.
+notice-invited = The account was created and an e-mail was sent to choose a password.
+notice-session-expired = Log in to continue.
+stock-title = Housing stock
+stock-units = Units
+stock-units-lower = units
+stock-clusters = Complexes
+stock-clusters-lower = complexes
+stock-import = Import file
+stock-search = Search (street, postcode, town, id)
+stock-gemeente = Municipality code
+stock-wijk = District code
+stock-buurt = Neighbourhood code
+stock-soort = Type
+stock-status = Status
+stock-label = DAEB
+stock-non-daeb = Non-DAEB
+stock-rent-band = Net rent
+stock-showing = Showing
+stock-of = of
+stock-address = Address
+stock-postcode = Postcode
+stock-town = Town
+stock-cluster = Complex
+stock-cluster-soort = Complex kind (VERA, e.g. VEX)
+stock-rent = Net rent
+stock-gross-rent = Gross rent
+stock-average-rent = Avg. net rent
+stock-empty-import = There is no stock yet. Import the stock file:
+stock-pages = Pages
+stock-previous = Previous
+stock-next = Next
+stock-out-of-use = Out of use (missing from a full file)
+stock-position = Position
+stock-built = Year built
+stock-area = Usable area
+stock-rooms = Rooms
+stock-file-refused = The file cannot be read
+stock-imported = Imported
+stock-checked-ok = Checked: no errors
+stock-has-errors = The file has errors
+stock-new = new
+stock-changed = changed
+stock-unchanged = unchanged
+stock-missing = units are missing from the file
+stock-marked-missing = marked out of use
+stock-warning = Note
+stock-error-rows = errors.
+stock-nothing-saved = Nothing was saved. Correct the file and try again, or choose to import only the valid rows.
+stock-download-report = Download the error report (CSV)
+stock-line = Line
+stock-column = Column
+stock-value = Value
+stock-reason = Reason
+stock-upload = Import the stock file
+stock-upload-help = A CSV file from your ERP or Excel, with VERA column names. You can check it first without saving anything.
+stock-template = Download the template
+stock-file = File
+stock-valid-rows = Import the valid rows even if other rows have errors
+stock-mark-missing = This is the full stock: mark missing units out of use
+stock-check-only = Check only
+stock-import-button = Import
+stock-no-file = Choose a file.
+rent-lt500 = below € 500
+rent-500-700 = € 500 – € 700
+rent-700-lib = € 700 – liberalisation limit
+rent-lib = above the liberalisation limit
+stock-map = Map
+stock-sending = Sending the file: { $pct }%
+stock-checking = Checking and importing the file…
+stock-upload-failed = Sending failed. Check the connection and try again.
+stock-import-running = An import for this corporation is already running. Wait until it is done, then try again.
+stock-import-failed = The import was stopped by a server fault. Nothing was saved; try again later.
+stock-running-import = Importing the file
+stock-running-check = Checking the file
+stock-rows-read = rows read
+stock-running-hint = You can leave this page open; it updates itself. If you close it, the import carries on.
+stock-refresh = Refresh
+stock-again = Import another file
+stock-more-than = more than { $n }
+stock-map-loading = Loading the map…
+stock-map-failed = The map data could not be loaded.
+stock-map-help = Zoom in to see complexes and, at street level, single units. Without the background map the data stays visible.
+stock-map-clusters = { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    } in { $groups ->
+        [one] { $groups } group
+       *[other] { $groups } groups
+    } in view
+stock-map-units = { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    } in view
+tokens-title = API tokens
+tokens-help = With an API token another system (your ERP or BI, say) reads your organisation's data through the JSON API. A token can only read.
+tokens-created = New token created
+tokens-copy-now = Copy the token now: it is not stored and will not be shown again.
+tokens-created-at = Created
+tokens-last-used = Last used
+tokens-revoked = revoked
+tokens-revoke = Revoke
+tokens-new = New token
+tokens-name = What for (e.g. ERP link)
+dashboard-stock = Housing stock: complexes and units
+kind-corporation = Housing corporation
+kind-tenant-organisation = Tenant organisation
+kind-municipality = Municipality
+kind-supplier = Supplier
+kind-partner = Partner
+about-corporation = A housing corporation manages its stock, works with tenants and the municipality, and records here what it agrees and does.
+about-tenant-organisation = A tenant organisation speaks for the tenants and has legal rights to information, advice and consent.
+about-municipality = A municipality makes performance agreements with corporations and tenants and receives signals of payment arrears.
+about-supplier = A supplier reports here what it does for social return in its contracts.
+about-partner = A partner (neighbourhood team, debt help, buyer's coach) works on what it is asked to.
+role-admin = Administrator
+role-staff = Staff
+role-read-only = Read only
+mail-reset-subject = New password for Volkshuis
+mail-reset-body =
+    Dear { $name },
+
+    You asked for a new Volkshuis password. Choose it with this link (valid for one hour):
+
+    { $link }
+
+    Did you not ask for this? Then ignore this e-mail; your password stays as it was.
+
+    Volkshuis
+mail-invite-subject = Your Volkshuis account
+mail-invite-body =
+    Dear { $name },
+
+    A Volkshuis account was created for you. Choose your password with this link (valid for seven days):
+
+    { $link }
+
+    Volkshuis

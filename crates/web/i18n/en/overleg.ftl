@@ -1,0 +1,227 @@
+### Texts of the Overleg (consultation) module.
+
+title = Consultation
+intro-tenant = What awaits us: requests from the landlord, the nearest deadline first.
+intro-corporation = Requests to the tenant organisations, with their legal deadlines.
+open = Open
+all = All cases
+none = There are no cases.
+new = New request
+col-title = Title
+col-party = With
+col-kind = Kind
+col-stage = Status
+col-deadline = Deadline
+days-left =
+    { $n ->
+        [one] { $n } day left
+       *[other] { $n } days left
+    }
+due-today = today
+days-late =
+    { $n ->
+        [one] { $n } day past the deadline
+       *[other] { $n } days past the deadline
+    }
+late-org = Deadline passed without an answer
+late-corp = Landlord's reply overdue
+partners = Consultation partners
+partners-none = No consultation partners yet.
+add-partner = Record consultation partner
+agreed-weeks = Agreed advice term in weeks (empty: 6 weeks, the legal term)
+weeks =
+    { $n ->
+        [one] { $n } week
+       *[other] { $n } weeks
+    }
+year = Year overview
+stage-informed = For information
+stage-awaiting-answer = Awaiting answer
+stage-awaiting-decision = Awaiting decision
+stage-closed = Closed
+kind-information = Information
+kind-advice = Request for advice
+kind-consent = Request for consent
+kind-view = Request for a view
+subject-maintenance = Maintenance and improvement
+subject-demolition = Demolition, renovation, acquisition, sale and encumbrance
+subject-allocation = Allocation and letting
+subject-rent = Lease terms and rent policy
+subject-service-package = Service package
+subject-service-costs = Service costs and utilities
+subject-merger = Merger
+subject-liveability = Liveability and restructuring
+subject-care = Housing for the elderly, disabled and care
+subject-other = Other
+answer-advice = Advice
+answer-no-objection = No objection
+answer-consent-given = Consent
+answer-consent-conditions = Consent with conditions
+answer-consent-refused = Consent refused
+answer-view = View
+decision-followed = Advice followed
+decision-partly = Advice partly followed
+decision-not = Advice not followed
+step-sent = Sent by the landlord
+step-received = Received by the organisation
+step-opened = Opened by the organisation
+step-commented = Internal comment
+step-asked = Request for information
+step-question-answered = Question answered
+step-answered = Answered
+step-decided = Decision recorded
+step-document = Document added
+field-partner = Tenant organisation
+field-kind = Kind of request
+field-subject = Subject (Overlegwet)
+field-title = Title
+field-explanation = Explanation
+field-received = Received by the organisation on
+field-received-help = The term runs from the day the organisation receives the request.
+field-clusters = Complexes (codes, separated by commas)
+field-documents = Documents (PDF, Word, Excel, PowerPoint or OpenDocument; at most 10 MB per file)
+send = Send request
+err-consent-subject = Consent can only be asked on service costs and utilities (art. 5a Overlegwet).
+err-term-short = The advice term is at least 6 weeks.
+err-not-partner = Choose a tenant organisation you consult.
+err-file-type = { $name }: only PDF and Office files are allowed.
+err-file-size = { $name }: the file is larger than 10 MB.
+err-files-again = Choose the files again: a browser does not keep them after an error.
+err-date = Enter a date.
+err-weeks = Enter a number of weeks from 6 to 52.
+err-no-answer-expected = Information needs no answer; feel free to ask a question.
+err-already-answered = This was answered already.
+err-closed = This case is closed; nothing more can be added.
+err-answer-fit = This answer does not fit this kind of request.
+err-text-required = Write out the advice, view or conditions.
+err-nothing-to-decide = There is no advice or view to decide on (yet).
+err-reply-required = Give a reasoned written reply when you do not (fully) follow the advice (art. 5(3) Overlegwet).
+conflict = Someone else updated this case in the meantime. Below is the case as it is now; your text is not lost.
+your-text = Your unsent text
+deadlines = Deadlines
+answer-deadline = Answer by
+reply-deadline = Decision and reasoned reply by
+execution = Carrying out the plan
+exec-awaiting = Only after the decision on the advice.
+exec-without-answer = If no answer comes, the landlord may carry out the plan from
+exec-not-without-consent = Not without the organisation's consent (art. 5a); a dispute goes to the Huurcommissie.
+exec-from = May be carried out from
+request = Request
+received-on = Received on
+complexes = Complexes
+answer = The organisation's answer
+answer-kind = Our answer
+answer-text = Advice, view or conditions
+answer-submit = Send answer
+answered-on = Received by the landlord on
+not-answered = No answer yet.
+decision = The landlord's decision
+decision-field = Decision
+reply-text = Reasoned reply (required when the advice is not or partly followed)
+decision-submit = Send decision
+decided-on = Received by the organisation on
+informed-note = This is information; no answer is asked. If you have questions, ask them below.
+comments = Internal discussion
+comments-help = Visible only to the members of your own organisation.
+comments-none = No comments yet.
+comment-field = Comment
+comment-submit = Post
+questions = Requests for information
+questions-none = No questions.
+question-field = Your question to the landlord
+question-submit = Ask
+question-answer-field = Answer
+question-answer-submit = Answer
+question-open = Not answered yet; the landlord answers as soon as possible (art. 3 Overlegwet).
+asked-on = Asked on
+documents = Documents
+documents-none = No documents.
+trail = History
+print = Print or save as PDF
+back = Back to consultation
+printed-on = Printed on
+year-title = Consultation in { $year }
+year-requests = Requests by kind
+year-org-on-time = Answered within the term (organisation)
+year-corp-on-time = Decision within 14 days (landlord)
+year-followed = Advice followed
+year-partly = partly followed
+year-not = not followed
+year-previous = Previous year
+year-field = Year
+year-next = Next year
+meetings = Consultation meetings
+meetings-missing = No consultation meeting with { $org } this year yet; the Overlegwet asks for at least one a year.
+add-meeting = Plan a meeting
+field-date = Date
+field-meeting-title = Description
+agenda = Agenda
+agenda-none = No agenda items yet.
+field-item = Agenda item
+add-item = Add agenda item
+minutes = Minutes
+minutes-none = No minutes yet.
+minutes-save = Save minutes
+budget = Budget (art. 7 Overlegwet)
+budget-none = No budget recorded yet.
+budget-amount = Agreed amount
+budget-spent = Spent
+budget-left = Left
+budget-set = Record budget
+budget-account-by = Account for it by
+budget-accounted = Accounted for on
+budget-account = Accounting done
+budget-add-line = Add spending
+budget-open = Budget and spending
+field-category = Kind of spending
+field-description = Description
+field-amount = Amount (€)
+err-amount = Enter an amount, for example 1,250.00.
+cat-training = Training
+cat-experts = Experts and advice
+cat-meetings = Meeting costs
+cat-communication = Communication with members
+cat-memberships = Memberships
+cat-other = Other
+dash-open = Open cases
+dash-late = Past the deadline
+dash-next = Next deadline
+dash-open-questions = Unanswered questions
+notifications = Notifications
+mark-read = Mark read
+mail-new-subject = New request from { $corporation }: { $title }
+mail-new-body =
+    { $corporation } sent your organisation a request: { $title } ({ $kind }).
+
+    { $deadline }
+
+    See the request: { $link }
+mail-deadline-line = Answer by { $date }.
+mail-reminder-subject = Reminder: { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left for { $title }
+mail-reminder-body =
+    The term for your answer to "{ $title }" from { $corporation } ends on { $date } ({ $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left).
+
+    See the request: { $link }
+mail-reply-subject = Reminder: reasoned reply on { $title } due { $date }
+mail-reply-body =
+    { $tenant } gave advice on "{ $title }". If you do not (fully) follow it, your reasoned reply must reach the organisation by { $date } (art. 5(3) Overlegwet).
+
+    Record the decision: { $link }
+mail-budget-subject = Reminder: account for the { $year } budget by { $date }
+mail-budget-body =
+    The budget { $corporation } paid for { $year } must be accounted for by { $date } (art. 7 Overlegwet).
+
+    Go to the budget: { $link }
+notice-reminder = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left for your answer to: { $title }
+notice-reply = Decision and reply on advice due { $date }: { $title }
+notice-new = New request: { $title }
+notice-budget = Account for the { $year } budget by { $date }

@@ -1,0 +1,246 @@
+### Algemene teksten: navigatie, inloggen, beheer, bezit en e-mail.
+
+skip-to-content = Naar de inhoud
+nav-main = Hoofdmenu
+nav-dashboard = Overzicht
+nav-orgs = Organisaties
+nav-users = Gebruikers
+nav-audit = Logboek
+nav-outbox = Uitgaande mail
+logout = Uitloggen
+footer = Volkshuis — samen werken aan de volkshuisvesting
+error-request-id = Kenmerk van dit verzoek
+error-home = Naar de startpagina
+err-not-found-title = Niet gevonden
+err-not-found-text = Deze pagina bestaat niet (meer). Controleer het adres of ga terug.
+err-forbidden-title = Geen toegang
+err-forbidden-text = U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Vraag het de beheerder van uw organisatie.
+err-csrf-title = Formulier verlopen
+err-csrf-text = Dit formulier kon niet veilig worden verwerkt. Ga terug, laad de pagina opnieuw en probeer het nog eens.
+err-internal-title = Er ging iets mis
+err-internal-text = Er ging bij ons iets mis. Probeer het later opnieuw; blijft het misgaan, noem dan het kenmerk hieronder.
+login-title = Inloggen
+login-intro = Log in met het e-mailadres en wachtwoord van uw Volkshuis-account.
+field-email = E-mailadres
+field-password = Wachtwoord
+login-button = Inloggen
+login-forgot = Wachtwoord vergeten?
+login-failed = E-mailadres of wachtwoord klopt niet.
+login-locked = Te veel mislukte pogingen. Inloggen is geblokkeerd tot { $time } (UTC). Wachtwoord vergeten? Vraag een nieuw aan.
+forgot-title = Wachtwoord vergeten
+forgot-intro = Vul uw e-mailadres in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen.
+forgot-button = Stuur de link
+forgot-sent = Als dit adres bij ons bekend is, is er een e-mail onderweg. De link werkt één uur.
+back-to-login = Terug naar inloggen
+reset-title = Nieuw wachtwoord kiezen
+field-new-password = Nieuw wachtwoord
+password-hint = Minstens 10 tekens. Een zin van een paar woorden is sterk en goed te onthouden.
+field-confirm-password = Herhaal het wachtwoord
+reset-button = Wachtwoord opslaan
+reset-invalid = Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.
+err-password-mismatch = De wachtwoorden zijn niet gelijk.
+dashboard-welcome = Welkom
+dashboard-your-role = Uw rol
+dashboard-members-count = Aantal leden
+dashboard-open-org = Leden en gegevens van de organisatie
+dashboard-no-orgs = U bent nog geen lid van een organisatie. Vraag de beheerder van uw organisatie om u toe te voegen.
+dashboard-other-orgs = Uw andere organisaties
+dashboard-switch-to = Werk voor
+dashboard-recent = Recente wijzigingen in uw organisatie
+org-members = Leden
+field-name = Naam
+field-role = Rol
+actions = Acties
+save = Opslaan
+remove = Verwijderen
+edit = Wijzigen
+cancel = Annuleren
+filter = Filteren
+nothing-found = Niets gevonden.
+older = Oudere regels
+form-has-errors = Het formulier is nog niet goed ingevuld. Zie de meldingen bij de velden.
+org-add-member = Lid toevoegen
+org-add-member-help = Is het e-mailadres nog niet bekend, dan maakt Volkshuis een account aan en krijgt de persoon een e-mail om een wachtwoord te kiezen.
+field-name-if-new = Naam (voor een nieuw account)
+org-new = Nieuwe organisatie
+org-edit = Organisatie wijzigen
+field-code = Code (kort, kleine letters, bijv. woonstad)
+field-kind = Soort organisatie
+user-new = Nieuwe gebruiker
+user-status = Status
+user-inactive = geblokkeerd
+user-password-help = Laat het wachtwoord leeg om de gebruiker per e-mail een link te sturen waarmee hij of zij zelf een wachtwoord kiest.
+field-password-optional = Wachtwoord (optioneel)
+field-platform-admin = Platformbeheerder
+field-active = Mag inloggen
+field-org = Organisatie
+field-org-optional = Organisatie (optioneel)
+user-memberships = Lidmaatschappen
+user-add-membership = Lidmaatschap toevoegen
+audit-when = Wanneer
+audit-actor = Wie
+audit-action = Handeling
+audit-entity = Onderwerp
+audit-change = Wijziging
+audit-before = voor
+audit-after = na
+audit-from = Vanaf
+audit-until = Tot
+audit-personal-only = Alleen inzage in persoonsgegevens
+outbox-smtp-on = Mail wordt via SMTP verstuurd; hier staat wat is verzonden.
+outbox-smtp-off = Er is geen SMTP-server ingesteld: mail wordt niet verstuurd maar blijft hier staan.
+outbox-to = Aan
+outbox-subject = Onderwerp
+outbox-status = Status
+status-queued = wacht op verzending
+status-sent = verzonden
+status-held = in de outbox (geen SMTP)
+status-failed = mislukt
+err-required = Vul dit veld in.
+err-too-long = Gebruik hoogstens { $n } tekens.
+err-too-short = Gebruik minstens { $n } tekens.
+err-format = Dit is geen geldige waarde.
+err-code-taken = Deze code is al in gebruik.
+err-email-taken = Dit e-mailadres is al in gebruik.
+err-choose = Maak een keuze.
+notice-logged-out = U bent uitgelogd.
+notice-password-changed = Uw wachtwoord is opgeslagen. U kunt nu inloggen.
+notice-saved = Opgeslagen.
+notice-member-added = Het lid is toegevoegd.
+notice-invited = Het account is aangemaakt en er is een e-mail verstuurd om een wachtwoord te kiezen.
+notice-session-expired = Log in om verder te gaan.
+stock-title = Bezit
+stock-units = Eenheden
+stock-units-lower = eenheden
+stock-clusters = Complexen
+stock-clusters-lower = complexen
+stock-import = Bestand inlezen
+stock-search = Zoeken (straat, postcode, plaats, id)
+stock-gemeente = Gemeentecode
+stock-wijk = Wijkcode
+stock-buurt = Buurtcode
+stock-soort = Soort
+stock-status = Status
+stock-label = DAEB
+stock-non-daeb = Niet-DAEB
+stock-rent-band = Nettohuur
+stock-showing = Getoond
+stock-of = van
+stock-address = Adres
+stock-postcode = Postcode
+stock-town = Plaats
+stock-cluster = Complex
+stock-cluster-soort = Clustersoort (VERA, bijv. VEX)
+stock-rent = Nettohuur
+stock-gross-rent = Brutohuur
+stock-average-rent = Gem. nettohuur
+stock-empty-import = Er is nog geen bezit. Lees het bezitsbestand in:
+stock-pages = Pagina's
+stock-previous = Vorige
+stock-next = Volgende
+stock-out-of-use = Buiten gebruik (ontbrak in een volledig bestand)
+stock-position = Ligging
+stock-built = Bouwjaar
+stock-area = Gebruiksoppervlakte
+stock-rooms = Kamers
+stock-file-refused = Het bestand kan niet worden gelezen
+stock-imported = Ingelezen
+stock-checked-ok = Gecontroleerd: geen fouten
+stock-has-errors = Het bestand bevat fouten
+stock-new = nieuw
+stock-changed = gewijzigd
+stock-unchanged = ongewijzigd
+stock-missing = eenheden staan niet in het bestand
+stock-marked-missing = buiten gebruik gezet
+stock-warning = Let op
+stock-error-rows = fouten.
+stock-nothing-saved = Er is niets opgeslagen. Verbeter het bestand en probeer het opnieuw, of kies voor het inlezen van alleen de goede regels.
+stock-download-report = Foutrapport downloaden (CSV)
+stock-line = Regel
+stock-column = Kolom
+stock-value = Waarde
+stock-reason = Reden
+stock-upload = Bezitsbestand inlezen
+stock-upload-help = Een CSV-bestand uit uw ERP of Excel, met VERA-kolomnamen. Eerst controleren kan zonder iets op te slaan.
+stock-template = Sjabloon downloaden
+stock-file = Bestand
+stock-valid-rows = Goede regels inlezen, ook als andere regels fouten hebben
+stock-mark-missing = Dit is het volledige bezit: eenheden die ontbreken buiten gebruik zetten
+stock-check-only = Alleen controleren
+stock-import-button = Inlezen
+stock-no-file = Kies een bestand.
+rent-lt500 = tot € 500
+rent-500-700 = € 500 – € 700
+rent-700-lib = € 700 – liberalisatiegrens
+rent-lib = boven de liberalisatiegrens
+stock-map = Kaart
+stock-sending = Bestand verzenden: { $pct }%
+stock-checking = Het bestand wordt gecontroleerd en ingelezen…
+stock-upload-failed = Verzenden is mislukt. Controleer de verbinding en probeer het opnieuw.
+stock-import-running = Er loopt al een import voor deze corporatie. Wacht tot die klaar is en probeer het dan opnieuw.
+stock-import-failed = De import is afgebroken door een storing van de server. Er is niets opgeslagen; probeer het later opnieuw.
+stock-running-import = Het bestand wordt ingelezen
+stock-running-check = Het bestand wordt gecontroleerd
+stock-rows-read = regels gelezen
+stock-running-hint = U kunt deze pagina open laten; hij wordt vanzelf bijgewerkt. Sluit u hem, dan gaat de import gewoon door.
+stock-refresh = Bijwerken
+stock-again = Nog een bestand inlezen
+stock-more-than = meer dan { $n }
+stock-map-loading = De kaart wordt geladen…
+stock-map-failed = De gegevens voor de kaart konden niet worden geladen.
+stock-map-help = Zoom in om complexen en uiteindelijk losse eenheden te zien. Zonder achtergrondkaart blijven de gegevens zichtbaar.
+stock-map-clusters = { $units ->
+        [one] { $units } eenheid
+       *[other] { $units } eenheden
+    } in { $groups ->
+        [one] { $groups } groep
+       *[other] { $groups } groepen
+    } in beeld
+stock-map-units = { $units ->
+        [one] { $units } eenheid
+       *[other] { $units } eenheden
+    } in beeld
+tokens-title = API-sleutels
+tokens-help = Met een API-sleutel leest een ander systeem (zoals uw ERP of BI) de gegevens van uw organisatie via de JSON-API. Een sleutel kan alleen lezen.
+tokens-created = Nieuwe sleutel gemaakt
+tokens-copy-now = Kopieer de sleutel nu: hij wordt niet opgeslagen en is hierna niet meer te zien.
+tokens-created-at = Gemaakt
+tokens-last-used = Laatst gebruikt
+tokens-revoked = ingetrokken
+tokens-revoke = Intrekken
+tokens-new = Nieuwe sleutel
+tokens-name = Waarvoor (bijv. ERP-koppeling)
+dashboard-stock = Bezit: complexen en eenheden
+kind-corporation = Woningcorporatie
+kind-tenant-organisation = Huurdersorganisatie
+kind-municipality = Gemeente
+kind-supplier = Leverancier
+kind-partner = Partner
+about-corporation = Een woningcorporatie beheert het bezit, werkt samen met huurders en gemeente, en legt hier vast wat zij afspreekt en doet.
+about-tenant-organisation = Een huurdersorganisatie spreekt namens de huurders en heeft wettelijke rechten op informatie, advies en instemming.
+about-municipality = Een gemeente maakt prestatieafspraken met corporaties en huurders en ontvangt signalen van betalingsachterstanden.
+about-supplier = Een leverancier meldt hier wat hij doet voor social return in zijn opdrachten.
+about-partner = Een partner (wijkteam, schuldhulp, koopcoach) werkt mee aan wat hem wordt gevraagd.
+role-admin = Beheerder
+role-staff = Medewerker
+role-read-only = Alleen lezen
+mail-reset-subject = Nieuw wachtwoord voor Volkshuis
+mail-reset-body =
+    Beste { $name },
+
+    U heeft gevraagd om een nieuw wachtwoord voor Volkshuis. Kies het via deze link (één uur geldig):
+
+    { $link }
+
+    Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft zoals het was.
+
+    Volkshuis
+mail-invite-subject = Uw account voor Volkshuis
+mail-invite-body =
+    Beste { $name },
+
+    Er is een Volkshuis-account voor u aangemaakt. Kies uw wachtwoord via deze link (zeven dagen geldig):
+
+    { $link }
+
+    Volkshuis

@@ -1,0 +1,227 @@
+### Teksten van de module Overleg.
+
+title = Overleg
+intro-tenant = Wat ligt er voor ons: verzoeken van de verhuurder, met de eerstvolgende termijn bovenaan.
+intro-corporation = Verzoeken aan de huurdersorganisaties, met hun wettelijke termijnen.
+open = Lopend
+all = Alle zaken
+none = Er zijn geen zaken.
+new = Nieuw verzoek
+col-title = Titel
+col-party = Met
+col-kind = Soort
+col-stage = Stand
+col-deadline = Termijn
+days-left =
+    { $n ->
+        [one] nog { $n } dag
+       *[other] nog { $n } dagen
+    }
+due-today = vandaag
+days-late =
+    { $n ->
+        [one] { $n } dag over de termijn
+       *[other] { $n } dagen over de termijn
+    }
+late-org = Termijn verstreken zonder antwoord
+late-corp = Reactie van de verhuurder te laat
+partners = Overlegpartners
+partners-none = Nog geen overlegpartners.
+add-partner = Overlegpartner vastleggen
+agreed-weeks = Afgesproken adviestermijn in weken (leeg: 6 weken, de wettelijke termijn)
+weeks =
+    { $n ->
+        [one] { $n } week
+       *[other] { $n } weken
+    }
+year = Jaaroverzicht
+stage-informed = Ter informatie
+stage-awaiting-answer = Wacht op antwoord
+stage-awaiting-decision = Wacht op besluit
+stage-closed = Afgerond
+kind-information = Informatie
+kind-advice = Adviesaanvraag
+kind-consent = Instemmingsverzoek
+kind-view = Verzoek om zienswijze
+subject-maintenance = Onderhoud en verbetering
+subject-demolition = Sloop, renovatie, aankoop, verkoop en bezwaring
+subject-allocation = Toewijzing en verhuur
+subject-rent = Huurovereenkomst en huurbeleid
+subject-service-package = Dienstenpakket
+subject-service-costs = Servicekosten en nutsvoorzieningen
+subject-merger = Fusie
+subject-liveability = Leefbaarheid en herstructurering
+subject-care = Wonen voor ouderen, gehandicapten en zorg
+subject-other = Overig
+answer-advice = Advies
+answer-no-objection = Geen bezwaar
+answer-consent-given = Instemming
+answer-consent-conditions = Instemming onder voorwaarden
+answer-consent-refused = Geen instemming
+answer-view = Zienswijze
+decision-followed = Advies gevolgd
+decision-partly = Advies deels gevolgd
+decision-not = Advies niet gevolgd
+step-sent = Verzonden door de verhuurder
+step-received = Ontvangen door de organisatie
+step-opened = Geopend door de organisatie
+step-commented = Interne opmerking
+step-asked = Vraag om informatie
+step-question-answered = Vraag beantwoord
+step-answered = Beantwoord
+step-decided = Besluit vastgelegd
+step-document = Document toegevoegd
+field-partner = Huurdersorganisatie
+field-kind = Soort verzoek
+field-subject = Onderwerp (Overlegwet)
+field-title = Titel
+field-explanation = Toelichting
+field-received = Ontvangen door de organisatie op
+field-received-help = De termijn loopt vanaf de dag waarop de organisatie het verzoek ontvangt.
+field-clusters = Complexen (codes, gescheiden door komma's)
+field-documents = Documenten (PDF, Word, Excel, PowerPoint of OpenDocument; hoogstens 10 MB per bestand)
+send = Verzoek versturen
+err-consent-subject = Instemming kan alleen worden gevraagd over servicekosten en nutsvoorzieningen (art. 5a Overlegwet).
+err-term-short = De adviestermijn is minstens 6 weken.
+err-not-partner = Kies een huurdersorganisatie waarmee u overlegt.
+err-file-type = { $name }: alleen PDF- en Office-bestanden zijn toegestaan.
+err-file-size = { $name }: het bestand is groter dan 10 MB.
+err-files-again = Kies de bestanden opnieuw: een browser onthoudt ze niet na een fout.
+err-date = Vul een datum in.
+err-weeks = Vul een aantal weken in van 6 tot 52.
+err-no-answer-expected = Op informatie hoeft niet te worden geantwoord; stel gerust een vraag.
+err-already-answered = Er is al geantwoord.
+err-closed = Deze zaak is afgerond; er kan niets meer aan worden toegevoegd.
+err-answer-fit = Dit antwoord past niet bij dit soort verzoek.
+err-text-required = Schrijf het advies, de zienswijze of de voorwaarden uit.
+err-nothing-to-decide = Er is (nog) geen advies of zienswijze om over te besluiten.
+err-reply-required = Geef een schriftelijke, gemotiveerde reactie als u het advies niet of deels volgt (art. 5 lid 3 Overlegwet).
+conflict = Iemand anders heeft deze zaak intussen bijgewerkt. Hieronder staat de zaak zoals die nu is; uw tekst is niet verloren.
+your-text = Uw niet-verstuurde tekst
+deadlines = Termijnen
+answer-deadline = Antwoord uiterlijk
+reply-deadline = Besluit en gemotiveerde reactie uiterlijk
+execution = Uitvoering van het voornemen
+exec-awaiting = Pas na het besluit op het advies.
+exec-without-answer = Komt er geen antwoord, dan mag de verhuurder het voornemen uitvoeren vanaf
+exec-not-without-consent = Niet zonder instemming van de organisatie (art. 5a); bij een geschil beslist de Huurcommissie.
+exec-from = Mag worden uitgevoerd vanaf
+request = Verzoek
+received-on = Ontvangen op
+complexes = Complexen
+answer = Antwoord van de organisatie
+answer-kind = Ons antwoord
+answer-text = Advies, zienswijze of voorwaarden
+answer-submit = Antwoord versturen
+answered-on = Ontvangen door de verhuurder op
+not-answered = Nog geen antwoord.
+decision = Besluit van de verhuurder
+decision-field = Besluit
+reply-text = Gemotiveerde reactie (verplicht als het advies niet of deels wordt gevolgd)
+decision-submit = Besluit versturen
+decided-on = Ontvangen door de organisatie op
+informed-note = Dit is informatie; er wordt geen antwoord gevraagd. Heeft u vragen, stel ze hieronder.
+comments = Interne bespreking
+comments-help = Alleen zichtbaar voor de leden van uw eigen organisatie.
+comments-none = Nog geen opmerkingen.
+comment-field = Opmerking
+comment-submit = Plaatsen
+questions = Vragen om informatie
+questions-none = Geen vragen.
+question-field = Uw vraag aan de verhuurder
+question-submit = Vraag stellen
+question-answer-field = Antwoord
+question-answer-submit = Beantwoorden
+question-open = Nog niet beantwoord; de verhuurder antwoordt zo spoedig mogelijk (art. 3 Overlegwet).
+asked-on = Gesteld op
+documents = Documenten
+documents-none = Geen documenten.
+trail = Verloop
+print = Afdrukken of bewaren als PDF
+back = Terug naar overleg
+printed-on = Afgedrukt op
+year-title = Overleg in { $year }
+year-requests = Verzoeken naar soort
+year-org-on-time = Antwoord binnen de termijn (organisatie)
+year-corp-on-time = Besluit binnen 14 dagen (verhuurder)
+year-followed = Advies gevolgd
+year-partly = deels gevolgd
+year-not = niet gevolgd
+year-previous = Vorig jaar
+year-field = Jaar
+year-next = Volgend jaar
+meetings = Overlegvergaderingen
+meetings-missing = Er staat dit jaar nog geen overlegvergadering met { $org }; de Overlegwet vraagt er minstens één per jaar.
+add-meeting = Vergadering plannen
+field-date = Datum
+field-meeting-title = Omschrijving
+agenda = Agenda
+agenda-none = Nog geen agendapunten.
+field-item = Agendapunt
+add-item = Agendapunt toevoegen
+minutes = Verslag
+minutes-none = Nog geen verslag.
+minutes-save = Verslag opslaan
+budget = Budget (art. 7 Overlegwet)
+budget-none = Nog geen budget vastgelegd.
+budget-amount = Afgesproken bedrag
+budget-spent = Besteed
+budget-left = Over
+budget-set = Budget vastleggen
+budget-account-by = Verantwoorden uiterlijk
+budget-accounted = Verantwoord op
+budget-account = Verantwoording afgerond
+budget-add-line = Uitgave toevoegen
+budget-open = Budget en uitgaven
+field-category = Soort uitgave
+field-description = Omschrijving
+field-amount = Bedrag (€)
+err-amount = Vul een bedrag in, bijvoorbeeld 1.250,00.
+cat-training = Scholing
+cat-experts = Deskundigen en advies
+cat-meetings = Vergaderkosten
+cat-communication = Communicatie met de achterban
+cat-memberships = Lidmaatschappen
+cat-other = Overig
+dash-open = Lopende zaken
+dash-late = Over de termijn
+dash-next = Eerstvolgende termijn
+dash-open-questions = Onbeantwoorde vragen
+notifications = Meldingen
+mark-read = Gelezen
+mail-new-subject = Nieuw verzoek van { $corporation }: { $title }
+mail-new-body =
+    { $corporation } heeft uw organisatie een verzoek gestuurd: { $title } ({ $kind }).
+
+    { $deadline }
+
+    Bekijk het verzoek: { $link }
+mail-deadline-line = Antwoord uiterlijk op { $date }.
+mail-reminder-subject = Herinnering: nog { $n ->
+        [one] { $n } dag
+       *[other] { $n } dagen
+    } voor { $title }
+mail-reminder-body =
+    De termijn voor uw antwoord op "{ $title }" van { $corporation } loopt af op { $date } (nog { $n ->
+        [one] { $n } dag
+       *[other] { $n } dagen
+    }).
+
+    Bekijk het verzoek: { $link }
+mail-reply-subject = Herinnering: gemotiveerde reactie op { $title } uiterlijk { $date }
+mail-reply-body =
+    { $tenant } heeft advies gegeven op "{ $title }". Volgt u het advies niet of deels, dan moet uw gemotiveerde reactie uiterlijk { $date } bij de organisatie zijn (art. 5 lid 3 Overlegwet).
+
+    Leg het besluit vast: { $link }
+mail-budget-subject = Herinnering: verantwoording budget { $year } uiterlijk { $date }
+mail-budget-body =
+    Het budget dat { $corporation } voor { $year } betaalde, moet uiterlijk { $date } zijn verantwoord (art. 7 Overlegwet).
+
+    Naar het budget: { $link }
+notice-reminder = Nog { $n ->
+        [one] { $n } dag
+       *[other] { $n } dagen
+    } voor uw antwoord op: { $title }
+notice-reply = Besluit en reactie op advies uiterlijk { $date }: { $title }
+notice-new = Nieuw verzoek: { $title }
+notice-budget = Verantwoord het budget { $year } uiterlijk { $date }
