@@ -94,6 +94,19 @@ impl TestApp {
         self.cookies.clear();
     }
 
+    /// The cookies now in the jar, to put back later with [`TestApp::restore_cookies`] (one login serves many
+    /// requests, as in a browser).
+    #[allow(dead_code, reason = "used by some test binaries only")]
+    pub fn cookies_snapshot(&self) -> HashMap<String, String> {
+        self.cookies.clone()
+    }
+
+    /// Puts back cookies taken with [`TestApp::cookies_snapshot`].
+    #[allow(dead_code, reason = "used by some test binaries only")]
+    pub fn restore_cookies(&mut self, cookies: &HashMap<String, String>) {
+        self.cookies.clone_from(cookies);
+    }
+
     /// A cookie's current value.
     pub fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies.get(name).map(String::as_str)
