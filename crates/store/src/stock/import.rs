@@ -10,7 +10,7 @@
 use super::bulk;
 use super::cells::CellSums;
 use super::columns::{insert_rows, ReadyStatement, Value};
-use super::columns::{POSTGRES_ROWS_PER_COPY, SQLITE_ROWS_PER_STATEMENT};
+use super::columns::{POSTGRES_ROWS_PER_COPY, POSTGRES_ROWS_PER_STATEMENT, SQLITE_ROWS_PER_STATEMENT};
 use super::known::{KnownUnits, Print};
 use super::writer::{job, Writer};
 use crate::audit::{self, Actor, Change};
@@ -256,8 +256,6 @@ struct Importer<'p> {
     pending: Vec<NewUnit>,
     /// Changed units not written yet: their id, then as `pending`.
     changes: Vec<(i64, NewUnit)>,
-    /// PostgreSQL: changed units were copied into [`CHANGES_TABLE`] and wait for their one `UPDATE`.
-    changes_copied: bool,
     summary: ImportSummary,
     progress: &'p mut (dyn FnMut(u64) + Send),
     /// When the import began (its phases are logged).
@@ -319,7 +317,6 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         cells,
         pending: Vec::new(),
         changes: Vec::new(),
-        changes_copied: false,
         summary: ImportSummary { warnings, ..Default::default() },
         progress,
         started,
@@ -384,7 +381,7 @@ impl Importer<'_> {
                     let worth_it = bulk::worth_it_for_changes(self.backend, self.summary.changed, self.table_units);
                     self.bulk_from_now_if(worth_it).await?;
                     self.changes.push((id, (unit, cluster_id, print_hex(&print))));
-                    if self.changes.len() >= self.batch_size() {
+                    if self.changes.len() >= self.change_batch_size() {
                         self.flush_changes().await?;
                     }
                 }
@@ -472,6 +469,13 @@ impl Importer<'_> {
         }
     }
 
+    fn change_batch_size(&self) -> usize {
+        match self.backend {
+            crate::Backend::Sqlite => SQLITE_ROWS_PER_STATEMENT,
+            crate::Backend::Postgres => POSTGRES_ROWS_PER_STATEMENT,
+        }
+    }
+
     /// Queues the new units read since the last write.
     async fn flush(&mut self) -> Result<()> {
         if self.pending.is_empty() {
@@ -493,29 +497,13 @@ impl Importer<'_> {
         self.write_clusters().await?;
         let update = changes_statement(self.backend, &self.changes, self.options.cbs_year, self.now)?;
         self.changes.clear();
-        self.changes_copied |= self.backend == Backend::Postgres;
         self.writer.send_statement(update).await
-    }
-
-    /// On PostgreSQL, writes the changed units copied into their temporary table, all in one statement.
-    async fn apply_copied_changes(&mut self) -> Result<()> {
-        if !std::mem::take(&mut self.changes_copied) {
-            return Ok(());
-        }
-        let sql = apply_copied_changes_sql(self.now);
-        self.writer
-            .send(job(move |mut c| async move {
-                let result = sql::raw_sql(&sql, &mut c).await;
-                (c, result.map(drop).map_err(Into::into))
-            }))
-            .await
     }
 
     async fn finish(mut self, db: &Db, actor: &Actor, source: &str) -> Result<ImportSummary> {
         self.flush().await?;
         self.flush_changes().await?;
         self.write_clusters().await?;
-        self.apply_copied_changes().await?;
         // From here on the import writes on its connection itself: what is left is done once, in order.
         let mut conn = self.writer.finish().await?;
         let elapsed_ms = self.started.elapsed().as_millis() as u64;
@@ -653,32 +641,22 @@ fn changed_values(changes: &[(i64, NewUnit)], cbs_year: i64) -> (Vec<Value<'_>>,
     (values, width)
 }
 
-/// The write of a batch of changed units. On SQLite, `UPDATE … FROM` the batch's rows joined on the id. On
-/// PostgreSQL, a `COPY` of the rows into [`CHANGES_TABLE`]; one statement writes them all at the end of the file
-/// ([`apply_copied_changes_sql`]), so the server joins and updates in one pass instead of once per batch.
+/// The write of a batch of changed units: one `UPDATE … FROM` the batch's rows joined on the id. On SQLite the rows
+/// come as a `VALUES` list; on PostgreSQL as one array per column (`arrays.rs` says why not `COPY`).
 fn changes_statement(backend: Backend, changes: &[(i64, NewUnit)], cbs_year: i64, now: i64) -> Result<ReadyStatement> {
     let (values, width) = changed_values(changes, cbs_year);
     let names: Vec<String> = (0..width).map(|i| format!("c{i}")).collect();
     match backend {
         Backend::Sqlite => ReadyStatement::sqlite_update_from(now, &values, &names, update_units_sql),
-        Backend::Postgres => Ok(ReadyStatement::copy_into_temporary(CHANGES_TABLE, &values, &names)),
+        Backend::Postgres => ReadyStatement::postgres_update_from(now, &values, &names, update_units_sql),
     }
 }
-
-/// PostgreSQL's temporary table of the changed units of an import (dropped at its commit).
-const CHANGES_TABLE: &str = "import_changes";
 
 /// `UPDATE units … FROM rows AS v`: every changed column from the row of the same id, `now` as its time.
 fn update_units_sql(now: &str, rows: &str) -> String {
     let updated = &UNIT_COLUMNS[CHANGED_COLUMNS];
     let sets: Vec<String> = updated.iter().enumerate().map(|(i, c)| format!("{c} = v.c{}", i + 1)).collect();
     format!("UPDATE units SET {}, in_use = 1, updated_at = {now} FROM {rows} WHERE units.id = v.c0", sets.join(", "))
-}
-
-/// PostgreSQL: the statistics of the copied rows (without them the planner takes the table for a few rows and may
-/// join it by nested loop), then the one `UPDATE` of every changed unit.
-fn apply_copied_changes_sql(now: i64) -> String {
-    format!("ANALYZE {CHANGES_TABLE}; {}", update_units_sql(&now.to_string(), &format!("{CHANGES_TABLE} AS v")))
 }
 
 /// After this many written units the planner statistics are refreshed: right after a large first import they

@@ -3,6 +3,7 @@
 //!
 //! [`ReadScope`]: volkshuis_domain::access::ReadScope
 
+mod arrays;
 pub mod bench;
 mod bulk;
 mod cache;

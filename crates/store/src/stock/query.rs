@@ -475,11 +475,34 @@ fn figures_from_units(id: i64, code: String, naam: Option<String>, units: &[Unit
 /// them, the complex's figures are computed from them, a second reading of the same units saved; otherwise as in
 /// [`cluster`].
 ///
-/// One statement brings the complex and its units as one row, the units as a JSON array. Read a row at a time, a
-/// complex of a few hundred units cost more in handing rows over than in reading them: on SQLite each row crosses
-/// from its connection's thread to the page's task, and under 64 concurrent requests for different complexes that
-/// hand-off was most of the server's time.
+/// One statement brings the complex and its units. How, differs per engine, as measured with
+/// `volkshuis bench complex` on the national stock (64 tasks, random complexes of ~300 units; ADR 0021):
+/// - SQLite: as one row, the units as a JSON array (2,988 pages/s against 827/s for a row per unit). Read a row at a
+///   time, each row crosses from the connection's thread to the page's task, and that hand-off costs more than the
+///   reading (ADR 0017).
+/// - PostgreSQL: as a row per unit (1,573 pages/s, p99 55 ms, against 1,315/s, p99 70 ms as JSON). Its native driver
+///   reads rows off the socket in the page's own task, and building and parsing the JSON cost more than that.
 pub async fn cluster_with_units(
+    db: &Db,
+    scope: &ReadScope,
+    id: i64,
+    limit: i64,
+) -> Result<Option<(ClusterRow, UnitPage)>> {
+    if db.backend() == crate::Backend::Postgres {
+        let Some(shown) = cluster_with_unit_rows(db, scope, id, limit.max(0).saturating_add(1)).await? else {
+            return Ok(None);
+        };
+        if shown.1.units.len() as i64 <= limit {
+            return Ok(Some(shown));
+        }
+        return cluster_beyond_page(db, scope, id, limit).await;
+    }
+    cluster_with_units_as_json(db, scope, id, limit).await
+}
+
+/// SQLite's way to read a complex's page (see [`cluster_with_units`]): the complex and its units as one row, the
+/// units as a JSON array (on PostgreSQL too, to measure it).
+pub(crate) async fn cluster_with_units_as_json(
     db: &Db,
     scope: &ReadScope,
     id: i64,
@@ -494,14 +517,24 @@ pub async fn cluster_with_units(
         let page = UnitPage { total: shown.len() as i64, units: shown, exact: true };
         return Ok(Some((figures_from_units(id, code, row.try_get("naam")?, &page.units), page)));
     }
-    // More units than the page shows: the page as any list, the figures of all of them as in the complexes' list.
+    cluster_beyond_page(db, scope, id, limit).await
+}
+
+/// A complex with more units than its page shows: the page as any list, the figures of all of them as in the
+/// complexes' list.
+async fn cluster_beyond_page(
+    db: &Db,
+    scope: &ReadScope,
+    id: i64,
+    limit: i64,
+) -> Result<Option<(ClusterRow, UnitPage)>> {
     let filter = UnitFilter { cluster_id: Some(id), ..Default::default() };
     let page = units(db, scope, &filter, 0, limit).await?;
     Ok(cluster(db, scope, id).await?.map(|cluster| (cluster, page)))
 }
 
-/// As [`cluster_with_units`] (for a complex within the page's limit), its units read as plain rows of one statement
-/// instead of one JSON array: kept to measure the two against each other (`volkshuis bench complex`, ADR 0021).
+/// A complex and its first `limit` units in use as rows of one statement (the complex's columns on each), with the
+/// figures of those units: PostgreSQL's way to read a complex's page (see [`cluster_with_units`]).
 pub(crate) async fn cluster_with_unit_rows(
     db: &Db,
     scope: &ReadScope,
