@@ -19,8 +19,11 @@ use sqlx::{
     Transaction, Type, TypeInfo, ValueRef,
 };
 
-/// Where a statement runs: a pool, or one connection (inside a transaction or an import's own).
-pub(crate) enum Target<'c> {
+/// Where a statement runs: a pool, or one connection (inside a transaction or an import's own). Public only because
+/// [`Exec`] names it; this module is private to the store, and `Target` is not re-exported, so no other crate can
+/// reach a pool or connection through it.
+#[doc(hidden)]
+pub enum Target<'c> {
     SqlitePool(&'c SqlitePool),
     PostgresPool(&'c PgPool),
     Sqlite(&'c mut SqliteConnection),
@@ -43,7 +46,6 @@ macro_rules! on_target {
 pub trait Exec<'c>: Send {
     /// The native executor behind it.
     #[doc(hidden)]
-    #[allow(private_interfaces)]
     fn target(self) -> Target<'c>;
 
     /// The engine it runs on, for the few statements that differ per engine.
@@ -51,7 +53,6 @@ pub trait Exec<'c>: Send {
 }
 
 impl<'c> Exec<'c> for &'c crate::Db {
-    #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         crate::Db::target(self)
     }
@@ -90,7 +91,6 @@ impl<'c> Exec<'c> for Conn<'c> {
     fn backend(&self) -> crate::Backend {
         Conn::backend(self)
     }
-    #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         match self {
             Conn::Sqlite(c) => Target::Sqlite(c),
@@ -103,7 +103,6 @@ impl<'c> Exec<'c> for &'c mut Conn<'_> {
     fn backend(&self) -> crate::Backend {
         Conn::backend(self)
     }
-    #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         match self {
             Conn::Sqlite(c) => Target::Sqlite(c),
@@ -153,7 +152,6 @@ impl<'c> Exec<'c> for &'c mut Tx {
             Tx::Postgres(_) => crate::Backend::Postgres,
         }
     }
-    #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         match self {
             Tx::Sqlite(tx) => Target::Sqlite(tx),
@@ -197,7 +195,6 @@ impl<'c> Exec<'c> for &'c mut OwnedConn {
             OwnedConn::Postgres(_) => crate::Backend::Postgres,
         }
     }
-    #[allow(private_interfaces)]
     fn target(self) -> Target<'c> {
         match self {
             OwnedConn::Sqlite(c) => Target::Sqlite(c),
