@@ -31,28 +31,87 @@ fn date(year: i32, month: Month, day: u8) -> Date {
     Date::from_calendar_date(year, month, day).unwrap_or(Date::MIN)
 }
 
-/// The generally recognised holidays of a year under the Algemene termijnenwet, with their Dutch names.
-pub fn holidays(year: i32) -> Vec<(Date, &'static str)> {
+/// A generally recognised holiday under the Algemene termijnenwet (art. 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holiday {
+    /// Nieuwjaarsdag, 1 January.
+    NewYearsDay,
+    /// Tweede Paasdag, Easter Monday.
+    EasterMonday,
+    /// Koningsdag, 27 April (26 April when the 27th is a Sunday).
+    KingsDay,
+    /// Bevrijdingsdag, 5 May.
+    LiberationDay,
+    /// Hemelvaartsdag, Ascension Day.
+    AscensionDay,
+    /// Tweede Pinksterdag, Whit Monday.
+    WhitMonday,
+    /// Eerste Kerstdag, 25 December.
+    ChristmasDay,
+    /// Tweede Kerstdag, 26 December.
+    BoxingDay,
+}
+
+impl Holiday {
+    /// Every holiday, in calendar order.
+    pub const ALL: [Holiday; 8] = [
+        Holiday::NewYearsDay,
+        Holiday::EasterMonday,
+        Holiday::KingsDay,
+        Holiday::LiberationDay,
+        Holiday::AscensionDay,
+        Holiday::WhitMonday,
+        Holiday::ChristmasDay,
+        Holiday::BoxingDay,
+    ];
+
+    /// The Dutch name, as the law and the calendar write it.
+    pub fn dutch_name(self) -> &'static str {
+        match self {
+            Holiday::NewYearsDay => "Nieuwjaarsdag",
+            Holiday::EasterMonday => "Tweede Paasdag",
+            Holiday::KingsDay => "Koningsdag",
+            Holiday::LiberationDay => "Bevrijdingsdag (5 mei)",
+            Holiday::AscensionDay => "Hemelvaartsdag",
+            Holiday::WhitMonday => "Tweede Pinksterdag",
+            Holiday::ChristmasDay => "Eerste Kerstdag",
+            Holiday::BoxingDay => "Tweede Kerstdag",
+        }
+    }
+}
+
+/// The generally recognised holidays of a year under the Algemene termijnenwet.
+pub fn holidays_of(year: i32) -> Vec<(Date, Holiday)> {
     let easter = easter_sunday(year);
     let kings_day = match date(year, Month::April, 27) {
         sunday if sunday.weekday() == Weekday::Sunday => date(year, Month::April, 26),
         day => day,
     };
     vec![
-        (date(year, Month::January, 1), "Nieuwjaarsdag"),
-        (easter + Duration::days(1), "Tweede Paasdag"),
-        (kings_day, "Koningsdag"),
-        (date(year, Month::May, 5), "Bevrijdingsdag (5 mei)"),
-        (easter + Duration::days(39), "Hemelvaartsdag"),
-        (easter + Duration::days(50), "Tweede Pinksterdag"),
-        (date(year, Month::December, 25), "Eerste Kerstdag"),
-        (date(year, Month::December, 26), "Tweede Kerstdag"),
+        (date(year, Month::January, 1), Holiday::NewYearsDay),
+        (easter + Duration::days(1), Holiday::EasterMonday),
+        (kings_day, Holiday::KingsDay),
+        (date(year, Month::May, 5), Holiday::LiberationDay),
+        (easter + Duration::days(39), Holiday::AscensionDay),
+        (easter + Duration::days(50), Holiday::WhitMonday),
+        (date(year, Month::December, 25), Holiday::ChristmasDay),
+        (date(year, Month::December, 26), Holiday::BoxingDay),
     ]
 }
 
+/// The generally recognised holidays of a year under the Algemene termijnenwet, with their Dutch names.
+pub fn holidays(year: i32) -> Vec<(Date, &'static str)> {
+    holidays_of(year).into_iter().map(|(day, holiday)| (day, holiday.dutch_name())).collect()
+}
+
 /// The holiday on a date, if any.
+pub fn holiday_on(day: Date) -> Option<Holiday> {
+    holidays_of(day.year()).into_iter().find(|(d, _)| *d == day).map(|(_, holiday)| holiday)
+}
+
+/// The Dutch name of the holiday on a date, if any.
 pub fn holiday(day: Date) -> Option<&'static str> {
-    holidays(day.year()).into_iter().find(|(d, _)| *d == day).map(|(_, name)| name)
+    holiday_on(day).map(Holiday::dutch_name)
 }
 
 /// Whether a day counts for the Algemene termijnenwet: not a Saturday, Sunday or holiday.
@@ -60,13 +119,35 @@ pub fn is_working_day(day: Date) -> bool {
     !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) && holiday(day).is_none()
 }
 
+/// A day that does not count for the Algemene termijnenwet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayOff {
+    /// A Saturday.
+    Saturday,
+    /// A Sunday.
+    Sunday,
+    /// A generally recognised holiday.
+    Holiday(Holiday),
+}
+
+impl std::fmt::Display for DayOff {
+    /// The Dutch name: `zaterdag`, `zondag` or the holiday's name.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DayOff::Saturday => "zaterdag",
+            DayOff::Sunday => "zondag",
+            DayOff::Holiday(holiday) => holiday.dutch_name(),
+        })
+    }
+}
+
 /// Why a term ends when it ends.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Extension {
     /// The term ends on its own last day.
     None,
-    /// Art. 1: the last day was a Saturday, Sunday or holiday (named) and the term runs on to the next working day.
-    NonWorkingLastDay(String),
+    /// Art. 1: the last day was a Saturday, Sunday or holiday and the term runs on to the next working day.
+    NonWorkingLastDay(DayOff),
     /// Art. 2: the term had fewer than two working days and is lengthened until it has two.
     TwoWorkingDays,
 }
@@ -77,9 +158,9 @@ pub fn term_end(start: Date, nominal_end: Date) -> (Date, Extension) {
     let mut end = nominal_end;
     let mut extension = Extension::None;
     if !is_working_day(end) {
-        let why = holiday(end).map(str::to_owned).unwrap_or_else(|| match end.weekday() {
-            Weekday::Saturday => "zaterdag".to_owned(),
-            _ => "zondag".to_owned(),
+        let why = holiday_on(end).map(DayOff::Holiday).unwrap_or(match end.weekday() {
+            Weekday::Saturday => DayOff::Saturday,
+            _ => DayOff::Sunday,
         });
         while !is_working_day(end) {
             end += Duration::days(1);
@@ -183,7 +264,7 @@ mod tests {
         }
         assert_eq!(
             term_end(date!(2026 - 03 - 24), date!(2026 - 05 - 05)).1,
-            Extension::NonWorkingLastDay("Bevrijdingsdag (5 mei)".into())
+            Extension::NonWorkingLastDay(DayOff::Holiday(Holiday::LiberationDay))
         );
         assert_eq!(term_end(date!(2026 - 03 - 23), date!(2026 - 05 - 04)).1, Extension::None);
     }

@@ -16,7 +16,8 @@ on_both_backends!(
     a_second_board_member_sees_the_first_answer,
     only_the_two_parties_see_a_case,
     reminders_are_sent_once_and_only_while_the_case_waits,
-    year_overview_meetings_and_budget
+    year_overview_meetings_and_budget,
+    an_english_user_reads_the_legal_rules_in_english
 );
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
@@ -490,4 +491,30 @@ async fn year_overview_meetings_and_budget(mut app: TestApp) {
     // De Sleutel accounted already; Bewonersraad Noord's board (its admin and Dirk Bakker, staff there) is reminded.
     assert_eq!(sent.len(), 2, "{sent:?}");
     assert!(sent.contains(&"secretaris@bewonersraadnoord.test") && sent.contains(&BOARD));
+}
+
+async fn an_english_user_reads_the_legal_rules_in_english(mut app: TestApp) {
+    let tenant = app.org_id("hv-de-sleutel").await;
+    let id = send_advice(&mut app, "Isolatie daken De Linde").await;
+    app.login(BOARD).await;
+    let path = format!("/orgs/{tenant}/overleg/{id}");
+    let dutch = app.get(&path).await;
+    assert!(dutch.body.contains("6 weken na ontvangst (art. 5 Overlegwet)"), "{}", dutch.body);
+    assert!(dutch.body.contains("na afloop van de termijn zonder advies (art. 5 lid 4 onder b Overlegwet)"));
+
+    app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
+    let english = app.get(&path).await;
+    assert_eq!(english.status, StatusCode::OK);
+    assert!(english.body.contains("<html lang=\"en\">"));
+    // The answer deadline (Wednesday 6 January 2027) and, without an answer, the plan from the day after.
+    assert!(english.body.contains("06-01-2027") && english.body.contains("6 weeks after receipt (art. 5 Overlegwet)"));
+    assert!(
+        english.body.contains("the term ended without advice (art. 5 lid 4 onder b Overlegwet)"),
+        "{}",
+        english.body
+    );
+    assert!(!english.body.contains("weken na ontvangst") && !english.body.contains("zonder advies"));
+    let print = app.get(&format!("{path}/afdrukken")).await;
+    assert_eq!(print.status, StatusCode::OK);
+    assert!(print.body.contains("6 weeks after receipt (art. 5 Overlegwet)"), "{}", print.body);
 }

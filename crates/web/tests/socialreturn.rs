@@ -22,7 +22,8 @@ on_both_backends!(
     bad_contributions_come_back_with_what_was_typed,
     candidate_names_are_deleted_after_the_contract,
     own_tenants_are_counted_per_complex,
-    reminders_follow_the_reporting_periods
+    reminders_follow_the_reporting_periods,
+    an_english_user_reads_the_calculation_in_english
 );
 
 const BUYER: &str = "admin@woonstad.test";
@@ -511,4 +512,70 @@ async fn reminders_follow_the_reporting_periods(mut app: TestApp) {
         .collect();
     assert!(ended.contains(&BUYER) && ended.len() == 2, "the buyer's staff and admin: {ended:?}");
     assert!(sent.iter().any(|m| m.body.contains("€ 120.000,00")), "what is still owed");
+}
+
+async fn an_english_user_reads_the_calculation_in_english(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    app.login(SUPPLIER).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[
+                ("kind", "placement"),
+                ("person", "VD-001"),
+                ("group", "participatiewet"),
+                ("hours_per_week", "24"),
+                ("start", "2026-01-01"),
+                ("end", "2026-06-30"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let path = format!("/orgs/{supplier}/sr/contracten/{id}");
+    let dutch = app.get(&path).await;
+    assert!(dutch.body.contains("€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 181/365 dagen = € 13.223,74"));
+    assert!(dutch.body.contains("24 u/w"), "{}", dutch.body);
+
+    app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
+    let english = app.get(&path).await;
+    assert_eq!(english.status, StatusCode::OK);
+    assert!(english.body.contains("<html lang=\"en\">"));
+    assert!(
+        english.body.contains("€ 40.000,00 per full-time work year × 24/36 hours × 181/365 days = € 13.223,74"),
+        "{}",
+        english.body
+    );
+    assert!(english.body.contains("24 h/wk") && !english.body.contains("voltijd-arbeidsjaar"), "{}", english.body);
+
+    // A contribution stored before the lines were typed holds Dutch text lines: they are shown as they were.
+    let old = r#"["€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 181/365 dagen = € 13.223,74"]"#;
+    sql::query("UPDATE sr_contributions SET lines = $1 WHERE contract_id = $2")
+        .bind(old)
+        .bind(id)
+        .execute(&app.state.db)
+        .await
+        .expect("old lines");
+    let legacy = app.get(&path).await;
+    assert_eq!(legacy.status, StatusCode::OK);
+    assert!(legacy.body.contains("€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 181/365 dagen = € 13.223,74"));
+
+    // A contribution the table cannot value is refused in English too.
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[
+                ("kind", "placement"),
+                ("person", "VD-002"),
+                ("group", "statushouder"),
+                ("hours_per_week", "24"),
+                ("start", "2026-01-01"),
+                ("end", "2026-06-30"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("the valuation table has no value for target group statushouder"), "{}", resp.body);
 }

@@ -1,7 +1,7 @@
 //! Where an overleg case stands, what may happen next, who is late, and from when the corporation may carry out
 //! its plan (art. 5 lid 4 Overlegwet). Pure functions of the case's dates; the store keeps the facts.
 
-use super::deadlines::{advice_deadline, may_execute_from, reply_deadline, Deadline, RequestError};
+use super::deadlines::{advice_deadline, may_execute_from, reply_deadline, Deadline, RequestError, Rule};
 use super::kinds::{AnswerKind, Decision, RequestKind};
 use time::{Date, Duration};
 
@@ -145,7 +145,7 @@ impl CaseFacts {
 
     /// From when the corporation may carry out its plan (art. 5 lid 4 and art. 5a Overlegwet).
     pub fn execution(&self) -> Result<Execution, RequestError> {
-        let from = |date: Date, rule: &str| Execution::From(Deadline { date, rule: rule.to_owned() });
+        let from = |date: Date, rule: Rule| Execution::From(Deadline { date, rule });
         Ok(match (self.kind, self.answer, self.decision) {
             (RequestKind::Information, _, _) => Execution::NotApplicable,
             (RequestKind::Consent, None, _) | (_, Some((AnswerKind::ConsentRefused, _)), _) => {
@@ -155,17 +155,15 @@ impl CaseFacts {
                 let term = advice_deadline(self.received, self.agreed_weeks)?;
                 Execution::WithoutAnswerFrom(Deadline {
                     date: term.date + Duration::days(1),
-                    rule: "na afloop van de termijn zonder advies (art. 5 lid 4 onder b Overlegwet)".to_owned(),
+                    rule: Rule::AdviceTermEnded,
                 })
             }
-            (_, Some((AnswerKind::NoObjection, on)), _) => {
-                from(on, "schriftelijk geen bezwaar (art. 5 lid 4 onder a Overlegwet)")
-            }
+            (_, Some((AnswerKind::NoObjection, on)), _) => from(on, Rule::NoObjection),
             (_, Some((AnswerKind::ConsentGiven | AnswerKind::ConsentWithConditions, on)), _) => {
-                from(on, "instemming gegeven (art. 5a Overlegwet)")
+                from(on, Rule::ConsentGiven)
             }
             (_, Some(_), None) => Execution::AwaitingDecision,
-            (_, Some(_), Some((Decision::Followed, on))) => from(on, "advies gevolgd"),
+            (_, Some(_), Some((Decision::Followed, on))) => from(on, Rule::AdviceFollowed),
             (_, Some(_), Some((_, reply_received))) => Execution::From(may_execute_from(reply_received)),
         })
     }
@@ -249,7 +247,7 @@ mod tests {
             // Reply received Monday 11 May: three days to Thursday 14th (Ascension), so Friday 15th; from the 16th.
             Ok(Execution::From(d)) => {
                 assert_eq!(d.date, date!(2026 - 05 - 16));
-                assert!(d.rule.contains("art. 5 lid 4"));
+                assert!(d.rule.to_string().contains("art. 5 lid 4"));
             }
             other => panic!("unexpected {other:?}"),
         }

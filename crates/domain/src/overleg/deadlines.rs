@@ -24,26 +24,107 @@ pub fn check_request(kind: RequestKind, subject: Subject) -> Result<(), RequestE
     Ok(())
 }
 
-/// A deadline and the rule that produced it (Dutch, for the case page).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Deadline {
-    /// The last day.
-    pub date: Date,
-    /// The rule, e.g. "6 weken na ontvangst (art. 5 Overlegwet); 5 mei → volgende werkdag (Algemene termijnenwet)".
-    pub rule: String,
+/// The rule behind a date on a case: which term of which law, and how the Algemene termijnenwet moved its end.
+///
+/// The web layer translates it (`overleg.ftl`); `Display` is the Dutch text the case page always showed, which is
+/// what the domain's own tests and any caller without a user language read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The legal advice term: 6 weeks after receipt (art. 5 Overlegwet).
+    AdviceTerm {
+        /// How the end of the term moved.
+        extension: Extension,
+    },
+    /// A longer advice term the parties agreed on (art. 5 Overlegwet: at least 6 weeks).
+    AgreedAdviceTerm {
+        /// The agreed term in weeks (more than 6).
+        weeks: u32,
+        /// How the end of the term moved.
+        extension: Extension,
+    },
+    /// The landlord's reasoned reply: 14 days after receipt of the advice (art. 5 lid 3 Overlegwet).
+    ReplyTerm {
+        /// How the end of the term moved.
+        extension: Extension,
+    },
+    /// Carrying out the plan: from the day after 3 days after receipt of the reasoned reply (art. 5 lid 4).
+    ExecutionAfterReply {
+        /// How the end of the three-day term moved.
+        extension: Extension,
+    },
+    /// Accounting for the yearly budget: 2 months after the year's end (art. 7 Overlegwet).
+    BudgetAccountTerm {
+        /// How the end of the term moved.
+        extension: Extension,
+    },
+    /// The advice term ended without advice (art. 5 lid 4 onder b Overlegwet).
+    AdviceTermEnded,
+    /// The organisation wrote it has no objection (art. 5 lid 4 onder a Overlegwet).
+    NoObjection,
+    /// The organisation gave its consent (art. 5a Overlegwet).
+    ConsentGiven,
+    /// The landlord follows the advice.
+    AdviceFollowed,
 }
 
-fn with_extension(date: Date, base: String, extension: Extension) -> Deadline {
-    let rule = match extension {
-        Extension::None => base,
-        Extension::NonWorkingLastDay(why) => {
-            format!("{base}; eindigt op {why}, dus op de eerstvolgende werkdag (art. 1 Algemene termijnenwet)")
+impl Rule {
+    /// How the Algemene termijnenwet moved the end of the term, for the rules that are a term.
+    pub fn extension(&self) -> Extension {
+        match self {
+            Rule::AdviceTerm { extension }
+            | Rule::AgreedAdviceTerm { extension, .. }
+            | Rule::ReplyTerm { extension }
+            | Rule::ExecutionAfterReply { extension }
+            | Rule::BudgetAccountTerm { extension } => *extension,
+            Rule::AdviceTermEnded | Rule::NoObjection | Rule::ConsentGiven | Rule::AdviceFollowed => Extension::None,
         }
-        Extension::TwoWorkingDays => {
-            format!("{base}; verlengd tot er twee werkdagen in vallen (art. 2 Algemene termijnenwet)")
+    }
+}
+
+impl std::fmt::Display for Rule {
+    /// The rule in Dutch, e.g. "6 weken na ontvangst (art. 5 Overlegwet); eindigt op Bevrijdingsdag (5 mei), dus op
+    /// de eerstvolgende werkdag (art. 1 Algemene termijnenwet)".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rule::AdviceTerm { .. } => f.write_str("6 weken na ontvangst (art. 5 Overlegwet)")?,
+            Rule::AgreedAdviceTerm { weeks, .. } => {
+                write!(f, "{weeks} weken na ontvangst, zoals afgesproken (art. 5 Overlegwet: minstens 6 weken)")?
+            }
+            Rule::ReplyTerm { .. } => f.write_str("14 dagen na ontvangst van het advies (art. 5 lid 3 Overlegwet)")?,
+            Rule::ExecutionAfterReply { .. } => {
+                f.write_str("3 dagen na ontvangst van de gemotiveerde reactie (art. 5 lid 4 Overlegwet)")?
+            }
+            Rule::BudgetAccountTerm { .. } => f.write_str("2 maanden na afloop van het jaar (art. 7 Overlegwet)")?,
+            Rule::AdviceTermEnded => {
+                f.write_str("na afloop van de termijn zonder advies (art. 5 lid 4 onder b Overlegwet)")?
+            }
+            Rule::NoObjection => f.write_str("schriftelijk geen bezwaar (art. 5 lid 4 onder a Overlegwet)")?,
+            Rule::ConsentGiven => f.write_str("instemming gegeven (art. 5a Overlegwet)")?,
+            Rule::AdviceFollowed => f.write_str("advies gevolgd")?,
         }
-    };
-    Deadline { date, rule }
+        match self.extension() {
+            Extension::None => {}
+            Extension::NonWorkingLastDay(day) => {
+                write!(f, "; eindigt op {day}, dus op de eerstvolgende werkdag (art. 1 Algemene termijnenwet)")?
+            }
+            Extension::TwoWorkingDays => {
+                f.write_str("; verlengd tot er twee werkdagen in vallen (art. 2 Algemene termijnenwet)")?
+            }
+        }
+        if let Rule::ExecutionAfterReply { .. } = self {
+            f.write_str("; uitvoering vanaf de dag daarna")?;
+        }
+        Ok(())
+    }
+}
+
+/// A deadline and the rule that produced it (to show next to the date, in the user's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    /// The last day (or, for [`Rule::ExecutionAfterReply`] and the other execution rules, the first day).
+    pub date: Date,
+    /// The rule, e.g. 6 weeks after receipt (art. 5 Overlegwet), moved to the next working day past 5 May.
+    pub rule: Rule,
 }
 
 /// The last day for the organisation's advice: at least six weeks after receipt, or the longer agreed term.
@@ -53,30 +134,21 @@ pub fn advice_deadline(received: Date, agreed_weeks: Option<u32>) -> Result<Dead
         return Err(RequestError::TermTooShort);
     }
     let (date, extension) = term_end(received, received + Duration::weeks(i64::from(weeks)));
-    let base = if agreed_weeks.is_some_and(|w| w > 6) {
-        format!("{weeks} weken na ontvangst, zoals afgesproken (art. 5 Overlegwet: minstens 6 weken)")
-    } else {
-        "6 weken na ontvangst (art. 5 Overlegwet)".to_owned()
-    };
-    Ok(with_extension(date, base, extension))
+    let rule = if weeks > 6 { Rule::AgreedAdviceTerm { weeks, extension } } else { Rule::AdviceTerm { extension } };
+    Ok(Deadline { date, rule })
 }
 
 /// The last day for the landlord's reasoned written reply when it does not (fully) follow the advice.
 pub fn reply_deadline(advice_received: Date) -> Deadline {
     let (date, extension) = term_end(advice_received, advice_received + Duration::days(14));
-    with_extension(date, "14 dagen na ontvangst van het advies (art. 5 lid 3 Overlegwet)".to_owned(), extension)
+    Deadline { date, rule: Rule::ReplyTerm { extension } }
 }
 
 /// The first day the landlord may carry out its plan after the organisation received the reasoned reply: after
 /// three days (the day after the term ends).
 pub fn may_execute_from(reply_received: Date) -> Deadline {
     let (end, extension) = term_end(reply_received, reply_received + Duration::days(3));
-    let term = with_extension(
-        end,
-        "3 dagen na ontvangst van de gemotiveerde reactie (art. 5 lid 4 Overlegwet)".into(),
-        extension,
-    );
-    Deadline { date: term.date + Duration::days(1), rule: format!("{}; uitvoering vanaf de dag daarna", term.rule) }
+    Deadline { date: end + Duration::days(1), rule: Rule::ExecutionAfterReply { extension } }
 }
 
 /// The last day to account for the organisation's yearly budget: two months after the year's end (art. 7).
@@ -85,7 +157,7 @@ pub fn budget_account_deadline(year: i32) -> Deadline {
     let nominal = Date::from_calendar_date(year + 1, time::Month::February, 28).unwrap_or(Date::MIN);
     let nominal = if time::util::is_leap_year(year + 1) { nominal + Duration::days(1) } else { nominal };
     let (date, extension) = term_end(year_end, nominal);
-    with_extension(date, "2 maanden na afloop van het jaar (art. 7 Overlegwet)".to_owned(), extension)
+    Deadline { date, rule: Rule::BudgetAccountTerm { extension } }
 }
 
 #[cfg(test)]
@@ -97,15 +169,14 @@ mod tests {
     fn advice_term_is_six_weeks_or_longer_as_agreed() {
         let d = advice_deadline(date!(2026 - 03 - 23), None).expect("valid");
         assert_eq!(d.date, date!(2026 - 05 - 04));
-        assert_eq!(d.rule, "6 weken na ontvangst (art. 5 Overlegwet)");
+        assert_eq!(d.rule.to_string(), "6 weken na ontvangst (art. 5 Overlegwet)");
         let on_5_may = advice_deadline(date!(2026 - 03 - 24), None).expect("valid");
         assert_eq!(on_5_may.date, date!(2026 - 05 - 06));
-        assert!(
-            on_5_may.rule.contains("Bevrijdingsdag (5 mei)") && on_5_may.rule.contains("art. 1 Algemene termijnenwet")
-        );
+        let rule = on_5_may.rule.to_string();
+        assert!(rule.contains("Bevrijdingsdag (5 mei)") && rule.contains("art. 1 Algemene termijnenwet"));
         let agreed = advice_deadline(date!(2026 - 03 - 23), Some(8)).expect("valid");
         assert_eq!(agreed.date, date!(2026 - 05 - 18));
-        assert!(agreed.rule.starts_with("8 weken"));
+        assert!(agreed.rule.to_string().starts_with("8 weken"));
         assert_eq!(advice_deadline(date!(2026 - 03 - 23), Some(4)), Err(RequestError::TermTooShort));
     }
 
@@ -119,7 +190,7 @@ mod tests {
     fn reply_within_fourteen_days_across_new_year() {
         let d = reply_deadline(date!(2026 - 12 - 18));
         assert_eq!(d.date, date!(2027 - 01 - 04), "1 January is a Friday, then the weekend");
-        assert!(d.rule.contains("Nieuwjaarsdag"));
+        assert!(d.rule.to_string().contains("Nieuwjaarsdag"));
     }
 
     #[test]
@@ -129,7 +200,46 @@ mod tests {
         // Received on Christmas Eve: extended to Tuesday 29 December; from Wednesday 30th.
         let christmas = may_execute_from(date!(2026 - 12 - 24));
         assert_eq!(christmas.date, date!(2026 - 12 - 30));
-        assert!(christmas.rule.contains("art. 2"));
+        assert!(christmas.rule.to_string().contains("art. 2"));
+    }
+
+    #[test]
+    fn rules_read_in_dutch_as_the_case_page_always_showed_them() {
+        let shown = |d: Deadline| d.rule.to_string();
+        assert_eq!(
+            shown(advice_deadline(date!(2026 - 03 - 24), None).expect("valid")),
+            "6 weken na ontvangst (art. 5 Overlegwet); eindigt op Bevrijdingsdag (5 mei), dus op de eerstvolgende \
+             werkdag (art. 1 Algemene termijnenwet)"
+        );
+        assert_eq!(
+            shown(advice_deadline(date!(2026 - 03 - 23), Some(8)).expect("valid")),
+            "8 weken na ontvangst, zoals afgesproken (art. 5 Overlegwet: minstens 6 weken)"
+        );
+        assert_eq!(
+            shown(reply_deadline(date!(2026 - 12 - 18))),
+            "14 dagen na ontvangst van het advies (art. 5 lid 3 Overlegwet); eindigt op Nieuwjaarsdag, dus op de \
+             eerstvolgende werkdag (art. 1 Algemene termijnenwet)"
+        );
+        // 14 days after Saturday 14 November 2026 is Saturday the 28th.
+        assert_eq!(
+            shown(reply_deadline(date!(2026 - 11 - 14))),
+            "14 dagen na ontvangst van het advies (art. 5 lid 3 Overlegwet); eindigt op zaterdag, dus op de \
+             eerstvolgende werkdag (art. 1 Algemene termijnenwet)"
+        );
+        assert_eq!(
+            shown(may_execute_from(date!(2026 - 12 - 24))),
+            "3 dagen na ontvangst van de gemotiveerde reactie (art. 5 lid 4 Overlegwet); verlengd tot er twee \
+             werkdagen in vallen (art. 2 Algemene termijnenwet); uitvoering vanaf de dag daarna"
+        );
+        assert_eq!(
+            shown(may_execute_from(date!(2026 - 11 - 23))),
+            "3 dagen na ontvangst van de gemotiveerde reactie (art. 5 lid 4 Overlegwet); uitvoering vanaf de dag daarna"
+        );
+        assert_eq!(
+            shown(budget_account_deadline(2026)),
+            "2 maanden na afloop van het jaar (art. 7 Overlegwet); eindigt op zondag, dus op de eerstvolgende werkdag \
+             (art. 1 Algemene termijnenwet)"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use time::{Date, OffsetDateTime};
 use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
-use volkshuis_domain::socialreturn::valuation::Valuation;
+use volkshuis_domain::socialreturn::valuation::{CalculationLine, Valuation};
 
 /// Where a contribution stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +54,8 @@ pub struct ContributionRow {
     pub contribution: Contribution,
     /// Its value under the contract's table.
     pub value: Money,
-    /// The calculation.
-    pub lines: Vec<String>,
+    /// The calculation (typed lines; rows stored before the lines were typed hold Dutch text lines).
+    pub lines: Vec<CalculationLine>,
     /// Status.
     pub status: Status,
     /// The buyer's reason.

@@ -188,6 +188,7 @@ stock-again = Import another file
 stock-more-than = more than { $n }
 stock-map-loading = Loading the map…
 stock-map-failed = The map data could not be loaded.
+stock-map-bad-request = zoom (0–22) and bbox (west,south,east,north) are required
 stock-map-help = Zoom in to see complexes and, at street level, single units. Without the background map the data stays visible.
 stock-map-clusters = { $units ->
         [one] { $units } unit

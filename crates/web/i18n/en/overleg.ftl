@@ -225,3 +225,27 @@ notice-reminder = { $n ->
 notice-reply = Decision and reply on advice due { $date }: { $title }
 notice-new = New request: { $title }
 notice-budget = Account for the { $year } budget by { $date }
+
+## Rules next to the deadlines (law names and article references stay Dutch)
+rule-advice-term = 6 weeks after receipt (art. 5 Overlegwet)
+rule-agreed-advice-term = { $weeks } weeks after receipt, as agreed (art. 5 Overlegwet: at least 6 weeks)
+rule-reply-term = 14 days after receipt of the advice (art. 5 lid 3 Overlegwet)
+rule-execution-term = 3 days after receipt of the reasoned reply (art. 5 lid 4 Overlegwet)
+rule-execution-next-day = the plan may be carried out from the day after
+rule-budget-term = 2 months after the end of the year (art. 7 Overlegwet)
+rule-advice-term-ended = the term ended without advice (art. 5 lid 4 onder b Overlegwet)
+rule-no-objection = no objection in writing (art. 5 lid 4 onder a Overlegwet)
+rule-consent-given = consent given (art. 5a Overlegwet)
+rule-advice-followed = advice followed
+rule-non-working-day = ends on { $day }, so on the next working day (art. 1 Algemene termijnenwet)
+rule-two-working-days = extended until it includes two working days (art. 2 Algemene termijnenwet)
+day-off-saturday = a Saturday
+day-off-sunday = a Sunday
+holiday-new-years-day = New Year's Day
+holiday-easter-monday = Easter Monday
+holiday-kings-day = King's Day
+holiday-liberation-day = Liberation Day (5 May)
+holiday-ascension-day = Ascension Day
+holiday-whit-monday = Whit Monday
+holiday-christmas-day = Christmas Day
+holiday-boxing-day = Boxing Day

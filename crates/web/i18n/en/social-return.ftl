@@ -157,3 +157,29 @@ cert-pso-1 = PSO level 1
 cert-pso-2 = PSO level 2
 cert-pso-3 = PSO level 3
 cert-pso-30plus = PSO 30+
+
+## A contribution's calculation, line by line
+calc-below-minimum = { $hours } hours a week is less than the minimum of { $min } hours: does not count
+calc-counted-months = counts for at most { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }: from { $start } up to and including { $until } instead of { $end }
+calc-placement = { $rate } per full-time work year × { $hours }/{ $full } hours × { $days }/365 days = { $value }
+calc-placement-long-term = { $rate } per full-time work year (long on a benefit) × { $hours }/{ $full } hours × { $days }/365 days = { $value }
+calc-bonus = bonus { $bonus }: { $rate } × { $hours }/{ $full } hours × { $days }/365 days = { $value }
+calc-apprenticeship = { $rate } per school year × { $days }/365 days = { $value }
+calc-work-experience = { $rate } per month × 12 × { $days }/365 days = { $value }
+calc-purchase = { $invoice } excl. VAT × { $share }% = { $value }
+calc-other = { $hours } hours × { $rate } = { $value }
+calc-total = total { $value }
+err-not-in-table = the valuation table has no value for { $what }
+err-end-before-start = the end date is before the start date
+unvalued-group = target group { $code }
+unvalued-bonus = bonus { $code }
+unvalued-training = training route { $code }
+unvalued-work-experience = work-experience places
+unvalued-certificate = certificate { $code }
+unvalued-other = other activities
+summary-hours-per-week = { $hours } h/wk
+summary-hours = { $hours } h
+training-level-value = { $training } level { $level } — { $label }

@@ -188,6 +188,7 @@ stock-again = Nog een bestand inlezen
 stock-more-than = meer dan { $n }
 stock-map-loading = De kaart wordt geladen…
 stock-map-failed = De gegevens voor de kaart konden niet worden geladen.
+stock-map-bad-request = zoom (0–22) en bbox (west,zuid,oost,noord) zijn nodig
 stock-map-help = Zoom in om complexen en uiteindelijk losse eenheden te zien. Zonder achtergrondkaart blijven de gegevens zichtbaar.
 stock-map-clusters = { $units ->
         [one] { $units } eenheid

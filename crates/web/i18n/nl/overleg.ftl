@@ -225,3 +225,27 @@ notice-reminder = Nog { $n ->
 notice-reply = Besluit en reactie op advies uiterlijk { $date }: { $title }
 notice-new = Nieuw verzoek: { $title }
 notice-budget = Verantwoord het budget { $year } uiterlijk { $date }
+
+## Regels naast de termijnen (wet en artikel blijven in het Nederlands)
+rule-advice-term = 6 weken na ontvangst (art. 5 Overlegwet)
+rule-agreed-advice-term = { $weeks } weken na ontvangst, zoals afgesproken (art. 5 Overlegwet: minstens 6 weken)
+rule-reply-term = 14 dagen na ontvangst van het advies (art. 5 lid 3 Overlegwet)
+rule-execution-term = 3 dagen na ontvangst van de gemotiveerde reactie (art. 5 lid 4 Overlegwet)
+rule-execution-next-day = uitvoering vanaf de dag daarna
+rule-budget-term = 2 maanden na afloop van het jaar (art. 7 Overlegwet)
+rule-advice-term-ended = na afloop van de termijn zonder advies (art. 5 lid 4 onder b Overlegwet)
+rule-no-objection = schriftelijk geen bezwaar (art. 5 lid 4 onder a Overlegwet)
+rule-consent-given = instemming gegeven (art. 5a Overlegwet)
+rule-advice-followed = advies gevolgd
+rule-non-working-day = eindigt op { $day }, dus op de eerstvolgende werkdag (art. 1 Algemene termijnenwet)
+rule-two-working-days = verlengd tot er twee werkdagen in vallen (art. 2 Algemene termijnenwet)
+day-off-saturday = zaterdag
+day-off-sunday = zondag
+holiday-new-years-day = Nieuwjaarsdag
+holiday-easter-monday = Tweede Paasdag
+holiday-kings-day = Koningsdag
+holiday-liberation-day = Bevrijdingsdag (5 mei)
+holiday-ascension-day = Hemelvaartsdag
+holiday-whit-monday = Tweede Pinksterdag
+holiday-christmas-day = Eerste Kerstdag
+holiday-boxing-day = Tweede Kerstdag

@@ -157,3 +157,26 @@ cert-pso-1 = PSO trede 1
 cert-pso-2 = PSO trede 2
 cert-pso-3 = PSO trede 3
 cert-pso-30plus = PSO 30+
+
+## Berekening van een bijdrage, regel voor regel
+calc-below-minimum = { $hours } uur per week is minder dan het minimum van { $min } uur: telt niet
+calc-counted-months = telt hoogstens { $months } maanden: van { $start } tot en met { $until } in plaats van { $end }
+calc-placement = { $rate } per voltijd-arbeidsjaar × { $hours }/{ $full } uur × { $days }/365 dagen = { $value }
+calc-placement-long-term = { $rate } per voltijd-arbeidsjaar (lang in de uitkering) × { $hours }/{ $full } uur × { $days }/365 dagen = { $value }
+calc-bonus = bonus { $bonus }: { $rate } × { $hours }/{ $full } uur × { $days }/365 dagen = { $value }
+calc-apprenticeship = { $rate } per leerjaar × { $days }/365 dagen = { $value }
+calc-work-experience = { $rate } per maand × 12 × { $days }/365 dagen = { $value }
+calc-purchase = { $invoice } excl. btw × { $share }% = { $value }
+calc-other = { $hours } uur × { $rate } = { $value }
+calc-total = totaal { $value }
+err-not-in-table = de waarderingstabel kent geen waarde voor { $what }
+err-end-before-start = de einddatum ligt voor de begindatum
+unvalued-group = doelgroep { $code }
+unvalued-bonus = bonus { $code }
+unvalued-training = leerweg { $code }
+unvalued-work-experience = werkervaringsplaats
+unvalued-certificate = certificaat { $code }
+unvalued-other = overige activiteiten
+summary-hours-per-week = { $hours } u/w
+summary-hours = { $hours } u
+training-level-value = { $training } niveau { $level } — { $label }

@@ -1,8 +1,11 @@
-//! Helpers over the texts of the Overleg module. Legal rules next to deadlines come from the domain in Dutch, the language of the law. The texts themselves are in `i18n/*/overleg.ftl`.
+//! Helpers over the texts of the Overleg module, among them the translation of the domain's typed legal rules next
+//! to the deadlines (`volkshuis_domain::overleg::Rule`; law names and article references stay Dutch). The texts
+//! themselves are in `i18n/*/overleg.ftl`; the domain's `Display` is the same Dutch.
 
 use super::OverlegTexts;
+use volkshuis_domain::calendar::{DayOff, Extension, Holiday};
 use volkshuis_domain::overleg::case::Stage;
-use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
+use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Rule, Subject};
 
 impl OverlegTexts {
     /// The name of a request kind.
@@ -91,6 +94,49 @@ impl OverlegTexts {
         }
     }
 
+    /// The rule behind a deadline, with how the Algemene termijnenwet moved its end, in this language.
+    pub fn rule(&self, rule: &Rule) -> String {
+        let term = match rule {
+            Rule::AdviceTerm { .. } => self.rule_advice_term.to_owned(),
+            Rule::AgreedAdviceTerm { weeks, .. } => self.rule_agreed_advice_term(weeks),
+            Rule::ReplyTerm { .. } => self.rule_reply_term.to_owned(),
+            Rule::ExecutionAfterReply { .. } => self.rule_execution_term.to_owned(),
+            Rule::BudgetAccountTerm { .. } => self.rule_budget_term.to_owned(),
+            Rule::AdviceTermEnded => self.rule_advice_term_ended.to_owned(),
+            Rule::NoObjection => self.rule_no_objection.to_owned(),
+            Rule::ConsentGiven => self.rule_consent_given.to_owned(),
+            Rule::AdviceFollowed => self.rule_advice_followed.to_owned(),
+        };
+        let mut parts = vec![term];
+        match rule.extension() {
+            Extension::None => {}
+            Extension::NonWorkingLastDay(day) => parts.push(self.rule_non_working_day(self.day_off(day))),
+            Extension::TwoWorkingDays => parts.push(self.rule_two_working_days.to_owned()),
+        }
+        if let Rule::ExecutionAfterReply { .. } = rule {
+            parts.push(self.rule_execution_next_day.to_owned());
+        }
+        parts.join("; ")
+    }
+
+    /// A day that does not count for a term: Saturday, Sunday or a holiday.
+    pub fn day_off(&self, day: DayOff) -> &'static str {
+        match day {
+            DayOff::Saturday => self.day_off_saturday,
+            DayOff::Sunday => self.day_off_sunday,
+            DayOff::Holiday(holiday) => match holiday {
+                Holiday::NewYearsDay => self.holiday_new_years_day,
+                Holiday::EasterMonday => self.holiday_easter_monday,
+                Holiday::KingsDay => self.holiday_kings_day,
+                Holiday::LiberationDay => self.holiday_liberation_day,
+                Holiday::AscensionDay => self.holiday_ascension_day,
+                Holiday::WhitMonday => self.holiday_whit_monday,
+                Holiday::ChristmasDay => self.holiday_christmas_day,
+                Holiday::BoxingDay => self.holiday_boxing_day,
+            },
+        }
+    }
+
     /// "n days left", "today" or "n days late".
     pub fn days(&self, days_left: i64) -> String {
         match days_left {
@@ -107,6 +153,65 @@ pub const BUDGET_CATEGORIES: [&str; 6] = ["training", "experts", "meetings", "co
 #[cfg(test)]
 mod tests {
     use crate::i18n::Lang;
+    use volkshuis_domain::calendar::{DayOff, Extension, Holiday};
+    use volkshuis_domain::overleg::Rule;
+
+    /// Every rule, with every kind of extension where the rule is a term.
+    fn every_rule() -> Vec<Rule> {
+        let mut extensions = vec![Extension::None, Extension::TwoWorkingDays];
+        extensions.push(Extension::NonWorkingLastDay(DayOff::Saturday));
+        extensions.push(Extension::NonWorkingLastDay(DayOff::Sunday));
+        extensions.extend(Holiday::ALL.map(|h| Extension::NonWorkingLastDay(DayOff::Holiday(h))));
+        let mut rules = vec![Rule::AdviceTermEnded, Rule::NoObjection, Rule::ConsentGiven, Rule::AdviceFollowed];
+        for extension in extensions {
+            rules.extend([
+                Rule::AdviceTerm { extension },
+                Rule::AgreedAdviceTerm { weeks: 8, extension },
+                Rule::ReplyTerm { extension },
+                Rule::ExecutionAfterReply { extension },
+                Rule::BudgetAccountTerm { extension },
+            ]);
+        }
+        rules
+    }
+
+    #[test]
+    fn the_dutch_rules_are_the_domains_dutch() {
+        let nl = Lang::Nl.overleg();
+        for rule in every_rule() {
+            assert_eq!(nl.rule(&rule), rule.to_string(), "{rule:?}");
+        }
+    }
+
+    #[test]
+    fn rules_read_in_english_with_the_dutch_law_names() {
+        let en = Lang::En.overleg();
+        let liberation = Extension::NonWorkingLastDay(DayOff::Holiday(Holiday::LiberationDay));
+        assert_eq!(
+            en.rule(&Rule::AdviceTerm { extension: liberation }),
+            "6 weeks after receipt (art. 5 Overlegwet); ends on Liberation Day (5 May), so on the next working day \
+             (art. 1 Algemene termijnenwet)"
+        );
+        assert_eq!(
+            en.rule(&Rule::ExecutionAfterReply { extension: Extension::TwoWorkingDays }),
+            "3 days after receipt of the reasoned reply (art. 5 lid 4 Overlegwet); extended until it includes two \
+             working days (art. 2 Algemene termijnenwet); the plan may be carried out from the day after"
+        );
+        assert_eq!(en.rule(&Rule::AdviceTermEnded), "the term ended without advice (art. 5 lid 4 onder b Overlegwet)");
+        assert_eq!(
+            en.rule(&Rule::AgreedAdviceTerm { weeks: 8, extension: Extension::NonWorkingLastDay(DayOff::Sunday) }),
+            "8 weeks after receipt, as agreed (art. 5 Overlegwet: at least 6 weeks); ends on a Sunday, so on the next \
+             working day (art. 1 Algemene termijnenwet)"
+        );
+        for rule in every_rule() {
+            let (english, dutch) = (en.rule(&rule), rule.to_string());
+            assert_ne!(english, dutch, "{rule:?} is translated");
+            assert!(
+                !english.contains("weken") && !english.contains("dagen") && !english.contains("eindigt"),
+                "{english}"
+            );
+        }
+    }
 
     #[test]
     fn day_counts_read_naturally() {

@@ -99,7 +99,7 @@ fn budget_page(
         spent: spent.to_string(),
         left: Money::from_cents(budget.amount.cents() - spent.cents()).to_string(),
         account_by: show_date(deadline.date),
-        account_rule: deadline.rule,
+        account_rule: ov.rule(&deadline.rule),
         accounted: budget.accounted_on.map(show_date),
         can_spend: budget.tenant_org_id == scope.org_id() && scope.role().allows(Action::Edit),
         lines: budget

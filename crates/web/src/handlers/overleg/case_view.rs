@@ -125,7 +125,7 @@ pub(super) fn case_view(page: &Page, case: &Case, today: time::Date) -> CaseView
     let deadline = |label, d: volkshuis_domain::overleg::Deadline, running: bool| DeadlineView {
         label,
         date: show_date(d.date),
-        rule: d.rule,
+        rule: ov.rule(&d.rule),
         days: running.then(|| ov.days(days_left(d.date, today))),
     };
     let mut deadlines = Vec::new();

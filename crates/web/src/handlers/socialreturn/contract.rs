@@ -119,10 +119,11 @@ fn summary(page: &Page, c: &Contribution) -> String {
             let extras: Vec<&str> = bonuses.iter().map(|b| sr.bonus(*b)).collect();
             let extras = if extras.is_empty() { String::new() } else { format!(" + {}", extras.join(", ")) };
             format!(
-                "{person} · {} · {} – {} · {hours_per_week} u/w{extras}",
+                "{person} · {} · {} – {} · {}{extras}",
                 sr.group(*group),
                 show_date(*start),
-                show_date(*end)
+                show_date(*end),
+                sr.summary_hours_per_week(hours_per_week)
             )
         }
         Contribution::Apprenticeship { person, training, level, start, end } => format!(
@@ -138,7 +139,9 @@ fn summary(page: &Page, c: &Contribution) -> String {
         Contribution::Purchase { seller, certificate, invoice, date } => {
             format!("{seller} · {} · {invoice} · {}", sr.certificate(*certificate), show_date(*date))
         }
-        Contribution::Other { description, hours, date } => format!("{description} · {hours} u · {}", show_date(*date)),
+        Contribution::Other { description, hours, date } => {
+            format!("{description} · {} · {}", sr.summary_hours(hours), show_date(*date))
+        }
     }
 }
 
@@ -160,7 +163,7 @@ pub(super) fn contribution_view(
         summary: summary(page, &row.contribution),
         name: names.get(&row.id).cloned(),
         value: row.value.to_string(),
-        lines: row.lines,
+        lines: row.lines.iter().map(|line| sr.calculation_line(line)).collect(),
         status,
         status_code,
         reason: row.reason,

@@ -164,7 +164,7 @@ async fn report(
     let valued = contribution.as_ref().map(|c| value(&table.table, c));
     let (Some(contribution), Some(Ok(valuation)), true) = (&contribution, &valued, errors.is_empty()) else {
         let message = match valued {
-            Some(Err(e)) => Some(sr.err_valuation(e)),
+            Some(Err(e)) => Some(sr.err_valuation(sr.valuation_error(&e))),
             _ => None,
         };
         let page = contract_page(&state, &auth, &scope, &contract, typed, errors, message).await?;

@@ -196,7 +196,7 @@ pub(super) fn table_sections(sr: &SocialReturnTexts, fields: &Fields, errors: &F
         for level in 1..=4u8 {
             training.push(input(
                 training_key(*t, Some(level)),
-                format!("{} niveau {level} — {}", sr.training(*t), sr.training_value),
+                sr.training_level_value(sr.training_value, level, sr.training(*t)),
             ));
         }
     }

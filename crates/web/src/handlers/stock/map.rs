@@ -64,7 +64,7 @@ async fn data(
     let t = auth.ctx.t();
     let (Some(zoom), Some(bbox)) = (q.zoom.filter(|z| (0..=22).contains(z)), q.bbox.as_deref().and_then(parse_bbox))
     else {
-        let error = json!({ "error": "zoom (0–22) en bbox (west,zuid,oost,noord) zijn nodig" });
+        let error = json!({ "error": t.stock_map_bad_request });
         return Ok((StatusCode::BAD_REQUEST, Json(error)).into_response());
     };
     let body = map_body(&state.db, &scope, org, zoom, bbox, t).await?;
