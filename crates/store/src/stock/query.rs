@@ -542,29 +542,20 @@ pub(crate) async fn cluster_with_unit_rows(
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
     let sql = format!(
-        "SELECT c.code AS complex_code, c.naam AS complex_naam, u.* FROM clusters c LEFT JOIN \
+        "SELECT c.naam AS complex_naam, c.id AS cluster_id, c.code AS cluster_code, u.* FROM clusters c LEFT JOIN \
          (SELECT {JSON_UNIT_COLUMNS} FROM units u WHERE u.corporation_id = $1 AND u.cluster_id = $2 AND u.in_use = 1 \
          {LIST_ORDER} LIMIT {}) u ON 1 = 1 WHERE c.corporation_id = $1 AND c.id = $2 {LIST_ORDER}",
         limit.max(0)
     );
     let rows = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_all(db).await?;
     let Some(first) = rows.first() else { return Ok(None) };
-    let (code, naam): (String, Option<String>) = (first.try_get("complex_code")?, first.try_get("complex_naam")?);
+    let (code, naam): (String, Option<String>) = (first.try_get("cluster_code")?, first.try_get("complex_naam")?);
     let mut units = Vec::with_capacity(rows.len());
     for row in &rows {
-        let Some(unit_id) = row.try_get::<Option<i64>, _>("id")? else { continue };
-        units.push(UnitListRow {
-            id: unit_id,
-            id_extern: row.try_get("id_extern")?,
-            cluster: Some((id, code.clone())),
-            soort: row.try_get("soort")?,
-            detail_soort: row.try_get("detail_soort")?,
-            address: address_of(row)?,
-            postcode: row.try_get("postcode")?,
-            woonplaats: row.try_get("woonplaats")?,
-            label: row.try_get("maatschappelijk_label")?,
-            nettohuur_cents: row.try_get("nettohuur_cents")?,
-        });
+        // A complex without units in use comes as one row whose unit columns are NULL.
+        if row.try_get::<Option<i64>, _>("id")?.is_some() {
+            units.push(list_row_from_row(row)?);
+        }
     }
     let page = UnitPage { total: units.len() as i64, units, exact: true };
     Ok(Some((figures_from_units(id, code, naam, &page.units), page)))
