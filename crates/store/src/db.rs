@@ -3,8 +3,9 @@
 use crate::sql::{OwnedConn, PooledConn, Target, Tx};
 use crate::stock::PageCache;
 use crate::{migrate, Result, StoreError};
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::pool::PoolOptions;
+use sqlx::postgres::PgConnectOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::{ConnectOptions, PgPool, SqlitePool};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -68,32 +69,14 @@ impl Db {
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(10))
                     .synchronous(SqliteSynchronous::Normal)
-                    .pragma("journal_size_limit", "67108864")
-                    .log_statements(tracing::log::LevelFilter::Trace)
-                    .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
-                let pool = SqlitePoolOptions::new()
-                    .max_connections(4)
-                    .test_before_acquire(false)
-                    .idle_timeout(Duration::from_secs(300))
-                    .acquire_timeout(Duration::from_secs(10))
-                    .connect_with(options)
-                    .await
-                    .map_err(connect_error)?;
+                    .pragma("journal_size_limit", "67108864");
+                let pool = pool_options(4).connect_with(logged(options)).await.map_err(connect_error)?;
                 Pool::Sqlite(pool)
             }
             Backend::Postgres => {
-                let options = PgConnectOptions::from_str(&url)
-                    .map_err(connect_error)?
-                    .log_statements(tracing::log::LevelFilter::Trace)
-                    .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
-                let pool = PgPoolOptions::new()
-                    .max_connections(postgres_connections())
-                    .test_before_acquire(false)
-                    .idle_timeout(Duration::from_secs(300))
-                    .acquire_timeout(Duration::from_secs(10))
-                    .connect_with(options)
-                    .await
-                    .map_err(connect_error)?;
+                let options = PgConnectOptions::from_str(&url).map_err(connect_error)?;
+                let pool =
+                    pool_options(postgres_connections()).connect_with(logged(options)).await.map_err(connect_error)?;
                 Pool::Postgres(pool)
             }
         };
@@ -191,6 +174,22 @@ impl Db {
             (format!("sqlite://{target}?mode=rwc"), Backend::Sqlite)
         }
     }
+}
+
+/// The pool settings both engines share (see the comment in [`Db::connect`]).
+fn pool_options<DB: sqlx::Database>(max_connections: u32) -> PoolOptions<DB> {
+    PoolOptions::new()
+        .max_connections(max_connections)
+        .test_before_acquire(false)
+        .idle_timeout(Duration::from_secs(300))
+        .acquire_timeout(Duration::from_secs(10))
+}
+
+/// Statements logged at trace level, slow ones (over half a second) as warnings.
+fn logged<O: ConnectOptions>(options: O) -> O {
+    options
+        .log_statements(tracing::log::LevelFilter::Trace)
+        .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500))
 }
 
 /// The pool's PostgreSQL connections: twice the cores, plus one (the usual rule for a database's active

@@ -153,10 +153,7 @@ impl<'c> Exec<'c> for &'c mut Tx {
         }
     }
     fn target(self) -> Target<'c> {
-        match self {
-            Tx::Sqlite(tx) => Target::Sqlite(tx),
-            Tx::Postgres(tx) => Target::Postgres(tx),
-        }
+        self.conn().target()
     }
 }
 
@@ -177,15 +174,6 @@ impl OwnedConn {
             OwnedConn::Postgres(c) => Conn::Postgres(c),
         }
     }
-
-    /// Closes it (an open transaction is rolled back by the database).
-    pub async fn close(self) -> sqlx::Result<()> {
-        use sqlx::Connection;
-        match self {
-            OwnedConn::Sqlite(c) => c.close().await,
-            OwnedConn::Postgres(c) => c.close().await,
-        }
-    }
 }
 
 impl<'c> Exec<'c> for &'c mut OwnedConn {
@@ -196,10 +184,7 @@ impl<'c> Exec<'c> for &'c mut OwnedConn {
         }
     }
     fn target(self) -> Target<'c> {
-        match self {
-            OwnedConn::Sqlite(c) => Target::Sqlite(c),
-            OwnedConn::Postgres(c) => Target::Postgres(c),
-        }
+        self.conn().target()
     }
 }
 
