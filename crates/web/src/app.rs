@@ -36,7 +36,8 @@ pub fn router(state: AppState) -> Router {
         .route("/static/app.css", get(ops::stylesheet))
         .route("/static/{asset}", get(ops::asset))
         .fallback(ops::not_found)
-        .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
+        // Forms are small; the routes that take uploads set their own limit (and stream them to disk).
+        .layer(DefaultBodyLimit::max(csrf::MAX_FORM_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::forget_signed_in_after_writes))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::client_address))

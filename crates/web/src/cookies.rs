@@ -5,7 +5,8 @@ use cookie::{Cookie, SameSite};
 
 /// The session cookie (HttpOnly, SameSite=Lax so links from e-mail keep the user logged in).
 pub const SESSION: &str = "vh_session";
-/// The CSRF double-submit cookie (HttpOnly, SameSite=Strict).
+/// The pre-session cookie the CSRF token of an anonymous visitor is made from (HttpOnly, SameSite=Strict); named
+/// `__Host-vh_csrf` when the base URL is https (see `crate::csrf::cookie_name`).
 pub const CSRF: &str = "vh_csrf";
 /// The chosen UI language.
 pub const LANG: &str = "vh_lang";

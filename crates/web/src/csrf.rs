@@ -1,91 +1,207 @@
-//! CSRF protection for every state-changing request, as a middleware so no route can forget it.
+//! CSRF protection for every state-changing request, as a middleware so no route can forget it (ADR 0027).
 //!
-//! Double-submit: a random token lives in an HttpOnly, SameSite=Strict cookie and is embedded in every form; a
-//! POST (PUT, PATCH, DELETE) passes only when the form field `csrf` (or the `X-CSRF-Token` header) equals the cookie.
-//! A forged cross-site form cannot read the cookie, and SameSite=Strict keeps the browser from sending it.
+//! Three checks, all before the handler runs:
+//! - **Where the request comes from**: a browser says so in `Sec-Fetch-Site` and `Origin`. Anything but this site
+//!   (or a request the user typed) is refused with a 403, whatever token it carries.
+//! - **A token bound to the session**: forms carry `csrf` (or the `X-CSRF-Token` header). For a signed-in request it
+//!   is an HMAC keyed with the session token, so a token is worth nothing without the session cookie that made it
+//!   and changes at every login. Before login it is an HMAC, under a key only this process knows, of a random
+//!   pre-session cookie (`__Host-vh_csrf` on https), so nobody can choose a cookie and a matching field.
+//! - **Bodies are not read here beyond what the check needs**: a URL-encoded form up to [`MAX_FORM_BYTES`] (a larger
+//!   one is a 413 page), and of a multipart form only its first field, which the upload forms make the token. The
+//!   rest of an upload streams on to the route that takes it, after authentication, under that route's own limit.
 
 use crate::cookies;
 use crate::error::AppError;
 use crate::state::AppState;
-use axum::body::{to_bytes, Body};
+use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, Method};
+use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use cookie::SameSite;
+use futures_util::StreamExt as _;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 
 /// The CSRF token of the current request, for templates.
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
-/// The largest form body read for the check; forms are small.
-const MAX_FORM_BYTES: usize = 1024 * 1024;
-/// The largest upload (a corporation's stock file is tens of megabytes; a national file goes through the CLI).
-pub const MAX_UPLOAD_BYTES: usize = 200 * 1024 * 1024;
+/// The largest URL-encoded form; forms are small. Also the default body limit of every route that takes no upload.
+pub const MAX_FORM_BYTES: usize = 1024 * 1024;
+/// How much of a multipart body is read to find its first field (the token); the rest is left to the route.
+const MAX_PREFIX_BYTES: usize = 16 * 1024;
 
 /// Whether a request of this method may change something (and so needs the token). GET, HEAD and OPTIONS only read.
 pub fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
+/// The name of the pre-session cookie: with the `__Host-` prefix on https, so that no other host (a sibling
+/// subdomain, say) can set it (browsers only accept such a cookie from this host, secure and for path `/`).
+pub fn cookie_name(state: &AppState) -> &'static str {
+    if state.config.base_url.starts_with("https://") {
+        "__Host-vh_csrf"
+    } else {
+        cookies::CSRF
+    }
+}
+
+/// The token a form must carry for a request with these cookies, or `None` when the request has neither a session
+/// nor a pre-session cookie (a first visit).
+pub fn token_for(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    if let Some(session) = cookies::get(headers, cookies::SESSION).filter(|s| !s.is_empty()) {
+        return Some(mac(session.as_bytes(), b"volkshuis csrf: session"));
+    }
+    cookies::get(headers, cookie_name(state)).filter(|t| t.len() >= 32).map(|anon| anonymous(state, &anon))
+}
+
+fn anonymous(state: &AppState, pre_session: &str) -> String {
+    mac(state.csrf_key(), format!("volkshuis csrf: anonymous {pre_session}").as_bytes())
+}
+
+fn mac(key: &[u8], message: &[u8]) -> String {
+    // HMAC takes a key of any length; `new_from_slice` only fails for MACs with a fixed key size.
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).unwrap_or_else(|_| unreachable!("HMAC accepts any key"));
+    mac.update(message);
+    URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+}
+
+/// A `Set-Cookie` value with a new pre-session cookie. Login and logout send one, so a pre-session cookie that
+/// somebody else planted does not outlive them.
+pub fn rotate(state: &AppState) -> axum::http::HeaderValue {
+    let secure = state.config.secure_cookies || cookie_name(state) != cookies::CSRF;
+    cookies::set(cookie_name(state), &volkshuis_store::sessions::new_token(), secure, SameSite::Strict, None)
+}
+
 /// The middleware.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let existing = cookies::get(request.headers(), cookies::CSRF).filter(|t| t.len() >= 32);
-    let token = existing.clone().unwrap_or_else(volkshuis_store::sessions::new_token);
+    let known = token_for(&state, request.headers());
     let mut request = if changes_state(request.method()) {
-        match check(request, existing.as_deref()).await {
+        if let Some(why) = cross_site(&state, request.headers(), request.uri()) {
+            tracing::warn!(why, uri = %request.uri(), "state-changing request from another site refused");
+            return AppError::Csrf.into_response();
+        }
+        let Some(expected) = known.as_deref() else { return AppError::Csrf.into_response() };
+        match check(request, expected).await {
             Ok(request) => request,
             Err(rejected) => return rejected,
         }
     } else {
         request
     };
-    request.extensions_mut().insert(CsrfToken(token.clone()));
+    let (token, new_cookie) = match known {
+        Some(token) => (token, None),
+        None => {
+            let pre_session = volkshuis_store::sessions::new_token();
+            (anonymous(&state, &pre_session), Some(pre_session))
+        }
+    };
+    request.extensions_mut().insert(CsrfToken(token));
     let mut response = next.run(request).await;
-    if existing.is_none() {
-        let cookie = cookies::set(cookies::CSRF, &token, state.config.secure_cookies, SameSite::Strict, None);
+    if let Some(pre_session) = new_cookie {
+        let secure = state.config.secure_cookies || cookie_name(&state) != cookies::CSRF;
+        let cookie = cookies::set(cookie_name(&state), &pre_session, secure, SameSite::Strict, None);
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     response
 }
 
-async fn check(request: Request, cookie: Option<&str>) -> Result<Request, Response> {
-    let Some(cookie) = cookie else {
-        return Err(AppError::Csrf.into_response());
+/// Why a request comes from another site, if it does. Browsers send `Sec-Fetch-Site` and `Origin`; a request with
+/// neither comes from a program, not from a page on another site, and is left to the token.
+fn cross_site(state: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> Option<&'static str> {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        // `none`: the user typed the address or used a bookmark. `same-site` is a sibling host, not this one.
+        if !matches!(site.as_bytes(), b"same-origin" | b"none") {
+            return Some("Sec-Fetch-Site");
+        }
+    }
+    let origin = headers.get(header::ORIGIN)?;
+    let Some(origin) = origin.to_str().ok().and_then(|o| url::Url::parse(o).ok()) else { return Some("Origin") };
+    let ours = url::Url::parse(&state.config.base_url).ok().map(|base| base.origin());
+    if ours.is_some_and(|ours| ours == origin.origin()) {
+        return None;
+    }
+    // Reached under another name than the base URL (a test server on a free port, a second host name): the browser
+    // names the host it sent the request to in `Host`, and a page elsewhere cannot change that.
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).or_else(|| uri.authority().map(|a| a.as_str()));
+    let origin_authority = match (origin.host_str(), origin.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_owned(),
+        _ => return Some("Origin"),
     };
+    if host.is_some_and(|host| host.eq_ignore_ascii_case(&origin_authority)) {
+        None
+    } else {
+        Some("Origin")
+    }
+}
+
+async fn check(request: Request, expected: &str) -> Result<Request, Response> {
     if let Some(sent) = request.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
-        return if same(sent, cookie) { Ok(request) } else { Err(AppError::Csrf.into_response()) };
+        return if same(sent, expected) { Ok(request) } else { Err(AppError::Csrf.into_response()) };
     }
     let content_type =
         request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    let too_large = || (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response();
     let (parts, body) = request.into_parts();
-    let (sent, bytes) = if content_type.starts_with("application/x-www-form-urlencoded") {
-        let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| too_large())?;
+    let (sent, body) = if content_type.starts_with("application/x-www-form-urlencoded") {
+        let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        if declared.is_some_and(|length| length > MAX_FORM_BYTES as u64) {
+            return Err(AppError::TooLarge.into_response());
+        }
+        let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| AppError::TooLarge.into_response())?;
         let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
-        (sent, bytes)
+        (sent, Body::from(bytes))
     } else if let Ok(boundary) = multer::parse_boundary(&content_type) {
-        let bytes = to_bytes(body, MAX_UPLOAD_BYTES).await.map_err(|_| too_large())?;
-        (multipart_csrf(bytes.clone(), boundary).await, bytes)
+        leading_field(body, boundary).await
     } else {
         return Err(AppError::Csrf.into_response());
     };
     match sent {
-        Some(sent) if same(&sent, cookie) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        Some(sent) if same(&sent, expected) => Ok(Request::from_parts(parts, body)),
         _ => Err(AppError::Csrf.into_response()),
     }
 }
 
-/// The `csrf` field of a multipart form (the upload forms put it first, before the file).
-async fn multipart_csrf(bytes: axum::body::Bytes, boundary: String) -> Option<String> {
-    let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(bytes) });
-    let mut multipart = multer::Multipart::new(stream, boundary);
-    while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some("csrf") {
-            return field.text().await.ok();
+/// The `csrf` field of a multipart form when it is the first field (the upload forms put it there), and the body,
+/// whole again: what was read to find the field, then the rest as it arrives.
+async fn leading_field(body: Body, boundary: String) -> (Option<String>, Body) {
+    let mut stream = body.into_data_stream();
+    let mut prefix = Vec::new();
+    let delimiter = format!("\r\n--{boundary}");
+    let mut failed = false;
+    // The first field is complete once the delimiter before the second one has arrived.
+    while prefix.len() <= MAX_PREFIX_BYTES && !contains(&prefix, delimiter.as_bytes()) {
+        match stream.next().await {
+            Some(Ok(chunk)) => prefix.extend_from_slice(&chunk),
+            Some(Err(_)) => {
+                failed = true;
+                break;
+            }
+            None => break,
         }
     }
-    None
+    let prefix = Bytes::from(prefix);
+    let sent = if failed { None } else { first_field_token(prefix.clone(), boundary).await };
+    let whole = futures_util::stream::once(std::future::ready(Ok(prefix))).chain(stream);
+    (sent, Body::from_stream(whole))
+}
+
+async fn first_field_token(prefix: Bytes, boundary: String) -> Option<String> {
+    let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(prefix) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    let field = multipart.next_field().await.ok()??;
+    if field.name() != Some("csrf") {
+        return None;
+    }
+    field.text().await.ok()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Compares in constant time for equal lengths, so the token cannot be guessed byte by byte.
@@ -100,5 +216,14 @@ mod tests {
         assert!(super::same("abc", "abc"));
         assert!(!super::same("abc", "abd"));
         assert!(!super::same("abc", "abcd"));
+    }
+
+    #[test]
+    fn tokens_depend_on_key_and_message() {
+        let a = super::mac(b"session one", b"m");
+        assert_eq!(a, super::mac(b"session one", b"m"));
+        assert_ne!(a, super::mac(b"session two", b"m"));
+        assert_ne!(a, super::mac(b"session one", b"n"));
+        assert_eq!(a.len(), 43, "256 bits in unpadded base64");
     }
 }

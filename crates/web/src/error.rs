@@ -27,6 +27,12 @@ pub enum AppError {
     /// A state-changing request without a valid CSRF token.
     #[error("csrf token missing or wrong")]
     Csrf,
+    /// The request body is larger than the route takes.
+    #[error("request body too large")]
+    TooLarge,
+    /// The request body cannot be read as the form it claims to be.
+    #[error("malformed request body")]
+    BadRequest,
     /// A store failure.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -53,6 +59,17 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// A multipart body that is too large or malformed is the sender's fault (a 413 or 400 page), not a 500.
+impl From<axum::extract::multipart::MultipartError> for AppError {
+    fn from(error: axum::extract::multipart::MultipartError) -> Self {
+        match error.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+            status if status.is_client_error() => AppError::BadRequest,
+            _ => AppError::Internal(anyhow::Error::new(error).context("reading a multipart form")),
+        }
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(error: askama::Error) -> Self {
         AppError::Internal(anyhow::Error::new(error).context("rendering a template"))
@@ -70,6 +87,10 @@ pub enum ErrorPage {
     Csrf,
     /// 500.
     Internal,
+    /// 413.
+    TooLarge,
+    /// 400.
+    BadRequest,
 }
 
 impl AppError {
@@ -78,6 +99,8 @@ impl AppError {
             AppError::NotFound | AppError::Store(StoreError::NotFound) => (StatusCode::NOT_FOUND, ErrorPage::NotFound),
             AppError::Forbidden => (StatusCode::FORBIDDEN, ErrorPage::Forbidden),
             AppError::Csrf => (StatusCode::FORBIDDEN, ErrorPage::Csrf),
+            AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorPage::TooLarge),
+            AppError::BadRequest => (StatusCode::BAD_REQUEST, ErrorPage::BadRequest),
             _ => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage::Internal),
         }
     }

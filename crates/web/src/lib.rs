@@ -27,6 +27,8 @@ mod views;
 
 pub use app::router;
 pub use clock::Clock;
+/// The CSRF token forms must carry for a request with given cookies (for the tests, which post as a browser does).
+pub use csrf::token_for as csrf_token_for;
 pub use i18n::Lang;
 pub use jobs::housekeeping::schedule_housekeeping;
 pub use jobs::worker::{run_due_jobs, spawn_worker};

@@ -135,6 +135,8 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         ErrorPage::Forbidden => (t.err_forbidden_title, t.err_forbidden_text),
         ErrorPage::Csrf => (t.err_csrf_title, t.err_csrf_text),
         ErrorPage::Internal => (t.err_internal_title, t.err_internal_text),
+        ErrorPage::TooLarge => (t.err_too_large_title, t.err_too_large_text),
+        ErrorPage::BadRequest => (t.err_bad_request_title, t.err_bad_request_text),
     };
     let page = ErrorTemplate { page: Page::anonymous(&ctx), title, explanation, request_id: ctx.request_id.clone() };
     let status = response.status();

@@ -65,6 +65,9 @@ pub struct AppState {
     pub import_runs: Arc<ImportRuns>,
     /// Who is signed in, for a few seconds per session.
     pub signed_in: Arc<SignedInCache>,
+    /// The key of the CSRF tokens given out before login (see `crate::csrf`): random per process, so a token cannot
+    /// be made for a pre-session cookie of one's choosing. A restart makes open login forms ask to be reloaded.
+    csrf_key: Arc<[u8; 32]>,
 }
 
 impl AppState {
@@ -78,6 +81,12 @@ impl AppState {
             vera_names: Arc::new(Default::default()),
             import_runs: Arc::new(Default::default()),
             signed_in: Arc::new(Default::default()),
+            csrf_key: Arc::new(rand::random()),
         }
+    }
+
+    /// The key of the CSRF tokens given out before login.
+    pub fn csrf_key(&self) -> &[u8] {
+        self.csrf_key.as_slice()
     }
 }

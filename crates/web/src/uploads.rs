@@ -1,16 +1,97 @@
 //! Multipart forms with documents: the text fields as typed, and files checked for size and type (by name and by
 //! their first bytes, so a renamed executable is refused).
+//!
+//! Files arrive in a temporary file, not in memory, and text fields are read up to the size of a whole ordinary form,
+//! so a body larger than its route takes costs disk for a moment, never memory (ADR 0027). Only a form that arrived
+//! whole and within its limit has its accepted documents read, to be stored.
 
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::i18n::OverlegTexts;
+use axum::extract::multipart::Field;
 use axum::extract::Multipart;
 use std::collections::HashMap;
+use tokio::io::{AsyncReadExt as _, AsyncSeekExt as _, AsyncWriteExt as _};
 
 /// The largest document accepted.
 pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 /// The largest whole form (several documents and the text).
 pub const MAX_FORM_BYTES: usize = 45 * 1024 * 1024;
+/// The largest stock file taken through the web (a corporation's is tens of megabytes; a national file goes through
+/// the command line).
+pub const MAX_STOCK_FILE_BYTES: usize = 100 * 1024 * 1024;
+/// The largest contact list (a name and an e-mail address per unit).
+pub const MAX_CONTACTS_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// The largest text field of a multipart form: as large as a whole URL-encoded form may be.
+pub const MAX_TEXT_FIELD_BYTES: usize = crate::csrf::MAX_FORM_BYTES;
+
+/// A file as it arrived, in a temporary file that is gone when this is dropped (it has no name on disk).
+#[derive(Debug)]
+pub struct Spooled {
+    file: tokio::fs::File,
+    /// Its size in bytes (up to `max` when it was cut off).
+    pub len: u64,
+    /// Its first bytes, for recognising its kind.
+    pub head: Vec<u8>,
+    /// Whether it was larger than the `max` it was read with (the rest was read and dropped).
+    pub truncated: bool,
+}
+
+/// Receives a file field into a temporary file, keeping at most `max` bytes. The route's body limit ends a longer
+/// body with a 413.
+pub async fn spool(field: &mut Field<'_>, max: u64) -> Result<Spooled, AppError> {
+    let file = tokio::task::spawn_blocking(tempfile::tempfile)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("creating a temporary file for an upload")))?;
+    let mut spooled =
+        Spooled { file: tokio::fs::File::from_std(file), len: 0, head: Vec::new(), truncated: false };
+    let write_failed = |e: std::io::Error| AppError::Internal(anyhow::Error::new(e).context("writing an upload"));
+    while let Some(chunk) = field.chunk().await? {
+        if spooled.head.len() < 16 {
+            spooled.head.extend(chunk.iter().take(16 - spooled.head.len()));
+        }
+        let room = usize::try_from(max.saturating_sub(spooled.len)).unwrap_or(usize::MAX);
+        if chunk.len() > room {
+            spooled.truncated = true;
+        }
+        let kept = &chunk[..chunk.len().min(room)];
+        spooled.file.write_all(kept).await.map_err(write_failed)?;
+        spooled.len += kept.len() as u64;
+    }
+    spooled.file.flush().await.map_err(write_failed)?;
+    spooled.file.rewind().await.map_err(write_failed)?;
+    Ok(spooled)
+}
+
+impl Spooled {
+    /// The whole content, read back.
+    pub async fn read_all(mut self) -> Result<Vec<u8>, AppError> {
+        let mut content = Vec::with_capacity(usize::try_from(self.len).unwrap_or_default());
+        self.file
+            .read_to_end(&mut content)
+            .await
+            .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("reading an upload back")))?;
+        Ok(content)
+    }
+
+    /// The file, for reading on a blocking thread.
+    pub async fn into_std(self) -> std::fs::File {
+        self.file.into_std().await
+    }
+}
+
+/// A text field, read up to [`MAX_TEXT_FIELD_BYTES`] (a larger one is a 413).
+pub async fn small_text(mut field: Field<'_>) -> Result<String, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await? {
+        if bytes.len() + chunk.len() > MAX_TEXT_FIELD_BYTES {
+            return Err(AppError::TooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes).map_err(|_| AppError::BadRequest)
+}
 
 /// An accepted file.
 #[derive(Debug, Clone)]
@@ -53,25 +134,31 @@ pub struct MultipartForm {
 }
 
 impl MultipartForm {
-    /// Reads every field; files come from fields named `documents`.
+    /// Reads every field; files come from fields named `documents`. A body larger than the route's limit, or a text
+    /// field larger than [`MAX_TEXT_FIELD_BYTES`], is a 413 and nothing is kept.
     pub async fn read(mut multipart: Multipart) -> Result<Self, AppError> {
         let mut form = Self::default();
-        while let Some(field) = multipart.next_field().await.map_err(|e| AppError::Internal(e.into()))? {
+        let mut accepted = Vec::new();
+        while let Some(mut field) = multipart.next_field().await? {
             let name = field.name().unwrap_or_default().to_owned();
             if name == "documents" {
                 let file_name = field.file_name().map(base_name).unwrap_or_default();
-                let bytes = field.bytes().await.map_err(|e| AppError::Internal(e.into()))?;
-                if file_name.is_empty() && bytes.is_empty() {
+                let spooled = spool(&mut field, MAX_DOCUMENT_BYTES as u64).await?;
+                if file_name.is_empty() && spooled.len == 0 {
                     continue; // The file input was left empty.
                 }
-                match check_file(&file_name, &bytes) {
-                    Ok(content_type) => form.files.push(Upload { file_name, content_type, content: bytes.to_vec() }),
+                match check_kind(&file_name, &spooled.head) {
+                    Ok(_) if spooled.truncated => form.problems.push(FileProblem::TooLarge(file_name)),
+                    Ok(content_type) => accepted.push((file_name, content_type, spooled)),
                     Err(problem) => form.problems.push(problem),
                 }
             } else {
-                let value = field.text().await.map_err(|e| AppError::Internal(e.into()))?;
-                form.fields.insert(name, value);
+                form.fields.insert(name, small_text(field).await?);
             }
+        }
+        // The whole body arrived within its limit: only now are the documents read, to be stored.
+        for (file_name, content_type, spooled) in accepted {
+            form.files.push(Upload { file_name, content_type, content: spooled.read_all().await? });
         }
         Ok(form)
     }
@@ -114,13 +201,20 @@ const KINDS: &[(&str, &str, &[u8])] = &[
 ];
 
 /// Checks a document by name and content; returns its content type.
-pub fn check_file(file_name: &str, content: &[u8]) -> Result<&'static str, FileProblem> {
-    let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let kind = KINDS.iter().find(|(ext, _, magic)| *ext == extension && content.starts_with(magic));
-    let Some((_, content_type, _)) = kind else { return Err(FileProblem::WrongType(file_name.to_owned())) };
+#[cfg(test)]
+fn check_file(file_name: &str, content: &[u8]) -> Result<&'static str, FileProblem> {
+    let content_type = check_kind(file_name, content)?;
     if content.len() > MAX_DOCUMENT_BYTES {
         return Err(FileProblem::TooLarge(file_name.to_owned()));
     }
+    Ok(content_type)
+}
+
+/// Checks a document's kind by its name and first bytes; returns its content type.
+fn check_kind(file_name: &str, head: &[u8]) -> Result<&'static str, FileProblem> {
+    let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let kind = KINDS.iter().find(|(ext, _, magic)| *ext == extension && head.starts_with(magic));
+    let Some((_, content_type, _)) = kind else { return Err(FileProblem::WrongType(file_name.to_owned())) };
     Ok(content_type)
 }
 

@@ -245,3 +245,7 @@ mail-invite-body =
     { $link }
 
     Volkshuis
+err-too-large-title = Too large
+err-too-large-text = What you sent is larger than this page accepts. Nothing was saved. Make the file or text smaller and try again.
+err-bad-request-title = Form unreadable
+err-bad-request-text = The form did not arrive complete or readable. Nothing was saved. Reload the page and try again.

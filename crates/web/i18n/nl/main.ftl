@@ -245,3 +245,7 @@ mail-invite-body =
     { $link }
 
     Volkshuis
+err-too-large-title = Te groot
+err-too-large-text = Wat u verstuurde is groter dan deze pagina aanneemt. Er is niets opgeslagen. Maak het bestand of de tekst kleiner en probeer het opnieuw.
+err-bad-request-title = Formulier onleesbaar
+err-bad-request-text = Het formulier kwam niet volledig of niet leesbaar aan. Er is niets opgeslagen. Laad de pagina opnieuw en probeer het nog eens.

@@ -112,6 +112,8 @@ async fn submit(
     headers.append(header::SET_COOKIE, cookies::set(cookies::SESSION, &token, secure, SameSite::Lax, Some(max_age)));
     let year = 365 * 24 * 3600;
     headers.append(header::SET_COOKIE, cookies::set(cookies::LANG, &user.locale, secure, SameSite::Lax, Some(year)));
+    // The form token now follows from the new session; the pre-session cookie is replaced too (ADR 0027).
+    headers.append(header::SET_COOKIE, crate::csrf::rotate(&state));
     Ok(response)
 }
 
@@ -120,5 +122,6 @@ async fn logout(State(state): State<AppState>, auth: Auth) -> Result<Response, A
     let mut response = Redirect::to("/login?notice=logged_out").into_response();
     let gone = cookies::set(cookies::SESSION, "", state.config.secure_cookies, SameSite::Lax, Some(0));
     response.headers_mut().append(header::SET_COOKIE, gone);
+    response.headers_mut().append(header::SET_COOKIE, crate::csrf::rotate(&state));
     Ok(response)
 }

@@ -155,12 +155,25 @@ impl TestApp {
         self.send(Method::GET, path, None).await
     }
 
-    /// POST a form, adding the CSRF token as a browser form would (fetching a page first if there is no token yet).
-    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
-        if self.cookie("vh_csrf").is_none() {
+    /// The CSRF token this browser's forms carry, as the server put it in its pages (visiting the login page first
+    /// when there is no cookie yet to make it from).
+    pub async fn csrf_token(&mut self) -> String {
+        if self.csrf_from_cookies().is_none() {
             self.get("/login").await;
         }
-        let token = self.cookie("vh_csrf").expect("csrf cookie").to_owned();
+        self.csrf_from_cookies().expect("csrf cookie")
+    }
+
+    fn csrf_from_cookies(&self) -> Option<String> {
+        let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, jar.join("; ").parse().expect("cookie header"));
+        volkshuis_web::csrf_token_for(&self.state, &headers)
+    }
+
+    /// POST a form, adding the CSRF token as a browser form would (fetching a page first if there is no token yet).
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let token = self.csrf_token().await;
         let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
         all.extend_from_slice(fields);
         self.post_raw(path, &all).await
@@ -174,10 +187,7 @@ impl TestApp {
 
     /// POST a multipart form with one file, the CSRF token first (as the upload forms do).
     pub async fn post_file(&mut self, path: &str, fields: &[(&str, &str)], file_name: &str, file: &[u8]) -> Resp {
-        if self.cookie("vh_csrf").is_none() {
-            self.get("/login").await;
-        }
-        let token = self.cookie("vh_csrf").expect("csrf cookie").to_owned();
+        let token = self.csrf_token().await;
         self.post_file_with_token(path, &token, fields, file_name, file).await
     }
 
@@ -240,10 +250,7 @@ impl TestApp {
 
     /// POST a multipart form: the CSRF token first, then the text fields, then files in the `documents` field.
     pub async fn post_multipart(&mut self, path: &str, fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> Resp {
-        if self.cookie("vh_csrf").is_none() {
-            self.get("/login").await;
-        }
-        let token = self.cookie("vh_csrf").expect("csrf cookie").to_owned();
+        let token = self.csrf_token().await;
         let boundary = "volkshuis-test-boundary";
         let mut body = Vec::new();
         for (name, value) in std::iter::once(("csrf", token.as_str())).chain(fields.iter().copied()) {

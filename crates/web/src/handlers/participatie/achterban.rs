@@ -33,7 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/participatie/berichten/{id}/brieven.csv", get(letters_csv))
         .route(
             "/orgs/{org}/participatie/huurders",
-            post(import).layer(DefaultBodyLimit::max(crate::csrf::MAX_UPLOAD_BYTES)),
+            post(import).layer(DefaultBodyLimit::max(crate::uploads::MAX_CONTACTS_FILE_BYTES)),
         )
 }
 
@@ -289,12 +289,17 @@ async fn import(
 ) -> Result<Response, AppError> {
     let (scope, _) = corporation(&state, &auth, org, Manage).await?;
     let mut file = None;
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::Internal(e.into()))? {
+    while let Some(mut field) = multipart.next_field().await? {
         if field.name() == Some("file") {
-            file = Some(field.bytes().await.map_err(|e| AppError::Internal(e.into()))?);
+            let limit = crate::uploads::MAX_CONTACTS_FILE_BYTES as u64;
+            file = Some(crate::uploads::spool(&mut field, limit).await?);
         }
     }
-    let bytes = file.unwrap_or_default();
+    // The body arrived whole and within its limit; a contact list is read in one piece.
+    let bytes = match file {
+        Some(file) => file.read_all().await?,
+        None => Vec::new(),
+    };
     let problems = match parse_contacts(&bytes) {
         Ok(rows) => {
             let unknown = part::import_contacts(&state.db, &scope, &auth.actor(&state), &rows).await?;

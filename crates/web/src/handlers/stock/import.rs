@@ -3,19 +3,19 @@
 
 use super::corporation_scope;
 use crate::auth::Auth;
-use crate::csrf::MAX_UPLOAD_BYTES;
 use crate::error::AppError;
 use crate::i18n::{ImportTexts, Lang};
 use crate::import_runs::{AlreadyRunning, Finished, Run, RunState};
 use crate::state::AppState;
+use crate::uploads::{self, MAX_STOCK_FILE_BYTES};
 use crate::views::{ok, render, Page};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use std::io::{BufRead as _, BufReader};
 use std::sync::Arc;
 use volkshuis_domain::access::{Edit, View, WriteScope};
 use volkshuis_domain::bezit::import::{template_header, StockReader};
@@ -24,7 +24,7 @@ use volkshuis_store::stock::{self, ImportOptions};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/orgs/{org}/stock/import", get(form).post(upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
+        .route("/orgs/{org}/stock/import", get(form).post(upload).layer(DefaultBodyLimit::max(MAX_STOCK_FILE_BYTES)))
         .route("/orgs/{org}/stock/template.csv", get(template))
         .route("/orgs/{org}/stock/import/reports/{id}", get(report))
         .route("/orgs/{org}/stock/import/runs/{run}", get(run_page))
@@ -96,13 +96,14 @@ async fn upload(
     let t = auth.ctx.t();
     let mut choices = Choices::default();
     let (mut file, mut file_name, mut checked_only) = (None, String::new(), true);
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::Internal(e.into()))? {
+    while let Some(mut field) = multipart.next_field().await? {
         match field.name() {
             Some("file") => {
                 file_name = field.file_name().unwrap_or("upload.csv").to_owned();
-                file = Some(field.bytes().await.map_err(|e| AppError::Internal(e.into()))?);
+                // The route's body limit is the file's limit; the file waits on disk, not in memory.
+                file = Some(uploads::spool(&mut field, MAX_STOCK_FILE_BYTES as u64).await?);
             }
-            Some("mode") => checked_only = field.text().await.unwrap_or_default() != "import",
+            Some("mode") => checked_only = uploads::small_text(field).await? != "import",
             Some("import_valid_rows") => choices.import_valid_rows = true,
             Some("mark_missing") => choices.mark_missing = true,
             _ => {}
@@ -113,14 +114,23 @@ async fn upload(
         file_error: Some(file_error),
         ..ImportPage::new(&auth, org, organisation.name.clone())
     };
-    let Some(file) = file.filter(|f| !f.is_empty()) else {
+    let Some(file) = file.filter(|f| f.len > 0) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(choices, t.stock_no_file.to_owned()));
     };
-    // The header is read now, so a file that is not a stock file at all is refused on the form itself.
-    if let Err(error) = StockReader::new(&file[..]) {
+    let file = file.into_std().await;
+    let (file, total_lines, header) = tokio::task::spawn_blocking(move || {
+        let total_lines = count_lines(&file)?;
+        // The header is read now, so a file that is not a stock file at all is refused on the form itself.
+        let header = StockReader::new(BufReader::new(&file)).err();
+        std::io::Seek::rewind(&mut &file)?;
+        Ok::<_, std::io::Error>((file, total_lines, header))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("reading an uploaded stock file")))?;
+    if let Some(error) = header {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(choices, auth.ctx.lang.import().file_error(&error)));
     }
-    let total_lines = bytecount_lines(&file);
     let run = match state.import_runs.start(org, &file_name, checked_only, total_lines) {
         Ok(run) => run,
         Err(AlreadyRunning(_)) => {
@@ -140,11 +150,22 @@ async fn upload(
     Ok(Redirect::to(&format!("/orgs/{org}/stock/import/runs/{}", run.id)).into_response())
 }
 
-/// Lines after the header, counted once so the progress page can say how far the import is.
-fn bytecount_lines(file: &[u8]) -> u64 {
-    let newlines = file.iter().filter(|b| **b == b'\n').count() as u64;
-    let unterminated = u64::from(file.last().is_some_and(|b| *b != b'\n'));
-    (newlines + unterminated).saturating_sub(1)
+/// Lines after the header, counted once so the progress page can say how far the import is; the file is read from
+/// its start to its end.
+fn count_lines(file: &std::fs::File) -> std::io::Result<u64> {
+    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    std::io::Seek::rewind(&mut reader)?;
+    let (mut newlines, mut last) = (0u64, None);
+    loop {
+        let buffer = reader.fill_buf()?;
+        let Some(&end) = buffer.last() else { break };
+        newlines += buffer.iter().filter(|b| **b == b'\n').count() as u64;
+        last = Some(end);
+        let read = buffer.len();
+        reader.consume(read);
+    }
+    let unterminated = u64::from(last.is_some_and(|b| b != b'\n'));
+    Ok((newlines + unterminated).saturating_sub(1))
 }
 
 /// An import running in the background.
@@ -154,7 +175,8 @@ struct Job {
     actor: Actor,
     /// The language of the user who started it, for the error report.
     lang: Lang,
-    file: Bytes,
+    /// The uploaded file, on disk (it has no name there, and is gone when the job is).
+    file: std::fs::File,
     options: ImportOptions,
     run: Arc<Run>,
 }
@@ -179,8 +201,8 @@ impl Job {
     }
 
     async fn import(&self) -> Result<Finished, AppError> {
-        let reader =
-            StockReader::new(std::io::Cursor::new(self.file.clone())).map_err(|e| AppError::Internal(e.into()))?;
+        let file = self.file.try_clone().map_err(|e| AppError::Internal(e.into()))?;
+        let reader = StockReader::new(BufReader::with_capacity(256 * 1024, file)).map_err(|e| AppError::Internal(e.into()))?;
         let run = &self.run;
         let mut summary = stock::import_units(
             &self.state.db,

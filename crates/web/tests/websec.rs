@@ -1,0 +1,124 @@
+//! Web-layer security (issue 17 §2, ADR 0027): CSRF tokens bound to the session and checked against the request's
+//! origin, body limits that answer with a page, redirects only within the site, security headers, and the audit of
+//! what administrators open.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{TestApp, PASSWORD};
+use volkshuis_web::Config;
+
+on_both_backends!(
+    a_self_chosen_cookie_and_token_are_refused,
+    a_token_works_only_with_the_session_that_made_it,
+    posts_from_another_site_are_refused,
+    on_https_the_csrf_cookie_is_host_only,
+    a_large_form_gets_a_413_page,
+);
+
+const WOONSTAD_ADMIN: &str = "admin@woonstad.test";
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+
+/// Before the fix any cookie value passed when the form carried the same value.
+async fn a_self_chosen_cookie_and_token_are_refused(mut app: TestApp) {
+    let chosen = "a".repeat(43);
+    app.set_cookie("vh_csrf", &chosen);
+    let login = app
+        .post_raw("/login", &[("csrf", chosen.as_str()), ("email", WOONSTAD_ADMIN), ("password", PASSWORD)])
+        .await;
+    assert_eq!(login.status, StatusCode::FORBIDDEN, "{}", login.body);
+    assert_eq!(app.cookie("vh_session"), None);
+
+    app.login(WOONSTAD_ADMIN).await;
+    let cookie = app.cookie("vh_csrf").expect("pre-session cookie").to_owned();
+    let switched = app.post_raw("/language", &[("csrf", cookie.as_str()), ("lang", "en"), ("back", "/")]).await;
+    assert_eq!(switched.status, StatusCode::FORBIDDEN, "the cookie's value is not the signed-in token");
+    let page = app.get("/dashboard").await;
+    let token = app.csrf_token().await;
+    assert!(page.body.contains(&format!("value=\"{token}\"")), "pages carry the session's token");
+    assert_ne!(token, cookie);
+}
+
+async fn a_token_works_only_with_the_session_that_made_it(mut app: TestApp) {
+    let before_login = app.csrf_token().await;
+    let pre_session = app.cookie("vh_csrf").expect("pre-session cookie").to_owned();
+    app.post("/login", &[("email", WOONSTAD_ADMIN), ("password", PASSWORD)]).await;
+    assert!(app.cookie("vh_session").is_some());
+    let first_session = app.csrf_token().await;
+    assert_ne!(first_session, before_login, "the token changes at login");
+    assert_ne!(app.cookie("vh_csrf"), Some(pre_session.as_str()), "the pre-session cookie is replaced at login");
+    let stale = app.post_raw("/language", &[("csrf", before_login.as_str()), ("lang", "en"), ("back", "/")]).await;
+    assert_eq!(stale.status, StatusCode::FORBIDDEN, "the token from before login no longer counts");
+
+    app.login("medewerker@woonstad.test").await;
+    let other = app.post_raw("/language", &[("csrf", first_session.as_str()), ("lang", "en"), ("back", "/")]).await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN, "another session's token does not count");
+    let own = app.post("/language", &[("lang", "en"), ("back", "/")]).await;
+    assert_eq!(own.status, StatusCode::SEE_OTHER);
+}
+
+async fn posts_from_another_site_are_refused(mut app: TestApp) {
+    app.login(WOONSTAD_ADMIN).await;
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+        ("origin", "https://evil.example"),
+        ("origin", "null"),
+        ("origin", "http://localhost:8080.evil.example"),
+    ] {
+        app.headers = vec![(name, value.to_owned())];
+        let refused = app.post("/language", &[("lang", "en"), ("back", "/")]).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{name}: {value}");
+    }
+    for (name, value) in
+        [("sec-fetch-site", "same-origin"), ("sec-fetch-site", "none"), ("origin", "http://localhost:8080")]
+    {
+        app.headers = vec![(name, value.to_owned())];
+        let accepted = app.post("/language", &[("lang", "en"), ("back", "/")]).await;
+        assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{name}: {value}");
+    }
+    // Reached under another host name than the base URL: the browser's Host and Origin agree.
+    app.headers = vec![("origin", "http://127.0.0.1:3000".to_owned()), ("host", "127.0.0.1:3000".to_owned())];
+    let accepted = app.post("/language", &[("lang", "en"), ("back", "/")]).await;
+    assert_eq!(accepted.status, StatusCode::SEE_OTHER);
+}
+
+async fn on_https_the_csrf_cookie_is_host_only(mut app: TestApp) {
+    let config = Config { base_url: "https://volkshuis.example".to_owned(), ..Config::default() };
+    app.restart(config);
+    let page = app.get("/login").await;
+    let set: Vec<&str> = page.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap_or("")).collect();
+    let csrf = set.iter().find(|c| c.contains("vh_csrf=")).expect("csrf cookie");
+    assert!(csrf.starts_with("__Host-vh_csrf="), "{csrf}");
+    for flag in ["Secure", "Path=/", "HttpOnly"] {
+        assert!(csrf.contains(flag), "{flag} missing in {csrf}");
+    }
+    assert!(!csrf.contains("Domain"), "{csrf}");
+    app.login(WOONSTAD_ADMIN).await;
+    assert_eq!(app.get("/dashboard").await.status, StatusCode::OK);
+}
+
+/// A URL-encoded form larger than a form may be is a translated 413 page (it was a plain-text answer); a multipart
+/// form larger than its route takes is one too (it was a 500).
+async fn a_large_form_gets_a_413_page(mut app: TestApp) {
+    let big = "x".repeat(2 * 1024 * 1024);
+    let form = app.post("/login", &[("email", big.as_str()), ("password", PASSWORD)]).await;
+    assert_eq!(form.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(form.body.contains("Te groot") && form.body.contains("Er is niets opgeslagen"), "{}", form.body);
+
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await.to_string();
+    app.login(WOONSTAD_ADMIN).await;
+    let document = [PDF, &vec![b' '; 46 * 1024 * 1024]].concat();
+    let path = format!("/orgs/{corporation}/overleg/nieuw");
+    let fields = [("tenant_org_id", tenant.as_str()), ("kind", "advice"), ("title", "Te groot")];
+    let upload = app.post_multipart(&path, &fields, &[("plan.pdf", &document)]).await;
+    assert_eq!(upload.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(upload.body.contains("Te groot"), "{}", upload.body);
+    let text = "y".repeat(2 * 1024 * 1024);
+    let fields = [("tenant_org_id", tenant.as_str()), ("kind", "advice"), ("title", text.as_str())];
+    let long_field = app.post_multipart(&path, &fields, &[]).await;
+    assert_eq!(long_field.status, StatusCode::PAYLOAD_TOO_LARGE, "a text field is no larger than a form");
+    let list = app.get(&format!("/orgs/{corporation}/overleg")).await;
+    assert!(!list.body.contains("Te groot"), "nothing was saved");
+}
