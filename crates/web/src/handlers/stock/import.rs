@@ -120,6 +120,7 @@ async fn upload(
     let file = file.into_std().await;
     let (file, total_lines, header) = tokio::task::spawn_blocking(move || {
         let total_lines = count_lines(&file)?;
+        std::io::Seek::rewind(&mut &file)?;
         // The header is read now, so a file that is not a stock file at all is refused on the form itself.
         let header = StockReader::new(BufReader::new(&file)).err();
         std::io::Seek::rewind(&mut &file)?;
