@@ -63,14 +63,37 @@ pub fn checkbox(value: &Option<String>) -> bool {
     matches!(value.as_deref(), Some("on" | "true" | "1"))
 }
 
-/// A local redirect target from user input: only paths on this site, never `//host` or a scheme.
+/// A redirect target from user input (`next` after login, `back` after a language switch): only a path on this site,
+/// as parsed, otherwise `fallback`.
+///
+/// Browsers are lenient where a check on the text is not: they drop tabs and newlines (`/\t/evil.example` becomes
+/// `//evil.example`, another site), read `\` as `/`, and resolve dot segments (`/.//evil.example`). So the input is
+/// refused when it has a control character or a backslash or does not start with a single `/`; it is then parsed
+/// relative to this site, and the result is taken only when it is still on this site and its path does not start
+/// with `//`. What is returned is the parsed URL's own path, query and fragment, so a header can always hold it.
 pub fn local_path(input: &str, fallback: &str) -> String {
-    let ok = input.starts_with('/') && !input.starts_with("//") && !input.contains('\\') && !input.contains("://");
-    if ok {
-        input.to_owned()
-    } else {
-        fallback.to_owned()
+    local(input).unwrap_or_else(|| fallback.to_owned())
+}
+
+fn local(input: &str) -> Option<String> {
+    if !input.starts_with('/') || input.starts_with("//") || input.chars().any(|c| c.is_control() || c == '\\') {
+        return None;
     }
+    let site = url::Url::parse("https://volkshuis.invalid/").ok()?;
+    let parsed = site.join(input).ok()?;
+    if parsed.origin() != site.origin() || parsed.path().starts_with("//") {
+        return None;
+    }
+    let mut path = parsed.path().to_owned();
+    if let Some(query) = parsed.query() {
+        path.push('?');
+        path.push_str(query);
+    }
+    if let Some(fragment) = parsed.fragment() {
+        path.push('#');
+        path.push_str(fragment);
+    }
+    Some(path)
 }
 
 #[cfg(test)]
@@ -89,9 +112,41 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed() {
-        assert_eq!(local_path("/admin/users?x=1", "/dashboard"), "/admin/users?x=1");
-        for bad in ["//evil.example", "https://evil.example", "/\\evil", "dashboard", ""] {
-            assert_eq!(local_path(bad, "/dashboard"), "/dashboard", "{bad}");
+        for (good, followed) in [
+            ("/admin/users?x=1", "/admin/users?x=1"),
+            ("/orgs/3/overleg/12?notice=saved#antwoord", "/orgs/3/overleg/12?notice=saved#antwoord"),
+            ("/", "/"),
+            ("/zoeken?q=a%20b", "/zoeken?q=a%20b"),
+            ("/a/../b", "/b"),
+            ("/straat met spatie", "/straat%20met%20spatie"),
+            ("/%09/evil.example", "/%09/evil.example"),
+        ] {
+            assert_eq!(local_path(good, "/dashboard"), followed, "{good}");
+        }
+        for hostile in [
+            "//evil.example",
+            "///evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example",
+            "/\t\t/evil.example",
+            "\t//evil.example",
+            "/\r\n/evil.example",
+            "/dashboard\r\nSet-Cookie: x=1",
+            "/\n",
+            "/\u{0}",
+            "/\u{7f}/evil.example",
+            "/.//evil.example",
+            "/..//evil.example",
+            "/a/..//evil.example",
+            "https://evil.example",
+            "http:evil.example",
+            "javascript:alert(1)",
+            " /dashboard",
+            "dashboard",
+            "",
+        ] {
+            assert_eq!(local_path(hostile, "/dashboard"), "/dashboard", "{hostile:?}");
         }
     }
 

@@ -14,6 +14,7 @@ on_both_backends!(
     posts_from_another_site_are_refused,
     on_https_the_csrf_cookie_is_host_only,
     a_large_form_gets_a_413_page,
+    redirects_after_login_and_language_stay_on_this_site,
 );
 
 const WOONSTAD_ADMIN: &str = "admin@woonstad.test";
@@ -121,4 +122,21 @@ async fn a_large_form_gets_a_413_page(mut app: TestApp) {
     assert_eq!(long_field.status, StatusCode::PAYLOAD_TOO_LARGE, "a text field is no larger than a form");
     let list = app.get(&format!("/orgs/{corporation}/overleg")).await;
     assert!(!list.body.contains("Te groot"), "nothing was saved");
+}
+
+/// Before the fix a tab took the browser to another site (`/\t/evil.example` is `//evil.example` to a browser) and a
+/// newline gave a 500.
+async fn redirects_after_login_and_language_stay_on_this_site(mut app: TestApp) {
+    for hostile in ["/\t/evil.example", "/\r\n/evil.example", "/.//evil.example", "//evil.example"] {
+        let switched = app.post("/language", &[("lang", "nl"), ("back", hostile)]).await;
+        assert_eq!(switched.status, StatusCode::SEE_OTHER, "{hostile:?}: {}", switched.body);
+        assert_eq!(switched.location(), Some("/"), "{hostile:?}");
+        app.clear_cookies();
+        let login = app.post("/login", &[("email", WOONSTAD_ADMIN), ("password", PASSWORD), ("next", hostile)]).await;
+        assert_eq!(login.status, StatusCode::SEE_OTHER, "{hostile:?}: {}", login.body);
+        assert_eq!(login.location(), Some("/dashboard"), "{hostile:?}");
+        app.clear_cookies();
+    }
+    let login = app.post("/login", &[("email", WOONSTAD_ADMIN), ("password", PASSWORD), ("next", "/orgs?x=1")]).await;
+    assert_eq!(login.location(), Some("/orgs?x=1"), "a path on this site is followed");
 }
