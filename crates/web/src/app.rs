@@ -26,9 +26,13 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
+/// Served over https, browsers are told to come back only over https (a year; subdomains are not ours to decide).
+const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
+
 /// The whole application as a router.
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
+    let https = state.config.base_url.starts_with("https://");
     let app = Router::new()
         .merge(handlers::router())
         .route("/healthz", get(ops::healthz))
@@ -57,6 +61,10 @@ pub fn router(state: AppState) -> Router {
             // Reset links carry a token in the URL; it must not leak to other sites as a referrer.
             .layer(security_header(header::REFERRER_POLICY, "same-origin"))
             .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+            // Pages, exports and reports may hold personal data: no browser or proxy keeps a copy, unless a response
+            // says otherwise (the static assets, which are the same for everyone).
+            .layer(security_header(header::CACHE_CONTROL, "no-store"))
+            .option_layer(https.then(|| security_header(header::STRICT_TRANSPORT_SECURITY, STRICT_TRANSPORT_SECURITY)))
             .layer(CompressionLayer::new())
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))),
     )

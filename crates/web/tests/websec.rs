@@ -15,6 +15,8 @@ on_both_backends!(
     on_https_the_csrf_cookie_is_host_only,
     a_large_form_gets_a_413_page,
     redirects_after_login_and_language_stay_on_this_site,
+    signed_in_pages_and_downloads_are_not_stored,
+    https_sites_send_hsts,
 );
 
 const WOONSTAD_ADMIN: &str = "admin@woonstad.test";
@@ -139,4 +141,45 @@ async fn redirects_after_login_and_language_stay_on_this_site(mut app: TestApp) 
     }
     let login = app.post("/login", &[("email", WOONSTAD_ADMIN), ("password", PASSWORD), ("next", "/orgs?x=1")]).await;
     assert_eq!(login.location(), Some("/orgs?x=1"), "a path on this site is followed");
+}
+
+const STOCK_HEADER: &str =
+    "idExtern;clusterCode;clusterNaam;soort;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;maatschappelijkLabel;nettohuur";
+
+fn no_store(resp: &common::Resp) -> bool {
+    resp.headers.get("cache-control").and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("no-store"))
+}
+
+async fn signed_in_pages_and_downloads_are_not_stored(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login(WOONSTAD_ADMIN).await;
+    for path in ["/dashboard".to_owned(), format!("/orgs/{org}"), format!("/orgs/{org}/overleg")] {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(no_store(&page), "{path}: {:?}", page.headers.get("cache-control"));
+    }
+    for export in ["export.csv", "export.xlsx"] {
+        let download = app.get(&format!("/orgs/{org}/sr/{export}")).await;
+        assert_eq!(download.status, StatusCode::OK, "{export}");
+        assert!(no_store(&download), "{export}: {:?}", download.headers.get("cache-control"));
+    }
+    let bad = format!("{STOCK_HEADER}\r\nV1;C1;De Ark;WON;Kerkstraat;1;10111AA;Amsterdam;GM0363;DAE;650,00\r\n");
+    let url = format!("/orgs/{org}/stock/import");
+    let refused = app.import_file(&url, &[("mode", "check")], "bezit.csv", bad.as_bytes()).await;
+    let start = refused.body.find("/stock/import/reports/").expect("a report link");
+    let link: String = refused.body[start..].chars().take_while(|c| *c != '"').collect();
+    let report = app.get(&format!("/orgs/{org}{link}")).await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(no_store(&report), "error report: {:?}", report.headers.get("cache-control"));
+    let asset = app.get("/static/map.js").await;
+    assert!(!no_store(&asset), "the same for everyone, so it may be cached");
+}
+
+async fn https_sites_send_hsts(mut app: TestApp) {
+    let plain = app.get("/login").await;
+    assert!(plain.headers.get("strict-transport-security").is_none(), "not over plain http");
+    app.restart(Config { base_url: "https://volkshuis.example".to_owned(), ..Config::default() });
+    let secure = app.get("/login").await;
+    let hsts = secure.headers.get("strict-transport-security").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(hsts.starts_with("max-age=31536000"), "{hsts:?}");
 }
