@@ -16,6 +16,13 @@
   var generation = 0;
   var first = true;
 
+  // Data from the server is shown as text: an element whose textContent it is.
+  function textNode(value) {
+    var span = document.createElement('span');
+    span.textContent = String(value);
+    return span;
+  }
+
   function load() {
     var mine = ++generation;
     var b = map.getBounds();
@@ -39,7 +46,8 @@
             weight: 2, color: '#ffffff', fillColor: colours[p['class']], fillOpacity: 0.9,
             className: 'coverage-' + p['class'],
           });
-          marker.bindTooltip(p.label);
+          // The label holds names from a corporation's file: text, never markup (a string would be read as HTML).
+          marker.bindTooltip(textNode(p.label));
           if (data.mode === 'grid') {
             marker.on('click', function () { map.setView([c[1], c[0]], Math.min(map.getZoom() + 2, 13)); });
           }

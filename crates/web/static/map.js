@@ -22,9 +22,12 @@
   function cluster(feature) {
     var p = feature.properties;
     var size = 26 + Math.min(30, Math.round(Math.log10(p.units + 1) * 10));
+    // Built as an element, not as markup: text from the server stays text.
+    var count = document.createElement('span');
+    count.textContent = String(Number(p.units));
     var icon = L.divIcon({
       className: 'vh-cluster',
-      html: '<span>' + Number(p.units) + '</span>',
+      html: count,
       iconSize: [size, size],
     });
     var c = feature.geometry.coordinates;
@@ -40,7 +43,8 @@
       radius: 7, weight: 2, color: '#0b5a8a', fillColor: p.label === 'DAE' ? '#0b5a8a' : '#f0a500', fillOpacity: 0.8,
     });
     var link = document.createElement('a');
-    link.href = p.url;
+    // Only a path on this site (never a `javascript:` or another site's address).
+    if (typeof p.url === 'string' && p.url.charAt(0) === '/' && p.url.charAt(1) !== '/') link.href = p.url;
     link.textContent = p.address;
     marker.bindPopup(link);
     return marker;
