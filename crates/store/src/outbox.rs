@@ -1,6 +1,7 @@
 //! Outgoing mail. Every message is stored here first; with SMTP configured a job delivers it, without SMTP it stays
 //! here, readable by platform admins, so a fresh machine works end to end.
 
+use crate::audit::{self, Actor, Change};
 use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
 use time::OffsetDateTime;
@@ -94,6 +95,20 @@ pub async fn add(tx: &mut Tx, to: &str, subject: &str, body: &str, status: Statu
 pub async fn get(db: &Db, id: i64) -> Result<Option<Message>> {
     let row = sql::query(&format!("SELECT {COLUMNS} FROM outbox WHERE id = $1")).bind(id).fetch_optional(db).await?;
     row.as_ref().map(from_row).transpose()
+}
+
+/// One message, opened by a person to read: a message holds names, addresses and live links (a password reset), so
+/// the read is recorded in the audit log, in the same transaction.
+pub async fn open(db: &Db, actor: &Actor, id: i64) -> Result<Option<Message>> {
+    let mut tx = db.begin().await?;
+    let row =
+        sql::query(&format!("SELECT {COLUMNS} FROM outbox WHERE id = $1")).bind(id).fetch_optional(&mut tx).await?;
+    let Some(message) = row.as_ref().map(from_row).transpose()? else { return Ok(None) };
+    let mut change = Change::event(None, "read_personal", "outbox_message", id.to_string());
+    change.personal_data = true;
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Some(message))
 }
 
 /// The newest messages, newest first.

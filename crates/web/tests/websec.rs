@@ -6,6 +6,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{TestApp, PASSWORD};
+use volkshuis_store::testdb::sql;
 use volkshuis_web::Config;
 
 on_both_backends!(
@@ -17,6 +18,8 @@ on_both_backends!(
     redirects_after_login_and_language_stay_on_this_site,
     signed_in_pages_and_downloads_are_not_stored,
     https_sites_send_hsts,
+    opening_an_outbox_message_is_audited,
+    an_administrator_opening_a_case_is_not_the_tenant_opening_it,
 );
 
 const WOONSTAD_ADMIN: &str = "admin@woonstad.test";
@@ -182,4 +185,67 @@ async fn https_sites_send_hsts(mut app: TestApp) {
     let secure = app.get("/login").await;
     let hsts = secure.headers.get("strict-transport-security").and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(hsts.starts_with("max-age=31536000"), "{hsts:?}");
+}
+
+const PLATFORM_ADMIN: &str = "beheer@volkshuis.test";
+
+async fn count(app: &TestApp, query: &str, id: i64) -> i64 {
+    sql::query_scalar(query).bind(id.to_string()).fetch_one(&app.state.db).await.expect("count")
+}
+
+/// A message in the outbox holds a tenant's name and address or a live reset link: reading it is recorded.
+async fn opening_an_outbox_message_is_audited(mut app: TestApp) {
+    app.post("/password/forgot", &[("email", WOONSTAD_ADMIN)]).await;
+    app.login(PLATFORM_ADMIN).await;
+    let admin = app.user_id(PLATFORM_ADMIN).await;
+    let id = volkshuis_store::outbox::list(&app.state.db, 1).await.expect("outbox")[0].id;
+    let reads = "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity = 'outbox_message' \
+                 AND personal_data = 1 AND entity_id = $1";
+    assert_eq!(count(&app, reads, id).await, 0);
+    let message = app.get(&format!("/admin/outbox/{id}")).await;
+    assert!(message.body.contains("/password/reset?token="));
+    assert_eq!(count(&app, reads, id).await, 1, "the read is in the audit log");
+    let by: Option<i64> = sql::query_scalar(
+        "SELECT actor_user_id FROM audit_log WHERE entity = 'outbox_message' AND entity_id = $1",
+    )
+    .bind(id.to_string())
+    .fetch_one(&app.state.db)
+    .await
+    .expect("actor");
+    assert_eq!(by, Some(admin));
+}
+
+/// Before the fix an administrator's look was recorded as the tenant organisation having opened the case.
+async fn an_administrator_opening_a_case_is_not_the_tenant_opening_it(mut app: TestApp) {
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    app.login(WOONSTAD_ADMIN).await;
+    let tenant_id = tenant.to_string();
+    let fields = [
+        ("tenant_org_id", tenant_id.as_str()),
+        ("kind", "advice"),
+        ("subject", "maintenance"),
+        ("title", "Dakisolatie"),
+        ("explanation", "Graag uw advies."),
+        ("received_on", "25-11-2026"),
+        ("agreed_weeks", ""),
+        ("clusters", ""),
+    ];
+    let sent = app.post_multipart(&format!("/orgs/{corporation}/overleg/nieuw"), &fields, &[("plan.pdf", PDF)]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let location = sent.location().expect("redirect to the case").to_owned();
+    let id: i64 = location.split('/').nth(4).and_then(|s| s.split('?').next()).and_then(|s| s.parse().ok()).expect("id");
+    let opened = "SELECT COUNT(*) FROM overleg_events WHERE case_id = CAST($1 AS INTEGER) AND step = 'opened'";
+    let admin_opens = "SELECT COUNT(*) FROM audit_log WHERE action = 'admin_open' AND entity = 'overleg_case' \
+                       AND entity_id = $1";
+
+    app.login(PLATFORM_ADMIN).await;
+    let page = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(count(&app, opened, id).await, 0, "the tenant organisation has not opened it");
+    assert_eq!(count(&app, admin_opens, id).await, 1, "the administrator's look is recorded as theirs");
+
+    app.login("bestuur@desleutel.test").await;
+    assert_eq!(app.get(&format!("/orgs/{tenant}/overleg/{id}")).await.status, StatusCode::OK);
+    assert_eq!(count(&app, opened, id).await, 1, "the board's opening counts");
 }

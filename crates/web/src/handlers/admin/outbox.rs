@@ -73,7 +73,7 @@ async fn show(
     PlatformAdmin(auth): PlatformAdmin,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let m = outbox::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let m = outbox::open(&state.db, &auth.actor(&state), id).await?.ok_or(AppError::NotFound)?;
     let status = status_label(auth.ctx.t(), m.status);
     ok(&MessagePage {
         page: Page::for_user(&auth),

@@ -10,6 +10,7 @@ use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, ok, render, show_time, NoticeQuery, Page};
+use volkshuis_store::audit::Change;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -43,7 +44,16 @@ async fn show(
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, View).await?;
     let case = load_case(&state, &scope, id).await?;
-    overleg::mark_opened(&state.db, &scope, &auth.actor(&state), &case).await?;
+    if auth.memberships.iter().any(|(o, _)| o.id == org) {
+        overleg::mark_opened(&state.db, &scope, &auth.actor(&state), &case).await?;
+    } else {
+        // A platform administrator looking in is not the organisation opening its case (which starts its answer):
+        // the look is recorded as the administrator's own, in the audit log.
+        let mut tx = state.db.begin().await?;
+        let change = Change::event(Some(org), "admin_open", "overleg_case", case.id.to_string());
+        volkshuis_store::audit::record(tx.conn(), &auth.actor(&state), change).await?;
+        tx.commit().await?;
+    }
     let mut page =
         case_page(&state, &auth, &scope, &case, Typed::default(), FieldErrors::default(), None, false).await?;
     page.page = page.page.with_notice(q.notice.as_deref());
