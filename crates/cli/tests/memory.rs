@@ -140,7 +140,8 @@ async fn oversized_posts_keep_memory_bounded() {
     let address = server.address.clone();
     let pid = server.child.id();
 
-    let (head, page) = exchange(&address, format!("GET /login HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")).await;
+    let (head, page) =
+        exchange(&address, format!("GET /login HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")).await;
     let anonymous_cookie = cookies(&head).join("; ");
     let anonymous_token = csrf_in(&page);
     let form = format!("csrf={anonymous_token}&email=admin%40woonstad.test&password={}", volkshuis_demo::DEMO_PASSWORD);
@@ -157,7 +158,9 @@ async fn oversized_posts_keep_memory_bounded() {
     let signed_in_cookie = cookies(&head).join("; ");
     let (_, dashboard) = exchange(
         &address,
-        format!("GET /dashboard HTTP/1.1\r\nHost: {address}\r\nCookie: {signed_in_cookie}\r\nConnection: close\r\n\r\n"),
+        format!(
+            "GET /dashboard HTTP/1.1\r\nHost: {address}\r\nCookie: {signed_in_cookie}\r\nConnection: close\r\n\r\n"
+        ),
     )
     .await;
     let signed_in_token = csrf_in(&dashboard);

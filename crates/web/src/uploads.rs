@@ -44,8 +44,7 @@ pub async fn spool(field: &mut Field<'_>, max: u64) -> Result<Spooled, AppError>
         .await
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("creating a temporary file for an upload")))?;
-    let mut spooled =
-        Spooled { file: tokio::fs::File::from_std(file), len: 0, head: Vec::new(), truncated: false };
+    let mut spooled = Spooled { file: tokio::fs::File::from_std(file), len: 0, head: Vec::new(), truncated: false };
     let write_failed = |e: std::io::Error| AppError::Internal(anyhow::Error::new(e).context("writing an upload"));
     while let Some(chunk) = field.chunk().await? {
         if spooled.head.len() < 16 {

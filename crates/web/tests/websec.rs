@@ -29,9 +29,8 @@ const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 async fn a_self_chosen_cookie_and_token_are_refused(mut app: TestApp) {
     let chosen = "a".repeat(43);
     app.set_cookie("vh_csrf", &chosen);
-    let login = app
-        .post_raw("/login", &[("csrf", chosen.as_str()), ("email", WOONSTAD_ADMIN), ("password", PASSWORD)])
-        .await;
+    let login =
+        app.post_raw("/login", &[("csrf", chosen.as_str()), ("email", WOONSTAD_ADMIN), ("password", PASSWORD)]).await;
     assert_eq!(login.status, StatusCode::FORBIDDEN, "{}", login.body);
     assert_eq!(app.cookie("vh_session"), None);
 
@@ -205,13 +204,12 @@ async fn opening_an_outbox_message_is_audited(mut app: TestApp) {
     let message = app.get(&format!("/admin/outbox/{id}")).await;
     assert!(message.body.contains("/password/reset?token="));
     assert_eq!(count(&app, reads, id).await, 1, "the read is in the audit log");
-    let by: Option<i64> = sql::query_scalar(
-        "SELECT actor_user_id FROM audit_log WHERE entity = 'outbox_message' AND entity_id = $1",
-    )
-    .bind(id.to_string())
-    .fetch_one(&app.state.db)
-    .await
-    .expect("actor");
+    let by: Option<i64> =
+        sql::query_scalar("SELECT actor_user_id FROM audit_log WHERE entity = 'outbox_message' AND entity_id = $1")
+            .bind(id.to_string())
+            .fetch_one(&app.state.db)
+            .await
+            .expect("actor");
     assert_eq!(by, Some(admin));
 }
 
@@ -234,7 +232,8 @@ async fn an_administrator_opening_a_case_is_not_the_tenant_opening_it(mut app: T
     let sent = app.post_multipart(&format!("/orgs/{corporation}/overleg/nieuw"), &fields, &[("plan.pdf", PDF)]).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     let location = sent.location().expect("redirect to the case").to_owned();
-    let id: i64 = location.split('/').nth(4).and_then(|s| s.split('?').next()).and_then(|s| s.parse().ok()).expect("id");
+    let id: i64 =
+        location.split('/').nth(4).and_then(|s| s.split('?').next()).and_then(|s| s.parse().ok()).expect("id");
     let opened = "SELECT COUNT(*) FROM overleg_events WHERE case_id = CAST($1 AS INTEGER) AND step = 'opened'";
     let admin_opens = "SELECT COUNT(*) FROM audit_log WHERE action = 'admin_open' AND entity = 'overleg_case' \
                        AND entity_id = $1";

@@ -10,7 +10,6 @@ use crate::forms::FieldErrors;
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, ok, render, show_time, NoticeQuery, Page};
-use volkshuis_store::audit::Change;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,6 +20,7 @@ use volkshuis_domain::access::{Edit, ReadScope, View, WriteScope};
 use volkshuis_domain::overleg::case::StepError;
 use volkshuis_domain::overleg::{AnswerKind, Decision};
 use volkshuis_domain::text::LongText;
+use volkshuis_store::audit::Change;
 use volkshuis_store::overleg::{self, Answer, Case, DecisionRecord, NewDocument};
 use volkshuis_store::{StoreError, Tx};
 

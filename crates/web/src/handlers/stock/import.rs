@@ -203,7 +203,8 @@ impl Job {
 
     async fn import(&self) -> Result<Finished, AppError> {
         let file = self.file.try_clone().map_err(|e| AppError::Internal(e.into()))?;
-        let reader = StockReader::new(BufReader::with_capacity(256 * 1024, file)).map_err(|e| AppError::Internal(e.into()))?;
+        let reader =
+            StockReader::new(BufReader::with_capacity(256 * 1024, file)).map_err(|e| AppError::Internal(e.into()))?;
         let run = &self.run;
         let mut summary = stock::import_units(
             &self.state.db,
