@@ -5,6 +5,7 @@
 
 mod app;
 mod auth;
+mod bearer;
 mod clock;
 mod context;
 mod cookies;
