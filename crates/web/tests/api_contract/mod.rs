@@ -18,7 +18,7 @@ use tower::ServiceExt;
 
 /// Cases per operation and engine; `API_CONTRACT_CASES` raises it for a longer run.
 fn cases() -> usize {
-    std::env::var("API_CONTRACT_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(150)
+    std::env::var("API_CONTRACT_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(500)
 }
 
 /// How the token is sent.
