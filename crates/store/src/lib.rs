@@ -10,6 +10,7 @@ pub mod backup;
 mod db;
 mod error;
 pub mod jobs;
+mod like;
 mod migrate;
 pub mod notifications;
 pub mod orgs;
