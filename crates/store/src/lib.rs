@@ -9,6 +9,7 @@ pub mod audit;
 pub mod backup;
 mod db;
 mod error;
+pub mod job_workers;
 pub mod jobs;
 mod like;
 mod migrate;

@@ -30,7 +30,8 @@ pub use app::router;
 pub use clock::Clock;
 pub use i18n::Lang;
 pub use jobs::housekeeping::schedule_housekeeping;
-pub use jobs::worker::{run_due_jobs, spawn_worker};
+pub use jobs::instance::current as worker_instance;
+pub use jobs::worker::{recover_jobs, run_due_jobs, spawn_worker, Worker};
 pub use state::{AppState, Config};
 
 /// The map data of a view, as the map endpoint sends it (for the benchmark).
