@@ -194,7 +194,7 @@ async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_demo::DemoLog
     println!("Stoppen: Ctrl+C");
     let app = volkshuis_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("server")?;
-    worker.abort();
+    worker.stop().await;
     db.close().await;
     Ok(())
 }

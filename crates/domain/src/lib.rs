@@ -15,6 +15,7 @@ pub mod money;
 pub mod org;
 pub mod overleg;
 pub mod participatie;
+pub mod query;
 pub mod socialreturn;
 pub mod text;
 pub mod vera;

@@ -132,7 +132,7 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
         "SELECT id, at, actor_user_id, actor_label, org_id, action, entity, entity_id, before_json, after_json, \
          personal_data, request_id FROM audit_log \
          WHERE ($1 IS NULL OR org_id = $1) \
-         AND ($2 IS NULL OR LOWER(actor_label) LIKE $2) \
+         AND ($2 IS NULL OR LOWER(actor_label) LIKE $2 ESCAPE '\\') \
          AND ($3 IS NULL OR entity = $3) \
          AND ($4 IS NULL OR action = $4) \
          AND ($5 = 0 OR personal_data = 1) \
@@ -142,7 +142,7 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
          ORDER BY id DESC LIMIT $9",
     )
     .bind(filter.org_id)
-    .bind(filter.actor.as_ref().map(|a| format!("%{}%", a.to_lowercase())))
+    .bind(filter.actor.as_ref().map(|a| crate::like::contains(&a.to_lowercase())))
     .bind(filter.entity.as_deref())
     .bind(filter.action.as_deref())
     .bind(i64::from(filter.personal_only))

@@ -47,13 +47,21 @@ pub async fn enqueue<'c>(
     .await?)
 }
 
-/// Claims the next due job for `lease`; a job whose lease ran out (its worker died) is due again. `on` is usually
-/// the pool; a transaction holds the claim's row lock until it ends (the tests use that to hold one claim open).
-pub async fn claim_next<'c>(on: impl Exec<'c> + 'c, now: OffsetDateTime, lease: Duration) -> Result<Option<Job>> {
+/// Claims the next due job for `lease`, for `worker` (a registered [`crate::job_workers`] id, whose heartbeat
+/// renews the lease while it lives; `None` for a caller that runs jobs without registering, the tests' hook). A job
+/// whose lease ran out is due again. `on` is usually the pool; a transaction holds the claim's row lock until it
+/// ends (the tests use that to hold one claim open).
+pub async fn claim_next<'c>(
+    on: impl Exec<'c> + 'c,
+    worker: Option<&str>,
+    now: OffsetDateTime,
+    lease: Duration,
+) -> Result<Option<Job>> {
     let now_s = timestamp::to_unix(now);
     let row = sql::query(claim_sql(on.backend()))
         .bind(now_s)
         .bind(timestamp::to_unix(now + lease))
+        .bind(worker)
         .fetch_optional(on)
         .await?;
     row.map(|row| {
@@ -79,14 +87,14 @@ pub async fn claim_next<'c>(on: impl Exec<'c> + 'c, now: OffsetDateTime, lease: 
 fn claim_sql(backend: Backend) -> &'static str {
     match backend {
         Backend::Postgres => {
-            "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 \
+            "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2, worker_id = $3 \
              WHERE id = (SELECT id FROM jobs WHERE run_at <= $1 AND attempts < max_attempts \
                          AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
                          ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
              RETURNING id, kind, payload, attempts, max_attempts"
         }
         Backend::Sqlite => {
-            "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 \
+            "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2, worker_id = $3 \
              WHERE id = (SELECT id FROM jobs WHERE run_at <= $1 AND attempts < max_attempts \
                          AND (status = 'pending' OR (status = 'running' AND locked_until < $1)) \
                          ORDER BY run_at, id LIMIT 1) \
@@ -99,11 +107,13 @@ fn claim_sql(backend: Backend) -> &'static str {
 
 /// Marks a job done.
 pub async fn complete(db: &Db, id: i64, now: OffsetDateTime) -> Result<()> {
-    sql::query("UPDATE jobs SET status = 'done', finished_at = $1, locked_until = NULL WHERE id = $2")
-        .bind(timestamp::to_unix(now))
-        .bind(id)
-        .execute(db)
-        .await?;
+    sql::query(
+        "UPDATE jobs SET status = 'done', finished_at = $1, locked_until = NULL, worker_id = NULL WHERE id = $2",
+    )
+    .bind(timestamp::to_unix(now))
+    .bind(id)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
@@ -111,8 +121,8 @@ pub async fn complete(db: &Db, id: i64, now: OffsetDateTime) -> Result<()> {
 pub async fn fail(db: &Db, job: &Job, error: &str, now: OffsetDateTime, retry_at: OffsetDateTime) -> Result<()> {
     let given_up = job.attempts >= job.max_attempts;
     sql::query(
-        "UPDATE jobs SET status = $1, last_error = $2, run_at = $3, locked_until = NULL, finished_at = $4 \
-         WHERE id = $5",
+        "UPDATE jobs SET status = $1, last_error = $2, run_at = $3, locked_until = NULL, finished_at = $4, \
+         worker_id = NULL WHERE id = $5",
     )
     .bind(if given_up { "failed" } else { "pending" })
     .bind(error)

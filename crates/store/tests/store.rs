@@ -186,15 +186,15 @@ async fn jobs_are_claimed_once_and_retried(db: &Db) {
     assert_eq!(dup, None, "same dedupe key is scheduled once");
     jobs::enqueue(db, "later", "{}", now + Duration::hours(1), None, now).await.expect("enqueue later");
     let lease = Duration::minutes(5);
-    let job = jobs::claim_next(db, now, lease).await.expect("claim").expect("a due job");
+    let job = jobs::claim_next(db, None, now, lease).await.expect("claim").expect("a due job");
     assert_eq!((job.kind.as_str(), job.attempts), ("ping", 1));
-    assert_eq!(jobs::claim_next(db, now, lease).await.expect("claim"), None, "claimed and not-yet-due jobs wait");
+    assert_eq!(jobs::claim_next(db, None, now, lease).await.expect("claim"), None, "claimed and not-yet-due jobs wait");
     // The worker died: after the lease the job is due again.
-    let again = jobs::claim_next(db, now + Duration::minutes(6), lease).await.expect("claim").expect("reclaimed");
+    let again = jobs::claim_next(db, None, now + Duration::minutes(6), lease).await.expect("claim").expect("reclaimed");
     assert_eq!((again.id, again.attempts), (job.id, 2));
     jobs::fail(db, &again, "boom", now, now + Duration::minutes(10)).await.expect("fail");
-    assert_eq!(jobs::claim_next(db, now + Duration::minutes(7), lease).await.expect("claim"), None);
-    let third = jobs::claim_next(db, now + Duration::minutes(10), lease).await.expect("claim").expect("retry");
+    assert_eq!(jobs::claim_next(db, None, now + Duration::minutes(7), lease).await.expect("claim"), None);
+    let third = jobs::claim_next(db, None, now + Duration::minutes(10), lease).await.expect("claim").expect("retry");
     jobs::complete(db, third.id, now).await.expect("complete");
     let counts = jobs::counts(db).await.expect("counts");
     assert_eq!(counts, vec![("done".to_owned(), 1), ("pending".to_owned(), 1)]);

@@ -45,6 +45,8 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::forget_signed_in_after_writes))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::client_address))
+        // The API answers tokens, not browsers: nested after the page layers, so no CSRF check or session (ADR 0007).
+        .nest("/api", handlers::api::router())
         .layer(CatchPanicLayer::custom(ops::panic_response))
         .layer(axum::middleware::from_fn(ops::error_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track));
@@ -66,6 +68,9 @@ pub fn router(state: AppState) -> Router {
             .layer(security_header(header::CACHE_CONTROL, "no-store"))
             .option_layer(https.then(|| security_header(header::STRICT_TRANSPORT_SECURITY, STRICT_TRANSPORT_SECURITY)))
             .layer(CompressionLayer::new())
+            // Inside the compression and outside every other layer, so that whatever answers an API request with an
+            // error (a time-out, a body limit, a panic page) is turned into the API's JSON error (ADR 0030).
+            .layer(axum::middleware::from_fn(handlers::api::json_errors))
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))),
     )
     .with_state(state)

@@ -5,6 +5,7 @@
 
 mod app;
 mod auth;
+mod bearer;
 mod clock;
 mod context;
 mod cookies;
@@ -31,7 +32,8 @@ pub use clock::Clock;
 pub use csrf::token_for as csrf_token_for;
 pub use i18n::Lang;
 pub use jobs::housekeeping::schedule_housekeeping;
-pub use jobs::worker::{run_due_jobs, spawn_worker};
+pub use jobs::instance::current as worker_instance;
+pub use jobs::worker::{recover_jobs, run_due_jobs, spawn_worker, Worker};
 pub use state::{AppState, Config};
 
 /// The map data of a view, as the map endpoint sends it (for the benchmark).

@@ -50,7 +50,7 @@ pub async fn client_address(State(state): State<AppState>, mut request: Request,
 /// same host every visitor would come from the loopback address.
 pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     let Some(token) = state.config.metrics_token.as_deref() else { return Err(AppError::NotFound) };
-    let sent = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let sent = crate::bearer::token(&headers);
     if !sent.is_some_and(|sent| crate::csrf::same(sent, token)) {
         return Err(AppError::Forbidden);
     }

@@ -1,16 +1,23 @@
 //! The JSON API with API tokens: made and revoked by organisation admins, read-only, one organisation's data.
 
+mod api_contract;
 mod common;
 
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, Method, Request, StatusCode};
 use common::TestApp;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 
-on_both_backends!(tokens_read_the_stock_page_by_page, tokens_are_managed_by_admins_only, openapi_describes_every_field);
+on_both_backends!(
+    tokens_read_the_stock_page_by_page,
+    tokens_are_managed_by_admins_only,
+    openapi_describes_every_field,
+    every_api_answer_is_the_documented_json,
+    the_api_keeps_its_openapi_contract,
+);
 
 /// An administrator's scope on `org`, granted through the check as the web layer grants it.
 fn admin_scope(org: i64) -> WriteScope {
@@ -154,4 +161,72 @@ async fn openapi_describes_every_field(mut app: TestApp) {
     for field in clusters["data"][0].as_object().expect("cluster").keys() {
         assert!(doc["components"]["schemas"]["Cluster"]["properties"][field].is_object(), "Cluster.{field} described");
     }
+}
+
+/// Sends `method path` with an `Authorization` header as given; returns status, headers and the body as JSON
+/// (`Value::Null` when it is not JSON).
+async fn raw(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    authorization: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(authorization) = authorization {
+        request = request.header(header::AUTHORIZATION, authorization);
+    }
+    let router = volkshuis_web::router(app.state.clone());
+    let response = router.oneshot(request.body(Body::empty()).expect("request")).await.expect("response");
+    let (status, headers) = (response.status(), response.headers().clone());
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    (status, headers, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+/// What schemathesis found (issue 17 §3): axum's own rejections were `text/plain`, a trailing slash an HTML page,
+/// the scheme `bearer` refused; and a wrong method, an unknown path or a NUL byte in a filter must not differ.
+async fn every_api_answer_is_the_documented_json(mut app: TestApp) {
+    let token = stock_and_token(&mut app).await;
+    let bearer = format!("Bearer {token}");
+    for (method, path, status, code) in [
+        (Method::GET, "/api/v1/eenheden?limit=tien", StatusCode::BAD_REQUEST, "bad_request"),
+        (Method::GET, "/api/v1/eenheden/tien", StatusCode::BAD_REQUEST, "bad_request"),
+        (Method::GET, "/api/v1/eenheden/99999999999999999999", StatusCode::BAD_REQUEST, "bad_request"),
+        (Method::GET, "/api/v1/clusters?limit=1.5", StatusCode::BAD_REQUEST, "bad_request"),
+        (Method::GET, "/api/v1/eenheden?cursor=zomaar", StatusCode::BAD_REQUEST, "bad_request"),
+        (Method::GET, "/api/v1/eenheden/", StatusCode::NOT_FOUND, "not_found"),
+        (Method::GET, "/api/v1/bestaat-niet", StatusCode::NOT_FOUND, "not_found"),
+        (Method::GET, "/api", StatusCode::NOT_FOUND, "not_found"),
+        (Method::POST, "/api/v1/eenheden", StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+        (Method::DELETE, "/api/v1/eenheden/1", StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+    ] {
+        let (got, headers, body) = raw(&app, method.clone(), path, Some(&bearer)).await;
+        let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert_eq!((got, content_type), (status, "application/json"), "{method} {path}: {body}");
+        assert_eq!(body["error"].as_str(), Some(code), "{method} {path}: {body}");
+        assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{method} {path}: {body}");
+    }
+    let (_, _, body) = raw(&app, Method::GET, "/api/v1/eenheden?limit=tien", Some(&bearer)).await;
+    assert!(body["message"].as_str().is_some_and(|m| m.contains("limit")), "the message names the parameter: {body}");
+    let (_, headers, _) = raw(&app, Method::POST, "/api/v1/eenheden", Some(&bearer)).await;
+    assert_eq!(headers.get(header::ALLOW).and_then(|v| v.to_str().ok()), Some("GET,HEAD"));
+
+    // The scheme is case-insensitive (RFC 9110 §11.1).
+    for authorization in [format!("bearer {token}"), format!("BEARER  {token}")] {
+        let (status, _, body) = raw(&app, Method::GET, "/api/v1/eenheden?limit=1", Some(&authorization)).await;
+        assert_eq!(status, StatusCode::OK, "{authorization}: {body}");
+    }
+    let (status, headers, _) = raw(&app, Method::GET, "/api/v1/eenheden", Some(&format!("Basic {token}"))).await;
+    assert_eq!((status, headers.get(header::WWW_AUTHENTICATE).is_some()), (StatusCode::UNAUTHORIZED, true));
+
+    // A NUL byte in a filter is no part of what is searched for (PostgreSQL answered it with a 500).
+    let (status, _, body) = raw(&app, Method::GET, "/api/v1/eenheden?gemeenteCode=GM0363%00", Some(&bearer)).await;
+    assert_eq!((status, body["data"].as_array().map(Vec::len)), (StatusCode::OK, Some(5)), "{body}");
+}
+
+/// The property test of `api_contract`: generated and hostile parameters against the document.
+async fn the_api_keeps_its_openapi_contract(mut app: TestApp) {
+    let token = stock_and_token(&mut app).await;
+    let (ran, problems) = api_contract::run(&app, &token).await;
+    assert!(ran >= 300, "only {ran} cases ran");
+    assert!(problems.is_empty(), "{} of {ran} cases broke the contract:\n{}", problems.len(), problems.join("\n"));
 }

@@ -10,14 +10,15 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use volkshuis_store::outbox::{self, Status};
 use volkshuis_store::testdb::sql;
-use volkshuis_store::{jobs, sessions};
-use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
+use volkshuis_store::{job_workers, jobs, sessions};
+use volkshuis_web::{recover_jobs, run_due_jobs, schedule_housekeeping, worker_instance, Config};
 
 on_both_backends!(
     housekeeping_purges_and_reschedules,
     mail_is_delivered_over_smtp,
     failed_delivery_is_retried_after_restart,
-    unknown_kinds_and_bad_payloads_fail_their_job
+    unknown_kinds_and_bad_payloads_fail_their_job,
+    a_killed_workers_job_runs_again_at_start_up,
 );
 
 async fn housekeeping_purges_and_reschedules(mut app: TestApp) {
@@ -138,4 +139,50 @@ async fn unknown_kinds_and_bad_payloads_fail_their_job(app: TestApp) {
     assert!(error(1).contains("overleg_reminder job does not fit its type"), "{}", error(1));
     assert!(error(2).contains("deliver_mail job does not fit its type"), "{}", error(2));
     assert_eq!((rows[3].1.as_str(), rows[3].2.as_deref()), ("done", None), "the good job ran");
+}
+
+/// A server killed while a job ran (issue 17 §3): the job stayed `running` until its ten-minute lease ran out. Now
+/// a worker starting on the same machine sees that the killed worker's process has ended and puts its job back at
+/// once; a worker elsewhere that still beats keeps its job until it has been silent for a minute.
+async fn a_killed_workers_job_runs_again_at_start_up(app: TestApp) {
+    let db = &app.state.db;
+    let here = worker_instance();
+    assert!(here.is_some(), "this test runs on Linux, where a process's instance is known");
+    let mut child = std::process::Command::new("true").spawn().expect("a process to be the killed server");
+    let killed_pid = i64::from(child.id());
+    child.wait().expect("it ends");
+    let now = app.state.clock.now();
+    let lease = Duration::minutes(10);
+    job_workers::register(db, "killed", here.as_deref(), killed_pid, now).await.expect("register");
+    job_workers::register(db, "elsewhere", Some("another-machine"), killed_pid, now).await.expect("register");
+    for n in 0..2 {
+        let mut tx = db.begin().await.expect("tx");
+        jobs::enqueue(&mut tx, "housekeeping", "{}", now, Some(&format!("killed-test:{n}")), now).await.expect("job");
+        tx.commit().await.expect("commit");
+    }
+    let killed = jobs::claim_next(db, Some("killed"), now, lease).await.expect("claim").expect("a job");
+    let elsewhere = jobs::claim_next(db, Some("elsewhere"), now, lease).await.expect("claim").expect("a job");
+    assert_eq!(run_due_jobs(&app.state).await.expect("run"), 0, "both jobs are running");
+
+    // The new server starts a few seconds later, long before the lease ends.
+    app.state.clock.advance(Duration::seconds(5));
+    assert_eq!(recover_jobs(&app.state, here.as_deref()).await.expect("recover"), 1, "the killed worker's job");
+    assert_eq!(run_due_jobs(&app.state).await.expect("run"), 1, "and it runs");
+    let status = |id: i64| async move {
+        sql::query_scalar::<String>("SELECT status FROM jobs WHERE id = $1")
+            .bind(id)
+            .fetch_one(db)
+            .await
+            .expect("status")
+    };
+    assert_eq!((status(killed.id).await, status(elsewhere.id).await), ("done".to_owned(), "running".to_owned()));
+
+    // The worker on the other machine beats for a while, then falls silent; a minute later its job comes back.
+    app.state.clock.advance(Duration::seconds(30));
+    assert!(job_workers::heartbeat(db, "elsewhere", app.state.clock.now(), lease).await.expect("beat"));
+    assert_eq!(recover_jobs(&app.state, here.as_deref()).await.expect("recover"), 0, "it lives");
+    app.state.clock.advance(Duration::seconds(61));
+    assert_eq!(recover_jobs(&app.state, here.as_deref()).await.expect("recover"), 1, "silent for a minute");
+    assert_eq!(run_due_jobs(&app.state).await.expect("run"), 1);
+    assert_eq!(status(elsewhere.id).await, "done");
 }

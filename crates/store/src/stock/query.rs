@@ -236,10 +236,12 @@ fn unit_where(scope: &ReadScope, f: &UnitFilter) -> (String, Vec<Bind>) {
         ("u.nettohuur_cents >= ?", f.rent_min.map(Bind::Int)),
         ("u.nettohuur_cents < ?", f.rent_below.map(Bind::Int)),
         (
-            "(LOWER(u.straatnaam) LIKE ? OR LOWER(u.postcode) LIKE ? OR LOWER(u.woonplaats) LIKE ? OR LOWER(u.id_extern) LIKE ?)",
+            "(LOWER(u.straatnaam) LIKE ? ESCAPE '\\' OR LOWER(u.postcode) LIKE ? ESCAPE '\\' \
+             OR LOWER(u.woonplaats) LIKE ? ESCAPE '\\' OR LOWER(u.id_extern) LIKE ? ESCAPE '\\')",
             // Both engines' LOWER folds ASCII letters only (SQLite's always; PostgreSQL's under the byte-order
             // collation of these columns), so the search text is folded the same way: "Émmen" finds Émmen.
-            f.text.as_ref().map(|t| Bind::Text(format!("%{}%", t.to_ascii_lowercase()))),
+            // `%` and `_` typed are searched for as themselves (`like.rs`).
+            f.text.as_ref().map(|t| Bind::Text(crate::like::contains(&t.to_ascii_lowercase()))),
         ),
     ] {
         if let Some(value) = value {

@@ -1,7 +1,7 @@
 //! The routes, one module per use case; each module exposes its own `router()`.
 
 mod admin;
-mod api;
+pub(crate) mod api;
 mod home;
 mod language;
 mod login;
@@ -17,7 +17,7 @@ mod tokens;
 use crate::state::AppState;
 use axum::Router;
 
-/// All page routes.
+/// All page routes (the API's are nested apart, in `app.rs`, under other layers).
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(login::router())
@@ -30,6 +30,5 @@ pub fn router() -> Router<AppState> {
         .merge(socialreturn::router())
         .merge(admin::router())
         .merge(stock::router())
-        .merge(api::router())
         .merge(tokens::router())
 }

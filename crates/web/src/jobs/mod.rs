@@ -8,6 +8,7 @@
 //! reached only through `queue.rs`.
 
 pub(crate) mod housekeeping;
+pub(crate) mod instance;
 pub(crate) mod queue;
 mod registry;
 pub(crate) mod worker;

@@ -2,7 +2,7 @@
 //! change of the store's queue API is met in this file alone. Thin on purpose: no rules, only the calls.
 
 use time::{Duration, OffsetDateTime};
-use volkshuis_store::jobs;
+use volkshuis_store::{job_workers, jobs};
 use volkshuis_store::{Db, StoreError, Tx};
 
 /// A claimed job as the store hands it out (kind, JSON payload, attempts).
@@ -20,9 +20,45 @@ pub(crate) async fn enqueue(
     jobs::enqueue(&mut *tx, kind, payload, run_at, dedupe_key, now).await
 }
 
-/// Claims the next due job for `lease`.
-pub(crate) async fn claim_next(db: &Db, now: OffsetDateTime, lease: Duration) -> Result<Option<Job>, StoreError> {
-    jobs::claim_next(db, now, lease).await
+/// Claims the next due job for `lease`, for `worker` (`None`: the tests' hook, which has no heartbeat).
+pub(crate) async fn claim_next(
+    db: &Db,
+    worker: Option<&str>,
+    now: OffsetDateTime,
+    lease: Duration,
+) -> Result<Option<Job>, StoreError> {
+    jobs::claim_next(db, worker, now, lease).await
+}
+
+/// Registers a worker.
+pub(crate) async fn register(
+    db: &Db,
+    id: &str,
+    instance: Option<&str>,
+    pid: i64,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    job_workers::register(db, id, instance, pid, now).await
+}
+
+/// A worker's heartbeat; `false` when it must register again.
+pub(crate) async fn heartbeat(db: &Db, id: &str, now: OffsetDateTime, lease: Duration) -> Result<bool, StoreError> {
+    job_workers::heartbeat(db, id, now, lease).await
+}
+
+/// The registered workers.
+pub(crate) async fn workers(db: &Db) -> Result<Vec<job_workers::Worker>, StoreError> {
+    job_workers::list(db).await
+}
+
+/// Forgets the workers that are gone and puts their jobs back.
+pub(crate) async fn recover(
+    db: &Db,
+    gone: &[String],
+    silent_since: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<u64, StoreError> {
+    job_workers::recover(db, gone, silent_since, now).await
 }
 
 /// Marks a job done.

@@ -13,6 +13,7 @@ use axum::Router;
 use serde::Deserialize;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, Time};
+use volkshuis_domain::query::filter_text;
 use volkshuis_store::{audit, orgs};
 
 pub fn router() -> Router<AppState> {
@@ -35,7 +36,8 @@ struct AuditQuery {
     #[serde(default)]
     until: String,
     personal: Option<String>,
-    before: Option<i64>,
+    /// An entry id from the "older" link; read leniently (anything else is the newest page).
+    before: Option<String>,
 }
 
 struct EntryRow {
@@ -76,8 +78,10 @@ fn day(text: &str, errors: &mut FieldErrors, field: &'static str, t: &crate::i18
     }
 }
 
+/// A filter as typed, through the one cleaning of filter texts (no control characters such as NUL, which
+/// PostgreSQL cannot compare; bounded length).
 fn non_empty(text: &str) -> Option<String> {
-    Some(text.trim().to_owned()).filter(|s| !s.is_empty())
+    filter_text(text)
 }
 
 async fn list(
@@ -95,7 +99,7 @@ async fn list(
         personal_only: checkbox(&q.personal),
         from: day(&q.from, &mut errors, "from", t),
         until: day(&q.until, &mut errors, "until", t).map(|d| d + time::Duration::days(1)),
-        before_id: q.before,
+        before_id: q.before.as_deref().and_then(|b| b.trim().parse().ok()),
     };
     let entries: Vec<EntryRow> = audit::list(&state.db, &filter, PAGE_SIZE)
         .await?

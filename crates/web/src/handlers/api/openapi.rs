@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 description of `/api/v1`, written out by hand next to the handlers it describes (a test checks
 //! that every field a response carries is described).
 
+use super::stock::cursor_pattern;
 use axum::Json;
 use serde_json::{json, Value};
 
@@ -42,11 +43,12 @@ pub const CLUSTER_FIELDS: &[(&str, &str, &str)] = &[
     ("gemiddeldeNettohuur", "string", "average net rent, exact decimal"),
 ];
 
-fn schema(fields: &[(&str, &str, &str)]) -> Value {
+/// An object schema; the fields not named in `never_null` may be null (a unit without a complex has no clusterCode).
+fn schema(fields: &[(&str, &str, &str)], never_null: &[&str]) -> Value {
     let properties: serde_json::Map<String, Value> = fields
         .iter()
         .map(|(name, kind, description)| {
-            let nullable = !matches!(*name, "id" | "idExtern" | "clusterCode" | "inGebruik");
+            let nullable = !never_null.contains(name);
             let kind = if nullable { json!([kind, "null"]) } else { json!(kind) };
             ((*name).to_owned(), json!({ "type": kind, "description": description }))
         })
@@ -58,52 +60,75 @@ fn query(name: &str, description: &str) -> Value {
     json!({ "name": name, "in": "query", "required": false, "schema": { "type": "string" }, "description": description })
 }
 
+fn cursor(kind: char) -> Value {
+    json!({
+        "name": "cursor", "in": "query", "required": false,
+        "schema": { "type": "string", "pattern": cursor_pattern(kind) },
+        "description": "nextCursor of the previous page; empty or absent for the first page"
+    })
+}
+
+fn limit() -> Value {
+    json!({ "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 100 } })
+}
+
+/// The error answers every operation can give, by status, each with the `Error` body (ADR 0030).
+fn errors() -> Value {
+    let error = |description: &str| json!({ "description": description, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    json!({
+        "400": error("a parameter is invalid; the message names it"),
+        "401": error("missing, unknown or revoked token"),
+        "408": error("the answer took longer than 30 seconds"),
+        "500": error("an internal error; the server log has the details"),
+    })
+}
+
+fn page_of(description: &str, item: &str) -> Value {
+    json!({
+        "description": description,
+        "content": { "application/json": { "schema": {
+            "type": "object",
+            "properties": {
+                "data": { "type": "array", "items": { "$ref": format!("#/components/schemas/{item}") } },
+                "nextCursor": { "type": ["string", "null"], "description": "pass as cursor for the next page; null on the last" }
+            }
+        } } }
+    })
+}
+
 /// `GET /api/v1/openapi.json`.
 pub async fn document() -> Json<Value> {
-    let errors = json!({
-        "400": { "description": "invalid parameter", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-        "401": { "description": "missing, unknown or revoked token", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-    });
-    let mut unit_responses = errors.clone();
-    unit_responses["200"] = json!({
-        "description": "a page of units",
-        "content": { "application/json": { "schema": {
-            "type": "object",
-            "properties": {
-                "data": { "type": "array", "items": { "$ref": "#/components/schemas/Eenheid" } },
-                "nextCursor": { "type": ["string", "null"], "description": "pass as cursor for the next page; null on the last" }
-            }
-        } } }
-    });
-    let mut one_unit = errors.clone();
+    let mut unit_responses = errors();
+    unit_responses["200"] = page_of("a page of units", "Eenheid");
+    let mut one_unit = errors();
     one_unit["200"] = json!({ "description": "the unit", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Eenheid" } } } });
-    one_unit["404"] = json!({ "description": "no such unit of this organisation" });
-    let mut cluster_responses = errors;
-    cluster_responses["200"] = json!({
-        "description": "a page of complexes",
-        "content": { "application/json": { "schema": {
-            "type": "object",
-            "properties": {
-                "data": { "type": "array", "items": { "$ref": "#/components/schemas/Cluster" } },
-                "nextCursor": { "type": ["string", "null"], "description": "pass as cursor for the next page; null on the last" }
-            }
-        } } }
-    });
+    one_unit["404"] = json!({ "description": "no such unit of this organisation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    let mut cluster_responses = errors();
+    cluster_responses["200"] = page_of("a page of complexes", "Cluster");
     Json(json!({
         "openapi": "3.1.0",
         "info": {
             "title": "Volkshuis API",
             "version": "1",
-            "description": "The housing stock of the organisation that owns the token, with VERA attribute names."
+            "description": "The housing stock of the organisation that owns the token, with VERA attribute names. \
+                Every answer is JSON: an error is an `Error` object with its HTTP status, also for a path the API \
+                does not have (404) and for a method other than GET (405)."
         },
         "servers": [{ "url": "/api/v1" }],
         "security": [{ "token": [] }],
         "components": {
             "securitySchemes": { "token": { "type": "http", "scheme": "bearer", "description": "an API token (vh_…) made by an organisation administrator" } },
             "schemas": {
-                "Eenheid": schema(UNIT_FIELDS),
-                "Cluster": schema(CLUSTER_FIELDS),
-                "Error": { "type": "object", "properties": { "error": { "type": "string" }, "message": { "type": "string" } } }
+                "Eenheid": schema(UNIT_FIELDS, &["id", "idExtern", "inGebruik"]),
+                "Cluster": schema(CLUSTER_FIELDS, &["id", "clusterCode", "eenhedenAantal", "daebAantal"]),
+                "Error": {
+                    "type": "object",
+                    "required": ["error", "message"],
+                    "properties": {
+                        "error": { "type": "string", "description": "a stable code: bad_request, unauthorized, not_found, …" },
+                        "message": { "type": "string", "description": "what was wrong, for the developer" }
+                    }
+                }
             }
         },
         "paths": {
@@ -117,22 +142,19 @@ pub async fn document() -> Json<Value> {
                     query("soort", "only this VERA soort"),
                     query("status", "only this VERA status"),
                     query("maatschappelijkLabel", "DAE or NDA"),
-                    query("cursor", "nextCursor of the previous page"),
-                    { "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 100 } }
+                    cursor('u'),
+                    limit()
                 ],
                 "responses": unit_responses
             } },
             "/eenheden/{id}": { "get": {
                 "summary": "One unit",
-                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }],
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64" } }],
                 "responses": one_unit
             } },
             "/clusters": { "get": {
                 "summary": "Complexes with their figures, in id order, a page at a time",
-                "parameters": [
-                    query("cursor", "nextCursor of the previous page"),
-                    { "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 100 } }
-                ],
+                "parameters": [cursor('c'), limit()],
                 "responses": cluster_responses
             } }
         }

@@ -1,11 +1,13 @@
 //! `/api/v1/eenheden` and `/api/v1/clusters`.
 
+use super::errors::{ApiPath, ApiQuery};
 use super::{ApiClient, ApiError};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use volkshuis_domain::query::filter_text;
 use volkshuis_store::stock::{self, UnitFilter, UnitRow};
 
 /// Page size when the caller does not ask; the most it may ask.
@@ -27,13 +29,27 @@ pub struct UnitQuery {
     limit: Option<i64>,
 }
 
+/// The most digits of a cursor's id: every such number fits an `i64`, so a cursor of the documented form
+/// (`openapi.rs`, [`cursor_pattern`]) is never refused.
+const CURSOR_DIGITS: usize = 18;
+
+/// The pattern of a cursor of `kind`, as the OpenAPI document states it (empty means the first page).
+pub fn cursor_pattern(kind: char) -> String {
+    format!("^({kind}[0-9]{{1,{CURSOR_DIGITS}}})?$")
+}
+
 /// A cursor is the last id of the previous page behind a letter for its kind, opaque to callers.
 fn parse_cursor(cursor: Option<&str>, kind: char) -> Result<i64, ApiError> {
-    match cursor {
-        None | Some("") => Ok(0),
-        Some(c) => {
-            c.strip_prefix(kind).and_then(|n| n.parse().ok()).ok_or_else(|| ApiError::bad_request("invalid cursor"))
-        }
+    let digits = match cursor {
+        None | Some("") => return Ok(0),
+        Some(c) => c.strip_prefix(kind).unwrap_or_default(),
+    };
+    let valid = (1..=CURSOR_DIGITS).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    let refused = || ApiError::bad_request("invalid cursor: pass the nextCursor of the previous page");
+    if valid {
+        digits.parse().map_err(|_| refused())
+    } else {
+        Err(refused())
     }
 }
 
@@ -82,18 +98,22 @@ pub fn unit_json(u: &UnitRow) -> Value {
 pub async fn units(
     State(state): State<AppState>,
     client: ApiClient,
-    Query(q): Query<UnitQuery>,
+    ApiQuery(q): ApiQuery<UnitQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let after = parse_cursor(q.cursor.as_deref(), 'u')?;
     let limit = limit(q.limit)?;
+    // Filter values go through the one cleaning of typed filters (no control characters, bounded length), as on
+    // the pages: a NUL byte is not something PostgreSQL can compare.
+    let clean = |value: Option<String>| value.as_deref().and_then(filter_text);
+    let upper = |value: Option<String>| clean(value).map(|v| v.to_uppercase());
     let filter = UnitFilter {
-        gemeente: q.gemeente_code.map(|g| g.to_uppercase()),
-        buurt: q.buurt_code.map(|b| b.to_uppercase()),
-        cluster_code: q.cluster_code,
-        cluster_soort: q.cluster_soort.map(|s| s.to_uppercase()),
-        soort: q.soort.map(|s| s.to_uppercase()),
-        status: q.status.map(|s| s.to_uppercase()),
-        label: q.maatschappelijk_label.map(|l| l.to_uppercase()),
+        gemeente: upper(q.gemeente_code),
+        buurt: upper(q.buurt_code),
+        cluster_code: clean(q.cluster_code),
+        cluster_soort: upper(q.cluster_soort),
+        soort: upper(q.soort),
+        status: upper(q.status),
+        label: upper(q.maatschappelijk_label),
         include_out_of_use: true,
         ..Default::default()
     };
@@ -107,7 +127,7 @@ pub async fn units(
 pub async fn unit(
     State(state): State<AppState>,
     client: ApiClient,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     let unit = stock::unit(&state.db, &client.scope, id).await?.ok_or_else(ApiError::not_found)?;
     Ok(Json(unit_json(&unit)))
@@ -123,7 +143,7 @@ pub struct PageQuery {
 pub async fn clusters(
     State(state): State<AppState>,
     client: ApiClient,
-    Query(q): Query<PageQuery>,
+    ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let after = parse_cursor(q.cursor.as_deref(), 'c')?;
     let limit = limit(q.limit)?;
@@ -157,6 +177,10 @@ mod tests {
         assert_eq!(parse_cursor(Some("u42"), 'u').ok(), Some(42));
         assert!(parse_cursor(Some("42"), 'u').is_err());
         assert!(parse_cursor(Some("c42"), 'u').is_err(), "a cluster cursor is no unit cursor");
+        assert_eq!(parse_cursor(Some("u999999999999999999"), 'u').ok(), Some(999_999_999_999_999_999));
+        for refused in ["u", "u-1", "u+1", "u1 ", "u9999999999999999999", "zomaar"] {
+            assert!(parse_cursor(Some(refused), 'u').is_err(), "{refused:?}");
+        }
         assert_eq!(limit(None).ok(), Some(100));
         assert!(limit(Some(0)).is_err() && limit(Some(1001)).is_err());
         assert_eq!(decimal(Some(65_050)), Value::String("650.50".into()));

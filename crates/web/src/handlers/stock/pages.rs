@@ -18,6 +18,7 @@ use volkshuis_domain::access::{Action, View};
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::participatie::coverage::{unit_coverage, Coverage};
+use volkshuis_domain::query::{filter_text, PageNumber};
 use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitListRow, UnitRow};
 
 pub fn router() -> Router<AppState> {
@@ -54,11 +55,12 @@ struct ListQuery {
     #[serde(default)]
     q: String,
     #[serde(default)]
-    page: i64,
+    page: PageNumber,
 }
 
+/// A filter as typed, through the one cleaning of filter texts (no control characters, bounded length).
 fn some(text: &str) -> Option<String> {
-    Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+    filter_text(text)
 }
 
 impl ListQuery {
@@ -80,7 +82,7 @@ impl ListQuery {
         }
     }
 
-    fn link(&self, org: i64, page: i64) -> String {
+    fn link(&self, org: i64, page: PageNumber) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
         for (key, value) in [
             ("gemeente", &self.gemeente),
@@ -177,8 +179,9 @@ async fn units(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = corporation_scope(&state, &auth, org, View).await?;
     let t = auth.ctx.t();
-    let page_no = q.page.max(0);
-    let result = stock::list_page(&state.db, &scope, &q.filter(), page_no * PAGE_SIZE, PAGE_SIZE).await?;
+    let page_no = q.page;
+    let offset = page_no.offset(PAGE_SIZE);
+    let result = stock::list_page(&state.db, &scope, &q.filter(), offset, PAGE_SIZE).await?;
     let names = state.vera_names.get(&state.db).await?;
     let shown = result.units.len() as i64;
     let bands = RentBand::ALL.into_iter().map(|b| (b.code().to_owned(), t.rent_band(b).to_owned())).collect();
@@ -194,10 +197,10 @@ async fn units(
         } else {
             Money::thousands(result.total)
         },
-        from: if shown > 0 { page_no * PAGE_SIZE + 1 } else { 0 },
-        to: page_no * PAGE_SIZE + shown,
-        previous: (page_no > 0).then(|| q.link(org, page_no - 1)),
-        next: ((page_no + 1) * PAGE_SIZE < result.total).then(|| q.link(org, page_no + 1)),
+        from: if shown > 0 { offset + 1 } else { 0 },
+        to: if shown > 0 { offset + shown } else { 0 },
+        previous: page_no.previous().map(|p| q.link(org, p)),
+        next: page_no.next().filter(|p| p.offset(PAGE_SIZE) < result.total).map(|p| q.link(org, p)),
         units: result.units.iter().map(|u| UnitLine::new(u, &names)).collect(),
         can_import: scope.role().allows(Action::Edit),
         errors_none: FieldErrors::default(),
@@ -249,7 +252,7 @@ const CLUSTERS_PER_PAGE: i64 = 100;
 #[derive(Deserialize)]
 struct PageQuery {
     #[serde(default)]
-    page: i64,
+    page: PageNumber,
 }
 
 async fn clusters(
@@ -259,22 +262,22 @@ async fn clusters(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
     let (scope, organisation) = corporation_scope(&state, &auth, org, View).await?;
-    let page_no = q.page.max(0);
+    let page_no = q.page;
     let total = stock::cluster_count(&state.db, &scope).await?;
-    let clusters = stock::clusters_page(&state.db, &scope, page_no * CLUSTERS_PER_PAGE, CLUSTERS_PER_PAGE)
+    let clusters = stock::clusters_page(&state.db, &scope, page_no.offset(CLUSTERS_PER_PAGE), CLUSTERS_PER_PAGE)
         .await?
         .into_iter()
         .map(ClusterLine::from)
         .collect();
-    let link = |n: i64| format!("/orgs/{org}/stock/clusters?page={n}");
+    let link = |n: PageNumber| format!("/orgs/{org}/stock/clusters?page={n}");
     ok(&ClustersPage {
         page: Page::for_user(&auth),
         org_id: org,
         org_name: organisation.name,
         clusters,
         total,
-        previous: (page_no > 0).then(|| link(page_no - 1)),
-        next: ((page_no + 1) * CLUSTERS_PER_PAGE < total).then(|| link(page_no + 1)),
+        previous: page_no.previous().map(link),
+        next: page_no.next().filter(|p| p.offset(CLUSTERS_PER_PAGE) < total).map(link),
     })
 }
 
