@@ -23,7 +23,8 @@ on_both_backends!(
     candidate_names_are_deleted_after_the_contract,
     own_tenants_are_counted_per_complex,
     reminders_follow_the_reporting_periods,
-    an_english_user_reads_the_calculation_in_english
+    an_english_user_reads_the_calculation_in_english,
+    only_a_coordinator_the_buyer_works_with_can_be_named
 );
 
 const BUYER: &str = "admin@woonstad.test";
@@ -578,4 +579,108 @@ async fn an_english_user_reads_the_calculation_in_english(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("the valuation table has no value for target group statushouder"), "{}", resp.body);
+}
+
+/// A contract form with `coordinator` as coordinator, posted by whoever is logged in.
+async fn post_contract_with(app: &mut TestApp, buyer: i64, coordinator: &str) -> common::Resp {
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await.to_string();
+    app.post(
+        &format!("/orgs/{buyer}/sr/contracten/nieuw"),
+        &[
+            ("supplier_id", &supplier),
+            ("coordinator_id", coordinator),
+            ("title", "Onderhoud Het Anker"),
+            ("value", "400.000,00"),
+            ("awarded_on", "2025-12-01"),
+            ("starts_on", "2026-01-01"),
+            ("ends_on", "2026-12-31"),
+            ("cadence", "quarterly"),
+        ],
+    )
+    .await
+}
+
+async fn only_a_coordinator_the_buyer_works_with_can_be_named(mut app: TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let wsp = app.org_id("wsp-voorbeeldstad").await;
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let tenants = app.org_id("hv-de-sleutel").await;
+    // Another corporation, which must not read Woonstad's candidates.
+    let actor = Actor::system("test", app.state.clock.now());
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let fields = orgs::OrgFields {
+        code: OrgCode::parse("andere-corporatie").expect("code"),
+        name: Name::parse("Andere Corporatie").expect("name"),
+        kind: OrgKind::Corporation,
+    };
+    let corporation = orgs::create(&mut tx, &actor, &fields).await.expect("org").id;
+    tx.commit().await.expect("commit");
+    app.login(BUYER).await;
+    let resp = app.post(&format!("/orgs/{buyer}/sr/tabellen/voorbeeld"), &[("which", "utrecht")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+
+    // The form offers exactly the organisations the buyer works with as coordinator (the demo: the WSP).
+    let form = app.get(&format!("/orgs/{buyer}/sr/contracten/nieuw")).await;
+    let select = form.body.split("<select id=\"coordinator_id\"").nth(1).expect("coordinator select");
+    let select = select.split("</select>").next().expect("end of select");
+    let offered: Vec<&str> = select.match_indices("<option value=\"").map(|(at, m)| &select[at + m.len()..]).collect();
+    let offered: Vec<&str> = offered.iter().filter_map(|o| o.split('"').next()).filter(|v| !v.is_empty()).collect();
+    assert_eq!(offered, [wsp.to_string()], "{select}");
+
+    // A competing supplier, another corporation, a tenant organisation, the buyer itself, a partner or municipality it
+    // does not work with, an id that does not exist, and no number at all: a clear 422 naming the field, input kept.
+    for bad in [supplier, corporation, tenants, buyer, wijkteam, municipality, 999_999]
+        .map(|id| id.to_string())
+        .into_iter()
+        .chain(["veel".to_owned()])
+    {
+        let resp = post_contract_with(&mut app, buyer, &bad).await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "coordinator {bad}: {}", resp.body);
+        assert!(resp.body.contains("Kies een coördinator waarmee uw organisatie werkt"), "coordinator {bad}");
+        assert!(resp.body.contains("value=\"Onderhoud Het Anker\""), "typed values kept");
+    }
+    let db = app.state.db.clone();
+    let contracts = || async {
+        sql::query_scalar::<i64>("SELECT COUNT(*) FROM sr_contracts").fetch_one(&db).await.expect("count")
+    };
+    assert_eq!(contracts().await, 0, "nothing written");
+
+    // Staff may register contracts with the buyer's coordinator, but not add a coordinator; read-only members neither.
+    app.login("medewerker@woonstad.test").await;
+    assert_eq!(post_contract_with(&mut app, buyer, &wsp.to_string()).await.status, StatusCode::SEE_OTHER);
+    let add = format!("/orgs/{buyer}/sr/coordinatoren");
+    assert_eq!(app.post(&add, &[("coordinator_id", &wijkteam.to_string())]).await.status, StatusCode::FORBIDDEN);
+    app.login("lezer@woonstad.test").await;
+    assert_eq!(app.get(&add).await.status, StatusCode::OK);
+    assert_eq!(app.post(&add, &[("coordinator_id", &wijkteam.to_string())]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(post_contract_with(&mut app, buyer, "").await.status, StatusCode::FORBIDDEN);
+    // The supplier and the coordinator have no coordinators to keep.
+    app.login(SUPPLIER).await;
+    assert_eq!(app.get(&format!("/orgs/{supplier}/sr/coordinatoren")).await.status, StatusCode::NOT_FOUND);
+    app.login(COORDINATOR).await;
+    assert_eq!(app.get(&format!("/orgs/{wsp}/sr/coordinatoren")).await.status, StatusCode::NOT_FOUND);
+
+    // The administrator adds only a partner or a municipality.
+    app.login(BUYER).await;
+    for bad in [supplier, corporation, tenants, buyer, 999_999] {
+        let resp = app.post(&add, &[("coordinator_id", &bad.to_string())]).await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(resp.body.contains("Kies een partnerorganisatie of gemeente"), "{bad}");
+    }
+    assert_eq!(app.post(&add, &[("coordinator_id", &wijkteam.to_string())]).await.status, StatusCode::SEE_OTHER);
+    assert!(app.get(&add).await.body.contains("<li>Wijkteam Centrum</li>"));
+    let added: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'add_coordinator' AND org_id = $1 AND entity_id = $2",
+    )
+    .bind(buyer)
+    .bind(wijkteam.to_string())
+    .fetch_one(&app.state.db)
+    .await
+    .expect("count");
+    assert_eq!(added, 1, "the addition is audited");
+    let resp = post_contract_with(&mut app, buyer, &wijkteam.to_string()).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    assert_eq!(contracts().await, 2);
 }

@@ -8,6 +8,7 @@
 pub mod bench;
 mod contracts;
 mod contributions;
+mod coordinators;
 pub mod names;
 mod portfolio;
 mod tables;
@@ -19,6 +20,7 @@ pub use contracts::{
 pub use contributions::{
     add_evidence, contributions, decide, evidence, evidence_files, mark_tenant, report, ContributionRow, Status,
 };
+pub use coordinators::{add_coordinator, coordinators, may_coordinate};
 pub use portfolio::{portfolio, year_totals, Portfolio, TotalRow};
 pub use tables::{add_table, table, tables, TableRow};
 

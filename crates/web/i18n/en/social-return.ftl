@@ -183,3 +183,12 @@ unvalued-other = other activities
 summary-hours-per-week = { $hours } h/wk
 summary-hours = { $hours } h
 training-level-value = { $training } level { $level } — { $label }
+
+## Coordinators (issue 17, ADR 0026)
+coordinators = Coordinators
+coordinators-intro = Organisations you work with as social-return coordinator (the Werkgeversservicepunt, for example). Only these can be chosen as coordinator of a contract; a coordinator sees candidates' names and the evidence files.
+coordinators-none = You do not work with any coordinator yet.
+coordinator-add = Add a coordinator
+coordinator-save = Add
+err-coordinator = Choose a coordinator your organisation works with (see Coordinators), or leave the field empty.
+err-coordinator-kind = Choose a partner organisation or a municipality; a supplier, corporation or tenant organisation cannot be a coordinator.

@@ -180,3 +180,12 @@ unvalued-other = overige activiteiten
 summary-hours-per-week = { $hours } u/w
 summary-hours = { $hours } u
 training-level-value = { $training } niveau { $level } — { $label }
+
+## Coördinatoren (issue 17, ADR 0026)
+coordinators = Coördinatoren
+coordinators-intro = Organisaties waarmee u werkt als social-return-coördinator (bijvoorbeeld het Werkgeversservicepunt). Alleen deze kunt u als coördinator van een contract kiezen; een coördinator ziet de namen van kandidaten en de bewijsstukken.
+coordinators-none = U werkt nog met geen enkele coördinator.
+coordinator-add = Coördinator toevoegen
+coordinator-save = Toevoegen
+err-coordinator = Kies een coördinator waarmee uw organisatie werkt (zie Coördinatoren), of laat het veld leeg.
+err-coordinator-kind = Kies een partnerorganisatie of gemeente; een leverancier, corporatie of huurdersorganisatie kan geen coördinator zijn.
