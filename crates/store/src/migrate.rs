@@ -45,6 +45,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(17, "stock versions", "0017_stock_versions"),
     migration!(18, "byte order texts", "0018_byte_order_texts"),
     migration!(21, "social-return coordinators", "0021_sr_coordinators"),
+    migration!(22, "social-return valuation by months", "0022_sr_valuation_by_months"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -60,7 +61,7 @@ pub(crate) fn postgres_fingerprint() -> String {
 }
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 21;
+pub const LATEST: i64 = 22;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(

@@ -1,167 +1,46 @@
-//! The value of a contribution under a table version: exact to the cent, with every step as a typed line (the
-//! numbers it was computed from) so the contract page can show how the figure came about in the user's language.
+//! The value of a contribution under a table version and within its contract's period: exact to the cent, with
+//! every step as a typed line ([`CalculationLine`]), and split by calendar year for the yearly figures.
+//!
+//! Pro-rating is by calendar months (`shared/design/RULES.md`, Social return; see [`super::months`]); only the part
+//! of a contribution inside the contract period counts, and a contribution entirely outside it cannot be reported.
 
 use super::contribution::Contribution;
-use super::pro_rata;
+use super::months::{by_year, split_by_year, MonthShare};
 use super::table::ValuationTable;
-use super::{Bonus, Certificate, TargetGroup, Training};
+use super::{pro_rata, Bonus, Certificate, TargetGroup, Training};
 use crate::calendar::add_months;
 use crate::money::Money;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 use time::{Date, Duration};
 
-/// A value and its calculation.
+pub use super::lines::{line_date, CalculationLine};
+
+/// A value, its calculation, and how it falls over the calendar years.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Valuation {
     /// The value.
     pub value: Money,
     /// The calculation, one line per step.
     pub lines: Vec<CalculationLine>,
+    /// The value per calendar year, in year order, adding up to `value`. Never empty: the first year is the one the
+    /// contribution is counted in (a value of zero still has its year).
+    pub years: Vec<(i32, Money)>,
 }
 
-/// One step of a calculation, with the numbers it was computed from. The web layer translates it
-/// (`social-return.ftl`); `Display` is the Dutch line the contract page always showed.
-///
-/// Stored as JSON in `sr_contributions.lines`: a typed line is an object (`{"apprenticeship": {...}}`); a line
-/// stored before the lines were typed is a plain JSON string, read back as [`CalculationLine::Legacy`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CalculationLine {
-    /// A placement below the table's minimum hours per week counts for nothing.
-    BelowMinimumHours {
-        /// Hours per week of the placement.
-        hours: u32,
-        /// The table's minimum.
-        min: u32,
-    },
-    /// A placement counts for at most `months` months: from `start` to `until` instead of to `end`.
-    CountedMonths {
-        /// The table's maximum.
-        months: u32,
-        /// The first day.
-        start: Date,
-        /// The last day that counts.
-        until: Date,
-        /// The placement's own last day.
-        end: Date,
-    },
-    /// A placement: the table value per full-time work year, pro rata hours and days.
-    Placement {
-        /// The value per full-time work year.
-        rate: Money,
-        /// Whether the value for long on a benefit applied.
-        long_term: bool,
-        /// Hours per week counted (at most `full`).
-        hours: u32,
-        /// The hours of a full-time job.
-        full: u32,
-        /// Days counted.
-        days: i64,
-        /// The result.
-        value: Money,
-    },
-    /// A bonus on a placement, pro rata like the placement.
-    Bonus {
-        /// Which bonus.
-        bonus: Bonus,
-        /// The bonus per full-time work year.
-        rate: Money,
-        /// Hours per week counted.
-        hours: u32,
-        /// The hours of a full-time job.
-        full: u32,
-        /// Days counted.
-        days: i64,
-        /// The result.
-        value: Money,
-    },
-    /// An apprenticeship: the value per school year, pro rata days.
-    Apprenticeship {
-        /// The value per school year.
-        rate: Money,
-        /// Days counted.
-        days: i64,
-        /// The result.
-        value: Money,
-    },
-    /// A work-experience place: the value per month, times 12, pro rata days.
-    WorkExperience {
-        /// The value per month.
-        rate: Money,
-        /// Days counted.
-        days: i64,
-        /// The result.
-        value: Money,
-    },
-    /// A purchase: the share of the invoice (excl. VAT) that counts.
-    Purchase {
-        /// The invoice excl. VAT.
-        invoice: Money,
-        /// The share that counts, in percent.
-        share: u32,
-        /// The result.
-        value: Money,
-    },
-    /// Other activities: hours times the value per hour.
-    OtherHours {
-        /// Hours.
-        hours: u32,
-        /// The value per hour.
-        rate: Money,
-        /// The result.
-        value: Money,
-    },
-    /// The total of several lines.
-    Total {
-        /// The total.
-        value: Money,
-    },
-    /// A line stored as Dutch text before the lines were typed; shown as it was.
-    #[serde(untagged)]
-    Legacy(String),
-}
-
-/// A date as the calculation lines write it: `1-3-2025`.
-pub fn line_date(date: Date) -> String {
-    format!("{}-{}-{}", date.day(), u8::from(date.month()), date.year())
-}
-
-impl fmt::Display for CalculationLine {
-    /// The line in Dutch.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CalculationLine::BelowMinimumHours { hours, min } => {
-                write!(f, "{hours} uur per week is minder dan het minimum van {min} uur: telt niet")
-            }
-            CalculationLine::CountedMonths { months, start, until, end } => write!(
-                f,
-                "telt hoogstens {months} maanden: van {} tot en met {} in plaats van {}",
-                line_date(*start),
-                line_date(*until),
-                line_date(*end)
-            ),
-            CalculationLine::Placement { rate, long_term, hours, full, days, value } => {
-                let note = if *long_term { " (lang in de uitkering)" } else { "" };
-                write!(f, "{rate} per voltijd-arbeidsjaar{note} × {hours}/{full} uur × {days}/365 dagen = {value}")
-            }
-            CalculationLine::Bonus { bonus, rate, hours, full, days, value } => {
-                write!(f, "bonus {}: {rate} × {hours}/{full} uur × {days}/365 dagen = {value}", bonus.code())
-            }
-            CalculationLine::Apprenticeship { rate, days, value } => {
-                write!(f, "{rate} per leerjaar × {days}/365 dagen = {value}")
-            }
-            CalculationLine::WorkExperience { rate, days, value } => {
-                write!(f, "{rate} per maand × 12 × {days}/365 dagen = {value}")
-            }
-            CalculationLine::Purchase { invoice, share, value } => {
-                write!(f, "{invoice} excl. btw × {share}% = {value}")
-            }
-            CalculationLine::OtherHours { hours, rate, value } => write!(f, "{hours} uur × {rate} = {value}"),
-            CalculationLine::Total { value } => write!(f, "totaal {value}"),
-            CalculationLine::Legacy(text) => f.write_str(text),
-        }
+impl Valuation {
+    /// The year the contribution is counted in (its first counted day's).
+    pub fn first_year(&self) -> i32 {
+        self.years.first().map(|(y, _)| *y).unwrap_or_default()
     }
+}
+
+/// The period of a contract, both days included: only work inside it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// The first day.
+    pub start: Date,
+    /// The last day.
+    pub end: Date,
 }
 
 /// What a table has no value for.
@@ -204,11 +83,9 @@ pub enum ValuationError {
     /// The period ends before it starts.
     #[error("de einddatum ligt voor de begindatum")]
     EndBeforeStart,
-}
-
-/// Days from `start` to `end`, both included.
-fn days(start: Date, end: Date) -> i64 {
-    (end - start).whole_days() + 1
+    /// Nothing of it falls inside the contract period.
+    #[error("de bijdrage valt helemaal buiten de contractperiode ({} tot en met {})", line_date(.0.start), line_date(.0.end))]
+    OutsideContract(Period),
 }
 
 /// The day before the same date `months` later (the last day of a counting period of that many months).
@@ -216,19 +93,91 @@ fn months_later(start: Date, months: u32) -> Date {
     add_months(start, months) - Duration::days(1)
 }
 
-/// Values a contribution under a table.
-pub fn value(table: &ValuationTable, contribution: &Contribution) -> Result<Valuation, ValuationError> {
+/// The part of `start`–`end` inside the contract: `None` when nothing is; a line when it is cut.
+fn clip(start: Date, end: Date, contract: Period, lines: &mut Vec<CalculationLine>) -> Option<(Date, Date)> {
+    let (from, until) = (start.max(contract.start), end.min(contract.end));
+    if from > until {
+        return None;
+    }
+    if (from, until) != (start, end) {
+        lines.push(CalculationLine::ContractPeriod { start, end, from, until });
+    }
+    Some((from, until))
+}
+
+/// A value over a period's calendar years: the total and the parts per year.
+fn over_years(years: &[(i32, MonthShare)], cents: i64, hours: u32, full: u32, per: i64) -> (i64, Vec<(i32, i64)>) {
+    let parts = split_by_year(years, cents, hours, full, per);
+    (parts.iter().map(|p| p.1).sum(), parts)
+}
+
+/// Adds `parts` into the per-year sums `into`.
+fn add_years(into: &mut Vec<(i32, i64)>, parts: &[(i32, i64)]) {
+    for (year, cents) in parts {
+        match into.iter_mut().find(|(y, _)| y == year) {
+            Some((_, sum)) => *sum += cents,
+            None => into.push((*year, *cents)),
+        }
+    }
+    into.sort_by_key(|(y, _)| *y);
+}
+
+/// The months of a period: all of them, and per calendar year.
+fn months_of(from: Date, until: Date) -> (MonthShare, Vec<(i32, MonthShare)>) {
+    (MonthShare::of_period(from, until), by_year(from, until))
+}
+
+/// The bonuses that count: statushouder and language gap together are one bonus (the higher in the table), with a
+/// line saying so.
+fn counted_bonuses(
+    table: &ValuationTable,
+    bonuses: &[Bonus],
+    lines: &mut Vec<CalculationLine>,
+) -> Result<Vec<(Bonus, Money)>, ValuationError> {
+    let mut counted: Vec<(Bonus, Money)> = Vec::new();
+    for bonus in bonuses {
+        let extra = table.bonus(*bonus).ok_or(ValuationError::NotInTable(Unvalued::Bonus(*bonus)))?;
+        if !counted.iter().any(|(b, _)| b == bonus) {
+            counted.push((*bonus, extra));
+        }
+    }
+    let find = |b: Bonus| counted.iter().position(|(c, _)| *c == b);
+    if let (Some(s), Some(l)) = (find(Bonus::Statushouder), find(Bonus::LanguageGap)) {
+        let (keep, drop) = if counted[l].1 > counted[s].1 { (l, s) } else { (s, l) };
+        lines.push(CalculationLine::OneBonus { counted: counted[keep].0, dropped: counted[drop].0 });
+        counted.remove(drop);
+    }
+    Ok(counted)
+}
+
+/// Values a contribution under a table, counting only what lies inside the contract period. A contribution with
+/// nothing inside it is refused ([`ValuationError::OutsideContract`]).
+pub fn value(
+    table: &ValuationTable,
+    contribution: &Contribution,
+    contract: Period,
+) -> Result<Valuation, ValuationError> {
     let mut lines = Vec::new();
+    let outside = || ValuationError::OutsideContract(contract);
+    let mut years: Vec<(i32, i64)> = Vec::new();
     let cents = match contribution {
         Contribution::Placement { group, long_term, start, end, hours_per_week, bonuses, .. } => {
             if end < start {
                 return Err(ValuationError::EndBeforeStart);
             }
+            if *end < contract.start || *start > contract.end {
+                return Err(outside());
+            }
             let rate = table.job(*group).ok_or(ValuationError::NotInTable(Unvalued::Group(*group)))?;
+            let first_year = (*start).max(contract.start).year();
             if let Some(min) = table.min_hours_per_week {
                 if *hours_per_week < min {
                     lines.push(CalculationLine::BelowMinimumHours { hours: *hours_per_week, min });
-                    return Ok(Valuation { value: Money::default(), lines });
+                    return Ok(Valuation {
+                        value: Money::default(),
+                        lines,
+                        years: vec![(first_year, Money::default())],
+                    });
                 }
             }
             let (base, long_term) = match (long_term, rate.long_term_value) {
@@ -245,18 +194,31 @@ pub fn value(table: &ValuationTable, contribution: &Contribution) -> Result<Valu
                 }
                 None => *end,
             };
-            let d = days(*start, counted_end);
+            let Some((from, until)) = clip(*start, counted_end, contract, &mut lines) else {
+                // What the table counts ended before the contract began.
+                lines.push(CalculationLine::OutsideContract { from: contract.start, until: contract.end });
+                return Ok(Valuation { value: Money::default(), lines, years: vec![(first_year, Money::default())] });
+            };
+            let (months, per_year) = months_of(from, until);
             let full = table.full_time_hours;
             let hours = (*hours_per_week).min(full);
-            let fraction = |value: Money| pro_rata(value.cents(), i64::from(hours) * d, i64::from(full) * 365);
-            let mut total = fraction(base);
+            let extras = counted_bonuses(table, bonuses, &mut lines)?;
+            let (mut total, parts) = over_years(&per_year, base.cents(), hours, full, 12);
+            add_years(&mut years, &parts);
             let value = Money::from_cents(total);
-            lines.push(CalculationLine::Placement { rate: base, long_term, hours, full, days: d, value });
-            for bonus in bonuses {
-                let extra = table.bonus(*bonus).ok_or(ValuationError::NotInTable(Unvalued::Bonus(*bonus)))?;
-                let part = fraction(extra);
+            lines.push(CalculationLine::Placement {
+                rate: base,
+                long_term,
+                hours,
+                full,
+                months: months.clone(),
+                value,
+            });
+            for (bonus, extra) in extras {
+                let (part, parts) = over_years(&per_year, extra.cents(), hours, full, 12);
+                add_years(&mut years, &parts);
                 let value = Money::from_cents(part);
-                lines.push(CalculationLine::Bonus { bonus: *bonus, rate: extra, hours, full, days: d, value });
+                lines.push(CalculationLine::Bonus { bonus, rate: extra, hours, full, months: months.clone(), value });
                 total += part;
             }
             total
@@ -267,9 +229,11 @@ pub fn value(table: &ValuationTable, contribution: &Contribution) -> Result<Valu
             }
             let rate =
                 table.training(*training, *level).ok_or(ValuationError::NotInTable(Unvalued::Training(*training)))?;
-            let d = days(*start, *end);
-            let total = pro_rata(rate.cents(), d, 365);
-            lines.push(CalculationLine::Apprenticeship { rate, days: d, value: Money::from_cents(total) });
+            let (from, until) = clip(*start, *end, contract, &mut lines).ok_or_else(outside)?;
+            let (months, per_year) = months_of(from, until);
+            let (total, parts) = over_years(&per_year, rate.cents(), 1, 1, 12);
+            years = parts;
+            lines.push(CalculationLine::Apprenticeship { rate, months, value: Money::from_cents(total) });
             total
         }
         Contribution::WorkExperience { start, end, .. } => {
@@ -277,39 +241,69 @@ pub fn value(table: &ValuationTable, contribution: &Contribution) -> Result<Valu
                 return Err(ValuationError::EndBeforeStart);
             }
             let rate = table.work_experience_per_month.ok_or(ValuationError::NotInTable(Unvalued::WorkExperience))?;
-            let d = days(*start, *end);
-            let total = pro_rata(rate.cents(), 12 * d, 365);
-            lines.push(CalculationLine::WorkExperience { rate, days: d, value: Money::from_cents(total) });
+            let (from, until) = clip(*start, *end, contract, &mut lines).ok_or_else(outside)?;
+            let (months, per_year) = months_of(from, until);
+            let (total, parts) = over_years(&per_year, rate.cents(), 1, 1, 1);
+            years = parts;
+            lines.push(CalculationLine::WorkExperience { rate, months, value: Money::from_cents(total) });
             total
         }
-        Contribution::Purchase { certificate, invoice, .. } => {
+        Contribution::Purchase { certificate, invoice, date, .. } => {
             let share = table
                 .purchase_share(*certificate)
                 .ok_or(ValuationError::NotInTable(Unvalued::Certificate(*certificate)))?;
+            if *date < contract.start || *date > contract.end {
+                return Err(outside());
+            }
             let total = pro_rata(invoice.cents(), i64::from(share), 100);
+            years = vec![(date.year(), total)];
             lines.push(CalculationLine::Purchase { invoice: *invoice, share, value: Money::from_cents(total) });
             total
         }
-        Contribution::Other { hours, .. } => {
+        Contribution::Other { hours, date, .. } => {
             let rate = table.other_per_hour.ok_or(ValuationError::NotInTable(Unvalued::OtherActivities))?;
+            if *date < contract.start || *date > contract.end {
+                return Err(outside());
+            }
             let total = rate.cents() * i64::from(*hours);
+            years = vec![(date.year(), total)];
             lines.push(CalculationLine::OtherHours { hours: *hours, rate, value: Money::from_cents(total) });
             total
         }
     };
     let value = Money::from_cents(cents);
-    if lines.len() > 1 {
+    if lines.iter().filter(|l| l.value().is_some()).count() > 1 {
         lines.push(CalculationLine::Total { value });
     }
-    Ok(Valuation { value, lines })
+    Ok(Valuation { value, lines, years: years.into_iter().map(|(y, c)| (y, Money::from_cents(c))).collect() })
+}
+
+/// Values a contribution already stored (the re-valuation at start-up, ADR 0026): as [`value`], except that one
+/// with nothing inside the contract period is kept at zero with the reason as its line, rather than refused.
+pub fn revalue(
+    table: &ValuationTable,
+    contribution: &Contribution,
+    contract: Period,
+) -> Result<Valuation, ValuationError> {
+    match value(table, contribution, contract) {
+        Err(ValuationError::OutsideContract(period)) => Ok(Valuation {
+            value: Money::default(),
+            lines: vec![CalculationLine::OutsideContract { from: period.start, until: period.end }],
+            years: vec![(contribution.first_day().year(), Money::default())],
+        }),
+        other => other,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::socialreturn::examples::{oost_nederland, utrecht};
-    use crate::socialreturn::{Bonus, Certificate, TargetGroup, Training};
+    use crate::socialreturn::months::PartMonth;
     use time::macros::date;
+
+    /// A contract long enough for every example; the contract-period tests use their own.
+    const WIDE: Period = Period { start: date!(2020 - 01 - 01), end: date!(2030 - 12 - 31) };
 
     fn placement(group: TargetGroup, start: Date, end: Date, hours: u32, bonuses: Vec<Bonus>) -> Contribution {
         Contribution::Placement {
@@ -324,30 +318,92 @@ mod tests {
     }
 
     fn cents(c: &Contribution, table: &ValuationTable) -> i64 {
-        value(table, c).expect("valued").value.cents()
+        value(table, c, WIDE).expect("valued").value.cents()
+    }
+
+    fn work_experience(start: Date, end: Date) -> Contribution {
+        Contribution::WorkExperience { person: "W-1".into(), start, end }
     }
 
     #[test]
-    fn a_full_year_full_time_is_the_table_value() {
-        // 2025 has 365 days.
-        let c = placement(TargetGroup::Participatiewet, date!(2025 - 01 - 01), date!(2025 - 12 - 31), 36, vec![]);
-        assert_eq!(cents(&c, &utrecht()), 4_000_000);
+    fn a_full_calendar_year_is_the_year_value_leap_year_or_not() {
+        for (start, end) in [
+            (date!(2025 - 01 - 01), date!(2025 - 12 - 31)),
+            (date!(2024 - 01 - 01), date!(2024 - 12 - 31)), // 366 days: by days it was € 40.109,59.
+            (date!(2023 - 07 - 01), date!(2024 - 06 - 30)), // a year across a leap February
+        ] {
+            let c = placement(TargetGroup::Participatiewet, start, end, 36, vec![]);
+            assert_eq!(cents(&c, &utrecht()), 4_000_000, "{start} – {end}");
+        }
     }
 
     #[test]
-    fn part_time_and_part_year_are_pro_rated() {
-        // € 40.000 × 24/36 × 181/365 (1 January – 30 June 2026) = € 13.223,74 (1.322.374,43 cents).
+    fn part_time_and_whole_months_are_pro_rated() {
+        // € 40.000 × 24/36 × 6/12 (January – June 2026) = € 13.333,33 (by days it was 181/365: € 13.223,74).
         let c = placement(TargetGroup::Participatiewet, date!(2026 - 01 - 01), date!(2026 - 06 - 30), 24, vec![]);
-        let v = value(&utrecht(), &c).expect("valued");
-        assert_eq!(v.value.cents(), 1_322_374);
+        let v = value(&utrecht(), &c, WIDE).expect("valued");
+        assert_eq!(v.value.cents(), 1_333_333);
         let lines: Vec<String> = v.lines.iter().map(ToString::to_string).collect();
-        assert_eq!(lines, vec!["€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 181/365 dagen = € 13.223,74"]);
+        assert_eq!(lines, vec!["€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 6/12 maanden = € 13.333,33"]);
+        assert_eq!(v.years, vec![(2026, Money::from_cents(1_333_333))]);
+    }
+
+    #[test]
+    fn a_month_is_worth_the_same_whatever_its_length() {
+        // Oost-Nederland: a work-experience place at € 750 a month.
+        let table = oost_nederland();
+        for (start, end) in [
+            (date!(2024 - 02 - 01), date!(2024 - 02 - 29)), // leap February (by days: € 715,07)
+            (date!(2026 - 02 - 01), date!(2026 - 02 - 28)), // February (by days: € 690,41)
+            (date!(2026 - 01 - 01), date!(2026 - 01 - 31)), // January (by days: € 764,38)
+        ] {
+            assert_eq!(cents(&work_experience(start, end), &table), 75_000, "{start} – {end}");
+        }
+        // Three whole months: € 2.250 (by days 90/365: € 2.219,18).
+        let v = value(&table, &work_experience(date!(2026 - 01 - 01), date!(2026 - 03 - 31)), WIDE).expect("valued");
+        assert_eq!(v.value.cents(), 225_000);
+        assert_eq!(v.lines[0].to_string(), "€ 750,00 per maand × 3 maanden = € 2.250,00");
+    }
+
+    #[test]
+    fn part_months_count_their_days_against_their_own_month() {
+        // 15 January – 10 March 2026: 17/31 of January, February whole, 10/31 of March.
+        // € 750 × (1 + 27/31) = € 750 + € 653,2258… = € 1.403,23 (rounded once).
+        let v = value(&oost_nederland(), &work_experience(date!(2026 - 01 - 15), date!(2026 - 03 - 10)), WIDE)
+            .expect("valued");
+        assert_eq!(v.value.cents(), 140_323);
+        assert_eq!(v.lines[0].to_string(), "€ 750,00 per maand × (1 + 17/31 + 10/31) maanden = € 1.403,23");
+        // 14 days of a leap February, half time: € 40.000 × 18/36 × (14/29)/12 = € 804,60 (804,597…).
+        let c = placement(TargetGroup::Participatiewet, date!(2024 - 02 - 01), date!(2024 - 02 - 14), 18, vec![]);
+        assert_eq!(cents(&c, &utrecht()), 80_460);
+    }
+
+    #[test]
+    fn a_month_across_the_new_year_is_split_by_year() {
+        // 15 December 2025 – 14 January 2026, full time: 17/31 of December and 14/31 of January, one month's worth:
+        // € 40.000 / 12 = € 3.333,33; 2025 gets 40.000 × 17/31 / 12 = € 1.827,96, 2026 the rest, € 1.505,37.
+        let c = placement(TargetGroup::Participatiewet, date!(2025 - 12 - 15), date!(2026 - 01 - 14), 36, vec![]);
+        let v = value(&utrecht(), &c, WIDE).expect("valued");
+        assert_eq!(v.value.cents(), 333_333);
+        assert_eq!(v.years, vec![(2025, Money::from_cents(182_796)), (2026, Money::from_cents(150_537))]);
+        assert_eq!(v.first_year(), 2025);
+        // A school year: 4 months of 2026 (€ 11.666,67) and 8 of 2027 (€ 23.333,33).
+        let bbl = Contribution::Apprenticeship {
+            person: "L-7".into(),
+            training: Training::Bbl,
+            level: Some(2),
+            start: date!(2026 - 09 - 01),
+            end: date!(2027 - 08 - 31),
+        };
+        let v = value(&utrecht(), &bbl, WIDE).expect("valued");
+        assert_eq!(v.value.cents(), 3_500_000);
+        assert_eq!(v.years, vec![(2026, Money::from_cents(1_166_667)), (2027, Money::from_cents(2_333_333))]);
     }
 
     #[test]
     fn bonuses_are_added_and_pro_rated_alike() {
-        // Doelgroepregister € 50.000 + 50+ € 10.000 + vast contract € 10.000, 18 h, 1 March – 31 August 2026 (184 d).
-        // 50.000 × 18/36 × 184/365 = 12.602,74; each bonus 10.000 × 18/36 × 184/365 = 2.520,55.
+        // Doelgroepregister € 50.000 + 50+ € 10.000 + vast contract € 10.000, 18 h, March – August 2026 (6 months):
+        // 50.000 × 18/36 × 6/12 = 12.500; each bonus 10.000 × 18/36 × 6/12 = 2.500.
         let c = placement(
             TargetGroup::Doelgroepregister,
             date!(2026 - 03 - 01),
@@ -355,20 +411,53 @@ mod tests {
             18,
             vec![Bonus::Age50Plus, Bonus::PermanentContract],
         );
-        let v = value(&utrecht(), &c).expect("valued");
-        assert_eq!(v.value.cents(), 1_260_274 + 2 * 252_055);
+        let v = value(&utrecht(), &c, WIDE).expect("valued");
+        assert_eq!(v.value.cents(), 1_250_000 + 2 * 250_000);
         assert_eq!(v.lines.len(), 4);
-        assert_eq!(v.lines[3].to_string(), "totaal € 17.643,84");
+        assert_eq!(v.lines[3].to_string(), "totaal € 17.500,00");
+    }
+
+    #[test]
+    fn statushouder_or_language_gap_is_one_bonus() {
+        let both = placement(
+            TargetGroup::Participatiewet,
+            date!(2026 - 01 - 01),
+            date!(2026 - 12 - 31),
+            36,
+            vec![Bonus::Statushouder, Bonus::LanguageGap, Bonus::Age50Plus],
+        );
+        let v = value(&utrecht(), &both, WIDE).expect("valued");
+        // € 40.000 + one € 10.000 for statushouder/language gap + € 10.000 for 50+; not € 70.000.
+        assert_eq!(v.value.cents(), 6_000_000);
+        assert!(v
+            .lines
+            .contains(&CalculationLine::OneBonus { counted: Bonus::Statushouder, dropped: Bonus::LanguageGap }));
+        // Where a table values them differently, the higher counts.
+        let mut table = utrecht();
+        table.bonuses.retain(|(b, _)| *b != Bonus::LanguageGap);
+        table.bonuses.push((Bonus::LanguageGap, Money::from_cents(1_500_000)));
+        assert_eq!(cents(&both, &table), 4_000_000 + 1_500_000 + 1_000_000);
+        // Either alone is one bonus too.
+        let one = placement(
+            TargetGroup::Participatiewet,
+            date!(2026 - 01 - 01),
+            date!(2026 - 12 - 31),
+            36,
+            vec![Bonus::LanguageGap],
+        );
+        assert_eq!(cents(&one, &utrecht()), 5_000_000);
     }
 
     #[test]
     fn counting_stops_after_the_tables_duration() {
-        // Oost-Nederland WW: at most 12 months. 1 March 2025 – 31 December 2026 counts 1 March 2025 – 29 February…
-        // 2026 has no 29 February: the period is 1 March 2025 – 28 February 2026, 365 days, full time: € 10.000.
+        // Oost-Nederland WW: at most 12 months. 1 March 2025 – 31 December 2026 counts 1 March 2025 – 28 February
+        // 2026: twelve whole months, full time: € 10.000.
         let c = placement(TargetGroup::Ww, date!(2025 - 03 - 01), date!(2026 - 12 - 31), 36, vec![]);
-        let v = value(&oost_nederland(), &c).expect("valued");
+        let v = value(&oost_nederland(), &c, WIDE).expect("valued");
         assert_eq!(v.value.cents(), 1_000_000);
         assert!(v.lines[0].to_string().contains("telt hoogstens 12 maanden"), "{:?}", v.lines);
+        // 10 of 12 months in 2025 (€ 8.333,33), 2 in 2026.
+        assert_eq!(v.years, vec![(2025, Money::from_cents(833_333)), (2026, Money::from_cents(166_667))]);
         // Long on the benefit: € 15.000 instead.
         let long = match c {
             Contribution::Placement { person, group, start, end, hours_per_week, bonuses, .. } => {
@@ -377,9 +466,59 @@ mod tests {
             other => other,
         };
         assert_eq!(cents(&long, &oost_nederland()), 1_500_000);
-        // Doelgroepregister counts without limit: two full years (730 days) = 2 × € 40.000.
+        // Doelgroepregister counts without limit: two full years = 2 × € 40.000.
         let dr = placement(TargetGroup::Doelgroepregister, date!(2025 - 01 - 01), date!(2026 - 12 - 31), 36, vec![]);
         assert_eq!(cents(&dr, &oost_nederland()), 8_000_000);
+    }
+
+    #[test]
+    fn only_work_inside_the_contract_period_counts() {
+        let contract = Period { start: date!(2025 - 01 - 01), end: date!(2027 - 12 - 31) };
+        // A placement of 2020 on a contract running 2025–2027: refused.
+        let old = placement(TargetGroup::Participatiewet, date!(2020 - 01 - 01), date!(2020 - 12 - 31), 36, vec![]);
+        assert_eq!(value(&utrecht(), &old, contract), Err(ValuationError::OutsideContract(contract)));
+        assert_eq!(
+            ValuationError::OutsideContract(contract).to_string(),
+            "de bijdrage valt helemaal buiten de contractperiode (1-1-2025 tot en met 31-12-2027)"
+        );
+        // Stored before this rule, it is kept at zero with the reason.
+        let kept = revalue(&utrecht(), &old, contract).expect("kept");
+        assert_eq!(kept.value, Money::default());
+        assert_eq!(
+            kept.lines[0].to_string(),
+            "valt buiten de contractperiode (1-1-2025 tot en met 31-12-2027): telt niet"
+        );
+        assert_eq!(kept.years, vec![(2020, Money::default())]);
+        // July 2026 – June 2028 past the contract's end: 18 months count (€ 60.000, not € 80.000), 6 in 2026 and 12
+        // in 2027, with the line saying so.
+        let long = placement(TargetGroup::Participatiewet, date!(2026 - 07 - 01), date!(2028 - 06 - 30), 36, vec![]);
+        let v = value(&utrecht(), &long, contract).expect("valued");
+        assert_eq!(v.value.cents(), 6_000_000);
+        assert_eq!(v.years, vec![(2026, Money::from_cents(2_000_000)), (2027, Money::from_cents(4_000_000))]);
+        assert_eq!(
+            v.lines[0].to_string(),
+            "telt alleen binnen de contractperiode: van 1-7-2026 tot en met 31-12-2027 (gemeld: 1-7-2026 tot en met 30-6-2028)"
+        );
+        // Starting before the contract: from its first day.
+        let early = placement(TargetGroup::Participatiewet, date!(2024 - 10 - 01), date!(2025 - 03 - 31), 36, vec![]);
+        assert_eq!(value(&utrecht(), &early, contract).expect("valued").value.cents(), 1_000_000);
+        // A purchase the day before the contract, and hours after it.
+        let purchase = Contribution::Purchase {
+            seller: "Kozijnfabriek".into(),
+            certificate: Certificate::CodeSocialeOndernemingen,
+            invoice: Money::from_cents(100_000),
+            date: date!(2024 - 12 - 31),
+        };
+        assert!(matches!(value(&utrecht(), &purchase, contract), Err(ValuationError::OutsideContract(_))));
+        let mut table = utrecht();
+        table.other_per_hour = Some(Money::from_cents(10_000));
+        let talk = Contribution::Other { description: "Gastles".into(), hours: 6, date: date!(2028 - 01 - 01) };
+        assert!(matches!(value(&table, &talk, contract), Err(ValuationError::OutsideContract(_))));
+        // What the table counts (WW: 12 months from the start) ended before the contract began: zero, with both lines.
+        let ww = placement(TargetGroup::Ww, date!(2023 - 01 - 01), date!(2026 - 12 - 31), 36, vec![]);
+        let v = value(&oost_nederland(), &ww, contract).expect("valued");
+        assert_eq!(v.value, Money::default());
+        assert!(matches!(v.lines.last(), Some(CalculationLine::OutsideContract { .. })), "{:?}", v.lines);
     }
 
     #[test]
@@ -387,16 +526,17 @@ mod tests {
         let mut table = utrecht();
         table.min_hours_per_week = Some(12);
         let short = placement(TargetGroup::Ww, date!(2026 - 01 - 01), date!(2026 - 12 - 31), 8, vec![]);
-        let v = value(&table, &short).expect("valued");
+        let v = value(&table, &short, WIDE).expect("valued");
         assert_eq!(v.value.cents(), 0);
+        assert_eq!(v.years, vec![(2026, Money::default())]);
         assert!(v.lines[0].to_string().contains("minimum van 12 uur"));
         let statushouder =
             placement(TargetGroup::Statushouder, date!(2026 - 01 - 01), date!(2026 - 12 - 31), 36, vec![]);
-        let error = value(&utrecht(), &statushouder).expect_err("not in the table");
+        let error = value(&utrecht(), &statushouder, WIDE).expect_err("not in the table");
         assert_eq!(error, ValuationError::NotInTable(Unvalued::Group(TargetGroup::Statushouder)));
         assert_eq!(error.to_string(), "de waarderingstabel kent geen waarde voor doelgroep statushouder");
         let backwards = placement(TargetGroup::Ww, date!(2026 - 02 - 01), date!(2026 - 01 - 01), 36, vec![]);
-        assert_eq!(value(&utrecht(), &backwards), Err(ValuationError::EndBeforeStart));
+        assert_eq!(value(&utrecht(), &backwards, WIDE), Err(ValuationError::EndBeforeStart));
     }
 
     #[test]
@@ -414,26 +554,11 @@ mod tests {
         let mut table = utrecht();
         table.purchase_shares.push((Certificate::PsoTrede2, 30));
         assert_eq!(cents(&frames(Certificate::PsoTrede2), &table), 370_370);
-        assert!(value(&utrecht(), &frames(Certificate::Pso30Plus)).is_err(), "not in Utrecht's example");
+        assert!(value(&utrecht(), &frames(Certificate::Pso30Plus), WIDE).is_err(), "not in Utrecht's example");
     }
 
     #[test]
-    fn training_work_experience_and_other_activities() {
-        let bbl = Contribution::Apprenticeship {
-            person: "L-7".into(),
-            training: Training::Bbl,
-            level: Some(2),
-            start: date!(2026 - 09 - 01),
-            end: date!(2027 - 08 - 31),
-        };
-        assert_eq!(cents(&bbl, &utrecht()), 3_500_000, "a school year of 365 days");
-        let place = Contribution::WorkExperience {
-            person: "W-1".into(),
-            start: date!(2026 - 01 - 01),
-            end: date!(2026 - 03 - 31),
-        };
-        // € 750 × 12 × 90/365 = € 2.219,18.
-        assert_eq!(cents(&place, &oost_nederland()), 221_918);
+    fn other_activities_by_the_hour() {
         let mut table = utrecht();
         table.other_per_hour = Some(Money::from_cents(10_000));
         let talk = Contribution::Other { description: "Gastles".into(), hours: 6, date: date!(2026 - 04 - 01) };
@@ -441,8 +566,9 @@ mod tests {
     }
 
     #[test]
-    fn every_line_reads_in_dutch_as_before() {
+    fn every_line_reads_in_dutch() {
         let euro = Money::from_cents;
+        let six = MonthShare { whole: 6, parts: vec![] };
         let lines = [
             (
                 CalculationLine::BelowMinimumHours { hours: 8, min: 12 },
@@ -463,10 +589,10 @@ mod tests {
                     long_term: true,
                     hours: 36,
                     full: 36,
-                    days: 365,
+                    months: MonthShare { whole: 12, parts: vec![] },
                     value: euro(1_500_000),
                 },
-                "€ 15.000,00 per voltijd-arbeidsjaar (lang in de uitkering) × 36/36 uur × 365/365 dagen = € 15.000,00",
+                "€ 15.000,00 per voltijd-arbeidsjaar (lang in de uitkering) × 36/36 uur × 12/12 maanden = € 15.000,00",
             ),
             (
                 CalculationLine::Bonus {
@@ -474,18 +600,22 @@ mod tests {
                     rate: euro(1_000_000),
                     hours: 18,
                     full: 36,
-                    days: 184,
-                    value: euro(252_055),
+                    months: six.clone(),
+                    value: euro(250_000),
                 },
-                "bonus age_50_plus: € 10.000,00 × 18/36 uur × 184/365 dagen = € 2.520,55",
+                "bonus age_50_plus: € 10.000,00 × 18/36 uur × 6/12 maanden = € 2.500,00",
             ),
             (
-                CalculationLine::Apprenticeship { rate: euro(3_500_000), days: 365, value: euro(3_500_000) },
-                "€ 35.000,00 per leerjaar × 365/365 dagen = € 35.000,00",
+                CalculationLine::Apprenticeship {
+                    rate: euro(3_500_000),
+                    months: MonthShare { whole: 3, parts: vec![PartMonth { days: 10, of: 31 }] },
+                    value: euro(969_086),
+                },
+                "€ 35.000,00 per leerjaar × (3 + 10/31)/12 maanden = € 9.690,86",
             ),
             (
-                CalculationLine::WorkExperience { rate: euro(75_000), days: 90, value: euro(221_918) },
-                "€ 750,00 per maand × 12 × 90/365 dagen = € 2.219,18",
+                CalculationLine::WorkExperience { rate: euro(75_000), months: six, value: euro(450_000) },
+                "€ 750,00 per maand × 6 maanden = € 4.500,00",
             ),
             (
                 CalculationLine::Purchase { invoice: euro(1_234_567), share: 50, value: euro(617_284) },
@@ -494,6 +624,10 @@ mod tests {
             (
                 CalculationLine::OtherHours { hours: 6, rate: euro(10_000), value: euro(60_000) },
                 "6 uur × € 100,00 = € 600,00",
+            ),
+            (
+                CalculationLine::OneBonus { counted: Bonus::Statushouder, dropped: Bonus::LanguageGap },
+                "statushouder en taalachterstand zijn samen één bonus: statushouder telt, language_gap niet",
             ),
             (CalculationLine::Total { value: euro(1_764_384) }, "totaal € 17.643,84"),
             (CalculationLine::Legacy("oude regel".into()), "oude regel"),
@@ -507,12 +641,12 @@ mod tests {
     fn stored_lines_of_both_shapes_read_back() {
         let c = placement(
             TargetGroup::Doelgroepregister,
-            date!(2026 - 03 - 01),
+            date!(2026 - 03 - 15),
             date!(2026 - 08 - 31),
             18,
             vec![Bonus::Age50Plus],
         );
-        let v = value(&utrecht(), &c).expect("valued");
+        let v = value(&utrecht(), &c, WIDE).expect("valued");
         let json = serde_json::to_string(&v.lines).expect("serialises");
         assert!(json.starts_with(r#"[{"placement":{"#), "{json}");
         let back: Vec<CalculationLine> = serde_json::from_str(&json).expect("reads back");
@@ -522,10 +656,6 @@ mod tests {
         let old: Vec<CalculationLine> = serde_json::from_str(old).expect("legacy lines read");
         assert_eq!(old[0], CalculationLine::Legacy("€ 750,00 per maand × 12 × 90/365 dagen = € 2.219,18".into()));
         assert_eq!(old[1].to_string(), "totaal € 2.219,18");
-        assert_eq!(
-            serde_json::to_string(&old).expect("serialises"),
-            r#"["€ 750,00 per maand × 12 × 90/365 dagen = € 2.219,18","totaal € 2.219,18"]"#
-        );
     }
 
     #[test]

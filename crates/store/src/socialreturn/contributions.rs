@@ -89,7 +89,8 @@ pub async fn report(
     }
     let id: i64 = sql::query_scalar(
         "INSERT INTO sr_contributions (contract_id, kind, body, value_cents, lines, target_group, year, status, \
-         reported_by, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9) RETURNING id",
+         reported_by, reported_at, valuation_version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10) \
+         RETURNING id",
     )
     .bind(contract.id)
     .bind(contribution.kind_code())
@@ -97,11 +98,13 @@ pub async fn report(
     .bind(valuation.value.cents())
     .bind(serde_json::to_string(&valuation.lines).unwrap_or_default())
     .bind(contribution.target_group().map(|g| g.code()).unwrap_or(""))
-    .bind(i64::from(contribution.first_day().year()))
+    .bind(i64::from(valuation.first_year()))
     .bind(&actor.label)
     .bind(timestamp::to_unix(actor.at))
+    .bind(VALUATION_VERSION)
     .fetch_one(&mut *tx)
     .await?;
+    write_years(tx, id, valuation).await?;
     sql::query("UPDATE sr_contracts SET pending_cents = pending_cents + $1 WHERE id = $2")
         .bind(valuation.value.cents())
         .bind(contract.id)
@@ -116,6 +119,27 @@ pub async fn report(
     );
     audit::record(tx.conn(), actor, change).await?;
     Ok(id)
+}
+
+/// The rules the stored values are computed by: 2 is by calendar months within the contract period (ADR 0026);
+/// rows with a lower version are re-valued at start-up ([`super::revalue`]).
+pub const VALUATION_VERSION: i64 = 2;
+
+/// Writes a contribution's value per calendar year (replacing any before).
+pub(super) async fn write_years(tx: &mut Tx, contribution_id: i64, valuation: &Valuation) -> Result<()> {
+    sql::query("DELETE FROM sr_contribution_years WHERE contribution_id = $1")
+        .bind(contribution_id)
+        .execute(&mut *tx)
+        .await?;
+    for (year, value) in &valuation.years {
+        sql::query("INSERT INTO sr_contribution_years (contribution_id, year, value_cents) VALUES ($1, $2, $3)")
+            .bind(contribution_id)
+            .bind(i64::from(*year))
+            .bind(value.cents())
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The contributions on a contract, newest first.
@@ -200,21 +224,37 @@ pub async fn decide(
         .execute(&mut *tx)
         .await?;
     if approve {
-        sql::query(
-            "INSERT INTO sr_totals (buyer_id, supplier_id, year, target_group, kind, approved_cents, approved_count) \
-             VALUES ($1, $2, $3, $4, $5, $6, 1) \
-             ON CONFLICT (buyer_id, supplier_id, year, target_group, kind) DO UPDATE SET \
-             approved_cents = sr_totals.approved_cents + excluded.approved_cents, \
-             approved_count = sr_totals.approved_count + 1",
-        )
-        .bind(contract.buyer_id)
-        .bind(contract.supplier_id)
-        .bind(row.try_get::<i64, _>("year")?)
-        .bind(row.try_get::<String, _>("target_group")?)
-        .bind(row.try_get::<String, _>("kind")?)
-        .bind(value)
-        .execute(&mut *tx)
-        .await?;
+        // Booked in the years it ran in, by its months; counted once, in its first year.
+        let year: i64 = row.try_get("year")?;
+        let mut parts: Vec<(i64, i64)> =
+            sql::query("SELECT year, value_cents FROM sr_contribution_years WHERE contribution_id = $1 ORDER BY year")
+                .bind(contribution_id)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get("year")?, r.try_get("value_cents")?)))
+                .collect::<Result<_>>()?;
+        if parts.is_empty() {
+            parts.push((year, value));
+        }
+        for (part_year, cents) in parts {
+            sql::query(
+                "INSERT INTO sr_totals (buyer_id, supplier_id, year, target_group, kind, approved_cents, approved_count) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (buyer_id, supplier_id, year, target_group, kind) DO UPDATE SET \
+                 approved_cents = sr_totals.approved_cents + excluded.approved_cents, \
+                 approved_count = sr_totals.approved_count + excluded.approved_count",
+            )
+            .bind(contract.buyer_id)
+            .bind(contract.supplier_id)
+            .bind(part_year)
+            .bind(row.try_get::<String, _>("target_group")?)
+            .bind(row.try_get::<String, _>("kind")?)
+            .bind(cents)
+            .bind(i64::from(part_year == year))
+            .execute(&mut *tx)
+            .await?;
+        }
         if let Some(cluster) = row.try_get::<Option<String>, _>("tenant_cluster")? {
             count_tenant_job(tx, contract.buyer_id, &cluster).await?;
         }

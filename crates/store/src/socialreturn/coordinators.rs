@@ -58,7 +58,8 @@ pub async fn add_coordinator(tx: &mut Tx, scope: &WriteScope, actor: &Actor, coo
         .bind(timestamp::to_unix(actor.at))
         .execute(&mut *tx)
         .await?;
-    let mut change = Change::event(Some(scope.org_id()), "add_coordinator", "sr_coordinator", coordinator_id.to_string());
+    let mut change =
+        Change::event(Some(scope.org_id()), "add_coordinator", "sr_coordinator", coordinator_id.to_string());
     change.after = Some(serde_json::json!({ "coordinator_id": coordinator_id }));
     audit::record(tx.conn(), actor, change).await
 }

@@ -11,6 +11,7 @@ mod contributions;
 mod coordinators;
 pub mod names;
 mod portfolio;
+mod revalue;
 mod tables;
 
 pub use contracts::{
@@ -19,9 +20,11 @@ pub use contracts::{
 };
 pub use contributions::{
     add_evidence, contributions, decide, evidence, evidence_files, mark_tenant, report, ContributionRow, Status,
+    VALUATION_VERSION,
 };
 pub use coordinators::{add_coordinator, coordinators, may_coordinate};
 pub use portfolio::{portfolio, year_totals, Portfolio, TotalRow};
+pub use revalue::{revalue_stored, value_changes, Revalued, ValueChange, REASON_MONTHS_AND_PERIOD};
 pub use tables::{add_table, table, tables, TableRow};
 
 /// How an organisation stands to a contract.

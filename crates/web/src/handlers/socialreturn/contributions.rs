@@ -19,7 +19,7 @@ use serde::Deserialize;
 use volkshuis_domain::access::{Edit, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
-use volkshuis_domain::socialreturn::valuation::value;
+use volkshuis_domain::socialreturn::valuation::{value, Period};
 use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
 use volkshuis_store::socialreturn::{self, Relation};
 use volkshuis_store::StoreError;
@@ -161,7 +161,9 @@ async fn report(
     let name = field(&typed, "person_name");
     let name = (!name.is_empty()).then(|| name.chars().take(200).collect::<String>());
     let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
-    let valued = contribution.as_ref().map(|c| value(&table.table, c));
+    // Only work inside the contract period counts; a contribution entirely outside it is refused here.
+    let period = Period { start: contract.starts_on, end: contract.ends_on };
+    let valued = contribution.as_ref().map(|c| value(&table.table, c, period));
     let (Some(contribution), Some(Ok(valuation)), true) = (&contribution, &valued, errors.is_empty()) else {
         let message = match valued {
             Some(Err(e)) => Some(sr.err_valuation(sr.valuation_error(&e))),

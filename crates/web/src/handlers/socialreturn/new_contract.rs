@@ -62,8 +62,11 @@ async fn form_page(
         .map(|o| (o.id.to_string(), o.name.clone()))
         .collect();
     // Exactly the organisations the buyer works with as coordinator: the server accepts no other.
-    let coordinators =
-        socialreturn::coordinators(&state.db, scope).await?.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
+    let coordinators = socialreturn::coordinators(&state.db, scope)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name))
+        .collect();
     let latest = socialreturn::tables(&state.db, scope).await?.into_iter().next();
     let suggestion = latest.map(|t| {
         page.sr.obligation_suggested(show_percentage(t.table.obligation_basis_points), t.table.obligation_threshold)
