@@ -16,5 +16,6 @@ pub mod org;
 pub mod overleg;
 pub mod participatie;
 pub mod socialreturn;
+pub mod spreadsheet;
 pub mod text;
 pub mod vera;

@@ -27,7 +27,8 @@ on_both_backends!(
     an_english_user_reads_the_calculation_in_english,
     only_a_coordinator_the_buyer_works_with_can_be_named,
     work_outside_the_contract_is_refused_or_cut_and_split_by_year,
-    stored_contributions_are_revalued_with_a_trail
+    stored_contributions_are_revalued_with_a_trail,
+    formulas_in_the_export_stay_text
 );
 
 const BUYER: &str = "admin@woonstad.test";
@@ -860,4 +861,34 @@ async fn stored_contributions_are_revalued_with_a_trail(mut app: TestApp) {
     // A second start finds nothing to do.
     let again = volkshuis_store::socialreturn::revalue_stored(&db, &actor).await.expect("revalue again");
     assert_eq!(again.revalued, 0);
+}
+
+/// A title that a spreadsheet would run as a formula is written to the CSV export as text (issue 17).
+async fn formulas_in_the_export_stay_text(mut app: TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await.to_string();
+    app.login(BUYER).await;
+    app.post(&format!("/orgs/{buyer}/sr/tabellen/voorbeeld"), &[("which", "utrecht")]).await;
+    let hostile = "=HYPERLINK(\"http://evil.example\";\"klik\")";
+    let resp = app
+        .post(
+            &format!("/orgs/{buyer}/sr/contracten/nieuw"),
+            &[
+                ("supplier_id", &supplier),
+                ("title", hostile),
+                ("value", "400.000,00"),
+                ("awarded_on", "2025-12-01"),
+                ("starts_on", "2026-01-01"),
+                ("ends_on", "2026-12-31"),
+                ("cadence", "quarterly"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let csv = app.get(&format!("/orgs/{buyer}/sr/export.csv")).await;
+    assert!(
+        csv.body.contains(r#";"'=HYPERLINK(""http://evil.example"";""klik"")";Bouwbedrijf Van Dijk;400000,00;"#),
+        "{}",
+        csv.body
+    );
 }
