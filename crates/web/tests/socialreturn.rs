@@ -28,7 +28,8 @@ on_both_backends!(
     only_a_coordinator_the_buyer_works_with_can_be_named,
     work_outside_the_contract_is_refused_or_cut_and_split_by_year,
     stored_contributions_are_revalued_with_a_trail,
-    formulas_in_the_export_stay_text
+    formulas_in_the_export_stay_text,
+    evidence_downloads_are_audited
 );
 
 const BUYER: &str = "admin@woonstad.test";
@@ -891,4 +892,64 @@ async fn formulas_in_the_export_stay_text(mut app: TestApp) {
         "{}",
         csv.body
     );
+}
+
+/// Downloading an evidence file (personal data) is written to the audit log: who, which file, which contract.
+async fn evidence_downloads_are_audited(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let coordinator = app.org_id("wsp-voorbeeldstad").await;
+    app.login(SUPPLIER).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[
+                ("kind", "placement"),
+                ("person", "VD-7"),
+                ("group", "participatiewet"),
+                ("hours_per_week", "36"),
+                ("start", "2026-01-01"),
+                ("end", "2026-03-31"),
+            ],
+            &[("loonstrook.pdf", b"%PDF-1.4 loonstrook")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let file: i64 = sql::query_scalar("SELECT id FROM sr_evidence").fetch_one(&app.state.db).await.expect("file");
+    let audit_db = app.state.db.clone();
+    let entries = |org: i64| {
+        let db = audit_db.clone();
+        async move {
+            sql::query_scalar::<String>(
+                "SELECT actor_label || '|' || COALESCE(after_json, '') FROM audit_log \
+                 WHERE action = 'read_personal' AND entity = 'sr_evidence' AND personal_data = 1 AND org_id = $1 \
+                 AND entity_id = $2",
+            )
+            .bind(org)
+            .bind(file.to_string())
+            .fetch_all(&db)
+            .await
+            .expect("audit")
+        }
+    };
+    for (email, org) in [(COORDINATOR, coordinator), (BUYER, buyer), (SUPPLIER, supplier)] {
+        app.login(email).await;
+        let download = app.get(&format!("/orgs/{org}/sr/contracten/{id}/bewijs/{file}")).await;
+        assert_eq!(download.status, StatusCode::OK, "{email}");
+        assert!(download.body.contains("%PDF-1.4 loonstrook"));
+        let logged = entries(org).await;
+        assert_eq!(logged.len(), 1, "{email}: {logged:?}");
+        assert!(
+            logged[0].contains(&format!("\"contract_id\":{id}")) && logged[0].contains("loonstrook.pdf"),
+            "{}",
+            logged[0]
+        );
+    }
+    // Someone the contract is not open to gets nothing, and nothing is logged for them.
+    app.login("beleid@voorbeeldstad.test").await;
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let denied = app.get(&format!("/orgs/{municipality}/sr/contracten/{id}/bewijs/{file}")).await;
+    assert_eq!(denied.status, StatusCode::NOT_FOUND);
+    assert!(entries(municipality).await.is_empty());
 }

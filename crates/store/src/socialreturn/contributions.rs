@@ -362,15 +362,39 @@ pub async fn evidence_files(db: &Db, contract: &Contract) -> Result<Vec<(i64, i6
     rows.iter().map(|r| Ok((r.try_get("contribution_id")?, r.try_get("id")?, r.try_get("file_name")?))).collect()
 }
 
-/// One evidence file on a contract the caller may see: `(file name, content type, content)`.
-pub async fn evidence(db: &Db, contract: &Contract, file_id: i64) -> Result<Option<(String, String, Vec<u8>)>> {
+/// One evidence file on a contract the caller may see: `(file name, content type, content)`. Evidence is personal
+/// data (an employment contract, a payslip): every read is written to the audit log, in the same transaction, with
+/// who read it, for which organisation, which file and which contract.
+pub async fn evidence(
+    db: &Db,
+    contract: &Contract,
+    file_id: i64,
+    actor: &Actor,
+) -> Result<Option<(String, String, Vec<u8>)>> {
+    let mut tx = db.begin().await?;
     let row = sql::query(
-        "SELECT e.file_name, e.content_type, e.content FROM sr_evidence e \
+        "SELECT e.file_name, e.content_type, e.content, e.contribution_id FROM sr_evidence e \
          JOIN sr_contributions c ON c.id = e.contribution_id WHERE e.id = $1 AND c.contract_id = $2",
     )
     .bind(file_id)
     .bind(contract.id)
-    .fetch_optional(db)
+    .fetch_optional(&mut tx)
     .await?;
-    row.map(|r| Ok((r.try_get("file_name")?, r.try_get("content_type")?, r.try_get("content")?))).transpose()
+    let Some(row) = row else { return Ok(None) };
+    let file_name: String = row.try_get("file_name")?;
+    let reader = match contract.relation {
+        Relation::Buyer => contract.buyer_id,
+        Relation::Supplier => contract.supplier_id,
+        Relation::Coordinator => contract.coordinator_id.unwrap_or(contract.buyer_id),
+    };
+    let mut change = Change::event(Some(reader), "read_personal", "sr_evidence", file_id.to_string());
+    change.personal_data = true;
+    change.after = Some(json!({
+        "contract_id": contract.id,
+        "contribution_id": row.try_get::<i64, _>("contribution_id")?,
+        "file_name": file_name,
+    }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Some((file_name, row.try_get("content_type")?, row.try_get("content")?)))
 }

@@ -298,8 +298,9 @@ async fn download(
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, org, View).await?;
     let contract = load_contract(&state, &scope, id).await?;
+    // The store writes the read to the audit log before it hands the file over.
     let (name, content_type, content) =
-        socialreturn::evidence(&state.db, &contract, file).await?.ok_or(AppError::NotFound)?;
+        socialreturn::evidence(&state.db, &contract, file, &auth.actor(&state)).await?.ok_or(AppError::NotFound)?;
     Ok(attachment(&name, content_type, content))
 }
 
