@@ -494,6 +494,16 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     assert!(!app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await.body.contains("C0042"));
     app.login(COORDINATOR).await;
     assert!(app.get(&format!("/orgs/{coordinator}/sr/contracten/{id}")).await.body.contains("Eigen huurder: C0042"));
+    // Which placements are tenants, and where they live, is personal data: the coordinator's read is audited.
+    let reads: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity = 'sr_tenant_marks' \
+         AND personal_data = 1 AND org_id = $1",
+    )
+    .bind(coordinator)
+    .fetch_one(&app.state.db)
+    .await
+    .expect("count");
+    assert_eq!(reads, 1);
 }
 
 async fn reminders_follow_the_reporting_periods(mut app: TestApp) {

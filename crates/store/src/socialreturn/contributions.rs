@@ -142,8 +142,9 @@ pub(super) async fn write_years(tx: &mut Tx, contribution_id: i64, valuation: &V
     Ok(())
 }
 
-/// The contributions on a contract, newest first.
-pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<ContributionRow>> {
+/// The contributions on a contract, newest first. Which placements employ the buyer's own tenants (and in which
+/// complex) is personal data shown to the buyer and the coordinator only: such a read is written to the audit log.
+pub async fn contributions(db: &Db, contract: &Contract, actor: &Actor) -> Result<Vec<ContributionRow>> {
     let rows = sql::query(
         "SELECT id, body, value_cents, lines, status, reason, reported_by, reported_at, decided_by, tenant_cluster \
          FROM sr_contributions WHERE contract_id = $1 ORDER BY id DESC",
@@ -151,7 +152,8 @@ pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<Contribut
     .bind(contract.id)
     .fetch_all(db)
     .await?;
-    rows.iter()
+    let rows = rows
+        .iter()
         .map(|row| {
             let body: String = row.try_get("body")?;
             let lines: String = row.try_get("lines")?;
@@ -173,7 +175,21 @@ pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<Contribut
                 },
             })
         })
-        .collect()
+        .collect::<Result<Vec<ContributionRow>>>()?;
+    let tenants = rows.iter().filter(|r| r.tenant_cluster.is_some()).count();
+    if tenants > 0 {
+        let reader = match contract.relation {
+            Relation::Coordinator => contract.coordinator_id.unwrap_or(contract.buyer_id),
+            _ => contract.buyer_id,
+        };
+        let mut change = Change::event(Some(reader), "read_personal", "sr_tenant_marks", contract.id.to_string());
+        change.personal_data = true;
+        change.after = Some(json!({ "tenants": tenants }));
+        let mut tx = db.begin().await?;
+        audit::record(tx.conn(), actor, change).await?;
+        tx.commit().await?;
+    }
+    Ok(rows)
 }
 
 /// The buyer approves or rejects a pending contribution; a decided one is a `Conflict`.

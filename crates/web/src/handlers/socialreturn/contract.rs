@@ -230,7 +230,7 @@ pub(super) async fn contract_page(
     let names = names::names(&state.db, contract, &auth.actor(state)).await?;
     let shows_names = contract.relation != Relation::Buyer;
     let files = socialreturn::evidence_files(&state.db, contract).await?;
-    let contributions = socialreturn::contributions(&state.db, contract)
+    let contributions = socialreturn::contributions(&state.db, contract, &auth.actor(state))
         .await?
         .into_iter()
         .map(|r| contribution_view(&page, r, &names, &files))
