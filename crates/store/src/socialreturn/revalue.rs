@@ -12,6 +12,7 @@ use crate::overleg::date_from_text;
 use crate::sql;
 use crate::{timestamp, Backend, Db, Result, StoreError, Tx};
 use serde_json::json;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
@@ -75,8 +76,8 @@ pub async fn revalue_stored(db: &Db, actor: &Actor) -> Result<Revalued> {
         let contribution: Contribution = serde_json::from_str(&body)
             .map_err(|_| StoreError::Corrupt { column: "sr_contributions.body", value: id.to_string() })?;
         let table_id: i64 = row.try_get("table_id")?;
-        if !tables.contains_key(&table_id) {
-            tables.insert(table_id, table_in(&mut tx, table_id).await?);
+        if let Entry::Vacant(slot) = tables.entry(table_id) {
+            slot.insert(table_in(&mut tx, table_id).await?);
         }
         let period = Period {
             start: date_from_text("starts_on", &row.try_get::<String, _>("starts_on")?)?,
