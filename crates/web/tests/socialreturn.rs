@@ -435,7 +435,21 @@ async fn candidate_names_are_deleted_after_the_contract(mut app: TestApp) {
     assert_eq!(contributions, 1, "the contribution itself stays");
 }
 
+/// The buyer's stock: complexes C0042 and C0007.
+async fn stock_with_two_complexes(app: &mut TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    app.login(BUYER).await;
+    let file = "idExtern;clusterCode;clusterNaam;soort;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;\
+                maatschappelijkLabel;nettohuur\r\n\
+                V1;C0042;De Ark;WON;Kerkstraat;1;1011AA;Amsterdam;GM0363;DAE;650,00\r\n\
+                V2;C0007;Het Anker;WON;Coolsingel;9;3011AD;Rotterdam;GM0599;DAE;700,00\r\n";
+    let url = format!("/orgs/{buyer}/stock/import");
+    let done = app.import_file(&url, &[("mode", "import")], "bezit.csv", file.as_bytes()).await;
+    assert!(done.body.contains("2 eenheden: 2 nieuw"), "{}", done.body);
+}
+
 async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
+    stock_with_two_complexes(&mut app).await;
     let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
     let buyer = app.org_id("woonstad").await;
     let supplier = app.org_id("bouwbedrijf-van-dijk").await;
@@ -484,8 +498,13 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     // A consent date in the future is refused.
     let resp =
-        app.post(&format!("{base}/{}/huurder", ids[0]), &[("cluster", "C1"), ("consent_on", "2030-01-01")]).await;
+        app.post(&format!("{base}/{}/huurder", ids[0]), &[("cluster", "C0007"), ("consent_on", "2030-01-01")]).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A complex that is not in the buyer's stock is refused with a clear message.
+    let resp =
+        app.post(&format!("{base}/{}/huurder", ids[2]), &[("cluster", "C9999"), ("consent_on", "2026-01-05")]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Dit complex staat niet in uw bezit."), "{}", resp.body);
     let overview = app.get(&format!("/orgs/{buyer}/sr")).await;
     assert!(overview.body.contains("<li>C0042: 2</li>"), "{}", overview.body);
     assert!(!overview.body.contains("C0007"), "a rejected placement creates no job");

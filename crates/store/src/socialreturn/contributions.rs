@@ -9,7 +9,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::{Date, OffsetDateTime};
-use volkshuis_domain::access::WriteScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::valuation::{CalculationLine, Valuation};
@@ -281,6 +281,17 @@ pub async fn decide(
     audit::record(tx.conn(), actor, change).await
 }
 
+/// Whether `code` is a complex in the stock of the organisation of `scope` (the tenant form checks it first, to
+/// name the field).
+pub async fn own_cluster(db: &Db, scope: &ReadScope, code: &str) -> Result<bool> {
+    let id: Option<i64> = sql::query_scalar("SELECT id FROM clusters WHERE corporation_id = $1 AND code = $2")
+        .bind(scope.org_id())
+        .bind(code)
+        .fetch_optional(db)
+        .await?;
+    Ok(id.is_some())
+}
+
 /// The buyer records that a placement employs one of its own tenants (with the tenant's consent, given on
 /// `consent_on`), living in complex `cluster`.
 ///
@@ -296,6 +307,15 @@ pub async fn mark_tenant(
     consent_on: Date,
 ) -> Result<()> {
     if contract.relation != Relation::Buyer {
+        return Err(StoreError::NotFound);
+    }
+    // The complex must be one of the buyer's own (a typed code is checked like an id).
+    let own: Option<i64> = sql::query_scalar("SELECT id FROM clusters WHERE corporation_id = $1 AND code = $2")
+        .bind(contract.buyer_id)
+        .bind(cluster)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if own.is_none() {
         return Err(StoreError::NotFound);
     }
     let status: Option<String> = sql::query_scalar(

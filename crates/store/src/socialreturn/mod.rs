@@ -19,8 +19,8 @@ pub use contracts::{
     StandingInput,
 };
 pub use contributions::{
-    add_evidence, contributions, decide, evidence, evidence_files, mark_tenant, report, ContributionRow, Status,
-    VALUATION_VERSION,
+    add_evidence, contributions, decide, evidence, evidence_files, mark_tenant, own_cluster, report, ContributionRow,
+    Status, VALUATION_VERSION,
 };
 pub use coordinators::{add_coordinator, coordinators, may_coordinate};
 pub use portfolio::{portfolio, year_totals, Portfolio, TotalRow};

@@ -202,3 +202,4 @@ value-changes = Re-valuations
 value-change = Contribution { $id }: { $old } → { $new }; { $reason } ({ $at })
 reason-months-and-period = recalculated by calendar months (a whole month is a twelfth of the year value) and only for the part inside the contract period, split over the years
 reason-other = recalculated
+err-cluster = This complex is not in your stock. Enter the complex code as it is in your stock.

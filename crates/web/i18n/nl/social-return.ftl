@@ -199,3 +199,4 @@ value-changes = Herwaarderingen
 value-change = Bijdrage { $id }: { $old } → { $new }; { $reason } ({ $at })
 reason-months-and-period = opnieuw berekend per kalendermaand (een hele maand is een twaalfde van de jaarwaarde) en alleen voor het deel binnen de contractperiode, verdeeld over de jaren
 reason-other = opnieuw berekend
+err-cluster = Dit complex staat niet in uw bezit. Vul de complexcode in zoals in uw bezit.

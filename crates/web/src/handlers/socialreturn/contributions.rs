@@ -275,6 +275,8 @@ async fn mark_tenant(
     let cluster = form.cluster.trim();
     if cluster.is_empty() || cluster.chars().count() > 40 {
         errors.add("cluster", auth.ctx.t().err_format);
+    } else if !socialreturn::own_cluster(&state.db, &scope, cluster).await? {
+        errors.add("cluster", sr.err_cluster);
     }
     let consent_on = date(&form.consent_on).filter(|d| *d <= today(&state));
     if consent_on.is_none() {
