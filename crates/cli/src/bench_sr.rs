@@ -122,7 +122,8 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
                     date: day,
                 }
             };
-            let v = valuation::value(&table, &c)?;
+            // Work past the contract's end is cut off (the bench's dates are spread without looking at it).
+            let v = valuation::revalue(&table, &c, valuation::Period { start, end })?;
             let status = match k % 10 {
                 0..=5 => "approved",
                 6..=8 => "pending",
@@ -160,6 +161,7 @@ async fn load(db: &Db, contracts: usize, contributions: usize) -> anyhow::Result
                 Value::Int(now.unix_timestamp()),
                 if status == "pending" { Value::Null } else { Value::Text("bench".to_owned()) },
                 tenant.map(Value::Text).unwrap_or(Value::Null),
+                Value::Int(socialreturn::VALUATION_VERSION),
             ]);
             if batch.len() >= CHUNK * 10 {
                 socialreturn::bench::load(db, &scope, Table::Contributions, &batch).await?;

@@ -144,6 +144,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = Db::connect(&cli.database.unwrap_or_else(|| "./volkshuis.db".to_owned())).await?;
             let applied = db.migrate().await?;
             println!("{applied} migration(s) applied; schema at version {}", volkshuis_store::SCHEMA_VERSION);
+            let revalued = revalue_social_return(&db).await?;
+            if revalued.revalued > 0 {
+                println!(
+                    "social return: {} bijdrage(n) opnieuw gewaardeerd, {} van waarde veranderd, samen {}",
+                    revalued.revalued, revalued.changed, revalued.delta
+                );
+            }
             Ok(())
         }
         Command::Org(command) => {
@@ -167,7 +174,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Values again the social-return contributions stored under older valuation rules (ADR 0026); nothing to do on a
+/// second run.
+async fn revalue_social_return(db: &Db) -> anyhow::Result<volkshuis_store::socialreturn::Revalued> {
+    let actor = volkshuis_store::audit::Actor::system("herwaardering social return", time::OffsetDateTime::now_utc());
+    volkshuis_store::socialreturn::revalue_stored(db, &actor).await.context("re-valuing social-return contributions")
+}
+
 async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_demo::DemoLogin>>) -> anyhow::Result<()> {
+    // Before the first request: pages read only values computed under the current rules.
+    revalue_social_return(&db).await?;
     let listener = TcpListener::bind(args.bind).await.with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr()?;
     let base_url = args.base_url.unwrap_or_else(|| format!("http://{address}"));

@@ -121,6 +121,9 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
         let tenant_id = ids.get(tenant).copied().ok_or_else(|| anyhow::anyhow!("demo org {tenant} missing"))?;
         overleg::add_partner(&mut tx, &corporation_scope, &actor, tenant_id, None).await?;
     }
+    // The corporation works with the Werkgeversservicepunt as its social-return coordinator (ADR 0026).
+    let wsp = ids.get("wsp-voorbeeldstad").copied().ok_or_else(|| anyhow::anyhow!("demo org wsp missing"))?;
+    volkshuis_store::socialreturn::add_coordinator(&mut tx, &corporation_scope, &actor, wsp).await?;
     tx.commit().await?;
     if with_stock {
         let mut file = synthetic::header();

@@ -70,11 +70,12 @@ pub(super) async fn seed_social_return(
             bonuses: Vec::new(),
         },
     ];
+    let period = valuation::Period { start: new.starts_on, end: new.ends_on };
     let as_buyer = sr::contract(db, &buyer, contract_id).await?.ok_or_else(|| anyhow::anyhow!("demo contract"))?;
     let mut tx = db.begin().await?;
     let mut ids = Vec::new();
     for c in &contributions {
-        let v = valuation::value(&table, c)?;
+        let v = valuation::value(&table, c, period)?;
         ids.push(sr::report(&mut tx, &supplier_scope, &as_supplier, actor, c, &v, None).await?);
     }
     sr::decide(&mut tx, &buyer, &as_buyer, actor, ids[0], true, None).await?;

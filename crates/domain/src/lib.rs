@@ -17,5 +17,6 @@ pub mod overleg;
 pub mod participatie;
 pub mod query;
 pub mod socialreturn;
+pub mod spreadsheet;
 pub mod text;
 pub mod vera;

@@ -44,6 +44,8 @@ const MIGRATIONS: &[Migration] = &[
     migration!(16, "coverage cells by gemeente", "0016_part_cells_gemeente"),
     migration!(17, "stock versions", "0017_stock_versions"),
     migration!(18, "byte order texts", "0018_byte_order_texts"),
+    migration!(21, "social-return coordinators", "0021_sr_coordinators"),
+    migration!(22, "social-return valuation by months", "0022_sr_valuation_by_months"),
     migration!(27, "job workers", "0027_job_workers"),
 ];
 

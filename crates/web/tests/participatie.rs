@@ -442,4 +442,14 @@ async fn a_message_reaches_the_achterban_after_approval(mut app: TestApp) {
         app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven.csv")).await.status,
         StatusCode::FORBIDDEN
     );
+
+    // A name that a spreadsheet would run as a formula is written as text (issue 17).
+    sql::query("UPDATE tenant_contacts SET name = $1 WHERE name = 'Piet Pieters'")
+        .bind("=HYPERLINK(\"http://evil.example\")")
+        .execute(&app.state.db)
+        .await
+        .expect("hostile name");
+    app.login("admin@woonstad.test").await;
+    let csv = app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven.csv")).await;
+    assert!(csv.body.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\";Kerkstraat 2;"), "{}", csv.body);
 }

@@ -153,6 +153,8 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/sr/export.csv", OrgView),
         get("/orgs/{org}/sr/export.xlsx", OrgView),
         get("/orgs/{org}/sr/jaar/2026", OrgView),
+        get("/orgs/{org}/sr/coordinatoren", OrgView),
+        post("/orgs/{org}/sr/coordinatoren", &[("coordinator_id", "999999")], OrgManage),
         get("/admin/orgs", Platform),
         get("/admin/orgs/new", Platform),
         post("/admin/orgs/new", &[("name", ""), ("code", ""), ("kind", "")], Platform),

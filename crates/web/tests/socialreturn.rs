@@ -9,6 +9,7 @@ use time::Duration;
 use volkshuis_domain::access::Role;
 use volkshuis_domain::account::Email;
 use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::testdb::sql;
@@ -23,7 +24,12 @@ on_both_backends!(
     candidate_names_are_deleted_after_the_contract,
     own_tenants_are_counted_per_complex,
     reminders_follow_the_reporting_periods,
-    an_english_user_reads_the_calculation_in_english
+    an_english_user_reads_the_calculation_in_english,
+    only_a_coordinator_the_buyer_works_with_can_be_named,
+    work_outside_the_contract_is_refused_or_cut_and_split_by_year,
+    stored_contributions_are_revalued_with_a_trail,
+    formulas_in_the_export_stay_text,
+    evidence_downloads_are_audited
 );
 
 const BUYER: &str = "admin@woonstad.test";
@@ -107,12 +113,12 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
-    // € 40.000 × 24/36 × 181/365 = € 13.223,74, shown line by line; the supplier sees its own candidate's name.
-    assert!(page.body.contains("€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 181/365 dagen = € 13.223,74"));
+    // € 40.000 × 24/36 × 6/12 months = € 13.333,33, shown line by line; the supplier sees its own candidate's name.
+    assert!(page.body.contains("€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 6/12 maanden = € 13.333,33"));
     assert!(page.body.contains("Sanne Voorbeeld") && page.body.contains("arbeidsovereenkomst.pdf"));
     assert!(page.body.contains("€ 18.500,00 excl. btw × 100% = € 18.500,00"));
-    // Pending: 13.223,74 + 18.500,00.
-    assert!(page.body.contains("€ 31.723,74"), "pending sum");
+    // Pending: 13.333,33 + 18.500,00.
+    assert!(page.body.contains("€ 31.833,33"), "pending sum");
 
     // The buyer approves the purchase and rejects the placement, with a reason.
     app.login(BUYER).await;
@@ -217,7 +223,11 @@ async fn the_table_valid_on_the_award_date_applies(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
-    assert!(page.body.contains("telt hoogstens 12 maanden") && page.body.contains("€ 10.000,00"));
+    // Twelve months count (to 28 February 2026), and of those only January and February 2026 lie inside the
+    // contract: € 10.000 × 2/12 = € 1.666,67.
+    assert!(page.body.contains("telt hoogstens 12 maanden"), "{}", page.body);
+    assert!(page.body.contains("telt alleen binnen de contractperiode: van 1-1-2026 tot en met 28-2-2026"));
+    assert!(page.body.contains("€ 10.000,00 per voltijd-arbeidsjaar × 36/36 uur × 2/12 maanden = € 1.666,67"));
 }
 
 async fn each_party_sees_its_own(mut app: TestApp) {
@@ -425,7 +435,21 @@ async fn candidate_names_are_deleted_after_the_contract(mut app: TestApp) {
     assert_eq!(contributions, 1, "the contribution itself stays");
 }
 
+/// The buyer's stock: complexes C0042 and C0007.
+async fn stock_with_two_complexes(app: &mut TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    app.login(BUYER).await;
+    let file = "idExtern;clusterCode;clusterNaam;soort;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;\
+                maatschappelijkLabel;nettohuur\r\n\
+                V1;C0042;De Ark;WON;Kerkstraat;1;1011AA;Amsterdam;GM0363;DAE;650,00\r\n\
+                V2;C0007;Het Anker;WON;Coolsingel;9;3011AD;Rotterdam;GM0599;DAE;700,00\r\n";
+    let url = format!("/orgs/{buyer}/stock/import");
+    let done = app.import_file(&url, &[("mode", "import")], "bezit.csv", file.as_bytes()).await;
+    assert!(done.body.contains("2 eenheden: 2 nieuw"), "{}", done.body);
+}
+
 async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
+    stock_with_two_complexes(&mut app).await;
     let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
     let buyer = app.org_id("woonstad").await;
     let supplier = app.org_id("bouwbedrijf-van-dijk").await;
@@ -474,8 +498,13 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     // A consent date in the future is refused.
     let resp =
-        app.post(&format!("{base}/{}/huurder", ids[0]), &[("cluster", "C1"), ("consent_on", "2030-01-01")]).await;
+        app.post(&format!("{base}/{}/huurder", ids[0]), &[("cluster", "C0007"), ("consent_on", "2030-01-01")]).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A complex that is not in the buyer's stock is refused with a clear message.
+    let resp =
+        app.post(&format!("{base}/{}/huurder", ids[2]), &[("cluster", "C9999"), ("consent_on", "2026-01-05")]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Dit complex staat niet in uw bezit."), "{}", resp.body);
     let overview = app.get(&format!("/orgs/{buyer}/sr")).await;
     assert!(overview.body.contains("<li>C0042: 2</li>"), "{}", overview.body);
     assert!(!overview.body.contains("C0007"), "a rejected placement creates no job");
@@ -484,6 +513,16 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     assert!(!app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await.body.contains("C0042"));
     app.login(COORDINATOR).await;
     assert!(app.get(&format!("/orgs/{coordinator}/sr/contracten/{id}")).await.body.contains("Eigen huurder: C0042"));
+    // Which placements are tenants, and where they live, is personal data: the coordinator's read is audited.
+    let reads: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity = 'sr_tenant_marks' \
+         AND personal_data = 1 AND org_id = $1",
+    )
+    .bind(coordinator)
+    .fetch_one(&app.state.db)
+    .await
+    .expect("count");
+    assert_eq!(reads, 1);
 }
 
 async fn reminders_follow_the_reporting_periods(mut app: TestApp) {
@@ -535,7 +574,7 @@ async fn an_english_user_reads_the_calculation_in_english(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     let path = format!("/orgs/{supplier}/sr/contracten/{id}");
     let dutch = app.get(&path).await;
-    assert!(dutch.body.contains("€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 181/365 dagen = € 13.223,74"));
+    assert!(dutch.body.contains("€ 40.000,00 per voltijd-arbeidsjaar × 24/36 uur × 6/12 maanden = € 13.333,33"));
     assert!(dutch.body.contains("24 u/w"), "{}", dutch.body);
 
     app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
@@ -543,7 +582,7 @@ async fn an_english_user_reads_the_calculation_in_english(mut app: TestApp) {
     assert_eq!(english.status, StatusCode::OK);
     assert!(english.body.contains("<html lang=\"en\">"));
     assert!(
-        english.body.contains("€ 40.000,00 per full-time work year × 24/36 hours × 181/365 days = € 13.223,74"),
+        english.body.contains("€ 40.000,00 per full-time work year × 24/36 hours × 6/12 months = € 13.333,33"),
         "{}",
         english.body
     );
@@ -578,4 +617,368 @@ async fn an_english_user_reads_the_calculation_in_english(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("the valuation table has no value for target group statushouder"), "{}", resp.body);
+}
+
+/// A contract form with `coordinator` as coordinator, posted by whoever is logged in.
+async fn post_contract_with(app: &mut TestApp, buyer: i64, coordinator: &str) -> common::Resp {
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await.to_string();
+    app.post(
+        &format!("/orgs/{buyer}/sr/contracten/nieuw"),
+        &[
+            ("supplier_id", &supplier),
+            ("coordinator_id", coordinator),
+            ("title", "Onderhoud Het Anker"),
+            ("value", "400.000,00"),
+            ("awarded_on", "2025-12-01"),
+            ("starts_on", "2026-01-01"),
+            ("ends_on", "2026-12-31"),
+            ("cadence", "quarterly"),
+        ],
+    )
+    .await
+}
+
+async fn only_a_coordinator_the_buyer_works_with_can_be_named(mut app: TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let wsp = app.org_id("wsp-voorbeeldstad").await;
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let tenants = app.org_id("hv-de-sleutel").await;
+    // Another corporation, which must not read Woonstad's candidates.
+    let actor = Actor::system("test", app.state.clock.now());
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let fields = orgs::OrgFields {
+        code: OrgCode::parse("andere-corporatie").expect("code"),
+        name: Name::parse("Andere Corporatie").expect("name"),
+        kind: OrgKind::Corporation,
+    };
+    let corporation = orgs::create(&mut tx, &actor, &fields).await.expect("org").id;
+    tx.commit().await.expect("commit");
+    app.login(BUYER).await;
+    let resp = app.post(&format!("/orgs/{buyer}/sr/tabellen/voorbeeld"), &[("which", "utrecht")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+
+    // The form offers exactly the organisations the buyer works with as coordinator (the demo: the WSP).
+    let form = app.get(&format!("/orgs/{buyer}/sr/contracten/nieuw")).await;
+    let select = form.body.split("<select id=\"coordinator_id\"").nth(1).expect("coordinator select");
+    let select = select.split("</select>").next().expect("end of select");
+    let offered: Vec<&str> = select.match_indices("<option value=\"").map(|(at, m)| &select[at + m.len()..]).collect();
+    let offered: Vec<&str> = offered.iter().filter_map(|o| o.split('"').next()).filter(|v| !v.is_empty()).collect();
+    assert_eq!(offered, [wsp.to_string()], "{select}");
+
+    // A competing supplier, another corporation, a tenant organisation, the buyer itself, a partner or municipality it
+    // does not work with, an id that does not exist, and no number at all: a clear 422 naming the field, input kept.
+    for bad in [supplier, corporation, tenants, buyer, wijkteam, municipality, 999_999]
+        .map(|id| id.to_string())
+        .into_iter()
+        .chain(["veel".to_owned()])
+    {
+        let resp = post_contract_with(&mut app, buyer, &bad).await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "coordinator {bad}: {}", resp.body);
+        assert!(resp.body.contains("Kies een coördinator waarmee uw organisatie werkt"), "coordinator {bad}");
+        assert!(resp.body.contains("value=\"Onderhoud Het Anker\""), "typed values kept");
+    }
+    let db = app.state.db.clone();
+    let contracts =
+        || async { sql::query_scalar::<i64>("SELECT COUNT(*) FROM sr_contracts").fetch_one(&db).await.expect("count") };
+    assert_eq!(contracts().await, 0, "nothing written");
+
+    // Staff may register contracts with the buyer's coordinator, but not add a coordinator; read-only members neither.
+    app.login("medewerker@woonstad.test").await;
+    assert_eq!(post_contract_with(&mut app, buyer, &wsp.to_string()).await.status, StatusCode::SEE_OTHER);
+    let add = format!("/orgs/{buyer}/sr/coordinatoren");
+    assert_eq!(app.post(&add, &[("coordinator_id", &wijkteam.to_string())]).await.status, StatusCode::FORBIDDEN);
+    app.login("lezer@woonstad.test").await;
+    assert_eq!(app.get(&add).await.status, StatusCode::OK);
+    assert_eq!(app.post(&add, &[("coordinator_id", &wijkteam.to_string())]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(post_contract_with(&mut app, buyer, "").await.status, StatusCode::FORBIDDEN);
+    // The supplier and the coordinator have no coordinators to keep.
+    app.login(SUPPLIER).await;
+    assert_eq!(app.get(&format!("/orgs/{supplier}/sr/coordinatoren")).await.status, StatusCode::NOT_FOUND);
+    app.login(COORDINATOR).await;
+    assert_eq!(app.get(&format!("/orgs/{wsp}/sr/coordinatoren")).await.status, StatusCode::NOT_FOUND);
+
+    // The administrator adds only a partner or a municipality.
+    app.login(BUYER).await;
+    for bad in [supplier, corporation, tenants, buyer, 999_999] {
+        let resp = app.post(&add, &[("coordinator_id", &bad.to_string())]).await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(resp.body.contains("Kies een partnerorganisatie of gemeente"), "{bad}");
+    }
+    assert_eq!(app.post(&add, &[("coordinator_id", &wijkteam.to_string())]).await.status, StatusCode::SEE_OTHER);
+    assert!(app.get(&add).await.body.contains("<li>Wijkteam Centrum</li>"));
+    let added: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'add_coordinator' AND org_id = $1 AND entity_id = $2",
+    )
+    .bind(buyer)
+    .bind(wijkteam.to_string())
+    .fetch_one(&app.state.db)
+    .await
+    .expect("count");
+    assert_eq!(added, 1, "the addition is audited");
+    let resp = post_contract_with(&mut app, buyer, &wijkteam.to_string()).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    assert_eq!(contracts().await, 2);
+}
+
+/// The supplier reports a contribution; returns the response.
+async fn report_placement(app: &mut TestApp, id: i64, person: &str, start: &str, end: &str) -> common::Resp {
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    app.login(SUPPLIER).await;
+    app.post_multipart(
+        &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+        &[
+            ("kind", "placement"),
+            ("person", person),
+            ("group", "participatiewet"),
+            ("hours_per_week", "36"),
+            ("start", start),
+            ("end", end),
+        ],
+        &[],
+    )
+    .await
+}
+
+async fn work_outside_the_contract_is_refused_or_cut_and_split_by_year(mut app: TestApp) {
+    // The contract runs from 1 January 2026 to 31 December 2027.
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2027-12-31").await;
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    // A placement of 2020: refused with the reason, what was typed kept, nothing written.
+    let resp = report_placement(&mut app, id, "OUD-1", "2020-01-01", "2020-12-31").await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        resp.body.contains("de bijdrage valt helemaal buiten de contractperiode (1-1-2026 tot en met 31-12-2027)"),
+        "{}",
+        resp.body
+    );
+    assert!(resp.body.contains("value=\"OUD-1\"") && resp.body.contains("value=\"2020-01-01\""));
+    let count: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM sr_contributions").fetch_one(&app.state.db).await.expect("count");
+    assert_eq!(count, 0);
+    // October 2026 – March 2028, full time: only October 2026 – December 2027 counts, 15 months: € 50.000, of which
+    // € 10.000 in 2026 and € 40.000 in 2027 (not € 60.000, booked in 2026).
+    let resp = report_placement(&mut app, id, "LANG-1", "2026-10-01", "2028-03-31").await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
+    assert!(page.body.contains(
+        "telt alleen binnen de contractperiode: van 1-10-2026 tot en met 31-12-2027 (gemeld: 1-10-2026 tot en met 31-3-2028)"
+    ));
+    assert!(page.body.contains("× 36/36 uur × 15/12 maanden = € 50.000,00"), "{}", page.body);
+    let cid = id_in(resp.location());
+    let _ = cid; // the redirect names the contract; the contribution is the only one
+    let contribution: i64 =
+        sql::query_scalar("SELECT id FROM sr_contributions").fetch_one(&app.state.db).await.expect("id");
+    app.login(BUYER).await;
+    let decide = format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen/{contribution}/besluit");
+    assert_eq!(app.post(&decide, &[("decision", "approve")]).await.status, StatusCode::SEE_OTHER);
+    // The yearly report and the chart by year split it by its months.
+    let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2026")).await;
+    assert!(report.body.contains("€ 10.000,00") && !report.body.contains("€ 50.000,00"), "{}", report.body);
+    let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2027")).await;
+    assert!(report.body.contains("€ 40.000,00"), "{}", report.body);
+    let overview = app.get(&format!("/orgs/{buyer}/sr")).await;
+    assert!(overview.body.contains("2026 — € 10.000,00") && overview.body.contains("2027 — € 40.000,00"));
+    // In English too.
+    app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert!(page
+        .body
+        .contains("counts only within the contract period: from 1-10-2026 up to and including 31-12-2027"));
+}
+
+async fn stored_contributions_are_revalued_with_a_trail(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let buyer = app.org_id("woonstad").await;
+    for person in ["HALF-1", "OUD-1"] {
+        let resp = report_placement(&mut app, id, person, "2026-01-01", "2026-06-30").await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    }
+    let ids: Vec<i64> =
+        sql::query_scalar("SELECT id FROM sr_contributions ORDER BY id").fetch_all(&app.state.db).await.expect("ids");
+    app.login(BUYER).await;
+    for c in &ids {
+        let path = format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen/{c}/besluit");
+        assert_eq!(app.post(&path, &[("decision", "approve")]).await.status, StatusCode::SEE_OTHER);
+    }
+    // As the rules before stored them: January – June 2026 by days (181/365: € 40.000 × 24/36 … here full time,
+    // € 19.835,62), and a placement of 2020 accepted and valued in full (€ 40.000), both in the sums and totals.
+    let db = app.state.db.clone();
+    let run = |q: &'static str, binds: Vec<i64>| {
+        let db = db.clone();
+        async move {
+            let mut query = sql::query(q);
+            for b in binds {
+                query = query.bind(b);
+            }
+            query.execute(&db).await.expect(q);
+        }
+    };
+    let old_line =
+        r#"[{"placement":{"rate":4000000,"long_term":false,"hours":36,"full":36,"days":181,"value":1983562}}]"#;
+    sql::query("UPDATE sr_contributions SET value_cents = 1983562, lines = $1, valuation_version = 1 WHERE id = $2")
+        .bind(old_line)
+        .bind(ids[0])
+        .execute(&db)
+        .await
+        .expect("old half year");
+    // The second one as a placement of 2020.
+    let body: String = sql::query_scalar("SELECT body FROM sr_contributions WHERE id = $1")
+        .bind(ids[1])
+        .fetch_one(&db)
+        .await
+        .expect("body");
+    let mut placement: Contribution = serde_json::from_str(&body).expect("a contribution");
+    if let Contribution::Placement { start, end, .. } = &mut placement {
+        (*start, *end) = (time::macros::date!(2020 - 01 - 01), time::macros::date!(2020 - 12 - 31));
+    }
+    let old_body = serde_json::to_string(&placement).expect("json");
+    sql::query("UPDATE sr_contributions SET body = $1, value_cents = 4000000, year = 2020, lines = '[]', valuation_version = 1 WHERE id = $2")
+        .bind(old_body)
+        .bind(ids[1])
+        .execute(&db)
+        .await
+        .expect("old 2020");
+    run("DELETE FROM sr_contribution_years", vec![]).await;
+    run("DELETE FROM sr_totals", vec![]).await;
+    run("UPDATE sr_contracts SET approved_cents = 5983562, pending_cents = 0 WHERE id = $1", vec![id]).await;
+    sql::query(
+        "INSERT INTO sr_totals (buyer_id, supplier_id, year, target_group, kind, approved_cents, approved_count) \
+         VALUES ($1, $2, 2026, 'participatiewet', 'placement', 1983562, 1), ($1, $2, 2020, 'participatiewet', 'placement', 4000000, 1)",
+    )
+    .bind(buyer)
+    .bind(app.org_id("bouwbedrijf-van-dijk").await)
+    .execute(&db)
+    .await
+    .expect("old totals");
+
+    // The re-valuation at start-up: six whole months are half the year value, the 2020 placement counts nothing.
+    let actor = Actor::system("test", app.state.clock.now());
+    let done = volkshuis_store::socialreturn::revalue_stored(&db, &actor).await.expect("revalue");
+    assert_eq!((done.revalued, done.changed), (2, 2));
+    assert_eq!(done.delta.cents(), (2_000_000 - 1_983_562) + (0 - 4_000_000));
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("× 36/36 uur × 6/12 maanden = € 20.000,00"), "{}", page.body);
+    assert!(page.body.contains("valt buiten de contractperiode (1-1-2026 tot en met 31-12-2026): telt niet"));
+    // The trail: old value → new value and why.
+    assert!(
+        page.body
+            .contains(&format!("Bijdrage {}: € 19.835,62 → € 20.000,00; opnieuw berekend per kalendermaand", ids[0])),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!("Bijdrage {}: € 40.000,00 → € 0,00", ids[1])));
+    // Sums and yearly totals follow: € 20.000 approved, nothing in 2020.
+    let approved: i64 = sql::query_scalar("SELECT approved_cents FROM sr_contracts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&db)
+        .await
+        .expect("sum");
+    assert_eq!(approved, 2_000_000);
+    let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2020")).await;
+    assert!(!report.body.contains("€ 40.000,00"), "{}", report.body);
+    let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2026")).await;
+    assert!(report.body.contains("€ 20.000,00"), "{}", report.body);
+    let audited: i64 = sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'revalue' AND org_id = $1")
+        .bind(buyer)
+        .fetch_one(&db)
+        .await
+        .expect("count");
+    assert_eq!(audited, 2);
+    // A second start finds nothing to do.
+    let again = volkshuis_store::socialreturn::revalue_stored(&db, &actor).await.expect("revalue again");
+    assert_eq!(again.revalued, 0);
+}
+
+/// A title that a spreadsheet would run as a formula is written to the CSV export as text (issue 17).
+async fn formulas_in_the_export_stay_text(mut app: TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await.to_string();
+    app.login(BUYER).await;
+    app.post(&format!("/orgs/{buyer}/sr/tabellen/voorbeeld"), &[("which", "utrecht")]).await;
+    let hostile = "=HYPERLINK(\"http://evil.example\";\"klik\")";
+    let resp = app
+        .post(
+            &format!("/orgs/{buyer}/sr/contracten/nieuw"),
+            &[
+                ("supplier_id", &supplier),
+                ("title", hostile),
+                ("value", "400.000,00"),
+                ("awarded_on", "2025-12-01"),
+                ("starts_on", "2026-01-01"),
+                ("ends_on", "2026-12-31"),
+                ("cadence", "quarterly"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let csv = app.get(&format!("/orgs/{buyer}/sr/export.csv")).await;
+    assert!(
+        csv.body.contains(r#";"'=HYPERLINK(""http://evil.example"";""klik"")";Bouwbedrijf Van Dijk;400000,00;"#),
+        "{}",
+        csv.body
+    );
+}
+
+/// Downloading an evidence file (personal data) is written to the audit log: who, which file, which contract.
+async fn evidence_downloads_are_audited(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let coordinator = app.org_id("wsp-voorbeeldstad").await;
+    app.login(SUPPLIER).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[
+                ("kind", "placement"),
+                ("person", "VD-7"),
+                ("group", "participatiewet"),
+                ("hours_per_week", "36"),
+                ("start", "2026-01-01"),
+                ("end", "2026-03-31"),
+            ],
+            &[("loonstrook.pdf", b"%PDF-1.4 loonstrook")],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let file: i64 = sql::query_scalar("SELECT id FROM sr_evidence").fetch_one(&app.state.db).await.expect("file");
+    let audit_db = app.state.db.clone();
+    let entries = |org: i64| {
+        let db = audit_db.clone();
+        async move {
+            sql::query_scalar::<String>(
+                "SELECT actor_label || '|' || COALESCE(after_json, '') FROM audit_log \
+                 WHERE action = 'read_personal' AND entity = 'sr_evidence' AND personal_data = 1 AND org_id = $1 \
+                 AND entity_id = $2",
+            )
+            .bind(org)
+            .bind(file.to_string())
+            .fetch_all(&db)
+            .await
+            .expect("audit")
+        }
+    };
+    for (email, org) in [(COORDINATOR, coordinator), (BUYER, buyer), (SUPPLIER, supplier)] {
+        app.login(email).await;
+        let download = app.get(&format!("/orgs/{org}/sr/contracten/{id}/bewijs/{file}")).await;
+        assert_eq!(download.status, StatusCode::OK, "{email}");
+        assert!(download.body.contains("%PDF-1.4 loonstrook"));
+        let logged = entries(org).await;
+        assert_eq!(logged.len(), 1, "{email}: {logged:?}");
+        assert!(
+            logged[0].contains(&format!("\"contract_id\":{id}")) && logged[0].contains("loonstrook.pdf"),
+            "{}",
+            logged[0]
+        );
+    }
+    // Someone the contract is not open to gets nothing, and nothing is logged for them.
+    app.login("beleid@voorbeeldstad.test").await;
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let denied = app.get(&format!("/orgs/{municipality}/sr/contracten/{id}/bewijs/{file}")).await;
+    assert_eq!(denied.status, StatusCode::NOT_FOUND);
+    assert!(entries(municipality).await.is_empty());
 }

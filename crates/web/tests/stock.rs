@@ -14,6 +14,7 @@ on_both_backends!(
     upload_needs_the_csrf_token,
     vera_names_are_shown_once_imported,
     map_data_by_zoom,
+    formulas_in_the_error_report_stay_text,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;maatschappelijkLabel;nettohuur";
@@ -236,4 +237,18 @@ async fn map_data_by_zoom(mut app: TestApp) {
     let other = app.get(&format!("/orgs/{org}/stock/map.json?zoom=7&bbox=3.2,50.7,7.3,53.6")).await;
     assert_eq!(other.status, StatusCode::FORBIDDEN);
     assert!(!other.body.contains("Kerkstraat"));
+}
+
+/// Values echoed from someone's file into the CSV error report cannot run as spreadsheet formulas (issue 17).
+async fn formulas_in_the_error_report_stay_text(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login("medewerker@woonstad.test").await;
+    let bad = stock_file(&[GOOD[0], "V2;C1;De Ark;WON;Kerkstraat;2;=1+1;Amsterdam;GM0363;DAE;720,00", GOOD[2]]);
+    let url = format!("/orgs/{org}/stock/import");
+    let refused = app.import_file(&url, &[("mode", "import")], "bezit.csv", &bad).await;
+    let link_start = refused.body.find("/stock/import/reports/").expect("report link");
+    let link: String = refused.body[link_start..].chars().take_while(|c| *c != '"').collect();
+    let report = app.get(&format!("/orgs/{org}{link}")).await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(report.body.contains("3;postcode;'=1+1;"), "{}", report.body);
 }

@@ -522,13 +522,13 @@ pub fn error_report_csv_with(
     column: impl Fn(&RowError) -> String,
     reason: impl Fn(&RowError) -> String,
 ) -> String {
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(header);
+    // Values are as found in someone's file: the shared writer keeps a formula among them from running.
+    let mut csv = crate::spreadsheet::Csv::new(false);
+    csv.row(header);
     for e in errors {
-        let _ = writer.write_record([e.line.to_string().as_str(), &column(e), &e.value, &reason(e)]);
+        csv.row([e.line.to_string().as_str(), &column(e), &e.value, &reason(e)]);
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    csv.into_string()
 }
 
 /// The header line of the import template, `;`-separated (what Dutch Excel opens directly).

@@ -3,11 +3,14 @@
 //!
 //! - [`table`]: a buyer's valuation table, one version per valid-from date, and the two shipped examples;
 //! - [`contribution`]: what a supplier reports;
-//! - [`valuation`]: the value of one contribution, exact to the cent, with its calculation line by line;
+//! - [`valuation`]: the value of one contribution, exact to the cent, with its calculation line by line
+//!   ([`lines`]), pro rata calendar months ([`months`]) and within the contract period;
 //! - [`progress`]: the obligation, progress against it and time, and the settlement at the end.
 
 pub mod contribution;
 pub mod examples;
+pub mod lines;
+pub mod months;
 pub mod progress;
 pub mod table;
 pub mod valuation;

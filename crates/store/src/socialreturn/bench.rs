@@ -23,7 +23,8 @@ pub enum Table {
     /// table_id, created_at` (the buyer is the scope's organisation).
     Contracts,
     /// `contract_id, kind, body, value_cents, lines, target_group, year, status, reported_by, reported_at,
-    /// decided_by, tenant_cluster` (every contract must be the buyer's).
+    /// decided_by, tenant_cluster, valuation_version` (every contract must be the buyer's; no values per year are
+    /// written, so a decision books a bench row whole in its year).
     Contributions,
     /// `supplier_id, year, target_group, kind, approved_cents, approved_count`.
     Totals,
@@ -67,6 +68,7 @@ impl Table {
                     "reported_at",
                     "decided_by",
                     "tenant_cluster",
+                    "valuation_version",
                 ],
                 false,
             ),

@@ -9,6 +9,7 @@ use serde_json::json;
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::money::Money;
+use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::socialreturn::progress::Obligation;
 
 /// A new contract, checked at the edge.
@@ -145,6 +146,20 @@ pub async fn create_contract(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new
         .await?;
     if owner != Some(scope.org_id()) {
         return Err(StoreError::NotFound);
+    }
+    // The supplier must be a supplier, and the coordinator one the buyer works with in that role (ADR 0026): the
+    // form checked both, this keeps every other caller to the same rule.
+    let supplier_kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
+        .bind(new.supplier_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if supplier_kind.as_deref() != Some(OrgKind::Supplier.code()) {
+        return Err(StoreError::NotFound);
+    }
+    if let Some(coordinator) = new.coordinator_id {
+        if !super::coordinators::is_coordinator_of(tx, scope.org_id(), coordinator).await? {
+            return Err(StoreError::NotFound);
+        }
     }
     let id: i64 = sql::query_scalar(
         "INSERT INTO sr_contracts (buyer_id, supplier_id, coordinator_id, title, value_cents, starts_on, ends_on, \

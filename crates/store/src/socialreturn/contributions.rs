@@ -9,7 +9,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::{Date, OffsetDateTime};
-use volkshuis_domain::access::WriteScope;
+use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::valuation::{CalculationLine, Valuation};
@@ -89,7 +89,8 @@ pub async fn report(
     }
     let id: i64 = sql::query_scalar(
         "INSERT INTO sr_contributions (contract_id, kind, body, value_cents, lines, target_group, year, status, \
-         reported_by, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9) RETURNING id",
+         reported_by, reported_at, valuation_version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10) \
+         RETURNING id",
     )
     .bind(contract.id)
     .bind(contribution.kind_code())
@@ -97,11 +98,13 @@ pub async fn report(
     .bind(valuation.value.cents())
     .bind(serde_json::to_string(&valuation.lines).unwrap_or_default())
     .bind(contribution.target_group().map(|g| g.code()).unwrap_or(""))
-    .bind(i64::from(contribution.first_day().year()))
+    .bind(i64::from(valuation.first_year()))
     .bind(&actor.label)
     .bind(timestamp::to_unix(actor.at))
+    .bind(VALUATION_VERSION)
     .fetch_one(&mut *tx)
     .await?;
+    write_years(tx, id, valuation).await?;
     sql::query("UPDATE sr_contracts SET pending_cents = pending_cents + $1 WHERE id = $2")
         .bind(valuation.value.cents())
         .bind(contract.id)
@@ -118,8 +121,30 @@ pub async fn report(
     Ok(id)
 }
 
-/// The contributions on a contract, newest first.
-pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<ContributionRow>> {
+/// The rules the stored values are computed by: 2 is by calendar months within the contract period (ADR 0026);
+/// rows with a lower version are re-valued at start-up ([`super::revalue`]).
+pub const VALUATION_VERSION: i64 = 2;
+
+/// Writes a contribution's value per calendar year (replacing any before).
+pub(super) async fn write_years(tx: &mut Tx, contribution_id: i64, valuation: &Valuation) -> Result<()> {
+    sql::query("DELETE FROM sr_contribution_years WHERE contribution_id = $1")
+        .bind(contribution_id)
+        .execute(&mut *tx)
+        .await?;
+    for (year, value) in &valuation.years {
+        sql::query("INSERT INTO sr_contribution_years (contribution_id, year, value_cents) VALUES ($1, $2, $3)")
+            .bind(contribution_id)
+            .bind(i64::from(*year))
+            .bind(value.cents())
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The contributions on a contract, newest first. Which placements employ the buyer's own tenants (and in which
+/// complex) is personal data shown to the buyer and the coordinator only: such a read is written to the audit log.
+pub async fn contributions(db: &Db, contract: &Contract, actor: &Actor) -> Result<Vec<ContributionRow>> {
     let rows = sql::query(
         "SELECT id, body, value_cents, lines, status, reason, reported_by, reported_at, decided_by, tenant_cluster \
          FROM sr_contributions WHERE contract_id = $1 ORDER BY id DESC",
@@ -127,7 +152,8 @@ pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<Contribut
     .bind(contract.id)
     .fetch_all(db)
     .await?;
-    rows.iter()
+    let rows = rows
+        .iter()
         .map(|row| {
             let body: String = row.try_get("body")?;
             let lines: String = row.try_get("lines")?;
@@ -149,7 +175,21 @@ pub async fn contributions(db: &Db, contract: &Contract) -> Result<Vec<Contribut
                 },
             })
         })
-        .collect()
+        .collect::<Result<Vec<ContributionRow>>>()?;
+    let tenants = rows.iter().filter(|r| r.tenant_cluster.is_some()).count();
+    if tenants > 0 {
+        let reader = match contract.relation {
+            Relation::Coordinator => contract.coordinator_id.unwrap_or(contract.buyer_id),
+            _ => contract.buyer_id,
+        };
+        let mut change = Change::event(Some(reader), "read_personal", "sr_tenant_marks", contract.id.to_string());
+        change.personal_data = true;
+        change.after = Some(json!({ "tenants": tenants }));
+        let mut tx = db.begin().await?;
+        audit::record(tx.conn(), actor, change).await?;
+        tx.commit().await?;
+    }
+    Ok(rows)
 }
 
 /// The buyer approves or rejects a pending contribution; a decided one is a `Conflict`.
@@ -200,21 +240,37 @@ pub async fn decide(
         .execute(&mut *tx)
         .await?;
     if approve {
-        sql::query(
-            "INSERT INTO sr_totals (buyer_id, supplier_id, year, target_group, kind, approved_cents, approved_count) \
-             VALUES ($1, $2, $3, $4, $5, $6, 1) \
-             ON CONFLICT (buyer_id, supplier_id, year, target_group, kind) DO UPDATE SET \
-             approved_cents = sr_totals.approved_cents + excluded.approved_cents, \
-             approved_count = sr_totals.approved_count + 1",
-        )
-        .bind(contract.buyer_id)
-        .bind(contract.supplier_id)
-        .bind(row.try_get::<i64, _>("year")?)
-        .bind(row.try_get::<String, _>("target_group")?)
-        .bind(row.try_get::<String, _>("kind")?)
-        .bind(value)
-        .execute(&mut *tx)
-        .await?;
+        // Booked in the years it ran in, by its months; counted once, in its first year.
+        let year: i64 = row.try_get("year")?;
+        let mut parts: Vec<(i64, i64)> =
+            sql::query("SELECT year, value_cents FROM sr_contribution_years WHERE contribution_id = $1 ORDER BY year")
+                .bind(contribution_id)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get("year")?, r.try_get("value_cents")?)))
+                .collect::<Result<_>>()?;
+        if parts.is_empty() {
+            parts.push((year, value));
+        }
+        for (part_year, cents) in parts {
+            sql::query(
+                "INSERT INTO sr_totals (buyer_id, supplier_id, year, target_group, kind, approved_cents, approved_count) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (buyer_id, supplier_id, year, target_group, kind) DO UPDATE SET \
+                 approved_cents = sr_totals.approved_cents + excluded.approved_cents, \
+                 approved_count = sr_totals.approved_count + excluded.approved_count",
+            )
+            .bind(contract.buyer_id)
+            .bind(contract.supplier_id)
+            .bind(part_year)
+            .bind(row.try_get::<String, _>("target_group")?)
+            .bind(row.try_get::<String, _>("kind")?)
+            .bind(cents)
+            .bind(i64::from(part_year == year))
+            .execute(&mut *tx)
+            .await?;
+        }
         if let Some(cluster) = row.try_get::<Option<String>, _>("tenant_cluster")? {
             count_tenant_job(tx, contract.buyer_id, &cluster).await?;
         }
@@ -223,6 +279,17 @@ pub async fn decide(
         Change::event(Some(contract.buyer_id), status.code(), "sr_contribution", contribution_id.to_string());
     change.after = Some(json!({ "reason": reason }));
     audit::record(tx.conn(), actor, change).await
+}
+
+/// Whether `code` is a complex in the stock of the organisation of `scope` (the tenant form checks it first, to
+/// name the field).
+pub async fn own_cluster(db: &Db, scope: &ReadScope, code: &str) -> Result<bool> {
+    let id: Option<i64> = sql::query_scalar("SELECT id FROM clusters WHERE corporation_id = $1 AND code = $2")
+        .bind(scope.org_id())
+        .bind(code)
+        .fetch_optional(db)
+        .await?;
+    Ok(id.is_some())
 }
 
 /// The buyer records that a placement employs one of its own tenants (with the tenant's consent, given on
@@ -240,6 +307,15 @@ pub async fn mark_tenant(
     consent_on: Date,
 ) -> Result<()> {
     if contract.relation != Relation::Buyer {
+        return Err(StoreError::NotFound);
+    }
+    // The complex must be one of the buyer's own (a typed code is checked like an id).
+    let own: Option<i64> = sql::query_scalar("SELECT id FROM clusters WHERE corporation_id = $1 AND code = $2")
+        .bind(contract.buyer_id)
+        .bind(cluster)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if own.is_none() {
         return Err(StoreError::NotFound);
     }
     let status: Option<String> = sql::query_scalar(
@@ -275,62 +351,4 @@ async fn count_tenant_job(tx: &mut Tx, buyer_id: i64, cluster: &str) -> Result<(
     .execute(&mut *tx)
     .await?;
     Ok(())
-}
-
-/// Stores an evidence file (checked at the edge) for a contribution of the supplier's contract.
-///
-/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
-/// contract.
-#[expect(clippy::too_many_arguments, reason = "the file's three parts beside the proof, the contract and the time")]
-pub async fn add_evidence(
-    tx: &mut Tx,
-    _scope: &WriteScope,
-    contract: &Contract,
-    contribution_id: i64,
-    file_name: &str,
-    content_type: &str,
-    content: &[u8],
-    now: OffsetDateTime,
-) -> Result<i64> {
-    if contract.relation != Relation::Supplier {
-        return Err(StoreError::NotFound);
-    }
-    Ok(sql::query_scalar(
-        "INSERT INTO sr_evidence (contribution_id, file_name, content_type, size, content, uploaded_at) \
-         SELECT id, $1, $2, $3, $4, $5 FROM sr_contributions WHERE id = $6 AND contract_id = $7 RETURNING id",
-    )
-    .bind(file_name)
-    .bind(content_type)
-    .bind(content.len() as i64)
-    .bind(content.to_vec())
-    .bind(timestamp::to_unix(now))
-    .bind(contribution_id)
-    .bind(contract.id)
-    .fetch_one(&mut *tx)
-    .await?)
-}
-
-/// The evidence files on a contract: `(contribution id, file id, file name)`.
-pub async fn evidence_files(db: &Db, contract: &Contract) -> Result<Vec<(i64, i64, String)>> {
-    let rows = sql::query(
-        "SELECT e.contribution_id, e.id, e.file_name FROM sr_evidence e \
-         JOIN sr_contributions c ON c.id = e.contribution_id WHERE c.contract_id = $1 ORDER BY e.id",
-    )
-    .bind(contract.id)
-    .fetch_all(db)
-    .await?;
-    rows.iter().map(|r| Ok((r.try_get("contribution_id")?, r.try_get("id")?, r.try_get("file_name")?))).collect()
-}
-
-/// One evidence file on a contract the caller may see: `(file name, content type, content)`.
-pub async fn evidence(db: &Db, contract: &Contract, file_id: i64) -> Result<Option<(String, String, Vec<u8>)>> {
-    let row = sql::query(
-        "SELECT e.file_name, e.content_type, e.content FROM sr_evidence e \
-         JOIN sr_contributions c ON c.id = e.contribution_id WHERE e.id = $1 AND c.contract_id = $2",
-    )
-    .bind(file_id)
-    .bind(contract.id)
-    .fetch_optional(db)
-    .await?;
-    row.map(|r| Ok((r.try_get("file_name")?, r.try_get("content_type")?, r.try_get("content")?))).transpose()
 }

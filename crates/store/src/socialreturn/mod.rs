@@ -8,8 +8,11 @@
 pub mod bench;
 mod contracts;
 mod contributions;
+mod coordinators;
+mod evidence;
 pub mod names;
 mod portfolio;
+mod revalue;
 mod tables;
 
 pub use contracts::{
@@ -17,9 +20,12 @@ pub use contracts::{
     StandingInput,
 };
 pub use contributions::{
-    add_evidence, contributions, decide, evidence, evidence_files, mark_tenant, report, ContributionRow, Status,
+    contributions, decide, mark_tenant, own_cluster, report, ContributionRow, Status, VALUATION_VERSION,
 };
+pub use coordinators::{add_coordinator, coordinators, may_coordinate};
+pub use evidence::{add_evidence, evidence, evidence_files};
 pub use portfolio::{portfolio, year_totals, Portfolio, TotalRow};
+pub use revalue::{revalue_stored, value_changes, Revalued, ValueChange, REASON_MONTHS_AND_PERIOD};
 pub use tables::{add_table, table, tables, TableRow};
 
 /// How an organisation stands to a contract.

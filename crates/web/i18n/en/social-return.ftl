@@ -164,11 +164,11 @@ calc-counted-months = counts for at most { $months ->
         [one] { $months } month
        *[other] { $months } months
     }: from { $start } up to and including { $until } instead of { $end }
-calc-placement = { $rate } per full-time work year × { $hours }/{ $full } hours × { $days }/365 days = { $value }
-calc-placement-long-term = { $rate } per full-time work year (long on a benefit) × { $hours }/{ $full } hours × { $days }/365 days = { $value }
-calc-bonus = bonus { $bonus }: { $rate } × { $hours }/{ $full } hours × { $days }/365 days = { $value }
-calc-apprenticeship = { $rate } per school year × { $days }/365 days = { $value }
-calc-work-experience = { $rate } per month × 12 × { $days }/365 days = { $value }
+calc-placement = { $rate } per full-time work year × { $hours }/{ $full } hours × { $period }/12 months = { $value }
+calc-placement-long-term = { $rate } per full-time work year (long on a benefit) × { $hours }/{ $full } hours × { $period }/12 months = { $value }
+calc-bonus = bonus { $bonus }: { $rate } × { $hours }/{ $full } hours × { $period }/12 months = { $value }
+calc-apprenticeship = { $rate } per school year × { $period }/12 months = { $value }
+calc-work-experience = { $rate } per month × { $period } months = { $value }
 calc-purchase = { $invoice } excl. VAT × { $share }% = { $value }
 calc-other = { $hours } hours × { $rate } = { $value }
 calc-total = total { $value }
@@ -183,3 +183,23 @@ unvalued-other = other activities
 summary-hours-per-week = { $hours } h/wk
 summary-hours = { $hours } h
 training-level-value = { $training } level { $level } — { $label }
+
+## Coordinators (issue 17, ADR 0026)
+coordinators = Coordinators
+coordinators-intro = Organisations you work with as social-return coordinator (the Werkgeversservicepunt, for example). Only these can be chosen as coordinator of a contract; a coordinator sees candidates' names and the evidence files.
+coordinators-none = You do not work with any coordinator yet.
+coordinator-add = Add a coordinator
+coordinator-save = Add
+err-coordinator = Choose a coordinator your organisation works with (see Coordinators), or leave the field empty.
+err-coordinator-kind = Choose a partner organisation or a municipality; a supplier, corporation or tenant organisation cannot be a coordinator.
+
+## Valuation by calendar months and within the contract period (issue 17, ADR 0026)
+calc-contract-period = counts only within the contract period: from { $from } up to and including { $until } (reported: { $start } up to and including { $end })
+calc-outside-contract = falls outside the contract period ({ $from } up to and including { $until }): does not count
+calc-one-bonus = statushouder and language gap together are one bonus: { $counted } counts, { $dropped } does not
+err-outside-contract = the contribution falls entirely outside the contract period ({ $from } up to and including { $until })
+value-changes = Re-valuations
+value-change = Contribution { $id }: { $old } → { $new }; { $reason } ({ $at })
+reason-months-and-period = recalculated by calendar months (a whole month is a twelfth of the year value) and only for the part inside the contract period, split over the years
+reason-other = recalculated
+err-cluster = This complex is not in your stock. Enter the complex code as it is in your stock.

@@ -161,11 +161,11 @@ cert-pso-30plus = PSO 30+
 ## Berekening van een bijdrage, regel voor regel
 calc-below-minimum = { $hours } uur per week is minder dan het minimum van { $min } uur: telt niet
 calc-counted-months = telt hoogstens { $months } maanden: van { $start } tot en met { $until } in plaats van { $end }
-calc-placement = { $rate } per voltijd-arbeidsjaar × { $hours }/{ $full } uur × { $days }/365 dagen = { $value }
-calc-placement-long-term = { $rate } per voltijd-arbeidsjaar (lang in de uitkering) × { $hours }/{ $full } uur × { $days }/365 dagen = { $value }
-calc-bonus = bonus { $bonus }: { $rate } × { $hours }/{ $full } uur × { $days }/365 dagen = { $value }
-calc-apprenticeship = { $rate } per leerjaar × { $days }/365 dagen = { $value }
-calc-work-experience = { $rate } per maand × 12 × { $days }/365 dagen = { $value }
+calc-placement = { $rate } per voltijd-arbeidsjaar × { $hours }/{ $full } uur × { $period }/12 maanden = { $value }
+calc-placement-long-term = { $rate } per voltijd-arbeidsjaar (lang in de uitkering) × { $hours }/{ $full } uur × { $period }/12 maanden = { $value }
+calc-bonus = bonus { $bonus }: { $rate } × { $hours }/{ $full } uur × { $period }/12 maanden = { $value }
+calc-apprenticeship = { $rate } per leerjaar × { $period }/12 maanden = { $value }
+calc-work-experience = { $rate } per maand × { $period } maanden = { $value }
 calc-purchase = { $invoice } excl. btw × { $share }% = { $value }
 calc-other = { $hours } uur × { $rate } = { $value }
 calc-total = totaal { $value }
@@ -180,3 +180,23 @@ unvalued-other = overige activiteiten
 summary-hours-per-week = { $hours } u/w
 summary-hours = { $hours } u
 training-level-value = { $training } niveau { $level } — { $label }
+
+## Coördinatoren (issue 17, ADR 0026)
+coordinators = Coördinatoren
+coordinators-intro = Organisaties waarmee u werkt als social-return-coördinator (bijvoorbeeld het Werkgeversservicepunt). Alleen deze kunt u als coördinator van een contract kiezen; een coördinator ziet de namen van kandidaten en de bewijsstukken.
+coordinators-none = U werkt nog met geen enkele coördinator.
+coordinator-add = Coördinator toevoegen
+coordinator-save = Toevoegen
+err-coordinator = Kies een coördinator waarmee uw organisatie werkt (zie Coördinatoren), of laat het veld leeg.
+err-coordinator-kind = Kies een partnerorganisatie of gemeente; een leverancier, corporatie of huurdersorganisatie kan geen coördinator zijn.
+
+## Waardering per kalendermaand en binnen de contractperiode (issue 17, ADR 0026)
+calc-contract-period = telt alleen binnen de contractperiode: van { $from } tot en met { $until } (gemeld: { $start } tot en met { $end })
+calc-outside-contract = valt buiten de contractperiode ({ $from } tot en met { $until }): telt niet
+calc-one-bonus = statushouder en taalachterstand zijn samen één bonus: { $counted } telt, { $dropped } niet
+err-outside-contract = de bijdrage valt helemaal buiten de contractperiode ({ $from } tot en met { $until })
+value-changes = Herwaarderingen
+value-change = Bijdrage { $id }: { $old } → { $new }; { $reason } ({ $at })
+reason-months-and-period = opnieuw berekend per kalendermaand (een hele maand is een twaalfde van de jaarwaarde) en alleen voor het deel binnen de contractperiode, verdeeld over de jaren
+reason-other = opnieuw berekend
+err-cluster = Dit complex staat niet in uw bezit. Vul de complexcode in zoals in uw bezit.

@@ -85,17 +85,24 @@ impl SocialReturnTexts {
             CalculationLine::CountedMonths { months, start, until, end } => {
                 self.calc_counted_months(line_date(*end), i64::from(*months), line_date(*start), line_date(*until))
             }
-            CalculationLine::Placement { rate, long_term: false, hours, full, days, value } => {
-                self.calc_placement(days, full, hours, rate, value)
+            CalculationLine::ContractPeriod { start, end, from, until } => {
+                self.calc_contract_period(line_date(*end), line_date(*from), line_date(*start), line_date(*until))
             }
-            CalculationLine::Placement { rate, long_term: true, hours, full, days, value } => {
-                self.calc_placement_long_term(days, full, hours, rate, value)
+            CalculationLine::OutsideContract { from, until } => {
+                self.calc_outside_contract(line_date(*from), line_date(*until))
             }
-            CalculationLine::Bonus { bonus, rate, hours, full, days, value } => {
-                self.calc_bonus(bonus.code(), days, full, hours, rate, value)
+            CalculationLine::OneBonus { counted, dropped } => self.calc_one_bonus(counted.code(), dropped.code()),
+            CalculationLine::Placement { rate, long_term: false, hours, full, months, value } => {
+                self.calc_placement(full, hours, months, rate, value)
             }
-            CalculationLine::Apprenticeship { rate, days, value } => self.calc_apprenticeship(days, rate, value),
-            CalculationLine::WorkExperience { rate, days, value } => self.calc_work_experience(days, rate, value),
+            CalculationLine::Placement { rate, long_term: true, hours, full, months, value } => {
+                self.calc_placement_long_term(full, hours, months, rate, value)
+            }
+            CalculationLine::Bonus { bonus, rate, hours, full, months, value } => {
+                self.calc_bonus(bonus.code(), full, hours, months, rate, value)
+            }
+            CalculationLine::Apprenticeship { rate, months, value } => self.calc_apprenticeship(months, rate, value),
+            CalculationLine::WorkExperience { rate, months, value } => self.calc_work_experience(months, rate, value),
             CalculationLine::Purchase { invoice, share, value } => self.calc_purchase(invoice, share, value),
             CalculationLine::OtherHours { hours, rate, value } => self.calc_other(hours, rate, value),
             CalculationLine::Total { value } => self.calc_total(value),
@@ -108,6 +115,9 @@ impl SocialReturnTexts {
         match error {
             ValuationError::NotInTable(what) => self.err_not_in_table(self.unvalued(what)),
             ValuationError::EndBeforeStart => self.err_end_before_start.to_owned(),
+            ValuationError::OutsideContract(period) => {
+                self.err_outside_contract(line_date(period.start), line_date(period.end))
+            }
         }
     }
 
@@ -120,6 +130,14 @@ impl SocialReturnTexts {
             Unvalued::WorkExperience => self.unvalued_work_experience.to_owned(),
             Unvalued::Certificate(certificate) => self.unvalued_certificate(certificate.code()),
             Unvalued::OtherActivities => self.unvalued_other.to_owned(),
+        }
+    }
+
+    /// Why a stored value was changed (a reason key of the store's re-valuation).
+    pub fn value_change_reason(&self, reason: &str) -> &'static str {
+        match reason {
+            volkshuis_store::socialreturn::REASON_MONTHS_AND_PERIOD => self.reason_months_and_period,
+            _ => self.reason_other,
         }
     }
 
@@ -138,7 +156,8 @@ mod tests {
     use crate::i18n::Lang;
     use time::macros::date;
     use volkshuis_domain::money::Money;
-    use volkshuis_domain::socialreturn::valuation::{CalculationLine, Unvalued, ValuationError};
+    use volkshuis_domain::socialreturn::months::{MonthShare, PartMonth};
+    use volkshuis_domain::socialreturn::valuation::{CalculationLine, Period, Unvalued, ValuationError};
     use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
 
     fn every_line() -> Vec<CalculationLine> {
@@ -162,15 +181,15 @@ mod tests {
                 long_term: false,
                 hours: 24,
                 full: 36,
-                days: 181,
-                value: euro(1_322_374),
+                months: MonthShare { whole: 6, parts: vec![] },
+                value: euro(1_333_333),
             },
             CalculationLine::Placement {
                 rate: euro(1_500_000),
                 long_term: true,
                 hours: 36,
                 full: 36,
-                days: 365,
+                months: MonthShare { whole: 12, parts: vec![] },
                 value: euro(1_500_000),
             },
             CalculationLine::Bonus {
@@ -178,14 +197,30 @@ mod tests {
                 rate: euro(1_000_000),
                 hours: 18,
                 full: 36,
-                days: 184,
-                value: euro(252_055),
+                months: MonthShare { whole: 5, parts: vec![PartMonth { days: 10, of: 31 }] },
+                value: euro(221_774),
             },
-            CalculationLine::Apprenticeship { rate: euro(3_500_000), days: 365, value: euro(3_500_000) },
-            CalculationLine::WorkExperience { rate: euro(75_000), days: 90, value: euro(221_918) },
+            CalculationLine::Apprenticeship {
+                rate: euro(3_500_000),
+                months: MonthShare { whole: 12, parts: vec![] },
+                value: euro(3_500_000),
+            },
+            CalculationLine::WorkExperience {
+                rate: euro(75_000),
+                months: MonthShare { whole: 3, parts: vec![] },
+                value: euro(225_000),
+            },
             CalculationLine::Purchase { invoice: euro(1_850_000), share: 100, value: euro(1_850_000) },
             CalculationLine::OtherHours { hours: 6, rate: euro(10_000), value: euro(60_000) },
             CalculationLine::Total { value: euro(1_764_384) },
+            CalculationLine::ContractPeriod {
+                start: date!(2026 - 07 - 01),
+                end: date!(2028 - 06 - 30),
+                from: date!(2026 - 07 - 01),
+                until: date!(2027 - 12 - 31),
+            },
+            CalculationLine::OutsideContract { from: date!(2025 - 01 - 01), until: date!(2027 - 12 - 31) },
+            CalculationLine::OneBonus { counted: Bonus::Statushouder, dropped: Bonus::LanguageGap },
         ]
     }
 
@@ -201,6 +236,7 @@ mod tests {
         }
         let errors = [
             ValuationError::EndBeforeStart,
+            ValuationError::OutsideContract(Period { start: date!(2025 - 01 - 01), end: date!(2027 - 12 - 31) }),
             ValuationError::NotInTable(Unvalued::Group(TargetGroup::Statushouder)),
             ValuationError::NotInTable(Unvalued::Bonus(Bonus::LanguageGap)),
             ValuationError::NotInTable(Unvalued::Training(Training::Bol)),
@@ -223,14 +259,27 @@ mod tests {
             "counts for at most 12 months: from 1-3-2025 up to and including 28-2-2026 instead of 31-12-2026"
         );
         assert!(lines[2].starts_with("counts for at most 1 month: "), "{}", lines[2]);
-        assert_eq!(lines[3], "€ 40.000,00 per full-time work year × 24/36 hours × 181/365 days = € 13.223,74");
+        assert_eq!(lines[3], "€ 40.000,00 per full-time work year × 24/36 hours × 6/12 months = € 13.333,33");
         assert!(lines[4].contains("(long on a benefit)"), "{}", lines[4]);
-        assert_eq!(lines[5], "bonus age_50_plus: € 10.000,00 × 18/36 hours × 184/365 days = € 2.520,55");
-        assert_eq!(lines[6], "€ 35.000,00 per school year × 365/365 days = € 35.000,00");
-        assert_eq!(lines[7], "€ 750,00 per month × 12 × 90/365 days = € 2.219,18");
+        assert_eq!(lines[5], "bonus age_50_plus: € 10.000,00 × 18/36 hours × (5 + 10/31)/12 months = € 2.217,74");
+        assert_eq!(lines[6], "€ 35.000,00 per school year × 12/12 months = € 35.000,00");
+        assert_eq!(lines[7], "€ 750,00 per month × 3 months = € 2.250,00");
         assert_eq!(lines[8], "€ 18.500,00 excl. VAT × 100% = € 18.500,00");
         assert_eq!(lines[9], "6 hours × € 100,00 = € 600,00");
         assert_eq!(lines[10], "total € 17.643,84");
+        assert_eq!(
+            lines[11],
+            "counts only within the contract period: from 1-7-2026 up to and including 31-12-2027 \
+             (reported: 1-7-2026 up to and including 30-6-2028)"
+        );
+        assert_eq!(
+            lines[12],
+            "falls outside the contract period (1-1-2025 up to and including 31-12-2027): does not count"
+        );
+        assert_eq!(
+            lines[13],
+            "statushouder and language gap together are one bonus: statushouder counts, language_gap does not"
+        );
         for (english, line) in lines.iter().zip(every_line()) {
             assert_ne!(*english, line.to_string(), "translated");
         }

@@ -20,6 +20,7 @@ use serde::Deserialize;
 use volkshuis_domain::access::{Check, Edit, Manage, View};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::spreadsheet::Csv;
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::participatie::{self as part, ContactRow};
@@ -179,14 +180,13 @@ async fn letters_csv(
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (_, _, letters) = letter_list(&state, &auth, org, id).await?;
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
-    let fail = |e: csv::Error| AppError::Internal(e.into());
-    writer.write_record(["naam", "adres", "postcode", "woonplaats"]).map_err(fail)?;
+    // Names and addresses came from a file: the shared writer keeps a formula among them from running.
+    let mut csv = Csv::new(true);
+    csv.row(["naam", "adres", "postcode", "woonplaats"]);
     for r in &letters {
-        writer.write_record([&r.name, &r.street, &r.postcode, &r.place]).map_err(fail)?;
+        csv.row([&r.name, &r.street, &r.postcode, &r.place]);
     }
-    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
-    Ok(attachment("brieven.csv", "text/csv; charset=utf-8".to_owned(), body))
+    Ok(attachment("brieven.csv", "text/csv; charset=utf-8".to_owned(), csv.into_bytes()))
 }
 
 /// Why a line of the contact file was refused: the facts, translated when shown.

@@ -80,6 +80,8 @@ pub(super) struct ContractPage {
     pub table_name: String,
     pub figures: Figures,
     pub contributions: Vec<ContributionView>,
+    /// The contract's trail of re-valued contributions: old value → new value, why, when.
+    pub value_changes: Vec<String>,
     pub ended: bool,
     pub unfulfilled: String,
     pub withhold: String,
@@ -228,10 +230,18 @@ pub(super) async fn contract_page(
     let names = names::names(&state.db, contract, &auth.actor(state)).await?;
     let shows_names = contract.relation != Relation::Buyer;
     let files = socialreturn::evidence_files(&state.db, contract).await?;
-    let contributions = socialreturn::contributions(&state.db, contract)
+    let contributions = socialreturn::contributions(&state.db, contract, &auth.actor(state))
         .await?
         .into_iter()
         .map(|r| contribution_view(&page, r, &names, &files))
+        .collect();
+    let value_changes = socialreturn::value_changes(&state.db, contract)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let reason = sr.value_change_reason(&c.reason);
+            sr.value_change(show_time(c.at), c.contribution_id, c.new, c.old, reason)
+        })
         .collect();
     let table_name = socialreturn::table(&state.db, contract.table_id).await?.map(|t| t.table.name).unwrap_or_default();
     let s = settlement(contract.obligation_amount, contract.approved, contract.did_all_it_could);
@@ -253,6 +263,7 @@ pub(super) async fn contract_page(
         table_name,
         figures,
         contributions,
+        value_changes,
         ended: today > contract.ends_on,
         unfulfilled: s.unfulfilled.to_string(),
         withhold: s.withhold.to_string(),

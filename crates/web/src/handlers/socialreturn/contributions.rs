@@ -19,7 +19,7 @@ use serde::Deserialize;
 use volkshuis_domain::access::{Edit, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
-use volkshuis_domain::socialreturn::valuation::value;
+use volkshuis_domain::socialreturn::valuation::{value, Period};
 use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
 use volkshuis_store::socialreturn::{self, Relation};
 use volkshuis_store::StoreError;
@@ -161,7 +161,9 @@ async fn report(
     let name = field(&typed, "person_name");
     let name = (!name.is_empty()).then(|| name.chars().take(200).collect::<String>());
     let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
-    let valued = contribution.as_ref().map(|c| value(&table.table, c));
+    // Only work inside the contract period counts; a contribution entirely outside it is refused here.
+    let period = Period { start: contract.starts_on, end: contract.ends_on };
+    let valued = contribution.as_ref().map(|c| value(&table.table, c, period));
     let (Some(contribution), Some(Ok(valuation)), true) = (&contribution, &valued, errors.is_empty()) else {
         let message = match valued {
             Some(Err(e)) => Some(sr.err_valuation(sr.valuation_error(&e))),
@@ -273,6 +275,8 @@ async fn mark_tenant(
     let cluster = form.cluster.trim();
     if cluster.is_empty() || cluster.chars().count() > 40 {
         errors.add("cluster", auth.ctx.t().err_format);
+    } else if !socialreturn::own_cluster(&state.db, &scope, cluster).await? {
+        errors.add("cluster", sr.err_cluster);
     }
     let consent_on = date(&form.consent_on).filter(|d| *d <= today(&state));
     if consent_on.is_none() {
@@ -296,8 +300,9 @@ async fn download(
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, org, View).await?;
     let contract = load_contract(&state, &scope, id).await?;
+    // The store writes the read to the audit log before it hands the file over.
     let (name, content_type, content) =
-        socialreturn::evidence(&state.db, &contract, file).await?.ok_or(AppError::NotFound)?;
+        socialreturn::evidence(&state.db, &contract, file, &auth.actor(&state)).await?.ok_or(AppError::NotFound)?;
     Ok(attachment(&name, content_type, content))
 }
 

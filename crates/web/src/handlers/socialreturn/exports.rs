@@ -17,6 +17,7 @@ use rust_xlsxwriter::{Format, Workbook};
 use volkshuis_domain::access::{ReadScope, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::progress::progress;
+use volkshuis_domain::spreadsheet::Csv;
 use volkshuis_store::socialreturn::{self, Contract};
 
 pub fn router() -> Router<AppState> {
@@ -79,17 +80,17 @@ fn decimal(m: Money) -> String {
 
 async fn csv_export(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     let (scope, _) = buyer_scope(&state, &auth, org, View).await?;
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
-    let fail = |e: csv::Error| AppError::Internal(e.into());
-    writer.write_record(HEADER).map_err(fail)?;
+    // Titles and names are typed by others: the shared writer keeps a formula among them from running.
+    let mut csv = Csv::new(true);
+    csv.row(HEADER);
     for row in rows(&state, &scope).await? {
         let mut record: Vec<String> = row.texts.to_vec();
         record.extend(row.money.iter().map(|m| decimal(*m)));
         record.extend(row.dates);
         record.push(row.standing.to_owned());
-        writer.write_record(&record).map_err(fail)?;
+        csv.row(&record);
     }
-    let body = writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("csv: {e}")))?;
+    let body = csv.into_bytes();
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

@@ -8,6 +8,7 @@
 mod charts;
 mod contract;
 mod contributions;
+mod coordinators;
 mod exports;
 mod forms;
 pub(crate) mod jobs;
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .merge(new_contract::router())
         .merge(contract::router())
         .merge(contributions::router())
+        .merge(coordinators::router())
         .merge(exports::router())
 }
 

@@ -56,20 +56,25 @@ async fn form_page(
 ) -> Result<FormPage, AppError> {
     let page = Page::for_user(auth);
     let all = orgs::list(&state.db).await?;
-    let options = |kinds: &[OrgKind]| {
-        all.iter()
-            .filter(|o| kinds.contains(&o.kind) && o.id != org.id)
-            .map(|o| (o.id.to_string(), o.name.clone()))
-            .collect()
-    };
+    let suppliers = all
+        .iter()
+        .filter(|o| o.kind == OrgKind::Supplier && o.id != org.id)
+        .map(|o| (o.id.to_string(), o.name.clone()))
+        .collect();
+    // Exactly the organisations the buyer works with as coordinator: the server accepts no other.
+    let coordinators = socialreturn::coordinators(&state.db, scope)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name))
+        .collect();
     let latest = socialreturn::tables(&state.db, scope).await?.into_iter().next();
     let suggestion = latest.map(|t| {
         page.sr.obligation_suggested(show_percentage(t.table.obligation_basis_points), t.table.obligation_threshold)
     });
     Ok(FormPage {
         org_id: org.id,
-        suppliers: options(&[OrgKind::Supplier]),
-        coordinators: options(&[OrgKind::Partner, OrgKind::Municipality]),
+        suppliers,
+        coordinators,
         cadences: CADENCES.iter().map(|c| ((*c).to_owned(), page.sr.cadence(c).to_owned())).collect(),
         suggestion,
         fields,
@@ -103,12 +108,16 @@ async fn create(
     if supplier.is_none() {
         errors.add("supplier_id", sr.err_supplier);
     }
+    // Only an organisation the buyer works with as coordinator (ADR 0026): it will read candidate names and evidence.
     let coordinator = match field(&fields, "coordinator_id") {
         "" => None,
-        id => Some(id.parse::<i64>().ok().filter(|id| *id != org)),
+        id => {
+            let allowed = socialreturn::coordinators(&state.db, &scope).await?;
+            Some(id.parse::<i64>().ok().filter(|id| allowed.iter().any(|(a, _)| a == id)))
+        }
     };
     if coordinator == Some(None) {
-        errors.add("coordinator_id", t.err_choose);
+        errors.add("coordinator_id", sr.err_coordinator);
     }
     let title = errors.check(t, "title", volkshuis_domain::text::Name::parse(field(&fields, "title")));
     let value = required_money(&fields, "value", &mut errors, sr);
