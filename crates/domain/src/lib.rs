@@ -17,4 +17,5 @@ pub mod overleg;
 pub mod participatie;
 pub mod socialreturn;
 pub mod text;
+pub mod throttle;
 pub mod vera;

@@ -21,6 +21,7 @@ mod notify;
 mod ops;
 mod signed_in_cache;
 mod state;
+mod throttle;
 mod uploads;
 pub mod vera_names;
 mod views;

@@ -245,3 +245,11 @@ mail-invite-body =
     { $link }
 
     Volkshuis
+
+## Delay after repeated attempts (ADR 0028).
+throttled-title = Please wait
+throttled =
+    { $seconds ->
+        [one] Too many attempts in a short time. Please try again in { $seconds } second.
+       *[other] Too many attempts in a short time. Please try again in { $seconds } seconds.
+    }

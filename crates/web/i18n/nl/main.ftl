@@ -245,3 +245,11 @@ mail-invite-body =
     { $link }
 
     Volkshuis
+
+## Vertraging na herhaalde pogingen (ADR 0028).
+throttled-title = Even wachten
+throttled =
+    { $seconds ->
+        [one] Te veel pogingen kort na elkaar. Probeer het over { $seconds } seconde opnieuw.
+       *[other] Te veel pogingen kort na elkaar. Probeer het over { $seconds } seconden opnieuw.
+    }

@@ -5,6 +5,7 @@ use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::state::AppState;
+use crate::throttle;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -17,7 +18,8 @@ use volkshuis_domain::access::Role;
 use volkshuis_domain::ids::Postcode;
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::participatie::{self as part, Address, JoinRequest};
-use volkshuis_store::{notifications, throttle, users};
+use volkshuis_domain::throttle::Namespace;
+use volkshuis_store::{notifications, users};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/doe-mee", get(lookup)).route("/doe-mee/groepen/{id}", post(join))
@@ -148,12 +150,12 @@ async fn join(
 ) -> Result<Response, AppError> {
     let t = ctx.t();
     let pt = ctx.lang.participatie();
-    // A public form: at most five requests per address in a quarter of an hour, counted like failed log-ins (and
-    // purged with them), so nobody can fill a group's inbox.
-    let key = format!("join:{}", ctx.client);
+    // A public form: after five requests from one address, growing delays in a namespace of its own (ADR 0028), so
+    // nobody can fill a group's inbox and no join request counts as a failed login.
+    let checks = [(Namespace::Join, ctx.client.as_str())];
     let mut errors = FieldErrors::default();
-    if throttle::locked_until(&state.db, &key, &key, state.clock.now()).await?.is_some() {
-        errors.add("limit", pt.err_too_many);
+    if let Some(wait) = throttle::longest_wait(&state, &checks).await? {
+        errors.add("limit", wait.message(t));
         let query = LookupQuery {
             postcode: form.postcode.clone(),
             huisnummer: form.huisnummer.clone(),
@@ -161,7 +163,7 @@ async fn join(
             sent: None,
         };
         let page = public_page(&state, &ctx, query, Some(id), form, errors).await?;
-        return render(StatusCode::TOO_MANY_REQUESTS, &page);
+        return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
     }
     let address = find(&state, &form.postcode, &form.huisnummer, &form.toevoeging, &mut errors, &ctx)
         .await?
@@ -208,7 +210,7 @@ async fn join(
         }
     }
     tx.commit().await?;
-    throttle::record_failure(&state.db, &key, &key, now).await?;
+    throttle::record(&state, &checks).await?;
     tracing::info!(group = group.id, "join request received");
     let back: String = form_urlencoded::Serializer::new(String::new())
         .append_pair("postcode", &form.postcode)
