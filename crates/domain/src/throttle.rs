@@ -64,25 +64,16 @@ impl Namespace {
                 window: Duration::hours(1),
             },
             // Five requests, then a minute's wait, then two, four, …
-            Namespace::Join => DelayRule {
-                free: 4,
-                first: Duration::minutes(1),
-                max: Duration::hours(1),
-                window: Duration::hours(1),
-            },
+            Namespace::Join => {
+                DelayRule { free: 4, first: Duration::minutes(1), max: Duration::hours(1), window: Duration::hours(1) }
+            }
             // One mail, then one more a minute later (the first went to spam), then growing waits.
-            Namespace::ResetAccount => DelayRule {
-                free: 1,
-                first: Duration::minutes(1),
-                max: Duration::hours(1),
-                window: Duration::hours(1),
-            },
-            Namespace::ResetAddress => DelayRule {
-                free: 5,
-                first: Duration::minutes(1),
-                max: Duration::hours(1),
-                window: Duration::hours(1),
-            },
+            Namespace::ResetAccount => {
+                DelayRule { free: 1, first: Duration::minutes(1), max: Duration::hours(1), window: Duration::hours(1) }
+            }
+            Namespace::ResetAddress => {
+                DelayRule { free: 5, first: Duration::minutes(1), max: Duration::hours(1), window: Duration::hours(1) }
+            }
             // A tenant checks their own address and perhaps a neighbour's; listing a corporation's stock needs
             // thousands.
             Namespace::Lookup => DelayRule {

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod backup;
 mod db;
 mod error;
+pub mod invitations;
 pub mod jobs;
 mod migrate;
 pub mod notifications;

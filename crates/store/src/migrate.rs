@@ -45,6 +45,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(17, "stock versions", "0017_stock_versions"),
     migration!(18, "byte order texts", "0018_byte_order_texts"),
     migration!(24, "throttle events", "0024_throttle_events"),
+    migration!(25, "invitations", "0025_invitations"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -60,7 +61,7 @@ pub(crate) fn postgres_fingerprint() -> String {
 }
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 24;
+pub const LATEST: i64 = 25;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(

@@ -35,10 +35,7 @@ impl Wait {
 }
 
 /// The longest wait any of these (namespace, subject) pairs imposes now, or `None` when the request may go ahead.
-pub(crate) async fn longest_wait(
-    state: &AppState,
-    checks: &[(Namespace, &str)],
-) -> Result<Option<Wait>, AppError> {
+pub(crate) async fn longest_wait(state: &AppState, checks: &[(Namespace, &str)]) -> Result<Option<Wait>, AppError> {
     let now = state.clock.now();
     let mut until: Option<OffsetDateTime> = None;
     for (namespace, subject) in checks {

@@ -18,8 +18,8 @@ use cookie::SameSite;
 use serde::Deserialize;
 use volkshuis_accounts::password;
 use volkshuis_domain::account::SessionLifetime;
-use volkshuis_store::audit::Actor;
 use volkshuis_domain::throttle::Namespace;
+use volkshuis_store::audit::Actor;
 use volkshuis_store::{sessions, users};
 
 pub fn router() -> Router<AppState> {

@@ -17,8 +17,8 @@ use serde::Deserialize;
 use volkshuis_domain::access::Role;
 use volkshuis_domain::ids::Postcode;
 use volkshuis_domain::text::{LongText, Name};
-use volkshuis_store::participatie::{self as part, Address, JoinRequest};
 use volkshuis_domain::throttle::Namespace;
+use volkshuis_store::participatie::{self as part, Address, JoinRequest};
 use volkshuis_store::{notifications, users};
 
 pub fn router() -> Router<AppState> {
