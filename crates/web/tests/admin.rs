@@ -186,13 +186,12 @@ async fn an_invitation_makes_a_member_only_when_accepted(mut app: TestApp) {
     let members = format!("/orgs/{org}/members");
     let fields = [("email", "bestuur@desleutel.test"), ("name", "Dirk"), ("role", "read_only")];
     assert_eq!(app.post(&members, &fields).await.status, StatusCode::SEE_OTHER);
-    let mail = outbox::list(&app.state.db, 1).await.expect("outbox");
-    assert_eq!(mail[0].to_address, "bestuur@desleutel.test");
-    assert!(mail[0].body.contains("Woonstad Voorbeeld nodigt u uit") && mail[0].body.contains("/invitations"));
-
     // Before accepting, the invitee is no member: the organisation stays closed to them.
     app.login("bestuur@desleutel.test").await;
     assert_eq!(app.get(&format!("/orgs/{org}")).await.status, StatusCode::FORBIDDEN);
+    let mail = outbox::list(&app.state.db, 1).await.expect("outbox");
+    assert_eq!(mail[0].to_address, "bestuur@desleutel.test");
+    assert!(mail[0].body.contains("Woonstad Voorbeeld nodigt u uit") && mail[0].body.contains("/invitations"));
     let dashboard = app.get("/dashboard").await;
     assert!(dashboard.body.contains("Woonstad Voorbeeld nodigt u uit om lid te worden."), "in-app notice");
     let page = app.get("/invitations").await;
