@@ -8,7 +8,7 @@ use volkshuis_domain::text::Name;
 use volkshuis_store::audit::{self, Actor};
 use volkshuis_store::testdb::sql;
 use volkshuis_store::testdb::TestDb;
-use volkshuis_store::{jobs, orgs, sessions, throttle, users, Backend, Db, StoreError};
+use volkshuis_store::{jobs, orgs, resets, sessions, throttle, users, Backend, Db, StoreError};
 
 volkshuis_store::store_test_on_both_backends!(
     migrations_are_idempotent,
@@ -19,6 +19,7 @@ volkshuis_store::store_test_on_both_backends!(
     sessions_expire,
     a_session_brings_its_user_and_memberships,
     throttle_counts_per_account_and_address,
+    only_the_newest_reset_link_works,
     jobs_are_claimed_once_and_retried,
 );
 
@@ -183,6 +184,23 @@ async fn throttle_counts_per_account_and_address(db: &Db) {
     throttle::record(db, LoginAddress, "10.0.0.1", now - Duration::hours(2)).await.expect("old");
     throttle::record(db, LoginAddress, "10.0.0.1", now).await.expect("new");
     assert_eq!(throttle::purge_old(db, now).await.expect("purge"), 1);
+}
+
+async fn only_the_newest_reset_link_works(db: &Db) {
+    let user = new_user(db, "an@example.nl").await;
+    let other = new_user(db, "bo@example.nl").await;
+    let now = datetime!(2026-11-25 12:00 UTC);
+    let mut tx = db.begin().await.expect("begin");
+    let first = resets::create(&mut tx, user.id, now, resets::VALID_FOR).await.expect("first");
+    let theirs = resets::create(&mut tx, other.id, now, resets::VALID_FOR).await.expect("theirs");
+    let second = resets::create(&mut tx, user.id, now, resets::VALID_FOR).await.expect("second");
+    assert_eq!(resets::peek(&mut tx, &first, now).await.expect("peek"), None, "replaced by the newer link");
+    assert_eq!(resets::peek(&mut tx, &second, now).await.expect("peek"), Some(user.id));
+    assert_eq!(resets::peek(&mut tx, &theirs, now).await.expect("peek"), Some(other.id), "another user's stays");
+    // A password set in any way makes the remaining link useless too.
+    users::set_password(&mut tx, &actor(), user.id, "hash").await.expect("set");
+    assert_eq!(resets::consume(&mut tx, &second, now).await.expect("consume"), None);
+    tx.commit().await.expect("commit");
 }
 
 async fn jobs_are_claimed_once_and_retried(db: &Db) {

@@ -21,6 +21,7 @@ on_both_backends!(
     language_switch_is_remembered,
     password_reset_by_mail_link,
     reset_for_unknown_address_looks_the_same_and_sends_nothing,
+    reset_mails_are_limited_and_only_the_newest_link_works,
     blocked_users_cannot_log_in,
     login_returns_to_the_page_asked_for,
     behind_a_trusted_proxy_addresses_come_from_the_proxy,
@@ -273,6 +274,65 @@ async fn password_reset_by_mail_link(mut app: TestApp) {
     assert_eq!(old.status, StatusCode::UNPROCESSABLE_ENTITY);
     let new = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "een nieuw wachtwoord")]).await;
     assert_eq!(new.status, StatusCode::SEE_OTHER);
+}
+
+/// The reset path in the newest mail to `to`, and how many mails went there.
+async fn newest_reset_link(app: &TestApp, to: &str) -> (String, usize) {
+    let mail = outbox::list(&app.state.db, 100).await.expect("outbox");
+    let mine: Vec<_> = mail.iter().filter(|m| m.to_address == to).collect();
+    let newest = mine.iter().max_by_key(|m| m.id).expect("a mail");
+    let line = newest.body.lines().find(|l| l.contains("/password/reset?token=")).expect("link in mail");
+    (line[line.find("/password/reset").expect("path")..].to_owned(), mine.len())
+}
+
+async fn reset_mails_are_limited_and_only_the_newest_link_works(mut app: TestApp) {
+    // Thirty requests at once for one account: one mail, one more (the first went to spam), then a clear wait.
+    let mut answers = Vec::new();
+    for _ in 0..30 {
+        answers.push(app.post("/password/forgot", &[("email", "lezer@woonstad.test")]).await);
+    }
+    assert!(answers[..2]
+        .iter()
+        .all(|a| a.status == StatusCode::OK && a.body.contains("Als dit adres bij ons bekend is")));
+    let waited = &answers[2];
+    assert_eq!(waited.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(waited.body.contains("Probeer het over 60 seconden opnieuw."), "{}", waited.body);
+    assert!(waited.body.contains("value=\"lezer@woonstad.test\""), "typed address kept");
+    assert!(answers[2..].iter().all(|a| a.status == StatusCode::TOO_MANY_REQUESTS));
+    let (newest, mails) = newest_reset_link(&app, "lezer@woonstad.test").await;
+    assert_eq!(mails, 2, "thirty requests, two mails");
+    // The first link died when the second was sent.
+    let first = outbox::list(&app.state.db, 100).await.expect("outbox").into_iter().min_by_key(|m| m.id).expect("mail");
+    let line = first.body.lines().find(|l| l.contains("/password/reset?token=")).expect("link");
+    let first = line[line.find("/password/reset").expect("path")..].to_owned();
+    assert_ne!(first, newest);
+    assert_eq!(app.get(&first).await.status, StatusCode::NOT_FOUND, "an older link no longer works");
+    assert_eq!(app.get(&newest).await.status, StatusCode::OK);
+
+    // An unknown address gets the very same answers, so the delay tells nothing about which addresses exist.
+    app.state.clock.advance(Duration::hours(2));
+    let unknown: Vec<_> = {
+        let mut all = Vec::new();
+        for _ in 0..3 {
+            all.push(app.post("/password/forgot", &[("email", "niemand@example.nl")]).await.status);
+        }
+        all
+    };
+    assert_eq!(unknown, vec![StatusCode::OK, StatusCode::OK, StatusCode::TOO_MANY_REQUESTS]);
+
+    // One client asking for many addresses waits too, in its own namespace.
+    app.state.clock.advance(Duration::hours(2));
+    for n in 0..6 {
+        let email = format!("iemand{n}@example.nl");
+        assert_eq!(app.post("/password/forgot", &[("email", email.as_str())]).await.status, StatusCode::OK);
+    }
+    let seventh = app.post("/password/forgot", &[("email", "medewerker@woonstad.test")]).await;
+    assert_eq!(seventh.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(!outbox::list(&app.state.db, 100)
+        .await
+        .expect("outbox")
+        .iter()
+        .any(|m| m.to_address.starts_with("medewerker")));
 }
 
 async fn reset_for_unknown_address_looks_the_same_and_sends_nothing(mut app: TestApp) {
