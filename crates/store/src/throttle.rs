@@ -1,6 +1,10 @@
 //! Throttling events (failed logins, reset mails, public lookups), counted per namespace and subject for the
 //! growing-delay rule in the domain crate (`volkshuis_domain::throttle`, ADR 0028).
+//!
+//! Subjects are stored as their SHA-256: the table then holds no e-mail or network addresses (typed ones included,
+//! however mistyped), and a subject of any length takes 64 characters.
 
+use crate::sessions::hash_token;
 use crate::sql;
 use crate::{timestamp, Db, Result};
 use time::OffsetDateTime;
@@ -10,7 +14,7 @@ use volkshuis_domain::throttle::Namespace;
 pub async fn record(db: &Db, namespace: Namespace, subject: &str, at: OffsetDateTime) -> Result<()> {
     sql::query("INSERT INTO throttle_events (namespace, subject, at) VALUES ($1, $2, $3)")
         .bind(namespace.code())
-        .bind(subject)
+        .bind(hash_token(subject))
         .bind(timestamp::to_unix(at))
         .execute(db)
         .await?;
@@ -29,7 +33,7 @@ pub async fn wait_until(
     let times: Vec<i64> =
         sql::query_scalar("SELECT at FROM throttle_events WHERE namespace = $1 AND subject = $2 AND at > $3")
             .bind(namespace.code())
-            .bind(subject)
+            .bind(hash_token(subject))
             .bind(timestamp::to_unix(now - rule.window))
             .fetch_all(db)
             .await?;
@@ -41,7 +45,7 @@ pub async fn wait_until(
 pub async fn clear(db: &Db, namespace: Namespace, subject: &str) -> Result<()> {
     sql::query("DELETE FROM throttle_events WHERE namespace = $1 AND subject = $2")
         .bind(namespace.code())
-        .bind(subject)
+        .bind(hash_token(subject))
         .execute(db)
         .await?;
     Ok(())

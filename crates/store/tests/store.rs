@@ -176,6 +176,12 @@ async fn throttle_counts_per_account_and_address(db: &Db) {
     assert_eq!(wait, Some(now + Duration::seconds(5)));
     // The same account from another address, and the same address in another namespace, are untouched.
     assert_eq!(throttle::wait_until(db, LoginAccount, &owner, now).await.expect("wait"), None);
+    // Stored as digests: no e-mail or network address in the table.
+    let clear: i64 = sql::query_scalar("SELECT COUNT(*) FROM throttle_events WHERE subject LIKE '%example%'")
+        .fetch_one(db)
+        .await
+        .expect("count");
+    assert_eq!(clear, 0);
     assert_eq!(throttle::wait_until(db, LoginAddress, "10.0.0.1", now).await.expect("wait"), None);
     assert_eq!(throttle::wait_until(db, Join, &attacker, now).await.expect("wait"), None);
     throttle::clear(db, LoginAccount, &attacker).await.expect("clear");
