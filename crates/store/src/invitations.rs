@@ -112,3 +112,36 @@ pub async fn answer(tx: &mut Tx, actor: &Actor, id: i64, user_id: i64, answer: A
     }
     Ok(Some(org_id))
 }
+
+/// An open invitation, as the inviting organisation sees it: the address invited, never the account's own details
+/// (its name would tell the adder that the address had an account).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// The address invited.
+    pub email: String,
+    /// The role offered.
+    pub role: Role,
+    /// Until when it can be accepted.
+    pub expires_at: OffsetDateTime,
+}
+
+/// An organisation's open invitations (not answered, not expired), by address.
+pub async fn open_of_org(db: &Db, org_id: i64, now: OffsetDateTime) -> Result<Vec<Pending>> {
+    let rows = sql::query(
+        "SELECT u.email, i.role, i.expires_at FROM invitations i JOIN users u ON u.id = i.user_id \
+         WHERE i.org_id = $1 AND i.answered_at IS NULL AND i.expires_at > $2 ORDER BY u.email",
+    )
+    .bind(org_id)
+    .bind(timestamp::to_unix(now))
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Pending {
+                email: row.try_get("email")?,
+                role: role_from(row.try_get("role")?)?,
+                expires_at: timestamp::from_unix(row.try_get("expires_at")?),
+            })
+        })
+        .collect()
+}

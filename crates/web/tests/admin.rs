@@ -154,7 +154,11 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     assert!(notice.body.contains("Er is een uitnodiging verstuurd."), "{}", notice.body);
     assert!(
         !notice.body.contains("Kees Nieuw") && !notice.body.contains("Dirk Bakker"),
-        "nobody is a member before accepting"
+        "nobody is a member before accepting, and no account's own name shows"
+    );
+    assert!(notice.body.contains("Uitgenodigd, nog niet geaccepteerd"));
+    assert!(
+        notice.body.contains("bestuur@desleutel.test — Alleen lezen") && notice.body.contains("nieuw@woonstad.test")
     );
     let already = app.post(&members, &[("email", "lezer@woonstad.test"), ("name", "Carla"), ("role", "staff")]).await;
     assert_eq!(already.status, StatusCode::UNPROCESSABLE_ENTITY, "a member is in the list already");

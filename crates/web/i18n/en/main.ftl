@@ -286,3 +286,5 @@ mail-org-invite-new-body =
     After logging in you will see the invitation and can accept or decline it.
 
     Volkshuis
+org-invited = Invited, not yet accepted
+org-invited-until = valid until

@@ -286,3 +286,5 @@ mail-org-invite-new-body =
     Na het inloggen ziet u de uitnodiging en kunt u die accepteren of afwijzen.
 
     Volkshuis
+org-invited = Uitgenodigd, nog niet geaccepteerd
+org-invited-until = geldig tot

@@ -7,7 +7,7 @@ use crate::handlers::password_reset::send_link;
 use crate::i18n::Lang;
 use crate::mail;
 use crate::state::AppState;
-use crate::views::{ok, render, NoticeQuery, Page};
+use crate::views::{ok, render, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -64,6 +64,14 @@ struct OrgPage {
     roles: Vec<(String, String)>,
     form: MemberForm,
     errors: FieldErrors,
+    /// Open invitations, for those who manage members.
+    invited: Vec<InvitedRow>,
+}
+
+struct InvitedRow {
+    email: String,
+    role_label: &'static str,
+    until: String,
 }
 
 async fn org_page(
@@ -86,14 +94,25 @@ async fn org_page(
             role_label: t.role(role),
         })
         .collect();
+    let can_manage = scope.role().allows(Action::Manage);
+    let invited = if can_manage {
+        invitations::open_of_org(&state.db, scope.org_id(), state.clock.now())
+            .await?
+            .into_iter()
+            .map(|i| InvitedRow { email: i.email, role_label: t.role(i.role), until: show_time(i.expires_at) })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(OrgPage {
         page: Page::for_user(auth),
         org: OrgView { id: org.id, name: org.name, code: org.code, kind_label: t.kind(org.kind) },
         members,
-        can_manage: scope.role().allows(Action::Manage),
+        can_manage,
         roles: t.role_options(),
         form,
         errors,
+        invited,
     })
 }
 
