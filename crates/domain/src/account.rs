@@ -1,4 +1,4 @@
-//! Accounts: e-mail addresses, password policy, login throttling and session lifetime.
+//! Accounts: e-mail addresses, password policy and session lifetime (throttling: `crate::throttle`).
 
 use crate::text::TextError;
 use time::{Duration, OffsetDateTime};
@@ -79,29 +79,6 @@ impl std::fmt::Debug for NewPassword {
     }
 }
 
-/// The login-throttling rule: after [`LoginThrottle::MAX_FAILURES`] failed attempts within the window, for one
-/// account or from one address, further attempts are refused until the window has passed since the last failure.
-#[derive(Debug, Clone, Copy)]
-pub struct LoginThrottle;
-
-impl LoginThrottle {
-    /// Failed attempts allowed before the lock.
-    pub const MAX_FAILURES: usize = 5;
-    /// How far back failures count, and how long the lock lasts after the last one.
-    pub const WINDOW: Duration = Duration::minutes(15);
-
-    /// Returns until when logins are locked, given the times of recent failures (any order), or `None` when a login
-    /// may be tried now.
-    pub fn locked_until(failures: &[OffsetDateTime], now: OffsetDateTime) -> Option<OffsetDateTime> {
-        let recent: Vec<OffsetDateTime> =
-            failures.iter().copied().filter(|t| *t > now - Self::WINDOW && *t <= now).collect();
-        if recent.len() < Self::MAX_FAILURES {
-            return None;
-        }
-        recent.into_iter().max().map(|last| last + Self::WINDOW)
-    }
-}
-
 /// How long a session lives: it ends after a period without use, and in any case some hours after login.
 #[derive(Debug, Clone, Copy)]
 pub struct SessionLifetime;
@@ -139,25 +116,6 @@ mod tests {
         assert!(NewPassword::parse("ééééééééé").is_err(), "nine characters, though eighteen bytes");
         assert_eq!(NewPassword::parse("").err(), Some(TextError::Required));
         assert_eq!(format!("{:?}", NewPassword::parse("geheim wachtwoord").ok()), "Some(NewPassword(***))");
-    }
-
-    #[test]
-    fn fifth_failure_locks_for_the_window() {
-        let now = datetime!(2026-11-25 12:00 UTC);
-        let four: Vec<_> = (1..=4).map(|m| now - Duration::minutes(m)).collect();
-        assert_eq!(LoginThrottle::locked_until(&four, now), None);
-        let mut five = four.clone();
-        five.push(now);
-        assert_eq!(LoginThrottle::locked_until(&five, now), Some(now + Duration::minutes(15)));
-    }
-
-    #[test]
-    fn old_failures_do_not_count() {
-        let now = datetime!(2026-11-25 12:00 UTC);
-        let old: Vec<_> = (15..=20).map(|m| now - Duration::minutes(m)).collect();
-        assert_eq!(LoginThrottle::locked_until(&old, now), None, "exactly 15 minutes ago is outside the window");
-        let mixed: Vec<_> = [1, 2, 3, 4, 16].map(|m| now - Duration::minutes(m)).to_vec();
-        assert_eq!(LoginThrottle::locked_until(&mixed, now), None);
     }
 
     #[test]

@@ -19,4 +19,5 @@ pub mod query;
 pub mod socialreturn;
 pub mod spreadsheet;
 pub mod text;
+pub mod throttle;
 pub mod vera;

@@ -10,6 +10,7 @@ pub mod backup;
 mod db;
 mod error;
 pub mod job_workers;
+pub mod invitations;
 pub mod jobs;
 mod like;
 mod migrate;

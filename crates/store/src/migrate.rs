@@ -46,6 +46,8 @@ const MIGRATIONS: &[Migration] = &[
     migration!(18, "byte order texts", "0018_byte_order_texts"),
     migration!(21, "social-return coordinators", "0021_sr_coordinators"),
     migration!(22, "social-return valuation by months", "0022_sr_valuation_by_months"),
+    migration!(24, "throttle events", "0024_throttle_events"),
+    migration!(25, "invitations", "0025_invitations"),
     migration!(27, "job workers", "0027_job_workers"),
 ];
 

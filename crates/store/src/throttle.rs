@@ -1,56 +1,72 @@
-//! Failed logins, counted per account and per address for the throttling rule in the domain crate.
+//! Throttling events (failed logins, reset mails, public lookups), counted per namespace and subject for the
+//! growing-delay rule in the domain crate (`volkshuis_domain::throttle`, ADR 0028).
+//!
+//! Subjects are stored as their SHA-256: the table then holds no e-mail or network addresses (typed ones included,
+//! however mistyped), and a subject of any length takes 64 characters.
 
+use crate::sessions::hash_token;
 use crate::sql;
 use crate::{timestamp, Db, Result};
 use time::OffsetDateTime;
-use volkshuis_domain::account::LoginThrottle;
+use volkshuis_domain::throttle::Namespace;
 
-/// Records a failed login for an account (the address typed, normalised) from a network address.
-pub async fn record_failure(db: &Db, account: &str, address: &str, at: OffsetDateTime) -> Result<()> {
-    sql::query("INSERT INTO login_failures (account, address, at) VALUES ($1, $2, $3)")
-        .bind(account)
-        .bind(address)
+/// Records an event for a subject (an account–address pair, an address, a typed e-mail address) at `at`.
+pub async fn record(db: &Db, namespace: Namespace, subject: &str, at: OffsetDateTime) -> Result<()> {
+    sql::query("INSERT INTO throttle_events (namespace, subject, at) VALUES ($1, $2, $3)")
+        .bind(namespace.code())
+        .bind(hash_token(subject))
         .bind(timestamp::to_unix(at))
         .execute(db)
         .await?;
     Ok(())
 }
 
-/// Until when logins for this account or from this address are locked, if they are.
-pub async fn locked_until(
+/// Until when the next attempt for this subject must wait under its namespace's rule, or `None` when it may be
+/// made now.
+pub async fn wait_until(
     db: &Db,
-    account: &str,
-    address: &str,
+    namespace: Namespace,
+    subject: &str,
     now: OffsetDateTime,
 ) -> Result<Option<OffsetDateTime>> {
-    let since = timestamp::to_unix(now - LoginThrottle::WINDOW);
-    let mut lock = None;
-    for (column, value) in [("account", account), ("address", address)] {
-        let times: Vec<i64> =
-            sql::query_scalar(&format!("SELECT at FROM login_failures WHERE {column} = $1 AND at > $2"))
-                .bind(value)
-                .bind(since)
-                .fetch_all(db)
-                .await?;
-        let times: Vec<OffsetDateTime> = times.into_iter().map(timestamp::from_unix).collect();
-        lock = lock.max(LoginThrottle::locked_until(&times, now));
-    }
-    Ok(lock)
+    let rule = namespace.rule();
+    let times: Vec<i64> =
+        sql::query_scalar("SELECT at FROM throttle_events WHERE namespace = $1 AND subject = $2 AND at > $3")
+            .bind(namespace.code())
+            .bind(hash_token(subject))
+            .bind(timestamp::to_unix(now - rule.window))
+            .fetch_all(db)
+            .await?;
+    let times: Vec<OffsetDateTime> = times.into_iter().map(timestamp::from_unix).collect();
+    Ok(rule.wait_until(&times, now))
 }
 
-/// Forgets an account's failures after a successful login (the address's failures stay: they guard against
-/// one address trying many accounts).
-pub async fn clear_account(db: &Db, account: &str) -> Result<()> {
-    // Detach rather than delete: the rows still count against the addresses they came from.
-    sql::query("UPDATE login_failures SET account = '' WHERE account = $1").bind(account).execute(db).await?;
+/// Forgets a subject's events in one namespace (an account–address pair after a successful login).
+pub async fn clear(db: &Db, namespace: Namespace, subject: &str) -> Result<()> {
+    sql::query("DELETE FROM throttle_events WHERE namespace = $1 AND subject = $2")
+        .bind(namespace.code())
+        .bind(hash_token(subject))
+        .execute(db)
+        .await?;
     Ok(())
 }
 
-/// Deletes failures too old to count; returns how many.
+/// Deletes events too old to count in their namespace; returns how many.
 pub async fn purge_old(db: &Db, now: OffsetDateTime) -> Result<u64> {
-    let done = sql::query("DELETE FROM login_failures WHERE at <= $1")
-        .bind(timestamp::to_unix(now - LoginThrottle::WINDOW))
-        .execute(db)
-        .await?;
-    Ok(done.rows_affected())
+    let mut purged = 0;
+    for namespace in Namespace::ALL {
+        let done = sql::query("DELETE FROM throttle_events WHERE namespace = $1 AND at <= $2")
+            .bind(namespace.code())
+            .bind(timestamp::to_unix(now - namespace.rule().window))
+            .execute(db)
+            .await?;
+        purged += done.rows_affected();
+    }
+    Ok(purged)
+}
+
+/// The subject for the login-by-account namespace: the account *and* the client address, so failures from one
+/// address never delay the account's owner at another (ADR 0028).
+pub fn account_from(account: &str, address: &str) -> String {
+    format!("{account}\n{address}")
 }

@@ -128,7 +128,8 @@ pub async fn update(tx: &mut Tx, actor: &Actor, id: i64, update: &UserUpdate) ->
     Ok(after)
 }
 
-/// Replaces the password hash and ends every session of the user (a reset must log out a thief).
+/// Replaces the password hash, ends every session of the user (a reset must log out a thief) and makes the user's
+/// other reset links useless (one of them may be in the thief's hands).
 pub async fn set_password(tx: &mut Tx, actor: &Actor, id: i64, password_hash: &str) -> Result<()> {
     let done = sql::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
@@ -139,6 +140,7 @@ pub async fn set_password(tx: &mut Tx, actor: &Actor, id: i64, password_hash: &s
         return Err(StoreError::NotFound);
     }
     sql::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+    crate::resets::revoke_unused(tx, id).await?;
     let change = Change::event(None, "set_password", "user", id.to_string());
     audit::record(tx.conn(), actor, change).await
 }

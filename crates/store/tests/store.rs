@@ -8,7 +8,7 @@ use volkshuis_domain::text::Name;
 use volkshuis_store::audit::{self, Actor};
 use volkshuis_store::testdb::sql;
 use volkshuis_store::testdb::TestDb;
-use volkshuis_store::{jobs, orgs, sessions, throttle, users, Backend, Db, StoreError};
+use volkshuis_store::{jobs, orgs, resets, sessions, throttle, users, Backend, Db, StoreError};
 
 volkshuis_store::store_test_on_both_backends!(
     migrations_are_idempotent,
@@ -19,6 +19,7 @@ volkshuis_store::store_test_on_both_backends!(
     sessions_expire,
     a_session_brings_its_user_and_memberships,
     throttle_counts_per_account_and_address,
+    only_the_newest_reset_link_works,
     jobs_are_claimed_once_and_retried,
 );
 
@@ -163,19 +164,49 @@ async fn a_session_brings_its_user_and_memberships(db: &Db) {
 }
 
 async fn throttle_counts_per_account_and_address(db: &Db) {
+    use volkshuis_domain::throttle::Namespace::{Join, LoginAccount, LoginAddress};
     let now = datetime!(2026-11-25 12:00 UTC);
+    let attacker = throttle::account_from("an@example.nl", "10.0.0.1");
+    let owner = throttle::account_from("an@example.nl", "10.0.0.9");
     for minute in 0..4 {
-        throttle::record_failure(db, "an@example.nl", "10.0.0.1", now - Duration::minutes(minute)).await.expect("rec");
+        throttle::record(db, LoginAccount, &attacker, now - Duration::minutes(minute)).await.expect("rec");
     }
-    assert_eq!(throttle::locked_until(db, "an@example.nl", "10.0.0.9", now).await.expect("lock"), None);
-    throttle::record_failure(db, "an@example.nl", "10.0.0.2", now).await.expect("record");
-    let lock = throttle::locked_until(db, "an@example.nl", "10.0.0.9", now).await.expect("lock");
-    assert_eq!(lock, Some(now + Duration::minutes(15)));
-    throttle::clear_account(db, "an@example.nl").await.expect("clear");
-    assert_eq!(throttle::locked_until(db, "an@example.nl", "10.0.0.9", now).await.expect("lock"), None);
-    // The address 10.0.0.1 still has its four failures; a fifth on another account locks the address.
-    throttle::record_failure(db, "bo@example.nl", "10.0.0.1", now).await.expect("record");
-    assert!(throttle::locked_until(db, "cy@example.nl", "10.0.0.1", now).await.expect("lock").is_some());
+    // Four failures on the pair: the fourth earns the first delay, counted from the last failure (now).
+    let wait = throttle::wait_until(db, LoginAccount, &attacker, now).await.expect("wait");
+    assert_eq!(wait, Some(now + Duration::seconds(5)));
+    // The same account from another address, and the same address in another namespace, are untouched.
+    assert_eq!(throttle::wait_until(db, LoginAccount, &owner, now).await.expect("wait"), None);
+    // Stored as digests: no e-mail or network address in the table.
+    let clear: i64 = sql::query_scalar("SELECT COUNT(*) FROM throttle_events WHERE subject LIKE '%example%'")
+        .fetch_one(db)
+        .await
+        .expect("count");
+    assert_eq!(clear, 0);
+    assert_eq!(throttle::wait_until(db, LoginAddress, "10.0.0.1", now).await.expect("wait"), None);
+    assert_eq!(throttle::wait_until(db, Join, &attacker, now).await.expect("wait"), None);
+    throttle::clear(db, LoginAccount, &attacker).await.expect("clear");
+    assert_eq!(throttle::wait_until(db, LoginAccount, &attacker, now).await.expect("wait"), None);
+    // Housekeeping drops what no longer counts, and only that.
+    throttle::record(db, LoginAddress, "10.0.0.1", now - Duration::hours(2)).await.expect("old");
+    throttle::record(db, LoginAddress, "10.0.0.1", now).await.expect("new");
+    assert_eq!(throttle::purge_old(db, now).await.expect("purge"), 1);
+}
+
+async fn only_the_newest_reset_link_works(db: &Db) {
+    let user = new_user(db, "an@example.nl").await;
+    let other = new_user(db, "bo@example.nl").await;
+    let now = datetime!(2026-11-25 12:00 UTC);
+    let mut tx = db.begin().await.expect("begin");
+    let first = resets::create(&mut tx, user.id, now, resets::VALID_FOR).await.expect("first");
+    let theirs = resets::create(&mut tx, other.id, now, resets::VALID_FOR).await.expect("theirs");
+    let second = resets::create(&mut tx, user.id, now, resets::VALID_FOR).await.expect("second");
+    assert_eq!(resets::peek(&mut tx, &first, now).await.expect("peek"), None, "replaced by the newer link");
+    assert_eq!(resets::peek(&mut tx, &second, now).await.expect("peek"), Some(user.id));
+    assert_eq!(resets::peek(&mut tx, &theirs, now).await.expect("peek"), Some(other.id), "another user's stays");
+    // A password set in any way makes the remaining link useless too.
+    users::set_password(&mut tx, &actor(), user.id, "hash").await.expect("set");
+    assert_eq!(resets::consume(&mut tx, &second, now).await.expect("consume"), None);
+    tx.commit().await.expect("commit");
 }
 
 async fn jobs_are_claimed_once_and_retried(db: &Db) {

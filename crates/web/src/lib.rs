@@ -22,6 +22,7 @@ mod notify;
 mod ops;
 mod signed_in_cache;
 mod state;
+mod throttle;
 mod uploads;
 pub mod vera_names;
 mod views;

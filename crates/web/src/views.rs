@@ -76,6 +76,9 @@ impl Page {
             Some("saved") => Some(t.notice_saved),
             Some("member_added") => Some(t.notice_member_added),
             Some("invited") => Some(t.notice_invited),
+            Some("invitation_sent") => Some(t.notice_invitation_sent),
+            Some("invitation_accepted") => Some(t.notice_invitation_accepted),
+            Some("invitation_declined") => Some(t.notice_invitation_declined),
             _ => None,
         }
         .map(str::to_owned);

@@ -12,6 +12,7 @@ on_both_backends!(
     admin_creates_a_user_who_can_log_in,
     user_without_password_gets_an_invitation,
     organisation_admin_manages_members,
+    an_invitation_makes_a_member_only_when_accepted,
     memberships_are_managed_per_user,
     audit_page_filters,
     outbox_shows_the_mail,
@@ -135,22 +136,33 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     let page = app.get(&format!("/orgs/{org}")).await;
     assert!(page.body.contains("Bram Jansen") && page.body.contains("Lid toevoegen"));
 
-    let bad = app
-        .post(&format!("/orgs/{org}/members"), &[("email", "nieuw@woonstad.test"), ("name", ""), ("role", "staff")])
-        .await;
-    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "a new account needs a name");
+    let members = format!("/orgs/{org}/members");
+    let bad = app.post(&members, &[("email", "nieuw@woonstad.test"), ("name", ""), ("role", "staff")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "an invitation needs a name");
     assert!(bad.body.contains("value=\"nieuw@woonstad.test\"") && bad.body.contains("id=\"name-error\""));
-    let invited = app
-        .post(
-            &format!("/orgs/{org}/members"),
-            &[("email", "nieuw@woonstad.test"), ("name", "Kees Nieuw"), ("role", "staff")],
-        )
-        .await;
-    assert_eq!(invited.location(), Some(format!("/orgs/{org}?notice=invited").as_str()));
+    // The same answer for an address that has an account: the form does not tell which addresses do.
+    let bad_known = app.post(&members, &[("email", "bestuur@desleutel.test"), ("name", ""), ("role", "staff")]).await;
+    assert_eq!(bad_known.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_known.body.contains("id=\"name-error\""));
+    let new = app.post(&members, &[("email", "nieuw@woonstad.test"), ("name", "Kees Nieuw"), ("role", "staff")]).await;
+    assert_eq!(new.location(), Some(format!("/orgs/{org}?notice=invitation_sent").as_str()));
     assert_eq!(outbox::list(&app.state.db, 1).await.expect("outbox")[0].to_address, "nieuw@woonstad.test");
-    let existing =
-        app.post(&format!("/orgs/{org}/members"), &[("email", "bestuur@desleutel.test"), ("role", "read_only")]).await;
-    assert_eq!(existing.location(), Some(format!("/orgs/{org}?notice=member_added").as_str()));
+    let known =
+        app.post(&members, &[("email", "bestuur@desleutel.test"), ("name", "D. Bakker"), ("role", "read_only")]).await;
+    assert_eq!(known.location(), new.location(), "an existing account gets the very same answer");
+    let notice = app.get(known.location().expect("back")).await;
+    assert!(notice.body.contains("Er is een uitnodiging verstuurd."), "{}", notice.body);
+    assert!(
+        !notice.body.contains("Kees Nieuw") && !notice.body.contains("Dirk Bakker"),
+        "nobody is a member before accepting, and no account's own name shows"
+    );
+    assert!(notice.body.contains("Uitgenodigd, nog niet geaccepteerd"));
+    assert!(
+        notice.body.contains("bestuur@desleutel.test — Alleen lezen") && notice.body.contains("nieuw@woonstad.test")
+    );
+    let already = app.post(&members, &[("email", "lezer@woonstad.test"), ("name", "Carla"), ("role", "staff")]).await;
+    assert_eq!(already.status, StatusCode::UNPROCESSABLE_ENTITY, "a member is in the list already");
+    assert!(already.body.contains("Deze persoon is al lid."));
 
     let reader = app.user_id("lezer@woonstad.test").await;
     let upgraded = app.post(&format!("/orgs/{org}/members/{reader}/role"), &[("role", "staff")]).await;
@@ -158,14 +170,76 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     let removed = app.post(&format!("/orgs/{org}/members/{reader}/remove"), &[]).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     let after = app.get(&format!("/orgs/{org}")).await;
-    assert!(
-        after.body.contains("Kees Nieuw") && after.body.contains("Dirk Bakker") && !after.body.contains("Carla Smit")
-    );
+    assert!(after.body.contains("Bram Jansen") && !after.body.contains("Carla Smit"));
 
     app.login("medewerker@woonstad.test").await;
     let staff_view = app.get(&format!("/orgs/{org}")).await;
     assert_eq!(staff_view.status, StatusCode::OK);
     assert!(!staff_view.body.contains("Lid toevoegen"), "staff see members, cannot manage them");
+}
+
+/// The id in the first `data-invitation="…"` of a page.
+fn invitation_id(body: &str) -> String {
+    let at = body.find("data-invitation=\"").expect("an invitation on the page") + "data-invitation=\"".len();
+    body[at..].split('"').next().expect("id").to_owned()
+}
+
+async fn an_invitation_makes_a_member_only_when_accepted(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login("admin@woonstad.test").await;
+    let members = format!("/orgs/{org}/members");
+    let fields = [("email", "bestuur@desleutel.test"), ("name", "Dirk"), ("role", "read_only")];
+    assert_eq!(app.post(&members, &fields).await.status, StatusCode::SEE_OTHER);
+    // Before accepting, the invitee is no member: the organisation stays closed to them.
+    app.login("bestuur@desleutel.test").await;
+    assert_eq!(app.get(&format!("/orgs/{org}")).await.status, StatusCode::FORBIDDEN);
+    let mail = outbox::list(&app.state.db, 1).await.expect("outbox");
+    assert_eq!(mail[0].to_address, "bestuur@desleutel.test");
+    assert!(mail[0].body.contains("Woonstad Voorbeeld nodigt u uit") && mail[0].body.contains("/invitations"));
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.body.contains("Woonstad Voorbeeld nodigt u uit om lid te worden."), "in-app notice");
+    let page = app.get("/invitations").await;
+    assert!(page.body.contains("Woonstad Voorbeeld nodigt u uit als Alleen lezen"), "{}", page.body);
+    let id = invitation_id(&page.body);
+
+    // Nobody else can answer it, not even the organisation's own administrator.
+    for other in ["admin@woonstad.test", "lezer@woonstad.test"] {
+        app.login(other).await;
+        let forged = app.post(&format!("/invitations/{id}/accept"), &[]).await;
+        assert_eq!(forged.status, StatusCode::NOT_FOUND, "{other}");
+    }
+
+    app.login("bestuur@desleutel.test").await;
+    let accepted = app.post(&format!("/invitations/{id}/accept"), &[]).await;
+    assert_eq!(accepted.location(), Some(format!("/orgs/{org}?notice=invitation_accepted").as_str()));
+    let now_member = app.get(accepted.location().expect("to the organisation")).await;
+    assert_eq!(now_member.status, StatusCode::OK);
+    assert!(now_member.body.contains("Dirk Bakker") && now_member.body.contains("U bent nu lid"));
+    assert_eq!(app.post(&format!("/invitations/{id}/accept"), &[]).await.status, StatusCode::NOT_FOUND, "once");
+    assert!(app.get("/invitations").await.body.contains("U heeft geen openstaande uitnodigingen."));
+
+    // Declined: no membership.
+    app.login("admin@woonstad.test").await;
+    let fields = [("email", "beheer@volkshuis.test"), ("name", "Beheer"), ("role", "staff")];
+    assert_eq!(app.post(&members, &fields).await.status, StatusCode::SEE_OTHER);
+    app.login("beheer@volkshuis.test").await;
+    let id = invitation_id(&app.get("/invitations").await.body);
+    let declined = app.post(&format!("/invitations/{id}/decline"), &[]).await;
+    assert_eq!(declined.location(), Some("/invitations?notice=invitation_declined"));
+    let platform_admin = app.user_id("beheer@volkshuis.test").await;
+    let membership = volkshuis_store::users::membership(&app.state.db, platform_admin, org).await.expect("read");
+    assert_eq!(membership, None);
+
+    // An invitation not answered within its term lapses.
+    app.login("admin@woonstad.test").await;
+    let fields = [("email", "secretaris@bewonersraadnoord.test"), ("name", "X"), ("role", "staff")];
+    assert_eq!(app.post(&members, &fields).await.status, StatusCode::SEE_OTHER);
+    app.login("secretaris@bewonersraadnoord.test").await;
+    let id = invitation_id(&app.get("/invitations").await.body);
+    app.state.clock.advance(volkshuis_store::invitations::VALID_FOR);
+    app.login("secretaris@bewonersraadnoord.test").await;
+    assert!(app.get("/invitations").await.body.contains("U heeft geen openstaande uitnodigingen."));
+    assert_eq!(app.post(&format!("/invitations/{id}/accept"), &[]).await.status, StatusCode::NOT_FOUND);
 }
 
 async fn memberships_are_managed_per_user(mut app: TestApp) {

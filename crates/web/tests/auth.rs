@@ -12,7 +12,8 @@ use volkshuis_store::{outbox, users};
 on_both_backends!(
     login_shows_the_dashboard_of_the_users_organisation,
     wrong_password_keeps_the_address_and_says_why,
-    fifth_failure_locks_the_account_for_fifteen_minutes,
+    repeated_failures_earn_growing_delays_not_a_lock,
+    an_attackers_failures_do_not_stop_the_owner,
     logout_ends_the_session,
     account_changes_count_at_once_here_and_within_seconds_elsewhere,
     idle_sessions_expire,
@@ -20,6 +21,7 @@ on_both_backends!(
     language_switch_is_remembered,
     password_reset_by_mail_link,
     reset_for_unknown_address_looks_the_same_and_sends_nothing,
+    reset_mails_are_limited_and_only_the_newest_link_works,
     blocked_users_cannot_log_in,
     login_returns_to_the_page_asked_for,
     behind_a_trusted_proxy_addresses_come_from_the_proxy,
@@ -61,24 +63,75 @@ async fn wrong_password_keeps_the_address_and_says_why(mut app: TestApp) {
     assert!(unknown.body.contains("E-mailadres of wachtwoord klopt niet."));
 }
 
-async fn fifth_failure_locks_the_account_for_fifteen_minutes(mut app: TestApp) {
-    for _ in 0..5 {
-        let r = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "fout fout fout")]).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+/// Sends one login; when the answer is a delay, waits it out on the test clock first (as a patient attacker would)
+/// and tries again, so every call ends in a checked attempt.
+async fn attempt(app: &mut TestApp, email: &str, password: &str) -> common::Resp {
+    loop {
+        let r = app.post("/login", &[("email", email), ("password", password)]).await;
+        if r.status != StatusCode::TOO_MANY_REQUESTS {
+            return r;
+        }
+        let seconds: i64 = r.headers["retry-after"].to_str().expect("ascii").parse().expect("seconds");
+        app.state.clock.advance(Duration::seconds(seconds));
     }
-    let locked = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
-    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
-    assert!(
-        locked.body.contains("Te veel mislukte pogingen") && locked.body.contains("25-11-2026 10:15"),
-        "{}",
-        locked.body
-    );
-    app.state.clock.advance(Duration::minutes(14));
-    let still = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
-    assert_eq!(still.status, StatusCode::TOO_MANY_REQUESTS);
-    app.state.clock.advance(Duration::minutes(2));
+}
+
+async fn repeated_failures_earn_growing_delays_not_a_lock(mut app: TestApp) {
+    for _ in 0..4 {
+        let r = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "fout fout fout")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "three free failures, the fourth is checked too");
+    }
+    let delayed = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
+    assert_eq!(delayed.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits its turn");
+    assert!(delayed.body.contains("Probeer het over 5 seconden opnieuw."), "{}", delayed.body);
+    assert_eq!(delayed.headers["retry-after"], "5");
+    assert!(delayed.body.contains("value=\"lezer@woonstad.test\""), "typed address kept");
+    // The delay passes by itself; the next failure doubles it.
+    app.state.clock.advance(Duration::seconds(5));
+    let fifth = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "fout fout fout")]).await;
+    assert_eq!(fifth.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let longer = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
+    assert_eq!(longer.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(longer.body.contains("Probeer het over 10 seconden opnieuw."), "{}", longer.body);
+    app.state.clock.advance(Duration::seconds(9));
+    let almost = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
+    assert!(almost.body.contains("Probeer het over 1 seconde opnieuw."), "{}", almost.body);
+    app.state.clock.advance(Duration::seconds(1));
     let after = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
     assert_eq!(after.status, StatusCode::SEE_OTHER, "{}", after.body);
+    // Success forgets the pair's failures: a later slip costs nothing.
+    app.clear_cookies();
+    let slip = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "fout fout fout")]).await;
+    assert_eq!(slip.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(attempt(&mut app, "lezer@woonstad.test", PASSWORD).await.status, StatusCode::SEE_OTHER);
+}
+
+async fn an_attackers_failures_do_not_stop_the_owner(mut app: TestApp) {
+    app.restart(volkshuis_web::Config { trust_proxy: true, ..Default::default() });
+    let owner_logs_in = |mut app: TestApp| async move {
+        app.clear_cookies();
+        app.headers = vec![("x-forwarded-for", "192.0.2.44".to_owned())];
+        let owner = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
+        assert_eq!(owner.status, StatusCode::SEE_OTHER, "the owner, from their own address: {}", owner.body);
+        app.clear_cookies();
+        app.headers = vec![("x-forwarded-for", "203.0.113.9".to_owned())];
+        app
+    };
+    // A burst of wrong passwords from a stranger's address, as fast as it can send them…
+    app.headers = vec![("x-forwarded-for", "203.0.113.9".to_owned())];
+    for _ in 0..6 {
+        app.post("/login", &[("email", "lezer@woonstad.test"), ("password", "fout fout fout")]).await;
+    }
+    let mut app = owner_logs_in(app).await;
+    // …and a patient stranger, each failure as soon as allowed: the delays double up to the ceiling of 900 s.
+    for _ in 0..12 {
+        let r = attempt(&mut app, "lezer@woonstad.test", "fout fout fout").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let attacker = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
+    assert_eq!(attacker.status, StatusCode::TOO_MANY_REQUESTS, "the guessing address waits");
+    assert!(attacker.body.contains("Probeer het over 900 seconden opnieuw."), "{}", attacker.body);
+    owner_logs_in(app).await;
 }
 
 async fn logout_ends_the_session(mut app: TestApp) {
@@ -223,6 +276,65 @@ async fn password_reset_by_mail_link(mut app: TestApp) {
     assert_eq!(new.status, StatusCode::SEE_OTHER);
 }
 
+/// The reset path in the newest mail to `to`, and how many mails went there.
+async fn newest_reset_link(app: &TestApp, to: &str) -> (String, usize) {
+    let mail = outbox::list(&app.state.db, 100).await.expect("outbox");
+    let mine: Vec<_> = mail.iter().filter(|m| m.to_address == to).collect();
+    let newest = mine.iter().max_by_key(|m| m.id).expect("a mail");
+    let line = newest.body.lines().find(|l| l.contains("/password/reset?token=")).expect("link in mail");
+    (line[line.find("/password/reset").expect("path")..].to_owned(), mine.len())
+}
+
+async fn reset_mails_are_limited_and_only_the_newest_link_works(mut app: TestApp) {
+    // Thirty requests at once for one account: one mail, one more (the first went to spam), then a clear wait.
+    let mut answers = Vec::new();
+    for _ in 0..30 {
+        answers.push(app.post("/password/forgot", &[("email", "lezer@woonstad.test")]).await);
+    }
+    assert!(answers[..2]
+        .iter()
+        .all(|a| a.status == StatusCode::OK && a.body.contains("Als dit adres bij ons bekend is")));
+    let waited = &answers[2];
+    assert_eq!(waited.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(waited.body.contains("Probeer het over 60 seconden opnieuw."), "{}", waited.body);
+    assert!(waited.body.contains("value=\"lezer@woonstad.test\""), "typed address kept");
+    assert!(answers[2..].iter().all(|a| a.status == StatusCode::TOO_MANY_REQUESTS));
+    let (newest, mails) = newest_reset_link(&app, "lezer@woonstad.test").await;
+    assert_eq!(mails, 2, "thirty requests, two mails");
+    // The first link died when the second was sent.
+    let first = outbox::list(&app.state.db, 100).await.expect("outbox").into_iter().min_by_key(|m| m.id).expect("mail");
+    let line = first.body.lines().find(|l| l.contains("/password/reset?token=")).expect("link");
+    let first = line[line.find("/password/reset").expect("path")..].to_owned();
+    assert_ne!(first, newest);
+    assert_eq!(app.get(&first).await.status, StatusCode::NOT_FOUND, "an older link no longer works");
+    assert_eq!(app.get(&newest).await.status, StatusCode::OK);
+
+    // An unknown address gets the very same answers, so the delay tells nothing about which addresses exist.
+    app.state.clock.advance(Duration::hours(2));
+    let unknown: Vec<_> = {
+        let mut all = Vec::new();
+        for _ in 0..3 {
+            all.push(app.post("/password/forgot", &[("email", "niemand@example.nl")]).await.status);
+        }
+        all
+    };
+    assert_eq!(unknown, vec![StatusCode::OK, StatusCode::OK, StatusCode::TOO_MANY_REQUESTS]);
+
+    // One client asking for many addresses waits too, in its own namespace.
+    app.state.clock.advance(Duration::hours(2));
+    for n in 0..6 {
+        let email = format!("iemand{n}@example.nl");
+        assert_eq!(app.post("/password/forgot", &[("email", email.as_str())]).await.status, StatusCode::OK);
+    }
+    let seventh = app.post("/password/forgot", &[("email", "medewerker@woonstad.test")]).await;
+    assert_eq!(seventh.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(!outbox::list(&app.state.db, 100)
+        .await
+        .expect("outbox")
+        .iter()
+        .any(|m| m.to_address.starts_with("medewerker")));
+}
+
 async fn reset_for_unknown_address_looks_the_same_and_sends_nothing(mut app: TestApp) {
     let asked = app.post("/password/forgot", &[("email", "niemand@example.nl")]).await;
     assert_eq!(asked.status, StatusCode::OK);
@@ -266,9 +378,9 @@ async fn login_returns_to_the_page_asked_for(mut app: TestApp) {
 
 async fn behind_a_trusted_proxy_addresses_come_from_the_proxy(mut app: TestApp) {
     app.restart(volkshuis_web::Config { trust_proxy: true, ..Default::default() });
-    // Five failures from one client, each on another account: that client's address is locked…
+    // Eleven failures from one client, each on another account: that client's address must wait…
     app.headers = vec![("x-forwarded-for", "203.0.113.9, 10.0.0.7".to_owned())];
-    for n in 0..5 {
+    for n in 0..11 {
         let account = format!("iemand{n}@example.nl");
         app.post("/login", &[("email", account.as_str()), ("password", "fout fout fout")]).await;
     }
@@ -280,10 +392,10 @@ async fn behind_a_trusted_proxy_addresses_come_from_the_proxy(mut app: TestApp) 
     let other = app.post("/login", &[("email", "lezer@woonstad.test"), ("password", PASSWORD)]).await;
     assert_eq!(other.status, StatusCode::SEE_OTHER, "{}", other.body);
 
-    // Without trust the header is ignored: a forged X-Forwarded-For does not escape the lock.
+    // Without trust the header is ignored: a forged X-Forwarded-For does not escape the delay.
     app.restart(volkshuis_web::Config::default());
     app.clear_cookies();
-    for n in 0..5 {
+    for n in 0..11 {
         app.headers = vec![("x-forwarded-for", format!("198.51.100.{n}"))];
         let account = format!("ander{n}@example.nl");
         app.post("/login", &[("email", account.as_str()), ("password", "fout fout fout")]).await;

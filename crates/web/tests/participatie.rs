@@ -15,7 +15,9 @@ on_both_backends!(
     groups_coverage_and_blind_spots,
     a_tenant_finds_a_group_and_asks_to_join,
     both_parties_answer_the_diagnosis,
-    a_message_reaches_the_achterban_after_approval
+    a_message_reaches_the_achterban_after_approval,
+    an_address_in_two_corporations_stock_shows_the_groups_of_both,
+    public_lookups_wait_after_twenty_per_address,
 );
 
 const STOCK: &str =
@@ -251,14 +253,14 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     let resp = app.post(&join, &with_consent).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     assert!(app.get(resp.location().expect("back")).await.body.contains("Verstuurd."));
-    // Four more from this address fill the quarter of an hour; the sixth is refused, typed values kept.
+    // Four more from this address, and the sixth must wait a minute (the fifth earned it), typed values kept.
     for _ in 0..4 {
         assert_eq!(app.post(&join, &with_consent).await.status, StatusCode::SEE_OTHER);
     }
     let refused = app.post(&join, &with_consent).await;
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(
-        refused.body.contains("Probeer het over een kwartier opnieuw.")
+        refused.body.contains("Probeer het over 60 seconden opnieuw.")
             && refused.body.contains("value=\"Jan Huurder\"")
     );
     app.state.clock.advance(time::Duration::minutes(16));
@@ -452,4 +454,103 @@ async fn a_message_reaches_the_achterban_after_approval(mut app: TestApp) {
     app.login("admin@woonstad.test").await;
     let csv = app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven.csv")).await;
     assert!(csv.body.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\";Kerkstraat 2;"), "{}", csv.body);
+}
+
+async fn an_address_in_two_corporations_stock_shows_the_groups_of_both(mut app: TestApp) {
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    app.login("bestuur@desleutel.test").await;
+    let resp = app
+        .post(
+            &format!("/orgs/{sleutel}/participatie/groepen/nieuw"),
+            &group_form(&woonstad.to_string(), "Commissie De Ark", "bewonerscommissie", "C1"),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    // A second corporation owns a unit at the same address (Kerkstraat 2), in a complex of its own.
+    let actor = Actor::system("test", app.state.clock.now());
+    let fields = volkshuis_store::orgs::OrgFields {
+        code: volkshuis_domain::org::OrgCode::parse("tweede-corporatie").expect("code"),
+        name: volkshuis_domain::text::Name::parse("Tweede Corporatie").expect("name"),
+        kind: volkshuis_domain::org::OrgKind::Corporation,
+    };
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let second = volkshuis_store::orgs::create(&mut tx, &actor, &fields).await.expect("org").id;
+    tx.commit().await.expect("commit");
+    let theirs = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode\n\
+                  B1;K1;Kerkhof;Kerkstraat;2;;1011AA;Amsterdam;GM0363;BU03630000\n";
+    let reader = StockReader::new(theirs.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &admin_scope(second), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    app.login("beheer@volkshuis.test").await;
+    let resp = app
+        .post(
+            &format!("/orgs/{second}/participatie/groepen/nieuw"),
+            &group_form(&second.to_string(), "Bewonerscommissie Kerkhof", "bewonerscommissie", "K1"),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let kerkhof = id_in(resp.location());
+
+    app.clear_cookies();
+    let page = app.get("/doe-mee?postcode=1011AA&huisnummer=2").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body.matches("Kerkstraat 2, 1011AA Amsterdam").count(), 1, "one dwelling: {}", page.body);
+    assert!(page.body.contains("Commissie De Ark"), "the first corporation's group");
+    assert!(page.body.contains("Bewonerscommissie Kerkhof"), "and the second's: {}", page.body);
+    // The second's group takes a join request through the form for this address.
+    let join = app
+        .post(
+            &format!("/doe-mee/groepen/{kerkhof}"),
+            &[
+                ("postcode", "1011AA"),
+                ("huisnummer", "2"),
+                ("toevoeging", ""),
+                ("name", "Jan Huurder"),
+                ("contact", "jan@example.nl"),
+                ("consent", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(join.status, StatusCode::SEE_OTHER, "{}", join.body);
+    // Kerkstraat 1 is only Woonstad's: the second's group does not speak for it.
+    let one = app.get("/doe-mee?postcode=1011AA&huisnummer=1").await;
+    assert!(one.body.contains("Commissie De Ark") && !one.body.contains("Bewonerscommissie Kerkhof"));
+}
+
+async fn public_lookups_wait_after_twenty_per_address(mut app: TestApp) {
+    with_stock(&mut app).await;
+    app.restart(volkshuis_web::Config { trust_proxy: true, ..Default::default() });
+    app.clear_cookies();
+    app.headers = vec![("x-forwarded-for", "203.0.113.9".to_owned())];
+    // Two hundred lookups as fast as one client can send them: twenty-one answers, then a wait.
+    let mut answered = 0;
+    let mut first_refusal = None;
+    for n in 0..200 {
+        let page = app.get(&format!("/doe-mee?postcode=1011AA&huisnummer={}", n % 3 + 1)).await;
+        match page.status {
+            StatusCode::OK => answered += 1,
+            StatusCode::TOO_MANY_REQUESTS => {
+                first_refusal.get_or_insert(page);
+            }
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(answered, 21, "the free lookups and the one that earned the first delay");
+    let refused = first_refusal.expect("a refusal");
+    assert_eq!(refused.headers["retry-after"], "2");
+    assert!(refused.body.contains("Probeer het over 2 seconden opnieuw."), "{}", refused.body);
+    assert!(!refused.body.contains("Kerkstraat"), "no answer while waiting");
+    assert!(refused.body.contains("value=\"1011AA\""), "the typed postcode kept");
+    // The join form answers for addresses too, so it waits as well.
+    let join = app.post("/doe-mee/groepen/1", &[("postcode", "1011AA"), ("huisnummer", "2")]).await;
+    assert_eq!(join.status, StatusCode::TOO_MANY_REQUESTS);
+    // The page itself, without a lookup, stays open; another client is not affected; the wait ends.
+    assert_eq!(app.get("/doe-mee").await.status, StatusCode::OK);
+    app.headers = vec![("x-forwarded-for", "192.0.2.44".to_owned())];
+    assert_eq!(app.get("/doe-mee?postcode=1011AA&huisnummer=2").await.status, StatusCode::OK);
+    app.headers = vec![("x-forwarded-for", "203.0.113.9".to_owned())];
+    app.state.clock.advance(time::Duration::seconds(2));
+    assert_eq!(app.get("/doe-mee?postcode=1011AA&huisnummer=2").await.status, StatusCode::OK);
 }

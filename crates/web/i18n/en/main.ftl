@@ -249,3 +249,46 @@ err-too-large-title = Too large
 err-too-large-text = What you sent is larger than this page accepts. Nothing was saved. Make the file or text smaller and try again.
 err-bad-request-title = Form unreadable
 err-bad-request-text = The form did not arrive complete or readable. Nothing was saved. Reload the page and try again.
+
+## Delay after repeated attempts (ADR 0028).
+throttled =
+    { $seconds ->
+        [one] Too many attempts in a short time. Please try again in { $seconds } second.
+       *[other] Too many attempts in a short time. Please try again in { $seconds } seconds.
+    }
+
+## Invitations to an organisation: a member only after accepting.
+org-invite-help = Enter name and e-mail address. The person gets an invitation and becomes a member only after accepting it. If the address has no account yet, Volkshuis creates one with this name.
+org-invite-button = Invite
+notice-invitation-sent = An invitation was sent. The person becomes a member after accepting it.
+err-already-member = This person is already a member. Change the role in the list above.
+invitations-title = Invitations
+invitations-intro = You become a member of an organisation only when you accept its invitation.
+invitations-none = You have no open invitations.
+invitation-line = { $org } invites you as { $role } (valid until { $until }).
+invitation-accept = Accept
+invitation-decline = Decline
+notice-invitation-accepted = You are now a member of the organisation.
+notice-invitation-declined = The invitation was declined.
+invitation-notice = { $org } invites you to become a member.
+mail-org-invite-subject = Invitation from { $org } in Volkshuis
+mail-org-invite-body =
+    Dear { $name },
+
+    { $org } invites you to work in Volkshuis as { $role }. You become a member only when you accept (valid for fourteen days). Accept or decline after logging in:
+
+    { $link }
+
+    Volkshuis
+mail-org-invite-new-body =
+    Dear { $name },
+
+    { $org } invites you to work in Volkshuis as { $role }. An account was created for you. First choose your password with this link (valid for seven days):
+
+    { $link }
+
+    After logging in you will see the invitation and can accept or decline it.
+
+    Volkshuis
+org-invited = Invited, not yet accepted
+org-invited-until = valid until

@@ -249,3 +249,46 @@ err-too-large-title = Te groot
 err-too-large-text = Wat u verstuurde is groter dan deze pagina aanneemt. Er is niets opgeslagen. Maak het bestand of de tekst kleiner en probeer het opnieuw.
 err-bad-request-title = Formulier onleesbaar
 err-bad-request-text = Het formulier kwam niet volledig of niet leesbaar aan. Er is niets opgeslagen. Laad de pagina opnieuw en probeer het nog eens.
+
+## Vertraging na herhaalde pogingen (ADR 0028).
+throttled =
+    { $seconds ->
+        [one] Te veel pogingen kort na elkaar. Probeer het over { $seconds } seconde opnieuw.
+       *[other] Te veel pogingen kort na elkaar. Probeer het over { $seconds } seconden opnieuw.
+    }
+
+## Uitnodigingen voor een organisatie: lid pas na accepteren.
+org-invite-help = Vul naam en e-mailadres in. De persoon krijgt een uitnodiging en wordt pas lid na het accepteren. Heeft het adres nog geen account, dan maakt Volkshuis er een aan met deze naam.
+org-invite-button = Uitnodigen
+notice-invitation-sent = Er is een uitnodiging verstuurd. De persoon wordt lid na het accepteren.
+err-already-member = Deze persoon is al lid. Wijzig de rol in de lijst hierboven.
+invitations-title = Uitnodigingen
+invitations-intro = U wordt pas lid van een organisatie als u de uitnodiging accepteert.
+invitations-none = U heeft geen openstaande uitnodigingen.
+invitation-line = { $org } nodigt u uit als { $role } (geldig tot { $until }).
+invitation-accept = Accepteren
+invitation-decline = Afwijzen
+notice-invitation-accepted = U bent nu lid van de organisatie.
+notice-invitation-declined = De uitnodiging is afgewezen.
+invitation-notice = { $org } nodigt u uit om lid te worden.
+mail-org-invite-subject = Uitnodiging van { $org } in Volkshuis
+mail-org-invite-body =
+    Beste { $name },
+
+    { $org } nodigt u uit om als { $role } mee te werken in Volkshuis. U wordt pas lid als u accepteert (veertien dagen geldig). Accepteren of afwijzen doet u na het inloggen:
+
+    { $link }
+
+    Volkshuis
+mail-org-invite-new-body =
+    Beste { $name },
+
+    { $org } nodigt u uit om als { $role } mee te werken in Volkshuis. Er is een account voor u aangemaakt. Kies eerst uw wachtwoord via deze link (zeven dagen geldig):
+
+    { $link }
+
+    Na het inloggen ziet u de uitnodiging en kunt u die accepteren of afwijzen.
+
+    Volkshuis
+org-invited = Uitgenodigd, nog niet geaccepteerd
+org-invited-until = geldig tot

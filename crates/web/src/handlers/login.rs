@@ -1,4 +1,4 @@
-//! Logging in and out, with throttling after repeated failures.
+//! Logging in and out, with growing delays after repeated failures (ADR 0028).
 
 use crate::auth::{Auth, MaybeAuth};
 use crate::context::RequestContext;
@@ -6,7 +6,8 @@ use crate::cookies;
 use crate::error::AppError;
 use crate::forms::local_path;
 use crate::state::AppState;
-use crate::views::{ok, render, show_time, Page};
+use crate::throttle;
+use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::{header, StatusCode};
@@ -17,8 +18,9 @@ use cookie::SameSite;
 use serde::Deserialize;
 use volkshuis_accounts::password;
 use volkshuis_domain::account::SessionLifetime;
+use volkshuis_domain::throttle::Namespace;
 use volkshuis_store::audit::Actor;
-use volkshuis_store::{sessions, throttle, users};
+use volkshuis_store::{sessions, users};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/login", get(show).post(submit)).route("/logout", post(logout))
@@ -78,9 +80,13 @@ async fn submit(
         };
         render(status, &page)
     };
-    if let Some(until) = throttle::locked_until(&state.db, &account, &ctx.client, now).await? {
-        tracing::warn!(account = %account, client = %ctx.client, "login refused: throttled");
-        return again(StatusCode::TOO_MANY_REQUESTS, t.login_locked(show_time(until)));
+    // The account counts per (account, address) pair, so a stranger's failures never slow the owner down elsewhere;
+    // the address counts across accounts (ADR 0028). A delayed attempt is not checked, so it cannot count either.
+    let pair = throttle::account_from(&account, &ctx.client);
+    let checks = [(Namespace::LoginAccount, pair.as_str()), (Namespace::LoginAddress, ctx.client.as_str())];
+    if let Some(wait) = throttle::longest_wait(&state, &checks).await? {
+        tracing::warn!(account = %account, client = %ctx.client, seconds = wait.seconds, "login delayed");
+        return Ok(wait.mark(again(StatusCode::TOO_MANY_REQUESTS, wait.message(t))?));
     }
     let found = users::credentials(&state.db, &account).await?;
     let (user, hash) = match found {
@@ -91,12 +97,13 @@ async fn submit(
     let user = match user {
         Some(user) if password_ok && user.active => user,
         _ => {
-            throttle::record_failure(&state.db, &account, &ctx.client, now).await?;
+            throttle::record(&state, &checks).await?;
             tracing::info!(account = %account, client = %ctx.client, "login failed");
             return again(StatusCode::UNPROCESSABLE_ENTITY, t.login_failed.to_owned());
         }
     };
-    throttle::clear_account(&state.db, &account).await?;
+    // The address's failures stay: they guard against one address trying many accounts.
+    throttle::clear(&state, Namespace::LoginAccount, &pair).await?;
     let actor = Actor {
         user_id: Some(user.id),
         label: format!("{} <{}>", user.name, user.email),

@@ -3,6 +3,7 @@
 mod admin;
 pub(crate) mod api;
 mod home;
+mod invitations;
 mod language;
 mod login;
 mod org;
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .merge(password_reset::router())
         .merge(home::router())
         .merge(org::router())
+        .merge(invitations::router())
         .merge(overleg::router())
         .merge(participatie::router())
         .merge(socialreturn::router())

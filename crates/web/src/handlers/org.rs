@@ -1,11 +1,13 @@
-//! An organisation's own page: its members, managed by its administrators.
+//! An organisation's own page: its members, managed by its administrators, who invite new ones.
 
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::handlers::password_reset::send_link;
+use crate::i18n::Lang;
+use crate::mail;
 use crate::state::AppState;
-use crate::views::{ok, render, NoticeQuery, Page};
+use crate::views::{ok, render, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -17,7 +19,7 @@ use volkshuis_accounts::password;
 use volkshuis_domain::access::{Action, Manage, ReadScope, Role, View};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::text::Name;
-use volkshuis_store::{orgs, resets, users, StoreError};
+use volkshuis_store::{invitations, notifications, orgs, resets, users, StoreError};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -62,6 +64,14 @@ struct OrgPage {
     roles: Vec<(String, String)>,
     form: MemberForm,
     errors: FieldErrors,
+    /// Open invitations, for those who manage members.
+    invited: Vec<InvitedRow>,
+}
+
+struct InvitedRow {
+    email: String,
+    role_label: &'static str,
+    until: String,
 }
 
 async fn org_page(
@@ -84,14 +94,25 @@ async fn org_page(
             role_label: t.role(role),
         })
         .collect();
+    let can_manage = scope.role().allows(Action::Manage);
+    let invited = if can_manage {
+        invitations::open_of_org(&state.db, scope.org_id(), state.clock.now())
+            .await?
+            .into_iter()
+            .map(|i| InvitedRow { email: i.email, role_label: t.role(i.role), until: show_time(i.expires_at) })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(OrgPage {
         page: Page::for_user(auth),
         org: OrgView { id: org.id, name: org.name, code: org.code, kind_label: t.kind(org.kind) },
         members,
-        can_manage: scope.role().allows(Action::Manage),
+        can_manage,
         roles: t.role_options(),
         form,
         errors,
+        invited,
     })
 }
 
@@ -114,6 +135,8 @@ async fn show(
     ok(&page)
 }
 
+/// Invites an e-mail address into the organisation. The membership exists only once the person accepts; and the
+/// answer is the same whether the address had an account or not, so this form tells nobody which addresses do.
 async fn add_member(
     State(state): State<AppState>,
     auth: Auth,
@@ -125,35 +148,52 @@ async fn add_member(
     let mut errors = FieldErrors::default();
     let email = errors.check(t, "email", Email::parse(&form.email));
     let role = errors.check(t, "role", Role::parse(&form.role));
+    // Asked for every address, not only unknown ones: a name required only for new accounts would tell the adder
+    // which addresses have one.
+    let name = errors.check(t, "name", Name::parse(&form.name));
     let existing = match &email {
         Some(email) => users::by_email(&state.db, email).await?,
         None => None,
     };
-    let new_name = if existing.is_none() { errors.check(t, "name", Name::parse(&form.name)) } else { None };
-    let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
+    // The member list already shows this to the adder, so saying it tells nothing new.
+    if let Some(user) = &existing {
+        if users::membership(&state.db, user.id, scope.org_id()).await?.is_some() {
+            errors.add("email", t.err_already_member);
+        }
+    }
+    let (Some(email), Some(role), Some(name), true) = (email, role, name, errors.is_empty()) else {
         let page = org_page(&state, &auth, &scope, form, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    let org = orgs::get(&state.db, scope.org_id()).await?.ok_or(AppError::NotFound)?;
     let actor = auth.actor(&state);
+    let now = actor.at;
     let mut tx = state.db.begin().await?;
-    let (user, invited) = match existing {
+    let (user, new_account) = match existing {
         Some(user) => (user, false),
         None => {
-            let name = new_name.ok_or(AppError::Internal(anyhow::anyhow!("name checked above")))?;
             let new = users::NewUser { email, name, password_hash: password::unusable(), is_platform_admin: false };
             (users::create(&mut tx, &actor, &new).await?, true)
         }
     };
-    users::set_membership(&mut tx, &actor, user.id, scope.org_id(), role).await?;
-    tx.commit().await?;
-    if invited {
-        send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, t.mail_invite_subject, |link, name| {
-            t.mail_invite_body(link, name)
+    invitations::invite(&mut tx, &actor, scope.org_id(), user.id, role).await?;
+    // In the invitee's language (a new account has the adder's, as its welcome mail always had).
+    let it = if new_account { t } else { Lang::from_code(&user.locale).unwrap_or_default().texts() };
+    notifications::add(&mut tx, user.id, scope.org_id(), &it.invitation_notice(&org.name), "/invitations", now).await?;
+    let subject = it.mail_org_invite_subject(&org.name);
+    if new_account {
+        tx.commit().await?;
+        send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, &subject, |link, name| {
+            it.mail_org_invite_new_body(link, name, &org.name, it.role(role))
         })
         .await?;
+    } else {
+        let link = format!("{}/invitations", state.config.base_url.trim_end_matches('/'));
+        let body = it.mail_org_invite_body(&link, &user.name, &org.name, it.role(role));
+        mail::queue(&state, &mut tx, &user.email, &subject, &body).await?;
+        tx.commit().await?;
     }
-    let notice = if invited { "invited" } else { "member_added" };
-    Ok(Redirect::to(&format!("/orgs/{id}?notice={notice}")).into_response())
+    Ok(Redirect::to(&format!("/orgs/{id}?notice=invitation_sent")).into_response())
 }
 
 #[derive(Deserialize)]

@@ -1,10 +1,12 @@
-//! "Forgot password": a single-use, one-hour link by e-mail. The answer never reveals whether an address exists.
+//! "Forgot password": a single-use, one-hour link by e-mail, only the newest of which works, with growing delays for
+//! repeated requests. The answer never reveals whether an address exists.
 
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::mail;
 use crate::state::AppState;
+use crate::throttle;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Query, State};
@@ -15,6 +17,7 @@ use axum::Router;
 use serde::Deserialize;
 use volkshuis_accounts::password;
 use volkshuis_domain::account::{Email, NewPassword};
+use volkshuis_domain::throttle::Namespace;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::{resets, users};
 
@@ -54,6 +57,16 @@ async fn submit_forgot(
         let page = ForgotPage { page: Page::anonymous(&ctx), email: form.email, sent: false, errors };
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    // Per typed address (known or not, so a delay tells nothing about which exist) and per client address
+    // (ADR 0028): nobody can flood a mailbox, or the outbox, with reset mails.
+    let checks = [(Namespace::ResetAccount, email.as_str()), (Namespace::ResetAddress, ctx.client.as_str())];
+    if let Some(wait) = throttle::longest_wait(&state, &checks).await? {
+        tracing::warn!(client = %ctx.client, seconds = wait.seconds, "password reset delayed");
+        errors.add("email", wait.message(t));
+        let page = ForgotPage { page: Page::anonymous(&ctx), email: form.email, sent: false, errors };
+        return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
+    }
+    throttle::record(&state, &checks).await?;
     if let Some(user) = users::by_email(&state.db, &email).await?.filter(|u| u.active) {
         send_link(&state, &ctx, &user, resets::VALID_FOR, t.mail_reset_subject, |link, name| {
             t.mail_reset_body(link, name)

@@ -1,4 +1,4 @@
-//! Housekeeping, hourly: purges expired sessions, old login failures and social-return candidate names past their
+//! Housekeeping, hourly: purges expired sessions, old throttling events and social-return candidate names past their
 //! retention, then schedules itself again.
 
 use super::{enqueue, BackgroundJob};

@@ -5,6 +5,7 @@ use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::state::AppState;
+use crate::throttle;
 use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -16,8 +17,9 @@ use serde::Deserialize;
 use volkshuis_domain::access::Role;
 use volkshuis_domain::ids::Postcode;
 use volkshuis_domain::text::{LongText, Name};
-use volkshuis_store::participatie::{self as part, Address, JoinRequest};
-use volkshuis_store::{notifications, throttle, users};
+use volkshuis_domain::throttle::Namespace;
+use volkshuis_store::participatie::{self as part, Address, Group, JoinRequest};
+use volkshuis_store::{notifications, users};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/doe-mee", get(lookup)).route("/doe-mee/groepen/{id}", post(join))
@@ -76,7 +78,9 @@ struct JoinForm {
     consent: Option<String>,
 }
 
-/// The address asked for, when the postcode and number are valid and in the stock.
+/// The dwelling asked for, when the postcode and number are valid and in the stock: every unit at the first address
+/// found, one per corporation that owns it (a dwelling can be in two corporations' stock, and the groups of both
+/// speak for it).
 async fn find(
     state: &AppState,
     postcode: &str,
@@ -84,15 +88,44 @@ async fn find(
     addition: &str,
     errors: &mut FieldErrors,
     ctx: &RequestContext,
-) -> Result<Option<Address>, AppError> {
+) -> Result<Vec<Address>, AppError> {
     let t = ctx.t();
     let postcode = Postcode::parse(postcode).map_err(|_| errors.add("postcode", t.err_format)).ok();
     let number = number.trim().parse::<i64>().ok().filter(|n| *n > 0);
     if number.is_none() {
         errors.add("huisnummer", t.err_format);
     }
-    let (Some(postcode), Some(number)) = (postcode, number) else { return Ok(None) };
-    Ok(part::lookup_address(&state.db, postcode.as_str(), number, addition).await?.into_iter().next())
+    let (Some(postcode), Some(number)) = (postcode, number) else { return Ok(Vec::new()) };
+    let mut found = part::lookup_address(&state.db, postcode.as_str(), number, addition).await?;
+    let Some(label) = found.first().map(|a| a.label.clone()) else { return Ok(found) };
+    found.retain(|a| a.label == label);
+    Ok(found)
+}
+
+/// The groups that speak for any unit of the dwelling, each once.
+async fn groups_for(state: &AppState, units: &[Address]) -> Result<Vec<Group>, AppError> {
+    let mut groups: Vec<Group> = Vec::new();
+    for unit in units {
+        for group in part::groups_for_address(&state.db, unit).await? {
+            if !groups.iter().any(|g| g.id == group.id) {
+                groups.push(group);
+            }
+        }
+    }
+    Ok(groups)
+}
+
+/// Refuses a lookup beyond this client's allowance (one public answer per address, so counted for the lookup page
+/// and for the join form, which shows the same groups), or counts it (ADR 0028): the page must not list which
+/// addresses a corporation owns.
+async fn allow_lookup(state: &AppState, ctx: &RequestContext) -> Result<Result<(), throttle::Wait>, AppError> {
+    let checks = [(Namespace::Lookup, ctx.client.as_str())];
+    if let Some(wait) = throttle::longest_wait(state, &checks).await? {
+        tracing::warn!(client = %ctx.client, seconds = wait.seconds, "public lookup delayed");
+        return Ok(Err(wait));
+    }
+    throttle::record(state, &checks).await?;
+    Ok(Ok(()))
 }
 
 async fn public_page(
@@ -109,10 +142,9 @@ async fn public_page(
     let mut address = None;
     let mut groups = Vec::new();
     if searched {
-        if let Some(found) =
-            find(state, &query.postcode, &query.huisnummer, &query.toevoeging, &mut errors, ctx).await?
-        {
-            groups = part::groups_for_address(&state.db, &found)
+        let units = find(state, &query.postcode, &query.huisnummer, &query.toevoeging, &mut errors, ctx).await?;
+        if let Some(found) = units.first() {
+            groups = groups_for(state, &units)
                 .await?
                 .into_iter()
                 .map(|g| PublicGroup {
@@ -126,7 +158,7 @@ async fn public_page(
                     channels: g.channels.iter().map(|c| pt.channel(*c)).collect::<Vec<_>>().join(", "),
                 })
                 .collect();
-            address = Some(found.label);
+            address = Some(found.label.clone());
         }
     }
     Ok(PublicPage { sent: query.sent.is_some(), query, searched, address, groups, errors, join, page })
@@ -137,6 +169,25 @@ async fn lookup(
     ctx: RequestContext,
     Query(query): Query<LookupQuery>,
 ) -> Result<Response, AppError> {
+    let searched = !query.postcode.trim().is_empty() || !query.huisnummer.trim().is_empty();
+    if searched {
+        if let Err(wait) = allow_lookup(&state, &ctx).await? {
+            // The form again with what was typed, and no answer.
+            let mut errors = FieldErrors::default();
+            errors.add("limit", wait.message(ctx.t()));
+            let page = PublicPage {
+                page: Page::anonymous(&ctx),
+                query,
+                searched: false,
+                address: None,
+                groups: Vec::new(),
+                errors,
+                join: JoinForm::default(),
+                sent: false,
+            };
+            return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
+        }
+    }
     ok(&public_page(&state, &ctx, query, None, JoinForm::default(), FieldErrors::default()).await?)
 }
 
@@ -148,12 +199,12 @@ async fn join(
 ) -> Result<Response, AppError> {
     let t = ctx.t();
     let pt = ctx.lang.participatie();
-    // A public form: at most five requests per address in a quarter of an hour, counted like failed log-ins (and
-    // purged with them), so nobody can fill a group's inbox.
-    let key = format!("join:{}", ctx.client);
+    // A public form: after five requests from one address, growing delays in a namespace of its own (ADR 0028), so
+    // nobody can fill a group's inbox and no join request counts as a failed login.
+    let checks = [(Namespace::Join, ctx.client.as_str())];
     let mut errors = FieldErrors::default();
-    if throttle::locked_until(&state.db, &key, &key, state.clock.now()).await?.is_some() {
-        errors.add("limit", pt.err_too_many);
+    if let Some(wait) = throttle::longest_wait(&state, &checks).await? {
+        errors.add("limit", wait.message(t));
         let query = LookupQuery {
             postcode: form.postcode.clone(),
             huisnummer: form.huisnummer.clone(),
@@ -161,17 +212,33 @@ async fn join(
             sent: None,
         };
         let page = public_page(&state, &ctx, query, Some(id), form, errors).await?;
-        return render(StatusCode::TOO_MANY_REQUESTS, &page);
+        return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
     }
-    let address = find(&state, &form.postcode, &form.huisnummer, &form.toevoeging, &mut errors, &ctx)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    // The form answers for an address too (its error page lists the groups), so it spends the lookup allowance.
+    if let Err(wait) = allow_lookup(&state, &ctx).await? {
+        errors.add("limit", wait.message(t));
+        let query = LookupQuery {
+            postcode: form.postcode.clone(),
+            huisnummer: form.huisnummer.clone(),
+            toevoeging: form.toevoeging.clone(),
+            sent: None,
+        };
+        let page = PublicPage {
+            page: Page::anonymous(&ctx),
+            query,
+            searched: false,
+            address: None,
+            groups: Vec::new(),
+            errors,
+            join: form,
+            sent: false,
+        };
+        return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
+    }
+    let units = find(&state, &form.postcode, &form.huisnummer, &form.toevoeging, &mut errors, &ctx).await?;
+    let address = units.first().ok_or(AppError::NotFound)?;
     // Only a group that speaks for this address takes requests through this form.
-    let group = part::groups_for_address(&state.db, &address)
-        .await?
-        .into_iter()
-        .find(|g| g.id == id)
-        .ok_or(AppError::NotFound)?;
+    let group = groups_for(&state, &units).await?.into_iter().find(|g| g.id == id).ok_or(AppError::NotFound)?;
     let name = errors.check(t, "name", Name::parse(&form.name));
     let contact = errors.check(t, "contact", Name::parse(&form.contact));
     let message = errors.check(t, "message", LongText::parse_optional(&form.message));
@@ -208,7 +275,7 @@ async fn join(
         }
     }
     tx.commit().await?;
-    throttle::record_failure(&state.db, &key, &key, now).await?;
+    throttle::record(&state, &checks).await?;
     tracing::info!(group = group.id, "join request received");
     let back: String = form_urlencoded::Serializer::new(String::new())
         .append_pair("postcode", &form.postcode)

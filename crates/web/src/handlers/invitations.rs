@@ -1,0 +1,71 @@
+//! A user's invitations to organisations: the only way into an organisation that someone else asked for. The
+//! invitee accepts or declines; only an open invitation of the logged-in user can be answered.
+
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::views::{ok, show_time, NoticeQuery, Page};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use volkshuis_store::invitations::{self, Answer};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/invitations", get(show))
+        .route("/invitations/{id}/accept", post(accept))
+        .route("/invitations/{id}/decline", post(decline))
+}
+
+struct InvitationRow {
+    id: i64,
+    line: String,
+}
+
+#[derive(Template)]
+#[template(path = "invitations.html")]
+struct InvitationsPage {
+    page: Page,
+    invitations: Vec<InvitationRow>,
+}
+
+async fn show(State(state): State<AppState>, auth: Auth, Query(q): Query<NoticeQuery>) -> Result<Response, AppError> {
+    let t = auth.ctx.t();
+    let invitations = invitations::open_for(&state.db, auth.user.id, state.clock.now())
+        .await?
+        .into_iter()
+        .map(|i| InvitationRow {
+            id: i.id,
+            line: t.invitation_line(&i.org.name, t.role(i.role), show_time(i.expires_at)),
+        })
+        .collect();
+    ok(&InvitationsPage { page: Page::for_user(&auth).with_notice(q.notice.as_deref()), invitations })
+}
+
+async fn accept(state: State<AppState>, auth: Auth, id: Path<i64>) -> Result<Response, AppError> {
+    answer(state, auth, id, Answer::Accept).await
+}
+
+async fn decline(state: State<AppState>, auth: Auth, id: Path<i64>) -> Result<Response, AppError> {
+    answer(state, auth, id, Answer::Decline).await
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<i64>,
+    answer: Answer,
+) -> Result<Response, AppError> {
+    let mut tx = state.db.begin().await?;
+    // Another user's invitation, an answered or an expired one: all "not found", so ids reveal nothing.
+    let org_id =
+        invitations::answer(&mut tx, &auth.actor(&state), id, auth.user.id, answer).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(match answer {
+        Answer::Accept => Redirect::to(&format!("/orgs/{org_id}?notice=invitation_accepted")),
+        Answer::Decline => Redirect::to("/invitations?notice=invitation_declined"),
+    }
+    .into_response())
+}
