@@ -14,6 +14,8 @@ on_both_backends!(
     upload_needs_the_csrf_token,
     vera_names_are_shown_once_imported,
     map_data_by_zoom,
+    files_that_are_not_stock_files_are_refused_for_what_they_are,
+    an_empty_full_stock_needs_its_own_checkbox,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;maatschappelijkLabel;nettohuur";
@@ -236,4 +238,53 @@ async fn map_data_by_zoom(mut app: TestApp) {
     let other = app.get(&format!("/orgs/{org}/stock/map.json?zoom=7&bbox=3.2,50.7,7.3,53.6")).await;
     assert_eq!(other.status, StatusCode::FORBIDDEN);
     assert!(!other.body.contains("Kerkstraat"));
+}
+
+/// A UTF-16 or tab-separated file is refused on the form for what it is; a value of megabytes stops the file on its
+/// line, and the page does not echo it (before, a 150 MB value came back on a 157 MB page).
+async fn files_that_are_not_stock_files_are_refused_for_what_they_are(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login("admin@woonstad.test").await;
+    let url = format!("/orgs/{org}/stock/import");
+    let header = String::from_utf8(stock_file(&GOOD)).expect("utf-8");
+    let utf16: Vec<u8> = std::iter::once(0xfeff_u16).chain(header.encode_utf16()).flat_map(u16::to_le_bytes).collect();
+    let refused = app.post_file(&url, &[("mode", "check")], "unicode.txt", &utf16).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("dit lijkt UTF-16; sla het bestand op als CSV"), "{}", refused.body);
+    let tabs = header.replace(';', "\t");
+    let refused = app.post_file(&url, &[("mode", "check")], "tabs.txt", tabs.as_bytes()).await;
+    assert!(refused.body.contains("de kolommen lijken gescheiden door tabs"), "{}", refused.body);
+
+    let big = "x".repeat(3 << 20);
+    let row = format!("V9;C1;De Ark;WON;{big};9;1011AA;Amsterdam;GM0363;DAE;650,00");
+    let page = app.import_file(&url, &[("mode", "check")], "groot.csv", &stock_file(&[GOOD[0], &row, GOOD[1]])).await;
+    assert!(
+        page.body.contains("<td>3</td><td>(rij)</td><td><code></code></td><td>de rij is groter dan 1 MB"),
+        "{}",
+        &page.body[..page.body.len().min(5000)]
+    );
+    assert!(page.body.len() < 100_000, "the page does not echo the value: {} bytes", page.body.len());
+}
+
+/// A header-only file with "this is the full stock" is refused unless "the stock is now empty" is ticked too.
+async fn an_empty_full_stock_needs_its_own_checkbox(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login("admin@woonstad.test").await;
+    let url = format!("/orgs/{org}/stock/import");
+    let form = app.get(&url).await;
+    assert!(form.body.contains("name=\"confirm_empty_stock\" type=\"checkbox\" >"), "never ticked by default");
+    app.import_file(&url, &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
+    let empty = format!("{HEADER}\r\n").into_bytes();
+    let refused = app.import_file(&url, &[("mode", "import"), ("mark_missing", "on")], "leeg.csv", &empty).await;
+    assert!(
+        refused.body.contains("het bestand heeft geen eenheden: als volledig bezit zou het alle 3 eenheden"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("Er is niets opgeslagen"));
+    assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Getoond 1–3 van 3"));
+    let confirmed = [("mode", "import"), ("mark_missing", "on"), ("confirm_empty_stock", "on")];
+    let emptied = app.import_file(&url, &confirmed, "leeg.csv", &empty).await;
+    assert!(emptied.body.contains("Ingelezen"), "{}", emptied.body);
+    assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Getoond 0–0 van 0"));
 }

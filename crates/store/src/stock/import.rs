@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io::BufRead;
 use volkshuis_domain::access::WriteScope;
-use volkshuis_domain::bezit::import::{ImportWarning, RowError, RowProblem, StockReader};
+use volkshuis_domain::bezit::import::{ImportWarning, RowError, RowProblem, StockReader, WHOLE_ROW};
 use volkshuis_domain::bezit::UnitRecord;
 
 /// How to import.
@@ -31,6 +31,9 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Mark units missing from this (full) file as out of use.
     pub mark_missing: bool,
+    /// The user confirmed that the stock is now empty: a full file without a single unit may mark every unit out of
+    /// use. Without it such a file is refused (a header-only export is far more often a mistake than an empty stock).
+    pub confirm_empty_stock: bool,
     /// Write the valid rows even when other rows have errors.
     pub import_valid_rows: bool,
     /// The year of the CBS area codes in the file.
@@ -514,6 +517,20 @@ impl Importer<'_> {
         // What the import knew of every unit is done with; its memory goes to the index builds below.
         self.known = KnownUnits::default();
         self.summary.errors.sort_by_key(|e| e.line);
+        let units_in_file = self.summary.new + self.summary.changed + self.summary.unchanged;
+        if self.options.mark_missing
+            && !self.options.confirm_empty_stock
+            && self.summary.errors.is_empty()
+            && units_in_file == 0
+            && self.summary.missing > 0
+        {
+            self.summary.errors.push(RowError {
+                line: 1,
+                column: WHOLE_ROW.into(),
+                value: String::new(),
+                reason: RowProblem::EmptyStockUnconfirmed { missing: self.summary.missing },
+            });
+        }
         // A row with an error may well be a unit the file does have: marking it out of use as missing would lose it
         // for a typo. So units are only marked when every row was read.
         let mark_missing = self.options.mark_missing && self.summary.errors.is_empty();

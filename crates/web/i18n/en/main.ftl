@@ -166,6 +166,7 @@ stock-template = Download the template
 stock-file = File
 stock-valid-rows = Import the valid rows even if other rows have errors
 stock-mark-missing = This is the full stock: mark missing units out of use
+stock-confirm-empty-stock = The stock is now empty: a file without units may mark every unit out of use
 stock-check-only = Check only
 stock-import-button = Import
 stock-no-file = Choose a file.

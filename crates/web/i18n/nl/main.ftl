@@ -166,6 +166,7 @@ stock-template = Sjabloon downloaden
 stock-file = Bestand
 stock-valid-rows = Goede regels inlezen, ook als andere regels fouten hebben
 stock-mark-missing = Dit is het volledige bezit: eenheden die ontbreken buiten gebruik zetten
+stock-confirm-empty-stock = Het bezit is nu leeg: een bestand zonder eenheden mag alle eenheden buiten gebruik zetten
 stock-check-only = Alleen controleren
 stock-import-button = Inlezen
 stock-no-file = Kies een bestand.

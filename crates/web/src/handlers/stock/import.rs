@@ -39,6 +39,8 @@ const CBS_YEAR: i64 = 2023;
 struct Choices {
     import_valid_rows: bool,
     mark_missing: bool,
+    /// With `mark_missing`: the user confirms that the stock is now empty (never checked by default).
+    confirm_empty_stock: bool,
 }
 
 /// A running import as its page shows it.
@@ -105,6 +107,7 @@ async fn upload(
             Some("mode") => checked_only = field.text().await.unwrap_or_default() != "import",
             Some("import_valid_rows") => choices.import_valid_rows = true,
             Some("mark_missing") => choices.mark_missing = true,
+            Some("confirm_empty_stock") => choices.confirm_empty_stock = true,
             _ => {}
         }
     }
@@ -130,6 +133,7 @@ async fn upload(
     let options = ImportOptions {
         dry_run: checked_only,
         mark_missing: choices.mark_missing,
+        confirm_empty_stock: choices.confirm_empty_stock,
         import_valid_rows: choices.import_valid_rows,
         cbs_year: CBS_YEAR,
     };
