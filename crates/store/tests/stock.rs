@@ -38,6 +38,7 @@ volkshuis_store::store_test_on_both_backends!(
     lists_come_in_byte_order_on_both_engines,
     hostile_values_get_the_same_errors_in_the_check_and_the_import,
     a_full_file_without_units_marks_nothing_unless_confirmed,
+    two_first_loads_of_one_stock_at_once_never_deadlock,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -843,4 +844,38 @@ async fn a_full_file_without_units_marks_nothing_unless_confirmed(db: &Db) {
     let emptied = import(db, &woonstad, &header_only, ImportOptions { confirm_empty_stock: true, ..full }).await;
     assert_eq!((emptied.marked_missing, emptied.written, emptied.errors.len()), (3, true, 0));
     assert_eq!(count(db, &woonstad).await, 0);
+}
+
+/// Two first loads of one corporation at the same time, each big enough for a bulk load (which drops the foreign keys
+/// of `units`, and so locks `organisations`). Before, on PostgreSQL the second waited for the corporation's row while
+/// holding a lock on `organisations` that the first needed: one of them ended in "deadlock detected". Now the
+/// imports take the corporation's lock first and nothing else: the second waits for the first, or after the wait is
+/// refused as "another import is running"; never a deadlock, and the stock is the file's.
+async fn two_first_loads_of_one_stock_at_once_never_deadlock(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let woonstad = corporation(db, "woonstad").await;
+    let schema = units_schema(db).await;
+    let content = format!("{}\n{}\n", header(), Generator::new(50_000, 21).collect::<Vec<_>>().join("\n"));
+    let run = || {
+        let reader = StockReader::new(std::io::Cursor::new(content.clone().into_bytes())).expect("header");
+        let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+        let (db, woonstad) = (db.clone(), woonstad.clone());
+        async move { stock::import_units(&db, &woonstad, &actor(), "x.csv", reader, options, &mut |_| {}).await }
+    };
+    let (one, two) = tokio::join!(run(), run());
+    let mut new = Vec::new();
+    for outcome in [one, two] {
+        match outcome {
+            Ok(summary) => {
+                assert!(summary.written && summary.errors.is_empty(), "{:?}", summary.errors);
+                new.push(summary.new);
+            }
+            Err(volkshuis_store::StoreError::ImportRunning) => {}
+            Err(error) => panic!("the second import must wait or be refused as running, not fail: {error}"),
+        }
+    }
+    new.sort_unstable();
+    assert!(new == [50_000] || new == [0, 50_000], "one loads the stock, the other finds it loaded: {new:?}");
+    assert_eq!(count(db, &woonstad).await, 50_000);
+    assert_eq!(units_schema(db).await, schema);
 }

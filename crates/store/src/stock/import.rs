@@ -219,19 +219,47 @@ impl ClusterIds {
     }
 }
 
-/// Starts the import's transaction. On SQLite it takes the write lock at once (the complexes' ids depend on it); on
-/// PostgreSQL it locks the corporation against a second import of its stock at the same time (which would give a
-/// complex two ids). A dry run only reads.
+/// How long an import waits for another import of the same stock (PostgreSQL) or for the database's one writer
+/// (SQLite, its busy timeout) before it is refused with [`crate::StoreError::ImportRunning`].
+const WAIT_FOR_OTHER_IMPORT: &str = "10s";
+
+/// The first key of the advisory locks that take a corporation's imports in turn (the second is the corporation).
+const IMPORT_LOCK_SPACE: i32 = 1_700;
+
+/// Starts the import's transaction, taking the import's locks before anything else, in one order, so that two
+/// imports never hold one lock each while waiting for the other's.
+///
+/// - SQLite: the write lock at once (`BEGIN IMMEDIATE`; the complexes' ids depend on it).
+/// - PostgreSQL: an advisory lock on the corporation, first, against a second import of its stock at the same time
+///   (which would give a complex two ids). It locks no table or row: before, the corporation's row was locked
+///   (`FOR NO KEY UPDATE`), and a second import waiting for that row held a lock on `organisations` that the first
+///   one's bulk load needed to drop its foreign key: "deadlock detected". Now the second waits on the lock alone.
+///
+/// Either waits [`WAIT_FOR_OTHER_IMPORT`] for a running import, then refuses with
+/// [`crate::StoreError::ImportRunning`]. A dry run only reads, and takes no lock.
 async fn begin(mut conn: Conn<'_>, backend: Backend, dry_run: bool, corporation_id: i64) -> Result<()> {
-    match backend {
-        Backend::Sqlite if !dry_run => sql::query("BEGIN IMMEDIATE").execute(&mut conn).await?,
-        _ => sql::query("BEGIN").execute(&mut conn).await?,
+    let refused = |error: crate::StoreError| match error {
+        crate::StoreError::Busy => crate::StoreError::ImportRunning,
+        other => other,
     };
+    match backend {
+        Backend::Sqlite if !dry_run => {
+            sql::query("BEGIN IMMEDIATE").execute(&mut conn).await.map_err(|e| refused(e.into()))?;
+        }
+        _ => {
+            sql::query("BEGIN").execute(&mut conn).await?;
+        }
+    }
     if backend == Backend::Postgres && !dry_run {
-        sql::query("SELECT id FROM organisations WHERE id = $1 FOR NO KEY UPDATE")
+        sql::raw_sql(&format!("SET LOCAL lock_timeout = '{WAIT_FOR_OTHER_IMPORT}'"), &mut conn).await?;
+        sql::query("SELECT pg_advisory_xact_lock($1, CAST($2 % 2147483648 AS INTEGER))")
+            .bind(IMPORT_LOCK_SPACE)
             .bind(corporation_id)
             .execute(&mut conn)
-            .await?;
+            .await
+            .map_err(|e| refused(e.into()))?;
+        // The bulk load's own locks wait for readers as long as they must.
+        sql::raw_sql("SET LOCAL lock_timeout = DEFAULT", &mut conn).await?;
     }
     Ok(())
 }

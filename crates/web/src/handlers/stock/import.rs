@@ -21,6 +21,7 @@ use volkshuis_domain::access::{Edit, View, WriteScope};
 use volkshuis_domain::bezit::import::{template_header, StockReader};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::StoreError;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -170,6 +171,10 @@ impl Job {
         let run = Arc::clone(&self.run);
         let outcome = match tokio::spawn(async move { self.import().await }).await {
             Ok(Ok(finished)) => RunState::Done(Box::new(finished)),
+            Ok(Err(AppError::Store(StoreError::ImportRunning | StoreError::Busy))) => {
+                tracing::warn!(run = run.id, org = run.org_id, "stock import refused: another import is running");
+                RunState::OtherImportRunning
+            }
             Ok(Err(error)) => {
                 tracing::error!(run = run.id, org = run.org_id, %error, "stock import failed; nothing was saved");
                 RunState::Failed
@@ -243,6 +248,7 @@ async fn run_page(
         }
         RunState::Done(finished) => page.outcome = Some(*finished),
         RunState::Failed => page.file_error = Some(auth.ctx.t().stock_import_failed.to_owned()),
+        RunState::OtherImportRunning => page.file_error = Some(auth.ctx.t().stock_import_running.to_owned()),
     }
     ok(&page)
 }
