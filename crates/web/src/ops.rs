@@ -135,6 +135,7 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         ErrorPage::Forbidden => (t.err_forbidden_title, t.err_forbidden_text),
         ErrorPage::Csrf => (t.err_csrf_title, t.err_csrf_text),
         ErrorPage::Internal => (t.err_internal_title, t.err_internal_text),
+        ErrorPage::Busy => (t.err_busy_title, t.err_busy_text),
     };
     let page = ErrorTemplate { page: Page::anonymous(&ctx), title, explanation, request_id: ctx.request_id.clone() };
     let status = response.status();

@@ -288,3 +288,39 @@ async fn an_empty_full_stock_needs_its_own_checkbox(mut app: TestApp) {
     assert!(emptied.body.contains("Ingelezen"), "{}", emptied.body);
     assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Getoond 0–0 van 0"));
 }
+
+/// SQLite has one writer. A command-line import holds its lock for as long as it runs; here a second connection holds
+/// it the same way. A web write waits for it and, when it is not freed in time, gets the clear "the stock is being
+/// imported, try again in a moment" page (503 with `Retry-After`), never a 500; a web import started meanwhile is
+/// refused as "another import is running"; a page that only reads does not wait at all.
+#[tokio::test]
+async fn web_writes_beside_a_long_import_on_sqlite_get_a_clear_page() {
+    use volkshuis_store::testdb::sql;
+    let mut app = TestApp::new(volkshuis_store::Backend::Sqlite).await;
+    let org = app.org_id("woonstad").await;
+    app.login("admin@woonstad.test").await;
+    let mut import = app.state.db.begin().await.expect("a transaction on another connection");
+    sql::query("UPDATE organisations SET name = name WHERE id = $1")
+        .bind(org)
+        .execute(&mut import)
+        .await
+        .expect("the write lock, as an import takes it");
+
+    let started = std::time::Instant::now();
+    let read = app.get(&format!("/orgs/{org}/stock")).await;
+    assert_eq!(read.status, StatusCode::OK, "readers read beside the import");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "and do not wait for it");
+
+    let write = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP-koppeling")]).await;
+    assert_eq!(write.status, StatusCode::SERVICE_UNAVAILABLE, "{}", write.body);
+    assert_eq!(write.headers["retry-after"], "5");
+    assert!(write.body.contains("Het bezit wordt op dit moment ingelezen"), "{}", write.body);
+
+    let upload =
+        app.import_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
+    assert!(upload.body.contains("Er loopt al een import voor deze corporatie"), "{}", upload.body);
+    import.rollback().await.expect("the import ends");
+
+    let after = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP-koppeling")]).await;
+    assert_eq!(after.status, StatusCode::CREATED, "after the import, writes go through again");
+}
