@@ -351,3 +351,38 @@ async fn backup_from_the_shell_sqlite() {
 async fn backup_from_the_shell_postgres() {
     backup_from_the_shell(Backend::Postgres).await;
 }
+
+/// A backup that overlaps the end of a bulk load of the stock (its indexes dropped and built again inside its
+/// transaction, ADR 0011) succeeds and restores. Here a transaction does what a bulk load does to `units` while the
+/// backup starts. Before, `pg_dump` read the catalogue, waited for its lock on `units`, and when the load committed
+/// found the index it had seen gone: "cache lookup failed for index".
+#[tokio::test]
+async fn backup_beside_the_end_of_a_bulk_load_postgres() {
+    let t = TestDb::new(Backend::Postgres).await.expect("database");
+    let restored = TestDb::empty(Backend::Postgres).await.expect("empty database");
+    let dir = std::env::temp_dir().join(format!("vh-backup-load-{}", uuid_like()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("kopie.dump").display().to_string();
+    let mut load = t.db.begin().await.expect("a load's transaction");
+    sql::raw_sql("DROP INDEX units_list", &mut load).await.expect("the load drops an index");
+    let (target, backup_file) = (t.target.clone(), file.clone());
+    let backup = tokio::task::spawn_blocking(move || volkshuis(&target, &["backup", &backup_file]));
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let index = "CREATE INDEX units_list ON units(corporation_id, in_use, woonplaats, straatnaam, huisnummer, id)";
+    sql::raw_sql(index, &mut load).await.expect("and builds it again");
+    load.commit().await.expect("the load commits");
+    let (ok, out, err) = backup.await.expect("backup ran");
+    assert!(ok && out.contains("reservekopie geschreven naar"), "{out}{err}");
+    let restore = Command::new("pg_restore")
+        .args(["--no-owner", "--dbname", &restored.target, &file])
+        .output()
+        .expect("run pg_restore");
+    assert!(restore.status.success(), "{}", String::from_utf8_lossy(&restore.stderr));
+    let indexes: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'units' AND indexname = 'units_list'")
+            .fetch_one(&restored.db)
+            .await
+            .expect("indexes");
+    assert_eq!(indexes, 1, "the restored database has the index");
+    let _ = std::fs::remove_dir_all(&dir);
+}
