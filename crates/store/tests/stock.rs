@@ -859,7 +859,7 @@ async fn two_first_loads_of_one_stock_at_once_never_deadlock(db: &Db) {
     let run = || {
         let reader = StockReader::new(std::io::Cursor::new(content.clone().into_bytes())).expect("header");
         let options = ImportOptions { cbs_year: 2023, ..Default::default() };
-        let (db, woonstad) = (db.clone(), woonstad.clone());
+        let (db, woonstad) = (db.clone(), woonstad);
         async move { stock::import_units(&db, &woonstad, &actor(), "x.csv", reader, options, &mut |_| {}).await }
     };
     let (one, two) = tokio::join!(run(), run());
