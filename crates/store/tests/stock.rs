@@ -39,6 +39,7 @@ volkshuis_store::store_test_on_both_backends!(
     hostile_values_get_the_same_errors_in_the_check_and_the_import,
     a_full_file_without_units_marks_nothing_unless_confirmed,
     two_first_loads_of_one_stock_at_once_never_deadlock,
+    first_loads_of_two_corporations_at_once_never_deadlock,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -877,5 +878,38 @@ async fn two_first_loads_of_one_stock_at_once_never_deadlock(db: &Db) {
     new.sort_unstable();
     assert!(new == [50_000] || new == [0, 50_000], "one loads the stock, the other finds it loaded: {new:?}");
     assert_eq!(count(db, &woonstad).await, 50_000);
+    assert_eq!(units_schema(db).await, schema);
+}
+
+/// First loads of two corporations at the same time, each big enough for a bulk load. Each held row locks in `units`
+/// while its bulk load asked for the whole table: on PostgreSQL one ended in "deadlock detected". Now only one at a
+/// time loads in bulk; the other keeps its indexes, and both stocks are loaded (on SQLite, whose one writer takes the
+/// imports in turn, the second may instead be refused after its wait as "another import is running").
+async fn first_loads_of_two_corporations_at_once_never_deadlock(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let (woonstad, ymere) = (corporation(db, "woonstad").await, corporation(db, "ymere").await);
+    let schema = units_schema(db).await;
+    let content = format!("{}\n{}\n", header(), Generator::new(50_000, 22).collect::<Vec<_>>().join("\n"));
+    let run = |scope: WriteScope| {
+        let reader = StockReader::new(std::io::Cursor::new(content.clone().into_bytes())).expect("header");
+        let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+        let db = db.clone();
+        async move { stock::import_units(&db, &scope, &actor(), "x.csv", reader, options, &mut |_| {}).await }
+    };
+    let (one, two) = tokio::join!(run(woonstad), run(ymere));
+    let mut loaded = 0;
+    for outcome in [one, two] {
+        match outcome {
+            Ok(summary) => {
+                assert_eq!((summary.new, summary.written), (50_000, true));
+                loaded += 50_000;
+            }
+            // SQLite has one writer: the second import waits for it, and is refused when the first takes longer.
+            Err(volkshuis_store::StoreError::ImportRunning) if db.backend() == Backend::Sqlite => {}
+            Err(error) => panic!("both loads end, neither in a deadlock: {error}"),
+        }
+    }
+    assert!(db.backend() == Backend::Sqlite || loaded == 100_000, "on PostgreSQL both load");
+    assert_eq!(count(db, &woonstad).await + count(db, &ymere).await, loaded);
     assert_eq!(units_schema(db).await, schema);
 }

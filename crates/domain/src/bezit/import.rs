@@ -301,7 +301,9 @@ impl<R: BufRead> StockReader<R> {
             return Err(FileError::Utf16);
         }
         let delimiter = shape::detect_delimiter(start);
-        let first_line = shape::first_line(start).to_vec();
+        // Kept for telling a wrong separator apart; its start says enough, and a header of millions of columns is
+        // not copied whole.
+        let first_line = shape::first_line(start).iter().take(1 << 16).copied().collect::<Vec<u8>>();
         // Only `\n` ends a line (a `\r` before it is trimmed with the field), and the input adds newlines after the
         // file, so that every record ends in a newline and the reader's line count after it tells exactly where the
         // record started (see `input.rs`).

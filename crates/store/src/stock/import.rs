@@ -20,6 +20,8 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io::BufRead;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::bezit::import::{ImportWarning, RowError, RowProblem, StockReader, WHOLE_ROW};
 use volkshuis_domain::bezit::UnitRecord;
@@ -270,8 +272,11 @@ struct Importer<'p> {
     backend: Backend,
     /// Units in the whole table before this import (all corporations), to decide on a bulk load.
     table_units: u64,
-    /// Whether the secondary indexes are dropped until the commit.
+    /// Whether the import switched to a bulk load (once).
     bulk: bool,
+    /// Whether that bulk load dropped the secondary indexes until the commit (set by the writer; on PostgreSQL only
+    /// one import at a time does, see [`bulk::begin`]).
+    bulk_dropped: Arc<AtomicBool>,
     cluster_ids: ClusterIds,
     /// Complexes new in this file, not written yet, with their codes.
     new_clusters: Vec<(String, Complex)>,
@@ -338,6 +343,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         backend: db.backend(),
         table_units: u64::try_from(table_units).unwrap_or_default(),
         bulk: false,
+        bulk_dropped: Arc::default(),
         cluster_ids,
         new_clusters: Vec::new(),
         corporation_id,
@@ -482,10 +488,12 @@ impl Importer<'_> {
     /// Switches to a bulk load (once) when `worth_it`.
     async fn bulk_from_now_if(&mut self, worth_it: bool) -> Result<()> {
         if worth_it && !self.bulk {
+            let dropped = Arc::clone(&self.bulk_dropped);
             self.writer
                 .send(job(move |mut c| async move {
                     let result = bulk::begin(c.conn()).await;
-                    (c, result)
+                    dropped.store(matches!(result, Ok(true)), Ordering::Release);
+                    (c, result.map(drop))
                 }))
                 .await?;
             self.bulk = true;
@@ -584,7 +592,8 @@ impl Importer<'_> {
             }
             self.summary.marked_missing = self.summary.missing;
         }
-        if self.bulk {
+        // The writer has run every job, so this says whether the bulk load did drop the indexes.
+        if self.bulk_dropped.load(Ordering::Acquire) {
             bulk::end(tx.conn()).await?;
         }
         // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no
