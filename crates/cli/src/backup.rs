@@ -32,10 +32,13 @@ pub async fn run(target: &str, args: BackupArgs) -> anyhow::Result<()> {
     let backend = db.backend();
     let written = match backend {
         Backend::Sqlite => backup::sqlite_snapshot(&db, &file).await.map_err(anyhow::Error::from),
-        Backend::Postgres => {
-            let (target, file) = (target.to_owned(), file.clone());
-            tokio::task::spawn_blocking(move || pg_dump(&target, &file)).await.context("pg_dump")?
-        }
+        Backend::Postgres => match backup::wait_for_bulk_loads(&db).await {
+            Ok(()) => {
+                let (target, file) = (target.to_owned(), file.clone());
+                tokio::task::spawn_blocking(move || pg_dump_until_done(&target, &file)).await.context("pg_dump")?
+            }
+            Err(error) => Err(error.into()),
+        },
     };
     db.close().await;
     if let Err(error) = written {
@@ -46,6 +49,33 @@ pub async fn run(target: &str, args: BackupArgs) -> anyhow::Result<()> {
     let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
     println!("reservekopie geschreven naar {} ({:.1} MB)", file.display(), bytes as f64 / 1_048_576.0);
     Ok(())
+}
+
+/// How often `pg_dump` is run when it meets a schema that changed under it.
+const PG_DUMP_ATTEMPTS: u32 = 3;
+
+/// Runs `pg_dump` until it succeeds, again (a few times, with a log line) when it failed because an index or table it
+/// had seen in the catalogue was gone when it locked it: a bulk load of the stock that began or ended just then (see
+/// `volkshuis_store::backup::wait_for_bulk_loads`, which waits for one already running). Any other failure stops at
+/// once.
+fn pg_dump_until_done(url: &str, file: &Path) -> anyhow::Result<()> {
+    let mut attempt = 1;
+    loop {
+        match pg_dump(url, file) {
+            Err(error) if attempt < PG_DUMP_ATTEMPTS && schema_changed_under_it(&error.to_string()) => {
+                tracing::warn!(attempt, %error, "pg_dump met a schema that changed under it; trying again");
+                let _ = std::fs::remove_file(file);
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                attempt += 1;
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Whether `pg_dump`'s message says an object it had read in the catalogue was dropped before it could lock it.
+fn schema_changed_under_it(message: &str) -> bool {
+    message.contains("cache lookup failed") || message.contains("could not find") && message.contains("relation")
 }
 
 /// Runs `pg_dump` on the database at `url`. The password goes to it by `PGPASSWORD`, so that it does not show in
@@ -70,4 +100,16 @@ fn pg_dump(url: &str, file: &Path) -> anyhow::Result<()> {
         bail!("pg_dump failed: {}", String::from_utf8_lossy(&output.stderr).trim());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::schema_changed_under_it;
+
+    #[test]
+    fn only_a_schema_that_changed_under_the_dump_is_tried_again() {
+        assert!(schema_changed_under_it("pg_dump failed: pg_dump: error: cache lookup failed for index 16789"));
+        assert!(!schema_changed_under_it("pg_dump failed: connection to server refused"));
+        assert!(!schema_changed_under_it("pg_dump failed: permission denied for table units"));
+    }
 }

@@ -5,7 +5,7 @@ use clap::Subcommand;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
-use volkshuis_domain::bezit::import::{error_report_csv, StockReader};
+use volkshuis_domain::bezit::import::{error_report_csv, RowProblem, StockReader};
 use volkshuis_domain::bezit::synthetic::{header, Generator};
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_store::audit::Actor;
@@ -27,6 +27,10 @@ pub enum ImportCommand {
         /// Mark units that are missing from this full file as out of use.
         #[arg(long)]
         mark_missing: bool,
+        /// With --mark-missing: the stock is now empty, so a file without any unit may mark every unit out of use
+        /// (without it, such a file is refused).
+        #[arg(long, requires = "mark_missing")]
+        confirm_empty_stock: bool,
         /// Import the valid rows even when other rows have errors.
         #[arg(long)]
         import_valid_rows: bool,
@@ -73,11 +77,21 @@ pub enum GenerateCommand {
 }
 
 pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
-    let (file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report) = match command {
+    let (file, corporation, options, report) = match command {
         ImportCommand::Referentiedata { file } => return referentiedata(db, &file).await,
         ImportCommand::Boundaries { file, year } => return boundaries(db, &file, year).await,
-        ImportCommand::Units { file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report } => {
-            (file, corporation, dry_run, mark_missing, import_valid_rows, cbs_year, report)
+        ImportCommand::Units {
+            file,
+            corporation,
+            dry_run,
+            mark_missing,
+            confirm_empty_stock,
+            import_valid_rows,
+            cbs_year,
+            report,
+        } => {
+            let options = ImportOptions { dry_run, mark_missing, confirm_empty_stock, import_valid_rows, cbs_year };
+            (file, corporation, options, report)
         }
     };
     let code = OrgCode::parse(&corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
@@ -90,7 +104,6 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     eprintln!("scheidingsteken '{}', {} kolommen", reader.delimiter(), reader.headers().len());
     let actor = Actor::system("command line", time::OffsetDateTime::now_utc());
-    let options = ImportOptions { dry_run, mark_missing, import_valid_rows, cbs_year };
     let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut progress = |rows: u64| {
         if rows.is_multiple_of(10_000) {
@@ -107,6 +120,9 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     }
     if summary.errors.len() > 50 {
         eprintln!("… en nog {} fouten", summary.errors.len() - 50);
+    }
+    if summary.errors.iter().any(|e| matches!(e.reason, RowProblem::EmptyStockUnconfirmed { .. })) {
+        eprintln!("is het bezit echt leeg? geef dan ook --confirm-empty-stock");
     }
     if let Some(path) = report {
         std::fs::write(&path, error_report_csv(&summary.errors))
@@ -136,7 +152,7 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
             );
         }
         Ok(())
-    } else if dry_run && summary.errors.is_empty() {
+    } else if options.dry_run && summary.errors.is_empty() {
         println!("controle zonder fouten: {counts}; er is niets opgeslagen");
         Ok(())
     } else {

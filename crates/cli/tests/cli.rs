@@ -351,3 +351,150 @@ async fn backup_from_the_shell_sqlite() {
 async fn backup_from_the_shell_postgres() {
     backup_from_the_shell(Backend::Postgres).await;
 }
+
+/// A backup that overlaps the end of a bulk load of the stock (its indexes dropped and built again inside its
+/// transaction, ADR 0011) succeeds and restores. Here a transaction does what a bulk load does to `units` while the
+/// backup starts. Before, `pg_dump` read the catalogue, waited for its lock on `units`, and when the load committed
+/// found the index it had seen gone: "cache lookup failed for index".
+#[tokio::test]
+async fn backup_beside_the_end_of_a_bulk_load_postgres() {
+    let t = TestDb::new(Backend::Postgres).await.expect("database");
+    let restored = TestDb::empty(Backend::Postgres).await.expect("empty database");
+    let dir = std::env::temp_dir().join(format!("vh-backup-load-{}", uuid_like()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("kopie.dump").display().to_string();
+    let mut load = t.db.begin().await.expect("a load's transaction");
+    sql::raw_sql("DROP INDEX units_list", &mut load).await.expect("the load drops an index");
+    let (target, backup_file) = (t.target.clone(), file.clone());
+    let backup = tokio::task::spawn_blocking(move || volkshuis(&target, &["backup", &backup_file]));
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let index = "CREATE INDEX units_list ON units(corporation_id, in_use, woonplaats, straatnaam, huisnummer, id)";
+    sql::raw_sql(index, &mut load).await.expect("and builds it again");
+    load.commit().await.expect("the load commits");
+    let (ok, out, err) = backup.await.expect("backup ran");
+    assert!(ok && out.contains("reservekopie geschreven naar"), "{out}{err}");
+    let restore = Command::new("pg_restore")
+        .args(["--no-owner", "--dbname", &restored.target, &file])
+        .output()
+        .expect("run pg_restore");
+    assert!(restore.status.success(), "{}", String::from_utf8_lossy(&restore.stderr));
+    let indexes: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'units' AND indexname = 'units_list'")
+            .fetch_one(&restored.db)
+            .await
+            .expect("indexes");
+    assert_eq!(indexes, 1, "the restored database has the index");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The stock as a digest of what an import changes: every unit's id, fingerprint and use, every complex, the kept
+/// total. Equal digests, equal stock.
+async fn stock_state(db: &volkshuis_store::Db) -> Vec<String> {
+    let mut state: Vec<String> = sql::query_scalar(
+        "SELECT 'u:' || id_extern || ':' || fingerprint || ':' || CAST(in_use AS TEXT) FROM units ORDER BY id_extern",
+    )
+    .fetch_all(db)
+    .await
+    .expect("units");
+    let clusters: Vec<String> = sql::query_scalar(
+        "SELECT 'c:' || code || ':' || COALESCE(naam, '') || ':' || COALESCE(soort, '') FROM clusters ORDER BY code",
+    )
+    .fetch_all(db)
+    .await
+    .expect("clusters");
+    let totals: Vec<String> =
+        sql::query_scalar("SELECT 't:' || CAST(units_in_use AS TEXT) FROM stock_totals ORDER BY corporation_id")
+            .fetch_all(db)
+            .await
+            .expect("totals");
+    state.extend(clusters);
+    state.extend(totals);
+    state
+}
+
+/// Kill -9 at random moments (seeded, so a failure can be run again) in a re-import that changes and adds units:
+/// afterwards the stock is always exactly as before the import or exactly as after it, never half of it.
+async fn killed_imports_leave_the_stock_before_or_after(backend: Backend, seed: u64) {
+    let t = TestDb::new(backend).await.expect("database");
+    let dir = std::env::temp_dir().join(format!("vh-kills-{}", uuid_like()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let (first, second) = (dir.join("a.csv").display().to_string(), dir.join("b.csv").display().to_string());
+    let target = t.target.clone();
+    let (first_arg, second_arg) = (first.clone(), second.clone());
+    // The first file is the stock before; the second changes every unit of it and adds 2,000.
+    let took = tokio::task::spawn_blocking(move || {
+        let (ok, _, err) =
+            volkshuis(&target, &["org", "add", "--code", "woonstad", "--name", "Woonstad", "--kind", "corporation"]);
+        assert!(ok, "{err}");
+        for (count, seed, out) in [("10000", "1", &first_arg), ("12000", "2", &second_arg)] {
+            let (ok, _, err) =
+                volkshuis(&target, &["generate", "units", "--count", count, "--seed", seed, "--out", out]);
+            assert!(ok, "{err}");
+        }
+        let started = std::time::Instant::now();
+        let (ok, _, err) = volkshuis(&target, &["import", "units", &first_arg, "--corporation", "woonstad"]);
+        assert!(ok, "{err}");
+        started.elapsed()
+    })
+    .await
+    .expect("setup");
+    let before = stock_state(&t.db).await;
+    let mut random = seed;
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        // xorshift: a few kill moments spread over the length of an import, from its start to just after its end.
+        random ^= random << 13;
+        random ^= random >> 7;
+        random ^= random << 17;
+        let delay = took.mul_f64((random % 1_000) as f64 / 1_000.0 * 1.2);
+        let (target, second) = (t.target.clone(), second.clone());
+        tokio::task::spawn_blocking(move || {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_volkshuis"))
+                .args([
+                    "--database",
+                    &target,
+                    "import",
+                    "units",
+                    &second,
+                    "--corporation",
+                    "woonstad",
+                    "--mark-missing",
+                ])
+                .env_remove("DATABASE_URL")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start import");
+            std::thread::sleep(delay);
+            let _ = child.kill();
+            let _ = child.wait();
+        })
+        .await
+        .expect("killed import");
+        seen.push((delay, stock_state(&t.db).await));
+    }
+    let (target, second_arg) = (t.target.clone(), second.clone());
+    tokio::task::spawn_blocking(move || {
+        let (ok, _, err) =
+            volkshuis(&target, &["import", "units", &second_arg, "--corporation", "woonstad", "--mark-missing"]);
+        assert!(ok, "{err}");
+    })
+    .await
+    .expect("the import to the end");
+    let after = stock_state(&t.db).await;
+    assert_ne!(before, after, "the second file changes the stock");
+    for (delay, state) in seen {
+        assert!(state == before || state == after, "killed after {delay:?} (seed {seed}): neither before nor after");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn killed_imports_leave_the_stock_before_or_after_sqlite() {
+    killed_imports_leave_the_stock_before_or_after(Backend::Sqlite, 0x5eed_0001).await;
+}
+
+#[tokio::test]
+async fn killed_imports_leave_the_stock_before_or_after_postgres() {
+    killed_imports_leave_the_stock_before_or_after(Backend::Postgres, 0x5eed_0002).await;
+}

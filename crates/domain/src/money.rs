@@ -14,9 +14,13 @@ pub enum MoneyError {
     /// Not a number.
     #[error("is geen bedrag")]
     NotAnAmount,
-    /// More than two decimals (or an ambiguous thousands separator).
+    /// More than two decimals.
     #[error("heeft meer dan twee decimalen")]
     TooManyDecimals,
+    /// One separator with three digits after it (`1.234`, `12,345`): a thousands separator or three decimals, which
+    /// cannot be told apart, so it is not guessed.
+    #[error("is dubbelzinnig: één scheidingsteken met drie cijfers erachter kan duizendtallen of decimalen scheiden (schrijf 1234 of 1234,00)")]
+    Ambiguous,
     /// Beyond what an amount can be.
     #[error("is te groot")]
     TooLarge,
@@ -34,7 +38,7 @@ impl Money {
     }
 
     /// Parses `650`, `650,5`, `650.50`, `€ 1.234,56`, `1,234.56`, `-12,00`. With both separators, the last one is the
-    /// decimal separator; with one, it is the decimal separator, so `1.234` is refused (three decimals) rather than
+    /// decimal separator; with one, it is the decimal separator, so `1.234` is refused (as ambiguous) rather than
     /// guessed to be a thousand.
     pub fn parse(input: &str) -> Result<Self, MoneyError> {
         let text: String = input.trim().trim_start_matches('€').chars().filter(|c| !c.is_whitespace()).collect();
@@ -58,6 +62,10 @@ impl Money {
             }
             None => (text.clone(), ""),
         };
+        if fraction.len() == 3 && fraction.bytes().all(|b| b.is_ascii_digit()) && text.matches([',', '.']).count() == 1
+        {
+            return Err(MoneyError::Ambiguous);
+        }
         if fraction.len() > 2 {
             return Err(MoneyError::TooManyDecimals);
         }
@@ -136,8 +144,10 @@ mod tests {
 
     #[test]
     fn ambiguous_or_broken_amounts_are_refused() {
-        assert_eq!(Money::parse("1.234"), Err(MoneyError::TooManyDecimals));
-        assert_eq!(Money::parse("12,345"), Err(MoneyError::TooManyDecimals));
+        assert_eq!(Money::parse("1.234"), Err(MoneyError::Ambiguous));
+        assert_eq!(Money::parse("€ 12,345"), Err(MoneyError::Ambiguous));
+        assert_eq!(Money::parse("1.234,567"), Err(MoneyError::TooManyDecimals), "two separators: the last is decimal");
+        assert_eq!(Money::parse("1.2345"), Err(MoneyError::TooManyDecimals));
         assert_eq!(Money::parse("1,2,3"), Err(MoneyError::TooManyDecimals));
         assert_eq!(Money::parse("twaalf"), Err(MoneyError::NotAnAmount));
         assert_eq!(Money::parse(""), Err(MoneyError::NotAnAmount));

@@ -24,3 +24,19 @@ pub async fn sqlite_snapshot(db: &Db, path: &Path) -> Result<()> {
     tracing::info!(path = %path.display(), "backup written");
     Ok(())
 }
+
+/// Waits until no bulk load of the stock is running (PostgreSQL; SQLite's snapshot needs no wait).
+///
+/// A bulk load drops the indexes of `units` and builds them again before it commits (ADR 0011). A `pg_dump` that
+/// reads the catalogue while such a load runs, and then waits for its lock on `units`, finds the old indexes gone
+/// when the load commits: "cache lookup failed for index". Taking the lock that the dump will take, once, and letting
+/// go of it, waits for a running load to commit first; the dump then starts on the schema as it is.
+pub async fn wait_for_bulk_loads(db: &Db) -> Result<()> {
+    if db.backend() != Backend::Postgres {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    sql::query("LOCK TABLE units IN ACCESS SHARE MODE").execute(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -57,6 +57,13 @@ pub enum StoreError {
         /// Why not.
         reason: &'static str,
     },
+    /// The database is busy with a long write (on SQLite, a stock import holding its one writer's lock) and did not
+    /// free it within the wait; nothing was written. Try again in a moment.
+    #[error("the database is busy with a long write (a stock import); try again in a moment")]
+    Busy,
+    /// Another import of the same stock is running (and did not end within the wait); nothing was written.
+    #[error("another import of this corporation's stock is running; try again when it has finished")]
+    ImportRunning,
     /// Any other database error.
     #[error(transparent)]
     Database(sqlx::Error),
@@ -67,7 +74,22 @@ impl From<sqlx::Error> for StoreError {
         match &error {
             sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate,
             sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(db) if is_busy(db.as_ref()) => StoreError::Busy,
+            // Every connection is taken, by writers waiting for the lock most likely: the same answer, try again.
+            sqlx::Error::PoolTimedOut => StoreError::Busy,
             _ => StoreError::Database(error),
         }
+    }
+}
+
+/// Whether a database error code says the lock was not free within the wait: SQLite's `SQLITE_BUSY` and
+/// `SQLITE_LOCKED` (with their extended codes, whose low byte is the primary one), PostgreSQL's `lock_not_available`
+/// (a `lock_timeout` ran out).
+fn is_busy(error: &dyn sqlx::error::DatabaseError) -> bool {
+    let code = error.code();
+    if error.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+        code.and_then(|c| c.parse::<u32>().ok()).is_some_and(|n| matches!(n & 0xff, 5 | 6))
+    } else {
+        code.as_deref() == Some("55P03")
     }
 }

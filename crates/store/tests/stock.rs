@@ -36,6 +36,10 @@ volkshuis_store::store_test_on_both_backends!(
     two_imports_of_one_stock_at_once_take_turns,
     a_database_error_half_way_leaves_nothing,
     lists_come_in_byte_order_on_both_engines,
+    hostile_values_get_the_same_errors_in_the_check_and_the_import,
+    a_full_file_without_units_marks_nothing_unless_confirmed,
+    two_first_loads_of_one_stock_at_once_never_deadlock,
+    first_loads_of_two_corporations_at_once_never_deadlock,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
@@ -789,4 +793,123 @@ async fn summed_cells_are_the_grouped_cells(db: &Db) {
     assert!(summary.changed > 1_900 && summary.missing > 500 && summary.marked_missing == 0, "{summary:?}");
     assert_cells_as_grouped(db, &woonstad).await;
     assert_eq!(count(db, &woonstad).await, moved.len() as i64, "units left out are still in use");
+}
+
+/// A NUL byte, a BOM in the middle of the file, a street of 50,000 characters and an ambiguous amount: the check
+/// (`--dry-run`) and the import refuse the same rows for the same reasons on both engines, and nothing of them is
+/// stored. Before, SQLite stored the NUL and the BOM (a second unit `\u{feff}A5`), PostgreSQL failed the whole import
+/// with a raw encoding error naming no line after the check had said the file was fine.
+async fn hostile_values_get_the_same_errors_in_the_check_and_the_import(db: &Db) {
+    let woonstad = corporation(db, "woonstad").await;
+    let long_street = "S".repeat(50_000);
+    let content = format!(
+        "idExtern;straatnaam;huisnummer;postcode;woonplaats;nettohuur\n\
+         A1;Kerkstraat;1;1011AA;Amsterdam;650,00\n\
+         A2;Kerk\0straat;2;1011AA;Amsterdam;650,00\n\
+         \u{feff}A5;Kerkstraat;5;1011AA;Amsterdam;650,00\n\
+         A6;{long_street};6;1011AA;Amsterdam;650,00\n\
+         A7;Kerkstraat;7;1011AA;Amsterdam;1.234\n"
+    );
+    let check = import(db, &woonstad, &content, ImportOptions { dry_run: true, ..Default::default() }).await;
+    let found: Vec<(u64, &str)> = check.errors.iter().map(|e| (e.line, e.column.as_str())).collect();
+    assert_eq!(found, [(3, "straatnaam"), (4, "idExtern"), (5, "straatnaam"), (6, "nettohuur")]);
+    assert!(check.errors.iter().all(|e| e.value.chars().count() <= 61), "echoes are cut: {:?}", check.errors);
+    let imported = import(db, &woonstad, &content, ImportOptions::default()).await;
+    assert_eq!(imported.errors, check.errors, "the import refuses what the check refused");
+    assert!(!imported.written);
+    assert_eq!(count(db, &woonstad).await, 0);
+    let valid_rows =
+        import(db, &woonstad, &content, ImportOptions { import_valid_rows: true, ..Default::default() }).await;
+    assert_eq!((valid_rows.new, valid_rows.errors.len(), valid_rows.written), (1, 4, true));
+    let stored: Vec<String> =
+        sql::query_scalar("SELECT id_extern || straatnaam FROM units").fetch_all(db).await.expect("units");
+    assert_eq!(stored, ["A1Kerkstraat"]);
+}
+
+/// A header-only file with "this is the full stock" would mark every unit out of use: it is refused, in the check as
+/// in the import, unless the user confirms explicitly that the stock is now empty.
+async fn a_full_file_without_units_marks_nothing_unless_confirmed(db: &Db) {
+    use volkshuis_domain::bezit::import::{RowProblem, WHOLE_ROW};
+    let woonstad = corporation(db, "woonstad").await;
+    import(db, &woonstad, &file(&[A1, A2, A3]), ImportOptions::default()).await;
+    let header_only = format!("{HEADER}\n\n");
+    let full = ImportOptions { mark_missing: true, ..Default::default() };
+    for options in [full, ImportOptions { dry_run: true, ..full }] {
+        let refused = import(db, &woonstad, &header_only, options).await;
+        assert_eq!((refused.missing, refused.marked_missing, refused.written), (3, 0, false));
+        assert_eq!(refused.errors.len(), 1, "{:?}", refused.errors);
+        assert_eq!((refused.errors[0].line, refused.errors[0].column.as_str()), (1, WHOLE_ROW));
+        assert_eq!(refused.errors[0].reason, RowProblem::EmptyStockUnconfirmed { missing: 3 });
+        assert_eq!(count(db, &woonstad).await, 3, "every unit is still in use");
+    }
+    let emptied = import(db, &woonstad, &header_only, ImportOptions { confirm_empty_stock: true, ..full }).await;
+    assert_eq!((emptied.marked_missing, emptied.written, emptied.errors.len()), (3, true, 0));
+    assert_eq!(count(db, &woonstad).await, 0);
+}
+
+/// Two first loads of one corporation at the same time, each big enough for a bulk load (which drops the foreign keys
+/// of `units`, and so locks `organisations`). Before, on PostgreSQL the second waited for the corporation's row while
+/// holding a lock on `organisations` that the first needed: one of them ended in "deadlock detected". Now the
+/// imports take the corporation's lock first and nothing else: the second waits for the first, or after the wait is
+/// refused as "another import is running"; never a deadlock, and the stock is the file's.
+async fn two_first_loads_of_one_stock_at_once_never_deadlock(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let woonstad = corporation(db, "woonstad").await;
+    let schema = units_schema(db).await;
+    let content = format!("{}\n{}\n", header(), Generator::new(50_000, 21).collect::<Vec<_>>().join("\n"));
+    let run = || {
+        let reader = StockReader::new(std::io::Cursor::new(content.clone().into_bytes())).expect("header");
+        let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+        let (db, woonstad) = (db.clone(), woonstad);
+        async move { stock::import_units(&db, &woonstad, &actor(), "x.csv", reader, options, &mut |_| {}).await }
+    };
+    let (one, two) = tokio::join!(run(), run());
+    let mut new = Vec::new();
+    for outcome in [one, two] {
+        match outcome {
+            Ok(summary) => {
+                assert!(summary.written && summary.errors.is_empty(), "{:?}", summary.errors);
+                new.push(summary.new);
+            }
+            Err(volkshuis_store::StoreError::ImportRunning) => {}
+            Err(error) => panic!("the second import must wait or be refused as running, not fail: {error}"),
+        }
+    }
+    new.sort_unstable();
+    assert!(new == [50_000] || new == [0, 50_000], "one loads the stock, the other finds it loaded: {new:?}");
+    assert_eq!(count(db, &woonstad).await, 50_000);
+    assert_eq!(units_schema(db).await, schema);
+}
+
+/// First loads of two corporations at the same time, each big enough for a bulk load. Each held row locks in `units`
+/// while its bulk load asked for the whole table: on PostgreSQL one ended in "deadlock detected". Now only one at a
+/// time loads in bulk; the other keeps its indexes, and both stocks are loaded (on SQLite, whose one writer takes the
+/// imports in turn, the second may instead be refused after its wait as "another import is running").
+async fn first_loads_of_two_corporations_at_once_never_deadlock(db: &Db) {
+    use volkshuis_domain::bezit::synthetic::{header, Generator};
+    let (woonstad, ymere) = (corporation(db, "woonstad").await, corporation(db, "ymere").await);
+    let schema = units_schema(db).await;
+    let content = format!("{}\n{}\n", header(), Generator::new(50_000, 22).collect::<Vec<_>>().join("\n"));
+    let run = |scope: WriteScope| {
+        let reader = StockReader::new(std::io::Cursor::new(content.clone().into_bytes())).expect("header");
+        let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+        let db = db.clone();
+        async move { stock::import_units(&db, &scope, &actor(), "x.csv", reader, options, &mut |_| {}).await }
+    };
+    let (one, two) = tokio::join!(run(woonstad), run(ymere));
+    let mut loaded = 0;
+    for outcome in [one, two] {
+        match outcome {
+            Ok(summary) => {
+                assert_eq!((summary.new, summary.written), (50_000, true));
+                loaded += 50_000;
+            }
+            // SQLite has one writer: the second import waits for it, and is refused when the first takes longer.
+            Err(volkshuis_store::StoreError::ImportRunning) if db.backend() == Backend::Sqlite => {}
+            Err(error) => panic!("both loads end, neither in a deadlock: {error}"),
+        }
+    }
+    assert!(db.backend() == Backend::Sqlite || loaded == 100_000, "on PostgreSQL both load");
+    assert_eq!(count(db, &woonstad).await + count(db, &ymere).await, loaded);
+    assert_eq!(units_schema(db).await, schema);
 }

@@ -91,7 +91,12 @@ pub enum ErrorPage {
     TooLarge,
     /// 400.
     BadRequest,
+    /// 503: the database is busy with a long write (a stock import); try again in a moment.
+    Busy,
 }
+
+/// Seconds a client is told to wait before it tries again after a 503 (`Retry-After`).
+pub const RETRY_AFTER_SECONDS: u32 = 5;
 
 impl AppError {
     fn page(&self) -> (StatusCode, ErrorPage) {
@@ -101,6 +106,11 @@ impl AppError {
             AppError::Csrf => (StatusCode::FORBIDDEN, ErrorPage::Csrf),
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorPage::TooLarge),
             AppError::BadRequest => (StatusCode::BAD_REQUEST, ErrorPage::BadRequest),
+            // A write that waited for SQLite's one writer (a long import from the command line, say) and did not get
+            // it: nothing was written, and trying again shortly will work. Not a fault of the server's own.
+            AppError::Store(StoreError::Busy | StoreError::ImportRunning) => {
+                (StatusCode::SERVICE_UNAVAILABLE, ErrorPage::Busy)
+            }
             _ => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage::Internal),
         }
     }
@@ -120,6 +130,9 @@ impl IntoResponse for AppError {
         let mut response =
             (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], status.to_string()).into_response();
         response.extensions_mut().insert(page);
+        if page == ErrorPage::Busy {
+            response.headers_mut().insert(header::RETRY_AFTER, RETRY_AFTER_SECONDS.into());
+        }
         response
     }
 }

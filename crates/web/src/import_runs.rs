@@ -37,6 +37,8 @@ pub enum RunState {
     Done(Box<Finished>),
     /// Stopped by a fault of the server (not of the file); nothing was saved.
     Failed,
+    /// Refused because another import of the stock (from the command line, say) was running; nothing was saved.
+    OtherImportRunning,
 }
 
 /// One import started from the web UI.

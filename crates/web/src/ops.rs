@@ -137,6 +137,7 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         ErrorPage::Internal => (t.err_internal_title, t.err_internal_text),
         ErrorPage::TooLarge => (t.err_too_large_title, t.err_too_large_text),
         ErrorPage::BadRequest => (t.err_bad_request_title, t.err_bad_request_text),
+        ErrorPage::Busy => (t.err_busy_title, t.err_busy_text),
     };
     let page = ErrorTemplate { page: Page::anonymous(&ctx), title, explanation, request_id: ctx.request_id.clone() };
     let status = response.status();

@@ -15,6 +15,8 @@ on_both_backends!(
     vera_names_are_shown_once_imported,
     map_data_by_zoom,
     formulas_in_the_error_report_stay_text,
+    files_that_are_not_stock_files_are_refused_for_what_they_are,
+    an_empty_full_stock_needs_its_own_checkbox,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;maatschappelijkLabel;nettohuur";
@@ -251,4 +253,89 @@ async fn formulas_in_the_error_report_stay_text(mut app: TestApp) {
     let report = app.get(&format!("/orgs/{org}{link}")).await;
     assert_eq!(report.status, StatusCode::OK);
     assert!(report.body.contains("3;postcode;'=1+1;"), "{}", report.body);
+}
+
+/// A UTF-16 or tab-separated file is refused on the form for what it is; a value of megabytes stops the file on its
+/// line, and the page does not echo it (before, a 150 MB value came back on a 157 MB page).
+async fn files_that_are_not_stock_files_are_refused_for_what_they_are(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login("admin@woonstad.test").await;
+    let url = format!("/orgs/{org}/stock/import");
+    let header = String::from_utf8(stock_file(&GOOD)).expect("utf-8");
+    let utf16: Vec<u8> = std::iter::once(0xfeff_u16).chain(header.encode_utf16()).flat_map(u16::to_le_bytes).collect();
+    let refused = app.post_file(&url, &[("mode", "check")], "unicode.txt", &utf16).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("dit lijkt UTF-16; sla het bestand op als CSV"), "{}", refused.body);
+    let tabs = header.replace(';', "\t");
+    let refused = app.post_file(&url, &[("mode", "check")], "tabs.txt", tabs.as_bytes()).await;
+    assert!(refused.body.contains("de kolommen lijken gescheiden door tabs"), "{}", refused.body);
+
+    let big = "x".repeat(3 << 20);
+    let row = format!("V9;C1;De Ark;WON;{big};9;1011AA;Amsterdam;GM0363;DAE;650,00");
+    let page = app.import_file(&url, &[("mode", "check")], "groot.csv", &stock_file(&[GOOD[0], &row, GOOD[1]])).await;
+    assert!(
+        page.body.contains("<td>3</td><td>(rij)</td><td><code></code></td><td>de rij is groter dan 1 MB"),
+        "{}",
+        &page.body[..page.body.len().min(5000)]
+    );
+    assert!(page.body.len() < 100_000, "the page does not echo the value: {} bytes", page.body.len());
+}
+
+/// A header-only file with "this is the full stock" is refused unless "the stock is now empty" is ticked too.
+async fn an_empty_full_stock_needs_its_own_checkbox(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    app.login("admin@woonstad.test").await;
+    let url = format!("/orgs/{org}/stock/import");
+    let form = app.get(&url).await;
+    assert!(form.body.contains("name=\"confirm_empty_stock\" type=\"checkbox\" >"), "never ticked by default");
+    app.import_file(&url, &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
+    let empty = format!("{HEADER}\r\n").into_bytes();
+    let refused = app.import_file(&url, &[("mode", "import"), ("mark_missing", "on")], "leeg.csv", &empty).await;
+    assert!(
+        refused.body.contains("het bestand heeft geen eenheden: als volledig bezit zou het alle 3 eenheden"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("Er is niets opgeslagen"));
+    assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Getoond 1–3 van 3"));
+    let confirmed = [("mode", "import"), ("mark_missing", "on"), ("confirm_empty_stock", "on")];
+    let emptied = app.import_file(&url, &confirmed, "leeg.csv", &empty).await;
+    assert!(emptied.body.contains("Ingelezen"), "{}", emptied.body);
+    assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Getoond 0–0 van 0"));
+}
+
+/// SQLite has one writer. A command-line import holds its lock for as long as it runs; here a second connection holds
+/// it the same way. A web write waits for it and, when it is not freed in time, gets the clear "the stock is being
+/// imported, try again in a moment" page (503 with `Retry-After`), never a 500; a web import started meanwhile is
+/// refused as "another import is running"; a page that only reads does not wait at all.
+#[tokio::test]
+async fn web_writes_beside_a_long_import_on_sqlite_get_a_clear_page() {
+    use volkshuis_store::testdb::sql;
+    let mut app = TestApp::new(volkshuis_store::Backend::Sqlite).await;
+    let org = app.org_id("woonstad").await;
+    app.login("admin@woonstad.test").await;
+    let mut import = app.state.db.begin().await.expect("a transaction on another connection");
+    sql::query("UPDATE organisations SET name = name WHERE id = $1")
+        .bind(org)
+        .execute(&mut import)
+        .await
+        .expect("the write lock, as an import takes it");
+
+    let started = std::time::Instant::now();
+    let read = app.get(&format!("/orgs/{org}/stock")).await;
+    assert_eq!(read.status, StatusCode::OK, "readers read beside the import");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "and do not wait for it");
+
+    let write = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP-koppeling")]).await;
+    assert_eq!(write.status, StatusCode::SERVICE_UNAVAILABLE, "{}", write.body);
+    assert_eq!(write.headers["retry-after"], "5");
+    assert!(write.body.contains("Het bezit wordt op dit moment ingelezen"), "{}", write.body);
+
+    let upload =
+        app.import_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
+    assert!(upload.body.contains("Er loopt al een import voor deze corporatie"), "{}", upload.body);
+    import.rollback().await.expect("the import ends");
+
+    let after = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP-koppeling")]).await;
+    assert_eq!(after.status, StatusCode::CREATED, "after the import, writes go through again");
 }

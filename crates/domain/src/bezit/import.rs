@@ -11,8 +11,12 @@ use crate::money::{parse_decimal, Money};
 use std::io::BufRead;
 use thiserror::Error;
 
+mod input;
 mod problem;
-pub use problem::{ImportWarning, RowProblem};
+mod shape;
+use input::Input;
+pub use input::{MAX_COLUMNS, MAX_RECORD_BYTES};
+pub use problem::{echo, ImportWarning, RowProblem, ECHO_CHARS};
 
 /// The columns Volkshuis reads, by VERA attribute name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +150,19 @@ impl Column {
         }
     }
 
+    /// The most characters a text kept as it is may have; `None` for values that are parsed (numbers, codes, ids),
+    /// whose form bounds their length. Streets and towns follow the BAG (80), codes the VERA lists (32 is room to
+    /// spare); a complex's name is free text.
+    pub fn max_chars(self) -> Option<usize> {
+        match self {
+            Column::IdExtern | Column::ClusterCode => Some(64),
+            Column::ClusterNaam => Some(200),
+            Column::ClusterSoort | Column::Soort | Column::DetailSoort | Column::Status => Some(32),
+            Column::Straatnaam | Column::Woonplaats => Some(80),
+            _ => None,
+        }
+    }
+
     fn from_header(header: &str) -> Option<Self> {
         let wanted = header.trim();
         Self::ALL.into_iter().find(|c| c.name().eq_ignore_ascii_case(wanted))
@@ -189,6 +206,50 @@ pub enum FileError {
         /// The reader's explanation.
         reason: String,
     },
+    /// The file is UTF-16 (what Excel writes as "Unicode text"), which would read as columns of nonsense.
+    #[error("dit lijkt UTF-16; sla het bestand op als CSV (UTF-8 of Windows-1252) met ; als scheidingsteken")]
+    Utf16,
+    /// The columns are separated by something other than `;` or `,`.
+    #[error("de kolommen lijken gescheiden door {0}; sla het bestand op als CSV met ; of , als scheidingsteken")]
+    UnsupportedSeparator(Separator),
+    /// The header line is larger than a record may be.
+    #[error("de kopregel is groter dan {max_mb} MB; dit is geen bezitsbestand")]
+    HeaderTooLarge {
+        /// The largest record allowed, in MB.
+        max_mb: u64,
+    },
+    /// The header has more columns than a stock file can have.
+    #[error("de kopregel heeft {found} kolommen, meer dan de {max} die gelezen worden")]
+    TooManyColumns {
+        /// Columns found.
+        found: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// A quote in the header is never closed.
+    #[error("een aanhalingsteken (\") op regel {line} wordt niet meer gesloten")]
+    UnterminatedQuote {
+        /// The line of the header.
+        line: u64,
+    },
+}
+
+/// A column separator Volkshuis does not read, found in a header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Separator {
+    /// A tab (what Excel writes as "text, tab-separated").
+    Tab,
+    /// A vertical bar `|`.
+    Pipe,
+}
+
+impl std::fmt::Display for Separator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Separator::Tab => "tabs",
+            Separator::Pipe => "|-tekens",
+        })
+    }
 }
 
 /// A parsed row with its line number.
@@ -202,7 +263,7 @@ pub struct ParsedRow {
 
 /// Reads a stock file row by row.
 pub struct StockReader<R: BufRead> {
-    csv: csv::Reader<std::io::Chain<R, &'static [u8]>>,
+    csv: csv::Reader<Input<R>>,
     /// The current record and its known fields as text, reused from row to row: a national file has millions of
     /// rows, and only the texts a unit keeps are copied out.
     record: csv::ByteRecord,
@@ -214,25 +275,6 @@ pub struct StockReader<R: BufRead> {
     failed: bool,
 }
 
-/// Picks `;` or `,` by counting them (outside quotes) in the first non-empty line.
-fn detect_delimiter(start: &[u8]) -> u8 {
-    let line = start.split(|b| *b == b'\n').find(|l| l.iter().any(|b| !b.is_ascii_whitespace())).unwrap_or_default();
-    let (mut semicolons, mut commas, mut quoted) = (0, 0, false);
-    for b in line {
-        match b {
-            b'"' => quoted = !quoted,
-            b';' if !quoted => semicolons += 1,
-            b',' if !quoted => commas += 1,
-            _ => {}
-        }
-    }
-    if semicolons >= commas && semicolons > 0 {
-        b';'
-    } else {
-        b','
-    }
-}
-
 /// A field as text: UTF-8 when it is, otherwise Windows-1252 (what Excel writes on Dutch Windows).
 fn field_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     match std::str::from_utf8(bytes) {
@@ -241,63 +283,118 @@ fn field_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// What stopped the reading of a record (beyond the CSV reader's own errors).
+enum Stop {
+    /// The record took more than [`MAX_RECORD_BYTES`].
+    TooLarge,
+    /// A quote opened in the record is never closed.
+    UnterminatedQuote,
+    /// The CSV reader's error.
+    Csv(csv::Error),
+}
+
 impl<R: BufRead> StockReader<R> {
     /// Reads the header; fails when the file cannot be used at all.
     pub fn new(mut input: R) -> Result<Self, FileError> {
         let start = input.fill_buf().map_err(|e| FileError::Unreadable { line: 1, reason: e.to_string() })?;
-        let delimiter = detect_delimiter(start);
-        // Only `\n` ends a line (a `\r` before it is trimmed with the field), and a final `\n` is added, so that every
-        // record ends in a newline and the reader's line count after it tells exactly where the record started.
-        let mut csv = csv::ReaderBuilder::new()
+        if shape::looks_like_utf16(start) {
+            return Err(FileError::Utf16);
+        }
+        let delimiter = shape::detect_delimiter(start);
+        // Kept for telling a wrong separator apart; its start says enough, and a header of millions of columns is
+        // not copied whole.
+        let first_line = shape::first_line(start).iter().take(1 << 16).copied().collect::<Vec<u8>>();
+        // Only `\n` ends a line (a `\r` before it is trimmed with the field), and the input adds newlines after the
+        // file, so that every record ends in a newline and the reader's line count after it tells exactly where the
+        // record started (see `input.rs`).
+        let csv = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .trim(csv::Trim::None)
             .terminator(csv::Terminator::Any(b'\n'))
-            .from_reader(input.chain(&b"\n"[..]));
-        let mut header = csv::ByteRecord::new();
+            .from_reader(Input::new(input));
+        let mut reader = Self {
+            csv,
+            record: csv::ByteRecord::new(),
+            text: String::with_capacity(512),
+            columns: Vec::new(),
+            headers: Vec::new(),
+            warnings: Vec::new(),
+            delimiter,
+            failed: false,
+        };
         loop {
-            let more = csv
-                .read_byte_record(&mut header)
-                .map_err(|e| FileError::Unreadable { line: 1, reason: e.to_string() })?;
-            if !more {
-                return Err(FileError::Empty);
-            }
-            if header.iter().any(|f| !f.iter().all(u8::is_ascii_whitespace)) {
-                break;
+            match reader.read_record() {
+                Ok(false) => return Err(FileError::Empty),
+                Ok(true) if reader.record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
+                Ok(true) => break,
+                Err(Stop::TooLarge) => return Err(FileError::HeaderTooLarge { max_mb: MAX_RECORD_BYTES >> 20 }),
+                Err(Stop::UnterminatedQuote) => {
+                    return Err(FileError::UnterminatedQuote { line: reader.start_line() });
+                }
+                Err(Stop::Csv(e)) => return Err(FileError::Unreadable { line: 1, reason: e.to_string() }),
             }
         }
-        let mut headers: Vec<String> = header.iter().map(|h| field_text(h).into_owned()).collect();
+        if reader.record.len() > MAX_COLUMNS {
+            return Err(FileError::TooManyColumns { found: reader.record.len(), max: MAX_COLUMNS });
+        }
+        let mut headers: Vec<String> = reader.record.iter().map(|h| field_text(h).into_owned()).collect();
         if let Some(first) = headers.first_mut() {
             *first = first.trim_start_matches('\u{feff}').to_owned();
         }
         let mut columns = Vec::with_capacity(headers.len());
-        let mut warnings = Vec::new();
+        let mut unknown = Vec::new();
         for name in &headers {
             let column = Column::from_header(name);
             if column.is_some() && columns.contains(&column) {
                 return Err(FileError::DuplicateColumn(name.trim().to_owned()));
             }
             if column.is_none() && !name.trim().is_empty() {
-                warnings.push(ImportWarning::UnknownColumn { name: name.trim().to_owned() });
+                unknown.push(name.trim().to_owned());
             }
             columns.push(column);
         }
         let missing: Vec<&str> =
             Column::REQUIRED.iter().filter(|c| !columns.contains(&Some(**c))).map(|c| c.name()).collect();
         if !missing.is_empty() {
-            return Err(FileError::MissingColumns(missing.join(", ")));
+            return Err(shape::other_separator(&first_line, delimiter)
+                .unwrap_or_else(|| FileError::MissingColumns(missing.join(", "))));
         }
-        Ok(Self {
-            csv,
-            record: csv::ByteRecord::new(),
-            text: String::with_capacity(512),
-            columns,
-            headers,
-            warnings,
-            delimiter,
-            failed: false,
-        })
+        if !unknown.is_empty() {
+            let names = problem::unknown_column_names(&unknown);
+            reader.warnings.push(ImportWarning::UnknownColumns { count: unknown.len() as u64, names });
+        }
+        reader.columns = columns;
+        reader.headers = headers;
+        Ok(reader)
+    }
+
+    /// Reads the next record into `self.record`, at most [`MAX_RECORD_BYTES`] of it.
+    fn read_record(&mut self) -> Result<bool, Stop> {
+        let start = self.csv.position().byte();
+        self.csv.get_mut().record_starts_at(start);
+        match self.csv.read_byte_record(&mut self.record) {
+            Ok(true) if self.csv.get_ref().swallowed_the_end(start, self.csv.position().byte()) => {
+                Err(Stop::UnterminatedQuote)
+            }
+            Ok(more) => Ok(more),
+            Err(e) if input::is_too_large(&e) => Err(Stop::TooLarge),
+            Err(e) => Err(Stop::Csv(e)),
+        }
+    }
+
+    /// The line the current record started on: the reader's line after it, less the newlines inside it and the one
+    /// that ended it (a record that ran to the end of the file, with an open quote, has none of its own).
+    fn start_line(&self) -> u64 {
+        let embedded: u64 = self.record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum();
+        let line = self.csv.position().line().saturating_sub(embedded);
+        let start = self.record.position().map_or(0, |p| p.byte());
+        if self.csv.get_ref().swallowed_the_end(start, self.csv.position().byte()) {
+            line
+        } else {
+            line.saturating_sub(1)
+        }
     }
 
     /// Warnings about the file (unknown columns).
@@ -332,21 +429,38 @@ impl Row<'_> {
     }
 
     fn fail(&mut self, column: Column, reason: RowProblem) {
-        let value = self.text(column).to_owned();
+        let value = echo(self.text(column));
         self.errors.push(RowError { line: self.line, column: column.name().to_owned(), value, reason });
     }
 
+    /// Whether the column's text is longer than it may be (and if so, says so).
+    fn too_long(&mut self, column: Column) -> bool {
+        let Some(max) = column.max_chars() else { return false };
+        let value = self.text(column);
+        // Bytes first: a text of at most `max` bytes has at most `max` characters.
+        if value.len() > max && value.chars().count() > max {
+            self.fail(column, RowProblem::TooLong { max });
+            return true;
+        }
+        false
+    }
+
     fn required(&mut self, column: Column) -> Option<String> {
-        let value = self.text(column).to_owned();
-        if value.is_empty() {
+        if self.text(column).is_empty() {
             self.fail(column, RowProblem::Required);
             return None;
         }
-        Some(value)
+        if self.too_long(column) {
+            return None;
+        }
+        Some(self.text(column).to_owned())
     }
 
-    fn optional(&self, column: Column) -> Option<String> {
-        Some(self.text(column)).filter(|v| !v.is_empty()).map(str::to_owned)
+    fn optional(&mut self, column: Column) -> Option<String> {
+        if self.text(column).is_empty() || self.too_long(column) {
+            return None;
+        }
+        Some(self.text(column).to_owned())
     }
 
     fn parsed<T, E: Into<RowProblem>>(&mut self, column: Column, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
@@ -408,39 +522,61 @@ impl<R: BufRead> Iterator for StockReader<R> {
         if self.failed {
             return None;
         }
-        let record = &mut self.record;
         loop {
-            match self.csv.read_byte_record(record) {
+            let stop = match self.read_record() {
                 Ok(false) => return None,
-                Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
+                Ok(true) if self.record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
                 Ok(true) => break,
-                Err(error) => {
-                    // A broken quote ends the file: what follows cannot be trusted to be split right.
-                    self.failed = true;
-                    let line = error.position().map(|p| p.line()).unwrap_or_default();
-                    let reason = RowProblem::Unreadable { reason: error.to_string() };
-                    return Some(Err(vec![RowError { line, column: WHOLE_ROW.into(), value: String::new(), reason }]));
-                }
-            }
+                Err(stop) => stop,
+            };
+            // What follows cannot be trusted to be split right (a broken quote), or was not read (a record too
+            // large): the file ends here, with an error on the line where reading stopped.
+            self.failed = true;
+            let (line, reason) = match stop {
+                // Where the record began; it was not read to its end, so its own newlines are not known.
+                Stop::TooLarge => (
+                    self.record.position().map_or(0, |p| p.line()),
+                    RowProblem::RowTooLarge { max_mb: MAX_RECORD_BYTES >> 20 },
+                ),
+                Stop::UnterminatedQuote => (self.start_line(), RowProblem::UnterminatedQuote),
+                Stop::Csv(error) => (
+                    error.position().map(|p| p.line()).unwrap_or_default(),
+                    RowProblem::Unreadable { reason: error.to_string() },
+                ),
+            };
+            return Some(Err(vec![RowError { line, column: WHOLE_ROW.into(), value: String::new(), reason }]));
         }
-        let embedded_newlines: u64 = record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum();
-        let line = self.csv.position().line().saturating_sub(1 + embedded_newlines);
+        let line = self.start_line();
+        let record = &self.record;
         if record.len() > self.columns.len() {
             let reason = RowProblem::TooManyFields { found: record.len(), expected: self.columns.len() };
             return Some(Err(vec![RowError { line, column: WHOLE_ROW.into(), value: String::new(), reason }]));
         }
         self.text.clear();
         let mut ranges = [None; Column::ALL.len()];
+        let mut refused: Vec<(Column, RowProblem)> = Vec::new();
         for (field, column) in record.iter().zip(&self.columns) {
             if let Some(column) = column {
                 let start = self.text.len();
                 self.text.push_str(field_text(field).trim());
+                if let Some(problem) = shape::forbidden_character(&self.text[start..]) {
+                    refused.push((*column, problem));
+                }
                 ranges[*column as usize] = Some((start, self.text.len()));
             }
         }
         let mut errors = Vec::new();
         let mut row = Row { line, text: &self.text, ranges, errors: &mut errors };
         let unit = build(&mut row);
+        if !refused.is_empty() {
+            // A value with a character that is no text is refused for that, not for what follows from it.
+            errors.retain(|e| refused.iter().all(|(column, _)| e.column != column.name()));
+            let mut row = Row { line, text: &self.text, ranges, errors: &mut errors };
+            for (column, problem) in refused {
+                row.fail(column, problem);
+            }
+            errors.sort_by_key(|e| Column::ALL.iter().position(|c| c.name() == e.column));
+        }
         match unit {
             Some(unit) if errors.is_empty() => Some(Ok(ParsedRow { line, unit })),
             _ => Some(Err(errors)),
@@ -450,9 +586,6 @@ impl<R: BufRead> Iterator for StockReader<R> {
 
 fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
     let id_extern = row.required(Column::IdExtern);
-    if id_extern.as_ref().is_some_and(|id| id.chars().count() > 64) {
-        row.fail(Column::IdExtern, RowProblem::TooLong { max: 64 });
-    }
     let straatnaam = row.required(Column::Straatnaam);
     let woonplaats = row.required(Column::Woonplaats);
     let huisnummer = match row.required(Column::Huisnummer) {
@@ -538,3 +671,5 @@ pub fn template_header() -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hostile;

@@ -57,9 +57,29 @@ pub(crate) fn worth_it_for_changes(backend: Backend, changed_units: u64, table_u
     backend == Backend::Sqlite && changed_units >= 50_000 && changed_units.saturating_mul(32) >= table_units
 }
 
-/// Drops the per-row work (secondary indexes; on PostgreSQL also the unique and foreign-key checks).
-pub(crate) async fn begin(conn: Conn<'_>) -> Result<()> {
+/// The key of the advisory lock that lets one bulk load at a time drop the indexes (PostgreSQL; beside the import
+/// locks of `import.rs`, whose first key is 1700).
+const BULK_LOCK: (i32, i32) = (1_701, 0);
+
+/// Drops the per-row work (secondary indexes; on PostgreSQL also the unique and foreign-key checks), and says whether
+/// it did.
+///
+/// On PostgreSQL only one import at a time does: two first loads of *different* corporations would each hold row
+/// locks in `units` while asking for the whole table, and deadlock. The second keeps its indexes (it is slower, and
+/// waits for the first's commit, but ends), so it never asks for the table while the first one holds it.
+pub(crate) async fn begin(mut conn: Conn<'_>) -> Result<bool> {
     let backend = conn.backend();
+    if backend == Backend::Postgres {
+        let alone: bool = sql::query_scalar("SELECT pg_try_advisory_xact_lock($1, $2)")
+            .bind(BULK_LOCK.0)
+            .bind(BULK_LOCK.1)
+            .fetch_one(&mut conn)
+            .await?;
+        if !alone {
+            tracing::info!("bulk load: another import is loading in bulk; this one keeps the indexes of units");
+            return Ok(false);
+        }
+    }
     let mut statements = Vec::new();
     if backend == Backend::Postgres {
         // Sort memory for building the indexes of millions of rows at once (only this transaction, only as much as
@@ -71,7 +91,7 @@ pub(crate) async fn begin(conn: Conn<'_>) -> Result<()> {
     statements.extend(UNIT_INDEXES.iter().map(|(name, _)| format!("DROP INDEX {name}")));
     execute(conn, &statements).await?;
     tracing::info!("bulk load: secondary indexes of units dropped until the import commits");
-    Ok(())
+    Ok(true)
 }
 
 /// Builds again what [`begin`] dropped, before the import commits.

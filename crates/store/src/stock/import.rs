@@ -20,8 +20,10 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io::BufRead;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use volkshuis_domain::access::WriteScope;
-use volkshuis_domain::bezit::import::{ImportWarning, RowError, RowProblem, StockReader};
+use volkshuis_domain::bezit::import::{ImportWarning, RowError, RowProblem, StockReader, WHOLE_ROW};
 use volkshuis_domain::bezit::UnitRecord;
 
 /// How to import.
@@ -31,6 +33,9 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Mark units missing from this (full) file as out of use.
     pub mark_missing: bool,
+    /// The user confirmed that the stock is now empty: a full file without a single unit may mark every unit out of
+    /// use. Without it such a file is refused (a header-only export is far more often a mistake than an empty stock).
+    pub confirm_empty_stock: bool,
     /// Write the valid rows even when other rows have errors.
     pub import_valid_rows: bool,
     /// The year of the CBS area codes in the file.
@@ -216,19 +221,47 @@ impl ClusterIds {
     }
 }
 
-/// Starts the import's transaction. On SQLite it takes the write lock at once (the complexes' ids depend on it); on
-/// PostgreSQL it locks the corporation against a second import of its stock at the same time (which would give a
-/// complex two ids). A dry run only reads.
+/// How long an import waits for another import of the same stock (PostgreSQL) or for the database's one writer
+/// (SQLite, its busy timeout) before it is refused with [`crate::StoreError::ImportRunning`].
+const WAIT_FOR_OTHER_IMPORT: &str = "10s";
+
+/// The first key of the advisory locks that take a corporation's imports in turn (the second is the corporation).
+const IMPORT_LOCK_SPACE: i32 = 1_700;
+
+/// Starts the import's transaction, taking the import's locks before anything else, in one order, so that two
+/// imports never hold one lock each while waiting for the other's.
+///
+/// - SQLite: the write lock at once (`BEGIN IMMEDIATE`; the complexes' ids depend on it).
+/// - PostgreSQL: an advisory lock on the corporation, first, against a second import of its stock at the same time
+///   (which would give a complex two ids). It locks no table or row: before, the corporation's row was locked
+///   (`FOR NO KEY UPDATE`), and a second import waiting for that row held a lock on `organisations` that the first
+///   one's bulk load needed to drop its foreign key: "deadlock detected". Now the second waits on the lock alone.
+///
+/// Either waits [`WAIT_FOR_OTHER_IMPORT`] for a running import, then refuses with
+/// [`crate::StoreError::ImportRunning`]. A dry run only reads, and takes no lock.
 async fn begin(mut conn: Conn<'_>, backend: Backend, dry_run: bool, corporation_id: i64) -> Result<()> {
-    match backend {
-        Backend::Sqlite if !dry_run => sql::query("BEGIN IMMEDIATE").execute(&mut conn).await?,
-        _ => sql::query("BEGIN").execute(&mut conn).await?,
+    let refused = |error: crate::StoreError| match error {
+        crate::StoreError::Busy => crate::StoreError::ImportRunning,
+        other => other,
     };
+    match backend {
+        Backend::Sqlite if !dry_run => {
+            sql::query("BEGIN IMMEDIATE").execute(&mut conn).await.map_err(|e| refused(e.into()))?;
+        }
+        _ => {
+            sql::query("BEGIN").execute(&mut conn).await?;
+        }
+    }
     if backend == Backend::Postgres && !dry_run {
-        sql::query("SELECT id FROM organisations WHERE id = $1 FOR NO KEY UPDATE")
+        sql::raw_sql(&format!("SET LOCAL lock_timeout = '{WAIT_FOR_OTHER_IMPORT}'"), &mut conn).await?;
+        sql::query("SELECT pg_advisory_xact_lock($1, CAST($2 % 2147483648 AS INTEGER))")
+            .bind(IMPORT_LOCK_SPACE)
             .bind(corporation_id)
             .execute(&mut conn)
-            .await?;
+            .await
+            .map_err(|e| refused(e.into()))?;
+        // The bulk load's own locks wait for readers as long as they must.
+        sql::raw_sql("SET LOCAL lock_timeout = DEFAULT", &mut conn).await?;
     }
     Ok(())
 }
@@ -239,8 +272,11 @@ struct Importer<'p> {
     backend: Backend,
     /// Units in the whole table before this import (all corporations), to decide on a bulk load.
     table_units: u64,
-    /// Whether the secondary indexes are dropped until the commit.
+    /// Whether the import switched to a bulk load (once).
     bulk: bool,
+    /// Whether that bulk load dropped the secondary indexes until the commit (set by the writer; on PostgreSQL only
+    /// one import at a time does, see [`bulk::begin`]).
+    bulk_dropped: Arc<AtomicBool>,
     cluster_ids: ClusterIds,
     /// Complexes new in this file, not written yet, with their codes.
     new_clusters: Vec<(String, Complex)>,
@@ -307,6 +343,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         backend: db.backend(),
         table_units: u64::try_from(table_units).unwrap_or_default(),
         bulk: false,
+        bulk_dropped: Arc::default(),
         cluster_ids,
         new_clusters: Vec::new(),
         corporation_id,
@@ -451,10 +488,12 @@ impl Importer<'_> {
     /// Switches to a bulk load (once) when `worth_it`.
     async fn bulk_from_now_if(&mut self, worth_it: bool) -> Result<()> {
         if worth_it && !self.bulk {
+            let dropped = Arc::clone(&self.bulk_dropped);
             self.writer
                 .send(job(move |mut c| async move {
                     let result = bulk::begin(c.conn()).await;
-                    (c, result)
+                    dropped.store(matches!(result, Ok(true)), Ordering::Release);
+                    (c, result.map(drop))
                 }))
                 .await?;
             self.bulk = true;
@@ -514,6 +553,20 @@ impl Importer<'_> {
         // What the import knew of every unit is done with; its memory goes to the index builds below.
         self.known = KnownUnits::default();
         self.summary.errors.sort_by_key(|e| e.line);
+        let units_in_file = self.summary.new + self.summary.changed + self.summary.unchanged;
+        if self.options.mark_missing
+            && !self.options.confirm_empty_stock
+            && self.summary.errors.is_empty()
+            && units_in_file == 0
+            && self.summary.missing > 0
+        {
+            self.summary.errors.push(RowError {
+                line: 1,
+                column: WHOLE_ROW.into(),
+                value: String::new(),
+                reason: RowProblem::EmptyStockUnconfirmed { missing: self.summary.missing },
+            });
+        }
         // A row with an error may well be a unit the file does have: marking it out of use as missing would lose it
         // for a typo. So units are only marked when every row was read.
         let mark_missing = self.options.mark_missing && self.summary.errors.is_empty();
@@ -539,7 +592,8 @@ impl Importer<'_> {
             }
             self.summary.marked_missing = self.summary.missing;
         }
-        if self.bulk {
+        // The writer has run every job, so this says whether the bulk load did drop the indexes.
+        if self.bulk_dropped.load(Ordering::Acquire) {
             bulk::end(tx.conn()).await?;
         }
         // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no

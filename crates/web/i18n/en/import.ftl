@@ -56,3 +56,18 @@ house-number-addition = house number addition: at most 4 letters or digits
 money-not-an-amount = is not an amount
 money-too-many-decimals = has more than two decimals
 money-too-large = is too large
+
+## Files that are not a stock file, or look like one (issue #17).
+file-utf16 = this looks like UTF-16; save the file as CSV (UTF-8 or Windows-1252) with ; as the separator
+file-separator-tab = the columns seem to be separated by tabs; save the file as CSV with ; or , as the separator
+file-separator-pipe = the columns seem to be separated by | characters; save the file as CSV with ; or , as the separator
+file-header-too-large = the header line is larger than { $max } MB; this is not a stock file
+file-too-many-columns = the header line has { $found } columns, more than the { $max } that are read
+file-unterminated-quote = a quote (") on line { $line } is never closed
+warning-unknown-columns = { $count } columns are unknown and are ignored: { $names }
+control-character = contains a control character (U+{ $code }), which is not text
+byte-order-mark = contains a byte-order mark (U+FEFF) in the middle of the file: were two files pasted together?
+unterminated-quote = a quote (") on this row is never closed; the file was not read from here on
+row-too-large = the row is larger than { $max } MB (a quote that is never closed?); the file was not read from here on
+empty-stock-unconfirmed = the file has no units: as the full stock it would mark all { $missing } units out of use; confirm explicitly that the stock is now empty if that is what you mean
+money-ambiguous = is ambiguous: one separator with three digits after it may separate thousands or decimals (write 1234 or 1234.00)

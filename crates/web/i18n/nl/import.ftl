@@ -56,3 +56,18 @@ house-number-addition = huisnummertoevoeging: hoogstens 4 letters of cijfers
 money-not-an-amount = is geen bedrag
 money-too-many-decimals = heeft meer dan twee decimalen
 money-too-large = is te groot
+
+## Bestanden die geen bezitsbestand zijn, of er een lijken (issue #17).
+file-utf16 = dit lijkt UTF-16; sla het bestand op als CSV (UTF-8 of Windows-1252) met ; als scheidingsteken
+file-separator-tab = de kolommen lijken gescheiden door tabs; sla het bestand op als CSV met ; of , als scheidingsteken
+file-separator-pipe = de kolommen lijken gescheiden door |-tekens; sla het bestand op als CSV met ; of , als scheidingsteken
+file-header-too-large = de kopregel is groter dan { $max } MB; dit is geen bezitsbestand
+file-too-many-columns = de kopregel heeft { $found } kolommen, meer dan de { $max } die gelezen worden
+file-unterminated-quote = een aanhalingsteken (") op regel { $line } wordt niet meer gesloten
+warning-unknown-columns = { $count } kolommen zijn onbekend en worden genegeerd: { $names }
+control-character = bevat een stuurteken (U+{ $code }), dat geen tekst is
+byte-order-mark = bevat een BOM-teken (U+FEFF) midden in het bestand: zijn er twee bestanden aan elkaar geplakt?
+unterminated-quote = een aanhalingsteken (") op deze rij wordt niet meer gesloten; het bestand is vanaf hier niet gelezen
+row-too-large = de rij is groter dan { $max } MB (een aanhalingsteken dat niet gesloten wordt?); het bestand is vanaf hier niet gelezen
+empty-stock-unconfirmed = het bestand heeft geen eenheden: als volledig bezit zou het alle { $missing } eenheden buiten gebruik zetten; bevestig uitdrukkelijk dat het bezit leeg is als dat de bedoeling is
+money-ambiguous = is dubbelzinnig: één scheidingsteken met drie cijfers erachter kan duizendtallen of decimalen scheiden (schrijf 1234 of 1234,00)

@@ -2,7 +2,7 @@
 //! `i18n/*/import.ftl`; the domain's `Display` is the same Dutch, for the CLI.
 
 use super::ImportTexts;
-use volkshuis_domain::bezit::import::{self, FileError, ImportWarning, RowError, RowProblem};
+use volkshuis_domain::bezit::import::{self, FileError, ImportWarning, RowError, RowProblem, Separator};
 use volkshuis_domain::ids::{HouseNumberError, IdError};
 use volkshuis_domain::money::MoneyError;
 
@@ -30,6 +30,11 @@ impl ImportTexts {
             RowProblem::TooManyFields { found, expected } => self.too_many_fields(expected, found),
             RowProblem::Unreadable { reason } => self.unreadable_from_here(reason),
             RowProblem::Duplicate { first } => self.duplicate(first),
+            RowProblem::ControlCharacter { code } => self.control_character(format!("{code:04X}")),
+            RowProblem::ByteOrderMark => self.byte_order_mark.to_owned(),
+            RowProblem::UnterminatedQuote => self.unterminated_quote.to_owned(),
+            RowProblem::RowTooLarge { max_mb } => self.row_too_large(max_mb),
+            RowProblem::EmptyStockUnconfirmed { missing } => self.empty_stock_unconfirmed(missing),
         }
     }
 
@@ -65,6 +70,7 @@ impl ImportTexts {
             MoneyError::NotAnAmount => self.money_not_an_amount,
             MoneyError::TooManyDecimals => self.money_too_many_decimals,
             MoneyError::TooLarge => self.money_too_large,
+            MoneyError::Ambiguous => self.money_ambiguous,
         }
     }
 
@@ -80,7 +86,8 @@ impl ImportTexts {
     /// A warning about the file.
     pub fn warning(&self, warning: &ImportWarning) -> String {
         match warning {
-            ImportWarning::UnknownColumn { name } => self.warning_unknown_column(name),
+            ImportWarning::UnknownColumns { count: 1, names } => self.warning_unknown_column(names),
+            ImportWarning::UnknownColumns { count, names } => self.warning_unknown_columns(count, names),
             ImportWarning::MissingNotMarked { missing } => {
                 self.warning_missing_not_marked(i64::try_from(*missing).unwrap_or(i64::MAX))
             }
@@ -94,6 +101,12 @@ impl ImportTexts {
             FileError::MissingColumns(columns) => self.file_missing_columns(columns),
             FileError::DuplicateColumn(name) => self.file_duplicate_column(name),
             FileError::Unreadable { line, reason } => self.file_unreadable(line, reason),
+            FileError::Utf16 => self.file_utf16.to_owned(),
+            FileError::UnsupportedSeparator(Separator::Tab) => self.file_separator_tab.to_owned(),
+            FileError::UnsupportedSeparator(Separator::Pipe) => self.file_separator_pipe.to_owned(),
+            FileError::HeaderTooLarge { max_mb } => self.file_header_too_large(max_mb),
+            FileError::TooManyColumns { found, max } => self.file_too_many_columns(found, max),
+            FileError::UnterminatedQuote { line } => self.file_unterminated_quote(line),
         }
     }
 
@@ -159,13 +172,34 @@ mod tests {
             RowProblem::TooManyFields { found: 6, expected: 5 },
             RowProblem::Unreadable { reason: "x".into() },
             RowProblem::Duplicate { first: 2 },
+            RowProblem::ControlCharacter { code: 0 },
+            RowProblem::ByteOrderMark,
+            RowProblem::UnterminatedQuote,
+            RowProblem::RowTooLarge { max_mb: 1 },
+            RowProblem::EmptyStockUnconfirmed { missing: 12 },
+            RowProblem::Money(volkshuis_domain::money::MoneyError::Ambiguous),
         ];
         let errors: Vec<RowError> = problems.into_iter().map(error).collect();
         assert_eq!(nl.report_csv(&errors), error_report_csv(&errors));
-        for warning in
-            [ImportWarning::UnknownColumn { name: "Opmerking".into() }, ImportWarning::MissingNotMarked { missing: 3 }]
-        {
+        for warning in [
+            ImportWarning::UnknownColumns { count: 1, names: "Opmerking".into() },
+            ImportWarning::UnknownColumns { count: 10_000, names: "a, b, c, d, e, …".into() },
+            ImportWarning::MissingNotMarked { missing: 3 },
+        ] {
             assert_eq!(nl.warning(&warning), warning.to_string());
+        }
+        use volkshuis_domain::bezit::import::{FileError, Separator};
+        let files = [
+            FileError::Utf16,
+            FileError::UnsupportedSeparator(Separator::Tab),
+            FileError::UnsupportedSeparator(Separator::Pipe),
+            FileError::HeaderTooLarge { max_mb: 1 },
+            FileError::TooManyColumns { found: 20_000, max: 16_384 },
+            FileError::UnterminatedQuote { line: 1 },
+            FileError::MissingColumns("idExtern".into()),
+        ];
+        for file in files {
+            assert_eq!(nl.file_error(&file), file.to_string());
         }
     }
 }

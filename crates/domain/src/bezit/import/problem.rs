@@ -79,16 +79,91 @@ pub enum RowProblem {
         /// The line where it first appeared.
         first: u64,
     },
+    /// A control character (a NUL byte, say) in a value: not text, and PostgreSQL cannot store a NUL.
+    #[error("bevat een stuurteken (U+{code:04X}), dat geen tekst is")]
+    ControlCharacter {
+        /// The character's code point.
+        code: u32,
+    },
+    /// A byte-order mark inside the file, where it is no part of any value (two files pasted together, often).
+    #[error("bevat een BOM-teken (U+FEFF) midden in het bestand: zijn er twee bestanden aan elkaar geplakt?")]
+    ByteOrderMark,
+    /// A quote opened on this row is never closed: the rest of the file would be one value.
+    #[error("een aanhalingsteken (\") op deze rij wordt niet meer gesloten; het bestand is vanaf hier niet gelezen")]
+    UnterminatedQuote,
+    /// The row is larger than a row can be; reading stopped here.
+    #[error(
+        "de rij is groter dan {max_mb} MB (een aanhalingsteken dat niet gesloten wordt?); het bestand is vanaf hier \
+         niet gelezen"
+    )]
+    RowTooLarge {
+        /// The largest row allowed, in MB.
+        max_mb: u64,
+    },
+    /// A full file without a single unit, which would mark every unit out of use, and the user did not confirm
+    /// that the stock is now empty.
+    #[error(
+        "het bestand heeft geen eenheden: als volledig bezit zou het alle {missing} eenheden buiten gebruik zetten; \
+         bevestig uitdrukkelijk dat het bezit leeg is als dat de bedoeling is"
+    )]
+    EmptyStockUnconfirmed {
+        /// Units in use that the file would mark out of use.
+        missing: u64,
+    },
+}
+
+/// At most this many characters of a refused value are echoed (in the report, on the page, on stderr): enough to find
+/// it, and a 50 MB value does not become a 50 MB report.
+pub const ECHO_CHARS: usize = 60;
+
+/// A refused value as it is echoed: its first [`ECHO_CHARS`] characters, with `…` when there were more, and control
+/// characters written as escapes (`\u{0}`), so the echo is text (PostgreSQL stores no NUL) and shows what was there.
+pub fn echo(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(ECHO_CHARS * 4 + 3));
+    for (i, c) in value.chars().enumerate() {
+        if i == ECHO_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') || c == '\u{feff}' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The names of unknown columns shown in their warning: a few, then `…`.
+const UNKNOWN_NAMES_SHOWN: usize = 5;
+
+/// The names in an [`ImportWarning::UnknownColumns`]: the first few, each echoed, with `…` when there are more.
+pub fn unknown_column_names(names: &[String]) -> String {
+    let mut shown: Vec<String> = names.iter().take(UNKNOWN_NAMES_SHOWN).map(|n| echo(n)).collect();
+    if names.len() > UNKNOWN_NAMES_SHOWN {
+        shown.push("…".to_owned());
+    }
+    shown.join(", ")
+}
+
+fn unknown_columns(count: &u64, names: &str) -> String {
+    if *count == 1 {
+        format!("kolom {names} is onbekend en wordt genegeerd")
+    } else {
+        format!("{count} kolommen zijn onbekend en worden genegeerd: {names}")
+    }
 }
 
 /// Something about a stock file worth telling that does not stop the import.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportWarning {
-    /// A column Volkshuis does not know, which is skipped.
-    #[error("kolom {name} is onbekend en wordt genegeerd")]
-    UnknownColumn {
-        /// The header as found (trimmed).
-        name: String,
+    /// Columns Volkshuis does not know, which are skipped: one warning for all of them.
+    #[error("{}", unknown_columns(.count, .names))]
+    UnknownColumns {
+        /// How many.
+        count: u64,
+        /// The first few names as found (trimmed and echoed; see [`unknown_column_names`]).
+        names: String,
     },
     /// A full file with row errors: missing units were not marked out of use.
     #[error(

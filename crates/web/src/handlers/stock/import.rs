@@ -21,6 +21,7 @@ use volkshuis_domain::access::{Edit, View, WriteScope};
 use volkshuis_domain::bezit::import::{template_header, StockReader};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::StoreError;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -39,6 +40,8 @@ const CBS_YEAR: i64 = 2023;
 struct Choices {
     import_valid_rows: bool,
     mark_missing: bool,
+    /// With `mark_missing`: the user confirms that the stock is now empty (never checked by default).
+    confirm_empty_stock: bool,
 }
 
 /// A running import as its page shows it.
@@ -106,6 +109,7 @@ async fn upload(
             Some("mode") => checked_only = uploads::small_text(field).await? != "import",
             Some("import_valid_rows") => choices.import_valid_rows = true,
             Some("mark_missing") => choices.mark_missing = true,
+            Some("confirm_empty_stock") => choices.confirm_empty_stock = true,
             _ => {}
         }
     }
@@ -141,6 +145,7 @@ async fn upload(
     let options = ImportOptions {
         dry_run: checked_only,
         mark_missing: choices.mark_missing,
+        confirm_empty_stock: choices.confirm_empty_stock,
         import_valid_rows: choices.import_valid_rows,
         cbs_year: CBS_YEAR,
     };
@@ -189,6 +194,10 @@ impl Job {
         let run = Arc::clone(&self.run);
         let outcome = match tokio::spawn(async move { self.import().await }).await {
             Ok(Ok(finished)) => RunState::Done(Box::new(finished)),
+            Ok(Err(AppError::Store(StoreError::ImportRunning | StoreError::Busy))) => {
+                tracing::warn!(run = run.id, org = run.org_id, "stock import refused: another import is running");
+                RunState::OtherImportRunning
+            }
             Ok(Err(error)) => {
                 tracing::error!(run = run.id, org = run.org_id, %error, "stock import failed; nothing was saved");
                 RunState::Failed
@@ -263,6 +272,7 @@ async fn run_page(
         }
         RunState::Done(finished) => page.outcome = Some(*finished),
         RunState::Failed => page.file_error = Some(auth.ctx.t().stock_import_failed.to_owned()),
+        RunState::OtherImportRunning => page.file_error = Some(auth.ctx.t().stock_import_running.to_owned()),
     }
     ok(&page)
 }

@@ -1,0 +1,70 @@
+//! What a file that is not a stock file looks like, so that its refusal can say so ("this looks like UTF-16")
+//! instead of "required columns missing", and what may not be in a value.
+
+use super::{FileError, RowProblem, Separator};
+
+/// The first non-empty line of the start of a file.
+pub(super) fn first_line(start: &[u8]) -> &[u8] {
+    start.split(|b| *b == b'\n').find(|l| l.iter().any(|b| !b.is_ascii_whitespace())).unwrap_or_default()
+}
+
+/// Counts `wanted` in `line`, outside quotes.
+fn count_outside_quotes(line: &[u8], wanted: u8) -> usize {
+    let mut quoted = false;
+    let mut count = 0;
+    for b in line {
+        match *b {
+            b'"' => quoted = !quoted,
+            b if b == wanted && !quoted => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
+/// Picks `;` or `,` by counting them (outside quotes) in the first non-empty line.
+pub(super) fn detect_delimiter(start: &[u8]) -> u8 {
+    let line = first_line(start);
+    let (semicolons, commas) = (count_outside_quotes(line, b';'), count_outside_quotes(line, b','));
+    if semicolons >= commas && semicolons > 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// UTF-16, with a byte-order mark or without (then every other byte of ASCII text is a zero).
+pub(super) fn looks_like_utf16(start: &[u8]) -> bool {
+    if start.starts_with(&[0xff, 0xfe]) || start.starts_with(&[0xfe, 0xff]) {
+        return true;
+    }
+    let sample = &start[..start.len().min(512)];
+    sample.len() >= 4 && sample.iter().filter(|b| **b == 0).count() * 4 >= sample.len()
+}
+
+/// A header that lacks required columns: is it separated by something Volkshuis does not read?
+pub(super) fn other_separator(start: &[u8], delimiter: u8) -> Option<FileError> {
+    let line = first_line(start);
+    let used = count_outside_quotes(line, delimiter);
+    [(b'\t', Separator::Tab), (b'|', Separator::Pipe)]
+        .into_iter()
+        .map(|(byte, separator)| (count_outside_quotes(line, byte), separator))
+        .filter(|(count, _)| *count > used)
+        .max_by_key(|(count, _)| *count)
+        .map(|(_, separator)| FileError::UnsupportedSeparator(separator))
+}
+
+/// What a value may not hold: control characters other than tab and line breaks (a NUL above all: PostgreSQL cannot
+/// store it, SQLite would) and a byte-order mark, which inside a file is no part of any text.
+pub(super) fn forbidden_character(value: &str) -> Option<RowProblem> {
+    // Both are rare; one look at the bytes finds any candidate (a BOM starts with 0xEF in UTF-8).
+    if !value.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xef) {
+        return None;
+    }
+    value.chars().find_map(|c| match c {
+        '\u{feff}' => Some(RowProblem::ByteOrderMark),
+        '\t' | '\n' | '\r' => None,
+        c if c.is_ascii_control() => Some(RowProblem::ControlCharacter { code: u32::from(c) }),
+        _ => None,
+    })
+}
