@@ -18,6 +18,7 @@ mod partners;
 mod steps;
 
 pub use budgets::{account_budget, add_budget_line, budget, set_budget, Budget, BudgetLine};
+pub(crate) use cases::recompute_deadlines_in;
 pub use cases::{
     create, events, get, get_in, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord, Event, Listing,
     NewCase,

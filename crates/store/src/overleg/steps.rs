@@ -51,6 +51,7 @@ async fn apply(
     }
     let mut facts = case.facts();
     with_step(&mut facts);
+    let cal = crate::calendar::term_calendar_in(tx.conn()).await?;
     let [code, text, on, by] = step.columns;
     let updated = sql::query(&format!(
         "UPDATE overleg_cases SET {code} = $1, {text} = $2, {on} = $3, {by} = $4, \
@@ -63,7 +64,7 @@ async fn apply(
     .bind(date_to_text(step.on))
     .bind(actor.user_id)
     .bind(facts.stage().code())
-    .bind(next_deadline_text(&facts))
+    .bind(next_deadline_text(&facts, &cal))
     .bind(case.id)
     .bind(scope.org_id())
     .bind(seen_version)

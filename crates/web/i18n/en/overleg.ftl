@@ -249,3 +249,6 @@ holiday-ascension-day = Ascension Day
 holiday-whit-monday = Whit Monday
 holiday-christmas-day = Christmas Day
 holiday-boxing-day = Boxing Day
+holiday-good-friday = Good Friday
+day-off-decreed = a day decreed equal to a holiday
+deadline-provisional = { $date } (not yet decreed: no Besluit gelijkstelling covers that year yet, so a day still to be decreed may move the date)

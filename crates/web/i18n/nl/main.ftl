@@ -245,3 +245,4 @@ mail-invite-body =
     { $link }
 
     Volkshuis
+nav-decrees = Feestdagen voor termijnen

@@ -249,3 +249,6 @@ holiday-ascension-day = Hemelvaartsdag
 holiday-whit-monday = Tweede Pinksterdag
 holiday-christmas-day = Eerste Kerstdag
 holiday-boxing-day = Tweede Kerstdag
+holiday-good-friday = Goede Vrijdag
+day-off-decreed = een bij besluit met een feestdag gelijkgestelde dag
+deadline-provisional = { $date } (nog niet vastgesteld: er is nog geen Besluit gelijkstelling voor dat jaar, dus een nog aan te wijzen dag kan de datum verschuiven)

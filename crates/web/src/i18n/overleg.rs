@@ -3,9 +3,10 @@
 //! themselves are in `i18n/*/overleg.ftl`; the domain's `Display` is the same Dutch.
 
 use super::OverlegTexts;
+use crate::views::show_date;
 use volkshuis_domain::calendar::{DayOff, Extension, Holiday};
 use volkshuis_domain::overleg::case::Stage;
-use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Rule, Subject};
+use volkshuis_domain::overleg::{AnswerKind, Deadline, Decision, RequestKind, Rule, Subject};
 
 impl OverlegTexts {
     /// The name of a request kind.
@@ -124,8 +125,10 @@ impl OverlegTexts {
         match day {
             DayOff::Saturday => self.day_off_saturday,
             DayOff::Sunday => self.day_off_sunday,
+            DayOff::Decreed => self.day_off_decreed,
             DayOff::Holiday(holiday) => match holiday {
                 Holiday::NewYearsDay => self.holiday_new_years_day,
+                Holiday::GoodFriday => self.holiday_good_friday,
                 Holiday::EasterMonday => self.holiday_easter_monday,
                 Holiday::KingsDay => self.holiday_kings_day,
                 Holiday::LiberationDay => self.holiday_liberation_day,
@@ -134,6 +137,15 @@ impl OverlegTexts {
                 Holiday::ChristmasDay => self.holiday_christmas_day,
                 Holiday::BoxingDay => self.holiday_boxing_day,
             },
+        }
+    }
+
+    /// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it.
+    pub fn deadline_date(&self, deadline: &Deadline) -> String {
+        if deadline.provisional {
+            self.deadline_provisional(show_date(deadline.date))
+        } else {
+            show_date(deadline.date)
         }
     }
 
@@ -161,6 +173,7 @@ mod tests {
         let mut extensions = vec![Extension::None, Extension::TwoWorkingDays];
         extensions.push(Extension::NonWorkingLastDay(DayOff::Saturday));
         extensions.push(Extension::NonWorkingLastDay(DayOff::Sunday));
+        extensions.push(Extension::NonWorkingLastDay(DayOff::Decreed));
         extensions.extend(Holiday::ALL.map(|h| Extension::NonWorkingLastDay(DayOff::Holiday(h))));
         let mut rules = vec![Rule::AdviceTermEnded, Rule::NoObjection, Rule::ConsentGiven, Rule::AdviceFollowed];
         for extension in extensions {

@@ -303,7 +303,7 @@ async fn print(
     let page = Page::for_user(&auth);
     let (documents, questions, trail) = shared_parts(&state, &page, &scope, &case).await?;
     ok(&PrintPage {
-        case: case_view(&page, &case, today(&state)),
+        case: case_view(&page, &case, &super::term_calendar(&state).await?, today(&state)),
         documents,
         questions,
         trail,

@@ -8,6 +8,7 @@ use crate::state::AppState;
 use crate::views::{show_date, show_time, Page};
 use askama::Template;
 use volkshuis_domain::access::{Action, ReadScope};
+use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage};
 use volkshuis_domain::overleg::{AnswerKind, Decision};
 use volkshuis_store::overleg::{self, Case};
@@ -119,23 +120,23 @@ pub(super) struct PrintPage {
 }
 
 /// The case's facts as shown to a viewer on `today`.
-pub(super) fn case_view(page: &Page, case: &Case, today: time::Date) -> CaseView {
+pub(super) fn case_view(page: &Page, case: &Case, cal: &TermCalendar, today: time::Date) -> CaseView {
     let ov = page.ov;
     let facts = case.facts();
     let deadline = |label, d: volkshuis_domain::overleg::Deadline, running: bool| DeadlineView {
         label,
-        date: show_date(d.date),
+        date: ov.deadline_date(&d),
         rule: ov.rule(&d.rule),
         days: running.then(|| ov.days(days_left(d.date, today))),
     };
     let mut deadlines = Vec::new();
-    if let Ok(Some(d)) = facts.answer_deadline() {
+    if let Ok(Some(d)) = facts.answer_deadline(cal) {
         deadlines.push(deadline(ov.answer_deadline, d, facts.stage() == Stage::AwaitingAnswer));
     }
-    if let Some(d) = facts.reply_deadline() {
+    if let Some(d) = facts.reply_deadline(cal) {
         deadlines.push(deadline(ov.reply_deadline, d, facts.stage() == Stage::AwaitingDecision));
     }
-    let execution = match facts.execution() {
+    let execution = match facts.execution(cal) {
         Ok(Execution::NotApplicable) | Err(_) => None,
         Ok(Execution::AwaitingDecision) => Some((ov.exec_awaiting.to_owned(), None)),
         Ok(Execution::NotWithoutConsent) => Some((ov.exec_not_without_consent.to_owned(), None)),
@@ -154,7 +155,7 @@ pub(super) fn case_view(page: &Page, case: &Case, today: time::Date) -> CaseView
         clusters: case.clusters.join(", "),
         stage: ov.stage(facts.stage()),
         stage_code: facts.stage().code(),
-        late: facts.late(today).map(|l| match l {
+        late: facts.late(cal, today).map(|l| match l {
             Late::Organisation { .. } => ov.late_org,
             Late::Corporation { .. } => ov.late_corp,
         }),
@@ -250,6 +251,7 @@ pub(super) async fn case_page(
     let page = Page::for_user(auth);
     let ov = page.ov;
     let today = today(state);
+    let cal = super::term_calendar(state).await?;
     let (documents, questions, trail) = shared_parts(state, &page, scope, case).await?;
     let comments = overleg::comments(&state.db, scope, case)
         .await?
@@ -269,7 +271,7 @@ pub(super) async fn case_page(
     };
     Ok(CasePage {
         org_id: scope.org_id(),
-        case: case_view(&page, case, today),
+        case: case_view(&page, case, &cal, today),
         documents,
         questions,
         comments,

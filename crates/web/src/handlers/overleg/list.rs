@@ -5,7 +5,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::state::AppState;
-use crate::views::{ok, render, show_date, Page};
+use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -14,6 +14,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::access::{Action, Manage, ReadScope, View};
+use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::overleg::case::{days_left, Late};
 use volkshuis_store::orgs::{self, Organisation};
@@ -38,18 +39,18 @@ pub(super) struct Row {
     pub late: Option<&'static str>,
 }
 
-pub(super) fn row(page: &Page, case: &CaseRow, today: time::Date) -> Row {
+pub(super) fn row(page: &Page, case: &CaseRow, cal: &TermCalendar, today: time::Date) -> Row {
     let ov = page.ov;
-    let next = case.facts.next_deadline();
+    let next = case.facts.next(cal);
     Row {
         id: case.id,
         title: case.title.clone(),
         other_party: case.other_party.clone(),
         kind: ov.kind(case.facts.kind),
         stage: ov.stage(case.facts.stage()),
-        deadline: next.map(show_date),
-        days: next.map(|d| ov.days(days_left(d, today))),
-        late: case.facts.late(today).map(|late| match late {
+        deadline: next.as_ref().map(|d| ov.deadline_date(d)),
+        days: next.map(|d| ov.days(days_left(d.date, today))),
+        late: case.facts.late(cal, today).map(|late| match late {
             Late::Organisation { .. } => ov.late_org,
             Late::Corporation { .. } => ov.late_corp,
         }),
@@ -105,8 +106,12 @@ async fn list_page(
     let page = Page::for_user(auth);
     let today = today(state);
     let listing = if showing_all { Listing::All } else { Listing::Open };
-    let rows =
-        overleg::list(&state.db, scope, listing, LIST_LIMIT).await?.iter().map(|c| row(&page, c, today)).collect();
+    let cal = super::term_calendar(state).await?;
+    let rows = overleg::list(&state.db, scope, listing, LIST_LIMIT)
+        .await?
+        .iter()
+        .map(|c| row(&page, c, &cal, today))
+        .collect();
     let partners = overleg::partners_of(&state.db, scope)
         .await?
         .into_iter()

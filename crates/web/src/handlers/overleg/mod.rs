@@ -20,7 +20,7 @@ use crate::state::AppState;
 use axum::Router;
 use time::Date;
 use volkshuis_domain::access::ReadScope;
-use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::calendar::{dutch_date, TermCalendar};
 use volkshuis_domain::overleg::case::StepError;
 use volkshuis_store::overleg::{self, Case};
 
@@ -31,6 +31,11 @@ pub fn router() -> Router<AppState> {
 /// A case the organisation of `scope` is a party to; anyone else's is a 404.
 async fn load_case(state: &AppState, scope: &ReadScope, id: i64) -> Result<Case, AppError> {
     overleg::get(&state.db, scope, id).await?.ok_or(AppError::NotFound)
+}
+
+/// The calendar statutory terms count on now (the decreed days are data; a page reads them once).
+pub(crate) async fn term_calendar(state: &AppState) -> Result<TermCalendar, AppError> {
+    Ok(volkshuis_store::calendar::term_calendar(&state.db).await?)
 }
 
 /// Today in the Netherlands, by the application's clock.
