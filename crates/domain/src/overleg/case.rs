@@ -70,7 +70,16 @@ pub enum StepError {
     /// Not (fully) following an advice needs the reasoned reply.
     #[error("geef een schriftelijke, gemotiveerde reactie (art. 5 lid 3 Overlegwet)")]
     ReplyRequired,
+    /// The answer can no longer be withdrawn: its window passed, or the corporation decided on it.
+    #[error("het antwoord kan niet meer worden gecorrigeerd")]
+    CorrectionClosed,
 }
+
+/// How long after sending its answer the organisation may withdraw it to correct a mistake. A day: long enough for
+/// a board member who tapped the wrong answer on a phone, or a second board member reading it that evening, to
+/// notice; short enough that the corporation can rely on an answer soon (it may act on consent or no objection at
+/// once, art. 5 lid 4 and 5a), and it sees the withdrawal in the trail.
+pub const CORRECTION_WINDOW: time::Duration = time::Duration::hours(24);
 
 /// From when the corporation may carry out its plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +151,30 @@ impl CaseFacts {
             return Err(StepError::ReplyRequired);
         }
         Ok(())
+    }
+
+    /// Whether the organisation may withdraw its answer, sent at `answered_at`, to correct it at `now`: within
+    /// [`CORRECTION_WINDOW`] and before the corporation decided on it.
+    pub fn check_correction(
+        &self,
+        answered_at: time::OffsetDateTime,
+        now: time::OffsetDateTime,
+    ) -> Result<(), StepError> {
+        match (self.answer, self.decision) {
+            (Some(_), None) if now < answered_at + CORRECTION_WINDOW => Ok(()),
+            _ => Err(StepError::CorrectionClosed),
+        }
+    }
+
+    /// These facts with the organisation's answer given on `on` (to show what an answer would mean before it is
+    /// sent).
+    pub fn answered(&self, answer: AnswerKind, on: Date) -> Self {
+        Self { answer: Some((answer, on)), ..*self }
+    }
+
+    /// These facts with the corporation's decision received on `on`.
+    pub fn decided(&self, decision: Decision, on: Date) -> Self {
+        Self { decision: Some((decision, on)), ..*self }
     }
 
     /// From when the corporation may carry out its plan (art. 5 lid 4 and art. 5a Overlegwet).
@@ -297,6 +330,25 @@ mod tests {
         assert_eq!(case.execution(&known_decrees()), Ok(Execution::NotWithoutConsent));
         case.answer = Some((AnswerKind::ConsentGiven, date!(2026 - 09 - 20)));
         assert!(matches!(case.execution(&known_decrees()), Ok(Execution::From(d)) if d.date == date!(2026 - 09 - 20)));
+    }
+
+    #[test]
+    fn an_answer_may_be_corrected_within_a_day_until_the_decision() {
+        use time::macros::datetime;
+        let sent = datetime!(2026-11-25 10:00 UTC);
+        let consent = CaseFacts { kind: RequestKind::Consent, ..advice(date!(2026 - 11 - 01)) };
+        let given = consent.answered(AnswerKind::ConsentGiven, date!(2026 - 11 - 25));
+        assert_eq!(consent.check_correction(sent, sent), Err(StepError::CorrectionClosed), "nothing to correct");
+        assert_eq!(given.check_correction(sent, datetime!(2026-11-26 09:59:59 UTC)), Ok(()));
+        assert_eq!(
+            given.check_correction(sent, datetime!(2026-11-26 10:00 UTC)),
+            Err(StepError::CorrectionClosed),
+            "24 hours later the window has closed"
+        );
+        let advice_given = advice(date!(2026 - 11 - 01)).answered(AnswerKind::Advice, date!(2026 - 11 - 25));
+        let decided = advice_given.decided(Decision::Followed, date!(2026 - 11 - 25));
+        assert_eq!(advice_given.check_correction(sent, sent + Duration::hours(1)), Ok(()));
+        assert_eq!(decided.check_correction(sent, sent + Duration::hours(1)), Err(StepError::CorrectionClosed));
     }
 
     #[test]

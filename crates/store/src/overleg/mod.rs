@@ -31,4 +31,4 @@ pub use documents::{add_document, document, documents, Document, DocumentMeta, N
 pub use meetings::{add_agenda_item, add_meeting, meeting, meetings, set_minutes, AgendaItem, Meeting};
 pub(crate) use partners::ensure_partner;
 pub use partners::{add_partner, partner_terms, partners_of, Partner};
-pub use steps::{answer, decide};
+pub use steps::{answer, answered_at, decide, withdraw_answer};

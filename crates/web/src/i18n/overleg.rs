@@ -76,6 +76,7 @@ impl OverlegTexts {
             "asked" => self.step_asked,
             "question_answered" => self.step_question_answered,
             "answered" => self.step_answered,
+            "answer_withdrawn" => self.step_answer_withdrawn,
             "decided" => self.step_decided,
             "document" => self.step_document,
             other => return other.to_owned(),

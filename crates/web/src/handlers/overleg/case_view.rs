@@ -9,7 +9,7 @@ use crate::views::{show_date, show_time, Page};
 use askama::Template;
 use volkshuis_domain::access::{Action, ReadScope};
 use volkshuis_domain::calendar::TermCalendar;
-use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage};
+use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage, CORRECTION_WINDOW};
 use volkshuis_domain::overleg::{AnswerKind, Decision};
 use volkshuis_store::overleg::{self, Case};
 
@@ -52,7 +52,7 @@ pub(super) struct CommentView {
 }
 
 /// What the user typed into the step forms (kept when a form comes back with an error).
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct Typed {
     pub answer_kind: String,
     pub answer_text: String,
@@ -102,6 +102,8 @@ pub(super) struct CasePage {
     pub can_comment: bool,
     pub answer_options: Vec<(String, String)>,
     pub decision_options: Vec<(String, String)>,
+    /// Until when the organisation may withdraw its answer to correct it (shown with the button), if it may.
+    pub correct_until: Option<String>,
     pub typed: Typed,
     pub errors: FieldErrors,
     pub step_message: Option<String>,
@@ -229,7 +231,7 @@ fn note_text(page: &Page, step: &str, note: &str) -> String {
     let ov = page.ov;
     let parsed = match step {
         "sent" => volkshuis_domain::overleg::RequestKind::parse(note).ok().map(|k| ov.kind(k)),
-        "answered" => AnswerKind::parse(note).ok().map(|a| ov.answer_name(a)),
+        "answered" | "answer_withdrawn" => AnswerKind::parse(note).ok().map(|a| ov.answer_name(a)),
         "decided" => Decision::parse(note).ok().map(|d| ov.decision_name(d)),
         _ => None,
     };
@@ -261,13 +263,13 @@ pub(super) async fn case_page(
     let is_tenant = case.tenant_org_id == scope.org_id();
     let can_edit = scope.role().allows(Action::Edit);
     let stage = case.facts().stage();
-    let typed = Typed {
-        answer_kind: if typed.answer_kind.is_empty() {
-            case.kind.answers().first().map(|a| a.code().to_owned()).unwrap_or_default()
-        } else {
-            typed.answer_kind
-        },
-        ..typed
+    // No answer is chosen in advance (an answer with legal effect is never a default): `typed` is what the user
+    // chose, or nothing.
+    let correct_until = match (is_tenant && can_edit, overleg::answered_at(&state.db, scope, case).await?) {
+        (true, Some(at)) => {
+            case.facts().check_correction(at, state.clock.now()).ok().map(|()| show_time(at + CORRECTION_WINDOW))
+        }
+        _ => None,
     };
     Ok(CasePage {
         org_id: scope.org_id(),
@@ -293,6 +295,7 @@ pub(super) async fn case_page(
             .iter()
             .map(|d| (d.code().to_owned(), ov.decision_name(*d).to_owned()))
             .collect(),
+        correct_until,
         typed,
         errors,
         step_message: step.map(|e| step_error(ov, e).to_owned()),

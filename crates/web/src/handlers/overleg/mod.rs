@@ -7,6 +7,8 @@
 mod budget;
 mod case;
 mod case_view;
+mod confirm;
+mod correct;
 pub(crate) mod jobs;
 mod list;
 mod meetings;
@@ -25,7 +27,12 @@ use volkshuis_domain::overleg::case::StepError;
 use volkshuis_store::overleg::{self, Case};
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(list::router()).merge(new::router()).merge(case::router()).merge(year::router())
+    Router::new()
+        .merge(list::router())
+        .merge(new::router())
+        .merge(case::router())
+        .merge(correct::router())
+        .merge(year::router())
 }
 
 /// A case the organisation of `scope` is a party to; anyone else's is a 404.
@@ -55,5 +62,6 @@ fn step_error(ov: &OverlegTexts, error: StepError) -> &'static str {
         StepError::TextRequired => ov.err_text_required,
         StepError::NothingToDecide => ov.err_nothing_to_decide,
         StepError::ReplyRequired => ov.err_reply_required,
+        StepError::CorrectionClosed => ov.err_correction_closed,
     }
 }
