@@ -20,7 +20,8 @@ on_both_backends!(
     an_english_user_reads_the_legal_rules_in_english,
     a_consent_is_never_preselected_and_is_confirmed_with_its_summary,
     an_answer_sent_by_mistake_is_corrected_within_a_day,
-    a_decision_is_chosen_and_confirmed_with_its_summary
+    a_decision_is_chosen_and_confirmed_with_its_summary,
+    a_request_names_only_complexes_in_the_stock
 );
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
@@ -34,8 +35,22 @@ fn case_id(resp: &Resp) -> i64 {
     id.parse().unwrap_or_else(|_| panic!("not a case redirect: {location}"))
 }
 
+/// Woonstad's stock gets the complexes `codes` (the demo in these tests has no stock).
+async fn plant_complexes(app: &TestApp, codes: &[&str]) {
+    let corporation = app.org_id("woonstad").await;
+    for code in codes {
+        sql::query("INSERT INTO clusters (corporation_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(corporation)
+            .bind(*code)
+            .execute(&app.state.db)
+            .await
+            .expect("complex");
+    }
+}
+
 /// The corporation sends an advice request received today (25 November 2026) to De Sleutel; returns its id.
 async fn send_advice(app: &mut TestApp, title: &str) -> i64 {
+    plant_complexes(app, &["C0001", "C0002"]).await;
     let corporation = app.org_id("woonstad").await;
     let tenant = app.org_id("hv-de-sleutel").await.to_string();
     app.login(CORPORATION_ADMIN).await;
@@ -711,4 +726,36 @@ async fn a_decision_is_chosen_and_confirmed_with_its_summary(mut app: TestApp) {
     assert_eq!(decided, None, "not stored before it is confirmed");
     let sent = app.post_multipart(&path, &[choice[0], choice[1], choice[2], ("confirmed", "yes")], &[]).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
+}
+
+async fn a_request_names_only_complexes_in_the_stock(mut app: TestApp) {
+    plant_complexes(&app, &["C0001"]).await;
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await.to_string();
+    app.login(CORPORATION_ADMIN).await;
+    let fields = |clusters| {
+        vec![
+            ("tenant_org_id", tenant.clone()),
+            ("kind", "advice".to_owned()),
+            ("subject", "maintenance".to_owned()),
+            ("title", "Gevels De Linde".to_owned()),
+            ("explanation", "Graag uw advies.".to_owned()),
+            ("received_on", "25-11-2026".to_owned()),
+            ("agreed_weeks", String::new()),
+            ("clusters", clusters),
+        ]
+    };
+    let path = format!("/orgs/{corporation}/overleg/nieuw");
+    let typed = fields("C0001, BESTAATNIET-7".to_owned());
+    let typed: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let resp = app.post_multipart(&path, &typed, &[]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Deze complexcodes staan niet in uw bezit: BESTAATNIET-7."), "{}", resp.body);
+    assert!(resp.body.contains("C0001, BESTAATNIET-7") && resp.body.contains("Gevels De Linde"), "input kept");
+    let stored: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM overleg_cases").fetch_one(&app.state.db).await.expect("n");
+    assert_eq!(stored, 0);
+    let good = fields("C0001".to_owned());
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.post_multipart(&path, &good, &[]).await.status, StatusCode::SEE_OTHER);
 }

@@ -275,3 +275,4 @@ step-answer-withdrawn = Antwoord ingetrokken om te corrigeren
 err-correction-closed = Dit antwoord kan niet meer worden gecorrigeerd: het is langer dan 24 uur geleden verstuurd, of de corporatie heeft er al over besloten.
 err-choose-answer = Kies een antwoord: er is niets vooraf gekozen.
 err-choose-decision = Kies een besluit: er is niets vooraf gekozen.
+err-unknown-complexes = Deze complexcodes staan niet in uw bezit: { $codes }. Controleer ze op de pagina Bezit → Complexen.
