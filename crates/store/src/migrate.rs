@@ -45,6 +45,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(17, "stock versions", "0017_stock_versions"),
     migration!(18, "byte order texts", "0018_byte_order_texts"),
     migration!(19, "decreed days", "0019_decreed_days"),
+    migration!(20, "partner acceptance", "0020_partner_acceptance"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -64,7 +65,7 @@ pub(crate) fn postgres_fingerprint() -> String {
 const DECREED_DAYS: i64 = 19;
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 19;
+pub const LATEST: i64 = 20;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(

@@ -41,6 +41,9 @@ async fn advice_received(db: &Db, received_on: time::Date) -> (i64, Option<Strin
     let tenant = org(db, &format!("huurders-{received_on}"), OrgKind::TenantOrganisation).await;
     let mut tx = db.begin().await.expect("begin");
     overleg::add_partner(&mut tx, &corporation, &actor(), tenant, None).await.expect("partner");
+    overleg::respond_to_proposal(&mut tx, &admin_scope(tenant), &actor(), corporation.org_id(), true)
+        .await
+        .expect("accept");
     let new = NewCase {
         tenant_org_id: tenant,
         kind: RequestKind::Advice,

@@ -21,7 +21,8 @@ on_both_backends!(
     a_consent_is_never_preselected_and_is_confirmed_with_its_summary,
     an_answer_sent_by_mistake_is_corrected_within_a_day,
     a_decision_is_chosen_and_confirmed_with_its_summary,
-    a_request_names_only_complexes_in_the_stock
+    a_request_names_only_complexes_in_the_stock,
+    a_partnership_is_a_proposal_the_tenant_organisation_accepts
 );
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
@@ -758,4 +759,75 @@ async fn a_request_names_only_complexes_in_the_stock(mut app: TestApp) {
     let good = fields("C0001".to_owned());
     let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(app.post_multipart(&path, &good, &[]).await.status, StatusCode::SEE_OTHER);
+}
+
+async fn a_partnership_is_a_proposal_the_tenant_organisation_accepts(mut app: TestApp) {
+    let (woonstad, noord) = (app.org_id("woonstad").await, app.org_id("bewonersraad-noord").await);
+    // The demo's partnership with Bewonersraad Noord is undone, so that Woonstad proposes it afresh.
+    sql::query("DELETE FROM overleg_partners WHERE tenant_org_id = $1")
+        .bind(noord)
+        .execute(&app.state.db)
+        .await
+        .expect("undo the demo partnership");
+    app.login(CORPORATION_ADMIN).await;
+    let proposed = app
+        .post(
+            &format!("/orgs/{woonstad}/overleg/partners"),
+            &[("tenant_org_id", &noord.to_string()), ("agreed_weeks", "")],
+        )
+        .await;
+    assert_eq!(proposed.status, StatusCode::SEE_OTHER);
+    let list = app.get(&format!("/orgs/{woonstad}/overleg")).await;
+    assert!(list.body.contains("wacht op aanvaarding door de huurdersorganisatie"), "{}", list.body);
+    let request = |tenant: i64| {
+        vec![
+            ("tenant_org_id", tenant.to_string()),
+            ("kind", "information".to_owned()),
+            ("subject", "maintenance".to_owned()),
+            ("title", "Onderhoudsplan".to_owned()),
+            ("explanation", "Ter informatie.".to_owned()),
+            ("received_on", "25-11-2026".to_owned()),
+            ("agreed_weeks", String::new()),
+            ("clusters", String::new()),
+        ]
+    };
+    let fields = request(noord);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = app.post_multipart(&format!("/orgs/{woonstad}/overleg/nieuw"), &fields, &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "no case before the proposal is accepted");
+    assert!(refused.body.contains("Kies een huurdersorganisatie waarmee u overlegt."));
+
+    // Until it accepts, the organisation sees nothing of the corporation.
+    app.login("secretaris@bewonersraadnoord.test").await;
+    let coverage = format!("/orgs/{noord}/participatie/dekking?corporatie={woonstad}");
+    assert_eq!(app.get(&coverage).await.status, StatusCode::NOT_FOUND);
+    let page = app.get(&format!("/orgs/{noord}/overleg")).await;
+    assert!(page.body.contains("Voorstellen om overlegpartner te worden") && page.body.contains("Aanvaarden"));
+
+    // Role by role: staff of the organisation cannot answer the proposal; another organisation has none to answer;
+    // the corporation cannot accept its own proposal.
+    let accept = format!("/orgs/{noord}/overleg/partners/{woonstad}/aanvaarden");
+    app.login("bestuur@desleutel.test").await; // staff of Bewonersraad Noord, admin of De Sleutel
+    assert_eq!(app.post(&accept, &[]).await.status, StatusCode::FORBIDDEN);
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let other = app.post(&format!("/orgs/{sleutel}/overleg/partners/{woonstad}/aanvaarden"), &[]).await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND, "De Sleutel's partnership was accepted long ago");
+    app.login(CORPORATION_ADMIN).await;
+    assert_eq!(app.post(&accept, &[]).await.status, StatusCode::FORBIDDEN);
+    let own = app.post(&format!("/orgs/{woonstad}/overleg/partners/{woonstad}/aanvaarden"), &[]).await;
+    assert_eq!(own.status, StatusCode::NOT_FOUND, "a corporation answers no proposals");
+
+    // The organisation's administrator accepts: now cases can be sent and the coverage pages open.
+    app.login("secretaris@bewonersraadnoord.test").await;
+    assert_eq!(app.post(&accept, &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&coverage).await.status, StatusCode::OK);
+    app.login(CORPORATION_ADMIN).await;
+    let sent = app.post_multipart(&format!("/orgs/{woonstad}/overleg/nieuw"), &fields, &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let audited: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'overleg_partner' AND action = 'accept'")
+            .fetch_one(&app.state.db)
+            .await
+            .expect("audit");
+    assert!(audited >= 1);
 }

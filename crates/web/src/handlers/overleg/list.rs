@@ -21,7 +21,11 @@ use volkshuis_store::orgs::{self, Organisation};
 use volkshuis_store::overleg::{self, CaseRow, Listing};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs/{org}/overleg", get(show)).route("/orgs/{org}/overleg/partners", post(add_partner))
+    Router::new()
+        .route("/orgs/{org}/overleg", get(show))
+        .route("/orgs/{org}/overleg/partners", post(add_partner))
+        .route("/orgs/{org}/overleg/partners/{corporation}/aanvaarden", post(accept_proposal))
+        .route("/orgs/{org}/overleg/partners/{corporation}/afwijzen", post(decline_proposal))
 }
 
 /// How many cases a list shows at most (an organisation has tens a year, not thousands).
@@ -62,6 +66,13 @@ struct PartnerRow {
     weeks: String,
 }
 
+/// A partnership proposed and not yet accepted: the corporation sees it waiting, the tenant organisation answers it.
+struct ProposalRow {
+    org_id: i64,
+    name: String,
+    weeks: String,
+}
+
 #[derive(Default, Deserialize)]
 struct PartnerForm {
     #[serde(default)]
@@ -79,9 +90,11 @@ struct ListPage {
     is_corporation: bool,
     can_edit: bool,
     can_manage: bool,
+    can_answer_proposals: bool,
     showing_all: bool,
     rows: Vec<Row>,
     partners: Vec<PartnerRow>,
+    proposals: Vec<ProposalRow>,
     partner_options: Vec<(String, String)>,
     form: PartnerForm,
     errors: FieldErrors,
@@ -117,7 +130,17 @@ async fn list_page(
         .into_iter()
         .map(|p| PartnerRow { name: p.org.name, weeks: page.ov.weeks(p.agreed_weeks.unwrap_or(6).into()) })
         .collect();
+    let proposals = overleg::proposals_of(&state.db, scope)
+        .await?
+        .into_iter()
+        .map(|p| ProposalRow {
+            org_id: p.org.id,
+            name: p.org.name,
+            weeks: page.ov.weeks(p.agreed_weeks.unwrap_or(6).into()),
+        })
+        .collect();
     let is_corporation = org.kind == OrgKind::Corporation;
+    let can_answer_proposals = !is_corporation && scope.role().allows(Action::Manage);
     let can_manage = is_corporation && scope.role().allows(Action::Manage);
     let partner_options = if can_manage {
         orgs::list(&state.db)
@@ -139,6 +162,8 @@ async fn list_page(
         showing_all,
         rows,
         partners,
+        proposals,
+        can_answer_proposals,
         partner_options,
         form,
         errors,
@@ -172,6 +197,39 @@ pub(super) fn parse_weeks(input: &str) -> Result<Option<u32>, ()> {
         Ok(weeks @ 7..=52) => Ok(Some(weeks)),
         _ => Err(()),
     }
+}
+
+/// The tenant organisation's administrator accepts a corporation's proposal to be its Overleg partner.
+async fn accept_proposal(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, corporation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    respond(state, auth, org, corporation, true).await
+}
+
+/// The tenant organisation's administrator declines a corporation's proposal.
+async fn decline_proposal(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, corporation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    respond(state, auth, org, corporation, false).await
+}
+
+async fn respond(state: AppState, auth: Auth, org: i64, corporation: i64, accept: bool) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Manage).await?;
+    if organisation.kind != OrgKind::TenantOrganisation {
+        return Err(AppError::NotFound); // Only a tenant organisation answers a proposal.
+    }
+    let mut tx = state.db.begin().await?;
+    match overleg::respond_to_proposal(&mut tx, &scope, &auth.actor(&state), corporation, accept).await {
+        Ok(()) => {}
+        Err(volkshuis_store::StoreError::NotFound) => return Err(AppError::NotFound),
+        Err(other) => return Err(other.into()),
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/overleg?notice=saved")).into_response())
 }
 
 async fn add_partner(
