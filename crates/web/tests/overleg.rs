@@ -640,8 +640,15 @@ async fn a_consent_is_never_preselected_and_is_confirmed_with_its_summary(mut ap
     assert!(back.body.contains("Akkoord namens het bestuur"));
     assert_eq!(stored_answer(&app, id).await, None);
 
+    // Confirmed with a file that cannot be taken: the confirmation again, naming the file; nothing stored.
+    let confirmed = [choice[0], choice[1], choice[2], ("confirmed", "yes")];
+    let bad_file = app.post_multipart(&path, &confirmed, &[("programma.exe", b"MZ\x90\x00")]).await;
+    assert_eq!(bad_file.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_file.body.contains("programma.exe") && bad_file.body.contains("U stemt in met"), "{}", bad_file.body);
+    assert_eq!(stored_answer(&app, id).await, None);
+
     // Confirmed, it is stored.
-    let sent = app.post_multipart(&path, &[choice[0], choice[1], choice[2], ("confirmed", "yes")], &[]).await;
+    let sent = app.post_multipart(&path, &confirmed, &[]).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     assert_eq!(stored_answer(&app, id).await.as_deref(), Some("consent_given"));
 }

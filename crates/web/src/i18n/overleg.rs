@@ -3,10 +3,9 @@
 //! themselves are in `i18n/*/overleg.ftl`; the domain's `Display` is the same Dutch.
 
 use super::OverlegTexts;
-use crate::views::show_date;
 use volkshuis_domain::calendar::{DayOff, Extension, Holiday};
 use volkshuis_domain::overleg::case::Stage;
-use volkshuis_domain::overleg::{AnswerKind, Deadline, Decision, RequestKind, Rule, Subject};
+use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Rule, Subject};
 
 impl OverlegTexts {
     /// The name of a request kind.
@@ -138,15 +137,6 @@ impl OverlegTexts {
                 Holiday::ChristmasDay => self.holiday_christmas_day,
                 Holiday::BoxingDay => self.holiday_boxing_day,
             },
-        }
-    }
-
-    /// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it.
-    pub fn deadline_date(&self, deadline: &Deadline) -> String {
-        if deadline.provisional {
-            self.deadline_provisional(show_date(deadline.date))
-        } else {
-            show_date(deadline.date)
         }
     }
 

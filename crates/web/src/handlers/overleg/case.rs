@@ -115,17 +115,20 @@ async fn unconfirmed(
     step: Step,
 ) -> Result<Option<Response>, AppError> {
     match upload.text("confirmed").as_str() {
-        CONFIRMED => Ok(None),
+        CONFIRMED if upload.problems.is_empty() => Ok(None),
         EDIT => {
             let page = case_page(state, auth, scope, case, typed.clone(), FieldErrors::default(), None, false).await?;
             Ok(Some(ok(&page)?))
         }
-        _ => {
+        // Not confirmed yet, or confirmed with a file that cannot be taken: the confirmation page again, which
+        // names the file (the documents are attached there).
+        confirmed => {
             let cal = super::term_calendar(state).await?;
             let mut errors = FieldErrors::default();
             upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
             let page = confirm_page(Page::for_user(auth), case, scope.org_id(), &cal, today(state), step, errors);
-            Ok(Some(ok(&page)?))
+            let status = if confirmed == CONFIRMED { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+            Ok(Some(render(status, &page)?))
         }
     }
 }
@@ -169,7 +172,6 @@ async fn answer(
     // Nothing is chosen in advance: no choice is an error that names it, with the text kept.
     let kind = AnswerKind::parse(&typed.answer_kind).map_err(|_| errors.add("answer_kind", ov.err_choose_answer)).ok();
     let text = errors.check(t, "answer_text", LongText::parse_optional(&typed.answer_text));
-    upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     if seen_version != case.version {
         return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
     }
@@ -215,7 +217,6 @@ async fn decide(
     let mut errors = FieldErrors::default();
     let decision = Decision::parse(&typed.decision).map_err(|_| errors.add("decision", ov.err_choose_decision)).ok();
     let reply = errors.check(t, "reply_text", LongText::parse_optional(&typed.reply_text));
-    upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     if seen_version != case.version {
         return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
     }

@@ -92,7 +92,8 @@ pub(crate) async fn case_sent(state: &AppState, tx: &mut Tx, case: &Case) -> any
     let path = format!("/orgs/{}/overleg/{}", case.tenant_org_id, case.id);
     tell_board(state, tx, case.tenant_org_id, &path, |lang, link| {
         let ov = lang.overleg();
-        let deadline_line = deadline.as_ref().map(|d| ov.mail_deadline_line(ov.deadline_date(d))).unwrap_or_default();
+        let deadline_line =
+            deadline.as_ref().map(|d| ov.mail_deadline_line(super::deadline_date(ov, d))).unwrap_or_default();
         let (corporation, title) = (&case.corporation_name, &case.title);
         (
             ov.mail_new_subject(corporation, title),

@@ -45,6 +45,16 @@ pub(crate) async fn term_calendar(state: &AppState) -> Result<TermCalendar, AppE
     Ok(volkshuis_store::calendar::term_calendar(&state.db).await?)
 }
 
+/// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it.
+pub(crate) fn deadline_date(ov: &OverlegTexts, deadline: &volkshuis_domain::overleg::Deadline) -> String {
+    let shown = crate::views::show_date(deadline.date);
+    if deadline.provisional {
+        ov.deadline_provisional(shown)
+    } else {
+        shown
+    }
+}
+
 /// Today in the Netherlands, by the application's clock.
 fn today(state: &AppState) -> Date {
     dutch_date(state.clock.now())
