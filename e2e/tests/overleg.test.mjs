@@ -36,17 +36,31 @@ test('a board member answers an advice request on a phone and the corporation re
   assert.ok(await fitsWidth(page), 'the case fits a phone screen');
   assert.deepEqual(await seriousViolations(page), [], 'case page on a phone');
 
+  // No answer is chosen in advance: every radio is empty on load.
+  const radios = await page.$$eval('input[name="answer_kind"]', (inputs) => inputs.map((i) => i.checked));
+  assert.ok(radios.length > 0, 'the answer form has its choices');
+  assert.deepEqual(radios, radios.map(() => false), 'no answer is pre-selected');
+
   // An advice without its text comes back with a clear message and the chosen answer kept.
   await page.check('#answer-advice');
-  await Promise.all([page.waitForLoadState('load'), page.click('text=Antwoord versturen >> nth=-1')]);
+  await Promise.all([page.waitForLoadState('load'), page.click('text=Antwoord controleren >> nth=-1')]);
   assert.match(await page.textContent('main'), /Schrijf het advies, de zienswijze of de voorwaarden uit/);
   assert.ok(await page.isChecked('#answer-advice'));
 
   const advice = join(dir, 'advies.pdf');
   writeFileSync(advice, '%PDF-1.4\n% advies van de huurdersvereniging\n%%EOF\n');
   await page.fill('#answer_text', 'Wij adviseren positief, mits de vloeren ook worden geïsoleerd.');
-  await page.setInputFiles('#answer-documents', advice);
-  await Promise.all([page.waitForURL(/notice=saved/), page.click('text=Antwoord versturen >> nth=-1')]);
+  await Promise.all([page.waitForLoadState('load'), page.click('text=Antwoord controleren >> nth=-1')]);
+  // The confirmation step says what the board gives before anything is sent.
+  assert.match(await page.textContent('h1'), /Controleer en bevestig/);
+  assert.match(
+    await page.textContent('[data-summary]'),
+    /U geeft advies over “Renovatie en isolatie complex De Linde”; de corporatie besluit uiterlijk \d{2}-\d{2}-\d{4}/,
+  );
+  assert.ok(await fitsWidth(page), 'the confirmation fits a phone screen');
+  assert.deepEqual(await seriousViolations(page), [], 'confirmation on a phone');
+  await page.setInputFiles('#documents', advice);
+  await Promise.all([page.waitForURL(/notice=saved/), page.click('text=Bevestigen en versturen')]);
   const answered = await page.textContent('main');
   assert.match(answered, /Wacht op besluit/);
   assert.match(answered, /mits de vloeren ook worden geïsoleerd/);
@@ -62,7 +76,9 @@ test('a board member answers an advice request on a phone and the corporation re
   assert.match(await office.textContent('main'), /Besluit en gemotiveerde reactie uiterlijk/);
   await office.selectOption('#decision', 'not_followed');
   await office.fill('#reply_text', 'De vloeren zijn in 2019 al geïsoleerd; dat staat in het bijgevoegde rapport.');
-  await Promise.all([office.waitForURL(/notice=saved/), office.click('text=Besluit versturen >> nth=-1')]);
+  await Promise.all([office.waitForLoadState('load'), office.click('text=Besluit controleren >> nth=-1')]);
+  assert.match(await office.textContent('[data-summary]'), /U volgt het advies over “Renovatie en isolatie complex De Linde” niet/);
+  await Promise.all([office.waitForURL(/notice=saved/), office.click('text=Bevestigen en versturen')]);
   const decided = await office.textContent('main');
   assert.match(decided, /Advies niet gevolgd/);
   assert.match(decided, /Mag worden uitgevoerd vanaf/);
@@ -78,5 +94,41 @@ test('a board member answers an advice request on a phone and the corporation re
   assert.match(await page.textContent('main'), /Verloop/);
   assert.match(await page.textContent('main'), /Besluit vastgelegd/);
   await desk.close();
+  await phone.close();
+});
+
+test('consent is never pre-selected and the board confirms what it gives', async () => {
+  const phone = await env.browser.newContext(PHONE);
+  const page = await phone.newPage();
+  await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
+  await page.goto(`${env.server.baseUrl}/orgs/2/overleg`);
+  await page.click('text=Servicekosten 2027: schoonmaak trappenhuizen');
+  await page.waitForURL(/\/overleg\/\d+$/);
+  const caseUrl = page.url();
+
+  // On load no answer is checked, not even "Instemming".
+  const checked = await page.$$eval('input[name="answer_kind"]', (inputs) => inputs.map((i) => i.checked));
+  assert.equal(checked.length, 3, 'consent, with conditions, refused');
+  assert.deepEqual(checked, [false, false, false], 'no answer is pre-selected');
+
+  // One tap on the button without a choice sends nothing: it comes back asking for a choice.
+  await Promise.all([page.waitForLoadState('load'), page.click('text=Antwoord controleren >> nth=-1')]);
+  assert.match(await page.textContent('main'), /Kies een antwoord: er is niets vooraf gekozen/);
+  assert.match(await page.textContent('main'), /Wacht op antwoord/);
+
+  // Choosing consent shows its consequence before it is sent.
+  await page.check('#answer-consent_given');
+  await Promise.all([page.waitForLoadState('load'), page.click('text=Antwoord controleren >> nth=-1')]);
+  assert.match(
+    await page.textContent('[data-summary]'),
+    /U stemt in met “Servicekosten 2027: schoonmaak trappenhuizen”; de corporatie mag dit uitvoeren vanaf \d{2}-\d{2}-\d{4}\./,
+  );
+  assert.deepEqual(await seriousViolations(page), [], 'consent confirmation');
+
+  // Going back sends nothing and keeps the choice.
+  await Promise.all([page.waitForLoadState('load'), page.click('text=Terug: wijzigen')]);
+  assert.ok(await page.isChecked('#answer-consent_given'));
+  await page.goto(caseUrl);
+  assert.match(await page.textContent('main'), /Wacht op antwoord/);
   await phone.close();
 });

@@ -120,6 +120,8 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
     for tenant in ["hv-de-sleutel", "bewonersraad-noord"] {
         let tenant_id = ids.get(tenant).copied().ok_or_else(|| anyhow::anyhow!("demo org {tenant} missing"))?;
         overleg::add_partner(&mut tx, &corporation_scope, &actor, tenant_id, None).await?;
+        // The demo's tenant organisations accepted long ago.
+        overleg::respond_to_proposal(&mut tx, &crate::seed_scope(tenant_id), &actor, corporation, true).await?;
     }
     // The corporation works with the Werkgeversservicepunt as its social-return coordinator (ADR 0026).
     let wsp = ids.get("wsp-voorbeeldstad").copied().ok_or_else(|| anyhow::anyhow!("demo org wsp missing"))?;

@@ -1,9 +1,22 @@
 //! The Dutch calendar for statutory terms: public holidays computed from the year, and the Algemene termijnenwet.
 //!
-//! Holidays (art. 3 Atw): Nieuwjaarsdag, Tweede Paasdag, Hemelvaartsdag, Tweede Pinksterdag, the King's birthday
-//! (27 April, or 26 April when the 27th is a Sunday), 5 May, and both Christmas days. Easter by the Gregorian
-//! computus (Meeus/Jones/Butcher).
+//! Holidays (art. 3 Atw) come from three sources, and all three count:
+//! - lid 1: Nieuwjaarsdag, Tweede Paasdag, Hemelvaartsdag, Tweede Pinksterdag, the King's birthday (27 April, or
+//!   26 April when the 27th is a Sunday), 5 May, and both Christmas days;
+//! - lid 2: Goede Vrijdag;
+//! - lid 3: the days a *Besluit gelijkstelling* decrees equal to a holiday. These cannot be computed: they are data
+//!   ([`TermCalendar`], filled by the caller from the store), and a term that depends on a year no decree covers yet
+//!   is marked provisional.
+//!
+//! The first two are a pure function of the year; Easter by the Gregorian computus (Meeus/Jones/Butcher).
 
+mod decree;
+mod term;
+
+pub use decree::{check_decree, parse_decree_days, DecreeError};
+#[cfg(test)]
+pub(crate) use term::known_decrees;
+pub use term::{DecreedDay, TermCalendar, TermEnd};
 use time::{Date, Duration, Month, Weekday};
 
 /// Easter Sunday of a Gregorian year.
@@ -36,6 +49,8 @@ fn date(year: i32, month: Month, day: u8) -> Date {
 pub enum Holiday {
     /// Nieuwjaarsdag, 1 January.
     NewYearsDay,
+    /// Goede Vrijdag, two days before Easter Sunday (art. 3 lid 2 Atw).
+    GoodFriday,
     /// Tweede Paasdag, Easter Monday.
     EasterMonday,
     /// Koningsdag, 27 April (26 April when the 27th is a Sunday).
@@ -54,8 +69,9 @@ pub enum Holiday {
 
 impl Holiday {
     /// Every holiday, in calendar order.
-    pub const ALL: [Holiday; 8] = [
+    pub const ALL: [Holiday; 9] = [
         Holiday::NewYearsDay,
+        Holiday::GoodFriday,
         Holiday::EasterMonday,
         Holiday::KingsDay,
         Holiday::LiberationDay,
@@ -69,6 +85,7 @@ impl Holiday {
     pub fn dutch_name(self) -> &'static str {
         match self {
             Holiday::NewYearsDay => "Nieuwjaarsdag",
+            Holiday::GoodFriday => "Goede Vrijdag",
             Holiday::EasterMonday => "Tweede Paasdag",
             Holiday::KingsDay => "Koningsdag",
             Holiday::LiberationDay => "Bevrijdingsdag (5 mei)",
@@ -80,7 +97,8 @@ impl Holiday {
     }
 }
 
-/// The generally recognised holidays of a year under the Algemene termijnenwet.
+/// The holidays of a year that the Algemene termijnenwet names itself (art. 3 lid 1 and 2); the decreed days of
+/// lid 3 are in a [`TermCalendar`].
 pub fn holidays_of(year: i32) -> Vec<(Date, Holiday)> {
     let easter = easter_sunday(year);
     let kings_day = match date(year, Month::April, 27) {
@@ -89,6 +107,7 @@ pub fn holidays_of(year: i32) -> Vec<(Date, Holiday)> {
     };
     vec![
         (date(year, Month::January, 1), Holiday::NewYearsDay),
+        (easter - Duration::days(2), Holiday::GoodFriday),
         (easter + Duration::days(1), Holiday::EasterMonday),
         (kings_day, Holiday::KingsDay),
         (date(year, Month::May, 5), Holiday::LiberationDay),
@@ -114,11 +133,6 @@ pub fn holiday(day: Date) -> Option<&'static str> {
     holiday_on(day).map(Holiday::dutch_name)
 }
 
-/// Whether a day counts for the Algemene termijnenwet: not a Saturday, Sunday or holiday.
-pub fn is_working_day(day: Date) -> bool {
-    !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) && holiday(day).is_none()
-}
-
 /// A day that does not count for the Algemene termijnenwet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DayOff {
@@ -126,8 +140,10 @@ pub enum DayOff {
     Saturday,
     /// A Sunday.
     Sunday,
-    /// A generally recognised holiday.
+    /// A generally recognised holiday (art. 3 lid 1 and 2).
     Holiday(Holiday),
+    /// A day decreed equal to a holiday by a *Besluit gelijkstelling* (art. 3 lid 3).
+    Decreed,
 }
 
 impl std::fmt::Display for DayOff {
@@ -137,6 +153,7 @@ impl std::fmt::Display for DayOff {
             DayOff::Saturday => "zaterdag",
             DayOff::Sunday => "zondag",
             DayOff::Holiday(holiday) => holiday.dutch_name(),
+            DayOff::Decreed => "een bij besluit met een feestdag gelijkgestelde dag",
         })
     }
 }
@@ -150,41 +167,6 @@ pub enum Extension {
     NonWorkingLastDay(DayOff),
     /// Art. 2: the term had fewer than two working days and is lengthened until it has two.
     TwoWorkingDays,
-}
-
-/// The last day of a statutory term that starts after `start` and nominally ends on `nominal_end`, under the
-/// Algemene termijnenwet (art. 1 and, for terms of three days or more, art. 2).
-pub fn term_end(start: Date, nominal_end: Date) -> (Date, Extension) {
-    let mut end = nominal_end;
-    let mut extension = Extension::None;
-    if !is_working_day(end) {
-        let why = holiday_on(end).map(DayOff::Holiday).unwrap_or(match end.weekday() {
-            Weekday::Saturday => DayOff::Saturday,
-            _ => DayOff::Sunday,
-        });
-        while !is_working_day(end) {
-            end += Duration::days(1);
-        }
-        extension = Extension::NonWorkingLastDay(why);
-    }
-    if (nominal_end - start).whole_days() >= 3 {
-        let working = |until: Date| {
-            let mut n = 0;
-            let mut day = start + Duration::days(1);
-            while day <= until {
-                n += usize::from(is_working_day(day));
-                day += Duration::days(1);
-            }
-            n
-        };
-        if working(end) < 2 {
-            while working(end) < 2 {
-                end += Duration::days(1);
-            }
-            extension = Extension::TwoWorkingDays;
-        }
-    }
-    (end, extension)
 }
 
 /// The date in the Netherlands at a moment: UTC+1, or UTC+2 in summer time (from 01:00 UTC on the last Sunday of
@@ -240,42 +222,14 @@ mod tests {
         assert!(names.contains(&(date!(2026 - 04 - 27), "Koningsdag")));
         assert_eq!(holiday(date!(2025 - 04 - 26)), Some("Koningsdag"), "27 April 2025 is a Sunday");
         assert_eq!(holiday(date!(2025 - 04 - 27)), None);
-        assert_eq!(holiday(date!(2026 - 04 - 03)), None, "Goede Vrijdag is not a holiday for the Atw");
-        assert!(!is_working_day(date!(2026 - 05 - 05)));
-        assert!(is_working_day(date!(2026 - 05 - 06)));
-    }
-
-    #[test]
-    fn a_term_ending_on_a_weekend_or_holiday_runs_on() {
-        let cases = [
-            // (start, nominal end, expected end): hand-checked against a calendar.
-            (date!(2026 - 03 - 23), date!(2026 - 05 - 04), date!(2026 - 05 - 04)), // plain Monday
-            (date!(2026 - 03 - 24), date!(2026 - 05 - 05), date!(2026 - 05 - 06)), // 5 May
-            (date!(2026 - 04 - 02), date!(2026 - 05 - 14), date!(2026 - 05 - 15)), // Hemelvaart
-            (date!(2026 - 04 - 13), date!(2026 - 05 - 25), date!(2026 - 05 - 26)), // Tweede Pinksterdag
-            (date!(2026 - 03 - 23), date!(2026 - 04 - 06), date!(2026 - 04 - 07)), // Tweede Paasdag
-            (date!(2026 - 03 - 16), date!(2026 - 04 - 27), date!(2026 - 04 - 28)), // Koningsdag 2026
-            (date!(2025 - 03 - 15), date!(2025 - 04 - 26), date!(2025 - 04 - 28)), // Koningsdag moved to Saturday
-            (date!(2026 - 11 - 14), date!(2026 - 12 - 26), date!(2026 - 12 - 28)), // Christmas into the weekend
-            (date!(2026 - 12 - 18), date!(2027 - 01 - 01), date!(2027 - 01 - 04)), // New Year, across the year end
-        ];
-        for (start, nominal, expected) in cases {
-            assert_eq!(term_end(start, nominal).0, expected, "{start} → {nominal}");
-        }
-        assert_eq!(
-            term_end(date!(2026 - 03 - 24), date!(2026 - 05 - 05)).1,
-            Extension::NonWorkingLastDay(DayOff::Holiday(Holiday::LiberationDay))
-        );
-        assert_eq!(term_end(date!(2026 - 03 - 23), date!(2026 - 05 - 04)).1, Extension::None);
-    }
-
-    #[test]
-    fn a_term_of_three_days_keeps_two_working_days() {
-        // Received on Christmas Eve: 25, 26 (Saturday) and 27 (Sunday) December 2026 count for nothing.
-        let (end, why) = term_end(date!(2026 - 12 - 24), date!(2026 - 12 - 27));
-        assert_eq!((end, why), (date!(2026 - 12 - 29), Extension::TwoWorkingDays));
-        // A three-day term from a Monday already has its working days.
-        assert_eq!(term_end(date!(2026 - 11 - 23), date!(2026 - 11 - 26)), (date!(2026 - 11 - 26), Extension::None));
+        // Art. 3 lid 2: Goede Vrijdag counts, two days before Easter Sunday.
+        assert_eq!(holiday(date!(2026 - 04 - 03)), Some("Goede Vrijdag"));
+        assert_eq!(holiday(date!(2025 - 04 - 18)), Some("Goede Vrijdag"));
+        assert_eq!(holiday(date!(2024 - 03 - 29)), Some("Goede Vrijdag"));
+        assert_eq!(holiday(date!(2026 - 05 - 05)), Some("Bevrijdingsdag (5 mei)"));
+        assert_eq!(holiday(date!(2026 - 05 - 06)), None);
+        // Decreed days are data, not a function of the year.
+        assert_eq!(holiday(date!(2026 - 05 - 15)), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod areas;
 pub mod audit;
 pub mod backup;
+pub mod calendar;
 mod db;
 mod error;
 pub mod job_workers;

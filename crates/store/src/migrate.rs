@@ -44,6 +44,8 @@ const MIGRATIONS: &[Migration] = &[
     migration!(16, "coverage cells by gemeente", "0016_part_cells_gemeente"),
     migration!(17, "stock versions", "0017_stock_versions"),
     migration!(18, "byte order texts", "0018_byte_order_texts"),
+    migration!(19, "decreed days", "0019_decreed_days"),
+    migration!(20, "partner acceptance", "0020_partner_acceptance"),
     migration!(21, "social-return coordinators", "0021_sr_coordinators"),
     migration!(22, "social-return valuation by months", "0022_sr_valuation_by_months"),
     migration!(24, "throttle events", "0024_throttle_events"),
@@ -62,6 +64,10 @@ pub(crate) fn postgres_fingerprint() -> String {
     }
     hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
+
+/// The migration that brought the decreed days of the Algemene termijnenwet; stored deadlines are recomputed
+/// after it.
+const DECREED_DAYS: i64 = 19;
 
 /// The highest schema version this build knows.
 pub const LATEST: i64 = 27;
@@ -96,6 +102,12 @@ pub(crate) async fn run(db: &Db) -> Result<usize> {
         let failed =
             |source| StoreError::Migrate { version: migration.version, name: migration.name.to_owned(), source };
         sql::raw_sql(&sql, &mut tx).await.map_err(failed)?;
+        if migration.version == DECREED_DAYS {
+            // Deadlines stored before the decreed days (and Goede Vrijdag) counted are recomputed with them: the
+            // Algemene termijnenwet is Rust, not SQL (ADR 0025).
+            let moved = crate::overleg::recompute_deadlines_in(&mut tx).await?;
+            tracing::info!(moved, "stored Overleg deadlines recomputed with the decreed days");
+        }
         sql::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
             .bind(migration.version)
             .bind(migration.name)

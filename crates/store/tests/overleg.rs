@@ -16,6 +16,7 @@ volkshuis_store::store_test_on_both_backends!(
     steps_are_versioned_and_keep_the_stage,
     trail_is_append_only,
     cases_open_only_to_their_parties,
+    a_partnership_holds_only_once_the_tenant_organisation_accepted,
 );
 
 /// An administrator's scope on `org`, granted through the check as the web layer grants it.
@@ -42,6 +43,7 @@ async fn setup(db: &Db) -> (WriteScope, WriteScope, i64) {
     let tenant = admin_scope(org(db, "huurders", OrgKind::TenantOrganisation).await);
     let mut tx = db.begin().await.expect("begin");
     overleg::add_partner(&mut tx, &corporation, &actor(), tenant.org_id(), None).await.expect("partner");
+    overleg::respond_to_proposal(&mut tx, &tenant, &actor(), corporation.org_id(), true).await.expect("accept");
     let new = NewCase {
         tenant_org_id: tenant.org_id(),
         kind: RequestKind::Advice,
@@ -122,4 +124,67 @@ fn sample(case: &overleg::Case) -> NewCase {
         agreed_weeks: None,
         clusters: Vec::new(),
     }
+}
+
+async fn a_partnership_holds_only_once_the_tenant_organisation_accepted(db: &Db) {
+    let corporation = admin_scope(org(db, "corp", OrgKind::Corporation).await);
+    let tenant = admin_scope(org(db, "huurders", OrgKind::TenantOrganisation).await);
+    let stranger = admin_scope(org(db, "anderen", OrgKind::TenantOrganisation).await);
+    let mut tx = db.begin().await.expect("begin");
+    overleg::add_partner(&mut tx, &corporation, &actor(), tenant.org_id(), Some(8)).await.expect("proposal");
+    tx.commit().await.expect("commit");
+    let new = NewCase {
+        tenant_org_id: tenant.org_id(),
+        kind: RequestKind::Advice,
+        subject: Subject::Maintenance,
+        title: Name::parse("Daken").expect("title"),
+        explanation: LongText::parse("Isoleren").expect("text"),
+        received_on: date!(2026 - 11 - 25),
+        agreed_weeks: None,
+        clusters: Vec::new(),
+    };
+
+    // Proposed only: no case, no terms, no partner on either side, no figures; the proposal shows to both.
+    let mut tx = db.begin().await.expect("begin");
+    assert!(matches!(overleg::create(&mut tx, &corporation, &actor(), &new).await, Err(StoreError::NotFound)));
+    drop(tx);
+    assert!(matches!(overleg::partner_terms(db, &corporation, tenant.org_id()).await, Err(StoreError::NotFound)));
+    assert!(overleg::partners_of(db, &corporation).await.expect("partners").is_empty());
+    assert!(overleg::partners_of(db, &tenant).await.expect("partners").is_empty());
+    assert_eq!(overleg::proposals_of(db, &tenant).await.expect("proposals").len(), 1);
+    assert_eq!(overleg::proposals_of(db, &corporation).await.expect("proposals").len(), 1);
+    let figures = volkshuis_store::participatie::open_figures(db, &tenant, corporation.org_id()).await;
+    assert!(figures.expect("figures").is_none(), "no coverage pages before acceptance");
+
+    // Another tenant organisation cannot accept it for them.
+    let mut tx = db.begin().await.expect("begin");
+    let theirs = overleg::respond_to_proposal(&mut tx, &stranger, &actor(), corporation.org_id(), true).await;
+    assert!(matches!(theirs, Err(StoreError::NotFound)), "{theirs:?}");
+    drop(tx);
+
+    // Accepted: the partnership holds, with its term.
+    let mut tx = db.begin().await.expect("begin");
+    overleg::respond_to_proposal(&mut tx, &tenant, &actor(), corporation.org_id(), true).await.expect("accept");
+    tx.commit().await.expect("commit");
+    assert_eq!(overleg::partner_terms(db, &corporation, tenant.org_id()).await.expect("terms"), Some(8));
+    assert_eq!(overleg::partners_of(db, &tenant).await.expect("partners").len(), 1);
+    assert!(overleg::proposals_of(db, &tenant).await.expect("proposals").is_empty());
+    let figures = volkshuis_store::participatie::open_figures(db, &tenant, corporation.org_id()).await;
+    assert!(figures.expect("figures").is_some());
+    let mut tx = db.begin().await.expect("begin");
+    overleg::create(&mut tx, &corporation, &actor(), &new).await.expect("a case to an accepted partner");
+    tx.commit().await.expect("commit");
+
+    // A declined proposal is gone, and audit-logged.
+    let mut tx = db.begin().await.expect("begin");
+    overleg::add_partner(&mut tx, &corporation, &actor(), stranger.org_id(), None).await.expect("proposal");
+    overleg::respond_to_proposal(&mut tx, &stranger, &actor(), corporation.org_id(), false).await.expect("decline");
+    tx.commit().await.expect("commit");
+    assert!(overleg::proposals_of(db, &corporation).await.expect("proposals").is_empty());
+    let declined: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'overleg_partner' AND action = 'decline'")
+            .fetch_one(db)
+            .await
+            .expect("audit");
+    assert_eq!(declined, 1);
 }

@@ -47,6 +47,7 @@ async fn stock_with_partner(db: &Db) -> (WriteScope, WriteScope) {
     stock::import_units(db, &corporation, &actor(), "t.csv", reader, options, &mut |_| {}).await.expect("import");
     let mut tx = db.begin().await.expect("begin");
     overleg::add_partner(&mut tx, &corporation, &actor(), tenants.org_id(), None).await.expect("partner");
+    overleg::respond_to_proposal(&mut tx, &tenants, &actor(), corporation.org_id(), true).await.expect("accept");
     tx.commit().await.expect("commit");
     (corporation, tenants)
 }

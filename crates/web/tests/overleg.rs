@@ -17,7 +17,12 @@ on_both_backends!(
     only_the_two_parties_see_a_case,
     reminders_are_sent_once_and_only_while_the_case_waits,
     year_overview_meetings_and_budget,
-    an_english_user_reads_the_legal_rules_in_english
+    an_english_user_reads_the_legal_rules_in_english,
+    a_consent_is_never_preselected_and_is_confirmed_with_its_summary,
+    an_answer_sent_by_mistake_is_corrected_within_a_day,
+    a_decision_is_chosen_and_confirmed_with_its_summary,
+    a_request_names_only_complexes_in_the_stock,
+    a_partnership_is_a_proposal_the_tenant_organisation_accepts
 );
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
@@ -31,8 +36,22 @@ fn case_id(resp: &Resp) -> i64 {
     id.parse().unwrap_or_else(|_| panic!("not a case redirect: {location}"))
 }
 
+/// Woonstad's stock gets the complexes `codes` (the demo in these tests has no stock).
+async fn plant_complexes(app: &TestApp, codes: &[&str]) {
+    let corporation = app.org_id("woonstad").await;
+    for code in codes {
+        sql::query("INSERT INTO clusters (corporation_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(corporation)
+            .bind(*code)
+            .execute(&app.state.db)
+            .await
+            .expect("complex");
+    }
+}
+
 /// The corporation sends an advice request received today (25 November 2026) to De Sleutel; returns its id.
 async fn send_advice(app: &mut TestApp, title: &str) -> i64 {
+    plant_complexes(app, &["C0001", "C0002"]).await;
     let corporation = app.org_id("woonstad").await;
     let tenant = app.org_id("hv-de-sleutel").await.to_string();
     app.login(CORPORATION_ADMIN).await;
@@ -126,6 +145,7 @@ async fn advice_request_runs_from_request_to_decision(mut app: TestApp) {
                 ("version", "1"),
                 ("answer_kind", "advice"),
                 ("answer_text", "Wij adviseren ook de vloeren te isoleren."),
+                ("confirmed", "yes"),
             ],
             &[],
         )
@@ -144,8 +164,13 @@ async fn advice_request_runs_from_request_to_decision(mut app: TestApp) {
     assert!(resp.body.contains("gemotiveerde reactie"), "{}", resp.body);
     assert!(resp.body.contains("value=\"not_followed\" selected"));
     let reply = "De vloeren zijn in 2019 al geïsoleerd.";
-    let resp =
-        app.post_multipart(&path, &[("version", "2"), ("decision", "not_followed"), ("reply_text", reply)], &[]).await;
+    let resp = app
+        .post_multipart(
+            &path,
+            &[("version", "2"), ("decision", "not_followed"), ("reply_text", reply), ("confirmed", "yes")],
+            &[],
+        )
+        .await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
 
     // Reply received Saturday 5 December: three days to Tuesday 8th; the plan may go ahead from Wednesday 9th.
@@ -248,13 +273,23 @@ async fn a_second_board_member_sees_the_first_answer(mut app: TestApp) {
     // Both opened the case at version 1; the first sends.
     app.login(BOARD).await;
     let first = "Advies van de voorzitter.";
-    let resp =
-        app.post_multipart(&path, &[("version", "1"), ("answer_kind", "advice"), ("answer_text", first)], &[]).await;
+    let resp = app
+        .post_multipart(
+            &path,
+            &[("version", "1"), ("answer_kind", "advice"), ("answer_text", first), ("confirmed", "yes")],
+            &[],
+        )
+        .await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     // The second (another board member, same organisation) sends with the version they saw.
     let second = "Advies van de secretaris, anders verwoord.";
-    let resp =
-        app.post_multipart(&path, &[("version", "1"), ("answer_kind", "advice"), ("answer_text", second)], &[]).await;
+    let resp = app
+        .post_multipart(
+            &path,
+            &[("version", "1"), ("answer_kind", "advice"), ("answer_text", second), ("confirmed", "yes")],
+            &[],
+        )
+        .await;
     assert_eq!(resp.status, StatusCode::CONFLICT);
     assert!(resp.body.contains(first), "the first answer is shown");
     assert!(resp.body.contains(second), "the second's text is not lost");
@@ -339,7 +374,7 @@ async fn reminders_are_sent_once_and_only_while_the_case_waits(mut app: TestApp)
     let resp = app
         .post_multipart(
             &format!("/orgs/{tenant}/overleg/{answered}/antwoord"),
-            &[("version", "1"), ("answer_kind", "advice"), ("answer_text", "Doen.")],
+            &[("version", "1"), ("answer_kind", "advice"), ("answer_text", "Doen."), ("confirmed", "yes")],
             &[],
         )
         .await;
@@ -517,4 +552,289 @@ async fn an_english_user_reads_the_legal_rules_in_english(mut app: TestApp) {
     let print = app.get(&format!("{path}/afdrukken")).await;
     assert_eq!(print.status, StatusCode::OK);
     assert!(print.body.contains("6 weeks after receipt (art. 5 Overlegwet)"), "{}", print.body);
+}
+
+/// The corporation sends a consent request on service costs, received today (25 November 2026); returns its id.
+async fn send_consent(app: &mut TestApp) -> i64 {
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await.to_string();
+    app.login(CORPORATION_ADMIN).await;
+    let resp = app
+        .post_multipart(
+            &format!("/orgs/{corporation}/overleg/nieuw"),
+            &[
+                ("tenant_org_id", &tenant),
+                ("kind", "consent"),
+                ("subject", "service_costs"),
+                ("title", "Schoonmaak trappenhuizen"),
+                ("explanation", "De servicekosten stijgen met € 1,85 per maand."),
+                ("received_on", "25-11-2026"),
+                ("agreed_weeks", ""),
+                ("clusters", ""),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    case_id(&resp)
+}
+
+/// The answer radios of a page, each as its `<input …>` tag.
+fn answer_radios(body: &str) -> Vec<&str> {
+    body.match_indices("<input type=\"radio\"")
+        .map(|(at, _)| &body[at..at + body[at..].find('>').expect("tag end")])
+        .filter(|tag| tag.contains("name=\"answer_kind\""))
+        .collect()
+}
+
+async fn stored_answer(app: &TestApp, id: i64) -> Option<String> {
+    sql::query_scalar("SELECT answer_kind FROM overleg_cases WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("stored answer")
+}
+
+async fn a_consent_is_never_preselected_and_is_confirmed_with_its_summary(mut app: TestApp) {
+    let id = send_consent(&mut app).await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    let path = format!("/orgs/{tenant}/overleg/{id}/antwoord");
+    app.login(BOARD).await;
+    let page = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
+    let radios = answer_radios(&page.body);
+    assert_eq!(radios.len(), 3, "consent, with conditions, refused: {radios:?}");
+    assert!(radios.iter().all(|r| !r.contains("checked")), "nothing chosen in advance: {radios:?}");
+
+    // Sending without choosing comes back with an error and the text kept; nothing is stored.
+    let resp = app
+        .post_multipart(
+            &path,
+            &[("version", "1"), ("answer_kind", ""), ("answer_text", "Akkoord namens het bestuur")],
+            &[],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Kies een antwoord: er is niets vooraf gekozen."), "{}", resp.body);
+    assert!(resp.body.contains("Akkoord namens het bestuur"));
+    assert!(answer_radios(&resp.body).iter().all(|r| !r.contains("checked")));
+    assert_eq!(stored_answer(&app, id).await, None);
+
+    // Choosing consent shows what it gives, and stores nothing yet.
+    let choice = [("version", "1"), ("answer_kind", "consent_given"), ("answer_text", "Akkoord namens het bestuur")];
+    let confirm = app.post_multipart(&path, &choice, &[]).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(
+        confirm
+            .body
+            .contains("U stemt in met “Schoonmaak trappenhuizen”; de corporatie mag dit uitvoeren vanaf 25-11-2026."),
+        "{}",
+        confirm.body
+    );
+    assert!(confirm.body.contains("name=\"confirmed\" value=\"yes\""));
+    assert_eq!(stored_answer(&app, id).await, None, "not stored before it is confirmed");
+
+    // Going back keeps the choice and the text.
+    let back = app.post_multipart(&path, &[choice[0], choice[1], choice[2], ("confirmed", "edit")], &[]).await;
+    assert_eq!(back.status, StatusCode::OK);
+    assert!(answer_radios(&back.body).iter().any(|r| r.contains("consent_given") && r.contains("checked")));
+    assert!(back.body.contains("Akkoord namens het bestuur"));
+    assert_eq!(stored_answer(&app, id).await, None);
+
+    // Confirmed with a file that cannot be taken: the confirmation again, naming the file; nothing stored.
+    let confirmed = [choice[0], choice[1], choice[2], ("confirmed", "yes")];
+    let bad_file = app.post_multipart(&path, &confirmed, &[("programma.exe", b"MZ\x90\x00")]).await;
+    assert_eq!(bad_file.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_file.body.contains("programma.exe") && bad_file.body.contains("U stemt in met"), "{}", bad_file.body);
+    assert_eq!(stored_answer(&app, id).await, None);
+
+    // Confirmed, it is stored.
+    let sent = app.post_multipart(&path, &confirmed, &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert_eq!(stored_answer(&app, id).await.as_deref(), Some("consent_given"));
+}
+
+async fn an_answer_sent_by_mistake_is_corrected_within_a_day(mut app: TestApp) {
+    let id = send_consent(&mut app).await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    let case = format!("/orgs/{tenant}/overleg/{id}");
+    app.login(BOARD).await;
+    let fields = [("version", "1"), ("answer_kind", "consent_given"), ("answer_text", ""), ("confirmed", "yes")];
+    assert_eq!(app.post_multipart(&format!("{case}/antwoord"), &fields, &[]).await.status, StatusCode::SEE_OTHER);
+
+    // Within the day the board sees it can withdraw the answer, and does.
+    app.state.clock.advance(Duration::hours(3));
+    app.login(BOARD).await;
+    let page = app.get(&case).await;
+    assert!(page.body.contains("Antwoord intrekken"), "{}", page.body);
+    let resp = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    assert_eq!(stored_answer(&app, id).await, None);
+    let page = app.get(&case).await;
+    assert!(page.body.contains("Antwoord ingetrokken om te corrigeren"), "the trail records it: {}", page.body);
+    assert!(answer_radios(&page.body).iter().all(|r| !r.contains("checked")), "and nothing is chosen again");
+    let withdrawn: Option<String> =
+        sql::query_scalar("SELECT note FROM overleg_events WHERE case_id = $1 AND step = 'answer_withdrawn'")
+            .bind(id)
+            .fetch_one(&app.state.db)
+            .await
+            .expect("trail");
+    assert_eq!(withdrawn.as_deref(), Some("consent_given"), "the trail keeps the withdrawn answer");
+
+    // The right answer, then a day later the window has closed.
+    let refused = [("version", "3"), ("answer_kind", "consent_refused"), ("answer_text", ""), ("confirmed", "yes")];
+    assert_eq!(app.post_multipart(&format!("{case}/antwoord"), &refused, &[]).await.status, StatusCode::SEE_OTHER);
+    app.state.clock.advance(Duration::hours(24));
+    app.login(BOARD).await;
+    let page = app.get(&case).await;
+    assert!(!page.body.contains("Antwoord intrekken"));
+    let late = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "4")]).await;
+    assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(late.body.contains("langer dan 24 uur geleden"), "{}", late.body);
+    assert_eq!(stored_answer(&app, id).await.as_deref(), Some("consent_refused"));
+
+    // The corporation cannot withdraw the organisation's answer.
+    app.login(CORPORATION_ADMIN).await;
+    let corporation = app.org_id("woonstad").await;
+    let resp = app.post(&format!("/orgs/{corporation}/overleg/{id}/antwoord/intrekken"), &[("version", "4")]).await;
+    assert_eq!(resp.status, StatusCode::FORBIDDEN);
+}
+
+async fn a_decision_is_chosen_and_confirmed_with_its_summary(mut app: TestApp) {
+    let id = send_advice(&mut app, "Lift vervangen").await;
+    let (tenant, corporation) = (app.org_id("hv-de-sleutel").await, app.org_id("woonstad").await);
+    app.login(BOARD).await;
+    let advice =
+        [("version", "1"), ("answer_kind", "advice"), ("answer_text", "Doe het in de zomer."), ("confirmed", "yes")];
+    let resp = app.post_multipart(&format!("/orgs/{tenant}/overleg/{id}/antwoord"), &advice, &[]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    app.login(CORPORATION_ADMIN).await;
+    let path = format!("/orgs/{corporation}/overleg/{id}/besluit");
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    assert!(!page.body.contains("selected>"), "no decision chosen in advance");
+    let resp = app.post_multipart(&path, &[("version", "2"), ("decision", ""), ("reply_text", "Kan niet.")], &[]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Kies een besluit") && resp.body.contains("Kan niet."), "{}", resp.body);
+    let choice = [("version", "2"), ("decision", "not_followed"), ("reply_text", "De lift is in de zomer nodig.")];
+    let confirm = app.post_multipart(&path, &choice, &[]).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    // Reply received Wednesday 25 November: three days to Saturday, so Monday 30th; from Tuesday 1 December.
+    assert!(
+        confirm.body.contains(
+            "U volgt het advies over “Lift vervangen” niet; de organisatie krijgt uw gemotiveerde reactie, en u mag \
+             het plan uitvoeren vanaf 01-12-2026."
+        ),
+        "{}",
+        confirm.body
+    );
+    let decided: Option<String> = sql::query_scalar("SELECT decision FROM overleg_cases WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("decision");
+    assert_eq!(decided, None, "not stored before it is confirmed");
+    let sent = app.post_multipart(&path, &[choice[0], choice[1], choice[2], ("confirmed", "yes")], &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+}
+
+async fn a_request_names_only_complexes_in_the_stock(mut app: TestApp) {
+    plant_complexes(&app, &["C0001"]).await;
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await.to_string();
+    app.login(CORPORATION_ADMIN).await;
+    let fields = |clusters| {
+        vec![
+            ("tenant_org_id", tenant.clone()),
+            ("kind", "advice".to_owned()),
+            ("subject", "maintenance".to_owned()),
+            ("title", "Gevels De Linde".to_owned()),
+            ("explanation", "Graag uw advies.".to_owned()),
+            ("received_on", "25-11-2026".to_owned()),
+            ("agreed_weeks", String::new()),
+            ("clusters", clusters),
+        ]
+    };
+    let path = format!("/orgs/{corporation}/overleg/nieuw");
+    let typed = fields("C0001, BESTAATNIET-7".to_owned());
+    let typed: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let resp = app.post_multipart(&path, &typed, &[]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Deze complexcodes staan niet in uw bezit: BESTAATNIET-7."), "{}", resp.body);
+    assert!(resp.body.contains("C0001, BESTAATNIET-7") && resp.body.contains("Gevels De Linde"), "input kept");
+    let stored: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM overleg_cases").fetch_one(&app.state.db).await.expect("n");
+    assert_eq!(stored, 0);
+    let good = fields("C0001".to_owned());
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.post_multipart(&path, &good, &[]).await.status, StatusCode::SEE_OTHER);
+}
+
+async fn a_partnership_is_a_proposal_the_tenant_organisation_accepts(mut app: TestApp) {
+    let (woonstad, noord) = (app.org_id("woonstad").await, app.org_id("bewonersraad-noord").await);
+    // The demo's partnership with Bewonersraad Noord is undone, so that Woonstad proposes it afresh.
+    sql::query("DELETE FROM overleg_partners WHERE tenant_org_id = $1")
+        .bind(noord)
+        .execute(&app.state.db)
+        .await
+        .expect("undo the demo partnership");
+    app.login(CORPORATION_ADMIN).await;
+    let proposed = app
+        .post(
+            &format!("/orgs/{woonstad}/overleg/partners"),
+            &[("tenant_org_id", &noord.to_string()), ("agreed_weeks", "")],
+        )
+        .await;
+    assert_eq!(proposed.status, StatusCode::SEE_OTHER);
+    let list = app.get(&format!("/orgs/{woonstad}/overleg")).await;
+    assert!(list.body.contains("wacht op aanvaarding door de huurdersorganisatie"), "{}", list.body);
+    let request = |tenant: i64| {
+        vec![
+            ("tenant_org_id", tenant.to_string()),
+            ("kind", "information".to_owned()),
+            ("subject", "maintenance".to_owned()),
+            ("title", "Onderhoudsplan".to_owned()),
+            ("explanation", "Ter informatie.".to_owned()),
+            ("received_on", "25-11-2026".to_owned()),
+            ("agreed_weeks", String::new()),
+            ("clusters", String::new()),
+        ]
+    };
+    let fields = request(noord);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = app.post_multipart(&format!("/orgs/{woonstad}/overleg/nieuw"), &fields, &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "no case before the proposal is accepted");
+    assert!(refused.body.contains("Kies een huurdersorganisatie waarmee u overlegt."));
+
+    // Until it accepts, the organisation sees nothing of the corporation.
+    app.login("secretaris@bewonersraadnoord.test").await;
+    let coverage = format!("/orgs/{noord}/participatie/dekking?corporatie={woonstad}");
+    assert_eq!(app.get(&coverage).await.status, StatusCode::NOT_FOUND);
+    let page = app.get(&format!("/orgs/{noord}/overleg")).await;
+    assert!(page.body.contains("Voorstellen om overlegpartner te worden") && page.body.contains("Aanvaarden"));
+
+    // Role by role: staff of the organisation cannot answer the proposal; another organisation has none to answer;
+    // the corporation cannot accept its own proposal.
+    let accept = format!("/orgs/{noord}/overleg/partners/{woonstad}/aanvaarden");
+    app.login("bestuur@desleutel.test").await; // staff of Bewonersraad Noord, admin of De Sleutel
+    assert_eq!(app.post(&accept, &[]).await.status, StatusCode::FORBIDDEN);
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let other = app.post(&format!("/orgs/{sleutel}/overleg/partners/{woonstad}/aanvaarden"), &[]).await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND, "De Sleutel's partnership was accepted long ago");
+    app.login(CORPORATION_ADMIN).await;
+    assert_eq!(app.post(&accept, &[]).await.status, StatusCode::FORBIDDEN);
+    let own = app.post(&format!("/orgs/{woonstad}/overleg/partners/{woonstad}/aanvaarden"), &[]).await;
+    assert_eq!(own.status, StatusCode::NOT_FOUND, "a corporation answers no proposals");
+
+    // The organisation's administrator accepts: now cases can be sent and the coverage pages open.
+    app.login("secretaris@bewonersraadnoord.test").await;
+    assert_eq!(app.post(&accept, &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&coverage).await.status, StatusCode::OK);
+    app.login(CORPORATION_ADMIN).await;
+    let sent = app.post_multipart(&format!("/orgs/{woonstad}/overleg/nieuw"), &fields, &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let audited: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'overleg_partner' AND action = 'accept'")
+            .fetch_one(&app.state.db)
+            .await
+            .expect("audit");
+    assert!(audited >= 1);
 }

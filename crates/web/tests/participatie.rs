@@ -18,6 +18,7 @@ on_both_backends!(
     a_message_reaches_the_achterban_after_approval,
     an_address_in_two_corporations_stock_shows_the_groups_of_both,
     public_lookups_wait_after_twenty_per_address,
+    a_group_area_names_only_codes_in_the_stock
 );
 
 const STOCK: &str =
@@ -553,4 +554,39 @@ async fn public_lookups_wait_after_twenty_per_address(mut app: TestApp) {
     app.headers = vec![("x-forwarded-for", "203.0.113.9".to_owned())];
     app.state.clock.advance(time::Duration::seconds(2));
     assert_eq!(app.get("/doe-mee?postcode=1011AA&huisnummer=2").await.status, StatusCode::OK);
+}
+
+async fn a_group_area_names_only_codes_in_the_stock(mut app: TestApp) {
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    let w = woonstad.to_string();
+    app.login("bestuur@desleutel.test").await;
+    let path = format!("/orgs/{sleutel}/participatie/groepen/nieuw");
+    // A complex code that the corporation's stock does not have: refused, naming it, with everything typed kept.
+    let resp = app.post(&path, &group_form(&w, "Commissie Nergens", "bewonerscommissie", "c1, cx404")).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", resp.body);
+    assert!(resp.body.contains("Deze codes staan niet in het bezit van de corporatie: CX404."), "{}", resp.body);
+    assert!(resp.body.contains("value=\"Commissie Nergens\"") && resp.body.contains("c1, cx404"));
+    // The same for a buurt in which the corporation has no units.
+    let mut buurten = group_form(&w, "Buurtpanel", "bewonerscommissie", "BU03630000, BU99999999");
+    buurten.retain(|(k, _)| *k != "area_kind");
+    buurten.push(("area_kind", "buurten"));
+    let resp = app.post(&path, &buurten).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("corporatie: BU99999999."), "{}", resp.body);
+    let stored: i64 = volkshuis_store::testdb::sql::query_scalar(
+        "SELECT COUNT(*) FROM part_groups WHERE name IN ('Commissie Nergens', 'Buurtpanel')",
+    )
+    .fetch_one(&app.state.db)
+    .await
+    .expect("count");
+    assert_eq!(stored, 0, "nothing stored");
+
+    // Known codes are taken; changing the group to an unknown code is refused the same way.
+    let resp = app.post(&path, &group_form(&w, "Commissie De Ark", "bewonerscommissie", "c1")).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let ark = id_in(resp.location());
+    let edit = format!("/orgs/{sleutel}/participatie/groepen/{ark}/bewerken");
+    let resp = app.post(&edit, &group_form(&w, "Commissie De Ark", "bewonerscommissie", "C1, C3")).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", resp.body);
+    assert!(resp.body.contains("corporatie: C3."), "{}", resp.body);
 }

@@ -102,6 +102,9 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/overleg?alle=1", OrgView),
         get("/orgs/{org}/overleg/nieuw", OrgEdit),
         post("/orgs/{org}/overleg/partners", &[("tenant_org_id", ""), ("agreed_weeks", "")], OrgManage),
+        post("/orgs/{org}/overleg/partners/999999/aanvaarden", &[], OrgManage),
+        post("/orgs/{org}/overleg/partners/999999/afwijzen", &[], OrgManage),
+        post("/orgs/{org}/overleg/999999/antwoord/intrekken", &[("version", "1")], OrgEdit),
         get("/orgs/{org}/overleg/999999", OrgView),
         get("/orgs/{org}/overleg/999999/afdrukken", OrgView),
         get("/orgs/{org}/overleg/999999/documenten/1", OrgView),
@@ -172,6 +175,8 @@ fn routes() -> Vec<Route> {
         post("/admin/users/{member}/memberships/999999/remove", &[], Platform),
         get("/admin/audit", Platform),
         get("/admin/outbox", Platform),
+        get("/admin/decrees", Platform),
+        post("/admin/decrees", &[("name", ""), ("first_year", ""), ("last_year", "")], Platform),
         get("/admin/outbox/999999", Platform),
         post("/logout", &[], LoggedIn),
     ]

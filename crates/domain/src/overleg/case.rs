@@ -3,6 +3,7 @@
 
 use super::deadlines::{advice_deadline, may_execute_from, reply_deadline, Deadline, RequestError, Rule};
 use super::kinds::{AnswerKind, Decision, RequestKind};
+use crate::calendar::TermCalendar;
 use time::{Date, Duration};
 
 /// The facts of a case that the rules need.
@@ -69,7 +70,16 @@ pub enum StepError {
     /// Not (fully) following an advice needs the reasoned reply.
     #[error("geef een schriftelijke, gemotiveerde reactie (art. 5 lid 3 Overlegwet)")]
     ReplyRequired,
+    /// The answer can no longer be withdrawn: its window passed, or the corporation decided on it.
+    #[error("het antwoord kan niet meer worden gecorrigeerd")]
+    CorrectionClosed,
 }
+
+/// How long after sending its answer the organisation may withdraw it to correct a mistake. A day: long enough for
+/// a board member who tapped the wrong answer on a phone, or a second board member reading it that evening, to
+/// notice; short enough that the corporation can rely on an answer soon (it may act on consent or no objection at
+/// once, art. 5 lid 4 and 5a), and it sees the withdrawal in the trail.
+pub const CORRECTION_WINDOW: time::Duration = time::Duration::hours(24);
 
 /// From when the corporation may carry out its plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,17 +108,17 @@ impl CaseFacts {
     }
 
     /// The organisation's last day to answer, with its rule; `None` for information.
-    pub fn answer_deadline(&self) -> Result<Option<Deadline>, RequestError> {
+    pub fn answer_deadline(&self, cal: &TermCalendar) -> Result<Option<Deadline>, RequestError> {
         if !self.kind.expects_answer() {
             return Ok(None);
         }
-        advice_deadline(self.received, self.agreed_weeks).map(Some)
+        advice_deadline(cal, self.received, self.agreed_weeks).map(Some)
     }
 
     /// The corporation's last day for its decision and reasoned reply, once an advice or view came in.
-    pub fn reply_deadline(&self) -> Option<Deadline> {
+    pub fn reply_deadline(&self, cal: &TermCalendar) -> Option<Deadline> {
         match self.answer {
-            Some((answer, on)) if answer.needs_decision() => Some(reply_deadline(on)),
+            Some((answer, on)) if answer.needs_decision() => Some(reply_deadline(cal, on)),
             _ => None,
         }
     }
@@ -143,19 +153,44 @@ impl CaseFacts {
         Ok(())
     }
 
+    /// Whether the organisation may withdraw its answer, sent at `answered_at`, to correct it at `now`: within
+    /// [`CORRECTION_WINDOW`] and before the corporation decided on it.
+    pub fn check_correction(
+        &self,
+        answered_at: time::OffsetDateTime,
+        now: time::OffsetDateTime,
+    ) -> Result<(), StepError> {
+        match (self.answer, self.decision) {
+            (Some(_), None) if now < answered_at + CORRECTION_WINDOW => Ok(()),
+            _ => Err(StepError::CorrectionClosed),
+        }
+    }
+
+    /// These facts with the organisation's answer given on `on` (to show what an answer would mean before it is
+    /// sent).
+    pub fn answered(&self, answer: AnswerKind, on: Date) -> Self {
+        Self { answer: Some((answer, on)), ..*self }
+    }
+
+    /// These facts with the corporation's decision received on `on`.
+    pub fn decided(&self, decision: Decision, on: Date) -> Self {
+        Self { decision: Some((decision, on)), ..*self }
+    }
+
     /// From when the corporation may carry out its plan (art. 5 lid 4 and art. 5a Overlegwet).
-    pub fn execution(&self) -> Result<Execution, RequestError> {
-        let from = |date: Date, rule: Rule| Execution::From(Deadline { date, rule });
+    pub fn execution(&self, cal: &TermCalendar) -> Result<Execution, RequestError> {
+        let from = |date: Date, rule: Rule| Execution::From(Deadline::on(date, rule));
         Ok(match (self.kind, self.answer, self.decision) {
             (RequestKind::Information, _, _) => Execution::NotApplicable,
             (RequestKind::Consent, None, _) | (_, Some((AnswerKind::ConsentRefused, _)), _) => {
                 Execution::NotWithoutConsent
             }
             (_, None, _) => {
-                let term = advice_deadline(self.received, self.agreed_weeks)?;
+                let term = advice_deadline(cal, self.received, self.agreed_weeks)?;
                 Execution::WithoutAnswerFrom(Deadline {
                     date: term.date + Duration::days(1),
                     rule: Rule::AdviceTermEnded,
+                    provisional: term.provisional,
                 })
             }
             (_, Some((AnswerKind::NoObjection, on)), _) => from(on, Rule::NoObjection),
@@ -164,32 +199,37 @@ impl CaseFacts {
             }
             (_, Some(_), None) => Execution::AwaitingDecision,
             (_, Some(_), Some((Decision::Followed, on))) => from(on, Rule::AdviceFollowed),
-            (_, Some(_), Some((_, reply_received))) => Execution::From(may_execute_from(reply_received)),
+            (_, Some(_), Some((_, reply_received))) => Execution::From(may_execute_from(cal, reply_received)),
         })
     }
 
     /// Who is late on `today`, if anyone.
-    pub fn late(&self, today: Date) -> Option<Late> {
+    pub fn late(&self, cal: &TermCalendar, today: Date) -> Option<Late> {
         match self.stage() {
             Stage::AwaitingAnswer => {
-                let deadline = self.answer_deadline().ok().flatten()?;
+                let deadline = self.answer_deadline(cal).ok().flatten()?;
                 (today > deadline.date).then_some(Late::Organisation { deadline: deadline.date })
             }
             Stage::AwaitingDecision => {
-                let deadline = self.reply_deadline()?;
+                let deadline = self.reply_deadline(cal)?;
                 (today > deadline.date).then_some(Late::Corporation { deadline: deadline.date })
             }
             Stage::Informed | Stage::Closed => None,
         }
     }
 
-    /// The next date someone has to act by, for sorting "what awaits us".
-    pub fn next_deadline(&self) -> Option<Date> {
+    /// The next deadline someone has to act by, with its rule.
+    pub fn next(&self, cal: &TermCalendar) -> Option<Deadline> {
         match self.stage() {
-            Stage::AwaitingAnswer => self.answer_deadline().ok().flatten().map(|d| d.date),
-            Stage::AwaitingDecision => self.reply_deadline().map(|d| d.date),
+            Stage::AwaitingAnswer => self.answer_deadline(cal).ok().flatten(),
+            Stage::AwaitingDecision => self.reply_deadline(cal),
             Stage::Informed | Stage::Closed => None,
         }
+    }
+
+    /// The next date someone has to act by, for sorting "what awaits us".
+    pub fn next_deadline(&self, cal: &TermCalendar) -> Option<Date> {
+        self.next(cal).map(|d| d.date)
     }
 }
 
@@ -216,6 +256,7 @@ pub fn days_left(deadline: Date, today: Date) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::known_decrees;
     use time::macros::date;
 
     fn advice(received: Date) -> CaseFacts {
@@ -226,7 +267,7 @@ mod tests {
     fn an_advice_case_runs_from_request_to_decision() {
         let mut case = advice(date!(2026 - 03 - 23));
         assert_eq!(case.stage(), Stage::AwaitingAnswer);
-        assert_eq!(case.next_deadline(), Some(date!(2026 - 05 - 04)));
+        assert_eq!(case.next_deadline(&known_decrees()), Some(date!(2026 - 05 - 04)));
         assert_eq!(case.check_decision(Decision::Followed, false), Err(StepError::NothingToDecide));
         assert_eq!(case.check_answer(AnswerKind::ConsentGiven, false), Err(StepError::AnswerDoesNotFit));
         assert_eq!(case.check_answer(AnswerKind::Advice, false), Err(StepError::TextRequired));
@@ -235,18 +276,19 @@ mod tests {
         case.answer = Some((AnswerKind::Advice, date!(2026 - 04 - 30)));
         assert_eq!(case.stage(), Stage::AwaitingDecision);
         assert_eq!(case.check_answer(AnswerKind::Advice, true), Err(StepError::AlreadyAnswered));
-        // 14 May 2026 is Ascension Day: the reply term runs to Friday the 15th.
-        assert_eq!(case.reply_deadline().map(|d| d.date), Some(date!(2026 - 05 - 15)));
-        assert_eq!(case.execution(), Ok(Execution::AwaitingDecision));
+        // 14 May 2026 is Ascension Day and Friday the 15th a decreed day: the reply term runs to Monday the 18th.
+        assert_eq!(case.reply_deadline(&known_decrees()).map(|d| d.date), Some(date!(2026 - 05 - 18)));
+        assert_eq!(case.execution(&known_decrees()), Ok(Execution::AwaitingDecision));
         assert_eq!(case.check_decision(Decision::NotFollowed, false), Err(StepError::ReplyRequired));
 
         case.decision = Some((Decision::NotFollowed, date!(2026 - 05 - 11)));
         assert_eq!(case.stage(), Stage::Closed);
         assert_eq!(case.check_answer(AnswerKind::Advice, true), Err(StepError::Closed));
-        match case.execution() {
-            // Reply received Monday 11 May: three days to Thursday 14th (Ascension), so Friday 15th; from the 16th.
+        match case.execution(&known_decrees()) {
+            // Reply received Monday 11 May: three days to Thursday 14th (Ascension), Friday 15th is decreed, so
+            // Monday 18th; from the 19th.
             Ok(Execution::From(d)) => {
-                assert_eq!(d.date, date!(2026 - 05 - 16));
+                assert_eq!(d.date, date!(2026 - 05 - 19));
                 assert!(d.rule.to_string().contains("art. 5 lid 4"));
             }
             other => panic!("unexpected {other:?}"),
@@ -256,12 +298,15 @@ mod tests {
     #[test]
     fn without_an_answer_the_plan_may_go_ahead_after_the_term() {
         let case = advice(date!(2026 - 03 - 23));
-        match case.execution() {
+        match case.execution(&known_decrees()) {
             Ok(Execution::WithoutAnswerFrom(d)) => assert_eq!(d.date, date!(2026 - 05 - 05)),
             other => panic!("unexpected {other:?}"),
         }
-        assert_eq!(case.late(date!(2026 - 05 - 04)), None, "the last day itself is on time");
-        assert_eq!(case.late(date!(2026 - 05 - 05)), Some(Late::Organisation { deadline: date!(2026 - 05 - 04) }));
+        assert_eq!(case.late(&known_decrees(), date!(2026 - 05 - 04)), None, "the last day itself is on time");
+        assert_eq!(
+            case.late(&known_decrees(), date!(2026 - 05 - 05)),
+            Some(Late::Organisation { deadline: date!(2026 - 05 - 04) })
+        );
     }
 
     #[test]
@@ -269,32 +314,51 @@ mod tests {
         let mut case = advice(date!(2026 - 03 - 23));
         case.answer = Some((AnswerKind::NoObjection, date!(2026 - 04 - 01)));
         assert_eq!(case.stage(), Stage::Closed);
-        assert!(matches!(case.execution(), Ok(Execution::From(d)) if d.date == date!(2026 - 04 - 01)));
+        assert!(matches!(case.execution(&known_decrees()), Ok(Execution::From(d)) if d.date == date!(2026 - 04 - 01)));
         case.answer = Some((AnswerKind::Advice, date!(2026 - 04 - 01)));
         case.decision = Some((Decision::Followed, date!(2026 - 04 - 03)));
-        assert!(matches!(case.execution(), Ok(Execution::From(d)) if d.date == date!(2026 - 04 - 03)));
+        assert!(matches!(case.execution(&known_decrees()), Ok(Execution::From(d)) if d.date == date!(2026 - 04 - 03)));
     }
 
     #[test]
     fn consent_is_needed_before_service_cost_changes() {
         let mut case = CaseFacts { kind: RequestKind::Consent, ..advice(date!(2026 - 09 - 01)) };
-        assert_eq!(case.execution(), Ok(Execution::NotWithoutConsent));
+        assert_eq!(case.execution(&known_decrees()), Ok(Execution::NotWithoutConsent));
         assert_eq!(case.check_answer(AnswerKind::ConsentWithConditions, false), Err(StepError::TextRequired));
         case.answer = Some((AnswerKind::ConsentRefused, date!(2026 - 09 - 20)));
         assert_eq!(case.stage(), Stage::Closed);
-        assert_eq!(case.execution(), Ok(Execution::NotWithoutConsent));
+        assert_eq!(case.execution(&known_decrees()), Ok(Execution::NotWithoutConsent));
         case.answer = Some((AnswerKind::ConsentGiven, date!(2026 - 09 - 20)));
-        assert!(matches!(case.execution(), Ok(Execution::From(d)) if d.date == date!(2026 - 09 - 20)));
+        assert!(matches!(case.execution(&known_decrees()), Ok(Execution::From(d)) if d.date == date!(2026 - 09 - 20)));
+    }
+
+    #[test]
+    fn an_answer_may_be_corrected_within_a_day_until_the_decision() {
+        use time::macros::datetime;
+        let sent = datetime!(2026-11-25 10:00 UTC);
+        let consent = CaseFacts { kind: RequestKind::Consent, ..advice(date!(2026 - 11 - 01)) };
+        let given = consent.answered(AnswerKind::ConsentGiven, date!(2026 - 11 - 25));
+        assert_eq!(consent.check_correction(sent, sent), Err(StepError::CorrectionClosed), "nothing to correct");
+        assert_eq!(given.check_correction(sent, datetime!(2026-11-26 09:59:59 UTC)), Ok(()));
+        assert_eq!(
+            given.check_correction(sent, datetime!(2026-11-26 10:00 UTC)),
+            Err(StepError::CorrectionClosed),
+            "24 hours later the window has closed"
+        );
+        let advice_given = advice(date!(2026 - 11 - 01)).answered(AnswerKind::Advice, date!(2026 - 11 - 25));
+        let decided = advice_given.decided(Decision::Followed, date!(2026 - 11 - 25));
+        assert_eq!(advice_given.check_correction(sent, sent + Duration::hours(1)), Ok(()));
+        assert_eq!(decided.check_correction(sent, sent + Duration::hours(1)), Err(StepError::CorrectionClosed));
     }
 
     #[test]
     fn information_asks_nothing_and_is_never_late() {
         let case = CaseFacts { kind: RequestKind::Information, ..advice(date!(2026 - 01 - 05)) };
         assert_eq!(case.stage(), Stage::Informed);
-        assert_eq!(case.answer_deadline(), Ok(None));
+        assert_eq!(case.answer_deadline(&known_decrees()), Ok(None));
         assert_eq!(case.check_answer(AnswerKind::Advice, true), Err(StepError::NoAnswerExpected));
-        assert_eq!(case.late(date!(2027 - 01 - 01)), None);
-        assert_eq!(case.execution(), Ok(Execution::NotApplicable));
+        assert_eq!(case.late(&known_decrees(), date!(2027 - 01 - 01)), None);
+        assert_eq!(case.execution(&known_decrees()), Ok(Execution::NotApplicable));
     }
 
     #[test]
@@ -302,8 +366,11 @@ mod tests {
         let mut case = advice(date!(2026 - 11 - 02));
         case.answer = Some((AnswerKind::View, date!(2026 - 12 - 18)));
         // 1 January 2027 is a Friday: the term runs to Monday 4 January.
-        assert_eq!(case.late(date!(2027 - 01 - 04)), None);
-        assert_eq!(case.late(date!(2027 - 01 - 05)), Some(Late::Corporation { deadline: date!(2027 - 01 - 04) }));
+        assert_eq!(case.late(&known_decrees(), date!(2027 - 01 - 04)), None);
+        assert_eq!(
+            case.late(&known_decrees(), date!(2027 - 01 - 05)),
+            Some(Late::Corporation { deadline: date!(2027 - 01 - 04) })
+        );
         assert_eq!(days_left(date!(2027 - 01 - 04), date!(2026 - 12 - 30)), 5);
         assert_eq!(days_left(date!(2027 - 01 - 04), date!(2027 - 01 - 06)), -2);
     }
@@ -311,8 +378,8 @@ mod tests {
     #[test]
     fn an_agreed_longer_term_counts() {
         let case = CaseFacts { agreed_weeks: Some(8), ..advice(date!(2026 - 03 - 23)) };
-        assert_eq!(case.next_deadline(), Some(date!(2026 - 05 - 18)));
+        assert_eq!(case.next_deadline(&known_decrees()), Some(date!(2026 - 05 - 18)));
         let too_short = CaseFacts { agreed_weeks: Some(3), ..advice(date!(2026 - 03 - 23)) };
-        assert_eq!(too_short.answer_deadline(), Err(RequestError::TermTooShort));
+        assert_eq!(too_short.answer_deadline(&known_decrees()), Err(RequestError::TermTooShort));
     }
 }

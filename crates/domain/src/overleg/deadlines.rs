@@ -2,7 +2,7 @@
 //! See `shared/design/RULES.md`. Each deadline carries the rule that produced it, to show next to the date.
 
 use super::kinds::{RequestKind, Subject};
-use crate::calendar::{term_end, Extension};
+use crate::calendar::{Extension, TermCalendar, TermEnd};
 use time::{Date, Duration};
 
 /// Why a request is not valid as entered.
@@ -125,70 +125,128 @@ pub struct Deadline {
     pub date: Date,
     /// The rule, e.g. 6 weeks after receipt (art. 5 Overlegwet), moved to the next working day past 5 May.
     pub rule: Rule,
+    /// The date depends on a year no *Besluit gelijkstelling* covers yet, so a decree may still move it; shown as
+    /// "nog niet vastgesteld".
+    pub provisional: bool,
+}
+
+impl Deadline {
+    /// A date fixed by a step that happened (no term counted, so nothing to decree).
+    pub fn on(date: Date, rule: Rule) -> Self {
+        Self { date, rule, provisional: false }
+    }
+}
+
+/// The deadline at the end of a term, with its rule.
+fn at_end(end: TermEnd, rule: impl FnOnce(Extension) -> Rule) -> Deadline {
+    Deadline { date: end.date, rule: rule(end.extension), provisional: end.provisional }
 }
 
 /// The last day for the organisation's advice: at least six weeks after receipt, or the longer agreed term.
-pub fn advice_deadline(received: Date, agreed_weeks: Option<u32>) -> Result<Deadline, RequestError> {
+pub fn advice_deadline(
+    cal: &TermCalendar,
+    received: Date,
+    agreed_weeks: Option<u32>,
+) -> Result<Deadline, RequestError> {
     let weeks = agreed_weeks.unwrap_or(6);
     if weeks < 6 {
         return Err(RequestError::TermTooShort);
     }
-    let (date, extension) = term_end(received, received + Duration::weeks(i64::from(weeks)));
-    let rule = if weeks > 6 { Rule::AgreedAdviceTerm { weeks, extension } } else { Rule::AdviceTerm { extension } };
-    Ok(Deadline { date, rule })
+    let end = cal.term_end(received, received + Duration::weeks(i64::from(weeks)));
+    Ok(at_end(end, |extension| {
+        if weeks > 6 {
+            Rule::AgreedAdviceTerm { weeks, extension }
+        } else {
+            Rule::AdviceTerm { extension }
+        }
+    }))
 }
 
 /// The last day for the landlord's reasoned written reply when it does not (fully) follow the advice.
-pub fn reply_deadline(advice_received: Date) -> Deadline {
-    let (date, extension) = term_end(advice_received, advice_received + Duration::days(14));
-    Deadline { date, rule: Rule::ReplyTerm { extension } }
+pub fn reply_deadline(cal: &TermCalendar, advice_received: Date) -> Deadline {
+    at_end(cal.term_end(advice_received, advice_received + Duration::days(14)), |extension| Rule::ReplyTerm {
+        extension,
+    })
 }
 
 /// The first day the landlord may carry out its plan after the organisation received the reasoned reply: after
 /// three days (the day after the term ends).
-pub fn may_execute_from(reply_received: Date) -> Deadline {
-    let (end, extension) = term_end(reply_received, reply_received + Duration::days(3));
-    Deadline { date: end + Duration::days(1), rule: Rule::ExecutionAfterReply { extension } }
+pub fn may_execute_from(cal: &TermCalendar, reply_received: Date) -> Deadline {
+    let end = cal.term_end(reply_received, reply_received + Duration::days(3));
+    Deadline { date: end.date + Duration::days(1), ..at_end(end, |extension| Rule::ExecutionAfterReply { extension }) }
 }
 
 /// The last day to account for the organisation's yearly budget: two months after the year's end (art. 7).
-pub fn budget_account_deadline(year: i32) -> Deadline {
+pub fn budget_account_deadline(cal: &TermCalendar, year: i32) -> Deadline {
     let year_end = Date::from_calendar_date(year, time::Month::December, 31).unwrap_or(Date::MIN);
     let nominal = Date::from_calendar_date(year + 1, time::Month::February, 28).unwrap_or(Date::MIN);
     let nominal = if time::util::is_leap_year(year + 1) { nominal + Duration::days(1) } else { nominal };
-    let (date, extension) = term_end(year_end, nominal);
-    Deadline { date, rule: Rule::BudgetAccountTerm { extension } }
+    at_end(cal.term_end(year_end, nominal), |extension| Rule::BudgetAccountTerm { extension })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::known_decrees;
     use time::macros::date;
 
     #[test]
     fn advice_term_is_six_weeks_or_longer_as_agreed() {
-        let d = advice_deadline(date!(2026 - 03 - 23), None).expect("valid");
+        let d = advice_deadline(&known_decrees(), date!(2026 - 03 - 23), None).expect("valid");
         assert_eq!(d.date, date!(2026 - 05 - 04));
         assert_eq!(d.rule.to_string(), "6 weken na ontvangst (art. 5 Overlegwet)");
-        let on_5_may = advice_deadline(date!(2026 - 03 - 24), None).expect("valid");
+        let on_5_may = advice_deadline(&known_decrees(), date!(2026 - 03 - 24), None).expect("valid");
         assert_eq!(on_5_may.date, date!(2026 - 05 - 06));
         let rule = on_5_may.rule.to_string();
         assert!(rule.contains("Bevrijdingsdag (5 mei)") && rule.contains("art. 1 Algemene termijnenwet"));
-        let agreed = advice_deadline(date!(2026 - 03 - 23), Some(8)).expect("valid");
+        let agreed = advice_deadline(&known_decrees(), date!(2026 - 03 - 23), Some(8)).expect("valid");
         assert_eq!(agreed.date, date!(2026 - 05 - 18));
         assert!(agreed.rule.to_string().starts_with("8 weken"));
-        assert_eq!(advice_deadline(date!(2026 - 03 - 23), Some(4)), Err(RequestError::TermTooShort));
+        assert_eq!(advice_deadline(&known_decrees(), date!(2026 - 03 - 23), Some(4)), Err(RequestError::TermTooShort));
     }
 
     #[test]
     fn ascension_and_whit_monday_move_the_advice_deadline() {
-        assert_eq!(advice_deadline(date!(2026 - 04 - 02), None).map(|d| d.date), Ok(date!(2026 - 05 - 15)));
-        assert_eq!(advice_deadline(date!(2026 - 04 - 13), None).map(|d| d.date), Ok(date!(2026 - 05 - 26)));
+        // RULES.md's example: 6 weeks end on Thursday 14 May (Hemelvaartsdag), Friday 15 May is a decreed day, so
+        // the term ends on Monday 18 May 2026.
+        let example = advice_deadline(&known_decrees(), date!(2026 - 04 - 02), None).expect("valid");
+        assert_eq!((example.date, example.provisional), (date!(2026 - 05 - 18), false));
+        assert!(example.rule.to_string().contains("Hemelvaartsdag"));
+        assert_eq!(
+            advice_deadline(&known_decrees(), date!(2026 - 04 - 13), None).map(|d| d.date),
+            Ok(date!(2026 - 05 - 26))
+        );
+    }
+
+    #[test]
+    fn advice_deadlines_against_a_hand_computed_table() {
+        let cal = known_decrees();
+        // (received, last day to advise, provisional): worked out by hand on a calendar.
+        let table = [
+            (date!(2026 - 04 - 02), date!(2026 - 05 - 18), false), // Hemelvaartsdag, then the decreed Friday 15 May
+            (date!(2026 - 02 - 20), date!(2026 - 04 - 07), false), // Goede Vrijdag, Easter, Tweede Paasdag
+            (date!(2025 - 03 - 07), date!(2025 - 04 - 22), false), // Goede Vrijdag 18 April 2025
+            (date!(2025 - 04 - 18), date!(2025 - 06 - 02), false), // decreed Friday 30 May 2025
+            (date!(2025 - 11 - 21), date!(2026 - 01 - 05), false), // decreed Friday 2 January 2026
+            (date!(2028 - 10 - 20), date!(2028 - 12 - 01), false), // an ordinary Friday in the last decreed year
+            (date!(2028 - 11 - 20), date!(2029 - 01 - 02), true),  // Nieuwjaarsdag 2029, then a day not yet decreed
+            (date!(2028 - 12 - 01), date!(2029 - 01 - 12), true),  // in 2029, which no decree covers yet
+        ];
+        for (received, last_day, provisional) in table {
+            let d = advice_deadline(&cal, received, None).expect("valid");
+            assert_eq!((d.date, d.provisional), (last_day, provisional), "received {received}");
+        }
+        // The budget of 2028 is accounted for in 2029: provisional too; that of 2027 is not.
+        assert!(budget_account_deadline(&cal, 2028).provisional);
+        assert!(!budget_account_deadline(&cal, 2027).provisional);
+        // The plan may go ahead the day after a term: as provisional as the term.
+        assert!(may_execute_from(&cal, date!(2029 - 01 - 08)).provisional);
+        assert!(!may_execute_from(&cal, date!(2028 - 06 - 05)).provisional);
     }
 
     #[test]
     fn reply_within_fourteen_days_across_new_year() {
-        let d = reply_deadline(date!(2026 - 12 - 18));
+        let d = reply_deadline(&known_decrees(), date!(2026 - 12 - 18));
         assert_eq!(d.date, date!(2027 - 01 - 04), "1 January is a Friday, then the weekend");
         assert!(d.rule.to_string().contains("Nieuwjaarsdag"));
     }
@@ -196,9 +254,9 @@ mod tests {
     #[test]
     fn plan_may_be_carried_out_after_three_days() {
         // Reply received Monday 23 November 2026: the term ends Thursday 26th; from Friday 27th.
-        assert_eq!(may_execute_from(date!(2026 - 11 - 23)).date, date!(2026 - 11 - 27));
+        assert_eq!(may_execute_from(&known_decrees(), date!(2026 - 11 - 23)).date, date!(2026 - 11 - 27));
         // Received on Christmas Eve: extended to Tuesday 29 December; from Wednesday 30th.
-        let christmas = may_execute_from(date!(2026 - 12 - 24));
+        let christmas = may_execute_from(&known_decrees(), date!(2026 - 12 - 24));
         assert_eq!(christmas.date, date!(2026 - 12 - 30));
         assert!(christmas.rule.to_string().contains("art. 2"));
     }
@@ -207,36 +265,36 @@ mod tests {
     fn rules_read_in_dutch_as_the_case_page_always_showed_them() {
         let shown = |d: Deadline| d.rule.to_string();
         assert_eq!(
-            shown(advice_deadline(date!(2026 - 03 - 24), None).expect("valid")),
+            shown(advice_deadline(&known_decrees(), date!(2026 - 03 - 24), None).expect("valid")),
             "6 weken na ontvangst (art. 5 Overlegwet); eindigt op Bevrijdingsdag (5 mei), dus op de eerstvolgende \
              werkdag (art. 1 Algemene termijnenwet)"
         );
         assert_eq!(
-            shown(advice_deadline(date!(2026 - 03 - 23), Some(8)).expect("valid")),
+            shown(advice_deadline(&known_decrees(), date!(2026 - 03 - 23), Some(8)).expect("valid")),
             "8 weken na ontvangst, zoals afgesproken (art. 5 Overlegwet: minstens 6 weken)"
         );
         assert_eq!(
-            shown(reply_deadline(date!(2026 - 12 - 18))),
+            shown(reply_deadline(&known_decrees(), date!(2026 - 12 - 18))),
             "14 dagen na ontvangst van het advies (art. 5 lid 3 Overlegwet); eindigt op Nieuwjaarsdag, dus op de \
              eerstvolgende werkdag (art. 1 Algemene termijnenwet)"
         );
         // 14 days after Saturday 14 November 2026 is Saturday the 28th.
         assert_eq!(
-            shown(reply_deadline(date!(2026 - 11 - 14))),
+            shown(reply_deadline(&known_decrees(), date!(2026 - 11 - 14))),
             "14 dagen na ontvangst van het advies (art. 5 lid 3 Overlegwet); eindigt op zaterdag, dus op de \
              eerstvolgende werkdag (art. 1 Algemene termijnenwet)"
         );
         assert_eq!(
-            shown(may_execute_from(date!(2026 - 12 - 24))),
+            shown(may_execute_from(&known_decrees(), date!(2026 - 12 - 24))),
             "3 dagen na ontvangst van de gemotiveerde reactie (art. 5 lid 4 Overlegwet); verlengd tot er twee \
              werkdagen in vallen (art. 2 Algemene termijnenwet); uitvoering vanaf de dag daarna"
         );
         assert_eq!(
-            shown(may_execute_from(date!(2026 - 11 - 23))),
+            shown(may_execute_from(&known_decrees(), date!(2026 - 11 - 23))),
             "3 dagen na ontvangst van de gemotiveerde reactie (art. 5 lid 4 Overlegwet); uitvoering vanaf de dag daarna"
         );
         assert_eq!(
-            shown(budget_account_deadline(2026)),
+            shown(budget_account_deadline(&known_decrees(), 2026)),
             "2 maanden na afloop van het jaar (art. 7 Overlegwet); eindigt op zondag, dus op de eerstvolgende werkdag \
              (art. 1 Algemene termijnenwet)"
         );
@@ -252,8 +310,8 @@ mod tests {
     #[test]
     fn budget_accounted_within_two_months() {
         // 28 February 2027 is a Sunday.
-        assert_eq!(budget_account_deadline(2026).date, date!(2027 - 03 - 01));
+        assert_eq!(budget_account_deadline(&known_decrees(), 2026).date, date!(2027 - 03 - 01));
         // 29 February 2028 (leap year) is a Tuesday.
-        assert_eq!(budget_account_deadline(2027).date, date!(2028 - 02 - 29));
+        assert_eq!(budget_account_deadline(&known_decrees(), 2027).date, date!(2028 - 02 - 29));
     }
 }

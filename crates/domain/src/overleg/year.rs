@@ -3,6 +3,7 @@
 
 use super::case::CaseFacts;
 use super::kinds::{Decision, RequestKind};
+use crate::calendar::TermCalendar;
 use time::Date;
 
 /// A share: `hits` out of `of`.
@@ -39,20 +40,20 @@ pub struct YearFigures {
 }
 
 /// The figures over the year's cases, as they stand on `today`. A term still running does not count yet.
-pub fn figures(cases: &[CaseFacts], today: Date) -> YearFigures {
+pub fn figures(cases: &[CaseFacts], cal: &TermCalendar, today: Date) -> YearFigures {
     let mut out = YearFigures {
         by_kind: RequestKind::ALL.iter().map(|k| (*k, cases.iter().filter(|c| c.kind == *k).count())).collect(),
         ..Default::default()
     };
     for case in cases {
-        if let Ok(Some(term)) = case.answer_deadline() {
+        if let Ok(Some(term)) = case.answer_deadline(cal) {
             match case.answer {
                 Some((_, on)) => count(&mut out.organisation_on_time, on <= term.date),
                 None if today > term.date => count(&mut out.organisation_on_time, false),
                 None => {}
             }
         }
-        if let Some(term) = case.reply_deadline() {
+        if let Some(term) = case.reply_deadline(cal) {
             match case.decision {
                 Some((_, on)) => count(&mut out.corporation_on_time, on <= term.date),
                 None if today > term.date => count(&mut out.corporation_on_time, false),
@@ -108,7 +109,7 @@ mod tests {
         let still_running = case(RequestKind::Advice, date!(2026 - 11 - 20));
         let information = case(RequestKind::Information, received);
         let cases = [on_time_followed, late_not_followed, unanswered_past_term, still_running, information];
-        let f = figures(&cases, date!(2026 - 11 - 25));
+        let f = figures(&cases, &crate::calendar::known_decrees(), date!(2026 - 11 - 25));
         assert_eq!(
             f.by_kind,
             vec![

@@ -122,10 +122,28 @@ pub fn is_fading(started_on: Option<Date>, last_activity: Option<Date>, today: D
     }
 }
 
-/// A formal body without a yearly members' meeting in the last calendar year misses criterion 3.
-pub fn misses_yearly_meeting(kind: GroupKind, members_meetings: &[Date], today: Date) -> bool {
+/// The first calendar year a group existed in full: the year it started when it started on 1 January, otherwise
+/// the next.
+pub fn first_full_year(started_on: Date) -> i32 {
+    if started_on.ordinal() == 1 {
+        started_on.year()
+    } else {
+        started_on.year() + 1
+    }
+}
+
+/// A formal body without a yearly members' meeting in the last calendar year misses criterion 3. The Overlegwet's
+/// yearly duties apply from the first full calendar year of a group's existence, so a year before that is not
+/// judged. A group without a known start is judged every year (nothing shows it is new).
+pub fn misses_yearly_meeting(
+    kind: GroupKind,
+    started_on: Option<Date>,
+    members_meetings: &[Date],
+    today: Date,
+) -> bool {
     let last_year = today.year() - 1;
-    kind.is_formal() && !members_meetings.iter().any(|d| d.year() == last_year)
+    let due = started_on.is_none_or(|s| last_year >= first_full_year(s));
+    kind.is_formal() && due && !members_meetings.iter().any(|d| d.year() == last_year)
 }
 
 #[cfg(test)]
@@ -163,12 +181,34 @@ mod tests {
     #[test]
     fn the_yearly_members_meeting_of_last_calendar_year() {
         let today = date!(2026 - 11 - 25);
-        assert!(!misses_yearly_meeting(GroupKind::Huurdersorganisatie, &[date!(2025 - 04 - 15)], today));
+        let old = Some(date!(2020 - 01 - 01));
+        assert!(!misses_yearly_meeting(GroupKind::Huurdersorganisatie, old, &[date!(2025 - 04 - 15)], today));
         assert!(
-            misses_yearly_meeting(GroupKind::Huurdersorganisatie, &[date!(2026 - 04 - 15)], today),
+            misses_yearly_meeting(GroupKind::Huurdersorganisatie, old, &[date!(2026 - 04 - 15)], today),
             "this year's does not count for last year"
         );
-        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, &[], today));
-        assert!(!misses_yearly_meeting(GroupKind::DigitaalPanel, &[], today), "informal groups have no such duty");
+        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, old, &[], today));
+        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, None, &[], today), "no known start: judged");
+        assert!(!misses_yearly_meeting(GroupKind::DigitaalPanel, old, &[], today), "informal groups have no such duty");
+    }
+
+    #[test]
+    fn the_criteria_apply_from_the_first_full_calendar_year() {
+        assert_eq!(first_full_year(date!(2025 - 01 - 01)), 2025, "founded on 1 January: that year is full");
+        assert_eq!(first_full_year(date!(2025 - 01 - 02)), 2026, "a day later: the next year is the first full one");
+        assert_eq!(first_full_year(date!(2024 - 12 - 31)), 2025);
+        let committee = GroupKind::Bewonerscommissie;
+        // Founded in November 2026: not flagged for 2025 (it did not exist), nor in 2027 for 2026 (not a full year).
+        let november = Some(date!(2026 - 11 - 10));
+        assert!(!misses_yearly_meeting(committee, november, &[], date!(2026 - 11 - 25)));
+        assert!(!misses_yearly_meeting(committee, november, &[], date!(2027 - 06 - 01)));
+        // In 2028 its first full year, 2027, is judged.
+        assert!(misses_yearly_meeting(committee, november, &[], date!(2028 - 01 - 01)));
+        assert!(!misses_yearly_meeting(committee, november, &[date!(2027 - 03 - 01)], date!(2028 - 01 - 01)));
+        // The boundary: founded 1 January 2025 is judged for 2025 in 2026; founded 2 January 2025 is not.
+        let today = date!(2026 - 02 - 01);
+        assert!(misses_yearly_meeting(committee, Some(date!(2025 - 01 - 01)), &[], today));
+        assert!(!misses_yearly_meeting(committee, Some(date!(2025 - 01 - 02)), &[], today));
+        assert!(misses_yearly_meeting(committee, Some(date!(2025 - 01 - 02)), &[], date!(2027 - 01 - 01)));
     }
 }

@@ -7,6 +7,7 @@ use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use time::{Date, OffsetDateTime};
 use volkshuis_domain::access::{ReadScope, WriteScope};
+use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::overleg::case::CaseFacts;
 use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
 use volkshuis_domain::text::{LongText, Name};
@@ -226,14 +227,41 @@ pub(crate) async fn record_event(
     Ok(())
 }
 
-pub(crate) fn next_deadline_text(facts: &CaseFacts) -> Option<String> {
-    facts.next_deadline().map(date_to_text)
+pub(crate) fn next_deadline_text(facts: &CaseFacts, cal: &TermCalendar) -> Option<String> {
+    facts.next_deadline(cal).map(date_to_text)
+}
+
+/// Recomputes the stored next deadline of every case still waiting for someone against the decreed days as the
+/// transaction sees them (after a new decree, and once by the migration that brought the decreed days); returns
+/// how many moved. Pages compute their dates from the facts; this keeps the lists' order and filters right.
+pub(crate) async fn recompute_deadlines_in(tx: &mut Tx) -> Result<u64> {
+    let cal = crate::calendar::term_calendar_in(tx.conn()).await?;
+    let rows = sql::query(
+        "SELECT id, kind, received_on, agreed_weeks, answer_kind, answered_on, decision, decided_on, next_deadline \
+         FROM overleg_cases WHERE stage IN ('awaiting_answer', 'awaiting_decision') ORDER BY id",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut moved = 0;
+    for row in &rows {
+        let now = next_deadline_text(&facts_from_row(row)?, &cal);
+        if now != row.try_get::<Option<String>, _>("next_deadline")? {
+            sql::query("UPDATE overleg_cases SET next_deadline = $1 WHERE id = $2")
+                .bind(&now)
+                .bind(row.try_get::<i64, _>("id")?)
+                .execute(&mut *tx)
+                .await?;
+            moved += 1;
+        }
+    }
+    Ok(moved)
 }
 
 /// Creates a request from the corporation of `scope` to one of its overleg partners; returns the new id.
 /// The caller checked the request with the domain rules; an unknown partner is `NotFound`.
 pub async fn create(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &NewCase) -> Result<i64> {
     super::partners::ensure_partner(tx, scope.org_id(), new.tenant_org_id).await?;
+    let cal = crate::calendar::term_calendar_in(tx.conn()).await?;
     let facts = CaseFacts {
         kind: new.kind,
         received: new.received_on,
@@ -255,7 +283,7 @@ pub async fn create(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &NewCas
     .bind(date_to_text(new.received_on))
     .bind(new.agreed_weeks.map(i64::from))
     .bind(facts.stage().code())
-    .bind(next_deadline_text(&facts))
+    .bind(next_deadline_text(&facts, &cal))
     .bind(actor.user_id)
     .bind(timestamp::to_unix(actor.at))
     .fetch_one(&mut *tx)

@@ -18,6 +18,7 @@ mod partners;
 mod steps;
 
 pub use budgets::{account_budget, add_budget_line, budget, set_budget, Budget, BudgetLine};
+pub(crate) use cases::recompute_deadlines_in;
 pub use cases::{
     create, events, get, get_in, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord, Event, Listing,
     NewCase,
@@ -29,5 +30,5 @@ pub use discussion::{
 pub use documents::{add_document, document, documents, Document, DocumentMeta, NewDocument};
 pub use meetings::{add_agenda_item, add_meeting, meeting, meetings, set_minutes, AgendaItem, Meeting};
 pub(crate) use partners::ensure_partner;
-pub use partners::{add_partner, partner_terms, partners_of, Partner};
-pub use steps::{answer, decide};
+pub use partners::{add_partner, partner_terms, partners_of, proposals_of, respond_to_proposal, Partner};
+pub use steps::{answer, answered_at, decide, withdraw_answer};

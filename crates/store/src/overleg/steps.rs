@@ -51,6 +51,7 @@ async fn apply(
     }
     let mut facts = case.facts();
     with_step(&mut facts);
+    let cal = crate::calendar::term_calendar_in(tx.conn()).await?;
     let [code, text, on, by] = step.columns;
     let updated = sql::query(&format!(
         "UPDATE overleg_cases SET {code} = $1, {text} = $2, {on} = $3, {by} = $4, \
@@ -63,7 +64,7 @@ async fn apply(
     .bind(date_to_text(step.on))
     .bind(actor.user_id)
     .bind(facts.stage().code())
-    .bind(next_deadline_text(&facts))
+    .bind(next_deadline_text(&facts, &cal))
     .bind(case.id)
     .bind(scope.org_id())
     .bind(seen_version)
@@ -115,4 +116,61 @@ pub async fn decide(
         on: decision.on,
     };
     apply(tx, scope, actor, case.id, seen_version, step, |f| f.decision = Some((decision.decision, decision.on))).await
+}
+
+/// When the organisation's current answer was sent (its last `answered` step in the trail), if it has one.
+pub async fn answered_at(db: &crate::Db, scope: &ReadScope, case: &Case) -> Result<Option<time::OffsetDateTime>> {
+    super::cases::ensure_party(case, scope)?;
+    let at: Option<i64> =
+        sql::query_scalar("SELECT MAX(at) FROM overleg_events WHERE case_id = $1 AND step = 'answered'")
+            .bind(case.id)
+            .fetch_one(db)
+            .await?;
+    Ok(at.filter(|_| case.answer.is_some()).map(crate::timestamp::from_unix))
+}
+
+/// Withdraws the answer of the tenant organisation of `scope` so that it can answer again, if the case is still at
+/// `seen_version` and the domain's correction window (checked here against the trail, inside the transaction) is
+/// open; the trail records the withdrawn answer. `Conflict` when the case changed or the window closed meanwhile
+/// (the caller checked the window with the domain rule first, to say so clearly).
+pub async fn withdraw_answer(
+    tx: &mut Tx,
+    scope: &WriteScope,
+    actor: &Actor,
+    case_id: i64,
+    seen_version: i64,
+) -> Result<()> {
+    let case = current(tx, scope, case_id, seen_version).await?;
+    if case.tenant_org_id != scope.org_id() {
+        return Err(StoreError::NotFound);
+    }
+    let at: Option<i64> =
+        sql::query_scalar("SELECT MAX(at) FROM overleg_events WHERE case_id = $1 AND step = 'answered'")
+            .bind(case.id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let (Some(at), Some(answer)) = (at, case.answer.as_ref()) else { return Err(StoreError::Conflict) };
+    let facts = case.facts();
+    if facts.check_correction(crate::timestamp::from_unix(at), actor.at).is_err() {
+        return Err(StoreError::Conflict);
+    }
+    let without = CaseFacts { answer: None, ..facts };
+    let cal = crate::calendar::term_calendar_in(tx.conn()).await?;
+    let updated = sql::query(
+        "UPDATE overleg_cases SET answer_kind = NULL, answer_text = NULL, answered_on = NULL, answered_by = NULL, \
+         stage = $1, next_deadline = $2, version = version + 1 \
+         WHERE id = $3 AND tenant_org_id = $4 AND version = $5 AND decision IS NULL",
+    )
+    .bind(without.stage().code())
+    .bind(next_deadline_text(&without, &cal))
+    .bind(case.id)
+    .bind(scope.org_id())
+    .bind(seen_version)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if updated == 0 {
+        return Err(StoreError::Conflict);
+    }
+    record_event(tx.conn(), case.id, scope.org_id(), actor, "answer_withdrawn", Some(answer.kind.code())).await
 }

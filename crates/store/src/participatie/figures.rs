@@ -29,7 +29,8 @@ pub async fn open_figures(db: &Db, scope: &ReadScope, corporation_id: i64) -> Re
     }
     let allowed: Option<i64> = sql::query_scalar(
         "SELECT 1 FROM organisations o WHERE o.id = $1 AND (o.kind = $3 OR EXISTS \
-           (SELECT 1 FROM overleg_partners p WHERE p.corporation_id = $2 AND p.tenant_org_id = o.id))",
+           (SELECT 1 FROM overleg_partners p WHERE p.corporation_id = $2 AND p.tenant_org_id = o.id \
+           AND p.accepted_at IS NOT NULL))",
     )
     .bind(scope.org_id())
     .bind(corporation_id)
@@ -46,7 +47,8 @@ pub(crate) async fn ensure_works_in(db: &Db, org_id: i64, corporation_id: i64) -
         return Ok(());
     }
     let works_in: Option<i64> = sql::query_scalar(
-        "SELECT 1 WHERE EXISTS (SELECT 1 FROM overleg_partners WHERE corporation_id = $2 AND tenant_org_id = $1) \
+        "SELECT 1 WHERE EXISTS (SELECT 1 FROM overleg_partners WHERE corporation_id = $2 AND tenant_org_id = $1 \
+         AND accepted_at IS NOT NULL) \
          OR EXISTS (SELECT 1 FROM part_groups WHERE corporation_id = $2 AND org_id = $1)",
     )
     .bind(org_id)

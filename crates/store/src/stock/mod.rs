@@ -13,6 +13,7 @@ mod import;
 mod known;
 pub mod map;
 mod query;
+mod references;
 mod reports;
 mod writer;
 
@@ -23,4 +24,5 @@ pub use query::{
     cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, unit, units, units_after,
     ClusterRow, UnitFilter, UnitListRow, UnitPage, UnitRow, COUNT_CAP,
 };
+pub use references::{unknown_codes, StockRef};
 pub use reports::{report, save_report};

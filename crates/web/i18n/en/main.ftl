@@ -295,3 +295,4 @@ mail-org-invite-new-body =
     Volkshuis
 org-invited = Invited, not yet accepted
 org-invited-until = valid until
+nav-decrees = Holidays for terms

@@ -159,3 +159,4 @@ contact-columns-missing = line 1: the columns idExtern and naam are required
 contact-missing = line { $line }, column { $column }: missing
 contact-email = line { $line }, column email: { $value } is not a valid e-mail address
 contact-not-in-stock = line { $line }, column idExtern: { $id } is not in the housing stock
+err-unknown-area = These codes are not in the corporation's stock: { $codes }.

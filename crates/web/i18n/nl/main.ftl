@@ -295,3 +295,4 @@ mail-org-invite-new-body =
     Volkshuis
 org-invited = Uitgenodigd, nog niet geaccepteerd
 org-invited-until = geldig tot
+nav-decrees = Feestdagen voor termijnen

@@ -159,3 +159,4 @@ contact-columns-missing = regel 1: de kolommen idExtern en naam zijn verplicht
 contact-missing = regel { $line }, kolom { $column }: ontbreekt
 contact-email = regel { $line }, kolom email: { $value } is geen geldig e-mailadres
 contact-not-in-stock = regel { $line }, kolom idExtern: { $id } staat niet in het bezit
+err-unknown-area = Deze codes staan niet in het bezit van de corporatie: { $codes }.

@@ -137,10 +137,11 @@ async fn dashboard(
 async fn overleg_summary_of(state: &AppState, scope: &ReadScope) -> Result<OverlegSummary, AppError> {
     let today = dutch_date(state.clock.now());
     let open = overleg::list(&state.db, scope, Listing::Open, 500).await?;
+    let cal = volkshuis_store::calendar::term_calendar(&state.db).await?;
     Ok(OverlegSummary {
         open: open.len(),
-        late: open.iter().filter(|c| c.facts.late(today).is_some()).count(),
-        next: open.iter().filter_map(|c| c.facts.next_deadline()).filter(|d| *d >= today).min().map(show_date),
+        late: open.iter().filter(|c| c.facts.late(&cal, today).is_some()).count(),
+        next: open.iter().filter_map(|c| c.facts.next_deadline(&cal)).filter(|d| *d >= today).min().map(show_date),
         open_questions: overleg::open_questions(&state.db, scope).await?.len(),
     })
 }

@@ -75,6 +75,7 @@ mod import;
 mod overleg;
 mod participatie;
 mod socialreturn;
+pub use generated::CalendarTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 

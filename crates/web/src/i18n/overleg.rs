@@ -75,6 +75,7 @@ impl OverlegTexts {
             "asked" => self.step_asked,
             "question_answered" => self.step_question_answered,
             "answered" => self.step_answered,
+            "answer_withdrawn" => self.step_answer_withdrawn,
             "decided" => self.step_decided,
             "document" => self.step_document,
             other => return other.to_owned(),
@@ -124,8 +125,10 @@ impl OverlegTexts {
         match day {
             DayOff::Saturday => self.day_off_saturday,
             DayOff::Sunday => self.day_off_sunday,
+            DayOff::Decreed => self.day_off_decreed,
             DayOff::Holiday(holiday) => match holiday {
                 Holiday::NewYearsDay => self.holiday_new_years_day,
+                Holiday::GoodFriday => self.holiday_good_friday,
                 Holiday::EasterMonday => self.holiday_easter_monday,
                 Holiday::KingsDay => self.holiday_kings_day,
                 Holiday::LiberationDay => self.holiday_liberation_day,
@@ -161,6 +164,7 @@ mod tests {
         let mut extensions = vec![Extension::None, Extension::TwoWorkingDays];
         extensions.push(Extension::NonWorkingLastDay(DayOff::Saturday));
         extensions.push(Extension::NonWorkingLastDay(DayOff::Sunday));
+        extensions.push(Extension::NonWorkingLastDay(DayOff::Decreed));
         extensions.extend(Holiday::ALL.map(|h| Extension::NonWorkingLastDay(DayOff::Holiday(h))));
         let mut rules = vec![Rule::AdviceTermEnded, Rule::NoObjection, Rule::ConsentGiven, Rule::AdviceFollowed];
         for extension in extensions {

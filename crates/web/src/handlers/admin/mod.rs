@@ -2,6 +2,7 @@
 //! Every route takes [`crate::auth::PlatformAdmin`], so anyone else gets a 403.
 
 mod audit;
+mod decrees;
 mod orgs;
 mod outbox;
 mod users;
@@ -10,5 +11,10 @@ use crate::state::AppState;
 use axum::Router;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(orgs::router()).merge(users::router()).merge(audit::router()).merge(outbox::router())
+    Router::new()
+        .merge(orgs::router())
+        .merge(users::router())
+        .merge(audit::router())
+        .merge(outbox::router())
+        .merge(decrees::router())
 }

@@ -15,6 +15,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::access::{Action, Check, Edit, ReadScope, Scope, View};
+use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::overleg::budget_account_deadline;
 use volkshuis_domain::text::Name;
@@ -81,6 +82,7 @@ async fn load<C: Check>(
 
 fn budget_page(
     auth: &Auth,
+    cal: &TermCalendar,
     scope: &ReadScope,
     other: i64,
     budget: Budget,
@@ -90,7 +92,7 @@ fn budget_page(
     let page = Page::for_user(auth);
     let ov = page.ov;
     let spent = Money::from_cents(budget.lines.iter().map(|l| l.amount.cents()).sum());
-    let deadline = budget_account_deadline(budget.year);
+    let deadline = budget_account_deadline(cal, budget.year);
     BudgetPage {
         org_id: scope.org_id(),
         other,
@@ -98,7 +100,7 @@ fn budget_page(
         amount: budget.amount.to_string(),
         spent: spent.to_string(),
         left: Money::from_cents(budget.amount.cents() - spent.cents()).to_string(),
-        account_by: show_date(deadline.date),
+        account_by: super::deadline_date(ov, &deadline),
         account_rule: ov.rule(&deadline.rule),
         accounted: budget.accounted_on.map(show_date),
         can_spend: budget.tenant_org_id == scope.org_id() && scope.role().allows(Action::Edit),
@@ -126,7 +128,15 @@ async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let (scope, budget) = load(&state, &auth, org, other, year, View).await?;
-    let mut page = budget_page(&auth, &scope, other, budget, LineForm::default(), FieldErrors::default());
+    let mut page = budget_page(
+        &auth,
+        &super::term_calendar(&state).await?,
+        &scope,
+        other,
+        budget,
+        LineForm::default(),
+        FieldErrors::default(),
+    );
     page.page = page.page.with_notice(q.notice.as_deref());
     ok(&page)
 }
@@ -155,7 +165,10 @@ async fn add_line(
     let spent_on = parse_date(&form.spent_on).map_err(|_| errors.add("spent_on", ov.err_date)).ok();
     let (Some(category), Some(description), Some(amount), Some(spent_on)) = (category, description, amount, spent_on)
     else {
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &budget_page(&auth, &scope, other, budget, form, errors));
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &budget_page(&auth, &super::term_calendar(&state).await?, &scope, other, budget, form, errors),
+        );
     };
     let mut tx = state.db.begin().await?;
     let line =

@@ -2,6 +2,7 @@
 //! documents and the printable version.
 
 use super::case_view::{case_page, case_view, shared_parts, PrintPage, Typed};
+use super::confirm::{confirm_page, Step, CONFIRMED, EDIT};
 use super::jobs;
 use super::{load_case, party_scope, today};
 use crate::auth::Auth;
@@ -66,7 +67,7 @@ fn back_to(org: i64, id: i64) -> Response {
 
 /// The case page again with what was typed and why it was not accepted.
 #[expect(clippy::too_many_arguments, reason = "the page carries the typed forms, their errors and the step outcome")]
-async fn again(
+pub(super) async fn again(
     state: &AppState,
     auth: &Auth,
     scope: &ReadScope,
@@ -112,6 +113,36 @@ async fn overtaken(
     again(state, auth, scope, &now, typed, FieldErrors::default(), None, true).await
 }
 
+/// A checked step that was not confirmed yet: the confirmation page with its summary, or (when the sender chose
+/// to change it) the case page with everything typed. `None` when the step was confirmed and may be stored.
+async fn unconfirmed(
+    state: &AppState,
+    auth: &Auth,
+    scope: &ReadScope,
+    case: &Case,
+    upload: &MultipartForm,
+    typed: &Typed,
+    step: Step,
+) -> Result<Option<Response>, AppError> {
+    match upload.text("confirmed").as_str() {
+        CONFIRMED if upload.problems.is_empty() => Ok(None),
+        EDIT => {
+            let page = case_page(state, auth, scope, case, typed.clone(), FieldErrors::default(), None, false).await?;
+            Ok(Some(ok(&page)?))
+        }
+        // Not confirmed yet, or confirmed with a file that cannot be taken: the confirmation page again, which
+        // names the file (the documents are attached there).
+        confirmed => {
+            let cal = super::term_calendar(state).await?;
+            let mut errors = FieldErrors::default();
+            upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
+            let page = confirm_page(Page::for_user(auth), case, scope.org_id(), &cal, today(state), step, errors);
+            let status = if confirmed == CONFIRMED { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+            Ok(Some(render(status, &page)?))
+        }
+    }
+}
+
 async fn store_documents(
     tx: &mut Tx,
     scope: &WriteScope,
@@ -146,10 +177,11 @@ async fn answer(
         ..Default::default()
     };
     let t = auth.ctx.t();
+    let ov = auth.ctx.lang.overleg();
     let mut errors = FieldErrors::default();
-    let kind = errors.check(t, "answer_kind", AnswerKind::parse(&typed.answer_kind));
+    // Nothing is chosen in advance: no choice is an error that names it, with the text kept.
+    let kind = AnswerKind::parse(&typed.answer_kind).map_err(|_| errors.add("answer_kind", ov.err_choose_answer)).ok();
     let text = errors.check(t, "answer_text", LongText::parse_optional(&typed.answer_text));
-    upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     if seen_version != case.version {
         return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
     }
@@ -158,6 +190,10 @@ async fn answer(
     };
     if let Err(step) = case.facts().check_answer(kind, text.is_some()) {
         return again(&state, &auth, &scope, &case, typed, errors, Some(step), false).await;
+    }
+    let step = Step::Answer { kind, text: typed.answer_text.clone() };
+    if let Some(unconfirmed) = unconfirmed(&state, &auth, &scope, &case, &upload, &typed, step).await? {
+        return Ok(unconfirmed);
     }
     let actor = auth.actor(&state);
     let record = Answer { kind, text: text.map(|t| t.as_str().to_owned()), on: today(&state) };
@@ -187,10 +223,10 @@ async fn decide(
     let typed =
         Typed { decision: upload.text("decision"), reply_text: upload.text("reply_text"), ..Default::default() };
     let t = auth.ctx.t();
+    let ov = auth.ctx.lang.overleg();
     let mut errors = FieldErrors::default();
-    let decision = errors.check(t, "decision", Decision::parse(&typed.decision));
+    let decision = Decision::parse(&typed.decision).map_err(|_| errors.add("decision", ov.err_choose_decision)).ok();
     let reply = errors.check(t, "reply_text", LongText::parse_optional(&typed.reply_text));
-    upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     if seen_version != case.version {
         return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
     }
@@ -199,6 +235,10 @@ async fn decide(
     };
     if let Err(step) = case.facts().check_decision(decision, reply.is_some()) {
         return again(&state, &auth, &scope, &case, typed, errors, Some(step), false).await;
+    }
+    let step = Step::Decision { decision, reply: typed.reply_text.clone() };
+    if let Some(unconfirmed) = unconfirmed(&state, &auth, &scope, &case, &upload, &typed, step).await? {
+        return Ok(unconfirmed);
     }
     let actor = auth.actor(&state);
     let record = DecisionRecord { decision, reply: reply.map(|r| r.as_str().to_owned()), on: today(&state) };
@@ -313,7 +353,7 @@ async fn print(
     let page = Page::for_user(&auth);
     let (documents, questions, trail) = shared_parts(&state, &page, &scope, &case).await?;
     ok(&PrintPage {
-        case: case_view(&page, &case, today(&state)),
+        case: case_view(&page, &case, &super::term_calendar(&state).await?, today(&state)),
         documents,
         questions,
         trail,

@@ -8,7 +8,8 @@ use crate::state::AppState;
 use crate::views::{show_date, show_time, Page};
 use askama::Template;
 use volkshuis_domain::access::{Action, ReadScope};
-use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage};
+use volkshuis_domain::calendar::TermCalendar;
+use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage, CORRECTION_WINDOW};
 use volkshuis_domain::overleg::{AnswerKind, Decision};
 use volkshuis_store::overleg::{self, Case};
 
@@ -51,7 +52,7 @@ pub(super) struct CommentView {
 }
 
 /// What the user typed into the step forms (kept when a form comes back with an error).
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct Typed {
     pub answer_kind: String,
     pub answer_text: String,
@@ -101,6 +102,8 @@ pub(super) struct CasePage {
     pub can_comment: bool,
     pub answer_options: Vec<(String, String)>,
     pub decision_options: Vec<(String, String)>,
+    /// Until when the organisation may withdraw its answer to correct it (shown with the button), if it may.
+    pub correct_until: Option<String>,
     pub typed: Typed,
     pub errors: FieldErrors,
     pub step_message: Option<String>,
@@ -119,23 +122,23 @@ pub(super) struct PrintPage {
 }
 
 /// The case's facts as shown to a viewer on `today`.
-pub(super) fn case_view(page: &Page, case: &Case, today: time::Date) -> CaseView {
+pub(super) fn case_view(page: &Page, case: &Case, cal: &TermCalendar, today: time::Date) -> CaseView {
     let ov = page.ov;
     let facts = case.facts();
     let deadline = |label, d: volkshuis_domain::overleg::Deadline, running: bool| DeadlineView {
         label,
-        date: show_date(d.date),
+        date: super::deadline_date(ov, &d),
         rule: ov.rule(&d.rule),
         days: running.then(|| ov.days(days_left(d.date, today))),
     };
     let mut deadlines = Vec::new();
-    if let Ok(Some(d)) = facts.answer_deadline() {
+    if let Ok(Some(d)) = facts.answer_deadline(cal) {
         deadlines.push(deadline(ov.answer_deadline, d, facts.stage() == Stage::AwaitingAnswer));
     }
-    if let Some(d) = facts.reply_deadline() {
+    if let Some(d) = facts.reply_deadline(cal) {
         deadlines.push(deadline(ov.reply_deadline, d, facts.stage() == Stage::AwaitingDecision));
     }
-    let execution = match facts.execution() {
+    let execution = match facts.execution(cal) {
         Ok(Execution::NotApplicable) | Err(_) => None,
         Ok(Execution::AwaitingDecision) => Some((ov.exec_awaiting.to_owned(), None)),
         Ok(Execution::NotWithoutConsent) => Some((ov.exec_not_without_consent.to_owned(), None)),
@@ -154,7 +157,7 @@ pub(super) fn case_view(page: &Page, case: &Case, today: time::Date) -> CaseView
         clusters: case.clusters.join(", "),
         stage: ov.stage(facts.stage()),
         stage_code: facts.stage().code(),
-        late: facts.late(today).map(|l| match l {
+        late: facts.late(cal, today).map(|l| match l {
             Late::Organisation { .. } => ov.late_org,
             Late::Corporation { .. } => ov.late_corp,
         }),
@@ -228,7 +231,7 @@ fn note_text(page: &Page, step: &str, note: &str) -> String {
     let ov = page.ov;
     let parsed = match step {
         "sent" => volkshuis_domain::overleg::RequestKind::parse(note).ok().map(|k| ov.kind(k)),
-        "answered" => AnswerKind::parse(note).ok().map(|a| ov.answer_name(a)),
+        "answered" | "answer_withdrawn" => AnswerKind::parse(note).ok().map(|a| ov.answer_name(a)),
         "decided" => Decision::parse(note).ok().map(|d| ov.decision_name(d)),
         _ => None,
     };
@@ -250,6 +253,7 @@ pub(super) async fn case_page(
     let page = Page::for_user(auth);
     let ov = page.ov;
     let today = today(state);
+    let cal = super::term_calendar(state).await?;
     let (documents, questions, trail) = shared_parts(state, &page, scope, case).await?;
     let comments = overleg::comments(&state.db, scope, case)
         .await?
@@ -259,17 +263,17 @@ pub(super) async fn case_page(
     let is_tenant = case.tenant_org_id == scope.org_id();
     let can_edit = scope.role().allows(Action::Edit);
     let stage = case.facts().stage();
-    let typed = Typed {
-        answer_kind: if typed.answer_kind.is_empty() {
-            case.kind.answers().first().map(|a| a.code().to_owned()).unwrap_or_default()
-        } else {
-            typed.answer_kind
-        },
-        ..typed
+    // No answer is chosen in advance (an answer with legal effect is never a default): `typed` is what the user
+    // chose, or nothing.
+    let correct_until = match (is_tenant && can_edit, overleg::answered_at(&state.db, scope, case).await?) {
+        (true, Some(at)) => {
+            case.facts().check_correction(at, state.clock.now()).ok().map(|()| show_time(at + CORRECTION_WINDOW))
+        }
+        _ => None,
     };
     Ok(CasePage {
         org_id: scope.org_id(),
-        case: case_view(&page, case, today),
+        case: case_view(&page, case, &cal, today),
         documents,
         questions,
         comments,
@@ -291,6 +295,7 @@ pub(super) async fn case_page(
             .iter()
             .map(|d| (d.code().to_owned(), ov.decision_name(*d).to_owned()))
             .collect(),
+        correct_until,
         typed,
         errors,
         step_message: step.map(|e| step_error(ov, e).to_owned()),

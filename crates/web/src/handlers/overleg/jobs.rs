@@ -87,11 +87,13 @@ impl OverlegReminder {
 
 /// A new request: tell the organisation's board and schedule the answer reminders.
 pub(crate) async fn case_sent(state: &AppState, tx: &mut Tx, case: &Case) -> anyhow::Result<()> {
-    let deadline = case.facts().answer_deadline().context("answer deadline")?;
+    let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
+    let deadline = case.facts().answer_deadline(&cal).context("answer deadline")?;
     let path = format!("/orgs/{}/overleg/{}", case.tenant_org_id, case.id);
     tell_board(state, tx, case.tenant_org_id, &path, |lang, link| {
         let ov = lang.overleg();
-        let deadline_line = deadline.as_ref().map(|d| ov.mail_deadline_line(show_date(d.date))).unwrap_or_default();
+        let deadline_line =
+            deadline.as_ref().map(|d| ov.mail_deadline_line(super::deadline_date(ov, d))).unwrap_or_default();
         let (corporation, title) = (&case.corporation_name, &case.title);
         (
             ov.mail_new_subject(corporation, title),
@@ -112,7 +114,8 @@ pub(crate) async fn case_sent(state: &AppState, tx: &mut Tx, case: &Case) -> any
 
 /// An answer came in: when the corporation has to decide, schedule its reply reminder.
 pub(crate) async fn case_answered(state: &AppState, tx: &mut Tx, case: &Case) -> anyhow::Result<()> {
-    if let Some(deadline) = case.facts().reply_deadline() {
+    let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
+    if let Some(deadline) = case.facts().reply_deadline(&cal) {
         let job = OverlegReminder::Reply { case_id: case.id, org_id: case.corporation_id };
         let key = format!("overleg:{}:reply", case.id);
         schedule_reminder(state, tx, key, morning(deadline.date - Duration::days(REPLY_REMINDER)), &job).await?;
@@ -128,7 +131,8 @@ pub(crate) async fn budget_set(
     tenant_org_id: i64,
     year: i32,
 ) -> anyhow::Result<()> {
-    let deadline = budget_account_deadline(year);
+    let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
+    let deadline = budget_account_deadline(&cal, year);
     let job = OverlegReminder::Budget { corporation_id, org_id: tenant_org_id, year };
     let key = format!("overleg:budget:{corporation_id}:{tenant_org_id}:{year}");
     schedule_reminder(state, tx, key, morning(deadline.date - Duration::days(BUDGET_REMINDER)), &job).await
@@ -137,7 +141,8 @@ pub(crate) async fn budget_set(
 /// The answer reminder, while the case still awaits its answer; `None` when there is nothing to remind.
 async fn remind_answer(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64) -> anyhow::Result<Option<usize>> {
     let Some(case) = overleg::get(&state.db, &crate::jobs::job_scope(org_id), case_id).await? else { return Ok(None) };
-    let Some(deadline) = case.facts().answer_deadline().ok().flatten() else { return Ok(None) };
+    let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
+    let Some(deadline) = case.facts().answer_deadline(&cal).ok().flatten() else { return Ok(None) };
     if case.facts().stage() != Stage::AwaitingAnswer {
         return Ok(None);
     }
@@ -159,7 +164,8 @@ async fn remind_answer(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64)
 /// The reply reminder, while the case still awaits the corporation's decision.
 async fn remind_reply(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64) -> anyhow::Result<Option<usize>> {
     let Some(case) = overleg::get(&state.db, &crate::jobs::job_scope(org_id), case_id).await? else { return Ok(None) };
-    let Some(deadline) = case.facts().reply_deadline() else { return Ok(None) };
+    let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
+    let Some(deadline) = case.facts().reply_deadline(&cal) else { return Ok(None) };
     if case.facts().stage() != Stage::AwaitingDecision {
         return Ok(None);
     }
@@ -191,7 +197,8 @@ async fn remind_budget(
         return Ok(None);
     }
     let corporation = orgs::get(&state.db, corporation_id).await?.context("corporation gone")?;
-    let deadline = budget_account_deadline(year);
+    let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
+    let deadline = budget_account_deadline(&cal, year);
     let path = format!("/orgs/{org_id}/overleg/budget/{corporation_id}/{year}");
     let sent = tell_board(state, tx, org_id, &path, |lang, link| {
         let ov = lang.overleg();

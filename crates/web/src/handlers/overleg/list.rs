@@ -5,7 +5,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::state::AppState;
-use crate::views::{ok, render, show_date, Page};
+use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -14,13 +14,18 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::access::{Action, Manage, ReadScope, View};
+use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::overleg::case::{days_left, Late};
 use volkshuis_store::orgs::{self, Organisation};
 use volkshuis_store::overleg::{self, CaseRow, Listing};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/orgs/{org}/overleg", get(show)).route("/orgs/{org}/overleg/partners", post(add_partner))
+    Router::new()
+        .route("/orgs/{org}/overleg", get(show))
+        .route("/orgs/{org}/overleg/partners", post(add_partner))
+        .route("/orgs/{org}/overleg/partners/{corporation}/aanvaarden", post(accept_proposal))
+        .route("/orgs/{org}/overleg/partners/{corporation}/afwijzen", post(decline_proposal))
 }
 
 /// How many cases a list shows at most (an organisation has tens a year, not thousands).
@@ -38,18 +43,18 @@ pub(super) struct Row {
     pub late: Option<&'static str>,
 }
 
-pub(super) fn row(page: &Page, case: &CaseRow, today: time::Date) -> Row {
+pub(super) fn row(page: &Page, case: &CaseRow, cal: &TermCalendar, today: time::Date) -> Row {
     let ov = page.ov;
-    let next = case.facts.next_deadline();
+    let next = case.facts.next(cal);
     Row {
         id: case.id,
         title: case.title.clone(),
         other_party: case.other_party.clone(),
         kind: ov.kind(case.facts.kind),
         stage: ov.stage(case.facts.stage()),
-        deadline: next.map(show_date),
-        days: next.map(|d| ov.days(days_left(d, today))),
-        late: case.facts.late(today).map(|late| match late {
+        deadline: next.as_ref().map(|d| super::deadline_date(ov, d)),
+        days: next.map(|d| ov.days(days_left(d.date, today))),
+        late: case.facts.late(cal, today).map(|late| match late {
             Late::Organisation { .. } => ov.late_org,
             Late::Corporation { .. } => ov.late_corp,
         }),
@@ -57,6 +62,13 @@ pub(super) fn row(page: &Page, case: &CaseRow, today: time::Date) -> Row {
 }
 
 struct PartnerRow {
+    name: String,
+    weeks: String,
+}
+
+/// A partnership proposed and not yet accepted: the corporation sees it waiting, the tenant organisation answers it.
+struct ProposalRow {
+    org_id: i64,
     name: String,
     weeks: String,
 }
@@ -78,9 +90,11 @@ struct ListPage {
     is_corporation: bool,
     can_edit: bool,
     can_manage: bool,
+    can_answer_proposals: bool,
     showing_all: bool,
     rows: Vec<Row>,
     partners: Vec<PartnerRow>,
+    proposals: Vec<ProposalRow>,
     partner_options: Vec<(String, String)>,
     form: PartnerForm,
     errors: FieldErrors,
@@ -105,14 +119,28 @@ async fn list_page(
     let page = Page::for_user(auth);
     let today = today(state);
     let listing = if showing_all { Listing::All } else { Listing::Open };
-    let rows =
-        overleg::list(&state.db, scope, listing, LIST_LIMIT).await?.iter().map(|c| row(&page, c, today)).collect();
+    let cal = super::term_calendar(state).await?;
+    let rows = overleg::list(&state.db, scope, listing, LIST_LIMIT)
+        .await?
+        .iter()
+        .map(|c| row(&page, c, &cal, today))
+        .collect();
     let partners = overleg::partners_of(&state.db, scope)
         .await?
         .into_iter()
         .map(|p| PartnerRow { name: p.org.name, weeks: page.ov.weeks(p.agreed_weeks.unwrap_or(6).into()) })
         .collect();
+    let proposals = overleg::proposals_of(&state.db, scope)
+        .await?
+        .into_iter()
+        .map(|p| ProposalRow {
+            org_id: p.org.id,
+            name: p.org.name,
+            weeks: page.ov.weeks(p.agreed_weeks.unwrap_or(6).into()),
+        })
+        .collect();
     let is_corporation = org.kind == OrgKind::Corporation;
+    let can_answer_proposals = !is_corporation && scope.role().allows(Action::Manage);
     let can_manage = is_corporation && scope.role().allows(Action::Manage);
     let partner_options = if can_manage {
         orgs::list(&state.db)
@@ -134,6 +162,8 @@ async fn list_page(
         showing_all,
         rows,
         partners,
+        proposals,
+        can_answer_proposals,
         partner_options,
         form,
         errors,
@@ -167,6 +197,39 @@ pub(super) fn parse_weeks(input: &str) -> Result<Option<u32>, ()> {
         Ok(weeks @ 7..=52) => Ok(Some(weeks)),
         _ => Err(()),
     }
+}
+
+/// The tenant organisation's administrator accepts a corporation's proposal to be its Overleg partner.
+async fn accept_proposal(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, corporation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    respond(state, auth, org, corporation, true).await
+}
+
+/// The tenant organisation's administrator declines a corporation's proposal.
+async fn decline_proposal(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, corporation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    respond(state, auth, org, corporation, false).await
+}
+
+async fn respond(state: AppState, auth: Auth, org: i64, corporation: i64, accept: bool) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Manage).await?;
+    if organisation.kind != OrgKind::TenantOrganisation {
+        return Err(AppError::NotFound); // Only a tenant organisation answers a proposal.
+    }
+    let mut tx = state.db.begin().await?;
+    match overleg::respond_to_proposal(&mut tx, &scope, &auth.actor(&state), corporation, accept).await {
+        Ok(()) => {}
+        Err(volkshuis_store::StoreError::NotFound) => return Err(AppError::NotFound),
+        Err(other) => return Err(other.into()),
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/overleg?notice=saved")).into_response())
 }
 
 async fn add_partner(

@@ -7,6 +7,8 @@
 mod budget;
 mod case;
 mod case_view;
+mod confirm;
+mod correct;
 pub(crate) mod jobs;
 mod list;
 mod meetings;
@@ -20,17 +22,37 @@ use crate::state::AppState;
 use axum::Router;
 use time::Date;
 use volkshuis_domain::access::ReadScope;
-use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::calendar::{dutch_date, TermCalendar};
 use volkshuis_domain::overleg::case::StepError;
 use volkshuis_store::overleg::{self, Case};
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(list::router()).merge(new::router()).merge(case::router()).merge(year::router())
+    Router::new()
+        .merge(list::router())
+        .merge(new::router())
+        .merge(case::router())
+        .merge(correct::router())
+        .merge(year::router())
 }
 
 /// A case the organisation of `scope` is a party to; anyone else's is a 404.
 async fn load_case(state: &AppState, scope: &ReadScope, id: i64) -> Result<Case, AppError> {
     overleg::get(&state.db, scope, id).await?.ok_or(AppError::NotFound)
+}
+
+/// The calendar statutory terms count on now (the decreed days are data; a page reads them once).
+pub(crate) async fn term_calendar(state: &AppState) -> Result<TermCalendar, AppError> {
+    Ok(volkshuis_store::calendar::term_calendar(&state.db).await?)
+}
+
+/// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it.
+pub(crate) fn deadline_date(ov: &OverlegTexts, deadline: &volkshuis_domain::overleg::Deadline) -> String {
+    let shown = crate::views::show_date(deadline.date);
+    if deadline.provisional {
+        ov.deadline_provisional(shown)
+    } else {
+        shown
+    }
 }
 
 /// Today in the Netherlands, by the application's clock.
@@ -50,5 +72,6 @@ fn step_error(ov: &OverlegTexts, error: StepError) -> &'static str {
         StepError::TextRequired => ov.err_text_required,
         StepError::NothingToDecide => ov.err_nothing_to_decide,
         StepError::ReplyRequired => ov.err_reply_required,
+        StepError::CorrectionClosed => ov.err_correction_closed,
     }
 }

@@ -21,6 +21,7 @@ use volkshuis_domain::overleg::{check_request, RequestError, RequestKind, Subjec
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::overleg::{self, NewCase, NewDocument};
+use volkshuis_store::stock::{self, StockRef};
 use volkshuis_store::StoreError;
 
 pub fn router() -> Router<AppState> {
@@ -147,6 +148,11 @@ async fn create(
         form.clusters.split([',', ';', '\n']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
     if clusters.iter().any(|c| c.chars().count() > 40) {
         errors.add("clusters", t.err_format);
+    }
+    // A typed complex code is a reference to the corporation's own stock: it must exist there.
+    let unknown = stock::unknown_codes(&state.db, &scope, scope.org_id(), StockRef::Complex, &clusters).await?;
+    if !unknown.is_empty() {
+        errors.add("clusters", ov.err_unknown_complexes(unknown.join(", ")));
     }
     let file_errors: Vec<String> = upload.problems.iter().map(|p| p.message(ov)).collect();
     let valid = (tenant_org_id, kind, subject, title, explanation, received_on, typed_weeks);

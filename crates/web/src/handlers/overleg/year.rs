@@ -118,7 +118,8 @@ async fn year_page(
     let page = Page::for_user(auth);
     let ov = page.ov;
     let cases = overleg::year_cases(&state.db, scope, year).await?;
-    let f = figures(&cases, today(state));
+    let cal = super::term_calendar(state).await?;
+    let f = figures(&cases, &cal, today(state));
     let meetings = overleg::meetings(&state.db, scope, year).await?;
     let mut partners = Vec::new();
     for partner in overleg::partners_of(&state.db, scope).await? {
@@ -129,7 +130,7 @@ async fn year_page(
             missing_meeting: (!met).then(|| ov.meetings_missing(&partner.org.name)),
             name: partner.org.name,
             budget: budget.as_ref().map(|b| b.amount.to_string()),
-            account_by: show_date(budget_account_deadline(year).date),
+            account_by: super::deadline_date(ov, &budget_account_deadline(&cal, year)),
             accounted: budget.and_then(|b| b.accounted_on).map(show_date),
         });
     }

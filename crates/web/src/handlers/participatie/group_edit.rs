@@ -1,6 +1,6 @@
 //! Changing a group: its fields, areas and parent (never its corporation or keeper), without cycles in the tree.
 
-use super::groups::{form_page, parse_group, GroupForm};
+use super::groups::{form_page, parse_group, unknown_areas, GroupForm};
 use super::party_scope;
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -103,6 +103,10 @@ async fn update(
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
+    if let Some(errors) = unknown_areas(&state, &scope, &new, auth.ctx.lang.participatie()).await? {
+        let page = form_page(&state, &auth, &scope, &organisation, form, errors, Some(id)).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
     let mut tx = state.db.begin().await?;
     part::update_group(&mut tx, &scope, &auth.actor(&state), &group, &new).await?;
     tx.commit().await?;

@@ -20,6 +20,7 @@ use volkshuis_domain::participatie::group::{is_fading, misses_yearly_meeting, re
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::participatie::{self as part, Group, NewGroup};
+use volkshuis_store::stock::{self, StockRef};
 use volkshuis_store::StoreError;
 
 pub fn router() -> Router<AppState> {
@@ -57,7 +58,7 @@ pub(super) fn row(page: &Page, g: &Group, depth: usize, today: time::Date) -> Gr
         kept_by: g.org_name.clone(),
         recognised: g.kind.is_formal().then(|| recognised(g.kind, &g.criteria)),
         fading: is_fading(g.started_on, g.last_activity, today),
-        missed_meeting: misses_yearly_meeting(g.kind, &g.members_meetings, today)
+        missed_meeting: misses_yearly_meeting(g.kind, g.started_on, &g.members_meetings, today)
             .then(|| pt.missed_meeting(today.year() - 1)),
     }
 }
@@ -309,6 +310,28 @@ pub(super) fn parse_group(
     })
 }
 
+/// The form's error when the group's area names codes the corporation's stock does not have (a typed code is a
+/// reference to the stock and must exist in it); `None` when every code is known.
+pub(super) async fn unknown_areas(
+    state: &AppState,
+    scope: &ReadScope,
+    new: &NewGroup,
+    pt: &ParticipatieTexts,
+) -> Result<Option<FieldErrors>, AppError> {
+    let kind = match new.area_kind.as_str() {
+        "complexes" => StockRef::Complex,
+        "buurten" => StockRef::Buurt,
+        _ => return Ok(None),
+    };
+    let unknown = stock::unknown_codes(&state.db, scope, new.corporation_id, kind, &new.area_codes).await?;
+    if unknown.is_empty() {
+        return Ok(None);
+    }
+    let mut errors = FieldErrors::default();
+    errors.add("area_codes", pt.err_unknown_area(unknown.join(", ")));
+    Ok(Some(errors))
+}
+
 async fn create(
     State(state): State<AppState>,
     auth: Auth,
@@ -325,6 +348,10 @@ async fn create(
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
+    if let Some(errors) = unknown_areas(&state, &scope, &new, auth.ctx.lang.participatie()).await? {
+        let page = form_page(&state, &auth, &scope, &organisation, form, errors, None).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
     let mut tx = state.db.begin().await?;
     let id = match part::create_group(&mut tx, &scope, &auth.actor(&state), &new).await {
         Ok(id) => id,

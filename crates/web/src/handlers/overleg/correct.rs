@@ -1,0 +1,61 @@
+//! Correcting an answer sent by mistake: within the domain's correction window, and before the corporation
+//! decided, the organisation withdraws its answer and answers again. The trail records the withdrawal with the
+//! withdrawn answer, so both parties see what happened.
+
+use super::case::again;
+use super::case_view::Typed;
+use super::{load_case, party_scope};
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::state::AppState;
+use axum::extract::{Form, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::Edit;
+use volkshuis_domain::overleg::case::StepError;
+use volkshuis_store::{overleg, StoreError};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orgs/{org}/overleg/{case}/antwoord/intrekken", post(withdraw))
+}
+
+#[derive(Deserialize)]
+struct WithdrawForm {
+    #[serde(default)]
+    version: String,
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(form): Form<WithdrawForm>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    let case = load_case(&state, &scope, id).await?;
+    if case.tenant_org_id != scope.org_id() {
+        return Err(AppError::Forbidden);
+    }
+    let window = match overleg::answered_at(&state.db, &scope, &case).await? {
+        Some(answered_at) => case.facts().check_correction(answered_at, state.clock.now()),
+        None => Err(StepError::CorrectionClosed),
+    };
+    if let Err(step) = window {
+        return again(&state, &auth, &scope, &case, Typed::default(), FieldErrors::default(), Some(step), false).await;
+    }
+    let seen_version = form.version.trim().parse::<i64>().unwrap_or(0);
+    let mut tx = state.db.begin().await?;
+    match overleg::withdraw_answer(&mut tx, &scope, &auth.actor(&state), id, seen_version).await {
+        Err(StoreError::Conflict) => {
+            drop(tx);
+            let now = load_case(&state, &scope, id).await?;
+            return again(&state, &auth, &scope, &now, Typed::default(), FieldErrors::default(), None, true).await;
+        }
+        other => other?,
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
+}
