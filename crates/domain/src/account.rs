@@ -8,14 +8,17 @@ use time::{Duration, OffsetDateTime};
 pub struct Email(String);
 
 impl Email {
+    /// The longest address (RFC 5321's limit on a path).
+    pub const MAX: usize = 254;
+
     /// Parses user input into an address.
     pub fn parse(input: &str) -> Result<Self, TextError> {
         let email = input.trim().to_lowercase();
         if email.is_empty() {
             return Err(TextError::Required);
         }
-        if email.len() > 254 {
-            return Err(TextError::TooLong { max: 254 });
+        if email.len() > Self::MAX {
+            return Err(TextError::TooLong { max: Self::MAX });
         }
         let Some((local, domain)) = email.split_once('@') else {
             return Err(TextError::Format);

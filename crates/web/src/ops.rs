@@ -7,7 +7,7 @@ use crate::views::{render, Page};
 use askama::Template;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::time::Instant;
@@ -121,12 +121,37 @@ struct ErrorTemplate {
     request_id: String,
 }
 
+/// The page for an error that axum's extractors answered themselves, in plain text: a query parameter that is not a
+/// number (`?zoom=abc`), a form field of the wrong type. A person in a browser gets the translated page, not a line of
+/// English; the API keeps its own JSON errors (`handlers::api::json_errors`).
+fn plain_text_rejection(method: &Method, path: &str, response: &Response) -> Option<ErrorPage> {
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !status.is_client_error() || !plain || path == "/api" || path.starts_with("/api/") {
+        return None;
+    }
+    Some(match status {
+        StatusCode::NOT_FOUND => ErrorPage::NotFound,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorPage::TooLarge,
+        // A page asked for has only its address to be wrong; a form sent has its fields.
+        _ if method == Method::GET || method == Method::HEAD => ErrorPage::BadAddress,
+        _ => ErrorPage::BadRequest,
+    })
+}
+
 /// Replaces the body of an error response with the translated error page, showing the request id.
 pub async fn error_pages(request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let ctx = RequestContext::from_parts(&parts);
+    let (method, path) = (parts.method.clone(), parts.uri.path().to_owned());
     let response = next.run(Request::from_parts(parts, body)).await;
-    let Some(kind) = response.extensions().get::<ErrorPage>().copied() else {
+    let Some(kind) =
+        response.extensions().get::<ErrorPage>().copied().or_else(|| plain_text_rejection(&method, &path, &response))
+    else {
         return response;
     };
     let t = ctx.t();
@@ -137,6 +162,7 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         ErrorPage::Internal => (t.err_internal_title, t.err_internal_text),
         ErrorPage::TooLarge => (t.err_too_large_title, t.err_too_large_text),
         ErrorPage::BadRequest => (t.err_bad_request_title, t.err_bad_request_text),
+        ErrorPage::BadAddress => (t.err_bad_address_title, t.err_bad_address_text),
         ErrorPage::Busy => (t.err_busy_title, t.err_busy_text),
     };
     let page = ErrorTemplate { page: Page::anonymous(&ctx), title, explanation, request_id: ctx.request_id.clone() };

@@ -11,6 +11,7 @@ on_both_backends!(
     a_nul_byte_in_a_filter_is_no_error,
     page_numbers_past_the_end_are_clamped,
     wildcards_in_a_search_are_searched_for_literally,
+    unreadable_numbers_in_a_page_address_get_the_translated_page,
 );
 
 const HEADER: &str = "idExtern;clusterCode;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode";
@@ -73,4 +74,27 @@ async fn wildcards_in_a_search_are_searched_for_literally(mut app: TestApp) {
     assert!(audit::list(&app.state.db, &filter("_"), 1_000).await.expect("audit").is_empty(), "no actor has a _");
     let admin = audit::list(&app.state.db, &filter("admin@woonstad"), 1_000).await.expect("audit");
     assert!(!admin.is_empty(), "a plain text still finds");
+}
+
+/// Axum's extractors answer a number they cannot read with a line of English in plain text; a person in a browser
+/// gets the translated error page instead (a form sent keeps its own page), and the API its JSON.
+async fn unreadable_numbers_in_a_page_address_get_the_translated_page(mut app: TestApp) {
+    let org = streets(&mut app, &["Kerkstraat"]).await;
+    let coverage = app.get(&format!("/orgs/{org}/participatie")).await;
+    assert_eq!(coverage.status, StatusCode::OK, "{}", coverage.body);
+    for path in [
+        format!("/orgs/{org}/participatie/dekking/kaart?corporatie=woonstad"),
+        format!("/orgs/{org}/stock/map.json?zoom=1e9"),
+        format!("/orgs/{org}/stock/units/abc"),
+    ] {
+        let page = app.get(&path).await;
+        assert!(page.status.is_client_error(), "{path}: {}", page.status);
+        let kind = page.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(kind.starts_with("text/html"), "{path}: {kind} {}", page.body);
+        assert!(page.body.contains("Adres niet te lezen") || page.body.contains("Niet gevonden"), "{path}");
+        assert!(!page.body.contains("Failed to deserialize"), "{path}: axum's English is not shown");
+    }
+    let api = app.get("/api/v1/eenheden?limit=abc").await;
+    let kind = api.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(kind.starts_with("application/json"), "the API keeps its JSON errors: {kind}");
 }

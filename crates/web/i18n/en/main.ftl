@@ -252,6 +252,8 @@ err-too-large-title = Too large
 err-too-large-text = What you sent is larger than this page accepts. Nothing was saved. Make the file or text smaller and try again.
 err-bad-request-title = Form unreadable
 err-bad-request-text = The form did not arrive complete or readable. Nothing was saved. Reload the page and try again.
+err-bad-address-title = Address unreadable
+err-bad-address-text = The address of this page holds a value Volkshuis cannot read (letters where a number belongs, for instance). Go back and follow a link instead of editing the address by hand.
 
 ## Delay after repeated attempts (ADR 0028).
 throttled =

@@ -159,4 +159,11 @@ contact-columns-missing = line 1: the columns idExtern and naam are required
 contact-missing = line { $line }, column { $column }: missing
 contact-email = line { $line }, column email: { $value } is not a valid e-mail address
 contact-not-in-stock = line { $line }, column idExtern: { $id } is not in the housing stock
+contact-utf16 = line 1: this file is UTF-16 (Excel: “Unicode text”); save it as CSV UTF-8 or CSV with ; as separator
+contact-too-long = line { $line }, column { $column }: longer than { $max } characters
+contact-character = line { $line }, column { $column }: holds a control character (such as a NUL byte) or a byte-order mark; remove it and import the file again
+contact-more = { $count ->
+    [one] and 1 more error
+   *[other] and { $count } more errors
+}
 err-unknown-area = These codes are not in the corporation's stock: { $codes }.

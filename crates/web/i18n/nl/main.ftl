@@ -252,6 +252,8 @@ err-too-large-title = Te groot
 err-too-large-text = Wat u verstuurde is groter dan deze pagina aanneemt. Er is niets opgeslagen. Maak het bestand of de tekst kleiner en probeer het opnieuw.
 err-bad-request-title = Formulier onleesbaar
 err-bad-request-text = Het formulier kwam niet volledig of niet leesbaar aan. Er is niets opgeslagen. Laad de pagina opnieuw en probeer het nog eens.
+err-bad-address-title = Adres niet te lezen
+err-bad-address-text = Het adres van deze pagina bevat een waarde die Volkshuis niet kan lezen (bijvoorbeeld letters waar een getal hoort). Ga terug en volg een link in plaats van het adres met de hand aan te passen.
 
 ## Vertraging na herhaalde pogingen (ADR 0028).
 throttled =

@@ -159,4 +159,11 @@ contact-columns-missing = regel 1: de kolommen idExtern en naam zijn verplicht
 contact-missing = regel { $line }, kolom { $column }: ontbreekt
 contact-email = regel { $line }, kolom email: { $value } is geen geldig e-mailadres
 contact-not-in-stock = regel { $line }, kolom idExtern: { $id } staat niet in het bezit
+contact-utf16 = regel 1: dit bestand is UTF-16 (Excel: “Unicode-tekst”); sla het op als CSV UTF-8 of CSV met ; als scheidingsteken
+contact-too-long = regel { $line }, kolom { $column }: langer dan { $max } tekens
+contact-character = regel { $line }, kolom { $column }: bevat een stuurteken (zoals een NUL-byte) of een bytevolgordemarkering; verwijder het en lees het bestand opnieuw in
+contact-more = { $count ->
+    [one] en nog 1 fout
+   *[other] en nog { $count } fouten
+}
 err-unknown-area = Deze codes staan niet in het bezit van de corporatie: { $codes }.

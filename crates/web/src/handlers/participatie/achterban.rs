@@ -20,6 +20,7 @@ use serde::Deserialize;
 use volkshuis_domain::access::{Check, Edit, Manage, View};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::participatie::contacts::{self, ContactProblem};
 use volkshuis_domain::spreadsheet::Csv;
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::orgs::Organisation;
@@ -189,87 +190,18 @@ async fn letters_csv(
     Ok(attachment("brieven.csv", "text/csv; charset=utf-8".to_owned(), csv.into_bytes()))
 }
 
-/// Why a line of the contact file was refused: the facts, translated when shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum ContactProblem {
-    /// The CSV reader could not read the line.
-    Unreadable { line: usize, reason: String },
-    /// The header lacks `idExtern` or `naam`.
-    ColumnsMissing,
-    /// A required field is empty.
-    Missing { line: usize, column: &'static str },
-    /// Not an e-mail address.
-    Email { line: usize, value: String },
-    /// The unit is not in the corporation's stock.
-    NotInStock { line: usize, id: String },
-}
-
-impl ContactProblem {
-    /// The message in the user's language, naming line and column.
-    pub(super) fn text(&self, pt: &ParticipatieTexts) -> String {
-        match self {
-            ContactProblem::Unreadable { line, reason } => pt.contact_unreadable(line, reason),
-            ContactProblem::ColumnsMissing => pt.contact_columns_missing.to_owned(),
-            ContactProblem::Missing { line, column } => pt.contact_missing(column, line),
-            ContactProblem::Email { line, value } => pt.contact_email(line, value),
-            ContactProblem::NotInStock { line, id } => pt.contact_not_in_stock(id, line),
-        }
-    }
-}
-
-/// Parses the contact file (`idExtern`, `naam`, `email`; `;` or `,`): rows, or problems naming line and column.
-pub(super) fn parse_contacts(bytes: &[u8]) -> Result<Vec<ContactRow>, Vec<ContactProblem>> {
-    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).into_owned();
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-        Err(e) => return Err(vec![ContactProblem::Unreadable { line: 1, reason: e.to_string() }]),
-    };
-    let column = |name: &str| header.iter().position(|c| c == name);
-    let (Some(id_col), Some(name_col)) = (column("idextern"), column("naam")) else {
-        return Err(vec![ContactProblem::ColumnsMissing]);
-    };
-    let email_col = column("email");
-    let (mut rows, mut errors) = (Vec::new(), Vec::new());
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(ContactProblem::Unreadable { line, reason: e.to_string() });
-                continue;
-            }
-        };
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let get = |c: usize| record.get(c).map(str::trim).unwrap_or("");
-        let id = get(id_col);
-        if id.is_empty() {
-            errors.push(ContactProblem::Missing { line, column: "idExtern" });
-        }
-        let name = get(name_col);
-        if name.is_empty() {
-            errors.push(ContactProblem::Missing { line, column: "naam" });
-        }
-        let email = match email_col.map(get).unwrap_or("") {
-            "" => None,
-            e => match Email::parse(e) {
-                Ok(email) => Some(email.as_str().to_owned()),
-                Err(_) => {
-                    errors.push(ContactProblem::Email { line, value: e.to_owned() });
-                    None
-                }
-            },
-        };
-        rows.push(ContactRow { id_extern: id.to_owned(), name: name.chars().take(200).collect(), email });
-    }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(errors)
+/// A contact-file problem in the user's language, naming line and column.
+fn problem_text(problem: &ContactProblem, pt: &ParticipatieTexts) -> String {
+    match problem {
+        ContactProblem::Utf16 => pt.contact_utf16.to_owned(),
+        ContactProblem::Unreadable { line, reason } => pt.contact_unreadable(line, reason),
+        ContactProblem::ColumnsMissing => pt.contact_columns_missing.to_owned(),
+        ContactProblem::Missing { line, column } => pt.contact_missing(column.name(), line),
+        ContactProblem::TooLong { line, column, max } => pt.contact_too_long(column.name(), line, max),
+        ContactProblem::Character { line, column } => pt.contact_character(column.name(), line),
+        ContactProblem::Email { line, value } => pt.contact_email(line, value),
+        ContactProblem::NotInStock { line, id } => pt.contact_not_in_stock(id, line),
+        ContactProblem::More { count } => pt.contact_more(i64::try_from(*count).unwrap_or(i64::MAX)),
     }
 }
 
@@ -300,18 +232,19 @@ async fn import(
         Some(file) => file.read_all().await?,
         None => Vec::new(),
     };
-    let problems = match parse_contacts(&bytes) {
-        Ok(rows) => {
+    let problems = match contacts::parse(&bytes) {
+        Ok(lines) => {
+            let rows: Vec<ContactRow> = lines
+                .iter()
+                .map(|l| ContactRow { id_extern: l.id_extern.clone(), name: l.name.clone(), email: l.email.clone() })
+                .collect();
             let unknown = part::import_contacts(&state.db, &scope, &auth.actor(&state), &rows).await?;
-            unknown
-                .into_iter()
-                .map(|i| ContactProblem::NotInStock { line: i + 2, id: rows[i].id_extern.clone() })
-                .collect()
+            contacts::not_in_stock(unknown.into_iter().filter_map(|i| lines.get(i)))
         }
         Err(problems) => problems,
     };
     let pt = auth.ctx.lang.participatie();
-    let errors: Vec<String> = problems.iter().map(|p| p.text(pt)).collect();
+    let errors: Vec<String> = problems.iter().map(|p| problem_text(p, pt)).collect();
     if errors.is_empty() {
         return Ok(Redirect::to(&format!("/orgs/{org}/participatie?notice=saved")).into_response());
     }
@@ -320,28 +253,20 @@ async fn import(
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_contacts, ContactProblem};
+    use super::problem_text;
     use crate::i18n::Lang;
+    use volkshuis_domain::participatie::contacts::{parse, ContactColumn, ContactProblem};
 
     #[test]
-    fn contact_files_name_line_and_column() {
-        let ok = parse_contacts(b"\xEF\xBB\xBFidExtern;naam;email\nA1;J. Jansen;j@example.nl\n\nA2;P. de Vries;\n")
-            .expect("valid");
-        assert_eq!(ok.len(), 2);
-        assert_eq!(ok[1].email, None);
-        let errors =
-            parse_contacts(b"idExtern,naam,email\nA1,,j@example.nl\nA2,Piet,geen-adres\n").expect_err("invalid");
-        assert_eq!(
-            errors,
-            vec![
-                ContactProblem::Missing { line: 2, column: "naam" },
-                ContactProblem::Email { line: 3, value: "geen-adres".into() }
-            ]
-        );
+    fn contact_problems_name_line_and_column_in_both_languages() {
+        let errors = parse(b"idExtern,naam,email\nA1,,j@example.nl\nA2,Piet,geen-adres\n").expect_err("invalid");
         let (nl, en) = (Lang::Nl.participatie(), Lang::En.participatie());
-        assert_eq!(errors[0].text(nl), "regel 2, kolom naam: ontbreekt");
-        assert_eq!(errors[1].text(nl), "regel 3, kolom email: geen-adres is geen geldig e-mailadres");
-        assert_eq!(errors[1].text(en), "line 3, column email: geen-adres is not a valid e-mail address");
-        assert!(parse_contacts(b"id;name\n").is_err());
+        assert_eq!(problem_text(&errors[0], nl), "regel 2, kolom naam: ontbreekt");
+        assert_eq!(problem_text(&errors[1], nl), "regel 3, kolom email: geen-adres is geen geldig e-mailadres");
+        assert_eq!(problem_text(&errors[1], en), "line 3, column email: geen-adres is not a valid e-mail address");
+        let long = ContactProblem::TooLong { line: 7, column: ContactColumn::Naam, max: 200 };
+        assert_eq!(problem_text(&long, nl), "regel 7, kolom naam: langer dan 200 tekens");
+        assert_eq!(problem_text(&ContactProblem::More { count: 1 }, nl), "en nog 1 fout");
+        assert_eq!(problem_text(&ContactProblem::More { count: 150 }, en), "and 150 more errors");
     }
 }
