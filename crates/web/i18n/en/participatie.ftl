@@ -106,7 +106,6 @@ your-name = Your name
 your-contact = E-mail address or phone number
 message = Message (optional)
 consent = I consent to my name and contact details being given to this group so that it can contact me.
-err-too-many = You have just sent several requests. Please try again in a quarter of an hour.
 err-consent = Without your consent we cannot pass on your details.
 send = Send
 sent = Sent. The group will contact you.

@@ -106,7 +106,6 @@ your-name = Uw naam
 your-contact = E-mailadres of telefoonnummer
 message = Bericht (optioneel)
 consent = Ik geef toestemming mijn naam en contactgegevens aan deze groep te geven, zodat zij contact met mij opneemt.
-err-too-many = U heeft net al een paar aanmeldingen verstuurd. Probeer het over een kwartier opnieuw.
 err-consent = Zonder uw toestemming kunnen wij uw gegevens niet doorgeven.
 send = Versturen
 sent = Verstuurd. De groep neemt contact met u op.
