@@ -1,6 +1,7 @@
 //! The routes, one module per use case; each module exposes its own `router()`.
 
 mod admin;
+mod calendar_feed;
 pub(crate) mod api;
 mod home;
 mod invitations;
@@ -15,6 +16,7 @@ pub(crate) mod socialreturn;
 pub(crate) mod stock;
 mod tokens;
 
+pub(crate) use calendar_feed::redacted_path;
 use crate::state::AppState;
 use axum::Router;
 
@@ -33,4 +35,5 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())
+        .merge(calendar_feed::router())
 }
