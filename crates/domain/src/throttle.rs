@@ -92,12 +92,9 @@ impl Namespace {
             },
             // Calendar apps fetch a subscription every 5 minutes at the most (Apple's shortest setting), Outlook and
             // Google every few hours: a dozen an hour is free, a script polling every second soon waits an hour.
-            Namespace::CalendarFeed => DelayRule {
-                free: 12,
-                first: Duration::minutes(1),
-                max: Duration::hours(1),
-                window: Duration::hours(1),
-            },
+            Namespace::CalendarFeed => {
+                DelayRule { free: 12, first: Duration::minutes(1), max: Duration::hours(1), window: Duration::hours(1) }
+            }
             // A revoked feed that a client still polls fails now and then; a guesser fails thousands of times.
             Namespace::CalendarGuess => DelayRule {
                 free: 10,

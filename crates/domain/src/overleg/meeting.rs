@@ -49,8 +49,11 @@ impl MeetingPlan {
     /// Parses the form's three fields; every problem is returned with its field, so each shows where it belongs.
     pub fn parse(start: &str, end: &str, place: &str) -> Result<Self, Vec<(PlanField, PlanError)>> {
         let mut problems = Vec::new();
-        let start = parse_time(start).map_err(|e| problems.push((PlanField::Start, e))).ok().flatten();
-        let end = parse_time(end).map_err(|e| problems.push((PlanField::End, e))).ok().flatten();
+        let (start, end) = (parse_time(start), parse_time(end));
+        // A time typed wrongly is reported as such, not also as missing.
+        let (start_typed, end_typed) = (start != Ok(None), end != Ok(None));
+        let start = start.map_err(|e| problems.push((PlanField::Start, e))).ok().flatten();
+        let end = end.map_err(|e| problems.push((PlanField::End, e))).ok().flatten();
         let place = match place.trim() {
             "" => None,
             typed => Name::parse(typed).map_err(|e| problems.push((PlanField::Place, PlanError::Place(e)))).ok(),
@@ -61,11 +64,11 @@ impl MeetingPlan {
                 problems.push((PlanField::End, PlanError::EndNotAfterStart));
                 None
             }
-            (Some(_), None) if problems.is_empty() => {
+            (Some(_), None) if !end_typed => {
                 problems.push((PlanField::End, PlanError::EndMissing));
                 None
             }
-            (None, Some(_)) if problems.is_empty() => {
+            (None, Some(_)) if !start_typed => {
                 problems.push((PlanField::Start, PlanError::StartMissing));
                 None
             }
@@ -153,6 +156,14 @@ mod tests {
     #[test]
     fn every_problem_is_reported_at_its_field() {
         let long = "x".repeat(Name::MAX + 1);
+        let problems = MeetingPlan::parse("19:30", "", &long).expect_err("two problems");
+        assert_eq!(
+            problems,
+            vec![
+                (PlanField::Place, PlanError::Place(TextError::TooLong { max: Name::MAX })),
+                (PlanField::End, PlanError::EndMissing),
+            ]
+        );
         let problems = MeetingPlan::parse("25:00", "21:30", &long).expect_err("two problems");
         assert_eq!(
             problems,

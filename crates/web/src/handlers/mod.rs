@@ -1,8 +1,8 @@
 //! The routes, one module per use case; each module exposes its own `router()`.
 
 mod admin;
-mod calendar_feed;
 pub(crate) mod api;
+mod calendar_feed;
 mod home;
 mod invitations;
 mod language;
@@ -16,9 +16,9 @@ pub(crate) mod socialreturn;
 pub(crate) mod stock;
 mod tokens;
 
-pub(crate) use calendar_feed::redacted_path;
 use crate::state::AppState;
 use axum::Router;
+pub(crate) use calendar_feed::redacted_path;
 
 /// All page routes (the API's are nested apart, in `app.rs`, under other layers).
 pub fn router() -> Router<AppState> {

@@ -16,9 +16,7 @@ use axum::Router;
 use volkshuis_store::{calendar_feeds, StoreError};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/account/calendar", get(show).post(create))
-        .route("/account/calendar/revoke", post(revoke))
+    Router::new().route("/account/calendar", get(show).post(create)).route("/account/calendar/revoke", post(revoke))
 }
 
 /// The feed as the page describes it.
@@ -41,19 +39,14 @@ struct CalendarPage {
 
 async fn page(state: &AppState, auth: &Auth, new_url: Option<String>) -> Result<CalendarPage, AppError> {
     let ic = IcalTexts::of(auth.ctx.lang);
-    let feed = calendar_feeds::feed_of(&state.db, auth.user.id).await?.map(|f| FeedView {
-        since: show_time(f.created_at),
-        last_used: f.last_used_at.map(show_time),
-    });
+    let feed = calendar_feeds::feed_of(&state.db, auth.user.id)
+        .await?
+        .map(|f| FeedView { since: show_time(f.created_at), last_used: f.last_used_at.map(show_time) });
     let webcal = new_url.as_deref().and_then(|u| u.strip_prefix("https://")).map(|rest| format!("webcal://{rest}"));
     Ok(CalendarPage { page: Page::for_user(auth), ic, feed, new_url, webcal })
 }
 
-async fn show(
-    State(state): State<AppState>,
-    auth: Auth,
-    Query(q): Query<NoticeQuery>,
-) -> Result<Response, AppError> {
+async fn show(State(state): State<AppState>, auth: Auth, Query(q): Query<NoticeQuery>) -> Result<Response, AppError> {
     let mut page = page(&state, &auth, None).await?;
     if q.notice.as_deref() == Some("revoked") {
         page.page.notice = Some(page.ic.revoked.to_owned());

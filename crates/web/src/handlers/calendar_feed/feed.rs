@@ -26,7 +26,11 @@ fn too_many(wait: throttle::Wait, ctx: &RequestContext) -> Response {
     wait.mark((StatusCode::TOO_MANY_REQUESTS, wait.message(ctx.t())).into_response())
 }
 
-async fn feed(State(state): State<AppState>, ctx: RequestContext, Path(file): Path<String>) -> Result<Response, AppError> {
+async fn feed(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(file): Path<String>,
+) -> Result<Response, AppError> {
     let Some(secret) = file.strip_suffix(".ics") else { return Err(AppError::NotFound) };
     let guesses = [(Namespace::CalendarGuess, ctx.client.as_str())];
     if let Some(wait) = throttle::longest_wait(&state, &guesses).await? {
