@@ -123,6 +123,12 @@ fn event<'a>(text: &'a str, summary: &str) -> Option<&'a str> {
 async fn the_feed_lists_what_each_member_may_see_and_nothing_else(mut app: TestApp) {
     overleg_of_both_organisations(&mut app).await;
     let sleutel = app.org_id("hv-de-sleutel").await;
+    // De Sleutel's budget for 2026, to be accounted for by 28 February 2027, a Sunday: so on Monday 1 March.
+    let corporation = app.org_id("woonstad").await;
+    let budget = [("budget_tenant", sleutel.to_string()), ("year", "2026".to_owned()), ("amount", "5000".to_owned())];
+    let budget: Vec<(&str, &str)> = budget.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let resp = app.post(&format!("/orgs/{corporation}/overleg/budget"), &budget).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
 
     let dirk = make_feed(&mut app, BOARD).await;
     let feed = fetch(&mut app, &dirk).await;
@@ -152,11 +158,16 @@ async fn the_feed_lists_what_each_member_may_see_and_nothing_else(mut app: TestA
     assert!(noord_meeting.contains("DTSTART;VALUE=DATE:20261215"), "{noord_meeting}");
     assert!(noord_meeting.contains("Het tijdstip is nog niet bekend."), "{noord_meeting}");
 
+    // The budget to account for, with the board's reminder two weeks ahead.
+    let budget = event(&text, "Verantwoording overlegbudget 2026").expect("the budget");
+    assert!(budget.contains("DTSTART;VALUE=DATE:20270301") && budget.contains("TRIGGER:-P13DT15H"), "{budget}");
+    assert!(budget.contains(&format!("/orgs/{sleutel}/overleg/budget/{corporation}/2026")), "{budget}");
+
     // Fetched again: the same events under the same ids, so a calendar updates instead of adding.
     let again = unfolded(&fetch(&mut app, &dirk).await);
     assert_eq!(uids(&again), uids(&text));
     let ids = uids(&text);
-    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert_eq!(ids.len(), 5, "{ids:?}");
     assert_eq!(ids.iter().collect::<std::collections::HashSet<_>>().len(), ids.len(), "each once");
     assert!(ids.iter().all(|id| id.ends_with("@localhost")), "{ids:?}");
 
@@ -175,7 +186,8 @@ async fn the_feed_lists_what_each_member_may_see_and_nothing_else(mut app: TestA
     let woonstad = make_feed(&mut app, CORPORATION_ADMIN).await;
     let text = unfolded(&fetch(&mut app, &woonstad).await);
     assert_eq!(text.matches("SUMMARY:Antwoord uiterlijk:").count(), 2, "{text}");
-    assert!(!text.contains("TRIGGER:"), "the corporation does not answer: {text}");
+    assert!(text.contains("SUMMARY:Verantwoording overlegbudget 2026"), "{text}");
+    assert!(!text.contains("TRIGGER:"), "the corporation neither answers nor accounts: {text}");
 
     // The address is shown once: the account page later does not hold it.
     app.login(BOARD).await;
