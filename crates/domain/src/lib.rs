@@ -10,6 +10,7 @@ pub mod boundaries;
 pub mod calendar;
 pub mod codes;
 pub mod geo;
+pub mod ical;
 pub mod ids;
 pub mod money;
 pub mod org;

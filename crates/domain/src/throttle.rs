@@ -20,17 +20,23 @@ pub enum Namespace {
     ResetAddress,
     /// Public address lookups, per client address.
     Lookup,
+    /// Calendar-feed fetches, per feed: a client that polls far more often than calendar apps do is slowed down.
+    CalendarFeed,
+    /// Calendar-feed requests with an unknown or revoked secret, per client address.
+    CalendarGuess,
 }
 
 impl Namespace {
     /// Every namespace, for housekeeping.
-    pub const ALL: [Namespace; 6] = [
+    pub const ALL: [Namespace; 8] = [
         Namespace::LoginAccount,
         Namespace::LoginAddress,
         Namespace::Join,
         Namespace::ResetAccount,
         Namespace::ResetAddress,
         Namespace::Lookup,
+        Namespace::CalendarFeed,
+        Namespace::CalendarGuess,
     ];
 
     /// The stored name.
@@ -42,6 +48,8 @@ impl Namespace {
             Namespace::ResetAccount => "reset-account",
             Namespace::ResetAddress => "reset-address",
             Namespace::Lookup => "lookup",
+            Namespace::CalendarFeed => "calendar-feed",
+            Namespace::CalendarGuess => "calendar-guess",
         }
     }
 
@@ -81,6 +89,18 @@ impl Namespace {
                 first: Duration::seconds(2),
                 max: Duration::minutes(10),
                 window: Duration::minutes(30),
+            },
+            // Calendar apps fetch a subscription every 5 minutes at the most (Apple's shortest setting), Outlook and
+            // Google every few hours: a dozen an hour is free, a script polling every second soon waits an hour.
+            Namespace::CalendarFeed => {
+                DelayRule { free: 12, first: Duration::minutes(1), max: Duration::hours(1), window: Duration::hours(1) }
+            }
+            // A revoked feed that a client still polls fails now and then; a guesser fails thousands of times.
+            Namespace::CalendarGuess => DelayRule {
+                free: 10,
+                first: Duration::seconds(5),
+                max: Duration::minutes(15),
+                window: Duration::hours(1),
             },
         }
     }

@@ -55,7 +55,9 @@ pub fn router(state: AppState) -> Router {
             .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
             .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
                 let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-                tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id)
+                // A calendar feed's secret is in its path: the logs get the path without it (ADR 0034).
+                let uri = handlers::redacted_path(request.uri().path_and_query().map_or("/", |p| p.as_str()));
+                tracing::info_span!("request", method = %request.method(), uri = %uri, request_id = %id)
             }))
             .layer(PropagateRequestIdLayer::new(request_id))
             .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))

@@ -158,3 +158,42 @@ pub async fn account_budget(tx: &mut Tx, scope: &WriteScope, actor: &Actor, budg
     )
     .await
 }
+
+/// A year's budget not yet accounted for, with both parties' names (for the calendar feed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenBudget {
+    /// The corporation.
+    pub corporation_id: i64,
+    /// The corporation's name.
+    pub corporation_name: String,
+    /// The tenant organisation, which accounts for it.
+    pub tenant_org_id: i64,
+    /// The tenant organisation's name.
+    pub tenant_org_name: String,
+    /// The year.
+    pub year: i32,
+}
+
+/// The budgets of the organisation of `scope` (either side) still to be accounted for, oldest year first.
+pub async fn unaccounted_budgets(db: &Db, scope: &ReadScope) -> Result<Vec<OpenBudget>> {
+    let rows = sql::query(
+        "SELECT b.corporation_id, b.tenant_org_id, b.year, co.name AS corporation_name, t.name AS tenant_org_name \
+         FROM overleg_budgets b JOIN organisations co ON co.id = b.corporation_id \
+         JOIN organisations t ON t.id = b.tenant_org_id \
+         WHERE (b.corporation_id = $1 OR b.tenant_org_id = $1) AND b.accounted_on IS NULL ORDER BY b.year, b.id",
+    )
+    .bind(scope.org_id())
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(OpenBudget {
+                corporation_id: r.try_get("corporation_id")?,
+                corporation_name: r.try_get("corporation_name")?,
+                tenant_org_id: r.try_get("tenant_org_id")?,
+                tenant_org_name: r.try_get("tenant_org_name")?,
+                year: r.try_get::<i64, _>("year")? as i32,
+            })
+        })
+        .collect()
+}

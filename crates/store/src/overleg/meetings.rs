@@ -5,8 +5,10 @@ use super::dates::{date_from_text, date_to_text};
 use crate::audit::{self, Actor, Change};
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
-use time::Date;
+use serde_json::json;
+use time::{Date, Time};
 use volkshuis_domain::access::{ReadScope, WriteScope};
+use volkshuis_domain::overleg::meeting::{parse_time, show_time, MeetingPlan};
 use volkshuis_domain::text::{LongText, Name};
 
 /// A meeting.
@@ -24,6 +26,10 @@ pub struct Meeting {
     pub held_on: Date,
     /// Title.
     pub title: String,
+    /// Start and end, local time in the Netherlands, once planned.
+    pub hours: Option<(Time, Time)>,
+    /// Where, once planned.
+    pub place: Option<String>,
     /// Minutes, once written.
     pub minutes: Option<String>,
     /// Agenda items (filled by [`meeting`], empty in lists).
@@ -77,12 +83,28 @@ fn from_row(row: &sql::Row, scope: &ReadScope) -> Result<Meeting> {
         other_party: row.try_get(other)?,
         held_on: date_from_text("held_on", &row.try_get::<String, _>("held_on")?)?,
         title: row.try_get("title")?,
+        hours: hours_from_row(row)?,
+        place: row.try_get("place")?,
         minutes: row.try_get("minutes")?,
         agenda: Vec::new(),
     })
 }
 
+/// The stored hours: both or neither (the domain's rule; anything else is corrupt).
+fn hours_from_row(row: &sql::Row) -> Result<Option<(Time, Time)>> {
+    let time = |column: &'static str| -> Result<Option<Time>> {
+        let text: Option<String> = row.try_get(column)?;
+        text.map(|t| parse_time(&t).ok().flatten().ok_or(StoreError::Corrupt { column, value: t })).transpose()
+    };
+    match (time("starts_at")?, time("ends_at")?) {
+        (Some(starts), Some(ends)) => Ok(Some((starts, ends))),
+        (None, None) => Ok(None),
+        _ => Err(StoreError::Corrupt { column: "ends_at", value: String::new() }),
+    }
+}
+
 const SELECT: &str = "SELECT m.id, m.corporation_id, m.tenant_org_id, m.held_on, m.title, m.minutes, \
+     m.starts_at, m.ends_at, m.place, \
      co.name AS corporation_name, t.name AS tenant_name FROM overleg_meetings m \
      JOIN organisations co ON co.id = m.corporation_id JOIN organisations t ON t.id = m.tenant_org_id";
 
@@ -95,6 +117,18 @@ pub async fn meetings(db: &Db, scope: &ReadScope, year: i32) -> Result<Vec<Meeti
     .bind(scope.org_id())
     .bind(format!("{year:04}-01-01"))
     .bind(format!("{:04}-01-01", year + 1))
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(|row| from_row(row, scope)).collect()
+}
+
+/// The meetings of the organisation of `scope` held on `from` or later, by date (for the calendar feed).
+pub async fn meetings_from(db: &Db, scope: &ReadScope, from: Date) -> Result<Vec<Meeting>> {
+    let rows = sql::query(&format!(
+        "{SELECT} WHERE (m.corporation_id = $1 OR m.tenant_org_id = $1) AND m.held_on >= $2 ORDER BY m.held_on, m.id"
+    ))
+    .bind(scope.org_id())
+    .bind(date_to_text(from))
     .fetch_all(db)
     .await?;
     rows.iter().map(|row| from_row(row, scope)).collect()
@@ -168,4 +202,35 @@ pub async fn set_minutes(
         Change::event(Some(scope.org_id()), "update", "overleg_minutes", meeting.id.to_string()),
     )
     .await
+}
+
+/// The corporation that planned a meeting sets (or changes) when and where it is held.
+pub async fn set_plan(
+    tx: &mut Tx,
+    scope: &WriteScope,
+    actor: &Actor,
+    meeting_id: i64,
+    plan: &MeetingPlan,
+) -> Result<()> {
+    let (starts, ends) = match plan.hours {
+        Some((starts, ends)) => (Some(show_time(starts)), Some(show_time(ends))),
+        None => (None, None),
+    };
+    let place = plan.place.as_ref().map(|p| p.as_str().to_owned());
+    let done = sql::query(
+        "UPDATE overleg_meetings SET starts_at = $1, ends_at = $2, place = $3 WHERE id = $4 AND corporation_id = $5",
+    )
+    .bind(&starts)
+    .bind(&ends)
+    .bind(&place)
+    .bind(meeting_id)
+    .bind(scope.org_id())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let mut change = Change::event(Some(scope.org_id()), "update", "overleg_meeting", meeting_id.to_string());
+    change.after = Some(json!({ "starts_at": starts, "ends_at": ends, "place": place }));
+    audit::record(tx.conn(), actor, change).await
 }

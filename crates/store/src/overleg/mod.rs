@@ -17,7 +17,9 @@ mod meetings;
 mod partners;
 mod steps;
 
-pub use budgets::{account_budget, add_budget_line, budget, set_budget, Budget, BudgetLine};
+pub use budgets::{
+    account_budget, add_budget_line, budget, set_budget, unaccounted_budgets, Budget, BudgetLine, OpenBudget,
+};
 pub(crate) use cases::recompute_deadlines_in;
 pub use cases::{
     create, events, get, get_in, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord, Event, Listing,
@@ -28,7 +30,9 @@ pub use discussion::{
     add_comment, add_question, answer_question, comments, open_questions, questions, Comment, Question,
 };
 pub use documents::{add_document, document, documents, Document, DocumentMeta, NewDocument};
-pub use meetings::{add_agenda_item, add_meeting, meeting, meetings, set_minutes, AgendaItem, Meeting};
+pub use meetings::{
+    add_agenda_item, add_meeting, meeting, meetings, meetings_from, set_minutes, set_plan, AgendaItem, Meeting,
+};
 pub(crate) use partners::ensure_partner;
 pub use partners::{add_partner, partner_terms, partners_of, proposals_of, respond_to_proposal, Partner};
 pub use steps::{answer, answered_at, decide, withdraw_answer};

@@ -2,6 +2,7 @@
 
 mod admin;
 pub(crate) mod api;
+mod calendar_feed;
 mod home;
 mod invitations;
 mod language;
@@ -17,6 +18,7 @@ mod tokens;
 
 use crate::state::AppState;
 use axum::Router;
+pub(crate) use calendar_feed::redacted_path;
 
 /// All page routes (the API's are nested apart, in `app.rs`, under other layers).
 pub fn router() -> Router<AppState> {
@@ -33,4 +35,5 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())
+        .merge(calendar_feed::router())
 }

@@ -16,12 +16,12 @@ use volkshuis_domain::overleg::case::{days_left, Stage};
 use volkshuis_store::overleg::{self, Case};
 use volkshuis_store::{orgs, Tx};
 
-/// Days before the answer deadline at which the organisation's board is reminded.
-const ANSWER_REMINDERS: [i64; 2] = [7, 2];
+/// Days before the answer deadline at which the organisation's board is reminded (the calendar feed's alarms too).
+pub(crate) const ANSWER_REMINDERS: [i64; 2] = [7, 2];
 /// Days before the reply deadline at which the corporation is reminded.
-const REPLY_REMINDER: i64 = 2;
+pub(crate) const REPLY_REMINDER: i64 = 2;
 /// Days before the budget account deadline at which the organisation is reminded.
-const BUDGET_REMINDER: i64 = 14;
+pub(crate) const BUDGET_REMINDER: i64 = 14;
 
 /// An overleg reminder; stored as `{"what": "answer" | "reply" | "budget", …}` under the kind `overleg_reminder`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@ use super::{parse_date, party_scope, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::i18n::IcalTexts;
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
@@ -19,6 +20,7 @@ use volkshuis_domain::access::{Action, Edit, ReadScope, View, WriteScope};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::overleg::budget_account_deadline;
+use volkshuis_domain::overleg::meeting::show_time;
 use volkshuis_domain::overleg::year::{figures, Rate};
 use volkshuis_domain::text::Name;
 use volkshuis_store::orgs::Organisation;
@@ -41,6 +43,7 @@ struct RateView {
 struct MeetingRow {
     id: i64,
     date: String,
+    hours: Option<String>,
     title: String,
     other_party: String,
     has_minutes: bool,
@@ -63,6 +66,9 @@ struct MeetingForm {
     held_on: String,
     #[serde(default)]
     title: String,
+    /// When and where, optional (checked as on the meeting's own page).
+    #[serde(flatten)]
+    plan: super::meetings::PlanForm,
 }
 
 #[derive(Default, Deserialize)]
@@ -79,6 +85,7 @@ struct BudgetForm {
 #[template(path = "overleg/year.html")]
 struct YearPage {
     page: Page,
+    ic: &'static IcalTexts,
     org_id: i64,
     org_name: String,
     year: i32,
@@ -117,6 +124,7 @@ async fn year_page(
 ) -> Result<YearPage, AppError> {
     let page = Page::for_user(auth);
     let ov = page.ov;
+    let ic = IcalTexts::of(auth.ctx.lang);
     let cases = overleg::year_cases(&state.db, scope, year).await?;
     let cal = super::term_calendar(state).await?;
     let f = figures(&cases, &cal, today(state));
@@ -136,6 +144,7 @@ async fn year_page(
     }
     let can_plan = org.kind == OrgKind::Corporation && scope.role().allows(Action::Edit);
     Ok(YearPage {
+        ic,
         org_id: org.id,
         org_name: org.name,
         year,
@@ -153,6 +162,7 @@ async fn year_page(
             .map(|m| MeetingRow {
                 id: m.id,
                 date: show_date(m.held_on),
+                hours: m.hours.map(|(s, e)| ic.hours(show_time(e), show_time(s))),
                 title: m.title,
                 other_party: m.other_party,
                 has_minutes: m.minutes.is_some(),
@@ -219,10 +229,17 @@ async fn add_meeting(
     }
     let held_on = parse_date(&form.held_on).map_err(|_| errors.add("held_on", ov.err_date)).ok();
     let title = errors.check(auth.ctx.t(), "title", Name::parse(&form.title));
-    if let (Some(tenant), Some(held_on), Some(title), true) = (tenant, held_on, &title, errors.is_empty()) {
+    let plan = form.plan.parse(auth.ctx.t(), IcalTexts::of(auth.ctx.lang), &mut errors);
+    if let (Some(tenant), Some(held_on), Some(title), Some(plan), true) =
+        (tenant, held_on, &title, plan, errors.is_empty())
+    {
         let mut tx = state.db.begin().await?;
-        match overleg::add_meeting(&mut tx, &scope, &auth.actor(&state), tenant, held_on, title).await {
+        let actor = auth.actor(&state);
+        match overleg::add_meeting(&mut tx, &scope, &actor, tenant, held_on, title).await {
             Ok(id) => {
+                if plan != Default::default() {
+                    overleg::set_plan(&mut tx, &scope, &actor, id, &plan).await?;
+                }
                 tx.commit().await?;
                 return Ok(
                     Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response()
