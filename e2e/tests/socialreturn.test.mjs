@@ -16,7 +16,7 @@ test('a supplier reports, the buyer decides, progress and calculation update', a
   await login(supplier, env.server.baseUrl, 'sroi@vandijk.test');
   await supplier.goto(`${env.server.baseUrl}/orgs/5/sr`);
   assert.match(await supplier.textContent('main'), /wat u nog moet leveren/);
-  await supplier.click('text=Renovatie De Linde: dak, gevel en kozijnen');
+  await supplier.click('text=Renovatie Schildersbuurt: dak, gevel en kozijnen');
   await supplier.waitForURL(/\/sr\/contracten\/\d+/);
   const contractPath = new URL(supplier.url()).pathname;
   assert.deepEqual(await seriousViolations(supplier), [], 'contract page for the supplier');
@@ -38,8 +38,8 @@ test('a supplier reports, the buyer decides, progress and calculation update', a
   await submit(supplier, 'form[action$="/bijdragen"] button[type=submit]');
   const reported = await supplier.textContent('main');
   assert.match(reported, /Sociale Werkplaats Kozijnen/);
-  // € 50.000 × 18/36 × 181/365 = € 12.397,26.
-  assert.match(reported, /€ 12\.397,26/);
+  // Valued by whole months (ADR 0026): € 50.000 × 18/36 × 6/12 = € 12.500,00.
+  assert.match(reported, /€ 12\.500,00/);
 
   const buyer = await (await env.browser.newContext({ bypassCSP: true })).newPage();
   await login(buyer, env.server.baseUrl, 'admin@woonstad.test');

@@ -176,8 +176,7 @@ async fn seed_accounts(
     Ok(ids)
 }
 
-/// Imports the stock the way the corporation built it up: its own complexes when it joined the platform, and the
-/// complexes it took over in Zutphen (the ones after the panel's Zonnehof) in last month's full file.
+/// Imports the stock as the corporation's staff did last month, from its full stock file.
 async fn import_stock(
     db: &Db,
     corporation: i64,
@@ -185,25 +184,17 @@ async fn import_stock(
     timeline: &Timeline,
 ) -> anyhow::Result<()> {
     let scope = crate::seed_scope(corporation);
-    let first = timeline.first_of_month_ago(25) + time::Duration::days(14);
-    let last_month = timeline.days_ago(33);
-    let own: Vec<portfolio::DemoUnit> = stock.iter().filter(|u| u.complex < TAKEN_OVER_FROM).cloned().collect();
-    for (units, on) in [(own.as_slice(), first), (stock, last_month)] {
-        let file = portfolio::import_file(units);
-        let reader = StockReader::new(std::io::Cursor::new(file.into_bytes()))
-            .map_err(|e| anyhow::anyhow!("demo stock: {e}"))?;
-        let options = ImportOptions { cbs_year: 2023, ..Default::default() };
-        let source = format!("bezit-{}-{:02}.csv", on.year(), u8::from(on.month()));
-        let actor = timeline.by("admin@woonstad.test", on, 10);
-        let summary = stock::import_units(db, &scope, &actor, &source, reader, options, &mut |_| {}).await?;
-        anyhow::ensure!(summary.written, "demo stock was not written: {:?}", summary.errors.first());
-    }
+    let on = timeline.days_ago(33);
+    let file = portfolio::import_file(stock);
+    let reader =
+        StockReader::new(std::io::Cursor::new(file.into_bytes())).map_err(|e| anyhow::anyhow!("demo stock: {e}"))?;
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    let source = format!("bezit-{}-{:02}.csv", on.year(), u8::from(on.month()));
+    let actor = timeline.by("admin@woonstad.test", on, 10);
+    let summary = stock::import_units(db, &scope, &actor, &source, reader, options, &mut |_| {}).await?;
+    anyhow::ensure!(summary.written, "demo stock was not written: {:?}", summary.errors.first());
     Ok(())
 }
-
-/// The index of the first complex the corporation took over (in Zutphen): the ones from here on are new to its
-/// tenant groups, its blind spots.
-const TAKEN_OVER_FROM: usize = 13;
 
 /// The facts of the complexes with these names, in this order.
 pub(crate) fn pick<'a>(complexes: &'a [ComplexFacts], names: &[&str]) -> anyhow::Result<Vec<&'a ComplexFacts>> {

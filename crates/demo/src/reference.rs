@@ -43,7 +43,7 @@ impl fmt::Display for VeraLoad {
             VeraLoad::Loaded { file, codes, warnings } => {
                 write!(f, "VERA-codelijst geladen: {codes} codes uit {}", file.display())?;
                 if *warnings > 0 {
-                    write!(f, " ({warnings} zonder onleesbare datum)")?;
+                    write!(f, " ({warnings} met een onleesbare datum, opgeslagen zonder die datum)")?;
                 }
                 Ok(())
             }
@@ -87,5 +87,7 @@ pub async fn load_vera(db: &Db, file: &Path) -> anyhow::Result<VeraLoad> {
     // The reference data came with last month's stock file.
     let at = time::OffsetDateTime::now_utc() - time::Duration::days(33);
     let stored = volkshuis_store::vera::replace_all(db, &Actor::system("demo", at), &codes).await?;
-    Ok(VeraLoad::Loaded { file: file.to_owned(), codes: stored, warnings: warnings.len() })
+    // Shown without the `crates/demo/../../..` of the default path.
+    let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_owned());
+    Ok(VeraLoad::Loaded { file, codes: stored, warnings: warnings.len() })
 }
