@@ -27,7 +27,7 @@ pub(super) struct Numbered {
 pub(super) fn numbered(part: &Part) -> Vec<Numbered> {
     let count = part.count;
     let number = |slot: u32| part.first + slot * part.step;
-    let side_across = |n: u32| if part.step == 1 && n % 2 == 0 { 22.0 } else { 0.0 };
+    let side_across = |n: u32| if part.step == 1 && n.is_multiple_of(2) { 22.0 } else { 0.0 };
     let unit = |number: u32, letter, addition, (soort, detail), along: f64, building: u32| Numbered {
         number,
         letter,

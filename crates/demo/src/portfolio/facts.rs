@@ -30,7 +30,7 @@ pub(crate) struct ComplexFacts {
 impl ComplexFacts {
     /// The streets as a Dutch enumeration: "Lindelaan en Kastanjelaan".
     pub(crate) fn street_list(&self) -> String {
-        enumerate(&self.streets.iter().copied().collect::<Vec<_>>())
+        enumerate(&self.streets)
     }
 
     /// The kind most of its dwellings are, in Dutch, plural or singular by count ("eengezinswoningen").
