@@ -12,6 +12,10 @@ const env = serverAndBrowser(before, after);
 const dir = mkdtempSync(join(tmpdir(), 'vh-e2e-overleg-'));
 // bypassCSP lets axe-core be injected; the pages themselves run under the real policy in production.
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true };
+// The demo names its plans after the year of the coming July (`plan_year` in crates/demo/src/overleg_cases.rs).
+const today = new Date();
+const PLAN_YEAR = today.getMonth() >= 6 ? today.getFullYear() + 1 : today.getFullYear();
+const CLEANING = `Servicekosten ${PLAN_YEAR}: schoonmaak trappenhuizen`;
 
 /** The page fits the screen: nothing scrolls sideways. */
 async function fitsWidth(page) {
@@ -102,7 +106,7 @@ test('consent is never pre-selected and the board confirms what it gives', async
   const page = await phone.newPage();
   await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
   await page.goto(`${env.server.baseUrl}/orgs/2/overleg`);
-  await page.click('text=Servicekosten 2027: schoonmaak trappenhuizen');
+  await page.click(`text=${CLEANING}`);
   await page.waitForURL(/\/overleg\/\d+$/);
   const caseUrl = page.url();
 
@@ -121,7 +125,7 @@ test('consent is never pre-selected and the board confirms what it gives', async
   await Promise.all([page.waitForLoadState('load'), page.click('text=Antwoord controleren >> nth=-1')]);
   assert.match(
     await page.textContent('[data-summary]'),
-    /U stemt in met “Servicekosten 2027: schoonmaak trappenhuizen”; de corporatie mag dit uitvoeren vanaf \d{2}-\d{2}-\d{4}\./,
+    new RegExp(`U stemt in met “${CLEANING}”; de corporatie mag dit uitvoeren vanaf \\d{2}-\\d{2}-\\d{4}\\.`),
   );
   assert.deepEqual(await seriousViolations(page), [], 'consent confirmation');
 

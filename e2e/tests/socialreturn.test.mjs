@@ -16,7 +16,7 @@ test('a supplier reports, the buyer decides, progress and calculation update', a
   await login(supplier, env.server.baseUrl, 'sroi@vandijk.test');
   await supplier.goto(`${env.server.baseUrl}/orgs/5/sr`);
   assert.match(await supplier.textContent('main'), /wat u nog moet leveren/);
-  await supplier.click('text=Renovatie De Linde: dak, gevel en kozijnen');
+  await supplier.click('text=Renovatie Schildersbuurt: dak, gevel en kozijnen');
   await supplier.waitForURL(/\/sr\/contracten\/\d+/);
   const contractPath = new URL(supplier.url()).pathname;
   assert.deepEqual(await seriousViolations(supplier), [], 'contract page for the supplier');

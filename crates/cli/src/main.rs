@@ -138,6 +138,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo(args) => {
             let db = Db::open(&cli.database.unwrap_or_else(|| "./volkshuis-demo.db".to_owned())).await?;
             let logins = volkshuis_demo::seed(&db, true).await.context("filling the demo dataset")?;
+            let vera = volkshuis_demo::load_vera(&db, &volkshuis_demo::vera_file())
+                .await
+                .context("loading the VERA code list for the demo")?;
+            println!("{vera}");
             serve(db, args, Some(logins)).await
         }
         Command::Migrate => {

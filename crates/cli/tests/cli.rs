@@ -109,20 +109,16 @@ async fn accounts_from_the_shell_postgres() {
     accounts_from_the_shell(Backend::Postgres).await;
 }
 
-/// The README's first command (here the debug build): starts on a new SQLite file with the demo data, prints the
-/// address and log-ins, and serves the Dutch login page.
-#[test]
-fn demo_starts_and_serves_the_login_page() {
-    let dir = std::env::temp_dir().join(format!("vh-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let database = dir.join("demo.db");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_volkshuis"))
-        .args(["demo", "--bind", "127.0.0.1:0", "--database"])
-        .arg(&database)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start demo");
+/// Starts `volkshuis demo` on a new SQLite file in `dir` (with `shared_data` as `VOLKSHUIS_SHARED_DATA` when given)
+/// and reads its start-up output up to "Stoppen"; returns the process, the printed lines and the address.
+fn start_demo(dir: &std::path::Path, shared_data: Option<&str>) -> (std::process::Child, Vec<String>, String) {
+    std::fs::create_dir_all(dir).expect("dir");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_volkshuis"));
+    command.args(["demo", "--bind", "127.0.0.1:0", "--database"]).arg(dir.join("demo.db"));
+    if let Some(shared) = shared_data {
+        command.env("VOLKSHUIS_SHARED_DATA", shared);
+    }
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start demo");
     let stdout = child.stdout.take().expect("stdout");
     let mut printed = Vec::new();
     let mut address = None;
@@ -137,8 +133,23 @@ fn demo_starts_and_serves_the_login_page() {
         }
     }
     let address = address.unwrap_or_else(|| panic!("no address printed: {printed:?}"));
+    (child, printed, address)
+}
+
+/// The README's first command (here the debug build): starts on a new SQLite file with the demo data, prints the
+/// address, log-ins and whether it loaded the VERA names, and serves the Dutch login page.
+#[test]
+fn demo_starts_and_serves_the_login_page() {
+    let dir = std::env::temp_dir().join(format!("vh-demo-{}", std::process::id()));
+    let (mut child, printed, address) = start_demo(&dir, None);
     assert!(printed.iter().any(|l| l.contains("beheer@volkshuis.test")), "{printed:?}");
     assert!(printed.iter().any(|l| l.contains("wachtwoord: volkshuis-demo")));
+    let vera = printed.iter().find(|l| l.contains("VERA-codelijst")).unwrap_or_else(|| panic!("{printed:?}"));
+    if volkshuis_store::testdb::shared_data("vera/Referentiedata.csv").is_some() {
+        assert!(vera.starts_with("VERA-codelijst geladen: "), "{vera}");
+    } else {
+        assert!(vera.starts_with("Let op: VERA-codelijst niet gevonden"), "{vera}");
+    }
     let mut stream = TcpStream::connect(&address).expect("connect");
     write!(stream, "GET /login HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").expect("request");
     let mut answer = String::new();
@@ -148,6 +159,19 @@ fn demo_starts_and_serves_the_login_page() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains("<html lang=\"nl\">") && answer.contains("Inloggen"));
+}
+
+/// Without the VERA code list the demo still starts, and its output says what is missing and how to load it.
+#[test]
+fn demo_without_the_vera_list_says_so() {
+    let dir = std::env::temp_dir().join(format!("vh-demo-novera-{}", std::process::id()));
+    let (mut child, printed, _) = start_demo(&dir, Some("/geen/gedeelde/data"));
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    let note = printed.iter().find(|l| l.contains("VERA-codelijst")).unwrap_or_else(|| panic!("{printed:?}"));
+    assert!(note.starts_with("Let op: VERA-codelijst niet gevonden (/geen/gedeelde/data/vera/Referentiedata.csv)"));
+    assert!(note.contains("volkshuis import referentiedata"), "{note}");
 }
 
 async fn import_from_the_shell(backend: Backend) {

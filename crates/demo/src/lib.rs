@@ -1,25 +1,35 @@
 //! The demo dataset: a corporation, two tenant organisations, a municipality, a supplier and a partner, with a user
 //! for every role. Used by `volkshuis demo` and by the browser tests.
 //!
+//! The corporation, Woonstad Voorbeeld, looks like a real one: named complexes in Deventer, Zutphen and Olst-Wijhe
+//! with PostNL-style postcodes (`portfolio`), cases and groups whose texts are written from that stock (`texts`), and
+//! a history dated back from the day the demo is filled (`history`), not all "today" (ADR 0037).
+//!
 //! A crate of its own (it was `volkshuis_web::demo`): it writes through the store only, and the command line and
 //! the web tests need it without the web layer's internals (ADR 0020).
 
 mod groups;
+mod history;
 mod overleg_cases;
+mod portfolio;
+mod reference;
+mod rng;
 mod sr_contract;
+mod texts;
 
+pub use reference::{load_vera, vera_file, VeraLoad};
+
+use history::Timeline;
+use portfolio::facts::{self, ComplexFacts};
 use volkshuis_accounts::password;
 use volkshuis_domain::access::{Role, WriteScope};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::bezit::import::StockReader;
-use volkshuis_domain::bezit::synthetic;
-use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
 use volkshuis_domain::text::LongText;
 use volkshuis_domain::text::Name;
-use volkshuis_store::audit::Actor;
 use volkshuis_store::overleg::{self, Answer, DecisionRecord, NewCase};
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::{orgs, users, Db};
@@ -73,12 +83,18 @@ const USERS: &[DemoUser] = &[
     ("sroi@wsp.test", "Iris de Boer", false, &[("wsp-voorbeeldstad", Role::Staff)]),
 ];
 
-/// Units in the demo corporation's generated stock.
+/// Units in the demo corporation's stock.
 pub const DEMO_UNITS: u64 = 2_000;
 
-/// Fills an empty database with the demo dataset (with `with_stock`, also a generated stock of [`DEMO_UNITS`]
-/// units for the corporation and example overleg cases); does nothing when the demo corporation already exists. Returns the demo log-ins.
+/// Fills an empty database with the demo dataset (with `with_stock`, also the corporation's stock of [`DEMO_UNITS`]
+/// units, overleg cases, a social-return contract and tenant groups); does nothing when the demo corporation already
+/// exists. Its history is dated back from now. Returns the demo log-ins.
 pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
+    seed_at(db, with_stock, time::OffsetDateTime::now_utc()).await
+}
+
+/// [`seed`] as if the demo were filled at `now`: every event is dated relative to that moment.
+pub async fn seed_at(db: &Db, with_stock: bool, now: time::OffsetDateTime) -> anyhow::Result<Vec<DemoLogin>> {
     let logins = USERS
         .iter()
         .map(|(email, name, admin, roles)| DemoLogin {
@@ -94,7 +110,31 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
     if orgs::by_code(db, &OrgCode::parse(ORGS[0].0)?).await?.is_some() {
         return Ok(logins);
     }
-    let actor = Actor::system("demo", time::OffsetDateTime::now_utc());
+    let mut timeline = Timeline::new(now);
+    let ids = seed_accounts(db, &mut timeline).await?;
+    if with_stock {
+        let org = |code: &str| ids.get(code).copied().ok_or_else(|| anyhow::anyhow!("demo org {code} missing"));
+        let corporation = org("woonstad")?;
+        let stock = portfolio::generate();
+        import_stock(db, corporation, &stock, &timeline).await?;
+        let complexes = facts::complexes(&stock);
+        let tenants = (org("hv-de-sleutel")?, org("bewonersraad-noord")?);
+        overleg_cases::seed_overleg(db, corporation, tenants, &complexes, &timeline).await?;
+        let (supplier, coordinator) = (org("bouwbedrijf-van-dijk")?, org("wsp-voorbeeldstad")?);
+        sr_contract::seed_social_return(db, corporation, supplier, coordinator, &complexes, &timeline).await?;
+        groups::seed_participation(db, corporation, tenants, &stock, &complexes, &timeline).await?;
+    }
+    Ok(logins)
+}
+
+/// The organisations, users and memberships, and the working relations between the organisations, dated to when
+/// the corporation started on the platform (two years before the seed day). Returns the organisations' ids by code.
+async fn seed_accounts(
+    db: &Db,
+    timeline: &mut Timeline,
+) -> anyhow::Result<std::collections::HashMap<&'static str, i64>> {
+    let joined = timeline.first_of_month_ago(26);
+    let actor = timeline.system(joined, 10);
     let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
     let mut tx = db.begin().await?;
     let mut ids = std::collections::HashMap::new();
@@ -110,6 +150,7 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
             is_platform_admin: *admin,
         };
         let user = users::create(&mut tx, &actor, &new).await?;
+        timeline.add_person(email, user.id, name);
         for (org, role) in *roles {
             let org_id = ids.get(org).copied().ok_or_else(|| anyhow::anyhow!("demo org {org} missing"))?;
             users::set_membership(&mut tx, &actor, user.id, org_id, *role).await?;
@@ -117,32 +158,45 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
     }
     let corporation = ids.get(ORGS[0].0).copied().ok_or_else(|| anyhow::anyhow!("demo corporation missing"))?;
     let corporation_scope = crate::seed_scope(corporation);
-    for tenant in ["hv-de-sleutel", "bewonersraad-noord"] {
+    let proposed = timeline.by("admin@woonstad.test", timeline.first_of_month_ago(25), 11);
+    for (tenant, board) in
+        [("hv-de-sleutel", "bestuur@desleutel.test"), ("bewonersraad-noord", "secretaris@bewonersraadnoord.test")]
+    {
         let tenant_id = ids.get(tenant).copied().ok_or_else(|| anyhow::anyhow!("demo org {tenant} missing"))?;
-        overleg::add_partner(&mut tx, &corporation_scope, &actor, tenant_id, None).await?;
+        overleg::add_partner(&mut tx, &corporation_scope, &proposed, tenant_id, None).await?;
         // The demo's tenant organisations accepted long ago.
-        overleg::respond_to_proposal(&mut tx, &crate::seed_scope(tenant_id), &actor, corporation, true).await?;
+        let accepted = timeline.by(board, timeline.first_of_month_ago(25) + time::Duration::days(9), 20);
+        overleg::respond_to_proposal(&mut tx, &crate::seed_scope(tenant_id), &accepted, corporation, true).await?;
     }
     // The corporation works with the Werkgeversservicepunt as its social-return coordinator (ADR 0026).
     let wsp = ids.get("wsp-voorbeeldstad").copied().ok_or_else(|| anyhow::anyhow!("demo org wsp missing"))?;
-    volkshuis_store::socialreturn::add_coordinator(&mut tx, &corporation_scope, &actor, wsp).await?;
+    let agreed = timeline.by("admin@woonstad.test", timeline.first_of_month_ago(23), 14);
+    volkshuis_store::socialreturn::add_coordinator(&mut tx, &corporation_scope, &agreed, wsp).await?;
     tx.commit().await?;
-    if with_stock {
-        let mut file = synthetic::header();
-        for row in synthetic::Generator::new(DEMO_UNITS, 42) {
-            file.push('\n');
-            file.push_str(&row);
-        }
-        let reader = StockReader::new(std::io::Cursor::new(file.into_bytes()))
-            .map_err(|e| anyhow::anyhow!("demo stock: {e}"))?;
-        let options = ImportOptions { cbs_year: 2023, ..Default::default() };
-        let scope = crate::seed_scope(corporation);
-        let summary = stock::import_units(db, &scope, &actor, "demo", reader, options, &mut |_| {}).await?;
-        anyhow::ensure!(summary.written, "demo stock was not written: {:?}", summary.errors.first());
-        overleg_cases::seed_overleg(db, corporation, (ids["hv-de-sleutel"], ids["bewonersraad-noord"]), &actor).await?;
-        sr_contract::seed_social_return(db, corporation, ids["bouwbedrijf-van-dijk"], ids["wsp-voorbeeldstad"], &actor)
-            .await?;
-        groups::seed_participation(db, corporation, ids["hv-de-sleutel"], ids["bewonersraad-noord"], &actor).await?;
-    }
-    Ok(logins)
+    Ok(ids)
+}
+
+/// Imports the stock as the corporation's staff did last month, from its full stock file.
+async fn import_stock(
+    db: &Db,
+    corporation: i64,
+    stock: &[portfolio::DemoUnit],
+    timeline: &Timeline,
+) -> anyhow::Result<()> {
+    let scope = crate::seed_scope(corporation);
+    let on = timeline.days_ago(33);
+    let file = portfolio::import_file(stock);
+    let reader =
+        StockReader::new(std::io::Cursor::new(file.into_bytes())).map_err(|e| anyhow::anyhow!("demo stock: {e}"))?;
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    let source = format!("bezit-{}-{:02}.csv", on.year(), u8::from(on.month()));
+    let actor = timeline.by("admin@woonstad.test", on, 10);
+    let summary = stock::import_units(db, &scope, &actor, &source, reader, options, &mut |_| {}).await?;
+    anyhow::ensure!(summary.written, "demo stock was not written: {:?}", summary.errors.first());
+    Ok(())
+}
+
+/// The facts of the complexes with these names, in this order.
+pub(crate) fn pick<'a>(complexes: &'a [ComplexFacts], names: &[&str]) -> anyhow::Result<Vec<&'a ComplexFacts>> {
+    names.iter().map(|name| facts::named(complexes, name)).collect()
 }

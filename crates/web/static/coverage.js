@@ -54,7 +54,12 @@
           layer.addLayer(marker);
           bounds.push([c[1], c[0]]);
         });
-        if (first && bounds.length) {
+        if (first && bounds.length === 1 && data.mode === 'grid') {
+          // One square holds the whole stock (a corporation in one region): zoom in on it until the stock splits
+          // into squares or complexes. Fitting the view to the square's mean point alone would land between the
+          // towns, on nothing.
+          map.setView(bounds[0], map.getZoom() + 2);
+        } else if (first && bounds.length) {
           first = false;
           map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
         }

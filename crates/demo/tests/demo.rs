@@ -1,0 +1,170 @@
+//! The demo dataset as the store holds it, on SQLite and PostgreSQL: its texts match its stock, its history lies in
+//! the past with deadlines on both sides of the seed day, and the VERA names of every code it uses are loaded.
+
+use time::macros::datetime;
+use time::OffsetDateTime;
+use volkshuis_domain::access::WriteScope;
+use volkshuis_store::overleg::{self, Listing};
+use volkshuis_store::stock::{self, UnitFilter};
+use volkshuis_store::testdb::{shared_data, sql, TestDb};
+use volkshuis_store::{Backend, Db};
+
+/// The moment the demo is filled in these tests.
+const SEEDED: OffsetDateTime = datetime!(2026-12-04 08:30 UTC);
+
+async fn seeded(backend: Backend) -> (TestDb, i64) {
+    let t = TestDb::new(backend).await.expect("db");
+    volkshuis_demo::seed_at(&t.db, true, SEEDED).await.expect("demo");
+    let corporation: i64 = sql::query_scalar("SELECT id FROM organisations WHERE code = 'woonstad'")
+        .fetch_one(&t.db)
+        .await
+        .expect("corporation");
+    (t, corporation)
+}
+
+async fn units_in(db: &Db, corporation: i64, code: &str) -> i64 {
+    let filter =
+        UnitFilter { cluster_code: Some(code.to_owned()), soort: Some("WOO".to_owned()), ..Default::default() };
+    let scope = WriteScope::system_for_demo(corporation);
+    stock::units(db, scope.as_read(), &filter, 0, 1).await.expect("units").total
+}
+
+async fn texts_match_the_stock(backend: Backend) {
+    let (t, corporation) = seeded(backend).await;
+    let scope = WriteScope::system_for_demo(corporation);
+    let all = stock::units(&t.db, scope.as_read(), &UnitFilter::default(), 0, 1).await.expect("units");
+    assert_eq!(all.total as u64, volkshuis_demo::DEMO_UNITS);
+    let cases = overleg::list(&t.db, scope.as_read(), Listing::All, 50).await.expect("cases");
+    assert_eq!(cases.len(), 5);
+    let linde_row = cases.iter().find(|c| c.title == "Renovatie en isolatie complex De Linde").expect("De Linde case");
+    let linde = overleg::get(&t.db, scope.as_read(), linde_row.id).await.expect("get").expect("case");
+    assert_eq!(linde.clusters, ["CPX000004"]);
+    let homes = units_in(&t.db, corporation, "CPX000004").await;
+    assert!(homes > 50, "De Linde is a real complex: {homes} homes");
+    assert!(
+        linde.explanation.as_str().contains(&format!("de {homes} eengezinswoningen van complex De Linde")),
+        "{}",
+        linde.explanation.as_str()
+    );
+    // Every case that names complexes names them with the counts the store holds.
+    for row in &cases {
+        let case = overleg::get(&t.db, scope.as_read(), row.id).await.expect("get").expect("case");
+        for code in &case.clusters {
+            let name: String = sql::query_scalar("SELECT naam FROM clusters WHERE code = $1")
+                .bind(code)
+                .fetch_one(&t.db)
+                .await
+                .expect("name");
+            let count = units_in(&t.db, corporation, code).await;
+            let text = case.explanation.as_str();
+            assert!(text.contains(&name), "{} names {name}: {text}", case.title);
+            assert!(text.contains(&count.to_string()), "{} gives the {count} homes of {name}: {text}", case.title);
+        }
+    }
+    assert!(cases.iter().any(|c| c.title == "Servicekosten 2027: schoonmaak trappenhuizen"));
+    let contract: String =
+        sql::query_scalar("SELECT title FROM sr_contracts").fetch_one(&t.db).await.expect("contract");
+    assert_eq!(contract, "Renovatie Schildersbuurt: dak, gevel en kozijnen");
+    let groups: Vec<String> =
+        sql::query_scalar("SELECT name FROM part_groups ORDER BY id").fetch_all(&t.db).await.expect("groups");
+    assert_eq!(
+        groups,
+        [
+            "Huurdersvereniging De Sleutel",
+            "Bewonerscommissie De Linde",
+            "Bewonersraad Noord",
+            "Leefbaarheidsgroep Centrum",
+            "Woonpanel Zonnehof"
+        ]
+    );
+    let zonnehof: String = sql::query_scalar(
+        "SELECT a.code FROM part_group_areas a JOIN part_groups g ON g.id = a.group_id WHERE g.name = 'Woonpanel Zonnehof'",
+    )
+    .fetch_one(&t.db)
+    .await
+    .expect("panel area");
+    let named: String = sql::query_scalar("SELECT naam FROM clusters WHERE code = $1")
+        .bind(&zonnehof)
+        .fetch_one(&t.db)
+        .await
+        .expect("x");
+    assert_eq!(named, "Zonnehof");
+}
+
+async fn history_lies_in_the_past(backend: Backend) {
+    let (t, _) = seeded(backend).await;
+    let seeded_at = SEEDED.unix_timestamp();
+    let day = 24 * 3600;
+    let audit: Vec<i64> = sql::query_scalar("SELECT at FROM audit_log").fetch_all(&t.db).await.expect("audit");
+    assert!(audit.iter().all(|at| *at <= seeded_at), "nothing happens after the demo is filled");
+    let today = audit.iter().filter(|at| **at > seeded_at - day).count();
+    assert!(today * 10 < audit.len(), "history is spread out, not all today: {today} of {}", audit.len());
+    assert!(audit.iter().any(|at| *at < seeded_at - 365 * day), "organisations joined years ago");
+    let imports: Vec<(i64, String)> =
+        sql::query_as("SELECT at, entity_id FROM audit_log WHERE entity = 'units' AND action = 'import' ORDER BY at")
+            .fetch_all(&t.db)
+            .await
+            .expect("imports");
+    let last = imports.last().expect("an import");
+    assert!((seeded_at - 45 * day..seeded_at - 20 * day).contains(&last.0), "the latest import was last month");
+    assert_eq!(last.1, "bezit-2026-11.csv");
+    let events: Vec<i64> = sql::query_scalar("SELECT at FROM overleg_events").fetch_all(&t.db).await.expect("events");
+    assert!(events.iter().all(|at| *at < seeded_at - day), "case steps were taken on earlier days");
+    // Deadlines: some still ahead, at least one just passed.
+    let deadlines: Vec<String> =
+        sql::query_scalar("SELECT next_deadline FROM overleg_cases WHERE next_deadline IS NOT NULL")
+            .fetch_all(&t.db)
+            .await
+            .expect("deadlines");
+    assert!(deadlines.iter().any(|d| d.as_str() > "2026-12-04"), "{deadlines:?}");
+    assert!(deadlines.iter().any(|d| d.as_str() < "2026-12-04" && d.as_str() > "2026-11-20"), "{deadlines:?}");
+}
+
+async fn vera_names_are_loaded_for_every_code_the_demo_uses(backend: Backend) {
+    let Some(file) = shared_data("vera/Referentiedata.csv") else { return };
+    let (t, _) = seeded(backend).await;
+    let loaded = volkshuis_demo::load_vera(&t.db, &file).await.expect("load");
+    assert!(matches!(loaded, volkshuis_demo::VeraLoad::Loaded { codes, .. } if codes > 2000), "{loaded:?}");
+    assert!(loaded.to_string().starts_with("VERA-codelijst geladen: "));
+    for (list, column) in
+        [("EENHEIDSOORT", "soort"), ("EENHEIDDETAILSOORT", "detail_soort"), ("EENHEIDSTATUS", "status")]
+    {
+        let names = volkshuis_store::vera::names(&t.db, list).await.expect("names");
+        let used: Vec<String> =
+            sql::query_scalar(&format!("SELECT DISTINCT {column} FROM units")).fetch_all(&t.db).await.expect("codes");
+        assert!(!used.is_empty());
+        for code in used {
+            assert!(names.contains_key(&code), "{list} {code} has a name");
+        }
+    }
+    let again = volkshuis_demo::load_vera(&t.db, &file).await.expect("again");
+    assert_eq!(again, volkshuis_demo::VeraLoad::AlreadyLoaded, "a demo started again keeps its list");
+}
+
+async fn without_the_file_the_demo_says_so(backend: Backend) {
+    let t = TestDb::new(backend).await.expect("db");
+    volkshuis_demo::seed_at(&t.db, false, SEEDED).await.expect("demo");
+    let nowhere = std::path::Path::new("/nonexistent/vera/Referentiedata.csv");
+    let missing = volkshuis_demo::load_vera(&t.db, nowhere).await.expect("no error");
+    assert!(missing.is_missing());
+    assert!(missing.to_string().contains("niet gevonden (/nonexistent/vera/Referentiedata.csv)"));
+    assert!(volkshuis_store::vera::names(&t.db, "EENHEIDSOORT").await.expect("names").is_empty());
+}
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test] async fn $name() { super::$name(volkshuis_store::Backend::Sqlite).await; })*
+        }
+        mod postgres {
+            $(#[tokio::test] async fn $name() { super::$name(volkshuis_store::Backend::Postgres).await; })*
+        }
+    };
+}
+
+on_both_backends!(
+    texts_match_the_stock,
+    history_lies_in_the_past,
+    vera_names_are_loaded_for_every_code_the_demo_uses,
+    without_the_file_the_demo_says_so,
+);
