@@ -12,6 +12,7 @@ pub mod codes;
 pub mod geo;
 pub mod ids;
 pub mod money;
+pub mod notices;
 pub mod org;
 pub mod overleg;
 pub mod participatie;

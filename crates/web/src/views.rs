@@ -18,6 +18,8 @@ pub struct NavUser {
     pub name: String,
     /// Whether to show the platform-admin menu.
     pub is_admin: bool,
+    /// How many notices wait unread (the header's count).
+    pub unread_notices: i64,
 }
 
 /// The part of every page that the layout needs.
@@ -62,7 +64,11 @@ impl Page {
     /// A page for a logged-in user.
     pub fn for_user(auth: &Auth) -> Self {
         Self {
-            user: Some(NavUser { name: auth.user.name.clone(), is_admin: auth.user.is_platform_admin }),
+            user: Some(NavUser {
+                name: auth.user.name.clone(),
+                is_admin: auth.user.is_platform_admin,
+                unread_notices: auth.unread_notices,
+            }),
             ..Self::anonymous(&auth.ctx)
         }
     }

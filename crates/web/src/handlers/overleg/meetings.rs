@@ -4,6 +4,7 @@ use super::party_scope;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
@@ -116,6 +117,7 @@ async fn add_item(
     };
     let mut tx = state.db.begin().await?;
     overleg::add_agenda_item(&mut tx, &scope, &auth.actor(&state), &meeting, &text).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::AgendaItemAdded((&meeting).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response())
 }
@@ -134,6 +136,7 @@ async fn save_minutes(
     };
     let mut tx = state.db.begin().await?;
     overleg::set_minutes(&mut tx, &scope, &auth.actor(&state), &meeting, &minutes).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::MinutesRecorded((&meeting).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response())
 }

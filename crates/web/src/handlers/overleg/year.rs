@@ -6,6 +6,7 @@ use super::{parse_date, party_scope, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::notify::{self, events::BudgetRef, events::MeetingRef, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
@@ -223,6 +224,14 @@ async fn add_meeting(
         let mut tx = state.db.begin().await?;
         match overleg::add_meeting(&mut tx, &scope, &auth.actor(&state), tenant, held_on, title).await {
             Ok(id) => {
+                let meeting = MeetingRef {
+                    id,
+                    title: title.as_str().to_owned(),
+                    held_on,
+                    corporation_id: org,
+                    tenant_org_id: tenant,
+                };
+                notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::MeetingPlanned(meeting))).await?;
                 tx.commit().await?;
                 return Ok(
                     Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response()
@@ -263,6 +272,8 @@ async fn set_budget(
         match overleg::set_budget(&mut tx, &scope, &auth.actor(&state), tenant, year, amount).await {
             Ok(_) => {
                 jobs::budget_set(&state, &mut tx, scope.org_id(), tenant, year).await?;
+                let budget = BudgetRef { corporation_id: org, tenant_org_id: tenant, year, amount };
+                notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::BudgetSet(budget))).await?;
                 tx.commit().await?;
                 return Ok(Redirect::to(&format!("/orgs/{org}/overleg/jaar/{year}?notice=saved")).into_response());
             }
