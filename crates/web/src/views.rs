@@ -3,7 +3,7 @@
 use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::i18n::{OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
+use crate::i18n::{NotifyTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -33,6 +33,8 @@ pub struct Page {
     pub sr: &'static SocialReturnTexts,
     /// Texts of the Participatiekaart in the user's language.
     pub pt: &'static ParticipatieTexts,
+    /// Texts of the notices (the header's link to them) in the user's language.
+    pub nt: &'static NotifyTexts,
     /// Language code for `<html lang>`.
     pub lang: &'static str,
     /// CSRF token for forms.
@@ -53,6 +55,7 @@ impl Page {
             ov: ctx.lang.overleg(),
             sr: ctx.lang.socialreturn(),
             pt: ctx.lang.participatie(),
+            nt: NotifyTexts::of(ctx.lang),
             lang: ctx.lang.code(),
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
