@@ -93,7 +93,11 @@ async fn the_session_lookup_counts_unread_notices(db: &Db) {
         let token = token.clone();
         let db = db.clone();
         async move {
-            volkshuis_store::sessions::lookup_signed_in(&db, &token, now).await.expect("lookup").expect("live").unread_notices
+            volkshuis_store::sessions::lookup_signed_in(&db, &token, now)
+                .await
+                .expect("lookup")
+                .expect("live")
+                .unread_notices
         }
     };
     assert_eq!(unread(db).await, 0);

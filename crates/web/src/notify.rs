@@ -143,7 +143,14 @@ pub(crate) async fn tell(state: &AppState, tx: &mut Tx, event: &Event) -> anyhow
 }
 
 /// The mail for one step: the line, its detail, who took it, the link, and where to choose less mail.
-fn mail_body(state: &AppState, lang: Lang, event: &Event, line: &str, (by_org, to_org): (&str, &str), link: &str) -> String {
+fn mail_body(
+    state: &AppState,
+    lang: Lang,
+    event: &Event,
+    line: &str,
+    (by_org, to_org): (&str, &str),
+    link: &str,
+) -> String {
     let nt = NotifyTexts::of(lang);
     let mut body = format!("{line}\n");
     if let Some(detail) = event.step.detail(lang) {

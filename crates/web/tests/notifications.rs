@@ -194,7 +194,8 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
     // An internal comment is not the other side's business.
     step_tells(&mut app, &watched, "internal comment", &[], &[], async |app| {
         app.login(DIRK).await;
-        let resp = app.post(&format!("/orgs/{tenant}/overleg/{case}/opmerkingen"), &[("text", "Eerst bewoners horen")]).await;
+        let resp =
+            app.post(&format!("/orgs/{tenant}/overleg/{case}/opmerkingen"), &[("text", "Eerst bewoners horen")]).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER);
     })
     .await;
@@ -219,9 +220,8 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
             .chars()
             .take_while(char::is_ascii_digit)
             .collect();
-        let resp = app
-            .post(&format!("/orgs/{corp}/overleg/{case}/vragen/{question}"), &[("text", "Ongeveer € 4.000.")])
-            .await;
+        let resp =
+            app.post(&format!("/orgs/{corp}/overleg/{case}/vragen/{question}"), &[("text", "Ongeveer € 4.000.")]).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     })
     .await;
@@ -229,7 +229,12 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
     let answer = async |app: &mut TestApp, kind: &str| {
         app.login(DIRK).await;
         let v = version(app, case).await;
-        let fields = [("version", v.as_str()), ("answer_kind", kind), ("answer_text", "Doen, met vloerisolatie."), ("confirmed", "yes")];
+        let fields = [
+            ("version", v.as_str()),
+            ("answer_kind", kind),
+            ("answer_text", "Doen, met vloerisolatie."),
+            ("confirmed", "yes"),
+        ];
         let resp = app.post_multipart(&format!("/orgs/{tenant}/overleg/{case}/antwoord"), &fields, &[]).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     };
@@ -259,7 +264,11 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
     let mut meeting = 0;
     step_tells(&mut app, &watched, "meeting planned", to_tenant, &[DIRK], async |app| {
         app.login(ANNA).await;
-        let fields = [("meeting_tenant", tenant.to_string()), ("held_on", "10-12-2026".into()), ("title", "Najaarsoverleg".into())];
+        let fields = [
+            ("meeting_tenant", tenant.to_string()),
+            ("held_on", "10-12-2026".into()),
+            ("title", "Najaarsoverleg".into()),
+        ];
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let resp = app.post(&format!("/orgs/{corp}/overleg/vergaderingen"), &fields).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
@@ -272,7 +281,10 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
     step_tells(&mut app, &watched, "agenda item", to_corp, &[ANNA], async |app| {
         app.login(DIRK).await;
         let resp = app
-            .post(&format!("/orgs/{tenant}/overleg/vergaderingen/{meeting}/agendapunten"), &[("text", "Groenonderhoud")])
+            .post(
+                &format!("/orgs/{tenant}/overleg/vergaderingen/{meeting}/agendapunten"),
+                &[("text", "Groenonderhoud")],
+            )
             .await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     })
@@ -309,25 +321,34 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
     let propose = async |app: &mut TestApp, to: i64, weeks: &str| {
         app.login(ANNA).await;
         let to = to.to_string();
-        let resp = app.post(&format!("/orgs/{corp}/overleg/partners"), &[("tenant_org_id", &to), ("agreed_weeks", weeks)]).await;
+        let resp = app
+            .post(&format!("/orgs/{corp}/overleg/partners"), &[("tenant_org_id", &to), ("agreed_weeks", weeks)])
+            .await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     };
     step_tells(&mut app, &watched, "proposal", &[ESRA], &[ESRA], async |app| propose(app, toekomst, "").await).await;
-    assert_eq!(last_notice(&app, ESRA).await, ("Woonstad Voorbeeld stelt voor om overlegpartners te worden".into(), format!("/orgs/{toekomst}/overleg")));
+    assert_eq!(
+        last_notice(&app, ESRA).await,
+        ("Woonstad Voorbeeld stelt voor om overlegpartners te worden".into(), format!("/orgs/{toekomst}/overleg"))
+    );
     step_tells(&mut app, &watched, "proposal accepted", to_corp, &[ANNA], async |app| {
         app.login(ESRA).await;
         let resp = app.post(&format!("/orgs/{toekomst}/overleg/partners/{corp}/aanvaarden"), &[]).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     })
     .await;
-    step_tells(&mut app, &watched, "second proposal", &[ESRA], &[ESRA], async |app| propose(app, brug, "8").await).await;
+    step_tells(&mut app, &watched, "second proposal", &[ESRA], &[ESRA], async |app| propose(app, brug, "8").await)
+        .await;
     step_tells(&mut app, &watched, "proposal declined", to_corp, &[ANNA], async |app| {
         app.login(ESRA).await;
         let resp = app.post(&format!("/orgs/{brug}/overleg/partners/{corp}/afwijzen"), &[]).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     })
     .await;
-    assert_eq!(last_notice(&app, ANNA).await.0, "Huurdersvereniging De Brug wees het voorstel af om overlegpartners te worden");
+    assert_eq!(
+        last_notice(&app, ANNA).await.0,
+        "Huurdersvereniging De Brug wees het voorstel af om overlegpartners te worden"
+    );
     // A new term for a partnership that holds is no proposal.
     step_tells(&mut app, &watched, "new term", &[], &[], async |app| propose(app, tenant, "8").await).await;
 }
@@ -388,7 +409,8 @@ async fn every_social_return_step_reaches_the_other_parties(mut app: TestApp) {
                 ("start", "2026-01-01"),
                 ("end", "2026-06-30"),
             ];
-            let resp = app.post_multipart(&format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"), &fields, &[]).await;
+            let resp =
+                app.post_multipart(&format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"), &fields, &[]).await;
             assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
         })
         .await;
@@ -396,7 +418,10 @@ async fn every_social_return_step_reaches_the_other_parties(mut app: TestApp) {
             let mail = last_mail(&app, email).await;
             assert!(!mail.body.contains(name) && !mail.body.contains(person), "no candidate in mail: {}", mail.body);
         }
-        assert_eq!(last_notice(&app, ANNA).await.0, "Bouwbedrijf Van Dijk rapporteerde een bijdrage aan social return voor: Renovatie De Linde");
+        assert_eq!(
+            last_notice(&app, ANNA).await.0,
+            "Bouwbedrijf Van Dijk rapporteerde een bijdrage aan social return voor: Renovatie De Linde"
+        );
     }
 
     app.login(ANNA).await;
@@ -482,13 +507,22 @@ async fn a_digest_user_gets_one_mail_at_six_with_everything_new(mut app: TestApp
     assert_eq!(sent[0].subject, "Volkshuis: 2 meldingen (25-11-2026)");
     let body = &sent[0].body;
     assert!(body.starts_with("Dit gebeurde sinds uw vorige overzicht:"), "{body}");
-    assert_eq!(body.matches("Huurdersvereniging De Sleutel stelde een vraag over: Isolatie daken").count(), 2, "{body}");
+    assert_eq!(
+        body.matches("Huurdersvereniging De Sleutel stelde een vraag over: Isolatie daken").count(),
+        2,
+        "{body}"
+    );
     assert!(body.contains("- 25-11-2026 11:00 — ") && body.contains(&format!("{BASE}/orgs/{corp}/overleg/{case}")));
-    assert!(body.contains(&format!("elke dag om 18:00 als er iets nieuws is. Kies zelf hoe u meldingen krijgt: {BASE}/account/notifications")));
+    assert!(body.contains(&format!(
+        "elke dag om 18:00 als er iets nieuws is. Kies zelf hoe u meldingen krijgt: {BASE}/account/notifications"
+    )));
     // The notices stay in the app until read.
     app.login(BRAM).await;
     let page = app.get("/account/notifications").await;
-    assert!(!page.body.contains("wachten op het overzicht") && page.body.contains("Het vorige overzicht ging weg op 25-11-2026 18:00."));
+    assert!(
+        !page.body.contains("wachten op het overzicht")
+            && page.body.contains("Het vorige overzicht ging weg op 25-11-2026 18:00.")
+    );
     assert_eq!(page.body.matches("data-notice=").count(), 2);
 
     // Bram reads English now; a question after six goes in tomorrow's digest, in English.
@@ -588,27 +622,41 @@ async fn the_notices_page_keeps_the_choice_and_the_header_counts(mut app: TestAp
     let case = send_request(&mut app, "Isolatie daken").await;
     app.login(DIRK).await;
     let page = app.get("/dashboard").await;
-    assert!(page.body.contains(r#"<span class="badge" aria-hidden="true">1</span><span class="sr-only">(1 ongelezen melding)</span>"#), "{}", page.body);
+    assert!(
+        page.body.contains(
+            r#"<span class="badge" aria-hidden="true">1</span><span class="sr-only">(1 ongelezen melding)</span>"#
+        ),
+        "{}",
+        page.body
+    );
     let page = app.get("/account/notifications").await;
     let tenant = app.org_id("hv-de-sleutel").await;
-    assert!(page.body.contains(&format!(r#"<a href="/orgs/{tenant}/overleg/{case}">Woonstad Voorbeeld stuurde een nieuw verzoek"#)));
+    assert!(page
+        .body
+        .contains(&format!(r#"<a href="/orgs/{tenant}/overleg/{case}">Woonstad Voorbeeld stuurde een nieuw verzoek"#)));
 
     // A forged form, a choice that is none: refused, the page says why at the choice.
     let forged = app.post_raw("/account/notifications", &[("mail", "none")]).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     let wrong = app.post("/account/notifications", &[("mail", "weekly")]).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(wrong.body.contains(r#"<p class="field-error" id="mail-error">Kies hoe u meldingen per e-mail wilt krijgen.</p>"#));
+    assert!(wrong
+        .body
+        .contains(r#"<p class="field-error" id="mail-error">Kies hoe u meldingen per e-mail wilt krijgen.</p>"#));
     assert!(!wrong.body.contains("checked"), "nothing chosen is shown as chosen");
     let saved = app.post("/account/notifications", &[("mail", "digest")]).await;
     assert_eq!(saved.location(), Some("/account/notifications?notice=saved"));
     let page = app.get("/account/notifications?notice=saved").await;
-    assert!(page.body.contains("Uw keuze is opgeslagen.") && page.body.contains(r#"value="digest" aria-describedby="mail-digest-hint" checked"#));
-    let audited: i64 = sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'notice_settings' AND entity_id = $1")
-        .bind(app.user_id(DIRK).await.to_string())
-        .fetch_one(&app.state.db)
-        .await
-        .expect("count");
+    assert!(
+        page.body.contains("Uw keuze is opgeslagen.")
+            && page.body.contains(r#"value="digest" aria-describedby="mail-digest-hint" checked"#)
+    );
+    let audited: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'notice_settings' AND entity_id = $1")
+            .bind(app.user_id(DIRK).await.to_string())
+            .fetch_one(&app.state.db)
+            .await
+            .expect("count");
     assert_eq!(audited, 1);
 
     // Another user cannot mark Dirk's notice read; Dirk can, and the count goes.

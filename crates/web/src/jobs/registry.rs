@@ -63,7 +63,9 @@ mod tests {
     #[test]
     fn the_kinds_of_queued_jobs_still_run() {
         // Databases hold jobs under these names; renaming one would leave them unrun.
-        for kind in ["deliver_mail", "housekeeping", "overleg_reminder", "sr_reminder", "notice_digest_sweep", "notice_digest"] {
+        for kind in
+            ["deliver_mail", "housekeeping", "overleg_reminder", "sr_reminder", "notice_digest_sweep", "notice_digest"]
+        {
             assert!(JOBS.iter().any(|(known, _)| *known == kind), "{kind} has no job type");
         }
     }

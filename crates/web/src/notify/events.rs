@@ -365,7 +365,13 @@ mod tests {
     }
 
     fn contract(coordinator_id: Option<i64>) -> ContractRef {
-        ContractRef { id: 9, title: "Onderhoud 2027".into(), buyer_id: CORPORATION, supplier_id: SUPPLIER, coordinator_id }
+        ContractRef {
+            id: 9,
+            title: "Onderhoud 2027".into(),
+            buyer_id: CORPORATION,
+            supplier_id: SUPPLIER,
+            coordinator_id,
+        }
     }
 
     fn event(org_id: i64, step: Step) -> Event {
@@ -419,7 +425,10 @@ mod tests {
         assert_eq!(answered.line(Lang::Nl, "De Sleutel"), "De Sleutel gaf antwoord (Instemming): Isolatie daken");
         assert_eq!(answered.line(Lang::En, "De Sleutel"), "De Sleutel answered (Consent): Isolatie daken");
         let decided = Step::Decided { case: case(), decision: Decision::NotFollowed };
-        assert_eq!(decided.line(Lang::Nl, "Woonstad"), "Woonstad nam een besluit (Advies niet gevolgd): Isolatie daken");
+        assert_eq!(
+            decided.line(Lang::Nl, "Woonstad"),
+            "Woonstad nam een besluit (Advies niet gevolgd): Isolatie daken"
+        );
         let rejected = Step::ContributionRejected(contract(None));
         assert_eq!(rejected.line(Lang::En, "Woonstad"), "Woonstad rejected a contribution for: Onderhoud 2027");
         let budget = Step::BudgetSet(BudgetRef {

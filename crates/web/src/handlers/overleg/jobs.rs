@@ -92,7 +92,7 @@ impl OverlegReminder {
 pub(crate) async fn case_sent(state: &AppState, tx: &mut Tx, auth: &Auth, case: &Case) -> anyhow::Result<()> {
     let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
     let deadline = case.facts().answer_deadline(&cal).context("answer deadline")?;
-    let step = Step::RequestSent { case: case.into(), deadline: deadline.clone() };
+    let step = Step::RequestSent { case: case.into(), deadline };
     notify::tell(state, tx, &Event::new(auth, case.corporation_id, step)).await?;
     if let Some(deadline) = deadline {
         for days in ANSWER_REMINDERS {
