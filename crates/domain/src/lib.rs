@@ -13,6 +13,7 @@ pub mod geo;
 pub mod ical;
 pub mod ids;
 pub mod money;
+pub mod notices;
 pub mod org;
 pub mod overleg;
 pub mod participatie;

@@ -16,6 +16,7 @@ pub mod job_workers;
 pub mod jobs;
 mod like;
 mod migrate;
+pub mod notice_settings;
 pub mod notifications;
 pub mod orgs;
 pub mod outbox;

@@ -1,4 +1,5 @@
-//! In-app notices per user (reminders of deadlines and the like), shown on the dashboard until read.
+//! In-app notices per user (the other side's steps, reminders of deadlines), shown on the dashboard until read; a
+//! notice for a user who chose the daily digest also waits for it (ADR 0033).
 
 use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
@@ -21,15 +22,53 @@ pub struct Notification {
 
 /// Adds a notice for a user.
 pub async fn add(tx: &mut Tx, user_id: i64, org_id: i64, text: &str, link: &str, now: OffsetDateTime) -> Result<()> {
-    sql::query("INSERT INTO notifications (user_id, org_id, text, link, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(user_id)
-        .bind(org_id)
-        .bind(text)
-        .bind(link)
-        .bind(timestamp::to_unix(now))
-        .execute(&mut *tx)
-        .await?;
+    insert(tx, user_id, org_id, text, link, now, false).await
+}
+
+/// Adds a notice for a user that also waits for the user's daily digest (see [`take_digest`]).
+pub async fn add_for_digest(
+    tx: &mut Tx,
+    user_id: i64,
+    org_id: i64,
+    text: &str,
+    link: &str,
+    now: OffsetDateTime,
+) -> Result<()> {
+    insert(tx, user_id, org_id, text, link, now, true).await
+}
+
+async fn insert(
+    tx: &mut Tx,
+    user_id: i64,
+    org_id: i64,
+    text: &str,
+    link: &str,
+    now: OffsetDateTime,
+    digest: bool,
+) -> Result<()> {
+    sql::query(
+        "INSERT INTO notifications (user_id, org_id, text, link, created_at, digest_pending) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(user_id)
+    .bind(org_id)
+    .bind(text)
+    .bind(link)
+    .bind(timestamp::to_unix(now))
+    .bind(i64::from(digest))
+    .execute(&mut *tx)
+    .await?;
     Ok(())
+}
+
+fn from_row(row: &sql::Row) -> Result<Notification> {
+    Ok(Notification {
+        id: row.try_get("id")?,
+        org_id: row.try_get("org_id")?,
+        text: row.try_get("text")?,
+        link: row.try_get("link")?,
+        created_at: timestamp::from_unix(row.try_get("created_at")?),
+    })
 }
 
 /// A user's unread notices, newest first.
@@ -42,17 +81,7 @@ pub async fn unread(db: &Db, user_id: i64, limit: i64) -> Result<Vec<Notificatio
     .bind(limit)
     .fetch_all(db)
     .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(Notification {
-                id: row.try_get("id")?,
-                org_id: row.try_get("org_id")?,
-                text: row.try_get("text")?,
-                link: row.try_get("link")?,
-                created_at: timestamp::from_unix(row.try_get("created_at")?),
-            })
-        })
-        .collect()
+    rows.iter().map(from_row).collect()
 }
 
 /// Marks one of the user's notices read; another user's id changes nothing.
@@ -64,4 +93,53 @@ pub async fn mark_read(db: &Db, user_id: i64, id: i64, now: OffsetDateTime) -> R
         .execute(db)
         .await?;
     Ok(done.rows_affected() > 0)
+}
+
+/// How many notices the user has not read.
+pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64> {
+    Ok(sql::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user_id)
+        .fetch_one(db)
+        .await?)
+}
+
+/// Marks all of the user's notices read; returns how many were unread.
+pub async fn mark_all_read(db: &Db, user_id: i64, now: OffsetDateTime) -> Result<u64> {
+    let done = sql::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+        .bind(timestamp::to_unix(now))
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// How many of the user's notices wait for the daily digest.
+pub async fn awaiting_digest(db: &Db, user_id: i64) -> Result<i64> {
+    Ok(sql::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND digest_pending = 1")
+        .bind(user_id)
+        .fetch_one(db)
+        .await?)
+}
+
+/// The users with notices waiting for a digest.
+pub async fn users_awaiting_digest(db: &Db) -> Result<Vec<i64>> {
+    Ok(sql::query_scalar("SELECT DISTINCT user_id FROM notifications WHERE digest_pending = 1 ORDER BY user_id")
+        .fetch_all(db)
+        .await?)
+}
+
+/// Takes the notices waiting for the user's digest, oldest first: they no longer wait once `tx` commits. One
+/// UPDATE takes them, so two digests running at once (two workers, a job run twice) share them out and never both
+/// mail one: on PostgreSQL the second waits for the first's row locks and then finds them taken; SQLite has one writer.
+pub async fn take_digest(tx: &mut Tx, user_id: i64) -> Result<Vec<Notification>> {
+    let rows = sql::query(
+        "UPDATE notifications SET digest_pending = 0 WHERE user_id = $1 AND digest_pending = 1 \
+         RETURNING id, org_id, text, link, created_at",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut taken = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+    taken.sort_by_key(|n| n.id);
+    Ok(taken)
 }

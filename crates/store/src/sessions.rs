@@ -73,6 +73,8 @@ pub struct SignedIn {
     pub user: User,
     /// The user's organisations with the role in each, by name.
     pub memberships: Vec<(Organisation, Role)>,
+    /// How many notices the user has not read (the count beside the header's link to them).
+    pub unread_notices: i64,
 }
 
 /// The live session for a token, its user and the user's memberships, in one query (every page asks this first),
@@ -84,7 +86,8 @@ pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Resu
         "SELECT s.active_org_id, s.created_at AS session_created_at, s.last_seen_at, \
          u.id, u.email, u.name, u.is_platform_admin, u.locale, u.active, u.created_at, \
          o.id AS org_id, o.code AS org_code, o.name AS org_name, o.kind AS org_kind, o.created_at AS org_created_at, \
-         m.role \
+         m.role, \
+         (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notices \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN organisations o ON o.id = m.org_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 ORDER BY o.name, o.id",
@@ -114,7 +117,8 @@ pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Resu
             .await?;
     }
     let session = Session { user_id: user.id, active_org_id: first.try_get("active_org_id")?, created_at };
-    Ok(Some(SignedIn { session, user, memberships }))
+    let unread_notices = first.try_get("unread_notices")?;
+    Ok(Some(SignedIn { session, user, memberships, unread_notices }))
 }
 
 /// Chooses the organisation a session works in (audited: it decides what the user then sees first).

@@ -26,6 +26,8 @@ pub struct Auth {
     pub active_org_id: Option<i64>,
     /// The session token from the cookie.
     pub token: String,
+    /// How many notices the user has not read (for the header).
+    pub unread_notices: i64,
     /// The request's context.
     pub ctx: RequestContext,
 }
@@ -97,8 +99,8 @@ impl FromRequestParts<AppState> for Auth {
         if !signed_in.user.active {
             return Err(login_required());
         }
-        let sessions::SignedIn { session, user, memberships } = signed_in;
-        Ok(Auth { user, memberships, active_org_id: session.active_org_id, token, ctx })
+        let sessions::SignedIn { session, user, memberships, unread_notices } = signed_in;
+        Ok(Auth { user, memberships, active_org_id: session.active_org_id, token, unread_notices, ctx })
     }
 }
 

@@ -1,15 +1,27 @@
-//! Telling an organisation's board: mail and an in-app notice to every member who may act for it, and the
-//! reminders that do so on a later day (jobs scheduled once, by key, for the morning of their day). Shared by the
-//! Overleg and social-return reminders.
+//! Telling the other side: when one party sends, answers, asks, decides, approves or rejects, the members of the
+//! other parties get an in-app notice and, as each chose, a mail at once, a line in the evening's digest, or nothing
+//! ([`tell`], with the steps in [`events`] and the digest in [`digest`]; ADR 0033). Also the reminders: a notice to an
+//! organisation's board on a later day (jobs scheduled once, by key, for the morning of their day), shared by the
+//! Overleg and social-return reminders, delivered the same way.
 
-use crate::i18n::Lang;
+pub(crate) mod digest;
+pub(crate) mod events;
+
+pub(crate) use events::{Event, Step};
+
+use crate::i18n::{Lang, NotifyTexts};
 use crate::jobs::{self, BackgroundJob};
 use crate::mail;
 use crate::state::AppState;
+use anyhow::Context;
 use time::{Date, OffsetDateTime, Time};
-use volkshuis_domain::access::Role;
+use volkshuis_domain::access::{self, Membership, Role, View};
+use volkshuis_domain::notices::MailChoice;
 use volkshuis_store::users::User;
-use volkshuis_store::{notifications, users, Tx};
+use volkshuis_store::{notice_settings, notifications, orgs, users, Tx};
+
+/// Where a user chooses how notices come by mail.
+pub(crate) const SETTINGS_PATH: &str = "/account/notifications";
 
 /// Reminders go out at 07:00 UTC (08:00 or 09:00 in the Netherlands) on their day.
 pub(crate) fn morning(date: Date) -> OffsetDateTime {
@@ -55,12 +67,96 @@ pub(crate) async fn tell_board(
     link_path: &str,
     compose: impl Fn(Lang, &str) -> (String, String, String),
 ) -> anyhow::Result<usize> {
-    let link = format!("{}{link_path}", state.config.base_url.trim_end_matches('/'));
+    let link = absolute(state, link_path);
     let members = board(state, org_id).await?;
     for user in &members {
         let (subject, body, notice) = compose(lang_of(user), &link);
-        mail::queue(state, tx, &user.email, &subject, &body).await?;
-        notifications::add(tx, user.id, org_id, &notice, link_path, state.clock.now()).await?;
+        let notice = Notice { org_id, text: &notice, link_path, subject: &subject, body: &body };
+        deliver(state, tx, user, &notice).await?;
     }
     Ok(members.len())
+}
+
+/// A local path as an absolute link for mail, with the configured base URL.
+pub(crate) fn absolute(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.config.base_url.trim_end_matches('/'))
+}
+
+/// One notice for one user, already in the user's language.
+pub(crate) struct Notice<'a> {
+    /// The organisation it concerns (the one the user sees it for).
+    pub org_id: i64,
+    /// The in-app line (also the digest's line).
+    pub text: &'a str,
+    /// Where it leads, a local path.
+    pub link_path: &'a str,
+    /// The mail's subject, when it is mailed at once.
+    pub subject: &'a str,
+    /// The mail's body, when it is mailed at once.
+    pub body: &'a str,
+}
+
+/// Gives one user a notice in the app, and by mail as the user chose: at once, in the next daily digest, or not.
+pub(crate) async fn deliver(state: &AppState, tx: &mut Tx, user: &User, notice: &Notice<'_>) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let (org_id, text, path) = (notice.org_id, notice.text, notice.link_path);
+    match notice_settings::get(&state.db, user.id).await?.mail {
+        MailChoice::Immediate => {
+            mail::queue(state, tx, &user.email, notice.subject, notice.body).await?;
+            notifications::add(tx, user.id, org_id, text, path, now).await?;
+        }
+        MailChoice::Digest => {
+            notifications::add_for_digest(tx, user.id, org_id, text, path, now).await?;
+            digest::schedule_sweep(tx, now).await?;
+        }
+        MailChoice::Never => notifications::add(tx, user.id, org_id, text, path, now).await?,
+    }
+    Ok(())
+}
+
+/// Tells the other parties of a step: every active member of each organisation but the actor's who may see the
+/// item (the pages' own rule: a member with a role that allows viewing), never the actor. Returns how many users
+/// were told. Runs in the step's transaction, so a step that is rolled back tells nobody.
+pub(crate) async fn tell(state: &AppState, tx: &mut Tx, event: &Event) -> anyhow::Result<usize> {
+    let by_org = orgs::get(&state.db, event.by.org_id).await?.context("the acting organisation")?.name;
+    let mut told = 0;
+    for org_id in event.recipients() {
+        let Some(org) = orgs::get(&state.db, org_id).await? else { continue };
+        let path = event.step.link(org_id);
+        let link = absolute(state, &path);
+        for (user, role) in users::members_of(&state.db, org_id).await? {
+            let membership = Membership { user_id: user.id, org_id, role };
+            let may_see = access::grant(org_id, Some(membership), View).is_ok();
+            if !user.active || user.id == event.by.user_id || !may_see {
+                continue;
+            }
+            let lang = lang_of(&user);
+            let line = event.step.line(lang, &by_org);
+            let body = mail_body(state, lang, event, &line, (&by_org, &org.name), &link);
+            let notice = Notice { org_id, text: &line, link_path: &path, subject: &line, body: &body };
+            deliver(state, tx, &user, &notice).await?;
+            told += 1;
+        }
+    }
+    tracing::info!(told, step = event.step.name(), "the other side told");
+    Ok(told)
+}
+
+/// The mail for one step: the line, its detail, who took it, the link, and where to choose less mail.
+fn mail_body(
+    state: &AppState,
+    lang: Lang,
+    event: &Event,
+    line: &str,
+    (by_org, to_org): (&str, &str),
+    link: &str,
+) -> String {
+    let nt = NotifyTexts::of(lang);
+    let mut body = format!("{line}\n");
+    if let Some(detail) = event.step.detail(lang) {
+        body.push_str(&format!("{detail}\n"));
+    }
+    body.push_str(&format!("{}\n\n{}\n\n-- \n", nt.mail_by(by_org, &event.by.name), nt.mail_open(link)));
+    body.push_str(&nt.mail_footer(to_org, absolute(state, SETTINGS_PATH)));
+    body
 }

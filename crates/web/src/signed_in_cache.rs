@@ -94,6 +94,7 @@ mod tests {
                 created_at: at,
             },
             memberships: Vec::new(),
+            unread_notices: 0,
         }
     }
 

@@ -3,7 +3,7 @@
 use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::i18n::{OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
+use crate::i18n::{NotifyTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -18,6 +18,8 @@ pub struct NavUser {
     pub name: String,
     /// Whether to show the platform-admin menu.
     pub is_admin: bool,
+    /// How many notices wait unread (the header's count).
+    pub unread_notices: i64,
 }
 
 /// The part of every page that the layout needs.
@@ -31,6 +33,8 @@ pub struct Page {
     pub sr: &'static SocialReturnTexts,
     /// Texts of the Participatiekaart in the user's language.
     pub pt: &'static ParticipatieTexts,
+    /// Texts of the notices (the header's link to them) in the user's language.
+    pub nt: &'static NotifyTexts,
     /// Language code for `<html lang>`.
     pub lang: &'static str,
     /// CSRF token for forms.
@@ -51,6 +55,7 @@ impl Page {
             ov: ctx.lang.overleg(),
             sr: ctx.lang.socialreturn(),
             pt: ctx.lang.participatie(),
+            nt: NotifyTexts::of(ctx.lang),
             lang: ctx.lang.code(),
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
@@ -62,7 +67,11 @@ impl Page {
     /// A page for a logged-in user.
     pub fn for_user(auth: &Auth) -> Self {
         Self {
-            user: Some(NavUser { name: auth.user.name.clone(), is_admin: auth.user.is_platform_admin }),
+            user: Some(NavUser {
+                name: auth.user.name.clone(),
+                is_admin: auth.user.is_platform_admin,
+                unread_notices: auth.unread_notices,
+            }),
             ..Self::anonymous(&auth.ctx)
         }
     }

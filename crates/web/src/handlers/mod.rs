@@ -7,6 +7,7 @@ mod home;
 mod invitations;
 mod language;
 mod login;
+mod notices;
 mod org;
 pub(crate) mod overleg;
 mod participatie;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(org::router())
         .merge(invitations::router())
+        .merge(notices::router())
         .merge(overleg::router())
         .merge(participatie::router())
         .merge(socialreturn::router())

@@ -77,6 +77,7 @@ mod participatie;
 mod socialreturn;
 pub use generated::CalendarTexts;
 pub use generated::IcalTexts;
+pub use generated::NotifyTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 

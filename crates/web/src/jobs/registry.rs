@@ -6,6 +6,7 @@ use super::BackgroundJob;
 use crate::handlers::overleg::jobs::OverlegReminder;
 use crate::handlers::socialreturn::jobs::ContractReminder;
 use crate::mail::DeliverMail;
+use crate::notify::digest::{DigestSweep, SendDigest};
 use crate::state::AppState;
 use anyhow::Context;
 use std::future::Future;
@@ -17,8 +18,14 @@ type Running<'a> = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>>
 type Runner = for<'a> fn(&'a AppState, &'a str) -> Running<'a>;
 
 /// Every job type by its kind.
-const JOBS: &[(&str, Runner)] =
-    &[entry::<DeliverMail>(), entry::<Housekeeping>(), entry::<OverlegReminder>(), entry::<ContractReminder>()];
+const JOBS: &[(&str, Runner)] = &[
+    entry::<DeliverMail>(),
+    entry::<Housekeeping>(),
+    entry::<OverlegReminder>(),
+    entry::<ContractReminder>(),
+    entry::<DigestSweep>(),
+    entry::<SendDigest>(),
+];
 
 const fn entry<J: BackgroundJob>() -> (&'static str, Runner) {
     (J::KIND, run_as::<J>)
@@ -56,7 +63,9 @@ mod tests {
     #[test]
     fn the_kinds_of_queued_jobs_still_run() {
         // Databases hold jobs under these names; renaming one would leave them unrun.
-        for kind in ["deliver_mail", "housekeeping", "overleg_reminder", "sr_reminder"] {
+        for kind in
+            ["deliver_mail", "housekeeping", "overleg_reminder", "sr_reminder", "notice_digest_sweep", "notice_digest"]
+        {
             assert!(JOBS.iter().any(|(known, _)| *known == kind), "{kind} has no job type");
         }
     }

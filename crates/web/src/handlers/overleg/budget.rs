@@ -5,6 +5,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::i18n::BUDGET_CATEGORIES;
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
@@ -189,6 +190,7 @@ async fn account(
     }
     let mut tx = state.db.begin().await?;
     overleg::account_budget(&mut tx, &scope, &auth.actor(&state), &budget, today(&state)).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::BudgetAccounted((&budget).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/budget/{other}/{year}?notice=saved")).into_response())
 }

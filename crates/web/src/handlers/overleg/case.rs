@@ -8,6 +8,7 @@ use super::{load_case, party_scope, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::notify::{self, Event, Step as Told};
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, ok, render, show_time, NoticeQuery, Page};
@@ -208,6 +209,8 @@ async fn answer(
     store_documents(&mut tx, &scope, &actor, &case, "answer", &upload).await?;
     let answered = overleg::get_in(tx.conn(), &scope, id).await?.ok_or(AppError::NotFound)?;
     jobs::case_answered(&state, &mut tx, &answered).await?;
+    let step = Told::Answered { case: (&answered).into(), answer: kind };
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, step)).await?;
     tx.commit().await?;
     Ok(back_to(org, id))
 }
@@ -251,6 +254,8 @@ async fn decide(
         other => other?,
     }
     store_documents(&mut tx, &scope, &actor, &case, "decision", &upload).await?;
+    let step = Told::Decided { case: (&case).into(), decision };
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, step)).await?;
     tx.commit().await?;
     Ok(back_to(org, id))
 }
@@ -301,6 +306,7 @@ async fn ask(
     };
     let mut tx = state.db.begin().await?;
     overleg::add_question(&mut tx, &scope, &auth.actor(&state), &case, &question, today(&state)).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Told::QuestionAsked((&case).into()))).await?;
     tx.commit().await?;
     Ok(back_to(org, id))
 }
@@ -328,6 +334,7 @@ async fn answer_question(
         }
         other => other?,
     }
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Told::QuestionAnswered((&case).into()))).await?;
     tx.commit().await?;
     Ok(back_to(org, id))
 }

@@ -8,6 +8,7 @@ use super::{load_case, party_scope};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -56,6 +57,7 @@ async fn withdraw(
         }
         other => other?,
     }
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::AnswerWithdrawn((&case).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
 }

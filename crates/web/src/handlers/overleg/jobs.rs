@@ -1,10 +1,12 @@
-//! Overleg notices and reminders: a new request reaches the organisation's board at once; reminders 7 and 2 days
+//! Overleg notices and reminders: a new request reaches the organisation at once (as every step of either party
+//! reaches the other, through `crate::notify`); reminders 7 and 2 days
 //! before the answer deadline, to the corporation 2 days before its 14-day reply is due, and 14 days before the
 //! budget must be accounted for. Reminders are jobs in the database (they survive a restart) with a dedupe key
 //! (scheduled once); when one runs it checks the case still waits, so an answered case sends nothing.
 
+use crate::auth::Auth;
 use crate::jobs::BackgroundJob;
-use crate::notify::{morning, schedule_reminder, tell_board};
+use crate::notify::{self, morning, schedule_reminder, tell_board, Event, Step};
 use crate::state::AppState;
 use crate::views::show_date;
 use anyhow::Context;
@@ -85,23 +87,13 @@ impl OverlegReminder {
     }
 }
 
-/// A new request: tell the organisation's board and schedule the answer reminders.
-pub(crate) async fn case_sent(state: &AppState, tx: &mut Tx, case: &Case) -> anyhow::Result<()> {
+/// A new request, sent by the signed-in user: tell the organisation (with the answer deadline) and schedule the
+/// answer reminders.
+pub(crate) async fn case_sent(state: &AppState, tx: &mut Tx, auth: &Auth, case: &Case) -> anyhow::Result<()> {
     let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
     let deadline = case.facts().answer_deadline(&cal).context("answer deadline")?;
-    let path = format!("/orgs/{}/overleg/{}", case.tenant_org_id, case.id);
-    tell_board(state, tx, case.tenant_org_id, &path, |lang, link| {
-        let ov = lang.overleg();
-        let deadline_line =
-            deadline.as_ref().map(|d| ov.mail_deadline_line(super::deadline_date(ov, d))).unwrap_or_default();
-        let (corporation, title) = (&case.corporation_name, &case.title);
-        (
-            ov.mail_new_subject(corporation, title),
-            ov.mail_new_body(corporation, deadline_line, ov.kind(case.kind), link, title),
-            ov.notice_new(title),
-        )
-    })
-    .await?;
+    let step = Step::RequestSent { case: case.into(), deadline };
+    notify::tell(state, tx, &Event::new(auth, case.corporation_id, step)).await?;
     if let Some(deadline) = deadline {
         for days in ANSWER_REMINDERS {
             let job = OverlegReminder::Answer { case_id: case.id, org_id: case.tenant_org_id, days };

@@ -4,6 +4,7 @@ use super::{party_scope, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::notify::{self, events::Pair, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
@@ -228,6 +229,9 @@ async fn respond(state: AppState, auth: Auth, org: i64, corporation: i64, accept
         Err(volkshuis_store::StoreError::NotFound) => return Err(AppError::NotFound),
         Err(other) => return Err(other.into()),
     }
+    let pair = Pair { corporation_id: corporation, tenant_org_id: org };
+    let step = if accept { Step::PartnershipAccepted(pair) } else { Step::PartnershipDeclined(pair) };
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, step)).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg?notice=saved")).into_response())
 }
@@ -250,9 +254,19 @@ async fn add_partner(
     }
     let weeks = parse_weeks(&form.agreed_weeks).map_err(|()| errors.add("agreed_weeks", ov.err_weeks)).ok();
     if let (Some(tenant), Some(weeks), true) = (tenant, weeks, errors.is_empty()) {
+        // A new term for an accepted partnership is no proposal: only a proposal is news to the organisation.
+        let partners_already = match overleg::partner_terms(&state.db, &scope, tenant).await {
+            Ok(_) => true,
+            Err(volkshuis_store::StoreError::NotFound) => false,
+            Err(other) => return Err(other.into()),
+        };
         let mut tx = state.db.begin().await?;
         match overleg::add_partner(&mut tx, &scope, &auth.actor(&state), tenant, weeks).await {
             Ok(()) => {
+                if !partners_already {
+                    let step = Step::PartnershipProposed(Pair { corporation_id: org, tenant_org_id: tenant });
+                    notify::tell(&state, &mut tx, &Event::new(&auth, org, step)).await?;
+                }
                 tx.commit().await?;
                 return Ok(Redirect::to(&format!("/orgs/{org}/overleg?notice=saved")).into_response());
             }

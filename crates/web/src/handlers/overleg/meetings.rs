@@ -6,6 +6,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{text_error, FieldErrors};
 use crate::i18n::IcalTexts;
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
@@ -178,6 +179,7 @@ async fn add_item(
     };
     let mut tx = state.db.begin().await?;
     overleg::add_agenda_item(&mut tx, &scope, &auth.actor(&state), &meeting, &text).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::AgendaItemAdded((&meeting).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response())
 }
@@ -196,6 +198,7 @@ async fn save_minutes(
     };
     let mut tx = state.db.begin().await?;
     overleg::set_minutes(&mut tx, &scope, &auth.actor(&state), &meeting, &minutes).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::MinutesRecorded((&meeting).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response())
 }

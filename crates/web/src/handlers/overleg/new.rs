@@ -195,7 +195,7 @@ async fn create(
         };
         overleg::add_document(&mut tx, &scope, &actor, &case, &doc).await?;
     }
-    jobs::case_sent(&state, &mut tx, &case).await?;
+    jobs::case_sent(&state, &mut tx, &auth, &case).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
 }

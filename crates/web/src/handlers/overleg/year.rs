@@ -7,6 +7,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::i18n::IcalTexts;
+use crate::notify::{self, events::BudgetRef, events::MeetingRef, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
@@ -240,6 +241,14 @@ async fn add_meeting(
                 if plan != Default::default() {
                     overleg::set_plan(&mut tx, &scope, &actor, id, &plan).await?;
                 }
+                let meeting = MeetingRef {
+                    id,
+                    title: title.as_str().to_owned(),
+                    held_on,
+                    corporation_id: org,
+                    tenant_org_id: tenant,
+                };
+                notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::MeetingPlanned(meeting))).await?;
                 tx.commit().await?;
                 return Ok(
                     Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response()
@@ -280,6 +289,8 @@ async fn set_budget(
         match overleg::set_budget(&mut tx, &scope, &auth.actor(&state), tenant, year, amount).await {
             Ok(_) => {
                 jobs::budget_set(&state, &mut tx, scope.org_id(), tenant, year).await?;
+                let budget = BudgetRef { corporation_id: org, tenant_org_id: tenant, year, amount };
+                notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::BudgetSet(budget))).await?;
                 tx.commit().await?;
                 return Ok(Redirect::to(&format!("/orgs/{org}/overleg/jaar/{year}?notice=saved")).into_response());
             }

@@ -5,6 +5,7 @@ use super::{load_contract, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
@@ -352,6 +353,7 @@ async fn settle(
     };
     let mut tx = state.db.begin().await?;
     socialreturn::settle(&mut tx, &scope, &auth.actor(&state), contract.id, &settle).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::SettlementRecorded((&contract).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved")).into_response())
 }

@@ -7,6 +7,7 @@ use super::{load_contract, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, render};
@@ -189,6 +190,7 @@ async fn report(
         )
         .await?;
     }
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ContributionReported((&contract).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved#bijdrage-{cid}")).into_response())
 }
@@ -247,6 +249,12 @@ async fn decide(
         }
         other => other?,
     }
+    let step = if approve {
+        Step::ContributionApproved((&contract).into())
+    } else {
+        Step::ContributionRejected((&contract).into())
+    };
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, step)).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved#bijdrage-{c}")).into_response())
 }

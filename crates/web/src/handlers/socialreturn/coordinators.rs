@@ -7,6 +7,7 @@ use super::forms::{field, Fields};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
@@ -90,8 +91,14 @@ async fn add(
         let page = page_for(&state, Page::for_user(&auth), &scope, typed, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    // Adding a coordinator twice changes nothing, and tells nobody again.
+    let known = socialreturn::coordinators(&state.db, &scope).await?.iter().any(|(id, _)| *id == chosen.id);
     let mut tx = state.db.begin().await?;
     socialreturn::add_coordinator(&mut tx, &scope, &auth.actor(&state), chosen.id).await?;
+    if !known {
+        let step = Step::CoordinatorAdded { buyer_id: org, coordinator_id: chosen.id };
+        notify::tell(&state, &mut tx, &Event::new(&auth, org, step)).await?;
+    }
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/coordinatoren?notice=saved")).into_response())
 }

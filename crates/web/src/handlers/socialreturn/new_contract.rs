@@ -6,6 +6,7 @@ use super::forms::{field, optional_money, percentage, required_date, required_mo
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::notify::{self, events::ContractRef, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
@@ -193,6 +194,14 @@ async fn create(
     let mut tx = state.db.begin().await?;
     let id = socialreturn::create_contract(&mut tx, &scope, &auth.actor(&state), &new).await?;
     super::jobs::contract_created(&state, &mut tx, id, scope.org_id(), &new).await?;
+    let contract = ContractRef {
+        id,
+        title: new.title.clone(),
+        buyer_id: org,
+        supplier_id: new.supplier_id,
+        coordinator_id: new.coordinator_id,
+    };
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ContractRegistered(contract))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved")).into_response())
 }

@@ -1,0 +1,71 @@
+### Notices of what the other party did (Overleg and Social return), by mail or in a daily digest.
+
+## Every page's header
+header-notices = Notifications
+header-unread = { $n ->
+        [one] { $n } unread notification
+       *[other] { $n } unread notifications
+    }
+
+## The page /account/notifications
+page-title = Notifications
+page-intro = What the other party did: requests, answers, questions, decisions, approvals and rejections in Overleg and Social return. You always see them in Volkshuis; by mail as you choose below.
+unread-title = Unread notifications
+none-unread = You have no unread notifications.
+mark-read = Mark read
+mark-all-read = Mark all read
+mail-title = Notifications by mail
+mail-legend = How do you want notifications by mail?
+choice-immediate = Immediately
+choice-immediate-hint = A mail for every step the other party takes, as soon as it is taken.
+choice-digest = Once a day
+choice-digest-hint = Everything since the last digest in one mail, every evening at { $time } (Dutch time). Nothing new, no mail.
+choice-none = No mail
+choice-none-hint = You see notifications only here and on your dashboard.
+reminders-follow = Deadline reminders follow the same choice.
+save-choice = Save choice
+saved = Your choice has been saved.
+err-choice = Choose how you want notifications by mail.
+waiting = { $n ->
+        [one] { $n } notification is
+       *[other] { $n } notifications are
+    } waiting for the digest of { $when }.
+send-now = Send the digest now
+sent-now = The digest is on its way to your mail address.
+nothing-waiting = Nothing is waiting for the digest.
+last-digest = The previous digest went out on { $when }.
+
+## Mail for one step
+mail-by = By { $who } for { $org }.
+mail-open = See it in Volkshuis: { $link }
+mail-footer = You get this mail as a member of { $recipient }. Choose whether you get notifications immediately, once a day or not by mail: { $settings }
+
+## The daily digest
+digest-subject = Volkshuis: { $n ->
+        [one] { $n } notification
+       *[other] { $n } notifications
+    } ({ $date })
+digest-intro = This happened since your previous digest:
+digest-footer = You get this digest every day at { $time } when there is something new. Choose how you get notifications: { $settings }
+
+## What the other party did (the line in Volkshuis and the subject of the mail)
+ev-request-sent = { $org } sent a new request ({ $kind }): { $title }
+ev-answered = { $org } answered ({ $answer }): { $title }
+ev-answer-withdrawn = { $org } withdrew its answer to correct it: { $title }
+ev-question-asked = { $org } asked a question about: { $title }
+ev-question-answered = { $org } answered a question about: { $title }
+ev-decided = { $org } decided ({ $decision }): { $title }
+ev-meeting-planned = { $org } planned a consultation meeting on { $date }: { $title }
+ev-agenda-item = { $org } added an item to the agenda of: { $title }
+ev-minutes = { $org } recorded the minutes of: { $title }
+ev-budget-set = { $org } set the { $year } budget at { $amount }
+ev-budget-accounted = { $org } accounted for the { $year } budget
+ev-partner-proposed = { $org } proposes to become overleg partners (the consultation under the Overlegwet)
+ev-partner-accepted = { $org } accepted the proposal to become overleg partners
+ev-partner-declined = { $org } declined the proposal to become overleg partners
+ev-contract-registered = { $org } registered a contract with social return: { $title }
+ev-contribution-reported = { $org } reported a social-return contribution for: { $title }
+ev-contribution-approved = { $org } approved a contribution for: { $title }
+ev-contribution-rejected = { $org } rejected a contribution for: { $title }
+ev-settled = { $org } recorded the settlement of: { $title }
+ev-coordinator-added = { $org } now works with your organisation as its social-return coordinator
