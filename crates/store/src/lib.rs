@@ -8,6 +8,7 @@ pub mod areas;
 pub mod audit;
 pub mod backup;
 pub mod calendar;
+pub mod dashboard;
 mod db;
 mod error;
 pub mod invitations;
