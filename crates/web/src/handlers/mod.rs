@@ -2,6 +2,7 @@
 
 mod admin;
 pub(crate) mod api;
+pub(crate) mod dashboard;
 mod home;
 mod invitations;
 mod language;
