@@ -42,7 +42,8 @@ fn person(user_id: i64, at: OffsetDateTime) -> Actor {
 
 async fn org(db: &Db, code: &str, name: &str, kind: OrgKind) -> i64 {
     let mut tx = db.begin().await.expect("begin");
-    let fields = orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(name).expect("name"), kind };
+    let fields =
+        orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(name).expect("name"), kind };
     let id = orgs::create(&mut tx, &actor_at(AT), &fields).await.expect("org").id;
     tx.commit().await.expect("commit");
     id
@@ -128,7 +129,9 @@ async fn join(db: &Db, group: &part::Group, at: OffsetDateTime) {
 async fn join_requests_wait_until_someone_reads_them(db: &Db) {
     let (corporation, tenants) = partners(db).await;
     let mut tx = db.begin().await.expect("begin");
-    let id = part::create_group(&mut tx, &tenants, &actor_at(AT), &group(corporation.org_id(), "De Linde")).await.expect("group");
+    let id = part::create_group(&mut tx, &tenants, &actor_at(AT), &group(corporation.org_id(), "De Linde"))
+        .await
+        .expect("group");
     tx.commit().await.expect("commit");
     let linde = part::visible_group(db, &tenants, id).await.expect("read").expect("visible");
     assert!(waiting::new_join_requests(db, &tenants).await.expect("read").is_empty());
@@ -136,8 +139,14 @@ async fn join_requests_wait_until_someone_reads_them(db: &Db) {
     join(db, &linde, AT + Duration::hours(1)).await;
     let waiting_now = waiting::new_join_requests(db, &tenants).await.expect("read");
     assert_eq!(waiting_now.len(), 1);
-    assert_eq!((waiting_now[0].group_id, waiting_now[0].group_name.as_str(), waiting_now[0].count), (id, "De Linde", 2));
-    assert!(waiting::new_join_requests(db, &corporation).await.expect("read").is_empty(), "not the corporation's group");
+    assert_eq!(
+        (waiting_now[0].group_id, waiting_now[0].group_name.as_str(), waiting_now[0].count),
+        (id, "De Linde", 2)
+    );
+    assert!(
+        waiting::new_join_requests(db, &corporation).await.expect("read").is_empty(),
+        "not the corporation's group"
+    );
     // A board member reads them (the read is audited); they wait no longer.
     part::join_requests(db, &linde, &actor_at(AT + Duration::hours(2))).await.expect("read requests");
     assert!(waiting::new_join_requests(db, &tenants).await.expect("read").is_empty());
@@ -154,7 +163,10 @@ async fn budgets_wait_until_accounted_and_import_errors_until_a_later_import(db:
     tx.commit().await.expect("commit");
     let due = waiting::unaccounted_budgets(db, &tenants).await.expect("read");
     assert_eq!(due.len(), 1);
-    assert_eq!((due[0].corporation_id, due[0].corporation_name.as_str(), due[0].year), (corporation.org_id(), "Woonstad", 2025));
+    assert_eq!(
+        (due[0].corporation_id, due[0].corporation_name.as_str(), due[0].year),
+        (corporation.org_id(), "Woonstad", 2025)
+    );
     assert!(waiting::unaccounted_budgets(db, &corporation).await.expect("read").is_empty(), "the tenants account");
     let budget = overleg::budget(db, &tenants, corporation.org_id(), 2025).await.expect("read").expect("budget");
     let mut tx = db.begin().await.expect("begin");
@@ -164,7 +176,9 @@ async fn budgets_wait_until_accounted_and_import_errors_until_a_later_import(db:
 
     let month_ago = AT - Duration::days(30);
     assert_eq!(waiting::last_import_errors(db, &corporation, month_ago).await.expect("read"), None);
-    let first = stock::save_report(db, &corporation, "regel;fout\n2;geen postcode\n", AT - Duration::days(40)).await.expect("report");
+    let first = stock::save_report(db, &corporation, "regel;fout\n2;geen postcode\n", AT - Duration::days(40))
+        .await
+        .expect("report");
     assert_eq!(waiting::last_import_errors(db, &corporation, month_ago).await.expect("read"), None, "old news");
     let second = stock::save_report(db, &corporation, "regel;fout\n3;geen huisnummer\n", AT).await.expect("report");
     assert_ne!(first, second);
@@ -199,7 +213,9 @@ async fn the_platform_sees_failed_mail_and_organisations_without_administrator(d
     let wsp_scope = admin_scope(wsp);
     assert!(!waiting::is_coordinator(db, &wsp_scope).await.expect("read"));
     let mut tx = db.begin().await.expect("begin");
-    volkshuis_store::socialreturn::add_coordinator(&mut tx, &admin_scope(corp), &actor_at(AT), wsp).await.expect("coordinator");
+    volkshuis_store::socialreturn::add_coordinator(&mut tx, &admin_scope(corp), &actor_at(AT), wsp)
+        .await
+        .expect("coordinator");
     tx.commit().await.expect("commit");
     assert!(waiting::is_coordinator(db, &wsp_scope).await.expect("read"));
 }
@@ -210,19 +226,27 @@ async fn recent_changes_carry_the_names_of_what_they_changed(db: &Db) {
     let bram = user(db, "bram@example.nl", "Bram Jansen", &[]).await;
     let mut tx = db.begin().await.expect("begin");
     users::set_membership(&mut tx, &person(anna, AT), bram, corporation.org_id(), Role::Staff).await.expect("member");
-    let id = part::create_group(&mut tx, &corporation, &person(anna, AT), &group(corporation.org_id(), "Woonpanel")).await.expect("group");
-    overleg::set_budget(&mut tx, &corporation, &person(anna, AT), tenants.org_id(), 2026, Money::from_cents(5_000)).await.expect("budget");
+    let id = part::create_group(&mut tx, &corporation, &person(anna, AT), &group(corporation.org_id(), "Woonpanel"))
+        .await
+        .expect("group");
+    overleg::set_budget(&mut tx, &corporation, &person(anna, AT), tenants.org_id(), 2026, Money::from_cents(5_000))
+        .await
+        .expect("budget");
     tx.commit().await.expect("commit");
     let file = "idExtern;clusterCode;straatnaam;huisnummer;postcode;woonplaats\nA1;C1;Kerkstraat;1;1011AA;Amsterdam\n";
     let reader = StockReader::new(file.as_bytes()).expect("header");
     let options = ImportOptions { cbs_year: 2023, ..Default::default() };
-    stock::import_units(db, &corporation, &person(anna, AT), "goed20.csv", reader, options, &mut |_| {}).await.expect("import");
+    stock::import_units(db, &corporation, &person(anna, AT), "goed20.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
     let named = waiting::named_entries(db, &corporation, 20).await.expect("named");
     let find = |action: &str, entity: &str| {
-        named
-            .iter()
-            .find(|n| n.entry.action == action && n.entry.entity == entity)
-            .unwrap_or_else(|| panic!("no {action} {entity} among {:?}", named.iter().map(|n| (&n.entry.action, &n.entry.entity)).collect::<Vec<_>>()))
+        named.iter().find(|n| n.entry.action == action && n.entry.entity == entity).unwrap_or_else(|| {
+            panic!(
+                "no {action} {entity} among {:?}",
+                named.iter().map(|n| (&n.entry.action, &n.entry.entity)).collect::<Vec<_>>()
+            )
+        })
     };
     let import = find("import", "units");
     assert_eq!((import.actor.as_str(), import.subject.as_deref()), ("Anna de Vries", Some("goed20.csv")));
@@ -237,11 +261,20 @@ async fn recent_changes_carry_the_names_of_what_they_changed(db: &Db) {
     // A renamed group is named as it is now.
     let mut tx = db.begin().await.expect("begin");
     let stored = part::visible_group(db, &corporation, id).await.expect("read").expect("group");
-    part::update_group(&mut tx, &corporation, &person(anna, AT), &stored, &group(corporation.org_id(), "Woonpanel Noord"))
-        .await
-        .expect("rename");
+    part::update_group(
+        &mut tx,
+        &corporation,
+        &person(anna, AT),
+        &stored,
+        &group(corporation.org_id(), "Woonpanel Noord"),
+    )
+    .await
+    .expect("rename");
     tx.commit().await.expect("commit");
     let named = waiting::named_entries(db, &corporation, 20).await.expect("named");
-    assert!(named.iter().filter(|n| n.entry.entity == "part_group").all(|n| n.subject.as_deref() == Some("Woonpanel Noord")));
+    assert!(named
+        .iter()
+        .filter(|n| n.entry.entity == "part_group")
+        .all(|n| n.subject.as_deref() == Some("Woonpanel Noord")));
     assert!(named.iter().all(|n| n.entry.org_id == Some(corporation.org_id())), "only this organisation's trail");
 }

@@ -113,24 +113,30 @@ fn is_ident(c: char) -> bool {
 fn pairs_in(path: &Path, source: &str, unreadable: &mut Vec<String>) -> BTreeSet<(String, String)> {
     let code = source.find("#[cfg(test)]").map_or(source, |tests| &source[..tests]);
     let mut found = BTreeSet::new();
-    let mut record = |action: Option<Vec<String>>, entity: Option<Vec<String>>, at: usize, shown: &str| match (action, entity) {
-        (Some(actions), Some(entities)) => {
-            for a in &actions {
-                for e in &entities {
-                    found.insert((a.clone(), e.clone()));
+    let mut record =
+        |action: Option<Vec<String>>, entity: Option<Vec<String>>, at: usize, shown: &str| match (action, entity) {
+            (Some(actions), Some(entities)) => {
+                for a in &actions {
+                    for e in &entities {
+                        found.insert((a.clone(), e.clone()));
+                    }
                 }
             }
-        }
-        _ => {
-            let line = code[..at].lines().count();
-            unreadable.push(format!("{}:{line}: {shown}", path.display()));
-        }
-    };
+            _ => {
+                let line = code[..at].lines().count();
+                unreadable.push(format!("{}:{line}: {shown}", path.display()));
+            }
+        };
     for (at, _) in code.match_indices("Change::event(") {
         let open = at + "Change::event".len();
         let args = parts(balanced(code, open));
         let (action, entity) = (args.get(1).copied().unwrap_or(""), args.get(2).copied().unwrap_or(""));
-        record(values(action, &code[..at]), values(entity, &code[..at]), at, &format!("Change::event({action}, {entity}, …)"));
+        record(
+            values(action, &code[..at]),
+            values(entity, &code[..at]),
+            at,
+            &format!("Change::event({action}, {entity}, …)"),
+        );
     }
     for (at, _) in code.match_indices("Change {") {
         if code[..at].chars().next_back().is_some_and(is_ident) {
@@ -140,7 +146,12 @@ fn pairs_in(path: &Path, source: &str, unreadable: &mut Vec<String>) -> BTreeSet
         let field = |name: &str| fields.iter().find_map(|f| f.strip_prefix(name).map(str::trim));
         let Some(action) = field("action:") else { continue }; // `..Change::event(…)` is read above.
         let entity = field("entity:").unwrap_or("");
-        record(values(action, &code[..at]), values(entity, &code[..at]), at, &format!("Change {{ action: {action}, entity: {entity} }}"));
+        record(
+            values(action, &code[..at]),
+            values(entity, &code[..at]),
+            at,
+            &format!("Change {{ action: {action}, entity: {entity} }}"),
+        );
     }
     found
 }
@@ -215,7 +226,10 @@ fn every_audit_action_in_the_code_has_a_sentence() {
     for path in &migrations {
         written.extend(pairs_in_sql(&std::fs::read_to_string(path).expect("a readable migration")));
     }
-    assert!(unreadable.is_empty(), "audit entries whose action cannot be read from the source (list them in COMPUTED): {unreadable:#?}");
+    assert!(
+        unreadable.is_empty(),
+        "audit entries whose action cannot be read from the source (list them in COMPUTED): {unreadable:#?}"
+    );
     assert!(written.len() >= 40, "the scan found the audit calls ({} pairs)", written.len());
     let listed: BTreeSet<(String, String)> =
         AUDITED_ACTIONS.iter().map(|(a, e)| ((*a).to_owned(), (*e).to_owned())).collect();

@@ -108,8 +108,11 @@ async fn send(app: &TestApp, cast: &Cast, tenant: &Organisation, kind: RequestKi
 async fn advise(app: &TestApp, cast: &Cast, tenant: &Organisation, id: i64, days_ago: i64) {
     let scope = scope_of(&cast.board, tenant, Role::Admin);
     let case = overleg::get(&app.state.db, &scope, id).await.expect("read").expect("case");
-    let answer =
-        Answer { kind: AnswerKind::Advice, text: Some("Doe het niet.".into()), on: today(app) - Duration::days(days_ago) };
+    let answer = Answer {
+        kind: AnswerKind::Advice,
+        text: Some("Doe het niet.".into()),
+        on: today(app) - Duration::days(days_ago),
+    };
     let mut tx = app.state.db.begin().await.expect("begin");
     overleg::answer(&mut tx, &scope, &actor(&cast.board, app), &case, case.version, &answer).await.expect("answer");
     tx.commit().await.expect("commit");
@@ -199,7 +202,8 @@ async fn a_session_without_an_organisation_lands_on_the_dashboard(mut app: TestA
         .await
         .expect("session");
     assert_eq!(kept, Some(cast.second.id), "the session keeps where it landed");
-    let remembered: i64 = sql::query_scalar("SELECT COUNT(*) FROM remembered_orgs").fetch_one(&app.state.db).await.expect("count");
+    let remembered: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM remembered_orgs").fetch_one(&app.state.db).await.expect("count");
     assert_eq!(remembered, 0, "landing is not a choice the user made");
 }
 
@@ -218,7 +222,10 @@ async fn a_tenant_boards_list_starts_with_its_own_deadline(mut app: TestApp) {
     assert!(page.body.contains(&format!("href=\"/orgs/{}/overleg/{rent}\"", cast.second.id)), "each line is a link");
     // The corporation's own list starts with its decision, and shows what it waits for after.
     let lines = todo_lines(&dashboard_of(&mut app, &cast.corporation_admin.clone()).await);
-    assert!(lines[0].starts_with(&format!("Besluit over het advies van {} op “Huurbeleid 2027”", cast.second.name)), "{lines:?}");
+    assert!(
+        lines[0].starts_with(&format!("Besluit over het advies van {} op “Huurbeleid 2027”", cast.second.name)),
+        "{lines:?}"
+    );
     assert!(lines[1..].iter().all(|l| l.contains("wacht op de ander")), "{lines:?}");
     // Six weeks later the board is late on the consent: its line says so.
     app.state.clock.advance(Duration::days(14));
@@ -233,7 +240,9 @@ async fn questions_join_requests_and_contributions_wait_on_the_right_side(mut ap
     let stored = overleg::get(&app.state.db, &tenant_scope, case).await.expect("read").expect("case");
     let mut tx = app.state.db.begin().await.expect("begin");
     let question = LongText::parse("Hoeveel kost de isolatie per woning?").expect("text");
-    overleg::add_question(&mut tx, &tenant_scope, &actor(&cast.board, &app), &stored, &question, today(&app)).await.expect("ask");
+    overleg::add_question(&mut tx, &tenant_scope, &actor(&cast.board, &app), &stored, &question, today(&app))
+        .await
+        .expect("ask");
     let group = NewGroup {
         corporation_id: cast.corporation.id,
         parent_id: None,
@@ -268,7 +277,9 @@ async fn questions_join_requests_and_contributions_wait_on_the_right_side(mut ap
     let page = dashboard_of(&mut app, &cast.board.clone()).await;
     let lines = todo_lines(&page);
     assert_eq!(active_org(&page), cast.second.name);
-    assert!(lines.iter().any(|l| l.starts_with("De corporatie beantwoordt uw vraag") && l.contains("wacht op de ander")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("De corporatie beantwoordt uw vraag") && l.contains("wacht op de ander")));
     let join_line = "1 nieuwe aanmelding voor Bewonerscommissie De Linde";
     assert!(lines.iter().any(|l| l.starts_with(join_line)), "{lines:?}");
     let group_page = format!("/orgs/{}/participatie/groepen/{group_id}", cast.second.id);
@@ -281,7 +292,10 @@ async fn questions_join_requests_and_contributions_wait_on_the_right_side(mut ap
     let supplier = of_kind(&app, OrgKind::Supplier).await.remove(0);
     let supplier_user = member_with(&app, &supplier, Role::Staff).await;
     app.login(&cast.corporation_admin.email).await;
-    assert_eq!(app.post(&format!("/orgs/{}/sr/tabellen/voorbeeld", cast.corporation.id), &[("which", "utrecht")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post(&format!("/orgs/{}/sr/tabellen/voorbeeld", cast.corporation.id), &[("which", "utrecht")]).await.status,
+        StatusCode::SEE_OTHER
+    );
     let created = app
         .post(
             &format!("/orgs/{}/sr/contracten/nieuw", cast.corporation.id),
@@ -309,19 +323,29 @@ async fn questions_join_requests_and_contributions_wait_on_the_right_side(mut ap
     let reported = app
         .post_multipart(
             &format!("/orgs/{}/sr/contracten/{contract}/bijdragen", supplier.id),
-            &[("kind", "purchase"), ("seller", "Kozijnfabriek De Werkplaats"), ("certificate", "code_so"), ("invoice", "18.500,00"), ("date", "2026-03-15")],
+            &[
+                ("kind", "purchase"),
+                ("seller", "Kozijnfabriek De Werkplaats"),
+                ("certificate", "code_so"),
+                ("invoice", "18.500,00"),
+                ("date", "2026-03-15"),
+            ],
             &[],
         )
         .await;
     assert_eq!(reported.status, StatusCode::SEE_OTHER, "{}", reported.body);
     let page = dashboard_of(&mut app, &cast.corporation_admin.clone()).await;
     let lines = todo_lines(&page);
-    assert!(lines.iter().any(|l| l.starts_with("1 bijdrage voor “Renovatie Zonnehof” wacht op uw beoordeling")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("1 bijdrage voor “Renovatie Zonnehof” wacht op uw beoordeling")),
+        "{lines:?}"
+    );
     assert!(page.body.contains(&format!("href=\"/orgs/{}/sr/contracten/{contract}\"", cast.corporation.id)));
 }
 
 async fn the_platform_administrator_and_a_reader_see_their_own_list(mut app: TestApp) {
-    let admin = users::list(&app.state.db).await.expect("users").into_iter().find(|u| u.is_platform_admin).expect("admin");
+    let admin =
+        users::list(&app.state.db).await.expect("users").into_iter().find(|u| u.is_platform_admin).expect("admin");
     let orphans = volkshuis_store::dashboard::organisations_without_admin(&app.state.db).await.expect("orphans");
     assert!(!orphans.is_empty(), "the demo has organisations without an administrator");
     let page = dashboard_of(&mut app, &admin).await;
@@ -392,5 +416,8 @@ async fn module_cards_name_only_what_exists(mut app: TestApp) {
     let cast = cast(&app).await;
     let page = dashboard_of(&mut app, &cast.board.clone()).await;
     let modules = &page.body[page.body.find("id=\"modules\"").expect("module cards")..];
-    assert!(!modules.contains("/stock") && !modules.contains("/sr\""), "a tenant organisation has no stock or social return");
+    assert!(
+        !modules.contains("/stock") && !modules.contains("/sr\""),
+        "a tenant organisation has no stock or social return"
+    );
 }

@@ -6,12 +6,12 @@ mod waiting;
 
 pub use recent::{named_entries, Named};
 pub use waiting::{
-    failed_mail, is_coordinator, last_import_errors, new_join_requests, organisations_without_admin, pending_contributions,
-    unaccounted_budgets, BudgetDue, ImportErrors, JoinRequestsWaiting, PendingContributions,
+    failed_mail, is_coordinator, last_import_errors, new_join_requests, organisations_without_admin,
+    pending_contributions, unaccounted_budgets, BudgetDue, ImportErrors, JoinRequestsWaiting, PendingContributions,
 };
 
-use crate::sql::{self, Conn};
 use crate::sessions::hash_token;
+use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result};
 use time::OffsetDateTime;
 

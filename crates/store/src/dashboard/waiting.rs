@@ -32,7 +32,13 @@ pub async fn new_join_requests(db: &Db, scope: &ReadScope) -> Result<Vec<JoinReq
     .fetch_all(db)
     .await?;
     rows.iter()
-        .map(|r| Ok(JoinRequestsWaiting { group_id: r.try_get("id")?, group_name: r.try_get("name")?, count: r.try_get("n")? }))
+        .map(|r| {
+            Ok(JoinRequestsWaiting {
+                group_id: r.try_get("id")?,
+                group_name: r.try_get("name")?,
+                count: r.try_get("n")?,
+            })
+        })
         .collect()
 }
 
@@ -89,7 +95,13 @@ pub async fn pending_contributions(db: &Db, scope: &ReadScope) -> Result<Vec<Pen
     .fetch_all(db)
     .await?;
     rows.iter()
-        .map(|r| Ok(PendingContributions { contract_id: r.try_get("id")?, title: r.try_get("title")?, count: r.try_get("n")? }))
+        .map(|r| {
+            Ok(PendingContributions {
+                contract_id: r.try_get("id")?,
+                title: r.try_get("title")?,
+                count: r.try_get("n")?,
+            })
+        })
         .collect()
 }
 

@@ -71,7 +71,9 @@ mod tests {
                 .collect();
             for card in all {
                 let text = format!("{} {}", card.title, card.about).to_lowercase();
-                for unbuilt in ["prestatieafspra", "performance agree", "signaler", "signal", "nazorg", "aftercare", "initiatie"] {
+                for unbuilt in
+                    ["prestatieafspra", "performance agree", "signaler", "signal", "nazorg", "aftercare", "initiatie"]
+                {
                     assert!(!text.contains(unbuilt), "{lang:?}: {text}");
                 }
             }

@@ -113,7 +113,8 @@ pub(crate) async fn gather(
         }
     }
     if org.kind == OrgKind::Corporation {
-        for message in part::messages_for_corporation(db, scope).await?.into_iter().filter(|m| m.status == "submitted") {
+        for message in part::messages_for_corporation(db, scope).await?.into_iter().filter(|m| m.status == "submitted")
+        {
             let fact = Fact::Message { subject: message.subject, group: message.group_name };
             out.push(Todo::new(Kind::Question, Side::Ours, None, fact));
         }
@@ -211,8 +212,11 @@ async fn overleg_facts(
         for budget in waiting::unaccounted_budgets(db, scope).await? {
             let due = budget_account_deadline(cal, budget.year).date;
             if (due - today).whole_days() <= SHOW_AHEAD {
-                let fact =
-                    Fact::Budget { corporation_id: budget.corporation_id, party: budget.corporation_name, year: budget.year };
+                let fact = Fact::Budget {
+                    corporation_id: budget.corporation_id,
+                    party: budget.corporation_name,
+                    year: budget.year,
+                };
                 out.push(Todo::new(Kind::Deadline, Side::Ours, Some(due), fact));
             }
         }
@@ -252,7 +256,12 @@ async fn participation_facts(
         out.push(Todo::new(Kind::Participation, Side::Ours, None, fact).times(count(fading.len() as i64)));
     } else {
         for g in &fading {
-            out.push(Todo::new(Kind::Participation, Side::Ours, None, Fact::Fading { group_id: g.id, name: g.name.clone() }));
+            out.push(Todo::new(
+                Kind::Participation,
+                Side::Ours,
+                None,
+                Fact::Fading { group_id: g.id, name: g.name.clone() },
+            ));
         }
     }
     for g in groups.iter().filter(|g| misses_yearly_meeting(g.kind, g.started_on, &g.members_meetings, today)) {
@@ -271,8 +280,7 @@ async fn social_return_facts(
 ) -> Result<(), AppError> {
     let db = &state.db;
     for pending in waiting::pending_contributions(db, scope).await? {
-        let fact =
-            Fact::Contributions { contract_id: pending.contract_id, title: pending.title, count: pending.count };
+        let fact = Fact::Contributions { contract_id: pending.contract_id, title: pending.title, count: pending.count };
         out.push(Todo::new(Kind::Question, Side::Ours, None, fact).times(count(pending.count)));
     }
     for c in socialreturn::contracts(db, scope, 200).await? {
@@ -288,8 +296,11 @@ async fn social_return_facts(
             (Standing::Overdue, _) => {}
             (standing, Relation::Supplier) => {
                 // The supplier reports at the end of every period while the obligation is unmet.
-                let period_end = reporting_period_ends(c.starts_on, c.ends_on, &c.cadence).into_iter().find(|d| *d >= today);
-                if let Some(due) = period_end.filter(|d| (*d - today).whole_days() <= SHOW_AHEAD && c.starts_on <= today) {
+                let period_end =
+                    reporting_period_ends(c.starts_on, c.ends_on, &c.cadence).into_iter().find(|d| *d >= today);
+                if let Some(due) =
+                    period_end.filter(|d| (*d - today).whole_days() <= SHOW_AHEAD && c.starts_on <= today)
+                {
                     let fact = Fact::Report { contract_id: id, title: title.clone(), owed };
                     out.push(Todo::new(Kind::Deadline, Side::Ours, Some(due), fact));
                 }

@@ -228,15 +228,22 @@ mod tests {
             sentence(DashboardTexts::of(Lang::Nl), &f),
             "Anna de Vries voegde Bram Jansen toe aan Woonstad als medewerker"
         );
-        assert_eq!(sentence(DashboardTexts::of(Lang::En), &f), "Anna de Vries added Bram Jansen to Woonstad as staff member");
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::En), &f),
+            "Anna de Vries added Bram Jansen to Woonstad as staff member"
+        );
         let nothing = Value::Null;
-        let system = Facts { actor: None, subject: Some("Renovatie De Linde"), ..facts("revalue", "sr_contribution", &nothing) };
+        let system =
+            Facts { actor: None, subject: Some("Renovatie De Linde"), ..facts("revalue", "sr_contribution", &nothing) };
         assert_eq!(
             sentence(DashboardTexts::of(Lang::Nl), &system),
             "Volkshuis waardeerde een bijdrage voor “Renovatie De Linde” opnieuw naar de huidige regels"
         );
         let unnamed = Facts { subject: None, ..facts("end", "part_group", &nothing) };
-        assert_eq!(sentence(DashboardTexts::of(Lang::Nl), &unnamed), "Anna de Vries beëindigde de groep (naam onbekend)");
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::Nl), &unnamed),
+            "Anna de Vries beëindigde de groep (naam onbekend)"
+        );
     }
 
     #[test]
