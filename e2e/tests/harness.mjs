@@ -23,6 +23,12 @@ export async function startServer() {
     env: { ...process.env, VOLKSHUIS_LOG: 'warn' },
   });
   const lines = createInterface({ input: child.stdout });
+  // The demo log-ins as printed ("  email   Name — role @ org, role @ org"), for tests that pick a user by role.
+  const logins = [];
+  lines.on('line', (line) => {
+    const login = line.match(/^\s+(\S+@\S+)\s+(.+)$/);
+    if (login) logins.push({ email: login[1], description: login[2] });
+  });
   const baseUrl = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -36,6 +42,7 @@ export async function startServer() {
   });
   return {
     baseUrl,
+    logins,
     stop() {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ pub mod bezit;
 pub mod boundaries;
 pub mod calendar;
 pub mod codes;
+pub mod dashboard;
 pub mod geo;
 pub mod ical;
 pub mod ids;

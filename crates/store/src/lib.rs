@@ -9,6 +9,7 @@ pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod calendar_feeds;
+pub mod dashboard;
 mod db;
 mod error;
 pub mod invitations;

@@ -51,6 +51,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(24, "throttle events", "0024_throttle_events"),
     migration!(25, "invitations", "0025_invitations"),
     migration!(27, "job workers", "0027_job_workers"),
+    migration!(28, "remembered organisations", "0028_remembered_orgs"),
     migration!(29, "notices", "0029_notices"),
     migration!(30, "calendar feeds and meeting hours", "0030_calendar_feeds"),
 ];

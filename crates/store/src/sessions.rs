@@ -121,7 +121,8 @@ pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Resu
     Ok(Some(SignedIn { session, user, memberships, unread_notices }))
 }
 
-/// Chooses the organisation a session works in (audited: it decides what the user then sees first).
+/// Chooses the organisation a session works in (audited: it decides what the user then sees first), and remembers
+/// it for the user's next log-in (see [`crate::dashboard::remembered_org`]).
 pub async fn set_active_org(db: &Db, actor: &Actor, token: &str, org_id: i64) -> Result<()> {
     let mut tx = db.begin().await?;
     sql::query("UPDATE sessions SET active_org_id = $1 WHERE token_hash = $2")
@@ -129,6 +130,9 @@ pub async fn set_active_org(db: &Db, actor: &Actor, token: &str, org_id: i64) ->
         .bind(hash_token(token))
         .execute(&mut tx)
         .await?;
+    if let Some(user_id) = actor.user_id {
+        crate::dashboard::remember_org(tx.conn(), user_id, org_id, actor.at).await?;
+    }
     let change = Change {
         org_id: Some(org_id),
         action: "switch_organisation",

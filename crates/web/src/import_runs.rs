@@ -129,6 +129,18 @@ impl ImportRuns {
         Ok(run)
     }
 
+    /// The run of this corporation that wrote error report `report_id`, while this process keeps it: its number,
+    /// file name and error count (the dashboard names the file; the report itself does not).
+    pub fn with_report(&self, org_id: i64, report_id: i64) -> Option<(u64, String, usize)> {
+        let link = format!("/orgs/{org_id}/stock/import/reports/{report_id}");
+        lock(&self.runs).1.values().filter(|r| r.org_id == org_id).find_map(|run| match run.state() {
+            RunState::Done(done) if done.report_link.as_deref() == Some(link.as_str()) => {
+                Some((run.id, run.file_name.clone(), done.error_count))
+            }
+            _ => None,
+        })
+    }
+
     /// The run with this number, if it belongs to this corporation.
     pub fn get(&self, org_id: i64, id: u64) -> Option<Arc<Run>> {
         lock(&self.runs).1.get(&id).filter(|r| r.org_id == org_id).cloned()
@@ -162,6 +174,23 @@ mod tests {
         assert!(runs.get(1, run.id).is_some());
         assert!(runs.get(2, run.id).is_none());
         assert!(runs.get(1, run.id + 1).is_none());
+    }
+
+    #[test]
+    fn a_report_leads_back_to_the_run_that_wrote_it() {
+        let runs = ImportRuns::default();
+        let run = runs.start(1, "goed20.csv", false, 25).expect("start");
+        assert_eq!(runs.with_report(1, 7), None, "still running");
+        let finished = Finished {
+            summary: ImportSummary::default(),
+            error_count: 5,
+            errors_shown: Vec::new(),
+            report_link: Some("/orgs/1/stock/import/reports/7".to_owned()),
+        };
+        run.finish(RunState::Done(Box::new(finished)));
+        assert_eq!(runs.with_report(1, 7), Some((run.id, "goed20.csv".to_owned(), 5)));
+        assert_eq!(runs.with_report(1, 8), None, "another report");
+        assert_eq!(runs.with_report(2, 7), None, "another corporation");
     }
 
     #[test]

@@ -1,7 +1,14 @@
-//! The start page and the dashboard of the user's organisation.
+//! The start page and the dashboard of the user's organisation: what needs doing there, its modules, the user's
+//! other organisations with what waits in each, and (for its administrators) recent changes in sentences.
 
+use super::dashboard::cards::{self, Card};
+use super::dashboard::facts::{self, Depth};
+use super::dashboard::landing::{landing_org, waiting_at};
+use super::dashboard::lines::{line, Line};
+use super::dashboard::recent::{sentence, Facts};
 use crate::auth::{Auth, MaybeAuth};
 use crate::error::AppError;
+use crate::i18n::DashboardTexts;
 use crate::state::AppState;
 use crate::views::{ok, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
@@ -10,11 +17,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Manage, ReadScope, View};
+use volkshuis_domain::access::{Action, Manage, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::dashboard::order;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::overleg::{self, Listing};
-use volkshuis_store::{audit, notifications, sessions, users};
+use volkshuis_store::{dashboard, notifications, sessions, users};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -35,9 +43,15 @@ struct OrgCard {
     kind_explanation: &'static str,
     role_label: &'static str,
     member_count: usize,
-    has_stock: bool,
-    has_social_return: bool,
-    has_participation: bool,
+}
+
+/// Another organisation of the user, with what waits for them there.
+struct OtherOrg {
+    id: i64,
+    name: String,
+    kind_label: &'static str,
+    role_label: &'static str,
+    waiting: String,
 }
 
 /// The active organisation's overleg at a glance.
@@ -57,20 +71,26 @@ struct NoticeRow {
 
 struct RecentEntry {
     at: String,
-    actor: String,
-    summary: String,
+    sentence: String,
 }
 
 #[derive(Template)]
 #[template(path = "dashboard.html")]
 struct DashboardPage {
     page: Page,
+    dt: &'static DashboardTexts,
     user_name: String,
     active: Option<OrgCard>,
-    others: Vec<OrgCard>,
+    /// Whether the user's role may act on the work listed (a read-only member reads it).
+    may_act: bool,
+    todo: Vec<Line>,
+    modules: Vec<Card>,
+    others: Vec<OtherOrg>,
     recent: Vec<RecentEntry>,
     overleg: Option<OverlegSummary>,
     notices: Vec<NoticeRow>,
+    /// A user in no organisation is told how to get in (a platform administrator has the platform's work instead).
+    show_no_orgs: bool,
 }
 
 async fn dashboard(
@@ -79,44 +99,68 @@ async fn dashboard(
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let t = auth.ctx.t();
-    let active_id = auth.active().map(|(o, _)| o.id);
-    let card = |org: &volkshuis_store::orgs::Organisation, role, member_count| OrgCard {
-        id: org.id,
-        name: org.name.clone(),
-        kind_label: t.kind(org.kind),
-        kind_explanation: t.kind_about(org.kind),
-        role_label: t.role(role),
-        member_count,
-        has_stock: org.kind == OrgKind::Corporation,
-        has_social_return: org.kind != OrgKind::TenantOrganisation,
-        has_participation: matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation),
+    let dt = DashboardTexts::of(auth.ctx.lang);
+    let today = dutch_date(state.clock.now());
+    let chosen = auth.active_org_id.is_some_and(|id| auth.memberships.iter().any(|(o, _)| o.id == id));
+    let active_membership = if chosen {
+        auth.active()
+    } else {
+        // No organisation chosen (or the chosen one left): land where work waits, and keep it for this session.
+        let landed = landing_org(&state, auth.user.id, &auth.memberships, today).await?;
+        if let Some(id) = landed {
+            dashboard::land_session(&state.db, &auth.token, id).await?;
+            state.signed_in.clear();
+        }
+        landed.and_then(|id| auth.memberships.iter().find(|(o, _)| o.id == id))
     };
-    let mut active = None;
-    let mut recent = Vec::new();
-    let mut overleg_summary = None;
-    if let Some((org, role)) = auth.active() {
+    let active_id = active_membership.map(|(o, _)| o.id);
+    let (mut items, mut active, mut modules, mut recent, mut overleg_summary) =
+        (Vec::new(), None, Vec::new(), Vec::new(), None);
+    let mut may_act = true;
+    if let Some((org, role)) = active_membership {
+        let scope = auth.scope(&state, org.id, View).await?;
+        items = facts::gather(&state, &scope, org, Depth::Everything, today).await?;
+        may_act = role.allows(Action::Edit);
         if matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation) {
-            let scope = auth.scope(&state, org.id, View).await?;
             overleg_summary = Some(overleg_summary_of(&state, &scope).await?);
         }
-        let members = users::members_of(&state.db, org.id).await?.len();
-        active = Some(card(org, *role, members));
+        let coordinates = org.kind == OrgKind::Partner && dashboard::is_coordinator(&state.db, &scope).await?;
+        modules = cards::cards(dt, org.id, org.kind, coordinates);
+        let member_count = users::members_of(&state.db, org.id).await?.len();
+        active = Some(OrgCard {
+            id: org.id,
+            name: org.name.clone(),
+            kind_label: t.kind(org.kind),
+            kind_explanation: t.kind_about(org.kind),
+            role_label: t.role(*role),
+            member_count,
+        });
         // The organisation's trail is for its administrators.
         if let Ok(scope) = auth.scope(&state, org.id, Manage).await {
-            let filter = audit::Filter { org_id: Some(scope.org_id()), ..Default::default() };
-            recent = audit::list(&state.db, &filter, 10)
+            recent = dashboard::named_entries(&state.db, &scope, 10)
                 .await?
-                .into_iter()
-                .map(|e| RecentEntry {
-                    at: show_time(e.at),
-                    actor: e.actor_label,
-                    summary: format!("{} {} {}", e.action, e.entity, e.entity_id.unwrap_or_default()),
-                })
+                .iter()
+                .map(|named| RecentEntry { at: show_time(named.entry.at), sentence: sentence(dt, &Facts::of(named)) })
                 .collect();
         }
     }
-    let others =
-        auth.memberships.iter().filter(|(o, _)| Some(o.id) != active_id).map(|(o, r)| card(o, *r, 0)).collect();
+    if auth.user.is_platform_admin {
+        items.extend(facts::platform(&state, today).await?);
+        modules.push(cards::platform(dt));
+    }
+    let org_id = active.as_ref().map_or(0, |a| a.id);
+    let todo = order(items).iter().map(|item| line(dt, org_id, item, today)).collect();
+    let mut others = Vec::new();
+    for (org, role) in auth.memberships.iter().filter(|(o, _)| Some(o.id) != active_id) {
+        let waiting = waiting_at(&state, auth.user.id, org, *role, today).await?;
+        others.push(OtherOrg {
+            id: org.id,
+            name: org.name.clone(),
+            kind_label: t.kind(org.kind),
+            role_label: t.role(*role),
+            waiting: dt.landing_waiting(i64::from(waiting)),
+        });
+    }
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
     let notices = notifications::unread(&state.db, auth.user.id, 20)
         .await?
@@ -124,9 +168,14 @@ async fn dashboard(
         .map(|n| NoticeRow { id: n.id, text: n.text, link: n.link, at: show_time(n.created_at) })
         .collect();
     ok(&DashboardPage {
+        show_no_orgs: active.is_none() && !auth.user.is_platform_admin,
         page,
+        dt,
         user_name: auth.user.name.clone(),
         active,
+        may_act,
+        todo,
+        modules,
         others,
         recent,
         overleg: overleg_summary,
@@ -156,6 +205,7 @@ struct SwitchForm {
     org_id: i64,
 }
 
+/// Switches to another of the user's organisations; the choice is remembered for the next log-in.
 async fn switch_org(
     State(state): State<AppState>,
     auth: Auth,

@@ -110,8 +110,11 @@ async fn submit(
         request_id: Some(ctx.request_id.clone()),
         at: now,
     };
-    let first_org = users::organisations_of(&state.db, user.id).await?.first().map(|(o, _)| o.id);
-    let token = sessions::create(&state.db, &actor, user.id, first_org).await?;
+    // A user in several organisations lands on the one chosen last, or else where work waits for them.
+    let memberships = users::organisations_of(&state.db, user.id).await?;
+    let today = volkshuis_domain::calendar::dutch_date(now);
+    let landing = super::dashboard::landing::landing_org(&state, user.id, &memberships, today).await?;
+    let token = sessions::create(&state.db, &actor, user.id, landing).await?;
     let secure = state.config.secure_cookies;
     let max_age = SessionLifetime::ABSOLUTE.whole_seconds();
     let mut response = Redirect::to(&local_path(&form.next, "/dashboard")).into_response();

@@ -3,6 +3,7 @@
 mod admin;
 pub(crate) mod api;
 mod calendar_feed;
+pub(crate) mod dashboard;
 mod home;
 mod invitations;
 mod language;

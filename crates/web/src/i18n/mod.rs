@@ -78,6 +78,7 @@ mod socialreturn;
 pub use generated::CalendarTexts;
 pub use generated::IcalTexts;
 pub use generated::NotifyTexts;
+pub use generated::DashboardTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 

@@ -1,0 +1,172 @@
+# The dashboard: what needs doing, the organisation to work in, the modules, recent changes in plain sentences.
+
+todo-heading = What needs doing
+todo-heading-read-only = What is going on
+todo-intro-read-only = You can read this; colleagues with another role deal with it.
+todo-none = Nothing is waiting for you now. New requests, questions and deadlines appear here.
+todo-theirs = waiting for the other party
+todo-by = by { $date }
+todo-today = today
+todo-left =
+    { $n ->
+        [one] { $n } day left
+       *[other] { $n } days left
+    }
+todo-late =
+    { $n ->
+        [one] { $n } day late
+       *[other] { $n } days late
+    }
+
+# Lines of work. $party is the other organisation, $title a case's or contract's title.
+line-answer = Give your answer to “{ $title }” from { $party }
+line-decide = Decide on the advice of { $party } on “{ $title }” and give your reasoned reply
+line-wait-answer = { $party } answers “{ $title }”
+line-wait-decision = { $party } decides on your answer to “{ $title }”
+line-question = Answer the question about “{ $title }” (asked on { $date })
+line-wait-question = The corporation answers your question about “{ $title }” (asked on { $date })
+line-budget = Account for the { $year } budget from { $party }
+line-proposal = { $party } wants you as its consultation partner: accept or decline
+line-wait-proposal = { $party } decides on your proposal to become consultation partners
+line-message = Approve or reject the message “{ $subject }” from { $group }
+line-contributions =
+    { $count ->
+        [one] 1 contribution to “{ $title }” awaits your review
+       *[other] { $count } contributions to “{ $title }” await your review
+    }
+line-report = Report your social-return contributions to “{ $title }” for this period ({ $owed } to go)
+line-ended-short = “{ $title }” ended { $owed } short: record the settlement
+line-ended-short-supplier = “{ $title }” ended { $owed } short
+line-at-risk = “{ $title }” will not meet its obligation at this pace ({ $owed } to go)
+line-blind-spot =
+    { $count ->
+        [one] { $area }: 1 home without a voice
+       *[other] { $area }: { $count } homes without a voice
+    }
+area-without-complex = Units without a complex
+line-fading = { $group } has had no activity for a year
+line-fading-many = { $count } groups have had no activity for a year
+line-missed-meeting = { $group } held no members' meeting in { $year }
+line-join-requests =
+    { $count ->
+        [one] 1 new request to join { $group }
+       *[other] { $count } new requests to join { $group }
+    }
+line-import-errors =
+    { $count ->
+        [one] { $file } had 1 error when read: correct the file and read it again
+       *[other] { $file } had { $count } errors when read: correct the file and read it again
+    }
+line-import-report = The last stock file read had errors (error report of { $date }): correct it and read it again
+line-failed-mail =
+    { $count ->
+        [one] 1 e-mail could not be delivered
+       *[other] { $count } e-mails could not be delivered
+    }
+line-no-admin = { $org } has no administrator: nobody there can invite members
+line-no-admin-many = { $count } organisations have no administrator
+line-decree = Enter the Besluit gelijkstelling (decree of days equal to holidays) for { $year }: deadlines in that year are not yet fixed
+
+# Organisations.
+landing-waiting =
+    { $n ->
+        [0] nothing waiting
+        [one] 1 waiting for you
+       *[other] { $n } waiting for you
+    }
+
+# Module cards: only what Volkshuis has.
+modules-heading = Your modules
+module-stock = Housing stock
+module-stock-about = Complexes and units, the map and reading in the stock file.
+module-participatie = Participation
+module-participatie-about = The groups that speak for tenants, their activity and the coverage.
+module-coverage = Coverage of participation
+module-coverage-about = How many tenants of the corporations have a voice, per area.
+module-overleg = Overleg (consultation)
+module-overleg-about = Information, advice and consent requests with their legal deadlines.
+module-social-return = Social return
+module-social-return-about = Contracts with a social-return obligation and what was delivered.
+module-platform = Platform administration
+module-platform-about = Organisations, users, the audit log, the outgoing mail and the holidays for deadlines.
+
+# Recent changes. $actor is a person's name or "Volkshuis".
+recent-system = Volkshuis
+recent-unnamed = (name unknown)
+role-noun-admin = administrator
+role-noun-staff = staff member
+role-noun-read-only = reader
+recent-login = { $actor } logged in
+recent-logout = { $actor } logged out
+recent-switch = { $actor } started working for { $org }
+recent-password-link = { $actor } sent { $user } a link to set a password
+recent-set-password = { $actor } set a new password for { $user }
+recent-user-create = { $actor } created an account for { $user }
+recent-user-update = { $actor } changed the account of { $user }
+recent-user-locale = { $actor } chose another interface language
+recent-membership-create = { $actor } added { $user } to { $org } as { $role }
+recent-membership-update = { $actor } made { $user } { $role } at { $org }
+recent-membership-delete = { $actor } removed { $user } from { $org }
+recent-org-create = { $actor } created the organisation { $org }
+recent-org-update = { $actor } changed the details of { $org }
+recent-invitation-create = { $actor } invited { $user } to { $org } as { $role }
+recent-invitation-accept = { $actor } accepted the invitation of { $org }
+recent-invitation-decline = { $actor } declined the invitation of { $org }
+recent-token-create = { $actor } created the API key “{ $name }”
+recent-token-revoke = { $actor } revoked the API key “{ $name }”
+recent-units-import =
+    { $count ->
+        [one] { $actor } imported 1 unit from { $file }
+       *[other] { $actor } imported { $count } units from { $file }
+    }
+recent-units-import-skipped =
+    { $count ->
+        [one] { $actor } imported 1 unit from { $file }
+       *[other] { $actor } imported { $count } units from { $file }
+    } and skipped { $skipped ->
+        [one] 1 row
+       *[other] { $skipped } rows
+    } with errors
+recent-area-codes =
+    { $count ->
+        [one] { $actor } filled in the area codes of 1 unit from its position
+       *[other] { $actor } filled in the area codes of { $count } units from their positions
+    }
+recent-areas-import = { $actor } read in { $count } areas of { $year }
+recent-vera-import = { $actor } read in { $count } VERA codes
+recent-decree-create = { $actor } added the decree “{ $name }”
+recent-outbox-read = { $actor } read a message in the outgoing mail
+recent-case-admin-open = { $actor } opened the case “{ $title }” as platform administrator
+recent-partner-propose = { $actor } proposed { $org } as consultation partner
+recent-partner-accept = { $actor } accepted the consultation partnership with { $org }
+recent-partner-decline = { $actor } declined the consultation partnership with { $org }
+recent-meeting-create = { $actor } scheduled the meeting “{ $title }”
+recent-minutes-update = { $actor } recorded the minutes of “{ $title }”
+recent-budget-set = { $actor } set the { $year } budget for { $org }
+recent-budget-line = { $actor } booked a spending on the { $year } budget from { $org }
+recent-budget-account = { $actor } accounted for the { $year } budget from { $org }
+recent-group-create = { $actor } registered the group { $group }
+recent-group-update = { $actor } changed the group { $group }
+recent-group-criteria = { $actor } checked { $group } against the criteria of the Overlegwet
+recent-group-end = { $actor } ended the group { $group }
+recent-join-requests-read = { $actor } read the requests to join { $group }
+recent-message-approve = { $actor } approved the message “{ $subject }”
+recent-message-reject = { $actor } rejected the message “{ $subject }”
+recent-letters = { $actor } made the letter list for “{ $subject }”
+recent-contacts-import = { $actor } read in contact details of { $count } tenants
+recent-contract-create = { $actor } registered the contract “{ $title }”
+recent-contract-settle = { $actor } recorded the settlement of “{ $title }”
+recent-contract-remove-coordinator = { $actor } removed the coordinator of “{ $title }” (it was not a coordinator of the buyer)
+recent-table-create = { $actor } saved the valuation table “{ $name }”
+recent-coordinator-add = { $actor } added { $org } as social-return coordinator
+recent-contribution-report = { $actor } reported a contribution to “{ $title }”
+recent-contribution-approve = { $actor } approved a contribution to “{ $title }”
+recent-contribution-reject = { $actor } rejected a contribution to “{ $title }”
+recent-contribution-tenant = { $actor } marked a contribution to “{ $title }” as work for one of its own tenants
+recent-contribution-revalue = { $actor } revalued a contribution to “{ $title }” under the current rules
+recent-tenant-marks-read = { $actor } looked at which contributions to “{ $title }” concern its own tenants
+recent-candidate-names-read = { $actor } looked at the candidates' names for “{ $title }”
+recent-candidate-names-purge = { $actor } deleted the candidates' names for “{ $title }” after the retention period
+recent-evidence-read = { $actor } opened the evidence { $file } of “{ $title }”
+recent-unknown-named = { $actor } recorded a change to { $subject }
+recent-unknown = { $actor } recorded a change

@@ -1,0 +1,172 @@
+# The dashboard: what needs doing, the organisation to work in, the modules, recent changes in plain sentences.
+
+todo-heading = Wat moet er gebeuren
+todo-heading-read-only = Wat er speelt
+todo-intro-read-only = U kunt dit lezen; uw collega's met een andere rol handelen het af.
+todo-none = Er wacht nu niets op u. Nieuwe verzoeken, vragen en termijnen verschijnen hier.
+todo-theirs = wacht op de ander
+todo-by = uiterlijk { $date }
+todo-today = vandaag
+todo-left =
+    { $n ->
+        [one] nog { $n } dag
+       *[other] nog { $n } dagen
+    }
+todo-late =
+    { $n ->
+        [one] { $n } dag te laat
+       *[other] { $n } dagen te laat
+    }
+
+# Lines of work. $party is the other organisation, $title a case's or contract's title.
+line-answer = Geef uw antwoord op “{ $title }” van { $party }
+line-decide = Besluit over het advies van { $party } op “{ $title }” en geef uw gemotiveerde reactie
+line-wait-answer = { $party } geeft antwoord op “{ $title }”
+line-wait-decision = { $party } besluit over uw antwoord op “{ $title }”
+line-question = Beantwoord de vraag over “{ $title }” (gesteld op { $date })
+line-wait-question = De corporatie beantwoordt uw vraag over “{ $title }” (gesteld op { $date })
+line-budget = Leg verantwoording af over het budget { $year } van { $party }
+line-proposal = { $party } wil u als overlegpartner: aanvaard of wijs af
+line-wait-proposal = { $party } beslist over uw voorstel om overlegpartners te worden
+line-message = Keur het bericht “{ $subject }” van { $group } goed of af
+line-contributions =
+    { $count ->
+        [one] 1 bijdrage voor “{ $title }” wacht op uw beoordeling
+       *[other] { $count } bijdragen voor “{ $title }” wachten op uw beoordeling
+    }
+line-report = Meld uw social-returnbijdragen voor “{ $title }” over deze periode (nog { $owed } te gaan)
+line-ended-short = “{ $title }” is afgelopen met { $owed } te weinig: leg de afrekening vast
+line-ended-short-supplier = “{ $title }” is afgelopen met { $owed } te weinig
+line-at-risk = “{ $title }” haalt de verplichting in dit tempo niet ({ $owed } te gaan)
+line-blind-spot =
+    { $count ->
+        [one] { $area }: 1 woning zonder stem
+       *[other] { $area }: { $count } woningen zonder stem
+    }
+area-without-complex = Eenheden zonder complex
+line-fading = { $group } heeft al een jaar geen activiteit
+line-fading-many = { $count } groepen hebben al een jaar geen activiteit
+line-missed-meeting = { $group } hield in { $year } geen ledenvergadering
+line-join-requests =
+    { $count ->
+        [one] 1 nieuwe aanmelding voor { $group }
+       *[other] { $count } nieuwe aanmeldingen voor { $group }
+    }
+line-import-errors =
+    { $count ->
+        [one] { $file } had 1 fout bij het inlezen: verbeter het bestand en lees het opnieuw in
+       *[other] { $file } had { $count } fouten bij het inlezen: verbeter het bestand en lees het opnieuw in
+    }
+line-import-report = Het laatst ingelezen bezitsbestand had fouten (foutrapport van { $date }): verbeter het en lees het opnieuw in
+line-failed-mail =
+    { $count ->
+        [one] 1 e-mail kon niet worden bezorgd
+       *[other] { $count } e-mails konden niet worden bezorgd
+    }
+line-no-admin = { $org } heeft geen beheerder: niemand kan er leden uitnodigen
+line-no-admin-many = { $count } organisaties hebben geen beheerder
+line-decree = Voer het Besluit gelijkstelling voor { $year } in: termijnen in dat jaar zijn nog niet vastgesteld
+
+# Organisations.
+landing-waiting =
+    { $n ->
+        [0] niets wacht
+        [one] 1 wacht op u
+       *[other] { $n } wachten op u
+    }
+
+# Module cards: only what Volkshuis has.
+modules-heading = Uw modules
+module-stock = Bezit
+module-stock-about = Complexen en eenheden, de kaart en het inlezen van het bezitsbestand.
+module-participatie = Participatie
+module-participatie-about = De groepen die namens huurders spreken, hun activiteit en de dekking.
+module-coverage = Dekking van de participatie
+module-coverage-about = Hoeveel huurders in de corporaties een stem hebben, per gebied.
+module-overleg = Overleg
+module-overleg-about = Informatie-, advies- en instemmingsverzoeken met hun wettelijke termijnen.
+module-social-return = Social return
+module-social-return-about = Contracten met een social-returnverplichting en wat er is geleverd.
+module-platform = Platformbeheer
+module-platform-about = Organisaties, gebruikers, de auditlog, de uitgaande post en de feestdagen voor termijnen.
+
+# Recent changes. $actor is a person's name or "Volkshuis".
+recent-system = Volkshuis
+recent-unnamed = (naam onbekend)
+role-noun-admin = beheerder
+role-noun-staff = medewerker
+role-noun-read-only = lezer
+recent-login = { $actor } logde in
+recent-logout = { $actor } logde uit
+recent-switch = { $actor } ging werken voor { $org }
+recent-password-link = { $actor } stuurde { $user } een link om een wachtwoord in te stellen
+recent-set-password = { $actor } stelde het wachtwoord van { $user } opnieuw in
+recent-user-create = { $actor } maakte een account aan voor { $user }
+recent-user-update = { $actor } wijzigde het account van { $user }
+recent-user-locale = { $actor } koos een andere taal voor de schermen
+recent-membership-create = { $actor } voegde { $user } toe aan { $org } als { $role }
+recent-membership-update = { $actor } maakte { $user } { $role } bij { $org }
+recent-membership-delete = { $actor } haalde { $user } weg uit { $org }
+recent-org-create = { $actor } maakte de organisatie { $org } aan
+recent-org-update = { $actor } wijzigde de gegevens van { $org }
+recent-invitation-create = { $actor } nodigde { $user } uit voor { $org } als { $role }
+recent-invitation-accept = { $actor } nam de uitnodiging van { $org } aan
+recent-invitation-decline = { $actor } sloeg de uitnodiging van { $org } af
+recent-token-create = { $actor } maakte de API-sleutel “{ $name }” aan
+recent-token-revoke = { $actor } trok de API-sleutel “{ $name }” in
+recent-units-import =
+    { $count ->
+        [one] { $actor } importeerde 1 eenheid uit { $file }
+       *[other] { $actor } importeerde { $count } eenheden uit { $file }
+    }
+recent-units-import-skipped =
+    { $count ->
+        [one] { $actor } importeerde 1 eenheid uit { $file }
+       *[other] { $actor } importeerde { $count } eenheden uit { $file }
+    } en sloeg { $skipped ->
+        [one] 1 regel
+       *[other] { $skipped } regels
+    } met fouten over
+recent-area-codes =
+    { $count ->
+        [one] { $actor } vulde de gebiedscodes van 1 eenheid aan uit haar ligging
+       *[other] { $actor } vulde de gebiedscodes van { $count } eenheden aan uit hun ligging
+    }
+recent-areas-import = { $actor } las { $count } gebieden van { $year } in
+recent-vera-import = { $actor } las { $count } VERA-codes in
+recent-decree-create = { $actor } voegde het besluit “{ $name }” toe
+recent-outbox-read = { $actor } las een bericht in de uitgaande post
+recent-case-admin-open = { $actor } opende als platformbeheerder de zaak “{ $title }”
+recent-partner-propose = { $actor } stelde { $org } voor als overlegpartner
+recent-partner-accept = { $actor } aanvaardde het overlegpartnerschap met { $org }
+recent-partner-decline = { $actor } wees het overlegpartnerschap met { $org } af
+recent-meeting-create = { $actor } plande de vergadering “{ $title }”
+recent-minutes-update = { $actor } legde het verslag van “{ $title }” vast
+recent-budget-set = { $actor } stelde het budget { $year } voor { $org } vast
+recent-budget-line = { $actor } boekte een uitgave op het budget { $year } van { $org }
+recent-budget-account = { $actor } legde verantwoording af over het budget { $year } van { $org }
+recent-group-create = { $actor } registreerde de groep { $group }
+recent-group-update = { $actor } wijzigde de groep { $group }
+recent-group-criteria = { $actor } toetste { $group } aan de criteria van de Overlegwet
+recent-group-end = { $actor } beëindigde de groep { $group }
+recent-join-requests-read = { $actor } las de aanmeldingen voor { $group }
+recent-message-approve = { $actor } keurde het bericht “{ $subject }” goed
+recent-message-reject = { $actor } keurde het bericht “{ $subject }” af
+recent-letters = { $actor } maakte de brievenlijst voor “{ $subject }”
+recent-contacts-import = { $actor } las contactgegevens van { $count } huurders in
+recent-contract-create = { $actor } legde het contract “{ $title }” vast
+recent-contract-settle = { $actor } legde de afrekening van “{ $title }” vast
+recent-contract-remove-coordinator = { $actor } haalde de coördinator van “{ $title }” weg (het was geen coördinator van de opdrachtgever)
+recent-table-create = { $actor } legde de waarderingstabel “{ $name }” vast
+recent-coordinator-add = { $actor } voegde { $org } toe als coördinator voor social return
+recent-contribution-report = { $actor } meldde een bijdrage voor “{ $title }”
+recent-contribution-approve = { $actor } keurde een bijdrage voor “{ $title }” goed
+recent-contribution-reject = { $actor } wees een bijdrage voor “{ $title }” af
+recent-contribution-tenant = { $actor } merkte een bijdrage voor “{ $title }” aan als werk voor een eigen huurder
+recent-contribution-revalue = { $actor } waardeerde een bijdrage voor “{ $title }” opnieuw naar de huidige regels
+recent-tenant-marks-read = { $actor } bekeek welke bijdragen voor “{ $title }” eigen huurders betreffen
+recent-candidate-names-read = { $actor } bekeek de namen van kandidaten voor “{ $title }”
+recent-candidate-names-purge = { $actor } verwijderde na de bewaartermijn de namen van kandidaten voor “{ $title }”
+recent-evidence-read = { $actor } opende het bewijsstuk { $file } bij “{ $title }”
+recent-unknown-named = { $actor } legde een wijziging vast aan { $subject }
+recent-unknown = { $actor } legde een wijziging vast

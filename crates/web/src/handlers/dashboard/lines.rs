@@ -1,0 +1,151 @@
+//! A dashboard line in words, with the link to where its work is done and, where a term applies, its last day and
+//! how far away (or how late) that is.
+
+use super::facts::Fact;
+use crate::i18n::DashboardTexts;
+use crate::views::show_date;
+use time::Date;
+use volkshuis_domain::dashboard::{Due, Side, Todo};
+
+/// A line as the dashboard shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// What needs doing.
+    pub text: String,
+    /// Where it is done.
+    pub href: String,
+    /// "uiterlijk 07-12-2026 · nog 12 dagen", where a term applies.
+    pub due: Option<String>,
+    /// The term has passed.
+    pub late: bool,
+    /// The other party has to act.
+    pub theirs: bool,
+}
+
+/// The line of `todo` on the dashboard of organisation `org`, read on `today`.
+pub(crate) fn line(dt: &DashboardTexts, org: i64, todo: &Todo<Fact>, today: Date) -> Line {
+    let (text, href) = words(dt, org, &todo.item);
+    let state = todo.due.map(|due| Due::on(due, today));
+    let due = todo.due.zip(state).map(|(date, state)| {
+        let distance = match state {
+            Due::Late(days) => dt.todo_late(days),
+            Due::Today => dt.todo_today.to_owned(),
+            Due::Left(days) => dt.todo_left(days),
+        };
+        format!("{} · {distance}", dt.todo_by(show_date(date)))
+    });
+    Line { text, href, due, late: matches!(state, Some(Due::Late(_))), theirs: todo.side == Side::Theirs }
+}
+
+fn words(dt: &DashboardTexts, org: i64, fact: &Fact) -> (String, String) {
+    let case = |id: &i64| format!("/orgs/{org}/overleg/{id}");
+    let contract = |id: &i64| format!("/orgs/{org}/sr/contracten/{id}");
+    let group = |id: &i64| format!("/orgs/{org}/participatie/groepen/{id}");
+    match fact {
+        Fact::Answer { case_id, title, party } => (dt.line_answer(party, title), case(case_id)),
+        Fact::Decide { case_id, title, party } => (dt.line_decide(party, title), case(case_id)),
+        Fact::WaitAnswer { case_id, title, party } => (dt.line_wait_answer(party, title), case(case_id)),
+        Fact::WaitDecision { case_id, title, party } => (dt.line_wait_decision(party, title), case(case_id)),
+        Fact::Question { case_id, title, asked_on } => (dt.line_question(show_date(*asked_on), title), case(case_id)),
+        Fact::WaitQuestion { case_id, title, asked_on } => {
+            (dt.line_wait_question(show_date(*asked_on), title), case(case_id))
+        }
+        Fact::Budget { corporation_id, party, year } => {
+            (dt.line_budget(party, year), format!("/orgs/{org}/overleg/budget/{corporation_id}/{year}"))
+        }
+        Fact::Proposal { party } => (dt.line_proposal(party), format!("/orgs/{org}/overleg")),
+        Fact::WaitProposal { party } => (dt.line_wait_proposal(party), format!("/orgs/{org}/overleg")),
+        Fact::Message { subject, group } => (dt.line_message(group, subject), format!("/orgs/{org}/participatie")),
+        Fact::Contributions { contract_id, title, count } => {
+            (dt.line_contributions(*count, title), contract(contract_id))
+        }
+        Fact::Report { contract_id, title, owed } => (dt.line_report(owed, title), contract(contract_id)),
+        Fact::EndedShort { contract_id, title, owed, buyer: true } => {
+            (dt.line_ended_short(owed, title), contract(contract_id))
+        }
+        Fact::EndedShort { contract_id, title, owed, buyer: false } => {
+            (dt.line_ended_short_supplier(owed, title), contract(contract_id))
+        }
+        Fact::AtRisk { contract_id, title, owed } => (dt.line_at_risk(owed, title), contract(contract_id)),
+        Fact::BlindSpot { corporation_id, area, homes } => {
+            let area = if area.is_empty() { dt.area_without_complex } else { area.as_str() };
+            let href = format!("/orgs/{org}/participatie/dekking?corporatie={corporation_id}&per=complex");
+            (dt.line_blind_spot(area, *homes), href)
+        }
+        Fact::Fading { group_id, name } => (dt.line_fading(name), group(group_id)),
+        Fact::FadingMany { count } => (dt.line_fading_many(*count), format!("/orgs/{org}/participatie")),
+        Fact::MissedMeeting { group_id, name, year } => (dt.line_missed_meeting(name, year), group(group_id)),
+        Fact::JoinRequests { group_id, name, count } => (dt.line_join_requests(*count, name), group(group_id)),
+        Fact::ImportErrors { at, file: Some((run, file, errors)), .. } => {
+            let _ = at;
+            let errors = i64::try_from(*errors).unwrap_or(i64::MAX);
+            (dt.line_import_errors(errors, file), format!("/orgs/{org}/stock/import/runs/{run}"))
+        }
+        Fact::ImportErrors { at, file: None, .. } => {
+            (dt.line_import_report(show_date(*at)), format!("/orgs/{org}/stock/import"))
+        }
+        Fact::FailedMail { count } => (dt.line_failed_mail(*count), "/admin/outbox".to_owned()),
+        Fact::NoAdmin { org_id, name } => (dt.line_no_admin(name), format!("/orgs/{org_id}")),
+        Fact::NoAdminMany { count } => (dt.line_no_admin_many(count), "/admin/orgs".to_owned()),
+        Fact::Decree { year } => (dt.line_decree(year), "/admin/decrees".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use time::macros::date;
+    use volkshuis_domain::dashboard::Kind;
+
+    const TODAY: Date = date!(2026 - 11 - 25);
+
+    fn answer(due: Date) -> Todo<Fact> {
+        let fact = Fact::Answer { case_id: 4, title: "Huurbeleid 2027".into(), party: "Woonstad".into() };
+        Todo::new(Kind::Deadline, Side::Ours, Some(due), fact)
+    }
+
+    #[test]
+    fn a_deadline_says_its_day_and_how_far_or_late_in_both_languages() {
+        let nl = DashboardTexts::of(Lang::Nl);
+        let soon = line(nl, 2, &answer(date!(2026 - 12 - 07)), TODAY);
+        assert_eq!(soon.text, "Geef uw antwoord op “Huurbeleid 2027” van Woonstad");
+        assert_eq!(soon.href, "/orgs/2/overleg/4");
+        assert_eq!(soon.due.as_deref(), Some("uiterlijk 07-12-2026 · nog 12 dagen"));
+        assert!(!soon.late && !soon.theirs);
+        let late = line(nl, 2, &answer(date!(2026 - 11 - 24)), TODAY);
+        assert_eq!(late.due.as_deref(), Some("uiterlijk 24-11-2026 · 1 dag te laat"));
+        assert!(late.late);
+        let en = line(DashboardTexts::of(Lang::En), 2, &answer(date!(2026 - 11 - 22)), TODAY);
+        assert_eq!(en.text, "Give your answer to “Huurbeleid 2027” from Woonstad");
+        assert_eq!(en.due.as_deref(), Some("by 22-11-2026 · 3 days late"));
+        let today = line(nl, 2, &answer(TODAY), TODAY);
+        assert_eq!(today.due.as_deref(), Some("uiterlijk 25-11-2026 · vandaag"));
+    }
+
+    #[test]
+    fn counts_read_in_the_singular_and_plural() {
+        let nl = DashboardTexts::of(Lang::Nl);
+        let requests = |count| {
+            let fact = Fact::JoinRequests { group_id: 9, name: "Bewonerscommissie De Linde".into(), count };
+            line(nl, 2, &Todo::new(Kind::JoinRequest, Side::Ours, None, fact), TODAY)
+        };
+        assert_eq!(requests(1).text, "1 nieuwe aanmelding voor Bewonerscommissie De Linde");
+        assert_eq!(requests(3).text, "3 nieuwe aanmeldingen voor Bewonerscommissie De Linde");
+        assert_eq!(requests(3).href, "/orgs/2/participatie/groepen/9");
+        assert_eq!(requests(3).due, None);
+    }
+
+    #[test]
+    fn the_other_sides_move_is_marked_and_imports_lead_to_their_run() {
+        let nl = DashboardTexts::of(Lang::Nl);
+        let fact = Fact::WaitDecision { case_id: 5, title: "Huurbeleid 2027".into(), party: "Woonstad".into() };
+        let wait = line(nl, 2, &Todo::new(Kind::Deadline, Side::Theirs, Some(date!(2026 - 11 - 29)), fact), TODAY);
+        assert!(wait.theirs);
+        assert_eq!(wait.text, "Woonstad besluit over uw antwoord op “Huurbeleid 2027”");
+        let fact = Fact::ImportErrors { report_id: 3, at: TODAY, file: Some((12, "fout.csv".into(), 2)) };
+        let import = line(nl, 1, &Todo::new(Kind::Import, Side::Ours, None, fact), TODAY);
+        assert_eq!(import.href, "/orgs/1/stock/import/runs/12");
+        assert!(import.text.starts_with("fout.csv had 2 fouten"), "{}", import.text);
+    }
+}

@@ -1,0 +1,281 @@
+//! Recent changes in plain sentences: every audit action the code writes has its sentence in both languages, with
+//! the names the store looked up ("Anna de Vries importeerde 20 eenheden uit goed20.csv"). An action without one
+//! still reads as a sentence, never as a code; `tests/audit_sentences.rs` fails when the code writes an action that
+//! is not in [`AUDITED`].
+
+use crate::i18n::DashboardTexts;
+use serde_json::Value;
+use volkshuis_domain::access::Role;
+use volkshuis_store::dashboard::Named;
+
+/// Every `(action, entity)` pair the platform writes to the audit log, each with its own sentence below.
+pub const AUDITED: &[(&str, &str)] = &[
+    ("login", "session"),
+    ("logout", "session"),
+    ("switch_organisation", "session"),
+    ("password_link_sent", "user"),
+    ("set_password", "user"),
+    ("create", "user"),
+    ("update", "user"),
+    ("update", "user_locale"),
+    ("create", "membership"),
+    ("update", "membership"),
+    ("delete", "membership"),
+    ("create", "organisation"),
+    ("update", "organisation"),
+    ("create", "invitation"),
+    ("accept", "invitation"),
+    ("decline", "invitation"),
+    ("create", "api_token"),
+    ("revoke", "api_token"),
+    ("import", "units"),
+    ("fill_area_codes", "units"),
+    ("import", "areas"),
+    ("import", "vera_codes"),
+    ("create", "atw_decree"),
+    ("read_personal", "outbox_message"),
+    ("admin_open", "overleg_case"),
+    ("propose", "overleg_partner"),
+    ("accept", "overleg_partner"),
+    ("decline", "overleg_partner"),
+    ("create", "overleg_meeting"),
+    ("update", "overleg_minutes"),
+    ("set", "overleg_budget"),
+    ("add_line", "overleg_budget"),
+    ("account", "overleg_budget"),
+    ("create", "part_group"),
+    ("update", "part_group"),
+    ("criteria", "part_group"),
+    ("end", "part_group"),
+    ("read_personal", "part_join_requests"),
+    ("approve", "part_message"),
+    ("reject", "part_message"),
+    ("read_personal", "part_message_letters"),
+    ("import", "tenant_contacts"),
+    ("create", "sr_contract"),
+    ("settle", "sr_contract"),
+    ("remove_coordinator", "sr_contract"),
+    ("create", "sr_table"),
+    ("add_coordinator", "sr_coordinator"),
+    ("report", "sr_contribution"),
+    ("approved", "sr_contribution"),
+    ("rejected", "sr_contribution"),
+    ("mark_tenant", "sr_contribution"),
+    ("revalue", "sr_contribution"),
+    ("read_personal", "sr_tenant_marks"),
+    ("read_personal", "sr_candidate_names"),
+    ("purge_personal", "sr_candidate_names"),
+    ("read_personal", "sr_evidence"),
+];
+
+/// What a sentence is made of: the entry's action, kind of thing, actor and the names and details it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Facts<'a> {
+    /// The action code.
+    pub action: &'a str,
+    /// The kind of thing.
+    pub entity: &'a str,
+    /// The actor's name; `None` for the system.
+    pub actor: Option<&'a str>,
+    /// The name of what changed.
+    pub subject: Option<&'a str>,
+    /// A second name (organisation, other party, contract).
+    pub party: Option<&'a str>,
+    /// The entry's details.
+    pub details: &'a Value,
+}
+
+impl<'a> Facts<'a> {
+    /// The facts of a named audit entry.
+    pub(crate) fn of(named: &'a Named) -> Self {
+        Facts {
+            action: &named.entry.action,
+            entity: &named.entry.entity,
+            actor: named.entry.actor_user_id.map(|_| named.actor.as_str()),
+            subject: named.subject.as_deref(),
+            party: named.party.as_deref(),
+            details: &named.details,
+        }
+    }
+}
+
+fn number(details: &Value, key: &str) -> i64 {
+    details.get(key).and_then(Value::as_i64).unwrap_or(0)
+}
+
+fn role_noun(dt: &DashboardTexts, details: &Value) -> &'static str {
+    match details.get("role").and_then(Value::as_str).and_then(|r| Role::parse(r).ok()) {
+        Some(Role::Admin) => dt.role_noun_admin,
+        Some(Role::Staff) => dt.role_noun_staff,
+        Some(Role::ReadOnly) => dt.role_noun_read_only,
+        None => dt.recent_unnamed,
+    }
+}
+
+/// The sentence for an audit entry: its own for every pair in [`AUDITED`], a general one for anything else.
+pub(crate) fn sentence(dt: &DashboardTexts, f: &Facts<'_>) -> String {
+    own_sentence(dt, f).unwrap_or_else(|| match f.subject {
+        Some(subject) => dt.recent_unknown_named(f.actor.unwrap_or(dt.recent_system), subject),
+        None => dt.recent_unknown(f.actor.unwrap_or(dt.recent_system)),
+    })
+}
+
+/// The sentence of a known pair; `None` for a pair [`AUDITED`] does not list.
+pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String> {
+    let actor = f.actor.unwrap_or(dt.recent_system);
+    let subject = f.subject.unwrap_or(dt.recent_unnamed);
+    let party = f.party.unwrap_or(dt.recent_unnamed);
+    let d = f.details;
+    Some(match (f.action, f.entity) {
+        ("login", "session") => dt.recent_login(actor),
+        ("logout", "session") => dt.recent_logout(actor),
+        ("switch_organisation", "session") => dt.recent_switch(actor, party),
+        ("password_link_sent", "user") => dt.recent_password_link(actor, subject),
+        ("set_password", "user") => dt.recent_set_password(actor, subject),
+        ("create", "user") => dt.recent_user_create(actor, subject),
+        ("update", "user") => dt.recent_user_update(actor, subject),
+        ("update", "user_locale") => dt.recent_user_locale(actor),
+        ("create", "membership") => dt.recent_membership_create(actor, party, role_noun(dt, d), subject),
+        ("update", "membership") => dt.recent_membership_update(actor, party, role_noun(dt, d), subject),
+        ("delete", "membership") => dt.recent_membership_delete(actor, party, subject),
+        ("create", "organisation") => dt.recent_org_create(actor, subject),
+        ("update", "organisation") => dt.recent_org_update(actor, subject),
+        ("create", "invitation") => dt.recent_invitation_create(actor, party, role_noun(dt, d), subject),
+        ("accept", "invitation") => dt.recent_invitation_accept(actor, party),
+        ("decline", "invitation") => dt.recent_invitation_decline(actor, party),
+        ("create", "api_token") => dt.recent_token_create(actor, subject),
+        ("revoke", "api_token") => dt.recent_token_revoke(actor, subject),
+        ("import", "units") => {
+            let units = number(d, "new") + number(d, "changed") + number(d, "unchanged");
+            match number(d, "rows_with_errors_skipped") {
+                0 => dt.recent_units_import(actor, units, subject),
+                skipped => dt.recent_units_import_skipped(actor, units, subject, skipped),
+            }
+        }
+        ("fill_area_codes", "units") => {
+            let most = number(d, "gemeente").max(number(d, "wijk")).max(number(d, "buurt"));
+            dt.recent_area_codes(actor, most)
+        }
+        ("import", "areas") => dt.recent_areas_import(actor, number(d, "areas"), subject),
+        ("import", "vera_codes") => dt.recent_vera_import(actor, number(d, "codes")),
+        ("create", "atw_decree") => dt.recent_decree_create(actor, subject),
+        ("read_personal", "outbox_message") => dt.recent_outbox_read(actor),
+        ("admin_open", "overleg_case") => dt.recent_case_admin_open(actor, subject),
+        ("propose", "overleg_partner") => dt.recent_partner_propose(actor, subject),
+        ("accept", "overleg_partner") => dt.recent_partner_accept(actor, subject),
+        ("decline", "overleg_partner") => dt.recent_partner_decline(actor, subject),
+        ("create", "overleg_meeting") => dt.recent_meeting_create(actor, subject),
+        ("update", "overleg_minutes") => dt.recent_minutes_update(actor, subject),
+        ("set", "overleg_budget") => dt.recent_budget_set(actor, party, subject),
+        ("add_line", "overleg_budget") => dt.recent_budget_line(actor, party, subject),
+        ("account", "overleg_budget") => dt.recent_budget_account(actor, party, subject),
+        ("create", "part_group") => dt.recent_group_create(actor, subject),
+        ("update", "part_group") => dt.recent_group_update(actor, subject),
+        ("criteria", "part_group") => dt.recent_group_criteria(actor, subject),
+        ("end", "part_group") => dt.recent_group_end(actor, subject),
+        ("read_personal", "part_join_requests") => dt.recent_join_requests_read(actor, subject),
+        ("approve", "part_message") => dt.recent_message_approve(actor, subject),
+        ("reject", "part_message") => dt.recent_message_reject(actor, subject),
+        ("read_personal", "part_message_letters") => dt.recent_letters(actor, subject),
+        ("import", "tenant_contacts") => dt.recent_contacts_import(actor, number(d, "rows")),
+        ("create", "sr_contract") => dt.recent_contract_create(actor, subject),
+        ("settle", "sr_contract") => dt.recent_contract_settle(actor, subject),
+        ("remove_coordinator", "sr_contract") => dt.recent_contract_remove_coordinator(actor, subject),
+        ("create", "sr_table") => dt.recent_table_create(actor, subject),
+        ("add_coordinator", "sr_coordinator") => dt.recent_coordinator_add(actor, subject),
+        ("report", "sr_contribution") => dt.recent_contribution_report(actor, subject),
+        ("approved", "sr_contribution") => dt.recent_contribution_approve(actor, subject),
+        ("rejected", "sr_contribution") => dt.recent_contribution_reject(actor, subject),
+        ("mark_tenant", "sr_contribution") => dt.recent_contribution_tenant(actor, subject),
+        ("revalue", "sr_contribution") => dt.recent_contribution_revalue(actor, subject),
+        ("read_personal", "sr_tenant_marks") => dt.recent_tenant_marks_read(actor, subject),
+        ("read_personal", "sr_candidate_names") => dt.recent_candidate_names_read(actor, subject),
+        ("purge_personal", "sr_candidate_names") => dt.recent_candidate_names_purge(actor, subject),
+        ("read_personal", "sr_evidence") => dt.recent_evidence_read(actor, subject, party),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use serde_json::json;
+
+    fn facts<'a>(action: &'a str, entity: &'a str, details: &'a Value) -> Facts<'a> {
+        Facts { action, entity, actor: Some("Anna de Vries"), subject: Some("Iets"), party: Some("Woonstad"), details }
+    }
+
+    #[test]
+    fn an_import_reads_as_a_sentence_in_dutch_and_english() {
+        let details = json!({ "rows": 20, "new": 20, "changed": 0, "unchanged": 0, "rows_with_errors_skipped": 0 });
+        let f = Facts { subject: Some("goed20.csv"), ..facts("import", "units", &details) };
+        assert_eq!(sentence(DashboardTexts::of(Lang::Nl), &f), "Anna de Vries importeerde 20 eenheden uit goed20.csv");
+        assert_eq!(sentence(DashboardTexts::of(Lang::En), &f), "Anna de Vries imported 20 units from goed20.csv");
+        let one = json!({ "new": 1, "rows_with_errors_skipped": 2 });
+        let f = Facts { subject: Some("fout.csv"), ..facts("import", "units", &one) };
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::Nl), &f),
+            "Anna de Vries importeerde 1 eenheid uit fout.csv en sloeg 2 regels met fouten over"
+        );
+    }
+
+    #[test]
+    fn names_and_roles_take_the_place_of_ids_and_codes() {
+        let details = json!({ "role": "staff" });
+        let f = Facts { subject: Some("Bram Jansen"), ..facts("create", "membership", &details) };
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::Nl), &f),
+            "Anna de Vries voegde Bram Jansen toe aan Woonstad als medewerker"
+        );
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::En), &f),
+            "Anna de Vries added Bram Jansen to Woonstad as staff member"
+        );
+        let nothing = Value::Null;
+        let system =
+            Facts { actor: None, subject: Some("Renovatie De Linde"), ..facts("revalue", "sr_contribution", &nothing) };
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::Nl), &system),
+            "Volkshuis waardeerde een bijdrage voor “Renovatie De Linde” opnieuw naar de huidige regels"
+        );
+        let unnamed = Facts { subject: None, ..facts("end", "part_group", &nothing) };
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::Nl), &unnamed),
+            "Anna de Vries beëindigde de groep (naam onbekend)"
+        );
+    }
+
+    #[test]
+    fn every_audited_action_has_its_own_sentence_without_codes_in_both_languages() {
+        let details = json!({ "role": "admin", "rows": 3, "new": 3, "areas": 2, "codes": 5 });
+        for (action, entity) in AUDITED {
+            for lang in [Lang::Nl, Lang::En] {
+                let dt = DashboardTexts::of(lang);
+                let f = facts(action, entity, &details);
+                let text = own_sentence(dt, &f).unwrap_or_else(|| panic!("no sentence for {action} {entity}"));
+                assert!(text.starts_with("Anna de Vries "), "{action} {entity}: {text}");
+                // Plain words such as "login" or "organisation" may occur; a code with an underscore may not.
+                for code in [*action, *entity].into_iter().filter(|c| c.contains('_')) {
+                    assert!(!text.contains(code), "{action} {entity} shows a code: {text}");
+                }
+                assert_ne!(text, sentence(dt, &Facts { action: "never", ..f.clone() }), "{action} {entity}");
+            }
+        }
+        let mut pairs = AUDITED.to_vec();
+        pairs.sort();
+        pairs.dedup();
+        assert_eq!(pairs.len(), AUDITED.len(), "a pair is listed twice");
+    }
+
+    #[test]
+    fn an_unknown_action_still_reads_as_a_sentence() {
+        let nothing = Value::Null;
+        let f = facts("frobnicate", "widget", &nothing);
+        assert_eq!(own_sentence(DashboardTexts::of(Lang::Nl), &f), None);
+        assert_eq!(sentence(DashboardTexts::of(Lang::Nl), &f), "Anna de Vries legde een wijziging vast aan Iets");
+        let bare = Facts { subject: None, actor: None, ..f };
+        assert_eq!(sentence(DashboardTexts::of(Lang::En), &bare), "Volkshuis recorded a change");
+        assert!(!sentence(DashboardTexts::of(Lang::En), &bare).contains("frobnicate"));
+    }
+}
