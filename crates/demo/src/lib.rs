@@ -4,6 +4,7 @@
 //! A crate of its own (it was `volkshuis_web::demo`): it writes through the store only, and the command line and
 //! the web tests need it without the web layer's internals (ADR 0020).
 
+mod boundaries;
 mod groups;
 mod overleg_cases;
 mod sr_contract;
@@ -143,6 +144,7 @@ pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
         sr_contract::seed_social_return(db, corporation, ids["bouwbedrijf-van-dijk"], ids["wsp-voorbeeldstad"], &actor)
             .await?;
         groups::seed_participation(db, corporation, ids["hv-de-sleutel"], ids["bewonersraad-noord"], &actor).await?;
+        boundaries::import_if_present(db, &actor).await?;
     }
     Ok(logins)
 }

@@ -13,6 +13,7 @@ pub mod geo;
 pub mod ids;
 pub mod money;
 pub mod org;
+pub mod outline;
 pub mod overleg;
 pub mod participatie;
 pub mod query;

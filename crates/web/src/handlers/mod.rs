@@ -7,6 +7,7 @@ mod invitations;
 mod language;
 mod login;
 mod org;
+mod outlines;
 pub(crate) mod overleg;
 mod participatie;
 mod party;
@@ -33,4 +34,5 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())
+        .merge(outlines::router())
 }
