@@ -34,9 +34,10 @@ pub fn tolerance(zoom: u8) -> f64 {
     degrees_per_pixel(zoom) * 0.6
 }
 
-/// Decimals that keep a coordinate within a tenth of the tolerance: finer would only make the JSON bigger.
+/// Decimals that keep a coordinate within a quarter of the tolerance (a quarter pixel): finer would only make the JSON
+/// bigger.
 fn decimals(tolerance: f64) -> i32 {
-    ((-(tolerance / 10.0).log10()).ceil() as i32).clamp(2, 7)
+    ((-(tolerance / 4.0).log10()).ceil() as i32).clamp(2, 7)
 }
 
 fn round(value: f64, decimals: i32) -> f64 {
@@ -270,7 +271,7 @@ mod tests {
         assert!((degrees_per_pixel(0) - 360.0 / 256.0).abs() < 1e-12);
         assert!((degrees_per_pixel(8) * 2.0 - degrees_per_pixel(7)).abs() < 1e-12);
         assert!(tolerance(7) > 0.006 && tolerance(7) < 0.007, "{}", tolerance(7));
-        assert_eq!(decimals(tolerance(7)), 4);
+        assert_eq!(decimals(tolerance(7)), 3);
         assert_eq!(decimals(tolerance(19)), 7, "at most a centimetre");
     }
 
@@ -341,7 +342,7 @@ mod tests {
         let drawn = outlines(&areas, [3.0, 51.0, 6.0, 54.0], 7);
         assert_eq!(drawn[0].polygons[0].len(), 2, "outline and hole");
         assert_eq!(drawn[0].polygons[0][1], hole);
-        assert_eq!(drawn[0].polygons[0][0][0], [4.0, 52.0], "rounded to 4 decimals at zoom 7");
+        assert_eq!(drawn[0].polygons[0][0][0], [4.0, 52.0], "rounded to 3 decimals at zoom 7");
     }
 
     #[test]
