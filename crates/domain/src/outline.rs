@@ -84,7 +84,9 @@ pub fn simplify(line: &[[f64; 2]], tolerance: f64) -> Vec<[f64; 2]> {
     let mut stack = Vec::new();
     if line[0] == line[n - 1] {
         let far = (1..n - 1)
-            .max_by(|&i, &j| segment_distance(line[i], line[0], line[0]).total_cmp(&segment_distance(line[j], line[0], line[0])))
+            .max_by(|&i, &j| {
+                segment_distance(line[i], line[0], line[0]).total_cmp(&segment_distance(line[j], line[0], line[0]))
+            })
             .unwrap_or(n / 2);
         keep[far] = true;
         stack.extend([(0, far), (far, n - 1)]);

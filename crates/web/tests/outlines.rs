@@ -54,7 +54,8 @@ async fn outlines_are_for_members_with_a_view(mut app: TestApp) {
     assert_eq!(none.status, StatusCode::OK, "{}", none.body);
     assert_eq!(json(&none.body), serde_json::json!({ "type": "FeatureCollection", "features": [] }), "none imported");
     assert!(none.headers["cache-control"].to_str().unwrap_or_default().starts_with("private"));
-    for bad in ["zoom=8&bbox=5.0,51.8,4.0,52.5", "zoom=8&bbox=4,52", "zoom=99&bbox=4.0,51.8,5.0,52.5", "bbox=4,51,5,52"] {
+    for bad in ["zoom=8&bbox=5.0,51.8,4.0,52.5", "zoom=8&bbox=4,52", "zoom=99&bbox=4.0,51.8,5.0,52.5", "bbox=4,51,5,52"]
+    {
         let refused = app.get(&format!("/orgs/{woonstad}/kaart/gemeenten.json?{bad}")).await;
         assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{bad}");
         assert!(json(&refused.body)["error"].is_string());

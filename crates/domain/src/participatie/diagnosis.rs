@@ -278,7 +278,10 @@ mod tests {
         assert_eq!(CORPORATION_QUESTIONS.len(), 10);
         assert_eq!(REPRESENTATIVE_QUESTIONS.len(), 10);
         assert_eq!(GOLDEN_RULES.len(), 8);
-        assert_eq!(CORPORATION_QUESTIONS[0].to_string(), "De corporatie betrekt huurders bij plannen voordat er iets vastligt.");
+        assert_eq!(
+            CORPORATION_QUESTIONS[0].to_string(),
+            "De corporatie betrekt huurders bij plannen voordat er iets vastligt."
+        );
         assert!(REPRESENTATIVE_QUESTIONS[9].dutch().starts_with("De vertegenwoordiging brengt eigen voorstellen"));
         assert!(GOLDEN_RULES[7].dutch().ends_with("werkbaar conflictoptimum."));
         let mut all: Vec<&str> = CORPORATION_QUESTIONS.iter().map(|q| q.dutch()).collect();

@@ -113,14 +113,18 @@ mod tests {
         let dutch_words = [" de ", " het ", " een ", " van ", " niet ", " huurders", " corporatie ", " wordt "];
         for (dutch, translated) in english {
             assert_ne!(translated, dutch, "translated");
-            let outside_brackets: String = translated.split('(').map(|part| part.split_once(')').map_or(part, |(_, rest)| rest)).collect();
+            let outside_brackets: String =
+                translated.split('(').map(|part| part.split_once(')').map_or(part, |(_, rest)| rest)).collect();
             let spaced = format!(" {} ", outside_brackets.to_lowercase());
             for word in dutch_words {
                 assert!(!spaced.contains(word), "{word:?} in {translated:?}");
             }
         }
         let en = Lang::En.mapslang();
-        assert_eq!(en.variant_name(Variant::HoederVanParticipatie), "Guardian of participation (hoeder van participatie)");
+        assert_eq!(
+            en.variant_name(Variant::HoederVanParticipatie),
+            "Guardian of participation (hoeder van participatie)"
+        );
         assert!(en.gr_both_invest.ends_with("(conflictoptimum)."));
     }
 }
