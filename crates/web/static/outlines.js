@@ -77,6 +77,8 @@
             }));
           }
           features.forEach(function (f) { if (fits(f.properties)) labels.addLayer(label(f.properties)); });
+          // Say why the map looks as it does only when there is something to see.
+          if (features.length) note();
           element.setAttribute('data-outlines-drawn', String(features.length));
         })
         // Without outlines the map still shows its data on the plain background.
@@ -88,7 +90,6 @@
       shown = true;
       element.classList.add('vh-tiles-missing');
       [land, borders, labels].forEach(function (layer) { layer.addTo(map); });
-      note();
       map.on('moveend', load);
       load();
     }
