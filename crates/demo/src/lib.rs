@@ -8,6 +8,7 @@
 //! A crate of its own (it was `volkshuis_web::demo`): it writes through the store only, and the command line and
 //! the web tests need it without the web layer's internals (ADR 0020).
 
+mod boundaries;
 mod groups;
 mod history;
 mod overleg_cases;
@@ -123,6 +124,8 @@ pub async fn seed_at(db: &Db, with_stock: bool, now: time::OffsetDateTime) -> an
         let (supplier, coordinator) = (org("bouwbedrijf-van-dijk")?, org("wsp-voorbeeldstad")?);
         sr_contract::seed_social_return(db, corporation, supplier, coordinator, &complexes, &timeline).await?;
         groups::seed_participation(db, corporation, tenants, &stock, &complexes, &timeline).await?;
+        let imported_by = timeline.system(timeline.days_ago(33), 9);
+        boundaries::import_if_present(db, &imported_by).await?;
     }
     Ok(logins)
 }

@@ -16,6 +16,7 @@ pub mod ids;
 pub mod money;
 pub mod notices;
 pub mod org;
+pub mod outline;
 pub mod overleg;
 pub mod participatie;
 pub mod query;

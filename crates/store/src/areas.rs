@@ -96,22 +96,22 @@ pub async fn load(db: &Db, kind: AreaKind) -> Result<(Vec<Area>, Option<i64>)> {
         .bind(year)
         .fetch_all(db)
         .await?;
-    let areas = rows
-        .iter()
-        .map(|r| {
-            let geometry: String = r.try_get("geometry")?;
-            let rings: Vec<Vec<Vec<[f64; 2]>>> = serde_json::from_str(&geometry)
-                .map_err(|e| StoreError::Corrupt { column: "areas.geometry", value: e.to_string() })?;
-            Ok(Area {
-                kind,
-                code: r.try_get("code")?,
-                name: r.try_get("name")?,
-                year: i32::try_from(year).ok(),
-                polygons: rings.into_iter().map(|rings| Polygon { rings }).collect(),
-            })
-        })
-        .collect::<Result<_>>()?;
+    let areas = rows.iter().map(|r| area_of(r, kind, year)).collect::<Result<_>>()?;
     Ok((areas, Some(year)))
+}
+
+/// An area from its row (`code`, `name`, `geometry`).
+fn area_of(row: &sql::Row, kind: AreaKind, year: i64) -> Result<Area> {
+    let geometry: String = row.try_get("geometry")?;
+    let rings: Vec<Vec<Vec<[f64; 2]>>> = serde_json::from_str(&geometry)
+        .map_err(|e| StoreError::Corrupt { column: "areas.geometry", value: e.to_string() })?;
+    Ok(Area {
+        kind,
+        code: row.try_get("code")?,
+        name: row.try_get("name")?,
+        year: i32::try_from(year).ok(),
+        polygons: rings.into_iter().map(|rings| Polygon { rings }).collect(),
+    })
 }
 
 /// How many units got a code of each kind.
@@ -186,4 +186,25 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&WriteScop
         crate::participatie::recompute_in(db, corporation).await?;
     }
     Ok(filled)
+}
+
+/// The areas of one kind, in their latest year, whose bounding box meets `view` (`[west, south, east, north]`): what
+/// a map needs to outline the areas in view, without reading the other areas' geometry.
+pub async fn in_view(db: &Db, kind: AreaKind, view: [f64; 4]) -> Result<Vec<Area>> {
+    let year: Option<i64> =
+        sql::query_scalar("SELECT MAX(year) FROM areas WHERE kind = $1").bind(kind.code()).fetch_one(db).await?;
+    let Some(year) = year else { return Ok(Vec::new()) };
+    let rows = sql::query(
+        "SELECT code, name, geometry FROM areas WHERE kind = $1 AND year = $2 \
+         AND max_lon >= $3 AND min_lon <= $4 AND max_lat >= $5 AND min_lat <= $6 ORDER BY code",
+    )
+    .bind(kind.code())
+    .bind(year)
+    .bind(view[0])
+    .bind(view[2])
+    .bind(view[1])
+    .bind(view[3])
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(|r| area_of(r, kind, year)).collect()
 }

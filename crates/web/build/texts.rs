@@ -306,6 +306,8 @@ fn code(root: &Path, contexts: &[String], all: &[Vec<Vec<Message>>]) -> String {
     for (index, (context, per_language)) in contexts.iter().zip(all).enumerate() {
         let name = struct_name(context);
         let messages = &per_language[english];
+        // Only the methods of messages with arguments read the language; a context of plain messages has none.
+        let formats = messages.iter().any(|m| !m.variables.is_empty());
         let _ = writeln!(
             code,
             "/// The texts of `i18n/*/{context}.ftl` in one language: a field per plain message, a method per"
@@ -316,7 +318,7 @@ fn code(root: &Path, contexts: &[String], all: &[Vec<Vec<Message>>]) -> String {
             let text = m.plain.as_deref().unwrap_or_default();
             let _ = writeln!(code, "    #[doc = {}]\n    pub {}: &'static str,", doc(text), rust_name(&m.id));
         }
-        code.push_str("    lang: Lang,\n}\n\n");
+        code.push_str(if formats { "    lang: Lang,\n}\n\n" } else { "}\n\n" });
         for (lang_index, (_, variant)) in LANGUAGES.iter().enumerate() {
             let by_id: BTreeMap<&str, &Message> = per_language[lang_index].iter().map(|m| (m.id.as_str(), m)).collect();
             let _ = writeln!(
@@ -329,7 +331,10 @@ fn code(root: &Path, contexts: &[String], all: &[Vec<Vec<Message>>]) -> String {
                 let text = by_id.get(m.id.as_str()).and_then(|m| m.plain.as_deref()).unwrap_or_default();
                 let _ = writeln!(code, "    {}: {:?},", rust_name(&m.id), text);
             }
-            let _ = writeln!(code, "    lang: Lang::{variant},\n}};\n");
+            if formats {
+                let _ = writeln!(code, "    lang: Lang::{variant},");
+            }
+            let _ = writeln!(code, "}};\n");
         }
         let _ = writeln!(code, "impl {name} {{");
         let _ = writeln!(

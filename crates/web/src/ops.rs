@@ -92,6 +92,7 @@ pub async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Re
         "map.js" => ("text/javascript; charset=utf-8", include_str!("../static/map.js")),
         "upload.js" => ("text/javascript; charset=utf-8", include_str!("../static/upload.js")),
         "coverage.js" => ("text/javascript; charset=utf-8", include_str!("../static/coverage.js")),
+        "outlines.js" => ("text/javascript; charset=utf-8", include_str!("../static/outlines.js")),
         _ => return AppError::NotFound.into_response(),
     };
     ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()

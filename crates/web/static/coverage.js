@@ -1,15 +1,18 @@
 // The coverage map: grid squares below street level and single complexes closer in, each red where tenants have no
 // voice (drawn last and larger, so blind spots stand out), amber where only informal groups speak, green where a
-// recognised body does. Works without the PDOK tiles. No inline script: loaded under a strict CSP.
+// recognised body does. Works without the PDOK tiles (over municipality outlines when they are imported). No inline
+// script: loaded under a strict CSP.
 (function () {
   'use strict';
   var element = document.getElementById('coverage-map');
   if (!element || !window.L) return;
   var status = document.getElementById('map-status');
   var map = L.map(element, { minZoom: 6, maxZoom: 19 }).setView([52.2, 5.3], 7);
-  L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
+  var tiles = L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
     minZoom: 6, maxZoom: 19, attribution: 'Kaartgegevens &copy; Kadaster',
   }).addTo(map);
+  // Without tiles, the municipality outlines show where the complexes are (outlines.js).
+  if (window.volkshuisOutlines) window.volkshuisOutlines(map, tiles, element);
   var layer = L.layerGroup().addTo(map);
   var colours = { formal: '#1f6f3f', informal: '#e0a800', none: '#a4161a' };
   var order = { formal: 0, informal: 1, none: 2 };

@@ -1,16 +1,19 @@
 // The stock map: clusters from the server per zoom level, single units at street level. Works without the PDOK
-// background tiles (the data is drawn on a plain background). No inline script: loaded under a strict CSP.
+// background tiles (the data is drawn over municipality outlines, or a plain background when none are imported). No
+// inline script: loaded under a strict CSP.
 (function () {
   'use strict';
   var element = document.getElementById('map');
   if (!element || !window.L) return;
   var status = document.getElementById('map-status');
   var map = L.map(element, { minZoom: 6, maxZoom: 19 });
-  L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
+  var tiles = L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
     minZoom: 6,
     maxZoom: 19,
     attribution: 'Kaartgegevens &copy; Kadaster',
   }).addTo(map);
+  // Without tiles, the municipality outlines show where the units are (outlines.js).
+  if (window.volkshuisOutlines) window.volkshuisOutlines(map, tiles, element);
   var layer = L.layerGroup().addTo(map);
   var bbox = (element.dataset.bbox || '').split(',').map(Number);
   if (bbox.length === 4 && bbox.every(isFinite)) {

@@ -279,10 +279,16 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
         )
         .await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
+    // A visitor reading in English asks too: the board's notice is still in the board's own language.
+    app.set_cookie("vh_lang", "en");
+    assert_eq!(app.post(&join, &with_consent).await.status, StatusCode::SEE_OTHER);
 
     // The keeping organisation's board sees it (and a notice); the read is audited; the corporation does not see it.
+    app.clear_cookies();
     app.login("bestuur@desleutel.test").await;
-    assert!(app.get("/dashboard").await.body.contains("Nieuwe aanmelding voor Commissie De Ark"));
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.body.contains("Nieuwe aanmelding voor Commissie De Ark"));
+    assert!(!dashboard.body.contains("New request for"), "the reader's language, not the visitor's");
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
     assert!(
         page.body.contains("Jan Huurder") && page.body.contains("jan@example.nl") && page.body.contains("Kerkstraat 2")

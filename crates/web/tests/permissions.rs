@@ -88,6 +88,8 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/stock/map.json?zoom=7&bbox=3.2,50.7,7.3,53.6", OrgView),
         get("/orgs/{org}/stock/map.json?zoom=17&bbox=4.8,52.3,4.9,52.4", OrgView),
         get("/static/map.js", Public),
+        get("/orgs/{org}/kaart/gemeenten.json?zoom=7&bbox=3.2,50.7,7.3,53.6", OrgView),
+        get("/static/outlines.js", Public),
         get("/api/v1/openapi.json", Public),
         get("/api/v1/eenheden", Token),
         get("/api/v1/eenheden/1", Token),

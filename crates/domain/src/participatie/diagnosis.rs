@@ -3,47 +3,122 @@
 //! same questions (1 = helemaal niet, 5 = helemaal wel); each party's answers place it in the 2×2. And the eight
 //! golden rules as a self-scan. See `shared/design/PRODUCT.md`.
 
-/// The questions about the corporation (axis 1), in Dutch.
-pub const CORPORATION_QUESTIONS: [&str; 10] = [
-    "De corporatie betrekt huurders bij plannen voordat er iets vastligt.",
-    "De corporatie zoekt huurders zelf op, ook buiten de vaste overleggen.",
-    "Er is een vast aanspreekpunt bij de corporatie voor de huurdersvertegenwoordiging.",
-    "De corporatie biedt de huurdersvertegenwoordiging professionele ondersteuning.",
-    "De corporatie gebruikt meerdere kanalen om huurders te bereiken (bijeenkomsten, huisbezoek, panels, online).",
-    "De corporatie deelt informatie tijdig, volledig en begrijpelijk.",
-    "De corporatie legt uit wat zij met de inbreng van huurders heeft gedaan.",
-    "De corporatie investeert tijd en geld in nieuwe vormen van participatie.",
-    "De corporatie ziet kritiek van huurders als waardevol, niet als last.",
-    "De corporatie stemt haar agenda in een vroeg stadium af met de huurdersvertegenwoordiging.",
-];
+/// Declares a fixed list of statements as an enum: the web layer translates each variant (Fluent), `Display` and
+/// [`dutch`](CorporationQuestion::dutch) give the Dutch text, for the command line and as the reference the Dutch
+/// translation is tested against. The order of `ALL` is the order of the stored scores: never reorder it.
+macro_rules! statements {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $dutch:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+        }
 
-/// The questions about the tenant representatives (axis 2), in Dutch.
-pub const REPRESENTATIVE_QUESTIONS: [&str; 10] = [
-    "De vertegenwoordiging weet wat er leeft bij haar achterban.",
-    "De vertegenwoordiging neemt zelf initiatief en zet onderwerpen op de agenda.",
-    "De vertegenwoordiging bereikt ook jonge, werkende en nieuwe huurders.",
-    "De vertegenwoordiging werkt met werkgroepen, pools of panels naast het bestuur.",
-    "De vertegenwoordiging legt jaarlijks verantwoording af aan de huurders.",
-    "De vertegenwoordiging heeft voldoende kennis om de corporatie scherp te houden.",
-    "De vertegenwoordiging werkt samen met bewonerscommissies en informele groepen.",
-    "De vertegenwoordiging werft actief nieuwe bestuurders en vrijwilligers.",
-    "De vertegenwoordiging gebruikt sociale media en nieuwsbrieven om huurders te informeren.",
-    "De vertegenwoordiging brengt eigen voorstellen in, niet alleen reacties.",
-];
+        impl $name {
+            /// Every statement, in the order the scores are stored.
+            pub const ALL: [Self; [$(stringify!($variant)),+].len()] = [$(Self::$variant),+];
 
-/// The eight golden rules of good participation, in Dutch.
-pub const GOLDEN_RULES: [&str; 8] = [
-    "Regel de formele participatie en voed die met zoveel mogelijk informele vormen die bij de plek passen.",
-    "Een vast gezicht bij de corporatie en professionele ondersteuning voor de huurders.",
-    "Meerdere kanalen; zet mensen in waar ze energie van krijgen.",
-    "Betrek huurders zo vroeg mogelijk, niet pas als alles vastligt.",
-    "Heldere kaders die passen bij de landelijke wet- en regelgeving.",
-    "Maak duidelijk of het om huurders gaat of om alle bewoners van de buurt, en verbind die twee.",
-    "Sociale media als noodzakelijke aanvulling op de oudere vormen.",
-    "Beide partijen investeren in een goede relatie: geen harmonie, wel een werkbaar conflictoptimum.",
-];
+            /// The statement in Dutch.
+            pub fn dutch(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $dutch,)+
+                }
+            }
+        }
 
-/// One of the four variants.
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.dutch())
+            }
+        }
+    };
+}
+
+statements! {
+    /// A question about the corporation (axis 1).
+    CorporationQuestion {
+        /// Involves tenants before plans are fixed.
+        InvolvesEarly => "De corporatie betrekt huurders bij plannen voordat er iets vastligt.",
+        /// Seeks tenants out beyond the fixed meetings.
+        SeeksTenantsOut => "De corporatie zoekt huurders zelf op, ook buiten de vaste overleggen.",
+        /// A fixed contact for the representatives.
+        FixedContact => "Er is een vast aanspreekpunt bij de corporatie voor de huurdersvertegenwoordiging.",
+        /// Professional support for the representatives.
+        ProfessionalSupport => "De corporatie biedt de huurdersvertegenwoordiging professionele ondersteuning.",
+        /// Several channels.
+        SeveralChannels => "De corporatie gebruikt meerdere kanalen om huurders te bereiken (bijeenkomsten, huisbezoek, panels, online).",
+        /// Timely, complete, clear information.
+        SharesInformation => "De corporatie deelt informatie tijdig, volledig en begrijpelijk.",
+        /// Explains what it did with the input.
+        ExplainsUse => "De corporatie legt uit wat zij met de inbreng van huurders heeft gedaan.",
+        /// Invests in new forms.
+        InvestsInNewForms => "De corporatie investeert tijd en geld in nieuwe vormen van participatie.",
+        /// Values criticism.
+        ValuesCriticism => "De corporatie ziet kritiek van huurders als waardevol, niet als last.",
+        /// Aligns its agenda early.
+        AlignsAgendaEarly => "De corporatie stemt haar agenda in een vroeg stadium af met de huurdersvertegenwoordiging.",
+    }
+}
+
+statements! {
+    /// A question about the tenant representatives (axis 2).
+    RepresentativeQuestion {
+        /// Knows its achterban.
+        KnowsAchterban => "De vertegenwoordiging weet wat er leeft bij haar achterban.",
+        /// Takes the initiative.
+        TakesInitiative => "De vertegenwoordiging neemt zelf initiatief en zet onderwerpen op de agenda.",
+        /// Reaches young, working and new tenants.
+        ReachesNewTenants => "De vertegenwoordiging bereikt ook jonge, werkende en nieuwe huurders.",
+        /// Works with groups beside the board.
+        WorksWithGroups => "De vertegenwoordiging werkt met werkgroepen, pools of panels naast het bestuur.",
+        /// Accounts to the tenants yearly.
+        AccountsYearly => "De vertegenwoordiging legt jaarlijks verantwoording af aan de huurders.",
+        /// Knows enough.
+        KnowsEnough => "De vertegenwoordiging heeft voldoende kennis om de corporatie scherp te houden.",
+        /// Works with committees and informal groups.
+        WorksWithCommittees => "De vertegenwoordiging werkt samen met bewonerscommissies en informele groepen.",
+        /// Recruits.
+        Recruits => "De vertegenwoordiging werft actief nieuwe bestuurders en vrijwilligers.",
+        /// Uses social media and newsletters.
+        UsesSocialMedia => "De vertegenwoordiging gebruikt sociale media en nieuwsbrieven om huurders te informeren.",
+        /// Brings its own proposals.
+        OwnProposals => "De vertegenwoordiging brengt eigen voorstellen in, niet alleen reacties.",
+    }
+}
+
+statements! {
+    /// One of the eight golden rules of good participation.
+    GoldenRule {
+        /// Formal participation fed by informal forms.
+        FormalFedByInformal => "Regel de formele participatie en voed die met zoveel mogelijk informele vormen die bij de plek passen.",
+        /// A familiar face and professional support.
+        FamiliarFace => "Een vast gezicht bij de corporatie en professionele ondersteuning voor de huurders.",
+        /// Several channels.
+        SeveralChannels => "Meerdere kanalen; zet mensen in waar ze energie van krijgen.",
+        /// Involve early.
+        InvolveEarly => "Betrek huurders zo vroeg mogelijk, niet pas als alles vastligt.",
+        /// Clear frameworks.
+        ClearFrameworks => "Heldere kaders die passen bij de landelijke wet- en regelgeving.",
+        /// Tenants or all residents.
+        TenantsOrResidents => "Maak duidelijk of het om huurders gaat of om alle bewoners van de buurt, en verbind die twee.",
+        /// Social media.
+        SocialMedia => "Sociale media als noodzakelijke aanvulling op de oudere vormen.",
+        /// Both invest in the relationship.
+        BothInvest => "Beide partijen investeren in een goede relatie: geen harmonie, wel een werkbaar conflictoptimum.",
+    }
+}
+
+/// The questions about the corporation (axis 1), in the order of the stored scores.
+pub const CORPORATION_QUESTIONS: [CorporationQuestion; 10] = CorporationQuestion::ALL;
+
+/// The questions about the tenant representatives (axis 2), in the order of the stored scores.
+pub const REPRESENTATIVE_QUESTIONS: [RepresentativeQuestion; 10] = RepresentativeQuestion::ALL;
+
+/// The eight golden rules of good participation, in the order of the stored scores.
+pub const GOLDEN_RULES: [GoldenRule; 8] = GoldenRule::ALL;
+
+/// One of the four variants. Its [`name`](Variant::name), [`description`](Variant::description) and
+/// [`path`](Variant::path) are Dutch; the web layer translates the variant itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Variant {
     /// Corporation active, representatives active.
@@ -57,6 +132,14 @@ pub enum Variant {
 }
 
 impl Variant {
+    /// Every variant.
+    pub const ALL: [Self; 4] = [
+        Variant::GezamenlijkeProcesregisseur,
+        Variant::HoederVanParticipatie,
+        Variant::VoorlopendeVertegenwoordigers,
+        Variant::OntwikkelpuntParticipatie,
+    ];
+
     /// The variant on the two axes.
     pub fn of(corporation_active: bool, representatives_active: bool) -> Self {
         match (corporation_active, representatives_active) {
@@ -67,7 +150,7 @@ impl Variant {
         }
     }
 
-    /// Its name.
+    /// Its name, in Dutch.
     pub fn name(self) -> &'static str {
         match self {
             Variant::GezamenlijkeProcesregisseur => "Gezamenlijke procesregisseur",
@@ -184,13 +267,27 @@ mod tests {
 
     #[test]
     fn every_variant_has_its_texts() {
-        for v in [
-            Variant::GezamenlijkeProcesregisseur,
-            Variant::HoederVanParticipatie,
-            Variant::VoorlopendeVertegenwoordigers,
-            Variant::OntwikkelpuntParticipatie,
-        ] {
+        for v in Variant::ALL {
             assert!(!v.name().is_empty() && v.description().len() > 40 && v.path().len() > 40);
         }
+    }
+
+    #[test]
+    fn the_statements_keep_their_order_and_dutch_text() {
+        // The stored scores are read by position: the first and last of each list stay where they are.
+        assert_eq!(CORPORATION_QUESTIONS.len(), 10);
+        assert_eq!(REPRESENTATIVE_QUESTIONS.len(), 10);
+        assert_eq!(GOLDEN_RULES.len(), 8);
+        assert_eq!(
+            CORPORATION_QUESTIONS[0].to_string(),
+            "De corporatie betrekt huurders bij plannen voordat er iets vastligt."
+        );
+        assert!(REPRESENTATIVE_QUESTIONS[9].dutch().starts_with("De vertegenwoordiging brengt eigen voorstellen"));
+        assert!(GOLDEN_RULES[7].dutch().ends_with("werkbaar conflictoptimum."));
+        let mut all: Vec<&str> = CORPORATION_QUESTIONS.iter().map(|q| q.dutch()).collect();
+        all.extend(REPRESENTATIVE_QUESTIONS.iter().map(|q| q.dutch()));
+        all.extend(GOLDEN_RULES.iter().map(|r| r.dutch()));
+        let distinct: std::collections::HashSet<&str> = all.iter().copied().collect();
+        assert_eq!(distinct.len(), all.len(), "every statement is its own");
     }
 }

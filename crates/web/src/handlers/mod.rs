@@ -10,6 +10,7 @@ mod language;
 mod login;
 mod notices;
 mod org;
+mod outlines;
 pub(crate) mod overleg;
 mod participatie;
 mod party;
@@ -39,4 +40,5 @@ pub fn router() -> Router<AppState> {
         .merge(stock::router())
         .merge(tokens::router())
         .merge(calendar_feed::router())
+        .merge(outlines::router())
 }

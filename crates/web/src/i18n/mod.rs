@@ -68,10 +68,16 @@ impl Lang {
     pub fn overleg(self) -> &'static OverlegTexts {
         OverlegTexts::of(self)
     }
+
+    /// The texts of the maps without tiles and of the diagnosis' statements in this language.
+    pub fn mapslang(self) -> &'static MapslangTexts {
+        MapslangTexts::of(self)
+    }
 }
 
 mod fluent;
 mod import;
+mod mapslang;
 mod overleg;
 mod participatie;
 mod socialreturn;
@@ -79,6 +85,7 @@ pub use generated::CalendarTexts;
 pub use generated::IcalTexts;
 pub use generated::NotifyTexts;
 pub use generated::DashboardTexts;
+pub use generated::MapslangTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 

@@ -41,7 +41,6 @@ struct CoveragePage {
     org_id: i64,
     corporations: Vec<(String, String, bool)>,
     corporation_id: i64,
-    per: &'static str,
     levels: Vec<(&'static str, &'static str, bool)>,
     kinds: Vec<(&'static str, &'static str, bool)>,
     kind: Option<&'static str>,
@@ -108,7 +107,6 @@ async fn show(
         org_id: org,
         corporations: corps.iter().map(|c| (c.id.to_string(), c.name.clone(), c.id == corporation)).collect(),
         corporation_id: corporation,
-        per: level.code(),
         levels: [
             ("gemeente", pt.per_gemeente),
             ("wijk", pt.per_wijk),
@@ -151,6 +149,8 @@ struct MapPage {
     figures_only: bool,
     corporation_id: i64,
     corporation_name: String,
+    /// Shown under the map when its tiles cannot load and the municipality outlines stand in.
+    tiles_missing: &'static str,
 }
 
 #[derive(Deserialize)]
@@ -201,7 +201,9 @@ async fn map_page(
 ) -> Result<Response, AppError> {
     let (figures, corporation_name, figures_only) = chosen(&state, &auth, org, q.corporatie).await?;
     let corporation_id = figures.corporation_id();
-    ok(&MapPage { page: Page::for_user(&auth), org_id: org, figures_only, corporation_id, corporation_name })
+    let tiles_missing = auth.ctx.lang.mapslang().map_tiles_missing;
+    let page = Page::for_user(&auth);
+    ok(&MapPage { page, org_id: org, figures_only, corporation_id, corporation_name, tiles_missing })
 }
 
 /// GeoJSON: one point per complex with its counts and the colour class (`none` where any tenant has no voice).

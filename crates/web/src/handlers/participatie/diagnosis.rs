@@ -4,6 +4,7 @@
 use super::party_scope;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::i18n::MapslangTexts;
 use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
@@ -83,6 +84,8 @@ struct PlacementView {
 #[template(path = "participatie/diagnosis.html")]
 struct DiagnosisPage {
     page: Page,
+    /// The statements and variants in the user's language.
+    mt: &'static MapslangTexts,
     org_id: i64,
     partner: i64,
     partner_name: String,
@@ -100,15 +103,16 @@ struct DiagnosisPage {
     error: Option<&'static str>,
 }
 
-fn view(party: &'static str, p: Placement) -> PlacementView {
+fn view(mt: &MapslangTexts, party: &'static str, p: Placement) -> PlacementView {
     let active = |tenths: u32| tenths >= 30;
+    let (variant, description, path) = mt.variant(p.variant);
     PlacementView {
         party,
         corporation_score: format!("{},{}", p.corporation_tenths / 10, p.corporation_tenths % 10),
         representatives_score: format!("{},{}", p.representatives_tenths / 10, p.representatives_tenths % 10),
-        variant: p.variant.name(),
-        description: p.variant.description(),
-        path: p.variant.path(),
+        variant,
+        description,
+        path,
         quadrant: match (active(p.corporation_tenths), active(p.representatives_tenths)) {
             (true, true) => "q-tl",
             (true, false) => "q-tr",
@@ -131,6 +135,7 @@ async fn diagnosis_page(
 ) -> Result<DiagnosisPage, AppError> {
     let page = Page::for_user(auth);
     let pt = page.pt;
+    let mt = auth.ctx.lang.mapslang();
     let (corporation, tenant, partner_name) = pair(state, scope, organisation, partner).await?;
     let all = part::diagnoses(&state.db, scope, corporation, tenant).await?;
     let own_party = if organisation.kind == OrgKind::Corporation { "corporation" } else { "tenant" };
@@ -155,9 +160,9 @@ async fn diagnosis_page(
         t
     });
     let value = |k: String| typed.get(&k).cloned().unwrap_or_default();
-    let questions = |prefix: &str, texts: &[&'static str]| -> Vec<Question> {
+    let questions = |prefix: &str, texts: Vec<&'static str>| -> Vec<Question> {
         texts
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, text)| Question { name: format!("{prefix}{i}"), text, value: value(format!("{prefix}{i}")) })
             .collect()
@@ -166,7 +171,7 @@ async fn diagnosis_page(
     for (party, label) in [("corporation", pt.party_corporation), ("tenant", pt.party_tenant)] {
         if let Some(d) = this_year(party) {
             if let Ok(p) = place(&d.corporation, &d.representatives) {
-                placements.push(view(label, p));
+                placements.push(view(mt, label, p));
             }
         }
     }
@@ -178,8 +183,8 @@ async fn diagnosis_page(
     let rule_rows = GOLDEN_RULES
         .iter()
         .enumerate()
-        .map(|(i, text)| RuleRow {
-            text,
+        .map(|(i, rule)| RuleRow {
+            text: mt.golden_rule(*rule),
             corporation: score(c, i),
             tenant: score(t, i),
             corporation_remark: remark(c, i),
@@ -191,7 +196,7 @@ async fn diagnosis_page(
         .filter(|d| d.year != year)
         .filter_map(|d| {
             let label = if d.party == "corporation" { pt.party_corporation } else { pt.party_tenant };
-            place(&d.corporation, &d.representatives).ok().map(|p| (d.year, label, p.variant.name()))
+            place(&d.corporation, &d.representatives).ok().map(|p| (d.year, label, mt.variant_name(p.variant)))
         })
         .collect();
     // The golden rules' scores of every year, both parties, so the movement shows.
@@ -211,15 +216,20 @@ async fn diagnosis_page(
         heading: pt.diagnosis_title(year),
         partners: overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| (p.org.id, p.org.name)).collect(),
         can_edit: scope.role().allows(Action::Edit),
-        corporation_questions: questions("c", &CORPORATION_QUESTIONS),
-        representative_questions: questions("r", &REPRESENTATIVE_QUESTIONS),
+        corporation_questions: questions("c", CORPORATION_QUESTIONS.map(|q| mt.corporation_question(q)).to_vec()),
+        representative_questions: questions(
+            "r",
+            REPRESENTATIVE_QUESTIONS.map(|q| mt.representative_question(q)).to_vec(),
+        ),
         rules: GOLDEN_RULES
             .iter()
             .enumerate()
-            .map(|(i, text)| {
-                (format!("g{i}"), value(format!("g{i}")), *text, format!("gr{i}"), value(format!("gr{i}")))
+            .map(|(i, rule)| {
+                let text = mt.golden_rule(*rule);
+                (format!("g{i}"), value(format!("g{i}")), text, format!("gr{i}"), value(format!("gr{i}")))
             })
             .collect(),
+        mt,
         placements,
         rule_rows,
         history,

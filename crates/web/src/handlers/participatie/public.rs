@@ -4,6 +4,7 @@
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::throttle;
 use crate::views::{ok, render, Page};
@@ -269,7 +270,8 @@ async fn join(
     // Tell the organisation that keeps the group: an in-app notice, without the tenant's details.
     for (user, role) in users::members_of(&state.db, group.org_id).await? {
         if user.active && role >= Role::Staff {
-            let text = ctx.lang.participatie().notice_join(&group.name);
+            // In the reader's language, not the visitor's who asked.
+            let text = Lang::from_code(&user.locale).unwrap_or_default().participatie().notice_join(&group.name);
             let link = format!("/orgs/{}/participatie/groepen/{}", group.org_id, group.id);
             notifications::add(&mut tx, user.id, group.org_id, &text, &link, now).await?;
         }
