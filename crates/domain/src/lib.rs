@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod codes;
 pub mod geo;
 pub mod ids;
+pub mod modules;
 pub mod money;
 pub mod org;
 pub mod overleg;

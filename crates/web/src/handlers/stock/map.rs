@@ -27,13 +27,15 @@ struct MapPage {
     org_id: i64,
     org_name: String,
     bbox: String,
+    can_import: bool,
 }
 
 async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     let (scope, organisation) = corporation_scope(&state, &auth, org, View).await?;
     let bbox =
         map::extent(&state.db, &scope).await?.map(|b| b.map(|v| format!("{v:.5}")).join(",")).unwrap_or_default();
-    ok(&MapPage { page: Page::for_user(&auth), org_id: org, org_name: organisation.name, bbox })
+    let can_import = super::may_import(&scope);
+    ok(&MapPage { page: Page::for_user(&auth), org_id: org, org_name: organisation.name, bbox, can_import })
 }
 
 #[derive(Deserialize)]
