@@ -4,6 +4,8 @@
 //! without a server. A module appears only when [`Module::open_to`] says the organisation's kind has its pages:
 //! the same rule the module's guard applies, so no menu link ends on a 404 (ADR 0031).
 
+use crate::auth::Auth;
+use crate::i18n::NavTexts;
 use volkshuis_domain::modules::{coverage_only, Module};
 use volkshuis_domain::org::OrgKind;
 
@@ -154,6 +156,79 @@ fn bare(path: &str) -> &str {
 /// Whether `path` is `section` or a page under it (`/orgs/1` holds `/orgs/1/x`, not `/orgs/12`).
 fn within(path: &str, section: &str) -> bool {
     path.strip_prefix(section).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// A menu link as the layout shows it.
+#[derive(Debug, Clone)]
+pub struct MenuLink {
+    /// The link text.
+    pub label: String,
+    /// Where it leads.
+    pub href: String,
+    /// Whether the user is here (`aria-current="page"`).
+    pub current: bool,
+}
+
+impl MenuLink {
+    fn new<P>(link: NavLink<P>, label: impl Fn(P) -> String) -> Self {
+        Self { label: label(link.place), href: link.href, current: link.current }
+    }
+}
+
+/// A page's menus with their texts in the user's language.
+#[derive(Debug, Clone, Default)]
+pub struct Menus {
+    /// The main menu.
+    pub main: Vec<MenuLink>,
+    /// The administration's menu, on its pages only.
+    pub admin: Vec<MenuLink>,
+    /// The phone menu's button: "Menu", with the current place when there is one.
+    pub button: String,
+}
+
+impl Menus {
+    /// The menus for the logged-in user of `auth`, on the page asked for.
+    pub fn for_user(auth: &Auth) -> Self {
+        let (t, nt) = (auth.ctx.t(), NavTexts::of(auth.ctx.lang));
+        let (admin, path) = (auth.user.is_platform_admin, auth.ctx.path.as_str());
+        let memberships: Vec<NavOrg> =
+            auth.memberships.iter().map(|(o, _)| NavOrg { id: o.id, kind: o.kind }).collect();
+        let active = auth.active().map(|(o, _)| NavOrg { id: o.id, kind: o.kind });
+        let org = menu_org(&memberships, active, path);
+        let org_name = org
+            .and_then(|o| auth.memberships.iter().find(|(m, _)| m.id == o.id))
+            .map(|(m, _)| m.name.clone())
+            .unwrap_or_default();
+        let label = |place: Place| match place {
+            Place::Dashboard => t.nav_dashboard.to_owned(),
+            Place::Module(Module::Bezit) => nt.nav_stock.to_owned(),
+            Place::Module(Module::Participatie) => nt.nav_participatie.to_owned(),
+            Place::Module(Module::Overleg) => nt.nav_overleg.to_owned(),
+            Place::Module(Module::SocialReturn) => nt.nav_social_return.to_owned(),
+            Place::Organisation => org_name.clone(),
+            Place::Admin => nt.nav_admin.to_owned(),
+        };
+        let admin_label = |page: AdminPage| {
+            match page {
+                AdminPage::Orgs => t.nav_orgs,
+                AdminPage::Users => t.nav_users,
+                AdminPage::Audit => t.nav_audit,
+                AdminPage::Outbox => t.nav_outbox,
+                AdminPage::Decrees => t.nav_decrees,
+            }
+            .to_owned()
+        };
+        let main: Vec<MenuLink> = main_nav(org, admin, path).into_iter().map(|l| MenuLink::new(l, label)).collect();
+        let button = match main.iter().find(|l| l.current) {
+            Some(here) => nt.nav_menu_here(&here.label),
+            None => nt.nav_menu.to_owned(),
+        };
+        Self {
+            admin: admin_nav(admin, path).into_iter().map(|l| MenuLink::new(l, admin_label)).collect(),
+            main,
+            button,
+        }
+    }
 }
 
 #[cfg(test)]

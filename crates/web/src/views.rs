@@ -4,8 +4,7 @@ use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::i18n::{NavTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
-use crate::nav::{self, AdminPage, NavLink, NavOrg, Place};
-use volkshuis_domain::modules::Module;
+use crate::nav::Menus;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -45,29 +44,8 @@ pub struct Page {
     pub notice: Option<String>,
     /// Texts of the navigation in the user's language.
     pub nt: &'static NavTexts,
-    /// The main menu (empty for a visitor who is not logged in).
-    pub nav: Vec<MenuLink>,
-    /// The administration's menu, on its pages only.
-    pub admin_nav: Vec<MenuLink>,
-    /// The phone menu's button: "Menu", with the current place when there is one.
-    pub menu_label: String,
-}
-
-/// A menu link as the layout shows it.
-#[derive(Debug, Clone)]
-pub struct MenuLink {
-    /// The link text.
-    pub label: String,
-    /// Where it leads.
-    pub href: String,
-    /// Whether the user is here (`aria-current="page"`).
-    pub current: bool,
-}
-
-impl MenuLink {
-    fn new<P>(link: NavLink<P>, label: impl Fn(P) -> String) -> Self {
-        Self { label: label(link.place), href: link.href, current: link.current }
-    }
+    /// The menus (empty for a visitor who is not logged in).
+    pub menus: Menus,
 }
 
 impl Page {
@@ -84,53 +62,16 @@ impl Page {
             user: None,
             notice: None,
             nt: NavTexts::of(ctx.lang),
-            nav: Vec::new(),
-            admin_nav: Vec::new(),
-            menu_label: String::new(),
+            menus: Menus::default(),
         }
     }
 
     /// A page for a logged-in user.
     pub fn for_user(auth: &Auth) -> Self {
-        let page = Self::anonymous(&auth.ctx);
-        let (t, nt, admin) = (page.t, page.nt, auth.user.is_platform_admin);
-        let memberships: Vec<NavOrg> = auth.memberships.iter().map(|(o, _)| NavOrg { id: o.id, kind: o.kind }).collect();
-        let active = auth.active().map(|(o, _)| NavOrg { id: o.id, kind: o.kind });
-        let org = nav::menu_org(&memberships, active, &auth.ctx.path);
-        let org_name = org
-            .and_then(|o| auth.memberships.iter().find(|(m, _)| m.id == o.id))
-            .map(|(m, _)| m.name.clone())
-            .unwrap_or_default();
-        let label = |place: Place| match place {
-            Place::Dashboard => t.nav_dashboard.to_owned(),
-            Place::Module(Module::Bezit) => nt.nav_stock.to_owned(),
-            Place::Module(Module::Participatie) => nt.nav_participatie.to_owned(),
-            Place::Module(Module::Overleg) => nt.nav_overleg.to_owned(),
-            Place::Module(Module::SocialReturn) => nt.nav_social_return.to_owned(),
-            Place::Organisation => org_name.clone(),
-            Place::Admin => nt.nav_admin.to_owned(),
-        };
-        let admin_label = |page: AdminPage| match page {
-            AdminPage::Orgs => t.nav_orgs,
-            AdminPage::Users => t.nav_users,
-            AdminPage::Audit => t.nav_audit,
-            AdminPage::Outbox => t.nav_outbox,
-            AdminPage::Decrees => t.nav_decrees,
-        };
-        let links: Vec<MenuLink> =
-            nav::main_nav(org, admin, &auth.ctx.path).into_iter().map(|l| MenuLink::new(l, &label)).collect();
         Self {
-            user: Some(NavUser { name: auth.user.name.clone(), is_admin: admin }),
-            menu_label: match links.iter().find(|l| l.current) {
-                Some(here) => nt.nav_menu_here(&here.label),
-                None => nt.nav_menu.to_owned(),
-            },
-            nav: links,
-            admin_nav: nav::admin_nav(admin, &auth.ctx.path)
-                .into_iter()
-                .map(|l| MenuLink::new(l, |p| admin_label(p).to_owned()))
-                .collect(),
-            ..page
+            user: Some(NavUser { name: auth.user.name.clone(), is_admin: auth.user.is_platform_admin }),
+            menus: Menus::for_user(auth),
+            ..Self::anonymous(&auth.ctx)
         }
     }
 
