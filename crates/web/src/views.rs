@@ -17,8 +17,6 @@ use time::OffsetDateTime;
 pub struct NavUser {
     /// Display name.
     pub name: String,
-    /// Whether to show the platform-admin menu.
-    pub is_admin: bool,
 }
 
 /// The part of every page that the layout needs.
@@ -43,7 +41,7 @@ pub struct Page {
     /// A one-off message at the top of the page.
     pub notice: Option<String>,
     /// Texts of the navigation in the user's language.
-    pub nt: &'static NavTexts,
+    pub nv: &'static NavTexts,
     /// The menus (empty for a visitor who is not logged in).
     pub menus: Menus,
 }
@@ -61,7 +59,7 @@ impl Page {
             path: ctx.path.clone(),
             user: None,
             notice: None,
-            nt: NavTexts::of(ctx.lang),
+            nv: NavTexts::of(ctx.lang),
             menus: Menus::default(),
         }
     }
@@ -69,7 +67,7 @@ impl Page {
     /// A page for a logged-in user.
     pub fn for_user(auth: &Auth) -> Self {
         Self {
-            user: Some(NavUser { name: auth.user.name.clone(), is_admin: auth.user.is_platform_admin }),
+            user: Some(NavUser { name: auth.user.name.clone() }),
             menus: Menus::for_user(auth),
             ..Self::anonymous(&auth.ctx)
         }
@@ -78,11 +76,6 @@ impl Page {
     /// Whether `href` is this very page (its path, whatever the query), for `aria-current` in a sub-menu.
     pub fn is_at(&self, href: &str) -> bool {
         self.path.split(['?', '#']).next() == Some(href)
-    }
-
-    /// Whether the page is shown to a platform administrator.
-    pub fn is_platform_admin(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.is_admin)
     }
 
     /// Adds the notice named by a `?notice=` key (only known keys; never user text).

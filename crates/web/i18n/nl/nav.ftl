@@ -8,9 +8,5 @@ nav-menu = Menu
 nav-breadcrumbs = Kruimelpad
 # The phone menu's button, naming where the user is.
 nav-menu-here = Menu: { $place }
-# A table column of short codes (a complex's code); the form that asks for an organisation's code explains more.
+# A table column of short codes; the form that asks for a code explains their shape.
 column-code = Code
-# The dashboard of a platform administrator who belongs to no organisation.
-admin-no-orgs = U bent platformbeheerder en (nog) geen lid van een organisatie. Organisaties en gebruikers beheert u onder Beheer; daar kunt u uzelf ook aan een organisatie toevoegen.
-admin-manage-orgs = Organisaties beheren
-admin-manage-users = Gebruikers beheren

@@ -12,7 +12,7 @@ use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::access::{Manage, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::modules::{is_overlegwet_party, Module};
+use volkshuis_domain::org::OrgKind;
 use volkshuis_store::overleg::{self, Listing};
 use volkshuis_store::{audit, notifications, sessions, users};
 
@@ -87,16 +87,15 @@ async fn dashboard(
         kind_explanation: t.kind_about(org.kind),
         role_label: t.role(role),
         member_count,
-        // The same rule as the main navigation and the modules' guards (`volkshuis_domain::modules`).
-        has_stock: Module::Bezit.open_to(org.kind),
-        has_social_return: Module::SocialReturn.open_to(org.kind),
-        has_participation: is_overlegwet_party(org.kind),
+        has_stock: org.kind == OrgKind::Corporation,
+        has_social_return: org.kind != OrgKind::TenantOrganisation,
+        has_participation: matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation),
     };
     let mut active = None;
     let mut recent = Vec::new();
     let mut overleg_summary = None;
     if let Some((org, role)) = auth.active() {
-        if Module::Overleg.open_to(org.kind) {
+        if matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation) {
             let scope = auth.scope(&state, org.id, View).await?;
             overleg_summary = Some(overleg_summary_of(&state, &scope).await?);
         }

@@ -66,8 +66,6 @@ struct ImportPage {
     file_error: Option<String>,
     running: Option<Progress>,
     outcome: Option<Finished>,
-    /// Always true: the import's pages open only after the `Edit` check (for the shared sub-menu).
-    can_import: bool,
 }
 
 impl ImportPage {
@@ -82,7 +80,6 @@ impl ImportPage {
             file_error: None,
             running: None,
             outcome: None,
-            can_import: true,
         }
     }
 }

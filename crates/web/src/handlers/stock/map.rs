@@ -13,7 +13,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use volkshuis_domain::access::View;
+use volkshuis_domain::access::{Action, View};
 use volkshuis_store::stock::map::{self, BBox, STREET_ZOOM};
 
 pub fn router() -> Router<AppState> {
@@ -27,6 +27,7 @@ struct MapPage {
     org_id: i64,
     org_name: String,
     bbox: String,
+    /// Whether the stock menu offers the import (staff and administrators only).
     can_import: bool,
 }
 
@@ -34,7 +35,7 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let (scope, organisation) = corporation_scope(&state, &auth, org, View).await?;
     let bbox =
         map::extent(&state.db, &scope).await?.map(|b| b.map(|v| format!("{v:.5}")).join(",")).unwrap_or_default();
-    let can_import = super::may_import(&scope);
+    let can_import = scope.role().allows(Action::Edit);
     ok(&MapPage { page: Page::for_user(&auth), org_id: org, org_name: organisation.name, bbox, can_import })
 }
 

@@ -8,18 +8,12 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
-use volkshuis_domain::access::{Action, Check, ReadScope};
+use volkshuis_domain::access::Check;
 use volkshuis_domain::modules::Module;
 use volkshuis_store::orgs::Organisation;
 
 pub fn router() -> Router<AppState> {
     Router::new().merge(pages::router()).merge(import::router()).merge(map::router())
-}
-
-/// Whether the holder of `scope` may import stock files: the import's routes check [`Edit`](volkshuis_domain::access::Edit),
-/// which a role passes exactly when it allows [`Action::Edit`]; the pages hide the import from everyone else.
-fn may_import(scope: &ReadScope) -> bool {
-    scope.role().allows(Action::Edit)
 }
 
 /// The scope on a corporation's stock. Other kinds of organisation have no stock: 404.

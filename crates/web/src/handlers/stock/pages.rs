@@ -1,6 +1,6 @@
 //! The unit list with filters and pages, the complexes, one complex, one unit.
 
-use super::{corporation_scope, may_import};
+use super::corporation_scope;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
@@ -14,7 +14,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::View;
+use volkshuis_domain::access::{Action, View};
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::participatie::coverage::{unit_coverage, Coverage};
@@ -202,7 +202,7 @@ async fn units(
         previous: page_no.previous().map(|p| q.link(org, p)),
         next: page_no.next().filter(|p| p.offset(PAGE_SIZE) < result.total).map(|p| q.link(org, p)),
         units: result.units.iter().map(|u| UnitLine::new(u, &names)).collect(),
-        can_import: may_import(&scope),
+        can_import: scope.role().allows(Action::Edit),
         errors_none: FieldErrors::default(),
         filter: q,
     };
@@ -244,6 +244,7 @@ struct ClustersPage {
     total: i64,
     previous: Option<String>,
     next: Option<String>,
+    /// Whether the stock menu offers the import (staff and administrators only).
     can_import: bool,
 }
 
@@ -279,7 +280,7 @@ async fn clusters(
         total,
         previous: page_no.previous().map(link),
         next: page_no.next().filter(|p| p.offset(CLUSTERS_PER_PAGE) < total).map(link),
-        can_import: may_import(&scope),
+        can_import: scope.role().allows(Action::Edit),
     })
 }
 
