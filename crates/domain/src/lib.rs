@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod geo;
 pub mod ical;
 pub mod ids;
+pub mod modules;
 pub mod money;
 pub mod notices;
 pub mod org;

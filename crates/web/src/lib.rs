@@ -18,6 +18,7 @@ mod import_runs;
 mod jobs;
 mod mail;
 mod metrics;
+mod nav;
 mod notify;
 mod ops;
 mod signed_in_cache;

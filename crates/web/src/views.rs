@@ -3,7 +3,8 @@
 use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::i18n::{NotifyTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
+use crate::i18n::{NavTexts, NotifyTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
+use crate::nav::Menus;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -16,8 +17,6 @@ use time::OffsetDateTime;
 pub struct NavUser {
     /// Display name.
     pub name: String,
-    /// Whether to show the platform-admin menu.
-    pub is_admin: bool,
     /// How many notices wait unread (the header's count).
     pub unread_notices: i64,
 }
@@ -45,6 +44,10 @@ pub struct Page {
     pub user: Option<NavUser>,
     /// A one-off message at the top of the page.
     pub notice: Option<String>,
+    /// Texts of the navigation in the user's language.
+    pub nv: &'static NavTexts,
+    /// The menus (empty for a visitor who is not logged in).
+    pub menus: Menus,
 }
 
 impl Page {
@@ -61,19 +64,23 @@ impl Page {
             path: ctx.path.clone(),
             user: None,
             notice: None,
+            nv: NavTexts::of(ctx.lang),
+            menus: Menus::default(),
         }
     }
 
     /// A page for a logged-in user.
     pub fn for_user(auth: &Auth) -> Self {
         Self {
-            user: Some(NavUser {
-                name: auth.user.name.clone(),
-                is_admin: auth.user.is_platform_admin,
-                unread_notices: auth.unread_notices,
-            }),
+            user: Some(NavUser { name: auth.user.name.clone(), unread_notices: auth.unread_notices }),
+            menus: Menus::for_user(auth),
             ..Self::anonymous(&auth.ctx)
         }
+    }
+
+    /// Whether `href` is this very page (its path, whatever the query), for `aria-current` in a sub-menu.
+    pub fn is_at(&self, href: &str) -> bool {
+        self.path.split(['?', '#']).next() == Some(href)
     }
 
     /// Adds the notice named by a `?notice=` key (only known keys; never user text).

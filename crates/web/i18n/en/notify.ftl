@@ -69,3 +69,6 @@ ev-contribution-approved = { $org } approved a contribution for: { $title }
 ev-contribution-rejected = { $org } rejected a contribution for: { $title }
 ev-settled = { $org } recorded the settlement of: { $title }
 ev-coordinator-added = { $org } now works with your organisation as its social-return coordinator
+calendar-title = Deadlines in your own calendar
+calendar-intro = Rather have a reminder in Outlook or on your phone? Subscribe to the deadlines and meetings of your organisations.
+calendar-link = Set up a calendar subscription

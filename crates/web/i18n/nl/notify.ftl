@@ -69,3 +69,6 @@ ev-contribution-approved = { $org } keurde een bijdrage goed voor: { $title }
 ev-contribution-rejected = { $org } keurde een bijdrage af voor: { $title }
 ev-settled = { $org } legde de afrekening vast van: { $title }
 ev-coordinator-added = { $org } werkt voortaan met uw organisatie als coördinator van social return
+calendar-title = Termijnen in uw eigen agenda
+calendar-intro = Liever een herinnering in Outlook of op uw telefoon? Abonneer u op de termijnen en vergaderingen van uw organisaties.
+calendar-link = Agenda-abonnement instellen

@@ -11,10 +11,9 @@ pub(crate) async fn party_scope<C: volkshuis_domain::access::Check>(
     org: i64,
     action: C,
 ) -> Result<(C::Scope, volkshuis_store::orgs::Organisation), crate::error::AppError> {
-    use volkshuis_domain::org::OrgKind;
     let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
-    match organisation.kind {
-        OrgKind::Corporation | OrgKind::TenantOrganisation => Ok((scope, organisation)),
-        _ => Err(crate::error::AppError::NotFound),
+    if !volkshuis_domain::modules::is_overlegwet_party(organisation.kind) {
+        return Err(crate::error::AppError::NotFound);
     }
+    Ok((scope, organisation))
 }

@@ -86,6 +86,7 @@ pub use generated::IcalTexts;
 pub use generated::NotifyTexts;
 pub use generated::DashboardTexts;
 pub use generated::MapslangTexts;
+pub use generated::NavTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 

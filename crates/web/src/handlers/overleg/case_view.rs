@@ -228,6 +228,10 @@ pub(super) async fn shared_parts(
 }
 
 fn note_text(page: &Page, step: &str, note: &str) -> String {
+    if step == "received" {
+        // The day of receipt is stored as an ISO date; the trail shows it as every other date (dd-mm-jjjj).
+        return crate::forms::parse_date(note).map(show_date).unwrap_or_else(|_| note.to_owned());
+    }
     let ov = page.ov;
     let parsed = match step {
         "sent" => volkshuis_domain::overleg::RequestKind::parse(note).ok().map(|k| ov.kind(k)),

@@ -69,7 +69,7 @@ async fn show(
     let (scope, organisation) = figures_scope(&state, &auth, org, View).await?;
     let corps = corporations(&state, &scope, &organisation).await?;
     // A municipality reads the figures; the parties in the stock keep them up to date.
-    let organisation_may_recompute = organisation.kind != volkshuis_domain::org::OrgKind::Municipality;
+    let organisation_may_recompute = !volkshuis_domain::modules::coverage_only(organisation.kind);
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
     let pt = page.pt;
     let corporation = match q.corporatie {
@@ -182,7 +182,7 @@ async fn chosen(
     asked: Option<i64>,
 ) -> Result<(part::Figures, String, bool), AppError> {
     let (scope, organisation) = figures_scope(state, auth, org, View).await?;
-    let figures_only = organisation.kind == volkshuis_domain::org::OrgKind::Municipality;
+    let figures_only = volkshuis_domain::modules::coverage_only(organisation.kind);
     let corps = corporations(state, &scope, &organisation).await?;
     let found = match asked {
         Some(id) => corps.into_iter().find(|c| c.id == id),

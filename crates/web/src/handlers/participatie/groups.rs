@@ -91,6 +91,8 @@ struct ListPage {
     org_name: String,
     rows: Vec<GroupRow>,
     can_edit: bool,
+    /// Whether the viewer may upload the tenants' contact list (the upload checks `Manage`).
+    can_upload_contacts: bool,
     has_stock: bool,
     is_corporation: bool,
     messages: Vec<part::Message>,
@@ -125,6 +127,7 @@ async fn list(
         org_name: organisation.name,
         rows,
         can_edit: scope.role().allows(Action::Edit),
+        can_upload_contacts: is_corporation && scope.role().allows(Action::Manage),
         has_stock,
         page,
     })

@@ -58,10 +58,10 @@ async fn figures_scope<C: Check>(
     action: C,
 ) -> Result<(C::Scope, Organisation), AppError> {
     let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
-    match organisation.kind {
-        OrgKind::Corporation | OrgKind::TenantOrganisation | OrgKind::Municipality => Ok((scope, organisation)),
-        _ => Err(AppError::NotFound),
+    if !volkshuis_domain::modules::Module::Participatie.open_to(organisation.kind) {
+        return Err(AppError::NotFound);
     }
+    Ok((scope, organisation))
 }
 
 /// A group the organisation of `scope` may see; anyone else's is a 404.

@@ -1,5 +1,6 @@
-//! Bar charts as SVG, drawn on the server: no script, printable, readable by screen readers (a title and a
-//! description per bar). The template draws; this computes the geometry.
+//! Bar charts drawn on the server: no script, printable, readable by screen readers. Each bar is a list item whose
+//! label and value are HTML text (so a long supplier or target-group name wraps instead of being clipped, as text
+//! inside an SVG would be) above a bar drawn as SVG. The template draws; this computes the lengths.
 
 use volkshuis_domain::money::Money;
 
@@ -11,8 +12,6 @@ pub(super) struct Bar {
     pub value: String,
     /// Bar length in percent of the chart's bar area (0–100).
     pub width: u32,
-    /// Top of the row, in pixels.
-    pub y: u32,
 }
 
 /// A horizontal bar chart.
@@ -21,28 +20,21 @@ pub(super) struct BarChart {
     pub title: &'static str,
     /// The bars, largest first as given.
     pub bars: Vec<Bar>,
-    /// Total height in pixels.
-    pub height: u32,
 }
-
-/// Pixels per bar row (label above, bar below).
-const ROW: u32 = 44;
 
 /// A chart of money values with their labels.
 pub(super) fn money_chart(title: &'static str, rows: impl IntoIterator<Item = (String, Money)>) -> BarChart {
     let rows: Vec<(String, Money)> = rows.into_iter().collect();
     let max = rows.iter().map(|(_, m)| m.cents()).max().unwrap_or(0).max(1);
-    let bars: Vec<Bar> = rows
+    let bars = rows
         .into_iter()
-        .enumerate()
-        .map(|(i, (label, money))| Bar {
+        .map(|(label, money)| Bar {
             label,
             value: money.to_string(),
             width: ((money.cents().max(0) * 100) / max) as u32,
-            y: i as u32 * ROW,
         })
         .collect();
-    BarChart { title, height: (bars.len() as u32 * ROW).max(ROW), bars }
+    BarChart { title, bars }
 }
 
 #[cfg(test)]
@@ -54,8 +46,8 @@ mod tests {
         let chart =
             money_chart("t", [("a".to_owned(), Money::from_cents(200)), ("b".to_owned(), Money::from_cents(50))]);
         assert_eq!(chart.bars.iter().map(|b| b.width).collect::<Vec<_>>(), vec![100, 25]);
-        assert_eq!(chart.bars[1].y, 44);
-        assert_eq!(chart.height, 88);
-        assert_eq!(money_chart("empty", []).height, 44);
+        assert!(money_chart("empty", []).bars.is_empty());
+        let negative = money_chart("n", [("a".to_owned(), Money::from_cents(-5))]);
+        assert_eq!(negative.bars[0].width, 0, "a negative amount draws no bar");
     }
 }

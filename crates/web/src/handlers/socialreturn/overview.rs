@@ -75,7 +75,7 @@ async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let (scope, organisation) = auth.scope_with_org(&state, org, View).await?;
-    if organisation.kind == OrgKind::TenantOrganisation {
+    if !volkshuis_domain::modules::Module::SocialReturn.open_to(organisation.kind) {
         return Err(AppError::NotFound);
     }
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());

@@ -13,7 +13,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use volkshuis_domain::access::View;
+use volkshuis_domain::access::{Action, View};
 use volkshuis_store::stock::map::{self, BBox, STREET_ZOOM};
 
 pub fn router() -> Router<AppState> {
@@ -29,6 +29,8 @@ struct MapPage {
     bbox: String,
     /// Shown under the map when its tiles cannot load and the municipality outlines stand in.
     tiles_missing: &'static str,
+    /// Whether the stock menu offers the import (staff and administrators only).
+    can_import: bool,
 }
 
 async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
@@ -36,7 +38,15 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let bbox =
         map::extent(&state.db, &scope).await?.map(|b| b.map(|v| format!("{v:.5}")).join(",")).unwrap_or_default();
     let tiles_missing = auth.ctx.lang.mapslang().map_tiles_missing;
-    ok(&MapPage { page: Page::for_user(&auth), org_id: org, org_name: organisation.name, bbox, tiles_missing })
+    let can_import = scope.role().allows(Action::Edit);
+    ok(&MapPage {
+        page: Page::for_user(&auth),
+        org_id: org,
+        org_name: organisation.name,
+        bbox,
+        tiles_missing,
+        can_import,
+    })
 }
 
 #[derive(Deserialize)]

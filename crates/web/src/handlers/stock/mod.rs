@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use axum::Router;
 use volkshuis_domain::access::Check;
-use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::modules::Module;
 use volkshuis_store::orgs::Organisation;
 
 pub fn router() -> Router<AppState> {
@@ -24,7 +24,7 @@ async fn corporation_scope<C: Check>(
     action: C,
 ) -> Result<(C::Scope, Organisation), AppError> {
     let (scope, org) = auth.scope_with_org(state, org_id, action).await?;
-    if org.kind != OrgKind::Corporation {
+    if !Module::Bezit.open_to(org.kind) {
         return Err(AppError::NotFound);
     }
     Ok((scope, org))

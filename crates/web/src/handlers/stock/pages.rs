@@ -244,6 +244,8 @@ struct ClustersPage {
     total: i64,
     previous: Option<String>,
     next: Option<String>,
+    /// Whether the stock menu offers the import (staff and administrators only).
+    can_import: bool,
 }
 
 /// Complexes per page of the complexes list.
@@ -278,6 +280,7 @@ async fn clusters(
         total,
         previous: page_no.previous().map(link),
         next: page_no.next().filter(|p| p.offset(CLUSTERS_PER_PAGE) < total).map(link),
+        can_import: scope.role().allows(Action::Edit),
     })
 }
 
