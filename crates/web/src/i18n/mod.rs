@@ -82,11 +82,11 @@ mod overleg;
 mod participatie;
 mod socialreturn;
 pub use generated::CalendarTexts;
-pub use generated::IcalTexts;
-pub use generated::NotifyTexts;
 pub use generated::DashboardTexts;
+pub use generated::IcalTexts;
 pub use generated::MapslangTexts;
 pub use generated::NavTexts;
+pub use generated::NotifyTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 
