@@ -20,6 +20,7 @@ mod mail;
 mod metrics;
 mod notify;
 mod ops;
+mod picker;
 mod signed_in_cache;
 mod state;
 mod throttle;

@@ -10,6 +10,7 @@ mod org;
 pub(crate) mod overleg;
 mod participatie;
 mod party;
+pub(crate) mod pickers;
 mod password_reset;
 pub(crate) mod socialreturn;
 pub(crate) mod stock;
@@ -33,4 +34,5 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())
+        .merge(pickers::router())
 }

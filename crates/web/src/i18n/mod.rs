@@ -76,6 +76,7 @@ mod overleg;
 mod participatie;
 mod socialreturn;
 pub use generated::CalendarTexts;
+pub use generated::PickersTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 
