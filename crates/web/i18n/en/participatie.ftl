@@ -17,7 +17,6 @@ area-kind = Speaks for
 area-complexes = complexes
 area-buurten = neighbourhoods
 area-all = all tenants of the corporation
-area-codes = Complex or neighbourhood codes (separated by commas)
 contact-role = Contact (a role, not a private address), e.g. secretary
 approx-size = About how many members or participants
 channels = Channels

@@ -17,7 +17,6 @@ area-kind = Spreekt voor
 area-complexes = complexen
 area-buurten = buurten
 area-all = alle huurders van de corporatie
-area-codes = Complexcodes of buurtcodes (gescheiden door komma's)
 contact-role = Contactpersoon (rol, geen privé-adres), bijv. secretaris
 approx-size = Ongeveer hoeveel leden of deelnemers
 channels = Kanalen

@@ -1,7 +1,7 @@
 //! One group: what it is, its activity log, its Overlegwet criteria, and — for its own organisation — the requests
 //! tenants sent it.
 
-use super::groups::{row, GroupRow};
+use super::groups::{area_names, row, GroupRow};
 use super::{may_edit, party_scope, visible_group};
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -138,7 +138,7 @@ pub(super) async fn group_page(
     };
     Ok(GroupPage {
         org_id: scope.org_id(),
-        group: row(&page, group, 0, today),
+        group: row(&page, group, 0, today, &area_names(state, scope, &[group]).await?),
         contact_role: group.contact_role.clone(),
         approx_size: group.approx_size.map(|n| n.to_string()).unwrap_or_default(),
         channels: group.channels.iter().map(|c| pt.channel(*c)).collect::<Vec<_>>().join(", "),
