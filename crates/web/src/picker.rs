@@ -126,17 +126,18 @@ pub struct Picker {
     label: String,
     lang: &'static str,
     multiple: bool,
-    /// A hint under the label.
-    hint: Option<String>,
     error: Option<String>,
-    /// The embedded options, in sections; empty when the picker searches.
-    sections: Vec<Section>,
+    /// The embedded options (none when the picker searches), and the names of their groups.
+    options: Vec<Choice>,
+    headings: Vec<(String, String)>,
     /// A single choice's select has an empty option ("— kies —").
     empty_label: Option<String>,
-    /// Where the picker searches (when its options are not embedded).
+    /// Where the picker searches (when its options are not embedded), and a code to show in its hint.
     search_url: Option<String>,
-    /// The text posted, as typed (a searching picker's field).
+    example: String,
+    /// The field as posted, and the values in it.
     typed: String,
+    values: Vec<String>,
     /// The values chosen now, with their labels (for a searching picker's chips).
     chosen: Vec<Choice>,
     /// The form control whose value filters the options and goes with a search (the corporation).
@@ -154,12 +155,14 @@ impl Picker {
             label: label.to_owned(),
             lang: lang.code(),
             multiple: false,
-            hint: None,
             error: None,
-            sections: Vec::new(),
+            options: Vec::new(),
+            headings: Vec::new(),
             empty_label: Some(PickersTexts::of(lang).picker_empty.to_owned()),
             search_url: None,
+            example: String::new(),
             typed: String::new(),
+            values: Vec::new(),
             chosen: Vec::new(),
             depends_on: None,
             show_if: None,
@@ -187,18 +190,6 @@ impl Picker {
         self
     }
 
-    /// A single choice that must be made: no empty option.
-    pub fn required(mut self) -> Self {
-        self.empty_label = None;
-        self
-    }
-
-    /// A hint under the label.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
     /// The field's error message, if any.
     pub fn error(mut self, error: Option<&str>) -> Self {
         self.error = error.map(str::to_owned);
@@ -218,31 +209,72 @@ impl Picker {
         self
     }
 
-    /// Embeds `options` with `typed` (the field as posted) chosen. A value posted that is not among the options
+    /// Embeds `options`; `headings` names their groups when options come from several (a corporation each).
+    pub fn embedded(mut self, options: Vec<Choice>, headings: Vec<(String, String)>) -> Self {
+        self.options = options;
+        self.headings = headings;
+        self.search_url = None;
+        self
+    }
+
+    /// Searches at `url` instead of embedding (without JavaScript a text input for the codes); `example` is a code
+    /// for the hint, and `known` the labels of values that may be chosen now.
+    pub fn searched(mut self, url: impl Into<String>, example: &str, known: Vec<Choice>) -> Self {
+        self.search_url = Some(url.into());
+        self.example = example.to_owned();
+        self.options.clear();
+        self.chosen = known;
+        self
+    }
+
+    /// The field as posted (one value, or several separated by commas). A value that is not among the options
     /// (typed by hand, or gone from the stock) stays chosen, marked as not found, so the form keeps what was sent
-    /// and its error can name it. `headings` names the groups when options come from several.
-    pub fn embedded(mut self, options: Vec<Choice>, typed: &[String], headings: &[(String, String)]) -> Self {
+    /// and its error can name it.
+    pub fn posted(mut self, typed: &str) -> Self {
+        self.typed = typed.to_owned();
+        self.values = values([typed]);
+        if self.search_url.is_some() {
+            let known = std::mem::take(&mut self.chosen);
+            self.chosen = self
+                .values
+                .iter()
+                .map(|v| known.iter().find(|k| k.value == *v).cloned().unwrap_or_else(|| Choice::new(v, v)))
+                .collect();
+        }
+        self
+    }
+
+    /// The hint under the label: how to type codes when the picker searches (and there is no script).
+    fn hint_text(&self) -> Option<String> {
+        self.search_url.as_ref()?;
         let t = self.texts();
+        Some(if self.multiple { t.picker_codes_help(&self.example) } else { t.picker_code_help(&self.example) })
+    }
+
+    /// The embedded options as shown: in sections per group, with what was posted chosen, and values posted that
+    /// are not among them at the end.
+    fn sections(&self) -> Vec<Section> {
         let mut sections: Vec<Section> = Vec::new();
-        for (n, option) in options.into_iter().enumerate() {
+        for (n, option) in self.options.iter().enumerate() {
             let group = option.group.clone().unwrap_or_default();
             let shown = Shown {
                 dom_id: format!("{}-{n}", self.id),
-                chosen: typed.contains(&option.value),
-                value: option.value,
-                label: option.label,
+                chosen: self.values.contains(&option.value),
+                value: option.value.clone(),
+                label: option.label.clone(),
                 group: group.clone(),
             };
-            let heading = headings.iter().find(|(g, _)| *g == group).map(|(_, h)| h.clone());
+            let heading = self.headings.iter().find(|(g, _)| *g == group).map(|(_, h)| h.clone());
             match sections.last_mut() {
                 Some(last) if last.heading == heading => last.options.push(shown),
                 _ => sections.push(Section { heading, options: vec![shown] }),
             }
         }
-        let known: Vec<String> = sections.iter().flat_map(|s| s.options.iter().map(|o| o.value.clone())).collect();
-        let unknown: Vec<Shown> = typed
+        let t = self.texts();
+        let unknown: Vec<Shown> = self
+            .values
             .iter()
-            .filter(|v| !known.contains(v))
+            .filter(|v| !self.options.iter().any(|o| o.value == **v))
             .enumerate()
             .map(|(n, v)| Shown {
                 dom_id: format!("{}-x{n}", self.id),
@@ -255,41 +287,19 @@ impl Picker {
         if !unknown.is_empty() {
             sections.push(Section { heading: None, options: unknown });
         }
-        // Only headings for several groups: one corporation needs no heading.
+        // Headings only for several groups: one corporation needs none.
         if sections.iter().filter(|s| s.heading.is_some()).count() < 2 {
             for s in &mut sections {
                 s.heading = None;
             }
         }
-        self.sections = sections;
-        self.search_url = None;
-        self
-    }
-
-    /// Searches at `url` instead of embedding: without JavaScript a text input holding `typed` as posted; `chosen`
-    /// are the values chosen now with their labels, and `example` a code to show in the hint.
-    pub fn searched(mut self, url: impl Into<String>, typed: &str, chosen: Vec<Choice>, example: &str) -> Self {
-        let t = self.texts();
-        self.search_url = Some(url.into());
-        self.typed = typed.to_owned();
-        self.chosen = chosen;
-        self.sections.clear();
-        if self.hint.is_none() {
-            self.hint =
-                Some(if self.multiple { t.picker_codes_help(example) } else { t.picker_code_help(example) });
-        }
-        self
-    }
-
-    /// The options of a single choice (for the select).
-    fn flat(&self) -> impl Iterator<Item = &Shown> {
-        self.sections.iter().flat_map(|s| s.options.iter())
+        sections
     }
 
     /// The ids the input is described by (hint and error).
     fn described_by(&self) -> String {
         let mut ids = Vec::new();
-        if self.hint.is_some() {
+        if self.hint_text().is_some() {
             ids.push(format!("{}-hint", self.id));
         }
         if self.error.is_some() {
@@ -381,24 +391,23 @@ mod tests {
 
     #[test]
     fn embedded_options_keep_what_was_posted() {
-        let typed = values(["C2, BESTAATNIET"]);
-        let picker = Picker::new(Lang::Nl, "clusters", "Complexen").multiple().embedded(options(), &typed, &[]);
+        let picker =
+            Picker::new(Lang::Nl, "clusters", "Complexen").multiple().embedded(options(), vec![]).posted("C2, BESTAATNIET");
         let html = picker.render().expect("renders");
         assert!(html.contains(r#"type="checkbox""#), "several choices are checkboxes without JavaScript");
         assert!(html.contains(r#"value="C2" checked"#), "{html}");
         assert!(!html.contains(r#"value="C1" checked"#));
         assert!(html.contains("BESTAATNIET (niet gevonden)"), "a value posted by hand stays, marked");
         assert!(html.contains(r#"data-group="7""#), "options carry their corporation");
-        let single = Picker::new(Lang::En, "cluster", "Complex").embedded(options(), &values(["K9"]), &[]);
+        let single = Picker::new(Lang::En, "cluster", "Complex").embedded(options(), vec![]).posted("K9");
         let html = single.render().expect("renders");
         assert!(html.contains("<select") && html.contains(r#"<option value="K9" data-group="7" selected>"#), "{html}");
     }
 
     #[test]
     fn options_of_several_corporations_come_under_their_names() {
-        let headings = [("1".to_owned(), "Woonstad".to_owned()), ("7".to_owned(), "Kade Wonen".to_owned())];
-        let html =
-            Picker::new(Lang::Nl, "a", "A").multiple().embedded(options(), &[], &headings).render().expect("renders");
+        let headings = vec![("1".to_owned(), "Woonstad".to_owned()), ("7".to_owned(), "Kade Wonen".to_owned())];
+        let html = Picker::new(Lang::Nl, "a", "A").multiple().embedded(options(), headings).render().expect("renders");
         assert!(html.contains("<legend>Woonstad</legend>") && html.contains("<legend>Kade Wonen</legend>"), "{html}");
         let one = [("1".to_owned(), "Woonstad".to_owned())];
         let html = Picker::new(Lang::Nl, "a", "A").multiple().embedded(options()[..2].to_vec(), &[], &one);
@@ -411,7 +420,8 @@ mod tests {
         let picker = Picker::new(Lang::Nl, "clusters", "Complexen")
             .multiple()
             .depends_on("corporation_id", "corporatie")
-            .searched("/orgs/1/kiezen/complexen", "C1, C9", chosen, "CPX000012");
+            .searched("/orgs/1/kiezen/complexen", "CPX000012", chosen)
+            .posted("C1, C9");
         let html = picker.render().expect("renders");
         assert!(html.contains(r#"data-picker-search="/orgs/1/kiezen/complexen""#), "{html}");
         assert!(html.contains(r#"value="C1, C9""#), "the codes as typed");
@@ -426,7 +436,7 @@ mod tests {
         let picker = Picker::new(Lang::Nl, "clusters", "Complexen")
             .multiple()
             .error(Some("Deze complexcodes staan niet in uw bezit: X."))
-            .embedded(options(), &[], &[]);
+            .embedded(options(), vec![]);
         let html = picker.render().expect("renders");
         assert!(html.contains(r#"<p class="field-error" id="clusters-error">Deze complexcodes"#), "{html}");
         assert!(html.contains(r#"aria-describedby="clusters-error""#));

@@ -123,7 +123,6 @@ pub(crate) async fn stock_picker(
         }
     }
     let total: i64 = open.iter().map(|(_, _, n)| n).sum();
-    let values = picker::values([typed]);
     if total <= EMBED_LIMIT {
         let mut options = Vec::new();
         for (id, _, _) in &open {
@@ -131,14 +130,15 @@ pub(crate) async fn stock_picker(
                 options.push(choice(lang, c).in_group(id.to_string()));
             }
         }
-        let headings: Vec<(String, String)> = open.iter().map(|(id, name, _)| (id.to_string(), name.clone())).collect();
-        return Ok(picker.embedded(options, &values, &headings));
+        let headings = open.iter().map(|(id, name, _)| (id.to_string(), name.clone())).collect();
+        return Ok(picker.embedded(options, headings).posted(typed));
     }
     let corporation = chosen_corporation.filter(|c| open.iter().any(|(id, _, _)| id == c)).or(open.first().map(|o| o.0));
-    let (mut chosen, mut example) = (Vec::new(), String::new());
+    let (mut known, mut example) = (Vec::new(), String::new());
     if let Some(corporation) = corporation {
+        let values = picker::values([typed]);
         let names = stock::choice_names(&state.db, scope, corporation, kind, &values).await?;
-        chosen = values
+        known = values
             .iter()
             .map(|v| Choice::new(v.clone(), picker::name_and_code(lang, names.get(v).map(String::as_str), v)))
             .collect();
@@ -150,5 +150,5 @@ pub(crate) async fn stock_picker(
             .unwrap_or_default();
     }
     let url = format!("/orgs/{}/kiezen/{}", scope.org_id(), segment(kind));
-    Ok(picker.searched(url, typed, chosen, &example))
+    Ok(picker.searched(url, &example, known).posted(typed))
 }
