@@ -61,7 +61,6 @@ recompute = Recompute
 map = On the map
 all-kinds = all kinds of group
 year = Year
-participants-word = participants
 axes-legend = Top: the corporation active, bottom: reactive. Left: the tenant representatives active, right: reactive.
 party = Party
 message-footer = This message is from { $group }, through { $corporation }. You receive it because you rent from { $corporation }; your details were not shared with the group.

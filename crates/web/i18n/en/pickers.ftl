@@ -16,13 +16,11 @@ picker-removed = { $label } removed.
 picker-remove = Remove { $label }
 picker-unknown = { $code } (not found)
 picker-empty = — choose —
-picker-none = (none)
 name-and-code = { $name } ({ $code })
 date-hint = dd-mm-yyyy
 complex = Complex
 complexes = Complexes
 buurten = Neighbourhoods (buurten)
-parent-group = Part of (optional)
 complex-count = { $n ->
         [one] { $n } complex
        *[other] { $n } complexes

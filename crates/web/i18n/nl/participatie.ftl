@@ -61,7 +61,6 @@ recompute = Opnieuw berekenen
 map = Op de kaart
 all-kinds = alle soorten groepen
 year = Jaar
-participants-word = deelnemers
 axes-legend = Boven: de corporatie actief, onder: reactief. Links: de huurdersvertegenwoordiging actief, rechts: reactief.
 party = Partij
 message-footer = Dit bericht komt van { $group }, via { $corporation }. U krijgt het omdat u huurt bij { $corporation }; uw gegevens zijn niet met de groep gedeeld.

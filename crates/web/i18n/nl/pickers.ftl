@@ -16,13 +16,11 @@ picker-removed = { $label } verwijderd.
 picker-remove = { $label } verwijderen
 picker-unknown = { $code } (niet gevonden)
 picker-empty = — kies —
-picker-none = (geen)
 name-and-code = { $name } ({ $code })
 date-hint = dd-mm-jjjj
 complex = Complex
 complexes = Complexen
 buurten = Buurten
-parent-group = Valt onder (optioneel)
 complex-count = { $n ->
         [one] { $n } complex
        *[other] { $n } complexen

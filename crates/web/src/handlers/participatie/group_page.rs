@@ -6,6 +6,7 @@ use super::{may_edit, party_scope, visible_group};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, parse_date, FieldErrors};
+use crate::i18n::PickersTexts;
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
@@ -116,7 +117,7 @@ pub(super) async fn group_page(
             date: show_date(a.held_on),
             kind: pt.activity(a.kind),
             topic: a.topic,
-            participants: a.participants.map(|n| n.to_string()).unwrap_or_default(),
+            participants: a.participants.map(|n| PickersTexts::of(auth.ctx.lang).participants(n)).unwrap_or_default(),
         })
         .collect();
     // Join requests are personal data: only for the organisation that keeps the group.
