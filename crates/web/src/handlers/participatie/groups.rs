@@ -123,7 +123,7 @@ pub(super) fn tree(groups: &[Group]) -> Vec<(&Group, usize)> {
 
 #[derive(Template)]
 #[template(path = "participatie/list.html")]
-struct ListPage {
+pub(super) struct ListPage {
     page: Page,
     org_id: i64,
     org_name: String,
@@ -133,6 +133,12 @@ struct ListPage {
     is_corporation: bool,
     messages: Vec<part::Message>,
     contacts: String,
+    /// How tenants reach the corporation when no group speaks for their address (its administrators keep it), as
+    /// stored or as typed, and whether the user may change it.
+    public_contact: String,
+    can_manage: bool,
+    pk: &'static PickersTexts,
+    errors: FieldErrors,
 }
 
 async fn list(
@@ -141,14 +147,26 @@ async fn list(
     Path(org): Path<i64>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, View).await?;
-    let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
+    ok(&list_page(&state, &auth, org, q.notice.as_deref(), None, FieldErrors::default()).await?)
+}
+
+/// The groups page; `contact_typed` is the public contact as typed when its form came back with `errors`.
+pub(super) async fn list_page(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    notice: Option<&str>,
+    contact_typed: Option<String>,
+    errors: FieldErrors,
+) -> Result<ListPage, AppError> {
+    let (scope, organisation) = party_scope(state, auth, org, View).await?;
+    let page = Page::for_user(auth).with_notice(notice);
     let today = dutch_date(state.clock.now());
     let groups = part::visible_to(&state.db, &scope).await?;
     let all: Vec<&Group> = groups.iter().collect();
-    let names = area_names(&state, &scope, &all).await?;
+    let names = area_names(state, &scope, &all).await?;
     let rows = tree(&groups).into_iter().map(|(g, depth)| row(&page, g, depth, today, &names)).collect();
-    let has_stock = !corporations(&state, &scope, &organisation).await?.is_empty();
+    let has_stock = !corporations(state, &scope, &organisation).await?.is_empty();
     let is_corporation = organisation.kind == volkshuis_domain::org::OrgKind::Corporation;
     let (messages, contacts) = if is_corporation {
         let (n, e) = part::contact_counts(&state.db, &scope).await?;
@@ -157,7 +175,16 @@ async fn list(
     } else {
         (Vec::new(), String::new())
     };
-    ok(&ListPage {
+    let public_contact = match contact_typed {
+        Some(typed) => typed,
+        None if is_corporation => volkshuis_store::public_contact::get(&state.db, org).await?.unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(ListPage {
+        public_contact,
+        can_manage: scope.role().allows(Action::Manage),
+        pk: PickersTexts::of(auth.ctx.lang),
+        errors,
         is_corporation,
         messages,
         contacts,
