@@ -352,8 +352,10 @@ async fn print(
     let case = load_case(&state, &scope, id).await?;
     let page = Page::for_user(&auth);
     let (documents, questions, trail) = shared_parts(&state, &page, &scope, &case).await?;
+    let mut view = case_view(&page, &case, &super::term_calendar(&state).await?, today(&state));
+    view.clusters = super::case_view::named_complexes(&state, &scope, &case, auth.ctx.lang).await?;
     ok(&PrintPage {
-        case: case_view(&page, &case, &super::term_calendar(&state).await?, today(&state)),
+        case: view,
         documents,
         questions,
         trail,
