@@ -21,6 +21,8 @@ mod metrics;
 mod notify;
 mod ops;
 mod picker;
+#[cfg(test)]
+mod plural_tests;
 mod signed_in_cache;
 mod state;
 mod throttle;

@@ -381,6 +381,20 @@ mod tests {
         assert_eq!(date_hint("en"), "dd-mm-yyyy");
     }
 
+    #[test]
+    fn dates_are_read_as_iso_or_day_month_year() {
+        use crate::forms::parse_date;
+        use time::macros::date;
+        assert_eq!(parse_date("2028-02-29"), Ok(date!(2028 - 02 - 29)), "a leap day");
+        assert_eq!(parse_date("29-02-2028"), Ok(date!(2028 - 02 - 29)));
+        assert_eq!(parse_date("1-1-2027"), Ok(date!(2027 - 01 - 01)));
+        assert_eq!(parse_date(" 31-12-2026\n"), Ok(date!(2026 - 12 - 31)));
+        assert!(parse_date("29-02-2027").is_err(), "no such day");
+        assert!(parse_date("2027-13-01").is_err());
+        assert!(parse_date("1-1-27").is_err(), "a year has four digits");
+        assert!(parse_date("morgen").is_err());
+    }
+
     fn options() -> Vec<Choice> {
         vec![
             Choice::new("C1", "De Ark (C1)").in_group("1"),
@@ -409,8 +423,8 @@ mod tests {
         let headings = vec![("1".to_owned(), "Woonstad".to_owned()), ("7".to_owned(), "Kade Wonen".to_owned())];
         let html = Picker::new(Lang::Nl, "a", "A").multiple().embedded(options(), headings).render().expect("renders");
         assert!(html.contains("<legend>Woonstad</legend>") && html.contains("<legend>Kade Wonen</legend>"), "{html}");
-        let one = [("1".to_owned(), "Woonstad".to_owned())];
-        let html = Picker::new(Lang::Nl, "a", "A").multiple().embedded(options()[..2].to_vec(), &[], &one);
+        let one = vec![("1".to_owned(), "Woonstad".to_owned())];
+        let html = Picker::new(Lang::Nl, "a", "A").multiple().embedded(options()[..2].to_vec(), one);
         assert!(!html.render().expect("renders").contains("<legend>Woonstad</legend>"), "one corporation, no heading");
     }
 
