@@ -121,7 +121,8 @@
     }
 
     var n = ++serial;
-    var baseId = (store.control.id || 'picker') + '-combobox';
+    // `clusters-picker` → `clusters-combobox`; each picker's id is unique on its page (the server names them).
+    var baseId = (root.id ? root.id.replace(/-picker$/, '') : 'picker-' + n) + '-combobox';
     var listId = 'picker-list-' + n;
     var label = root.querySelector('label[for="' + store.control.id + '"]') || root.querySelector('legend');
     var input = make('input', {
