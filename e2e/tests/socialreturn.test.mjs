@@ -38,8 +38,8 @@ test('a supplier reports, the buyer decides, progress and calculation update', a
   await submit(supplier, 'form[action$="/bijdragen"] button[type=submit]');
   const reported = await supplier.textContent('main');
   assert.match(reported, /Sociale Werkplaats Kozijnen/);
-  // € 50.000 × 18/36 × 181/365 = € 12.397,26.
-  assert.match(reported, /€ 12\.397,26/);
+  // Valued by calendar months (ADR 0026): € 50.000 × 18/36 × 6/12 = € 12.500,00.
+  assert.match(reported, /€ 12\.500,00/);
 
   const buyer = await (await env.browser.newContext({ bypassCSP: true })).newPage();
   await login(buyer, env.server.baseUrl, 'admin@woonstad.test');
