@@ -318,7 +318,9 @@ async fn answer_question(
     }
     let mut errors = FieldErrors::default();
     let Some(answer) = errors.check(auth.ctx.t(), "question_answer", LongText::parse(&form.text)) else {
-        return again(&state, &auth, &scope, &case, Typed::default(), errors, None, false).await;
+        // The page again with the message at this question and the answer as typed.
+        let typed = Typed { answered_question: Some(question), question_answer: form.text, ..Typed::default() };
+        return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
     };
     let mut tx = state.db.begin().await?;
     match overleg::answer_question(&mut tx, &scope, &auth.actor(&state), id, question, &answer, today(&state)).await {

@@ -64,6 +64,9 @@ pub(super) struct Typed {
     pub reply_text: String,
     pub comment: String,
     pub question: String,
+    /// The open question whose answer came back with an error, and the answer typed.
+    pub answered_question: Option<i64>,
+    pub question_answer: String,
 }
 
 /// The facts of the case, ready to show.
@@ -112,6 +115,22 @@ pub(super) struct CasePage {
     pub errors: FieldErrors,
     pub step_message: Option<String>,
     pub conflict: bool,
+}
+
+impl CasePage {
+    /// The message at question `q`'s answer, when that answer came back.
+    fn question_error(&self, q: i64) -> Option<&str> {
+        (self.typed.answered_question == Some(q)).then(|| self.errors.get("question_answer")).flatten()
+    }
+
+    /// The answer typed to question `q`, when it came back.
+    fn question_typed(&self, q: i64) -> &str {
+        if self.typed.answered_question == Some(q) {
+            &self.typed.question_answer
+        } else {
+            ""
+        }
+    }
 }
 
 #[derive(Template)]
