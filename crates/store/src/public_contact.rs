@@ -11,8 +11,10 @@ use volkshuis_domain::text::Name;
 
 /// The public contact of an organisation, if it gave one.
 pub async fn get(db: &Db, org_id: i64) -> Result<Option<String>> {
-    let contact: Option<Option<String>> =
-        sql::query_scalar("SELECT public_contact FROM organisations WHERE id = $1").bind(org_id).fetch_optional(db).await?;
+    let contact: Option<Option<String>> = sql::query_scalar("SELECT public_contact FROM organisations WHERE id = $1")
+        .bind(org_id)
+        .fetch_optional(db)
+        .await?;
     Ok(contact.flatten().filter(|c| !c.trim().is_empty()))
 }
 

@@ -29,13 +29,15 @@ fn admin_scope(org: i64) -> WriteScope {
 
 async fn organisation(db: &Db, code: &str, kind: OrgKind) -> WriteScope {
     let mut tx = db.begin().await.expect("begin");
-    let fields = orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
+    let fields =
+        orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
     let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
     tx.commit().await.expect("commit");
     admin_scope(org.id)
 }
 
-const HEADER: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;buurtCode";
+const HEADER: &str =
+    "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;buurtCode";
 
 async fn import(db: &Db, scope: &WriteScope, rows: &[&str]) {
     let content = format!("{HEADER}\n{}\n", rows.join("\n"));
@@ -55,12 +57,18 @@ async fn choices_come_only_from_a_stock_the_organisation_works_in(db: &Db) {
     import(db, &woonstad, &["A1;C1;De Ark;Kerkstraat;1;1011AA;Amsterdam;GM0363;BU03630000"]).await;
     import(db, &other, &["B1;K1;Kerkhof;Havenweg;7;3011AA;Rotterdam;GM0599;BU05990000"]).await;
     let (w, o) = (woonstad.org_id(), other.org_id());
-    assert_eq!(stock::choices(db, &woonstad, w, StockRef::Complex, None, 10).await.expect("own"), [choice("C1", Some("De Ark"))]);
+    assert_eq!(
+        stock::choices(db, &woonstad, w, StockRef::Complex, None, 10).await.expect("own"),
+        [choice("C1", Some("De Ark"))]
+    );
     // Another corporation's stock, and a tenant organisation that does not consult the corporation: not found.
     for (scope, corporation) in [(&woonstad, o), (&other, w), (&tenants, w)] {
         let refused = stock::choices(db, scope, corporation, StockRef::Complex, None, 10).await;
         assert!(matches!(refused, Err(StoreError::NotFound)), "{refused:?}");
-        assert!(matches!(stock::choice_count(db, scope, corporation, StockRef::Buurt).await, Err(StoreError::NotFound)));
+        assert!(matches!(
+            stock::choice_count(db, scope, corporation, StockRef::Buurt).await,
+            Err(StoreError::NotFound)
+        ));
         let names = stock::choice_names(db, scope, corporation, StockRef::Complex, &["C1".to_owned()]).await;
         assert!(matches!(names, Err(StoreError::NotFound)));
     }
@@ -78,7 +86,12 @@ async fn choices_come_only_from_a_stock_the_organisation_works_in(db: &Db) {
 async fn a_search_finds_by_code_or_name_and_is_limited(db: &Db) {
     let woonstad = organisation(db, "woonstad", OrgKind::Corporation).await;
     let rows: Vec<String> = (1..=30)
-        .map(|n| format!("A{n};CPX{n:04};{} {n};Kerkstraat;{n};1011AA;Amsterdam;GM0363;BU03630000", if n % 2 == 0 { "De Linde" } else { "Het Anker" }))
+        .map(|n| {
+            format!(
+                "A{n};CPX{n:04};{} {n};Kerkstraat;{n};1011AA;Amsterdam;GM0363;BU03630000",
+                if n % 2 == 0 { "De Linde" } else { "Het Anker" }
+            )
+        })
         .collect();
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     import(db, &woonstad, &rows).await;

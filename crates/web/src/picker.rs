@@ -75,12 +75,11 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         use crate::error::AppError;
-        let body = axum::body::Bytes::from_request(request, state).await.map_err(|rejection| {
-            match rejection.status() {
+        let body =
+            axum::body::Bytes::from_request(request, state).await.map_err(|rejection| match rejection.status() {
                 axum::http::StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
                 _ => AppError::BadRequest,
-            }
-        })?;
+            })?;
         serde_urlencoded::from_str(&join_repeated(&body)).map(PickedForm).map_err(|_| AppError::BadRequest)
     }
 }
@@ -405,8 +404,10 @@ mod tests {
 
     #[test]
     fn embedded_options_keep_what_was_posted() {
-        let picker =
-            Picker::new(Lang::Nl, "clusters", "Complexen").multiple().embedded(options(), vec![]).posted("C2, BESTAATNIET");
+        let picker = Picker::new(Lang::Nl, "clusters", "Complexen")
+            .multiple()
+            .embedded(options(), vec![])
+            .posted("C2, BESTAATNIET");
         let html = picker.render().expect("renders");
         assert!(html.contains(r#"type="checkbox""#), "several choices are checkboxes without JavaScript");
         assert!(html.contains(r#"value="C2" checked"#), "{html}");

@@ -15,18 +15,24 @@ fn says(text: impl Fn(i64) -> String, nl_or_en: [&str; 4]) {
 #[test]
 fn units_errors_and_rows_in_dutch_and_english() {
     let (nl, en) = (PickersTexts::of(Lang::Nl), PickersTexts::of(Lang::En));
-    says(|n| nl.import_missing(n), [
-        "0 eenheden staan niet in het bestand",
-        "1 eenheid staat niet in het bestand",
-        "2 eenheden staan niet in het bestand",
-        "21 eenheden staan niet in het bestand",
-    ]);
-    says(|n| en.import_missing(n), [
-        "0 units are missing from the file",
-        "1 unit is missing from the file",
-        "2 units are missing from the file",
-        "21 units are missing from the file",
-    ]);
+    says(
+        |n| nl.import_missing(n),
+        [
+            "0 eenheden staan niet in het bestand",
+            "1 eenheid staat niet in het bestand",
+            "2 eenheden staan niet in het bestand",
+            "21 eenheden staan niet in het bestand",
+        ],
+    );
+    says(
+        |n| en.import_missing(n),
+        [
+            "0 units are missing from the file",
+            "1 unit is missing from the file",
+            "2 units are missing from the file",
+            "21 units are missing from the file",
+        ],
+    );
     says(|n| nl.import_error_count(n), ["0 fouten.", "1 fout.", "2 fouten.", "21 fouten."]);
     says(|n| en.import_error_count(n), ["0 errors.", "1 error.", "2 errors.", "21 errors."]);
     says(|n| nl.import_rows_read(n), ["0 regels gelezen", "1 regel gelezen", "2 regels gelezen", "21 regels gelezen"]);
@@ -65,7 +71,10 @@ fn recomputed_deadlines_and_an_empty_stock_in_dutch_and_english() {
 #[test]
 fn map_counts_and_days_keep_their_plural() {
     let (t, ov) = (Lang::Nl.texts(), Lang::Nl.overleg());
-    says(|n| t.stock_map_units(n), ["0 eenheden in beeld", "1 eenheid in beeld", "2 eenheden in beeld", "21 eenheden in beeld"]);
+    says(
+        |n| t.stock_map_units(n),
+        ["0 eenheden in beeld", "1 eenheid in beeld", "2 eenheden in beeld", "21 eenheden in beeld"],
+    );
     assert_eq!(ov.days(1), "nog 1 dag");
     assert_eq!(ov.days(21), "nog 21 dagen");
     assert_eq!(Lang::En.overleg().days(1), "1 day left");

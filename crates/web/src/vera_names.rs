@@ -42,7 +42,7 @@ impl VeraNames {
     pub fn options(list: &HashMap<String, String>) -> Vec<(String, String)> {
         let mut options: Vec<(String, String)> =
             list.iter().map(|(code, name)| (code.clone(), format!("{name} ({code})"))).collect();
-        options.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        options.sort_by_key(|o| o.1.to_lowercase());
         options
     }
 
@@ -125,7 +125,8 @@ mod tests {
 
     #[test]
     fn a_list_gives_filter_options_by_name() {
-        let list = [("WOO".to_owned(), "Woonruimte".to_owned()), ("BOG".to_owned(), "Bedrijfsonroerend goed".to_owned())];
+        let list =
+            [("WOO".to_owned(), "Woonruimte".to_owned()), ("BOG".to_owned(), "Bedrijfsonroerend goed".to_owned())];
         let options = VeraNames::options(&list.into());
         assert_eq!(options[0], ("BOG".to_owned(), "Bedrijfsonroerend goed (BOG)".to_owned()));
         assert_eq!(options[1].1, "Woonruimte (WOO)");

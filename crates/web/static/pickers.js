@@ -230,7 +230,8 @@
       var wanted = fold(query.trim());
       var group = dependsValue();
       return store.options().filter(function (o) {
-        if (group !== null && o.group && o.group !== group) return false;
+        // No corporation chosen yet: every option shows (each names its corporation's stock by its heading).
+        if (group && o.group && o.group !== group) return false;
         return !wanted || fold(o.label).indexOf(wanted) >= 0 || fold(o.value).indexOf(wanted) >= 0;
       });
     }

@@ -207,12 +207,14 @@ async fn a_search_offers_only_the_stock_the_organisation_works_in(mut app: TestA
     let (woonstad, second) = two_stocks(&mut app).await;
     let sleutel = app.org_id("hv-de-sleutel").await;
     app.login(BOARD).await;
-    let (status, found) = search(&mut app, &format!("/orgs/{sleutel}/kiezen/complexen?corporatie={woonstad}&q=ark")).await;
+    let (status, found) =
+        search(&mut app, &format!("/orgs/{sleutel}/kiezen/complexen?corporatie={woonstad}&q=ark")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(found["options"], serde_json::json!([{ "value": "C1", "label": "De Ark (C1)" }]));
     assert_eq!(found["more"], false);
     let (_, found) = search(&mut app, &format!("/orgs/{sleutel}/kiezen/buurten?corporatie={woonstad}&q=bu0363")).await;
-    let codes: Vec<&str> = found["options"].as_array().expect("options").iter().filter_map(|o| o["value"].as_str()).collect();
+    let codes: Vec<&str> =
+        found["options"].as_array().expect("options").iter().filter_map(|o| o["value"].as_str()).collect();
     assert_eq!(codes, ["BU03630000", "BU03630001"]);
     // Another corporation's stock, or a corporation that is not one's own when none is named: a 404.
     let (status, _) = search(&mut app, &format!("/orgs/{sleutel}/kiezen/complexen?corporatie={second}&q=k")).await;
@@ -346,7 +348,11 @@ async fn a_tenant_mark_keeps_what_was_typed_and_refuses_another_stock(mut app: T
     assert_eq!(marked, None);
     let resp = app.post(&mark, &[("cluster", "C1"), ("consent_on", "5-1-2026")]).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
-    assert!(app.get(&format!("/orgs/{woonstad}/sr/contracten/{contract}")).await.body.contains("Eigen huurder: De Ark (C1)"));
+    assert!(app
+        .get(&format!("/orgs/{woonstad}/sr/contracten/{contract}"))
+        .await
+        .body
+        .contains("Eigen huurder: De Ark (C1)"));
     // A rejection without a reason comes back with the message at that reason.
     let decide = format!("/orgs/{woonstad}/sr/contracten/{contract}/bijdragen/{c}/besluit");
     let resp = app.post(&decide, &[("decision", "reject"), ("reason", " ")]).await;
@@ -359,7 +365,10 @@ async fn a_report_reads_only_the_fields_of_its_kind(mut app: TestApp) {
     let supplier = app.org_id("bouwbedrijf-van-dijk").await;
     let path = format!("/orgs/{supplier}/sr/contracten/{contract}/bijdragen");
     let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{contract}")).await;
-    assert!(page.body.contains(r#"data-show-if="kind=placement""#) && page.body.contains(r#"data-show-if="kind=purchase other""#));
+    assert!(
+        page.body.contains(r#"data-show-if="kind=placement""#)
+            && page.body.contains(r#"data-show-if="kind=purchase other""#)
+    );
     // A purchase, with a person's name and a placement's hours left in the form: only the purchase is read, and no
     // name is kept with it.
     let resp = app
@@ -386,7 +395,14 @@ async fn a_report_reads_only_the_fields_of_its_kind(mut app: TestApp) {
     let resp = app
         .post_multipart(
             &path,
-            &[("kind", "placement"), ("person", "T-2"), ("group", "ww"), ("hours_per_week", "20"), ("start", "1-2-2026"), ("end", "morgen")],
+            &[
+                ("kind", "placement"),
+                ("person", "T-2"),
+                ("group", "ww"),
+                ("hours_per_week", "20"),
+                ("start", "1-2-2026"),
+                ("end", "morgen"),
+            ],
             &[],
         )
         .await;
@@ -421,7 +437,11 @@ async fn the_public_page_says_what_to_fill_in_and_whom_to_ask(mut app: TestApp) 
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     app.clear_cookies();
     let page = app.get("/doe-mee?postcode=1011AB&huisnummer=3").await;
-    assert!(page.body.contains("Vraag het Woonstad Voorbeeld: huurders@woonstad.test of 088 123 45 67."), "{}", page.body);
+    assert!(
+        page.body.contains("Vraag het Woonstad Voorbeeld: huurders@woonstad.test of 088 123 45 67."),
+        "{}",
+        page.body
+    );
     let english = app.post("/language", &[("lang", "en"), ("back", "/doe-mee")]).await;
     assert_eq!(english.status, StatusCode::SEE_OTHER);
     let page = app.get("/doe-mee?postcode=&huisnummer=").await;
@@ -433,11 +453,15 @@ async fn counts_are_said_with_their_plural(mut app: TestApp) {
     app.login(CORPORATION_ADMIN).await;
     let one = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;postcode;woonplaats\r\n\
                V1;C1;De Ark;Kerkstraat;1;1011AA;Amsterdam\r\n";
-    let done = app.import_file(&format!("/orgs/{woonstad}/stock/import"), &[("mode", "import")], "een.csv", one.as_bytes()).await;
+    let done = app
+        .import_file(&format!("/orgs/{woonstad}/stock/import"), &[("mode", "import")], "een.csv", one.as_bytes())
+        .await;
     assert!(done.body.contains("1 eenheid: 1 nieuw, 0 gewijzigd, 0 ongewijzigd."), "{}", done.body);
     let bad = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;postcode;woonplaats\r\n\
                V2;C1;De Ark;Kerkstraat;x;1011AA;Amsterdam\r\n";
-    let done = app.import_file(&format!("/orgs/{woonstad}/stock/import"), &[("mode", "check")], "fout.csv", bad.as_bytes()).await;
+    let done = app
+        .import_file(&format!("/orgs/{woonstad}/stock/import"), &[("mode", "check")], "fout.csv", bad.as_bytes())
+        .await;
     assert!(done.body.contains("1 fout."), "{}", done.body);
     let list = app.get(&format!("/orgs/{woonstad}/stock/clusters")).await;
     assert!(list.body.contains("1 complex<"), "{}", list.body);

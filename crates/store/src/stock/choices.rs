@@ -108,7 +108,9 @@ pub async fn choice_names(
                 "SELECT code, naam AS name FROM clusters WHERE corporation_id = $1 AND code IN ({})",
                 placeholders.join(", ")
             ),
-            StockRef::Buurt => format!("SELECT code, name FROM ({BUURTEN}) x WHERE x.code IN ({})", placeholders.join(", ")),
+            StockRef::Buurt => {
+                format!("SELECT code, name FROM ({BUURTEN}) x WHERE x.code IN ({})", placeholders.join(", "))
+            }
         };
         let mut statement = sql::query(&query).bind(corporation_id);
         for code in chunk {

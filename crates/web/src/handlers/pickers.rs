@@ -133,7 +133,8 @@ pub(crate) async fn stock_picker(
         let headings = open.iter().map(|(id, name, _)| (id.to_string(), name.clone())).collect();
         return Ok(picker.embedded(options, headings).posted(typed));
     }
-    let corporation = chosen_corporation.filter(|c| open.iter().any(|(id, _, _)| id == c)).or(open.first().map(|o| o.0));
+    let corporation =
+        chosen_corporation.filter(|c| open.iter().any(|(id, _, _)| id == c)).or(open.first().map(|o| o.0));
     let (mut known, mut example) = (Vec::new(), String::new());
     if let Some(corporation) = corporation {
         let values = picker::values([typed]);

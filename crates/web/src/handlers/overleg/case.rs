@@ -356,12 +356,5 @@ async fn print(
     let (documents, questions, trail) = shared_parts(&state, &page, &scope, &case).await?;
     let mut view = case_view(&page, &case, &super::term_calendar(&state).await?, today(&state));
     view.clusters = super::case_view::named_complexes(&state, &scope, &case, auth.ctx.lang).await?;
-    ok(&PrintPage {
-        case: view,
-        documents,
-        questions,
-        trail,
-        printed_on: show_time(state.clock.now()),
-        page,
-    })
+    ok(&PrintPage { case: view, documents, questions, trail, printed_on: show_time(state.clock.now()), page })
 }

@@ -146,15 +146,21 @@ pub(super) struct PrintPage {
 
 /// The complexes a case is about as "De Linde (CPX000012), …": both parties read the corporation's names of them;
 /// the codes stay where the names cannot be read (a partnership that has ended).
-pub(super) async fn named_complexes(state: &AppState, scope: &ReadScope, case: &Case, lang: Lang) -> Result<String, AppError> {
+pub(super) async fn named_complexes(
+    state: &AppState,
+    scope: &ReadScope,
+    case: &Case,
+    lang: Lang,
+) -> Result<String, AppError> {
     if case.clusters.is_empty() {
         return Ok(String::new());
     }
-    let names = match stock::choice_names(&state.db, scope, case.corporation_id, StockRef::Complex, &case.clusters).await {
-        Ok(names) => names,
-        Err(StoreError::NotFound) => Default::default(),
-        Err(other) => return Err(other.into()),
-    };
+    let names =
+        match stock::choice_names(&state.db, scope, case.corporation_id, StockRef::Complex, &case.clusters).await {
+            Ok(names) => names,
+            Err(StoreError::NotFound) => Default::default(),
+            Err(other) => return Err(other.into()),
+        };
     let shown: Vec<String> =
         case.clusters.iter().map(|c| name_and_code(lang, names.get(c).map(String::as_str), c)).collect();
     Ok(shown.join(", "))

@@ -5,9 +5,9 @@ use super::list::parse_weeks;
 use super::{parse_date, party_scope, today};
 use crate::auth::Auth;
 use crate::error::AppError;
-use crate::i18n::PickersTexts;
 use crate::forms::FieldErrors;
 use crate::handlers::pickers::stock_picker;
+use crate::i18n::PickersTexts;
 use crate::picker::Picker;
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
@@ -83,9 +83,11 @@ async fn new_page(
     let partners =
         overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| (p.org.id.to_string(), p.org.name)).collect();
     let lang = auth.ctx.lang;
-    let complexes = Picker::new(lang, "clusters", PickersTexts::of(lang).complexes).multiple().error(errors.get("clusters"));
+    let complexes =
+        Picker::new(lang, "clusters", PickersTexts::of(lang).complexes).multiple().error(errors.get("clusters"));
     let own = [(organisation.id, organisation.name.clone())];
-    let clusters = stock_picker(state, scope, complexes, StockRef::Complex, &own, Some(organisation.id), &form.clusters).await?;
+    let clusters =
+        stock_picker(state, scope, complexes, StockRef::Complex, &own, Some(organisation.id), &form.clusters).await?;
     Ok(NewPage {
         clusters,
         org_id: organisation.id,

@@ -46,11 +46,7 @@ pub(super) struct GroupRow {
 
 /// The names of the complexes and buurten groups speak for, by corporation and code. A corporation whose stock the
 /// organisation does not work in gives no names (its groups show their codes).
-pub(super) async fn area_names(
-    state: &AppState,
-    scope: &ReadScope,
-    groups: &[&Group],
-) -> Result<AreaNames, AppError> {
+pub(super) async fn area_names(state: &AppState, scope: &ReadScope, groups: &[&Group]) -> Result<AreaNames, AppError> {
     let mut wanted: HashMap<(i64, &str), Vec<String>> = HashMap::new();
     for g in groups {
         wanted.entry((g.corporation_id, g.area_kind.as_str())).or_default().extend(g.area_codes.iter().cloned());

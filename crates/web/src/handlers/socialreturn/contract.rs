@@ -251,12 +251,19 @@ async fn name_tenant_complexes(
     if codes.is_empty() {
         return Ok(());
     }
-    let names =
-        match volkshuis_store::stock::choice_names(&state.db, scope, contract.buyer_id, StockRef::Complex, &codes).await {
-            Ok(names) => names,
-            Err(volkshuis_store::StoreError::NotFound) => return Ok(()),
-            Err(other) => return Err(other.into()),
-        };
+    let names = match volkshuis_store::stock::choice_names(
+        &state.db,
+        scope,
+        contract.buyer_id,
+        StockRef::Complex,
+        &codes,
+    )
+    .await
+    {
+        Ok(names) => names,
+        Err(volkshuis_store::StoreError::NotFound) => return Ok(()),
+        Err(other) => return Err(other.into()),
+    };
     for c in contributions {
         if let Some(code) = &c.tenant_cluster {
             c.tenant_cluster = Some(crate::picker::name_and_code(lang, names.get(code).map(String::as_str), code));

@@ -161,9 +161,9 @@ async fn report(
     upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     // A name belongs to a contribution about a person; with a purchase or another activity it is not kept.
     let name = match contribution {
-        Some(Contribution::Placement { .. } | Contribution::Apprenticeship { .. } | Contribution::WorkExperience { .. }) => {
-            field(&typed, "person_name")
-        }
+        Some(
+            Contribution::Placement { .. } | Contribution::Apprenticeship { .. } | Contribution::WorkExperience { .. },
+        ) => field(&typed, "person_name"),
         _ => "",
     };
     let name = (!name.is_empty()).then(|| name.chars().take(200).collect::<String>());

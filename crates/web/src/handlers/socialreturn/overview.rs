@@ -123,7 +123,9 @@ async fn show(
         tenant_jobs = p
             .tenants_by_cluster
             .into_iter()
-            .map(|(code, n)| (crate::picker::name_and_code(auth.ctx.lang, names.get(&code).map(String::as_str), &code), n))
+            .map(|(code, n)| {
+                (crate::picker::name_and_code(auth.ctx.lang, names.get(&code).map(String::as_str), &code), n)
+            })
             .collect();
     }
     ok(&OverviewPage {

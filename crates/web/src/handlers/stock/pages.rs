@@ -7,8 +7,6 @@ use crate::forms::FieldErrors;
 use crate::handlers::pickers::stock_picker;
 use crate::i18n::{Lang, PickersTexts};
 use crate::picker::{name_and_code, Picker};
-use std::collections::HashMap;
-use volkshuis_store::stock::StockRef;
 use crate::state::AppState;
 use crate::vera_names::VeraNames;
 use crate::views::{ok, render_sized, Page};
@@ -19,11 +17,13 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
+use std::collections::HashMap;
 use volkshuis_domain::access::{Action, View};
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::participatie::coverage::{unit_coverage, Coverage};
 use volkshuis_domain::query::{filter_text, PageNumber};
+use volkshuis_store::stock::StockRef;
 use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitListRow, UnitRow};
 
 pub fn router() -> Router<AppState> {
@@ -385,7 +385,8 @@ async fn unit(
     let lang = auth.ctx.lang;
     let cluster = match &unit.cluster {
         Some((id, code)) => {
-            let found = stock::choice_names(&state.db, &scope, org, StockRef::Complex, std::slice::from_ref(code)).await?;
+            let found =
+                stock::choice_names(&state.db, &scope, org, StockRef::Complex, std::slice::from_ref(code)).await?;
             Some((*id, name_and_code(lang, found.get(code).map(String::as_str), code)))
         }
         None => None,
@@ -399,8 +400,11 @@ async fn unit(
             Ok(name_and_code(lang, names.get(&code).map(String::as_str), &code))
         }
     };
-    let (gemeente, wijk, buurt) =
-        (area("gemeente", &unit.gemeente_code).await?, area("wijk", &unit.wijk_code).await?, area("buurt", &unit.buurt_code).await?);
+    let (gemeente, wijk, buurt) = (
+        area("gemeente", &unit.gemeente_code).await?,
+        area("wijk", &unit.wijk_code).await?,
+        area("buurt", &unit.buurt_code).await?,
+    );
     let page = Page::for_user(&auth);
     // Who speaks for this unit (Participatiekaart): the same matching as the public lookup.
     let address = volkshuis_store::participatie::Address {
