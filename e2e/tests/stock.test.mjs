@@ -66,7 +66,7 @@ test('upload with an error, read the report, fix and import, browse', async () =
   assert.deepEqual(await seriousViolations(page), [], 'unit page');
   await page.click('dd a[href*="/stock/clusters/"]');
   await page.waitForURL(/\/stock\/clusters\/\d+$/);
-  assert.match(await page.textContent('h1'), /NW Nieuwbouw West/);
+  assert.match(await page.textContent('h1'), /Nieuwbouw West \(NW\)/, 'a complex by its name and code');
   await page.goto(`${env.server.baseUrl}/orgs/1/stock/clusters`);
   assert.deepEqual(await seriousViolations(page), [], 'complexes');
 });

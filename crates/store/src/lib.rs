@@ -23,6 +23,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod overleg;
 pub mod participatie;
+pub mod public_contact;
 pub mod resets;
 pub mod sessions;
 pub mod socialreturn;

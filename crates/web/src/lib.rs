@@ -21,6 +21,9 @@ mod metrics;
 mod nav;
 mod notify;
 mod ops;
+mod picker;
+#[cfg(test)]
+mod plural_tests;
 mod signed_in_cache;
 mod state;
 mod throttle;

@@ -152,7 +152,18 @@ impl MultipartForm {
                     Err(problem) => form.problems.push(problem),
                 }
             } else {
-                form.fields.insert(name, small_text(field).await?);
+                // A name given several times (the ticked boxes of a picker) keeps every value, joined by commas,
+                // as a picker's text of codes would hold them.
+                let text = small_text(field).await?;
+                match form.fields.get_mut(&name) {
+                    Some(earlier) => {
+                        earlier.push_str(", ");
+                        earlier.push_str(&text);
+                    }
+                    None => {
+                        form.fields.insert(name, text);
+                    }
+                }
             }
         }
         // The whole body arrived within its limit: only now are the documents read, to be stored.

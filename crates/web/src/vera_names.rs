@@ -15,6 +15,10 @@ pub struct VeraNames {
     detail: HashMap<String, String>,
     /// EENHEIDSTATUS names.
     pub status: HashMap<String, String>,
+    /// MAATSCHAPPELIJKLABEL names (DAEB, NIET-DAEB).
+    pub label: HashMap<String, String>,
+    /// CLUSTERSOORT names (the kinds of complex).
+    pub cluster_soort: HashMap<String, String>,
 }
 
 impl VeraNames {
@@ -23,7 +27,23 @@ impl VeraNames {
             soort: vera::names(db, "EENHEIDSOORT").await?,
             detail: vera::names(db, "EENHEIDDETAILSOORT").await?,
             status: vera::names(db, "EENHEIDSTATUS").await?,
+            label: vera::names(db, "MAATSCHAPPELIJKLABEL").await?,
+            cluster_soort: vera::names(db, "CLUSTERSOORT").await?,
         })
+    }
+
+    /// EENHEIDSOORT names.
+    pub fn soort(&self) -> &HashMap<String, String> {
+        &self.soort
+    }
+
+    /// A list's codes as options for a filter, "Woonruimte (WOO)", in order of name; empty until the list is
+    /// imported (the filter is then a text field for the code).
+    pub fn options(list: &HashMap<String, String>) -> Vec<(String, String)> {
+        let mut options: Vec<(String, String)> =
+            list.iter().map(|(code, name)| (code.clone(), format!("{name} ({code})"))).collect();
+        options.sort_by_key(|o| o.1.to_lowercase());
+        options
     }
 
     /// "Woonruimte (WOO)", or the bare code when its name is unknown.
@@ -101,5 +121,15 @@ mod tests {
         assert_eq!(names.kind(&None, &code("XYZ")), "XYZ");
         assert_eq!(names.kind(&code(""), &code("EGW")), "Eengezinswoning (EGW)", "an empty code is no part");
         assert_eq!(names.kind(&None, &None), "");
+    }
+
+    #[test]
+    fn a_list_gives_filter_options_by_name() {
+        let list =
+            [("WOO".to_owned(), "Woonruimte".to_owned()), ("BOG".to_owned(), "Bedrijfsonroerend goed".to_owned())];
+        let options = VeraNames::options(&list.into());
+        assert_eq!(options[0], ("BOG".to_owned(), "Bedrijfsonroerend goed (BOG)".to_owned()));
+        assert_eq!(options[1].1, "Woonruimte (WOO)");
+        assert!(VeraNames::options(&Default::default()).is_empty());
     }
 }

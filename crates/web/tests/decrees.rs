@@ -108,7 +108,7 @@ async fn an_administrator_adds_a_decree(mut app: TestApp) {
         app.post("/admin/decrees", &[typed[0], typed[1], typed[2], typed[3], ("days", "2029-01-12 proef")]).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let page = app.get(saved.location().expect("back to the list")).await;
-    assert!(page.body.contains("1 opgeslagen termijnen zijn opnieuw berekend"), "{}", page.body);
+    assert!(page.body.contains("1 opgeslagen termijn is opnieuw berekend"), "{}", page.body);
     assert!(page.body.contains("tot en met 2031"));
     let audited: i64 = sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'atw_decree'")
         .fetch_one(&app.state.db)

@@ -56,7 +56,7 @@ fn group_form<'a>(corporation: &'a str, name: &'a str, kind: &'a str, codes: &'a
         ("name", name),
         ("kind", kind),
         ("area_kind", "complexes"),
-        ("area_codes", codes),
+        ("area_complexes", codes),
         ("contact_role", "secretaris"),
         ("approx_size", "30"),
         ("channel_meetings", "on"),
@@ -146,7 +146,7 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let page = app.get(&format!("/orgs/{woonstad}/stock/units/{a3}")).await;
     assert!(page.body.contains("Geen stem (blinde vlek)"));
     app.login("bestuur@desleutel.test").await;
-    let anker = cov.body.split("C2 Het Anker").nth(1).expect("Het Anker row");
+    let anker = cov.body.split("Het Anker (C2)").nth(1).expect("Het Anker row");
     assert!(anker.contains("100%"), "Het Anker: all tenants without a voice");
     // Filtered by kind: counting only digital panels, nobody speaks for anyone.
     let panels = app
@@ -204,7 +204,7 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert_eq!(app.get(&format!("/orgs/{gemeente}/participatie")).await.status, StatusCode::NOT_FOUND);
     let figures = app.get(&format!("/orgs/{gemeente}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
     assert_eq!(figures.status, StatusCode::OK);
-    assert!(figures.body.contains("C2 Het Anker") && !figures.body.contains("Commissie De Ark"));
+    assert!(figures.body.contains("Het Anker (C2)") && !figures.body.contains("Commissie De Ark"));
     let recompute = app.post(&format!("/orgs/{gemeente}/participatie/dekking/{woonstad}/herberekenen"), &[]).await;
     assert_eq!(recompute.status, StatusCode::NOT_FOUND, "a municipality may look, not recompute");
     assert!(!figures.body.contains("herberekenen"));
@@ -571,11 +571,13 @@ async fn a_group_area_names_only_codes_in_the_stock(mut app: TestApp) {
     let resp = app.post(&path, &group_form(&w, "Commissie Nergens", "bewonerscommissie", "c1, cx404")).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", resp.body);
     assert!(resp.body.contains("Deze codes staan niet in het bezit van de corporatie: CX404."), "{}", resp.body);
-    assert!(resp.body.contains("value=\"Commissie Nergens\"") && resp.body.contains("c1, cx404"));
+    assert!(resp.body.contains("value=\"Commissie Nergens\""));
+    assert!(resp.body.contains(r#"value="C1" checked"#), "the known complex stays ticked: {}", resp.body);
+    assert!(resp.body.contains("CX404 (niet gevonden)"), "the unknown code stays, marked");
     // The same for a buurt in which the corporation has no units.
-    let mut buurten = group_form(&w, "Buurtpanel", "bewonerscommissie", "BU03630000, BU99999999");
+    let mut buurten = group_form(&w, "Buurtpanel", "bewonerscommissie", "");
     buurten.retain(|(k, _)| *k != "area_kind");
-    buurten.push(("area_kind", "buurten"));
+    buurten.extend([("area_kind", "buurten"), ("area_buurten", "BU03630000, BU99999999")]);
     let resp = app.post(&path, &buurten).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("corporatie: BU99999999."), "{}", resp.body);

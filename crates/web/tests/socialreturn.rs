@@ -506,7 +506,7 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("Dit complex staat niet in uw bezit."), "{}", resp.body);
     let overview = app.get(&format!("/orgs/{buyer}/sr")).await;
-    assert!(overview.body.contains("<li>C0042: 2</li>"), "{}", overview.body);
+    assert!(overview.body.contains("<li>De Ark (C0042): 2</li>"), "{}", overview.body);
     assert!(!overview.body.contains("C0007"), "a rejected placement creates no job");
     // The supplier never sees which placements are tenants; the coordinator does.
     app.login(SUPPLIER).await;

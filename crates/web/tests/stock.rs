@@ -110,7 +110,7 @@ async fn lists_filter_and_pages_show_the_stock(mut app: TestApp) {
     let link: String = first.body[unit_link..].chars().take_while(|c| *c != '"').collect();
     let unit = app.get(&link).await;
     assert_eq!(unit.status, StatusCode::OK);
-    assert!(unit.body.contains("GM0363 (2023)") && unit.body.contains("€ "));
+    assert!(unit.body.contains("GM0363 · CBS 2023") && unit.body.contains("€ "));
 }
 
 async fn only_the_corporation_sees_its_stock(mut app: TestApp) {

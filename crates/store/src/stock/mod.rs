@@ -8,6 +8,7 @@ pub mod bench;
 mod bulk;
 mod cache;
 mod cells;
+mod choices;
 mod columns;
 mod import;
 mod known;
@@ -19,6 +20,7 @@ mod writer;
 
 pub use cache::{complex_page, list_page, ComplexPage, VERSION_FRESH_FOR};
 pub(crate) use cache::{raise_version, PageCache};
+pub use choices::{area_names, choice_count, choice_names, choices, StockChoice};
 pub use import::{import_units, ImportOptions, ImportSummary};
 pub use query::{
     cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, unit, units, units_after,

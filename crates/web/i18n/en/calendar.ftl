@@ -12,7 +12,10 @@ field-decree-first-year = First year
 field-decree-last-year = Last year
 field-decree-days = Decreed days, one per line: date and reason (for example “2029-05-11 vrijdag na Hemelvaartsdag”)
 decree-add = Add decree
-decree-saved = The decree was saved; { $moved } stored deadlines were recomputed.
+decree-saved = The decree was saved; { $moved ->
+        [one] { $moved } stored deadline was recomputed.
+       *[other] { $moved } stored deadlines were recomputed.
+    }
 err-decree-years = Enter two years, the first not after the last (between 1965 and 2199).
 err-decree-line = Line { $line }: “{ $text }” does not start with a date (2029-05-11 or 11-5-2029).
 err-decree-outside = { $day } lies outside the decree's years.

@@ -69,5 +69,8 @@ control-character = contains a control character (U+{ $code }), which is not tex
 byte-order-mark = contains a byte-order mark (U+FEFF) in the middle of the file: were two files pasted together?
 unterminated-quote = a quote (") on this row is never closed; the file was not read from here on
 row-too-large = the row is larger than { $max } MB (a quote that is never closed?); the file was not read from here on
-empty-stock-unconfirmed = the file has no units: as the full stock it would mark all { $missing } units out of use; confirm explicitly that the stock is now empty if that is what you mean
+empty-stock-unconfirmed = the file has no units: as the full stock it would mark { $missing ->
+        [one] its { $missing } unit
+       *[other] all { $missing } units
+    } out of use; confirm explicitly that the stock is now empty if that is what you mean
 money-ambiguous = is ambiguous: one separator with three digits after it may separate thousands or decimals (write 1234 or 1234.00)

@@ -78,7 +78,6 @@ field-title = Title
 field-explanation = Explanation
 field-received = Received by the organisation on
 field-received-help = The term runs from the day the organisation receives the request.
-field-clusters = Complexes (codes, separated by commas)
 field-documents = Documents (PDF, Word, Excel, PowerPoint or OpenDocument; at most 10 MB per file)
 send = Send request
 err-consent-subject = Consent can only be asked on service costs and utilities (art. 5a Overlegwet).

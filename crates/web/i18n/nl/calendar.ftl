@@ -12,7 +12,10 @@ field-decree-first-year = Eerste jaar
 field-decree-last-year = Laatste jaar
 field-decree-days = Gelijkgestelde dagen, één per regel: datum en reden (bijvoorbeeld “2029-05-11 vrijdag na Hemelvaartsdag”)
 decree-add = Besluit toevoegen
-decree-saved = Het besluit is opgeslagen; { $moved } opgeslagen termijnen zijn opnieuw berekend.
+decree-saved = Het besluit is opgeslagen; { $moved ->
+        [one] { $moved } opgeslagen termijn is opnieuw berekend.
+       *[other] { $moved } opgeslagen termijnen zijn opnieuw berekend.
+    }
 err-decree-years = Vul twee jaren in, het eerste niet na het laatste (tussen 1965 en 2199).
 err-decree-line = Regel { $line }: “{ $text }” begint niet met een datum (2029-05-11 of 11-5-2029).
 err-decree-outside = { $day } valt buiten de jaren van het besluit.

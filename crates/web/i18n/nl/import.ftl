@@ -69,5 +69,8 @@ control-character = bevat een stuurteken (U+{ $code }), dat geen tekst is
 byte-order-mark = bevat een BOM-teken (U+FEFF) midden in het bestand: zijn er twee bestanden aan elkaar geplakt?
 unterminated-quote = een aanhalingsteken (") op deze rij wordt niet meer gesloten; het bestand is vanaf hier niet gelezen
 row-too-large = de rij is groter dan { $max } MB (een aanhalingsteken dat niet gesloten wordt?); het bestand is vanaf hier niet gelezen
-empty-stock-unconfirmed = het bestand heeft geen eenheden: als volledig bezit zou het alle { $missing } eenheden buiten gebruik zetten; bevestig uitdrukkelijk dat het bezit leeg is als dat de bedoeling is
+empty-stock-unconfirmed = het bestand heeft geen eenheden: als volledig bezit zou het { $missing ->
+        [one] de { $missing } eenheid
+       *[other] alle { $missing } eenheden
+    } buiten gebruik zetten; bevestig uitdrukkelijk dat het bezit leeg is als dat de bedoeling is
 money-ambiguous = is dubbelzinnig: één scheidingsteken met drie cijfers erachter kan duizendtallen of decimalen scheiden (schrijf 1234 of 1234,00)

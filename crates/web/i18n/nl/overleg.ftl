@@ -78,7 +78,6 @@ field-title = Titel
 field-explanation = Toelichting
 field-received = Ontvangen door de organisatie op
 field-received-help = De termijn loopt vanaf de dag waarop de organisatie het verzoek ontvangt.
-field-clusters = Complexen (codes, gescheiden door komma's)
 field-documents = Documenten (PDF, Word, Excel, PowerPoint of OpenDocument; hoogstens 10 MB per bestand)
 send = Verzoek versturen
 err-consent-subject = Instemming kan alleen worden gevraagd over servicekosten en nutsvoorzieningen (art. 5a Overlegwet).

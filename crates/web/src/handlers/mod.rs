@@ -15,6 +15,7 @@ pub(crate) mod overleg;
 mod participatie;
 mod party;
 mod password_reset;
+pub(crate) mod pickers;
 pub(crate) mod socialreturn;
 pub(crate) mod stock;
 mod tokens;
@@ -41,4 +42,5 @@ pub fn router() -> Router<AppState> {
         .merge(tokens::router())
         .merge(calendar_feed::router())
         .merge(outlines::router())
+        .merge(pickers::router())
 }

@@ -34,7 +34,9 @@ impl ImportTexts {
             RowProblem::ByteOrderMark => self.byte_order_mark.to_owned(),
             RowProblem::UnterminatedQuote => self.unterminated_quote.to_owned(),
             RowProblem::RowTooLarge { max_mb } => self.row_too_large(max_mb),
-            RowProblem::EmptyStockUnconfirmed { missing } => self.empty_stock_unconfirmed(missing),
+            RowProblem::EmptyStockUnconfirmed { missing } => {
+                self.empty_stock_unconfirmed(i64::try_from(*missing).unwrap_or(i64::MAX))
+            }
         }
     }
 
@@ -177,6 +179,7 @@ mod tests {
             RowProblem::UnterminatedQuote,
             RowProblem::RowTooLarge { max_mb: 1 },
             RowProblem::EmptyStockUnconfirmed { missing: 12 },
+            RowProblem::EmptyStockUnconfirmed { missing: 1 },
             RowProblem::Money(volkshuis_domain::money::MoneyError::Ambiguous),
         ];
         let errors: Vec<RowError> = problems.into_iter().map(error).collect();

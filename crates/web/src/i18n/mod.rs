@@ -87,6 +87,7 @@ pub use generated::IcalTexts;
 pub use generated::MapslangTexts;
 pub use generated::NavTexts;
 pub use generated::NotifyTexts;
+pub use generated::PickersTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 

@@ -103,8 +103,9 @@ pub enum RowProblem {
     /// A full file without a single unit, which would mark every unit out of use, and the user did not confirm
     /// that the stock is now empty.
     #[error(
-        "het bestand heeft geen eenheden: als volledig bezit zou het alle {missing} eenheden buiten gebruik zetten; \
-         bevestig uitdrukkelijk dat het bezit leeg is als dat de bedoeling is"
+        "het bestand heeft geen eenheden: als volledig bezit zou het {} buiten gebruik zetten; \
+         bevestig uitdrukkelijk dat het bezit leeg is als dat de bedoeling is",
+        all_units(.missing)
     )]
     EmptyStockUnconfirmed {
         /// Units in use that the file would mark out of use.
@@ -144,6 +145,15 @@ pub fn unknown_column_names(names: &[String]) -> String {
         shown.push("…".to_owned());
     }
     shown.join(", ")
+}
+
+/// "alle 12 eenheden", or "de 1 eenheid" of a stock of one.
+fn all_units(missing: &u64) -> String {
+    if *missing == 1 {
+        "de 1 eenheid".to_owned()
+    } else {
+        format!("alle {missing} eenheden")
+    }
 }
 
 fn unknown_columns(count: &u64, names: &str) -> String {

@@ -11,8 +11,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use time::macros::format_description;
-use time::{Date, OffsetDateTime, Time};
+use time::{OffsetDateTime, Time};
 use volkshuis_domain::query::filter_text;
 use volkshuis_store::{audit, orgs};
 
@@ -69,7 +68,8 @@ fn day(text: &str, errors: &mut FieldErrors, field: &'static str, t: &crate::i18
     if text.trim().is_empty() {
         return None;
     }
-    match Date::parse(text.trim(), format_description!("[year]-[month]-[day]")) {
+    // From the date input, or typed the Dutch way where a browser has no date picker.
+    match crate::forms::parse_date(text) {
         Ok(date) => Some(date.with_time(Time::MIDNIGHT).assume_utc()),
         Err(_) => {
             errors.add(field, t.err_format);

@@ -87,7 +87,7 @@ async fn decrees_page(
         page: Page::for_user(auth),
         ct,
         through: cal.decreed_through().map(|year| ct.decrees_through(year)),
-        saved: moved.map(|moved| ct.decree_saved(moved)),
+        saved: moved.map(|moved| ct.decree_saved(i64::try_from(moved).unwrap_or(i64::MAX))),
         decrees,
         form,
         errors,

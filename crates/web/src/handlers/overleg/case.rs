@@ -324,7 +324,9 @@ async fn answer_question(
     }
     let mut errors = FieldErrors::default();
     let Some(answer) = errors.check(auth.ctx.t(), "question_answer", LongText::parse(&form.text)) else {
-        return again(&state, &auth, &scope, &case, Typed::default(), errors, None, false).await;
+        // The page again with the message at this question and the answer as typed.
+        let typed = Typed { answered_question: Some(question), question_answer: form.text, ..Typed::default() };
+        return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
     };
     let mut tx = state.db.begin().await?;
     match overleg::answer_question(&mut tx, &scope, &auth.actor(&state), id, question, &answer, today(&state)).await {
@@ -359,12 +361,7 @@ async fn print(
     let case = load_case(&state, &scope, id).await?;
     let page = Page::for_user(&auth);
     let (documents, questions, trail) = shared_parts(&state, &page, &scope, &case).await?;
-    ok(&PrintPage {
-        case: case_view(&page, &case, &super::term_calendar(&state).await?, today(&state)),
-        documents,
-        questions,
-        trail,
-        printed_on: show_time(state.clock.now()),
-        page,
-    })
+    let mut view = case_view(&page, &case, &super::term_calendar(&state).await?, today(&state));
+    view.clusters = super::case_view::named_complexes(&state, &scope, &case, auth.ctx.lang).await?;
+    ok(&PrintPage { case: view, documents, questions, trail, printed_on: show_time(state.clock.now()), page })
 }

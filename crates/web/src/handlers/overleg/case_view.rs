@@ -4,6 +4,8 @@ use super::{step_error, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::i18n::Lang;
+use crate::picker::name_and_code;
 use crate::state::AppState;
 use crate::views::{show_date, show_time, Page};
 use askama::Template;
@@ -12,6 +14,8 @@ use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage, CORRECTION_WINDOW};
 use volkshuis_domain::overleg::{AnswerKind, Decision};
 use volkshuis_store::overleg::{self, Case};
+use volkshuis_store::stock::{self, StockRef};
+use volkshuis_store::StoreError;
 
 /// A deadline line: what, by when, the rule, and how many days are left.
 pub(super) struct DeadlineView {
@@ -60,6 +64,9 @@ pub(super) struct Typed {
     pub reply_text: String,
     pub comment: String,
     pub question: String,
+    /// The open question whose answer came back with an error, and the answer typed.
+    pub answered_question: Option<i64>,
+    pub question_answer: String,
 }
 
 /// The facts of the case, ready to show.
@@ -110,6 +117,22 @@ pub(super) struct CasePage {
     pub conflict: bool,
 }
 
+impl CasePage {
+    /// The message at question `q`'s answer, when that answer came back.
+    fn question_error(&self, q: i64) -> Option<&str> {
+        (self.typed.answered_question == Some(q)).then(|| self.errors.get("question_answer")).flatten()
+    }
+
+    /// The answer typed to question `q`, when it came back.
+    fn question_typed(&self, q: i64) -> &str {
+        if self.typed.answered_question == Some(q) {
+            &self.typed.question_answer
+        } else {
+            ""
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "overleg/print.html")]
 pub(super) struct PrintPage {
@@ -119,6 +142,28 @@ pub(super) struct PrintPage {
     pub questions: Vec<QuestionView>,
     pub trail: Vec<TrailView>,
     pub printed_on: String,
+}
+
+/// The complexes a case is about as "De Linde (CPX000012), …": both parties read the corporation's names of them;
+/// the codes stay where the names cannot be read (a partnership that has ended).
+pub(super) async fn named_complexes(
+    state: &AppState,
+    scope: &ReadScope,
+    case: &Case,
+    lang: Lang,
+) -> Result<String, AppError> {
+    if case.clusters.is_empty() {
+        return Ok(String::new());
+    }
+    let names =
+        match stock::choice_names(&state.db, scope, case.corporation_id, StockRef::Complex, &case.clusters).await {
+            Ok(names) => names,
+            Err(StoreError::NotFound) => Default::default(),
+            Err(other) => return Err(other.into()),
+        };
+    let shown: Vec<String> =
+        case.clusters.iter().map(|c| name_and_code(lang, names.get(c).map(String::as_str), c)).collect();
+    Ok(shown.join(", "))
 }
 
 /// The case's facts as shown to a viewer on `today`.
@@ -275,9 +320,11 @@ pub(super) async fn case_page(
         }
         _ => None,
     };
+    let mut view = case_view(&page, case, &cal, today);
+    view.clusters = named_complexes(state, scope, case, auth.ctx.lang).await?;
     Ok(CasePage {
         org_id: scope.org_id(),
-        case: case_view(&page, case, &cal, today),
+        case: view,
         documents,
         questions,
         comments,

@@ -6,6 +6,9 @@ use super::{parse_date, party_scope, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::handlers::pickers::stock_picker;
+use crate::i18n::PickersTexts;
+use crate::picker::Picker;
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{ok, render, show_date, Page};
@@ -54,6 +57,8 @@ struct NewPage {
     form: CaseForm,
     errors: FieldErrors,
     file_errors: Vec<String>,
+    /// The complexes the request is about, chosen from the corporation's own stock.
+    clusters: Picker,
 }
 
 async fn corporation(state: &AppState, auth: &Auth, org: i64) -> Result<(WriteScope, Organisation), AppError> {
@@ -77,7 +82,14 @@ async fn new_page(
     let ov = page.ov;
     let partners =
         overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| (p.org.id.to_string(), p.org.name)).collect();
+    let lang = auth.ctx.lang;
+    let complexes =
+        Picker::new(lang, "clusters", PickersTexts::of(lang).complexes).multiple().error(errors.get("clusters"));
+    let own = [(organisation.id, organisation.name.clone())];
+    let clusters =
+        stock_picker(state, scope, complexes, StockRef::Complex, &own, Some(organisation.id), &form.clusters).await?;
     Ok(NewPage {
+        clusters,
         org_id: organisation.id,
         org_name: organisation.name,
         partners,

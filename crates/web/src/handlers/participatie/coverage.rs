@@ -92,10 +92,10 @@ async fn show(
         let areas = areas
             .into_iter()
             .map(|a| AreaView {
-                label: match (a.code.is_empty(), a.name) {
-                    (true, _) => "—".to_owned(),
-                    (false, Some(name)) => format!("{} {name}", a.code),
-                    (false, None) => a.code,
+                label: if a.code.is_empty() {
+                    "—".to_owned()
+                } else {
+                    crate::picker::name_and_code(auth.ctx.lang, a.name.as_deref(), &a.code)
                 },
                 blind: a.counts.blind_percent(),
                 counts: a.counts,

@@ -5,9 +5,10 @@ use super::party_scope;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::picker::PickedForm;
 use crate::state::AppState;
 use crate::views::{ok, render};
-use axum::extract::{Form, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -28,7 +29,8 @@ fn form_of(group: &Group) -> GroupForm {
         name: group.name.clone(),
         kind: group.kind.code().to_owned(),
         area_kind: group.area_kind.clone(),
-        area_codes: group.area_codes.join(", "),
+        area_complexes: if group.area_kind == "complexes" { group.area_codes.join(", ") } else { String::new() },
+        area_buurten: if group.area_kind == "buurten" { group.area_codes.join(", ") } else { String::new() },
         contact_role: group.contact_role.clone(),
         approx_size: group.approx_size.map(|n| n.to_string()).unwrap_or_default(),
         description: group.description.clone(),
@@ -66,7 +68,7 @@ async fn update(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
-    Form(mut form): Form<GroupForm>,
+    PickedForm(mut form): PickedForm<GroupForm>,
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = editable(&state, &scope, &organisation, id).await?;

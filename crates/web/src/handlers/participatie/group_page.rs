@@ -1,11 +1,12 @@
 //! One group: what it is, its activity log, its Overlegwet criteria, and — for its own organisation — the requests
 //! tenants sent it.
 
-use super::groups::{row, GroupRow};
+use super::groups::{area_names, row, GroupRow};
 use super::{may_edit, party_scope, visible_group};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, parse_date, FieldErrors};
+use crate::i18n::PickersTexts;
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
@@ -116,7 +117,7 @@ pub(super) async fn group_page(
             date: show_date(a.held_on),
             kind: pt.activity(a.kind),
             topic: a.topic,
-            participants: a.participants.map(|n| n.to_string()).unwrap_or_default(),
+            participants: a.participants.map(|n| PickersTexts::of(auth.ctx.lang).participants(n)).unwrap_or_default(),
         })
         .collect();
     // Join requests are personal data: only for the organisation that keeps the group.
@@ -138,7 +139,7 @@ pub(super) async fn group_page(
     };
     Ok(GroupPage {
         org_id: scope.org_id(),
-        group: row(&page, group, 0, today),
+        group: row(&page, group, 0, today, &area_names(state, scope, &[group]).await?),
         contact_role: group.contact_role.clone(),
         approx_size: group.approx_size.map(|n| n.to_string()).unwrap_or_default(),
         channels: group.channels.iter().map(|c| pt.channel(*c)).collect::<Vec<_>>().join(", "),

@@ -4,11 +4,13 @@ use super::{corporations, party_scope};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
-use crate::i18n::{ParticipatieTexts, Texts};
+use crate::handlers::pickers::stock_picker;
+use crate::i18n::{ParticipatieTexts, PickersTexts, Texts};
+use crate::picker::{self, PickedForm, Picker};
 use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -42,18 +44,50 @@ pub(super) struct GroupRow {
     pub missed_meeting: Option<String>,
 }
 
-/// The state badges of a group.
-pub(super) fn row(page: &Page, g: &Group, depth: usize, today: time::Date) -> GroupRow {
+/// The names of the complexes and buurten groups speak for, by corporation and code. A corporation whose stock the
+/// organisation does not work in gives no names (its groups show their codes).
+pub(super) async fn area_names(state: &AppState, scope: &ReadScope, groups: &[&Group]) -> Result<AreaNames, AppError> {
+    let mut wanted: HashMap<(i64, &str), Vec<String>> = HashMap::new();
+    for g in groups {
+        wanted.entry((g.corporation_id, g.area_kind.as_str())).or_default().extend(g.area_codes.iter().cloned());
+    }
+    let mut names = AreaNames::new();
+    for ((corporation, area_kind), codes) in wanted {
+        let kind = match area_kind {
+            "complexes" => StockRef::Complex,
+            "buurten" => StockRef::Buurt,
+            _ => continue,
+        };
+        match stock::choice_names(&state.db, scope, corporation, kind, &codes).await {
+            Ok(found) => names.extend(found.into_iter().map(|(code, name)| ((corporation, code), name))),
+            Err(StoreError::NotFound) => {}
+            Err(other) => return Err(other.into()),
+        }
+    }
+    Ok(names)
+}
+
+/// Names of complexes and buurten by corporation and code.
+pub(super) type AreaNames = HashMap<(i64, String), String>;
+
+/// The state badges of a group; its area as "De Linde (CPX000012), …".
+pub(super) fn row(page: &Page, g: &Group, depth: usize, today: time::Date, names: &AreaNames) -> GroupRow {
     let pt = page.pt;
+    let lang = crate::i18n::Lang::from_code(page.lang).unwrap_or_default();
+    let named: Vec<String> = g
+        .area_codes
+        .iter()
+        .map(|code| picker::name_and_code(lang, names.get(&(g.corporation_id, code.clone())).map(String::as_str), code))
+        .collect();
     GroupRow {
         id: g.id,
         depth,
         name: g.name.clone(),
         kind: pt.kind(g.kind),
-        area: if g.area_codes.is_empty() {
+        area: if named.is_empty() {
             pt.area_kind(&g.area_kind).to_owned()
         } else {
-            format!("{}: {}", pt.area_kind(&g.area_kind), g.area_codes.join(", "))
+            format!("{}: {}", pt.area_kind(&g.area_kind), named.join(", "))
         },
         kept_by: g.org_name.clone(),
         recognised: g.kind.is_formal().then(|| recognised(g.kind, &g.criteria)),
@@ -85,7 +119,7 @@ pub(super) fn tree(groups: &[Group]) -> Vec<(&Group, usize)> {
 
 #[derive(Template)]
 #[template(path = "participatie/list.html")]
-struct ListPage {
+pub(super) struct ListPage {
     page: Page,
     org_id: i64,
     org_name: String,
@@ -97,6 +131,12 @@ struct ListPage {
     is_corporation: bool,
     messages: Vec<part::Message>,
     contacts: String,
+    /// How tenants reach the corporation when no group speaks for their address (its administrators keep it), as
+    /// stored or as typed, and whether the user may change it.
+    public_contact: String,
+    can_manage: bool,
+    pk: &'static PickersTexts,
+    errors: FieldErrors,
 }
 
 async fn list(
@@ -105,12 +145,26 @@ async fn list(
     Path(org): Path<i64>,
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, View).await?;
-    let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
+    ok(&list_page(&state, &auth, org, q.notice.as_deref(), None, FieldErrors::default()).await?)
+}
+
+/// The groups page; `contact_typed` is the public contact as typed when its form came back with `errors`.
+pub(super) async fn list_page(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    notice: Option<&str>,
+    contact_typed: Option<String>,
+    errors: FieldErrors,
+) -> Result<ListPage, AppError> {
+    let (scope, organisation) = party_scope(state, auth, org, View).await?;
+    let page = Page::for_user(auth).with_notice(notice);
     let today = dutch_date(state.clock.now());
     let groups = part::visible_to(&state.db, &scope).await?;
-    let rows = tree(&groups).into_iter().map(|(g, depth)| row(&page, g, depth, today)).collect();
-    let has_stock = !corporations(&state, &scope, &organisation).await?.is_empty();
+    let all: Vec<&Group> = groups.iter().collect();
+    let names = area_names(state, &scope, &all).await?;
+    let rows = tree(&groups).into_iter().map(|(g, depth)| row(&page, g, depth, today, &names)).collect();
+    let has_stock = !corporations(state, &scope, &organisation).await?.is_empty();
     let is_corporation = organisation.kind == volkshuis_domain::org::OrgKind::Corporation;
     let (messages, contacts) = if is_corporation {
         let (n, e) = part::contact_counts(&state.db, &scope).await?;
@@ -119,7 +173,16 @@ async fn list(
     } else {
         (Vec::new(), String::new())
     };
-    ok(&ListPage {
+    let public_contact = match contact_typed {
+        Some(typed) => typed,
+        None if is_corporation => volkshuis_store::public_contact::get(&state.db, org).await?.unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(ListPage {
+        public_contact,
+        can_manage: scope.role().allows(Action::Manage),
+        pk: PickersTexts::of(auth.ctx.lang),
+        errors,
         is_corporation,
         messages,
         contacts,
@@ -146,8 +209,12 @@ pub(super) struct GroupForm {
     pub(super) kind: String,
     #[serde(default)]
     pub(super) area_kind: String,
+    /// The complexes it speaks for (a picker's field), when its area is complexes.
     #[serde(default)]
-    pub(super) area_codes: String,
+    pub(super) area_complexes: String,
+    /// The buurten it speaks for, when its area is buurten.
+    #[serde(default)]
+    pub(super) area_buurten: String,
     #[serde(default)]
     pub(super) contact_role: String,
     #[serde(default)]
@@ -162,6 +229,29 @@ pub(super) struct GroupForm {
     pub(super) rest: HashMap<String, String>,
 }
 
+impl GroupForm {
+    /// The field of the area's codes for the kind of area chosen (`None` for "all"): a picker per kind, and the
+    /// server reads only the one of the kind chosen.
+    pub(super) fn area_field(&self) -> Option<&'static str> {
+        match self.area_kind.trim() {
+            "complexes" => Some("area_complexes"),
+            "buurten" => Some("area_buurten"),
+            _ => None,
+        }
+    }
+
+    /// The codes posted for the kind of area chosen, in capitals as the stock's codes are written (a code typed by
+    /// hand in small letters still finds its complex).
+    fn area_codes(&self) -> Vec<String> {
+        let typed = match self.area_field() {
+            Some("area_complexes") => &self.area_complexes,
+            Some(_) => &self.area_buurten,
+            None => return Vec::new(),
+        };
+        picker::values([typed.as_str()]).into_iter().map(|c| c.to_uppercase()).collect()
+    }
+}
+
 #[derive(Template)]
 #[template(path = "participatie/group_form.html")]
 pub(super) struct FormPage {
@@ -174,6 +264,9 @@ pub(super) struct FormPage {
     kinds: Vec<(String, String)>,
     areas: Vec<(String, String)>,
     channels: Vec<(String, String, bool)>,
+    /// The complexes and the buurten it may speak for: one shows, by the kind of area chosen.
+    complexes: Picker,
+    buurten: Picker,
     form: GroupForm,
     errors: FieldErrors,
 }
@@ -190,9 +283,48 @@ pub(super) async fn form_page(
     let page = Page::for_user(auth);
     let pt = page.pt;
     let corps = corporations(state, scope, organisation).await?;
-    let parents = part::visible_to(&state.db, scope).await?.into_iter().map(|g| (g.id.to_string(), g.name)).collect();
+    // A group's parent is one of the groups the organisation sees, shown with its kind (names repeat).
+    let parents = part::visible_to(&state.db, scope)
+        .await?
+        .into_iter()
+        .filter(|g| editing != Some(g.id))
+        .map(|g| (g.id.to_string(), format!("{} ({})", g.name, pt.kind(g.kind))))
+        .collect();
     let org_id = organisation.id;
+    let lang = auth.ctx.lang;
+    let pk = PickersTexts::of(lang);
+    let stock: Vec<(i64, String)> = corps.iter().map(|c| (c.id, c.name.clone())).collect();
+    let chosen = form.corporation_id.trim().parse::<i64>().ok();
+    let area_picker = |field: &str, label: &str, kind: &str| {
+        Picker::new(lang, field, label)
+            .multiple()
+            .error(errors.get(field))
+            .depends_on("corporation_id", "corporatie")
+            .show_if("area_kind", &[kind])
+    };
+    let complexes = stock_picker(
+        state,
+        scope,
+        area_picker("area_complexes", pk.complexes, "complexes"),
+        StockRef::Complex,
+        &stock,
+        chosen,
+        &form.area_complexes.to_uppercase(),
+    )
+    .await?;
+    let buurten = stock_picker(
+        state,
+        scope,
+        area_picker("area_buurten", pk.buurten, "buurten"),
+        StockRef::Buurt,
+        &stock,
+        chosen,
+        &form.area_buurten.to_uppercase(),
+    )
+    .await?;
     Ok(FormPage {
+        complexes,
+        buurten,
         action: match editing {
             Some(id) => format!("/orgs/{org_id}/participatie/groepen/{id}/bewerken"),
             None => format!("/orgs/{org_id}/participatie/groepen/nieuw"),
@@ -246,10 +378,9 @@ pub(super) fn parse_group(
     if area_kind.is_none() {
         errors.add("area_kind", t.err_choose);
     }
-    let codes: Vec<String> =
-        form.area_codes.split([',', ';', '\n']).map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty()).collect();
-    if area_kind != Some("all") && codes.is_empty() {
-        errors.add("area_codes", pt.err_area);
+    let codes = form.area_codes();
+    if let (Some(field), true) = (form.area_field(), codes.is_empty()) {
+        errors.add(field, pt.err_area);
     }
     let contact_role = errors.check(t, "contact_role", Name::parse(&form.contact_role));
     let approx_size = match form.approx_size.trim() {
@@ -331,7 +462,8 @@ pub(super) async fn unknown_areas(
         return Ok(None);
     }
     let mut errors = FieldErrors::default();
-    errors.add("area_codes", pt.err_unknown_area(unknown.join(", ")));
+    let field = if kind == StockRef::Complex { "area_complexes" } else { "area_buurten" };
+    errors.add(field, pt.err_unknown_area(unknown.join(", ")));
     Ok(Some(errors))
 }
 
@@ -339,7 +471,7 @@ async fn create(
     State(state): State<AppState>,
     auth: Auth,
     Path(org): Path<i64>,
-    Form(form): Form<GroupForm>,
+    PickedForm(form): PickedForm<GroupForm>,
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let t = auth.ctx.t();

@@ -9,6 +9,7 @@ mod group_edit;
 mod group_page;
 mod groups;
 mod public;
+mod public_contact;
 
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(coverage::router())
         .merge(diagnosis::router())
         .merge(public::router())
+        .merge(public_contact::router())
 }
 
 /// The corporations whose stock the organisation works in: itself, those it consults, or — for a municipality,

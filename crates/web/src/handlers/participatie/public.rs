@@ -5,11 +5,12 @@ use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::i18n::Lang;
+use crate::i18n::PickersTexts;
 use crate::state::AppState;
 use crate::throttle;
 use crate::views::{ok, render, Page};
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, Path, Query, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -20,7 +21,7 @@ use volkshuis_domain::ids::Postcode;
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_domain::throttle::Namespace;
 use volkshuis_store::participatie::{self as part, Address, Group, JoinRequest};
-use volkshuis_store::{notifications, users};
+use volkshuis_store::{notifications, orgs, public_contact, users};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/doe-mee", get(lookup)).route("/doe-mee/groepen/{id}", post(join))
@@ -57,6 +58,8 @@ struct PublicPage {
     searched: bool,
     address: Option<String>,
     groups: Vec<PublicGroup>,
+    /// When no group speaks for the address: whom to ask (the corporation, and how to reach it when it said so).
+    ask: Option<String>,
     errors: FieldErrors,
     join: JoinForm,
     sent: bool,
@@ -90,17 +93,52 @@ async fn find(
     errors: &mut FieldErrors,
     ctx: &RequestContext,
 ) -> Result<Vec<Address>, AppError> {
-    let t = ctx.t();
-    let postcode = Postcode::parse(postcode).map_err(|_| errors.add("postcode", t.err_format)).ok();
-    let number = number.trim().parse::<i64>().ok().filter(|n| *n > 0);
-    if number.is_none() {
-        errors.add("huisnummer", t.err_format);
-    }
+    let pk = PickersTexts::of(ctx.lang);
+    let postcode = match postcode.trim() {
+        "" => {
+            errors.add("postcode", pk.err_postcode_empty);
+            None
+        }
+        typed => Postcode::parse(typed).map_err(|_| errors.add("postcode", pk.err_postcode_format)).ok(),
+    };
+    let number = match number.trim() {
+        "" => {
+            errors.add("huisnummer", pk.err_number_empty);
+            None
+        }
+        typed => {
+            let parsed = typed.parse::<i64>().ok().filter(|n| *n > 0);
+            if parsed.is_none() {
+                errors.add("huisnummer", pk.err_number_format);
+            }
+            parsed
+        }
+    };
     let (Some(postcode), Some(number)) = (postcode, number) else { return Ok(Vec::new()) };
     let mut found = part::lookup_address(&state.db, postcode.as_str(), number, addition).await?;
     let Some(label) = found.first().map(|a| a.label.clone()) else { return Ok(found) };
     found.retain(|a| a.label == label);
     Ok(found)
+}
+
+/// Whom a tenant asks when no group speaks for the address: the corporation(s) owning it, with the contact each
+/// gave for this page.
+async fn whom_to_ask(state: &AppState, ctx: &RequestContext, units: &[Address]) -> Result<Option<String>, AppError> {
+    let pk = PickersTexts::of(ctx.lang);
+    let mut asks = Vec::new();
+    let mut seen = Vec::new();
+    for unit in units {
+        if seen.contains(&unit.corporation_id) {
+            continue;
+        }
+        seen.push(unit.corporation_id);
+        let Some(corporation) = orgs::get(&state.db, unit.corporation_id).await? else { continue };
+        asks.push(match public_contact::get(&state.db, corporation.id).await? {
+            Some(contact) => pk.no_groups_ask_contact(contact, corporation.name),
+            None => pk.no_groups_ask(corporation.name),
+        });
+    }
+    Ok((!asks.is_empty()).then(|| asks.join(" ")))
 }
 
 /// The groups that speak for any unit of the dwelling, each once.
@@ -129,19 +167,21 @@ async fn allow_lookup(state: &AppState, ctx: &RequestContext) -> Result<Result<(
     Ok(Ok(()))
 }
 
+/// The page for `query`; `searched` when the lookup form was sent (even empty: then it says what to fill in).
 async fn public_page(
     state: &AppState,
     ctx: &RequestContext,
     query: LookupQuery,
+    searched: bool,
     join_for: Option<i64>,
     join: JoinForm,
     mut errors: FieldErrors,
 ) -> Result<PublicPage, AppError> {
     let page = Page::anonymous(ctx);
     let pt = page.pt;
-    let searched = !query.postcode.trim().is_empty() || !query.huisnummer.trim().is_empty();
     let mut address = None;
     let mut groups = Vec::new();
+    let mut ask = None;
     if searched {
         let units = find(state, &query.postcode, &query.huisnummer, &query.toevoeging, &mut errors, ctx).await?;
         if let Some(found) = units.first() {
@@ -160,18 +200,29 @@ async fn public_page(
                 })
                 .collect();
             address = Some(found.label.clone());
+            if groups.is_empty() {
+                ask = whom_to_ask(state, ctx, &units).await?;
+            }
         }
     }
-    Ok(PublicPage { sent: query.sent.is_some(), query, searched, address, groups, errors, join, page })
+    Ok(PublicPage { sent: query.sent.is_some(), query, searched, address, groups, ask, errors, join, page })
+}
+
+/// Whether the lookup form was sent: the page's own address has no query, the form always sends its fields.
+fn form_sent(raw: Option<&str>) -> bool {
+    form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).any(|(k, _)| k == "postcode" || k == "huisnummer")
 }
 
 async fn lookup(
     State(state): State<AppState>,
     ctx: RequestContext,
     Query(query): Query<LookupQuery>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let searched = !query.postcode.trim().is_empty() || !query.huisnummer.trim().is_empty();
-    if searched {
+    let searched = form_sent(raw.as_deref());
+    let typed = !query.postcode.trim().is_empty() || !query.huisnummer.trim().is_empty();
+    // Only a lookup with something typed spends the allowance; an empty form just gets its messages.
+    if typed {
         if let Err(wait) = allow_lookup(&state, &ctx).await? {
             // The form again with what was typed, and no answer.
             let mut errors = FieldErrors::default();
@@ -182,6 +233,7 @@ async fn lookup(
                 searched: false,
                 address: None,
                 groups: Vec::new(),
+                ask: None,
                 errors,
                 join: JoinForm::default(),
                 sent: false,
@@ -189,7 +241,8 @@ async fn lookup(
             return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
         }
     }
-    ok(&public_page(&state, &ctx, query, None, JoinForm::default(), FieldErrors::default()).await?)
+    let page = public_page(&state, &ctx, query, searched, None, JoinForm::default(), FieldErrors::default()).await?;
+    ok(&page)
 }
 
 async fn join(
@@ -212,7 +265,7 @@ async fn join(
             toevoeging: form.toevoeging.clone(),
             sent: None,
         };
-        let page = public_page(&state, &ctx, query, Some(id), form, errors).await?;
+        let page = public_page(&state, &ctx, query, true, Some(id), form, errors).await?;
         return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
     }
     // The form answers for an address too (its error page lists the groups), so it spends the lookup allowance.
@@ -230,6 +283,7 @@ async fn join(
             searched: false,
             address: None,
             groups: Vec::new(),
+            ask: None,
             errors,
             join: form,
             sent: false,
@@ -254,7 +308,7 @@ async fn join(
             toevoeging: form.toevoeging.clone(),
             sent: None,
         };
-        let page = public_page(&state, &ctx, query, Some(id), form, errors).await?;
+        let page = public_page(&state, &ctx, query, true, Some(id), form, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let now = state.clock.now();
@@ -286,4 +340,17 @@ async fn join(
         .append_pair("sent", "1")
         .finish();
     Ok(Redirect::to(&format!("/doe-mee?{back}")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::form_sent;
+
+    #[test]
+    fn an_empty_form_is_a_lookup_too() {
+        assert!(form_sent(Some("postcode=&huisnummer=&toevoeging=")), "sent empty: it gets its messages");
+        assert!(form_sent(Some("postcode=1011AA")));
+        assert!(!form_sent(None), "the page itself");
+        assert!(!form_sent(Some("sent=1")));
+    }
 }

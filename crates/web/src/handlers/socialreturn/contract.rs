@@ -6,6 +6,9 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::notify::{self, Event, Step};
+use crate::handlers::pickers::stock_picker;
+use crate::i18n::PickersTexts;
+use crate::picker::Picker;
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
 use askama::Template;
@@ -24,6 +27,7 @@ use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
 use volkshuis_domain::text::LongText;
 use volkshuis_store::orgs;
 use volkshuis_store::socialreturn::{self, names, Contract, ContributionRow, Relation, Settle, Status};
+use volkshuis_store::stock::StockRef;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -64,6 +68,30 @@ pub(super) struct Figures {
 /// The report form as typed.
 pub(super) type Typed = HashMap<String, String>;
 
+/// The settlement form as shown: the contract's own values, or what was typed when it came back with an error.
+pub(super) struct SettleTyped {
+    pub repair_until: String,
+    pub did_all_it_could: bool,
+    pub note: String,
+    pub settled: bool,
+}
+
+/// The tenant form of one contribution that came back with an error: which contribution, and what was typed (its
+/// messages are in the page's errors, under `cluster` and `consent_on`).
+pub(super) struct TenantTyped {
+    pub contribution: i64,
+    pub cluster: String,
+    pub consent_on: String,
+}
+
+/// One contribution's tenant form as the template shows it.
+pub(super) struct TenantForm {
+    open: bool,
+    cluster: Option<Picker>,
+    consent_on: String,
+    consent_error: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "socialreturn/contract.html")]
 pub(super) struct ContractPage {
@@ -86,8 +114,6 @@ pub(super) struct ContractPage {
     pub ended: bool,
     pub unfulfilled: String,
     pub withhold: String,
-    pub repair_until: String,
-    pub did_all_it_could: bool,
     pub settlement_note: String,
     pub settled_on: Option<String>,
     pub is_buyer: bool,
@@ -103,6 +129,13 @@ pub(super) struct ContractPage {
     pub typed: Typed,
     pub errors: FieldErrors,
     pub message: Option<String>,
+    pub pk: &'static PickersTexts,
+    pub settle_form: SettleTyped,
+    /// The complex picker of the tenant forms (the buyer's own stock), when a contribution may be marked.
+    pub tenant_cluster: Option<Picker>,
+    pub tenant_typed: Option<TenantTyped>,
+    /// The decision that came back for want of a reason: the contribution and the reason typed.
+    pub decision_typed: Option<(i64, String)>,
 }
 
 impl ContractPage {
@@ -112,6 +145,34 @@ impl ContractPage {
 
     fn ticked(&self, name: &str) -> bool {
         checkbox(&self.typed.get(name).cloned())
+    }
+
+    /// The tenant form of contribution `c`: open, with what was typed and its messages, when it came back.
+    fn tenant_form(&self, c: i64) -> TenantForm {
+        let typed = self.tenant_typed.as_ref().filter(|t| t.contribution == c);
+        let picker = self.tenant_cluster.clone().map(|p| {
+            let p = p.id(format!("cluster-{c}"));
+            match typed {
+                Some(t) => p.posted(&t.cluster).error(self.errors.get("cluster")),
+                None => p,
+            }
+        });
+        TenantForm {
+            open: typed.is_some(),
+            cluster: picker,
+            consent_on: typed.map(|t| t.consent_on.clone()).unwrap_or_default(),
+            consent_error: typed.and_then(|_| self.errors.get("consent_on").map(str::to_owned)),
+        }
+    }
+
+    /// The message at the reason of contribution `c`'s decision, when it came back.
+    fn decision_error(&self, c: i64) -> Option<&str> {
+        self.decision_typed.as_ref().filter(|(id, _)| *id == c).and_then(|_| self.errors.get("reason"))
+    }
+
+    /// The reason typed for contribution `c`'s decision, when it came back.
+    fn decision_reason(&self, c: i64) -> &str {
+        self.decision_typed.as_ref().filter(|(id, _)| *id == c).map(|(_, r)| r.as_str()).unwrap_or_default()
     }
 }
 
@@ -178,6 +239,40 @@ pub(super) fn contribution_view(
     }
 }
 
+/// "De Linde (CPX000012)" for the complexes tenants were marked in, where the organisation may read the buyer's
+/// stock (the buyer itself); the others keep the code.
+async fn name_tenant_complexes(
+    state: &AppState,
+    scope: &ReadScope,
+    contract: &Contract,
+    contributions: &mut [ContributionView],
+    lang: crate::i18n::Lang,
+) -> Result<(), AppError> {
+    let codes: Vec<String> = contributions.iter().filter_map(|c| c.tenant_cluster.clone()).collect();
+    if codes.is_empty() {
+        return Ok(());
+    }
+    let names = match volkshuis_store::stock::choice_names(
+        &state.db,
+        scope,
+        contract.buyer_id,
+        StockRef::Complex,
+        &codes,
+    )
+    .await
+    {
+        Ok(names) => names,
+        Err(volkshuis_store::StoreError::NotFound) => return Ok(()),
+        Err(other) => return Err(other.into()),
+    };
+    for c in contributions {
+        if let Some(code) = &c.tenant_cluster {
+            c.tenant_cluster = Some(crate::picker::name_and_code(lang, names.get(code).map(String::as_str), code));
+        }
+    }
+    Ok(())
+}
+
 fn options<T: Copy>(
     all: &[T],
     code: impl Fn(T) -> &'static str,
@@ -231,11 +326,12 @@ pub(super) async fn contract_page(
     let names = names::names(&state.db, contract, &auth.actor(state)).await?;
     let shows_names = contract.relation != Relation::Buyer;
     let files = socialreturn::evidence_files(&state.db, contract).await?;
-    let contributions = socialreturn::contributions(&state.db, contract, &auth.actor(state))
+    let mut contributions: Vec<ContributionView> = socialreturn::contributions(&state.db, contract, &auth.actor(state))
         .await?
         .into_iter()
         .map(|r| contribution_view(&page, r, &names, &files))
         .collect();
+    name_tenant_complexes(state, scope, contract, &mut contributions, auth.ctx.lang).await?;
     let value_changes = socialreturn::value_changes(&state.db, contract)
         .await?
         .into_iter()
@@ -250,7 +346,27 @@ pub(super) async fn contract_page(
     // Only a corporation has tenants to mark.
     let buyer_is_corporation = contract.relation == Relation::Buyer
         && orgs::get(&state.db, contract.buyer_id).await?.is_some_and(|o| o.kind == OrgKind::Corporation);
+    let can_mark_tenant = buyer_is_corporation && can_edit;
+    let lang = auth.ctx.lang;
+    let markable = contributions.iter().any(|c: &ContributionView| c.placement && c.tenant_cluster.is_none());
+    let tenant_cluster = if can_mark_tenant && markable {
+        let own = [(contract.buyer_id, contract.buyer_name.clone())];
+        let picker = Picker::new(lang, "cluster", sr.tenant_cluster);
+        Some(stock_picker(state, scope, picker, StockRef::Complex, &own, Some(contract.buyer_id), "").await?)
+    } else {
+        None
+    };
     Ok(ContractPage {
+        pk: PickersTexts::of(lang),
+        settle_form: SettleTyped {
+            repair_until: contract.repair_until.map(|d| d.to_string()).unwrap_or_default(),
+            did_all_it_could: contract.did_all_it_could,
+            note: contract.settlement_note.clone().unwrap_or_default(),
+            settled: contract.settled_on.is_some(),
+        },
+        tenant_cluster,
+        tenant_typed: None,
+        decision_typed: None,
         org_id: scope.org_id(),
         id: contract.id,
         title: contract.title.clone(),
@@ -268,14 +384,12 @@ pub(super) async fn contract_page(
         ended: today > contract.ends_on,
         unfulfilled: s.unfulfilled.to_string(),
         withhold: s.withhold.to_string(),
-        repair_until: contract.repair_until.map(|d| d.to_string()).unwrap_or_default(),
-        did_all_it_could: contract.did_all_it_could,
         settlement_note: contract.settlement_note.clone().unwrap_or_default(),
         settled_on: contract.settled_on.map(show_date),
         is_buyer: contract.relation == Relation::Buyer,
         is_supplier: contract.relation == Relation::Supplier,
         can_edit,
-        can_mark_tenant: buyer_is_corporation && can_edit,
+        can_mark_tenant,
         shows_names,
         kinds: ["placement", "apprenticeship", "work_experience", "purchase", "other"]
             .iter()
@@ -342,7 +456,13 @@ async fn settle(
     };
     let note = errors.check(auth.ctx.t(), "note", LongText::parse_optional(&form.note));
     let (Some(note), true) = (note, errors.is_empty()) else {
-        let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors, None).await?;
+        let mut page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors, None).await?;
+        page.settle_form = SettleTyped {
+            repair_until: form.repair_until.clone(),
+            did_all_it_could: checkbox(&form.did_all_it_could),
+            note: form.note.clone(),
+            settled: checkbox(&form.settled),
+        };
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let settle = Settle {

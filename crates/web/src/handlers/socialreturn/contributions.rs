@@ -1,13 +1,14 @@
 //! A supplier reports a contribution (valued at once under the contract's table); the buyer approves or rejects
 //! it, and may mark a placement as one of its own tenants; evidence downloads.
 
-use super::contract::{contract_page, Typed};
+use super::contract::{contract_page, TenantTyped, Typed};
 use super::forms::{date, field};
 use super::{load_contract, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::notify::{self, Event, Step};
+use crate::i18n::PickersTexts;
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
 use crate::views::{attachment, render};
@@ -159,7 +160,13 @@ async fn report(
     let mut errors = FieldErrors::default();
     let contribution = parse(&typed, &mut errors, t, sr);
     upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
-    let name = field(&typed, "person_name");
+    // A name belongs to a contribution about a person; with a purchase or another activity it is not kept.
+    let name = match contribution {
+        Some(
+            Contribution::Placement { .. } | Contribution::Apprenticeship { .. } | Contribution::WorkExperience { .. },
+        ) => field(&typed, "person_name"),
+        _ => "",
+    };
     let name = (!name.is_empty()).then(|| name.chars().take(200).collect::<String>());
     let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
     // Only work inside the contract period counts; a contribution entirely outside it is refused here.
@@ -220,15 +227,15 @@ async fn decide(
         "reject" => false,
         _ => return Err(AppError::NotFound),
     };
-    // The contract page again with the reason the decision was not taken.
-    let refused = |status, message: &str| {
-        let message = Some(message.to_owned());
-        let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), message);
-        async move { render(status, &page.await?) }
-    };
     let reason = form.reason.trim();
     if !approve && reason.is_empty() {
-        return refused(StatusCode::UNPROCESSABLE_ENTITY, sr.err_reason).await;
+        // The page again with the message at that contribution's reason (and a summary at the top).
+        let mut errors = FieldErrors::default();
+        errors.add("reason", sr.err_reason);
+        let message = Some(sr.err_reason.to_owned());
+        let mut page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors, message).await?;
+        page.decision_typed = Some((c, form.reason.clone()));
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let reason: String = reason.chars().take(2000).collect();
     let mut tx = state.db.begin().await?;
@@ -245,7 +252,9 @@ async fn decide(
     {
         Err(StoreError::Conflict) => {
             drop(tx);
-            return refused(StatusCode::CONFLICT, sr.err_decided).await;
+            let message = Some(sr.err_decided.to_owned());
+            let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), message);
+            return render(StatusCode::CONFLICT, &page.await?);
         }
         other => other?,
     }
@@ -281,9 +290,12 @@ async fn mark_tenant(
     let sr = auth.ctx.lang.socialreturn();
     let mut errors = FieldErrors::default();
     let cluster = form.cluster.trim();
-    if cluster.is_empty() || cluster.chars().count() > 40 {
+    if cluster.is_empty() {
+        errors.add("cluster", PickersTexts::of(auth.ctx.lang).err_tenant_cluster);
+    } else if cluster.chars().count() > 40 {
         errors.add("cluster", auth.ctx.t().err_format);
     } else if !socialreturn::own_cluster(&state.db, &scope, cluster).await? {
+        // A complex of the buyer's own stock only, whatever was posted.
         errors.add("cluster", sr.err_cluster);
     }
     let consent_on = date(&form.consent_on).filter(|d| *d <= today(&state));
@@ -291,8 +303,11 @@ async fn mark_tenant(
         errors.add("consent_on", sr.err_date);
     }
     let (Some(consent_on), true) = (consent_on, errors.is_empty()) else {
+        // The page again with this contribution's form open, what was typed in it, and the messages at its fields.
         let message = errors.get("cluster").or(errors.get("consent_on")).map(|m| format!("{}: {m}", sr.mark_tenant));
-        let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors.clone(), message).await?;
+        let mut page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors.clone(), message).await?;
+        page.tenant_typed =
+            Some(TenantTyped { contribution: c, cluster: form.cluster.clone(), consent_on: form.consent_on.clone() });
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let mut tx = state.db.begin().await?;

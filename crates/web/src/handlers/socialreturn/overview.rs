@@ -110,7 +110,23 @@ async fn show(
             money_chart(sr.by_group, p.by_group.iter().map(|r| (sr.group_or_kind(&r.key).to_owned(), r.approved))),
             money_chart(sr.by_year, p.by_year.iter().map(|r| (r.key.clone(), r.approved))),
         ];
-        tenant_jobs = p.tenants_by_cluster;
+        // The complexes by name, as in the stock ("De Linde (CPX000012)").
+        let codes: Vec<String> = p.tenants_by_cluster.iter().map(|(code, _)| code.clone()).collect();
+        let names = volkshuis_store::stock::choice_names(
+            &state.db,
+            &scope,
+            org,
+            volkshuis_store::stock::StockRef::Complex,
+            &codes,
+        )
+        .await?;
+        tenant_jobs = p
+            .tenants_by_cluster
+            .into_iter()
+            .map(|(code, n)| {
+                (crate::picker::name_and_code(auth.ctx.lang, names.get(&code).map(String::as_str), &code), n)
+            })
+            .collect();
     }
     ok(&OverviewPage {
         org_id: org,

@@ -4,7 +4,7 @@
 use super::corporation_scope;
 use crate::auth::Auth;
 use crate::error::AppError;
-use crate::i18n::{ImportTexts, Lang};
+use crate::i18n::{ImportTexts, Lang, PickersTexts};
 use crate::import_runs::{AlreadyRunning, Finished, Run, RunState};
 use crate::state::AppState;
 use crate::uploads::{self, MAX_STOCK_FILE_BYTES};
@@ -59,6 +59,8 @@ struct ImportPage {
     page: Page,
     /// The import's problems in the viewer's language.
     it: &'static ImportTexts,
+    /// Counts with their plural.
+    pk: &'static PickersTexts,
     org_id: i64,
     org_name: String,
     choices: Choices,
@@ -68,12 +70,23 @@ struct ImportPage {
     outcome: Option<Finished>,
 }
 
+/// A count as a plural selector takes it (the template hands it over by reference).
+fn count<T: Copy + TryInto<i64>>(n: &T) -> i64 {
+    (*n).try_into().unwrap_or(i64::MAX)
+}
+
+/// The units a file holds: new, changed and unchanged.
+fn units_in(summary: &volkshuis_store::stock::ImportSummary) -> i64 {
+    count(&(summary.new + summary.changed + summary.unchanged))
+}
+
 impl ImportPage {
     /// The empty form.
     fn new(auth: &Auth, org_id: i64, org_name: String) -> Self {
         Self {
             page: Page::for_user(auth),
             it: auth.ctx.lang.import(),
+            pk: PickersTexts::of(auth.ctx.lang),
             org_id,
             org_name,
             choices: Choices::default(),

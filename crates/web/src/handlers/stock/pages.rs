@@ -4,6 +4,9 @@ use super::corporation_scope;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::handlers::pickers::stock_picker;
+use crate::i18n::{Lang, PickersTexts};
+use crate::picker::{name_and_code, Picker};
 use crate::state::AppState;
 use crate::vera_names::VeraNames;
 use crate::views::{ok, render_sized, Page};
@@ -14,11 +17,13 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
+use std::collections::HashMap;
 use volkshuis_domain::access::{Action, View};
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::participatie::coverage::{unit_coverage, Coverage};
 use volkshuis_domain::query::{filter_text, PageNumber};
+use volkshuis_store::stock::StockRef;
 use volkshuis_store::stock::{self, ClusterRow, UnitFilter, UnitListRow, UnitRow};
 
 pub fn router() -> Router<AppState> {
@@ -112,9 +117,11 @@ pub(crate) struct UnitLine<'a> {
     postcode: &'a str,
     woonplaats: &'a str,
     soort: String,
+    /// The VERA name of its label (DAEB, NIET-DAEB), or the code until the list is imported.
     label: &'a str,
     rent: Amount,
-    cluster: Option<(i64, &'a str)>,
+    /// Its complex: id and "De Linde (CPX000012)".
+    cluster: Option<(i64, String)>,
 }
 
 /// An amount as a list shows it (nothing when unknown). Its text is only digits, separators, a minus and the euro
@@ -137,7 +144,8 @@ fn money(cents: Option<i64>) -> String {
 }
 
 impl<'a> UnitLine<'a> {
-    fn new(u: &'a UnitListRow, names: &VeraNames) -> Self {
+    fn new(u: &'a UnitListRow, names: &'a VeraNames, complexes: &HashMap<String, String>, lang: Lang) -> Self {
+        let label = u.label.as_deref().unwrap_or_default();
         Self {
             id: u.id,
             id_extern: &u.id_extern,
@@ -145,9 +153,12 @@ impl<'a> UnitLine<'a> {
             postcode: &u.postcode,
             woonplaats: &u.woonplaats,
             soort: names.kind(&u.soort, &u.detail_soort),
-            label: u.label.as_deref().unwrap_or_default(),
+            label: names.label.get(label).map(String::as_str).unwrap_or(label),
             rent: Amount(u.nettohuur_cents.map(Money::from_cents)),
-            cluster: u.cluster.as_ref().map(|(id, code)| (*id, code.as_str())),
+            cluster: u
+                .cluster
+                .as_ref()
+                .map(|(id, code)| (*id, name_and_code(lang, complexes.get(code).map(String::as_str), code))),
         }
     }
 }
@@ -169,6 +180,13 @@ struct UnitsPage<'a> {
     next: Option<String>,
     can_import: bool,
     errors_none: FieldErrors,
+    /// The complex and buurt filters, chosen by name.
+    complex: Picker,
+    buurt: Picker,
+    /// The VERA lists as filter options (empty until the list is imported: the filter is then typed).
+    soorten: Vec<(String, String)>,
+    statussen: Vec<(String, String)>,
+    cluster_soorten: Vec<(String, String)>,
 }
 
 async fn units(
@@ -186,6 +204,14 @@ async fn units(
     let shown = result.units.len() as i64;
     let bands = RentBand::ALL.into_iter().map(|b| (b.code().to_owned(), t.rent_band(b).to_owned())).collect();
     let labels = vec![("DAE".to_owned(), "DAEB".to_owned()), ("NDA".to_owned(), t.stock_non_daeb.to_owned())];
+    let lang = auth.ctx.lang;
+    let own = [(org, organisation.name.clone())];
+    let complex = Picker::new(lang, "complex", t.stock_cluster);
+    let complex = stock_picker(&state, &scope, complex, StockRef::Complex, &own, Some(org), &q.complex).await?;
+    let buurt = Picker::new(lang, "buurt", t.stock_buurt);
+    let buurt = stock_picker(&state, &scope, buurt, StockRef::Buurt, &own, Some(org), &q.buurt).await?;
+    let codes: Vec<String> = result.units.iter().filter_map(|u| u.cluster.as_ref().map(|c| c.1.clone())).collect();
+    let complexes = stock::choice_names(&state.db, &scope, org, StockRef::Complex, &codes).await?;
     let page = UnitsPage {
         page: Page::for_user(&auth),
         org_id: org,
@@ -201,9 +227,14 @@ async fn units(
         to: if shown > 0 { offset + shown } else { 0 },
         previous: page_no.previous().map(|p| q.link(org, p)),
         next: page_no.next().filter(|p| p.offset(PAGE_SIZE) < result.total).map(|p| q.link(org, p)),
-        units: result.units.iter().map(|u| UnitLine::new(u, &names)).collect(),
+        units: result.units.iter().map(|u| UnitLine::new(u, &names, &complexes, lang)).collect(),
         can_import: scope.role().allows(Action::Edit),
         errors_none: FieldErrors::default(),
+        complex,
+        buurt,
+        soorten: VeraNames::options(names.soort()),
+        statussen: VeraNames::options(&names.status),
+        cluster_soorten: VeraNames::options(&names.cluster_soort),
         filter: q,
     };
     ok(&page)
@@ -212,20 +243,19 @@ async fn units(
 /// A complex as the list shows it.
 pub(crate) struct ClusterLine {
     id: i64,
-    code: String,
-    naam: String,
+    /// "De Linde (CPX000012)", or the code of a complex without a name.
+    shown: String,
     units: i64,
     daeb_units: i64,
     average_rent: String,
     woonplaatsen: String,
 }
 
-impl From<ClusterRow> for ClusterLine {
-    fn from(c: ClusterRow) -> Self {
+impl ClusterLine {
+    fn new(c: ClusterRow, lang: Lang) -> Self {
         Self {
             id: c.id,
-            code: c.code,
-            naam: c.naam.unwrap_or_default(),
+            shown: name_and_code(lang, c.naam.as_deref(), &c.code),
             units: c.units,
             daeb_units: c.daeb_units,
             average_rent: money(c.average_rent_cents),
@@ -238,6 +268,7 @@ impl From<ClusterRow> for ClusterLine {
 #[template(path = "stock/clusters.html")]
 struct ClustersPage {
     page: Page,
+    pk: &'static PickersTexts,
     org_id: i64,
     org_name: String,
     clusters: Vec<ClusterLine>,
@@ -269,11 +300,12 @@ async fn clusters(
     let clusters = stock::clusters_page(&state.db, &scope, page_no.offset(CLUSTERS_PER_PAGE), CLUSTERS_PER_PAGE)
         .await?
         .into_iter()
-        .map(ClusterLine::from)
+        .map(|c| ClusterLine::new(c, auth.ctx.lang))
         .collect();
     let link = |n: PageNumber| format!("/orgs/{org}/stock/clusters?page={n}");
     ok(&ClustersPage {
         page: Page::for_user(&auth),
+        pk: PickersTexts::of(auth.ctx.lang),
         org_id: org,
         org_name: organisation.name,
         clusters,
@@ -313,9 +345,9 @@ async fn cluster(
     let page = ClusterPage {
         page: Page::for_user(&auth),
         org_id: org,
-        cluster: cluster.clone().into(),
+        cluster: ClusterLine::new(cluster.clone(), auth.ctx.lang),
         total: result.total,
-        units: result.units.iter().map(|u| UnitLine::new(u, &names)).collect(),
+        units: result.units.iter().map(|u| UnitLine::new(u, &names, &HashMap::new(), auth.ctx.lang)).collect(),
     };
     render_sized(StatusCode::OK, &page, PAGE_BYTES_BEFORE_UNITS + BYTES_PER_UNIT_ROW * page.units.len())
 }
@@ -330,6 +362,12 @@ struct UnitPage {
     bruto: String,
     kind: String,
     status: String,
+    /// Its complex (id and "De Linde (CPX000012)"), areas ("Amsterdam (GM0363)") and label by name.
+    cluster: Option<(i64, String)>,
+    gemeente: String,
+    wijk: String,
+    buurt: String,
+    label: String,
     /// The groups that speak for this unit: name, kind, and whether it is a recognised formal body.
     groups: Vec<(String, &'static str, bool)>,
     coverage: &'static str,
@@ -346,6 +384,30 @@ async fn unit(
     let (netto, bruto) = (money(unit.nettohuur_cents), money(unit.brutohuur_cents));
     let names = state.vera_names.get(&state.db).await?;
     let (kind, status) = (names.kind(&unit.soort, &unit.detail_soort), VeraNames::show(&names.status, &unit.status));
+    let label = unit.label.as_deref().map(|l| names.label.get(l).cloned().unwrap_or_else(|| l.to_owned()));
+    let lang = auth.ctx.lang;
+    let cluster = match &unit.cluster {
+        Some((id, code)) => {
+            let found =
+                stock::choice_names(&state.db, &scope, org, StockRef::Complex, std::slice::from_ref(code)).await?;
+            Some((*id, name_and_code(lang, found.get(code).map(String::as_str), code)))
+        }
+        None => None,
+    };
+    let area = |kind: &'static str, code: &Option<String>| {
+        let state = &state;
+        let code = code.clone();
+        async move {
+            let Some(code) = code else { return Ok::<_, AppError>(String::new()) };
+            let names = stock::area_names(&state.db, kind, std::slice::from_ref(&code)).await?;
+            Ok(name_and_code(lang, names.get(&code).map(String::as_str), &code))
+        }
+    };
+    let (gemeente, wijk, buurt) = (
+        area("gemeente", &unit.gemeente_code).await?,
+        area("wijk", &unit.wijk_code).await?,
+        area("buurt", &unit.buurt_code).await?,
+    );
     let page = Page::for_user(&auth);
     // Who speaks for this unit (Participatiekaart): the same matching as the public lookup.
     let address = volkshuis_store::participatie::Address {
@@ -366,6 +428,11 @@ async fn unit(
         bruto,
         kind,
         status,
+        cluster,
+        gemeente,
+        wijk,
+        buurt,
+        label: label.unwrap_or_default(),
         groups,
         coverage: page.pt.coverage_name(coverage),
         coverage_code: coverage.code(),
