@@ -22,9 +22,14 @@ fn candidates() -> Vec<PathBuf> {
     roots.into_iter().map(|root| root.join(GEMEENTEN)).collect()
 }
 
+/// The shared boundaries file, when it is there.
+pub(crate) fn find() -> Option<PathBuf> {
+    candidates().into_iter().find(|p| p.is_file())
+}
+
 /// Imports the gemeente boundaries when the shared file is found; returns how many were stored (0 without the file).
 pub(crate) async fn import_if_present(db: &Db, actor: &Actor) -> anyhow::Result<usize> {
-    let Some(path) = candidates().into_iter().find(|p| p.is_file()) else { return Ok(0) };
+    let Some(path) = find() else { return Ok(0) };
     let text = std::fs::read_to_string(&path)?;
     let found = boundaries::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     Ok(areas::replace(db, actor, YEAR, &found).await?)

@@ -394,7 +394,7 @@ async fn the_feed_speaks_the_users_language_and_marks_undecreed_deadlines(mut ap
     let answer = event(&text, "Answer due: Sloop Noordkade (not yet decreed)").unwrap_or_else(|| panic!("{text}"));
     assert!(answer.contains("DTSTART;VALUE=DATE:20290112"), "{answer}");
     assert!(
-        answer.contains("Request for advice from Woonstad Voorbeeld to Huurdersvereniging De Sleutel."),
+        answer.contains("Request for advice (adviesrecht) from Woonstad Voorbeeld to Huurdersvereniging De Sleutel."),
         "{answer}"
     );
     assert!(answer.contains("Not yet decreed: no Besluit gelijkstelling covers that year yet"), "{answer}");

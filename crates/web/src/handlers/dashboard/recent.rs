@@ -66,6 +66,12 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("read_personal", "sr_candidate_names"),
     ("purge_personal", "sr_candidate_names"),
     ("read_personal", "sr_evidence"),
+    ("create", "calendar_feed"),
+    ("regenerate", "calendar_feed"),
+    ("revoke", "calendar_feed"),
+    ("update", "notice_settings"),
+    ("update", "overleg_meeting"),
+    ("update", "public_contact"),
 ];
 
 /// What a sentence is made of: the entry's action, kind of thing, actor and the names and details it carries.
@@ -192,6 +198,12 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("read_personal", "sr_candidate_names") => dt.recent_candidate_names_read(actor, subject),
         ("purge_personal", "sr_candidate_names") => dt.recent_candidate_names_purge(actor, subject),
         ("read_personal", "sr_evidence") => dt.recent_evidence_read(actor, subject, party),
+        ("create", "calendar_feed") => dt.recent_calendar_create(actor),
+        ("regenerate", "calendar_feed") => dt.recent_calendar_regenerate(actor),
+        ("revoke", "calendar_feed") => dt.recent_calendar_revoke(actor),
+        ("update", "notice_settings") => dt.recent_notice_settings(actor),
+        ("update", "overleg_meeting") => dt.recent_meeting_update(actor, subject),
+        ("update", "public_contact") => dt.recent_public_contact(actor, party),
         _ => return None,
     })
 }
