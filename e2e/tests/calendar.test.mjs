@@ -38,7 +38,12 @@ test('a board member subscribes to the deadlines and meetings of their organisat
   const day = isoInDays(14);
   await office.goto(`${base}/orgs/1/overleg/jaar/${day.slice(0, 4)}`);
   assert.deepEqual(await seriousViolations(office), [], 'the year page with the meeting form');
-  await office.selectOption('#meeting_tenant', '2');
+  // The partner through the picker (a combobox over the hidden select), as a user does.
+  await office.locator('#meeting_tenant-combobox').focus();
+  await office.keyboard.type('sleutel');
+  await office.keyboard.press('ArrowDown');
+  await office.keyboard.press('Enter');
+  assert.equal(await office.inputValue('#meeting_tenant'), '2', 'De Sleutel chosen');
   await office.fill('#held_on', day);
   await office.fill('#title', 'Najaarsoverleg');
   await office.fill('#starts_at', '19:30');
