@@ -34,7 +34,7 @@
       iconSize: [size, size],
     });
     var c = feature.geometry.coordinates;
-    var marker = L.marker([c[1], c[0]], { icon: icon, keyboard: true, title: p.units + ' ' + element.dataset.unitsWord });
+    var marker = L.marker([c[1], c[0]], { icon: icon, keyboard: true, title: p.units + ' ' + (Number(p.units) === 1 ? element.dataset.unitWord : element.dataset.unitsWord) });
     marker.on('click', function () { map.setView([c[1], c[0]], Math.min(map.getZoom() + 2, 16)); });
     return marker;
   }

@@ -165,7 +165,8 @@ impl fmt::Display for CalculationLine {
             }
             CalculationLine::CountedMonths { months, start, until, end } => write!(
                 f,
-                "telt hoogstens {months} maanden: van {} tot en met {} in plaats van {}",
+                "telt hoogstens {months} {}: van {} tot en met {} in plaats van {}",
+                maanden(i64::from(*months)),
                 line_date(*start),
                 line_date(*until),
                 line_date(*end)
@@ -201,7 +202,7 @@ impl fmt::Display for CalculationLine {
                 write!(f, "{rate} per leerjaar × {months}/12 maanden = {value}")
             }
             CalculationLine::WorkExperience { rate, months, value } => {
-                write!(f, "{rate} per maand × {months} maanden = {value}")
+                write!(f, "{rate} per maand × {months} {} = {value}", maanden(months.plural_count()))
             }
             CalculationLine::Purchase { invoice, share, value } => {
                 write!(f, "{invoice} excl. btw × {share}% = {value}")
@@ -210,5 +211,14 @@ impl fmt::Display for CalculationLine {
             CalculationLine::Total { value } => write!(f, "totaal {value}"),
             CalculationLine::Legacy(text) => f.write_str(text),
         }
+    }
+}
+
+/// "maand" or "maanden" for `count` months.
+fn maanden(count: i64) -> &'static str {
+    if count == 1 {
+        "maand"
+    } else {
+        "maanden"
     }
 }

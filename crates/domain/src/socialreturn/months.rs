@@ -53,6 +53,16 @@ impl MonthShare {
         self.whole == 0 && self.parts.is_empty()
     }
 
+    /// The number a plural rule reads: the whole months when there are no part months, else a share that is
+    /// never "one" (so "1 maand" but "1 + 10/31 maanden").
+    pub fn plural_count(&self) -> i64 {
+        if self.parts.is_empty() {
+            i64::from(self.whole)
+        } else {
+            i64::from(self.whole) + 2
+        }
+    }
+
     fn add(&mut self, other: &MonthShare) {
         self.whole += other.whole;
         self.parts.extend(other.parts.iter().copied());

@@ -67,6 +67,9 @@ fn a_month_is_worth_the_same_whatever_its_length() {
     let v = value(&table, &work_experience(date!(2026 - 01 - 01), date!(2026 - 03 - 31)), WIDE).expect("valued");
     assert_eq!(v.value.cents(), 225_000);
     assert_eq!(v.lines[0].to_string(), "€ 750,00 per maand × 3 maanden = € 2.250,00");
+    // One month is "1 maand", not "1 maanden".
+    let v = value(&table, &work_experience(date!(2026 - 02 - 01), date!(2026 - 02 - 28)), WIDE).expect("valued");
+    assert_eq!(v.lines[0].to_string(), "€ 750,00 per maand × 1 maand = € 750,00");
 }
 
 #[test]

@@ -111,6 +111,7 @@ notice-session-expired = Log in to continue.
 stock-title = Housing stock
 stock-units = Units
 stock-units-lower = units
+stock-unit-lower = unit
 stock-clusters = Complexes
 stock-import = Import file
 stock-search = Search (street, postcode, town, id)

@@ -168,7 +168,10 @@ calc-placement = { $rate } per full-time work year × { $hours }/{ $full } hours
 calc-placement-long-term = { $rate } per full-time work year (long on a benefit) × { $hours }/{ $full } hours × { $period }/12 months = { $value }
 calc-bonus = bonus { $bonus }: { $rate } × { $hours }/{ $full } hours × { $period }/12 months = { $value }
 calc-apprenticeship = { $rate } per school year × { $period }/12 months = { $value }
-calc-work-experience = { $rate } per month × { $period } months = { $value }
+calc-work-experience = { $rate } per month × { $count ->
+        [one] { $period } month
+       *[other] { $period } months
+    } = { $value }
 calc-purchase = { $invoice } excl. VAT × { $share }% = { $value }
 calc-other = { $hours } hours × { $rate } = { $value }
 calc-total = total { $value }

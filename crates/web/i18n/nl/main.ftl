@@ -111,6 +111,7 @@ notice-session-expired = Log in om verder te gaan.
 stock-title = Bezit
 stock-units = Eenheden
 stock-units-lower = eenheden
+stock-unit-lower = eenheid
 stock-clusters = Complexen
 stock-import = Bestand inlezen
 stock-search = Zoeken (straat, postcode, plaats, id)

@@ -160,12 +160,18 @@ cert-pso-30plus = PSO 30+
 
 ## Berekening van een bijdrage, regel voor regel
 calc-below-minimum = { $hours } uur per week is minder dan het minimum van { $min } uur: telt niet
-calc-counted-months = telt hoogstens { $months } maanden: van { $start } tot en met { $until } in plaats van { $end }
+calc-counted-months = telt hoogstens { $months ->
+        [one] { $months } maand
+       *[other] { $months } maanden
+    }: van { $start } tot en met { $until } in plaats van { $end }
 calc-placement = { $rate } per voltijd-arbeidsjaar × { $hours }/{ $full } uur × { $period }/12 maanden = { $value }
 calc-placement-long-term = { $rate } per voltijd-arbeidsjaar (lang in de uitkering) × { $hours }/{ $full } uur × { $period }/12 maanden = { $value }
 calc-bonus = bonus { $bonus }: { $rate } × { $hours }/{ $full } uur × { $period }/12 maanden = { $value }
 calc-apprenticeship = { $rate } per leerjaar × { $period }/12 maanden = { $value }
-calc-work-experience = { $rate } per maand × { $period } maanden = { $value }
+calc-work-experience = { $rate } per maand × { $count ->
+        [one] { $period } maand
+       *[other] { $period } maanden
+    } = { $value }
 calc-purchase = { $invoice } excl. btw × { $share }% = { $value }
 calc-other = { $hours } uur × { $rate } = { $value }
 calc-total = totaal { $value }

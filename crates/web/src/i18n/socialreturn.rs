@@ -102,7 +102,9 @@ impl SocialReturnTexts {
                 self.calc_bonus(bonus.code(), full, hours, months, rate, value)
             }
             CalculationLine::Apprenticeship { rate, months, value } => self.calc_apprenticeship(months, rate, value),
-            CalculationLine::WorkExperience { rate, months, value } => self.calc_work_experience(months, rate, value),
+            CalculationLine::WorkExperience { rate, months, value } => {
+                self.calc_work_experience(months.plural_count(), months, rate, value)
+            }
             CalculationLine::Purchase { invoice, share, value } => self.calc_purchase(invoice, share, value),
             CalculationLine::OtherHours { hours, rate, value } => self.calc_other(hours, rate, value),
             CalculationLine::Total { value } => self.calc_total(value),
@@ -221,6 +223,11 @@ mod tests {
             },
             CalculationLine::OutsideContract { from: date!(2025 - 01 - 01), until: date!(2027 - 12 - 31) },
             CalculationLine::OneBonus { counted: Bonus::Statushouder, dropped: Bonus::LanguageGap },
+            CalculationLine::WorkExperience {
+                rate: euro(75_000),
+                months: MonthShare { whole: 1, parts: vec![] },
+                value: euro(75_000),
+            },
         ]
     }
 
@@ -280,6 +287,7 @@ mod tests {
             lines[13],
             "statushouder and language gap together are one bonus: statushouder counts, language_gap does not"
         );
+        assert_eq!(lines[14], "€ 750,00 per month × 1 month = € 750,00");
         for (english, line) in lines.iter().zip(every_line()) {
             assert_ne!(*english, line.to_string(), "translated");
         }
