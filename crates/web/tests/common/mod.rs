@@ -54,6 +54,27 @@ impl Resp {
     pub fn is_login_redirect(&self) -> bool {
         self.status == StatusCode::SEE_OTHER && self.location().is_some_and(|l| l.starts_with("/login?next="))
     }
+
+    /// The page's own content, `<main …>` to `</main>`, for a snapshot (ADR 0038): the header and footer around it
+    /// are the same on every page and tested apart.
+    pub fn main(&self) -> &str {
+        let start = self.body.find("<main").unwrap_or_else(|| panic!("no <main> in {}", self.body));
+        let end = self.body[start..].find("</main>").expect("</main>") + start + "</main>".len();
+        &self.body[start..end]
+    }
+}
+
+/// Insta settings for a snapshot of a page (ADR 0038): what differs between runs or engines is redacted, the CSRF
+/// token and the database ids in paths (`/orgs/[org]/overleg/[id]`); and lines the templates leave blank are dropped,
+/// so that only what a reader sees changes a snapshot. Dates need no filter: the test clock is fixed. Call `bind` on
+/// the result around the assertion.
+pub fn page_snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"(?m)^[ \t]*\n", "");
+    settings.add_filter(r#"name="csrf" value="[^"]*""#, r#"name="csrf" value="[csrf]""#);
+    settings.add_filter(r"/orgs/\d+\b", "/orgs/[org]");
+    settings.add_filter(r"(/orgs/\[org\](?:/[a-z-]+)+)/\d+\b", "$1/[id]");
+    settings
 }
 
 /// One application under test.
