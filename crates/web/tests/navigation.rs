@@ -191,7 +191,10 @@ async fn deep_pages_carry_breadcrumbs(mut app: TestApp) {
     assert!(page.body.contains("<nav class=\"breadcrumbs\" aria-label=\"Kruimelpad\">"), "{}", page.body);
     assert_eq!(
         breadcrumbs(&page.body),
-        (vec![format!("/orgs/{woonstad}/stock"), format!("/orgs/{woonstad}/stock/clusters")], "De Linde (C0042)".into())
+        (
+            vec![format!("/orgs/{woonstad}/stock"), format!("/orgs/{woonstad}/stock/clusters")],
+            "De Linde (C0042)".into()
+        )
     );
     // A case: Overleg › its title.
     let case = send_case(&mut app, "Nieuwe cv-ketels").await;
