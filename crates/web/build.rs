@@ -8,5 +8,8 @@ mod texts;
 
 fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    texts::generate(Path::new(env!("CARGO_MANIFEST_DIR")), Path::new(&out));
+    // Read at run time, not compiled in: a build script binary reused from another checkout of the workspace (a
+    // shared target directory) must read this checkout's texts.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    texts::generate(Path::new(&manifest), Path::new(&out));
 }

@@ -173,6 +173,10 @@ async fn a_board_member_lands_where_work_waits_and_later_where_they_chose(mut ap
     let page = app.get("/dashboard").await;
     assert_eq!(active_org(&page), cast.first.name);
     assert!(page.body.contains("<span data-waiting>3 wachten op u</span>"), "the other organisation's work is counted");
+    // A late deadline is one more thing waiting, not two (it weighs double only in choosing where to land).
+    send(&app, &cast, &cast.second, RequestKind::Advice, "Gevelrenovatie", 70).await;
+    let page = app.get("/dashboard").await;
+    assert!(page.body.contains("<span data-waiting>4 wachten op u</span>"), "{}", page.body);
     app.post("/logout", &[]).await;
     assert_eq!(active_org(&dashboard_of(&mut app, &board).await), cast.first.name, "the remembered choice wins");
     // A remembered organisation the user left no longer counts: the work decides again.

@@ -41,9 +41,15 @@ impl WorkCounts {
         }
         counts
     }
+
+    /// How many things wait, each once: what the dashboard shows beside another organisation's name.
+    pub fn total(&self) -> u32 {
+        self.deadlines + self.questions + self.join_requests
+    }
 }
 
-/// How much work waits: every waiting thing once, a late one twice (someone has waited too long already).
+/// How much work waits, as the landing rule weighs it: every waiting thing once, a late one twice (someone has
+/// waited too long already). A ranking score, not a count to show: see [`WorkCounts::total`].
 pub fn work_waiting(counts: &WorkCounts) -> u32 {
     counts.deadlines + counts.late + counts.questions + counts.join_requests
 }
@@ -144,6 +150,7 @@ mod tests {
         ];
         let counts = WorkCounts::tally(&items, TODAY);
         assert_eq!(counts, WorkCounts { deadlines: 2, late: 1, questions: 1, join_requests: 3 });
-        assert_eq!(work_waiting(&counts), 7);
+        assert_eq!(work_waiting(&counts), 7, "the late deadline weighs double in the ranking");
+        assert_eq!(counts.total(), 6, "but is one thing waiting in what the user is shown");
     }
 }

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use time::Date;
 use volkshuis_domain::access::{self, Action, Membership, Role, View};
-use volkshuis_domain::dashboard::{landing, work_waiting, Candidate, WorkCounts};
+use volkshuis_domain::dashboard::{landing, Candidate, WorkCounts};
 use volkshuis_store::dashboard::remembered_org;
 use volkshuis_store::orgs::Organisation;
 
@@ -37,7 +37,7 @@ pub(crate) async fn waiting_at(
     if !role.allows(Action::Edit) {
         return Ok(0);
     }
-    Ok(work_waiting(&work_at(state, user_id, org, role, today).await?))
+    Ok(work_at(state, user_id, org, role, today).await?.total())
 }
 
 /// The organisation the user lands on, from their memberships in their usual order (by name).
