@@ -249,6 +249,12 @@ pub async fn remove_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id:
         .bind(org_id)
         .execute(&mut *tx)
         .await?;
+    // What the organisation told its member is no longer theirs to read: not in the app, not in the evening's digest.
+    sql::query("DELETE FROM notifications WHERE user_id = $1 AND org_id = $2")
+        .bind(user_id)
+        .bind(org_id)
+        .execute(&mut *tx)
+        .await?;
     let change = Change {
         org_id: Some(org_id),
         action: "delete",

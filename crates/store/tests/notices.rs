@@ -3,6 +3,7 @@
 use time::macros::datetime;
 use volkshuis_domain::account::Email;
 use volkshuis_domain::notices::MailChoice;
+use volkshuis_domain::access::Role;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
@@ -11,7 +12,8 @@ use volkshuis_store::{notice_settings, notifications, orgs, users, Db};
 volkshuis_store::store_test_on_both_backends!(
     a_user_who_never_chose_gets_mail_at_once,
     a_notice_goes_in_one_digest_only,
-    the_session_lookup_counts_unread_notices
+    the_session_lookup_counts_unread_notices,
+    a_member_who_leaves_keeps_no_notices_of_the_organisation
 );
 
 fn actor() -> Actor {
@@ -110,4 +112,24 @@ async fn the_session_lookup_counts_unread_notices(db: &Db) {
     assert_eq!(notifications::unread_count(db, user).await.expect("count"), 2);
     assert_eq!(notifications::mark_all_read(db, user, now).await.expect("read"), 2);
     assert_eq!(unread(db).await, 0);
+}
+
+async fn a_member_who_leaves_keeps_no_notices_of_the_organisation(db: &Db) {
+    let (user, org) = user_and_org(db).await;
+    let now = datetime!(2026-11-25 10:00 UTC);
+    let mut tx = db.begin().await.expect("begin");
+    users::set_membership(&mut tx, &actor(), user, org, Role::Staff).await.expect("member");
+    notifications::add_for_digest(&mut tx, user, org, "Adviesaanvraag Renovatie De Linde", "/a", now).await.expect("add");
+    tx.commit().await.expect("commit");
+    assert_eq!(notifications::awaiting_digest(db, user).await.expect("count"), 1);
+
+    // Removed at noon: the evening's digest and the app no longer carry what the organisation told its member.
+    let mut tx = db.begin().await.expect("begin");
+    users::remove_membership(&mut tx, &actor(), user, org).await.expect("leave");
+    tx.commit().await.expect("commit");
+    assert_eq!(notifications::awaiting_digest(db, user).await.expect("count"), 0);
+    let mut tx = db.begin().await.expect("begin");
+    assert!(notifications::take_digest(&mut tx, user).await.expect("take").is_empty(), "nothing left to mail");
+    tx.commit().await.expect("commit");
+    assert!(notifications::unread(db, user, 10).await.expect("unread").is_empty(), "nothing left in the app");
 }
