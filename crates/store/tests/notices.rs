@@ -1,9 +1,9 @@
 //! Notice settings and the digest's share of notices, on SQLite and on PostgreSQL (ADR 0033).
 
 use time::macros::datetime;
+use volkshuis_domain::access::Role;
 use volkshuis_domain::account::Email;
 use volkshuis_domain::notices::MailChoice;
-use volkshuis_domain::access::Role;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
@@ -119,7 +119,9 @@ async fn a_member_who_leaves_keeps_no_notices_of_the_organisation(db: &Db) {
     let now = datetime!(2026-11-25 10:00 UTC);
     let mut tx = db.begin().await.expect("begin");
     users::set_membership(&mut tx, &actor(), user, org, Role::Staff).await.expect("member");
-    notifications::add_for_digest(&mut tx, user, org, "Adviesaanvraag Renovatie De Linde", "/a", now).await.expect("add");
+    notifications::add_for_digest(&mut tx, user, org, "Adviesaanvraag Renovatie De Linde", "/a", now)
+        .await
+        .expect("add");
     tx.commit().await.expect("commit");
     assert_eq!(notifications::awaiting_digest(db, user).await.expect("count"), 1);
 
