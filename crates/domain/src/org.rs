@@ -88,6 +88,53 @@ impl fmt::Display for OrgCode {
     }
 }
 
+/// A CBS gemeente code such as `GM0150`: `GM` and four digits. A municipality organisation carries one or more,
+/// each with the year of the boundary set it was taken from (municipalities merge, and codes go with them).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GemeenteCode(String);
+
+impl GemeenteCode {
+    /// Parses user input: surrounding space is dropped and `gm` is folded to `GM`.
+    pub fn parse(input: &str) -> Result<Self, TextError> {
+        let code = input.trim();
+        if code.is_empty() {
+            return Err(TextError::Required);
+        }
+        let (prefix, digits) = code.split_at_checked(2).ok_or(TextError::Format)?;
+        if !prefix.eq_ignore_ascii_case("GM") || digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(TextError::Format);
+        }
+        Ok(Self(format!("GM{digits}")))
+    }
+
+    /// Parses a list separated by commas, semicolons or white space; the same code twice counts once, and the
+    /// result is sorted. An empty list is allowed (it clears the codes). The error names the first wrong entry.
+    pub fn parse_list(input: &str) -> Result<Vec<Self>, (String, TextError)> {
+        let mut codes = Vec::new();
+        for part in input.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|p| !p.is_empty()) {
+            codes.push(Self::parse(part).map_err(|e| (part.to_owned(), e))?);
+        }
+        codes.sort();
+        codes.dedup();
+        Ok(codes)
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for GemeenteCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The first and last plausible year of a CBS boundary set (the codes have been published since 1830; the platform
+/// only needs recent sets, and a typo such as 20233 should not pass).
+pub const BOUNDARY_YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +156,24 @@ mod tests {
         assert_eq!(OrgCode::parse("woon stad"), Err(TextError::Format));
         assert_eq!(OrgCode::parse("-woon"), Err(TextError::Format));
         assert_eq!(OrgCode::parse(&"a".repeat(41)), Err(TextError::TooLong { max: 40 }));
+    }
+
+    #[test]
+    fn gemeente_codes_are_gm_and_four_digits() {
+        assert_eq!(GemeenteCode::parse(" gm0150 ").map(|c| c.0), Ok("GM0150".into()));
+        assert_eq!(GemeenteCode::parse("GM1773").map(|c| c.0), Ok("GM1773".into()));
+        assert_eq!(GemeenteCode::parse(""), Err(TextError::Required));
+        for wrong in ["0150", "GM150", "GM01500", "GX0150", "GM01a0", "BU01500000", "GM", "G", "GM０150"] {
+            assert_eq!(GemeenteCode::parse(wrong), Err(TextError::Format), "{wrong}");
+        }
+    }
+
+    #[test]
+    fn gemeente_code_lists_are_sorted_without_doubles_and_name_the_wrong_entry() {
+        let codes = GemeenteCode::parse_list("GM0301, gm0150;GM0150\nGM1773").unwrap();
+        let texts: Vec<&str> = codes.iter().map(GemeenteCode::as_str).collect();
+        assert_eq!(texts, ["GM0150", "GM0301", "GM1773"]);
+        assert_eq!(GemeenteCode::parse_list(" , "), Ok(Vec::new()));
+        assert_eq!(GemeenteCode::parse_list("GM0150,Deventer"), Err(("Deventer".to_owned(), TextError::Format)));
     }
 }

@@ -64,6 +64,13 @@ pub enum StoreError {
     /// Another import of the same stock is running (and did not end within the wait); nothing was written.
     #[error("another import of this corporation's stock is running; try again when it has finished")]
     ImportRunning,
+    /// A gemeente code of the right form that the platform does not know: no imported boundary has it and no unit
+    /// in any stock lies in it; nothing was written.
+    #[error("unknown gemeente code {code}: no imported boundary and no unit in any stock has it")]
+    UnknownGemeente {
+        /// The code.
+        code: String,
+    },
     /// Any other database error.
     #[error(transparent)]
     Database(sqlx::Error),

@@ -12,6 +12,7 @@ pub mod calendar_feeds;
 pub mod dashboard;
 mod db;
 mod error;
+pub mod gemeenten;
 pub mod invitations;
 pub mod job_workers;
 pub mod jobs;

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use common::TestApp;
 use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::org::GemeenteCode;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::testdb::sql;
@@ -18,7 +19,8 @@ on_both_backends!(
     a_message_reaches_the_achterban_after_approval,
     an_address_in_two_corporations_stock_shows_the_groups_of_both,
     public_lookups_wait_after_twenty_per_address,
-    a_group_area_names_only_codes_in_the_stock
+    a_group_area_names_only_codes_in_the_stock,
+    a_municipality_sees_only_its_own_gemeenten
 );
 
 const STOCK: &str =
@@ -48,6 +50,34 @@ async fn with_stock(app: &mut TestApp) -> (i64, i64) {
         app.post(&format!("/orgs/{woonstad}/overleg/partners"), &[("tenant_org_id", &sleutel.to_string())]).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     (woonstad, sleutel)
+}
+
+/// Gives organisation `org` the gemeente codes `codes` (boundary set 2023), as the platform administrator does.
+async fn set_gemeenten(app: &TestApp, org: i64, codes: &[&str]) {
+    let codes: Vec<GemeenteCode> = codes.iter().map(|c| GemeenteCode::parse(c).expect("code")).collect();
+    let actor = Actor::system("test", app.state.clock.now());
+    let mut tx = app.state.db.begin().await.expect("begin");
+    volkshuis_store::gemeenten::set(&mut tx, &actor, org, &codes, 2023).await.expect("known codes");
+    tx.commit().await.expect("commit");
+}
+
+/// Registers a second corporation and imports `stock` for it; returns its id.
+async fn second_corporation(app: &TestApp, stock_file: &'static str) -> i64 {
+    let actor = Actor::system("test", app.state.clock.now());
+    let fields = volkshuis_store::orgs::OrgFields {
+        code: volkshuis_domain::org::OrgCode::parse("tweede-corporatie").expect("code"),
+        name: volkshuis_domain::text::Name::parse("Tweede Corporatie").expect("name"),
+        kind: volkshuis_domain::org::OrgKind::Corporation,
+    };
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let second = volkshuis_store::orgs::create(&mut tx, &actor, &fields).await.expect("org").id;
+    tx.commit().await.expect("commit");
+    let reader = StockReader::new(stock_file.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &admin_scope(second), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    second
 }
 
 fn group_form<'a>(corporation: &'a str, name: &'a str, kind: &'a str, codes: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -198,9 +228,10 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert!(!app.get(&format!("/orgs/{sleutel}/participatie")).await.body.contains("Commissie De Ark"));
     let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}")).await;
     assert!(cov.body.contains("<strong>3</strong> (100%)"), "all three blind again");
-    // The municipality sees the coverage figures, never groups or contacts.
-    app.login("beleid@voorbeeldstad.test").await;
+    // The municipality sees the coverage figures of its own gemeente, never groups or contacts.
     let gemeente = app.org_id("gm-voorbeeldstad").await;
+    set_gemeenten(&app, gemeente, &["GM0363"]).await;
+    app.login("beleid@voorbeeldstad.test").await;
     assert_eq!(app.get(&format!("/orgs/{gemeente}/participatie")).await.status, StatusCode::NOT_FOUND);
     let figures = app.get(&format!("/orgs/{gemeente}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
     assert_eq!(figures.status, StatusCode::OK);
@@ -600,4 +631,88 @@ async fn a_group_area_names_only_codes_in_the_stock(mut app: TestApp) {
     let resp = app.post(&edit, &group_form(&w, "Commissie De Ark", "bewonerscommissie", "C1, C3")).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", resp.body);
     assert!(resp.body.contains("corporatie: C3."), "{}", resp.body);
+}
+
+/// Issue 19: a municipality sees a corporation's figures only inside its own gemeenten, and only corporations with
+/// homes there; no parameter opens anything else. The corporation and its tenant organisation still see everything.
+async fn a_municipality_sees_only_its_own_gemeenten(mut app: TestApp) {
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    // Woonstad also has a home in Deventer; a second corporation has homes only there.
+    let deventer = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode\n\
+                    D1;C9;De Brink;Brink;1;;7411BR;Deventer;GM0150;BU01500001\n";
+    let second = second_corporation(&app, deventer).await;
+    let both = format!("{STOCK}D1;C9;De Brink;Brink;1;;7411BR;Deventer;GM0150;BU01500001\n");
+    let actor = Actor::system("test", app.state.clock.now());
+    let reader = StockReader::new(std::io::Cursor::new(both.into_bytes())).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &admin_scope(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    let gemeente = app.org_id("gm-voorbeeldstad").await;
+    let base = format!("/orgs/{gemeente}/participatie/dekking");
+
+    // Without a gemeente code: no corporation, no figures, and a sentence that says why.
+    app.login("beleid@voorbeeldstad.test").await;
+    let page = app.get(&base).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("nog geen gemeentecode"), "{}", page.main());
+    assert!(!page.body.contains("Woonstad") && !page.body.contains("Tweede Corporatie"), "{}", page.main());
+    for corporation in [woonstad, second] {
+        for path in [
+            format!("{base}?corporatie={corporation}&per=gemeente"),
+            format!("{base}/kaart?corporatie={corporation}"),
+            format!("{base}/kaart.json?corporatie={corporation}&zoom=8"),
+        ] {
+            assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND, "{path}");
+        }
+    }
+
+    // Amsterdam (GM0363): Woonstad only, and only its three homes there.
+    set_gemeenten(&app, gemeente, &["GM0363"]).await;
+    let page = app.get(&format!("{base}?per=gemeente")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Woonstad") && !page.body.contains("Tweede Corporatie"), "{}", page.main());
+    assert!(page.body.contains("<strong>3</strong> (100%)"), "three homes, not four: {}", page.main());
+    assert!(page.body.contains("GM0363") && !page.body.contains("GM0150"), "{}", page.main());
+    for per in ["wijk", "buurt", "complex"] {
+        let page = app.get(&format!("{base}?corporatie={woonstad}&per={per}")).await;
+        assert!(!page.body.contains("De Brink") && !page.body.contains("BU01500001"), "{per}: {}", page.main());
+    }
+    let kind = app.get(&format!("{base}?corporatie={woonstad}&per=gemeente&soort=bewonerscommissie")).await;
+    assert!(kind.body.contains("<strong>3</strong> (100%)") && !kind.body.contains("GM0150"), "{}", kind.main());
+    // Asking for the corporation with no home here, by any address, gets nothing.
+    for path in [
+        format!("{base}?corporatie={second}&per=gemeente"),
+        format!("{base}?corporatie={second}&per=complex&soort=bewonerscommissie"),
+        format!("{base}/kaart?corporatie={second}"),
+        format!("{base}/kaart.json?corporatie={second}&zoom=8"),
+        format!("{base}/kaart.json?corporatie={second}&zoom=16&bbox=3,50,8,54"),
+    ] {
+        let response = app.get(&path).await;
+        assert_eq!(response.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!response.body.contains("De Brink"), "{path}");
+    }
+    assert_eq!(app.get(&format!("{base}/kaart?corporatie={woonstad}")).await.status, StatusCode::OK);
+
+    // Deventer (GM0150) instead: both corporations, one home each, and none of Amsterdam's.
+    set_gemeenten(&app, gemeente, &["GM0150"]).await;
+    let page = app.get(&format!("{base}?corporatie={woonstad}&per=complex")).await;
+    assert!(page.body.contains("Tweede Corporatie"), "{}", page.main());
+    assert!(page.body.contains("<strong>1</strong> (100%)") && page.body.contains("De Brink"), "{}", page.main());
+    assert!(!page.body.contains("De Ark") && !page.body.contains("Het Anker"), "{}", page.main());
+
+    // The corporation and the tenant organisation that consults it see the whole stock, as before.
+    app.login("admin@woonstad.test").await;
+    let own = app.get(&format!("/orgs/{woonstad}/participatie/dekking?per=gemeente")).await;
+    assert!(own.body.contains("<strong>4</strong> (100%)") && own.body.contains("GM0150"), "{}", own.main());
+    app.login("bestuur@desleutel.test").await;
+    let partner = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=gemeente")).await;
+    assert!(
+        partner.body.contains("<strong>4</strong> (100%)") && partner.body.contains("GM0363"),
+        "{}",
+        partner.main()
+    );
+    // …and never the second corporation, which it does not consult.
+    let other = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={second}")).await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
 }

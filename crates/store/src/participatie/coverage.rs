@@ -104,9 +104,13 @@ fn counts(row: &sql::Row) -> Result<Counts> {
     Ok(Counts { formal: count("formal")?, informal: count("informal")?, none: count("none")? })
 }
 
-/// The counts of a corporation's units per coverage.
+/// The counts of a corporation's units per coverage (inside a municipality's gemeenten, for one).
 pub async fn coverage_totals(db: &Db, figures: &Figures) -> Result<Counts> {
-    totals(db, figures.corporation_id()).await
+    let row = sql::query(&format!("SELECT {COUNTS} FROM part_cells WHERE corporation_id = $1{}", figures.bound("")))
+        .bind(figures.corporation_id())
+        .fetch_one(db)
+        .await?;
+    counts(&row)
 }
 
 async fn totals(db: &Db, corporation_id: i64) -> Result<Counts> {
@@ -178,8 +182,9 @@ pub async fn coverage_by(db: &Db, figures: &Figures, level: AreaLevel, limit: i6
     let corporation_id = figures.corporation_id();
     let key = level.column();
     let name = if level == AreaLevel::Complex { "MAX(cluster_name)" } else { "NULL" };
+    let bound = figures.bound("");
     let rows = sql::query(&format!(
-        "SELECT {key} AS k, {name} AS name, {COUNTS} FROM part_cells WHERE corporation_id = $1 \
+        "SELECT {key} AS k, {name} AS name, {COUNTS} FROM part_cells WHERE corporation_id = $1{bound} \
          GROUP BY {key} ORDER BY 5 DESC, 1 LIMIT $2"
     ))
     .bind(corporation_id)
@@ -210,10 +215,11 @@ pub type Bbox = [f64; 4];
 /// The complexes of a corporation with a position inside `bbox`, for the coverage map at street level.
 pub async fn coverage_points(db: &Db, figures: &Figures, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
     let corporation_id = figures.corporation_id();
+    let bound = figures.bound("");
     let rows = sql::query(&format!(
         "SELECT cluster_code AS code, MAX(cluster_name) AS name, SUM(lat * units) / SUM(units) AS lat, \
          SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
-         WHERE corporation_id = $1 AND cluster_code <> '' AND lat IS NOT NULL AND lon IS NOT NULL \
+         WHERE corporation_id = $1{bound} AND cluster_code <> '' AND lat IS NOT NULL AND lon IS NOT NULL \
          AND lon >= $2 AND lat >= $3 AND lon <= $4 AND lat <= $5 GROUP BY cluster_code"
     ))
     .bind(corporation_id)
@@ -231,10 +237,11 @@ pub async fn coverage_points(db: &Db, figures: &Figures, bbox: Bbox) -> Result<V
 /// complexes in the square.
 pub async fn coverage_grid(db: &Db, figures: &Figures, size: f64, bbox: Bbox) -> Result<Vec<CoveragePoint>> {
     let corporation_id = figures.corporation_id();
+    let bound = figures.bound("");
     let rows = sql::query(&format!(
         "SELECT CAST(COUNT(DISTINCT cluster_code) AS TEXT) AS code, NULL AS name, SUM(lat * units) / SUM(units) AS lat, \
          SUM(lon * units) / SUM(units) AS lon, {COUNTS} FROM part_cells \
-         WHERE corporation_id = $1 AND lat IS NOT NULL AND lon IS NOT NULL \
+         WHERE corporation_id = $1{bound} AND lat IS NOT NULL AND lon IS NOT NULL \
          AND lon >= $3 AND lat >= $4 AND lon <= $5 AND lat <= $6 \
          GROUP BY CAST(lon / $2 AS BIGINT), CAST(lat / $2 AS BIGINT)"
     ))
@@ -264,9 +271,11 @@ fn points(rows: &[sql::Row]) -> Result<Vec<CoveragePoint>> {
 }
 
 /// The cells' levels counting only groups of one kind, as a subquery with the columns of `part_cells` (computed on
-/// the fly: a filtered view is asked less often than the kept levels).
-fn cells_for_kind() -> &'static str {
-    "(SELECT c.cluster_code, c.cluster_name, c.buurt_code, c.wijk_code, c.gemeente_code, c.units, c.lat, c.lon, \
+/// the fly: a filtered view is asked less often than the kept levels), bounded as `figures` are.
+fn cells_for_kind(figures: &Figures) -> String {
+    let bound = figures.bound("c.");
+    format!(
+        "(SELECT c.cluster_code, c.cluster_name, c.buurt_code, c.wijk_code, c.gemeente_code, c.units, c.lat, c.lon, \
        CASE WHEN COALESCE(cx.level, 0) >= COALESCE(bx.level, 0) AND COALESCE(cx.level, 0) >= whole.level \
             THEN COALESCE(cx.level, 0) \
             WHEN COALESCE(bx.level, 0) >= whole.level THEN COALESCE(bx.level, 0) ELSE whole.level END AS level \
@@ -279,7 +288,8 @@ fn cells_for_kind() -> &'static str {
      LEFT JOIN (SELECT a.code, MAX(g.level) AS level FROM part_groups g JOIN part_group_areas a ON a.group_id = g.id \
                 WHERE g.corporation_id = $1 AND g.area_kind = 'buurten' AND g.ended_on IS NULL AND g.kind = $2 \
                 GROUP BY a.code) bx ON bx.code = c.buurt_code \
-     WHERE c.corporation_id = $1) k"
+     WHERE c.corporation_id = $1{bound}) k"
+    )
 }
 
 /// As [`coverage_totals`] and [`coverage_by`], counting only groups of one kind (by its code).
@@ -291,7 +301,7 @@ pub async fn coverage_for_kind(
     limit: i64,
 ) -> Result<(Counts, Vec<AreaRow>)> {
     let corporation_id = figures.corporation_id();
-    let totals = sql::query(&format!("SELECT {COUNTS} FROM {}", cells_for_kind()))
+    let totals = sql::query(&format!("SELECT {COUNTS} FROM {}", cells_for_kind(figures)))
         .bind(corporation_id)
         .bind(kind)
         .fetch_one(db)
@@ -300,7 +310,7 @@ pub async fn coverage_for_kind(
     let name = if level == AreaLevel::Complex { "MAX(cluster_name)" } else { "NULL" };
     let rows = sql::query(&format!(
         "SELECT {key} AS k, {name} AS name, {COUNTS} FROM {} GROUP BY {key} ORDER BY 5 DESC, 1 LIMIT $3",
-        cells_for_kind()
+        cells_for_kind(figures)
     ))
     .bind(corporation_id)
     .bind(kind)

@@ -1,7 +1,11 @@
 //! Which corporation's coverage an organisation may see or keep up to date. The figures are a corporation's; the
 //! organisations around its stock (its tenant organisations, a municipality) see them too, so a scope alone does not
 //! name the corporation: [`open_figures`] checks the pair once and hands out a [`Figures`] that the reads take.
+//!
+//! A municipality sees a corporation's figures only inside its own gemeenten (ADR 0039): its `Figures` carry that
+//! bound, and every coverage read applies it, so no handler can forget it.
 
+use crate::orgs::Organisation;
 use crate::sql;
 use crate::{Db, Result, StoreError};
 use volkshuis_domain::access::ReadScope;
@@ -12,6 +16,8 @@ use volkshuis_domain::org::OrgKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Figures {
     corporation_id: i64,
+    /// The municipality whose gemeenten bound the figures; `None` for the whole stock.
+    within: Option<i64>,
 }
 
 impl Figures {
@@ -19,25 +25,72 @@ impl Figures {
     pub fn corporation_id(&self) -> i64 {
         self.corporation_id
     }
+
+    /// Whether the figures are bounded to a municipality's gemeenten.
+    pub fn bounded(&self) -> bool {
+        self.within.is_some()
+    }
+
+    /// The condition a coverage read adds for the cells of `part_cells` (with `prefix`, such as `c.`): nothing for
+    /// the whole stock, the municipality's gemeenten otherwise. The id is the store's own integer, not input text.
+    pub(crate) fn bound(&self, prefix: &str) -> String {
+        match self.within {
+            None => String::new(),
+            Some(org_id) => format!(
+                " AND {prefix}gemeente_code IN (SELECT gemeente_code FROM org_gemeenten WHERE org_id = {org_id})"
+            ),
+        }
+    }
 }
 
-/// Opens a corporation's figures for the organisation of `scope`: the corporation itself, a tenant organisation
-/// that consults it, or a municipality (which sees every corporation's figures); `None` for anyone else.
+/// Opens a corporation's figures for the organisation of `scope`: the corporation itself or a tenant organisation
+/// that consults it (the whole stock), or a municipality, bounded to its own gemeenten and only when the corporation
+/// has units in use there; `None` for anyone else, and for a municipality without gemeente codes.
 pub async fn open_figures(db: &Db, scope: &ReadScope, corporation_id: i64) -> Result<Option<Figures>> {
     if scope.org_id() == corporation_id {
-        return Ok(Some(Figures { corporation_id }));
+        return Ok(Some(Figures { corporation_id, within: None }));
     }
-    let allowed: Option<i64> = sql::query_scalar(
-        "SELECT 1 FROM organisations o WHERE o.id = $1 AND (o.kind = $3 OR EXISTS \
-           (SELECT 1 FROM overleg_partners p WHERE p.corporation_id = $2 AND p.tenant_org_id = o.id \
-           AND p.accepted_at IS NOT NULL))",
+    let partner: Option<i64> = sql::query_scalar(
+        "SELECT 1 FROM overleg_partners p JOIN organisations c ON c.id = p.corporation_id \
+         WHERE p.corporation_id = $2 AND p.tenant_org_id = $1 AND p.accepted_at IS NOT NULL AND c.kind = $3",
+    )
+    .bind(scope.org_id())
+    .bind(corporation_id)
+    .bind(OrgKind::Corporation.code())
+    .fetch_optional(db)
+    .await?;
+    if partner.is_some() {
+        return Ok(Some(Figures { corporation_id, within: None }));
+    }
+    let municipality: Option<i64> = sql::query_scalar(
+        "SELECT 1 FROM organisations m WHERE m.id = $1 AND m.kind = $3 AND EXISTS \
+           (SELECT 1 FROM units u JOIN org_gemeenten g ON g.gemeente_code = u.gemeente_code \
+            WHERE g.org_id = m.id AND u.corporation_id = $2 AND u.in_use = 1)",
     )
     .bind(scope.org_id())
     .bind(corporation_id)
     .bind(OrgKind::Municipality.code())
     .fetch_optional(db)
     .await?;
-    Ok(allowed.map(|_| Figures { corporation_id }))
+    Ok(municipality.map(|_| Figures { corporation_id, within: Some(scope.org_id()) }))
+}
+
+/// The corporations whose figures a municipality may open: those with units in use in its gemeenten, by name.
+/// Empty for a municipality without gemeente codes, and for any organisation that is not a municipality.
+pub async fn corporations_in_territory(db: &Db, scope: &ReadScope) -> Result<Vec<Organisation>> {
+    let rows = sql::query(
+        "SELECT o.id, o.code, o.name, o.kind, o.created_at FROM organisations o \
+         WHERE o.kind = $2 AND EXISTS (SELECT 1 FROM organisations m WHERE m.id = $1 AND m.kind = $3) \
+         AND EXISTS (SELECT 1 FROM units u JOIN org_gemeenten g ON g.gemeente_code = u.gemeente_code \
+                     WHERE g.org_id = $1 AND u.corporation_id = o.id AND u.in_use = 1) \
+         ORDER BY o.name, o.id",
+    )
+    .bind(scope.org_id())
+    .bind(OrgKind::Corporation.code())
+    .bind(OrgKind::Municipality.code())
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(crate::orgs::from_row).collect()
 }
 
 /// `NotFound` unless the organisation works in the corporation's stock: the corporation itself, a tenant

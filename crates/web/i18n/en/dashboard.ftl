@@ -109,6 +109,7 @@ recent-membership-update = { $actor } made { $user } { $role } at { $org }
 recent-membership-delete = { $actor } removed { $user } from { $org }
 recent-org-create = { $actor } created the organisation { $org }
 recent-org-update = { $actor } changed the details of { $org }
+recent-org-gemeenten = { $actor } set the gemeenten of { $org }
 recent-invitation-create = { $actor } invited { $user } to { $org } as { $role }
 recent-invitation-accept = { $actor } accepted the invitation of { $org }
 recent-invitation-decline = { $actor } declined the invitation of { $org }

@@ -109,6 +109,7 @@ recent-membership-update = { $actor } maakte { $user } { $role } bij { $org }
 recent-membership-delete = { $actor } haalde { $user } weg uit { $org }
 recent-org-create = { $actor } maakte de organisatie { $org } aan
 recent-org-update = { $actor } wijzigde de gegevens van { $org }
+recent-org-gemeenten = { $actor } legde de gemeenten van { $org } vast
 recent-invitation-create = { $actor } nodigde { $user } uit voor { $org } als { $role }
 recent-invitation-accept = { $actor } nam de uitnodiging van { $org } aan
 recent-invitation-decline = { $actor } sloeg de uitnodiging van { $org } af

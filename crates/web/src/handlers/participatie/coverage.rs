@@ -13,6 +13,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::access::{Action, Edit, View};
+use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::participatie::coverage::Counts;
 use volkshuis_domain::participatie::group::GroupKind;
 use volkshuis_store::participatie::{self as part, AreaLevel};
@@ -46,6 +47,8 @@ struct CoveragePage {
     kind: Option<&'static str>,
     /// A municipality sees the figures only: no links to groups or the diagnosis.
     figures_only: bool,
+    /// Why there are no corporations to choose from.
+    empty_notice: &'static str,
     totals: Counts,
     blind: i64,
     areas: Vec<AreaView>,
@@ -72,6 +75,13 @@ async fn show(
     let organisation_may_recompute = !volkshuis_domain::modules::coverage_only(organisation.kind);
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
     let pt = page.pt;
+    let empty_notice = match organisation.kind {
+        OrgKind::Municipality if volkshuis_store::gemeenten::of_org(&state.db, org).await?.is_empty() => {
+            pt.no_gemeenten
+        }
+        OrgKind::Municipality => pt.no_stock_here,
+        _ => pt.no_stock,
+    };
     let corporation = match q.corporatie {
         Some(id) => corps.iter().find(|c| c.id == id).ok_or(AppError::NotFound)?.id,
         None => corps.first().map(|c| c.id).unwrap_or(0),
@@ -123,6 +133,7 @@ async fn show(
         areas,
         can_recompute: scope.role().allows(Action::Edit) && corporation != 0 && organisation_may_recompute,
         figures_only: !organisation_may_recompute,
+        empty_notice,
         page,
     })
 }

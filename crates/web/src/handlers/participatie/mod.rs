@@ -35,7 +35,8 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The corporations whose stock the organisation works in: itself, those it consults, or — for a municipality,
-/// which sees coverage figures and nothing else — every corporation.
+/// which sees coverage figures and nothing else — those with homes in its own gemeenten (ADR 0039; none while it has
+/// no gemeente code).
 async fn corporations(
     state: &AppState,
     scope: &ReadScope,
@@ -43,11 +44,7 @@ async fn corporations(
 ) -> Result<Vec<Organisation>, AppError> {
     Ok(match organisation.kind {
         OrgKind::Corporation => vec![organisation.clone()],
-        OrgKind::Municipality => volkshuis_store::orgs::list(&state.db)
-            .await?
-            .into_iter()
-            .filter(|o| o.kind == OrgKind::Corporation)
-            .collect(),
+        OrgKind::Municipality => part::corporations_in_territory(&state.db, scope).await?,
         _ => overleg::partners_of(&state.db, scope).await?.into_iter().map(|p| p.org).collect(),
     })
 }
