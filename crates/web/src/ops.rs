@@ -93,9 +93,20 @@ pub async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Re
         "upload.js" => ("text/javascript; charset=utf-8", include_str!("../static/upload.js")),
         "coverage.js" => ("text/javascript; charset=utf-8", include_str!("../static/coverage.js")),
         "outlines.js" => ("text/javascript; charset=utf-8", include_str!("../static/outlines.js")),
+        "favicon.svg" => ("image/svg+xml", FAVICON),
         _ => return AppError::NotFound.into_response(),
     };
     ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+}
+
+/// The site's icon: a house in the brand colour, small enough to keep in the binary.
+const FAVICON: &str = include_str!("../static/favicon.svg");
+
+/// `GET /favicon.ico`: the icon for browsers and tools that ask the conventional address instead of reading the
+/// pages' `<link rel="icon">` (every modern browser shows an SVG served here, whatever the name says).
+pub async fn favicon() -> Response {
+    ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], FAVICON)
+        .into_response()
 }
 
 /// Unknown paths.
@@ -133,6 +144,10 @@ fn plain_text_rejection(method: &Method, path: &str, response: &Response) -> Opt
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/plain"));
     if !status.is_client_error() || !plain || path == "/api" || path.starts_with("/api/") {
+        return None;
+    }
+    // A wait (429) says how long in its own words, with Retry-After; the calendar feed answers a calendar app so.
+    if status == StatusCode::TOO_MANY_REQUESTS {
         return None;
     }
     Some(match status {

@@ -413,6 +413,8 @@ async fn feeds_are_throttled_per_address_and_per_feed(mut app: TestApp) {
     let waited = fetch(&mut app, &feed).await;
     assert_eq!(waited.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(waited.headers.contains_key("retry-after"));
+    // The wait itself, as plain text for a calendar app; not the page for an unreadable address.
+    assert!(!waited.body.contains("<html") && !waited.body.is_empty(), "{}", waited.body);
     app.state.clock.advance(Duration::hours(1));
     assert_eq!(fetch(&mut app, &feed).await.status, StatusCode::OK, "an hour later it works again");
 

@@ -149,7 +149,7 @@ async fn dashboard(
         modules.push(cards::platform(dt));
     }
     let org_id = active.as_ref().map_or(0, |a| a.id);
-    let todo = order(items).iter().map(|item| line(dt, org_id, item, today)).collect();
+    let todo = order(items).iter().map(|item| line(auth.ctx.lang, org_id, item, today)).collect();
     let mut others = Vec::new();
     for (org, role) in auth.memberships.iter().filter(|(o, _)| Some(o.id) != active_id) {
         let waiting = waiting_at(&state, auth.user.id, org, *role, today).await?;

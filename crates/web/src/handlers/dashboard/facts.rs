@@ -61,7 +61,7 @@ pub(crate) enum Fact {
     /// A running contract will not meet its obligation at its pace.
     AtRisk { contract_id: i64, title: String, owed: Money },
     /// Homes in an area without a voice.
-    BlindSpot { corporation_id: i64, area: String, homes: i64 },
+    BlindSpot { corporation_id: i64, code: String, name: Option<String>, homes: i64 },
     /// A group without activity for a year.
     Fading { group_id: i64, name: String },
     /// More groups without activity than a dashboard lists one by one.
@@ -238,12 +238,12 @@ async fn participation_facts(
                 if area.counts.none == 0 {
                     break; // Worst first: the rest have a voice everywhere.
                 }
-                let label = match (area.code.is_empty(), area.name) {
-                    (true, _) => String::new(),
-                    (false, Some(name)) => format!("{} {name}", area.code),
-                    (false, None) => area.code,
+                let fact = Fact::BlindSpot {
+                    corporation_id: org.id,
+                    code: area.code,
+                    name: area.name,
+                    homes: area.counts.none,
                 };
-                let fact = Fact::BlindSpot { corporation_id: org.id, area: label, homes: area.counts.none };
                 out.push(Todo::new(Kind::Participation, Side::Ours, None, fact));
             }
         }

@@ -2,7 +2,8 @@
 //! how far away (or how late) that is.
 
 use super::facts::Fact;
-use crate::i18n::DashboardTexts;
+use crate::i18n::{DashboardTexts, Lang};
+use crate::picker::name_and_code;
 use crate::views::show_date;
 use time::Date;
 use volkshuis_domain::dashboard::{Due, Side, Todo};
@@ -23,8 +24,9 @@ pub(crate) struct Line {
 }
 
 /// The line of `todo` on the dashboard of organisation `org`, read on `today`.
-pub(crate) fn line(dt: &DashboardTexts, org: i64, todo: &Todo<Fact>, today: Date) -> Line {
-    let (text, href) = words(dt, org, &todo.item);
+pub(crate) fn line(lang: Lang, org: i64, todo: &Todo<Fact>, today: Date) -> Line {
+    let dt = DashboardTexts::of(lang);
+    let (text, href) = words(lang, org, &todo.item);
     let state = todo.due.map(|due| Due::on(due, today));
     let due = todo.due.zip(state).map(|(date, state)| {
         let distance = match state {
@@ -37,7 +39,8 @@ pub(crate) fn line(dt: &DashboardTexts, org: i64, todo: &Todo<Fact>, today: Date
     Line { text, href, due, late: matches!(state, Some(Due::Late(_))), theirs: todo.side == Side::Theirs }
 }
 
-fn words(dt: &DashboardTexts, org: i64, fact: &Fact) -> (String, String) {
+fn words(lang: Lang, org: i64, fact: &Fact) -> (String, String) {
+    let dt = DashboardTexts::of(lang);
     let case = |id: &i64| format!("/orgs/{org}/overleg/{id}");
     let contract = |id: &i64| format!("/orgs/{org}/sr/contracten/{id}");
     let group = |id: &i64| format!("/orgs/{org}/participatie/groepen/{id}");
@@ -67,8 +70,12 @@ fn words(dt: &DashboardTexts, org: i64, fact: &Fact) -> (String, String) {
             (dt.line_ended_short_supplier(owed, title), contract(contract_id))
         }
         Fact::AtRisk { contract_id, title, owed } => (dt.line_at_risk(owed, title), contract(contract_id)),
-        Fact::BlindSpot { corporation_id, area, homes } => {
-            let area = if area.is_empty() { dt.area_without_complex } else { area.as_str() };
+        Fact::BlindSpot { corporation_id, code, name, homes } => {
+            let area = if code.is_empty() {
+                dt.area_without_complex.to_owned()
+            } else {
+                name_and_code(lang, name.as_deref(), code)
+            };
             let href = format!("/orgs/{org}/participatie/dekking?corporatie={corporation_id}&per=complex");
             (dt.line_blind_spot(area, *homes), href)
         }
@@ -94,7 +101,6 @@ fn words(dt: &DashboardTexts, org: i64, fact: &Fact) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use time::macros::date;
     use volkshuis_domain::dashboard::Kind;
 
@@ -107,7 +113,7 @@ mod tests {
 
     #[test]
     fn a_deadline_says_its_day_and_how_far_or_late_in_both_languages() {
-        let nl = DashboardTexts::of(Lang::Nl);
+        let nl = Lang::Nl;
         let soon = line(nl, 2, &answer(date!(2026 - 12 - 07)), TODAY);
         assert_eq!(soon.text, "Geef uw antwoord op “Huurbeleid 2027” van Woonstad");
         assert_eq!(soon.href, "/orgs/2/overleg/4");
@@ -116,7 +122,7 @@ mod tests {
         let late = line(nl, 2, &answer(date!(2026 - 11 - 24)), TODAY);
         assert_eq!(late.due.as_deref(), Some("uiterlijk 24-11-2026 · 1 dag te laat"));
         assert!(late.late);
-        let en = line(DashboardTexts::of(Lang::En), 2, &answer(date!(2026 - 11 - 22)), TODAY);
+        let en = line(Lang::En, 2, &answer(date!(2026 - 11 - 22)), TODAY);
         assert_eq!(en.text, "Give your answer to “Huurbeleid 2027” from Woonstad");
         assert_eq!(en.due.as_deref(), Some("by 22-11-2026 · 3 days late"));
         let today = line(nl, 2, &answer(TODAY), TODAY);
@@ -125,7 +131,7 @@ mod tests {
 
     #[test]
     fn counts_read_in_the_singular_and_plural() {
-        let nl = DashboardTexts::of(Lang::Nl);
+        let nl = Lang::Nl;
         let requests = |count| {
             let fact = Fact::JoinRequests { group_id: 9, name: "Bewonerscommissie De Linde".into(), count };
             line(nl, 2, &Todo::new(Kind::JoinRequest, Side::Ours, None, fact), TODAY)
@@ -138,7 +144,7 @@ mod tests {
 
     #[test]
     fn the_other_sides_move_is_marked_and_imports_lead_to_their_run() {
-        let nl = DashboardTexts::of(Lang::Nl);
+        let nl = Lang::Nl;
         let fact = Fact::WaitDecision { case_id: 5, title: "Huurbeleid 2027".into(), party: "Woonstad".into() };
         let wait = line(nl, 2, &Todo::new(Kind::Deadline, Side::Theirs, Some(date!(2026 - 11 - 29)), fact), TODAY);
         assert!(wait.theirs);
@@ -147,5 +153,16 @@ mod tests {
         let import = line(nl, 1, &Todo::new(Kind::Import, Side::Ours, None, fact), TODAY);
         assert_eq!(import.href, "/orgs/1/stock/import/runs/12");
         assert!(import.text.starts_with("fout.csv had 2 fouten"), "{}", import.text);
+    }
+
+    #[test]
+    fn a_blind_spot_names_its_complex_before_the_code() {
+        let spot = |name: Option<&str>, code: &str| {
+            let fact = Fact::BlindSpot { corporation_id: 1, code: code.into(), name: name.map(Into::into), homes: 190 };
+            line(Lang::Nl, 1, &Todo::new(Kind::Participation, Side::Ours, None, fact), TODAY).text
+        };
+        assert_eq!(spot(Some("Hanzehof"), "CPX000014"), "Hanzehof (CPX000014): 190 woningen zonder stem");
+        assert_eq!(spot(None, "CPX000015"), "CPX000015: 190 woningen zonder stem");
+        assert!(spot(None, "").ends_with(": 190 woningen zonder stem"), "units outside a complex");
     }
 }
