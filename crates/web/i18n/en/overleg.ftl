@@ -188,13 +188,6 @@ dash-next = Next deadline
 dash-open-questions = Unanswered questions
 notifications = Notifications
 mark-read = Mark read
-mail-new-subject = New request from { $corporation }: { $title }
-mail-new-body =
-    { $corporation } sent your organisation a request: { $title } ({ $kind }).
-
-    { $deadline }
-
-    See the request: { $link }
 mail-deadline-line = Answer by { $date }.
 mail-reminder-subject = Reminder: { $n ->
         [one] { $n } day
@@ -222,7 +215,6 @@ notice-reminder = { $n ->
        *[other] { $n } days
     } left for your answer to: { $title }
 notice-reply = Decision and reply on advice due { $date }: { $title }
-notice-new = New request: { $title }
 notice-budget = Account for the { $year } budget by { $date }
 
 ## Rules next to the deadlines (law names and article references stay Dutch)

@@ -188,13 +188,6 @@ dash-next = Eerstvolgende termijn
 dash-open-questions = Onbeantwoorde vragen
 notifications = Meldingen
 mark-read = Gelezen
-mail-new-subject = Nieuw verzoek van { $corporation }: { $title }
-mail-new-body =
-    { $corporation } heeft uw organisatie een verzoek gestuurd: { $title } ({ $kind }).
-
-    { $deadline }
-
-    Bekijk het verzoek: { $link }
 mail-deadline-line = Antwoord uiterlijk op { $date }.
 mail-reminder-subject = Herinnering: nog { $n ->
         [one] { $n } dag
@@ -222,7 +215,6 @@ notice-reminder = Nog { $n ->
        *[other] { $n } dagen
     } voor uw antwoord op: { $title }
 notice-reply = Besluit en reactie op advies uiterlijk { $date }: { $title }
-notice-new = Nieuw verzoek: { $title }
 notice-budget = Verantwoord het budget { $year } uiterlijk { $date }
 
 ## Regels naast de termijnen (wet en artikel blijven in het Nederlands)
