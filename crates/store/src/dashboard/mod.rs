@@ -7,7 +7,7 @@ mod waiting;
 pub use recent::{named_entries, Named};
 pub use waiting::{
     failed_mail, is_coordinator, last_import_errors, new_join_requests, organisations_without_admin,
-    pending_contributions, unaccounted_budgets, BudgetDue, ImportErrors, JoinRequestsWaiting, PendingContributions,
+    pending_contributions, ImportErrors, JoinRequestsWaiting, PendingContributions,
 };
 
 use crate::sessions::hash_token;

@@ -42,37 +42,6 @@ pub async fn new_join_requests(db: &Db, scope: &ReadScope) -> Result<Vec<JoinReq
         .collect()
 }
 
-/// An Overleg budget the tenant organisation has not accounted for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BudgetDue {
-    /// The corporation that pays it.
-    pub corporation_id: i64,
-    /// Its name.
-    pub corporation_name: String,
-    /// The budget's year.
-    pub year: i32,
-}
-
-/// The budgets the tenant organisation of `scope` received and has not accounted for, oldest year first.
-pub async fn unaccounted_budgets(db: &Db, scope: &ReadScope) -> Result<Vec<BudgetDue>> {
-    let rows = sql::query(
-        "SELECT b.corporation_id, o.name, b.year FROM overleg_budgets b JOIN organisations o ON o.id = b.corporation_id \
-         WHERE b.tenant_org_id = $1 AND b.accounted_on IS NULL ORDER BY b.year, o.name",
-    )
-    .bind(scope.org_id())
-    .fetch_all(db)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(BudgetDue {
-                corporation_id: r.try_get("corporation_id")?,
-                corporation_name: r.try_get("name")?,
-                year: r.try_get::<i64, _>("year")? as i32,
-            })
-        })
-        .collect()
-}
-
 /// A contract of the buyer with contributions waiting for its decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingContributions {

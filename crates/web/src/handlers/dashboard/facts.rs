@@ -209,7 +209,9 @@ async fn overleg_facts(
         }
     }
     if tenant {
-        for budget in waiting::unaccounted_budgets(db, scope).await? {
+        // Both sides' open budgets; the tenant organisation accounts for those it received.
+        let received = overleg::unaccounted_budgets(db, scope).await?;
+        for budget in received.into_iter().filter(|b| b.tenant_org_id == scope.org_id()) {
             let due = budget_account_deadline(cal, budget.year).date;
             if (due - today).whole_days() <= SHOW_AHEAD {
                 let fact = Fact::Budget {
