@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/static/app.css", get(ops::stylesheet))
         .route("/static/{asset}", get(ops::asset))
+        .route("/favicon.ico", get(ops::favicon))
         .fallback(ops::not_found)
         // Forms are small; the routes that take uploads set their own limit (and stream them to disk).
         .layer(DefaultBodyLimit::max(csrf::MAX_FORM_BYTES))

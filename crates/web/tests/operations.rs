@@ -11,6 +11,7 @@ on_both_backends!(
     security_headers_are_set,
     unknown_pages_are_a_friendly_404_with_request_id,
     database_failure_is_a_friendly_500_and_an_unhealthy_check,
+    every_page_names_an_icon_that_is_served,
 );
 
 async fn health_and_metrics_answer(mut app: TestApp) {
@@ -74,4 +75,23 @@ async fn database_failure_is_a_friendly_500_and_an_unhealthy_check(mut app: Test
     let id = page.headers["x-request-id"].to_str().expect("request id").to_owned();
     assert!(page.body.contains("Er ging iets mis") && page.body.contains(&id));
     assert!(!page.body.to_lowercase().contains("pool"), "no internals shown: {}", page.body);
+}
+
+/// Before, `/favicon.ico` was a 404 that every browser asked for and logged as an error on every first page.
+async fn every_page_names_an_icon_that_is_served(mut app: TestApp) {
+    let login = app.get("/login").await;
+    assert!(
+        login.body.contains(r#"<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">"#),
+        "{}",
+        login.body
+    );
+    for path in ["/static/favicon.svg", "/favicon.ico"] {
+        let icon = app.get(path).await;
+        assert_eq!(icon.status, StatusCode::OK, "{path}");
+        assert_eq!(icon.headers["content-type"], "image/svg+xml", "{path}");
+        assert!(icon.body.starts_with("<svg") && icon.body.contains("viewBox"), "{path}: {}", icon.body);
+    }
+    app.login("admin@woonstad.test").await;
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.body.contains(r#"rel="icon" href="/static/favicon.svg""#), "signed-in pages too");
 }

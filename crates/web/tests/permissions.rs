@@ -66,6 +66,8 @@ fn routes() -> Vec<Route> {
         get("/password/reset?token=x", Public),
         get("/healthz", Public),
         get("/static/app.css", Public),
+        get("/static/favicon.svg", Public),
+        get("/favicon.ico", Public),
         post("/language", &[("lang", "nl"), ("back", "/")], Public),
         post("/password/forgot", &[("email", "niemand@example.nl")], Public),
         get("/", Public),
