@@ -4,10 +4,10 @@ use anyhow::{bail, Context};
 use clap::Subcommand;
 use volkshuis_domain::access::Role;
 use volkshuis_domain::account::{Email, NewPassword};
-use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::org::{GemeenteCode, OrgCode, OrgKind, BOUNDARY_YEARS};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
-use volkshuis_store::{orgs, users, Db, StoreError};
+use volkshuis_store::{gemeenten, orgs, users, Db, StoreError};
 
 #[derive(Subcommand)]
 pub enum OrgCommand {
@@ -25,6 +25,18 @@ pub enum OrgCommand {
     },
     /// List organisations.
     List,
+    /// Show or set the CBS gemeente codes of an organisation: a municipality's own gemeenten (it sees figures only
+    /// there), a corporation's declared working area. Without --set, shows them (and a corporation's working area).
+    Gemeenten {
+        /// Organisation code, e.g. gm-deventer.
+        org: String,
+        /// The codes, separated by commas (GM and four digits, e.g. GM0150,GM0301); an empty value clears them.
+        #[arg(long)]
+        set: Option<String>,
+        /// The year of the CBS boundary set the codes come from.
+        #[arg(long, default_value_t = 2023)]
+        year: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -103,6 +115,42 @@ pub async fn org(db: &Db, command: OrgCommand) -> anyhow::Result<()> {
         OrgCommand::List => {
             for org in orgs::list(db).await? {
                 println!("{:<6} {:<28} {:<20} {}", org.id, org.code, org.kind.code(), org.name);
+            }
+        }
+        OrgCommand::Gemeenten { org, set, year } => {
+            let org = org_by_code(db, &org).await?;
+            if let Some(list) = set {
+                let codes = GemeenteCode::parse_list(&list).map_err(|(entry, _)| {
+                    anyhow::anyhow!("--set: {entry} is not a gemeente code (GM and four digits, e.g. GM0150)")
+                })?;
+                if !BOUNDARY_YEARS.contains(&year) {
+                    bail!("--year: {year} is not a year of a CBS boundary set");
+                }
+                let mut tx = db.begin().await?;
+                match gemeenten::set(&mut tx, &actor(), org.id, &codes, year).await {
+                    Err(StoreError::UnknownGemeente { code }) => bail!(
+                        "unknown gemeente code {code}: no imported boundary and no unit in any stock has it; nothing was changed"
+                    ),
+                    other => other?,
+                }
+                tx.commit().await?;
+                let shown: Vec<&str> = codes.iter().map(GemeenteCode::as_str).collect();
+                println!(
+                    "gemeenten of {}: {}",
+                    org.code,
+                    if shown.is_empty() { "none".to_owned() } else { shown.join(", ") }
+                );
+            } else {
+                for g in gemeenten::of_org(db, org.id).await? {
+                    println!("{} {} {}", g.code, g.boundary_year, g.name.unwrap_or_default());
+                }
+            }
+            if org.kind == OrgKind::Corporation {
+                println!("working area:");
+                for g in gemeenten::working_area(db, org.id).await? {
+                    let declared = if g.declared { " (declared)" } else { "" };
+                    println!("{} {} units{declared} {}", g.code, g.units, g.name.unwrap_or_default());
+                }
             }
         }
     }

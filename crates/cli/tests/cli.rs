@@ -51,6 +51,19 @@ async fn accounts_from_the_shell(backend: Backend) {
         let (ok, _, err) = volkshuis(&db, &["org", "add", "--code", "x y", "--name", "Fout", "--kind", "bank"]);
         assert!(!ok && err.contains("--code"), "{err}");
 
+        // Gemeente codes (issue 19): the form is checked, an unknown code is named and changes nothing.
+        let (ok, _, err) = volkshuis(
+            &db,
+            &["org", "add", "--code", "gm-deventer", "--name", "Gemeente Deventer", "--kind", "municipality"],
+        );
+        assert!(ok, "{err}");
+        let (ok, _, err) = volkshuis(&db, &["org", "gemeenten", "gm-deventer", "--set", "GM0150,Deventer"]);
+        assert!(!ok && err.contains("Deventer is not a gemeente code"), "{err}");
+        let (ok, _, err) = volkshuis(&db, &["org", "gemeenten", "gm-deventer", "--set", "GM0150"]);
+        assert!(!ok && err.contains("unknown gemeente code GM0150") && err.contains("nothing was changed"), "{err}");
+        let (ok, out, err) = volkshuis(&db, &["org", "gemeenten", "gm-deventer"]);
+        assert!(ok && out.trim().is_empty(), "{out}{err}");
+
         let (ok, out, err) = volkshuis(
             &db,
             &[

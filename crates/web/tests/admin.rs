@@ -4,6 +4,9 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
+use volkshuis_domain::access;
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::{audit, outbox};
 
 on_both_backends!(
@@ -17,6 +20,7 @@ on_both_backends!(
     audit_page_filters,
     outbox_shows_the_mail,
     switching_organisation_is_checked_and_audited,
+    the_platform_administrator_sets_a_municipalitys_gemeenten,
 );
 
 async fn invalid_organisation_form_keeps_what_was_typed(mut app: TestApp) {
@@ -305,4 +309,62 @@ async fn switching_organisation_is_checked_and_audited(mut app: TestApp) {
     .expect("audit");
     assert_eq!(trail.len(), 1);
     assert_eq!(trail[0].org_id, Some(sleutel));
+}
+
+/// Issue 19: the platform administrator gives a municipality its gemeente codes; a code of the wrong form or one the
+/// platform does not know is refused with its name, and nothing changes; the change is audited.
+async fn the_platform_administrator_sets_a_municipalitys_gemeenten(mut app: TestApp) {
+    app.login("beheer@volkshuis.test").await;
+    let id = app.org_id("gm-voorbeeldstad").await;
+    let path = format!("/admin/orgs/{id}/edit");
+    let form = |codes: &'static str| {
+        vec![
+            ("name", "Gemeente Voorbeeldstad"),
+            ("code", "gm-voorbeeldstad"),
+            ("kind", "municipality"),
+            ("gemeenten", codes),
+            ("gemeente_year", "2023"),
+        ]
+    };
+    let wrong = app.post(&path, &form("GM0363, Amsterdam")).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Amsterdam is geen gemeentecode"), "{}", wrong.main());
+    assert!(wrong.body.contains("value=\"GM0363, Amsterdam\""), "what was typed is kept");
+    let unknown = app.post(&path, &form("GM0363")).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains("Gemeentecode GM0363 is onbekend"), "{}", unknown.main());
+    assert!(volkshuis_store::gemeenten::of_org(&app.state.db, id).await.expect("codes").is_empty());
+
+    // Once a corporation has homes in Amsterdam the code is known.
+    let woonstad = app.org_id("woonstad").await;
+    let stock =
+        "idExtern;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode\nA1;Kerkstraat;1;1011AA;Amsterdam;GM0363\n";
+    let admin = access::Membership { user_id: 0, org_id: woonstad, role: access::Role::Admin };
+    let scope = access::grant(woonstad, Some(admin), access::Manage).expect("an administrator may manage");
+    let reader = StockReader::new(stock.as_bytes()).expect("header");
+    let actor = audit::Actor::system("test", app.state.clock.now());
+    stock::import_units(&app.state.db, &scope, &actor, "t.csv", reader, ImportOptions::default(), &mut |_| {})
+        .await
+        .expect("import");
+    app.login("beheer@volkshuis.test").await;
+    let saved = app.post(&path, &form("gm0363")).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.main());
+    let edit = app.get(&path).await;
+    assert!(edit.body.contains("value=\"GM0363\""), "{}", edit.main());
+    let filter = audit::Filter { org_id: Some(id), ..Default::default() };
+    let trail = audit::list(&app.state.db, &filter, 10).await.expect("audit");
+    assert_eq!(trail[0].action, "set_gemeenten");
+    assert!(trail[0].after.as_deref().unwrap_or_default().contains("GM0363"));
+    // Saving the same codes again writes no second entry.
+    assert_eq!(app.post(&path, &form("GM0363")).await.status, StatusCode::SEE_OTHER);
+    let again = audit::list(&app.state.db, &filter, 10).await.expect("audit");
+    assert_eq!(again.iter().filter(|e| e.action == "set_gemeenten").count(), 1);
+    // The municipality now sees Woonstad's figures there.
+    app.login("beleid@voorbeeldstad.test").await;
+    let coverage = app.get(&format!("/orgs/{id}/participatie/dekking")).await;
+    assert!(
+        coverage.body.contains("Woonstad") && !coverage.body.contains("nog geen gemeentecode"),
+        "{}",
+        coverage.main()
+    );
 }

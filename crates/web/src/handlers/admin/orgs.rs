@@ -12,9 +12,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::org::{GemeenteCode, OrgCode, OrgKind, BOUNDARY_YEARS};
 use volkshuis_domain::text::Name;
-use volkshuis_store::{orgs, StoreError};
+use volkshuis_store::{gemeenten, orgs, StoreError};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -55,6 +55,20 @@ struct OrgForm {
     code: String,
     #[serde(default)]
     kind: String,
+    /// The CBS gemeente codes, separated by commas (municipalities and corporations; ADR 0039).
+    #[serde(default)]
+    gemeenten: String,
+    /// The year of the boundary set the codes come from.
+    #[serde(default)]
+    gemeente_year: String,
+}
+
+/// The year of the CBS boundary set when the form leaves it empty: the set the platform's boundaries come from.
+const DEFAULT_BOUNDARY_YEAR: i64 = 2023;
+
+/// Organisations of these kinds carry gemeente codes: a municipality its territory, a corporation its declared area.
+fn has_gemeenten(kind: OrgKind) -> bool {
+    matches!(kind, OrgKind::Municipality | OrgKind::Corporation)
 }
 
 #[derive(Template)]
@@ -80,11 +94,39 @@ fn form_page(auth: &crate::auth::Auth, id: Option<i64>, form: OrgForm, errors: F
     }
 }
 
-fn parse(t: &crate::i18n::Texts, form: &OrgForm, errors: &mut FieldErrors) -> Option<orgs::OrgFields> {
+/// The parsed form: the organisation's fields, its gemeente codes and their boundary year.
+struct Parsed {
+    fields: orgs::OrgFields,
+    gemeenten: Vec<GemeenteCode>,
+    year: i64,
+}
+
+fn parse(t: &crate::i18n::Texts, form: &OrgForm, errors: &mut FieldErrors) -> Option<Parsed> {
     let name = errors.check(t, "name", Name::parse(&form.name));
     let code = errors.check(t, "code", OrgCode::parse(&form.code));
     let kind = errors.check(t, "kind", OrgKind::parse(&form.kind));
-    Some(orgs::OrgFields { name: name?, code: code?, kind: kind? })
+    let gemeenten = match GemeenteCode::parse_list(&form.gemeenten) {
+        Ok(codes) => Some(codes),
+        Err((entry, _)) => {
+            errors.add("gemeenten", t.err_gemeente_format(entry));
+            None
+        }
+    };
+    let year = match form.gemeente_year.trim() {
+        "" => Some(DEFAULT_BOUNDARY_YEAR),
+        text => match text.parse::<i64>() {
+            Ok(year) if BOUNDARY_YEARS.contains(&year) => Some(year),
+            _ => {
+                errors.add("gemeente_year", t.err_boundary_year);
+                None
+            }
+        },
+    };
+    Some(Parsed {
+        fields: orgs::OrgFields { name: name?, code: code?, kind: kind? },
+        gemeenten: gemeenten?,
+        year: year?,
+    })
 }
 
 async fn new_form(PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
@@ -97,7 +139,14 @@ async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let org = orgs::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let form = OrgForm { name: org.name, code: org.code, kind: org.kind.code().to_owned() };
+    let codes = gemeenten::of_org(&state.db, id).await?;
+    let form = OrgForm {
+        name: org.name,
+        code: org.code,
+        kind: org.kind.code().to_owned(),
+        gemeenten: codes.iter().map(|g| g.code.as_str()).collect::<Vec<_>>().join(", "),
+        gemeente_year: codes.first().map(|g| g.boundary_year).unwrap_or(DEFAULT_BOUNDARY_YEAR).to_string(),
+    };
     ok(&form_page(&auth, Some(id), form, FieldErrors::default()))
 }
 
@@ -124,14 +173,31 @@ async fn update(
 async fn save(state: AppState, auth: crate::auth::Auth, id: Option<i64>, form: OrgForm) -> Result<Response, AppError> {
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
-    let Some(fields) = parse(t, &form, &mut errors) else {
+    let Some(Parsed { fields, gemeenten: codes, year }) = parse(t, &form, &mut errors) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&auth, id, form, errors));
+    };
+    let kept = match id {
+        Some(id) => gemeenten::of_org(&state.db, id).await?,
+        None => Vec::new(),
     };
     let actor = auth.actor(&state);
     let mut tx = state.db.begin().await?;
     let saved = match id {
         Some(id) => orgs::update(&mut tx, &actor, id, &fields).await,
         None => orgs::create(&mut tx, &actor, &fields).await,
+    };
+    // The codes change (and are audited) only when they differ from those kept; other kinds carry none.
+    let saved = match saved {
+        Ok(org) if has_gemeenten(org.kind) => {
+            let same = kept.len() == codes.len()
+                && kept.iter().zip(&codes).all(|(k, c)| k.code == c.as_str() && k.boundary_year == year);
+            if same {
+                Ok(org)
+            } else {
+                gemeenten::set(&mut tx, &actor, org.id, &codes, year).await.map(|()| org)
+            }
+        }
+        other => other,
     };
     match saved {
         Ok(_) => {
@@ -140,6 +206,10 @@ async fn save(state: AppState, auth: crate::auth::Auth, id: Option<i64>, form: O
         }
         Err(StoreError::Duplicate) => {
             errors.add("code", t.err_code_taken);
+            render(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&auth, id, form, errors))
+        }
+        Err(StoreError::UnknownGemeente { code }) => {
+            errors.add("gemeenten", t.err_gemeente_unknown(code));
             render(StatusCode::UNPROCESSABLE_ENTITY, &form_page(&auth, id, form, errors))
         }
         Err(other) => Err(other.into()),
