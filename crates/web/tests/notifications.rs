@@ -278,6 +278,16 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
     let (text, link) = last_notice(&app, DIRK).await;
     assert_eq!(text, "Woonstad Voorbeeld plande een overlegvergadering op 10-12-2026: Najaarsoverleg");
     assert_eq!(link, format!("/orgs/{tenant}/overleg/vergaderingen/{meeting}"));
+    step_tells(&mut app, &watched, "meeting replanned", to_tenant, &[DIRK], async |app| {
+        let fields = [("starts_at", "19:30"), ("ends_at", "21:00"), ("place", "Buurthuis De Linde")];
+        let resp = app.post(&format!("/orgs/{corp}/overleg/vergaderingen/{meeting}/tijd-en-plaats"), &fields).await;
+        assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    })
+    .await;
+    assert_eq!(
+        last_notice(&app, DIRK).await.0,
+        "Woonstad Voorbeeld legde tijd en plaats vast van de overlegvergadering op 10-12-2026: Najaarsoverleg"
+    );
     step_tells(&mut app, &watched, "agenda item", to_corp, &[ANNA], async |app| {
         app.login(DIRK).await;
         let resp = app

@@ -56,6 +56,7 @@ ev-question-asked = { $org } asked a question about: { $title }
 ev-question-answered = { $org } answered a question about: { $title }
 ev-decided = { $org } decided ({ $decision }): { $title }
 ev-meeting-planned = { $org } planned a consultation meeting on { $date }: { $title }
+ev-meeting-replanned = { $org } set the time and place of the consultation meeting on { $date }: { $title }
 ev-agenda-item = { $org } added an item to the agenda of: { $title }
 ev-minutes = { $org } recorded the minutes of: { $title }
 ev-budget-set = { $org } set the { $year } budget at { $amount }

@@ -56,6 +56,7 @@ ev-question-asked = { $org } stelde een vraag over: { $title }
 ev-question-answered = { $org } beantwoordde een vraag over: { $title }
 ev-decided = { $org } nam een besluit ({ $decision }): { $title }
 ev-meeting-planned = { $org } plande een overlegvergadering op { $date }: { $title }
+ev-meeting-replanned = { $org } legde tijd en plaats vast van de overlegvergadering op { $date }: { $title }
 ev-agenda-item = { $org } zette een punt op de agenda van: { $title }
 ev-minutes = { $org } legde het verslag vast van: { $title }
 ev-budget-set = { $org } stelde het budget voor { $year } vast op { $amount }

@@ -179,6 +179,8 @@ pub(crate) enum Step {
     Decided { case: CaseRef, decision: Decision },
     /// Overleg: the corporation planned a consultation meeting.
     MeetingPlanned(MeetingRef),
+    /// Overleg: the corporation set or changed a meeting's hours and place.
+    MeetingReplanned(MeetingRef),
     /// Overleg: a party put an item on a meeting's agenda.
     AgendaItemAdded(MeetingRef),
     /// Overleg: a party recorded a meeting's minutes.
@@ -218,6 +220,7 @@ impl Step {
             Self::QuestionAnswered(_) => "question_answered",
             Self::Decided { .. } => "decided",
             Self::MeetingPlanned(_) => "meeting_planned",
+            Self::MeetingReplanned(_) => "meeting_replanned",
             Self::AgendaItemAdded(_) => "agenda_item_added",
             Self::MinutesRecorded(_) => "minutes_recorded",
             Self::BudgetSet(_) => "budget_set",
@@ -244,7 +247,10 @@ impl Step {
             | Self::AnswerWithdrawn(case)
             | Self::QuestionAsked(case)
             | Self::QuestionAnswered(case) => vec![case.corporation_id, case.tenant_org_id],
-            Self::MeetingPlanned(m) | Self::AgendaItemAdded(m) | Self::MinutesRecorded(m) => {
+            Self::MeetingPlanned(m)
+            | Self::MeetingReplanned(m)
+            | Self::AgendaItemAdded(m)
+            | Self::MinutesRecorded(m) => {
                 vec![m.corporation_id, m.tenant_org_id]
             }
             Self::BudgetSet(b) | Self::BudgetAccounted(b) => vec![b.corporation_id, b.tenant_org_id],
@@ -273,7 +279,10 @@ impl Step {
             | Self::AnswerWithdrawn(case)
             | Self::QuestionAsked(case)
             | Self::QuestionAnswered(case) => format!("/orgs/{org}/overleg/{}", case.id),
-            Self::MeetingPlanned(m) | Self::AgendaItemAdded(m) | Self::MinutesRecorded(m) => {
+            Self::MeetingPlanned(m)
+            | Self::MeetingReplanned(m)
+            | Self::AgendaItemAdded(m)
+            | Self::MinutesRecorded(m) => {
                 format!("/orgs/{org}/overleg/vergaderingen/{}", m.id)
             }
             Self::BudgetSet(b) | Self::BudgetAccounted(b) => {
@@ -305,6 +314,7 @@ impl Step {
             Self::QuestionAnswered(case) => nt.ev_question_answered(by, &case.title),
             Self::Decided { case, decision } => nt.ev_decided(ov.decision_name(*decision), by, &case.title),
             Self::MeetingPlanned(m) => nt.ev_meeting_planned(show_date(m.held_on), by, &m.title),
+            Self::MeetingReplanned(m) => nt.ev_meeting_replanned(show_date(m.held_on), by, &m.title),
             Self::AgendaItemAdded(m) => nt.ev_agenda_item(by, &m.title),
             Self::MinutesRecorded(m) => nt.ev_minutes(by, &m.title),
             Self::BudgetSet(b) => nt.ev_budget_set(b.amount, by, b.year),

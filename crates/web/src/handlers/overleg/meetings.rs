@@ -220,6 +220,7 @@ async fn save_plan(
     };
     let mut tx = state.db.begin().await?;
     overleg::set_plan(&mut tx, &scope, &auth.actor(&state), meeting.id, &plan).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::MeetingReplanned((&meeting).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/vergaderingen/{id}?notice=saved")).into_response())
 }
