@@ -27,13 +27,13 @@ use volkshuis_domain::access::{Role, WriteScope};
 use volkshuis_domain::account::Email;
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::money::Money;
-use volkshuis_domain::org::{OrgCode, OrgKind};
+use volkshuis_domain::org::{GemeenteCode, OrgCode, OrgKind};
 use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Subject};
 use volkshuis_domain::text::LongText;
 use volkshuis_domain::text::Name;
 use volkshuis_store::overleg::{self, Answer, DecisionRecord, NewCase};
 use volkshuis_store::stock::{self, ImportOptions};
-use volkshuis_store::{orgs, users, Db};
+use volkshuis_store::{gemeenten, orgs, users, Db};
 
 /// The scope the demo writes its organisations' data with: the one place the demo mints a scope without a check
 /// ([`WriteScope::system_for_demo`]), entitled because it fills organisations it has just created itself.
@@ -118,6 +118,7 @@ pub async fn seed_at(db: &Db, with_stock: bool, now: time::OffsetDateTime) -> an
         let corporation = org("woonstad")?;
         let stock = portfolio::generate();
         import_stock(db, corporation, &stock, &timeline).await?;
+        set_municipality_gemeenten(db, org("gm-voorbeeldstad")?, &timeline).await?;
         let complexes = facts::complexes(&stock);
         let tenants = (org("hv-de-sleutel")?, org("bewonersraad-noord")?);
         overleg_cases::seed_overleg(db, corporation, tenants, &complexes, &timeline).await?;
@@ -196,6 +197,21 @@ async fn import_stock(
     let actor = timeline.by("admin@woonstad.test", on, 10);
     let summary = stock::import_units(db, &scope, &actor, &source, reader, options, &mut |_| {}).await?;
     anyhow::ensure!(summary.written, "demo stock was not written: {:?}", summary.errors.first());
+    Ok(())
+}
+
+/// The gemeente the demo municipality answers for: Deventer, where most of the stock lies. It sees Woonstad's figures
+/// there and not those in Zutphen or Olst-Wijhe (ADR 0039), which shows the bound.
+pub const MUNICIPALITY_GEMEENTEN: &[&str] = &["GM0150"];
+
+/// Gives the demo municipality its gemeente code, as the platform administrator does, after the stock that makes the
+/// code known.
+async fn set_municipality_gemeenten(db: &Db, municipality: i64, timeline: &Timeline) -> anyhow::Result<()> {
+    let codes = MUNICIPALITY_GEMEENTEN.iter().map(|c| GemeenteCode::parse(c)).collect::<Result<Vec<_>, _>>()?;
+    let actor = timeline.by("beheer@volkshuis.test", timeline.days_ago(33), 11);
+    let mut tx = db.begin().await?;
+    gemeenten::set(&mut tx, &actor, municipality, &codes, 2023).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -167,4 +167,59 @@ on_both_backends!(
     history_lies_in_the_past,
     vera_names_are_loaded_for_every_code_the_demo_uses,
     without_the_file_the_demo_says_so,
+    the_municipality_sees_only_deventer,
 );
+
+/// The demo municipality carries Deventer's code and sees only Woonstad's homes there (issue 19, ADR 0039).
+async fn the_municipality_sees_only_deventer(backend: Backend) {
+    let (t, corporation) = seeded(backend).await;
+    let municipality: i64 = sql::query_scalar("SELECT id FROM organisations WHERE code = 'gm-voorbeeldstad'")
+        .fetch_one(&t.db)
+        .await
+        .expect("municipality");
+    let codes: Vec<String> = volkshuis_store::gemeenten::of_org(&t.db, municipality)
+        .await
+        .expect("codes")
+        .into_iter()
+        .map(|g| g.code)
+        .collect();
+    assert_eq!(codes, volkshuis_demo::MUNICIPALITY_GEMEENTEN);
+    let view = volkshuis_domain::access::Membership {
+        user_id: 0,
+        org_id: municipality,
+        role: volkshuis_domain::access::Role::Staff,
+    };
+    let scope = volkshuis_domain::access::grant(municipality, Some(view), volkshuis_domain::access::View)
+        .expect("a member may view");
+    let part = volkshuis_store::participatie::open_figures(&t.db, &scope, corporation)
+        .await
+        .expect("open")
+        .expect("Woonstad has homes in Deventer");
+    let per_gemeente = volkshuis_store::participatie::coverage_by(
+        &t.db,
+        &part,
+        volkshuis_store::participatie::AreaLevel::Gemeente,
+        10,
+    )
+    .await
+    .expect("figures");
+    let seen: Vec<&str> = per_gemeente.iter().map(|a| a.code.as_str()).collect();
+    assert_eq!(seen, ["GM0150"], "only Deventer");
+    let whole = volkshuis_store::participatie::open_figures(
+        &t.db,
+        WriteScope::system_for_demo(corporation).as_read(),
+        corporation,
+    )
+    .await
+    .expect("open")
+    .expect("its own");
+    let all = volkshuis_store::participatie::coverage_by(
+        &t.db,
+        &whole,
+        volkshuis_store::participatie::AreaLevel::Gemeente,
+        10,
+    )
+    .await
+    .expect("figures");
+    assert!(all.len() >= 3, "the corporation sees Zutphen and Olst-Wijhe too: {all:?}");
+}
