@@ -334,6 +334,10 @@ async fn the_platform_administrator_sets_a_municipalitys_gemeenten(mut app: Test
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unknown.body.contains("Gemeentecode GM0363 is onbekend"), "{}", unknown.main());
     assert!(volkshuis_store::gemeenten::of_org(&app.state.db, id).await.expect("codes").is_empty());
+    app.login("beleid@voorbeeldstad.test").await;
+    let page = app.get(&format!("/orgs/{id}")).await;
+    assert!(page.body.contains("nog geen gemeentecode vastgelegd"), "{}", page.main());
+    app.login("beheer@volkshuis.test").await;
 
     // Once a corporation has homes in Amsterdam the code is known.
     let woonstad = app.org_id("woonstad").await;
@@ -367,4 +371,10 @@ async fn the_platform_administrator_sets_a_municipalitys_gemeenten(mut app: Test
         "{}",
         coverage.main()
     );
+    // The organisation pages say who works where: the municipality's gemeente, the corporation's working area.
+    let page = app.get(&format!("/orgs/{id}")).await;
+    assert!(page.body.contains("<li>GM0363</li>"), "{}", page.main());
+    app.login("admin@woonstad.test").await;
+    let page = app.get(&format!("/orgs/{woonstad}")).await;
+    assert!(page.body.contains("Werkgebied") && page.body.contains("<li>GM0363 — 1 eenheid</li>"), "{}", page.main());
 }

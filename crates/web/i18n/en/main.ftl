@@ -63,6 +63,15 @@ form-has-errors = The form is not complete yet. See the messages at the fields.
 org-add-member = Add member
 org-new = New organisation
 org-edit = Edit organisation
+org-gemeenten = Gemeente(n)
+org-gemeenten-none = No gemeente code has been set for this municipality yet. The platform administrator sets it; until then there are no figures to show.
+org-working-area = Working area
+org-working-area-help = The gemeenten where the corporation has stock (from its stock file) and those declared for it.
+org-area-units = { $n ->
+        [one] { $n } unit
+       *[other] { $n } units
+    }
+org-area-declared = declared
 field-code = Code (short, lower case, e.g. woonstad)
 field-kind = Kind of organisation
 field-gemeenten = Gemeente codes (CBS), e.g. GM0150, GM0301: for a municipality its own territory (it sees figures only there), for a corporation its working area beside the gemeenten where it has stock

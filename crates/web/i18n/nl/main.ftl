@@ -63,6 +63,15 @@ form-has-errors = Het formulier is nog niet goed ingevuld. Zie de meldingen bij 
 org-add-member = Lid toevoegen
 org-new = Nieuwe organisatie
 org-edit = Organisatie wijzigen
+org-gemeenten = Gemeente(n)
+org-gemeenten-none = Voor deze gemeente is nog geen gemeentecode vastgelegd. De beheerder van het platform legt die vast; tot dan zijn er geen cijfers te zien.
+org-working-area = Werkgebied
+org-working-area-help = De gemeenten waar de corporatie bezit heeft (uit het bezitsbestand) en de gemeenten die voor haar zijn opgegeven.
+org-area-units = { $n ->
+        [one] { $n } eenheid
+       *[other] { $n } eenheden
+    }
+org-area-declared = opgegeven
 field-code = Code (kort, kleine letters, bijv. woonstad)
 field-kind = Soort organisatie
 field-gemeenten = Gemeentecodes (CBS), bijv. GM0150, GM0301: voor een gemeente haar eigen grondgebied (zij ziet alleen daar cijfers), voor een corporatie het werkgebied naast de gemeenten waar zij bezit heeft

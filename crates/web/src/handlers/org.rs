@@ -18,8 +18,9 @@ use serde::Deserialize;
 use volkshuis_accounts::password;
 use volkshuis_domain::access::{Action, Manage, ReadScope, Role, View};
 use volkshuis_domain::account::Email;
+use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::text::Name;
-use volkshuis_store::{invitations, notifications, orgs, resets, users, StoreError};
+use volkshuis_store::{gemeenten, invitations, notifications, orgs, resets, users, StoreError};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -66,6 +67,52 @@ struct OrgPage {
     errors: FieldErrors,
     /// Open invitations, for those who manage members.
     invited: Vec<InvitedRow>,
+    /// Who works where (ADR 0039): a municipality's gemeenten or a corporation's working area, with its heading;
+    /// nothing for other kinds.
+    area: Option<AreaView>,
+}
+
+struct AreaView {
+    heading: &'static str,
+    help: Option<&'static str>,
+    /// Shown when there are no lines.
+    empty: &'static str,
+    lines: Vec<String>,
+}
+
+/// A gemeente as a line: its name and code where the boundaries name it, the code otherwise.
+fn gemeente_label(lang: Lang, name: Option<&str>, code: &str) -> String {
+    crate::picker::name_and_code(lang, name, code)
+}
+
+async fn area_of(state: &AppState, lang: Lang, org: &orgs::Organisation) -> Result<Option<AreaView>, AppError> {
+    let t = lang.texts();
+    Ok(match org.kind {
+        OrgKind::Municipality => {
+            let lines = gemeenten::of_org(&state.db, org.id)
+                .await?
+                .into_iter()
+                .map(|g| gemeente_label(lang, g.name.as_deref(), &g.code))
+                .collect();
+            Some(AreaView { heading: t.org_gemeenten, help: None, empty: t.org_gemeenten_none, lines })
+        }
+        OrgKind::Corporation => {
+            let lines = gemeenten::working_area(&state.db, org.id)
+                .await?
+                .into_iter()
+                .map(|g| {
+                    let mut line =
+                        format!("{} — {}", gemeente_label(lang, g.name.as_deref(), &g.code), t.org_area_units(g.units));
+                    if g.declared {
+                        line = format!("{line} ({})", t.org_area_declared);
+                    }
+                    line
+                })
+                .collect();
+            Some(AreaView { heading: t.org_working_area, help: Some(t.org_working_area_help), empty: "—", lines })
+        }
+        _ => None,
+    })
 }
 
 struct InvitedRow {
@@ -104,7 +151,9 @@ async fn org_page(
     } else {
         Vec::new()
     };
+    let area = area_of(state, auth.ctx.lang, &org).await?;
     Ok(OrgPage {
+        area,
         page: Page::for_user(auth),
         org: OrgView { id: org.id, name: org.name, code: org.code, kind_label: t.kind(org.kind) },
         members,
