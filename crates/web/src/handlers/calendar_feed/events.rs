@@ -86,12 +86,30 @@ pub(super) async fn calendar_for(state: &AppState, user: &User, texts: &FeedText
     Ok(Calendar { name: texts.ic.calendar_name(&user.name), refresh: REFRESH, events: tidy(events) })
 }
 
-/// Each event once (a member of both parties to a case sees it from both), by date.
-fn tidy(mut events: Vec<Event>) -> Vec<Event> {
-    let mut seen = std::collections::HashSet::new();
-    events.retain(|e| seen.insert(e.uid.clone()));
-    events.sort_by(|a, b| (day_of(&a.when), &a.uid).cmp(&(day_of(&b.when), &b.uid)));
-    events
+/// Each event once (a member of both parties to a case sees it from both), by date. The copy kept carries the
+/// reminders of every copy: the side that must act has them, and its copy may not be the first.
+fn tidy(events: Vec<Event>) -> Vec<Event> {
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    let mut at = std::collections::HashMap::new();
+    for event in events {
+        match at.get(&event.uid) {
+            Some(&i) => {
+                let first: &mut Event = &mut kept[i];
+                for alarm in event.alarms {
+                    if !first.alarms.iter().any(|a| a.before == alarm.before) {
+                        first.alarms.push(alarm);
+                    }
+                }
+                first.alarms.sort_by_key(|a| std::cmp::Reverse(a.before));
+            }
+            None => {
+                at.insert(event.uid.clone(), kept.len());
+                kept.push(event);
+            }
+        }
+    }
+    kept.sort_by(|a, b| (day_of(&a.when), &a.uid).cmp(&(day_of(&b.when), &b.uid)));
+    kept
 }
 
 fn day_of(when: &When) -> Date {
@@ -255,4 +273,44 @@ async fn social_return(ctx: &Ctx<'_>, out: &mut Vec<Event>) -> Result<(), AppErr
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn deadline(uid: &str, reminders: &[i64]) -> Event {
+        Event {
+            uid: uid.into(),
+            when: When::AllDay(date!(2026 - 12 - 14)),
+            summary: "Advies: Huurbeleid 2027".into(),
+            description: String::new(),
+            location: None,
+            url: None,
+            busy: false,
+            alarms: reminders
+                .iter()
+                .map(|&n| Alarm { before: Duration::days(n) - NINE_O_CLOCK, text: format!("{n} dagen") })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_member_of_both_parties_gets_one_event_with_the_acting_sides_reminders() {
+        // The corporation's copy comes first (its organisation's name sorts first) and has no reminders.
+        let events = vec![deadline("case-4", &[]), deadline("case-9", &[7]), deadline("case-4", &[7, 2])];
+        let tidy = tidy(events);
+        assert_eq!(tidy.iter().map(|e| e.uid.as_str()).collect::<Vec<_>>(), ["case-4", "case-9"]);
+        let days: Vec<i64> = tidy[0].alarms.iter().map(|a| (a.before + NINE_O_CLOCK).whole_days()).collect();
+        assert_eq!(days, [7, 2], "both reminders, the earliest first");
+        let twice = tidy_again(tidy.clone());
+        assert_eq!(twice[0].alarms.len(), 2, "no reminder doubled");
+    }
+
+    fn tidy_again(mut events: Vec<Event>) -> Vec<Event> {
+        let copy = events[0].clone();
+        events.push(copy);
+        tidy(events)
+    }
 }
