@@ -17,7 +17,7 @@ pub use decree::{check_decree, parse_decree_days, DecreeError};
 #[cfg(test)]
 pub(crate) use term::known_decrees;
 pub use term::{DecreedDay, TermCalendar, TermEnd};
-use time::{Date, Duration, Month, Weekday};
+use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
 /// Easter Sunday of a Gregorian year.
 pub fn easter_sunday(year: i32) -> Date {
@@ -169,19 +169,37 @@ pub enum Extension {
     TwoWorkingDays,
 }
 
-/// The date in the Netherlands at a moment: UTC+1, or UTC+2 in summer time (from 01:00 UTC on the last Sunday of
-/// March to 01:00 UTC on the last Sunday of October, the EU rule). Legal terms count Dutch calendar days.
-pub fn dutch_date(at: time::OffsetDateTime) -> Date {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    let last_sunday = |month: Month| {
-        let mut day = date(at.year(), month, 31);
+/// Central European Time and Central European Summer Time.
+pub(crate) const WINTER: UtcOffset = match UtcOffset::from_hms(1, 0, 0) {
+    Ok(offset) => offset,
+    Err(_) => UtcOffset::UTC,
+};
+pub(crate) const SUMMER: UtcOffset = match UtcOffset::from_hms(2, 0, 0) {
+    Ok(offset) => offset,
+    Err(_) => UtcOffset::UTC,
+};
+
+/// The Netherlands' offset from UTC at a moment: +2 in summer time (from 01:00 UTC on the last Sunday of March to
+/// 01:00 UTC on the last Sunday of October, the EU rule), else +1.
+pub fn dutch_offset(at: OffsetDateTime) -> UtcOffset {
+    let at = at.to_offset(UtcOffset::UTC);
+    let switch = |month: Month| {
+        let mut day = Date::from_calendar_date(at.year(), month, 31).unwrap_or(Date::MIN);
         while day.weekday() != Weekday::Sunday {
             day = day.previous_day().unwrap_or(day);
         }
-        time::PrimitiveDateTime::new(day, time::Time::from_hms(1, 0, 0).unwrap_or(time::Time::MIDNIGHT)).assume_utc()
+        PrimitiveDateTime::new(day, Time::from_hms(1, 0, 0).unwrap_or(Time::MIDNIGHT)).assume_utc()
     };
-    let summer = at >= last_sunday(Month::March) && at < last_sunday(Month::October);
-    (at + Duration::hours(if summer { 2 } else { 1 })).date()
+    if at >= switch(Month::March) && at < switch(Month::October) {
+        SUMMER
+    } else {
+        WINTER
+    }
+}
+
+/// The date in the Netherlands at a moment (see [`dutch_offset`]). Legal terms count Dutch calendar days.
+pub fn dutch_date(at: time::OffsetDateTime) -> Date {
+    at.to_offset(dutch_offset(at)).date()
 }
 
 /// The same day `months` later, clamped to the last day of a shorter month (31 January + 1 month = 28 or 29 February).

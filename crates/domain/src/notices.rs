@@ -4,8 +4,10 @@
 //! in the evening, after work, and 18:00 is late enough to hold a working day's steps and early enough to act on
 //! them that evening (ADR 0033). The hour is Dutch wall-clock time, so it moves in UTC with summer time.
 
+pub use crate::calendar::dutch_offset;
+use crate::calendar::{SUMMER, WINTER};
 use crate::text::TextError;
-use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
+use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 /// How a user wants to hear by mail of what the other side did. The in-app notice appears whatever is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -44,34 +46,6 @@ impl MailChoice {
 
 /// The hour (Dutch time) at which the daily digest goes out.
 pub const DIGEST_HOUR: u8 = 18;
-
-/// Central European Time and Central European Summer Time.
-const WINTER: UtcOffset = match UtcOffset::from_hms(1, 0, 0) {
-    Ok(offset) => offset,
-    Err(_) => UtcOffset::UTC,
-};
-const SUMMER: UtcOffset = match UtcOffset::from_hms(2, 0, 0) {
-    Ok(offset) => offset,
-    Err(_) => UtcOffset::UTC,
-};
-
-/// The Netherlands' offset from UTC at a moment: +2 in summer time (from 01:00 UTC on the last Sunday of March to
-/// 01:00 UTC on the last Sunday of October, the EU rule that [`crate::calendar::dutch_date`] follows too), else +1.
-pub fn dutch_offset(at: OffsetDateTime) -> UtcOffset {
-    let at = at.to_offset(UtcOffset::UTC);
-    let switch = |month: Month| {
-        let mut day = Date::from_calendar_date(at.year(), month, 31).unwrap_or(Date::MIN);
-        while day.weekday() != Weekday::Sunday {
-            day = day.previous_day().unwrap_or(day);
-        }
-        PrimitiveDateTime::new(day, Time::from_hms(1, 0, 0).unwrap_or(Time::MIDNIGHT)).assume_utc()
-    };
-    if at >= switch(Month::March) && at < switch(Month::October) {
-        SUMMER
-    } else {
-        WINTER
-    }
-}
 
 /// The moment a Dutch wall-clock time on a date happens. A time that happens twice (02:30 on the night summer time
 /// ends) is its first occurrence; a time that does not happen (02:30 on the night it starts) is taken an hour on,
