@@ -202,7 +202,7 @@ async fn budgets_wait_until_accounted_and_import_errors_until_a_later_import(db:
 async fn the_platform_sees_failed_mail_and_organisations_without_administrator(db: &Db) {
     let corp = org(db, "corp", "Woonstad", OrgKind::Corporation).await;
     let gemeente = org(db, "gemeente", "Gemeente Voorbeeldstad", OrgKind::Municipality).await;
-    let wsp = org(db, "wsp", "Werkgeversservicepunt", OrgKind::Partner).await;
+    org(db, "wsp", "Werkgeversservicepunt", OrgKind::Partner).await;
     user(db, "anna@example.nl", "Anna", &[(corp, Role::Admin)]).await;
     user(db, "fatima@example.nl", "Fatima", &[(gemeente, Role::Staff)]).await;
     let without: Vec<String> =
@@ -214,14 +214,6 @@ async fn the_platform_sees_failed_mail_and_organisations_without_administrator(d
     outbox::add(&mut tx, "b@example.nl", "Onderwerp", "Tekst", outbox::Status::Sent, AT).await.expect("mail");
     tx.commit().await.expect("commit");
     assert_eq!(waiting::failed_mail(db).await.expect("count"), 1);
-    let wsp_scope = admin_scope(wsp);
-    assert!(!waiting::is_coordinator(db, &wsp_scope).await.expect("read"));
-    let mut tx = db.begin().await.expect("begin");
-    volkshuis_store::socialreturn::add_coordinator(&mut tx, &admin_scope(corp), &actor_at(AT), wsp)
-        .await
-        .expect("coordinator");
-    tx.commit().await.expect("commit");
-    assert!(waiting::is_coordinator(db, &wsp_scope).await.expect("read"));
 }
 
 async fn recent_changes_carry_the_names_of_what_they_changed(db: &Db) {

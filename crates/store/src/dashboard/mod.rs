@@ -6,8 +6,8 @@ mod waiting;
 
 pub use recent::{named_entries, Named};
 pub use waiting::{
-    failed_mail, is_coordinator, last_import_errors, new_join_requests, organisations_without_admin,
-    pending_contributions, ImportErrors, JoinRequestsWaiting, PendingContributions,
+    failed_mail, last_import_errors, new_join_requests, organisations_without_admin, pending_contributions,
+    ImportErrors, JoinRequestsWaiting, PendingContributions,
 };
 
 use crate::sessions::hash_token;

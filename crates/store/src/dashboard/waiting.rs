@@ -116,13 +116,3 @@ pub async fn organisations_without_admin(db: &Db) -> Result<Vec<(i64, String)>> 
     .await?;
     rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
 }
-
-/// Whether the organisation of `scope` is a social-return coordinator of any buyer (a partner without that role has
-/// no social return to follow).
-pub async fn is_coordinator(db: &Db, scope: &ReadScope) -> Result<bool> {
-    let found: Option<i64> = sql::query_scalar("SELECT 1 FROM sr_coordinators WHERE coordinator_id = $1 LIMIT 1")
-        .bind(scope.org_id())
-        .fetch_optional(db)
-        .await?;
-    Ok(found.is_some())
-}

@@ -124,8 +124,7 @@ async fn dashboard(
         if matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation) {
             overleg_summary = Some(overleg_summary_of(&state, &scope).await?);
         }
-        let coordinates = org.kind == OrgKind::Partner && dashboard::is_coordinator(&state.db, &scope).await?;
-        modules = cards::cards(dt, org.id, org.kind, coordinates);
+        modules = cards::cards(dt, org.id, org.kind);
         let member_count = users::members_of(&state.db, org.id).await?.len();
         active = Some(OrgCard {
             id: org.id,

@@ -1,6 +1,7 @@
 //! The module cards of an organisation: only the modules Volkshuis has, and only those its kind uses.
 
 use crate::i18n::DashboardTexts;
+use volkshuis_domain::modules::{coverage_only, Module};
 use volkshuis_domain::org::OrgKind;
 
 /// A module as a card: its name, what it is for, where it opens.
@@ -14,23 +15,23 @@ pub(crate) struct Card {
     pub href: String,
 }
 
-/// The modules of an organisation of `kind` (id `org`); `coordinates` says whether a partner coordinates social
-/// return for a buyer (without that a partner has no module yet).
-pub(crate) fn cards(dt: &DashboardTexts, org: i64, kind: OrgKind, coordinates: bool) -> Vec<Card> {
+/// The modules of an organisation of `kind` (id `org`): those the one rule of `domain::modules` opens to it, the
+/// rule the menu and the guards follow (ADR 0031). A municipality's Participatie is its coverage figures.
+pub(crate) fn cards(dt: &DashboardTexts, org: i64, kind: OrgKind) -> Vec<Card> {
     let card = |title, about, path: &str| Card { title, about, href: format!("/orgs/{org}{path}") };
-    let stock = card(dt.module_stock, dt.module_stock_about, "/stock");
-    let participatie = card(dt.module_participatie, dt.module_participatie_about, "/participatie");
-    let coverage = card(dt.module_coverage, dt.module_coverage_about, "/participatie/dekking");
-    let overleg = card(dt.module_overleg, dt.module_overleg_about, "/overleg");
-    let social_return = card(dt.module_social_return, dt.module_social_return_about, "/sr");
-    match kind {
-        OrgKind::Corporation => vec![stock, participatie, overleg, social_return],
-        OrgKind::TenantOrganisation => vec![participatie, overleg],
-        OrgKind::Municipality => vec![coverage, social_return],
-        OrgKind::Supplier => vec![social_return],
-        OrgKind::Partner if coordinates => vec![social_return],
-        OrgKind::Partner => Vec::new(),
-    }
+    Module::ALL
+        .into_iter()
+        .filter(|m| m.open_to(kind))
+        .map(|m| match m {
+            Module::Bezit => card(dt.module_stock, dt.module_stock_about, "/stock"),
+            Module::Participatie if coverage_only(kind) => {
+                card(dt.module_coverage, dt.module_coverage_about, "/participatie/dekking")
+            }
+            Module::Participatie => card(dt.module_participatie, dt.module_participatie_about, "/participatie"),
+            Module::Overleg => card(dt.module_overleg, dt.module_overleg_about, "/overleg"),
+            Module::SocialReturn => card(dt.module_social_return, dt.module_social_return_about, "/sr"),
+        })
+        .collect()
 }
 
 /// The platform administrators' card.
@@ -43,20 +44,19 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    fn titles(kind: OrgKind, coordinates: bool) -> Vec<&'static str> {
-        cards(DashboardTexts::of(Lang::Nl), 3, kind, coordinates).into_iter().map(|c| c.title).collect()
+    fn titles(kind: OrgKind) -> Vec<&'static str> {
+        cards(DashboardTexts::of(Lang::Nl), 3, kind).into_iter().map(|c| c.title).collect()
     }
 
     #[test]
     fn each_kind_sees_only_the_modules_it_uses() {
-        assert_eq!(titles(OrgKind::Corporation, false), ["Bezit", "Participatie", "Overleg", "Social return"]);
-        assert_eq!(titles(OrgKind::TenantOrganisation, false), ["Participatie", "Overleg"]);
-        assert_eq!(titles(OrgKind::Municipality, false), ["Dekking van de participatie", "Social return"]);
-        assert_eq!(titles(OrgKind::Supplier, false), ["Social return"]);
-        assert_eq!(titles(OrgKind::Partner, true), ["Social return"]);
-        assert!(titles(OrgKind::Partner, false).is_empty());
+        assert_eq!(titles(OrgKind::Corporation), ["Bezit", "Participatie", "Overleg", "Social return"]);
+        assert_eq!(titles(OrgKind::TenantOrganisation), ["Participatie", "Overleg"]);
+        assert_eq!(titles(OrgKind::Municipality), ["Dekking van de participatie", "Social return"]);
+        assert_eq!(titles(OrgKind::Supplier), ["Social return"]);
+        assert_eq!(titles(OrgKind::Partner), ["Social return"], "as the menu shows it: a partner may coordinate");
         let hrefs: Vec<String> =
-            cards(DashboardTexts::of(Lang::En), 3, OrgKind::Municipality, false).into_iter().map(|c| c.href).collect();
+            cards(DashboardTexts::of(Lang::En), 3, OrgKind::Municipality).into_iter().map(|c| c.href).collect();
         assert_eq!(hrefs, ["/orgs/3/participatie/dekking", "/orgs/3/sr"]);
     }
 
@@ -64,11 +64,8 @@ mod tests {
     fn no_card_names_a_module_that_is_not_built() {
         for lang in [Lang::Nl, Lang::En] {
             let dt = DashboardTexts::of(lang);
-            let all: Vec<Card> = OrgKind::ALL
-                .into_iter()
-                .flat_map(|k| cards(dt, 1, k, true))
-                .chain(std::iter::once(platform(dt)))
-                .collect();
+            let all: Vec<Card> =
+                OrgKind::ALL.into_iter().flat_map(|k| cards(dt, 1, k)).chain(std::iter::once(platform(dt))).collect();
             for card in all {
                 let text = format!("{} {}", card.title, card.about).to_lowercase();
                 for unbuilt in
