@@ -24,8 +24,8 @@ pub struct Finished {
     pub error_count: usize,
     /// The first errors, for the page.
     pub errors_shown: Vec<RowError>,
-    /// Where the full error report can be downloaded.
-    pub report_link: Option<String>,
+    /// The full error report (`/orgs/{org}/stock/import/reports/{id}`), when there were errors and it was saved.
+    pub report_id: Option<i64>,
 }
 
 /// Where a run is.
@@ -132,9 +132,8 @@ impl ImportRuns {
     /// The run of this corporation that wrote error report `report_id`, while this process keeps it: its number,
     /// file name and error count (the dashboard names the file; the report itself does not).
     pub fn with_report(&self, org_id: i64, report_id: i64) -> Option<(u64, String, usize)> {
-        let link = format!("/orgs/{org_id}/stock/import/reports/{report_id}");
         lock(&self.runs).1.values().filter(|r| r.org_id == org_id).find_map(|run| match run.state() {
-            RunState::Done(done) if done.report_link.as_deref() == Some(link.as_str()) => {
+            RunState::Done(done) if done.report_id == Some(report_id) => {
                 Some((run.id, run.file_name.clone(), done.error_count))
             }
             _ => None,
@@ -185,7 +184,7 @@ mod tests {
             summary: ImportSummary::default(),
             error_count: 5,
             errors_shown: Vec::new(),
-            report_link: Some("/orgs/1/stock/import/reports/7".to_owned()),
+            report_id: Some(7),
         };
         run.finish(RunState::Done(Box::new(finished)));
         assert_eq!(runs.with_report(1, 7), Some((run.id, "goed20.csv".to_owned(), 5)));

@@ -245,12 +245,12 @@ impl Job {
                 tracing::error!(run = run.id, %error, "area codes from positions not filled after the import");
             }
         }
-        let report_link = if summary.errors.is_empty() {
+        let report_id = if summary.errors.is_empty() {
             None
         } else {
             let csv = self.lang.import().report_csv(&summary.errors);
             match stock::save_report(&self.state.db, &self.scope, &csv, self.state.clock.now()).await {
-                Ok(id) => Some(format!("/orgs/{}/stock/import/reports/{id}", run.org_id)),
+                Ok(id) => Some(id),
                 Err(error) => {
                     tracing::error!(run = run.id, %error, "the error report could not be saved");
                     None
@@ -260,7 +260,7 @@ impl Job {
         let errors = std::mem::take(&mut summary.errors);
         let error_count = errors.len();
         let errors_shown = errors.into_iter().take(ERRORS_SHOWN).collect();
-        Ok(Finished { summary, error_count, errors_shown, report_link })
+        Ok(Finished { summary, error_count, errors_shown, report_id })
     }
 }
 
