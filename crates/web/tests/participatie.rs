@@ -693,6 +693,12 @@ async fn a_municipality_sees_only_its_own_gemeenten(mut app: TestApp) {
         assert!(!response.body.contains("De Brink"), "{path}");
     }
     assert_eq!(app.get(&format!("{base}/kaart?corporatie={woonstad}")).await.status, StatusCode::OK);
+    // A platform administrator working as the municipality is bounded as it is.
+    app.login("beheer@volkshuis.test").await;
+    let as_admin = app.get(&format!("{base}?corporatie={woonstad}&per=gemeente")).await;
+    assert!(as_admin.body.contains("<strong>3</strong> (100%)") && !as_admin.body.contains("GM0150"));
+    assert_eq!(app.get(&format!("{base}?corporatie={second}")).await.status, StatusCode::NOT_FOUND);
+    app.login("beleid@voorbeeldstad.test").await;
 
     // Deventer (GM0150) instead: both corporations, one home each, and none of Amsterdam's.
     set_gemeenten(&app, gemeente, &["GM0150"]).await;
