@@ -674,6 +674,7 @@ async fn a_municipality_sees_only_its_own_gemeenten(mut app: TestApp) {
     assert!(page.body.contains("Woonstad") && !page.body.contains("Tweede Corporatie"), "{}", page.main());
     assert!(page.body.contains("<strong>3</strong> (100%)"), "three homes, not four: {}", page.main());
     assert!(page.body.contains("GM0363") && !page.body.contains("GM0150"), "{}", page.main());
+    assert!(page.body.contains("Cijfers alleen voor uw gemeente(n): GM0363"), "{}", page.main());
     for per in ["wijk", "buurt", "complex"] {
         let page = app.get(&format!("{base}?corporatie={woonstad}&per={per}")).await;
         assert!(!page.body.contains("De Brink") && !page.body.contains("BU01500001"), "{per}: {}", page.main());

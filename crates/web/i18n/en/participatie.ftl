@@ -92,6 +92,7 @@ import-errors = The file was not imported; nothing changed:
 no-stock = This organisation has no stock and consults no corporation (yet).
 no-gemeenten = No gemeente code (CBS) has been set for this municipality yet, so there are no figures to show. The platform administrator sets it.
 no-stock-here = No corporation on the platform has homes in your municipality.
+territory = Figures for your gemeente(n) only
 lookup-title = Who speaks for my home?
 lookup-intro = Enter your postcode and house number. You will see which groups represent tenants in your complex or neighbourhood, and how to join.
 postcode = Postcode

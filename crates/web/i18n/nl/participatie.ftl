@@ -92,6 +92,7 @@ import-errors = Het bestand is niet ingelezen; er is niets veranderd:
 no-stock = Deze organisatie heeft geen bezit en overlegt (nog) met geen corporatie.
 no-gemeenten = Voor deze gemeente is nog geen gemeentecode (CBS) vastgelegd, dus zijn er geen cijfers te zien. De beheerder van het platform legt de code vast.
 no-stock-here = Geen corporatie op het platform heeft woningen in uw gemeente(n).
+territory = Cijfers alleen voor uw gemeente(n)
 lookup-title = Wie spreekt voor mijn woning?
 lookup-intro = Vul uw postcode en huisnummer in. U ziet welke groepen huurders vertegenwoordigen in uw complex of buurt, en hoe u meedoet.
 postcode = Postcode

@@ -49,6 +49,8 @@ struct CoveragePage {
     figures_only: bool,
     /// Why there are no corporations to choose from.
     empty_notice: &'static str,
+    /// A municipality's gemeenten, which bound the figures.
+    territory: Option<String>,
     totals: Counts,
     blind: i64,
     areas: Vec<AreaView>,
@@ -75,10 +77,17 @@ async fn show(
     let organisation_may_recompute = !volkshuis_domain::modules::coverage_only(organisation.kind);
     let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
     let pt = page.pt;
+    // A municipality's own gemeenten bound every figure it sees (ADR 0039); the page names them.
+    let territory: Vec<String> = match organisation.kind {
+        OrgKind::Municipality => volkshuis_store::gemeenten::of_org(&state.db, org)
+            .await?
+            .into_iter()
+            .map(|g| crate::picker::name_and_code(auth.ctx.lang, g.name.as_deref(), &g.code))
+            .collect(),
+        _ => Vec::new(),
+    };
     let empty_notice = match organisation.kind {
-        OrgKind::Municipality if volkshuis_store::gemeenten::of_org(&state.db, org).await?.is_empty() => {
-            pt.no_gemeenten
-        }
+        OrgKind::Municipality if territory.is_empty() => pt.no_gemeenten,
         OrgKind::Municipality => pt.no_stock_here,
         _ => pt.no_stock,
     };
@@ -134,6 +143,7 @@ async fn show(
         can_recompute: scope.role().allows(Action::Edit) && corporation != 0 && organisation_may_recompute,
         figures_only: !organisation_may_recompute,
         empty_notice,
+        territory: if territory.is_empty() { None } else { Some(territory.join(", ")) },
         page,
     })
 }
