@@ -666,6 +666,9 @@ async fn a_municipality_sees_only_its_own_gemeenten(mut app: TestApp) {
             assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND, "{path}");
         }
     }
+    // The map without a chosen corporation has nothing to draw: it sends the user to the list that says why.
+    let map = app.get(&format!("{base}/kaart")).await;
+    assert_eq!((map.status, map.location()), (StatusCode::SEE_OTHER, Some(base.as_str())));
 
     // Amsterdam (GM0363): Woonstad only, and only its three homes there.
     set_gemeenten(&app, gemeente, &["GM0363"]).await;

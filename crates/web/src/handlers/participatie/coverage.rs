@@ -220,7 +220,14 @@ async fn map_page(
     Path(org): Path<i64>,
     Query(q): Query<MapQuery>,
 ) -> Result<Response, AppError> {
-    let (figures, corporation_name, figures_only) = chosen(&state, &auth, org, q.corporatie).await?;
+    let (figures, corporation_name, figures_only) = match chosen(&state, &auth, org, q.corporatie).await {
+        // No stock to show at all (a municipality without gemeenten, or none with homes there): the list page says
+        // why, where the map would only be a 404. It makes its own checks.
+        Err(AppError::NotFound) if q.corporatie.is_none() => {
+            return Ok(Redirect::to(&format!("/orgs/{org}/participatie/dekking")).into_response());
+        }
+        other => other?,
+    };
     let corporation_id = figures.corporation_id();
     let tiles_missing = auth.ctx.lang.mapslang().map_tiles_missing;
     let page = Page::for_user(&auth);
