@@ -1,6 +1,10 @@
 //! The audit log: every state change (who, when, what, before and after) and every read of personal data.
 //! The table is append-only; the database itself refuses UPDATE and DELETE (see the foundation migration).
 
+mod named;
+
+pub use named::{name_entries, Named};
+
 use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result};
 use serde_json::Value;

@@ -4,6 +4,7 @@
 //! the values typed; store faults become a logged 500 page that shows the request id.
 
 mod app;
+mod audit_sentences;
 mod auth;
 mod bearer;
 mod clock;
@@ -41,8 +42,8 @@ pub use jobs::instance::current as worker_instance;
 pub use jobs::worker::{recover_jobs, run_due_jobs, spawn_worker, Worker};
 pub use state::{AppState, Config};
 
-/// Every `(action, entity)` pair the platform writes to its audit log, each with a sentence on the dashboard (for the
+/// Every `(action, entity)` pair the platform writes to its audit log, each with its sentence (for the
 /// test that scans the sources for new ones).
-pub use handlers::dashboard::recent::AUDITED as AUDITED_ACTIONS;
+pub use audit_sentences::AUDITED as AUDITED_ACTIONS;
 /// The map data of a view, as the map endpoint sends it (for the benchmark).
 pub use handlers::stock::map::map_body;

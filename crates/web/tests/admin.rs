@@ -268,6 +268,9 @@ async fn audit_page_filters(mut app: TestApp) {
     let all = app.get("/admin/audit").await;
     assert_eq!(all.status, StatusCode::OK);
     assert!(all.body.contains("login") && all.body.contains("membership"));
+    // Each entry reads as a sentence with names; the codes stay under "Technische gegevens".
+    assert!(all.body.contains("Platformbeheer logde in"), "{}", all.body);
+    assert!(all.body.contains("Technische gegevens"));
     let memberships = app.get("/admin/audit?entity=membership").await;
     assert!(memberships.body.contains("membership") && !memberships.body.contains(">login<"));
     let bad_date = app.get("/admin/audit?from=gisteren").await;

@@ -1,6 +1,6 @@
-//! Every audit action the platform writes has a sentence on the dashboard. This test reads the sources of every
+//! Every audit action the platform writes has a sentence (on the dashboard and the audit log page). This test reads the sources of every
 //! crate (and the migrations' SQL) for the `(action, entity)` pairs passed to the audit log and compares them with
-//! `AUDITED_ACTIONS`, whose every pair `handlers::dashboard::recent` turns into a Dutch and an English sentence: a
+//! `AUDITED_ACTIONS`, whose every pair `audit_sentences` turns into a Dutch and an English sentence: a
 //! new action fails here until it has its sentence, and a pair no code writes any more must leave the list.
 
 use std::collections::BTreeSet;

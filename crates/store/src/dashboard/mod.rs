@@ -1,19 +1,25 @@
 //! What the dashboard reads beyond each module's own lists: the organisation a user chose last, the work that waits
 //! for an organisation where no module lists it as such, and recent changes with the names of what they changed.
 
-mod recent;
 mod waiting;
 
-pub use recent::{named_entries, Named};
 pub use waiting::{
     failed_mail, last_import_errors, new_join_requests, organisations_without_admin, pending_contributions,
     ImportErrors, JoinRequestsWaiting, PendingContributions,
 };
 
+use crate::audit::{self, Named};
 use crate::sessions::hash_token;
 use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result};
 use time::OffsetDateTime;
+use volkshuis_domain::access::WriteScope;
+
+/// The newest `limit` entries about the organisation of `scope` (its administrators' trail), with names.
+pub async fn named_entries(db: &Db, scope: &WriteScope, limit: i64) -> Result<Vec<Named>> {
+    let filter = audit::Filter { org_id: Some(scope.org_id()), ..Default::default() };
+    audit::name_entries(db, audit::list(db, &filter, limit).await?).await
+}
 
 /// The organisation the user chose last, while the user is still a member of it.
 pub async fn remembered_org(db: &Db, user_id: i64) -> Result<Option<i64>> {

@@ -5,7 +5,7 @@ use super::dashboard::cards::{self, Card};
 use super::dashboard::facts::{self, Depth};
 use super::dashboard::landing::{landing_org, waiting_at};
 use super::dashboard::lines::{line, Line};
-use super::dashboard::recent::{sentence, Facts};
+use crate::audit_sentences::{sentence, Facts};
 use crate::auth::{Auth, MaybeAuth};
 use crate::error::AppError;
 use crate::i18n::DashboardTexts;

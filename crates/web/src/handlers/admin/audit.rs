@@ -1,8 +1,11 @@
-//! The audit log, with filters.
+//! The audit log, with filters. Each entry reads as the sentence the dashboard uses ([`crate::audit_sentences`]),
+//! with the names of a page looked up together; the organisation, the actor's label and the codes stay beside it.
 
+use crate::audit_sentences::{sentence, Facts};
 use crate::auth::PlatformAdmin;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
+use crate::i18n::DashboardTexts;
 use crate::state::AppState;
 use crate::views::{ok, show_time, Page};
 use askama::Template;
@@ -11,6 +14,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
+use std::collections::HashMap;
 use time::{OffsetDateTime, Time};
 use volkshuis_domain::query::filter_text;
 use volkshuis_store::{audit, orgs};
@@ -42,6 +46,11 @@ struct AuditQuery {
 struct EntryRow {
     id: i64,
     at: String,
+    /// What happened, in the reader's language.
+    sentence: String,
+    /// The organisation's name; `None` for an entry about none.
+    org: Option<String>,
+    /// The actor's label as recorded (name and address).
     actor: String,
     action: String,
     entity: String,
@@ -101,19 +110,28 @@ async fn list(
         until: day(&q.until, &mut errors, "until", t).map(|d| d + time::Duration::days(1)),
         before_id: q.before.as_deref().and_then(|b| b.trim().parse().ok()),
     };
-    let entries: Vec<EntryRow> = audit::list(&state.db, &filter, PAGE_SIZE)
-        .await?
+    let all_orgs = orgs::list(&state.db).await?;
+    let org_name: HashMap<i64, &str> = all_orgs.iter().map(|o| (o.id, o.name.as_str())).collect();
+    let dt = DashboardTexts::of(auth.ctx.lang);
+    let named = audit::name_entries(&state.db, audit::list(&state.db, &filter, PAGE_SIZE).await?).await?;
+    let entries: Vec<EntryRow> = named
         .into_iter()
-        .map(|e| EntryRow {
-            id: e.id,
-            at: show_time(e.at),
-            actor: e.actor_label,
-            action: e.action,
-            entity: e.entity,
-            entity_id: e.entity_id.unwrap_or_default(),
-            before: e.before,
-            after: e.after,
-            personal: e.personal_data,
+        .map(|named| {
+            let sentence = sentence(dt, &Facts::of(&named));
+            let e = named.entry;
+            EntryRow {
+                id: e.id,
+                at: show_time(e.at),
+                sentence,
+                org: e.org_id.and_then(|id| org_name.get(&id)).map(|name| (*name).to_owned()),
+                actor: e.actor_label,
+                action: e.action,
+                entity: e.entity,
+                entity_id: e.entity_id.unwrap_or_default(),
+                before: e.before,
+                after: e.after,
+                personal: e.personal_data,
+            }
         })
         .collect();
     let older_link = (entries.len() as i64 == PAGE_SIZE).then(|| {
@@ -135,6 +153,6 @@ async fn list(
         query.append_pair("before", &last.to_string());
         format!("/admin/audit?{}", query.finish())
     });
-    let orgs = orgs::list(&state.db).await?.into_iter().map(|o| (o.id.to_string(), o.name)).collect();
+    let orgs = all_orgs.into_iter().map(|o| (o.id.to_string(), o.name)).collect();
     ok(&AuditPage { page: Page::for_user(&auth), filter: q, orgs, entries, older_link, errors })
 }

@@ -1,12 +1,14 @@
-//! Recent changes in plain sentences: every audit action the code writes has its sentence in both languages, with
-//! the names the store looked up ("Anna de Vries importeerde 20 eenheden uit goed20.csv"). An action without one
-//! still reads as a sentence, never as a code; `tests/audit_sentences.rs` fails when the code writes an action that
-//! is not in [`AUDITED`].
+//! Audit entries in plain sentences, for the dashboard's recent changes and the platform's audit log page: every
+//! audit action the code writes has its sentence in both languages, with the names the store looked up
+//! ([`volkshuis_store::audit::name_entries`]): "Anna de Vries importeerde 20 eenheden uit goed20.csv". An action
+//! without one still reads as a sentence, never as a code; `tests/audit_sentences.rs` fails when the code writes an
+//! action that is not in [`AUDITED`]. The texts live with the dashboard's (`i18n/*/dashboard.ftl`, `recent-*`), where
+//! they were first written.
 
 use crate::i18n::DashboardTexts;
 use serde_json::Value;
 use volkshuis_domain::access::Role;
-use volkshuis_store::dashboard::Named;
+use volkshuis_store::audit::Named;
 
 /// Every `(action, entity)` pair the platform writes to the audit log, each with its own sentence below.
 pub const AUDITED: &[(&str, &str)] = &[
