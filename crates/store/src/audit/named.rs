@@ -125,7 +125,7 @@ impl Read {
                 (Source::row(Contract, contract), nothing)
             }
             "sr_evidence" => (Source::text(self.text("file_name")), Source::row(Contract, id_in(d, "contract_id"))),
-            "sr_table" => (Source::row(SrTable, id), nothing),
+            "sr_table" => (Source::row(Valuation, id), nothing),
             "sr_coordinator" => (Source::row(Org, id), nothing),
             _ => (nothing, Source::default()),
         }
@@ -143,7 +143,8 @@ enum Table {
     Meeting,
     Group,
     Message,
-    SrTable,
+    /// A social-return valuation table.
+    Valuation,
 }
 
 impl Table {
@@ -158,7 +159,7 @@ impl Table {
             Table::Meeting => "SELECT id, title AS name FROM overleg_meetings",
             Table::Group => "SELECT id, name FROM part_groups",
             Table::Message => "SELECT id, subject AS name FROM part_messages",
-            Table::SrTable => "SELECT id, name FROM sr_tables",
+            Table::Valuation => "SELECT id, name FROM sr_tables",
         }
     }
 }
