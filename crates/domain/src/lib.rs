@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod account;
+pub mod afspraken;
 pub mod bezit;
 pub mod boundaries;
 pub mod calendar;
