@@ -159,7 +159,7 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
     rows.iter().map(entry_from_row).collect()
 }
 
-fn entry_from_row(row: &sql::Row) -> Result<Entry> {
+pub(crate) fn entry_from_row(row: &sql::Row) -> Result<Entry> {
     Ok(Entry {
         id: row.try_get("id")?,
         at: timestamp::from_unix(row.try_get("at")?),

@@ -127,9 +127,14 @@ impl Db {
     }
 
     /// Starts a transaction.
+    ///
+    /// On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), waiting for it within the busy timeout. A
+    /// deferred transaction that reads first and writes later cannot wait: when another writer committed in between,
+    /// SQLite answers its first write with `SQLITE_BUSY_SNAPSHOT` at once, whatever the timeout (the crawl test met
+    /// this as a 503 on opening an Overleg case while another page wrote).
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match &self.pool {
-            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }

@@ -4,6 +4,7 @@
 //! sqlx driver through [`sql`] (ADR 0021). Times are stored as UTC unix seconds. Every multi-statement write runs
 //! in a transaction; every state change writes its audit entry in that same transaction.
 
+pub mod afspraken;
 pub mod areas;
 pub mod audit;
 pub mod backup;

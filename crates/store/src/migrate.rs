@@ -56,6 +56,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(30, "calendar feeds and meeting hours", "0030_calendar_feeds"),
     migration!(31, "public contact", "0031_public_contact"),
     migration!(32, "who works where", "0032_org_gemeenten"),
+    migration!(33, "prestatieafspraken", "0033_prestatieafspraken"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -75,7 +76,7 @@ pub(crate) fn postgres_fingerprint() -> String {
 const DECREED_DAYS: i64 = 19;
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 32;
+pub const LATEST: i64 = 33;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(

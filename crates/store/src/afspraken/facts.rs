@@ -1,0 +1,175 @@
+//! The shared facts of the kennisvergaring, pulled live from Volkshuis for one gemeente: each corporation party's
+//! units there (by kind, social rent or free sector, rent band, decade built), participation coverage, and the
+//! social-return results of the parties' contracts. The same reads give a computed commitment its actual.
+
+use crate::sql;
+use crate::{Db, Result};
+use volkshuis_domain::afspraken::ComputedSource;
+use volkshuis_domain::bezit::rent::{liberalisation_limit, RentBand};
+
+/// One corporation's stock in the gemeente.
+#[derive(Debug, Clone, Default)]
+pub struct StockFacts {
+    /// The corporation.
+    pub corporation_id: i64,
+    /// Its name.
+    pub corporation_name: String,
+    /// Units in use there.
+    pub units: i64,
+    /// By VERA kind (`soort`), most first; an empty kind is "".
+    pub by_kind: Vec<(String, i64)>,
+    /// Below the liberalisation limit (social rent, DAEB in practice) and at or above it; units without a rent in
+    /// neither.
+    pub social: i64,
+    /// At or above the limit.
+    pub free: i64,
+    /// Per rent band, low to high.
+    pub by_band: Vec<(RentBand, i64)>,
+    /// Per decade built (1960 for 1960–1969), oldest first; units without a year are left out.
+    pub by_decade: Vec<(i64, i64)>,
+    /// Units covered by a formal group, by an informal one, by none (the Participatiekaart's cells).
+    pub coverage: (i64, i64, i64),
+}
+
+/// The facts of a gemeente for the parties of a cycle.
+#[derive(Debug, Clone, Default)]
+pub struct GemeenteFacts {
+    /// Per corporation party, by name.
+    pub stock: Vec<StockFacts>,
+    /// Social return of the parties' contracts (as buyer): contracts, obligation and approved value in cents.
+    pub sr_contracts: i64,
+    /// The obligation of those contracts, in cents.
+    pub sr_obligation_cents: i64,
+    /// Approved contributions, in cents.
+    pub sr_approved_cents: i64,
+    /// Approved placements (jobs) in those contracts.
+    pub sr_placements: i64,
+}
+
+/// The facts of `gemeente_code` for the corporations `corporations` (id and name) and the buyers among `parties`,
+/// with rent bands of `year`.
+pub async fn gemeente_facts(
+    db: &Db,
+    gemeente_code: &str,
+    corporations: &[(i64, String)],
+    parties: &[i64],
+    year: i32,
+) -> Result<GemeenteFacts> {
+    let mut facts = GemeenteFacts::default();
+    for (id, name) in corporations {
+        facts.stock.push(stock_facts(db, gemeente_code, *id, name, year).await?);
+    }
+    for party in parties {
+        let row = sql::query(
+            "SELECT COUNT(*) AS contracts, CAST(COALESCE(SUM(obligation_cents), 0) AS BIGINT) AS obligation, \
+             CAST(COALESCE(SUM(approved_cents), 0) AS BIGINT) AS approved FROM sr_contracts WHERE buyer_id = $1",
+        )
+        .bind(party)
+        .fetch_one(db)
+        .await?;
+        facts.sr_contracts += row.try_get::<i64, _>("contracts")?;
+        facts.sr_obligation_cents += row.try_get::<i64, _>("obligation")?;
+        facts.sr_approved_cents += row.try_get::<i64, _>("approved")?;
+        facts.sr_placements += placements(db, *party).await?;
+    }
+    Ok(facts)
+}
+
+async fn placements(db: &Db, buyer_id: i64) -> Result<i64> {
+    Ok(sql::query_scalar(
+        "SELECT COUNT(*) FROM sr_contributions k JOIN sr_contracts c ON c.id = k.contract_id \
+         WHERE c.buyer_id = $1 AND k.kind = 'placement' AND k.status = 'approved'",
+    )
+    .bind(buyer_id)
+    .fetch_one(db)
+    .await?)
+}
+
+async fn stock_facts(db: &Db, gemeente: &str, corporation_id: i64, name: &str, year: i32) -> Result<StockFacts> {
+    // Every read goes through the (corporation_id, gemeente_code) index.
+    const WHERE: &str = "FROM units WHERE corporation_id = $1 AND gemeente_code = $2 AND in_use = 1";
+    let mut facts = StockFacts { corporation_id, corporation_name: name.to_owned(), ..StockFacts::default() };
+    let kinds = sql::query(&format!(
+        "SELECT COALESCE(soort, '') AS soort, COUNT(*) AS n {WHERE} GROUP BY COALESCE(soort, '') ORDER BY 2 DESC, 1"
+    ))
+    .bind(corporation_id)
+    .bind(gemeente)
+    .fetch_all(db)
+    .await?;
+    for r in &kinds {
+        let n: i64 = r.try_get("n")?;
+        facts.units += n;
+        facts.by_kind.push((r.try_get("soort")?, n));
+    }
+    let limit = liberalisation_limit(year).cents();
+    let mut band_sql = String::from("SELECT ");
+    for (i, band) in RentBand::ALL.iter().enumerate() {
+        let (from, below) = band.range(year);
+        let from = from.map(|f| format!("nettohuur_cents >= {f}")).unwrap_or_else(|| "1 = 1".into());
+        let below = below.map(|b| format!("nettohuur_cents < {b}")).unwrap_or_else(|| "1 = 1".into());
+        band_sql.push_str(&format!(
+            "CAST(SUM(CASE WHEN nettohuur_cents IS NOT NULL AND {from} AND {below} THEN 1 ELSE 0 END) AS BIGINT) AS b{i}, "
+        ));
+    }
+    band_sql.push_str(&format!(
+        "CAST(SUM(CASE WHEN nettohuur_cents < {limit} THEN 1 ELSE 0 END) AS BIGINT) AS social, \
+         CAST(SUM(CASE WHEN nettohuur_cents >= {limit} THEN 1 ELSE 0 END) AS BIGINT) AS free {WHERE}"
+    ));
+    let bands = sql::query(&band_sql).bind(corporation_id).bind(gemeente).fetch_one(db).await?;
+    for (i, band) in RentBand::ALL.iter().enumerate() {
+        facts.by_band.push((*band, bands.try_get::<Option<i64>, _>(format!("b{i}").as_str())?.unwrap_or(0)));
+    }
+    facts.social = bands.try_get::<Option<i64>, _>("social")?.unwrap_or(0);
+    facts.free = bands.try_get::<Option<i64>, _>("free")?.unwrap_or(0);
+    let decades = sql::query(&format!(
+        "SELECT (bouwjaar / 10) * 10 AS decade, COUNT(*) AS n {WHERE} AND bouwjaar IS NOT NULL \
+         GROUP BY (bouwjaar / 10) * 10 ORDER BY 1"
+    ))
+    .bind(corporation_id)
+    .bind(gemeente)
+    .fetch_all(db)
+    .await?;
+    for r in &decades {
+        facts.by_decade.push((r.try_get("decade")?, r.try_get("n")?));
+    }
+    let coverage = sql::query(
+        "SELECT CAST(COALESCE(SUM(CASE WHEN level = 2 THEN units ELSE 0 END), 0) AS BIGINT) AS formal, \
+         CAST(COALESCE(SUM(CASE WHEN level = 1 THEN units ELSE 0 END), 0) AS BIGINT) AS informal, \
+         CAST(COALESCE(SUM(CASE WHEN level = 0 THEN units ELSE 0 END), 0) AS BIGINT) AS none \
+         FROM part_cells WHERE corporation_id = $1 AND gemeente_code = $2",
+    )
+    .bind(corporation_id)
+    .bind(gemeente)
+    .fetch_one(db)
+    .await?;
+    facts.coverage = (coverage.try_get("formal")?, coverage.try_get("informal")?, coverage.try_get("none")?);
+    Ok(facts)
+}
+
+impl GemeenteFacts {
+    /// What Volkshuis computes for a commitment: over one corporation when the commitment is carried by one of the
+    /// corporation parties, over all of them otherwise. Coverage is the share of units with a group, in percent.
+    pub fn computed(&self, source: ComputedSource, corporation_id: Option<i64>) -> f64 {
+        let stock: Vec<&StockFacts> = self
+            .stock
+            .iter()
+            .filter(|s| corporation_id.is_none_or(|id| s.corporation_id == id))
+            .collect();
+        match source {
+            ComputedSource::UnitsInStock => stock.iter().map(|s| s.units).sum::<i64>() as f64,
+            ComputedSource::SocialRentUnits => stock.iter().map(|s| s.social).sum::<i64>() as f64,
+            ComputedSource::ParticipationCoverage => {
+                let (covered, all) = stock.iter().fold((0, 0), |(c, a), s| {
+                    let (formal, informal, none) = s.coverage;
+                    (c + formal + informal, a + formal + informal + none)
+                });
+                if all == 0 {
+                    0.0
+                } else {
+                    (covered as f64 * 1000.0 / all as f64).round() / 10.0
+                }
+            }
+            ComputedSource::SrPlacements => self.sr_placements as f64,
+        }
+    }
+}
