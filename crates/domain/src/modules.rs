@@ -13,7 +13,7 @@ use crate::org::OrgKind;
 
 /// A module of the platform, in the order the main navigation lists them.
 ///
-/// Modules still to come (Prestatieafspraken, Signalering, Nazorg, Initiatieven) get a variant here and a line in
+/// Modules still to come (Signalering, Nazorg, Initiatieven) get a variant here and a line in
 /// [`Module::open_to`] when their pages exist; until then no menu names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Module {
@@ -23,13 +23,16 @@ pub enum Module {
     Participatie,
     /// Overleg under the Overlegwet between a corporation and its tenant organisations.
     Overleg,
+    /// Prestatieafspraken: the yearly cycle of municipality, corporations and tenant organisations.
+    Afspraken,
     /// Social return: buyers' contracts and suppliers' contributions.
     SocialReturn,
 }
 
 impl Module {
     /// Every module, in menu order.
-    pub const ALL: [Module; 4] = [Module::Bezit, Module::Participatie, Module::Overleg, Module::SocialReturn];
+    pub const ALL: [Module; 5] =
+        [Module::Bezit, Module::Participatie, Module::Overleg, Module::Afspraken, Module::SocialReturn];
 
     /// A stable code (for tests and markup hooks).
     pub fn code(self) -> &'static str {
@@ -37,6 +40,7 @@ impl Module {
             Module::Bezit => "bezit",
             Module::Participatie => "participatie",
             Module::Overleg => "overleg",
+            Module::Afspraken => "afspraken",
             Module::SocialReturn => "social-return",
         }
     }
@@ -48,6 +52,8 @@ impl Module {
             // A municipality sees the coverage figures (see `coverage_only`), nothing else of the module.
             Module::Participatie => is_overlegwet_party(kind) || kind == OrgKind::Municipality,
             Module::Overleg => is_overlegwet_party(kind),
+            // The three parties of the law (Woningwet art. 44).
+            Module::Afspraken => is_overlegwet_party(kind) || kind == OrgKind::Municipality,
             // A tenant organisation neither buys nor supplies; every other kind buys, supplies or coordinates.
             Module::SocialReturn => kind != OrgKind::TenantOrganisation,
         }
@@ -75,11 +81,11 @@ mod tests {
     fn each_kind_reaches_its_modules() {
         use OrgKind::*;
         let table = [
-            (Corporation, [true, true, true, true]),
-            (TenantOrganisation, [false, true, true, false]),
-            (Municipality, [false, true, false, true]),
-            (Supplier, [false, false, false, true]),
-            (Partner, [false, false, false, true]),
+            (Corporation, [true, true, true, true, true]),
+            (TenantOrganisation, [false, true, true, true, false]),
+            (Municipality, [false, true, false, true, true]),
+            (Supplier, [false, false, false, false, true]),
+            (Partner, [false, false, false, false, true]),
         ];
         for (kind, expected) in table {
             assert_eq!(Module::ALL.map(|m| m.open_to(kind)), expected, "{kind}");

@@ -75,6 +75,23 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("update", "notice_settings"),
     ("update", "overleg_meeting"),
     ("update", "public_contact"),
+    ("open", "pa_cycle"),
+    ("move", "pa_cycle"),
+    ("sign", "pa_cycle"),
+    ("signed", "pa_cycle"),
+    ("send_bid", "pa_cycle"),
+    ("add_commitment", "pa_cycle"),
+    ("record_actual", "pa_cycle"),
+    ("share_note", "pa_cycle"),
+    ("add_item", "pa_cycle"),
+    ("set_position", "pa_cycle"),
+    ("save_draft", "pa_cycle"),
+    ("open_dispute", "pa_cycle"),
+    ("dispute_position", "pa_cycle"),
+    ("save", "pa_bid"),
+    ("add_activity", "pa_bid"),
+    ("remove_activity", "pa_bid"),
+    ("create", "pa_note"),
 ];
 
 /// What a sentence is made of: the entry's action, kind of thing, actor and the names and details it carries.
@@ -110,6 +127,20 @@ impl<'a> Facts<'a> {
 
 fn number(details: &Value, key: &str) -> i64 {
     details.get(key).and_then(Value::as_i64).unwrap_or(0)
+}
+
+/// The name of the phase a cycle moved to (in the entry's `after`).
+fn phase_name(dt: &DashboardTexts, details: &Value) -> &'static str {
+    use volkshuis_domain::afspraken::Phase;
+    match details.get("phase").and_then(Value::as_str).and_then(Phase::parse) {
+        Some(Phase::Kennisvergaring) => dt.pa_phase_kennisvergaring,
+        Some(Phase::Bod) => dt.pa_phase_bod,
+        Some(Phase::Onderhandeling) => dt.pa_phase_onderhandeling,
+        Some(Phase::Ondertekening) => dt.pa_phase_ondertekening,
+        Some(Phase::Monitoring) => dt.pa_phase_monitoring,
+        Some(Phase::Geschil) => dt.pa_phase_geschil,
+        None => dt.recent_unnamed,
+    }
 }
 
 fn role_noun(dt: &DashboardTexts, details: &Value) -> &'static str {
@@ -208,6 +239,23 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("update", "notice_settings") => dt.recent_notice_settings(actor),
         ("update", "overleg_meeting") => dt.recent_meeting_update(actor, subject),
         ("update", "public_contact") => dt.recent_public_contact(actor, party),
+        ("open", "pa_cycle") => dt.recent_pa_open(actor, subject),
+        ("move", "pa_cycle") => dt.recent_pa_move(actor, subject, phase_name(dt, d)),
+        ("sign", "pa_cycle") => dt.recent_pa_sign(actor, subject, party),
+        ("signed", "pa_cycle") => dt.recent_pa_signed(actor, subject),
+        ("send_bid", "pa_cycle") => dt.recent_pa_send_bid(actor, subject, party),
+        ("add_commitment", "pa_cycle") => dt.recent_pa_commitment(actor, subject),
+        ("record_actual", "pa_cycle") => dt.recent_pa_actual(actor, subject),
+        ("share_note", "pa_cycle") => dt.recent_pa_share_note(actor, subject, party),
+        ("add_item", "pa_cycle") => dt.recent_pa_agenda(actor, subject),
+        ("set_position", "pa_cycle") => dt.recent_pa_position(actor, subject, party),
+        ("save_draft", "pa_cycle") => dt.recent_pa_draft(actor, subject, number(d, "version")),
+        ("open_dispute", "pa_cycle") => dt.recent_pa_dispute(actor, subject, party),
+        ("dispute_position", "pa_cycle") => dt.recent_pa_dispute_position(actor, subject, party),
+        ("save", "pa_bid") => dt.recent_pa_bid_save(actor, subject),
+        ("add_activity", "pa_bid") => dt.recent_pa_bid_activity(actor, subject),
+        ("remove_activity", "pa_bid") => dt.recent_pa_bid_activity_remove(actor, subject),
+        ("create", "pa_note") => dt.recent_pa_note(actor, party, subject),
         _ => return None,
     })
 }

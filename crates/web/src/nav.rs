@@ -35,12 +35,20 @@ pub enum AdminPage {
     Outbox,
     /// Decreed holidays for legal terms.
     Decrees,
+    /// The national overview of the prestatieafspraken cycles.
+    Afspraken,
 }
 
 impl AdminPage {
     /// Every page, in menu order.
-    pub const ALL: [AdminPage; 5] =
-        [AdminPage::Orgs, AdminPage::Users, AdminPage::Audit, AdminPage::Outbox, AdminPage::Decrees];
+    pub const ALL: [AdminPage; 6] = [
+        AdminPage::Orgs,
+        AdminPage::Users,
+        AdminPage::Audit,
+        AdminPage::Outbox,
+        AdminPage::Decrees,
+        AdminPage::Afspraken,
+    ];
 
     /// Where the page is.
     pub fn href(self) -> &'static str {
@@ -50,6 +58,7 @@ impl AdminPage {
             AdminPage::Audit => "/admin/audit",
             AdminPage::Outbox => "/admin/outbox",
             AdminPage::Decrees => "/admin/decrees",
+            AdminPage::Afspraken => "/admin/afspraken",
         }
     }
 }
@@ -80,6 +89,7 @@ fn segment(module: Module) -> &'static str {
         Module::Bezit => "stock",
         Module::Participatie => "participatie",
         Module::Overleg => "overleg",
+        Module::Afspraken => "afspraken",
         Module::SocialReturn => "sr",
     }
 }
@@ -204,6 +214,7 @@ impl Menus {
             Place::Module(Module::Bezit) => nt.nav_stock.to_owned(),
             Place::Module(Module::Participatie) => nt.nav_participatie.to_owned(),
             Place::Module(Module::Overleg) => nt.nav_overleg.to_owned(),
+            Place::Module(Module::Afspraken) => nt.nav_afspraken.to_owned(),
             Place::Module(Module::SocialReturn) => nt.nav_social_return.to_owned(),
             Place::Organisation => org_name.clone(),
             Place::Admin => nt.nav_admin.to_owned(),
@@ -215,6 +226,7 @@ impl Menus {
                 AdminPage::Audit => t.nav_audit,
                 AdminPage::Outbox => t.nav_outbox,
                 AdminPage::Decrees => t.nav_decrees,
+                AdminPage::Afspraken => nt.nav_afspraken_overview,
             }
             .to_owned()
         };

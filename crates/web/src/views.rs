@@ -3,7 +3,7 @@
 use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::i18n::{NavTexts, NotifyTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
+use crate::i18n::{AfsprakenTexts, NavTexts, NotifyTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 use crate::nav::Menus;
 use askama::Template;
 use axum::http::StatusCode;
@@ -32,6 +32,8 @@ pub struct Page {
     pub sr: &'static SocialReturnTexts,
     /// Texts of the Participatiekaart in the user's language.
     pub pt: &'static ParticipatieTexts,
+    /// Texts of the Prestatieafspraken in the user's language.
+    pub pa: &'static AfsprakenTexts,
     /// Texts of the notices (the header's link to them) in the user's language.
     pub nt: &'static NotifyTexts,
     /// Language code for `<html lang>`.
@@ -58,6 +60,7 @@ impl Page {
             ov: ctx.lang.overleg(),
             sr: ctx.lang.socialreturn(),
             pt: ctx.lang.participatie(),
+            pa: ctx.lang.afspraken(),
             nt: NotifyTexts::of(ctx.lang),
             lang: ctx.lang.code(),
             csrf: ctx.csrf.clone(),

@@ -76,7 +76,9 @@ pub async fn bids(db: &Db, cycle: &CycleRef) -> Result<Vec<Bid>> {
             r.try_get("corporation_id")?,
             Activity {
                 id: r.try_get("id")?,
-                theme: Theme::parse(&theme).ok().ok_or(StoreError::Corrupt { column: "theme", value: theme.clone() })?,
+                theme: Theme::parse(&theme)
+                    .ok()
+                    .ok_or(StoreError::Corrupt { column: "theme", value: theme.clone() })?,
                 description: r.try_get("description")?,
                 unit: r.try_get("unit")?,
                 year: r.try_get::<i64, _>("year")? as i32,

@@ -123,7 +123,9 @@ pub async fn commitments(db: &Db, cycle_id: i64) -> Result<Vec<Commitment>> {
             owner_id: r.try_get("owner_id")?,
             owner_name: r.try_get("owner_name")?,
             computed: computed
-                .map(|c| ComputedSource::parse(&c).ok().ok_or(StoreError::Corrupt { column: "computed", value: c.clone() }))
+                .map(|c| {
+                    ComputedSource::parse(&c).ok().ok_or(StoreError::Corrupt { column: "computed", value: c.clone() })
+                })
                 .transpose()?,
             targets: Vec::new(),
             actuals: Vec::new(),
@@ -148,10 +150,8 @@ pub async fn commitments(db: &Db, cycle_id: i64) -> Result<Vec<Commitment>> {
 
 /// The phase of a cycle.
 pub(super) async fn phase_of(tx: &mut Tx, cycle_id: i64) -> Result<Phase> {
-    let phase: String = sql::query_scalar("SELECT phase FROM pa_cycles WHERE id = $1")
-        .bind(cycle_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let phase: String =
+        sql::query_scalar("SELECT phase FROM pa_cycles WHERE id = $1").bind(cycle_id).fetch_one(&mut *tx).await?;
     Phase::parse(&phase).ok_or(StoreError::Corrupt { column: "phase", value: phase })
 }
 

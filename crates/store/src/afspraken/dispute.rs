@@ -112,10 +112,12 @@ pub async fn open_dispute(
         .bind(cycle_id)
         .execute(&mut *tx)
         .await?;
-    sql::query("UPDATE pa_parties SET signed_at = NULL, signed_by_user = NULL, signed_by_name = NULL WHERE cycle_id = $1")
-        .bind(cycle_id)
-        .execute(&mut *tx)
-        .await?;
+    sql::query(
+        "UPDATE pa_parties SET signed_at = NULL, signed_by_user = NULL, signed_by_name = NULL WHERE cycle_id = $1",
+    )
+    .bind(cycle_id)
+    .execute(&mut *tx)
+    .await?;
     let mut change = Change::event(Some(scope.org_id()), "open_dispute", "pa_cycle", cycle_id.to_string());
     change.after = Some(json!({ "point": point }));
     audit::record(tx.conn(), actor, change).await?;

@@ -150,11 +150,8 @@ impl GemeenteFacts {
     /// What Volkshuis computes for a commitment: over one corporation when the commitment is carried by one of the
     /// corporation parties, over all of them otherwise. Coverage is the share of units with a group, in percent.
     pub fn computed(&self, source: ComputedSource, corporation_id: Option<i64>) -> f64 {
-        let stock: Vec<&StockFacts> = self
-            .stock
-            .iter()
-            .filter(|s| corporation_id.is_none_or(|id| s.corporation_id == id))
-            .collect();
+        let stock: Vec<&StockFacts> =
+            self.stock.iter().filter(|s| corporation_id.is_none_or(|id| s.corporation_id == id)).collect();
         match source {
             ComputedSource::UnitsInStock => stock.iter().map(|s| s.units).sum::<i64>() as f64,
             ComputedSource::SocialRentUnits => stock.iter().map(|s| s.social).sum::<i64>() as f64,

@@ -17,15 +17,13 @@ mod talks;
 
 pub use bids::{add_activity, bids, remove_activity, save_bid, send_bid, Activity, Bid, BidText, SendRefusal};
 pub use commitments::{add_commitment, commitments, record_actual, Actual, Commitment, NewActual, NewCommitment};
-pub use cycles::{
-    cycles_of, move_phase, open_cycle, open_cycle_for, timeline, Cycle, CycleRef, NewCycle, PhaseMove,
-};
+pub use cycles::{cycles_of, move_phase, open_cycle, open_cycle_for, timeline, Cycle, CycleRef, NewCycle, PhaseMove};
 pub use dispute::{dispute, open_dispute, set_dispute_position, Dispute, DisputeRefusal};
 pub use facts::{gemeente_facts, GemeenteFacts, StockFacts};
 pub use notes::{add_note, notes, share_note, Note, NoteKind};
 pub use overview::{national_overview, OverviewRow};
 pub use parties::{candidate_parties, parties, sign, Candidate, Party};
-pub use talks::{agenda, drafts, save_draft, add_agenda_item, set_position, AgendaItem, Draft, Position};
+pub use talks::{add_agenda_item, agenda, drafts, save_draft, set_position, AgendaItem, Draft, Position};
 
 /// A figure kept in hundredths (`*_x100` columns), as a number.
 pub(crate) fn from_x100(value: i64) -> f64 {

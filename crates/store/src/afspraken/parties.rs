@@ -153,10 +153,8 @@ pub async fn sign(
     today: Date,
 ) -> Result<bool> {
     ensure_party(tx, scope.org_id(), cycle_id).await?;
-    let phase: String = sql::query_scalar("SELECT phase FROM pa_cycles WHERE id = $1")
-        .bind(cycle_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let phase: String =
+        sql::query_scalar("SELECT phase FROM pa_cycles WHERE id = $1").bind(cycle_id).fetch_one(&mut *tx).await?;
     if phase != Phase::Ondertekening.code() {
         return Ok(false);
     }
@@ -177,11 +175,10 @@ pub async fn sign(
     let mut change = Change::event(Some(scope.org_id()), "sign", "pa_cycle", cycle_id.to_string());
     change.after = Some(json!({ "signed_by": signed_by }));
     audit::record(tx.conn(), actor, change).await?;
-    let unsigned: i64 =
-        sql::query_scalar("SELECT COUNT(*) FROM pa_parties WHERE cycle_id = $1 AND signed_at IS NULL")
-            .bind(cycle_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let unsigned: i64 = sql::query_scalar("SELECT COUNT(*) FROM pa_parties WHERE cycle_id = $1 AND signed_at IS NULL")
+        .bind(cycle_id)
+        .fetch_one(&mut *tx)
+        .await?;
     if unsigned == 0 {
         sql::query("UPDATE pa_cycles SET phase = $1, phase_since = $2, signed_on = $2 WHERE id = $3")
             .bind(Phase::Monitoring.code())

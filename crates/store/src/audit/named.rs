@@ -127,6 +127,9 @@ impl Read {
             "sr_evidence" => (Source::text(self.text("file_name")), Source::row(Contract, id_in(d, "contract_id"))),
             "sr_table" => (Source::row(Valuation, id), nothing),
             "sr_coordinator" => (Source::row(Org, id), nothing),
+            // The cycle by its title, and the party that acted (a timeline line names who did it for whom).
+            "pa_cycle" | "pa_bid" => (Source::row(Cycle, id), Source::row(Org, e.org_id)),
+            "pa_note" => (Source::text(self.text("title")), Source::row(Cycle, id_in(d, "cycle_id"))),
             _ => (nothing, Source::default()),
         }
     }
@@ -145,6 +148,8 @@ enum Table {
     Message,
     /// A social-return valuation table.
     Valuation,
+    /// A prestatieafspraken cycle.
+    Cycle,
 }
 
 impl Table {
@@ -160,6 +165,7 @@ impl Table {
             Table::Group => "SELECT id, name FROM part_groups",
             Table::Message => "SELECT id, subject AS name FROM part_messages",
             Table::Valuation => "SELECT id, name FROM sr_tables",
+            Table::Cycle => "SELECT id, title AS name FROM pa_cycles",
         }
     }
 }

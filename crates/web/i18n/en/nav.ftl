@@ -2,6 +2,8 @@
 nav-stock = Housing stock
 nav-participatie = Participation
 nav-overleg = Consultation
+nav-afspraken = Agreements
+nav-afspraken-overview = Agreements
 nav-social-return = Social return
 nav-admin = Administration
 nav-menu = Menu

@@ -2,6 +2,8 @@
 nav-stock = Bezit
 nav-participatie = Participatie
 nav-overleg = Overleg
+nav-afspraken = Prestatieafspraken
+nav-afspraken-overview = Prestatieafspraken
 nav-social-return = Social return
 nav-admin = Beheer
 nav-menu = Menu

@@ -1,6 +1,7 @@
 //! The routes, one module per use case; each module exposes its own `router()`.
 
 mod admin;
+mod afspraken;
 pub(crate) mod api;
 mod calendar_feed;
 pub(crate) mod dashboard;
@@ -36,6 +37,8 @@ pub fn router() -> Router<AppState> {
         .merge(notices::router())
         .merge(overleg::router())
         .merge(participatie::router())
+        .merge(afspraken::router())
+        .merge(afspraken::admin_router())
         .merge(socialreturn::router())
         .merge(admin::router())
         .merge(stock::router())

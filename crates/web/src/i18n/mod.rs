@@ -69,18 +69,25 @@ impl Lang {
         OverlegTexts::of(self)
     }
 
+    /// The texts of the Prestatieafspraken module in this language.
+    pub fn afspraken(self) -> &'static AfsprakenTexts {
+        AfsprakenTexts::of(self)
+    }
+
     /// The texts of the maps without tiles and of the diagnosis' statements in this language.
     pub fn mapslang(self) -> &'static MapslangTexts {
         MapslangTexts::of(self)
     }
 }
 
+mod afspraken;
 mod fluent;
 mod import;
 mod mapslang;
 mod overleg;
 mod participatie;
 mod socialreturn;
+pub use generated::AfsprakenTexts;
 pub use generated::CalendarTexts;
 pub use generated::DashboardTexts;
 pub use generated::IcalTexts;

@@ -1,0 +1,137 @@
+//! Prestatieafspraken: the yearly cycle in which a municipality, the corporations with homes there and their tenant
+//! organisations agree on measurable commitments and follow them up (issue 19, ADRs 0040–0041).
+//!
+//! The organisation in the path is the party the user acts for; a cycle opens only to its parties (the store's
+//! `open_cycle_for`), a party's private space only to that party, and the public sees nothing of a cycle. Every
+//! write re-checks the party inside its transaction.
+
+mod bid;
+mod commitments;
+mod cycle;
+mod dispute;
+mod list;
+mod overview;
+mod phase_bar;
+mod sign;
+mod talks;
+
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::i18n::{AfsprakenTexts, Lang};
+use crate::state::AppState;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Router;
+use time::Date;
+use volkshuis_domain::access::{Check, ReadScope};
+use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::modules::Module;
+use volkshuis_store::afspraken::{self, Cycle, CycleRef};
+use volkshuis_store::orgs::Organisation;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(list::router())
+        .merge(cycle::router())
+        .merge(cycle::monitor_router())
+        .merge(bid::router())
+        .merge(commitments::router())
+        .merge(sign::router())
+        .merge(talks::router())
+        .merge(dispute::router())
+}
+
+pub(crate) use overview::router as admin_router;
+
+/// The scope of the organisation in the path, for an organisation of a kind that is a party in the law (a
+/// municipality, a corporation, a tenant organisation); other kinds have no such pages.
+async fn party_scope<C: Check>(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    action: C,
+) -> Result<(C::Scope, Organisation), AppError> {
+    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
+    if !Module::Afspraken.open_to(organisation.kind) {
+        return Err(AppError::NotFound);
+    }
+    Ok((scope, organisation))
+}
+
+/// A cycle the organisation of `scope` is a party to; anyone else's is a 404.
+async fn load(state: &AppState, scope: &ReadScope, id: i64) -> Result<(CycleRef, Cycle), AppError> {
+    afspraken::open_cycle_for(&state.db, scope, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Today in the Netherlands.
+fn today(state: &AppState) -> Date {
+    dutch_date(state.clock.now())
+}
+
+/// Back to a cycle's page (at an anchor), with a notice.
+fn back(org: i64, id: i64, anchor: &str) -> Response {
+    Redirect::to(&format!("/orgs/{org}/afspraken/{id}?notice=saved#{anchor}")).into_response()
+}
+
+/// A number as typed: `120`, `12,5` or `12.5`, with an optional thousands dot or space (`1.200`) when a comma
+/// marks the decimals. `None` for anything else.
+fn parse_number(input: &str) -> Option<f64> {
+    let text: String = input.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    if text.is_empty() {
+        return None;
+    }
+    let normal = if text.contains(',') { text.replace('.', "").replace(',', ".") } else { text };
+    normal.parse::<f64>().ok().filter(|n| n.is_finite() && n.abs() < 1e12)
+}
+
+/// A figure for reading: whole numbers without decimals, others with up to two, with the language's decimal mark.
+fn show_number(lang: Lang, value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded}") };
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// The years of a cycle as shown ("2027" or "2027–2030").
+fn years(pa: &AfsprakenTexts, cycle: &Cycle) -> String {
+    if cycle.first_year == cycle.last_year {
+        pa.years_one(cycle.first_year)
+    } else {
+        pa.years_range(cycle.first_year, cycle.last_year)
+    }
+}
+
+/// The gemeente as shown: "Deventer (GM0150)", or the code alone.
+fn gemeente(cycle: &Cycle) -> String {
+    match &cycle.gemeente_name {
+        Some(name) => format!("{name} ({})", cycle.gemeente_code),
+        None => cycle.gemeente_code.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        assert_eq!(parse_number("120"), Some(120.0));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("12.5"), Some(12.5));
+        assert_eq!(parse_number("1.200,75"), Some(1200.75));
+        assert_eq!(parse_number(" 1 200 "), Some(1200.0));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number("twaalf"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+
+    #[test]
+    fn figures_read_in_the_language() {
+        assert_eq!(show_number(Lang::Nl, 12.5), "12,5");
+        assert_eq!(show_number(Lang::En, 12.5), "12.5");
+        assert_eq!(show_number(Lang::Nl, 120.0), "120");
+        assert_eq!(show_number(Lang::Nl, 1.0 / 3.0), "0,33");
+    }
+}

@@ -1,0 +1,148 @@
+//! The shared work of the talks (agenda items, positions, versions of the draft text) and each party's notes.
+
+use super::cycle::again;
+use super::{back, load, party_scope};
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::state::AppState;
+use axum::extract::{Form, Path, State};
+use axum::response::Response;
+use axum::routing::post;
+use axum::Router;
+use std::collections::HashMap;
+use volkshuis_domain::access::Edit;
+use volkshuis_store::afspraken::{self, NoteKind};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/afspraken/{id}/agenda", post(add_item))
+        .route("/orgs/{org}/afspraken/{id}/agenda/{item}/standpunt", post(position))
+        .route("/orgs/{org}/afspraken/{id}/concept", post(draft))
+        .route("/orgs/{org}/afspraken/{id}/notities", post(note))
+        .route("/orgs/{org}/afspraken/{id}/notities/{note}/delen", post(share))
+}
+
+fn field<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
+    fields.get(name).map(|s| s.trim()).unwrap_or("")
+}
+
+/// A required text of at most `max` characters, else an error on `name`.
+fn text(fields: &HashMap<String, String>, name: &str, max: usize, errors: &mut FieldErrors, message: &str) -> String {
+    let value = field(fields, name);
+    if value.is_empty() || value.chars().count() > max {
+        errors.add(name, message);
+    }
+    value.to_owned()
+}
+
+async fn add_item(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    load(&state, scope.as_read(), id).await?;
+    let (t, pa) = (auth.ctx.t(), auth.ctx.lang.afspraken());
+    let mut errors = FieldErrors::default();
+    let title = text(&fields, "agenda_title", 200, &mut errors, t.err_required);
+    if !errors.is_empty() {
+        return again(&state, &auth, org, id, fields, errors).await;
+    }
+    let mut tx = state.db.begin().await?;
+    let added = afspraken::add_agenda_item(&mut tx, &scope, &auth.actor(&state), id, &title).await?;
+    tx.commit().await?;
+    if added.is_none() {
+        errors.add("agenda_title", pa.talks_closed);
+        return again(&state, &auth, org, id, fields, errors).await;
+    }
+    Ok(back(org, id, "onderhandeling"))
+}
+
+async fn position(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, item)): Path<(i64, i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    load(&state, scope.as_read(), id).await?;
+    let pa = auth.ctx.lang.afspraken();
+    let mut errors = FieldErrors::default();
+    let body = text(&fields, "body", 4000, &mut errors, pa.err_position);
+    if !errors.is_empty() {
+        return again(&state, &auth, org, id, fields, errors).await;
+    }
+    let evidence = field(&fields, "evidence").chars().take(2000).collect::<String>();
+    let mut tx = state.db.begin().await?;
+    let set = afspraken::set_position(&mut tx, &scope, &auth.actor(&state), id, item, &body, &evidence).await?;
+    tx.commit().await?;
+    if !set {
+        errors.add("body", pa.talks_closed);
+        return again(&state, &auth, org, id, fields, errors).await;
+    }
+    Ok(back(org, id, &format!("punt-{item}")))
+}
+
+async fn draft(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    load(&state, scope.as_read(), id).await?;
+    let (t, pa) = (auth.ctx.t(), auth.ctx.lang.afspraken());
+    let mut errors = FieldErrors::default();
+    let body = text(&fields, "draft", 100_000, &mut errors, t.err_required);
+    if !errors.is_empty() {
+        return again(&state, &auth, org, id, fields, errors).await;
+    }
+    let mut tx = state.db.begin().await?;
+    let saved = afspraken::save_draft(&mut tx, &scope, &auth.actor(&state), id, &body).await?;
+    tx.commit().await?;
+    if saved.is_none() {
+        errors.add("draft", pa.talks_closed);
+        return again(&state, &auth, org, id, fields, errors).await;
+    }
+    Ok(back(org, id, "onderhandeling"))
+}
+
+async fn note(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    load(&state, scope.as_read(), id).await?;
+    let t = auth.ctx.t();
+    let mut errors = FieldErrors::default();
+    let kind = NoteKind::parse(field(&fields, "note_kind"));
+    if kind.is_none() {
+        errors.add("note_kind", t.err_choose);
+    }
+    let title = text(&fields, "note_title", 200, &mut errors, t.err_required);
+    let body = field(&fields, "note_body").chars().take(20_000).collect::<String>();
+    let (Some(kind), true) = (kind, errors.is_empty()) else {
+        return again(&state, &auth, org, id, fields, errors).await;
+    };
+    let mut tx = state.db.begin().await?;
+    afspraken::add_note(&mut tx, &scope, &auth.actor(&state), id, kind, &title, &body).await?;
+    tx.commit().await?;
+    Ok(back(org, id, "ruimte"))
+}
+
+async fn share(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, note)): Path<(i64, i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    load(&state, scope.as_read(), id).await?;
+    let mut tx = state.db.begin().await?;
+    afspraken::share_note(&mut tx, &scope, &auth.actor(&state), id, note).await?;
+    tx.commit().await?;
+    Ok(back(org, id, "ruimte"))
+}

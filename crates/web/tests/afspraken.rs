@@ -1,0 +1,274 @@
+//! Prestatieafspraken through the real router on both databases: a cycle from opening to monitoring, party by
+//! party and role by role, and what a party that is not one (or a visitor) gets: nothing.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::org::GemeenteCode;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::stock::{self, ImportOptions};
+
+on_both_backends!(a_cycle_from_bid_to_monitoring, only_parties_see_a_cycle_and_only_their_own_space);
+
+const STOCK: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;nettohuur\n\
+A1;C1;De Ark;Kerkstraat;1;;7411AA;Deventer;GM0150;BU01500000;550,00\n\
+A2;C1;De Ark;Kerkstraat;2;;7411AA;Deventer;GM0150;BU01500000;1200,00\n\
+A3;C2;Het Anker;Dorpsweg;3;;7411AB;Deventer;GM0150;BU01500001;480,00\n";
+
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
+
+/// Woonstad gets three units in GM0150 (the demo municipality's gemeente); returns the ids of
+/// (municipality, Woonstad, De Sleutel).
+async fn setting(app: &mut TestApp) -> (i64, i64, i64) {
+    let woonstad = app.org_id("woonstad").await;
+    let actor = Actor::system("test", app.state.clock.now());
+    let reader = StockReader::new(STOCK.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &admin_scope(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let codes = [GemeenteCode::parse("GM0150").expect("code")];
+    let mut tx = app.state.db.begin().await.expect("begin");
+    volkshuis_store::gemeenten::set(&mut tx, &actor, municipality, &codes, 2023).await.expect("known code");
+    tx.commit().await.expect("commit");
+    (municipality, woonstad, app.org_id("hv-de-sleutel").await)
+}
+
+/// The municipality opens a cycle for 2030 with Woonstad and De Sleutel; returns its id.
+async fn open_cycle(app: &mut TestApp, municipality: i64, woonstad: i64, sleutel: i64) -> i64 {
+    app.login("beleid@voorbeeldstad.test").await;
+    let form = app.get(&format!("/orgs/{municipality}/afspraken/nieuw?gemeente=GM0150&year=2030")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("Woonstad Voorbeeld") && form.body.contains("Huurdersvereniging De Sleutel"),
+        "{}",
+        form.main()
+    );
+    // An organisation that cannot be a party here is refused, with everything typed kept.
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await.to_string();
+    let wrong = app
+        .post(
+            &format!("/orgs/{municipality}/afspraken/nieuw"),
+            &[("gemeente", "GM0150"), ("year", "2030"), ("title", "Afspraken 2030"), ("party_ids", &supplier)],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("kan geen partij zijn") && wrong.body.contains("Afspraken 2030"));
+    let opened = app
+        .post(
+            &format!("/orgs/{municipality}/afspraken/nieuw"),
+            &[
+                ("gemeente", "GM0150"),
+                ("year", "2030"),
+                ("title", "Afspraken 2030"),
+                ("party_ids", &woonstad.to_string()),
+                ("party_ids", &sleutel.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    let location = opened.location().expect("to the cycle").to_owned();
+    location.split('/').nth(4).and_then(|id| id.split('?').next()).and_then(|id| id.parse().ok()).expect("cycle id")
+}
+
+async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
+    let (municipality, woonstad, sleutel) = setting(&mut app).await;
+    let id = open_cycle(&mut app, municipality, woonstad, sleutel).await;
+    let cycle = format!("/orgs/{municipality}/afspraken/{id}");
+    let page = app.get(&cycle).await;
+    assert!(page.body.contains("aria-current=\"step\">Stap 1: Kennisvergaring"), "{}", page.main());
+    assert!(page.body.contains("30-06-2029"), "the bid is due before 1 July of the year before");
+    // The facts come live from the stock: three units, two below the liberalisation limit.
+    assert!(page.body.contains("<dd>3</dd>") && page.body.contains("<dd>2</dd>"), "{}", page.main());
+    assert_eq!(app.post(&format!("{cycle}/fase"), &[("to", "bod")]).await.status, StatusCode::SEE_OTHER);
+
+    // Woonstad writes its bid: not sent without the board's approval, private until sent.
+    app.login("admin@woonstad.test").await;
+    let bid = format!("/orgs/{woonstad}/afspraken/{id}/bod");
+    assert_eq!(app.post(&bid, &[("body", "Wij bouwen 40 sociale huurwoningen.")]).await.status, StatusCode::SEE_OTHER);
+    let activity = app
+        .post(
+            &format!("{bid}/activiteiten"),
+            &[
+                ("theme", "nieuwbouw"),
+                ("description", "Nieuwbouw"),
+                ("unit", "woningen"),
+                ("year", "2030"),
+                ("amount", "veertig"),
+            ],
+        )
+        .await;
+    assert_eq!(activity.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(activity.body.contains("Vul een getal in") && activity.body.contains("value=\"Nieuwbouw\""));
+    app.login("bestuur@desleutel.test").await;
+    let before = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
+    assert!(
+        !before.body.contains("40 sociale huurwoningen") && before.body.contains("nog "),
+        "unsent bid stays private"
+    );
+    app.login("admin@woonstad.test").await;
+    let refused = app.post(&format!("{bid}/versturen"), &[("confirmed", "yes")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("goedkeurde"));
+    app.post(&bid, &[("body", "Wij bouwen 40 sociale huurwoningen."), ("board_approved_on", "2029-06-01")]).await;
+    let confirm = app.get(&format!("{bid}/versturen")).await;
+    assert!(confirm.body.contains("data-summary") && confirm.body.contains("Daarna staat het vast"));
+    // Without the confirmation's button nothing is sent.
+    app.post(&format!("{bid}/versturen"), &[]).await;
+    app.login("bestuur@desleutel.test").await;
+    assert!(!app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await.body.contains("40 sociale huurwoningen"));
+    app.login("admin@woonstad.test").await;
+    assert_eq!(app.post(&format!("{bid}/versturen"), &[("confirmed", "yes")]).await.status, StatusCode::SEE_OTHER);
+    app.login("bestuur@desleutel.test").await;
+    assert!(app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await.body.contains("40 sociale huurwoningen"));
+
+    // A commitment with a wrong number comes back with the text typed; a good one shows how concrete it is.
+    let commitments = format!("/orgs/{sleutel}/afspraken/{id}/afspraken");
+    let wrong = app
+        .post(
+            &commitments,
+            &[
+                ("theme", "nieuwbouw"),
+                ("body", "Woonstad bouwt sociale huurwoningen"),
+                ("unit", "woningen"),
+                ("target_2030", "veel"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Woonstad bouwt sociale huurwoningen</textarea>"));
+    let woonstad_id = woonstad.to_string();
+    let added = app
+        .post(
+            &commitments,
+            &[
+                ("theme", "nieuwbouw"),
+                ("body", "Woonstad bouwt sociale huurwoningen"),
+                ("unit", "woningen"),
+                ("baseline", "0"),
+                ("target_2030", "40"),
+                ("owner_id", &woonstad_id),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    app.post(&commitments, &[("theme", "leefbaarheid"), ("body", "Wij streven naar een schone buurt"), ("unit", "")])
+        .await;
+    let page = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
+    assert!(
+        page.body.contains(">concreet<") && page.body.contains(">vaag<") && page.body.contains("streven"),
+        "{}",
+        page.main()
+    );
+    // Only the lead (the municipality) walks the phases.
+    let not_lead = app.post(&format!("/orgs/{sleutel}/afspraken/{id}/fase"), &[("to", "onderhandeling")]).await;
+    assert_eq!(not_lead.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    app.login("beleid@voorbeeldstad.test").await;
+    app.post(&format!("{cycle}/fase"), &[("to", "onderhandeling")]).await;
+    app.post(&format!("{cycle}/fase"), &[("to", "ondertekening")]).await;
+    // Signing: nothing chosen in advance, a summary of what it does, and a name required.
+    let form = app.get(&format!("{cycle}/ondertekenen")).await;
+    assert!(form.body.contains("data-summary") && form.body.contains("2 afspraken"), "{}", form.main());
+    let nameless = app.post(&format!("{cycle}/ondertekenen"), &[("confirmed", "yes"), ("signed_by", " ")]).await;
+    assert_eq!(nameless.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let signed = app
+        .post(&format!("{cycle}/ondertekenen"), &[("confirmed", "yes"), ("signed_by", "F. el Amrani, wethouder")])
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    for (email, org) in [("admin@woonstad.test", woonstad), ("bestuur@desleutel.test", sleutel)] {
+        app.login(email).await;
+        let done = app
+            .post(
+                &format!("/orgs/{org}/afspraken/{id}/ondertekenen"),
+                &[("confirmed", "yes"), ("signed_by", "Bestuurder")],
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{email}");
+    }
+    let page = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
+    assert!(page.body.contains("aria-current=\"step\">Stap 5: Monitoring"), "{}", page.main());
+    assert!(page.body.contains("Alle partijen hebben"));
+
+    // Monitoring: only the party that carries a commitment records its actual.
+    let commitment_id: i64 = volkshuis_store::afspraken::commitments(&app.state.db, id).await.expect("read")[0].id;
+    let record = |org: i64| format!("/orgs/{org}/afspraken/{id}/afspraken/{commitment_id}/realisatie");
+    let fields = [
+        ("actual_year", "2030"),
+        ("actual_value", "12"),
+        ("actual_source", "Jaarverslag"),
+        ("actual_evidence", "p. 14"),
+    ];
+    assert_eq!(app.post(&record(sleutel), &fields).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    app.login("admin@woonstad.test").await;
+    assert_eq!(app.post(&record(woonstad), &fields).await.status, StatusCode::SEE_OTHER);
+    let monitor = app.get(&format!("/orgs/{woonstad}/afspraken/{id}/monitor")).await;
+    assert_eq!(monitor.status, StatusCode::OK);
+    assert!(monitor.body.contains("Jaarverslag") && monitor.body.contains("<svg"), "{}", monitor.main());
+    // The timeline tells what happened, in sentences.
+    let page = app.get(&format!("/orgs/{woonstad}/afspraken/{id}")).await;
+    assert!(page.body.contains("verstuurde het bod van Woonstad Voorbeeld"), "{}", page.main());
+    // The platform administrator's national overview names the cycle and its phase, no content.
+    app.login("beheer@volkshuis.test").await;
+    let overview = app.get("/admin/afspraken").await;
+    assert!(overview.body.contains("Afspraken 2030") && overview.body.contains("Monitoring"));
+    assert!(!overview.body.contains("40 sociale huurwoningen"));
+}
+
+async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
+    let (municipality, woonstad, sleutel) = setting(&mut app).await;
+    let id = open_cycle(&mut app, municipality, woonstad, sleutel).await;
+    // The municipality keeps a private note; De Sleutel does not see it until it is shared.
+    let notes = format!("/orgs/{municipality}/afspraken/{id}/notities");
+    let saved = app
+        .post(
+            &notes,
+            &[
+                ("note_kind", "stakeholder"),
+                ("note_title", "Belangen van Woonstad"),
+                ("note_body", "Wil vooral verduurzamen"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    app.login("bestuur@desleutel.test").await;
+    let theirs = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(!theirs.body.contains("Belangen van Woonstad"));
+    // Reading in another party's name is refused.
+    assert_eq!(app.get(&format!("/orgs/{municipality}/afspraken/{id}")).await.status, StatusCode::FORBIDDEN);
+    // Not parties: another tenant organisation, a supplier, a partner; a visitor is sent to log in.
+    let noord = app.org_id("bewonersraad-noord").await;
+    app.login("secretaris@bewonersraadnoord.test").await;
+    assert_eq!(app.get(&format!("/orgs/{noord}/afspraken/{id}")).await.status, StatusCode::NOT_FOUND);
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    app.login("sroi@vandijk.test").await;
+    assert_eq!(app.get(&format!("/orgs/{supplier}/afspraken")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/orgs/{supplier}/afspraken/{id}")).await.status, StatusCode::NOT_FOUND);
+    let partner = app.org_id("wijkteam-centrum").await;
+    app.login("coordinator@wijkteam.test").await;
+    assert_eq!(app.get(&format!("/orgs/{partner}/afspraken/{id}")).await.status, StatusCode::NOT_FOUND);
+    app.clear_cookies();
+    assert!(app.get(&format!("/orgs/{municipality}/afspraken/{id}")).await.is_login_redirect());
+    // A reader sees the cycle but changes nothing, and the form ids of another cycle are checked on the server.
+    app.login("lezer@woonstad.test").await;
+    assert_eq!(app.get(&format!("/orgs/{woonstad}/afspraken/{id}")).await.status, StatusCode::OK);
+    let write = app
+        .post(&format!("/orgs/{woonstad}/afspraken/{id}/notities"), &[("note_kind", "knowledge"), ("note_title", "x")])
+        .await;
+    assert_eq!(write.status, StatusCode::FORBIDDEN);
+    // The platform administrator's overview is theirs alone.
+    app.login("admin@woonstad.test").await;
+    assert_eq!(app.get("/admin/afspraken").await.status, StatusCode::FORBIDDEN);
+    let theirs = volkshuis_store::afspraken::CycleRef { id, org_id: municipality };
+    let note = volkshuis_store::afspraken::notes(&app.state.db, &theirs).await.expect("notes")[0].id;
+    let share_other = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/notities/{note}/delen"), &[]).await;
+    assert_eq!(share_other.status, StatusCode::NOT_FOUND, "another party's note cannot be shared");
+}
