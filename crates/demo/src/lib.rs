@@ -8,6 +8,7 @@
 //! A crate of its own (it was `volkshuis_web::demo`): it writes through the store only, and the command line and
 //! the web tests need it without the web layer's internals (ADR 0020).
 
+mod afspraken;
 mod boundaries;
 mod groups;
 mod history;
@@ -88,8 +89,8 @@ const USERS: &[DemoUser] = &[
 pub const DEMO_UNITS: u64 = 2_000;
 
 /// Fills an empty database with the demo dataset (with `with_stock`, also the corporation's stock of [`DEMO_UNITS`]
-/// units, overleg cases, a social-return contract and tenant groups); does nothing when the demo corporation already
-/// exists. Its history is dated back from now. Returns the demo log-ins.
+/// units, overleg cases, a social-return contract, tenant groups and prestatieafspraken for Deventer); does nothing
+/// when the demo corporation already exists. Its history is dated back from now. Returns the demo log-ins.
 pub async fn seed(db: &Db, with_stock: bool) -> anyhow::Result<Vec<DemoLogin>> {
     seed_at(db, with_stock, time::OffsetDateTime::now_utc()).await
 }
@@ -127,6 +128,13 @@ pub async fn seed_at(db: &Db, with_stock: bool, now: time::OffsetDateTime) -> an
         groups::seed_participation(db, corporation, tenants, &stock, &complexes, &timeline).await?;
         let imported_by = timeline.system(timeline.days_ago(33), 9);
         boundaries::import_if_present(db, &imported_by).await?;
+        let parties = afspraken::Parties {
+            municipality: org("gm-voorbeeldstad")?,
+            corporation,
+            sleutel: tenants.0,
+            noord: tenants.1,
+        };
+        afspraken::seed_afspraken(db, parties, &complexes, &timeline).await?;
     }
     Ok(logins)
 }

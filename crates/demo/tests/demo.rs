@@ -168,6 +168,8 @@ on_both_backends!(
     vera_names_are_loaded_for_every_code_the_demo_uses,
     without_the_file_the_demo_says_so,
     the_municipality_sees_only_deventer,
+    prestatieafspraken_in_monitoring_and_in_negotiation,
+    prestatieafspraken_are_plausible_on_any_seed_day,
 );
 
 /// The demo municipality carries Deventer's code and sees only Woonstad's homes there (issue 19, ADR 0039).
@@ -222,4 +224,132 @@ async fn the_municipality_sees_only_deventer(backend: Backend) {
     .await
     .expect("figures");
     assert!(all.len() >= 3, "the corporation sees Zutphen and Olst-Wijhe too: {all:?}");
+}
+
+/// This year's agreements for Deventer, signed last December by every party and in monitoring with actuals; next
+/// year's in negotiation on Woonstad's sent bid, with positions, two draft versions and notes private or shared.
+async fn prestatieafspraken_in_monitoring_and_in_negotiation(backend: Backend) {
+    use time::macros::date;
+    use volkshuis_domain::afspraken::Phase;
+    use volkshuis_store::afspraken as pa;
+    let (t, corporation) = seeded(backend).await;
+    let org = |code: &'static str| {
+        let db = &t.db;
+        async move {
+            sql::query_scalar::<i64>("SELECT id FROM organisations WHERE code = $1")
+                .bind(code)
+                .fetch_one(db)
+                .await
+                .expect(code)
+        }
+    };
+    let (municipality, sleutel, noord) =
+        (org("gm-voorbeeldstad").await, org("hv-de-sleutel").await, org("bewonersraad-noord").await);
+    let scope = |id: i64| WriteScope::system_for_demo(id);
+    let cycles = pa::cycles_of(&t.db, scope(municipality).as_read()).await.expect("cycles");
+    let seen: Vec<(i32, Phase, &str)> =
+        cycles.iter().map(|c| (c.first_year, c.phase, c.gemeente_code.as_str())).collect();
+    assert_eq!(seen, [(2027, Phase::Onderhandeling, "GM0150"), (2026, Phase::Monitoring, "GM0150")]);
+    let (next, this) = (&cycles[0], &cycles[1]);
+    for party in [corporation, sleutel, noord] {
+        assert_eq!(pa::cycles_of(&t.db, scope(party).as_read()).await.expect("cycles").len(), 2, "{party} is a party");
+    }
+
+    // Monitoring: signed by all four on 15 December last year; commitments across themes, some computed; actuals
+    // for last year and this year's quarters, each with a source and evidence.
+    assert_eq!((this.signed_on, this.talks_started_on), (Some(date!(2025 - 12 - 15)), Some(date!(2025 - 07 - 01))));
+    let parties = pa::parties(&t.db, this.id).await.expect("parties");
+    assert_eq!(parties.len(), 4);
+    assert!(parties.iter().all(|p| p.signed_at.is_some() && p.signed_by.is_some()), "{parties:?}");
+    let commitments = pa::commitments(&t.db, this.id).await.expect("commitments");
+    let mut themes: Vec<_> = commitments.iter().map(|c| c.theme).collect();
+    themes.sort_by_key(|t| t.code());
+    themes.dedup();
+    assert!(themes.len() >= 5, "{themes:?}");
+    assert!(commitments.iter().filter(|c| c.computed.is_some()).count() >= 2);
+    assert!(commitments.iter().all(|c| c.target(2026).is_some()), "every commitment has a target for this year");
+    let actuals: Vec<&pa::Actual> = commitments.iter().flat_map(|c| c.actuals.iter()).collect();
+    assert!(actuals.iter().any(|a| a.year == 2025) && actuals.iter().filter(|a| a.year == 2026).count() >= 10);
+    assert!(actuals.iter().all(|a| !a.source.is_empty() && !a.evidence.is_empty()));
+    let by: Vec<&str> = actuals.iter().map(|a| a.org_name.as_str()).collect();
+    for name in ["Woonstad Voorbeeld", "Gemeente Voorbeeldstad", "Huurdersvereniging De Sleutel"] {
+        assert!(by.contains(&name), "{name} reports on its own commitments: {by:?}");
+    }
+    let (this_ref, _) =
+        pa::open_cycle_for(&t.db, scope(sleutel).as_read(), this.id).await.expect("open").expect("party");
+    let bids = pa::bids(&t.db, &this_ref).await.expect("bids");
+    assert_eq!(bids.iter().map(|b| b.sent_on).collect::<Vec<_>>(), [Some(date!(2025 - 06 - 16))]);
+    let actions: Vec<String> =
+        pa::timeline(&t.db, &this_ref, 500).await.expect("timeline").into_iter().map(|e| e.action).collect();
+    for action in ["open", "move", "send_bid", "add_commitment", "sign", "signed", "record_actual"] {
+        assert!(actions.iter().any(|a| a == action), "{action} in {actions:?}");
+    }
+
+    // Negotiation: the bid is in, the talks have an agenda with the tenants' position citing their achterban, two
+    // versions of the text and draft commitments; the tenants' bottom line stays theirs.
+    assert_eq!((next.talks_started_on, next.signed_on), (Some(date!(2026 - 07 - 01)), None));
+    let (next_ref, _) =
+        pa::open_cycle_for(&t.db, scope(corporation).as_read(), next.id).await.expect("open").expect("party");
+    let bids = pa::bids(&t.db, &next_ref).await.expect("bids");
+    assert!(bids.iter().all(|b| b.sent_on.is_some() && !b.body.is_empty() && !b.activities.is_empty()), "{bids:?}");
+    let agenda = pa::agenda(&t.db, next.id).await.expect("agenda");
+    assert!(agenda.len() >= 2);
+    let tenants = agenda.iter().flat_map(|i| &i.positions).find(|p| p.org_id == sleutel).expect("a tenants' position");
+    assert!(tenants.evidence.contains("Achterbanraadpleging") || tenants.evidence.contains("Bewonersavond"));
+    assert!(agenda.iter().flat_map(|i| &i.positions).any(|p| p.org_id == municipality));
+    let drafts = pa::drafts(&t.db, next.id).await.expect("drafts");
+    assert_eq!(drafts.iter().map(|d| d.version).collect::<Vec<_>>(), [2, 1]);
+    assert!(!pa::commitments(&t.db, next.id).await.expect("commitments").is_empty());
+    let titles = |notes: Vec<pa::Note>| notes.into_iter().map(|n| (n.title, n.shared)).collect::<Vec<_>>();
+    let (own_ref, _) =
+        pa::open_cycle_for(&t.db, scope(sleutel).as_read(), next.id).await.expect("open").expect("party");
+    let own = titles(pa::notes(&t.db, &own_ref).await.expect("notes"));
+    assert!(own.iter().any(|(_, shared)| !shared) && own.iter().any(|(_, shared)| *shared), "{own:?}");
+    let others = titles(pa::notes(&t.db, &next_ref).await.expect("notes"));
+    assert_eq!(others, [("Uitkomsten achterbanraadpleging 2026".to_owned(), true)]);
+    let timeline = pa::timeline(&t.db, &next_ref, 500).await.expect("timeline");
+    assert!(timeline.iter().all(|e| e.entity == "pa_cycle"));
+    assert!(timeline.iter().all(|e| !e.after.as_deref().unwrap_or("").contains("ondergrens")));
+    // Every step lies in the past.
+    let moved: Vec<String> = timeline.iter().filter(|e| e.action == "move").filter_map(|e| e.after.clone()).collect();
+    assert_eq!(moved.len(), 2, "{moved:?}");
+    assert!(timeline.iter().all(|e| e.at < SEEDED));
+}
+
+/// Seeded on New Year's Day, the day before the talks on next year would begin on 1 July, and that week: this year's
+/// cycle is in monitoring and next year's in negotiation, on a bid sent in time, with every step in the past.
+async fn prestatieafspraken_are_plausible_on_any_seed_day(backend: Backend) {
+    use time::macros::datetime;
+    use volkshuis_domain::afspraken::{CycleDates, Phase};
+    use volkshuis_store::afspraken as pa;
+    for now in [datetime!(2027-01-01 00:30 UTC), datetime!(2026-07-07 12:00 UTC), datetime!(2026-07-08 06:00 UTC)] {
+        let t = TestDb::new(backend).await.expect("db");
+        volkshuis_demo::seed_at(&t.db, true, now).await.expect("demo");
+        let after: i64 = sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE at > $1")
+            .bind(now.unix_timestamp())
+            .fetch_one(&t.db)
+            .await
+            .expect("count");
+        assert_eq!(after, 0, "{now}: nothing after the seed moment");
+        let today = volkshuis_domain::calendar::dutch_date(now);
+        let municipality: i64 = sql::query_scalar("SELECT id FROM organisations WHERE code = 'gm-voorbeeldstad'")
+            .fetch_one(&t.db)
+            .await
+            .expect("municipality");
+        let scope = WriteScope::system_for_demo(municipality);
+        let cycles = pa::cycles_of(&t.db, scope.as_read()).await.expect("cycles");
+        let seen: Vec<(i32, Phase)> = cycles.iter().map(|c| (c.first_year, c.phase)).collect();
+        let year = today.year();
+        assert_eq!(seen, [(year + 1, Phase::Onderhandeling), (year, Phase::Monitoring)], "{now}");
+        let next = &cycles[0];
+        assert!(next.talks_started_on.is_some_and(|d| d < today), "{now}: {:?}", next.talks_started_on);
+        let (next_ref, _) = pa::open_cycle_for(&t.db, scope.as_read(), next.id).await.expect("open").expect("party");
+        let bids = pa::bids(&t.db, &next_ref).await.expect("bids");
+        let due = CycleDates::for_year(next.first_year).bid_due;
+        assert!(bids.iter().all(|b| b.sent_on.is_some_and(|d| d <= due)), "{now}: sent in time: {bids:?}");
+        assert_eq!(pa::drafts(&t.db, next.id).await.expect("drafts").len(), 2, "{now}");
+        let actuals: usize =
+            pa::commitments(&t.db, cycles[1].id).await.expect("commitments").iter().map(|c| c.actuals.len()).sum();
+        assert!(actuals > 0, "{now}: last year's figures at least");
+    }
 }
