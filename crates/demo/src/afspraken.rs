@@ -207,8 +207,8 @@ async fn this_years_commitments(
     let insulated_homes = f64::from(homes(&insulated));
     let corporations = [(parties.corporation, "Woonstad Voorbeeld".to_owned())];
     let figures = pa::gemeente_facts(db, GEMEENTE, &corporations, &parties.all(), year).await?;
-    let social = figures.computed(ComputedSource::SocialRentUnits, Some(parties.corporation));
-    let coverage = figures.computed(ComputedSource::ParticipationCoverage, None);
+    let social = figures.computed(ComputedSource::SocialRentUnits, Some(parties.corporation), year);
+    let coverage = figures.computed(ComputedSource::ParticipationCoverage, None, year);
     // "At least" commitments: the target is where the figure stands now (rounded down to 5% for the coverage), the
     // baseline below it, so the figure holding its level counts as achieved.
     let coverage_target = (coverage / 5.0).floor() * 5.0;
@@ -448,9 +448,9 @@ async fn signed_cycle(
         ));
         anyhow::ensure!(signed, "demo signature of {name} refused");
     }
-    // The figures: last year's when the agreements were signed, then one report after each quarter passed.
-    let reports = [
-        (before, day(before, Month::December, 18)?, None),
+    // The figures: one report after each quarter passed (an actual is for a year of the cycle; where the figure
+    // stood before is the commitment's baseline).
+    let reports: [(i32, Date, Option<usize>); 3] = [
         (year, day(year, Month::April, 10)?, Some(0)),
         (year, day(year, Month::July, 10)?, Some(1)),
         (year, day(year, Month::October, 10)?, Some(2)),

@@ -166,6 +166,12 @@ async fn cycle_for(db: &Db, org: i64, id: i64) -> (CycleRef, pa::Cycle) {
     pa::open_cycle_for(db, scope(org).as_read(), id).await.expect("read").expect("a party")
 }
 
+/// The cycle opened for one of its parties (the first by id), for reads every party sees alike.
+async fn as_party(db: &Db, id: i64) -> CycleRef {
+    let org = count(db, &format!("SELECT MIN(org_id) FROM pa_parties WHERE cycle_id = {id}")).await;
+    cycle_for(db, org, id).await.0
+}
+
 async fn count(db: &Db, query: &str) -> i64 {
     sql::query_scalar(query).fetch_one(db).await.expect("count")
 }
@@ -210,12 +216,17 @@ async fn candidates_and_who_may_open_a_cycle(db: &Db) {
     let mut parties = w.deventer();
     parties.push(w.woonstad);
     let id = open(db, w.gm, &new_cycle("GM0150", (2027, 2027), parties), day).await.expect("opened");
-    let parties: Vec<String> = pa::parties(db, id).await.expect("parties").into_iter().map(|p| p.org.code).collect();
+    let parties: Vec<String> =
+        pa::parties(db, &as_party(db, id).await).await.expect("parties").into_iter().map(|p| p.org.code).collect();
     assert_eq!(parties, ["gm-deventer", "tweede", "woonstad", "huurders"]);
     // A corporation with homes there may open one too, and the opener is added.
     let by_corporation = open(db, w.tweede, &new_cycle("GM0150", (2028, 2028), vec![]), day).await.expect("opened");
-    let only: Vec<i64> =
-        pa::parties(db, by_corporation).await.expect("parties").into_iter().map(|p| p.org.id).collect();
+    let only: Vec<i64> = pa::parties(db, &as_party(db, by_corporation).await)
+        .await
+        .expect("parties")
+        .into_iter()
+        .map(|p| p.org.id)
+        .collect();
     assert_eq!(only, [w.tweede]);
     // A corporation that declares the gemeente becomes a candidate (without units there) and may open.
     set_gemeenten(db, w.elders, "GM0150").await;
@@ -405,7 +416,7 @@ async fn commitments_lock_at_signing_and_actuals_come_from_their_owner(db: &Db) 
     for (by, new) in &refused {
         assert!(matches!(add_commitment(db, *by, id, new).await, Err(StoreError::NotFound)), "{new:?}");
     }
-    assert_eq!(pa::commitments(db, id).await.expect("list").len(), 1, "refusals wrote nothing");
+    assert_eq!(pa::commitments(db, &as_party(db, id).await).await.expect("list").len(), 1, "refusals wrote nothing");
     let liveability = add_commitment(db, w.gm, id, &commitment(Theme::Leefbaarheid, None, vec![(2027, 4.0)])).await;
     let liveability = liveability.expect("added").expect("open");
     let computed = NewCommitment {
@@ -425,7 +436,7 @@ async fn commitments_lock_at_signing_and_actuals_come_from_their_owner(db: &Db) 
     assert_eq!(move_to(db, w.gm, id, Phase::Ondertekening, date!(2026 - 11 - 20)).await, PhaseMove::Moved);
     let late = commitment(Theme::Doelgroepen, Some(w.gm), vec![(2027, 1.0)]);
     assert_eq!(add_commitment(db, w.gm, id, &late).await.expect("answer"), None);
-    assert_eq!(pa::commitments(db, id).await.expect("list").len(), 4);
+    assert_eq!(pa::commitments(db, &as_party(db, id).await).await.expect("list").len(), 4);
     assert!(!record(db, w.woonstad, id, insulation, 10.0).await.expect("answer"), "not while signing");
 
     // Each party signs once; the last signature starts monitoring.
@@ -440,7 +451,7 @@ async fn commitments_lock_at_signing_and_actuals_come_from_their_owner(db: &Db) 
     assert!(sign(db, w.huurders, id, last).await.expect("signed"));
     let (cycle_ref, cycle) = cycle_for(db, w.gm, id).await;
     assert_eq!((cycle.phase, cycle.phase_since, cycle.signed_on), (Phase::Monitoring, last, Some(last)));
-    let parties = pa::parties(db, id).await.expect("parties");
+    let parties = pa::parties(db, &as_party(db, id).await).await.expect("parties");
     assert!(parties.iter().all(|p| p.signed_at.is_some() && p.signed_by.as_deref().is_some_and(|s| !s.is_empty())));
     assert_eq!(add_commitment(db, w.gm, id, &late).await.expect("answer"), None, "locked in monitoring");
 
@@ -452,9 +463,22 @@ async fn commitments_lock_at_signing_and_actuals_come_from_their_owner(db: &Db) 
     assert!(record(db, w.woonstad, id, insulation, 52.0).await.expect("recorded"));
     assert!(!record(db, w.woonstad, id, liveability, 1.0).await.expect("answer"));
     assert!(record(db, w.gm, id, liveability, 1.0).await.expect("recorded"));
+    // An actual is for a year of the cycle; a figure from before is the commitment's baseline.
+    let before = NewActual { year: 2026, value: 40.0, source: "Jaarverslag".into(), evidence: "p. 3".into() };
+    let refused = committed!(db, |tx| pa::record_actual(
+        &mut tx,
+        &scope(w.woonstad),
+        &on(date!(2027 - 04 - 10)),
+        id,
+        insulation,
+        &before
+    ));
+    assert!(!refused.expect("answer"), "a year outside the cycle");
+    // A bid is work for before the signing: in monitoring, nothing of it changes.
+    assert!(!save_bid(db, w.tweede, id, "Te laat", None).await.expect("answer"), "no bid work in monitoring");
     let other = open(db, w.gm, &new_cycle("GM0150", (2028, 2028), w.deventer()), start).await.expect("opened");
     assert!(matches!(record(db, w.woonstad, other, insulation, 1.0).await, Err(StoreError::NotFound)));
-    let list = pa::commitments(db, id).await.expect("list");
+    let list = pa::commitments(db, &as_party(db, id).await).await.expect("list");
     let first = list.iter().find(|c| c.id == insulation).expect("insulation");
     assert_eq!((first.theme, first.owner_name.as_deref()), (Theme::Duurzaamheid, Some("Woonstad")));
     assert_eq!((first.targets.clone(), first.target(2028)), (vec![(2027, 180.0), (2028, 360.0)], Some(360.0)));
@@ -475,8 +499,8 @@ async fn commitments_lock_at_signing_and_actuals_come_from_their_owner(db: &Db) 
     let facts = pa::gemeente_facts(db, "GM0150", &corporations, &[w.gm, w.woonstad, w.tweede, w.huurders], 2027)
         .await
         .expect("facts");
-    assert_eq!(facts.computed(ComputedSource::UnitsInStock, from_stock.owner_id), 2.0);
-    assert_eq!(facts.computed(ComputedSource::UnitsInStock, None), 3.0);
+    assert_eq!(facts.computed(ComputedSource::UnitsInStock, from_stock.owner_id, 2027), 2.0);
+    assert_eq!(facts.computed(ComputedSource::UnitsInStock, None, 2027), 3.0);
     let actions: Vec<String> =
         pa::timeline(db, &cycle_ref, 100).await.expect("timeline").into_iter().map(|e| e.action).collect();
     assert_eq!(actions.iter().filter(|a| *a == "record_actual").count(), 3);
@@ -556,7 +580,7 @@ async fn the_talks_keep_an_agenda_with_positions_and_every_draft(db: &Db) {
     assert!(position(w.woonstad, item, "Inflatievolgend", "Begroting 2027").await.expect("replaced"));
     assert!(matches!(position(w.huurders, elsewhere, "x", "y").await, Err(StoreError::NotFound)));
     assert!(matches!(position(w.elders, item, "x", "y").await, Err(StoreError::NotFound)));
-    let agenda = pa::agenda(db, id).await.expect("agenda");
+    let agenda = pa::agenda(db, &as_party(db, id).await).await.expect("agenda");
     assert_eq!(agenda.len(), 1);
     let positions: Vec<(&str, &str, &str)> =
         agenda[0].positions.iter().map(|p| (p.org_name.as_str(), p.body.as_str(), p.evidence.as_str())).collect();
@@ -573,8 +597,12 @@ async fn the_talks_keep_an_agenda_with_positions_and_every_draft(db: &Db) {
     };
     assert_eq!(draft(w.gm, "Versie van de gemeente").await, Some(1));
     assert_eq!(draft(w.woonstad, "Versie met Woonstads wijzigingen").await, Some(2));
-    let versions: Vec<(i64, String, String)> =
-        pa::drafts(db, id).await.expect("drafts").into_iter().map(|d| (d.version, d.body, d.org_name)).collect();
+    let versions: Vec<(i64, String, String)> = pa::drafts(db, &as_party(db, id).await)
+        .await
+        .expect("drafts")
+        .into_iter()
+        .map(|d| (d.version, d.body, d.org_name))
+        .collect();
     assert_eq!(
         versions,
         [
@@ -588,8 +616,11 @@ async fn the_talks_keep_an_agenda_with_positions_and_every_draft(db: &Db) {
     assert!(!position(w.huurders, item, "Te laat", "").await.expect("answer"));
     let late = committed!(db, |tx| pa::add_agenda_item(&mut tx, &scope(w.gm), &day, id, "Te laat")).expect("answer");
     assert_eq!(late, None);
-    assert_eq!(pa::drafts(db, id).await.expect("drafts").len(), 2);
-    assert_eq!(pa::agenda(db, id).await.expect("agenda")[0].positions[0].body, "Niet boven inflatie");
+    assert_eq!(pa::drafts(db, &as_party(db, id).await).await.expect("drafts").len(), 2);
+    assert_eq!(
+        pa::agenda(db, &as_party(db, id).await).await.expect("agenda")[0].positions[0].body,
+        "Niet boven inflatie"
+    );
 }
 
 async fn open_dispute(db: &Db, by: i64, cycle: i64, day: Date) -> Result<(), DisputeRefusal> {
@@ -610,7 +641,7 @@ async fn a_dispute_opens_only_in_its_window(db: &Db) {
     assert_eq!(too_early, Err(DisputeRefusal::TooEarly(date!(2026 - 03 - 02))));
     let too_late = open_dispute(db, w.huurders, id, date!(2026 - 03 - 31)).await;
     assert_eq!(too_late, Err(DisputeRefusal::TooLate(date!(2026 - 03 - 30))));
-    assert!(pa::dispute(db, id).await.expect("dispute").is_none(), "a refusal opens nothing");
+    assert!(pa::dispute(db, &as_party(db, id).await).await.expect("dispute").is_none(), "a refusal opens nothing");
     let no_dispute =
         committed!(db, |tx| pa::set_dispute_position(&mut tx, &scope(w.gm), &on(date!(2026 - 03 - 01)), id, "x"));
     assert!(matches!(no_dispute, Err(StoreError::NotFound)));
@@ -632,7 +663,11 @@ async fn a_dispute_opens_only_in_its_window(db: &Db) {
     assert_eq!(open_dispute(db, w.huurders, id, opened).await, Ok(()));
     let (cycle_ref, cycle) = cycle_for(db, w.gm, id).await;
     assert_eq!((cycle.phase, cycle.phase_since), (Phase::Geschil, opened));
-    assert!(pa::parties(db, id).await.expect("parties").iter().all(|p| p.signed_at.is_none() && p.signed_by.is_none()));
+    assert!(pa::parties(db, &as_party(db, id).await)
+        .await
+        .expect("parties")
+        .iter()
+        .all(|p| p.signed_at.is_none() && p.signed_by.is_none()));
     assert_eq!(open_dispute(db, w.woonstad, id, opened).await, Err(DisputeRefusal::NotInTalks), "one file");
 
     // Every party adds its position, the last one counting.
@@ -643,7 +678,7 @@ async fn a_dispute_opens_only_in_its_window(db: &Db) {
     position(w.woonstad, "Eerste versie").await.expect("position");
     position(w.woonstad, "Inflatievolgend is haalbaar").await.expect("position");
     assert!(matches!(position(w.elders, "x").await, Err(StoreError::NotFound)));
-    let file = pa::dispute(db, id).await.expect("dispute").expect("opened");
+    let file = pa::dispute(db, &as_party(db, id).await).await.expect("dispute").expect("opened");
     assert_eq!(
         (file.opened_by.as_str(), file.opened_on, file.point.as_str()),
         ("Huurdersvereniging Brink", opened, "Huurverhoging")
@@ -662,6 +697,13 @@ async fn a_dispute_opens_only_in_its_window(db: &Db) {
         pa::timeline(db, &cycle_ref, 100).await.expect("timeline").into_iter().map(|e| e.action).collect();
     assert_eq!(actions[..4], ["move", "dispute_position", "dispute_position", "dispute_position"]);
     assert!(actions.contains(&"open_dispute".to_owned()));
+    // Out of the dispute, positions no longer change, and the same cycle gets no second file (still in the window).
+    assert_eq!(position(w.gm, "Later").await.expect("answer"), false);
+    assert_eq!(
+        open_dispute(db, w.huurders, id, date!(2026 - 03 - 20)).await,
+        Err(DisputeRefusal::AlreadyOpened),
+        "one file per cycle"
+    );
 }
 
 async fn the_national_overview_shows_each_gemeentes_newest_cycle(db: &Db) {

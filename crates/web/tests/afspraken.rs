@@ -41,6 +41,13 @@ async fn setting(app: &mut TestApp) -> (i64, i64, i64) {
     (municipality, woonstad, app.org_id("hv-de-sleutel").await)
 }
 
+/// The cycle opened for party `org`, as the store hands it out.
+async fn as_party(app: &TestApp, org: i64, id: i64) -> volkshuis_store::afspraken::CycleRef {
+    let read = access::grant(org, Some(Membership { user_id: 0, org_id: org, role: Role::ReadOnly }), access::View)
+        .expect("a member may view");
+    volkshuis_store::afspraken::open_cycle_for(&app.state.db, &read, id).await.expect("read").expect("a party").0
+}
+
 /// The municipality opens a cycle for 2030 with Woonstad and De Sleutel; returns its id.
 async fn open_cycle(app: &mut TestApp, municipality: i64, woonstad: i64, sleutel: i64) -> i64 {
     app.login("beleid@voorbeeldstad.test").await;
@@ -198,7 +205,10 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     assert!(page.body.contains("Alle partijen hebben"));
 
     // Monitoring: only the party that carries a commitment records its actual.
-    let commitment_id: i64 = volkshuis_store::afspraken::commitments(&app.state.db, id).await.expect("read")[0].id;
+    let commitment_id: i64 = volkshuis_store::afspraken::commitments(&app.state.db, &as_party(&app, sleutel, id).await)
+        .await
+        .expect("read")[0]
+        .id;
     let record = |org: i64| format!("/orgs/{org}/afspraken/{id}/afspraken/{commitment_id}/realisatie");
     let fields = [
         ("actual_year", "2030"),
@@ -267,7 +277,7 @@ async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
     // The platform administrator's overview is theirs alone.
     app.login("admin@woonstad.test").await;
     assert_eq!(app.get("/admin/afspraken").await.status, StatusCode::FORBIDDEN);
-    let theirs = volkshuis_store::afspraken::CycleRef { id, org_id: municipality };
+    let theirs = as_party(&app, municipality, id).await;
     let note = volkshuis_store::afspraken::notes(&app.state.db, &theirs).await.expect("notes")[0].id;
     let share_other = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/notities/{note}/delen"), &[]).await;
     assert_eq!(share_other.status, StatusCode::NOT_FOUND, "another party's note cannot be shared");

@@ -1,6 +1,7 @@
 //! Each corporation's bid (het bod): its text, its intended activities with a number per year, the board's approval
 //! and the day it was sent. A sent bid is locked; the law wants it before 1 July (`afspraken::CycleDates`).
 
+use super::commitments::phase_of;
 use super::cycles::CycleRef;
 use super::parties::ensure_party;
 use super::{from_x100, to_x100};
@@ -11,7 +12,7 @@ use crate::{Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::Date;
 use volkshuis_domain::access::WriteScope;
-use volkshuis_domain::afspraken::Theme;
+use volkshuis_domain::afspraken::{Phase, Theme};
 use volkshuis_domain::org::OrgKind;
 
 /// A corporation's bid.
@@ -112,9 +113,13 @@ pub async fn bids(db: &Db, cycle: &CycleRef) -> Result<Vec<Bid>> {
 }
 
 /// `NotFound` unless the organisation of `scope` is a corporation party of the cycle; `Ok(false)` when its bid was
-/// sent already (a sent bid is locked).
+/// sent already (a sent bid is locked) or the cycle is past the talks.
 async fn ensure_open_bid(tx: &mut Tx, scope: &WriteScope, cycle_id: i64) -> Result<bool> {
     ensure_party(tx, scope.org_id(), cycle_id).await?;
+    // A bid belongs before the signing: late is possible (and shown as late), after the talks it is not.
+    if !matches!(phase_of(tx, cycle_id).await?, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling) {
+        return Ok(false);
+    }
     let kind: String = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
         .bind(scope.org_id())
         .fetch_one(&mut *tx)
@@ -214,7 +219,7 @@ pub async fn remove_activity(tx: &mut Tx, scope: &WriteScope, actor: &Actor, cyc
 /// Why a bid was not sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SendRefusal {
-    /// It was sent before.
+    /// It was sent before, or the cycle is past the talks.
     AlreadySent,
     /// It has no text yet.
     Empty,

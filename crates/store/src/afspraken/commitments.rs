@@ -2,6 +2,7 @@
 //! its actual comes from (entered with evidence, or computed by Volkshuis). The text may change until the signing
 //! phase; actuals are entered in monitoring, every entry kept and the newest counting.
 
+use super::cycles::CycleRef;
 use super::parties::{ensure_party, lead_of};
 use super::{from_x100, to_x100};
 use crate::audit::{self, Actor, Change};
@@ -85,8 +86,9 @@ pub struct NewCommitment {
     pub targets: Vec<(i32, f64)>,
 }
 
-/// The commitments of a cycle, in the order they were made.
-pub async fn commitments(db: &Db, cycle_id: i64) -> Result<Vec<Commitment>> {
+/// The commitments of a cycle opened for one of its parties, in the order they were made.
+pub async fn commitments(db: &Db, cycle: &CycleRef) -> Result<Vec<Commitment>> {
+    let cycle_id = cycle.id;
     let rows = sql::query(
         "SELECT c.id, c.theme, c.body, c.unit, c.baseline_x100, c.owner_id, o.name AS owner_name, c.computed \
          FROM pa_commitments c LEFT JOIN organisations o ON o.id = c.owner_id WHERE c.cycle_id = $1 ORDER BY c.id",
@@ -223,7 +225,8 @@ pub struct NewActual {
 }
 
 /// Records an actual in the monitoring phase, for the party that carries the commitment (the lead party for one
-/// without owner); `Ok(false)` outside monitoring or for another party, `NotFound` for a commitment of another cycle.
+/// without owner), for a year of the cycle; `Ok(false)` outside monitoring, for another party or another year,
+/// `NotFound` for a commitment of another cycle.
 pub async fn record_actual(
     tx: &mut Tx,
     scope: &WriteScope,
@@ -245,6 +248,15 @@ pub async fn record_actual(
         None => lead_of(tx, cycle_id).await?,
     };
     if carrier != scope.org_id() || phase_of(tx, cycle_id).await? != Phase::Monitoring {
+        return Ok(false);
+    }
+    let inside: Option<i64> =
+        sql::query_scalar("SELECT 1 FROM pa_cycles WHERE id = $1 AND $2 BETWEEN first_year AND last_year")
+            .bind(cycle_id)
+            .bind(i64::from(actual.year))
+            .fetch_optional(&mut *tx)
+            .await?;
+    if inside.is_none() {
         return Ok(false);
     }
     sql::query(

@@ -54,13 +54,24 @@ pub struct Cycle {
     pub opened_by: i64,
 }
 
-/// A cycle opened for one of its parties: the only way to its reads.
+/// A cycle opened for one of its parties by [`open_cycle_for`]: the only way to its reads. Its fields are private
+/// to the store, so no other crate can make one for a cycle it was not let into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CycleRef {
+    pub(super) id: i64,
+    pub(super) org_id: i64,
+}
+
+impl CycleRef {
     /// The cycle.
-    pub id: i64,
+    pub fn id(&self) -> i64 {
+        self.id
+    }
+
     /// The party that reads it.
-    pub org_id: i64,
+    pub fn org_id(&self) -> i64 {
+        self.org_id
+    }
 }
 
 const COLUMNS: &str = "c.id, c.gemeente_code, c.first_year, c.last_year, c.title, c.phase, c.phase_since, \

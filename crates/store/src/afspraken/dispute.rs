@@ -3,6 +3,7 @@
 //! day the dispute arose (`afspraken::dispute_window`, under the Algemene termijnenwet).
 
 use super::commitments::phase_of;
+use super::cycles::CycleRef;
 use super::parties::ensure_party;
 use crate::audit::{self, Actor, Change};
 use crate::calendar::term_calendar_in;
@@ -27,8 +28,9 @@ pub struct Dispute {
     pub positions: Vec<(String, String)>,
 }
 
-/// The dispute file of a cycle, if one was opened.
-pub async fn dispute(db: &Db, cycle_id: i64) -> Result<Option<Dispute>> {
+/// The dispute file of a cycle opened for one of its parties, if one was opened.
+pub async fn dispute(db: &Db, cycle: &CycleRef) -> Result<Option<Dispute>> {
+    let cycle_id = cycle.id;
     let row = sql::query(
         "SELECT o.name, d.opened_on, d.point FROM pa_disputes d JOIN organisations o ON o.id = d.opened_by \
          WHERE d.cycle_id = $1",
@@ -64,6 +66,8 @@ pub enum DisputeRefusal {
     TooEarly(Date),
     /// The four weeks after the dispute arose have passed.
     TooLate(Date),
+    /// The cycle has its dispute file already (one per cycle: the talks that went back after a ruling continue).
+    AlreadyOpened,
 }
 
 /// Opens the dispute file for the party of `scope` with the point and its position, on `today`. Signatures already
@@ -86,6 +90,13 @@ pub async fn open_dispute(
         .fetch_one(&mut *tx)
         .await?;
     let Some(started) = started else { return Ok(Err(DisputeRefusal::NotInTalks)) };
+    let opened: Option<i64> = sql::query_scalar("SELECT 1 FROM pa_disputes WHERE cycle_id = $1")
+        .bind(cycle_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if opened.is_some() {
+        return Ok(Err(DisputeRefusal::AlreadyOpened));
+    }
     let calendar = term_calendar_in(tx.conn()).await?;
     let window = dispute_window(date_from_text("talks_started_on", &started)?, &calendar);
     match dispute_state(&window, today, false) {
@@ -124,20 +135,24 @@ pub async fn open_dispute(
     Ok(Ok(()))
 }
 
-/// Sets the position of the party of `scope` in the cycle's dispute; `NotFound` without a dispute.
+/// Sets the position of the party of `scope` in the cycle's dispute, while the cycle is in dispute; `NotFound`
+/// without a dispute file, `Ok(false)` once the cycle left the dispute phase.
 pub async fn set_dispute_position(
     tx: &mut Tx,
     scope: &WriteScope,
     actor: &Actor,
     cycle_id: i64,
     body: &str,
-) -> Result<()> {
+) -> Result<bool> {
     ensure_party(tx, scope.org_id(), cycle_id).await?;
     let open: Option<i64> = sql::query_scalar("SELECT 1 FROM pa_disputes WHERE cycle_id = $1")
         .bind(cycle_id)
         .fetch_optional(&mut *tx)
         .await?;
     open.ok_or(StoreError::NotFound)?;
+    if phase_of(tx, cycle_id).await? != Phase::Geschil {
+        return Ok(false);
+    }
     sql::query(
         "INSERT INTO pa_dispute_positions (cycle_id, org_id, body) VALUES ($1, $2, $3) \
          ON CONFLICT (cycle_id, org_id) DO UPDATE SET body = excluded.body",
@@ -148,5 +163,6 @@ pub async fn set_dispute_position(
     .execute(&mut *tx)
     .await?;
     let change = Change::event(Some(scope.org_id()), "dispute_position", "pa_cycle", cycle_id.to_string());
-    audit::record(tx.conn(), actor, change).await
+    audit::record(tx.conn(), actor, change).await?;
+    Ok(true)
 }

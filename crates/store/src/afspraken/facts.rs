@@ -44,6 +44,8 @@ pub struct GemeenteFacts {
     pub sr_approved_cents: i64,
     /// Approved placements (jobs) in those contracts.
     pub sr_placements: i64,
+    /// The same per buyer and year of the placement: `(buyer, year, placements)`.
+    pub sr_placements_by: Vec<(i64, i32, i64)>,
 }
 
 /// The facts of `gemeente_code` for the corporations `corporations` (id and name) and the buyers among `parties`,
@@ -70,19 +72,25 @@ pub async fn gemeente_facts(
         facts.sr_contracts += row.try_get::<i64, _>("contracts")?;
         facts.sr_obligation_cents += row.try_get::<i64, _>("obligation")?;
         facts.sr_approved_cents += row.try_get::<i64, _>("approved")?;
-        facts.sr_placements += placements(db, *party).await?;
+        for (year, count) in placements(db, *party).await? {
+            facts.sr_placements += count;
+            facts.sr_placements_by.push((*party, year, count));
+        }
     }
     Ok(facts)
 }
 
-async fn placements(db: &Db, buyer_id: i64) -> Result<i64> {
-    Ok(sql::query_scalar(
-        "SELECT COUNT(*) FROM sr_contributions k JOIN sr_contracts c ON c.id = k.contract_id \
-         WHERE c.buyer_id = $1 AND k.kind = 'placement' AND k.status = 'approved'",
+/// A buyer's approved placements per year. Contracts carry no place: a buyer's placements count wherever the work
+/// was done (said where the figure is shown).
+async fn placements(db: &Db, buyer_id: i64) -> Result<Vec<(i32, i64)>> {
+    let rows = sql::query(
+        "SELECT k.year, COUNT(*) AS n FROM sr_contributions k JOIN sr_contracts c ON c.id = k.contract_id \
+         WHERE c.buyer_id = $1 AND k.kind = 'placement' AND k.status = 'approved' GROUP BY k.year ORDER BY k.year",
     )
     .bind(buyer_id)
-    .fetch_one(db)
-    .await?)
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get::<i64, _>("year")? as i32, r.try_get("n")?))).collect()
 }
 
 async fn stock_facts(db: &Db, gemeente: &str, corporation_id: i64, name: &str, year: i32) -> Result<StockFacts> {
@@ -147,9 +155,11 @@ async fn stock_facts(db: &Db, gemeente: &str, corporation_id: i64, name: &str, y
 }
 
 impl GemeenteFacts {
-    /// What Volkshuis computes for a commitment: over one corporation when the commitment is carried by one of the
-    /// corporation parties, over all of them otherwise. Coverage is the share of units with a group, in percent.
-    pub fn computed(&self, source: ComputedSource, corporation_id: Option<i64>) -> f64 {
+    /// What Volkshuis computes for a commitment in `year`: over one corporation when the commitment is carried by
+    /// one of the corporation parties, over all of them otherwise. Stock and coverage are as they stand now (the
+    /// page says when it read them); placements are those of `year`. Coverage is the share of units with a group,
+    /// in percent.
+    pub fn computed(&self, source: ComputedSource, corporation_id: Option<i64>, year: i32) -> f64 {
         let stock: Vec<&StockFacts> =
             self.stock.iter().filter(|s| corporation_id.is_none_or(|id| s.corporation_id == id)).collect();
         match source {
@@ -166,7 +176,53 @@ impl GemeenteFacts {
                     (covered as f64 * 1000.0 / all as f64).round() / 10.0
                 }
             }
-            ComputedSource::SrPlacements => self.sr_placements as f64,
+            ComputedSource::SrPlacements => self
+                .sr_placements_by
+                .iter()
+                .filter(|(buyer, y, _)| *y == year && corporation_id.is_none_or(|id| *buyer == id))
+                .map(|(_, _, n)| *n)
+                .sum::<i64>() as f64,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> GemeenteFacts {
+        let stock = |id, units, social, coverage| StockFacts {
+            corporation_id: id,
+            units,
+            social,
+            coverage,
+            ..StockFacts::default()
+        };
+        GemeenteFacts {
+            stock: vec![stock(1, 100, 80, (30, 10, 60)), stock(2, 50, 50, (0, 0, 50))],
+            sr_placements: 9,
+            sr_placements_by: vec![(1, 2026, 3), (1, 2027, 4), (2, 2027, 2)],
+            ..GemeenteFacts::default()
+        }
+    }
+
+    #[test]
+    fn a_commitment_of_one_corporation_counts_its_own_figures() {
+        let f = facts();
+        assert_eq!(f.computed(ComputedSource::UnitsInStock, Some(1), 2027), 100.0);
+        assert_eq!(f.computed(ComputedSource::UnitsInStock, None, 2027), 150.0);
+        assert_eq!(f.computed(ComputedSource::SocialRentUnits, Some(2), 2027), 50.0);
+        // 40 of 100 units covered for corporation 1; 40 of 150 for both (26.67 → 26.7).
+        assert_eq!(f.computed(ComputedSource::ParticipationCoverage, Some(1), 2027), 40.0);
+        assert_eq!(f.computed(ComputedSource::ParticipationCoverage, None, 2027), 26.7);
+    }
+
+    #[test]
+    fn placements_count_for_the_year_and_the_owner() {
+        let f = facts();
+        assert_eq!(f.computed(ComputedSource::SrPlacements, Some(1), 2027), 4.0);
+        assert_eq!(f.computed(ComputedSource::SrPlacements, None, 2027), 6.0);
+        assert_eq!(f.computed(ComputedSource::SrPlacements, Some(1), 2026), 3.0);
+        assert_eq!(f.computed(ComputedSource::SrPlacements, Some(2), 2025), 0.0);
     }
 }

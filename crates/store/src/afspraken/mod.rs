@@ -5,6 +5,7 @@
 //! ([`open_cycle_for`] hands out a [`CycleRef`] that the other reads and writes take), so no handler can read a cycle
 //! it was not let into. The phase rules, dates and checks are the domain's (`volkshuis_domain::afspraken`).
 
+pub mod bench;
 mod bids;
 mod commitments;
 mod cycles;

@@ -1,6 +1,7 @@
 //! The parties of a cycle: who may be one (suggested from the stock and the Overleg partnerships), who leads the
 //! phases, and the signatures.
 
+use super::cycles::CycleRef;
 use crate::audit::{self, Actor, Change};
 use crate::orgs::{self, Organisation};
 use crate::overleg::date_to_text;
@@ -88,8 +89,10 @@ pub struct Party {
     pub signed_by: Option<String>,
 }
 
-/// The parties of a cycle: the municipality first, then corporations, then tenant organisations.
-pub async fn parties(db: &Db, cycle_id: i64) -> Result<Vec<Party>> {
+/// The parties of a cycle opened for one of them: the municipality first, then corporations, then tenant
+/// organisations.
+pub async fn parties(db: &Db, cycle: &CycleRef) -> Result<Vec<Party>> {
+    let cycle_id = cycle.id;
     let rows = sql::query(
         "SELECT o.id, o.code, o.name, o.kind, o.created_at, p.signed_at, p.signed_by_name \
          FROM pa_parties p JOIN organisations o ON o.id = p.org_id WHERE p.cycle_id = $1 ORDER BY o.name, o.id",

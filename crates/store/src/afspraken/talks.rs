@@ -2,6 +2,7 @@
 //! draft text with every version kept. All of it is the shared space of the parties.
 
 use super::commitments::phase_of;
+use super::cycles::CycleRef;
 use super::parties::ensure_party;
 use crate::audit::{self, Actor, Change};
 use crate::sql;
@@ -48,8 +49,9 @@ pub struct Draft {
     pub created_at: OffsetDateTime,
 }
 
-/// The agenda of a cycle with the positions, in the order the items were added.
-pub async fn agenda(db: &Db, cycle_id: i64) -> Result<Vec<AgendaItem>> {
+/// The agenda of a cycle opened for one of its parties, with the positions, in the order the items were added.
+pub async fn agenda(db: &Db, cycle: &CycleRef) -> Result<Vec<AgendaItem>> {
+    let cycle_id = cycle.id;
     let items = sql::query("SELECT id, title FROM pa_agenda WHERE cycle_id = $1 ORDER BY id")
         .bind(cycle_id)
         .fetch_all(db)
@@ -154,8 +156,9 @@ pub async fn set_position(
     Ok(true)
 }
 
-/// Every version of the draft text, newest first.
-pub async fn drafts(db: &Db, cycle_id: i64) -> Result<Vec<Draft>> {
+/// Every version of the draft text of a cycle opened for one of its parties, newest first.
+pub async fn drafts(db: &Db, cycle: &CycleRef) -> Result<Vec<Draft>> {
+    let cycle_id = cycle.id;
     let rows = sql::query(
         "SELECT d.version, d.body, o.name AS org_name, d.created_at FROM pa_drafts d \
          JOIN organisations o ON o.id = d.org_id WHERE d.cycle_id = $1 ORDER BY d.version DESC",

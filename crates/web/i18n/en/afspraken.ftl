@@ -214,6 +214,7 @@ err-point = Describe the point in dispute.
 err-position = Describe your position.
 dispute-too-early = A dispute is possible only from { $date }.
 dispute-too-late = The term ended on { $date }.
+dispute-already = This dispute was opened already; its file is below.
 dispute-not-in-talks = A dispute is possible only during the negotiation or the signing.
 print = Print
 timeline = Timeline

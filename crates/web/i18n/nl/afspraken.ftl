@@ -214,6 +214,7 @@ err-point = Beschrijf het punt van geschil.
 err-position = Beschrijf uw standpunt.
 dispute-too-early = Een geschil kan pas vanaf { $date }.
 dispute-too-late = De termijn liep af op { $date }.
+dispute-already = Dit geschil is al geopend; het dossier staat hieronder.
 dispute-not-in-talks = Een geschil kan alleen tijdens de onderhandeling of de ondertekening.
 print = Afdrukken
 timeline = Tijdlijn

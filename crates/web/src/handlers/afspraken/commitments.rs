@@ -52,7 +52,7 @@ async fn add(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    let (_, cycle) = load(&state, scope.as_read(), id).await?;
+    let (cycle_ref, cycle) = load(&state, scope.as_read(), id).await?;
     let pa = auth.ctx.lang.afspraken();
     let mut errors = FieldErrors::default();
     let theme = Theme::parse(field(&fields, "theme")).ok();
@@ -71,7 +71,7 @@ async fn add(
         }
     }
     // The owner is checked against the cycle's parties here and again in the store: a select list is not a check.
-    let parties = afspraken::parties(&state.db, id).await?;
+    let parties = afspraken::parties(&state.db, &cycle_ref).await?;
     let owner_id = match field(&fields, "owner_id") {
         "" => None,
         text => {

@@ -271,7 +271,7 @@ pub(super) fn commitment_rows(
                             ),
                         ),
                         (None, Some(source)) => {
-                            (Some(facts.computed(source, owner_corporation)), pa.computed_at(show_date(today)))
+                            (Some(facts.computed(source, owner_corporation, year)), pa.computed_at(show_date(today)))
                         }
                         (None, None) => (None, String::new()),
                     };
@@ -338,7 +338,7 @@ pub(super) async fn cycle_page(
     let org = scope.org_id();
     let today = today(state);
     let may_edit = auth.scope(state, org, Edit).await.is_ok();
-    let parties = afspraken::parties(&state.db, cycle.id).await?;
+    let parties = afspraken::parties(&state.db, cycle_ref).await?;
     let lead = lead(cycle, &parties);
     let is_lead = lead == org && may_edit;
     let moves = match (is_lead, cycle.phase) {
@@ -361,7 +361,7 @@ pub(super) async fn cycle_page(
     ];
     let calendar = volkshuis_store::calendar::term_calendar(&state.db).await?;
     let window = cycle.talks_started_on.map(|started| dispute_window(started, &calendar));
-    let dispute = afspraken::dispute(&state.db, cycle.id).await?;
+    let dispute = afspraken::dispute(&state.db, cycle_ref).await?;
     let agreed = cycle.signed_on.is_some();
     let (dispute_text, may_dispute) = match &window {
         None => (None, false),
@@ -420,7 +420,7 @@ pub(super) async fn cycle_page(
             }
         })
         .collect();
-    let commitments = afspraken::commitments(&state.db, cycle.id).await?;
+    let commitments = afspraken::commitments(&state.db, cycle_ref).await?;
     let rows = commitment_rows(lang, cycle, &commitments, &facts, org, lead, may_edit, today);
     let notes = afspraken::notes(&state.db, cycle_ref).await?;
     let note_row = |n: &afspraken::Note| NoteRow {
@@ -431,7 +431,7 @@ pub(super) async fn cycle_page(
         by: if n.shared { pa.note_shared(&n.org_name) } else { pa.note_private.to_owned() },
         own_private: n.org_id == org && !n.shared,
     };
-    let drafts = afspraken::drafts(&state.db, cycle.id).await?;
+    let drafts = afspraken::drafts(&state.db, cycle_ref).await?;
     let (draft, older_drafts) = match drafts.split_first() {
         Some((newest, older)) => (Some(newest.clone()), older.to_vec()),
         None => (None, Vec::new()),
@@ -472,7 +472,7 @@ pub(super) async fn cycle_page(
         owners: parties.iter().map(|p| (p.org.id.to_string(), p.org.name.clone())).collect(),
         computed: pa.computed_options(),
         note_kinds: NoteKind::ALL.iter().map(|k| (k.code().to_owned(), pa.note_kind(*k).to_owned())).collect(),
-        agenda: afspraken::agenda(&state.db, cycle.id).await?,
+        agenda: afspraken::agenda(&state.db, cycle_ref).await?,
         in_talks: may_edit
             && matches!(cycle.phase, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling | Phase::Geschil),
         draft,
@@ -576,10 +576,10 @@ async fn monitor(
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, View).await?;
-    let (_, cycle) = load(&state, &scope, id).await?;
+    let (cycle_ref, cycle) = load(&state, &scope, id).await?;
     let page = Page::for_user(&auth);
-    let parties = afspraken::parties(&state.db, id).await?;
-    let commitments = afspraken::commitments(&state.db, id).await?;
+    let parties = afspraken::parties(&state.db, &cycle_ref).await?;
+    let commitments = afspraken::commitments(&state.db, &cycle_ref).await?;
     // The stock facts are read only when a commitment asks Volkshuis for its actual.
     let facts = if commitments.iter().any(|c| c.computed.is_some()) {
         facts_of(&state, &cycle, &parties).await?

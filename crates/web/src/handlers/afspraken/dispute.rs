@@ -70,7 +70,7 @@ async fn dispute_page(
 ) -> Result<DisputePage, AppError> {
     let page = Page::for_user(auth);
     let (t, pa) = (page.t, page.pa);
-    let file = afspraken::dispute(&state.db, cycle.id).await?;
+    let file = afspraken::dispute(&state.db, cycle_ref).await?;
     let window_text = window(state, cycle).await?.map(|w| {
         let until = if w.submit_by.provisional {
             pa.provisional(show_date(w.submit_by.date))
@@ -93,7 +93,7 @@ async fn dispute_page(
         id: cycle.id,
         may_edit: auth.scope(state, organisation.id, Edit).await.is_ok(),
         window: window_text,
-        parties: afspraken::parties(&state.db, cycle.id)
+        parties: afspraken::parties(&state.db, cycle_ref)
             .await?
             .into_iter()
             .map(|p| (p.org.name, t.kind(p.org.kind).to_owned()))
@@ -104,7 +104,7 @@ async fn dispute_page(
             .filter(|b| b.sent_on.is_some())
             .map(|b| (b.corporation_name, b.body))
             .collect(),
-        draft: afspraken::drafts(&state.db, cycle.id).await?.into_iter().next().map(|d| d.body),
+        draft: afspraken::drafts(&state.db, cycle_ref).await?.into_iter().next().map(|d| d.body),
         own_position,
         file,
         confirming,
@@ -165,6 +165,7 @@ async fn open(
         Err(DisputeRefusal::NotInTalks) => pa.dispute_not_in_talks.to_owned(),
         Err(DisputeRefusal::TooEarly(from)) => pa.dispute_too_early(show_date(from)),
         Err(DisputeRefusal::TooLate(until)) => pa.dispute_too_late(show_date(until)),
+        Err(DisputeRefusal::AlreadyOpened) => pa.dispute_already.to_owned(),
     };
     errors.add("point", message);
     let page = dispute_page(&state, &auth, &organisation, &cycle_ref, &cycle, None, fields, errors).await?;
@@ -188,7 +189,13 @@ async fn position(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let mut tx = state.db.begin().await?;
-    afspraken::set_dispute_position(&mut tx, &scope, &auth.actor(&state), id, &body).await?;
+    let set = afspraken::set_dispute_position(&mut tx, &scope, &auth.actor(&state), id, &body).await?;
     tx.commit().await?;
+    if !set {
+        let mut errors = FieldErrors::default();
+        errors.add("position", pa.talks_closed);
+        let page = dispute_page(&state, &auth, &organisation, &cycle_ref, &cycle, None, fields, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
     Ok(Redirect::to(&format!("/orgs/{org}/afspraken/{id}/geschil?notice=saved")).into_response())
 }

@@ -18,7 +18,7 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::Edit;
 use volkshuis_domain::afspraken::Phase;
-use volkshuis_store::afspraken::{self, Cycle};
+use volkshuis_store::afspraken::{self, Cycle, CycleRef};
 use volkshuis_store::orgs::Organisation;
 
 pub fn router() -> Router<AppState> {
@@ -43,13 +43,14 @@ async fn sign_page(
     state: &AppState,
     auth: &Auth,
     organisation: &Organisation,
+    cycle_ref: &CycleRef,
     cycle: &Cycle,
     name: String,
     errors: FieldErrors,
 ) -> Result<SignPage, AppError> {
     let page = Page::for_user(auth);
     let pa = page.pa;
-    let commitments = afspraken::commitments(&state.db, cycle.id).await?;
+    let commitments = afspraken::commitments(&state.db, cycle_ref).await?;
     Ok(SignPage {
         bar: PhaseBar::of(pa, cycle, organisation.id),
         org_id: organisation.id,
@@ -69,12 +70,12 @@ async fn form(
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
-    let (_, cycle) = load(&state, scope.as_read(), id).await?;
+    let (cycle_ref, cycle) = load(&state, scope.as_read(), id).await?;
     let mut errors = FieldErrors::default();
     if cycle.phase != Phase::Ondertekening {
         errors.add("signed_by", auth.ctx.lang.afspraken().sign_not_now);
     }
-    ok(&sign_page(&state, &auth, &organisation, &cycle, String::new(), errors).await?)
+    ok(&sign_page(&state, &auth, &organisation, &cycle_ref, &cycle, String::new(), errors).await?)
 }
 
 async fn sign(
@@ -84,7 +85,7 @@ async fn sign(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
-    let (_, cycle) = load(&state, scope.as_read(), id).await?;
+    let (cycle_ref, cycle) = load(&state, scope.as_read(), id).await?;
     let pa = auth.ctx.lang.afspraken();
     let name = fields.get("signed_by").map(|n| n.trim().to_owned()).unwrap_or_default();
     let mut errors = FieldErrors::default();
@@ -93,7 +94,7 @@ async fn sign(
     }
     // Only the confirmation's own button signs.
     if fields.get("confirmed").map(String::as_str) != Some("yes") || !errors.is_empty() {
-        let page = sign_page(&state, &auth, &organisation, &cycle, name, errors).await?;
+        let page = sign_page(&state, &auth, &organisation, &cycle_ref, &cycle, name, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let mut tx = state.db.begin().await?;
@@ -101,7 +102,7 @@ async fn sign(
     tx.commit().await?;
     if !signed {
         errors.add("signed_by", pa.sign_not_now);
-        let page = sign_page(&state, &auth, &organisation, &cycle, name, errors).await?;
+        let page = sign_page(&state, &auth, &organisation, &cycle_ref, &cycle, name, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     Ok(Redirect::to(&format!("/orgs/{org}/afspraken/{id}?notice=saved#partijen")).into_response())
