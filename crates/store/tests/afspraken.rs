@@ -698,7 +698,7 @@ async fn a_dispute_opens_only_in_its_window(db: &Db) {
     assert_eq!(actions[..4], ["move", "dispute_position", "dispute_position", "dispute_position"]);
     assert!(actions.contains(&"open_dispute".to_owned()));
     // Out of the dispute, positions no longer change, and the same cycle gets no second file (still in the window).
-    assert_eq!(position(w.gm, "Later").await.expect("answer"), false);
+    assert!(!position(w.gm, "Later").await.expect("answer"), "no position after the dispute");
     assert_eq!(
         open_dispute(db, w.huurders, id, date!(2026 - 03 - 20)).await,
         Err(DisputeRefusal::AlreadyOpened),
