@@ -265,20 +265,34 @@ mod tests {
         let links = main_nav(Some(WOONSTAD), false, "/dashboard");
         assert_eq!(
             hrefs(&links),
-            ["/dashboard", "/orgs/1/stock", "/orgs/1/participatie", "/orgs/1/overleg", "/orgs/1/sr", "/orgs/1"]
+            [
+                "/dashboard",
+                "/orgs/1/stock",
+                "/orgs/1/participatie",
+                "/orgs/1/overleg",
+                "/orgs/1/afspraken",
+                "/orgs/1/sr",
+                "/orgs/1"
+            ]
         );
     }
 
     #[test]
     fn a_tenant_organisation_has_no_stock_and_no_social_return() {
         let links = main_nav(Some(SLEUTEL), false, "/dashboard");
-        assert_eq!(hrefs(&links), ["/dashboard", "/orgs/2/participatie", "/orgs/2/overleg", "/orgs/2"]);
+        assert_eq!(
+            hrefs(&links),
+            ["/dashboard", "/orgs/2/participatie", "/orgs/2/overleg", "/orgs/2/afspraken", "/orgs/2"]
+        );
     }
 
     #[test]
     fn a_municipality_starts_its_participatiekaart_at_the_coverage_figures() {
         let links = main_nav(Some(GEMEENTE), false, "/orgs/4/participatie/dekking/kaart?corporatie=1");
-        assert_eq!(hrefs(&links), ["/dashboard", "/orgs/4/participatie/dekking", "/orgs/4/sr", "/orgs/4"]);
+        assert_eq!(
+            hrefs(&links),
+            ["/dashboard", "/orgs/4/participatie/dekking", "/orgs/4/afspraken", "/orgs/4/sr", "/orgs/4"]
+        );
         assert_eq!(current(&links), [Place::Module(Module::Participatie)]);
     }
 

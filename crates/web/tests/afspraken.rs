@@ -11,7 +11,11 @@ use volkshuis_domain::org::GemeenteCode;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
 
-on_both_backends!(a_cycle_from_bid_to_monitoring, only_parties_see_a_cycle_and_only_their_own_space);
+on_both_backends!(
+    a_cycle_from_bid_to_monitoring,
+    only_parties_see_a_cycle_and_only_their_own_space,
+    a_corporation_is_reminded_of_its_bid_six_and_two_weeks_before
+);
 
 const STOCK: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;nettohuur\n\
 A1;C1;De Ark;Kerkstraat;1;;7411AA;Deventer;GM0150;BU01500000;550,00\n\
@@ -46,6 +50,25 @@ async fn as_party(app: &TestApp, org: i64, id: i64) -> volkshuis_store::afsprake
     let read = access::grant(org, Some(Membership { user_id: 0, org_id: org, role: Role::ReadOnly }), access::View)
         .expect("a member may view");
     volkshuis_store::afspraken::open_cycle_for(&app.state.db, &read, id).await.expect("read").expect("a party").0
+}
+
+/// The municipality opens a cycle for `year` with Woonstad and De Sleutel; returns its id.
+async fn open_cycle_for_year(app: &mut TestApp, municipality: i64, woonstad: i64, sleutel: i64, year: &str) -> i64 {
+    app.login("beleid@voorbeeldstad.test").await;
+    let opened = app
+        .post(
+            &format!("/orgs/{municipality}/afspraken/nieuw"),
+            &[
+                ("gemeente", "GM0150"),
+                ("year", year),
+                ("party_ids", &woonstad.to_string()),
+                ("party_ids", &sleutel.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    let location = opened.location().expect("to the cycle").to_owned();
+    location.split('/').nth(4).and_then(|id| id.split('?').next()).and_then(|id| id.parse().ok()).expect("cycle id")
 }
 
 /// The municipality opens a cycle for 2030 with Woonstad and De Sleutel; returns its id.
@@ -281,4 +304,31 @@ async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
     let note = volkshuis_store::afspraken::notes(&app.state.db, &theirs).await.expect("notes")[0].id;
     let share_other = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/notities/{note}/delen"), &[]).await;
     assert_eq!(share_other.status, StatusCode::NOT_FOUND, "another party's note cannot be shared");
+}
+
+async fn a_corporation_is_reminded_of_its_bid_six_and_two_weeks_before(mut app: TestApp) {
+    let (municipality, woonstad, sleutel) = setting(&mut app).await;
+    // Agreements for 2028: the bid is due on 30 June 2027; reminders on 19 May and 16 June 2027.
+    let id = open_cycle_for_year(&mut app, municipality, woonstad, sleutel, "2028").await;
+    let reminder = "Verstuur het bod voor Prestatieafspraken";
+    app.login("admin@woonstad.test").await;
+    assert!(!app.get("/account/notifications").await.body.contains(reminder));
+    app.state.clock.advance(time::Duration::days(175)); // 19 May 2027, 10:00
+    assert_eq!(volkshuis_web::run_due_jobs(&app.state).await.expect("run"), 1, "one corporation party");
+    app.login("admin@woonstad.test").await; // months later: a new session
+    let notices = app.get("/account/notifications").await;
+    assert!(notices.body.contains(reminder) && notices.body.contains("30-06-2027"), "{}", notices.main());
+    let once = notices.body.matches(reminder).count();
+    // Sent before the second reminder: that one finds nothing to remind.
+    let bid = format!("/orgs/{woonstad}/afspraken/{id}/bod");
+    app.post(&bid, &[("body", "Ons bod"), ("board_approved_on", "2027-05-20")]).await;
+    assert_eq!(app.post(&format!("{bid}/versturen"), &[("confirmed", "yes")]).await.status, StatusCode::SEE_OTHER);
+    app.state.clock.advance(time::Duration::days(28)); // 16 June 2027
+    assert_eq!(volkshuis_web::run_due_jobs(&app.state).await.expect("run"), 1);
+    app.login("admin@woonstad.test").await;
+    let notices = app.get("/account/notifications").await;
+    assert_eq!(notices.body.matches(reminder).count(), once, "no second reminder: {}", notices.main());
+    // The tenant organisation has no bid to send and hears nothing.
+    app.login("bestuur@desleutel.test").await;
+    assert!(!app.get("/account/notifications").await.body.contains(reminder));
 }

@@ -227,3 +227,9 @@ col-signed = Signed
 col-late = Late
 late = late
 provisional = { $date } (not yet decreed)
+mail-bid-reminder-subject = Reminder: the bid for { $cycle } by { $date }
+mail-bid-reminder-body =
+    The bid of { $org } for { $cycle } is due at the municipality and the tenant organisations by { $date } (before 1 July, Woningwet art. 44). It has not been sent yet; record the board's approval too.
+
+    To the bid: { $link }
+notice-bid-reminder = Send the bid for { $cycle } by { $date }

@@ -1,7 +1,7 @@
 //! The routes, one module per use case; each module exposes its own `router()`.
 
 mod admin;
-mod afspraken;
+pub(crate) mod afspraken;
 pub(crate) mod api;
 mod calendar_feed;
 pub(crate) mod dashboard;

@@ -3,6 +3,7 @@
 
 use super::housekeeping::Housekeeping;
 use super::BackgroundJob;
+use crate::handlers::afspraken::jobs::BidReminder;
 use crate::handlers::overleg::jobs::OverlegReminder;
 use crate::handlers::socialreturn::jobs::ContractReminder;
 use crate::mail::DeliverMail;
@@ -25,6 +26,7 @@ const JOBS: &[(&str, Runner)] = &[
     entry::<ContractReminder>(),
     entry::<DigestSweep>(),
     entry::<SendDigest>(),
+    entry::<BidReminder>(),
 ];
 
 const fn entry<J: BackgroundJob>() -> (&'static str, Runner) {

@@ -225,11 +225,10 @@ async fn create(
     let title =
         errors.check(t, "title", Name::parse(if typed_title.is_empty() { &default_title } else { &typed_title }));
     let party_ids = chosen_ids(&fields).unwrap_or_default();
-    if gemeente.is_some() {
-        let candidates = afspraken::candidate_parties(&state.db, &code).await?;
-        if party_ids.iter().any(|id| !candidates.iter().any(|c| c.org.id == *id)) {
-            errors.add("party_ids", pa.err_party);
-        }
+    let candidates =
+        if gemeente.is_some() { afspraken::candidate_parties(&state.db, &code).await? } else { Vec::new() };
+    if party_ids.iter().any(|id| !candidates.iter().any(|c| c.org.id == *id)) {
+        errors.add("party_ids", pa.err_party);
     }
     let (Some(year), Some(last_year), Some(title), true) = (year, last_year, title, errors.is_empty()) else {
         let page = form_page(&state, &auth, &organisation, fields, errors).await?;
@@ -239,6 +238,12 @@ async fn create(
         NewCycle { gemeente_code: code, first_year: year, last_year, title: title.as_str().to_owned(), party_ids };
     let mut tx = state.db.begin().await?;
     let id = afspraken::open_cycle(&mut tx, &scope, &auth.actor(&state), &new, today(&state)).await?;
+    let corporations: Vec<i64> = candidates
+        .iter()
+        .filter(|c| c.org.kind == OrgKind::Corporation && (c.org.id == org || new.party_ids.contains(&c.org.id)))
+        .map(|c| c.org.id)
+        .collect();
+    super::jobs::cycle_opened(&state, &mut tx, id, new.first_year, &corporations).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/afspraken/{id}?notice=saved")).into_response())
 }

@@ -9,6 +9,7 @@ mod bid;
 mod commitments;
 mod cycle;
 mod dispute;
+pub(crate) mod jobs;
 mod list;
 mod overview;
 mod phase_bar;
