@@ -245,6 +245,9 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     let monitor = app.get(&format!("/orgs/{woonstad}/afspraken/{id}/monitor")).await;
     assert_eq!(monitor.status, StatusCode::OK);
     assert!(monitor.body.contains("Jaarverslag") && monitor.body.contains("<svg"), "{}", monitor.main());
+    let xlsx = app.get(&format!("/orgs/{woonstad}/afspraken/{id}/monitor.xlsx")).await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert!(xlsx.body.starts_with("PK"), "a zip container (xlsx)");
     // The timeline tells what happened, in sentences.
     let page = app.get(&format!("/orgs/{woonstad}/afspraken/{id}")).await;
     assert!(page.body.contains("verstuurde het bod van Woonstad Voorbeeld"), "{}", page.main());

@@ -9,6 +9,7 @@ mod bid;
 mod commitments;
 mod cycle;
 mod dispute;
+mod export;
 pub(crate) mod jobs;
 mod list;
 mod overview;
@@ -39,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(sign::router())
         .merge(talks::router())
         .merge(dispute::router())
+        .merge(export::router())
 }
 
 pub(crate) use overview::router as admin_router;
