@@ -158,6 +158,13 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     assert_eq!(app.post(&format!("{bid}/versturen"), &[("confirmed", "yes")]).await.status, StatusCode::SEE_OTHER);
     app.login("bestuur@desleutel.test").await;
     assert!(app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await.body.contains("40 sociale huurwoningen"));
+    // The other parties heard of each step: the opening, the phase, the bid.
+    let notices = app.get("/account/notifications").await;
+    assert!(notices.body.contains("Woonstad Voorbeeld verstuurde zijn bod voor Afspraken 2030"), "{}", notices.main());
+    assert!(
+        notices.body.contains("zette Afspraken 2030 in de fase Bod")
+            && notices.body.contains("opende de prestatieafspraken")
+    );
 
     // A commitment with a wrong number comes back with the text typed; a good one shows how concrete it is.
     let commitments = format!("/orgs/{sleutel}/afspraken/{id}/afspraken");

@@ -207,6 +207,31 @@ pub(crate) enum Step {
     SettlementRecorded(ContractRef),
     /// Social return: a buyer put an organisation on its list of coordinators.
     CoordinatorAdded { buyer_id: i64, coordinator_id: i64 },
+    /// Prestatieafspraken: a step of a cycle that every other party hears of.
+    Cycle { cycle: CycleNote, what: CycleStep },
+}
+
+/// A prestatieafspraken cycle as a notice names it, with its parties.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CycleNote {
+    pub id: i64,
+    pub title: String,
+    pub parties: Vec<i64>,
+}
+
+/// What happened in a cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CycleStep {
+    /// It was opened, with the recipient as a party.
+    Opened,
+    /// The lead moved it to a phase.
+    PhaseMoved(volkshuis_domain::afspraken::Phase),
+    /// A corporation sent its bid.
+    BidSent,
+    /// A party signed.
+    Signed,
+    /// A party opened a dispute file.
+    DisputeOpened,
 }
 
 impl Step {
@@ -234,6 +259,13 @@ impl Step {
             Self::ContributionRejected(_) => "contribution_rejected",
             Self::SettlementRecorded(_) => "settlement_recorded",
             Self::CoordinatorAdded { .. } => "coordinator_added",
+            Self::Cycle { what, .. } => match what {
+                CycleStep::Opened => "cycle_opened",
+                CycleStep::PhaseMoved(_) => "cycle_phase_moved",
+                CycleStep::BidSent => "cycle_bid_sent",
+                CycleStep::Signed => "cycle_signed",
+                CycleStep::DisputeOpened => "cycle_dispute_opened",
+            },
         }
     }
 
@@ -267,6 +299,7 @@ impl Step {
                 parties
             }
             Self::CoordinatorAdded { buyer_id, coordinator_id } => vec![*buyer_id, *coordinator_id],
+            Self::Cycle { cycle, .. } => cycle.parties.clone(),
         }
     }
 
@@ -299,6 +332,7 @@ impl Step {
             | Self::SettlementRecorded(c) => format!("/orgs/{org}/sr/contracten/{}", c.id),
             Self::CoordinatorAdded { buyer_id, .. } if org == *buyer_id => format!("/orgs/{org}/sr/coordinatoren"),
             Self::CoordinatorAdded { .. } => format!("/orgs/{org}/sr"),
+            Self::Cycle { cycle, .. } => format!("/orgs/{org}/afspraken/{}", cycle.id),
         }
     }
 
@@ -328,6 +362,13 @@ impl Step {
             Self::ContributionRejected(c) => nt.ev_contribution_rejected(by, &c.title),
             Self::SettlementRecorded(c) => nt.ev_settled(by, &c.title),
             Self::CoordinatorAdded { .. } => nt.ev_coordinator_added(by),
+            Self::Cycle { cycle, what } => match what {
+                CycleStep::Opened => nt.ev_cycle_opened(by, &cycle.title),
+                CycleStep::PhaseMoved(phase) => nt.ev_cycle_phase(by, lang.afspraken().phase(*phase), &cycle.title),
+                CycleStep::BidSent => nt.ev_cycle_bid_sent(by, &cycle.title),
+                CycleStep::Signed => nt.ev_cycle_signed(by, &cycle.title),
+                CycleStep::DisputeOpened => nt.ev_cycle_dispute(by, &cycle.title),
+            },
         }
     }
 
@@ -448,6 +489,20 @@ mod tests {
             amount: Money::from_cents(150_000),
         });
         assert_eq!(budget.line(Lang::Nl, "Woonstad"), "Woonstad stelde het budget voor 2026 vast op € 1.500,00");
+    }
+
+    #[test]
+    fn every_other_party_of_a_cycle_hears_of_its_steps() {
+        let cycle = CycleNote { id: 12, title: "Prestatieafspraken Deventer 2027".into(), parties: vec![4, 1, 2] };
+        let sent = event(CORPORATION, Step::Cycle { cycle: cycle.clone(), what: CycleStep::BidSent });
+        assert_eq!(sent.recipients(), [4, TENANT]);
+        assert_eq!(sent.step.link(4), "/orgs/4/afspraken/12");
+        let moved = Step::Cycle { cycle, what: CycleStep::PhaseMoved(volkshuis_domain::afspraken::Phase::Bod) };
+        assert_eq!(moved.line(Lang::Nl, "Gemeente"), "Gemeente zette Prestatieafspraken Deventer 2027 in de fase Bod");
+        assert_eq!(
+            moved.line(Lang::En, "Gemeente"),
+            "Gemeente moved Prestatieafspraken Deventer 2027 to the phase Bid"
+        );
     }
 
     #[test]

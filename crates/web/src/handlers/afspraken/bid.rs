@@ -276,7 +276,7 @@ async fn send(
     Path((org, id)): Path<(i64, i64)>,
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (scope, _, _, cycle, bid) = own_bid(&state, &auth, org, id, Edit).await?;
+    let (scope, _, cycle_ref, cycle, bid) = own_bid(&state, &auth, org, id, Edit).await?;
     // Only the confirmation's own button sends; anything else goes back to the bid, nothing sent.
     if field(&fields, "confirmed") != "yes" {
         return Ok(back_to_bid(org, id));
@@ -284,6 +284,11 @@ async fn send(
     let pa = auth.ctx.lang.afspraken();
     let mut tx = state.db.begin().await?;
     let sent = afspraken::send_bid(&mut tx, &scope, &auth.actor(&state), id, today(&state)).await?;
+    if sent.is_ok() {
+        let parties = super::party_ids(&state, &cycle_ref).await?;
+        let what = crate::notify::events::CycleStep::BidSent;
+        super::tell_parties(&state, &mut tx, &auth, org, (id, &cycle.title, parties), what).await?;
+    }
     tx.commit().await?;
     let message = match sent {
         Ok(()) => {

@@ -525,7 +525,7 @@ async fn move_phase(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    load(&state, scope.as_read(), id).await?;
+    let (cycle_ref, cycle) = load(&state, scope.as_read(), id).await?;
     let pa = auth.ctx.lang.afspraken();
     let Some(to) = fields.get("to").and_then(|c| Phase::parse(c)) else {
         let mut errors = FieldErrors::default();
@@ -534,6 +534,11 @@ async fn move_phase(
     };
     let mut tx = state.db.begin().await?;
     let moved = afspraken::move_phase(&mut tx, &scope, &auth.actor(&state), id, to, today(&state)).await?;
+    if moved == PhaseMove::Moved {
+        let parties = super::party_ids(&state, &cycle_ref).await?;
+        let what = crate::notify::events::CycleStep::PhaseMoved(to);
+        super::tell_parties(&state, &mut tx, &auth, org, (id, &cycle.title, parties), what).await?;
+    }
     tx.commit().await?;
     let message = match moved {
         PhaseMove::Moved => return Ok(super::back(org, id, "fasen")),

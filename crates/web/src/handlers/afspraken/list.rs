@@ -5,6 +5,7 @@ use super::{gemeente, party_scope, today, years};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::notify::events::CycleStep;
 use crate::picker::PickedForm;
 use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
@@ -244,6 +245,9 @@ async fn create(
         .map(|c| c.org.id)
         .collect();
     super::jobs::cycle_opened(&state, &mut tx, id, new.first_year, &corporations).await?;
+    let mut parties = new.party_ids.clone();
+    parties.push(org);
+    super::tell_parties(&state, &mut tx, &auth, org, (id, &new.title, parties), CycleStep::Opened).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/afspraken/{id}?notice=saved")).into_response())
 }

@@ -20,6 +20,8 @@ mod talks;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::i18n::{AfsprakenTexts, Lang};
+use crate::notify::events::{CycleNote, CycleStep};
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
@@ -63,6 +65,26 @@ async fn party_scope<C: Check>(
 /// A cycle the organisation of `scope` is a party to; anyone else's is a 404.
 async fn load(state: &AppState, scope: &ReadScope, id: i64) -> Result<(CycleRef, Cycle), AppError> {
     afspraken::open_cycle_for(&state.db, scope, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Tells the members of every other party of a cycle what the party `org` of `auth` did (in the app and by mail, as
+/// their notice settings say), in the transaction of the step.
+async fn tell_parties(
+    state: &AppState,
+    tx: &mut volkshuis_store::Tx,
+    auth: &Auth,
+    org: i64,
+    (id, title, parties): (i64, &str, Vec<i64>),
+    what: CycleStep,
+) -> Result<(), AppError> {
+    let cycle = CycleNote { id, title: title.to_owned(), parties };
+    notify::tell(state, tx, &Event::new(auth, org, Step::Cycle { cycle, what })).await?;
+    Ok(())
+}
+
+/// The ids of a cycle's parties.
+async fn party_ids(state: &AppState, cycle: &CycleRef) -> Result<Vec<i64>, AppError> {
+    Ok(afspraken::parties(&state.db, cycle).await?.iter().map(|p| p.org.id).collect())
 }
 
 /// Today in the Netherlands.
