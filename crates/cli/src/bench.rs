@@ -1,4 +1,4 @@
-//! `volkshuis bench map` (and `bench social-return`, in `bench_sr`): the server time and size of the map data at country, province, city and street zoom,
+//! `volkshuis bench map` (and `bench social-return`, in `bench_sr`; `bench afspraken`, in `bench_pa`): the server time and size of the map data at country, province, city and street zoom,
 //! on the database given (load it first, e.g. with `scripts/bench`, which also runs the other benchmarks).
 
 use anyhow::Context;
@@ -56,6 +56,31 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20)]
         repeat: usize,
     },
+    /// Load the prestatieafspraken of every gemeente over many years (into the database given: use an empty one) and
+    /// time a cycle's monitor page and the national overview (issue 19's target: 50 and 200 ms).
+    Afspraken {
+        /// Gemeenten, each with its municipality.
+        #[arg(long, default_value_t = 342)]
+        gemeenten: usize,
+        /// The first agreement year.
+        #[arg(long, default_value_t = 2021)]
+        first_year: i32,
+        /// Agreement years, a cycle each per gemeente.
+        #[arg(long, default_value_t = 10)]
+        years: usize,
+        /// Corporation parties per gemeente.
+        #[arg(long, default_value_t = 5)]
+        corporations: usize,
+        /// Commitments per corporation party per cycle.
+        #[arg(long, default_value_t = 50)]
+        commitments: usize,
+        /// Monitor pages timed, each of a random cycle.
+        #[arg(long, default_value_t = 30)]
+        monitor_pages: usize,
+        /// National overviews timed.
+        #[arg(long, default_value_t = 10)]
+        overview_pages: usize,
+    },
 }
 
 pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
@@ -67,6 +92,19 @@ pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
         }
         BenchCommand::SocialReturn { contracts, contributions, repeat } => {
             crate::bench_sr::run(db, contracts, contributions, repeat).await
+        }
+        BenchCommand::Afspraken {
+            gemeenten,
+            first_year,
+            years,
+            corporations,
+            commitments,
+            monitor_pages,
+            overview_pages,
+        } => {
+            let size = crate::bench_pa::Size { gemeenten, first_year, years, corporations, commitments };
+            let requests = crate::bench_pa::Requests { monitor: monitor_pages, overview: overview_pages };
+            crate::bench_pa::run(db, size, requests).await
         }
     }
 }

@@ -6,6 +6,7 @@ mod accounts;
 mod backup;
 mod bench;
 mod bench_http;
+mod bench_pa;
 mod bench_part;
 mod bench_sr;
 mod stock;

@@ -243,9 +243,16 @@ pub async fn cycles(db: &Db) -> Result<Vec<(i64, String, i64)>> {
 /// The tables of the prestatieafspraken with their rows, for the benchmark's report.
 pub async fn table_sizes(db: &Db) -> Result<Vec<(&'static str, i64)>> {
     let mut sizes = Vec::new();
-    for table in
-        ["organisations", "org_gemeenten", "pa_cycles", "pa_parties", "pa_bids", "pa_commitments", "pa_targets", "pa_actuals"]
-    {
+    for table in [
+        "organisations",
+        "org_gemeenten",
+        "pa_cycles",
+        "pa_parties",
+        "pa_bids",
+        "pa_commitments",
+        "pa_targets",
+        "pa_actuals",
+    ] {
         let n: i64 = sql::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(db).await?;
         sizes.push((table, n));
     }
