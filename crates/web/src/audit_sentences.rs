@@ -88,6 +88,12 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("save_draft", "pa_cycle"),
     ("open_dispute", "pa_cycle"),
     ("dispute_position", "pa_cycle"),
+    ("plan_meeting", "pa_cycle"),
+    ("mark_availability", "pa_cycle"),
+    ("choose_slot", "pa_cycle"),
+    ("meeting_agenda", "pa_cycle"),
+    ("meeting_minutes", "pa_cycle"),
+    ("update", "pa_edge_preferences"),
     ("save", "pa_bid"),
     ("add_activity", "pa_bid"),
     ("remove_activity", "pa_bid"),
@@ -127,6 +133,17 @@ impl<'a> Facts<'a> {
 
 fn number(details: &Value, key: &str) -> i64 {
     details.get(key).and_then(Value::as_i64).unwrap_or(0)
+}
+
+/// A text in the entry's details, as written (a meeting's title).
+fn detail<'a>(details: &'a Value, key: &str) -> &'a str {
+    details.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+/// The time chosen for a meeting (in the entry's `after`): `30-11-2026 07:30–09:00`.
+fn slot_when(details: &Value) -> String {
+    let day: Vec<&str> = detail(details, "date").split('-').rev().collect();
+    format!("{} {}–{}", day.join("-"), detail(details, "starts"), detail(details, "ends"))
 }
 
 /// The name of the phase a cycle moved to (in the entry's `after`).
@@ -252,6 +269,12 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("save_draft", "pa_cycle") => dt.recent_pa_draft(actor, subject, number(d, "version")),
         ("open_dispute", "pa_cycle") => dt.recent_pa_dispute(actor, subject, party),
         ("dispute_position", "pa_cycle") => dt.recent_pa_dispute_position(actor, subject, party),
+        ("plan_meeting", "pa_cycle") => dt.recent_pa_meeting_plan(actor, subject, detail(d, "title")),
+        ("mark_availability", "pa_cycle") => dt.recent_pa_meeting_availability(actor, subject, detail(d, "title")),
+        ("choose_slot", "pa_cycle") => dt.recent_pa_meeting_choose(actor, subject, detail(d, "title"), slot_when(d)),
+        ("meeting_agenda", "pa_cycle") => dt.recent_pa_meeting_agenda(actor, subject, detail(d, "title")),
+        ("meeting_minutes", "pa_cycle") => dt.recent_pa_meeting_minutes(actor, subject, detail(d, "title")),
+        ("update", "pa_edge_preferences") => dt.recent_pa_edge_preferences(actor),
         ("save", "pa_bid") => dt.recent_pa_bid_save(actor, subject),
         ("add_activity", "pa_bid") => dt.recent_pa_bid_activity(actor, subject),
         ("remove_activity", "pa_bid") => dt.recent_pa_bid_activity_remove(actor, subject),

@@ -11,6 +11,7 @@ mod commitments;
 mod cycles;
 mod dispute;
 mod facts;
+mod meetings;
 mod notes;
 mod overview;
 mod parties;
@@ -21,6 +22,10 @@ pub use commitments::{add_commitment, commitments, record_actual, Actual, Commit
 pub use cycles::{cycles_of, move_phase, open_cycle, open_cycle_for, timeline, Cycle, CycleRef, NewCycle, PhaseMove};
 pub use dispute::{dispute, open_dispute, set_dispute_position, Dispute, DisputeRefusal};
 pub use facts::{gemeente_facts, GemeenteFacts, StockFacts};
+pub use meetings::{
+    answers_of, choose_slot, edge_preferences, mark_availability, meeting, meetings, party_preferences, plan_meeting,
+    save_edge_preferences, save_meeting_text, Choice, Meeting, MeetingSlot, MeetingText, NewMeeting,
+};
 pub use notes::{add_note, notes, share_note, Note, NoteKind};
 pub use overview::{national_overview, OverviewRow};
 pub use parties::{candidate_parties, parties, sign, Candidate, Party};

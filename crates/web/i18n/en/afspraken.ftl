@@ -219,6 +219,96 @@ dispute-not-in-talks = A dispute is possible only during the negotiation or the 
 print = Print
 timeline = Timeline
 timeline-none = Nothing has happened yet.
+# Meetings at the edges of the day: the planner, one meeting, and each person's own meeting times.
+meetings = Meetings
+meetings-link = Plan meetings, at times at the edges of the day
+meetings-title = Meetings — { $cycle }
+meetings-intro = Plan the talks at the edges of the day: before 9:00 or from 17:30 on working days, so that volunteers with a job can take part. Volkshuis proposes times that suit what the members of all parties said, and skips public holidays and the days decreed equal to them.
+meetings-none = No meetings planned yet.
+meetings-preferences =
+    { $stored ->
+        [0] No one of the parties has said when they can yet; the proposals use the usual times: every working day, mornings from 7:30 to 9:00 and evenings from 19:00 to 22:00.
+        [one] One member of the parties said when they can; the usual times apply to the others.
+       *[other] { $stored } members of the parties said when they can; the usual times apply to the others.
+    }
+meetings-my-times = Give my meeting times
+meetings-plan = Plan a meeting
+meeting-field-title = Subject
+meeting-field-duration = Duration in minutes
+meeting-field-from = From
+meeting-field-days = Number of days ahead
+meeting-field-place = Place or link (optional)
+meeting-propose = Propose times
+err-duration = Enter a duration from 15 to 240 minutes.
+err-from = Choose a day from today.
+err-days = Enter a number of days from 1 to 60.
+err-no-slots = There is no time in this period that suits everyone. Look further ahead or plan a shorter meeting.
+col-meeting = Meeting
+col-when = Time
+col-yes = Can
+col-no = Cannot
+col-mine = Your answer
+meeting-proposed =
+    { $count ->
+        [one] 1 proposed time
+       *[other] { $count } proposed times
+    }
+meeting-by = Planned by { $org } · { $minutes } minutes
+meeting-place = Place: { $place }
+meeting-chosen = Time chosen: { $when }
+meeting-chosen-mark = chosen
+meeting-not-chosen = No time chosen yet.
+meeting-ics = Download the invitation (.ics)
+meeting-slots = Proposed times
+meeting-answers-help = Say for each time whether you can make it. You can change your answer later.
+answer-yes = yes
+answer-no = no
+meeting-save-answers = Save availability
+err-no-answer = Say for at least one time whether you can make it.
+meeting-choose = Choose the time
+meeting-choose-help = The lead party or whoever planned the meeting chooses the time. All members of the parties then get an invitation, in Volkshuis and by mail (as they chose for their notices).
+meeting-choose-field = Time
+meeting-choose-button = Choose this time and send the invitation
+err-choose = Choose one of the proposed times.
+meeting-agenda = Agenda
+meeting-agenda-save = Save the agenda
+meeting-minutes = Minutes
+meeting-minutes-save = Save the minutes
+meeting-text-empty = Nothing written yet.
+meeting-back = All meetings of this cycle
+slot = { $day } { $date }, { $start }–{ $end }
+day-mon = Monday
+day-tue = Tuesday
+day-wed = Wednesday
+day-thu = Thursday
+day-fri = Friday
+day-sat = Saturday
+day-sun = Sunday
+meeting-invite-subject = Invitation: { $title }, { $when }
+meeting-invite-notice = { $org } chose { $when } for the meeting { $title }
+meeting-invite-body =
+    { $org } chose the time for the meeting { $title } of { $cycle }: { $when }.
+
+    Add it to your calendar with the invitation (.ics): { $ics }
+    The meeting in Volkshuis, with agenda and minutes: { $link }
+meeting-invite-place = Place: { $place }
+meeting-invite-agenda = Agenda:
+times-title = My meeting times
+times-intro = When can you meet? For meetings on performance agreements Volkshuis only proposes times that suit everyone who filled this in: mornings before 9:00 or evenings from 17:30, on working days. What you give here applies to all your meetings.
+times-defaults = You have not said anything yet; the usual times apply: every working day, mornings from 7:30 to 9:00 and evenings from 19:00 to 22:00.
+times-weekdays = On which days can you?
+times-morning = Mornings, before 9:00
+times-morning-from = Mornings from
+times-evening = Evenings, from 17:30
+times-evening-from = Evenings from
+times-evening-until = Evenings until
+times-save = Save
+times-back = Back to the meeting
+err-time = Enter a time such as 7:30 or 19:00.
+err-weekdays = Choose at least one day.
+err-edges = Choose mornings, evenings or both.
+err-morning-from = A morning meeting ends at 9:00: choose a time before 9:00.
+err-evening-until = The end of the evening is after its start, and after 17:30.
 overview = National overview
 overview-intro = Every municipality with a cycle on the platform: the newest cycle, its phase and whether bids are late.
 overview-none = There is no cycle on the platform yet.

@@ -219,6 +219,96 @@ dispute-not-in-talks = Een geschil kan alleen tijdens de onderhandeling of de on
 print = Afdrukken
 timeline = Tijdlijn
 timeline-none = Nog niets gebeurd.
+# Meetings at the edges of the day: the planner, one meeting, and each person's own meeting times.
+meetings = Overleggen
+meetings-link = Overleggen plannen, met tijden aan de randen van de dag
+meetings-title = Overleggen — { $cycle }
+meetings-intro = Plan de gesprekken aan de randen van de dag: vóór 9:00 of vanaf 17:30 op werkdagen, zodat vrijwilligers met een baan erbij kunnen. Volkshuis stelt tijden voor die passen bij wat de leden van alle partijen hebben opgegeven, en slaat feestdagen en de daarmee gelijkgestelde dagen over.
+meetings-none = Nog geen overleggen gepland.
+meetings-preferences =
+    { $stored ->
+        [0] Nog niemand van de partijen gaf op wanneer hij of zij kan; de voorstellen gaan uit van de gewone tijden: elke werkdag, 's ochtends van 7:30 tot 9:00 en 's avonds van 19:00 tot 22:00.
+        [one] Eén lid van de partijen gaf op wanneer het kan; voor de anderen gelden de gewone tijden.
+       *[other] { $stored } leden van de partijen gaven op wanneer zij kunnen; voor de anderen gelden de gewone tijden.
+    }
+meetings-my-times = Mijn vergadertijden opgeven
+meetings-plan = Een overleg plannen
+meeting-field-title = Onderwerp
+meeting-field-duration = Duur in minuten
+meeting-field-from = Vanaf
+meeting-field-days = Aantal dagen vooruit
+meeting-field-place = Plaats of link (niet verplicht)
+meeting-propose = Tijden voorstellen
+err-duration = Vul een duur in van 15 tot 240 minuten.
+err-from = Kies een dag vanaf vandaag.
+err-days = Vul een aantal dagen in van 1 tot 60.
+err-no-slots = In deze periode is er geen tijd die iedereen past. Kijk verder vooruit of plan een korter overleg.
+col-meeting = Overleg
+col-when = Tijd
+col-yes = Kan
+col-no = Kan niet
+col-mine = Uw antwoord
+meeting-proposed =
+    { $count ->
+        [one] 1 voorgestelde tijd
+       *[other] { $count } voorgestelde tijden
+    }
+meeting-by = Gepland door { $org } · { $minutes } minuten
+meeting-place = Plaats: { $place }
+meeting-chosen = Gekozen tijd: { $when }
+meeting-chosen-mark = gekozen
+meeting-not-chosen = Nog geen tijd gekozen.
+meeting-ics = Uitnodiging downloaden (.ics)
+meeting-slots = Voorgestelde tijden
+meeting-answers-help = Geef bij elke tijd aan of u kunt. U kunt uw antwoord later nog wijzigen.
+answer-yes = ja
+answer-no = nee
+meeting-save-answers = Beschikbaarheid bewaren
+err-no-answer = Geef bij minstens één tijd aan of u kunt.
+meeting-choose = De tijd kiezen
+meeting-choose-help = De leidende partij of wie het overleg plande kiest de tijd. Alle leden van de partijen krijgen dan een uitnodiging, in Volkshuis en per e-mail (zoals zij hun meldingen kozen).
+meeting-choose-field = Tijd
+meeting-choose-button = Kies deze tijd en verstuur de uitnodiging
+err-choose = Kies een van de voorgestelde tijden.
+meeting-agenda = Agenda
+meeting-agenda-save = Agenda bewaren
+meeting-minutes = Verslag
+meeting-minutes-save = Verslag bewaren
+meeting-text-empty = Nog niets geschreven.
+meeting-back = Alle overleggen van deze cyclus
+slot = { $day } { $date }, { $start }–{ $end } uur
+day-mon = maandag
+day-tue = dinsdag
+day-wed = woensdag
+day-thu = donderdag
+day-fri = vrijdag
+day-sat = zaterdag
+day-sun = zondag
+meeting-invite-subject = Uitnodiging: { $title }, { $when }
+meeting-invite-notice = { $org } koos { $when } voor het overleg { $title }
+meeting-invite-body =
+    { $org } koos de tijd voor het overleg { $title } van { $cycle }: { $when }.
+
+    Zet het in uw agenda met de uitnodiging (.ics): { $ics }
+    Het overleg in Volkshuis, met agenda en verslag: { $link }
+meeting-invite-place = Plaats: { $place }
+meeting-invite-agenda = Agenda:
+times-title = Mijn vergadertijden
+times-intro = Wanneer kunt u vergaderen? Voor overleggen over prestatieafspraken stelt Volkshuis alleen tijden voor die passen bij iedereen die dit invulde: 's ochtends vóór 9:00 of 's avonds vanaf 17:30, op werkdagen. Wat u hier opgeeft, geldt voor al uw overleggen.
+times-defaults = U gaf nog niets op; dan gelden de gewone tijden: elke werkdag, 's ochtends van 7:30 tot 9:00 en 's avonds van 19:00 tot 22:00.
+times-weekdays = Op welke dagen kunt u?
+times-morning = 's Ochtends, vóór 9:00
+times-morning-from = 's Ochtends vanaf
+times-evening = 's Avonds, vanaf 17:30
+times-evening-from = 's Avonds vanaf
+times-evening-until = 's Avonds tot
+times-save = Bewaren
+times-back = Terug naar het overleg
+err-time = Vul een tijd in als 7:30 of 19:00.
+err-weekdays = Kies minstens één dag.
+err-edges = Kies de ochtend, de avond of allebei.
+err-morning-from = Een ochtendoverleg eindigt om 9:00: kies een tijd vóór 9:00.
+err-evening-until = Het einde van de avond ligt na het begin, en na 17:30.
 overview = Landelijk overzicht
 overview-intro = Elke gemeente met een cyclus op het platform: de nieuwste cyclus, de fase en of biedingen te laat zijn.
 overview-none = Er is nog geen cyclus op het platform.

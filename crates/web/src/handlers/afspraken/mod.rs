@@ -12,6 +12,9 @@ mod dispute;
 mod export;
 pub(crate) mod jobs;
 mod list;
+mod meeting;
+mod meeting_times;
+mod meetings;
 mod overview;
 mod phase_bar;
 mod sign;
@@ -41,6 +44,9 @@ pub fn router() -> Router<AppState> {
         .merge(commitments::router())
         .merge(sign::router())
         .merge(talks::router())
+        .merge(meetings::router())
+        .merge(meeting::router())
+        .merge(meeting_times::router())
         .merge(dispute::router())
         .merge(export::router())
 }
