@@ -278,6 +278,7 @@ async fn only_parties_see_meetings_and_a_reader_changes_nothing(mut app: TestApp
     let page = app.get(&format!("{ours}/{meeting_id}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("type=\"radio\"") && !page.body.contains("<textarea"), "{}", page.main());
+    assert!(!page.body.contains("/beschikbaarheid\"") && page.body.contains("<td data-yes>0</td>"));
     assert_eq!(app.get(&format!("{ours}/{meeting_id}/uitnodiging.ics")).await.status, StatusCode::OK);
     let slot = format!("slot-{first}");
     let writes = [
