@@ -16,7 +16,9 @@ const DESK = { viewport: { width: 1280, height: 900 }, bypassCSP: true };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, bypassCSP: true };
 // Far from the demo's own cycles (this year's and next year's, crates/demo/src/afspraken.rs), and its bid still
 // due: five years ahead.
-const YEAR = new Date().getFullYear() + 5;
+// This year's agreements: an actual measures a year that has begun, so the monitoring entry needs one. The demo has a
+// cycle for this year too; this one gets its own title.
+const YEAR = new Date().getFullYear();
 // The cycle's title, by default after the gemeente as shown (set when the municipality sees it on the form): the
 // gemeente's name comes with the boundaries the demo imports from the shared data when they are there
 // (crates/demo/src/boundaries.rs); without them the gemeente is shown by its code.
@@ -83,7 +85,7 @@ async function sign(page, org, name) {
   assert.equal((await page.textContent('h1')).trim(), 'De afspraken ondertekenen');
   assert.match(
     await page.textContent('[data-summary]'),
-    new RegExp(`U tekent namens ${org} de prestatieafspraken ${TITLE}`),
+    new RegExp(`U tekent namens ${org}: ${TITLE}`),
   );
   await page.getByLabel('Naam en functie van wie tekent').fill(name);
   await go(page, page.getByRole('button', { name: `Ja, teken namens ${org}` }));
@@ -112,7 +114,7 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   const gemeenten = await choice.locator('option').allTextContents();
   assert.equal(gemeenten.length, 2, `the municipality opens cycles for its own gemeente only: ${gemeenten}`);
   assert.match(gemeenten[1], /^(Deventer \(GM0150\)|GM0150)$/);
-  TITLE = `Prestatieafspraken ${gemeenten[1].split(' (')[0]} ${YEAR}`;
+  TITLE = `Afspraken browsertest ${gemeenten[1].split(' (')[0]} ${YEAR}`;
   await choice.selectOption('GM0150');
   await go(gemeente, gemeente.getByRole('button', { name: 'Toon de partijen' }));
   const parties = gemeente.getByRole('group', { name: 'Partijen' });
@@ -138,11 +140,12 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   await assertAccessible(gemeente, 'opening a cycle, with the parties');
 
   await gemeente.getByLabel('Jaar van de afspraken').fill(String(YEAR));
+  await gemeente.getByLabel('Titel').fill(TITLE);
   await go(gemeente, gemeente.getByRole('button', { name: 'Cyclus openen' }));
   const cyclePath = new URL(gemeente.url()).pathname;
   const cycleId = cyclePath.match(new RegExp(`^/orgs/${gmId}/afspraken/(\\d+)$`))?.[1];
   assert.ok(cycleId, `the new cycle's page: ${gemeente.url()}`);
-  assert.equal((await gemeente.textContent('h1')).trim(), TITLE, 'titled after the gemeente and the year');
+  assert.equal((await gemeente.textContent('h1')).trim(), TITLE, 'titled as typed');
   // Back through the breadcrumbs above the phase bar, and in again from the list.
   const crumbs = gemeente.getByRole('navigation', { name: 'Kruimelpad' });
   await go(gemeente, crumbs.getByRole('link', { name: 'Prestatieafspraken', exact: true }));
@@ -165,7 +168,7 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   // The municipality leads the phases: on to the bid.
   await go(gemeente, gemeente.getByRole('button', { name: 'Naar fase: Bod' }));
   assert.equal(await currentPhase(gemeente), 'Stap 2: Bod');
-  assert.match(await gemeente.textContent('#biedingen'), /Bod van Woonstad Voorbeeld\s+nog \d+ dagen/);
+  assert.match(await gemeente.textContent('#biedingen'), /Bod van Woonstad Voorbeeld\s+\d+ dagen te laat/);
   // Any party writes down commitments: the municipality a first one, for the corporation to carry out.
   await addCommitment(gemeente, {
     theme: 'Duurzaamheid',
@@ -191,12 +194,14 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   assert.equal(new URL(woonstad.url()).pathname, `/orgs/${woonstadId}/afspraken/${cycleId}/bod`);
   assert.equal((await woonstad.textContent('h1')).trim(), 'Het bod');
   assert.equal(await currentPhase(woonstad), 'Stap 2: Bod');
+  // The board approved it before today (a date in the future is refused).
+  const BOARD_DAY = `${new Date().getFullYear() - 1}-05-20`;
   await woonstad.getByLabel('Tekst van het bod').fill(BID);
-  await woonstad.getByLabel('Goedgekeurd door het bestuur op').fill(`${YEAR - 1}-05-20`);
+  await woonstad.getByLabel('Goedgekeurd door het bestuur op').fill(BOARD_DAY);
   await go(woonstad, woonstad.getByRole('button', { name: 'Bod bewaren' }));
   assert.match(woonstad.url(), /notice=saved/);
   assert.equal(await woonstad.getByLabel('Tekst van het bod').inputValue(), BID);
-  assert.equal(await woonstad.getByLabel('Goedgekeurd door het bestuur op').inputValue(), `${YEAR - 1}-05-20`);
+  assert.equal(await woonstad.getByLabel('Goedgekeurd door het bestuur op').inputValue(), BOARD_DAY);
 
   const activities = woonstad.getByRole('region', { name: 'Voorgenomen activiteiten' });
   await woonstad.getByLabel('Thema').selectOption({ label: 'Nieuwbouw' });
@@ -214,7 +219,7 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   await assertAccessible(woonstad, 'bid page');
 
   // Sending asks first; nothing is sent before the confirming button.
-  await go(woonstad, woonstad.getByRole('link', { name: 'Bod versturen' }));
+  await go(woonstad, woonstad.getByRole('button', { name: 'Bewaren en versturen…' }));
   assert.equal(new URL(woonstad.url()).pathname, `/orgs/${woonstadId}/afspraken/${cycleId}/bod/versturen`);
   assert.equal((await woonstad.textContent('h1')).trim(), 'Het bod versturen');
   assert.match(
@@ -228,7 +233,7 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   await assertAccessible(woonstad, 'confirmation of the bid');
   await gemeente.reload();
   const notYet = await gemeente.textContent('#biedingen');
-  assert.match(notYet, /Bod van Woonstad Voorbeeld\s+nog \d+ dagen/, 'not sent while the corporation confirms');
+  assert.match(notYet, /Bod van Woonstad Voorbeeld\s+\d+ dagen te laat/, 'not sent while the corporation confirms');
   assert.ok(!notYet.includes(BID), 'the other parties do not read an unsent bid');
   assert.ok(!notYet.includes(ACTIVITY));
   await go(woonstad, woonstad.getByRole('button', { name: 'Ja, verstuur het bod' }));
@@ -246,9 +251,10 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   assert.ok(bids.includes(BID), 'the sent bid is read by the other parties');
   assert.ok(bids.includes(ACTIVITY));
 
-  // A sent bid is locked.
-  await go(woonstad, woonstad.getByRole('link', { name: 'Uw bod bewerken' }));
-  assert.match(await woonstad.textContent('main'), /Dit bod is verstuurd en staat vast\./);
+  // A sent bid is locked: the cycle page no longer offers to edit it, and its own page shows it as sent.
+  assert.equal(await woonstad.getByRole('link', { name: 'Uw bod bewerken' }).count(), 0);
+  await woonstad.goto(`${base}/orgs/${woonstadId}/afspraken/${cycleId}/bod`);
+  assert.match(await woonstad.textContent('main'), new RegExp(`Dit bod is verstuurd op ${DATE.source} en staat vast\\.`));
   assert.equal(await woonstad.getByLabel('Tekst van het bod').count(), 0, 'no form for a sent bid');
   assert.equal(await woonstad.getByRole('button', { name: 'Verwijderen' }).count(), 0, 'nor for its activities');
   assert.deepEqual(
@@ -283,7 +289,7 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   await go(gemeente, gemeente.getByRole('link', { name: 'Ondertekenen', exact: true }));
   assert.equal(await currentPhase(gemeente), 'Stap 4: Ondertekening');
   const summary = await gemeente.textContent('[data-summary]');
-  assert.match(summary, new RegExp(`U tekent namens Gemeente Voorbeeldstad de prestatieafspraken ${TITLE}`));
+  assert.match(summary, new RegExp(`U tekent namens Gemeente Voorbeeldstad: ${TITLE}`));
   assert.match(summary, /\(2 afspraken\)/);
   assert.deepEqual(
     (await gemeente.getByRole('region', { name: TITLE }).getByRole('listitem').allTextContents()).map((t) => t.trim()),

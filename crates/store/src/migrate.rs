@@ -58,6 +58,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(32, "who works where", "0032_org_gemeenten"),
     migration!(33, "prestatieafspraken", "0033_prestatieafspraken"),
     migration!(35, "prestatieafspraken meetings", "0035_pa_meetings"),
+    migration!(40, "prestatieafspraken documents and addenda", "0040_pa_documents_addenda"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -77,7 +78,7 @@ pub(crate) fn postgres_fingerprint() -> String {
 const DECREED_DAYS: i64 = 19;
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 35;
+pub const LATEST: i64 = 40;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(

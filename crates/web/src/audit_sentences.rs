@@ -98,6 +98,9 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("add_activity", "pa_bid"),
     ("remove_activity", "pa_bid"),
     ("create", "pa_note"),
+    ("add_document", "pa_cycle"),
+    ("create", "pa_document"),
+    ("addendum", "pa_cycle"),
 ];
 
 /// What a sentence is made of: the entry's action, kind of thing, actor and the names and details it carries.
@@ -279,6 +282,9 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("add_activity", "pa_bid") => dt.recent_pa_bid_activity(actor, subject),
         ("remove_activity", "pa_bid") => dt.recent_pa_bid_activity_remove(actor, subject),
         ("create", "pa_note") => dt.recent_pa_note(actor, party, subject),
+        ("add_document", "pa_cycle") => dt.recent_pa_document(actor, subject),
+        ("create", "pa_document") => dt.recent_pa_own_document(actor, party, subject),
+        ("addendum", "pa_cycle") => dt.recent_pa_addendum(actor, subject),
         _ => return None,
     })
 }

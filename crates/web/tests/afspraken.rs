@@ -147,7 +147,7 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     let refused = app.post(&format!("{bid}/versturen"), &[("confirmed", "yes")]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("goedkeurde"));
-    app.post(&bid, &[("body", "Wij bouwen 40 sociale huurwoningen."), ("board_approved_on", "2029-06-01")]).await;
+    app.post(&bid, &[("body", "Wij bouwen 40 sociale huurwoningen."), ("board_approved_on", "2026-06-01")]).await;
     let confirm = app.get(&format!("{bid}/versturen")).await;
     assert!(confirm.body.contains("data-summary") && confirm.body.contains("Daarna staat het vast"));
     // Without the confirmation's button nothing is sent.
@@ -248,6 +248,12 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     ];
     assert_eq!(app.post(&record(sleutel), &fields).await.status, StatusCode::UNPROCESSABLE_ENTITY);
     app.login("admin@woonstad.test").await;
+    // An actual measures a year that has begun: 2030's, not in 2026.
+    let early = app.post(&record(woonstad), &fields).await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(early.body.contains("een jaar dat begonnen is") && early.body.contains("value=\"Jaarverslag\""));
+    app.state.clock.advance(time::Duration::days(4 * 365)); // late 2030
+    app.login("admin@woonstad.test").await;
     assert_eq!(app.post(&record(woonstad), &fields).await.status, StatusCode::SEE_OTHER);
     let monitor = app.get(&format!("/orgs/{woonstad}/afspraken/{id}/monitor")).await;
     assert_eq!(monitor.status, StatusCode::OK);
@@ -255,6 +261,29 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     let xlsx = app.get(&format!("/orgs/{woonstad}/afspraken/{id}/monitor.xlsx")).await;
     assert_eq!(xlsx.status, StatusCode::OK);
     assert!(xlsx.body.starts_with("PK"), "a zip container (xlsx)");
+    // The municipality records an addendum that raises the 2030 target, after a confirmation; the old one is kept.
+    app.login("beleid@voorbeeldstad.test").await;
+    let addendum = format!("{cycle}/addendum");
+    let commitment = commitment_id.to_string();
+    let fields = [
+        ("agreed_on", "2030-03-01"),
+        ("body", "Tien woningen extra"),
+        ("commitment_id", commitment.as_str()),
+        ("year", "2030"),
+        ("new_target", "50"),
+    ];
+    let check = app.post(&addendum, &fields).await;
+    assert!(check.body.contains("data-summary") && check.body.contains("van 40 naar 50"), "{}", check.main());
+    assert!(!app.get(&cycle).await.body.contains("Tien woningen extra"), "nothing before confirming");
+    let mut confirmed = fields.to_vec();
+    confirmed.push(("confirmed", "yes"));
+    assert_eq!(app.post(&addendum, &confirmed).await.status, StatusCode::SEE_OTHER);
+    let page = app.get(&cycle).await;
+    assert!(page.body.contains("Tien woningen extra") && page.body.contains("doel 2030: 40 → 50"), "{}", page.main());
+    // Only the lead records one.
+    app.login("admin@woonstad.test").await;
+    let not_lead = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/addendum"), &confirmed).await;
+    assert_eq!(not_lead.status, StatusCode::UNPROCESSABLE_ENTITY);
     // The timeline tells what happened, in sentences.
     let page = app.get(&format!("/orgs/{woonstad}/afspraken/{id}")).await;
     assert!(page.body.contains("verstuurde het bod van Woonstad Voorbeeld"), "{}", page.main());
@@ -281,10 +310,46 @@ async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
         )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    // And a document in its own space; another in the shared space.
+    let pdf: &[u8] = b"%PDF-1.4 woonvisie";
+    let own = app
+        .post_multipart(
+            &format!("/orgs/{municipality}/afspraken/{id}/documenten"),
+            &[("document_kind", "other")],
+            &[("eigen.pdf", pdf)],
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
+    let shared = app
+        .post_multipart(
+            &format!("/orgs/{municipality}/afspraken/{id}/documenten"),
+            &[("document_kind", "woonvisie"), ("document_shared", "on")],
+            &[("woonvisie.pdf", pdf)],
+        )
+        .await;
+    assert_eq!(shared.status, StatusCode::SEE_OTHER);
+    let wrong = app
+        .post_multipart(
+            &format!("/orgs/{municipality}/afspraken/{id}/documenten"),
+            &[("document_kind", "woonvisie")],
+            &[("x.exe", b"MZ")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     app.login("bestuur@desleutel.test").await;
     let theirs = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
     assert_eq!(theirs.status, StatusCode::OK);
     assert!(!theirs.body.contains("Belangen van Woonstad"));
+    assert!(theirs.body.contains("woonvisie.pdf") && !theirs.body.contains("eigen.pdf"), "{}", theirs.main());
+    let theirs_ref = as_party(&app, municipality, id).await;
+    let docs = volkshuis_store::afspraken::documents(&app.state.db, &theirs_ref).await.expect("documents");
+    let own_id = docs.iter().find(|d| d.file_name == "eigen.pdf").expect("own").id;
+    let shared_id = docs.iter().find(|d| d.file_name == "woonvisie.pdf").expect("shared").id;
+    let download = |doc: i64| format!("/orgs/{sleutel}/afspraken/{id}/documenten/{doc}");
+    assert_eq!(app.get(&download(own_id)).await.status, StatusCode::NOT_FOUND, "another party's own document");
+    let got = app.get(&download(shared_id)).await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert!(got.body.starts_with("%PDF"));
     // Reading in another party's name is refused.
     assert_eq!(app.get(&format!("/orgs/{municipality}/afspraken/{id}")).await.status, StatusCode::FORBIDDEN);
     // Not parties: another tenant organisation, a supplier, a partner; a visitor is sent to log in.
@@ -331,7 +396,7 @@ async fn a_corporation_is_reminded_of_its_bid_six_and_two_weeks_before(mut app: 
     let once = notices.body.matches(reminder).count();
     // Sent before the second reminder: that one finds nothing to remind.
     let bid = format!("/orgs/{woonstad}/afspraken/{id}/bod");
-    app.post(&bid, &[("body", "Ons bod"), ("board_approved_on", "2027-05-20")]).await;
+    app.post(&bid, &[("body", "Ons bod"), ("board_approved_on", "2027-05-18")]).await;
     assert_eq!(app.post(&format!("{bid}/versturen"), &[("confirmed", "yes")]).await.status, StatusCode::SEE_OTHER);
     app.state.clock.advance(time::Duration::days(28)); // 16 June 2027
     assert_eq!(volkshuis_web::run_due_jobs(&app.state).await.expect("run"), 1);

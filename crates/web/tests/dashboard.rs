@@ -409,8 +409,9 @@ async fn module_cards_name_only_what_exists(mut app: TestApp) {
     let modules = &page.body[page.body.find("id=\"modules\"").expect("module cards")..];
     assert!(modules.contains(&format!("href=\"/orgs/{}/participatie/dekking\"", municipality.id)));
     assert!(modules.contains(&format!("href=\"/orgs/{}/sr\"", municipality.id)));
+    assert!(modules.contains(&format!("href=\"/orgs/{}/afspraken\"", municipality.id)));
     let text = page.body.to_lowercase();
-    for unbuilt in ["prestatieafspraken", "signalen", "nazorg", "initiatieven"] {
+    for unbuilt in ["signalen", "nazorg", "initiatieven"] {
         assert!(!text.contains(unbuilt), "the dashboard promises {unbuilt}");
     }
     for (href, _) in modules.match_indices("href=\"/orgs/") {

@@ -90,6 +90,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
             format!("/orgs/{o}/stock"),
             format!("/orgs/{o}/participatie"),
             format!("/orgs/{o}/overleg"),
+            format!("/orgs/{o}/afspraken"),
             format!("/orgs/{o}/sr"),
             format!("/orgs/{o}"),
         ]
@@ -105,6 +106,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
                 "/dashboard".into(),
                 format!("/orgs/{noord}/participatie"),
                 format!("/orgs/{noord}/overleg"),
+                format!("/orgs/{noord}/afspraken"),
                 format!("/orgs/{noord}"),
             ],
         ),
@@ -113,6 +115,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
             vec![
                 "/dashboard".into(),
                 format!("/orgs/{gemeente}/participatie/dekking"),
+                format!("/orgs/{gemeente}/afspraken"),
                 format!("/orgs/{gemeente}/sr"),
                 format!("/orgs/{gemeente}"),
             ],

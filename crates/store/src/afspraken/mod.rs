@@ -5,11 +5,13 @@
 //! ([`open_cycle_for`] hands out a [`CycleRef`] that the other reads and writes take), so no handler can read a cycle
 //! it was not let into. The phase rules, dates and checks are the domain's (`volkshuis_domain::afspraken`).
 
+mod addenda;
 pub mod bench;
 mod bids;
 mod commitments;
 mod cycles;
 mod dispute;
+mod documents;
 mod facts;
 mod meetings;
 mod notes;
@@ -17,10 +19,12 @@ mod overview;
 mod parties;
 mod talks;
 
+pub use addenda::{add_addendum, addenda, Addendum, AddendumRefusal, NewAddendum};
 pub use bids::{add_activity, bids, remove_activity, save_bid, send_bid, Activity, Bid, BidText, SendRefusal};
 pub use commitments::{add_commitment, commitments, record_actual, Actual, Commitment, NewActual, NewCommitment};
 pub use cycles::{cycles_of, move_phase, open_cycle, open_cycle_for, timeline, Cycle, CycleRef, NewCycle, PhaseMove};
 pub use dispute::{dispute, open_dispute, set_dispute_position, Dispute, DisputeRefusal};
+pub use documents::{add_document, document, documents, DocumentKind, NewPaDocument, PaDocument, PaDocumentMeta};
 pub use facts::{gemeente_facts, GemeenteFacts, StockFacts};
 pub use meetings::{
     answers_of, choose_slot, edge_preferences, mark_availability, meeting, meetings, party_preferences, plan_meeting,

@@ -86,9 +86,15 @@ facts-none = No homes of a corporation party in this municipality.
 kind-unknown = (no kind)
 bids = Bids
 bid-of = Bid of { $org }
-bid-open = { $days } days left
+bid-open = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} left
 bid-due-today = today is the last day
-bid-late = { $days } days late
+bid-late = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} late
 bid-sent = sent on { $date }
 bid-sent-late = sent on { $date }, late
 bid-not-in = not in yet
@@ -99,6 +105,13 @@ bid-board = Approved by the board on
 bid-board-help = The bid goes out only once the board's approval is recorded.
 bid-save = Save the bid
 bid-locked = This bid was sent and is locked.
+bid-locked-on = This bid was sent on { $date } and is locked.
+bid-board-on = Approved by the board on { $date }.
+bid-view = View your bid
+bid-send-check = Save and send…
+err-board-future = The board cannot have approved the bid in the future.
+err-actual-future = An actual is for a year that has begun.
+sign-done = Your organisation has signed already.
 activities = Intended activities
 activity-theme = Theme
 activity-description = Activity
@@ -129,7 +142,7 @@ commitment-unit = Unit (homes, euro, percent…)
 commitment-baseline = Baseline
 commitment-owner = Who carries it out
 commitment-computed = Actual computed by Volkshuis
-computed-none = No, entered by hand with evidence
+computed-none = Leave this empty when the party enters the actual itself, with source and evidence.
 computed-units-in-stock = Homes in use in the municipality
 computed-social-rent-units = Social-rent homes in the municipality
 computed-participation-coverage = Share of homes with a residents' group (%)
@@ -171,7 +184,10 @@ monitor-print = Print
 monitor-xlsx = Excel
 sign = Sign
 sign-title = Sign the agreements
-sign-summary = You sign the performance agreements { $cycle } ({ $count } agreements) on behalf of { $org }. Once every party has signed, the text is locked and monitoring begins; after that, changes need an addendum.
+sign-summary = You sign on behalf of { $org }: { $cycle } ({ $count ->
+    [one] 1 agreement
+   *[other] { $count } agreements
+}). Once every party has signed, the text is locked and monitoring begins; after that, changes need an addendum.
 sign-name = Name and function of the signatory
 sign-confirm = Yes, sign on behalf of { $org }
 sign-edit = Back
@@ -323,3 +339,30 @@ mail-bid-reminder-body =
 
     To the bid: { $link }
 notice-bid-reminder = Send the bid for { $cycle } by { $date }
+documents = Documents
+documents-help = Housing policy (woonvisie or volkshuisvestingsprogramma), market studies, the bid as a file. A document in your own space is seen by your organisation only.
+documents-none = No documents yet.
+document-kind = Kind of document
+document-kind-woonvisie = Housing policy (woonvisie or volkshuisvestingsprogramma)
+document-kind-market-study = Market study
+document-kind-bid = Bid
+document-kind-other = Other
+document-file = File
+document-shared = Put it in the shared space
+document-upload = Add document
+document-by = { $org }, { $date }
+addenda = Addenda
+addenda-none = No addenda.
+addendum-add = Record an addendum
+addendum-title = Record an addendum
+addendum-intro = An addendum records a change the parties agreed after signing, such as the target for a later year. The signed text stays as signed; the previous target is kept.
+addendum-agreed-on = Agreed on
+addendum-body = What was agreed
+addendum-target = Change a target (optional)
+addendum-new-target = New target
+addendum-check = Check
+addendum-confirm = Yes, record the addendum
+addendum-summary = You record an addendum the parties agreed on { $date }. It then shows with the agreements and in the timeline.
+addendum-summary-target = You change the { $year } target of "{ $commitment }" from { $old } to { $new }. The previous target is kept with the addendum.
+addendum-not-signed = An addendum changes signed agreements: only possible in the monitoring phase.
+addendum-changed = target { $year }: { $old } → { $new }

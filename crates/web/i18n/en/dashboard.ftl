@@ -208,3 +208,6 @@ pa-phase-onderhandeling = negotiation
 pa-phase-ondertekening = signing
 pa-phase-monitoring = monitoring
 pa-phase-geschil = dispute
+recent-pa-document = { $actor } put a document in the shared space of { $cycle }
+recent-pa-own-document = { $actor } kept the document { $note } for { $cycle }
+recent-pa-addendum = { $actor } recorded an addendum to { $cycle }

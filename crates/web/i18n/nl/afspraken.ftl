@@ -86,9 +86,15 @@ facts-none = Geen woningen van een corporatie-partij in deze gemeente.
 kind-unknown = (geen soort)
 bids = Biedingen
 bid-of = Bod van { $org }
-bid-open = nog { $days } dagen
+bid-open = nog { $days ->
+    [one] 1 dag
+   *[other] { $days } dagen
+}
 bid-due-today = vandaag de laatste dag
-bid-late = { $days } dagen te laat
+bid-late = { $days ->
+    [one] 1 dag
+   *[other] { $days } dagen
+} te laat
 bid-sent = verstuurd op { $date }
 bid-sent-late = verstuurd op { $date }, te laat
 bid-not-in = nog niet binnen
@@ -99,6 +105,13 @@ bid-board = Goedgekeurd door het bestuur op
 bid-board-help = Het bod gaat pas uit als de goedkeuring van het bestuur is vastgelegd.
 bid-save = Bod bewaren
 bid-locked = Dit bod is verstuurd en staat vast.
+bid-locked-on = Dit bod is verstuurd op { $date } en staat vast.
+bid-board-on = Goedgekeurd door het bestuur op { $date }.
+bid-view = Uw bod bekijken
+bid-send-check = Bewaren en versturen…
+err-board-future = Het bestuur kan het bod niet in de toekomst hebben goedgekeurd.
+err-actual-future = Een realisatie geldt voor een jaar dat begonnen is.
+sign-done = Uw organisatie heeft al getekend.
 activities = Voorgenomen activiteiten
 activity-theme = Thema
 activity-description = Activiteit
@@ -129,7 +142,7 @@ commitment-unit = Eenheid (woningen, euro, procent…)
 commitment-baseline = Beginwaarde
 commitment-owner = Wie voert het uit
 commitment-computed = Realisatie berekend door Volkshuis
-computed-none = Nee, met de hand ingevuld met bewijs
+computed-none = Laat dit leeg als de partij de realisatie zelf invult, met bron en bewijs.
 computed-units-in-stock = Woningen in gebruik in de gemeente
 computed-social-rent-units = Sociale huurwoningen in de gemeente
 computed-participation-coverage = Aandeel woningen met een bewonersgroep (%)
@@ -171,7 +184,10 @@ monitor-print = Afdrukken
 monitor-xlsx = Excel
 sign = Ondertekenen
 sign-title = De afspraken ondertekenen
-sign-summary = U tekent namens { $org } de prestatieafspraken { $cycle } ({ $count } afspraken). Als alle partijen getekend hebben staat de tekst vast en begint de monitoring; wijzigen kan daarna alleen met een addendum.
+sign-summary = U tekent namens { $org }: { $cycle } ({ $count ->
+    [one] 1 afspraak
+   *[other] { $count } afspraken
+}). Als alle partijen getekend hebben staat de tekst vast en begint de monitoring; wijzigen kan daarna alleen met een addendum.
 sign-name = Naam en functie van wie tekent
 sign-confirm = Ja, teken namens { $org }
 sign-edit = Terug
@@ -323,3 +339,30 @@ mail-bid-reminder-body =
 
     Naar het bod: { $link }
 notice-bid-reminder = Verstuur het bod voor { $cycle } uiterlijk { $date }
+documents = Documenten
+documents-help = Woonvisie of volkshuisvestingsprogramma, marktonderzoek, het bod als bestand. Een document in uw eigen ruimte ziet alleen uw organisatie.
+documents-none = Nog geen documenten.
+document-kind = Soort document
+document-kind-woonvisie = Woonvisie of volkshuisvestingsprogramma
+document-kind-market-study = Marktonderzoek
+document-kind-bid = Bod
+document-kind-other = Overig
+document-file = Bestand
+document-shared = In de gedeelde ruimte zetten
+document-upload = Document toevoegen
+document-by = { $org }, { $date }
+addenda = Addenda
+addenda-none = Geen addenda.
+addendum-add = Addendum vastleggen
+addendum-title = Een addendum vastleggen
+addendum-intro = Een addendum legt een wijziging vast die de partijen na de ondertekening samen afspraken, bijvoorbeeld het doel voor een later jaar. De getekende tekst blijft zoals getekend; het vorige doel blijft bewaard.
+addendum-agreed-on = Afgesproken op
+addendum-body = Wat is er afgesproken
+addendum-target = Een doel wijzigen (niet verplicht)
+addendum-new-target = Nieuw doel
+addendum-check = Controleren
+addendum-confirm = Ja, leg het addendum vast
+addendum-summary = U legt een addendum vast dat de partijen op { $date } afspraken. Het staat daarna bij de afspraken en in de tijdlijn.
+addendum-summary-target = U wijzigt het doel { $year } van "{ $commitment }" van { $old } naar { $new }. Het vorige doel blijft bewaard bij het addendum.
+addendum-not-signed = Een addendum wijzigt getekende afspraken: dat kan pas in de fase monitoring.
+addendum-changed = doel { $year }: { $old } → { $new }

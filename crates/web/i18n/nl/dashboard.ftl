@@ -208,3 +208,6 @@ pa-phase-onderhandeling = onderhandeling
 pa-phase-ondertekening = ondertekening
 pa-phase-monitoring = monitoring
 pa-phase-geschil = geschil
+recent-pa-document = { $actor } zette een document in de gedeelde ruimte van { $cycle }
+recent-pa-own-document = { $actor } bewaarde het document { $note } bij { $cycle }
+recent-pa-addendum = { $actor } legde een addendum vast bij { $cycle }

@@ -3,7 +3,7 @@
 
 use super::AfsprakenTexts;
 use volkshuis_domain::afspraken::{ComputedSource, Concreteness, Missing, Phase, Progress, Theme};
-use volkshuis_store::afspraken::NoteKind;
+use volkshuis_store::afspraken::{DocumentKind, NoteKind};
 
 impl AfsprakenTexts {
     /// The name of a phase.
@@ -57,6 +57,16 @@ impl AfsprakenTexts {
             NoteKind::Knowledge => self.note_kind_knowledge,
             NoteKind::Negotiation => self.note_kind_negotiation,
             NoteKind::Stakeholder => self.note_kind_stakeholder,
+        }
+    }
+
+    /// The name of a document's kind.
+    pub fn document_kind(&self, kind: DocumentKind) -> &'static str {
+        match kind {
+            DocumentKind::Woonvisie => self.document_kind_woonvisie,
+            DocumentKind::MarketStudy => self.document_kind_market_study,
+            DocumentKind::Bid => self.document_kind_bid,
+            DocumentKind::Other => self.document_kind_other,
         }
     }
 

@@ -37,6 +37,7 @@ struct BidPage {
     org_id: i64,
     id: i64,
     sent: Option<String>,
+    board: Option<String>,
     activities: Vec<(i64, [String; 5])>,
     themes: Vec<(String, String)>,
     years: Vec<(String, String)>,
@@ -107,7 +108,8 @@ fn bid_page(
         bar: PhaseBar::of(pa, cycle, org),
         org_id: org,
         id: cycle.id,
-        sent: bid.sent_on.map(|d| pa.bid_sent(show_date(d))),
+        sent: bid.sent_on.map(|d| pa.bid_locked_on(show_date(d))),
+        board: bid.board_approved_on.map(|d| pa.bid_board_on(show_date(d))),
         activities: bid
             .activities
             .iter()
@@ -148,6 +150,39 @@ fn back_to_bid(org: i64, id: i64) -> Response {
     Redirect::to(&format!("/orgs/{org}/afspraken/{id}/bod?notice=saved")).into_response()
 }
 
+/// The bid's text and board date as typed, checked: a board cannot have approved it in the future.
+fn typed_text(auth: &Auth, fields: &HashMap<String, String>, today: time::Date, errors: &mut FieldErrors) -> BidText {
+    let (t, pa) = (auth.ctx.t(), auth.ctx.lang.afspraken());
+    let body = field(fields, "body");
+    if body.chars().count() > 100_000 {
+        errors.add("body", t.err_too_long(100_000));
+    }
+    let board = match field(fields, "board_approved_on") {
+        "" => None,
+        text => {
+            let date = parse_date(text).ok();
+            match date {
+                None => errors.add("board_approved_on", auth.ctx.lang.socialreturn().err_date),
+                Some(d) if d > today => errors.add("board_approved_on", pa.err_board_future),
+                Some(_) => {}
+            }
+            date
+        }
+    };
+    BidText { body: body.to_owned(), board_approved_on: board }
+}
+
+/// Why the bid cannot be sent yet, on its fields: no text, or no board approval.
+fn not_ready(auth: &Auth, text: &BidText, errors: &mut FieldErrors) {
+    let pa = auth.ctx.lang.afspraken();
+    if text.body.trim().is_empty() {
+        errors.add("body", pa.err_bid_empty);
+    }
+    if text.board_approved_on.is_none() && errors.get("board_approved_on").is_none() {
+        errors.add("board_approved_on", pa.err_bid_board);
+    }
+}
+
 async fn save(
     State(state): State<AppState>,
     auth: Auth,
@@ -155,27 +190,18 @@ async fn save(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _, _, cycle, bid) = own_bid(&state, &auth, org, id, Edit).await?;
-    let (t, pa) = (auth.ctx.t(), auth.ctx.lang.afspraken());
+    let pa = auth.ctx.lang.afspraken();
     let mut errors = FieldErrors::default();
-    let body = field(&fields, "body");
-    if body.chars().count() > 100_000 {
-        errors.add("body", t.err_required);
+    let text = typed_text(&auth, &fields, today(&state), &mut errors);
+    // "Bewaren en versturen…" saves and goes on to the confirmation only when the bid is ready to go.
+    let to_send = field(&fields, "next") == "send";
+    if to_send {
+        not_ready(&auth, &text, &mut errors);
     }
-    let board = match field(&fields, "board_approved_on") {
-        "" => None,
-        text => {
-            let date = parse_date(text).ok();
-            if date.is_none() {
-                errors.add("board_approved_on", auth.ctx.lang.socialreturn().err_date);
-            }
-            date
-        }
-    };
     if !errors.is_empty() {
         let page = bid_page(&auth, &cycle, &bid, org, Some(fields), errors);
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    let text = BidText { body: body.to_owned(), board_approved_on: board };
     let mut tx = state.db.begin().await?;
     let saved = afspraken::save_bid(&mut tx, &scope, &auth.actor(&state), id, &text).await?;
     tx.commit().await?;
@@ -183,6 +209,9 @@ async fn save(
         errors.add("body", pa.bid_locked);
         let page = bid_page(&auth, &cycle, &bid, org, Some(fields), errors);
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    if to_send {
+        return Ok(Redirect::to(&format!("/orgs/{org}/afspraken/{id}/bod/versturen")).into_response());
     }
     Ok(back_to_bid(org, id))
 }
@@ -212,6 +241,8 @@ async fn add_activity(
     if amount.is_none() {
         errors.add("amount", pa.err_number);
     }
+    // The activity comes from the same form as the text: what was typed there is kept too.
+    let text = fields.contains_key("body").then(|| typed_text(&auth, &fields, today(&state), &mut errors));
     let (Some(theme), Some(year), Some(amount), true) = (theme, year, amount, errors.is_empty()) else {
         let mut typed = fields.clone();
         typed.entry("body".into()).or_insert_with(|| bid.body.clone());
@@ -227,6 +258,9 @@ async fn add_activity(
         amount,
     };
     let mut tx = state.db.begin().await?;
+    if let Some(text) = &text {
+        afspraken::save_bid(&mut tx, &scope, &auth.actor(&state), id, text).await?;
+    }
     let added = afspraken::add_activity(&mut tx, &scope, &auth.actor(&state), id, &activity).await?;
     tx.commit().await?;
     if added.is_none() {
@@ -241,9 +275,20 @@ async fn remove_activity(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id, activity)): Path<(i64, i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (scope, ..) = own_bid(&state, &auth, org, id, Edit).await?;
+    let (scope, _, _, cycle, bid) = own_bid(&state, &auth, org, id, Edit).await?;
+    // The button sits in the bid's one form: the text typed there is saved with the removal.
+    let mut errors = FieldErrors::default();
+    let text = fields.contains_key("body").then(|| typed_text(&auth, &fields, today(&state), &mut errors));
+    if !errors.is_empty() {
+        let page = bid_page(&auth, &cycle, &bid, org, Some(fields), errors);
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
     let mut tx = state.db.begin().await?;
+    if let Some(text) = &text {
+        afspraken::save_bid(&mut tx, &scope, &auth.actor(&state), id, text).await?;
+    }
     afspraken::remove_activity(&mut tx, &scope, &auth.actor(&state), id, activity).await?;
     tx.commit().await?;
     Ok(back_to_bid(org, id))
@@ -259,6 +304,11 @@ async fn confirm(
     let pa = page.pa;
     if bid.sent_on.is_some() {
         return Ok(back_to_bid(org, id));
+    }
+    let mut errors = FieldErrors::default();
+    not_ready(&auth, &BidText { body: bid.body.clone(), board_approved_on: bid.board_approved_on }, &mut errors);
+    if !errors.is_empty() {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &bid_page(&auth, &cycle, &bid, org, None, errors));
     }
     ok(&SendPage {
         bar: PhaseBar::of(pa, &cycle, org),

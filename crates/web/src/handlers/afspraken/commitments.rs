@@ -129,8 +129,11 @@ async fn record(
     let mut errors = FieldErrors::default();
     let year =
         field(&fields, "actual_year").parse::<i32>().ok().filter(|y| (cycle.first_year..=cycle.last_year).contains(y));
-    if year.is_none() {
-        errors.add("actual_year", pa.err_year);
+    match year {
+        None => errors.add("actual_year", pa.err_year),
+        // An actual is a measurement: of a year that has begun, not a forecast.
+        Some(y) if y > super::today(&state).year() => errors.add("actual_year", pa.err_actual_future),
+        Some(_) => {}
     }
     let value = parse_number(field(&fields, "actual_value"));
     if value.is_none() {

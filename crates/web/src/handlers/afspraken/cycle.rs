@@ -43,6 +43,7 @@ pub(super) struct PartyRow {
 }
 
 pub(super) struct BidRow {
+    pub sent: bool,
     pub name: String,
     pub state: String,
     pub late: bool,
@@ -81,6 +82,14 @@ pub(super) struct NoteRow {
     pub body: String,
     pub by: String,
     pub own_private: bool,
+}
+
+pub(super) struct DocumentRow {
+    pub id: i64,
+    pub kind: &'static str,
+    pub file_name: String,
+    pub by: String,
+    pub shared: bool,
 }
 
 pub(super) struct FactsView {
@@ -134,6 +143,10 @@ pub(super) struct CyclePage {
     pub may_dispute: bool,
     pub has_dispute: bool,
     pub timeline: Vec<(String, String)>,
+    pub documents: Vec<DocumentRow>,
+    pub document_kinds: Vec<(String, String)>,
+    pub addenda: Vec<(String, String, String)>,
+    pub may_add_addendum: bool,
     pub fields: HashMap<String, String>,
     pub errors: FieldErrors,
 }
@@ -264,9 +277,10 @@ pub(super) fn commitment_rows(
                     let (actual, note) = match (entered, computed) {
                         (Some(a), _) => (
                             Some(a.value),
+                            // Arguments in the alphabetical order of the message's variables: date, org, source.
                             pa.actual_by(
-                                &a.org_name,
                                 show_date(a.entered_at.date()),
+                                &a.org_name,
                                 format!("{} {}", a.source, a.evidence).trim(),
                             ),
                         ),
@@ -399,6 +413,7 @@ pub(super) async fn cycle_page(
         .map(|b| {
             let (state_text, late) = bid_text(pa, bid_state(dates_of.bid_due, b.sent_on, today));
             BidRow {
+                sent: b.sent_on.is_some(),
                 own: b.corporation_id == org,
                 name: b.corporation_name,
                 state: state_text,
@@ -443,7 +458,39 @@ pub(super) async fn cycle_page(
         .iter()
         .map(|n| (show_time(n.entry.at), sentence(dt, &Facts::of(n))))
         .collect();
+    let documents = afspraken::documents(&state.db, cycle_ref)
+        .await?
+        .into_iter()
+        .map(|d| DocumentRow {
+            id: d.id,
+            kind: pa.document_kind(d.kind),
+            by: pa.document_by(&d.org_name, show_date(d.uploaded_at.date())),
+            file_name: d.file_name,
+            shared: d.shared,
+        })
+        .collect();
+    let addenda = afspraken::addenda(&state.db, cycle_ref)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let change = a
+                .target
+                .map(|(_, year, old, new)| {
+                    let old = old.map(|o| show_number(lang, o)).unwrap_or_else(|| "—".into());
+                    pa.addendum_changed(show_number(lang, new), old, year)
+                })
+                .unwrap_or_default();
+            (pa.document_by(&a.org_name, show_date(a.agreed_on)), a.body, change)
+        })
+        .collect();
     Ok(CyclePage {
+        documents,
+        document_kinds: afspraken::DocumentKind::ALL
+            .iter()
+            .map(|k| (k.code().to_owned(), pa.document_kind(*k).to_owned()))
+            .collect(),
+        addenda,
+        may_add_addendum: is_lead && cycle.phase == Phase::Monitoring,
         bar: PhaseBar::of(pa, cycle, org),
         org_id: org,
         id: cycle.id,
@@ -459,7 +506,7 @@ pub(super) async fn cycle_page(
                 name: p.org.name.clone(),
                 kind: t.kind(p.org.kind),
                 lead: p.org.id == lead,
-                signed: p.signed_at.map(|at| pa.signed_by(p.signed_by.clone().unwrap_or_default(), show_time(at))),
+                signed: p.signed_at.map(|at| pa.signed_by(show_time(at), p.signed_by.clone().unwrap_or_default())),
             })
             .collect(),
         facts: facts_view(pa, t, &facts, today),

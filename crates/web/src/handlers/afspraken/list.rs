@@ -195,6 +195,13 @@ async fn create(
     if !opens(organisation.kind) {
         return Err(AppError::NotFound);
     }
+    // "Toon de partijen": the same form for the gemeente chosen, every candidate ticked again; nothing stored.
+    if fields.get("show").is_some_and(|s| s == "parties") {
+        let mut fields = fields;
+        fields.remove("party_ids");
+        fields.remove("show");
+        return ok(&form_page(&state, &auth, &organisation, fields, FieldErrors::default()).await?);
+    }
     let (t, pa) = (auth.ctx.t(), auth.ctx.lang.afspraken());
     let field = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
     let mut errors = FieldErrors::default();

@@ -5,10 +5,12 @@
 //! `open_cycle_for`), a party's private space only to that party, and the public sees nothing of a cycle. Every
 //! write re-checks the party inside its transaction.
 
+mod addenda;
 mod bid;
 mod commitments;
 mod cycle;
 mod dispute;
+mod documents;
 mod export;
 pub(crate) mod jobs;
 mod list;
@@ -48,6 +50,8 @@ pub fn router() -> Router<AppState> {
         .merge(meeting::router())
         .merge(meeting_times::router())
         .merge(dispute::router())
+        .merge(documents::router())
+        .merge(addenda::router())
         .merge(export::router())
 }
 

@@ -35,6 +35,8 @@ struct SignPage {
     summary: String,
     confirm: String,
     commitments: Vec<String>,
+    /// Why signing is not possible now (not the signing phase, or signed already); the form is not shown then.
+    closed: Option<&'static str>,
     signed_by: String,
     errors: FieldErrors,
 }
@@ -51,7 +53,19 @@ async fn sign_page(
     let page = Page::for_user(auth);
     let pa = page.pa;
     let commitments = afspraken::commitments(&state.db, cycle_ref).await?;
+    let signed = afspraken::parties(&state.db, cycle_ref)
+        .await?
+        .iter()
+        .any(|p| p.org.id == organisation.id && p.signed_at.is_some());
+    let closed = if signed {
+        Some(pa.sign_done)
+    } else if cycle.phase != Phase::Ondertekening {
+        Some(pa.sign_not_now)
+    } else {
+        None
+    };
     Ok(SignPage {
+        closed,
         bar: PhaseBar::of(pa, cycle, organisation.id),
         org_id: organisation.id,
         id: cycle.id,
@@ -71,11 +85,7 @@ async fn form(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let (cycle_ref, cycle) = load(&state, scope.as_read(), id).await?;
-    let mut errors = FieldErrors::default();
-    if cycle.phase != Phase::Ondertekening {
-        errors.add("signed_by", auth.ctx.lang.afspraken().sign_not_now);
-    }
-    ok(&sign_page(&state, &auth, &organisation, &cycle_ref, &cycle, String::new(), errors).await?)
+    ok(&sign_page(&state, &auth, &organisation, &cycle_ref, &cycle, String::new(), FieldErrors::default()).await?)
 }
 
 async fn sign(
