@@ -14,7 +14,8 @@ use volkshuis_store::stock::{self, ImportOptions};
 on_both_backends!(
     a_cycle_from_bid_to_monitoring,
     only_parties_see_a_cycle_and_only_their_own_space,
-    a_corporation_is_reminded_of_its_bid_six_and_two_weeks_before
+    a_corporation_is_reminded_of_its_bid_six_and_two_weeks_before,
+    a_tenant_position_cites_what_its_own_achterban_said
 );
 
 const STOCK: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;nettohuur\n\
@@ -406,4 +407,62 @@ async fn a_corporation_is_reminded_of_its_bid_six_and_two_weeks_before(mut app: 
     // The tenant organisation has no bid to send and hears nothing.
     app.login("bestuur@desleutel.test").await;
     assert!(!app.get("/account/notifications").await.body.contains(reminder));
+}
+
+async fn a_tenant_position_cites_what_its_own_achterban_said(mut app: TestApp) {
+    let (municipality, woonstad, sleutel) = setting(&mut app).await;
+    let id = open_cycle(&mut app, municipality, woonstad, sleutel).await;
+    // De Sleutel answered the yearly diagnosis with Woonstad; Bewonersraad Noord answered one too (not De Sleutel's).
+    let noord = app.org_id("bewonersraad-noord").await;
+    for (tenant, rules) in [(sleutel, vec![4, 3, 4, 3]), (noord, vec![1, 1, 1, 1])] {
+        let diagnosis = volkshuis_store::participatie::Diagnosis {
+            party: "tenant".into(),
+            year: 2026,
+            corporation: vec![3; 4],
+            representatives: vec![3; 4],
+            rules,
+            remarks: vec![String::new(); 4],
+        };
+        let mut tx = app.state.db.begin().await.expect("begin");
+        volkshuis_store::participatie::save_diagnosis(
+            &mut tx,
+            &admin_scope(tenant),
+            woonstad,
+            tenant,
+            &diagnosis,
+            "test",
+            app.state.clock.now(),
+        )
+        .await
+        .expect("diagnosis");
+        tx.commit().await.expect("commit");
+    }
+    app.post(&format!("/orgs/{municipality}/afspraken/{id}/agenda"), &[("agenda_title", "Huurbeleid")]).await;
+    let item = volkshuis_store::afspraken::agenda(&app.state.db, &as_party(&app, municipality, id).await)
+        .await
+        .expect("agenda")[0]
+        .id;
+    app.login("bestuur@desleutel.test").await;
+    let page = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
+    assert!(page.body.contains("gouden regels gemiddeld 3,5 van 5"), "its own diagnosis is offered: {}", page.main());
+    assert!(!page.body.contains(&format!("diagnose:{woonstad}:2026\" selected")));
+    let position = format!("/orgs/{sleutel}/afspraken/{id}/agenda/{item}/standpunt");
+    let cited = app
+        .post(
+            &position,
+            &[("body", "Niet boven inflatie"), ("cite", &format!("diagnose:{woonstad}:2026")), ("evidence", "")],
+        )
+        .await;
+    assert_eq!(cited.status, StatusCode::SEE_OTHER, "{}", cited.body);
+    let page = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
+    assert!(
+        page.body
+            .contains("Achterban: Jaarlijkse diagnose 2026 met Woonstad Voorbeeld: gouden regels gemiddeld 3,5 van 5"),
+        "{}",
+        page.main()
+    );
+    // A code that is not its own (a message id that does not exist, or another organisation's) is refused.
+    let forged = app.post(&position, &[("body", "Anders"), ("cite", "bericht:999999")]).await;
+    assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(forged.body.contains("Kies iets uit wat uw eigen achterban zei"), "{}", forged.main());
 }

@@ -18,6 +18,7 @@ mod notes;
 mod overview;
 mod parties;
 mod talks;
+mod voice;
 
 pub use addenda::{add_addendum, addenda, Addendum, AddendumRefusal, NewAddendum};
 pub use bids::{add_activity, bids, remove_activity, save_bid, send_bid, Activity, Bid, BidText, SendRefusal};
@@ -34,6 +35,7 @@ pub use notes::{add_note, notes, share_note, Note, NoteKind};
 pub use overview::{national_overview, OverviewRow};
 pub use parties::{candidate_parties, parties, sign, Candidate, Party};
 pub use talks::{add_agenda_item, agenda, drafts, save_draft, set_position, AgendaItem, Draft, Position};
+pub use voice::{citations, Citation, Voice};
 
 /// A figure kept in hundredths (`*_x100` columns), as a number.
 pub(crate) fn from_x100(value: i64) -> f64 {

@@ -147,6 +147,7 @@ pub(super) struct CyclePage {
     pub document_kinds: Vec<(String, String)>,
     pub addenda: Vec<(String, String, String)>,
     pub may_add_addendum: bool,
+    pub citations: Vec<(String, String)>,
     pub fields: HashMap<String, String>,
     pub errors: FieldErrors,
 }
@@ -483,7 +484,17 @@ pub(super) async fn cycle_page(
             (pa.document_by(&a.org_name, show_date(a.agreed_on)), a.body, change)
         })
         .collect();
+    let citations = if may_edit {
+        afspraken::citations(&state.db, org)
+            .await?
+            .iter()
+            .map(|c| (c.code.clone(), super::voice_text(lang, &c.voice)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(CyclePage {
+        citations,
         documents,
         document_kinds: afspraken::DocumentKind::ALL
             .iter()

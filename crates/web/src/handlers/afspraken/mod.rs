@@ -97,6 +97,18 @@ async fn party_ids(state: &AppState, cycle: &CycleRef) -> Result<Vec<i64>, AppEr
     Ok(afspraken::parties(&state.db, cycle).await?.iter().map(|p| p.org.id).collect())
 }
 
+/// What an achterban citation says, in the reader's language.
+fn voice_text(lang: Lang, voice: &afspraken::Voice) -> String {
+    let pa = lang.afspraken();
+    match voice {
+        afspraken::Voice::Diagnosis { corporation, year, rules_average: Some(average) } => {
+            pa.cite_diagnosis_scored(show_number(lang, *average), corporation, year)
+        }
+        afspraken::Voice::Diagnosis { corporation, year, rules_average: None } => pa.cite_diagnosis(corporation, year),
+        afspraken::Voice::Message { group, subject } => pa.cite_message(group, subject),
+    }
+}
+
 /// Today in the Netherlands.
 fn today(state: &AppState) -> Date {
     dutch_date(state.clock.now())

@@ -70,16 +70,35 @@ async fn position(
     load(&state, scope.as_read(), id).await?;
     let pa = auth.ctx.lang.afspraken();
     let mut errors = FieldErrors::default();
-    let body = text(&fields, "body", 4000, &mut errors, pa.err_position);
+    // The error is shown above the agenda (every item has a position form; "body" is the commitment form's).
+    let mut checked = FieldErrors::default();
+    let body = text(&fields, "body", 4000, &mut checked, pa.err_position);
+    if !checked.is_empty() {
+        errors.add("position", pa.err_position);
+    }
     if !errors.is_empty() {
         return again(&state, &auth, org, id, fields, errors).await;
     }
-    let evidence = field(&fields, "evidence").chars().take(2000).collect::<String>();
+    // A citation of the achterban is one of this organisation's own (the list is read for it, whatever the form
+    // sent); its words go before what was typed.
+    let mut evidence = field(&fields, "evidence").chars().take(2000).collect::<String>();
+    match field(&fields, "cite") {
+        "" => {}
+        code => {
+            let own = afspraken::citations(&state.db, org).await?;
+            let Some(cited) = own.iter().find(|c| c.code == code) else {
+                errors.add("position", pa.err_cite);
+                return again(&state, &auth, org, id, fields, errors).await;
+            };
+            let words = super::voice_text(auth.ctx.lang, &cited.voice);
+            evidence = if evidence.is_empty() { words } else { format!("{words}; {evidence}") };
+        }
+    }
     let mut tx = state.db.begin().await?;
     let set = afspraken::set_position(&mut tx, &scope, &auth.actor(&state), id, item, &body, &evidence).await?;
     tx.commit().await?;
     if !set {
-        errors.add("body", pa.talks_closed);
+        errors.add("position", pa.talks_closed);
         return again(&state, &auth, org, id, fields, errors).await;
     }
     Ok(back(org, id, &format!("punt-{item}")))
