@@ -1,6 +1,7 @@
 //! A corporation's own bid: its text, the board's approval, the intended activities with a number per year, and
 //! sending it (after a confirmation that says what sending does). A sent bid is locked.
 
+use super::field;
 use super::phase_bar::PhaseBar;
 use super::{load, parse_number, party_scope, show_number, today};
 use crate::auth::Auth;
@@ -60,10 +61,6 @@ struct SendPage {
     id: i64,
     summary: String,
     body: String,
-}
-
-fn field<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
-    fields.get(name).map(|s| s.trim()).unwrap_or("")
 }
 
 /// The corporation's scope, its cycle and its own bid; a party of another kind has no bid page, and only a member

@@ -2,6 +2,7 @@
 //! actual with its source and evidence. A wrong field brings the cycle page back with everything typed.
 
 use super::cycle::again;
+use super::field;
 use super::{back, load, parse_number, party_scope};
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -20,10 +21,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/orgs/{org}/afspraken/{id}/afspraken", post(add))
         .route("/orgs/{org}/afspraken/{id}/afspraken/{commitment}/realisatie", post(record))
-}
-
-fn field<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
-    fields.get(name).map(|s| s.trim()).unwrap_or("")
 }
 
 /// An optional number field: empty is `None`, a wrong one an error.

@@ -2,6 +2,7 @@
 //! period, and Volkshuis proposes the times that suit every member of the parties who said when they can (the
 //! domain's `propose_slots`, with the holidays of the Algemene termijnenwet). The times are kept with the meeting.
 
+use super::field;
 use super::phase_bar::PhaseBar;
 use super::{load, party_scope, today};
 use crate::auth::Auth;
@@ -141,10 +142,6 @@ async fn show(
     ]);
     let page = meetings_page(&state, &auth, &scope, (&cycle_ref, &cycle), fields, FieldErrors::default()).await?;
     ok(&MeetingsPage { page: page.page.with_notice(q.notice.as_deref()), ..page })
-}
-
-fn field<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
-    fields.get(name).map(|s| s.trim()).unwrap_or("")
 }
 
 /// The plan form, parsed: subject, duration, the first day and how many days ahead, the place.

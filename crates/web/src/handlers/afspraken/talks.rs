@@ -1,6 +1,7 @@
 //! The shared work of the talks (agenda items, positions, versions of the draft text) and each party's notes.
 
 use super::cycle::again;
+use super::field;
 use super::{back, load, party_scope};
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -21,10 +22,6 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/afspraken/{id}/concept", post(draft))
         .route("/orgs/{org}/afspraken/{id}/notities", post(note))
         .route("/orgs/{org}/afspraken/{id}/notities/{note}/delen", post(share))
-}
-
-fn field<'a>(fields: &'a HashMap<String, String>, name: &str) -> &'a str {
-    fields.get(name).map(|s| s.trim()).unwrap_or("")
 }
 
 /// A required text of at most `max` characters, else an error on `name`.
