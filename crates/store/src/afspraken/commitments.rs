@@ -9,6 +9,7 @@ use crate::audit::{self, Actor, Change};
 use crate::sql;
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
+use std::collections::HashMap;
 use time::OffsetDateTime;
 use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::afspraken::{ComputedSource, Phase, Theme};
@@ -111,12 +112,30 @@ pub async fn commitments(db: &Db, cycle: &CycleRef) -> Result<Vec<Commitment>> {
     .bind(cycle_id)
     .fetch_all(db)
     .await?;
+    // Targets and actuals are read once each and handed to their commitment by id: one pass over each list,
+    // however many commitments a cycle has (the monitor page of a cycle with 250 of them).
+    let mut targets_of: HashMap<i64, Vec<(i32, f64)>> = HashMap::new();
+    for t in &targets {
+        let entry = targets_of.entry(t.try_get("commitment_id")?).or_default();
+        entry.push((t.try_get::<i64, _>("year")? as i32, from_x100(t.try_get("target_x100")?)));
+    }
+    let mut actuals_of: HashMap<i64, Vec<Actual>> = HashMap::new();
+    for a in &actuals {
+        actuals_of.entry(a.try_get("commitment_id")?).or_default().push(Actual {
+            year: a.try_get::<i64, _>("year")? as i32,
+            value: from_x100(a.try_get("value_x100")?),
+            source: a.try_get("source")?,
+            evidence: a.try_get("evidence")?,
+            org_name: a.try_get("org_name")?,
+            entered_at: timestamp::from_unix(a.try_get("entered_at")?),
+        });
+    }
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let id: i64 = r.try_get("id")?;
         let theme: String = r.try_get("theme")?;
         let computed: Option<String> = r.try_get("computed")?;
-        let mut commitment = Commitment {
+        out.push(Commitment {
             id,
             theme: Theme::parse(&theme).ok().ok_or(StoreError::Corrupt { column: "theme", value: theme.clone() })?,
             body: r.try_get("body")?,
@@ -129,23 +148,9 @@ pub async fn commitments(db: &Db, cycle: &CycleRef) -> Result<Vec<Commitment>> {
                     ComputedSource::parse(&c).ok().ok_or(StoreError::Corrupt { column: "computed", value: c.clone() })
                 })
                 .transpose()?,
-            targets: Vec::new(),
-            actuals: Vec::new(),
-        };
-        for t in targets.iter().filter(|t| t.try_get::<i64, _>("commitment_id").ok() == Some(id)) {
-            commitment.targets.push((t.try_get::<i64, _>("year")? as i32, from_x100(t.try_get("target_x100")?)));
-        }
-        for a in actuals.iter().filter(|a| a.try_get::<i64, _>("commitment_id").ok() == Some(id)) {
-            commitment.actuals.push(Actual {
-                year: a.try_get::<i64, _>("year")? as i32,
-                value: from_x100(a.try_get("value_x100")?),
-                source: a.try_get("source")?,
-                evidence: a.try_get("evidence")?,
-                org_name: a.try_get("org_name")?,
-                entered_at: timestamp::from_unix(a.try_get("entered_at")?),
-            });
-        }
-        out.push(commitment);
+            targets: targets_of.remove(&id).unwrap_or_default(),
+            actuals: actuals_of.remove(&id).unwrap_or_default(),
+        });
     }
     Ok(out)
 }

@@ -68,12 +68,9 @@ async fn position(
     let pa = auth.ctx.lang.afspraken();
     let mut errors = FieldErrors::default();
     // The error is shown above the agenda (every item has a position form; "body" is the commitment form's).
-    let mut checked = FieldErrors::default();
-    let body = text(&fields, "body", 4000, &mut checked, pa.err_position);
-    if !checked.is_empty() {
+    let body = field(&fields, "body").to_owned();
+    if body.is_empty() || body.chars().count() > 4000 {
         errors.add("position", pa.err_position);
-    }
-    if !errors.is_empty() {
         return again(&state, &auth, org, id, fields, errors).await;
     }
     // A citation of the achterban is one of this organisation's own (the list is read for it, whatever the form
