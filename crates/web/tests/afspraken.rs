@@ -233,6 +233,10 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     }
     let page = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
     assert!(page.body.contains("aria-current=\"step\">Stap 5: Monitoring"), "{}", page.main());
+    // Signed: no dispute can be opened, and the dispute page offers no form for one.
+    let dispute = app.get(&format!("/orgs/{sleutel}/afspraken/{id}/geschil")).await;
+    assert_eq!(dispute.status, StatusCode::OK);
+    assert!(!dispute.body.contains("name=\"point\""), "{}", dispute.main());
     assert!(page.body.contains("Alle partijen hebben"));
 
     // Monitoring: only the party that carries a commitment records its actual.
@@ -281,6 +285,9 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     assert_eq!(app.post(&addendum, &confirmed).await.status, StatusCode::SEE_OTHER);
     let page = app.get(&cycle).await;
     assert!(page.body.contains("Tien woningen extra") && page.body.contains("doel 2030: 40 → 50"), "{}", page.main());
+    app.login("bestuur@desleutel.test").await;
+    let told = app.get("/account/notifications").await;
+    assert!(told.body.contains("Gemeente Voorbeeldstad legde een addendum vast bij Afspraken 2030"), "{}", told.main());
     // Only the lead records one.
     app.login("admin@woonstad.test").await;
     let not_lead = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/addendum"), &confirmed).await;

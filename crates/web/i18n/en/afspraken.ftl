@@ -81,7 +81,10 @@ facts-sr = Social return in the parties' contracts
 facts-sr-value = { $contracts ->
     [one] 1 contract
    *[other] { $contracts } contracts
-}: obligation { $obligation }, approved { $approved }, { $placements } placements
+}: obligation { $obligation }, approved { $approved }, { $placements ->
+    [one] 1 placement
+   *[other] { $placements } placements
+}
 facts-none = No homes of a corporation party in this municipality.
 kind-unknown = (no kind)
 bids = Bids
@@ -214,7 +217,7 @@ dispute = Dispute
 dispute-not-yet = A dispute can be submitted from { $date }: six months after the negotiation began on { $started } without agreements.
 dispute-open = The dispute can be submitted to the Minister up to and including { $date } (four weeks, Algemene termijnenwet).
 dispute-closed = The four weeks to submit the dispute ended on { $date }.
-dispute-rule = Rule: Woningwet art. 44: if the negotiation has not produced agreements six months after it began, any party may submit the dispute to the Minister within four weeks, in writing and with reasons.
+dispute-rule = Rule (Woningwet art. 44): if the negotiation has not produced agreements six months after it began, any party may submit the dispute to the Minister within four weeks, in writing and with reasons.
 dispute-start = Open a dispute file
 dispute-point = Point in dispute
 dispute-position = Your position
@@ -237,17 +240,17 @@ timeline = Timeline
 timeline-none = Nothing has happened yet.
 # Meetings at the edges of the day: the planner, one meeting, and each person's own meeting times.
 meetings = Meetings
-meetings-link = Plan meetings, at times at the edges of the day
+meetings-link = Plan meetings before or after working hours
 meetings-title = Meetings — { $cycle }
 meetings-intro = Plan the talks at the edges of the day: before 9:00 or from 17:30 on working days, so that volunteers with a job can take part. Volkshuis proposes times that suit what the members of all parties said, and skips public holidays and the days decreed equal to them.
 meetings-none = No meetings planned yet.
 meetings-preferences =
     { $stored ->
-        [0] No one of the parties has said when they can yet; the proposals use the usual times: every working day, mornings from 7:30 to 9:00 and evenings from 19:00 to 22:00.
+        [0] None of the parties has said yet when they can meet; the proposals use the usual times: every working day, mornings from 7:30 to 9:00 and evenings from 19:00 to 22:00.
         [one] One member of the parties said when they can; the usual times apply to the others.
        *[other] { $stored } members of the parties said when they can; the usual times apply to the others.
     }
-meetings-my-times = Give my meeting times
+meetings-my-times = Set my meeting times
 meetings-plan = Plan a meeting
 meeting-field-title = Subject
 meeting-field-duration = Duration in minutes

@@ -78,3 +78,4 @@ ev-cycle-phase = { $org } moved { $title } to the phase { $phase }
 ev-cycle-bid-sent = { $org } sent its bid for { $title }
 ev-cycle-signed = { $org } signed { $title }
 ev-cycle-dispute = { $org } opened a dispute about { $title }
+ev-cycle-addendum = { $org } recorded an addendum to { $title }

@@ -81,7 +81,10 @@ facts-sr = Social return in contracten van de partijen
 facts-sr-value = { $contracts ->
     [one] 1 contract
    *[other] { $contracts } contracten
-}: verplichting { $obligation }, goedgekeurd { $approved }, { $placements } plaatsingen
+}: verplichting { $obligation }, goedgekeurd { $approved }, { $placements ->
+    [one] 1 plaatsing
+   *[other] { $placements } plaatsingen
+}
 facts-none = Geen woningen van een corporatie-partij in deze gemeente.
 kind-unknown = (geen soort)
 bids = Biedingen
@@ -214,7 +217,7 @@ dispute = Geschil
 dispute-not-yet = Een geschil kan worden voorgelegd vanaf { $date }: zes maanden na de start van de onderhandeling op { $started } zonder afspraken.
 dispute-open = Het geschil kan tot en met { $date } aan de minister worden voorgelegd (vier weken, Algemene termijnenwet).
 dispute-closed = De termijn van vier weken om het geschil voor te leggen is verstreken op { $date }.
-dispute-rule = Regel: Woningwet art. 44: als de onderhandeling zes maanden na de start geen afspraken heeft opgeleverd, kan elke partij het geschil binnen vier weken schriftelijk en met redenen aan de minister voorleggen.
+dispute-rule = Regel (Woningwet art. 44): als de onderhandeling zes maanden na de start geen afspraken heeft opgeleverd, kan elke partij het geschil binnen vier weken schriftelijk en met redenen aan de minister voorleggen.
 dispute-start = Geschilbestand openen
 dispute-point = Punt van geschil
 dispute-position = Uw standpunt

@@ -78,3 +78,4 @@ ev-cycle-phase = { $org } zette { $title } in de fase { $phase }
 ev-cycle-bid-sent = { $org } verstuurde zijn bod voor { $title }
 ev-cycle-signed = { $org } tekende { $title }
 ev-cycle-dispute = { $org } opende een geschil over { $title }
+ev-cycle-addendum = { $org } legde een addendum vast bij { $title }

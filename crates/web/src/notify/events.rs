@@ -232,6 +232,8 @@ pub(crate) enum CycleStep {
     Signed,
     /// A party opened a dispute file.
     DisputeOpened,
+    /// The lead recorded an addendum to the signed agreements.
+    Addendum,
 }
 
 impl Step {
@@ -265,6 +267,7 @@ impl Step {
                 CycleStep::BidSent => "cycle_bid_sent",
                 CycleStep::Signed => "cycle_signed",
                 CycleStep::DisputeOpened => "cycle_dispute_opened",
+                CycleStep::Addendum => "cycle_addendum",
             },
         }
     }
@@ -368,6 +371,7 @@ impl Step {
                 CycleStep::BidSent => nt.ev_cycle_bid_sent(by, &cycle.title),
                 CycleStep::Signed => nt.ev_cycle_signed(by, &cycle.title),
                 CycleStep::DisputeOpened => nt.ev_cycle_dispute(by, &cycle.title),
+                CycleStep::Addendum => nt.ev_cycle_addendum(by, &cycle.title),
             },
         }
     }

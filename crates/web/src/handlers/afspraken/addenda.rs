@@ -140,6 +140,11 @@ async fn save(
     let new = NewAddendum { agreed_on, body, target: target.map(|(c, y, v)| (c.id, y, v)) };
     let mut tx = state.db.begin().await?;
     let recorded = afspraken::add_addendum(&mut tx, &scope, &auth.actor(&state), id, &new).await?;
+    if recorded.is_ok() {
+        let parties = super::party_ids(&state, &cycle_ref).await?;
+        let what = crate::notify::events::CycleStep::Addendum;
+        super::tell_parties(&state, &mut tx, &auth, org, (id, &cycle.title, parties), what).await?;
+    }
     tx.commit().await?;
     let message = match recorded {
         Ok(_) => return Ok(Redirect::to(&format!("/orgs/{org}/afspraken/{id}?notice=saved#addenda")).into_response()),

@@ -22,8 +22,7 @@ use std::collections::HashMap;
 use time::Date;
 use volkshuis_domain::access::{Edit, ReadScope, View};
 use volkshuis_domain::afspraken::{
-    bid_state, check, dispute_state, dispute_window, elapsed_share, progress, BidState, CommitmentFacts, CycleDates,
-    DisputeState, Phase,
+    bid_state, check, elapsed_share, progress, BidState, CommitmentFacts, CycleDates, Phase,
 };
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::afspraken::{self, Commitment, Cycle, CycleRef, GemeenteFacts, NoteKind, Party, PhaseMove};
@@ -374,35 +373,9 @@ pub(super) async fn cycle_page(
         pa.bid_reminders(show_date(dates_of.bid_reminders[0]), show_date(dates_of.bid_reminders[1])),
         pa.signing_target(show_date(dates_of.signing_target)),
     ];
-    let calendar = volkshuis_store::calendar::term_calendar(&state.db).await?;
-    let window = cycle.talks_started_on.map(|started| dispute_window(started, &calendar));
     let dispute = afspraken::dispute(&state.db, cycle_ref).await?;
-    let agreed = cycle.signed_on.is_some();
-    let (dispute_text, may_dispute) = match &window {
-        None => (None, false),
-        Some(w) => {
-            let until = |end: &volkshuis_domain::calendar::TermEnd| {
-                if end.provisional {
-                    pa.provisional(show_date(end.date))
-                } else {
-                    show_date(end.date)
-                }
-            };
-            match dispute_state(w, today, agreed) {
-                DisputeState::NotYet { from } => {
-                    (Some(pa.dispute_not_yet(show_date(from), show_date(w.talks_started))), false)
-                }
-                DisputeState::Open { .. } => (
-                    Some(pa.dispute_open(until(&w.submit_by))),
-                    may_edit
-                        && dispute.is_none()
-                        && matches!(cycle.phase, Phase::Onderhandeling | Phase::Ondertekening),
-                ),
-                DisputeState::Closed => (Some(pa.dispute_closed(until(&w.submit_by))), false),
-                DisputeState::Agreed => (None, false),
-            }
-        }
-    };
+    let (dispute_text, window_open) = super::dispute_status(state, pa, cycle, today).await?;
+    let may_dispute = window_open && may_edit && dispute.is_none();
     if let Some(signed) = cycle.signed_on {
         dates.push(pa.all_signed(show_date(signed)));
     }

@@ -35,6 +35,8 @@ struct DisputePage {
     org_id: i64,
     id: i64,
     may_edit: bool,
+    /// Whether a dispute can be opened now (the form is shown only then; the store checks again).
+    may_open: bool,
     window: Option<String>,
     file: Option<afspraken::Dispute>,
     parties: Vec<(String, String)>,
@@ -71,18 +73,7 @@ async fn dispute_page(
     let page = Page::for_user(auth);
     let (t, pa) = (page.t, page.pa);
     let file = afspraken::dispute(&state.db, cycle_ref).await?;
-    let window_text = window(state, cycle).await?.map(|w| {
-        let until = if w.submit_by.provisional {
-            pa.provisional(show_date(w.submit_by.date))
-        } else {
-            show_date(w.submit_by.date)
-        };
-        format!(
-            "{} {}",
-            pa.dispute_not_yet(show_date(w.may_open_from), show_date(w.talks_started)),
-            pa.dispute_open(until)
-        )
-    });
+    let (window_text, window_open) = super::dispute_status(state, pa, cycle, today(state)).await?;
     let own_position = file
         .as_ref()
         .and_then(|f| f.positions.iter().find(|(name, _)| *name == organisation.name).map(|(_, p)| p.clone()))
@@ -92,6 +83,7 @@ async fn dispute_page(
         org_id: organisation.id,
         id: cycle.id,
         may_edit: auth.scope(state, organisation.id, Edit).await.is_ok(),
+        may_open: window_open,
         window: window_text,
         parties: afspraken::parties(&state.db, cycle_ref)
             .await?

@@ -109,6 +109,35 @@ fn voice_text(lang: Lang, voice: &afspraken::Voice) -> String {
     }
 }
 
+/// Where the cycle stands with the dispute window, as a sentence (none before the talks or once agreed), and whether
+/// a dispute can be opened now: the window is open and the cycle is in the talks or the signing (the store's rule).
+async fn dispute_status(
+    state: &AppState,
+    pa: &AfsprakenTexts,
+    cycle: &Cycle,
+    today: Date,
+) -> Result<(Option<String>, bool), AppError> {
+    use volkshuis_domain::afspraken::{dispute_state, dispute_window, DisputeState, Phase};
+    let Some(started) = cycle.talks_started_on else { return Ok((None, false)) };
+    let calendar = volkshuis_store::calendar::term_calendar(&state.db).await?;
+    let w = dispute_window(started, &calendar);
+    let until = if w.submit_by.provisional {
+        pa.provisional(crate::views::show_date(w.submit_by.date))
+    } else {
+        crate::views::show_date(w.submit_by.date)
+    };
+    Ok(match dispute_state(&w, today, cycle.signed_on.is_some()) {
+        DisputeState::NotYet { from } => {
+            (Some(pa.dispute_not_yet(crate::views::show_date(from), crate::views::show_date(w.talks_started))), false)
+        }
+        DisputeState::Open { .. } => {
+            (Some(pa.dispute_open(until)), matches!(cycle.phase, Phase::Onderhandeling | Phase::Ondertekening))
+        }
+        DisputeState::Closed => (Some(pa.dispute_closed(until)), false),
+        DisputeState::Agreed => (None, false),
+    })
+}
+
 /// Today in the Netherlands.
 fn today(state: &AppState) -> Date {
     dutch_date(state.clock.now())
