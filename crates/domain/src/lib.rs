@@ -22,6 +22,7 @@ pub mod outline;
 pub mod overleg;
 pub mod participatie;
 pub mod query;
+pub mod signalering;
 pub mod socialreturn;
 pub mod spreadsheet;
 pub mod text;

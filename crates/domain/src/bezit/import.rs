@@ -162,11 +162,55 @@ impl Column {
             _ => None,
         }
     }
+}
 
-    fn from_header(header: &str) -> Option<Self> {
-        let wanted = header.trim();
-        Self::ALL.into_iter().find(|c| c.name().eq_ignore_ascii_case(wanted))
+/// The columns of one kind of file, by header name, and how a row of them becomes a record: what [`TableReader`]
+/// needs to read a file of that kind with every check of the stock file (encoding, separator, line numbers, quotes,
+/// control characters, lengths). The stock file is one ([`Column`]); the arrears ledger of Signalering another.
+pub trait Table: Copy + Eq + std::fmt::Debug + 'static {
+    /// What a row becomes.
+    type Parsed;
+    /// Every column, in template order; [`Table::index`] is the position in it.
+    const ALL: &'static [Self];
+    /// The columns a file must have.
+    const REQUIRED: &'static [Self];
+    /// The header name.
+    fn name(self) -> &'static str;
+    /// The column's position in [`Table::ALL`].
+    fn index(self) -> usize;
+    /// The most characters a text kept as it is may have; `None` for values that are parsed.
+    fn max_chars(self) -> Option<usize>;
+    /// Builds the record from a row's fields, reporting each problem on the row.
+    fn parse(row: &mut Row<'_, Self>) -> Option<Self::Parsed>;
+}
+
+impl Table for Column {
+    type Parsed = ParsedRow;
+    const ALL: &'static [Self] = &Column::ALL;
+    const REQUIRED: &'static [Self] = &Column::REQUIRED;
+
+    fn name(self) -> &'static str {
+        Column::name(self)
     }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn max_chars(self) -> Option<usize> {
+        Column::max_chars(self)
+    }
+
+    fn parse(row: &mut Row<'_, Self>) -> Option<ParsedRow> {
+        let line = row.line;
+        build(row).map(|unit| ParsedRow { line, unit })
+    }
+}
+
+/// The column a header names, ignoring case and surrounding spaces.
+fn column_of<T: Table>(header: &str) -> Option<T> {
+    let wanted = header.trim();
+    T::ALL.iter().copied().find(|c| c.name().eq_ignore_ascii_case(wanted))
 }
 
 /// The `column` of a problem with the row as a whole.
@@ -262,13 +306,17 @@ pub struct ParsedRow {
 }
 
 /// Reads a stock file row by row.
-pub struct StockReader<R: BufRead> {
+pub type StockReader<R> = TableReader<R, Column>;
+
+/// Reads a file of [`Table`] `T` row by row.
+pub struct TableReader<R: BufRead, T: Table> {
     csv: csv::Reader<Input<R>>,
     /// The current record and its known fields as text, reused from row to row: a national file has millions of
     /// rows, and only the texts a unit keeps are copied out.
     record: csv::ByteRecord,
     text: String,
-    columns: Vec<Option<Column>>,
+    ranges: Vec<Option<(usize, usize)>>,
+    columns: Vec<Option<T>>,
     headers: Vec<String>,
     warnings: Vec<ImportWarning>,
     delimiter: u8,
@@ -293,7 +341,7 @@ enum Stop {
     Csv(csv::Error),
 }
 
-impl<R: BufRead> StockReader<R> {
+impl<R: BufRead, T: Table> TableReader<R, T> {
     /// Reads the header; fails when the file cannot be used at all.
     pub fn new(mut input: R) -> Result<Self, FileError> {
         let start = input.fill_buf().map_err(|e| FileError::Unreadable { line: 1, reason: e.to_string() })?;
@@ -318,6 +366,7 @@ impl<R: BufRead> StockReader<R> {
             csv,
             record: csv::ByteRecord::new(),
             text: String::with_capacity(512),
+            ranges: Vec::new(),
             columns: Vec::new(),
             headers: Vec::new(),
             warnings: Vec::new(),
@@ -346,7 +395,7 @@ impl<R: BufRead> StockReader<R> {
         let mut columns = Vec::with_capacity(headers.len());
         let mut unknown = Vec::new();
         for name in &headers {
-            let column = Column::from_header(name);
+            let column = column_of::<T>(name);
             if column.is_some() && columns.contains(&column) {
                 return Err(FileError::DuplicateColumn(name.trim().to_owned()));
             }
@@ -356,7 +405,7 @@ impl<R: BufRead> StockReader<R> {
             columns.push(column);
         }
         let missing: Vec<&str> =
-            Column::REQUIRED.iter().filter(|c| !columns.contains(&Some(**c))).map(|c| c.name()).collect();
+            T::REQUIRED.iter().filter(|c| !columns.contains(&Some(**c))).map(|c| c.name()).collect();
         if !missing.is_empty() {
             return Err(shape::other_separator(&first_line, delimiter)
                 .unwrap_or_else(|| FileError::MissingColumns(missing.join(", "))));
@@ -413,28 +462,32 @@ impl<R: BufRead> StockReader<R> {
     }
 }
 
-/// The fields of one row by column, trimmed.
-struct Row<'a> {
-    line: u64,
+/// The fields of one row by column, trimmed, and the problems found in it so far.
+pub struct Row<'a, T: Table> {
+    /// The line in the file the row starts on.
+    pub line: u64,
     /// The row's known fields, trimmed, one after the other.
     text: &'a str,
-    /// Where each column's field lies in `text`.
-    ranges: [Option<(usize, usize)>; Column::ALL.len()],
+    /// Where each column's field lies in `text`, by [`Table::index`].
+    ranges: &'a [Option<(usize, usize)>],
     errors: &'a mut Vec<RowError>,
+    table: std::marker::PhantomData<T>,
 }
 
-impl Row<'_> {
-    fn text(&self, column: Column) -> &str {
-        self.ranges[column as usize].map_or("", |(start, end)| &self.text[start..end])
+impl<T: Table> Row<'_, T> {
+    /// The column's text, trimmed; empty when the column is absent.
+    pub fn text(&self, column: T) -> &str {
+        self.ranges[column.index()].map_or("", |(start, end)| &self.text[start..end])
     }
 
-    fn fail(&mut self, column: Column, reason: RowProblem) {
+    /// Records a problem with the column's value.
+    pub fn fail(&mut self, column: T, reason: RowProblem) {
         let value = echo(self.text(column));
         self.errors.push(RowError { line: self.line, column: column.name().to_owned(), value, reason });
     }
 
     /// Whether the column's text is longer than it may be (and if so, says so).
-    fn too_long(&mut self, column: Column) -> bool {
+    fn too_long(&mut self, column: T) -> bool {
         let Some(max) = column.max_chars() else { return false };
         let value = self.text(column);
         // Bytes first: a text of at most `max` bytes has at most `max` characters.
@@ -445,7 +498,8 @@ impl Row<'_> {
         false
     }
 
-    fn required(&mut self, column: Column) -> Option<String> {
+    /// The column's text; a problem when it is empty or too long.
+    pub fn required(&mut self, column: T) -> Option<String> {
         if self.text(column).is_empty() {
             self.fail(column, RowProblem::Required);
             return None;
@@ -456,14 +510,16 @@ impl Row<'_> {
         Some(self.text(column).to_owned())
     }
 
-    fn optional(&mut self, column: Column) -> Option<String> {
+    /// The column's text when there is one; a problem when it is too long.
+    pub fn optional(&mut self, column: T) -> Option<String> {
         if self.text(column).is_empty() || self.too_long(column) {
             return None;
         }
         Some(self.text(column).to_owned())
     }
 
-    fn parsed<T, E: Into<RowProblem>>(&mut self, column: Column, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
+    /// The column's value as `parse` reads it, when there is one; a problem when `parse` refuses it.
+    pub fn parsed<V, E: Into<RowProblem>>(&mut self, column: T, parse: impl Fn(&str) -> Result<V, E>) -> Option<V> {
         let value = self.text(column);
         if value.is_empty() {
             return None;
@@ -477,7 +533,8 @@ impl Row<'_> {
         }
     }
 
-    fn integer(&mut self, column: Column, range: std::ops::RangeInclusive<i32>) -> Option<i32> {
+    /// A whole number in `range`, when there is one.
+    pub fn integer(&mut self, column: T, range: std::ops::RangeInclusive<i32>) -> Option<i32> {
         self.parsed(column, |v| match v.parse::<i32>() {
             Ok(n) if range.contains(&n) => Ok(n),
             Ok(_) => Err(RowProblem::OutOfRange { min: (*range.start()).into(), max: (*range.end()).into() }),
@@ -485,10 +542,13 @@ impl Row<'_> {
         })
     }
 
-    fn decimal(&mut self, column: Column) -> Option<f64> {
+    /// A decimal number (comma or point), when there is one.
+    pub fn decimal(&mut self, column: T) -> Option<f64> {
         self.parsed(column, |v| parse_decimal(v).ok_or(RowProblem::NotANumber))
     }
+}
 
+impl Row<'_, Column> {
     fn position(&mut self) -> Option<LatLon> {
         let (lat, lon) = (self.decimal(Column::Breedtegraad), self.decimal(Column::Lengtegraad));
         let (x, y) = (self.decimal(Column::RdX), self.decimal(Column::RdY));
@@ -515,8 +575,8 @@ impl Row<'_> {
     }
 }
 
-impl<R: BufRead> Iterator for StockReader<R> {
-    type Item = Result<ParsedRow, Vec<RowError>>;
+impl<R: BufRead, T: Table> Iterator for TableReader<R, T> {
+    type Item = Result<T::Parsed, Vec<RowError>>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.failed {
@@ -553,8 +613,9 @@ impl<R: BufRead> Iterator for StockReader<R> {
             return Some(Err(vec![RowError { line, column: WHOLE_ROW.into(), value: String::new(), reason }]));
         }
         self.text.clear();
-        let mut ranges = [None; Column::ALL.len()];
-        let mut refused: Vec<(Column, RowProblem)> = Vec::new();
+        self.ranges.clear();
+        self.ranges.resize(T::ALL.len(), None);
+        let mut refused: Vec<(T, RowProblem)> = Vec::new();
         for (field, column) in record.iter().zip(&self.columns) {
             if let Some(column) = column {
                 let start = self.text.len();
@@ -562,29 +623,30 @@ impl<R: BufRead> Iterator for StockReader<R> {
                 if let Some(problem) = shape::forbidden_character(&self.text[start..]) {
                     refused.push((*column, problem));
                 }
-                ranges[*column as usize] = Some((start, self.text.len()));
+                self.ranges[column.index()] = Some((start, self.text.len()));
             }
         }
         let mut errors = Vec::new();
-        let mut row = Row { line, text: &self.text, ranges, errors: &mut errors };
-        let unit = build(&mut row);
+        let table = std::marker::PhantomData;
+        let mut row = Row { line, text: &self.text, ranges: &self.ranges, errors: &mut errors, table };
+        let parsed = T::parse(&mut row);
         if !refused.is_empty() {
             // A value with a character that is no text is refused for that, not for what follows from it.
             errors.retain(|e| refused.iter().all(|(column, _)| e.column != column.name()));
-            let mut row = Row { line, text: &self.text, ranges, errors: &mut errors };
+            let mut row = Row { line, text: &self.text, ranges: &self.ranges, errors: &mut errors, table };
             for (column, problem) in refused {
                 row.fail(column, problem);
             }
-            errors.sort_by_key(|e| Column::ALL.iter().position(|c| c.name() == e.column));
+            errors.sort_by_key(|e| T::ALL.iter().position(|c| c.name() == e.column));
         }
-        match unit {
-            Some(unit) if errors.is_empty() => Some(Ok(ParsedRow { line, unit })),
+        match parsed {
+            Some(parsed) if errors.is_empty() => Some(Ok(parsed)),
             _ => Some(Err(errors)),
         }
     }
 }
 
-fn build(row: &mut Row<'_>) -> Option<UnitRecord> {
+fn build(row: &mut Row<'_, Column>) -> Option<UnitRecord> {
     let id_extern = row.required(Column::IdExtern);
     let straatnaam = row.required(Column::Straatnaam);
     let woonplaats = row.required(Column::Woonplaats);

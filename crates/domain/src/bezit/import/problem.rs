@@ -59,6 +59,27 @@ pub enum RowProblem {
     /// An amount was refused.
     #[error("{0}")]
     Money(MoneyError),
+    /// Not a date (`d-m-jjjj`, `d/m/jjjj` or `jjjj-mm-dd`).
+    #[error("is geen datum (schrijf d-m-jjjj of jjjj-mm-dd)")]
+    NotADate,
+    /// Not yes or no.
+    #[error("moet ja of nee zijn")]
+    NotYesNo,
+    /// Not one of a short list of codes.
+    #[error("moet een van deze zijn: {allowed}")]
+    NotInList {
+        /// The codes allowed, comma-separated.
+        allowed: &'static str,
+    },
+    /// Not an e-mail address.
+    #[error("is geen e-mailadres")]
+    NotAnEmail,
+    /// An amount that must be more than zero.
+    #[error("moet meer dan nul zijn")]
+    NotPositive,
+    /// A unit that is not in the organisation's stock.
+    #[error("staat niet in het bezit (idExtern onbekend)")]
+    UnknownUnit,
     /// The row has more fields than the header.
     #[error("heeft {found} velden, de kop heeft er {expected}")]
     TooManyFields {

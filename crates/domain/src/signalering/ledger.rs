@@ -1,0 +1,403 @@
+//! The arrears ledger: one row per household in arrears, as Dutch ERPs and Excel export it (`;` or `,`, decimal
+//! comma, dates as `d-m-jjjj` or `jjjj-mm-dd`, yes/no as `ja`/`nee`). Read with every check of the stock file
+//! ([`TableReader`]): each problem named by line, column and reason. See `docs/ledger-format.md`.
+
+use crate::bezit::import::{Row, RowProblem, Table, TableReader};
+use crate::money::Money;
+use time::{Date, Month};
+
+/// The ledger's columns, by header name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerColumn {
+    /// `contractnummer`: the rental contract (required; one row per contract).
+    Contract,
+    /// `eenheid`: the unit's `idExtern` in Bezit (required); the address the signal carries comes from the stock.
+    Unit,
+    /// `naam`: the tenant's name (required).
+    Name,
+    /// `adres`: the address as the ledger has it; read but not used (the stock's address with its BAG id is).
+    Address,
+    /// `telefoon`.
+    Phone,
+    /// `email`.
+    Email,
+    /// `bedrag`: the amount in arrears (required, more than zero).
+    Amount,
+    /// `achterstandSinds`: the day the arrears arose (required).
+    ArrearsSince,
+    /// `aanmaningDatum`: the day of the first written reminder (condition c).
+    ReminderOn,
+    /// `aanbodDatum`: the day of the written reminder that offered to pass the details on (condition d); the
+    /// days-late threshold counts from it.
+    OfferOn,
+    /// `contactpogingDatum`: the day of the last attempt at personal contact (condition a).
+    ContactOn,
+    /// `contactpogingSoort`: telefoon, huisbezoek, brief, email, sms.
+    ContactKind,
+    /// `contactBereikt`: whether that attempt reached the tenant (ja/nee).
+    ContactReached,
+    /// `schuldhulpGewezen`: whether the tenant was pointed to debt help (condition b; ja/nee).
+    DebtHelpPointed,
+    /// `bezwaar`: whether the tenant objected to passing the details on (ja/nee).
+    Objection,
+    /// `regeling`: the payment arrangement: geen, lopend (being kept), nagekomen, niet-nagekomen.
+    Arrangement,
+}
+
+impl LedgerColumn {
+    /// Every column, in template order.
+    pub const ALL: [LedgerColumn; 16] = [
+        LedgerColumn::Contract,
+        LedgerColumn::Unit,
+        LedgerColumn::Name,
+        LedgerColumn::Address,
+        LedgerColumn::Phone,
+        LedgerColumn::Email,
+        LedgerColumn::Amount,
+        LedgerColumn::ArrearsSince,
+        LedgerColumn::ReminderOn,
+        LedgerColumn::OfferOn,
+        LedgerColumn::ContactOn,
+        LedgerColumn::ContactKind,
+        LedgerColumn::ContactReached,
+        LedgerColumn::DebtHelpPointed,
+        LedgerColumn::Objection,
+        LedgerColumn::Arrangement,
+    ];
+
+    /// The columns a ledger must have. The conditions' columns may be absent: a household without them is simply
+    /// not signalled, and its verdict says why.
+    pub const REQUIRED: [LedgerColumn; 5] = [
+        LedgerColumn::Contract,
+        LedgerColumn::Unit,
+        LedgerColumn::Name,
+        LedgerColumn::Amount,
+        LedgerColumn::ArrearsSince,
+    ];
+
+    /// The header name.
+    pub fn name(self) -> &'static str {
+        match self {
+            LedgerColumn::Contract => "contractnummer",
+            LedgerColumn::Unit => "eenheid",
+            LedgerColumn::Name => "naam",
+            LedgerColumn::Address => "adres",
+            LedgerColumn::Phone => "telefoon",
+            LedgerColumn::Email => "email",
+            LedgerColumn::Amount => "bedrag",
+            LedgerColumn::ArrearsSince => "achterstandSinds",
+            LedgerColumn::ReminderOn => "aanmaningDatum",
+            LedgerColumn::OfferOn => "aanbodDatum",
+            LedgerColumn::ContactOn => "contactpogingDatum",
+            LedgerColumn::ContactKind => "contactpogingSoort",
+            LedgerColumn::ContactReached => "contactBereikt",
+            LedgerColumn::DebtHelpPointed => "schuldhulpGewezen",
+            LedgerColumn::Objection => "bezwaar",
+            LedgerColumn::Arrangement => "regeling",
+        }
+    }
+}
+
+/// How the corporation tried to reach the tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactKind {
+    /// By phone.
+    Phone,
+    /// A home visit.
+    Visit,
+    /// A letter (other than the written reminder).
+    Letter,
+    /// By e-mail.
+    Email,
+    /// By text message.
+    Sms,
+}
+
+impl ContactKind {
+    /// Every kind.
+    pub const ALL: [ContactKind; 5] =
+        [ContactKind::Phone, ContactKind::Visit, ContactKind::Letter, ContactKind::Email, ContactKind::Sms];
+
+    /// The code in the ledger and the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactKind::Phone => "telefoon",
+            ContactKind::Visit => "huisbezoek",
+            ContactKind::Letter => "brief",
+            ContactKind::Email => "email",
+            ContactKind::Sms => "sms",
+        }
+    }
+
+    /// Reads a code (case and spaces ignored).
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim().to_lowercase();
+        Self::ALL.into_iter().find(|k| k.code() == text || (text == "e-mail" && *k == ContactKind::Email))
+    }
+}
+
+/// The household's payment arrangement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Arrangement {
+    /// None.
+    #[default]
+    None,
+    /// Agreed and being kept: no signal while it is.
+    Kept,
+    /// Paid off as agreed.
+    Completed,
+    /// Agreed and not kept.
+    Broken,
+}
+
+impl Arrangement {
+    /// Every status.
+    pub const ALL: [Arrangement; 4] =
+        [Arrangement::None, Arrangement::Kept, Arrangement::Completed, Arrangement::Broken];
+
+    /// The code in the ledger and the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Arrangement::None => "geen",
+            Arrangement::Kept => "lopend",
+            Arrangement::Completed => "nagekomen",
+            Arrangement::Broken => "niet-nagekomen",
+        }
+    }
+
+    /// Reads a code (case, spaces and `_`/` ` for `-` ignored; empty is none).
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim().to_lowercase().replace([' ', '_'], "-");
+        if text.is_empty() {
+            return Some(Arrangement::None);
+        }
+        Self::ALL.into_iter().find(|a| a.code() == text)
+    }
+}
+
+/// One household of the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Household {
+    /// The line in the file.
+    pub line: u64,
+    /// The rental contract.
+    pub contract: String,
+    /// The unit's `idExtern`.
+    pub unit: String,
+    /// The tenant's name.
+    pub name: String,
+    /// Phone, when known.
+    pub phone: Option<String>,
+    /// E-mail, when known.
+    pub email: Option<String>,
+    /// The amount in arrears.
+    pub amount: Money,
+    /// The day the arrears arose.
+    pub arrears_since: Date,
+    /// The first written reminder.
+    pub reminder_on: Option<Date>,
+    /// The written reminder that offered to pass the details on.
+    pub offer_on: Option<Date>,
+    /// The last attempt at personal contact.
+    pub contact_on: Option<Date>,
+    /// How.
+    pub contact_kind: Option<ContactKind>,
+    /// Whether it reached the tenant.
+    pub contact_reached: bool,
+    /// Whether the tenant was pointed to debt help.
+    pub debt_help_pointed: bool,
+    /// Whether the tenant objected.
+    pub objection: bool,
+    /// The payment arrangement.
+    pub arrangement: Arrangement,
+}
+
+/// Reads a ledger file row by row.
+pub type LedgerReader<R> = TableReader<R, LedgerColumn>;
+
+/// Reads `d-m-jjjj`, `d/m/jjjj` or `jjjj-mm-dd`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(['-', '/']).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let (d, m, y) = if a.len() == 4 { (c, b, a) } else { (a, b, c) };
+    if y.len() != 4 || !(1..=2).contains(&d.len()) || !(1..=2).contains(&m.len()) {
+        return None;
+    }
+    let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
+}
+
+/// Reads `ja`/`nee` (also `j`/`n`, `yes`/`no`, `1`/`0`, `waar`/`onwaar`); empty is no.
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "" | "nee" | "n" | "no" | "0" | "onwaar" | "false" => Some(false),
+        "ja" | "j" | "yes" | "y" | "1" | "waar" | "true" => Some(true),
+        _ => None,
+    }
+}
+
+impl Table for LedgerColumn {
+    type Parsed = Household;
+    const ALL: &'static [Self] = &LedgerColumn::ALL;
+    const REQUIRED: &'static [Self] = &LedgerColumn::REQUIRED;
+
+    fn name(self) -> &'static str {
+        LedgerColumn::name(self)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn max_chars(self) -> Option<usize> {
+        match self {
+            LedgerColumn::Contract | LedgerColumn::Unit => Some(64),
+            LedgerColumn::Name | LedgerColumn::Address => Some(200),
+            LedgerColumn::Phone => Some(32),
+            LedgerColumn::Email => Some(254),
+            _ => None,
+        }
+    }
+
+    fn parse(row: &mut Row<'_, Self>) -> Option<Household> {
+        let date = |row: &mut Row<'_, Self>, column| row.parsed(column, |v| parse_date(v).ok_or(RowProblem::NotADate));
+        let yes_no = |row: &mut Row<'_, Self>, column| {
+            row.parsed(column, |v| parse_yes_no(v).ok_or(RowProblem::NotYesNo)).unwrap_or(false)
+        };
+        let contract = row.required(LedgerColumn::Contract);
+        let unit = row.required(LedgerColumn::Unit);
+        let name = row.required(LedgerColumn::Name);
+        let _address = row.optional(LedgerColumn::Address);
+        let phone = row.optional(LedgerColumn::Phone);
+        let email = row.optional(LedgerColumn::Email);
+        if email.as_deref().is_some_and(|e| !e.contains('@')) {
+            row.fail(LedgerColumn::Email, RowProblem::NotAnEmail);
+        }
+        let amount = match row.required(LedgerColumn::Amount) {
+            Some(_) => row.parsed(LedgerColumn::Amount, Money::parse),
+            None => None,
+        };
+        if amount.is_some_and(|a| a.cents() <= 0) {
+            row.fail(LedgerColumn::Amount, RowProblem::NotPositive);
+        }
+        let arrears_since = match row.required(LedgerColumn::ArrearsSince) {
+            Some(_) => date(row, LedgerColumn::ArrearsSince),
+            None => None,
+        };
+        let reminder_on = date(row, LedgerColumn::ReminderOn);
+        let offer_on = date(row, LedgerColumn::OfferOn);
+        let contact_on = date(row, LedgerColumn::ContactOn);
+        let contact_kind = row.parsed(LedgerColumn::ContactKind, |v| {
+            ContactKind::parse(v).ok_or(RowProblem::NotInList { allowed: "telefoon, huisbezoek, brief, email, sms" })
+        });
+        let contact_reached = yes_no(row, LedgerColumn::ContactReached);
+        let debt_help_pointed = yes_no(row, LedgerColumn::DebtHelpPointed);
+        let objection = yes_no(row, LedgerColumn::Objection);
+        let arrangement = row
+            .parsed(LedgerColumn::Arrangement, |v| {
+                Arrangement::parse(v)
+                    .ok_or(RowProblem::NotInList { allowed: "geen, lopend, nagekomen, niet-nagekomen" })
+            })
+            .unwrap_or_default();
+        Some(Household {
+            line: row.line,
+            contract: contract?,
+            unit: unit?,
+            name: name?,
+            phone,
+            email,
+            amount: amount?,
+            arrears_since: arrears_since?,
+            reminder_on,
+            offer_on,
+            contact_on,
+            contact_kind,
+            contact_reached,
+            debt_help_pointed,
+            objection,
+            arrangement,
+        })
+    }
+}
+
+/// The header line of the ledger template, `;`-separated.
+pub fn template_header() -> String {
+    LedgerColumn::ALL.map(LedgerColumn::name).join(";")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn read(file: &str) -> Vec<Result<Household, Vec<crate::bezit::import::RowError>>> {
+        LedgerReader::new(file.as_bytes()).expect("header").collect()
+    }
+
+    const HEADER: &str = "contractnummer;eenheid;naam;telefoon;email;bedrag;achterstandSinds;aanmaningDatum;\
+                          aanbodDatum;contactpogingDatum;contactpogingSoort;contactBereikt;schuldhulpGewezen;bezwaar;regeling";
+
+    #[test]
+    fn reads_a_household_as_excel_writes_it() {
+        let file = format!(
+            "\u{feff}{HEADER}\r\nC-1;E-1;A. de Vries;06 12345678;a@example.nl;€ 1.234,56;1-9-2026;5-10-2026;\
+             5-10-2026;2026-10-01;Telefoon;ja;ja;nee;Lopend\r\n"
+        );
+        let rows = read(&file);
+        let household = rows[0].as_ref().expect("valid row");
+        assert_eq!(household.line, 2);
+        assert_eq!(household.amount, Money::from_cents(123_456));
+        assert_eq!(household.arrears_since, date!(2026 - 09 - 01));
+        assert_eq!(household.contact_on, Some(date!(2026 - 10 - 01)));
+        assert_eq!(household.contact_kind, Some(ContactKind::Phone));
+        assert!(household.contact_reached && household.debt_help_pointed && !household.objection);
+        assert_eq!(household.arrangement, Arrangement::Kept);
+    }
+
+    #[test]
+    fn names_each_bad_value_by_line_and_column() {
+        let file = format!(
+            "{HEADER}\nC-1;E-1;Naam;;geen-mail;-5;31-2-2026;x;;;fax;misschien;;;afgelost\n;E-2;Naam;;;10;1-1-2026;;;;;;;;\n"
+        );
+        let rows = read(&file);
+        let errors = rows[0].as_ref().expect_err("refused");
+        let columns: Vec<(&str, &RowProblem)> = errors.iter().map(|e| (e.column.as_str(), &e.reason)).collect();
+        assert_eq!(
+            columns,
+            vec![
+                ("email", &RowProblem::NotAnEmail),
+                ("bedrag", &RowProblem::NotPositive),
+                ("achterstandSinds", &RowProblem::NotADate),
+                ("aanmaningDatum", &RowProblem::NotADate),
+                ("contactpogingSoort", &RowProblem::NotInList { allowed: "telefoon, huisbezoek, brief, email, sms" }),
+                ("contactBereikt", &RowProblem::NotYesNo),
+                ("regeling", &RowProblem::NotInList { allowed: "geen, lopend, nagekomen, niet-nagekomen" }),
+            ]
+        );
+        assert!(errors.iter().all(|e| e.line == 2));
+        let second = rows[1].as_ref().expect_err("no contract");
+        assert_eq!((second[0].line, second[0].column.as_str()), (3, "contractnummer"));
+    }
+
+    #[test]
+    fn a_ledger_without_its_required_columns_is_refused_whole() {
+        let refused = LedgerReader::new("contractnummer;naam\nC-1;X\n".as_bytes()).err();
+        assert_eq!(
+            refused,
+            Some(crate::bezit::import::FileError::MissingColumns("eenheid, bedrag, achterstandSinds".into()))
+        );
+    }
+
+    #[test]
+    fn dates_in_the_shapes_spreadsheets_write() {
+        assert_eq!(parse_date("1-7-2026"), Some(date!(2026 - 07 - 01)));
+        assert_eq!(parse_date("01/07/2026"), Some(date!(2026 - 07 - 01)));
+        assert_eq!(parse_date("2026-07-01"), Some(date!(2026 - 07 - 01)));
+        assert_eq!(parse_date("1-7-26"), None);
+        assert_eq!(parse_date("29-2-2026"), None);
+        assert_eq!(parse_yes_no("JA"), Some(true));
+        assert_eq!(parse_yes_no(""), Some(false));
+        assert_eq!(parse_yes_no("wellicht"), None);
+    }
+}

@@ -1,0 +1,137 @@
+//! The legal rule of vroegsignalering (art. 4a Wet gemeentelijke schuldhulpverlening with the Besluit; see RULES.md):
+//! a landlord passes a household's contact details and arrears to the municipality once it has (a) tried to make
+//! personal contact, (b) pointed the tenant to debt help, (c) sent a written reminder and (d) offered in that
+//! reminder to pass the details on — and the tenant did not object. Practice (the national covenant) adds: no signal
+//! while a payment arrangement is being kept, and not before the days-late threshold after the offering reminder has
+//! passed (30 days unless the municipality agreed otherwise).
+//!
+//! The threshold is a term counted in days, so it is counted as the Algemene termijnenwet counts one: a term that
+//! ends on a Saturday, Sunday or holiday runs to the next working day, and the signal may go the day after.
+
+use super::ledger::{Arrangement, Household};
+use crate::calendar::{TermCalendar, TermEnd};
+use time::{Date, Duration};
+
+/// What a municipality agreed with the landlords (defaults: the covenant's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleSettings {
+    /// Days after the offering reminder before a signal may go.
+    pub threshold_days: u16,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        Self { threshold_days: 30 }
+    }
+}
+
+/// What the household's own row cannot say, which the store knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Context {
+    /// The unit's gemeente is known in the stock (the signal goes to it).
+    pub gemeente_known: bool,
+    /// A signal for this contract is still open at the municipality, sent on this day.
+    pub open_signal_since: Option<Date>,
+}
+
+/// Why a household is not signalled (now). `Display` is Dutch (the CLI); the web layer translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Block {
+    /// The unit has no gemeente code in the stock, so there is no municipality to send to.
+    #[error("de eenheid heeft geen gemeentecode in het bezit")]
+    NoGemeente,
+    /// A signal for this contract is still open at the municipality.
+    #[error("al gesignaleerd op {0}; dat signaal loopt nog bij de gemeente")]
+    AlreadySignalled(Date),
+    /// The tenant objected: nothing is passed on.
+    #[error("de huurder heeft bezwaar gemaakt")]
+    Objected,
+    /// A payment arrangement is being kept.
+    #[error("er loopt een betalingsregeling die wordt nagekomen")]
+    ArrangementKept,
+    /// (a) No attempt at personal contact recorded.
+    #[error("geen poging tot persoonlijk contact vastgelegd (voorwaarde a)")]
+    NoContactAttempt,
+    /// (b) The tenant was not pointed to debt help.
+    #[error("niet gewezen op schuldhulpverlening (voorwaarde b)")]
+    NoDebtHelpPointer,
+    /// (c) No written reminder recorded.
+    #[error("geen schriftelijke aanmaning vastgelegd (voorwaarde c)")]
+    NoWrittenReminder,
+    /// (d) No reminder offered to pass the details on.
+    #[error("in geen aanmaning aangeboden de gegevens door te geven (voorwaarde d)")]
+    NoOffer,
+    /// The days-late threshold has not passed yet; the signal may go from this day.
+    #[error("de termijn na de aanmaning met aanbod loopt nog; signaleren kan vanaf {0}")]
+    TooSoon(Date),
+}
+
+/// The verdict on one household, with everything that blocks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// Why it is not signalled; empty when it is.
+    pub blocks: Vec<Block>,
+    /// The end of the threshold term after the offering reminder, when there was one.
+    pub threshold: Option<TermEnd>,
+}
+
+impl Decision {
+    /// Whether the household is signalled.
+    pub fn signalled(&self) -> bool {
+        self.blocks.is_empty()
+    }
+}
+
+/// Decides whether a household of the ledger is signalled on `today`. Facts dated after `today` do not count: a
+/// reminder that has not been sent offered nothing yet.
+pub fn decide(
+    household: &Household,
+    context: Context,
+    settings: RuleSettings,
+    calendar: &TermCalendar,
+    today: Date,
+) -> Decision {
+    let done = |day: Option<Date>| day.is_some_and(|d| d <= today);
+    let mut blocks = Vec::new();
+    if !context.gemeente_known {
+        blocks.push(Block::NoGemeente);
+    }
+    if let Some(since) = context.open_signal_since {
+        blocks.push(Block::AlreadySignalled(since));
+    }
+    if household.objection {
+        blocks.push(Block::Objected);
+    }
+    if household.arrangement == Arrangement::Kept {
+        blocks.push(Block::ArrangementKept);
+    }
+    if !done(household.contact_on) {
+        blocks.push(Block::NoContactAttempt);
+    }
+    if !household.debt_help_pointed {
+        blocks.push(Block::NoDebtHelpPointer);
+    }
+    // The offering reminder is itself a written reminder.
+    if !done(household.reminder_on) && !done(household.offer_on) {
+        blocks.push(Block::NoWrittenReminder);
+    }
+    let threshold = household.offer_on.map(|offer| threshold_end(offer, settings, calendar));
+    match (household.offer_on, threshold) {
+        (Some(offer), Some(end)) if offer <= today => {
+            if today <= end.date {
+                blocks.push(Block::TooSoon(end.date + Duration::days(1)));
+            }
+        }
+        _ => blocks.push(Block::NoOffer),
+    }
+    Decision { blocks, threshold }
+}
+
+/// The last day of the threshold term after an offering reminder sent on `offer`.
+pub fn threshold_end(offer: Date, settings: RuleSettings, calendar: &TermCalendar) -> TermEnd {
+    calendar.term_end(offer, offer + Duration::days(i64::from(settings.threshold_days)))
+}
+
+#[cfg(test)]
+#[path = "rule_tests.rs"]
+mod tests;
