@@ -28,6 +28,7 @@ pub mod participatie;
 pub mod public_contact;
 pub mod resets;
 pub mod sessions;
+pub mod signalering;
 pub mod socialreturn;
 mod sql;
 pub mod stock;

@@ -59,6 +59,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(33, "prestatieafspraken", "0033_prestatieafspraken"),
     migration!(35, "prestatieafspraken meetings", "0035_pa_meetings"),
     migration!(40, "prestatieafspraken documents and addenda", "0040_pa_documents_addenda"),
+    migration!(41, "signalering", "0041_signalering"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -78,7 +79,7 @@ pub(crate) fn postgres_fingerprint() -> String {
 const DECREED_DAYS: i64 = 19;
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 40;
+pub const LATEST: i64 = 41;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(

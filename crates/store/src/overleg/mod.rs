@@ -25,6 +25,7 @@ pub use cases::{
     create, events, get, get_in, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord, Event, Listing,
     NewCase,
 };
+pub(crate) use dates::optional_date;
 pub use dates::{date_from_text, date_to_text};
 pub use discussion::{
     add_comment, add_question, answer_question, comments, open_questions, questions, Comment, Question,

@@ -1,0 +1,346 @@
+//! Soft signals: recorded by corporation staff on a household of its stock, kept internal unless the tenant
+//! consented to a referral; a partner sees only what was referred to it, accepts or declines, and reports back.
+
+use super::{log_read, opt_date, PersonalScope};
+use crate::audit::{self, Actor, Change};
+use crate::overleg::date_to_text;
+use crate::sql;
+use crate::{Db, Result, StoreError};
+use serde_json::json;
+use time::Date;
+use volkshuis_domain::access::{ReadScope, WriteScope};
+use volkshuis_domain::calendar::add_months;
+use volkshuis_domain::signalering::soft::{may_refer, soft_delete_on, ReferralRefused, SoftKind, SoftState};
+
+/// A soft signal.
+#[derive(Debug, Clone)]
+pub struct Soft {
+    /// Id.
+    pub id: i64,
+    /// The corporation that recorded it.
+    pub org: String,
+    /// The unit's address, when it is one of the stock's.
+    pub address: Option<String>,
+    /// Who it concerns, as staff wrote it ("bewoner 2e verdieping", a name).
+    pub household: String,
+    /// What was noticed.
+    pub kind: SoftKind,
+    /// The observation.
+    pub note: String,
+    /// The day the tenant's consent was recorded.
+    pub consent_on: Option<Date>,
+    /// Where it stands.
+    pub state: SoftState,
+    /// The partner it was referred to.
+    pub partner: Option<String>,
+    /// The day it was referred.
+    pub referred_on: Option<Date>,
+    /// The partner's report back.
+    pub report: Option<String>,
+    /// Recorded by, and on.
+    pub recorded: (String, Date),
+    /// The day it is deleted, when set.
+    pub delete_on: Option<Date>,
+}
+
+/// A new soft signal, checked at the edge (the store checks the unit).
+#[derive(Debug, Clone)]
+pub struct NewSoft {
+    /// One of the corporation's units, if it concerns one.
+    pub unit_id: Option<i64>,
+    /// Who it concerns.
+    pub household: String,
+    /// What.
+    pub kind: SoftKind,
+    /// The observation.
+    pub note: String,
+}
+
+const COLUMNS: &str = "s.id, c.name AS org, s.household, s.kind, s.note, s.consent_on, s.state, p.name AS partner, \
+     s.referred_on, s.report, s.recorded_by, s.recorded_on, s.delete_on, \
+     u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats";
+
+const FROM: &str = "sg_soft s JOIN organisations c ON c.id = s.org_id \
+     LEFT JOIN organisations p ON p.id = s.partner_org_id LEFT JOIN units u ON u.id = s.unit_id";
+
+fn from_row(row: &sql::Row) -> Result<Soft> {
+    let kind: String = row.try_get("kind")?;
+    let state: String = row.try_get("state")?;
+    let address = match row.try_get::<Option<String>, _>("straatnaam")? {
+        Some(street) => Some(format!(
+            "{street} {}{}{}, {} {}",
+            row.try_get::<i64, _>("huisnummer")?,
+            row.try_get::<Option<String>, _>("huisletter")?.unwrap_or_default(),
+            row.try_get::<Option<String>, _>("huisnummer_toevoeging")?.map(|t| format!("-{t}")).unwrap_or_default(),
+            row.try_get::<String, _>("postcode")?,
+            row.try_get::<String, _>("woonplaats")?
+        )),
+        None => None,
+    };
+    Ok(Soft {
+        id: row.try_get("id")?,
+        org: row.try_get("org")?,
+        address,
+        household: row.try_get("household")?,
+        kind: SoftKind::parse(&kind).ok_or(StoreError::Corrupt { column: "kind", value: kind.clone() })?,
+        note: row.try_get("note")?,
+        consent_on: opt_date(row, "consent_on")?,
+        state: SoftState::parse(&state).ok_or(StoreError::Corrupt { column: "state", value: state.clone() })?,
+        partner: row.try_get("partner")?,
+        referred_on: opt_date(row, "referred_on")?,
+        report: row.try_get("report")?,
+        recorded: (row.try_get("recorded_by")?, super::date(row, "recorded_on")?),
+        delete_on: opt_date(row, "delete_on")?,
+    })
+}
+
+/// Records a soft signal for the corporation of `scope`; `None` when the unit is not one of its own. It is internal
+/// and set to expire after the corporation's period.
+pub async fn record_soft(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    new: &NewSoft,
+    today: Date,
+) -> Result<Option<i64>> {
+    let settings = super::settings::settings(db, scope).await?;
+    let mut tx = db.begin().await?;
+    if let Some(unit) = new.unit_id {
+        let own: Option<i64> = sql::query_scalar("SELECT id FROM units WHERE id = $1 AND corporation_id = $2")
+            .bind(unit)
+            .bind(scope.org_id())
+            .fetch_optional(&mut tx)
+            .await?;
+        if own.is_none() {
+            return Ok(None);
+        }
+    }
+    let delete = soft_delete_on(SoftState::Internal, today, None, settings.soft_internal_months, 0);
+    let id: i64 = sql::query_scalar(
+        "INSERT INTO sg_soft (org_id, unit_id, household, kind, note, state, recorded_by, recorded_on, delete_on) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(scope.org_id())
+    .bind(new.unit_id)
+    .bind(&new.household)
+    .bind(new.kind.code())
+    .bind(&new.note)
+    .bind(SoftState::Internal.code())
+    .bind(&actor.label)
+    .bind(date_to_text(today))
+    .bind(delete.map(date_to_text))
+    .fetch_one(&mut tx)
+    .await?;
+    let mut change = Change::event(Some(scope.org_id()), "create", "sg_soft", id.to_string());
+    change.after = Some(json!({ "kind": new.kind.code() }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// The corporation's soft signals, newest first (the read is logged).
+pub async fn soft_signals(db: &Db, scope: &PersonalScope, actor: &Actor) -> Result<Vec<Soft>> {
+    let mut tx = db.begin().await?;
+    let rows = sql::query(&format!("SELECT {COLUMNS} FROM {FROM} WHERE s.org_id = $1 ORDER BY s.id DESC LIMIT 500"))
+        .bind(scope.org_id())
+        .fetch_all(&mut tx)
+        .await?;
+    let list = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+    if !list.is_empty() {
+        log_read(tx.conn(), actor, scope, "sg_soft", "list".into(), list.len()).await?;
+    }
+    tx.commit().await?;
+    Ok(list)
+}
+
+/// One soft signal as the corporation that recorded it or the partner it was referred to sees it (the read is
+/// logged); `None` for anyone else.
+pub async fn soft_signal(db: &Db, scope: &PersonalScope, actor: &Actor, id: i64) -> Result<Option<Soft>> {
+    let mut tx = db.begin().await?;
+    let row = sql::query(&format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE s.id = $1 AND (s.org_id = $2 OR (s.partner_org_id = $2 AND s.state <> 'intern'))"
+    ))
+    .bind(id)
+    .bind(scope.org_id())
+    .fetch_optional(&mut tx)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let soft = from_row(&row)?;
+    log_read(tx.conn(), actor, scope, "sg_soft", id.to_string(), 1).await?;
+    tx.commit().await?;
+    Ok(Some(soft))
+}
+
+/// The referrals made to the partner of `scope`, newest first (the read is logged). Another partner's are never
+/// among them, nor anything kept internal.
+pub async fn referrals(db: &Db, scope: &PersonalScope, actor: &Actor) -> Result<Vec<Soft>> {
+    let mut tx = db.begin().await?;
+    let rows = sql::query(&format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE s.partner_org_id = $1 AND s.state <> 'intern' ORDER BY s.id DESC LIMIT 500"
+    ))
+    .bind(scope.org_id())
+    .fetch_all(&mut tx)
+    .await?;
+    let list = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+    if !list.is_empty() {
+        log_read(tx.conn(), actor, scope, "sg_soft", "referrals".into(), list.len()).await?;
+    }
+    tx.commit().await?;
+    Ok(list)
+}
+
+/// Why a step on a soft signal was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SoftRefusal {
+    /// Not one this organisation may act on.
+    NotFound,
+    /// The referral rule refused it.
+    Referral(ReferralRefused),
+    /// The partner is not a partner organisation on the platform.
+    NotAPartner,
+    /// The step does not fit where the signal stands.
+    WrongState,
+}
+
+async fn state_of(tx: &mut crate::Tx, id: i64, column: &str, org_id: i64) -> Result<Option<(SoftState, bool)>> {
+    let row = sql::query(&format!("SELECT state, consent_on FROM sg_soft WHERE id = $1 AND {column} = $2"))
+        .bind(id)
+        .bind(org_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let state: String = row.try_get("state")?;
+    let state = SoftState::parse(&state).ok_or(StoreError::Corrupt { column: "state", value: state.clone() })?;
+    Ok(Some((state, row.try_get::<Option<String>, _>("consent_on")?.is_some())))
+}
+
+/// Records the tenant's consent to a referral, on `today` (confirmed by the user in the page beforehand).
+pub async fn record_consent(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    id: i64,
+    today: Date,
+) -> Result<std::result::Result<(), SoftRefusal>> {
+    let mut tx = db.begin().await?;
+    match state_of(&mut tx, id, "org_id", scope.org_id()).await? {
+        None => return Ok(Err(SoftRefusal::NotFound)),
+        Some((SoftState::Internal, false)) => {}
+        Some(_) => return Ok(Err(SoftRefusal::WrongState)),
+    }
+    sql::query("UPDATE sg_soft SET consent_on = $1, consent_by = $2 WHERE id = $3")
+        .bind(date_to_text(today))
+        .bind(&actor.label)
+        .bind(id)
+        .execute(&mut tx)
+        .await?;
+    audit::record(tx.conn(), actor, Change::event(Some(scope.org_id()), "consent", "sg_soft", id.to_string())).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Refers a soft signal with consent to a partner organisation; it is then kept while the partner works it.
+pub async fn refer(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    id: i64,
+    partner_org_id: i64,
+    today: Date,
+) -> Result<std::result::Result<(), SoftRefusal>> {
+    let mut tx = db.begin().await?;
+    let Some((state, consent)) = state_of(&mut tx, id, "org_id", scope.org_id()).await? else {
+        return Ok(Err(SoftRefusal::NotFound));
+    };
+    if let Err(refused) = may_refer(state, consent) {
+        return Ok(Err(SoftRefusal::Referral(refused)));
+    }
+    let partner: Option<i64> = sql::query_scalar("SELECT id FROM organisations WHERE id = $1 AND kind = 'partner'")
+        .bind(partner_org_id)
+        .fetch_optional(&mut tx)
+        .await?;
+    if partner.is_none() {
+        return Ok(Err(SoftRefusal::NotAPartner));
+    }
+    sql::query("UPDATE sg_soft SET state = $1, partner_org_id = $2, referred_on = $3, delete_on = NULL WHERE id = $4")
+        .bind(SoftState::Referred.code())
+        .bind(partner_org_id)
+        .bind(date_to_text(today))
+        .bind(id)
+        .execute(&mut tx)
+        .await?;
+    let mut change = Change::event(Some(scope.org_id()), "refer", "sg_soft", id.to_string());
+    change.after = Some(json!({ "partner": partner_org_id }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// What a partner does with a referral.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartnerStep {
+    /// Takes it on.
+    Accept,
+    /// Declines it, with a short reason for the corporation.
+    Decline(String),
+    /// Reports back and closes it.
+    Close(String),
+}
+
+/// A partner's step on a referral made to it; a closed or declined one is then kept for the corporation's period.
+pub async fn partner_step(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    id: i64,
+    step: &PartnerStep,
+    today: Date,
+) -> Result<std::result::Result<(), SoftRefusal>> {
+    let mut tx = db.begin().await?;
+    let Some((state, _)) = state_of(&mut tx, id, "partner_org_id", scope.org_id()).await? else {
+        return Ok(Err(SoftRefusal::NotFound));
+    };
+    let (next, report) = match (step, state) {
+        (PartnerStep::Accept, SoftState::Referred) => (SoftState::Accepted, None),
+        (PartnerStep::Decline(why), SoftState::Referred) => (SoftState::Declined, Some(why.clone())),
+        (PartnerStep::Close(report), SoftState::Accepted) => (SoftState::Closed, Some(report.clone())),
+        _ => return Ok(Err(SoftRefusal::WrongState)),
+    };
+    let owner: i64 = sql::query_scalar("SELECT org_id FROM sg_soft WHERE id = $1").bind(id).fetch_one(&mut tx).await?;
+    let owner_months = {
+        let row = sql::query("SELECT soft_closed_months FROM sg_settings WHERE org_id = $1")
+            .bind(owner)
+            .fetch_optional(&mut tx)
+            .await?;
+        match row {
+            Some(r) => r.try_get::<i64, _>("soft_closed_months")?.clamp(0, 36) as u32,
+            None => super::settings::Settings::default().soft_closed_months,
+        }
+    };
+    let closes = matches!(next, SoftState::Closed | SoftState::Declined);
+    let delete = closes.then(|| date_to_text(add_months(today, owner_months)));
+    sql::query(
+        "UPDATE sg_soft SET state = $1, answered_on = COALESCE(answered_on, $2), closed_on = $3, \
+         report = COALESCE($4, report), delete_on = $5 WHERE id = $6",
+    )
+    .bind(next.code())
+    .bind(date_to_text(today))
+    .bind(closes.then(|| date_to_text(today)))
+    .bind(report)
+    .bind(delete)
+    .bind(id)
+    .execute(&mut tx)
+    .await?;
+    let mut change = Change::event(Some(scope.org_id()), "partner_step", "sg_soft", id.to_string());
+    change.after = Some(json!({ "state": next.code() }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Partner organisations a corporation may refer to: id and name (no personal data).
+pub async fn partners(db: &Db, _scope: &ReadScope) -> Result<Vec<(i64, String)>> {
+    let rows =
+        sql::query("SELECT id, name FROM organisations WHERE kind = 'partner' ORDER BY name, id").fetch_all(db).await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
+}
