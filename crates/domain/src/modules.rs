@@ -13,7 +13,7 @@ use crate::org::OrgKind;
 
 /// A module of the platform, in the order the main navigation lists them.
 ///
-/// Modules still to come (Signalering, Nazorg, Initiatieven) get a variant here and a line in
+/// Modules still to come (Nazorg, Initiatieven) get a variant here and a line in
 /// [`Module::open_to`] when their pages exist; until then no menu names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Module {
@@ -27,12 +27,20 @@ pub enum Module {
     Afspraken,
     /// Social return: buyers' contracts and suppliers' contributions.
     SocialReturn,
+    /// Signalering: rent-arrears signals from landlord to municipality, soft signals to partners.
+    Signalering,
 }
 
 impl Module {
     /// Every module, in menu order.
-    pub const ALL: [Module; 5] =
-        [Module::Bezit, Module::Participatie, Module::Overleg, Module::Afspraken, Module::SocialReturn];
+    pub const ALL: [Module; 6] = [
+        Module::Bezit,
+        Module::Participatie,
+        Module::Overleg,
+        Module::Afspraken,
+        Module::SocialReturn,
+        Module::Signalering,
+    ];
 
     /// A stable code (for tests and markup hooks).
     pub fn code(self) -> &'static str {
@@ -42,6 +50,7 @@ impl Module {
             Module::Overleg => "overleg",
             Module::Afspraken => "afspraken",
             Module::SocialReturn => "social-return",
+            Module::Signalering => "signalering",
         }
     }
 
@@ -56,6 +65,12 @@ impl Module {
             Module::Afspraken => is_overlegwet_party(kind) || kind == OrgKind::Municipality,
             // A tenant organisation neither buys nor supplies; every other kind buys, supplies or coordinates.
             Module::SocialReturn => kind != OrgKind::TenantOrganisation,
+            // The landlord that signals, the municipality that receives, the partner a soft signal is referred to.
+            // Inside, a person is shown only to members who may edit (staff, administrators); see the store's
+            // `signalering::PersonalScope`.
+            Module::Signalering => {
+                matches!(kind, OrgKind::Corporation | OrgKind::Municipality | OrgKind::Partner)
+            }
         }
     }
 }
@@ -81,11 +96,11 @@ mod tests {
     fn each_kind_reaches_its_modules() {
         use OrgKind::*;
         let table = [
-            (Corporation, [true, true, true, true, true]),
-            (TenantOrganisation, [false, true, true, true, false]),
-            (Municipality, [false, true, false, true, true]),
-            (Supplier, [false, false, false, false, true]),
-            (Partner, [false, false, false, false, true]),
+            (Corporation, [true, true, true, true, true, true]),
+            (TenantOrganisation, [false, true, true, true, false, false]),
+            (Municipality, [false, true, false, true, true, true]),
+            (Supplier, [false, false, false, false, true, false]),
+            (Partner, [false, false, false, false, true, true]),
         ];
         for (kind, expected) in table {
             assert_eq!(Module::ALL.map(|m| m.open_to(kind)), expected, "{kind}");

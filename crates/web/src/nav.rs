@@ -91,6 +91,7 @@ fn segment(module: Module) -> &'static str {
         Module::Overleg => "overleg",
         Module::Afspraken => "afspraken",
         Module::SocialReturn => "sr",
+        Module::Signalering => "signalering",
     }
 }
 
@@ -216,6 +217,7 @@ impl Menus {
             Place::Module(Module::Overleg) => nt.nav_overleg.to_owned(),
             Place::Module(Module::Afspraken) => nt.nav_afspraken.to_owned(),
             Place::Module(Module::SocialReturn) => nt.nav_social_return.to_owned(),
+            Place::Module(Module::Signalering) => nt.nav_signalering.to_owned(),
             Place::Organisation => org_name.clone(),
             Place::Admin => nt.nav_admin.to_owned(),
         };

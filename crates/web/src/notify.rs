@@ -15,7 +15,7 @@ use crate::mail;
 use crate::state::AppState;
 use anyhow::Context;
 use time::{Date, OffsetDateTime, Time};
-use volkshuis_domain::access::{self, Membership, Role, View};
+use volkshuis_domain::access::{self, Edit, Membership, Role, View};
 use volkshuis_domain::notices::MailChoice;
 use volkshuis_store::users::User;
 use volkshuis_store::{notice_settings, notifications, orgs, users, Tx};
@@ -126,7 +126,11 @@ pub(crate) async fn tell(state: &AppState, tx: &mut Tx, event: &Event) -> anyhow
         let link = absolute(state, &path);
         for (user, role) in users::members_of(&state.db, org_id).await? {
             let membership = Membership { user_id: user.id, org_id, role };
-            let may_see = access::grant(org_id, Some(membership), View).is_ok();
+            let may_see = if event.step.leads_to_persons() {
+                access::grant(org_id, Some(membership), Edit).is_ok()
+            } else {
+                access::grant(org_id, Some(membership), View).is_ok()
+            };
             if !user.active || user.id == event.by.user_id || !may_see {
                 continue;
             }
@@ -156,7 +160,11 @@ fn mail_body(
     if let Some(detail) = event.step.detail(lang) {
         body.push_str(&format!("{detail}\n"));
     }
-    body.push_str(&format!("{}\n\n{}\n\n-- \n", nt.mail_by(by_org, &event.by.name), nt.mail_open(link)));
+    // A Signalering mail says that something waits and where, nothing more (not even who sent it).
+    if !event.step.leads_to_persons() {
+        body.push_str(&format!("{}\n\n", nt.mail_by(by_org, &event.by.name)));
+    }
+    body.push_str(&format!("{}\n\n-- \n", nt.mail_open(link)));
     body.push_str(&nt.mail_footer(to_org, absolute(state, SETTINGS_PATH)));
     body
 }

@@ -328,6 +328,15 @@ pub async fn move_to_bucket(db: &Db, scope: &WriteScope, actor: &Actor, id: i64,
     Ok(true)
 }
 
+/// The sender of a signal in the municipality's inbox (to tell it a result came), `None` for any other signal.
+pub async fn sender_of(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<i64>> {
+    Ok(sql::query_scalar("SELECT sender_org_id FROM sg_signals WHERE id = $1 AND recipient_org_id = $2")
+        .bind(id)
+        .bind(scope.org_id())
+        .fetch_optional(db)
+        .await?)
+}
+
 /// A signal as its sender sees it: what it sent and picked up or not, never the reason.
 #[derive(Debug, Clone)]
 pub struct SentSignal {

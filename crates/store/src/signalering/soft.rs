@@ -338,6 +338,16 @@ pub async fn partner_step(
     Ok(Ok(()))
 }
 
+/// The corporation that referred a soft signal to the partner of `scope` (to tell it the partner answered); `None`
+/// for any other signal.
+pub async fn owner_of(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<i64>> {
+    Ok(sql::query_scalar("SELECT org_id FROM sg_soft WHERE id = $1 AND partner_org_id = $2")
+        .bind(id)
+        .bind(scope.org_id())
+        .fetch_optional(db)
+        .await?)
+}
+
 /// Partner organisations a corporation may refer to: id and name (no personal data).
 pub async fn partners(db: &Db, _scope: &ReadScope) -> Result<Vec<(i64, String)>> {
     let rows =

@@ -392,6 +392,15 @@ pub async fn units_after(
     rows.iter().map(unit_from_row).collect()
 }
 
+/// The id of the organisation's unit with this `idExtern`, when it has one.
+pub async fn unit_id_by_extern(db: &Db, scope: &ReadScope, id_extern: &str) -> Result<Option<i64>> {
+    Ok(sql::query_scalar("SELECT id FROM units WHERE corporation_id = $1 AND id_extern = $2")
+        .bind(scope.org_id())
+        .bind(id_extern)
+        .fetch_optional(db)
+        .await?)
+}
+
 /// One unit of the corporation; `None` when it does not exist or belongs to another corporation.
 pub async fn unit(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<UnitRow>> {
     let sql = format!("{UNIT_SELECT} WHERE u.id = $1 AND u.corporation_id = $2");

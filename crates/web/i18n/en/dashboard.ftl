@@ -89,6 +89,8 @@ module-afspraken = Performance agreements
 module-afspraken-about = The yearly bid, the negotiation, the signing and the monitoring of the agreements in the municipality.
 module-social-return = Social return
 module-social-return-about = Contracts with a social-return obligation and what was delivered.
+module-signalering = Early signals
+module-signalering-about = Early signals of rent arrears to the municipality, and soft signals to partners with the tenant's consent.
 module-platform = Platform administration
 module-platform-about = Organisations, users, the audit log, the outgoing mail and the holidays for deadlines.
 

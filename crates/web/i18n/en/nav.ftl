@@ -5,6 +5,7 @@ nav-overleg = Consultation
 nav-afspraken = Agreements
 nav-afspraken-overview = Agreements
 nav-social-return = Social return
+nav-signalering = Early signals
 nav-admin = Administration
 nav-menu = Menu
 nav-breadcrumbs = Breadcrumb

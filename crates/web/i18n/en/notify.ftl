@@ -79,3 +79,7 @@ ev-cycle-bid-sent = { $org } sent its bid for { $title }
 ev-cycle-signed = { $org } signed { $title }
 ev-cycle-dispute = { $org } opened a dispute about { $title }
 ev-cycle-addendum = { $org } recorded an addendum to { $title }
+ev-signals-waiting = New early signals are waiting
+ev-signal-answered = The municipality answered a signal
+ev-referral-made = A new referral is waiting
+ev-referral-answered = A partner answered a referral

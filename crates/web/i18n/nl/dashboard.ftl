@@ -89,6 +89,8 @@ module-afspraken = Prestatieafspraken
 module-afspraken-about = Het jaarlijkse bod, de onderhandeling, de ondertekening en de monitoring van de afspraken in de gemeente.
 module-social-return = Social return
 module-social-return-about = Contracten met een social-returnverplichting en wat er is geleverd.
+module-signalering = Signalering
+module-signalering-about = Vroegsignalering van huurachterstand aan de gemeente, en zachte signalen naar partners met toestemming van de huurder.
 module-platform = Platformbeheer
 module-platform-about = Organisaties, gebruikers, de auditlog, de uitgaande post en de feestdagen voor termijnen.
 

@@ -5,6 +5,7 @@ nav-overleg = Overleg
 nav-afspraken = Prestatieafspraken
 nav-afspraken-overview = Prestatieafspraken
 nav-social-return = Social return
+nav-signalering = Signalering
 nav-admin = Beheer
 nav-menu = Menu
 nav-breadcrumbs = Kruimelpad

@@ -79,3 +79,7 @@ ev-cycle-bid-sent = { $org } verstuurde zijn bod voor { $title }
 ev-cycle-signed = { $org } tekende { $title }
 ev-cycle-dispute = { $org } opende een geschil over { $title }
 ev-cycle-addendum = { $org } legde een addendum vast bij { $title }
+ev-signals-waiting = Er wachten nieuwe signalen van vroegsignalering
+ev-signal-answered = De gemeente heeft een signaal beantwoord
+ev-referral-made = Er wacht een nieuwe doorverwijzing
+ev-referral-answered = Een partner heeft een doorverwijzing beantwoord

@@ -17,6 +17,7 @@ mod participatie;
 mod party;
 mod password_reset;
 pub(crate) mod pickers;
+mod signalering;
 pub(crate) mod socialreturn;
 pub(crate) mod stock;
 mod tokens;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .merge(afspraken::router())
         .merge(afspraken::admin_router())
         .merge(socialreturn::router())
+        .merge(signalering::router())
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())

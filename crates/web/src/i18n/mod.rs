@@ -86,6 +86,7 @@ mod import;
 mod mapslang;
 mod overleg;
 mod participatie;
+mod signalering;
 mod socialreturn;
 pub use generated::AfsprakenTexts;
 pub use generated::CalendarTexts;
@@ -95,6 +96,7 @@ pub use generated::MapslangTexts;
 pub use generated::NavTexts;
 pub use generated::NotifyTexts;
 pub use generated::PickersTexts;
+pub use generated::SignaleringTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;
 

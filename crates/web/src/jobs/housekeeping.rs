@@ -1,12 +1,12 @@
-//! Housekeeping, hourly: purges expired sessions, old throttling events and social-return candidate names past their
-//! retention, then schedules itself again.
+//! Housekeeping, hourly: purges expired sessions, old throttling events, social-return candidate names past their
+//! retention and Signalering's signals, soft signals and ledgers past theirs, then schedules itself again.
 
 use super::{enqueue, BackgroundJob};
 use crate::state::AppState;
 use serde::{Deserialize, Serialize};
 use time::Duration;
 use volkshuis_store::socialreturn::names;
-use volkshuis_store::{sessions, throttle};
+use volkshuis_store::{sessions, signalering, throttle};
 
 /// The housekeeping job. No arguments: its payload is `{}`.
 #[derive(Debug, Serialize, Deserialize)]
@@ -22,7 +22,16 @@ impl BackgroundJob for Housekeeping {
         let actor = volkshuis_store::audit::Actor::system("housekeeping", now);
         let today = volkshuis_domain::calendar::dutch_date(now);
         let names = names::purge(&state.db, today, state.config.candidate_names_days, &actor).await?;
-        tracing::info!(sessions, failures, names, "housekeeping done");
+        let signals = signalering::retention::purge(&state.db, today, &actor).await?;
+        tracing::info!(
+            sessions,
+            failures,
+            names,
+            signals = signals.signals,
+            soft_signals = signals.soft,
+            ledger_households = signals.households,
+            "housekeeping done"
+        );
         schedule_housekeeping(state).await
     }
 }

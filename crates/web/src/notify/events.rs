@@ -209,6 +209,14 @@ pub(crate) enum Step {
     CoordinatorAdded { buyer_id: i64, coordinator_id: i64 },
     /// Prestatieafspraken: a step of a cycle that every other party hears of.
     Cycle { cycle: CycleNote, what: CycleStep },
+    /// Signalering: a landlord's ledger sent signals to this municipality. The notice says only that signals wait.
+    SignalsWaiting { recipient: i64 },
+    /// Signalering: the municipality recorded a result on a signal of this landlord.
+    SignalAnswered { sender: i64 },
+    /// Signalering: a corporation referred a soft signal to this partner.
+    ReferralMade { partner: i64 },
+    /// Signalering: the partner answered a referral of this corporation.
+    ReferralAnswered { corporation: i64 },
 }
 
 /// A prestatieafspraken cycle as a notice names it, with its parties.
@@ -269,6 +277,10 @@ impl Step {
                 CycleStep::DisputeOpened => "cycle_dispute_opened",
                 CycleStep::Addendum => "cycle_addendum",
             },
+            Self::SignalsWaiting { .. } => "signals_waiting",
+            Self::SignalAnswered { .. } => "signal_answered",
+            Self::ReferralMade { .. } => "referral_made",
+            Self::ReferralAnswered { .. } => "referral_answered",
         }
     }
 
@@ -303,6 +315,10 @@ impl Step {
             }
             Self::CoordinatorAdded { buyer_id, coordinator_id } => vec![*buyer_id, *coordinator_id],
             Self::Cycle { cycle, .. } => cycle.parties.clone(),
+            Self::SignalsWaiting { recipient: org }
+            | Self::SignalAnswered { sender: org }
+            | Self::ReferralMade { partner: org }
+            | Self::ReferralAnswered { corporation: org } => vec![*org],
         }
     }
 
@@ -336,6 +352,10 @@ impl Step {
             Self::CoordinatorAdded { buyer_id, .. } if org == *buyer_id => format!("/orgs/{org}/sr/coordinatoren"),
             Self::CoordinatorAdded { .. } => format!("/orgs/{org}/sr"),
             Self::Cycle { cycle, .. } => format!("/orgs/{org}/afspraken/{}", cycle.id),
+            Self::SignalsWaiting { .. } => format!("/orgs/{org}/signalering/inbox"),
+            Self::SignalAnswered { .. } => format!("/orgs/{org}/signalering/verzonden"),
+            Self::ReferralMade { .. } => format!("/orgs/{org}/signalering/verwijzingen"),
+            Self::ReferralAnswered { .. } => format!("/orgs/{org}/signalering/zacht"),
         }
     }
 
@@ -373,7 +393,23 @@ impl Step {
                 CycleStep::DisputeOpened => nt.ev_cycle_dispute(by, &cycle.title),
                 CycleStep::Addendum => nt.ev_cycle_addendum(by, &cycle.title),
             },
+            // Signalering's notices name no one and nothing of a person: only that something waits.
+            Self::SignalsWaiting { .. } => nt.ev_signals_waiting.to_owned(),
+            Self::SignalAnswered { .. } => nt.ev_signal_answered.to_owned(),
+            Self::ReferralMade { .. } => nt.ev_referral_made.to_owned(),
+            Self::ReferralAnswered { .. } => nt.ev_referral_answered.to_owned(),
         }
+    }
+
+    /// Whether the step leads to personal data (Signalering): then only members who may see persons are told.
+    pub fn leads_to_persons(&self) -> bool {
+        matches!(
+            self,
+            Self::SignalsWaiting { .. }
+                | Self::SignalAnswered { .. }
+                | Self::ReferralMade { .. }
+                | Self::ReferralAnswered { .. }
+        )
     }
 
     /// A line the mail adds below the step, if any: the answer deadline of a new request.

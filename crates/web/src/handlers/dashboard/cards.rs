@@ -31,6 +31,7 @@ pub(crate) fn cards(dt: &DashboardTexts, org: i64, kind: OrgKind) -> Vec<Card> {
             Module::Overleg => card(dt.module_overleg, dt.module_overleg_about, "/overleg"),
             Module::Afspraken => card(dt.module_afspraken, dt.module_afspraken_about, "/afspraken"),
             Module::SocialReturn => card(dt.module_social_return, dt.module_social_return_about, "/sr"),
+            Module::Signalering => card(dt.module_signalering, dt.module_signalering_about, "/signalering"),
         })
         .collect()
 }

@@ -1,0 +1,126 @@
+//! Figures: counts only, for every member of the corporation (what it sent) or the municipality (what it received):
+//! signals per month as a chart and a table, the picked-up rate, arrears resolved, evictions prevented and carried
+//! out; and the same per gemeente, buurt and (for a corporation) complex.
+
+use super::{module_scope, subnav};
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::i18n::SignaleringTexts;
+use crate::state::AppState;
+use crate::views::{ok, Page};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use std::collections::HashMap;
+use volkshuis_domain::access::View;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::signalering::figures::{self, Counts, Grouping, Side};
+use volkshuis_store::stock;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orgs/{org}/signalering/cijfers", get(page))
+}
+
+/// One bar of the monthly chart: its label, its height in the drawing's units, and the count.
+struct Bar {
+    label: String,
+    x: i64,
+    height: i64,
+    count: i64,
+    picked_height: i64,
+}
+
+/// A table of counts by place: its heading and its rows (name, counts).
+struct PlaceTable {
+    heading: &'static str,
+    rows: Vec<(String, Counts)>,
+}
+
+#[derive(Template)]
+#[template(path = "signalering/figures.html")]
+struct FiguresPage {
+    page: Page,
+    sg: &'static SignaleringTexts,
+    nav: Vec<(String, &'static str)>,
+    months: Vec<Counts>,
+    bars: Vec<Bar>,
+    totals: Counts,
+    tables: Vec<PlaceTable>,
+}
+
+/// The chart's height in its own units.
+const CHART_HEIGHT: i64 = 120;
+/// A bar's width and the gap after it.
+const BAR_STEP: i64 = 28;
+
+fn bars(months: &[Counts]) -> Vec<Bar> {
+    let most = months.iter().map(|m| m.signals).max().unwrap_or(0).max(1);
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| Bar {
+            label: m.key.clone(),
+            x: i as i64 * BAR_STEP,
+            height: m.signals * CHART_HEIGHT / most,
+            count: m.signals,
+            picked_height: m.picked_up * CHART_HEIGHT / most,
+        })
+        .collect()
+}
+
+fn sum(rows: &[Counts]) -> Counts {
+    rows.iter().fold(Counts::default(), |mut total, c| {
+        total.signals += c.signals;
+        total.picked_up += c.picked_up;
+        total.not_picked_up += c.not_picked_up;
+        total.resolved += c.resolved;
+        total.evictions_prevented += c.evictions_prevented;
+        total.evictions_carried_out += c.evictions_carried_out;
+        total
+    })
+}
+
+async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
+    let (scope, organisation) = module_scope(&state, &auth, org, View).await?;
+    let side = match organisation.kind {
+        OrgKind::Corporation => Side::Sender,
+        OrgKind::Municipality => Side::Recipient,
+        _ => return Err(AppError::NotFound),
+    };
+    let sg = SignaleringTexts::of(auth.ctx.lang);
+    let months = figures::counts(&state.db, &scope, side, Grouping::Month).await?;
+    let mut tables = Vec::new();
+    for (grouping, kind, heading) in
+        [(Grouping::Gemeente, "gemeente", sg.by_gemeente), (Grouping::Buurt, "buurt", sg.by_buurt)]
+    {
+        let rows = figures::counts(&state.db, &scope, side, grouping).await?;
+        let codes: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
+        let names = stock::area_names(&state.db, kind, &codes).await?;
+        let rows = rows
+            .into_iter()
+            .map(|r| (names.get(&r.key).map_or_else(|| r.key.clone(), |n| format!("{n} ({})", r.key)), r))
+            .collect();
+        tables.push(PlaceTable { heading, rows });
+    }
+    if side == Side::Sender {
+        let rows = figures::counts(&state.db, &scope, side, Grouping::Complex).await?;
+        let names: HashMap<String, String> = stock::clusters(&state.db, &scope)
+            .await?
+            .into_iter()
+            .map(|c| (c.id.to_string(), c.naam.map_or(c.code.clone(), |n| format!("{n} ({})", c.code))))
+            .collect();
+        let rows = rows.into_iter().map(|r| (names.get(&r.key).cloned().unwrap_or_else(|| r.key.clone()), r)).collect();
+        tables.push(PlaceTable { heading: sg.by_complex, rows });
+    }
+    ok(&FiguresPage {
+        page: Page::for_user(&auth),
+        sg,
+        nav: subnav(sg, &auth, org, organisation.kind),
+        bars: bars(&months),
+        totals: sum(&months),
+        months,
+        tables,
+    })
+}
