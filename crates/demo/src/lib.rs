@@ -16,6 +16,7 @@ mod overleg_cases;
 mod portfolio;
 mod reference;
 mod rng;
+mod signalering;
 mod sr_contract;
 mod texts;
 
@@ -135,6 +136,12 @@ pub async fn seed_at(db: &Db, with_stock: bool, now: time::OffsetDateTime) -> an
             noord: tenants.1,
         };
         afspraken::seed_afspraken(db, parties, &complexes, &timeline).await?;
+        let sides = signalering::Sides {
+            corporation,
+            municipality: org("gm-voorbeeldstad")?,
+            wijkteam: org("wijkteam-centrum")?,
+        };
+        signalering::seed_signalering(db, sides, &stock, &timeline).await?;
     }
     Ok(logins)
 }

@@ -101,6 +101,27 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("add_document", "pa_cycle"),
     ("create", "pa_document"),
     ("addendum", "pa_cycle"),
+    ("import", "sg_ledgers"),
+    ("update", "sg_settings"),
+    ("create", "sg_buckets"),
+    ("delete", "sg_buckets"),
+    ("reorder", "sg_buckets"),
+    ("contact", "sg_signals"),
+    ("outcome", "sg_signals"),
+    ("move", "sg_signals"),
+    ("pause_collection", "sg_signals"),
+    ("resume_collection", "sg_signals"),
+    ("eviction", "sg_signals"),
+    ("read_personal", "sg_households"),
+    ("read_personal", "sg_signals"),
+    ("read_personal", "sg_soft"),
+    ("purge_personal", "sg_households"),
+    ("purge_personal", "sg_signals"),
+    ("purge_personal", "sg_soft"),
+    ("create", "sg_soft"),
+    ("consent", "sg_soft"),
+    ("refer", "sg_soft"),
+    ("partner_step", "sg_soft"),
 ];
 
 /// What a sentence is made of: the entry's action, kind of thing, actor and the names and details it carries.
@@ -285,6 +306,30 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("add_document", "pa_cycle") => dt.recent_pa_document(actor, subject),
         ("create", "pa_document") => dt.recent_pa_own_document(actor, party, subject),
         ("addendum", "pa_cycle") => dt.recent_pa_addendum(actor, subject),
+        // Signalering: never a person's name, only what was done and how many.
+        ("import", "sg_ledgers") => {
+            dt.recent_sg_ledger(actor, number(d, "households"), number(d, "resolved"), number(d, "signalled"))
+        }
+        ("update", "sg_settings") => dt.recent_sg_settings(actor),
+        ("create", "sg_buckets") => dt.recent_sg_bucket_create(actor),
+        ("delete", "sg_buckets") => dt.recent_sg_bucket_delete(actor),
+        ("reorder", "sg_buckets") => dt.recent_sg_bucket_reorder(actor),
+        ("contact", "sg_signals") => dt.recent_sg_contact(actor),
+        ("outcome", "sg_signals") => dt.recent_sg_outcome(actor),
+        ("move", "sg_signals") => dt.recent_sg_move(actor),
+        ("pause_collection", "sg_signals") => dt.recent_sg_pause(actor),
+        ("resume_collection", "sg_signals") => dt.recent_sg_resume(actor),
+        ("eviction", "sg_signals") => dt.recent_sg_eviction(actor),
+        ("read_personal", "sg_households") => dt.recent_sg_read_ledger(actor, number(d, "persons")),
+        ("read_personal", "sg_signals") => dt.recent_sg_read_signals(actor, number(d, "persons")),
+        ("read_personal", "sg_soft") => dt.recent_sg_read_soft(actor, number(d, "persons")),
+        ("purge_personal", "sg_households") => dt.recent_sg_purge_households(number(d, "deleted")),
+        ("purge_personal", "sg_signals") => dt.recent_sg_purge_signals(number(d, "deleted")),
+        ("purge_personal", "sg_soft") => dt.recent_sg_purge_soft(number(d, "deleted")),
+        ("create", "sg_soft") => dt.recent_sg_soft_create(actor),
+        ("consent", "sg_soft") => dt.recent_sg_soft_consent(actor),
+        ("refer", "sg_soft") => dt.recent_sg_soft_refer(actor),
+        ("partner_step", "sg_soft") => dt.recent_sg_soft_answer(actor),
         _ => return None,
     })
 }

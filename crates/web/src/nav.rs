@@ -274,6 +274,7 @@ mod tests {
                 "/orgs/1/overleg",
                 "/orgs/1/afspraken",
                 "/orgs/1/sr",
+                "/orgs/1/signalering",
                 "/orgs/1"
             ]
         );
@@ -293,7 +294,14 @@ mod tests {
         let links = main_nav(Some(GEMEENTE), false, "/orgs/4/participatie/dekking/kaart?corporatie=1");
         assert_eq!(
             hrefs(&links),
-            ["/dashboard", "/orgs/4/participatie/dekking", "/orgs/4/afspraken", "/orgs/4/sr", "/orgs/4"]
+            [
+                "/dashboard",
+                "/orgs/4/participatie/dekking",
+                "/orgs/4/afspraken",
+                "/orgs/4/sr",
+                "/orgs/4/signalering",
+                "/orgs/4"
+            ]
         );
         assert_eq!(current(&links), [Place::Module(Module::Participatie)]);
     }

@@ -11,6 +11,8 @@ use volkshuis_web::AUDITED_ACTIONS;
 const COMPUTED: &[(&str, &[&str])] = &[
     // `decide` in crates/store/src/socialreturn/contributions.rs: Status::Approved or Status::Rejected.
     ("status.code()", &["approved", "rejected"]),
+    // `log_read` in crates/store/src/signalering/mod.rs and the purge in its retention.rs: the tables of persons.
+    ("entity", &["sg_households", "sg_signals", "sg_soft"]),
 ];
 
 fn files(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {

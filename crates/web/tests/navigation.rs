@@ -92,6 +92,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
             format!("/orgs/{o}/overleg"),
             format!("/orgs/{o}/afspraken"),
             format!("/orgs/{o}/sr"),
+            format!("/orgs/{o}/signalering"),
             format!("/orgs/{o}"),
         ]
     };
@@ -117,13 +118,19 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
                 format!("/orgs/{gemeente}/participatie/dekking"),
                 format!("/orgs/{gemeente}/afspraken"),
                 format!("/orgs/{gemeente}/sr"),
+                format!("/orgs/{gemeente}/signalering"),
                 format!("/orgs/{gemeente}"),
             ],
         ),
         ("sroi@vandijk.test", vec!["/dashboard".into(), format!("/orgs/{van_dijk}/sr"), format!("/orgs/{van_dijk}")]),
         (
             "coordinator@wijkteam.test",
-            vec!["/dashboard".into(), format!("/orgs/{wijkteam}/sr"), format!("/orgs/{wijkteam}")],
+            vec![
+                "/dashboard".into(),
+                format!("/orgs/{wijkteam}/sr"),
+                format!("/orgs/{wijkteam}/signalering"),
+                format!("/orgs/{wijkteam}"),
+            ],
         ),
     ];
     for (email, expected) in cases {

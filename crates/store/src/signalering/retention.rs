@@ -52,12 +52,24 @@ pub async fn purge(db: &Db, today: Date, actor: &Actor) -> Result<Purged> {
         }
     }
     let cutoff = date_to_text(months_before(today, LEDGER_MONTHS));
-    purged.households =
-        sql::query("DELETE FROM sg_households WHERE ledger_id IN (SELECT id FROM sg_ledgers WHERE decided_on < $1)")
-            .bind(cutoff)
-            .execute(&mut tx)
-            .await?
-            .rows_affected();
+    let old = "SELECT id FROM sg_ledgers WHERE decided_on < $1";
+    let counts = sql::query(&format!(
+        "SELECT org_id, COUNT(*) AS n FROM sg_households WHERE ledger_id IN ({old}) GROUP BY org_id"
+    ))
+    .bind(&cutoff)
+    .fetch_all(&mut tx)
+    .await?;
+    for row in &counts {
+        let (org_id, n): (i64, i64) = (row.try_get("org_id")?, row.try_get("n")?);
+        let mut change = Change::event(Some(org_id), "purge_personal", "sg_households", "retention".into());
+        change.after = Some(json!({ "deleted": n }));
+        audit::record(tx.conn(), actor, change).await?;
+    }
+    purged.households = sql::query(&format!("DELETE FROM sg_households WHERE ledger_id IN ({old})"))
+        .bind(cutoff)
+        .execute(&mut tx)
+        .await?
+        .rows_affected();
     tx.commit().await?;
     Ok(purged)
 }

@@ -23,9 +23,8 @@ pub(crate) use cache::{raise_version, PageCache};
 pub use choices::{area_names, choice_count, choice_names, choices, StockChoice};
 pub use import::{import_units, ImportOptions, ImportSummary};
 pub use query::{
-    cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, unit, unit_id_by_extern, units,
-    units_after,
-    ClusterRow, UnitFilter, UnitListRow, UnitPage, UnitRow, COUNT_CAP,
+    cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, unit, unit_id_by_extern,
+    units, units_after, ClusterRow, UnitFilter, UnitListRow, UnitPage, UnitRow, COUNT_CAP,
 };
 pub use references::{unknown_codes, StockRef};
 pub use reports::{report, save_report};

@@ -213,3 +213,42 @@ pa-phase-geschil = dispute
 recent-pa-document = { $actor } put a document in the shared space of { $cycle }
 recent-pa-own-document = { $actor } kept the document { $note } for { $cycle }
 recent-pa-addendum = { $actor } recorded an addendum to { $cycle }
+recent-sg-ledger = { $actor } brought in an arrears ledger: { $households } households, { $signalled } signalled, { $resolved } arrears resolved
+recent-sg-settings = { $actor } changed the settings of Early signals
+recent-sg-bucket-create = { $actor } created a bucket for signals
+recent-sg-bucket-delete = { $actor } removed a bucket for signals
+recent-sg-bucket-reorder = { $actor } changed the order of the buckets
+recent-sg-contact = { $actor } recorded a contact attempt on a signal
+recent-sg-outcome = { $actor } recorded the result of a signal
+recent-sg-move = { $actor } moved a signal to another bucket
+recent-sg-pause = { $actor } paused debt collection for a picked-up signal
+recent-sg-resume = { $actor } resumed debt collection for a signal
+recent-sg-eviction = { $actor } recorded an eviction on a signal
+recent-sg-read-ledger = { $actor } viewed the details of { $persons ->
+    [one] 1 household
+   *[other] { $persons } households
+} in the arrears ledger
+recent-sg-read-signals = { $actor } viewed the details of { $persons ->
+    [one] 1 household
+   *[other] { $persons } households
+} in signals
+recent-sg-read-soft = { $actor } viewed { $persons ->
+    [one] 1 soft signal
+   *[other] { $persons } soft signals
+}
+recent-sg-purge-households = Volkshuis deleted { $deleted ->
+    [one] 1 household
+   *[other] { $deleted } households
+} from an arrears ledger after its retention period
+recent-sg-purge-signals = Volkshuis deleted { $deleted ->
+    [one] 1 signal
+   *[other] { $deleted } signals
+} after their retention period
+recent-sg-purge-soft = Volkshuis deleted { $deleted ->
+    [one] 1 soft signal
+   *[other] { $deleted } soft signals
+} after their retention period
+recent-sg-soft-create = { $actor } recorded a soft signal
+recent-sg-soft-consent = { $actor } recorded a tenant's consent to a referral
+recent-sg-soft-refer = { $actor } referred a soft signal to a partner
+recent-sg-soft-answer = { $actor } answered a referral

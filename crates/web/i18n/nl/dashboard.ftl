@@ -213,3 +213,42 @@ pa-phase-geschil = geschil
 recent-pa-document = { $actor } zette een document in de gedeelde ruimte van { $cycle }
 recent-pa-own-document = { $actor } bewaarde het document { $note } bij { $cycle }
 recent-pa-addendum = { $actor } legde een addendum vast bij { $cycle }
+recent-sg-ledger = { $actor } bracht een grootboek in: { $households } huishoudens, { $signalled } gesignaleerd, { $resolved } achterstanden opgelost
+recent-sg-settings = { $actor } wijzigde de instellingen van Signalering
+recent-sg-bucket-create = { $actor } maakte een bak voor signalen aan
+recent-sg-bucket-delete = { $actor } verwijderde een bak voor signalen
+recent-sg-bucket-reorder = { $actor } veranderde de volgorde van de bakken
+recent-sg-contact = { $actor } legde een contactpoging bij een signaal vast
+recent-sg-outcome = { $actor } legde het resultaat van een signaal vast
+recent-sg-move = { $actor } verplaatste een signaal naar een andere bak
+recent-sg-pause = { $actor } pauzeerde de incasso bij een opgepakt signaal
+recent-sg-resume = { $actor } hervatte de incasso bij een signaal
+recent-sg-eviction = { $actor } legde een ontruiming bij een signaal vast
+recent-sg-read-ledger = { $actor } bekeek gegevens van { $persons ->
+    [one] 1 huishouden
+   *[other] { $persons } huishoudens
+} in het grootboek
+recent-sg-read-signals = { $actor } bekeek gegevens van { $persons ->
+    [one] 1 huishouden
+   *[other] { $persons } huishoudens
+} in signalen
+recent-sg-read-soft = { $actor } bekeek { $persons ->
+    [one] 1 zacht signaal
+   *[other] { $persons } zachte signalen
+}
+recent-sg-purge-households = Volkshuis verwijderde na de bewaartermijn { $deleted ->
+    [one] 1 huishouden
+   *[other] { $deleted } huishoudens
+} uit een grootboek
+recent-sg-purge-signals = Volkshuis verwijderde na de bewaartermijn { $deleted ->
+    [one] 1 signaal
+   *[other] { $deleted } signalen
+}
+recent-sg-purge-soft = Volkshuis verwijderde na de bewaartermijn { $deleted ->
+    [one] 1 zacht signaal
+   *[other] { $deleted } zachte signalen
+}
+recent-sg-soft-create = { $actor } legde een zacht signaal vast
+recent-sg-soft-consent = { $actor } legde de toestemming van een huurder voor een doorverwijzing vast
+recent-sg-soft-refer = { $actor } verwees een zacht signaal door naar een partner
+recent-sg-soft-answer = { $actor } beantwoordde een doorverwijzing

@@ -54,18 +54,22 @@ mod tests {
     fn each_kind_sees_only_the_modules_it_uses() {
         assert_eq!(
             titles(OrgKind::Corporation),
-            ["Bezit", "Participatie", "Overleg", "Prestatieafspraken", "Social return"]
+            ["Bezit", "Participatie", "Overleg", "Prestatieafspraken", "Social return", "Signalering"]
         );
         assert_eq!(titles(OrgKind::TenantOrganisation), ["Participatie", "Overleg", "Prestatieafspraken"]);
         assert_eq!(
             titles(OrgKind::Municipality),
-            ["Dekking van de participatie", "Prestatieafspraken", "Social return"]
+            ["Dekking van de participatie", "Prestatieafspraken", "Social return", "Signalering"]
         );
         assert_eq!(titles(OrgKind::Supplier), ["Social return"]);
-        assert_eq!(titles(OrgKind::Partner), ["Social return"], "as the menu shows it: a partner may coordinate");
+        assert_eq!(
+            titles(OrgKind::Partner),
+            ["Social return", "Signalering"],
+            "as the menu shows it: a partner may coordinate, and receives referrals"
+        );
         let hrefs: Vec<String> =
             cards(DashboardTexts::of(Lang::En), 3, OrgKind::Municipality).into_iter().map(|c| c.href).collect();
-        assert_eq!(hrefs, ["/orgs/3/participatie/dekking", "/orgs/3/afspraken", "/orgs/3/sr"]);
+        assert_eq!(hrefs, ["/orgs/3/participatie/dekking", "/orgs/3/afspraken", "/orgs/3/sr", "/orgs/3/signalering"]);
     }
 
     #[test]
@@ -76,7 +80,7 @@ mod tests {
                 OrgKind::ALL.into_iter().flat_map(|k| cards(dt, 1, k)).chain(std::iter::once(platform(dt))).collect();
             for card in all {
                 let text = format!("{} {}", card.title, card.about).to_lowercase();
-                for unbuilt in ["signaler", "signal", "nazorg", "aftercare", "initiatie"] {
+                for unbuilt in ["nazorg", "aftercare", "initiatie"] {
                     assert!(!text.contains(unbuilt), "{lang:?}: {text}");
                 }
             }

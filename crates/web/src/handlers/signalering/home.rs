@@ -84,7 +84,8 @@ async fn home(
             let list = buckets::buckets(&state.db, &scope).await?;
             let base = format!("/orgs/{org}/signalering/inbox");
             let count_of = |id: Option<i64>| counts.open.iter().find(|(b, _)| *b == id).map_or(0, |(_, n)| *n);
-            page.buckets = list.iter().map(|b| (b.name.clone(), format!("{base}?bak={}", b.id), count_of(Some(b.id)))).collect();
+            page.buckets =
+                list.iter().map(|b| (b.name.clone(), format!("{base}?bak={}", b.id), count_of(Some(b.id)))).collect();
             page.buckets.push((sg.bucket_unsorted.to_owned(), format!("{base}?bak=geen"), count_of(None)));
             page.open_total = counts.open_total();
             page.closed = counts.closed;

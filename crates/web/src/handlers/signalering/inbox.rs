@@ -192,7 +192,13 @@ async fn signal_page(
             .iter()
             .map(|c| {
                 let reached = if c.reached { sg.reached_yes } else { sg.reached_no };
-                (show_date(c.on), sg.part_of_day(c.part_of_day).to_owned(), sg.outreach(c.kind).to_owned(), reached.to_owned(), c.recorded_by.clone())
+                (
+                    show_date(c.on),
+                    sg.part_of_day(c.part_of_day).to_owned(),
+                    sg.outreach(c.kind).to_owned(),
+                    reached.to_owned(),
+                    c.recorded_by.clone(),
+                )
             })
             .collect(),
         kinds: OutreachKind::ALL.iter().map(|k| (k.code().to_owned(), sg.outreach(*k).to_owned())).collect(),
@@ -208,7 +214,11 @@ async fn signal_page(
     })
 }
 
-async fn one(State(state): State<AppState>, auth: Auth, Path((org, id)): Path<(i64, i64)>) -> Result<Response, AppError> {
+async fn one(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
     ok(&signal_page(&state, &auth, org, id, Default::default()).await?)
 }
 

@@ -128,14 +128,15 @@ async fn upload(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(sg.ledger_no_file.to_owned()), &[]));
     };
     let file = file.into_std().await;
-    let households = match tokio::task::spawn_blocking(move || read(file)).await.map_err(|e| AppError::Internal(e.into()))? {
-        Read::File(error) => {
-            let text = auth.ctx.lang.import().file_error(&error);
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(text), &[]));
-        }
-        Read::Rows(errors) => return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors)),
-        Read::Households(households) => households,
-    };
+    let households =
+        match tokio::task::spawn_blocking(move || read(file)).await.map_err(|e| AppError::Internal(e.into()))? {
+            Read::File(error) => {
+                let text = auth.ctx.lang.import().file_error(&error);
+                return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(text), &[]));
+            }
+            Read::Rows(errors) => return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors)),
+            Read::Households(households) => households,
+        };
     let today = dutch_date(state.clock.now());
     let actor = auth.actor(&state);
     let summary = match ledger::import_ledger(&state.db, &scope, &actor, &file_name, &households, today).await? {
@@ -192,8 +193,7 @@ async fn verdicts(
     Path(org): Path<i64>,
     Query(query): Query<VerdictQuery>,
 ) -> Result<Response, AppError> {
-    let (scope, personal, _) =
-        personal_scope(&state, &auth, org, OrgKind::Corporation, Purpose::SendAndFollow).await?;
+    let (scope, personal, _) = personal_scope(&state, &auth, org, OrgKind::Corporation, Purpose::SendAndFollow).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
     let (filter, code) = match query.filter.as_deref() {
         Some("gesignaleerd") => (VerdictFilter::Signalled, "gesignaleerd"),

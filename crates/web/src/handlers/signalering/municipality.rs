@@ -160,7 +160,11 @@ async fn bucket_add(
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/bakken")).into_response())
 }
 
-async fn bucket_up(State(state): State<AppState>, auth: Auth, Path((org, id)): Path<(i64, i64)>) -> Result<Response, AppError> {
+async fn bucket_up(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
     let (scope, _) = write_scope(&state, &auth, org, OrgKind::Municipality).await?;
     let today = dutch_date(state.clock.now());
     if !buckets::move_bucket_up(&state.db, &scope, &auth.actor(&state), id, today).await? {
@@ -346,8 +350,7 @@ async fn report(
     Path(org): Path<i64>,
     Query(query): Query<ReportQuery>,
 ) -> Result<Response, AppError> {
-    let (_, personal, _) =
-        personal_scope(&state, &auth, org, OrgKind::Municipality, Purpose::MunicipalReport).await?;
+    let (_, personal, _) = personal_scope(&state, &auth, org, OrgKind::Municipality, Purpose::MunicipalReport).await?;
     let from = query.van.as_deref().and_then(|d| parse_date(d).ok()).ok_or(AppError::BadRequest)?;
     let to = query.tot.as_deref().and_then(|d| parse_date(d).ok()).ok_or(AppError::BadRequest)?;
     let rows = signals::municipal_report(&state.db, &personal, &auth.actor(&state), from, to).await?;
@@ -395,8 +398,22 @@ pub(super) fn ddas(rows: &[ExportRow]) -> Value {
 pub(super) fn csv(rows: &[ExportRow]) -> String {
     let mut csv = Csv::new(true);
     csv.row([
-        "signaal", "datum", "schuldeiser", "naam", "telefoon", "email", "straat", "huisnummer", "postcode",
-        "woonplaats", "bagId", "gemeente", "bedrag", "achterstandSinds", "contactpogingen", "resultaat",
+        "signaal",
+        "datum",
+        "schuldeiser",
+        "naam",
+        "telefoon",
+        "email",
+        "straat",
+        "huisnummer",
+        "postcode",
+        "woonplaats",
+        "bagId",
+        "gemeente",
+        "bedrag",
+        "achterstandSinds",
+        "contactpogingen",
+        "resultaat",
         "resultaatDatum",
     ]);
     for r in rows {

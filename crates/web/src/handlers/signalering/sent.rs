@@ -214,7 +214,13 @@ async fn delivery(State(state): State<AppState>, auth: Auth, Path(org): Path<i64
         .into_iter()
         .map(|(code, name, waiting, total)| (code.clone(), name.unwrap_or(code), waiting, total))
         .collect();
-    ok(&DeliveryPage { page: Page::for_user(&auth), sg, nav: subnav(sg, &auth, org, OrgKind::Corporation), org_id: org, gemeenten })
+    ok(&DeliveryPage {
+        page: Page::for_user(&auth),
+        sg,
+        nav: subnav(sg, &auth, org, OrgKind::Corporation),
+        org_id: org,
+        gemeenten,
+    })
 }
 
 /// The delivery file, as JSON in the shape of the national data set or as CSV. A POST, because it marks the
@@ -241,6 +247,10 @@ pub(super) fn export(rows: &[ExportRow], format: Option<&str>, stem: &str) -> Re
         let body = serde_json::to_vec_pretty(&super::municipality::ddas(rows)).unwrap_or_default();
         attachment(&format!("{stem}.json"), "application/json".into(), body)
     } else {
-        attachment(&format!("{stem}.csv"), "text/csv; charset=utf-8".into(), super::municipality::csv(rows).into_bytes())
+        attachment(
+            &format!("{stem}.csv"),
+            "text/csv; charset=utf-8".into(),
+            super::municipality::csv(rows).into_bytes(),
+        )
     }
 }

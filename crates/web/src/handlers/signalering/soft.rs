@@ -176,6 +176,7 @@ impl SoftOnePage {
     }
 }
 
+#[derive(Default)]
 struct OnePageInput {
     partner_view: bool,
     confirming_consent: bool,
@@ -184,13 +185,13 @@ struct OnePageInput {
     errors: FieldErrors,
 }
 
-impl Default for OnePageInput {
-    fn default() -> Self {
-        Self { partner_view: false, confirming_consent: false, error: None, fields: HashMap::new(), errors: FieldErrors::default() }
-    }
-}
-
-async fn one_page(state: &AppState, auth: &Auth, org: i64, id: i64, input: OnePageInput) -> Result<SoftOnePage, AppError> {
+async fn one_page(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    id: i64,
+    input: OnePageInput,
+) -> Result<SoftOnePage, AppError> {
     let (kind, purpose) = if input.partner_view {
         (OrgKind::Partner, Purpose::Referral)
     } else {
@@ -224,7 +225,11 @@ async fn one_page(state: &AppState, auth: &Auth, org: i64, id: i64, input: OnePa
     })
 }
 
-async fn one(State(state): State<AppState>, auth: Auth, Path((org, id)): Path<(i64, i64)>) -> Result<Response, AppError> {
+async fn one(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
     ok(&one_page(&state, &auth, org, id, OnePageInput::default()).await?)
 }
 
@@ -339,8 +344,12 @@ async fn partner_step(
     };
     let today = dutch_date(state.clock.now());
     if let Err(refusal) = soft::partner_step(&state.db, &scope, &auth.actor(&state), id, &step, today).await? {
-        let input =
-            OnePageInput { partner_view: true, error: Some(refusal_text(sg, refusal)?), fields, ..OnePageInput::default() };
+        let input = OnePageInput {
+            partner_view: true,
+            error: Some(refusal_text(sg, refusal)?),
+            fields,
+            ..OnePageInput::default()
+        };
         return render(StatusCode::CONFLICT, &one_page(&state, &auth, org, id, input).await?);
     }
     if let Some(corporation) = soft::owner_of(&state.db, &scope, id).await? {

@@ -1,0 +1,507 @@
+//! Signalering through the real router on both databases: a ledger from upload to a municipality recording a
+//! result and the landlord seeing only "picked up"; every route against every role (who sees persons, who sees
+//! only counts, who sees nothing); every read of a person in the audit log; notices that name no one.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::org::GemeenteCode;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::testdb::sql;
+
+on_both_backends!(
+    a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_up,
+    a_wrong_ledger_names_line_and_column_and_changes_nothing,
+    every_route_answers_each_role_as_the_law_allows,
+    soft_signals_reach_only_the_partner_they_were_referred_to,
+);
+
+const STOCK: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;bagVerblijfsobjectId\n\
+A1;C1;De Ark;Kerkstraat;1;;7411AA;Deventer;GM0150;BU01500000;0150010000000001\n\
+A2;C1;De Ark;Kerkstraat;2;;7411AA;Deventer;GM0150;BU01500000;\n\
+A3;C2;Het Anker;Dorpsweg;3;;7411AB;Deventer;GM0150;BU01500001;\n";
+
+/// K1 meets every condition; K2 objected; K3 was not pointed to debt help.
+const LEDGER: &str = "contractnummer;eenheid;naam;telefoon;email;bedrag;achterstandSinds;aanmaningDatum;aanbodDatum;contactpogingDatum;contactpogingSoort;contactBereikt;schuldhulpGewezen;bezwaar;regeling\n\
+K1;A1;Joke Hendriks;0612345678;joke@example.nl;612,40;1-8-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n\
+K2;A2;Piet Bos;;;120;1-8-2026;15-9-2026;1-10-2026;20-9-2026;huisbezoek;ja;ja;ja;geen\n\
+K3;A3;Rina Kok;;;300;1-8-2026;15-9-2026;1-10-2026;20-9-2026;brief;nee;nee;nee;\n";
+
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
+
+/// Woonstad's three units in GM0150, the demo municipality carrying that gemeente, and a read-only member of the
+/// municipality; returns (municipality, Woonstad).
+async fn setting(app: &mut TestApp) -> (i64, i64) {
+    let woonstad = app.org_id("woonstad").await;
+    let actor = Actor::system("test", app.state.clock.now());
+    let reader = StockReader::new(STOCK.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &admin_scope(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let codes = [GemeenteCode::parse("GM0150").expect("code")];
+    let mut tx = app.state.db.begin().await.expect("begin");
+    volkshuis_store::gemeenten::set(&mut tx, &actor, municipality, &codes, 2023).await.expect("known code");
+    let new = volkshuis_store::users::NewUser {
+        email: volkshuis_domain::account::Email::parse("lezer@voorbeeldstad.test").expect("email"),
+        name: volkshuis_domain::text::Name::parse("Lezer Gemeente").expect("name"),
+        password_hash: volkshuis_accounts::password::hash_now(common::PASSWORD).expect("hash"),
+        is_platform_admin: false,
+    };
+    let reader = volkshuis_store::users::create(&mut tx, &actor, &new).await.expect("user").id;
+    volkshuis_store::users::set_membership(&mut tx, &actor, reader, municipality, Role::ReadOnly)
+        .await
+        .expect("member");
+    tx.commit().await.expect("commit");
+    (municipality, woonstad)
+}
+
+/// Woonstad's staff bring in the ledger; returns the municipality's id of K1's signal.
+async fn bring_in(app: &mut TestApp, woonstad: i64) -> i64 {
+    app.login("medewerker@woonstad.test").await;
+    let done = app
+        .post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "grootboek.csv", LEDGER.as_bytes())
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    sql::query_scalar("SELECT id FROM sg_signals WHERE contract = 'K1'").fetch_one(&app.state.db).await.expect("signal")
+}
+
+async fn a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_up(mut app: TestApp) {
+    let (municipality, woonstad) = setting(&mut app).await;
+    let id = bring_in(&mut app, woonstad).await;
+    let verdicts = app.get(&format!("/orgs/{woonstad}/signalering/grootboek")).await;
+    assert_eq!(verdicts.status, StatusCode::OK);
+    let main = verdicts.main();
+    assert!(main.contains("Joke Hendriks") && main.contains("data-verdict=\"signalled\""), "{main}");
+    assert!(main.contains("de huurder heeft bezwaar gemaakt"), "{main}");
+    assert!(main.contains("niet gewezen op schuldhulpverlening (b)"), "{main}");
+
+    // The municipality's staff hear that signals wait, and the notice names no one.
+    let staff = app.user_id("beleid@voorbeeldstad.test").await;
+    let notices: Vec<String> = sql::query_scalar("SELECT text FROM notifications WHERE user_id = $1")
+        .bind(staff)
+        .fetch_all(&app.state.db)
+        .await
+        .expect("notices");
+    assert_eq!(notices, vec!["Er wachten nieuwe signalen van vroegsignalering".to_owned()]);
+    let mails: Vec<String> = sql::query_scalar("SELECT body FROM outbox").fetch_all(&app.state.db).await.expect("mail");
+    assert!(mails.iter().all(|m| !m.contains("Hendriks") && !m.contains("612")), "{mails:?}");
+
+    app.login("beleid@voorbeeldstad.test").await;
+    let inbox = app.get(&format!("/orgs/{municipality}/signalering/inbox")).await;
+    assert!(inbox.main().contains("Joke Hendriks") && !inbox.main().contains("Piet Bos"), "{}", inbox.main());
+    let signal = app.get(&format!("/orgs/{municipality}/signalering/inbox/{id}")).await;
+    assert!(signal.main().contains("0150010000000001") && signal.main().contains("€ 612,40"), "{}", signal.main());
+    let contact = app
+        .post(
+            &format!("/orgs/{municipality}/signalering/inbox/{id}/contact"),
+            &[("kind", "huisbezoek"), ("on", "2026-11-24"), ("part", "avond"), ("reached", "ja")],
+        )
+        .await;
+    assert_eq!(contact.status, StatusCode::SEE_OTHER, "{}", contact.body);
+    // The result is never recorded without its confirmation; the summary says what the landlord will see.
+    let path = format!("/orgs/{municipality}/signalering/inbox/{id}/resultaat");
+    let check = app.post(&path, &[("outcome", "opgepakt_betalingsregeling"), ("outcome_on", "2026-11-25")]).await;
+    assert_eq!(check.status, StatusCode::OK);
+    assert!(
+        check.body.contains("data-summary") && check.body.contains("De verhuurder ziet: opgepakt."),
+        "{}",
+        check.main()
+    );
+    let none: Option<String> = sql::query_scalar("SELECT outcome FROM sg_signals WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("outcome");
+    assert_eq!(none, None, "not recorded before the confirmation");
+    let confirmed = app
+        .post(&path, &[("outcome", "opgepakt_betalingsregeling"), ("outcome_on", "2026-11-25"), ("confirmed", "yes")])
+        .await;
+    assert_eq!(confirmed.status, StatusCode::SEE_OTHER);
+
+    app.login("medewerker@woonstad.test").await;
+    let sent = app.get(&format!("/orgs/{woonstad}/signalering/verzonden/{id}")).await;
+    assert!(sent.main().contains("Opgepakt (25-11-2026)"), "{}", sent.main());
+    assert!(!sent.main().contains("betalingsregeling"), "the landlord never learns the reason: {}", sent.main());
+    let paused =
+        app.post(&format!("/orgs/{woonstad}/signalering/verzonden/{id}/incasso"), &[("stap", "pauzeren")]).await;
+    assert_eq!(paused.status, StatusCode::SEE_OTHER);
+    assert!(app.get(&format!("/orgs/{woonstad}/signalering/verzonden/{id}")).await.body.contains("data-paused"));
+
+    // Every read of a person was logged with its purpose; no entry holds a name.
+    let reads: Vec<String> =
+        sql::query_scalar("SELECT after_json FROM audit_log WHERE action = 'read_personal' ORDER BY id")
+            .fetch_all(&app.state.db)
+            .await
+            .expect("reads");
+    assert!(reads.len() >= 5, "{reads:?}");
+    assert!(reads.iter().any(|r| r.contains("contact_met_huishouden")));
+    assert!(reads.iter().all(|r| !r.contains("Hendriks")));
+}
+
+async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestApp) {
+    let (_, woonstad) = setting(&mut app).await;
+    app.login("medewerker@woonstad.test").await;
+    let wrong = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;;\nK5;A1;Y;;;tien;1-1-2026;;;;;;;;\n");
+    let refused =
+        app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "fout.csv", wrong.as_bytes()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let main = refused.main();
+    assert!(main.contains("<td>6</td><td>bedrag</td><td>tien</td>"), "{main}");
+    assert!(!main.contains("ONBEKEND"), "row problems come first; the stock check follows once the rows read: {main}");
+    let unknown = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;;\n");
+    let refused =
+        app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "fout.csv", unknown.as_bytes()).await;
+    assert!(refused.main().contains("<td>5</td><td>eenheid</td><td>ONBEKEND</td>"), "{}", refused.main());
+    let count: i64 = sql::query_scalar("SELECT COUNT(*) FROM sg_signals").fetch_one(&app.state.db).await.expect("n");
+    assert_eq!(count, 0);
+    let not_csv = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "x.csv", b"naam\nX\n").await;
+    assert_eq!(not_csv.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(not_csv.main().contains("contractnummer"), "{}", not_csv.main());
+}
+
+/// Who asks, and what each route answers them.
+async fn every_route_answers_each_role_as_the_law_allows(mut app: TestApp) {
+    let (municipality, woonstad) = setting(&mut app).await;
+    let id = bring_in(&mut app, woonstad).await;
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let w = format!("/orgs/{woonstad}/signalering");
+    let m = format!("/orgs/{municipality}/signalering");
+    use StatusCode as S;
+    // (route, [corporation admin, staff, read-only, municipality staff, municipality read-only, partner, tenant org,
+    // supplier, platform administrator])
+    let table: Vec<(String, [StatusCode; 9])> = vec![
+        (w.clone(), [S::OK, S::OK, S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::OK]),
+        (
+            format!("{w}/grootboek"),
+            [
+                S::OK,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{w}/verzonden"),
+            [
+                S::OK,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{w}/verzonden/{id}"),
+            [
+                S::OK,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{w}/levering"),
+            [
+                S::OK,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{w}/zacht"),
+            [
+                S::OK,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{w}/cijfers"),
+            [S::OK, S::OK, S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::OK],
+        ),
+        (
+            format!("{w}/instellingen"),
+            [
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::OK,
+            ],
+        ),
+        // A corporation has no inbox; its signal ids mean nothing there.
+        (
+            format!("{w}/inbox/{id}"),
+            [
+                S::NOT_FOUND,
+                S::NOT_FOUND,
+                S::NOT_FOUND,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::NOT_FOUND,
+            ],
+        ),
+        (
+            m.clone(),
+            [S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::OK, S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::OK],
+        ),
+        (
+            format!("{m}/inbox"),
+            [
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{m}/inbox/{id}"),
+            [
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{m}/rapportage/export?van=2026-11-01&tot=2026-11-30"),
+            [
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{m}/bakken"),
+            [
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("{m}/cijfers"),
+            [S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::OK, S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::OK],
+        ),
+        // A municipality sent nothing: its members get a 404 whatever their role.
+        (
+            format!("{m}/verzonden/{id}"),
+            [
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::NOT_FOUND,
+                S::NOT_FOUND,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::NOT_FOUND,
+            ],
+        ),
+        (
+            format!("/orgs/{wijkteam}/signalering/verwijzingen"),
+            [
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        (
+            format!("/orgs/{sleutel}/signalering"),
+            [
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::NOT_FOUND,
+                S::FORBIDDEN,
+                S::NOT_FOUND,
+            ],
+        ),
+        (
+            format!("/orgs/{supplier}/signalering"),
+            [
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::NOT_FOUND,
+                S::NOT_FOUND,
+            ],
+        ),
+    ];
+    let people = [
+        "admin@woonstad.test",
+        "medewerker@woonstad.test",
+        "lezer@woonstad.test",
+        "beleid@voorbeeldstad.test",
+        "lezer@voorbeeldstad.test",
+        "coordinator@wijkteam.test",
+        "bestuur@desleutel.test",
+        "sroi@vandijk.test",
+        "beheer@volkshuis.test",
+    ];
+    for (who, email) in people.iter().enumerate() {
+        app.login(email).await;
+        for (route, expected) in &table {
+            let got = app.get(route).await;
+            assert_eq!(got.status, expected[who], "{email} on {route}");
+            if got.status == StatusCode::OK && !matches!(who, 0 | 1 | 3) {
+                assert!(!got.body.contains("Joke Hendriks"), "{email} saw a person on {route}");
+            }
+        }
+    }
+    // Visitors are sent to log in.
+    app.clear_cookies();
+    assert!(app.get(&format!("{w}/grootboek")).await.is_login_redirect());
+    // Writes check the side: the corporation cannot record a result, nor the municipality pause collection.
+    app.login("admin@woonstad.test").await;
+    let forged = app
+        .post(
+            &format!("{w}/inbox/{id}/resultaat"),
+            &[("outcome", "opgepakt"), ("outcome_on", "2026-11-25"), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::NOT_FOUND);
+    app.login("beleid@voorbeeldstad.test").await;
+    let forged = app.post(&format!("{m}/verzonden/{id}/incasso"), &[("stap", "pauzeren")]).await;
+    assert_eq!(forged.status, StatusCode::NOT_FOUND);
+    // A read-only member of the municipality cannot record a result either.
+    app.login("lezer@voorbeeldstad.test").await;
+    let read_only = app
+        .post(
+            &format!("{m}/inbox/{id}/resultaat"),
+            &[("outcome", "opgepakt"), ("outcome_on", "2026-11-25"), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(read_only.status, StatusCode::FORBIDDEN);
+}
+
+async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: TestApp) {
+    let (_, woonstad) = setting(&mut app).await;
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let wsp = app.org_id("wsp-voorbeeldstad").await;
+    app.login("medewerker@woonstad.test").await;
+    let base = format!("/orgs/{woonstad}/signalering/zacht");
+    let missing = app.post(&base, &[("household", "Bewoner 3 hoog"), ("unit", "A1"), ("note", "")]).await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing.body.contains("value=\"Bewoner 3 hoog\""), "what was typed comes back");
+    let foreign =
+        app.post(&base, &[("household", "X"), ("unit", "NIET-VAN-ONS"), ("kind", "overlast"), ("note", "n")]).await;
+    assert!(foreign.body.contains("Deze eenheid staat niet in uw bezit"));
+    let made = app
+        .post(
+            &base,
+            &[
+                ("household", "Bewoner 3 hoog"),
+                ("unit", "A1"),
+                ("kind", "eenzaamheid"),
+                ("note", "Komt niet meer buiten"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    let one = made.location().expect("to the signal").to_owned();
+    let id = one.rsplit('/').next().expect("id").to_owned();
+    // No referral without consent; consent first shows what it allows, with nothing pre-selected.
+    let refused = app.post(&format!("{one}/verwijzen"), &[("partner", &wijkteam.to_string())]).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    let summary = app.post(&format!("{one}/toestemming"), &[]).await;
+    assert!(summary.body.contains("data-summary"), "{}", summary.main());
+    assert!(app.get(&one).await.body.contains("Niet gegeven"));
+    app.post(&format!("{one}/toestemming"), &[("confirmed", "yes")]).await;
+    let referred = app.post(&format!("{one}/verwijzen"), &[("partner", &wijkteam.to_string())]).await;
+    assert_eq!(referred.status, StatusCode::SEE_OTHER);
+
+    app.login("coordinator@wijkteam.test").await;
+    let list = app.get(&format!("/orgs/{wijkteam}/signalering/verwijzingen")).await;
+    assert!(list.main().contains("Bewoner 3 hoog"), "{}", list.main());
+    let accepted =
+        app.post(&format!("/orgs/{wijkteam}/signalering/verwijzingen/{id}/stap"), &[("step", "accept")]).await;
+    assert_eq!(accepted.status, StatusCode::SEE_OTHER);
+    // Another partner sees nothing of it, whatever id it tries.
+    app.login("sroi@wsp.test").await;
+    assert!(!app.get(&format!("/orgs/{wsp}/signalering/verwijzingen")).await.body.contains("Bewoner 3 hoog"));
+    assert_eq!(app.get(&format!("/orgs/{wsp}/signalering/verwijzingen/{id}")).await.status, StatusCode::NOT_FOUND);
+    let step = app
+        .post(&format!("/orgs/{wsp}/signalering/verwijzingen/{id}/stap"), &[("step", "close"), ("report", "x")])
+        .await;
+    assert_eq!(step.status, StatusCode::NOT_FOUND);
+}
