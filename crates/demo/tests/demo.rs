@@ -170,7 +170,40 @@ on_both_backends!(
     the_municipality_sees_only_deventer,
     prestatieafspraken_in_monitoring_and_in_negotiation,
     prestatieafspraken_are_plausible_on_any_seed_day,
+    signalering_shows_every_kind_of_verdict_and_result,
 );
+
+/// The demo's Signalering holds a realistic mix: signalled households and each common reason not to, signals that
+/// reached the municipality and some for delivery by file, results of both groups, open signals, arrears resolved,
+/// and a soft signal at each stage.
+async fn signalering_shows_every_kind_of_verdict_and_result(backend: Backend) {
+    let (t, corporation) = seeded(backend).await;
+    let count = |query: String| {
+        let db = t.db.clone();
+        async move { sql::query_scalar::<i64>(&query).fetch_one(&db).await.expect("count") }
+    };
+    let households = count(format!("SELECT COUNT(*) FROM sg_households WHERE org_id = {corporation}")).await;
+    assert!(households > 40, "{households} households in this month's ledger");
+    for block in ["", "bezwaar", "regeling", "niet_gewezen_op_schuldhulp", "te_vroeg", "al_gesignaleerd"] {
+        let n = count(format!("SELECT COUNT(*) FROM sg_households WHERE blocks LIKE '%{block}%'")).await;
+        assert!(n > 0, "no household with verdict {block:?}");
+    }
+    let sent = count("SELECT COUNT(*) FROM sg_signals WHERE recipient_org_id IS NOT NULL".into()).await;
+    let by_file = count("SELECT COUNT(*) FROM sg_signals WHERE recipient_org_id IS NULL".into()).await;
+    assert!(sent > 10 && by_file > 0, "{sent} to the municipality, {by_file} by file");
+    for group in ["opgepakt", "niet_opgepakt"] {
+        assert!(count(format!("SELECT COUNT(*) FROM sg_facts WHERE outcome_group = '{group}'")).await > 0, "{group}");
+    }
+    assert!(
+        count("SELECT COUNT(*) FROM sg_signals WHERE outcome IS NULL AND recipient_org_id IS NOT NULL".into()).await
+            > 0
+    );
+    assert!(count("SELECT COUNT(*) FROM sg_facts WHERE resolved_on IS NOT NULL".into()).await > 0, "arrears resolved");
+    assert_eq!(count("SELECT COUNT(*) FROM sg_facts WHERE eviction = 'voorkomen'".into()).await, 1);
+    for state in ["intern", "aangenomen", "afgesloten"] {
+        assert_eq!(count(format!("SELECT COUNT(*) FROM sg_soft WHERE state = '{state}'")).await, 1, "{state}");
+    }
+}
 
 /// The demo municipality carries Deventer's code and sees only Woonstad's homes there (issue 19, ADR 0039).
 async fn the_municipality_sees_only_deventer(backend: Backend) {
