@@ -56,6 +56,19 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20)]
         repeat: usize,
     },
+    /// Bring in an arrears ledger of one household per unit of a loaded stock and time it, then a municipality's
+    /// inbox with the open signals of the gemeenten it is given (issue 20's targets: 60 s and 20 ms).
+    Signalering {
+        /// The corporation whose stock is loaded.
+        #[arg(long)]
+        corporation: String,
+        /// About how many open signals the timed inbox holds.
+        #[arg(long, default_value_t = 100_000)]
+        inbox: usize,
+        /// Requests per page.
+        #[arg(long, default_value_t = 20)]
+        repeat: usize,
+    },
     /// Load the prestatieafspraken of every gemeente over many years (into the database given: use an empty one) and
     /// time a cycle's monitor page and the national overview (issue 19's target: 50 and 200 ms).
     Afspraken {
@@ -92,6 +105,9 @@ pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
         }
         BenchCommand::SocialReturn { contracts, contributions, repeat } => {
             crate::bench_sr::run(db, contracts, contributions, repeat).await
+        }
+        BenchCommand::Signalering { corporation, inbox, repeat } => {
+            crate::bench_sg::run(db, &corporation, inbox, repeat).await
         }
         BenchCommand::Afspraken {
             gemeenten,

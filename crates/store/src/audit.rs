@@ -24,6 +24,11 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The actor's name as pages show who did something: the label without its e-mail address.
+    pub fn name(&self) -> String {
+        named::actor_name(&self.label)
+    }
+
     /// The system itself (command line, worker, migrations), at `at`.
     pub fn system(label: &str, at: OffsetDateTime) -> Self {
         Self { user_id: None, label: label.to_owned(), request_id: None, at }

@@ -91,6 +91,18 @@ pub fn decide(
     calendar: &TermCalendar,
     today: Date,
 ) -> Decision {
+    let threshold = household.offer_on.map(|offer| threshold_end(offer, settings, calendar));
+    decide_with_threshold(household, context, threshold, today)
+}
+
+/// [`decide`] with the threshold's end already counted (`threshold_end` of the household's offer): a ledger of
+/// millions of households has few distinct offer days, and counting a term walks its days.
+pub fn decide_with_threshold(
+    household: &Household,
+    context: Context,
+    threshold: Option<TermEnd>,
+    today: Date,
+) -> Decision {
     let done = |day: Option<Date>| day.is_some_and(|d| d <= today);
     let mut blocks = Vec::new();
     if !context.gemeente_known {
@@ -115,7 +127,6 @@ pub fn decide(
     if !done(household.reminder_on) && !done(household.offer_on) {
         blocks.push(Block::NoWrittenReminder);
     }
-    let threshold = household.offer_on.map(|offer| threshold_end(offer, settings, calendar));
     match (household.offer_on, threshold) {
         (Some(offer), Some(end)) if offer <= today => {
             if today <= end.date {

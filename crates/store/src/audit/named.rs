@@ -45,7 +45,7 @@ pub async fn name_entries(db: &Db, entries: Vec<Entry>) -> Result<Vec<Named>> {
 }
 
 /// `"Anna de Vries <admin@woonstad.test>"` → `"Anna de Vries"`; a system label stays as it is.
-fn actor_name(label: &str) -> String {
+pub(super) fn actor_name(label: &str) -> String {
     match label.rsplit_once(" <") {
         Some((name, email)) if email.ends_with('>') && email.contains('@') => name.to_owned(),
         _ => label.to_owned(),

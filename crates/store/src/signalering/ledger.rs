@@ -15,7 +15,7 @@ use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::bezit::import::{echo, RowError, RowProblem};
 use volkshuis_domain::ids::HouseNumber;
 use volkshuis_domain::money::Money;
-use volkshuis_domain::signalering::rule::{decide, Block, Context, RuleSettings};
+use volkshuis_domain::signalering::rule::{decide_with_threshold, threshold_end, Block, Context, RuleSettings};
 use volkshuis_domain::signalering::triage::{sort_into, SignalFacts};
 use volkshuis_domain::signalering::{Arrangement, Household, LedgerColumn};
 
@@ -54,14 +54,53 @@ struct UnitFacts {
 
 /// How many units one lookup asks for.
 const LOOKUP_CHUNK: usize = 500;
+/// Above this many households the organisation's units are read in one pass instead of looked up in chunks.
+const READ_ALL_UNITS_FROM: usize = 20_000;
+/// Households decided and written per round.
+const WRITE_CHUNK: usize = 5_000;
 
+const UNIT_COLUMNS: &str = "id, id_extern, gemeente_code, straatnaam, huisnummer, huisletter, huisnummer_toevoeging, \
+     postcode, woonplaats, bag_verblijfsobject_id";
+
+fn unit_facts(row: &sql::Row) -> Result<UnitFacts> {
+    let letter: Option<String> = row.try_get("huisletter")?;
+    let number = HouseNumber {
+        number: u32::try_from(row.try_get::<i64, _>("huisnummer")?).unwrap_or_default(),
+        letter: letter.and_then(|l| l.chars().next()),
+        addition: row.try_get("huisnummer_toevoeging")?,
+    };
+    Ok(UnitFacts {
+        id: row.try_get("id")?,
+        gemeente: row.try_get("gemeente_code")?,
+        street: row.try_get("straatnaam")?,
+        house_number: number.to_string(),
+        postcode: row.try_get("postcode")?,
+        woonplaats: row.try_get("woonplaats")?,
+        bag_id: row.try_get("bag_verblijfsobject_id")?,
+    })
+}
+
+/// The organisation's units the ledger names, by `idExtern`: looked up in chunks, or for a large ledger read in
+/// one pass (a national ledger names most of the stock, and one scan beats thousands of lookups).
 async fn units_of(tx: &mut Tx, org_id: i64, households: &[Household]) -> Result<HashMap<String, UnitFacts>> {
     let mut found = HashMap::with_capacity(households.len());
+    if households.len() >= READ_ALL_UNITS_FROM {
+        use futures_util::TryStreamExt as _;
+        let wanted: HashSet<&str> = households.iter().map(|h| h.unit.as_str()).collect();
+        let text = format!("SELECT {UNIT_COLUMNS} FROM units WHERE corporation_id = $1");
+        let mut rows = sql::query(&text).bind(org_id).fetch(&mut *tx);
+        while let Some(row) = rows.try_next().await? {
+            let id_extern: String = row.try_get("id_extern")?;
+            if wanted.contains(id_extern.as_str()) {
+                found.insert(id_extern, unit_facts(&row)?);
+            }
+        }
+        return Ok(found);
+    }
     for chunk in households.chunks(LOOKUP_CHUNK) {
         let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
         let text = format!(
-            "SELECT id, id_extern, gemeente_code, straatnaam, huisnummer, huisletter, huisnummer_toevoeging, \
-             postcode, woonplaats, bag_verblijfsobject_id FROM units WHERE corporation_id = $1 AND id_extern IN ({})",
+            "SELECT {UNIT_COLUMNS} FROM units WHERE corporation_id = $1 AND id_extern IN ({})",
             marks.join(", ")
         );
         let mut query = sql::query(&text).bind(org_id);
@@ -69,24 +108,7 @@ async fn units_of(tx: &mut Tx, org_id: i64, households: &[Household]) -> Result<
             query = query.bind(household.unit.as_str());
         }
         for row in query.fetch_all(&mut *tx).await? {
-            let letter: Option<String> = row.try_get("huisletter")?;
-            let number = HouseNumber {
-                number: u32::try_from(row.try_get::<i64, _>("huisnummer")?).unwrap_or_default(),
-                letter: letter.and_then(|l| l.chars().next()),
-                addition: row.try_get("huisnummer_toevoeging")?,
-            };
-            found.insert(
-                row.try_get::<String, _>("id_extern")?,
-                UnitFacts {
-                    id: row.try_get("id")?,
-                    gemeente: row.try_get("gemeente_code")?,
-                    street: row.try_get("straatnaam")?,
-                    house_number: number.to_string(),
-                    postcode: row.try_get("postcode")?,
-                    woonplaats: row.try_get("woonplaats")?,
-                    bag_id: row.try_get("bag_verblijfsobject_id")?,
-                },
-            );
+            found.insert(row.try_get::<String, _>("id_extern")?, unit_facts(&row)?);
         }
     }
     Ok(found)
@@ -172,19 +194,31 @@ pub async fn import_ledger(
     .bind(org_id)
     .bind(date_to_text(today))
     .bind(file_name)
-    .bind(&actor.label)
+    .bind(actor.name())
     .bind(timestamp::to_unix(actor.at))
     .fetch_one(&mut tx)
     .await?;
     sql::query("DELETE FROM sg_households WHERE org_id = $1").bind(org_id).execute(&mut tx).await?;
 
+    let last_signal: i64 = sql::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sg_signals WHERE sender_org_id = $1")
+        .bind(org_id)
+        .fetch_one(&mut tx)
+        .await?;
     let mut recipients: HashMap<String, Recipient> = HashMap::new();
+    let mut thresholds = HashMap::new();
     let mut triage = super::buckets::Triage::default();
-    let mut household_rows = Vec::with_capacity(households.len());
-    let mut signal_rows = Vec::new();
+    let mut household_rows = Vec::with_capacity(WRITE_CHUNK);
+    let mut signal_rows = Vec::with_capacity(WRITE_CHUNK);
     let mut sent: HashMap<i64, u64> = HashMap::new();
-    let mut by_file = 0;
-    for household in households {
+    let (mut by_file, mut signalled) = (0, 0_i64);
+    for (i, household) in households.iter().enumerate() {
+        // Rows are written a chunk at a time, so a national ledger's rows are never all in memory twice.
+        if i % WRITE_CHUNK == 0 && i > 0 {
+            insert_all(&mut tx, "sg_households", HOUSEHOLD_COLUMNS, &household_rows).await?;
+            insert_all(&mut tx, "sg_signals", SIGNAL_COLUMNS, &signal_rows).await?;
+            household_rows.clear();
+            signal_rows.clear();
+        }
         let unit = &units[&household.unit];
         let recipient = match &unit.gemeente {
             Some(code) => match recipients.get(code) {
@@ -203,7 +237,12 @@ pub async fn import_ledger(
             gemeente_known: unit.gemeente.is_some(),
             open_signal_since: open.get(&household.contract).copied(),
         };
-        let decision = decide(household, context, settings, &calendar, today);
+        let threshold = household.offer_on.map(|offer| {
+            *thresholds
+                .entry((offer, settings.threshold_days))
+                .or_insert_with(|| threshold_end(offer, settings, &calendar))
+        });
+        let decision = decide_with_threshold(household, context, threshold, today);
         let signal_from = decision.blocks.iter().find_map(|b| match b {
             Block::TooSoon(from) => Some(date_to_text(*from)),
             _ => None,
@@ -233,12 +272,9 @@ pub async fn import_ledger(
             }
         };
         signal_rows.push(signal_cells(org_id, recipient.org_id, gemeente, household, unit, today, bucket));
+        signalled += 1;
     }
     insert_all(&mut tx, "sg_households", HOUSEHOLD_COLUMNS, &household_rows).await?;
-    let last_signal: i64 = sql::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sg_signals WHERE sender_org_id = $1")
-        .bind(org_id)
-        .fetch_one(&mut tx)
-        .await?;
     insert_all(&mut tx, "sg_signals", SIGNAL_COLUMNS, &signal_rows).await?;
     // The counts that outlive the signal: place and month, never the person or the unit.
     sql::query(
@@ -267,7 +303,6 @@ pub async fn import_ledger(
         }
         resolved += query.execute(&mut tx).await?.rows_affected();
     }
-    let signalled = signal_rows.len() as i64;
     sql::query("UPDATE sg_ledgers SET households = $2, signalled = $3, resolved = $4 WHERE id = $1")
         .bind(ledger_id)
         .bind(households.len() as i64)

@@ -7,6 +7,7 @@
 //! its own role: the sender's signals, the recipient's inbox, the partner's referrals. Counts (figures) need no
 //! personal scope and name nobody.
 
+pub mod bench;
 pub mod buckets;
 pub mod figures;
 pub mod ledger;

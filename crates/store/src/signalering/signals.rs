@@ -255,7 +255,7 @@ pub async fn add_contact(db: &Db, scope: &WriteScope, actor: &Actor, id: i64, co
     .bind(i64::from(contact.reached))
     .bind(date_to_text(contact.on))
     .bind(contact.part_of_day.code())
-    .bind(&actor.label)
+    .bind(actor.name())
     .bind(timestamp::to_unix(actor.at))
     .execute(&mut tx)
     .await?;

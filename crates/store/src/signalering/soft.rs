@@ -126,7 +126,7 @@ pub async fn record_soft(
     .bind(new.kind.code())
     .bind(&new.note)
     .bind(SoftState::Internal.code())
-    .bind(&actor.label)
+    .bind(actor.name())
     .bind(date_to_text(today))
     .bind(delete.map(date_to_text))
     .fetch_one(&mut tx)
@@ -230,7 +230,7 @@ pub async fn record_consent(
     }
     sql::query("UPDATE sg_soft SET consent_on = $1, consent_by = $2 WHERE id = $3")
         .bind(date_to_text(today))
-        .bind(&actor.label)
+        .bind(actor.name())
         .bind(id)
         .execute(&mut tx)
         .await?;

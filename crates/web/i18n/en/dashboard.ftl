@@ -236,15 +236,15 @@ recent-sg-read-soft = { $actor } viewed { $persons ->
     [one] 1 soft signal
    *[other] { $persons } soft signals
 }
-recent-sg-purge-households = Volkshuis deleted { $deleted ->
+recent-sg-purge-households = { $actor } deleted { $deleted ->
     [one] 1 household
    *[other] { $deleted } households
 } from an arrears ledger after its retention period
-recent-sg-purge-signals = Volkshuis deleted { $deleted ->
+recent-sg-purge-signals = { $actor } deleted { $deleted ->
     [one] 1 signal
    *[other] { $deleted } signals
 } after their retention period
-recent-sg-purge-soft = Volkshuis deleted { $deleted ->
+recent-sg-purge-soft = { $actor } deleted { $deleted ->
     [one] 1 soft signal
    *[other] { $deleted } soft signals
 } after their retention period

@@ -236,15 +236,15 @@ recent-sg-read-soft = { $actor } bekeek { $persons ->
     [one] 1 zacht signaal
    *[other] { $persons } zachte signalen
 }
-recent-sg-purge-households = Volkshuis verwijderde na de bewaartermijn { $deleted ->
+recent-sg-purge-households = { $actor } verwijderde na de bewaartermijn { $deleted ->
     [one] 1 huishouden
    *[other] { $deleted } huishoudens
 } uit een grootboek
-recent-sg-purge-signals = Volkshuis verwijderde na de bewaartermijn { $deleted ->
+recent-sg-purge-signals = { $actor } verwijderde na de bewaartermijn { $deleted ->
     [one] 1 signaal
    *[other] { $deleted } signalen
 }
-recent-sg-purge-soft = Volkshuis verwijderde na de bewaartermijn { $deleted ->
+recent-sg-purge-soft = { $actor } verwijderde na de bewaartermijn { $deleted ->
     [one] 1 zacht signaal
    *[other] { $deleted } zachte signalen
 }

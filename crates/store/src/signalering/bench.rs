@@ -1,0 +1,33 @@
+//! What `volkshuis bench signalering` reads besides the module's own functions: a loaded stock's unit ids and its
+//! gemeenten by size, and how many open signals an inbox holds.
+
+use crate::sql;
+use crate::{Db, Result};
+
+/// The `idExtern` of every unit of the corporation, in id order.
+pub async fn unit_ids(db: &Db, corporation: i64) -> Result<Vec<String>> {
+    Ok(sql::query_scalar("SELECT id_extern FROM units WHERE corporation_id = $1 ORDER BY id")
+        .bind(corporation)
+        .fetch_all(db)
+        .await?)
+}
+
+/// The corporation's gemeenten with their unit counts, most units first.
+pub async fn gemeenten_by_size(db: &Db, corporation: i64) -> Result<Vec<(String, i64)>> {
+    let rows = sql::query(
+        "SELECT gemeente_code, COUNT(*) AS n FROM units WHERE corporation_id = $1 AND gemeente_code IS NOT NULL \
+         GROUP BY gemeente_code ORDER BY n DESC",
+    )
+    .bind(corporation)
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("gemeente_code")?, r.try_get("n")?))).collect()
+}
+
+/// Open signals in the municipality's inbox.
+pub async fn open_signals(db: &Db, municipality: i64) -> Result<i64> {
+    Ok(sql::query_scalar("SELECT COUNT(*) FROM sg_signals WHERE recipient_org_id = $1 AND closed_on IS NULL")
+        .bind(municipality)
+        .fetch_one(db)
+        .await?)
+}
