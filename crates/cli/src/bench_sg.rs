@@ -1,8 +1,8 @@
 //! `volkshuis bench signalering`: issue 20's speed targets on a loaded stock. A monthly arrears ledger with one
 //! household per unit of the corporation (2.3 million on the national stock that `scripts/bench` loads) is written
-//! as a CSV, then read, decided and written as the web upload does it (`LedgerReader`, then the store's
-//! `import_ledger`), timed; then a municipality's inbox, holding the open signals of the gemeenten it was given
-//! (about 100,000), is timed through the real router.
+//! as a CSV, then read, decided, written and sent as the upload page and its confirmation do it (`LedgerReader`,
+//! the store's `import_ledger` and `send_ledger`), timed; then a municipality's inbox, holding the open signals of
+//! the gemeenten it was given (about 100,000), is timed through the real router.
 //!
 //! The ledger has the demo's mix: seven households in twelve meet every condition; the others objected, keep an
 //! arrangement, were not pointed to debt help, were reminded too recently or were never offered the signal.
@@ -141,16 +141,21 @@ pub async fn run(db: &Db, corporation: &str, open: usize, repeat: usize) -> anyh
     .await??;
     let read_s = started.elapsed().as_secs_f64();
     let scope = crate::operator_scope(org.id);
-    let summary = ledger::import_ledger(db, &scope, &actor, "bench.csv", &households, today)
+    let id = ledger::import_ledger(db, &scope, &actor, "bench.csv", &households, today)
         .await?
         .map_err(|e| anyhow::anyhow!("the ledger was refused: {:?}", e.first()))?;
+    let decided_s = started.elapsed().as_secs_f64();
+    let summary = ledger::send_ledger(db, &scope, &actor, id, today)
+        .await?
+        .map_err(|e| anyhow::anyhow!("the ledger was not sent: {e:?}"))?;
     let total_s = started.elapsed().as_secs_f64();
     let _ = std::fs::remove_file(&path);
     let met = if total_s <= LEDGER_TARGET_S { "ja" } else { "nee" };
     println!(
-        "gelezen, beslist en geschreven in {total_s:.1} s (lezen {read_s:.1} s, beslissen en schrijven {:.1} s; \
-         {:.0} huishoudens/s); doel {LEDGER_TARGET_S:.0} s: {met}",
-        total_s - read_s,
+        "gelezen, beslist en geschreven in {total_s:.1} s (lezen {read_s:.1} s, beslissen en huishoudens schrijven \
+         {:.1} s, signalen versturen {:.1} s; {:.0} huishoudens/s); doel {LEDGER_TARGET_S:.0} s: {met}",
+        decided_s - read_s,
+        total_s - decided_s,
         households.len() as f64 / total_s
     );
     println!(

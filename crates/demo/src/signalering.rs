@@ -96,12 +96,29 @@ fn household(rng: &mut Rng, line: u64, unit: &DemoUnit, day: Date) -> Household 
         reminder_on: Some(reminder),
         offer_on: (case != Case::NoOffer).then_some(offer),
         contact_on: Some(reminder + Duration::days(5)),
-        contact_kind: Some([ContactKind::Phone, ContactKind::Visit, ContactKind::Letter][rng.between(0, 2) as usize]),
+        // A letter is no attempt at personal contact; the demo's households were called or visited.
+        contact_kind: Some([ContactKind::Phone, ContactKind::Visit][rng.between(0, 1) as usize]),
         contact_reached: rng.chance(0.4),
         debt_help_pointed: case != Case::NotPointed,
         objection: case == Case::Objected,
         arrangement: if case == Case::ArrangementKept { Arrangement::Kept } else { Arrangement::None },
     }
+}
+
+/// Brings in a ledger and sends it, as staff do after checking what it will send.
+async fn bring_in(
+    db: &Db,
+    corporation: &volkshuis_domain::access::WriteScope,
+    actor: &volkshuis_store::audit::Actor,
+    file_name: &str,
+    households: &[Household],
+    day: Date,
+) -> anyhow::Result<()> {
+    let id = ledger::import_ledger(db, corporation, actor, file_name, households, day)
+        .await?
+        .map_err(|e| anyhow::anyhow!("demo ledger refused: {e:?}"))?;
+    ledger::send_ledger(db, corporation, actor, id, day).await?.map_err(|e| anyhow::anyhow!("not sent: {e:?}"))?;
+    Ok(())
 }
 
 /// Last month's and this month's ledgers with the steps taken on them.
@@ -145,9 +162,7 @@ pub(super) async fn seed_signalering(
     let first: Vec<Household> =
         earlier.iter().enumerate().map(|(i, u)| household(&mut rng, i as u64 + 2, u, first_day)).collect();
     let actor = timeline.by(WOONSTAD_STAFF, first_day, 9);
-    ledger::import_ledger(db, &corporation, &actor, "grootboek-vorige-maand.csv", &first, first_day)
-        .await?
-        .map_err(|e| anyhow::anyhow!("demo ledger refused: {e:?}"))?;
+    bring_in(db, &corporation, &actor, "grootboek-vorige-maand.csv", &first, first_day).await?;
 
     // The municipality works last month's signals: contact attempts, then a result on most.
     let outreach = PersonalScope::new(&municipality, Purpose::Outreach);
@@ -174,18 +189,13 @@ pub(super) async fn seed_signalering(
             recorded_by: String::new(),
         };
         let by = timeline.by(GM, day, 14);
-        signals::add_contact(db, &municipality, &by, signal.id, &contact).await?;
+        let _ = signals::add_contact(db, &municipality, &by, signal.id, &contact).await?;
         if i % 5 != 4 {
             let outcome = results[i % results.len()];
-            signals::record_outcome(
-                db,
-                &municipality,
-                &timeline.by(GM, day + Duration::days(2), 11),
-                signal.id,
-                outcome,
-                day + Duration::days(2),
-            )
-            .await?;
+            let on = day + Duration::days(2);
+            signals::record_outcome(db, &municipality, &timeline.by(GM, on, 11), signal.id, outcome, on)
+                .await?
+                .map_err(|e| anyhow::anyhow!("demo result refused: {e:?}"))?;
         }
     }
     // Woonstad pauses collection for a household in an arrangement, and records an eviction prevented.
@@ -210,9 +220,7 @@ pub(super) async fn seed_signalering(
         second.push(household(&mut rng, line, unit, this_day));
     }
     let actor = timeline.by(WOONSTAD_STAFF, this_day, 9);
-    ledger::import_ledger(db, &corporation, &actor, "grootboek-deze-maand.csv", &second, this_day)
-        .await?
-        .map_err(|e| anyhow::anyhow!("demo ledger refused: {e:?}"))?;
+    bring_in(db, &corporation, &actor, "grootboek-deze-maand.csv", &second, this_day).await?;
 
     seed_soft(db, sides, stock, timeline).await
 }
@@ -251,8 +259,7 @@ async fn seed_soft(db: &Db, sides: Sides, stock: &[DemoUnit], timeline: &Timelin
         if i == 0 {
             continue;
         }
-        let _ = soft::record_consent(db, &corporation, &by, id, day).await?;
-        let _ = soft::refer(db, &corporation, &by, id, sides.wijkteam, day).await?;
+        let _ = soft::refer(db, &corporation, &by, (id, sides.wijkteam), true, day).await?;
         let answered = day + Duration::days(2);
         let partner = timeline.by(WIJKTEAM, answered, 10);
         let _ = soft::partner_step(db, &wijkteam, &partner, id, &PartnerStep::Accept, answered).await?;

@@ -17,11 +17,14 @@ CREATE TABLE sg_settings (
     updated_at BIGINT NOT NULL
 );
 
--- Each ledger a corporation brought in, with its counts. Only the latest ledger's households are kept.
+-- Each ledger a corporation brought in, with its counts. A ledger is decided when it comes in and sends nothing
+-- until the user confirms what it will send (`sent_at`); only the latest sent ledger's households are kept, beside
+-- a pending one.
 CREATE TABLE sg_ledgers (
     id {{pk}},
     org_id BIGINT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
     decided_on TEXT NOT NULL,
+    sent_at BIGINT,
     file_name TEXT NOT NULL,
     households BIGINT NOT NULL,
     signalled BIGINT NOT NULL,
@@ -57,6 +60,7 @@ CREATE TABLE sg_households (
     signal_from TEXT
 );
 CREATE INDEX sg_households_ledger ON sg_households(org_id, ledger_id, line);
+CREATE INDEX sg_households_contract ON sg_households(ledger_id, contract);
 
 -- A municipality's buckets for incoming signals, in its order.
 CREATE TABLE sg_buckets (

@@ -27,20 +27,31 @@ pub struct Token {
     pub last_used_at: Option<OffsetDateTime>,
     /// When it was revoked.
     pub revoked_at: Option<OffsetDateTime>,
+    /// Whether it may bring in Signalering's arrears ledger.
+    pub may_bring_ledger: bool,
 }
 
-/// Creates a token for the organisation of `scope`; returns its id and the secret (shown once).
-pub async fn create(db: &Db, scope: &WriteScope, actor: &Actor, name: &Name) -> Result<(i64, String)> {
+/// Creates a token for the organisation of `scope`, reading only or (`may_bring_ledger`) also bringing in
+/// Signalering's arrears ledger; returns its id and the secret (shown once).
+pub async fn create(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    name: &Name,
+    may_bring_ledger: bool,
+) -> Result<(i64, String)> {
     let secret = format!("{PREFIX}{}", new_token());
     let mut tx = db.begin().await?;
     let id: i64 = sql::query_scalar(
-        "INSERT INTO api_tokens (org_id, name, token_hash, created_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO api_tokens (org_id, name, token_hash, created_at, created_by, may_bring_ledger) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(scope.org_id())
     .bind(name.as_str())
     .bind(hash_token(&secret))
     .bind(timestamp::to_unix(actor.at))
     .bind(&actor.label)
+    .bind(i64::from(may_bring_ledger))
     .fetch_one(&mut tx)
     .await?;
     let change = Change {
@@ -49,7 +60,7 @@ pub async fn create(db: &Db, scope: &WriteScope, actor: &Actor, name: &Name) -> 
         entity: "api_token",
         entity_id: id.to_string(),
         before: None,
-        after: Some(json!({ "name": name.as_str() })),
+        after: Some(json!({ "name": name.as_str(), "ledger": may_bring_ledger })),
         personal_data: false,
     };
     audit::record(tx.conn(), actor, change).await?;
@@ -78,7 +89,8 @@ pub async fn revoke(db: &Db, scope: &WriteScope, actor: &Actor, id: i64) -> Resu
 /// The organisation's tokens, newest first.
 pub async fn list(db: &Db, scope: &ReadScope) -> Result<Vec<Token>> {
     let rows = sql::query(
-        "SELECT id, name, created_at, created_by, last_used_at, revoked_at FROM api_tokens WHERE org_id = $1 ORDER BY id DESC",
+        "SELECT id, name, created_at, created_by, last_used_at, revoked_at, may_bring_ledger FROM api_tokens \
+         WHERE org_id = $1 ORDER BY id DESC",
     )
     .bind(scope.org_id())
     .fetch_all(db)
@@ -92,23 +104,37 @@ pub async fn list(db: &Db, scope: &ReadScope) -> Result<Vec<Token>> {
                 created_by: r.try_get("created_by")?,
                 last_used_at: r.try_get::<Option<i64>, _>("last_used_at")?.map(timestamp::from_unix),
                 revoked_at: r.try_get::<Option<i64>, _>("revoked_at")?.map(timestamp::from_unix),
+                may_bring_ledger: r.try_get::<i64, _>("may_bring_ledger")? != 0,
             })
         })
         .collect()
 }
 
-/// The token behind a secret, if it is live: `(token id, organisation id)`. Notes the use (at most once a minute).
-pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<Option<(i64, i64)>> {
+/// A live token, as a request authenticated with its secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Authenticated {
+    /// The token.
+    pub id: i64,
+    /// Its organisation.
+    pub org_id: i64,
+    /// Whether it may bring in Signalering's arrears ledger.
+    pub may_bring_ledger: bool,
+}
+
+/// The token behind a secret, if it is live. Notes the use (at most once a minute).
+pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<Option<Authenticated>> {
     if !secret.starts_with(PREFIX) {
         return Ok(None);
     }
-    let row =
-        sql::query("SELECT id, org_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
-            .bind(hash_token(secret))
-            .fetch_optional(db)
-            .await?;
+    let row = sql::query(
+        "SELECT id, org_id, last_used_at, may_bring_ledger FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+    )
+    .bind(hash_token(secret))
+    .fetch_optional(db)
+    .await?;
     let Some(row) = row else { return Ok(None) };
     let (id, org): (i64, i64) = (row.try_get("id")?, row.try_get("org_id")?);
+    let may_bring_ledger = row.try_get::<i64, _>("may_bring_ledger")? != 0;
     let last: Option<i64> = row.try_get("last_used_at")?;
     if last.is_none_or(|l| timestamp::to_unix(now) - l >= 60) {
         sql::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
@@ -117,5 +143,5 @@ pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<
             .execute(db)
             .await?;
     }
-    Ok(Some((id, org)))
+    Ok(Some(Authenticated { id, org_id: org, may_bring_ledger }))
 }

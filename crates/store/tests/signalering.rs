@@ -17,7 +17,7 @@ use volkshuis_store::audit::Actor;
 use volkshuis_store::signalering::buckets::{self, NewBucket};
 use volkshuis_store::signalering::figures::{self, Grouping, Side};
 use volkshuis_store::signalering::ledger::{self, VerdictFilter};
-use volkshuis_store::signalering::signals::{self, Contact, InboxFilter, SenderRefusal};
+use volkshuis_store::signalering::signals::{self, Contact, InboxFilter, SenderRefusal, StepRefusal};
 use volkshuis_store::signalering::soft::{self, NewSoft, PartnerStep, SoftRefusal};
 use volkshuis_store::signalering::{retention, PersonalScope, Purpose};
 use volkshuis_store::stock::{self, ImportOptions};
@@ -30,7 +30,61 @@ volkshuis_store::store_test_on_both_backends!(
     the_municipality_sorts_works_and_closes_and_the_landlord_learns_only_picked_up,
     retention_deletes_due_signals_and_keeps_the_counts,
     soft_signals_need_consent_and_each_partner_sees_only_its_own,
+    a_ledger_sends_nothing_until_it_is_confirmed_the_same_day,
+    collection_resumes_after_a_later_result_says_not_picked_up,
 );
+
+async fn a_ledger_sends_nothing_until_it_is_confirmed_the_same_day(db: &Db) {
+    let db = db.clone();
+    let world = World::new(&db).await;
+    let households: Vec<Household> =
+        LedgerReader::new(ledger_file().as_bytes()).expect("header").map(|r| r.expect("valid row")).collect();
+    let id = ledger::import_ledger(&db, &scope(world.woonstad), &actor(), "l.csv", &households, TODAY)
+        .await
+        .expect("ok")
+        .expect("decided");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM sg_signals").await, 0, "nothing travels before the confirmation");
+    let pending = ledger::pending(&db, scope(world.woonstad).as_read()).await.expect("ok").expect("pending");
+    assert_eq!(pending.to_municipalities, vec![("gm-deventer".to_owned(), 1)]);
+    assert_eq!(pending.by_file, vec![("GM0193".to_owned(), 1)]);
+    // Another organisation cannot send it; nor can it be sent another day.
+    let other = org(&db, "anders", OrgKind::Corporation).await;
+    let theirs = ledger::send_ledger(&db, &scope(other), &actor(), id, TODAY).await.expect("ok");
+    assert_eq!(theirs.err(), Some(ledger::SendRefusal::NotPending));
+    let later =
+        ledger::send_ledger(&db, &scope(world.woonstad), &actor(), id, date!(2026 - 12 - 05)).await.expect("ok");
+    assert_eq!(later.err(), Some(ledger::SendRefusal::Stale));
+    let sent = ledger::send_ledger(&db, &scope(world.woonstad), &actor(), id, TODAY).await.expect("ok").expect("sent");
+    assert_eq!(sent.signalled(), 2);
+    let again = ledger::send_ledger(&db, &scope(world.woonstad), &actor(), id, TODAY).await.expect("ok");
+    assert_eq!(again.err(), Some(ledger::SendRefusal::NotPending));
+    // An empty ledger is refused: sent, it would mark every open signal's arrears resolved.
+    let empty = ledger::import_ledger(&db, &scope(world.woonstad), &actor(), "leeg.csv", &[], TODAY).await.expect("ok");
+    assert_eq!(empty.expect_err("refused")[0].reason, RowProblem::NoRows);
+    // A signal that is never closed is still deleted, at the latest two years after it was sent.
+    let caps: Vec<String> = sql::query_scalar("SELECT delete_on FROM sg_signals").fetch_all(&db).await.expect("caps");
+    assert_eq!(caps, vec!["2028-12-04".to_owned(), "2028-12-04".to_owned()]);
+}
+
+async fn collection_resumes_after_a_later_result_says_not_picked_up(db: &Db) {
+    let db = db.clone();
+    let world = World::new(&db).await;
+    world.import(&db, &ledger_file()).await.expect("imported");
+    let outreach = personal(world.gm, Purpose::Outreach);
+    let id = signals::inbox(&db, &outreach, &actor(), InboxFilter::Open, 0, 10).await.expect("inbox")[0].id;
+    let record = |outcome| {
+        let db = db.clone();
+        async move { signals::record_outcome(&db, &scope(world.gm), &actor(), id, outcome, TODAY).await.expect("ok") }
+    };
+    record(Outcome::PickedUp).await.expect("picked up, still open");
+    let pause = signals::set_collection_paused(&db, &scope(world.woonstad), &actor(), id, true, TODAY).await;
+    pause.expect("ok").expect("paused");
+    record(Outcome::Deceased).await.expect("closed: not picked up after all");
+    let resume = signals::set_collection_paused(&db, &scope(world.woonstad), &actor(), id, false, TODAY).await;
+    assert_eq!(resume.expect("ok"), Ok(()), "resuming never needs a picked-up result");
+    let again = signals::set_collection_paused(&db, &scope(world.woonstad), &actor(), id, true, TODAY).await;
+    assert_eq!(again.expect("ok"), Err(SenderRefusal::NotPickedUp));
+}
 
 const STOCK: &str = "idExtern;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;\
 bagVerblijfsobjectId\n\
@@ -51,9 +105,9 @@ fn ledger_file() -> String {
         "{HEADER}\n\
 C1;D1;A. de Vries;0612345678;a@example.nl;450,00;1-8-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n\
 C2;D2;B. Jansen;;;120;1-8-2026;15-9-2026;1-10-2026;20-9-2026;huisbezoek;ja;ja;ja;geen\n\
-C3;Z1;C. Bakker;;;75,50;1-7-2026;15-9-2026;1-10-2026;20-9-2026;brief;nee;ja;nee;niet-nagekomen\n\
-C4;X1;D. Smit;;;300;1-7-2026;15-9-2026;1-10-2026;20-9-2026;brief;nee;ja;nee;\n\
-C5;D2;E. Visser;;;90;1-10-2026;20-11-2026;20-11-2026;21-11-2026;sms;nee;ja;nee;\n"
+C3;Z1;C. Bakker;;;75,50;1-7-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;niet-nagekomen\n\
+C4;X1;D. Smit;;;300;1-7-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n\
+C5;D2;E. Visser;;;90;1-10-2026;20-11-2026;20-11-2026;21-11-2026;huisbezoek;nee;ja;nee;geen\n"
     )
 }
 
@@ -108,6 +162,7 @@ impl World {
         World { woonstad, gm, wijkteam, schuldhulp }
     }
 
+    /// Brings in the ledger and, when it reads cleanly, sends it (as after the user's confirmation).
     async fn import(
         &self,
         db: &Db,
@@ -115,16 +170,18 @@ impl World {
     ) -> Result<ledger::LedgerSummary, Vec<volkshuis_domain::bezit::import::RowError>> {
         let households: Vec<Household> =
             LedgerReader::new(file.as_bytes()).expect("header").map(|r| r.expect("valid row")).collect();
-        ledger::import_ledger(db, &scope(self.woonstad), &actor(), "ledger.csv", &households, TODAY)
+        let id = ledger::import_ledger(db, &scope(self.woonstad), &actor(), "ledger.csv", &households, TODAY)
             .await
-            .expect("no database error")
+            .expect("no database error")?;
+        Ok(ledger::send_ledger(db, &scope(self.woonstad), &actor(), id, TODAY).await.expect("sent").expect("pending"))
     }
 }
 
 async fn a_ledger_with_a_bad_row_writes_nothing_and_names_line_and_column(db: &Db) {
     let db = db.clone();
     let world = World::new(&db).await;
-    let file = format!("{}C1;ONBEKEND;X;;;10;1-1-2026;;;;;;;;\nC2;D1;Y;;;10;1-1-2026;;;;;;;;\n", ledger_file());
+    let file =
+        format!("{}C1;ONBEKEND;X;;;10;1-1-2026;;;;;;;nee;geen\nC2;D1;Y;;;10;1-1-2026;;;;;;;nee;geen\n", ledger_file());
     let errors = world.import(&db, &file).await.expect_err("refused");
     let found: Vec<(u64, &str, &RowProblem)> = errors.iter().map(|e| (e.line, e.column.as_str(), &e.reason)).collect();
     assert_eq!(
@@ -273,9 +330,8 @@ async fn the_municipality_sorts_works_and_closes_and_the_landlord_learns_only_pi
     let id = signals::inbox(&db, &outreach, &actor(), InboxFilter::Bucket(visit_id), 0, 10).await.expect("inbox")[0].id;
 
     // Another organisation's ids write nothing: the corporation cannot record a result, nor a bucket of another.
-    assert!(!signals::record_outcome(&db, &scope(world.woonstad), &actor(), id, Outcome::Deceased, TODAY)
-        .await
-        .expect("ok"));
+    let refused = signals::record_outcome(&db, &scope(world.woonstad), &actor(), id, Outcome::Deceased, TODAY).await;
+    assert_eq!(refused.expect("ok"), Err(StepRefusal::NotFound));
     assert!(signals::signal(&db, &personal(world.woonstad, Purpose::Outreach), &actor(), id)
         .await
         .expect("ok")
@@ -292,7 +348,12 @@ async fn the_municipality_sorts_works_and_closes_and_the_landlord_learns_only_pi
         part_of_day: PartOfDay::Evening,
         recorded_by: String::new(),
     };
-    assert!(signals::add_contact(&db, &scope(world.gm), &actor(), id, &contact).await.expect("contact"));
+    // A step dated before the signal was sent is refused (it would move the deletion into the past).
+    let early = Contact { on: date!(2026 - 12 - 03), ..contact.clone() };
+    let refused = signals::add_contact(&db, &scope(world.gm), &actor(), id, &early).await.expect("ok");
+    assert_eq!(refused, Err(StepRefusal::BeforeSent(TODAY)));
+    let contact = Contact { on: TODAY, ..contact };
+    signals::add_contact(&db, &scope(world.gm), &actor(), id, &contact).await.expect("ok").expect("contact");
     let (_, contacts) = signals::signal(&db, &outreach, &actor(), id).await.expect("read").expect("its own");
     assert_eq!((contacts.len(), contacts[0].part_of_day), (1, PartOfDay::Evening));
 
@@ -300,9 +361,10 @@ async fn the_municipality_sorts_works_and_closes_and_the_landlord_learns_only_pi
     let refused =
         signals::set_collection_paused(&db, &scope(world.woonstad), &actor(), id, true, TODAY).await.expect("ok");
     assert_eq!(refused, Err(SenderRefusal::NotPickedUp));
-    assert!(signals::record_outcome(&db, &scope(world.gm), &actor(), id, Outcome::ReferredOn, TODAY)
+    signals::record_outcome(&db, &scope(world.gm), &actor(), id, Outcome::ReferredOn, TODAY)
         .await
-        .expect("ok"));
+        .expect("ok")
+        .expect("recorded");
     let sender = personal(world.woonstad, Purpose::SendAndFollow);
     let seen = signals::sent_signal(&db, &sender, &actor(), id).await.expect("read").expect("its own");
     assert_eq!(seen.view, LandlordView::PickedUp(TODAY));
@@ -312,7 +374,8 @@ async fn the_municipality_sorts_works_and_closes_and_the_landlord_learns_only_pi
         .expect("paused");
     assert!(signals::record_eviction(&db, &scope(world.woonstad), &actor(), id, true, TODAY).await.expect("ok"));
     // A closed signal takes no more steps; it is kept 18 months (follow-up).
-    assert!(!signals::add_contact(&db, &scope(world.gm), &actor(), id, &contact).await.expect("ok"));
+    let closed_step = signals::add_contact(&db, &scope(world.gm), &actor(), id, &contact).await.expect("ok");
+    assert_eq!(closed_step, Err(StepRefusal::NotFound));
     let (closed, _) = signals::signal(&db, &outreach, &actor(), id).await.expect("read").expect("kept");
     assert_eq!(closed.delete_on, Some(date!(2028 - 06 - 04)));
 
@@ -330,9 +393,10 @@ async fn retention_deletes_due_signals_and_keeps_the_counts(db: &Db) {
     world.import(&db, &ledger_file()).await.expect("imported");
     let outreach = personal(world.gm, Purpose::Outreach);
     let id = signals::inbox(&db, &outreach, &actor(), InboxFilter::Open, 0, 10).await.expect("inbox")[0].id;
-    assert!(signals::record_outcome(&db, &scope(world.gm), &actor(), id, Outcome::NotResident, TODAY)
+    signals::record_outcome(&db, &scope(world.gm), &actor(), id, Outcome::NotResident, TODAY)
         .await
-        .expect("ok"));
+        .expect("ok")
+        .expect("recorded");
     // The ledger's households go once the ledger is three months old without a newer one.
     let three_months = retention::purge(&db, date!(2027 - 03 - 04), &actor()).await.expect("purge");
     assert_eq!((three_months.households, three_months.signals), (0, 0));
@@ -367,12 +431,16 @@ async fn soft_signals_need_consent_and_each_partner_sees_only_its_own(db: &Db) {
     let other = org(&db, "anders", OrgKind::Corporation).await;
     assert_eq!(soft::record_soft(&db, &scope(other), &actor(), &new, TODAY).await.expect("ok"), None);
 
-    let refused = soft::refer(&db, &scope(world.woonstad), &actor(), id, world.wijkteam, TODAY).await.expect("ok");
+    let refused =
+        soft::refer(&db, &scope(world.woonstad), &actor(), (id, world.wijkteam), false, TODAY).await.expect("ok");
     assert_eq!(refused, Err(SoftRefusal::Referral(ReferralRefused::NoConsent)));
-    soft::record_consent(&db, &scope(world.woonstad), &actor(), id, TODAY).await.expect("ok").expect("consent");
-    let not_partner = soft::refer(&db, &scope(world.woonstad), &actor(), id, world.gm, TODAY).await.expect("ok");
+    let not_partner =
+        soft::refer(&db, &scope(world.woonstad), &actor(), (id, world.gm), true, TODAY).await.expect("ok");
     assert_eq!(not_partner, Err(SoftRefusal::NotAPartner));
-    soft::refer(&db, &scope(world.woonstad), &actor(), id, world.wijkteam, TODAY).await.expect("ok").expect("referred");
+    soft::refer(&db, &scope(world.woonstad), &actor(), (id, world.wijkteam), true, TODAY)
+        .await
+        .expect("ok")
+        .expect("referred with consent");
 
     let wijkteam = personal(world.wijkteam, Purpose::Referral);
     let schuldhulp = personal(world.schuldhulp, Purpose::Referral);

@@ -102,6 +102,7 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("create", "pa_document"),
     ("addendum", "pa_cycle"),
     ("import", "sg_ledgers"),
+    ("send", "sg_ledgers"),
     ("update", "sg_settings"),
     ("create", "sg_buckets"),
     ("delete", "sg_buckets"),
@@ -119,7 +120,6 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("purge_personal", "sg_signals"),
     ("purge_personal", "sg_soft"),
     ("create", "sg_soft"),
-    ("consent", "sg_soft"),
     ("refer", "sg_soft"),
     ("partner_step", "sg_soft"),
 ];
@@ -307,9 +307,8 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("create", "pa_document") => dt.recent_pa_own_document(actor, party, subject),
         ("addendum", "pa_cycle") => dt.recent_pa_addendum(actor, subject),
         // Signalering: never a person's name, only what was done and how many.
-        ("import", "sg_ledgers") => {
-            dt.recent_sg_ledger(actor, number(d, "households"), number(d, "resolved"), number(d, "signalled"))
-        }
+        ("import", "sg_ledgers") => dt.recent_sg_ledger(actor, number(d, "households"), number(d, "signalled")),
+        ("send", "sg_ledgers") => dt.recent_sg_ledger_sent(actor, number(d, "signalled")),
         ("update", "sg_settings") => dt.recent_sg_settings(actor),
         ("create", "sg_buckets") => dt.recent_sg_bucket_create(actor),
         ("delete", "sg_buckets") => dt.recent_sg_bucket_delete(actor),
@@ -327,7 +326,6 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("purge_personal", "sg_signals") => dt.recent_sg_purge_signals(actor, number(d, "deleted")),
         ("purge_personal", "sg_soft") => dt.recent_sg_purge_soft(actor, number(d, "deleted")),
         ("create", "sg_soft") => dt.recent_sg_soft_create(actor),
-        ("consent", "sg_soft") => dt.recent_sg_soft_consent(actor),
         ("refer", "sg_soft") => dt.recent_sg_soft_refer(actor),
         ("partner_step", "sg_soft") => dt.recent_sg_soft_answer(actor),
         _ => return None,

@@ -17,6 +17,7 @@ on_both_backends!(
     openapi_describes_every_field,
     every_api_answer_is_the_documented_json,
     the_api_keeps_its_openapi_contract,
+    a_token_with_the_right_brings_in_the_ledger_and_no_other_can,
 );
 
 /// An administrator's scope on `org`, granted through the check as the web layer grants it.
@@ -34,6 +35,91 @@ async fn api(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode, Val
     let status = response.status();
     let bytes = response.into_body().collect().await.expect("body").to_bytes();
     (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+/// POSTs `body` as a ledger with `token`.
+async fn post_ledger(app: &TestApp, token: Option<&str>, body: &str) -> (StatusCode, Value) {
+    let mut request = Request::builder().method(Method::POST).uri("/api/v1/signalering/grootboek");
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    request = request.header(header::CONTENT_TYPE, "text/csv").header("x-bestandsnaam", "erp-december.csv");
+    let router = volkshuis_web::router(app.state.clone());
+    let response = router.oneshot(request.body(Body::from(body.to_owned())).expect("request")).await.expect("response");
+    let status = response.status();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+/// The secret of a new token of `org` named `name`, made by its administrator (logged in), with or without the
+/// right to bring in the ledger.
+async fn token_of(app: &mut TestApp, org: i64, name: &str, ledger: bool) -> String {
+    let mut fields = vec![("name", name)];
+    if ledger {
+        fields.push(("ledger", "on"));
+    }
+    let made = app.post(&format!("/orgs/{org}/api-tokens"), &fields).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let start = made.body.find("id=\"token-secret\">").expect("secret shown") + "id=\"token-secret\">".len();
+    made.body[start..].chars().take_while(|c| *c != '<').collect()
+}
+
+async fn a_token_with_the_right_brings_in_the_ledger_and_no_other_can(mut app: TestApp) {
+    let read_only = stock_and_token(&mut app).await;
+    let woonstad = app.org_id("woonstad").await;
+    let ledger = token_of(&mut app, woonstad, "Boekhouding", true).await;
+    let header = "contractnummer;eenheid;naam;bedrag;achterstandSinds;aanmaningDatum;aanbodDatum;contactpogingDatum;\
+                  contactpogingSoort;schuldhulpGewezen;bezwaar;regeling";
+    let good =
+        format!("{header}\nK1;V01;Joke Hendriks;120,00;1-8-2026;1-9-2026;1-10-2026;5-9-2026;telefoon;ja;nee;geen\n");
+    let (status, body) = post_ledger(&app, None, &good).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::UNAUTHORIZED, Some("unauthorized")));
+    let (status, body) = post_ledger(&app, Some(&read_only), &good).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")));
+    let bad = format!(
+        "{header}\nK1;V01;Joke Hendriks;twaalf;1-8-2026;;;;;;nee;geen\nK2;ONBEKEND;X;10;1-8-2026;;;;;;nee;geen\n"
+    );
+    let (status, body) = post_ledger(&app, Some(&ledger), &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!((body["errors"][0]["line"].as_u64(), body["errors"][0]["column"].as_str()), (Some(2), Some("bedrag")));
+    let unknown = format!("{header}\nK2;ONBEKEND;X;10;1-8-2026;;;;;;nee;geen\n");
+    let (status, body) = post_ledger(&app, Some(&ledger), &unknown).await;
+    assert_eq!((status, body["errors"][0]["column"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("eenheid")));
+    let (status, body) = post_ledger(&app, Some(&ledger), "geen grootboek").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, body) = post_ledger(&app, Some(&ledger), &good).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!((body["households"].as_u64(), body["signalled"].as_u64()), (Some(1), Some(1)));
+    let ledgers = volkshuis_store::signalering::ledger::ledgers(&app.state.db, admin_scope(woonstad).as_read(), 5)
+        .await
+        .expect("ledgers");
+    assert_eq!(ledgers.iter().map(|l| l.file_name.as_str()).collect::<Vec<_>>(), ["erp-december.csv"]);
+    // A municipality cannot give its tokens the right, and a token it has brings in nothing.
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let new = volkshuis_store::users::NewUser {
+        email: volkshuis_domain::account::Email::parse("beheer@voorbeeldstad.test").expect("email"),
+        name: volkshuis_domain::text::Name::parse("Beheer Gemeente").expect("name"),
+        password_hash: volkshuis_accounts::password::hash_now(common::PASSWORD).expect("hash"),
+        is_platform_admin: false,
+    };
+    let actor = volkshuis_store::audit::Actor::system("test", app.state.clock.now());
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let admin = volkshuis_store::users::create(&mut tx, &actor, &new).await.expect("user").id;
+    volkshuis_store::users::set_membership(&mut tx, &actor, admin, municipality, Role::Admin).await.expect("member");
+    tx.commit().await.expect("commit");
+    app.login("beheer@voorbeeldstad.test").await;
+    let theirs = token_of(&mut app, municipality, "Poging", true).await;
+    let (status, _) = post_ledger(&app, Some(&theirs), &good).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "the right is not given to a municipality's token");
+    // The read-only token still cannot write anything else either.
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/eenheden")
+        .header(header::AUTHORIZATION, format!("Bearer {ledger}"))
+        .body(Body::empty())
+        .expect("request");
+    let response = volkshuis_web::router(app.state.clone()).oneshot(request).await.expect("response");
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
 
 async fn stock_and_token(app: &mut TestApp) -> String {

@@ -29,7 +29,7 @@ A3;C2;Het Anker;Dorpsweg;3;;7411AB;Deventer;GM0150;BU01500001;\n";
 const LEDGER: &str = "contractnummer;eenheid;naam;telefoon;email;bedrag;achterstandSinds;aanmaningDatum;aanbodDatum;contactpogingDatum;contactpogingSoort;contactBereikt;schuldhulpGewezen;bezwaar;regeling\n\
 K1;A1;Joke Hendriks;0612345678;joke@example.nl;612,40;1-8-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n\
 K2;A2;Piet Bos;;;120;1-8-2026;15-9-2026;1-10-2026;20-9-2026;huisbezoek;ja;ja;ja;geen\n\
-K3;A3;Rina Kok;;;300;1-8-2026;15-9-2026;1-10-2026;20-9-2026;brief;nee;nee;nee;\n";
+K3;A3;Rina Kok;;;300;1-8-2026;15-9-2026;1-10-2026;20-9-2026;brief;nee;nee;nee;geen\n";
 
 fn admin_scope(org: i64) -> WriteScope {
     let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
@@ -71,6 +71,16 @@ async fn bring_in(app: &mut TestApp, woonstad: i64) -> i64 {
         .post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "grootboek.csv", LEDGER.as_bytes())
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    // Decided, not sent: the verdicts page says what sending does, and nothing has travelled yet.
+    let page = app.get(&format!("/orgs/{woonstad}/signalering/grootboek")).await;
+    let pending = page.main();
+    assert!(pending.contains("data-pending") && pending.contains("1 signaal naar Gemeente Voorbeeldstad"), "{pending}");
+    let none: i64 = sql::query_scalar("SELECT COUNT(*) FROM sg_signals").fetch_one(&app.state.db).await.expect("n");
+    assert_eq!(none, 0, "nothing is sent before the confirmation");
+    let action = pending.split("action=\"").find(|p| p.contains("/versturen")).expect("the send form");
+    let send = action[..action.find('"').expect("end")].to_owned();
+    let sent = app.post(&send, &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     sql::query_scalar("SELECT id FROM sg_signals WHERE contract = 'K1'").fetch_one(&app.state.db).await.expect("signal")
 }
 
@@ -100,12 +110,14 @@ async fn a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_u
     assert!(inbox.main().contains("Joke Hendriks") && !inbox.main().contains("Piet Bos"), "{}", inbox.main());
     let signal = app.get(&format!("/orgs/{municipality}/signalering/inbox/{id}")).await;
     assert!(signal.main().contains("0150010000000001") && signal.main().contains("€ 612,40"), "{}", signal.main());
-    let contact = app
-        .post(
-            &format!("/orgs/{municipality}/signalering/inbox/{id}/contact"),
-            &[("kind", "huisbezoek"), ("on", "2026-11-24"), ("part", "avond"), ("reached", "ja")],
-        )
-        .await;
+    let contact_path = format!("/orgs/{municipality}/signalering/inbox/{id}/contact");
+    // A contact dated before the signal was sent is refused on its field, with what was typed kept.
+    let early = [("kind", "huisbezoek"), ("on", "2026-11-24"), ("part", "avond"), ("reached", "ja")];
+    let refused = app.post(&contact_path, &early).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("vóór het signaal werd verstuurd") && refused.body.contains("2026-11-24"));
+    let on_time = [("kind", "huisbezoek"), ("on", "2026-11-25"), ("part", "avond"), ("reached", "ja")];
+    let contact = app.post(&contact_path, &on_time).await;
     assert_eq!(contact.status, StatusCode::SEE_OTHER, "{}", contact.body);
     // The result is never recorded without its confirmation; the summary says what the landlord will see.
     let path = format!("/orgs/{municipality}/signalering/inbox/{id}/resultaat");
@@ -150,19 +162,22 @@ async fn a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_u
 async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestApp) {
     let (_, woonstad) = setting(&mut app).await;
     app.login("medewerker@woonstad.test").await;
-    let wrong = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;;\nK5;A1;Y;;;tien;1-1-2026;;;;;;;;\n");
+    let wrong = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;nee;geen\nK5;A1;Y;;;tien;1-1-2026;;;;;;;nee;geen\n");
     let refused =
         app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "fout.csv", wrong.as_bytes()).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let main = refused.main();
     assert!(main.contains("<td>6</td><td>bedrag</td><td>tien</td>"), "{main}");
     assert!(!main.contains("ONBEKEND"), "row problems come first; the stock check follows once the rows read: {main}");
-    let unknown = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;;\n");
+    let unknown = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;nee;geen\n");
     let refused =
         app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "fout.csv", unknown.as_bytes()).await;
     assert!(refused.main().contains("<td>5</td><td>eenheid</td><td>ONBEKEND</td>"), "{}", refused.main());
-    let count: i64 = sql::query_scalar("SELECT COUNT(*) FROM sg_signals").fetch_one(&app.state.db).await.expect("n");
-    assert_eq!(count, 0);
+    for table in ["sg_signals", "sg_ledgers", "sg_households"] {
+        let count: i64 =
+            sql::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&app.state.db).await.expect("n");
+        assert_eq!(count, 0, "{table}");
+    }
     let not_csv = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "x.csv", b"naam\nX\n").await;
     assert_eq!(not_csv.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(not_csv.main().contains("contractnummer"), "{}", not_csv.main());
@@ -256,6 +271,7 @@ async fn every_route_answers_each_role_as_the_law_allows(mut app: TestApp) {
             format!("{w}/cijfers"),
             [S::OK, S::OK, S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN, S::OK],
         ),
+        // The organisation's own administrator sets its retention; not the platform's operator.
         (
             format!("{w}/instellingen"),
             [
@@ -267,7 +283,7 @@ async fn every_route_answers_each_role_as_the_law_allows(mut app: TestApp) {
                 S::FORBIDDEN,
                 S::FORBIDDEN,
                 S::FORBIDDEN,
-                S::OK,
+                S::FORBIDDEN,
             ],
         ),
         // A corporation has no inbox; its signal ids mean nothing there.
@@ -480,14 +496,19 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     assert_eq!(made.status, StatusCode::SEE_OTHER);
     let one = made.location().expect("to the signal").to_owned();
     let id = one.rsplit('/').next().expect("id").to_owned();
-    // No referral without consent; consent first shows what it allows, with nothing pre-selected.
-    let refused = app.post(&format!("{one}/verwijzen"), &[("partner", &wijkteam.to_string())]).await;
-    assert_eq!(refused.status, StatusCode::CONFLICT);
-    let summary = app.post(&format!("{one}/toestemming"), &[]).await;
-    assert!(summary.body.contains("data-summary"), "{}", summary.main());
-    assert!(app.get(&one).await.body.contains("Niet gegeven"));
-    app.post(&format!("{one}/toestemming"), &[("confirmed", "yes")]).await;
-    let referred = app.post(&format!("{one}/verwijzen"), &[("partner", &wijkteam.to_string())]).await;
+    // No referral without the tenant's consent to exactly that partner, ticked (never pre-ticked) and confirmed
+    // after a summary that names the partner.
+    let page = app.get(&one).await;
+    assert!(page.body.contains("Niet gegeven") && !page.body.contains("name=\"consent\" type=\"checkbox\" checked"));
+    let partner = wijkteam.to_string();
+    let refused = app.post(&format!("{one}/verwijzen"), &[("partner", &partner)]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Zonder toestemming van de huurder"), "{}", refused.main());
+    let summary = app.post(&format!("{one}/verwijzen"), &[("partner", &partner), ("consent", "on")]).await;
+    assert!(summary.body.contains("data-summary") && summary.body.contains("Wijkteam Centrum"), "{}", summary.main());
+    assert!(app.get(&one).await.body.contains("Niet gegeven"), "nothing recorded before the confirmation");
+    let confirmed = [("partner", partner.as_str()), ("consent", "on"), ("confirmed", "yes")];
+    let referred = app.post(&format!("{one}/verwijzen"), &confirmed).await;
     assert_eq!(referred.status, StatusCode::SEE_OTHER);
 
     app.login("coordinator@wijkteam.test").await;

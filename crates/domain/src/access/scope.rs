@@ -185,6 +185,14 @@ impl ReadScope {
 }
 
 impl WriteScope {
+    /// The one write an API token may be given: bringing in Signalering's arrears ledger.
+    ///
+    /// Unchecked by design. Its one caller is the API's ledger endpoint, entitled because the request authenticated
+    /// with the secret of a token of this organisation that was made with that right (by its own administrator).
+    pub fn api_ledger_token(org_id: i64) -> Self {
+        Self { read: ReadScope { user_id: 0, data_org: org_id, role: Role::Staff } }
+    }
+
     /// Full access for the server's operator at the command line (`import`, `bench`, filling area codes).
     ///
     /// Unchecked by design. Its one caller is the CLI's `operator_scope`, entitled because whoever runs the binary

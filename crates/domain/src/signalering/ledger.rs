@@ -66,13 +66,17 @@ impl LedgerColumn {
     ];
 
     /// The columns a ledger must have. The conditions' columns may be absent: a household without them is simply
-    /// not signalled, and its verdict says why.
-    pub const REQUIRED: [LedgerColumn; 5] = [
+    /// not signalled, and its verdict says why. The objection and the arrangement may not: each stops a signal, so
+    /// their absence must never read as "none" (a wrong export would then pass on a tenant who objected); every row
+    /// states them.
+    pub const REQUIRED: [LedgerColumn; 7] = [
         LedgerColumn::Contract,
         LedgerColumn::Unit,
         LedgerColumn::Name,
         LedgerColumn::Amount,
         LedgerColumn::ArrearsSince,
+        LedgerColumn::Objection,
+        LedgerColumn::Arrangement,
     ];
 
     /// The header name.
@@ -134,6 +138,12 @@ impl ContactKind {
         let text = text.trim().to_lowercase();
         Self::ALL.into_iter().find(|k| k.code() == text || (text == "e-mail" && *k == ContactKind::Email))
     }
+
+    /// Whether an attempt of this kind is one at *personal* contact (condition a): a call or a visit, where the
+    /// tenant can answer there and then. A letter, e-mail or text message is written, not personal contact.
+    pub fn is_personal(self) -> bool {
+        matches!(self, ContactKind::Phone | ContactKind::Visit)
+    }
 }
 
 /// The household's payment arrangement.
@@ -165,12 +175,9 @@ impl Arrangement {
         }
     }
 
-    /// Reads a code (case, spaces and `_`/` ` for `-` ignored; empty is none).
+    /// Reads a code (case, spaces and `_`/` ` for `-` ignored).
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim().to_lowercase().replace([' ', '_'], "-");
-        if text.is_empty() {
-            return Some(Arrangement::None);
-        }
         Self::ALL.into_iter().find(|a| a.code() == text)
     }
 }
@@ -293,13 +300,18 @@ impl Table for LedgerColumn {
         });
         let contact_reached = yes_no(row, LedgerColumn::ContactReached);
         let debt_help_pointed = yes_no(row, LedgerColumn::DebtHelpPointed);
-        let objection = yes_no(row, LedgerColumn::Objection);
-        let arrangement = row
-            .parsed(LedgerColumn::Arrangement, |v| {
+        // Stated on every row: an empty cell is refused, never read as "no objection" or "no arrangement".
+        let objection = match row.required(LedgerColumn::Objection) {
+            Some(_) => row.parsed(LedgerColumn::Objection, |v| parse_yes_no(v).ok_or(RowProblem::NotYesNo)),
+            None => None,
+        };
+        let arrangement = match row.required(LedgerColumn::Arrangement) {
+            Some(_) => row.parsed(LedgerColumn::Arrangement, |v| {
                 Arrangement::parse(v)
                     .ok_or(RowProblem::NotInList { allowed: "geen, lopend, nagekomen, niet-nagekomen" })
-            })
-            .unwrap_or_default();
+            }),
+            None => None,
+        };
         Some(Household {
             line: row.line,
             contract: contract?,
@@ -315,8 +327,8 @@ impl Table for LedgerColumn {
             contact_kind,
             contact_reached,
             debt_help_pointed,
-            objection,
-            arrangement,
+            objection: objection?,
+            arrangement: arrangement?,
         })
     }
 }
@@ -372,6 +384,7 @@ mod tests {
                 ("aanmaningDatum", &RowProblem::NotADate),
                 ("contactpogingSoort", &RowProblem::NotInList { allowed: "telefoon, huisbezoek, brief, email, sms" }),
                 ("contactBereikt", &RowProblem::NotYesNo),
+                ("bezwaar", &RowProblem::Required),
                 ("regeling", &RowProblem::NotInList { allowed: "geen, lopend, nagekomen, niet-nagekomen" }),
             ]
         );
@@ -385,7 +398,9 @@ mod tests {
         let refused = LedgerReader::new("contractnummer;naam\nC-1;X\n".as_bytes()).err();
         assert_eq!(
             refused,
-            Some(crate::bezit::import::FileError::MissingColumns("eenheid, bedrag, achterstandSinds".into()))
+            Some(crate::bezit::import::FileError::MissingColumns(
+                "eenheid, bedrag, achterstandSinds, bezwaar, regeling".into()
+            ))
         );
     }
 

@@ -8,7 +8,7 @@
 //! The threshold is a term counted in days, so it is counted as the Algemene termijnenwet counts one: a term that
 //! ends on a Saturday, Sunday or holiday runs to the next working day, and the signal may go the day after.
 
-use super::ledger::{Arrangement, Household};
+use super::ledger::{Arrangement, ContactKind, Household};
 use crate::calendar::{TermCalendar, TermEnd};
 use time::{Date, Duration};
 
@@ -49,8 +49,8 @@ pub enum Block {
     /// A payment arrangement is being kept.
     #[error("er loopt een betalingsregeling die wordt nagekomen")]
     ArrangementKept,
-    /// (a) No attempt at personal contact recorded.
-    #[error("geen poging tot persoonlijk contact vastgelegd (voorwaarde a)")]
+    /// (a) No attempt at personal contact (a call or a visit) recorded.
+    #[error("geen poging tot persoonlijk contact (telefoon of huisbezoek) vastgelegd (voorwaarde a)")]
     NoContactAttempt,
     /// (b) The tenant was not pointed to debt help.
     #[error("niet gewezen op schuldhulpverlening (voorwaarde b)")]
@@ -117,7 +117,8 @@ pub fn decide_with_threshold(
     if household.arrangement == Arrangement::Kept {
         blocks.push(Block::ArrangementKept);
     }
-    if !done(household.contact_on) {
+    // (a) asks for an attempt at personal contact: a call or a visit, made on or before the day.
+    if !done(household.contact_on) || !household.contact_kind.is_some_and(ContactKind::is_personal) {
         blocks.push(Block::NoContactAttempt);
     }
     if !household.debt_help_pointed {

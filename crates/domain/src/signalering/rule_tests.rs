@@ -49,9 +49,14 @@ type Case = (&'static str, fn(&mut Household), Vec<Block>);
 #[test]
 fn each_condition_missing_on_its_own_blocks_with_its_own_reason() {
     let today = date!(2026 - 12 - 01);
-    let cases: [Case; 7] = [
+    let cases: [Case; 8] = [
         ("no contact attempt", |h| h.contact_on = None, vec![Block::NoContactAttempt]),
         ("contact planned, not made", |h| h.contact_on = Some(date!(2026 - 12 - 02)), vec![Block::NoContactAttempt]),
+        (
+            "only a letter, no personal contact",
+            |h| h.contact_kind = Some(ContactKind::Letter),
+            vec![Block::NoContactAttempt],
+        ),
         ("not pointed to debt help", |h| h.debt_help_pointed = false, vec![Block::NoDebtHelpPointer]),
         (
             "no reminder, no offer",

@@ -12,7 +12,7 @@ use serde_json::json;
 use std::collections::{HashMap, HashSet};
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
-use volkshuis_domain::bezit::import::{echo, RowError, RowProblem};
+use volkshuis_domain::bezit::import::{echo, RowError, RowProblem, WHOLE_ROW};
 use volkshuis_domain::ids::HouseNumber;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::signalering::rule::{decide_with_threshold, threshold_end, Block, Context, RuleSettings};
@@ -61,6 +61,9 @@ const WRITE_CHUNK: usize = 5_000;
 
 const UNIT_COLUMNS: &str = "id, id_extern, gemeente_code, straatnaam, huisnummer, huisletter, huisnummer_toevoeging, \
      postcode, woonplaats, bag_verblijfsobject_id";
+/// The same, read from `units u` beside other tables.
+const UNIT_COLUMNS_OF_U: &str = "u.id, u.id_extern, u.gemeente_code, u.straatnaam, u.huisnummer, u.huisletter, \
+     u.huisnummer_toevoeging, u.postcode, u.woonplaats, u.bag_verblijfsobject_id";
 
 fn unit_facts(row: &sql::Row) -> Result<UnitFacts> {
     let letter: Option<String> = row.try_get("huisletter")?;
@@ -130,8 +133,10 @@ pub fn block_code(block: &Block) -> &'static str {
 }
 
 /// Brings in a ledger for the organisation of `scope` as of `today`: every row checked (a duplicate contract, a
-/// unit not in the stock) before anything is written; then the verdicts, the signals and the resolved arrears in
-/// one transaction. Row problems come back as `Ok(Err(..))` with nothing written.
+/// unit not in the stock; an empty ledger is refused) before anything is written; then the verdict on every
+/// household, in one transaction. Nothing is sent: the ledger is pending until [`send_ledger`] (after the user saw
+/// what it will send). Returns the pending ledger's id; row problems come back as `Ok(Err(..))` with nothing
+/// written. An earlier pending ledger of the organisation, never sent, is dropped.
 pub async fn import_ledger(
     db: &Db,
     scope: &WriteScope,
@@ -139,8 +144,13 @@ pub async fn import_ledger(
     file_name: &str,
     households: &[Household],
     today: Date,
-) -> Result<std::result::Result<LedgerSummary, Vec<RowError>>> {
+) -> Result<std::result::Result<i64, Vec<RowError>>> {
     let org_id = scope.org_id();
+    if households.is_empty() {
+        // Sent, an empty ledger would mark every open signal's arrears resolved.
+        let reason = RowProblem::NoRows;
+        return Ok(Err(vec![RowError { line: 2, column: WHOLE_ROW.into(), value: String::new(), reason }]));
+    }
     let mut tx = db.begin().await?;
     if tx.conn().backend() == Backend::Postgres {
         // One ledger of an organisation at a time: the open signals read below must still be open when written.
@@ -198,41 +208,29 @@ pub async fn import_ledger(
     .bind(timestamp::to_unix(actor.at))
     .fetch_one(&mut tx)
     .await?;
-    sql::query("DELETE FROM sg_households WHERE org_id = $1").bind(org_id).execute(&mut tx).await?;
-
-    let last_signal: i64 = sql::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sg_signals WHERE sender_org_id = $1")
+    // An earlier ledger that was never sent is dropped; the last one sent keeps its households until this is sent.
+    sql::query("DELETE FROM sg_ledgers WHERE org_id = $1 AND sent_at IS NULL AND id <> $2")
         .bind(org_id)
-        .fetch_one(&mut tx)
+        .bind(ledger_id)
+        .execute(&mut tx)
         .await?;
+
     let mut recipients: HashMap<String, Recipient> = HashMap::new();
     let mut thresholds = HashMap::new();
-    let mut triage = super::buckets::Triage::default();
     let mut household_rows = Vec::with_capacity(WRITE_CHUNK);
-    let mut signal_rows = Vec::with_capacity(WRITE_CHUNK);
-    let mut sent: HashMap<i64, u64> = HashMap::new();
-    let (mut by_file, mut signalled) = (0, 0_i64);
+    let mut would_signal = 0_i64;
     for (i, household) in households.iter().enumerate() {
         // Rows are written a chunk at a time, so a national ledger's rows are never all in memory twice.
         if i % WRITE_CHUNK == 0 && i > 0 {
             insert_all(&mut tx, "sg_households", HOUSEHOLD_COLUMNS, &household_rows).await?;
-            insert_all(&mut tx, "sg_signals", SIGNAL_COLUMNS, &signal_rows).await?;
             household_rows.clear();
-            signal_rows.clear();
         }
         let unit = &units[&household.unit];
-        let recipient = match &unit.gemeente {
-            Some(code) => match recipients.get(code) {
-                Some(r) => Some(*r),
-                None => {
-                    let r = recipient_of(&mut tx, code).await?;
-                    recipients.insert(code.clone(), r);
-                    Some(r)
-                }
-            },
-            None => None,
+        let settings = match &unit.gemeente {
+            Some(code) => recipient_cached(&mut tx, &mut recipients, code).await?.settings,
+            None => Default::default(),
         };
-        let settings =
-            recipient.map_or(RuleSettings::default(), |r| RuleSettings { threshold_days: r.settings.threshold_days });
+        let settings = RuleSettings { threshold_days: settings.threshold_days };
         let context = Context {
             gemeente_known: unit.gemeente.is_some(),
             open_signal_since: open.get(&household.contract).copied(),
@@ -247,35 +245,146 @@ pub async fn import_ledger(
             Block::TooSoon(from) => Some(date_to_text(*from)),
             _ => None,
         });
+        would_signal += i64::from(decision.signalled());
         household_rows.push(household_cells(ledger_id, org_id, unit.id, household, &decision.blocks, signal_from));
-        if !decision.signalled() {
-            continue;
-        }
-        let (Some(recipient), Some(gemeente)) = (recipient, &unit.gemeente) else { continue };
-        let bucket = match recipient.org_id {
-            Some(to) => {
-                *sent.entry(to).or_default() += 1;
-                let facts = SignalFacts {
-                    amount: household.amount,
-                    arrears_since: household.arrears_since,
-                    creditors: 1 + triage
-                        .other_creditors(&mut tx, to, org_id, &unit.postcode, &unit.house_number)
-                        .await?,
-                };
-                let buckets = triage.buckets(&mut tx, to).await?;
-                let criteria: Vec<_> = buckets.iter().map(|b| b.criteria).collect();
-                sort_into(&criteria, &facts, today).map(|i| buckets[i].id)
-            }
-            None => {
-                by_file += 1;
-                None
-            }
-        };
-        signal_rows.push(signal_cells(org_id, recipient.org_id, gemeente, household, unit, today, bucket));
-        signalled += 1;
     }
     insert_all(&mut tx, "sg_households", HOUSEHOLD_COLUMNS, &household_rows).await?;
-    insert_all(&mut tx, "sg_signals", SIGNAL_COLUMNS, &signal_rows).await?;
+    sql::query("UPDATE sg_ledgers SET households = $2, signalled = $3 WHERE id = $1")
+        .bind(ledger_id)
+        .bind(households.len() as i64)
+        .bind(would_signal)
+        .execute(&mut tx)
+        .await?;
+    let mut change = Change::event(Some(org_id), "import", "sg_ledgers", ledger_id.to_string());
+    change.after = Some(json!({ "households": households.len(), "signalled": would_signal, "resolved": 0 }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Ok(ledger_id))
+}
+
+/// The recipient of a gemeente's signals, read once per gemeente.
+async fn recipient_cached(tx: &mut Tx, cache: &mut HashMap<String, Recipient>, code: &str) -> Result<Recipient> {
+    if let Some(recipient) = cache.get(code) {
+        return Ok(*recipient);
+    }
+    let recipient = recipient_of(tx, code).await?;
+    cache.insert(code.to_owned(), recipient);
+    Ok(recipient)
+}
+
+/// Why a pending ledger could not be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendRefusal {
+    /// No pending ledger of this organisation with that id.
+    NotPending,
+    /// It was decided on another day: its verdicts are of that day, so it is brought in again.
+    Stale,
+}
+
+/// Sends the signals of a pending ledger of the organisation of `scope`, decided on `today`: one signal per
+/// household whose verdict was "signalled" (unless a signal for its contract was opened since), with the stock's
+/// address as it is now, to the municipality of its gemeente or for delivery by file; then marks the arrears of
+/// open signals whose contract left the ledger as resolved (and those that came back as not), and keeps only this
+/// ledger's households. One transaction.
+pub async fn send_ledger(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    ledger_id: i64,
+    today: Date,
+) -> Result<std::result::Result<LedgerSummary, SendRefusal>> {
+    let org_id = scope.org_id();
+    let mut tx = db.begin().await?;
+    if tx.conn().backend() == Backend::Postgres {
+        sql::query("SELECT pg_advisory_xact_lock(7304, CAST($1 AS INTEGER))").bind(org_id).execute(&mut tx).await?;
+    }
+    let row =
+        sql::query("SELECT decided_on, households FROM sg_ledgers WHERE id = $1 AND org_id = $2 AND sent_at IS NULL")
+            .bind(ledger_id)
+            .bind(org_id)
+            .fetch_optional(&mut tx)
+            .await?;
+    let Some(row) = row else { return Ok(Err(SendRefusal::NotPending)) };
+    if super::date(&row, "decided_on")? != today {
+        return Ok(Err(SendRefusal::Stale));
+    }
+    let households: i64 = row.try_get("households")?;
+    let open: HashSet<String> =
+        sql::query_scalar::<String>("SELECT contract FROM sg_signals WHERE sender_org_id = $1 AND closed_on IS NULL")
+            .bind(org_id)
+            .fetch_all(&mut tx)
+            .await?
+            .into_iter()
+            .collect();
+    let last_signal: i64 = sql::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sg_signals WHERE sender_org_id = $1")
+        .bind(org_id)
+        .fetch_one(&mut tx)
+        .await?;
+    let mut recipients: HashMap<String, Recipient> = HashMap::new();
+    let mut triage = super::buckets::Triage::default();
+    let mut sent: HashMap<i64, u64> = HashMap::new();
+    let (mut by_file, mut signalled, mut after) = (0, 0_i64, 0_i64);
+    loop {
+        // A round of the signalled households, read back with the stock's address as it is now.
+        let rows = sql::query(&format!(
+            "SELECT h.id AS household_id, h.contract, h.name, h.phone, h.email, h.amount_cents, h.arrears_since, \
+             {UNIT_COLUMNS_OF_U} FROM sg_households h JOIN units u ON u.id = h.unit_id \
+             WHERE h.ledger_id = $1 AND h.blocks = '' AND h.id > $2 ORDER BY h.id LIMIT {WRITE_CHUNK}"
+        ))
+        .bind(ledger_id)
+        .bind(after)
+        .fetch_all(&mut tx)
+        .await?;
+        let Some(last) = rows.last() else { break };
+        after = last.try_get("household_id")?;
+        let mut signal_rows = Vec::with_capacity(rows.len());
+        let mut repeated = Vec::new();
+        for row in &rows {
+            let contract: String = row.try_get("contract")?;
+            if open.contains(&contract) {
+                repeated.push(row.try_get::<i64, _>("household_id")?);
+                continue;
+            }
+            let unit = unit_facts(row)?;
+            let Some(gemeente) = unit.gemeente.clone() else { continue };
+            let recipient = recipient_cached(&mut tx, &mut recipients, &gemeente).await?;
+            let amount = Money::from_cents(row.try_get("amount_cents")?);
+            let arrears_since = super::date(row, "arrears_since")?;
+            let bucket = match recipient.org_id {
+                Some(to) => {
+                    *sent.entry(to).or_default() += 1;
+                    let creditors =
+                        1 + triage.other_creditors(&mut tx, to, org_id, &unit.postcode, &unit.house_number).await?;
+                    let facts = SignalFacts { amount, arrears_since, creditors };
+                    let buckets = triage.buckets(&mut tx, to).await?;
+                    let criteria: Vec<_> = buckets.iter().map(|b| b.criteria).collect();
+                    sort_into(&criteria, &facts, today).map(|i| buckets[i].id)
+                }
+                None => {
+                    by_file += 1;
+                    None
+                }
+            };
+            let person = Person {
+                contract,
+                name: row.try_get("name")?,
+                phone: row.try_get("phone")?,
+                email: row.try_get("email")?,
+                amount,
+                arrears_since,
+            };
+            let cap = delete_cap(today, recipient.settings.retention);
+            signal_rows.push(signal_cells(org_id, (recipient.org_id, &gemeente), &person, &unit, today, (bucket, cap)));
+            signalled += 1;
+        }
+        insert_all(&mut tx, "sg_signals", SIGNAL_COLUMNS, &signal_rows).await?;
+        for id in repeated {
+            sql::query("UPDATE sg_households SET blocks = 'al_gesignaleerd' WHERE id = $1")
+                .bind(id)
+                .execute(&mut tx)
+                .await?;
+        }
+    }
     // The counts that outlive the signal: place and month, never the person or the unit.
     sql::query(
         "INSERT INTO sg_facts (signal_id, sender_org_id, recipient_org_id, gemeente_code, buurt_code, cluster_id, \
@@ -287,36 +396,62 @@ pub async fn import_ledger(
     .bind(date_to_text(today)[..7].to_owned())
     .execute(&mut tx)
     .await?;
-    let in_ledger: HashSet<&str> = households.iter().map(|h| h.contract.as_str()).collect();
-    let gone: Vec<&String> = open.keys().filter(|c| !in_ledger.contains(c.as_str())).collect();
-    let mut resolved = 0;
-    for chunk in gone.chunks(LOOKUP_CHUNK) {
-        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
-        let text = format!(
-            "UPDATE sg_facts SET resolved_on = $2 WHERE resolved_on IS NULL AND signal_id IN (SELECT id FROM sg_signals \
-             WHERE sender_org_id = $1 AND closed_on IS NULL AND contract IN ({}))",
-            marks.join(", ")
-        );
-        let mut query = sql::query(&text).bind(org_id).bind(date_to_text(today));
-        for contract in chunk {
-            query = query.bind(contract.as_str());
-        }
-        resolved += query.execute(&mut tx).await?.rows_affected();
-    }
-    sql::query("UPDATE sg_ledgers SET households = $2, signalled = $3, resolved = $4 WHERE id = $1")
+    // Arrears resolved: an open signal whose contract is no longer in the ledger; one that came back is not.
+    let resolved = sql::query(
+        "UPDATE sg_facts SET resolved_on = $3 WHERE resolved_on IS NULL AND signal_id IN (SELECT s.id FROM sg_signals s \
+         WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND NOT EXISTS \
+         (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract))",
+    )
+    .bind(org_id)
+    .bind(ledger_id)
+    .bind(date_to_text(today))
+    .execute(&mut tx)
+    .await?
+    .rows_affected();
+    sql::query(
+        "UPDATE sg_facts SET resolved_on = NULL WHERE resolved_on IS NOT NULL AND signal_id IN (SELECT s.id \
+         FROM sg_signals s WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND EXISTS \
+         (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract))",
+    )
+    .bind(org_id)
+    .bind(ledger_id)
+    .execute(&mut tx)
+    .await?;
+    sql::query("DELETE FROM sg_households WHERE org_id = $1 AND ledger_id <> $2")
+        .bind(org_id)
         .bind(ledger_id)
-        .bind(households.len() as i64)
-        .bind(signalled)
-        .bind(resolved as i64)
         .execute(&mut tx)
         .await?;
-    let mut change = Change::event(Some(org_id), "import", "sg_ledgers", ledger_id.to_string());
-    change.after = Some(json!({ "households": households.len(), "signalled": signalled, "resolved": resolved }));
+    sql::query("UPDATE sg_ledgers SET signalled = $2, resolved = $3, sent_at = $4 WHERE id = $1")
+        .bind(ledger_id)
+        .bind(signalled)
+        .bind(resolved as i64)
+        .bind(timestamp::to_unix(actor.at))
+        .execute(&mut tx)
+        .await?;
+    let mut change = Change::event(Some(org_id), "send", "sg_ledgers", ledger_id.to_string());
+    change.after = Some(json!({ "signalled": signalled, "by_file": by_file, "resolved": resolved }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     let mut sent: Vec<(i64, u64)> = sent.into_iter().collect();
     sent.sort_unstable();
-    Ok(Ok(LedgerSummary { id: ledger_id, households: households.len() as u64, sent, by_file, resolved }))
+    Ok(Ok(LedgerSummary { id: ledger_id, households: households as u64, sent, by_file, resolved }))
+}
+
+/// A signal nobody closes is still deleted: this long after it was sent (the longest period a closed one is kept,
+/// counted from the day it was sent).
+fn delete_cap(sent_on: Date, retention: volkshuis_domain::signalering::retention::Retention) -> Date {
+    volkshuis_domain::calendar::add_months(sent_on, retention.follow_up_months.max(retention.closed_months) + 6)
+}
+
+/// What a signal carries of the household.
+struct Person {
+    contract: String,
+    name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    amount: Money,
+    arrears_since: Date,
 }
 
 const HOUSEHOLD_COLUMNS: &str = "ledger_id, org_id, line, contract, unit_id, name, phone, email, amount_cents, \
@@ -357,36 +492,36 @@ fn household_cells(
 }
 
 const SIGNAL_COLUMNS: &str = "sender_org_id, recipient_org_id, gemeente_code, contract, unit_id, name, phone, email, \
-     street, house_number, postcode, woonplaats, bag_id, amount_cents, arrears_since, sent_on, bucket_id";
+     street, house_number, postcode, woonplaats, bag_id, amount_cents, arrears_since, sent_on, bucket_id, delete_on";
 
 /// Only the fields the law lets travel, with the stock's address.
 fn signal_cells(
     org_id: i64,
-    recipient: Option<i64>,
-    gemeente: &str,
-    h: &Household,
+    (recipient, gemeente): (Option<i64>, &str),
+    p: &Person,
     unit: &UnitFacts,
     today: Date,
-    bucket: Option<i64>,
+    (bucket, delete_on): (Option<i64>, Date),
 ) -> Vec<Cell> {
     vec![
         Cell::Int(org_id),
         Cell::OptInt(recipient),
         Cell::Text(gemeente.to_owned()),
-        Cell::Text(h.contract.clone()),
+        Cell::Text(p.contract.clone()),
         Cell::Int(unit.id),
-        Cell::Text(h.name.clone()),
-        Cell::OptText(h.phone.clone()),
-        Cell::OptText(h.email.clone()),
+        Cell::Text(p.name.clone()),
+        Cell::OptText(p.phone.clone()),
+        Cell::OptText(p.email.clone()),
         Cell::Text(unit.street.clone()),
         Cell::Text(unit.house_number.clone()),
         Cell::Text(unit.postcode.clone()),
         Cell::Text(unit.woonplaats.clone()),
         Cell::OptText(unit.bag_id.clone()),
-        Cell::Int(h.amount.cents()),
-        Cell::Text(date_to_text(h.arrears_since)),
+        Cell::Int(p.amount.cents()),
+        Cell::Text(date_to_text(p.arrears_since)),
         Cell::Text(date_to_text(today)),
         Cell::OptInt(bucket),
+        Cell::Text(date_to_text(delete_on)),
     ]
 }
 
@@ -407,12 +542,14 @@ pub struct LedgerRun {
     pub resolved: i64,
     /// Who brought it in.
     pub imported_by: String,
+    /// Whether its signals were sent (otherwise it waits for the confirmation, or was dropped for a newer one).
+    pub sent: bool,
 }
 
 /// The organisation's ledgers, newest first.
 pub async fn ledgers(db: &Db, scope: &ReadScope, limit: i64) -> Result<Vec<LedgerRun>> {
     let rows = sql::query(
-        "SELECT id, decided_on, file_name, households, signalled, resolved, imported_by FROM sg_ledgers \
+        "SELECT id, decided_on, file_name, households, signalled, resolved, imported_by, sent_at FROM sg_ledgers \
          WHERE org_id = $1 ORDER BY id DESC LIMIT $2",
     )
     .bind(scope.org_id())
@@ -429,14 +566,87 @@ pub async fn ledgers(db: &Db, scope: &ReadScope, limit: i64) -> Result<Vec<Ledge
                 signalled: r.try_get("signalled")?,
                 resolved: r.try_get("resolved")?,
                 imported_by: r.try_get("imported_by")?,
+                sent: r.try_get::<Option<i64>, _>("sent_at")?.is_some(),
             })
         })
         .collect()
 }
 
+/// A ledger waiting for its confirmation: what sending it will do, in counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// The ledger.
+    pub id: i64,
+    /// Its file.
+    pub file_name: String,
+    /// The day it was decided on (it can be sent that day only).
+    pub decided_on: Date,
+    /// Households in it.
+    pub households: i64,
+    /// Signals per receiving municipality on the platform: its name and the count.
+    pub to_municipalities: Vec<(String, i64)>,
+    /// Signals per gemeente not on the platform (delivery by file): its code and the count.
+    pub by_file: Vec<(String, i64)>,
+    /// Open signals whose contract is no longer in the ledger: their arrears will count as resolved.
+    pub resolving: i64,
+}
+
+/// The organisation's ledger waiting for its confirmation, if any (counts only, no persons).
+pub async fn pending(db: &Db, scope: &ReadScope) -> Result<Option<Pending>> {
+    let row = sql::query(
+        "SELECT id, file_name, decided_on, households FROM sg_ledgers WHERE org_id = $1 AND sent_at IS NULL \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(scope.org_id())
+    .fetch_optional(db)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let id: i64 = row.try_get("id")?;
+    let per_gemeente = sql::query(
+        "SELECT u.gemeente_code, COUNT(*) AS n FROM sg_households h JOIN units u ON u.id = h.unit_id \
+         WHERE h.ledger_id = $1 AND h.blocks = '' AND u.gemeente_code IS NOT NULL GROUP BY u.gemeente_code \
+         ORDER BY u.gemeente_code",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    let mut to: HashMap<String, i64> = HashMap::new();
+    let mut by_file = Vec::new();
+    let mut tx = db.begin().await?;
+    for r in &per_gemeente {
+        let (code, n): (String, i64) = (r.try_get("gemeente_code")?, r.try_get("n")?);
+        match super::settings::recipient_name(&mut tx, &code).await? {
+            Some(name) => *to.entry(name).or_default() += n,
+            None => by_file.push((code, n)),
+        }
+    }
+    tx.commit().await?;
+    let mut to_municipalities: Vec<(String, i64)> = to.into_iter().collect();
+    to_municipalities.sort();
+    let resolving: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM sg_signals s WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND NOT EXISTS \
+         (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract)",
+    )
+    .bind(scope.org_id())
+    .bind(id)
+    .fetch_one(db)
+    .await?;
+    Ok(Some(Pending {
+        id,
+        file_name: row.try_get("file_name")?,
+        decided_on: super::date(&row, "decided_on")?,
+        households: row.try_get("households")?,
+        to_municipalities,
+        by_file,
+        resolving,
+    }))
+}
+
 /// One household of the latest ledger with its verdict.
 #[derive(Debug, Clone)]
 pub struct Verdict {
+    /// The household's row id.
+    pub id: i64,
     /// The line in the file.
     pub line: i64,
     /// The contract.
@@ -484,18 +694,27 @@ pub async fn verdicts(
         VerdictFilter::NotSignalled => " AND h.blocks <> ''",
     };
     let mut tx = db.begin().await?;
-    let total: i64 = sql::query_scalar(&format!("SELECT COUNT(*) FROM sg_households h WHERE h.org_id = $1{condition}"))
+    // The latest ledger, pending or sent.
+    let latest: i64 = sql::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sg_ledgers WHERE org_id = $1")
         .bind(scope.org_id())
         .fetch_one(&mut tx)
         .await?;
+    let total: i64 = sql::query_scalar(&format!(
+        "SELECT COUNT(*) FROM sg_households h WHERE h.org_id = $1 AND h.ledger_id = $2{condition}"
+    ))
+    .bind(scope.org_id())
+    .bind(latest)
+    .fetch_one(&mut tx)
+    .await?;
     let rows = sql::query(&format!(
-        "SELECT h.line, h.contract, h.name, u.id_extern, h.amount_cents, h.arrears_since, h.arrangement, h.blocks, \
-         h.signal_from FROM sg_households h JOIN units u ON u.id = h.unit_id WHERE h.org_id = $1{condition} \
-         ORDER BY h.line LIMIT $2 OFFSET $3"
+        "SELECT h.id, h.line, h.contract, h.name, u.id_extern, h.amount_cents, h.arrears_since, h.arrangement, h.blocks, \
+         h.signal_from FROM sg_households h JOIN units u ON u.id = h.unit_id \
+         WHERE h.org_id = $1 AND h.ledger_id = $4{condition} ORDER BY h.line LIMIT $2 OFFSET $3"
     ))
     .bind(scope.org_id())
     .bind(limit)
     .bind(offset)
+    .bind(latest)
     .fetch_all(&mut tx)
     .await?;
     let list = rows
@@ -504,6 +723,7 @@ pub async fn verdicts(
             let arrangement: String = r.try_get("arrangement")?;
             let blocks: String = r.try_get("blocks")?;
             Ok(Verdict {
+                id: r.try_get("id")?,
                 line: r.try_get("line")?,
                 contract: r.try_get("contract")?,
                 name: r.try_get("name")?,
@@ -518,15 +738,8 @@ pub async fn verdicts(
         })
         .collect::<Result<Vec<_>>>()?;
     if !list.is_empty() {
-        log_read(
-            tx.conn(),
-            actor,
-            scope,
-            "sg_households",
-            format!("ledger page {}", offset / limit.max(1) + 1),
-            list.len(),
-        )
-        .await?;
+        let page = format!("ledger {latest} page {}", offset / limit.max(1) + 1);
+        log_read(tx.conn(), actor, scope, ("sg_households", page), &super::ids_of(&list, |v| v.id)).await?;
     }
     tx.commit().await?;
     Ok((list, total))

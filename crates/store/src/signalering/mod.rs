@@ -78,20 +78,24 @@ impl PersonalScope {
     }
 }
 
-/// Writes the read of personal data to the audit log: what was read (`entity`, with an id or a list's name), how
-/// many persons, and why. No personal data goes into the entry itself.
+/// Writes the read of personal data to the audit log: what was read (`entity`, with an id or a list's name), the
+/// ids of the rows read (so "who saw my data?" can be answered), and why. No personal data goes into the entry.
 pub(crate) async fn log_read(
     conn: Conn<'_>,
     actor: &Actor,
     scope: &PersonalScope,
-    entity: &'static str,
-    entity_id: String,
-    persons: usize,
+    (entity, entity_id): (&'static str, String),
+    ids: &[i64],
 ) -> Result<()> {
     let mut change = Change::event(Some(scope.org_id), "read_personal", entity, entity_id);
     change.personal_data = true;
-    change.after = Some(json!({ "purpose": scope.purpose.code(), "persons": persons }));
+    change.after = Some(json!({ "purpose": scope.purpose.code(), "persons": ids.len(), "ids": ids }));
     audit::record(conn, actor, change).await
+}
+
+/// The ids of the rows a read returned, for its audit entry.
+pub(crate) fn ids_of<T>(rows: &[T], id: impl Fn(&T) -> i64) -> Vec<i64> {
+    rows.iter().map(id).collect()
 }
 
 /// An optional stored date, read from a row.

@@ -62,6 +62,12 @@ async fn settings_in<'c>(on: impl Exec<'c> + 'c, org_id: i64) -> Result<Settings
     })
 }
 
+/// Another organisation's settings, inside a transaction (a partner's step keeps a referral for the period of the
+/// corporation that made it).
+pub(crate) async fn settings_of(tx: &mut Tx, org_id: i64) -> Result<Settings> {
+    settings_in(&mut *tx, org_id).await
+}
+
 /// The organisation's settings.
 pub async fn settings(db: &Db, scope: &ReadScope) -> Result<Settings> {
     settings_in(db, scope.org_id()).await
@@ -105,8 +111,8 @@ fn as_json(s: &Settings) -> serde_json::Value {
     })
 }
 
-/// Where a gemeente's signals go: its municipality organisation on the platform (the lowest id when, unusually,
-/// two carry the code) with that organisation's settings, or nobody (delivery by file) with the defaults.
+/// Where a gemeente's signals go: its municipality organisation on the platform with that organisation's settings,
+/// or nobody (delivery by file) with the defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Recipient {
     /// The municipality organisation, when the gemeente is on the platform.
@@ -115,14 +121,33 @@ pub struct Recipient {
     pub settings: Settings,
 }
 
-pub(crate) async fn recipient_of(tx: &mut Tx, gemeente_code: &str) -> Result<Recipient> {
-    let org_id: Option<i64> = sql::query_scalar(
-        "SELECT MIN(o.id) FROM org_gemeenten g JOIN organisations o ON o.id = g.org_id \
-         WHERE g.gemeente_code = $1 AND o.kind = 'municipality'",
+/// The one municipality organisation carrying the gemeente code. Two carrying it (a platform misconfiguration) is
+/// treated as none: the signals then wait for delivery by file rather than go to a municipality picked at random.
+async fn municipality_of(tx: &mut Tx, gemeente_code: &str) -> Result<Option<(i64, String)>> {
+    let rows = sql::query(
+        "SELECT o.id, o.name FROM org_gemeenten g JOIN organisations o ON o.id = g.org_id \
+         WHERE g.gemeente_code = $1 AND o.kind = 'municipality' LIMIT 2",
     )
     .bind(gemeente_code)
-    .fetch_one(&mut *tx)
+    .fetch_all(&mut *tx)
     .await?;
+    match rows.as_slice() {
+        [one] => Ok(Some((one.try_get("id")?, one.try_get("name")?))),
+        [] => Ok(None),
+        _ => {
+            tracing::warn!(gemeente_code, "two municipality organisations carry this gemeente; signals go by file");
+            Ok(None)
+        }
+    }
+}
+
+/// The name of the municipality that would receive the gemeente's signals, if one would.
+pub(crate) async fn recipient_name(tx: &mut Tx, gemeente_code: &str) -> Result<Option<String>> {
+    Ok(municipality_of(tx, gemeente_code).await?.map(|(_, name)| name))
+}
+
+pub(crate) async fn recipient_of(tx: &mut Tx, gemeente_code: &str) -> Result<Recipient> {
+    let org_id = municipality_of(tx, gemeente_code).await?.map(|(id, _)| id);
     let settings = match org_id {
         Some(id) => settings_in(&mut *tx, id).await?,
         None => Settings::default(),

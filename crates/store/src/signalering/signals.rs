@@ -2,7 +2,7 @@
 //! the landlord (sender) reads only what it sent and hears back picked up or not, never why; it may pause its
 //! collection for a picked-up household and records evictions prevented or carried out.
 
-use super::{log_read, opt_date, PersonalScope};
+use super::{ids_of, log_read, opt_date, PersonalScope};
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
 use crate::sql;
@@ -185,7 +185,7 @@ pub async fn inbox(
     let mut tx = db.begin().await?;
     let list = query.fetch_all(&mut tx).await?.iter().map(signal_from).collect::<Result<Vec<_>>>()?;
     if !list.is_empty() {
-        log_read(tx.conn(), actor, scope, "sg_signals", "inbox".into(), list.len()).await?;
+        log_read(tx.conn(), actor, scope, ("sg_signals", "inbox".into()), &ids_of(&list, |s| s.id)).await?;
     }
     tx.commit().await?;
     Ok(list)
@@ -224,27 +224,58 @@ pub async fn signal(db: &Db, scope: &PersonalScope, actor: &Actor, id: i64) -> R
         })
     })
     .collect::<Result<Vec<_>>>()?;
-    log_read(tx.conn(), actor, scope, "sg_signals", id.to_string(), 1).await?;
+    log_read(tx.conn(), actor, scope, ("sg_signals", id.to_string()), &[id]).await?;
     tx.commit().await?;
     Ok(Some((signal, contacts)))
 }
 
 /// Whether the signal is in the municipality's inbox and still open.
-async fn open_in_inbox(tx: &mut crate::Tx, org_id: i64, id: i64) -> Result<bool> {
-    let found: Option<i64> =
-        sql::query_scalar("SELECT id FROM sg_signals WHERE id = $1 AND recipient_org_id = $2 AND closed_on IS NULL")
-            .bind(id)
-            .bind(org_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    Ok(found.is_some())
+/// Why the municipality's step on a signal was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepRefusal {
+    /// Not an open signal of this municipality's inbox.
+    NotFound,
+    /// Dated before the signal was sent (it would also move its deletion into the past).
+    BeforeSent(Date),
 }
 
-/// Records a contact attempt on an open signal of the municipality's inbox; `false` for any other signal.
-pub async fn add_contact(db: &Db, scope: &WriteScope, actor: &Actor, id: i64, contact: &Contact) -> Result<bool> {
+/// The day an open signal of the municipality's inbox was sent; `None` for any other signal.
+async fn open_in_inbox(tx: &mut crate::Tx, org_id: i64, id: i64) -> Result<Option<Date>> {
+    let sent: Option<String> = sql::query_scalar(
+        "SELECT sent_on FROM sg_signals WHERE id = $1 AND recipient_org_id = $2 AND closed_on IS NULL",
+    )
+    .bind(id)
+    .bind(org_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    sent.map(|s| crate::overleg::date_from_text("sent_on", &s)).transpose()
+}
+
+/// Checks that a step dated `on` may be taken on an open signal of the inbox.
+async fn step_allowed(
+    tx: &mut crate::Tx,
+    org_id: i64,
+    id: i64,
+    on: Date,
+) -> Result<std::result::Result<(), StepRefusal>> {
+    Ok(match open_in_inbox(tx, org_id, id).await? {
+        None => Err(StepRefusal::NotFound),
+        Some(sent) if on < sent => Err(StepRefusal::BeforeSent(sent)),
+        Some(_) => Ok(()),
+    })
+}
+
+/// Records a contact attempt on an open signal of the municipality's inbox, dated on or after it was sent.
+pub async fn add_contact(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    id: i64,
+    contact: &Contact,
+) -> Result<std::result::Result<(), StepRefusal>> {
     let mut tx = db.begin().await?;
-    if !open_in_inbox(&mut tx, scope.org_id(), id).await? {
-        return Ok(false);
+    if let Err(refusal) = step_allowed(&mut tx, scope.org_id(), id, contact.on).await? {
+        return Ok(Err(refusal));
     }
     sql::query(
         "INSERT INTO sg_contacts (signal_id, kind, reached, on_day, part_of_day, recorded_by, recorded_at) \
@@ -264,11 +295,12 @@ pub async fn add_contact(db: &Db, scope: &WriteScope, actor: &Actor, id: i64, co
     change.after = Some(json!({ "kind": contact.kind.code(), "reached": contact.reached }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Ok(()))
 }
 
-/// Records the result of an open signal of the municipality's inbox on `on`: a closing result sets the day the
-/// signal is deleted (the municipality's retention). `false` for any other signal.
+/// Records the result of an open signal of the municipality's inbox on `on` (on or after it was sent): a closing
+/// result sets the day the signal is deleted (the municipality's retention); a plain "picked up" keeps the latest
+/// day set when it was sent.
 pub async fn record_outcome(
     db: &Db,
     scope: &WriteScope,
@@ -276,22 +308,25 @@ pub async fn record_outcome(
     id: i64,
     outcome: Outcome,
     on: Date,
-) -> Result<bool> {
+) -> Result<std::result::Result<(), StepRefusal>> {
     let settings = super::settings::settings(db, scope).await?;
     let mut tx = db.begin().await?;
-    if !open_in_inbox(&mut tx, scope.org_id(), id).await? {
-        return Ok(false);
+    if let Err(refusal) = step_allowed(&mut tx, scope.org_id(), id, on).await? {
+        return Ok(Err(refusal));
     }
     let delete = delete_on(Some((outcome, on)), settings.retention);
     let closed = outcome.closes().then(|| date_to_text(on));
-    sql::query("UPDATE sg_signals SET outcome = $1, outcome_on = $2, closed_on = $3, delete_on = $4 WHERE id = $5")
-        .bind(outcome.code())
-        .bind(date_to_text(on))
-        .bind(closed)
-        .bind(delete.map(date_to_text))
-        .bind(id)
-        .execute(&mut tx)
-        .await?;
+    sql::query(
+        "UPDATE sg_signals SET outcome = $1, outcome_on = $2, closed_on = $3, delete_on = COALESCE($4, delete_on) \
+         WHERE id = $5",
+    )
+    .bind(outcome.code())
+    .bind(date_to_text(on))
+    .bind(closed)
+    .bind(delete.map(date_to_text))
+    .bind(id)
+    .execute(&mut tx)
+    .await?;
     sql::query("UPDATE sg_facts SET outcome_group = $1 WHERE signal_id = $2")
         .bind(outcome.group().code())
         .bind(id)
@@ -301,7 +336,7 @@ pub async fn record_outcome(
     change.after = Some(json!({ "outcome": outcome.code() }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Ok(()))
 }
 
 /// Moves an open signal of the municipality's inbox into one of its buckets by hand (a target group the law's fields
@@ -313,7 +348,7 @@ pub async fn move_to_bucket(db: &Db, scope: &WriteScope, actor: &Actor, id: i64,
         .bind(scope.org_id())
         .fetch_optional(&mut tx)
         .await?;
-    if owned.is_none() || !open_in_inbox(&mut tx, scope.org_id(), id).await? {
+    if owned.is_none() || open_in_inbox(&mut tx, scope.org_id(), id).await?.is_none() {
         return Ok(false);
     }
     sql::query("UPDATE sg_signals SET bucket_id = $1, bucket_by_hand = 1 WHERE id = $2")
@@ -420,7 +455,7 @@ pub async fn sent_signals(
     .await?;
     let list = rows.iter().map(sent_from).collect::<Result<Vec<_>>>()?;
     if !list.is_empty() {
-        log_read(tx.conn(), actor, scope, "sg_signals", "sent".into(), list.len()).await?;
+        log_read(tx.conn(), actor, scope, ("sg_signals", "sent".into()), &ids_of(&list, |s| s.id)).await?;
     }
     tx.commit().await?;
     Ok((list, total))
@@ -439,7 +474,7 @@ pub async fn sent_signal(db: &Db, scope: &PersonalScope, actor: &Actor, id: i64)
     .await?;
     let Some(row) = row else { return Ok(None) };
     let signal = sent_from(&row)?;
-    log_read(tx.conn(), actor, scope, "sg_signals", id.to_string(), 1).await?;
+    log_read(tx.conn(), actor, scope, ("sg_signals", id.to_string()), &[id]).await?;
     tx.commit().await?;
     Ok(Some(signal))
 }
@@ -474,7 +509,9 @@ pub async fn set_collection_paused(
     .fetch_optional(&mut tx)
     .await?;
     let Some(row) = row else { return Ok(Err(SenderRefusal::NotFound)) };
-    if !matches!(landlord_view(outcome_of(&row)?), LandlordView::PickedUp(_)) {
+    // Pausing needs a household the municipality picked up; resuming is always possible (a later result may say
+    // it was not).
+    if pause && !matches!(landlord_view(outcome_of(&row)?), LandlordView::PickedUp(_)) {
         return Ok(Err(SenderRefusal::NotPickedUp));
     }
     let paused =
@@ -630,17 +667,29 @@ pub async fn export_for_delivery(
             volkshuis_domain::calendar::dutch_date(actor.at),
             months,
         ));
-        sql::query(
-            "UPDATE sg_signals SET exported_at = COALESCE(exported_at, $1), delete_on = COALESCE(delete_on, $2) \
-             WHERE sender_org_id = $3 AND recipient_org_id IS NULL AND gemeente_code = $4",
+        // Exactly the signals in the file are marked delivered (one sent meanwhile waits for the next file).
+        for chunk in list.chunks(500) {
+            let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
+            let text = format!(
+                "UPDATE sg_signals SET exported_at = COALESCE(exported_at, $1), \
+                 delete_on = CASE WHEN delete_on IS NULL OR delete_on > $2 THEN $2 ELSE delete_on END \
+                 WHERE id IN ({})",
+                marks.join(", ")
+            );
+            let mut query = sql::query(&text).bind(timestamp::to_unix(actor.at)).bind(&delete);
+            for row in chunk {
+                query = query.bind(row.id);
+            }
+            query.execute(&mut tx).await?;
+        }
+        log_read(
+            tx.conn(),
+            actor,
+            scope,
+            ("sg_signals", format!("delivery {gemeente_code}")),
+            &ids_of(&list, |r| r.id),
         )
-        .bind(timestamp::to_unix(actor.at))
-        .bind(delete)
-        .bind(scope.org_id())
-        .bind(gemeente_code)
-        .execute(&mut tx)
         .await?;
-        log_read(tx.conn(), actor, scope, "sg_signals", format!("delivery {gemeente_code}"), list.len()).await?;
     }
     tx.commit().await?;
     Ok(list)
@@ -667,7 +716,7 @@ pub async fn municipal_report(
     .await?;
     let list = rows.iter().map(export_from).collect::<Result<Vec<_>>>()?;
     if !list.is_empty() {
-        log_read(tx.conn(), actor, scope, "sg_signals", "report".into(), list.len()).await?;
+        log_read(tx.conn(), actor, scope, ("sg_signals", "report".into()), &ids_of(&list, |r| r.id)).await?;
     }
     tx.commit().await?;
     Ok(list)

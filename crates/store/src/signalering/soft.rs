@@ -1,7 +1,7 @@
 //! Soft signals: recorded by corporation staff on a household of its stock, kept internal unless the tenant
 //! consented to a referral; a partner sees only what was referred to it, accepts or declines, and reports back.
 
-use super::{log_read, opt_date, PersonalScope};
+use super::{ids_of, log_read, opt_date, PersonalScope};
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
 use crate::sql;
@@ -11,6 +11,9 @@ use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::calendar::add_months;
 use volkshuis_domain::signalering::soft::{may_refer, soft_delete_on, ReferralRefused, SoftKind, SoftState};
+
+/// A referral the partner never answers is still deleted this many months after it was made.
+pub const REFERRAL_MONTHS: u32 = 12;
 
 /// A soft signal.
 #[derive(Debug, Clone)]
@@ -147,7 +150,7 @@ pub async fn soft_signals(db: &Db, scope: &PersonalScope, actor: &Actor) -> Resu
         .await?;
     let list = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
     if !list.is_empty() {
-        log_read(tx.conn(), actor, scope, "sg_soft", "list".into(), list.len()).await?;
+        log_read(tx.conn(), actor, scope, ("sg_soft", "list".into()), &ids_of(&list, |s| s.id)).await?;
     }
     tx.commit().await?;
     Ok(list)
@@ -166,7 +169,7 @@ pub async fn soft_signal(db: &Db, scope: &PersonalScope, actor: &Actor, id: i64)
     .await?;
     let Some(row) = row else { return Ok(None) };
     let soft = from_row(&row)?;
-    log_read(tx.conn(), actor, scope, "sg_soft", id.to_string(), 1).await?;
+    log_read(tx.conn(), actor, scope, ("sg_soft", id.to_string()), &[id]).await?;
     tx.commit().await?;
     Ok(Some(soft))
 }
@@ -183,7 +186,7 @@ pub async fn referrals(db: &Db, scope: &PersonalScope, actor: &Actor) -> Result<
     .await?;
     let list = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
     if !list.is_empty() {
-        log_read(tx.conn(), actor, scope, "sg_soft", "referrals".into(), list.len()).await?;
+        log_read(tx.conn(), actor, scope, ("sg_soft", "referrals".into()), &ids_of(&list, |s| s.id)).await?;
     }
     tx.commit().await?;
     Ok(list)
@@ -214,42 +217,19 @@ async fn state_of(tx: &mut crate::Tx, id: i64, column: &str, org_id: i64) -> Res
     Ok(Some((state, row.try_get::<Option<String>, _>("consent_on")?.is_some())))
 }
 
-/// Records the tenant's consent to a referral, on `today` (confirmed by the user in the page beforehand).
-pub async fn record_consent(
-    db: &Db,
-    scope: &WriteScope,
-    actor: &Actor,
-    id: i64,
-    today: Date,
-) -> Result<std::result::Result<(), SoftRefusal>> {
-    let mut tx = db.begin().await?;
-    match state_of(&mut tx, id, "org_id", scope.org_id()).await? {
-        None => return Ok(Err(SoftRefusal::NotFound)),
-        Some((SoftState::Internal, false)) => {}
-        Some(_) => return Ok(Err(SoftRefusal::WrongState)),
-    }
-    sql::query("UPDATE sg_soft SET consent_on = $1, consent_by = $2 WHERE id = $3")
-        .bind(date_to_text(today))
-        .bind(actor.name())
-        .bind(id)
-        .execute(&mut tx)
-        .await?;
-    audit::record(tx.conn(), actor, Change::event(Some(scope.org_id()), "consent", "sg_soft", id.to_string())).await?;
-    tx.commit().await?;
-    Ok(Ok(()))
-}
-
-/// Refers a soft signal with consent to a partner organisation; it is then kept while the partner works it.
+/// Refers a soft signal to one partner organisation with the tenant's consent to exactly that referral (`consent`:
+/// the user confirmed the tenant gave it), recorded with it. It is then kept while the partner works it, at most
+/// `REFERRAL_MONTHS` when the partner never answers.
 pub async fn refer(
     db: &Db,
     scope: &WriteScope,
     actor: &Actor,
-    id: i64,
-    partner_org_id: i64,
+    (id, partner_org_id): (i64, i64),
+    consent: bool,
     today: Date,
 ) -> Result<std::result::Result<(), SoftRefusal>> {
     let mut tx = db.begin().await?;
-    let Some((state, consent)) = state_of(&mut tx, id, "org_id", scope.org_id()).await? else {
+    let Some((state, _)) = state_of(&mut tx, id, "org_id", scope.org_id()).await? else {
         return Ok(Err(SoftRefusal::NotFound));
     };
     if let Err(refused) = may_refer(state, consent) {
@@ -307,18 +287,10 @@ pub async fn partner_step(
         _ => return Ok(Err(SoftRefusal::WrongState)),
     };
     let owner: i64 = sql::query_scalar("SELECT org_id FROM sg_soft WHERE id = $1").bind(id).fetch_one(&mut tx).await?;
-    let owner_months = {
-        let row = sql::query("SELECT soft_closed_months FROM sg_settings WHERE org_id = $1")
-            .bind(owner)
-            .fetch_optional(&mut tx)
-            .await?;
-        match row {
-            Some(r) => r.try_get::<i64, _>("soft_closed_months")?.clamp(0, 36) as u32,
-            None => super::settings::Settings::default().soft_closed_months,
-        }
-    };
+    let owner_months = super::settings::settings_of(&mut tx, owner).await?.soft_closed_months;
     let closes = matches!(next, SoftState::Closed | SoftState::Declined);
-    let delete = closes.then(|| date_to_text(add_months(today, owner_months)));
+    // Closed or declined: the corporation's period; accepted: still at most a year from now.
+    let delete = date_to_text(add_months(today, if closes { owner_months } else { REFERRAL_MONTHS }));
     sql::query(
         "UPDATE sg_soft SET state = $1, answered_on = COALESCE(answered_on, $2), closed_on = $3, \
          report = COALESCE($4, report), delete_on = $5 WHERE id = $6",

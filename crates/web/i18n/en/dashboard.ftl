@@ -213,7 +213,7 @@ pa-phase-geschil = dispute
 recent-pa-document = { $actor } put a document in the shared space of { $cycle }
 recent-pa-own-document = { $actor } kept the document { $note } for { $cycle }
 recent-pa-addendum = { $actor } recorded an addendum to { $cycle }
-recent-sg-ledger = { $actor } brought in an arrears ledger: { $households } households, { $signalled } signalled, { $resolved } arrears resolved
+recent-sg-ledger = { $actor } brought in an arrears ledger: { $households } households, { $signalled } of them to be signalled
 recent-sg-settings = { $actor } changed the settings of Early signals
 recent-sg-bucket-create = { $actor } created a bucket for signals
 recent-sg-bucket-delete = { $actor } removed a bucket for signals
@@ -249,6 +249,9 @@ recent-sg-purge-soft = { $actor } deleted { $deleted ->
    *[other] { $deleted } soft signals
 } after their retention period
 recent-sg-soft-create = { $actor } recorded a soft signal
-recent-sg-soft-consent = { $actor } recorded a tenant's consent to a referral
-recent-sg-soft-refer = { $actor } referred a soft signal to a partner
+recent-sg-soft-refer = { $actor } referred a soft signal to a partner with the tenant's consent
 recent-sg-soft-answer = { $actor } answered a referral
+recent-sg-ledger-sent = { $actor } sent { $signalled ->
+    [one] 1 signal
+   *[other] { $signalled } signals
+} from an arrears ledger

@@ -42,7 +42,7 @@ by-file-waiting = { $count ->
     [one] 1 signal is waiting to be delivered by file to a municipality that is not on the platform.
    *[other] { $count } signals are waiting to be delivered by file to municipalities that are not on the platform.
 }
-notice-ledger = The arrears ledger has been uploaded and a decision made for each household.
+notice-ledger = The ledger was brought in and each household decided. Nothing has been sent yet: check below what will happen, then send.
 notice-saved = Saved.
 col-date = Date
 col-file = File
@@ -267,17 +267,11 @@ state-doorverwezen = Referred
 state-aangenomen = Accepted by the partner
 state-afgesloten = Closed
 state-afgewezen = Declined by the partner
-consent-title = Tenant's consent
-consent-intro = Only record that the tenant gave consent if they really did.
-consent-record = Record consent…
-consent-summary = You are recording that the tenant gave consent to refer this signal to a partner. After that, the partner you choose can read the signal. This is recorded with your name and the date.
-consent-confirm = Yes, the tenant gave consent
 consent-given = Given on { $date }
 consent-none = Not given
 refer-title = Refer
-refer-intro = Choose the partner who receives the signal. Only that partner sees it.
+refer-intro = Choose the partner that receives the signal and record that the tenant consented to a referral to exactly that partner. Only that partner sees it.
 refer-partner = Partner
-refer-send = Refer
 referrals-title = Referrals
 referrals-intro = Signals that housing corporations referred to your organisation, with the tenant's consent.
 referrals-none = There are no referrals.
@@ -310,3 +304,26 @@ err-already-referred = This signal has already been referred.
 err-partner = Choose a partner organisation.
 err-wrong-state = This step does not fit the signal's current status.
 err-report = Write short feedback (at most 4000 characters).
+notice-sent = The signals were sent.
+notice-stale = This ledger was decided on an earlier day; bring it in again to send it.
+pending-title = Not sent yet: check what will happen
+pending-intro = Ledger { $file } of { $date }: { $households } households, of which { $signalled } are signalled.
+pending-to = { $count ->
+    [one] 1 signal to { $name }
+   *[other] { $count } signals to { $name }
+}
+pending-by-file = { $count ->
+    [one] 1 signal for gemeente { $code }, which is not on the platform: to be delivered by file
+   *[other] { $count } signals for gemeente { $code }, which is not on the platform: to be delivered by file
+}
+pending-resolving = { $count ->
+    [one] 1 open signal is no longer in the ledger; its arrears count as resolved.
+   *[other] { $count } open signals are no longer in the ledger; their arrears count as resolved.
+}
+pending-what = Sending passes name, phone, e-mail, address, amount and the date the arrears arose to the municipality of the home. That is the legal notification; it cannot be undone.
+pending-send = Send the signals
+err-before-sent = The date is before the signal was sent ({ $date }).
+consent-checkbox = The tenant consented to referring this signal to this partner
+refer-check = Check…
+refer-confirm = Yes, refer
+refer-summary = You refer this signal to { $partner } and record, with your name and today's date, that the tenant consented to it. { $partner } can then read the signal and report back.

@@ -213,7 +213,7 @@ pa-phase-geschil = geschil
 recent-pa-document = { $actor } zette een document in de gedeelde ruimte van { $cycle }
 recent-pa-own-document = { $actor } bewaarde het document { $note } bij { $cycle }
 recent-pa-addendum = { $actor } legde een addendum vast bij { $cycle }
-recent-sg-ledger = { $actor } bracht een grootboek in: { $households } huishoudens, { $signalled } gesignaleerd, { $resolved } achterstanden opgelost
+recent-sg-ledger = { $actor } bracht een grootboek in: { $households } huishoudens, waarvan { $signalled } te signaleren
 recent-sg-settings = { $actor } wijzigde de instellingen van Signalering
 recent-sg-bucket-create = { $actor } maakte een bak voor signalen aan
 recent-sg-bucket-delete = { $actor } verwijderde een bak voor signalen
@@ -249,6 +249,9 @@ recent-sg-purge-soft = { $actor } verwijderde na de bewaartermijn { $deleted ->
    *[other] { $deleted } zachte signalen
 }
 recent-sg-soft-create = { $actor } legde een zacht signaal vast
-recent-sg-soft-consent = { $actor } legde de toestemming van een huurder voor een doorverwijzing vast
-recent-sg-soft-refer = { $actor } verwees een zacht signaal door naar een partner
+recent-sg-soft-refer = { $actor } verwees met toestemming van de huurder een zacht signaal door naar een partner
 recent-sg-soft-answer = { $actor } beantwoordde een doorverwijzing
+recent-sg-ledger-sent = { $actor } verstuurde { $signalled ->
+    [one] 1 signaal
+   *[other] { $signalled } signalen
+} uit een grootboek

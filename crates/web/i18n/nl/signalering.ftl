@@ -42,7 +42,7 @@ by-file-waiting = { $count ->
     [one] 1 signaal wacht op levering per bestand aan een gemeente die niet op het platform is.
    *[other] { $count } signalen wachten op levering per bestand aan gemeenten die niet op het platform zijn.
 }
-notice-ledger = Het grootboek is ingebracht en per huishouden beslist.
+notice-ledger = Het grootboek is ingebracht en per huishouden beslist. Er is nog niets verstuurd: controleer hieronder wat er gebeurt en verstuur dan.
 notice-saved = Opgeslagen.
 col-date = Datum
 col-file = Bestand
@@ -267,17 +267,11 @@ state-doorverwezen = Doorverwezen
 state-aangenomen = Aangenomen door de partner
 state-afgesloten = Afgesloten
 state-afgewezen = Afgewezen door de partner
-consent-title = Toestemming van de huurder
-consent-intro = Leg alleen vast dat de huurder toestemming gaf als die dat werkelijk deed.
-consent-record = Toestemming vastleggen…
-consent-summary = U legt vast dat de huurder toestemming gaf om dit signaal door te verwijzen naar een partner. Daarna kan de partner die u kiest het signaal lezen. Dit wordt met uw naam en de datum vastgelegd.
-consent-confirm = Ja, de huurder gaf toestemming
 consent-given = Gegeven op { $date }
 consent-none = Niet gegeven
 refer-title = Doorverwijzen
-refer-intro = Kies de partner die het signaal krijgt. Alleen die partner ziet het.
+refer-intro = Kies de partner die het signaal krijgt en leg vast dat de huurder toestemming gaf om het juist naar die partner door te verwijzen. Alleen die partner ziet het.
 refer-partner = Partner
-refer-send = Doorverwijzen
 referrals-title = Doorverwijzingen
 referrals-intro = Signalen die corporaties naar uw organisatie doorverwezen, met toestemming van de huurder.
 referrals-none = Er zijn geen doorverwijzingen.
@@ -310,3 +304,26 @@ err-already-referred = Dit signaal is al doorverwezen.
 err-partner = Kies een partnerorganisatie.
 err-wrong-state = Deze stap past niet bij de stand van het signaal.
 err-report = Schrijf een korte terugkoppeling (hoogstens 4000 tekens).
+notice-sent = De signalen zijn verstuurd.
+notice-stale = Dit grootboek is op een eerdere dag beslist; breng het opnieuw in om het te versturen.
+pending-title = Nog niet verstuurd: controleer wat er gebeurt
+pending-intro = Grootboek { $file } van { $date }: { $households } huishoudens, waarvan { $signalled } gesignaleerd worden.
+pending-to = { $count ->
+    [one] 1 signaal naar { $name }
+   *[other] { $count } signalen naar { $name }
+}
+pending-by-file = { $count ->
+    [one] 1 signaal voor gemeente { $code }, die niet op het platform is: te leveren per bestand
+   *[other] { $count } signalen voor gemeente { $code }, die niet op het platform is: te leveren per bestand
+}
+pending-resolving = { $count ->
+    [one] 1 open signaal staat niet meer in het grootboek; die achterstand telt als opgelost.
+   *[other] { $count } open signalen staan niet meer in het grootboek; die achterstanden tellen als opgelost.
+}
+pending-what = Met versturen gaan naam, telefoon, e-mail, adres, bedrag en de datum van de achterstand naar de gemeente van de woning. Dat is de wettelijke melding; zij kan niet worden teruggedraaid.
+pending-send = Signalen versturen
+err-before-sent = De datum ligt vóór het signaal werd verstuurd ({ $date }).
+consent-checkbox = De huurder gaf toestemming om dit signaal naar deze partner door te verwijzen
+refer-check = Controleren…
+refer-confirm = Ja, doorverwijzen
+refer-summary = U verwijst dit signaal door naar { $partner } en legt met uw naam en de datum van vandaag vast dat de huurder daarvoor toestemming gaf. { $partner } kan het signaal dan lezen en terugkoppelen.

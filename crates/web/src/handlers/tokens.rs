@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Manage, ReadScope};
+use volkshuis_domain::access::{Manage, ReadScope, Role};
 use volkshuis_domain::text::Name;
 use volkshuis_store::{orgs, tokens, StoreError};
 
@@ -28,6 +28,7 @@ struct TokenLine {
     created: String,
     last_used: String,
     revoked: bool,
+    ledger: bool,
 }
 
 #[derive(Template)]
@@ -35,6 +36,8 @@ struct TokenLine {
 struct TokensPage {
     page: Page,
     org_id: i64,
+    /// A corporation's token may be given the right to bring in the arrears ledger.
+    corporation: bool,
     org_name: String,
     tokens: Vec<TokenLine>,
     token_name: String,
@@ -60,11 +63,13 @@ async fn page(
             created: format!("{} ({})", show_time(t.created_at), t.created_by),
             last_used: t.last_used_at.map(show_time).unwrap_or_default(),
             revoked: t.revoked_at.is_some(),
+            ledger: t.may_bring_ledger,
         })
         .collect();
     Ok(TokensPage {
         page: Page::for_user(auth),
         org_id: org.id,
+        corporation: org.kind == volkshuis_domain::org::OrgKind::Corporation,
         org_name: org.name,
         tokens,
         token_name: name,
@@ -82,6 +87,9 @@ async fn list(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
 struct NewToken {
     #[serde(default)]
     name: String,
+    /// A checkbox: the token may also bring in Signalering's arrears ledger (a corporation's only).
+    #[serde(default)]
+    ledger: Option<String>,
 }
 
 async fn create(
@@ -95,7 +103,11 @@ async fn create(
     let Some(name) = errors.check(auth.ctx.t(), "name", Name::parse(&form.name)) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &auth, &scope, form.name, errors, None).await?);
     };
-    let (_, secret) = tokens::create(&state.db, &scope, &auth.actor(&state), &name).await?;
+    let org = orgs::get(&state.db, org).await?.ok_or(AppError::NotFound)?;
+    // The right to send tenants' data to municipalities is given by the corporation's own administrator only.
+    let own_admin = auth.memberships.iter().any(|(o, role)| o.id == org.id && *role == Role::Admin);
+    let ledger = form.ledger.is_some() && org.kind == volkshuis_domain::org::OrgKind::Corporation && own_admin;
+    let (_, secret) = tokens::create(&state.db, &scope, &auth.actor(&state), &name, ledger).await?;
     // The secret is shown on this one answer only; it is never stored or shown again.
     render(
         StatusCode::CREATED,

@@ -40,6 +40,11 @@ impl Event {
         Self { by: ActedBy { user_id: auth.user.id, name: auth.user.name.clone(), org_id }, step }
     }
 
+    /// An API token of organisation `org_id` took `step` (no user: every member the step concerns is told).
+    pub fn by_token(org_id: i64, step: Step) -> Self {
+        Self { by: ActedBy { user_id: 0, name: "API".to_owned(), org_id }, step }
+    }
+
     /// The organisations to tell: every party to the step but the one that took it.
     pub fn recipients(&self) -> Vec<i64> {
         let mut others: Vec<i64> = self.step.parties().into_iter().filter(|org| *org != self.by.org_id).collect();

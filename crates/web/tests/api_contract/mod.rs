@@ -156,7 +156,11 @@ fn operations(doc: &Value) -> Vec<Operation> {
     let mut found = Vec::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for (method, operation) in item.as_object().expect("a path item") {
-            assert_eq!(method, "get", "the contract test sends GET only; {method} {path} needs it extended");
+            // The one writing operation (the ledger's POST) has its own cases in tests/api.rs.
+            if method != "get" {
+                assert_eq!((method.as_str(), path.as_str()), ("post", "/signalering/grootboek"), "a new operation");
+                continue;
+            }
             found.push(Operation {
                 path: path.clone(),
                 parameters: operation["parameters"].as_array().cloned().unwrap_or_default(),

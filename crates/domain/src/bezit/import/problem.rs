@@ -77,6 +77,9 @@ pub enum RowProblem {
     /// An amount that must be more than zero.
     #[error("moet meer dan nul zijn")]
     NotPositive,
+    /// A file with a header and no rows where rows are needed (an arrears ledger).
+    #[error("het bestand heeft geen regels met gegevens")]
+    NoRows,
     /// A unit that is not in the organisation's stock.
     #[error("staat niet in het bezit (idExtern onbekend)")]
     UnknownUnit,

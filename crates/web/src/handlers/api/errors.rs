@@ -33,6 +33,17 @@ impl ApiError {
     pub(super) fn not_found() -> Self {
         Self(StatusCode::NOT_FOUND, "not_found", "not found".into())
     }
+
+    /// 500, logged with its cause.
+    pub(super) fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "api request failed");
+        Self(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error; see the server log".into())
+    }
+
+    /// 403: the token may not do this.
+    pub(super) fn forbidden(message: impl Into<String>) -> Self {
+        Self(StatusCode::FORBIDDEN, "forbidden", message.into())
+    }
 }
 
 impl From<StoreError> for ApiError {

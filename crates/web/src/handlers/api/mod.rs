@@ -2,6 +2,7 @@
 //! organisation's API token (`Authorization: Bearer vh_…`). Every answer is JSON, errors included (`errors.rs`).
 
 mod errors;
+mod ledger;
 mod openapi;
 mod stock;
 
@@ -11,7 +12,7 @@ pub use errors::ApiError;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use volkshuis_domain::access::ReadScope;
 use volkshuis_store::tokens;
@@ -24,6 +25,10 @@ pub fn router() -> Router<AppState> {
         .route("/v1/eenheden", get(stock::units))
         .route("/v1/eenheden/{id}", get(stock::unit))
         .route("/v1/clusters", get(stock::clusters))
+        .route(
+            "/v1/signalering/grootboek",
+            post(ledger::bring_in).layer(axum::extract::DefaultBodyLimit::max(ledger::MAX_LEDGER_BYTES)),
+        )
         .fallback(errors::unknown_path)
 }
 
@@ -31,6 +36,10 @@ pub fn router() -> Router<AppState> {
 pub struct ApiClient {
     /// The scope on the token's organisation.
     pub scope: ReadScope,
+    /// Whether the token may also bring in Signalering's arrears ledger.
+    pub may_bring_ledger: bool,
+    /// The token (named in the audit log as the actor of what it writes).
+    pub token_id: i64,
 }
 
 impl FromRequestParts<AppState> for ApiClient {
@@ -38,8 +47,12 @@ impl FromRequestParts<AppState> for ApiClient {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let secret = crate::bearer::token(&parts.headers).ok_or_else(ApiError::unauthorized)?;
-        let (_, org) =
+        let token =
             tokens::authenticate(&state.db, secret, state.clock.now()).await?.ok_or_else(ApiError::unauthorized)?;
-        Ok(ApiClient { scope: ReadScope::api_token(org) })
+        Ok(ApiClient {
+            scope: ReadScope::api_token(token.org_id),
+            may_bring_ledger: token.may_bring_ledger,
+            token_id: token.id,
+        })
     }
 }

@@ -105,6 +105,30 @@ pub async fn document() -> Json<Value> {
     one_unit["404"] = json!({ "description": "no such unit of this organisation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
     let mut cluster_responses = errors();
     cluster_responses["200"] = page_of("a page of complexes", "Cluster");
+    let mut ledger_responses = errors();
+    ledger_responses["200"] = json!({ "description": "brought in and decided: the counts (no persons)", "content": { "application/json": { "schema": {
+        "type": "object",
+        "properties": {
+            "ledger": { "type": "integer", "description": "the ledger's id" },
+            "households": { "type": "integer", "description": "households in the file" },
+            "signalled": { "type": "integer", "description": "signals sent by this ledger" },
+            "toMunicipalities": { "type": "integer", "description": "of which to municipalities on the platform" },
+            "byFile": { "type": "integer", "description": "of which waiting for delivery by file" },
+            "resolved": { "type": "integer", "description": "open signals whose contract left the ledger" }
+        }
+    } } } });
+    ledger_responses["403"] = json!({ "description": "the token may read only", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    ledger_responses["404"] = json!({ "description": "the token's organisation is not a corporation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    ledger_responses["422"] = json!({ "description": "rows refused; nothing was written", "content": { "application/json": { "schema": {
+        "type": "object",
+        "properties": {
+            "error": { "type": "string", "description": "rows_refused" },
+            "count": { "type": "integer", "description": "problems found" },
+            "errors": { "type": "array", "description": "the first 1,000 problems", "items": { "type": "object", "properties": {
+                "line": { "type": "integer" }, "column": { "type": "string" }, "value": { "type": "string" }, "reason": { "type": "string" }
+            } } }
+        }
+    } } } });
     Json(json!({
         "openapi": "3.1.0",
         "info": {
@@ -112,7 +136,8 @@ pub async fn document() -> Json<Value> {
             "version": "1",
             "description": "The housing stock of the organisation that owns the token, with VERA attribute names. \
                 Every answer is JSON: an error is an `Error` object with its HTTP status, also for a path the API \
-                does not have (404) and for a method other than GET (405)."
+                does not have (404) and for a method a path does not take (405). One operation writes: a token made \
+                with that right brings in Signalering's arrears ledger."
         },
         "servers": [{ "url": "/api/v1" }],
         "security": [{ "token": [] }],
@@ -156,6 +181,14 @@ pub async fn document() -> Json<Value> {
                 "summary": "Complexes with their figures, in id order, a page at a time",
                 "parameters": [cursor('c'), limit()],
                 "responses": cluster_responses
+            } },
+            "/signalering/grootboek": { "post": {
+                "summary": "Bring in the monthly arrears ledger (a corporation's token made with that right)",
+                "description": "The body is the ledger CSV of docs/ledger-format.md. All or nothing: a file with any \
+                    problem changes nothing and every problem comes back by line and column. The optional header \
+                    X-Bestandsnaam names the file in the corporation's list of ledgers.",
+                "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string" } } } },
+                "responses": ledger_responses
             } }
         }
     }))

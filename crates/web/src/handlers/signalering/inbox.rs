@@ -22,7 +22,7 @@ use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::signalering::outcome::OutreachKind;
 use volkshuis_domain::signalering::retention::delete_on;
 use volkshuis_domain::signalering::{Outcome, PartOfDay};
-use volkshuis_store::signalering::signals::{self, Contact, InboxFilter, Signal};
+use volkshuis_store::signalering::signals::{self, Contact, InboxFilter, Signal, StepRefusal};
 use volkshuis_store::signalering::{buckets, settings, Purpose};
 
 pub fn router() -> Router<AppState> {
@@ -259,8 +259,15 @@ async fn contact(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let contact = Contact { kind, reached, on, part_of_day, recorded_by: String::new() };
-    if !signals::add_contact(&state.db, &scope, &auth.actor(&state), id, &contact).await? {
-        return Err(AppError::NotFound);
+    match signals::add_contact(&state.db, &scope, &auth.actor(&state), id, &contact).await? {
+        Ok(()) => {}
+        Err(StepRefusal::NotFound) => return Err(AppError::NotFound),
+        Err(StepRefusal::BeforeSent(sent)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("on", sg.err_before_sent(show_date(sent)));
+            let page = signal_page(&state, &auth, org, id, (fields, errors, None)).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
     }
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/inbox/{id}")).into_response())
 }
@@ -302,8 +309,15 @@ async fn outcome(
         let page = signal_page(&state, &auth, org, id, (fields, errors, Some(summary))).await?;
         return ok(&page);
     }
-    if !signals::record_outcome(&state.db, &scope, &auth.actor(&state), id, chosen, on).await? {
-        return Err(AppError::NotFound);
+    match signals::record_outcome(&state.db, &scope, &auth.actor(&state), id, chosen, on).await? {
+        Ok(()) => {}
+        Err(StepRefusal::NotFound) => return Err(AppError::NotFound),
+        Err(StepRefusal::BeforeSent(sent)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("outcome_on", sg.err_before_sent(show_date(sent)));
+            let page = signal_page(&state, &auth, org, id, (fields, errors, None)).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
     }
     // The sender hears that a signal was answered, nothing more.
     let sender: Option<i64> = signals::sender_of(&state.db, &scope, id).await?;

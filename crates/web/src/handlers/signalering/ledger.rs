@@ -22,7 +22,7 @@ use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::signalering::ledger::template_header;
 use volkshuis_domain::signalering::{Household, LedgerReader};
-use volkshuis_store::signalering::ledger::{self, VerdictFilter};
+use volkshuis_store::signalering::ledger::{self, Pending, SendRefusal, VerdictFilter};
 use volkshuis_store::signalering::Purpose;
 
 /// The largest ledger taken through the web: a national corporation's monthly ledger is a few megabytes.
@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
             get(verdicts).post(upload).layer(DefaultBodyLimit::max(MAX_LEDGER_BYTES + 64 * 1024)),
         )
         .route("/orgs/{org}/signalering/grootboek/sjabloon.csv", get(template))
+        .route("/orgs/{org}/signalering/grootboek/{id}/versturen", axum::routing::post(send))
 }
 
 async fn template(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
@@ -139,18 +140,37 @@ async fn upload(
         };
     let today = dutch_date(state.clock.now());
     let actor = auth.actor(&state);
-    let summary = match ledger::import_ledger(&state.db, &scope, &actor, &file_name, &households, today).await? {
+    // Decided, not sent: the verdicts page shows what sending will do and asks for the confirmation.
+    if let Err(errors) = ledger::import_ledger(&state.db, &scope, &actor, &file_name, &households, today).await? {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors));
+    }
+    tracing::info!(org, households = households.len(), "ledger brought in, waiting for its confirmation");
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/grootboek?notice=ledger")).into_response())
+}
+
+/// Sends a pending ledger's signals, after the user saw what it will send (the confirmation button on the verdicts
+/// page); each receiving municipality then hears that signals wait, and nothing more.
+async fn send(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, _) = super::write_scope(&state, &auth, org, OrgKind::Corporation).await?;
+    let today = dutch_date(state.clock.now());
+    let summary = match ledger::send_ledger(&state.db, &scope, &auth.actor(&state), id, today).await? {
         Ok(summary) => summary,
-        Err(errors) => return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors)),
+        Err(SendRefusal::NotPending) => return Err(AppError::NotFound),
+        Err(SendRefusal::Stale) => {
+            return Ok(Redirect::to(&format!("/orgs/{org}/signalering/grootboek?notice=stale")).into_response());
+        }
     };
-    // Each receiving municipality hears that signals wait; the notice names no one.
     let mut tx = state.db.begin().await?;
     for (recipient, _) in &summary.sent {
         notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::SignalsWaiting { recipient: *recipient })).await?;
     }
     tx.commit().await?;
-    tracing::info!(org, households = summary.households, signalled = summary.signalled(), "ledger brought in");
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/grootboek?notice=ledger")).into_response())
+    tracing::info!(org, signalled = summary.signalled(), "ledger sent");
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/grootboek?notice=sent")).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -174,6 +194,30 @@ struct VerdictsPage {
     pages: i64,
     notice: Option<&'static str>,
     last: Option<(String, i64, i64, i64)>,
+    /// A ledger waiting for its confirmation: what sending it does, in a sentence per receiver.
+    pending: Option<PendingView>,
+}
+
+/// What the confirmation of a pending ledger says.
+struct PendingView {
+    id: i64,
+    intro: String,
+    lines: Vec<String>,
+    resolving: Option<String>,
+    today: bool,
+}
+
+fn pending_view(sg: &SignaleringTexts, p: Pending, today: time::Date) -> PendingView {
+    let signalled: i64 = p.to_municipalities.iter().chain(&p.by_file).map(|(_, n)| n).sum();
+    let mut lines: Vec<String> = p.to_municipalities.iter().map(|(name, n)| sg.pending_to(*n, name)).collect();
+    lines.extend(p.by_file.iter().map(|(code, n)| sg.pending_by_file(code, *n)));
+    PendingView {
+        id: p.id,
+        intro: sg.pending_intro(show_date(p.decided_on), &p.file_name, p.households, signalled),
+        lines,
+        resolving: (p.resolving > 0).then(|| sg.pending_resolving(p.resolving)),
+        today: p.decided_on == today,
+    }
 }
 
 struct VerdictRow {
@@ -205,8 +249,10 @@ async fn verdicts(
     let last = ledger::ledgers(&state.db, &scope, 1)
         .await?
         .into_iter()
-        .next()
+        .find(|l| l.sent)
         .map(|l| (show_date(l.decided_on), l.households, l.signalled, l.resolved));
+    let today = dutch_date(state.clock.now());
+    let pending = ledger::pending(&state.db, &scope).await?.map(|p| pending_view(sg, p, today));
     let rows = list
         .into_iter()
         .map(|v| VerdictRow {
@@ -230,7 +276,13 @@ async fn verdicts(
         total,
         page_no,
         pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
-        notice: (query.notice.as_deref() == Some("ledger")).then_some(sg.notice_ledger),
+        notice: match query.notice.as_deref() {
+            Some("ledger") => Some(sg.notice_ledger),
+            Some("sent") => Some(sg.notice_sent),
+            Some("stale") => Some(sg.notice_stale),
+            _ => None,
+        },
         last,
+        pending,
     })
 }

@@ -238,6 +238,11 @@ async fn settings_scope(
     if !matches!(organisation.kind, OrgKind::Corporation | OrgKind::Municipality) {
         return Err(AppError::NotFound);
     }
+    // The threshold agreed with the landlords and the retention of persons' data are the organisation's own
+    // decisions: its own administrators', not the platform operator's.
+    if super::role_in(auth, org) != Some(volkshuis_domain::access::Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
     Ok((scope, organisation.kind))
 }
 

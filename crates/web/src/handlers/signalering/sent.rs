@@ -162,7 +162,11 @@ async fn collection(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = write_scope(&state, &auth, org, OrgKind::Corporation).await?;
-    let pause = fields.get("stap").map(String::as_str) == Some("pauzeren");
+    let pause = match fields.get("stap").map(String::as_str) {
+        Some("pauzeren") => true,
+        Some("hervatten") => false,
+        _ => return Err(AppError::BadRequest),
+    };
     let today = dutch_date(state.clock.now());
     let back = format!("/orgs/{org}/signalering/verzonden/{id}");
     match signals::set_collection_paused(&state.db, &scope, &auth.actor(&state), id, pause, today).await? {

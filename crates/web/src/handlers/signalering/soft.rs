@@ -28,7 +28,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/orgs/{org}/signalering/zacht", get(list).post(record))
         .route("/orgs/{org}/signalering/zacht/{id}", get(one))
-        .route("/orgs/{org}/signalering/zacht/{id}/toestemming", post(consent))
         .route("/orgs/{org}/signalering/zacht/{id}/verwijzen", post(refer))
         .route("/orgs/{org}/signalering/verwijzingen", get(referrals))
         .route("/orgs/{org}/signalering/verwijzingen/{id}", get(referral))
@@ -164,7 +163,8 @@ struct SoftOnePage {
     partner_view: bool,
     row: SoftRow,
     partners: Vec<(String, String)>,
-    confirming_consent: bool,
+    /// The summary of the referral being confirmed.
+    confirming: Option<String>,
     error: Option<String>,
     fields: HashMap<String, String>,
     errors: FieldErrors,
@@ -179,7 +179,8 @@ impl SoftOnePage {
 #[derive(Default)]
 struct OnePageInput {
     partner_view: bool,
-    confirming_consent: bool,
+    /// The summary of the referral being confirmed.
+    confirming: Option<String>,
     error: Option<String>,
     fields: HashMap<String, String>,
     errors: FieldErrors,
@@ -218,7 +219,7 @@ async fn one_page(
         partner_view: input.partner_view,
         row: row(sg, &signal),
         partners,
-        confirming_consent: input.confirming_consent,
+        confirming: input.confirming,
         error: input.error,
         fields: input.fields,
         errors: input.errors,
@@ -243,27 +244,8 @@ fn refusal_text(sg: &SignaleringTexts, refusal: SoftRefusal) -> Result<String, A
     })
 }
 
-async fn consent(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((org, id)): Path<(i64, i64)>,
-    Form(fields): Form<HashMap<String, String>>,
-) -> Result<Response, AppError> {
-    let (scope, _) = write_scope(&state, &auth, org, OrgKind::Corporation).await?;
-    if fields.get("confirmed").map(String::as_str) != Some("yes") {
-        // Consent has legal effect: first the summary of what it allows, then the confirmation.
-        let input = OnePageInput { confirming_consent: true, ..OnePageInput::default() };
-        return ok(&one_page(&state, &auth, org, id, input).await?);
-    }
-    let today = dutch_date(state.clock.now());
-    if let Err(refusal) = soft::record_consent(&state.db, &scope, &auth.actor(&state), id, today).await? {
-        let sg = SignaleringTexts::of(auth.ctx.lang);
-        let input = OnePageInput { error: Some(refusal_text(sg, refusal)?), ..OnePageInput::default() };
-        return render(StatusCode::CONFLICT, &one_page(&state, &auth, org, id, input).await?);
-    }
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}")).into_response())
-}
-
+/// Refers a soft signal to one partner with the tenant's consent to exactly that: the consent is ticked (never
+/// pre-ticked), the first submit shows what it does, naming the partner, and only the confirmation records both.
 async fn refer(
     State(state): State<AppState>,
     auth: Auth,
@@ -272,19 +254,33 @@ async fn refer(
 ) -> Result<Response, AppError> {
     let (scope, _) = write_scope(&state, &auth, org, OrgKind::Corporation).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let Some(partner) = fields.get("partner").and_then(|p| p.parse::<i64>().ok()) else {
-        let mut errors = FieldErrors::default();
-        errors.add("partner", sg.err_choose);
+    let partners = soft::partners(&state.db, &scope).await?;
+    let partner = fields.get("partner").and_then(|p| p.parse::<i64>().ok());
+    let chosen = partner.and_then(|p| partners.iter().find(|(id, _)| *id == p));
+    let consent = fields.get("consent").is_some_and(|v| v == "on");
+    let mut errors = FieldErrors::default();
+    if chosen.is_none() {
+        errors.add("partner", sg.err_partner);
+    }
+    if !consent {
+        errors.add("consent", sg.err_no_consent);
+    }
+    let Some((partner, partner_name)) = chosen.filter(|_| errors.is_empty()) else {
         let input = OnePageInput { errors, fields, ..OnePageInput::default() };
         return render(StatusCode::UNPROCESSABLE_ENTITY, &one_page(&state, &auth, org, id, input).await?);
     };
+    if fields.get("confirmed").map(String::as_str) != Some("yes") {
+        let input =
+            OnePageInput { confirming: Some(sg.refer_summary(partner_name)), fields, ..OnePageInput::default() };
+        return ok(&one_page(&state, &auth, org, id, input).await?);
+    }
     let today = dutch_date(state.clock.now());
-    if let Err(refusal) = soft::refer(&state.db, &scope, &auth.actor(&state), id, partner, today).await? {
+    if let Err(refusal) = soft::refer(&state.db, &scope, &auth.actor(&state), (id, *partner), consent, today).await? {
         let input = OnePageInput { error: Some(refusal_text(sg, refusal)?), fields, ..OnePageInput::default() };
         return render(StatusCode::CONFLICT, &one_page(&state, &auth, org, id, input).await?);
     }
     let mut tx = state.db.begin().await?;
-    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ReferralMade { partner })).await?;
+    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ReferralMade { partner: *partner })).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}")).into_response())
 }
