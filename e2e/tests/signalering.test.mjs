@@ -183,6 +183,20 @@ test('a ledger signals a household; the municipality picks it up; the landlord l
     assert.equal(new URL(staff.url()).pathname, `/orgs/${corpId}/signalering/grootboek`);
     assert.equal((await staff.textContent('h1')).trim(), 'Besluit per huishouden');
     assert.match(await staff.textContent('main [role=status]'), /Het grootboek is ingebracht en per huishouden beslist\./);
+    // Decided, not sent: the page says what sending will do, and only the button sends.
+    const pending = staff.locator('[data-pending]');
+    assert.match(
+      await pending.textContent(),
+      new RegExp(`Grootboek grootboek-e2e\\.csv van ${shown(TODAY)}: 2 huishoudens, waarvan 1 gesignaleerd worden\\.`),
+    );
+    assert.deepEqual(
+      (await pending.locator('[data-summary] li').allTextContents()).map((t) => t.trim()),
+      ['1 signaal naar Gemeente Voorbeeldstad'],
+    );
+    await assertAccessible(staff, 'verdicts page with the ledger waiting for its confirmation');
+    await go(staff, pending.getByRole('button', { name: 'Signalen versturen' }));
+    assert.match(await staff.textContent('main [role=status]'), /De signalen zijn verstuurd\./);
+    assert.equal(await staff.locator('[data-pending]').count(), 0);
     assert.match(
       await staff.textContent('[data-last-ledger]'),
       new RegExp(`^Grootboek van ${shown(TODAY)}: 2 huishoudens, 1 gesignaleerd, \\d+ achterstanden opgelost`),
