@@ -14,8 +14,7 @@ use time::{Duration, OffsetDateTime};
 use volkshuis_domain::access::Role;
 use volkshuis_domain::account::Email;
 use volkshuis_domain::org::{GemeenteCode, OrgCode, OrgKind};
-use volkshuis_domain::signalering::ledger::template_header;
-use volkshuis_domain::signalering::LedgerReader;
+use volkshuis_domain::signalering::ledger::{read_ledger, template_header};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::signalering::{bench, ledger};
@@ -133,12 +132,11 @@ pub async fn run(db: &Db, corporation: &str, open: usize, repeat: usize) -> anyh
 
     let started = Instant::now();
     let file = std::fs::File::open(&path)?;
-    let households = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<_>> {
-        let reader = LedgerReader::new(std::io::BufReader::with_capacity(256 * 1024, file))
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        reader.map(|r| r.map_err(|e| anyhow::anyhow!("{e:?}"))).collect()
-    })
-    .await??;
+    let households =
+        tokio::task::spawn_blocking(move || read_ledger(std::io::BufReader::with_capacity(256 * 1024, file)))
+            .await?
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .map_err(|e| anyhow::anyhow!("{:?}", e.first()))?;
     let read_s = started.elapsed().as_secs_f64();
     let scope = crate::operator_scope(org.id);
     let id = ledger::import_ledger(db, &scope, &actor, "bench.csv", &households, today)

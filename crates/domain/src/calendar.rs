@@ -210,10 +210,26 @@ pub fn add_months(date: Date, months: u32) -> Date {
     Date::from_calendar_date(year, month, date.day().min(month.length(year))).unwrap_or(date)
 }
 
+/// `months` calendar months before `date`, clamped to the end of a shorter month (31 May − 3 months = 28 February).
+pub fn months_before(date: Date, months: u32) -> Date {
+    let index = date.year() * 12 + date.month() as i32 - 1 - months as i32;
+    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
+    let year = index.div_euclid(12);
+    Date::from_calendar_date(year, month, date.day().min(month.length(year))).unwrap_or(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn months_before_clamps_to_the_shorter_month() {
+        assert_eq!(months_before(date!(2027 - 05 - 31), 3), date!(2027 - 02 - 28));
+        assert_eq!(months_before(date!(2027 - 03 - 05), 3), date!(2026 - 12 - 05));
+        assert_eq!(months_before(date!(2027 - 03 - 05), 0), date!(2027 - 03 - 05));
+        assert_eq!(months_before(add_months(date!(2026 - 01 - 15), 27), 27), date!(2026 - 01 - 15));
+    }
 
     #[test]
     fn easter_in_known_years() {

@@ -2,7 +2,7 @@
 //! comma, dates as `d-m-jjjj` or `jjjj-mm-dd`, yes/no as `ja`/`nee`). Read with every check of the stock file
 //! ([`TableReader`]): each problem named by line, column and reason. See `docs/ledger-format.md`.
 
-use crate::bezit::import::{Row, RowProblem, Table, TableReader};
+use crate::bezit::import::{FileError, Row, RowError, RowProblem, Table, TableReader};
 use crate::money::Money;
 use time::{Date, Month};
 
@@ -222,6 +222,23 @@ pub struct Household {
 /// Reads a ledger file row by row.
 pub type LedgerReader<R> = TableReader<R, LedgerColumn>;
 
+/// The largest ledger taken (through the upload page or the API): a national corporation's monthly ledger is a few
+/// megabytes; a ledger of every household in the country, one row per unit, about 300.
+pub const MAX_LEDGER_BYTES: usize = 50 * 1024 * 1024;
+
+/// A whole ledger: its households, or every row problem (nothing is half read); `Err` when the file cannot be read
+/// as a ledger at all.
+pub fn read_ledger<R: std::io::BufRead>(input: R) -> Result<Result<Vec<Household>, Vec<RowError>>, FileError> {
+    let (mut households, mut errors) = (Vec::new(), Vec::new());
+    for row in LedgerReader::new(input)? {
+        match row {
+            Ok(household) => households.push(household),
+            Err(problems) => errors.extend(problems),
+        }
+    }
+    Ok(if errors.is_empty() { Ok(households) } else { Err(errors) })
+}
+
 /// Reads `d-m-jjjj`, `d/m/jjjj` or `jjjj-mm-dd`.
 pub fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();
@@ -343,7 +360,7 @@ mod tests {
     use super::*;
     use time::macros::date;
 
-    fn read(file: &str) -> Vec<Result<Household, Vec<crate::bezit::import::RowError>>> {
+    fn read(file: &str) -> Vec<Result<Household, Vec<RowError>>> {
         LedgerReader::new(file.as_bytes()).expect("header").collect()
     }
 
@@ -398,9 +415,7 @@ mod tests {
         let refused = LedgerReader::new("contractnummer;naam\nC-1;X\n".as_bytes()).err();
         assert_eq!(
             refused,
-            Some(crate::bezit::import::FileError::MissingColumns(
-                "eenheid, bedrag, achterstandSinds, bezwaar, regeling".into()
-            ))
+            Some(FileError::MissingColumns("eenheid, bedrag, achterstandSinds, bezwaar, regeling".into()))
         );
     }
 

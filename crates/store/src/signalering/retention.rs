@@ -51,7 +51,7 @@ pub async fn purge(db: &Db, today: Date, actor: &Actor) -> Result<Purged> {
             purged.soft = deleted;
         }
     }
-    let cutoff = date_to_text(months_before(today, LEDGER_MONTHS));
+    let cutoff = date_to_text(volkshuis_domain::calendar::months_before(today, LEDGER_MONTHS));
     let old = "SELECT id FROM sg_ledgers WHERE decided_on < $1";
     let counts = sql::query(&format!(
         "SELECT org_id, COUNT(*) AS n FROM sg_households WHERE ledger_id IN ({old}) GROUP BY org_id"
@@ -72,12 +72,4 @@ pub async fn purge(db: &Db, today: Date, actor: &Actor) -> Result<Purged> {
         .rows_affected();
     tx.commit().await?;
     Ok(purged)
-}
-
-/// `months` before `day` (clamped to the month's end).
-fn months_before(day: Date, months: u32) -> Date {
-    let total = day.year() * 12 + day.month() as i32 - 1 - months as i32;
-    let month = time::Month::try_from((total.rem_euclid(12) + 1) as u8).unwrap_or(time::Month::January);
-    let year = total.div_euclid(12);
-    Date::from_calendar_date(year, month, day.day().min(month.length(year))).unwrap_or(day)
 }

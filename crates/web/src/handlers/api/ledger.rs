@@ -15,13 +15,12 @@ use serde_json::json;
 use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::signalering::LedgerReader;
+use volkshuis_domain::signalering::ledger::read_ledger;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::orgs;
 use volkshuis_store::signalering::ledger;
 
-/// The largest ledger the API takes (as the upload page).
-pub(super) const MAX_LEDGER_BYTES: usize = 50 * 1024 * 1024;
+pub(super) use volkshuis_domain::signalering::ledger::MAX_LEDGER_BYTES;
 
 pub(super) async fn bring_in(
     State(state): State<AppState>,
@@ -43,20 +42,10 @@ pub(super) async fn bring_in(
         .map(|v| v.chars().filter(|c| !c.is_control()).take(200).collect::<String>())
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| "api.csv".to_owned());
-    let read = tokio::task::spawn_blocking(move || {
-        let reader = LedgerReader::new(std::io::Cursor::new(body)).map_err(|e| e.to_string())?;
-        let (mut households, mut errors) = (Vec::new(), Vec::new());
-        for row in reader {
-            match row {
-                Ok(household) => households.push(household),
-                Err(problems) => errors.extend(problems),
-            }
-        }
-        Ok::<_, String>((households, errors))
-    })
-    .await
-    .map_err(ApiError::internal)?;
-    let (households, errors) = read.map_err(ApiError::bad_request)?;
+    let read = tokio::task::spawn_blocking(move || read_ledger(std::io::Cursor::new(body)))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(|e| ApiError::bad_request(e.to_string()))?;
     let refused = |errors: &[volkshuis_domain::bezit::import::RowError]| {
         let list: Vec<_> = errors
             .iter()
@@ -69,9 +58,10 @@ pub(super) async fn bring_in(
         )
             .into_response()
     };
-    if !errors.is_empty() {
-        return Ok(refused(&errors));
-    }
+    let households = match read {
+        Ok(households) => households,
+        Err(errors) => return Ok(refused(&errors)),
+    };
     let now = state.clock.now();
     let actor = Actor { user_id: None, label: format!("API-token {}", client.token_id), request_id: None, at: now };
     let scope = WriteScope::api_ledger_token(org_id);

@@ -32,10 +32,28 @@ struct Bar {
     picked_height: i64,
 }
 
-/// A table of counts by place: its heading and its rows (name, counts).
+/// A table of counts by place: its heading and its rows (name, the six counts as shown).
 struct PlaceTable {
     heading: &'static str,
-    rows: Vec<(String, Counts)>,
+    rows: Vec<(String, [String; 6])>,
+}
+
+/// Below this, a count per buurt or complex is shown as "<5": in a small complex one count can point at one
+/// household (an eviction, say), and these figures go to every member, read-only ones included.
+const SMALLEST_SHOWN: i64 = 5;
+
+/// The six counts of a place as shown; for a small area (`mask`), counts from 1 to 4 as "<5".
+fn shown(c: &Counts, mask: bool) -> [String; 6] {
+    let one =
+        |n: i64| if mask && (1..SMALLEST_SHOWN).contains(&n) { format!("<{SMALLEST_SHOWN}") } else { n.to_string() };
+    [
+        one(c.signals),
+        one(c.picked_up),
+        one(c.not_picked_up),
+        one(c.resolved),
+        one(c.evictions_prevented),
+        one(c.evictions_carried_out),
+    ]
 }
 
 #[derive(Template)]
@@ -92,15 +110,15 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let sg = SignaleringTexts::of(auth.ctx.lang);
     let months = figures::counts(&state.db, &scope, side, Grouping::Month).await?;
     let mut tables = Vec::new();
-    for (grouping, kind, heading) in
-        [(Grouping::Gemeente, "gemeente", sg.by_gemeente), (Grouping::Buurt, "buurt", sg.by_buurt)]
+    for (grouping, kind, heading, mask) in
+        [(Grouping::Gemeente, "gemeente", sg.by_gemeente, false), (Grouping::Buurt, "buurt", sg.by_buurt, true)]
     {
         let rows = figures::counts(&state.db, &scope, side, grouping).await?;
         let codes: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
         let names = stock::area_names(&state.db, kind, &codes).await?;
         let rows = rows
             .into_iter()
-            .map(|r| (names.get(&r.key).map_or_else(|| r.key.clone(), |n| format!("{n} ({})", r.key)), r))
+            .map(|r| (names.get(&r.key).map_or_else(|| r.key.clone(), |n| format!("{n} ({})", r.key)), shown(&r, mask)))
             .collect();
         tables.push(PlaceTable { heading, rows });
     }
@@ -111,7 +129,10 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
             .into_iter()
             .map(|c| (c.id.to_string(), c.naam.map_or(c.code.clone(), |n| format!("{n} ({})", c.code))))
             .collect();
-        let rows = rows.into_iter().map(|r| (names.get(&r.key).cloned().unwrap_or_else(|| r.key.clone()), r)).collect();
+        let rows = rows
+            .into_iter()
+            .map(|r| (names.get(&r.key).cloned().unwrap_or_else(|| r.key.clone()), shown(&r, true)))
+            .collect();
         tables.push(PlaceTable { heading: sg.by_complex, rows });
     }
     ok(&FiguresPage {

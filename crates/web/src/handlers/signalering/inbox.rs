@@ -1,7 +1,7 @@
 //! The municipality's inbox: open signals per bucket, one signal with its contact attempts, the result from the
 //! national list (never pre-selected; confirmed with what it does), and a move to another bucket by hand.
 
-use super::{euros, offset, personal_scope, subnav, write_scope, PAGE_SIZE};
+use super::{offset, personal_scope, subnav, write_scope, PAGE_SIZE};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{parse_date, FieldErrors};
@@ -114,7 +114,7 @@ async fn list(
                 name: s.name.clone(),
                 address: address(s),
                 sender: s.sender.clone(),
-                amount: euros(s.amount),
+                amount: s.amount.to_string(),
                 since: show_date(s.arrears_since),
                 sent_on: show_date(s.sent_on),
             })
@@ -182,7 +182,7 @@ async fn signal_page(
         org_id: org,
         trail: vec![(format!("/orgs/{org}/signalering/inbox"), sg.inbox_title.to_owned())],
         address: address(&signal),
-        amount: euros(signal.amount),
+        amount: signal.amount.to_string(),
         since: show_date(signal.arrears_since),
         sent_on: show_date(signal.sent_on),
         delete_on: signal.delete_on.map(show_date),

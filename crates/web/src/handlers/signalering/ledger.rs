@@ -1,7 +1,7 @@
 //! The ledger: brought in as a CSV (all or nothing, each problem by line and column), its template, and the verdict
 //! on every household of the latest ledger.
 
-use super::{euros, offset, personal_scope, subnav, PAGE_SIZE};
+use super::{offset, personal_scope, subnav, PAGE_SIZE};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::i18n::SignaleringTexts;
@@ -17,16 +17,14 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 use std::io::BufReader;
-use volkshuis_domain::bezit::import::{FileError, RowError};
+use volkshuis_domain::bezit::import::RowError;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::signalering::ledger::template_header;
-use volkshuis_domain::signalering::{Household, LedgerReader};
+use volkshuis_domain::signalering::ledger::{read_ledger, MAX_LEDGER_BYTES};
 use volkshuis_store::signalering::ledger::{self, Pending, SendRefusal, VerdictFilter};
 use volkshuis_store::signalering::Purpose;
 
-/// The largest ledger taken through the web: a national corporation's monthly ledger is a few megabytes.
-const MAX_LEDGER_BYTES: usize = 50 * 1024 * 1024;
 /// The most row problems shown on the page (the count says how many there are).
 const SHOWN_PROBLEMS: usize = 200;
 
@@ -67,32 +65,6 @@ struct RefusedPage {
     total: i64,
 }
 
-/// What reading the file gave: the households, or why the file or its rows were refused.
-enum Read {
-    File(FileError),
-    Rows(Vec<RowError>),
-    Households(Vec<Household>),
-}
-
-fn read(file: std::fs::File) -> Read {
-    let reader = match LedgerReader::new(BufReader::with_capacity(256 * 1024, file)) {
-        Ok(reader) => reader,
-        Err(error) => return Read::File(error),
-    };
-    let (mut households, mut errors) = (Vec::new(), Vec::new());
-    for row in reader {
-        match row {
-            Ok(household) => households.push(household),
-            Err(problems) => errors.extend(problems),
-        }
-    }
-    if errors.is_empty() {
-        Read::Households(households)
-    } else {
-        Read::Rows(errors)
-    }
-}
-
 async fn upload(
     State(state): State<AppState>,
     auth: Auth,
@@ -129,15 +101,15 @@ async fn upload(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(sg.ledger_no_file.to_owned()), &[]));
     };
     let file = file.into_std().await;
-    let households =
-        match tokio::task::spawn_blocking(move || read(file)).await.map_err(|e| AppError::Internal(e.into()))? {
-            Read::File(error) => {
-                let text = auth.ctx.lang.import().file_error(&error);
-                return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(text), &[]));
-            }
-            Read::Rows(errors) => return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors)),
-            Read::Households(households) => households,
-        };
+    let read = move || read_ledger(BufReader::with_capacity(256 * 1024, file));
+    let households = match tokio::task::spawn_blocking(read).await.map_err(|e| AppError::Internal(e.into()))? {
+        Err(error) => {
+            let text = auth.ctx.lang.import().file_error(&error);
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(text), &[]));
+        }
+        Ok(Err(errors)) => return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors)),
+        Ok(Ok(households)) => households,
+    };
     let today = dutch_date(state.clock.now());
     let actor = auth.actor(&state);
     // Decided, not sent: the verdicts page shows what sending will do and asks for the confirmation.
@@ -262,7 +234,7 @@ async fn verdicts(
             contract: v.contract,
             name: v.name,
             unit: v.unit,
-            amount: euros(v.amount),
+            amount: v.amount.to_string(),
             since: show_date(v.arrears_since),
         })
         .collect();

@@ -99,40 +99,36 @@ fn role_in(auth: &Auth, org: i64) -> Option<Role> {
 }
 
 /// The module's sub-menu for the user in an organisation of `kind`: `(href, text)`. It offers only what the guards
-/// let the user in: pages with persons to those who may edit, the settings to administrators.
+/// let the user in: pages with persons to those who may edit, the settings to the organisation's administrators.
 fn subnav(sg: &'static SignaleringTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec<(String, &'static str)> {
+    use Action::{Edit as E, Manage as M, View as V};
     let base = format!("/orgs/{org}/signalering");
-    let mut links = vec![(base.clone(), sg.nav_home)];
-    let role = role_in(auth, org);
-    let allows = |action: Action| role.is_some_and(|r| r.allows(action));
-    let open_to_all = [sg.nav_figures];
-    let more: &[(&str, &'static str)] = match kind {
+    let pages: &[(&str, &'static str, Action)] = match kind {
         OrgKind::Corporation => &[
-            ("/grootboek", sg.nav_verdicts),
-            ("/verzonden", sg.nav_sent),
-            ("/levering", sg.nav_delivery),
-            ("/zacht", sg.nav_soft),
-            ("/cijfers", sg.nav_figures),
-            ("/instellingen", sg.nav_settings),
+            ("", sg.nav_home, V),
+            ("/grootboek", sg.nav_verdicts, E),
+            ("/verzonden", sg.nav_sent, E),
+            ("/levering", sg.nav_delivery, E),
+            ("/zacht", sg.nav_soft, E),
+            ("/cijfers", sg.nav_figures, V),
+            ("/instellingen", sg.nav_settings, M),
         ],
         OrgKind::Municipality => &[
-            ("/inbox", sg.nav_inbox),
-            ("/bakken", sg.nav_buckets),
-            ("/rapportage", sg.nav_report),
-            ("/cijfers", sg.nav_figures),
-            ("/instellingen", sg.nav_settings),
+            ("", sg.nav_home, V),
+            ("/inbox", sg.nav_inbox, E),
+            ("/bakken", sg.nav_buckets, E),
+            ("/rapportage", sg.nav_report, E),
+            ("/cijfers", sg.nav_figures, V),
+            ("/instellingen", sg.nav_settings, M),
         ],
-        _ => &[("/verwijzingen", sg.nav_referrals)],
+        _ => &[("", sg.nav_home, V), ("/verwijzingen", sg.nav_referrals, E)],
     };
-    let shown = |text: &&'static str| {
-        if *text == sg.nav_settings {
-            allows(Action::Manage)
-        } else {
-            open_to_all.contains(text) || allows(Action::Edit)
-        }
-    };
-    links.extend(more.iter().filter(|(_, text)| shown(text)).map(|(path, text)| (format!("{base}{path}"), *text)));
-    links
+    let role = role_in(auth, org);
+    pages
+        .iter()
+        .filter(|(_, _, needs)| *needs == V || role.is_some_and(|r| r.allows(*needs)))
+        .map(|(path, text, _)| (format!("{base}{path}"), *text))
+        .collect()
 }
 
 /// Paging: 50 rows a page, the page number from the query (1 when absent or wrong).
@@ -141,9 +137,4 @@ const PAGE_SIZE: i64 = 50;
 fn offset(page: Option<i64>) -> (i64, i64) {
     let page = page.filter(|p| (1..=100_000).contains(p)).unwrap_or(1);
     (page, (page - 1) * PAGE_SIZE)
-}
-
-/// An amount as shown: `€ 1.234,56`.
-fn euros(m: volkshuis_domain::money::Money) -> String {
-    m.to_string()
 }

@@ -2,7 +2,7 @@
 //! agreed with the landlords, retention), and its report of signals and results as JSON in the national data set's
 //! shape or as CSV.
 
-use super::{euros, personal_scope, subnav, write_scope};
+use super::{personal_scope, subnav, write_scope};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{parse_date, FieldErrors};
@@ -64,10 +64,10 @@ impl BucketsPage {
 fn criteria_text(sg: &SignaleringTexts, c: &Criteria) -> String {
     let mut parts = Vec::new();
     if let Some(min) = c.min_amount {
-        parts.push(sg.crit_min_amount(euros(min)));
+        parts.push(sg.crit_min_amount(min.to_string()));
     }
     if let Some(below) = c.below_amount {
-        parts.push(sg.crit_below_amount(euros(below)));
+        parts.push(sg.crit_below_amount(below.to_string()));
     }
     if let Some(months) = c.min_months {
         parts.push(sg.crit_min_months(i64::from(months)));
@@ -324,6 +324,7 @@ struct ReportPage {
     org_id: i64,
     from: String,
     to: String,
+    error: Option<&'static str>,
 }
 
 async fn report_form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
@@ -338,6 +339,7 @@ async fn report_form(State(state): State<AppState>, auth: Auth, Path(org): Path<
         org_id: org,
         from: date_to_text(first),
         to: date_to_text(today),
+        error: None,
     })
 }
 
@@ -356,8 +358,22 @@ async fn report(
     Query(query): Query<ReportQuery>,
 ) -> Result<Response, AppError> {
     let (_, personal, _) = personal_scope(&state, &auth, org, OrgKind::Municipality, Purpose::MunicipalReport).await?;
-    let from = query.van.as_deref().and_then(|d| parse_date(d).ok()).ok_or(AppError::BadRequest)?;
-    let to = query.tot.as_deref().and_then(|d| parse_date(d).ok()).ok_or(AppError::BadRequest)?;
+    let from = query.van.as_deref().and_then(|d| parse_date(d).ok());
+    let to = query.tot.as_deref().and_then(|d| parse_date(d).ok());
+    let (Some(from), Some(to)) = (from.filter(|f| to.is_none_or(|t| *f <= t)), to) else {
+        // Back to the form with what was typed and why.
+        let sg = SignaleringTexts::of(auth.ctx.lang);
+        let page = ReportPage {
+            page: Page::for_user(&auth),
+            sg,
+            nav: subnav(sg, &auth, org, OrgKind::Municipality),
+            org_id: org,
+            from: query.van.unwrap_or_default(),
+            to: query.tot.unwrap_or_default(),
+            error: Some(sg.err_period),
+        };
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
     let rows = signals::municipal_report(&state.db, &personal, &auth.actor(&state), from, to).await?;
     let stem = format!("signalen-{}-{}", date_to_text(from), date_to_text(to));
     Ok(super::sent::export(&rows, query.vorm.as_deref(), &stem))
@@ -435,7 +451,7 @@ pub(super) fn csv(rows: &[ExportRow]) -> String {
             &r.woonplaats,
             r.bag_id.as_deref().unwrap_or_default(),
             &r.gemeente_code,
-            &euros(r.amount),
+            &r.amount.to_string(),
             &show_date(r.arrears_since),
             &r.contacts.to_string(),
             r.outcome.map(|(o, _)| o.code()).unwrap_or_default(),

@@ -1,7 +1,7 @@
 //! What the landlord sent: each signal with picked up or not (never why), the collection pause for a picked-up
 //! household, evictions prevented or carried out; and the delivery files for gemeenten not on the platform.
 
-use super::{euros, offset, personal_scope, subnav, write_scope, PAGE_SIZE};
+use super::{offset, personal_scope, subnav, write_scope, PAGE_SIZE};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::parse_date;
@@ -59,7 +59,7 @@ fn sent_row(sg: &SignaleringTexts, s: &SentSignal) -> SentRow {
         name: s.name.clone(),
         address: s.address.clone(),
         to: s.recipient.clone().unwrap_or_else(|| sg.by_file(&s.gemeente_code)),
-        amount: euros(s.amount),
+        amount: s.amount.to_string(),
         sent_on: show_date(s.sent_on),
         view: view_text(sg, s.view),
     }
