@@ -108,7 +108,9 @@ CREATE TABLE sg_signals (
     collection_paused_on TEXT,
     collection_resumed_on TEXT
 );
+-- The inbox reads a municipality's open signals in id order, all of them or one bucket's.
 CREATE INDEX sg_signals_inbox ON sg_signals(recipient_org_id, closed_on, bucket_id, id);
+CREATE INDEX sg_signals_inbox_all ON sg_signals(recipient_org_id, closed_on, id);
 CREATE INDEX sg_signals_sender ON sg_signals(sender_org_id, contract, closed_on);
 CREATE INDEX sg_signals_address ON sg_signals(recipient_org_id, postcode, house_number);
 CREATE INDEX sg_signals_delete ON sg_signals(delete_on);

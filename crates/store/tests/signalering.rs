@@ -287,7 +287,7 @@ async fn a_ledger_decides_every_household_and_signals_only_the_allowed_fields(db
         signals::export_for_delivery(&db, &personal(world.woonstad, Purpose::DeliverByFile), &actor(), "GM0193", 6)
             .await
             .expect("export");
-    assert_eq!(file.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["C. Bakker"]);
+    assert_eq!(file.iter().map(|r| r.signal.name.as_str()).collect::<Vec<_>>(), vec!["C. Bakker"]);
     let pending = signals::pending_by_file(&db, scope(world.woonstad).as_read()).await.expect("pending");
     assert_eq!(pending.iter().map(|p| (p.0.as_str(), p.2, p.3)).collect::<Vec<_>>(), vec![("GM0193", 0, 1)]);
     // Deventer's municipality cannot export Zwolle's file, and sees nothing of it.

@@ -5,7 +5,6 @@ use crate::audit::{self, Actor, Change};
 use crate::sql;
 use crate::{Db, Result, StoreError, Tx};
 use serde_json::json;
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
@@ -148,17 +147,32 @@ pub async fn move_bucket_up(db: &Db, scope: &WriteScope, actor: &Actor, id: i64,
     Ok(true)
 }
 
+/// Sorts the municipality's signals that came after signal `after` into its buckets (a ledger just sent).
+pub(crate) async fn sort_new(tx: &mut Tx, org_id: i64, after: i64, today: Date) -> Result<()> {
+    sort_signals(tx, org_id, Some(after), today).await
+}
+
 /// Sorts the municipality's open signals (those not moved by hand) into its buckets as they now are.
 async fn resort(tx: &mut Tx, org_id: i64, today: Date) -> Result<()> {
+    sort_signals(tx, org_id, None, today).await
+}
+
+/// Sorts open signals not moved by hand (all, or those after signal `after`) into the municipality's buckets.
+async fn sort_signals(tx: &mut Tx, org_id: i64, after: Option<i64>, today: Date) -> Result<()> {
     let list = buckets_in(tx, org_id).await?;
+    if list.is_empty() {
+        // Nothing to sort into; what was in a removed bucket is already unsorted.
+        return Ok(());
+    }
     let criteria: Vec<Criteria> = list.iter().map(|b| b.criteria).collect();
     let rows = sql::query(
         "SELECT s.id, s.amount_cents, s.arrears_since, s.bucket_id, \
          (SELECT COUNT(DISTINCT o.sender_org_id) FROM sg_signals o WHERE o.recipient_org_id = s.recipient_org_id \
           AND o.postcode = s.postcode AND o.house_number = s.house_number AND o.closed_on IS NULL) AS creditors \
-         FROM sg_signals s WHERE s.recipient_org_id = $1 AND s.closed_on IS NULL AND s.bucket_by_hand = 0",
+         FROM sg_signals s WHERE s.recipient_org_id = $1 AND s.closed_on IS NULL AND s.bucket_by_hand = 0 AND s.id > $2",
     )
     .bind(org_id)
+    .bind(after.unwrap_or(0))
     .fetch_all(&mut *tx)
     .await?;
     let mut moves: HashMap<Option<i64>, Vec<i64>> = HashMap::new();
@@ -185,54 +199,4 @@ async fn resort(tx: &mut Tx, org_id: i64, today: Date) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The buckets and address counts of the recipients a ledger sends to, read once per recipient.
-#[derive(Default)]
-pub(crate) struct Triage {
-    buckets: HashMap<i64, Vec<Bucket>>,
-    creditors: HashMap<i64, HashMap<(String, String), u32>>,
-}
-
-impl Triage {
-    /// The recipient's buckets.
-    pub(crate) async fn buckets(&mut self, tx: &mut Tx, recipient: i64) -> Result<&[Bucket]> {
-        if let Entry::Vacant(entry) = self.buckets.entry(recipient) {
-            entry.insert(buckets_in(tx, recipient).await?);
-        }
-        Ok(&self.buckets[&recipient])
-    }
-
-    /// Other senders with an open signal at the address (read only when a bucket of the recipient asks for it).
-    pub(crate) async fn other_creditors(
-        &mut self,
-        tx: &mut Tx,
-        recipient: i64,
-        sender: i64,
-        postcode: &str,
-        house_number: &str,
-    ) -> Result<u32> {
-        if !self.buckets(tx, recipient).await?.iter().any(|b| b.criteria.several_creditors) {
-            return Ok(0);
-        }
-        if let Entry::Vacant(entry) = self.creditors.entry(recipient) {
-            let rows = sql::query(
-                "SELECT postcode, house_number, COUNT(DISTINCT sender_org_id) AS n FROM sg_signals \
-                 WHERE recipient_org_id = $1 AND closed_on IS NULL AND sender_org_id <> $2 GROUP BY postcode, house_number",
-            )
-            .bind(recipient)
-            .bind(sender)
-            .fetch_all(&mut *tx)
-            .await?;
-            let counts = rows
-                .iter()
-                .map(|r| {
-                    let n = u32::try_from(r.try_get::<i64, _>("n")?).unwrap_or(0);
-                    Ok(((r.try_get("postcode")?, r.try_get("house_number")?), n))
-                })
-                .collect::<Result<_>>()?;
-            entry.insert(counts);
-        }
-        Ok(self.creditors[&recipient].get(&(postcode.to_owned(), house_number.to_owned())).copied().unwrap_or(0))
-    }
 }

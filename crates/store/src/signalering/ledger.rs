@@ -9,14 +9,12 @@ use crate::overleg::date_to_text;
 use crate::sql;
 use crate::{timestamp, Backend, Db, Result, StoreError, Tx};
 use serde_json::json;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::bezit::import::{echo, RowError, RowProblem, WHOLE_ROW};
-use volkshuis_domain::ids::HouseNumber;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::signalering::rule::{decide_with_threshold, threshold_end, Block, Context, RuleSettings};
-use volkshuis_domain::signalering::triage::{sort_into, SignalFacts};
 use volkshuis_domain::signalering::{Arrangement, Household, LedgerColumn};
 
 /// What a ledger brought.
@@ -41,15 +39,10 @@ impl LedgerSummary {
     }
 }
 
-/// A unit as the signal carries it.
+/// What a ledger needs of a unit: its id and gemeente.
 struct UnitFacts {
     id: i64,
     gemeente: Option<String>,
-    street: String,
-    house_number: String,
-    postcode: String,
-    woonplaats: String,
-    bag_id: Option<String>,
 }
 
 /// How many units one lookup asks for.
@@ -59,28 +52,10 @@ const READ_ALL_UNITS_FROM: usize = 20_000;
 /// Households decided and written per round.
 const WRITE_CHUNK: usize = 5_000;
 
-const UNIT_COLUMNS: &str = "id, id_extern, gemeente_code, straatnaam, huisnummer, huisletter, huisnummer_toevoeging, \
-     postcode, woonplaats, bag_verblijfsobject_id";
-/// The same, read from `units u` beside other tables.
-const UNIT_COLUMNS_OF_U: &str = "u.id, u.id_extern, u.gemeente_code, u.straatnaam, u.huisnummer, u.huisletter, \
-     u.huisnummer_toevoeging, u.postcode, u.woonplaats, u.bag_verblijfsobject_id";
+const UNIT_COLUMNS: &str = "id, id_extern, gemeente_code";
 
 fn unit_facts(row: &sql::Row) -> Result<UnitFacts> {
-    let letter: Option<String> = row.try_get("huisletter")?;
-    let number = HouseNumber {
-        number: u32::try_from(row.try_get::<i64, _>("huisnummer")?).unwrap_or_default(),
-        letter: letter.and_then(|l| l.chars().next()),
-        addition: row.try_get("huisnummer_toevoeging")?,
-    };
-    Ok(UnitFacts {
-        id: row.try_get("id")?,
-        gemeente: row.try_get("gemeente_code")?,
-        street: row.try_get("straatnaam")?,
-        house_number: number.to_string(),
-        postcode: row.try_get("postcode")?,
-        woonplaats: row.try_get("woonplaats")?,
-        bag_id: row.try_get("bag_verblijfsobject_id")?,
-    })
+    Ok(UnitFacts { id: row.try_get("id")?, gemeente: row.try_get("gemeente_code")? })
 }
 
 /// The organisation's units the ledger names, by `idExtern`: looked up in chunks, or for a large ledger read in
@@ -309,82 +284,69 @@ pub async fn send_ledger(
         return Ok(Err(SendRefusal::Stale));
     }
     let households: i64 = row.try_get("households")?;
-    let open: HashSet<String> =
-        sql::query_scalar::<String>("SELECT contract FROM sg_signals WHERE sender_org_id = $1 AND closed_on IS NULL")
-            .bind(org_id)
-            .fetch_all(&mut tx)
-            .await?
-            .into_iter()
-            .collect();
+    // A household whose contract got an open signal since the verdict is not signalled again.
+    sql::query(
+        "UPDATE sg_households SET blocks = 'al_gesignaleerd' WHERE ledger_id = $1 AND blocks = '' AND EXISTS \
+         (SELECT 1 FROM sg_signals s WHERE s.sender_org_id = $2 AND s.closed_on IS NULL AND s.contract = sg_households.contract)",
+    )
+    .bind(ledger_id)
+    .bind(org_id)
+    .execute(&mut tx)
+    .await?;
     let last_signal: i64 = sql::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sg_signals WHERE sender_org_id = $1")
         .bind(org_id)
         .fetch_one(&mut tx)
         .await?;
-    let mut recipients: HashMap<String, Recipient> = HashMap::new();
-    let mut triage = super::buckets::Triage::default();
-    let mut sent: HashMap<i64, u64> = HashMap::new();
-    let (mut by_file, mut signalled, mut after) = (0, 0_i64, 0_i64);
-    loop {
-        // A round of the signalled households, read back with the stock's address as it is now.
-        let rows = sql::query(&format!(
-            "SELECT h.id AS household_id, h.contract, h.name, h.phone, h.email, h.amount_cents, h.arrears_since, \
-             {UNIT_COLUMNS_OF_U} FROM sg_households h JOIN units u ON u.id = h.unit_id \
-             WHERE h.ledger_id = $1 AND h.blocks = '' AND h.id > $2 ORDER BY h.id LIMIT {WRITE_CHUNK}"
-        ))
-        .bind(ledger_id)
-        .bind(after)
-        .fetch_all(&mut tx)
-        .await?;
-        let Some(last) = rows.last() else { break };
-        after = last.try_get("household_id")?;
-        let mut signal_rows = Vec::with_capacity(rows.len());
-        let mut repeated = Vec::new();
-        for row in &rows {
-            let contract: String = row.try_get("contract")?;
-            if open.contains(&contract) {
-                repeated.push(row.try_get::<i64, _>("household_id")?);
-                continue;
-            }
-            let unit = unit_facts(row)?;
-            let Some(gemeente) = unit.gemeente.clone() else { continue };
-            let recipient = recipient_cached(&mut tx, &mut recipients, &gemeente).await?;
-            let amount = Money::from_cents(row.try_get("amount_cents")?);
-            let arrears_since = super::date(row, "arrears_since")?;
-            let bucket = match recipient.org_id {
-                Some(to) => {
-                    *sent.entry(to).or_default() += 1;
-                    let creditors =
-                        1 + triage.other_creditors(&mut tx, to, org_id, &unit.postcode, &unit.house_number).await?;
-                    let facts = SignalFacts { amount, arrears_since, creditors };
-                    let buckets = triage.buckets(&mut tx, to).await?;
-                    let criteria: Vec<_> = buckets.iter().map(|b| b.criteria).collect();
-                    sort_into(&criteria, &facts, today).map(|i| buckets[i].id)
-                }
-                None => {
-                    by_file += 1;
-                    None
-                }
-            };
-            let person = Person {
-                contract,
-                name: row.try_get("name")?,
-                phone: row.try_get("phone")?,
-                email: row.try_get("email")?,
-                amount,
-                arrears_since,
-            };
-            let cap = delete_cap(today, recipient.settings.retention);
-            signal_rows.push(signal_cells(org_id, (recipient.org_id, &gemeente), &person, &unit, today, (bucket, cap)));
-            signalled += 1;
+    // The signals are written set-based, one statement per receiver: the households' allowed fields and the stock's
+    // address as it is now (the house number as `HouseNumber` shows it: 12A-2), never through memory row by row.
+    let gemeenten: Vec<String> = sql::query_scalar(
+        "SELECT DISTINCT u.gemeente_code FROM sg_households h JOIN units u ON u.id = h.unit_id \
+         WHERE h.ledger_id = $1 AND h.blocks = '' AND u.gemeente_code IS NOT NULL ORDER BY u.gemeente_code",
+    )
+    .bind(ledger_id)
+    .fetch_all(&mut tx)
+    .await?;
+    let mut receivers: BTreeMap<Option<i64>, (Vec<String>, Date)> = BTreeMap::new();
+    for code in gemeenten {
+        let recipient = recipient_of(&mut tx, &code).await?;
+        let entry = receivers
+            .entry(recipient.org_id)
+            .or_insert_with(|| (Vec::new(), delete_cap(today, recipient.settings.retention)));
+        entry.0.push(code);
+    }
+    let mut sent: Vec<(i64, u64)> = Vec::new();
+    let mut by_file = 0;
+    for (recipient, (codes, cap)) in &receivers {
+        let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 6)).collect();
+        let text = format!(
+            "INSERT INTO sg_signals ({SIGNAL_COLUMNS}) SELECT $1, $2, u.gemeente_code, h.contract, u.id, h.name, \
+             h.phone, h.email, u.straatnaam, CAST(u.huisnummer AS TEXT) || COALESCE(u.huisletter, '') || \
+             CASE WHEN u.huisnummer_toevoeging IS NULL THEN '' ELSE '-' || u.huisnummer_toevoeging END, u.postcode, \
+             u.woonplaats, u.bag_verblijfsobject_id, h.amount_cents, h.arrears_since, $3, NULL, $4 \
+             FROM sg_households h JOIN units u ON u.id = h.unit_id \
+             WHERE h.ledger_id = $5 AND h.blocks = '' AND u.gemeente_code IN ({}) ORDER BY h.id",
+            marks.join(", ")
+        );
+        let mut query = sql::query(&text)
+            .bind(org_id)
+            .bind(*recipient)
+            .bind(date_to_text(today))
+            .bind(date_to_text(*cap))
+            .bind(ledger_id);
+        for code in codes {
+            query = query.bind(code.as_str());
         }
-        insert_all(&mut tx, "sg_signals", SIGNAL_COLUMNS, &signal_rows).await?;
-        for id in repeated {
-            sql::query("UPDATE sg_households SET blocks = 'al_gesignaleerd' WHERE id = $1")
-                .bind(id)
-                .execute(&mut tx)
-                .await?;
+        let written = query.execute(&mut tx).await?.rows_affected();
+        match recipient {
+            Some(to) => sent.push((*to, written)),
+            None => by_file += written,
         }
     }
+    // Each receiving municipality's new signals into its buckets, by the domain's rule.
+    for (to, _) in &sent {
+        super::buckets::sort_new(&mut tx, *to, last_signal, today).await?;
+    }
+    let signalled = sent.iter().map(|(_, n)| *n as i64).sum::<i64>() + by_file as i64;
     // The counts that outlive the signal: place and month, never the person or the unit.
     sql::query(
         "INSERT INTO sg_facts (signal_id, sender_org_id, recipient_org_id, gemeente_code, buurt_code, cluster_id, \
@@ -433,8 +395,6 @@ pub async fn send_ledger(
     change.after = Some(json!({ "signalled": signalled, "by_file": by_file, "resolved": resolved }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
-    let mut sent: Vec<(i64, u64)> = sent.into_iter().collect();
-    sent.sort_unstable();
     Ok(Ok(LedgerSummary { id: ledger_id, households: households as u64, sent, by_file, resolved }))
 }
 
@@ -442,16 +402,6 @@ pub async fn send_ledger(
 /// counted from the day it was sent).
 fn delete_cap(sent_on: Date, retention: volkshuis_domain::signalering::retention::Retention) -> Date {
     volkshuis_domain::calendar::add_months(sent_on, retention.follow_up_months.max(retention.closed_months) + 6)
-}
-
-/// What a signal carries of the household.
-struct Person {
-    contract: String,
-    name: String,
-    phone: Option<String>,
-    email: Option<String>,
-    amount: Money,
-    arrears_since: Date,
 }
 
 const HOUSEHOLD_COLUMNS: &str = "ledger_id, org_id, line, contract, unit_id, name, phone, email, amount_cents, \
@@ -491,39 +441,9 @@ fn household_cells(
     ]
 }
 
+/// The columns a signal is written with: only the fields the law lets travel, with the stock's address.
 const SIGNAL_COLUMNS: &str = "sender_org_id, recipient_org_id, gemeente_code, contract, unit_id, name, phone, email, \
      street, house_number, postcode, woonplaats, bag_id, amount_cents, arrears_since, sent_on, bucket_id, delete_on";
-
-/// Only the fields the law lets travel, with the stock's address.
-fn signal_cells(
-    org_id: i64,
-    (recipient, gemeente): (Option<i64>, &str),
-    p: &Person,
-    unit: &UnitFacts,
-    today: Date,
-    (bucket, delete_on): (Option<i64>, Date),
-) -> Vec<Cell> {
-    vec![
-        Cell::Int(org_id),
-        Cell::OptInt(recipient),
-        Cell::Text(gemeente.to_owned()),
-        Cell::Text(p.contract.clone()),
-        Cell::Int(unit.id),
-        Cell::Text(p.name.clone()),
-        Cell::OptText(p.phone.clone()),
-        Cell::OptText(p.email.clone()),
-        Cell::Text(unit.street.clone()),
-        Cell::Text(unit.house_number.clone()),
-        Cell::Text(unit.postcode.clone()),
-        Cell::Text(unit.woonplaats.clone()),
-        Cell::OptText(unit.bag_id.clone()),
-        Cell::Int(p.amount.cents()),
-        Cell::Text(date_to_text(p.arrears_since)),
-        Cell::Text(date_to_text(today)),
-        Cell::OptInt(bucket),
-        Cell::Text(date_to_text(delete_on)),
-    ]
-}
 
 /// A ledger as listed: when, by whom, and its counts (no persons).
 #[derive(Debug, Clone)]

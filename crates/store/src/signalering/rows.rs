@@ -13,7 +13,6 @@ use crate::{Backend, Result, Tx};
 #[derive(Debug, Clone)]
 pub(crate) enum Cell {
     Int(i64),
-    OptInt(Option<i64>),
     Text(String),
     OptText(Option<String>),
 }
@@ -47,7 +46,6 @@ pub(crate) async fn insert_all(tx: &mut Tx, table: &str, columns: &str, rows: &[
         for cell in chunk.iter().flatten() {
             query = match cell {
                 Cell::Int(v) => query.bind(*v),
-                Cell::OptInt(v) => query.bind(*v),
                 Cell::Text(v) => query.bind(v.clone()),
                 Cell::OptText(v) => query.bind(v.clone()),
             };

@@ -581,67 +581,23 @@ pub async fn pending_by_file(db: &Db, scope: &ReadScope) -> Result<Vec<(String, 
 }
 
 /// One signal as an export carries it (the delivery file for a gemeente not on the platform, or a municipality's
-/// own report): the allowed fields, and for the municipality's report its result.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// own report): the allowed fields and, for the municipality's report, its result and how many contact attempts.
+#[derive(Debug, Clone)]
 pub struct ExportRow {
-    /// The reference (the signal's id).
-    pub id: i64,
-    /// The sender's name.
-    pub sender: String,
-    /// The tenant's name.
-    pub name: String,
-    /// Phone.
-    pub phone: Option<String>,
-    /// E-mail.
-    pub email: Option<String>,
-    /// Street.
-    pub street: String,
-    /// House number.
-    pub house_number: String,
-    /// Postcode.
-    pub postcode: String,
-    /// Town.
-    pub woonplaats: String,
-    /// BAG id.
-    pub bag_id: Option<String>,
-    /// CBS gemeente code.
-    pub gemeente_code: String,
-    /// Amount.
-    pub amount: Money,
-    /// The day the arrears arose.
-    pub arrears_since: Date,
-    /// The day it was sent.
-    pub sent_on: Date,
-    /// The result (the municipality's report only).
-    pub outcome: Option<(Outcome, Date)>,
-    /// Contact attempts made (the municipality's report only).
+    /// The signal.
+    pub signal: Signal,
+    /// Contact attempts made.
     pub contacts: i64,
 }
 
 fn export_from(row: &sql::Row) -> Result<ExportRow> {
-    Ok(ExportRow {
-        id: row.try_get("id")?,
-        sender: row.try_get("sender")?,
-        name: row.try_get("name")?,
-        phone: row.try_get("phone")?,
-        email: row.try_get("email")?,
-        street: row.try_get("street")?,
-        house_number: row.try_get("house_number")?,
-        postcode: row.try_get("postcode")?,
-        woonplaats: row.try_get("woonplaats")?,
-        bag_id: row.try_get("bag_id")?,
-        gemeente_code: row.try_get("gemeente_code")?,
-        amount: Money::from_cents(row.try_get("amount_cents")?),
-        arrears_since: super::date(row, "arrears_since")?,
-        sent_on: super::date(row, "sent_on")?,
-        outcome: outcome_of(row)?,
-        contacts: row.try_get("contacts")?,
-    })
+    Ok(ExportRow { signal: signal_from(row)?, contacts: row.try_get("contacts")? })
 }
 
-const EXPORT_COLUMNS: &str = "s.id, o.name AS sender, s.name, s.phone, s.email, s.street, s.house_number, s.postcode, \
-     s.woonplaats, s.bag_id, s.gemeente_code, s.amount_cents, s.arrears_since, s.sent_on, s.outcome, s.outcome_on, \
-     (SELECT COUNT(*) FROM sg_contacts c WHERE c.signal_id = s.id) AS contacts";
+/// The signal's columns and its number of contact attempts.
+fn export_columns() -> String {
+    format!("{SIGNAL_COLUMNS}, (SELECT COUNT(*) FROM sg_contacts c WHERE c.signal_id = s.id) AS contacts")
+}
 
 /// The delivery file for a gemeente not on the platform: the organisation's signals for it, each marked exported
 /// (and set to be deleted `months` after, the delivery being made). The read is logged.
@@ -654,8 +610,9 @@ pub async fn export_for_delivery(
 ) -> Result<Vec<ExportRow>> {
     let mut tx = db.begin().await?;
     let rows = sql::query(&format!(
-        "SELECT {EXPORT_COLUMNS} FROM sg_signals s JOIN organisations o ON o.id = s.sender_org_id \
-         WHERE s.sender_org_id = $1 AND s.recipient_org_id IS NULL AND s.gemeente_code = $2 ORDER BY s.id"
+        "SELECT {} FROM sg_signals s JOIN organisations o ON o.id = s.sender_org_id \
+         WHERE s.sender_org_id = $1 AND s.recipient_org_id IS NULL AND s.gemeente_code = $2 ORDER BY s.id",
+        export_columns()
     ))
     .bind(scope.org_id())
     .bind(gemeente_code)
@@ -678,7 +635,7 @@ pub async fn export_for_delivery(
             );
             let mut query = sql::query(&text).bind(timestamp::to_unix(actor.at)).bind(&delete);
             for row in chunk {
-                query = query.bind(row.id);
+                query = query.bind(row.signal.id);
             }
             query.execute(&mut tx).await?;
         }
@@ -687,7 +644,7 @@ pub async fn export_for_delivery(
             actor,
             scope,
             ("sg_signals", format!("delivery {gemeente_code}")),
-            &ids_of(&list, |r| r.id),
+            &ids_of(&list, |r| r.signal.id),
         )
         .await?;
     }
@@ -706,8 +663,9 @@ pub async fn municipal_report(
 ) -> Result<Vec<ExportRow>> {
     let mut tx = db.begin().await?;
     let rows = sql::query(&format!(
-        "SELECT {EXPORT_COLUMNS} FROM sg_signals s JOIN organisations o ON o.id = s.sender_org_id \
-         WHERE s.recipient_org_id = $1 AND s.sent_on >= $2 AND s.sent_on <= $3 ORDER BY s.id"
+        "SELECT {} FROM sg_signals s JOIN organisations o ON o.id = s.sender_org_id \
+         WHERE s.recipient_org_id = $1 AND s.sent_on >= $2 AND s.sent_on <= $3 ORDER BY s.id",
+        export_columns()
     ))
     .bind(scope.org_id())
     .bind(date_to_text(from))
@@ -716,7 +674,7 @@ pub async fn municipal_report(
     .await?;
     let list = rows.iter().map(export_from).collect::<Result<Vec<_>>>()?;
     if !list.is_empty() {
-        log_read(tx.conn(), actor, scope, ("sg_signals", "report".into()), &ids_of(&list, |r| r.id)).await?;
+        log_read(tx.conn(), actor, scope, ("sg_signals", "report".into()), &ids_of(&list, |r| r.signal.id)).await?;
     }
     tx.commit().await?;
     Ok(list)

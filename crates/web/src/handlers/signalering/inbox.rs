@@ -59,10 +59,11 @@ struct InboxPage {
     org_id: i64,
     /// (query value, name, selected)
     filters: Vec<(String, String, bool)>,
-    bak: String,
     rows: Vec<InboxRow>,
     page_no: i64,
     pages: i64,
+    /// The list's own query for the pager's links (escaped).
+    keep: String,
 }
 
 fn address(s: &Signal) -> String {
@@ -106,7 +107,12 @@ async fn list(
         nav: subnav(sg, &auth, org, OrgKind::Municipality),
         org_id: org,
         filters,
-        bak,
+        keep: match filter {
+            InboxFilter::Open => String::new(),
+            InboxFilter::Bucket(id) => format!("bak={id}&amp;"),
+            InboxFilter::Unsorted => "bak=geen&amp;".to_owned(),
+            InboxFilter::Closed => "bak=gesloten&amp;".to_owned(),
+        },
         rows: signals
             .iter()
             .map(|s| InboxRow {
@@ -222,6 +228,21 @@ async fn one(
     ok(&signal_page(&state, &auth, org, id, Default::default()).await?)
 }
 
+/// The answer to a step the store refused: a 404 for a signal that is not the municipality's open one, or the signal
+/// page with the date's error and everything typed.
+async fn refused(
+    state: &AppState,
+    auth: &Auth,
+    (org, id): (i64, i64),
+    refusal: StepRefusal,
+    (date_field, fields): (&'static str, HashMap<String, String>),
+) -> Result<Response, AppError> {
+    let StepRefusal::BeforeSent(sent) = refusal else { return Err(AppError::NotFound) };
+    let mut errors = FieldErrors::default();
+    errors.add(date_field, SignaleringTexts::of(auth.ctx.lang).err_before_sent(show_date(sent)));
+    render(StatusCode::UNPROCESSABLE_ENTITY, &signal_page(state, auth, org, id, (fields, errors, None)).await?)
+}
+
 async fn contact(
     State(state): State<AppState>,
     auth: Auth,
@@ -259,15 +280,8 @@ async fn contact(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let contact = Contact { kind, reached, on, part_of_day, recorded_by: String::new() };
-    match signals::add_contact(&state.db, &scope, &auth.actor(&state), id, &contact).await? {
-        Ok(()) => {}
-        Err(StepRefusal::NotFound) => return Err(AppError::NotFound),
-        Err(StepRefusal::BeforeSent(sent)) => {
-            let mut errors = FieldErrors::default();
-            errors.add("on", sg.err_before_sent(show_date(sent)));
-            let page = signal_page(&state, &auth, org, id, (fields, errors, None)).await?;
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+    if let Err(refusal) = signals::add_contact(&state.db, &scope, &auth.actor(&state), id, &contact).await? {
+        return refused(&state, &auth, (org, id), refusal, ("on", fields)).await;
     }
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/inbox/{id}")).into_response())
 }
@@ -309,15 +323,8 @@ async fn outcome(
         let page = signal_page(&state, &auth, org, id, (fields, errors, Some(summary))).await?;
         return ok(&page);
     }
-    match signals::record_outcome(&state.db, &scope, &auth.actor(&state), id, chosen, on).await? {
-        Ok(()) => {}
-        Err(StepRefusal::NotFound) => return Err(AppError::NotFound),
-        Err(StepRefusal::BeforeSent(sent)) => {
-            let mut errors = FieldErrors::default();
-            errors.add("outcome_on", sg.err_before_sent(show_date(sent)));
-            let page = signal_page(&state, &auth, org, id, (fields, errors, None)).await?;
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
+    if let Err(refusal) = signals::record_outcome(&state.db, &scope, &auth.actor(&state), id, chosen, on).await? {
+        return refused(&state, &auth, (org, id), refusal, ("outcome_on", fields)).await;
     }
     // The sender hears that a signal was answered, nothing more.
     let sender: Option<i64> = signals::sender_of(&state.db, &scope, id).await?;

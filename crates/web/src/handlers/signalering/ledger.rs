@@ -164,6 +164,8 @@ struct VerdictsPage {
     total: i64,
     page_no: i64,
     pages: i64,
+    /// The list's own query for the pager's links (already escaped: a fixed code).
+    keep: String,
     notice: Option<&'static str>,
     last: Option<(String, i64, i64, i64)>,
     /// A ledger waiting for its confirmation: what sending it does, in a sentence per receiver.
@@ -248,6 +250,7 @@ async fn verdicts(
         total,
         page_no,
         pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
+        keep: format!("filter={code}&amp;"),
         notice: match query.notice.as_deref() {
             Some("ledger") => Some(sg.notice_ledger),
             Some("sent") => Some(sg.notice_sent),

@@ -384,7 +384,8 @@ async fn report(
 pub(super) fn ddas(rows: &[ExportRow]) -> Value {
     let signals: Vec<Value> = rows
         .iter()
-        .map(|r| {
+        .map(|row| {
+            let r = &row.signal;
             json!({
                 "signaalId": r.id.to_string(),
                 "signaalDatum": date_to_text(r.sent_on),
@@ -404,7 +405,7 @@ pub(super) fn ddas(rows: &[ExportRow]) -> Value {
                     "ontstaanOp": date_to_text(r.arrears_since),
                 },
                 "opvolging": {
-                    "aantalContactpogingen": r.contacts,
+                    "aantalContactpogingen": row.contacts,
                     "resultaat": r.outcome.map(|(o, _)| o.code()),
                     "resultaatGroep": r.outcome.map(|(o, _)| o.group().code()),
                     "resultaatDatum": r.outcome.map(|(_, on)| date_to_text(on)),
@@ -437,7 +438,8 @@ pub(super) fn csv(rows: &[ExportRow]) -> String {
         "resultaat",
         "resultaatDatum",
     ]);
-    for r in rows {
+    for row in rows {
+        let r = &row.signal;
         csv.row([
             r.id.to_string().as_str(),
             &show_date(r.sent_on),
@@ -453,7 +455,7 @@ pub(super) fn csv(rows: &[ExportRow]) -> String {
             &r.gemeente_code,
             &r.amount.to_string(),
             &show_date(r.arrears_since),
-            &r.contacts.to_string(),
+            &row.contacts.to_string(),
             r.outcome.map(|(o, _)| o.code()).unwrap_or_default(),
             &r.outcome.map(|(_, on)| show_date(on)).unwrap_or_default(),
         ]);

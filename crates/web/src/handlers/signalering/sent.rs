@@ -75,6 +75,8 @@ struct SentPage {
     rows: Vec<SentRow>,
     page_no: i64,
     pages: i64,
+    /// The list's own query for the pager's links (none).
+    keep: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -100,6 +102,7 @@ async fn list(
         rows: list.iter().map(|s| sent_row(sg, s)).collect(),
         page_no,
         pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
+        keep: String::new(),
     })
 }
 
