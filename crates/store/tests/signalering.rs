@@ -328,6 +328,8 @@ async fn the_municipality_sorts_works_and_closes_and_the_landlord_learns_only_pi
     assert_eq!(counts.open, vec![(Some(visit_id), 1)]);
     let outreach = personal(world.gm, Purpose::Outreach);
     let id = signals::inbox(&db, &outreach, &actor(), InboxFilter::Bucket(visit_id), 0, 10).await.expect("inbox")[0].id;
+    // Paged by id: the page after the last signal is empty.
+    assert!(signals::inbox(&db, &outreach, &actor(), InboxFilter::Open, id, 10).await.expect("inbox").is_empty());
 
     // Another organisation's ids write nothing: the corporation cannot record a result, nor a bucket of another.
     let refused = signals::record_outcome(&db, &scope(world.woonstad), &actor(), id, Outcome::Deceased, TODAY).await;

@@ -31,3 +31,17 @@ pub async fn open_signals(db: &Db, municipality: i64) -> Result<i64> {
         .fetch_one(db)
         .await?)
 }
+
+/// The id of an open signal in the middle of the municipality's inbox (to time a page deep in it).
+pub async fn middle_open_id(db: &Db, municipality: i64) -> Result<i64> {
+    let n = open_signals(db, municipality).await?;
+    Ok(sql::query_scalar(
+        "SELECT id FROM sg_signals WHERE recipient_org_id = $1 AND closed_on IS NULL \
+         ORDER BY recipient_org_id, closed_on, id LIMIT 1 OFFSET $2",
+    )
+    .bind(municipality)
+    .bind(n / 2)
+    .fetch_optional(db)
+    .await?
+    .unwrap_or(0))
+}

@@ -329,3 +329,4 @@ refer-confirm = Ja, doorverwijzen
 refer-summary = U verwijst dit signaal door naar { $partner } en legt met uw naam en de datum van vandaag vast dat de huurder daarvoor toestemming gaf. { $partner } kan het signaal dan lezen en terugkoppelen.
 figures-small = Per buurt en per complex staan aantallen van 1 tot 4 als "<5": zo klein kan een aantal naar één huishouden wijzen.
 err-period = Vul twee geldige datums in; de eerste ligt niet na de tweede.
+pager-first = Eerste pagina

@@ -1,7 +1,7 @@
 //! The municipality's inbox: open signals per bucket, one signal with its contact attempts, the result from the
 //! national list (never pre-selected; confirmed with what it does), and a move to another bucket by hand.
 
-use super::{offset, personal_scope, subnav, write_scope, PAGE_SIZE};
+use super::{personal_scope, subnav, write_scope, PAGE_SIZE};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{parse_date, FieldErrors};
@@ -37,7 +37,8 @@ pub fn router() -> Router<AppState> {
 #[derive(Debug, Default, Deserialize)]
 struct InboxQuery {
     bak: Option<String>,
-    page: Option<i64>,
+    /// The page starts after this signal (paging by id).
+    na: Option<i64>,
 }
 
 struct InboxRow {
@@ -60,10 +61,9 @@ struct InboxPage {
     /// (query value, name, selected)
     filters: Vec<(String, String, bool)>,
     rows: Vec<InboxRow>,
-    page_no: i64,
-    pages: i64,
-    /// The list's own query for the pager's links (escaped).
-    keep: String,
+    /// The link to the next page, when there is one, and to the first when this is not it.
+    next: Option<String>,
+    first: Option<String>,
 }
 
 fn address(s: &Signal) -> String {
@@ -88,15 +88,19 @@ async fn list(
             None => InboxFilter::Open,
         },
     };
-    let counts = signals::inbox_counts(&state.db, &scope).await?;
-    let total = match filter {
-        InboxFilter::Open => counts.open_total(),
-        InboxFilter::Closed => counts.closed,
-        InboxFilter::Unsorted => counts.open.iter().find(|(b, _)| b.is_none()).map_or(0, |(_, n)| *n),
-        InboxFilter::Bucket(id) => counts.open.iter().find(|(b, _)| *b == Some(id)).map_or(0, |(_, n)| *n),
+    let after = query.na.filter(|id| *id > 0).unwrap_or(0);
+    // One more than a page, to know whether there is a next one (no count of the whole inbox on every view).
+    let mut signals = signals::inbox(&state.db, &personal, &auth.actor(&state), filter, after, PAGE_SIZE + 1).await?;
+    let more = signals.len() as i64 > PAGE_SIZE;
+    signals.truncate(PAGE_SIZE as usize);
+    let keep = match filter {
+        InboxFilter::Open => String::new(),
+        InboxFilter::Bucket(id) => format!("bak={id}&"),
+        InboxFilter::Unsorted => "bak=geen&".to_owned(),
+        InboxFilter::Closed => "bak=gesloten&".to_owned(),
     };
-    let (page_no, skip) = offset(query.page);
-    let signals = signals::inbox(&state.db, &personal, &auth.actor(&state), filter, skip, PAGE_SIZE).await?;
+    let next = signals.last().filter(|_| more).map(|last| format!("?{keep}na={}", last.id));
+    let first = (after > 0).then(|| format!("?{}", keep.trim_end_matches('&')));
     let mut filters = vec![(String::new(), sg.filter_all_open.to_owned(), filter == InboxFilter::Open)];
     filters.extend(list.iter().map(|b| (b.id.to_string(), b.name.clone(), filter == InboxFilter::Bucket(b.id))));
     filters.push(("geen".into(), sg.bucket_unsorted.to_owned(), filter == InboxFilter::Unsorted));
@@ -107,12 +111,6 @@ async fn list(
         nav: subnav(sg, &auth, org, OrgKind::Municipality),
         org_id: org,
         filters,
-        keep: match filter {
-            InboxFilter::Open => String::new(),
-            InboxFilter::Bucket(id) => format!("bak={id}&amp;"),
-            InboxFilter::Unsorted => "bak=geen&amp;".to_owned(),
-            InboxFilter::Closed => "bak=gesloten&amp;".to_owned(),
-        },
         rows: signals
             .iter()
             .map(|s| InboxRow {
@@ -125,8 +123,8 @@ async fn list(
                 sent_on: show_date(s.sent_on),
             })
             .collect(),
-        page_no,
-        pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
+        next,
+        first,
     })
 }
 
