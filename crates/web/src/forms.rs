@@ -46,6 +46,11 @@ pub fn text_error(t: &Texts, error: TextError) -> String {
     }
 }
 
+/// A form field as typed, trimmed (empty when absent): one helper for every module's forms.
+pub fn field<'a>(fields: &'a std::collections::HashMap<String, String>, name: &str) -> &'a str {
+    fields.get(name).map(|s| s.trim()).unwrap_or("")
+}
+
 /// A date from a date input (`2026-05-04`) or typed the Dutch way (`4-5-2026`, `04-05-2026`).
 pub fn parse_date(input: &str) -> Result<time::Date, TextError> {
     use time::macros::format_description;

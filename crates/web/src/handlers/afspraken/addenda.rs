@@ -90,7 +90,7 @@ async fn save(
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
     let (cycle_ref, cycle) = load(&state, scope.as_read(), id).await?;
     let (t, pa, lang) = (auth.ctx.t(), auth.ctx.lang.afspraken(), auth.ctx.lang);
-    let field = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
     let agreed_on = parse_date(&field("agreed_on")).ok();
     if agreed_on.is_none() {

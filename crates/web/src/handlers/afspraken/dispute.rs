@@ -130,7 +130,7 @@ async fn open(
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let (cycle_ref, cycle) = load(&state, scope.as_read(), id).await?;
     let pa = auth.ctx.lang.afspraken();
-    let field = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let (point, position) = (field("point"), field("position"));
     let mut errors = FieldErrors::default();
     if point.is_empty() || point.chars().count() > 4000 {

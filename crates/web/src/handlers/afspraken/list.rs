@@ -203,7 +203,7 @@ async fn create(
         return ok(&form_page(&state, &auth, &organisation, fields, FieldErrors::default()).await?);
     }
     let (t, pa) = (auth.ctx.t(), auth.ctx.lang.afspraken());
-    let field = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
     let gemeenten = own_gemeenten(&state, &organisation).await?;
     let code = field("gemeente").to_uppercase();

@@ -148,10 +148,7 @@ fn back(org: i64, id: i64, anchor: &str) -> Response {
     Redirect::to(&format!("/orgs/{org}/afspraken/{id}?notice=saved#{anchor}")).into_response()
 }
 
-/// A form field as typed, trimmed (empty when absent).
-fn field<'a>(fields: &'a std::collections::HashMap<String, String>, name: &str) -> &'a str {
-    fields.get(name).map(|s| s.trim()).unwrap_or("")
-}
+use crate::forms::field;
 
 /// A number as typed: `120`, `12,5` or `12.5`, with an optional thousands dot or space (`1.200`) when a comma
 /// marks the decimals. `None` for anything else.

@@ -249,7 +249,7 @@ async fn contact(
 ) -> Result<Response, AppError> {
     let (scope, _) = write_scope(&state, &auth, org, OrgKind::Municipality).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let field = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let today = dutch_date(state.clock.now());
     let mut errors = FieldErrors::default();
     let kind = OutreachKind::parse(&field("kind"));
@@ -292,7 +292,7 @@ async fn outcome(
 ) -> Result<Response, AppError> {
     let (scope, _) = write_scope(&state, &auth, org, OrgKind::Municipality).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let field = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let today = dutch_date(state.clock.now());
     let mut errors = FieldErrors::default();
     let chosen = Outcome::parse(&field("outcome"));

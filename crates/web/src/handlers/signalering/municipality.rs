@@ -127,7 +127,7 @@ async fn bucket_add(
 ) -> Result<Response, AppError> {
     let (scope, _) = write_scope(&state, &auth, org, OrgKind::Municipality).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let field = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
     let name = field("name");
     if name.is_empty() || name.chars().count() > 80 {

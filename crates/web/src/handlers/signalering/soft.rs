@@ -121,7 +121,7 @@ async fn record(
 ) -> Result<Response, AppError> {
     let (scope, _) = write_scope(&state, &auth, org, OrgKind::Corporation).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let field = |name: &str| fields.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
     let household = field("household");
     if household.is_empty() || household.chars().count() > 200 {

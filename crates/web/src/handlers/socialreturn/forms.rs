@@ -13,9 +13,7 @@ use volkshuis_domain::text::Name;
 /// A form as typed: every field by name.
 pub(super) type Fields = HashMap<String, String>;
 
-pub(super) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.get(name).map(|s| s.trim()).unwrap_or("")
-}
+pub(super) use crate::forms::field;
 
 /// A date from a date input or typed as d-m-yyyy.
 pub(super) fn date(input: &str) -> Option<Date> {
