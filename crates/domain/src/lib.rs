@@ -16,6 +16,7 @@ pub mod ical;
 pub mod ids;
 pub mod modules;
 pub mod money;
+pub mod nazorg;
 pub mod notices;
 pub mod org;
 pub mod outline;
