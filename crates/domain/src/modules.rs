@@ -13,8 +13,8 @@ use crate::org::OrgKind;
 
 /// A module of the platform, in the order the main navigation lists them.
 ///
-/// Modules still to come (Nazorg, Initiatieven) get a variant here and a line in
-/// [`Module::open_to`] when their pages exist; until then no menu names them.
+/// Modules still to come (Initiatieven) get a variant here and a line in [`Module::open_to`] when their pages
+/// exist; until then no menu names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Module {
     /// Bezit: a corporation's complexes and units.
@@ -29,17 +29,20 @@ pub enum Module {
     SocialReturn,
     /// Signalering: rent-arrears signals from landlord to municipality, soft signals to partners.
     Signalering,
+    /// Nazorg: homes sold to their tenants, the koopcoach, the checks after the sale, VvE's.
+    Nazorg,
 }
 
 impl Module {
     /// Every module, in menu order.
-    pub const ALL: [Module; 6] = [
+    pub const ALL: [Module; 7] = [
         Module::Bezit,
         Module::Participatie,
         Module::Overleg,
         Module::Afspraken,
         Module::SocialReturn,
         Module::Signalering,
+        Module::Nazorg,
     ];
 
     /// A stable code (for tests and markup hooks).
@@ -51,6 +54,7 @@ impl Module {
             Module::Afspraken => "afspraken",
             Module::SocialReturn => "social-return",
             Module::Signalering => "signalering",
+            Module::Nazorg => "nazorg",
         }
     }
 
@@ -71,6 +75,10 @@ impl Module {
             Module::Signalering => {
                 matches!(kind, OrgKind::Corporation | OrgKind::Municipality | OrgKind::Partner)
             }
+            // The corporation that sold, the partner whose koopcoaches guide buyers, the municipality that sees
+            // counts. Buyers are shown to the corporation's staff and the assigned coach only (the store's
+            // `nazorg::BuyerScope`).
+            Module::Nazorg => matches!(kind, OrgKind::Corporation | OrgKind::Municipality | OrgKind::Partner),
         }
     }
 }
@@ -96,11 +104,11 @@ mod tests {
     fn each_kind_reaches_its_modules() {
         use OrgKind::*;
         let table = [
-            (Corporation, [true, true, true, true, true, true]),
-            (TenantOrganisation, [false, true, true, true, false, false]),
-            (Municipality, [false, true, false, true, true, true]),
-            (Supplier, [false, false, false, false, true, false]),
-            (Partner, [false, false, false, false, true, true]),
+            (Corporation, [true, true, true, true, true, true, true]),
+            (TenantOrganisation, [false, true, true, true, false, false, false]),
+            (Municipality, [false, true, false, true, true, true, true]),
+            (Supplier, [false, false, false, false, true, false, false]),
+            (Partner, [false, false, false, false, true, true, true]),
         ];
         for (kind, expected) in table {
             assert_eq!(Module::ALL.map(|m| m.open_to(kind)), expected, "{kind}");

@@ -21,6 +21,7 @@ mod like;
 mod migrate;
 pub mod notice_settings;
 pub mod notifications;
+pub mod nazorg;
 pub mod orgs;
 pub mod outbox;
 pub mod overleg;

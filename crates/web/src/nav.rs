@@ -92,6 +92,7 @@ fn segment(module: Module) -> &'static str {
         Module::Afspraken => "afspraken",
         Module::SocialReturn => "sr",
         Module::Signalering => "signalering",
+        Module::Nazorg => "nazorg",
     }
 }
 
@@ -218,6 +219,7 @@ impl Menus {
             Place::Module(Module::Afspraken) => nt.nav_afspraken.to_owned(),
             Place::Module(Module::SocialReturn) => nt.nav_social_return.to_owned(),
             Place::Module(Module::Signalering) => nt.nav_signalering.to_owned(),
+            Place::Module(Module::Nazorg) => nt.nav_nazorg.to_owned(),
             Place::Organisation => org_name.clone(),
             Place::Admin => nt.nav_admin.to_owned(),
         };
@@ -275,6 +277,7 @@ mod tests {
                 "/orgs/1/afspraken",
                 "/orgs/1/sr",
                 "/orgs/1/signalering",
+                "/orgs/1/nazorg",
                 "/orgs/1"
             ]
         );
@@ -300,6 +303,7 @@ mod tests {
                 "/orgs/4/afspraken",
                 "/orgs/4/sr",
                 "/orgs/4/signalering",
+                "/orgs/4/nazorg",
                 "/orgs/4"
             ]
         );

@@ -28,3 +28,17 @@ pub use query::{
 };
 pub use references::{unknown_codes, StockRef};
 pub use reports::{report, save_report};
+
+/// After units of the corporation went out of use or back into use outside an import (a sale, a buy-back): the map
+/// cells, the count of units in use and the coverage cells are made again from the units in use, and kept pages are
+/// out of date. Inside the caller's transaction.
+pub(crate) async fn units_in_use_changed(
+    mut conn: crate::Conn<'_>,
+    backend: crate::Backend,
+    corporation_id: i64,
+) -> crate::Result<()> {
+    map::rebuild_in(conn.reborrow(), backend, corporation_id).await?;
+    query::store_total(conn.reborrow(), corporation_id).await?;
+    crate::participatie::rebuild_cells_in(conn.reborrow(), corporation_id).await?;
+    cache::raise_version(conn, corporation_id).await
+}

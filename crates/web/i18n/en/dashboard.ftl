@@ -91,6 +91,8 @@ module-social-return = Social return
 module-social-return-about = Contracts with a social-return obligation and what was delivered.
 module-signalering = Early signals
 module-signalering-about = Early signals of rent arrears to the municipality, and soft signals to partners with the tenant's consent.
+module-nazorg = Aftercare
+module-nazorg-about = Homes sold to their tenants: the talk before the sale, the purchase coach, the checks after three and six years, and healthy owners' associations.
 module-platform = Platform administration
 module-platform-about = Organisations, users, the audit log, the outgoing mail and the holidays for deadlines.
 

@@ -6,6 +6,7 @@ nav-afspraken = Agreements
 nav-afspraken-overview = Agreements
 nav-social-return = Social return
 nav-signalering = Early signals
+nav-nazorg = Aftercare
 nav-admin = Administration
 nav-menu = Menu
 nav-breadcrumbs = Breadcrumb

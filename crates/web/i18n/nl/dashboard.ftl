@@ -91,6 +91,8 @@ module-social-return = Social return
 module-social-return-about = Contracten met een social-returnverplichting en wat er is geleverd.
 module-signalering = Signalering
 module-signalering-about = Vroegsignalering van huurachterstand aan de gemeente, en zachte signalen naar partners met toestemming van de huurder.
+module-nazorg = Nazorg
+module-nazorg-about = Woningen verkocht aan hun huurders: het gesprek vóór de verkoop, de koopcoach, de controles na drie en zes jaar en gezonde VvE's.
 module-platform = Platformbeheer
 module-platform-about = Organisaties, gebruikers, de auditlog, de uitgaande post en de feestdagen voor termijnen.
 

@@ -6,6 +6,7 @@ nav-afspraken = Prestatieafspraken
 nav-afspraken-overview = Prestatieafspraken
 nav-social-return = Social return
 nav-signalering = Signalering
+nav-nazorg = Nazorg
 nav-admin = Beheer
 nav-menu = Menu
 nav-breadcrumbs = Kruimelpad

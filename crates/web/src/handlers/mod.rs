@@ -17,6 +17,7 @@ mod participatie;
 mod party;
 mod password_reset;
 pub(crate) mod pickers;
+mod nazorg;
 mod signalering;
 pub(crate) mod socialreturn;
 pub(crate) mod stock;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .merge(afspraken::admin_router())
         .merge(socialreturn::router())
         .merge(signalering::router())
+        .merge(nazorg::router())
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())

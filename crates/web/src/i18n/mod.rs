@@ -96,6 +96,7 @@ pub use generated::MapslangTexts;
 pub use generated::NavTexts;
 pub use generated::NotifyTexts;
 pub use generated::PickersTexts;
+pub use generated::NazorgTexts;
 pub use generated::SignaleringTexts;
 pub use generated::{ImportTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
 pub use overleg::BUDGET_CATEGORIES;

@@ -32,6 +32,7 @@ pub(crate) fn cards(dt: &DashboardTexts, org: i64, kind: OrgKind) -> Vec<Card> {
             Module::Afspraken => card(dt.module_afspraken, dt.module_afspraken_about, "/afspraken"),
             Module::SocialReturn => card(dt.module_social_return, dt.module_social_return_about, "/sr"),
             Module::Signalering => card(dt.module_signalering, dt.module_signalering_about, "/signalering"),
+            Module::Nazorg => card(dt.module_nazorg, dt.module_nazorg_about, "/nazorg"),
         })
         .collect()
 }
@@ -54,22 +55,25 @@ mod tests {
     fn each_kind_sees_only_the_modules_it_uses() {
         assert_eq!(
             titles(OrgKind::Corporation),
-            ["Bezit", "Participatie", "Overleg", "Prestatieafspraken", "Social return", "Signalering"]
+            ["Bezit", "Participatie", "Overleg", "Prestatieafspraken", "Social return", "Signalering", "Nazorg"]
         );
         assert_eq!(titles(OrgKind::TenantOrganisation), ["Participatie", "Overleg", "Prestatieafspraken"]);
         assert_eq!(
             titles(OrgKind::Municipality),
-            ["Dekking van de participatie", "Prestatieafspraken", "Social return", "Signalering"]
+            ["Dekking van de participatie", "Prestatieafspraken", "Social return", "Signalering", "Nazorg"]
         );
         assert_eq!(titles(OrgKind::Supplier), ["Social return"]);
         assert_eq!(
             titles(OrgKind::Partner),
-            ["Social return", "Signalering"],
-            "as the menu shows it: a partner may coordinate, and receives referrals"
+            ["Social return", "Signalering", "Nazorg"],
+            "as the menu shows it: a partner may coordinate, receives referrals and coaches buyers"
         );
         let hrefs: Vec<String> =
             cards(DashboardTexts::of(Lang::En), 3, OrgKind::Municipality).into_iter().map(|c| c.href).collect();
-        assert_eq!(hrefs, ["/orgs/3/participatie/dekking", "/orgs/3/afspraken", "/orgs/3/sr", "/orgs/3/signalering"]);
+        assert_eq!(
+            hrefs,
+            ["/orgs/3/participatie/dekking", "/orgs/3/afspraken", "/orgs/3/sr", "/orgs/3/signalering", "/orgs/3/nazorg"]
+        );
     }
 
     #[test]

@@ -1,0 +1,142 @@
+//! Nazorg (issue 21, ADR 0045): homes sold to their tenants. The corporation records the sale, holds the talk before
+//! it, assigns a koopcoach, does the checks after three and six years with their follow-up actions and records
+//! buy-backs; it keeps a register of the VvE's in which it owns homes. A partner's koopcoach sees only the buyers
+//! assigned to them; a municipality sees counts.
+//!
+//! Buyer data is personal: a page that shows a buyer asks for an Edit grant from the user's own membership (staff or
+//! administrator of the corporation, or of the coach's partner organisation) and reads through the store's
+//! `BuyerScope`, which logs every read. A read-only member sees counts and the VvE register. Every id in a path or
+//! form is checked by the store against the organisation's own; anything else is a 404.
+
+mod buyback;
+mod calculator;
+mod checks;
+mod figures;
+mod home;
+mod sales;
+mod settings;
+mod talk;
+mod vves;
+
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::i18n::NazorgTexts;
+use crate::state::AppState;
+use axum::Router;
+use volkshuis_domain::access::{Action, Check, Edit, Role, View, WriteScope};
+use volkshuis_domain::modules::Module;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::nazorg::BuyerScope;
+use volkshuis_store::orgs::Organisation;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(home::router())
+        .merge(sales::router())
+        .merge(talk::router())
+        .merge(checks::router())
+        .merge(buyback::router())
+        .merge(settings::router())
+        .merge(figures::router())
+        .merge(vves::router())
+        .merge(calculator::router())
+}
+
+/// The organisation in the path, of a kind with Nazorg pages; any other kind is a 404.
+async fn module_scope<C: Check>(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    action: C,
+) -> Result<(C::Scope, Organisation), AppError> {
+    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
+    if !Module::Nazorg.open_to(organisation.kind) {
+        return Err(AppError::NotFound);
+    }
+    Ok((scope, organisation))
+}
+
+/// A page on the organisation's own side: the kind must be `kind` (else 404); any member may look.
+async fn view_scope(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    kind: OrgKind,
+) -> Result<(volkshuis_domain::access::ReadScope, Organisation), AppError> {
+    let (scope, organisation) = module_scope(state, auth, org, View).await?;
+    if organisation.kind != kind {
+        return Err(AppError::NotFound);
+    }
+    Ok((scope, organisation))
+}
+
+/// A writing step of the corporation: the organisation must be a corporation (else 404) and the user may edit
+/// there through their own membership (else 403).
+async fn corporation_write(state: &AppState, auth: &Auth, org: i64) -> Result<WriteScope, AppError> {
+    view_scope(state, auth, org, OrgKind::Corporation).await?;
+    member_edit_scope(state, auth, org).await
+}
+
+/// Who reads buyers in the organisation of the path: a corporation's staff read its own, a partner's member the
+/// buyers assigned to them as koopcoach. A read-only member gets a 403, a municipality a 404.
+async fn buyer_scope(state: &AppState, auth: &Auth, org: i64) -> Result<(WriteScope, BuyerScope, OrgKind), AppError> {
+    let (_, organisation) = module_scope(state, auth, org, View).await?;
+    let scope = match organisation.kind {
+        OrgKind::Corporation | OrgKind::Partner => member_edit_scope(state, auth, org).await?,
+        _ => return Err(AppError::NotFound),
+    };
+    let buyers = if organisation.kind == OrgKind::Partner {
+        BuyerScope::coach(&scope)
+    } else {
+        BuyerScope::sales_staff(&scope)
+    };
+    Ok((scope, buyers, organisation.kind))
+}
+
+/// An Edit grant from the user's own membership. A platform administrator's grant does not open buyers: they are
+/// the corporation's and the coach's business, not the platform operator's.
+async fn member_edit_scope(state: &AppState, auth: &Auth, org: i64) -> Result<WriteScope, AppError> {
+    if !role_in(auth, org).is_some_and(|role| role.allows(Action::Edit)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(module_scope(state, auth, org, Edit).await?.0)
+}
+
+/// The user's role as a member of `org` (a platform administrator who is no member has none here).
+fn role_in(auth: &Auth, org: i64) -> Option<Role> {
+    auth.memberships.iter().find(|(o, _)| o.id == org).map(|(_, role)| *role)
+}
+
+/// Whether the user may edit in `org` through their own membership.
+fn may_edit(auth: &Auth, org: i64) -> bool {
+    role_in(auth, org).is_some_and(|role| role.allows(Action::Edit))
+}
+
+/// The module's sub-menu for the user in an organisation of `kind`: `(href, text)`, only what the guards let in.
+fn subnav(nz: &'static NazorgTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec<(String, &'static str)> {
+    use Action::{Edit as E, Manage as M, View as V};
+    let base = format!("/orgs/{org}/nazorg");
+    let pages: &[(&str, &'static str, Action)] = match kind {
+        OrgKind::Corporation => &[
+            ("", nz.nav_home, V),
+            ("/verkopen", nz.nav_sales, E),
+            ("/vves", nz.nav_vves, V),
+            ("/cijfers", nz.nav_figures, V),
+            ("/gesprekslijst", nz.nav_checklist, E),
+            ("/instellingen", nz.nav_settings, M),
+        ],
+        OrgKind::Municipality => &[("", nz.nav_home, V), ("/cijfers", nz.nav_figures, V)],
+        _ => &[("", nz.nav_home, V)],
+    };
+    let role = role_in(auth, org);
+    pages
+        .iter()
+        .filter(|(_, _, needs)| *needs == V || role.is_some_and(|r| r.allows(*needs)))
+        .map(|(path, text, _)| (format!("{base}{path}"), *text))
+        .collect()
+}
+
+/// A date typed in a form (`2026-12-04` from a date input, or `4-12-2026`).
+fn parse_day(text: &str) -> Option<time::Date> {
+    crate::forms::parse_date(text.trim()).ok()
+}
