@@ -104,7 +104,7 @@ pub async fn figures(db: &Db, scope: &ReadScope, side: Side, grouping: Grouping,
          SUM(CASE WHEN k.due_on < $2 THEN 1 ELSE 0 END) AS due, \
          SUM(CASE WHEN k.due_on < $2 AND k.done_on IS NOT NULL AND k.done_on <= k.due_on THEN 1 ELSE 0 END) AS on_time, \
          SUM(CASE WHEN k.due_on < $2 AND k.done_on IS NULL THEN 1 ELSE 0 END) AS overdue \
-         FROM nz_checks k JOIN {from} ON s.id = k.sale_id WHERE {on} AND s.bought_back_on IS NULL GROUP BY {key}"
+         FROM {from} JOIN nz_checks k ON k.sale_id = s.id WHERE {on} AND s.bought_back_on IS NULL GROUP BY {key}"
     ))
     .bind(org)
     .bind(date_to_text(today))

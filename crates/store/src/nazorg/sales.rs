@@ -207,6 +207,7 @@ pub async fn record_sale(
     }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
+    db.stock_changed();
     Ok(Ok((id, planned)))
 }
 
@@ -552,5 +553,6 @@ pub async fn record_buyback(db: &Db, scope: &WriteScope, actor: &Actor, sale_id:
     }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
+    db.stock_changed();
     Ok(true)
 }
