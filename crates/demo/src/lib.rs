@@ -12,6 +12,7 @@ mod afspraken;
 mod boundaries;
 mod groups;
 mod history;
+mod nazorg;
 mod overleg_cases;
 mod portfolio;
 mod reference;
@@ -142,6 +143,8 @@ pub async fn seed_at(db: &Db, with_stock: bool, now: time::OffsetDateTime) -> an
             wijkteam: org("wijkteam-centrum")?,
         };
         signalering::seed_signalering(db, sides, &stock, &timeline).await?;
+        let parties = nazorg::Parties { corporation, coach_org: org("wijkteam-centrum")? };
+        nazorg::seed_nazorg(db, parties, &stock, &timeline).await?;
     }
     Ok(logins)
 }

@@ -33,7 +33,12 @@ async fn texts_match_the_stock(backend: Backend) {
     let (t, corporation) = seeded(backend).await;
     let scope = WriteScope::system_for_demo(corporation);
     let all = stock::units(&t.db, scope.as_read(), &UnitFilter::default(), 0, 1).await.expect("units");
-    assert_eq!(all.total as u64, volkshuis_demo::DEMO_UNITS);
+    // The homes sold to their tenants (Nazorg) are out of the rental stock.
+    let sold: i64 = sql::query_scalar("SELECT COUNT(*) FROM nz_sales WHERE bought_back_on IS NULL")
+        .fetch_one(&t.db)
+        .await
+        .expect("sold");
+    assert_eq!((all.total + sold) as u64, volkshuis_demo::DEMO_UNITS);
     let cases = overleg::list(&t.db, scope.as_read(), Listing::All, 50).await.expect("cases");
     assert_eq!(cases.len(), 5);
     let linde_row = cases.iter().find(|c| c.title == "Renovatie en isolatie complex De Linde").expect("De Linde case");
@@ -171,7 +176,104 @@ on_both_backends!(
     prestatieafspraken_in_monitoring_and_in_negotiation,
     prestatieafspraken_are_plausible_on_any_seed_day,
     signalering_shows_every_kind_of_verdict_and_result,
+    nazorg_sold_homes_in_two_mixed_complexes_and_one_vve_is_below_the_minimum,
 );
+
+/// The demo's Nazorg (issue 21): homes sold in two complexes where the corporation still rents out the others, the
+/// aftercare of each kind (a talk with consent, a koopcoach and her log, a check overdue and one done with a
+/// follow-up action, contracts with their own owner's share), two VvE's of which exactly one reserves below the
+/// legal minimum, and a vote citing the tenants' advice.
+async fn nazorg_sold_homes_in_two_mixed_complexes_and_one_vve_is_below_the_minimum(backend: Backend) {
+    use volkshuis_domain::access::{self, Edit, Membership, Role};
+    use volkshuis_domain::nazorg::checks::{check_state, CheckState};
+    use volkshuis_domain::nazorg::sale::SaleCondition;
+    use volkshuis_domain::nazorg::vve::{findings, health, Finding, Health};
+    use volkshuis_store::audit::Actor;
+    use volkshuis_store::nazorg::{checks, sales, talks, vves, BuyerScope};
+    let (t, corporation) = seeded(backend).await;
+    let scope = WriteScope::system_for_demo(corporation);
+    let today = volkshuis_domain::calendar::dutch_date(SEEDED);
+    let actor = Actor::system("test", SEEDED);
+    let staff = BuyerScope::sales_staff(&scope);
+    let sold = sales::sales(&t.db, &staff, &actor, 100).await.expect("sales");
+    assert!((5..=8).contains(&sold.len()), "{} homes sold", sold.len());
+
+    // Two complexes, each with homes sold and homes still rented.
+    let mut complexes: Vec<(i64, String)> = sold.iter().filter_map(|s| s.cluster.clone()).collect();
+    complexes.sort_unstable();
+    complexes.dedup();
+    assert_eq!(complexes.len(), 2, "{complexes:?}");
+    for (id, code) in &complexes {
+        let rented = stock::cluster(&t.db, scope.as_read(), *id).await.expect("read").expect("complex").units;
+        let sold_here = sold.iter().filter(|s| s.cluster.as_ref().map(|c| c.0) == Some(*id)).count();
+        assert!(rented > 0 && sold_here > 0, "{code}: {sold_here} sold, {rented} rented");
+        for sale in sold.iter().filter(|s| s.cluster.as_ref().map(|c| c.0) == Some(*id)) {
+            let unit = stock::unit(&t.db, scope.as_read(), sale.unit_id).await.expect("read").expect("unit");
+            assert!(!unit.in_use, "a sold home is out of the rental stock");
+        }
+    }
+
+    // Koopgarant at 20% with the owner sharing 70%, and an older contract with its own share.
+    let terms: Vec<(SaleCondition, Option<u32>, Option<u32>)> =
+        sold.iter().map(|s| (s.condition, s.discount_bp, s.owner_share_bp)).collect();
+    assert!(terms.contains(&(SaleCondition::Koopgarant, Some(2_000), Some(7_000))), "{terms:?}");
+    assert!(terms.contains(&(SaleCondition::Koopgarant, Some(2_500), Some(5_000))), "{terms:?}");
+
+    // A talk held with the platform's checklist (kept as version 1), with the buyer's consent.
+    let mut talks_held = Vec::new();
+    for sale in &sold {
+        if let Some(talk) = talks::talk(&t.db, &staff, sale.id).await.expect("talk") {
+            talks_held.push(talk);
+        }
+    }
+    assert_eq!(talks_held.len(), 1);
+    assert_eq!((talks_held[0].version, talks_held[0].consent), (1, true));
+    let default_items = volkshuis_domain::nazorg::talk::default_checklist();
+    assert_eq!(talks_held[0].answers.iter().map(|(item, _)| item.as_str()).collect::<Vec<_>>(), default_items);
+
+    // The koopcoach, a partner's staff member, sees her buyers (and only those) and keeps a log.
+    let coach_id: i64 = sql::query_scalar("SELECT id FROM users WHERE email = 'coordinator@wijkteam.test'")
+        .fetch_one(&t.db)
+        .await
+        .expect("coach");
+    let partner: i64 = sql::query_scalar("SELECT id FROM organisations WHERE code = 'wijkteam-centrum'")
+        .fetch_one(&t.db)
+        .await
+        .expect("partner");
+    let member = Membership { user_id: coach_id, org_id: partner, role: Role::Staff };
+    let coach = BuyerScope::coach(&access::grant(partner, Some(member), Edit).expect("staff may edit"));
+    let coached = sales::sales(&t.db, &coach, &actor, 100).await.expect("coached");
+    assert!(!coached.is_empty() && coached.len() < sold.len(), "{} of {}", coached.len(), sold.len());
+    for sale in &coached {
+        let log = sales::coach_log(&t.db, &coach, sale.id).await.expect("log").expect("her buyer");
+        assert!(!log.is_empty(), "a log for {}", sale.buyer_name);
+    }
+
+    // An overdue check, and a three-year check done with a follow-up action.
+    let (mut overdue, mut followed_up) = (0, 0);
+    for sale in &sold {
+        let list = checks::checks_of(&t.db, &staff, sale.id).await.expect("checks").expect("own");
+        overdue += list.iter().filter(|c| check_state(c.due_on, c.done_on, today) == CheckState::Overdue).count();
+        followed_up += list.iter().filter(|c| c.years == 3 && c.done_on.is_some() && !c.actions.is_empty()).count();
+        assert!(list.iter().all(|c| c.done_on.is_none_or(|d| d <= today)), "checks are done in the past");
+    }
+    assert!(overdue >= 1 && followed_up >= 1, "{overdue} overdue, {followed_up} followed up");
+
+    // Two VvE's on those complexes: exactly one below the reserve minimum, the other healthy.
+    let registered = vves::vves(&t.db, scope.as_read()).await.expect("vves");
+    assert_eq!(registered.len(), 2);
+    let on: Vec<i64> = registered.iter().filter_map(|v| v.cluster.as_ref().map(|c| c.0)).collect();
+    assert!(on.iter().all(|id| complexes.iter().any(|c| c.0 == *id)), "{on:?}");
+    let below = |v: &vves::Vve| {
+        findings(&v.input.facts(), today).iter().any(|f| matches!(f, Finding::ReserveBelowMinimum { .. }))
+    };
+    assert_eq!(registered.iter().filter(|v| below(v)).count(), 1);
+    let healthy = registered.iter().find(|v| !below(v)).expect("a healthy VvE");
+    assert_eq!(health(&findings(&healthy.input.facts(), today)), Health::Green, "{:?}", healthy.input);
+    // The corporation's vote there cites the advice its tenants gave in an Overleg case.
+    let votes = vves::votes(&t.db, scope.as_read(), healthy.id).await.expect("votes");
+    assert!(votes.iter().any(|v| v.cited.as_ref().is_some_and(|c| c.2.is_some())), "{votes:?}");
+}
 
 /// The demo's Signalering holds a realistic mix: signalled households and each common reason not to, signals that
 /// reached the municipality and some for delivery by file, results of both groups, open signals, arrears resolved,
