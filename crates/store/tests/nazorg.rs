@@ -362,7 +362,7 @@ async fn only_partner_staff_can_be_assigned_as_coach_to_the_corporations_own_sal
     let (sale, _) = sell(db, woonstad, &plain(unit(db, woonstad, "D1").await, date!(2025 - 03 - 01)), &[3]).await;
     let (theirs, _) = sell(db, anders, &plain(unit(db, anders, "A1").await, date!(2025 - 05 - 01)), &[3]).await;
     let assign = |scope: &WriteScope, sale: i64, coach: Option<(i64, i64)>| {
-        let scope = scope.clone();
+        let scope = *scope;
         async move { sales::assign_coach(db, &scope, &actor(), sale, coach).await.expect("ok") }
     };
     // Not a coach: a read-only member of the partner, staff of a tenant organisation, a person through an
@@ -380,12 +380,11 @@ async fn only_partner_staff_can_be_assigned_as_coach_to_the_corporations_own_sal
     assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'assign_coach'").await, 0);
 
     // Staff and administrators of a partner may be; the candidates list them per organisation.
-    let candidates: Vec<(i64, i64)> =
+    let mut found: Vec<(i64, i64)> =
         sales::coach_candidates(db).await.expect("candidates").iter().map(|c| (c.org_id, c.user_id)).collect();
     let mut expected =
         vec![(world.koopcoach, world.coach), (world.koopcoach, world.colleague), (world.wijkteam, world.coach)];
     expected.sort_unstable();
-    let mut found = candidates.clone();
     found.sort_unstable();
     assert_eq!(found, expected);
     assert!(assign(woonstad, sale, Some((world.koopcoach, world.colleague))).await);
@@ -533,8 +532,8 @@ async fn checks_and_actions_are_the_corporations_own(db: &Db) {
     let listed: Vec<(i64, u32, Date)> = to_do.iter().map(|c| (c.sale_id, c.years, c.due_on)).collect();
     assert_eq!(listed, [(overdue, 3, date!(2025 - 06 - 15)), (open, 3, date!(2026 - 12 - 20))]);
     assert_eq!(to_do[0].address, "Lindelaan 1, Deventer");
-    assert_eq!(checks::overdue_count(db, woonstad, TODAY).await.expect("count"), 1);
-    assert_eq!(checks::overdue_count(db, anders, TODAY).await.expect("count"), 1);
+    assert_eq!(checks::overdue(db, woonstad, TODAY).await.expect("count"), (1, Some(date!(2025 - 06 - 15))));
+    assert_eq!(checks::overdue(db, anders, TODAY).await.expect("count"), (1, Some(date!(2025 - 01 - 10))));
     let logged = reads(db).await;
     assert_eq!((logged[0].0.as_str(), logged[0].1.as_str()), ("nz_checks", "werklijst"), "the work list names buyers");
 
@@ -573,8 +572,8 @@ async fn checks_and_actions_are_the_corporations_own(db: &Db) {
     // Done, the check leaves the work list and the overdue count; the other corporation's stays.
     let to_do = checks::checks_to_do(db, &staff, &actor(), until, 50).await.expect("to do");
     assert_eq!(to_do.iter().map(|c| c.sale_id).collect::<Vec<_>>(), [open]);
-    assert_eq!(checks::overdue_count(db, woonstad, TODAY).await.expect("count"), 0);
-    assert_eq!(checks::overdue_count(db, anders, TODAY).await.expect("count"), 1);
+    assert_eq!(checks::overdue(db, woonstad, TODAY).await.expect("count"), (0, None));
+    assert_eq!(checks::overdue(db, anders, TODAY).await.expect("count"), (1, Some(date!(2025 - 01 - 10))));
     assert!(!checks::check_waits(db, woonstad, check).await.expect("waits"));
     assert!(checks::check_waits(db, woonstad, checks_a[1].0).await.expect("waits"));
     assert!(!checks::check_waits(db, woonstad, checks_t[0].0).await.expect("waits"), "not its check");
@@ -597,7 +596,7 @@ async fn a_buy_back_returns_the_unit_to_the_rental_stock(db: &Db) {
     let all = UnitFilter::default();
     assert_eq!(stock::units(db, woonstad, &all, 0, 50).await.expect("units").total, 4);
     assert_eq!(stock::list_page(db, woonstad, &all, 0, 50).await.expect("page").total, 4);
-    assert_eq!(checks::overdue_count(db, woonstad, TODAY).await.expect("count"), 4);
+    assert_eq!(checks::overdue(db, woonstad, TODAY).await.expect("count"), (4, Some(date!(2022 - 05 - 01))));
 
     // The price by the contract's own share: € 160.000 + 70% × (€ 260.000 − € 200.000) + € 15.000 = € 217.000.
     let input = BuybackInput {
@@ -635,7 +634,7 @@ async fn a_buy_back_returns_the_unit_to_the_rental_stock(db: &Db) {
     assert_eq!(stock::list_page(db, woonstad, &all, 0, 50).await.expect("page").total, 5);
     let read = sales::sale(db, &staff, &actor(), sale).await.expect("read").expect("own");
     assert_eq!(read.bought_back_on, Some(date!(2026 - 11 - 01)));
-    assert_eq!(checks::overdue_count(db, woonstad, TODAY).await.expect("count"), 2);
+    assert_eq!(checks::overdue(db, woonstad, TODAY).await.expect("count"), (2, Some(date!(2023 - 03 - 01))));
     assert!(!sales::record_buyback(db, woonstad, &actor(), sale, &record).await.expect("ok"), "bought back already");
     let (resold, _) = sell(db, woonstad, &plain(z1, TODAY), &[3, 6]).await;
     let history = sales::sales_of_unit(db, woonstad, z1).await.expect("history");

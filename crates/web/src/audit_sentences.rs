@@ -122,6 +122,23 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("create", "sg_soft"),
     ("refer", "sg_soft"),
     ("partner_step", "sg_soft"),
+    // Nazorg: sales, talks, the koopcoach, checks and buy-backs.
+    ("create", "nz_sale"),
+    ("assign_coach", "nz_sale"),
+    ("talk", "nz_sale"),
+    ("buyback", "nz_sale"),
+    ("create", "nz_coach_log"),
+    ("create", "nz_checklist"),
+    ("check_done", "nz_check"),
+    ("create", "nz_action"),
+    ("action_done", "nz_action"),
+    ("update", "nz_settings"),
+    ("read_personal", "nz_sales"),
+    ("read_personal", "nz_sale"),
+    ("read_personal", "nz_checks"), // Nazorg: VvE register
+    ("create", "nz_vve"),
+    ("update", "nz_vve"),
+    ("create", "nz_vve_vote"),
 ];
 
 /// What a sentence is made of: the entry's action, kind of thing, actor and the names and details it carries.
@@ -328,8 +345,36 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("create", "sg_soft") => dt.recent_sg_soft_create(actor),
         ("refer", "sg_soft") => dt.recent_sg_soft_refer(actor),
         ("partner_step", "sg_soft") => dt.recent_sg_soft_answer(actor),
+        // Nazorg: never a buyer's name, only what was done.
+        ("create", "nz_sale") => dt.recent_nz_sale(actor),
+        ("assign_coach", "nz_sale") => dt.recent_nz_coach(actor),
+        ("talk", "nz_sale") => dt.recent_nz_talk(actor),
+        ("buyback", "nz_sale") => dt.recent_nz_buyback(actor),
+        ("create", "nz_coach_log") => dt.recent_nz_log(actor),
+        ("create", "nz_checklist") => dt.recent_nz_checklist(actor, number(d, "version")),
+        ("check_done", "nz_check") => dt.recent_nz_check(actor),
+        ("create", "nz_action") => dt.recent_nz_action(actor),
+        ("action_done", "nz_action") => dt.recent_nz_action_done(actor),
+        ("update", "nz_settings") => dt.recent_nz_settings(actor),
+        ("read_personal", "nz_sales" | "nz_sale" | "nz_checks") => dt.recent_nz_read(actor, number(d, "persons")),
+        // Nazorg: VvE register (its texts in `vve.ftl`, beside the register's pages)
+        ("create", "nz_vve") => vve_texts(dt).recent_vve_create(actor, vve_name(dt, f)),
+        ("update", "nz_vve") => vve_texts(dt).recent_vve_update(actor, vve_name(dt, f)),
+        ("create", "nz_vve_vote") => vve_texts(dt).recent_vve_vote(actor),
         _ => return None,
     })
+}
+
+/// The VvE register's texts in the language of `dt`.
+fn vve_texts(dt: &DashboardTexts) -> &'static crate::i18n::VveTexts {
+    use crate::i18n::Lang;
+    let lang = [Lang::Nl, Lang::En].into_iter().find(|l| std::ptr::eq(DashboardTexts::of(*l), dt)).unwrap_or_default();
+    crate::i18n::VveTexts::of(lang)
+}
+
+/// A VvE's name: as the store named it, else as the entry wrote it.
+fn vve_name<'a>(dt: &'a DashboardTexts, f: &Facts<'a>) -> &'a str {
+    f.subject.or(Some(detail(f.details, "name")).filter(|n| !n.is_empty())).unwrap_or(dt.recent_unnamed)
 }
 
 #[cfg(test)]

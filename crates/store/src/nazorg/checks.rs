@@ -279,18 +279,18 @@ pub async fn checks_to_do(
     Ok(list)
 }
 
-
-/// How many of the corporation's checks are overdue on `today` (not done, due before today): a count for the
-/// dashboard, naming nobody.
-pub async fn overdue_count(db: &Db, scope: &ReadScope, today: Date) -> Result<i64> {
-    Ok(sql::query_scalar(
-        "SELECT COUNT(*) FROM nz_checks k JOIN nz_sales s ON s.id = k.sale_id \
+/// How many of the corporation's checks are overdue on `today` (not done, due before today) and the oldest due
+/// day among them: for the dashboard, naming nobody.
+pub async fn overdue(db: &Db, scope: &ReadScope, today: Date) -> Result<(i64, Option<Date>)> {
+    let row = sql::query(
+        "SELECT COUNT(*) AS n, MIN(k.due_on) AS oldest FROM nz_checks k JOIN nz_sales s ON s.id = k.sale_id \
          WHERE s.corporation_id = $1 AND s.bought_back_on IS NULL AND k.done_on IS NULL AND k.due_on < $2",
     )
     .bind(scope.org_id())
     .bind(date_to_text(today))
     .fetch_one(db)
-    .await?)
+    .await?;
+    Ok((row.try_get("n")?, opt_date(&row, "oldest")?))
 }
 
 /// Whether a check still waits (not done, its sale not bought back), for its reminder job.
@@ -304,4 +304,15 @@ pub async fn check_waits(db: &Db, scope: &ReadScope, check_id: i64) -> Result<bo
     .fetch_one(db)
     .await?;
     Ok(n > 0)
+}
+
+/// The sale of one of the corporation's checks; `None` for a check of another corporation or none at all.
+pub async fn sale_of(db: &Db, scope: &ReadScope, check_id: i64) -> Result<Option<i64>> {
+    Ok(sql::query_scalar(
+        "SELECT k.sale_id FROM nz_checks k JOIN nz_sales s ON s.id = k.sale_id WHERE k.id = $1 AND s.corporation_id = $2",
+    )
+    .bind(check_id)
+    .bind(scope.org_id())
+    .fetch_optional(db)
+    .await?)
 }

@@ -10,7 +10,9 @@
 
 pub mod checks;
 pub mod figures;
+pub mod map;
 pub mod sales;
+pub mod settings;
 pub mod talks;
 pub mod vves;
 
@@ -106,4 +108,5 @@ pub(crate) fn address(row: &crate::sql::Row) -> Result<String> {
 }
 
 /// The unit columns [`address`] reads, for a unit aliased `u`.
-pub(crate) const ADDRESS_COLUMNS: &str = "u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.woonplaats";
+pub(crate) const ADDRESS_COLUMNS: &str =
+    "u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.woonplaats";

@@ -117,7 +117,8 @@ fn from_row(row: &sql::Row) -> Result<Sale> {
         Some(id) => Some((id, row.try_get::<String, _>("cluster_code")?)),
         None => None,
     };
-    let coach = match (row.try_get::<Option<String>, _>("coach_org")?, row.try_get::<Option<String>, _>("coach_name")?) {
+    let coach = match (row.try_get::<Option<String>, _>("coach_org")?, row.try_get::<Option<String>, _>("coach_name")?)
+    {
         (Some(org), Some(name)) => Some((org, name)),
         _ => None,
     };
@@ -294,15 +295,13 @@ pub async fn sale(db: &Db, scope: &BuyerScope, actor: &Actor, id: i64) -> Result
 
 /// A sale the scope may see, without logging (for a write that checks its target and shows nothing).
 pub(crate) async fn sale_unlogged<'c>(on: impl Exec<'c> + 'c, scope: &BuyerScope, id: i64) -> Result<Option<Sale>> {
-    let row = sql::query(&format!(
-        "SELECT {COLUMNS}, {ADDRESS_COLUMNS} FROM {FROM} WHERE s.id = $3 AND {}",
-        sale_filter(1)
-    ))
-    .bind(scope.org_id)
-    .bind(scope.coach_user_id)
-    .bind(id)
-    .fetch_optional(on)
-    .await?;
+    let row =
+        sql::query(&format!("SELECT {COLUMNS}, {ADDRESS_COLUMNS} FROM {FROM} WHERE s.id = $3 AND {}", sale_filter(1)))
+            .bind(scope.org_id)
+            .bind(scope.coach_user_id)
+            .bind(id)
+            .fetch_optional(on)
+            .await?;
     row.as_ref().map(from_row).transpose()
 }
 
@@ -363,15 +362,14 @@ pub async fn assign_coach(
             return Ok(false);
         }
     }
-    let done = sql::query(
-        "UPDATE nz_sales SET coach_org_id = $1, coach_user_id = $2 WHERE id = $3 AND corporation_id = $4",
-    )
-    .bind(coach.map(|c| c.0))
-    .bind(coach.map(|c| c.1))
-    .bind(sale_id)
-    .bind(scope.org_id())
-    .execute(&mut tx)
-    .await?;
+    let done =
+        sql::query("UPDATE nz_sales SET coach_org_id = $1, coach_user_id = $2 WHERE id = $3 AND corporation_id = $4")
+            .bind(coach.map(|c| c.0))
+            .bind(coach.map(|c| c.1))
+            .bind(sale_id)
+            .bind(scope.org_id())
+            .execute(&mut tx)
+            .await?;
     if done.rows_affected() == 0 {
         return Ok(false);
     }
@@ -514,7 +512,13 @@ pub async fn buyback(db: &Db, scope: &BuyerScope, sale_id: i64) -> Result<Option
 /// Records (or corrects) the buy-back of one of the corporation's sales with a buy-back condition; with
 /// `completed_on` the home is bought back and returns to the rental stock. `false` when the sale is not the
 /// corporation's, has no buy-back condition or was bought back already.
-pub async fn record_buyback(db: &Db, scope: &WriteScope, actor: &Actor, sale_id: i64, buyback: &Buyback) -> Result<bool> {
+pub async fn record_buyback(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    sale_id: i64,
+    buyback: &Buyback,
+) -> Result<bool> {
     let corporation = scope.org_id();
     let mut tx = db.begin().await?;
     let sale = sale_unlogged(&mut tx, &BuyerScope::sales_staff(scope), sale_id).await?;

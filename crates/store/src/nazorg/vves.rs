@@ -61,7 +61,7 @@ impl VveInput {
             kvk: self.kvk.clone(),
             rebuild_value_cents: self.rebuild_value_cents,
             yearly_reserve_cents: self.yearly_reserve_cents,
-            mjop: self.mjop.clone(),
+            mjop: self.mjop,
             last_meeting_on: self.last_meeting_on,
             minutes_recorded: self.minutes.as_deref().is_some_and(|m| !m.trim().is_empty()),
         }
@@ -332,7 +332,6 @@ pub async fn record_vote(db: &Db, scope: &WriteScope, actor: &Actor, vve_id: i64
     tx.commit().await?;
     Ok(true)
 }
-
 
 /// A VvE by id, for the figures, which count VvE's of several corporations for a municipality and show no VvE's
 /// facts beyond the counts.

@@ -257,3 +257,21 @@ recent-sg-ledger-sent = { $actor } sent { $signalled ->
     [one] 1 signal
    *[other] { $signalled } signals
 } from an arrears ledger
+line-checks-overdue = { $count ->
+    [one] 1 check after the sale of a home is overdue
+   *[other] { $count } checks after the sale of homes are overdue
+}
+recent-nz-sale = { $actor } recorded the sale of a home to its tenant
+recent-nz-coach = { $actor } assigned a purchase coach
+recent-nz-talk = { $actor } recorded the talk before a sale
+recent-nz-buyback = { $actor } recorded a buy-back
+recent-nz-log = { $actor } wrote in the purchase coach's log
+recent-nz-checklist = { $actor } saved version { $version } of the talk checklist
+recent-nz-check = { $actor } recorded a check after a sale
+recent-nz-action = { $actor } added a follow-up action
+recent-nz-action-done = { $actor } completed a follow-up action
+recent-nz-settings = { $actor } changed the years of the checks after a sale
+recent-nz-read = { $actor } viewed the data of { $persons ->
+    [one] 1 buyer
+   *[other] { $persons } buyers
+}

@@ -257,3 +257,21 @@ recent-sg-ledger-sent = { $actor } verstuurde { $signalled ->
     [one] 1 signaal
    *[other] { $signalled } signalen
 } uit een grootboek
+line-checks-overdue = { $count ->
+    [one] 1 controle na de verkoop van een woning is te laat
+   *[other] { $count } controles na de verkoop van woningen zijn te laat
+}
+recent-nz-sale = { $actor } legde de verkoop van een woning aan de huurder vast
+recent-nz-coach = { $actor } wees een koopcoach toe
+recent-nz-talk = { $actor } legde het gesprek vóór een verkoop vast
+recent-nz-buyback = { $actor } legde een terugkoop vast
+recent-nz-log = { $actor } schreef in het logboek van de koopcoach
+recent-nz-checklist = { $actor } sloeg versie { $version } van de gesprekslijst op
+recent-nz-check = { $actor } legde een controle na verkoop vast
+recent-nz-action = { $actor } voegde een vervolgactie toe
+recent-nz-action-done = { $actor } rondde een vervolgactie af
+recent-nz-settings = { $actor } wijzigde de jaren van de controles na verkoop
+recent-nz-read = { $actor } bekeek gegevens van { $persons ->
+    [one] 1 koper
+   *[other] { $persons } kopers
+}

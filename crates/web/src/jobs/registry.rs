@@ -4,6 +4,7 @@
 use super::housekeeping::Housekeeping;
 use super::BackgroundJob;
 use crate::handlers::afspraken::jobs::BidReminder;
+use crate::handlers::nazorg::jobs::CheckOpens;
 use crate::handlers::overleg::jobs::OverlegReminder;
 use crate::handlers::socialreturn::jobs::ContractReminder;
 use crate::mail::DeliverMail;
@@ -27,6 +28,7 @@ const JOBS: &[(&str, Runner)] = &[
     entry::<DigestSweep>(),
     entry::<SendDigest>(),
     entry::<BidReminder>(),
+    entry::<CheckOpens>(),
 ];
 
 const fn entry<J: BackgroundJob>() -> (&'static str, Runner) {

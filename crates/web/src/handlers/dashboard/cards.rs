@@ -72,7 +72,13 @@ mod tests {
             cards(DashboardTexts::of(Lang::En), 3, OrgKind::Municipality).into_iter().map(|c| c.href).collect();
         assert_eq!(
             hrefs,
-            ["/orgs/3/participatie/dekking", "/orgs/3/afspraken", "/orgs/3/sr", "/orgs/3/signalering", "/orgs/3/nazorg"]
+            [
+                "/orgs/3/participatie/dekking",
+                "/orgs/3/afspraken",
+                "/orgs/3/sr",
+                "/orgs/3/signalering",
+                "/orgs/3/nazorg"
+            ]
         );
     }
 

@@ -80,6 +80,8 @@ pub(crate) enum Fact {
     NoAdminMany { count: i64 },
     /// The Besluit gelijkstelling for a year still has to be entered (platform administrators).
     Decree { year: i32 },
+    /// Checks after the sale of homes are overdue (Nazorg; the line's due date is the oldest).
+    ChecksOverdue { count: i64 },
 }
 
 /// Blind spots listed (the worst first); the coverage page has them all.
@@ -117,6 +119,13 @@ pub(crate) async fn gather(
         {
             let fact = Fact::Message { subject: message.subject, group: message.group_name };
             out.push(Todo::new(Kind::Question, Side::Ours, None, fact));
+        }
+        if scope.role().allows(Action::Edit) {
+            let (overdue, oldest) = volkshuis_store::nazorg::checks::overdue(db, scope, today).await?;
+            if overdue > 0 {
+                let fact = Fact::ChecksOverdue { count: overdue };
+                out.push(Todo::new(Kind::Deadline, Side::Ours, oldest, fact).times(count(overdue)));
+            }
         }
         if depth == Depth::Everything && scope.role().allows(Action::Edit) {
             if let Some(errors) = waiting::last_import_errors(db, scope, state.clock.now() - IMPORT_NEWS).await? {

@@ -1,8 +1,111 @@
-//! (being written)
+//! Figures, counts only: sales per year, checks done on time, buyers in payment trouble and VvE's below the reserve
+//! minimum, per gemeente, buurt or complex. A corporation sees its own; a municipality those of homes in its
+//! gemeenten, with small counts of buyers in payment trouble shown as "fewer than 5" so no buyer can be picked out.
 
+use super::{module_scope, subnav};
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::i18n::NazorgTexts;
 use crate::state::AppState;
+use crate::views::{ok, Page};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::routing::get;
 use axum::Router;
+use volkshuis_domain::access::View;
+use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::nazorg::figures::{self, Grouping, Place, Side};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/orgs/{org}/nazorg/cijfers", get(page))
+}
+
+/// Counts under this are shown as "fewer than" to a municipality.
+const SMALL: i64 = 5;
+
+struct Row {
+    key: String,
+    sold: i64,
+    checks_due: i64,
+    on_time: String,
+    overdue: i64,
+    trouble: String,
+    vves: i64,
+    below: i64,
+}
+
+#[derive(Template)]
+#[template(path = "nazorg/figures.html")]
+struct FiguresPage {
+    page: Page,
+    nz: &'static NazorgTexts,
+    nav: Vec<(String, &'static str)>,
+    org_id: i64,
+    per: &'static str,
+    groupings: Vec<(&'static str, &'static str)>,
+    per_year: Vec<(String, i64)>,
+    rows: Vec<Row>,
+    total: Row,
+}
+
+#[derive(serde::Deserialize)]
+struct FiguresQuery {
+    per: Option<String>,
+}
+
+async fn page(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(query): Query<FiguresQuery>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = module_scope(&state, &auth, org, View).await?;
+    let side = match organisation.kind {
+        OrgKind::Corporation => Side::Corporation,
+        OrgKind::Municipality => Side::Municipality,
+        _ => return Err(AppError::NotFound),
+    };
+    let nz = NazorgTexts::of(auth.ctx.lang);
+    let (per, grouping) = match query.per.as_deref() {
+        Some("buurt") => ("buurt", Grouping::Buurt),
+        Some("complex") if side == Side::Corporation => ("complex", Grouping::Complex),
+        _ => ("gemeente", Grouping::Gemeente),
+    };
+    let today = dutch_date(state.clock.now());
+    let figures = figures::figures(&state.db, &scope, side, grouping, today).await?;
+    let mask = side == Side::Municipality;
+    let row = |p: &Place| Row {
+        key: if p.key.is_empty() { nz.place_unknown.to_owned() } else { p.key.clone() },
+        sold: p.sold,
+        checks_due: p.checks_due,
+        on_time: match p.checks_due {
+            0 => "—".to_owned(),
+            due => format!("{} ({}%)", p.checks_on_time, (p.checks_on_time * 100 + due / 2) / due),
+        },
+        overdue: p.checks_overdue,
+        trouble: if mask && (1..SMALL).contains(&p.payment_trouble) {
+            nz.fewer_than(SMALL)
+        } else {
+            p.payment_trouble.to_string()
+        },
+        vves: p.vves,
+        below: p.vves_below_minimum,
+    };
+    let mut groupings = vec![("gemeente", nz.per_gemeente), ("buurt", nz.per_buurt)];
+    if side == Side::Corporation {
+        groupings.push(("complex", nz.per_complex));
+    }
+    ok(&FiguresPage {
+        page: Page::for_user(&auth),
+        nz,
+        nav: subnav(nz, &auth, org, organisation.kind),
+        org_id: org,
+        per,
+        groupings,
+        per_year: figures.per_year.clone(),
+        rows: figures.places.iter().map(row).collect(),
+        total: row(&figures.total),
+    })
 }

@@ -14,7 +14,7 @@ use axum::routing::get;
 use axum::Router;
 use volkshuis_domain::access::View;
 use volkshuis_domain::calendar::{add_months, dutch_date};
-use volkshuis_domain::nazorg::checks::{check_state, CheckState, LEAD_MONTHS};
+use volkshuis_domain::nazorg::checks::{check_state, LEAD_MONTHS};
 use volkshuis_domain::nazorg::vve::{findings, health, Health};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::nazorg::figures::{self, Grouping, Side};
@@ -129,17 +129,4 @@ async fn home(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
         }
     }
     ok(&page)
-}
-
-impl NazorgTexts {
-    /// The name of a check's state.
-    pub fn check_state(&self, state: CheckState) -> &'static str {
-        match state {
-            CheckState::Planned => self.check_planned,
-            CheckState::Open => self.check_open,
-            CheckState::Overdue => self.check_overdue,
-            CheckState::DoneOnTime => self.check_done_on_time,
-            CheckState::DoneLate => self.check_done_late,
-        }
-    }
 }

@@ -13,6 +13,7 @@ mod calculator;
 mod checks;
 mod figures;
 mod home;
+pub(crate) mod jobs;
 mod sales;
 mod settings;
 mod talk;
@@ -85,11 +86,8 @@ async fn buyer_scope(state: &AppState, auth: &Auth, org: i64) -> Result<(WriteSc
         OrgKind::Corporation | OrgKind::Partner => member_edit_scope(state, auth, org).await?,
         _ => return Err(AppError::NotFound),
     };
-    let buyers = if organisation.kind == OrgKind::Partner {
-        BuyerScope::coach(&scope)
-    } else {
-        BuyerScope::sales_staff(&scope)
-    };
+    let buyers =
+        if organisation.kind == OrgKind::Partner { BuyerScope::coach(&scope) } else { BuyerScope::sales_staff(&scope) };
     Ok((scope, buyers, organisation.kind))
 }
 
@@ -121,11 +119,16 @@ fn subnav(nz: &'static NazorgTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec
             ("", nz.nav_home, V),
             ("/verkopen", nz.nav_sales, E),
             ("/vves", nz.nav_vves, V),
+            ("/kaart", crate::i18n::VveTexts::of(auth.ctx.lang).nav_map, V),
             ("/cijfers", nz.nav_figures, V),
             ("/gesprekslijst", nz.nav_checklist, E),
             ("/instellingen", nz.nav_settings, M),
         ],
-        OrgKind::Municipality => &[("", nz.nav_home, V), ("/cijfers", nz.nav_figures, V)],
+        OrgKind::Municipality => &[
+            ("", nz.nav_home, V),
+            ("/cijfers", nz.nav_figures, V),
+            ("/kaart", crate::i18n::VveTexts::of(auth.ctx.lang).nav_map, V),
+        ],
         _ => &[("", nz.nav_home, V)],
     };
     let role = role_in(auth, org);
@@ -139,4 +142,79 @@ fn subnav(nz: &'static NazorgTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec
 /// A date typed in a form (`2026-12-04` from a date input, or `4-12-2026`).
 fn parse_day(text: &str) -> Option<time::Date> {
     crate::forms::parse_date(text.trim()).ok()
+}
+
+/// A percentage typed in a form (`20`, `77,5`, `77.5 %`) in basis points; at most two decimals, 0–100%.
+fn parse_percent_bp(text: &str) -> Option<u32> {
+    let text = text.trim().trim_end_matches('%').trim().replace(',', ".");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if whole.is_empty() || whole.len() > 3 || fraction.len() > 2 {
+        return None;
+    }
+    if !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    let fraction: u32 = format!("{fraction:0<2}").parse().ok()?;
+    let bp = whole * 100 + fraction;
+    (bp <= 10_000).then_some(bp)
+}
+
+/// Basis points as a Dutch percentage: 7750 → `77,5%`, 2000 → `20%`.
+fn show_percent(bp: u32) -> String {
+    let (whole, fraction) = (bp / 100, bp % 100);
+    match fraction {
+        0 => format!("{whole}%"),
+        f if f % 10 == 0 => format!("{whole},{}%", f / 10),
+        f => format!("{whole},{f:02}%"),
+    }
+}
+
+/// Cents as a plain amount for a link or a form's value (`123456,78`), which `Money::parse` reads back.
+fn plain_amount(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{},{:02}", cents.unsigned_abs() / 100, cents.unsigned_abs() % 100)
+}
+
+/// The buy-back price line by line, as the owner and the corporation read it: (what, amount).
+fn buyback_lines(nz: &NazorgTexts, input: &volkshuis_domain::nazorg::buyback::BuybackInput) -> Vec<(String, String)> {
+    use volkshuis_domain::money::Money;
+    let b = volkshuis_domain::nazorg::buyback::buyback(input);
+    let euro = |cents: i64| Money::from_cents(cents).to_string();
+    vec![
+        (nz.line_purchase.to_owned(), euro(b.purchase_price_cents)),
+        (nz.line_value_then.to_owned(), euro(input.value_at_purchase_cents)),
+        (nz.line_value_now.to_owned(), euro(input.value_now_cents)),
+        (nz.line_change.to_owned(), euro(b.value_change_cents)),
+        (nz.line_owner_part(show_percent(b.owner_share_bp)), euro(b.owner_part_cents)),
+        (nz.line_corporation_part.to_owned(), euro(b.corporation_part_cents)),
+        (nz.line_improvements.to_owned(), euro(b.improvements_cents)),
+        (nz.line_price.to_owned(), euro(b.price_cents)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_are_read_as_dutch_users_type_them() {
+        assert_eq!(parse_percent_bp("20"), Some(2000));
+        assert_eq!(parse_percent_bp("77,5"), Some(7750));
+        assert_eq!(parse_percent_bp(" 62.5 % "), Some(6250));
+        assert_eq!(parse_percent_bp("0,25"), Some(25));
+        assert_eq!(parse_percent_bp("100"), Some(10_000));
+        assert_eq!(parse_percent_bp("100,01"), None);
+        assert_eq!(parse_percent_bp("7,755"), None);
+        assert_eq!(parse_percent_bp("-5"), None);
+        assert_eq!(parse_percent_bp(""), None);
+        assert_eq!(parse_percent_bp("twintig"), None);
+    }
+
+    #[test]
+    fn percentages_are_shown_without_needless_decimals() {
+        assert_eq!(show_percent(2000), "20%");
+        assert_eq!(show_percent(7750), "77,5%");
+        assert_eq!(show_percent(25), "0,25%");
+    }
 }

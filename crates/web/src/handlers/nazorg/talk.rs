@@ -1,8 +1,189 @@
-//! (being written)
+//! The talk before the sale: the corporation's own checklist with the buyer's answer per item, the monthly costs
+//! of owning against the rent, and the buyer's consent to aftercare. Consent is asked, never pre-set, and is
+//! recorded only after a summary of what it does has been confirmed.
 
+use super::{corporation_write, parse_day, subnav};
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::FieldErrors;
+use crate::i18n::NazorgTexts;
 use crate::state::AppState;
+use crate::views::{ok, render, show_date, Page};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
 use axum::Router;
+use std::collections::HashMap;
+use volkshuis_domain::money::Money;
+use volkshuis_domain::nazorg::checks::show_check_years;
+use volkshuis_domain::nazorg::talk::monthly_difference_cents;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::nazorg::sales;
+use volkshuis_store::nazorg::settings::check_years;
+use volkshuis_store::nazorg::talks::{self, NewTalk, TalkRefused};
+use volkshuis_store::nazorg::BuyerScope;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/orgs/{org}/nazorg/verkopen/{id}/gesprek", get(form).post(submit))
+}
+
+#[derive(Template)]
+#[template(path = "nazorg/talk.html")]
+struct TalkPage {
+    page: Page,
+    nz: &'static NazorgTexts,
+    nav: Vec<(String, &'static str)>,
+    org_id: i64,
+    id: i64,
+    address: String,
+    buyer: String,
+    version: i64,
+    /// (field name, item text)
+    items: Vec<(String, String)>,
+    /// The summary being confirmed; the form's values travel as hidden fields.
+    confirming: Option<Vec<String>>,
+    hidden: Vec<(String, String)>,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl TalkPage {
+    fn value(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+
+    fn consent_is(&self, answer: &str) -> bool {
+        self.fields.get("consent").is_some_and(|v| v == answer)
+    }
+}
+
+async fn talk_page(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    id: i64,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+    confirming: Option<Vec<String>>,
+) -> Result<TalkPage, AppError> {
+    let scope = corporation_write(state, auth, org).await?;
+    let nz = NazorgTexts::of(auth.ctx.lang);
+    let sale = sales::sale(&state.db, &BuyerScope::sales_staff(&scope), &auth.actor(state), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let checklist = talks::checklist(&state.db, scope.as_read()).await?;
+    let items: Vec<(String, String)> =
+        checklist.items.iter().enumerate().map(|(i, item)| (format!("answer_{i}"), item.clone())).collect();
+    let hidden = if confirming.is_some() {
+        let mut names: Vec<&String> =
+            fields.keys().filter(|k| !matches!(k.as_str(), "csrf" | "confirm" | "edit")).collect();
+        names.sort();
+        names.into_iter().map(|k| (k.clone(), fields[k].clone())).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(TalkPage {
+        page: Page::for_user(auth),
+        nz,
+        nav: subnav(nz, auth, org, OrgKind::Corporation),
+        org_id: org,
+        id,
+        address: sale.address,
+        buyer: sale.buyer_name,
+        version: checklist.version,
+        items,
+        confirming,
+        hidden,
+        fields,
+        errors,
+    })
+}
+
+async fn form(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    ok(&talk_page(&state, &auth, org, id, HashMap::new(), FieldErrors::default(), None).await?)
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let nz = NazorgTexts::of(auth.ctx.lang);
+    if crate::forms::field(&fields, "edit") == "1" {
+        // Back from the summary to the form, with everything as typed.
+        let mut fields = fields;
+        fields.remove("edit");
+        return ok(&talk_page(&state, &auth, org, id, fields, FieldErrors::default(), None).await?);
+    }
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
+    let mut errors = FieldErrors::default();
+    let held_on = parse_day(&field("held_on"));
+    if held_on.is_none() {
+        errors.add("held_on", nz.err_date);
+    }
+    let money = |name: &'static str, errors: &mut FieldErrors| match Money::parse(&field(name)) {
+        Ok(m) if m.cents() >= 0 => Some(m.cents()),
+        _ => {
+            errors.add(name, nz.err_amount);
+            None
+        }
+    };
+    let owning = money("owning", &mut errors);
+    let rent = money("rent", &mut errors);
+    // Consent is the buyer's own answer: nothing is assumed when neither is chosen.
+    let consent = match field("consent").as_str() {
+        "ja" => Some(true),
+        "nee" => Some(false),
+        _ => {
+            errors.add("consent", nz.err_consent);
+            None
+        }
+    };
+    let version: i64 = field("version").parse().unwrap_or(-1);
+    let checklist = talks::checklist(&state.db, scope.as_read()).await?;
+    let answers: Vec<String> = (0..checklist.items.len()).map(|i| field(&format!("answer_{i}"))).collect();
+    for (i, answer) in answers.iter().enumerate() {
+        if answer.chars().count() > 2_000 {
+            errors.add(format!("answer_{i}"), nz.err_text);
+        }
+    }
+    let (Some(held_on), Some(owning), Some(rent), Some(consent), true) =
+        (held_on, owning, rent, consent, errors.is_empty())
+    else {
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &talk_page(&state, &auth, org, id, fields, errors, None).await?,
+        );
+    };
+    if field("confirm") != "1" {
+        let years = show_check_years(&check_years(&state.db, scope.as_read()).await?);
+        let summary = vec![
+            nz.talk_summary_held(show_date(held_on)),
+            nz.talk_summary_costs(
+                Money::from_cents(monthly_difference_cents(owning, rent)).to_string(),
+                Money::from_cents(owning).to_string(),
+                Money::from_cents(rent).to_string(),
+            ),
+            if consent { nz.talk_summary_consent_yes(years) } else { nz.talk_summary_consent_no.to_owned() },
+        ];
+        return ok(&talk_page(&state, &auth, org, id, fields, errors, Some(summary)).await?);
+    }
+    let talk = NewTalk { version, held_on, answers, owning_monthly_cents: owning, rent_monthly_cents: rent, consent };
+    match talks::record_talk(&state.db, &scope, &auth.actor(&state), id, &talk).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/orgs/{org}/nazorg/verkopen/{id}?notice=talk_recorded")).into_response()),
+        Err(TalkRefused::UnknownSale) => Err(AppError::NotFound),
+        Err(TalkRefused::ChecklistChanged | TalkRefused::AnswersDoNotMatch) => {
+            errors.add("version", nz.err_checklist_changed);
+            let page = talk_page(&state, &auth, org, id, fields, errors, None).await?;
+            render(StatusCode::CONFLICT, &page)
+        }
+    }
 }

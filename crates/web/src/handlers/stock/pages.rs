@@ -372,6 +372,11 @@ struct UnitPage {
     groups: Vec<(String, &'static str, bool)>,
     coverage: &'static str,
     coverage_code: &'static str,
+    /// Nazorg: the unit's sales (sold on, bought back on, the sale's page for those who may see buyers).
+    nz: &'static crate::i18n::NazorgTexts,
+    sales: Vec<(String, Option<String>, Option<String>)>,
+    /// Where staff record a sale of this unit, when it is not sold.
+    sell_href: Option<String>,
 }
 
 async fn unit(
@@ -419,6 +424,23 @@ async fn unit(
     };
     let speaking = volkshuis_store::participatie::groups_for_address(&state.db, &address).await?;
     let coverage = unit_coverage(speaking.iter().map(|g| Coverage::from_level(g.level)));
+    // Nazorg: that the home was sold, and when, is no buyer's data; the sale's page (with the buyer) is for those
+    // who may edit.
+    let may_edit = auth.memberships.iter().any(|(o, role)| o.id == org && role.allows(Action::Edit));
+    let sales = volkshuis_store::nazorg::sales::sales_of_unit(&state.db, &scope, unit.id).await?;
+    let sell_href = (may_edit && sales.iter().all(|s| s.bought_back_on.is_some())).then(|| {
+        format!(
+            "/orgs/{org}/nazorg/verkopen/nieuw?{}",
+            form_urlencoded::Serializer::new(String::new()).append_pair("eenheid", &unit.id_extern).finish()
+        )
+    });
+    let sales = sales
+        .iter()
+        .map(|s| {
+            let href = may_edit.then(|| format!("/orgs/{org}/nazorg/verkopen/{}", s.sale_id));
+            (crate::views::show_date(s.sold_on), s.bought_back_on.map(crate::views::show_date), href)
+        })
+        .collect();
     let groups =
         speaking.iter().map(|g| (g.name.clone(), page.pt.kind(g.kind), g.level == Coverage::Formal.level())).collect();
     ok(&UnitPage {
@@ -436,6 +458,9 @@ async fn unit(
         groups,
         coverage: page.pt.coverage_name(coverage),
         coverage_code: coverage.code(),
+        nz: crate::i18n::NazorgTexts::of(lang),
+        sales,
+        sell_href,
         page,
     })
 }

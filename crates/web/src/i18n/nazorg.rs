@@ -1,0 +1,109 @@
+//! Names of Nazorg's domain values (`volkshuis_domain::nazorg`) in the user's language; the texts are in
+//! `i18n/*/nazorg.ftl`.
+
+use super::NazorgTexts;
+use volkshuis_domain::nazorg::buyback::BuybackProblem;
+use volkshuis_domain::nazorg::checks::{CheckAnswers, CheckState, Maintenance, VveParticipation};
+use volkshuis_domain::nazorg::sale::{SaleCondition, SaleProblem, ValueKind};
+
+impl NazorgTexts {
+    /// The name of a check's state.
+    pub fn check_state(&self, state: CheckState) -> &'static str {
+        match state {
+            CheckState::Planned => self.check_planned,
+            CheckState::Open => self.check_open,
+            CheckState::Overdue => self.check_overdue,
+            CheckState::DoneOnTime => self.check_done_on_time,
+            CheckState::DoneLate => self.check_done_late,
+        }
+    }
+
+    /// The conditions of a sale.
+    pub fn condition(&self, condition: SaleCondition) -> &'static str {
+        match condition {
+            SaleCondition::None => self.condition_none,
+            SaleCondition::Koopgarant => self.condition_koopgarant,
+            SaleCondition::OtherDiscount => self.condition_other,
+        }
+    }
+
+    /// Which value the price is compared with.
+    pub fn value_kind(&self, kind: ValueKind) -> &'static str {
+        match kind {
+            ValueKind::Woz => self.value_woz,
+            ValueKind::Appraisal => self.value_appraisal,
+        }
+    }
+
+    /// Why the sale's terms were refused.
+    pub fn sale_problem(&self, problem: SaleProblem) -> &'static str {
+        match problem {
+            SaleProblem::PriceNotPositive | SaleProblem::ValueNotPositive => self.err_amount,
+            SaleProblem::DiscountRequired => self.err_discount_required,
+            SaleProblem::DiscountOutOfRange => self.err_discount_range,
+            SaleProblem::ShareRequired => self.err_share_required,
+            SaleProblem::ShareOutOfRange => self.err_percent,
+            SaleProblem::NoDiscountWithoutCondition => self.err_no_discount_without_condition,
+            SaleProblem::DiscountDoesNotMatchPrice => self.err_discount_price,
+        }
+    }
+
+    /// Why the buy-back's figures were refused.
+    pub fn buyback_problem(&self, problem: BuybackProblem) -> &'static str {
+        match problem {
+            BuybackProblem::ValueNotPositive => self.err_amount,
+            BuybackProblem::ImprovementsNegative => self.err_improvements,
+            BuybackProblem::ShareOutOfRange => self.err_percent,
+        }
+    }
+
+    /// The state of maintenance.
+    pub fn maintenance(&self, m: Maintenance) -> &'static str {
+        match m {
+            Maintenance::Good => self.maintenance_good,
+            Maintenance::Fair => self.maintenance_fair,
+            Maintenance::Poor => self.maintenance_poor,
+        }
+    }
+
+    /// The owner's part in the VvE.
+    pub fn participation(&self, p: VveParticipation) -> &'static str {
+        match p {
+            VveParticipation::Active => self.participation_active,
+            VveParticipation::Passive => self.participation_passive,
+            VveParticipation::None => self.participation_none,
+            VveParticipation::NoVve => self.participation_no_vve,
+        }
+    }
+
+    /// A done check in one line.
+    pub fn check_summary(&self, a: &CheckAnswers) -> String {
+        let mut parts = vec![
+            format!("{}: {}", self.field_maintenance, self.maintenance(a.maintenance)),
+            format!("{}: {}", self.field_participation, self.participation(a.vve_participation)),
+        ];
+        if a.payment_problems {
+            parts.push(self.summary_payment_problems.to_owned());
+        }
+        if a.wish_to_sell_back {
+            parts.push(self.summary_sell_back.to_owned());
+        }
+        parts.join(" · ")
+    }
+
+    /// The notice after a step, by its key in the query.
+    pub fn notice(&self, key: &str) -> Option<&'static str> {
+        Some(match key {
+            "sale_recorded" => self.notice_sale_recorded,
+            "coach_assigned" => self.notice_coach_assigned,
+            "log_added" => self.notice_log_added,
+            "talk_recorded" => self.notice_talk_recorded,
+            "check_recorded" => self.notice_check_recorded,
+            "action_added" => self.notice_action_added,
+            "action_done" => self.notice_action_done,
+            "buyback_recorded" => self.notice_buyback_recorded,
+            "saved" => self.notice_saved,
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,372 @@
+//! Nazorg through the real router on both databases: a sale from the form through the talk before it (consent asked,
+//! never pre-set, confirmed with a summary), a koopcoach and their log, an overdue three-year check recorded with a
+//! follow-up action, and a buy-back that returns the home to the rental stock; every route against every role (who
+//! sees buyers, who sees counts, who sees nothing); every read of a buyer in the audit log; the owner's calculation.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use time::Duration;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::org::GemeenteCode;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::testdb::sql;
+
+on_both_backends!(
+    a_home_goes_from_sale_through_talk_and_check_to_buy_back,
+    a_wrong_sale_form_comes_back_with_everything_typed,
+    every_route_answers_each_role_as_the_buyers_privacy_allows,
+    the_owner_can_compute_a_buy_back_without_an_account,
+    a_check_opening_tells_the_corporation_without_naming_the_buyer,
+);
+
+const STOCK: &str =
+    "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode\n\
+A1;C1;De Ark;Kerkstraat;1;;7411AA;Deventer;GM0150;BU01500000\n\
+A2;C1;De Ark;Kerkstraat;2;;7411AA;Deventer;GM0150;BU01500000\n\
+A3;C2;Het Anker;Dorpsweg;3;;7411AB;Deventer;GM0150;BU01500001\n";
+
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
+
+/// Woonstad's three units in GM0150, carried by the demo municipality; returns (Woonstad, municipality).
+async fn setting(app: &mut TestApp) -> (i64, i64) {
+    let woonstad = app.org_id("woonstad").await;
+    let actor = Actor::system("test", app.state.clock.now());
+    let reader = StockReader::new(STOCK.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &admin_scope(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let codes = [GemeenteCode::parse("GM0150").expect("code")];
+    let mut tx = app.state.db.begin().await.expect("begin");
+    volkshuis_store::gemeenten::set(&mut tx, &actor, municipality, &codes, 2023).await.expect("known code");
+    tx.commit().await.expect("commit");
+    (woonstad, municipality)
+}
+
+/// A Koopgarant sale of A1 on 10 January 2023 (20% off 200,000: 160,000; the share from today's table, 70%).
+const SALE: [(&str, &str); 9] = [
+    ("unit", "A1"),
+    ("sold_on", "2023-01-10"),
+    ("price", "160.000,00"),
+    ("value", "200000"),
+    ("value_kind", "taxatie"),
+    ("condition", "koopgarant"),
+    ("discount", "20"),
+    ("buyer_name", "Annelies Koopman"),
+    ("buyer_email", "fatima@example.nl"),
+];
+
+/// Records the sale as Woonstad's staff; returns the sale's id.
+async fn sell(app: &mut TestApp, woonstad: i64) -> i64 {
+    app.login("medewerker@woonstad.test").await;
+    let done = app.post(&format!("/orgs/{woonstad}/nazorg/verkopen/nieuw"), &SALE).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let to = done.location().expect("to the sale").to_owned();
+    to.trim_start_matches(&format!("/orgs/{woonstad}/nazorg/verkopen/"))
+        .split('?')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .expect("the sale's id")
+}
+
+async fn count(app: &TestApp, query: &str) -> i64 {
+    sql::query_scalar(query).fetch_one(&app.state.db).await.expect("count")
+}
+
+async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestApp) {
+    let (woonstad, _) = setting(&mut app).await;
+    let sale = sell(&mut app, woonstad).await;
+    let base = format!("/orgs/{woonstad}/nazorg");
+
+    // The home left the rental stock; its own page still knows it and says it was sold.
+    let units = app.get(&format!("/orgs/{woonstad}/stock")).await;
+    assert!(!units.main().contains("Kerkstraat 1") && units.main().contains("Kerkstraat 2"), "{}", units.main());
+    let unit_id: i64 = count(&app, "SELECT id FROM units WHERE id_extern = 'A1'").await;
+    let unit = app.get(&format!("/orgs/{woonstad}/stock/units/{unit_id}")).await;
+    assert!(unit.main().contains("Verkocht aan de huurder op 10-01-2023"), "{}", unit.main());
+    let page = app.get(&format!("{base}/verkopen/{sale}")).await;
+    let main = page.main();
+    assert!(main.contains("Annelies Koopman") && main.contains("70%") && main.contains("€ 160.000,00"), "{main}");
+    // Checks planned at three and six years.
+    assert!(main.contains("10-01-2026") && main.contains("10-01-2029"), "{main}");
+    // A second sale of the same home is refused on its field.
+    let again = app.post(&format!("{base}/verkopen/nieuw"), &SALE).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("al verkocht"), "{}", again.body);
+
+    // The talk: consent is asked, never assumed; the summary comes before anything is recorded.
+    let talk = format!("{base}/verkopen/{sale}/gesprek");
+    let form = app.get(&talk).await;
+    assert!(!form.body.contains("checked"), "nothing is pre-selected");
+    let mut answers = vec![
+        ("version", "0"),
+        ("held_on", "2022-12-01"),
+        ("owning", "812,50"),
+        ("rent", "690"),
+        ("answer_0", "besproken"),
+    ];
+    let no_consent = app.post(&talk, &answers).await;
+    assert_eq!(no_consent.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_consent.body.contains("besproken") && no_consent.body.contains("812,50"), "kept as typed");
+    answers.push(("consent", "ja"));
+    let summary = app.post(&talk, &answers).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    assert!(summary.body.contains("data-confirm") && summary.body.contains("€ 122,50"), "{}", summary.main());
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_talks").await, 0, "nothing recorded before the confirmation");
+    answers.push(("confirm", "1"));
+    let recorded = app.post(&talk, &answers).await;
+    assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.body);
+    let page = app.get(&format!("{base}/verkopen/{sale}")).await;
+    assert!(page.main().contains("data-consent=\"ja\""), "{}", page.main());
+
+    // The koopcoach: only a partner's staff member can be assigned; a select list is not a check.
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let coach = app.user_id("coordinator@wijkteam.test").await;
+    let staff = app.user_id("medewerker@woonstad.test").await;
+    let forged =
+        app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &format!("{woonstad}:{staff}"))]).await;
+    assert_eq!(forged.status, StatusCode::NOT_FOUND);
+    let assigned =
+        app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &format!("{wijkteam}:{coach}"))]).await;
+    assert_eq!(assigned.status, StatusCode::SEE_OTHER);
+
+    // The coach sees their buyer and writes the log; nothing of other buyers.
+    app.login("coordinator@wijkteam.test").await;
+    let home = app.get(&format!("/orgs/{wijkteam}/nazorg")).await;
+    assert!(home.main().contains("Annelies Koopman"), "{}", home.main());
+    let log =
+        [("log_on", "2026-11-20"), ("log_contact", "huisbezoek"), ("log_topic", "VvE-bijdrage"), ("log_follow_up", "")];
+    let logged = app.post(&format!("/orgs/{wijkteam}/nazorg/verkopen/{sale}/logboek"), &log).await;
+    assert_eq!(logged.status, StatusCode::SEE_OTHER, "{}", logged.body);
+    let page = app.get(&format!("/orgs/{wijkteam}/nazorg/verkopen/{sale}")).await;
+    assert!(page.main().contains("VvE-bijdrage") && !page.main().contains("/koopcoach"), "{}", page.main());
+
+    // The three-year check is overdue on 25 November 2026, on the dashboard and the work list.
+    app.login("medewerker@woonstad.test").await;
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.main().contains("1 controle na de verkoop van een woning is te laat"), "{}", dashboard.main());
+    let check: i64 = sql::query_scalar("SELECT id FROM nz_checks WHERE sale_id = $1 AND years = 3")
+        .bind(sale)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("check");
+    let path = format!("{base}/controles/{check}");
+    let answers = [
+        ("done_on", "2026-11-24"),
+        ("maintenance", "redelijk"),
+        ("participation", "passief"),
+        ("payment_problems", "ja"),
+        ("sell_back", "nee"),
+        ("notes", "achterstand VvE-bijdrage"),
+    ];
+    // Payment problems call for a follow-up action.
+    let without = app.post(&path, &answers).await;
+    assert_eq!(without.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(without.body.contains("vervolgactie") && without.body.contains("achterstand VvE-bijdrage"));
+    let mut with = answers.to_vec();
+    with.extend([
+        ("action_description", "Budgetcoach inschakelen"),
+        ("action_owner", "Koopcoach"),
+        ("action_due", "2026-12-15"),
+    ]);
+    let done = app.post(&path, &with).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = app.get(&path).await;
+    assert!(page.main().contains("Budgetcoach inschakelen") && page.main().contains("data-state=\"laat_gedaan\""));
+    let dashboard = app.get("/dashboard").await;
+    assert!(!dashboard.main().contains("controle na de verkoop"), "no longer overdue");
+
+    // The buy-back: 70% of a rise to 250,000 and improvements of 10,000: 160,000 + 35,000 + 10,000.
+    let buyback = format!("{base}/verkopen/{sale}/terugkoop");
+    let mut figures = vec![
+        ("requested_on", "2026-11-01"),
+        ("value_now", "250000"),
+        ("improvements", "10.000,00"),
+        ("completed_on", "2026-11-24"),
+    ];
+    let summary = app.post(&buyback, &figures).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    assert!(summary.body.contains("€ 205.000,00") && summary.body.contains("data-confirm"), "{}", summary.main());
+    assert!(summary.body.contains("€ 35.000,00"), "the owner's part, line by line");
+    figures.push(("confirm", "1"));
+    let recorded = app.post(&buyback, &figures).await;
+    assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.body);
+    let in_use: i64 = count(&app, "SELECT in_use FROM units WHERE id_extern = 'A1'").await;
+    assert_eq!(in_use, 1, "bought back: a rental home again");
+    let units = app.get(&format!("/orgs/{woonstad}/stock")).await;
+    assert!(units.main().contains("Kerkstraat 1"), "{}", units.main());
+
+    // Every read of the buyer is in the audit log, as a read of personal data with its purpose.
+    let reads: Vec<String> = sql::query_scalar(
+        "SELECT after_json FROM audit_log WHERE action = 'read_personal' AND entity IN ('nz_sale', 'nz_sales') \
+         AND personal_data = 1",
+    )
+    .fetch_all(&app.state.db)
+    .await
+    .expect("reads");
+    assert!(reads.iter().any(|r| r.contains("koopcoach")) && reads.iter().any(|r| r.contains("verkoop_en_nazorg")));
+}
+
+async fn a_wrong_sale_form_comes_back_with_everything_typed(mut app: TestApp) {
+    let (woonstad, _) = setting(&mut app).await;
+    app.login("medewerker@woonstad.test").await;
+    let path = format!("/orgs/{woonstad}/nazorg/verkopen/nieuw");
+    let mut wrong = SALE.to_vec();
+    wrong[0] = ("unit", "ONBEKEND");
+    wrong[2] = ("price", "100000");
+    let refused = app.post(&path, &wrong).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = &refused.body;
+    assert!(body.contains("staat niet in uw bezit"), "{body}");
+    assert!(body.contains("past niet bij de waarde min de korting"), "{body}");
+    assert!(
+        body.contains("value=\"ONBEKEND\"")
+            && body.contains("value=\"Annelies Koopman\"")
+            && body.contains("value=\"100000\"")
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales").await, 0);
+    // A free sale with a discount is refused; without conditions nothing is discounted.
+    let mut free = SALE.to_vec();
+    free[5] = ("condition", "geen");
+    let refused = app.post(&path, &free).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Zonder voorwaarden hoort er geen korting"), "{}", refused.body);
+    // Another corporation's settings page is not the staff member's; a read-only member records nothing.
+    app.login("lezer@woonstad.test").await;
+    assert_eq!(app.post(&path, &SALE).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales").await, 0);
+}
+
+async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: TestApp) {
+    let (woonstad, municipality) = setting(&mut app).await;
+    let sale = sell(&mut app, woonstad).await;
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let coach = app.user_id("coordinator@wijkteam.test").await;
+    let assigned = app
+        .post(
+            &format!("/orgs/{woonstad}/nazorg/verkopen/{sale}/koopcoach"),
+            &[("coach", &format!("{wijkteam}:{coach}"))],
+        )
+        .await;
+    assert_eq!(assigned.status, StatusCode::SEE_OTHER);
+    let check: i64 = count(&app, "SELECT MIN(id) FROM nz_checks").await;
+    let w = format!("/orgs/{woonstad}/nazorg");
+    let m = format!("/orgs/{municipality}/nazorg");
+    let p = format!("/orgs/{wijkteam}/nazorg");
+    use StatusCode as S;
+    const OK: S = S::OK;
+    const NO: S = S::FORBIDDEN;
+    const NF: S = S::NOT_FOUND;
+    // (route, [corporation admin, staff, read-only, municipality staff, koopcoach, tenant org, supplier, platform admin])
+    let buyers = [OK, OK, NO, NO, NO, NO, NO, NO];
+    let table: Vec<(String, [StatusCode; 8])> = vec![
+        (w.clone(), [OK, OK, OK, NO, NO, NO, NO, OK]),
+        (format!("{w}/verkopen"), buyers),
+        (format!("{w}/verkopen/nieuw"), buyers),
+        (format!("{w}/verkopen/{sale}"), buyers),
+        (format!("{w}/verkopen/{sale}/gesprek"), buyers),
+        (format!("{w}/verkopen/{sale}/terugkoop"), buyers),
+        (format!("{w}/controles/{check}"), buyers),
+        (format!("{w}/gesprekslijst"), buyers),
+        (format!("{w}/instellingen"), [OK, NO, NO, NO, NO, NO, NO, NO]),
+        (format!("{w}/cijfers"), [OK, OK, OK, NO, NO, NO, NO, OK]),
+        (m.clone(), [NO, NO, NO, OK, NO, NO, NO, OK]),
+        (format!("{m}/cijfers"), [NO, NO, NO, OK, NO, NO, NO, OK]),
+        // A municipality has no buyers: its members (and the platform administrator) get a 404.
+        (format!("{m}/verkopen/{sale}"), [NO, NO, NO, NF, NO, NO, NO, NF]),
+        (p.clone(), [NO, NO, NO, NO, OK, NO, NO, OK]),
+        (format!("{p}/verkopen/{sale}"), [NO, NO, NO, NO, OK, NO, NO, NO]),
+        (format!("/orgs/{sleutel}/nazorg"), [NO, NO, NO, NO, NO, NF, NO, NF]),
+    ];
+    let people = [
+        "admin@woonstad.test",
+        "medewerker@woonstad.test",
+        "lezer@woonstad.test",
+        "beleid@voorbeeldstad.test",
+        "coordinator@wijkteam.test",
+        "bestuur@desleutel.test",
+        "sroi@vandijk.test",
+        "beheer@volkshuis.test",
+    ];
+    for (who, email) in people.iter().enumerate() {
+        app.login(email).await;
+        for (route, expected) in &table {
+            let got = app.get(route).await;
+            assert_eq!(got.status, expected[who], "{email} on {route}");
+            if got.status == StatusCode::OK && !matches!(who, 0 | 1 | 4) {
+                assert!(!got.body.contains("Annelies Koopman"), "{email} saw a buyer on {route}: {}", got.body);
+            }
+        }
+    }
+    // Visitors are sent to log in.
+    app.clear_cookies();
+    assert!(app.get(&format!("{w}/verkopen/{sale}")).await.is_login_redirect());
+    // Another coach of the same partner sees nothing of a buyer not assigned to them.
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let actor = Actor::system("test", app.state.clock.now());
+    let new = volkshuis_store::users::NewUser {
+        email: volkshuis_domain::account::Email::parse("coach2@wijkteam.test").expect("email"),
+        name: volkshuis_domain::text::Name::parse("Tweede Coach").expect("name"),
+        password_hash: volkshuis_accounts::password::hash_now(common::PASSWORD).expect("hash"),
+        is_platform_admin: false,
+    };
+    let other = volkshuis_store::users::create(&mut tx, &actor, &new).await.expect("user").id;
+    volkshuis_store::users::set_membership(&mut tx, &actor, other, wijkteam, Role::Staff).await.expect("member");
+    tx.commit().await.expect("commit");
+    app.login("coach2@wijkteam.test").await;
+    assert_eq!(app.get(&format!("{p}/verkopen/{sale}")).await.status, StatusCode::NOT_FOUND);
+    let log = [("log_on", "2026-11-20"), ("log_contact", "telefoon"), ("log_topic", "x")];
+    assert_eq!(app.post(&format!("{p}/verkopen/{sale}/logboek"), &log).await.status, StatusCode::NOT_FOUND);
+    assert!(!app.get(&p).await.body.contains("Annelies Koopman"));
+    // The coach cannot do the corporation's steps through its own organisation's path.
+    app.login("coordinator@wijkteam.test").await;
+    let forged = app.post(&format!("{p}/controles/{check}"), &[("done_on", "2026-11-20")]).await;
+    assert_eq!(forged.status, StatusCode::NOT_FOUND);
+}
+
+async fn the_owner_can_compute_a_buy_back_without_an_account(mut app: TestApp) {
+    // A fall of the value is shared too: 160,000 + 70% × (180,000 − 200,000) = 146,000.
+    let page = app.get("/nazorg/rekenvoorbeeld?koopprijs=160000&waarde=200000&aandeel=70&waarde_nu=180000").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.main().contains("€ 146.000,00") && page.main().contains("€ -14.000,00"), "{}", page.main());
+    // An older contract with its own share: 50% of a rise of 40,000 plus improvements of 5,000.
+    let page = app
+        .get("/nazorg/rekenvoorbeeld?koopprijs=150000&waarde=180000&aandeel=50&waarde_nu=220000&verbeteringen=5000")
+        .await;
+    assert!(page.main().contains("€ 175.000,00"), "{}", page.main());
+    let wrong = app.get("/nazorg/rekenvoorbeeld?koopprijs=x&waarde=200000&aandeel=170&waarde_nu=180000").await;
+    assert!(wrong.main().contains("Vul een percentage") && !wrong.main().contains("data-buyback-lines"));
+}
+
+async fn a_check_opening_tells_the_corporation_without_naming_the_buyer(mut app: TestApp) {
+    let (woonstad, _) = setting(&mut app).await;
+    app.login("medewerker@woonstad.test").await;
+    // Sold on 10 March 2024: the three-year check is due 10 March 2027 and opens two months before.
+    let mut sale = SALE.to_vec();
+    sale[0] = ("unit", "A3");
+    sale[1] = ("sold_on", "2024-03-10");
+    let done = app.post(&format!("/orgs/{woonstad}/nazorg/verkopen/nieuw"), &sale).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM jobs WHERE kind = 'nz_check_opens'").await, 2, "one per check");
+    assert_eq!(volkshuis_web::run_due_jobs(&app.state).await.expect("run"), 0, "not before the day");
+    app.state.clock.advance(Duration::days(47));
+    assert!(volkshuis_web::run_due_jobs(&app.state).await.expect("run") >= 1);
+    let staff = app.user_id("medewerker@woonstad.test").await;
+    let notices: Vec<String> = sql::query_scalar("SELECT text FROM notifications WHERE user_id = $1")
+        .bind(staff)
+        .fetch_all(&app.state.db)
+        .await
+        .expect("notices");
+    assert!(notices.iter().any(|n| n.contains("Controle 3 jaar na verkoop staat open")), "{notices:?}");
+    let mails: Vec<String> = sql::query_scalar("SELECT body FROM outbox").fetch_all(&app.state.db).await.expect("mail");
+    assert!(mails.iter().all(|m| !m.contains("Koopman") && !m.contains("Dorpsweg")), "{mails:?}");
+}
