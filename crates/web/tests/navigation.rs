@@ -93,6 +93,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
             format!("/orgs/{o}/afspraken"),
             format!("/orgs/{o}/sr"),
             format!("/orgs/{o}/signalering"),
+            format!("/orgs/{o}/nazorg"),
             format!("/orgs/{o}"),
         ]
     };
@@ -119,6 +120,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
                 format!("/orgs/{gemeente}/afspraken"),
                 format!("/orgs/{gemeente}/sr"),
                 format!("/orgs/{gemeente}/signalering"),
+                format!("/orgs/{gemeente}/nazorg"),
                 format!("/orgs/{gemeente}"),
             ],
         ),
@@ -129,6 +131,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
                 "/dashboard".into(),
                 format!("/orgs/{wijkteam}/sr"),
                 format!("/orgs/{wijkteam}/signalering"),
+                format!("/orgs/{wijkteam}/nazorg"),
                 format!("/orgs/{wijkteam}"),
             ],
         ),

@@ -92,6 +92,15 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     let unit_id: i64 = count(&app, "SELECT id FROM units WHERE id_extern = 'A1'").await;
     let unit = app.get(&format!("/orgs/{woonstad}/stock/units/{unit_id}")).await;
     assert!(unit.main().contains("Verkocht aan de huurder op 10-01-2023"), "{}", unit.main());
+    // The landlord's next stock file may still list the sold home: it stays out of the rental stock.
+    let actor = Actor::system("test", app.state.clock.now());
+    let reader = StockReader::new(STOCK.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &admin_scope(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    assert_eq!(count(&app, "SELECT in_use FROM units WHERE id_extern = 'A1'").await, 0, "sold stays sold");
+    assert_eq!(count(&app, "SELECT units_in_use FROM stock_totals").await, 2);
     let page = app.get(&format!("{base}/verkopen/{sale}")).await;
     let main = page.main();
     assert!(main.contains("Annelies Koopman") && main.contains("70%") && main.contains("€ 160.000,00"), "{main}");

@@ -223,6 +223,19 @@ async fn set_in_use(tx: &mut Tx, backend: Backend, corporation: i64, unit: i64, 
     crate::stock::units_in_use_changed(tx.conn(), backend, corporation).await
 }
 
+/// Takes the corporation's sold homes (not bought back) out of use again after a stock import listed them; returns
+/// how many it took out.
+pub(crate) async fn keep_sold_out_of_use(conn: Conn<'_>, corporation: i64) -> Result<u64> {
+    let done = sql::query(
+        "UPDATE units SET in_use = 0 WHERE corporation_id = $1 AND in_use = 1 AND id IN \
+         (SELECT unit_id FROM nz_sales WHERE corporation_id = $1 AND bought_back_on IS NULL)",
+    )
+    .bind(corporation)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// The open sale (not bought back) of a unit, if any.
 async fn active_sale_in(conn: Conn<'_>, unit: i64) -> Result<Option<i64>> {
     Ok(sql::query_scalar("SELECT id FROM nz_sales WHERE unit_id = $1 AND bought_back_on IS NULL")

@@ -599,12 +599,15 @@ impl Importer<'_> {
         // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no
         // unit did).
         super::raise_version(tx.conn(), self.corporation_id).await?;
+        // Homes sold to their tenants (Nazorg) stay out of the rental stock when the landlord's file still lists
+        // them: writing a listed unit puts it in use, so the sold ones are taken out again, in this transaction.
+        let sold_listed = crate::nazorg::sales::keep_sold_out_of_use(tx.conn(), self.corporation_id).await?;
         let started = std::time::Instant::now();
         if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
             // Map and coverage follow the stock: their cells are made again from the units now in use. When no unit
             // in use is left out of the file, or those left out go out of use, the file's units are the stock in use
             // and their summed cells are its cells; otherwise the stored units are grouped.
-            let file_is_the_stock = self.summary.missing == 0 || mark_missing;
+            let file_is_the_stock = (self.summary.missing == 0 || mark_missing) && sold_listed == 0;
             match self.cells.take().filter(|_| file_is_the_stock) {
                 Some(cells) => {
                     let in_use = self.summary.new + self.summary.changed + self.summary.unchanged;
