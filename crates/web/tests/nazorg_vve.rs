@@ -337,6 +337,12 @@ async fn a_vve_is_registered_edited_and_judged(mut app: TestApp) {
             .await
             .expect("audit");
     assert_eq!(actions, vec!["create".to_owned(), "update".to_owned()]);
+    // The same page in English, through the language switch.
+    app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
+    let english = app.get(&path).await;
+    let main = english.main();
+    assert!(main.contains("Conflict of interest") && main.contains(">amber</span>"), "{main}");
+    assert!(main.contains("There is no MJOP; the reservation is judged against 0.5% of the rebuild value."), "{main}");
 }
 
 async fn a_vote_is_recorded_only_after_its_confirmation(mut app: TestApp) {
