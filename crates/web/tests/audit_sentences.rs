@@ -13,6 +13,8 @@ const COMPUTED: &[(&str, &[&str])] = &[
     ("status.code()", &["approved", "rejected"]),
     // `log_read` in crates/store/src/signalering/mod.rs and the purge in its retention.rs: the tables of persons.
     ("entity", &["sg_households", "sg_signals", "sg_soft"]),
+    // `log_read` in crates/store/src/nazorg/mod.rs: the buyer lists and pages.
+    ("buyer_entity", &["nz_sales", "nz_sale", "nz_checks"]),
 ];
 
 fn files(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {

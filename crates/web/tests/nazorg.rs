@@ -316,6 +316,13 @@ async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: Tes
             }
         }
     }
+    // The municipality's map and figures count the one sale in its buurt as "fewer than 5", never as one buyer.
+    app.login("beleid@voorbeeldstad.test").await;
+    let map = app.get(&format!("{m}/kaart")).await;
+    assert!(map.main().contains("minder dan 5") && map.main().contains("BU01500000"), "{}", map.main());
+    app.login("admin@woonstad.test").await;
+    let own = app.get(&format!("{w}/kaart")).await;
+    assert!(own.main().contains("<td>1</td>"), "the corporation sees its own count: {}", own.main());
     // Visitors are sent to log in.
     app.clear_cookies();
     assert!(app.get(&format!("{w}/verkopen/{sale}")).await.is_login_redirect());

@@ -76,10 +76,10 @@ pub(crate) async fn log_read(
     conn: Conn<'_>,
     actor: &Actor,
     scope: &BuyerScope,
-    (entity, entity_id): (&'static str, String),
+    (buyer_entity, entity_id): (&'static str, String),
     ids: &[i64],
 ) -> Result<()> {
-    let mut change = Change::event(Some(scope.org_id), "read_personal", entity, entity_id);
+    let mut change = Change::event(Some(scope.org_id), "read_personal", buyer_entity, entity_id);
     change.personal_data = true;
     change.after = Some(json!({ "purpose": scope.purpose(), "persons": ids.len(), "ids": ids }));
     audit::record(conn, actor, change).await

@@ -42,6 +42,8 @@ async fn script() -> Response {
 struct Row {
     code: String,
     buurt: String,
+    /// The homes sold as shown (a municipality sees "fewer than 5" for 1–4), and the number the circle is sized by.
+    sold_shown: String,
     sold: i64,
     vves: i64,
     /// The worst health's code, name and badge class; empty without VvE's.
@@ -67,7 +69,13 @@ struct MapPage {
     tiles_missing: &'static str,
 }
 
-fn row(vt: &VveTexts, org: i64, buurt: Buurt) -> Row {
+/// Counts of homes sold under this are shown to a municipality as "fewer than", as on the figures page: one sale in a
+/// buurt is too close to one buyer.
+const SMALL: i64 = 5;
+
+fn row(nz: &NazorgTexts, vt: &VveTexts, org: i64, municipality: bool, buurt: Buurt) -> Row {
+    let masked = municipality && (1..SMALL).contains(&buurt.sold);
+    let sold_shown = if masked { nz.fewer_than(SMALL) } else { buurt.sold.to_string() };
     let name = match (&buurt.name, buurt.code.as_str()) {
         (_, "") => vt.buurt_unknown.to_owned(),
         (Some(name), code) => format!("{name} ({code})"),
@@ -75,8 +83,8 @@ fn row(vt: &VveTexts, org: i64, buurt: Buurt) -> Row {
     };
     let worst = buurt.worst().map(|h: Health| (h.code(), vt.health(h), health_class(h)));
     let label = match worst {
-        Some((_, health, _)) => vt.map_label(&name, buurt.sold, health),
-        None => vt.map_label_no_vves(&name, buurt.sold),
+        Some((_, health, _)) => vt.map_label(&name, &sold_shown, health),
+        None => vt.map_label_no_vves(&name, &sold_shown),
     };
     Row {
         point: buurt
@@ -93,7 +101,8 @@ fn row(vt: &VveTexts, org: i64, buurt: Buurt) -> Row {
             .collect(),
         code: buurt.code,
         buurt: name,
-        sold: buurt.sold,
+        sold: if masked { 1 } else { buurt.sold },
+        sold_shown,
         worst,
         label,
     }
@@ -108,14 +117,19 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     };
     let (nz, vt) = (NazorgTexts::of(auth.ctx.lang), VveTexts::of(auth.ctx.lang));
     let today = dutch_date(state.clock.now());
-    let rows = map::buurten(&state.db, &scope, side, today).await?.into_iter().map(|b| row(vt, org, b)).collect();
+    let municipality = side == Side::Municipality;
+    let rows = map::buurten(&state.db, &scope, side, today)
+        .await?
+        .into_iter()
+        .map(|b| row(nz, vt, org, municipality, b))
+        .collect();
     ok(&MapPage {
         page: Page::for_user(&auth),
         nz,
         vt,
         nav: subnav(nz, &auth, org, organisation.kind),
         org_id: org,
-        municipality: side == Side::Municipality,
+        municipality,
         rows,
         tiles_missing: auth.ctx.lang.mapslang().map_tiles_missing,
     })
