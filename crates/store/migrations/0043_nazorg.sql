@@ -45,6 +45,8 @@ CREATE TABLE nz_sales (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX nz_sales_corporation ON nz_sales(corporation_id, sold_on);
+-- A home has at most one open sale: a second sale of the same unit waits for its buy-back.
+CREATE UNIQUE INDEX nz_sales_unit_open ON nz_sales(unit_id) WHERE bought_back_on IS NULL;
 CREATE INDEX nz_sales_unit ON nz_sales(unit_id);
 CREATE INDEX nz_sales_coach ON nz_sales(coach_user_id, coach_org_id);
 

@@ -119,9 +119,10 @@ pub async fn checks_of(db: &Db, scope: &BuyerScope, sale_id: i64) -> Result<Opti
 
 /// The sale a check belongs to, when that sale is the corporation's.
 async fn sale_of_check(tx: &mut crate::Tx, corporation: i64, check_id: i64) -> Result<Option<i64>> {
+    // A home bought back is the corporation's again: its checks are closed.
     Ok(sql::query_scalar(
         "SELECT k.sale_id FROM nz_checks k JOIN nz_sales s ON s.id = k.sale_id \
-         WHERE k.id = $1 AND s.corporation_id = $2",
+         WHERE k.id = $1 AND s.corporation_id = $2 AND s.bought_back_on IS NULL",
     )
     .bind(check_id)
     .bind(corporation)
@@ -272,7 +273,9 @@ pub async fn checks_to_do(
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let ids: Vec<i64> = list.iter().map(|c| c.sale_id).collect();
+    let mut ids: Vec<i64> = list.iter().map(|c| c.sale_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
     let mut tx = db.begin().await?;
     log_read(tx.conn(), actor, scope, ("nz_checks", "werklijst".to_owned()), &ids).await?;
     tx.commit().await?;

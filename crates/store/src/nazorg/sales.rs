@@ -167,7 +167,7 @@ pub async fn record_sale(
     if active_sale_in(tx.conn(), new.unit_id).await?.is_some() {
         return Ok(Err(SaleRefused::AlreadySold));
     }
-    let id: i64 = sql::query_scalar(
+    let inserted: std::result::Result<i64, _> = sql::query_scalar(
         "INSERT INTO nz_sales (corporation_id, unit_id, sold_on, price_cents, value_cents, value_kind, \
          sale_condition, discount_bp, owner_share_bp, buyer_name, buyer_email, buyer_phone, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
@@ -187,7 +187,12 @@ pub async fn record_sale(
     .bind(actor.name())
     .bind(crate::timestamp::to_unix(actor.at))
     .fetch_one(&mut tx)
-    .await?;
+    .await;
+    // Two sales of one home at the same moment: the unique index on open sales lets one through.
+    let id = match inserted.map_err(StoreError::from) {
+        Err(StoreError::Duplicate) => return Ok(Err(SaleRefused::AlreadySold)),
+        other => other?,
+    };
     let mut planned = Vec::new();
     for years in check_years {
         let due = due_on(new.sold_on, *years);
