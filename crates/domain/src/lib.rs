@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod geo;
 pub mod ical;
 pub mod ids;
+pub mod initiatieven;
 pub mod modules;
 pub mod money;
 pub mod nazorg;

@@ -1,0 +1,111 @@
+//! The liveability budget a corporation sets per year and area, the grants made from it and what was spent.
+//!
+//! Issue 22: granted, spent and remaining are tracked, the remaining budget never goes below zero without an
+//! explicit override (recorded with its reason by the store), and spending is recorded with evidence.
+
+use crate::money::Money;
+
+/// A budget and what has been done with it, in cents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct BudgetState {
+    /// The budget the corporation set for the year and area.
+    pub budget_cents: i64,
+    /// The sum of all grants made from it.
+    pub granted_cents: i64,
+    /// The sum of all spending recorded against those grants.
+    pub spent_cents: i64,
+}
+
+impl BudgetState {
+    /// What is left to grant: budget − granted. Negative only after an override.
+    pub fn remaining(&self) -> i64 {
+        self.budget_cents.saturating_sub(self.granted_cents)
+    }
+
+    /// What was granted but not yet spent: granted − spent.
+    pub fn unspent(&self) -> i64 {
+        self.granted_cents.saturating_sub(self.spent_cents)
+    }
+
+    /// More was granted than the budget holds (after an override).
+    pub fn is_overdrawn(&self) -> bool {
+        self.remaining() < 0
+    }
+}
+
+/// Why a grant is refused. `Display` is Dutch (the CLI); the web layer translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum GrantBlock {
+    /// The amount is zero or negative.
+    #[error("een toekenning is groter dan nul")]
+    NotPositive,
+    /// The grant is larger than what remains of the budget.
+    #[error("de toekenning is {} groter dan wat er over is van het budget", Money::from_cents(*.short_cents))]
+    OverBudget {
+        /// How much the remaining budget falls short of the grant, in cents.
+        short_cents: i64,
+    },
+}
+
+/// Whether `amount_cents` may be granted from a budget in `state`.
+///
+/// The amount must be positive, even with an override (a correction is not a negative grant). A grant may take the
+/// remaining budget to exactly zero; one that would take it below zero is refused unless `override_budget` is set,
+/// an explicit choice the store records with its reason. When the budget is already overdrawn, the shortfall counts
+/// from the negative remainder: with € 100 overdrawn a grant of € 50 is short € 150.
+pub fn may_grant(state: &BudgetState, amount_cents: i64, override_budget: bool) -> Result<(), GrantBlock> {
+    if amount_cents <= 0 {
+        return Err(GrantBlock::NotPositive);
+    }
+    let remaining = state.remaining();
+    if amount_cents > remaining && !override_budget {
+        return Err(GrantBlock::OverBudget { short_cents: amount_cents.saturating_sub(remaining) });
+    }
+    Ok(())
+}
+
+/// Why spending is refused. `Display` is Dutch (the CLI); the web layer translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SpendBlock {
+    /// The amount is zero or negative.
+    #[error("een uitgave is groter dan nul")]
+    NotPositive,
+    /// The spending would exceed the grant.
+    #[error("de uitgave is {} meer dan er van de toekenning over is", Money::from_cents(*.short_cents))]
+    OverGrant {
+        /// By how much spending would exceed the grant, in cents.
+        short_cents: i64,
+    },
+    /// No evidence was given.
+    #[error("voeg een bewijs toe: een bestand of een beschrijving van de bon")]
+    NoEvidence,
+}
+
+/// Whether `amount_cents` may be recorded as spent from a grant of `granted_cents` of which `spent_so_far_cents` has
+/// been spent.
+///
+/// The checks, in this order: the amount is positive; the total spent stays within the grant (spending the grant to
+/// the last cent is fine; there is no override, since a grant that is too small is raised by a new grant); there is
+/// evidence, a file or a description of the receipt, which the caller judges and passes as `has_evidence`.
+pub fn may_spend(
+    granted_cents: i64,
+    spent_so_far_cents: i64,
+    amount_cents: i64,
+    has_evidence: bool,
+) -> Result<(), SpendBlock> {
+    if amount_cents <= 0 {
+        return Err(SpendBlock::NotPositive);
+    }
+    let over = spent_so_far_cents.saturating_add(amount_cents).saturating_sub(granted_cents);
+    if over > 0 {
+        return Err(SpendBlock::OverGrant { short_cents: over });
+    }
+    if !has_evidence {
+        return Err(SpendBlock::NoEvidence);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "budget_tests.rs"]
+mod tests;
