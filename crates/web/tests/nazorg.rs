@@ -92,6 +92,7 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     let unit_id: i64 = count(&app, "SELECT id FROM units WHERE id_extern = 'A1'").await;
     let unit = app.get(&format!("/orgs/{woonstad}/stock/units/{unit_id}")).await;
     assert!(unit.main().contains("Verkocht aan de huurder op 10-01-2023"), "{}", unit.main());
+    assert!(unit.main().contains("data-sold") && !unit.main().contains("ontbrak in een volledig bestand"));
     // The landlord's next stock file may still list the sold home: it stays out of the rental stock.
     let actor = Actor::system("test", app.state.clock.now());
     let reader = StockReader::new(STOCK.as_bytes()).expect("header");

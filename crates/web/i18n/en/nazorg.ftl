@@ -251,3 +251,4 @@ col-vves = Associations
 col-total = Total
 unit-not-sold = This home has not been sold.
 unit-sold-on = Sold to the tenant on
+unit-sold-tag = Sold to the tenant (not counted as rented)

@@ -251,3 +251,4 @@ col-vves = VvE's
 col-total = Totaal
 unit-not-sold = Deze woning is niet verkocht.
 unit-sold-on = Verkocht aan de huurder op
+unit-sold-tag = Verkocht aan de huurder (telt niet mee in de verhuur)

@@ -377,6 +377,8 @@ struct UnitPage {
     sales: Vec<(String, Option<String>, Option<String>)>,
     /// Where staff record a sale of this unit, when it is not sold.
     sell_href: Option<String>,
+    /// Sold and not bought back: out of use because it is sold, not because a file left it out.
+    sold: bool,
 }
 
 async fn unit(
@@ -428,7 +430,8 @@ async fn unit(
     // who may edit.
     let may_edit = auth.memberships.iter().any(|(o, role)| o.id == org && role.allows(Action::Edit));
     let sales = volkshuis_store::nazorg::sales::sales_of_unit(&state.db, &scope, unit.id).await?;
-    let sell_href = (may_edit && sales.iter().all(|s| s.bought_back_on.is_some())).then(|| {
+    let sold = sales.iter().any(|s| s.bought_back_on.is_none());
+    let sell_href = (may_edit && !sold).then(|| {
         format!(
             "/orgs/{org}/nazorg/verkopen/nieuw?{}",
             form_urlencoded::Serializer::new(String::new()).append_pair("eenheid", &unit.id_extern).finish()
@@ -461,6 +464,7 @@ async fn unit(
         nz: crate::i18n::NazorgTexts::of(lang),
         sales,
         sell_href,
+        sold,
         page,
     })
 }
