@@ -91,7 +91,7 @@ test('the dashboard reads well on a phone and recent changes are sentences', asy
     assert.match(entry, /— \S.+ \S/, `a sentence: "${entry}"`);
   }
   const modules = await page.locator('section[aria-labelledby=modules] li a').allTextContents();
-  assert.deepEqual(modules, ['Bezit', 'Participatie', 'Overleg', 'Prestatieafspraken', 'Social return', 'Signalering', 'Nazorg']);
+  assert.deepEqual(modules, ['Bezit', 'Participatie', 'Overleg', 'Prestatieafspraken', 'Social return', 'Signalering', 'Nazorg', 'Initiatieven']);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the dashboard scrolls sideways by ${overflow}px on a phone`);
   assert.deepEqual(await seriousViolations(page), [], 'dashboard on a phone');

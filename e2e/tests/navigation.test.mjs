@@ -14,11 +14,11 @@ const PHONE = { width: 375, height: 740 };
 // The demo organisations get their ids in the order the demo creates them (crates/demo/src/lib.rs).
 const [WOONSTAD, SLEUTEL, NOORD, GEMEENTE, VAN_DIJK, WIJKTEAM, WSP] = [1, 2, 3, 4, 5, 6, 7];
 
-const corporation = (o) => ['/dashboard', `/orgs/${o}/stock`, `/orgs/${o}/participatie`, `/orgs/${o}/overleg`, `/orgs/${o}/afspraken`, `/orgs/${o}/sr`, `/orgs/${o}/signalering`, `/orgs/${o}/nazorg`, `/orgs/${o}`];
-const tenant = (o) => ['/dashboard', `/orgs/${o}/participatie`, `/orgs/${o}/overleg`, `/orgs/${o}/afspraken`, `/orgs/${o}`];
+const corporation = (o) => ['/dashboard', `/orgs/${o}/stock`, `/orgs/${o}/participatie`, `/orgs/${o}/overleg`, `/orgs/${o}/afspraken`, `/orgs/${o}/sr`, `/orgs/${o}/signalering`, `/orgs/${o}/nazorg`, `/orgs/${o}/initiatieven`, `/orgs/${o}`];
+const tenant = (o) => ['/dashboard', `/orgs/${o}/participatie`, `/orgs/${o}/overleg`, `/orgs/${o}/afspraken`, `/orgs/${o}/initiatieven`, `/orgs/${o}`];
 // A partner coordinates social return, receives Signalering's referrals and coaches buyers (Nazorg); a supplier only reports social return.
 const socialReturnOnly = (o) => ['/dashboard', `/orgs/${o}/sr`, `/orgs/${o}`];
-const partner = (o) => ['/dashboard', `/orgs/${o}/sr`, `/orgs/${o}/signalering`, `/orgs/${o}/nazorg`, `/orgs/${o}`];
+const partner = (o) => ['/dashboard', `/orgs/${o}/sr`, `/orgs/${o}/signalering`, `/orgs/${o}/nazorg`, `/orgs/${o}/initiatieven`, `/orgs/${o}`];
 
 /** Every demo role with the menu its organisation reaches (Dirk belongs to two tenant organisations: either). */
 const ROLES = [

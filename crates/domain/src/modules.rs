@@ -13,8 +13,8 @@ use crate::org::OrgKind;
 
 /// A module of the platform, in the order the main navigation lists them.
 ///
-/// Modules still to come (Initiatieven) get a variant here and a line in [`Module::open_to`] when their pages
-/// exist; until then no menu names them.
+/// A module gets a variant here and a line in [`Module::open_to`] when its pages exist; until then no menu names
+/// it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Module {
     /// Bezit: a corporation's complexes and units.
@@ -31,11 +31,13 @@ pub enum Module {
     Signalering,
     /// Nazorg: homes sold to their tenants, the koopcoach, the checks after the sale, VvE's.
     Nazorg,
+    /// Initiatieven: residents' initiatives the corporation helps to grow, budget rounds, social enterprises.
+    Initiatieven,
 }
 
 impl Module {
     /// Every module, in menu order.
-    pub const ALL: [Module; 7] = [
+    pub const ALL: [Module; 8] = [
         Module::Bezit,
         Module::Participatie,
         Module::Overleg,
@@ -43,6 +45,7 @@ impl Module {
         Module::SocialReturn,
         Module::Signalering,
         Module::Nazorg,
+        Module::Initiatieven,
     ];
 
     /// A stable code (for tests and markup hooks).
@@ -55,6 +58,7 @@ impl Module {
             Module::SocialReturn => "social-return",
             Module::Signalering => "signalering",
             Module::Nazorg => "nazorg",
+            Module::Initiatieven => "initiatieven",
         }
     }
 
@@ -79,6 +83,11 @@ impl Module {
             // counts. Buyers are shown to the corporation's staff and the assigned coach only (the store's
             // `nazorg::BuyerScope`).
             Module::Nazorg => matches!(kind, OrgKind::Corporation | OrgKind::Municipality | OrgKind::Partner),
+            // The corporation that coaches and lends; tenant organisations and partners that bring initiatives in
+            // and follow their own. A resident without an organisation brings one in from `/initiatieven`.
+            Module::Initiatieven => {
+                matches!(kind, OrgKind::Corporation | OrgKind::TenantOrganisation | OrgKind::Partner)
+            }
         }
     }
 }
@@ -104,11 +113,11 @@ mod tests {
     fn each_kind_reaches_its_modules() {
         use OrgKind::*;
         let table = [
-            (Corporation, [true, true, true, true, true, true, true]),
-            (TenantOrganisation, [false, true, true, true, false, false, false]),
-            (Municipality, [false, true, false, true, true, true, true]),
-            (Supplier, [false, false, false, false, true, false, false]),
-            (Partner, [false, false, false, false, true, true, true]),
+            (Corporation, [true, true, true, true, true, true, true, true]),
+            (TenantOrganisation, [false, true, true, true, false, false, false, true]),
+            (Municipality, [false, true, false, true, true, true, true, false]),
+            (Supplier, [false, false, false, false, true, false, false, false]),
+            (Partner, [false, false, false, false, true, true, true, true]),
         ];
         for (kind, expected) in table {
             assert_eq!(Module::ALL.map(|m| m.open_to(kind)), expected, "{kind}");

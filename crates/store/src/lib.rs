@@ -14,6 +14,7 @@ pub mod dashboard;
 mod db;
 mod error;
 pub mod gemeenten;
+pub mod initiatieven;
 pub mod invitations;
 pub mod job_workers;
 pub mod jobs;

@@ -135,10 +135,29 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("update", "nz_settings"),
     ("read_personal", "nz_sales"),
     ("read_personal", "nz_sale"),
-    ("read_personal", "nz_checks"), // Nazorg: VvE register
+    ("read_personal", "nz_checks"),
+    // Nazorg: VvE register
     ("create", "nz_vve"),
     ("update", "nz_vve"),
     ("create", "nz_vve_vote"),
+    // Initiatieven: initiatives, what the corporation lends and grants, budgets.
+    ("create", "in_initiative"),
+    ("update", "in_initiative"),
+    ("stage", "in_initiative"),
+    ("log", "in_initiative"),
+    ("assign_coach", "in_initiative"),
+    ("publish", "in_initiative"),
+    ("withdraw", "in_initiative"),
+    ("lend", "in_initiative"),
+    ("agreement", "in_initiative"),
+    ("grant", "in_initiative"),
+    ("spend", "in_initiative"),
+    ("outcome", "in_initiative"),
+    ("set", "in_budget"),
+    // Initiatieven: the register of social enterprises
+    ("create", "in_enterprise"),
+    ("update", "in_enterprise"),
+    ("create", "in_certificate"),
 ];
 
 /// What a sentence is made of: the entry's action, kind of thing, actor and the names and details it carries.
@@ -357,10 +376,28 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("action_done", "nz_action") => dt.recent_nz_action_done(actor),
         ("update", "nz_settings") => dt.recent_nz_settings(actor),
         ("read_personal", "nz_sales" | "nz_sale" | "nz_checks") => dt.recent_nz_read(actor, number(d, "persons")),
+        // Initiatieven.
+        ("create", "in_initiative") => dt.recent_in_create(actor, detail(d, "title")),
+        ("update", "in_initiative") => dt.recent_in_update(actor),
+        ("stage", "in_initiative") => dt.recent_in_stage(actor),
+        ("log", "in_initiative") => dt.recent_in_log(actor),
+        ("assign_coach", "in_initiative") => dt.recent_in_coach(actor),
+        ("publish", "in_initiative") => dt.recent_in_publish(actor),
+        ("withdraw", "in_initiative") => dt.recent_in_withdraw(actor),
+        ("lend", "in_initiative") => dt.recent_in_lend(actor),
+        ("agreement", "in_initiative") => dt.recent_in_agreement(actor),
+        ("grant", "in_initiative") => dt.recent_in_grant(actor),
+        ("spend", "in_initiative") => dt.recent_in_spend(actor),
+        ("outcome", "in_initiative") => dt.recent_in_outcome(actor),
+        ("set", "in_budget") => dt.recent_in_budget(actor),
         // Nazorg: VvE register (its texts in `vve.ftl`, beside the register's pages)
         ("create", "nz_vve") => vve_texts(dt).recent_vve_create(actor, vve_name(dt, f)),
         ("update", "nz_vve") => vve_texts(dt).recent_vve_update(actor, vve_name(dt, f)),
         ("create", "nz_vve_vote") => vve_texts(dt).recent_vve_vote(actor),
+        // Initiatieven: the register of social enterprises (its texts in `ondernemingen.ftl`, beside its pages)
+        ("create", "in_enterprise") => register_texts(dt).recent_enterprise_create(actor, enterprise_name(dt, f)),
+        ("update", "in_enterprise") => register_texts(dt).recent_enterprise_update(actor, enterprise_name(dt, f)),
+        ("create", "in_certificate") => register_texts(dt).recent_certificate_create(actor),
         _ => return None,
     })
 }
@@ -374,6 +411,18 @@ fn vve_texts(dt: &DashboardTexts) -> &'static crate::i18n::VveTexts {
 
 /// A VvE's name: as the store named it, else as the entry wrote it.
 fn vve_name<'a>(dt: &'a DashboardTexts, f: &Facts<'a>) -> &'a str {
+    f.subject.or(Some(detail(f.details, "name")).filter(|n| !n.is_empty())).unwrap_or(dt.recent_unnamed)
+}
+
+/// The register of social enterprises' texts in the language of `dt`.
+fn register_texts(dt: &DashboardTexts) -> &'static crate::i18n::OndernemingenTexts {
+    use crate::i18n::Lang;
+    let lang = [Lang::Nl, Lang::En].into_iter().find(|l| std::ptr::eq(DashboardTexts::of(*l), dt)).unwrap_or_default();
+    crate::i18n::OndernemingenTexts::of(lang)
+}
+
+/// An enterprise's name: as the store named it, else as the entry wrote it.
+fn enterprise_name<'a>(dt: &'a DashboardTexts, f: &Facts<'a>) -> &'a str {
     f.subject.or(Some(detail(f.details, "name")).filter(|n| !n.is_empty())).unwrap_or(dt.recent_unnamed)
 }
 

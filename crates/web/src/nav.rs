@@ -93,6 +93,7 @@ fn segment(module: Module) -> &'static str {
         Module::SocialReturn => "sr",
         Module::Signalering => "signalering",
         Module::Nazorg => "nazorg",
+        Module::Initiatieven => "initiatieven",
     }
 }
 
@@ -220,6 +221,7 @@ impl Menus {
             Place::Module(Module::SocialReturn) => nt.nav_social_return.to_owned(),
             Place::Module(Module::Signalering) => nt.nav_signalering.to_owned(),
             Place::Module(Module::Nazorg) => nt.nav_nazorg.to_owned(),
+            Place::Module(Module::Initiatieven) => nt.nav_initiatieven.to_owned(),
             Place::Organisation => org_name.clone(),
             Place::Admin => nt.nav_admin.to_owned(),
         };
@@ -278,6 +280,7 @@ mod tests {
                 "/orgs/1/sr",
                 "/orgs/1/signalering",
                 "/orgs/1/nazorg",
+                "/orgs/1/initiatieven",
                 "/orgs/1"
             ]
         );
@@ -288,7 +291,14 @@ mod tests {
         let links = main_nav(Some(SLEUTEL), false, "/dashboard");
         assert_eq!(
             hrefs(&links),
-            ["/dashboard", "/orgs/2/participatie", "/orgs/2/overleg", "/orgs/2/afspraken", "/orgs/2"]
+            [
+                "/dashboard",
+                "/orgs/2/participatie",
+                "/orgs/2/overleg",
+                "/orgs/2/afspraken",
+                "/orgs/2/initiatieven",
+                "/orgs/2"
+            ]
         );
     }
 

@@ -94,6 +94,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
             format!("/orgs/{o}/sr"),
             format!("/orgs/{o}/signalering"),
             format!("/orgs/{o}/nazorg"),
+            format!("/orgs/{o}/initiatieven"),
             format!("/orgs/{o}"),
         ]
     };
@@ -109,6 +110,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
                 format!("/orgs/{noord}/participatie"),
                 format!("/orgs/{noord}/overleg"),
                 format!("/orgs/{noord}/afspraken"),
+                format!("/orgs/{noord}/initiatieven"),
                 format!("/orgs/{noord}"),
             ],
         ),
@@ -132,6 +134,7 @@ async fn each_role_is_offered_what_it_reaches_and_every_link_opens(mut app: Test
                 format!("/orgs/{wijkteam}/sr"),
                 format!("/orgs/{wijkteam}/signalering"),
                 format!("/orgs/{wijkteam}/nazorg"),
+                format!("/orgs/{wijkteam}/initiatieven"),
                 format!("/orgs/{wijkteam}"),
             ],
         ),

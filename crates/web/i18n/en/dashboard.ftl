@@ -93,6 +93,8 @@ module-signalering = Early signals
 module-signalering-about = Early signals of rent arrears to the municipality, and soft signals to partners with the tenant's consent.
 module-nazorg = Aftercare
 module-nazorg-about = Homes sold to their tenants: the talk before the sale, the purchase coach, the checks after three and six years, and healthy owners' associations.
+module-initiatieven = Initiatives
+module-initiatieven-about = Residents' initiatives the corporation helps to grow with space, budget and a coach; neighbourhood budgets; the register of social enterprises.
 module-platform = Platform administration
 module-platform-about = Organisations, users, the audit log, the outgoing mail and the holidays for deadlines.
 
@@ -275,3 +277,16 @@ recent-nz-read = { $actor } viewed the data of { $persons ->
     [one] 1 buyer
    *[other] { $persons } buyers
 }
+recent-in-create = { $actor } brought in the initiative “{ $title }”
+recent-in-update = { $actor } updated an initiative
+recent-in-stage = { $actor } moved an initiative to another stage
+recent-in-log = { $actor } wrote in an initiative's log
+recent-in-coach = { $actor } assigned a coach to an initiative
+recent-in-publish = { $actor } published an initiative
+recent-in-withdraw = { $actor } took an initiative off the public page
+recent-in-lend = { $actor } lent space to an initiative
+recent-in-agreement = { $actor } recorded an agreement with an initiative
+recent-in-grant = { $actor } granted money to an initiative
+recent-in-spend = { $actor } recorded an initiative's spending
+recent-in-outcome = { $actor } recorded an initiative's outcome
+recent-in-budget = { $actor } set a liveability budget

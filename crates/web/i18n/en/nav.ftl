@@ -7,6 +7,7 @@ nav-afspraken-overview = Agreements
 nav-social-return = Social return
 nav-signalering = Early signals
 nav-nazorg = Aftercare
+nav-initiatieven = Initiatives
 nav-admin = Administration
 nav-menu = Menu
 nav-breadcrumbs = Breadcrumb

@@ -94,6 +94,7 @@ no-gemeenten = No gemeente code (CBS) has been set for this municipality yet, so
 no-stock-here = No corporation on the platform has homes in your municipality.
 territory = Figures for your gemeente(n) only
 lookup-title = Who speaks for my home?
+initiatives-link = Want to start something in your neighbourhood yourself? Read how to bring in an initiative.
 lookup-intro = Enter your postcode and house number. You will see which groups represent tenants in your complex or neighbourhood, and how to join.
 postcode = Postcode
 number = House number

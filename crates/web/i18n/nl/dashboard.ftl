@@ -93,6 +93,8 @@ module-signalering = Signalering
 module-signalering-about = Vroegsignalering van huurachterstand aan de gemeente, en zachte signalen naar partners met toestemming van de huurder.
 module-nazorg = Nazorg
 module-nazorg-about = Woningen verkocht aan hun huurders: het gesprek vóór de verkoop, de koopcoach, de controles na drie en zes jaar en gezonde VvE's.
+module-initiatieven = Initiatieven
+module-initiatieven-about = Initiatieven van bewoners die de corporatie helpt groeien met ruimte, budget en een coach; buurtbudgetten; het register van sociale ondernemingen.
 module-platform = Platformbeheer
 module-platform-about = Organisaties, gebruikers, de auditlog, de uitgaande post en de feestdagen voor termijnen.
 
@@ -275,3 +277,16 @@ recent-nz-read = { $actor } bekeek gegevens van { $persons ->
     [one] 1 koper
    *[other] { $persons } kopers
 }
+recent-in-create = { $actor } diende het initiatief “{ $title }” in
+recent-in-update = { $actor } werkte een initiatief bij
+recent-in-stage = { $actor } zette een initiatief in een andere fase
+recent-in-log = { $actor } schreef in het logboek van een initiatief
+recent-in-coach = { $actor } wees een coach toe aan een initiatief
+recent-in-publish = { $actor } maakte een initiatief openbaar
+recent-in-withdraw = { $actor } haalde een initiatief van de openbare pagina
+recent-in-lend = { $actor } leende ruimte uit aan een initiatief
+recent-in-agreement = { $actor } legde een afspraak met een initiatief vast
+recent-in-grant = { $actor } kende geld toe aan een initiatief
+recent-in-spend = { $actor } legde een uitgave van een initiatief vast
+recent-in-outcome = { $actor } legde de opbrengst van een initiatief vast
+recent-in-budget = { $actor } stelde een leefbaarheidsbudget in

@@ -7,6 +7,7 @@ nav-afspraken-overview = Prestatieafspraken
 nav-social-return = Social return
 nav-signalering = Signalering
 nav-nazorg = Nazorg
+nav-initiatieven = Initiatieven
 nav-admin = Beheer
 nav-menu = Menu
 nav-breadcrumbs = Kruimelpad

@@ -94,6 +94,7 @@ no-gemeenten = Voor deze gemeente is nog geen gemeentecode (CBS) vastgelegd, dus
 no-stock-here = Geen corporatie op het platform heeft woningen in uw gemeente(n).
 territory = Cijfers alleen voor uw gemeente(n)
 lookup-title = Wie spreekt voor mijn woning?
+initiatives-link = Zelf iets beginnen in uw buurt? Lees hoe u een initiatief indient.
 lookup-intro = Vul uw postcode en huisnummer in. U ziet welke groepen huurders vertegenwoordigen in uw complex of buurt, en hoe u meedoet.
 postcode = Postcode
 number = Huisnummer

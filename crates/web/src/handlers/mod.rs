@@ -6,6 +6,7 @@ pub(crate) mod api;
 mod calendar_feed;
 pub(crate) mod dashboard;
 mod home;
+mod initiatieven;
 mod invitations;
 mod language;
 mod login;
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .merge(socialreturn::router())
         .merge(signalering::router())
         .merge(nazorg::router())
+        .merge(initiatieven::router())
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())

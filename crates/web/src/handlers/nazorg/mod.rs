@@ -21,6 +21,7 @@ mod vves;
 
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::forms::{parse_percent_bp, show_percent};
 use crate::i18n::NazorgTexts;
 use crate::state::AppState;
 use axum::Router;
@@ -144,32 +145,6 @@ fn parse_day(text: &str) -> Option<time::Date> {
     crate::forms::parse_date(text.trim()).ok()
 }
 
-/// A percentage typed in a form (`20`, `77,5`, `77.5 %`) in basis points; at most two decimals, 0–100%.
-fn parse_percent_bp(text: &str) -> Option<u32> {
-    let text = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    if whole.is_empty() || whole.len() > 3 || fraction.len() > 2 {
-        return None;
-    }
-    if !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let whole: u32 = whole.parse().ok()?;
-    let fraction: u32 = format!("{fraction:0<2}").parse().ok()?;
-    let bp = whole * 100 + fraction;
-    (bp <= 10_000).then_some(bp)
-}
-
-/// Basis points as a Dutch percentage: 7750 → `77,5%`, 2000 → `20%`.
-fn show_percent(bp: u32) -> String {
-    let (whole, fraction) = (bp / 100, bp % 100);
-    match fraction {
-        0 => format!("{whole}%"),
-        f if f % 10 == 0 => format!("{whole},{}%", f / 10),
-        f => format!("{whole},{f:02}%"),
-    }
-}
-
 /// Cents as a plain amount for a link or a form's value (`123456,78`), which `Money::parse` reads back.
 fn plain_amount(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
@@ -191,30 +166,4 @@ fn buyback_lines(nz: &NazorgTexts, input: &volkshuis_domain::nazorg::buyback::Bu
         (nz.line_improvements.to_owned(), euro(b.improvements_cents)),
         (nz.line_price.to_owned(), euro(b.price_cents)),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percentages_are_read_as_dutch_users_type_them() {
-        assert_eq!(parse_percent_bp("20"), Some(2000));
-        assert_eq!(parse_percent_bp("77,5"), Some(7750));
-        assert_eq!(parse_percent_bp(" 62.5 % "), Some(6250));
-        assert_eq!(parse_percent_bp("0,25"), Some(25));
-        assert_eq!(parse_percent_bp("100"), Some(10_000));
-        assert_eq!(parse_percent_bp("100,01"), None);
-        assert_eq!(parse_percent_bp("7,755"), None);
-        assert_eq!(parse_percent_bp("-5"), None);
-        assert_eq!(parse_percent_bp(""), None);
-        assert_eq!(parse_percent_bp("twintig"), None);
-    }
-
-    #[test]
-    fn percentages_are_shown_without_needless_decimals() {
-        assert_eq!(show_percent(2000), "20%");
-        assert_eq!(show_percent(7750), "77,5%");
-        assert_eq!(show_percent(25), "0,25%");
-    }
 }

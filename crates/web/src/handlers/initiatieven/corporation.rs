@@ -1,0 +1,703 @@
+//! The organisation's side. A corporation coaches the initiatives brought to it: stage by the domain rule, coach,
+//! log, space lent from its stock, money from its liveability budgets (with spending and evidence), other agreements
+//! and outcomes per year; it sets its budgets. A tenant organisation or partner sees the initiatives brought in for
+//! it. Any member looks; changes need staff or administrator through the user's own membership.
+
+use super::{corporation_view, corporation_write, form, grant_line, loan_line, may_edit, module_scope, outcome_line};
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::forms::{parse_percent_bp, FieldErrors};
+use crate::i18n::InitiatievenTexts;
+use crate::state::AppState;
+use crate::views::{ok, render, show_date, NoticeQuery, Page};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use std::collections::HashMap;
+use volkshuis_domain::access::View;
+use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::initiatieven::lending::LoanTerms;
+use volkshuis_domain::initiatieven::outcome::{parse_count, Outcome};
+use volkshuis_domain::initiatieven::stage::{next_stages, Stage};
+use volkshuis_domain::money::Money;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::initiatieven::budgets::{self, GrantRefused, SpendRefused};
+use volkshuis_store::initiatieven::initiatives::{self, Initiative};
+use volkshuis_store::initiatieven::lending::{self, Agreement, LoanRefused, AGREEMENT_KINDS};
+use volkshuis_store::initiatieven::outcomes;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org}/initiatieven", get(home))
+        .route("/orgs/{org}/initiatieven/budgetten", get(budgets_page).post(set_budget))
+        .route("/orgs/{org}/initiatieven/{id}", get(page).post(edit))
+        .route("/orgs/{org}/initiatieven/{id}/fase", post(stage))
+        .route("/orgs/{org}/initiatieven/{id}/coach", post(coach))
+        .route("/orgs/{org}/initiatieven/{id}/logboek", post(log))
+        .route("/orgs/{org}/initiatieven/{id}/ruimte", post(lend))
+        .route("/orgs/{org}/initiatieven/{id}/geld", post(grant))
+        .route("/orgs/{org}/initiatieven/{id}/afspraken", post(agreement))
+        .route("/orgs/{org}/initiatieven/{id}/opbrengst", post(outcome))
+        .route("/orgs/{org}/initiatieven/toekenningen/{grant}/uitgaven", post(spend))
+}
+
+fn nav(it: &'static InitiatievenTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec<(String, &'static str)> {
+    let base = format!("/orgs/{org}/initiatieven");
+    let mut nav = vec![(base.clone(), it.nav_home)];
+    if kind == OrgKind::Corporation {
+        nav.push((format!("{base}/budgetten"), it.nav_budgets));
+        nav.push((format!("{base}/buurtbudget"), it.nav_rounds));
+    }
+    nav.push(("/ondernemingen".to_owned(), it.nav_enterprises));
+    if auth.memberships.iter().any(|(o, _)| o.id == org) {
+        nav.push(("/initiatieven/nieuw".to_owned(), it.nav_new));
+    }
+    nav
+}
+
+#[derive(Template)]
+#[template(path = "initiatieven/home.html")]
+struct HomePage {
+    page: Page,
+    it: &'static InitiatievenTexts,
+    nav: Vec<(String, &'static str)>,
+    corporation: bool,
+    rows: Vec<super::initiator::Line>,
+    /// (buurt, year, initiatives, participants, volunteers, jobs, visitors)
+    outcomes: Vec<(String, i32, i64, u32, u32, u32, u32)>,
+}
+
+async fn home(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
+    let (scope, organisation) = module_scope(&state, &auth, org, View).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let corporation = organisation.kind == OrgKind::Corporation;
+    let list = if corporation {
+        initiatives::of_corporation(&state.db, &scope).await?
+    } else {
+        initiatives::of_org(&state.db, &scope).await?
+    };
+    let href = |i: &Initiative| {
+        if corporation {
+            format!("/orgs/{org}/initiatieven/{}", i.id)
+        } else if i.initiator.as_ref().is_some_and(|(u, _)| *u == auth.user.id) {
+            format!("/initiatieven/mijn/{}", i.id)
+        } else {
+            String::new()
+        }
+    };
+    let rows = list.iter().map(|i| super::initiator::Line::of(it, i, href(i))).collect();
+    let outcomes = if corporation {
+        outcomes::per_buurt_and_year(&state.db, &scope)
+            .await?
+            .into_iter()
+            .map(|(b, y, n, o)| (b, y, n, o.participants, o.volunteers, o.jobs_far_from_labour_market, o.visitors))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    ok(&HomePage {
+        page: Page::for_user(&auth),
+        it,
+        nav: nav(it, &auth, org, organisation.kind),
+        corporation,
+        rows,
+        outcomes,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "initiatieven/initiative.html")]
+struct InitiativePage {
+    page: Page,
+    it: &'static InitiatievenTexts,
+    nav: Vec<(String, &'static str)>,
+    org_id: i64,
+    id: i64,
+    may_edit: bool,
+    notice: Option<&'static str>,
+    title: String,
+    facts: Vec<(&'static str, String)>,
+    stage: &'static str,
+    moves: Vec<(String, String, Option<&'static str>)>,
+    plan_ok: bool,
+    plan_lines: Vec<String>,
+    coach: Option<String>,
+    coaches: Vec<(String, String)>,
+    log: Vec<(String, String, Option<String>, String)>,
+    loans: Vec<String>,
+    candidates: Vec<(String, String)>,
+    grants: Vec<(i64, String)>,
+    budget_options: Vec<(String, String)>,
+    agreements: Vec<String>,
+    agreement_kinds: Vec<(String, String)>,
+    outcomes: Vec<(String, Option<String>)>,
+    published: Option<String>,
+    needs: Vec<(String, &'static str, bool)>,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl InitiativePage {
+    fn value(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+}
+
+async fn initiative_page(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    id: i64,
+    notice: Option<&'static str>,
+    fields: Option<HashMap<String, String>>,
+    errors: FieldErrors,
+) -> Result<InitiativePage, AppError> {
+    let (scope, _) = corporation_view(state, auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let initiative = initiatives::for_corporation(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
+    let may_edit = may_edit(auth, org);
+    let today = dutch_date(state.clock.now());
+    let facts_for_stage = initiatives::stage_facts(&state.db, &initiative).await?;
+    let moves = next_stages(initiative.stage, &facts_for_stage)
+        .into_iter()
+        .map(|(to, block)| (to.code().to_owned(), it.stage_move_to(it.stage(to)), block.map(|b| it.stage_block(b))))
+        .collect();
+    let (plan_ok, plan_lines) = form::plan_state(it, &initiative.plan);
+    let mut facts = vec![
+        (it.field_description, initiative.description.clone()),
+        (it.field_place, initiative.place.clone()),
+        (it.field_who, initiative.who.clone()),
+        (it.field_needs, initiative.needs.iter().map(|n| it.need(*n)).collect::<Vec<_>>().join(", ")),
+    ];
+    if let Some((_, name)) = &initiative.initiator {
+        let by = match &initiative.on_behalf_of {
+            Some((_, org)) => format!("{name} ({} {org})", it.on_behalf_of),
+            None => name.clone(),
+        };
+        facts.push((it.initiator, by));
+    }
+    if let Some(buurt) = &initiative.buurt_code {
+        facts.push((it.col_buurt, buurt.clone()));
+    }
+    let log = initiatives::log(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|e| (show_date(e.on_date), e.text, e.next_step, e.written_by))
+        .collect();
+    let (coaches, candidates, budget_options) = if may_edit {
+        let coaches =
+            initiatives::coaches(&state.db, &scope).await?.into_iter().map(|(id, n)| (id.to_string(), n)).collect();
+        let candidates = lending::candidates(&state.db, &scope, id, today, 300)
+            .await?
+            .into_iter()
+            .map(|c| (c.id.to_string(), format!("{} ({})", c.address, c.id_extern)))
+            .collect();
+        let budgets = budgets::budgets(&state.db, &scope)
+            .await?
+            .into_iter()
+            .map(|b| {
+                let label = format!("{} {} — {}", b.name, b.year, Money::from_cents(b.state.remaining()));
+                (b.id.to_string(), label)
+            })
+            .collect();
+        (coaches, candidates, budgets)
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
+    let fields = fields.unwrap_or_else(|| form::fields_of(&initiative));
+    Ok(InitiativePage {
+        page: Page::for_user(auth),
+        it,
+        nav: nav(it, auth, org, OrgKind::Corporation),
+        org_id: org,
+        id,
+        may_edit,
+        notice,
+        title: initiative.title.clone(),
+        facts,
+        stage: it.stage(initiative.stage),
+        moves,
+        plan_ok,
+        plan_lines,
+        coach: initiative.coach.as_ref().map(|(_, n)| n.clone()),
+        coaches,
+        log,
+        loans: lending::loans(&state.db, id).await?.iter().map(|l| loan_line(it, l)).collect(),
+        candidates,
+        grants: budgets::grants_of(&state.db, id).await?.iter().map(|g| (g.id, grant_line(it, g))).collect(),
+        budget_options,
+        agreements: lending::agreements(&state.db, id)
+            .await?
+            .iter()
+            .map(|a| {
+                let budget = a.budget_cents.map(|c| format!(", {}", Money::from_cents(c))).unwrap_or_default();
+                format!("{}: {} — {}{budget} ({})", it.agreement_kind(&a.kind), a.subject, a.who, show_date(a.on_date))
+            })
+            .collect(),
+        agreement_kinds: AGREEMENT_KINDS.iter().map(|k| ((*k).to_owned(), it.agreement_kind(k).to_owned())).collect(),
+        outcomes: outcomes::outcomes_of(&state.db, id)
+            .await?
+            .iter()
+            .map(|(y, o, story)| (outcome_line(it, *y, o), story.clone()))
+            .collect(),
+        published: initiative.published.then(|| initiative.public_summary.clone().unwrap_or_default()),
+        needs: form::need_boxes(it, &fields),
+        fields,
+        errors,
+    })
+}
+
+async fn page(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let notice = query.notice.as_deref().and_then(|n| it.notice(n));
+    ok(&initiative_page(&state, &auth, org, id, notice, None, FieldErrors::default()).await?)
+}
+
+/// The page again with the form's errors and everything typed, 422.
+async fn refused(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    id: i64,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<Response, AppError> {
+    render(StatusCode::UNPROCESSABLE_ENTITY, &initiative_page(state, auth, org, id, None, Some(fields), errors).await?)
+}
+
+fn done(org: i64, id: i64, notice: &str, anchor: &str) -> Result<Response, AppError> {
+    Ok(Redirect::to(&format!("/orgs/{org}/initiatieven/{id}?notice={notice}#{anchor}")).into_response())
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let mut errors = FieldErrors::default();
+    let Some(edit) = form::read(it, &fields, &mut errors, true) else {
+        return refused(&state, &auth, org, id, fields, errors).await;
+    };
+    if !initiatives::edit_by_corporation(&state.db, &scope, &auth.actor(&state), id, &edit).await? {
+        return Err(AppError::NotFound);
+    }
+    done(org, id, "saved", "plan")
+}
+
+async fn stage(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let mut errors = FieldErrors::default();
+    let Ok(to) = Stage::parse(crate::forms::field(&fields, "to")) else {
+        errors.add("to", it.err_choose);
+        return refused(&state, &auth, org, id, fields, errors).await;
+    };
+    let lessons = crate::forms::field(&fields, "lessons");
+    let today = dutch_date(state.clock.now());
+    let lessons = (!lessons.is_empty()).then_some(lessons);
+    match initiatives::move_stage(&state.db, &scope, &auth.actor(&state), id, to, lessons, today).await? {
+        None => Err(AppError::NotFound),
+        Some(Ok(())) => done(org, id, "stage", "fase"),
+        Some(Err(block)) => {
+            errors.add(if to == Stage::Ended { "lessons" } else { "to" }, it.stage_block(block));
+            refused(&state, &auth, org, id, fields, errors).await
+        }
+    }
+}
+
+async fn coach(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let coach = match crate::forms::field(&fields, "coach") {
+        "" => None,
+        user => Some(user.parse::<i64>().map_err(|_| AppError::NotFound)?),
+    };
+    // A person who is not the corporation's staff is not found: a select list is not a check.
+    if !initiatives::assign_coach(&state.db, &scope, &auth.actor(&state), id, coach).await? {
+        return Err(AppError::NotFound);
+    }
+    done(org, id, "coach", "coach")
+}
+
+async fn log(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let mut errors = FieldErrors::default();
+    let on = crate::forms::parse_date(crate::forms::field(&fields, "log_on")).ok();
+    if on.is_none() {
+        errors.add("log_on", it.err_date);
+    }
+    let text = crate::forms::field(&fields, "log_text");
+    if text.is_empty() || text.chars().count() > 4_000 {
+        errors.add("log_text", it.err_text);
+    }
+    let next = crate::forms::field(&fields, "log_next");
+    if next.chars().count() > 1_000 {
+        errors.add("log_next", it.err_text);
+    }
+    let Some(on) = on.filter(|_| errors.is_empty()) else {
+        return refused(&state, &auth, org, id, fields, errors).await;
+    };
+    let next = (!next.is_empty()).then_some(next);
+    if !initiatives::add_log(&state.db, &scope, &auth.actor(&state), id, on, text, next).await? {
+        return Err(AppError::NotFound);
+    }
+    done(org, id, "log", "logboek")
+}
+
+/// An amount typed in a form, above zero.
+fn amount(
+    it: &InitiatievenTexts,
+    fields: &HashMap<String, String>,
+    name: &'static str,
+    errors: &mut FieldErrors,
+) -> Option<i64> {
+    match Money::parse(crate::forms::field(fields, name)) {
+        Ok(m) if m.cents() > 0 => Some(m.cents()),
+        _ => {
+            errors.add(name, it.err_amount);
+            None
+        }
+    }
+}
+
+async fn lend(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let field = |name: &str| crate::forms::field(&fields, name);
+    let mut errors = FieldErrors::default();
+    let unit = field("unit").parse::<i64>().ok();
+    if unit.is_none() {
+        errors.add("unit", it.err_choose);
+    }
+    let rent = match Money::parse(field("rent")) {
+        Ok(m) => Some(m.cents()),
+        Err(_) if field("rent").is_empty() => Some(0),
+        Err(_) => {
+            errors.add("rent", it.err_amount);
+            None
+        }
+    };
+    let discount = match field("discount") {
+        "" => Some(0),
+        typed => parse_percent_bp(typed),
+    };
+    if discount.is_none() {
+        errors.add("discount", it.loan_discount);
+    }
+    let from = crate::forms::parse_date(field("from")).ok();
+    if from.is_none() {
+        errors.add("from", it.err_date);
+    }
+    let until = match field("until") {
+        "" => Some(None),
+        typed => crate::forms::parse_date(typed).ok().map(Some),
+    };
+    if until.is_none() {
+        errors.add("until", it.err_date);
+    }
+    let (Some(unit), Some(rent_cents), Some(discount_bp), Some(from), Some(until)) =
+        (unit, rent, discount, from, until)
+    else {
+        return refused(&state, &auth, org, id, fields, errors).await;
+    };
+    let terms = LoanTerms { rent_cents, discount_bp, from, until };
+    for problem in terms.problems() {
+        errors.add("until", it.loan_problem(problem));
+    }
+    if !errors.is_empty() {
+        return refused(&state, &auth, org, id, fields, errors).await;
+    }
+    let today = dutch_date(state.clock.now());
+    match lending::lend(&state.db, &scope, &auth.actor(&state), id, unit, &terms, today).await? {
+        Ok(_) => done(org, id, "lent", "ruimte"),
+        Err(LoanRefused::UnknownInitiative | LoanRefused::NotACandidate) => Err(AppError::NotFound),
+    }
+}
+
+async fn grant(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let mut errors = FieldErrors::default();
+    let budget = crate::forms::field(&fields, "budget").parse::<i64>().ok();
+    if budget.is_none() {
+        errors.add("budget", it.err_choose);
+    }
+    let amount_cents = amount(it, &fields, "amount", &mut errors);
+    let reason = crate::forms::field(&fields, "override");
+    if reason.chars().count() > 1_000 {
+        errors.add("override", it.err_text);
+    }
+    let (Some(budget), Some(amount_cents), true) = (budget, amount_cents, errors.is_empty()) else {
+        return refused(&state, &auth, org, id, fields, errors).await;
+    };
+    let today = dutch_date(state.clock.now());
+    let reason = (!reason.is_empty()).then_some(reason);
+    match budgets::grant(&state.db, &scope, &auth.actor(&state), budget, id, amount_cents, reason, today).await? {
+        Ok(_) => done(org, id, "granted", "geld"),
+        Err(GrantRefused::Unknown) => Err(AppError::NotFound),
+        Err(GrantRefused::Rule(block)) => {
+            errors.add("amount", it.grant_block(block));
+            refused(&state, &auth, org, id, fields, errors).await
+        }
+    }
+}
+
+async fn spend(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, grant)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let field = |name: &str| crate::forms::field(&fields, name);
+    // The initiative the form was on, for showing the page again (checked by the store like every id).
+    let initiative = field("initiative").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    let mut errors = FieldErrors::default();
+    let on = crate::forms::parse_date(field("spend_on")).ok();
+    if on.is_none() {
+        errors.add("spend_on", it.err_date);
+    }
+    let amount_cents = amount(it, &fields, "spend_amount", &mut errors);
+    let what = field("spend_what");
+    if what.is_empty() || what.chars().count() > 1_000 {
+        errors.add("spend_what", it.err_text);
+    }
+    let evidence = field("spend_evidence");
+    if evidence.chars().count() > 1_000 {
+        errors.add("spend_evidence", it.err_text);
+    }
+    let (Some(on), Some(amount_cents), true) = (on, amount_cents, errors.is_empty()) else {
+        return refused(&state, &auth, org, initiative, fields, errors).await;
+    };
+    match budgets::spend(&state.db, &scope, &auth.actor(&state), grant, on, amount_cents, what, evidence).await? {
+        Ok(id) => done(org, id, "spent", "geld"),
+        Err(SpendRefused::Unknown) => Err(AppError::NotFound),
+        Err(SpendRefused::Rule(block)) => {
+            errors.add("spend_amount", it.spend_block(block));
+            refused(&state, &auth, org, initiative, fields, errors).await
+        }
+    }
+}
+
+async fn agreement(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
+    let mut errors = FieldErrors::default();
+    let kind = field("kind");
+    if !AGREEMENT_KINDS.contains(&kind.as_str()) {
+        errors.add("kind", it.err_choose);
+    }
+    let (subject, who) = (field("subject"), field("agreement_who"));
+    for (name, value) in [("subject", &subject), ("agreement_who", &who)] {
+        if value.is_empty() || value.chars().count() > 500 {
+            errors.add(name, it.err_text);
+        }
+    }
+    let budget = match field("agreement_budget").as_str() {
+        "" => Some(None),
+        typed => Money::parse(typed).ok().filter(|m| m.cents() > 0).map(|m| Some(m.cents())),
+    };
+    if budget.is_none() {
+        errors.add("agreement_budget", it.err_amount);
+    }
+    let on = crate::forms::parse_date(&field("agreement_on")).ok();
+    if on.is_none() {
+        errors.add("agreement_on", it.err_date);
+    }
+    let (Some(budget_cents), Some(on_date), true) = (budget, on, errors.is_empty()) else {
+        return refused(&state, &auth, org, id, fields, errors).await;
+    };
+    let agreement = Agreement { kind, subject, who, budget_cents, on_date };
+    if !lending::add_agreement(&state.db, &scope, &auth.actor(&state), id, &agreement).await? {
+        return Err(AppError::NotFound);
+    }
+    done(org, id, "agreement", "afspraken")
+}
+
+async fn outcome(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let field = |name: &str| crate::forms::field(&fields, name);
+    let mut errors = FieldErrors::default();
+    let year = field("year").parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    if year.is_none() {
+        errors.add("year", it.err_year);
+    }
+    let mut count = |name: &'static str| {
+        let parsed = parse_count(field(name));
+        if parsed.is_none() {
+            errors.add(name, it.err_count);
+        }
+        parsed.unwrap_or(0)
+    };
+    let outcome = Outcome {
+        participants: count("participants"),
+        volunteers: count("volunteers"),
+        jobs_far_from_labour_market: count("jobs"),
+        visitors: count("visitors"),
+    };
+    let story = field("story");
+    if story.chars().count() > 4_000 {
+        errors.add("story", it.err_text);
+    }
+    let (Some(year), true) = (year, errors.is_empty()) else {
+        return refused(&state, &auth, org, id, fields, errors).await;
+    };
+    let story = (!story.is_empty()).then_some(story);
+    if !outcomes::record(&state.db, &scope, &auth.actor(&state), id, year, &outcome, story).await? {
+        return Err(AppError::NotFound);
+    }
+    done(org, id, "outcome", "opbrengst")
+}
+
+#[derive(Template)]
+#[template(path = "initiatieven/budgets.html")]
+struct BudgetsPage {
+    page: Page,
+    it: &'static InitiatievenTexts,
+    nav: Vec<(String, &'static str)>,
+    org_id: i64,
+    may_edit: bool,
+    notice: Option<&'static str>,
+    /// (year, area, name, budget, granted, spent, remaining, overdrawn)
+    rows: Vec<(i32, String, String, String, String, String, String, bool)>,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl BudgetsPage {
+    fn value(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+}
+
+async fn budgets_view(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    notice: Option<&'static str>,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<BudgetsPage, AppError> {
+    let (scope, _) = corporation_view(state, auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let euro = |c: i64| Money::from_cents(c).to_string();
+    let rows = budgets::budgets(&state.db, &scope)
+        .await?
+        .into_iter()
+        .map(|b| {
+            let s = b.state;
+            (
+                b.year,
+                b.area_code,
+                b.name,
+                euro(s.budget_cents),
+                euro(s.granted_cents),
+                euro(s.spent_cents),
+                euro(s.remaining()),
+                s.remaining() < 0,
+            )
+        })
+        .collect();
+    Ok(BudgetsPage {
+        page: Page::for_user(auth),
+        it,
+        nav: nav(it, auth, org, OrgKind::Corporation),
+        org_id: org,
+        may_edit: may_edit(auth, org),
+        notice,
+        rows,
+        fields,
+        errors,
+    })
+}
+
+async fn budgets_page(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, AppError> {
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let notice = query.notice.as_deref().and_then(|n| it.notice(n));
+    ok(&budgets_view(&state, &auth, org, notice, HashMap::new(), FieldErrors::default()).await?)
+}
+
+async fn set_budget(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
+    let mut errors = FieldErrors::default();
+    let year = field("year").parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    if year.is_none() {
+        errors.add("year", it.err_year);
+    }
+    let area = field("area").to_uppercase();
+    if area.is_empty() || area.chars().count() > 20 || !area.chars().all(|c| c.is_ascii_alphanumeric()) {
+        errors.add("area", it.err_text);
+    }
+    let name = field("name");
+    if name.is_empty() || name.chars().count() > 150 {
+        errors.add("name", it.err_text);
+    }
+    let amount_cents = amount(it, &fields, "amount", &mut errors);
+    let (Some(year), Some(amount_cents), true) = (year, amount_cents, errors.is_empty()) else {
+        let page = budgets_view(&state, &auth, org, None, fields, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    budgets::set_budget(&state.db, &scope, &auth.actor(&state), year, &area, &name, amount_cents).await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/initiatieven/budgetten?notice=saved")).into_response())
+}

@@ -1,0 +1,111 @@
+//! Initiatieven (issue 22, ADR 0046): residents' initiatives and the social enterprises the corporation helps to
+//! grow. A user brings an initiative in (`/initiatieven/nieuw`, on their own or for an organisation they belong to)
+//! and follows it under `/initiatieven/mijn`; the corporation coaches it under `/orgs/{org}/initiatieven` (stages, log,
+//! space lent, budget grants, agreements, outcomes); neighbourhood budget rounds let residents vote; the register of
+//! social enterprises serves Social return. The public sees only what an initiative chose to publish.
+//!
+//! Every page asks who is asking: the corporation's pages need a member of that corporation (changes: staff or
+//! administrator through their own membership); the initiator's pages are bound to the signed-in user's own
+//! initiatives; every id in a path or form is checked by the store against the corporation's or the user's own.
+
+mod corporation;
+mod enterprises;
+mod form;
+mod initiator;
+mod rounds;
+
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::i18n::InitiatievenTexts;
+use crate::state::AppState;
+use axum::Router;
+use volkshuis_domain::access::{Action, Check, Edit, ReadScope, Role, View, WriteScope};
+use volkshuis_domain::modules::Module;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_store::orgs::Organisation;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(initiator::router())
+        .merge(corporation::router())
+        .merge(enterprises::router())
+        .merge(rounds::router())
+}
+
+/// The organisation in the path, of a kind with Initiatieven pages; any other kind is a 404.
+async fn module_scope<C: Check>(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    action: C,
+) -> Result<(C::Scope, Organisation), AppError> {
+    let (scope, organisation) = auth.scope_with_org(state, org, action).await?;
+    if !Module::Initiatieven.open_to(organisation.kind) {
+        return Err(AppError::NotFound);
+    }
+    Ok((scope, organisation))
+}
+
+/// A corporation's page: the organisation must be a corporation (else 404); any member may look.
+#[allow(dead_code)]
+async fn corporation_view(state: &AppState, auth: &Auth, org: i64) -> Result<(ReadScope, Organisation), AppError> {
+    let (scope, organisation) = module_scope(state, auth, org, View).await?;
+    if organisation.kind != OrgKind::Corporation {
+        return Err(AppError::NotFound);
+    }
+    Ok((scope, organisation))
+}
+
+/// A corporation's writing step: a corporation (else 404) and an Edit grant from the user's own membership (else
+/// 403).
+#[allow(dead_code)]
+async fn corporation_write(state: &AppState, auth: &Auth, org: i64) -> Result<WriteScope, AppError> {
+    corporation_view(state, auth, org).await?;
+    if !may_edit(auth, org) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(module_scope(state, auth, org, Edit).await?.0)
+}
+
+/// The user's role as a member of `org`.
+fn role_in(auth: &Auth, org: i64) -> Option<Role> {
+    auth.memberships.iter().find(|(o, _)| o.id == org).map(|(_, role)| *role)
+}
+
+/// Whether the user may edit in `org` through their own membership.
+fn may_edit(auth: &Auth, org: i64) -> bool {
+    role_in(auth, org).is_some_and(|role| role.allows(Action::Edit))
+}
+
+/// A loan of space in one line.
+fn loan_line(it: &InitiatievenTexts, loan: &volkshuis_store::initiatieven::lending::Loan) -> String {
+    use volkshuis_domain::money::Money;
+    it.loan_line(
+        &loan.address,
+        crate::forms::show_percent(loan.terms.discount_bp),
+        crate::views::show_date(loan.terms.from),
+        Money::from_cents(loan.terms.rent_cents),
+    )
+}
+
+/// A grant in one line.
+fn grant_line(it: &InitiatievenTexts, grant: &volkshuis_store::initiatieven::budgets::Grant) -> String {
+    use volkshuis_domain::money::Money;
+    it.grant_line(
+        Money::from_cents(grant.amount_cents),
+        &grant.budget,
+        crate::views::show_date(grant.granted_on),
+        Money::from_cents(grant.spent_cents()),
+    )
+}
+
+/// A year's outcome in one line.
+fn outcome_line(it: &InitiatievenTexts, year: i32, o: &volkshuis_domain::initiatieven::outcome::Outcome) -> String {
+    it.outcome_line(
+        i64::from(o.jobs_far_from_labour_market),
+        i64::from(o.participants),
+        i64::from(o.visitors),
+        i64::from(o.volunteers),
+        year,
+    )
+}
