@@ -46,6 +46,9 @@ pub struct GemeenteFacts {
     pub sr_placements: i64,
     /// The same per buyer and year of the placement: `(buyer, year, placements)`.
     pub sr_placements_by: Vec<(i64, i32, i64)>,
+    /// What the corporation parties' initiatives in the gemeente's buurten brought, per year, newest first:
+    /// `(year, initiatives, outcome)` (Initiatieven).
+    pub initiatives: Vec<(i32, i64, volkshuis_domain::initiatieven::outcome::Outcome)>,
 }
 
 /// The facts of `gemeente_code` for the corporations `corporations` (id and name) and the buyers among `parties`,
@@ -61,6 +64,8 @@ pub async fn gemeente_facts(
     for (id, name) in corporations {
         facts.stock.push(stock_facts(db, gemeente_code, *id, name, year).await?);
     }
+    let ids: Vec<i64> = corporations.iter().map(|(id, _)| *id).collect();
+    facts.initiatives = initiative_outcomes(db, gemeente_code, &ids).await?;
     for party in parties {
         let row = sql::query(
             "SELECT COUNT(*) AS contracts, CAST(COALESCE(SUM(obligation_cents), 0) AS BIGINT) AS obligation, \
@@ -78,6 +83,42 @@ pub async fn gemeente_facts(
         }
     }
     Ok(facts)
+}
+
+/// The outcomes of the corporations' initiatives in the gemeente's buurten (a buurt code carries its gemeente's four
+/// digits: BU0150xxxx lies in GM0150), summed per year.
+async fn initiative_outcomes(
+    db: &Db,
+    gemeente_code: &str,
+    corporations: &[i64],
+) -> Result<Vec<(i32, i64, volkshuis_domain::initiatieven::outcome::Outcome)>> {
+    use volkshuis_domain::initiatieven::outcome::Outcome;
+    let Some(digits) = gemeente_code.strip_prefix("GM").filter(|d| d.len() == 4) else { return Ok(Vec::new()) };
+    let mut per_year: std::collections::BTreeMap<i32, (i64, Outcome)> = std::collections::BTreeMap::new();
+    for corporation in corporations {
+        let rows = sql::query(
+            "SELECT o.year, COUNT(*) AS n, CAST(SUM(o.participants) AS BIGINT) AS p, \
+             CAST(SUM(o.volunteers) AS BIGINT) AS v, CAST(SUM(o.jobs) AS BIGINT) AS j, \
+             CAST(SUM(o.visitors) AS BIGINT) AS vis FROM in_outcomes o JOIN in_initiatives i ON i.id = o.initiative_id \
+             WHERE i.corporation_id = $1 AND i.buurt_code LIKE $2 GROUP BY o.year",
+        )
+        .bind(*corporation)
+        .bind(format!("BU{digits}%"))
+        .fetch_all(db)
+        .await?;
+        for r in &rows {
+            let count = |c: &str| -> Result<u32> { Ok(u32::try_from(r.try_get::<i64, _>(c)?).unwrap_or(u32::MAX)) };
+            let entry = per_year.entry(r.try_get::<i64, _>("year")? as i32).or_default();
+            entry.0 += r.try_get::<i64, _>("n")?;
+            entry.1.add(&Outcome {
+                participants: count("p")?,
+                volunteers: count("v")?,
+                jobs_far_from_labour_market: count("j")?,
+                visitors: count("vis")?,
+            });
+        }
+    }
+    Ok(per_year.into_iter().rev().map(|(year, (n, o))| (year, n, o)).collect())
 }
 
 /// A buyer's approved placements per year. Contracts carry no place: a buyer's placements count wherever the work

@@ -374,3 +374,8 @@ cite-diagnosis = Yearly diagnosis { $year } with { $corporation }
 cite-diagnosis-scored = Yearly diagnosis { $year } with { $corporation }: golden rules on average { $average } of 5
 cite-message = Message of { $group } to its members: { $subject }
 err-cite = Choose from what your own members said.
+facts-initiatives = Residents' initiatives in the municipality (Initiatives)
+facts-initiatives-value = { $year }: { $initiatives ->
+    [one] 1 initiative
+   *[other] { $initiatives } initiatives
+} with { $participants } participants, { $volunteers } volunteers, { $jobs } jobs for people far from the labour market and { $visitors } visitors

@@ -374,3 +374,8 @@ cite-diagnosis = Jaarlijkse diagnose { $year } met { $corporation }
 cite-diagnosis-scored = Jaarlijkse diagnose { $year } met { $corporation }: gouden regels gemiddeld { $average } van 5
 cite-message = Bericht van { $group } aan de achterban: { $subject }
 err-cite = Kies iets uit wat uw eigen achterban zei.
+facts-initiatives = Initiatieven van bewoners in de gemeente (Initiatieven)
+facts-initiatives-value = { $year }: { $initiatives ->
+    [one] 1 initiatief
+   *[other] { $initiatives } initiatieven
+} met { $participants } deelnemers, { $volunteers } vrijwilligers, { $jobs } banen voor mensen met afstand tot de arbeidsmarkt en { $visitors } bezoekers

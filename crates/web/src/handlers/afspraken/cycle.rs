@@ -94,6 +94,8 @@ pub(super) struct DocumentRow {
 pub(super) struct FactsView {
     pub stock: Vec<StockView>,
     pub sr: String,
+    /// What the initiatives in the gemeente brought, a line per year.
+    pub initiatives: Vec<String>,
     pub read_on: String,
 }
 
@@ -221,6 +223,20 @@ fn facts_view(pa: &AfsprakenTexts, t: &crate::i18n::Texts, facts: &GemeenteFacts
             money(facts.sr_obligation_cents),
             facts.sr_placements,
         ),
+        initiatives: facts
+            .initiatives
+            .iter()
+            .map(|(year, n, o)| {
+                pa.facts_initiatives_value(
+                    *n,
+                    i64::from(o.jobs_far_from_labour_market),
+                    i64::from(o.participants),
+                    i64::from(o.visitors),
+                    i64::from(o.volunteers),
+                    *year,
+                )
+            })
+            .collect(),
         read_on: pa.facts_help(show_date(today)),
     }
 }
