@@ -12,6 +12,7 @@ mod afspraken;
 mod boundaries;
 mod groups;
 mod history;
+mod initiatieven;
 mod nazorg;
 mod overleg_cases;
 mod portfolio;
@@ -145,6 +146,8 @@ pub async fn seed_at(db: &Db, with_stock: bool, now: time::OffsetDateTime) -> an
         signalering::seed_signalering(db, sides, &stock, &timeline).await?;
         let parties = nazorg::Parties { corporation, coach_org: org("wijkteam-centrum")? };
         nazorg::seed_nazorg(db, parties, &stock, &timeline).await?;
+        let parties = initiatieven::Parties { corporation, sleutel: tenants.0, noord: tenants.1 };
+        initiatieven::seed_initiatieven(db, parties, &stock, &timeline).await?;
     }
     Ok(logins)
 }

@@ -177,6 +177,7 @@ on_both_backends!(
     prestatieafspraken_are_plausible_on_any_seed_day,
     signalering_shows_every_kind_of_verdict_and_result,
     nazorg_sold_homes_in_two_mixed_complexes_and_one_vve_is_below_the_minimum,
+    initiatieven_in_three_stages_one_ended,
 );
 
 /// The demo's Nazorg (issue 21): homes sold in two complexes where the corporation still rents out the others, the
@@ -514,4 +515,83 @@ async fn as_party(db: &volkshuis_store::Db, id: i64) -> volkshuis_store::afsprak
     )
     .expect("a member may view");
     volkshuis_store::afspraken::open_cycle_for(db, &read, id).await.expect("read").expect("a party").0
+}
+
+/// The demo's Initiatieven (issue 22): three initiatives in different stages — a repair café running in a lent shop
+/// with a grant spent (never more than granted, each payment with evidence), this year's outcome and a public
+/// summary; a garden at the plan stage whose plan does not add up yet; a car club that ended with what was learned
+/// in its log. Without the stock, no initiatives.
+async fn initiatieven_in_three_stages_one_ended(backend: Backend) {
+    use volkshuis_domain::initiatieven::lending::is_lending_candidate;
+    use volkshuis_domain::initiatieven::stage::Stage;
+    use volkshuis_store::initiatieven::{budgets, initiatives, lending, outcomes};
+    let (t, corporation) = seeded(backend).await;
+    let scope = WriteScope::system_for_demo(corporation);
+    let today = volkshuis_domain::calendar::dutch_date(SEEDED);
+    let all = initiatives::of_corporation(&t.db, scope.as_read()).await.expect("initiatives");
+    assert_eq!(all.len(), 3, "{all:?}");
+    let mut stages: Vec<Stage> = all.iter().map(|i| i.stage).collect();
+    stages.sort_unstable_by_key(|s| s.code());
+    assert_eq!(stages, [Stage::Ended, Stage::Running, Stage::Plan], "{stages:?}");
+    let at = |stage: Stage| all.iter().find(|i| i.stage == stage).expect("an initiative at the stage");
+    assert!(all.iter().all(|i| i.coach.is_some() && i.initiator.is_some()), "each has a coach and an initiator");
+
+    // Running: brought in by De Sleutel's board member for the tenant organisation, a plan that adds up, a shop lent.
+    let running = initiatives::for_corporation(&t.db, scope.as_read(), at(Stage::Running).id)
+        .await
+        .expect("read")
+        .expect("the corporation's");
+    assert_eq!(running.initiator.as_ref().map(|u| u.1.as_str()), Some("Dirk Bakker"));
+    assert_eq!(running.on_behalf_of.as_ref().map(|o| o.1.as_str()), Some("Huurdersvereniging De Sleutel"));
+    assert!(running.plan.adds_up(), "{:?}", running.plan.problems());
+    assert!(running.buurt_code.is_some() && !running.clusters.is_empty());
+    let loans = lending::loans(&t.db, running.id).await.expect("loans");
+    assert_eq!(loans.len(), 1);
+    assert!(loans[0].terms.problems().is_empty() && loans[0].terms.runs_on(today), "{:?}", loans[0].terms);
+    let unit = stock::unit(&t.db, scope.as_read(), loans[0].unit_id).await.expect("read").expect("unit");
+    let (soort, detail, status): (Option<String>, Option<String>, Option<String>) =
+        sql::query_as("SELECT soort, detail_soort, status FROM units WHERE id = $1")
+            .bind(unit.id)
+            .fetch_one(&t.db)
+            .await
+            .expect("codes");
+    assert!(is_lending_candidate(soort.as_deref(), detail.as_deref(), status.as_deref()), "{soort:?} {status:?}");
+    assert_eq!((soort.as_deref(), status.as_deref()), (Some("BED"), Some("LEE")), "an empty shop");
+
+    // A grant from the buurt's liveability budget, spent in part, every payment with its evidence.
+    let grants = budgets::grants_of(&t.db, running.id).await.expect("grants");
+    assert_eq!(grants.len(), 1);
+    let grant = &grants[0];
+    assert!(grant.spent_cents() > 0 && grant.spent_cents() <= grant.amount_cents, "{grant:?}");
+    assert!(grant.override_reason.is_none());
+    assert!(grant.spending.iter().all(|(on, cents, _, evidence)| *cents > 0 && !evidence.is_empty() && *on <= today));
+    let budget = budgets::budgets(&t.db, scope.as_read()).await.expect("budgets");
+    assert_eq!(budget.len(), 1);
+    assert_eq!(Some(budget[0].area_code.as_str()), running.buurt_code.as_deref(), "the budget is the buurt's");
+    assert_eq!((budget[0].state.granted_cents, budget[0].state.spent_cents), (grant.amount_cents, grant.spent_cents()));
+    assert!(budget[0].state.budget_cents >= budget[0].state.granted_cents, "within the budget");
+
+    // This year's outcome, the log, and the public page showing the running one only.
+    let results = outcomes::outcomes_of(&t.db, running.id).await.expect("outcomes");
+    assert!(results.iter().any(|(year, o, _)| *year == today.year() && o.participants > 0), "{results:?}");
+    let log = initiatives::log(&t.db, running.id).await.expect("log");
+    assert!(log.iter().filter(|e| e.kind == "contact").count() >= 2 && log.iter().all(|e| e.on_date <= today));
+    let public = initiatives::published(&t.db).await.expect("published");
+    assert_eq!(public.iter().map(|i| i.id).collect::<Vec<_>>(), [running.id]);
+    assert!(running.public_summary.as_ref().is_some_and(|s| !s.is_empty()));
+
+    // The plan that does not add up yet, and the ended one with its lessons in the log.
+    let plan = at(Stage::Plan);
+    assert!(!plan.plan.adds_up() && !plan.plan.income.is_empty() && !plan.plan.costs.is_empty());
+    let ended = at(Stage::Ended);
+    let lessons = ended.lessons.clone().expect("lessons");
+    let log = initiatives::log(&t.db, ended.id).await.expect("log");
+    assert!(log.iter().any(|e| e.kind == "fase" && e.text.contains(&lessons)), "{log:?}");
+    assert!(!ended.published && !plan.published);
+
+    // Without the stock the demo brings no initiatives.
+    let bare = TestDb::new(backend).await.expect("db");
+    volkshuis_demo::seed_at(&bare.db, false, SEEDED).await.expect("demo");
+    let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM in_initiatives").fetch_one(&bare.db).await.expect("count");
+    assert_eq!(n, 0);
 }
