@@ -10,6 +10,7 @@
 
 mod afspraken;
 mod boundaries;
+mod enterprises;
 mod groups;
 mod history;
 mod initiatieven;
@@ -148,6 +149,7 @@ pub async fn seed_at(db: &Db, with_stock: bool, now: time::OffsetDateTime) -> an
         nazorg::seed_nazorg(db, parties, &stock, &timeline).await?;
         let parties = initiatieven::Parties { corporation, sleutel: tenants.0, noord: tenants.1 };
         initiatieven::seed_initiatieven(db, parties, &stock, &timeline).await?;
+        enterprises::seed_enterprises(db, corporation, supplier, &timeline).await?;
     }
     Ok(logins)
 }

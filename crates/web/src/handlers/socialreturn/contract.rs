@@ -6,7 +6,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::handlers::pickers::stock_picker;
-use crate::i18n::PickersTexts;
+use crate::i18n::{OndernemingenTexts, PickersTexts};
 use crate::notify::{self, Event, Step};
 use crate::picker::Picker;
 use crate::state::AppState;
@@ -25,6 +25,7 @@ use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::progress::{progress, settlement, Obligation};
 use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
 use volkshuis_domain::text::LongText;
+use volkshuis_store::initiatieven::enterprises;
 use volkshuis_store::orgs;
 use volkshuis_store::socialreturn::{self, names, Contract, ContributionRow, Relation, Settle, Status};
 use volkshuis_store::stock::StockRef;
@@ -67,6 +68,16 @@ pub(super) struct Figures {
 
 /// The report form as typed.
 pub(super) type Typed = HashMap<String, String>;
+
+/// A registered social enterprise the supplier bought from, with how its certificates stand today.
+pub(super) struct BoughtView {
+    pub href: String,
+    pub name: String,
+    pub kvk: String,
+    pub purchases: i64,
+    /// The state's code, its tag class and the line ("Code Sociale Ondernemingen: verlopen op 30-06-2026").
+    pub today: Option<(&'static str, &'static str, String)>,
+}
 
 /// The settlement form as shown: the contract's own values, or what was typed when it came back with an error.
 pub(super) struct SettleTyped {
@@ -136,6 +147,11 @@ pub(super) struct ContractPage {
     pub tenant_typed: Option<TenantTyped>,
     /// The decision that came back for want of a reason: the contribution and the reason typed.
     pub decision_typed: Option<(i64, String)>,
+    pub ot: &'static OndernemingenTexts,
+    /// The register's enterprises the purchase form offers: (id, "name (KvK number)").
+    pub enterprises: Vec<(String, String)>,
+    /// The registered enterprises the supplier bought from.
+    pub bought: Vec<BoughtView>,
 }
 
 impl ContractPage {
@@ -356,7 +372,30 @@ pub(super) async fn contract_page(
     } else {
         None
     };
+    let ot = OndernemingenTexts::of(lang);
+    let enterprises = if contract.relation == Relation::Supplier && can_edit {
+        let choices = enterprises::choices(&state.db).await?;
+        choices.into_iter().map(|(id, name, kvk)| (id.to_string(), ot.sr_option(kvk, name))).collect()
+    } else {
+        Vec::new()
+    };
+    let bought = enterprises::bought_from(&state.db, contract)
+        .await?
+        .into_iter()
+        .map(|b| BoughtView {
+            href: format!("/ondernemingen/{}", b.enterprise.id),
+            today: ot
+                .standing(&b.enterprise.certificates, today)
+                .map(|(state, line)| (state.code(), OndernemingenTexts::state_class(state), line)),
+            name: b.enterprise.input.name,
+            kvk: b.enterprise.input.kvk,
+            purchases: b.purchases,
+        })
+        .collect();
     Ok(ContractPage {
+        ot,
+        enterprises,
+        bought,
         pk: PickersTexts::of(lang),
         settle_form: SettleTyped {
             repair_until: contract.repair_until.map(|d| d.to_string()).unwrap_or_default(),

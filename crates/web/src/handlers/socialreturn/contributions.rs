@@ -7,11 +7,11 @@ use super::{load_contract, today};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
-use crate::i18n::PickersTexts;
+use crate::i18n::{OndernemingenTexts, PickersTexts};
 use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::uploads::{MultipartForm, MAX_FORM_BYTES};
-use crate::views::{attachment, render};
+use crate::views::{attachment, render, show_date};
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,8 +21,10 @@ use serde::Deserialize;
 use volkshuis_domain::access::{Edit, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
+use volkshuis_domain::socialreturn::table::ValuationTable;
 use volkshuis_domain::socialreturn::valuation::{value, Period};
 use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
+use volkshuis_store::initiatieven::enterprises::{self, PurchaseCheck};
 use volkshuis_store::socialreturn::{self, Relation};
 use volkshuis_store::StoreError;
 
@@ -42,12 +44,61 @@ fn person_ref(input: &str) -> Option<String> {
     ok.then(|| input.to_owned())
 }
 
-/// Parses the report form into a contribution; every wrong field gets its message.
+/// A purchase's seller from the register of social enterprises: its id, its name there, and the certificate a
+/// purchase on the reported date counts with.
+struct Registered {
+    id: i64,
+    name: String,
+    certificate: Certificate,
+}
+
+/// The enterprise a purchase was picked from in the register, checked by its id whatever the page showed: it must
+/// exist and hold a certificate valid on the purchase date (the one the buyer's table values highest counts).
+/// Otherwise the reason is the `enterprise` field's error — an expired certificate names its last valid day. `None`
+/// when no enterprise was picked, or the check failed.
+async fn registered_seller(
+    state: &AppState,
+    auth: &Auth,
+    typed: &Typed,
+    table: &ValuationTable,
+    errors: &mut FieldErrors,
+) -> Result<Option<Registered>, AppError> {
+    let picked = field(typed, "enterprise");
+    if field(typed, "kind") != "purchase" || picked.is_empty() {
+        return Ok(None);
+    }
+    let ot = OndernemingenTexts::of(auth.ctx.lang);
+    let Ok(id) = picked.parse::<i64>() else {
+        errors.add("enterprise", ot.err_sr_unknown);
+        return Ok(None);
+    };
+    // Without a date only whether it exists is checked; the date field has its own message.
+    let on = date(field(typed, "date"));
+    let check = match on {
+        Some(on) => enterprises::purchase_certificate(&state.db, id, on, |c| table.purchase_share(c)).await?,
+        None if enterprises::enterprise(&state.db, id).await?.is_none() => PurchaseCheck::Unknown,
+        None => return Ok(None),
+    };
+    let on = on.map(show_date).unwrap_or_default();
+    let refusal = match check {
+        PurchaseCheck::Certified { name, certificate } => return Ok(Some(Registered { id, name, certificate })),
+        PurchaseCheck::Unknown => ot.err_sr_unknown.to_owned(),
+        PurchaseCheck::Expired { name, until } => ot.err_sr_expired(on, name, show_date(until)),
+        PurchaseCheck::NotYetValid { name, from } => ot.err_sr_not_yet_valid(on, show_date(from), name),
+        PurchaseCheck::NoCertificate { name } => ot.err_sr_no_certificate(name),
+    };
+    errors.add("enterprise", refusal);
+    Ok(None)
+}
+
+/// Parses the report form into a contribution; every wrong field gets its message. A purchase picked from the
+/// register takes its seller and certificate from `registered` (checked before, its errors at `enterprise`).
 fn parse(
     typed: &Typed,
     errors: &mut FieldErrors,
     t: &crate::i18n::Texts,
     sr: &crate::i18n::SocialReturnTexts,
+    registered: Option<&Registered>,
 ) -> Option<Contribution> {
     let f = |name: &str| field(typed, name);
     let need_date = |name: &'static str, errors: &mut FieldErrors| {
@@ -115,19 +166,21 @@ fn parse(
             Some(Contribution::WorkExperience { person: person?, start: start?, end: end? })
         }
         "purchase" => {
-            let seller = errors.check(t, "seller", volkshuis_domain::text::Name::parse(f("seller")));
-            let certificate = errors.check(t, "certificate", Certificate::parse(f("certificate")));
+            let (seller, certificate) = if f("enterprise").is_empty() {
+                let seller = errors.check(t, "seller", volkshuis_domain::text::Name::parse(f("seller")));
+                (
+                    seller.map(|s| s.as_str().to_owned()),
+                    errors.check(t, "certificate", Certificate::parse(f("certificate"))),
+                )
+            } else {
+                (registered.map(|r| r.name.clone()), registered.map(|r| r.certificate))
+            };
             let invoice = Money::parse(f("invoice")).ok().filter(|m| m.cents() > 0);
             if invoice.is_none() {
                 errors.add("invoice", sr.err_amount);
             }
             let on = need_date("date", errors);
-            Some(Contribution::Purchase {
-                seller: seller?.as_str().to_owned(),
-                certificate: certificate?,
-                invoice: invoice?,
-                date: on?,
-            })
+            Some(Contribution::Purchase { seller: seller?, certificate: certificate?, invoice: invoice?, date: on? })
         }
         "other" => {
             let description = errors.check(t, "description", volkshuis_domain::text::Name::parse(f("description")));
@@ -158,7 +211,9 @@ async fn report(
     let t = auth.ctx.t();
     let sr = auth.ctx.lang.socialreturn();
     let mut errors = FieldErrors::default();
-    let contribution = parse(&typed, &mut errors, t, sr);
+    let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
+    let registered = registered_seller(&state, &auth, &typed, &table.table, &mut errors).await?;
+    let contribution = parse(&typed, &mut errors, t, sr, registered.as_ref());
     upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     // A name belongs to a contribution about a person; with a purchase or another activity it is not kept.
     let name = match contribution {
@@ -168,14 +223,13 @@ async fn report(
         _ => "",
     };
     let name = (!name.is_empty()).then(|| name.chars().take(200).collect::<String>());
-    let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
     // Only work inside the contract period counts; a contribution entirely outside it is refused here.
     let period = Period { start: contract.starts_on, end: contract.ends_on };
     let valued = contribution.as_ref().map(|c| value(&table.table, c, period));
     let (Some(contribution), Some(Ok(valuation)), true) = (&contribution, &valued, errors.is_empty()) else {
         let message = match valued {
             Some(Err(e)) => Some(sr.err_valuation(sr.valuation_error(&e))),
-            _ => None,
+            _ => errors.get("enterprise").map(str::to_owned),
         };
         let page = contract_page(&state, &auth, &scope, &contract, typed, errors, message).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -184,6 +238,9 @@ async fn report(
     let mut tx = state.db.begin().await?;
     let cid =
         socialreturn::report(&mut tx, &scope, &contract, &actor, contribution, valuation, name.as_deref()).await?;
+    if let Some(registered) = &registered {
+        enterprises::link_purchase(&mut tx, &scope, &contract, cid, registered.id).await?;
+    }
     for file in &upload.files {
         socialreturn::add_evidence(
             &mut tx,

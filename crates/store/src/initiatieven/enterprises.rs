@@ -1,0 +1,583 @@
+//! The register of social enterprises (issue 22): name, KvK number, what they make or do, the region they serve, and
+//! their certificates (PSO with its level, Code Sociale Ondernemingen, Social Enterprise NL), each entered with the
+//! evidence file that proves it, since no register offers a public API.
+//!
+//! The register is platform-wide: suppliers of any buyer buy from it, so any signed-in user reads it. It is written
+//! by a [`Registrar`] only — a corporation's staff or administrator through their own membership, or a platform
+//! administrator — and only a registrar downloads an evidence file. A supplier in Social return who reports a
+//! purchase from a registered enterprise has its certificate checked at the purchase date ([`purchase_certificate`])
+//! and the purchase linked to the enterprise ([`link_purchase`]); the buyer sees whom its suppliers buy from
+//! ([`bought_from`]).
+
+use super::date;
+use crate::audit::{self, Actor, Change};
+use crate::overleg::date_to_text;
+use crate::socialreturn::{Contract, Relation};
+use crate::sql;
+use crate::{timestamp, Db, Result, StoreError, Tx};
+use serde_json::json;
+use time::{Date, OffsetDateTime};
+use volkshuis_domain::access::WriteScope;
+use volkshuis_domain::initiatieven::enterprise::{social_return_certificate, valid_on, CertificateKind, PsoLevel};
+use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::socialreturn::Certificate;
+
+/// Who writes the register: proof that the caller may, and the organisation the entries are recorded for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Registrar {
+    /// The corporation acted for; `None` for a platform administrator.
+    org_id: Option<i64>,
+}
+
+impl Registrar {
+    /// A staff member or administrator of a corporation, through their own membership: only a write scope opens it,
+    /// and every write checks that its organisation is a corporation (another kind writes nothing).
+    pub fn corporation(scope: &WriteScope) -> Self {
+        Self { org_id: Some(scope.org_id()) }
+    }
+
+    /// A platform administrator, acting for no organisation.
+    ///
+    /// Unchecked by design. Its one caller is the web layer's register handler, entitled because it has just read
+    /// the user's platform-administrator flag with the live session.
+    pub fn platform_admin() -> Self {
+        Self { org_id: None }
+    }
+
+    /// The corporation acted for; `None` for a platform administrator.
+    pub fn org_id(&self) -> Option<i64> {
+        self.org_id
+    }
+
+    /// Whether the registrar's organisation (if any) is a corporation.
+    async fn entitled(&self, tx: &mut Tx) -> Result<bool> {
+        let Some(org) = self.org_id else { return Ok(true) };
+        let kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
+            .bind(org)
+            .fetch_optional(&mut *tx)
+            .await?;
+        Ok(kind.as_deref() == Some(OrgKind::Corporation.code()))
+    }
+}
+
+/// What the register holds about an enterprise (checked at the edge).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EnterpriseInput {
+    /// Name.
+    pub name: String,
+    /// KvK number: eight digits, unique in the register.
+    pub kvk: String,
+    /// What it makes or does.
+    pub activity: String,
+    /// The region it serves.
+    pub region: String,
+    /// Its website.
+    pub website: Option<String>,
+}
+
+/// A certificate as registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificateRow {
+    /// Id.
+    pub id: i64,
+    /// The register or scheme.
+    pub kind: CertificateKind,
+    /// The PSO level.
+    pub level: Option<PsoLevel>,
+    /// First valid day.
+    pub valid_from: Date,
+    /// Last valid day.
+    pub valid_until: Date,
+    /// Who recorded it.
+    pub recorded_by: String,
+    /// Its evidence file's name, if stored.
+    pub file_name: Option<String>,
+}
+
+/// An enterprise with its certificates (the latest ending first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enterprise {
+    /// Id.
+    pub id: i64,
+    /// The registered facts.
+    pub input: EnterpriseInput,
+    /// The corporation that registered it, by name (none for a platform administrator).
+    pub registered_by: Option<String>,
+    /// Who last changed it.
+    pub updated_by: String,
+    /// When.
+    pub updated_at: OffsetDateTime,
+    /// Its certificates, the latest ending first.
+    pub certificates: Vec<CertificateRow>,
+}
+
+/// A certificate to register (checked at the edge with the domain's `certificate_problems`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCertificate {
+    /// The register or scheme.
+    pub kind: CertificateKind,
+    /// The PSO level.
+    pub level: Option<PsoLevel>,
+    /// First valid day.
+    pub valid_from: Date,
+    /// Last valid day.
+    pub valid_until: Date,
+}
+
+/// A certificate's evidence file (its kind and size checked at the edge).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFile {
+    /// The file name as uploaded.
+    pub file_name: String,
+    /// Its content type.
+    pub content_type: String,
+    /// The content.
+    pub content: Vec<u8>,
+}
+
+/// What the list asks for.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Text found in the name, KvK number or region.
+    pub text: Option<String>,
+    /// Only enterprises with a certificate valid on this day.
+    pub valid_on: Option<Date>,
+}
+
+/// The most the list shows at once; a search narrows it.
+pub const LIST_LIMIT: i64 = 200;
+
+const ENTERPRISE_COLUMNS: &str = "e.id, e.name, e.kvk, e.activity, e.region, e.website, o.name AS registered_by, \
+     e.updated_by, e.updated_at";
+const ENTERPRISE_FROM: &str = "FROM in_enterprises e LEFT JOIN organisations o ON o.id = e.registered_by_org";
+
+/// The condition of the list's filter on `e`, its text at `$1` (empty for none) and its day at `$2` (empty for
+/// none).
+const FILTER_WHERE: &str = "($1 = '' OR LOWER(e.name) LIKE $1 ESCAPE '\\' OR e.kvk LIKE $1 ESCAPE '\\' \
+     OR LOWER(e.region) LIKE $1 ESCAPE '\\') AND ($2 = '' OR EXISTS (SELECT 1 FROM in_certificates c \
+     WHERE c.enterprise_id = e.id AND c.valid_from <= $2 AND c.valid_until >= $2))";
+
+fn enterprise_from(row: &sql::Row) -> Result<Enterprise> {
+    Ok(Enterprise {
+        id: row.try_get("id")?,
+        input: EnterpriseInput {
+            name: row.try_get("name")?,
+            kvk: row.try_get("kvk")?,
+            activity: row.try_get("activity")?,
+            region: row.try_get("region")?,
+            website: row.try_get("website")?,
+        },
+        registered_by: row.try_get("registered_by")?,
+        updated_by: row.try_get("updated_by")?,
+        updated_at: timestamp::from_unix(row.try_get("updated_at")?),
+        certificates: Vec::new(),
+    })
+}
+
+fn certificate_from(row: &sql::Row) -> Result<(i64, CertificateRow)> {
+    let kind: String = row.try_get("kind")?;
+    let kind = CertificateKind::parse(&kind)
+        .map_err(|_| StoreError::Corrupt { column: "in_certificates.kind", value: kind.clone() })?;
+    let level = match row.try_get::<Option<String>, _>("level")? {
+        Some(code) => Some(
+            PsoLevel::parse(&code).map_err(|_| StoreError::Corrupt { column: "in_certificates.level", value: code })?,
+        ),
+        None => None,
+    };
+    Ok((
+        row.try_get("enterprise_id")?,
+        CertificateRow {
+            id: row.try_get("id")?,
+            kind,
+            level,
+            valid_from: date(row, "valid_from")?,
+            valid_until: date(row, "valid_until")?,
+            recorded_by: row.try_get("recorded_by")?,
+            file_name: row.try_get("file_name")?,
+        },
+    ))
+}
+
+const CERTIFICATE_SELECT: &str = "SELECT c.id, c.enterprise_id, c.kind, c.level, c.valid_from, c.valid_until, \
+     c.recorded_by, f.file_name FROM in_certificates c LEFT JOIN in_certificate_files f ON f.certificate_id = c.id";
+
+/// Puts the certificates read by `rows` with their enterprises.
+fn attach(enterprises: &mut [Enterprise], rows: &[sql::Row]) -> Result<()> {
+    for row in rows {
+        let (enterprise_id, certificate) = certificate_from(row)?;
+        if let Some(e) = enterprises.iter_mut().find(|e| e.id == enterprise_id) {
+            e.certificates.push(certificate);
+        }
+    }
+    Ok(())
+}
+
+/// The register by name, as far as `filter` lets through, at most [`LIST_LIMIT`] + 1 (so the caller can say there
+/// are more), each with its certificates.
+pub async fn enterprises(db: &Db, filter: &Filter) -> Result<Vec<Enterprise>> {
+    let text = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let text = text.map(|t| crate::like::contains(&t.to_lowercase())).unwrap_or_default();
+    let day = filter.valid_on.map(date_to_text).unwrap_or_default();
+    let rows = sql::query(&format!(
+        "SELECT {ENTERPRISE_COLUMNS} {ENTERPRISE_FROM} WHERE {FILTER_WHERE} ORDER BY e.name, e.id LIMIT $3"
+    ))
+    .bind(text.clone())
+    .bind(day.clone())
+    .bind(LIST_LIMIT + 1)
+    .fetch_all(db)
+    .await?;
+    let mut list = rows.iter().map(enterprise_from).collect::<Result<Vec<_>>>()?;
+    let certificates = sql::query(&format!(
+        "{CERTIFICATE_SELECT} WHERE c.enterprise_id IN (SELECT e.id FROM in_enterprises e WHERE {FILTER_WHERE} \
+         ORDER BY e.name, e.id LIMIT $3) ORDER BY c.valid_until DESC, c.id DESC"
+    ))
+    .bind(text)
+    .bind(day)
+    .bind(LIST_LIMIT + 1)
+    .fetch_all(db)
+    .await?;
+    attach(&mut list, &certificates)?;
+    Ok(list)
+}
+
+/// One enterprise with its certificates; `None` for an unknown id.
+pub async fn enterprise(db: &Db, id: i64) -> Result<Option<Enterprise>> {
+    let row = sql::query(&format!("SELECT {ENTERPRISE_COLUMNS} {ENTERPRISE_FROM} WHERE e.id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut found = [enterprise_from(&row)?];
+    let certificates =
+        sql::query(&format!("{CERTIFICATE_SELECT} WHERE c.enterprise_id = $1 ORDER BY c.valid_until DESC, c.id DESC"))
+            .bind(id)
+            .fetch_all(db)
+            .await?;
+    attach(&mut found, &certificates)?;
+    let [found] = found;
+    Ok(Some(found))
+}
+
+/// The enterprise with KvK number `kvk`: (id, name).
+pub async fn by_kvk(db: &Db, kvk: &str) -> Result<Option<(i64, String)>> {
+    let row = sql::query("SELECT id, name FROM in_enterprises WHERE kvk = $1").bind(kvk).fetch_optional(db).await?;
+    row.map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).transpose()
+}
+
+/// The enterprises a purchase form offers: (id, name, KvK number), by name.
+pub async fn choices(db: &Db) -> Result<Vec<(i64, String, String)>> {
+    let rows = sql::query("SELECT id, name, kvk FROM in_enterprises ORDER BY name, id").fetch_all(db).await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?, r.try_get("kvk")?))).collect()
+}
+
+/// Registers an enterprise (`id` `None`) or updates one. `Ok(None)` for an unknown id or a registrar whose
+/// organisation is not a corporation; [`StoreError::Duplicate`] when another enterprise has the KvK number.
+pub async fn save_enterprise(
+    db: &Db,
+    registrar: &Registrar,
+    actor: &Actor,
+    id: Option<i64>,
+    input: &EnterpriseInput,
+) -> Result<Option<i64>> {
+    let mut tx = db.begin().await?;
+    if !registrar.entitled(&mut tx).await? {
+        return Ok(None);
+    }
+    let values = |q: sql::Query<'static>| {
+        q.bind(input.name.clone())
+            .bind(input.kvk.clone())
+            .bind(input.activity.clone())
+            .bind(input.region.clone())
+            .bind(input.website.clone())
+            .bind(actor.name())
+            .bind(timestamp::to_unix(actor.at))
+    };
+    let saved: Option<i64> = match id {
+        None => {
+            let q = sql::query(
+                "INSERT INTO in_enterprises (name, kvk, activity, region, website, updated_by, updated_at, \
+                 registered_by_org) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            );
+            let row = values(q).bind(registrar.org_id).fetch_one(&mut tx).await?;
+            Some(row.try_get("id")?)
+        }
+        Some(id) => {
+            let q = sql::query(
+                "UPDATE in_enterprises SET name = $1, kvk = $2, activity = $3, region = $4, website = $5, \
+                 updated_by = $6, updated_at = $7 WHERE id = $8",
+            );
+            let done = values(q).bind(id).execute(&mut tx).await?;
+            (done.rows_affected() > 0).then_some(id)
+        }
+    };
+    let Some(saved) = saved else { return Ok(None) };
+    let action = if id.is_some() { "update" } else { "create" };
+    let mut change = Change::event(registrar.org_id, action, "in_enterprise", saved.to_string());
+    change.after = Some(json!({ "name": input.name, "kvk": input.kvk }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Some(saved))
+}
+
+/// Registers a certificate of an enterprise with its evidence file, in one transaction. `Ok(None)` for an unknown
+/// enterprise or a registrar whose organisation is not a corporation.
+pub async fn add_certificate(
+    db: &Db,
+    registrar: &Registrar,
+    actor: &Actor,
+    enterprise_id: i64,
+    certificate: &NewCertificate,
+    file: &EvidenceFile,
+) -> Result<Option<i64>> {
+    let mut tx = db.begin().await?;
+    if !registrar.entitled(&mut tx).await? {
+        return Ok(None);
+    }
+    let id: Option<i64> = sql::query_scalar(
+        "INSERT INTO in_certificates (enterprise_id, kind, level, valid_from, valid_until, recorded_by, created_at) \
+         SELECT id, $1, $2, $3, $4, $5, $6 FROM in_enterprises WHERE id = $7 RETURNING id",
+    )
+    .bind(certificate.kind.code())
+    .bind(certificate.level.map(PsoLevel::code))
+    .bind(date_to_text(certificate.valid_from))
+    .bind(date_to_text(certificate.valid_until))
+    .bind(actor.name())
+    .bind(timestamp::to_unix(actor.at))
+    .bind(enterprise_id)
+    .fetch_optional(&mut tx)
+    .await?;
+    let Some(id) = id else { return Ok(None) };
+    sql::query(
+        "INSERT INTO in_certificate_files (certificate_id, file_name, content_type, size, content, uploaded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(file.file_name.clone())
+    .bind(file.content_type.clone())
+    .bind(file.content.len() as i64)
+    .bind(file.content.clone())
+    .bind(timestamp::to_unix(actor.at))
+    .execute(&mut tx)
+    .await?;
+    let mut change = Change::event(registrar.org_id, "create", "in_certificate", id.to_string());
+    change.after = Some(json!({
+        "enterprise_id": enterprise_id,
+        "kind": certificate.kind.code(),
+        "level": certificate.level.map(PsoLevel::code),
+        "valid_from": date_to_text(certificate.valid_from),
+        "valid_until": date_to_text(certificate.valid_until),
+        "file_name": file.file_name,
+    }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// The evidence file of a certificate of enterprise `enterprise_id`, for a registrar only (the proof is the
+/// argument); `None` when there is none.
+pub async fn certificate_file(
+    db: &Db,
+    _registrar: &Registrar,
+    enterprise_id: i64,
+    certificate_id: i64,
+) -> Result<Option<EvidenceFile>> {
+    let row = sql::query(
+        "SELECT f.file_name, f.content_type, f.content FROM in_certificate_files f \
+         JOIN in_certificates c ON c.id = f.certificate_id WHERE c.id = $1 AND c.enterprise_id = $2",
+    )
+    .bind(certificate_id)
+    .bind(enterprise_id)
+    .fetch_optional(db)
+    .await?;
+    row.map(|r| {
+        Ok(EvidenceFile {
+            file_name: r.try_get("file_name")?,
+            content_type: r.try_get("content_type")?,
+            content: r.try_get("content")?,
+        })
+    })
+    .transpose()
+}
+
+/// What the register says about a purchase from an enterprise on a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PurchaseCheck {
+    /// No enterprise has that id.
+    Unknown,
+    /// A certificate was valid that day: the enterprise's name and the certificate as Social return values it.
+    Certified {
+        /// The enterprise's name, as the register has it.
+        name: String,
+        /// The certificate chosen (see [`choose_certificate`]).
+        certificate: Certificate,
+    },
+    /// No certificate was valid that day; the last one to end before it ended on `until`.
+    Expired {
+        /// The enterprise's name.
+        name: String,
+        /// The last valid day of the certificate that ended last before the purchase.
+        until: Date,
+    },
+    /// No certificate was valid that day; the first to start after it started on `from`.
+    NotYetValid {
+        /// The enterprise's name.
+        name: String,
+        /// The first valid day of the certificate that starts first after the purchase.
+        from: Date,
+    },
+    /// The enterprise has no certificate at all.
+    NoCertificate {
+        /// The enterprise's name.
+        name: String,
+    },
+}
+
+/// The certificate a purchase on `on` counts with: of the certificates valid that day (with a Social return
+/// equivalent), the one the buyer's table values highest (`share`, the percentage of the invoice it counts); where
+/// the table values none of them, or several alike, the first in Social return's own order (Code SO, SE NL, PSO
+/// aspirant up to PSO 30+), so the choice never depends on the order of entry.
+pub fn choose_certificate(
+    certificates: &[CertificateRow],
+    on: Date,
+    share: impl Fn(Certificate) -> Option<u32>,
+) -> Option<Certificate> {
+    let mut valid: Vec<Certificate> = certificates
+        .iter()
+        .filter(|c| valid_on(c.valid_from, c.valid_until, on))
+        .filter_map(|c| social_return_certificate(c.kind, c.level))
+        .collect();
+    valid.sort();
+    valid.dedup();
+    // The highest share wins; `max_by_key` keeps the last of equals, so walk Social return's order backwards.
+    valid.into_iter().rev().max_by_key(|c| share(*c).map_or(-1, i64::from))
+}
+
+/// Checks a purchase from enterprise `enterprise_id` on `on` against its certificates (by id, whatever the form
+/// showed): which certificate it counts with, or why it does not count.
+pub async fn purchase_certificate(
+    db: &Db,
+    enterprise_id: i64,
+    on: Date,
+    share: impl Fn(Certificate) -> Option<u32>,
+) -> Result<PurchaseCheck> {
+    let Some(found) = enterprise(db, enterprise_id).await? else { return Ok(PurchaseCheck::Unknown) };
+    let name = found.input.name;
+    if let Some(certificate) = choose_certificate(&found.certificates, on, share) {
+        return Ok(PurchaseCheck::Certified { name, certificate });
+    }
+    let ended = found.certificates.iter().filter(|c| c.valid_until < on).map(|c| c.valid_until).max();
+    let starts = found.certificates.iter().filter(|c| c.valid_from > on).map(|c| c.valid_from).min();
+    Ok(match (ended, starts) {
+        (Some(until), _) => PurchaseCheck::Expired { name, until },
+        (None, Some(from)) => PurchaseCheck::NotYetValid { name, from },
+        // Certificates valid that day without a Social return equivalent (a PSO certificate without its level
+        // cannot be entered) are not certificates a purchase counts with.
+        (None, None) => PurchaseCheck::NoCertificate { name },
+    })
+}
+
+/// Records that a purchase the supplier just reported on its contract was bought from enterprise `enterprise_id`,
+/// in the report's transaction. `NotFound` for anything but a purchase on this supplier's contract.
+///
+/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// contract.
+pub async fn link_purchase(
+    tx: &mut Tx,
+    _scope: &WriteScope,
+    contract: &Contract,
+    contribution_id: i64,
+    enterprise_id: i64,
+) -> Result<()> {
+    if contract.relation != Relation::Supplier {
+        return Err(StoreError::NotFound);
+    }
+    let done = sql::query(
+        "UPDATE sr_contributions SET enterprise_id = $1 WHERE id = $2 AND contract_id = $3 AND kind = 'purchase' \
+         AND EXISTS (SELECT 1 FROM in_enterprises WHERE id = $1)",
+    )
+    .bind(enterprise_id)
+    .bind(contribution_id)
+    .bind(contract.id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// A registered enterprise bought from on a contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoughtFrom {
+    /// The enterprise, with its certificates.
+    pub enterprise: Enterprise,
+    /// Purchases reported (not rejected).
+    pub purchases: i64,
+}
+
+/// The registered enterprises the supplier of a contract the caller opened bought from (purchases not rejected), by
+/// name.
+pub async fn bought_from(db: &Db, contract: &Contract) -> Result<Vec<BoughtFrom>> {
+    let rows = sql::query(
+        "SELECT enterprise_id, COUNT(*) AS purchases FROM sr_contributions WHERE contract_id = $1 \
+         AND enterprise_id IS NOT NULL AND status <> 'rejected' GROUP BY enterprise_id",
+    )
+    .bind(contract.id)
+    .fetch_all(db)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in &rows {
+        if let Some(enterprise) = enterprise(db, row.try_get("enterprise_id")?).await? {
+            out.push(BoughtFrom { enterprise, purchases: row.try_get("purchases")? });
+        }
+    }
+    out.sort_by(|a, b| a.enterprise.input.name.cmp(&b.enterprise.input.name));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn cert(kind: CertificateKind, level: Option<PsoLevel>, from: Date, until: Date) -> CertificateRow {
+        CertificateRow {
+            id: 0,
+            kind,
+            level,
+            valid_from: from,
+            valid_until: until,
+            recorded_by: String::new(),
+            file_name: None,
+        }
+    }
+
+    #[test]
+    fn the_certificate_the_buyer_values_highest_counts() {
+        let (from, until) = (date!(2025 - 01 - 01), date!(2026 - 12 - 31));
+        let certificates = [
+            cert(CertificateKind::SocialEnterpriseNl, None, from, until),
+            cert(CertificateKind::Pso, Some(PsoLevel::Trede2), from, until),
+            cert(CertificateKind::CodeSocialeOndernemingen, None, from, date!(2025 - 06 - 30)),
+        ];
+        let twente = |c: Certificate| match c {
+            Certificate::CodeSocialeOndernemingen => Some(100),
+            Certificate::SocialEnterpriseNl => Some(50),
+            Certificate::PsoTrede2 => Some(70),
+            _ => None,
+        };
+        // Code SO would count 100% but ended on 30 June 2025; PSO trede 2 (70%) beats SE NL (50%).
+        assert_eq!(choose_certificate(&certificates, date!(2026 - 03 - 01), twente), Some(Certificate::PsoTrede2));
+        assert_eq!(
+            choose_certificate(&certificates, date!(2025 - 06 - 30), twente),
+            Some(Certificate::CodeSocialeOndernemingen),
+            "the last valid day still counts"
+        );
+        // A table that values none of them: Social return's own order decides.
+        assert_eq!(
+            choose_certificate(&certificates, date!(2026 - 03 - 01), |_| None),
+            Some(Certificate::SocialEnterpriseNl)
+        );
+        assert_eq!(choose_certificate(&certificates, date!(2027 - 01 - 01), twente), None);
+    }
+}
