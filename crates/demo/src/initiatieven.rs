@@ -177,7 +177,7 @@ async fn repair_cafe(
     let plan = BusinessPlan {
         income: lines(&[
             ("Vrijwillige bijdragen bezoekers", 1_800),
-            ("Bijdrage fonds voor buurtinitiatieven", 1_500),
+            ("Fonds voor buurtinitiatieven", 1_500),
             ("Verkoop koffie en thee", 700),
         ]),
         costs: lines(&[
@@ -311,7 +311,7 @@ async fn garden(ctx: &Ctx<'_>, parties: Parties, (cluster, buurt): (i64, String)
     ctx.log(STAFF, met, id, text, Some("Begroting maken en een fonds zoeken voor de plantenbakken")).await?;
     ctx.move_to(STAFF, met, id, Stage::Plan, None).await?;
     let plan = BusinessPlan {
-        income: lines(&[("Bijdrage bewoners", 300), ("Aanvraag buurtfonds gemeente", 1_000)]),
+        income: lines(&[("Eigen inleg bewoners", 300), ("Aanvraag buurtfonds gemeente", 1_000)]),
         costs: lines(&[("Plantenbakken en grond", 1_450), ("Gereedschap en regenton", 350), ("Zaden en planten", 200)]),
         risk_bearer: "Bewonersraad Noord".to_owned(),
     };
