@@ -158,6 +158,16 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("create", "in_enterprise"),
     ("update", "in_enterprise"),
     ("create", "in_certificate"),
+    // Initiatieven: buurtbudget rounds
+    ("create", "in_round"),
+    ("phase", "in_round"),
+    ("issue_codes", "in_round"),
+    ("read_personal", "in_round_letters"),
+    ("vote", "in_round"),
+    ("create", "in_round_project"),
+    ("approve", "in_round_project"),
+    ("reject", "in_round_project"),
+    ("progress", "in_round_project"),
 ];
 
 /// What a sentence is made of: the entry's action, kind of thing, actor and the names and details it carries.
@@ -398,6 +408,22 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("create", "in_enterprise") => register_texts(dt).recent_enterprise_create(actor, enterprise_name(dt, f)),
         ("update", "in_enterprise") => register_texts(dt).recent_enterprise_update(actor, enterprise_name(dt, f)),
         ("create", "in_certificate") => register_texts(dt).recent_certificate_create(actor),
+        // Initiatieven: buurtbudget (its texts in `buurtbudget.ftl`, beside the rounds' pages); a vote names no one.
+        ("create", "in_round") => buurtbudget_texts(dt).recent_round_create(actor, detail(d, "title")),
+        ("phase", "in_round") => {
+            let bt = buurtbudget_texts(dt);
+            bt.recent_round_phase(actor, round_phase(bt, d), detail(d, "title"))
+        }
+        ("issue_codes", "in_round") => {
+            buurtbudget_texts(dt).recent_round_codes(actor, number(d, "households"), detail(d, "title"))
+        }
+        ("read_personal", "in_round_letters") => buurtbudget_texts(dt).recent_round_letters(actor, detail(d, "title")),
+        // Cast with a code, without an account: the actor is Volkshuis itself.
+        ("vote", "in_round") => buurtbudget_texts(dt).recent_round_vote(actor, detail(d, "title")),
+        ("create", "in_round_project") => buurtbudget_texts(dt).recent_project_propose(actor, detail(d, "title")),
+        ("approve", "in_round_project") => buurtbudget_texts(dt).recent_project_approve(actor, detail(d, "title")),
+        ("reject", "in_round_project") => buurtbudget_texts(dt).recent_project_reject(actor, detail(d, "title")),
+        ("progress", "in_round_project") => buurtbudget_texts(dt).recent_project_progress(actor, detail(d, "title")),
         _ => return None,
     })
 }
@@ -419,6 +445,19 @@ fn register_texts(dt: &DashboardTexts) -> &'static crate::i18n::OndernemingenTex
     use crate::i18n::Lang;
     let lang = [Lang::Nl, Lang::En].into_iter().find(|l| std::ptr::eq(DashboardTexts::of(*l), dt)).unwrap_or_default();
     crate::i18n::OndernemingenTexts::of(lang)
+}
+
+/// The buurtbudget's texts in the language of `dt`.
+fn buurtbudget_texts(dt: &DashboardTexts) -> &'static crate::i18n::BuurtbudgetTexts {
+    use crate::i18n::Lang;
+    let lang = [Lang::Nl, Lang::En].into_iter().find(|l| std::ptr::eq(DashboardTexts::of(*l), dt)).unwrap_or_default();
+    crate::i18n::BuurtbudgetTexts::of(lang)
+}
+
+/// The name of the phase a round moved to (in the entry's `after`).
+fn round_phase(bt: &crate::i18n::BuurtbudgetTexts, details: &Value) -> &'static str {
+    use volkshuis_store::initiatieven::rounds::Phase;
+    Phase::parse(detail(details, "phase")).map_or(bt.phase_proposing, |p| bt.phase(p))
 }
 
 /// An enterprise's name: as the store named it, else as the entry wrote it.
@@ -496,6 +535,28 @@ mod tests {
         pairs.sort();
         pairs.dedup();
         assert_eq!(pairs.len(), AUDITED.len(), "a pair is listed twice");
+    }
+
+    #[test]
+    fn a_buurtbudget_round_reads_as_sentences_and_a_vote_names_nobody() {
+        let moved = json!({ "title": "Buurtbudget De Ark", "phase": "voting" });
+        let f = facts("phase", "in_round", &moved);
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::Nl), &f),
+            "Anna de Vries zette de buurtbudgetronde Buurtbudget De Ark in de fase Stemmen"
+        );
+        let codes = json!({ "title": "Buurtbudget De Ark", "households": 1 });
+        let f = facts("issue_codes", "in_round", &codes);
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::En), &f),
+            "Anna de Vries made voting codes for Buurtbudget De Ark (1 household)"
+        );
+        let vote = json!({ "title": "Buurtbudget De Ark", "via": "code" });
+        let f = Facts { actor: None, ..facts("vote", "in_round", &vote) };
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::Nl), &f),
+            "Volkshuis telde de stem van een huishouden in Buurtbudget De Ark"
+        );
     }
 
     #[test]
