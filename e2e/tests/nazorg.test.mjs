@@ -193,9 +193,14 @@ test('a home sold to its tenant: the talk, a koopcoach, an overdue three-year ch
     assert.equal(await staff.locator(field).inputValue(), value, `${field} is kept as typed`);
   }
   await assertAccessible(staff, 'sale form with an error');
-  // The right discount; the owner's share left empty: today's table gives it.
+  // The right discount; the owner's share left empty: today's table gives it, filled in to be checked against the
+  // contract before anything is stored.
   await sale.getByLabel('Korting (%)').fill('20');
-  await go(staff, sale.getByRole('button', { name: 'Verkoop vastleggen' }));
+  const derived = await go(staff, sale.getByRole('button', { name: 'Verkoop vastleggen' }));
+  assert.equal(derived.status(), 422);
+  assert.match(await staff.textContent('#owner_share-error'), /Koopgarant-tabel is het aandeel van de eigenaar 70%/);
+  assert.equal(await staff.locator('#owner_share').inputValue(), '70');
+  await go(staff, staff.locator('main form').getByRole('button', { name: 'Verkoop vastleggen' }));
   const salePath = new URL(staff.url()).pathname;
   const saleId = salePath.match(new RegExp(`^/orgs/${corpId}/nazorg/verkopen/(\\d+)$`))?.[1];
   assert.ok(saleId, `the buyer's page: ${staff.url()}`);

@@ -256,7 +256,7 @@ pub(super) async fn seed_nazorg(
     }
 
     // The three-year check that found payment problems, its actions (one done, one open) and the coach's help.
-    let (trouble, _, trouble_checks, _) = &sold[3];
+    let (trouble, trouble_on, trouble_checks, _) = &sold[3];
     let (check, _, due) = trouble_checks[0];
     let done = due - Duration::days(20);
     let answers = CheckAnswers { payment_problems: true, maintenance: Maintenance::Fair, ..fine };
@@ -279,6 +279,19 @@ pub(super) async fn seed_nazorg(
         let action = NewAction { description: description.to_owned(), owner: owner.to_owned(), due_on: by_day };
         anyhow::ensure!(checks::add_action(db, &corporation, &by, check, &action).await?, "demo action");
     }
+    // A koopcoach is assigned only to a buyer who consented to aftercare in the talk before the sale.
+    let list = talks::checklist(db, corporation.as_read()).await?;
+    let consented = NewTalk {
+        version: list.version,
+        held_on: *trouble_on - Duration::days(40),
+        answers: vec!["Besproken.".to_owned(); list.items.len()],
+        owning_monthly_cents: 91_000,
+        rent_monthly_cents: 71_000,
+        consent: true,
+    };
+    talks::record_talk(db, &corporation, &timeline.by(STAFF, consented.held_on, 11), *trouble, &consented)
+        .await?
+        .map_err(|e| anyhow::anyhow!("demo talk refused: {e:?}"))?;
     coach.assign(db, &corporation, timeline, *trouble, done + Duration::days(2)).await?;
     let talked = done + Duration::days(9);
     let topic = "Budgetgesprek; met de VvE-beheerder een regeling van zes maanden afgesproken";

@@ -79,6 +79,20 @@ fn coach_actor(user: i64) -> Actor {
     Actor { user_id: Some(user), label: "Kim Koopcoach".into(), request_id: None, at: actor().at }
 }
 
+/// The buyer of `sale` consents to aftercare in the talk before the sale (a koopcoach may then be assigned).
+async fn consent(db: &Db, scope: &WriteScope, sale: i64) {
+    let list = talks::checklist(db, scope.as_read()).await.expect("checklist");
+    let talk = NewTalk {
+        version: list.version,
+        held_on: date!(2025 - 01 - 15),
+        answers: vec!["besproken".to_owned(); list.items.len()],
+        owning_monthly_cents: 90_000,
+        rent_monthly_cents: 70_000,
+        consent: true,
+    };
+    assert_eq!(talks::record_talk(db, scope, &actor(), sale, &talk).await.expect("talk"), Ok(()));
+}
+
 async fn org(db: &Db, code: &str, kind: OrgKind) -> i64 {
     let fields =
         orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
@@ -294,7 +308,12 @@ async fn buyers_are_read_by_sales_staff_and_their_own_coach_and_every_read_is_lo
     let other = sales::sales(db, &BuyerScope::sales_staff(anders), &actor(), 50).await.expect("sales");
     assert_eq!(other.iter().map(|s| s.id).collect::<Vec<_>>(), [theirs]);
 
-    // A koopcoach: only the buyers assigned to them, in the organisation they were assigned through.
+    // A koopcoach: only the buyers assigned to them, in the organisation they were assigned through, and only once
+    // the buyer consented to aftercare.
+    assert!(!sales::assign_coach(db, woonstad, &actor(), first, Some((world.koopcoach, world.coach)))
+        .await
+        .expect("ok"));
+    consent(db, woonstad, first).await;
     assert!(sales::assign_coach(db, woonstad, &actor(), first, Some((world.koopcoach, world.coach)))
         .await
         .expect("ok"));
@@ -361,6 +380,8 @@ async fn only_partner_staff_can_be_assigned_as_coach_to_the_corporations_own_sal
     let (woonstad, anders) = (&world.woonstad, &world.anders);
     let (sale, _) = sell(db, woonstad, &plain(unit(db, woonstad, "D1").await, date!(2025 - 03 - 01)), &[3]).await;
     let (theirs, _) = sell(db, anders, &plain(unit(db, anders, "A1").await, date!(2025 - 05 - 01)), &[3]).await;
+    consent(db, woonstad, sale).await;
+    consent(db, anders, theirs).await;
     let assign = |scope: &WriteScope, sale: i64, coach: Option<(i64, i64)>| {
         let scope = *scope;
         async move { sales::assign_coach(db, &scope, &actor(), sale, coach).await.expect("ok") }
@@ -402,6 +423,7 @@ async fn the_coach_keeps_a_log_of_their_own_buyers(db: &Db) {
     let woonstad = &world.woonstad;
     let (mine, _) = sell(db, woonstad, &plain(unit(db, woonstad, "D1").await, date!(2025 - 03 - 01)), &[3]).await;
     let (other, _) = sell(db, woonstad, &plain(unit(db, woonstad, "D2").await, date!(2025 - 03 - 02)), &[3]).await;
+    consent(db, woonstad, mine).await;
     assert!(sales::assign_coach(db, woonstad, &actor(), mine, Some((world.koopcoach, world.coach))).await.expect("ok"));
     let coach = world.coach_scope();
     let entry = NewLogEntry {
@@ -581,6 +603,7 @@ async fn checks_and_actions_are_the_corporations_own(db: &Db) {
     assert_eq!(other.iter().map(|c| c.sale_id).collect::<Vec<_>>(), [theirs]);
 
     // A koopcoach's work list holds only their buyers.
+    consent(db, woonstad, open).await;
     assert!(sales::assign_coach(db, woonstad, &actor(), open, Some((world.koopcoach, world.coach))).await.expect("ok"));
     let coached = checks::checks_to_do(db, &world.coach_scope(), &actor(), until, 50).await.expect("to do");
     assert_eq!(coached.iter().map(|c| c.sale_id).collect::<Vec<_>>(), [open]);

@@ -51,8 +51,8 @@ async fn setting(app: &mut TestApp) -> (i64, i64) {
     (woonstad, municipality)
 }
 
-/// A Koopgarant sale of A1 on 10 January 2023 (20% off 200,000: 160,000; the share from today's table, 70%).
-const SALE: [(&str, &str); 9] = [
+/// A Koopgarant sale of A1 on 10 January 2023 (20% off 200,000: 160,000; the share as today's table gives it, 70%).
+const SALE: [(&str, &str); 10] = [
     ("unit", "A1"),
     ("sold_on", "2023-01-10"),
     ("price", "160.000,00"),
@@ -60,6 +60,7 @@ const SALE: [(&str, &str); 9] = [
     ("value_kind", "taxatie"),
     ("condition", "koopgarant"),
     ("discount", "20"),
+    ("owner_share", "70"),
     ("buyer_name", "Annelies Koopman"),
     ("buyer_email", "fatima@example.nl"),
 ];
@@ -75,6 +76,20 @@ async fn sell(app: &mut TestApp, woonstad: i64) -> i64 {
         .next()
         .and_then(|id| id.parse().ok())
         .expect("the sale's id")
+}
+
+/// The buyer consents to aftercare in the talk before the sale, confirmed (a koopcoach may then be assigned).
+async fn consent(app: &mut TestApp, woonstad: i64, sale: i64) {
+    let talk = [
+        ("version", "0"),
+        ("held_on", "2022-12-01"),
+        ("owning", "800"),
+        ("rent", "700"),
+        ("consent", "ja"),
+        ("confirm", "1"),
+    ];
+    let done = app.post(&format!("/orgs/{woonstad}/nazorg/verkopen/{sale}/gesprek"), &talk).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
 }
 
 async fn count(app: &TestApp, query: &str) -> i64 {
@@ -243,6 +258,16 @@ async fn a_wrong_sale_form_comes_back_with_everything_typed(mut app: TestApp) {
             && body.contains("value=\"100000\"")
     );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales").await, 0);
+    // Left empty, the owner's share is filled in from Koopgarant's table and shown to be checked, not stored unseen.
+    let without_share: Vec<(&str, &str)> = SALE.iter().copied().filter(|(k, _)| *k != "owner_share").collect();
+    let derived = app.post(&path, &without_share).await;
+    assert_eq!(derived.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(derived.body.contains("Koopgarant-tabel") && derived.body.contains("value=\"70\""), "{}", derived.body);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales").await, 0);
+    // A sale is recorded after the transfer, not ahead of it.
+    let mut future = SALE.to_vec();
+    future[1] = ("sold_on", "2027-01-10");
+    assert_eq!(app.post(&path, &future).await.status, StatusCode::UNPROCESSABLE_ENTITY);
     // A free sale with a discount is refused; without conditions nothing is discounted.
     let mut free = SALE.to_vec();
     free[5] = ("condition", "geen");
@@ -261,6 +286,13 @@ async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: Tes
     let wijkteam = app.org_id("wijkteam-centrum").await;
     let sleutel = app.org_id("hv-de-sleutel").await;
     let coach = app.user_id("coordinator@wijkteam.test").await;
+    // Without the buyer's consent no coach is assigned, whoever asks.
+    let coach_field = format!("{wijkteam}:{coach}");
+    let without =
+        app.post(&format!("/orgs/{woonstad}/nazorg/verkopen/{sale}/koopcoach"), &[("coach", &coach_field)]).await;
+    assert_eq!(without.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(without.body.contains("alleen toegewezen als de koper"), "{}", without.body);
+    consent(&mut app, woonstad, sale).await;
     let assigned = app
         .post(
             &format!("/orgs/{woonstad}/nazorg/verkopen/{sale}/koopcoach"),

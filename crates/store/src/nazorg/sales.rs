@@ -51,6 +51,8 @@ pub struct Sale {
     pub coach: Option<(String, String)>,
     /// The koopcoach's user id.
     pub coach_user_id: Option<i64>,
+    /// The koopcoach's partner organisation.
+    pub coach_org_id: Option<i64>,
     /// The day the corporation bought the home back.
     pub bought_back_on: Option<Date>,
 }
@@ -96,7 +98,7 @@ pub type PlannedCheck = (i64, u32, Date);
 
 const COLUMNS: &str = "s.id, s.corporation_id, s.unit_id, u.id_extern, s.sold_on, s.price_cents, s.value_cents, \
      s.value_kind, s.sale_condition, s.discount_bp, s.owner_share_bp, s.buyer_name, s.buyer_email, s.buyer_phone, \
-     s.coach_user_id, co.name AS coach_org, cu.name AS coach_name, s.bought_back_on, c.id AS cluster_id, \
+     s.coach_user_id, s.coach_org_id, co.name AS coach_org, cu.name AS coach_name, s.bought_back_on, c.id AS cluster_id, \
      c.code AS cluster_code";
 
 const FROM: &str = "nz_sales s JOIN units u ON u.id = s.unit_id LEFT JOIN clusters c ON c.id = u.cluster_id \
@@ -141,6 +143,7 @@ fn from_row(row: &sql::Row) -> Result<Sale> {
         buyer_phone: row.try_get("buyer_phone")?,
         coach,
         coach_user_id: row.try_get("coach_user_id")?,
+        coach_org_id: row.try_get("coach_org_id")?,
         bought_back_on: opt_date(row, "bought_back_on")?,
     })
 }
@@ -357,8 +360,26 @@ pub async fn coach_candidates(db: &Db) -> Result<Vec<Coach>> {
         .collect()
 }
 
+/// Whether the buyer of a sale consented to aftercare in the talk before the sale.
+pub(crate) async fn consented<'c>(on: impl Exec<'c> + 'c, sale_id: i64) -> Result<bool> {
+    let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM nz_talks WHERE sale_id = $1 AND consent = 1")
+        .bind(sale_id)
+        .fetch_one(on)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Whether the buyer of one of the corporation's sales consented to aftercare (a koopcoach may be assigned).
+pub async fn buyer_consented(db: &Db, scope: &WriteScope, sale_id: i64) -> Result<bool> {
+    if sale_unlogged(db, &BuyerScope::sales_staff(scope), sale_id).await?.is_none() {
+        return Ok(false);
+    }
+    consented(db, sale_id).await
+}
+
 /// Assigns (or with `None` removes) the koopcoach of one of the corporation's sales. `false` when the sale is not
-/// the corporation's or the person is not a coach candidate (a form's select list is not a check).
+/// the corporation's, its buyer did not consent to aftercare, or the person is not a coach candidate (a form's
+/// select list is not a check).
 pub async fn assign_coach(
     db: &Db,
     scope: &WriteScope,
@@ -368,6 +389,10 @@ pub async fn assign_coach(
 ) -> Result<bool> {
     let mut tx = db.begin().await?;
     if let Some((org, user)) = coach {
+        // Only a buyer who consented to aftercare in the talk before the sale gets a koopcoach, who then sees them.
+        if !consented(&mut tx, sale_id).await? {
+            return Ok(false);
+        }
         let candidate: Option<i64> = sql::query_scalar(
             "SELECT m.user_id FROM memberships m JOIN organisations o ON o.id = m.org_id \
              WHERE m.org_id = $1 AND m.user_id = $2 AND o.kind = 'partner' AND m.role IN ('staff', 'admin')",

@@ -204,6 +204,13 @@ pub async fn record_talk(
     .bind(crate::timestamp::to_unix(actor.at))
     .execute(&mut tx)
     .await?;
+    if !talk.consent {
+        // No consent, no koopcoach: one assigned earlier no longer sees this buyer.
+        sql::query("UPDATE nz_sales SET coach_org_id = NULL, coach_user_id = NULL WHERE id = $1")
+            .bind(sale_id)
+            .execute(&mut tx)
+            .await?;
+    }
     let mut change = Change::event(Some(corporation), "talk", "nz_sale", sale_id.to_string());
     change.after = Some(json!({ "held_on": date_to_text(talk.held_on), "consent": talk.consent }));
     audit::record(tx.conn(), actor, change).await?;

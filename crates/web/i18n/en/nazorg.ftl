@@ -252,3 +252,6 @@ col-total = Total
 unit-not-sold = This home has not been sold.
 unit-sold-on = Sold to the tenant on
 unit-sold-tag = Sold to the tenant (not counted as rented)
+err-coach-without-consent = A purchase coach is assigned only when the buyer consented to aftercare in the talk before the sale; the coach then sees the buyer's data.
+share-derived = Under today's Koopgarant table the owner's share is { $share }. It is filled in now: does it match the contract? Older contracts have their own share. Send the form again to record the sale.
+err-date-not-future = Enter a valid date, not in the future.

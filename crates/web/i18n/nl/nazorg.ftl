@@ -252,3 +252,6 @@ col-total = Totaal
 unit-not-sold = Deze woning is niet verkocht.
 unit-sold-on = Verkocht aan de huurder op
 unit-sold-tag = Verkocht aan de huurder (telt niet mee in de verhuur)
+err-coach-without-consent = Een koopcoach wordt alleen toegewezen als de koper in het gesprek vóór de verkoop heeft ingestemd met nazorg; de coach ziet dan de gegevens van de koper.
+share-derived = Volgens de huidige Koopgarant-tabel is het aandeel van de eigenaar { $share }. Het staat nu ingevuld: klopt het met het contract? Oudere contracten hebben een eigen aandeel. Verstuur het formulier opnieuw om de verkoop vast te leggen.
+err-date-not-future = Vul een geldige datum in, niet in de toekomst.

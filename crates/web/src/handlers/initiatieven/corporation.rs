@@ -598,6 +598,18 @@ async fn outcome(
     done(org, id, "outcome", "opbrengst")
 }
 
+/// A budget as its row shows it.
+struct BudgetRow {
+    year: i32,
+    area: String,
+    name: String,
+    budget: String,
+    granted: String,
+    spent: String,
+    remaining: String,
+    overdrawn: bool,
+}
+
 #[derive(Template)]
 #[template(path = "initiatieven/budgets.html")]
 struct BudgetsPage {
@@ -607,8 +619,7 @@ struct BudgetsPage {
     org_id: i64,
     may_edit: bool,
     notice: Option<&'static str>,
-    /// (year, area, name, budget, granted, spent, remaining, overdrawn)
-    rows: Vec<(i32, String, String, String, String, String, String, bool)>,
+    rows: Vec<BudgetRow>,
     fields: HashMap<String, String>,
     errors: FieldErrors,
 }
@@ -633,18 +644,15 @@ async fn budgets_view(
     let rows = budgets::budgets(&state.db, &scope)
         .await?
         .into_iter()
-        .map(|b| {
-            let s = b.state;
-            (
-                b.year,
-                b.area_code,
-                b.name,
-                euro(s.budget_cents),
-                euro(s.granted_cents),
-                euro(s.spent_cents),
-                euro(s.remaining()),
-                s.remaining() < 0,
-            )
+        .map(|b| BudgetRow {
+            year: b.year,
+            area: b.area_code,
+            name: b.name,
+            budget: euro(b.state.budget_cents),
+            granted: euro(b.state.granted_cents),
+            spent: euro(b.state.spent_cents),
+            remaining: euro(b.state.remaining()),
+            overdrawn: b.state.remaining() < 0,
         })
         .collect();
     Ok(BudgetsPage {

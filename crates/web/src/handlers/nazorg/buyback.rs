@@ -168,9 +168,10 @@ async fn submit(
     }
     let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
-    let requested_on = parse_day(&field("requested_on"));
+    let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
+    let requested_on = parse_day(&field("requested_on")).filter(|day| *day <= today);
     if requested_on.is_none() {
-        errors.add("requested_on", nz.err_date);
+        errors.add("requested_on", nz.err_date_not_future);
     }
     let value_now = match Money::parse(&field("value_now")) {
         Ok(m) if m.cents() > 0 => Some(m.cents()),
@@ -192,7 +193,8 @@ async fn submit(
     let completed_on = match field("completed_on").as_str() {
         "" => Some(None),
         typed => match parse_day(typed) {
-            Some(day) if requested_on.is_none_or(|r| day >= r) => Some(Some(day)),
+            // The home returns to the rental stock on the day it is bought back: not before the request, not ahead.
+            Some(day) if requested_on.is_none_or(|r| day >= r) && day <= today => Some(Some(day)),
             _ => {
                 errors.add("completed_on", nz.err_completed_on);
                 None

@@ -183,9 +183,10 @@ async fn record(
     let nz = NazorgTexts::of(auth.ctx.lang);
     let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
-    let done_on = parse_day(&field("done_on"));
+    // A check is recorded once it was done: not in the future (a future day would take it off the overdue list).
+    let done_on = parse_day(&field("done_on")).filter(|day| *day <= dutch_date(state.clock.now()));
     if done_on.is_none() {
-        errors.add("done_on", nz.err_date);
+        errors.add("done_on", nz.err_date_not_future);
     }
     let maintenance = Maintenance::parse(&field("maintenance")).ok();
     if maintenance.is_none() {

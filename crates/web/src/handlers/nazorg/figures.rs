@@ -27,7 +27,7 @@ const SMALL: i64 = 5;
 
 struct Row {
     key: String,
-    sold: i64,
+    sold: String,
     checks_due: i64,
     on_time: String,
     overdue: i64,
@@ -76,20 +76,18 @@ async fn page(
     let today = dutch_date(state.clock.now());
     let figures = figures::figures(&state.db, &scope, side, grouping, today).await?;
     let mask = side == Side::Municipality;
+    let small = |n: i64| mask && (1..SMALL).contains(&n);
+    let shown = |n: i64| if small(n) { nz.fewer_than(SMALL) } else { n.to_string() };
     let row = |p: &Place| Row {
         key: if p.key.is_empty() { nz.place_unknown.to_owned() } else { p.key.clone() },
-        sold: p.sold,
+        sold: shown(p.sold),
         checks_due: p.checks_due,
         on_time: match p.checks_due {
             0 => "—".to_owned(),
             due => format!("{} ({}%)", p.checks_on_time, (p.checks_on_time * 100 + due / 2) / due),
         },
         overdue: p.checks_overdue,
-        trouble: if mask && (1..SMALL).contains(&p.payment_trouble) {
-            nz.fewer_than(SMALL)
-        } else {
-            p.payment_trouble.to_string()
-        },
+        trouble: shown(p.payment_trouble),
         vves: p.vves,
         below: p.vves_below_minimum,
     };
@@ -106,6 +104,17 @@ async fn page(
         groupings,
         per_year: figures.per_year.clone(),
         rows: figures.places.iter().map(row).collect(),
-        total: row(&figures.total),
+        total: {
+            // A total beside places shown as "fewer than 5" would give a single hidden place away by subtraction:
+            // it is shown only when no place in its column is hidden.
+            let mut total = row(&figures.total);
+            if figures.places.iter().any(|p| small(p.sold)) {
+                total.sold = "—".to_owned();
+            }
+            if figures.places.iter().any(|p| small(p.payment_trouble)) {
+                total.trouble = "—".to_owned();
+            }
+            total
+        },
     })
 }

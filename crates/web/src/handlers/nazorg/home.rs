@@ -53,6 +53,8 @@ struct HomePage {
     kind: OrgKind,
     may_edit: bool,
     total: figures::Place,
+    /// Sold, checks overdue, payment trouble, VvE's below the minimum, as shown.
+    shown: [String; 4],
     vves_red: usize,
     checks: Vec<CheckLine>,
     buyers: Vec<BuyerLine>,
@@ -71,6 +73,7 @@ async fn home(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
         kind: organisation.kind,
         may_edit,
         total: figures::Place::default(),
+        shown: Default::default(),
         vves_red: 0,
         checks: Vec::new(),
         buyers: Vec::new(),
@@ -83,6 +86,15 @@ async fn home(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     if let Some(side) = side {
         page.total = figures::figures(&state.db, &scope, side, Grouping::Gemeente, today).await?.total;
     }
+    // A municipality sees small counts as "fewer than 5", as on its figures page and map.
+    let small = |n: i64| organisation.kind == OrgKind::Municipality && (1..5).contains(&n);
+    let shown = |n: i64| if small(n) { nz.fewer_than(5) } else { n.to_string() };
+    page.shown = [
+        shown(page.total.sold),
+        page.total.checks_overdue.to_string(),
+        shown(page.total.payment_trouble),
+        page.total.vves_below_minimum.to_string(),
+    ];
     if organisation.kind == OrgKind::Corporation {
         page.vves_red = vves::vves(&state.db, &scope)
             .await?

@@ -147,11 +147,17 @@ async fn new_form(
 }
 
 /// Reads the sale form; the field errors when it does not hold a valid sale.
-fn read_sale(nz: &NazorgTexts, fields: &HashMap<String, String>, errors: &mut FieldErrors) -> Option<NewSaleForm> {
+fn read_sale(
+    nz: &NazorgTexts,
+    fields: &HashMap<String, String>,
+    errors: &mut FieldErrors,
+    today: time::Date,
+) -> Option<NewSaleForm> {
     let field = |name: &str| crate::forms::field(fields, name);
-    let sold_on = parse_day(field("sold_on"));
+    // A sale is recorded once the notary has transferred the home: the day is not in the future.
+    let sold_on = parse_day(field("sold_on")).filter(|day| *day <= today);
     if sold_on.is_none() {
-        errors.add("sold_on", nz.err_date);
+        errors.add("sold_on", nz.err_date_not_future);
     }
     let money = |name: &'static str, errors: &mut FieldErrors| match Money::parse(field(name)) {
         Ok(m) if m.cents() > 0 => Some(m.cents()),
@@ -181,11 +187,7 @@ fn read_sale(nz: &NazorgTexts, fields: &HashMap<String, String>, errors: &mut Fi
         },
     };
     let discount = percent("discount", errors);
-    let mut share = percent("owner_share", errors);
-    // Koopgarant's own table gives the share when the contract does not name another (RULES.md).
-    if let (Some(SaleCondition::Koopgarant), Some(Some(d)), Some(None)) = (condition, discount, share) {
-        share = Some(Some(koopgarant_owner_share_bp(d)));
-    }
+    let share = percent("owner_share", errors);
     let buyer_name = field("buyer_name").to_owned();
     if buyer_name.is_empty() || buyer_name.chars().count() > 200 {
         errors.add("buyer_name", nz.err_buyer_name);
@@ -245,6 +247,18 @@ async fn create(
     let scope = corporation_write(&state, &auth, org).await?;
     let nz = NazorgTexts::of(auth.ctx.lang);
     let mut errors = FieldErrors::default();
+    let mut fields = fields;
+    // Koopgarant's own table gives the share when the contract names none (RULES.md). The share fixes the buy-back
+    // price, so the derived one is put in the form to be checked against the contract and sent again; it is never
+    // stored unseen (older contracts have their own share).
+    let field = |name: &str| crate::forms::field(&fields, name).to_owned();
+    if field("condition") == SaleCondition::Koopgarant.code() && field("owner_share").is_empty() {
+        if let Some(discount) = parse_percent_bp(&field("discount")) {
+            let derived = show_percent(koopgarant_owner_share_bp(discount));
+            errors.add("owner_share", nz.share_derived(&derived));
+            fields.insert("owner_share".to_owned(), derived.trim_end_matches('%').to_owned());
+        }
+    }
     // The unit by its idExtern in the corporation's own stock (checked again in the store).
     let unit = crate::forms::field(&fields, "unit");
     let unit_id = match unit {
@@ -254,7 +268,7 @@ async fn create(
     if unit_id.is_none() {
         errors.add("unit", nz.err_unit);
     }
-    let form = read_sale(nz, &fields, &mut errors);
+    let form = read_sale(nz, &fields, &mut errors, dutch_date(state.clock.now()));
     let (Some(unit_id), Some(form)) = (unit_id, form) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, org, fields, errors).await?);
     };
@@ -403,6 +417,11 @@ async fn sale_page(
     } else {
         Vec::new()
     };
+    let mut fields = fields;
+    if let (Some(org_id), Some(user)) = (sale.coach_org_id, sale.coach_user_id) {
+        // The form shows the coach there is, so saving it unchanged keeps them.
+        fields.entry("coach".to_owned()).or_insert_with(|| format!("{org_id}:{user}"));
+    }
     Ok(SalePage {
         page: Page::for_user(auth),
         id,
@@ -490,6 +509,14 @@ async fn assign_coach(
             Some((o.parse::<i64>().map_err(|_| AppError::NotFound)?, u.parse::<i64>().map_err(|_| AppError::NotFound)?))
         }
     };
+    if coach.is_some() && !sales::buyer_consented(&state.db, &scope, id).await? {
+        // The buyer's consent in the talk before the sale is what lets a coach see them.
+        let nz = NazorgTexts::of(auth.ctx.lang);
+        let mut errors = FieldErrors::default();
+        errors.add("coach", nz.err_coach_without_consent);
+        let page = sale_page(&state, &auth, org, id, None, fields, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
     // A person who is no koopcoach, or a sale of another corporation, is not found (a select list is not a check).
     if !sales::assign_coach(&state.db, &scope, &auth.actor(&state), id, coach).await? {
         return Err(AppError::NotFound);

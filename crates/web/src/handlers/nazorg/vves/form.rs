@@ -205,7 +205,10 @@ fn parse(vt: &VveTexts, fields: &HashMap<String, String>, today: Date) -> (VveIn
         t => t.parse::<u32>().ok().filter(|n| (1..=100).contains(n)).map(Some).ok_or(()),
     }
     .map_err(|()| errors.add("mjop_horizon_years", vt.err_horizon));
-    let yearly = amount(f("mjop_yearly")).map_err(|()| errors.add("mjop_yearly", vt.err_amount));
+    // A plan that reserves nothing would make the legal minimum zero: its yearly reservation is above zero.
+    let yearly = amount(f("mjop_yearly"))
+        .and_then(|c| if c == Some(0) { Err(()) } else { Ok(c) })
+        .map_err(|()| errors.add("mjop_yearly", vt.err_amount));
     if let (Ok(adopted), Ok(horizon), Ok(yearly)) = (adopted, horizon, yearly) {
         match (adopted, horizon, yearly) {
             (Some(adopted_on), Some(horizon_years), Some(yearly_reservation_cents)) => {
