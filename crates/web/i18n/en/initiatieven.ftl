@@ -41,7 +41,7 @@ err-needs = Please choose at least one.
 err-buurt = A neighbourhood code is BU followed by 8 digits.
 err-corporation = Please choose a housing corporation on the platform.
 err-on-behalf = You are not a member of that organisation.
-err-amount = Please enter an amount greater than zero.
+err-amount = Please enter an amount greater than zero, for example 2500 or 2.500,00 (2.500 without cents is ambiguous).
 err-date = Please enter a valid date.
 err-year = Please enter a year between 2000 and 2100.
 err-count = Please enter a whole number (0 or more).
@@ -153,7 +153,19 @@ field-jobs = Jobs for people far from the labour market
 field-visitors = Visitors
 field-story = Short story
 outcome-save = Save outcome
-outcome-line = { $year }: { $participants } participants, { $volunteers } volunteers, { $jobs } jobs, { $visitors } visitors
+outcome-line = { $year }: { $participants ->
+    [one] 1 participant
+   *[other] { $participants } participants
+}, { $volunteers ->
+    [one] 1 volunteer
+   *[other] { $volunteers } volunteers
+}, { $jobs ->
+    [one] 1 job
+   *[other] { $jobs } jobs
+}, { $visitors ->
+    [one] 1 visitor
+   *[other] { $visitors } visitors
+}
 publish-intro = Only what the initiative itself chooses to show appears on the public page: the name, the stage and this summary. No names or contact details.
 field-public-summary = Summary for the public page
 publish-save = Make public
@@ -187,3 +199,5 @@ on-behalf-of = on behalf of
 your-initiative = Your initiative
 nav-rounds = Neighbourhood budget
 nav-enterprises = Social enterprises
+form-has-errors = The form has errors; they are shown at the fields.
+rounds-link = Neighbourhood budget: vote on projects in your neighbourhood

@@ -41,7 +41,7 @@ err-needs = Kies ten minste één.
 err-buurt = Een buurtcode is BU gevolgd door 8 cijfers.
 err-corporation = Kies een corporatie op het platform.
 err-on-behalf = U bent geen lid van die organisatie.
-err-amount = Vul een bedrag groter dan nul in.
+err-amount = Vul een bedrag groter dan nul in, bijvoorbeeld 2500 of 2.500,00 (2.500 zonder centen is dubbelzinnig).
 err-date = Vul een geldige datum in.
 err-year = Vul een jaar tussen 2000 en 2100 in.
 err-count = Vul een heel getal in (0 of meer).
@@ -153,7 +153,19 @@ field-jobs = Banen voor mensen met afstand tot de arbeidsmarkt
 field-visitors = Bezoekers
 field-story = Kort verhaal
 outcome-save = Opbrengst opslaan
-outcome-line = { $year }: { $participants } deelnemers, { $volunteers } vrijwilligers, { $jobs } banen, { $visitors } bezoekers
+outcome-line = { $year }: { $participants ->
+    [one] 1 deelnemer
+   *[other] { $participants } deelnemers
+}, { $volunteers ->
+    [one] 1 vrijwilliger
+   *[other] { $volunteers } vrijwilligers
+}, { $jobs ->
+    [one] 1 baan
+   *[other] { $jobs } banen
+}, { $visitors ->
+    [one] 1 bezoeker
+   *[other] { $visitors } bezoekers
+}
 publish-intro = Alleen wat het initiatief zelf kiest te laten zien komt op de openbare pagina: de naam, de fase en deze samenvatting. Geen namen of contactgegevens.
 field-public-summary = Samenvatting voor de openbare pagina
 publish-save = Openbaar maken
@@ -187,3 +199,5 @@ on-behalf-of = namens
 your-initiative = Uw initiatief
 nav-rounds = Buurtbudget
 nav-enterprises = Sociale ondernemingen
+form-has-errors = Het formulier bevat fouten; ze staan bij de velden.
+rounds-link = Buurtbudget: stem mee over projecten in uw buurt

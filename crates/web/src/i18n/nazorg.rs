@@ -91,6 +91,14 @@ impl NazorgTexts {
         parts.join(" · ")
     }
 
+    /// The platform's default talk checklist in this language (the domain's `default_checklist`, item by item), shown
+    /// while the corporation has not saved a version of its own.
+    pub fn default_checklist(&self) -> Vec<String> {
+        [self.default_item_1, self.default_item_2, self.default_item_3, self.default_item_4, self.default_item_5]
+            .map(str::to_owned)
+            .to_vec()
+    }
+
     /// The notice after a step, by its key in the query.
     pub fn notice(&self, key: &str) -> Option<&'static str> {
         Some(match key {
@@ -105,5 +113,17 @@ impl NazorgTexts {
             "saved" => self.notice_saved,
             _ => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, NazorgTexts};
+
+    #[test]
+    fn the_default_checklist_has_the_domains_items_in_every_language() {
+        let domain = volkshuis_domain::nazorg::talk::default_checklist();
+        assert_eq!(NazorgTexts::of(Lang::Nl).default_checklist(), domain, "Dutch is the domain's own text");
+        assert_eq!(NazorgTexts::of(Lang::En).default_checklist().len(), domain.len());
     }
 }

@@ -185,7 +185,7 @@ async fn initiative_page(
     let log = initiatives::log(&state.db, id)
         .await?
         .into_iter()
-        .map(|e| (show_date(e.on_date), e.text, e.next_step, e.written_by))
+        .map(|e| (show_date(e.on_date), super::log_text(it, &e), e.next_step, e.written_by))
         .collect();
     let (coaches, candidates, budget_options) = if may_edit {
         let coaches =
@@ -207,7 +207,20 @@ async fn initiative_page(
     } else {
         (Vec::new(), Vec::new(), Vec::new())
     };
-    let fields = fields.unwrap_or_else(|| form::fields_of(&initiative));
+    // What was typed in the form that came back, over the stored initiative (so the other forms keep their values).
+    let mut stored = form::fields_of(&initiative);
+    let fields = match fields {
+        Some(typed) => {
+            let edit_form = typed.contains_key("title");
+            if edit_form {
+                // The edit form sent its checkboxes: the needs are what it sent, not what was stored.
+                stored.retain(|k, _| !k.starts_with("need_"));
+            }
+            stored.extend(typed);
+            stored
+        }
+        None => stored,
+    };
     Ok(InitiativePage {
         page: Page::for_user(auth),
         it,

@@ -242,7 +242,7 @@ async fn own_page(
     let log = initiatives::log(&state.db, id)
         .await?
         .into_iter()
-        .map(|e| (show_date(e.on_date), e.text, e.next_step, e.written_by))
+        .map(|e| (show_date(e.on_date), super::log_text(it, &e), e.next_step, e.written_by))
         .collect();
     let mut support: Vec<String> =
         lending::loans(&state.db, id).await?.iter().map(|l| super::loan_line(it, l)).collect();
@@ -319,7 +319,10 @@ async fn publish(
     if !withdraw && (summary.is_empty() || summary.chars().count() > 1_000) {
         let mut errors = FieldErrors::default();
         errors.add("public_summary", it.err_text);
-        let page = own_page(&state, &auth, id, None, None, errors).await?;
+        let initiative = initiatives::for_initiator(&state.db, auth.user.id, id).await?.ok_or(AppError::NotFound)?;
+        let mut kept = form::fields_of(&initiative);
+        kept.insert("public_summary".to_owned(), summary);
+        let page = own_page(&state, &auth, id, None, Some(kept), errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let summary = (!withdraw).then_some(summary);

@@ -109,3 +109,24 @@ fn outcome_line(it: &InitiatievenTexts, year: i32, o: &volkshuis_domain::initiat
         year,
     )
 }
+
+/// A log entry's text in the reader's language: a stage move is stored as its codes ("idee → plan: lessons").
+fn log_text(it: &InitiatievenTexts, entry: &volkshuis_store::initiatieven::initiatives::LogEntry) -> String {
+    use volkshuis_domain::initiatieven::stage::Stage;
+    if entry.kind != "fase" {
+        return entry.text.clone();
+    }
+    let (moves, lessons) = match entry.text.split_once(": ") {
+        Some((moves, lessons)) => (moves, Some(lessons)),
+        None => (entry.text.as_str(), None),
+    };
+    let name = |code: &str| Stage::parse(code).map(|s| it.stage(s).to_owned()).unwrap_or_else(|_| code.to_owned());
+    let moved = match moves.split_once(" → ") {
+        Some((from, to)) => format!("{} → {}", name(from), name(to)),
+        None => moves.to_owned(),
+    };
+    match lessons {
+        Some(lessons) => format!("{moved}: {lessons}"),
+        None => moved,
+    }
+}

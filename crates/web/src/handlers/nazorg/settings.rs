@@ -61,7 +61,10 @@ async fn checklist_page(
         org_id: org,
         version: current.version,
         by: current.created_by,
-        items: typed.unwrap_or_else(|| show_checklist(&current.items)),
+        items: typed.unwrap_or_else(|| match current.id {
+            Some(_) => show_checklist(&current.items),
+            None => show_checklist(&nz.default_checklist()),
+        }),
         notice,
         errors,
     })
