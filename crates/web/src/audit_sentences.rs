@@ -153,6 +153,7 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("grant", "in_initiative"),
     ("spend", "in_initiative"),
     ("outcome", "in_initiative"),
+    ("photo", "in_initiative"),
     ("set", "in_budget"),
     // Initiatieven: the register of social enterprises
     ("create", "in_enterprise"),
@@ -399,6 +400,7 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("grant", "in_initiative") => dt.recent_in_grant(actor),
         ("spend", "in_initiative") => dt.recent_in_spend(actor),
         ("outcome", "in_initiative") => dt.recent_in_outcome(actor),
+        ("photo", "in_initiative") => dt.recent_in_photo(actor),
         ("set", "in_budget") => dt.recent_in_budget(actor),
         // Nazorg: VvE register (its texts in `vve.ftl`, beside the register's pages)
         ("create", "nz_vve") => vve_texts(dt).recent_vve_create(actor, vve_name(dt, f)),

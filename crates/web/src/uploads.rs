@@ -135,7 +135,16 @@ pub struct MultipartForm {
 impl MultipartForm {
     /// Reads every field; files come from fields named `documents`. A body larger than the route's limit, or a text
     /// field larger than [`MAX_TEXT_FIELD_BYTES`], is a 413 and nothing is kept.
-    pub async fn read(mut multipart: Multipart) -> Result<Self, AppError> {
+    pub async fn read(multipart: Multipart) -> Result<Self, AppError> {
+        Self::read_kinds(multipart, KINDS).await
+    }
+
+    /// As [`MultipartForm::read`], for a form whose files are photos (JPEG or PNG), not documents.
+    pub async fn read_photos(multipart: Multipart) -> Result<Self, AppError> {
+        Self::read_kinds(multipart, PHOTO_KINDS).await
+    }
+
+    async fn read_kinds(mut multipart: Multipart, kinds: &[Kind]) -> Result<Self, AppError> {
         let mut form = Self::default();
         let mut accepted = Vec::new();
         while let Some(mut field) = multipart.next_field().await? {
@@ -146,7 +155,7 @@ impl MultipartForm {
                 if file_name.is_empty() && spooled.len == 0 {
                     continue; // The file input was left empty.
                 }
-                match check_kind(&file_name, &spooled.head) {
+                match check_kind_in(kinds, &file_name, &spooled.head) {
                     Ok(_) if spooled.truncated => form.problems.push(FileProblem::TooLarge(file_name)),
                     Ok(content_type) => accepted.push((file_name, content_type, spooled)),
                     Err(problem) => form.problems.push(problem),
@@ -196,8 +205,18 @@ fn base_name(name: &str) -> String {
     name.chars().filter(|c| !c.is_control() && *c != '"').take(200).collect::<String>().trim().to_owned()
 }
 
-/// The accepted kinds: extension, content type, and the magic bytes the file must start with.
-const KINDS: &[(&str, &str, &[u8])] = &[
+/// A kind of file: extension, content type, and the magic bytes the file must start with.
+type Kind = (&'static str, &'static str, &'static [u8]);
+
+/// Photos (an initiative's outcome): JPEG and PNG, recognised by their first bytes.
+const PHOTO_KINDS: &[Kind] = &[
+    ("jpg", "image/jpeg", b"\xFF\xD8\xFF"),
+    ("jpeg", "image/jpeg", b"\xFF\xD8\xFF"),
+    ("png", "image/png", b"\x89PNG\r\n\x1A\n"),
+];
+
+/// The accepted documents: extension, content type, and the magic bytes the file must start with.
+const KINDS: &[Kind] = &[
     ("pdf", "application/pdf", b"%PDF-"),
     ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK\x03\x04"),
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x03\x04"),
@@ -221,9 +240,15 @@ fn check_file(file_name: &str, content: &[u8]) -> Result<&'static str, FileProbl
 }
 
 /// Checks a document's kind by its name and first bytes; returns its content type.
+#[cfg(test)]
 fn check_kind(file_name: &str, head: &[u8]) -> Result<&'static str, FileProblem> {
+    check_kind_in(KINDS, file_name, head)
+}
+
+/// Checks a file's kind among `kinds` by its name and first bytes; returns its content type.
+fn check_kind_in(kinds: &[Kind], file_name: &str, head: &[u8]) -> Result<&'static str, FileProblem> {
     let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let kind = KINDS.iter().find(|(ext, _, magic)| *ext == extension && head.starts_with(magic));
+    let kind = kinds.iter().find(|(ext, _, magic)| *ext == extension && head.starts_with(magic));
     let Some((_, content_type, _)) = kind else { return Err(FileProblem::WrongType(file_name.to_owned())) };
     Ok(content_type)
 }
@@ -231,6 +256,15 @@ fn check_kind(file_name: &str, head: &[u8]) -> Result<&'static str, FileProblem>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn photos_are_checked_by_name_and_content() {
+        assert_eq!(check_kind_in(PHOTO_KINDS, "Opening.JPG", b"\xFF\xD8\xFF\xE0"), Ok("image/jpeg"));
+        assert_eq!(check_kind_in(PHOTO_KINDS, "zaal.png", b"\x89PNG\r\n\x1A\n..."), Ok("image/png"));
+        assert!(check_kind_in(PHOTO_KINDS, "zaal.png", b"%PDF-").is_err(), "a PDF renamed");
+        assert!(check_kind_in(PHOTO_KINDS, "plan.pdf", b"%PDF-").is_err(), "a document is no photo");
+        assert!(check_kind_in(KINDS, "zaal.jpg", b"\xFF\xD8\xFF").is_err(), "a photo is no document");
+    }
 
     #[test]
     fn documents_are_checked_by_name_and_content() {

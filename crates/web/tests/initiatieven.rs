@@ -193,13 +193,33 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     assert_eq!(app.post(&format!("{path}/opbrengst"), &outcome).await.status, StatusCode::SEE_OTHER);
     let home = app.get(&base).await;
     assert!(home.main().contains("BU01500000") && home.main().contains("<td>220</td>"), "{}", home.main());
+    // A photo with the story: a photo only (a PDF named .jpg is refused), shown to those who see the initiative.
+    let jpeg: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00 the opening";
+    let fake: &[u8] = b"%PDF-1.7 not a photo";
+    let refused =
+        app.post_multipart(&format!("{path}/fotos"), &[("photo_year", "2026")], &[("opening.jpg", fake)]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("JPEG of PNG") && refused.body.contains("value=\"2026\""), "{}", refused.body);
+    let added = app.post_multipart(&format!("{path}/fotos"), &[("photo_year", "2026")], &[("opening.jpg", jpeg)]).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let photo: i64 =
+        sql::query_scalar("SELECT id FROM in_outcome_photos").fetch_one(&app.state.db).await.expect("photo");
+    let shown = app.get(&format!("{path}/fotos/{photo}")).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert_eq!(shown.headers.get("content-type").and_then(|v| v.to_str().ok()), Some("image/jpeg"));
+    assert!(app.get(&path).await.main().contains(&format!("{path}/fotos/{photo}")));
     // Ending asks what was learned.
     let ended = app.post(&format!("{path}/fase"), &[("to", "beeindigd")]).await;
     assert_eq!(ended.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(ended.body.contains("wat er geleerd is"));
 
+    // Another resident sees neither the initiative nor its photo.
+    app.login("secretaris@bewonersraadnoord.test").await;
+    assert_eq!(app.get(&format!("{mine}/fotos/{photo}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&mine).await.status, StatusCode::NOT_FOUND);
     // The initiator sees the support and publishes; the public page shows the summary, not the people.
     app.login("bestuur@desleutel.test").await;
+    assert_eq!(app.get(&format!("{mine}/fotos/{photo}")).await.status, StatusCode::OK);
     let page = app.get(&mine).await;
     assert!(page.main().contains("Kerkstraat 3") && page.main().contains("€ 1.200,00"), "{}", page.main());
     let published = app.post(&format!("{mine}/openbaar"), &[("public_summary", "Elke zaterdag open in De Ark.")]).await;

@@ -98,3 +98,93 @@ pub async fn per_buurt_and_year(db: &Db, scope: &ReadScope) -> Result<Vec<(Strin
         })
         .collect()
 }
+
+/// At most this many photos per initiative and year.
+pub const MAX_PHOTOS_PER_YEAR: i64 = 6;
+
+/// A photo to store (its kind and size checked at the edge).
+#[derive(Debug, Clone)]
+pub struct NewPhoto {
+    /// The file name as uploaded.
+    pub file_name: String,
+    /// `image/jpeg` or `image/png`.
+    pub content_type: String,
+    /// The bytes.
+    pub content: Vec<u8>,
+}
+
+/// Why a photo was not stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoRefused {
+    /// The initiative is not the corporation's.
+    Unknown,
+    /// The year has [`MAX_PHOTOS_PER_YEAR`] already.
+    Full,
+}
+
+/// Stores a photo with a year's outcome of one of the corporation's initiatives.
+pub async fn add_photo(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    initiative_id: i64,
+    year: i32,
+    photo: &NewPhoto,
+) -> Result<std::result::Result<i64, PhotoRefused>> {
+    if super::initiatives::for_corporation(db, scope.as_read(), initiative_id).await?.is_none() {
+        return Ok(Err(PhotoRefused::Unknown));
+    }
+    let mut tx = db.begin().await?;
+    let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM in_outcome_photos WHERE initiative_id = $1 AND year = $2")
+        .bind(initiative_id)
+        .bind(i64::from(year))
+        .fetch_one(&mut tx)
+        .await?;
+    if n >= MAX_PHOTOS_PER_YEAR {
+        return Ok(Err(PhotoRefused::Full));
+    }
+    let id: i64 = sql::query_scalar(
+        "INSERT INTO in_outcome_photos (initiative_id, year, file_name, content_type, size, content, uploaded_by, \
+         uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(initiative_id)
+    .bind(i64::from(year))
+    .bind(&photo.file_name)
+    .bind(&photo.content_type)
+    .bind(i64::try_from(photo.content.len()).unwrap_or(i64::MAX))
+    .bind(photo.content.as_slice())
+    .bind(actor.name())
+    .bind(crate::timestamp::to_unix(actor.at))
+    .fetch_one(&mut tx)
+    .await?;
+    let mut change = Change::event(Some(scope.org_id()), "photo", "in_initiative", initiative_id.to_string());
+    change.after = Some(json!({ "year": year, "photo_id": id }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// The photos of an initiative: (id, year, file name), by year and upload (the caller has checked the viewer may see
+/// the initiative).
+pub async fn photos_of(db: &Db, initiative_id: i64) -> Result<Vec<(i64, i32, String)>> {
+    let rows =
+        sql::query("SELECT id, year, file_name FROM in_outcome_photos WHERE initiative_id = $1 ORDER BY year DESC, id")
+            .bind(initiative_id)
+            .fetch_all(db)
+            .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((r.try_get("id")?, i32::try_from(r.try_get::<i64, _>("year")?).unwrap_or(0), r.try_get("file_name")?))
+        })
+        .collect()
+}
+
+/// One photo of an initiative: (content type, bytes); `None` for a photo of any other initiative.
+pub async fn photo(db: &Db, initiative_id: i64, photo_id: i64) -> Result<Option<(String, Vec<u8>)>> {
+    let row = sql::query("SELECT content_type, content FROM in_outcome_photos WHERE id = $1 AND initiative_id = $2")
+        .bind(photo_id)
+        .bind(initiative_id)
+        .fetch_optional(db)
+        .await?;
+    row.map(|r| Ok((r.try_get("content_type")?, r.try_get("content")?))).transpose()
+}

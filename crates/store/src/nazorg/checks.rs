@@ -140,6 +140,20 @@ pub async fn record_check(
     answers: &CheckAnswers,
     notes: Option<&str>,
 ) -> Result<bool> {
+    record_check_with_action(db, scope, actor, check_id, (done_on, answers, notes), None).await
+}
+
+/// Records a check as done together with a follow-up action, in one transaction: a check whose answers call for
+/// follow-up is never stored without the action the page asked for. `false` when the check is not of one of the
+/// corporation's sales.
+pub async fn record_check_with_action(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    check_id: i64,
+    (done_on, answers, notes): (Date, &CheckAnswers, Option<&str>),
+    action: Option<&NewAction>,
+) -> Result<bool> {
     let mut tx = db.begin().await?;
     let Some(sale_id) = sale_of_check(&mut tx, scope.org_id(), check_id).await? else {
         return Ok(false);
@@ -161,6 +175,9 @@ pub async fn record_check(
     let mut change = Change::event(Some(scope.org_id()), "check_done", "nz_check", check_id.to_string());
     change.after = Some(json!({ "sale_id": sale_id, "done_on": date_to_text(done_on) }));
     audit::record(tx.conn(), actor, change).await?;
+    if let Some(action) = action {
+        insert_action(&mut tx, scope, actor, check_id, action).await?;
+    }
     tx.commit().await?;
     Ok(true)
 }
@@ -182,6 +199,18 @@ pub async fn add_action(db: &Db, scope: &WriteScope, actor: &Actor, check_id: i6
     if sale_of_check(&mut tx, scope.org_id(), check_id).await?.is_none() {
         return Ok(false);
     }
+    insert_action(&mut tx, scope, actor, check_id, new).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn insert_action(
+    tx: &mut crate::Tx,
+    scope: &WriteScope,
+    actor: &Actor,
+    check_id: i64,
+    new: &NewAction,
+) -> Result<()> {
     let id: i64 = sql::query_scalar(
         "INSERT INTO nz_actions (check_id, description, owner, due_on, created_at) VALUES ($1, $2, $3, $4, $5) \
          RETURNING id",
@@ -191,13 +220,11 @@ pub async fn add_action(db: &Db, scope: &WriteScope, actor: &Actor, check_id: i6
     .bind(&new.owner)
     .bind(date_to_text(new.due_on))
     .bind(crate::timestamp::to_unix(actor.at))
-    .fetch_one(&mut tx)
+    .fetch_one(&mut *tx)
     .await?;
     let mut change = Change::event(Some(scope.org_id()), "create", "nz_action", id.to_string());
     change.after = Some(json!({ "check_id": check_id, "due_on": date_to_text(new.due_on) }));
-    audit::record(tx.conn(), actor, change).await?;
-    tx.commit().await?;
-    Ok(true)
+    audit::record(tx.conn(), actor, change).await
 }
 
 /// Marks a follow-up action done on `day`; `false` when it is not of one of the corporation's sales.

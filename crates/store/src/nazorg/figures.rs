@@ -175,10 +175,11 @@ async fn vves_by_place(db: &Db, org: i64, side: Side, grouping: Grouping) -> Res
     .bind(org)
     .fetch_all(db)
     .await?;
+    let ids = rows.iter().map(|row| row.try_get::<i64, _>("id")).collect::<std::result::Result<Vec<_>, _>>()?;
+    let mut found = super::vves::vves_by_ids(db, &ids).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in &rows {
-        let id: i64 = row.try_get("id")?;
-        if let Some(vve) = super::vves::vve_unscoped(db, id).await? {
+        if let Some(vve) = found.remove(&row.try_get::<i64, _>("id")?) {
             out.push((row.try_get("k")?, vve.input));
         }
     }

@@ -171,9 +171,11 @@ async fn vves_with_buurt(db: &Db, scope: &ReadScope, side: Side) -> Result<Vec<(
             }
         }
     } else {
-        // VvE's of several corporations, read one by one as the figures read them; a municipality has few.
+        // VvE's of several corporations, read together by id.
+        let ids = rows.iter().map(|row| row.try_get::<i64, _>("id")).collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut found = vves::vves_by_ids(db, &ids).await?;
         for row in &rows {
-            if let Some(vve) = vves::vve_unscoped(db, row.try_get("id")?).await? {
+            if let Some(vve) = found.remove(&row.try_get::<i64, _>("id")?) {
                 out.push((row.try_get("b")?, vve.id, vve.input.name.clone(), vve.input));
             }
         }

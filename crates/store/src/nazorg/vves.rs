@@ -333,14 +333,24 @@ pub async fn record_vote(db: &Db, scope: &WriteScope, actor: &Actor, vve_id: i64
     Ok(true)
 }
 
-/// A VvE by id, for the figures, which count VvE's of several corporations for a municipality and show no VvE's
-/// facts beyond the counts.
-pub(crate) async fn vve_unscoped(db: &Db, id: i64) -> Result<Option<Vve>> {
-    let row = sql::query(&format!(
-        "SELECT {COLUMNS} FROM nz_vves v LEFT JOIN clusters c ON c.id = v.cluster_id WHERE v.id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(db)
-    .await?;
-    row.as_ref().map(from_row).transpose()
+/// VvE's by id, for the figures and the map, which count VvE's of several corporations for a municipality and show
+/// no VvE's facts beyond the counts. Read in rounds of 500 ids, not one by one.
+pub(crate) async fn vves_by_ids(db: &Db, ids: &[i64]) -> Result<std::collections::HashMap<i64, Vve>> {
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {COLUMNS} FROM nz_vves v LEFT JOIN clusters c ON c.id = v.cluster_id WHERE v.id IN ({})",
+            marks.join(", ")
+        );
+        let mut query = sql::query(&sql);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(db).await? {
+            let vve = from_row(&row)?;
+            out.insert(vve.id, vve);
+        }
+    }
+    Ok(out)
 }

@@ -290,3 +290,4 @@ recent-in-grant = { $actor } granted money to an initiative
 recent-in-spend = { $actor } recorded an initiative's spending
 recent-in-outcome = { $actor } recorded an initiative's outcome
 recent-in-budget = { $actor } set a liveability budget
+recent-in-photo = { $actor } added a photo to an initiative's outcome

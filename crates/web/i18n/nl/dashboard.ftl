@@ -290,3 +290,4 @@ recent-in-grant = { $actor } kende geld toe aan een initiatief
 recent-in-spend = { $actor } legde een uitgave van een initiatief vast
 recent-in-outcome = { $actor } legde de opbrengst van een initiatief vast
 recent-in-budget = { $actor } stelde een leefbaarheidsbudget in
+recent-in-photo = { $actor } voegde een foto toe bij de opbrengst van een initiatief

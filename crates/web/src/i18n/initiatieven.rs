@@ -115,6 +115,7 @@ impl InitiatievenTexts {
             "outcome" => self.notice_outcome,
             "published" => self.notice_published,
             "withdrawn" => self.notice_withdrawn,
+            "photo" => self.notice_photo,
             _ => return None,
         })
     }

@@ -42,6 +42,11 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/initiatieven/{id}/afspraken", post(agreement))
         .route("/orgs/{org}/initiatieven/{id}/opbrengst", post(outcome))
         .route("/orgs/{org}/initiatieven/toekenningen/{grant}/uitgaven", post(spend))
+        .route(
+            "/orgs/{org}/initiatieven/{id}/fotos",
+            post(add_photo).layer(axum::extract::DefaultBodyLimit::max(crate::uploads::MAX_FORM_BYTES)),
+        )
+        .route("/orgs/{org}/initiatieven/{id}/fotos/{photo}", get(photo))
 }
 
 fn nav(it: &'static InitiatievenTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec<(String, &'static str)> {
@@ -134,6 +139,8 @@ struct InitiativePage {
     agreements: Vec<String>,
     agreement_kinds: Vec<(String, String)>,
     outcomes: Vec<(String, Option<String>)>,
+    /// (href, year, file name)
+    photos: Vec<(String, i32, String)>,
     published: Option<String>,
     needs: Vec<(String, &'static str, bool)>,
     fields: HashMap<String, String>,
@@ -255,6 +262,11 @@ async fn initiative_page(
             .await?
             .iter()
             .map(|(y, o, story)| (outcome_line(it, *y, o), story.clone()))
+            .collect(),
+        photos: outcomes::photos_of(&state.db, id)
+            .await?
+            .into_iter()
+            .map(|(photo, year, name)| (format!("/orgs/{org}/initiatieven/{id}/fotos/{photo}"), year, name))
             .collect(),
         published: initiative.published.then(|| initiative.public_summary.clone().unwrap_or_default()),
         needs: form::need_boxes(it, &fields),
@@ -721,4 +733,53 @@ async fn set_budget(
     };
     budgets::set_budget(&state.db, &scope, &auth.actor(&state), year, &area, &name, amount_cents).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/initiatieven/budgetten?notice=saved")).into_response())
+}
+
+async fn add_photo(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let upload = crate::uploads::MultipartForm::read_photos(multipart).await?;
+    let fields = upload.fields().clone();
+    let mut errors = FieldErrors::default();
+    let year = crate::forms::field(&fields, "photo_year").parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    if year.is_none() {
+        errors.add("photo_year", it.err_year);
+    }
+    if let Some(problem) = upload.problems.first() {
+        errors.add("documents", format!("{} {}", problem.message(auth.ctx.lang.overleg()), it.err_photo_kinds));
+    } else if upload.files.len() != 1 {
+        errors.add("documents", it.err_photo_one);
+    }
+    let (Some(year), [file], true) = (year, upload.files.as_slice(), errors.is_empty()) else {
+        return refused(&state, &auth, org, id, fields, errors).await;
+    };
+    let photo = outcomes::NewPhoto {
+        file_name: file.file_name.clone(),
+        content_type: file.content_type.to_owned(),
+        content: file.content.clone(),
+    };
+    match outcomes::add_photo(&state.db, &scope, &auth.actor(&state), id, year, &photo).await? {
+        Ok(_) => done(org, id, "photo", "opbrengst"),
+        Err(outcomes::PhotoRefused::Unknown) => Err(AppError::NotFound),
+        Err(outcomes::PhotoRefused::Full) => {
+            errors.add("documents", it.err_photo_full);
+            refused(&state, &auth, org, id, fields, errors).await
+        }
+    }
+}
+
+async fn photo(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, photo)): Path<(i64, i64, i64)>,
+) -> Result<Response, AppError> {
+    let (scope, _) = corporation_view(&state, &auth, org).await?;
+    initiatives::for_corporation(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
+    let (content_type, content) = outcomes::photo(&state.db, id, photo).await?.ok_or(AppError::NotFound)?;
+    Ok(super::photo_response(content_type, content))
 }

@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/initiatieven/mijn", get(mine))
         .route("/initiatieven/mijn/{id}", get(own).post(edit))
         .route("/initiatieven/mijn/{id}/openbaar", post(publish))
+        .route("/initiatieven/mijn/{id}/fotos/{photo}", get(photo))
 }
 
 /// An initiative on a list.
@@ -214,6 +215,8 @@ struct OwnPage {
     plan_lines: Vec<String>,
     log: Vec<(String, String, Option<String>, String)>,
     support: Vec<String>,
+    /// (href, year, file name)
+    photos: Vec<(String, i32, String)>,
     published: bool,
     needs: Vec<(String, &'static str, bool)>,
     fields: HashMap<String, String>,
@@ -266,6 +269,11 @@ async fn own_page(
         plan_lines,
         log,
         support,
+        photos: outcomes::photos_of(&state.db, id)
+            .await?
+            .into_iter()
+            .map(|(photo, year, name)| (format!("/initiatieven/mijn/{id}/fotos/{photo}"), year, name))
+            .collect(),
         published: initiative.published,
         needs: form::need_boxes(it, &fields),
         fields,
@@ -331,4 +339,14 @@ async fn publish(
     }
     let notice = if withdraw { "withdrawn" } else { "published" };
     Ok(Redirect::to(&format!("/initiatieven/mijn/{id}?notice={notice}")).into_response())
+}
+
+async fn photo(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((id, photo)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    initiatives::for_initiator(&state.db, auth.user.id, id).await?.ok_or(AppError::NotFound)?;
+    let (content_type, content) = outcomes::photo(&state.db, id, photo).await?.ok_or(AppError::NotFound)?;
+    Ok(super::photo_response(content_type, content))
 }

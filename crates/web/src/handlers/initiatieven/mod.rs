@@ -130,3 +130,20 @@ fn log_text(it: &InitiatievenTexts, entry: &volkshuis_store::initiatieven::initi
         None => moved,
     }
 }
+
+/// A stored photo shown in the page: only the two image types accepted at upload, never sniffed, kept private.
+fn photo_response(content_type: String, content: Vec<u8>) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let content_type = if content_type == "image/png" { "image/png" } else { "image/jpeg" };
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, "inline"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        content,
+    )
+        .into_response()
+}

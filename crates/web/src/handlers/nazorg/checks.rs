@@ -243,11 +243,9 @@ async fn record(
     }
     let actor = auth.actor(&state);
     let notes = (!notes.is_empty()).then_some(notes);
-    if !checks::record_check(&state.db, &scope, &actor, id, done_on, &answers, notes.as_deref()).await? {
+    let recorded = (done_on, &answers, notes.as_deref());
+    if !checks::record_check_with_action(&state.db, &scope, &actor, id, recorded, action.as_ref()).await? {
         return Err(AppError::NotFound);
-    }
-    if let Some(action) = action {
-        checks::add_action(&state.db, &scope, &actor, id, &action).await?;
     }
     Ok(Redirect::to(&format!("/orgs/{org}/nazorg/controles/{id}?notice=check_recorded")).into_response())
 }
