@@ -146,6 +146,7 @@ CREATE TABLE in_rounds (
     min_projects BIGINT NOT NULL,
     max_projects BIGINT NOT NULL,
     phase TEXT NOT NULL,
+    ballots_cast BIGINT NOT NULL DEFAULT 0,
     created_by TEXT NOT NULL,
     created_at BIGINT NOT NULL
 );
@@ -174,24 +175,23 @@ CREATE TABLE in_round_codes (
     UNIQUE (round_id, code_hash)
 );
 
--- The households that have voted: the primary key is what refuses a second ballot. Kept apart from the ballots,
--- which name no household and carry no time a household's row could be matched by, so that nobody reading the
--- database sees how a household voted (the vote is secret, also from the corporation that runs it).
+-- The households that have voted: the primary key is what refuses a second ballot. The choices are kept only as counts
+-- per project (`in_round_tallies`), so nobody reading the database sees how a household voted (the vote is secret,
+-- also from the corporation that runs it).
 CREATE TABLE in_round_voted (
     round_id BIGINT NOT NULL REFERENCES in_rounds(id) ON DELETE CASCADE,
     unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE CASCADE,
     PRIMARY KEY (round_id, unit_id)
 );
 
--- A ballot: the project ids chosen (a JSON array), how it was cast (`code`), when.
-CREATE TABLE in_ballots (
-    id {{pk}},
+-- The votes per project, as counts only: no ballot is stored, so no row (nor its order or time) can be matched to
+-- the household row above; the number of ballots is `in_rounds.ballots_cast`.
+CREATE TABLE in_round_tallies (
     round_id BIGINT NOT NULL REFERENCES in_rounds(id) ON DELETE CASCADE,
-    chosen TEXT NOT NULL,
-    via TEXT NOT NULL,
-    cast_at BIGINT NOT NULL
+    project_id BIGINT NOT NULL REFERENCES in_round_projects(id) ON DELETE CASCADE,
+    votes BIGINT NOT NULL,
+    PRIMARY KEY (round_id, project_id)
 );
-CREATE INDEX in_ballots_round ON in_ballots(round_id);
 
 -- The register of social enterprises (platform-wide: suppliers of any buyer buy from them).
 CREATE TABLE in_enterprises (

@@ -182,6 +182,13 @@ pub async fn grant(
         return Ok(Err(GrantRefused::Unknown));
     }
     let mut tx = db.begin().await?;
+    // Take the budget's row first, so two grants at once are judged one after the other, never both against the
+    // same remaining amount.
+    sql::query("UPDATE in_budgets SET amount_cents = amount_cents WHERE id = $1 AND corporation_id = $2")
+        .bind(budget_id)
+        .bind(scope.org_id())
+        .execute(&mut tx)
+        .await?;
     let Some(budget) = budget_in(&mut tx, scope.org_id(), budget_id).await? else {
         return Ok(Err(GrantRefused::Unknown));
     };
@@ -208,6 +215,9 @@ pub async fn grant(
     Ok(Ok(id))
 }
 
+/// The shortest description of a receipt that counts as evidence.
+pub const MIN_EVIDENCE_CHARS: usize = 8;
+
 /// Why spending was not recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpendRefused {
@@ -230,6 +240,11 @@ pub async fn spend(
     evidence: &str,
 ) -> Result<std::result::Result<i64, SpendRefused>> {
     let mut tx = db.begin().await?;
+    // Take the grant's row first, so two spendings at once are judged one after the other.
+    sql::query("UPDATE in_grants SET amount_cents = amount_cents WHERE id = $1")
+        .bind(grant_id)
+        .execute(&mut tx)
+        .await?;
     let row = sql::query(
         "SELECT g.amount_cents, g.initiative_id, CAST(COALESCE((SELECT SUM(s.amount_cents) FROM in_spending s \
          WHERE s.grant_id = g.id), 0) AS BIGINT) AS spent FROM in_grants g JOIN in_initiatives i ON i.id = g.initiative_id \
@@ -242,7 +257,9 @@ pub async fn spend(
     let Some(row) = row else { return Ok(Err(SpendRefused::Unknown)) };
     let (granted, spent, initiative): (i64, i64, i64) =
         (row.try_get("amount_cents")?, row.try_get("spent")?, row.try_get("initiative_id")?);
-    if let Err(block) = may_spend(granted, spent, amount_cents, !evidence.trim().is_empty()) {
+    // Evidence is a receipt described well enough to find it again (number, supplier, where it is kept), not a dot.
+    let has_evidence = evidence.trim().chars().count() >= MIN_EVIDENCE_CHARS;
+    if let Err(block) = may_spend(granted, spent, amount_cents, has_evidence) {
         return Ok(Err(SpendRefused::Rule(block)));
     }
     sql::query(

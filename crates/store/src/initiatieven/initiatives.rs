@@ -406,13 +406,19 @@ pub async fn move_stage(
         return Ok(Some(Err(block)));
     }
     let mut tx = db.begin().await?;
-    sql::query("UPDATE in_initiatives SET stage = $1, lessons = $2, updated_at = $3 WHERE id = $4")
-        .bind(to.code())
-        .bind(initiative.lessons.as_deref())
-        .bind(crate::timestamp::to_unix(actor.at))
-        .bind(id)
-        .execute(&mut tx)
-        .await?;
+    // Only from the stage the rule judged: a move made meanwhile by someone else makes this one a skip.
+    let moved =
+        sql::query("UPDATE in_initiatives SET stage = $1, lessons = $2, updated_at = $3 WHERE id = $4 AND stage = $5")
+            .bind(to.code())
+            .bind(initiative.lessons.as_deref())
+            .bind(crate::timestamp::to_unix(actor.at))
+            .bind(id)
+            .bind(initiative.stage.code())
+            .execute(&mut tx)
+            .await?;
+    if moved.rows_affected() == 0 {
+        return Ok(Some(Err(StageBlock::Skips)));
+    }
     let text = match (to, &initiative.lessons) {
         (Stage::Ended, Some(lessons)) => format!("{} → {}: {lessons}", initiative.stage.code(), to.code()),
         _ => format!("{} → {}", initiative.stage.code(), to.code()),

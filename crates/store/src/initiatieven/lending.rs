@@ -10,7 +10,9 @@ use crate::{Db, Result};
 use serde_json::json;
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
-use volkshuis_domain::initiatieven::lending::{is_lending_candidate, LoanTerms};
+use volkshuis_domain::initiatieven::lending::{
+    is_lending_candidate, LoanTerms, NON_RESIDENTIAL_DETAIL_SOORTEN, NON_RESIDENTIAL_SOORTEN, VACANT_STATUS,
+};
 
 /// A unit the corporation may lend: (id, idExtern, address, soort).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,19 +36,25 @@ pub async fn candidates(
     today: Date,
     limit: usize,
 ) -> Result<Vec<Candidate>> {
-    let rows = sql::query(
+    // The rule's codes in the query, so the limit counts candidates, not every home; the rule itself is applied
+    // again below (it trims and compares the same way).
+    let quoted = |codes: &[&str]| codes.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ");
+    let (soorten, details) = (quoted(&NON_RESIDENTIAL_SOORTEN), quoted(&NON_RESIDENTIAL_DETAIL_SOORTEN));
+    let rows = sql::query(&format!(
         "SELECT u.id, u.id_extern, u.soort, u.detail_soort, u.status, u.straatnaam, u.huisnummer, u.huisletter, \
          u.huisnummer_toevoeging, u.woonplaats, \
          CASE WHEN u.cluster_id IN (SELECT cluster_id FROM in_initiative_clusters WHERE initiative_id = $2) \
               THEN 0 ELSE 1 END AS rank \
          FROM units u WHERE u.corporation_id = $1 AND u.in_use = 1 \
          AND NOT EXISTS (SELECT 1 FROM in_loans l WHERE l.unit_id = u.id AND (l.until_on IS NULL OR l.until_on >= $3)) \
-         AND (u.soort IS NOT NULL OR u.status IS NOT NULL) \
-         ORDER BY rank, u.woonplaats, u.straatnaam, u.huisnummer, u.id LIMIT 5000",
-    )
+         AND (UPPER(TRIM(u.status)) = $4 OR UPPER(TRIM(u.soort)) IN ({soorten}) \
+              OR (u.soort IS NULL AND UPPER(TRIM(u.detail_soort)) IN ({details}))) \
+         ORDER BY rank, u.woonplaats, u.straatnaam, u.huisnummer, u.id LIMIT 5000"
+    ))
     .bind(scope.org_id())
     .bind(initiative_id)
     .bind(date_to_text(today))
+    .bind(VACANT_STATUS)
     .fetch_all(db)
     .await?;
     let mut out = Vec::new();

@@ -318,7 +318,11 @@ pub async fn move_on(
                     .execute(&mut tx)
                     .await?;
             }
-            after["ballots"] = json!(ballots.len());
+            let cast: i64 = sql::query_scalar("SELECT ballots_cast FROM in_rounds WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut tx)
+                .await?;
+            after["ballots"] = json!(cast);
             after["funded"] = json!(results.iter().filter(|r| r.funded).count());
         }
         _ => {}
@@ -350,5 +354,5 @@ pub fn may_open_vote(rules: &RoundRules, projects: &[Project]) -> Option<MoveRef
 /// and how many ballots were cast.
 pub async fn results(db: &Db, round: &Round, projects: &[Project]) -> Result<(Vec<Tally>, usize)> {
     let ballots = votes::ballots(db, round).await?;
-    Ok((tally(&round.rules, &on_ballot(projects), &ballots), ballots.len()))
+    Ok((tally(&round.rules, &on_ballot(projects), &ballots), votes::ballots_cast(db, round.id).await?))
 }

@@ -166,7 +166,7 @@ outcome-line = { $year }: { $participants ->
     [one] 1 visitor
    *[other] { $visitors } visitors
 }
-publish-intro = Only what the initiative itself chooses to show appears on the public page: the name, the stage and this summary. No names or contact details.
+publish-intro = Only what the initiative chooses to show appears on the public page: the name, the corporation, the place as you wrote it, the stage and this summary. No names or contact details; so do not write a home address as the place unless you want it public.
 field-public-summary = Summary for the public page
 publish-save = Make public
 withdraw = No longer public
@@ -209,3 +209,4 @@ err-photo-kinds = Choose a photo (JPEG or PNG).
 err-photo-one = Choose one photo.
 err-photo-full = This year has 6 photos already.
 notice-photo = The photo is added.
+err-budget-below-granted = { $granted } has been granted from this budget already; a lower amount would overdraw it without a recorded reason.

@@ -166,7 +166,7 @@ outcome-line = { $year }: { $participants ->
     [one] 1 bezoeker
    *[other] { $visitors } bezoekers
 }
-publish-intro = Alleen wat het initiatief zelf kiest te laten zien komt op de openbare pagina: de naam, de fase en deze samenvatting. Geen namen of contactgegevens.
+publish-intro = Alleen wat het initiatief zelf kiest te laten zien komt op de openbare pagina: de naam, de corporatie, de plaats zoals u die schreef, de fase en deze samenvatting. Geen namen of contactgegevens; schrijf bij de plaats dus geen huisadres als u dat niet openbaar wilt maken.
 field-public-summary = Samenvatting voor de openbare pagina
 publish-save = Openbaar maken
 withdraw = Niet meer openbaar
@@ -209,3 +209,4 @@ err-photo-kinds = Kies een foto (JPEG of PNG).
 err-photo-one = Kies één foto.
 err-photo-full = Er staan al 6 foto's bij dit jaar.
 notice-photo = De foto is toegevoegd.
+err-budget-below-granted = Uit dit budget is al { $granted } toegekend; een lager bedrag zou het overschrijden zonder vastgelegde reden.

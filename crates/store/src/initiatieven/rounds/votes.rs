@@ -6,13 +6,14 @@
 //! goes to the address, so the code is the household's proof; a tenant without e-mail or account votes the same way.
 //!
 //! The vote is secret, also from the corporation that runs it: which households voted (`in_round_voted`, whose
-//! primary key refuses a second ballot) is kept apart from the ballots (`in_ballots`), which name no household. The
+//! primary key refuses a second ballot) is kept apart from the choices, which are kept only as counts per project
+//! (`in_round_tallies`): no ballot row exists whose order or time could be matched to a household's row. The
 //! codes are shown once, on the letter list; who printed them is in the audit log with the read of the addresses.
 
 use super::{hold, on_ballot, project_from, Area, Phase, Round, PROJECT};
 use crate::audit::{self, Actor, Change};
 use crate::sql::{self, Exec};
-use crate::{timestamp, Db, Result, StoreError};
+use crate::{Db, Result, StoreError};
 use rand::RngCore;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -292,14 +293,21 @@ pub async fn cast(
         Err(StoreError::Duplicate) => return Ok(Err(VoteRefused::Used)),
         other => other?,
     };
-    let mut sorted = chosen.to_vec();
-    sorted.sort_unstable();
-    sql::query("INSERT INTO in_ballots (round_id, chosen, via, cast_at) VALUES ($1, $2, 'code', $3)")
+    // Only counts: a ballot row, however anonymous, could be matched to the household row by its order or time.
+    sql::query("UPDATE in_rounds SET ballots_cast = ballots_cast + 1 WHERE id = $1")
         .bind(round.id)
-        .bind(json!(sorted).to_string())
-        .bind(timestamp::to_unix(actor.at))
         .execute(&mut tx)
         .await?;
+    for project in chosen {
+        sql::query(
+            "INSERT INTO in_round_tallies (round_id, project_id, votes) VALUES ($1, $2, 1) \
+             ON CONFLICT (round_id, project_id) DO UPDATE SET votes = in_round_tallies.votes + 1",
+        )
+        .bind(round.id)
+        .bind(*project)
+        .execute(&mut tx)
+        .await?;
+    }
     let mut change = Change::event(Some(round.corporation_id), "vote", "in_round", round.id.to_string());
     change.after = Some(json!({ "title": round.title, "via": "code" }));
     audit::record(tx.conn(), actor, change).await?;
@@ -307,16 +315,26 @@ pub async fn cast(
     Ok(Ok(()))
 }
 
-/// The ballots of a round, each its chosen project ids.
+/// The votes of a round as the tally reads them: one single-project entry per vote (the tally counts votes per
+/// project, so this gives the same result as the ballots themselves, which are not kept).
 pub(crate) async fn ballots_in<'c>(on: impl Exec<'c> + 'c, round_id: i64) -> Result<Vec<Vec<i64>>> {
-    let texts: Vec<String> = sql::query_scalar("SELECT chosen FROM in_ballots WHERE round_id = $1 ORDER BY id")
+    let rows = sql::query("SELECT project_id, votes FROM in_round_tallies WHERE round_id = $1 ORDER BY project_id")
         .bind(round_id)
         .fetch_all(on)
         .await?;
-    texts
-        .iter()
-        .map(|t| serde_json::from_str(t).map_err(|_| StoreError::Corrupt { column: "chosen", value: t.clone() }))
-        .collect()
+    let mut out = Vec::new();
+    for row in &rows {
+        let (project, votes): (i64, i64) = (row.try_get("project_id")?, row.try_get("votes")?);
+        out.extend(std::iter::repeat_n(vec![project], usize::try_from(votes).unwrap_or(0)));
+    }
+    Ok(out)
+}
+
+/// How many ballots were cast in a round.
+pub async fn ballots_cast(db: &Db, round_id: i64) -> Result<usize> {
+    let n: i64 =
+        sql::query_scalar("SELECT ballots_cast FROM in_rounds WHERE id = $1").bind(round_id).fetch_one(db).await?;
+    Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// The ballots of a round (read through the corporation's scope or the public page).

@@ -228,6 +228,11 @@ async fn initiative_page(
         }
         None => stored,
     };
+    let mut fields = fields;
+    if let Some((coach, _)) = &initiative.coach {
+        // The coach select shows the coach there is, so saving it unchanged keeps them.
+        fields.entry("coach".to_owned()).or_insert_with(|| coach.to_string());
+    }
     Ok(InitiativePage {
         page: Page::for_user(auth),
         it,
@@ -334,6 +339,10 @@ async fn stage(
         return refused(&state, &auth, org, id, fields, errors).await;
     };
     let lessons = crate::forms::field(&fields, "lessons");
+    if lessons.chars().count() > 4_000 {
+        errors.add("lessons", it.err_text);
+        return refused(&state, &auth, org, id, fields, errors).await;
+    }
     let today = dutch_date(state.clock.now());
     let lessons = (!lessons.is_empty()).then_some(lessons);
     match initiatives::move_stage(&state.db, &scope, &auth.actor(&state), id, to, lessons, today).await? {
@@ -403,13 +412,17 @@ fn amount(
     errors: &mut FieldErrors,
 ) -> Option<i64> {
     match Money::parse(crate::forms::field(fields, name)) {
-        Ok(m) if m.cents() > 0 => Some(m.cents()),
+        Ok(m) if m.cents() > 0 && m.cents() <= MAX_AMOUNT_CENTS => Some(m.cents()),
         _ => {
             errors.add(name, it.err_amount);
             None
         }
     }
 }
+
+/// Amounts above this (€ 100 million) are refused: no liveability budget, grant or rent comes near it, and sums of
+/// such amounts must stay within what the database adds up.
+const MAX_AMOUNT_CENTS: i64 = 10_000_000_000;
 
 async fn lend(
     State(state): State<AppState>,
@@ -426,9 +439,9 @@ async fn lend(
         errors.add("unit", it.err_choose);
     }
     let rent = match Money::parse(field("rent")) {
-        Ok(m) => Some(m.cents()),
+        Ok(m) if m.cents() <= MAX_AMOUNT_CENTS => Some(m.cents()),
         Err(_) if field("rent").is_empty() => Some(0),
-        Err(_) => {
+        _ => {
             errors.add("rent", it.err_amount);
             None
         }
@@ -458,7 +471,12 @@ async fn lend(
     };
     let terms = LoanTerms { rent_cents, discount_bp, from, until };
     for problem in terms.problems() {
-        errors.add("until", it.loan_problem(problem));
+        let field = match problem {
+            volkshuis_domain::initiatieven::lending::LoanProblem::NegativeRent => "rent",
+            volkshuis_domain::initiatieven::lending::LoanProblem::DiscountAbove100 => "discount",
+            volkshuis_domain::initiatieven::lending::LoanProblem::UntilNotAfterFrom => "until",
+        };
+        errors.add(field, it.loan_problem(problem));
     }
     if !errors.is_empty() {
         return refused(&state, &auth, org, id, fields, errors).await;
@@ -719,7 +737,10 @@ async fn set_budget(
         errors.add("year", it.err_year);
     }
     let area = field("area").to_uppercase();
-    if area.is_empty() || area.chars().count() > 20 || !area.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if area.is_empty()
+        || area.chars().count() > 40
+        || !area.chars().all(|c| c.is_ascii_alphanumeric() || "-._".contains(c))
+    {
         errors.add("area", it.err_text);
     }
     let name = field("name");
@@ -727,6 +748,15 @@ async fn set_budget(
         errors.add("name", it.err_text);
     }
     let amount_cents = amount(it, &fields, "amount", &mut errors);
+    // A budget is not set below what was granted from it: that would overdraw it without a recorded reason.
+    if let (Some(year), Some(amount)) = (year, amount_cents) {
+        let existing = budgets::budgets(&state.db, scope.as_read()).await?;
+        if let Some(b) = existing.iter().find(|b| b.year == year && b.area_code == area) {
+            if amount < b.state.granted_cents {
+                errors.add("amount", it.err_budget_below_granted(Money::from_cents(b.state.granted_cents)));
+            }
+        }
+    }
     let (Some(year), Some(amount_cents), true) = (year, amount_cents, errors.is_empty()) else {
         let page = budgets_view(&state, &auth, org, None, fields, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
