@@ -151,6 +151,17 @@ fn plain_amount(cents: i64) -> String {
     format!("{sign}{},{:02}", cents.unsigned_abs() / 100, cents.unsigned_abs() % 100)
 }
 
+/// The talk checklist as the reader sees it: the platform's default list in the reader's language (also once a talk
+/// stored it as the corporation's first version), a corporation's own list as it wrote it.
+fn shown_checklist(nz: &NazorgTexts, checklist: &volkshuis_store::nazorg::talks::Checklist) -> Vec<String> {
+    let default = volkshuis_domain::nazorg::talk::default_checklist();
+    if checklist.id.is_none() || checklist.items.iter().map(String::as_str).eq(default.iter().copied()) {
+        nz.default_checklist()
+    } else {
+        checklist.items.clone()
+    }
+}
+
 /// The buy-back price line by line, as the owner and the corporation read it: (what, amount).
 fn buyback_lines(nz: &NazorgTexts, input: &volkshuis_domain::nazorg::buyback::BuybackInput) -> Vec<(String, String)> {
     use volkshuis_domain::money::Money;

@@ -60,11 +60,8 @@ async fn checklist_page(
         nav: subnav(nz, auth, org, OrgKind::Corporation),
         org_id: org,
         version: current.version,
-        by: current.created_by,
-        items: typed.unwrap_or_else(|| match current.id {
-            Some(_) => show_checklist(&current.items),
-            None => show_checklist(&nz.default_checklist()),
-        }),
+        by: current.created_by.clone(),
+        items: typed.unwrap_or_else(|| show_checklist(&super::shown_checklist(nz, &current))),
         notice,
         errors,
     })

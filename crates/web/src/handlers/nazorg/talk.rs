@@ -74,8 +74,7 @@ async fn talk_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let checklist = talks::checklist(&state.db, scope.as_read()).await?;
-    // The platform's default list is shown in the reader's language; a corporation's own list as it wrote it.
-    let shown = if checklist.id.is_none() { nz.default_checklist() } else { checklist.items.clone() };
+    let shown = super::shown_checklist(nz, &checklist);
     let items: Vec<(String, String)> =
         shown.iter().enumerate().map(|(i, item)| (format!("answer_{i}"), item.clone())).collect();
     let hidden = if confirming.is_some() {
