@@ -30,7 +30,8 @@ test('upload with an error, read the report, fix and import, browse', async () =
   await login(page, env.server.baseUrl, 'medewerker@woonstad.test');
   await page.click('section[aria-labelledby=modules] a[href$="/stock"]');
   assert.match(await page.textContent('h1'), /Bezit — Woonstad Voorbeeld/);
-  assert.match(await page.textContent('main'), /Getoond 1–50 van 2.000/);
+  // The demo's 2,000 units less the six it sold to their tenants (Nazorg), which left the rental stock.
+  assert.match(await page.textContent('main'), /Getoond 1–50 van 1\.994/);
   assert.deepEqual(await seriousViolations(page), [], 'stock list');
 
   await page.click('nav.subnav >> text=Bestand inlezen');

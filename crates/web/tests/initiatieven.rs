@@ -111,6 +111,14 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.body.contains("minstens één afspraak"));
 
+    // Where: the complexes it concerns, by the corporation's own codes (an unknown code changes nothing).
+    let unknown = app.post(&format!("{path}/complexen"), &[("complexes", "C1, ZZ9")]).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains("ZZ9") && unknown.body.contains("value=\"C1, ZZ9\""), "{}", unknown.body);
+    assert_eq!(app.post(&format!("{path}/complexen"), &[("complexes", "C1")]).await.status, StatusCode::SEE_OTHER);
+    let linked: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM in_initiative_clusters").fetch_one(&app.state.db).await.expect("n");
+    assert_eq!(linked, 1);
     // Space: the vacant home and the business unit are candidates, the rented home is not.
     let page = app.get(&path).await;
     let ids: Vec<i64> =

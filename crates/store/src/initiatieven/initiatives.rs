@@ -368,6 +368,52 @@ async fn save_edit(db: &Db, actor: &Actor, corporation: i64, id: i64, edit: &Ini
     Ok(())
 }
 
+/// Sets the complexes one of the corporation's initiatives concerns, by the corporation's complex codes. `Ok(Err)`
+/// with the codes it does not have (nothing changed); `Ok(Ok(false))` for another corporation's initiative.
+pub async fn set_clusters(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    id: i64,
+    codes: &[String],
+) -> Result<std::result::Result<bool, Vec<String>>> {
+    if for_corporation(db, scope.as_read(), id).await?.is_none() {
+        return Ok(Ok(false));
+    }
+    let mut tx = db.begin().await?;
+    let mut found = Vec::new();
+    let mut unknown = Vec::new();
+    for code in codes {
+        let cluster: Option<i64> = sql::query_scalar("SELECT id FROM clusters WHERE corporation_id = $1 AND code = $2")
+            .bind(scope.org_id())
+            .bind(code)
+            .fetch_optional(&mut tx)
+            .await?;
+        match cluster {
+            Some(cluster) => found.push(cluster),
+            None => unknown.push(code.clone()),
+        }
+    }
+    if !unknown.is_empty() {
+        return Ok(Err(unknown));
+    }
+    sql::query("DELETE FROM in_initiative_clusters WHERE initiative_id = $1").bind(id).execute(&mut tx).await?;
+    found.sort_unstable();
+    found.dedup();
+    for cluster in &found {
+        sql::query("INSERT INTO in_initiative_clusters (initiative_id, cluster_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(*cluster)
+            .execute(&mut tx)
+            .await?;
+    }
+    let mut change = Change::event(Some(scope.org_id()), "update", "in_initiative", id.to_string());
+    change.after = Some(json!({ "complexes": codes }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Ok(true))
+}
+
 /// The facts a stage move is judged on: the plan, the agreements made (space lent, grants, other agreements), the
 /// lessons.
 pub async fn stage_facts(db: &Db, initiative: &Initiative) -> Result<StageFacts> {

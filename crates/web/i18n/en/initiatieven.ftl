@@ -210,3 +210,7 @@ err-photo-one = Choose one photo.
 err-photo-full = This year has 6 photos already.
 notice-photo = The photo is added.
 err-budget-below-granted = { $granted } has been granted from this budget already; a lower amount would overdraw it without a recorded reason.
+field-complexes = Complexes
+field-complexes-codes = Complexes the initiative concerns (complex codes, separated by commas)
+complexes-save = Save the complexes
+err-complexes-unknown = These complex codes are not in your stock: { $codes }.

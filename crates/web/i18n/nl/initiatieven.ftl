@@ -210,3 +210,7 @@ err-photo-one = Kies één foto.
 err-photo-full = Er staan al 6 foto's bij dit jaar.
 notice-photo = De foto is toegevoegd.
 err-budget-below-granted = Uit dit budget is al { $granted } toegekend; een lager bedrag zou het overschrijden zonder vastgelegde reden.
+field-complexes = Complexen
+field-complexes-codes = Complexen waar het initiatief over gaat (complexcodes, gescheiden door komma's)
+complexes-save = Complexen opslaan
+err-complexes-unknown = Deze complexcodes staan niet in uw bezit: { $codes }.

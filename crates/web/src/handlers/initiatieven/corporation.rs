@@ -36,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/initiatieven/{id}", get(page).post(edit))
         .route("/orgs/{org}/initiatieven/{id}/fase", post(stage))
         .route("/orgs/{org}/initiatieven/{id}/coach", post(coach))
+        .route("/orgs/{org}/initiatieven/{id}/complexen", post(complexes))
         .route("/orgs/{org}/initiatieven/{id}/logboek", post(log))
         .route("/orgs/{org}/initiatieven/{id}/ruimte", post(lend))
         .route("/orgs/{org}/initiatieven/{id}/geld", post(grant))
@@ -189,6 +190,12 @@ async fn initiative_page(
     if let Some(buurt) = &initiative.buurt_code {
         facts.push((it.col_buurt, buurt.clone()));
     }
+    if !initiative.clusters.is_empty() {
+        facts.push((
+            it.field_complexes,
+            initiative.clusters.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>().join(", "),
+        ));
+    }
     let log = initiatives::log(&state.db, id)
         .await?
         .into_iter()
@@ -229,6 +236,9 @@ async fn initiative_page(
         None => stored,
     };
     let mut fields = fields;
+    fields
+        .entry("complexes".to_owned())
+        .or_insert_with(|| initiative.clusters.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>().join(", "));
     if let Some((coach, _)) = &initiative.coach {
         // The coach select shows the coach there is, so saving it unchanged keeps them.
         fields.entry("coach".to_owned()).or_insert_with(|| coach.to_string());
@@ -812,4 +822,33 @@ async fn photo(
     initiatives::for_corporation(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     let (content_type, content) = outcomes::photo(&state.db, id, photo).await?.ok_or(AppError::NotFound)?;
     Ok(super::photo_response(content_type, content))
+}
+
+async fn complexes(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let scope = corporation_write(&state, &auth, org).await?;
+    let it = InitiatievenTexts::of(auth.ctx.lang);
+    let codes: Vec<String> = crate::forms::field(&fields, "complexes")
+        .split([',', ';', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut errors = FieldErrors::default();
+    if codes.len() > 50 {
+        errors.add("complexes", it.err_text);
+        return refused(&state, &auth, org, id, fields, errors).await;
+    }
+    match initiatives::set_clusters(&state.db, &scope, &auth.actor(&state), id, &codes).await? {
+        Ok(true) => done(org, id, "saved", "waar"),
+        Ok(false) => Err(AppError::NotFound),
+        Err(unknown) => {
+            errors.add("complexes", it.err_complexes_unknown(unknown.join(", ")));
+            refused(&state, &auth, org, id, fields, errors).await
+        }
+    }
 }
