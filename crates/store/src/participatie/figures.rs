@@ -75,6 +75,37 @@ pub async fn open_figures(db: &Db, scope: &ReadScope, corporation_id: i64) -> Re
     Ok(municipality.map(|_| Figures { corporation_id, within: Some(scope.org_id()) }))
 }
 
+/// Every corporation's figures the organisation of `scope` may open, by the rule of [`open_figures`]: its own stock
+/// (a corporation), the stock of every corporation it consults (a tenant organisation), or each corporation with units
+/// in use in its gemeenten, bounded to them (a municipality). Empty for every other kind. The places (complexes,
+/// buurten, addresses) a viewer may look up are those of these figures.
+pub async fn all_open_figures(db: &Db, scope: &ReadScope) -> Result<Vec<Figures>> {
+    let org: Option<String> =
+        sql::query_scalar("SELECT kind FROM organisations WHERE id = $1").bind(scope.org_id()).fetch_optional(db).await?;
+    let Some(kind) = org.and_then(|k| OrgKind::parse(&k).ok()) else { return Ok(Vec::new()) };
+    let figures = match kind {
+        OrgKind::Corporation => vec![Figures { corporation_id: scope.org_id(), within: None }],
+        OrgKind::TenantOrganisation => {
+            let ids: Vec<i64> = sql::query_scalar(
+                "SELECT p.corporation_id FROM overleg_partners p JOIN organisations c ON c.id = p.corporation_id \
+                 WHERE p.tenant_org_id = $1 AND p.accepted_at IS NOT NULL AND c.kind = $2 ORDER BY p.corporation_id",
+            )
+            .bind(scope.org_id())
+            .bind(OrgKind::Corporation.code())
+            .fetch_all(db)
+            .await?;
+            ids.into_iter().map(|corporation_id| Figures { corporation_id, within: None }).collect()
+        }
+        OrgKind::Municipality => corporations_in_territory(db, scope)
+            .await?
+            .into_iter()
+            .map(|c| Figures { corporation_id: c.id, within: Some(scope.org_id()) })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(figures)
+}
+
 /// The corporations whose figures a municipality may open: those with units in use in its gemeenten, by name.
 /// Empty for a municipality without gemeente codes, and for any organisation that is not a municipality.
 pub async fn corporations_in_territory(db: &Db, scope: &ReadScope) -> Result<Vec<Organisation>> {

@@ -24,7 +24,7 @@ pub use coverage::{
 pub(crate) use coverage::{rebuild_cells_in, recompute_in};
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
 pub(crate) use figures::ensure_works_in;
-pub use figures::{corporations_in_territory, open_figures, Figures};
+pub use figures::{all_open_figures, corporations_in_territory, open_figures, Figures};
 pub use groups::{
     activities, add_activity, create_group, end_group, set_criteria, update_group, visible_group, visible_to, Activity,
     Group, NewGroup,
