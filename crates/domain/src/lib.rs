@@ -23,6 +23,7 @@ pub mod org;
 pub mod outline;
 pub mod overleg;
 pub mod participatie;
+pub mod place;
 pub mod query;
 pub mod signalering;
 pub mod socialreturn;

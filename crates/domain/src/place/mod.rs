@@ -1,0 +1,194 @@
+//! One place per complex and buurt (issue 23, ADR 0048): which blocks of which modules a viewer sees on a place's
+//! page, the stock of a place in figures, a small map without tiles, the timeline, and how small counts are shown.
+//!
+//! The rules here are pure; the store opens a place for a viewer (or refuses it) and the web layer shows the blocks
+//! this module lets through. A block a viewer may not see is not rendered at all, so its absence says nothing about
+//! whether the module has data there.
+
+pub mod minimap;
+pub mod stock;
+pub mod timeline;
+
+use crate::access::Role;
+use crate::modules::Module;
+use crate::org::OrgKind;
+
+/// How the organisation looking at a place stands to the corporation(s) whose stock it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewer {
+    /// A member of the corporation that owns the stock, with their role.
+    Owner(Role),
+    /// A tenant organisation the corporation consults (an accepted Overleg partner).
+    TenantOrganisation,
+    /// A municipality looking at a place in its own gemeenten.
+    Municipality,
+}
+
+impl Viewer {
+    /// The kind of organisation behind the viewer (for [`Module::open_to`]).
+    pub fn org_kind(self) -> OrgKind {
+        match self {
+            Viewer::Owner(_) => OrgKind::Corporation,
+            Viewer::TenantOrganisation => OrgKind::TenantOrganisation,
+            Viewer::Municipality => OrgKind::Municipality,
+        }
+    }
+}
+
+/// What the page is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// The page on screen: everything the viewer may see.
+    Screen,
+    /// The printable one-pager for a meeting with tenants: only what a tenant organisation may see, whoever prints.
+    TenantMeeting,
+}
+
+/// A block of a place's page, one per module, in page order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Block {
+    /// The units by kind, status, rent band and year built, with a small map.
+    Stock,
+    /// Who speaks for the tenants: groups, coverage, blind spots.
+    Participation,
+    /// Open and recent Overleg cases that concern the place.
+    Overleg,
+    /// Prestatieafspraken commitments of the place's gemeente.
+    Afspraken,
+    /// Social-return placements of the place's tenants (counts).
+    SocialReturn,
+    /// Rent-arrears signals (counts only, never persons).
+    Signals,
+    /// Homes sold to their tenants and the health of their VvE's.
+    Nazorg,
+    /// Residents' initiatives.
+    Initiatives,
+}
+
+impl Block {
+    /// Every block, in page order.
+    pub const ALL: [Block; 8] = [
+        Block::Stock,
+        Block::Participation,
+        Block::Overleg,
+        Block::Afspraken,
+        Block::SocialReturn,
+        Block::Signals,
+        Block::Nazorg,
+        Block::Initiatives,
+    ];
+
+    /// The module the block shows a part of; its full pages are the block's link.
+    pub fn module(self) -> Module {
+        match self {
+            Block::Stock => Module::Bezit,
+            Block::Participation => Module::Participatie,
+            Block::Overleg => Module::Overleg,
+            Block::Afspraken => Module::Afspraken,
+            Block::SocialReturn => Module::SocialReturn,
+            Block::Signals => Module::Signalering,
+            Block::Nazorg => Module::Nazorg,
+            Block::Initiatives => Module::Initiatieven,
+        }
+    }
+
+    /// A stable code (markup hooks, tests).
+    pub fn code(self) -> &'static str {
+        self.module().code()
+    }
+}
+
+/// The blocks a viewer sees, in page order.
+///
+/// A block needs its module open to the viewer's kind of organisation ([`Module::open_to`]) and, beyond that, a
+/// reason in the module's own rules to show this place's part of it:
+/// - the stock's unit figures, social return's placements of the corporation's own tenants and its sales are the
+///   corporation's own data (a municipality sees sales as counts only, as the Nazorg figures give it);
+/// - a municipality has Social return pages, but the placements of a corporation's tenants are the buyer's figures,
+///   not the municipality's; a partner or supplier has no place pages at all (it is never a [`Viewer`]);
+/// - signals are counted for the sender and the receiving municipality only.
+///
+/// The one-pager for a tenants' meeting shows only what a tenant organisation may see, whoever prints it.
+pub fn blocks(viewer: Viewer, purpose: Purpose) -> Vec<Block> {
+    let shown = |block: Block, viewer: Viewer| {
+        if !block.module().open_to(viewer.org_kind()) {
+            return false;
+        }
+        match block {
+            Block::Stock | Block::SocialReturn => matches!(viewer, Viewer::Owner(_)),
+            Block::Signals | Block::Nazorg => matches!(viewer, Viewer::Owner(_) | Viewer::Municipality),
+            Block::Participation | Block::Overleg | Block::Afspraken | Block::Initiatives => true,
+        }
+    };
+    Block::ALL
+        .into_iter()
+        .filter(|b| shown(*b, viewer))
+        .filter(|b| purpose == Purpose::Screen || shown(*b, Viewer::TenantOrganisation))
+        .collect()
+}
+
+/// Counts of places this small are shown as "fewer than 5": in a small complex one count can point at one
+/// household (the same rule as the Signalering and Nazorg figures).
+pub const SMALLEST_SHOWN: i64 = 5;
+
+/// A count as a place's page shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// The number itself.
+    Exact(i64),
+    /// From 1 to 4: "fewer than [`SMALLEST_SHOWN`]".
+    FewerThanFive,
+}
+
+impl Count {
+    /// A count of people's circumstances (signals, sales seen by a municipality), masked when small.
+    pub fn masked(n: i64) -> Self {
+        if (1..SMALLEST_SHOWN).contains(&n) {
+            Count::FewerThanFive
+        } else {
+            Count::Exact(n)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(viewer: Viewer, purpose: Purpose) -> Vec<&'static str> {
+        blocks(viewer, purpose).into_iter().map(Block::code).collect()
+    }
+
+    /// The table of viewers and blocks, written out so that a change to the rule shows here.
+    #[test]
+    fn each_viewer_sees_its_blocks() {
+        let everything =
+            ["bezit", "participatie", "overleg", "afspraken", "social-return", "signalering", "nazorg", "initiatieven"];
+        for role in Role::ALL {
+            assert_eq!(codes(Viewer::Owner(role), Purpose::Screen), everything, "{role}");
+        }
+        assert_eq!(
+            codes(Viewer::TenantOrganisation, Purpose::Screen),
+            ["participatie", "overleg", "afspraken", "initiatieven"]
+        );
+        assert_eq!(codes(Viewer::Municipality, Purpose::Screen), ["participatie", "afspraken", "signalering", "nazorg"]);
+    }
+
+    #[test]
+    fn the_one_pager_shows_what_a_tenant_organisation_may_see() {
+        let tenants = ["participatie", "overleg", "afspraken", "initiatieven"];
+        assert_eq!(codes(Viewer::Owner(Role::Admin), Purpose::TenantMeeting), tenants);
+        assert_eq!(codes(Viewer::TenantOrganisation, Purpose::TenantMeeting), tenants);
+        // A municipality prints only what both it and a tenant organisation may see.
+        assert_eq!(codes(Viewer::Municipality, Purpose::TenantMeeting), ["participatie", "afspraken"]);
+    }
+
+    #[test]
+    fn small_counts_are_masked_from_one_to_four() {
+        assert_eq!(Count::masked(0), Count::Exact(0));
+        assert_eq!(Count::masked(1), Count::FewerThanFive);
+        assert_eq!(Count::masked(4), Count::FewerThanFive);
+        assert_eq!(Count::masked(5), Count::Exact(5));
+        assert_eq!(Count::masked(120), Count::Exact(120));
+    }
+}
