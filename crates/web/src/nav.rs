@@ -97,8 +97,22 @@ fn segment(module: Module) -> &'static str {
     }
 }
 
+/// A module's name as the main menu shows it.
+pub fn module_name(nt: &NavTexts, module: Module) -> &'static str {
+    match module {
+        Module::Bezit => nt.nav_stock,
+        Module::Participatie => nt.nav_participatie,
+        Module::Overleg => nt.nav_overleg,
+        Module::Afspraken => nt.nav_afspraken,
+        Module::SocialReturn => nt.nav_social_return,
+        Module::Signalering => nt.nav_signalering,
+        Module::Nazorg => nt.nav_nazorg,
+        Module::Initiatieven => nt.nav_initiatieven,
+    }
+}
+
 /// The first page of a module for an organisation: a municipality's Participatiekaart is its coverage figures.
-fn entry(module: Module, org: NavOrg) -> String {
+pub fn entry(module: Module, org: NavOrg) -> String {
     let base = format!("/orgs/{}/{}", org.id, segment(module));
     if module == Module::Participatie && coverage_only(org.kind) {
         format!("{base}/dekking")
@@ -214,14 +228,7 @@ impl Menus {
             .unwrap_or_default();
         let label = |place: Place| match place {
             Place::Dashboard => t.nav_dashboard.to_owned(),
-            Place::Module(Module::Bezit) => nt.nav_stock.to_owned(),
-            Place::Module(Module::Participatie) => nt.nav_participatie.to_owned(),
-            Place::Module(Module::Overleg) => nt.nav_overleg.to_owned(),
-            Place::Module(Module::Afspraken) => nt.nav_afspraken.to_owned(),
-            Place::Module(Module::SocialReturn) => nt.nav_social_return.to_owned(),
-            Place::Module(Module::Signalering) => nt.nav_signalering.to_owned(),
-            Place::Module(Module::Nazorg) => nt.nav_nazorg.to_owned(),
-            Place::Module(Module::Initiatieven) => nt.nav_initiatieven.to_owned(),
+            Place::Module(module) => module_name(nt, module).to_owned(),
             Place::Organisation => org_name.clone(),
             Place::Admin => nt.nav_admin.to_owned(),
         };

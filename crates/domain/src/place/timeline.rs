@@ -42,7 +42,7 @@ pub const SPAN: Duration = Duration::days(365);
 pub fn recent(mut events: Vec<Event>, today: Date) -> Vec<Event> {
     let since = today - SPAN;
     events.retain(|e| e.on >= since && e.on <= today);
-    events.sort_by(|a, b| b.on.cmp(&a.on));
+    events.sort_by_key(|e| std::cmp::Reverse(e.on));
     events
 }
 

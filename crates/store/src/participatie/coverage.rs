@@ -71,12 +71,20 @@ pub(crate) async fn recompute_in(db: &Db, corporation_id: i64) -> Result<Counts>
         }
     }
     let mut tx = db.begin().await?;
+    set_levels_in(tx.conn(), corporation_id).await?;
+    tx.commit().await?;
+    totals(db, corporation_id).await
+}
+
+/// Sets the level of each of the corporation's cells from its groups, inside the caller's transaction: after
+/// [`rebuild_cells_in`] (whose cells start at level 0) a sale or buy-back keeps its coverage in the same step.
+pub(crate) async fn set_levels_in(mut conn: Conn<'_>, corporation_id: i64) -> Result<()> {
     sql::query(
         "UPDATE part_cells SET level = (SELECT COALESCE(MAX(level), 0) FROM part_groups \
            WHERE corporation_id = $1 AND area_kind = 'all' AND ended_on IS NULL) WHERE corporation_id = $1",
     )
     .bind(corporation_id)
-    .execute(&mut tx)
+    .execute(&mut conn)
     .await?;
     for (area_kind, cell_column) in [("complexes", "cluster_code"), ("buurten", "buurt_code")] {
         sql::query(&format!(
@@ -88,11 +96,10 @@ pub(crate) async fn recompute_in(db: &Db, corporation_id: i64) -> Result<Counts>
         ))
         .bind(corporation_id)
         .bind(area_kind)
-        .execute(&mut tx)
+        .execute(&mut conn)
         .await?;
     }
-    tx.commit().await?;
-    totals(db, corporation_id).await
+    Ok(())
 }
 
 const COUNTS: &str = "CAST(SUM(CASE WHEN level = 2 THEN units ELSE 0 END) AS BIGINT) AS formal, \

@@ -21,7 +21,7 @@ pub use coverage::{
     coverage_by, coverage_for_kind, coverage_grid, coverage_points, coverage_totals, rebuild_cells, recompute,
     AreaLevel, AreaRow, Bbox, CoveragePoint,
 };
-pub(crate) use coverage::{rebuild_cells_in, recompute_in};
+pub(crate) use coverage::{rebuild_cells_in, recompute_in, set_levels_in};
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
 pub(crate) use figures::ensure_works_in;
 pub use figures::{all_open_figures, corporations_in_territory, open_figures, Figures};

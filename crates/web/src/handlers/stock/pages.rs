@@ -321,6 +321,8 @@ async fn clusters(
 struct ClusterPage<'a> {
     page: Page,
     org_id: i64,
+    /// Everything about the complex on one page (issue 23).
+    place: (String, &'static str),
     cluster: ClusterLine,
     units: Vec<UnitLine<'a>>,
     total: i64,
@@ -345,6 +347,7 @@ async fn cluster(
     let page = ClusterPage {
         page: Page::for_user(&auth),
         org_id: org,
+        place: (crate::handlers::place::complex_href(org, id), crate::i18n::PlekTexts::of(auth.ctx.lang).place_link),
         cluster: ClusterLine::new(cluster.clone(), auth.ctx.lang),
         total: result.total,
         units: result.units.iter().map(|u| UnitLine::new(u, &names, &HashMap::new(), auth.ctx.lang)).collect(),

@@ -1,0 +1,598 @@
+//! Each module's facts for a place, as the blocks of its page. Every read answers `None` when the viewer may not see
+//! its block ([`Place::shows`]); what a block holds is also cut to what the viewer's organisation may see inside the
+//! module (a tenant organisation's own Overleg cases, initiatives it brought in or that are public, …).
+//!
+//! No block holds a person: signals and sales are counts and dates, as the modules' figures have them.
+
+use super::{Place, PlaceKind};
+use crate::overleg::date_to_text;
+use crate::sql;
+use crate::{Db, Result};
+use time::{Date, OffsetDateTime};
+use volkshuis_domain::nazorg::vve::{findings, health, Health};
+use volkshuis_domain::place::stock::UnitFacts;
+use volkshuis_domain::place::timeline::{self, Event, Happening};
+use volkshuis_domain::place::{Block, Count, Purpose, Viewer};
+
+/// `$first, $first+1, …` for `n` values.
+fn marks(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The codes to bind for an `IN` list, or one empty code (which matches nothing) when there are none.
+fn or_none(codes: &[String]) -> Vec<&str> {
+    if codes.is_empty() {
+        vec![""]
+    } else {
+        codes.iter().map(String::as_str).collect()
+    }
+}
+
+fn day(row: &sql::Row, column: &'static str) -> Result<Date> {
+    crate::overleg::date_from_text(column, &row.try_get::<String, _>(column)?)
+}
+
+fn opt_day(row: &sql::Row, column: &'static str) -> Result<Option<Date>> {
+    crate::overleg::optional_date(column, row.try_get(column)?)
+}
+
+/// The stock block: each unit's facts and its position.
+#[derive(Debug, Clone, Default)]
+pub struct StockBlock {
+    /// The units' facts.
+    pub units: Vec<UnitFacts>,
+    /// The units' positions (latitude, longitude) where known.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// A group that speaks for (part of) the place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupLine {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Its kind's code.
+    pub kind: String,
+    /// The coverage it gives (0, 1, 2).
+    pub level: i64,
+    /// Whether the viewer's organisation keeps it (and so reaches its page).
+    pub kept_by_viewer: bool,
+    /// When it began and ended.
+    pub started_on: Option<Date>,
+    /// When it ended (only groups that ended in the last year are read).
+    pub ended_on: Option<Date>,
+}
+
+/// Who speaks for the tenants.
+#[derive(Debug, Clone, Default)]
+pub struct ParticipationBlock {
+    /// The groups (none for a municipality, which sees coverage figures only), active ones first.
+    pub groups: Option<Vec<GroupLine>>,
+    /// Units without coverage, with informal coverage, with a recognised formal body.
+    pub by_level: [i64; 3],
+    /// The parts without any coverage: (complex code, complex name, buurt code, units).
+    pub blind_spots: Vec<(String, Option<String>, String, i64)>,
+}
+
+/// An Overleg case that concerns the place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseLine {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Kind code (information, advice, consent).
+    pub kind: String,
+    /// Stage code.
+    pub stage: String,
+    /// The next deadline, while one runs.
+    pub next_deadline: Option<Date>,
+    /// When the tenant organisation received it.
+    pub received_on: Date,
+    /// When the corporation decided.
+    pub decided_on: Option<Date>,
+}
+
+/// A prestatieafspraken cycle of the place's gemeente in which the viewer and a corporation of the place take part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CycleLine {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Years it applies to.
+    pub first_year: i64,
+    /// Last year.
+    pub last_year: i64,
+    /// Phase code.
+    pub phase: String,
+    /// When the last party signed.
+    pub signed_on: Option<Date>,
+    /// Its commitments carried by a corporation of the place or shared: (theme, text), the first few.
+    pub commitments: Vec<(String, String)>,
+    /// How many such commitments there are.
+    pub commitment_count: i64,
+}
+
+/// Rent-arrears signals of the place, counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignalsBlock {
+    /// Sent in the last twelve months.
+    pub sent: i64,
+    /// Of which picked up by the municipality.
+    pub picked_up: i64,
+    /// Per month ('YYYY-MM', count), oldest first.
+    pub per_month: Vec<(String, i64)>,
+}
+
+/// A sale of a home in the place (for the corporation's own staff: dates, never the buyer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleLine {
+    /// Id.
+    pub id: i64,
+    /// Sold on.
+    pub sold_on: Date,
+    /// Bought back on.
+    pub bought_back_on: Option<Date>,
+}
+
+/// Homes sold to their tenants and their VvE's.
+#[derive(Debug, Clone, Default)]
+pub struct NazorgBlock {
+    /// Homes sold and not bought back.
+    pub sold: i64,
+    /// The sales themselves (the corporation only).
+    pub sales: Vec<SaleLine>,
+    /// Checks open or overdue (the corporation only).
+    pub checks_due: i64,
+    /// The VvE's of the place's complexes with their health (the corporation only): id, name, health.
+    pub vves: Vec<(i64, String, Health)>,
+}
+
+/// A residents' initiative of the place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitiativeLine {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Stage code.
+    pub stage: String,
+    /// When it was brought in.
+    pub started_on: Date,
+    /// Whether the viewer's organisation brought it in.
+    pub own: bool,
+    /// Whether it shows itself publicly.
+    pub published: bool,
+}
+
+/// A place's blocks as the viewer sees them; `None` for a block the viewer does not see.
+#[derive(Debug, Clone, Default)]
+pub struct Blocks {
+    /// The stock.
+    pub stock: Option<StockBlock>,
+    /// Participation.
+    pub participation: Option<ParticipationBlock>,
+    /// Overleg cases.
+    pub overleg: Option<Vec<CaseLine>>,
+    /// Prestatieafspraken cycles.
+    pub afspraken: Option<Vec<CycleLine>>,
+    /// Social-return placements of the place's tenants.
+    pub social_return: Option<i64>,
+    /// Signals.
+    pub signals: Option<SignalsBlock>,
+    /// Nazorg.
+    pub nazorg: Option<NazorgBlock>,
+    /// Initiatives.
+    pub initiatives: Option<Vec<InitiativeLine>>,
+}
+
+/// Reads every block the viewer sees for `purpose`.
+pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Result<Blocks> {
+    let shows = |block| place.shows(block, purpose);
+    let since = today - timeline::SPAN;
+    Ok(Blocks {
+        stock: if shows(Block::Stock) { Some(stock(db, place).await?) } else { None },
+        participation: if shows(Block::Participation) { Some(participation(db, place, today).await?) } else { None },
+        overleg: if shows(Block::Overleg) { Some(overleg(db, place, since).await?) } else { None },
+        afspraken: if shows(Block::Afspraken) { Some(afspraken(db, place).await?) } else { None },
+        social_return: if shows(Block::SocialReturn) { Some(social_return(db, place).await?) } else { None },
+        signals: if shows(Block::Signals) { Some(signals(db, place, since).await?) } else { None },
+        nazorg: if shows(Block::Nazorg) { Some(nazorg(db, place, today).await?) } else { None },
+        initiatives: if shows(Block::Initiatives) { Some(initiatives(db, place, purpose).await?) } else { None },
+    })
+}
+
+/// The place's condition on `units u` of one corporation (`$1` is the corporation, `$2` the complex or buurt).
+fn unit_condition(place: &Place) -> (&'static str, String) {
+    match &place.kind {
+        PlaceKind::Complex { id, .. } => ("u.cluster_id = $2", id.to_string()),
+        PlaceKind::Buurt { code } => ("u.buurt_code = $2", code.clone()),
+    }
+}
+
+async fn stock(db: &Db, place: &Place) -> Result<StockBlock> {
+    let mut block = StockBlock::default();
+    let (condition, _) = unit_condition(place);
+    for (corporation, _) in &place.corporations {
+        let text = format!(
+            "SELECT u.soort, u.status, u.nettohuur_cents, u.bouwjaar, u.lat, u.lon FROM units u \
+             WHERE u.corporation_id = $1 AND {condition} AND u.in_use = 1"
+        );
+        let query = sql::query(&text).bind(*corporation);
+        let rows = match &place.kind {
+            PlaceKind::Complex { id, .. } => query.bind(*id),
+            PlaceKind::Buurt { code } => query.bind(code.as_str()),
+        }
+        .fetch_all(db)
+        .await?;
+        for row in &rows {
+            block.units.push(UnitFacts {
+                soort: row.try_get("soort")?,
+                status: row.try_get("status")?,
+                rent_cents: row.try_get("nettohuur_cents")?,
+                bouwjaar: row.try_get("bouwjaar")?,
+            });
+            if let (Some(lat), Some(lon)) =
+                (row.try_get::<Option<f64>, _>("lat")?, row.try_get::<Option<f64>, _>("lon")?)
+            {
+                block.points.push((lat, lon));
+            }
+        }
+    }
+    Ok(block)
+}
+
+async fn participation(db: &Db, place: &Place, today: Date) -> Result<ParticipationBlock> {
+    let mut block = ParticipationBlock::default();
+    for part in &place.parts {
+        let level = usize::try_from(part.level.clamp(0, 2)).unwrap_or(0);
+        block.by_level[level] += part.units;
+        if part.level == 0 {
+            block.blind_spots.push((
+                part.cluster_code.clone(),
+                part.cluster_name.clone(),
+                part.buurt_code.clone(),
+                part.units,
+            ));
+        }
+    }
+    if place.viewer == Viewer::Municipality {
+        return Ok(block);
+    }
+    let year_ago = date_to_text(today - timeline::SPAN);
+    let mut groups = Vec::new();
+    for (corporation, _) in &place.corporations {
+        let mut codes: Vec<String> = place.complexes_of(*corporation).into_iter().map(|c| c.0).collect();
+        codes.extend(place.parts.iter().filter(|p| p.corporation_id == *corporation).map(|p| p.buurt_code.clone()));
+        codes.sort();
+        codes.dedup();
+        let text = format!(
+            "SELECT g.id, g.name, g.kind, g.level, g.org_id, g.started_on, g.ended_on FROM part_groups g \
+             WHERE g.corporation_id = $1 AND (g.ended_on IS NULL OR g.ended_on >= $2) AND (g.area_kind = 'all' OR \
+             EXISTS (SELECT 1 FROM part_group_areas a WHERE a.group_id = g.id AND a.code IN ({}))) \
+             ORDER BY g.level DESC, g.name, g.id",
+            marks(3, codes.len().max(1))
+        );
+        let mut query = sql::query(&text).bind(*corporation).bind(year_ago.as_str());
+        if codes.is_empty() {
+            query = query.bind("");
+        }
+        for code in &codes {
+            query = query.bind(code.as_str());
+        }
+        for row in query.fetch_all(db).await? {
+            groups.push(GroupLine {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+                kind: row.try_get("kind")?,
+                level: row.try_get("level")?,
+                kept_by_viewer: row.try_get::<i64, _>("org_id")? == place.viewer_org()
+                    || place.viewer_org() == *corporation,
+                started_on: opt_day(&row, "started_on")?,
+                ended_on: opt_day(&row, "ended_on")?,
+            });
+        }
+    }
+    block.groups = Some(groups);
+    Ok(block)
+}
+
+async fn overleg(db: &Db, place: &Place, since: Date) -> Result<Vec<CaseLine>> {
+    let mut cases = Vec::new();
+    for (corporation, _) in &place.corporations {
+        let codes: Vec<String> = place.complexes_of(*corporation).into_iter().map(|c| c.0).collect();
+        if codes.is_empty() {
+            continue;
+        }
+        // A tenant organisation sees the cases put to it; the corporation sees all of its own.
+        let own = if place.viewer_org() == *corporation { "" } else { " AND c.tenant_org_id = $3" };
+        let text = format!(
+            "SELECT c.id, c.title, c.kind, c.stage, c.next_deadline, c.received_on, c.decided_on FROM overleg_cases c \
+             WHERE c.corporation_id = $1 AND (c.stage <> 'closed' OR c.received_on >= $2 OR c.decided_on >= $2){own} \
+             AND c.id IN (SELECT k.case_id FROM overleg_case_clusters k WHERE k.cluster_code IN ({})) \
+             ORDER BY c.received_on DESC, c.id DESC LIMIT 50",
+            marks(4, codes.len())
+        );
+        let mut query = sql::query(&text).bind(*corporation).bind(date_to_text(since)).bind(place.viewer_org());
+        for code in &codes {
+            query = query.bind(code.as_str());
+        }
+        for row in query.fetch_all(db).await? {
+            cases.push(CaseLine {
+                id: row.try_get("id")?,
+                title: row.try_get("title")?,
+                kind: row.try_get("kind")?,
+                stage: row.try_get("stage")?,
+                next_deadline: opt_day(&row, "next_deadline")?,
+                received_on: day(&row, "received_on")?,
+                decided_on: opt_day(&row, "decided_on")?,
+            });
+        }
+    }
+    cases.sort_by(|a, b| b.received_on.cmp(&a.received_on).then(b.id.cmp(&a.id)));
+    Ok(cases)
+}
+
+/// Commitments a cycle line lists at most.
+const COMMITMENTS_SHOWN: i64 = 8;
+
+async fn afspraken(db: &Db, place: &Place) -> Result<Vec<CycleLine>> {
+    let gemeenten = place.gemeente_codes();
+    let corporations: Vec<i64> = place.corporations.iter().map(|c| c.0).collect();
+    if gemeenten.is_empty() || corporations.is_empty() {
+        return Ok(Vec::new());
+    }
+    let text = format!(
+        "SELECT y.id, y.title, y.first_year, y.last_year, y.phase, y.signed_on FROM pa_cycles y \
+         WHERE y.gemeente_code IN ({}) \
+         AND EXISTS (SELECT 1 FROM pa_parties p WHERE p.cycle_id = y.id AND p.org_id = $1) \
+         AND EXISTS (SELECT 1 FROM pa_parties p WHERE p.cycle_id = y.id AND p.org_id IN ({})) \
+         ORDER BY y.first_year DESC, y.id DESC LIMIT 3",
+        marks(2, gemeenten.len()),
+        marks(2 + gemeenten.len(), corporations.len())
+    );
+    let mut query = sql::query(&text).bind(place.viewer_org());
+    for code in &gemeenten {
+        query = query.bind(code.as_str());
+    }
+    for id in &corporations {
+        query = query.bind(*id);
+    }
+    let mut cycles = Vec::new();
+    for row in query.fetch_all(db).await? {
+        let id: i64 = row.try_get("id")?;
+        let owners = marks(2, corporations.len());
+        let commitments_text = format!(
+            "SELECT theme, body FROM pa_commitments WHERE cycle_id = $1 AND (owner_id IS NULL OR owner_id IN ({owners})) \
+             ORDER BY id LIMIT {COMMITMENTS_SHOWN}"
+        );
+        let count_text = format!(
+            "SELECT COUNT(*) FROM pa_commitments WHERE cycle_id = $1 AND (owner_id IS NULL OR owner_id IN ({owners}))"
+        );
+        let mut list = sql::query(&commitments_text).bind(id);
+        let mut count = sql::query_scalar::<i64>(&count_text).bind(id);
+        for corporation in &corporations {
+            list = list.bind(*corporation);
+            count = count.bind(*corporation);
+        }
+        let commitments = list
+            .fetch_all(db)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get("theme")?, r.try_get("body")?)))
+            .collect::<Result<Vec<(String, String)>>>()?;
+        cycles.push(CycleLine {
+            id,
+            title: row.try_get("title")?,
+            first_year: row.try_get("first_year")?,
+            last_year: row.try_get("last_year")?,
+            phase: row.try_get("phase")?,
+            signed_on: opt_day(&row, "signed_on")?,
+            commitments,
+            commitment_count: count.fetch_one(db).await?,
+        });
+    }
+    Ok(cycles)
+}
+
+async fn social_return(db: &Db, place: &Place) -> Result<i64> {
+    let corporation = place.viewer_org();
+    let codes: Vec<String> = place.complexes_of(corporation).into_iter().map(|c| c.0).collect();
+    if codes.is_empty() {
+        return Ok(0);
+    }
+    let text = format!(
+        "SELECT CAST(COALESCE(SUM(jobs), 0) AS BIGINT) FROM sr_tenant_totals WHERE buyer_id = $1 AND cluster IN ({})",
+        marks(2, codes.len())
+    );
+    let mut query = sql::query_scalar::<i64>(&text).bind(corporation);
+    for code in &codes {
+        query = query.bind(code.as_str());
+    }
+    Ok(query.fetch_one(db).await?)
+}
+
+async fn signals(db: &Db, place: &Place, since: Date) -> Result<SignalsBlock> {
+    // The sender counts what it sent; the municipality what it received.
+    let who = match place.viewer {
+        Viewer::Municipality => "recipient_org_id = $1",
+        _ => "sender_org_id = $1",
+    };
+    let (where_place, _) = match &place.kind {
+        PlaceKind::Complex { .. } => ("cluster_id = $2", ()),
+        PlaceKind::Buurt { .. } => ("buurt_code = $2", ()),
+    };
+    let text = format!(
+        "SELECT sent_month, COUNT(*) AS sent, \
+         CAST(SUM(CASE WHEN outcome_group = 'opgepakt' THEN 1 ELSE 0 END) AS BIGINT) AS picked_up \
+         FROM sg_facts WHERE {who} AND {where_place} AND sent_month >= $3 GROUP BY sent_month ORDER BY sent_month"
+    );
+    let query = sql::query(&text).bind(place.viewer_org());
+    let query = match &place.kind {
+        PlaceKind::Complex { id, .. } => query.bind(*id),
+        PlaceKind::Buurt { code } => query.bind(code.as_str()),
+    };
+    let mut block = SignalsBlock::default();
+    for row in query.bind(date_to_text(since)[..7].to_owned()).fetch_all(db).await? {
+        let sent: i64 = row.try_get("sent")?;
+        block.sent += sent;
+        block.picked_up += row.try_get::<i64, _>("picked_up")?;
+        block.per_month.push((row.try_get("sent_month")?, sent));
+    }
+    Ok(block)
+}
+
+async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
+    let (condition, _) = unit_condition(place);
+    let mut block = NazorgBlock::default();
+    if place.viewer == Viewer::Municipality {
+        // Counts only, inside the municipality's own gemeenten (a sold home is out of use, so not in the cells).
+        for (corporation, _) in &place.corporations {
+            let text = format!(
+                "SELECT COUNT(*) FROM nz_sales s JOIN units u ON u.id = s.unit_id WHERE s.corporation_id = $1 \
+                 AND {condition} AND s.bought_back_on IS NULL AND u.gemeente_code IN \
+                 (SELECT gemeente_code FROM org_gemeenten WHERE org_id = $3)"
+            );
+            let query = sql::query_scalar::<i64>(&text).bind(*corporation);
+            let query = match &place.kind {
+                PlaceKind::Complex { id, .. } => query.bind(*id),
+                PlaceKind::Buurt { code } => query.bind(code.as_str()),
+            };
+            block.sold += query.bind(place.viewer_org()).fetch_one(db).await?;
+        }
+        return Ok(block);
+    }
+    let corporation = place.viewer_org();
+    let text = format!(
+        "SELECT s.id, s.sold_on, s.bought_back_on, \
+         (SELECT COUNT(*) FROM nz_checks k WHERE k.sale_id = s.id AND k.done_on IS NULL AND k.due_on <= $3) AS due \
+         FROM nz_sales s JOIN units u ON u.id = s.unit_id WHERE s.corporation_id = $1 AND {condition} \
+         ORDER BY s.sold_on DESC, s.id DESC"
+    );
+    let query = sql::query(&text).bind(corporation);
+    let query = match &place.kind {
+        PlaceKind::Complex { id, .. } => query.bind(*id),
+        PlaceKind::Buurt { code } => query.bind(code.as_str()),
+    };
+    // A check is to do from two months before its day (the Nazorg rule); counted here as due once that window opens.
+    let opens_by = date_to_text(today + time::Duration::days(61));
+    for row in query.bind(opens_by).fetch_all(db).await? {
+        let sale = SaleLine {
+            id: row.try_get("id")?,
+            sold_on: day(&row, "sold_on")?,
+            bought_back_on: opt_day(&row, "bought_back_on")?,
+        };
+        if sale.bought_back_on.is_none() {
+            block.sold += 1;
+            block.checks_due += row.try_get::<i64, _>("due")?;
+        }
+        block.sales.push(sale);
+    }
+    let complexes: Vec<String> = place.complexes_of(corporation).into_iter().map(|c| c.0).collect();
+    if !complexes.is_empty() {
+        let scope_free = crate::nazorg::vves::vves_of_complexes(db, corporation, &complexes).await?;
+        block.vves = scope_free
+            .into_iter()
+            .map(|v| {
+                let health = health(&findings(&v.input.facts(), today));
+                (v.id, v.input.name, health)
+            })
+            .collect();
+    }
+    Ok(block)
+}
+
+async fn initiatives(db: &Db, place: &Place, purpose: Purpose) -> Result<Vec<InitiativeLine>> {
+    let mut list = Vec::new();
+    let buurten = place.buurt_codes();
+    for (corporation, _) in &place.corporations {
+        let codes: Vec<String> = place.complexes_of(*corporation).into_iter().map(|c| c.0).collect();
+        let owner = place.viewer_org() == *corporation;
+        // Others see what they brought in and what shows itself publicly; the tenants' one-pager only the public.
+        let seen = match (owner, purpose) {
+            (_, Purpose::TenantMeeting) => " AND i.published = 1",
+            (true, Purpose::Screen) => "",
+            (false, Purpose::Screen) => " AND (i.published = 1 OR i.initiator_org_id = $2)",
+        };
+        let text = format!(
+            "SELECT i.id, i.title, i.stage, i.created_at, i.published, i.initiator_org_id FROM in_initiatives i \
+             WHERE i.corporation_id = $1{seen} AND (i.buurt_code IN ({}) OR i.id IN (SELECT k.initiative_id \
+             FROM in_initiative_clusters k JOIN clusters c ON c.id = k.cluster_id \
+             WHERE c.corporation_id = $1 AND c.code IN ({}))) ORDER BY i.created_at DESC, i.id DESC LIMIT 20",
+            marks(3, buurten.len().max(1)),
+            marks(3 + buurten.len().max(1), codes.len().max(1))
+        );
+        let mut query = sql::query(&text).bind(*corporation).bind(place.viewer_org());
+        for code in or_none(&buurten).into_iter().chain(or_none(&codes)) {
+            query = query.bind(code);
+        }
+        for row in query.fetch_all(db).await? {
+            let created_at: i64 = row.try_get("created_at")?;
+            list.push(InitiativeLine {
+                id: row.try_get("id")?,
+                title: row.try_get("title")?,
+                stage: row.try_get("stage")?,
+                started_on: OffsetDateTime::from_unix_timestamp(created_at).map(|t| t.date()).unwrap_or(Date::MIN),
+                own: row.try_get::<Option<i64>, _>("initiator_org_id")? == Some(place.viewer_org()),
+                published: row.try_get::<i64, _>("published")? != 0,
+            });
+        }
+    }
+    Ok(list)
+}
+
+impl Blocks {
+    /// The events of these blocks for the place's timeline (the last year, newest first): only what the blocks
+    /// already show, so the timeline can tell nothing a block may not.
+    pub fn timeline(&self, today: Date) -> Vec<Event> {
+        let mut events = Vec::new();
+        if let Some(cases) = &self.overleg {
+            for case in cases {
+                events.push(Event { on: case.received_on, what: Happening::CaseReceived(case.id, case.title.clone()) });
+                if let Some(on) = case.decided_on {
+                    events.push(Event { on, what: Happening::CaseDecided(case.id, case.title.clone()) });
+                }
+            }
+        }
+        if let Some(groups) = self.participation.as_ref().and_then(|p| p.groups.as_ref()) {
+            for group in groups {
+                if let Some(on) = group.started_on {
+                    events.push(Event { on, what: Happening::GroupFounded(group.id, group.name.clone()) });
+                }
+                if let Some(on) = group.ended_on {
+                    events.push(Event { on, what: Happening::GroupEnded(group.id, group.name.clone()) });
+                }
+            }
+        }
+        if let Some(signals) = &self.signals {
+            for (month, n) in &signals.per_month {
+                if let Ok(on) = crate::overleg::date_from_text("sent_month", &format!("{month}-01")) {
+                    events.push(Event { on, what: Happening::SignalsInMonth(Count::masked(*n)) });
+                }
+            }
+        }
+        if let Some(nazorg) = &self.nazorg {
+            for sale in &nazorg.sales {
+                events.push(Event { on: sale.sold_on, what: Happening::HomeSold(sale.id) });
+                if let Some(on) = sale.bought_back_on {
+                    events.push(Event { on, what: Happening::HomeBoughtBack(sale.id) });
+                }
+            }
+        }
+        if let Some(initiatives) = &self.initiatives {
+            for i in initiatives {
+                events.push(Event { on: i.started_on, what: Happening::InitiativeStarted(i.id, i.title.clone()) });
+            }
+        }
+        if let Some(cycles) = &self.afspraken {
+            for cycle in cycles {
+                if let Some(on) = cycle.signed_on {
+                    events.push(Event { on, what: Happening::CycleSigned(cycle.id, cycle.title.clone()) });
+                }
+            }
+        }
+        timeline::recent(events, today)
+    }
+}

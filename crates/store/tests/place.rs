@@ -1,0 +1,359 @@
+//! One place per complex and buurt on SQLite and PostgreSQL: a place opens for the corporation, a tenant
+//! organisation it consults and a municipality inside its gemeenten, for nobody else; each block holds only what the
+//! viewer may see and is absent where it may see nothing of the module; a sale keeps the coverage of the rest.
+
+use time::macros::{date, time};
+use time::Date;
+use volkshuis_domain::access::{self, Manage, Membership, ReadScope, Role, View, WriteScope};
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::nazorg::sale::{SaleCondition, ValueKind};
+use volkshuis_domain::org::{GemeenteCode, OrgCode, OrgKind};
+use volkshuis_domain::overleg::{RequestKind, Subject};
+use volkshuis_domain::place::timeline::Happening;
+use volkshuis_domain::place::{Purpose, Viewer};
+use volkshuis_domain::text::{LongText, Name};
+use volkshuis_store::audit::Actor;
+use volkshuis_store::nazorg::sales::{self, NewSale};
+use volkshuis_store::overleg::{self, NewCase};
+use volkshuis_store::place::{self, blocks, Place};
+use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::testdb::sql;
+use volkshuis_store::{gemeenten, orgs, participatie, Db};
+
+volkshuis_store::store_test_on_both_backends!(
+    a_place_opens_for_its_corporation_tenants_and_municipality_only,
+    each_block_holds_only_what_the_viewer_may_see,
+    a_sale_keeps_the_coverage_of_the_rest_of_the_stock,
+);
+
+const TODAY: Date = date!(2026 - 12 - 04);
+
+const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;\
+woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
+
+/// Woonstad: C1 in Deventer (four homes), C2 in Zutphen (two).
+const WOONSTAD_STOCK: &[&str] = &[
+    "D1;C1;De Linde;WON;VHR;Lindelaan;1;;7425AA;Deventer;GM0150;BU01500001;DAE;450,00;52,24;6,20",
+    "D2;C1;De Linde;WON;VHR;Lindelaan;2;;7425AA;Deventer;GM0150;BU01500001;DAE;660,00;52,24;6,20",
+    "D3;C1;De Linde;WON;VHR;Lindelaan;3;;7425AA;Deventer;GM0150;BU01500001;DAE;670,00;52,24;6,20",
+    "D4;C1;De Linde;WON;VHR;Lindelaan;4;;7425AA;Deventer;GM0150;BU01500001;DAE;680,00;52,24;6,20",
+    "Z1;C2;Hanzehof;WON;VHR;Hanzeweg;2;;7203AB;Zutphen;GM0301;BU03010001;DAE;600,00;52,12;6,21",
+    "Z2;C2;Hanzehof;WON;VHR;Hanzeweg;4;;7203AB;Zutphen;GM0301;BU03010001;DAE;610,00;52,12;6,21",
+];
+
+/// Another corporation, with a home in another Deventer buurt.
+const ANDERS_STOCK: &[&str] =
+    &["A1;C9;De Ark;WON;VHR;Brink;1;;7411BR;Deventer;GM0150;BU01500002;DAE;640,00;52,25;6,16"];
+
+fn actor() -> Actor {
+    Actor::system("test", TODAY.with_time(time!(10:00)).assume_utc())
+}
+
+fn admin_scope(org: i64) -> WriteScope {
+    access::grant(org, Some(Membership { user_id: 0, org_id: org, role: Role::Admin }), Manage).expect("admin")
+}
+
+fn reader(org: i64, role: Role) -> ReadScope {
+    access::grant(org, Some(Membership { user_id: 0, org_id: org, role }), View).expect("member")
+}
+
+async fn org(db: &Db, code: &str, kind: OrgKind) -> i64 {
+    let fields =
+        orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
+    let mut tx = db.begin().await.expect("begin");
+    let id = orgs::create(&mut tx, &actor(), &fields).await.expect("org").id;
+    tx.commit().await.expect("commit");
+    id
+}
+
+async fn import(db: &Db, scope: &WriteScope, rows: &[&str]) {
+    let file = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let reader = StockReader::new(std::io::Cursor::new(file.into_bytes())).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    let summary =
+        stock::import_units(db, scope, &actor(), "t.csv", reader, options, &mut |_| {}).await.expect("import");
+    assert!(summary.written, "{:?}", summary.errors);
+}
+
+async fn cluster_id(db: &Db, corporation: i64, code: &str) -> i64 {
+    sql::query_scalar("SELECT id FROM clusters WHERE corporation_id = $1 AND code = $2")
+        .bind(corporation)
+        .bind(code)
+        .fetch_one(db)
+        .await
+        .expect("complex")
+}
+
+struct World {
+    woonstad: WriteScope,
+    anders: i64,
+    /// Consulted by Woonstad.
+    huurders: WriteScope,
+    /// Also consulted by Woonstad: a second tenant organisation, whose cases the first does not see.
+    tweede: i64,
+    /// A tenant organisation Woonstad does not consult.
+    vreemd: i64,
+    /// Deventer (GM0150).
+    municipality: i64,
+    supplier: i64,
+    c1: i64,
+    c2: i64,
+}
+
+impl World {
+    async fn new(db: &Db) -> World {
+        let woonstad = admin_scope(org(db, "woonstad", OrgKind::Corporation).await);
+        let anders = admin_scope(org(db, "anders", OrgKind::Corporation).await);
+        import(db, &woonstad, WOONSTAD_STOCK).await;
+        import(db, &anders, ANDERS_STOCK).await;
+        let huurders = admin_scope(org(db, "huurders", OrgKind::TenantOrganisation).await);
+        let tweede = admin_scope(org(db, "tweede", OrgKind::TenantOrganisation).await);
+        let vreemd = org(db, "vreemd", OrgKind::TenantOrganisation).await;
+        let municipality = org(db, "gm-deventer", OrgKind::Municipality).await;
+        let supplier = org(db, "aannemer", OrgKind::Supplier).await;
+        let mut tx = db.begin().await.expect("begin");
+        gemeenten::set(&mut tx, &actor(), municipality, &GemeenteCode::parse_list("GM0150").expect("codes"), 2023)
+            .await
+            .expect("gemeente");
+        for tenant in [&huurders, &tweede] {
+            overleg::add_partner(&mut tx, &woonstad, &actor(), tenant.org_id(), None).await.expect("partner");
+            overleg::respond_to_proposal(&mut tx, tenant, &actor(), woonstad.org_id(), true).await.expect("accept");
+        }
+        tx.commit().await.expect("commit");
+        let (c1, c2) = (cluster_id(db, woonstad.org_id(), "C1").await, cluster_id(db, woonstad.org_id(), "C2").await);
+        World {
+            anders: anders.org_id(),
+            woonstad,
+            huurders,
+            tweede: tweede.org_id(),
+            vreemd,
+            municipality,
+            supplier,
+            c1,
+            c2,
+        }
+    }
+
+    /// A recognised tenant organisation's group for complex C1 (level 2), its coverage recomputed.
+    async fn group_for_c1(&self, db: &Db) {
+        sql::query(
+            "INSERT INTO part_groups (corporation_id, org_id, name, kind, area_kind, contact_role, channels, \
+             description, join_info, started_on, criteria, level, created_at) \
+             VALUES ($1, $2, 'Bewonerscommissie De Linde', 'bewonerscommissie', 'complexes', '', '', '', '', \
+             '2026-03-01', '', 2, 0)",
+        )
+        .bind(self.woonstad.org_id())
+        .bind(self.huurders.org_id())
+        .execute(db)
+        .await
+        .expect("group");
+        let id: i64 = sql::query_scalar("SELECT MAX(id) FROM part_groups").fetch_one(db).await.expect("id");
+        sql::query("INSERT INTO part_group_areas (group_id, code) VALUES ($1, 'C1')")
+            .bind(id)
+            .execute(db)
+            .await
+            .expect("area");
+        participatie::recompute(db, &self.woonstad, self.woonstad.org_id()).await.expect("coverage");
+    }
+}
+
+async fn complex(db: &Db, scope: &ReadScope, id: i64) -> Option<Place> {
+    place::open_complex(db, scope, id).await.expect("open")
+}
+
+async fn a_place_opens_for_its_corporation_tenants_and_municipality_only(db: &Db) {
+    let w = World::new(db).await;
+    for role in Role::ALL {
+        let place = complex(db, &reader(w.woonstad.org_id(), role), w.c1).await.expect("its own complex");
+        assert_eq!(place.viewer, Viewer::Owner(role));
+        assert_eq!(
+            (place.units(), place.buurt_codes(), place.gemeente_codes()),
+            (4, vec!["BU01500001".to_owned()], vec!["GM0150".to_owned()])
+        );
+    }
+    let tenants = complex(db, w.huurders.as_read(), w.c1).await.expect("a consulted tenant organisation");
+    assert_eq!(tenants.viewer, Viewer::TenantOrganisation);
+    let municipality = complex(db, &reader(w.municipality, Role::ReadOnly), w.c1).await.expect("in its gemeente");
+    assert_eq!(municipality.viewer, Viewer::Municipality);
+    // Zutphen is not the municipality's; the others have no relation to Woonstad's stock at all.
+    assert!(complex(db, &reader(w.municipality, Role::Admin), w.c2).await.is_none(), "outside its gemeenten");
+    assert!(complex(db, &reader(w.vreemd, Role::Admin), w.c1).await.is_none(), "a tenant organisation not consulted");
+    assert!(complex(db, &reader(w.anders, Role::Admin), w.c1).await.is_none(), "another corporation");
+    assert!(complex(db, &reader(w.supplier, Role::Admin), w.c1).await.is_none(), "a supplier");
+    assert!(complex(db, w.woonstad.as_read(), 999_999).await.is_none(), "no such complex");
+
+    // A buurt opens with the stock the viewer may see there: the municipality sees both corporations' buurten in
+    // Deventer, each with its own stock; Woonstad has none in the other corporation's buurt.
+    let gm = reader(w.municipality, Role::Staff);
+    let linde = place::open_buurt(db, &gm, "BU01500001").await.expect("open").expect("Woonstad's buurt");
+    assert_eq!(linde.corporations.iter().map(|c| c.0).collect::<Vec<_>>(), vec![w.woonstad.org_id()]);
+    let ark = place::open_buurt(db, &gm, "BU01500002").await.expect("open").expect("the other's buurt");
+    assert_eq!((ark.corporations[0].0, ark.units()), (w.anders, 1));
+    assert!(place::open_buurt(db, w.woonstad.as_read(), "BU01500002").await.expect("open").is_none());
+    assert!(place::open_buurt(db, &gm, "BU03010001").await.expect("open").is_none(), "Zutphen");
+    assert!(place::open_buurt(db, w.huurders.as_read(), "BU01500001").await.expect("open").is_some());
+}
+
+async fn case(db: &Db, w: &World, tenant: i64, title: &str) -> i64 {
+    let new = NewCase {
+        tenant_org_id: tenant,
+        kind: RequestKind::Advice,
+        subject: Subject::Maintenance,
+        title: Name::parse(title).expect("title"),
+        explanation: LongText::parse("Isoleren").expect("text"),
+        received_on: date!(2026 - 11 - 25),
+        agreed_weeks: None,
+        clusters: vec!["C1".into()],
+    };
+    let mut tx = db.begin().await.expect("begin");
+    let id = overleg::create(&mut tx, &w.woonstad, &actor(), &new).await.expect("create");
+    tx.commit().await.expect("commit");
+    id
+}
+
+async fn initiative(db: &Db, w: &World, title: &str, published: bool, by: Option<i64>) -> i64 {
+    sql::query(
+        "INSERT INTO in_initiatives (corporation_id, title, description, place, who, needs, initiator_org_id, stage, \
+         plan_income, plan_costs, risk_bearer, published, created_at, updated_at) \
+         VALUES ($1, $2, '', '', '', '', $3, 'idee', '[]', '[]', '', $4, $5, $5)",
+    )
+    .bind(w.woonstad.org_id())
+    .bind(title)
+    .bind(by)
+    .bind(i64::from(published))
+    .bind(actor().at.unix_timestamp())
+    .execute(db)
+    .await
+    .expect("initiative");
+    let id: i64 = sql::query_scalar("SELECT MAX(id) FROM in_initiatives").fetch_one(db).await.expect("id");
+    sql::query("INSERT INTO in_initiative_clusters (initiative_id, cluster_id) VALUES ($1, $2)")
+        .bind(id)
+        .bind(w.c1)
+        .execute(db)
+        .await
+        .expect("link");
+    id
+}
+
+fn sale(unit_id: i64) -> NewSale {
+    NewSale {
+        unit_id,
+        sold_on: date!(2026 - 10 - 01),
+        price_cents: 19_000_000,
+        value_cents: 19_500_000,
+        value_kind: ValueKind::Woz,
+        condition: SaleCondition::None,
+        discount_bp: None,
+        owner_share_bp: None,
+        buyer_name: "Koper".into(),
+        buyer_email: None,
+        buyer_phone: None,
+    }
+}
+
+async fn each_block_holds_only_what_the_viewer_may_see(db: &Db) {
+    let w = World::new(db).await;
+    w.group_for_c1(db).await;
+    let theirs = case(db, &w, w.huurders.org_id(), "Daken").await;
+    let others = case(db, &w, w.tweede, "Liften").await;
+    let private = initiative(db, &w, "Moestuin", false, None).await;
+    let public = initiative(db, &w, "Repaircafé", true, None).await;
+    let own = initiative(db, &w, "Buurtkamer", false, Some(w.huurders.org_id())).await;
+    // Three signals from Woonstad to Deventer for C1 this year, one picked up.
+    for (id, outcome) in [(1, Some("opgepakt")), (2, None), (3, Some("niet_opgepakt"))] {
+        sql::query(
+            "INSERT INTO sg_facts (signal_id, sender_org_id, recipient_org_id, gemeente_code, buurt_code, cluster_id, \
+             sent_month, outcome_group) VALUES ($1, $2, $3, 'GM0150', 'BU01500001', $4, '2026-11', $5)",
+        )
+        .bind(id)
+        .bind(w.woonstad.org_id())
+        .bind(w.municipality)
+        .bind(w.c1)
+        .bind(outcome)
+        .execute(db)
+        .await
+        .expect("fact");
+    }
+    sql::query("INSERT INTO sr_tenant_totals (buyer_id, cluster, jobs) VALUES ($1, 'C1', 2)")
+        .bind(w.woonstad.org_id())
+        .execute(db)
+        .await
+        .expect("placements");
+    let d1 = stock::unit_id_by_extern(db, &w.woonstad, "D1").await.expect("read").expect("unit");
+    let (sold, _) = sales::record_sale(db, &w.woonstad, &actor(), &sale(d1), &[3]).await.expect("ok").expect("sold");
+
+    // The corporation: every block, every case and initiative, the counts.
+    let owner = complex(db, &reader(w.woonstad.org_id(), Role::ReadOnly), w.c1).await.expect("open");
+    let read = blocks::read(db, &owner, Purpose::Screen, TODAY).await.expect("read");
+    assert_eq!(read.stock.as_ref().map(|s| s.units.len()), Some(3), "the sold home left the stock");
+    let mut cases: Vec<i64> = read.overleg.as_ref().expect("overleg").iter().map(|c| c.id).collect();
+    cases.sort();
+    assert_eq!(cases, vec![theirs, others]);
+    let mut initiatives: Vec<i64> = read.initiatives.as_ref().expect("initiatives").iter().map(|i| i.id).collect();
+    initiatives.sort();
+    assert_eq!(initiatives, vec![private, public, own]);
+    assert_eq!(read.signals.as_ref().map(|s| (s.sent, s.picked_up)), Some((3, 1)));
+    assert_eq!(read.social_return, Some(2));
+    let nazorg = read.nazorg.as_ref().expect("nazorg");
+    assert_eq!((nazorg.sold, nazorg.sales.iter().map(|s| s.id).collect::<Vec<_>>()), (1, vec![sold]));
+    let groups = read.participation.as_ref().and_then(|p| p.groups.as_ref()).expect("groups");
+    assert_eq!(groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), vec!["Bewonerscommissie De Linde"]);
+    let events = read.timeline(TODAY);
+    assert!(events.iter().any(|e| e.what == Happening::HomeSold(sold)), "{events:?}");
+    assert!(events.iter().any(|e| matches!(&e.what, Happening::CaseReceived(id, _) if *id == theirs)), "{events:?}");
+    assert!(events.windows(2).all(|p| p[0].on >= p[1].on), "newest first");
+
+    // A consulted tenant organisation: its own case, the public and its own initiative; no stock, signals, sales or
+    // social return — not empty blocks, no blocks.
+    let tenants = complex(db, w.huurders.as_read(), w.c1).await.expect("open");
+    let read = blocks::read(db, &tenants, Purpose::Screen, TODAY).await.expect("read");
+    assert_eq!(read.overleg.as_ref().expect("overleg").iter().map(|c| c.id).collect::<Vec<_>>(), vec![theirs]);
+    let mut initiatives: Vec<i64> = read.initiatives.as_ref().expect("initiatives").iter().map(|i| i.id).collect();
+    initiatives.sort();
+    assert_eq!(initiatives, vec![public, own]);
+    assert!(read.stock.is_none() && read.signals.is_none() && read.nazorg.is_none() && read.social_return.is_none());
+    assert!(!read
+        .timeline(TODAY)
+        .iter()
+        .any(|e| matches!(e.what, Happening::HomeSold(_) | Happening::SignalsInMonth(_))));
+    // The one-pager for a tenants' meeting, printed by the corporation: only the public initiative, no stock.
+    let printed = blocks::read(db, &owner, Purpose::TenantMeeting, TODAY).await.expect("read");
+    assert_eq!(
+        printed.initiatives.as_ref().expect("initiatives").iter().map(|i| i.id).collect::<Vec<_>>(),
+        vec![public]
+    );
+    assert!(printed.stock.is_none() && printed.signals.is_none() && printed.nazorg.is_none());
+
+    // The municipality: coverage without groups, the signals it received and sales as counts; no Overleg or
+    // initiatives.
+    let gm = complex(db, &reader(w.municipality, Role::Staff), w.c1).await.expect("open");
+    let read = blocks::read(db, &gm, Purpose::Screen, TODAY).await.expect("read");
+    let coverage = read.participation.as_ref().expect("coverage");
+    assert!(coverage.groups.is_none(), "no groups for a municipality");
+    assert_eq!(coverage.by_level, [0, 0, 3]);
+    assert_eq!(read.signals.as_ref().map(|s| s.sent), Some(3));
+    let nazorg = read.nazorg.as_ref().expect("counts");
+    assert_eq!((nazorg.sold, nazorg.sales.len(), nazorg.checks_due), (1, 0, 0), "a count, no sales");
+    assert!(
+        read.overleg.is_none() && read.initiatives.is_none() && read.stock.is_none() && read.social_return.is_none()
+    );
+}
+
+async fn a_sale_keeps_the_coverage_of_the_rest_of_the_stock(db: &Db) {
+    let w = World::new(db).await;
+    w.group_for_c1(db).await;
+    let level = |db: &Db| {
+        let db = db.clone();
+        async move {
+            sql::query_as::<(i64, i64)>("SELECT units, level FROM part_cells WHERE cluster_code = 'C1'")
+                .fetch_one(&db)
+                .await
+                .expect("cell")
+        }
+    };
+    assert_eq!(level(db).await, (4, 2));
+    let d1 = stock::unit_id_by_extern(db, &w.woonstad, "D1").await.expect("read").expect("unit");
+    sales::record_sale(db, &w.woonstad, &actor(), &sale(d1), &[3]).await.expect("ok").expect("sold");
+    // Regrouped without the sold home, still spoken for by the group (before, every cell fell back to no voice).
+    assert_eq!(level(db).await, (3, 2));
+}

@@ -1,0 +1,83 @@
+# One place per complex and buurt (issue 23): everything of one complex or neighbourhood on one page.
+kind-complex = Complex
+kind-buurt = Neighbourhood
+intro = Everything Volkshuis knows about this place, per module. You see what your organisation may see; each block leads to the module itself.
+fact-corporation = Corporation
+fact-corporations = Corporations
+fact-units = Homes in use
+fact-buurten = Neighbourhood
+fact-gemeente = Municipality
+fact-complexes = Complexes in this neighbourhood
+print-link = Print for a tenants' meeting
+print-intro = Overview for a meeting with tenants: only what the tenant organisation may see too.
+printed-on = Printed on
+to-module = To { $module }
+unknown = unknown
+block-stock = Homes
+block-participation = Who speaks for the tenants
+block-overleg = Consultation
+block-afspraken = Performance agreements
+block-social-return = Social return
+block-signals = Rent-arrears signals
+block-nazorg = Homes sold and owners' associations
+block-initiatives = Initiatives
+block-timeline = The past year
+stock-by-kind = Kind
+stock-by-status = Status
+stock-by-rent = Rent
+stock-by-period = Period built
+stock-built = Built { $first } to { $last }
+stock-map = Where the homes are: one dot per address, larger where more homes share a spot.
+stock-no-map = No coordinates are known for these homes.
+col-count = Number
+part-groups = Groups
+part-none = No group speaks for this place.
+part-formal = With a recognised tenant organisation or residents' committee
+part-informal = Represented informally only
+part-uncovered = Without representation
+part-blind-spots = Blind spots
+part-no-blind-spots = No blind spots: a group speaks for every home.
+part-coverage-only = As a municipality you see the coverage, not the groups themselves.
+col-title = Subject
+col-kind = Kind
+col-stage = Stage
+col-deadline = Deadline
+col-received = Received
+col-name = Name
+col-health = Health
+overleg-none = No open or recent cases about this place.
+afspraken-none = No performance agreements of this municipality in which you and the corporation take part.
+afspraken-cycle = { $title } ({ $years }), { $phase }
+afspraken-count = { $n ->
+    [one] 1 commitment for this corporation or shared
+   *[other] { $n } commitments for this corporation or shared
+}
+sr-placements = { $n ->
+    [0] No placements of tenants from this place yet.
+    [one] 1 tenant from this place at work through social return.
+   *[other] { $n } tenants from this place at work through social return.
+}
+signals-sent = Sent in the last twelve months
+signals-picked-up = Picked up by the municipality
+signals-note = Counts only, never persons; 1 to 4 shows as “fewer than 5”.
+fewer-than-five = fewer than 5
+nazorg-sold = Sold to the tenant (not bought back)
+nazorg-checks-due = Checks open or late
+nazorg-vves = Owners' associations
+nazorg-no-vves = No owners' association registered for these complexes.
+health-groen = In order
+health-oranje = Needs attention
+health-rood = Problem
+initiatives-none = No initiatives at this place.
+initiative-own = brought in by your organisation
+timeline-none = Nothing you may see happened here in the past year.
+ev-case-received = Request to the tenants: { $title }
+ev-case-decided = Decision taken: { $title }
+ev-group-founded = Group started: { $name }
+ev-group-ended = Group stopped: { $name }
+ev-signals = Rent-arrears signals sent: { $count }
+ev-home-sold = A home sold to its tenant
+ev-home-bought-back = A home bought back
+ev-initiative = Initiative brought in: { $title }
+ev-cycle-signed = Performance agreements signed: { $title }
+place-link = Everything about this place

@@ -1,0 +1,83 @@
+# Eén plek per complex en buurt (issue 23): alles van één complex of buurt op één pagina.
+kind-complex = Complex
+kind-buurt = Buurt
+intro = Alles wat Volkshuis over deze plek weet, per onderdeel. U ziet wat uw organisatie mag zien; elk blok leidt naar het onderdeel zelf.
+fact-corporation = Corporatie
+fact-corporations = Corporaties
+fact-units = Woningen in gebruik
+fact-buurten = Buurt
+fact-gemeente = Gemeente
+fact-complexes = Complexen in deze buurt
+print-link = Afdrukken voor een bewonersbijeenkomst
+print-intro = Overzicht voor een bijeenkomst met huurders: alleen wat de huurdersorganisatie ook mag zien.
+printed-on = Afgedrukt op
+to-module = Naar { $module }
+unknown = onbekend
+block-stock = Woningen
+block-participation = Wie spreekt voor de huurders
+block-overleg = Overleg
+block-afspraken = Prestatieafspraken
+block-social-return = Social return
+block-signals = Signalen van huurachterstand
+block-nazorg = Verkochte woningen en VvE's
+block-initiatives = Initiatieven
+block-timeline = Het afgelopen jaar
+stock-by-kind = Soort
+stock-by-status = Status
+stock-by-rent = Huur
+stock-by-period = Bouwperiode
+stock-built = Bouwjaren { $first } tot en met { $last }
+stock-map = Ligging van de woningen: één stip per adres, groter waar meer woningen op één plek staan.
+stock-no-map = Van deze woningen zijn geen coördinaten bekend.
+col-count = Aantal
+part-groups = Groepen
+part-none = Geen groep spreekt voor deze plek.
+part-formal = Met een erkende huurdersorganisatie of bewonerscommissie
+part-informal = Alleen informeel vertegenwoordigd
+part-uncovered = Zonder vertegenwoordiging
+part-blind-spots = Blinde vlekken
+part-no-blind-spots = Geen blinde vlekken: voor elke woning spreekt een groep.
+part-coverage-only = Als gemeente ziet u de dekking, niet de groepen zelf.
+col-title = Onderwerp
+col-kind = Soort
+col-stage = Stand
+col-deadline = Termijn
+col-received = Ontvangen
+col-name = Naam
+col-health = Gezondheid
+overleg-none = Geen open of recente zaken over deze plek.
+afspraken-none = Geen prestatieafspraken van deze gemeente waarin u en de corporatie partij zijn.
+afspraken-cycle = { $title } ({ $years }), { $phase }
+afspraken-count = { $n ->
+    [one] 1 afspraak voor deze corporatie of samen
+   *[other] { $n } afspraken voor deze corporatie of samen
+}
+sr-placements = { $n ->
+    [0] Nog geen plaatsingen van huurders uit deze plek.
+    [one] 1 huurder uit deze plek aan het werk via social return.
+   *[other] { $n } huurders uit deze plek aan het werk via social return.
+}
+signals-sent = Verstuurd in de laatste twaalf maanden
+signals-picked-up = Opgepakt door de gemeente
+signals-note = Alleen aantallen, nooit personen; 1 tot 4 staat er als “minder dan 5”.
+fewer-than-five = minder dan 5
+nazorg-sold = Verkocht aan de huurder (niet teruggekocht)
+nazorg-checks-due = Controles open of te laat
+nazorg-vves = VvE's
+nazorg-no-vves = Geen VvE geregistreerd bij deze complexen.
+health-groen = In orde
+health-oranje = Aandacht nodig
+health-rood = Knelpunt
+initiatives-none = Geen initiatieven bij deze plek.
+initiative-own = ingediend door uw organisatie
+timeline-none = Het afgelopen jaar is er hier niets gebeurd dat u mag zien.
+ev-case-received = Verzoek aan de huurders: { $title }
+ev-case-decided = Besluit genomen: { $title }
+ev-group-founded = Groep begonnen: { $name }
+ev-group-ended = Groep gestopt: { $name }
+ev-signals = Signalen van huurachterstand verstuurd: { $count }
+ev-home-sold = Een woning verkocht aan de huurder
+ev-home-bought-back = Een woning teruggekocht
+ev-initiative = Initiatief ingediend: { $title }
+ev-cycle-signed = Prestatieafspraken getekend: { $title }
+place-link = Alles over deze plek
