@@ -1,4 +1,4 @@
-//! `volkshuis bench map` (and `bench social-return`, in `bench_sr`; `bench afspraken`, in `bench_pa`): the server time and size of the map data at country, province, city and street zoom,
+//! `volkshuis bench map` (and `bench social-return`, in `bench_sr`; `bench afspraken`, in `bench_pa`; `bench search`, in `bench_search`): the server time and size of the map data at country, province, city and street zoom,
 //! on the database given (load it first, e.g. with `scripts/bench`, which also runs the other benchmarks).
 
 use anyhow::Context;
@@ -94,6 +94,21 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 10)]
         overview_pages: usize,
     },
+    /// Time the search box (issue 23's target: 50 ms) per kind of query, in-process, on a loaded stock.
+    Search {
+        /// The corporation whose stock is loaded (the queries are typed from its units).
+        #[arg(long)]
+        corporation: String,
+        /// Search as this organisation instead of the corporation (a municipality, a tenant organisation).
+        #[arg(long)]
+        viewer: Option<String>,
+        /// Units the queries are typed from.
+        #[arg(long, default_value_t = 50)]
+        samples: usize,
+        /// Times each query is run.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+    },
 }
 
 pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
@@ -121,6 +136,9 @@ pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
             let size = crate::bench_pa::Size { gemeenten, first_year, years, corporations, commitments };
             let requests = crate::bench_pa::Requests { monitor: monitor_pages, overview: overview_pages };
             crate::bench_pa::run(db, size, requests).await
+        }
+        BenchCommand::Search { corporation, viewer, samples, repeat } => {
+            crate::bench_search::run(db, &corporation, viewer.as_deref(), samples, repeat).await
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod overleg;
 pub mod participatie;
 pub mod place;
 pub mod query;
+pub mod search;
 pub mod signalering;
 pub mod socialreturn;
 pub mod spreadsheet;

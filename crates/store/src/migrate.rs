@@ -63,7 +63,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(42, "api tokens that bring in the ledger", "0042_api_token_ledger"),
     migration!(43, "nazorg", "0043_nazorg"),
     migration!(44, "initiatieven", "0044_initiatieven"),
-    migration!(45, "place pages", "0045_place_pages"),
+    migration!(46, "search", "0046_search"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -83,7 +83,7 @@ pub(crate) fn postgres_fingerprint() -> String {
 const DECREED_DAYS: i64 = 19;
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 45;
+pub const LATEST: i64 = 46;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(

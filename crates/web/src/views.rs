@@ -3,7 +3,9 @@
 use crate::auth::Auth;
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::i18n::{AfsprakenTexts, NavTexts, NotifyTexts, OverlegTexts, ParticipatieTexts, SocialReturnTexts, Texts};
+use crate::i18n::{
+    AfsprakenTexts, NavTexts, NotifyTexts, OverlegTexts, ParticipatieTexts, SearchTexts, SocialReturnTexts, Texts,
+};
 use crate::nav::Menus;
 use askama::Template;
 use axum::http::StatusCode;
@@ -50,6 +52,19 @@ pub struct Page {
     pub nv: &'static NavTexts,
     /// The menus (empty for a visitor who is not logged in).
     pub menus: Menus,
+    /// The search box in the header: for a signed-in user with an organisation, searching in the active one.
+    pub search: Option<SearchBox>,
+}
+
+/// The header's search box (issue 23).
+#[derive(Debug, Clone)]
+pub struct SearchBox {
+    /// Where it searches: `/orgs/{org}/zoeken` of the active organisation.
+    pub action: String,
+    /// What it holds (the text searched for, on the results page).
+    pub value: String,
+    /// Its texts in the user's language.
+    pub st: &'static SearchTexts,
 }
 
 impl Page {
@@ -69,6 +84,7 @@ impl Page {
             notice: None,
             nv: NavTexts::of(ctx.lang),
             menus: Menus::default(),
+            search: None,
         }
     }
 
@@ -77,6 +93,11 @@ impl Page {
         Self {
             user: Some(NavUser { name: auth.user.name.clone(), unread_notices: auth.unread_notices }),
             menus: Menus::for_user(auth),
+            search: auth.active().map(|(org, _)| SearchBox {
+                action: format!("/orgs/{}/zoeken", org.id),
+                value: String::new(),
+                st: SearchTexts::of(auth.ctx.lang),
+            }),
             ..Self::anonymous(&auth.ctx)
         }
     }

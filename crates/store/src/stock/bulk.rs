@@ -15,13 +15,14 @@ use crate::{Backend, Result};
 
 /// The secondary indexes of `units` exactly as the migrations create them (a test compares them before and after a
 /// bulk load, so a drift shows).
-const UNIT_INDEXES: [(&str, &str); 6] = [
+const UNIT_INDEXES: [(&str, &str); 7] = [
     ("units_gemeente", "units(corporation_id, gemeente_code, in_use, woonplaats, straatnaam, huisnummer, id)"),
     ("units_buurt", "units(corporation_id, buurt_code)"),
     ("units_address", "units(postcode, huisnummer)"),
     ("units_position", "units(corporation_id, lat, lon)"),
     ("units_list", "units(corporation_id, in_use, woonplaats, straatnaam, huisnummer, id)"),
     ("units_by_cluster", "units(cluster_id)"),
+    ("units_street", "units(corporation_id, lower(straatnaam), huisnummer)"),
 ];
 
 /// PostgreSQL's constraints on `units` that are checked per row, by their default names.

@@ -22,6 +22,7 @@ pub use cache::{complex_page, list_page, ComplexPage, VERSION_FRESH_FOR};
 pub(crate) use cache::{raise_version, PageCache};
 pub use choices::{area_names, choice_count, choice_names, choices, StockChoice};
 pub use import::{import_units, ImportOptions, ImportSummary};
+pub(crate) use query::address_of;
 pub use query::{
     cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, unit, unit_id_by_extern,
     units, units_after, ClusterRow, UnitFilter, UnitListRow, UnitPage, UnitRow, COUNT_CAP,
@@ -40,8 +41,5 @@ pub(crate) async fn units_in_use_changed(
     map::rebuild_in(conn.reborrow(), backend, corporation_id).await?;
     query::store_total(conn.reborrow(), corporation_id).await?;
     crate::participatie::rebuild_cells_in(conn.reborrow(), corporation_id).await?;
-    // The regrouped cells start at level 0: their coverage is set again in the same transaction (a sale used to
-    // leave the whole stock without a voice on the Participatiekaart until someone pressed "recompute").
-    crate::participatie::set_levels_in(conn.reborrow(), corporation_id).await?;
     cache::raise_version(conn, corporation_id).await
 }

@@ -18,8 +18,8 @@ pub(crate) mod overleg;
 mod participatie;
 mod party;
 mod password_reset;
-pub(crate) mod place;
 pub(crate) mod pickers;
+mod search;
 mod signalering;
 pub(crate) mod socialreturn;
 pub(crate) mod stock;
@@ -47,11 +47,11 @@ pub fn router() -> Router<AppState> {
         .merge(signalering::router())
         .merge(nazorg::router())
         .merge(initiatieven::router())
-        .merge(place::router())
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())
         .merge(calendar_feed::router())
         .merge(outlines::router())
         .merge(pickers::router())
+        .merge(search::router())
 }

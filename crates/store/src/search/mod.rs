@@ -1,0 +1,190 @@
+//! The search box (issue 23): complexes, addresses, groups, Overleg cases, contracts, cycles and initiatives that the
+//! organisation of a scope may see, found by one typed text and ranked by the domain's rule
+//! ([`volkshuis_domain::search`]).
+//!
+//! Nothing here decides anew who sees what: each kind takes the condition of the module it belongs to (named at each
+//! query), and a module is only searched where its pages open to the organisation's kind. Places (complexes and
+//! addresses) are those of [`all_open_figures`], bounded to a municipality's gemeenten as its figures are. Modules
+//! with personal data (Signalering, the buyers of Nazorg) are not searched at all.
+//!
+//! Each kind is one query with its own `LIMIT`, ordered by the domain's grades written as a `CASE`, so that the rows
+//! kept are the best of that kind; the domain then orders them all. See ADR 0047 for the street index.
+
+mod bench;
+mod modules;
+mod places;
+
+pub use bench::{samples, Sample};
+
+use crate::participatie::all_open_figures;
+use crate::sql;
+use crate::{like, Db, Result};
+use modules::{cases, contracts, cycles, groups, initiatives};
+use places::{addresses, complexes};
+use volkshuis_domain::access::ReadScope;
+use volkshuis_domain::modules::{is_overlegwet_party, Module};
+use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::search::{order, rank, Kind, Match, Query};
+
+/// The most results of one kind.
+pub const MAX_PER_KIND: usize = 20;
+
+/// One thing found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// What it is.
+    pub kind: Kind,
+    /// How well it matched.
+    pub rank: Match,
+    /// Its name ("De Linde", "Kerkstraat 12A", a case's title).
+    pub title: String,
+    /// A few facts that tell it apart (a code, a corporation, a woonplaats, a gemeente, years): stored data only,
+    /// never a text of the interface.
+    pub context: Vec<String>,
+    /// What the web layer needs for its link.
+    pub target: Target,
+}
+
+/// The ids behind a hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A complex.
+    Complex {
+        /// Its id.
+        cluster_id: i64,
+    },
+    /// A unit.
+    Unit {
+        /// Its id.
+        unit_id: i64,
+        /// The corporation that owns it.
+        corporation_id: i64,
+        /// Its complex, if any.
+        cluster_id: Option<i64>,
+        /// Its buurt, if known.
+        buurt_code: Option<String>,
+    },
+    /// A group of the Participatiekaart.
+    Group {
+        /// Its id.
+        id: i64,
+    },
+    /// An Overleg case.
+    Case {
+        /// Its id.
+        id: i64,
+    },
+    /// A social-return contract.
+    Contract {
+        /// Its id.
+        id: i64,
+    },
+    /// A prestatieafspraken cycle.
+    Cycle {
+        /// Its id.
+        id: i64,
+    },
+    /// An initiative.
+    Initiative {
+        /// Its id.
+        id: i64,
+        /// The user who brought it in, if known (their own page is theirs).
+        initiator_user_id: Option<i64>,
+    },
+}
+
+/// Everything the organisation of `scope` may see that matches `query`, at most `limit` (up to [`MAX_PER_KIND`]) of
+/// each kind, best first.
+pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> Result<Vec<Hit>> {
+    let kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
+        .bind(scope.org_id())
+        .fetch_optional(db)
+        .await?;
+    let Some(kind) = kind.and_then(|k| OrgKind::parse(&k).ok()) else { return Ok(Vec::new()) };
+    let limit = i64::try_from(limit.clamp(1, MAX_PER_KIND)).unwrap_or(1);
+    let texts = Texts::of(query);
+    let figures = all_open_figures(db, scope).await?;
+    let mut hits = complexes(db, &figures, &texts, limit).await?;
+    hits.extend(addresses(db, &figures, query, limit).await?);
+    let org = scope.org_id();
+    // The group page opens to the parties of the Overlegwet only (a municipality sees coverage, not groups).
+    if Module::Participatie.open_to(kind) && is_overlegwet_party(kind) {
+        hits.extend(groups(db, org, &texts, limit).await?);
+    }
+    if Module::Overleg.open_to(kind) {
+        hits.extend(cases(db, org, &texts, limit).await?);
+    }
+    if Module::SocialReturn.open_to(kind) {
+        hits.extend(contracts(db, org, &texts, limit).await?);
+    }
+    if Module::Afspraken.open_to(kind) {
+        hits.extend(cycles(db, org, &texts, limit).await?);
+    }
+    if Module::Initiatieven.open_to(kind) {
+        hits.extend(initiatives(db, org, kind == OrgKind::Corporation, &texts, limit).await?);
+    }
+    let mut ranked: Vec<Hit> = hits
+        .into_iter()
+        .filter_map(|mut hit| {
+            hit.rank = match &hit.target {
+                // Addresses were ranked on their own columns already.
+                Target::Unit { .. } => hit.rank,
+                _ => rank(query, hit.context.first().map(String::as_str).filter(|_| has_code(hit.kind)), &hit.title)?,
+            };
+            Some(hit)
+        })
+        .collect();
+    ranked.sort_by(|a, b| order((a.rank, a.kind, &a.title), (b.rank, b.kind, &b.title)));
+    Ok(ranked)
+}
+
+/// Whether the first fact of a kind's context is its code (a complex's code, a cycle's gemeente code).
+fn has_code(kind: Kind) -> bool {
+    matches!(kind, Kind::Complex | Kind::Cycle)
+}
+
+/// The query as the `LIKE`s of the small tables take it: `$1` the whole text, `$2` a prefix, `$3` a word's prefix,
+/// `$4` anywhere (wildcards escaped; lower case as `lower()` gives it).
+pub(crate) struct Texts {
+    exact: String,
+    prefix: String,
+    word: String,
+    contains: String,
+}
+
+impl Texts {
+    fn of(query: &Query) -> Self {
+        let folded = query.folded();
+        Self {
+            exact: folded.to_owned(),
+            prefix: like::starts_with(folded),
+            word: like::word_starts_with(folded),
+            contains: like::contains(folded),
+        }
+    }
+}
+
+/// The domain's grades in SQL, for a name (and a code), so that a kind's `LIMIT` keeps its best rows.
+pub(crate) fn grade(name: &str, code: Option<&str>) -> String {
+    let code_exact = code.map(|c| format!(" OR lower({c}) = $1")).unwrap_or_default();
+    let code_prefix = code.map(|c| format!(" OR lower({c}) LIKE $2 ESCAPE '\\'")).unwrap_or_default();
+    format!(
+        "CASE WHEN lower({name}) = $1{code_exact} THEN 0 \
+         WHEN lower({name}) LIKE $2 ESCAPE '\\'{code_prefix} THEN 1 \
+         WHEN lower({name}) LIKE $3 ESCAPE '\\' THEN 2 ELSE 3 END"
+    )
+}
+
+/// A text query of a small table with the four texts bound as `$1`–`$4`, then `$5` the organisation and `$6` the
+/// limit (a statement must use each argument it is given: both are always written in).
+pub(crate) async fn text_rows(db: &Db, statement: &str, texts: &Texts, org: i64, limit: i64) -> Result<Vec<sql::Row>> {
+    Ok(sql::query(statement)
+        .bind(&texts.exact)
+        .bind(&texts.prefix)
+        .bind(&texts.word)
+        .bind(&texts.contains)
+        .bind(org)
+        .bind(limit)
+        .fetch_all(db)
+        .await?)
+}

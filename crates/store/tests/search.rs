@@ -1,0 +1,294 @@
+//! The search box on SQLite and PostgreSQL (issue 23): each kind is found by whom its module shows it to, and by no
+//! one else — another corporation's complex, address, case or contract; a tenant organisation that does not consult
+//! the corporation; a municipality outside its gemeenten; a supplier or partner that is no party.
+//!
+//! The module rows are written as plain rows: what is tested is who reads them, not how they are made.
+
+use time::macros::{date, time};
+use volkshuis_domain::access::{self, Manage, Membership, ReadScope, Role, View, WriteScope};
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::org::{GemeenteCode, OrgCode, OrgKind};
+use volkshuis_domain::search::{Kind, Match, Query};
+use volkshuis_domain::text::Name;
+use volkshuis_store::audit::Actor;
+use volkshuis_store::search::{search, Hit, Target};
+use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::testdb::sql;
+use volkshuis_store::{gemeenten, orgs, Db};
+
+volkshuis_store::store_test_on_both_backends!(
+    each_kind_is_found_by_whom_its_module_shows_it_to,
+    addresses_by_postcode_number_and_street,
+    a_municipality_finds_places_only_in_its_gemeenten,
+    hostile_texts_find_nothing_and_fail_nothing,
+);
+
+const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;\
+woonplaats;gemeenteCode;buurtCode;maatschappelijkLabel;nettohuur;breedtegraad;lengtegraad";
+
+/// Woonstad: De Linde in Deventer (one home out of use), Hanzehof in Zutphen, a home on the Kerkstraat without complex.
+const WOONSTAD_STOCK: &[&str] = &[
+    "D1;C1;De Linde;WON;VHR;Lindelaan;1;;7425AA;Deventer;GM0150;BU01500001;DAE;650,00;52,24;6,20",
+    "D2;C1;De Linde;WON;VHR;Lindelaan;2;;7425AA;Deventer;GM0150;BU01500001;DAE;660,00;52,24;6,20",
+    "D3;C1;De Linde;WON;VHR;Lindelaan;3;;7425AA;Deventer;GM0150;BU01500001;DAE;670,00;52,24;6,20",
+    "D4;;;WON;VHR;Kerkstraat;12;a;7425AB;Deventer;GM0150;BU01500001;DAE;680,00;52,24;6,20",
+    "D5;;;WON;VHR;Kerkstraat;12;b;7425AB;Deventer;GM0150;BU01500001;DAE;680,00;52,24;6,20",
+    "Z1;C2;Hanzehof;WON;VHR;Hanzeweg;2;;7203AB;Zutphen;GM0301;BU03010001;DAE;600,00;52,12;6,21",
+];
+
+/// Anders: De Ark in Deventer, and a Lindeweg in Zutphen.
+const ANDERS_STOCK: &[&str] = &[
+    "A1;C9;De Ark;WON;VHR;Brink;1;;7411BR;Deventer;GM0150;BU01500002;DAE;640,00;52,25;6,16",
+    "A2;C8;Lindehof;WON;VHR;Lindeweg;5;;7203LW;Zutphen;GM0301;BU03010001;DAE;640,00;52,12;6,21",
+];
+
+fn actor() -> Actor {
+    Actor::system("test", date!(2026 - 12 - 04).with_time(time!(10:00)).assume_utc())
+}
+
+fn admin_scope(org: i64) -> WriteScope {
+    let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
+    access::grant(org, Some(admin), Manage).expect("an administrator may manage")
+}
+
+fn reader(org: i64) -> ReadScope {
+    let member = Membership { user_id: 0, org_id: org, role: Role::ReadOnly };
+    access::grant(org, Some(member), View).expect("a member may view")
+}
+
+async fn org(db: &Db, code: &str, kind: OrgKind) -> i64 {
+    let fields =
+        orgs::OrgFields { code: OrgCode::parse(code).expect("code"), name: Name::parse(code).expect("name"), kind };
+    let mut tx = db.begin().await.expect("begin");
+    let id = orgs::create(&mut tx, &actor(), &fields).await.expect("org").id;
+    tx.commit().await.expect("commit");
+    id
+}
+
+async fn import(db: &Db, scope: &WriteScope, rows: &[&str]) {
+    let file = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let reader = StockReader::new(std::io::Cursor::new(file.into_bytes())).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    let summary =
+        stock::import_units(db, scope, &actor(), "t.csv", reader, options, &mut |_| {}).await.expect("import");
+    assert!(summary.written, "{:?}", summary.errors);
+}
+
+/// Runs a row-writing statement with integer arguments.
+async fn write(db: &Db, statement: &str, args: &[i64]) -> i64 {
+    let mut q = sql::query_scalar::<i64>(statement);
+    for a in args {
+        q = q.bind(*a);
+    }
+    q.fetch_optional(db).await.expect(statement).unwrap_or(0)
+}
+
+struct World {
+    woonstad: i64,
+    anders: i64,
+    huurders: i64,
+    buiten: i64,
+    deventer: i64,
+    leverancier: i64,
+    partner: i64,
+}
+
+impl World {
+    async fn new(db: &Db) -> World {
+        let woonstad = org(db, "woonstad", OrgKind::Corporation).await;
+        let anders = org(db, "anders", OrgKind::Corporation).await;
+        import(db, &admin_scope(woonstad), WOONSTAD_STOCK).await;
+        import(db, &admin_scope(anders), ANDERS_STOCK).await;
+        sql::query("UPDATE units SET in_use = 0 WHERE id_extern = 'D3'").execute(db).await.expect("out of use");
+        let huurders = org(db, "huurders", OrgKind::TenantOrganisation).await;
+        let buiten = org(db, "buiten", OrgKind::TenantOrganisation).await;
+        let deventer = org(db, "gm-deventer", OrgKind::Municipality).await;
+        let leverancier = org(db, "leverancier", OrgKind::Supplier).await;
+        let partner = org(db, "wijkteam", OrgKind::Partner).await;
+        let mut tx = db.begin().await.expect("begin");
+        let codes = GemeenteCode::parse_list("GM0150").expect("codes");
+        gemeenten::set(&mut tx, &actor(), deventer, &codes, 2023).await.expect("known code");
+        tx.commit().await.expect("commit");
+        // Huurders consults Woonstad; Buiten only asked Anders (not accepted).
+        write(db, "INSERT INTO overleg_partners (corporation_id, tenant_org_id, created_at, accepted_at) VALUES ($1, $2, 0, 1)", &[woonstad, huurders]).await;
+        write(
+            db,
+            "INSERT INTO overleg_partners (corporation_id, tenant_org_id, created_at) VALUES ($1, $2, 0)",
+            &[anders, buiten],
+        )
+        .await;
+        let group = "INSERT INTO part_groups (corporation_id, org_id, parent_id, name, kind, area_kind, contact_role, \
+            channels, description, join_info, criteria, level, created_at, ended_on) \
+            VALUES ($1, $2, $3, $4, 'bewonerscommissie', 'all', 'x', '', '', '', '', 0, 0, $5) RETURNING id";
+        let add_group = |corporation: i64, keeper: i64, parent: Option<i64>, name: &'static str, ended: bool| {
+            sql::query_scalar::<i64>(group)
+                .bind(corporation)
+                .bind(keeper)
+                .bind(parent)
+                .bind(name)
+                .bind(ended.then_some("2025-01-01"))
+                .fetch_one(db)
+        };
+        let top = add_group(woonstad, huurders, None, "Bewonerscommissie Lindelaan", false).await.expect("group");
+        add_group(woonstad, woonstad, Some(top), "Werkgroep Lindetuin", false).await.expect("group");
+        add_group(woonstad, woonstad, None, "Linde oud", true).await.expect("group");
+        add_group(anders, anders, None, "Klankbord Lindehof", false).await.expect("group");
+        let case = "INSERT INTO overleg_cases (corporation_id, tenant_org_id, kind, subject, title, explanation, \
+            received_on, stage, created_at) VALUES ($1, $2, 'advice', 'renovation', $3, '', '2026-01-05', \
+            'awaiting_answer', 0)";
+        for (corporation, tenant, title) in
+            [(woonstad, huurders, "Renovatie De Linde"), (anders, buiten, "Sloop Lindehof")]
+        {
+            sql::query(case).bind(corporation).bind(tenant).bind(title).execute(db).await.expect("case");
+        }
+        let table = write(
+            db,
+            "INSERT INTO sr_tables (buyer_id, name, valid_from, body, created_by, created_at) \
+             VALUES ($1, 't', '2026-01-01', '', 'test', 0) RETURNING id",
+            &[woonstad],
+        )
+        .await;
+        let contract = "INSERT INTO sr_contracts (buyer_id, supplier_id, coordinator_id, title, value_cents, \
+            starts_on, ends_on, awarded_on, obligation, obligation_cents, cadence, table_id, created_at) \
+            VALUES ($1, $2, NULL, $3, 100, '2026-01-01', '2027-01-01', '2026-01-01', 'x', 5, 'yearly', $4, 0)";
+        for (buyer, title) in [(woonstad, "Onderhoud Linde"), (anders, "Schilderwerk Lindehof")] {
+            sql::query(contract).bind(buyer).bind(leverancier).bind(title).bind(table).execute(db).await.expect("c");
+        }
+        // Anders' contract is with another supplier: the supplier of Woonstad's may not find it.
+        sql::query("UPDATE sr_contracts SET supplier_id = $1 WHERE title = 'Schilderwerk Lindehof'")
+            .bind(anders)
+            .execute(db)
+            .await
+            .expect("supplier");
+        let cycle = write(
+            db,
+            "INSERT INTO pa_cycles (gemeente_code, first_year, last_year, title, phase, phase_since, opened_by, \
+             created_at) VALUES ('GM0150', 2026, 2029, 'Afspraken Deventer Linde', 'kennisvergaring', '2026-01-01', \
+             $1, 0) RETURNING id",
+            &[deventer],
+        )
+        .await;
+        for party in [deventer, woonstad, huurders] {
+            write(db, "INSERT INTO pa_parties (cycle_id, org_id) VALUES ($1, $2)", &[cycle, party]).await;
+        }
+        let other = write(
+            db,
+            "INSERT INTO pa_cycles (gemeente_code, first_year, last_year, title, phase, phase_since, opened_by, \
+             created_at) VALUES ('GM0301', 2026, 2029, 'Afspraken Zutphen Linde', 'kennisvergaring', '2026-01-01', \
+             $1, 0) RETURNING id",
+            &[anders],
+        )
+        .await;
+        write(db, "INSERT INTO pa_parties (cycle_id, org_id) VALUES ($1, $2)", &[other, anders]).await;
+        let initiative = "INSERT INTO in_initiatives (corporation_id, title, description, place, who, needs, \
+            initiator_org_id, stage, plan_income, plan_costs, risk_bearer, published, created_at, updated_at) \
+            VALUES ($1, $2, '', 'Deventer', '', '', $3, 'idea', '', '', '', 0, 0, 0)";
+        for (corporation, title, by) in [(woonstad, "Lindetuin", huurders), (anders, "Linde moestuin", partner)] {
+            sql::query(initiative).bind(corporation).bind(title).bind(by).execute(db).await.expect("initiative");
+        }
+        World { woonstad, anders, huurders, buiten, deventer, leverancier, partner }
+    }
+}
+
+async fn find(db: &Db, org: i64, text: &str) -> Vec<Hit> {
+    search(db, &reader(org), &Query::parse(text).expect("a query"), 8).await.expect("search")
+}
+
+/// (kind, title) of each hit, in order.
+async fn titles(db: &Db, org: i64, text: &str) -> Vec<(Kind, String)> {
+    find(db, org, text).await.into_iter().map(|h| (h.kind, h.title)).collect()
+}
+
+fn of(found: &[(Kind, String)], kind: Kind) -> Vec<&str> {
+    found.iter().filter(|(k, _)| *k == kind).map(|(_, t)| t.as_str()).collect()
+}
+
+async fn each_kind_is_found_by_whom_its_module_shows_it_to(db: &Db) {
+    let w = World::new(db).await;
+
+    let woonstad = titles(db, w.woonstad, "linde").await;
+    assert_eq!(of(&woonstad, Kind::Complex), ["De Linde"], "not Anders' Lindehof");
+    assert_eq!(of(&woonstad, Kind::Address), ["Lindelaan 1", "Lindelaan 2"], "in use, not Anders' Lindeweg");
+    assert_eq!(of(&woonstad, Kind::Group), ["Bewonerscommissie Lindelaan", "Werkgroep Lindetuin"], "open, own stock");
+    assert_eq!(of(&woonstad, Kind::Case), ["Renovatie De Linde"]);
+    assert_eq!(of(&woonstad, Kind::Contract), ["Onderhoud Linde"]);
+    assert_eq!(of(&woonstad, Kind::Cycle), ["Afspraken Deventer Linde"]);
+    assert_eq!(of(&woonstad, Kind::Initiative), ["Lindetuin"]);
+    // Ranked: the complex named by the text's start comes before a name with the word further on.
+    assert_eq!(woonstad.first().map(|f| f.1.as_str()), Some("Lindelaan 1"), "{woonstad:?}");
+    let exact = find(db, w.woonstad, "c1").await;
+    assert_eq!((exact[0].kind, exact[0].rank), (Kind::Complex, Match::Exact), "a code is an exact match");
+
+    let huurders = titles(db, w.huurders, "linde").await;
+    assert_eq!(of(&huurders, Kind::Complex), ["De Linde"], "the consulted corporation's complexes");
+    assert_eq!(of(&huurders, Kind::Address), ["Lindelaan 1", "Lindelaan 2"]);
+    assert_eq!(of(&huurders, Kind::Group), ["Bewonerscommissie Lindelaan", "Werkgroep Lindetuin"], "its tree");
+    assert_eq!(of(&huurders, Kind::Case), ["Renovatie De Linde"]);
+    assert_eq!(of(&huurders, Kind::Contract), Vec::<&str>::new(), "no social return for a tenant organisation");
+    assert_eq!(of(&huurders, Kind::Cycle), ["Afspraken Deventer Linde"]);
+    assert_eq!(of(&huurders, Kind::Initiative), ["Lindetuin"], "brought in by it");
+
+    // Buiten does not consult anyone (its request to Anders was never accepted): only its own case.
+    assert_eq!(titles(db, w.buiten, "linde").await, [(Kind::Case, "Sloop Lindehof".to_owned())]);
+
+    assert_eq!(titles(db, w.leverancier, "linde").await, [(Kind::Contract, "Onderhoud Linde".to_owned())]);
+    assert_eq!(titles(db, w.partner, "linde").await, [(Kind::Initiative, "Linde moestuin".to_owned())]);
+
+    let anders = titles(db, w.anders, "linde").await;
+    assert!(!anders.iter().any(|(_, t)| t.contains("De Linde") || t.contains("Lindelaan")), "{anders:?}");
+    assert_eq!(of(&anders, Kind::Contract), ["Schilderwerk Lindehof"]);
+    assert_eq!(of(&anders, Kind::Initiative), ["Linde moestuin"]);
+
+    // A unit's link needs its owner and complex; an initiative's its initiator.
+    let unit = find(db, w.huurders, "7425AA 1").await;
+    assert!(
+        matches!(&unit[0].target, Target::Unit { corporation_id, cluster_id: Some(_), .. } if *corporation_id == w.woonstad)
+    );
+}
+
+async fn addresses_by_postcode_number_and_street(db: &Db) {
+    let w = World::new(db).await;
+    let addresses = |found: Vec<Hit>| -> Vec<(String, Match)> {
+        found.into_iter().filter(|h| h.kind == Kind::Address).map(|h| (h.title, h.rank)).collect()
+    };
+    let exact = |t: &str| (t.to_owned(), Match::Exact);
+    assert_eq!(addresses(find(db, w.woonstad, "7425 aa").await), [exact("Lindelaan 1"), exact("Lindelaan 2")]);
+    assert_eq!(addresses(find(db, w.woonstad, "7425AA 2").await), [exact("Lindelaan 2")]);
+    assert_eq!(addresses(find(db, w.woonstad, "7425AA 3").await), [], "out of use");
+    assert_eq!(addresses(find(db, w.woonstad, "7425ab 12-a").await), [exact("Kerkstraat 12A")]);
+    assert_eq!(addresses(find(db, w.woonstad, "7425AB 12").await), [exact("Kerkstraat 12A"), exact("Kerkstraat 12B")]);
+    let prefix = |t: &str| (t.to_owned(), Match::Prefix);
+    assert_eq!(addresses(find(db, w.woonstad, "KERK").await), [prefix("Kerkstraat 12A"), prefix("Kerkstraat 12B")]);
+    assert_eq!(addresses(find(db, w.woonstad, "kerkstr 12 B").await), [prefix("Kerkstraat 12B")]);
+    assert_eq!(addresses(find(db, w.woonstad, "straat").await), [], "a street is found by its start");
+    assert_eq!(addresses(find(db, w.woonstad, "7411BR 1").await), [], "Anders' home");
+    assert_eq!(addresses(find(db, w.anders, "7411BR 1").await), [exact("Brink 1")]);
+}
+
+async fn a_municipality_finds_places_only_in_its_gemeenten(db: &Db) {
+    let w = World::new(db).await;
+    let linde = titles(db, w.deventer, "linde").await;
+    assert_eq!(of(&linde, Kind::Complex), ["De Linde"], "not Anders' Lindehof in Zutphen");
+    assert_eq!(of(&linde, Kind::Address), ["Lindelaan 1", "Lindelaan 2"], "not the Lindeweg in Zutphen");
+    assert_eq!(of(&linde, Kind::Cycle), ["Afspraken Deventer Linde"], "a party; not Zutphen's");
+    for none in [Kind::Group, Kind::Case, Kind::Contract, Kind::Initiative] {
+        assert_eq!(of(&linde, none), Vec::<&str>::new(), "{none:?}");
+    }
+    assert_eq!(titles(db, w.deventer, "hanze").await, [], "Woonstad's Zutphen is outside");
+    assert_eq!(titles(db, w.deventer, "7203AB").await, []);
+    assert_eq!(of(&titles(db, w.deventer, "7411BR").await, Kind::Address), ["Brink 1"], "Anders in Deventer");
+    assert_eq!(of(&titles(db, w.deventer, "ark").await, Kind::Complex), ["De Ark"]);
+    assert_eq!(of(&titles(db, w.deventer, "gm0150").await, Kind::Cycle), ["Afspraken Deventer Linde"]);
+}
+
+async fn hostile_texts_find_nothing_and_fail_nothing(db: &Db) {
+    let w = World::new(db).await;
+    for text in ["%%", "__", "linde%", "l_nde", "\\%", "'; DROP TABLE units; --", "linde\u{10FFFF}"] {
+        assert_eq!(titles(db, w.woonstad, text).await, [], "{text}");
+    }
+    let long = "linde".repeat(1_000);
+    assert_eq!(titles(db, w.woonstad, &long).await, []);
+    assert!(!titles(db, w.woonstad, "lin\0de").await.is_empty(), "a NUL is no part of the text");
+    let units: i64 = sql::query_scalar("SELECT COUNT(*) FROM units").fetch_one(db).await.expect("count");
+    assert_eq!(units, 8);
+}

@@ -1,0 +1,20 @@
+# Search (issue 23): one search box at the top of every page, and the results page.
+box-label = Search
+box-placeholder = Complex, address, group…
+box-button = Search
+title = Search
+help = Type at least two characters: the name or code of a complex, a postcode with or without house number (1234 AB 12), the start of a street name (with house number), or a word from the name of a group, Overleg case, contract, performance agreements or initiative. You only find what your organisation may see.
+keys = Press / to go to the search box. Arrow down in the search box takes you to the first result; Tab or the arrow keys move through the results.
+nothing = Nothing found for “{ $text }”.
+results = { $n ->
+        [one] { $n } result for “{ $text }”
+       *[other] { $n } results for “{ $text }”
+    }
+results-label = Results
+kind-complex = Complex
+kind-address = Address
+kind-group = Group
+kind-case = Overleg case
+kind-contract = Contract
+kind-cycle = Performance agreements
+kind-initiative = Initiative

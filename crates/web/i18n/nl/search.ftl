@@ -1,0 +1,20 @@
+# Zoeken (issue 23): één zoekvak bovenaan elke pagina, en de pagina met resultaten.
+box-label = Zoeken
+box-placeholder = Complex, adres, groep…
+box-button = Zoeken
+title = Zoeken
+help = Typ minstens twee tekens: de naam of code van een complex, een postcode met of zonder huisnummer (1234 AB 12), het begin van een straatnaam (met huisnummer), of een woord uit de naam van een groep, overlegzaak, contract, prestatieafspraken of initiatief. U vindt alleen wat uw organisatie mag zien.
+keys = Druk op / om naar het zoekvak te gaan. Pijl-omlaag in het zoekvak brengt u naar het eerste resultaat; met Tab of de pijltjes gaat u door de resultaten.
+nothing = Niets gevonden voor „{ $text }”.
+results = { $n ->
+        [one] { $n } resultaat voor „{ $text }”
+       *[other] { $n } resultaten voor „{ $text }”
+    }
+results-label = Resultaten
+kind-complex = Complex
+kind-address = Adres
+kind-group = Groep
+kind-case = Overlegzaak
+kind-contract = Contract
+kind-cycle = Prestatieafspraken
+kind-initiative = Initiatief

@@ -1,0 +1,144 @@
+//! The search of every page (issue 23): `GET /orgs/{org}/zoeken?q=…` finds what the organisation may see — complexes,
+//! addresses, groups, Overleg cases, contracts, cycles, initiatives — ranked, each a link with its kind shown.
+//! Who sees what is the store's (`volkshuis_store::search`), by each module's own rule.
+
+use crate::auth::Auth;
+use crate::error::AppError;
+use crate::i18n::SearchTexts;
+use crate::state::AppState;
+use crate::views::{ok, Page};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+use volkshuis_domain::access::View;
+use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::search::{self, Kind, MAX_CHARS};
+use volkshuis_store::search::{Hit, Target};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/orgs/{org}/zoeken", get(page))
+}
+
+/// The most results of one kind on the page.
+const PER_KIND: usize = 8;
+
+#[derive(Debug, Default, Deserialize)]
+struct Params {
+    #[serde(default)]
+    q: String,
+}
+
+/// One result as the page shows it.
+struct Line {
+    kind: &'static str,
+    kind_code: &'static str,
+    title: String,
+    context: String,
+    /// `None` for a unit of another corporation with neither complex nor buurt: there is no page to show it on.
+    href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    page: Page,
+    st: &'static SearchTexts,
+    org_id: i64,
+    /// The text as kept, shown in the box again.
+    text: String,
+    /// Whether the text was long enough to search with.
+    searched: bool,
+    count: i64,
+    results: Vec<Line>,
+}
+
+async fn page(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org): Path<i64>,
+    Query(params): Query<Params>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = auth.scope_with_org(&state, org, View).await?;
+    let st = SearchTexts::of(auth.ctx.lang);
+    let (text, results, searched) = match search::Query::parse(&params.q) {
+        Ok(query) => {
+            let hits = volkshuis_store::search::search(&state.db, &scope, &query, PER_KIND).await?;
+            let lines = hits.iter().map(|hit| line(st, &auth, org, organisation.kind, hit)).collect();
+            (query.text().to_owned(), lines, true)
+        }
+        // Too short or empty: the help, with what was typed (cleaned and bounded) kept in the box.
+        Err(_) => (
+            volkshuis_domain::query::filter_text(&params.q)
+                .map(|t| t.chars().take(MAX_CHARS).collect())
+                .unwrap_or_default(),
+            Vec::new(),
+            false,
+        ),
+    };
+    let mut page = Page::for_user(&auth);
+    if let Some(search) = page.search.as_mut() {
+        search.action = format!("/orgs/{org}/zoeken");
+        search.value.clone_from(&text);
+    }
+    let count = i64::try_from(results.len()).unwrap_or(i64::MAX);
+    ok(&SearchPage { page, st, org_id: org, text, searched, count, results })
+}
+
+fn kind_name(st: &'static SearchTexts, kind: Kind) -> &'static str {
+    match kind {
+        Kind::Complex => st.kind_complex,
+        Kind::Address => st.kind_address,
+        Kind::Group => st.kind_group,
+        Kind::Case => st.kind_case,
+        Kind::Contract => st.kind_contract,
+        Kind::Cycle => st.kind_cycle,
+        Kind::Initiative => st.kind_initiative,
+    }
+}
+
+fn line(st: &'static SearchTexts, auth: &Auth, org: i64, kind: OrgKind, hit: &Hit) -> Line {
+    Line {
+        kind: kind_name(st, hit.kind),
+        kind_code: hit.kind.code(),
+        title: hit.title.clone(),
+        context: hit.context.join(" · "),
+        href: href(auth, org, kind, &hit.target),
+    }
+}
+
+/// Where a result leads, in the viewer's organisation: a unit to the stock page for the corporation that owns it and
+/// to its place (complex, else buurt) for everyone else; an initiative to the corporation's page, to the initiator's
+/// own page, or else to the organisation's list of initiatives (where it is shown without a page of its own).
+fn href(auth: &Auth, org: i64, kind: OrgKind, target: &Target) -> Option<String> {
+    Some(match target {
+        Target::Complex { cluster_id } => format!("/orgs/{org}/plek/complexen/{cluster_id}"),
+        Target::Unit { unit_id, corporation_id, cluster_id, buurt_code } => {
+            if *corporation_id == org {
+                format!("/orgs/{org}/stock/units/{unit_id}")
+            } else if let Some(cluster_id) = cluster_id {
+                format!("/orgs/{org}/plek/complexen/{cluster_id}")
+            } else {
+                // A buurt code is the store's own (CBS codes: letters and digits), never typed text.
+                let code =
+                    buurt_code.as_deref().filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric()))?;
+                format!("/orgs/{org}/plek/buurten/{code}")
+            }
+        }
+        Target::Group { id } => format!("/orgs/{org}/participatie/groepen/{id}"),
+        Target::Case { id } => format!("/orgs/{org}/overleg/{id}"),
+        Target::Contract { id } => format!("/orgs/{org}/sr/contracten/{id}"),
+        Target::Cycle { id } => format!("/orgs/{org}/afspraken/{id}"),
+        Target::Initiative { id, initiator_user_id } => {
+            if kind == OrgKind::Corporation {
+                format!("/orgs/{org}/initiatieven/{id}")
+            } else if *initiator_user_id == Some(auth.user.id) {
+                format!("/initiatieven/mijn/{id}")
+            } else {
+                format!("/orgs/{org}/initiatieven")
+            }
+        }
+    })
+}
