@@ -27,6 +27,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod overleg;
 pub mod participatie;
+pub mod place;
 pub mod public_contact;
 pub mod resets;
 pub mod search;

@@ -63,6 +63,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(42, "api tokens that bring in the ledger", "0042_api_token_ledger"),
     migration!(43, "nazorg", "0043_nazorg"),
     migration!(44, "initiatieven", "0044_initiatieven"),
+    migration!(45, "place pages", "0045_place_pages"),
     migration!(46, "search", "0046_search"),
 ];
 

@@ -41,5 +41,8 @@ pub(crate) async fn units_in_use_changed(
     map::rebuild_in(conn.reborrow(), backend, corporation_id).await?;
     query::store_total(conn.reborrow(), corporation_id).await?;
     crate::participatie::rebuild_cells_in(conn.reborrow(), corporation_id).await?;
+    // The regrouped cells start at level 0: their coverage is set again in the same transaction (a sale used to
+    // leave the whole stock without a voice on the Participatiekaart until someone pressed "recompute").
+    crate::participatie::set_levels_in(conn.reborrow(), corporation_id).await?;
     cache::raise_version(conn, corporation_id).await
 }

@@ -18,6 +18,7 @@ pub(crate) mod overleg;
 mod participatie;
 mod party;
 mod password_reset;
+pub(crate) mod place;
 pub(crate) mod pickers;
 mod search;
 mod signalering;
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .merge(signalering::router())
         .merge(nazorg::router())
         .merge(initiatieven::router())
+        .merge(place::router())
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())

@@ -102,6 +102,7 @@ pub use generated::NazorgTexts;
 pub use generated::NotifyTexts;
 pub use generated::OndernemingenTexts;
 pub use generated::PickersTexts;
+pub use generated::PlekTexts;
 pub use generated::SearchTexts;
 pub use generated::SignaleringTexts;
 pub use generated::VveTexts;
