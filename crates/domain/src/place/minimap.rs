@@ -25,7 +25,9 @@ pub fn draw(points: &[(f64, f64)], width: u32) -> Option<MiniMap> {
     let points: Vec<(f64, f64)> = points
         .iter()
         .copied()
-        .filter(|(lat, lon)| lat.is_finite() && lon.is_finite() && (50.0..54.0).contains(lat) && (3.0..8.0).contains(lon))
+        .filter(|(lat, lon)| {
+            lat.is_finite() && lon.is_finite() && (50.0..54.0).contains(lat) && (3.0..8.0).contains(lon)
+        })
         .collect();
     if points.is_empty() {
         return None;
@@ -43,8 +45,7 @@ pub fn draw(points: &[(f64, f64)], width: u32) -> Option<MiniMap> {
         _ => inner / span_x.max(span_y),
     };
     let height = (span_y * scale + 2.0 * MARGIN).clamp(f64::from(width) / 4.0, f64::from(width));
-    let (offset_x, offset_y) =
-        ((f64::from(width) - span_x * scale) / 2.0, (height - span_y * scale) / 2.0);
+    let (offset_x, offset_y) = ((f64::from(width) - span_x * scale) / 2.0, (height - span_y * scale) / 2.0);
     let mut dots: Vec<(u32, u32, u32)> = Vec::new();
     let mut index: HashMap<(u32, u32), usize> = HashMap::new();
     for (x, y) in xy {

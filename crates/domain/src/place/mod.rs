@@ -171,7 +171,10 @@ mod tests {
             codes(Viewer::TenantOrganisation, Purpose::Screen),
             ["participatie", "overleg", "afspraken", "initiatieven"]
         );
-        assert_eq!(codes(Viewer::Municipality, Purpose::Screen), ["participatie", "afspraken", "signalering", "nazorg"]);
+        assert_eq!(
+            codes(Viewer::Municipality, Purpose::Screen),
+            ["participatie", "afspraken", "signalering", "nazorg"]
+        );
     }
 
     #[test]

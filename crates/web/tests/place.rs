@@ -1,0 +1,196 @@
+//! One place per complex and buurt through the real router on both databases: every viewer sees exactly the blocks
+//! the law and the modules allow — by the `data-block` of each block on the page, so a block a viewer may not see is
+//! absent, not empty —; a complex of another corporation, outside a municipality's gemeenten or asked for by a
+//! supplier or partner is not there (404); the one-pager for a tenants' meeting shows what a tenant organisation may
+//! see, whoever prints it; small counts show as "minder dan 5".
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestApp;
+use time::macros::date;
+use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
+use volkshuis_domain::bezit::import::StockReader;
+use volkshuis_domain::org::GemeenteCode;
+use volkshuis_domain::overleg::{RequestKind, Subject};
+use volkshuis_domain::text::{LongText, Name};
+use volkshuis_store::audit::Actor;
+use volkshuis_store::overleg::{self, NewCase};
+use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::testdb::sql;
+
+on_both_backends!(
+    every_viewer_sees_its_blocks_and_nothing_of_the_others,
+    whoever_may_not_look_finds_no_place,
+    the_one_pager_shows_what_a_tenant_organisation_may_see,
+    a_buurt_page_joins_the_stock_of_the_buurt,
+);
+
+const STOCK: &str =
+    "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;\
+breedtegraad;lengtegraad\n\
+A1;C1;De Ark;Kerkstraat;1;;7411AA;Deventer;GM0150;BU01500000;52,25;6,16\n\
+A2;C1;De Ark;Kerkstraat;2;;7411AA;Deventer;GM0150;BU01500000;52,25;6,17\n\
+Z1;C2;Hanzehof;Hanzeweg;2;;7203AB;Zutphen;GM0301;BU03010001;52,12;6,21\n";
+
+fn admin_scope(org: i64) -> WriteScope {
+    access::grant(org, Some(Membership { user_id: 0, org_id: org, role: Role::Admin }), Manage).expect("admin")
+}
+
+/// Woonstad's stock (C1 in Deventer, C2 in Zutphen), Deventer for the demo municipality, an advice request to De
+/// Sleutel about C1 and two rent-arrears signals from C1; returns (Woonstad, C1, C2).
+async fn setting(app: &mut TestApp) -> (i64, i64, i64) {
+    let woonstad = app.org_id("woonstad").await;
+    let scope = admin_scope(woonstad);
+    let actor = Actor::system("test", app.state.clock.now());
+    let reader = StockReader::new(STOCK.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &scope, &actor, "t.csv", reader, options, &mut |_| {}).await.expect("import");
+    let municipality = app.org_id("gm-voorbeeldstad").await;
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let codes = [GemeenteCode::parse("GM0150").expect("code")];
+    volkshuis_store::gemeenten::set(&mut tx, &actor, municipality, &codes, 2023).await.expect("gemeente");
+    let case = NewCase {
+        tenant_org_id: sleutel,
+        kind: RequestKind::Advice,
+        subject: Subject::Maintenance,
+        title: Name::parse("Daken van De Ark").expect("title"),
+        explanation: LongText::parse("Isoleren").expect("text"),
+        received_on: date!(2026 - 11 - 20),
+        agreed_weeks: None,
+        clusters: vec!["C1".into()],
+    };
+    overleg::create(&mut tx, &scope, &actor, &case).await.expect("case");
+    tx.commit().await.expect("commit");
+    let id = |code: &'static str| {
+        let db = app.state.db.clone();
+        async move {
+            sql::query_scalar::<i64>("SELECT id FROM clusters WHERE corporation_id = $1 AND code = $2")
+                .bind(woonstad)
+                .bind(code)
+                .fetch_one(&db)
+                .await
+                .expect("complex")
+        }
+    };
+    let (c1, c2) = (id("C1").await, id("C2").await);
+    for signal in [1, 2] {
+        sql::query(
+            "INSERT INTO sg_facts (signal_id, sender_org_id, recipient_org_id, gemeente_code, buurt_code, cluster_id, \
+             sent_month) VALUES ($1, $2, $3, 'GM0150', 'BU01500000', $4, '2026-11')",
+        )
+        .bind(signal)
+        .bind(woonstad)
+        .bind(municipality)
+        .bind(c1)
+        .execute(&app.state.db)
+        .await
+        .expect("signal");
+    }
+    (woonstad, c1, c2)
+}
+
+/// The blocks of a place's page, in page order.
+fn blocks(body: &str) -> Vec<String> {
+    body.split("data-block=\"").skip(1).map(|rest| rest[..rest.find('"').expect("closing quote")].to_owned()).collect()
+}
+
+const EVERY_BLOCK: [&str; 8] =
+    ["bezit", "participatie", "overleg", "afspraken", "social-return", "signalering", "nazorg", "initiatieven"];
+const TENANT_BLOCKS: [&str; 4] = ["participatie", "overleg", "afspraken", "initiatieven"];
+
+async fn every_viewer_sees_its_blocks_and_nothing_of_the_others(mut app: TestApp) {
+    let (woonstad, c1, _) = setting(&mut app).await;
+    for email in ["admin@woonstad.test", "medewerker@woonstad.test", "lezer@woonstad.test"] {
+        app.login(email).await;
+        let page = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{email}");
+        assert_eq!(blocks(&page.body), EVERY_BLOCK, "{email}");
+        assert!(page.body.contains("De Ark (C1)") && page.body.contains("Daken van De Ark"), "{email}");
+        // Two signals are a small number: a count that could point at a household is not shown.
+        let signals = &page.body[page.body.find("data-block=\"signalering\"").expect("signals")..];
+        assert!(signals[..signals.find("</section>").expect("end")].contains("minder dan 5"), "{email}");
+        app.clear_cookies();
+    }
+
+    // De Sleutel, which Woonstad consults: its own case; no stock, social return, signals or sales — the headings
+    // of those blocks are not on the page at all.
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    app.login("bestuur@desleutel.test").await;
+    let page = app.get(&format!("/orgs/{sleutel}/plek/complexen/{c1}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(blocks(&page.body), TENANT_BLOCKS);
+    assert!(page.body.contains("Daken van De Ark"));
+    for absent in ["Signalen van huurachterstand", "Verkochte woningen", "Bouwperiode", "minder dan 5"] {
+        assert!(!page.body.contains(absent), "a tenant organisation learns nothing of {absent}");
+    }
+    // Bewonersraad Noord is consulted too, but the advice request went to De Sleutel.
+    let noord = app.org_id("bewonersraad-noord").await;
+    let page = app.get(&format!("/orgs/{noord}/plek/complexen/{c1}")).await;
+    assert_eq!((page.status, blocks(&page.body)), (StatusCode::OK, TENANT_BLOCKS.map(str::to_owned).to_vec()));
+    assert!(!page.body.contains("Daken van De Ark"), "another organisation's case");
+    app.clear_cookies();
+
+    // The municipality of Deventer: coverage without groups, the signals it received, sales as counts.
+    let gemeente = app.org_id("gm-voorbeeldstad").await;
+    app.login("beleid@voorbeeldstad.test").await;
+    let page = app.get(&format!("/orgs/{gemeente}/plek/complexen/{c1}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(blocks(&page.body), ["participatie", "afspraken", "signalering", "nazorg"]);
+    assert!(!page.body.contains("Daken van De Ark") && page.body.contains("minder dan 5"));
+}
+
+async fn whoever_may_not_look_finds_no_place(mut app: TestApp) {
+    let (woonstad, c1, c2) = setting(&mut app).await;
+    let complex = |org: i64, id: i64| format!("/orgs/{org}/plek/complexen/{id}");
+    assert!(app.get(&complex(woonstad, c1)).await.is_login_redirect(), "a visitor logs in first");
+    // A member of Woonstad asking through an organisation it is not a member of: refused at the door.
+    app.login("medewerker@woonstad.test").await;
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    assert_eq!(app.get(&complex(sleutel, c1)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&complex(woonstad, 999_999)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/orgs/{woonstad}/plek/buurten/niet-een-code")).await.status, StatusCode::NOT_FOUND);
+    app.clear_cookies();
+    // The municipality sees Deventer, not Zutphen; a supplier and a partner have no place pages.
+    let gemeente = app.org_id("gm-voorbeeldstad").await;
+    app.login("beleid@voorbeeldstad.test").await;
+    assert_eq!(app.get(&complex(gemeente, c2)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/orgs/{gemeente}/plek/buurten/BU03010001")).await.status, StatusCode::NOT_FOUND);
+    app.clear_cookies();
+    for (email, code) in
+        [("sroi@vandijk.test", "bouwbedrijf-van-dijk"), ("coordinator@wijkteam.test", "wijkteam-centrum")]
+    {
+        let org = app.org_id(code).await;
+        app.login(email).await;
+        assert_eq!(app.get(&complex(org, c1)).await.status, StatusCode::NOT_FOUND, "{email}");
+        assert_eq!(app.get(&format!("{}/afdrukken", complex(org, c1))).await.status, StatusCode::NOT_FOUND);
+        app.clear_cookies();
+    }
+}
+
+async fn the_one_pager_shows_what_a_tenant_organisation_may_see(mut app: TestApp) {
+    let (woonstad, c1, _) = setting(&mut app).await;
+    app.login("admin@woonstad.test").await;
+    let page = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}")).await;
+    assert!(page.body.contains(&format!("/orgs/{woonstad}/plek/complexen/{c1}/afdrukken")), "the page links it");
+    let printed = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}/afdrukken")).await;
+    assert_eq!(printed.status, StatusCode::OK);
+    assert_eq!(blocks(&printed.body), TENANT_BLOCKS);
+    assert!(printed.body.contains("Afgedrukt op") && printed.body.contains("Daken van De Ark"));
+    assert!(!printed.body.contains("minder dan 5"), "no signals on the tenants' one-pager");
+}
+
+async fn a_buurt_page_joins_the_stock_of_the_buurt(mut app: TestApp) {
+    let (woonstad, c1, _) = setting(&mut app).await;
+    app.login("medewerker@woonstad.test").await;
+    let complex = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}")).await;
+    assert!(complex.body.contains(&format!("/orgs/{woonstad}/plek/buurten/BU01500000")), "the complex names its buurt");
+    // A code is found as typed in lower case, like the CBS code parser takes it.
+    let page = app.get(&format!("/orgs/{woonstad}/plek/buurten/bu01500000")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(blocks(&page.body), EVERY_BLOCK);
+    assert!(page.body.contains("De Ark (C1)") && page.body.contains("Daken van De Ark"));
+    // A buurt without Woonstad's stock is no place for Woonstad.
+    assert_eq!(app.get(&format!("/orgs/{woonstad}/plek/buurten/BU01509999")).await.status, StatusCode::NOT_FOUND);
+}
