@@ -94,6 +94,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 10)]
         overview_pages: usize,
     },
+    /// Load every module's facts over a loaded stock and time the place pages of issue 23 in-process.
+    Place {
+        /// The corporation whose stock is loaded.
+        #[arg(long)]
+        corporation: String,
+        /// Requests per kind of page.
+        #[arg(long, default_value_t = 200)]
+        requests: usize,
+    },
     /// Time the search box (issue 23's target: 50 ms) per kind of query, in-process, on a loaded stock.
     Search {
         /// The corporation whose stock is loaded (the queries are typed from its units).
@@ -137,6 +146,7 @@ pub async fn run(db: &Db, command: BenchCommand) -> anyhow::Result<()> {
             let requests = crate::bench_pa::Requests { monitor: monitor_pages, overview: overview_pages };
             crate::bench_pa::run(db, size, requests).await
         }
+        BenchCommand::Place { corporation, requests } => crate::bench_place::run(db, &corporation, requests).await,
         BenchCommand::Search { corporation, viewer, samples, repeat } => {
             crate::bench_search::run(db, &corporation, viewer.as_deref(), samples, repeat).await
         }

@@ -8,6 +8,7 @@ mod bench;
 mod bench_http;
 mod bench_pa;
 mod bench_part;
+mod bench_place;
 mod bench_search;
 mod bench_sg;
 mod bench_sr;

@@ -7,6 +7,8 @@
 //! ([`volkshuis_domain::place::blocks`]). Every block read in [`blocks`] takes the opened [`Place`] and answers
 //! `None` for a block the viewer may not see, so no handler can show a block by forgetting a check.
 
+#[doc(hidden)]
+pub mod bench;
 pub mod blocks;
 
 use crate::participatie::{all_open_figures, Figures};
