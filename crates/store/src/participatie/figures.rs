@@ -80,8 +80,10 @@ pub async fn open_figures(db: &Db, scope: &ReadScope, corporation_id: i64) -> Re
 /// in use in its gemeenten, bounded to them (a municipality). Empty for every other kind. The places (complexes,
 /// buurten, addresses) a viewer may look up are those of these figures.
 pub async fn all_open_figures(db: &Db, scope: &ReadScope) -> Result<Vec<Figures>> {
-    let org: Option<String> =
-        sql::query_scalar("SELECT kind FROM organisations WHERE id = $1").bind(scope.org_id()).fetch_optional(db).await?;
+    let org: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
+        .bind(scope.org_id())
+        .fetch_optional(db)
+        .await?;
     let Some(kind) = org.and_then(|k| OrgKind::parse(&k).ok()) else { return Ok(Vec::new()) };
     let figures = match kind {
         OrgKind::Corporation => vec![Figures { corporation_id: scope.org_id(), within: None }],
