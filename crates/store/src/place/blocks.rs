@@ -336,7 +336,7 @@ async fn overleg(db: &Db, place: &Place, since: Date) -> Result<Vec<CaseLine>> {
 }
 
 /// Commitments a cycle line lists at most.
-const COMMITMENTS_SHOWN: i64 = 8;
+const COMMITMENTS_SHOWN: i64 = 5;
 
 async fn afspraken(db: &Db, place: &Place) -> Result<Vec<CycleLine>> {
     let gemeenten = place.gemeente_codes();

@@ -31,6 +31,8 @@ const LISTED: i64 = 200;
 
 struct AreaView {
     label: String,
+    /// A buurt's place page (issue 23), where everything about it is on one page.
+    href: Option<String>,
     counts: Counts,
     blind: i64,
 }
@@ -111,6 +113,8 @@ async fn show(
         let areas = areas
             .into_iter()
             .map(|a| AreaView {
+                href: (level == AreaLevel::Buurt && !a.code.is_empty())
+                    .then(|| crate::handlers::place::buurt_href(org, &a.code)),
                 label: if a.code.is_empty() {
                     "—".to_owned()
                 } else {

@@ -323,7 +323,11 @@ impl PlacePage {
                 };
                 let phase = Phase::parse(&cycle.phase).map(|p| page.pa.phase(p)).unwrap_or("");
                 b.tables.push(Table {
-                    caption: pl.afspraken_cycle(phase, &cycle.title, years),
+                    caption: format!(
+                        "{} — {}",
+                        pl.afspraken_cycle(phase, &cycle.title, years),
+                        pl.afspraken_count(cycle.commitment_count)
+                    ),
                     head: vec![pl.col_kind.to_owned(), pl.col_title.to_owned()],
                     rows: cycle
                         .commitments
@@ -339,7 +343,6 @@ impl PlacePage {
                         })
                         .collect(),
                 });
-                b.notes.push(pl.afspraken_count(cycle.commitment_count));
             }
             blocks.push(b);
         }
@@ -476,8 +479,9 @@ fn stock_block(
         Some(code) => VeraNames::show(list, &Some(code.to_owned())),
         None => unknown.to_owned(),
     };
+    // The first column's head names the table; a caption above it would say the same twice.
     let table = |caption: &str, rows: Vec<(String, i64)>| Table {
-        caption: caption.to_owned(),
+        caption: String::new(),
         head: vec![caption.to_owned(), pl.col_count.to_owned()],
         rows: rows.into_iter().map(|(k, n)| vec![Cell::text(k), Cell::text(n.to_string())]).collect(),
     };
