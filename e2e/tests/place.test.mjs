@@ -3,8 +3,9 @@
 // he follows the complex (kind shown), reads its blocks — the stock with its small map drawn without tiles, who speaks
 // for the tenants, the advice request about it — and goes on from the Overleg block to the case itself and from the
 // Participatie block to the module. The one-pager for a tenants' meeting shows only what the tenant organisation may
-// see. The tenant organisation finds the same complex and sees four blocks, nothing of the stock, signals or sales; the
-// municipality sees coverage, agreements, signals and sales as counts, and the complex's buurt page. axe-core on every
+// see (printed by the corporation for De Sleutel). The tenant organisation finds the same complex and sees four blocks,
+// nothing of the stock, signals or sales; the municipality sees coverage and agreements on the complex, and signals
+// and sales as counts on the complex's buurt page. axe-core on every
 // page; the complex page on a phone does not scroll sideways.
 // Run alone: `node --test tests/place.test.mjs` (`npm test` runs every file).
 import { test, before, after } from 'node:test';
@@ -111,8 +112,10 @@ test('from the search box to a complex, its blocks, and on to each block\'s modu
 
   // The one-pager for a tenants' meeting: what the tenant organisation may see, whoever prints it.
   await staff.goto(complexUrl);
-  await go(staff, staff.getByRole('link', { name: 'Afdrukken voor een bewonersbijeenkomst' }));
+  // One link per tenant organisation the corporation consults; the page for De Sleutel is read with its rights.
+  await go(staff, staff.getByRole('link', { name: 'Afdrukken voor een bewonersbijeenkomst met Huurdersvereniging De Sleutel' }));
   assert.deepEqual(await blocks(staff), TENANT_BLOCKS);
+  assert.match(await staff.locator('main').textContent(), /alleen wat Huurdersvereniging De Sleutel ook mag zien/);
   assert.equal(await staff.locator('nav.main').count(), 0, 'no menus on paper');
   await assertAccessible(staff, 'one-pager');
 
@@ -140,7 +143,8 @@ test('a tenant organisation and the municipality find the same complex and see o
   await signIn(gemeente, 'beleid@voorbeeldstad.test');
   await search(gemeente, 'Linde');
   await openComplex(gemeente);
-  assert.deepEqual(await blocks(gemeente), ['participatie', 'afspraken', 'signalering', 'nazorg']);
+  // Signals and sales it counts per buurt, never per complex.
+  assert.deepEqual(await blocks(gemeente), ['participatie', 'afspraken']);
   assert.ok(!(await gemeente.locator('main').textContent()).includes(GROUP), 'coverage, not the groups');
   // The complex names its buurt; the buurt's page joins the stock there.
   await go(gemeente, gemeente.locator('dl.facts a[href*="/plek/buurten/"]').first());

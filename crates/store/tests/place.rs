@@ -165,16 +165,16 @@ async fn a_place_opens_for_its_corporation_tenants_and_municipality_only(db: &Db
     let w = World::new(db).await;
     for role in Role::ALL {
         let place = complex(db, &reader(w.woonstad.org_id(), role), w.c1).await.expect("its own complex");
-        assert_eq!(place.viewer, Viewer::Owner(role));
+        assert_eq!(place.viewer(), Viewer::Owner(role));
         assert_eq!(
             (place.units(), place.buurt_codes(), place.gemeente_codes()),
             (4, vec!["BU01500001".to_owned()], vec!["GM0150".to_owned()])
         );
     }
     let tenants = complex(db, w.huurders.as_read(), w.c1).await.expect("a consulted tenant organisation");
-    assert_eq!(tenants.viewer, Viewer::TenantOrganisation);
+    assert_eq!(tenants.viewer(), Viewer::TenantOrganisation);
     let municipality = complex(db, &reader(w.municipality, Role::ReadOnly), w.c1).await.expect("in its gemeente");
-    assert_eq!(municipality.viewer, Viewer::Municipality);
+    assert_eq!(municipality.viewer(), Viewer::Municipality);
     // Zutphen is not the municipality's; the others have no relation to Woonstad's stock at all.
     assert!(complex(db, &reader(w.municipality, Role::Admin), w.c2).await.is_none(), "outside its gemeenten");
     assert!(complex(db, &reader(w.vreemd, Role::Admin), w.c1).await.is_none(), "a tenant organisation not consulted");
@@ -186,9 +186,9 @@ async fn a_place_opens_for_its_corporation_tenants_and_municipality_only(db: &Db
     // Deventer, each with its own stock; Woonstad has none in the other corporation's buurt.
     let gm = reader(w.municipality, Role::Staff);
     let linde = place::open_buurt(db, &gm, "BU01500001").await.expect("open").expect("Woonstad's buurt");
-    assert_eq!(linde.corporations.iter().map(|c| c.0).collect::<Vec<_>>(), vec![w.woonstad.org_id()]);
+    assert_eq!(linde.corporations().iter().map(|c| c.0).collect::<Vec<_>>(), vec![w.woonstad.org_id()]);
     let ark = place::open_buurt(db, &gm, "BU01500002").await.expect("open").expect("the other's buurt");
-    assert_eq!((ark.corporations[0].0, ark.units()), (w.anders, 1));
+    assert_eq!((ark.corporations()[0].0, ark.units()), (w.anders, 1));
     assert!(place::open_buurt(db, w.woonstad.as_read(), "BU01500002").await.expect("open").is_none());
     assert!(place::open_buurt(db, &gm, "BU03010001").await.expect("open").is_none(), "Zutphen");
     assert!(place::open_buurt(db, w.huurders.as_read(), "BU01500001").await.expect("open").is_some());
@@ -316,27 +316,40 @@ async fn each_block_holds_only_what_the_viewer_may_see(db: &Db) {
         .timeline(TODAY)
         .iter()
         .any(|e| matches!(e.what, Happening::HomeSold(_) | Happening::SignalsInMonth(_))));
-    // The one-pager for a tenants' meeting, printed by the corporation: only the public initiative, no stock.
-    let printed = blocks::read(db, &owner, Purpose::TenantMeeting, TODAY).await.expect("read");
+    // The one-pager for a meeting with the second tenant organisation, printed by the corporation: read with that
+    // organisation's rights — its own case only, the public initiative, no stock, signals or sales.
+    let meeting = owner.for_tenant_meeting(db, w.tweede).await.expect("check").expect("a consulted organisation");
+    let printed = blocks::read(db, &meeting, Purpose::TenantMeeting, TODAY).await.expect("read");
+    assert_eq!(printed.overleg.as_ref().expect("overleg").iter().map(|c| c.id).collect::<Vec<_>>(), vec![others]);
     assert_eq!(
         printed.initiatives.as_ref().expect("initiatives").iter().map(|i| i.id).collect::<Vec<_>>(),
         vec![public]
     );
     assert!(printed.stock.is_none() && printed.signals.is_none() && printed.nazorg.is_none());
-
-    // The municipality: coverage without groups, the signals it received and sales as counts; no Overleg or
-    // initiatives.
+    // Not for an organisation the corporation does not consult; a tenant organisation prints for itself only; a
+    // municipality prints none.
+    assert!(owner.for_tenant_meeting(db, w.vreemd).await.expect("check").is_none());
+    assert!(tenants.for_tenant_meeting(db, w.tweede).await.expect("check").is_none());
     let gm = complex(db, &reader(w.municipality, Role::Staff), w.c1).await.expect("open");
+    assert!(gm.for_tenant_meeting(db, w.huurders.org_id()).await.expect("check").is_none());
+
+    // The municipality on the complex: coverage without groups and the agreements; signals and sales are counted for
+    // it per buurt, never per complex; no Overleg or initiatives.
     let read = blocks::read(db, &gm, Purpose::Screen, TODAY).await.expect("read");
     let coverage = read.participation.as_ref().expect("coverage");
     assert!(coverage.groups.is_none(), "no groups for a municipality");
     assert_eq!(coverage.by_level, [0, 0, 3]);
-    assert_eq!(read.signals.as_ref().map(|s| s.sent), Some(3));
-    let nazorg = read.nazorg.as_ref().expect("counts");
-    assert_eq!((nazorg.sold, nazorg.sales.len(), nazorg.checks_due), (1, 0, 0), "a count, no sales");
+    assert!(read.signals.is_none() && read.nazorg.is_none(), "nothing counted per complex");
     assert!(
         read.overleg.is_none() && read.initiatives.is_none() && read.stock.is_none() && read.social_return.is_none()
     );
+    // On the buurt's page: the signals it received as totals (no months), sales as a count.
+    let buurt = place::open_buurt(db, &reader(w.municipality, Role::Staff), "BU01500001").await.expect("open");
+    let read = blocks::read(db, &buurt.expect("its buurt"), Purpose::Screen, TODAY).await.expect("read");
+    let signals = read.signals.as_ref().expect("signals");
+    assert_eq!((signals.sent, signals.picked_up, signals.per_month.len()), (3, 1, 0));
+    let nazorg = read.nazorg.as_ref().expect("counts");
+    assert_eq!((nazorg.sold, nazorg.sales.len(), nazorg.checks_due), (1, 0, 0), "a count, no sales");
 }
 
 async fn a_sale_keeps_the_coverage_of_the_rest_of_the_stock(db: &Db) {

@@ -132,13 +132,17 @@ async fn every_viewer_sees_its_blocks_and_nothing_of_the_others(mut app: TestApp
     assert!(!page.body.contains("Daken van De Ark"), "another organisation's case");
     app.clear_cookies();
 
-    // The municipality of Deventer: coverage without groups, the signals it received, sales as counts.
+    // The municipality of Deventer: on the complex coverage without groups and the agreements; signals and sales it
+    // counts per buurt, so they are on the buurt's page, masked when small.
     let gemeente = app.org_id("gm-voorbeeldstad").await;
     app.login("beleid@voorbeeldstad.test").await;
     let page = app.get(&format!("/orgs/{gemeente}/plek/complexen/{c1}")).await;
     assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(blocks(&page.body), ["participatie", "afspraken"]);
+    assert!(!page.body.contains("Daken van De Ark") && !page.body.contains("minder dan 5"));
+    let page = app.get(&format!("/orgs/{gemeente}/plek/buurten/BU01500000")).await;
     assert_eq!(blocks(&page.body), ["participatie", "afspraken", "signalering", "nazorg"]);
-    assert!(!page.body.contains("Daken van De Ark") && page.body.contains("minder dan 5"));
+    assert!(page.body.contains("minder dan 5"));
 }
 
 async fn whoever_may_not_look_finds_no_place(mut app: TestApp) {
@@ -171,14 +175,42 @@ async fn whoever_may_not_look_finds_no_place(mut app: TestApp) {
 
 async fn the_one_pager_shows_what_a_tenant_organisation_may_see(mut app: TestApp) {
     let (woonstad, c1, _) = setting(&mut app).await;
+    let (sleutel, noord) = (app.org_id("hv-de-sleutel").await, app.org_id("bewonersraad-noord").await);
+    let print = |org: i64, voor: &str| format!("/orgs/{org}/plek/complexen/{c1}/afdrukken{voor}");
     app.login("admin@woonstad.test").await;
     let page = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}")).await;
-    assert!(page.body.contains(&format!("/orgs/{woonstad}/plek/complexen/{c1}/afdrukken")), "the page links it");
-    let printed = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}/afdrukken")).await;
+    for tenant in [sleutel, noord] {
+        assert!(
+            page.body.contains(&print(woonstad, &format!("?voor={tenant}"))),
+            "one link per consulted organisation"
+        );
+    }
+    // For De Sleutel: its own advice request, nothing of the stock or signals.
+    let printed = app.get(&print(woonstad, &format!("?voor={sleutel}"))).await;
     assert_eq!(printed.status, StatusCode::OK);
     assert_eq!(blocks(&printed.body), TENANT_BLOCKS);
     assert!(printed.body.contains("Afgedrukt op") && printed.body.contains("Daken van De Ark"));
+    assert!(printed.body.contains("alleen wat Huurdersvereniging De Sleutel ook mag zien"));
     assert!(!printed.body.contains("minder dan 5"), "no signals on the tenants' one-pager");
+    // For Bewonersraad Noord the corporation prints what Noord may see: not De Sleutel's request.
+    let printed = app.get(&print(woonstad, &format!("?voor={noord}"))).await;
+    assert_eq!(printed.status, StatusCode::OK);
+    assert!(!printed.body.contains("Daken van De Ark"));
+    // For nobody, or for an organisation it does not consult: no page.
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    for voor in [String::new(), format!("?voor={supplier}"), "?voor=x".to_owned()] {
+        assert_eq!(app.get(&print(woonstad, &voor)).await.status, StatusCode::NOT_FOUND, "{voor}");
+    }
+    app.clear_cookies();
+    // A tenant organisation prints for itself, whatever the link says; a municipality prints none.
+    app.login("bestuur@desleutel.test").await;
+    let printed = app.get(&print(sleutel, &format!("?voor={noord}"))).await;
+    assert_eq!(printed.status, StatusCode::OK);
+    assert!(printed.body.contains("Daken van De Ark"));
+    app.clear_cookies();
+    let gemeente = app.org_id("gm-voorbeeldstad").await;
+    app.login("beleid@voorbeeldstad.test").await;
+    assert_eq!(app.get(&print(gemeente, &format!("?voor={sleutel}"))).await.status, StatusCode::NOT_FOUND);
 }
 
 async fn a_buurt_page_joins_the_stock_of_the_buurt(mut app: TestApp) {

@@ -35,6 +35,15 @@ impl Viewer {
     }
 }
 
+/// How large the place is: a complex, or a buurt (which the modules' figures already count by).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// One complex.
+    Complex,
+    /// One buurt.
+    Buurt,
+}
+
 /// What the page is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -109,14 +118,18 @@ impl Block {
 /// - signals are counted for the sender and the receiving municipality only.
 ///
 /// The one-pager for a tenants' meeting shows only what a tenant organisation may see, whoever prints it.
-pub fn blocks(viewer: Viewer, purpose: Purpose) -> Vec<Block> {
+pub fn blocks(viewer: Viewer, purpose: Purpose, scale: Scale) -> Vec<Block> {
     let shown = |block: Block, viewer: Viewer| {
         if !block.module().open_to(viewer.org_kind()) {
             return false;
         }
         match block {
             Block::Stock | Block::SocialReturn => matches!(viewer, Viewer::Owner(_)),
-            Block::Signals | Block::Nazorg => matches!(viewer, Viewer::Owner(_) | Viewer::Municipality),
+            Block::Signals | Block::Nazorg => match viewer {
+                Viewer::Owner(_) => true,
+                Viewer::Municipality => scale == Scale::Buurt,
+                Viewer::TenantOrganisation => false,
+            },
             Block::Participation | Block::Overleg | Block::Afspraken | Block::Initiatives => true,
         }
     };
@@ -125,6 +138,12 @@ pub fn blocks(viewer: Viewer, purpose: Purpose) -> Vec<Block> {
         .filter(|b| shown(*b, viewer))
         .filter(|b| purpose == Purpose::Screen || shown(*b, Viewer::TenantOrganisation))
         .collect()
+}
+
+/// Whether the viewer prints the one-pager for a tenants' meeting: the corporation (for one tenant organisation it
+/// consults) and that tenant organisation; a municipality holds no tenants' meetings of its own.
+pub fn prints_for_tenants(viewer: Viewer) -> bool {
+    matches!(viewer, Viewer::Owner(_) | Viewer::TenantOrganisation)
 }
 
 /// Counts of places this small are shown as "fewer than 5": in a small complex one count can point at one
@@ -156,7 +175,13 @@ mod tests {
     use super::*;
 
     fn codes(viewer: Viewer, purpose: Purpose) -> Vec<&'static str> {
-        blocks(viewer, purpose).into_iter().map(Block::code).collect()
+        let complex: Vec<&'static str> = blocks(viewer, purpose, Scale::Complex).into_iter().map(Block::code).collect();
+        let buurt: Vec<&'static str> = blocks(viewer, purpose, Scale::Buurt).into_iter().map(Block::code).collect();
+        // Only a municipality's blocks differ between a complex and a buurt (checked in its own test).
+        if viewer != Viewer::Municipality {
+            assert_eq!(complex, buurt, "{viewer:?}");
+        }
+        buurt
     }
 
     /// The table of viewers and blocks, written out so that a change to the rule shows here.
@@ -178,12 +203,19 @@ mod tests {
     }
 
     #[test]
+    fn a_municipality_counts_signals_and_sales_per_buurt_never_per_complex() {
+        let complex: Vec<&str> =
+            blocks(Viewer::Municipality, Purpose::Screen, Scale::Complex).into_iter().map(Block::code).collect();
+        assert_eq!(complex, ["participatie", "afspraken"]);
+    }
+
+    #[test]
     fn the_one_pager_shows_what_a_tenant_organisation_may_see() {
         let tenants = ["participatie", "overleg", "afspraken", "initiatieven"];
         assert_eq!(codes(Viewer::Owner(Role::Admin), Purpose::TenantMeeting), tenants);
         assert_eq!(codes(Viewer::TenantOrganisation, Purpose::TenantMeeting), tenants);
-        // A municipality prints only what both it and a tenant organisation may see.
-        assert_eq!(codes(Viewer::Municipality, Purpose::TenantMeeting), ["participatie", "afspraken"]);
+        assert!(prints_for_tenants(Viewer::Owner(Role::ReadOnly)) && prints_for_tenants(Viewer::TenantOrganisation));
+        assert!(!prints_for_tenants(Viewer::Municipality));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::overleg::date_to_text;
 use crate::sql;
 use crate::{Db, Result};
 use time::{Date, OffsetDateTime};
+use volkshuis_domain::nazorg::checks::{check_state, CheckState};
 use volkshuis_domain::nazorg::vve::{findings, health, Health};
 use volkshuis_domain::place::stock::UnitFacts;
 use volkshuis_domain::place::timeline::{self, Event, Happening};
@@ -192,13 +193,21 @@ pub struct Blocks {
 pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Result<Blocks> {
     let shows = |block| place.shows(block, purpose);
     let since = today - timeline::SPAN;
+    // Signals are counted per month: this month and the eleven before it, the "last twelve months" of the block.
+    let first_month = {
+        let (mut year, mut month) = (today.year(), u8::from(today.month()) as i32 - 11);
+        if month < 1 {
+            (year, month) = (year - 1, month + 12);
+        }
+        format!("{year:04}-{month:02}")
+    };
     Ok(Blocks {
         stock: if shows(Block::Stock) { Some(stock(db, place).await?) } else { None },
         participation: if shows(Block::Participation) { Some(participation(db, place, today).await?) } else { None },
         overleg: if shows(Block::Overleg) { Some(overleg(db, place, since).await?) } else { None },
         afspraken: if shows(Block::Afspraken) { Some(afspraken(db, place).await?) } else { None },
         social_return: if shows(Block::SocialReturn) { Some(social_return(db, place).await?) } else { None },
-        signals: if shows(Block::Signals) { Some(signals(db, place, since).await?) } else { None },
+        signals: if shows(Block::Signals) { Some(signals(db, place, &first_month).await?) } else { None },
         nazorg: if shows(Block::Nazorg) { Some(nazorg(db, place, today).await?) } else { None },
         initiatives: if shows(Block::Initiatives) { Some(initiatives(db, place, purpose).await?) } else { None },
     })
@@ -264,23 +273,27 @@ async fn participation(db: &Db, place: &Place, today: Date) -> Result<Participat
     let year_ago = date_to_text(today - timeline::SPAN);
     let mut groups = Vec::new();
     for (corporation, _) in &place.corporations {
-        let mut codes: Vec<String> = place.complexes_of(*corporation).into_iter().map(|c| c.0).collect();
-        codes.extend(place.parts.iter().filter(|p| p.corporation_id == *corporation).map(|p| p.buurt_code.clone()));
-        codes.sort();
-        codes.dedup();
+        // A group speaks for complexes or for buurten (or for all): its codes are matched by its own kind.
+        let complexes: Vec<String> = place.complexes_of(*corporation).into_iter().map(|c| c.0).collect();
+        let mut buurten: Vec<String> =
+            place.parts.iter().filter(|p| p.corporation_id == *corporation).map(|p| p.buurt_code.clone()).collect();
+        buurten.sort();
+        buurten.dedup();
+        let (complex_codes, buurt_codes) = (or_none(&complexes), or_none(&buurten));
         let text = format!(
             "SELECT g.id, g.name, g.kind, g.level, g.org_id, g.started_on, g.ended_on FROM part_groups g \
-             WHERE g.corporation_id = $1 AND (g.ended_on IS NULL OR g.ended_on >= $2) AND (g.area_kind = 'all' OR \
-             EXISTS (SELECT 1 FROM part_group_areas a WHERE a.group_id = g.id AND a.code IN ({}))) \
+             WHERE g.corporation_id = $1 AND (g.ended_on IS NULL OR g.ended_on >= $2) AND (g.area_kind = 'all' \
+             OR (g.area_kind = 'complexes' AND EXISTS (SELECT 1 FROM part_group_areas a WHERE a.group_id = g.id \
+                 AND a.code IN ({}))) \
+             OR (g.area_kind = 'buurten' AND EXISTS (SELECT 1 FROM part_group_areas a WHERE a.group_id = g.id \
+                 AND a.code IN ({})))) \
              ORDER BY g.level DESC, g.name, g.id",
-            marks(3, codes.len().max(1))
+            marks(3, complex_codes.len()),
+            marks(3 + complex_codes.len(), buurt_codes.len())
         );
         let mut query = sql::query(&text).bind(*corporation).bind(year_ago.as_str());
-        if codes.is_empty() {
-            query = query.bind("");
-        }
-        for code in &codes {
-            query = query.bind(code.as_str());
+        for code in complex_codes.into_iter().chain(buurt_codes) {
+            query = query.bind(code);
         }
         for row in query.fetch_all(db).await? {
             groups.push(GroupLine {
@@ -414,7 +427,7 @@ async fn social_return(db: &Db, place: &Place) -> Result<i64> {
     Ok(query.fetch_one(db).await?)
 }
 
-async fn signals(db: &Db, place: &Place, since: Date) -> Result<SignalsBlock> {
+async fn signals(db: &Db, place: &Place, first_month: &str) -> Result<SignalsBlock> {
     // The sender counts what it sent; the municipality what it received.
     let who = match place.viewer {
         Viewer::Municipality => "recipient_org_id = $1",
@@ -435,11 +448,14 @@ async fn signals(db: &Db, place: &Place, since: Date) -> Result<SignalsBlock> {
         PlaceKind::Buurt { code } => query.bind(code.as_str()),
     };
     let mut block = SignalsBlock::default();
-    for row in query.bind(date_to_text(since)[..7].to_owned()).fetch_all(db).await? {
+    for row in query.bind(first_month).fetch_all(db).await? {
         let sent: i64 = row.try_get("sent")?;
         block.sent += sent;
         block.picked_up += row.try_get::<i64, _>("picked_up")?;
-        block.per_month.push((row.try_get("sent_month")?, sent));
+        // A municipality's figures count per month by gemeente, not by buurt: it gets the place's totals only.
+        if place.viewer != Viewer::Municipality {
+            block.per_month.push((row.try_get("sent_month")?, sent));
+        }
     }
     Ok(block)
 }
@@ -466,19 +482,15 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
     }
     let corporation = place.viewer_org();
     let text = format!(
-        "SELECT s.id, s.sold_on, s.bought_back_on, \
-         (SELECT COUNT(*) FROM nz_checks k WHERE k.sale_id = s.id AND k.done_on IS NULL AND k.due_on <= $3) AS due \
-         FROM nz_sales s JOIN units u ON u.id = s.unit_id WHERE s.corporation_id = $1 AND {condition} \
-         ORDER BY s.sold_on DESC, s.id DESC"
+        "SELECT s.id, s.sold_on, s.bought_back_on FROM nz_sales s JOIN units u ON u.id = s.unit_id \
+         WHERE s.corporation_id = $1 AND {condition} ORDER BY s.sold_on DESC, s.id DESC"
     );
     let query = sql::query(&text).bind(corporation);
     let query = match &place.kind {
         PlaceKind::Complex { id, .. } => query.bind(*id),
         PlaceKind::Buurt { code } => query.bind(code.as_str()),
     };
-    // A check is to do from two months before its day (the Nazorg rule); counted here as due once that window opens.
-    let opens_by = date_to_text(today + time::Duration::days(61));
-    for row in query.bind(opens_by).fetch_all(db).await? {
+    for row in query.fetch_all(db).await? {
         let sale = SaleLine {
             id: row.try_get("id")?,
             sold_on: day(&row, "sold_on")?,
@@ -486,7 +498,17 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
         };
         if sale.bought_back_on.is_none() {
             block.sold += 1;
-            block.checks_due += row.try_get::<i64, _>("due")?;
+            // Open or overdue by the Nazorg rule (a check opens two calendar months before its day).
+            let checks = sql::query("SELECT due_on, done_on FROM nz_checks WHERE sale_id = $1")
+                .bind(sale.id)
+                .fetch_all(db)
+                .await?;
+            for check in &checks {
+                let state = check_state(day(check, "due_on")?, opt_day(check, "done_on")?, today);
+                if matches!(state, CheckState::Open | CheckState::Overdue) {
+                    block.checks_due += 1;
+                }
+            }
         }
         block.sales.push(sale);
     }
@@ -510,11 +532,11 @@ async fn initiatives(db: &Db, place: &Place, purpose: Purpose) -> Result<Vec<Ini
     for (corporation, _) in &place.corporations {
         let codes: Vec<String> = place.complexes_of(*corporation).into_iter().map(|c| c.0).collect();
         let owner = place.viewer_org() == *corporation;
-        // Others see what they brought in and what shows itself publicly; the tenants' one-pager only the public.
+        // Others see what they brought in and what shows itself publicly; so does the tenants' one-pager, read as
+        // the tenant organisation (`Place::for_tenant_meeting`).
         let seen = match (owner, purpose) {
-            (_, Purpose::TenantMeeting) => " AND i.published = 1",
             (true, Purpose::Screen) => "",
-            (false, Purpose::Screen) => " AND (i.published = 1 OR i.initiator_org_id = $2)",
+            _ => " AND (i.published = 1 OR i.initiator_org_id = $2)",
         };
         let text = format!(
             "SELECT i.id, i.title, i.stage, i.created_at, i.published, i.initiator_org_id FROM in_initiatives i \

@@ -16,7 +16,7 @@ use crate::sql;
 use crate::{Db, Result};
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::place::{self as rules, Block, Purpose, Viewer};
+use volkshuis_domain::place::{self as rules, Block, Purpose, Scale, Viewer};
 
 /// What a place is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,30 +58,121 @@ pub struct Part {
     pub level: i64,
 }
 
-/// A place opened for a viewer: what it is, the corporations whose stock is in it, and its parts.
+/// A place opened for a viewer: what it is, the corporations whose stock is in it, and its parts. Only
+/// [`open_complex`], [`open_buurt`] and [`Place::for_tenant_meeting`] make one, and its fields are private: what a
+/// place lets a viewer read cannot be changed after the check.
 #[derive(Debug, Clone)]
 pub struct Place {
-    /// What the place is.
-    pub kind: PlaceKind,
-    /// How the viewer stands to the stock.
-    pub viewer: Viewer,
-    /// The organisation looking.
+    kind: PlaceKind,
+    viewer: Viewer,
     viewer_org: i64,
-    /// The place's units, per corporation, complex and buurt.
-    pub parts: Vec<Part>,
-    /// The corporations in the place, by id, with their names.
-    pub corporations: Vec<(i64, String)>,
+    parts: Vec<Part>,
+    corporations: Vec<(i64, String)>,
 }
 
 impl Place {
+    /// What the place is.
+    pub fn kind(&self) -> &PlaceKind {
+        &self.kind
+    }
+
+    /// How the viewer stands to the stock.
+    pub fn viewer(&self) -> Viewer {
+        self.viewer
+    }
+
+    /// The place's units, per corporation, complex and buurt.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    /// The corporations in the place, by id, with their names.
+    pub fn corporations(&self) -> &[(i64, String)] {
+        &self.corporations
+    }
+
+    /// A complex or a buurt.
+    pub fn scale(&self) -> Scale {
+        match self.kind {
+            PlaceKind::Complex { .. } => Scale::Complex,
+            PlaceKind::Buurt { .. } => Scale::Buurt,
+        }
+    }
+
     /// Whether the viewer sees `block` for `purpose`.
     pub fn shows(&self, block: Block, purpose: Purpose) -> bool {
-        rules::blocks(self.viewer, purpose).contains(&block)
+        self.blocks(purpose).contains(&block)
     }
 
     /// The blocks the viewer sees, in page order.
     pub fn blocks(&self, purpose: Purpose) -> Vec<Block> {
-        rules::blocks(self.viewer, purpose)
+        rules::blocks(self.viewer, purpose, self.scale())
+    }
+
+    /// The place as the tenant organisation `tenant` sees it, for the one-pager of a meeting with it: only when the
+    /// viewer may print one ([`rules::prints_for_tenants`]: the corporation, or the tenant organisation itself) and
+    /// only the stock of corporations that consult `tenant` (an accepted Overleg partner); `None` otherwise. The
+    /// blocks are then read with the tenant organisation's rights, not the printer's: its own Overleg cases, cycles it
+    /// is a party to.
+    pub async fn for_tenant_meeting(&self, db: &Db, tenant: i64) -> Result<Option<Place>> {
+        let allowed = match self.viewer {
+            Viewer::Owner(_) => true,
+            Viewer::TenantOrganisation => tenant == self.viewer_org,
+            Viewer::Municipality => false,
+        };
+        if !allowed || !rules::prints_for_tenants(self.viewer) {
+            return Ok(None);
+        }
+        let mut corporations = Vec::new();
+        for (id, name) in &self.corporations {
+            let consults: Option<i64> = sql::query_scalar(
+                "SELECT 1 FROM overleg_partners p JOIN organisations t ON t.id = p.tenant_org_id \
+                 WHERE p.corporation_id = $1 AND p.tenant_org_id = $2 AND p.accepted_at IS NOT NULL AND t.kind = $3",
+            )
+            .bind(*id)
+            .bind(tenant)
+            .bind(OrgKind::TenantOrganisation.code())
+            .fetch_optional(db)
+            .await?;
+            if consults.is_some() {
+                corporations.push((*id, name.clone()));
+            }
+        }
+        if corporations.is_empty() {
+            return Ok(None);
+        }
+        let parts =
+            self.parts.iter().filter(|p| corporations.iter().any(|c| c.0 == p.corporation_id)).cloned().collect();
+        Ok(Some(Place {
+            kind: self.kind.clone(),
+            viewer: Viewer::TenantOrganisation,
+            viewer_org: tenant,
+            parts,
+            corporations,
+        }))
+    }
+
+    /// The tenant organisations the viewer may print a one-pager for: every organisation the place's corporation
+    /// consults (for its members), the viewer itself (a tenant organisation), none (a municipality). Id and name.
+    pub async fn meeting_partners(&self, db: &Db) -> Result<Vec<(i64, String)>> {
+        match self.viewer {
+            Viewer::Municipality => Ok(Vec::new()),
+            Viewer::TenantOrganisation => {
+                let name: Option<String> = sql::query_scalar("SELECT name FROM organisations WHERE id = $1")
+                    .bind(self.viewer_org)
+                    .fetch_optional(db)
+                    .await?;
+                Ok(name.map(|n| vec![(self.viewer_org, n)]).unwrap_or_default())
+            }
+            Viewer::Owner(_) => Ok(sql::query_as(
+                "SELECT t.id, t.name FROM overleg_partners p JOIN organisations t ON t.id = p.tenant_org_id \
+                 WHERE p.corporation_id = $1 AND p.accepted_at IS NOT NULL AND t.kind = $2 ORDER BY t.name, t.id",
+            )
+            .bind(self.viewer_org)
+            .bind(OrgKind::TenantOrganisation.code())
+            .fetch_all(db)
+            .await?),
+        }
     }
 
     /// All units in use in the place (as far as the viewer's figures reach).

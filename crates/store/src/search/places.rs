@@ -15,18 +15,18 @@ fn of_figures(figures: &[Figures], column: &str, bounded: impl Fn(&Figures) -> S
     format!("({})", each.join(" OR "))
 }
 
-/// Complexes of the figures' corporations by code or name; a municipality's only with a unit in use in its
-/// gemeenten (where its figures look).
+/// Complexes of the figures' corporations by code or name, only those with units in use (in a coverage cell, which is
+/// what a complex's page opens with), for a municipality only inside its gemeenten: a result always leads to a page.
 pub(super) async fn complexes(db: &Db, figures: &[Figures], texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
     if figures.is_empty() {
         return Ok(Vec::new());
     }
     let visible = of_figures(figures, "c.corporation_id", |f| {
-        if f.bounded() {
-            format!(" AND EXISTS (SELECT 1 FROM units u WHERE u.cluster_id = c.id AND u.in_use = 1{})", f.bound("u."))
-        } else {
-            String::new()
-        }
+        format!(
+            " AND EXISTS (SELECT 1 FROM part_cells p WHERE p.corporation_id = c.corporation_id \
+             AND p.cluster_code = c.code{})",
+            f.bound("p.")
+        )
     });
     let name = "COALESCE(c.naam, c.code)";
     let statement = format!(
@@ -70,7 +70,7 @@ pub(super) async fn addresses(db: &Db, figures: &[Figures], query: &Query, limit
         let statement = format!(
             "SELECT {UNIT_COLUMNS} FROM units u JOIN organisations o ON o.id = u.corporation_id \
              WHERE u.postcode = $1 {number} AND u.in_use = 1 AND {visible} \
-             ORDER BY u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.id LIMIT $3"
+             ORDER BY u.huisnummer, COALESCE(u.huisletter, ''), COALESCE(u.huisnummer_toevoeging, ''), u.id LIMIT $3"
         );
         rows = sql::query(&statement)
             .bind(p.postcode.as_str())

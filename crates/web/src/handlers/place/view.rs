@@ -30,8 +30,6 @@ use volkshuis_store::place::blocks::Blocks;
 use volkshuis_store::place::{Place, PlaceKind};
 use volkshuis_store::stock;
 
-/// Rent bands are anchored on the liberalisation limit of this year (as the stock lists do).
-const RENT_YEAR: i32 = 2026;
 /// The mini map's width in user units.
 const MAP_WIDTH: u32 = 320;
 
@@ -105,6 +103,14 @@ impl BlockView {
     }
 }
 
+/// What a page is drawn for: on screen or on paper, the day, and the tenant organisations a one-pager may be printed
+/// for (none on paper).
+pub struct Sheet<'a> {
+    pub purpose: Purpose,
+    pub today: Date,
+    pub meetings: &'a [(i64, String)],
+}
+
 /// A line of the timeline.
 pub struct TimelineLine {
     pub on: String,
@@ -120,7 +126,8 @@ pub struct PlacePage {
     pub kind: &'static str,
     pub title: String,
     pub facts: Vec<(String, Vec<Cell>)>,
-    pub print_href: String,
+    /// The one-pagers the viewer may print: one per tenant organisation a meeting is with (link, text).
+    pub print_links: Vec<(String, String)>,
     pub blocks: Vec<BlockView>,
     pub timeline: Vec<TimelineLine>,
 }
@@ -130,6 +137,8 @@ pub struct PlacePage {
 pub struct PrintPage {
     pub place: PlacePage,
     pub printed_on: String,
+    /// "Only what De Sleutel may see too".
+    pub intro: String,
 }
 
 fn masked(pl: &PlekTexts, count: Count) -> String {
@@ -160,39 +169,32 @@ fn health_name(pl: &PlekTexts, health: Health) -> &'static str {
 
 impl PlacePage {
     /// The page for `place` as the viewer of `auth` (member of `org`) sees it.
-    pub fn new(
-        auth: &Auth,
-        org: i64,
-        place: &Place,
-        read: &Blocks,
-        names: &Names,
-        purpose: Purpose,
-        today: Date,
-    ) -> Self {
+    pub fn new(auth: &Auth, org: i64, place: &Place, read: &Blocks, names: &Names, sheet: Sheet<'_>) -> Self {
+        let Sheet { purpose, today, meetings } = sheet;
         let page = Page::for_user(auth);
         let lang = auth.ctx.lang;
         let pl = PlekTexts::of(lang);
         let nav = crate::i18n::NavTexts::of(lang);
         let org_kind = auth.memberships.iter().find(|(o, _)| o.id == org).map(|(o, _)| o.kind);
-        let nav_org = NavOrg { id: org, kind: org_kind.unwrap_or(place.viewer.org_kind()) };
-        let may_edit = matches!(place.viewer, Viewer::Owner(role) if role.allows(Action::Edit));
-        let (kind, title, print_href) = match &place.kind {
-            PlaceKind::Complex { id, code, naam } => (
-                pl.kind_complex,
-                name_and_code(lang, naam.as_deref(), code),
-                format!("{}/afdrukken", super::complex_href(org, *id)),
-            ),
-            PlaceKind::Buurt { code } => {
-                (pl.kind_buurt, names.area(lang, code), format!("{}/afdrukken", super::buurt_href(org, code)))
+        let nav_org = NavOrg { id: org, kind: org_kind.unwrap_or(place.viewer().org_kind()) };
+        let may_edit = matches!(place.viewer(), Viewer::Owner(role) if role.allows(Action::Edit));
+        let (kind, title, href) = match &place.kind() {
+            PlaceKind::Complex { id, code, naam } => {
+                (pl.kind_complex, name_and_code(lang, naam.as_deref(), code), super::complex_href(org, *id))
             }
+            PlaceKind::Buurt { code } => (pl.kind_buurt, names.area(lang, code), super::buurt_href(org, code)),
         };
+        let print_links = meetings
+            .iter()
+            .map(|(id, name)| (format!("{href}/afdrukken?voor={id}"), pl.print_link_for(name)))
+            .collect();
         // The facts every viewer of the place may see: whose stock, how many homes, where.
         let mut facts: Vec<(String, Vec<Cell>)> = Vec::new();
-        let corporations = place.corporations.iter().map(|(_, n)| Cell::text(n.clone())).collect();
-        let label = if place.corporations.len() == 1 { pl.fact_corporation } else { pl.fact_corporations };
+        let corporations = place.corporations().iter().map(|(_, n)| Cell::text(n.clone())).collect();
+        let label = if place.corporations().len() == 1 { pl.fact_corporation } else { pl.fact_corporations };
         facts.push((label.to_owned(), corporations));
         facts.push((pl.fact_units.to_owned(), vec![Cell::text(place.units().to_string())]));
-        if let PlaceKind::Complex { .. } = place.kind {
+        if let PlaceKind::Complex { .. } = place.kind() {
             let buurten = place
                 .buurt_codes()
                 .iter()
@@ -202,9 +204,9 @@ impl PlacePage {
         }
         let gemeenten = place.gemeente_codes().iter().map(|g| Cell::text(names.area(lang, g))).collect();
         facts.push((pl.fact_gemeente.to_owned(), gemeenten));
-        if let PlaceKind::Buurt { .. } = place.kind {
+        if let PlaceKind::Buurt { .. } = place.kind() {
             let complexes = place
-                .parts
+                .parts()
                 .iter()
                 .filter(|p| !p.cluster_code.is_empty())
                 .map(|p| (p.corporation_id, p.cluster_code.clone(), p.cluster_name.clone()))
@@ -217,7 +219,7 @@ impl PlacePage {
         let mut blocks = Vec::new();
         let href = |module: Module| entry(module, nav_org);
         if let Some(stock) = &read.stock {
-            blocks.push(stock_block(pl, nav, &page, place, org, names, stock));
+            blocks.push(stock_block(pl, nav, &page, place, org, names, stock, today.year()));
         }
         if let Some(p) = &read.participation {
             let mut b =
@@ -364,7 +366,7 @@ impl PlacePage {
         }
         if let Some(n) = &read.nazorg {
             let mut b = BlockView::new(Block::Nazorg, pl.block_nazorg, href(Module::Nazorg), pl, nav);
-            match place.viewer {
+            match place.viewer() {
                 Viewer::Municipality => b.figures.push((pl.nazorg_sold.to_owned(), masked(pl, Count::masked(n.sold)))),
                 _ => {
                     b.figures.push((pl.nazorg_sold.to_owned(), n.sold.to_string()));
@@ -404,7 +406,7 @@ impl PlacePage {
                         .iter()
                         .map(|i| {
                             let stage = InitiativeStage::parse(&i.stage).map(|s| it.stage(s)).unwrap_or("");
-                            let href = match place.viewer {
+                            let href = match place.viewer() {
                                 Viewer::Owner(_) => Some(format!("/orgs/{org}/initiatieven/{}", i.id)),
                                 // The organisation's own list: `/initiatieven/mijn/{id}` is its initiator's, a person's.
                                 _ if i.own => Some(format!("/orgs/{org}/initiatieven")),
@@ -454,11 +456,11 @@ impl PlacePage {
                 TimelineLine { on, text, href: if purpose == Purpose::Screen { href } else { None } }
             })
             .collect();
-        PlacePage { page, pl, kind, title, facts, print_href, blocks, timeline }
+        PlacePage { page, pl, kind, title, facts, print_links, blocks, timeline }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "the wording of one block needs the page's texts and names")]
 fn stock_block(
     pl: &PlekTexts,
     nav: &crate::i18n::NavTexts,
@@ -467,13 +469,15 @@ fn stock_block(
     org: i64,
     names: &Names,
     stock: &volkshuis_store::place::blocks::StockBlock,
+    rent_year: i32,
 ) -> BlockView {
-    let href = match &place.kind {
+    let href = match &place.kind() {
         PlaceKind::Complex { id, .. } => format!("/orgs/{org}/stock/clusters/{id}"),
         PlaceKind::Buurt { code } => format!("/orgs/{org}/stock?buurt={code}"),
     };
     let mut b = BlockView::new(Block::Stock, pl.block_stock, href, pl, nav);
-    let summary = StockSummary::of(&stock.units, RENT_YEAR);
+    // Rent bands are anchored on the liberalisation limit of the current year.
+    let summary = StockSummary::of(&stock.units, rent_year);
     let unknown = pl.unknown;
     let named = |list: &HashMap<String, String>, code: Option<&str>| match code {
         Some(code) => VeraNames::show(list, &Some(code.to_owned())),
