@@ -98,7 +98,11 @@ pub async fn run(db: &Db, corporation: &str, requests: usize) -> anyhow::Result<
         for i in 0..requests.max(1) {
             let path = match kind {
                 0 => format!("/orgs/{}/plek/complexen/{}", org.id, complexes[spread(i, complexes.len())]),
-                1 => format!("/orgs/{}/plek/complexen/{}/afdrukken", org.id, complexes[spread(i + 1, complexes.len())]),
+                1 => format!(
+                    "/orgs/{}/plek/complexen/{}/afdrukken?voor={tenants}",
+                    org.id,
+                    complexes[spread(i + 1, complexes.len())]
+                ),
                 _ => match buurten.get(spread(i, buurten.len())) {
                     Some(b) => format!("/orgs/{}/plek/buurten/{}", org.id, b.code),
                     None => continue,

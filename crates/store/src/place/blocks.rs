@@ -214,20 +214,23 @@ pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Resu
 }
 
 /// The place's condition on `units u` of one corporation (`$1` is the corporation, `$2` the complex or buurt).
-fn unit_condition(place: &Place) -> (&'static str, String) {
+///
+/// The corporation is named on `u` too: the units' indexes begin with it (`units_cluster`, `units_buurt`), and without
+/// it a join from sales to units was driven by all of the corporation's sales instead of by the place's units.
+fn unit_condition(place: &Place) -> &'static str {
     match &place.kind {
-        PlaceKind::Complex { id, .. } => ("u.cluster_id = $2", id.to_string()),
-        PlaceKind::Buurt { code } => ("u.buurt_code = $2", code.clone()),
+        PlaceKind::Complex { .. } => "u.corporation_id = $1 AND u.cluster_id = $2",
+        PlaceKind::Buurt { .. } => "u.corporation_id = $1 AND u.buurt_code = $2",
     }
 }
 
 async fn stock(db: &Db, place: &Place) -> Result<StockBlock> {
     let mut block = StockBlock::default();
-    let (condition, _) = unit_condition(place);
+    let condition = unit_condition(place);
     for (corporation, _) in &place.corporations {
         let text = format!(
             "SELECT u.soort, u.status, u.nettohuur_cents, u.bouwjaar, u.lat, u.lon FROM units u \
-             WHERE u.corporation_id = $1 AND {condition} AND u.in_use = 1"
+             WHERE {condition} AND u.in_use = 1"
         );
         let query = sql::query(&text).bind(*corporation);
         let rows = match &place.kind {
@@ -461,7 +464,7 @@ async fn signals(db: &Db, place: &Place, first_month: &str) -> Result<SignalsBlo
 }
 
 async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
-    let (condition, _) = unit_condition(place);
+    let condition = unit_condition(place);
     let mut block = NazorgBlock::default();
     if place.viewer == Viewer::Municipality {
         // Counts only, inside the municipality's own gemeenten (a sold home is out of use, so not in the cells).
