@@ -17,24 +17,28 @@ fn of_figures(figures: &[Figures], column: &str, bounded: impl Fn(&Figures) -> S
 
 /// Complexes of the figures' corporations by code or name, only those with units in use (in a coverage cell, which is
 /// what a complex's page opens with), for a municipality only inside its gemeenten: a result always leads to a page.
+///
+/// The cells are looked up for the best candidates only (four times the limit), not joined for every complex: with a
+/// semi-join over all of a national corporation's cells, this one statement was most of a search's time on
+/// PostgreSQL (see `scripts/bench-place`).
 pub(super) async fn complexes(db: &Db, figures: &[Figures], texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
     if figures.is_empty() {
         return Ok(Vec::new());
     }
-    let visible = of_figures(figures, "c.corporation_id", |f| {
-        format!(
-            " AND EXISTS (SELECT 1 FROM part_cells p WHERE p.corporation_id = c.corporation_id \
-             AND p.cluster_code = c.code{})",
-            f.bound("p.")
-        )
-    });
+    let visible = of_figures(figures, "c.corporation_id", |_| String::new());
+    // One viewer's figures are all bounded by its own gemeenten (a municipality) or none are.
+    let bound = figures[0].bound("p.");
     let name = "COALESCE(c.naam, c.code)";
+    let grade = grade(name, Some("c.code"));
     let statement = format!(
-        "SELECT c.id, c.code, {name} AS title, o.name AS corporation FROM clusters c \
-         JOIN organisations o ON o.id = c.corporation_id \
-         WHERE (lower(c.code) LIKE $4 ESCAPE '\\' OR lower({name}) LIKE $4 ESCAPE '\\') AND {visible} \
-         AND $5 = $5 ORDER BY {}, {name}, c.id LIMIT $6",
-        grade(name, Some("c.code"))
+        "SELECT x.id, x.code, x.title, x.corporation FROM (\
+           SELECT c.id, c.code, c.corporation_id, {name} AS title, o.name AS corporation, {grade} AS grade \
+           FROM clusters c JOIN organisations o ON o.id = c.corporation_id \
+           WHERE (lower(c.code) LIKE $4 ESCAPE '\\' OR lower({name}) LIKE $4 ESCAPE '\\') AND {visible} \
+           AND $5 = $5 ORDER BY {grade}, {name}, c.id LIMIT $6 * 4) x \
+         WHERE EXISTS (SELECT 1 FROM part_cells p WHERE p.corporation_id = x.corporation_id \
+           AND p.cluster_code = x.code{bound}) \
+         ORDER BY x.grade, x.title, x.id LIMIT $6"
     );
     let rows = text_rows(db, &statement, texts, 0, limit).await?;
     rows.iter()
