@@ -20,6 +20,17 @@ fn marks(first: usize, n: usize) -> String {
     (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
+/// Binds the place's key as `$2`: a complex's id or a buurt's code (the value [`unit_condition`] and the signals'
+/// condition compare with). A macro because plain and scalar queries are different types with the same `bind`.
+macro_rules! bind_place {
+    ($query:expr, $place:expr) => {
+        match &$place.kind {
+            PlaceKind::Complex { id, .. } => $query.bind(*id),
+            PlaceKind::Buurt { code } => $query.bind(code.as_str()),
+        }
+    };
+}
+
 /// The codes to bind for an `IN` list, or one empty code (which matches nothing) when there are none.
 fn or_none(codes: &[String]) -> Vec<&str> {
     if codes.is_empty() {
@@ -231,12 +242,7 @@ async fn stock(db: &Db, place: &Place) -> Result<StockBlock> {
              WHERE {condition} AND u.in_use = 1"
         );
         let query = sql::query(&text).bind(*corporation);
-        let rows = match &place.kind {
-            PlaceKind::Complex { id, .. } => query.bind(*id),
-            PlaceKind::Buurt { code } => query.bind(code.as_str()),
-        }
-        .fetch_all(db)
-        .await?;
+        let rows = bind_place!(query, place).fetch_all(db).await?;
         for row in &rows {
             block.units.push(UnitFacts {
                 soort: row.try_get("soort")?,
@@ -434,9 +440,9 @@ async fn signals(db: &Db, place: &Place, first_month: &str) -> Result<SignalsBlo
         Viewer::Municipality => "recipient_org_id = $1",
         _ => "sender_org_id = $1",
     };
-    let (where_place, _) = match &place.kind {
-        PlaceKind::Complex { .. } => ("cluster_id = $2", ()),
-        PlaceKind::Buurt { .. } => ("buurt_code = $2", ()),
+    let where_place = match &place.kind {
+        PlaceKind::Complex { .. } => "cluster_id = $2",
+        PlaceKind::Buurt { .. } => "buurt_code = $2",
     };
     let text = format!(
         "SELECT sent_month, COUNT(*) AS sent, \
@@ -444,10 +450,7 @@ async fn signals(db: &Db, place: &Place, first_month: &str) -> Result<SignalsBlo
          FROM sg_facts WHERE {who} AND {where_place} AND sent_month >= $3 GROUP BY sent_month ORDER BY sent_month"
     );
     let query = sql::query(&text).bind(place.viewer_org());
-    let query = match &place.kind {
-        PlaceKind::Complex { id, .. } => query.bind(*id),
-        PlaceKind::Buurt { code } => query.bind(code.as_str()),
-    };
+    let query = bind_place!(query, place);
     let mut block = SignalsBlock::default();
     for row in query.bind(first_month).fetch_all(db).await? {
         let sent: i64 = row.try_get("sent")?;
@@ -473,10 +476,7 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
                   (SELECT gemeente_code FROM org_gemeenten WHERE org_id = $3))"
             );
             let query = sql::query_scalar::<i64>(&text).bind(*corporation);
-            let query = match &place.kind {
-                PlaceKind::Complex { id, .. } => query.bind(*id),
-                PlaceKind::Buurt { code } => query.bind(code.as_str()),
-            };
+            let query = bind_place!(query, place);
             block.sold += query.bind(place.viewer_org()).fetch_one(db).await?;
         }
         return Ok(block);
@@ -489,10 +489,7 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
          (SELECT u.id FROM units u WHERE {condition}) ORDER BY s.sold_on DESC, s.id DESC"
     );
     let query = sql::query(&text).bind(corporation);
-    let query = match &place.kind {
-        PlaceKind::Complex { id, .. } => query.bind(*id),
-        PlaceKind::Buurt { code } => query.bind(code.as_str()),
-    };
+    let query = bind_place!(query, place);
     for row in query.fetch_all(db).await? {
         let sale = SaleLine {
             id: row.try_get("id")?,
