@@ -32,6 +32,7 @@ volkshuis_store::store_test_on_both_backends!(
     soft_signals_need_consent_and_each_partner_sees_only_its_own,
     a_ledger_sends_nothing_until_it_is_confirmed_the_same_day,
     collection_resumes_after_a_later_result_says_not_picked_up,
+    arrears_count_as_resolved_when_the_contract_leaves_the_ledger_and_not_when_it_returns,
 );
 
 async fn a_ledger_sends_nothing_until_it_is_confirmed_the_same_day(db: &Db) {
@@ -470,4 +471,51 @@ async fn soft_signals_need_consent_and_each_partner_sees_only_its_own(db: &Db) {
     let purged = retention::purge(&db, date!(2027 - 03 - 04), &actor()).await.expect("purge");
     assert_eq!(purged.soft, 1);
     assert_eq!(count(&db, &format!("SELECT COUNT(*) FROM sg_soft WHERE id = {quiet}")).await, 0);
+}
+
+/// The ledger of [`ledger_file`] without the line of contract `left_out`.
+fn ledger_without(left_out: &str) -> String {
+    ledger_file().lines().filter(|l| !l.starts_with(&format!("{left_out};"))).map(|l| format!("{l}\n")).collect()
+}
+
+async fn arrears_count_as_resolved_when_the_contract_leaves_the_ledger_and_not_when_it_returns(db: &Db) {
+    let db = db.clone();
+    let world = World::new(&db).await;
+    let resolved = |contract: &'static str| {
+        let db = db.clone();
+        async move {
+            count(
+                &db,
+                &format!(
+                    "SELECT COUNT(*) FROM sg_facts f JOIN sg_signals s ON s.id = f.signal_id \
+                     WHERE s.contract = '{contract}' AND f.resolved_on IS NOT NULL"
+                ),
+            )
+            .await
+        }
+    };
+    let first = world.import(&db, &ledger_file()).await.expect("imported");
+    // Two receivers in one ledger: Deventer on the platform, Zwolle by file; each signal with its own.
+    assert_eq!((first.sent.clone(), first.by_file, first.resolved), (vec![(world.gm, 1)], 1, 0));
+    let receivers: Vec<(String, Option<i64>)> = {
+        let rows = sql::query("SELECT contract, recipient_org_id FROM sg_signals ORDER BY contract")
+            .fetch_all(&db)
+            .await
+            .expect("signals");
+        rows.iter()
+            .map(|r| (r.try_get("contract").expect("contract"), r.try_get("recipient_org_id").expect("to")))
+            .collect()
+    };
+    assert_eq!(receivers, vec![("C1".to_owned(), Some(world.gm)), ("C3".to_owned(), None)]);
+
+    // C1 paid: its contract is not in the next ledger, so its arrears count as resolved; C3's do not.
+    let second = world.import(&db, &ledger_without("C1")).await.expect("imported");
+    assert_eq!((second.signalled(), second.resolved), (0, 1));
+    assert_eq!((resolved("C1").await, resolved("C3").await), (1, 0));
+
+    // C1 fell behind again while its signal is still open: not resolved after all, and not signalled twice.
+    let third = world.import(&db, &ledger_file()).await.expect("imported");
+    assert_eq!((third.signalled(), third.resolved), (0, 0));
+    assert_eq!((resolved("C1").await, resolved("C3").await), (0, 0));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM sg_signals").await, 2);
 }

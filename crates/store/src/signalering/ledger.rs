@@ -1,15 +1,15 @@
 //! The arrears ledger: bringing it in (all or nothing: every row checked against the stock before anything is
 //! written), the verdict on each household, the signals it sends, and the arrears it shows resolved.
 
-use super::rows::{insert_all, Cell};
 use super::settings::{recipient_of, Recipient};
 use super::{log_read, opt_date, PersonalScope};
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
 use crate::sql;
+use crate::stock::columns::{insert_rows, Value};
 use crate::{timestamp, Backend, Db, Result, StoreError, Tx};
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::bezit::import::{echo, RowError, RowProblem, WHOLE_ROW};
@@ -50,7 +50,7 @@ const LOOKUP_CHUNK: usize = 500;
 /// Above this many households the organisation's units are read in one pass instead of looked up in chunks.
 const READ_ALL_UNITS_FROM: usize = 20_000;
 /// Households decided and written per round.
-const WRITE_CHUNK: usize = 5_000;
+const WRITE_CHUNK: usize = 10_000;
 
 const UNIT_COLUMNS: &str = "id, id_extern, gemeente_code";
 
@@ -192,12 +192,12 @@ pub async fn import_ledger(
 
     let mut recipients: HashMap<String, Recipient> = HashMap::new();
     let mut thresholds = HashMap::new();
-    let mut household_rows = Vec::with_capacity(WRITE_CHUNK);
+    let mut household_rows: Vec<Value<'_>> = Vec::with_capacity(WRITE_CHUNK * HOUSEHOLD_COLUMNS.len());
     let mut would_signal = 0_i64;
     for (i, household) in households.iter().enumerate() {
         // Rows are written a chunk at a time, so a national ledger's rows are never all in memory twice.
         if i % WRITE_CHUNK == 0 && i > 0 {
-            insert_all(&mut tx, "sg_households", HOUSEHOLD_COLUMNS, &household_rows).await?;
+            insert_rows(tx.conn(), "sg_households", &HOUSEHOLD_COLUMNS, &household_rows).await?;
             household_rows.clear();
         }
         let unit = &units[&household.unit];
@@ -221,9 +221,10 @@ pub async fn import_ledger(
             _ => None,
         });
         would_signal += i64::from(decision.signalled());
-        household_rows.push(household_cells(ledger_id, org_id, unit.id, household, &decision.blocks, signal_from));
+        let verdict = Decided { blocks: &decision.blocks, signal_from };
+        push_household(&mut household_rows, (ledger_id, org_id, unit.id), household, verdict);
     }
-    insert_all(&mut tx, "sg_households", HOUSEHOLD_COLUMNS, &household_rows).await?;
+    insert_rows(tx.conn(), "sg_households", &HOUSEHOLD_COLUMNS, &household_rows).await?;
     sql::query("UPDATE sg_ledgers SET households = $2, signalled = $3 WHERE id = $1")
         .bind(ledger_id)
         .bind(households.len() as i64)
@@ -284,6 +285,12 @@ pub async fn send_ledger(
         return Ok(Err(SendRefusal::Stale));
     }
     let households: i64 = row.try_get("households")?;
+    if tx.conn().backend() == Backend::Postgres && households >= READ_ALL_UNITS_FROM as i64 {
+        // The statements below read the whole ledger. Before autovacuum has counted a large one, PostgreSQL plans
+        // them for the few rows the table held before and joins row by row (a national ledger's signals took 52 s
+        // instead of 22 s); sampling it costs about a second.
+        sql::query("ANALYZE sg_households").execute(&mut tx).await?;
+    }
     // A household whose contract got an open signal since the verdict is not signalled again.
     sql::query(
         "UPDATE sg_households SET blocks = 'al_gesignaleerd' WHERE ledger_id = $1 AND blocks = '' AND EXISTS \
@@ -297,8 +304,11 @@ pub async fn send_ledger(
         .bind(org_id)
         .fetch_one(&mut tx)
         .await?;
-    // The signals are written set-based, one statement per receiver: the households' allowed fields and the stock's
-    // address as it is now (the house number as `HouseNumber` shows it: 12A-2), never through memory row by row.
+    // The signals are written set-based in one statement, whatever the number of receivers (a statement per
+    // receiver read the whole ledger again for each of up to 342 municipalities): the households' allowed fields, the
+    // stock's address as it is now (the house number as `HouseNumber` shows it: 12A-2), and per gemeente its receiver
+    // and latest deletion day from a table of the ledger's gemeenten. A temporary table with a key, because joined
+    // to a `VALUES` list SQLite read the ledger once per gemeente; it goes with the transaction if this fails.
     let gemeenten: Vec<String> = sql::query_scalar(
         "SELECT DISTINCT u.gemeente_code FROM sg_households h JOIN units u ON u.id = h.unit_id \
          WHERE h.ledger_id = $1 AND h.blocks = '' AND u.gemeente_code IS NOT NULL ORDER BY u.gemeente_code",
@@ -306,39 +316,49 @@ pub async fn send_ledger(
     .bind(ledger_id)
     .fetch_all(&mut tx)
     .await?;
-    let mut receivers: BTreeMap<Option<i64>, (Vec<String>, Date)> = BTreeMap::new();
-    for code in gemeenten {
-        let recipient = recipient_of(&mut tx, &code).await?;
-        let entry = receivers
-            .entry(recipient.org_id)
-            .or_insert_with(|| (Vec::new(), delete_cap(today, recipient.settings.retention)));
-        entry.0.push(code);
+    sql::query(
+        "CREATE TEMPORARY TABLE sg_receivers (gemeente_code TEXT PRIMARY KEY, recipient_org_id BIGINT, \
+         delete_on TEXT NOT NULL)",
+    )
+    .execute(&mut tx)
+    .await?;
+    for code in &gemeenten {
+        let recipient = recipient_of(&mut tx, code).await?;
+        sql::query("INSERT INTO sg_receivers (gemeente_code, recipient_org_id, delete_on) VALUES ($1, $2, $3)")
+            .bind(code.as_str())
+            .bind(recipient.org_id)
+            .bind(date_to_text(delete_cap(today, recipient.settings.retention)))
+            .execute(&mut tx)
+            .await?;
     }
+    sql::query(&format!(
+        "INSERT INTO sg_signals ({SIGNAL_COLUMNS}) SELECT $1, r.recipient_org_id, u.gemeente_code, h.contract, u.id, \
+         h.name, h.phone, h.email, u.straatnaam, CAST(u.huisnummer AS TEXT) || COALESCE(u.huisletter, '') || \
+         CASE WHEN u.huisnummer_toevoeging IS NULL THEN '' ELSE '-' || u.huisnummer_toevoeging END, u.postcode, \
+         u.woonplaats, u.bag_verblijfsobject_id, h.amount_cents, h.arrears_since, $3, NULL, r.delete_on \
+         FROM sg_households h JOIN units u ON u.id = h.unit_id JOIN sg_receivers r ON r.gemeente_code = u.gemeente_code \
+         WHERE h.ledger_id = $2 AND h.blocks = '' ORDER BY h.id"
+    ))
+    .bind(org_id)
+    .bind(ledger_id)
+    .bind(date_to_text(today))
+    .execute(&mut tx)
+    .await?;
+    sql::query("DROP TABLE sg_receivers").execute(&mut tx).await?;
     let mut sent: Vec<(i64, u64)> = Vec::new();
     let mut by_file = 0;
-    for (recipient, (codes, cap)) in &receivers {
-        let marks: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 6)).collect();
-        let text = format!(
-            "INSERT INTO sg_signals ({SIGNAL_COLUMNS}) SELECT $1, $2, u.gemeente_code, h.contract, u.id, h.name, \
-             h.phone, h.email, u.straatnaam, CAST(u.huisnummer AS TEXT) || COALESCE(u.huisletter, '') || \
-             CASE WHEN u.huisnummer_toevoeging IS NULL THEN '' ELSE '-' || u.huisnummer_toevoeging END, u.postcode, \
-             u.woonplaats, u.bag_verblijfsobject_id, h.amount_cents, h.arrears_since, $3, NULL, $4 \
-             FROM sg_households h JOIN units u ON u.id = h.unit_id \
-             WHERE h.ledger_id = $5 AND h.blocks = '' AND u.gemeente_code IN ({}) ORDER BY h.id",
-            marks.join(", ")
-        );
-        let mut query = sql::query(&text)
-            .bind(org_id)
-            .bind(*recipient)
-            .bind(date_to_text(today))
-            .bind(date_to_text(*cap))
-            .bind(ledger_id);
-        for code in codes {
-            query = query.bind(code.as_str());
-        }
-        let written = query.execute(&mut tx).await?.rows_affected();
-        match recipient {
-            Some(to) => sent.push((*to, written)),
+    let per_recipient = sql::query(
+        "SELECT recipient_org_id, COUNT(*) AS n FROM sg_signals WHERE id > $2 AND sender_org_id = $1 \
+         GROUP BY recipient_org_id ORDER BY recipient_org_id",
+    )
+    .bind(org_id)
+    .bind(last_signal)
+    .fetch_all(&mut tx)
+    .await?;
+    for row in &per_recipient {
+        let written = u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0);
+        match row.try_get::<Option<i64>, _>("recipient_org_id")? {
+            Some(to) => sent.push((to, written)),
             None => by_file += written,
         }
     }
@@ -358,25 +378,29 @@ pub async fn send_ledger(
     .bind(date_to_text(today)[..7].to_owned())
     .execute(&mut tx)
     .await?;
-    // Arrears resolved: an open signal whose contract is no longer in the ledger; one that came back is not.
+    // Arrears resolved: an open signal whose contract is no longer in the ledger; one that came back is not. Only
+    // signals sent before this ledger can be either (a new one's contract is in it), and a national ledger's new
+    // signals are a million rows the two statements need not look at.
     let resolved = sql::query(
         "UPDATE sg_facts SET resolved_on = $3 WHERE resolved_on IS NULL AND signal_id IN (SELECT s.id FROM sg_signals s \
-         WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND NOT EXISTS \
+         WHERE s.sender_org_id = $1 AND s.id <= $4 AND s.closed_on IS NULL AND NOT EXISTS \
          (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract))",
     )
     .bind(org_id)
     .bind(ledger_id)
     .bind(date_to_text(today))
+    .bind(last_signal)
     .execute(&mut tx)
     .await?
     .rows_affected();
     sql::query(
         "UPDATE sg_facts SET resolved_on = NULL WHERE resolved_on IS NOT NULL AND signal_id IN (SELECT s.id \
-         FROM sg_signals s WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND EXISTS \
+         FROM sg_signals s WHERE s.sender_org_id = $1 AND s.id <= $3 AND s.closed_on IS NULL AND EXISTS \
          (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract))",
     )
     .bind(org_id)
     .bind(ledger_id)
+    .bind(last_signal)
     .execute(&mut tx)
     .await?;
     sql::query("DELETE FROM sg_households WHERE org_id = $1 AND ledger_id <> $2")
@@ -404,41 +428,70 @@ fn delete_cap(sent_on: Date, retention: volkshuis_domain::signalering::retention
     volkshuis_domain::calendar::add_months(sent_on, retention.follow_up_months.max(retention.closed_months) + 6)
 }
 
-const HOUSEHOLD_COLUMNS: &str = "ledger_id, org_id, line, contract, unit_id, name, phone, email, amount_cents, \
-     arrears_since, reminder_on, offer_on, contact_on, contact_kind, contact_reached, debt_help_pointed, objection, \
-     arrangement, blocks, signal_from";
+/// The columns of a household's row, in the order [`push_household`] writes them.
+const HOUSEHOLD_COLUMNS: [&str; 20] = [
+    "ledger_id",
+    "org_id",
+    "line",
+    "contract",
+    "unit_id",
+    "name",
+    "phone",
+    "email",
+    "amount_cents",
+    "arrears_since",
+    "reminder_on",
+    "offer_on",
+    "contact_on",
+    "contact_kind",
+    "contact_reached",
+    "debt_help_pointed",
+    "objection",
+    "arrangement",
+    "blocks",
+    "signal_from",
+];
 
-fn household_cells(
-    ledger_id: i64,
-    org_id: i64,
-    unit_id: i64,
-    h: &Household,
-    blocks: &[Block],
+/// What the rule said of a household, as stored beside it.
+struct Decided<'a> {
+    blocks: &'a [Block],
+    /// The day the signal may go, when only the threshold stopped it.
     signal_from: Option<String>,
-) -> Vec<Cell> {
-    let day = |d: Option<Date>| Cell::OptText(d.map(date_to_text));
-    vec![
-        Cell::Int(ledger_id),
-        Cell::Int(org_id),
-        Cell::Int(h.line as i64),
-        Cell::Text(h.contract.clone()),
-        Cell::Int(unit_id),
-        Cell::Text(h.name.clone()),
-        Cell::OptText(h.phone.clone()),
-        Cell::OptText(h.email.clone()),
-        Cell::Int(h.amount.cents()),
-        Cell::Text(date_to_text(h.arrears_since)),
+}
+
+/// Appends a household's row (ledger, organisation and unit ids first) to `rows`, its texts borrowed from the
+/// ledger as read: a national ledger writes some 20 million of them.
+fn push_household<'a>(
+    rows: &mut Vec<Value<'a>>,
+    (ledger_id, org_id, unit_id): (i64, i64, i64),
+    h: &'a Household,
+    verdict: Decided<'_>,
+) {
+    let day = |d: Option<Date>| Value::Text(d.map(|d| date_to_text(d).into()));
+    let flag = |b: bool| Value::Int(Some(i64::from(b)));
+    let blocks: Vec<&str> = verdict.blocks.iter().map(block_code).collect();
+    rows.extend([
+        Value::Int(Some(ledger_id)),
+        Value::Int(Some(org_id)),
+        Value::Int(Some(h.line as i64)),
+        Value::text(Some(&h.contract)),
+        Value::Int(Some(unit_id)),
+        Value::text(Some(&h.name)),
+        Value::text(h.phone.as_deref()),
+        Value::text(h.email.as_deref()),
+        Value::Int(Some(h.amount.cents())),
+        day(Some(h.arrears_since)),
         day(h.reminder_on),
         day(h.offer_on),
         day(h.contact_on),
-        Cell::OptText(h.contact_kind.map(|k| k.code().to_owned())),
-        Cell::Int(i64::from(h.contact_reached)),
-        Cell::Int(i64::from(h.debt_help_pointed)),
-        Cell::Int(i64::from(h.objection)),
-        Cell::Text(h.arrangement.code().to_owned()),
-        Cell::Text(blocks.iter().map(block_code).collect::<Vec<_>>().join(",")),
-        Cell::OptText(signal_from),
-    ]
+        Value::text(h.contact_kind.map(|k| k.code())),
+        flag(h.contact_reached),
+        flag(h.debt_help_pointed),
+        flag(h.objection),
+        Value::text(Some(h.arrangement.code())),
+        Value::Text(Some(blocks.join(",").into())),
+        Value::Text(verdict.signal_from.map(Into::into)),
+    ]);
 }
 
 /// The columns a signal is written with: only the fields the law lets travel, with the stock's address.

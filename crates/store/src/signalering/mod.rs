@@ -12,7 +12,6 @@ pub mod buckets;
 pub mod figures;
 pub mod ledger;
 pub mod retention;
-mod rows;
 pub mod settings;
 pub mod signals;
 pub mod soft;

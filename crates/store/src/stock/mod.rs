@@ -9,7 +9,7 @@ mod bulk;
 mod cache;
 mod cells;
 mod choices;
-mod columns;
+pub(crate) mod columns;
 mod import;
 mod known;
 pub mod map;

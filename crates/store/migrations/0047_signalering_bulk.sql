@@ -1,0 +1,10 @@
+-- Signalering's bulk writes without per-row reference checks that can never fail (issue 20, ADR 0049). A national
+-- ledger writes 2.3 million households and a million signals with their facts; PostgreSQL checks each foreign key of
+-- each row with a query of its own, and these checks were a third of the ledger's time there (households 17 s,
+-- facts 7 s). The references dropped here point at rows Volkshuis never deletes (organisations, units, complexes),
+-- and the ledger writes them from ids it read in the same transaction:
+--   sg_households.org_id   the ledger's organisation (the ledger's own reference cascades, and is kept);
+--   sg_households.unit_id  a unit of that organisation, looked up by idExtern before the row is written;
+--   sg_facts.sender_org_id, recipient_org_id, cluster_id  copied from the signal and its unit as they are sent.
+-- Whoever adds a way to delete an organisation, a unit or a complex deletes or clears these rows with it.
+-- The engines differ in how a reference is dropped: see the two files beside this one.
