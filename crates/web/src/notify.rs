@@ -77,6 +77,33 @@ pub(crate) async fn tell_board(
     Ok(members.len())
 }
 
+/// Mails and notifies one person about an item that names them (the initiator of an initiative, its coach, a
+/// koopcoach), whether or not they are a member of `org_id`, the organisation that took the step: never the person
+/// who took it, nor an inactive account. `line` gives the notice's line in a language. Returns whether they were told.
+pub(crate) async fn tell_user(
+    state: &AppState,
+    tx: &mut Tx,
+    (user_id, by_user_id): (i64, i64),
+    org_id: i64,
+    link_path: &str,
+    line: impl Fn(Lang) -> String,
+) -> anyhow::Result<bool> {
+    let Some(user) = users::get(&state.db, user_id).await? else { return Ok(false) };
+    if !user.active || user.id == by_user_id {
+        return Ok(false);
+    }
+    let lang = lang_of(&user);
+    let nt = NotifyTexts::of(lang);
+    let text = line(lang);
+    let body = format!(
+        "{text}\n{}\n\n-- \n{}",
+        nt.mail_open(absolute(state, link_path)),
+        nt.mail_footer_personal(absolute(state, SETTINGS_PATH))
+    );
+    deliver(state, tx, &user, &Notice { org_id, text: &text, link_path, subject: &text, body: &body }).await?;
+    Ok(true)
+}
+
 /// A local path as an absolute link for mail, with the configured base URL.
 pub(crate) fn absolute(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.base_url.trim_end_matches('/'))

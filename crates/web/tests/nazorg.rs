@@ -162,6 +162,21 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     let assigned =
         app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &format!("{wijkteam}:{coach}"))]).await;
     assert_eq!(assigned.status, StatusCode::SEE_OTHER);
+    // The coach is told, without the buyer's name, and once: saving the same coach again tells nobody.
+    let again =
+        app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &format!("{wijkteam}:{coach}"))]).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    let told: Vec<(String, String)> = {
+        let rows = sql::query("SELECT text, link FROM notifications WHERE user_id = $1 AND text LIKE '%koopcoach%'")
+            .bind(coach)
+            .fetch_all(&app.state.db)
+            .await
+            .expect("notices");
+        rows.iter().map(|r| (r.try_get("text").expect("text"), r.try_get("link").expect("link"))).collect()
+    };
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].0.contains("wees u een koper toe als koopcoach") && !told[0].0.contains("Koopman"), "{told:?}");
+    assert_eq!(told[0].1, format!("/orgs/{wijkteam}/nazorg/verkopen/{sale}"));
 
     // The coach sees their buyer and writes the log; nothing of other buyers.
     app.login("coordinator@wijkteam.test").await;

@@ -377,6 +377,21 @@ pub async fn buyer_consented(db: &Db, scope: &WriteScope, sale_id: i64) -> Resul
     consented(db, sale_id).await
 }
 
+/// The koopcoach (organisation, user) of a sale of the corporation, if one is assigned: ids only, no buyer's data.
+pub async fn coach_of(db: &Db, scope: &WriteScope, sale_id: i64) -> Result<Option<(i64, i64)>> {
+    let row = sql::query("SELECT coach_org_id, coach_user_id FROM nz_sales WHERE id = $1 AND corporation_id = $2")
+        .bind(sale_id)
+        .bind(scope.org_id())
+        .fetch_optional(db)
+        .await?;
+    Ok(match row {
+        Some(row) => {
+            row.try_get::<Option<i64>, _>("coach_org_id")?.zip(row.try_get::<Option<i64>, _>("coach_user_id")?)
+        }
+        None => None,
+    })
+}
+
 /// Assigns (or with `None` removes) the koopcoach of one of the corporation's sales. `false` when the sale is not
 /// the corporation's, its buyer did not consent to aftercare, or the person is not a coach candidate (a form's
 /// select list is not a check).

@@ -1,4 +1,4 @@
-### Notices of what the other party did (Overleg and Social return), by mail or in a daily digest.
+### Notices of what the other party did (Overleg, Social return, Prestatieafspraken, Signalering, Initiatives, Aftercare), by mail or in a daily digest.
 
 ## Every page's header
 header-notices = Notifications
@@ -9,7 +9,7 @@ header-unread = { $n ->
 
 ## The page /account/notifications
 page-title = Notifications
-page-intro = What the other party did: requests, answers, questions, decisions, approvals and rejections in Overleg and Social return. You always see them in Volkshuis; by mail as you choose below.
+page-intro = What the other party did: requests, answers, decisions, approvals and rejections, stages and grants in Overleg, Social return, Prestatieafspraken, Signalering, Initiatives and Aftercare. You always see them in Volkshuis; by mail as you choose below.
 unread-title = Unread notifications
 none-unread = You have no unread notifications.
 mark-read = Mark read
@@ -83,3 +83,11 @@ ev-signals-waiting = New early signals are waiting
 ev-signal-answered = The municipality answered a signal
 ev-referral-made = A new referral is waiting
 ev-referral-answered = A partner answered a referral
+
+## Initiatives and aftercare: to one person (the initiator, a coach) or to the corporation
+ev-initiative-submitted = { $person } submitted a residents' initiative: { $title }
+ev-initiative-stage = { $org } moved your initiative { $title } to the stage { $stage }
+ev-initiative-granted = { $org } granted your initiative { $title } { $amount }
+ev-initiative-coach = { $org } made you the coach of the residents' initiative { $title }
+ev-koopcoach-assigned = { $org } assigned a buyer to you as koopcoach
+mail-footer-personal = You receive this e-mail because it concerns you. Choose whether notices come by e-mail at once, once a day or not at all: { $settings }

@@ -1,4 +1,4 @@
-### Meldingen van wat de andere partij deed (Overleg en Social return), per e-mail of in een dagelijks overzicht.
+### Meldingen van wat de andere partij deed (Overleg, Social return, Prestatieafspraken, Signalering, Initiatieven, Nazorg), per e-mail of in een dagelijks overzicht.
 
 ## De kop van elke pagina
 header-notices = Meldingen
@@ -9,7 +9,7 @@ header-unread = { $n ->
 
 ## De pagina /account/notifications
 page-title = Meldingen
-page-intro = Hier ziet u wat de andere partij deed: verzoeken, antwoorden, vragen, besluiten, goed- en afkeuringen in Overleg en Social return. In Volkshuis ziet u ze altijd; per e-mail zoals u hieronder kiest.
+page-intro = Hier ziet u wat de andere partij deed: verzoeken, antwoorden, besluiten, goed- en afkeuringen, fasen en toekenningen in Overleg, Social return, Prestatieafspraken, Signalering, Initiatieven en Nazorg. In Volkshuis ziet u ze altijd; per e-mail zoals u hieronder kiest.
 unread-title = Ongelezen meldingen
 none-unread = U heeft geen ongelezen meldingen.
 mark-read = Gelezen
@@ -83,3 +83,11 @@ ev-signals-waiting = Er wachten nieuwe signalen van vroegsignalering
 ev-signal-answered = De gemeente heeft een signaal beantwoord
 ev-referral-made = Er wacht een nieuwe doorverwijzing
 ev-referral-answered = Een partner heeft een doorverwijzing beantwoord
+
+## Initiatieven en Nazorg: aan één persoon (de initiatiefnemer, een coach) of aan de corporatie
+ev-initiative-submitted = { $person } diende een bewonersinitiatief in: { $title }
+ev-initiative-stage = { $org } zette uw initiatief { $title } in de fase { $stage }
+ev-initiative-granted = { $org } kende uw initiatief { $title } { $amount } toe
+ev-initiative-coach = { $org } maakte u coach van het bewonersinitiatief { $title }
+ev-koopcoach-assigned = { $org } wees u een koper toe als koopcoach
+mail-footer-personal = U krijgt deze e-mail omdat het over u gaat. Kies zelf of u meldingen direct, één keer per dag of niet per e-mail krijgt: { $settings }

@@ -3,6 +3,7 @@
 //! and outcomes per year; it sets its budgets. A tenant organisation or partner sees the initiatives brought in for
 //! it. Any member looks; changes need staff or administrator through the user's own membership.
 
+use super::notices::{self, Told};
 use super::{corporation_view, corporation_write, form, grant_line, loan_line, may_edit, module_scope, outcome_line};
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -17,7 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use std::collections::HashMap;
-use volkshuis_domain::access::View;
+use volkshuis_domain::access::{View, WriteScope};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::initiatieven::lending::LoanTerms;
 use volkshuis_domain::initiatieven::outcome::{parse_count, Outcome};
@@ -313,6 +314,14 @@ async fn refused(
     render(StatusCode::UNPROCESSABLE_ENTITY, &initiative_page(state, auth, org, id, None, Some(fields), errors).await?)
 }
 
+/// Tells the initiator or the coach of initiative `id` of the step just saved (see `notices`).
+async fn tell_of(state: &AppState, auth: &Auth, scope: &WriteScope, id: i64, told: Told) -> Result<(), AppError> {
+    if let Some(initiative) = initiatives::for_corporation(&state.db, scope.as_read(), id).await? {
+        notices::tell(state, auth.user.id, &initiative, told).await;
+    }
+    Ok(())
+}
+
 fn done(org: i64, id: i64, notice: &str, anchor: &str) -> Result<Response, AppError> {
     Ok(Redirect::to(&format!("/orgs/{org}/initiatieven/{id}?notice={notice}#{anchor}")).into_response())
 }
@@ -357,7 +366,10 @@ async fn stage(
     let lessons = (!lessons.is_empty()).then_some(lessons);
     match initiatives::move_stage(&state.db, &scope, &auth.actor(&state), id, to, lessons, today).await? {
         None => Err(AppError::NotFound),
-        Some(Ok(())) => done(org, id, "stage", "fase"),
+        Some(Ok(())) => {
+            tell_of(&state, &auth, &scope, id, Told::Stage(to)).await?;
+            done(org, id, "stage", "fase")
+        }
         Some(Err(block)) => {
             errors.add(if to == Stage::Ended { "lessons" } else { "to" }, it.stage_block(block));
             refused(&state, &auth, org, id, fields, errors).await
@@ -377,8 +389,13 @@ async fn coach(
         user => Some(user.parse::<i64>().map_err(|_| AppError::NotFound)?),
     };
     // A person who is not the corporation's staff is not found: a select list is not a check.
+    let before = initiatives::for_corporation(&state.db, scope.as_read(), id).await?.and_then(|i| i.coach.map(|c| c.0));
     if !initiatives::assign_coach(&state.db, &scope, &auth.actor(&state), id, coach).await? {
         return Err(AppError::NotFound);
+    }
+    // Saving the form unchanged keeps the coach, and tells nobody again.
+    if coach.is_some() && coach != before {
+        tell_of(&state, &auth, &scope, id, Told::Coach).await?;
     }
     done(org, id, "coach", "coach")
 }
@@ -522,7 +539,10 @@ async fn grant(
     let today = dutch_date(state.clock.now());
     let reason = (!reason.is_empty()).then_some(reason);
     match budgets::grant(&state.db, &scope, &auth.actor(&state), budget, id, amount_cents, reason, today).await? {
-        Ok(_) => done(org, id, "granted", "geld"),
+        Ok(_) => {
+            tell_of(&state, &auth, &scope, id, Told::Granted(Money::from_cents(amount_cents))).await?;
+            done(org, id, "granted", "geld")
+        }
         Err(GrantRefused::Unknown) => Err(AppError::NotFound),
         Err(GrantRefused::Rule(block)) => {
             errors.add("amount", it.grant_block(block));

@@ -170,7 +170,10 @@ async fn submit(
         on_behalf_of,
     };
     match initiatives::submit(&state.db, &auth.actor(&state), auth.user.id, &new).await? {
-        Ok(id) => Ok(Redirect::to(&format!("/initiatieven/mijn/{id}?notice=submitted")).into_response()),
+        Ok(id) => {
+            super::notices::plan_came_in(&state, corporation_id, id, &new.title, &auth.user.name).await;
+            Ok(Redirect::to(&format!("/initiatieven/mijn/{id}?notice=submitted")).into_response())
+        }
         Err(refused) => {
             match refused {
                 SubmitRefused::UnknownCorporation => errors.add("corporation", it.err_corporation),

@@ -12,6 +12,7 @@ mod corporation;
 mod enterprises;
 mod form;
 mod initiator;
+mod notices;
 mod rounds;
 
 use crate::auth::Auth;

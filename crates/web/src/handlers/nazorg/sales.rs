@@ -518,10 +518,33 @@ async fn assign_coach(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     // A person who is no koopcoach, or a sale of another corporation, is not found (a select list is not a check).
+    let before = sales::coach_of(&state.db, &scope, id).await?;
     if !sales::assign_coach(&state.db, &scope, &auth.actor(&state), id, coach).await? {
         return Err(AppError::NotFound);
     }
+    // Saving the form unchanged keeps the coach, and tells nobody again.
+    if let Some(new_coach) = coach.filter(|c| Some(*c) != before) {
+        tell_coach(&state, &auth, org, id, new_coach).await;
+    }
     Ok(Redirect::to(&format!("/orgs/{org}/nazorg/verkopen/{id}?notice=coach_assigned")).into_response())
+}
+
+/// Tells a koopcoach that the corporation assigned them a buyer (no name: the coach reads it on the sale's page,
+/// as a coach may since the buyer consented). The assignment is saved already: a notice that cannot be delivered
+/// is logged and the assignment stands.
+async fn tell_coach(state: &AppState, auth: &Auth, corporation: i64, sale: i64, (coach_org, coach_user): (i64, i64)) {
+    let result = async {
+        let name = volkshuis_store::orgs::get(&state.db, corporation).await?.map(|o| o.name).unwrap_or_default();
+        let path = format!("/orgs/{coach_org}/nazorg/verkopen/{sale}");
+        let mut tx = state.db.begin().await?;
+        let line = |lang| crate::i18n::NotifyTexts::of(lang).ev_koopcoach_assigned(&name);
+        crate::notify::tell_user(state, &mut tx, (coach_user, auth.user.id), corporation, &path, line).await?;
+        tx.commit().await?;
+        anyhow::Ok(())
+    };
+    if let Err(error) = result.await {
+        tracing::warn!(?error, sale, "the koopcoach could not be told");
+    }
 }
 
 async fn add_log(
