@@ -148,6 +148,30 @@ async fn a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_u
     assert_eq!(paused.status, StatusCode::SEE_OTHER);
     assert!(app.get(&format!("/orgs/{woonstad}/signalering/verzonden/{id}")).await.body.contains("data-paused"));
 
+    // An eviction record with a problem comes back with what was typed, each problem at its field.
+    let eviction = format!("/orgs/{woonstad}/signalering/verzonden/{id}/ontruiming");
+    let no_kind = app.post(&eviction, &[("datum", "2026-11-20")]).await;
+    assert_eq!(no_kind.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        no_kind.main().contains("id=\"soort-error\"") && no_kind.main().contains("value=\"2026-11-20\""),
+        "{}",
+        no_kind.main()
+    );
+    let future = app.post(&eviction, &[("soort", "voorkomen"), ("datum", "2099-01-01")]).await;
+    assert_eq!(future.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        future.main().contains("value=\"voorkomen\" checked") && future.main().contains("value=\"2099-01-01\""),
+        "{}",
+        future.main()
+    );
+    assert!(
+        future.main().contains("id=\"datum-error\"") && !future.main().contains("data-eviction"),
+        "nothing recorded"
+    );
+    let recorded = app.post(&eviction, &[("soort", "voorkomen"), ("datum", "2026-11-20")]).await;
+    assert_eq!(recorded.status, StatusCode::SEE_OTHER);
+    assert!(app.get(&format!("/orgs/{woonstad}/signalering/verzonden/{id}")).await.main().contains("data-eviction"));
+
     // Every read of a person was logged with its purpose; no entry holds a name.
     let reads: Vec<String> =
         sql::query_scalar("SELECT after_json FROM audit_log WHERE action = 'read_personal' ORDER BY id")

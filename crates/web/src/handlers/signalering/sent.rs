@@ -4,12 +4,13 @@
 use super::{offset, personal_scope, subnav, write_scope, PAGE_SIZE};
 use crate::auth::Auth;
 use crate::error::AppError;
-use crate::forms::parse_date;
+use crate::forms::{parse_date, FieldErrors};
 use crate::i18n::SignaleringTexts;
 use crate::state::AppState;
-use crate::views::{attachment, ok, show_date, Page};
+use crate::views::{attachment, ok, render, show_date, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -119,7 +120,15 @@ struct SentOnePage {
     resumed: Option<String>,
     eviction: Option<String>,
     error: Option<&'static str>,
-    today: String,
+    /// The eviction form as typed: its kind and day (today's date at first), and what is wrong with them.
+    typed: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl SentOnePage {
+    fn typed(&self, field: &str) -> &str {
+        self.typed.get(field).map_or("", String::as_str)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -133,18 +142,31 @@ async fn one(
     Path((org, id)): Path<(i64, i64)>,
     Query(query): Query<ErrorQuery>,
 ) -> Result<Response, AppError> {
-    let (_, personal, _) = personal_scope(&state, &auth, org, OrgKind::Corporation, Purpose::SendAndFollow).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let signal =
-        signals::sent_signal(&state.db, &personal, &auth.actor(&state), id).await?.ok_or(AppError::NotFound)?;
     let error = match query.fout.as_deref() {
         Some("opgepakt") => Some(sg.err_not_picked_up),
-        Some("datum") => Some(sg.err_date),
-        Some("soort") => Some(sg.err_eviction_kind),
         _ => None,
     };
-    ok(&SentOnePage {
-        page: Page::for_user(&auth),
+    let today = volkshuis_store::overleg::date_to_text(dutch_date(state.clock.now()));
+    let typed = HashMap::from([("datum".to_owned(), today)]);
+    ok(&sent_one_page(&state, &auth, org, id, error, typed, FieldErrors::default()).await?)
+}
+
+/// A sent signal's page; the eviction form shows `typed`, with `errors` at its fields.
+async fn sent_one_page(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    id: i64,
+    error: Option<&'static str>,
+    typed: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<SentOnePage, AppError> {
+    let (_, personal, _) = personal_scope(state, auth, org, OrgKind::Corporation, Purpose::SendAndFollow).await?;
+    let sg = SignaleringTexts::of(auth.ctx.lang);
+    let signal = signals::sent_signal(&state.db, &personal, &auth.actor(state), id).await?.ok_or(AppError::NotFound)?;
+    Ok(SentOnePage {
+        page: Page::for_user(auth),
         sg,
         org_id: org,
         trail: vec![(format!("/orgs/{org}/signalering/verzonden"), sg.sent_title.to_owned())],
@@ -154,7 +176,8 @@ async fn one(
         eviction: signal.eviction.as_ref().map(|(kind, on)| sg.eviction_recorded(kind.as_str(), show_date(*on))),
         row: sent_row(sg, &signal),
         error,
-        today: volkshuis_store::overleg::date_to_text(dutch_date(state.clock.now())),
+        typed,
+        errors,
     })
 }
 
@@ -186,20 +209,30 @@ async fn eviction(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = write_scope(&state, &auth, org, OrgKind::Corporation).await?;
-    let back = format!("/orgs/{org}/signalering/verzonden/{id}");
+    let sg = SignaleringTexts::of(auth.ctx.lang);
+    let mut errors = FieldErrors::default();
     let prevented = match fields.get("soort").map(String::as_str) {
-        Some("voorkomen") => true,
-        Some("uitgevoerd") => false,
-        _ => return Ok(Redirect::to(&format!("{back}?fout=soort")).into_response()),
+        Some("voorkomen") => Some(true),
+        Some("uitgevoerd") => Some(false),
+        _ => None,
     };
+    if prevented.is_none() {
+        errors.add("soort", sg.err_eviction_kind);
+    }
     let today = dutch_date(state.clock.now());
-    let Some(on) = fields.get("datum").and_then(|d| parse_date(d).ok()).filter(|d| *d <= today) else {
-        return Ok(Redirect::to(&format!("{back}?fout=datum")).into_response());
+    let on = fields.get("datum").and_then(|d| parse_date(d).ok()).filter(|d| *d <= today);
+    if on.is_none() {
+        errors.add("datum", sg.err_date);
+    }
+    let (Some(prevented), Some(on)) = (prevented, on) else {
+        // The form comes back with what was typed, each problem at its field.
+        let page = sent_one_page(&state, &auth, org, id, None, fields, errors).await?;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     if !signals::record_eviction(&state.db, &scope, &auth.actor(&state), id, prevented, on).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&back).into_response())
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/verzonden/{id}")).into_response())
 }
 
 #[derive(Template)]
