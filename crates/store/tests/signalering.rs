@@ -9,7 +9,7 @@ use volkshuis_domain::bezit::import::{RowProblem, StockReader};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::{GemeenteCode, OrgCode, OrgKind};
 use volkshuis_domain::signalering::outcome::{LandlordView, OutreachKind};
-use volkshuis_domain::signalering::soft::{ReferralRefused, SoftKind, SoftState};
+use volkshuis_domain::signalering::soft::{ReferralRefused, SoftKind, SoftState, WithdrawRefused};
 use volkshuis_domain::signalering::triage::{BucketAction, Criteria};
 use volkshuis_domain::signalering::{Household, LedgerReader, Outcome, PartOfDay};
 use volkshuis_domain::text::Name;
@@ -33,6 +33,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_ledger_sends_nothing_until_it_is_confirmed_the_same_day,
     collection_resumes_after_a_later_result_says_not_picked_up,
     arrears_count_as_resolved_when_the_contract_leaves_the_ledger_and_not_when_it_returns,
+    a_withdrawn_consent_ends_the_referral_for_the_partner,
 );
 
 async fn a_ledger_sends_nothing_until_it_is_confirmed_the_same_day(db: &Db) {
@@ -518,4 +519,49 @@ async fn arrears_count_as_resolved_when_the_contract_leaves_the_ledger_and_not_w
     assert_eq!((third.signalled(), third.resolved), (0, 0));
     assert_eq!((resolved("C1").await, resolved("C3").await), (0, 0));
     assert_eq!(count(&db, "SELECT COUNT(*) FROM sg_signals").await, 2);
+}
+
+async fn a_withdrawn_consent_ends_the_referral_for_the_partner(db: &Db) {
+    let db = db.clone();
+    let world = World::new(&db).await;
+    let new = NewSoft { unit_id: None, household: "bewoner 2B".into(), kind: SoftKind::Neglect, note: "Tuin".into() };
+    let woonstad = scope(world.woonstad);
+    let id = soft::record_soft(&db, &woonstad, &actor(), &new, TODAY).await.expect("ok").expect("own");
+    // No consent yet: nothing to withdraw.
+    let nothing = soft::withdraw_consent(&db, &woonstad, &actor(), id, TODAY).await.expect("ok");
+    assert_eq!(nothing, Err(SoftRefusal::Withdrawal(WithdrawRefused::NoConsent)));
+    soft::refer(&db, &woonstad, &actor(), (id, world.wijkteam), true, TODAY).await.expect("ok").expect("referred");
+    // The consent is recorded with the referral: when, and by whom.
+    let own = personal(world.woonstad, Purpose::SoftSignals);
+    let seen = soft::soft_signal(&db, &own, &actor(), id).await.expect("ok").expect("its own");
+    assert_eq!(seen.consent_on, Some(TODAY));
+    assert_eq!(count(&db, &format!("SELECT COUNT(*) FROM sg_soft WHERE id = {id} AND consent_by = 'test'")).await, 1);
+    soft::partner_step(&db, &scope(world.wijkteam), &actor(), id, &PartnerStep::Accept, TODAY)
+        .await
+        .expect("ok")
+        .expect("accepted");
+
+    // Another corporation cannot withdraw it; its own corporation can, once.
+    let other = org(&db, "anders", OrgKind::Corporation).await;
+    let foreign = soft::withdraw_consent(&db, &scope(other), &actor(), id, TODAY).await.expect("ok");
+    assert_eq!(foreign, Err(SoftRefusal::NotFound));
+    let told = soft::withdraw_consent(&db, &woonstad, &actor(), id, TODAY).await.expect("ok");
+    assert_eq!(told, Ok(Some(world.wijkteam)), "the partner to tell");
+    let again = soft::withdraw_consent(&db, &woonstad, &actor(), id, TODAY).await.expect("ok");
+    assert_eq!(again, Err(SoftRefusal::Withdrawal(WithdrawRefused::AlreadyWithdrawn)));
+
+    // The partner no longer sees it nor can act on it; the corporation keeps it as an internal signal.
+    let wijkteam = personal(world.wijkteam, Purpose::Referral);
+    assert!(soft::referrals(&db, &wijkteam, &actor()).await.expect("list").is_empty());
+    assert!(soft::soft_signal(&db, &wijkteam, &actor(), id).await.expect("ok").is_none());
+    let report = PartnerStep::Close("Afgerond".into());
+    let late = soft::partner_step(&db, &scope(world.wijkteam), &actor(), id, &report, TODAY).await.expect("ok");
+    assert_eq!(late, Err(SoftRefusal::WrongState));
+    let seen = soft::soft_signal(&db, &own, &actor(), id).await.expect("ok").expect("its own");
+    assert_eq!(
+        (seen.state, seen.delete_on),
+        (SoftState::Withdrawn, Some(volkshuis_domain::calendar::add_months(TODAY, 3)))
+    );
+    let logged = count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'withdraw_consent'").await;
+    assert_eq!(logged, 1);
 }

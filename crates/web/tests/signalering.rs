@@ -549,4 +549,53 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
         .post(&format!("/orgs/{wsp}/signalering/verwijzingen/{id}/stap"), &[("step", "close"), ("report", "x")])
         .await;
     assert_eq!(step.status, StatusCode::NOT_FOUND);
+
+    // The consent was recorded with the referral; the tenant withdraws it. Only the corporation's edit roles may
+    // record that, after a summary naming the partner; the partner then loses the signal and is told without a name.
+    let withdraw = format!("{one}/intrekken");
+    assert_eq!(
+        app.post(&withdraw, &[("confirmed", "yes")]).await.status,
+        StatusCode::FORBIDDEN,
+        "another organisation"
+    );
+    app.login("lezer@woonstad.test").await;
+    assert_eq!(app.post(&withdraw, &[("confirmed", "yes")]).await.status, StatusCode::FORBIDDEN, "a read-only member");
+    app.login("coordinator@wijkteam.test").await;
+    let partner_try = format!("/orgs/{wijkteam}/signalering/zacht/{id}/intrekken");
+    assert_eq!(app.post(&partner_try, &[("confirmed", "yes")]).await.status, StatusCode::NOT_FOUND);
+    app.login("medewerker@woonstad.test").await;
+    let page = app.get(&one).await;
+    assert!(!page.body.contains("Niet gegeven") && page.body.contains("data-withdraw"), "{}", page.main());
+    let summary = app.post(&withdraw, &[]).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    assert!(
+        summary.main().contains("data-summary")
+            && summary.main().contains("De doorverwijzing aan Wijkteam Centrum eindigt"),
+        "{}",
+        summary.main()
+    );
+    assert!(app.get(&one).await.body.contains("data-state=\"aangenomen\""), "nothing recorded before the confirmation");
+    let done = app.post(&withdraw, &[("confirmed", "yes")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let page = app.get(&one).await;
+    assert!(
+        page.body.contains("data-state=\"ingetrokken\"") && !page.body.contains("data-withdraw"),
+        "{}",
+        page.main()
+    );
+    let twice = app.post(&withdraw, &[("confirmed", "yes")]).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+
+    app.login("coordinator@wijkteam.test").await;
+    let list = app.get(&format!("/orgs/{wijkteam}/signalering/verwijzingen")).await;
+    assert!(!list.main().contains("Bewoner 3 hoog"), "{}", list.main());
+    assert_eq!(app.get(&format!("/orgs/{wijkteam}/signalering/verwijzingen/{id}")).await.status, StatusCode::NOT_FOUND);
+    let coach = app.user_id("coordinator@wijkteam.test").await;
+    let notices: Vec<String> = sql::query_scalar("SELECT text FROM notifications WHERE user_id = $1")
+        .bind(coach)
+        .fetch_all(&app.state.db)
+        .await
+        .expect("notices");
+    assert!(notices.iter().any(|n| n == "De toestemming voor een doorverwijzing is ingetrokken"), "{notices:?}");
+    assert!(notices.iter().all(|n| !n.contains("Bewoner")), "no name in a notice: {notices:?}");
 }

@@ -64,12 +64,21 @@ pub enum SoftState {
     Closed,
     /// The partner declined it.
     Declined,
+    /// The tenant withdrew the consent: the referral ended, the partner no longer sees it, and it is kept as an
+    /// internal signal is.
+    Withdrawn,
 }
 
 impl SoftState {
     /// Every state.
-    pub const ALL: [SoftState; 5] =
-        [SoftState::Internal, SoftState::Referred, SoftState::Accepted, SoftState::Closed, SoftState::Declined];
+    pub const ALL: [SoftState; 6] = [
+        SoftState::Internal,
+        SoftState::Referred,
+        SoftState::Accepted,
+        SoftState::Closed,
+        SoftState::Declined,
+        SoftState::Withdrawn,
+    ];
 
     /// The stable code.
     pub fn code(self) -> &'static str {
@@ -79,6 +88,7 @@ impl SoftState {
             SoftState::Accepted => "aangenomen",
             SoftState::Closed => "afgesloten",
             SoftState::Declined => "afgewezen",
+            SoftState::Withdrawn => "ingetrokken",
         }
     }
 
@@ -110,8 +120,32 @@ pub fn may_refer(state: SoftState, consent: bool) -> Result<(), ReferralRefused>
     Ok(())
 }
 
+/// Why a withdrawal of consent is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WithdrawRefused {
+    /// No consent was recorded, so there is none to withdraw.
+    #[error("er is geen toestemming vastgelegd")]
+    NoConsent,
+    /// Already withdrawn.
+    #[error("de toestemming is al ingetrokken")]
+    AlreadyWithdrawn,
+}
+
+/// Whether the tenant's consent on a soft signal in `state` (recorded or not) can be withdrawn. It can at any time
+/// once given (AVG art. 7(3)), whatever the partner did with the referral.
+pub fn may_withdraw(state: SoftState, consent: bool) -> Result<(), WithdrawRefused> {
+    if state == SoftState::Withdrawn {
+        return Err(WithdrawRefused::AlreadyWithdrawn);
+    }
+    if !consent {
+        return Err(WithdrawRefused::NoConsent);
+    }
+    Ok(())
+}
+
 /// The day a soft signal is deleted: an internal one `internal_months` after it was recorded; a closed or declined
-/// one `closed_months` after that; a referral being worked is kept.
+/// one `closed_months` after that; one whose consent was withdrawn `internal_months` after the withdrawal (`closed_on`),
+/// as an internal one; a referral being worked is kept.
 pub fn soft_delete_on(
     state: SoftState,
     recorded_on: Date,
@@ -122,6 +156,7 @@ pub fn soft_delete_on(
     match state {
         SoftState::Internal => Some(add_months(recorded_on, internal_months)),
         SoftState::Closed | SoftState::Declined => Some(add_months(closed_on.unwrap_or(recorded_on), closed_months)),
+        SoftState::Withdrawn => Some(add_months(closed_on.unwrap_or(recorded_on), internal_months)),
         SoftState::Referred | SoftState::Accepted => None,
     }
 }
@@ -145,5 +180,22 @@ mod tests {
         assert_eq!(soft_delete_on(SoftState::Accepted, on, None, 3, 12), None);
         let closed = Some(date!(2026 - 10 - 01));
         assert_eq!(soft_delete_on(SoftState::Closed, on, closed, 3, 12), Some(date!(2027 - 10 - 01)));
+        assert_eq!(soft_delete_on(SoftState::Withdrawn, on, closed, 3, 12), Some(date!(2027 - 01 - 01)));
+    }
+
+    #[test]
+    fn consent_once_given_can_be_withdrawn_once_in_any_state() {
+        for state in SoftState::ALL.into_iter().filter(|s| *s != SoftState::Withdrawn) {
+            assert_eq!(may_withdraw(state, true), Ok(()), "{state:?}");
+            assert_eq!(may_withdraw(state, false), Err(WithdrawRefused::NoConsent), "{state:?}");
+        }
+        assert_eq!(may_withdraw(SoftState::Withdrawn, true), Err(WithdrawRefused::AlreadyWithdrawn));
+    }
+
+    #[test]
+    fn states_read_back_from_their_codes() {
+        for state in SoftState::ALL {
+            assert_eq!(SoftState::parse(state.code()), Some(state));
+        }
     }
 }

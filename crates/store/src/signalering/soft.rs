@@ -10,7 +10,9 @@ use serde_json::json;
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::calendar::add_months;
-use volkshuis_domain::signalering::soft::{may_refer, soft_delete_on, ReferralRefused, SoftKind, SoftState};
+use volkshuis_domain::signalering::soft::{
+    may_refer, may_withdraw, soft_delete_on, ReferralRefused, SoftKind, SoftState, WithdrawRefused,
+};
 
 /// A referral the partner never answers is still deleted this many months after it was made.
 pub const REFERRAL_MONTHS: u32 = 12;
@@ -161,7 +163,7 @@ pub async fn soft_signals(db: &Db, scope: &PersonalScope, actor: &Actor) -> Resu
 pub async fn soft_signal(db: &Db, scope: &PersonalScope, actor: &Actor, id: i64) -> Result<Option<Soft>> {
     let mut tx = db.begin().await?;
     let row = sql::query(&format!(
-        "SELECT {COLUMNS} FROM {FROM} WHERE s.id = $1 AND (s.org_id = $2 OR (s.partner_org_id = $2 AND s.state <> 'intern'))"
+        "SELECT {COLUMNS} FROM {FROM} WHERE s.id = $1 AND (s.org_id = $2 OR (s.partner_org_id = $2 AND s.state NOT IN ('intern', 'ingetrokken')))"
     ))
     .bind(id)
     .bind(scope.org_id())
@@ -179,7 +181,7 @@ pub async fn soft_signal(db: &Db, scope: &PersonalScope, actor: &Actor, id: i64)
 pub async fn referrals(db: &Db, scope: &PersonalScope, actor: &Actor) -> Result<Vec<Soft>> {
     let mut tx = db.begin().await?;
     let rows = sql::query(&format!(
-        "SELECT {COLUMNS} FROM {FROM} WHERE s.partner_org_id = $1 AND s.state <> 'intern' ORDER BY s.id DESC LIMIT 500"
+        "SELECT {COLUMNS} FROM {FROM} WHERE s.partner_org_id = $1 AND s.state NOT IN ('intern', 'ingetrokken') ORDER BY s.id DESC LIMIT 500"
     ))
     .bind(scope.org_id())
     .fetch_all(&mut tx)
@@ -203,6 +205,8 @@ pub enum SoftRefusal {
     NotAPartner,
     /// The step does not fit where the signal stands.
     WrongState,
+    /// The withdrawal rule refused it.
+    Withdrawal(WithdrawRefused),
 }
 
 async fn state_of(tx: &mut crate::Tx, id: i64, column: &str, org_id: i64) -> Result<Option<(SoftState, bool)>> {
@@ -242,18 +246,59 @@ pub async fn refer(
     if partner.is_none() {
         return Ok(Err(SoftRefusal::NotAPartner));
     }
-    sql::query("UPDATE sg_soft SET state = $1, partner_org_id = $2, referred_on = $3, delete_on = NULL WHERE id = $4")
-        .bind(SoftState::Referred.code())
-        .bind(partner_org_id)
-        .bind(date_to_text(today))
-        .bind(id)
-        .execute(&mut tx)
-        .await?;
+    // The consent is recorded with the referral: who recorded it and when (the controller must be able to show it).
+    sql::query(
+        "UPDATE sg_soft SET state = $1, partner_org_id = $2, referred_on = $3, consent_on = $3, consent_by = $4, \
+         delete_on = NULL WHERE id = $5",
+    )
+    .bind(SoftState::Referred.code())
+    .bind(partner_org_id)
+    .bind(date_to_text(today))
+    .bind(actor.name())
+    .bind(id)
+    .execute(&mut tx)
+    .await?;
     let mut change = Change::event(Some(scope.org_id()), "refer", "sg_soft", id.to_string());
     change.after = Some(json!({ "partner": partner_org_id }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok(Ok(()))
+}
+
+/// Records that the tenant withdrew the consent to the referral of a soft signal of the corporation of `scope`: the
+/// referral ends, the partner no longer sees the signal (nor its own report on it), and the signal is kept as an
+/// internal one, deleted `soft_internal_months` after today. Returns the partner it was referred to, to tell it
+/// (without a name), if any.
+pub async fn withdraw_consent(
+    db: &Db,
+    scope: &WriteScope,
+    actor: &Actor,
+    id: i64,
+    today: Date,
+) -> Result<std::result::Result<Option<i64>, SoftRefusal>> {
+    let mut tx = db.begin().await?;
+    let Some((state, consent)) = state_of(&mut tx, id, "org_id", scope.org_id()).await? else {
+        return Ok(Err(SoftRefusal::NotFound));
+    };
+    if let Err(refused) = may_withdraw(state, consent) {
+        return Ok(Err(SoftRefusal::Withdrawal(refused)));
+    }
+    let months = super::settings::settings_of(&mut tx, scope.org_id()).await?.soft_internal_months;
+    let partner: Option<i64> =
+        sql::query_scalar("SELECT partner_org_id FROM sg_soft WHERE id = $1").bind(id).fetch_one(&mut tx).await?;
+    let delete_on = soft_delete_on(SoftState::Withdrawn, today, Some(today), months, months).map(date_to_text);
+    sql::query("UPDATE sg_soft SET state = $1, closed_on = $2, delete_on = $3 WHERE id = $4")
+        .bind(SoftState::Withdrawn.code())
+        .bind(date_to_text(today))
+        .bind(delete_on)
+        .bind(id)
+        .execute(&mut tx)
+        .await?;
+    let mut change = Change::event(Some(scope.org_id()), "withdraw_consent", "sg_soft", id.to_string());
+    change.after = Some(json!({ "state": SoftState::Withdrawn.code(), "partner": partner }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(Ok(partner))
 }
 
 /// What a partner does with a referral.

@@ -91,3 +91,4 @@ ev-initiative-granted = { $org } granted your initiative { $title } { $amount }
 ev-initiative-coach = { $org } made you the coach of the residents' initiative { $title }
 ev-koopcoach-assigned = { $org } assigned a buyer to you as koopcoach
 mail-footer-personal = You receive this e-mail because it concerns you. Choose whether notices come by e-mail at once, once a day or not at all: { $settings }
+ev-consent-withdrawn = The consent to a referral was withdrawn

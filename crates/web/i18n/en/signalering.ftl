@@ -330,3 +330,14 @@ refer-summary = You refer this signal to { $partner } and record, with your name
 figures-small = Per buurt and per complex, counts from 1 to 4 show as "<5": a count that small can point to one household.
 err-period = Enter two valid dates; the first is not after the second.
 pager-first = First page
+
+## Withdrawing consent (soft signals)
+state-ingetrokken = Consent withdrawn
+withdraw-title = Consent withdrawn?
+withdraw-intro = If the tenant withdraws the consent, record it here. That is possible at any time, also when the partner has taken the signal on.
+withdraw-check = Record the withdrawal…
+withdraw-confirm = Yes, the tenant withdrew the consent
+withdraw-summary-partner = You record with your name and today's date that the tenant withdrew the consent. The referral to { $partner } ends: { $partner } no longer sees this signal and is told, without a name, that the consent was withdrawn. The signal stays internal and is deleted on { $date }.
+withdraw-summary = You record with your name and today's date that the tenant withdrew the consent. The signal stays internal and is deleted on { $date }.
+err-no-consent-to-withdraw = No consent was recorded that could be withdrawn.
+err-already-withdrawn = The consent has already been withdrawn.

@@ -91,3 +91,4 @@ ev-initiative-granted = { $org } kende uw initiatief { $title } { $amount } toe
 ev-initiative-coach = { $org } maakte u coach van het bewonersinitiatief { $title }
 ev-koopcoach-assigned = { $org } wees u een koper toe als koopcoach
 mail-footer-personal = U krijgt deze e-mail omdat het over u gaat. Kies zelf of u meldingen direct, één keer per dag of niet per e-mail krijgt: { $settings }
+ev-consent-withdrawn = De toestemming voor een doorverwijzing is ingetrokken

@@ -330,3 +330,14 @@ refer-summary = U verwijst dit signaal door naar { $partner } en legt met uw naa
 figures-small = Per buurt en per complex staan aantallen van 1 tot 4 als "<5": zo klein kan een aantal naar één huishouden wijzen.
 err-period = Vul twee geldige datums in; de eerste ligt niet na de tweede.
 pager-first = Eerste pagina
+
+## Toestemming intrekken (zachte signalen)
+state-ingetrokken = Toestemming ingetrokken
+withdraw-title = Toestemming ingetrokken?
+withdraw-intro = Trekt de huurder de toestemming in, leg dat hier vast. Dat kan altijd, ook als de partner het signaal al oppakte.
+withdraw-check = Intrekking vastleggen…
+withdraw-confirm = Ja, de huurder trok de toestemming in
+withdraw-summary-partner = U legt met uw naam en de datum van vandaag vast dat de huurder de toestemming introk. De doorverwijzing aan { $partner } eindigt: { $partner } ziet dit signaal niet meer en hoort zonder naam dat de toestemming is ingetrokken. Het signaal blijft intern en wordt op { $date } verwijderd.
+withdraw-summary = U legt met uw naam en de datum van vandaag vast dat de huurder de toestemming introk. Het signaal blijft intern en wordt op { $date } verwijderd.
+err-no-consent-to-withdraw = Er is geen toestemming vastgelegd die kan worden ingetrokken.
+err-already-withdrawn = De toestemming is al ingetrokken.

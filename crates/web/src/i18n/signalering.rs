@@ -97,6 +97,7 @@ impl SignaleringTexts {
             SoftState::Accepted => self.state_aangenomen,
             SoftState::Closed => self.state_afgesloten,
             SoftState::Declined => self.state_afgewezen,
+            SoftState::Withdrawn => self.state_ingetrokken,
         }
     }
 

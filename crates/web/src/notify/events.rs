@@ -222,6 +222,8 @@ pub(crate) enum Step {
     ReferralMade { partner: i64 },
     /// Signalering: the partner answered a referral of this corporation.
     ReferralAnswered { corporation: i64 },
+    /// Signalering: the tenant withdrew the consent to a referral made to this partner.
+    ConsentWithdrawn { partner: i64 },
 }
 
 /// A prestatieafspraken cycle as a notice names it, with its parties.
@@ -286,6 +288,7 @@ impl Step {
             Self::SignalAnswered { .. } => "signal_answered",
             Self::ReferralMade { .. } => "referral_made",
             Self::ReferralAnswered { .. } => "referral_answered",
+            Self::ConsentWithdrawn { .. } => "consent_withdrawn",
         }
     }
 
@@ -323,7 +326,8 @@ impl Step {
             Self::SignalsWaiting { recipient: org }
             | Self::SignalAnswered { sender: org }
             | Self::ReferralMade { partner: org }
-            | Self::ReferralAnswered { corporation: org } => vec![*org],
+            | Self::ReferralAnswered { corporation: org }
+            | Self::ConsentWithdrawn { partner: org } => vec![*org],
         }
     }
 
@@ -361,6 +365,7 @@ impl Step {
             Self::SignalAnswered { .. } => format!("/orgs/{org}/signalering/verzonden"),
             Self::ReferralMade { .. } => format!("/orgs/{org}/signalering/verwijzingen"),
             Self::ReferralAnswered { .. } => format!("/orgs/{org}/signalering/zacht"),
+            Self::ConsentWithdrawn { .. } => format!("/orgs/{org}/signalering/verwijzingen"),
         }
     }
 
@@ -403,6 +408,7 @@ impl Step {
             Self::SignalAnswered { .. } => nt.ev_signal_answered.to_owned(),
             Self::ReferralMade { .. } => nt.ev_referral_made.to_owned(),
             Self::ReferralAnswered { .. } => nt.ev_referral_answered.to_owned(),
+            Self::ConsentWithdrawn { .. } => nt.ev_consent_withdrawn.to_owned(),
         }
     }
 
@@ -414,6 +420,7 @@ impl Step {
                 | Self::SignalAnswered { .. }
                 | Self::ReferralMade { .. }
                 | Self::ReferralAnswered { .. }
+                | Self::ConsentWithdrawn { .. }
         )
     }
 

@@ -17,11 +17,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use std::collections::HashMap;
-use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::calendar::{add_months, dutch_date};
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::signalering::soft::{ReferralRefused, SoftKind};
+use volkshuis_domain::signalering::soft::{ReferralRefused, SoftKind, SoftState, WithdrawRefused};
 use volkshuis_store::signalering::soft::{self, NewSoft, PartnerStep, Soft, SoftRefusal};
-use volkshuis_store::signalering::Purpose;
+use volkshuis_store::signalering::{settings, Purpose};
 use volkshuis_store::stock;
 
 pub fn router() -> Router<AppState> {
@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/signalering/zacht", get(list).post(record))
         .route("/orgs/{org}/signalering/zacht/{id}", get(one))
         .route("/orgs/{org}/signalering/zacht/{id}/verwijzen", post(refer))
+        .route("/orgs/{org}/signalering/zacht/{id}/intrekken", post(withdraw))
         .route("/orgs/{org}/signalering/verwijzingen", get(referrals))
         .route("/orgs/{org}/signalering/verwijzingen/{id}", get(referral))
         .route("/orgs/{org}/signalering/verwijzingen/{id}/stap", post(partner_step))
@@ -165,6 +166,8 @@ struct SoftOnePage {
     partners: Vec<(String, String)>,
     /// The summary of the referral being confirmed.
     confirming: Option<String>,
+    /// The summary of the withdrawal of consent being confirmed.
+    withdrawing: Option<String>,
     error: Option<String>,
     fields: HashMap<String, String>,
     errors: FieldErrors,
@@ -220,6 +223,7 @@ async fn one_page(
         row: row(sg, &signal),
         partners,
         confirming: input.confirming,
+        withdrawing: None,
         error: input.error,
         fields: input.fields,
         errors: input.errors,
@@ -241,6 +245,8 @@ fn refusal_text(sg: &SignaleringTexts, refusal: SoftRefusal) -> Result<String, A
         SoftRefusal::Referral(ReferralRefused::NotInternal) => sg.err_already_referred.to_owned(),
         SoftRefusal::NotAPartner => sg.err_partner.to_owned(),
         SoftRefusal::WrongState => sg.err_wrong_state.to_owned(),
+        SoftRefusal::Withdrawal(WithdrawRefused::NoConsent) => sg.err_no_consent_to_withdraw.to_owned(),
+        SoftRefusal::Withdrawal(WithdrawRefused::AlreadyWithdrawn) => sg.err_already_withdrawn.to_owned(),
     })
 }
 
@@ -282,6 +288,54 @@ async fn refer(
     let mut tx = state.db.begin().await?;
     notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ReferralMade { partner: *partner })).await?;
     tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}")).into_response())
+}
+
+/// Records that the tenant withdrew the consent to a referral: the first submit shows what it does (naming the
+/// partner that will no longer see the signal, and the day it is deleted), only the confirmation records it; the
+/// partner is told without a name.
+async fn withdraw(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, _) = write_scope(&state, &auth, org, OrgKind::Corporation).await?;
+    let sg = SignaleringTexts::of(auth.ctx.lang);
+    let today = dutch_date(state.clock.now());
+    if fields.get("confirmed").map(String::as_str) != Some("yes") {
+        let mut page = one_page(&state, &auth, org, id, OnePageInput::default()).await?;
+        let refused = if page.row.consent.is_none() {
+            Some(sg.err_no_consent_to_withdraw)
+        } else if page.row.state_code == SoftState::Withdrawn.code() {
+            Some(sg.err_already_withdrawn)
+        } else {
+            None
+        };
+        if let Some(error) = refused {
+            page.error = Some(error.to_owned());
+            return render(StatusCode::CONFLICT, &page);
+        }
+        let months = settings::settings(&state.db, scope.as_read()).await?.soft_internal_months;
+        let date = show_date(add_months(today, months));
+        page.withdrawing = Some(match &page.row.partner {
+            Some(partner) => sg.withdraw_summary_partner(&date, partner),
+            None => sg.withdraw_summary(&date),
+        });
+        return ok(&page);
+    }
+    let partner = match soft::withdraw_consent(&state.db, &scope, &auth.actor(&state), id, today).await? {
+        Ok(partner) => partner,
+        Err(refusal) => {
+            let input = OnePageInput { error: Some(refusal_text(sg, refusal)?), ..OnePageInput::default() };
+            return render(StatusCode::CONFLICT, &one_page(&state, &auth, org, id, input).await?);
+        }
+    };
+    if let Some(partner) = partner {
+        let mut tx = state.db.begin().await?;
+        notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ConsentWithdrawn { partner })).await?;
+        tx.commit().await?;
+    }
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}")).into_response())
 }
 
