@@ -165,7 +165,7 @@ pub async fn run(db: &Db, corporation: &str, open: usize, repeat: usize) -> anyh
     );
     drop(households);
     // As autovacuum does after a large insert on PostgreSQL (the visibility map lets counts read the index alone).
-    volkshuis_store::afspraken::bench::refresh_statistics(db).await?;
+    bench::settle(db).await?;
 
     let open_signals = bench::open_signals(db, municipality).await?;
     let token = staff_session(db, &actor, municipality).await?;

@@ -2,7 +2,7 @@
 //! gemeenten by size, and how many open signals an inbox holds.
 
 use crate::sql;
-use crate::{Db, Result};
+use crate::{Backend, Db, Result};
 
 /// The `idExtern` of every unit of the corporation, in id order.
 pub async fn unit_ids(db: &Db, corporation: i64) -> Result<Vec<String>> {
@@ -44,4 +44,14 @@ pub async fn middle_open_id(db: &Db, municipality: i64) -> Result<i64> {
     .fetch_optional(db)
     .await?
     .unwrap_or(0))
+}
+
+/// What autovacuum does on PostgreSQL soon after a million new signals (an insert-only table is vacuumed from 20 % new
+/// rows on): statistics, and the visibility map that lets the inbox's counts read the index alone (13 ms instead of
+/// 33 ms for 100,000 open signals). SQLite has neither.
+pub async fn settle(db: &Db) -> Result<()> {
+    if db.backend() == Backend::Postgres {
+        sql::raw_sql("VACUUM (ANALYZE) sg_signals, sg_facts, sg_households", db).await?;
+    }
+    Ok(())
 }
