@@ -66,6 +66,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(45, "place pages", "0045_place_pages"),
     migration!(46, "search", "0046_search"),
     migration!(47, "signalering bulk", "0047_signalering_bulk"),
+    migration!(48, "soft consent", "0048_soft_consent"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -85,7 +86,7 @@ pub(crate) fn postgres_fingerprint() -> String {
 const DECREED_DAYS: i64 = 19;
 
 /// The highest schema version this build knows.
-pub const LATEST: i64 = 47;
+pub const LATEST: i64 = 48;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(

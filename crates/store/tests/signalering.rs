@@ -531,6 +531,13 @@ async fn a_withdrawn_consent_ends_the_referral_for_the_partner(db: &Db) {
     let nothing = soft::withdraw_consent(&db, &woonstad, &actor(), id, TODAY).await.expect("ok");
     assert_eq!(nothing, Err(SoftRefusal::Withdrawal(WithdrawRefused::NoConsent)));
     soft::refer(&db, &woonstad, &actor(), (id, world.wijkteam), true, TODAY).await.expect("ok").expect("referred");
+    // A referral made before consent was written on the signal gets its referral day from migration 48.
+    sql::query(&format!("UPDATE sg_soft SET consent_on = NULL WHERE id = {id}")).execute(&db).await.expect("legacy");
+    let backfill = include_str!("../migrations/0048_soft_consent.sql")
+        .lines()
+        .find(|l| l.starts_with("UPDATE sg_soft"))
+        .expect("the migration's update");
+    sql::query(backfill).execute(&db).await.expect("backfill");
     // The consent is recorded with the referral: when, and by whom.
     let own = personal(world.woonstad, Purpose::SoftSignals);
     let seen = soft::soft_signal(&db, &own, &actor(), id).await.expect("ok").expect("its own");
@@ -562,6 +569,10 @@ async fn a_withdrawn_consent_ends_the_referral_for_the_partner(db: &Db) {
         (seen.state, seen.delete_on),
         (SoftState::Withdrawn, Some(volkshuis_domain::calendar::add_months(TODAY, 3)))
     );
+    let days = format!(
+        "SELECT COUNT(*) FROM sg_soft WHERE id = {id} AND consent_withdrawn_on = '2026-12-04' AND closed_on IS NULL"
+    );
+    assert_eq!(count(&db, &days).await, 1, "the withdrawal's own day; no closing day made up");
     let logged = count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'withdraw_consent'").await;
     assert_eq!(logged, 1);
 }

@@ -122,6 +122,7 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("create", "sg_soft"),
     ("refer", "sg_soft"),
     ("partner_step", "sg_soft"),
+    ("withdraw_consent", "sg_soft"),
     // Nazorg: sales, talks, the koopcoach, checks and buy-backs.
     ("create", "nz_sale"),
     ("assign_coach", "nz_sale"),
@@ -375,6 +376,7 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("create", "sg_soft") => dt.recent_sg_soft_create(actor),
         ("refer", "sg_soft") => dt.recent_sg_soft_refer(actor),
         ("partner_step", "sg_soft") => dt.recent_sg_soft_answer(actor),
+        ("withdraw_consent", "sg_soft") => dt.recent_sg_soft_withdraw(actor),
         // Nazorg: never a buyer's name, only what was done.
         ("create", "nz_sale") => dt.recent_nz_sale(actor),
         ("assign_coach", "nz_sale") => dt.recent_nz_coach(actor),

@@ -270,6 +270,21 @@ pub async fn send_ledger(
     today: Date,
 ) -> Result<std::result::Result<LedgerSummary, SendRefusal>> {
     let org_id = scope.org_id();
+    if db.backend() == Backend::Postgres {
+        let households: Option<i64> =
+            sql::query_scalar("SELECT households FROM sg_ledgers WHERE id = $1 AND org_id = $2 AND sent_at IS NULL")
+                .bind(ledger_id)
+                .bind(org_id)
+                .fetch_optional(db)
+                .await?;
+        if households.is_some_and(|n| n >= READ_ALL_UNITS_FROM as i64) {
+            // The statements below read the whole ledger. Before autovacuum has counted a large one, PostgreSQL plans
+            // them for the few rows the table held before and joins row by row (a national ledger's signals took
+            // 52 s instead of 22 s); sampling it costs about a second, in a transaction of its own so that its lock
+            // is not held through the send.
+            sql::raw_sql("ANALYZE sg_households", db).await?;
+        }
+    }
     let mut tx = db.begin().await?;
     if tx.conn().backend() == Backend::Postgres {
         sql::query("SELECT pg_advisory_xact_lock(7304, CAST($1 AS INTEGER))").bind(org_id).execute(&mut tx).await?;
@@ -285,12 +300,6 @@ pub async fn send_ledger(
         return Ok(Err(SendRefusal::Stale));
     }
     let households: i64 = row.try_get("households")?;
-    if tx.conn().backend() == Backend::Postgres && households >= READ_ALL_UNITS_FROM as i64 {
-        // The statements below read the whole ledger. Before autovacuum has counted a large one, PostgreSQL plans
-        // them for the few rows the table held before and joins row by row (a national ledger's signals took 52 s
-        // instead of 22 s); sampling it costs about a second.
-        sql::query("ANALYZE sg_households").execute(&mut tx).await?;
-    }
     // A household whose contract got an open signal since the verdict is not signalled again.
     sql::query(
         "UPDATE sg_households SET blocks = 'al_gesignaleerd' WHERE ledger_id = $1 AND blocks = '' AND EXISTS \

@@ -247,17 +247,21 @@ pub async fn refer(
         return Ok(Err(SoftRefusal::NotAPartner));
     }
     // The consent is recorded with the referral: who recorded it and when (the controller must be able to show it).
-    sql::query(
+    let done = sql::query(
         "UPDATE sg_soft SET state = $1, partner_org_id = $2, referred_on = $3, consent_on = $3, consent_by = $4, \
-         delete_on = NULL WHERE id = $5",
+         delete_on = NULL WHERE id = $5 AND state = $6",
     )
     .bind(SoftState::Referred.code())
     .bind(partner_org_id)
     .bind(date_to_text(today))
     .bind(actor.name())
     .bind(id)
+    .bind(state.code())
     .execute(&mut tx)
     .await?;
+    if done.rows_affected() == 0 {
+        return Ok(Err(SoftRefusal::WrongState));
+    }
     let mut change = Change::event(Some(scope.org_id()), "refer", "sg_soft", id.to_string());
     change.after = Some(json!({ "partner": partner_org_id }));
     audit::record(tx.conn(), actor, change).await?;
@@ -267,7 +271,7 @@ pub async fn refer(
 
 /// Records that the tenant withdrew the consent to the referral of a soft signal of the corporation of `scope`: the
 /// referral ends, the partner no longer sees the signal (nor its own report on it), and the signal is kept as an
-/// internal one, deleted `soft_internal_months` after today. Returns the partner it was referred to, to tell it
+/// internal one, deleted `soft_internal_months` after today or earlier if it was due earlier. Returns the partner it was referred to, to tell it
 /// (without a name), if any.
 pub async fn withdraw_consent(
     db: &Db,
@@ -284,16 +288,29 @@ pub async fn withdraw_consent(
         return Ok(Err(SoftRefusal::Withdrawal(refused)));
     }
     let months = super::settings::settings_of(&mut tx, scope.org_id()).await?.soft_internal_months;
-    let partner: Option<i64> =
-        sql::query_scalar("SELECT partner_org_id FROM sg_soft WHERE id = $1").bind(id).fetch_one(&mut tx).await?;
-    let delete_on = soft_delete_on(SoftState::Withdrawn, today, Some(today), months, months).map(date_to_text);
-    sql::query("UPDATE sg_soft SET state = $1, closed_on = $2, delete_on = $3 WHERE id = $4")
-        .bind(SoftState::Withdrawn.code())
-        .bind(date_to_text(today))
-        .bind(delete_on)
-        .bind(id)
-        .execute(&mut tx)
-        .await?;
+    let row =
+        sql::query("SELECT partner_org_id, delete_on FROM sg_soft WHERE id = $1").bind(id).fetch_one(&mut tx).await?;
+    let partner: Option<i64> = row.try_get("partner_org_id")?;
+    // Kept as an internal signal is from today, but never longer than it would have been kept already.
+    let internal = soft_delete_on(SoftState::Withdrawn, today, Some(today), months, months);
+    let delete_on = match (opt_date(&row, "delete_on")?, internal) {
+        (Some(before), Some(after)) => Some(before.min(after)),
+        (before, after) => before.or(after),
+    };
+    // Only from the state just read: a partner's step in between (PostgreSQL reads committed rows) is not undone.
+    let done = sql::query(
+        "UPDATE sg_soft SET state = $1, consent_withdrawn_on = $2, delete_on = $3 WHERE id = $4 AND state = $5",
+    )
+    .bind(SoftState::Withdrawn.code())
+    .bind(date_to_text(today))
+    .bind(delete_on.map(date_to_text))
+    .bind(id)
+    .bind(state.code())
+    .execute(&mut tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(Err(SoftRefusal::WrongState));
+    }
     let mut change = Change::event(Some(scope.org_id()), "withdraw_consent", "sg_soft", id.to_string());
     change.after = Some(json!({ "state": SoftState::Withdrawn.code(), "partner": partner }));
     audit::record(tx.conn(), actor, change).await?;
@@ -336,9 +353,9 @@ pub async fn partner_step(
     let closes = matches!(next, SoftState::Closed | SoftState::Declined);
     // Closed or declined: the corporation's period; accepted: still at most a year from now.
     let delete = date_to_text(add_months(today, if closes { owner_months } else { REFERRAL_MONTHS }));
-    sql::query(
+    let done = sql::query(
         "UPDATE sg_soft SET state = $1, answered_on = COALESCE(answered_on, $2), closed_on = $3, \
-         report = COALESCE($4, report), delete_on = $5 WHERE id = $6",
+         report = COALESCE($4, report), delete_on = $5 WHERE id = $6 AND state = $7",
     )
     .bind(next.code())
     .bind(date_to_text(today))
@@ -346,8 +363,13 @@ pub async fn partner_step(
     .bind(report)
     .bind(delete)
     .bind(id)
+    .bind(state.code())
     .execute(&mut tx)
     .await?;
+    // Only from the state just read: a withdrawal of consent in between is not undone.
+    if done.rows_affected() == 0 {
+        return Ok(Err(SoftRefusal::WrongState));
+    }
     let mut change = Change::event(Some(scope.org_id()), "partner_step", "sg_soft", id.to_string());
     change.after = Some(json!({ "state": next.code() }));
     audit::record(tx.conn(), actor, change).await?;

@@ -255,6 +255,7 @@ recent-sg-purge-soft = { $actor } deleted { $deleted ->
 recent-sg-soft-create = { $actor } recorded a soft signal
 recent-sg-soft-refer = { $actor } referred a soft signal to a partner with the tenant's consent
 recent-sg-soft-answer = { $actor } answered a referral
+recent-sg-soft-withdraw = { $actor } recorded that the tenant withdrew the consent to a referral
 recent-sg-ledger-sent = { $actor } sent { $signalled ->
     [one] 1 signal
    *[other] { $signalled } signals

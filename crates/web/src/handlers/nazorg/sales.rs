@@ -538,7 +538,7 @@ async fn tell_coach(state: &AppState, auth: &Auth, corporation: i64, sale: i64, 
         let path = format!("/orgs/{coach_org}/nazorg/verkopen/{sale}");
         let mut tx = state.db.begin().await?;
         let line = |lang| crate::i18n::NotifyTexts::of(lang).ev_koopcoach_assigned(&name);
-        crate::notify::tell_user(state, &mut tx, (coach_user, auth.user.id), corporation, &path, line).await?;
+        crate::notify::tell_user(state, &mut tx, (coach_user, auth.user.id), coach_org, &path, line).await?;
         tx.commit().await?;
         anyhow::Ok(())
     };

@@ -332,9 +332,17 @@ async fn withdraw(
         }
     };
     if let Some(partner) = partner {
-        let mut tx = state.db.begin().await?;
-        notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ConsentWithdrawn { partner })).await?;
-        tx.commit().await?;
+        // The withdrawal stands; a notice that cannot be delivered is logged, not answered with an error that would
+        // make the user try a step that is already done.
+        let told = async {
+            let mut tx = state.db.begin().await?;
+            notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ConsentWithdrawn { partner })).await?;
+            tx.commit().await?;
+            anyhow::Ok(())
+        };
+        if let Err(error) = told.await {
+            tracing::warn!(?error, soft_signal = id, "the partner could not be told of a withdrawn consent");
+        }
     }
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}")).into_response())
 }
