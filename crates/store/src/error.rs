@@ -71,9 +71,30 @@ pub enum StoreError {
         /// The code.
         code: String,
     },
+    /// A bulk write of personal data failed. Only the engine's error code is kept: PostgreSQL's error for a failed
+    /// `COPY` quotes the failing row (a tenant's name, phone, e-mail), and errors are logged.
+    #[error("writing {table} failed (database error {code})")]
+    PersonalWrite {
+        /// The table.
+        table: &'static str,
+        /// The engine's error code (SQLSTATE, or SQLite's number).
+        code: String,
+    },
     /// Any other database error.
     #[error(transparent)]
     Database(sqlx::Error),
+}
+
+impl StoreError {
+    /// This error without the rows it may quote (see [`StoreError::PersonalWrite`]).
+    pub(crate) fn without_values(self, table: &'static str) -> Self {
+        match self {
+            StoreError::Database(sqlx::Error::Database(db)) => {
+                StoreError::PersonalWrite { table, code: db.code().map(|c| c.into_owned()).unwrap_or_default() }
+            }
+            other => other,
+        }
+    }
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -197,7 +197,9 @@ pub async fn import_ledger(
     for (i, household) in households.iter().enumerate() {
         // Rows are written a chunk at a time, so a national ledger's rows are never all in memory twice.
         if i % WRITE_CHUNK == 0 && i > 0 {
-            insert_rows(tx.conn(), "sg_households", &HOUSEHOLD_COLUMNS, &household_rows).await?;
+            insert_rows(tx.conn(), "sg_households", &HOUSEHOLD_COLUMNS, &household_rows)
+                .await
+                .map_err(|e| e.without_values("sg_households"))?;
             household_rows.clear();
         }
         let unit = &units[&household.unit];
@@ -224,7 +226,9 @@ pub async fn import_ledger(
         let verdict = Decided { blocks: &decision.blocks, signal_from };
         push_household(&mut household_rows, (ledger_id, org_id, unit.id), household, verdict);
     }
-    insert_rows(tx.conn(), "sg_households", &HOUSEHOLD_COLUMNS, &household_rows).await?;
+    insert_rows(tx.conn(), "sg_households", &HOUSEHOLD_COLUMNS, &household_rows)
+        .await
+        .map_err(|e| e.without_values("sg_households"))?;
     sql::query("UPDATE sg_ledgers SET households = $2, signalled = $3 WHERE id = $1")
         .bind(ledger_id)
         .bind(households.len() as i64)
