@@ -166,7 +166,7 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let with_reason: Vec<(&str, &str)> = with_reason.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(app.post(&format!("{path}/geld"), &with_reason).await.status, StatusCode::SEE_OTHER);
     let initiator = app.user_id("bestuur@desleutel.test").await;
-    let told = notices_of(&app, initiator).await;
+    let told = app.notices_of(initiator).await;
     assert!(
         told.iter().any(|(text, _)| text.contains("kende uw initiatief Repaircafé De Ark € 1.200,00 toe")),
         "{told:?}"
@@ -333,16 +333,6 @@ async fn a_wrong_form_comes_back_with_everything_typed(mut app: TestApp) {
     assert_eq!(n, 0);
 }
 
-/// The notices of a user, oldest first: (text, link).
-async fn notices_of(app: &TestApp, user: i64) -> Vec<(String, String)> {
-    let rows = sql::query("SELECT text, link FROM notifications WHERE user_id = $1 ORDER BY id")
-        .bind(user)
-        .fetch_all(&app.state.db)
-        .await
-        .expect("notices");
-    rows.iter().map(|r| (r.try_get("text").expect("text"), r.try_get("link").expect("link"))).collect()
-}
-
 async fn the_other_side_hears_of_each_step(mut app: TestApp) {
     let woonstad = setting(&mut app).await;
     let id = bring_in(&mut app, woonstad).await;
@@ -355,13 +345,13 @@ async fn the_other_side_hears_of_each_step(mut app: TestApp) {
     // A plan came in: the corporation's staff and administrators are told, a read-only member is not.
     let page = format!("/orgs/{woonstad}/initiatieven/{id}");
     for user in [staff, admin] {
-        let told = notices_of(&app, user).await;
+        let told = app.notices_of(user).await;
         assert_eq!(told.len(), 1, "{told:?}");
         assert!(told[0].0.contains("diende een bewonersinitiatief in: Repaircafé De Ark"), "{told:?}");
         assert_eq!(told[0].1, page);
     }
-    assert!(notices_of(&app, reader).await.is_empty());
-    assert!(notices_of(&app, initiator).await.is_empty(), "nobody is told of their own step");
+    assert!(app.notices_of(reader).await.is_empty());
+    assert!(app.notices_of(initiator).await.is_empty(), "nobody is told of their own step");
 
     // The administrator makes the staff member its coach: the coach is told once, also when the form is saved again.
     app.login("admin@woonstad.test").await;
@@ -369,14 +359,14 @@ async fn the_other_side_hears_of_each_step(mut app: TestApp) {
         let saved = app.post(&format!("{page}/coach"), &[("coach", &staff.to_string())]).await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     }
-    let told = notices_of(&app, staff).await;
+    let told = app.notices_of(staff).await;
     assert_eq!(told.len(), 2, "{told:?}");
     assert!(told[1].0.contains("maakte u coach van het bewonersinitiatief Repaircafé De Ark"), "{told:?}");
 
     // A stage moved: the initiator is told, with a link to their own page of it.
     let moved = app.post(&format!("{page}/fase"), &[("to", "plan")]).await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
-    let told = notices_of(&app, initiator).await;
+    let told = app.notices_of(initiator).await;
     assert_eq!(told.len(), 1, "{told:?}");
     assert!(told[0].0.contains("zette uw initiatief Repaircafé De Ark in de fase"), "{told:?}");
     assert_eq!(told[0].1, format!("/initiatieven/mijn/{id}"));

@@ -166,14 +166,8 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     let again =
         app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &format!("{wijkteam}:{coach}"))]).await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
-    let told: Vec<(String, String)> = {
-        let rows = sql::query("SELECT text, link FROM notifications WHERE user_id = $1 AND text LIKE '%koopcoach%'")
-            .bind(coach)
-            .fetch_all(&app.state.db)
-            .await
-            .expect("notices");
-        rows.iter().map(|r| (r.try_get("text").expect("text"), r.try_get("link").expect("link"))).collect()
-    };
+    let told: Vec<(String, String)> =
+        app.notices_of(coach).await.into_iter().filter(|(text, _)| text.contains("koopcoach")).collect();
     assert_eq!(told.len(), 1, "{told:?}");
     assert!(told[0].0.contains("wees u een koper toe als koopcoach") && !told[0].0.contains("Koopman"), "{told:?}");
     assert_eq!(told[0].1, format!("/orgs/{wijkteam}/nazorg/verkopen/{sale}"));

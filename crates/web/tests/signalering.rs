@@ -591,11 +591,7 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     assert!(!list.main().contains("Bewoner 3 hoog"), "{}", list.main());
     assert_eq!(app.get(&format!("/orgs/{wijkteam}/signalering/verwijzingen/{id}")).await.status, StatusCode::NOT_FOUND);
     let coach = app.user_id("coordinator@wijkteam.test").await;
-    let notices: Vec<String> = sql::query_scalar("SELECT text FROM notifications WHERE user_id = $1")
-        .bind(coach)
-        .fetch_all(&app.state.db)
-        .await
-        .expect("notices");
+    let notices: Vec<String> = app.notices_of(coach).await.into_iter().map(|(text, _)| text).collect();
     assert!(notices.iter().any(|n| n == "De toestemming voor een doorverwijzing is ingetrokken"), "{notices:?}");
     assert!(notices.iter().all(|n| !n.contains("Bewoner")), "no name in a notice: {notices:?}");
 }

@@ -326,4 +326,15 @@ impl TestApp {
         let email = volkshuis_domain::account::Email::parse(email).expect("email");
         volkshuis_store::users::by_email(&self.state.db, &email).await.expect("query").expect("user exists").id
     }
+
+    /// Every notice a user was given, read or not, oldest first: (text, link).
+    pub async fn notices_of(&self, user: i64) -> Vec<(String, String)> {
+        let rows =
+            volkshuis_store::testdb::sql::query("SELECT text, link FROM notifications WHERE user_id = $1 ORDER BY id")
+                .bind(user)
+                .fetch_all(&self.state.db)
+                .await
+                .expect("notices");
+        rows.iter().map(|r| (r.try_get("text").expect("text"), r.try_get("link").expect("link"))).collect()
+    }
 }
