@@ -143,12 +143,7 @@ pub(crate) async fn stock_picker(
             .iter()
             .map(|v| Choice::new(v.clone(), picker::name_and_code(lang, names.get(v).map(String::as_str), v)))
             .collect();
-        example = stock::choices(&state.db, scope, corporation, kind, None, 1)
-            .await?
-            .into_iter()
-            .next()
-            .map(|c| c.code)
-            .unwrap_or_default();
+        example = stock::first_choice(&state.db, scope, corporation, kind).await?.unwrap_or_default();
     }
     let url = format!("/orgs/{}/kiezen/{}", scope.org_id(), segment(kind));
     Ok(picker.searched(url, &example, known).posted(typed))
