@@ -16,6 +16,7 @@ volkshuis_store::store_test_on_both_backends!(
     choices_come_only_from_a_stock_the_organisation_works_in,
     a_search_finds_by_code_or_name_and_is_limited,
     buurten_are_named_by_their_latest_boundaries,
+    the_example_and_the_counts_follow_the_stock,
 );
 
 fn actor() -> Actor {
@@ -138,4 +139,38 @@ async fn buurten_are_named_by_their_latest_boundaries(db: &Db) {
     assert_eq!(stock::choice_count(db, &woonstad, w, StockRef::Buurt).await.expect("count"), 2);
     let names = stock::area_names(db, "buurt", &["BU03630000".to_owned(), "BU99".to_owned()]).await.expect("names");
     assert_eq!(names.into_iter().collect::<Vec<_>>(), [("BU03630000".to_owned(), "Kop van Jut".to_owned())]);
+}
+
+/// The list page's pickers show an example code and count the choices without asking the database each time (ADR
+/// 0013: kept per stock version): a later import must still be seen at once.
+async fn the_example_and_the_counts_follow_the_stock(db: &Db) {
+    let woonstad = organisation(db, "woonstad", OrgKind::Corporation).await;
+    let w = woonstad.org_id();
+    import(db, &woonstad, &["A5;C5;De Ark;Kerkstraat;5;1011AA;Amsterdam;GM0363;BU03630005"]).await;
+    for _ in 0..2 {
+        assert_eq!(stock::first_choice(db, &woonstad, w, StockRef::Complex).await.expect("first"), Some("C5".into()));
+        assert_eq!(
+            stock::first_choice(db, &woonstad, w, StockRef::Buurt).await.expect("first"),
+            Some("BU03630005".into())
+        );
+        assert_eq!(stock::choice_count(db, &woonstad, w, StockRef::Complex).await.expect("count"), 1);
+    }
+    // A second file adds a complex and a buurt that sort first: the next page shows them.
+    import(
+        db,
+        &woonstad,
+        &[
+            "A5;C5;De Ark;Kerkstraat;5;1011AA;Amsterdam;GM0363;BU03630005",
+            "A1;C1;De Linde;Kerkstraat;1;1011AA;Amsterdam;GM0363;BU03630001",
+        ],
+    )
+    .await;
+    assert_eq!(stock::first_choice(db, &woonstad, w, StockRef::Complex).await.expect("first"), Some("C1".into()));
+    assert_eq!(stock::first_choice(db, &woonstad, w, StockRef::Buurt).await.expect("first"), Some("BU03630001".into()));
+    assert_eq!(stock::choice_count(db, &woonstad, w, StockRef::Complex).await.expect("count"), 2);
+    assert_eq!(stock::choice_count(db, &woonstad, w, StockRef::Buurt).await.expect("count"), 2);
+    // Another organisation learns nothing from what is kept.
+    let other = organisation(db, "kade", OrgKind::Corporation).await;
+    let refused = stock::first_choice(db, &other, w, StockRef::Complex).await;
+    assert!(matches!(refused, Err(StoreError::NotFound)), "{refused:?}");
 }

@@ -91,7 +91,7 @@ fn page_bytes(page: &UnitPage) -> u64 {
         .map(|u| {
             size_of::<UnitListRow>()
                 + u.id_extern.len()
-                + u.cluster.as_ref().map_or(0, |(_, code)| code.len())
+                + u.cluster.as_ref().map_or(0, |(_, code, naam)| code.len() + text(naam))
                 + text(&u.soort)
                 + text(&u.detail_soort)
                 + u.address.len()
@@ -122,8 +122,14 @@ pub(crate) struct PageCache {
     forgotten: AtomicU64,
     /// Per corporation and kind of filter choice (complexes, buurten): how many the stock has, at which version. The
     /// unit list's pickers ask on every page, and counting a national stock's buurten reads 2.3 million index entries.
-    counts: RwLock<HashMap<(i64, u8), (i64, i64)>>,
+    counts: PerVersion<i64>,
+    /// Per corporation and kind of filter choice: the first code, which each picker shows as an example.
+    examples: PerVersion<Option<String>>,
 }
+
+/// Small facts of a corporation's stock (what the filter pickers count and show as an example), each under its
+/// corporation and a number naming which fact, with the stock version it was read at.
+type PerVersion<V> = RwLock<HashMap<(i64, u8), (i64, V)>>;
 
 impl PageCache {
     pub(crate) fn new() -> Self {
@@ -133,6 +139,7 @@ impl PageCache {
             versions: RwLock::new(HashMap::new()),
             forgotten: AtomicU64::new(0),
             counts: RwLock::new(HashMap::new()),
+            examples: RwLock::new(HashMap::new()),
         }
     }
 
@@ -240,19 +247,39 @@ pub(crate) async fn kept_count(
     what: u8,
     read: impl std::future::Future<Output = Result<i64>>,
 ) -> Result<i64> {
-    let version = version(db, corporation).await?;
+    kept(db, |cache| &cache.counts, (corporation, what), read).await
+}
+
+/// An example code of the corporation's stock (`what` names which: a kind of filter choice), as `read` finds it,
+/// kept until the corporation's stock changes.
+pub(crate) async fn kept_example(
+    db: &Db,
+    corporation: i64,
+    what: u8,
+    read: impl std::future::Future<Output = Result<Option<String>>>,
+) -> Result<Option<String>> {
+    kept(db, |cache| &cache.examples, (corporation, what), read).await
+}
+
+async fn kept<V: Clone>(
+    db: &Db,
+    facts: impl Fn(&PageCache) -> &PerVersion<V>,
+    key: (i64, u8),
+    read: impl std::future::Future<Output = Result<V>>,
+) -> Result<V> {
+    let version = version(db, key.0).await?;
     let cache = db.pages();
-    let kept = cache.counts.read().ok().and_then(|counts| counts.get(&(corporation, what)).copied());
-    if let Some((at, count)) = kept {
+    let kept = facts(cache).read().ok().and_then(|facts| facts.get(&key).cloned());
+    if let Some((at, value)) = kept {
         if at == version {
-            return Ok(count);
+            return Ok(value);
         }
     }
-    let count = read.await?;
-    if let Ok(mut counts) = cache.counts.write() {
-        counts.insert((corporation, what), (version, count));
+    let value = read.await?;
+    if let Ok(mut facts) = facts(cache).write() {
+        facts.insert(key, (version, value.clone()));
     }
-    Ok(count)
+    Ok(value)
 }
 
 /// A complex's page exactly as [`cluster_with_units`] reads it, kept until the corporation's stock changes.
@@ -279,7 +306,7 @@ mod tests {
         UnitListRow {
             id,
             id_extern: format!("E{id}"),
-            cluster: Some((1, "C1".to_owned())),
+            cluster: Some((1, "C1".to_owned(), None)),
             soort: Some("WON".to_owned()),
             detail_soort: None,
             address: "Lange Straat 1".to_owned(),

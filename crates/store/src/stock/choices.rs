@@ -54,14 +54,16 @@ pub async fn choice_count(db: &Db, scope: &ReadScope, corporation_id: i64, kind:
 }
 
 /// The first complex or buurt code of the corporation's stock (a picker shows it as an example), read from an index:
-/// the choices' own query names every buurt before it can sort them (12,000 on the national stock, 15–28 ms).
+/// the choices' own query names every buurt before it can sort them (12,000 on the national stock, 15–28 ms). Asked
+/// on every list page, so kept per stock version like the counts.
 pub async fn first_choice(db: &Db, scope: &ReadScope, corporation_id: i64, kind: StockRef) -> Result<Option<String>> {
     check(db, scope, corporation_id).await?;
-    let query = match kind {
-        StockRef::Complex => "SELECT MIN(code) FROM clusters WHERE corporation_id = $1",
-        StockRef::Buurt => "SELECT MIN(buurt_code) FROM units WHERE corporation_id = $1",
+    let (query, what) = match kind {
+        StockRef::Complex => ("SELECT MIN(code) FROM clusters WHERE corporation_id = $1", 0),
+        StockRef::Buurt => ("SELECT MIN(buurt_code) FROM units WHERE corporation_id = $1", 1),
     };
-    Ok(sql::query_scalar(query).bind(corporation_id).fetch_one(db).await?)
+    let read = async { Ok(sql::query_scalar(query).bind(corporation_id).fetch_one(db).await?) };
+    super::cache::kept_example(db, corporation_id, what, read).await
 }
 
 /// Up to `limit` complexes or buurten of the corporation in code order; with `search`, only those whose code or name

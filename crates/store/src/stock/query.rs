@@ -93,8 +93,8 @@ pub struct UnitListRow {
     pub id: i64,
     /// The corporation's id.
     pub id_extern: String,
-    /// Complex id and code.
-    pub cluster: Option<(i64, String)>,
+    /// Complex id, code and name (the list shows the name beside the code).
+    pub cluster: Option<(i64, String, Option<String>)>,
     /// VERA eenheid soort.
     pub soort: Option<String>,
     /// VERA detail soort.
@@ -123,7 +123,8 @@ pub struct UnitPage {
 }
 
 /// The columns [`list_row_from_row`] reads.
-const LIST_COLUMNS: &str = "u.id, u.id_extern, u.cluster_id, c.code AS cluster_code, u.soort, u.detail_soort, \
+const LIST_COLUMNS: &str = "u.id, u.id_extern, u.cluster_id, c.code AS cluster_code, c.naam AS cluster_naam, \
+    u.soort, u.detail_soort, \
     u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats, \
     u.maatschappelijk_label, u.nettohuur_cents";
 /// From this offset on a page's ids are picked before its rows are read (page 300 of the national list: 3 ms instead
@@ -193,11 +194,16 @@ fn cluster_of(row: &sql::Row) -> Result<Option<(i64, String)>> {
     Ok(cluster_id.zip(cluster_code))
 }
 
+/// The unit's complex with its name, from a row that also has `cluster_naam`.
+fn named_cluster_of(row: &sql::Row) -> Result<Option<(i64, String, Option<String>)>> {
+    Ok(cluster_of(row)?.map(|(id, code)| row.try_get("cluster_naam").map(|naam| (id, code, naam))).transpose()?)
+}
+
 fn list_row_from_row(row: &sql::Row) -> Result<UnitListRow> {
     Ok(UnitListRow {
         id: row.try_get("id")?,
         id_extern: row.try_get("id_extern")?,
-        cluster: cluster_of(row)?,
+        cluster: named_cluster_of(row)?,
         soort: row.try_get("soort")?,
         detail_soort: row.try_get("detail_soort")?,
         address: address_of(row)?,
@@ -523,10 +529,11 @@ pub(crate) async fn cluster_with_units_as_json(
     let row = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db).await?;
     let Some(row) = row else { return Ok(None) };
     let code: String = row.try_get("code")?;
-    let shown = units_from_json(id, &code, &row.try_get::<String, _>("units")?)?;
+    let naam: Option<String> = row.try_get("naam")?;
+    let shown = units_from_json(id, &code, naam.as_deref(), &row.try_get::<String, _>("units")?)?;
     if shown.len() as i64 <= limit {
         let page = UnitPage { total: shown.len() as i64, units: shown, exact: true };
-        return Ok(Some((figures_from_units(id, code, row.try_get("naam")?, &page.units), page)));
+        return Ok(Some((figures_from_units(id, code, naam, &page.units), page)));
     }
     cluster_beyond_page(db, scope, id, limit).await
 }
@@ -553,14 +560,14 @@ pub(crate) async fn cluster_with_unit_rows(
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
     let sql = format!(
-        "SELECT c.naam AS complex_naam, c.id AS cluster_id, c.code AS cluster_code, u.* FROM clusters c LEFT JOIN \
+        "SELECT c.id AS cluster_id, c.code AS cluster_code, c.naam AS cluster_naam, u.* FROM clusters c LEFT JOIN \
          (SELECT {JSON_UNIT_COLUMNS} FROM units u WHERE u.corporation_id = $1 AND u.cluster_id = $2 AND u.in_use = 1 \
          {LIST_ORDER} LIMIT {}) u ON 1 = 1 WHERE c.corporation_id = $1 AND c.id = $2 {LIST_ORDER}",
         limit.max(0)
     );
     let rows = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_all(db).await?;
     let Some(first) = rows.first() else { return Ok(None) };
-    let (code, naam): (String, Option<String>) = (first.try_get("cluster_code")?, first.try_get("complex_naam")?);
+    let (code, naam): (String, Option<String>) = (first.try_get("cluster_code")?, first.try_get("cluster_naam")?);
     let mut units = Vec::with_capacity(rows.len());
     for row in &rows {
         // A complex without units in use comes as one row whose unit columns are NULL.
@@ -609,8 +616,8 @@ fn complex_sql(backend: crate::Backend, rows: i64) -> String {
     )
 }
 
-/// The units of complex `cluster_id` (code `code`) from their JSON array.
-fn units_from_json(cluster_id: i64, code: &str, json: &str) -> Result<Vec<UnitListRow>> {
+/// The units of complex `cluster_id` (code `code`, name `naam`) from their JSON array.
+fn units_from_json(cluster_id: i64, code: &str, naam: Option<&str>, json: &str) -> Result<Vec<UnitListRow>> {
     let rows: Vec<JsonUnit> = serde_json::from_str(json)
         .map_err(|e| crate::StoreError::Corrupt { column: "units of a complex", value: e.to_string() })?;
     Ok(rows
@@ -633,7 +640,7 @@ fn units_from_json(cluster_id: i64, code: &str, json: &str) -> Result<Vec<UnitLi
                 UnitListRow {
                     id,
                     id_extern,
-                    cluster: Some((cluster_id, code.to_owned())),
+                    cluster: Some((cluster_id, code.to_owned(), naam.map(str::to_owned))),
                     soort,
                     detail_soort,
                     address: address(&street, number, letter.as_deref(), addition.as_deref()),

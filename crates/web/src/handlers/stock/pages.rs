@@ -17,7 +17,6 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use std::collections::HashMap;
 use volkshuis_domain::access::{Action, View};
 use volkshuis_domain::bezit::rent::RentBand;
 use volkshuis_domain::money::Money;
@@ -144,7 +143,7 @@ fn money(cents: Option<i64>) -> String {
 }
 
 impl<'a> UnitLine<'a> {
-    fn new(u: &'a UnitListRow, names: &'a VeraNames, complexes: &HashMap<String, String>, lang: Lang) -> Self {
+    fn new(u: &'a UnitListRow, names: &'a VeraNames, lang: Lang) -> Self {
         let label = u.label.as_deref().unwrap_or_default();
         Self {
             id: u.id,
@@ -155,10 +154,7 @@ impl<'a> UnitLine<'a> {
             soort: names.kind(&u.soort, &u.detail_soort),
             label: names.label.get(label).map(String::as_str).unwrap_or(label),
             rent: Amount(u.nettohuur_cents.map(Money::from_cents)),
-            cluster: u
-                .cluster
-                .as_ref()
-                .map(|(id, code)| (*id, name_and_code(lang, complexes.get(code).map(String::as_str), code))),
+            cluster: u.cluster.as_ref().map(|(id, code, naam)| (*id, name_and_code(lang, naam.as_deref(), code))),
         }
     }
 }
@@ -210,8 +206,6 @@ async fn units(
     let complex = stock_picker(&state, &scope, complex, StockRef::Complex, &own, Some(org), &q.complex).await?;
     let buurt = Picker::new(lang, "buurt", t.stock_buurt);
     let buurt = stock_picker(&state, &scope, buurt, StockRef::Buurt, &own, Some(org), &q.buurt).await?;
-    let codes: Vec<String> = result.units.iter().filter_map(|u| u.cluster.as_ref().map(|c| c.1.clone())).collect();
-    let complexes = stock::choice_names(&state.db, &scope, org, StockRef::Complex, &codes).await?;
     let page = UnitsPage {
         page: Page::for_user(&auth),
         org_id: org,
@@ -227,7 +221,7 @@ async fn units(
         to: if shown > 0 { offset + shown } else { 0 },
         previous: page_no.previous().map(|p| q.link(org, p)),
         next: page_no.next().filter(|p| p.offset(PAGE_SIZE) < result.total).map(|p| q.link(org, p)),
-        units: result.units.iter().map(|u| UnitLine::new(u, &names, &complexes, lang)).collect(),
+        units: result.units.iter().map(|u| UnitLine::new(u, &names, lang)).collect(),
         can_import: scope.role().allows(Action::Edit),
         errors_none: FieldErrors::default(),
         complex,
@@ -350,7 +344,7 @@ async fn cluster(
         place: (crate::handlers::place::complex_href(org, id), crate::i18n::PlekTexts::of(auth.ctx.lang).place_link),
         cluster: ClusterLine::new(cluster.clone(), auth.ctx.lang),
         total: result.total,
-        units: result.units.iter().map(|u| UnitLine::new(u, &names, &HashMap::new(), auth.ctx.lang)).collect(),
+        units: result.units.iter().map(|u| UnitLine::new(u, &names, auth.ctx.lang)).collect(),
     };
     render_sized(StatusCode::OK, &page, PAGE_BYTES_BEFORE_UNITS + BYTES_PER_UNIT_ROW * page.units.len())
 }
