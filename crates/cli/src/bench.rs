@@ -5,7 +5,7 @@ use anyhow::Context;
 use clap::Subcommand;
 use std::time::Instant;
 use volkshuis_domain::org::OrgCode;
-use volkshuis_store::stock::map;
+use volkshuis_store::stock::{self, map};
 use volkshuis_store::{orgs, Db};
 use volkshuis_web::Lang;
 
@@ -158,12 +158,23 @@ async fn complex_bench(db: &Db, corporation: &str, tasks: usize, seconds: u64) -
     let code = OrgCode::parse(corporation).map_err(|e| anyhow::anyhow!("--corporation: {e}"))?;
     let org = orgs::by_code(db, &code).await?.with_context(|| format!("no organisation {code}"))?;
     let scope = crate::operator_scope(org.id);
-    println!("complexen: {tasks} taken tegelijk, {seconds} s per manier van lezen (pagina van 500 eenheden)");
+    println!(
+        "complexen: {tasks} taken tegelijk, {seconds} s per manier van lezen (pagina van {} eenheden)",
+        stock::UNITS_PER_COMPLEX_PAGE
+    );
     println!("{:<28} {:>10} {:>10} {:>10} {:>14}", "manier", "per s", "p50 ms", "p99 ms", "eenheden/s");
     for (name, read) in
         [("een rij, eenheden als JSON", ComplexRead::JsonRow), ("een rij per eenheid", ComplexRead::Rows)]
     {
-        let figures = complex_reads(db, &scope, read, tasks, std::time::Duration::from_secs(seconds), 500).await?;
+        let figures = complex_reads(
+            db,
+            &scope,
+            read,
+            tasks,
+            std::time::Duration::from_secs(seconds),
+            stock::UNITS_PER_COMPLEX_PAGE,
+        )
+        .await?;
         println!(
             "{name:<28} {:>10.0} {:>10.2} {:>10.2} {:>14.0}",
             figures.per_second,

@@ -67,6 +67,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(46, "search", "0046_search"),
     migration!(47, "signalering bulk", "0047_signalering_bulk"),
     migration!(48, "soft consent", "0048_soft_consent"),
+    migration!(49, "complex pages", "0049_complex_pages"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

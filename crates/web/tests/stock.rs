@@ -9,6 +9,7 @@ on_both_backends!(
     upload_with_errors_then_fixed,
     check_only_writes_nothing,
     lists_filter_and_pages_show_the_stock,
+    a_complex_page_pages_its_units,
     only_the_corporation_sees_its_stock,
     an_import_page_is_only_for_its_corporation,
     upload_needs_the_csrf_token,
@@ -116,6 +117,39 @@ async fn lists_filter_and_pages_show_the_stock(mut app: TestApp) {
     let unit = app.get(&link).await;
     assert_eq!(unit.status, StatusCode::OK);
     assert!(unit.body.contains("GM0363 · CBS 2023") && unit.body.contains("€ "));
+}
+
+/// A complex of 120 units shows them 50 at a time in address order, each page with the figures of all 120.
+async fn a_complex_page_pages_its_units(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    let rows: Vec<String> = (1..=120)
+        .map(|i| format!("V{i:03};C1;De Ark;WON;Laan;{i};1234AB;Stad;GM0363;{};{},00", ["DAE", "NDA"][i % 2], 400 + i))
+        .collect();
+    let refs: Vec<&str> = rows.iter().map(String::as_str).collect();
+    app.login("admin@woonstad.test").await;
+    app.import_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", &stock_file(&refs)).await;
+    app.login("lezer@woonstad.test").await;
+    let cluster: i64 = volkshuis_store::testdb::sql::query_scalar("SELECT id FROM clusters WHERE code = 'C1'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("complex");
+    let url = format!("/orgs/{org}/stock/clusters/{cluster}");
+    let figures = "<dd>120</dd>\n  <dt>DAEB</dt><dd>60</dd>";
+    let first = app.get(&url).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.body.contains("Getoond 1–50 van 120") && first.body.contains(figures), "{}", first.body);
+    assert!(first.body.contains("€ 460,50"), "the average rent of all 120: {}", first.body);
+    assert!(first.body.contains(">Laan 50<") && !first.body.contains(">Laan 51<"));
+    assert!(first.body.contains("?page=1\" rel=\"next\"") && !first.body.contains("rel=\"prev\""));
+    let second = app.get(&format!("{url}?page=1")).await;
+    assert!(second.body.contains("Getoond 51–100 van 120") && second.body.contains(figures));
+    assert!(
+        second.body.contains(">Laan 51<") && !second.body.contains(">Laan 50<") && !second.body.contains(">Laan 101<")
+    );
+    assert!(second.body.contains("rel=\"prev\"") && second.body.contains("rel=\"next\""));
+    let last = app.get(&format!("{url}?page=2")).await;
+    assert!(last.body.contains("Getoond 101–120 van 120") && last.body.contains(">Laan 120<"));
+    assert!(last.body.contains("rel=\"prev\"") && !last.body.contains("rel=\"next\""));
 }
 
 async fn only_the_corporation_sees_its_stock(mut app: TestApp) {

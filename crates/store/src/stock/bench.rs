@@ -30,7 +30,7 @@ pub struct Figures {
     pub units: u64,
 }
 
-/// Reads random complexes of the corporation of `scope` (pages of `limit` units) from `tasks` tasks at once for
+/// Reads random complexes of the corporation of `scope` (each its first page of `limit` units) from `tasks` tasks at once for
 /// `duration`, after a second of the same load unmeasured.
 pub async fn complex_reads(
     db: &Db,
@@ -71,8 +71,8 @@ async fn run(
                 let id = ids[rng.gen_range(0..ids.len())];
                 let begun = Instant::now();
                 let page = match read {
-                    ComplexRead::JsonRow => cluster_with_units_as_json(&db, &scope, id, limit).await?,
-                    ComplexRead::Rows => cluster_with_unit_rows(&db, &scope, id, limit).await?,
+                    ComplexRead::JsonRow => cluster_with_units_as_json(&db, &scope, id, 0, limit).await?,
+                    ComplexRead::Rows => cluster_with_unit_rows(&db, &scope, id, 0, limit).await?,
                 };
                 times.push(begun.elapsed());
                 units += page.map_or(0, |(_, page)| page.units.len() as u64);
@@ -139,13 +139,18 @@ mod tests {
         }
         let member = access::Membership { user_id: 0, org_id: corporation, role: access::Role::Staff };
         let scope = access::grant(corporation, Some(member), access::View).expect("a member may view");
-        let json = cluster_with_units_as_json(db, &scope, cluster, 10).await.expect("json").expect("complex");
-        let rows = cluster_with_unit_rows(db, &scope, cluster, 10).await.expect("rows").expect("complex");
+        let json = cluster_with_units_as_json(db, &scope, cluster, 0, 10).await.expect("json").expect("complex");
+        let rows = cluster_with_unit_rows(db, &scope, cluster, 0, 10).await.expect("rows").expect("complex");
         assert_eq!(json.1.units, rows.1.units);
         assert_eq!(rows.1.units.len(), 3);
         assert_eq!(rows.1.units[0].address, "Dorpsweg \"oud\" 5");
         assert_eq!(format!("{:?}", json.0), format!("{:?}", rows.0));
-        let empty = cluster_with_unit_rows(db, &scope, cluster + 1, 10).await.expect("rows");
+        let json = cluster_with_units_as_json(db, &scope, cluster, 1, 1).await.expect("json").expect("complex");
+        let rows = cluster_with_unit_rows(db, &scope, cluster, 1, 1).await.expect("rows").expect("complex");
+        assert_eq!(json.1.units, rows.1.units, "the second page");
+        assert_eq!(rows.1.units.iter().map(|u| u.address.as_str()).collect::<Vec<_>>(), ["Kerkstraat 1"]);
+        assert_eq!((json.0.units, rows.0.units), (3, 3), "the figures of all units on every page");
+        let empty = cluster_with_unit_rows(db, &scope, cluster + 1, 0, 10).await.expect("rows");
         assert!(empty.is_none(), "no such complex");
     }
 

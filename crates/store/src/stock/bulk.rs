@@ -21,7 +21,7 @@ const UNIT_INDEXES: [(&str, &str); 7] = [
     ("units_address", "units(postcode, huisnummer)"),
     ("units_position", "units(corporation_id, lat, lon)"),
     ("units_list", "units(corporation_id, in_use, woonplaats, straatnaam, huisnummer, id)"),
-    ("units_by_cluster", "units(cluster_id)"),
+    ("units_by_cluster", "units(cluster_id, in_use, woonplaats, straatnaam, huisnummer, id)"),
     ("units_street", "units(corporation_id, lower(straatnaam), huisnummer)"),
 ];
 

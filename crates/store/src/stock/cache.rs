@@ -51,6 +51,7 @@ struct ComplexKey {
     corporation: i64,
     version: i64,
     id: i64,
+    offset: i64,
     limit: i64,
 }
 
@@ -283,12 +284,18 @@ async fn kept<V: Clone>(
 }
 
 /// A complex's page exactly as [`cluster_with_units`] reads it, kept until the corporation's stock changes.
-pub async fn complex_page(db: &Db, scope: &ReadScope, id: i64, limit: i64) -> Result<Option<Arc<ComplexPage>>> {
+pub async fn complex_page(
+    db: &Db,
+    scope: &ReadScope,
+    id: i64,
+    offset: i64,
+    limit: i64,
+) -> Result<Option<Arc<ComplexPage>>> {
     let corporation = scope.org_id();
     let version = version(db, corporation).await?;
-    let key = ComplexKey { corporation, version, id, limit };
+    let key = ComplexKey { corporation, version, id, offset, limit };
     let read = async {
-        let page = cluster_with_units(db, scope, id, limit).await?.ok_or(Unread::NotTheirs)?;
+        let page = cluster_with_units(db, scope, id, offset, limit).await?.ok_or(Unread::NotTheirs)?;
         Ok(Kept::complex(page))
     };
     match db.pages().complexes.get_or_insert_async(&key, read).await {

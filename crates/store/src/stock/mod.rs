@@ -30,6 +30,9 @@ pub use query::{
 pub use references::{unknown_codes, StockRef};
 pub use reports::{report, save_report};
 
+/// A complex's page shows this many of its units at a time, as the unit list does; the figures cover all of them.
+pub const UNITS_PER_COMPLEX_PAGE: i64 = 50;
+
 /// After units of the corporation went out of use or back into use outside an import (a sale, a buy-back): the map
 /// cells, the count of units in use and the coverage cells are made again from the units in use, and kept pages are
 /// out of date. Inside the caller's transaction.

@@ -446,6 +446,15 @@ fn cluster_select(from: &str) -> String {
     )
 }
 
+/// The figures of complex `$2` over all of its units in use, as [`cluster_select`] computes them: one range of the
+/// index `units_by_cluster` (migration 49), and the label and rent of each of its units from the table (no rent in
+/// any index, so a rent change can update rows in place; ADR 0050).
+const FIGURES: &str = "SELECT COUNT(*) AS units, \
+    SUM(CASE WHEN maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END) AS daeb_units, \
+    CAST(ROUND(AVG(nettohuur_cents)) AS BIGINT) AS average_rent, \
+    MIN(woonplaats) AS first_town, MAX(woonplaats) AS last_town \
+    FROM units WHERE cluster_id = $2 AND in_use = 1";
+
 /// "Amsterdam … Zaandam" for the first and last town of a complex, one name when they are the same.
 fn towns(first: Option<String>, last: Option<String>) -> String {
     match (first, last) {
@@ -456,127 +465,109 @@ fn towns(first: Option<String>, last: Option<String>) -> String {
 }
 
 fn cluster_from_row(row: &sql::Row) -> Result<ClusterRow> {
-    let woonplaatsen = towns(row.try_get("first_town")?, row.try_get("last_town")?);
-    Ok(ClusterRow {
-        id: row.try_get("id")?,
-        code: row.try_get("code")?,
-        naam: row.try_get("naam")?,
-        units: row.try_get("units")?,
-        daeb_units: row.try_get::<Option<i64>, _>("daeb_units")?.unwrap_or(0),
-        average_rent_cents: row.try_get("average_rent")?,
-        woonplaatsen,
-    })
+    figures_from_row(row, row.try_get("id")?, row.try_get("code")?, row.try_get("naam")?)
 }
 
-/// A complex's figures from all of its units in use, listed in address order (so the first and last town are the
-/// database's MIN and MAX, in its collation). Rounds the average rent half away from zero, as `ROUND` does.
-fn figures_from_units(id: i64, code: String, naam: Option<String>, units: &[UnitListRow]) -> ClusterRow {
-    let rents: Vec<i64> = units.iter().filter_map(|u| u.nettohuur_cents).collect();
-    let average_rent_cents = (!rents.is_empty()).then(|| {
-        let (sum, n) = (rents.iter().map(|&r| i128::from(r)).sum::<i128>(), rents.len() as i128);
-        let rounded = (2 * sum + sum.signum() * n) / (2 * n);
-        i64::try_from(rounded).unwrap_or(i64::MAX)
-    });
-    ClusterRow {
+/// Complex `id` with the figures of [`cluster_select`] or [`FIGURES`] from `row`.
+fn figures_from_row(row: &sql::Row, id: i64, code: String, naam: Option<String>) -> Result<ClusterRow> {
+    Ok(ClusterRow {
         id,
         code,
         naam,
-        units: units.len() as i64,
-        daeb_units: units.iter().filter(|u| u.label.as_deref() == Some("DAE")).count() as i64,
-        average_rent_cents,
-        woonplaatsen: towns(units.first().map(|u| u.woonplaats.clone()), units.last().map(|u| u.woonplaats.clone())),
-    }
+        units: row.try_get("units")?,
+        daeb_units: row.try_get::<Option<i64>, _>("daeb_units")?.unwrap_or(0),
+        average_rent_cents: row.try_get("average_rent")?,
+        woonplaatsen: towns(row.try_get("first_town")?, row.try_get("last_town")?),
+    })
 }
 
-/// A complex of the corporation with the first `limit` of its units in use (address order). When those are all of
-/// them, the complex's figures are computed from them, a second reading of the same units saved; otherwise as in
-/// [`cluster`].
+/// A complex of the corporation with the figures of all its units in use and a page of them: `limit` units from
+/// `offset` in address order.
 ///
-/// One statement brings the complex and its units. How, differs per engine, as measured with
-/// `volkshuis bench complex` on the national stock (64 tasks, random complexes of ~300 units; ADR 0021):
-/// - SQLite: as one row, the units as a JSON array (2,988 pages/s against 827/s for a row per unit). Read a row at a
-///   time, each row crosses from the connection's thread to the page's task, and that hand-off costs more than the
-///   reading (ADR 0017).
+/// One statement brings the complex, its figures and the page. How, differs per engine, as measured with
+/// `volkshuis bench complex` on the national stock (64 tasks, random complexes; ADR 0017, ADR 0021):
+/// - SQLite: as one row, the units as a JSON array (2,988 pages/s against 827/s for a row per unit, when a page held
+///   all of a complex's ~300 units). Read a row at a time, each row crosses from the connection's thread to the
+///   page's task, and that hand-off costs more than the reading (ADR 0017).
 /// - PostgreSQL: as a row per unit (1,573 pages/s, p99 55 ms, against 1,315/s, p99 70 ms as JSON). Its native driver
 ///   reads rows off the socket in the page's own task, and building and parsing the JSON cost more than that.
 pub async fn cluster_with_units(
     db: &Db,
     scope: &ReadScope,
     id: i64,
+    offset: i64,
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
-    if db.backend() == crate::Backend::Postgres {
-        let Some(shown) = cluster_with_unit_rows(db, scope, id, limit.max(0).saturating_add(1)).await? else {
-            return Ok(None);
-        };
-        if shown.1.units.len() as i64 <= limit {
-            return Ok(Some(shown));
-        }
-        return cluster_beyond_page(db, scope, id, limit).await;
+    match db.backend() {
+        crate::Backend::Postgres => cluster_with_unit_rows(db, scope, id, offset, limit).await,
+        crate::Backend::Sqlite => cluster_with_units_as_json(db, scope, id, offset, limit).await,
     }
-    cluster_with_units_as_json(db, scope, id, limit).await
 }
 
-/// SQLite's way to read a complex's page (see [`cluster_with_units`]): the complex and its units as one row, the
-/// units as a JSON array (on PostgreSQL too, to measure it).
+/// The units of complex `$2` of corporation `$1` in use, `limit` from `offset` in address order. The order is that
+/// of the index `units_by_cluster`, so a page reads only its own rows.
+fn page_of_complex(offset: i64, limit: i64) -> String {
+    format!(
+        "SELECT {JSON_UNIT_COLUMNS} FROM units u WHERE u.corporation_id = $1 AND u.cluster_id = $2 AND u.in_use = 1 \
+         {LIST_ORDER} LIMIT {} OFFSET {}",
+        limit.max(0),
+        offset.max(0)
+    )
+}
+
+/// SQLite's way to read a complex's page (see [`cluster_with_units`]): the complex, its figures and its units as
+/// one row, the units as a JSON array (on PostgreSQL too, to measure it).
 pub(crate) async fn cluster_with_units_as_json(
     db: &Db,
     scope: &ReadScope,
     id: i64,
+    offset: i64,
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
-    let sql = complex_sql(db.backend(), limit.max(0).saturating_add(1));
+    let (aggregate, array) = match db.backend() {
+        crate::Backend::Sqlite => ("json_group_array", "json_array"),
+        crate::Backend::Postgres => ("json_agg", "json_build_array"),
+    };
+    let sql = format!(
+        "SELECT c.code, c.naam, f.*, COALESCE(CAST((SELECT {aggregate}({array}({JSON_UNIT_COLUMNS}) {LIST_ORDER}) \
+         FROM ({}) u) AS TEXT), '[]') AS unit_rows FROM clusters c CROSS JOIN ({FIGURES}) f \
+         WHERE c.corporation_id = $1 AND c.id = $2",
+        page_of_complex(offset, limit)
+    );
     let row = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db).await?;
     let Some(row) = row else { return Ok(None) };
-    let code: String = row.try_get("code")?;
-    let naam: Option<String> = row.try_get("naam")?;
-    let shown = units_from_json(id, &code, naam.as_deref(), &row.try_get::<String, _>("units")?)?;
-    if shown.len() as i64 <= limit {
-        let page = UnitPage { total: shown.len() as i64, units: shown, exact: true };
-        return Ok(Some((figures_from_units(id, code, naam, &page.units), page)));
-    }
-    cluster_beyond_page(db, scope, id, limit).await
+    let complex = figures_from_row(&row, id, row.try_get("code")?, row.try_get("naam")?)?;
+    let units = units_from_json(id, &complex.code, complex.naam.as_deref(), &row.try_get::<String, _>("unit_rows")?)?;
+    let page = UnitPage { total: complex.units, units, exact: true };
+    Ok(Some((complex, page)))
 }
 
-/// A complex with more units than its page shows: the page as any list, the figures of all of them as in the
-/// complexes' list.
-async fn cluster_beyond_page(
-    db: &Db,
-    scope: &ReadScope,
-    id: i64,
-    limit: i64,
-) -> Result<Option<(ClusterRow, UnitPage)>> {
-    let filter = UnitFilter { cluster_id: Some(id), ..Default::default() };
-    let page = units(db, scope, &filter, 0, limit).await?;
-    Ok(cluster(db, scope, id).await?.map(|cluster| (cluster, page)))
-}
-
-/// A complex and its first `limit` units in use as rows of one statement (the complex's columns on each), with the
-/// figures of those units: PostgreSQL's way to read a complex's page (see [`cluster_with_units`]).
+/// PostgreSQL's way to read a complex's page (see [`cluster_with_units`]): a row per unit of the page, each with the
+/// complex's columns and figures (one row with the unit's columns NULL when the page has no units).
 pub(crate) async fn cluster_with_unit_rows(
     db: &Db,
     scope: &ReadScope,
     id: i64,
+    offset: i64,
     limit: i64,
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
     let sql = format!(
-        "SELECT c.id AS cluster_id, c.code AS cluster_code, c.naam AS cluster_naam, u.* FROM clusters c LEFT JOIN \
-         (SELECT {JSON_UNIT_COLUMNS} FROM units u WHERE u.corporation_id = $1 AND u.cluster_id = $2 AND u.in_use = 1 \
-         {LIST_ORDER} LIMIT {}) u ON 1 = 1 WHERE c.corporation_id = $1 AND c.id = $2 {LIST_ORDER}",
-        limit.max(0)
+        "SELECT c.id AS cluster_id, c.code AS cluster_code, c.naam AS cluster_naam, f.*, u.* FROM clusters c \
+         CROSS JOIN ({FIGURES}) f \
+         LEFT JOIN ({}) u ON 1 = 1 WHERE c.corporation_id = $1 AND c.id = $2 {LIST_ORDER}",
+        page_of_complex(offset, limit)
     );
     let rows = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_all(db).await?;
     let Some(first) = rows.first() else { return Ok(None) };
-    let (code, naam): (String, Option<String>) = (first.try_get("cluster_code")?, first.try_get("cluster_naam")?);
+    let complex = figures_from_row(first, id, first.try_get("cluster_code")?, first.try_get("cluster_naam")?)?;
     let mut units = Vec::with_capacity(rows.len());
     for row in &rows {
-        // A complex without units in use comes as one row whose unit columns are NULL.
         if row.try_get::<Option<i64>, _>("id")?.is_some() {
             units.push(list_row_from_row(row)?);
         }
     }
-    let page = UnitPage { total: units.len() as i64, units, exact: true };
-    Ok(Some((figures_from_units(id, code, naam, &page.units), page)))
+    let page = UnitPage { total: complex.units, units, exact: true };
+    Ok(Some((complex, page)))
 }
 
 /// The columns of a unit in a complex's JSON array, in the order [`JsonUnit`] reads them.
@@ -600,21 +591,6 @@ type JsonUnit = (
     Option<String>,
     Option<i64>,
 );
-
-/// The complex `$2` of corporation `$1` with up to `rows` of its units in use, in address order, as a JSON array
-/// (`[]` when it has none).
-fn complex_sql(backend: crate::Backend, rows: i64) -> String {
-    let (aggregate, array) = match backend {
-        crate::Backend::Sqlite => ("json_group_array", "json_array"),
-        crate::Backend::Postgres => ("json_agg", "json_build_array"),
-    };
-    format!(
-        "SELECT c.code, c.naam, COALESCE(CAST((SELECT {aggregate}({array}({JSON_UNIT_COLUMNS}) {LIST_ORDER}) \
-         FROM (SELECT {JSON_UNIT_COLUMNS} FROM units u \
-         WHERE u.corporation_id = $1 AND u.cluster_id = $2 AND u.in_use = 1 {LIST_ORDER} LIMIT {rows}) u) AS TEXT), \
-         '[]') AS units FROM clusters c WHERE c.corporation_id = $1 AND c.id = $2"
-    )
-}
 
 /// The units of complex `cluster_id` (code `code`, name `naam`) from their JSON array.
 fn units_from_json(cluster_id: i64, code: &str, naam: Option<&str>, json: &str) -> Result<Vec<UnitListRow>> {

@@ -319,31 +319,42 @@ struct ClusterPage<'a> {
     place: (String, &'static str),
     cluster: ClusterLine,
     units: Vec<UnitLine<'a>>,
+    /// Which of the complex's units in use this page shows ("51–100"), of `total`.
+    from: i64,
+    to: i64,
     total: i64,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
 /// A complex page's size without its units, and per unit row (measured: ~40 KB for 300 units).
 const PAGE_BYTES_BEFORE_UNITS: usize = 8 * 1024;
 const BYTES_PER_UNIT_ROW: usize = 160;
 
-/// A complex page lists this many of its units (complexes have 10–300).
-const UNITS_PER_CLUSTER_PAGE: i64 = 500;
-
 async fn cluster(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
     let (scope, _) = corporation_scope(&state, &auth, org, View).await?;
-    let kept = stock::complex_page(&state.db, &scope, id, UNITS_PER_CLUSTER_PAGE).await?.ok_or(AppError::NotFound)?;
+    let (page_no, size) = (q.page, stock::UNITS_PER_COMPLEX_PAGE);
+    let offset = page_no.offset(size);
+    let kept = stock::complex_page(&state.db, &scope, id, offset, size).await?.ok_or(AppError::NotFound)?;
     let (cluster, result) = &*kept;
     let names = state.vera_names.get(&state.db).await?;
+    let shown = result.units.len() as i64;
+    let link = |n: PageNumber| format!("/orgs/{org}/stock/clusters/{id}?page={n}");
     let page = ClusterPage {
         page: Page::for_user(&auth),
         org_id: org,
         place: (crate::handlers::place::complex_href(org, id), crate::i18n::PlekTexts::of(auth.ctx.lang).place_link),
         cluster: ClusterLine::new(cluster.clone(), auth.ctx.lang),
+        from: if shown > 0 { offset + 1 } else { 0 },
+        to: if shown > 0 { offset + shown } else { 0 },
         total: result.total,
+        previous: page_no.previous().map(link),
+        next: page_no.next().filter(|p| p.offset(size) < result.total).map(link),
         units: result.units.iter().map(|u| UnitLine::new(u, &names, auth.ctx.lang)).collect(),
     };
     render_sized(StatusCode::OK, &page, PAGE_BYTES_BEFORE_UNITS + BYTES_PER_UNIT_ROW * page.units.len())
