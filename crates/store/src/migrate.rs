@@ -86,8 +86,9 @@ pub(crate) fn postgres_fingerprint() -> String {
 /// after it.
 const DECREED_DAYS: i64 = 19;
 
-/// The highest schema version this build knows.
-pub const LATEST: i64 = 48;
+/// The highest schema version this build knows: the last migration's (a number kept by hand beside the list was once
+/// left behind by a new migration).
+pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
     sql::raw_sql(
@@ -143,9 +144,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn versions_are_ascending_and_latest_is_last() {
+    fn versions_are_ascending() {
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
-        assert!(versions.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(versions.last(), Some(&LATEST));
+        assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
     }
 }
