@@ -485,12 +485,13 @@ fn figures_from_row(row: &sql::Row, id: i64, code: String, naam: Option<String>)
 /// `offset` in address order.
 ///
 /// One statement brings the complex, its figures and the page. How, differs per engine, as measured with
-/// `volkshuis bench complex` on the national stock (64 tasks, random complexes; ADR 0017, ADR 0021):
-/// - SQLite: as one row, the units as a JSON array (2,988 pages/s against 827/s for a row per unit, when a page held
-///   all of a complex's ~300 units). Read a row at a time, each row crosses from the connection's thread to the
-///   page's task, and that hand-off costs more than the reading (ADR 0017).
-/// - PostgreSQL: as a row per unit (1,573 pages/s, p99 55 ms, against 1,315/s, p99 70 ms as JSON). Its native driver
-///   reads rows off the socket in the page's own task, and building and parsing the JSON cost more than that.
+/// `volkshuis bench complex` on the national stock (64 tasks, random complexes, pages of 50; ADR 0017, ADR 0050):
+/// - SQLite: as one row, the units as a JSON array (5,527 pages/s against 2,865/s for a row per unit). Read a row at
+///   a time, each row crosses from the connection's thread to the page's task, and that hand-off costs more than the
+///   reading (ADR 0017).
+/// - PostgreSQL: as a row per unit (4,928 pages/s against 4,724/s as JSON; with whole complexes of ~300 units 1,573
+///   against 1,315). Its native driver reads rows off the socket in the page's own task, and building and parsing the
+///   JSON cost more than that.
 pub async fn cluster_with_units(
     db: &Db,
     scope: &ReadScope,
@@ -562,6 +563,7 @@ pub(crate) async fn cluster_with_unit_rows(
     let complex = figures_from_row(first, id, first.try_get("cluster_code")?, first.try_get("cluster_naam")?)?;
     let mut units = Vec::with_capacity(rows.len());
     for row in &rows {
+        // A page without units comes as one row whose unit columns are NULL.
         if row.try_get::<Option<i64>, _>("id")?.is_some() {
             units.push(list_row_from_row(row)?);
         }
