@@ -365,7 +365,7 @@ async fn statistics_are_refreshed_after_a_large_import(db: &Db) {
         }
     };
     assert!(plan.iter().any(|line| line.contains("units_by_cluster")), "{plan:?}");
-    // In the index's own order: a page of a complex of 500 units reads its 50 rows, it does not sort all 500.
+    // In the index's own order: a page of a complex of 300 units reads its 50 rows, it does not sort all 300.
     assert!(!plan.iter().any(|line| line.contains("TEMP B-TREE") || line.contains("Sort")), "{plan:?}");
 }
 

@@ -30,8 +30,8 @@ pub struct Figures {
     pub units: u64,
 }
 
-/// Reads random complexes of the corporation of `scope` (each its first page of `limit` units) from `tasks` tasks at once for
-/// `duration`, after a second of the same load unmeasured.
+/// Reads random complexes of the corporation of `scope` (each its first page of `limit` units) from `tasks` tasks at
+/// once for `duration`, after a second of the same load unmeasured.
 pub async fn complex_reads(
     db: &Db,
     scope: &ReadScope,

@@ -23,8 +23,8 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 use volkshuis_domain::access::ReadScope;
 
-/// Memory for kept pages, in bytes, for lists and for complexes each: about 2,000 list pages of 50 units (~280 bytes
-/// a row with its texts), or 400 complexes of 300.
+/// Memory for kept pages, in bytes, for lists and for complexes each: about 2,000 pages of 50 units (~280 bytes a
+/// row with its texts), list pages or complex pages.
 const CAPACITY_BYTES: u64 = 32 * 1024 * 1024;
 /// quick_cache sizes its tables by an estimate of the number of entries.
 const ESTIMATED_PAGES: usize = 2_048;
