@@ -437,23 +437,24 @@ pub struct ClusterRow {
 /// page's units are read.
 fn cluster_select(from: &str) -> String {
     format!(
-        "SELECT c.id, c.code, c.naam, \
-         COUNT(u.id) AS units, \
-         SUM(CASE WHEN u.maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END) AS daeb_units, \
-         CAST(ROUND(AVG(u.nettohuur_cents)) AS BIGINT) AS average_rent, \
-         MIN(u.woonplaats) AS first_town, MAX(u.woonplaats) AS last_town \
-         FROM {from} c LEFT JOIN units u ON u.cluster_id = c.id AND u.in_use = 1"
+        "SELECT c.id, c.code, c.naam, {FIGURE_COLUMNS} FROM {from} c LEFT JOIN units u ON u.cluster_id = c.id \
+         AND u.in_use = 1"
     )
 }
 
-/// The figures of complex `$2` over all of its units in use, as [`cluster_select`] computes them: one range of the
-/// index `units_by_cluster` (migration 49), and the label and rent of each of its units from the table (no rent in
-/// any index, so a rent change can update rows in place; ADR 0050).
-const FIGURES: &str = "SELECT COUNT(*) AS units, \
-    SUM(CASE WHEN maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END) AS daeb_units, \
-    CAST(ROUND(AVG(nettohuur_cents)) AS BIGINT) AS average_rent, \
-    MIN(woonplaats) AS first_town, MAX(woonplaats) AS last_town \
-    FROM units WHERE cluster_id = $2 AND in_use = 1";
+/// A complex's figures over the units `u` joined to it, as [`figures_from_row`] reads them: one text for the
+/// complexes list and the complex page, so the two cannot disagree.
+const FIGURE_COLUMNS: &str = "COUNT(u.id) AS units, \
+    SUM(CASE WHEN u.maatschappelijk_label = 'DAE' THEN 1 ELSE 0 END) AS daeb_units, \
+    CAST(ROUND(AVG(u.nettohuur_cents)) AS BIGINT) AS average_rent, \
+    MIN(u.woonplaats) AS first_town, MAX(u.woonplaats) AS last_town";
+
+/// The figures of complex `$2` over all of its units in use: one range of the index `units_by_cluster` (migration
+/// 49), and the label and rent of each of its units from the table (no rent in any index, so a rent change can
+/// update rows in place; ADR 0050).
+fn figures_of_complex() -> String {
+    format!("SELECT {FIGURE_COLUMNS} FROM units u WHERE u.cluster_id = $2 AND u.in_use = 1")
+}
 
 /// "Amsterdam … Zaandam" for the first and last town of a complex, one name when they are the same.
 fn towns(first: Option<String>, last: Option<String>) -> String {
@@ -468,7 +469,7 @@ fn cluster_from_row(row: &sql::Row) -> Result<ClusterRow> {
     figures_from_row(row, row.try_get("id")?, row.try_get("code")?, row.try_get("naam")?)
 }
 
-/// Complex `id` with the figures of [`cluster_select`] or [`FIGURES`] from `row`.
+/// Complex `id` with the figures of [`FIGURE_COLUMNS`] from `row`.
 fn figures_from_row(row: &sql::Row, id: i64, code: String, naam: Option<String>) -> Result<ClusterRow> {
     Ok(ClusterRow {
         id,
@@ -531,9 +532,10 @@ pub(crate) async fn cluster_with_units_as_json(
     };
     let sql = format!(
         "SELECT c.code, c.naam, f.*, COALESCE(CAST((SELECT {aggregate}({array}({JSON_UNIT_COLUMNS}) {LIST_ORDER}) \
-         FROM ({}) u) AS TEXT), '[]') AS unit_rows FROM clusters c CROSS JOIN ({FIGURES}) f \
+         FROM ({}) u) AS TEXT), '[]') AS unit_rows FROM clusters c CROSS JOIN ({}) f \
          WHERE c.corporation_id = $1 AND c.id = $2",
-        page_of_complex(offset, limit)
+        page_of_complex(offset, limit),
+        figures_of_complex()
     );
     let row = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_optional(db).await?;
     let Some(row) = row else { return Ok(None) };
@@ -554,8 +556,9 @@ pub(crate) async fn cluster_with_unit_rows(
 ) -> Result<Option<(ClusterRow, UnitPage)>> {
     let sql = format!(
         "SELECT c.id AS cluster_id, c.code AS cluster_code, c.naam AS cluster_naam, f.*, u.* FROM clusters c \
-         CROSS JOIN ({FIGURES}) f \
+         CROSS JOIN ({}) f \
          LEFT JOIN ({}) u ON 1 = 1 WHERE c.corporation_id = $1 AND c.id = $2 {LIST_ORDER}",
+        figures_of_complex(),
         page_of_complex(offset, limit)
     );
     let rows = sql::query(&sql).bind(scope.org_id()).bind(id).fetch_all(db).await?;

@@ -34,6 +34,27 @@ pub fn router() -> Router<AppState> {
 }
 
 const PAGE_SIZE: i64 = 50;
+
+/// Where a page of a paged list stands: which of the `total` rows it shows ("51–100"; 0–0 when none) and the links
+/// to the pages beside it (none past the last row). The unit list, the complexes and a complex's units share it.
+pub(crate) struct Pager {
+    from: i64,
+    to: i64,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+impl Pager {
+    fn new(page_no: PageNumber, size: i64, shown: usize, total: i64, link: impl Fn(PageNumber) -> String) -> Self {
+        let (offset, shown) = (page_no.offset(size), shown as i64);
+        Self {
+            from: if shown > 0 { offset + 1 } else { 0 },
+            to: if shown > 0 { offset + shown } else { 0 },
+            previous: page_no.previous().map(&link),
+            next: page_no.next().filter(|p| p.offset(size) < total).map(&link),
+        }
+    }
+}
 /// Rent bands are anchored on the liberalisation limit of this year.
 const RENT_YEAR: i32 = 2026;
 
@@ -170,10 +191,7 @@ struct UnitsPage<'a> {
     labels: Vec<(String, String)>,
     units: Vec<UnitLine<'a>>,
     total: String,
-    from: i64,
-    to: i64,
-    previous: Option<String>,
-    next: Option<String>,
+    pager: Pager,
     can_import: bool,
     errors_none: FieldErrors,
     /// The complex and buurt filters, chosen by name.
@@ -197,7 +215,6 @@ async fn units(
     let offset = page_no.offset(PAGE_SIZE);
     let result = stock::list_page(&state.db, &scope, &q.filter(), offset, PAGE_SIZE).await?;
     let names = state.vera_names.get(&state.db).await?;
-    let shown = result.units.len() as i64;
     let bands = RentBand::ALL.into_iter().map(|b| (b.code().to_owned(), t.rent_band(b).to_owned())).collect();
     let labels = vec![("DAE".to_owned(), "DAEB".to_owned()), ("NDA".to_owned(), t.stock_non_daeb.to_owned())];
     let lang = auth.ctx.lang;
@@ -217,10 +234,7 @@ async fn units(
         } else {
             Money::thousands(result.total)
         },
-        from: if shown > 0 { offset + 1 } else { 0 },
-        to: if shown > 0 { offset + shown } else { 0 },
-        previous: page_no.previous().map(|p| q.link(org, p)),
-        next: page_no.next().filter(|p| p.offset(PAGE_SIZE) < result.total).map(|p| q.link(org, p)),
+        pager: Pager::new(page_no, PAGE_SIZE, result.units.len(), result.total, |p| q.link(org, p)),
         units: result.units.iter().map(|u| UnitLine::new(u, &names, lang)).collect(),
         can_import: scope.role().allows(Action::Edit),
         errors_none: FieldErrors::default(),
@@ -267,8 +281,7 @@ struct ClustersPage {
     org_name: String,
     clusters: Vec<ClusterLine>,
     total: i64,
-    previous: Option<String>,
-    next: Option<String>,
+    pager: Pager,
     /// Whether the stock menu offers the import (staff and administrators only).
     can_import: bool,
 }
@@ -295,17 +308,16 @@ async fn clusters(
         .await?
         .into_iter()
         .map(|c| ClusterLine::new(c, auth.ctx.lang))
-        .collect();
+        .collect::<Vec<_>>();
     let link = |n: PageNumber| format!("/orgs/{org}/stock/clusters?page={n}");
     ok(&ClustersPage {
         page: Page::for_user(&auth),
         pk: PickersTexts::of(auth.ctx.lang),
         org_id: org,
         org_name: organisation.name,
-        clusters,
         total,
-        previous: page_no.previous().map(link),
-        next: page_no.next().filter(|p| p.offset(CLUSTERS_PER_PAGE) < total).map(link),
+        pager: Pager::new(page_no, CLUSTERS_PER_PAGE, clusters.len(), total, link),
+        clusters,
         can_import: scope.role().allows(Action::Edit),
     })
 }
@@ -320,11 +332,8 @@ struct ClusterPage<'a> {
     cluster: ClusterLine,
     units: Vec<UnitLine<'a>>,
     /// Which of the complex's units in use this page shows ("51–100"), of `total`.
-    from: i64,
-    to: i64,
+    pager: Pager,
     total: i64,
-    previous: Option<String>,
-    next: Option<String>,
 }
 
 /// A complex page's size without its units, and per unit row (measured: ~40 KB for 300 units).
@@ -339,22 +348,18 @@ async fn cluster(
 ) -> Result<Response, AppError> {
     let (scope, _) = corporation_scope(&state, &auth, org, View).await?;
     let (page_no, size) = (q.page, stock::UNITS_PER_COMPLEX_PAGE);
-    let offset = page_no.offset(size);
-    let kept = stock::complex_page(&state.db, &scope, id, offset, size).await?.ok_or(AppError::NotFound)?;
+    let kept =
+        stock::complex_page(&state.db, &scope, id, page_no.offset(size), size).await?.ok_or(AppError::NotFound)?;
     let (cluster, result) = &*kept;
     let names = state.vera_names.get(&state.db).await?;
-    let shown = result.units.len() as i64;
     let link = |n: PageNumber| format!("/orgs/{org}/stock/clusters/{id}?page={n}");
     let page = ClusterPage {
         page: Page::for_user(&auth),
         org_id: org,
         place: (crate::handlers::place::complex_href(org, id), crate::i18n::PlekTexts::of(auth.ctx.lang).place_link),
         cluster: ClusterLine::new(cluster.clone(), auth.ctx.lang),
-        from: if shown > 0 { offset + 1 } else { 0 },
-        to: if shown > 0 { offset + shown } else { 0 },
+        pager: Pager::new(page_no, size, result.units.len(), result.total, link),
         total: result.total,
-        previous: page_no.previous().map(link),
-        next: page_no.next().filter(|p| p.offset(size) < result.total).map(link),
         units: result.units.iter().map(|u| UnitLine::new(u, &names, auth.ctx.lang)).collect(),
     };
     render_sized(StatusCode::OK, &page, PAGE_BYTES_BEFORE_UNITS + BYTES_PER_UNIT_ROW * page.units.len())
