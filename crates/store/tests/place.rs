@@ -23,6 +23,7 @@ use volkshuis_store::{gemeenten, orgs, participatie, Db};
 volkshuis_store::store_test_on_both_backends!(
     a_place_opens_for_its_corporation_tenants_and_municipality_only,
     each_block_holds_only_what_the_viewer_may_see,
+    each_block_reads_its_own_place_and_no_other,
     a_sale_keeps_the_coverage_of_the_rest_of_the_stock,
 );
 
@@ -369,4 +370,174 @@ async fn a_sale_keeps_the_coverage_of_the_rest_of_the_stock(db: &Db) {
     sales::record_sale(db, &w.woonstad, &actor(), &sale(d1), &[3]).await.expect("ok").expect("sold");
     // Regrouped without the sold home, still spoken for by the group (before, every cell fell back to no voice).
     assert_eq!(level(db).await, (3, 2));
+}
+
+/// A group of `corporation` kept by `keeper` for an area of `area_kind` (`code` its one area), ended on `ended_on`.
+async fn add_group(db: &Db, corporation: i64, name: &str, area_kind: &str, code: Option<&str>, ended_on: Option<&str>) {
+    let id: i64 = sql::query_scalar(
+        "INSERT INTO part_groups (corporation_id, org_id, name, kind, area_kind, contact_role, channels, description, \
+         join_info, started_on, criteria, level, created_at, ended_on) \
+         VALUES ($1, $1, $2, 'bewonerscommissie', $3, '', '', '', '', '2020-01-01', '', 0, 0, $4) RETURNING id",
+    )
+    .bind(corporation)
+    .bind(name)
+    .bind(area_kind)
+    .bind(ended_on)
+    .fetch_one(db)
+    .await
+    .expect("group");
+    if let Some(code) = code {
+        sql::query("INSERT INTO part_group_areas (group_id, code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(code)
+            .execute(db)
+            .await
+            .expect("area");
+    }
+}
+
+/// An initiative of Woonstad in buurt `buurt`, about complex `cluster` if given.
+async fn initiative_in(db: &Db, w: &World, title: &str, buurt: &str, cluster: Option<i64>) -> i64 {
+    let id: i64 = sql::query_scalar(
+        "INSERT INTO in_initiatives (corporation_id, title, description, place, who, needs, stage, plan_income, \
+         plan_costs, risk_bearer, published, created_at, updated_at, buurt_code) \
+         VALUES ($1, $2, '', '', '', '', 'idee', '[]', '[]', '', 0, 0, 0, $3) RETURNING id",
+    )
+    .bind(w.woonstad.org_id())
+    .bind(title)
+    .bind(buurt)
+    .fetch_one(db)
+    .await
+    .expect("initiative");
+    if let Some(cluster) = cluster {
+        sql::query("INSERT INTO in_initiative_clusters (initiative_id, cluster_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(cluster)
+            .execute(db)
+            .await
+            .expect("link");
+    }
+    id
+}
+
+/// Each block finds what concerns the place by its own keys — groups for all the stock, for the complex and for its
+/// buurt; initiatives by buurt and by complex; a cycle's first commitments with the count of all; the checks of every
+/// home still sold — and nothing of another place, another corporation or a group that ended over a year ago.
+async fn each_block_reads_its_own_place_and_no_other(db: &Db) {
+    let w = World::new(db).await;
+    let woonstad = w.woonstad.org_id();
+    add_group(db, woonstad, "Alle huurders", "all", None, None).await;
+    add_group(db, woonstad, "Commissie Linde", "complexes", Some("C1"), None).await;
+    add_group(db, woonstad, "Commissie Hanze", "complexes", Some("C2"), None).await;
+    add_group(db, woonstad, "Buurt Linde", "buurten", Some("BU01500001"), None).await;
+    add_group(db, woonstad, "Buurt Hanze", "buurten", Some("BU03010001"), None).await;
+    add_group(db, woonstad, "Opgeheven", "complexes", Some("C1"), Some("2024-01-01")).await;
+    add_group(db, woonstad, "Net gestopt", "complexes", Some("C1"), Some("2026-06-01")).await;
+    add_group(db, w.anders, "Ander bezit", "all", None, None).await;
+    // The complex's code C1 as a buurt code, and its buurt as a complex code, speak for nothing here.
+    add_group(db, woonstad, "Verkeerde soort", "buurten", Some("C1"), None).await;
+    add_group(db, woonstad, "Ook verkeerd", "complexes", Some("BU01500001"), None).await;
+    let by_buurt = initiative_in(db, &w, "Buurttuin", "BU01500001", None).await;
+    let by_complex = initiative_in(db, &w, "Speelplek", "BU03010001", Some(w.c1)).await;
+    initiative_in(db, &w, "Hanzefeest", "BU03010001", Some(w.c2)).await;
+    initiative_in(db, &w, "Elders", "BU03010001", None).await;
+    let cycle: i64 = sql::query_scalar(
+        "INSERT INTO pa_cycles (gemeente_code, first_year, last_year, title, phase, phase_since, opened_by, \
+         created_at) VALUES ('GM0150', 2026, 2029, 'Afspraken Deventer', 'kennisvergaring', '2026-01-01', $1, 0) \
+         RETURNING id",
+    )
+    .bind(w.municipality)
+    .fetch_one(db)
+    .await
+    .expect("cycle");
+    for party in [w.municipality, woonstad] {
+        sql::query("INSERT INTO pa_parties (cycle_id, org_id) VALUES ($1, $2)")
+            .bind(cycle)
+            .bind(party)
+            .execute(db)
+            .await
+            .expect("party");
+    }
+    // Six of Woonstad's, one shared, two of the other corporation's.
+    let owners = [Some(woonstad); 6].into_iter().chain([None, Some(w.anders), Some(w.anders)]);
+    for (i, owner) in owners.enumerate() {
+        sql::query(
+            "INSERT INTO pa_commitments (cycle_id, theme, body, unit, owner_id, created_at) \
+             VALUES ($1, 'wonen', $2, 'woningen', $3, 0)",
+        )
+        .bind(cycle)
+        .bind(format!("Afspraak {i}"))
+        .bind(owner)
+        .execute(db)
+        .await
+        .expect("commitment");
+    }
+    // Two homes of C1 sold; checks open (due in 16 days), overdue, done, and one of a home bought back since.
+    let d1 = stock::unit_id_by_extern(db, &w.woonstad, "D1").await.expect("read").expect("unit");
+    let d2 = stock::unit_id_by_extern(db, &w.woonstad, "D2").await.expect("read").expect("unit");
+    let (kept, _) = sales::record_sale(db, &w.woonstad, &actor(), &sale(d1), &[3]).await.expect("ok").expect("sold");
+    let (back, _) = sales::record_sale(db, &w.woonstad, &actor(), &sale(d2), &[3]).await.expect("ok").expect("sold");
+    for (sale_id, years, due, done) in [
+        (kept, 1, "2026-12-20", None),
+        (kept, 2, "2026-11-01", None),
+        (kept, 4, "2026-11-15", Some("2026-11-10")),
+        (back, 1, "2026-12-01", None),
+    ] {
+        sql::query("INSERT INTO nz_checks (sale_id, years, due_on, done_on) VALUES ($1, $2, $3, $4)")
+            .bind(sale_id)
+            .bind(years)
+            .bind(due)
+            .bind(done)
+            .execute(db)
+            .await
+            .expect("check");
+    }
+    sql::query("UPDATE nz_sales SET bought_back_on = '2026-11-20' WHERE id = $1")
+        .bind(back)
+        .execute(db)
+        .await
+        .expect("bought back");
+
+    let owner = complex(db, w.woonstad.as_read(), w.c1).await.expect("open");
+    let read = blocks::read(db, &owner, Purpose::Screen, TODAY).await.expect("read");
+    let groups = read.participation.as_ref().and_then(|p| p.groups.as_ref()).expect("groups");
+    assert_eq!(
+        groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(),
+        vec!["Alle huurders", "Buurt Linde", "Commissie Linde", "Net gestopt"]
+    );
+    let mut initiatives: Vec<i64> = read.initiatives.as_ref().expect("initiatives").iter().map(|i| i.id).collect();
+    initiatives.sort();
+    assert_eq!(initiatives, vec![by_buurt, by_complex]);
+    let cycles = read.afspraken.as_ref().expect("agreements");
+    assert_eq!(cycles.iter().map(|c| c.id).collect::<Vec<_>>(), vec![cycle]);
+    assert_eq!(cycles[0].commitment_count, 7, "Woonstad's six and the shared one");
+    assert_eq!(
+        cycles[0].commitments.iter().map(|c| c.1.as_str()).collect::<Vec<_>>(),
+        vec!["Afspraak 0", "Afspraak 1", "Afspraak 2", "Afspraak 3", "Afspraak 4"]
+    );
+    let nazorg = read.nazorg.as_ref().expect("nazorg");
+    assert_eq!(nazorg.sales.iter().map(|s| s.id).collect::<Vec<_>>(), vec![back, kept], "newest first, then by id");
+    assert_eq!((nazorg.sold, nazorg.checks_due), (1, 2), "the home still sold: one check open, one overdue");
+    // The stock: the two homes of C1 still in use, with their rents and places.
+    let stock = read.stock.as_ref().expect("stock");
+    let mut rents: Vec<Option<i64>> = stock.units.iter().map(|u| u.rent_cents).collect();
+    rents.sort();
+    assert_eq!(rents, vec![Some(67_000), Some(68_000)]);
+    assert_eq!(stock.units[0].soort.as_deref(), Some("WON"));
+    assert_eq!(stock.points, vec![(52.24, 6.20), (52.24, 6.20)]);
+
+    // C2's page has its own group, initiative and no sales.
+    let hanze = complex(db, w.woonstad.as_read(), w.c2).await.expect("open");
+    let read = blocks::read(db, &hanze, Purpose::Screen, TODAY).await.expect("read");
+    let groups = read.participation.as_ref().and_then(|p| p.groups.as_ref()).expect("groups");
+    assert_eq!(
+        groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(),
+        vec!["Alle huurders", "Buurt Hanze", "Commissie Hanze"]
+    );
+    assert_eq!(
+        read.initiatives.as_ref().expect("initiatives").len(),
+        3,
+        "Speelplek, Hanzefeest and Elders are in its buurt"
+    );
+    assert!(read.nazorg.as_ref().expect("nazorg").sales.is_empty());
 }

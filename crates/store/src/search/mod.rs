@@ -11,10 +11,12 @@
 //! kept are the best of that kind; the domain then orders them all. See ADR 0047 for the street index.
 
 mod bench;
+mod complex_index;
 mod modules;
 mod places;
 
 pub use bench::{samples, Sample};
+pub(crate) use complex_index::ComplexIndex;
 
 use crate::participatie::all_open_figures;
 use crate::sql;
@@ -104,7 +106,7 @@ pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> 
     let limit = i64::try_from(limit.clamp(1, MAX_PER_KIND)).unwrap_or(1);
     let texts = Texts::of(query);
     let figures = all_open_figures(db, scope).await?;
-    let mut hits = complexes(db, &figures, &texts, limit).await?;
+    let mut hits = complexes(db, &figures, query, limit).await?;
     hits.extend(addresses(db, &figures, query, limit).await?);
     let org = scope.org_id();
     // The group page opens to the parties of the Overlegwet only (a municipality sees coverage, not groups).

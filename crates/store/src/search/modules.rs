@@ -6,14 +6,20 @@ use volkshuis_domain::search::{Kind, Match};
 
 /// Groups by name, as `participatie::visible_to` decides: every open group in the organisation's own stock, and the
 /// groups it keeps with every open group below them.
+///
+/// Written from the other end: the open groups whose name matches, each walked up through its open parents until one
+/// is the organisation's (its stock's, or kept by it). Collecting everything the organisation sees first, as
+/// `visible_to` does for its list, read all of a national corporation's groups for every search (2.1 ms on SQLite).
 pub(super) async fn groups(db: &Db, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
     let statement = format!(
-        "WITH RECURSIVE seen(id) AS (\
-           SELECT id FROM part_groups WHERE ended_on IS NULL AND (corporation_id = $5 OR org_id = $5) \
-           UNION SELECT g.id FROM part_groups g JOIN seen s ON g.parent_id = s.id WHERE g.ended_on IS NULL) \
+        "WITH RECURSIVE up(id, at) AS (\
+           SELECT id, id FROM part_groups WHERE ended_on IS NULL AND lower(name) LIKE $4 ESCAPE '\\' \
+           UNION SELECT u.id, p.id FROM up u JOIN part_groups g ON g.id = u.at \
+             JOIN part_groups p ON p.id = g.parent_id WHERE p.ended_on IS NULL) \
          SELECT g.id, g.name, k.name AS keeper, c.name AS corporation FROM part_groups g \
          JOIN organisations k ON k.id = g.org_id JOIN organisations c ON c.id = g.corporation_id \
-         WHERE g.id IN (SELECT id FROM seen) AND lower(g.name) LIKE $4 ESCAPE '\\' \
+         WHERE g.id IN (SELECT u.id FROM up u JOIN part_groups a ON a.id = u.at \
+           WHERE a.corporation_id = $5 OR a.org_id = $5) \
          ORDER BY {}, g.name, g.id LIMIT $6",
         grade("g.name", None)
     );

@@ -1,10 +1,12 @@
 //! The places of the search: complexes and addresses of the corporations whose figures the viewer may open
 //! ([`all_open_figures`](crate::participatie::all_open_figures)), a municipality's bounded to its gemeenten.
 
-use super::{grade, text_rows, Hit, Target, Texts};
+use super::complex_index::{ComplexIndex, IndexedComplex};
+use super::{Hit, Target};
 use crate::participatie::Figures;
 use crate::sql;
 use crate::{Db, Result};
+use std::sync::Arc;
 use volkshuis_domain::search::{addition_key, order, rank_address, AddressCandidate, Kind, Match, Query};
 
 /// Which rows of `units` (as `u`, or reached from `column`) are of the figures: each corporation, bounded to a
@@ -18,40 +20,66 @@ fn of_figures(figures: &[Figures], column: &str, bounded: impl Fn(&Figures) -> S
 /// Complexes of the figures' corporations by code or name, only those with units in use (in a coverage cell, which is
 /// what a complex's page opens with), for a municipality only inside its gemeenten: a result always leads to a page.
 ///
-/// The cells are looked up for the best candidates only (four times the limit), not joined for every complex: with a
-/// semi-join over all of a national corporation's cells, this one statement was most of a search's time on
-/// PostgreSQL (see `scripts/bench-place`).
-pub(super) async fn complexes(db: &Db, figures: &[Figures], texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
-    if figures.is_empty() {
+/// The text is matched in memory against each corporation's complexes, kept per stock version ([`ComplexIndex`]);
+/// the cells are then looked up for the best candidates only (four times the limit), in one statement.
+pub(super) async fn complexes(db: &Db, figures: &[Figures], query: &Query, limit: i64) -> Result<Vec<Hit>> {
+    let limit = usize::try_from(limit).unwrap_or(0);
+    let mut indexes = Vec::with_capacity(figures.len());
+    for f in figures {
+        indexes.push(complex_index(db, f.corporation_id()).await?);
+    }
+    let mut candidates: Vec<(Match, &IndexedComplex)> =
+        indexes.iter().flat_map(|index| index.find(query, limit * 4)).collect();
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)).then(a.1.id.cmp(&b.1.id)));
+    candidates.truncate(limit * 4);
+    if candidates.is_empty() {
         return Ok(Vec::new());
     }
-    let visible = of_figures(figures, "c.corporation_id", |_| String::new());
     // One viewer's figures are all bounded by its own gemeenten (a municipality) or none are.
     let bound = figures[0].bound("p.");
-    let name = "COALESCE(c.naam, c.code)";
-    let grade = grade(name, Some("c.code"));
+    let visible = of_figures(figures, "c.corporation_id", |_| String::new());
+    let marks: Vec<String> = (1..=candidates.len()).map(|i| format!("${i}")).collect();
     let statement = format!(
-        "SELECT x.id, x.code, x.title, x.corporation FROM (\
-           SELECT c.id, c.code, c.corporation_id, {name} AS title, o.name AS corporation, {grade} AS grade \
-           FROM clusters c JOIN organisations o ON o.id = c.corporation_id \
-           WHERE (lower(c.code) LIKE $4 ESCAPE '\\' OR lower({name}) LIKE $4 ESCAPE '\\') AND {visible} \
-           AND $5 = $5 ORDER BY {grade}, {name}, c.id LIMIT $6 * 4) x \
-         WHERE EXISTS (SELECT 1 FROM part_cells p WHERE p.corporation_id = x.corporation_id \
-           AND p.cluster_code = x.code{bound}) \
-         ORDER BY x.grade, x.title, x.id LIMIT $6"
+        "SELECT c.id, o.name AS corporation FROM clusters c JOIN organisations o ON o.id = c.corporation_id \
+         WHERE c.id IN ({}) AND {visible} AND EXISTS (SELECT 1 FROM part_cells p \
+           WHERE p.corporation_id = c.corporation_id AND p.cluster_code = c.code{bound})",
+        marks.join(", ")
     );
-    let rows = text_rows(db, &statement, texts, 0, limit).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Hit {
+    let mut check = sql::query(&statement);
+    for (_, complex) in &candidates {
+        check = check.bind(complex.id);
+    }
+    let mut with_page = std::collections::HashMap::new();
+    for row in check.fetch_all(db).await? {
+        with_page.insert(row.try_get::<i64, _>("id")?, row.try_get::<String, _>("corporation")?);
+    }
+    Ok(candidates
+        .into_iter()
+        .filter_map(|(rank, complex)| {
+            let corporation = with_page.get(&complex.id)?;
+            Some(Hit {
                 kind: Kind::Complex,
-                rank: Match::Contains,
-                title: r.try_get("title")?,
-                context: vec![r.try_get("code")?, r.try_get("corporation")?],
-                target: Target::Complex { cluster_id: r.try_get("id")? },
+                rank,
+                title: complex.title.clone(),
+                context: vec![complex.code.clone(), corporation.clone()],
+                target: Target::Complex { cluster_id: complex.id },
             })
         })
-        .collect()
+        .take(limit)
+        .collect())
+}
+
+/// The corporation's complexes as the search matches them, kept until its stock changes.
+async fn complex_index(db: &Db, corporation: i64) -> Result<Arc<ComplexIndex>> {
+    let read = async {
+        let complexes: Vec<(i64, String, Option<String>)> =
+            sql::query_as("SELECT id, code, naam FROM clusters WHERE corporation_id = $1 ORDER BY id")
+                .bind(corporation)
+                .fetch_all(db)
+                .await?;
+        Ok(Arc::new(ComplexIndex::new(complexes)))
+    };
+    crate::stock::kept_complex_index(db, corporation, read).await
 }
 
 const UNIT_COLUMNS: &str = "u.id, u.corporation_id, u.cluster_id, u.buurt_code, u.straatnaam, u.huisnummer, \

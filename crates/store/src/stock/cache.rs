@@ -13,6 +13,7 @@
 //! a change by another process (a CLI import beside the running server) counts within a second. See ADR 0013.
 
 use super::query::{cluster_with_units, units, ClusterRow, UnitFilter, UnitListRow, UnitPage};
+use crate::search::ComplexIndex;
 use crate::sql::{self, Conn};
 use crate::{Db, Result, StoreError};
 use quick_cache::{sync::Cache, Weighter};
@@ -126,6 +127,8 @@ pub(crate) struct PageCache {
     counts: PerVersion<i64>,
     /// Per corporation and kind of filter choice: the first code, which each picker shows as an example.
     examples: PerVersion<Option<String>>,
+    /// Per corporation: its complexes by code and name, which the search box matches a typed text against.
+    complex_indexes: PerVersion<Arc<ComplexIndex>>,
 }
 
 /// Small facts of a corporation's stock (what the filter pickers count and show as an example), each under its
@@ -141,6 +144,7 @@ impl PageCache {
             forgotten: AtomicU64::new(0),
             counts: RwLock::new(HashMap::new()),
             examples: RwLock::new(HashMap::new()),
+            complex_indexes: RwLock::new(HashMap::new()),
         }
     }
 
@@ -260,6 +264,15 @@ pub(crate) async fn kept_example(
     read: impl std::future::Future<Output = Result<Option<String>>>,
 ) -> Result<Option<String>> {
     kept(db, |cache| &cache.examples, (corporation, what), read).await
+}
+
+/// The corporation's complexes as the search matches them, as `read` reads them, kept until its stock changes.
+pub(crate) async fn kept_complex_index(
+    db: &Db,
+    corporation: i64,
+    read: impl std::future::Future<Output = Result<Arc<ComplexIndex>>>,
+) -> Result<Arc<ComplexIndex>> {
+    kept(db, |cache| &cache.complex_indexes, (corporation, 0), read).await
 }
 
 async fn kept<V: Clone>(
