@@ -492,6 +492,19 @@ async fn each_block_reads_its_own_place_and_no_other(db: &Db) {
             .await
             .expect("check");
     }
+    // A VvE for each of Woonstad's complexes, and one of the other corporation's.
+    for (corporation, cluster, name) in [(woonstad, w.c1, "VvE De Linde"), (woonstad, w.c2, "VvE Hanzehof")] {
+        sql::query(
+            "INSERT INTO nz_vves (corporation_id, cluster_id, name, votes_corporation, votes_total, is_manager, \
+             updated_by, updated_at) VALUES ($1, $2, $3, 10, 20, 1, 'test', 0)",
+        )
+        .bind(corporation)
+        .bind(cluster)
+        .bind(name)
+        .execute(db)
+        .await
+        .expect("vve");
+    }
     sql::query("UPDATE nz_sales SET bought_back_on = '2026-11-20' WHERE id = $1")
         .bind(back)
         .execute(db)
@@ -518,6 +531,7 @@ async fn each_block_reads_its_own_place_and_no_other(db: &Db) {
     let nazorg = read.nazorg.as_ref().expect("nazorg");
     assert_eq!(nazorg.sales.iter().map(|s| s.id).collect::<Vec<_>>(), vec![back, kept], "newest first, then by id");
     assert_eq!((nazorg.sold, nazorg.checks_due), (1, 2), "the home still sold: one check open, one overdue");
+    assert_eq!(nazorg.vves.iter().map(|v| v.1.as_str()).collect::<Vec<_>>(), vec!["VvE De Linde"]);
     // The stock: the two homes of C1 still in use, with their rents and places.
     let stock = read.stock.as_ref().expect("stock");
     let mut rents: Vec<Option<i64>> = stock.units.iter().map(|u| u.rent_cents).collect();
@@ -539,5 +553,7 @@ async fn each_block_reads_its_own_place_and_no_other(db: &Db) {
         3,
         "Speelplek, Hanzefeest and Elders are in its buurt"
     );
-    assert!(read.nazorg.as_ref().expect("nazorg").sales.is_empty());
+    let nazorg = read.nazorg.as_ref().expect("nazorg");
+    assert!(nazorg.sales.is_empty());
+    assert_eq!(nazorg.vves.iter().map(|v| v.1.as_str()).collect::<Vec<_>>(), vec!["VvE Hanzehof"]);
 }

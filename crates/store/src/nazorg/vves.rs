@@ -5,7 +5,7 @@
 use super::{date, opt_date};
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
-use crate::sql;
+use crate::sql::{self, Conn};
 use crate::{Db, Result};
 use serde_json::json;
 use time::Date;
@@ -357,15 +357,15 @@ pub(crate) async fn vves_by_ids(db: &Db, ids: &[i64]) -> Result<std::collections
 
 /// The VvE's of a corporation's complexes by code, for a place's page (opened by `place::open_complex` or
 /// `open_buurt` for the corporation's own members; nothing personal in it).
-pub(crate) async fn vves_of_complexes(db: &Db, corporation_id: i64, codes: &[String]) -> Result<Vec<Vve>> {
+pub(crate) async fn vves_of_complexes(db: &mut Conn<'_>, corporation_id: i64, codes: &[String]) -> Result<Vec<Vve>> {
     let marks = (2..2 + codes.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
     let text = format!(
         "SELECT {COLUMNS} FROM nz_vves v JOIN clusters c ON c.id = v.cluster_id \
-         WHERE v.corporation_id = $1 AND c.code IN ({marks}) ORDER BY v.name, v.id"
+         WHERE v.corporation_id = $1 AND c.corporation_id = $1 AND c.code IN ({marks}) ORDER BY v.name, v.id"
     );
     let mut query = sql::query(&text).bind(corporation_id);
     for code in codes {
         query = query.bind(code.as_str());
     }
-    query.fetch_all(db).await?.iter().map(from_row).collect()
+    query.fetch_all(&mut *db).await?.iter().map(from_row).collect()
 }

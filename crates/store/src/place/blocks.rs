@@ -6,7 +6,7 @@
 
 use super::{Place, PlaceKind};
 use crate::overleg::date_to_text;
-use crate::sql;
+use crate::sql::{self, Conn};
 use crate::{Db, Result};
 use time::{Date, OffsetDateTime};
 use volkshuis_domain::nazorg::checks::{check_state, CheckState};
@@ -212,6 +212,11 @@ pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Resu
         }
         format!("{year:04}-{month:02}")
     };
+    // One connection for all the blocks: each statement on the pool takes a connection and hands it back with a
+    // ping, a round trip more per statement (PostgreSQL) or a hand-over to SQLite's worker thread, which together
+    // were most of a place page's time.
+    let mut pooled = db.acquire().await?;
+    let db = &mut pooled.conn();
     Ok(Blocks {
         stock: if shows(Block::Stock) { Some(stock(db, place).await?) } else { None },
         participation: if shows(Block::Participation) { Some(participation(db, place, today).await?) } else { None },
@@ -239,14 +244,14 @@ type StockRow = (Option<String>, Option<String>, Option<i64>, Option<i64>, Optio
 /// The stock block's columns of a unit, in the order of [`StockRow`].
 const STOCK_COLUMNS: &str = "u.soort, u.status, u.nettohuur_cents, u.bouwjaar, u.lat, u.lon";
 
-async fn stock(db: &Db, place: &Place) -> Result<StockBlock> {
+async fn stock(db: &mut Conn<'_>, place: &Place) -> Result<StockBlock> {
     let mut block = StockBlock::default();
     let condition = unit_condition(place);
     for (corporation, _) in &place.corporations {
         let units = format!("SELECT {STOCK_COLUMNS} FROM units u WHERE {condition} AND u.in_use = 1");
         let rows: Vec<StockRow> = match db.backend() {
             crate::Backend::Postgres => {
-                bind_place!(sql::query_as(&units).bind(*corporation), place).fetch_all(db).await?
+                bind_place!(sql::query_as(&units).bind(*corporation), place).fetch_all(&mut *db).await?
             }
             // On SQLite as one row with a JSON array: its driver hands over every row on its own, which cost more
             // than the read itself for a complex's hundred-odd units (as for the stock's complex page, ADR 0050).
@@ -256,7 +261,7 @@ async fn stock(db: &Db, place: &Place) -> Result<StockBlock> {
                      WHERE {condition} AND u.in_use = 1), '[]')"
                 );
                 let json: String =
-                    bind_place!(sql::query_scalar(&text).bind(*corporation), place).fetch_one(db).await?;
+                    bind_place!(sql::query_scalar(&text).bind(*corporation), place).fetch_one(&mut *db).await?;
                 serde_json::from_str(&json)
                     .map_err(|e| crate::StoreError::Corrupt { column: "units of a place", value: e.to_string() })?
             }
@@ -271,7 +276,7 @@ async fn stock(db: &Db, place: &Place) -> Result<StockBlock> {
     Ok(block)
 }
 
-async fn participation(db: &Db, place: &Place, today: Date) -> Result<ParticipationBlock> {
+async fn participation(db: &mut Conn<'_>, place: &Place, today: Date) -> Result<ParticipationBlock> {
     let mut block = ParticipationBlock::default();
     for part in &place.parts {
         let level = usize::try_from(part.level.clamp(0, 2)).unwrap_or(0);
@@ -317,7 +322,7 @@ async fn participation(db: &Db, place: &Place, today: Date) -> Result<Participat
         for code in complex_codes.into_iter().chain(buurt_codes) {
             query = query.bind(code);
         }
-        for row in query.fetch_all(db).await? {
+        for row in query.fetch_all(&mut *db).await? {
             groups.push(GroupLine {
                 id: row.try_get("id")?,
                 name: row.try_get("name")?,
@@ -334,7 +339,7 @@ async fn participation(db: &Db, place: &Place, today: Date) -> Result<Participat
     Ok(block)
 }
 
-async fn overleg(db: &Db, place: &Place, since: Date) -> Result<Vec<CaseLine>> {
+async fn overleg(db: &mut Conn<'_>, place: &Place, since: Date) -> Result<Vec<CaseLine>> {
     let mut cases = Vec::new();
     for (corporation, _) in &place.corporations {
         let codes: Vec<String> = place.complexes_of(*corporation).into_iter().map(|c| c.0).collect();
@@ -354,7 +359,7 @@ async fn overleg(db: &Db, place: &Place, since: Date) -> Result<Vec<CaseLine>> {
         for code in &codes {
             query = query.bind(code.as_str());
         }
-        for row in query.fetch_all(db).await? {
+        for row in query.fetch_all(&mut *db).await? {
             cases.push(CaseLine {
                 id: row.try_get("id")?,
                 title: row.try_get("title")?,
@@ -373,7 +378,7 @@ async fn overleg(db: &Db, place: &Place, since: Date) -> Result<Vec<CaseLine>> {
 /// Commitments a cycle line lists at most.
 const COMMITMENTS_SHOWN: i64 = 5;
 
-async fn afspraken(db: &Db, place: &Place) -> Result<Vec<CycleLine>> {
+async fn afspraken(db: &mut Conn<'_>, place: &Place) -> Result<Vec<CycleLine>> {
     let gemeenten = place.gemeente_codes();
     let corporations: Vec<i64> = place.corporations.iter().map(|c| c.0).collect();
     if gemeenten.is_empty() || corporations.is_empty() {
@@ -396,7 +401,7 @@ async fn afspraken(db: &Db, place: &Place) -> Result<Vec<CycleLine>> {
         query = query.bind(*id);
     }
     let mut cycles = Vec::new();
-    for row in query.fetch_all(db).await? {
+    for row in query.fetch_all(&mut *db).await? {
         let id: i64 = row.try_get("id")?;
         let owners = marks(2, corporations.len());
         // The first few with the count of all of them, in one statement (the count is taken before the LIMIT).
@@ -408,7 +413,7 @@ async fn afspraken(db: &Db, place: &Place) -> Result<Vec<CycleLine>> {
         for corporation in &corporations {
             list = list.bind(*corporation);
         }
-        let rows = list.fetch_all(db).await?;
+        let rows = list.fetch_all(&mut *db).await?;
         let commitment_count = match rows.first() {
             Some(first) => first.try_get("total")?,
             None => 0,
@@ -431,7 +436,7 @@ async fn afspraken(db: &Db, place: &Place) -> Result<Vec<CycleLine>> {
     Ok(cycles)
 }
 
-async fn social_return(db: &Db, place: &Place) -> Result<i64> {
+async fn social_return(db: &mut Conn<'_>, place: &Place) -> Result<i64> {
     let corporation = place.viewer_org();
     let codes: Vec<String> = place.complexes_of(corporation).into_iter().map(|c| c.0).collect();
     if codes.is_empty() {
@@ -445,10 +450,10 @@ async fn social_return(db: &Db, place: &Place) -> Result<i64> {
     for code in &codes {
         query = query.bind(code.as_str());
     }
-    Ok(query.fetch_one(db).await?)
+    Ok(query.fetch_one(&mut *db).await?)
 }
 
-async fn signals(db: &Db, place: &Place, first_month: &str) -> Result<SignalsBlock> {
+async fn signals(db: &mut Conn<'_>, place: &Place, first_month: &str) -> Result<SignalsBlock> {
     // The sender counts what it sent; the municipality what it received.
     let who = match place.viewer {
         Viewer::Municipality => "recipient_org_id = $1",
@@ -466,7 +471,7 @@ async fn signals(db: &Db, place: &Place, first_month: &str) -> Result<SignalsBlo
     let query = sql::query(&text).bind(place.viewer_org());
     let query = bind_place!(query, place);
     let mut block = SignalsBlock::default();
-    for row in query.bind(first_month).fetch_all(db).await? {
+    for row in query.bind(first_month).fetch_all(&mut *db).await? {
         let sent: i64 = row.try_get("sent")?;
         block.sent += sent;
         block.picked_up += row.try_get::<i64, _>("picked_up")?;
@@ -478,7 +483,7 @@ async fn signals(db: &Db, place: &Place, first_month: &str) -> Result<SignalsBlo
     Ok(block)
 }
 
-async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
+async fn nazorg(db: &mut Conn<'_>, place: &Place, today: Date) -> Result<NazorgBlock> {
     let condition = unit_condition(place);
     let mut block = NazorgBlock::default();
     if place.viewer == Viewer::Municipality {
@@ -491,7 +496,7 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
             );
             let query = sql::query_scalar::<i64>(&text).bind(*corporation);
             let query = bind_place!(query, place);
-            block.sold += query.bind(place.viewer_org()).fetch_one(db).await?;
+            block.sold += query.bind(place.viewer_org()).fetch_one(&mut *db).await?;
         }
         return Ok(block);
     }
@@ -507,7 +512,7 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
     let text = format!("SELECT s.id, s.sold_on, s.bought_back_on FROM nz_sales s WHERE s.unit_id {among}");
     let query = sql::query(&text).bind(corporation);
     let query = bind_place!(query, place);
-    for row in query.fetch_all(db).await? {
+    for row in query.fetch_all(&mut *db).await? {
         block.sales.push(SaleLine {
             id: row.try_get("id")?,
             sold_on: day(&row, "sold_on")?,
@@ -526,7 +531,7 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
         for id in sales {
             checks = checks.bind(*id);
         }
-        for check in checks.fetch_all(db).await? {
+        for check in checks.fetch_all(&mut *db).await? {
             let state = check_state(day(&check, "due_on")?, opt_day(&check, "done_on")?, today);
             if matches!(state, CheckState::Open | CheckState::Overdue) {
                 block.checks_due += 1;
@@ -535,7 +540,7 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
     }
     let complexes: Vec<String> = place.complexes_of(corporation).into_iter().map(|c| c.0).collect();
     if !complexes.is_empty() {
-        let scope_free = crate::nazorg::vves::vves_of_complexes(db, corporation, &complexes).await?;
+        let scope_free = crate::nazorg::vves::vves_of_complexes(&mut *db, corporation, &complexes).await?;
         block.vves = scope_free
             .into_iter()
             .map(|v| {
@@ -547,7 +552,7 @@ async fn nazorg(db: &Db, place: &Place, today: Date) -> Result<NazorgBlock> {
     Ok(block)
 }
 
-async fn initiatives(db: &Db, place: &Place, purpose: Purpose) -> Result<Vec<InitiativeLine>> {
+async fn initiatives(db: &mut Conn<'_>, place: &Place, purpose: Purpose) -> Result<Vec<InitiativeLine>> {
     let mut list = Vec::new();
     let buurten = place.buurt_codes();
     for (corporation, _) in &place.corporations {
@@ -575,7 +580,7 @@ async fn initiatives(db: &Db, place: &Place, purpose: Purpose) -> Result<Vec<Ini
         for code in or_none(&buurten).into_iter().chain(or_none(&codes)) {
             query = query.bind(code);
         }
-        for row in query.fetch_all(db).await? {
+        for row in query.fetch_all(&mut *db).await? {
             let created_at: i64 = row.try_get("created_at")?;
             list.push(InitiativeLine {
                 id: row.try_get("id")?,

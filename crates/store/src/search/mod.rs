@@ -19,10 +19,10 @@ pub use bench::{samples, Sample};
 pub(crate) use complex_index::ComplexIndex;
 
 use crate::participatie::all_open_figures;
-use crate::sql;
+use crate::sql::{self, Conn};
 use crate::{like, Db, Result};
 use modules::{cases, contracts, cycles, groups, initiatives};
-use places::{addresses, complexes};
+use places::{addresses, complex_indexes, complexes};
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::modules::{is_overlegwet_party, Module};
 use volkshuis_domain::org::OrgKind;
@@ -106,7 +106,13 @@ pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> 
     let limit = i64::try_from(limit.clamp(1, MAX_PER_KIND)).unwrap_or(1);
     let texts = Texts::of(query);
     let figures = all_open_figures(db, scope).await?;
-    let mut hits = complexes(db, &figures, query, limit).await?;
+    let indexes = complex_indexes(db, &figures).await?;
+    // One connection for the statements below: each statement on the pool takes one and hands it back with a ping,
+    // a round trip more (PostgreSQL) or a hand-over to SQLite's worker thread. Taken after everything that reads
+    // through the pool, so a search never waits for a second connection while holding one.
+    let mut pooled = db.acquire().await?;
+    let db = &mut pooled.conn();
+    let mut hits = complexes(db, &figures, &indexes, query, limit).await?;
     hits.extend(addresses(db, &figures, query, limit).await?);
     let org = scope.org_id();
     // The group page opens to the parties of the Overlegwet only (a municipality sees coverage, not groups).
@@ -179,7 +185,13 @@ pub(crate) fn grade(name: &str, code: Option<&str>) -> String {
 
 /// A text query of a small table with the four texts bound as `$1`–`$4`, then `$5` the organisation and `$6` the
 /// limit (a statement must use each argument it is given: both are always written in).
-pub(crate) async fn text_rows(db: &Db, statement: &str, texts: &Texts, org: i64, limit: i64) -> Result<Vec<sql::Row>> {
+pub(crate) async fn text_rows(
+    db: &mut Conn<'_>,
+    statement: &str,
+    texts: &Texts,
+    org: i64,
+    limit: i64,
+) -> Result<Vec<sql::Row>> {
     Ok(sql::query(statement)
         .bind(&texts.exact)
         .bind(&texts.prefix)
@@ -187,6 +199,6 @@ pub(crate) async fn text_rows(db: &Db, statement: &str, texts: &Texts, org: i64,
         .bind(&texts.contains)
         .bind(org)
         .bind(limit)
-        .fetch_all(db)
+        .fetch_all(&mut *db)
         .await?)
 }

@@ -1,7 +1,8 @@
 //! The module rows of the search, each by the condition of its module's own list (named at each query).
 
 use super::{grade, text_rows, Hit, Target, Texts};
-use crate::{Db, Result};
+use crate::sql::Conn;
+use crate::Result;
 use volkshuis_domain::search::{Kind, Match};
 
 /// Groups by name, as `participatie::visible_to` decides: every open group in the organisation's own stock, and the
@@ -10,7 +11,7 @@ use volkshuis_domain::search::{Kind, Match};
 /// Written from the other end: the open groups whose name matches, each walked up through its open parents until one
 /// is the organisation's (its stock's, or kept by it). Collecting everything the organisation sees first, as
 /// `visible_to` does for its list, read all of a national corporation's groups for every search (2.1 ms on SQLite).
-pub(super) async fn groups(db: &Db, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
+pub(super) async fn groups(db: &mut Conn<'_>, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
     let statement = format!(
         "WITH RECURSIVE up(id, at) AS (\
            SELECT id, id FROM part_groups WHERE ended_on IS NULL AND lower(name) LIKE $4 ESCAPE '\\' \
@@ -40,7 +41,7 @@ pub(super) async fn groups(db: &Db, org: i64, texts: &Texts, limit: i64) -> Resu
 }
 
 /// Overleg cases by title, as `overleg::cases::list`: the organisation's own, sent or received.
-pub(super) async fn cases(db: &Db, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
+pub(super) async fn cases(db: &mut Conn<'_>, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
     let statement = format!(
         "SELECT c.id, c.title, CASE WHEN c.corporation_id = $5 THEN t.name ELSE co.name END AS other \
          FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
@@ -64,7 +65,7 @@ pub(super) async fn cases(db: &Db, org: i64, texts: &Texts, limit: i64) -> Resul
 }
 
 /// Contracts by title, as `socialreturn::contracts::contracts`: the organisation's as buyer, supplier or coordinator.
-pub(super) async fn contracts(db: &Db, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
+pub(super) async fn contracts(db: &mut Conn<'_>, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
     let statement = format!(
         "SELECT c.id, c.title, b.name AS buyer, s.name AS supplier FROM sr_contracts c \
          JOIN organisations b ON b.id = c.buyer_id JOIN organisations s ON s.id = c.supplier_id \
@@ -89,7 +90,7 @@ pub(super) async fn contracts(db: &Db, org: i64, texts: &Texts, limit: i64) -> R
 }
 
 /// Cycles by title or gemeente code, as `afspraken::cycles::cycles_of`: those the organisation is a party to.
-pub(super) async fn cycles(db: &Db, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
+pub(super) async fn cycles(db: &mut Conn<'_>, org: i64, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
     let statement = format!(
         "SELECT c.id, c.title, c.gemeente_code, c.first_year, c.last_year FROM pa_cycles c \
          JOIN pa_parties p ON p.cycle_id = c.id AND p.org_id = $5 \
@@ -114,7 +115,13 @@ pub(super) async fn cycles(db: &Db, org: i64, texts: &Texts, limit: i64) -> Resu
 
 /// Initiatives by title, as `initiatieven::initiatives`: a corporation's own (`of_corporation`), or those brought in
 /// for a tenant organisation or partner (`of_org`).
-pub(super) async fn initiatives(db: &Db, org: i64, corporation: bool, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
+pub(super) async fn initiatives(
+    db: &mut Conn<'_>,
+    org: i64,
+    corporation: bool,
+    texts: &Texts,
+    limit: i64,
+) -> Result<Vec<Hit>> {
     let whose = if corporation { "i.corporation_id = $5" } else { "i.initiator_org_id = $5" };
     let statement = format!(
         "SELECT i.id, i.title, i.place, i.initiator_user_id, o.name AS corporation FROM in_initiatives i \

@@ -4,7 +4,7 @@
 use super::complex_index::{ComplexIndex, IndexedComplex};
 use super::{Hit, Target};
 use crate::participatie::Figures;
-use crate::sql;
+use crate::sql::{self, Conn};
 use crate::{Db, Result};
 use std::sync::Arc;
 use volkshuis_domain::search::{addition_key, order, rank_address, AddressCandidate, Kind, Match, Query};
@@ -22,12 +22,14 @@ fn of_figures(figures: &[Figures], column: &str, bounded: impl Fn(&Figures) -> S
 ///
 /// The text is matched in memory against each corporation's complexes, kept per stock version ([`ComplexIndex`]);
 /// the cells are then looked up for the best candidates only (four times the limit), in one statement.
-pub(super) async fn complexes(db: &Db, figures: &[Figures], query: &Query, limit: i64) -> Result<Vec<Hit>> {
+pub(super) async fn complexes(
+    db: &mut Conn<'_>,
+    figures: &[Figures],
+    indexes: &[Arc<ComplexIndex>],
+    query: &Query,
+    limit: i64,
+) -> Result<Vec<Hit>> {
     let limit = usize::try_from(limit).unwrap_or(0);
-    let mut indexes = Vec::with_capacity(figures.len());
-    for f in figures {
-        indexes.push(complex_index(db, f.corporation_id()).await?);
-    }
     let mut candidates: Vec<(Match, &IndexedComplex)> =
         indexes.iter().flat_map(|index| index.find(query, limit * 4)).collect();
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)).then(a.1.id.cmp(&b.1.id)));
@@ -50,7 +52,7 @@ pub(super) async fn complexes(db: &Db, figures: &[Figures], query: &Query, limit
         check = check.bind(complex.id);
     }
     let mut with_page = std::collections::HashMap::new();
-    for row in check.fetch_all(db).await? {
+    for row in check.fetch_all(&mut *db).await? {
         with_page.insert(row.try_get::<i64, _>("id")?, row.try_get::<String, _>("corporation")?);
     }
     Ok(candidates
@@ -69,7 +71,15 @@ pub(super) async fn complexes(db: &Db, figures: &[Figures], query: &Query, limit
         .collect())
 }
 
-/// The corporation's complexes as the search matches them, kept until its stock changes.
+/// The complexes of each of the figures' corporations as the search matches them, kept until its stock changes.
+pub(super) async fn complex_indexes(db: &Db, figures: &[Figures]) -> Result<Vec<Arc<ComplexIndex>>> {
+    let mut indexes = Vec::with_capacity(figures.len());
+    for f in figures {
+        indexes.push(complex_index(db, f.corporation_id()).await?);
+    }
+    Ok(indexes)
+}
+
 async fn complex_index(db: &Db, corporation: i64) -> Result<Arc<ComplexIndex>> {
     let read = async {
         let complexes: Vec<(i64, String, Option<String>)> =
@@ -91,7 +101,7 @@ const WITH_ADDITION: i64 = 500;
 
 /// Units in use of the figures' corporations, by postcode (with number: index `units_address`) or by the start of
 /// the street name (index `units_street`, one corporation at a time so that each reads only its first rows).
-pub(super) async fn addresses(db: &Db, figures: &[Figures], query: &Query, limit: i64) -> Result<Vec<Hit>> {
+pub(super) async fn addresses(db: &mut Conn<'_>, figures: &[Figures], query: &Query, limit: i64) -> Result<Vec<Hit>> {
     if figures.is_empty() {
         return Ok(Vec::new());
     }
@@ -108,7 +118,7 @@ pub(super) async fn addresses(db: &Db, figures: &[Figures], query: &Query, limit
             .bind(p.postcode.as_str())
             .bind(i64::from(p.number.unwrap_or(0)))
             .bind(if p.addition.is_some() { WITH_ADDITION } else { limit })
-            .fetch_all(db)
+            .fetch_all(&mut *db)
             .await?;
     } else if let Some(s) = query.street() {
         let number = if s.number.is_some() { "AND u.huisnummer = $4" } else { "AND $4 = $4" };
@@ -128,7 +138,7 @@ pub(super) async fn addresses(db: &Db, figures: &[Figures], query: &Query, limit
                     .bind(&below)
                     .bind(i64::from(s.number.unwrap_or(0)))
                     .bind(if s.addition.is_some() { WITH_ADDITION } else { limit })
-                    .fetch_all(db)
+                    .fetch_all(&mut *db)
                     .await?,
             );
         }
