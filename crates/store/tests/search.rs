@@ -20,6 +20,7 @@ volkshuis_store::store_test_on_both_backends!(
     each_kind_is_found_by_whom_its_module_shows_it_to,
     addresses_by_postcode_number_and_street,
     a_municipality_finds_places_only_in_its_gemeenten,
+    a_municipality_finds_its_complexes_among_better_matches_elsewhere,
     hostile_texts_find_nothing_and_fail_nothing,
 );
 
@@ -279,6 +280,24 @@ async fn a_municipality_finds_places_only_in_its_gemeenten(db: &Db) {
     assert_eq!(of(&titles(db, w.deventer, "7411BR").await, Kind::Address), ["Brink 1"], "Anders in Deventer");
     assert_eq!(of(&titles(db, w.deventer, "ark").await, Kind::Complex), ["De Ark"]);
     assert_eq!(of(&titles(db, w.deventer, "gm0150").await, Kind::Cycle), ["Afspraken Deventer Linde"]);
+}
+
+/// Forty complexes of the other corporation in Zutphen match "de" better than its De Ark in Deventer (by name): the
+/// municipality still finds De Ark and Woonstad's De Linde, and none of the forty.
+async fn a_municipality_finds_its_complexes_among_better_matches_elsewhere(db: &Db) {
+    let w = World::new(db).await;
+    let mut rows: Vec<String> = ANDERS_STOCK.iter().map(|r| (*r).to_owned()).collect();
+    for i in 1..=40 {
+        rows.push(format!(
+            "Z{i};Z{i};De Aa {i:02};WON;VHR;Aaweg;{i};;7203AA;Zutphen;GM0301;BU03010001;DAE;600,00;52,12;6,21"
+        ));
+    }
+    import(db, &admin_scope(w.anders), &rows.iter().map(String::as_str).collect::<Vec<_>>()).await;
+    let found = titles(db, w.deventer, "de").await;
+    assert_eq!(of(&found, Kind::Complex), ["De Ark", "De Linde"]);
+    let anders = titles(db, w.anders, "de").await;
+    assert_eq!(of(&anders, Kind::Complex).len(), 8, "the corporation itself finds its own forty, up to the limit");
+    assert_eq!(of(&anders, Kind::Complex)[0], "De Aa 01");
 }
 
 async fn hostile_texts_find_nothing_and_fail_nothing(db: &Db) {

@@ -42,9 +42,14 @@ impl ComplexIndex {
         index
     }
 
-    /// The complexes whose code or name contains the query's folded text, each with how well it matches, best
-    /// first (then by name and id), at most `limit`.
-    pub(crate) fn find(&self, query: &Query, limit: usize) -> Vec<(Match, &IndexedComplex)> {
+    /// The complexes whose code or name contains the query's folded text and that `keep` keeps, each with how well
+    /// it matches, best first (then by name and id), at most `limit`.
+    pub(crate) fn find(
+        &self,
+        query: &Query,
+        limit: usize,
+        keep: impl Fn(&IndexedComplex) -> bool,
+    ) -> Vec<(Match, &IndexedComplex)> {
         let needle = query.folded().as_bytes();
         if needle.is_empty() || needle.contains(&0) {
             return Vec::new();
@@ -55,10 +60,9 @@ impl ComplexIndex {
         found.dedup();
         let mut ranked: Vec<(Match, &IndexedComplex)> = found
             .into_iter()
-            .filter_map(|i| {
-                let complex = &self.complexes[i];
-                rank(query, Some(&complex.code), &complex.title).map(|m| (m, complex))
-            })
+            .map(|i| &self.complexes[i])
+            .filter(|complex| keep(complex))
+            .filter_map(|complex| rank(query, Some(&complex.code), &complex.title).map(|m| (m, complex)))
             .collect();
         ranked.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)).then(a.1.id.cmp(&b.1.id)));
         ranked.truncate(limit);
@@ -91,19 +95,19 @@ mod tests {
     #[test]
     fn a_text_finds_codes_and_names_best_first() {
         let index = index();
-        let found = index.find(&query("lind"), 10);
+        let found = index.find(&query("lind"), 10, |_| true);
         // "Lindenhof" and the code LIN… start with it only for "lin"; here: prefix (2), word prefix (1, 4).
         assert_eq!(ids(&found), vec![2, 1, 4]);
         assert_eq!(found[0].0, Match::Prefix);
         assert_eq!(found[1].0, Match::WordPrefix);
-        let found = index.find(&query("lin"), 10);
+        let found = index.find(&query("lin"), 10, |_| true);
         assert_eq!(ids(&found), vec![5, 2, 1, 4], "the code LIN1 starts with it, then the name Lindenhof");
     }
 
     #[test]
     fn a_complex_without_a_name_is_found_by_its_code() {
         let index = index();
-        let found = index.find(&query("cpx000003"), 10);
+        let found = index.find(&query("cpx000003"), 10, |_| true);
         assert_eq!(ids(&found), vec![3]);
         assert_eq!(found[0].0, Match::Exact);
         assert_eq!(found[0].1.title, "CPX000003");
@@ -113,14 +117,17 @@ mod tests {
     fn a_match_never_spans_two_complexes_or_code_and_name() {
         let index = index();
         // The end of complex 1's name and the start of complex 2's code, and the end of a code with its name.
-        assert!(index.find(&query("lindecpx"), 10).is_empty());
-        assert!(index.find(&query("0001de"), 10).is_empty());
+        assert!(index.find(&query("lindecpx"), 10, |_| true).is_empty());
+        assert!(index.find(&query("0001de"), 10, |_| true).is_empty());
     }
 
     #[test]
     fn the_limit_keeps_the_best() {
         let index = index();
-        let found = index.find(&query("cpx"), 2);
+        let found = index.find(&query("cpx"), 2, |_| true);
         assert_eq!(ids(&found), vec![3, 1], "prefixes of the code, then by name: CPX000003 before De Linde");
+        // What `keep` leaves out does not take a place within the limit.
+        let found = index.find(&query("cpx"), 2, |c| c.id != 3);
+        assert_eq!(ids(&found), vec![1, 2]);
     }
 }

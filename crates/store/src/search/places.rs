@@ -6,6 +6,7 @@ use super::{Hit, Target};
 use crate::participatie::Figures;
 use crate::sql::{self, Conn};
 use crate::{Db, Result};
+use std::collections::HashSet;
 use std::sync::Arc;
 use volkshuis_domain::search::{addition_key, order, rank_address, AddressCandidate, Kind, Match, Query};
 
@@ -30,8 +31,25 @@ pub(super) async fn complexes(
     limit: i64,
 ) -> Result<Vec<Hit>> {
     let limit = usize::try_from(limit).unwrap_or(0);
-    let mut candidates: Vec<(Match, &IndexedComplex)> =
-        indexes.iter().flat_map(|index| index.find(query, limit * 4)).collect();
+    let mut candidates: Vec<(Match, &IndexedComplex)> = Vec::new();
+    for (f, index) in figures.iter().zip(indexes) {
+        if f.bounded() {
+            // A municipality's complexes are those with cells in its gemeenten, a small share of a national stock:
+            // found first, so that the best matches elsewhere do not take every place within the limit.
+            let within: HashSet<String> = sql::query_scalar(&format!(
+                "SELECT DISTINCT p.cluster_code FROM part_cells p WHERE p.corporation_id = $1{}",
+                f.bound("p.")
+            ))
+            .bind(f.corporation_id())
+            .fetch_all(&mut *db)
+            .await?
+            .into_iter()
+            .collect();
+            candidates.extend(index.find(query, limit * 4, |c| within.contains(&c.code)));
+        } else {
+            candidates.extend(index.find(query, limit * 4, |_| true));
+        }
+    }
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)).then(a.1.id.cmp(&b.1.id)));
     candidates.truncate(limit * 4);
     if candidates.is_empty() {
