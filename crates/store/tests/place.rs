@@ -434,6 +434,32 @@ async fn each_block_reads_its_own_place_and_no_other(db: &Db) {
     add_group(db, woonstad, "Opgeheven", "complexes", Some("C1"), Some("2024-01-01")).await;
     add_group(db, woonstad, "Net gestopt", "complexes", Some("C1"), Some("2026-06-01")).await;
     add_group(db, w.anders, "Ander bezit", "all", None, None).await;
+    // The other corporation's group, case and initiative under the same complex and buurt codes are not Woonstad's.
+    add_group(db, w.anders, "Andere C1", "complexes", Some("C1"), None).await;
+    let anders_case: i64 = sql::query_scalar(
+        "INSERT INTO overleg_cases (corporation_id, tenant_org_id, kind, subject, title, explanation, received_on, \
+         stage, created_at) VALUES ($1, $2, 'advice', 'renovation', 'Andermans zaak', '', '2026-11-01', \
+         'awaiting_answer', 0) RETURNING id",
+    )
+    .bind(w.anders)
+    .bind(w.tweede)
+    .fetch_one(db)
+    .await
+    .expect("case");
+    sql::query("INSERT INTO overleg_case_clusters (case_id, cluster_code) VALUES ($1, 'C1')")
+        .bind(anders_case)
+        .execute(db)
+        .await
+        .expect("case complex");
+    sql::query(
+        "INSERT INTO in_initiatives (corporation_id, title, description, place, who, needs, stage, plan_income, \
+         plan_costs, risk_bearer, published, created_at, updated_at, buurt_code) \
+         VALUES ($1, 'Andermans tuin', '', '', '', '', 'idee', '[]', '[]', '', 1, 0, 0, 'BU01500001')",
+    )
+    .bind(w.anders)
+    .execute(db)
+    .await
+    .expect("initiative");
     // The complex's code C1 as a buurt code, and its buurt as a complex code, speak for nothing here.
     add_group(db, woonstad, "Verkeerde soort", "buurten", Some("C1"), None).await;
     add_group(db, woonstad, "Ook verkeerd", "complexes", Some("BU01500001"), None).await;
@@ -521,6 +547,7 @@ async fn each_block_reads_its_own_place_and_no_other(db: &Db) {
     let mut initiatives: Vec<i64> = read.initiatives.as_ref().expect("initiatives").iter().map(|i| i.id).collect();
     initiatives.sort();
     assert_eq!(initiatives, vec![by_buurt, by_complex]);
+    assert!(read.overleg.as_ref().expect("overleg").is_empty(), "not the other corporation's case on its own C1");
     let cycles = read.afspraken.as_ref().expect("agreements");
     assert_eq!(cycles.iter().map(|c| c.id).collect::<Vec<_>>(), vec![cycle]);
     assert_eq!(cycles[0].commitment_count, 7, "Woonstad's six and the shared one");

@@ -260,8 +260,9 @@ pub async fn load(db: &Db, scope: &WriteScope, tenant_org: i64, today: &str, now
     insert(&mut tx, "in_initiative_clusters", "initiative_id, cluster_id", &links).await?;
     loaded.initiatives = ids.len();
     tx.commit().await?;
-    // The planner's statistics of the tables just filled, as a running system's would have them (PostgreSQL's
-    // autovacuum, SQLite's `ANALYZE`): without them both engines guessed a handful of rows and read whole tables.
+    // The planner's statistics of the tables just filled, as PostgreSQL's autovacuum gives a running system; without
+    // them it guessed a handful of rows and hashed whole tables. A running SQLite has none for these tables (nothing
+    // analyses them); the place statements are written to be served by their indexes either way.
     let tables = "part_groups, part_group_areas, overleg_cases, overleg_case_clusters, pa_cycles, pa_parties, \
                   pa_commitments, sr_tenant_totals, sg_facts, nz_sales, nz_checks, nz_vves, in_initiatives, \
                   in_initiative_clusters";

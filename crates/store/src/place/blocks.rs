@@ -304,16 +304,17 @@ async fn participation(db: &mut Conn<'_>, place: &Place, today: Date) -> Result<
         buurten.dedup();
         let (complex_codes, buurt_codes) = (or_none(&complexes), or_none(&buurten));
         // The candidates are found from the codes (`part_group_areas_code`) and the groups for all the stock
-        // (`part_groups_corporation`): a condition with OR over the group's own columns read every group of the
-        // corporation (0.8 ms a page for a national one on SQLite).
+        // (`part_groups_corporation`), each branch with the corporation, and then read by id: a condition with OR
+        // over the group's own columns read every group of the corporation (0.8 ms a page for a national one on
+        // SQLite), and so does a corporation condition outside the list where SQLite has no statistics.
         let text = format!(
             "SELECT g.id, g.name, g.kind, g.level, g.org_id, g.started_on, g.ended_on FROM part_groups g \
-             WHERE g.corporation_id = $1 AND (g.ended_on IS NULL OR g.ended_on >= $2) AND g.id IN (\
+             WHERE (g.ended_on IS NULL OR g.ended_on >= $2) AND g.id IN (\
                SELECT x.id FROM part_groups x WHERE x.corporation_id = $1 AND x.area_kind = 'all' \
                UNION SELECT a.group_id FROM part_group_areas a JOIN part_groups x ON x.id = a.group_id \
-                 WHERE a.code IN ({}) AND x.area_kind = 'complexes' \
+                 WHERE a.code IN ({}) AND x.corporation_id = $1 AND x.area_kind = 'complexes' \
                UNION SELECT a.group_id FROM part_group_areas a JOIN part_groups x ON x.id = a.group_id \
-                 WHERE a.code IN ({}) AND x.area_kind = 'buurten') \
+                 WHERE a.code IN ({}) AND x.corporation_id = $1 AND x.area_kind = 'buurten') \
              ORDER BY g.level DESC, g.name, g.id",
             marks(3, complex_codes.len()),
             marks(3 + complex_codes.len(), buurt_codes.len())
@@ -346,12 +347,14 @@ async fn overleg(db: &mut Conn<'_>, place: &Place, since: Date) -> Result<Vec<Ca
         if codes.is_empty() {
             continue;
         }
-        // A tenant organisation sees the cases put to it; the corporation sees all of its own.
+        // A tenant organisation sees the cases put to it; the corporation sees all of its own. Found from the
+        // complexes' codes, the corporation checked inside the list (see the groups above).
         let own = if place.viewer_org() == *corporation { "" } else { " AND c.tenant_org_id = $3" };
         let text = format!(
             "SELECT c.id, c.title, c.kind, c.stage, c.next_deadline, c.received_on, c.decided_on FROM overleg_cases c \
-             WHERE c.corporation_id = $1 AND (c.stage <> 'closed' OR c.received_on >= $2 OR c.decided_on >= $2){own} \
-             AND c.id IN (SELECT k.case_id FROM overleg_case_clusters k WHERE k.cluster_code IN ({})) \
+             WHERE (c.stage <> 'closed' OR c.received_on >= $2 OR c.decided_on >= $2){own} \
+             AND c.id IN (SELECT k.case_id FROM overleg_case_clusters k JOIN overleg_cases x ON x.id = k.case_id \
+               WHERE k.cluster_code IN ({}) AND x.corporation_id = $1) \
              ORDER BY c.received_on DESC, c.id DESC LIMIT 50",
             marks(4, codes.len())
         );
@@ -566,12 +569,13 @@ async fn initiatives(db: &mut Conn<'_>, place: &Place, purpose: Purpose) -> Resu
         };
         let text = format!(
             // Found from the buurt codes (`in_initiatives_buurt`) and the complexes (`in_initiative_clusters_cluster`),
-            // not by reading every initiative of the corporation.
+            // the corporation checked inside the list, not by reading every initiative of the corporation.
             "SELECT i.id, i.title, i.stage, i.created_at, i.published, i.initiator_org_id FROM in_initiatives i \
-             WHERE i.corporation_id = $1{seen} AND i.id IN (\
-               SELECT b.id FROM in_initiatives b WHERE b.buurt_code IN ({}) \
+             WHERE i.id IN (\
+               SELECT b.id FROM in_initiatives b WHERE b.buurt_code IN ({}) AND b.corporation_id = $1 \
                UNION SELECT k.initiative_id FROM in_initiative_clusters k JOIN clusters c ON c.id = k.cluster_id \
-                 WHERE c.corporation_id = $1 AND c.code IN ({})) \
+                 JOIN in_initiatives x ON x.id = k.initiative_id \
+                 WHERE c.corporation_id = $1 AND c.code IN ({}) AND x.corporation_id = $1){seen} \
              ORDER BY i.created_at DESC, i.id DESC LIMIT 20",
             marks(3, buurten.len().max(1)),
             marks(3 + buurten.len().max(1), codes.len().max(1))

@@ -2,7 +2,8 @@
 //! text with `LIKE '%…%'` against every complex of a national corporation (14,794) was most of a search's time (5.5 ms
 //! of 9 on SQLite, measured in issue 23), and complexes change only with an import, which raises the stock version.
 
-use volkshuis_domain::search::{rank, Match, Query};
+use std::cmp::Ordering;
+use volkshuis_domain::search::{order, rank, Kind, Match, Query};
 
 /// One complex as the search shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +65,16 @@ impl ComplexIndex {
             .filter(|complex| keep(complex))
             .filter_map(|complex| rank(query, Some(&complex.code), &complex.title).map(|m| (m, complex)))
             .collect();
-        ranked.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)).then(a.1.id.cmp(&b.1.id)));
+        ranked.sort_by(best_first);
         ranked.truncate(limit);
         ranked
     }
+}
+
+/// The order of found complexes: by how well they match, then by name as the results are shown (the domain's
+/// [`order`]: numbers as numbers, letters without case), then by id — so the best kept at a limit are the first shown.
+pub(crate) fn best_first(a: &(Match, &IndexedComplex), b: &(Match, &IndexedComplex)) -> Ordering {
+    order((a.0, Kind::Complex, &a.1.title), (b.0, Kind::Complex, &b.1.title)).then(a.1.id.cmp(&b.1.id))
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! The places of the search: complexes and addresses of the corporations whose figures the viewer may open
 //! ([`all_open_figures`](crate::participatie::all_open_figures)), a municipality's bounded to its gemeenten.
 
-use super::complex_index::{ComplexIndex, IndexedComplex};
+use super::complex_index::{best_first, ComplexIndex, IndexedComplex};
 use super::{Hit, Target};
 use crate::participatie::Figures;
 use crate::sql::{self, Conn};
 use crate::{Db, Result};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use volkshuis_domain::search::{addition_key, order, rank_address, AddressCandidate, Kind, Match, Query};
 
@@ -22,7 +22,9 @@ fn of_figures(figures: &[Figures], column: &str, bounded: impl Fn(&Figures) -> S
 /// what a complex's page opens with), for a municipality only inside its gemeenten: a result always leads to a page.
 ///
 /// The text is matched in memory against each corporation's complexes, kept per stock version ([`ComplexIndex`]);
-/// the cells are then looked up for the best candidates only (four times the limit), in one statement.
+/// the cells are then looked up for the best candidates only (four times the limit), in one statement. A
+/// municipality's candidates are taken from the complexes in its gemeenten only (one statement per corporation, read
+/// only when the text matches any of its complexes).
 pub(super) async fn complexes(
     db: &mut Conn<'_>,
     figures: &[Figures],
@@ -33,9 +35,10 @@ pub(super) async fn complexes(
     let limit = usize::try_from(limit).unwrap_or(0);
     let mut candidates: Vec<(Match, &IndexedComplex)> = Vec::new();
     for (f, index) in figures.iter().zip(indexes) {
-        if f.bounded() {
+        if f.bounded() && !index.find(query, 1, |_| true).is_empty() {
             // A municipality's complexes are those with cells in its gemeenten, a small share of a national stock:
-            // found first, so that the best matches elsewhere do not take every place within the limit.
+            // read first (when anything matches at all), so that the best matches elsewhere do not take every place
+            // within the limit.
             let within: HashSet<String> = sql::query_scalar(&format!(
                 "SELECT DISTINCT p.cluster_code FROM part_cells p WHERE p.corporation_id = $1{}",
                 f.bound("p.")
@@ -46,11 +49,11 @@ pub(super) async fn complexes(
             .into_iter()
             .collect();
             candidates.extend(index.find(query, limit * 4, |c| within.contains(&c.code)));
-        } else {
+        } else if !f.bounded() {
             candidates.extend(index.find(query, limit * 4, |_| true));
         }
     }
-    candidates.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)).then(a.1.id.cmp(&b.1.id)));
+    candidates.sort_by(best_first);
     candidates.truncate(limit * 4);
     if candidates.is_empty() {
         return Ok(Vec::new());
@@ -69,7 +72,7 @@ pub(super) async fn complexes(
     for (_, complex) in &candidates {
         check = check.bind(complex.id);
     }
-    let mut with_page = std::collections::HashMap::new();
+    let mut with_page = HashMap::new();
     for row in check.fetch_all(&mut *db).await? {
         with_page.insert(row.try_get::<i64, _>("id")?, row.try_get::<String, _>("corporation")?);
     }
