@@ -306,15 +306,16 @@ async fn participation(db: &mut Conn<'_>, place: &Place, today: Date) -> Result<
         // The candidates are found from the codes (`part_group_areas_code`) and the groups for all the stock
         // (`part_groups_corporation`), each branch with the corporation, and then read by id: a condition with OR
         // over the group's own columns read every group of the corporation (0.8 ms a page for a national one on
-        // SQLite), and so does a corporation condition outside the list where SQLite has no statistics.
+        // SQLite), and so does a corporation condition outside the list where SQLite has no statistics. `CROSS JOIN`
+        // keeps SQLite's order (the codes first) without statistics; PostgreSQL plans it as any join.
         let text = format!(
             "SELECT g.id, g.name, g.kind, g.level, g.org_id, g.started_on, g.ended_on FROM part_groups g \
              WHERE (g.ended_on IS NULL OR g.ended_on >= $2) AND g.id IN (\
                SELECT x.id FROM part_groups x WHERE x.corporation_id = $1 AND x.area_kind = 'all' \
-               UNION SELECT a.group_id FROM part_group_areas a JOIN part_groups x ON x.id = a.group_id \
-                 WHERE a.code IN ({}) AND x.corporation_id = $1 AND x.area_kind = 'complexes' \
-               UNION SELECT a.group_id FROM part_group_areas a JOIN part_groups x ON x.id = a.group_id \
-                 WHERE a.code IN ({}) AND x.corporation_id = $1 AND x.area_kind = 'buurten') \
+               UNION SELECT a.group_id FROM part_group_areas a CROSS JOIN part_groups x WHERE x.id = a.group_id \
+                 AND a.code IN ({}) AND x.corporation_id = $1 AND x.area_kind = 'complexes' \
+               UNION SELECT a.group_id FROM part_group_areas a CROSS JOIN part_groups x WHERE x.id = a.group_id \
+                 AND a.code IN ({}) AND x.corporation_id = $1 AND x.area_kind = 'buurten') \
              ORDER BY g.level DESC, g.name, g.id",
             marks(3, complex_codes.len()),
             marks(3 + complex_codes.len(), buurt_codes.len())
@@ -353,8 +354,8 @@ async fn overleg(db: &mut Conn<'_>, place: &Place, since: Date) -> Result<Vec<Ca
         let text = format!(
             "SELECT c.id, c.title, c.kind, c.stage, c.next_deadline, c.received_on, c.decided_on FROM overleg_cases c \
              WHERE (c.stage <> 'closed' OR c.received_on >= $2 OR c.decided_on >= $2){own} \
-             AND c.id IN (SELECT k.case_id FROM overleg_case_clusters k JOIN overleg_cases x ON x.id = k.case_id \
-               WHERE k.cluster_code IN ({}) AND x.corporation_id = $1) \
+             AND c.id IN (SELECT k.case_id FROM overleg_case_clusters k CROSS JOIN overleg_cases x \
+               WHERE x.id = k.case_id AND k.cluster_code IN ({}) AND x.corporation_id = $1) \
              ORDER BY c.received_on DESC, c.id DESC LIMIT 50",
             marks(4, codes.len())
         );
@@ -573,9 +574,9 @@ async fn initiatives(db: &mut Conn<'_>, place: &Place, purpose: Purpose) -> Resu
             "SELECT i.id, i.title, i.stage, i.created_at, i.published, i.initiator_org_id FROM in_initiatives i \
              WHERE i.id IN (\
                SELECT b.id FROM in_initiatives b WHERE b.buurt_code IN ({}) AND b.corporation_id = $1 \
-               UNION SELECT k.initiative_id FROM in_initiative_clusters k JOIN clusters c ON c.id = k.cluster_id \
-                 JOIN in_initiatives x ON x.id = k.initiative_id \
-                 WHERE c.corporation_id = $1 AND c.code IN ({}) AND x.corporation_id = $1){seen} \
+               UNION SELECT k.initiative_id FROM clusters c CROSS JOIN in_initiative_clusters k \
+                 CROSS JOIN in_initiatives x WHERE k.cluster_id = c.id AND x.id = k.initiative_id \
+                 AND c.corporation_id = $1 AND c.code IN ({}) AND x.corporation_id = $1){seen} \
              ORDER BY i.created_at DESC, i.id DESC LIMIT 20",
             marks(3, buurten.len().max(1)),
             marks(3 + buurten.len().max(1), codes.len().max(1))
