@@ -244,6 +244,11 @@ pub struct Query<'q> {
     arguments: Vec<Box<dyn Arg<'q> + 'q>>,
 }
 
+/// The parameters `$first, $first+1, …` for `n` values, for an `IN` list.
+pub(crate) fn marks(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 /// A statement with `$1`-style parameters (both engines accept them).
 pub fn query(sql: &str) -> Query<'_> {
     Query { sql, arguments: Vec::new() }

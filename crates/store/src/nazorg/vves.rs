@@ -358,10 +358,10 @@ pub(crate) async fn vves_by_ids(db: &Db, ids: &[i64]) -> Result<std::collections
 /// The VvE's of a corporation's complexes by code, for a place's page (opened by `place::open_complex` or
 /// `open_buurt` for the corporation's own members; nothing personal in it).
 pub(crate) async fn vves_of_complexes(db: &mut Conn<'_>, corporation_id: i64, codes: &[String]) -> Result<Vec<Vve>> {
-    let marks = (2..2 + codes.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
     let text = format!(
         "SELECT {COLUMNS} FROM nz_vves v JOIN clusters c ON c.id = v.cluster_id \
-         WHERE v.corporation_id = $1 AND c.corporation_id = $1 AND c.code IN ({marks}) ORDER BY v.name, v.id"
+         WHERE v.corporation_id = $1 AND c.corporation_id = $1 AND c.code IN ({}) ORDER BY v.name, v.id",
+        sql::marks(2, codes.len())
     );
     let mut query = sql::query(&text).bind(corporation_id);
     for code in codes {

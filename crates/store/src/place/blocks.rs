@@ -6,7 +6,7 @@
 
 use super::{Place, PlaceKind};
 use crate::overleg::date_to_text;
-use crate::sql::{self, Conn};
+use crate::sql::{self, marks, Conn};
 use crate::{Db, Result};
 use time::{Date, OffsetDateTime};
 use volkshuis_domain::nazorg::checks::{check_state, CheckState};
@@ -14,11 +14,6 @@ use volkshuis_domain::nazorg::vve::{findings, health, Health};
 use volkshuis_domain::place::stock::UnitFacts;
 use volkshuis_domain::place::timeline::{self, Event, Happening};
 use volkshuis_domain::place::{Block, Count, Purpose, Viewer};
-
-/// `$first, $first+1, …` for `n` values.
-fn marks(first: usize, n: usize) -> String {
-    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
 
 /// Binds the place's key as `$2`: a complex's id or a buurt's code (the value [`unit_condition`] and the signals'
 /// condition compare with). A macro because plain and scalar queries are different types with the same `bind`.
