@@ -87,7 +87,25 @@ impl Db {
     pub async fn open(target: &str) -> Result<Self> {
         let db = Self::connect(target).await?;
         db.migrate().await?;
+        db.drop_sqlite_samples().await?;
         Ok(db)
+    }
+
+    /// Drops the STAT4 samples an earlier `ANALYZE` left in a SQLite database (see [`crate::sql::sqlite_analyze`]:
+    /// with them SQLite prepared statements anew for every new value bound).
+    async fn drop_sqlite_samples(&self) -> Result<()> {
+        if self.backend() != Backend::Sqlite {
+            return Ok(());
+        }
+        let samples: i64 = crate::sql::query_scalar(
+            "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat4'",
+        )
+        .fetch_one(self)
+        .await?;
+        if samples > 0 {
+            crate::sql::raw_sql("DELETE FROM sqlite_stat4; ANALYZE sqlite_schema", self).await?;
+        }
+        Ok(())
     }
 
     /// Applies every migration not yet applied; returns how many were applied.

@@ -466,6 +466,26 @@ impl<'q, T: FromRows + Send> QueryAs<'q, T> {
     }
 }
 
+/// What a complex's code (`clusters.code`, collated "C" on PostgreSQL) takes to be compared with a code column in the
+/// database's default collation by that column's index: ` COLLATE "default"` on PostgreSQL (where the two collations
+/// kept a join from the index, and it read all of a corporation's cells), nothing on SQLite.
+pub(crate) fn in_default_collation(backend: crate::Backend) -> &'static str {
+    match backend {
+        crate::Backend::Postgres => " COLLATE \"default\"",
+        crate::Backend::Sqlite => "",
+    }
+}
+
+/// The SQLite statements that refresh the planner's statistics of `tables` (a full `ANALYZE`) and keep only their
+/// averages per index (`sqlite_stat1`), dropping the samples (`sqlite_stat4`) the bundled SQLite also gathers: with
+/// samples for an index, SQLite prepares a statement again whenever a value bound against that index changes, so
+/// every page parsed and planned its statements anew (ADR 0052). `ANALYZE sqlite_schema` has this connection read
+/// the statistics again; the others read them when they next load the schema.
+pub(crate) fn sqlite_analyze(tables: &[&str]) -> String {
+    let each: String = tables.iter().map(|t| format!(" ANALYZE {t};")).collect();
+    format!("PRAGMA analysis_limit = 0;{each} DELETE FROM sqlite_stat4; ANALYZE sqlite_schema")
+}
+
 /// Statements separated by `;`, without arguments, run as one text (schema changes, `PRAGMA`s, `ANALYZE`).
 pub fn raw_sql<'c, 'f>(sql: &'f str, on: impl Exec<'c> + 'f) -> BoxFuture<'f, sqlx::Result<Done>>
 where

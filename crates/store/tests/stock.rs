@@ -347,6 +347,12 @@ async fn statistics_are_refreshed_after_a_large_import(db: &Db) {
         .expect("pg_stat_user_tables"),
     };
     assert!(analysed > 0, "the planner knows the table is no longer empty");
+    if db.backend() == volkshuis_store::Backend::Sqlite {
+        // Without samples (ADR 0052): with them SQLite prepared every statement again for each new value bound.
+        let samples: i64 =
+            sql::query_scalar("SELECT COUNT(*) FROM sqlite_stat4").fetch_one(db).await.expect("sqlite_stat4");
+        assert_eq!(samples, 0, "no STAT4 samples after the import's ANALYZE");
+    }
     // A complex's page takes its units by complex, not by walking the corporation's whole list in address order
     // (what a sampled ANALYZE made SQLite do: it then believed the corporation had a thousand units).
     let cluster: i64 = sql::query_scalar("SELECT MIN(cluster_id) FROM units").fetch_one(db).await.expect("cluster");

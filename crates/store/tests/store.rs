@@ -266,3 +266,29 @@ async fn sqlites_log_shrinks_after_a_large_write() {
     sql::query("DELETE FROM big").execute(&t.db).await.expect("a next write");
     assert!(wal() <= 64 << 20, "the log is cut back: {} bytes", wal());
 }
+
+async fn sqlite_samples(db: &Db) -> (i64, i64) {
+    let count = |table: &'static str| async move {
+        sql::query_scalar::<i64>(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(db).await.expect(table)
+    };
+    (count("sqlite_stat1").await, count("sqlite_stat4").await)
+}
+
+/// SQLite only (PostgreSQL has no such samples): a database analysed elsewhere opens without STAT4 samples, which
+/// made SQLite prepare a statement again for every new value bound against a sampled index (ADR 0052); the averages
+/// per index stay.
+#[tokio::test]
+async fn a_sqlite_database_opens_without_planner_samples() {
+    let test = TestDb::new(Backend::Sqlite).await.expect("database");
+    for i in 0..40 {
+        new_org(&test.db, &format!("org{i}")).await;
+    }
+    sql::raw_sql("ANALYZE", &test.db).await.expect("analyze");
+    let (averages, samples) = sqlite_samples(&test.db).await;
+    assert!(averages > 0 && samples > 0, "the bundled SQLite gathers both ({averages}, {samples})");
+    test.db.close().await;
+    let reopened = Db::open(&test.target).await.expect("open");
+    let (averages_after, samples_after) = sqlite_samples(&reopened).await;
+    assert_eq!((averages_after, samples_after), (averages, 0));
+    reopened.close().await;
+}

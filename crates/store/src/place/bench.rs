@@ -268,7 +268,7 @@ pub async fn load(db: &Db, scope: &WriteScope, tenant_org: i64, today: &str, now
                   in_initiative_clusters";
     let statement = match db.backend() {
         crate::Backend::Postgres => format!("ANALYZE {tables}"),
-        crate::Backend::Sqlite => tables.split(',').map(|t| format!("ANALYZE {};", t.trim())).collect(),
+        crate::Backend::Sqlite => sql::sqlite_analyze(&tables.split(',').map(str::trim).collect::<Vec<_>>()),
     };
     sql::raw_sql(&statement, db).await?;
     Ok(loaded)

@@ -4,7 +4,7 @@
 //!
 //! No block holds a person: signals and sales are counts and dates, as the modules' figures have them.
 
-use super::{Place, PlaceKind};
+use super::{Place, PlaceKind, Reader};
 use crate::overleg::date_to_text;
 use crate::sql::{self, marks, Conn};
 use crate::{Db, Result};
@@ -195,8 +195,16 @@ pub struct Blocks {
     pub initiatives: Option<Vec<InitiativeLine>>,
 }
 
-/// Reads every block the viewer sees for `purpose`.
+/// Reads every block the viewer sees for `purpose` (on one connection: [`Reader::page`] reads them with the rest of
+/// a place's page).
 pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Result<Blocks> {
+    Ok(Reader::new(db).page(place, purpose, today).await?.blocks)
+}
+
+/// Reads every block the viewer sees for `purpose` on `db`, one connection for all of them: each statement on the
+/// pool takes a connection and hands it back with a ping, a round trip more per statement (PostgreSQL) or a hand-over
+/// to SQLite's worker thread, which together were most of a place page's time.
+pub(super) async fn read_on(db: &mut Conn<'_>, place: &Place, purpose: Purpose, today: Date) -> Result<Blocks> {
     let shows = |block| place.shows(block, purpose);
     let since = today - timeline::SPAN;
     // Signals are counted per month: this month and the eleven before it, the "last twelve months" of the block.
@@ -207,11 +215,6 @@ pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Resu
         }
         format!("{year:04}-{month:02}")
     };
-    // One connection for all the blocks: each statement on the pool takes a connection and hands it back with a
-    // ping, a round trip more per statement (PostgreSQL) or a hand-over to SQLite's worker thread, which together
-    // were most of a place page's time.
-    let mut pooled = db.acquire().await?;
-    let db = &mut pooled.conn();
     Ok(Blocks {
         stock: if shows(Block::Stock) { Some(stock(db, place).await?) } else { None },
         participation: if shows(Block::Participation) { Some(participation(db, place, today).await?) } else { None },

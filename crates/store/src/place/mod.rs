@@ -11,9 +11,12 @@
 pub mod bench;
 pub mod blocks;
 
-use crate::participatie::{all_open_figures, Figures};
-use crate::sql;
+use crate::participatie::all_open_figures;
+use crate::sql::{self, Conn, PooledConn};
 use crate::{Db, Result};
+use blocks::Blocks;
+use std::collections::HashMap;
+use time::Date;
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::place::{self as rules, Block, Purpose, Scale, Viewer};
@@ -109,70 +112,15 @@ impl Place {
         rules::blocks(self.viewer, purpose, self.scale())
     }
 
-    /// The place as the tenant organisation `tenant` sees it, for the one-pager of a meeting with it: only when the
-    /// viewer may print one ([`rules::prints_for_tenants`]: the corporation, or the tenant organisation itself) and
-    /// only the stock of corporations that consult `tenant` (an accepted Overleg partner); `None` otherwise. The
-    /// blocks are then read with the tenant organisation's rights, not the printer's: its own Overleg cases, cycles it
-    /// is a party to.
+    /// The place as the tenant organisation `tenant` sees it, for the one-pager of a meeting with it (see
+    /// [`Reader::for_tenant_meeting`]).
     pub async fn for_tenant_meeting(&self, db: &Db, tenant: i64) -> Result<Option<Place>> {
-        let allowed = match self.viewer {
-            Viewer::Owner(_) => true,
-            Viewer::TenantOrganisation => tenant == self.viewer_org,
-            Viewer::Municipality => false,
-        };
-        if !allowed || !rules::prints_for_tenants(self.viewer) {
-            return Ok(None);
-        }
-        let mut corporations = Vec::new();
-        for (id, name) in &self.corporations {
-            let consults: Option<i64> = sql::query_scalar(
-                "SELECT 1 FROM overleg_partners p JOIN organisations t ON t.id = p.tenant_org_id \
-                 WHERE p.corporation_id = $1 AND p.tenant_org_id = $2 AND p.accepted_at IS NOT NULL AND t.kind = $3",
-            )
-            .bind(*id)
-            .bind(tenant)
-            .bind(OrgKind::TenantOrganisation.code())
-            .fetch_optional(db)
-            .await?;
-            if consults.is_some() {
-                corporations.push((*id, name.clone()));
-            }
-        }
-        if corporations.is_empty() {
-            return Ok(None);
-        }
-        let parts =
-            self.parts.iter().filter(|p| corporations.iter().any(|c| c.0 == p.corporation_id)).cloned().collect();
-        Ok(Some(Place {
-            kind: self.kind.clone(),
-            viewer: Viewer::TenantOrganisation,
-            viewer_org: tenant,
-            parts,
-            corporations,
-        }))
+        Reader::new(db).for_tenant_meeting(self, tenant).await
     }
 
-    /// The tenant organisations the viewer may print a one-pager for: every organisation the place's corporation
-    /// consults (for its members), the viewer itself (a tenant organisation), none (a municipality). Id and name.
+    /// The tenant organisations the viewer may print a one-pager for (see [`Reader::meeting_partners`]).
     pub async fn meeting_partners(&self, db: &Db) -> Result<Vec<(i64, String)>> {
-        match self.viewer {
-            Viewer::Municipality => Ok(Vec::new()),
-            Viewer::TenantOrganisation => {
-                let name: Option<String> = sql::query_scalar("SELECT name FROM organisations WHERE id = $1")
-                    .bind(self.viewer_org)
-                    .fetch_optional(db)
-                    .await?;
-                Ok(name.map(|n| vec![(self.viewer_org, n)]).unwrap_or_default())
-            }
-            Viewer::Owner(_) => Ok(sql::query_as(
-                "SELECT t.id, t.name FROM overleg_partners p JOIN organisations t ON t.id = p.tenant_org_id \
-                 WHERE p.corporation_id = $1 AND p.accepted_at IS NOT NULL AND t.kind = $2 ORDER BY t.name, t.id",
-            )
-            .bind(self.viewer_org)
-            .bind(OrgKind::TenantOrganisation.code())
-            .fetch_all(db)
-            .await?),
-        }
+        Reader::new(db).meeting_partners(self).await
     }
 
     /// All units in use in the place (as far as the viewer's figures reach).
@@ -250,81 +198,258 @@ fn part(row: &sql::Row) -> Result<Part> {
     })
 }
 
-async fn corporation_names(db: &Db, ids: &[i64]) -> Result<Vec<(i64, String)>> {
-    let mut names = Vec::new();
-    for id in ids {
-        let name: Option<String> =
-            sql::query_scalar("SELECT name FROM organisations WHERE id = $1").bind(*id).fetch_optional(db).await?;
-        names.extend(name.map(|n| (*id, n)));
-    }
-    Ok(names)
-}
-
 /// A complex, opened for the organisation of `scope`; `None` for a complex it may not look at (another
 /// corporation's that it does not consult, one outside a municipality's gemeenten, or any for a supplier or
 /// partner) and for one without units in use.
 pub async fn open_complex(db: &Db, scope: &ReadScope, cluster_id: i64) -> Result<Option<Place>> {
-    let row = sql::query("SELECT corporation_id, code, naam FROM clusters WHERE id = $1")
-        .bind(cluster_id)
-        .fetch_optional(db)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let (corporation_id, code, naam): (i64, String, Option<String>) =
-        (row.try_get("corporation_id")?, row.try_get("code")?, row.try_get("naam")?);
-    let Some(figures) = crate::participatie::open_figures(db, scope, corporation_id).await? else { return Ok(None) };
-    let Some(viewer) = viewer_of(db, scope, corporation_id).await? else { return Ok(None) };
-    let rows = sql::query(&format!(
-        "SELECT {PART_COLUMNS} FROM part_cells c WHERE c.corporation_id = $1 AND c.cluster_code = $2{} \
-         ORDER BY c.buurt_code",
-        figures.bound("c.")
-    ))
-    .bind(corporation_id)
-    .bind(&code)
-    .fetch_all(db)
-    .await?;
-    let parts = rows.iter().map(part).collect::<Result<Vec<_>>>()?;
-    if parts.is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(Place {
-        kind: PlaceKind::Complex { id: cluster_id, code, naam },
-        viewer,
-        viewer_org: scope.org_id(),
-        parts,
-        corporations: corporation_names(db, &[corporation_id]).await?,
-    }))
+    Reader::new(db).open_complex(scope, cluster_id).await
 }
 
 /// A buurt, opened for the organisation of `scope` with the stock of every corporation it may see there; `None`
 /// when it may see none there.
 pub async fn open_buurt(db: &Db, scope: &ReadScope, code: &str) -> Result<Option<Place>> {
-    let mut parts = Vec::new();
-    let mut opened = Vec::new();
-    let mut viewer = None;
-    for figures in all_open_figures(db, scope).await? {
-        let rows = sql::query(&format!(
-            "SELECT {PART_COLUMNS} FROM part_cells c WHERE c.corporation_id = $1 AND c.buurt_code = $2{} \
-             ORDER BY c.cluster_code",
-            figures.bound("c.")
-        ))
-        .bind(figures.corporation_id())
-        .bind(code)
-        .fetch_all(db)
-        .await?;
-        if rows.is_empty() {
-            continue;
-        }
-        viewer = viewer_of(db, scope, figures.corporation_id()).await?;
-        parts.extend(rows.iter().map(part).collect::<Result<Vec<_>>>()?);
-        opened.push(figures);
+    Reader::new(db).open_buurt(scope, code).await
+}
+
+/// What a place's page shows besides the place itself.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    /// The blocks the viewer sees.
+    pub blocks: Blocks,
+    /// The names of the place's buurten and gemeenten, by code.
+    pub area_names: HashMap<String, String>,
+    /// The tenant organisations the viewer may print a one-pager for (on the screen's page only).
+    pub meeting_partners: Vec<(i64, String)>,
+}
+
+/// One connection for what a place's page reads (ADR 0052): the place, its blocks, its areas' names and the tenant
+/// organisations it may be printed for. Every statement on the pool costs a hand-over or round trip more (sqlx pings
+/// each connection it takes back), so a page holds one connection throughout.
+///
+/// It never reads through the pool while it holds its connection: a request waiting for a second connection while
+/// holding one can wait for good when every connection is held so. Where it must (a viewer other than the
+/// corporation, whose rights are read through the pool), it lets its connection go first.
+pub struct Reader<'d> {
+    db: &'d Db,
+    pooled: Option<PooledConn>,
+}
+
+impl<'d> Reader<'d> {
+    /// A reader on `db`; it takes a connection when it first needs one. Take it after whatever else the request
+    /// reads through the pool.
+    pub fn new(db: &'d Db) -> Self {
+        Self { db, pooled: None }
     }
-    let Some(viewer) = viewer else { return Ok(None) };
-    let ids: Vec<i64> = opened.iter().map(Figures::corporation_id).collect();
-    Ok(Some(Place {
-        kind: PlaceKind::Buurt { code: code.to_owned() },
-        viewer,
-        viewer_org: scope.org_id(),
-        corporations: corporation_names(db, &ids).await?,
-        parts,
-    }))
+
+    /// Its connection, taken from the pool when it holds none.
+    async fn conn(&mut self) -> Result<Conn<'_>> {
+        if self.pooled.is_none() {
+            self.pooled = Some(self.db.acquire().await?);
+        }
+        match self.pooled.as_mut() {
+            Some(pooled) => Ok(pooled.conn()),
+            None => Err(crate::StoreError::Corrupt { column: "place", value: "no connection".into() }),
+        }
+    }
+
+    /// Gives its connection back, before a read through the pool.
+    fn release(&mut self) {
+        self.pooled = None;
+    }
+
+    /// A complex, opened for the organisation of `scope` (see [`open_complex`]). For the corporation's own members in
+    /// one statement: the complex, its corporation's name and its cells.
+    pub async fn open_complex(&mut self, scope: &ReadScope, cluster_id: i64) -> Result<Option<Place>> {
+        // The cells come along only when the viewer is the corporation (whose figures are all of its stock); the
+        // code in the cells' collation, so their key serves the join (PostgreSQL read all of them otherwise: 6 ms).
+        let mut conn = self.conn().await?;
+        let collate = sql::in_default_collation(conn.backend());
+        let rows = sql::query(&format!(
+            "SELECT k.corporation_id AS owner_id, k.code, k.naam, o.name AS owner_name, \
+             c.corporation_id IS NOT NULL AS has_cell, {PART_COLUMNS} FROM clusters k \
+             JOIN organisations o ON o.id = k.corporation_id \
+             LEFT JOIN part_cells c ON c.corporation_id = k.corporation_id AND c.cluster_code = k.code{collate} \
+               AND k.corporation_id = $2 \
+             WHERE k.id = $1 ORDER BY c.buurt_code"
+        ))
+        .bind(cluster_id)
+        .bind(scope.org_id())
+        .fetch_all(&mut conn)
+        .await?;
+        let Some(first) = rows.first() else { return Ok(None) };
+        let (corporation_id, code, naam, corporation_name): (i64, String, Option<String>, String) =
+            (first.try_get("owner_id")?, first.try_get("code")?, first.try_get("naam")?, first.try_get("owner_name")?);
+        let (viewer, parts) = if scope.org_id() == corporation_id {
+            let cells = rows.iter().filter(|r| r.try_get::<bool, _>("has_cell").unwrap_or(false));
+            (Viewer::Owner(scope.role()), cells.map(part).collect::<Result<Vec<_>>>()?)
+        } else {
+            self.release();
+            let Some(figures) = crate::participatie::open_figures(self.db, scope, corporation_id).await? else {
+                return Ok(None);
+            };
+            let Some(viewer) = viewer_of(self.db, scope, corporation_id).await? else { return Ok(None) };
+            let rows = sql::query(&format!(
+                "SELECT {PART_COLUMNS} FROM part_cells c WHERE c.corporation_id = $1 AND c.cluster_code = $2{} \
+                 ORDER BY c.buurt_code",
+                figures.bound("c.")
+            ))
+            .bind(corporation_id)
+            .bind(&code)
+            .fetch_all(&mut self.conn().await?)
+            .await?;
+            (viewer, rows.iter().map(part).collect::<Result<Vec<_>>>()?)
+        };
+        if parts.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Place {
+            kind: PlaceKind::Complex { id: cluster_id, code, naam },
+            viewer,
+            viewer_org: scope.org_id(),
+            parts,
+            corporations: vec![(corporation_id, corporation_name)],
+        }))
+    }
+
+    /// A buurt, opened for the organisation of `scope` (see [`open_buurt`]).
+    pub async fn open_buurt(&mut self, scope: &ReadScope, code: &str) -> Result<Option<Place>> {
+        // The viewer's rights first, through the pool, before this reader holds a connection.
+        self.release();
+        let all = all_open_figures(self.db, scope).await?;
+        let mut viewer = None;
+        for figures in all.iter().take(1) {
+            viewer = viewer_of(self.db, scope, figures.corporation_id()).await?;
+        }
+        let mut parts = Vec::new();
+        let mut corporations = Vec::new();
+        for figures in &all {
+            let rows = sql::query(&format!(
+                "SELECT {PART_COLUMNS}, o.name AS corporation_name FROM part_cells c \
+                 JOIN organisations o ON o.id = c.corporation_id \
+                 WHERE c.corporation_id = $1 AND c.buurt_code = $2{} ORDER BY c.cluster_code",
+                figures.bound("c.")
+            ))
+            .bind(figures.corporation_id())
+            .bind(code)
+            .fetch_all(&mut self.conn().await?)
+            .await?;
+            if let Some(first) = rows.first() {
+                corporations.push((figures.corporation_id(), first.try_get("corporation_name")?));
+                parts.extend(rows.iter().map(part).collect::<Result<Vec<_>>>()?);
+            }
+        }
+        let Some(viewer) = viewer.filter(|_| !parts.is_empty()) else { return Ok(None) };
+        Ok(Some(Place {
+            kind: PlaceKind::Buurt { code: code.to_owned() },
+            viewer,
+            viewer_org: scope.org_id(),
+            corporations,
+            parts,
+        }))
+    }
+
+    /// The place's blocks as the viewer sees them for `purpose`, the names of its areas and, on the screen, the
+    /// tenant organisations it may be printed for: all on this reader's one connection.
+    pub async fn page(&mut self, place: &Place, purpose: Purpose, today: Date) -> Result<PageFacts> {
+        let conn = &mut self.conn().await?;
+        let blocks = blocks::read_on(conn, place, purpose, today).await?;
+        let area_names = area_names(conn, place).await?;
+        let meeting_partners = match purpose {
+            Purpose::Screen => partners(conn, place).await?,
+            Purpose::TenantMeeting => Vec::new(),
+        };
+        Ok(PageFacts { blocks, area_names, meeting_partners })
+    }
+
+    /// The tenant organisations the viewer may print a one-pager for: every organisation the place's corporation
+    /// consults (for its members), the viewer itself (a tenant organisation), none (a municipality). Id and name.
+    pub async fn meeting_partners(&mut self, place: &Place) -> Result<Vec<(i64, String)>> {
+        partners(&mut self.conn().await?, place).await
+    }
+
+    /// The place as the tenant organisation `tenant` sees it, for the one-pager of a meeting with it: only when the
+    /// viewer may print one ([`rules::prints_for_tenants`]: the corporation, or the tenant organisation itself) and
+    /// only the stock of corporations that consult `tenant` (an accepted Overleg partner); `None` otherwise. The
+    /// blocks are then read with the tenant organisation's rights, not the printer's: its own Overleg cases, cycles
+    /// it is a party to.
+    pub async fn for_tenant_meeting(&mut self, place: &Place, tenant: i64) -> Result<Option<Place>> {
+        let allowed = match place.viewer {
+            Viewer::Owner(_) => true,
+            Viewer::TenantOrganisation => tenant == place.viewer_org,
+            Viewer::Municipality => false,
+        };
+        if !allowed || !rules::prints_for_tenants(place.viewer) {
+            return Ok(None);
+        }
+        let mut corporations = Vec::new();
+        for (id, name) in &place.corporations {
+            let consults: Option<i64> = sql::query_scalar(
+                "SELECT 1 FROM overleg_partners p JOIN organisations t ON t.id = p.tenant_org_id \
+                 WHERE p.corporation_id = $1 AND p.tenant_org_id = $2 AND p.accepted_at IS NOT NULL AND t.kind = $3",
+            )
+            .bind(*id)
+            .bind(tenant)
+            .bind(OrgKind::TenantOrganisation.code())
+            .fetch_optional(&mut self.conn().await?)
+            .await?;
+            if consults.is_some() {
+                corporations.push((*id, name.clone()));
+            }
+        }
+        if corporations.is_empty() {
+            return Ok(None);
+        }
+        let parts =
+            place.parts.iter().filter(|p| corporations.iter().any(|c| c.0 == p.corporation_id)).cloned().collect();
+        Ok(Some(Place {
+            kind: place.kind.clone(),
+            viewer: Viewer::TenantOrganisation,
+            viewer_org: tenant,
+            parts,
+            corporations,
+        }))
+    }
+}
+
+/// The names of the place's buurten and gemeenten by code, in one statement; the latest year's name where a code has
+/// several (as [`crate::stock::area_names`]). The codes of the two kinds never meet (BU…, GM…).
+async fn area_names(db: &mut Conn<'_>, place: &Place) -> Result<HashMap<String, String>> {
+    let mut codes = place.buurt_codes();
+    codes.extend(place.gemeente_codes());
+    let mut names = HashMap::new();
+    if codes.is_empty() {
+        return Ok(names);
+    }
+    let text = format!(
+        "SELECT code, name FROM areas WHERE kind IN ('buurt', 'gemeente') AND code IN ({}) ORDER BY year",
+        sql::marks(1, codes.len())
+    );
+    let mut query = sql::query(&text);
+    for code in &codes {
+        query = query.bind(code.as_str());
+    }
+    // Oldest year first, so the latest name is the one kept.
+    for row in query.fetch_all(&mut *db).await? {
+        names.insert(row.try_get("code")?, row.try_get("name")?);
+    }
+    Ok(names)
+}
+
+/// The tenant organisations the viewer may print a one-pager for (see [`Reader::meeting_partners`]).
+async fn partners(db: &mut Conn<'_>, place: &Place) -> Result<Vec<(i64, String)>> {
+    match place.viewer {
+        Viewer::Municipality => Ok(Vec::new()),
+        Viewer::TenantOrganisation => Ok(sql::query_as("SELECT id, name FROM organisations WHERE id = $1")
+            .bind(place.viewer_org)
+            .fetch_all(&mut *db)
+            .await?),
+        Viewer::Owner(_) => Ok(sql::query_as(
+            "SELECT t.id, t.name FROM overleg_partners p JOIN organisations t ON t.id = p.tenant_org_id \
+             WHERE p.corporation_id = $1 AND p.accepted_at IS NOT NULL AND t.kind = $2 ORDER BY t.name, t.id",
+        )
+        .bind(place.viewer_org)
+        .bind(OrgKind::TenantOrganisation.code())
+        .fetch_all(&mut *db)
+        .await?),
+    }
 }

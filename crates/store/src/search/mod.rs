@@ -8,9 +8,9 @@
 //! with personal data (Signalering, the buyers of Nazorg) are not searched at all.
 //!
 //! Each kind is one query with its own `LIMIT`, ordered by the domain's grades written as a `CASE`, so that the rows
-//! kept are the best of that kind; the domain then orders them all. Complexes are matched in memory instead
+//! kept are the best of that kind; the domain then orders them all. The module kinds run as one statement. Complexes are matched in memory instead
 //! (`ComplexIndex`, kept per stock version) and only their pages checked in SQL. All statements of one search run
-//! on one connection. See ADR 0047 for the street index, ADR 0051 for the rest.
+//! on one connection. See ADR 0047 for the street index, ADR 0051 and 0052 for the rest.
 
 mod bench;
 mod complex_index;
@@ -23,7 +23,7 @@ pub(crate) use complex_index::ComplexIndex;
 use crate::participatie::all_open_figures;
 use crate::sql::{self, Conn};
 use crate::{like, Db, Result};
-use modules::{cases, contracts, cycles, groups, initiatives};
+use modules::{modules, Kinds};
 use places::{addresses, complex_indexes, complexes};
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::modules::{is_overlegwet_party, Module};
@@ -116,23 +116,15 @@ pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> 
     let db = &mut pooled.conn();
     let mut hits = complexes(db, &figures, &indexes, query, limit).await?;
     hits.extend(addresses(db, &figures, query, limit).await?);
-    let org = scope.org_id();
-    // The group page opens to the parties of the Overlegwet only (a municipality sees coverage, not groups).
-    if Module::Participatie.open_to(kind) && is_overlegwet_party(kind) {
-        hits.extend(groups(db, org, &texts, limit).await?);
-    }
-    if Module::Overleg.open_to(kind) {
-        hits.extend(cases(db, org, &texts, limit).await?);
-    }
-    if Module::SocialReturn.open_to(kind) {
-        hits.extend(contracts(db, org, &texts, limit).await?);
-    }
-    if Module::Afspraken.open_to(kind) {
-        hits.extend(cycles(db, org, &texts, limit).await?);
-    }
-    if Module::Initiatieven.open_to(kind) {
-        hits.extend(initiatives(db, org, kind == OrgKind::Corporation, &texts, limit).await?);
-    }
+    let kinds = Kinds {
+        // The group page opens to the parties of the Overlegwet only (a municipality sees coverage, not groups).
+        groups: Module::Participatie.open_to(kind) && is_overlegwet_party(kind),
+        cases: Module::Overleg.open_to(kind),
+        contracts: Module::SocialReturn.open_to(kind),
+        cycles: Module::Afspraken.open_to(kind),
+        initiatives: Module::Initiatieven.open_to(kind).then_some(kind == OrgKind::Corporation),
+    };
+    hits.extend(modules(db, scope.org_id(), kinds, &texts, limit).await?);
     let mut ranked: Vec<Hit> = hits
         .into_iter()
         .filter_map(|mut hit| {

@@ -61,10 +61,12 @@ pub(super) async fn complexes(
     // One viewer's figures are all bounded by its own gemeenten (a municipality) or none are.
     let bound = figures[0].bound("p.");
     let visible = of_figures(figures, "c.corporation_id", |_| String::new());
+    // In the cells' collation, so their key serves the check (PostgreSQL read all of a corporation's cells: 72 ms).
+    let collate = sql::in_default_collation(db.backend());
     let statement = format!(
         "SELECT c.id, o.name AS corporation FROM clusters c JOIN organisations o ON o.id = c.corporation_id \
          WHERE c.id IN ({}) AND {visible} AND EXISTS (SELECT 1 FROM part_cells p \
-           WHERE p.corporation_id = c.corporation_id AND p.cluster_code = c.code{bound})",
+           WHERE p.corporation_id = c.corporation_id AND p.cluster_code = c.code{collate}{bound})",
         sql::marks(1, candidates.len())
     );
     let mut check = sql::query(&statement);

@@ -10,17 +10,19 @@ mod view;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::vera_names::VeraNames;
 use crate::views::{ok, show_time};
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
+use std::sync::Arc;
 use volkshuis_domain::access::View;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::ids::BuurtCode;
 use volkshuis_domain::place::Purpose;
-use volkshuis_store::place::{self, blocks, Place};
+use volkshuis_store::place::{self, Place};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -40,14 +42,39 @@ pub fn buurt_href(org: i64, code: &str) -> String {
     format!("/orgs/{org}/plek/buurten/{code}")
 }
 
+/// Which place a path names: a complex by id, or a buurt by its code as typed.
+enum Which<'a> {
+    Complex(i64),
+    Buurt(&'a str),
+}
+
+/// A place opened for the viewer, with the reader that holds its connection and the VERA names.
+struct Opened<'d> {
+    reader: place::Reader<'d>,
+    place: Place,
+    vera: Arc<VeraNames>,
+}
+
+/// Opens the place `which` for the viewer's organisation `org`: a 404 for one it may not look at.
+async fn open<'d>(state: &'d AppState, auth: &Auth, org: i64, which: Which<'_>) -> Result<Opened<'d>, AppError> {
+    let scope = auth.scope(state, org, View).await?;
+    // The VERA names before the reader takes its connection: it reads nothing through the pool while holding one.
+    let vera = state.vera_names.get(&state.db).await?;
+    let mut reader = place::Reader::new(&state.db);
+    let place = match which {
+        Which::Complex(id) => reader.open_complex(&scope, id).await?,
+        Which::Buurt(code) => reader.open_buurt(&scope, &buurt_code(code)?).await?,
+    };
+    Ok(Opened { reader, place: place.ok_or(AppError::NotFound)?, vera })
+}
+
 async fn complex(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, View).await?;
-    let place = place::open_complex(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
-    show(&state, &auth, org, place).await
+    let opened = open(&state, &auth, org, Which::Complex(id)).await?;
+    show(&state, &auth, org, opened).await
 }
 
 /// Which tenant organisation a one-pager is for (its id); a tenant organisation prints for itself.
@@ -63,9 +90,8 @@ async fn complex_print(
     Path((org, id)): Path<(i64, i64)>,
     Query(q): Query<PrintQuery>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, View).await?;
-    let place = place::open_complex(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
-    print(&state, &auth, org, place, &q).await
+    let opened = open(&state, &auth, org, Which::Complex(id)).await?;
+    print(&state, &auth, org, opened, &q).await
 }
 
 /// A buurt code from the path: a well-formed CBS code or a 404 (never a query with whatever was typed).
@@ -78,9 +104,8 @@ async fn buurt(
     auth: Auth,
     Path((org, code)): Path<(i64, String)>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, View).await?;
-    let place = place::open_buurt(&state.db, &scope, &buurt_code(&code)?).await?.ok_or(AppError::NotFound)?;
-    show(&state, &auth, org, place).await
+    let opened = open(&state, &auth, org, Which::Buurt(&code)).await?;
+    show(&state, &auth, org, opened).await
 }
 
 async fn buurt_print(
@@ -89,24 +114,32 @@ async fn buurt_print(
     Path((org, code)): Path<(i64, String)>,
     Query(q): Query<PrintQuery>,
 ) -> Result<Response, AppError> {
-    let scope = auth.scope(&state, org, View).await?;
-    let place = place::open_buurt(&state.db, &scope, &buurt_code(&code)?).await?.ok_or(AppError::NotFound)?;
-    print(&state, &auth, org, place, &q).await
+    let opened = open(&state, &auth, org, Which::Buurt(&code)).await?;
+    print(&state, &auth, org, opened, &q).await
 }
 
-async fn show(state: &AppState, auth: &Auth, org: i64, place: Place) -> Result<Response, AppError> {
+async fn show(state: &AppState, auth: &Auth, org: i64, opened: Opened<'_>) -> Result<Response, AppError> {
+    let Opened { mut reader, place, vera } = opened;
     let today = dutch_date(state.clock.now());
-    let read = blocks::read(&state.db, &place, Purpose::Screen, today).await?;
-    let names = view::Names::load(state, &place).await?;
-    let meetings = place.meeting_partners(&state.db).await?;
-    let sheet = view::Sheet { purpose: Purpose::Screen, today, meetings: &meetings };
-    ok(&view::PlacePage::new(auth, org, &place, &read, &names, sheet))
+    let facts = reader.page(&place, Purpose::Screen, today).await?;
+    // The connection goes back before the page is drawn.
+    drop(reader);
+    let names = view::Names::new(facts.area_names, vera);
+    let sheet = view::Sheet { purpose: Purpose::Screen, today, meetings: &facts.meeting_partners };
+    ok(&view::PlacePage::new(auth, org, &place, &facts.blocks, &names, sheet))
 }
 
 /// The one-pager for a meeting with one tenant organisation: the place as that organisation sees it (checked: one the
 /// corporation consults, or the viewer itself), read with its rights. Anything else is a 404.
-async fn print(state: &AppState, auth: &Auth, org: i64, place: Place, q: &PrintQuery) -> Result<Response, AppError> {
-    let partners = place.meeting_partners(&state.db).await?;
+async fn print(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    opened: Opened<'_>,
+    q: &PrintQuery,
+) -> Result<Response, AppError> {
+    let Opened { mut reader, place, vera } = opened;
+    let partners = reader.meeting_partners(&place).await?;
     let (tenant, name) = match partners.as_slice() {
         // A tenant organisation prints for itself, whatever the link says.
         [only] if place.viewer() == volkshuis_domain::place::Viewer::TenantOrganisation => only.clone(),
@@ -115,13 +148,14 @@ async fn print(state: &AppState, auth: &Auth, org: i64, place: Place, q: &PrintQ
             partners.into_iter().find(|(id, _)| *id == wanted).ok_or(AppError::NotFound)?
         }
     };
-    let meeting = place.for_tenant_meeting(&state.db, tenant).await?.ok_or(AppError::NotFound)?;
+    let meeting = reader.for_tenant_meeting(&place, tenant).await?.ok_or(AppError::NotFound)?;
     let now = state.clock.now();
     let today = dutch_date(now);
-    let read = blocks::read(&state.db, &meeting, Purpose::TenantMeeting, today).await?;
-    let names = view::Names::load(state, &meeting).await?;
+    let facts = reader.page(&meeting, Purpose::TenantMeeting, today).await?;
+    drop(reader);
+    let names = view::Names::new(facts.area_names, vera);
     let sheet = view::Sheet { purpose: Purpose::TenantMeeting, today, meetings: &[] };
-    let page = view::PlacePage::new(auth, org, &meeting, &read, &names, sheet);
+    let page = view::PlacePage::new(auth, org, &meeting, &facts.blocks, &names, sheet);
     let intro = page.pl.print_intro_for(&name);
     ok(&view::PrintPage { printed_on: show_time(now), intro, place: page })
 }

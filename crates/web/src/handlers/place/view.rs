@@ -2,11 +2,9 @@
 //! map), worded here, so that one template draws them all.
 
 use crate::auth::Auth;
-use crate::error::AppError;
 use crate::i18n::{Lang, PlekTexts};
 use crate::nav::{entry, module_name, NavOrg};
 use crate::picker::name_and_code;
-use crate::state::AppState;
 use crate::vera_names::VeraNames;
 use crate::views::{show_date, Page};
 use askama::Template;
@@ -28,7 +26,6 @@ use volkshuis_domain::place::timeline::Happening;
 use volkshuis_domain::place::{Block, Count, Purpose, Viewer};
 use volkshuis_store::place::blocks::Blocks;
 use volkshuis_store::place::{Place, PlaceKind};
-use volkshuis_store::stock;
 
 /// The mini map's width in user units.
 const MAP_WIDTH: u32 = 320;
@@ -40,11 +37,9 @@ pub struct Names {
 }
 
 impl Names {
-    /// The names of the place's buurten and gemeenten, and the VERA lists.
-    pub async fn load(state: &AppState, place: &Place) -> Result<Self, AppError> {
-        let mut areas = stock::area_names(&state.db, "buurt", &place.buurt_codes()).await?;
-        areas.extend(stock::area_names(&state.db, "gemeente", &place.gemeente_codes()).await?);
-        Ok(Self { areas, vera: state.vera_names.get(&state.db).await? })
+    /// The names of the place's buurten and gemeenten (read with its blocks) and the VERA lists.
+    pub fn new(areas: HashMap<String, String>, vera: Arc<VeraNames>) -> Self {
+        Self { areas, vera }
     }
 
     fn area(&self, lang: Lang, code: &str) -> String {
