@@ -97,11 +97,15 @@ impl Db {
         if self.backend() != Backend::Sqlite {
             return Ok(());
         }
-        let samples: i64 = crate::sql::query_scalar(
+        let table: i64 = crate::sql::query_scalar(
             "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat4'",
         )
         .fetch_one(self)
         .await?;
+        if table == 0 {
+            return Ok(());
+        }
+        let samples: i64 = crate::sql::query_scalar("SELECT COUNT(*) FROM sqlite_stat4").fetch_one(self).await?;
         if samples > 0 {
             crate::sql::raw_sql("DELETE FROM sqlite_stat4; ANALYZE sqlite_schema", self).await?;
         }

@@ -476,14 +476,19 @@ pub(crate) fn in_default_collation(backend: crate::Backend) -> &'static str {
     }
 }
 
-/// The SQLite statements that refresh the planner's statistics of `tables` (a full `ANALYZE`) and keep only their
+/// Refreshes SQLite's planner statistics of `tables` (a full `ANALYZE`) and keeps only their
 /// averages per index (`sqlite_stat1`), dropping the samples (`sqlite_stat4`) the bundled SQLite also gathers: with
 /// samples for an index, SQLite prepares a statement again whenever a value bound against that index changes, so
-/// every page parsed and planned its statements anew (ADR 0052). `ANALYZE sqlite_schema` has this connection read
-/// the statistics again; the others read them when they next load the schema.
-pub(crate) fn sqlite_analyze(tables: &[&str]) -> String {
+/// every page parsed and planned its statements anew (ADR 0052). In one transaction, so that no other connection
+/// loading its schema in between reads samples (and a failure leaves the statistics as they were); `ANALYZE
+/// sqlite_schema` has this connection read the statistics again.
+pub(crate) async fn sqlite_analyze(db: &crate::Db, tables: &[&str]) -> crate::Result<()> {
     let each: String = tables.iter().map(|t| format!(" ANALYZE {t};")).collect();
-    format!("PRAGMA analysis_limit = 0;{each} DELETE FROM sqlite_stat4; ANALYZE sqlite_schema")
+    let mut tx = db.begin().await?;
+    raw_sql(&format!("PRAGMA analysis_limit = 0;{each} DELETE FROM sqlite_stat4; ANALYZE sqlite_schema"), &mut tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Statements separated by `;`, without arguments, run as one text (schema changes, `PRAGMA`s, `ANALYZE`).

@@ -266,11 +266,14 @@ pub async fn load(db: &Db, scope: &WriteScope, tenant_org: i64, today: &str, now
     let tables = "part_groups, part_group_areas, overleg_cases, overleg_case_clusters, pa_cycles, pa_parties, \
                   pa_commitments, sr_tenant_totals, sg_facts, nz_sales, nz_checks, nz_vves, in_initiatives, \
                   in_initiative_clusters";
-    let statement = match db.backend() {
-        crate::Backend::Postgres => format!("ANALYZE {tables}"),
-        crate::Backend::Sqlite => sql::sqlite_analyze(&tables.split(',').map(str::trim).collect::<Vec<_>>()),
-    };
-    sql::raw_sql(&statement, db).await?;
+    match db.backend() {
+        crate::Backend::Postgres => {
+            sql::raw_sql(&format!("ANALYZE {tables}"), db).await?;
+        }
+        crate::Backend::Sqlite => {
+            sql::sqlite_analyze(db, &tables.split(',').map(str::trim).collect::<Vec<_>>()).await?;
+        }
+    }
     Ok(loaded)
 }
 

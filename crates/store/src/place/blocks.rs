@@ -1,10 +1,11 @@
 //! Each module's facts for a place, as the blocks of its page. Every read answers `None` when the viewer may not see
 //! its block ([`Place::shows`]); what a block holds is also cut to what the viewer's organisation may see inside the
-//! module (a tenant organisation's own Overleg cases, initiatives it brought in or that are public, …).
+//! module (a tenant organisation's own Overleg cases, initiatives it brought in or that are public, …). A place's
+//! page reads them through [`super::Reader::page`].
 //!
 //! No block holds a person: signals and sales are counts and dates, as the modules' figures have them.
 
-use super::{Place, PlaceKind, Reader};
+use super::{Place, PlaceKind};
 use crate::overleg::date_to_text;
 use crate::sql::{self, marks, Conn};
 use crate::{Db, Result};
@@ -195,10 +196,11 @@ pub struct Blocks {
     pub initiatives: Option<Vec<InitiativeLine>>,
 }
 
-/// Reads every block the viewer sees for `purpose` (on one connection: [`Reader::page`] reads them with the rest of
-/// a place's page).
+/// Reads every block the viewer sees for `purpose`, on one connection of its own ([`super::Reader::page`] reads
+/// them with the rest of a place's page).
 pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Result<Blocks> {
-    Ok(Reader::new(db).page(place, purpose, today).await?.blocks)
+    let mut pooled = db.acquire().await?;
+    read_on(&mut pooled.conn(), place, purpose, today).await
 }
 
 /// Reads every block the viewer sees for `purpose` on `db`, one connection for all of them: each statement on the

@@ -61,8 +61,8 @@ pub struct Part {
     pub level: i64,
 }
 
-/// A place opened for a viewer: what it is, the corporations whose stock is in it, and its parts. Only
-/// [`open_complex`], [`open_buurt`] and [`Place::for_tenant_meeting`] make one, and its fields are private: what a
+/// A place opened for a viewer: what it is, the corporations whose stock is in it, and its parts. Only a [`Reader`]
+/// makes one (behind [`open_complex`], [`open_buurt`] and [`Place::for_tenant_meeting`]), and its fields are private: what a
 /// place lets a viewer read cannot be changed after the check.
 #[derive(Debug, Clone)]
 pub struct Place {
@@ -280,8 +280,13 @@ impl<'d> Reader<'d> {
         let (corporation_id, code, naam, corporation_name): (i64, String, Option<String>, String) =
             (first.try_get("owner_id")?, first.try_get("code")?, first.try_get("naam")?, first.try_get("owner_name")?);
         let (viewer, parts) = if scope.org_id() == corporation_id {
-            let cells = rows.iter().filter(|r| r.try_get::<bool, _>("has_cell").unwrap_or(false));
-            (Viewer::Owner(scope.role()), cells.map(part).collect::<Result<Vec<_>>>()?)
+            let mut parts = Vec::new();
+            for row in &rows {
+                if row.try_get::<bool, _>("has_cell")? {
+                    parts.push(part(row)?);
+                }
+            }
+            (Viewer::Owner(scope.role()), parts)
         } else {
             self.release();
             let Some(figures) = crate::participatie::open_figures(self.db, scope, corporation_id).await? else {

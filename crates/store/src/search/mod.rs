@@ -8,9 +8,10 @@
 //! with personal data (Signalering, the buyers of Nazorg) are not searched at all.
 //!
 //! Each kind is one query with its own `LIMIT`, ordered by the domain's grades written as a `CASE`, so that the rows
-//! kept are the best of that kind; the domain then orders them all. The module kinds run as one statement. Complexes are matched in memory instead
-//! (`ComplexIndex`, kept per stock version) and only their pages checked in SQL. All statements of one search run
-//! on one connection. See ADR 0047 for the street index, ADR 0051 and 0052 for the rest.
+//! kept are the best of that kind; the domain then orders them all. The module kinds run as one statement.
+//! Complexes are matched in memory instead (`ComplexIndex`, kept per stock version) and only their pages checked in
+//! SQL. All statements of one search run on one connection. See ADR 0047 for the street index, ADR 0051 and 0052
+//! for the rest.
 
 mod bench;
 mod complex_index;

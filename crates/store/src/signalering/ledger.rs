@@ -286,11 +286,7 @@ pub async fn send_ledger(
             // them for the few rows the table held before and joins row by row (a national ledger's signals took
             // 52 s instead of 22 s); sampling it costs about a second, in a transaction of its own so that its lock
             // is not held through the send.
-            let analyze = match db.backend() {
-                Backend::Postgres => "ANALYZE sg_households".to_owned(),
-                Backend::Sqlite => sql::sqlite_analyze(&["sg_households"]),
-            };
-            sql::raw_sql(&analyze, db).await?;
+            sql::raw_sql("ANALYZE sg_households", db).await?;
         }
     }
     let mut tx = db.begin().await?;

@@ -722,16 +722,17 @@ fn update_units_sql(now: &str, rows: &str) -> String {
 const REFRESH_STATISTICS_AFTER: u64 = 10_000;
 
 async fn refresh_statistics(backend: crate::Backend, db: &Db) -> Result<()> {
-    let sql = match backend {
+    match backend {
         // VACUUM also marks the new rows visible to all, so the list pages can answer from their indexes alone
         // right after a first load instead of visiting every row's page.
-        crate::Backend::Postgres => "VACUUM (ANALYZE) units, clusters, map_cells".to_owned(),
+        crate::Backend::Postgres => {
+            sql::raw_sql("VACUUM (ANALYZE) units, clusters, map_cells", db).await?;
+        }
         // A full ANALYZE (4 s for the national table): a sampled one reads only the first entries of each index,
         // which in a table of one corporation says that corporation has a thousand units, and SQLite then walked
         // the whole list index for a complex's page (2.3 million rows) instead of taking its 300 by complex.
-        crate::Backend::Sqlite => sql::sqlite_analyze(&["units", "clusters", "map_cells"]),
-    };
-    sql::raw_sql(&sql, db).await?;
+        crate::Backend::Sqlite => sql::sqlite_analyze(db, &["units", "clusters", "map_cells"]).await?,
+    }
     Ok(())
 }
 
