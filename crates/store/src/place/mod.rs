@@ -62,8 +62,8 @@ pub struct Part {
 }
 
 /// A place opened for a viewer: what it is, the corporations whose stock is in it, and its parts. Only a [`Reader`]
-/// makes one (behind [`open_complex`], [`open_buurt`] and [`Place::for_tenant_meeting`]), and its fields are private: what a
-/// place lets a viewer read cannot be changed after the check.
+/// makes one (behind [`open_complex`], [`open_buurt`] and [`Place::for_tenant_meeting`]), and its fields are
+/// private: what a place lets a viewer read cannot be changed after the check.
 #[derive(Debug, Clone)]
 pub struct Place {
     kind: PlaceKind,
