@@ -243,13 +243,11 @@ impl<'d> Reader<'d> {
 
     /// Its connection, taken from the pool when it holds none.
     async fn conn(&mut self) -> Result<Conn<'_>> {
-        if self.pooled.is_none() {
-            self.pooled = Some(self.db.acquire().await?);
-        }
-        match self.pooled.as_mut() {
-            Some(pooled) => Ok(pooled.conn()),
-            None => Err(crate::StoreError::Corrupt { column: "place", value: "no connection".into() }),
-        }
+        let pooled = match self.pooled.take() {
+            Some(pooled) => pooled,
+            None => self.db.acquire().await?,
+        };
+        Ok(self.pooled.insert(pooled).conn())
     }
 
     /// Gives its connection back, before a read through the pool.
@@ -321,10 +319,11 @@ impl<'d> Reader<'d> {
         // The viewer's rights first, through the pool, before this reader holds a connection.
         self.release();
         let all = all_open_figures(self.db, scope).await?;
-        let mut viewer = None;
-        for figures in all.iter().take(1) {
-            viewer = viewer_of(self.db, scope, figures.corporation_id()).await?;
-        }
+        // How the organisation stands to the stock is the same for every corporation it may see.
+        let viewer = match all.first() {
+            Some(figures) => viewer_of(self.db, scope, figures.corporation_id()).await?,
+            None => None,
+        };
         let mut parts = Vec::new();
         let mut corporations = Vec::new();
         for figures in &all {
