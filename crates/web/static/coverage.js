@@ -57,6 +57,7 @@
           layer.addLayer(marker);
           bounds.push([c[1], c[0]]);
         });
+        if (status) status.textContent = '';
         if (first && bounds.length === 1 && data.mode === 'grid') {
           // One square holds the whole stock (a corporation in one region): zoom in on it until the stock splits
           // into squares or complexes. Fitting the view to the square's mean point alone would land between the
@@ -65,9 +66,12 @@
         } else if (first && bounds.length) {
           first = false;
           map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+        } else {
+          // Only a view that stays is marked drawn: after a move, its end loads again and replaces these markers, so
+          // whoever waits for the map (a reader's tooltip, a browser test) would otherwise point at markers that are
+          // about to go.
+          element.dataset.loaded = String(features.length);
         }
-        if (status) status.textContent = '';
-        element.dataset.loaded = String(features.length);
       })
       .catch(function () { if (status) status.textContent = '⚠'; });
   }
