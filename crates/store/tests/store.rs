@@ -267,6 +267,21 @@ async fn sqlites_log_shrinks_after_a_large_write() {
     assert!(wal() <= 64 << 20, "the log is cut back: {} bytes", wal());
 }
 
+/// SQLite only: the bundled SQLite is compiled without the shared page cache of its memory management and without
+/// memory statistics (`.cargo/config.toml`, ADR 0053). With either, each page read or allocation took a process-wide
+/// lock, and under load the pool's connections waited on each other for a third of their time.
+#[tokio::test]
+async fn the_bundled_sqlite_takes_no_process_wide_lock_per_page_or_allocation() {
+    let test = TestDb::new(Backend::Sqlite).await.expect("database");
+    let options: Vec<String> = sql::query_scalar("SELECT compile_options FROM pragma_compile_options")
+        .fetch_all(&test.db)
+        .await
+        .expect("compile options");
+    assert!(options.iter().any(|o| o == "THREADSAFE=1"), "the options are read: {options:?}");
+    assert!(!options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"), "one page cache per connection: {options:?}");
+    assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "no memory statistics: {options:?}");
+}
+
 async fn sqlite_samples(db: &Db) -> (i64, i64) {
     let count = |table: &'static str| async move {
         sql::query_scalar::<i64>(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(db).await.expect(table)
