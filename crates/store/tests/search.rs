@@ -219,6 +219,11 @@ async fn each_kind_is_found_by_whom_its_module_shows_it_to(db: &Db) {
     assert_eq!(woonstad.first().map(|f| f.1.as_str()), Some("Lindelaan 1"), "{woonstad:?}");
     let exact = find(db, w.woonstad, "c1").await;
     assert_eq!((exact[0].kind, exact[0].rank), (Kind::Complex, Match::Exact), "a code is an exact match");
+    // A cycle by its gemeente code in any case (stored upper case), and a title typed in capitals.
+    let by_code = find(db, w.woonstad, "gm0150").await;
+    let cycle = by_code.iter().find(|h| h.kind == Kind::Cycle).map(|h| (h.title.as_str(), h.rank));
+    assert_eq!(cycle, Some(("Afspraken Deventer Linde", Match::Exact)), "{by_code:?}");
+    assert_eq!(of(&titles(db, w.woonstad, "RENOVATIE").await, Kind::Case), ["Renovatie De Linde"]);
 
     let huurders = titles(db, w.huurders, "linde").await;
     assert_eq!(of(&huurders, Kind::Complex), ["De Linde"], "the consulted corporation's complexes");

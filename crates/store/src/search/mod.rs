@@ -167,14 +167,40 @@ impl Texts {
     }
 }
 
+/// How a column meets the query's folded texts. PostgreSQL compares `lower(column)`. SQLite compares the column
+/// itself: its `LIKE` and `NOCASE` fold ASCII letters and nothing else, exactly as its `lower()` does, without
+/// building a lowered copy of each row's text — which was most of a search's cost on SQLite (1.86 → 0.58 ms for
+/// a word in every case's title; ADR 0053).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fold(pub(crate) crate::Backend);
+
+impl Fold {
+    /// `column LIKE $param`, case folded.
+    pub(crate) fn like(self, column: &str, param: u8) -> String {
+        match self.0 {
+            crate::Backend::Postgres => format!("lower({column}) LIKE ${param} ESCAPE '\\'"),
+            crate::Backend::Sqlite => format!("{column} LIKE ${param} ESCAPE '\\'"),
+        }
+    }
+
+    /// `column = $param`, case folded.
+    pub(crate) fn equals(self, column: &str, param: u8) -> String {
+        match self.0 {
+            crate::Backend::Postgres => format!("lower({column}) = ${param}"),
+            crate::Backend::Sqlite => format!("{column} = ${param} COLLATE NOCASE"),
+        }
+    }
+}
+
 /// The domain's grades in SQL, for a name (and a code), so that a kind's `LIMIT` keeps its best rows.
-pub(crate) fn grade(name: &str, code: Option<&str>) -> String {
-    let code_exact = code.map(|c| format!(" OR lower({c}) = $1")).unwrap_or_default();
-    let code_prefix = code.map(|c| format!(" OR lower({c}) LIKE $2 ESCAPE '\\'")).unwrap_or_default();
+pub(crate) fn grade(fold: Fold, name: &str, code: Option<&str>) -> String {
+    let code_exact = code.map(|c| format!(" OR {}", fold.equals(c, 1))).unwrap_or_default();
+    let code_prefix = code.map(|c| format!(" OR {}", fold.like(c, 2))).unwrap_or_default();
     format!(
-        "CASE WHEN lower({name}) = $1{code_exact} THEN 0 \
-         WHEN lower({name}) LIKE $2 ESCAPE '\\'{code_prefix} THEN 1 \
-         WHEN lower({name}) LIKE $3 ESCAPE '\\' THEN 2 ELSE 3 END"
+        "CASE WHEN {}{code_exact} THEN 0 WHEN {}{code_prefix} THEN 1 WHEN {} THEN 2 ELSE 3 END",
+        fold.equals(name, 1),
+        fold.like(name, 2),
+        fold.like(name, 3)
     )
 }
 

@@ -2,7 +2,7 @@
 //! kinds in one statement: each kind's best rows (its own `ORDER BY … LIMIT`) under one `UNION ALL`, in the same
 //! columns (ADR 0052; a statement each cost a hand-over or round trip each, ADR 0051).
 
-use super::{grade, text_rows, Hit, Target, Texts};
+use super::{grade, text_rows, Fold, Hit, Target, Texts};
 use crate::sql::{self, Conn};
 use crate::Result;
 use volkshuis_domain::search::{Kind, Match};
@@ -22,10 +22,10 @@ struct Part {
 /// Written from the other end: the open groups whose name matches, each walked up through its open parents until one
 /// is the organisation's (its stock's, or kept by it). Collecting everything the organisation sees first, as
 /// `visible_to` does for its list, read all of a national corporation's groups for every search (2.1 ms on SQLite).
-fn groups() -> Part {
+fn groups(fold: Fold) -> Part {
     let statement = format!(
         "WITH RECURSIVE up(id, at) AS (\
-           SELECT id, id FROM part_groups WHERE ended_on IS NULL AND lower(name) LIKE $4 ESCAPE '\\' \
+           SELECT id, id FROM part_groups WHERE ended_on IS NULL AND {} \
            UNION SELECT u.id, p.id FROM up u JOIN part_groups g ON g.id = u.at \
              JOIN part_groups p ON p.id = g.parent_id WHERE p.ended_on IS NULL) \
          SELECT 'group' AS kind, g.id, g.name AS title, k.name AS a, c.name AS b, \
@@ -34,27 +34,29 @@ fn groups() -> Part {
          WHERE g.id IN (SELECT u.id FROM up u JOIN part_groups a ON a.id = u.at \
            WHERE a.corporation_id = $5 OR a.org_id = $5) \
          ORDER BY {}, g.name, g.id LIMIT $6",
-        grade("g.name", None)
+        fold.like("name", 4),
+        grade(fold, "g.name", None)
     );
     Part { kind: Kind::Group, statement }
 }
 
 /// Overleg cases by title, as `overleg::cases::list`: the organisation's own, sent or received.
-fn cases() -> Part {
+fn cases(fold: Fold) -> Part {
     let statement = format!(
         "SELECT 'case' AS kind, c.id, c.title, CASE WHEN c.corporation_id = $5 THEN t.name ELSE co.name END AS a, \
            CAST(NULL AS TEXT) AS b, CAST(NULL AS BIGINT) AS n, CAST(NULL AS BIGINT) AS m \
          FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
          JOIN organisations t ON t.id = c.tenant_org_id \
-         WHERE (c.corporation_id = $5 OR c.tenant_org_id = $5) AND lower(c.title) LIKE $4 ESCAPE '\\' \
+         WHERE (c.corporation_id = $5 OR c.tenant_org_id = $5) AND {} \
          ORDER BY {}, c.title, c.id LIMIT $6",
-        grade("c.title", None)
+        fold.like("c.title", 4),
+        grade(fold, "c.title", None)
     );
     Part { kind: Kind::Case, statement }
 }
 
 /// Contracts by title, as `socialreturn::contracts::contracts`: the organisation's as buyer, supplier or coordinator.
-fn contracts() -> Part {
+fn contracts(fold: Fold) -> Part {
     let statement = format!(
         "SELECT 'contract' AS kind, c.id, c.title, b.name AS a, s.name AS b, \
            CAST(NULL AS BIGINT) AS n, CAST(NULL AS BIGINT) AS m FROM sr_contracts c \
@@ -62,35 +64,39 @@ fn contracts() -> Part {
          WHERE c.id IN (SELECT id FROM sr_contracts WHERE buyer_id = $5 UNION \
            SELECT id FROM sr_contracts WHERE supplier_id = $5 UNION \
            SELECT id FROM sr_contracts WHERE coordinator_id = $5) \
-         AND lower(c.title) LIKE $4 ESCAPE '\\' ORDER BY {}, c.title, c.id LIMIT $6",
-        grade("c.title", None)
+         AND {} ORDER BY {}, c.title, c.id LIMIT $6",
+        fold.like("c.title", 4),
+        grade(fold, "c.title", None)
     );
     Part { kind: Kind::Contract, statement }
 }
 
 /// Cycles by title or gemeente code, as `afspraken::cycles::cycles_of`: those the organisation is a party to.
-fn cycles() -> Part {
+fn cycles(fold: Fold) -> Part {
     let statement = format!(
         "SELECT 'cycle' AS kind, c.id, c.title, c.gemeente_code AS a, CAST(NULL AS TEXT) AS b, \
            c.first_year AS n, c.last_year AS m FROM pa_cycles c \
          JOIN pa_parties p ON p.cycle_id = c.id AND p.org_id = $5 \
-         WHERE (lower(c.title) LIKE $4 ESCAPE '\\' OR lower(c.gemeente_code) = $1) \
+         WHERE ({} OR {}) \
          ORDER BY {}, c.title, c.id LIMIT $6",
-        grade("c.title", Some("c.gemeente_code"))
+        fold.like("c.title", 4),
+        fold.equals("c.gemeente_code", 1),
+        grade(fold, "c.title", Some("c.gemeente_code"))
     );
     Part { kind: Kind::Cycle, statement }
 }
 
 /// Initiatives by title, as `initiatieven::initiatives`: a corporation's own (`of_corporation`), or those brought in
 /// for a tenant organisation or partner (`of_org`).
-fn initiatives(corporation: bool) -> Part {
+fn initiatives(fold: Fold, corporation: bool) -> Part {
     let whose = if corporation { "i.corporation_id = $5" } else { "i.initiator_org_id = $5" };
     let statement = format!(
         "SELECT 'initiative' AS kind, i.id, i.title, i.place AS a, o.name AS b, i.initiator_user_id AS n, \
            CAST(NULL AS BIGINT) AS m FROM in_initiatives i \
          JOIN organisations o ON o.id = i.corporation_id \
-         WHERE {whose} AND lower(i.title) LIKE $4 ESCAPE '\\' ORDER BY {}, i.title, i.id LIMIT $6",
-        grade("i.title", None)
+         WHERE {whose} AND {} ORDER BY {}, i.title, i.id LIMIT $6",
+        fold.like("i.title", 4),
+        grade(fold, "i.title", None)
     );
     Part { kind: Kind::Initiative, statement }
 }
@@ -108,12 +114,13 @@ pub(super) struct Kinds {
 
 /// The module rows of the `kinds` asked, each kind's best `limit`, in one statement.
 pub(super) async fn modules(db: &mut Conn<'_>, org: i64, kinds: Kinds, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
+    let fold = Fold(db.backend());
     let parts: Vec<Part> = [
-        kinds.groups.then(groups),
-        kinds.cases.then(cases),
-        kinds.contracts.then(contracts),
-        kinds.cycles.then(cycles),
-        kinds.initiatives.map(initiatives),
+        kinds.groups.then(|| groups(fold)),
+        kinds.cases.then(|| cases(fold)),
+        kinds.contracts.then(|| contracts(fold)),
+        kinds.cycles.then(|| cycles(fold)),
+        kinds.initiatives.map(|corporation| initiatives(fold, corporation)),
     ]
     .into_iter()
     .flatten()
