@@ -1,5 +1,6 @@
 //! Opening the database: SQLite for a path or `sqlite:` URL, PostgreSQL for a `postgres://` URL.
 
+use crate::search::KeptModules;
 use crate::sql::{OwnedConn, PooledConn, Target, Tx};
 use crate::stock::PageCache;
 use crate::{migrate, Result, StoreError};
@@ -39,6 +40,8 @@ pub struct Db {
     pool: Pool,
     /// Pages of the stock kept for this handle (and its clones) until the stock changes.
     pages: Arc<PageCache>,
+    /// The search's module rows kept for this handle (and its clones) until one of them changes.
+    modules: Arc<KeptModules>,
 }
 
 /// The engine's own pool.
@@ -80,7 +83,7 @@ impl Db {
                 Pool::Postgres(pool)
             }
         };
-        Ok(Self { pool, pages: Arc::new(PageCache::new()) })
+        Ok(Self { pool, pages: Arc::new(PageCache::new()), modules: Arc::default() })
     }
 
     /// Opens the database and brings its schema up to date.
@@ -123,6 +126,11 @@ impl Db {
             Pool::Sqlite(_) => Backend::Sqlite,
             Pool::Postgres(_) => Backend::Postgres,
         }
+    }
+
+    /// The search's module rows kept for this handle.
+    pub(crate) fn kept_modules(&self) -> &KeptModules {
+        &self.modules
     }
 
     /// The stock pages kept for this handle.

@@ -8,16 +8,6 @@ pub(crate) fn contains(text: &str) -> String {
     format!("%{}%", escape(text))
 }
 
-/// A pattern that matches texts beginning with `text` literally.
-pub(crate) fn starts_with(text: &str) -> String {
-    format!("{}%", escape(text))
-}
-
-/// A pattern that matches texts with a word (after a space) beginning with `text` literally.
-pub(crate) fn word_starts_with(text: &str) -> String {
-    format!("% {}%", escape(text))
-}
-
 /// `text` with the wildcards and the escape character escaped.
 fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 2);
@@ -36,7 +26,5 @@ mod tests {
     fn wildcards_and_the_escape_character_are_escaped() {
         assert_eq!(super::contains("laan"), "%laan%");
         assert_eq!(super::contains("50%_a\\b"), "%50\\%\\_a\\\\b%");
-        assert_eq!(super::starts_with("5%"), "5\\%%");
-        assert_eq!(super::word_starts_with("a_"), "% a\\_%");
     }
 }

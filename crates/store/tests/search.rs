@@ -22,6 +22,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_municipality_finds_places_only_in_its_gemeenten,
     a_municipality_finds_its_complexes_among_better_matches_elsewhere,
     hostile_texts_find_nothing_and_fail_nothing,
+    a_change_to_a_module_row_is_found_at_the_next_search,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;\
@@ -315,4 +316,53 @@ async fn hostile_texts_find_nothing_and_fail_nothing(db: &Db) {
     assert!(!titles(db, w.woonstad, "lin\0de").await.is_empty(), "a NUL is no part of the text");
     let units: i64 = sql::query_scalar("SELECT COUNT(*) FROM units").fetch_one(db).await.expect("count");
     assert_eq!(units, 8);
+}
+
+/// The module rows are kept in memory between searches (ADR 0054): a new case, a renamed or ended group and a new
+/// party to a cycle count at the very next search through the same handle, and a change the search does not show (a
+/// case's stage) does not make it read them again.
+async fn a_change_to_a_module_row_is_found_at_the_next_search(db: &Db) {
+    let w = World::new(db).await;
+    let before = titles(db, w.woonstad, "linde").await;
+    assert_eq!(of(&before, Kind::Group), ["Bewonerscommissie Lindelaan", "Werkgroep Lindetuin"]);
+    assert_eq!(of(&before, Kind::Cycle), ["Afspraken Deventer Linde"]);
+    let version = || sql::query_scalar::<i64>("SELECT version FROM search_version").fetch_one(db);
+    let kept_at = version().await.expect("version");
+    sql::query("UPDATE overleg_cases SET stage = 'answered' WHERE title = 'Renovatie De Linde'")
+        .execute(db)
+        .await
+        .expect("stage");
+    assert_eq!(version().await.expect("version"), kept_at, "a stage is not what the search keeps");
+
+    sql::query(
+        "INSERT INTO overleg_cases (corporation_id, tenant_org_id, kind, subject, title, explanation, received_on, \
+         stage, created_at) VALUES ($1, $2, 'advice', 'renovation', 'Nieuwbouw Lindepark', '', '2026-02-01', \
+         'awaiting_answer', 0)",
+    )
+    .bind(w.woonstad)
+    .bind(w.huurders)
+    .execute(db)
+    .await
+    .expect("case");
+    sql::query("UPDATE part_groups SET name = 'Werkgroep Eikentuin' WHERE name = 'Werkgroep Lindetuin'")
+        .execute(db)
+        .await
+        .expect("rename");
+    sql::query("UPDATE part_groups SET ended_on = '2026-06-01' WHERE name = 'Bewonerscommissie Lindelaan'")
+        .execute(db)
+        .await
+        .expect("end");
+    let zutphen: i64 = sql::query_scalar("SELECT id FROM pa_cycles WHERE title = 'Afspraken Zutphen Linde'")
+        .fetch_one(db)
+        .await
+        .expect("cycle");
+    write(db, "INSERT INTO pa_parties (cycle_id, org_id) VALUES ($1, $2)", &[zutphen, w.woonstad]).await;
+    assert!(version().await.expect("version") > kept_at);
+
+    let after = titles(db, w.woonstad, "linde").await;
+    assert_eq!(of(&after, Kind::Case), ["Nieuwbouw Lindepark", "Renovatie De Linde"]);
+    assert_eq!(of(&after, Kind::Group), Vec::<&str>::new(), "one renamed, the other ended");
+    assert_eq!(of(&after, Kind::Cycle), ["Afspraken Deventer Linde", "Afspraken Zutphen Linde"]);
+    assert_eq!(of(&titles(db, w.woonstad, "eikentuin").await, Kind::Group), ["Werkgroep Eikentuin"]);
+    assert_eq!(of(&titles(db, w.huurders, "linde").await, Kind::Group), Vec::<&str>::new(), "its tree has ended");
 }

@@ -2,6 +2,7 @@
 //! text with `LIKE '%…%'` against every complex of a national corporation (14,794) was most of a search's time (5.5 ms
 //! of 9 on SQLite, measured in issue 23), and complexes change only with an import, which raises the stock version.
 
+use super::records::Records;
 use std::cmp::Ordering;
 use volkshuis_domain::search::{order, rank, Kind, Match, Query};
 
@@ -16,13 +17,10 @@ pub(crate) struct IndexedComplex {
     pub title: String,
 }
 
-/// The complexes of one corporation, their codes and names folded (ASCII lower case, as the query is) into one text,
-/// each record `code \0 title \0`, so one substring search over that text finds every complex that matches.
+/// The complexes of one corporation, each a record `code, title` of folded texts.
 #[derive(Debug, Default)]
 pub(crate) struct ComplexIndex {
-    text: Vec<u8>,
-    /// Where each complex's record begins in `text`, ascending.
-    starts: Vec<usize>,
+    records: Records,
     complexes: Vec<IndexedComplex>,
 }
 
@@ -32,12 +30,7 @@ impl ComplexIndex {
         let mut index = Self::default();
         for (id, code, name) in complexes {
             let title = name.filter(|n| !n.is_empty()).unwrap_or_else(|| code.clone());
-            index.starts.push(index.text.len());
-            for part in [&code, &title] {
-                // A NUL in a stored name could join two records; it is no letter anyone types.
-                index.text.extend(part.bytes().filter(|b| *b != 0).map(|b| b.to_ascii_lowercase()));
-                index.text.push(0);
-            }
+            index.records.push(&[&code, &title]);
             index.complexes.push(IndexedComplex { id, code, title });
         }
         index
@@ -51,15 +44,9 @@ impl ComplexIndex {
         limit: usize,
         keep: impl Fn(&IndexedComplex) -> bool,
     ) -> Vec<(Match, &IndexedComplex)> {
-        let needle = query.folded().as_bytes();
-        if needle.is_empty() || needle.contains(&0) {
-            return Vec::new();
-        }
-        let mut found: Vec<usize> = memchr::memmem::find_iter(&self.text, needle)
-            .map(|at| self.starts.partition_point(|start| *start <= at) - 1)
-            .collect();
-        found.dedup();
-        let mut ranked: Vec<(Match, &IndexedComplex)> = found
+        let mut ranked: Vec<(Match, &IndexedComplex)> = self
+            .records
+            .matching(query.folded())
             .into_iter()
             .map(|i| &self.complexes[i])
             .filter(|complex| keep(complex))

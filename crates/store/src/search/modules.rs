@@ -1,102 +1,85 @@
-//! The module rows of the search, each kind by the condition of its module's own list (named at each query), all
-//! kinds in one statement: each kind's best rows (its own `ORDER BY … LIMIT`) under one `UNION ALL`, in the same
-//! columns (ADR 0052; a statement each cost a hand-over or round trip each, ADR 0051).
+//! The module rows of the search: candidates chosen in memory ([`ModuleIndex`], kept until `search_version`
+//! changes), then read by id under the condition of each kind's module's own list (named at each query), all kinds
+//! in one statement under one `UNION ALL`, in the same columns (ADR 0054; a statement each cost a hand-over or round
+//! trip each, ADR 0051).
 
-use super::{grade, text_rows, Fold, Hit, Target, Texts};
+use super::module_index::{ModuleIndex, ModuleRow, Reach};
+use super::{Hit, Target};
 use crate::sql::{self, Conn};
 use crate::Result;
-use volkshuis_domain::search::{Kind, Match};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use volkshuis_domain::search::{Kind, Match, Query};
 
 /// The columns every kind's rows have: its kind's code, id, title, two texts and two numbers of context.
 const COLUMNS: &str = "kind, id, title, a, b, n, m";
 
-/// One kind of the search: its rows in [`COLUMNS`], best first, at most `$6`.
+/// One kind of the search: its rows in [`COLUMNS`] among the ids `ids` (parameters), found by the organisation `$1`.
 struct Part {
     kind: Kind,
     statement: String,
 }
 
-/// Groups by name, as `participatie::visible_to` decides: every open group in the organisation's own stock, and the
-/// groups it keeps with every open group below them.
-///
-/// Written from the other end: the open groups whose name matches, each walked up through its open parents until one
-/// is the organisation's (its stock's, or kept by it). Collecting everything the organisation sees first, as
-/// `visible_to` does for its list, read all of a national corporation's groups for every search (2.1 ms on SQLite).
-fn groups(fold: Fold) -> Part {
+/// Groups, as `participatie::visible_to` decides: every open group in the organisation's own stock, and the groups
+/// it keeps with every open group below them — written from the other end: each candidate walked up through its open
+/// parents until one is the organisation's (its stock's, or kept by it).
+fn groups(ids: &str) -> Part {
     let statement = format!(
         "WITH RECURSIVE up(id, at) AS (\
-           SELECT id, id FROM part_groups WHERE ended_on IS NULL AND {} \
+           SELECT id, id FROM part_groups WHERE ended_on IS NULL AND id IN ({ids}) \
            UNION SELECT u.id, p.id FROM up u JOIN part_groups g ON g.id = u.at \
              JOIN part_groups p ON p.id = g.parent_id WHERE p.ended_on IS NULL) \
          SELECT 'group' AS kind, g.id, g.name AS title, k.name AS a, c.name AS b, \
            CAST(NULL AS BIGINT) AS n, CAST(NULL AS BIGINT) AS m FROM part_groups g \
          JOIN organisations k ON k.id = g.org_id JOIN organisations c ON c.id = g.corporation_id \
          WHERE g.id IN (SELECT u.id FROM up u JOIN part_groups a ON a.id = u.at \
-           WHERE a.corporation_id = $5 OR a.org_id = $5) \
-         ORDER BY {}, g.name, g.id LIMIT $6",
-        fold.like("name", 4),
-        grade(fold, "g.name", None)
+           WHERE a.corporation_id = $1 OR a.org_id = $1)"
     );
     Part { kind: Kind::Group, statement }
 }
 
-/// Overleg cases by title, as `overleg::cases::list`: the organisation's own, sent or received.
-fn cases(fold: Fold) -> Part {
+/// Overleg cases, as `overleg::cases::list`: the organisation's own, sent or received.
+fn cases(ids: &str) -> Part {
     let statement = format!(
-        "SELECT 'case' AS kind, c.id, c.title, CASE WHEN c.corporation_id = $5 THEN t.name ELSE co.name END AS a, \
+        "SELECT 'case' AS kind, c.id, c.title, CASE WHEN c.corporation_id = $1 THEN t.name ELSE co.name END AS a, \
            CAST(NULL AS TEXT) AS b, CAST(NULL AS BIGINT) AS n, CAST(NULL AS BIGINT) AS m \
          FROM overleg_cases c JOIN organisations co ON co.id = c.corporation_id \
          JOIN organisations t ON t.id = c.tenant_org_id \
-         WHERE (c.corporation_id = $5 OR c.tenant_org_id = $5) AND {} \
-         ORDER BY {}, c.title, c.id LIMIT $6",
-        fold.like("c.title", 4),
-        grade(fold, "c.title", None)
+         WHERE c.id IN ({ids}) AND (c.corporation_id = $1 OR c.tenant_org_id = $1)"
     );
     Part { kind: Kind::Case, statement }
 }
 
-/// Contracts by title, as `socialreturn::contracts::contracts`: the organisation's as buyer, supplier or coordinator.
-fn contracts(fold: Fold) -> Part {
+/// Contracts, as `socialreturn::contracts::contracts`: the organisation's as buyer, supplier or coordinator.
+fn contracts(ids: &str) -> Part {
     let statement = format!(
         "SELECT 'contract' AS kind, c.id, c.title, b.name AS a, s.name AS b, \
            CAST(NULL AS BIGINT) AS n, CAST(NULL AS BIGINT) AS m FROM sr_contracts c \
          JOIN organisations b ON b.id = c.buyer_id JOIN organisations s ON s.id = c.supplier_id \
-         WHERE c.id IN (SELECT id FROM sr_contracts WHERE buyer_id = $5 UNION \
-           SELECT id FROM sr_contracts WHERE supplier_id = $5 UNION \
-           SELECT id FROM sr_contracts WHERE coordinator_id = $5) \
-         AND {} ORDER BY {}, c.title, c.id LIMIT $6",
-        fold.like("c.title", 4),
-        grade(fold, "c.title", None)
+         WHERE c.id IN ({ids}) AND (c.buyer_id = $1 OR c.supplier_id = $1 OR c.coordinator_id = $1)"
     );
     Part { kind: Kind::Contract, statement }
 }
 
-/// Cycles by title or gemeente code, as `afspraken::cycles::cycles_of`: those the organisation is a party to.
-fn cycles(fold: Fold) -> Part {
+/// Cycles, as `afspraken::cycles::cycles_of`: those the organisation is a party to.
+fn cycles(ids: &str) -> Part {
     let statement = format!(
         "SELECT 'cycle' AS kind, c.id, c.title, c.gemeente_code AS a, CAST(NULL AS TEXT) AS b, \
            c.first_year AS n, c.last_year AS m FROM pa_cycles c \
-         JOIN pa_parties p ON p.cycle_id = c.id AND p.org_id = $5 \
-         WHERE ({} OR {}) \
-         ORDER BY {}, c.title, c.id LIMIT $6",
-        fold.like("c.title", 4),
-        fold.equals("c.gemeente_code", 1),
-        grade(fold, "c.title", Some("c.gemeente_code"))
+         WHERE c.id IN ({ids}) AND EXISTS (SELECT 1 FROM pa_parties p WHERE p.cycle_id = c.id AND p.org_id = $1)"
     );
     Part { kind: Kind::Cycle, statement }
 }
 
-/// Initiatives by title, as `initiatieven::initiatives`: a corporation's own (`of_corporation`), or those brought in
-/// for a tenant organisation or partner (`of_org`).
-fn initiatives(fold: Fold, corporation: bool) -> Part {
-    let whose = if corporation { "i.corporation_id = $5" } else { "i.initiator_org_id = $5" };
+/// Initiatives, as `initiatieven::initiatives`: a corporation's own (`of_corporation`), or those brought in for a
+/// tenant organisation or partner (`of_org`).
+fn initiatives(ids: &str, corporation: bool) -> Part {
+    let whose = if corporation { "i.corporation_id = $1" } else { "i.initiator_org_id = $1" };
     let statement = format!(
         "SELECT 'initiative' AS kind, i.id, i.title, i.place AS a, o.name AS b, i.initiator_user_id AS n, \
            CAST(NULL AS BIGINT) AS m FROM in_initiatives i \
          JOIN organisations o ON o.id = i.corporation_id \
-         WHERE {whose} AND {} ORDER BY {}, i.title, i.id LIMIT $6",
-        fold.like("i.title", 4),
-        grade(fold, "i.title", None)
+         WHERE i.id IN ({ids}) AND {whose}"
     );
     Part { kind: Kind::Initiative, statement }
 }
@@ -112,31 +95,141 @@ pub(super) struct Kinds {
     pub(super) initiatives: Option<bool>,
 }
 
-/// The module rows of the `kinds` asked, each kind's best `limit`, in one statement.
-pub(super) async fn modules(db: &mut Conn<'_>, org: i64, kinds: Kinds, texts: &Texts, limit: i64) -> Result<Vec<Hit>> {
-    let fold = Fold(db.backend());
-    let parts: Vec<Part> = [
-        kinds.groups.then(|| groups(fold)),
-        kinds.cases.then(|| cases(fold)),
-        kinds.contracts.then(|| contracts(fold)),
-        kinds.cycles.then(|| cycles(fold)),
-        kinds.initiatives.map(|corporation| initiatives(fold, corporation)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if parts.is_empty() {
+/// The module index as last read, with the `search_version` it was read at.
+#[derive(Debug, Default)]
+pub(crate) struct KeptModules(RwLock<Option<(i64, Arc<ModuleIndex>)>>);
+
+/// The module rows of the `kinds` asked that the organisation `org` finds by `query`, each kind's best `limit`.
+pub(super) async fn modules(
+    db: &mut Conn<'_>,
+    kept: &KeptModules,
+    org: i64,
+    kinds: Kinds,
+    query: &Query,
+    limit: i64,
+) -> Result<Vec<Hit>> {
+    if !(kinds.groups || kinds.cases || kinds.contracts || kinds.cycles || kinds.initiatives.is_some()) {
         return Ok(Vec::new());
     }
-    // Each kind inside its own subquery keeps its own ORDER BY and LIMIT (and the groups' WITH) on both engines.
+    let index = module_index(db, kept).await?;
+    let limit = usize::try_from(limit).unwrap_or(0);
+    let mut ids: HashMap<Kind, Vec<i64>> = HashMap::new();
+    for row in index.find(query, org, kinds, limit) {
+        ids.entry(row.kind).or_default().push(row.id);
+    }
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Each kind's ids padded to the limit with an id no row has, so that the statement's text depends only on the
+    // kinds found and the limit, and stays among the prepared statements kept per connection.
+    let mut next = 2;
+    let mut parts = Vec::new();
+    let mut bound = Vec::new();
+    for kind in [Kind::Group, Kind::Case, Kind::Contract, Kind::Cycle, Kind::Initiative] {
+        let Some(found) = ids.get(&kind) else { continue };
+        let marks = sql::marks(next, limit);
+        next += limit;
+        bound.extend(found.iter().copied().chain(std::iter::repeat(0)).take(limit));
+        parts.push(match kind {
+            Kind::Group => groups(&marks),
+            Kind::Case => cases(&marks),
+            Kind::Contract => contracts(&marks),
+            Kind::Cycle => cycles(&marks),
+            _ => initiatives(&marks, kinds.initiatives == Some(true)),
+        });
+    }
+    // Each kind inside its own subquery keeps its own WITH on both engines.
     let statement = parts
         .iter()
         .enumerate()
         .map(|(i, p)| format!("SELECT {COLUMNS} FROM ({}) k{i}", p.statement))
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
-    let rows = text_rows(db, &statement, texts, org, limit).await?;
+    let mut read = sql::query(&statement).bind(org);
+    for id in bound {
+        read = read.bind(id);
+    }
+    let rows = read.fetch_all(&mut *db).await?;
     rows.iter().filter_map(|r| hit(r, &parts).transpose()).collect()
+}
+
+/// The module index, read again when `search_version` has changed since it was kept. The version is read before the
+/// rows: a change committed in between is then in the rows under the older version, and read once more at the next
+/// search; never the other way round.
+async fn module_index(db: &mut Conn<'_>, kept: &KeptModules) -> Result<Arc<ModuleIndex>> {
+    let version: i64 = sql::query_scalar("SELECT version FROM search_version").fetch_one(&mut *db).await?;
+    if let Some((at, index)) = kept.0.read().ok().and_then(|k| k.clone()) {
+        if at == version {
+            return Ok(index);
+        }
+    }
+    let index = Arc::new(ModuleIndex::new(module_rows(db).await?));
+    if let Ok(mut k) = kept.0.write() {
+        // A slower reader of an older version does not replace a newer index.
+        if k.as_ref().is_none_or(|(at, _)| *at < version) {
+            *k = Some((version, index.clone()));
+        }
+    }
+    Ok(index)
+}
+
+/// A group as the index reads it: id, name, parent, ended on, corporation, keeper.
+type GroupRow = (i64, String, Option<i64>, Option<String>, i64, i64);
+
+/// Every row the module index holds, with the organisations its module names.
+async fn module_rows(db: &mut Conn<'_>) -> Result<Vec<ModuleRow>> {
+    let mut rows = Vec::new();
+    let orgs = |id: i64, title: String, kind: Kind, orgs: Vec<i64>| ModuleRow {
+        kind,
+        id,
+        title,
+        code: None,
+        reach: Reach::Orgs(orgs),
+    };
+    let cases: Vec<(i64, String, i64, i64)> =
+        sql::query_as("SELECT id, title, corporation_id, tenant_org_id FROM overleg_cases").fetch_all(&mut *db).await?;
+    rows.extend(cases.into_iter().map(|(id, title, c, t)| orgs(id, title, Kind::Case, vec![c, t])));
+    let contracts: Vec<(i64, String, i64, i64, Option<i64>)> =
+        sql::query_as("SELECT id, title, buyer_id, supplier_id, coordinator_id FROM sr_contracts")
+            .fetch_all(&mut *db)
+            .await?;
+    rows.extend(contracts.into_iter().map(|(id, title, buyer, supplier, coordinator)| {
+        orgs(id, title, Kind::Contract, [Some(buyer), Some(supplier), coordinator].into_iter().flatten().collect())
+    }));
+    let parties: Vec<(i64, i64)> = sql::query_as("SELECT cycle_id, org_id FROM pa_parties").fetch_all(&mut *db).await?;
+    let mut of_cycle: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (cycle, org) in parties {
+        of_cycle.entry(cycle).or_default().push(org);
+    }
+    let cycles: Vec<(i64, String, String)> =
+        sql::query_as("SELECT id, title, gemeente_code FROM pa_cycles").fetch_all(&mut *db).await?;
+    rows.extend(cycles.into_iter().map(|(id, title, code)| ModuleRow {
+        code: Some(code),
+        ..orgs(id, title, Kind::Cycle, of_cycle.remove(&id).unwrap_or_default())
+    }));
+    let initiatives: Vec<(i64, String, i64, Option<i64>)> =
+        sql::query_as("SELECT id, title, corporation_id, initiator_org_id FROM in_initiatives")
+            .fetch_all(&mut *db)
+            .await?;
+    rows.extend(initiatives.into_iter().map(|(id, title, corporation, initiator_org)| ModuleRow {
+        kind: Kind::Initiative,
+        id,
+        title,
+        code: None,
+        reach: Reach::Initiative { corporation, initiator_org },
+    }));
+    let groups: Vec<GroupRow> =
+        sql::query_as("SELECT id, name, parent_id, ended_on, corporation_id, org_id FROM part_groups")
+            .fetch_all(&mut *db)
+            .await?;
+    rows.extend(groups.into_iter().map(|(id, title, parent, ended_on, corporation, keeper)| ModuleRow {
+        kind: Kind::Group,
+        id,
+        title,
+        code: None,
+        reach: Reach::Group { open: ended_on.is_none(), parent, corporation, keeper },
+    }));
+    Ok(rows)
 }
 
 /// A row as the hit of its kind; `None` for a kind not asked (which the statement cannot answer).
