@@ -64,7 +64,9 @@ impl Db {
         let pool = match backend {
             // One writer at a time is SQLite's nature; a small pool avoids piling up on its lock. The write-ahead log
             // is cut back to 64 MB once it has been written into the database: a national import grows it to the
-            // size of the database (~950 MB), which it otherwise keeps on disk for good.
+            // size of the database (~950 MB), which it otherwise keeps on disk for good. The database is read
+            // through a memory map (up to SQLite's own maximum, 2 GB) instead of a system call and a copy for every
+            // page its 2 MB cache lacks: 2,712-2,787 -> 2,907-3,154 complex pages/s on the national stock (ADR 0053).
             Backend::Sqlite => {
                 let options = SqliteConnectOptions::from_str(&url)
                     .map_err(connect_error)?
@@ -72,7 +74,8 @@ impl Db {
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(10))
                     .synchronous(SqliteSynchronous::Normal)
-                    .pragma("journal_size_limit", "67108864");
+                    .pragma("journal_size_limit", "67108864")
+                    .pragma("mmap_size", "2147418112");
                 let pool = pool_options(4).connect_with(logged(options)).await.map_err(connect_error)?;
                 Pool::Sqlite(pool)
             }

@@ -282,6 +282,14 @@ async fn the_bundled_sqlite_takes_no_process_wide_lock_per_page_or_allocation() 
     assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "no memory statistics: {options:?}");
 }
 
+/// SQLite only: every connection reads the database through a memory map (ADR 0053).
+#[tokio::test]
+async fn a_sqlite_connection_reads_through_a_memory_map() {
+    let test = TestDb::new(Backend::Sqlite).await.expect("database");
+    let mapped: i64 = sql::query_scalar("PRAGMA mmap_size").fetch_one(&test.db).await.expect("mmap_size");
+    assert_eq!(mapped, 2_147_418_112);
+}
+
 async fn sqlite_samples(db: &Db) -> (i64, i64) {
     let count = |table: &'static str| async move {
         sql::query_scalar::<i64>(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(db).await.expect(table)
