@@ -28,6 +28,8 @@
 
   function load() {
     var mine = ++generation;
+    // The markers on the map are about to be replaced: not drawn for this view until they are.
+    delete element.dataset.loaded;
     var b = map.getBounds();
     var url = element.dataset.url + '&zoom=' + map.getZoom() + '&bbox=' +
       [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(',');

@@ -1,6 +1,6 @@
 //! The module rows of the search (groups, Overleg cases, contracts, cycles, initiatives) kept in memory with who may
 //! find each, so that a typed text is matched by one substring search instead of a `LIKE '%…%'` over every row of
-//! five tables (0.8 ms of a search's 1 ms on SQLite, 2.9 ms on PostgreSQL; ADR 0054).
+//! five tables (1.2 ms of a search's 1.5 ms on SQLite, 2.9 ms on PostgreSQL, one search at a time; ADR 0054).
 //!
 //! The index only chooses candidates: the rows shown are read from the database by id under each module's own
 //! condition again ([`super::modules`]), so an index that has not yet seen a change can miss a row but never show one

@@ -95,6 +95,13 @@ pub(super) struct Kinds {
     pub(super) initiatives: Option<bool>,
 }
 
+impl Kinds {
+    /// Whether any kind is asked.
+    pub(super) fn any(self) -> bool {
+        self.groups || self.cases || self.contracts || self.cycles || self.initiatives.is_some()
+    }
+}
+
 /// The module index as last read, with the `search_version` it was read at.
 #[derive(Debug, Default)]
 pub(crate) struct KeptModules(RwLock<Option<(i64, Arc<ModuleIndex>)>>);
@@ -108,7 +115,7 @@ pub(super) async fn modules(
     query: &Query,
     limit: i64,
 ) -> Result<Vec<Hit>> {
-    if !(kinds.groups || kinds.cases || kinds.contracts || kinds.cycles || kinds.initiatives.is_some()) {
+    if !kinds.any() {
         return Ok(Vec::new());
     }
     let index = module_index(db, kept).await?;
@@ -117,34 +124,7 @@ pub(super) async fn modules(
     for row in index.find(query, org, kinds, limit) {
         ids.entry(row.kind).or_default().push(row.id);
     }
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Each kind's ids padded to the limit with an id no row has, so that the statement's text depends only on the
-    // kinds found and the limit, and stays among the prepared statements kept per connection.
-    let mut next = 2;
-    let mut parts = Vec::new();
-    let mut bound = Vec::new();
-    for kind in [Kind::Group, Kind::Case, Kind::Contract, Kind::Cycle, Kind::Initiative] {
-        let Some(found) = ids.get(&kind) else { continue };
-        let marks = sql::marks(next, limit);
-        next += limit;
-        bound.extend(found.iter().copied().chain(std::iter::repeat(0)).take(limit));
-        parts.push(match kind {
-            Kind::Group => groups(&marks),
-            Kind::Case => cases(&marks),
-            Kind::Contract => contracts(&marks),
-            Kind::Cycle => cycles(&marks),
-            _ => initiatives(&marks, kinds.initiatives == Some(true)),
-        });
-    }
-    // Each kind inside its own subquery keeps its own WITH on both engines.
-    let statement = parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| format!("SELECT {COLUMNS} FROM ({}) k{i}", p.statement))
-        .collect::<Vec<_>>()
-        .join(" UNION ALL ");
+    let Some((statement, bound, parts)) = statement(&ids, kinds, limit) else { return Ok(Vec::new()) };
     let mut read = sql::query(&statement).bind(org);
     for id in bound {
         read = read.bind(id);
@@ -153,9 +133,45 @@ pub(super) async fn modules(
     rows.iter().filter_map(|r| hit(r, &parts).transpose()).collect()
 }
 
-/// The module index, read again when `search_version` has changed since it was kept. The version is read before the
-/// rows: a change committed in between is then in the rows under the older version, and read once more at the next
-/// search; never the other way round.
+/// The statement that reads the candidates `ids` of each kind (`$1` the organisation, then the ids), the ids to bind
+/// and the kinds' parts; `None` when there are no candidates. Each kind's ids are padded to the limit with 0, an id
+/// no row has, so that the statement's text depends only on the kinds found and the limit, and stays among the
+/// prepared statements each connection keeps.
+fn statement(ids: &HashMap<Kind, Vec<i64>>, kinds: Kinds, limit: usize) -> Option<(String, Vec<i64>, Vec<Part>)> {
+    let (mut next, mut bound, mut parts) = (2, Vec::new(), Vec::new());
+    for (kind, found) in [Kind::Group, Kind::Case, Kind::Contract, Kind::Cycle, Kind::Initiative]
+        .into_iter()
+        .filter_map(|kind| Some((kind, ids.get(&kind)?)))
+    {
+        let marks = sql::marks(next, limit);
+        next += limit;
+        bound.extend(found.iter().copied().chain(std::iter::repeat(0)).take(limit));
+        parts.push(match kind {
+            Kind::Group => groups(&marks),
+            Kind::Case => cases(&marks),
+            Kind::Contract => contracts(&marks),
+            Kind::Cycle => cycles(&marks),
+            Kind::Initiative => initiatives(&marks, kinds.initiatives == Some(true)),
+            Kind::Complex | Kind::Address => unreachable!("the module index holds no places"),
+        });
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    // Each kind inside its own subquery keeps its own WITH on both engines.
+    let statement = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("SELECT {COLUMNS} FROM ({}) k{i}", p.statement))
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    Some((statement, bound, parts))
+}
+
+/// The module index, read again when `search_version` differs from the one it was kept at. The version is read
+/// before the rows: a change committed in between is then in the rows under the older version, and read once more at
+/// the next search; never the other way round. The index read last is kept, whichever version it has (after a
+/// restore the number can go back).
 async fn module_index(db: &mut Conn<'_>, kept: &KeptModules) -> Result<Arc<ModuleIndex>> {
     let version: i64 = sql::query_scalar("SELECT version FROM search_version").fetch_one(&mut *db).await?;
     if let Some((at, index)) = kept.0.read().ok().and_then(|k| k.clone()) {
@@ -165,10 +181,7 @@ async fn module_index(db: &mut Conn<'_>, kept: &KeptModules) -> Result<Arc<Modul
     }
     let index = Arc::new(ModuleIndex::new(module_rows(db).await?));
     if let Ok(mut k) = kept.0.write() {
-        // A slower reader of an older version does not replace a newer index.
-        if k.as_ref().is_none_or(|(at, _)| *at < version) {
-            *k = Some((version, index.clone()));
-        }
+        *k = Some((version, index.clone()));
     }
     Ok(index)
 }
@@ -179,12 +192,12 @@ type GroupRow = (i64, String, Option<i64>, Option<String>, i64, i64);
 /// Every row the module index holds, with the organisations its module names.
 async fn module_rows(db: &mut Conn<'_>) -> Result<Vec<ModuleRow>> {
     let mut rows = Vec::new();
-    let orgs = |id: i64, title: String, kind: Kind, orgs: Vec<i64>| ModuleRow {
+    let orgs = |id: i64, title: String, kind: Kind, names: Vec<i64>| ModuleRow {
         kind,
         id,
         title,
         code: None,
-        reach: Reach::Orgs(orgs),
+        reach: Reach::Orgs(names),
     };
     let cases: Vec<(i64, String, i64, i64)> =
         sql::query_as("SELECT id, title, corporation_id, tenant_org_id FROM overleg_cases").fetch_all(&mut *db).await?;
