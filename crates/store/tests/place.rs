@@ -25,6 +25,7 @@ volkshuis_store::store_test_on_both_backends!(
     each_block_holds_only_what_the_viewer_may_see,
     each_block_reads_its_own_place_and_no_other,
     a_sale_keeps_the_coverage_of_the_rest_of_the_stock,
+    a_complexs_stock_block_is_kept_until_its_stock_changes,
 );
 
 const TODAY: Date = date!(2026 - 12 - 04);
@@ -286,7 +287,7 @@ async fn each_block_holds_only_what_the_viewer_may_see(db: &Db) {
     // The corporation: every block, every case and initiative, the counts.
     let owner = complex(db, &reader(w.woonstad.org_id(), Role::ReadOnly), w.c1).await.expect("open");
     let read = blocks::read(db, &owner, Purpose::Screen, TODAY).await.expect("read");
-    assert_eq!(read.stock.as_ref().map(|s| s.units.len()), Some(3), "the sold home left the stock");
+    assert_eq!(read.stock.as_ref().map(|s| s.summary.units), Some(3), "the sold home left the stock");
     let mut cases: Vec<i64> = read.overleg.as_ref().expect("overleg").iter().map(|c| c.id).collect();
     cases.sort();
     assert_eq!(cases, vec![theirs, others]);
@@ -561,10 +562,9 @@ async fn each_block_reads_its_own_place_and_no_other(db: &Db) {
     assert_eq!(nazorg.vves.iter().map(|v| v.1.as_str()).collect::<Vec<_>>(), vec!["VvE De Linde"]);
     // The stock: the two homes of C1 still in use, with their rents and places.
     let stock = read.stock.as_ref().expect("stock");
-    let mut rents: Vec<Option<i64>> = stock.units.iter().map(|u| u.rent_cents).collect();
-    rents.sort();
-    assert_eq!(rents, vec![Some(67_000), Some(68_000)]);
-    assert_eq!(stock.units[0].soort.as_deref(), Some("WON"));
+    assert_eq!(stock.summary.units, 2);
+    assert_eq!(stock.summary.by_kind(), vec![(Some("WON"), 2)]);
+    assert_eq!((stock.summary.rent_bands.iter().map(|b| b.1).sum::<i64>(), stock.summary.rent_unknown), (2, 0));
     assert_eq!(stock.points, vec![(52.24, 6.20), (52.24, 6.20)]);
 
     // C2's page has its own group, initiative and no sales.
@@ -583,4 +583,37 @@ async fn each_block_reads_its_own_place_and_no_other(db: &Db) {
     let nazorg = read.nazorg.as_ref().expect("nazorg");
     assert!(nazorg.sales.is_empty());
     assert_eq!(nazorg.vves.iter().map(|v| v.1.as_str()).collect::<Vec<_>>(), vec!["VvE Hanzehof"]);
+}
+
+/// A complex's stock block is kept in memory per stock version (ADR 0055): a change that does not raise the version
+/// (here a plain statement, which no part of the platform writes) is not seen; an import that adds homes and a sale
+/// are seen at the next page.
+async fn a_complexs_stock_block_is_kept_until_its_stock_changes(db: &Db) {
+    let w = World::new(db).await;
+    let units = || async {
+        let c1 = complex(db, w.woonstad.as_read(), w.c1).await.expect("open");
+        let read = blocks::read(db, &c1, Purpose::Screen, TODAY).await.expect("read");
+        read.stock.expect("stock").summary.units
+    };
+    assert_eq!(units().await, 4);
+    sql::query("UPDATE units SET in_use = 0 WHERE id_extern = 'D4'").execute(db).await.expect("out of use");
+    assert_eq!(units().await, 4, "kept: the stock version did not change");
+    let mut rows = WOONSTAD_STOCK.to_vec();
+    rows.push("D5;C1;De Linde;WON;VHR;Lindelaan;5;;7425AA;Deventer;GM0150;BU01500001;DAE;690,00;52,24;6,20");
+    rows.push("D6;C1;De Linde;WON;VHR;Lindelaan;6;;7425AA;Deventer;GM0150;BU01500001;DAE;690,00;52,24;6,20");
+    import(db, &w.woonstad, &rows).await;
+    let in_use: i64 = sql::query_scalar("SELECT COUNT(*) FROM units WHERE cluster_id = $1 AND in_use = 1")
+        .bind(w.c1)
+        .fetch_one(db)
+        .await
+        .expect("count");
+    assert!(in_use >= 5, "two homes more than the three left in use: {in_use}");
+    assert_eq!(units().await, in_use, "the import raised the stock version");
+    let d1 = stock::unit_id_by_extern(db, &w.woonstad, "D1").await.expect("read").expect("unit");
+    sales::record_sale(db, &w.woonstad, &actor(), &sale(d1), &[3]).await.expect("ok").expect("sold");
+    assert_eq!(units().await, in_use - 1, "a sale raised the stock version");
+    let in_use = in_use - 1;
+    let buurt = place::open_buurt(db, w.woonstad.as_read(), "BU01500001").await.expect("buurt").expect("open");
+    let read = blocks::read(db, &buurt, Purpose::Screen, TODAY).await.expect("read");
+    assert_eq!(read.stock.expect("stock").summary.units, in_use, "a buurt's block is read, not kept");
 }

@@ -355,8 +355,9 @@ impl<'d> Reader<'d> {
     /// The place's blocks as the viewer sees them for `purpose`, the names of its areas and, on the screen, the
     /// tenant organisations it may be printed for: all on this reader's one connection.
     pub async fn page(&mut self, place: &Place, purpose: Purpose, today: Date) -> Result<PageFacts> {
+        let pages = self.db.pages();
         let conn = &mut self.conn().await?;
-        let blocks = blocks::read_on(conn, place, purpose, today).await?;
+        let blocks = blocks::read_on(conn, pages, place, purpose, today).await?;
         let area_names = area_names(conn, place).await?;
         let meeting_partners = match purpose {
             Purpose::Screen => partners(conn, place).await?,

@@ -13,8 +13,9 @@
 //! a change by another process (a CLI import beside the running server) counts within a second. See ADR 0013.
 
 use super::query::{cluster_with_units, units, ClusterRow, UnitFilter, UnitListRow, UnitPage};
+use crate::place::blocks::StockBlock;
 use crate::search::ComplexIndex;
-use crate::sql::{self, Conn};
+use crate::sql::{self, Conn, Exec};
 use crate::{Db, Result, StoreError};
 use quick_cache::{sync::Cache, Weighter};
 use std::collections::HashMap;
@@ -29,6 +30,12 @@ use volkshuis_domain::access::ReadScope;
 const CAPACITY_BYTES: u64 = 32 * 1024 * 1024;
 /// quick_cache sizes its tables by an estimate of the number of entries.
 const ESTIMATED_PAGES: usize = 2_048;
+/// Memory for the stock blocks of complexes' place pages: figures and one map point per unit, 3–4 kB for a complex
+/// of 150 homes. The benchmark's national stock in one corporation (14,794 complexes) takes about 50 MB; the largest
+/// real corporation's a few MB.
+const STOCK_BLOCK_BYTES: u64 = 64 * 1024 * 1024;
+/// quick_cache sizes the stock blocks' table by this estimate of their number.
+const ESTIMATED_STOCK_BLOCKS: usize = 16_384;
 /// How long a stock version read from the database is taken as current without reading it again: how late another
 /// process's change to the stock may show.
 pub const VERSION_FRESH_FOR: Duration = Duration::from_secs(1);
@@ -56,6 +63,16 @@ struct ComplexKey {
     limit: i64,
 }
 
+/// What a kept stock block of a complex's place page answers: the complex at a stock version, its rent bands
+/// anchored on a year.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct StockBlockKey {
+    corporation: i64,
+    version: i64,
+    complex: i64,
+    year: i32,
+}
+
 /// A page with its size in bytes, computed once (the cache asks for it while evicting).
 #[derive(Debug)]
 struct Kept<T> {
@@ -72,6 +89,20 @@ impl<T> Clone for Kept<T> {
 impl Kept<UnitPage> {
     fn list(page: UnitPage) -> Self {
         Self { bytes: page_bytes(&page), page: Arc::new(page) }
+    }
+}
+
+impl Kept<StockBlock> {
+    fn stock(block: StockBlock) -> Self {
+        let codes: usize = block
+            .summary
+            .kinds
+            .keys()
+            .chain(block.summary.statuses.keys())
+            .map(|c| 64 + c.as_ref().map_or(0, String::len))
+            .sum();
+        let bytes = size_of::<StockBlock>() + codes + block.points.len() * size_of::<(f64, f64)>() + 128;
+        Self { bytes: bytes as u64, page: Arc::new(block) }
     }
 }
 
@@ -118,6 +149,8 @@ impl<K, T> Weighter<K, Kept<T>> for Bytes {
 pub(crate) struct PageCache {
     lists: Cache<ListKey, Kept<UnitPage>, Bytes>,
     complexes: Cache<ComplexKey, Kept<ComplexPage>, Bytes>,
+    /// The stock blocks of complexes' place pages: their figures and map points, a few kB each.
+    stock_blocks: Cache<StockBlockKey, Kept<StockBlock>, Bytes>,
     /// Per corporation: its version and when it was read.
     versions: RwLock<HashMap<i64, (i64, Instant)>>,
     /// Raised each time the versions are forgotten, so a reading overtaken by a change is not remembered.
@@ -140,6 +173,7 @@ impl PageCache {
         Self {
             lists: Cache::with_weighter(ESTIMATED_PAGES, CAPACITY_BYTES, Bytes),
             complexes: Cache::with_weighter(ESTIMATED_PAGES, CAPACITY_BYTES, Bytes),
+            stock_blocks: Cache::with_weighter(ESTIMATED_STOCK_BLOCKS, STOCK_BLOCK_BYTES, Bytes),
             versions: RwLock::new(HashMap::new()),
             forgotten: AtomicU64::new(0),
             counts: RwLock::new(HashMap::new()),
@@ -150,7 +184,18 @@ impl PageCache {
 
     /// The bytes of the pages kept now.
     pub(crate) fn bytes(&self) -> u64 {
-        self.lists.weight() + self.complexes.weight()
+        self.lists.weight() + self.complexes.weight() + self.stock_blocks.weight()
+    }
+
+    /// The stock block of a complex's place page, as `read` reads it, kept until the corporation's stock changes
+    /// (`key` from [`stock_block_key`]). Requests for a block being read wait for that reading.
+    pub(crate) async fn stock_block(
+        &self,
+        key: StockBlockKey,
+        read: impl std::future::Future<Output = Result<StockBlock>>,
+    ) -> Result<Arc<StockBlock>> {
+        let read = async { Ok::<_, StoreError>(Kept::stock(read.await?)) };
+        Ok(self.stock_blocks.get_or_insert_async(&key, read).await?.page)
     }
 
     /// Forgets every version read, after this handle changed a stock: the next page reads it again.
@@ -184,17 +229,29 @@ impl std::fmt::Debug for PageCache {
     }
 }
 
+/// What the stock block of `complex`'s place page is kept under: the corporation's stock version read on `conn`
+/// (a place's page reads on one connection and never waits for a second), rent bands anchored on `year`.
+pub(crate) async fn stock_block_key(
+    cache: &PageCache,
+    conn: &mut Conn<'_>,
+    corporation: i64,
+    complex: i64,
+    year: i32,
+) -> Result<StockBlockKey> {
+    let version = version(cache, conn, corporation).await?;
+    Ok(StockBlockKey { corporation, version, complex, year })
+}
+
 /// The corporation's stock version (0 before its first change), from memory when read less than
-/// [`VERSION_FRESH_FOR`] ago.
-async fn version(db: &Db, corporation: i64) -> Result<i64> {
-    let cache = db.pages();
+/// [`VERSION_FRESH_FOR`] ago, else read on `on`.
+async fn version<'c>(cache: &PageCache, on: impl Exec<'c>, corporation: i64) -> Result<i64> {
     if let Some(version) = cache.fresh_version(corporation) {
         return Ok(version);
     }
     let (ticket, read_at) = (cache.forgotten.load(Ordering::SeqCst), Instant::now());
     let version: Option<i64> = sql::query_scalar("SELECT version FROM stock_versions WHERE corporation_id = $1")
         .bind(corporation)
-        .fetch_optional(db)
+        .fetch_optional(on)
         .await?;
     let version = version.unwrap_or(0);
     cache.remember_version(corporation, version, read_at, ticket);
@@ -238,7 +295,7 @@ pub async fn list_page(
     limit: i64,
 ) -> Result<Arc<UnitPage>> {
     let corporation = scope.org_id();
-    let version = version(db, corporation).await?;
+    let version = version(db.pages(), db, corporation).await?;
     let key = ListKey { corporation, version, filter: filter.clone(), offset, limit };
     let read = async { Ok::<_, StoreError>(Kept::list(units(db, scope, filter, offset, limit).await?)) };
     Ok(db.pages().lists.get_or_insert_async(&key, read).await?.page)
@@ -281,7 +338,7 @@ async fn kept<V: Clone>(
     key: (i64, u8),
     read: impl std::future::Future<Output = Result<V>>,
 ) -> Result<V> {
-    let version = version(db, key.0).await?;
+    let version = version(db.pages(), db, key.0).await?;
     let cache = db.pages();
     let kept = facts(cache).read().ok().and_then(|facts| facts.get(&key).cloned());
     if let Some((at, value)) = kept {
@@ -305,7 +362,7 @@ pub async fn complex_page(
     limit: i64,
 ) -> Result<Option<Arc<ComplexPage>>> {
     let corporation = scope.org_id();
-    let version = version(db, corporation).await?;
+    let version = version(db.pages(), db, corporation).await?;
     let key = ComplexKey { corporation, version, id, offset, limit };
     let read = async {
         let page = cluster_with_units(db, scope, id, offset, limit).await?.ok_or(Unread::NotTheirs)?;

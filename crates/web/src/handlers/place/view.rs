@@ -21,7 +21,6 @@ use volkshuis_domain::overleg::RequestKind;
 use volkshuis_domain::participatie::coverage::Coverage;
 use volkshuis_domain::participatie::group::GroupKind;
 use volkshuis_domain::place::minimap::{self, MiniMap};
-use volkshuis_domain::place::stock::StockSummary;
 use volkshuis_domain::place::timeline::Happening;
 use volkshuis_domain::place::{Block, Count, Purpose, Viewer};
 use volkshuis_store::place::blocks::Blocks;
@@ -214,7 +213,7 @@ impl PlacePage {
         let mut blocks = Vec::new();
         let href = |module: Module| entry(module, nav_org);
         if let Some(stock) = &read.stock {
-            blocks.push(stock_block(pl, nav, &page, place, org, names, stock, today.year()));
+            blocks.push(stock_block(pl, nav, &page, place, org, names, stock));
         }
         if let Some(p) = &read.participation {
             let mut b =
@@ -455,7 +454,6 @@ impl PlacePage {
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "the wording of one block needs the page's texts and names")]
 fn stock_block(
     pl: &PlekTexts,
     nav: &crate::i18n::NavTexts,
@@ -464,15 +462,14 @@ fn stock_block(
     org: i64,
     names: &Names,
     stock: &volkshuis_store::place::blocks::StockBlock,
-    rent_year: i32,
 ) -> BlockView {
     let href = match &place.kind() {
         PlaceKind::Complex { id, .. } => format!("/orgs/{org}/stock/clusters/{id}"),
         PlaceKind::Buurt { code } => format!("/orgs/{org}/stock?buurt={code}"),
     };
     let mut b = BlockView::new(Block::Stock, pl.block_stock, href, pl, nav);
-    // Rent bands are anchored on the liberalisation limit of the current year.
-    let summary = StockSummary::of(&stock.units, rent_year);
+    // Rent bands are anchored on the liberalisation limit of the current year (the store's summary).
+    let summary = &stock.summary;
     let unknown = pl.unknown;
     let named = |list: &HashMap<String, String>, code: Option<&str>| match code {
         Some(code) => VeraNames::show(list, &Some(code.to_owned())),
