@@ -293,6 +293,8 @@ async fn read_stock(db: &mut Conn<'_>, place: &Place, year: i32) -> Result<Stock
             }
         }
     }
+    // Kept for as long as the stock does not change: no room to spare (the cache weighs what is allocated).
+    points.shrink_to_fit();
     Ok(StockBlock { summary: StockSummary::of(&units, year), points })
 }
 

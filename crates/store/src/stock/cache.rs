@@ -1,10 +1,12 @@
 //! Pages of the stock kept in memory until the corporation's stock changes.
 //!
 //! A corporation's stock changes a few times a year (an import, codes given from boundaries) and is read all day, a
-//! page of it costing the database and the decoding of its rows most of the time of answering. So the unit list and
-//! the complex pages are kept, keyed by everything their query depends on plus the corporation's *stock version*: a
+//! page of it costing the database and the decoding of its rows most of the time of answering. So the unit list, the
+//! complex pages and the stock blocks of complexes' place pages (ADR 0055) are kept, keyed by everything their query
+//! depends on plus the corporation's *stock version*: a
 //! number in `stock_versions` that every transaction changing its units or complexes raises before it commits (today:
-//! `stock::import_units` and `areas::fill_missing_codes`; a new writer must call [`raise_version`] too). A page kept
+//! `stock::import_units`, `areas::fill_missing_codes` and a sale or buy-back; a new writer must call [`raise_version`]
+//! too). A page kept
 //! under an older version is never served again (it ages out).
 //!
 //! The version itself is read from the database at most once a second per corporation ([`VERSION_FRESH_FOR`]): a
@@ -31,7 +33,7 @@ const CAPACITY_BYTES: u64 = 32 * 1024 * 1024;
 /// quick_cache sizes its tables by an estimate of the number of entries.
 const ESTIMATED_PAGES: usize = 2_048;
 /// Memory for the stock blocks of complexes' place pages: figures and one map point per unit, 3–4 kB for a complex
-/// of 150 homes. The benchmark's national stock in one corporation (14,794 complexes) takes about 50 MB; the largest
+/// of 150 homes. The benchmark's national stock in one corporation (14,794 complexes) takes about 55 MB; the largest
 /// real corporation's a few MB.
 const STOCK_BLOCK_BYTES: u64 = 64 * 1024 * 1024;
 /// quick_cache sizes the stock blocks' table by this estimate of their number.
@@ -94,14 +96,14 @@ impl Kept<UnitPage> {
 
 impl Kept<StockBlock> {
     fn stock(block: StockBlock) -> Self {
-        let codes: usize = block
-            .summary
-            .kinds
-            .keys()
-            .chain(block.summary.statuses.keys())
-            .map(|c| 64 + c.as_ref().map_or(0, String::len))
-            .sum();
-        let bytes = size_of::<StockBlock>() + codes + block.points.len() * size_of::<(f64, f64)>() + 128;
+        // What the block holds on the heap, near enough: its points as allocated, each code with its share of a map's
+        // node, and the bands' and periods' lists.
+        let summary = &block.summary;
+        let codes: usize =
+            summary.kinds.keys().chain(summary.statuses.keys()).map(|c| 96 + c.as_ref().map_or(0, String::len)).sum();
+        let lists = summary.rent_bands.capacity() * 16 + summary.periods.capacity() * 16;
+        let points = block.points.capacity() * size_of::<(f64, f64)>();
+        let bytes = size_of::<StockBlock>() + codes + lists + points + 256;
         Self { bytes: bytes as u64, page: Arc::new(block) }
     }
 }
@@ -188,7 +190,8 @@ impl PageCache {
     }
 
     /// The stock block of a complex's place page, as `read` reads it, kept until the corporation's stock changes
-    /// (`key` from [`stock_block_key`]). Requests for a block being read wait for that reading.
+    /// (`key` from [`stock_block_key`]). Requests for a block being read wait for that reading; when it fails, the
+    /// next of them reads it.
     pub(crate) async fn stock_block(
         &self,
         key: StockBlockKey,
@@ -225,7 +228,8 @@ impl PageCache {
 
 impl std::fmt::Debug for PageCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PageCache({} lists, {} complexes, {} bytes)", self.lists.len(), self.complexes.len(), self.bytes())
+        let (lists, complexes, blocks) = (self.lists.len(), self.complexes.len(), self.stock_blocks.len());
+        write!(f, "PageCache({lists} lists, {complexes} complexes, {blocks} stock blocks, {} bytes)", self.bytes())
     }
 }
 
