@@ -62,6 +62,8 @@ pub(crate) struct ModuleIndex {
     rows: Vec<ModuleRow>,
     /// Where each group is in `rows`, to walk up from a group to the groups above it.
     groups: HashMap<i64, usize>,
+    /// Where the rows with each code (a cycle's gemeente code, folded) are in `rows`.
+    codes: HashMap<String, Vec<usize>>,
 }
 
 impl ModuleIndex {
@@ -73,6 +75,9 @@ impl ModuleIndex {
             if row.kind == Kind::Group {
                 index.groups.insert(row.id, index.rows.len());
             }
+            if let Some(code) = &row.code {
+                index.codes.entry(code.to_ascii_lowercase()).or_default().push(index.rows.len());
+            }
             index.rows.push(row);
         }
         index
@@ -83,9 +88,7 @@ impl ModuleIndex {
     pub(crate) fn find(&self, query: &Query, org: i64, kinds: Kinds, limit: usize) -> Vec<&ModuleRow> {
         let folded = query.folded();
         let mut found = self.records.matching(folded);
-        found.extend(self.rows.iter().enumerate().filter_map(|(i, row)| {
-            row.code.as_deref().is_some_and(|code| code.eq_ignore_ascii_case(folded)).then_some(i)
-        }));
+        found.extend(self.codes.get(folded).into_iter().flatten());
         found.sort_unstable();
         found.dedup();
         let mut ranked: Vec<(Match, &ModuleRow)> = found

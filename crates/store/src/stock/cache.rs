@@ -3,11 +3,10 @@
 //! A corporation's stock changes a few times a year (an import, codes given from boundaries) and is read all day, a
 //! page of it costing the database and the decoding of its rows most of the time of answering. So the unit list, the
 //! complex pages and the stock blocks of complexes' place pages (ADR 0055) are kept, keyed by everything their query
-//! depends on plus the corporation's *stock version*: a
-//! number in `stock_versions` that every transaction changing its units or complexes raises before it commits (today:
-//! `stock::import_units`, `areas::fill_missing_codes` and a sale or buy-back; a new writer must call [`raise_version`]
-//! too). A page kept
-//! under an older version is never served again (it ages out).
+//! depends on plus the corporation's *stock version*: a number in `stock_versions` that every transaction changing
+//! its units or complexes raises before it commits (today: `stock::import_units`, `areas::fill_missing_codes` and a
+//! sale or buy-back; a new writer must call [`raise_version`] too). A page kept under an older version is never
+//! served again (it ages out).
 //!
 //! The version itself is read from the database at most once a second per corporation ([`VERSION_FRESH_FOR`]): a
 //! round trip per page would cost more than the kept page saves. A change made through this handle (an import from
@@ -26,6 +25,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 use volkshuis_domain::access::ReadScope;
+use volkshuis_domain::bezit::rent::RentBand;
+use volkshuis_domain::place::stock::Period;
 
 /// Memory for kept pages, in bytes, for lists and for complexes each: about 2,000 pages of 50 units (~280 bytes a
 /// row with its texts), list pages or complex pages.
@@ -101,7 +102,8 @@ impl Kept<StockBlock> {
         let summary = &block.summary;
         let codes: usize =
             summary.kinds.keys().chain(summary.statuses.keys()).map(|c| 96 + c.as_ref().map_or(0, String::len)).sum();
-        let lists = summary.rent_bands.capacity() * 16 + summary.periods.capacity() * 16;
+        let lists = summary.rent_bands.capacity() * size_of::<(RentBand, i64)>()
+            + summary.periods.capacity() * size_of::<(Period, i64)>();
         let points = block.points.capacity() * size_of::<(f64, f64)>();
         let bytes = size_of::<StockBlock>() + codes + lists + points + 256;
         Self { bytes: bytes as u64, page: Arc::new(block) }
