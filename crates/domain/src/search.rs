@@ -122,7 +122,7 @@ impl Query {
         }
         let postcode = postcode_query(&text);
         let street = if postcode.is_none() { street_query(&text) } else { None };
-        Ok(Self { folded: fold(&text), text, postcode, street })
+        Ok(Self { folded: text.to_lowercase(), text, postcode, street })
     }
 
     /// The text as kept (cleaned, bounded), for the search box.
@@ -130,8 +130,9 @@ impl Query {
         &self.text
     }
 
-    /// The text in lower case as the store compares names: ASCII letters folded, every other character as typed —
-    /// what SQLite's `lower()` and PostgreSQL's under `COLLATE "C"` both do.
+    /// The text in lower case, every letter folded as [`rank`] folds it ("ÉÉN" → "één"): how the texts the search
+    /// keeps in memory (complexes, module rows) are compared. Streets are compared in SQL (ASCII only, see
+    /// [`StreetQuery::prefix`]).
     pub fn folded(&self) -> &str {
         &self.folded
     }
@@ -340,6 +341,7 @@ mod tests {
         assert_eq!(q("Lin\0de").text(), "Linde");
         assert_eq!(q(&"x".repeat(10_000)).text().len(), MAX_CHARS);
         assert_eq!(q("50%_korting").folded(), "50%_korting", "wildcards are the store's to escape");
+        assert_eq!(q("ÉÉN Loket").folded(), "één loket", "every letter folds, as `rank` folds it");
         assert_eq!(q(&format!("ab{}c", " ".repeat(98))).text(), "ab", "cut at the bound, then trimmed");
     }
 

@@ -146,6 +146,12 @@ impl Db {
         self.pages.forget_versions();
     }
 
+    /// How often the search read its module rows since this handle was opened (once per change of `search_version`
+    /// that a search saw; ADR 0054).
+    pub fn search_module_reads(&self) -> u64 {
+        self.modules.reads()
+    }
+
     /// The memory the kept stock pages take now, in bytes (for the metrics).
     pub fn kept_stock_page_bytes(&self) -> u64 {
         self.pages.bytes()

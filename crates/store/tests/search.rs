@@ -24,6 +24,7 @@ volkshuis_store::store_test_on_both_backends!(
     hostile_texts_find_nothing_and_fail_nothing,
     a_change_to_a_module_row_is_found_at_the_next_search,
     every_searched_column_raises_the_version_and_nothing_else_does,
+    searches_at_the_same_moment_read_the_module_rows_once,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;soort;status;straatnaam;huisnummer;huisletter;postcode;\
@@ -338,7 +339,7 @@ async fn a_change_to_a_module_row_is_found_at_the_next_search(db: &Db) {
 
     sql::query(
         "INSERT INTO overleg_cases (corporation_id, tenant_org_id, kind, subject, title, explanation, received_on, \
-         stage, created_at) VALUES ($1, $2, 'advice', 'renovation', 'Nieuwbouw Lindepark', '', '2026-02-01', \
+         stage, created_at) VALUES ($1, $2, 'advice', 'renovation', 'Één loket Lindepark', '', '2026-02-01', \
          'awaiting_answer', 0)",
     )
     .bind(w.woonstad)
@@ -362,7 +363,9 @@ async fn a_change_to_a_module_row_is_found_at_the_next_search(db: &Db) {
     assert!(version().await.expect("version") > kept_at);
 
     let after = titles(db, w.woonstad, "linde").await;
-    assert_eq!(of(&after, Kind::Case), ["Nieuwbouw Lindepark", "Renovatie De Linde"]);
+    assert_eq!(of(&after, Kind::Case), ["Renovatie De Linde", "Één loket Lindepark"]);
+    let capitals = titles(db, w.woonstad, "ÉÉN LOKET").await;
+    assert_eq!(of(&capitals, Kind::Case), ["Één loket Lindepark"], "every letter folds, not only ASCII");
     assert_eq!(of(&after, Kind::Group), Vec::<&str>::new(), "one renamed, the other ended");
     assert_eq!(of(&after, Kind::Cycle), ["Afspraken Deventer Linde", "Afspraken Zutphen Linde"]);
     assert_eq!(of(&titles(db, w.woonstad, "eikentuin").await, Kind::Group), ["Werkgroep Eikentuin"]);
@@ -423,4 +426,21 @@ async fn every_searched_column_raises_the_version_and_nothing_else_does(db: &Db)
         assert_eq!(done.rows_affected(), 1, "{statement}");
         assert!(version().await > before, "{statement}");
     }
+}
+
+/// Searches that find the kept module rows out of date at the same moment wait for one reading of them (ADR 0054):
+/// after a change, eight searches at once read the rows once, and all find the change.
+async fn searches_at_the_same_moment_read_the_module_rows_once(db: &Db) {
+    let w = World::new(db).await;
+    assert_eq!(of(&titles(db, w.woonstad, "linde").await, Kind::Case), ["Renovatie De Linde"]);
+    let before = db.search_module_reads();
+    sql::query("UPDATE overleg_cases SET title = 'Renovatie De Linde 2' WHERE title = 'Renovatie De Linde'")
+        .execute(db)
+        .await
+        .expect("rename");
+    let searches = (0..8).map(|_| titles(db, w.woonstad, "linde"));
+    for found in futures_util::future::join_all(searches).await {
+        assert_eq!(of(&found, Kind::Case), ["Renovatie De Linde 2"]);
+    }
+    assert_eq!(db.search_module_reads(), before + 1, "one reading for the eight searches");
 }

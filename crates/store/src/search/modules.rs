@@ -8,6 +8,7 @@ use super::{Hit, Target};
 use crate::sql::{self, Conn};
 use crate::Result;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use volkshuis_domain::search::{Kind, Match, Query};
 
@@ -102,9 +103,29 @@ impl Kinds {
     }
 }
 
-/// The module index as last read, with the `search_version` it was read at.
+/// The module index as last read, with the `search_version` it was read at; one search at a time reads it again.
 #[derive(Debug, Default)]
-pub(crate) struct KeptModules(RwLock<Option<(i64, Arc<ModuleIndex>)>>);
+pub(crate) struct KeptModules {
+    kept: RwLock<Option<(i64, Arc<ModuleIndex>)>>,
+    /// Held while the rows are read: the searches that find the index out of date at the same moment wait for the
+    /// first one's reading instead of each reading every module row (ADR 0054).
+    reading: tokio::sync::Mutex<()>,
+    /// How often the rows were read.
+    reads: AtomicU64,
+}
+
+impl KeptModules {
+    /// The index kept at `version`, if that is the one kept.
+    fn at(&self, version: i64) -> Option<Arc<ModuleIndex>> {
+        let kept = self.kept.read().ok()?;
+        kept.as_ref().filter(|(at, _)| *at == version).map(|(_, index)| index.clone())
+    }
+
+    /// How often the module rows were read since this handle was opened.
+    pub(crate) fn reads(&self) -> u64 {
+        self.reads.load(Ordering::Relaxed)
+    }
+}
 
 /// The module rows of the `kinds` asked that the organisation `org` finds by `query`, each kind's best `limit`.
 pub(super) async fn modules(
@@ -174,13 +195,17 @@ fn statement(ids: &HashMap<Kind, Vec<i64>>, kinds: Kinds, limit: usize) -> Optio
 /// restore the number can go back).
 async fn module_index(db: &mut Conn<'_>, kept: &KeptModules) -> Result<Arc<ModuleIndex>> {
     let version: i64 = sql::query_scalar("SELECT version FROM search_version").fetch_one(&mut *db).await?;
-    if let Some((at, index)) = kept.0.read().ok().and_then(|k| k.clone()) {
-        if at == version {
-            return Ok(index);
-        }
+    if let Some(index) = kept.at(version) {
+        return Ok(index);
     }
+    let _reading = kept.reading.lock().await;
+    // Another search may have read the rows at this version while this one waited.
+    if let Some(index) = kept.at(version) {
+        return Ok(index);
+    }
+    kept.reads.fetch_add(1, Ordering::Relaxed);
     let index = Arc::new(ModuleIndex::new(module_rows(db).await?));
-    if let Ok(mut k) = kept.0.write() {
+    if let Ok(mut k) = kept.kept.write() {
         *k = Some((version, index.clone()));
     }
     Ok(index)

@@ -1,6 +1,6 @@
-//! Texts kept in memory for the search box, matched with one substring search: each record's parts folded (ASCII
-//! lower case, as the query is) and written one after another, each ended by a NUL, so that a match never spans two
-//! parts or two records.
+//! Texts kept in memory for the search box, matched with one substring search: each record's parts folded (lower
+//! case, every letter, as the query is) and written one after another, each ended by a NUL, so that a match never
+//! spans two parts or two records.
 
 /// Records of folded texts, found by a substring of any part.
 #[derive(Debug, Default)]
@@ -16,7 +16,7 @@ impl Records {
         self.starts.push(self.text.len());
         for part in parts {
             // A NUL in a stored text could join two parts; it is no letter anyone types.
-            self.text.extend(part.bytes().filter(|b| *b != 0).map(|b| b.to_ascii_lowercase()));
+            self.text.extend(part.to_lowercase().bytes().filter(|b| *b != 0));
             self.text.push(0);
         }
     }
@@ -45,7 +45,9 @@ mod tests {
         records.push(&["CPX1", "De Linde"]);
         records.push(&["Lindehof"]);
         records.push(&["Anker"]);
+        records.push(&["Één Loket"]);
         assert_eq!(records.matching("linde"), vec![0, 1]);
+        assert_eq!(records.matching("één"), vec![3], "letters beyond ASCII fold too");
         assert_eq!(records.matching("de"), vec![0, 1], "twice in the first record, once in the second");
         assert_eq!(records.matching("anker"), vec![2]);
         assert!(records.matching("z").is_empty());
