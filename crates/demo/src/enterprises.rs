@@ -140,7 +140,7 @@ async fn link_contract_purchase(db: &Db, supplier: i64, enterprise: i64, timelin
     let scope = seed_scope(supplier);
     let reader = timeline.system(timeline.days_ago(0), 9);
     for contract in socialreturn::contracts(db, scope.as_read(), 50).await? {
-        let rows = socialreturn::contributions(db, &contract, &reader).await?;
+        let rows = socialreturn::contributions(db, &contract, &reader, true).await?;
         let purchase = rows
             .iter()
             .find(|r| matches!(&r.contribution, Contribution::Purchase { seller, .. } if seller == WINDOW_FRAMES));

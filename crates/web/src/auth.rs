@@ -33,6 +33,17 @@ pub struct Auth {
 }
 
 impl Auth {
+    /// The user's role as a member of `org`. A platform administrator who is no member has none: personal data
+    /// (signals, buyers, candidates) goes only to an organisation's own members (ADR 0043).
+    pub fn own_role(&self, org: i64) -> Option<Role> {
+        self.memberships.iter().find(|(o, _)| o.id == org).map(|(_, role)| *role)
+    }
+
+    /// Whether the user may edit in `org` through their own membership (the bar for reading persons).
+    pub fn edits_as_member(&self, org: i64) -> bool {
+        self.own_role(org).is_some_and(|role| role.allows(volkshuis_domain::access::Action::Edit))
+    }
+
     /// The actor for audit entries written on behalf of this user.
     pub fn actor(&self, state: &AppState) -> Actor {
         Actor {

@@ -302,6 +302,18 @@ async fn each_party_sees_its_own(mut app: TestApp) {
     .await
     .expect("count");
     assert_eq!(reads, 2, "the supplier's view and the coordinator's, each logged");
+    // Names are for the parties' own editing members: the platform's operator sees the contract, not who works on it.
+    app.login("beheer@volkshuis.test").await;
+    for org in [supplier, coordinator] {
+        let page = app.get(&format!("/orgs/{org}/sr/contracten/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(!page.body.contains("Geheime Naam"), "platform administrator at {org}");
+    }
+    let after: i64 = sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'sr_candidate_names'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("count");
+    assert_eq!(after, reads, "nothing read, nothing logged");
     assert_eq!(
         app.post(&format!("/orgs/{coordinator}/sr/contracten/{id}/bijdragen/1/besluit"), &[("decision", "approve")])
             .await
@@ -520,6 +532,20 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     .await
     .expect("count");
     assert_eq!(reads, 1);
+    // A read-only member of the buyer and the platform's operator see the counts, not which placement is a tenant.
+    let db = app.state.db.clone();
+    let all =
+        || sql::query_scalar::<i64>("SELECT COUNT(*) FROM audit_log WHERE entity = 'sr_tenant_marks'").fetch_one(&db);
+    let before = all().await.expect("count");
+    app.login("lezer@woonstad.test").await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Eigen huurder"), "read-only member");
+    app.login("beheer@volkshuis.test").await;
+    for org in [buyer, coordinator] {
+        assert!(!app.get(&format!("/orgs/{org}/sr/contracten/{id}")).await.body.contains("Eigen huurder"), "{org}");
+    }
+    assert_eq!(all().await.expect("count"), before, "none read, none logged");
 }
 
 async fn reminders_follow_the_reporting_periods(mut app: TestApp) {
@@ -975,6 +1001,15 @@ async fn evidence_downloads_are_audited(mut app: TestApp) {
             "{}",
             logged[0]
         );
+    }
+    // Evidence is about persons: a read-only member and the platform's operator get none, and nothing is logged.
+    for (email, org) in [("lezer@woonstad.test", buyer), ("beheer@volkshuis.test", supplier)] {
+        app.login(email).await;
+        let page = app.get(&format!("/orgs/{org}/sr/contracten/{id}")).await;
+        assert!(!page.body.contains("loonstrook.pdf"), "{email}: the file is not listed");
+        let denied = app.get(&format!("/orgs/{org}/sr/contracten/{id}/bewijs/{file}")).await;
+        assert_eq!(denied.status, StatusCode::FORBIDDEN, "{email}");
+        assert_eq!(entries(org).await.len(), 1, "{email}: only the member's earlier download");
     }
     // Someone the contract is not open to gets nothing, and nothing is logged for them.
     app.login("beleid@voorbeeldstad.test").await;

@@ -143,8 +143,15 @@ pub(super) async fn write_years(tx: &mut Tx, contribution_id: i64, valuation: &V
 }
 
 /// The contributions on a contract, newest first. Which placements employ the buyer's own tenants (and in which
-/// complex) is personal data shown to the buyer and the coordinator only: such a read is written to the audit log.
-pub async fn contributions(db: &Db, contract: &Contract, actor: &Actor) -> Result<Vec<ContributionRow>> {
+/// complex) is personal data shown to the buyer and the coordinator only, and only with `with_persons` (the reader
+/// edits there as a member; not a read-only member, not the platform's operator): such a read is written to the
+/// audit log.
+pub async fn contributions(
+    db: &Db,
+    contract: &Contract,
+    actor: &Actor,
+    with_persons: bool,
+) -> Result<Vec<ContributionRow>> {
     let rows = sql::query(
         "SELECT id, body, value_cents, lines, status, reason, reported_by, reported_at, decided_by, tenant_cluster \
          FROM sr_contributions WHERE contract_id = $1 ORDER BY id DESC",
@@ -168,7 +175,7 @@ pub async fn contributions(db: &Db, contract: &Contract, actor: &Actor) -> Resul
                 reported_by: row.try_get("reported_by")?,
                 reported_at: timestamp::from_unix(row.try_get("reported_at")?),
                 decided_by: row.try_get("decided_by")?,
-                tenant_cluster: if contract.relation == Relation::Supplier {
+                tenant_cluster: if contract.relation == Relation::Supplier || !with_persons {
                     None
                 } else {
                     row.try_get("tenant_cluster")?

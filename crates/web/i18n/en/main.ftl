@@ -106,6 +106,7 @@ outbox-smtp-off = No SMTP server is configured: mail is not sent but kept here.
 outbox-to = To
 outbox-subject = Subject
 outbox-status = Status
+outbox-secret-hidden = The personal link in this mail is shortened here: the mail went to its recipient by e-mail, and only they choose a password with the link.
 status-queued = queued
 status-sent = sent
 status-held = in the outbox (no SMTP)

@@ -106,6 +106,7 @@ outbox-smtp-off = Er is geen SMTP-server ingesteld: mail wordt niet verstuurd ma
 outbox-to = Aan
 outbox-subject = Onderwerp
 outbox-status = Status
+outbox-secret-hidden = De persoonlijke link in deze mail is hier ingekort: de mail ging per e-mail naar de ontvanger, en alleen die kiest met de link een wachtwoord.
 status-queued = wacht op verzending
 status-sent = verzonden
 status-held = in de outbox (geen SMTP)

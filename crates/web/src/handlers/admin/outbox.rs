@@ -66,6 +66,33 @@ struct MessagePage {
     at: String,
     status: &'static str,
     body: String,
+    /// Whether a password link's token was left out of `body`.
+    secret_hidden: bool,
+}
+
+/// The query key of the one secret a mail carries: a password link's token (`/password/reset?token=…`).
+const SECRET_KEY: &str = "token=";
+
+/// `body` with every password link's token replaced by dots, and whether there was one. A held message (no SMTP)
+/// is shown whole: the administrator is then the only way a link reaches its person. Any other message went, or
+/// goes, by mail; its token would let whoever reads the outbox choose that person's password (and read what only
+/// that person may read), so it is not shown.
+fn without_secrets(body: &str) -> (String, bool) {
+    let mut shown = String::with_capacity(body.len());
+    let mut rest = body;
+    let mut hidden = false;
+    while let Some(at) = rest.find(SECRET_KEY) {
+        let (before, from) = rest.split_at(at + SECRET_KEY.len());
+        shown.push_str(before);
+        let end = from.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(from.len());
+        if end > 0 {
+            shown.push('…');
+            hidden = true;
+        }
+        rest = &from[end..];
+    }
+    shown.push_str(rest);
+    (shown, hidden)
 }
 
 async fn show(
@@ -75,12 +102,30 @@ async fn show(
 ) -> Result<Response, AppError> {
     let m = outbox::open(&state.db, &auth.actor(&state), id).await?.ok_or(AppError::NotFound)?;
     let status = status_label(auth.ctx.t(), m.status);
+    let (body, secret_hidden) = if m.status == Status::Held { (m.body, false) } else { without_secrets(&m.body) };
     ok(&MessagePage {
         page: Page::for_user(&auth),
         subject: m.subject,
         to: m.to_address,
         at: show_time(m.created_at),
         status,
-        body: m.body,
+        body,
+        secret_hidden,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_secrets;
+
+    #[test]
+    fn a_password_links_token_is_hidden_and_nothing_else() {
+        let body = "Kies een wachtwoord: https://v.example/password/reset?token=Ab3-x_9Z\nGroet, token= Volkshuis";
+        let (shown, hidden) = without_secrets(body);
+        assert!(hidden);
+        assert_eq!(shown, "Kies een wachtwoord: https://v.example/password/reset?token=…\nGroet, token= Volkshuis");
+        assert_eq!(without_secrets("Geen link."), ("Geen link.".to_owned(), false));
+        let (two, _) = without_secrets("a?token=1 b?token=2&x=3");
+        assert_eq!(two, "a?token=… b?token=…&x=3");
+    }
 }

@@ -4,7 +4,7 @@
 //! it. Any member looks; changes need staff or administrator through the user's own membership.
 
 use super::notices::{self, Told};
-use super::{corporation_view, corporation_write, form, grant_line, loan_line, may_edit, module_scope, outcome_line};
+use super::{corporation_view, corporation_write, form, grant_line, loan_line, module_scope, outcome_line};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{parse_percent_bp, FieldErrors};
@@ -167,7 +167,7 @@ async fn initiative_page(
     let (scope, _) = corporation_view(state, auth, org).await?;
     let it = InitiatievenTexts::of(auth.ctx.lang);
     let initiative = initiatives::for_corporation(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
-    let may_edit = may_edit(auth, org);
+    let may_edit = auth.edits_as_member(org);
     let today = dutch_date(state.clock.now());
     let facts_for_stage = initiatives::stage_facts(&state.db, &initiative).await?;
     let moves = next_stages(initiative.stage, &facts_for_stage)
@@ -733,7 +733,7 @@ async fn budgets_view(
         it,
         nav: nav(it, auth, org, OrgKind::Corporation),
         org_id: org,
-        may_edit: may_edit(auth, org),
+        may_edit: auth.edits_as_member(org),
         notice,
         rows,
         fields,

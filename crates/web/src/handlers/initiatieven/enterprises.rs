@@ -10,7 +10,6 @@
 mod certificate;
 mod form;
 
-use super::may_edit;
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::i18n::OndernemingenTexts;
@@ -49,7 +48,7 @@ fn registering_corporations(auth: &Auth) -> Vec<i64> {
     let mut orgs: Vec<i64> = auth
         .memberships
         .iter()
-        .filter(|(o, _)| o.kind == OrgKind::Corporation && may_edit(auth, o.id))
+        .filter(|(o, _)| o.kind == OrgKind::Corporation && auth.edits_as_member(o.id))
         .map(|(o, _)| o.id)
         .collect();
     orgs.sort_by_key(|id| Some(*id) != auth.active_org_id);

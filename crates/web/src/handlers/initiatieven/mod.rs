@@ -20,7 +20,7 @@ use crate::error::AppError;
 use crate::i18n::InitiatievenTexts;
 use crate::state::AppState;
 use axum::Router;
-use volkshuis_domain::access::{Action, Check, Edit, ReadScope, Role, View, WriteScope};
+use volkshuis_domain::access::{Check, Edit, ReadScope, View, WriteScope};
 use volkshuis_domain::modules::Module;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::orgs::Organisation;
@@ -62,20 +62,10 @@ async fn corporation_view(state: &AppState, auth: &Auth, org: i64) -> Result<(Re
 #[allow(dead_code)]
 async fn corporation_write(state: &AppState, auth: &Auth, org: i64) -> Result<WriteScope, AppError> {
     corporation_view(state, auth, org).await?;
-    if !may_edit(auth, org) {
+    if !auth.edits_as_member(org) {
         return Err(AppError::Forbidden);
     }
     Ok(module_scope(state, auth, org, Edit).await?.0)
-}
-
-/// The user's role as a member of `org`.
-fn role_in(auth: &Auth, org: i64) -> Option<Role> {
-    auth.memberships.iter().find(|(o, _)| o.id == org).map(|(_, role)| *role)
-}
-
-/// Whether the user may edit in `org` through their own membership.
-fn may_edit(auth: &Auth, org: i64) -> bool {
-    role_in(auth, org).is_some_and(|role| role.allows(Action::Edit))
 }
 
 /// A loan of space in one line.

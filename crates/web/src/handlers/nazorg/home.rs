@@ -1,7 +1,7 @@
 //! The module's first page. A corporation sees its counts and, for staff, the checks to do; a partner's koopcoach
 //! the buyers assigned to them; a municipality the counts of its gemeenten. A read-only member sees counts only.
 
-use super::{may_edit, module_scope, subnav};
+use super::{module_scope, subnav};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::i18n::NazorgTexts;
@@ -64,7 +64,7 @@ async fn home(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let (scope, organisation) = module_scope(&state, &auth, org, View).await?;
     let nz = NazorgTexts::of(auth.ctx.lang);
     let today = dutch_date(state.clock.now());
-    let may_edit = may_edit(&auth, org);
+    let may_edit = auth.edits_as_member(org);
     let mut page = HomePage {
         page: Page::for_user(&auth),
         nz,

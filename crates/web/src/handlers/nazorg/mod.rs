@@ -25,7 +25,7 @@ use crate::forms::{parse_percent_bp, show_percent};
 use crate::i18n::NazorgTexts;
 use crate::state::AppState;
 use axum::Router;
-use volkshuis_domain::access::{Action, Check, Edit, Role, View, WriteScope};
+use volkshuis_domain::access::{Action, Check, Edit, View, WriteScope};
 use volkshuis_domain::modules::Module;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::nazorg::BuyerScope;
@@ -95,20 +95,10 @@ async fn buyer_scope(state: &AppState, auth: &Auth, org: i64) -> Result<(WriteSc
 /// An Edit grant from the user's own membership. A platform administrator's grant does not open buyers: they are
 /// the corporation's and the coach's business, not the platform operator's.
 async fn member_edit_scope(state: &AppState, auth: &Auth, org: i64) -> Result<WriteScope, AppError> {
-    if !role_in(auth, org).is_some_and(|role| role.allows(Action::Edit)) {
+    if !auth.edits_as_member(org) {
         return Err(AppError::Forbidden);
     }
     Ok(module_scope(state, auth, org, Edit).await?.0)
-}
-
-/// The user's role as a member of `org` (a platform administrator who is no member has none here).
-fn role_in(auth: &Auth, org: i64) -> Option<Role> {
-    auth.memberships.iter().find(|(o, _)| o.id == org).map(|(_, role)| *role)
-}
-
-/// Whether the user may edit in `org` through their own membership.
-fn may_edit(auth: &Auth, org: i64) -> bool {
-    role_in(auth, org).is_some_and(|role| role.allows(Action::Edit))
 }
 
 /// The module's sub-menu for the user in an organisation of `kind`: `(href, text)`, only what the guards let in.
@@ -132,7 +122,7 @@ fn subnav(nz: &'static NazorgTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec
         ],
         _ => &[("", nz.nav_home, V)],
     };
-    let role = role_in(auth, org);
+    let role = auth.own_role(org);
     pages
         .iter()
         .filter(|(_, _, needs)| *needs == V || role.is_some_and(|r| r.allows(*needs)))

@@ -121,7 +121,7 @@ async fn admin_scope(
     org: i64,
 ) -> Result<volkshuis_domain::access::WriteScope, AppError> {
     super::view_scope(state, auth, org, OrgKind::Corporation).await?;
-    if !super::role_in(auth, org).is_some_and(|role| role.allows(volkshuis_domain::access::Action::Manage)) {
+    if !auth.own_role(org).is_some_and(|role| role.allows(volkshuis_domain::access::Action::Manage)) {
         return Err(AppError::Forbidden);
     }
     Ok(module_scope(state, auth, org, Manage).await?.0)

@@ -11,7 +11,7 @@ mod form;
 mod map;
 mod votes;
 
-use super::{may_edit, subnav, view_scope};
+use super::{subnav, view_scope};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
@@ -207,7 +207,7 @@ async fn list(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
         vt: VveTexts::of(auth.ctx.lang),
         nav: subnav(nz, &auth, org, OrgKind::Corporation),
         org_id: org,
-        may_edit: may_edit(&auth, org),
+        may_edit: auth.edits_as_member(org),
         lines,
     })
 }
@@ -333,7 +333,7 @@ pub(super) async fn vve_page(
             recorded_by: v.recorded_by,
         })
         .collect();
-    let may_edit = may_edit(auth, org);
+    let may_edit = auth.edits_as_member(org);
     let cases = if may_edit {
         vves::citeable_cases(&state.db, &scope, id)
             .await?

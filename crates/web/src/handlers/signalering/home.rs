@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use volkshuis_domain::access::{Action, View};
+use volkshuis_domain::access::View;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::signalering::{buckets, ledger, signals};
 
@@ -50,7 +50,7 @@ async fn home(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = module_scope(&state, &auth, org, View).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let may_edit = super::role_in(&auth, org).is_some_and(|role| role.allows(Action::Edit));
+    let may_edit = auth.edits_as_member(org);
     let mut page = HomePage {
         page: Page::for_user(&auth),
         sg,

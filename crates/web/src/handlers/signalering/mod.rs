@@ -21,7 +21,7 @@ use crate::error::AppError;
 use crate::i18n::SignaleringTexts;
 use crate::state::AppState;
 use axum::Router;
-use volkshuis_domain::access::{Action, Check, Edit, Role, WriteScope};
+use volkshuis_domain::access::{Action, Check, Edit, WriteScope};
 use volkshuis_domain::modules::Module;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::orgs::Organisation;
@@ -73,7 +73,7 @@ async fn personal_scope(
 /// An Edit grant from the user's own membership. The platform administrator's grant does not open this module's
 /// persons: the law names the landlord's, the municipality's and the partner's people, not the platform's operator.
 async fn member_edit_scope(state: &AppState, auth: &Auth, org: i64) -> Result<(WriteScope, Organisation), AppError> {
-    if !role_in(auth, org).is_some_and(|role| role.allows(Action::Edit)) {
+    if !auth.edits_as_member(org) {
         return Err(AppError::Forbidden);
     }
     module_scope(state, auth, org, Edit).await
@@ -91,11 +91,6 @@ async fn write_scope(
         return Err(AppError::NotFound);
     }
     member_edit_scope(state, auth, org).await
-}
-
-/// The user's role as a member of `org` (a platform administrator who is no member has none here).
-fn role_in(auth: &Auth, org: i64) -> Option<Role> {
-    auth.memberships.iter().find(|(o, _)| o.id == org).map(|(_, role)| *role)
 }
 
 /// The module's sub-menu for the user in an organisation of `kind`: `(href, text)`. It offers only what the guards
@@ -123,7 +118,7 @@ fn subnav(sg: &'static SignaleringTexts, auth: &Auth, org: i64, kind: OrgKind) -
         ],
         _ => &[("", sg.nav_home, V), ("/verwijzingen", sg.nav_referrals, E)],
     };
-    let role = role_in(auth, org);
+    let role = auth.own_role(org);
     pages
         .iter()
         .filter(|(_, _, needs)| *needs == V || role.is_some_and(|r| r.allows(*needs)))

@@ -240,7 +240,7 @@ async fn settings_scope(
     }
     // The threshold agreed with the landlords and the retention of persons' data are the organisation's own
     // decisions: its own administrators', not the platform operator's.
-    if super::role_in(auth, org) != Some(volkshuis_domain::access::Role::Admin) {
+    if auth.own_role(org) != Some(volkshuis_domain::access::Role::Admin) {
         return Err(AppError::Forbidden);
     }
     Ok((scope, organisation.kind))

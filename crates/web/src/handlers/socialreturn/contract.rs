@@ -339,14 +339,18 @@ pub(super) async fn contract_page(
         standing_code: p.standing.code(),
         percent,
     };
-    let names = names::names(&state.db, contract, &auth.actor(state)).await?;
-    let shows_names = contract.relation != Relation::Buyer;
-    let files = socialreturn::evidence_files(&state.db, contract).await?;
-    let mut contributions: Vec<ContributionView> = socialreturn::contributions(&state.db, contract, &auth.actor(state))
-        .await?
-        .into_iter()
-        .map(|r| contribution_view(&page, r, &names, &files))
-        .collect();
+    // Candidates' names, tenant marks and evidence are persons: for the organisation's own editing members only, as
+    // signals and buyers are — not its read-only members, not the platform's operator (ADR 0026).
+    let with_persons = auth.edits_as_member(scope.org_id());
+    let shows_names = contract.relation != Relation::Buyer && with_persons;
+    let names = if shows_names { names::names(&state.db, contract, &auth.actor(state)).await? } else { HashMap::new() };
+    let files = if with_persons { socialreturn::evidence_files(&state.db, contract).await? } else { Vec::new() };
+    let mut contributions: Vec<ContributionView> =
+        socialreturn::contributions(&state.db, contract, &auth.actor(state), with_persons)
+            .await?
+            .into_iter()
+            .map(|r| contribution_view(&page, r, &names, &files))
+            .collect();
     name_tenant_complexes(state, scope, contract, &mut contributions, auth.ctx.lang).await?;
     let value_changes = socialreturn::value_changes(&state.db, contract)
         .await?

@@ -380,6 +380,10 @@ async fn download(
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, org, View).await?;
     let contract = load_contract(&state, &scope, id).await?;
+    // Evidence is about persons: the organisation's own editing members only (as on the contract page).
+    if !auth.edits_as_member(org) {
+        return Err(AppError::Forbidden);
+    }
     // The store writes the read to the audit log before it hands the file over.
     let (name, content_type, content) =
         socialreturn::evidence(&state.db, &contract, file, &auth.actor(&state)).await?.ok_or(AppError::NotFound)?;

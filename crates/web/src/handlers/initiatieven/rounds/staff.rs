@@ -7,7 +7,7 @@ use super::{euro, result_views, steps, ProjectView, ResultView, RoundView};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{field, text_error, FieldErrors};
-use crate::handlers::initiatieven::{corporation_view, corporation_write, may_edit};
+use crate::handlers::initiatieven::{corporation_view, corporation_write};
 use crate::i18n::BuurtbudgetTexts;
 use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
@@ -60,7 +60,7 @@ async fn list_page(
     let page = Page::for_user(auth);
     let trail = vec![(format!("/orgs/{org}/initiatieven"), page.nv.nav_initiatieven.to_owned())];
     let rounds = rounds::for_corporation(&state.db, scope).await?.iter().map(|r| RoundView::of(bt, r)).collect();
-    Ok(ListPage { page, bt, org_id: org, trail, rounds, may_edit: may_edit(auth, org), fields, errors })
+    Ok(ListPage { page, bt, org_id: org, trail, rounds, may_edit: auth.edits_as_member(org), fields, errors })
 }
 
 pub(super) async fn list(
@@ -199,7 +199,7 @@ pub(super) async fn round_page(
         trail,
         round: RoundView::of(bt, round),
         steps: steps(bt, round.phase),
-        may_edit: may_edit(auth, org),
+        may_edit: auth.edits_as_member(org),
         next: round.phase.next().map(|to| (round.phase.code(), bt.move_to(bt.phase(to)), bt.move_hint(round.phase))),
         households: bt.households(i64::try_from(households).unwrap_or(i64::MAX)),
         turnout,
