@@ -243,7 +243,12 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
 
     step_tells(&mut app, &watched, "answer withdrawn", to_corp, &[ANNA], async |app| {
         let v = version(app, case).await;
-        let resp = app.post(&format!("/orgs/{tenant}/overleg/{case}/antwoord/intrekken"), &[("version", &v)]).await;
+        let resp = app
+            .post(
+                &format!("/orgs/{tenant}/overleg/{case}/antwoord/intrekken"),
+                &[("version", &v), ("confirmed", "yes")],
+            )
+            .await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     })
     .await;

@@ -660,7 +660,13 @@ async fn an_answer_sent_by_mistake_is_corrected_within_a_day(mut app: TestApp) {
     app.login(BOARD).await;
     let page = app.get(&case).await;
     assert!(page.body.contains("Antwoord intrekken"), "{}", page.body);
-    let resp = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2")]).await;
+    // Withdrawing undoes an answer with legal effect: first a summary of what it does, nothing changed yet.
+    let summary = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2")]).await;
+    assert_eq!(summary.status, StatusCode::OK, "{}", summary.body);
+    assert!(summary.body.contains("U trekt uw antwoord „Instemming” in. Woonstad"), "{}", summary.body);
+    assert!(summary.body.contains("name=\"confirmed\" value=\"yes\""));
+    assert_eq!(stored_answer(&app, id).await.as_deref(), Some("consent_given"), "not before it is confirmed");
+    let resp = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2"), ("confirmed", "yes")]).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     assert_eq!(stored_answer(&app, id).await, None);
     let page = app.get(&case).await;

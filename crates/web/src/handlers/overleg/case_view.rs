@@ -111,6 +111,8 @@ pub(super) struct CasePage {
     pub decision_options: Vec<(String, String)>,
     /// Until when the organisation may withdraw its answer to correct it (shown with the button), if it may.
     pub correct_until: Option<String>,
+    /// What withdrawing the answer does, while the user confirms it.
+    pub withdrawing: Option<String>,
     pub typed: Typed,
     pub errors: FieldErrors,
     pub step_message: Option<String>,
@@ -347,6 +349,7 @@ pub(super) async fn case_page(
             .map(|d| (d.code().to_owned(), ov.decision_name(*d).to_owned()))
             .collect(),
         correct_until,
+        withdrawing: None,
         typed,
         errors,
         step_message: step.map(|e| step_error(ov, e).to_owned()),

@@ -3,20 +3,23 @@
 //! withdrawn answer, so both parties see what happened.
 
 use super::case::again;
-use super::case_view::Typed;
+use super::case_view::{case_page, Typed};
 use super::{load_case, party_scope};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::notify::{self, Event, Step};
 use crate::state::AppState;
+use crate::views::render;
 use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::Edit;
+use volkshuis_domain::access::{Edit, ReadScope};
 use volkshuis_domain::overleg::case::StepError;
+use volkshuis_store::overleg::Case;
 use volkshuis_store::{overleg, StoreError};
 
 pub fn router() -> Router<AppState> {
@@ -27,6 +30,9 @@ pub fn router() -> Router<AppState> {
 struct WithdrawForm {
     #[serde(default)]
     version: String,
+    /// "yes" from the summary's button; anything else shows the summary first (withdrawing undoes a legal answer).
+    #[serde(default)]
+    confirmed: String,
 }
 
 async fn withdraw(
@@ -48,6 +54,9 @@ async fn withdraw(
         return again(&state, &auth, &scope, &case, Typed::default(), FieldErrors::default(), Some(step), false).await;
     }
     let seen_version = form.version.trim().parse::<i64>().unwrap_or(0);
+    if form.confirmed != "yes" {
+        return summary(&state, &auth, &scope, &case).await;
+    }
     let mut tx = state.db.begin().await?;
     match overleg::withdraw_answer(&mut tx, &scope, &auth.actor(&state), id, seen_version).await {
         Err(StoreError::Conflict) => {
@@ -60,4 +69,13 @@ async fn withdraw(
     notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::AnswerWithdrawn((&case).into()))).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
+}
+
+/// The case with what withdrawing the answer does, and a button to confirm it (nothing changes yet).
+async fn summary(state: &AppState, auth: &Auth, scope: &ReadScope, case: &Case) -> Result<Response, AppError> {
+    let mut page = case_page(state, auth, scope, case, Typed::default(), FieldErrors::default(), None, false).await?;
+    let ov = page.page.ov;
+    let answer = case.answer.as_ref().map(|a| ov.answer_name(a.kind)).unwrap_or_default();
+    page.withdrawing = Some(ov.correct_summary(answer, &case.corporation_name));
+    render(StatusCode::OK, &page)
 }
