@@ -182,6 +182,10 @@ async fn advice_request_runs_from_request_to_decision(mut app: TestApp) {
     {
         assert!(page.body.contains(step), "trail has {step}");
     }
+    // The day of receipt is written by the corporation's person when it sends: the trail names the corporation.
+    let trail = page.body.split("<ol class=\"trail\">").nth(1).expect("trail");
+    let received = trail.split("<li>").find(|li| li.contains("Ontvangen door de organisatie")).expect("received");
+    assert!(received.contains("Woonstad") && !received.contains("De Sleutel"), "{received}");
     let print = app.get(&format!("/orgs/{corporation}/overleg/{id}/afdrukken")).await;
     assert_eq!(print.status, StatusCode::OK);
     assert!(print.body.contains(reply) && print.body.contains("Wij adviseren ook de vloeren"));

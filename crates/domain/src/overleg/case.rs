@@ -194,9 +194,9 @@ impl CaseFacts {
                 })
             }
             (_, Some((AnswerKind::NoObjection, on)), _) => from(on, Rule::NoObjection),
-            (_, Some((AnswerKind::ConsentGiven | AnswerKind::ConsentWithConditions, on)), _) => {
-                from(on, Rule::ConsentGiven)
-            }
+            (_, Some((AnswerKind::ConsentGiven, on)), _) => from(on, Rule::ConsentGiven),
+            // The conditions travel with the consent: the page must not read as a consent without them.
+            (_, Some((AnswerKind::ConsentWithConditions, on)), _) => from(on, Rule::ConsentWithConditions),
             (_, Some(_), None) => Execution::AwaitingDecision,
             (_, Some(_), Some((Decision::Followed, on))) => from(on, Rule::AdviceFollowed),
             (_, Some(_), Some((_, reply_received))) => Execution::From(may_execute_from(cal, reply_received)),
@@ -329,7 +329,12 @@ mod tests {
         assert_eq!(case.stage(), Stage::Closed);
         assert_eq!(case.execution(&known_decrees()), Ok(Execution::NotWithoutConsent));
         case.answer = Some((AnswerKind::ConsentGiven, date!(2026 - 09 - 20)));
-        assert!(matches!(case.execution(&known_decrees()), Ok(Execution::From(d)) if d.date == date!(2026 - 09 - 20)));
+        assert!(matches!(case.execution(&known_decrees()), Ok(Execution::From(d))
+            if d.date == date!(2026 - 09 - 20) && d.rule == Rule::ConsentGiven));
+        // Consent under conditions: from the same day, and named as such (the plan goes ahead within them).
+        case.answer = Some((AnswerKind::ConsentWithConditions, date!(2026 - 09 - 21)));
+        assert!(matches!(case.execution(&known_decrees()), Ok(Execution::From(d))
+            if d.date == date!(2026 - 09 - 21) && d.rule == Rule::ConsentWithConditions));
     }
 
     #[test]

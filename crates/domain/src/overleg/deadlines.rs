@@ -63,6 +63,8 @@ pub enum Rule {
     NoObjection,
     /// The organisation gave its consent (art. 5a Overlegwet).
     ConsentGiven,
+    /// The organisation gave its consent under conditions (art. 5a Overlegwet): the plan goes ahead within them.
+    ConsentWithConditions,
     /// The landlord follows the advice.
     AdviceFollowed,
 }
@@ -76,7 +78,11 @@ impl Rule {
             | Rule::ReplyTerm { extension }
             | Rule::ExecutionAfterReply { extension }
             | Rule::BudgetAccountTerm { extension } => *extension,
-            Rule::AdviceTermEnded | Rule::NoObjection | Rule::ConsentGiven | Rule::AdviceFollowed => Extension::None,
+            Rule::AdviceTermEnded
+            | Rule::NoObjection
+            | Rule::ConsentGiven
+            | Rule::ConsentWithConditions
+            | Rule::AdviceFollowed => Extension::None,
         }
     }
 }
@@ -100,6 +106,9 @@ impl std::fmt::Display for Rule {
             }
             Rule::NoObjection => f.write_str("schriftelijk geen bezwaar (art. 5 lid 4 onder a Overlegwet)")?,
             Rule::ConsentGiven => f.write_str("instemming gegeven (art. 5a Overlegwet)")?,
+            Rule::ConsentWithConditions => {
+                f.write_str("instemming onder voorwaarden gegeven (art. 5a Overlegwet): alleen binnen die voorwaarden")?
+            }
             Rule::AdviceFollowed => f.write_str("advies gevolgd")?,
         }
         match self.extension() {

@@ -227,6 +227,7 @@ rule-budget-term = 2 months after the end of the year (art. 7 Overlegwet)
 rule-advice-term-ended = the term ended without advice (art. 5 lid 4 onder b Overlegwet)
 rule-no-objection = no objection in writing (art. 5 lid 4 onder a Overlegwet)
 rule-consent-given = consent given (art. 5a Overlegwet)
+rule-consent-conditions = consent given under conditions (art. 5a Overlegwet): only within those conditions
 rule-advice-followed = advice followed
 rule-non-working-day = ends on { $day }, so on the next working day (art. 1 Algemene termijnenwet)
 rule-two-working-days = extended until it includes two working days (art. 2 Algemene termijnenwet)

@@ -227,6 +227,7 @@ rule-budget-term = 2 maanden na afloop van het jaar (art. 7 Overlegwet)
 rule-advice-term-ended = na afloop van de termijn zonder advies (art. 5 lid 4 onder b Overlegwet)
 rule-no-objection = schriftelijk geen bezwaar (art. 5 lid 4 onder a Overlegwet)
 rule-consent-given = instemming gegeven (art. 5a Overlegwet)
+rule-consent-conditions = instemming onder voorwaarden gegeven (art. 5a Overlegwet): alleen binnen die voorwaarden
 rule-advice-followed = advies gevolgd
 rule-non-working-day = eindigt op { $day }, dus op de eerstvolgende werkdag (art. 1 Algemene termijnenwet)
 rule-two-working-days = verlengd tot er twee werkdagen in vallen (art. 2 Algemene termijnenwet)

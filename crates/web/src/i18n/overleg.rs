@@ -106,6 +106,7 @@ impl OverlegTexts {
             Rule::AdviceTermEnded => self.rule_advice_term_ended.to_owned(),
             Rule::NoObjection => self.rule_no_objection.to_owned(),
             Rule::ConsentGiven => self.rule_consent_given.to_owned(),
+            Rule::ConsentWithConditions => self.rule_consent_conditions.to_owned(),
             Rule::AdviceFollowed => self.rule_advice_followed.to_owned(),
         };
         let mut parts = vec![term];
@@ -166,7 +167,13 @@ mod tests {
         extensions.push(Extension::NonWorkingLastDay(DayOff::Sunday));
         extensions.push(Extension::NonWorkingLastDay(DayOff::Decreed));
         extensions.extend(Holiday::ALL.map(|h| Extension::NonWorkingLastDay(DayOff::Holiday(h))));
-        let mut rules = vec![Rule::AdviceTermEnded, Rule::NoObjection, Rule::ConsentGiven, Rule::AdviceFollowed];
+        let mut rules = vec![
+            Rule::AdviceTermEnded,
+            Rule::NoObjection,
+            Rule::ConsentGiven,
+            Rule::ConsentWithConditions,
+            Rule::AdviceFollowed,
+        ];
         for extension in extensions {
             rules.extend([
                 Rule::AdviceTerm { extension },

@@ -265,7 +265,9 @@ pub(super) async fn shared_parts(
         .filter(|e| e.step != "commented" || e.org_id == scope.org_id())
         .map(|e| TrailView {
             at: show_time(e.at),
-            party: party(e.org_id),
+            // The day the organisation received the request is recorded by the corporation when it sends it: the
+            // event is the organisation's, the person who wrote it the corporation's.
+            party: party(if e.step == "received" { case.corporation_id } else { e.org_id }),
             actor: e.actor_label,
             step: page.ov.step(&e.step),
             note: e.note.map(|n| note_text(page, &e.step, &n)).unwrap_or_default(),
