@@ -175,7 +175,12 @@ impl World {
         let id = ledger::import_ledger(db, &scope(self.woonstad), &actor(), "ledger.csv", &households, TODAY)
             .await
             .expect("no database error")?;
-        Ok(ledger::send_ledger(db, &scope(self.woonstad), &actor(), id, TODAY).await.expect("sent").expect("pending"))
+        let preview = ledger::pending(db, &scope(self.woonstad)).await.expect("pending").expect("one waits");
+        let sent = ledger::send_ledger(db, &scope(self.woonstad), &actor(), id, TODAY).await.expect("sent");
+        let sent = sent.expect("pending");
+        // What the confirmation page promised is what sending did.
+        assert_eq!(preview.resolving, sent.resolved as i64, "arrears resolved: promised and done");
+        Ok(sent)
     }
 }
 
@@ -512,6 +517,10 @@ async fn arrears_count_as_resolved_when_the_contract_leaves_the_ledger_and_not_w
     // C1 paid: its contract is not in the next ledger, so its arrears count as resolved; C3's do not.
     let second = world.import(&db, &ledger_without("C1")).await.expect("imported");
     assert_eq!((second.signalled(), second.resolved), (0, 1));
+    assert_eq!((resolved("C1").await, resolved("C3").await), (1, 0));
+    // Still out of the next ledger: resolved already, not again (and the confirmation page says so).
+    let again = world.import(&db, &ledger_without("C1")).await.expect("imported");
+    assert_eq!((again.signalled(), again.resolved), (0, 0));
     assert_eq!((resolved("C1").await, resolved("C3").await), (1, 0));
 
     // C1 fell behind again while its signal is still open: not resolved after all, and not signalled twice.

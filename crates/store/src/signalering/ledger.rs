@@ -573,7 +573,7 @@ pub struct Pending {
     pub to_municipalities: Vec<(String, i64)>,
     /// Signals per gemeente not on the platform (delivery by file): its code and the count.
     pub by_file: Vec<(String, i64)>,
-    /// Open signals whose contract is no longer in the ledger: their arrears will count as resolved.
+    /// Open signals whose contract is no longer in the ledger and whose arrears will now count as resolved.
     pub resolving: i64,
 }
 
@@ -609,8 +609,11 @@ pub async fn pending(db: &Db, scope: &ReadScope) -> Result<Option<Pending>> {
     tx.commit().await?;
     let mut to_municipalities: Vec<(String, i64)> = to.into_iter().collect();
     to_municipalities.sort();
+    // As sending counts them: an open signal not in the ledger whose arrears do not count as resolved already (an
+    // earlier ledger without its contract resolved them).
     let resolving: i64 = sql::query_scalar(
-        "SELECT COUNT(*) FROM sg_signals s WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND NOT EXISTS \
+        "SELECT COUNT(*) FROM sg_signals s JOIN sg_facts f ON f.signal_id = s.id AND f.resolved_on IS NULL \
+         WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND NOT EXISTS \
          (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract)",
     )
     .bind(scope.org_id())
