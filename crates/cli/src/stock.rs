@@ -156,7 +156,10 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
         println!("controle zonder fouten: {counts}; er is niets opgeslagen");
         Ok(())
     } else {
-        bail!("{} regel(s) met fouten; er is niets opgeslagen", summary.errors.len())
+        let mut lines: Vec<u64> = summary.errors.iter().map(|e| e.line).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        bail!("{} regel(s) met fouten; er is niets opgeslagen", lines.len())
     }
 }
 
@@ -180,8 +183,14 @@ async fn boundaries(db: &Db, file: &std::path::Path, year: Option<i64>) -> anyho
 
 async fn referentiedata(db: &Db, file: &std::path::Path) -> anyhow::Result<()> {
     let opened = File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
-    let (codes, warnings) = volkshuis_domain::vera::parse(BufReader::new(opened))
-        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let (codes, warnings) = volkshuis_domain::vera::parse(BufReader::new(opened)).map_err(|e| {
+        if let volkshuis_domain::vera::RefFileError::Rows(errors) = &e {
+            for error in errors {
+                eprintln!("{error}");
+            }
+        }
+        anyhow::anyhow!("{}: {e}", file.display())
+    })?;
     for w in &warnings {
         eprintln!(
             "let op: regel {}, kolom {}: onleesbare datum {:?}; de code is opgeslagen zonder die datum",

@@ -57,6 +57,52 @@ pub enum RefFileError {
         /// Why.
         reason: String,
     },
+    /// The file has a header and no codes: taken, it would empty the platform's whole list.
+    #[error("het bestand heeft geen codes; de lijst blijft zoals hij was")]
+    NoRows,
+    /// Rows that cannot be taken; the list stays as it was (every error, in file order).
+    #[error("{} regel(s) met fouten, de lijst blijft zoals hij was: {}", lines(.0), first_errors(.0))]
+    Rows(Vec<RefRowError>),
+}
+
+/// A row of the list that cannot be taken, with its line and column.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("regel {line}, kolom {column}: {problem}")]
+pub struct RefRowError {
+    /// Line in the file.
+    pub line: u64,
+    /// Column name (the whole row: "rij").
+    pub column: &'static str,
+    /// What is wrong.
+    pub problem: RefProblem,
+}
+
+/// What is wrong with a row.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RefProblem {
+    /// Not the header's eight fields (a row cut off, or a separator lost or added).
+    #[error("heeft {0} velden, de kop heeft er 8")]
+    FieldCount(usize),
+    /// A column every code needs is empty.
+    #[error("is leeg")]
+    Empty,
+    /// The same list and code again, both without an end date (retired codes may repeat).
+    #[error("code staat al op regel {0}, ook zonder einddatum")]
+    Duplicate(u64),
+}
+
+/// How many lines have errors.
+fn lines(errors: &[RefRowError]) -> usize {
+    errors.iter().map(|e| e.line).collect::<std::collections::BTreeSet<_>>().len()
+}
+
+/// The first few errors, for a one-line message.
+fn first_errors(errors: &[RefRowError]) -> String {
+    let mut shown: Vec<String> = errors.iter().take(5).map(ToString::to_string).collect();
+    if errors.len() > 5 {
+        shown.push(format!("en nog {}", errors.len() - 5));
+    }
+    shown.join("; ")
 }
 
 const HEADER: [&str; 8] =
@@ -88,12 +134,30 @@ pub fn parse<R: BufRead>(input: R) -> Result<(Vec<RefCode>, Vec<RefWarning>), Re
     if header != HEADER {
         return Err(RefFileError::Header(header.join(";")));
     }
-    let (mut codes, mut warnings) = (Vec::new(), Vec::new());
+    let (mut codes, mut warnings, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    // Where each current (soort, code) was first seen.
+    let mut current: std::collections::HashMap<(String, String), u64> = std::collections::HashMap::new();
     while csv.read_record(&mut record).map_err(unreadable)? {
         let line = record.position().map(|p| p.line()).unwrap_or_default();
         let field = |i: usize| record.get(i).unwrap_or("").trim().to_owned();
-        if field(0).is_empty() && field(1).is_empty() {
+        if record.iter().all(|f| f.trim().is_empty()) {
             continue;
+        }
+        if record.len() != HEADER.len() {
+            errors.push(RefRowError { line, column: "rij", problem: RefProblem::FieldCount(record.len()) });
+            continue;
+        }
+        let empty: Vec<&'static str> =
+            [0, 1, 2].into_iter().filter(|i| field(*i).is_empty()).map(|i| HEADER[i]).collect();
+        if !empty.is_empty() {
+            errors.extend(empty.into_iter().map(|column| RefRowError { line, column, problem: RefProblem::Empty }));
+            continue;
+        }
+        if field(5).is_empty() {
+            if let Some(first) = current.insert((field(0), field(1)), line) {
+                errors.push(RefRowError { line, column: "Code", problem: RefProblem::Duplicate(first) });
+                continue;
+            }
         }
         let mut date = |column: &'static str, value: String| -> Option<Date> {
             if value.is_empty() {
@@ -121,6 +185,12 @@ pub fn parse<R: BufRead>(input: R) -> Result<(Vec<RefCode>, Vec<RefWarning>), Re
             parent,
             informatiedomein: field(7),
         });
+    }
+    if !errors.is_empty() {
+        return Err(RefFileError::Rows(errors));
+    }
+    if codes.is_empty() {
+        return Err(RefFileError::NoRows);
     }
     Ok((codes, warnings))
 }
@@ -153,5 +223,33 @@ mod tests {
         assert_eq!(codes[2].parent, Some(("EENHEIDSOORT".into(), "PAR".into())));
         assert_eq!(warnings, vec![RefWarning { line: 4, column: "Einddatum", value: "31-01-2025.".into() }]);
         assert!(matches!(parse("a;b\n".as_bytes()), Err(RefFileError::Header(_))));
+    }
+
+    #[test]
+    fn a_file_that_would_empty_or_spoil_the_list_is_refused_with_every_line_and_column() {
+        const HEAD: &str = "Soort;Code;Naam;Omschrijving;Begindatum;Einddatum;Parent;Informatiedomein\n";
+        assert_eq!(parse(HEAD.as_bytes()), Err(RefFileError::NoRows), "a header alone would empty the list");
+        let file = format!(
+            "{HEAD}EENHEIDSOORT;WOO;Woonruimte;;;;;Vastgoed\n\
+             EENHEIDSOORT;WOO;Woning;;;;;Vastgoed\n\
+             EENHEIDSOORT;;Leeg;;;;;Vastgoed\n\
+             EENHEIDSOORT;PAR;Parkeren\n\
+             EENHEIDSOORT;WOO;Oud;;1-1-2000;1-1-2010;;Vastgoed\n\
+             ;;;;;;;\n"
+        );
+        let Err(RefFileError::Rows(errors)) = parse(file.as_bytes()) else { panic!("refused") };
+        let found: Vec<(u64, &str, RefProblem)> =
+            errors.iter().map(|e| (e.line, e.column, e.problem.clone())).collect();
+        assert_eq!(
+            found,
+            vec![
+                (3, "Code", RefProblem::Duplicate(2)),
+                (4, "Code", RefProblem::Empty),
+                (5, "rij", RefProblem::FieldCount(3)),
+            ],
+            "a retired code may repeat; an empty row is skipped"
+        );
+        let message = RefFileError::Rows(errors).to_string();
+        assert!(message.starts_with("3 regel(s) met fouten") && message.contains("regel 5, kolom rij"), "{message}");
     }
 }

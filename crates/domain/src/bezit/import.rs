@@ -608,8 +608,10 @@ impl<R: BufRead, T: Table> Iterator for TableReader<R, T> {
         }
         let line = self.start_line();
         let record = &self.record;
-        if record.len() > self.columns.len() {
-            let reason = RowProblem::TooManyFields { found: record.len(), expected: self.columns.len() };
+        // A row with fewer fields is refused as one with more: a file cut off in its last row (or a separator lost)
+        // would otherwise read its missing fields as empty and clear them on a unit that had them.
+        if record.len() != self.columns.len() {
+            let reason = RowProblem::WrongFieldCount { found: record.len(), expected: self.columns.len() };
             return Some(Err(vec![RowError { line, column: WHOLE_ROW.into(), value: String::new(), reason }]));
         }
         self.text.clear();

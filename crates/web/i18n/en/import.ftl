@@ -39,7 +39,7 @@ not-an-email = is not an e-mail address
 not-positive = must be more than zero
 unknown-unit = is not in the stock (unknown idExtern)
 no-rows = the file has no rows of data
-too-many-fields = has { $found } fields, the header has { $expected }
+wrong-field-count = has { $found } fields, the header has { $expected }
 unreadable-from-here = the file cannot be read from here on: { $reason }
 duplicate = already appears on line { $first }
 

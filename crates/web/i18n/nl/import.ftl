@@ -39,7 +39,7 @@ not-an-email = is geen e-mailadres
 not-positive = moet meer dan nul zijn
 unknown-unit = staat niet in het bezit (idExtern onbekend)
 no-rows = het bestand heeft geen regels met gegevens
-too-many-fields = heeft { $found } velden, de kop heeft er { $expected }
+wrong-field-count = heeft { $found } velden, de kop heeft er { $expected }
 unreadable-from-here = het bestand is vanaf hier niet te lezen: { $reason }
 duplicate = komt al voor op regel { $first }
 

@@ -34,7 +34,7 @@ impl ImportTexts {
             RowProblem::NoRows => self.no_rows.to_owned(),
             RowProblem::Id(error) => self.id(error),
             RowProblem::Money(error) => self.money(error).to_owned(),
-            RowProblem::TooManyFields { found, expected } => self.too_many_fields(expected, found),
+            RowProblem::WrongFieldCount { found, expected } => self.wrong_field_count(expected, found),
             RowProblem::Unreadable { reason } => self.unreadable_from_here(reason),
             RowProblem::Duplicate { first } => self.duplicate(first),
             RowProblem::ControlCharacter { code } => self.control_character(format!("{code:04X}")),
@@ -143,7 +143,7 @@ mod tests {
         assert_eq!(nl.reason(&duplicate), "komt al voor op regel 2");
         assert_eq!(en.reason(&duplicate), "already appears on line 2");
         let fields =
-            RowError { column: WHOLE_ROW.into(), ..error(RowProblem::TooManyFields { found: 6, expected: 5 }) };
+            RowError { column: WHOLE_ROW.into(), ..error(RowProblem::WrongFieldCount { found: 6, expected: 5 }) };
         assert_eq!((nl.column(&fields), nl.reason(&fields).as_str()), ("(rij)", "heeft 6 velden, de kop heeft er 5"));
         assert_eq!((en.column(&fields), en.reason(&fields).as_str()), ("(row)", "has 6 fields, the header has 5"));
         let letter = error(RowProblem::Id(IdError::HouseNumber(HouseNumberError::Letter)));
@@ -185,7 +185,7 @@ mod tests {
             RowProblem::Id(IdError::CbsCode { kind: "wijkcode", example: "WK036301" }),
             RowProblem::Id(IdError::HouseNumber(HouseNumberError::Addition)),
             RowProblem::Money(volkshuis_domain::money::MoneyError::TooManyDecimals),
-            RowProblem::TooManyFields { found: 6, expected: 5 },
+            RowProblem::WrongFieldCount { found: 6, expected: 5 },
             RowProblem::Unreadable { reason: "x".into() },
             RowProblem::Duplicate { first: 2 },
             RowProblem::ControlCharacter { code: 0 },

@@ -83,9 +83,9 @@ pub enum RowProblem {
     /// A unit that is not in the organisation's stock.
     #[error("staat niet in het bezit (idExtern onbekend)")]
     UnknownUnit,
-    /// The row has more fields than the header.
+    /// The row has more or fewer fields than the header.
     #[error("heeft {found} velden, de kop heeft er {expected}")]
-    TooManyFields {
+    WrongFieldCount {
         /// Fields in the row.
         found: usize,
         /// Fields in the header.

@@ -123,15 +123,27 @@ fn unknown_columns_warn_and_required_ones_are_checked() {
 }
 
 #[test]
-fn too_many_fields_and_broken_quotes_are_row_errors() {
+fn wrong_field_count_and_broken_quotes_are_row_errors() {
     let file =
         "idExtern;straatnaam;huisnummer;postcode;woonplaats\nVHE-1;A;1;1234AB;B;extra\nVHE-2;\"open;1;1234AB;B\n";
     let (rows, errors, _) = read(file.as_bytes());
     assert!(rows.is_empty());
     assert_eq!(errors[0].line, 2);
-    assert_eq!(errors[0].reason, RowProblem::TooManyFields { found: 6, expected: 5 });
+    assert_eq!(errors[0].reason, RowProblem::WrongFieldCount { found: 6, expected: 5 });
     assert_eq!(errors[0].column, WHOLE_ROW);
     assert!(errors[0].reason.to_string().contains("6 velden"));
+}
+
+#[test]
+fn a_row_with_fewer_fields_than_the_header_is_refused_not_padded() {
+    // The last row cut off after its house number (a truncated file): its postcode and woonplaats are not empty
+    // values to store, they are missing.
+    let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats\nVHE-1;A;1;1234AB;B\nVHE-2;A;2";
+    let (rows, errors, _) = read(file.as_bytes());
+    assert_eq!(rows.len(), 1);
+    assert_eq!(errors.len(), 1, "one error for the row, not one per missing column: {errors:?}");
+    assert_eq!((errors[0].line, errors[0].column.as_str()), (3, WHOLE_ROW));
+    assert_eq!(errors[0].reason, RowProblem::WrongFieldCount { found: 3, expected: 5 });
 }
 
 #[test]
