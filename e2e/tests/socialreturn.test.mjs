@@ -52,8 +52,14 @@ test('a supplier reports, the buyer decides, progress and calculation update', a
   const placement = buyer.locator('li.contribution', { hasText: 'VD-2026-07' });
   await placement.locator('input[name=reason]').fill('Geen plaatsingsovereenkomst bijgevoegd');
   await Promise.all([buyer.waitForNavigation(), placement.locator('button[value=reject]').click()]);
+  // A decision is final: the page first says what it does, and only the confirmation decides.
+  assert.match(await placement.locator('[data-summary]').textContent(), /U wijst deze bijdrage af, met als reden: „Geen plaatsingsovereenkomst bijgevoegd”/);
+  assert.match(await placement.textContent(), /In behandeling/, "not decided before it is confirmed");
+  await Promise.all([buyer.waitForNavigation(), placement.locator('button[name=confirmed]').click()]);
   const purchase = buyer.locator('li.contribution', { hasText: 'Sociale Werkplaats Kozijnen' });
   await Promise.all([buyer.waitForNavigation(), purchase.locator('button[value=approve]').click()]);
+  assert.match(await purchase.locator('[data-summary]').textContent(), /U keurt deze bijdrage goed: € 4\.000,00 telt mee/);
+  await Promise.all([buyer.waitForNavigation(), purchase.locator('button[name=confirmed]').click()]);
   const after = await buyer.textContent('main');
   assert.match(await buyer.locator('li.contribution', { hasText: 'VD-2026-07' }).textContent(), /Afgewezen/);
   assert.match(await buyer.locator('li.contribution', { hasText: 'Sociale Werkplaats Kozijnen' }).textContent(), /Goedgekeurd/);

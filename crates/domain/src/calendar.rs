@@ -218,6 +218,16 @@ pub fn months_before(date: Date, months: u32) -> Date {
     Date::from_calendar_date(year, month, date.day().min(month.length(year))).unwrap_or(date)
 }
 
+/// The years a date typed on a form or read from a file may have. `0000-01-01` and `2999-12-31` are valid dates, but
+/// no tenant's arrears, request or contract on this platform has one: such a date is a typing error, and taken as
+/// one it would show a term thousands of days late or send a signal dated in year 0.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// Whether `date` lies in [`PLAUSIBLE_YEARS`].
+pub fn plausible(date: time::Date) -> bool {
+    PLAUSIBLE_YEARS.contains(&date.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

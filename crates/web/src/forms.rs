@@ -60,7 +60,9 @@ pub fn parse_date(input: &str) -> Result<time::Date, TextError> {
     }
     time::Date::parse(input, format_description!("[year]-[month]-[day]"))
         .or_else(|_| time::Date::parse(input, format_description!("[day padding:none]-[month padding:none]-[year]")))
-        .map_err(|_| TextError::Format)
+        .ok()
+        .filter(|date| volkshuis_domain::calendar::plausible(*date))
+        .ok_or(TextError::Format)
 }
 
 /// An HTML checkbox: present and "on" (or "true") when ticked, absent otherwise.
@@ -160,6 +162,8 @@ mod tests {
         assert_eq!(parse_date("04-05-2026"), Ok(date!(2026 - 05 - 04)), "as the pages show dates");
         assert_eq!(parse_date(""), Err(TextError::Required));
         assert_eq!(parse_date("31-02-2026"), Err(TextError::Format));
+        assert_eq!(parse_date("0000-01-01"), Err(TextError::Format), "a date no one here means");
+        assert_eq!(parse_date("2200-01-01"), Err(TextError::Format));
     }
 
     #[test]

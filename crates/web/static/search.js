@@ -1,6 +1,6 @@
 // The search box of every page (issue 23). "/" anywhere but in a field goes to the header's box. On the results page,
-// Arrow-Down in a search box goes to the first result, and Arrow-Down/Arrow-Up move through the results (from the
-// first, back to the box). The results are plain links: Tab reaches them, and without this script all still works.
+// Arrow-Down in a search box, or with nothing focused (as the page opens after Enter), goes to the first result, and
+// Arrow-Down/Arrow-Up move through the results (from the first, back to the box). The results are plain links: Tab reaches them, and without this script all still works.
 (function () {
   'use strict';
   var box = document.getElementById('site-search');
@@ -27,6 +27,12 @@
     var links = results();
     if (!links.length) return;
     var target = event.target;
+    var nothingFocused = target === document.body || target === document.documentElement;
+    if (nothingFocused && event.key === 'ArrowDown') {
+      event.preventDefault();
+      links[0].focus();
+      return;
+    }
     if (target.matches && target.matches('input[type="search"][name="q"]')) {
       if (event.key === 'ArrowDown') {
         event.preventDefault();

@@ -449,7 +449,8 @@ async fn every_social_return_step_reaches_the_other_parties(mut app: TestApp) {
     let (first, second) = (ids[0], ids.iter().copied().find(|i| *i != ids[0]).expect("two contributions"));
     let decide = |c: i64| format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen/{c}/besluit");
     step_tells(&mut app, &watched, "approved", &[GERT, IRIS], &[GERT, IRIS], async |app| {
-        assert_eq!(app.post(&decide(first), &[("decision", "approve")]).await.status, StatusCode::SEE_OTHER);
+        let approve = [("decision", "approve"), ("confirmed", "yes")];
+        assert_eq!(app.post(&decide(first), &approve).await.status, StatusCode::SEE_OTHER);
     })
     .await;
     assert_eq!(last_notice(&app, GERT).await.0, "Woonstad Voorbeeld keurde een bijdrage goed voor: Renovatie De Linde");
@@ -459,7 +460,8 @@ async fn every_social_return_step_reaches_the_other_parties(mut app: TestApp) {
     })
     .await;
     step_tells(&mut app, &watched, "rejected", &[GERT, IRIS], &[GERT, IRIS], async |app| {
-        let resp = app.post(&decide(second), &[("decision", "reject"), ("reason", "Geen arbeidsovereenkomst")]).await;
+        let reject = [("decision", "reject"), ("reason", "Geen arbeidsovereenkomst"), ("confirmed", "yes")];
+        let resp = app.post(&decide(second), &reject).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER);
     })
     .await;

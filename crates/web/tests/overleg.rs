@@ -255,6 +255,26 @@ async fn bad_input_comes_back_with_what_was_typed(mut app: TestApp) {
     assert!(resp.body.contains("Kies een huurdersorganisatie waarmee u overlegt."));
     assert!(resp.body.contains("van 6 tot 52"));
 
+    // A day of receipt after today (25 November 2026), before the Overlegwet, or in year 0: refused at its field,
+    // with what was typed kept.
+    for (day, message) in [
+        ("2026-11-26", "De dag van ontvangst ligt in de toekomst."),
+        ("1998-06-30", "vóór 1 juli 1998"),
+        ("0000-01-01", "Vul een datum in."),
+    ] {
+        let fields = [
+            ("tenant_org_id", tenant.as_str()),
+            ("kind", "advice"),
+            ("subject", "maintenance"),
+            ("title", "Dak"),
+            ("explanation", "Y"),
+            ("received_on", day),
+        ];
+        let resp = app.post_multipart(&path, &fields, &[]).await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{day}");
+        assert!(resp.body.contains(message) && resp.body.contains(&format!("value=\"{day}\"")), "{day}: {}", resp.body);
+    }
+
     // An advice without its text.
     let id = send_advice(&mut app, "Tekst vergeten").await;
     let tenant = app.org_id("hv-de-sleutel").await;
@@ -268,6 +288,7 @@ async fn bad_input_comes_back_with_what_was_typed(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("Schrijf het advies, de zienswijze of de voorwaarden uit."));
+    assert!(resp.body.contains("id=\"answer_text-error\""), "said at the text box: {}", resp.body);
 }
 
 async fn a_second_board_member_sees_the_first_answer(mut app: TestApp) {

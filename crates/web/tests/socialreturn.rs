@@ -134,10 +134,25 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
     let resp = app.post(&decide(placement), &[("decision", "reject"), ("reason", "")]).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("Geef een reden bij een afwijzing."));
-    let resp = app.post(&decide(placement), &[("decision", "reject"), ("reason", "Geen arbeidsovereenkomst")]).await;
+    // A decision is final and decides what the obligation counts: first what it does, nothing decided yet.
+    let reject = [("decision", "reject"), ("reason", "Geen arbeidsovereenkomst")];
+    let summary = app.post(&decide(placement), &reject).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    assert!(summary.body.contains("U wijst deze bijdrage af, met als reden: „Geen arbeidsovereenkomst”"));
+    assert!(summary.body.contains("name=\"confirmed\" value=\"yes\""), "{}", summary.body);
+    let pending: i64 = sql::query_scalar("SELECT COUNT(*) FROM sr_contributions WHERE status = 'pending'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("count");
+    assert_eq!(pending, 2, "not before it is confirmed");
+    let resp = app.post(&decide(placement), &[reject[0], reject[1], ("confirmed", "yes")]).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.post(&decide(purchase), &[("decision", "approve")]).await.status, StatusCode::SEE_OTHER);
-    let again = app.post(&decide(purchase), &[("decision", "reject"), ("reason", "toch niet")]).await;
+    let summary = app.post(&decide(purchase), &[("decision", "approve")]).await;
+    assert!(summary.body.contains("U keurt deze bijdrage goed: € 18.500,00 telt mee"), "{}", summary.body);
+    let approve = [("decision", "approve"), ("confirmed", "yes")];
+    assert_eq!(app.post(&decide(purchase), &approve).await.status, StatusCode::SEE_OTHER);
+    let again =
+        app.post(&decide(purchase), &[("decision", "reject"), ("reason", "toch niet"), ("confirmed", "yes")]).await;
     assert_eq!(again.status, StatusCode::CONFLICT, "decided once");
 
     let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
@@ -492,18 +507,19 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     let (path, form) = mark(ids[0], "C0042");
     assert_eq!(app.post(&path, &form).await.status, StatusCode::SEE_OTHER);
     assert_eq!(
-        app.post(&format!("{base}/{}/besluit", ids[0]), &[("decision", "approve")]).await.status,
+        app.post(&format!("{base}/{}/besluit", ids[0]), &[("decision", "approve"), ("confirmed", "yes")]).await.status,
         StatusCode::SEE_OTHER
     );
     assert_eq!(
-        app.post(&format!("{base}/{}/besluit", ids[1]), &[("decision", "approve")]).await.status,
+        app.post(&format!("{base}/{}/besluit", ids[1]), &[("decision", "approve"), ("confirmed", "yes")]).await.status,
         StatusCode::SEE_OTHER
     );
     let (path, form) = mark(ids[1], "C0042");
     assert_eq!(app.post(&path, &form).await.status, StatusCode::SEE_OTHER);
     let (path, form) = mark(ids[2], "C0007");
     assert_eq!(app.post(&path, &form).await.status, StatusCode::SEE_OTHER);
-    let resp = app.post(&format!("{base}/{}/besluit", ids[2]), &[("decision", "reject"), ("reason", "te kort")]).await;
+    let reject = [("decision", "reject"), ("reason", "te kort"), ("confirmed", "yes")];
+    let resp = app.post(&format!("{base}/{}/besluit", ids[2]), &reject).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     // A consent date in the future is refused.
     let resp =
@@ -800,7 +816,8 @@ async fn work_outside_the_contract_is_refused_or_cut_and_split_by_year(mut app: 
         sql::query_scalar("SELECT id FROM sr_contributions").fetch_one(&app.state.db).await.expect("id");
     app.login(BUYER).await;
     let decide = format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen/{contribution}/besluit");
-    assert_eq!(app.post(&decide, &[("decision", "approve")]).await.status, StatusCode::SEE_OTHER);
+    let approve = [("decision", "approve"), ("confirmed", "yes")];
+    assert_eq!(app.post(&decide, &approve).await.status, StatusCode::SEE_OTHER);
     // The yearly report and the chart by year split it by its months.
     let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2026")).await;
     assert!(report.body.contains("€ 10.000,00") && !report.body.contains("€ 50.000,00"), "{}", report.body);
@@ -828,7 +845,8 @@ async fn stored_contributions_are_revalued_with_a_trail(mut app: TestApp) {
     app.login(BUYER).await;
     for c in &ids {
         let path = format!("/orgs/{buyer}/sr/contracten/{id}/bijdragen/{c}/besluit");
-        assert_eq!(app.post(&path, &[("decision", "approve")]).await.status, StatusCode::SEE_OTHER);
+        let approve = [("decision", "approve"), ("confirmed", "yes")];
+        assert_eq!(app.post(&path, &approve).await.status, StatusCode::SEE_OTHER);
     }
     // As the rules before stored them: January – June 2026 by days (181/365: € 40.000 × 24/36 … here full time,
     // € 19.835,62), and a placement of 2020 accepted and valued in full (€ 40.000), both in the sums and totals.

@@ -14,6 +14,28 @@ pub enum RequestError {
     /// An agreed term shorter than the legal minimum.
     #[error("de adviestermijn is minstens zes weken")]
     TermTooShort,
+    /// The day of receipt lies after today: a request is recorded once it was received.
+    #[error("de dag van ontvangst ligt in de toekomst")]
+    ReceivedInFuture,
+    /// The day of receipt lies before the Overlegwet was in force.
+    #[error("de dag van ontvangst ligt vóór 1 juli 1998, toen de Overlegwet inging")]
+    ReceivedBeforeLaw,
+}
+
+/// The day the Overlegwet came into force (Stb. 1998, 262 [verify]); no request under it was received before.
+pub const OVERLEGWET_IN_FORCE: Date = time::macros::date!(1998 - 07 - 01);
+
+/// Checks the day the organisation received a request, recorded on `today`: not after it (terms counted from a
+/// future day would run from then), not before the law existed (a typing error, "0000-01-01", would show a term
+/// hundreds of thousands of days late).
+pub fn check_received(received: Date, today: Date) -> Result<(), RequestError> {
+    if received > today {
+        Err(RequestError::ReceivedInFuture)
+    } else if received < OVERLEGWET_IN_FORCE {
+        Err(RequestError::ReceivedBeforeLaw)
+    } else {
+        Ok(())
+    }
 }
 
 /// Checks the combination of kind and subject.
@@ -322,5 +344,14 @@ mod tests {
         assert_eq!(budget_account_deadline(&known_decrees(), 2026).date, date!(2027 - 03 - 01));
         // 29 February 2028 (leap year) is a Tuesday.
         assert_eq!(budget_account_deadline(&known_decrees(), 2027).date, date!(2028 - 02 - 29));
+    }
+
+    #[test]
+    fn a_day_of_receipt_is_neither_in_the_future_nor_before_the_law() {
+        let today = date!(2026 - 12 - 05);
+        assert_eq!(check_received(today, today), Ok(()));
+        assert_eq!(check_received(date!(2026 - 12 - 06), today), Err(RequestError::ReceivedInFuture));
+        assert_eq!(check_received(date!(1998 - 07 - 01), today), Ok(()));
+        assert_eq!(check_received(date!(1998 - 06 - 30), today), Err(RequestError::ReceivedBeforeLaw));
     }
 }

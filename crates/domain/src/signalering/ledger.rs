@@ -249,7 +249,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
         return None;
     }
     let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
+    Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok().filter(|d| crate::calendar::plausible(*d))
 }
 
 /// Reads `ja`/`nee` (also `j`/`n`, `yes`/`no`, `1`/`0`, `waar`/`onwaar`); empty is no.
@@ -426,6 +426,9 @@ mod tests {
         assert_eq!(parse_date("2026-07-01"), Some(date!(2026 - 07 - 01)));
         assert_eq!(parse_date("1-7-26"), None);
         assert_eq!(parse_date("29-2-2026"), None);
+        assert_eq!(parse_date("0000-01-01"), None, "a valid date, but no arrears begin in year 0");
+        assert_eq!(parse_date("1-1-2200"), None);
+        assert_eq!(parse_date("1-1-1900"), Some(date!(1900 - 01 - 01)));
         assert_eq!(parse_yes_no("JA"), Some(true));
         assert_eq!(parse_yes_no(""), Some(false));
         assert_eq!(parse_yes_no("wellicht"), None);

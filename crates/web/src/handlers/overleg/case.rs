@@ -189,8 +189,15 @@ async fn answer(
     let (Some(kind), Some(text), true) = (kind, text, errors.is_empty()) else {
         return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
     };
-    if let Err(step) = case.facts().check_answer(kind, text.is_some()) {
-        return again(&state, &auth, &scope, &case, typed, errors, Some(step), false).await;
+    match case.facts().check_answer(kind, text.is_some()) {
+        // The text is missing: said at the text box, where it is typed (and in the page's summary).
+        Err(StepError::TextRequired) => {
+            let mut errors = errors;
+            errors.add("answer_text", auth.ctx.lang.overleg().err_text_required);
+            return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
+        }
+        Err(step) => return again(&state, &auth, &scope, &case, typed, errors, Some(step), false).await,
+        Ok(()) => {}
     }
     let step = Step::Answer { kind, text: typed.answer_text.clone() };
     if let Some(unconfirmed) = unconfirmed(&state, &auth, &scope, &case, &upload, &typed, step).await? {

@@ -20,7 +20,7 @@ use axum::routing::get;
 use axum::Router;
 use volkshuis_domain::access::{Edit, ReadScope, WriteScope};
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::overleg::{check_request, RequestError, RequestKind, Subject};
+use volkshuis_domain::overleg::{check_received, check_request, RequestError, RequestKind, Subject};
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::overleg::{self, NewCase, NewDocument};
@@ -149,7 +149,23 @@ async fn create(
     let subject = errors.check(t, "subject", Subject::parse(&form.subject));
     let title = errors.check(t, "title", Name::parse(&form.title));
     let explanation = errors.check(t, "explanation", LongText::parse(&form.explanation));
-    let received_on = parse_date(&form.received_on).map_err(|_| errors.add("received_on", ov.err_date)).ok();
+    let received_on = match parse_date(&form.received_on) {
+        Err(_) => {
+            errors.add("received_on", ov.err_date);
+            None
+        }
+        Ok(day) => match check_received(day, today(&state)) {
+            Err(RequestError::ReceivedInFuture) => {
+                errors.add("received_on", ov.err_received_future);
+                None
+            }
+            Err(_) => {
+                errors.add("received_on", ov.err_received_before_law);
+                None
+            }
+            Ok(()) => Some(day),
+        },
+    };
     let typed_weeks = parse_weeks(&form.agreed_weeks).map_err(|()| errors.add("agreed_weeks", ov.err_weeks)).ok();
     if let (Some(kind), Some(subject)) = (kind, subject) {
         if let Err(RequestError::ConsentNotForSubject) = check_request(kind, subject) {

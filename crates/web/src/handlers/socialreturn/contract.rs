@@ -147,6 +147,8 @@ pub(super) struct ContractPage {
     pub tenant_typed: Option<TenantTyped>,
     /// The decision that came back for want of a reason: the contribution and the reason typed.
     pub decision_typed: Option<(i64, String)>,
+    /// The contribution whose decision awaits confirmation, and whether it approves.
+    pub deciding: Option<(i64, bool)>,
     pub ot: &'static OndernemingenTexts,
     /// The register's enterprises the purchase form offers: (id, "name (KvK number)").
     pub enterprises: Vec<(String, String)>,
@@ -189,6 +191,11 @@ impl ContractPage {
     /// The reason typed for contribution `c`'s decision, when it came back.
     fn decision_reason(&self, c: i64) -> &str {
         self.decision_typed.as_ref().filter(|(id, _)| *id == c).map(|(_, r)| r.as_str()).unwrap_or_default()
+    }
+
+    /// Whether contribution `c`'s decision awaits confirmation: `Some(true)` to approve, `Some(false)` to reject.
+    fn deciding(&self, c: i64) -> Option<bool> {
+        self.deciding.filter(|(id, _)| *id == c).map(|(_, approve)| approve)
     }
 }
 
@@ -410,6 +417,7 @@ pub(super) async fn contract_page(
         tenant_cluster,
         tenant_typed: None,
         decision_typed: None,
+        deciding: None,
         org_id: scope.org_id(),
         id: contract.id,
         title: contract.title.clone(),

@@ -265,6 +265,10 @@ struct DecisionForm {
     decision: String,
     #[serde(default)]
     reason: String,
+    /// "yes" from the summary's button; anything else shows what the decision does first (it is final, and it
+    /// decides what the supplier's obligation counts).
+    #[serde(default)]
+    confirmed: String,
 }
 
 async fn decide(
@@ -295,6 +299,13 @@ async fn decide(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let reason: String = reason.chars().take(2000).collect();
+    if form.confirmed != "yes" {
+        let mut page =
+            contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), None).await?;
+        page.decision_typed = Some((c, reason));
+        page.deciding = Some((c, approve));
+        return render(StatusCode::OK, &page);
+    }
     let mut tx = state.db.begin().await?;
     match socialreturn::decide(
         &mut tx,
