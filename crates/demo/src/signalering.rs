@@ -77,7 +77,9 @@ fn household(rng: &mut Rng, line: u64, unit: &DemoUnit, day: Date) -> Household 
         FIRST_NAMES[rng.between(0, FIRST_NAMES.len() as u32 - 1) as usize],
         SURNAMES[rng.between(0, SURNAMES.len() as u32 - 1) as usize]
     );
-    let since = day - Duration::days(i64::from(rng.between(50, 220)));
+    // The arrears arose before the first reminder (at most 59 days before the day): a reminder from before them
+    // would be about other arrears and count for nothing.
+    let since = day - Duration::days(i64::from(rng.between(60, 220)));
     let offer = match case {
         Case::TooSoon => day - Duration::days(i64::from(rng.between(3, 20))),
         _ => day - Duration::days(i64::from(rng.between(35, 45))),

@@ -5,8 +5,8 @@
 //!   26 April when the 27th is a Sunday), 5 May, and both Christmas days;
 //! - lid 2: Goede Vrijdag;
 //! - lid 3: the days a *Besluit gelijkstelling* decrees equal to a holiday. These cannot be computed: they are data
-//!   ([`TermCalendar`], filled by the caller from the store), and a term that depends on a year no decree covers yet
-//!   is marked provisional.
+//!   ([`TermCalendar`], filled by the caller from the store), and a term that depends on a year no known decree
+//!   covers is marked provisional.
 //!
 //! The first two are a pure function of the year; Easter by the Gregorian computus (Meeus/Jones/Butcher).
 
@@ -16,7 +16,7 @@ mod term;
 pub use decree::{check_decree, parse_decree_days, DecreeError};
 #[cfg(test)]
 pub(crate) use term::known_decrees;
-pub use term::{DecreedDay, TermCalendar, TermEnd};
+pub use term::{DecreedDay, TermCalendar, TermEnd, Undecreed};
 use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
 /// Easter Sunday of a Gregorian year.

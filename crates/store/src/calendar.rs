@@ -6,7 +6,7 @@
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
 use crate::sql::{self, Conn};
-use crate::{timestamp, Db, Result};
+use crate::{timestamp, Db, Result, StoreError};
 use serde_json::json;
 use time::Date;
 use volkshuis_domain::calendar::{DecreedDay, TermCalendar};
@@ -65,8 +65,20 @@ pub async fn term_calendar_in(mut conn: Conn<'_>) -> Result<TermCalendar> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let last: Option<i64> = sql::query_scalar("SELECT MAX(last_year) FROM atw_decrees").fetch_one(&mut conn).await?;
-    Ok(TermCalendar::new(days, last.map(|y| y as i32)))
+    // Each decree's own years: a decree for a later year says nothing of the years before it (one may be pending).
+    let years = sql::query("SELECT first_year, last_year FROM atw_decrees").fetch_all(&mut conn).await?;
+    let covered = years
+        .iter()
+        .map(|row| {
+            let year = |column| -> Result<i32> {
+                let year: i64 = row.try_get(column)?;
+                i32::try_from(year)
+                    .map_err(|_| StoreError::Corrupt { column: "atw_decrees.year", value: year.to_string() })
+            };
+            Ok(year("first_year")?..=year("last_year")?)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(TermCalendar::new(days, covered))
 }
 
 /// Every decree with its days, newest years first.

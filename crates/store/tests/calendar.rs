@@ -3,6 +3,7 @@
 
 use time::macros::{date, datetime};
 use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
+use volkshuis_domain::calendar::Undecreed;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::overleg::{RequestKind, Subject};
 use volkshuis_domain::text::{LongText, Name};
@@ -15,7 +16,8 @@ use volkshuis_store::{orgs, Db};
 volkshuis_store::store_test_on_both_backends!(
     the_migration_brings_the_known_decrees,
     stored_deadlines_count_the_decreed_days,
-    a_new_decree_moves_the_stored_deadlines
+    a_new_decree_moves_the_stored_deadlines,
+    a_decree_for_a_later_year_leaves_the_years_between_open
 );
 
 fn admin_scope(org: i64) -> WriteScope {
@@ -70,6 +72,7 @@ async fn stored_deadline(db: &Db, id: i64) -> Option<String> {
 async fn the_migration_brings_the_known_decrees(db: &Db) {
     let cal = calendar::term_calendar(db).await.expect("calendar");
     assert_eq!(cal.decreed_through(), Some(2028));
+    assert_eq!(cal.covered_years(), vec![2023..=2028]);
     // RULES.md, "Deadlines in general": the known decrees 2023–2028.
     let known = [
         date!(2023 - 04 - 28),
@@ -130,4 +133,28 @@ async fn a_new_decree_moves_the_stored_deadlines(db: &Db) {
             .await
             .expect("audit");
     assert_eq!(audited, 1);
+}
+
+async fn a_decree_for_a_later_year_leaves_the_years_between_open(db: &Db) {
+    // The auditor's case: a decree for 2031 alone while the one for 2029–2030 is pending.
+    let new = NewDecree {
+        name: "Besluit gelijkstelling dagen 2031".to_owned(),
+        source: "Stb. 2030, 1 (test)".to_owned(),
+        first_year: 2031,
+        last_year: 2031,
+        days: vec![(date!(2031 - 05 - 23), "vrijdag na Hemelvaartsdag".to_owned())],
+    };
+    let mut tx = db.begin().await.expect("begin");
+    calendar::add_decree(&mut tx, &actor(), &new).await.expect("decree");
+    tx.commit().await.expect("commit");
+    let cal = calendar::term_calendar(db).await.expect("calendar");
+    assert_eq!(cal.covered_years(), vec![2023..=2028, 2031..=2031]);
+    for (year, covered) in [(2022, false), (2028, true), (2029, false), (2030, false), (2031, true), (2032, false)] {
+        assert_eq!(cal.is_decreed_year(year), covered, "{year}");
+    }
+    // 1 December 2028 + 6 weeks = Friday 12 January 2029: still open, as before the 2031 decree.
+    let end = cal.term_end(date!(2028 - 12 - 01), date!(2029 - 01 - 12));
+    assert_eq!((end.date, end.provisional), (date!(2029 - 01 - 12), Some(Undecreed::NotYet)));
+    // And a term of 2022, before the first decree held, rests on no known decree.
+    assert_eq!(cal.term_end(date!(2022 - 04 - 14), date!(2022 - 05 - 26)).provisional, Some(Undecreed::Unknown));
 }

@@ -34,6 +34,7 @@ volkshuis_store::store_test_on_both_backends!(
     collection_resumes_after_a_later_result_says_not_picked_up,
     arrears_count_as_resolved_when_the_contract_leaves_the_ledger_and_not_when_it_returns,
     a_withdrawn_consent_ends_the_referral_for_the_partner,
+    the_days_late_count_from_the_arrears_and_an_older_offer_counts_for_nothing,
 );
 
 async fn a_ledger_sends_nothing_until_it_is_confirmed_the_same_day(db: &Db) {
@@ -584,4 +585,46 @@ async fn a_withdrawn_consent_ends_the_referral_for_the_partner(db: &Db) {
     assert_eq!(count(&db, &days).await, 1, "the withdrawal's own day; no closing day made up");
     let logged = count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'withdraw_consent'").await;
     assert_eq!(logged, 1);
+}
+
+async fn the_days_late_count_from_the_arrears_and_an_older_offer_counts_for_nothing(db: &Db) {
+    let db = db.clone();
+    let world = World::new(&db).await;
+    // The auditor's three rows, decided on Saturday 5 December 2026, and one that is signalled.
+    let file = format!(
+        "{HEADER}\n\
+A1;D1;A. Smit;;;100;30-11-2026;1-10-2026;1-10-2026;1-12-2026;telefoon;nee;ja;nee;geen\n\
+A2;D2;B. Smit;;;100;1-9-2026;20-11-2026;20-11-2026;1-12-2026;telefoon;nee;ja;nee;geen\n\
+A3;Z1;C. Smit;;;100;5-11-2026;10-11-2026;10-11-2026;1-12-2026;telefoon;nee;ja;nee;geen\n\
+A4;D1;D. Smit;;;100;1-8-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n"
+    );
+    let households: Vec<Household> =
+        LedgerReader::new(file.as_bytes()).expect("header").map(|r| r.expect("valid row")).collect();
+    let day = date!(2026 - 12 - 05);
+    ledger::import_ledger(&db, &scope(world.woonstad), &actor(), "l.csv", &households, day)
+        .await
+        .expect("ok")
+        .expect("decided");
+    let (verdicts, _) =
+        ledger::verdicts(&db, &personal(world.woonstad, Purpose::SendAndFollow), &actor(), VerdictFilter::All, 0, 50)
+            .await
+            .expect("verdicts");
+    let mut found: Vec<(&str, Vec<&str>, Option<Date>)> = verdicts
+        .iter()
+        .map(|v| (v.contract.as_str(), v.blocks.iter().map(String::as_str).collect(), v.signal_from))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            // The offer of 1 October was about earlier arrears: no reminder and no offer for these.
+            ("A1", vec!["aanmaning_voor_achterstand", "aanbod_voor_achterstand"], None),
+            // 20 November + 30 = Sunday 20 December → Monday 21: from Tuesday 22 December.
+            ("A2", vec!["te_vroeg"], Some(date!(2026 - 12 - 22))),
+            // Arrears of 5 November: to Monday 7 December (the 5th is a Saturday); the offer of 10 November: to
+            // Thursday 10 December. Both must pass: from Friday 11 December.
+            ("A3", vec!["te_vroeg"], Some(date!(2026 - 12 - 11))),
+            ("A4", vec![], None),
+        ]
+    );
 }

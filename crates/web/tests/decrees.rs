@@ -1,6 +1,7 @@
 //! Terms under the Algemene termijnenwet through the real router on both databases: Goede Vrijdag and the decreed
-//! days count, a term past the last decree is marked "nog niet vastgesteld", and a platform administrator adds a
-//! new decree (checked, audit-logged, the stored deadlines recomputed).
+//! days count, a term past the last decree or in a gap between two is marked "nog niet vastgesteld" (before the first
+//! known decree: "geen gelijkstellingsbesluit bekend"), and a platform administrator adds a new decree (checked,
+//! audit-logged, the stored deadlines recomputed).
 
 mod common;
 
@@ -11,7 +12,9 @@ use volkshuis_store::testdb::sql;
 on_both_backends!(
     an_advice_requested_on_2_april_2026_runs_to_18_may,
     a_term_past_the_last_decree_is_not_yet_decreed,
-    an_administrator_adds_a_decree
+    an_administrator_adds_a_decree,
+    a_decree_for_a_later_year_leaves_the_years_between_not_yet_decreed,
+    a_term_before_the_first_decree_says_no_decree_is_known
 );
 
 const PLATFORM_ADMIN: &str = "beheer@volkshuis.test";
@@ -119,4 +122,43 @@ async fn an_administrator_adds_a_decree(mut app: TestApp) {
     let case = app.get(&path).await;
     assert!(case.body.contains("15-01-2029") && !case.body.contains("nog niet vastgesteld"), "{}", case.body);
     assert!(case.body.contains("een bij besluit met een feestdag gelijkgestelde dag"));
+}
+
+async fn a_decree_for_a_later_year_leaves_the_years_between_not_yet_decreed(mut app: TestApp) {
+    // The auditor's case: a decree for 2031 alone, while the one for 2029–2030 is pending.
+    let path = advice_received(&mut app, "01-12-2028").await;
+    app.login(PLATFORM_ADMIN).await;
+    let decree = [
+        ("name", "Besluit gelijkstelling dagen 2031"),
+        ("source", "Stb. 2030, 1"),
+        ("first_year", "2031"),
+        ("last_year", "2031"),
+        ("days", "2031-05-23 vrijdag na Hemelvaartsdag"),
+    ];
+    let saved = app.post("/admin/decrees", &decree).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = app.get("/admin/decrees").await;
+    assert!(page.body.contains("De besluiten lopen van 2023 tot en met 2031, behalve 2029–2030"), "{}", page.body);
+    assert!(!page.body.contains("De besluiten lopen van 2023 tot en met 2031."), "{}", page.body);
+    // The 2029 deadline keeps its marker.
+    app.login("bestuur@desleutel.test").await;
+    let case = app.get(&path).await;
+    assert!(case.body.contains("12-01-2029 (nog niet vastgesteld"), "{}", case.body);
+}
+
+async fn a_term_before_the_first_decree_says_no_decree_is_known(mut app: TestApp) {
+    // Received Thursday 14 April 2022: 6 weeks end on Hemelvaartsdag 26 May 2022, so Friday 27 May, which (the audit
+    // reports) a 2022 decree the platform does not hold made a day off: the date must not read as settled, nor as
+    // "not yet decreed".
+    let path = advice_received(&mut app, "14-04-2022").await;
+    app.login("bestuur@desleutel.test").await;
+    let case = app.get(&path).await;
+    assert_eq!(case.status, StatusCode::OK);
+    assert!(case.body.contains("27-05-2022 (geen gelijkstellingsbesluit bekend voor dat jaar"), "{}", case.body);
+    assert!(!case.body.contains("nog niet vastgesteld"), "{}", case.body);
+    // In English it says the same.
+    let switched = app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    let case = app.get(&path).await;
+    assert!(case.body.contains("(no decree known for that year"), "{}", case.body);
 }

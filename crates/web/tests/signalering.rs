@@ -18,6 +18,7 @@ on_both_backends!(
     a_wrong_ledger_names_line_and_column_and_changes_nothing,
     every_route_answers_each_role_as_the_law_allows,
     soft_signals_reach_only_the_partner_they_were_referred_to,
+    reminders_from_before_the_arrears_are_named_on_the_verdicts,
 );
 
 const STOCK: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;bagVerblijfsobjectId\n\
@@ -594,4 +595,26 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     let notices: Vec<String> = app.notices_of(coach).await.into_iter().map(|(text, _)| text).collect();
     assert!(notices.iter().any(|n| n == "De toestemming voor een doorverwijzing is ingetrokken"), "{notices:?}");
     assert!(notices.iter().all(|n| !n.contains("Bewoner")), "no name in a notice: {notices:?}");
+}
+
+async fn reminders_from_before_the_arrears_are_named_on_the_verdicts(mut app: TestApp) {
+    let (_, woonstad) = setting(&mut app).await;
+    app.login("medewerker@woonstad.test").await;
+    // K1's arrears arose on 1 November; its reminder (15 September) and offer (1 October) were about earlier ones.
+    let header = LEDGER.lines().next().expect("header");
+    let ledger = format!(
+        "{header}\nK1;A1;Joke Hendriks;;;612,40;1-11-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n"
+    );
+    let done = app
+        .post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "grootboek.csv", ledger.as_bytes())
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = app.get(&format!("/orgs/{woonstad}/signalering/grootboek")).await;
+    let main = page.main();
+    assert!(!main.contains("data-verdict=\"signalled\""), "{main}");
+    assert!(main.contains("de aanmaning is van vóór deze achterstand, dus ging over een eerdere (c)"), "{main}");
+    assert!(
+        main.contains("de aanmaning met aanbod is van vóór deze achterstand, dus ging over een eerdere (d)"),
+        "{main}"
+    );
 }

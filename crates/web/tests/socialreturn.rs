@@ -28,6 +28,7 @@ on_both_backends!(
     only_a_coordinator_the_buyer_works_with_can_be_named,
     work_outside_the_contract_is_refused_or_cut_and_split_by_year,
     stored_contributions_are_revalued_with_a_trail,
+    a_cap_from_29_february_stored_a_day_short_is_revalued,
     formulas_in_the_export_stay_text,
     evidence_downloads_are_audited
 );
@@ -936,6 +937,54 @@ async fn stored_contributions_are_revalued_with_a_trail(mut app: TestApp) {
     // A second start finds nothing to do.
     let again = volkshuis_store::socialreturn::revalue_stored(&db, &actor).await.expect("revalue again");
     assert_eq!(again.revalued, 0);
+}
+
+/// A WW placement from 29 February 2028 under Oost-Nederland (at most 12 months) stored as the rules before version 3
+/// valued it (to 27 February 2029: € 9.998,97) is valued again at start-up: through 28 February 2029, € 10.028,74
+/// (€ 10.000 / 12 × (12 + 1/29)), with the reason in the trail.
+async fn a_cap_from_29_february_stored_a_day_short_is_revalued(mut app: TestApp) {
+    // Awarded in 2024, when Oost-Nederland (from 2023) is the table and Utrecht's (from 2025) is not yet.
+    let id = contract(&mut app, "oost", "2024-06-01", "2030-12-31").await;
+    let (buyer, supplier) = (app.org_id("woonstad").await, app.org_id("bouwbedrijf-van-dijk").await);
+    app.login(SUPPLIER).await;
+    let fields = [
+        ("kind", "placement"),
+        ("person", "WW-29"),
+        ("group", "ww"),
+        ("hours_per_week", "36"),
+        ("start", "2028-02-29"),
+        ("end", "2029-12-31"),
+    ];
+    let resp = app.post_multipart(&format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"), &fields, &[]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let db = app.state.db.clone();
+    let contribution: i64 = sql::query_scalar("SELECT id FROM sr_contributions WHERE contract_id = $1")
+        .bind(id)
+        .fetch_one(&db)
+        .await
+        .expect("id");
+    sql::query("UPDATE sr_contributions SET value_cents = 999897, valuation_version = 2 WHERE id = $1")
+        .bind(contribution)
+        .execute(&db)
+        .await
+        .expect("as version 2 stored it");
+    let actor = Actor::system("test", app.state.clock.now());
+    let done = volkshuis_store::socialreturn::revalue_stored(&db, &actor).await.expect("revalue");
+    assert_eq!((done.revalued, done.changed, done.delta.cents()), (1, 1, 1_002_874 - 999_897));
+    app.login(BUYER).await;
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert!(page.body.contains("Voorbeeld: bouwblokken Oost-Nederland 2023"));
+    assert!(page.body.contains("van 29-2-2028 tot en met 28-2-2029"), "{}", page.body);
+    let trail = format!(
+        "Bijdrage {contribution}: € 9.998,97 → € 10.028,74; opnieuw berekend: een telling van hoogstens zoveel maanden"
+    );
+    assert!(page.body.contains(&trail), "{}", page.body);
+    let pending: i64 = sql::query_scalar("SELECT pending_cents FROM sr_contracts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&db)
+        .await
+        .expect("sum");
+    assert_eq!(pending, 1_002_874);
 }
 
 /// A title that a spreadsheet would run as a formula is written to the CSV export as text (issue 17).

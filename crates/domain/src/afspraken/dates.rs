@@ -141,7 +141,7 @@ pub fn dispute_state(window: &DisputeWindow, today: Date, agreed: bool) -> Dispu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::{known_decrees, DayOff, Extension, Holiday};
+    use crate::calendar::{known_decrees, DayOff, Extension, Holiday, Undecreed};
     use time::macros::date;
 
     #[test]
@@ -212,7 +212,7 @@ mod tests {
             let window = dispute_window(started, &cal);
             assert_eq!(window.talks_started, started);
             assert_eq!((window.may_open_from, window.submit_by.date), (arises, last_day), "talks started {started}");
-            assert!(!window.submit_by.provisional, "{started}: 2026 is decreed");
+            assert_eq!(window.submit_by.provisional, None, "{started}: 2026 is decreed");
         }
         let kings_day = dispute_window(date!(2025 - 09 - 30), &cal);
         assert_eq!(kings_day.submit_by.extension, Extension::NonWorkingLastDay(DayOff::Holiday(Holiday::KingsDay)));
@@ -225,7 +225,7 @@ mod tests {
         // 2 October 2028 → 2 April 2029 → Monday 30 April 2029: a working day by law, but 2029 is not decreed yet.
         let window = dispute_window(date!(2028 - 10 - 02), &known_decrees());
         assert_eq!(window.submit_by.date, date!(2029 - 04 - 30));
-        assert!(window.submit_by.provisional);
+        assert_eq!(window.submit_by.provisional, Some(Undecreed::NotYet));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::{DayOff, TermCalendar};
 use time::Date;
 
 /// The years a decree may cover: the Atw dates from 1964, and a decree for a far year is a typing error.
-const YEARS: std::ops::RangeInclusive<i32> = 1965..=2199;
+pub(super) const YEARS: std::ops::RangeInclusive<i32> = 1965..=2199;
 
 /// What is wrong with a decree's days, naming the line or day.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

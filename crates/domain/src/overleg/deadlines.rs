@@ -2,7 +2,7 @@
 //! See `shared/design/RULES.md`. Each deadline carries the rule that produced it, to show next to the date.
 
 use super::kinds::{RequestKind, Subject};
-use crate::calendar::{Extension, TermCalendar, TermEnd};
+use crate::calendar::{Extension, TermCalendar, TermEnd, Undecreed};
 use time::{Date, Duration};
 
 /// Why a request is not valid as entered.
@@ -156,15 +156,15 @@ pub struct Deadline {
     pub date: Date,
     /// The rule, e.g. 6 weeks after receipt (art. 5 Overlegwet), moved to the next working day past 5 May.
     pub rule: Rule,
-    /// The date depends on a year no *Besluit gelijkstelling* covers yet, so a decree may still move it; shown as
-    /// "nog niet vastgesteld".
-    pub provisional: bool,
+    /// The date depends on a year no known *Besluit gelijkstelling* covers, so a decree may move it, and why:
+    /// shown as "nog niet vastgesteld", or before the first known decree as "geen gelijkstellingsbesluit bekend".
+    pub provisional: Option<Undecreed>,
 }
 
 impl Deadline {
     /// A date fixed by a step that happened (no term counted, so nothing to decree).
     pub fn on(date: Date, rule: Rule) -> Self {
-        Self { date, rule, provisional: false }
+        Self { date, rule, provisional: None }
     }
 }
 
@@ -241,7 +241,7 @@ mod tests {
         // RULES.md's example: 6 weeks end on Thursday 14 May (Hemelvaartsdag), Friday 15 May is a decreed day, so
         // the term ends on Monday 18 May 2026.
         let example = advice_deadline(&known_decrees(), date!(2026 - 04 - 02), None).expect("valid");
-        assert_eq!((example.date, example.provisional), (date!(2026 - 05 - 18), false));
+        assert_eq!((example.date, example.provisional), (date!(2026 - 05 - 18), None));
         assert!(example.rule.to_string().contains("Hemelvaartsdag"));
         assert_eq!(
             advice_deadline(&known_decrees(), date!(2026 - 04 - 13), None).map(|d| d.date),
@@ -265,14 +265,14 @@ mod tests {
         ];
         for (received, last_day, provisional) in table {
             let d = advice_deadline(&cal, received, None).expect("valid");
-            assert_eq!((d.date, d.provisional), (last_day, provisional), "received {received}");
+            assert_eq!((d.date, d.provisional.is_some()), (last_day, provisional), "received {received}");
         }
         // The budget of 2028 is accounted for in 2029: provisional too; that of 2027 is not.
-        assert!(budget_account_deadline(&cal, 2028).provisional);
-        assert!(!budget_account_deadline(&cal, 2027).provisional);
+        assert_eq!(budget_account_deadline(&cal, 2028).provisional, Some(Undecreed::NotYet));
+        assert_eq!(budget_account_deadline(&cal, 2027).provisional, None);
         // The plan may go ahead the day after a term: as provisional as the term.
-        assert!(may_execute_from(&cal, date!(2029 - 01 - 08)).provisional);
-        assert!(!may_execute_from(&cal, date!(2028 - 06 - 05)).provisional);
+        assert_eq!(may_execute_from(&cal, date!(2029 - 01 - 08)).provisional, Some(Undecreed::NotYet));
+        assert_eq!(may_execute_from(&cal, date!(2028 - 06 - 05)).provisional, None);
     }
 
     #[test]

@@ -25,10 +25,11 @@ pub enum LedgerColumn {
     Amount,
     /// `achterstandSinds`: the day the arrears arose (required).
     ArrearsSince,
-    /// `aanmaningDatum`: the day of the first written reminder (condition c).
+    /// `aanmaningDatum`: the day of the first written reminder (condition c); one before `achterstandSinds` does not
+    /// count.
     ReminderOn,
     /// `aanbodDatum`: the day of the written reminder that offered to pass the details on (condition d); the
-    /// days-late threshold counts from it.
+    /// tenant's time to object counts from it, as the days late count from `achterstandSinds`.
     OfferOn,
     /// `contactpogingDatum`: the day of the last attempt at personal contact (condition a).
     ContactOn,

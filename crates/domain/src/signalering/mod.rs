@@ -14,4 +14,4 @@ pub mod triage;
 
 pub use ledger::{Arrangement, ContactKind, Household, LedgerColumn, LedgerReader};
 pub use outcome::{Outcome, OutcomeGroup, PartOfDay};
-pub use rule::{decide, threshold_end, Block, Context, Decision, RuleSettings};
+pub use rule::{decide, threshold_end, Block, Context, Decision, RuleSettings, Thresholds};

@@ -1,12 +1,19 @@
 //! The legal rule of vroegsignalering (art. 4a Wet gemeentelijke schuldhulpverlening with the Besluit; see RULES.md):
 //! a landlord passes a household's contact details and arrears to the municipality once it has (a) tried to make
-//! personal contact, (b) pointed the tenant to debt help, (c) sent a written reminder and (d) offered in that
-//! reminder to pass the details on — and the tenant did not object. Practice (the national covenant) adds: no signal
-//! while a payment arrangement is being kept, and not before the days-late threshold after the offering reminder has
-//! passed (30 days unless the municipality agreed otherwise).
+//! personal contact, (b) pointed the tenant to debt help, (c) sent a written reminder about the arrears and (d)
+//! offered in that reminder to pass the details on — and the tenant did not object. The law names no number of
+//! days; practice (the national covenant) adds: no signal while a payment arrangement is being kept, and a rent signal
+//! from 30 days late (unless the municipality agreed another number).
 //!
-//! The threshold is a term counted in days, so it is counted as the Algemene termijnenwet counts one: a term that
-//! ends on a Saturday, Sunday or holiday runs to the next working day, and the signal may go the day after.
+//! A reminder or offer dated before the day these arrears arose was about earlier arrears, so it counts for neither
+//! (c) nor (d) ([`Block::ReminderBeforeArrears`], [`Block::OfferBeforeArrears`]). The signal then waits for two
+//! terms of `threshold_days`: after the day the arrears arose (the days late) and after the offering reminder (the
+//! tenant's time to object, as the platform always counted it); it may go once both have passed. Since a counting
+//! offer is never dated before the arrears, the offer's term never ends earlier; the arrears' term is kept as the
+//! rule reads, so that relaxing the first rule could never let days-old arrears through.
+//!
+//! Each is a term counted in days, so it is counted as the Algemene termijnenwet counts one: a term that ends on a
+//! Saturday, Sunday or holiday runs to the next working day, and the signal may go the day after.
 
 use super::ledger::{Arrangement, ContactKind, Household};
 use crate::calendar::{TermCalendar, TermEnd};
@@ -15,7 +22,7 @@ use time::{Date, Duration};
 /// What a municipality agreed with the landlords (defaults: the covenant's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleSettings {
-    /// Days after the offering reminder before a signal may go.
+    /// Days late, and days after the offering reminder, before a signal may go.
     pub threshold_days: u16,
 }
 
@@ -58,12 +65,28 @@ pub enum Block {
     /// (c) No written reminder recorded.
     #[error("geen schriftelijke aanmaning vastgelegd (voorwaarde c)")]
     NoWrittenReminder,
+    /// (c) The written reminders recorded are dated before these arrears arose: they were about other arrears.
+    #[error("de aanmaning is van vóór deze achterstand (voorwaarde c)")]
+    ReminderBeforeArrears,
     /// (d) No reminder offered to pass the details on.
     #[error("in geen aanmaning aangeboden de gegevens door te geven (voorwaarde d)")]
     NoOffer,
-    /// The days-late threshold has not passed yet; the signal may go from this day.
+    /// (d) The reminder with the offer is dated before these arrears arose: it offered nothing about them.
+    #[error("de aanmaning met aanbod is van vóór deze achterstand (voorwaarde d)")]
+    OfferBeforeArrears,
+    /// The days-late threshold after the arrears arose, or the term after the offering reminder, has not passed
+    /// yet; the signal may go from this day (the later of the two).
     #[error("de termijn na de aanmaning met aanbod loopt nog; signaleren kan vanaf {0}")]
     TooSoon(Date),
+}
+
+/// The ends of the two threshold terms of a household ([`threshold_end`] of each day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thresholds {
+    /// After the day the arrears arose: the days late.
+    pub arrears: TermEnd,
+    /// After the offering reminder, when there was one: the tenant's time to object.
+    pub offer: Option<TermEnd>,
 }
 
 /// The verdict on one household, with everything that blocks it.
@@ -71,8 +94,8 @@ pub enum Block {
 pub struct Decision {
     /// Why it is not signalled; empty when it is.
     pub blocks: Vec<Block>,
-    /// The end of the threshold term after the offering reminder, when there was one.
-    pub threshold: Option<TermEnd>,
+    /// The ends of the threshold terms.
+    pub thresholds: Thresholds,
 }
 
 impl Decision {
@@ -91,19 +114,24 @@ pub fn decide(
     calendar: &TermCalendar,
     today: Date,
 ) -> Decision {
-    let threshold = household.offer_on.map(|offer| threshold_end(offer, settings, calendar));
-    decide_with_threshold(household, context, threshold, today)
+    let thresholds = Thresholds {
+        arrears: threshold_end(household.arrears_since, settings, calendar),
+        offer: household.offer_on.map(|offer| threshold_end(offer, settings, calendar)),
+    };
+    decide_with_thresholds(household, context, thresholds, today)
 }
 
-/// [`decide`] with the threshold's end already counted (`threshold_end` of the household's offer): a ledger of
-/// millions of households has few distinct offer days, and counting a term walks its days.
-pub fn decide_with_threshold(
+/// [`decide`] with the thresholds' ends already counted ([`threshold_end`] of the household's arrears day and offer
+/// day): a ledger of millions of households has few distinct days, and counting a term walks its days.
+pub fn decide_with_thresholds(
     household: &Household,
     context: Context,
-    threshold: Option<TermEnd>,
+    thresholds: Thresholds,
     today: Date,
 ) -> Decision {
     let done = |day: Option<Date>| day.is_some_and(|d| d <= today);
+    // A reminder sent before these arrears arose was about other arrears: it is no reminder about these.
+    let about_these = |day: Option<Date>| day.is_some_and(|d| d <= today && d >= household.arrears_since);
     let mut blocks = Vec::new();
     if !context.gemeente_known {
         blocks.push(Block::NoGemeente);
@@ -125,23 +153,30 @@ pub fn decide_with_threshold(
         blocks.push(Block::NoDebtHelpPointer);
     }
     // The offering reminder is itself a written reminder.
-    if !done(household.reminder_on) && !done(household.offer_on) {
-        blocks.push(Block::NoWrittenReminder);
+    if !about_these(household.reminder_on) && !about_these(household.offer_on) {
+        if done(household.reminder_on) || done(household.offer_on) {
+            blocks.push(Block::ReminderBeforeArrears);
+        } else {
+            blocks.push(Block::NoWrittenReminder);
+        }
     }
-    match (household.offer_on, threshold) {
-        (Some(offer), Some(end)) if offer <= today => {
-            if today <= end.date {
-                blocks.push(Block::TooSoon(end.date + Duration::days(1)));
+    match (household.offer_on, thresholds.offer) {
+        (Some(offer), Some(offer_end)) if about_these(Some(offer)) => {
+            // Both terms must have passed; with no counting offer there is no day to name, as (d) blocks anyway.
+            let last = offer_end.date.max(thresholds.arrears.date);
+            if today <= last {
+                blocks.push(Block::TooSoon(last + Duration::days(1)));
             }
         }
+        (Some(offer), _) if offer <= today && offer < household.arrears_since => blocks.push(Block::OfferBeforeArrears),
         _ => blocks.push(Block::NoOffer),
     }
-    Decision { blocks, threshold }
+    Decision { blocks, thresholds }
 }
 
-/// The last day of the threshold term after an offering reminder sent on `offer`.
-pub fn threshold_end(offer: Date, settings: RuleSettings, calendar: &TermCalendar) -> TermEnd {
-    calendar.term_end(offer, offer + Duration::days(i64::from(settings.threshold_days)))
+/// The last day of the threshold term counted from `day`: the day the arrears arose, or the offering reminder's.
+pub fn threshold_end(day: Date, settings: RuleSettings, calendar: &TermCalendar) -> TermEnd {
+    calendar.term_end(day, day + Duration::days(i64::from(settings.threshold_days)))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! The rule as a table: every condition missing on its own, the objection, the arrangement, and the threshold's
-//! edges where the Algemene termijnenwet moves them (dates computed by hand from the 2026 calendar).
+//! The rule as a table: every condition missing on its own, the objection, the arrangement, reminders older than the
+//! arrears, and the thresholds' edges where the Algemene termijnenwet moves them (dates computed by hand from the
+//! 2026 calendar).
 
 use super::*;
 use crate::money::Money;
@@ -137,6 +138,9 @@ fn threshold_edges_across_holidays() {
         let settings = RuleSettings { threshold_days: days };
         assert_eq!(threshold_end(offer, settings, &TermCalendar::default()).date, last, "offer {offer}");
         let mut household = complete();
+        // Arrears well before the offer, so that only the offer's term is at its edge (an offer in March for arrears
+        // of August would be about other arrears).
+        household.arrears_since = offer - Duration::days(60);
         household.reminder_on = Some(offer);
         household.offer_on = Some(offer);
         household.contact_on = Some(offer);
@@ -152,4 +156,106 @@ fn an_offer_dated_in_the_future_has_not_been_made() {
     household.offer_on = Some(date!(2026 - 12 - 10));
     household.reminder_on = Some(date!(2026 - 12 - 10));
     assert_eq!(blocks(&household, date!(2026 - 12 - 01)), vec![Block::NoWrittenReminder, Block::NoOffer]);
+}
+
+/// A household whose arrears arose on `arrears`, reminded with the offer on `offer`, its personal contact on
+/// 1 December 2026 (after every arrears day below).
+fn dated(arrears: Date, offer: Date) -> Household {
+    let mut household = complete();
+    household.arrears_since = arrears;
+    household.reminder_on = Some(offer);
+    household.offer_on = Some(offer);
+    household.contact_on = Some(date!(2026 - 12 - 01));
+    household
+}
+
+/// The auditor's rows and their neighbours: the days late count from the day the arrears arose, an offer from an
+/// earlier episode counts for nothing, and the signal waits for both terms (30 days each; worked out by hand on the
+/// 2026 calendar, where December has no decreed day).
+#[test]
+fn the_days_late_count_from_the_arrears_and_an_older_offer_does_not_count() {
+    let cal = crate::calendar::known_decrees();
+    let decided = |h: &Household, day| decide(h, known(), RuleSettings::default(), &cal, day);
+    let table: [(Date, Date, Date, Vec<Block>); 7] = [
+        // (arrears since, offer, day, blocks)
+        // Arrears of 30 November, the offer of 1 October from an earlier episode: neither a reminder about these
+        // arrears nor an offer for them. (Counted from the offer, the platform signalled days-old arrears.)
+        (
+            date!(2026 - 11 - 30),
+            date!(2026 - 10 - 01),
+            date!(2026 - 12 - 05),
+            vec![Block::ReminderBeforeArrears, Block::OfferBeforeArrears],
+        ),
+        // Arrears since 1 September: 30 days end Thursday 1 October, long past. The offer of 20 November: 30 days
+        // end Sunday 20 December → Monday 21 December; a signal from Tuesday 22 December.
+        (
+            date!(2026 - 09 - 01),
+            date!(2026 - 11 - 20),
+            date!(2026 - 12 - 05),
+            vec![Block::TooSoon(date!(2026 - 12 - 22))],
+        ),
+        (
+            date!(2026 - 09 - 01),
+            date!(2026 - 11 - 20),
+            date!(2026 - 12 - 21),
+            vec![Block::TooSoon(date!(2026 - 12 - 22))],
+        ),
+        (date!(2026 - 09 - 01), date!(2026 - 11 - 20), date!(2026 - 12 - 22), vec![]),
+        // Arrears since 5 November: 30 days end Saturday 5 December → Monday 7 December, so not before Tuesday the
+        // 8th; the offer of 10 November: 30 days end Thursday 10 December, a working day, so not before Friday the
+        // 11th. The later of the two: 11 December.
+        (
+            date!(2026 - 11 - 05),
+            date!(2026 - 11 - 10),
+            date!(2026 - 12 - 05),
+            vec![Block::TooSoon(date!(2026 - 12 - 11))],
+        ),
+        (
+            date!(2026 - 11 - 05),
+            date!(2026 - 11 - 10),
+            date!(2026 - 12 - 10),
+            vec![Block::TooSoon(date!(2026 - 12 - 11))],
+        ),
+        (date!(2026 - 11 - 05), date!(2026 - 11 - 10), date!(2026 - 12 - 11), vec![]),
+    ];
+    for (arrears, offer, day, expected) in table {
+        assert_eq!(decided(&dated(arrears, offer), day).blocks, expected, "arrears {arrears}, offer {offer}, {day}");
+    }
+    // An offer on the day the arrears arose is about them: 5 November + 30 = Saturday 5 December → Monday the 7th.
+    let same_day = dated(date!(2026 - 11 - 05), date!(2026 - 11 - 05));
+    assert_eq!(decided(&same_day, date!(2026 - 12 - 07)).blocks, vec![Block::TooSoon(date!(2026 - 12 - 08))]);
+    assert!(decided(&same_day, date!(2026 - 12 - 08)).signalled());
+}
+
+#[test]
+fn a_reminder_before_the_arrears_is_no_reminder_about_them() {
+    let today = date!(2026 - 12 - 05);
+    // The first reminder predates the arrears, the offering reminder does not: the offer is itself the reminder.
+    let mut household = complete();
+    household.reminder_on = Some(date!(2026 - 07 - 15));
+    assert!(blocks(&household, today).is_empty());
+    // An old reminder and no offer: (c) and (d) both fail, (c) for its date.
+    household.offer_on = None;
+    assert_eq!(blocks(&household, today), vec![Block::ReminderBeforeArrears, Block::NoOffer]);
+    // A reminder about these arrears and an offer from before them: only (d) fails.
+    let mut household = complete();
+    household.offer_on = Some(date!(2026 - 07 - 20));
+    assert_eq!(blocks(&household, today), vec![Block::OfferBeforeArrears]);
+}
+
+#[test]
+fn the_signal_waits_for_the_later_of_the_two_terms() {
+    // Under the rule an offer that counts is never older than the arrears, so with one number of days the offer's
+    // term never ends first. Given the two ends directly, the later one still names the day: arrears of 5 November
+    // end Monday 7 December; an offer of 10 November counted at 14 days ends Tuesday 24 November.
+    let cal = crate::calendar::known_decrees();
+    let household = dated(date!(2026 - 11 - 05), date!(2026 - 11 - 10));
+    let thresholds = Thresholds {
+        arrears: threshold_end(date!(2026 - 11 - 05), RuleSettings::default(), &cal),
+        offer: Some(threshold_end(date!(2026 - 11 - 10), RuleSettings { threshold_days: 14 }, &cal)),
+    };
+    assert_eq!(thresholds.arrears.date, date!(2026 - 12 - 07));
+    let decided = |day| decide_with_thresholds(&household, known(), thresholds, day).blocks;
+    assert_eq!(decided(date!(2026 - 12 - 05)), vec![Block::TooSoon(date!(2026 - 12 - 08))]);
+    assert!(decided(date!(2026 - 12 - 08)).is_empty());
 }

@@ -88,9 +88,19 @@ pub enum ValuationError {
     OutsideContract(Period),
 }
 
-/// The day before the same date `months` later (the last day of a counting period of that many months).
+/// The last day of a counting period of `months` calendar months from `start`: the day before the same day of the
+/// month `months` later, or, when that month has no such day (a start on the 29th to the 31st), its last day. So
+/// twelve months from 29 February 2024 run through 28 February 2025; clamping first and then taking a day off
+/// stopped a day short (27 February).
 fn months_later(start: Date, months: u32) -> Date {
-    add_months(start, months) - Duration::days(1)
+    // `add_months` clamps a day the month lacks to its last day; only a day that exists there has a day before it
+    // inside the period.
+    let same_day = add_months(start, months);
+    if same_day.day() < start.day() {
+        same_day
+    } else {
+        same_day - Duration::days(1)
+    }
 }
 
 /// The part of `start`–`end` inside the contract: `None` when nothing is; a line when it is cut.

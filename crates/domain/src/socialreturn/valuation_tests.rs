@@ -361,7 +361,56 @@ fn stored_lines_of_both_shapes_read_back() {
 
 #[test]
 fn counting_periods_end_the_day_before_the_same_date() {
-    assert_eq!(months_later(date!(2025 - 03 - 01), 12), date!(2026 - 02 - 28));
-    assert_eq!(months_later(date!(2024 - 01 - 31), 1), date!(2024 - 02 - 28), "clamped to 29 Feb, minus a day");
-    assert_eq!(months_later(date!(2025 - 06 - 15), 24), date!(2027 - 06 - 14));
+    // (start, months, last day counted): the day before the same day of the month, or the end of a month that has
+    // no such day. Worked out on a calendar.
+    let table = [
+        (date!(2025 - 03 - 01), 12, date!(2026 - 02 - 28)),
+        (date!(2025 - 06 - 15), 24, date!(2027 - 06 - 14)),
+        // 29 February 2025 and 2026 do not exist: the period runs through the end of February.
+        (date!(2024 - 02 - 29), 12, date!(2025 - 02 - 28)),
+        (date!(2024 - 02 - 29), 24, date!(2026 - 02 - 28)),
+        // Four years on, 29 February exists again: the day before it.
+        (date!(2024 - 02 - 29), 48, date!(2028 - 02 - 28)),
+        // 31 February does not exist: through the end of February, 29 in a leap year (was 28: 29 minus a day).
+        (date!(2024 - 01 - 31), 1, date!(2024 - 02 - 29)),
+        (date!(2025 - 01 - 31), 1, date!(2025 - 02 - 28)),
+        (date!(2025 - 01 - 30), 1, date!(2025 - 02 - 28)),
+        // 29 February 2024 exists: the day before it.
+        (date!(2024 - 01 - 29), 1, date!(2024 - 02 - 28)),
+        (date!(2025 - 01 - 28), 1, date!(2025 - 02 - 27)),
+        // 31 April does not exist; 31 May does.
+        (date!(2025 - 03 - 31), 1, date!(2025 - 04 - 30)),
+        (date!(2025 - 03 - 31), 2, date!(2025 - 05 - 30)),
+        // Across the year end.
+        (date!(2025 - 12 - 31), 2, date!(2026 - 02 - 28)),
+        (date!(2025 - 12 - 01), 1, date!(2025 - 12 - 31)),
+    ];
+    for (start, months, last) in table {
+        assert_eq!(months_later(start, months), last, "{start} + {months} months");
+    }
+}
+
+#[test]
+fn a_cap_from_29_february_counts_through_28_february() {
+    // Oost-Nederland WW, € 10.000 a year, at most 12 months from 29 February 2024: 29 February 2024 – 28 February
+    // 2025 counts, 1/29 of February 2024, March 2024 – January 2025 (11 months) and all 28 days of February 2025:
+    // € 10.000 / 12 × (12 + 1/29) = € 10.000 + € 28,7356… = € 10.028,74 (counting to 27 February gave € 9.998,97).
+    let ww = placement(TargetGroup::Ww, date!(2024 - 02 - 29), date!(2025 - 12 - 31), 36, vec![]);
+    let v = value(&oost_nederland(), &ww, WIDE).expect("valued");
+    assert_eq!(v.value.cents(), 1_002_874);
+    assert!(v.lines[0].to_string().contains("van 29-2-2024 tot en met 28-2-2025"), "{:?}", v.lines);
+    // 2024: (10 + 1/29) months = € 8.362,07; 2025: January and February, € 1.666,67.
+    assert_eq!(v.years, vec![(2024, Money::from_cents(836_207)), (2025, Money::from_cents(166_667))]);
+    // Participatiewet long on the benefit, € 40.000 a year, at most 24 months: 29 February 2024 – 28 February 2026,
+    // € 40.000 / 12 × (24 + 1/29) = € 80.000 + € 114,9425… = € 80.114,94 (was € 79.995,89).
+    let pw = Contribution::Placement {
+        person: "K-002".into(),
+        group: TargetGroup::Participatiewet,
+        long_term: true,
+        start: date!(2024 - 02 - 29),
+        end: date!(2026 - 12 - 31),
+        hours_per_week: 36,
+        bonuses: vec![],
+    };
+    assert_eq!(cents(&pw, &oost_nederland()), 8_011_494);
 }

@@ -14,7 +14,9 @@ use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::bezit::import::{echo, RowError, RowProblem, WHOLE_ROW};
 use volkshuis_domain::money::Money;
-use volkshuis_domain::signalering::rule::{decide_with_threshold, threshold_end, Block, Context, RuleSettings};
+use volkshuis_domain::signalering::rule::{
+    decide_with_thresholds, threshold_end, Block, Context, RuleSettings, Thresholds,
+};
 use volkshuis_domain::signalering::{Arrangement, Household, LedgerColumn};
 
 /// What a ledger brought.
@@ -102,7 +104,9 @@ pub fn block_code(block: &Block) -> &'static str {
         Block::NoContactAttempt => "geen_contactpoging",
         Block::NoDebtHelpPointer => "niet_gewezen_op_schuldhulp",
         Block::NoWrittenReminder => "geen_aanmaning",
+        Block::ReminderBeforeArrears => "aanmaning_voor_achterstand",
         Block::NoOffer => "geen_aanbod",
+        Block::OfferBeforeArrears => "aanbod_voor_achterstand",
         Block::TooSoon(_) => "te_vroeg",
     }
 }
@@ -212,12 +216,13 @@ pub async fn import_ledger(
             gemeente_known: unit.gemeente.is_some(),
             open_signal_since: open.get(&household.contract).copied(),
         };
-        let threshold = household.offer_on.map(|offer| {
-            *thresholds
-                .entry((offer, settings.threshold_days))
-                .or_insert_with(|| threshold_end(offer, settings, &calendar))
-        });
-        let decision = decide_with_threshold(household, context, threshold, today);
+        // One cache for both kinds of day: a term from a day is the same whether the arrears arose or the offer was
+        // sent on it.
+        let mut term = |day: Date| {
+            *thresholds.entry((day, settings.threshold_days)).or_insert_with(|| threshold_end(day, settings, &calendar))
+        };
+        let terms = Thresholds { arrears: term(household.arrears_since), offer: household.offer_on.map(&mut term) };
+        let decision = decide_with_thresholds(household, context, terms, today);
         let signal_from = decision.blocks.iter().find_map(|b| match b {
             Block::TooSoon(from) => Some(date_to_text(*from)),
             _ => None,

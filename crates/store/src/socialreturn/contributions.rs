@@ -121,9 +121,10 @@ pub async fn report(
     Ok(id)
 }
 
-/// The rules the stored values are computed by: 2 is by calendar months within the contract period (ADR 0026);
-/// rows with a lower version are re-valued at start-up ([`super::revalue`]).
-pub const VALUATION_VERSION: i64 = 2;
+/// The rules the stored values are computed by: 2 is by calendar months within the contract period (ADR 0026); 3
+/// ends a counted-months cap from the 29th to the 31st on the last day of a month that lacks that day (ADR 0026,
+/// December 2026). Rows with a lower version are re-valued at start-up ([`super::revalue`]).
+pub const VALUATION_VERSION: i64 = 3;
 
 /// Writes a contribution's value per calendar year (replacing any before).
 pub(super) async fn write_years(tx: &mut Tx, contribution_id: i64, valuation: &Valuation) -> Result<()> {

@@ -19,8 +19,20 @@ use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::table::ValuationTable;
 use volkshuis_domain::socialreturn::valuation::{revalue, Period, Valuation};
 
-/// Why the values changed in this re-valuation (a key the web layer words in the user's language).
+/// Why the values changed in the re-valuation to version 2 (a key the web layer words in the user's language).
 pub const REASON_MONTHS_AND_PERIOD: &str = "months_and_contract_period";
+/// Why the values changed in the re-valuation to version 3: a counted-months cap from the 29th to the 31st of a
+/// month ends on the last day of a month that lacks that day, not a day earlier (ADR 0026).
+pub const REASON_COUNTED_MONTHS_END: &str = "counted_months_end";
+
+/// Why a row valued under `version` changed: the first rule change it missed.
+fn reason(version: i64) -> &'static str {
+    if version < 2 {
+        REASON_MONTHS_AND_PERIOD
+    } else {
+        REASON_COUNTED_MONTHS_END
+    }
+}
 
 /// What a re-valuation did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,7 +54,7 @@ pub struct ValueChange {
     pub old: Money,
     /// The value after.
     pub new: Money,
-    /// Why ([`REASON_MONTHS_AND_PERIOD`]).
+    /// Why ([`REASON_MONTHS_AND_PERIOD`], [`REASON_COUNTED_MONTHS_END`]).
     pub reason: String,
     /// When.
     pub at: time::OffsetDateTime,
@@ -56,7 +68,8 @@ pub async fn revalue_stored(db: &Db, actor: &Actor) -> Result<Revalued> {
         sql::query("SELECT pg_advisory_xact_lock(7326)").execute(&mut tx).await?;
     }
     let rows = sql::query(
-        "SELECT k.id, k.contract_id, k.body, k.value_cents, k.year, c.buyer_id, c.table_id, c.starts_on, c.ends_on \
+        "SELECT k.id, k.contract_id, k.body, k.value_cents, k.year, k.valuation_version, c.buyer_id, c.table_id, \
+         c.starts_on, c.ends_on \
          FROM sr_contributions k JOIN sr_contracts c ON c.id = k.contract_id \
          WHERE k.valuation_version < $1 ORDER BY k.id",
     )
@@ -100,7 +113,8 @@ pub async fn revalue_stored(db: &Db, actor: &Actor) -> Result<Revalued> {
         if new != old {
             done.changed += 1;
             done.delta = Money::from_cents(done.delta.cents() + new - old);
-            record_change(&mut tx, actor, buyer_id, contract_id, id, old, new).await?;
+            let why = reason(row.try_get("valuation_version")?);
+            record_change(&mut tx, actor, (buyer_id, contract_id, id), (old, new), why).await?;
         }
         contracts.insert(contract_id);
         buyers.insert(buyer_id);
@@ -155,11 +169,9 @@ async fn mark_kept(tx: &mut Tx, id: i64, year: i32, cents: i64) -> Result<()> {
 async fn record_change(
     tx: &mut Tx,
     actor: &Actor,
-    buyer_id: i64,
-    contract_id: i64,
-    id: i64,
-    old: i64,
-    new: i64,
+    (buyer_id, contract_id, id): (i64, i64, i64),
+    (old, new): (i64, i64),
+    reason: &str,
 ) -> Result<()> {
     sql::query(
         "INSERT INTO sr_value_changes (contract_id, contribution_id, old_cents, new_cents, reason, changed_at) \
@@ -169,13 +181,13 @@ async fn record_change(
     .bind(id)
     .bind(old)
     .bind(new)
-    .bind(REASON_MONTHS_AND_PERIOD)
+    .bind(reason)
     .bind(timestamp::to_unix(actor.at))
     .execute(&mut *tx)
     .await?;
     let mut change = Change::event(Some(buyer_id), "revalue", "sr_contribution", id.to_string());
     change.before = Some(json!({ "value_cents": old }));
-    change.after = Some(json!({ "value_cents": new, "reason": REASON_MONTHS_AND_PERIOD, "contract_id": contract_id }));
+    change.after = Some(json!({ "value_cents": new, "reason": reason, "contract_id": contract_id }));
     audit::record(tx.conn(), actor, change).await
 }
 

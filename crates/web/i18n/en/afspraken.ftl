@@ -336,6 +336,7 @@ col-signed = Signed
 col-late = Late
 late = late
 provisional = { $date } (not yet decreed)
+no-decree = { $date } (no decree known for this year)
 mail-bid-reminder-subject = Reminder: the bid for { $cycle } by { $date }
 mail-bid-reminder-body =
     The bid of { $org } for { $cycle } is due at the municipality and the tenant organisations by { $date } (before 1 July, Woningwet art. 44). It has not been sent yet; record the board's approval too.

@@ -1,7 +1,8 @@
 # The days decreed equal to a holiday under the Algemene termijnenwet (art. 3 lid 3), kept by a platform administrator.
 decrees-title = Days decreed equal to holidays
 decrees-intro = Statutory terms run on when they end on a Saturday, Sunday or holiday (Algemene termijnenwet). Volkshuis computes the holidays the law names itself, Good Friday included. Days the government decrees equal to a holiday by a Besluit gelijkstelling are listed below; add a new decree as soon as it is published.
-decrees-through = The decrees cover the years up to and including { $year }. Terms that depend on a later year are shown as “not yet decreed”.
+decrees-through = The decrees cover the years { $first } up to and including { $last }. Terms that depend on a later year are shown as “not yet decreed”; terms that depend on an earlier year as “no decree known”.
+decrees-through-except = The decrees cover the years { $first } up to and including { $last }, except { $gaps }: no decree covers those yet. Terms that depend on such a year or a later one are shown as “not yet decreed”; terms that depend on a year before { $first } as “no decree known”.
 decrees-none = No decree has been entered yet: every term is not yet decreed.
 decree-years = Years
 decree-source = Source

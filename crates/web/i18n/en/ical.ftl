@@ -10,7 +10,7 @@ listed-meetings = Consultation meetings (overlegvergaderingen), with time and pl
 listed-budget = Accounting for the overleg budget.
 listed-socialreturn = Social return: reporting dates, the end of contracts and of repair periods.
 listed-access = Only what you may see in Volkshuis now. When you are no longer a member of an organisation, its dates disappear the next time your calendar fetches the address.
-listed-provisional = A deadline in a year no Besluit gelijkstelling covers yet is marked “not yet decreed”.
+listed-provisional = A deadline in a year no Besluit gelijkstelling covers yet is marked “not yet decreed”; one in a year before the first decree Volkshuis knows, “no decree known”.
 secret-warning = The address is secret, like a password: whoever has it sees the titles and dates. Do not share it. If you think someone else has it, make a new address.
 none = You have no calendar address yet.
 create = Make a calendar address
@@ -40,6 +40,8 @@ answer-who = { $kind } from { $corporation } to { $tenant }.
 reply-who = { $corporation } decides on the advice of { $tenant }; if it does not follow it, or only partly, with a reasoned reply.
 not-decreed = { $summary } (not yet decreed)
 not-decreed-explained = Not yet decreed: no Besluit gelijkstelling covers that year yet, so a day still to be decreed may move the date.
+no-decree = { $summary } (no decree known)
+no-decree-explained = No decree known for that year: Volkshuis does not know the days then decreed equal to a holiday, so the date may be later.
 alarm-days =
     { $days ->
         [one] { $days } day left: { $summary }

@@ -246,6 +246,7 @@ holiday-boxing-day = Boxing Day
 holiday-good-friday = Good Friday
 day-off-decreed = a day decreed equal to a holiday
 deadline-provisional = { $date } (not yet decreed: no Besluit gelijkstelling covers that year yet, so a day still to be decreed may move the date)
+deadline-no-decree = { $date } (no decree known for that year: Volkshuis does not know the days then decreed equal to a holiday, so the date may be later)
 answer-check = Check the answer
 decision-check = Check the decision
 confirm-title = Check and confirm

@@ -209,5 +209,6 @@ err-outside-contract = the contribution falls entirely outside the contract peri
 value-changes = Re-valuations
 value-change = Contribution { $id }: { $old } → { $new }; { $reason } ({ $at })
 reason-months-and-period = recalculated by calendar months (a whole month is a twelfth of the year value) and only for the part inside the contract period, split over the years
+reason-counted-months-end = recalculated: a count of at most so many months that starts on the 29th, 30th or 31st runs to the end of a month without that day (it counted one day too few)
 reason-other = recalculated
 err-cluster = This complex is not in your stock. Enter the complex code as it is in your stock.

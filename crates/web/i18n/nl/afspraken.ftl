@@ -336,6 +336,7 @@ col-signed = Getekend
 col-late = Te laat
 late = te laat
 provisional = { $date } (nog niet vastgesteld)
+no-decree = { $date } (geen gelijkstellingsbesluit bekend voor dit jaar)
 mail-bid-reminder-subject = Herinnering: het bod voor { $cycle } uiterlijk { $date }
 mail-bid-reminder-body =
     Het bod van { $org } voor { $cycle } moet uiterlijk { $date } bij de gemeente en de huurdersorganisaties zijn (vóór 1 juli, Woningwet art. 44). Het is nog niet verstuurd; leg ook de goedkeuring van het bestuur vast.

@@ -1,7 +1,8 @@
 # The days decreed equal to a holiday under the Algemene termijnenwet (art. 3 lid 3), kept by a platform administrator.
 decrees-title = Met feestdagen gelijkgestelde dagen
 decrees-intro = Wettelijke termijnen lopen door als ze eindigen op een zaterdag, zondag of feestdag (Algemene termijnenwet). De feestdagen van de wet zelf, met Goede Vrijdag, rekent Volkshuis zelf uit. Dagen die de regering bij een Besluit gelijkstelling met een feestdag gelijkstelt, staan hieronder; voeg een nieuw besluit toe zodra het is gepubliceerd.
-decrees-through = De besluiten lopen tot en met { $year }. Termijnen die van een later jaar afhangen, worden getoond als “nog niet vastgesteld”.
+decrees-through = De besluiten lopen van { $first } tot en met { $last }. Termijnen die van een later jaar afhangen, worden getoond als “nog niet vastgesteld”; termijnen die van een eerder jaar afhangen als “geen gelijkstellingsbesluit bekend”.
+decrees-through-except = De besluiten lopen van { $first } tot en met { $last }, behalve { $gaps }: voor die jaren is er nog geen besluit. Termijnen die van zo’n jaar of van een later jaar afhangen, worden getoond als “nog niet vastgesteld”; termijnen die van een jaar vóór { $first } afhangen als “geen gelijkstellingsbesluit bekend”.
 decrees-none = Er is nog geen besluit ingevoerd: elke termijn is nog niet vastgesteld.
 decree-years = Jaren
 decree-source = Bron

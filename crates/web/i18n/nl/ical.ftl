@@ -10,7 +10,7 @@ listed-meetings = Overlegvergaderingen, met tijd en plaats zodra die bekend zijn
 listed-budget = De verantwoording van het overlegbudget.
 listed-socialreturn = Social return: de rapportagedata, het einde van contracten en van herstelperiodes.
 listed-access = Alleen wat u nu in Volkshuis mag zien. Bent u geen lid meer van een organisatie, dan verdwijnen haar data de volgende keer dat uw agenda het adres ophaalt.
-listed-provisional = Een termijn in een jaar waarvoor nog geen Besluit gelijkstelling is, staat erin als “nog niet vastgesteld”.
+listed-provisional = Een termijn in een jaar waarvoor nog geen Besluit gelijkstelling is, staat erin als “nog niet vastgesteld”; een termijn in een jaar vóór het eerste besluit dat Volkshuis kent, als “geen gelijkstellingsbesluit bekend”.
 secret-warning = Het adres is geheim, zoals een wachtwoord: wie het heeft, ziet de titels en data. Deel het niet. Vermoedt u dat een ander het heeft, maak dan een nieuw adres.
 none = U heeft nog geen agenda-adres.
 create = Agenda-adres maken
@@ -40,6 +40,8 @@ answer-who = { $kind } van { $corporation } aan { $tenant }.
 reply-who = { $corporation } besluit over het advies van { $tenant }; volgt zij het niet of deels, dan met een gemotiveerde reactie.
 not-decreed = { $summary } (nog niet vastgesteld)
 not-decreed-explained = Nog niet vastgesteld: voor dat jaar is er nog geen Besluit gelijkstelling, dus een nog aan te wijzen dag kan de datum verschuiven.
+no-decree = { $summary } (geen gelijkstellingsbesluit bekend)
+no-decree-explained = Geen gelijkstellingsbesluit bekend voor dat jaar: Volkshuis kent de dagen die toen met een feestdag waren gelijkgesteld niet, dus de datum kan later liggen.
 alarm-days =
     { $days ->
         [one] Nog { $days } dag: { $summary }

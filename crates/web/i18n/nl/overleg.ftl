@@ -246,6 +246,7 @@ holiday-boxing-day = Tweede Kerstdag
 holiday-good-friday = Goede Vrijdag
 day-off-decreed = een bij besluit met een feestdag gelijkgestelde dag
 deadline-provisional = { $date } (nog niet vastgesteld: er is nog geen Besluit gelijkstelling voor dat jaar, dus een nog aan te wijzen dag kan de datum verschuiven)
+deadline-no-decree = { $date } (geen gelijkstellingsbesluit bekend voor dat jaar: Volkshuis kent de dagen die toen met een feestdag waren gelijkgesteld niet, dus de datum kan later liggen)
 answer-check = Antwoord controleren
 decision-check = Besluit controleren
 confirm-title = Controleer en bevestig

@@ -209,5 +209,6 @@ err-outside-contract = de bijdrage valt helemaal buiten de contractperiode ({ $f
 value-changes = Herwaarderingen
 value-change = Bijdrage { $id }: { $old } → { $new }; { $reason } ({ $at })
 reason-months-and-period = opnieuw berekend per kalendermaand (een hele maand is een twaalfde van de jaarwaarde) en alleen voor het deel binnen de contractperiode, verdeeld over de jaren
+reason-counted-months-end = opnieuw berekend: een telling van hoogstens zoveel maanden die op de 29e, 30e of 31e begint, loopt door tot het eind van een maand zonder die dag (telde een dag te weinig)
 reason-other = opnieuw berekend
 err-cluster = Dit complex staat niet in uw bezit. Vul de complexcode in zoals in uw bezit.

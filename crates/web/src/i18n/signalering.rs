@@ -20,7 +20,9 @@ impl SignaleringTexts {
             "geen_contactpoging" => self.block_geen_contactpoging.to_owned(),
             "niet_gewezen_op_schuldhulp" => self.block_niet_gewezen.to_owned(),
             "geen_aanmaning" => self.block_geen_aanmaning.to_owned(),
+            "aanmaning_voor_achterstand" => self.block_aanmaning_voor_achterstand.to_owned(),
             "geen_aanbod" => self.block_geen_aanbod.to_owned(),
+            "aanbod_voor_achterstand" => self.block_aanbod_voor_achterstand.to_owned(),
             "te_vroeg" => match signal_from {
                 Some(day) => self.block_te_vroeg(show_date(day)),
                 None => self.block_te_vroeg_undated.to_owned(),

@@ -139,6 +139,7 @@ impl SocialReturnTexts {
     pub fn value_change_reason(&self, reason: &str) -> &'static str {
         match reason {
             volkshuis_store::socialreturn::REASON_MONTHS_AND_PERIOD => self.reason_months_and_period,
+            volkshuis_store::socialreturn::REASON_COUNTED_MONTHS_END => self.reason_counted_months_end,
             _ => self.reason_other,
         }
     }

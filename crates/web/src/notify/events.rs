@@ -9,6 +9,7 @@ use crate::auth::Auth;
 use crate::i18n::{Lang, NotifyTexts, OverlegTexts};
 use crate::views::show_date;
 use time::Date;
+use volkshuis_domain::calendar::Undecreed;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::overleg::{AnswerKind, Deadline, Decision, RequestKind};
 use volkshuis_store::overleg::{Budget, Case, Meeting};
@@ -436,14 +437,14 @@ impl Step {
     }
 }
 
-/// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it (as the case page
-/// shows it).
+/// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it, or "geen
+/// gelijkstellingsbesluit bekend" before the first decree the platform knows (as the case page shows it).
 fn deadline_text(ov: &OverlegTexts, deadline: &Deadline) -> String {
     let shown = show_date(deadline.date);
-    if deadline.provisional {
-        ov.deadline_provisional(shown)
-    } else {
-        shown
+    match deadline.provisional {
+        None => shown,
+        Some(Undecreed::NotYet) => ov.deadline_provisional(shown),
+        Some(Undecreed::Unknown) => ov.deadline_no_decree(shown),
     }
 }
 
@@ -560,7 +561,7 @@ mod tests {
     #[test]
     fn a_new_request_names_its_deadline_in_the_mail() {
         use volkshuis_domain::overleg::Rule;
-        let deadline = Deadline { date: date!(2027 - 01 - 06), rule: Rule::AdviceTermEnded, provisional: false };
+        let deadline = Deadline { date: date!(2027 - 01 - 06), rule: Rule::AdviceTermEnded, provisional: None };
         let sent = Step::RequestSent { case: case(), deadline: Some(deadline) };
         assert_eq!(sent.detail(Lang::Nl).as_deref(), Some("Antwoord uiterlijk op 06-01-2027."));
         assert_eq!(sent.detail(Lang::En).as_deref(), Some("Answer by 06-01-2027."));

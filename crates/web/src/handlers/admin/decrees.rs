@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::calendar::{check_decree, parse_decree_days, DecreeError};
+use volkshuis_domain::calendar::{check_decree, parse_decree_days, DecreeError, TermCalendar};
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::calendar::{self, NewDecree};
 
@@ -73,11 +73,7 @@ async fn decrees_page(
         .await?
         .into_iter()
         .map(|d| DecreeRow {
-            years: if d.first_year == d.last_year {
-                d.first_year.to_string()
-            } else {
-                format!("{}–{}", d.first_year, d.last_year)
-            },
+            years: years(d.first_year, d.last_year),
             name: d.name,
             source: d.source,
             days: d.days.into_iter().map(|(day, reason)| (show_date(day), reason)).collect(),
@@ -86,11 +82,33 @@ async fn decrees_page(
     Ok(DecreesPage {
         page: Page::for_user(auth),
         ct,
-        through: cal.decreed_through().map(|year| ct.decrees_through(year)),
+        through: coverage(ct, &cal),
         saved: moved.map(|moved| ct.decree_saved(i64::try_from(moved).unwrap_or(i64::MAX))),
         decrees,
         form,
         errors,
+    })
+}
+
+/// A run of years as the page shows it: `2031` or `2029–2030`.
+fn years(first: i32, last: i32) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
+/// What the decrees cover, from the first year to the last, naming the years between that none covers (a decree
+/// for a later year may come while an earlier one is pending): "tot en met 2031" alone would claim 2029 and 2030.
+fn coverage(ct: &CalendarTexts, cal: &TermCalendar) -> Option<String> {
+    let runs = cal.covered_years();
+    let (first, last) = (*runs.first()?.start(), *runs.last()?.end());
+    let gaps: Vec<String> = runs.windows(2).map(|pair| years(pair[0].end() + 1, pair[1].start() - 1)).collect();
+    Some(if gaps.is_empty() {
+        ct.decrees_through(first, last)
+    } else {
+        ct.decrees_through_except(first, gaps.join(", "), last)
     })
 }
 

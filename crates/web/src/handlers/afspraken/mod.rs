@@ -32,7 +32,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
 use time::Date;
 use volkshuis_domain::access::{Check, ReadScope};
-use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::calendar::{dutch_date, Undecreed};
 use volkshuis_domain::modules::Module;
 use volkshuis_store::afspraken::{self, Cycle, CycleRef};
 use volkshuis_store::orgs::Organisation;
@@ -121,10 +121,11 @@ async fn dispute_status(
     let Some(started) = cycle.talks_started_on else { return Ok((None, false)) };
     let calendar = volkshuis_store::calendar::term_calendar(&state.db).await?;
     let w = dispute_window(started, &calendar);
-    let until = if w.submit_by.provisional {
-        pa.provisional(crate::views::show_date(w.submit_by.date))
-    } else {
-        crate::views::show_date(w.submit_by.date)
+    let shown = crate::views::show_date(w.submit_by.date);
+    let until = match w.submit_by.provisional {
+        None => shown,
+        Some(Undecreed::NotYet) => pa.provisional(shown),
+        Some(Undecreed::Unknown) => pa.no_decree(shown),
     };
     Ok(match dispute_state(&w, today, cycle.signed_on.is_some()) {
         DisputeState::NotYet { from } => {

@@ -14,7 +14,7 @@ use crate::handlers::overleg::term_calendar;
 use crate::state::AppState;
 use time::{Date, Duration};
 use volkshuis_domain::access::{self, Membership, ReadScope, View};
-use volkshuis_domain::calendar::{dutch_date, TermCalendar};
+use volkshuis_domain::calendar::{dutch_date, TermCalendar, Undecreed};
 use volkshuis_domain::ical::{Alarm, Calendar, Event, When};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::OrgKind;
@@ -125,13 +125,21 @@ fn alarms(days: &[i64], summary: &str, texts: &FeedTexts) -> Vec<Alarm> {
         .collect()
 }
 
-/// A deadline's summary and the lines explaining it: the rule, and "not yet decreed" where a decree may move it.
+/// A deadline's summary and the lines explaining it: the rule, and "not yet decreed" (or "no decree known", before
+/// the first decree the platform knows) where a decree may move it.
 fn deadline_text(texts: &FeedTexts, summary: String, who: String, deadline: &Deadline) -> (String, String) {
     let mut description = vec![who, texts.ov.rule(&deadline.rule)];
-    if deadline.provisional {
-        description.push(texts.ic.not_decreed_explained.to_owned());
-        return (texts.ic.not_decreed(summary), description.join("\n"));
-    }
+    let summary = match deadline.provisional {
+        None => summary,
+        Some(Undecreed::NotYet) => {
+            description.push(texts.ic.not_decreed_explained.to_owned());
+            texts.ic.not_decreed(summary)
+        }
+        Some(Undecreed::Unknown) => {
+            description.push(texts.ic.no_decree_explained.to_owned());
+            texts.ic.no_decree(summary)
+        }
+    };
     (summary, description.join("\n"))
 }
 

@@ -156,8 +156,10 @@ pub(crate) async fn platform(state: &AppState, today: Date) -> Result<Vec<Todo<F
     }
     let next_year = today.year() + 1;
     let cal = volkshuis_store::calendar::term_calendar(db).await?;
-    if cal.decreed_through().is_none_or(|through| through < next_year) {
-        let year = cal.decreed_through().map_or(today.year(), |through| through + 1);
+    // The first year up to next year that no decree covers, a gap between two decrees included; with no decree
+    // at all, this year's.
+    let awaited = if cal.covered_years().is_empty() { Some(today.year()) } else { cal.awaited_decree(next_year) };
+    if let Some(year) = awaited {
         let last_day = Date::from_calendar_date(year - 1, time::Month::December, 31).ok();
         out.push(Todo::new(Kind::Platform, Side::Ours, last_day, Fact::Decree { year }));
     }
