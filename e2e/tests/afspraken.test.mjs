@@ -167,6 +167,7 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
 
   // The municipality leads the phases: on to the bid.
   await go(gemeente, gemeente.getByRole('button', { name: 'Naar fase: Bod' }));
+  await go(gemeente, gemeente.getByRole('button', { name: 'Ja, naar deze fase' }));
   assert.equal(await currentPhase(gemeente), 'Stap 2: Bod');
   assert.match(await gemeente.textContent('#biedingen'), /Bod van Woonstad Voorbeeld\s+\d+ dagen te laat/);
   // Any party writes down commitments: the municipality a first one, for the corporation to carry out.
@@ -279,8 +280,10 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   assert.match(await gemeente.textContent('#afspraken'), new RegExp(COMMITMENT));
   assert.match(await gemeente.textContent('#afspraken'), new RegExp(INSULATION));
   await go(gemeente, gemeente.getByRole('button', { name: 'Naar fase: Onderhandeling' }));
+  await go(gemeente, gemeente.getByRole('button', { name: 'Ja, naar deze fase' }));
   assert.equal(await currentPhase(gemeente), 'Stap 3: Onderhandeling');
   await go(gemeente, gemeente.getByRole('button', { name: 'Naar fase: Ondertekening' }));
+  await go(gemeente, gemeente.getByRole('button', { name: 'Ja, naar deze fase' }));
   assert.equal(await currentPhase(gemeente), 'Stap 4: Ondertekening');
   assert.match(await gemeente.textContent('#afspraken'), /De tekst staat vast vanaf de ondertekening/);
   assert.equal(await gemeente.locator('form#nieuwe-afspraak').count(), 0, 'no new commitments while signing');

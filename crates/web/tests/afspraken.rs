@@ -118,7 +118,13 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     assert!(page.body.contains("30-06-2029"), "the bid is due before 1 July of the year before");
     // The facts come live from the stock: three units, two below the liberalisation limit.
     assert!(page.body.contains("<dd>3</dd>") && page.body.contains("<dd>2</dd>"), "{}", page.main());
-    assert_eq!(app.post(&format!("{cycle}/fase"), &[("to", "bod")]).await.status, StatusCode::SEE_OTHER);
+    // A move is final: first what it does, nothing moved yet; then confirmed.
+    let summary = app.post(&format!("{cycle}/fase"), &[("to", "bod")]).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    assert!(summary.body.contains("De cyclus gaat naar de fase „Bod”. Alle partijen krijgen bericht."), "{}", summary.main());
+    assert!(app.get(&cycle).await.body.contains("aria-current=\"step\">Stap 1: Kennisvergaring"), "not moved yet");
+    let confirmed = [("to", "bod"), ("confirmed", "yes")];
+    assert_eq!(app.post(&format!("{cycle}/fase"), &confirmed).await.status, StatusCode::SEE_OTHER);
 
     // Woonstad writes its bid: not sent without the board's approval, private until sent.
     app.login("admin@woonstad.test").await;
@@ -210,8 +216,10 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     assert_eq!(not_lead.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     app.login("beleid@voorbeeldstad.test").await;
-    app.post(&format!("{cycle}/fase"), &[("to", "onderhandeling")]).await;
-    app.post(&format!("{cycle}/fase"), &[("to", "ondertekening")]).await;
+    for to in ["onderhandeling", "ondertekening"] {
+        let moved = app.post(&format!("{cycle}/fase"), &[("to", to), ("confirmed", "yes")]).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{to}");
+    }
     // Signing: nothing chosen in advance, a summary of what it does, and a name required.
     let form = app.get(&format!("{cycle}/ondertekenen")).await;
     assert!(form.body.contains("data-summary") && form.body.contains("2 afspraken"), "{}", form.main());

@@ -333,6 +333,17 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     assert_eq!(reads, 1);
     app.login("admin@woonstad.test").await;
     assert!(!app.get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}")).await.body.contains("Jan Huurder"));
+    // Nor the platform's operator through the administrator's grant in the keeping organisation: nothing read,
+    // nothing logged.
+    app.login("beheer@volkshuis.test").await;
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Jan Huurder") && !page.body.contains("jan@example.nl"), "{}", page.body);
+    let after: i64 = sql::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'part_join_requests'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("count");
+    assert_eq!(after, reads);
 }
 
 async fn both_parties_answer_the_diagnosis(mut app: TestApp) {
@@ -485,6 +496,12 @@ async fn a_message_reaches_the_achterban_after_approval(mut app: TestApp) {
         app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven.csv")).await.status,
         StatusCode::FORBIDDEN
     );
+    // Nor does the platform's operator, through the administrator's grant in the corporation.
+    app.login("beheer@volkshuis.test").await;
+    for list in ["brieven", "brieven.csv"] {
+        let denied = app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/{list}")).await;
+        assert_eq!(denied.status, StatusCode::FORBIDDEN, "{list}");
+    }
 
     // A name that a spreadsheet would run as a formula is written as text (issue 17).
     sql::query("UPDATE tenant_contacts SET name = $1 WHERE name = 'Piet Pieters'")

@@ -120,6 +120,8 @@ pub(super) struct CyclePage {
     pub may_edit: bool,
     pub is_lead: bool,
     pub moves: Vec<(String, String)>,
+    /// The phase the lead asked to move to, with what the move does, while it is confirmed.
+    pub moving: Option<(String, String)>,
     pub dates: Vec<String>,
     pub parties: Vec<PartyRow>,
     pub may_sign: bool,
@@ -497,6 +499,7 @@ pub(super) async fn cycle_page(
         may_edit,
         is_lead,
         moves,
+        moving: None,
         dates,
         may_sign: may_edit && cycle.phase == Phase::Ondertekening && !own_signed,
         all_signed: cycle.signed_on.map(|d| pa.all_signed(show_date(d))),
@@ -579,6 +582,16 @@ async fn move_phase(
         errors.add("to", pa.not_allowed);
         return again(&state, &auth, org, id, fields, errors).await;
     };
+    // A move the lead may make is final (no phase goes back, except through a dispute): first what it does.
+    let parties = afspraken::parties(&state.db, &cycle_ref).await?;
+    let may_move = lead(&cycle, &parties) == org && Phase::can_move(cycle.phase, to);
+    if may_move && fields.get("confirmed").map(String::as_str) != Some("yes") {
+        let mut page =
+            cycle_page(&state, &auth, scope.as_read(), &cycle_ref, &cycle, HashMap::new(), FieldErrors::default())
+                .await?;
+        page.moving = Some((to.code().to_owned(), pa.move_summary(pa.phase(to))));
+        return render(StatusCode::OK, &page);
+    }
     let mut tx = state.db.begin().await?;
     let moved = afspraken::move_phase(&mut tx, &scope, &auth.actor(&state), id, to, today(&state)).await?;
     if moved == PhaseMove::Moved {

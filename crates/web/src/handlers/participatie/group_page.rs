@@ -120,8 +120,9 @@ pub(super) async fn group_page(
             participants: a.participants.map(|n| PickersTexts::of(auth.ctx.lang).participants(n)).unwrap_or_default(),
         })
         .collect();
-    // Join requests are personal data: only for the organisation that keeps the group.
-    let requests = if group.org_id == scope.org_id() {
+    // Join requests are personal data: only for the organisation that keeps the group, and there for its own editing
+    // members (not its read-only members, not the platform's operator).
+    let requests = if group.org_id == scope.org_id() && auth.edits_as_member(scope.org_id()) {
         let read = part::join_requests(&state.db, group, &auth.actor(state)).await?;
         Some(
             read.into_iter()
