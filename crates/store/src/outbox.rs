@@ -111,6 +111,21 @@ pub async fn open(db: &Db, actor: &Actor, id: i64) -> Result<Option<Message>> {
     Ok(Some(message))
 }
 
+/// Which of `addresses` belong to users of the platform. The outbox shows the platform's administrator the mail to
+/// its users (resets, invitations, notices); mail to anyone else — tenants written to for their group's news — is the
+/// corporation's persons' and is not shown there.
+pub async fn users_among(db: &Db, addresses: &[&str]) -> Result<std::collections::HashSet<String>> {
+    if addresses.is_empty() {
+        return Ok(Default::default());
+    }
+    let statement = format!("SELECT email FROM users WHERE email IN ({})", sql::marks(1, addresses.len()));
+    let mut query = sql::query_scalar::<String>(&statement);
+    for address in addresses {
+        query = query.bind(*address);
+    }
+    Ok(query.fetch_all(db).await?.into_iter().collect())
+}
+
 /// The newest messages, newest first.
 pub async fn list(db: &Db, limit: i64) -> Result<Vec<Message>> {
     let rows = sql::query(&format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1"))

@@ -121,7 +121,11 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     // A move is final: first what it does, nothing moved yet; then confirmed.
     let summary = app.post(&format!("{cycle}/fase"), &[("to", "bod")]).await;
     assert_eq!(summary.status, StatusCode::OK);
-    assert!(summary.body.contains("De cyclus gaat naar de fase „Bod”. Alle partijen krijgen bericht."), "{}", summary.main());
+    assert!(
+        summary.body.contains("De cyclus gaat naar de fase „Bod”. Alle partijen krijgen bericht."),
+        "{}",
+        summary.main()
+    );
     assert!(app.get(&cycle).await.body.contains("aria-current=\"step\">Stap 1: Kennisvergaring"), "not moved yet");
     let confirmed = [("to", "bod"), ("confirmed", "yes")];
     assert_eq!(app.post(&format!("{cycle}/fase"), &confirmed).await.status, StatusCode::SEE_OTHER);
@@ -216,6 +220,10 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     assert_eq!(not_lead.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     app.login("beleid@voorbeeldstad.test").await;
+    let talks = app.post(&format!("{cycle}/fase"), &[("to", "onderhandeling")]).await;
+    assert!(talks.body.contains("vanaf vandaag lopen de 6 maanden"), "the talks' first day starts art. 44's clock");
+    let dispute = app.post(&format!("{cycle}/fase"), &[("to", "geschil")]).await;
+    assert_eq!(dispute.status, StatusCode::UNPROCESSABLE_ENTITY, "a dispute is opened by a party's file, not moved to");
     for to in ["onderhandeling", "ondertekening"] {
         let moved = app.post(&format!("{cycle}/fase"), &[("to", to), ("confirmed", "yes")]).await;
         assert_eq!(moved.status, StatusCode::SEE_OTHER, "{to}");

@@ -28,6 +28,7 @@ const NOORD: &str = "secretaris@bewonersraadnoord.test";
 
 /// The corporation sends an advice request received on `received` to the tenant organisation `tenant_code`.
 async fn send_advice(app: &mut TestApp, tenant_code: &str, title: &str, received: &str) {
+    app.reach_day(received);
     let corporation = app.org_id("woonstad").await;
     let tenant = app.org_id(tenant_code).await.to_string();
     app.login(CORPORATION_ADMIN).await;

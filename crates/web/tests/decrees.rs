@@ -26,6 +26,7 @@ fn case_id(resp: &Resp) -> i64 {
 
 /// The corporation sends an advice request to De Sleutel, received on `received_on`; returns the tenant's case path.
 async fn advice_received(app: &mut TestApp, received_on: &str) -> String {
+    app.reach_day(received_on);
     let corporation = app.org_id("woonstad").await;
     let tenant = app.org_id("hv-de-sleutel").await;
     app.login("admin@woonstad.test").await;

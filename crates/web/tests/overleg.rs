@@ -20,6 +20,7 @@ on_both_backends!(
     an_english_user_reads_the_legal_rules_in_english,
     a_consent_is_never_preselected_and_is_confirmed_with_its_summary,
     an_answer_sent_by_mistake_is_corrected_within_a_day,
+    withdrawing_an_answer_after_the_term_says_the_term_has_ended,
     a_decision_is_chosen_and_confirmed_with_its_summary,
     a_request_names_only_complexes_in_the_stock,
     a_partnership_is_a_proposal_the_tenant_organisation_accepts
@@ -689,6 +690,9 @@ async fn an_answer_sent_by_mistake_is_corrected_within_a_day(mut app: TestApp) {
     let summary = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2")]).await;
     assert_eq!(summary.status, StatusCode::OK, "{}", summary.body);
     assert!(summary.body.contains("U trekt uw antwoord „Instemming” in. Woonstad"), "{}", summary.body);
+    // Received 25 November 2026: six weeks to Wednesday 6 January 2027, still running.
+    assert!(summary.body.contains("Zonder uw instemming mag Woonstad"), "{}", summary.body);
+    assert!(summary.body.contains("uiterlijk 06-01-2027"), "{}", summary.body);
     assert!(summary.body.contains("name=\"confirmed\" value=\"yes\""));
     assert_eq!(stored_answer(&app, id).await.as_deref(), Some("consent_given"), "not before it is confirmed");
     let resp = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2"), ("confirmed", "yes")]).await;
@@ -722,6 +726,25 @@ async fn an_answer_sent_by_mistake_is_corrected_within_a_day(mut app: TestApp) {
     let corporation = app.org_id("woonstad").await;
     let resp = app.post(&format!("/orgs/{corporation}/overleg/{id}/antwoord/intrekken"), &[("version", "4")]).await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
+}
+
+/// An advice sent after its term ended and withdrawn within the day: the summary says the term has ended and what
+/// that lets the corporation do (go ahead without advice), not that a term is still running.
+async fn withdrawing_an_answer_after_the_term_says_the_term_has_ended(mut app: TestApp) {
+    let id = send_advice(&mut app, "Lift vervangen").await;
+    let tenant = app.org_id("hv-de-sleutel").await;
+    let case = format!("/orgs/{tenant}/overleg/{id}");
+    // Received 25 November 2026: the term ended on Wednesday 6 January 2027; the advice comes on 20 January.
+    app.state.clock.advance(Duration::weeks(8));
+    app.login(BOARD).await;
+    let advice = [("version", "1"), ("answer_kind", "advice"), ("answer_text", "Laat."), ("confirmed", "yes")];
+    assert_eq!(app.post_multipart(&format!("{case}/antwoord"), &advice, &[]).await.status, StatusCode::SEE_OTHER);
+    let summary = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2")]).await;
+    assert_eq!(summary.status, StatusCode::OK, "{}", summary.body);
+    let said = summary.body.split("data-summary").nth(1).and_then(|s| s.split("</p>").next()).expect("summary");
+    assert!(said.contains("kan er dan niet meer op besluiten"), "{said}");
+    assert!(said.contains("is al verstreken (06-01-2027)"), "{said}");
+    assert!(said.contains("zonder uw advies of zienswijze") && !said.contains("uiterlijk"), "{said}");
 }
 
 async fn a_decision_is_chosen_and_confirmed_with_its_summary(mut app: TestApp) {

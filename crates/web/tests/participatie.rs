@@ -496,8 +496,20 @@ async fn a_message_reaches_the_achterban_after_approval(mut app: TestApp) {
         app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/brieven.csv")).await.status,
         StatusCode::FORBIDDEN
     );
-    // Nor does the platform's operator, through the administrator's grant in the corporation.
+    // Nor does the platform's operator, through the administrator's grant in the corporation, nor in the outbox:
+    // it sees that the mail to Jan was written, not to whom or what.
     app.login("beheer@volkshuis.test").await;
+    let outbox = app.get("/admin/outbox").await;
+    assert!(!outbox.body.contains("jan@example.nl") && outbox.body.contains("een huurder (adres niet getoond)"));
+    let to_jan: i64 = sql::query_scalar("SELECT id FROM outbox WHERE to_address = 'jan@example.nl'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("jan's mail");
+    let opened = app.get(&format!("/admin/outbox/{to_jan}")).await;
+    assert_eq!(opened.status, StatusCode::OK);
+    assert!(!opened.body.contains("Kom op 12 januari") && !opened.body.contains("jan@example.nl"), "{}", opened.body);
+    let overview = app.get(&format!("/orgs/{woonstad}/participatie")).await;
+    assert!(!overview.body.contains("/brieven"), "no link to a list the operator may not open");
     for list in ["brieven", "brieven.csv"] {
         let denied = app.get(&format!("/orgs/{woonstad}/participatie/berichten/{message}/{list}")).await;
         assert_eq!(denied.status, StatusCode::FORBIDDEN, "{list}");

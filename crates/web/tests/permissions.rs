@@ -19,6 +19,9 @@ enum Need {
     OrgView,
     /// Staff or admin role in the organisation in the path.
     OrgEdit,
+    /// Staff or admin role through the user's own membership: lists of persons, which the platform administrator's
+    /// grant does not open.
+    MemberEdit,
     /// Admin role in the organisation in the path.
     OrgManage,
     /// Platform administrator.
@@ -152,8 +155,8 @@ fn routes() -> Vec<Route> {
         post("/orgs/{org}/participatie/diagnose/999999/2026", &[], OrgEdit),
         post("/orgs/{org}/participatie/groepen/999999/berichten", &[], OrgEdit),
         post("/orgs/{org}/participatie/berichten/999999/besluit", &[("decision", "approve")], OrgEdit),
-        get("/orgs/{org}/participatie/berichten/999999/brieven", OrgEdit),
-        get("/orgs/{org}/participatie/berichten/999999/brieven.csv", OrgEdit),
+        get("/orgs/{org}/participatie/berichten/999999/brieven", MemberEdit),
+        get("/orgs/{org}/participatie/berichten/999999/brieven.csv", MemberEdit),
         get("/orgs/{org}/participatie/dekking/kaart", OrgView),
         get("/orgs/{org}/participatie/dekking/kaart.json", OrgView),
         get("/doe-mee", Public),
@@ -203,6 +206,8 @@ fn expected(need: Need, who: Who, own_org: bool) -> bool {
         (Need::Public, _) => true,
         (Need::Token, _) => false,
         (_, Who::Visitor) => false,
+        (Need::MemberEdit, Who::OrgAdmin | Who::Staff) => own_org,
+        (Need::MemberEdit, _) => false,
         (_, Who::PlatformAdmin) => true,
         (Need::LoggedIn, _) => true,
         (Need::OrgView, _) => own_org,

@@ -155,6 +155,8 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
     let again =
         app.post(&decide(purchase), &[("decision", "reject"), ("reason", "toch niet"), ("confirmed", "yes")]).await;
     assert_eq!(again.status, StatusCode::CONFLICT, "decided once");
+    let summary_again = app.post(&decide(purchase), &[("decision", "reject"), ("reason", "toch niet")]).await;
+    assert_eq!(summary_again.status, StatusCode::CONFLICT, "no summary for a decision already taken");
 
     let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
     // Approved € 18.500 of € 120.000: € 101.500 still owed; nothing pending.
@@ -560,8 +562,12 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     assert!(!page.body.contains("Eigen huurder"), "read-only member");
     app.login("beheer@volkshuis.test").await;
     for org in [buyer, coordinator] {
-        assert!(!app.get(&format!("/orgs/{org}/sr/contracten/{id}")).await.body.contains("Eigen huurder"), "{org}");
+        let page = app.get(&format!("/orgs/{org}/sr/contracten/{id}")).await;
+        assert!(!page.body.contains("Eigen huurder") && !page.body.contains("/huurder\""), "{org}: no marks, no form");
     }
+    // Nor may the operator write one (a mark is personal data).
+    let (path, form) = mark(ids[2], "C0042");
+    assert_eq!(app.post(&path, &form).await.status, StatusCode::FORBIDDEN);
     assert_eq!(all().await.expect("count"), before, "none read, none logged");
 }
 

@@ -84,12 +84,27 @@ impl Phase {
             _ => from.next() == Some(to),
         }
     }
+
+    /// Whether the lead party may move a cycle from one phase to another by hand: a move [`Phase::can_move`]
+    /// allows, except into monitoring (it begins when the last party signs) or a dispute (when a party opens its
+    /// file).
+    pub fn lead_may_move(from: Phase, to: Phase) -> bool {
+        Phase::can_move(from, to) && !matches!(to, Phase::Monitoring | Phase::Geschil)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use Phase::*;
+
+    #[test]
+    fn the_lead_moves_by_hand_neither_into_monitoring_nor_into_a_dispute() {
+        assert!(Phase::lead_may_move(Onderhandeling, Ondertekening));
+        assert!(Phase::lead_may_move(Geschil, Onderhandeling));
+        assert!(Phase::can_move(Ondertekening, Geschil) && !Phase::lead_may_move(Ondertekening, Geschil));
+        assert!(!Phase::lead_may_move(Ondertekening, Monitoring));
+    }
 
     #[test]
     fn codes_and_numbers_round_trip() {

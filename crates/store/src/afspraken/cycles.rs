@@ -225,7 +225,7 @@ pub async fn move_phase(
         sql::query_scalar("SELECT phase FROM pa_cycles WHERE id = $1").bind(cycle_id).fetch_one(&mut *tx).await?;
     let from = Phase::parse(&phase).ok_or(StoreError::Corrupt { column: "phase", value: phase.clone() })?;
     // Monitoring begins when the last party signs (see `parties::sign`), a dispute when a party opens its file.
-    if !Phase::can_move(from, to) || matches!(to, Phase::Monitoring | Phase::Geschil) {
+    if !Phase::lead_may_move(from, to) {
         return Ok(PhaseMove::NotAllowed);
     }
     sql::query(

@@ -43,6 +43,7 @@ move-lead = The municipality leads the phases; without a municipality on the pla
 move-summary = The cycle moves to the phase “{ $phase }”. Every party is told. It cannot go back to an earlier phase afterwards; only a dispute brings a cycle back to negotiating or signing.
 move-confirm = Yes, to this phase
 move-cancel = Not now
+move-talks-begin = The negotiations then begin today: from today run the 6 months after which any party may put a dispute to the minister (art. 44 Woningwet).
 moved = The phase was changed.
 not-lead = Only the party that leads the phases can change the phase.
 not-allowed = This step is not possible now.

@@ -43,6 +43,7 @@ move-lead = De gemeente leidt de fasen; zonder gemeente op het platform de parti
 move-summary = De cyclus gaat naar de fase „{ $phase }”. Alle partijen krijgen bericht. Terug naar een eerdere fase kan daarna niet; alleen een geschil brengt een cyclus terug naar de onderhandeling of de ondertekening.
 move-confirm = Ja, naar deze fase
 move-cancel = Niet nu
+move-talks-begin = De onderhandeling begint dan vandaag: vanaf vandaag lopen de 6 maanden waarna elke partij een geschil aan de minister kan voorleggen (art. 44 Woningwet).
 moved = De fase is gewijzigd.
 not-lead = Alleen de partij die de fasen leidt kan de fase wijzigen.
 not-allowed = Deze stap kan nu niet.

@@ -90,6 +90,17 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// Moves the clock on to `day` (`dd-mm-jjjj`) when it lies ahead: a request is recorded once it was received,
+    /// so a test of a later year's terms lives in that year.
+    pub fn reach_day(&self, day: &str) {
+        let day =
+            time::Date::parse(day, time::macros::format_description!("[day]-[month]-[year]")).expect("dd-mm-jjjj");
+        let today = self.state.clock.now().date();
+        if day > today {
+            self.state.clock.advance(day - today);
+        }
+    }
+
     /// A fresh app with the demo dataset and a manual clock at 25 November 2026, 10:00 UTC.
     pub async fn new(backend: Backend) -> Self {
         Self::with_config(backend, Config::default()).await

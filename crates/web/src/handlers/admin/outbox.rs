@@ -43,13 +43,15 @@ struct ListPage {
 
 async fn list(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
     let t = auth.ctx.t();
-    let messages = outbox::list(&state.db, 200)
-        .await?
+    let stored = outbox::list(&state.db, 200).await?;
+    let addresses: Vec<&str> = stored.iter().map(|m| m.to_address.as_str()).collect();
+    let users = outbox::users_among(&state.db, &addresses).await?;
+    let messages = stored
         .into_iter()
         .map(|m| Row {
             id: m.id,
             at: show_time(m.created_at),
-            to: m.to_address,
+            to: if users.contains(&m.to_address) { m.to_address } else { t.outbox_tenant.to_owned() },
             subject: m.subject,
             status: status_label(t, m.status),
         })
@@ -101,7 +103,21 @@ async fn show(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let m = outbox::open(&state.db, &auth.actor(&state), id).await?.ok_or(AppError::NotFound)?;
-    let status = status_label(auth.ctx.t(), m.status);
+    let t = auth.ctx.t();
+    let status = status_label(t, m.status);
+    // Mail to someone who is no user (a tenant, written to for a group's news) holds the corporation's persons: the
+    // platform's operator sees that it was written and how it went, not to whom or what.
+    if outbox::users_among(&state.db, &[m.to_address.as_str()]).await?.is_empty() {
+        return ok(&MessagePage {
+            page: Page::for_user(&auth),
+            subject: m.subject,
+            to: t.outbox_tenant.to_owned(),
+            at: show_time(m.created_at),
+            status,
+            body: t.outbox_tenant_body.to_owned(),
+            secret_hidden: false,
+        });
+    }
     let (body, secret_hidden) = if m.status == Status::Held { (m.body, false) } else { without_secrets(&m.body) };
     ok(&MessagePage {
         page: Page::for_user(&auth),

@@ -584,12 +584,17 @@ async fn move_phase(
     };
     // A move the lead may make is final (no phase goes back, except through a dispute): first what it does.
     let parties = afspraken::parties(&state.db, &cycle_ref).await?;
-    let may_move = lead(&cycle, &parties) == org && Phase::can_move(cycle.phase, to);
+    let may_move = lead(&cycle, &parties) == org && Phase::lead_may_move(cycle.phase, to);
     if may_move && fields.get("confirmed").map(String::as_str) != Some("yes") {
         let mut page =
             cycle_page(&state, &auth, scope.as_read(), &cycle_ref, &cycle, HashMap::new(), FieldErrors::default())
                 .await?;
-        page.moving = Some((to.code().to_owned(), pa.move_summary(pa.phase(to))));
+        let mut summary = pa.move_summary(pa.phase(to));
+        // The first move into the talks sets the day they began: the six months of art. 44 run from it.
+        if to == Phase::Onderhandeling && cycle.talks_started_on.is_none() {
+            summary = format!("{summary} {}", pa.move_talks_begin);
+        }
+        page.moving = Some((to.code().to_owned(), summary));
         return render(StatusCode::OK, &page);
     }
     let mut tx = state.db.begin().await?;

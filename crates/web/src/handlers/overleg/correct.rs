@@ -19,6 +19,7 @@ use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::access::{Edit, ReadScope};
 use volkshuis_domain::overleg::case::StepError;
+use volkshuis_domain::overleg::RequestKind;
 use volkshuis_store::overleg::Case;
 use volkshuis_store::{overleg, StoreError};
 
@@ -71,11 +72,36 @@ async fn withdraw(
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
 }
 
-/// The case with what withdrawing the answer does, and a button to confirm it (nothing changes yet).
+/// The case with what withdrawing the answer does, and a button to confirm it (nothing changes yet): the answer
+/// named, what the corporation may no longer do on it, and where the term stands — still running, or ended, when
+/// the corporation may go ahead without advice (art. 5 Overlegwet) or not at all without consent (art. 5a).
 async fn summary(state: &AppState, auth: &Auth, scope: &ReadScope, case: &Case) -> Result<Response, AppError> {
     let mut page = case_page(state, auth, scope, case, Typed::default(), FieldErrors::default(), None, false).await?;
     let ov = page.page.ov;
-    let answer = case.answer.as_ref().map(|a| ov.answer_name(a.kind)).unwrap_or_default();
-    page.withdrawing = Some(ov.correct_summary(answer, &case.corporation_name));
+    let corporation = &case.corporation_name;
+    let Some(answer) = case.answer.as_ref() else { return Err(AppError::NotFound) };
+    let consent = case.kind == RequestKind::Consent;
+    let effect = if consent {
+        ov.correct_effect_consent(corporation)
+    } else if answer.kind.needs_decision() {
+        ov.correct_effect_decision(corporation)
+    } else {
+        ov.correct_effect_no_objection(corporation)
+    };
+    let cal = super::term_calendar(state).await?;
+    let term = match case.facts().answer_deadline(&cal) {
+        Ok(Some(due)) if due.date < super::today(state) => {
+            let shown = super::deadline_date(ov, &due);
+            if consent {
+                ov.correct_term_ended_consent(shown)
+            } else {
+                ov.correct_term_ended(corporation, shown)
+            }
+        }
+        Ok(Some(due)) => ov.correct_term_open(super::deadline_date(ov, &due)),
+        _ => String::new(),
+    };
+    let parts = [ov.correct_summary(ov.answer_name(answer.kind), corporation), effect, term];
+    page.withdrawing = Some(parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" "));
     render(StatusCode::OK, &page)
 }

@@ -154,12 +154,12 @@ async fn letter_list(
     org: i64,
     id: i64,
 ) -> Result<(part::Message, String, Vec<part::Recipient>), AppError> {
-    let (scope, _) = corporation(state, auth, org, Edit).await?;
     // Tenants' names and addresses: the corporation's own editing members, not the platform's operator through the
     // administrator's grant (as for every list of persons; ADR 0026).
     if !auth.edits_as_member(org) {
         return Err(AppError::Forbidden);
     }
+    let (scope, _) = corporation(state, auth, org, Edit).await?;
     let message =
         part::message(&state.db, &scope, id).await?.filter(|m| m.status == "approved").ok_or(AppError::NotFound)?;
     let group = part::visible_group(&state.db, &scope, message.group_id).await?.ok_or(AppError::NotFound)?;

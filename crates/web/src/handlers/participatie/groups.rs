@@ -125,6 +125,8 @@ pub(super) struct ListPage {
     org_name: String,
     rows: Vec<GroupRow>,
     can_edit: bool,
+    /// The letter lists hold tenants' names and addresses: the corporation's own editing members only.
+    may_read_letters: bool,
     /// Whether the viewer may upload the tenants' contact list (the upload checks `Manage`).
     can_upload_contacts: bool,
     has_stock: bool,
@@ -190,6 +192,7 @@ pub(super) async fn list_page(
         org_name: organisation.name,
         rows,
         can_edit: scope.role().allows(Action::Edit),
+        may_read_letters: auth.edits_as_member(org),
         can_upload_contacts: is_corporation && scope.role().allows(Action::Manage),
         has_stock,
         page,

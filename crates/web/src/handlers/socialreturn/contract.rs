@@ -373,7 +373,8 @@ pub(super) async fn contract_page(
     // Only a corporation has tenants to mark.
     let buyer_is_corporation = contract.relation == Relation::Buyer
         && orgs::get(&state.db, contract.buyer_id).await?.is_some_and(|o| o.kind == OrgKind::Corporation);
-    let can_mark_tenant = buyer_is_corporation && can_edit;
+    // Marking a placement as a tenant writes persons: the same bar as reading them.
+    let can_mark_tenant = buyer_is_corporation && can_edit && with_persons;
     let lang = auth.ctx.lang;
     let markable = contributions.iter().any(|c: &ContributionView| c.placement && c.tenant_cluster.is_none());
     let tenant_cluster = if can_mark_tenant && markable {

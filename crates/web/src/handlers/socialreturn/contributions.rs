@@ -300,6 +300,14 @@ async fn decide(
     }
     let reason: String = reason.chars().take(2000).collect();
     if form.confirmed != "yes" {
+        // Only a contribution still waiting has a decision to confirm; one decided meanwhile (or not on this
+        // contract) gets the message a confirmed decision would get.
+        let rows = socialreturn::contributions(&state.db, &contract, &auth.actor(&state), false).await?;
+        if !rows.iter().any(|r| r.id == c && r.status == socialreturn::Status::Pending) {
+            let message = Some(sr.err_decided.to_owned());
+            let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), message);
+            return render(StatusCode::CONFLICT, &page.await?);
+        }
         let mut page =
             contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), None).await?;
         page.decision_typed = Some((c, reason));
@@ -353,6 +361,10 @@ async fn mark_tenant(
     let (scope, organisation) = auth.scope_with_org(&state, org, Edit).await?;
     let contract = load_contract(&state, &scope, id).await?;
     if contract.relation != Relation::Buyer || organisation.kind != volkshuis_domain::org::OrgKind::Corporation {
+        return Err(AppError::Forbidden);
+    }
+    // A tenant mark is personal data: written, as read, by the organisation's own editing members only.
+    if !auth.edits_as_member(org) {
         return Err(AppError::Forbidden);
     }
     let sr = auth.ctx.lang.socialreturn();
