@@ -218,17 +218,18 @@ pub fn addition_key(letter: Option<&str>, addition: Option<&str>) -> String {
 /// How a thing with this `code` (if it has one) and `name` matches the query; `None` when it does not.
 /// Case does not matter (any letter, not only ASCII: the order is decided here, after the store's coarser look-up).
 pub fn rank(query: &Query, code: Option<&str>, name: &str) -> Option<Match> {
-    let q = query.text.to_lowercase();
+    // The query was folded once, when it was read; each candidate's texts are folded here.
+    let q = query.folded();
     let name = name.to_lowercase();
     let code = code.map(str::to_lowercase);
     let code = code.as_deref();
-    if code == Some(q.as_str()) || name == q {
+    if code == Some(q) || name == q {
         Some(Match::Exact)
-    } else if name.starts_with(&q) || code.is_some_and(|c| c.starts_with(&q)) {
+    } else if name.starts_with(q) || code.is_some_and(|c| c.starts_with(q)) {
         Some(Match::Prefix)
-    } else if word_starts(&name).any(|i| name[i..].starts_with(&q)) {
+    } else if word_starts(&name).any(|i| name[i..].starts_with(q)) {
         Some(Match::WordPrefix)
-    } else if name.contains(&q) || code.is_some_and(|c| c.contains(&q)) {
+    } else if name.contains(q) || code.is_some_and(|c| c.contains(q)) {
         Some(Match::Contains)
     } else {
         None

@@ -102,6 +102,6 @@ async fn summary(state: &AppState, auth: &Auth, scope: &ReadScope, case: &Case) 
         _ => String::new(),
     };
     let parts = [ov.correct_summary(ov.answer_name(answer.kind), corporation), effect, term];
-    page.withdrawing = Some(parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" "));
+    page.withdrawing = Some(parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" "));
     render(StatusCode::OK, &page)
 }

@@ -300,16 +300,14 @@ async fn decide(
     }
     let reason: String = reason.chars().take(2000).collect();
     if form.confirmed != "yes" {
-        // Only a contribution still waiting has a decision to confirm; one decided meanwhile (or not on this
-        // contract) gets the message a confirmed decision would get.
-        let rows = socialreturn::contributions(&state.db, &contract, &auth.actor(&state), false).await?;
-        if !rows.iter().any(|r| r.id == c && r.status == socialreturn::Status::Pending) {
-            let message = Some(sr.err_decided.to_owned());
-            let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), message);
-            return render(StatusCode::CONFLICT, &page.await?);
-        }
         let mut page =
             contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), None).await?;
+        // Only a contribution still waiting has a decision to confirm; one decided meanwhile (or not on this
+        // contract) gets the message a confirmed decision would get.
+        if !page.contributions.iter().any(|v| v.id == c && v.pending) {
+            page.message = Some(sr.err_decided.to_owned());
+            return render(StatusCode::CONFLICT, &page);
+        }
         page.decision_typed = Some((c, reason));
         page.deciding = Some((c, approve));
         return render(StatusCode::OK, &page);
