@@ -1,5 +1,6 @@
 //! Opening the database: SQLite for a path or `sqlite:` URL, PostgreSQL for a `postgres://` URL.
 
+use crate::place::KeptPlaces;
 use crate::search::KeptModules;
 use crate::sql::{OwnedConn, PooledConn, Target, Tx};
 use crate::stock::PageCache;
@@ -42,6 +43,8 @@ pub struct Db {
     pages: Arc<PageCache>,
     /// The search's module rows kept for this handle (and its clones) until one of them changes.
     modules: Arc<KeptModules>,
+    /// The module blocks of place pages kept for this handle (and its clones) until something they show changes.
+    places: Arc<KeptPlaces>,
 }
 
 /// The engine's own pool.
@@ -86,7 +89,7 @@ impl Db {
                 Pool::Postgres(pool)
             }
         };
-        Ok(Self { pool, pages: Arc::new(PageCache::new()), modules: Arc::default() })
+        Ok(Self { pool, pages: Arc::new(PageCache::new()), modules: Arc::default(), places: Arc::default() })
     }
 
     /// Opens the database and brings its schema up to date.
@@ -141,6 +144,11 @@ impl Db {
         &self.pages
     }
 
+    /// The module blocks of place pages kept for this handle.
+    pub(crate) fn kept_places(&self) -> &KeptPlaces {
+        &self.places
+    }
+
     /// After a commit that raised a stock version: this handle's pages read the versions again at once.
     pub(crate) fn stock_changed(&self) {
         self.pages.forget_versions();
@@ -155,6 +163,16 @@ impl Db {
     /// The memory the kept stock pages take now, in bytes (for the metrics).
     pub fn kept_stock_page_bytes(&self) -> u64 {
         self.pages.bytes()
+    }
+
+    /// How often a place's page read its module blocks from the database rather than finding them kept (ADR 0056).
+    pub fn place_fact_reads(&self) -> u64 {
+        self.places.reads()
+    }
+
+    /// The memory the kept module blocks of place pages take now, in bytes (for the metrics and the benchmark).
+    pub fn kept_place_bytes(&self) -> u64 {
+        self.places.bytes()
     }
 
     /// The pool as a place to run a statement (see [`crate::sql::Exec`]).

@@ -16,7 +16,8 @@ use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::nazorg::sales::{self, NewSale};
 use volkshuis_store::overleg::{self, NewCase};
-use volkshuis_store::place::{self, blocks, Place};
+use volkshuis_store::place::blocks::Blocks;
+use volkshuis_store::place::{self, blocks, kept, Place};
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::testdb::sql;
 use volkshuis_store::{gemeenten, orgs, participatie, Db};
@@ -27,6 +28,8 @@ volkshuis_store::store_test_on_both_backends!(
     each_block_reads_its_own_place_and_no_other,
     a_sale_keeps_the_coverage_of_the_rest_of_the_stock,
     a_complexs_stock_block_is_kept_until_its_stock_changes,
+    a_places_module_blocks_are_kept_until_what_they_show_changes,
+    every_table_the_kept_blocks_follow_has_its_triggers,
 );
 
 const TODAY: Date = date!(2026 - 12 - 04);
@@ -623,4 +626,116 @@ async fn a_complexs_stock_block_is_kept_until_its_stock_changes(db: &Db) {
     sql::query("UPDATE units SET in_use = 0 WHERE id_extern = 'D2'").execute(db).await.expect("out of use");
     assert_eq!(buurt_units().await, in_use - 1, "a buurt's block is read, not kept");
     assert_eq!(units().await, in_use, "the complex's is kept");
+}
+
+/// A place's module blocks are kept in memory under `place_version` (ADR 0056): the same page for the same viewer is
+/// read once; another viewer, another role, another day each read their own; and a change to what a block shows — by
+/// a module's own code or by a plain statement, as another process would write — is on the very next page.
+async fn a_places_module_blocks_are_kept_until_what_they_show_changes(db: &Db) {
+    let w = World::new(db).await;
+    w.group_for_c1(db).await;
+    let daken = case(db, &w, w.huurders.org_id(), "Daken").await;
+    let page = |scope: ReadScope, today: Date| async move {
+        let c1 = complex(db, &scope, w.c1).await.expect("open");
+        blocks::read(db, &c1, Purpose::Screen, today).await.expect("read")
+    };
+    let owner = || page(*w.woonstad.as_read(), TODAY);
+    let cases = |b: &Blocks| b.overleg.as_ref().expect("overleg").iter().map(|c| c.title.clone()).collect::<Vec<_>>();
+    let before = db.place_fact_reads();
+    assert_eq!(cases(&owner().await), ["Daken"]);
+    assert_eq!(cases(&owner().await), ["Daken"]);
+    assert_eq!(db.place_fact_reads(), before + 1, "the second page found the blocks kept");
+
+    // Each viewer, role and day reads its own: what one may see is never served to another.
+    case(db, &w, w.tweede, "Ramen").await;
+    let reads = db.place_fact_reads();
+    assert_eq!(cases(&owner().await), ["Ramen", "Daken"], "a new case, by the module's own code");
+    let tenants = page(*w.huurders.as_read(), TODAY).await;
+    assert_eq!(cases(&tenants), ["Daken"], "the tenant organisation's own case only");
+    let read_only = page(reader(w.woonstad.org_id(), Role::ReadOnly), TODAY).await;
+    assert_eq!(cases(&read_only), ["Ramen", "Daken"]);
+    let tomorrow = page(*w.woonstad.as_read(), TODAY.next_day().expect("day")).await;
+    assert_eq!(cases(&tomorrow), ["Ramen", "Daken"]);
+    assert_eq!(db.place_fact_reads(), reads + 4, "owner, tenant organisation, read-only member, the next day");
+    assert_eq!(cases(&page(*w.huurders.as_read(), TODAY).await), ["Daken"]);
+    assert_eq!(db.place_fact_reads(), reads + 4, "each kept for itself");
+
+    // Plain statements on the tables of four blocks and of the printing partners: each seen at the next page.
+    let changes = [
+        format!("UPDATE overleg_cases SET title = 'Daken en goten' WHERE id = {daken}"),
+        "UPDATE part_groups SET name = 'Commissie De Linde' WHERE name = 'Bewonerscommissie De Linde'".to_owned(),
+        format!("UPDATE organisations SET name = 'Huurders Nieuw' WHERE id = {}", w.huurders.org_id()),
+        format!("INSERT INTO sr_tenant_totals (buyer_id, cluster, jobs) VALUES ({}, 'C1', 3)", w.woonstad.org_id()),
+    ];
+    for change in &changes {
+        sql::query(change).execute(db).await.expect(change);
+    }
+    let facts = place::Reader::new(db)
+        .page(&complex(db, w.woonstad.as_read(), w.c1).await.expect("open"), Purpose::Screen, TODAY)
+        .await
+        .expect("page");
+    let after = &facts.blocks;
+    assert_eq!(cases(after), ["Ramen", "Daken en goten"]);
+    let groups = after.participation.as_ref().and_then(|p| p.groups.as_ref()).expect("groups");
+    assert_eq!(groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), ["Commissie De Linde"]);
+    assert!(facts.meeting_partners.iter().any(|(_, name)| name == "Huurders Nieuw"), "{:?}", facts.meeting_partners);
+    assert_eq!(after.social_return, Some(3));
+    let reads = db.place_fact_reads();
+    initiative(db, &w, "Speeltuin", true, None).await;
+    let initiatives = owner().await.initiatives.expect("initiatives");
+    assert_eq!(initiatives.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["Speeltuin"]);
+    assert_eq!(db.place_fact_reads(), reads + 1);
+}
+
+/// Migration 51's triggers, on both engines: every table in `kept::TABLES` raises `place_version` on an insert, an
+/// update and a delete, and no other table has such a trigger; a plain update of one row raises the number. (Which
+/// tables a place's page reads is checked against the same list by the unit test in `place/kept.rs`.)
+async fn every_table_the_kept_blocks_follow_has_its_triggers(db: &Db) {
+    let rows: Vec<(String, String)> = match db.backend() {
+        volkshuis_store::Backend::Sqlite => {
+            let triggers: Vec<(String, String)> = sql::query_as(
+                "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%place_version%'",
+            )
+            .fetch_all(db)
+            .await
+            .expect("triggers");
+            triggers
+                .into_iter()
+                .flat_map(|(table, text)| {
+                    ["INSERT", "UPDATE", "DELETE"]
+                        .into_iter()
+                        .filter(move |event| text.contains(&format!("AFTER {event} ON")))
+                        .map(move |event| (table.clone(), event.to_owned()))
+                })
+                .collect()
+        }
+        volkshuis_store::Backend::Postgres => sql::query_as(
+            "SELECT CAST(event_object_table AS TEXT), CAST(event_manipulation AS TEXT) FROM information_schema.triggers \
+             WHERE action_statement LIKE '%place_version_raise%'",
+        )
+        .fetch_all(db)
+        .await
+        .expect("triggers"),
+    };
+    let mut found: Vec<(String, String)> = rows;
+    found.sort();
+    let mut expected: Vec<(String, String)> = kept::TABLES
+        .iter()
+        .flat_map(|t| ["DELETE", "INSERT", "UPDATE"].map(|e| ((*t).to_owned(), e.to_owned())))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+
+    let w = World::new(db).await;
+    let version = || async {
+        sql::query_scalar::<i64>("SELECT version FROM place_version").fetch_one(db).await.expect("version")
+    };
+    let before = version().await;
+    let done = sql::query("UPDATE organisations SET name = name WHERE id = $1")
+        .bind(w.huurders.org_id())
+        .execute(db)
+        .await
+        .expect("update");
+    assert_eq!(done.rows_affected(), 1);
+    assert!(version().await > before, "an update that writes the same name counts too");
 }

@@ -32,6 +32,7 @@ pub struct Metrics {
     durations: Family<RouteLabels, Histogram>,
     jobs: Family<JobLabels, Gauge>,
     kept_stock_pages: Gauge,
+    kept_places: Gauge,
 }
 
 impl Metrics {
@@ -48,7 +49,13 @@ impl Metrics {
         registry.register("jobs", "Background jobs by status", jobs.clone());
         let kept_stock_pages = Gauge::default();
         registry.register("stock_pages_kept_bytes", "Memory of the stock pages kept", kept_stock_pages.clone());
-        Self { registry, requests, durations, jobs, kept_stock_pages }
+        let kept_places = Gauge::default();
+        registry.register(
+            "place_blocks_kept_bytes",
+            "Memory of the place pages' module blocks kept",
+            kept_places.clone(),
+        );
+        Self { registry, requests, durations, jobs, kept_stock_pages, kept_places }
     }
 }
 
@@ -79,6 +86,11 @@ impl Metrics {
     /// Sets the memory the kept stock pages take.
     pub fn set_kept_stock_pages(&self, bytes: i64) {
         self.kept_stock_pages.set(bytes);
+    }
+
+    /// Sets the memory the kept module blocks of place pages take.
+    pub fn set_kept_places(&self, bytes: i64) {
+        self.kept_places.set(bytes);
     }
 
     /// The metrics in Prometheus' text format.

@@ -58,6 +58,7 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Resul
         state.metrics.set_jobs(status, count);
     }
     state.metrics.set_kept_stock_pages(i64::try_from(state.db.kept_stock_page_bytes()).unwrap_or(i64::MAX));
+    state.metrics.set_kept_places(i64::try_from(state.db.kept_place_bytes()).unwrap_or(i64::MAX));
     let body = state.metrics.encode().map_err(|e| AppError::Internal(e.into()))?;
     Ok(([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response())
 }

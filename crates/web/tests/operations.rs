@@ -39,6 +39,7 @@ async fn health_and_metrics_answer(mut app: TestApp) {
     );
     assert!(metrics.body.contains("volkshuis_http_request_duration_seconds_bucket"));
     assert!(metrics.body.contains("volkshuis_stock_pages_kept_bytes 0"), "nothing kept before a stock page");
+    assert!(metrics.body.contains("volkshuis_place_blocks_kept_bytes 0"), "nothing kept before a place page");
     assert!(metrics.headers["content-type"].to_str().unwrap_or_default().starts_with("application/openmetrics-text"));
     // The scheme name is case-insensitive (RFC 9110 §11.1); the token is not.
     app.headers = vec![("authorization", "bearer scraper-geheim".into())];

@@ -14,7 +14,7 @@ use crate::modules::Module;
 use crate::org::OrgKind;
 
 /// How the organisation looking at a place stands to the corporation(s) whose stock it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Viewer {
     /// A member of the corporation that owns the stock, with their role.
     Owner(Role),
@@ -45,7 +45,7 @@ pub enum Scale {
 }
 
 /// What the page is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Purpose {
     /// The page on screen: everything the viewer may see.
     Screen,

@@ -198,23 +198,30 @@ pub struct Blocks {
     pub initiatives: Option<Vec<InitiativeLine>>,
 }
 
-/// Reads every block the viewer sees for `purpose`, on one connection of its own ([`super::Reader::page`] reads
-/// them with the rest of a place's page).
+/// Reads every block the viewer sees for `purpose` as a place's page does ([`super::Reader::page`]: kept until
+/// something they show changes, ADR 0056), on one connection of its own.
 pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Result<Blocks> {
-    let mut pooled = db.acquire().await?;
-    read_on(&mut pooled.conn(), db.pages(), place, purpose, today).await
+    Ok(super::Reader::new(db).page(place, purpose, today).await?.blocks)
 }
 
-/// Reads every block the viewer sees for `purpose` on `db`, one connection for all of them: each statement on the
-/// pool takes a connection and hands it back with a ping, a round trip more per statement (PostgreSQL) or a hand-over
-/// to SQLite's worker thread, which together were most of a place page's time.
-pub(super) async fn read_on(
+/// The stock block when the viewer sees it for `purpose` (kept per stock version for a complex, ADR 0055).
+pub(super) async fn stock_on(
     db: &mut Conn<'_>,
     pages: &PageCache,
     place: &Place,
     purpose: Purpose,
     today: Date,
-) -> Result<Blocks> {
+) -> Result<Option<Arc<StockBlock>>> {
+    if !place.shows(Block::Stock, purpose) {
+        return Ok(None);
+    }
+    Ok(Some(stock(db, pages, place, today.year()).await?))
+}
+
+/// Reads every block but the stock that the viewer sees for `purpose` on `db`, one connection for all of them: each
+/// statement on the pool takes a connection and hands it back with a ping, a round trip more per statement
+/// (PostgreSQL) or a hand-over to SQLite's worker thread, which together were most of a place page's time.
+pub(super) async fn modules_on(db: &mut Conn<'_>, place: &Place, purpose: Purpose, today: Date) -> Result<Blocks> {
     let shows = |block| place.shows(block, purpose);
     let since = today - timeline::SPAN;
     // Signals are counted per month: this month and the eleven before it, the "last twelve months" of the block.
@@ -226,7 +233,7 @@ pub(super) async fn read_on(
         format!("{year:04}-{month:02}")
     };
     Ok(Blocks {
-        stock: if shows(Block::Stock) { Some(stock(db, pages, place, today.year()).await?) } else { None },
+        stock: None,
         participation: if shows(Block::Participation) { Some(participation(db, place, today).await?) } else { None },
         overleg: if shows(Block::Overleg) { Some(overleg(db, place, since).await?) } else { None },
         afspraken: if shows(Block::Afspraken) { Some(afspraken(db, place).await?) } else { None },

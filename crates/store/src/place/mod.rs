@@ -10,12 +10,16 @@
 #[doc(hidden)]
 pub mod bench;
 pub mod blocks;
+pub mod kept;
 
 use crate::participatie::all_open_figures;
 use crate::sql::{self, Conn, PooledConn};
 use crate::{Db, Result};
 use blocks::Blocks;
+use kept::Facts;
+pub(crate) use kept::KeptPlaces;
 use std::collections::HashMap;
+use std::sync::Arc;
 use time::Date;
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::org::OrgKind;
@@ -41,7 +45,7 @@ pub enum PlaceKind {
 }
 
 /// A part of a place: the units of one corporation in one complex and buurt (a coverage cell).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Part {
     /// The corporation.
     pub corporation_id: i64,
@@ -353,17 +357,28 @@ impl<'d> Reader<'d> {
     }
 
     /// The place's blocks as the viewer sees them for `purpose`, the names of its areas and, on the screen, the
-    /// tenant organisations it may be printed for: all on this reader's one connection.
+    /// tenant organisations it may be printed for: all on this reader's one connection, and all but the stock block
+    /// kept until something they show changes ([`kept`], ADR 0056).
     pub async fn page(&mut self, place: &Place, purpose: Purpose, today: Date) -> Result<PageFacts> {
-        let pages = self.db.pages();
+        let db = self.db;
+        let (pages, kept) = (db.pages(), db.kept_places());
         let conn = &mut self.conn().await?;
-        let blocks = blocks::read_on(conn, pages, place, purpose, today).await?;
-        let area_names = area_names(conn, place).await?;
-        let meeting_partners = match purpose {
-            Purpose::Screen => partners(conn, place).await?,
-            Purpose::TenantMeeting => Vec::new(),
+        // The version before anything it covers is read: a change committed meanwhile is read again at the next page.
+        let place_version = kept::place_version(conn).await?;
+        let mut stock_versions = Vec::with_capacity(place.corporations.len());
+        for (corporation, _) in &place.corporations {
+            stock_versions.push((*corporation, crate::stock::stock_version(pages, &mut *conn, *corporation).await?));
+        }
+        let stock = blocks::stock_on(conn, pages, place, purpose, today).await?;
+        let facts = match kept
+            .facts(place, purpose, today, place_version, stock_versions, read_facts(conn, place, purpose, today))
+            .await?
+        {
+            Some(facts) => facts,
+            None => Arc::new(read_facts(conn, place, purpose, today).await?),
         };
-        Ok(PageFacts { blocks, area_names, meeting_partners })
+        let Facts { blocks, area_names, meeting_partners } = Facts::clone(&facts);
+        Ok(PageFacts { blocks: Blocks { stock, ..blocks }, area_names, meeting_partners })
     }
 
     /// The tenant organisations the viewer may print a one-pager for: every organisation the place's corporation
@@ -414,6 +429,17 @@ impl<'d> Reader<'d> {
             corporations,
         }))
     }
+}
+
+/// What a place's page keeps of the modules ([`kept::Facts`]), read on `db`.
+async fn read_facts(db: &mut Conn<'_>, place: &Place, purpose: Purpose, today: Date) -> Result<Facts> {
+    let blocks = blocks::modules_on(db, place, purpose, today).await?;
+    let area_names = area_names(db, place).await?;
+    let meeting_partners = match purpose {
+        Purpose::Screen => partners(db, place).await?,
+        Purpose::TenantMeeting => Vec::new(),
+    };
+    Ok(Facts { blocks, area_names, meeting_partners })
 }
 
 /// The names of the place's buurten and gemeenten by code, in one statement; the latest year's name where a code has

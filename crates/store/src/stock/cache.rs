@@ -250,7 +250,7 @@ pub(crate) async fn stock_block_key(
 
 /// The corporation's stock version (0 before its first change), from memory when read less than
 /// [`VERSION_FRESH_FOR`] ago, else read on `on`.
-async fn version<'c>(cache: &PageCache, on: impl Exec<'c>, corporation: i64) -> Result<i64> {
+pub(crate) async fn version<'c>(cache: &PageCache, on: impl Exec<'c>, corporation: i64) -> Result<i64> {
     if let Some(version) = cache.fresh_version(corporation) {
         return Ok(version);
     }

@@ -19,7 +19,7 @@ mod reports;
 mod writer;
 
 pub use cache::{complex_page, list_page, ComplexPage, VERSION_FRESH_FOR};
-pub(crate) use cache::{kept_complex_index, raise_version, stock_block_key, PageCache};
+pub(crate) use cache::{kept_complex_index, raise_version, stock_block_key, version as stock_version, PageCache};
 pub use choices::{area_names, choice_count, choice_names, choices, first_choice, StockChoice};
 pub use import::{import_units, ImportOptions, ImportSummary};
 pub(crate) use query::address_of;

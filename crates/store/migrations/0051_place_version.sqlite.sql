@@ -1,0 +1,110 @@
+-- Per row (SQLite has no other kind): a bulk write raises the number once for each row, which costs next to nothing,
+-- and SQLite's one writer at a time leaves nothing to wait for.
+CREATE TRIGGER areas_place_insert AFTER INSERT ON areas
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER areas_place_update AFTER UPDATE ON areas
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER areas_place_delete AFTER DELETE ON areas
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER in_initiative_clusters_place_insert AFTER INSERT ON in_initiative_clusters
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER in_initiative_clusters_place_update AFTER UPDATE ON in_initiative_clusters
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER in_initiative_clusters_place_delete AFTER DELETE ON in_initiative_clusters
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER in_initiatives_place_insert AFTER INSERT ON in_initiatives
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER in_initiatives_place_update AFTER UPDATE ON in_initiatives
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER in_initiatives_place_delete AFTER DELETE ON in_initiatives
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_checks_place_insert AFTER INSERT ON nz_checks
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_checks_place_update AFTER UPDATE ON nz_checks
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_checks_place_delete AFTER DELETE ON nz_checks
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_sales_place_insert AFTER INSERT ON nz_sales
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_sales_place_update AFTER UPDATE ON nz_sales
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_sales_place_delete AFTER DELETE ON nz_sales
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_vves_place_insert AFTER INSERT ON nz_vves
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_vves_place_update AFTER UPDATE ON nz_vves
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER nz_vves_place_delete AFTER DELETE ON nz_vves
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER org_gemeenten_place_insert AFTER INSERT ON org_gemeenten
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER org_gemeenten_place_update AFTER UPDATE ON org_gemeenten
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER org_gemeenten_place_delete AFTER DELETE ON org_gemeenten
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER organisations_place_insert AFTER INSERT ON organisations
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER organisations_place_update AFTER UPDATE ON organisations
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER organisations_place_delete AFTER DELETE ON organisations
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_case_clusters_place_insert AFTER INSERT ON overleg_case_clusters
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_case_clusters_place_update AFTER UPDATE ON overleg_case_clusters
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_case_clusters_place_delete AFTER DELETE ON overleg_case_clusters
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_cases_place_insert AFTER INSERT ON overleg_cases
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_cases_place_update AFTER UPDATE ON overleg_cases
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_cases_place_delete AFTER DELETE ON overleg_cases
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_partners_place_insert AFTER INSERT ON overleg_partners
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_partners_place_update AFTER UPDATE ON overleg_partners
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER overleg_partners_place_delete AFTER DELETE ON overleg_partners
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_commitments_place_insert AFTER INSERT ON pa_commitments
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_commitments_place_update AFTER UPDATE ON pa_commitments
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_commitments_place_delete AFTER DELETE ON pa_commitments
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_cycles_place_insert AFTER INSERT ON pa_cycles
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_cycles_place_update AFTER UPDATE ON pa_cycles
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_cycles_place_delete AFTER DELETE ON pa_cycles
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_parties_place_insert AFTER INSERT ON pa_parties
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_parties_place_update AFTER UPDATE ON pa_parties
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER pa_parties_place_delete AFTER DELETE ON pa_parties
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER part_group_areas_place_insert AFTER INSERT ON part_group_areas
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER part_group_areas_place_update AFTER UPDATE ON part_group_areas
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER part_group_areas_place_delete AFTER DELETE ON part_group_areas
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER part_groups_place_insert AFTER INSERT ON part_groups
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER part_groups_place_update AFTER UPDATE ON part_groups
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER part_groups_place_delete AFTER DELETE ON part_groups
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER sg_facts_place_insert AFTER INSERT ON sg_facts
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER sg_facts_place_update AFTER UPDATE ON sg_facts
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER sg_facts_place_delete AFTER DELETE ON sg_facts
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER sr_tenant_totals_place_insert AFTER INSERT ON sr_tenant_totals
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER sr_tenant_totals_place_update AFTER UPDATE ON sr_tenant_totals
+    BEGIN UPDATE place_version SET version = version + 1; END;
+CREATE TRIGGER sr_tenant_totals_place_delete AFTER DELETE ON sr_tenant_totals
+    BEGIN UPDATE place_version SET version = version + 1; END;
