@@ -1,12 +1,16 @@
 -- Deferred to the commit and once per transaction, as `search_version` (migration 50, ADR 0054): the row is the last
 -- lock a writing transaction takes, so writers do not wait on each other for their whole transaction and cannot
--- deadlock over it, and the number becomes visible together with the change it announces.
+-- deadlock over it, and the number becomes visible together with the change it announces. A transaction can raise
+-- both numbers, their triggers firing in the order of its changes: so this one takes `search_version`'s row first,
+-- and every writer locks the two rows in the same order (two transactions taking them in opposite orders could each
+-- wait for the other).
 CREATE FUNCTION place_version_raise() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('volkshuis.place_version_raised', true) = 'on' THEN
         RETURN NULL;
     END IF;
     PERFORM set_config('volkshuis.place_version_raised', 'on', true);
+    PERFORM version FROM search_version FOR UPDATE;
     UPDATE place_version SET version = version + 1;
     RETURN NULL;
 END
