@@ -47,7 +47,16 @@ CREATE CONSTRAINT TRIGGER part_group_areas_place AFTER INSERT OR UPDATE OR DELET
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION place_version_raise();
 CREATE CONSTRAINT TRIGGER part_groups_place AFTER INSERT OR UPDATE OR DELETE ON part_groups
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION place_version_raise();
-CREATE CONSTRAINT TRIGGER sg_facts_place AFTER INSERT OR UPDATE OR DELETE ON sg_facts
+-- A ledger's signals come in by the hundred thousand (ADR 0049 took the foreign keys off these rows for their cost):
+-- not a trigger event per row, but the one update of the ledger that sends them (`sent_at`). A signal's outcome, the
+-- one column of `sg_facts` a place shows that changes later, is updated a row at a time.
+CREATE CONSTRAINT TRIGGER sg_ledgers_place_sent AFTER UPDATE OF sent_at ON sg_ledgers
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.sent_at IS DISTINCT FROM NEW.sent_at)
+    EXECUTE FUNCTION place_version_raise();
+CREATE CONSTRAINT TRIGGER sg_facts_place_outcome AFTER UPDATE OF outcome_group ON sg_facts
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.outcome_group IS DISTINCT FROM NEW.outcome_group)
+    EXECUTE FUNCTION place_version_raise();
+CREATE CONSTRAINT TRIGGER sg_facts_place_delete AFTER DELETE ON sg_facts
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION place_version_raise();
 CREATE CONSTRAINT TRIGGER sr_tenant_totals_place AFTER INSERT OR UPDATE OR DELETE ON sr_tenant_totals
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION place_version_raise();

@@ -1,5 +1,6 @@
--- Per row (SQLite has no other kind): a bulk write raises the number once for each row, which costs next to nothing,
--- and SQLite's one writer at a time leaves nothing to wait for.
+-- Per row (SQLite has no other kind): a write of many rows raises the number once for each (the largest such writes
+-- here are an import's coverage cells and a CBS year's areas, some thousands of rows); SQLite's one writer at a time
+-- leaves nothing to wait for.
 CREATE TRIGGER areas_place_insert AFTER INSERT ON areas
     BEGIN UPDATE place_version SET version = version + 1; END;
 CREATE TRIGGER areas_place_update AFTER UPDATE ON areas
@@ -96,9 +97,11 @@ CREATE TRIGGER part_groups_place_update AFTER UPDATE ON part_groups
     BEGIN UPDATE place_version SET version = version + 1; END;
 CREATE TRIGGER part_groups_place_delete AFTER DELETE ON part_groups
     BEGIN UPDATE place_version SET version = version + 1; END;
-CREATE TRIGGER sg_facts_place_insert AFTER INSERT ON sg_facts
+-- Not a trigger per row of a ledger's signals (see the PostgreSQL file): the ledger's sending, a signal's outcome.
+CREATE TRIGGER sg_ledgers_place_sent AFTER UPDATE OF sent_at ON sg_ledgers WHEN OLD.sent_at IS NOT NEW.sent_at
     BEGIN UPDATE place_version SET version = version + 1; END;
-CREATE TRIGGER sg_facts_place_update AFTER UPDATE ON sg_facts
+CREATE TRIGGER sg_facts_place_outcome AFTER UPDATE OF outcome_group ON sg_facts
+    WHEN OLD.outcome_group IS NOT NEW.outcome_group
     BEGIN UPDATE place_version SET version = version + 1; END;
 CREATE TRIGGER sg_facts_place_delete AFTER DELETE ON sg_facts
     BEGIN UPDATE place_version SET version = version + 1; END;

@@ -661,25 +661,29 @@ async fn a_places_module_blocks_are_kept_until_what_they_show_changes(db: &Db) {
     assert_eq!(db.place_fact_reads(), reads + 4, "each kept for itself");
 
     // Plain statements on the tables of four blocks and of the printing partners: each seen at the next page.
-    let changes = [
-        format!("UPDATE overleg_cases SET title = 'Daken en goten' WHERE id = {daken}"),
-        "UPDATE part_groups SET name = 'Commissie De Linde' WHERE name = 'Bewonerscommissie De Linde'".to_owned(),
-        format!("UPDATE organisations SET name = 'Huurders Nieuw' WHERE id = {}", w.huurders.org_id()),
-        format!("INSERT INTO sr_tenant_totals (buyer_id, cluster, jobs) VALUES ({}, 'C1', 3)", w.woonstad.org_id()),
-    ];
-    for change in &changes {
-        sql::query(change).execute(db).await.expect(change);
-    }
-    let facts = place::Reader::new(db)
-        .page(&complex(db, w.woonstad.as_read(), w.c1).await.expect("open"), Purpose::Screen, TODAY)
-        .await
-        .expect("page");
-    let after = &facts.blocks;
-    assert_eq!(cases(after), ["Ramen", "Daken en goten"]);
-    let groups = after.participation.as_ref().and_then(|p| p.groups.as_ref()).expect("groups");
+    let after_change = |change: String| async move {
+        sql::query(&change).execute(db).await.expect(&change);
+        let c1 = complex(db, w.woonstad.as_read(), w.c1).await.expect("open");
+        place::Reader::new(db).page(&c1, Purpose::Screen, TODAY).await.expect("page")
+    };
+    let facts = after_change(format!("UPDATE overleg_cases SET title = 'Daken en goten' WHERE id = {daken}")).await;
+    assert_eq!(cases(&facts.blocks), ["Ramen", "Daken en goten"]);
+    let facts = after_change(
+        "UPDATE part_groups SET name = 'Commissie De Linde' WHERE name = 'Bewonerscommissie De Linde'".into(),
+    )
+    .await;
+    let groups = facts.blocks.participation.as_ref().and_then(|p| p.groups.as_ref()).expect("groups");
     assert_eq!(groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), ["Commissie De Linde"]);
+    let facts =
+        after_change(format!("UPDATE organisations SET name = 'Huurders Nieuw' WHERE id = {}", w.huurders.org_id()))
+            .await;
     assert!(facts.meeting_partners.iter().any(|(_, name)| name == "Huurders Nieuw"), "{:?}", facts.meeting_partners);
-    assert_eq!(after.social_return, Some(3));
+    let facts = after_change(format!(
+        "INSERT INTO sr_tenant_totals (buyer_id, cluster, jobs) VALUES ({}, 'C1', 3)",
+        w.woonstad.org_id()
+    ))
+    .await;
+    assert_eq!(facts.blocks.social_return, Some(3));
     let reads = db.place_fact_reads();
     initiative(db, &w, "Speeltuin", true, None).await;
     let initiatives = owner().await.initiatives.expect("initiatives");
@@ -688,8 +692,10 @@ async fn a_places_module_blocks_are_kept_until_what_they_show_changes(db: &Db) {
 }
 
 /// Migration 51's triggers, on both engines: every table in `kept::TABLES` raises `place_version` on an insert, an
-/// update and a delete, and no other table has such a trigger; a plain update of one row raises the number. (Which
-/// tables a place's page reads is checked against the same list by the unit test in `place/kept.rs`.)
+/// update and a delete, the tables in `kept::PARTLY` on their one kind of change, and no other table has such a
+/// trigger; a plain update of one row raises the number; a signal's facts raise it when their outcome changes and a
+/// ledger when it is sent, not when a fact is inserted or resolved. (Which tables a place's page reads is checked
+/// against the same lists by the unit test in `place/kept.rs`.)
 async fn every_table_the_kept_blocks_follow_has_its_triggers(db: &Db) {
     let rows: Vec<(String, String)> = match db.backend() {
         volkshuis_store::Backend::Sqlite => {
@@ -704,7 +710,7 @@ async fn every_table_the_kept_blocks_follow_has_its_triggers(db: &Db) {
                 .flat_map(|(table, text)| {
                     ["INSERT", "UPDATE", "DELETE"]
                         .into_iter()
-                        .filter(move |event| text.contains(&format!("AFTER {event} ON")))
+                        .filter(move |event| ["ON", "OF"].iter().any(|w| text.contains(&format!("AFTER {event} {w} "))))
                         .map(move |event| (table.clone(), event.to_owned()))
                 })
                 .collect()
@@ -722,6 +728,7 @@ async fn every_table_the_kept_blocks_follow_has_its_triggers(db: &Db) {
     let mut expected: Vec<(String, String)> = kept::TABLES
         .iter()
         .flat_map(|t| ["DELETE", "INSERT", "UPDATE"].map(|e| ((*t).to_owned(), e.to_owned())))
+        .chain(kept::PARTLY.iter().map(|(t, e)| ((*t).to_owned(), (*e).to_owned())))
         .collect();
     expected.sort();
     assert_eq!(found, expected);
@@ -738,4 +745,27 @@ async fn every_table_the_kept_blocks_follow_has_its_triggers(db: &Db) {
         .expect("update");
     assert_eq!(done.rows_affected(), 1);
     assert!(version().await > before, "an update that writes the same name counts too");
+
+    let raises = |statement: String| async move {
+        let before = version().await;
+        sql::query(&statement).execute(db).await.expect(&statement);
+        version().await > before
+    };
+    let (woonstad, municipality) = (w.woonstad.org_id(), w.municipality);
+    let insert = format!(
+        "INSERT INTO sg_facts (signal_id, sender_org_id, recipient_org_id, gemeente_code, buurt_code, cluster_id, \
+         sent_month) VALUES (999, {woonstad}, {municipality}, 'GM0150', 'BU01500001', NULL, '2026-11')"
+    );
+    assert!(!raises(insert).await, "a fact comes in with its ledger's sending");
+    let resolved = "UPDATE sg_facts SET resolved_on = '2026-12-01' WHERE signal_id = 999";
+    assert!(!raises(resolved.into()).await, "not shown on a place's page");
+    let outcome = "UPDATE sg_facts SET outcome_group = 'opgepakt' WHERE signal_id = 999";
+    assert!(raises(outcome.into()).await, "an outcome");
+    assert!(raises("DELETE FROM sg_facts WHERE signal_id = 999".into()).await);
+    let ledger = format!(
+        "INSERT INTO sg_ledgers (org_id, decided_on, file_name, households, signalled, resolved, imported_by, \
+         imported_at) VALUES ({woonstad}, '2026-12-01', 'x.csv', 0, 0, 0, 'test', 0)"
+    );
+    assert!(!raises(ledger).await, "a ledger read in, not yet sent");
+    assert!(raises("UPDATE sg_ledgers SET sent_at = 1 WHERE file_name = 'x.csv'".into()).await, "a ledger sent");
 }

@@ -7,9 +7,10 @@
 //! So the blocks other than the stock (kept on its own, ADR 0055), the areas' names and the tenant organisations the
 //! page may be printed for are kept under everything they were read from:
 //! - `place_version`, one number that the database's triggers raise with any insert, update or delete of the tables
-//!   in [`TABLES`] (migration 51), read on the page's own connection for every page — one small statement, so a change
-//!   by any process counts at the very next page;
-//! - the stock versions of the place's corporations (ADR 0013), which cover its units (a sale, an import);
+//!   in [`TABLES`], and the changes in [`PARTLY`] (migration 51), read on the page's own connection for every page —
+//!   one small statement, so such a change by any process counts at the very next page;
+//! - the stock versions of the place's corporations (ADR 0013), which cover its units and complexes (a sale, an
+//!   import; read at most once a second, so another process's import shows within a second, as on the stock's pages);
 //! - the place as opened for the viewer (its parts and corporations, compared whole on every hit: the rights and
 //!   coverage they come from are read for every page and never kept), the viewer, the purpose and the day.
 //!
@@ -31,10 +32,11 @@ use time::Date;
 use volkshuis_domain::place::{Purpose, Viewer};
 
 /// Every table a place's kept facts are read from, besides the units and complexes (covered by the stock versions:
-/// every change to them raises the corporation's, ADR 0013) and the coverage cells (the place's parts, compared on
-/// every hit). Not `clusters`: a trigger event pending on it would stop the first load's `ALTER TABLE units` (its
-/// foreign key) in the same transaction on PostgreSQL. Each has migration 51's trigger; a store test checks
-/// this list against the triggers and against the tables the blocks' statements name.
+/// every change to them raises the corporation's, ADR 0013), the coverage cells (the place's parts, compared on every
+/// hit) and the signals' facts ([`PARTLY`]). Not `clusters`: a trigger event pending on it would stop the first load's
+/// `ALTER TABLE units` (its foreign key) in the same transaction on PostgreSQL — as one pending on `organisations`
+/// would, which no import writes. Each has migration 51's triggers; a store test checks this list against the
+/// triggers, a unit test against the tables the blocks' statements name.
 pub const TABLES: &[&str] = &[
     "areas",
     "in_initiative_clusters",
@@ -52,9 +54,14 @@ pub const TABLES: &[&str] = &[
     "pa_parties",
     "part_group_areas",
     "part_groups",
-    "sg_facts",
     "sr_tenant_totals",
 ];
+
+/// Tables whose trigger raises `place_version` on one kind of change only (table, event): a ledger's signals come in
+/// by the hundred thousand (ADR 0049), so `sg_facts` raises it on an outcome's change and a delete, and a ledger's
+/// sending (`sg_ledgers.sent_at`, in the transaction that inserts its signals' facts; the only insert of them, a unit
+/// test checks) on its insert.
+pub const PARTLY: &[(&str, &str)] = &[("sg_facts", "DELETE"), ("sg_facts", "UPDATE"), ("sg_ledgers", "UPDATE")];
 
 /// Memory for kept facts: a complex's are 1–4 kB (its groups, cases, cycles with five commitments, initiatives).
 const CAPACITY_BYTES: u64 = 64 * 1024 * 1024;
@@ -106,15 +113,20 @@ struct Kept {
 struct Bytes;
 
 impl Weighter<Key, Kept> for Bytes {
-    fn weight(&self, _key: &Key, kept: &Kept) -> u64 {
-        kept.bytes
+    fn weight(&self, key: &Key, kept: &Kept) -> u64 {
+        let code = match &key.place {
+            Which::Complex(_) => 0,
+            Which::Buurt(code) => code.len(),
+        };
+        let key_bytes = size_of::<Key>() + key.stock_versions.capacity() * size_of::<(i64, i64)>() + code;
+        kept.bytes + key_bytes as u64
     }
 }
 
 /// The kept facts of one [`crate::Db`] handle (and its clones).
 pub(crate) struct KeptPlaces {
     facts: Cache<Key, Kept, Bytes>,
-    /// How often facts were read from the database (for the tests and the benchmark).
+    /// How often facts were read from the database and kept (for the tests and the benchmark).
     reads: AtomicU64,
 }
 
@@ -171,8 +183,8 @@ impl KeptPlaces {
             opened: opened_hash(place),
         };
         let read = async {
-            self.reads.fetch_add(1, Ordering::Relaxed);
             let facts = read.await?;
+            self.reads.fetch_add(1, Ordering::Relaxed);
             Ok::<_, StoreError>(Kept {
                 parts: place.parts().into(),
                 corporations: place.corporations().into(),
@@ -247,7 +259,67 @@ fn text(t: &Option<String>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::TABLES;
+    use super::super::{Part, Place, PlaceKind};
+    use super::{Facts, KeptPlaces, TABLES};
+    use time::macros::date;
+    use time::Date;
+    use volkshuis_domain::access::Role;
+    use volkshuis_domain::place::{Purpose, Viewer};
+
+    fn place(viewer: Viewer, viewer_org: i64, units: i64) -> Place {
+        let part = Part {
+            corporation_id: 1,
+            cluster_code: "C1".into(),
+            cluster_name: None,
+            buurt_code: "BU01500001".into(),
+            wijk_code: "WK015000".into(),
+            gemeente_code: "GM0150".into(),
+            units,
+            level: 0,
+        };
+        Place {
+            kind: PlaceKind::Complex { id: 7, code: "C1".into(), naam: None },
+            viewer,
+            viewer_org,
+            parts: vec![part],
+            corporations: vec![(1, "Woonstad".into())],
+        }
+    }
+
+    /// Each part of the key keeps facts apart: the same page twice is read once; another viewer, role, organisation,
+    /// purpose, day, place version, stock version or opened place is read for itself.
+    #[tokio::test]
+    async fn facts_are_kept_apart_by_every_part_of_their_key() {
+        let kept = KeptPlaces::default();
+        let owner = place(Viewer::Owner(Role::Staff), 1, 4);
+        const DAY: Date = date!(2026 - 12 - 06);
+        let get = |place: Place, purpose: Purpose, day: Date, version: i64, stock: i64| {
+            let kept = &kept;
+            async move {
+                let read = async { Ok(Facts::default()) };
+                kept.facts(&place, purpose, day, version, vec![(1, stock)], read).await.expect("facts").expect("kept")
+            }
+        };
+        get(owner.clone(), Purpose::Screen, DAY, 1, 1).await;
+        get(owner.clone(), Purpose::Screen, DAY, 1, 1).await;
+        assert_eq!(kept.reads(), 1, "the same page again is kept");
+        let others = [
+            (place(Viewer::Owner(Role::ReadOnly), 1, 4), Purpose::Screen, DAY, 1, 1),
+            (place(Viewer::TenantOrganisation, 2, 4), Purpose::Screen, DAY, 1, 1),
+            (place(Viewer::TenantOrganisation, 3, 4), Purpose::Screen, DAY, 1, 1),
+            (owner.clone(), Purpose::TenantMeeting, DAY, 1, 1),
+            (owner.clone(), Purpose::Screen, date!(2026 - 12 - 07), 1, 1),
+            (owner.clone(), Purpose::Screen, DAY, 2, 1),
+            (owner.clone(), Purpose::Screen, DAY, 1, 2),
+            (place(Viewer::Owner(Role::Staff), 1, 5), Purpose::Screen, DAY, 1, 1),
+        ];
+        let count = others.len() as u64;
+        for (place, purpose, day, version, stock) in others {
+            get(place, purpose, day, version, stock).await;
+        }
+        assert_eq!(kept.reads(), 1 + count, "each read for itself");
+        assert!(kept.bytes() > 0);
+    }
 
     /// The tables named after `FROM` or `JOIN` in `sql`'s text (the statements are written in capitals).
     fn tables_named(sql: &str) -> Vec<String> {
@@ -271,19 +343,50 @@ mod tests {
         let end = start + vves[start..].find("\n}\n").expect("its end");
         let sources = [include_str!("blocks.rs"), include_str!("mod.rs"), &vves[start..end]];
         let covered_otherwise = ["units", "clusters", "part_cells", "stock_versions", "place_version"];
+        let partly: Vec<&str> = super::PARTLY.iter().map(|(table, _)| *table).collect();
         let mut named: Vec<String> = sources.iter().flat_map(|s| tables_named(s)).collect();
         named.sort();
         named.dedup();
         assert!(named.len() >= 20, "the statements were found: {named:?}");
         for table in &named {
             assert!(
-                TABLES.contains(&table.as_str()) || covered_otherwise.contains(&table.as_str()),
+                TABLES.contains(&table.as_str())
+                    || partly.contains(&table.as_str())
+                    || covered_otherwise.contains(&table.as_str()),
                 "{table} is read for a place's page but not followed by the kept facts"
             );
         }
         for table in TABLES {
             assert!(named.iter().any(|n| n == table), "{table} is followed but no longer read");
         }
+    }
+
+    /// `sg_facts` raises the version on an insert only through its ledger's `sent_at` ([`super::PARTLY`]): so its rows
+    /// may be inserted only by `send_ledger`, in the transaction that sets `sent_at` (and by the benchmark's loader,
+    /// through its table helper, before a server reads them).
+    #[test]
+    fn signal_facts_are_inserted_only_where_the_ledger_is_sent() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).expect("sources").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push((path.display().to_string(), std::fs::read_to_string(&path).expect("source")));
+                }
+            }
+        }
+        let mut all = Vec::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut all);
+        let needle = ["INSERT INTO sg_", "facts"].concat();
+        let inserting: Vec<&str> =
+            all.iter().filter(|(_, text)| text.contains(&needle)).map(|(path, _)| path.as_str()).collect();
+        assert_eq!(inserting.len(), 1, "{inserting:?}");
+        assert!(inserting[0].ends_with("signalering/ledger.rs"), "{inserting:?}");
+        let ledger = &all.iter().find(|(p, _)| p.ends_with("signalering/ledger.rs")).expect("ledger").1;
+        let send = &ledger[ledger.find("pub async fn send_ledger").expect("send_ledger")..];
+        let send = &send[..send.find("\n}\n").expect("its end")];
+        assert!(send.contains(&needle) && send.contains("sent_at = "), "the facts and sent_at in one function");
     }
 
     #[test]
