@@ -24,6 +24,7 @@ on_both_backends!(
     whoever_may_not_look_finds_no_place,
     the_one_pager_shows_what_a_tenant_organisation_may_see,
     a_buurt_page_joins_the_stock_of_the_buurt,
+    a_cycle_with_more_commitments_than_shown_says_so,
 );
 
 const STOCK: &str =
@@ -225,4 +226,48 @@ async fn a_buurt_page_joins_the_stock_of_the_buurt(mut app: TestApp) {
     assert!(page.body.contains("De Ark (C1)") && page.body.contains("Daken van De Ark"));
     // A buurt without Woonstad's stock is no place for Woonstad.
     assert_eq!(app.get(&format!("/orgs/{woonstad}/plek/buurten/BU01509999")).await.status, StatusCode::NOT_FOUND);
+}
+
+/// The agreements block lists a cycle's first five commitments; when there are more, its caption says which part it
+/// shows ("de eerste 5 van 6"), not a count above a table that has fewer rows.
+async fn a_cycle_with_more_commitments_than_shown_says_so(mut app: TestApp) {
+    let (woonstad, c1, _) = setting(&mut app).await;
+    let db = &app.state.db.clone();
+    let cycle: i64 = sql::query_scalar(
+        "INSERT INTO pa_cycles (gemeente_code, first_year, last_year, title, phase, phase_since, opened_by, created_at) \
+         VALUES ('GM0150', 2027, 2027, 'Afspraken Deventer 2027', 'bod', '2026-07-01', $1, 0) RETURNING id",
+    )
+    .bind(woonstad)
+    .fetch_one(db)
+    .await
+    .expect("cycle");
+    sql::query("INSERT INTO pa_parties (cycle_id, org_id) VALUES ($1, $2)")
+        .bind(cycle)
+        .bind(woonstad)
+        .execute(db)
+        .await
+        .expect("party");
+    let commitments = |n: i64| async move {
+        for i in 0..n {
+            sql::query(
+                "INSERT INTO pa_commitments (cycle_id, theme, body, unit, owner_id, created_at) \
+                 VALUES ($1, 'betaalbaarheid', $2, 'woningen', $3, 0)",
+            )
+            .bind(cycle)
+            .bind(format!("Afspraak {i}"))
+            .bind(woonstad)
+            .execute(db)
+            .await
+            .expect("commitment");
+        }
+    };
+    commitments(5).await;
+    app.login("admin@woonstad.test").await;
+    let url = format!("/orgs/{woonstad}/plek/complexen/{c1}");
+    let page = app.get(&url).await;
+    assert!(page.body.contains("5 afspraken voor deze corporatie of samen"), "all five shown");
+    commitments(1).await;
+    let page = app.get(&url).await;
+    assert!(page.body.contains("de eerste 5 van 6 afspraken voor deze corporatie of samen"), "five of six shown");
+    assert!(!page.body.contains("Afspraak 5"), "the sixth is in the module");
 }

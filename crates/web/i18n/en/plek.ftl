@@ -52,6 +52,7 @@ afspraken-count = { $n ->
     [one] 1 commitment for this corporation or shared
    *[other] { $n } commitments for this corporation or shared
 }
+afspraken-first = the first { $shown } of { $n } commitments for this corporation or shared
 sr-placements = { $n ->
     [0] No placements of tenants from this place yet.
     [one] 1 tenant from this place at work through social return.

@@ -52,6 +52,7 @@ afspraken-count = { $n ->
     [one] 1 afspraak voor deze corporatie of samen
    *[other] { $n } afspraken voor deze corporatie of samen
 }
+afspraken-first = de eerste { $shown } van { $n } afspraken voor deze corporatie of samen
 sr-placements = { $n ->
     [0] Nog geen plaatsingen van huurders uit deze plek.
     [one] 1 huurder uit deze plek aan het werk via social return.

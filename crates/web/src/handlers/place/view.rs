@@ -318,12 +318,15 @@ impl PlacePage {
                     format!("{}–{}", cycle.first_year, cycle.last_year)
                 };
                 let phase = Phase::parse(&cycle.phase).map(|p| page.pa.phase(p)).unwrap_or("");
+                // The block lists the first few: the caption says so when there are more.
+                let shown = i64::try_from(cycle.commitments.len()).unwrap_or(i64::MAX);
+                let count = if shown < cycle.commitment_count {
+                    pl.afspraken_first(cycle.commitment_count, shown)
+                } else {
+                    pl.afspraken_count(cycle.commitment_count)
+                };
                 b.tables.push(Table {
-                    caption: format!(
-                        "{} — {}",
-                        pl.afspraken_cycle(phase, &cycle.title, years),
-                        pl.afspraken_count(cycle.commitment_count)
-                    ),
+                    caption: format!("{} — {}", pl.afspraken_cycle(phase, &cycle.title, years), count),
                     head: vec![pl.col_kind.to_owned(), pl.col_title.to_owned()],
                     rows: cycle
                         .commitments
