@@ -17,6 +17,9 @@ pub enum MoneyError {
     /// More than two decimals.
     #[error("heeft meer dan twee decimalen")]
     TooManyDecimals,
+    /// The decimal separator more than once, with no other separator (`12,3,4`, `1.234.567`).
+    #[error("heeft meer dan één decimaalteken: schrijf bijvoorbeeld 1234,50 of 1.234,50")]
+    SeparatorTwice,
     /// One separator with three digits after it (`1.234`, `12,345`): a thousands separator or three decimals, which
     /// cannot be told apart, so it is not guessed.
     #[error("is dubbelzinnig: één scheidingsteken met drie cijfers erachter kan duizendtallen of decimalen scheiden (schrijf 1234 of 1234,00)")]
@@ -56,7 +59,7 @@ impl Money {
                 let whole = &text[..at];
                 let grouping = if separator == b',' { '.' } else { ',' };
                 if whole.contains(separator as char) {
-                    return Err(MoneyError::TooManyDecimals);
+                    return Err(MoneyError::SeparatorTwice);
                 }
                 (whole.replace(grouping, ""), &text[at + 1..])
             }
@@ -148,7 +151,10 @@ mod tests {
         assert_eq!(Money::parse("€ 12,345"), Err(MoneyError::Ambiguous));
         assert_eq!(Money::parse("1.234,567"), Err(MoneyError::TooManyDecimals), "two separators: the last is decimal");
         assert_eq!(Money::parse("1.2345"), Err(MoneyError::TooManyDecimals));
-        assert_eq!(Money::parse("1,2,3"), Err(MoneyError::TooManyDecimals));
+        assert_eq!(Money::parse("1,2,3"), Err(MoneyError::SeparatorTwice));
+        assert_eq!(Money::parse("12,3,4"), Err(MoneyError::SeparatorTwice), "not a matter of decimals");
+        assert_eq!(Money::parse("1.234.567"), Err(MoneyError::SeparatorTwice), "thousands without decimals");
+        assert_eq!(Money::parse("1.234.567,00"), Ok(Money::from_cents(123_456_700)));
         assert_eq!(Money::parse("twaalf"), Err(MoneyError::NotAnAmount));
         assert_eq!(Money::parse(""), Err(MoneyError::NotAnAmount));
         assert_eq!(Money::parse("99999999999999999999"), Err(MoneyError::TooLarge));

@@ -62,6 +62,7 @@ house-number-addition = house number addition: at most 4 letters or digits
 ## Amounts.
 money-not-an-amount = is not an amount
 money-too-many-decimals = has more than two decimals
+money-separator-twice = has more than one decimal separator: write, for example, 1234.50 or 1,234.50
 money-too-large = is too large
 
 ## Files that are not a stock file, or look like one (issue #17).

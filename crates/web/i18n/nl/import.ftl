@@ -62,6 +62,7 @@ house-number-addition = huisnummertoevoeging: hoogstens 4 letters of cijfers
 ## Bedragen.
 money-not-an-amount = is geen bedrag
 money-too-many-decimals = heeft meer dan twee decimalen
+money-separator-twice = heeft meer dan één decimaalteken: schrijf bijvoorbeeld 1234,50 of 1.234,50
 money-too-large = is te groot
 
 ## Bestanden die geen bezitsbestand zijn, of er een lijken (issue #17).

@@ -78,6 +78,7 @@ impl ImportTexts {
         match error {
             MoneyError::NotAnAmount => self.money_not_an_amount,
             MoneyError::TooManyDecimals => self.money_too_many_decimals,
+            MoneyError::SeparatorTwice => self.money_separator_twice,
             MoneyError::TooLarge => self.money_too_large,
             MoneyError::Ambiguous => self.money_ambiguous,
         }
@@ -195,6 +196,7 @@ mod tests {
             RowProblem::EmptyStockUnconfirmed { missing: 12 },
             RowProblem::EmptyStockUnconfirmed { missing: 1 },
             RowProblem::Money(volkshuis_domain::money::MoneyError::Ambiguous),
+            RowProblem::Money(volkshuis_domain::money::MoneyError::SeparatorTwice),
         ];
         let errors: Vec<RowError> = problems.into_iter().map(error).collect();
         assert_eq!(nl.report_csv(&errors), error_report_csv(&errors));
