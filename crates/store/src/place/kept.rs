@@ -58,9 +58,9 @@ pub const TABLES: &[&str] = &[
 ];
 
 /// Tables whose trigger raises `place_version` on one kind of change only (table, event): a ledger's signals come in
-/// by the hundred thousand (ADR 0049), so `sg_facts` raises it on an outcome's change and a delete, and a ledger's
-/// sending (`sg_ledgers.sent_at`, in the transaction that inserts its signals' facts; the only insert of them, a unit
-/// test checks) on its insert.
+/// by the hundred thousand (ADR 0049), so `sg_facts` raises it on an outcome's change and a delete, and its inserts
+/// are announced by the ledger's sending (`sg_ledgers.sent_at`, set in the transaction that inserts them — the only
+/// insert of them, a unit test checks).
 pub const PARTLY: &[(&str, &str)] = &[("sg_facts", "DELETE"), ("sg_facts", "UPDATE"), ("sg_ledgers", "UPDATE")];
 
 /// Memory for kept facts: a complex's are 1–4 kB (its groups, cases, cycles with five commitments, initiatives).
