@@ -204,18 +204,20 @@ pub async fn read(db: &Db, place: &Place, purpose: Purpose, today: Date) -> Resu
     Ok(super::Reader::new(db).page(place, purpose, today).await?.blocks)
 }
 
-/// The stock block when the viewer sees it for `purpose` (kept per stock version for a complex, ADR 0055).
+/// The stock block when the viewer sees it for `purpose` (kept per stock version for a complex, ADR 0055);
+/// `stock_versions` are the place's corporations' stock versions, as the page read them.
 pub(super) async fn stock_on(
     db: &mut Conn<'_>,
     pages: &PageCache,
     place: &Place,
     purpose: Purpose,
     today: Date,
+    stock_versions: &[(i64, i64)],
 ) -> Result<Option<Arc<StockBlock>>> {
     if !place.shows(Block::Stock, purpose) {
         return Ok(None);
     }
-    Ok(Some(stock(db, pages, place, today.year()).await?))
+    Ok(Some(stock(db, pages, place, today.year(), stock_versions).await?))
 }
 
 /// Reads every block but the stock that the viewer sees for `purpose` on `db`, one connection for all of them: each
@@ -262,9 +264,15 @@ const STOCK_COLUMNS: &str = "u.soort, u.status, u.nettohuur_cents, u.bouwjaar, u
 /// The stock block. A complex's (one corporation's units) is kept in memory until the corporation's stock changes:
 /// reading and counting its units was the largest part of a complex's page on both engines (SQLite 0.96 ms, PostgreSQL
 /// 0.61 ms of about 1.6 and 2.3 ms one page at a time; ADR 0055). A buurt's, of any number of corporations, is read.
-async fn stock(db: &mut Conn<'_>, pages: &PageCache, place: &Place, year: i32) -> Result<Arc<StockBlock>> {
-    if let (PlaceKind::Complex { id, .. }, [(corporation, _)]) = (&place.kind, place.corporations.as_slice()) {
-        let key = stock_block_key(pages, &mut *db, *corporation, *id, year).await?;
+async fn stock(
+    db: &mut Conn<'_>,
+    pages: &PageCache,
+    place: &Place,
+    year: i32,
+    stock_versions: &[(i64, i64)],
+) -> Result<Arc<StockBlock>> {
+    if let (PlaceKind::Complex { id, .. }, [(corporation, version)]) = (&place.kind, stock_versions) {
+        let key = stock_block_key(*corporation, *version, *id, year);
         return pages.stock_block(key, read_stock(db, place, year)).await;
     }
     Ok(Arc::new(read_stock(db, place, year).await?))

@@ -369,7 +369,7 @@ impl<'d> Reader<'d> {
         for (corporation, _) in &place.corporations {
             stock_versions.push((*corporation, crate::stock::stock_version(pages, &mut *conn, *corporation).await?));
         }
-        let stock = blocks::stock_on(conn, pages, place, purpose, today).await?;
+        let stock = blocks::stock_on(conn, pages, place, purpose, today, &stock_versions).await?;
         let facts = match kept
             .facts(place, purpose, today, place_version, stock_versions, read_facts(conn, place, purpose, today))
             .await?

@@ -235,17 +235,10 @@ impl std::fmt::Debug for PageCache {
     }
 }
 
-/// What the stock block of `complex`'s place page is kept under: the corporation's stock version read on `conn`
-/// (a place's page reads on one connection and never waits for a second), rent bands anchored on `year`.
-pub(crate) async fn stock_block_key(
-    cache: &PageCache,
-    conn: &mut Conn<'_>,
-    corporation: i64,
-    complex: i64,
-    year: i32,
-) -> Result<StockBlockKey> {
-    let version = version(cache, conn, corporation).await?;
-    Ok(StockBlockKey { corporation, version, complex, year })
+/// What the stock block of `complex`'s place page is kept under: the corporation's stock `version` (as [`version`]
+/// read it on the page's own connection, once for the whole page), rent bands anchored on `year`.
+pub(crate) fn stock_block_key(corporation: i64, version: i64, complex: i64, year: i32) -> StockBlockKey {
+    StockBlockKey { corporation, version, complex, year }
 }
 
 /// The corporation's stock version (0 before its first change), from memory when read less than
