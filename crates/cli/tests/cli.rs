@@ -427,23 +427,31 @@ async fn backup_beside_the_end_of_a_bulk_load_postgres() {
 /// The stock as a digest of what an import changes: every unit's id, fingerprint and use, every complex, the kept
 /// total. Equal digests, equal stock.
 async fn stock_state(db: &volkshuis_store::Db) -> Vec<String> {
+    // One snapshot for the three reads: a killed import's server process can still be committing what its client
+    // sent before the kill, and three statements on their own could see the units before that commit and the totals
+    // after it.
+    let mut tx = db.begin().await.expect("begin");
+    if db.backend() == Backend::Postgres {
+        sql::raw_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", &mut tx).await.expect("snapshot");
+    }
     let mut state: Vec<String> = sql::query_scalar(
         "SELECT 'u:' || id_extern || ':' || fingerprint || ':' || CAST(in_use AS TEXT) FROM units ORDER BY id_extern",
     )
-    .fetch_all(db)
+    .fetch_all(&mut tx)
     .await
     .expect("units");
     let clusters: Vec<String> = sql::query_scalar(
         "SELECT 'c:' || code || ':' || COALESCE(naam, '') || ':' || COALESCE(soort, '') FROM clusters ORDER BY code",
     )
-    .fetch_all(db)
+    .fetch_all(&mut tx)
     .await
     .expect("clusters");
     let totals: Vec<String> =
         sql::query_scalar("SELECT 't:' || CAST(units_in_use AS TEXT) FROM stock_totals ORDER BY corporation_id")
-            .fetch_all(db)
+            .fetch_all(&mut tx)
             .await
             .expect("totals");
+    tx.rollback().await.expect("end of the reads");
     state.extend(clusters);
     state.extend(totals);
     state
