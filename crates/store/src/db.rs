@@ -170,6 +170,12 @@ impl Db {
         self.places.reads()
     }
 
+    /// How many sections of place pages' kept facts were read from the database (a place read whole counts each of
+    /// them; a change to one module has the next page read only its section, ADR 0057).
+    pub fn place_sections_read(&self) -> u64 {
+        self.places.sections_read()
+    }
+
     /// The memory the kept module blocks of place pages take now, in bytes (for the metrics and the benchmark).
     pub fn kept_place_bytes(&self) -> u64 {
         self.places.bytes()

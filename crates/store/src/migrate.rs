@@ -70,6 +70,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(49, "complex pages", "0049_complex_pages"),
     migration!(50, "search version", "0050_search_version"),
     migration!(51, "place version", "0051_place_version"),
+    migration!(52, "place sections", "0052_place_sections"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

@@ -628,9 +628,10 @@ async fn a_complexs_stock_block_is_kept_until_its_stock_changes(db: &Db) {
     assert_eq!(units().await, in_use, "the complex's is kept");
 }
 
-/// A place's module blocks are kept in memory under `place_version` (ADR 0056): the same page for the same viewer is
-/// read once; another viewer, another role, another day each read their own; and a change to what a block shows — by
-/// a module's own code or by a plain statement, as another process would write — is on the very next page.
+/// A place's module blocks are kept in memory under `place_version` (ADR 0056, 0057): the same page for the same viewer
+/// is read once; another viewer, another role, another day each read their own; and a change to what a block shows —
+/// by a module's own code or by a plain statement, as another process would write — is on the very next page, which
+/// reads that block's section again and keeps the others.
 async fn a_places_module_blocks_are_kept_until_what_they_show_changes(db: &Db) {
     let w = World::new(db).await;
     w.group_for_c1(db).await;
@@ -660,11 +661,15 @@ async fn a_places_module_blocks_are_kept_until_what_they_show_changes(db: &Db) {
     assert_eq!(cases(&page(*w.huurders.as_read(), TODAY).await), ["Daken"]);
     assert_eq!(db.place_fact_reads(), reads + 4, "each kept for itself");
 
-    // Plain statements on the tables of four blocks and of the printing partners: each seen at the next page.
+    // Plain statements on the tables of four blocks and of the printing partners: each seen at the next page, which
+    // reads that one section again.
     let after_change = |change: String| async move {
         sql::query(&change).execute(db).await.expect(&change);
         let c1 = complex(db, w.woonstad.as_read(), w.c1).await.expect("open");
-        place::Reader::new(db).page(&c1, Purpose::Screen, TODAY).await.expect("page")
+        let sections = db.place_sections_read();
+        let facts = place::Reader::new(db).page(&c1, Purpose::Screen, TODAY).await.expect("page");
+        assert_eq!(db.place_sections_read(), sections + 1, "{change}: its section read again, the others kept");
+        facts
     };
     let facts = after_change(format!("UPDATE overleg_cases SET title = 'Daken en goten' WHERE id = {daken}")).await;
     assert_eq!(cases(&facts.blocks), ["Ramen", "Daken en goten"]);
@@ -684,20 +689,25 @@ async fn a_places_module_blocks_are_kept_until_what_they_show_changes(db: &Db) {
     ))
     .await;
     assert_eq!(facts.blocks.social_return, Some(3));
-    let reads = db.place_fact_reads();
+    let (reads, sections) = (db.place_fact_reads(), db.place_sections_read());
     initiative(db, &w, "Speeltuin", true, None).await;
     let initiatives = owner().await.initiatives.expect("initiatives");
     assert_eq!(initiatives.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["Speeltuin"]);
-    assert_eq!(db.place_fact_reads(), reads + 1);
+    assert_eq!((db.place_fact_reads(), db.place_sections_read()), (reads + 1, sections + 1));
 }
 
-/// Migration 51's triggers, on both engines: every table in `kept::TABLES` raises `place_version` on an insert, an
-/// update and a delete, the tables in `kept::PARTLY` on their one kind of change, and no other table has such a
-/// trigger; a plain update of one row raises the number; a signal's facts raise it when their outcome changes and a
-/// ledger when it is sent, not when a fact is inserted or resolved. (Which tables a place's page reads is checked
-/// against the same lists by the unit test in `place/kept.rs`.)
+/// Migrations 51 and 52's triggers, on both engines: every table in `kept::TABLES` raises its section's number in
+/// `place_version` on an insert, an update and a delete, the tables in `kept::PARTLY` the signals' on their one kind
+/// of change, and no other table has such a trigger; a plain update of one row raises its section's number and no
+/// other; a signal's facts raise it when their outcome changes and a ledger when it is sent, not when a fact is
+/// inserted or resolved. (Which tables each section reads is checked against the same lists by the unit test in
+/// `place/kept.rs`.)
 async fn every_table_the_kept_blocks_follow_has_its_triggers(db: &Db) {
-    let rows: Vec<(String, String)> = match db.backend() {
+    let between = |text: &str, before: &str, after: &str| -> String {
+        let start = text.find(before).map(|i| i + before.len()).unwrap_or_else(|| panic!("{before} in {text}"));
+        text[start..][..text[start..].find(after).unwrap_or_else(|| panic!("{after} in {text}"))].to_owned()
+    };
+    let rows: Vec<(String, String, String)> = match db.backend() {
         volkshuis_store::Backend::Sqlite => {
             let triggers: Vec<(String, String)> = sql::query_as(
                 "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%place_version%'",
@@ -708,48 +718,70 @@ async fn every_table_the_kept_blocks_follow_has_its_triggers(db: &Db) {
             triggers
                 .into_iter()
                 .flat_map(|(table, text)| {
+                    let section = between(&text, "UPDATE place_version SET ", " =");
                     ["INSERT", "UPDATE", "DELETE"]
                         .into_iter()
                         .filter(move |event| ["ON", "OF"].iter().any(|w| text.contains(&format!("AFTER {event} {w} "))))
-                        .map(move |event| (table.clone(), event.to_owned()))
+                        .map(move |event| (table.clone(), event.to_owned(), section.clone()))
                 })
                 .collect()
         }
-        volkshuis_store::Backend::Postgres => sql::query_as(
-            "SELECT CAST(event_object_table AS TEXT), CAST(event_manipulation AS TEXT) FROM information_schema.triggers \
-             WHERE action_statement LIKE '%place_version_raise%'",
-        )
-        .fetch_all(db)
-        .await
-        .expect("triggers"),
+        volkshuis_store::Backend::Postgres => {
+            let triggers: Vec<(String, String, String)> = sql::query_as(
+                "SELECT CAST(event_object_table AS TEXT), CAST(event_manipulation AS TEXT), \
+                 CAST(action_statement AS TEXT) FROM information_schema.triggers \
+                 WHERE action_statement LIKE '%place_version_raise%'",
+            )
+            .fetch_all(db)
+            .await
+            .expect("triggers");
+            triggers.into_iter().map(|(t, e, action)| (t, e, between(&action, "place_version_raise('", "')"))).collect()
+        }
     };
-    let mut found: Vec<(String, String)> = rows;
+    let mut found = rows;
     found.sort();
-    let mut expected: Vec<(String, String)> = kept::TABLES
+    let mut expected: Vec<(String, String, String)> = kept::TABLES
         .iter()
-        .flat_map(|t| ["DELETE", "INSERT", "UPDATE"].map(|e| ((*t).to_owned(), e.to_owned())))
-        .chain(kept::PARTLY.iter().map(|(t, e)| ((*t).to_owned(), (*e).to_owned())))
+        .flat_map(|(t, s)| {
+            ["DELETE", "INSERT", "UPDATE"].map(|e| ((*t).to_owned(), e.to_owned(), s.column().to_owned()))
+        })
+        .chain(kept::PARTLY.iter().map(|(t, e)| ((*t).to_owned(), (*e).to_owned(), "signals".to_owned())))
         .collect();
     expected.sort();
     assert_eq!(found, expected);
 
     let w = World::new(db).await;
-    let version = || async {
-        sql::query_scalar::<i64>("SELECT version FROM place_version").fetch_one(db).await.expect("version")
+    let columns: &Vec<&str> = &kept::SECTIONS.iter().map(|s| s.column()).collect();
+    let numbers = || async {
+        let row = sql::query(&format!("SELECT {} FROM place_version", columns.join(", ")))
+            .fetch_one(db)
+            .await
+            .expect("versions");
+        columns.iter().map(|c| row.try_get::<i64, _>(*c).expect("number")).collect::<Vec<i64>>()
     };
-    let before = version().await;
-    let done = sql::query("UPDATE organisations SET name = name WHERE id = $1")
-        .bind(w.huurders.org_id())
-        .execute(db)
-        .await
-        .expect("update");
-    assert_eq!(done.rows_affected(), 1);
-    assert!(version().await > before, "an update that writes the same name counts too");
+    // The sections whose numbers `statement` raises.
+    let raised = |statement: String| async move {
+        let before = numbers().await;
+        let done = sql::query(&statement).execute(db).await.expect(&statement);
+        assert!(done.rows_affected() > 0, "{statement}");
+        let after = numbers().await;
+        columns.iter().zip(before.iter().zip(after)).filter(|(_, (b, a))| a > *b).map(|(c, _)| *c).collect::<Vec<_>>()
+    };
+    let same_name = format!("UPDATE organisations SET name = name WHERE id = {}", w.huurders.org_id());
+    assert_eq!(raised(same_name).await, ["partners"], "an update that writes the same name counts too");
+    let totals =
+        format!("INSERT INTO sr_tenant_totals (buyer_id, cluster, jobs) VALUES ({}, 'C1', 3)", w.woonstad.org_id());
+    assert_eq!(raised(totals).await, ["social_return"]);
+    assert_eq!(raised("UPDATE sr_tenant_totals SET jobs = jobs + 1".into()).await, ["social_return"]);
+    assert_eq!(raised("DELETE FROM sr_tenant_totals".into()).await, ["social_return"]);
 
     let raises = |statement: String| async move {
-        let before = version().await;
+        let before = numbers().await;
         sql::query(&statement).execute(db).await.expect(&statement);
-        version().await > before
+        let after = numbers().await;
+        let signals = columns.iter().position(|c| *c == "signals").expect("signals");
+        assert!(before.iter().zip(&after).enumerate().all(|(i, (b, a))| i == signals || a == b), "{statement}");
+        after[signals] > before[signals]
     };
     let (woonstad, municipality) = (w.woonstad.org_id(), w.municipality);
     let insert = format!(

@@ -220,30 +220,50 @@ pub(super) async fn stock_on(
     Ok(Some(stock(db, pages, place, today.year(), stock_versions).await?))
 }
 
-/// Reads every block but the stock that the viewer sees for `purpose` on `db`, one connection for all of them: each
-/// statement on the pool takes a connection and hands it back with a ping, a round trip more per statement
-/// (PostgreSQL) or a hand-over to SQLite's worker thread, which together were most of a place page's time.
-pub(super) async fn modules_on(db: &mut Conn<'_>, place: &Place, purpose: Purpose, today: Date) -> Result<Blocks> {
-    let shows = |block| place.shows(block, purpose);
+/// Reads one module's block into `blocks` as the viewer sees it for `purpose` (`None` when it does not see it), on
+/// `db`: the page's one connection for all of its statements — each statement on the pool takes a connection and
+/// hands it back with a ping, a round trip more per statement (PostgreSQL) or a hand-over to SQLite's worker thread,
+/// which together were most of a place page's time. The areas' names and the printing partners, the two sections of
+/// the kept facts that are no block, are read in [`super`].
+pub(super) async fn block_on(
+    db: &mut Conn<'_>,
+    place: &Place,
+    purpose: Purpose,
+    today: Date,
+    block: Block,
+    blocks: &mut Blocks,
+) -> Result<()> {
+    let shown = place.shows(block, purpose);
     let since = today - timeline::SPAN;
-    // Signals are counted per month: this month and the eleven before it, the "last twelve months" of the block.
-    let first_month = {
-        let (mut year, mut month) = (today.year(), u8::from(today.month()) as i32 - 11);
-        if month < 1 {
-            (year, month) = (year - 1, month + 12);
+    match block {
+        // Kept on its own, per stock version (`stock_on`).
+        Block::Stock => {}
+        Block::Participation => {
+            blocks.participation = if shown { Some(participation(db, place, today).await?) } else { None };
         }
-        format!("{year:04}-{month:02}")
-    };
-    Ok(Blocks {
-        stock: None,
-        participation: if shows(Block::Participation) { Some(participation(db, place, today).await?) } else { None },
-        overleg: if shows(Block::Overleg) { Some(overleg(db, place, since).await?) } else { None },
-        afspraken: if shows(Block::Afspraken) { Some(afspraken(db, place).await?) } else { None },
-        social_return: if shows(Block::SocialReturn) { Some(social_return(db, place).await?) } else { None },
-        signals: if shows(Block::Signals) { Some(signals(db, place, &first_month).await?) } else { None },
-        nazorg: if shows(Block::Nazorg) { Some(nazorg(db, place, today).await?) } else { None },
-        initiatives: if shows(Block::Initiatives) { Some(initiatives(db, place, purpose).await?) } else { None },
-    })
+        Block::Overleg => blocks.overleg = if shown { Some(overleg(db, place, since).await?) } else { None },
+        Block::Afspraken => blocks.afspraken = if shown { Some(afspraken(db, place).await?) } else { None },
+        Block::SocialReturn => {
+            blocks.social_return = if shown { Some(social_return(db, place).await?) } else { None };
+        }
+        Block::Signals => {
+            blocks.signals = if shown { Some(signals(db, place, &first_signal_month(today)).await?) } else { None };
+        }
+        Block::Nazorg => blocks.nazorg = if shown { Some(nazorg(db, place, today).await?) } else { None },
+        Block::Initiatives => {
+            blocks.initiatives = if shown { Some(initiatives(db, place, purpose).await?) } else { None };
+        }
+    }
+    Ok(())
+}
+
+/// Signals are counted per month: this month and the eleven before it, the "last twelve months" of the block.
+fn first_signal_month(today: Date) -> String {
+    let (mut year, mut month) = (today.year(), u8::from(today.month()) as i32 - 11);
+    if month < 1 {
+        (year, month) = (year - 1, month + 12);
+    }
+    format!("{year:04}-{month:02}")
 }
 
 /// The place's condition on `units u` of one corporation (`$1` is the corporation, `$2` the complex or buurt).

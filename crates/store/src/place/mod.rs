@@ -16,10 +16,9 @@ use crate::participatie::all_open_figures;
 use crate::sql::{self, Conn, PooledConn};
 use crate::{Db, Result};
 use blocks::Blocks;
-use kept::Facts;
 pub(crate) use kept::KeptPlaces;
+use kept::{Facts, Section};
 use std::collections::HashMap;
-use std::sync::Arc;
 use time::Date;
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::org::OrgKind;
@@ -363,19 +362,21 @@ impl<'d> Reader<'d> {
         let db = self.db;
         let (pages, kept) = (db.pages(), db.kept_places());
         let conn = &mut self.conn().await?;
-        // The version before anything it covers is read: a change committed meanwhile is read again at the next page.
-        let place_version = kept::place_version(conn).await?;
+        // The versions before anything they cover is read: a change committed meanwhile is read again at the next page.
+        let versions = kept::versions(conn).await?;
         let mut stock_versions = Vec::with_capacity(place.corporations.len());
         for (corporation, _) in &place.corporations {
             stock_versions.push((*corporation, crate::stock::stock_version(pages, &mut *conn, *corporation).await?));
         }
         let stock = blocks::stock_on(conn, pages, place, purpose, today, &stock_versions).await?;
-        let facts = match kept
-            .facts(place, purpose, today, place_version, stock_versions, read_facts(conn, place, purpose, today))
-            .await?
-        {
-            Some(facts) => facts,
-            None => Arc::new(read_facts(conn, place, purpose, today).await?),
+        let facts = match kept.find(place, purpose, today, versions, stock_versions) {
+            kept::Found::Kept(facts) => facts,
+            kept::Found::Stale(mut stale) => {
+                let sections = stale.sections.clone();
+                stale.facts =
+                    read_sections(conn, place, purpose, today, sections, std::mem::take(&mut stale.facts)).await?;
+                kept.keep(place, *stale)
+            }
         };
         let Facts { blocks, area_names, meeting_partners } = Facts::clone(&facts);
         Ok(PageFacts { blocks: Blocks { stock, ..blocks }, area_names, meeting_partners })
@@ -431,15 +432,28 @@ impl<'d> Reader<'d> {
     }
 }
 
-/// What a place's page keeps of the modules ([`kept::Facts`]), read on `db`.
-async fn read_facts(db: &mut Conn<'_>, place: &Place, purpose: Purpose, today: Date) -> Result<Facts> {
-    let blocks = blocks::modules_on(db, place, purpose, today).await?;
-    let area_names = area_names(db, place).await?;
-    let meeting_partners = match purpose {
-        Purpose::Screen => partners(db, place).await?,
-        Purpose::TenantMeeting => Vec::new(),
-    };
-    Ok(Facts { blocks, area_names, meeting_partners })
+/// `sections` of what a place's page keeps of the modules ([`kept::Facts`]) read on `db` into `facts`.
+async fn read_sections(
+    db: &mut Conn<'_>,
+    place: &Place,
+    purpose: Purpose,
+    today: Date,
+    sections: Vec<Section>,
+    mut facts: Facts,
+) -> Result<Facts> {
+    for section in sections {
+        match section {
+            Section::Block(block) => blocks::block_on(db, place, purpose, today, block, &mut facts.blocks).await?,
+            Section::Areas => facts.area_names = area_names(db, place).await?,
+            Section::Partners => {
+                facts.meeting_partners = match purpose {
+                    Purpose::Screen => partners(db, place).await?,
+                    Purpose::TenantMeeting => Vec::new(),
+                }
+            }
+        }
+    }
+    Ok(facts)
 }
 
 /// The names of the place's buurten and gemeenten by code, in one statement; the latest year's name where a code has
