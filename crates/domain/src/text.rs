@@ -23,6 +23,10 @@ pub enum TextError {
     /// The value has the wrong shape (an e-mail address without `@`, a code with spaces, …).
     #[error("invalid format")]
     Format,
+    /// The value holds an invisible control character (a line break in a one-line field, a character pasted from
+    /// another program): told as such, since the user cannot see what is wrong.
+    #[error("contains a control character")]
+    ControlCharacter,
 }
 
 /// A required single-line name (of a person or organisation): trimmed, 1–200 characters, no control characters.
@@ -43,7 +47,7 @@ impl Name {
             return Err(TextError::TooLong { max: Self::MAX });
         }
         if trimmed.chars().any(char::is_control) {
-            return Err(TextError::Format);
+            return Err(TextError::ControlCharacter);
         }
         Ok(Self(trimmed.to_owned()))
     }
@@ -79,7 +83,7 @@ impl LongText {
             return Err(TextError::TooLong { max: Self::MAX });
         }
         if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-            return Err(TextError::Format);
+            return Err(TextError::ControlCharacter);
         }
         Ok(Self(trimmed))
     }
@@ -112,7 +116,7 @@ mod tests {
         assert_eq!(Name::parse("   "), Err(TextError::Required));
         assert_eq!(Name::parse(&"x".repeat(201)), Err(TextError::TooLong { max: 200 }));
         assert!(Name::parse(&"é".repeat(200)).is_ok(), "length counts characters, not bytes");
-        assert_eq!(Name::parse("a\u{7}b"), Err(TextError::Format));
+        assert_eq!(Name::parse("a\u{7}b"), Err(TextError::ControlCharacter));
     }
 
     #[test]
@@ -120,7 +124,7 @@ mod tests {
         assert_eq!(LongText::parse(" a\r\nb ").map(|t| t.0), Ok("a\nb".into()));
         assert_eq!(LongText::parse("  "), Err(TextError::Required));
         assert_eq!(LongText::parse_optional(" "), Ok(None));
-        assert_eq!(LongText::parse("a\u{0}b"), Err(TextError::Format));
+        assert_eq!(LongText::parse("a\u{0}b"), Err(TextError::ControlCharacter));
         assert_eq!(LongText::parse(&"x".repeat(50_001)), Err(TextError::TooLong { max: 50_000 }));
     }
 }

@@ -12,11 +12,11 @@
 //!   rest of an upload streams on to the route that takes it, after authentication, under that route's own limit.
 
 use crate::cookies;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorPage};
 use crate::state::AppState;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, Method};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -77,8 +77,22 @@ pub fn rotate(state: &AppState) -> axum::http::HeaderValue {
     cookies::set(cookie_name(state), &volkshuis_store::sessions::new_token(), secure, SameSite::Strict, None)
 }
 
+/// Whether no page here answers a request of this method: the pages take GET, HEAD, OPTIONS and POST only (the API,
+/// outside this middleware, has its own). Such a request is answered 405 with the methods the pages know before any
+/// token is looked at — not as an expired form (403), which it is not — and a route added with another method must be
+/// let through here on purpose, with the token's check.
+fn unrouted(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::POST)
+}
+
 /// The middleware.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if unrouted(request.method()) {
+        let mut response =
+            (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD, OPTIONS, POST")]).into_response();
+        response.extensions_mut().insert(ErrorPage::MethodNotAllowed);
+        return response;
+    }
     let known = token_for(&state, request.headers());
     let mut request = if changes_state(request.method()) {
         if let Some(why) = cross_site(&state, request.headers(), request.uri()) {

@@ -91,6 +91,8 @@ pub enum ErrorPage {
     TooLarge,
     /// 400.
     BadRequest,
+    /// 405: a method no page takes (`csrf::protect`).
+    MethodNotAllowed,
     /// 400 for an address (a query parameter) the page cannot read, such as `?zoom=abc`.
     BadAddress,
     /// 503: the database is busy with a long write (a stock import); try again in a moment.

@@ -43,6 +43,7 @@ pub fn text_error(t: &Texts, error: TextError) -> String {
         TextError::TooLong { max } => t.err_too_long(max),
         TextError::TooShort { min } => t.err_too_short(min),
         TextError::Format => t.err_format.to_owned(),
+        TextError::ControlCharacter => t.err_control_character.to_owned(),
     }
 }
 

@@ -180,6 +180,7 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         ErrorPage::Internal => (t.err_internal_title, t.err_internal_text),
         ErrorPage::TooLarge => (t.err_too_large_title, t.err_too_large_text),
         ErrorPage::BadRequest => (t.err_bad_request_title, t.err_bad_request_text),
+        ErrorPage::MethodNotAllowed => (t.err_method_title, t.err_method_text),
         ErrorPage::BadAddress => (t.err_bad_address_title, t.err_bad_address_text),
         ErrorPage::Busy => (t.err_busy_title, t.err_busy_text),
     };

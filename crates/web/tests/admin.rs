@@ -39,6 +39,12 @@ async fn invalid_organisation_form_keeps_what_was_typed(mut app: TestApp) {
     assert!(response.body.contains("id=\"kind-error\">Vul dit veld in."));
     assert!(response.body.contains("aria-invalid=\"true\""));
 
+    // A control character pasted into a one-line field is named as such: the user cannot see it.
+    let pasted =
+        app.post("/admin/orgs/new", &[("name", "Huurders\u{1}raad"), ("code", "hr"), ("kind", "corporation")]).await;
+    assert_eq!(pasted.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(pasted.body.contains("id=\"name-error\">Hier staat een onzichtbaar stuurteken in"), "{}", pasted.body);
+
     let duplicate = app
         .post("/admin/orgs/new", &[("name", "Nog een Woonstad"), ("code", "woonstad"), ("kind", "corporation")])
         .await;

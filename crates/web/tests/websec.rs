@@ -20,6 +20,7 @@ on_both_backends!(
     https_sites_send_hsts,
     opening_an_outbox_message_is_audited,
     an_administrator_opening_a_case_is_not_the_tenant_opening_it,
+    methods_no_page_takes_get_a_405,
 );
 
 const WOONSTAD_ADMIN: &str = "admin@woonstad.test";
@@ -247,4 +248,39 @@ async fn an_administrator_opening_a_case_is_not_the_tenant_opening_it(mut app: T
     app.login("bestuur@desleutel.test").await;
     assert_eq!(app.get(&format!("/orgs/{tenant}/overleg/{id}")).await.status, StatusCode::OK);
     assert_eq!(count(&app, opened, id).await, 1, "the board's opening counts");
+}
+
+/// A method no page takes (the auditors tried PUT, DELETE, PATCH, TRACE and made-up ones) is answered "method not
+/// allowed" with the methods the pages know, signed in or not, with or without a token — not "form expired" (403) —
+/// and changes nothing; GET and POST still work.
+async fn methods_no_page_takes_get_a_405(mut app: TestApp) {
+    use axum::http::Method;
+    let methods = ["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "BREW"];
+    for signed_in in [false, true] {
+        if signed_in {
+            app.login(WOONSTAD_ADMIN).await;
+        }
+        let token = app.csrf_token().await;
+        for method in methods {
+            let method = Method::from_bytes(method.as_bytes()).expect("method");
+            for path in ["/dashboard", "/logout", "/no/such/page"] {
+                let resp = app.send(method.clone(), path, Some(format!("csrf={token}"))).await;
+                assert_eq!(resp.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}: {}", resp.body);
+                assert_eq!(resp.headers.get("allow").and_then(|v| v.to_str().ok()), Some("GET, HEAD, OPTIONS, POST"));
+                assert!(
+                    resp.body.contains("Zo kan deze pagina niet worden opgevraagd"),
+                    "{method} {path}: {}",
+                    resp.body
+                );
+            }
+        }
+    }
+    assert_eq!(
+        app.get("/dashboard").await.status,
+        StatusCode::OK,
+        "still signed in: the DELETEs of /logout did nothing"
+    );
+    let out = app.post("/logout", &[]).await;
+    assert!(out.status.is_redirection(), "{}", out.status);
+    assert!(app.get("/dashboard").await.is_login_redirect());
 }

@@ -117,6 +117,7 @@ err-required = Please fill in this field.
 err-too-long = Use at most { $n } characters.
 err-too-short = Use at least { $n } characters.
 err-format = This is not a valid value.
+err-control-character = This holds an invisible control character (a line break or tab, say, or a character pasted along from another program). Type the text again or remove the character.
 err-code-taken = This code is already in use.
 err-gemeente-format = { $code } is not a gemeente code (GM and four digits, e.g. GM0150).
 err-gemeente-unknown = Gemeente code { $code } is unknown: no imported boundary and no home in any corporation's stock has this code.
@@ -267,6 +268,8 @@ err-too-large-title = Too large
 err-too-large-text = What you sent is larger than this page accepts. Nothing was saved. Make the file or text smaller and try again.
 err-bad-request-title = Form unreadable
 err-bad-request-text = The form did not arrive complete or readable. Nothing was saved. Reload the page and try again.
+err-method-title = This page cannot be requested this way
+err-method-text = This site does not know this kind of request; nothing was changed. Open the page through a link or a form on Volkshuis.
 err-bad-address-title = Address unreadable
 err-bad-address-text = The address of this page holds a value Volkshuis cannot read (letters where a number belongs, for instance). Go back and follow a link instead of editing the address by hand.
 

@@ -117,6 +117,7 @@ err-required = Vul dit veld in.
 err-too-long = Gebruik hoogstens { $n } tekens.
 err-too-short = Gebruik minstens { $n } tekens.
 err-format = Dit is geen geldige waarde.
+err-control-character = Hier staat een onzichtbaar stuurteken in (bijvoorbeeld een regeleinde of tab, of een teken dat uit een ander programma is meegeplakt). Typ de tekst opnieuw of haal het teken weg.
 err-code-taken = Deze code is al in gebruik.
 err-gemeente-format = { $code } is geen gemeentecode (GM en vier cijfers, bijv. GM0150).
 err-gemeente-unknown = Gemeentecode { $code } is onbekend: geen ingelezen gemeentegrens en geen woning in het bezit van een corporatie heeft deze code.
@@ -267,6 +268,8 @@ err-too-large-title = Te groot
 err-too-large-text = Wat u verstuurde is groter dan deze pagina aanneemt. Er is niets opgeslagen. Maak het bestand of de tekst kleiner en probeer het opnieuw.
 err-bad-request-title = Formulier onleesbaar
 err-bad-request-text = Het formulier kwam niet volledig of niet leesbaar aan. Er is niets opgeslagen. Laad de pagina opnieuw en probeer het nog eens.
+err-method-title = Zo kan deze pagina niet worden opgevraagd
+err-method-text = Deze site kent dit soort verzoek niet; er is niets veranderd. Open de pagina via een link of een formulier van Volkshuis.
 err-bad-address-title = Adres niet te lezen
 err-bad-address-text = Het adres van deze pagina bevat een waarde die Volkshuis niet kan lezen (bijvoorbeeld letters waar een getal hoort). Ga terug en volg een link in plaats van het adres met de hand aan te passen.
 
