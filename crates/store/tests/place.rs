@@ -689,6 +689,21 @@ async fn a_places_module_blocks_are_kept_until_what_they_show_changes(db: &Db) {
     ))
     .await;
     assert_eq!(facts.blocks.social_return, Some(3));
+    // A page read by the reader that opened the place takes the numbers read with it (one statement less): a change
+    // committed between the two is on the next request's page.
+    let mut reader = place::Reader::new(db);
+    let c1 = reader.open_complex(w.woonstad.as_read(), w.c1).await.expect("open").expect("c1");
+    sql::query(&format!("UPDATE overleg_cases SET title = 'Dakgoten' WHERE id = {daken}"))
+        .execute(db)
+        .await
+        .expect("title");
+    let facts = reader.page(&c1, Purpose::Screen, TODAY).await.expect("page");
+    assert_eq!(cases(&facts.blocks), ["Ramen", "Daken en goten"], "as it was when the request opened the place");
+    let mut reader = place::Reader::new(db);
+    let c1 = reader.open_complex(w.woonstad.as_read(), w.c1).await.expect("open").expect("c1");
+    let facts = reader.page(&c1, Purpose::Screen, TODAY).await.expect("page");
+    assert_eq!(cases(&facts.blocks), ["Ramen", "Dakgoten"], "the next request");
+
     let (reads, sections) = (db.place_fact_reads(), db.place_sections_read());
     initiative(db, &w, "Speeltuin", true, None).await;
     let initiatives = owner().await.initiatives.expect("initiatives");

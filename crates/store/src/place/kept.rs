@@ -30,7 +30,7 @@ use quick_cache::{sync::Cache, Weighter};
 use std::collections::HashMap;
 use std::mem::size_of;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use time::Date;
 use volkshuis_domain::place::{Block, Purpose, Viewer};
 
@@ -289,14 +289,34 @@ pub(crate) struct Stale {
     pub(crate) facts: Facts,
 }
 
+/// The names [`VERSION_COLUMNS`] gives `place_version`'s columns, in the order of [`SECTIONS`].
+static VERSION_NAMES: LazyLock<Vec<String>> =
+    LazyLock::new(|| SECTIONS.iter().map(|s| format!("pv_{}", s.column())).collect());
+
+/// `place_version`'s columns as a statement that joins it as `v` selects them (`v.overleg AS pv_overleg, …`), for
+/// [`versions_of`].
+pub(crate) static VERSION_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    SECTIONS
+        .iter()
+        .zip(VERSION_NAMES.iter())
+        .map(|(s, name)| format!("v.{} AS {name}", s.column()))
+        .collect::<Vec<_>>()
+        .join(", ")
+});
+
 /// The number of each section, which migration 52's triggers raise with every change to its tables ([`TABLES`]),
 /// read on `conn` in one statement.
 pub(crate) async fn versions(conn: &mut Conn<'_>) -> Result<Versions> {
-    let columns: Vec<&str> = SECTIONS.iter().map(|s| s.column()).collect();
-    let row = sql::query(&format!("SELECT {} FROM place_version", columns.join(", "))).fetch_one(&mut *conn).await?;
+    let row =
+        sql::query(&format!("SELECT {} FROM place_version v", VERSION_COLUMNS.as_str())).fetch_one(&mut *conn).await?;
+    versions_of(&row)
+}
+
+/// The numbers in a row with [`VERSION_COLUMNS`].
+pub(crate) fn versions_of(row: &sql::Row) -> Result<Versions> {
     let mut versions = Versions::default();
-    for (number, column) in versions.0.iter_mut().zip(columns) {
-        *number = row.try_get(column)?;
+    for (number, name) in versions.0.iter_mut().zip(VERSION_NAMES.iter()) {
+        *number = row.try_get(name.as_str())?;
     }
     Ok(versions)
 }
