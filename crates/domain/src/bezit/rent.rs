@@ -5,16 +5,23 @@ use crate::money::Money;
 /// The social-rent limit (liberalisatiegrens) per year, in cents; source: `shared/design/RULES.md`.
 const LIBERALISATION_LIMIT: &[(i32, i64)] = &[(2025, 90_007), (2026, 93_293)];
 
-/// The liberalisation limit that applies in `year` (the latest known for later years).
-pub fn liberalisation_limit(year: i32) -> Money {
-    let cents = LIBERALISATION_LIMIT
+/// The liberalisation limit used for `year`: the amount and the year it is the limit of — `year`'s own where it is
+/// known, else the latest known before it, or the first known for a year before any. Pages show that year beside the
+/// amount (RULES.md: "store per year; show the year"), so another year's limit is never taken for this year's.
+pub fn liberalisation_limit_of(year: i32) -> (Money, i32) {
+    let (of, cents) = LIBERALISATION_LIMIT
         .iter()
         .rev()
         .find(|(y, _)| *y <= year)
         .or(LIBERALISATION_LIMIT.first())
-        .map(|(_, c)| *c)
+        .copied()
         .unwrap_or_default();
-    Money::from_cents(cents)
+    (Money::from_cents(cents), of)
+}
+
+/// The liberalisation limit used for `year` (see [`liberalisation_limit_of`] for which year's it is).
+pub fn liberalisation_limit(year: i32) -> Money {
+    liberalisation_limit_of(year).0
 }
 
 /// A band of net rent.
@@ -71,6 +78,9 @@ mod tests {
         assert_eq!(liberalisation_limit(2025), Money::from_cents(90_007));
         assert_eq!(liberalisation_limit(2030), Money::from_cents(93_293), "latest known");
         assert_eq!(liberalisation_limit(2020), Money::from_cents(90_007), "earliest known");
+        assert_eq!(liberalisation_limit_of(2026), (Money::from_cents(93_293), 2026));
+        assert_eq!(liberalisation_limit_of(2027), (Money::from_cents(93_293), 2026), "another year's, said so");
+        assert_eq!(liberalisation_limit_of(2024), (Money::from_cents(90_007), 2025), "another year's, said so");
     }
 
     #[test]

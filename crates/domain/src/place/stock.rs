@@ -79,12 +79,14 @@ pub struct StockSummary {
     pub period_unknown: i64,
     /// The oldest and newest year built.
     pub built: Option<(i64, i64)>,
+    /// The year whose liberalisation limit the rent bands are anchored on.
+    pub year: i32,
 }
 
 impl StockSummary {
     /// The figures of `units`, with rent bands anchored on the liberalisation limit of `year`.
     pub fn of<'a>(units: impl IntoIterator<Item = &'a UnitFacts>, year: i32) -> Self {
-        let mut summary = StockSummary::default();
+        let mut summary = StockSummary { year, ..StockSummary::default() };
         let mut bands: BTreeMap<usize, i64> = BTreeMap::new();
         let mut periods: BTreeMap<Period, i64> = BTreeMap::new();
         for unit in units {

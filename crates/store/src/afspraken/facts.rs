@@ -34,6 +34,8 @@ pub struct StockFacts {
 /// The facts of a gemeente for the parties of a cycle.
 #[derive(Debug, Clone, Default)]
 pub struct GemeenteFacts {
+    /// The year whose liberalisation limit the rent bands are anchored on (the cycle's first).
+    pub year: i32,
     /// Per corporation party, by name.
     pub stock: Vec<StockFacts>,
     /// Social return of the parties' contracts (as buyer): contracts, obligation and approved value in cents.
@@ -60,7 +62,7 @@ pub async fn gemeente_facts(
     parties: &[i64],
     year: i32,
 ) -> Result<GemeenteFacts> {
-    let mut facts = GemeenteFacts::default();
+    let mut facts = GemeenteFacts { year, ..GemeenteFacts::default() };
     for (id, name) in corporations {
         facts.stock.push(stock_facts(db, gemeente_code, *id, name, year).await?);
     }

@@ -139,14 +139,16 @@ impl Texts {
         }
     }
 
-    /// The name of a rent band.
-    pub fn rent_band(&self, band: volkshuis_domain::bezit::rent::RentBand) -> &'static str {
-        use volkshuis_domain::bezit::rent::RentBand;
+    /// The name of a rent band as it counts in `year`: the two bands that meet at the liberalisation limit name its
+    /// amount and the year it is the limit of (another year's when `year`'s is not known yet).
+    pub fn rent_band(&self, band: volkshuis_domain::bezit::rent::RentBand, year: i32) -> String {
+        use volkshuis_domain::bezit::rent::{liberalisation_limit_of, RentBand};
+        let (limit, of) = liberalisation_limit_of(year);
         match band {
-            RentBand::Low => self.rent_lt500,
-            RentBand::Middle => self.rent_500_700,
-            RentBand::High => self.rent_700_lib,
-            RentBand::Free => self.rent_lib,
+            RentBand::Low => self.rent_lt500.to_owned(),
+            RentBand::Middle => self.rent_500_700.to_owned(),
+            RentBand::High => self.rent_700_lib(limit, of),
+            RentBand::Free => self.rent_lib(limit, of),
         }
     }
 

@@ -105,7 +105,7 @@ pub(super) struct StockView {
     pub social: i64,
     pub free: i64,
     pub kinds: Vec<(String, i64)>,
-    pub bands: Vec<(&'static str, i64)>,
+    pub bands: Vec<(String, i64)>,
     pub decades: Vec<(String, i64)>,
     pub coverage: String,
 }
@@ -213,7 +213,7 @@ fn facts_view(pa: &AfsprakenTexts, t: &crate::i18n::Texts, facts: &GemeenteFacts
                         .iter()
                         .map(|(k, n)| (if k.is_empty() { pa.kind_unknown.to_owned() } else { k.clone() }, *n))
                         .collect(),
-                    bands: s.by_band.iter().map(|(b, n)| (t.rent_band(*b), *n)).collect(),
+                    bands: s.by_band.iter().map(|(b, n)| (t.rent_band(*b, facts.year), *n)).collect(),
                     decades: s.by_decade.iter().map(|(d, n)| (pa.facts_decade(d, d + 9), *n)).collect(),
                     coverage: pa.facts_coverage_value(all, formal + informal, share),
                 }

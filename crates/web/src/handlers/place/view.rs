@@ -487,7 +487,7 @@ fn stock_block(
     let kinds = summary.by_kind().into_iter().map(|(c, n)| (named(names.vera.soort(), c), n)).collect();
     let statuses = summary.by_status().into_iter().map(|(c, n)| (named(&names.vera.status, c), n)).collect();
     let mut rents: Vec<(String, i64)> =
-        summary.rent_bands.iter().map(|(band, n)| (page.t.rent_band(*band).to_owned(), *n)).collect();
+        summary.rent_bands.iter().map(|(band, n)| (page.t.rent_band(*band, summary.year), *n)).collect();
     if summary.rent_unknown > 0 {
         rents.push((unknown.to_owned(), summary.rent_unknown));
     }

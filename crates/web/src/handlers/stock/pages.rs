@@ -55,9 +55,6 @@ impl Pager {
         }
     }
 }
-/// Rent bands are anchored on the liberalisation limit of this year.
-const RENT_YEAR: i32 = 2026;
-
 /// The filter as typed (kept in the form and in the page links).
 #[derive(Debug, Default, Deserialize)]
 struct ListQuery {
@@ -89,8 +86,9 @@ fn some(text: &str) -> Option<String> {
 }
 
 impl ListQuery {
-    fn filter(&self) -> UnitFilter {
-        let (rent_min, rent_below) = RentBand::parse(&self.huur).map(|b| b.range(RENT_YEAR)).unwrap_or((None, None));
+    /// The filter, rent bands anchored on the liberalisation limit used for `year` (the current one).
+    fn filter(&self, year: i32) -> UnitFilter {
+        let (rent_min, rent_below) = RentBand::parse(&self.huur).map(|b| b.range(year)).unwrap_or((None, None));
         UnitFilter {
             gemeente: some(&self.gemeente).map(|g| g.to_uppercase()),
             buurt: some(&self.buurt).map(|b| b.to_uppercase()),
@@ -213,9 +211,10 @@ async fn units(
     let t = auth.ctx.t();
     let page_no = q.page;
     let offset = page_no.offset(PAGE_SIZE);
-    let result = stock::list_page(&state.db, &scope, &q.filter(), offset, PAGE_SIZE).await?;
+    let year = volkshuis_domain::calendar::dutch_date(state.clock.now()).year();
+    let result = stock::list_page(&state.db, &scope, &q.filter(year), offset, PAGE_SIZE).await?;
     let names = state.vera_names.get(&state.db).await?;
-    let bands = RentBand::ALL.into_iter().map(|b| (b.code().to_owned(), t.rent_band(b).to_owned())).collect();
+    let bands = RentBand::ALL.into_iter().map(|b| (b.code().to_owned(), t.rent_band(b, year))).collect();
     let labels = vec![("DAE".to_owned(), "DAEB".to_owned()), ("NDA".to_owned(), t.stock_non_daeb.to_owned())];
     let lang = auth.ctx.lang;
     let own = [(org, organisation.name.clone())];
