@@ -2,8 +2,8 @@
 nav-stock = Housing stock
 nav-participatie = Participation
 nav-overleg = Consultation
-nav-afspraken = Agreements
-nav-afspraken-overview = Agreements
+nav-afspraken = Performance agreements
+nav-afspraken-overview = Performance agreements
 nav-social-return = Social return
 nav-signalering = Early signals
 nav-nazorg = Aftercare
