@@ -165,7 +165,8 @@ impl Db {
         self.pages.bytes()
     }
 
-    /// How often a place's page read its module blocks from the database rather than finding them kept (ADR 0056).
+    /// How often a place's page read its module blocks from the database rather than finding them all kept (ADR 0056):
+    /// whole, or only the sections whose number moved (ADR 0057).
     pub fn place_fact_reads(&self) -> u64 {
         self.places.reads()
     }

@@ -77,19 +77,18 @@ pub fn rotate(state: &AppState) -> axum::http::HeaderValue {
     cookies::set(cookie_name(state), &volkshuis_store::sessions::new_token(), secure, SameSite::Strict, None)
 }
 
-/// Whether no page here answers a request of this method: the pages take GET, HEAD, OPTIONS and POST only (the API,
-/// outside this middleware, has its own). Such a request is answered 405 with the methods the pages know before any
-/// token is looked at — not as an expired form (403), which it is not — and a route added with another method must be
-/// let through here on purpose, with the token's check.
+/// Whether no page here answers a request of this method: the pages take GET, HEAD and POST only (the API, outside
+/// this middleware, has its own; no page answers OPTIONS, there being no cross-site use to allow). Such a request is
+/// answered 405 with the methods the pages know before any token is looked at — not as an expired form (403), which
+/// it is not — and a route added with another method must be let through here on purpose, with the token's check.
 fn unrouted(method: &Method) -> bool {
-    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::POST)
+    !matches!(*method, Method::GET | Method::HEAD | Method::POST)
 }
 
 /// The middleware.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if unrouted(request.method()) {
-        let mut response =
-            (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD, OPTIONS, POST")]).into_response();
+        let mut response = (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD, POST")]).into_response();
         response.extensions_mut().insert(ErrorPage::MethodNotAllowed);
         return response;
     }

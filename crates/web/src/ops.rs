@@ -167,8 +167,17 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
     let ctx = RequestContext::from_parts(&parts);
     let (method, path) = (parts.method.clone(), parts.uri.path().to_owned());
     let response = next.run(Request::from_parts(parts, body)).await;
-    let Some(kind) =
-        response.extensions().get::<ErrorPage>().copied().or_else(|| plain_text_rejection(&method, &path, &response))
+    // A page's method not taken by its route (a POST to a page that is only read) is axum's own empty 405.
+    let wrong_method = || {
+        let page = response.status() == StatusCode::METHOD_NOT_ALLOWED && path != "/api" && !path.starts_with("/api/");
+        page.then_some(ErrorPage::MethodNotAllowed)
+    };
+    let Some(kind) = response
+        .extensions()
+        .get::<ErrorPage>()
+        .copied()
+        .or_else(wrong_method)
+        .or_else(|| plain_text_rejection(&method, &path, &response))
     else {
         return response;
     };

@@ -678,7 +678,8 @@ async fn an_answer_sent_by_mistake_is_corrected_within_a_day(mut app: TestApp) {
     let tenant = app.org_id("hv-de-sleutel").await;
     let case = format!("/orgs/{tenant}/overleg/{id}");
     app.login(BOARD).await;
-    let fields = [("version", "1"), ("answer_kind", "consent_given"), ("answer_text", ""), ("confirmed", "yes")];
+    let text = "Wij stemmen in met de nieuwe servicekosten.";
+    let fields = [("version", "1"), ("answer_kind", "consent_given"), ("answer_text", text), ("confirmed", "yes")];
     assert_eq!(app.post_multipart(&format!("{case}/antwoord"), &fields, &[]).await.status, StatusCode::SEE_OTHER);
 
     // Within the day the board sees it can withdraw the answer, and does.
@@ -696,8 +697,12 @@ async fn an_answer_sent_by_mistake_is_corrected_within_a_day(mut app: TestApp) {
     assert!(summary.body.contains("name=\"confirmed\" value=\"yes\""));
     assert_eq!(stored_answer(&app, id).await.as_deref(), Some("consent_given"), "not before it is confirmed");
     let resp = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2"), ("confirmed", "yes")]).await;
-    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    assert_eq!(resp.status, StatusCode::OK, "{}", resp.body);
     assert_eq!(stored_answer(&app, id).await, None);
+    // The answer form at once, its text kept to correct, what it answers chosen anew.
+    assert!(resp.body.contains("De tekst staat hieronder klaar om te verbeteren"), "{}", resp.body);
+    assert!(resp.body.contains(">Wij stemmen in met de nieuwe servicekosten.</textarea>"), "{}", resp.body);
+    assert!(answer_radios(&resp.body).iter().all(|r| !r.contains("checked")), "nothing chosen again");
     let page = app.get(&case).await;
     assert!(page.body.contains("Antwoord ingetrokken om te corrigeren"), "the trail records it: {}", page.body);
     assert!(answer_radios(&page.body).iter().all(|r| !r.contains("checked")), "and nothing is chosen again");

@@ -255,7 +255,7 @@ async fn an_administrator_opening_a_case_is_not_the_tenant_opening_it(mut app: T
 /// and changes nothing; GET and POST still work.
 async fn methods_no_page_takes_get_a_405(mut app: TestApp) {
     use axum::http::Method;
-    let methods = ["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "BREW"];
+    let methods = ["PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "BREW"];
     for signed_in in [false, true] {
         if signed_in {
             app.login(WOONSTAD_ADMIN).await;
@@ -266,7 +266,7 @@ async fn methods_no_page_takes_get_a_405(mut app: TestApp) {
             for path in ["/dashboard", "/logout", "/no/such/page"] {
                 let resp = app.send(method.clone(), path, Some(format!("csrf={token}"))).await;
                 assert_eq!(resp.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}: {}", resp.body);
-                assert_eq!(resp.headers.get("allow").and_then(|v| v.to_str().ok()), Some("GET, HEAD, OPTIONS, POST"));
+                assert_eq!(resp.headers.get("allow").and_then(|v| v.to_str().ok()), Some("GET, HEAD, POST"));
                 assert!(
                     resp.body.contains("Zo kan deze pagina niet worden opgevraagd"),
                     "{method} {path}: {}",
@@ -280,6 +280,10 @@ async fn methods_no_page_takes_get_a_405(mut app: TestApp) {
         StatusCode::OK,
         "still signed in: the DELETEs of /logout did nothing"
     );
+    // A form sent to a page that is only read: the router's 405, shown as the same page.
+    let posted = app.post("/dashboard", &[]).await;
+    assert_eq!(posted.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(posted.body.contains("Zo kan deze pagina niet worden opgevraagd"), "{}", posted.body);
     let out = app.post("/logout", &[]).await;
     assert!(out.status.is_redirection(), "{}", out.status);
     assert!(app.get("/dashboard").await.is_login_redirect());

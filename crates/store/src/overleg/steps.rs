@@ -132,14 +132,15 @@ pub async fn answered_at(db: &crate::Db, scope: &ReadScope, case: &Case) -> Resu
 /// Withdraws the answer of the tenant organisation of `scope` so that it can answer again, if the case is still at
 /// `seen_version` and the domain's correction window (checked here against the trail, inside the transaction) is
 /// open; the trail records the withdrawn answer. `Conflict` when the case changed or the window closed meanwhile
-/// (the caller checked the window with the domain rule first, to say so clearly).
+/// (the caller checked the window with the domain rule first, to say so clearly). Answers the withdrawn answer's text
+/// (if it had one), which the case keeps no longer, so that the form to answer again can hold it.
 pub async fn withdraw_answer(
     tx: &mut Tx,
     scope: &WriteScope,
     actor: &Actor,
     case_id: i64,
     seen_version: i64,
-) -> Result<()> {
+) -> Result<Option<String>> {
     let case = current(tx, scope, case_id, seen_version).await?;
     if case.tenant_org_id != scope.org_id() {
         return Err(StoreError::NotFound);
@@ -172,5 +173,6 @@ pub async fn withdraw_answer(
     if updated == 0 {
         return Err(StoreError::Conflict);
     }
-    record_event(tx.conn(), case.id, scope.org_id(), actor, "answer_withdrawn", Some(answer.kind.code())).await
+    record_event(tx.conn(), case.id, scope.org_id(), actor, "answer_withdrawn", Some(answer.kind.code())).await?;
+    Ok(answer.text.clone())
 }

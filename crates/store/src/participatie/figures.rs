@@ -85,6 +85,12 @@ pub async fn all_open_figures(db: &Db, scope: &ReadScope) -> Result<Vec<Figures>
         .fetch_optional(db)
         .await?;
     let Some(kind) = org.and_then(|k| OrgKind::parse(&k).ok()) else { return Ok(Vec::new()) };
+    all_open_figures_as(db, scope, kind).await
+}
+
+/// [`all_open_figures`] for an organisation of `kind`, which the caller has read already with the same statement
+/// (the search, a statement less per search). Trusts `kind`: hence not public.
+pub(crate) async fn all_open_figures_as(db: &Db, scope: &ReadScope, kind: OrgKind) -> Result<Vec<Figures>> {
     let figures = match kind {
         OrgKind::Corporation => vec![Figures { corporation_id: scope.org_id(), within: None }],
         OrgKind::TenantOrganisation => {

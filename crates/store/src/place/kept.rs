@@ -9,8 +9,9 @@
 //! page may be printed for are kept, for the place as opened for one viewer, under:
 //! - a version per [`Section`] — a module's block, the areas' names, the printing partners — in `place_version`,
 //!   whose triggers raise a section's number with any insert, update or delete of the tables it reads ([`TABLES`])
-//!   and with the changes in [`PARTLY`] (migrations 51 and 52). The numbers are read in one small statement on the
-//!   page's own connection for every page, so a change by any process counts at the very next page; and only the
+//!   and with the changes in [`PARTLY`] (migrations 51 and 52). The numbers are read for every page on its own
+//!   connection — in the statement that opens a complex, or in one small statement of their own — before anything
+//!   they cover, so a change by any process counts at the next request's page; and only the
 //!   sections whose number moved are read again (one number for all made every change anywhere read every block of
 //!   every place again: under a change a second, the pages were as slow as before they were kept);
 //! - the stock versions of the place's corporations (ADR 0013), which cover its units and complexes (a sale, an
@@ -220,8 +221,8 @@ impl KeptPlaces {
         self.sections_read.load(Ordering::Relaxed)
     }
 
-    /// The place's facts for `purpose` on `today` when they are kept under `versions` ([`versions`]'s, read before
-    /// the facts) and `stock_versions` (the place's corporations'); otherwise what must be read: the sections whose
+    /// The place's facts for `purpose` on `today` when they are kept under `versions` ([`versions`]'s or
+    /// [`versions_of`]'s, read before the facts) and `stock_versions` (the place's corporations'); otherwise what must be read: the sections whose
     /// number moved since they were kept, into the kept facts, or every section, into empty facts, when none are kept
     /// for the place as it is opened now. The caller reads them into [`Stale::facts`] and hands it to [`Self::keep`].
     ///

@@ -365,7 +365,9 @@ impl<'d> Reader<'d> {
 
     /// The place's blocks as the viewer sees them for `purpose`, the names of its areas and, on the screen, the
     /// tenant organisations it may be printed for: all on this reader's one connection, and all but the stock block
-    /// kept until something they show changes ([`kept`], ADR 0056).
+    /// kept until something they show changes ([`kept`], ADRs 0056 and 0057). After [`Self::open_complex`] on this
+    /// reader the kept facts' numbers are those read when the complex was opened: a change committed in between —
+    /// even one this request made — shows at the next request. (No handler writes between the two today.)
     pub async fn page(&mut self, place: &Place, purpose: Purpose, today: Date) -> Result<PageFacts> {
         let db = self.db;
         let read_when_opened = self.versions.take();

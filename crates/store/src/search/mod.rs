@@ -4,8 +4,8 @@
 //!
 //! Nothing here decides anew who sees what: each kind takes the condition of the module it belongs to (named at each
 //! query), and a module is only searched where its pages open to the organisation's kind. Places (complexes and
-//! addresses) are those of [`all_open_figures`], bounded to a municipality's gemeenten as its figures are. Modules
-//! with personal data (Signalering, the buyers of Nazorg) are not searched at all.
+//! addresses) are those of [`crate::participatie::all_open_figures`], bounded to a municipality's gemeenten as its
+//! figures are. Modules with personal data (Signalering, the buyers of Nazorg) are not searched at all.
 //!
 //! Texts are matched in memory: a corporation's complexes (`ComplexIndex`, kept per stock version) and the module
 //! rows with who may find each (`ModuleIndex`, kept until `search_version` changes). Those indexes only choose each
@@ -25,7 +25,7 @@ pub use bench::{samples, Sample};
 pub(crate) use complex_index::ComplexIndex;
 pub(crate) use modules::KeptModules;
 
-use crate::participatie::all_open_figures;
+use crate::participatie::all_open_figures_as;
 use crate::sql;
 use crate::{Db, Result};
 use modules::{modules, Kinds};
@@ -111,7 +111,7 @@ pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> 
         .await?;
     let Some(kind) = kind.and_then(|k| OrgKind::parse(&k).ok()) else { return Ok(Vec::new()) };
     let limit = i64::try_from(limit.clamp(1, MAX_PER_KIND)).unwrap_or(1);
-    let figures = all_open_figures(db, scope).await?;
+    let figures = all_open_figures_as(db, scope, kind).await?;
     let indexes = complex_indexes(db, &figures).await?;
     // One connection for the statements below: each statement on the pool takes one and hands it back with a ping,
     // a round trip more (PostgreSQL) or a hand-over to SQLite's worker thread. Taken after everything that reads

@@ -5,9 +5,9 @@
 page-title = Calendar subscription
 intro = Put the deadlines and meetings of all your organisations in your own calendar: Outlook, Google Calendar or your phone's calendar. Your calendar fetches them itself from a secret address and keeps them up to date: a new deadline, a moved date or a planned meeting appears by itself.
 listed-heading = What it lists
-listed-deadlines = The deadlines of open overleg cases: the tenant organisation's answer and the corporation's decision, as all-day events.
+listed-deadlines = The deadlines of open consultation cases: the tenant organisation's answer and the corporation's decision, as all-day events.
 listed-meetings = Consultation meetings (overlegvergaderingen), with time and place once they are known.
-listed-budget = Accounting for the overleg budget.
+listed-budget = Accounting for the consultation budget.
 listed-socialreturn = Social return: reporting dates, the end of contracts and of repair periods.
 listed-access = Only what you may see in Volkshuis now. When you are no longer a member of an organisation, its dates disappear the next time your calendar fetches the address.
 listed-provisional = A deadline in a year no Besluit gelijkstelling covers yet is marked “not yet decreed”; one in a year before the first decree Volkshuis knows, “no decree known”.
@@ -47,7 +47,7 @@ alarm-days =
         [one] { $days } day left: { $summary }
        *[other] { $days } days left: { $summary }
     }
-budget-due = Accounting for the overleg budget { $year }
+budget-due = Accounting for the consultation budget { $year }
 budget-who = { $tenant } accounts for the budget { $corporation } paid for { $year } (art. 7 Overlegwet).
 meeting-summary = { $title } — { $other }
 meeting-who = Consultation meeting (overlegvergadering) of { $corporation } and { $tenant }.

@@ -9,7 +9,7 @@ header-unread = { $n ->
 
 ## The page /account/notifications
 page-title = Notifications
-page-intro = What the other party did: requests, answers, decisions, approvals and rejections, stages and grants in Overleg, Social return, Prestatieafspraken, Signalering, Initiatives and Aftercare. You always see them in Volkshuis; by mail as you choose below.
+page-intro = What the other party did: requests, answers, decisions, approvals and rejections, stages and grants in Consultation, Social return, Performance agreements, Early signals, Initiatives and Aftercare. You always see them in Volkshuis; by mail as you choose below.
 unread-title = Unread notifications
 none-unread = You have no unread notifications.
 mark-read = Mark read
@@ -62,8 +62,8 @@ ev-minutes = { $org } recorded the minutes of: { $title }
 ev-budget-set = { $org } set the { $year } budget at { $amount }
 ev-budget-accounted = { $org } accounted for the { $year } budget
 ev-partner-proposed = { $org } proposes to become consultation partners (under the Overlegwet)
-ev-partner-accepted = { $org } accepted the proposal to become overleg partners
-ev-partner-declined = { $org } declined the proposal to become overleg partners
+ev-partner-accepted = { $org } accepted the proposal to become consultation partners
+ev-partner-declined = { $org } declined the proposal to become consultation partners
 ev-contract-registered = { $org } registered a contract with social return: { $title }
 ev-contribution-reported = { $org } reported a social-return contribution for: { $title }
 ev-contribution-approved = { $org } approved a contribution for: { $title }

@@ -281,8 +281,10 @@ err-choose-answer = Choose an answer: nothing is chosen in advance.
 err-choose-decision = Choose a decision: nothing is chosen in advance.
 err-unknown-complexes = These complex codes are not in your stock: { $codes }. Check them on the page Stock → Complexes.
 proposals-sent = Proposed
-proposals-received = Proposals to become an Overleg partner
+proposals-received = Proposals to become a consultation partner
 proposal-waiting = waiting for the tenant organisation to accept
 proposal-accept = Accept
 proposal-decline = Decline
 proposal-help = Only once you accept a proposal can the corporation send you requests, and do you see its coverage figures.
+# After an answer was withdrawn to correct it: the answer form with its text.
+withdrawn-kept = Your answer was withdrawn. Its text is below, ready to correct: choose again what you answer and send it.

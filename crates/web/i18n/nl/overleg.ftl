@@ -286,3 +286,5 @@ proposal-waiting = wacht op aanvaarding door de huurdersorganisatie
 proposal-accept = Aanvaarden
 proposal-decline = Afwijzen
 proposal-help = Pas als u een voorstel aanvaardt, kan de corporatie u verzoeken sturen en ziet u haar dekkingscijfers.
+# After an answer was withdrawn to correct it: the answer form with its text.
+withdrawn-kept = Uw antwoord is ingetrokken. De tekst staat hieronder klaar om te verbeteren: kies opnieuw wat u antwoordt en verstuur het.

@@ -13,7 +13,7 @@ use crate::state::AppState;
 use crate::views::render;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
 use serde::Deserialize;
@@ -59,17 +59,24 @@ async fn withdraw(
         return summary(&state, &auth, &scope, &case).await;
     }
     let mut tx = state.db.begin().await?;
-    match overleg::withdraw_answer(&mut tx, &scope, &auth.actor(&state), id, seen_version).await {
+    let withdrawn_text = match overleg::withdraw_answer(&mut tx, &scope, &auth.actor(&state), id, seen_version).await {
         Err(StoreError::Conflict) => {
             drop(tx);
             let now = load_case(&state, &scope, id).await?;
             return again(&state, &auth, &scope, &now, Typed::default(), FieldErrors::default(), None, true).await;
         }
         other => other?,
-    }
+    };
     notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::AnswerWithdrawn((&case).into()))).await?;
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response())
+    // The answer form at once, with the withdrawn text in it to correct (the case keeps no withdrawn text); what it
+    // answers is chosen anew, never pre-selected. Not a redirect, which would lose the text: a reload sends the
+    // withdrawal again, which the case's version refuses (the case page then, without the text).
+    let typed = Typed { answer_text: withdrawn_text.unwrap_or_default(), ..Typed::default() };
+    let now = load_case(&state, &scope, id).await?;
+    let mut page = case_page(&state, &auth, &scope, &now, typed, FieldErrors::default(), None, false).await?;
+    page.page.notice = Some(auth.ctx.lang.overleg().withdrawn_kept.to_owned());
+    render(StatusCode::OK, &page)
 }
 
 /// The case with what withdrawing the answer does, and a button to confirm it (nothing changes yet): the answer
