@@ -12,7 +12,7 @@
 //!   rest of an upload streams on to the route that takes it, after authentication, under that route's own limit.
 
 use crate::cookies;
-use crate::error::{AppError, ErrorPage};
+use crate::error::AppError;
 use crate::state::AppState;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
@@ -88,9 +88,8 @@ fn unrouted(method: &Method) -> bool {
 /// The middleware.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if unrouted(request.method()) {
-        let mut response = (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD, POST")]).into_response();
-        response.extensions_mut().insert(ErrorPage::MethodNotAllowed);
-        return response;
+        // Shown as its error page by `ops::error_pages`, as the router's own 405s are.
+        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD, POST")]).into_response();
     }
     let known = token_for(&state, request.headers());
     let mut request = if changes_state(request.method()) {

@@ -91,7 +91,7 @@ pub enum ErrorPage {
     TooLarge,
     /// 400.
     BadRequest,
-    /// 405: a method no page takes (`csrf::protect`).
+    /// 405: a method the page does not take (`ops::error_pages`).
     MethodNotAllowed,
     /// 400 for an address (a query parameter) the page cannot read, such as `?zoom=abc`.
     BadAddress,

@@ -167,7 +167,8 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
     let ctx = RequestContext::from_parts(&parts);
     let (method, path) = (parts.method.clone(), parts.uri.path().to_owned());
     let response = next.run(Request::from_parts(parts, body)).await;
-    // A page's method not taken by its route (a POST to a page that is only read) is axum's own empty 405.
+    // A method no page takes (`csrf::protect`) or a page's route does not take (a POST to a page that is only read,
+    // the router's own empty 405).
     let wrong_method = || {
         let page = response.status() == StatusCode::METHOD_NOT_ALLOWED && path != "/api" && !path.starts_with("/api/");
         page.then_some(ErrorPage::MethodNotAllowed)

@@ -80,16 +80,19 @@ pub async fn open_figures(db: &Db, scope: &ReadScope, corporation_id: i64) -> Re
 /// in use in its gemeenten, bounded to them (a municipality). Empty for every other kind. The places (complexes,
 /// buurten, addresses) a viewer may look up are those of these figures.
 pub async fn all_open_figures(db: &Db, scope: &ReadScope) -> Result<Vec<Figures>> {
-    let org: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
-        .bind(scope.org_id())
-        .fetch_optional(db)
-        .await?;
-    let Some(kind) = org.and_then(|k| OrgKind::parse(&k).ok()) else { return Ok(Vec::new()) };
+    let Some(kind) = org_kind(db, scope.org_id()).await? else { return Ok(Vec::new()) };
     all_open_figures_as(db, scope, kind).await
 }
 
-/// [`all_open_figures`] for an organisation of `kind`, which the caller has read already with the same statement
-/// (the search, a statement less per search). Trusts `kind`: hence not public.
+/// The kind of organisation `org_id`, if it exists and its kind is known.
+pub(crate) async fn org_kind(db: &Db, org_id: i64) -> Result<Option<OrgKind>> {
+    let kind: Option<String> =
+        sql::query_scalar("SELECT kind FROM organisations WHERE id = $1").bind(org_id).fetch_optional(db).await?;
+    Ok(kind.and_then(|k| OrgKind::parse(&k).ok()))
+}
+
+/// [`all_open_figures`] for an organisation of `kind`, which the caller has read already with [`org_kind`] (the
+/// search, a statement less per search). Trusts `kind`: hence not public.
 pub(crate) async fn all_open_figures_as(db: &Db, scope: &ReadScope, kind: OrgKind) -> Result<Vec<Figures>> {
     let figures = match kind {
         OrgKind::Corporation => vec![Figures { corporation_id: scope.org_id(), within: None }],

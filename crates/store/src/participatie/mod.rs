@@ -23,9 +23,9 @@ pub use coverage::{
 };
 pub(crate) use coverage::{rebuild_cells_in, recompute_in, set_levels_in};
 pub use diagnoses::{diagnoses, save_diagnosis, Diagnosis};
-pub(crate) use figures::all_open_figures_as;
 pub(crate) use figures::ensure_works_in;
 pub use figures::{all_open_figures, corporations_in_territory, open_figures, Figures};
+pub(crate) use figures::{all_open_figures_as, org_kind};
 pub use groups::{
     activities, add_activity, create_group, end_group, set_criteria, update_group, visible_group, visible_to, Activity,
     Group, NewGroup,

@@ -222,9 +222,9 @@ impl KeptPlaces {
     }
 
     /// The place's facts for `purpose` on `today` when they are kept under `versions` ([`versions`]'s or
-    /// [`versions_of`]'s, read before the facts) and `stock_versions` (the place's corporations'); otherwise what must be read: the sections whose
-    /// number moved since they were kept, into the kept facts, or every section, into empty facts, when none are kept
-    /// for the place as it is opened now. The caller reads them into [`Stale::facts`] and hands it to [`Self::keep`].
+    /// [`versions_of`]'s, read before the facts) and `stock_versions` (the place's corporations'); otherwise what must
+    /// be read: the sections whose number moved since they were kept, into the kept facts, or every section, into
+    /// empty facts, when none are kept for the place as it is opened now. The caller reads them into [`Stale::facts`] and hands it to [`Self::keep`].
     ///
     /// Two pages that find the same facts missing both read them (the second keeps its own): a reading is a few
     /// statements, and waiting for another request's would make a page wait on a stranger's connection.

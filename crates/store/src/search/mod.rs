@@ -25,8 +25,7 @@ pub use bench::{samples, Sample};
 pub(crate) use complex_index::ComplexIndex;
 pub(crate) use modules::KeptModules;
 
-use crate::participatie::all_open_figures_as;
-use crate::sql;
+use crate::participatie::{all_open_figures_as, org_kind};
 use crate::{Db, Result};
 use modules::{modules, Kinds};
 use places::{addresses, complex_indexes, complexes};
@@ -105,11 +104,7 @@ pub enum Target {
 /// Everything the organisation of `scope` may see that matches `query`, at most `limit` (up to [`MAX_PER_KIND`]) of
 /// each kind, best first.
 pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> Result<Vec<Hit>> {
-    let kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
-        .bind(scope.org_id())
-        .fetch_optional(db)
-        .await?;
-    let Some(kind) = kind.and_then(|k| OrgKind::parse(&k).ok()) else { return Ok(Vec::new()) };
+    let Some(kind) = org_kind(db, scope.org_id()).await? else { return Ok(Vec::new()) };
     let limit = i64::try_from(limit.clamp(1, MAX_PER_KIND)).unwrap_or(1);
     let figures = all_open_figures_as(db, scope, kind).await?;
     let indexes = complex_indexes(db, &figures).await?;
