@@ -6,7 +6,8 @@
 // see (printed by the corporation for De Sleutel). The tenant organisation finds the same complex and sees four blocks,
 // nothing of the stock, signals or sales; the municipality sees coverage and agreements on the complex, and signals
 // and sales as counts on the complex's buurt page. axe-core on every
-// page; the complex page on a phone does not scroll sideways.
+// page; the complex page on a phone does not scroll sideways. Every one-pager of the demo, for each tenant
+// organisation, prints on one sheet of A4 with no table wider than its column.
 // Run alone: `node --test tests/place.test.mjs` (`npm test` runs every file).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -155,3 +156,52 @@ test('a tenant organisation and the municipality find the same complex and see o
   assert.deepEqual(await blocks(gemeente), ['participatie', 'afspraken', 'signalering', 'nazorg']);
   await assertAccessible(gemeente, 'buurt page for a municipality');
 });
+
+/** The number of pages of a PDF made by Chromium (each page is an object of type /Page). */
+function pdfPages(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+test('every one-pager of the demo prints on one sheet of A4', async () => {
+  const base = env.server.baseUrl;
+  const staff = await newPage();
+  await signIn(staff, 'admin@woonstad.test');
+  // Every complex of the corporation, from its list of complexes, and every buurt those complexes name.
+  await staff.goto(`${base}/orgs/1/stock/clusters`);
+  const complexes = await staff
+    .locator('main a[href^="/orgs/1/stock/clusters/"]')
+    .evaluateAll((all) => [...new Set(all.map((a) => a.getAttribute('href').replace('/stock/clusters/', '/plek/complexen/')))]);
+  assert.ok(complexes.length >= 10, `the demo's complexes (${complexes.length})`);
+  const places = new Set(complexes);
+  const sheets = new Set();
+  for (const place of [...places]) {
+    await staff.goto(`${base}${place}`);
+    for (const buurt of await staff.locator('dl.facts a[href*="/plek/buurten/"]').evaluateAll((all) => all.map((a) => a.getAttribute('href')))) {
+      if (!places.has(buurt)) {
+        places.add(buurt);
+        await staff.goto(`${base}${buurt}`);
+        for (const sheet of await printLinks(staff)) sheets.add(sheet);
+        await staff.goto(`${base}${place}`);
+      }
+    }
+    for (const sheet of await printLinks(staff)) sheets.add(sheet);
+  }
+  assert.ok([...sheets].some((s) => s.includes('/plek/buurten/')), 'buurten are printed too');
+  const over = [];
+  for (const sheet of sheets) {
+    await staff.goto(`${base}${sheet}`);
+    await staff.emulateMedia({ media: 'print' });
+    // A table wider than its column would be cut off on paper (nothing scrolls there).
+    const wide = await staff.locator('.table-wrap').evaluateAll((all) =>
+      all.filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.getAttribute('aria-label')));
+    await staff.emulateMedia({ media: null });
+    const pages = pdfPages(await staff.pdf({ format: 'A4' }));
+    if (pages !== 1 || wide.length > 0) over.push(`${sheet}: ${pages} pages, too wide: ${wide.join(', ')}`);
+  }
+  assert.deepEqual(over, [], `each of the ${sheets.size} one-pagers on one sheet`);
+});
+
+/** The one-pagers a place's page offers (one per tenant organisation). */
+async function printLinks(page) {
+  return page.locator('a[href*="/afdrukken?voor="]').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+}

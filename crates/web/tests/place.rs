@@ -25,6 +25,7 @@ on_both_backends!(
     the_one_pager_shows_what_a_tenant_organisation_may_see,
     a_buurt_page_joins_the_stock_of_the_buurt,
     a_cycle_with_more_commitments_than_shown_says_so,
+    the_one_pager_prints_the_first_lines_of_a_long_list,
 );
 
 const STOCK: &str =
@@ -270,4 +271,94 @@ async fn a_cycle_with_more_commitments_than_shown_says_so(mut app: TestApp) {
     let page = app.get(&url).await;
     assert!(page.body.contains("de eerste 5 van 6 afspraken voor deze corporatie of samen"), "five of six shown");
     assert!(!page.body.contains("Afspraak 5"), "the sixth is in the module");
+}
+
+/// A cycle in Deventer (GM0150) of `parties`, the first of which owns its `commitments` commitments.
+async fn cycle_with(app: &TestApp, parties: &[i64], title: &str, commitments: usize) {
+    let woonstad = parties[0];
+    let db = &app.state.db;
+    let cycle: i64 = sql::query_scalar(
+        "INSERT INTO pa_cycles (gemeente_code, first_year, last_year, title, phase, phase_since, opened_by, created_at) \
+         VALUES ('GM0150', 2027, 2027, $1, 'bod', '2026-07-01', $2, 0) RETURNING id",
+    )
+    .bind(title)
+    .bind(woonstad)
+    .fetch_one(db)
+    .await
+    .expect("cycle");
+    for party in parties {
+        sql::query("INSERT INTO pa_parties (cycle_id, org_id) VALUES ($1, $2)")
+            .bind(cycle)
+            .bind(party)
+            .execute(db)
+            .await
+            .expect("party");
+    }
+    for i in 0..commitments {
+        sql::query(
+            "INSERT INTO pa_commitments (cycle_id, theme, body, unit, owner_id, created_at) \
+             VALUES ($1, 'betaalbaarheid', $2, 'woningen', $3, 0)",
+        )
+        .bind(cycle)
+        .bind(format!("{title}, afspraak {i}"))
+        .bind(woonstad)
+        .execute(db)
+        .await
+        .expect("commitment");
+    }
+}
+
+/// The one-pager for a tenants' meeting is one sheet: each long list prints its first lines (three cases, two cycles
+/// of two commitments, three events of the timeline) and says how many there are; the page on screen shows them all.
+async fn the_one_pager_prints_the_first_lines_of_a_long_list(mut app: TestApp) {
+    let (woonstad, c1, _) = setting(&mut app).await;
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let scope = admin_scope(woonstad);
+    let actor = Actor::system("test", app.state.clock.now());
+    let mut tx = app.state.db.begin().await.expect("begin");
+    for n in 2..=4 {
+        let case = NewCase {
+            tenant_org_id: sleutel,
+            kind: RequestKind::Information,
+            subject: Subject::Maintenance,
+            title: Name::parse(&format!("Gevels van De Ark, deel {n}")).expect("title"),
+            explanation: LongText::parse("Schilderen").expect("text"),
+            received_on: date!(2026 - 11 - 20) + time::Duration::days(n),
+            agreed_weeks: None,
+            clusters: vec!["C1".into()],
+        };
+        overleg::create(&mut tx, &scope, &actor, &case).await.expect("case");
+    }
+    tx.commit().await.expect("commit");
+    for title in ["Deventer A", "Deventer B", "Deventer C"] {
+        cycle_with(&app, &[woonstad, sleutel], title, 3).await;
+    }
+    app.login("admin@woonstad.test").await;
+    let screen = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}")).await;
+    let printed = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}/afdrukken?voor={sleutel}")).await;
+    assert_eq!(printed.status, StatusCode::OK);
+    let cases =
+        |body: &str| ["Daken van De Ark", "deel 2", "deel 3", "deel 4"].iter().filter(|t| body.contains(*t)).count();
+    assert_eq!(cases(&screen.body), 4, "the screen lists every case");
+    // Newest first: the oldest case (the roofs) is the one left off the sheet.
+    assert_eq!(cases(&printed.body), 3);
+    assert!(!printed.body.contains("Daken van De Ark"));
+    assert!(printed.body.contains("Op dit blad de eerste 3 van 4; de andere staan op de pagina in Volkshuis."));
+    assert!(!screen.body.contains("Op dit blad"), "nothing is left off on screen");
+    // Two of the three cycles, each with two of its three commitments, and the caption says so.
+    let cycles =
+        |body: &str| ["Deventer A (", "Deventer B (", "Deventer C ("].iter().filter(|t| body.contains(*t)).count();
+    assert_eq!(cycles(&screen.body), 3);
+    assert_eq!(cycles(&printed.body), 2);
+    assert!(printed.body.contains("Op dit blad 2 van de 3 cycli; de andere staan op de pagina in Volkshuis."));
+    assert!(printed.body.contains("de eerste 2 van 3 afspraken voor deze corporatie of samen"));
+    assert!(!printed.body.contains("afspraak 2<"), "the third commitment is not on the sheet");
+    assert!(screen.body.contains("afspraak 2<"));
+    // The timeline: four cases received, and a cycle signed in none of them; three on the sheet.
+    let events = |body: &str| body.matches("Verzoek aan de huurders:").count();
+    assert_eq!(events(&screen.body), 4);
+    assert_eq!(events(&printed.body), 3);
+    assert!(printed
+        .body
+        .contains("Op dit blad de laatste 3 van 4 gebeurtenissen; de andere staan op de pagina in Volkshuis."));
 }

@@ -82,3 +82,7 @@ ev-home-bought-back = A home bought back
 ev-initiative = Initiative brought in: { $title }
 ev-cycle-signed = Performance agreements signed: { $title }
 place-link = Everything about this place
+# The one-pager prints the first lines of a long list and says how many there are.
+paper-first = This sheet shows the first { $shown } of { $n }; the others are on the page in Volkshuis.
+paper-cycles = This sheet shows { $shown } of the { $n } cycles; the others are on the page in Volkshuis.
+paper-timeline = This sheet shows the latest { $shown } of { $n } events; the others are on the page in Volkshuis.

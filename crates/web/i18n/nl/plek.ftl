@@ -82,3 +82,7 @@ ev-home-bought-back = Een woning teruggekocht
 ev-initiative = Initiatief ingediend: { $title }
 ev-cycle-signed = Prestatieafspraken getekend: { $title }
 place-link = Alles over deze plek
+# Het blad voor een bewonersbijeenkomst drukt het begin van een lange lijst af en zegt hoeveel er zijn.
+paper-first = Op dit blad de eerste { $shown } van { $n }; de andere staan op de pagina in Volkshuis.
+paper-cycles = Op dit blad { $shown } van de { $n } cycli; de andere staan op de pagina in Volkshuis.
+paper-timeline = Op dit blad de laatste { $shown } van { $n } gebeurtenissen; de andere staan op de pagina in Volkshuis.

@@ -29,6 +29,39 @@ use volkshuis_store::place::{Place, PlaceKind};
 /// The mini map's width in user units.
 const MAP_WIDTH: u32 = 320;
 
+/// The one-pager for a tenants' meeting is one sheet of A4 (issue 23): on paper each list prints its first lines and
+/// says how many the page in Volkshuis has; on screen everything shows. With these, every one-pager of the demo prints
+/// on one page (`e2e/tests/place.test.mjs`, in Chromium), and so did a complex with every list over its limit and
+/// titles of a hundred characters; titles near their limit of 200 throughout would run onto a second sheet.
+mod paper {
+    /// A table's rows: groups, blind spots, cases, initiatives.
+    pub const ROWS: usize = 3;
+    /// Prestatieafspraken cycles, and each cycle's commitments.
+    pub const CYCLES: usize = 2;
+    pub const COMMITMENTS: usize = 2;
+    /// The timeline's events.
+    pub const TIMELINE: usize = 3;
+}
+
+/// How many lines of a list `purpose` shows: all on screen, `on_paper` on the one-pager.
+fn lines(purpose: Purpose, on_paper: usize) -> usize {
+    match purpose {
+        Purpose::Screen => usize::MAX,
+        Purpose::TenantMeeting => on_paper,
+    }
+}
+
+impl Table {
+    /// Keeps the first `limit` rows, with a note of how many there are when that leaves some out.
+    fn first(mut self, limit: usize, pl: &PlekTexts) -> Self {
+        if self.rows.len() > limit {
+            self.note = Some(pl.paper_first(self.rows.len(), limit));
+            self.rows.truncate(limit);
+        }
+        self
+    }
+}
+
 /// The names a place's page needs besides its blocks: areas and VERA codes.
 pub struct Names {
     areas: HashMap<String, String>,
@@ -50,21 +83,29 @@ impl Names {
 pub struct Cell {
     pub text: String,
     pub href: Option<String>,
+    /// A date, kept on one line (a narrow column broke "29-12-2026" after its hyphens).
+    pub date: bool,
 }
 
 impl Cell {
     fn text(text: impl Into<String>) -> Self {
-        Self { text: text.into(), href: None }
+        Self { text: text.into(), href: None, date: false }
     }
 
     fn link(text: impl Into<String>, href: Option<String>) -> Self {
-        Self { text: text.into(), href }
+        Self { text: text.into(), href, date: false }
+    }
+
+    fn date(day: Option<Date>) -> Self {
+        Self { text: day.map(show_date).unwrap_or_default(), href: None, date: true }
     }
 }
 
 /// A small table of a block.
 pub struct Table {
     pub caption: String,
+    /// On paper, when the table prints only its first rows: how many there are (`None` when all print).
+    pub note: Option<String>,
     pub head: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
@@ -124,6 +165,8 @@ pub struct PlacePage {
     pub print_links: Vec<(String, String)>,
     pub blocks: Vec<BlockView>,
     pub timeline: Vec<TimelineLine>,
+    /// On paper, when the timeline prints only its latest events: how many there are.
+    pub timeline_note: Option<String>,
 }
 
 #[derive(Template)]
@@ -230,48 +273,56 @@ impl PlacePage {
                     if active.is_empty() {
                         b.notes.push(pl.part_none.to_owned());
                     } else {
-                        b.tables.push(Table {
-                            caption: pl.part_groups.to_owned(),
-                            head: vec![pl.col_name.to_owned(), pl.col_kind.to_owned(), page.pt.coverage.to_owned()],
-                            rows: active
-                                .iter()
-                                .map(|g| {
-                                    let kind = GroupKind::parse(&g.kind).map(|k| page.pt.kind(k)).unwrap_or("");
-                                    let href = (g.kept_by_viewer && purpose == Purpose::Screen)
-                                        .then(|| format!("/orgs/{org}/participatie/groepen/{}", g.id));
-                                    vec![
-                                        Cell::link(g.name.clone(), href),
-                                        Cell::text(kind),
-                                        Cell::text(page.pt.coverage_name(Coverage::from_level(g.level))),
-                                    ]
-                                })
-                                .collect(),
-                        });
+                        b.tables.push(
+                            Table {
+                                caption: pl.part_groups.to_owned(),
+                                note: None,
+                                head: vec![pl.col_name.to_owned(), pl.col_kind.to_owned(), page.pt.coverage.to_owned()],
+                                rows: active
+                                    .iter()
+                                    .map(|g| {
+                                        let kind = GroupKind::parse(&g.kind).map(|k| page.pt.kind(k)).unwrap_or("");
+                                        let href = (g.kept_by_viewer && purpose == Purpose::Screen)
+                                            .then(|| format!("/orgs/{org}/participatie/groepen/{}", g.id));
+                                        vec![
+                                            Cell::link(g.name.clone(), href),
+                                            Cell::text(kind),
+                                            Cell::text(page.pt.coverage_name(Coverage::from_level(g.level))),
+                                        ]
+                                    })
+                                    .collect(),
+                            }
+                            .first(lines(purpose, paper::ROWS), pl),
+                        );
                     }
                 }
             }
             if p.blind_spots.is_empty() {
                 b.notes.push(pl.part_no_blind_spots.to_owned());
             } else {
-                b.tables.push(Table {
-                    caption: pl.part_blind_spots.to_owned(),
-                    head: vec![pl.kind_complex.to_owned(), pl.fact_buurten.to_owned(), pl.col_count.to_owned()],
-                    rows: p
-                        .blind_spots
-                        .iter()
-                        .map(|(code, name, buurt, units)| {
-                            vec![
-                                Cell::text(if code.is_empty() {
-                                    String::new()
-                                } else {
-                                    name_and_code(lang, name.as_deref(), code)
-                                }),
-                                Cell::text(names.area(lang, buurt)),
-                                Cell::text(units.to_string()),
-                            ]
-                        })
-                        .collect(),
-                });
+                b.tables.push(
+                    Table {
+                        caption: pl.part_blind_spots.to_owned(),
+                        note: None,
+                        head: vec![pl.kind_complex.to_owned(), pl.fact_buurten.to_owned(), pl.col_count.to_owned()],
+                        rows: p
+                            .blind_spots
+                            .iter()
+                            .map(|(code, name, buurt, units)| {
+                                vec![
+                                    Cell::text(if code.is_empty() {
+                                        String::new()
+                                    } else {
+                                        name_and_code(lang, name.as_deref(), code)
+                                    }),
+                                    Cell::text(names.area(lang, buurt)),
+                                    Cell::text(units.to_string()),
+                                ]
+                            })
+                            .collect(),
+                    }
+                    .first(lines(purpose, paper::ROWS), pl),
+                );
             }
             blocks.push(b);
         }
@@ -280,29 +331,33 @@ impl PlacePage {
             if cases.is_empty() {
                 b.notes.push(pl.overleg_none.to_owned());
             } else {
-                b.tables.push(Table {
-                    caption: String::new(),
-                    head: vec![
-                        pl.col_title.to_owned(),
-                        pl.col_kind.to_owned(),
-                        pl.col_stage.to_owned(),
-                        pl.col_deadline.to_owned(),
-                        pl.col_received.to_owned(),
-                    ],
-                    rows: cases
-                        .iter()
-                        .map(|c| {
-                            let kind = RequestKind::parse(&c.kind).map(|k| page.ov.kind(k)).unwrap_or("");
-                            vec![
-                                Cell::link(c.title.clone(), Some(format!("/orgs/{org}/overleg/{}", c.id))),
-                                Cell::text(kind),
-                                Cell::text(stage_name(&page, &c.stage)),
-                                Cell::text(c.next_deadline.map(show_date).unwrap_or_default()),
-                                Cell::text(show_date(c.received_on)),
-                            ]
-                        })
-                        .collect(),
-                });
+                b.tables.push(
+                    Table {
+                        caption: String::new(),
+                        note: None,
+                        head: vec![
+                            pl.col_title.to_owned(),
+                            pl.col_kind.to_owned(),
+                            pl.col_stage.to_owned(),
+                            pl.col_deadline.to_owned(),
+                            pl.col_received.to_owned(),
+                        ],
+                        rows: cases
+                            .iter()
+                            .map(|c| {
+                                let kind = RequestKind::parse(&c.kind).map(|k| page.ov.kind(k)).unwrap_or("");
+                                vec![
+                                    Cell::link(c.title.clone(), Some(format!("/orgs/{org}/overleg/{}", c.id))),
+                                    Cell::text(kind),
+                                    Cell::text(stage_name(&page, &c.stage)),
+                                    Cell::date(c.next_deadline),
+                                    Cell::date(Some(c.received_on)),
+                                ]
+                            })
+                            .collect(),
+                    }
+                    .first(lines(purpose, paper::ROWS), pl),
+                );
             }
             blocks.push(b);
         }
@@ -311,15 +366,17 @@ impl PlacePage {
             if cycles.is_empty() {
                 b.notes.push(pl.afspraken_none.to_owned());
             }
-            for cycle in cycles {
+            let cycles_shown = cycles.len().min(lines(purpose, paper::CYCLES));
+            for cycle in &cycles[..cycles_shown] {
                 let years = if cycle.first_year == cycle.last_year {
                     cycle.first_year.to_string()
                 } else {
                     format!("{}–{}", cycle.first_year, cycle.last_year)
                 };
                 let phase = Phase::parse(&cycle.phase).map(|p| page.pa.phase(p)).unwrap_or("");
-                // The block lists the first few: the caption says so when there are more.
-                let shown = i64::try_from(cycle.commitments.len()).unwrap_or(i64::MAX);
+                // The block lists the first few (fewer on paper): the caption says so when there are more.
+                let commitments = cycle.commitments.len().min(lines(purpose, paper::COMMITMENTS));
+                let shown = i64::try_from(commitments).unwrap_or(i64::MAX);
                 let count = if shown < cycle.commitment_count {
                     pl.afspraken_first(cycle.commitment_count, shown)
                 } else {
@@ -327,9 +384,9 @@ impl PlacePage {
                 };
                 b.tables.push(Table {
                     caption: format!("{} — {}", pl.afspraken_cycle(phase, &cycle.title, years), count),
+                    note: None,
                     head: vec![pl.col_kind.to_owned(), pl.col_title.to_owned()],
-                    rows: cycle
-                        .commitments
+                    rows: cycle.commitments[..commitments]
                         .iter()
                         .map(|(theme, body)| {
                             let theme = volkshuis_domain::afspraken::Theme::parse(theme)
@@ -342,6 +399,9 @@ impl PlacePage {
                         })
                         .collect(),
                 });
+            }
+            if cycles_shown < cycles.len() {
+                b.notes.push(pl.paper_cycles(cycles.len(), cycles_shown));
             }
             blocks.push(b);
         }
@@ -373,6 +433,7 @@ impl PlacePage {
                     } else {
                         b.tables.push(Table {
                             caption: pl.nazorg_vves.to_owned(),
+                            note: None,
                             head: vec![pl.col_name.to_owned(), pl.col_health.to_owned()],
                             rows: n
                                 .vves
@@ -396,29 +457,36 @@ impl PlacePage {
                 b.notes.push(pl.initiatives_none.to_owned());
             } else {
                 let it = crate::i18n::InitiatievenTexts::of(lang);
-                b.tables.push(Table {
-                    caption: String::new(),
-                    head: vec![pl.col_title.to_owned(), pl.col_stage.to_owned(), pl.col_received.to_owned()],
-                    rows: list
-                        .iter()
-                        .map(|i| {
-                            let stage = InitiativeStage::parse(&i.stage).map(|s| it.stage(s)).unwrap_or("");
-                            let href = match place.viewer() {
-                                Viewer::Owner(_) => Some(format!("/orgs/{org}/initiatieven/{}", i.id)),
-                                // The organisation's own list: `/initiatieven/mijn/{id}` is its initiator's, a person's.
-                                _ if i.own => Some(format!("/orgs/{org}/initiatieven")),
-                                _ => Some("/initiatieven".to_owned()),
-                            };
-                            let title =
-                                if i.own { format!("{} ({})", i.title, pl.initiative_own) } else { i.title.clone() };
-                            vec![Cell::link(title, href), Cell::text(stage), Cell::text(show_date(i.started_on))]
-                        })
-                        .collect(),
-                });
+                b.tables.push(
+                    Table {
+                        caption: String::new(),
+                        note: None,
+                        head: vec![pl.col_title.to_owned(), pl.col_stage.to_owned(), pl.col_received.to_owned()],
+                        rows: list
+                            .iter()
+                            .map(|i| {
+                                let stage = InitiativeStage::parse(&i.stage).map(|s| it.stage(s)).unwrap_or("");
+                                let href = match place.viewer() {
+                                    Viewer::Owner(_) => Some(format!("/orgs/{org}/initiatieven/{}", i.id)),
+                                    // The organisation's own list: `/initiatieven/mijn/{id}` is its initiator's, a person's.
+                                    _ if i.own => Some(format!("/orgs/{org}/initiatieven")),
+                                    _ => Some("/initiatieven".to_owned()),
+                                };
+                                let title = if i.own {
+                                    format!("{} ({})", i.title, pl.initiative_own)
+                                } else {
+                                    i.title.clone()
+                                };
+                                vec![Cell::link(title, href), Cell::text(stage), Cell::date(Some(i.started_on))]
+                            })
+                            .collect(),
+                    }
+                    .first(lines(purpose, paper::ROWS), pl),
+                );
             }
             blocks.push(b);
         }
-        let timeline = read
+        let mut timeline: Vec<TimelineLine> = read
             .timeline(today)
             .into_iter()
             .map(|e| {
@@ -453,7 +521,14 @@ impl PlacePage {
                 TimelineLine { on, text, href: if purpose == Purpose::Screen { href } else { None } }
             })
             .collect();
-        PlacePage { page, pl, kind, title, facts, print_links, blocks, timeline }
+        // Newest first: on paper the latest few.
+        let mut timeline_note = None;
+        let events = lines(purpose, paper::TIMELINE);
+        if timeline.len() > events {
+            timeline_note = Some(pl.paper_timeline(timeline.len(), events));
+            timeline.truncate(events);
+        }
+        PlacePage { page, pl, kind, title, facts, print_links, blocks, timeline, timeline_note }
     }
 }
 
@@ -481,6 +556,7 @@ fn stock_block(
     // The first column's head names the table; a caption above it would say the same twice.
     let table = |caption: &str, rows: Vec<(String, i64)>| Table {
         caption: String::new(),
+        note: None,
         head: vec![caption.to_owned(), pl.col_count.to_owned()],
         rows: rows.into_iter().map(|(k, n)| vec![Cell::text(k), Cell::text(n.to_string())]).collect(),
     };
