@@ -143,9 +143,8 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
     );
     if summary.written {
         println!("{counts} ingelezen voor {}", org.name);
-        let filled =
-            volkshuis_store::areas::fill_missing_codes(db, &actor, Some(&crate::operator_scope(org.id))).await?;
-        if filled != Default::default() {
+        let filled = summary.filled;
+        if filled.any() {
             println!(
                 "uit de ligging: {} gemeentecodes, {} wijkcodes, {} buurtcodes aangevuld",
                 filled.gemeente, filled.wijk, filled.buurt

@@ -1,8 +1,8 @@
 //! Area boundaries and the codes they give to units with a position but no CBS codes.
 
 use crate::audit::{self, Actor, Change};
-use crate::sql;
-use crate::{Backend, Db, Result, StoreError, Tx};
+use crate::sql::{self, Conn};
+use crate::{Backend, Db, Result, StoreError};
 use futures_util::TryStreamExt;
 use serde_json::json;
 use volkshuis_domain::access::WriteScope;
@@ -13,7 +13,7 @@ use volkshuis_domain::geo::{LatLon, Polygon};
 const CODES_PER_UPDATE: usize = 500;
 
 /// Sets `column` (and the CBS year where missing) of each unit in `batch` to its code, in one statement.
-async fn set_codes(tx: &mut Tx, backend: Backend, column: &str, year: i64, batch: &[(i64, &str)]) -> Result<()> {
+async fn set_codes(tx: &mut Conn<'_>, backend: Backend, column: &str, year: i64, batch: &[(i64, &str)]) -> Result<()> {
     // `VALUES` names its columns column1, column2 in both engines; the casts type PostgreSQL's parameters.
     let rows: Vec<String> = (0..batch.len())
         .map(|i| {
@@ -125,51 +125,22 @@ pub struct Filled {
     pub buurt: u64,
 }
 
-/// Gives units that have a position but lack a gemeente, wijk or buurt code the code of the area they lie in
-/// (for one corporation, or for all with `None`). Runs in one transaction.
-pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&WriteScope>) -> Result<Filled> {
-    let mut filled = Filled::default();
-    let mut tx = db.begin().await?;
-    for kind in [AreaKind::Gemeente, AreaKind::Wijk, AreaKind::Buurt] {
-        let (areas, Some(year)) = load(db, kind).await? else { continue };
-        let index = AreaIndex::new(&areas);
-        let column = format!("{}_code", kind.code());
-        // Streamed into plain positions (24 bytes a unit), not held as database rows: a national file without codes
-        // would otherwise take gigabytes.
-        let select = format!(
-            "SELECT id, lat, lon FROM units WHERE {column} IS NULL AND lat IS NOT NULL AND lon IS NOT NULL \
-             AND ($1 IS NULL OR corporation_id = $1)"
-        );
-        let mut positions: Vec<(i64, LatLon)> = Vec::new();
-        let mut rows = sql::query(&select).bind(scope.map(|s| s.org_id())).fetch(&mut tx);
-        while let Some(row) = rows.try_next().await? {
-            positions.push((row.try_get("id")?, LatLon { lat: row.try_get("lat")?, lon: row.try_get("lon")? }));
-        }
-        drop(rows);
-        let found: Vec<(i64, &str)> =
-            positions.iter().filter_map(|(id, point)| index.find(*point).map(|code| (*id, code))).collect();
-        for batch in found.chunks(CODES_PER_UPDATE) {
-            set_codes(&mut tx, db.backend(), &column, year, batch).await?;
-        }
-        let count = found.len() as u64;
-        match kind {
-            AreaKind::Gemeente => filled.gemeente = count,
-            AreaKind::Wijk => filled.wijk = count,
-            AreaKind::Buurt => filled.buurt = count,
-        }
+impl Filled {
+    /// Whether any unit got a code.
+    pub fn any(&self) -> bool {
+        self.gemeente + self.wijk + self.buurt > 0
     }
-    let change = Change {
-        org_id: scope.map(|s| s.org_id()),
-        action: "fill_area_codes",
-        entity: "units",
-        entity_id: String::new(),
-        before: None,
-        after: Some(json!({ "gemeente": filled.gemeente, "wijk": filled.wijk, "buurt": filled.buurt })),
-        personal_data: false,
-    };
-    audit::record(tx.conn(), actor, change).await?;
+}
+
+/// Gives units that have a position but lack a gemeente, wijk or buurt code the code of the area they lie in
+/// (for one corporation, or for all with `None`). Runs in one transaction. A stock import does the same in its own
+/// transaction ([`fill_codes_on`]); this is for areas loaded after the stock.
+pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&WriteScope>) -> Result<Filled> {
+    let mut tx = db.begin().await?;
+    let filled = fill_codes_on(&mut tx.conn(), db, scope.map(|s| s.org_id())).await?;
+    audit::record(tx.conn(), actor, filled_change(scope.map(|s| s.org_id()), filled)).await?;
     // The Participatiekaart counts units per gemeente, wijk and buurt: units that just got a code move cells.
-    let corporations: Vec<i64> = if filled.gemeente + filled.wijk + filled.buurt == 0 {
+    let corporations: Vec<i64> = if !filled.any() {
         Vec::new()
     } else if let Some(scope) = scope {
         vec![scope.org_id()]
@@ -184,6 +155,54 @@ pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&WriteScop
     db.stock_changed();
     for corporation in corporations {
         crate::participatie::recompute_in(db, corporation).await?;
+    }
+    Ok(filled)
+}
+
+/// The trail's entry of a filling of codes.
+pub(crate) fn filled_change(org_id: Option<i64>, filled: Filled) -> Change<'static> {
+    Change {
+        org_id,
+        action: "fill_area_codes",
+        entity: "units",
+        entity_id: String::new(),
+        before: None,
+        after: Some(json!({ "gemeente": filled.gemeente, "wijk": filled.wijk, "buurt": filled.buurt })),
+        personal_data: false,
+    }
+}
+
+/// Fills missing area codes from positions on `conn`, in its transaction, for the units of `corporation` (all with
+/// `None`); the areas themselves are read through `db`. Leaves the cells built from the codes to the caller.
+pub(crate) async fn fill_codes_on(conn: &mut Conn<'_>, db: &Db, corporation: Option<i64>) -> Result<Filled> {
+    let mut filled = Filled::default();
+    for kind in [AreaKind::Gemeente, AreaKind::Wijk, AreaKind::Buurt] {
+        let (areas, Some(year)) = load(db, kind).await? else { continue };
+        let index = AreaIndex::new(&areas);
+        let column = format!("{}_code", kind.code());
+        // Streamed into plain positions (24 bytes a unit), not held as database rows: a national file without codes
+        // would otherwise take gigabytes.
+        let select = format!(
+            "SELECT id, lat, lon FROM units WHERE {column} IS NULL AND lat IS NOT NULL AND lon IS NOT NULL \
+             AND ($1 IS NULL OR corporation_id = $1)"
+        );
+        let mut positions: Vec<(i64, LatLon)> = Vec::new();
+        let mut rows = sql::query(&select).bind(corporation).fetch(&mut *conn);
+        while let Some(row) = rows.try_next().await? {
+            positions.push((row.try_get("id")?, LatLon { lat: row.try_get("lat")?, lon: row.try_get("lon")? }));
+        }
+        drop(rows);
+        let found: Vec<(i64, &str)> =
+            positions.iter().filter_map(|(id, point)| index.find(*point).map(|code| (*id, code))).collect();
+        for batch in found.chunks(CODES_PER_UPDATE) {
+            set_codes(conn, db.backend(), &column, year, batch).await?;
+        }
+        let count = found.len() as u64;
+        match kind {
+            AreaKind::Gemeente => filled.gemeente = count,
+            AreaKind::Wijk => filled.wijk = count,
+            AreaKind::Buurt => filled.buurt = count,
+        }
     }
     Ok(filled)
 }

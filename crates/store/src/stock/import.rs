@@ -63,6 +63,8 @@ pub struct ImportSummary {
     pub warnings: Vec<ImportWarning>,
     /// Whether anything was written.
     pub written: bool,
+    /// Units without area codes that got them from their position, in the import's transaction.
+    pub filled: crate::areas::Filled,
 }
 
 const UNIT_COLUMNS: [&str; 29] = [
@@ -596,6 +598,10 @@ impl Importer<'_> {
         if self.bulk_dropped.load(Ordering::Acquire) {
             bulk::end(tx.conn()).await?;
         }
+        // Units with a position and no area code get the code of the area they lie in, in this transaction: filled
+        // after the commit, a stop in between left them without codes until the next import (an outside check's find).
+        let filled = crate::areas::fill_codes_on(&mut tx.conn(), db, Some(self.corporation_id)).await?;
+        self.summary.filled = filled;
         // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no
         // unit did).
         super::raise_version(tx.conn(), self.corporation_id).await?;
@@ -603,11 +609,13 @@ impl Importer<'_> {
         // them: writing a listed unit puts it in use, so the sold ones are taken out again, in this transaction.
         let sold_listed = crate::nazorg::sales::keep_sold_out_of_use(tx.conn(), self.corporation_id).await?;
         let started = std::time::Instant::now();
-        if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
+        let moved = self.summary.new + self.summary.changed + self.summary.marked_missing > 0 || filled.any();
+        if moved {
             // Map and coverage follow the stock: their cells are made again from the units now in use. When no unit
             // in use is left out of the file, or those left out go out of use, the file's units are the stock in use
-            // and their summed cells are its cells; otherwise the stored units are grouped.
-            let file_is_the_stock = (self.summary.missing == 0 || mark_missing) && sold_listed == 0;
+            // and their summed cells are its cells (unless codes were filled from positions: the file's cells have
+            // none); otherwise the stored units are grouped.
+            let file_is_the_stock = (self.summary.missing == 0 || mark_missing) && sold_listed == 0 && !filled.any();
             match self.cells.take().filter(|_| file_is_the_stock) {
                 Some(cells) => {
                     let in_use = self.summary.new + self.summary.changed + self.summary.unchanged;
@@ -653,6 +661,9 @@ impl Importer<'_> {
             personal_data: false,
         };
         audit::record(tx.conn(), actor, change).await?;
+        if filled.any() {
+            audit::record(tx.conn(), actor, crate::areas::filled_change(Some(self.corporation_id), filled)).await?;
+        }
         let started = std::time::Instant::now();
         sql::query("COMMIT").execute(tx).await?;
         tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: committed");
@@ -664,7 +675,7 @@ impl Importer<'_> {
             tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "import: planner statistics refreshed");
         }
         // The cells' levels follow from the groups, read outside the import's transaction.
-        if self.summary.new + self.summary.changed + self.summary.marked_missing > 0 {
+        if moved {
             crate::participatie::recompute_in(db, self.corporation_id).await?;
         }
         Ok(self.summary)

@@ -228,6 +228,7 @@ impl Job {
         let reader =
             StockReader::new(BufReader::with_capacity(256 * 1024, file)).map_err(|e| AppError::Internal(e.into()))?;
         let run = &self.run;
+        // Codes from positions are filled in the import's own transaction (`ImportSummary::filled`).
         let mut summary = stock::import_units(
             &self.state.db,
             &self.scope,
@@ -239,12 +240,6 @@ impl Job {
         )
         .await?;
         // The import has committed (or written nothing); what follows must not make it look as if it failed.
-        if summary.written {
-            let filled = volkshuis_store::areas::fill_missing_codes(&self.state.db, &self.actor, Some(&self.scope));
-            if let Err(error) = filled.await {
-                tracing::error!(run = run.id, %error, "area codes from positions not filled after the import");
-            }
-        }
         let report_id = if summary.errors.is_empty() {
             None
         } else {
