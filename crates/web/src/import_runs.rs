@@ -90,9 +90,18 @@ impl Run {
 }
 
 /// The runs of this process.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ImportRuns {
     runs: Mutex<(u64, HashMap<u64, Arc<Run>>)>,
+}
+
+impl Default for ImportRuns {
+    /// Numbers go on from the process's start in seconds, times a thousand: a page of a run from before a restart
+    /// (a bookmark, a reload) is not another, newer run under the same number — as when every process counted from 1.
+    fn default() -> Self {
+        let started = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        Self { runs: Mutex::new((started.as_secs().saturating_mul(1_000), HashMap::new())) }
+    }
 }
 
 /// Why a run could not be started.
@@ -164,6 +173,14 @@ mod tests {
         assert_ne!(other.id, first.id);
         first.finish(RunState::Failed);
         assert!(runs.start(1, "b.csv", false, 10).is_ok(), "after the first ended a new one may start");
+    }
+
+    #[test]
+    fn run_numbers_of_a_later_process_are_new() {
+        let first = ImportRuns::default().start(1, "a.csv", false, 10).expect("start").id;
+        std::thread::sleep(Duration::from_millis(1_100));
+        let later = ImportRuns::default().start(1, "a.csv", false, 10).expect("start").id;
+        assert!(later > first + 1, "{first} then {later}");
     }
 
     #[test]

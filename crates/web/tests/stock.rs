@@ -208,6 +208,12 @@ async fn an_import_page_is_only_for_its_corporation(mut app: TestApp) {
         page = app.get(&run).await;
     }
     assert!(page.body.contains("Gecontroleerd: geen fouten"), "{}", page.body);
+    // A run this server does not know (of a server that stopped since): what that means, beside the import form.
+    let number: u64 = run_id.parse().expect("a number");
+    let unknown = app.get(&format!("/orgs/{org}/stock/import/runs/{}", number + 1)).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(unknown.body.contains("Deze import is hier niet (meer) bekend"), "{}", unknown.body);
+    assert!(unknown.body.contains("helemaal teruggedraaid") && unknown.body.contains("name=\"mode\""));
 
     app.login("lezer@woonstad.test").await;
     assert_eq!(app.get(&run).await.status, StatusCode::FORBIDDEN, "read-only members do not see imports");

@@ -196,6 +196,7 @@ stock-checking = Checking and importing the file…
 stock-upload-failed = Sending failed. Check the connection and try again.
 stock-import-running = An import for this corporation is already running. Wait until it is done, then try again.
 stock-import-failed = The import was stopped by a server fault. Nothing was saved; try again later.
+stock-import-unknown = This import is not known here (any more): the server has restarted since, or the import finished more than a day ago. If it was still running when the server stopped, it was rolled back completely and the stock is as it was; a finished import is in the audit log. Start again if need be.
 stock-running-import = Importing the file
 stock-running-check = Checking the file
 stock-running-hint = You can leave this page open; it updates itself. If you close it, the import carries on.

@@ -196,6 +196,7 @@ stock-checking = Het bestand wordt gecontroleerd en ingelezen…
 stock-upload-failed = Verzenden is mislukt. Controleer de verbinding en probeer het opnieuw.
 stock-import-running = Er loopt al een import voor deze corporatie. Wacht tot die klaar is en probeer het dan opnieuw.
 stock-import-failed = De import is afgebroken door een storing van de server. Er is niets opgeslagen; probeer het later opnieuw.
+stock-import-unknown = Deze import is hier niet (meer) bekend: de server is sindsdien opnieuw gestart, of de import is meer dan een dag geleden afgerond. Liep de import nog toen de server stopte, dan is hij helemaal teruggedraaid en is het bezit zoals ervoor; een afgeronde import staat in het logboek. Begin zo nodig opnieuw.
 stock-running-import = Het bestand wordt ingelezen
 stock-running-check = Het bestand wordt gecontroleerd
 stock-running-hint = U kunt deze pagina open laten; hij wordt vanzelf bijgewerkt. Sluit u hem, dan gaat de import gewoon door.

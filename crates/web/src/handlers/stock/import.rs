@@ -266,8 +266,13 @@ async fn run_page(
     Path((org, run_id)): Path<(i64, u64)>,
 ) -> Result<Response, AppError> {
     let (_, organisation) = corporation_scope(&state, &auth, org, Edit).await?;
-    let run = state.import_runs.get(org, run_id).ok_or(AppError::NotFound)?;
     let mut page = ImportPage::new(&auth, org, organisation.name);
+    let Some(run) = state.import_runs.get(org, run_id) else {
+        // A run of a server that has stopped since (or one finished more than a day ago): its page says what that
+        // means for the stock, beside the import form, rather than a bare "not found".
+        page.file_error = Some(auth.ctx.t().stock_import_unknown.to_owned());
+        return render(StatusCode::NOT_FOUND, &page);
+    };
     match run.state() {
         RunState::Running => {
             page.running = Some(Progress {
