@@ -188,6 +188,8 @@ test('every one-pager of the demo prints on one sheet of A4', async () => {
   }
   assert.ok([...sheets].some((s) => s.includes('/plek/buurten/')), 'buurten are printed too');
   const over = [];
+  // The width of A4 within the sheet's margins (186 mm at 96 dpi), so that a column is as wide as on paper.
+  await staff.setViewportSize({ width: 703, height: 1000 });
   for (const sheet of sheets) {
     await staff.goto(`${base}${sheet}`);
     await staff.emulateMedia({ media: 'print' });

@@ -88,13 +88,22 @@ pub async fn replace(db: &Db, actor: &Actor, year: i64, areas: &[Area]) -> Resul
 
 /// The areas of one kind in their latest year, with that year.
 pub async fn load(db: &Db, kind: AreaKind) -> Result<(Vec<Area>, Option<i64>)> {
-    let year: Option<i64> =
-        sql::query_scalar("SELECT MAX(year) FROM areas WHERE kind = $1").bind(kind.code()).fetch_one(db).await?;
+    let mut pooled = db.acquire().await?;
+    load_on(&mut pooled.conn(), kind).await
+}
+
+/// [`load`] on `conn`: a stock import reads the areas on its own connection, in its transaction, so that it never
+/// waits for a second connection of a pool that the pages it holds up may have taken.
+async fn load_on(conn: &mut Conn<'_>, kind: AreaKind) -> Result<(Vec<Area>, Option<i64>)> {
+    let year: Option<i64> = sql::query_scalar("SELECT MAX(year) FROM areas WHERE kind = $1")
+        .bind(kind.code())
+        .fetch_one(&mut *conn)
+        .await?;
     let Some(year) = year else { return Ok((Vec::new(), None)) };
     let rows = sql::query("SELECT code, name, geometry FROM areas WHERE kind = $1 AND year = $2 ORDER BY code")
         .bind(kind.code())
         .bind(year)
-        .fetch_all(db)
+        .fetch_all(&mut *conn)
         .await?;
     let areas = rows.iter().map(|r| area_of(r, kind, year)).collect::<Result<_>>()?;
     Ok((areas, Some(year)))
@@ -137,7 +146,7 @@ impl Filled {
 /// transaction ([`fill_codes_on`]); this is for areas loaded after the stock.
 pub async fn fill_missing_codes(db: &Db, actor: &Actor, scope: Option<&WriteScope>) -> Result<Filled> {
     let mut tx = db.begin().await?;
-    let filled = fill_codes_on(&mut tx.conn(), db, scope.map(|s| s.org_id())).await?;
+    let filled = fill_codes_on(&mut tx.conn(), scope.map(|s| s.org_id())).await?;
     audit::record(tx.conn(), actor, filled_change(scope.map(|s| s.org_id()), filled)).await?;
     // The Participatiekaart counts units per gemeente, wijk and buurt: units that just got a code move cells.
     let corporations: Vec<i64> = if !filled.any() {
@@ -173,11 +182,12 @@ pub(crate) fn filled_change(org_id: Option<i64>, filled: Filled) -> Change<'stat
 }
 
 /// Fills missing area codes from positions on `conn`, in its transaction, for the units of `corporation` (all with
-/// `None`); the areas themselves are read through `db`. Leaves the cells built from the codes to the caller.
-pub(crate) async fn fill_codes_on(conn: &mut Conn<'_>, db: &Db, corporation: Option<i64>) -> Result<Filled> {
+/// `None`). Leaves the cells built from the codes to the caller.
+pub(crate) async fn fill_codes_on(conn: &mut Conn<'_>, corporation: Option<i64>) -> Result<Filled> {
     let mut filled = Filled::default();
+    let backend = conn.backend();
     for kind in [AreaKind::Gemeente, AreaKind::Wijk, AreaKind::Buurt] {
-        let (areas, Some(year)) = load(db, kind).await? else { continue };
+        let (areas, Some(year)) = load_on(conn, kind).await? else { continue };
         let index = AreaIndex::new(&areas);
         let column = format!("{}_code", kind.code());
         // Streamed into plain positions (24 bytes a unit), not held as database rows: a national file without codes
@@ -195,7 +205,7 @@ pub(crate) async fn fill_codes_on(conn: &mut Conn<'_>, db: &Db, corporation: Opt
         let found: Vec<(i64, &str)> =
             positions.iter().filter_map(|(id, point)| index.find(*point).map(|code| (*id, code))).collect();
         for batch in found.chunks(CODES_PER_UPDATE) {
-            set_codes(conn, db.backend(), &column, year, batch).await?;
+            set_codes(conn, backend, &column, year, batch).await?;
         }
         let count = found.len() as u64;
         match kind {

@@ -3,8 +3,8 @@
 use time::macros::datetime;
 use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
-use volkshuis_domain::boundaries::{self, AreaIndex, AreaKind};
-use volkshuis_domain::geo::LatLon;
+use volkshuis_domain::boundaries::{self, Area, AreaIndex, AreaKind};
+use volkshuis_domain::geo::{LatLon, Polygon};
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
@@ -115,4 +115,72 @@ async fn units_get_codes_from_their_position_sqlite() {
 #[tokio::test]
 async fn units_get_codes_from_their_position_postgres() {
     units_get_codes_from_their_position(Backend::Postgres).await;
+}
+
+/// Without the CBS file: a square gemeente loaded before the stock. The import gives the unit inside it its code in
+/// the import's own transaction, and so does an import of the same file that changes no unit (after the boundaries
+/// came); the coverage cells follow.
+async fn an_import_fills_codes_from_positions(backend: Backend) {
+    let t = TestDb::new(backend).await.expect("db");
+    let mut tx = t.db.begin().await.expect("tx");
+    let fields = orgs::OrgFields {
+        code: OrgCode::parse("woonstad").expect("code"),
+        name: Name::parse("Woonstad").expect("name"),
+        kind: OrgKind::Corporation,
+    };
+    let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
+    tx.commit().await.expect("commit");
+    let scope = admin_scope(org.id);
+    let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;breedtegraad;lengtegraad\n\
+                A;Dam;1;1012JS;Amsterdam;;52,3731;4,8926\n\
+                B;Coolsingel;40;3011AD;Rotterdam;;51,9225;4,4792\n";
+    let import = || async {
+        let reader = StockReader::new(std::io::Cursor::new(file.as_bytes().to_vec())).expect("header");
+        let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+        stock::import_units(&t.db, &scope, &actor(), "t.csv", reader, options, &mut |_| {}).await.expect("import")
+    };
+    let cells = || async {
+        sql::query_as::<(String, i64)>(
+            "SELECT gemeente_code, CAST(SUM(units) AS BIGINT) FROM part_cells WHERE corporation_id = $1 \
+             GROUP BY gemeente_code ORDER BY gemeente_code",
+        )
+        .bind(org.id)
+        .fetch_all(&t.db)
+        .await
+        .expect("coverage cells")
+    };
+    let first = import().await;
+    assert_eq!((first.new, first.filled.gemeente), (2, 0), "no boundaries yet");
+    assert_eq!(cells().await, vec![("".to_owned(), 2)]);
+    let square = vec![[4.8, 52.3], [5.0, 52.3], [5.0, 52.45], [4.8, 52.45], [4.8, 52.3]];
+    let amsterdam = Area {
+        kind: AreaKind::Gemeente,
+        code: "GM0363".into(),
+        name: "Amsterdam".into(),
+        year: Some(2023),
+        polygons: vec![Polygon { rings: vec![square] }],
+    };
+    // Stored without filling (as `areas::replace` does; the CLI fills after it), so the next import finds A without.
+    areas::replace(&t.db, &actor(), 2023, &[amsterdam]).await.expect("boundaries");
+    let again = import().await;
+    assert_eq!((again.new, again.changed, again.unchanged), (0, 0, 2), "the file changes no unit");
+    assert_eq!(again.filled.gemeente, 1, "A lies in the square, B does not");
+    assert_eq!(cells().await, vec![("".to_owned(), 1), ("GM0363".to_owned(), 1)], "coverage follows the code");
+    let code: Option<String> =
+        sql::query_scalar("SELECT gemeente_code FROM units WHERE corporation_id = $1 AND id_extern = 'A'")
+            .bind(org.id)
+            .fetch_one(&t.db)
+            .await
+            .expect("code");
+    assert_eq!(code.as_deref(), Some("GM0363"));
+}
+
+#[tokio::test]
+async fn an_import_fills_codes_from_positions_sqlite() {
+    an_import_fills_codes_from_positions(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn an_import_fills_codes_from_positions_postgres() {
+    an_import_fills_codes_from_positions(Backend::Postgres).await;
 }

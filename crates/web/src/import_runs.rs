@@ -96,11 +96,11 @@ pub struct ImportRuns {
 }
 
 impl Default for ImportRuns {
-    /// Numbers go on from the process's start in seconds, times a thousand: a page of a run from before a restart
-    /// (a bookmark, a reload) is not another, newer run under the same number — as when every process counted from 1.
+    /// Numbers go on from the process's start in milliseconds since 1970: a page of a run from before a restart (a
+    /// bookmark, a reload) is not another, newer run under the same number — as when every process counted from 1.
     fn default() -> Self {
         let started = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-        Self { runs: Mutex::new((started.as_secs().saturating_mul(1_000), HashMap::new())) }
+        Self::counting_from(u64::try_from(started.as_millis()).unwrap_or(u64::MAX / 2))
     }
 }
 
@@ -109,6 +109,11 @@ impl Default for ImportRuns {
 pub struct AlreadyRunning(pub u64);
 
 impl ImportRuns {
+    /// Runs numbered from `start` + 1 on.
+    fn counting_from(start: u64) -> Self {
+        Self { runs: Mutex::new((start, HashMap::new())) }
+    }
+
     /// Registers a new run for the corporation, unless one is still running for it (two imports of one stock at
     /// once would wait on each other's rows and could not both be right).
     pub fn start(
@@ -176,11 +181,12 @@ mod tests {
     }
 
     #[test]
-    fn run_numbers_of_a_later_process_are_new() {
+    fn run_numbers_go_on_from_the_process_start() {
+        // 1 January 2026 in milliseconds: a process started since counts from later than that.
         let first = ImportRuns::default().start(1, "a.csv", false, 10).expect("start").id;
-        std::thread::sleep(Duration::from_millis(1_100));
-        let later = ImportRuns::default().start(1, "a.csv", false, 10).expect("start").id;
-        assert!(later > first + 1, "{first} then {later}");
+        assert!(first > 1_767_225_600_000, "{first}");
+        let runs = ImportRuns::counting_from(41);
+        assert_eq!(runs.start(1, "a.csv", false, 10).expect("start").id, 42);
     }
 
     #[test]

@@ -309,14 +309,25 @@ async fn cycle_with(app: &TestApp, parties: &[i64], title: &str, commitments: us
 }
 
 /// The one-pager for a tenants' meeting is one sheet: each long list prints its first lines (three cases, two cycles
-/// of two commitments, three events of the timeline) and says how many there are; the page on screen shows them all.
+/// of two commitments, three events of the timeline) and says how many the page has; the page on screen shows them
+/// all, and a list at its limit prints whole without a note.
 async fn the_one_pager_prints_the_first_lines_of_a_long_list(mut app: TestApp) {
     let (woonstad, c1, _) = setting(&mut app).await;
     let sleutel = app.org_id("hv-de-sleutel").await;
     let scope = admin_scope(woonstad);
     let actor = Actor::system("test", app.state.clock.now());
-    let mut tx = app.state.db.begin().await.expect("begin");
+    for title in ["Deventer A", "Deventer B", "Deventer C"] {
+        cycle_with(&app, &[woonstad, sleutel], title, 3).await;
+    }
+    app.login("admin@woonstad.test").await;
+    let screen_url = format!("/orgs/{woonstad}/plek/complexen/{c1}");
+    let paper_url = format!("{screen_url}/afdrukken?voor={sleutel}");
+    // The Overleg block's rows, by their links to the cases (the timeline names the cases too, without links on paper).
+    let case_rows = |body: &str| body.matches(&format!("href=\"/orgs/{woonstad}/overleg/")).count();
+    let timeline = |body: &str| body[body.find("id=\"block-timeline\"").expect("a timeline")..].to_owned();
+    let events = |body: &str| timeline(body).matches("Verzoek aan de huurders:").count();
     for n in 2..=4 {
+        let mut tx = app.state.db.begin().await.expect("begin");
         let case = NewCase {
             tenant_org_id: sleutel,
             kind: RequestKind::Information,
@@ -328,37 +339,36 @@ async fn the_one_pager_prints_the_first_lines_of_a_long_list(mut app: TestApp) {
             clusters: vec!["C1".into()],
         };
         overleg::create(&mut tx, &scope, &actor, &case).await.expect("case");
+        tx.commit().await.expect("commit");
+        if n == 3 {
+            // Three cases and three events: at their limit, whole and without a note.
+            let printed = app.get(&paper_url).await;
+            assert_eq!((case_rows(&printed.body), events(&printed.body)), (3, 3));
+            assert!(!printed.body.contains("Op dit blad staan de eerste"), "three cases, three rows, no note");
+            assert!(!printed.body.contains("gebeurtenissen op de pagina"), "three events, no note");
+        }
     }
-    tx.commit().await.expect("commit");
-    for title in ["Deventer A", "Deventer B", "Deventer C"] {
-        cycle_with(&app, &[woonstad, sleutel], title, 3).await;
-    }
-    app.login("admin@woonstad.test").await;
-    let screen = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}")).await;
-    let printed = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}/afdrukken?voor={sleutel}")).await;
+    let screen = app.get(&screen_url).await;
+    let printed = app.get(&paper_url).await;
     assert_eq!(printed.status, StatusCode::OK);
-    let cases =
-        |body: &str| ["Daken van De Ark", "deel 2", "deel 3", "deel 4"].iter().filter(|t| body.contains(*t)).count();
-    assert_eq!(cases(&screen.body), 4, "the screen lists every case");
-    // Newest first: the oldest case (the roofs) is the one left off the sheet.
-    assert_eq!(cases(&printed.body), 3);
-    assert!(!printed.body.contains("Daken van De Ark"));
-    assert!(printed.body.contains("Op dit blad de eerste 3 van 4; de andere staan op de pagina in Volkshuis."));
+    assert_eq!(case_rows(&screen.body) - case_rows(&timeline(&screen.body)), 4, "the screen lists every case");
+    assert_eq!(case_rows(&printed.body), 3, "the sheet the first three");
+    assert!(!printed.body.contains("Daken van De Ark</a>"), "newest first: the oldest case is left off");
+    assert!(printed.body.contains("Op dit blad staan de eerste 3 van de 4 op de pagina in Volkshuis."));
     assert!(!screen.body.contains("Op dit blad"), "nothing is left off on screen");
     // Two of the three cycles, each with two of its three commitments, and the caption says so.
     let cycles =
         |body: &str| ["Deventer A (", "Deventer B (", "Deventer C ("].iter().filter(|t| body.contains(*t)).count();
     assert_eq!(cycles(&screen.body), 3);
     assert_eq!(cycles(&printed.body), 2);
-    assert!(printed.body.contains("Op dit blad 2 van de 3 cycli; de andere staan op de pagina in Volkshuis."));
+    assert!(printed.body.contains("Op dit blad staan 2 van de 3 cycli op de pagina in Volkshuis."));
     assert!(printed.body.contains("de eerste 2 van 3 afspraken voor deze corporatie of samen"));
-    assert!(!printed.body.contains("afspraak 2<"), "the third commitment is not on the sheet");
-    assert!(screen.body.contains("afspraak 2<"));
-    // The timeline: four cases received, and a cycle signed in none of them; three on the sheet.
-    let events = |body: &str| body.matches("Verzoek aan de huurders:").count();
+    for (commitment, on_paper) in [("afspraak 0<", true), ("afspraak 1<", true), ("afspraak 2<", false)] {
+        assert_eq!(printed.body.contains(commitment), on_paper, "{commitment}");
+        assert!(screen.body.contains(commitment), "{commitment} on screen");
+    }
+    // The timeline: four cases received, three on the sheet.
     assert_eq!(events(&screen.body), 4);
     assert_eq!(events(&printed.body), 3);
-    assert!(printed
-        .body
-        .contains("Op dit blad de laatste 3 van 4 gebeurtenissen; de andere staan op de pagina in Volkshuis."));
+    assert!(printed.body.contains("Op dit blad staan de laatste 3 van de 4 gebeurtenissen op de pagina in Volkshuis."));
 }

@@ -394,6 +394,11 @@ async fn participation(db: &mut Conn<'_>, place: &Place, today: Date) -> Result<
             });
         }
     }
+    // The strongest coverage first over all corporations of a buurt (each statement orders its own by level and
+    // name): the one-pager prints the first. Stable, so one corporation's keep the database's order of names.
+    if place.corporations.len() > 1 {
+        groups.sort_by_key(|g| std::cmp::Reverse(g.level));
+    }
     block.groups = Some(groups);
     Ok(block)
 }
@@ -653,6 +658,10 @@ async fn initiatives(db: &mut Conn<'_>, place: &Place, purpose: Purpose) -> Resu
                 published: row.try_get::<i64, _>("published")? != 0,
             });
         }
+    }
+    // Newest first over all corporations of a buurt (each statement orders its own): the one-pager prints the first.
+    if place.corporations.len() > 1 {
+        list.sort_by(|a, b| b.started_on.cmp(&a.started_on).then(b.id.cmp(&a.id)));
     }
     Ok(list)
 }

@@ -6,7 +6,8 @@
 //! the stock's cells when the file is the whole stock in use afterwards: no unit in use was left out of it, or those
 //! left out are marked out of use (a corporation's first load, a yearly rent change, a full export). Otherwise the
 //! cells are grouped in SQL from the stored units ([`super::map::rebuild_in`], `participatie::rebuild_cells_in`),
-//! and a test holds both ways to the same result.
+//! and a test holds both ways to the same result. When the import filled area codes from positions (which the file
+//! did not have), the map's sums still hold but the Participatiekaart's cells are grouped from the stored units.
 
 use super::columns::{insert_rows, Value};
 use crate::sql::{self, Conn};

@@ -600,7 +600,7 @@ impl Importer<'_> {
         }
         // Units with a position and no area code get the code of the area they lie in, in this transaction: filled
         // after the commit, a stop in between left them without codes until the next import (an outside check's find).
-        let filled = crate::areas::fill_codes_on(&mut tx.conn(), db, Some(self.corporation_id)).await?;
+        let filled = crate::areas::fill_codes_on(&mut tx.conn(), Some(self.corporation_id)).await?;
         self.summary.filled = filled;
         // Kept pages of this stock are out of date from this commit on (complexes may have changed even when no
         // unit did).
@@ -613,15 +613,19 @@ impl Importer<'_> {
         if moved {
             // Map and coverage follow the stock: their cells are made again from the units now in use. When no unit
             // in use is left out of the file, or those left out go out of use, the file's units are the stock in use
-            // and their summed cells are its cells (unless codes were filled from positions: the file's cells have
-            // none); otherwise the stored units are grouped.
-            let file_is_the_stock = (self.summary.missing == 0 || mark_missing) && sold_listed == 0 && !filled.any();
+            // and their summed cells are its cells; otherwise the stored units are grouped.
+            let file_is_the_stock = (self.summary.missing == 0 || mark_missing) && sold_listed == 0;
             match self.cells.take().filter(|_| file_is_the_stock) {
                 Some(cells) => {
                     let in_use = self.summary.new + self.summary.changed + self.summary.unchanged;
                     let clusters = self.clusters.iter().map(|(code, c)| (c.id, (code.as_str(), c.naam.as_deref())));
                     cells.write(tx.conn(), self.corporation_id, &clusters.collect()).await?;
                     super::query::store_known_total(tx.conn(), self.corporation_id, in_use).await?;
+                    // The coverage cells are per gemeente, wijk and buurt: codes filled from positions are not in the
+                    // file's sums, so those cells are grouped from the stored units (the map's do not use codes).
+                    if filled.any() {
+                        crate::participatie::rebuild_cells_in(tx.conn(), self.corporation_id).await?;
+                    }
                 }
                 None => {
                     super::map::rebuild_in(tx.conn(), self.backend, self.corporation_id).await?;

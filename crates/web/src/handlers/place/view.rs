@@ -160,6 +160,8 @@ pub struct PlacePage {
     pub pl: &'static PlekTexts,
     pub kind: &'static str,
     pub title: String,
+    /// The place's page (the one-pager links back to it).
+    pub href: String,
     pub facts: Vec<(String, Vec<Cell>)>,
     /// The one-pagers the viewer may print: one per tenant organisation a meeting is with (link, text).
     pub print_links: Vec<(String, String)>,
@@ -221,6 +223,7 @@ impl PlacePage {
             }
             PlaceKind::Buurt { code } => (pl.kind_buurt, names.area(lang, code), super::buurt_href(org, code)),
         };
+        let place_href = href.clone();
         let print_links = meetings
             .iter()
             .map(|(id, name)| (format!("{href}/afdrukken?voor={id}"), pl.print_link_for(name)))
@@ -528,7 +531,7 @@ impl PlacePage {
             timeline_note = Some(pl.paper_timeline(timeline.len(), events));
             timeline.truncate(events);
         }
-        PlacePage { page, pl, kind, title, facts, print_links, blocks, timeline, timeline_note }
+        PlacePage { page, pl, kind, title, href: place_href, facts, print_links, blocks, timeline, timeline_note }
     }
 }
 

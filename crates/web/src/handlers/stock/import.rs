@@ -66,6 +66,8 @@ struct ImportPage {
     choices: Choices,
     /// Why the file was refused before the import started (or could not be finished).
     file_error: Option<String>,
+    /// The page of a run this server does not know: `file_error` says what that means, under its own heading.
+    unknown_run: bool,
     running: Option<Progress>,
     outcome: Option<Finished>,
 }
@@ -91,6 +93,7 @@ impl ImportPage {
             org_name,
             choices: Choices::default(),
             file_error: None,
+            unknown_run: false,
             running: None,
             outcome: None,
         }
@@ -271,6 +274,7 @@ async fn run_page(
         // A run of a server that has stopped since (or one finished more than a day ago): its page says what that
         // means for the stock, beside the import form, rather than a bare "not found".
         page.file_error = Some(auth.ctx.t().stock_import_unknown.to_owned());
+        page.unknown_run = true;
         return render(StatusCode::NOT_FOUND, &page);
     };
     match run.state() {
