@@ -64,6 +64,9 @@ impl Kind {
 pub enum Match {
     /// Its code or postcode (and number) is the query, or its whole name is.
     Exact,
+    /// A whole word of its name (or its whole street) is the query: "linde" finds the complex De Linde before the
+    /// Lindelaan's addresses, which an outside check and a walkthrough both found the wrong way round.
+    Word,
     /// Its name (or code) begins with the query.
     Prefix,
     /// A word of its name, other than the first, begins with the query.
@@ -225,6 +228,8 @@ pub fn rank(query: &Query, code: Option<&str>, name: &str) -> Option<Match> {
     let code = code.as_deref();
     if code == Some(q) || name == q {
         Some(Match::Exact)
+    } else if has_word(&name, q) {
+        Some(Match::Word)
     } else if name.starts_with(q) || code.is_some_and(|c| c.starts_with(q)) {
         Some(Match::Prefix)
     } else if word_starts(&name).any(|i| name[i..].starts_with(q)) {
@@ -234,6 +239,13 @@ pub fn rank(query: &Query, code: Option<&str>, name: &str) -> Option<Match> {
     } else {
         None
     }
+}
+
+/// Whether `q` stands in `name` as whole words: from the start of a word to the end of one.
+fn has_word(name: &str, q: &str) -> bool {
+    std::iter::once(0)
+        .chain(word_starts(name))
+        .any(|i| name[i..].starts_with(q) && name[i + q.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// The byte offsets where a word begins after the first: after a character that is no letter or digit.
@@ -269,8 +281,9 @@ pub fn rank_address(query: &Query, unit: AddressCandidate<'_>) -> Option<Match> 
         return (p.postcode.as_str() == unit.postcode && fits(p.number, &p.addition)).then_some(Match::Exact);
     }
     if let Some(s) = &query.street {
-        if fold(unit.street).starts_with(&s.prefix) && fits(s.number, &s.addition) {
-            return Some(Match::Prefix);
+        let street = fold(unit.street);
+        if street.starts_with(&s.prefix) && fits(s.number, &s.addition) {
+            return Some(if street == s.prefix { Match::Word } else { Match::Prefix });
         }
     }
     let title = format!("{} {}{}", unit.street, unit.number, unit.addition);
@@ -385,7 +398,7 @@ mod tests {
         assert_eq!(street("12 34"), None, "no letter, no street");
     }
 
-    /// Hand-worked: the four grades and none.
+    /// Hand-worked: the five grades and none.
     #[test]
     fn ranks() {
         let table = [
@@ -393,13 +406,17 @@ mod tests {
             ("de linde", Some("CPX12"), "De Linde", Some(Match::Exact)),
             ("de li", Some("CPX12"), "De Linde", Some(Match::Prefix)),
             ("cpx", Some("CPX12"), "De Linde", Some(Match::Prefix)),
-            ("linde", Some("CPX12"), "De Linde", Some(Match::WordPrefix)),
+            ("linde", Some("CPX12"), "De Linde", Some(Match::Word)),
+            ("linde", None, "Linde 10", Some(Match::Word)),
+            ("de lin", None, "De Linde", Some(Match::Prefix)),
+            ("lind", Some("CPX12"), "De Linde", Some(Match::WordPrefix)),
             ("linde", None, "Zonnelinde", Some(Match::Contains)),
             ("boom", None, "Hof-Lindeboom", Some(Match::Contains)),
             ("lindeb", None, "Hof-Lindeboom", Some(Match::WordPrefix)),
             ("x12", Some("CPX12"), "De Linde", Some(Match::Contains)),
             ("eik", Some("CPX12"), "De Linde", None),
-            ("ÉÉN", None, "Huis één", Some(Match::WordPrefix)),
+            ("ÉÉN", None, "Huis één", Some(Match::Word)),
+            ("ÉÉ", None, "Huis één", Some(Match::WordPrefix)),
         ];
         for (text, code, name, expected) in table {
             assert_eq!(rank(&q(text), code, name), expected, "{text} ~ {code:?} {name}");
@@ -416,6 +433,7 @@ mod tests {
         assert_eq!(rank_address(&q("1234AB 13"), unit), None, "another number");
         assert_eq!(rank_address(&q("1234AC 12"), unit), None, "another postcode");
         assert_eq!(rank_address(&q("kerk"), unit), Some(Match::Prefix));
+        assert_eq!(rank_address(&q("kerkstraat"), unit), Some(Match::Word), "the whole street");
         assert_eq!(rank_address(&q("Kerk 12"), unit), Some(Match::Prefix));
         assert_eq!(rank_address(&q("kerk 13"), unit), None);
         assert_eq!(rank_address(&q("straat"), unit), Some(Match::Contains));

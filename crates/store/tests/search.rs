@@ -218,8 +218,10 @@ async fn each_kind_is_found_by_whom_its_module_shows_it_to(db: &Db) {
     assert_eq!(of(&woonstad, Kind::Contract), ["Onderhoud Linde"]);
     assert_eq!(of(&woonstad, Kind::Cycle), ["Afspraken Deventer Linde"]);
     assert_eq!(of(&woonstad, Kind::Initiative), ["Lindetuin"]);
-    // Ranked: the complex named by the text's start comes before a name with the word further on.
-    assert_eq!(woonstad.first().map(|f| f.1.as_str()), Some("Lindelaan 1"), "{woonstad:?}");
+    // Ranked: the complex with the word itself ("De Linde") before the addresses whose street begins with it.
+    assert_eq!(woonstad.first().map(|f| f.1.as_str()), Some("De Linde"), "{woonstad:?}");
+    let address = woonstad.iter().position(|f| f.1 == "Lindelaan 1").expect("the address");
+    assert!(woonstad.iter().position(|f| f.1 == "De Linde") < Some(address), "{woonstad:?}");
     let exact = find(db, w.woonstad, "c1").await;
     assert_eq!((exact[0].kind, exact[0].rank), (Kind::Complex, Match::Exact), "a code is an exact match");
     // A cycle by its gemeente code in any case (stored upper case), and a title typed in capitals.
