@@ -11,7 +11,7 @@ use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions, UnitFilter};
 use volkshuis_store::testdb::sql;
 use volkshuis_store::testdb::{shared_data, TestDb};
-use volkshuis_store::{areas, orgs, Backend};
+use volkshuis_store::{areas, orgs, Backend, Db};
 
 /// An administrator's scope on `org`, granted through the check as the web layer grants it.
 fn admin_scope(org: i64) -> WriteScope {
@@ -41,12 +41,9 @@ fn real_municipalities_contain_their_town_halls() {
     assert_eq!(index.find(LatLon { lat: 52.5, lon: 3.5 }), None, "the North Sea");
 }
 
-async fn units_get_codes_from_their_position(backend: Backend) {
-    let Some(path) = shared_data("geo/gemeente_2023.topojson") else { return };
-    let areas = boundaries::parse(&std::fs::read_to_string(path).expect("read")).expect("parse");
-    let t = TestDb::new(backend).await.expect("db");
-    assert_eq!(areas::replace(&t.db, &actor(), 2023, &areas).await.expect("store"), 342);
-    let mut tx = t.db.begin().await.expect("tx");
+/// The corporation Woonstad and an administrator's scope on it.
+async fn woonstad(db: &Db) -> (orgs::Organisation, WriteScope) {
+    let mut tx = db.begin().await.expect("tx");
     let fields = orgs::OrgFields {
         code: OrgCode::parse("woonstad").expect("code"),
         name: Name::parse("Woonstad").expect("name"),
@@ -55,6 +52,15 @@ async fn units_get_codes_from_their_position(backend: Backend) {
     let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
     tx.commit().await.expect("commit");
     let scope = admin_scope(org.id);
+    (org, scope)
+}
+
+async fn units_get_codes_from_their_position(backend: Backend) {
+    let Some(path) = shared_data("geo/gemeente_2023.topojson") else { return };
+    let areas = boundaries::parse(&std::fs::read_to_string(path).expect("read")).expect("parse");
+    let t = TestDb::new(backend).await.expect("db");
+    assert_eq!(areas::replace(&t.db, &actor(), 2023, &areas).await.expect("store"), 342);
+    let (org, scope) = woonstad(&t.db).await;
     let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;breedtegraad;lengtegraad\n\
                 A;Dam;1;1012JS;Amsterdam;;52,3731;4,8926\n\
                 B;Coolsingel;40;3011AD;Rotterdam;;51,9225;4,4792\n\
@@ -122,15 +128,7 @@ async fn units_get_codes_from_their_position_postgres() {
 /// came); the coverage cells follow.
 async fn an_import_fills_codes_from_positions(backend: Backend) {
     let t = TestDb::new(backend).await.expect("db");
-    let mut tx = t.db.begin().await.expect("tx");
-    let fields = orgs::OrgFields {
-        code: OrgCode::parse("woonstad").expect("code"),
-        name: Name::parse("Woonstad").expect("name"),
-        kind: OrgKind::Corporation,
-    };
-    let org = orgs::create(&mut tx, &actor(), &fields).await.expect("org");
-    tx.commit().await.expect("commit");
-    let scope = admin_scope(org.id);
+    let (org, scope) = woonstad(&t.db).await;
     let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode;breedtegraad;lengtegraad\n\
                 A;Dam;1;1012JS;Amsterdam;;52,3731;4,8926\n\
                 B;Coolsingel;40;3011AD;Rotterdam;;51,9225;4,4792\n";

@@ -233,48 +233,21 @@ async fn a_buurt_page_joins_the_stock_of_the_buurt(mut app: TestApp) {
 /// shows ("de eerste 5 van 6"), not a count above a table that has fewer rows.
 async fn a_cycle_with_more_commitments_than_shown_says_so(mut app: TestApp) {
     let (woonstad, c1, _) = setting(&mut app).await;
-    let db = &app.state.db.clone();
-    let cycle: i64 = sql::query_scalar(
-        "INSERT INTO pa_cycles (gemeente_code, first_year, last_year, title, phase, phase_since, opened_by, created_at) \
-         VALUES ('GM0150', 2027, 2027, 'Afspraken Deventer 2027', 'bod', '2026-07-01', $1, 0) RETURNING id",
-    )
-    .bind(woonstad)
-    .fetch_one(db)
-    .await
-    .expect("cycle");
-    sql::query("INSERT INTO pa_parties (cycle_id, org_id) VALUES ($1, $2)")
-        .bind(cycle)
-        .bind(woonstad)
-        .execute(db)
-        .await
-        .expect("party");
-    let commitments = |n: i64| async move {
-        for i in 0..n {
-            sql::query(
-                "INSERT INTO pa_commitments (cycle_id, theme, body, unit, owner_id, created_at) \
-                 VALUES ($1, 'betaalbaarheid', $2, 'woningen', $3, 0)",
-            )
-            .bind(cycle)
-            .bind(format!("Afspraak {i}"))
-            .bind(woonstad)
-            .execute(db)
-            .await
-            .expect("commitment");
-        }
-    };
-    commitments(5).await;
+    let cycle = cycle_with(&app, &[woonstad], "Afspraken Deventer 2027", 0).await;
+    let body = |i: usize| format!("Afspraak {i}");
+    add_commitments(&app, cycle, woonstad, (0..5).map(body)).await;
     app.login("admin@woonstad.test").await;
     let url = format!("/orgs/{woonstad}/plek/complexen/{c1}");
     let page = app.get(&url).await;
     assert!(page.body.contains("5 afspraken voor deze corporatie of samen"), "all five shown");
-    commitments(1).await;
+    add_commitments(&app, cycle, woonstad, [body(5)]).await;
     let page = app.get(&url).await;
     assert!(page.body.contains("de eerste 5 van 6 afspraken voor deze corporatie of samen"), "five of six shown");
     assert!(!page.body.contains("Afspraak 5"), "the sixth is in the module");
 }
 
-/// A cycle in Deventer (GM0150) of `parties`, the first of which owns its `commitments` commitments.
-async fn cycle_with(app: &TestApp, parties: &[i64], title: &str, commitments: usize) {
+/// A cycle in Deventer (GM0150) of `parties`, the first of which owns its `commitments` commitments; returns its id.
+async fn cycle_with(app: &TestApp, parties: &[i64], title: &str, commitments: usize) -> i64 {
     let woonstad = parties[0];
     let db = &app.state.db;
     let cycle: i64 = sql::query_scalar(
@@ -294,15 +267,21 @@ async fn cycle_with(app: &TestApp, parties: &[i64], title: &str, commitments: us
             .await
             .expect("party");
     }
-    for i in 0..commitments {
+    add_commitments(app, cycle, woonstad, (0..commitments).map(|i| format!("{title}, afspraak {i}"))).await;
+    cycle
+}
+
+/// Commitments owned by `owner` in `cycle`, one per body, in order.
+async fn add_commitments(app: &TestApp, cycle: i64, owner: i64, bodies: impl IntoIterator<Item = String>) {
+    for body in bodies {
         sql::query(
             "INSERT INTO pa_commitments (cycle_id, theme, body, unit, owner_id, created_at) \
              VALUES ($1, 'betaalbaarheid', $2, 'woningen', $3, 0)",
         )
         .bind(cycle)
-        .bind(format!("{title}, afspraak {i}"))
-        .bind(woonstad)
-        .execute(db)
+        .bind(body)
+        .bind(owner)
+        .execute(&app.state.db)
         .await
         .expect("commitment");
     }
