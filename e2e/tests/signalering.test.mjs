@@ -362,3 +362,46 @@ test('a ledger signals a household; the municipality picks it up; the landlord l
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A soft signal goes only to a partner the corporation's administrators put on its list of referral partners: the
+// demo lists the wijkteam, not the Werkgeversservicepunt (a social-return coordinator). The administrator adds and
+// takes off a partner through the page's picker; staff see the list but cannot change it, and the referral form
+// offers exactly the listed partners.
+test('a soft signal can go only to a referral partner the corporation listed', async () => {
+  const base = env.server.baseUrl;
+  const admin = await newPage();
+  await login(admin, base, 'admin@woonstad.test');
+  await go(admin, admin.locator('nav.main-nav .menu-wide').getByRole('link', { name: 'Signalering' }));
+  const nav = admin.getByRole('navigation', { name: 'Signalering' });
+  await go(admin, nav.getByRole('link', { name: 'Verwijspartners' }));
+  assert.equal((await admin.textContent('h1')).trim(), 'Verwijspartners');
+  const listed = async (page) =>
+    (await page.locator('[data-partners] li').allTextContents()).map((t) => t.trim().replace(/\s*Van de lijst halen$/, ''));
+  assert.deepEqual(await listed(admin), ['Wijkteam Centrum']);
+  await assertAccessible(admin, 'referral partners');
+
+  // Added through the picker, as a user does; then taken off again.
+  await admin.locator('#partner_id-combobox').focus();
+  await admin.keyboard.type('werkgevers');
+  await admin.keyboard.press('ArrowDown');
+  await admin.keyboard.press('Enter');
+  await go(admin, admin.getByRole('button', { name: 'Op de lijst zetten' }));
+  assert.match(await admin.textContent('[role=status]'), /\S/, 'a notice says it was saved');
+  assert.deepEqual(await listed(admin), ['Werkgeversservicepunt Voorbeeldstad', 'Wijkteam Centrum']);
+  await assertAccessible(admin, 'referral partners after adding');
+  await go(admin, admin.getByRole('button', { name: 'Werkgeversservicepunt Voorbeeldstad van de lijst halen' }));
+  assert.deepEqual(await listed(admin), ['Wijkteam Centrum']);
+
+  // Staff: the list without buttons, and the referral form of an internal signal with the wijkteam only.
+  const staff = await newPage();
+  await login(staff, base, 'medewerker@woonstad.test');
+  const corpId = new URL(admin.url()).pathname.match(/^\/orgs\/(\d+)\//)?.[1];
+  await staff.goto(`${base}/orgs/${corpId}/signalering/verwijspartners`);
+  assert.deepEqual(await listed(staff), ['Wijkteam Centrum']);
+  assert.equal(await staff.locator('main form').count(), 0, 'staff cannot change the list');
+  await staff.goto(`${base}/orgs/${corpId}/signalering/zacht`);
+  await go(staff, staff.locator('main tbody a', { hasText: 'Bewoner 2e verdieping' }).first());
+  const offered = await staff.locator('#partner option').allTextContents();
+  assert.deepEqual(offered.filter((o) => o !== '—'), ['Wijkteam Centrum']);
+  await assertAccessible(staff, 'a soft signal with its referral form');
+});

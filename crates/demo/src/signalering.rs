@@ -17,6 +17,7 @@ use volkshuis_domain::signalering::soft::SoftKind;
 use volkshuis_domain::signalering::triage::{BucketAction, Criteria};
 use volkshuis_domain::signalering::{Arrangement, ContactKind, Household, Outcome, PartOfDay};
 use volkshuis_store::signalering::buckets::{self, NewBucket};
+use volkshuis_store::signalering::partners::add_referral_partner;
 use volkshuis_store::signalering::signals::{self, Contact, InboxFilter};
 use volkshuis_store::signalering::soft::{self, NewSoft, PartnerStep};
 use volkshuis_store::signalering::{ledger, PersonalScope, Purpose};
@@ -24,6 +25,7 @@ use volkshuis_store::Db;
 
 const GM: &str = "beleid@voorbeeldstad.test";
 const WOONSTAD_STAFF: &str = "medewerker@woonstad.test";
+const WOONSTAD_ADMIN: &str = "admin@woonstad.test";
 const WIJKTEAM: &str = "coordinator@wijkteam.test";
 
 const FIRST_NAMES: [&str; 12] =
@@ -227,10 +229,13 @@ pub(super) async fn seed_signalering(
     seed_soft(db, sides, stock, timeline).await
 }
 
-/// Three soft signals: one kept internal, one referred and accepted, one closed with the partner's report.
+/// Three soft signals: one kept internal, one referred and accepted, one closed with the partner's report. The
+/// corporation refers to the wijkteam only (its one referral partner; the Werkgeversservicepunt is not one).
 async fn seed_soft(db: &Db, sides: Sides, stock: &[DemoUnit], timeline: &Timeline) -> anyhow::Result<()> {
     let corporation = seed_scope(sides.corporation);
     let wijkteam = seed_scope(sides.wijkteam);
+    let listed = timeline.by(WOONSTAD_ADMIN, timeline.days_ago(40), 9);
+    add_referral_partner(db, &corporation, &listed, sides.wijkteam).await?;
     let unit_of = |i: usize| stock.iter().filter(|u| u.is_dwelling()).nth(i).map(|u| u.id_extern.clone());
     let notes = [
         (

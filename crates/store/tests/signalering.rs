@@ -19,7 +19,7 @@ use volkshuis_store::signalering::figures::{self, Grouping, Side};
 use volkshuis_store::signalering::ledger::{self, VerdictFilter};
 use volkshuis_store::signalering::signals::{self, Contact, InboxFilter, SenderRefusal, StepRefusal};
 use volkshuis_store::signalering::soft::{self, NewSoft, PartnerStep, SoftRefusal};
-use volkshuis_store::signalering::{retention, PersonalScope, Purpose};
+use volkshuis_store::signalering::{partners, retention, PersonalScope, Purpose};
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::testdb::sql;
 use volkshuis_store::{gemeenten, orgs, Db};
@@ -35,6 +35,7 @@ volkshuis_store::store_test_on_both_backends!(
     arrears_count_as_resolved_when_the_contract_leaves_the_ledger_and_not_when_it_returns,
     a_withdrawn_consent_ends_the_referral_for_the_partner,
     the_days_late_count_from_the_arrears_and_an_older_offer_counts_for_nothing,
+    referral_partners_are_each_corporations_own_list,
 );
 
 async fn a_ledger_sends_nothing_until_it_is_confirmed_the_same_day(db: &Db) {
@@ -112,6 +113,11 @@ C3;Z1;C. Bakker;;;75,50;1-7-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;n
 C4;X1;D. Smit;;;300;1-7-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n\
 C5;D2;E. Visser;;;90;1-10-2026;20-11-2026;20-11-2026;21-11-2026;huisbezoek;nee;ja;nee;geen\n"
     )
+}
+
+/// Puts `partner` on the referral list of `corporation`.
+async fn list_partner(db: &Db, corporation: i64, partner: i64) {
+    assert!(partners::add_referral_partner(db, &scope(corporation), &actor(), partner).await.expect("ok"), "listed");
 }
 
 fn scope(org: i64) -> WriteScope {
@@ -447,6 +453,11 @@ async fn soft_signals_need_consent_and_each_partner_sees_only_its_own(db: &Db) {
     let not_partner =
         soft::refer(&db, &scope(world.woonstad), &actor(), (id, world.gm), true, TODAY).await.expect("ok");
     assert_eq!(not_partner, Err(SoftRefusal::NotAPartner));
+    // A partner organisation the corporation did not put on its list receives nothing either.
+    let unlisted =
+        soft::refer(&db, &scope(world.woonstad), &actor(), (id, world.wijkteam), true, TODAY).await.expect("ok");
+    assert_eq!(unlisted, Err(SoftRefusal::NotAPartner));
+    list_partner(&db, world.woonstad, world.wijkteam).await;
     soft::refer(&db, &scope(world.woonstad), &actor(), (id, world.wijkteam), true, TODAY)
         .await
         .expect("ok")
@@ -537,6 +548,7 @@ async fn a_withdrawn_consent_ends_the_referral_for_the_partner(db: &Db) {
     let new = NewSoft { unit_id: None, household: "bewoner 2B".into(), kind: SoftKind::Neglect, note: "Tuin".into() };
     let woonstad = scope(world.woonstad);
     let id = soft::record_soft(&db, &woonstad, &actor(), &new, TODAY).await.expect("ok").expect("own");
+    list_partner(&db, world.woonstad, world.wijkteam).await;
     // No consent yet: nothing to withdraw.
     let nothing = soft::withdraw_consent(&db, &woonstad, &actor(), id, TODAY).await.expect("ok");
     assert_eq!(nothing, Err(SoftRefusal::Withdrawal(WithdrawRefused::NoConsent)));
@@ -590,13 +602,15 @@ async fn a_withdrawn_consent_ends_the_referral_for_the_partner(db: &Db) {
 async fn the_days_late_count_from_the_arrears_and_an_older_offer_counts_for_nothing(db: &Db) {
     let db = db.clone();
     let world = World::new(&db).await;
-    // The auditor's three rows, decided on Saturday 5 December 2026, and one that is signalled.
+    // The auditor's three rows, decided on Saturday 5 December 2026, one that is signalled and one whose only
+    // attempt at contact predates its arrears.
     let file = format!(
         "{HEADER}\n\
 A1;D1;A. Smit;;;100;30-11-2026;1-10-2026;1-10-2026;1-12-2026;telefoon;nee;ja;nee;geen\n\
 A2;D2;B. Smit;;;100;1-9-2026;20-11-2026;20-11-2026;1-12-2026;telefoon;nee;ja;nee;geen\n\
 A3;Z1;C. Smit;;;100;5-11-2026;10-11-2026;10-11-2026;1-12-2026;telefoon;nee;ja;nee;geen\n\
-A4;D1;D. Smit;;;100;1-8-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n"
+A4;D1;D. Smit;;;100;1-8-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;geen\n\
+A5;D2;E. Smit;;;100;1-9-2026;15-9-2026;1-10-2026;20-8-2026;huisbezoek;ja;ja;nee;geen\n"
     );
     let households: Vec<Household> =
         LedgerReader::new(file.as_bytes()).expect("header").map(|r| r.expect("valid row")).collect();
@@ -625,6 +639,58 @@ A4;D1;D. Smit;;;100;1-8-2026;15-9-2026;1-10-2026;20-9-2026;telefoon;nee;ja;nee;g
             // Thursday 10 December. Both must pass: from Friday 11 December.
             ("A3", vec!["te_vroeg"], Some(date!(2026 - 12 - 11))),
             ("A4", vec![], None),
+            // The visit of 20 August was before these arrears of 1 September: no attempt about them (a).
+            ("A5", vec!["contact_voor_achterstand"], None),
         ]
     );
+}
+
+async fn referral_partners_are_each_corporations_own_list(db: &Db) {
+    let db = db.clone();
+    let world = World::new(&db).await;
+    let woonstad = scope(world.woonstad);
+    let other = org(&db, "anders", OrgKind::Corporation).await;
+    let listed = |corporation: i64| {
+        let db = db.clone();
+        async move { partners::referral_partners(&db, scope(corporation).as_read()).await.expect("list") }
+    };
+    assert!(listed(world.woonstad).await.is_empty(), "nobody is listed until an administrator lists them");
+    // Only a partner organisation can be put on the list: not a municipality, not a corporation, not an unknown id.
+    for refused in [world.gm, other, 999_999] {
+        assert!(!partners::add_referral_partner(&db, &woonstad, &actor(), refused).await.expect("ok"), "{refused}");
+    }
+    list_partner(&db, world.woonstad, world.wijkteam).await;
+    list_partner(&db, world.woonstad, world.wijkteam).await;
+    list_partner(&db, world.woonstad, world.schuldhulp).await;
+    let names: Vec<String> = listed(world.woonstad).await.into_iter().map(|(_, name)| name).collect();
+    assert_eq!(names.len(), 2, "a partner listed twice is on the list once: {names:?}");
+    assert_eq!(soft::partners(&db, woonstad.as_read()).await.expect("offered").len(), 2, "the referral form's list");
+    let audited = |action: &'static str| {
+        let db = db.clone();
+        let query =
+            format!("SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND entity = 'sg_referral_partner'");
+        async move { count(&db, &query).await }
+    };
+    assert_eq!(audited("add_referral_partner").await, 2, "one entry per partner added, none for adding again");
+
+    // Another corporation's list is its own: Woonstad's partners are not on it.
+    assert!(listed(other).await.is_empty());
+    let unit: i64 = count(&db, "SELECT id FROM units WHERE id_extern = 'D1'").await;
+    let new =
+        NewSoft { unit_id: Some(unit), household: "bewoner".into(), kind: SoftKind::Neglect, note: "vervuild".into() };
+    let id = soft::record_soft(&db, &woonstad, &actor(), &new, TODAY).await.expect("ok").expect("own");
+    soft::refer(&db, &woonstad, &actor(), (id, world.wijkteam), true, TODAY).await.expect("ok").expect("referred");
+
+    // Taken off the list: no new referral, while what was referred stays with the partner.
+    assert!(partners::remove_referral_partner(&db, &woonstad, &actor(), world.wijkteam).await.expect("ok"));
+    assert!(!partners::remove_referral_partner(&db, &woonstad, &actor(), world.wijkteam).await.expect("ok"), "gone");
+    assert!(!partners::remove_referral_partner(&db, &scope(other), &actor(), world.schuldhulp).await.expect("ok"));
+    assert_eq!(audited("remove_referral_partner").await, 1);
+    let second = soft::record_soft(&db, &woonstad, &actor(), &new, TODAY).await.expect("ok").expect("own");
+    let refused = soft::refer(&db, &woonstad, &actor(), (second, world.wijkteam), true, TODAY).await.expect("ok");
+    assert_eq!(refused, Err(SoftRefusal::NotAPartner));
+    let wijkteam = personal(world.wijkteam, Purpose::Referral);
+    assert_eq!(soft::referrals(&db, &wijkteam, &actor()).await.expect("list").len(), 1, "the earlier referral stays");
+    let still: Vec<String> = listed(world.woonstad).await.into_iter().map(|(_, name)| name).collect();
+    assert_eq!(still.len(), 1, "the schuldhulp partner stays listed: {still:?}");
 }

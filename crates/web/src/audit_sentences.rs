@@ -121,6 +121,8 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("purge_personal", "sg_soft"),
     ("create", "sg_soft"),
     ("refer", "sg_soft"),
+    ("add_referral_partner", "sg_referral_partner"),
+    ("remove_referral_partner", "sg_referral_partner"),
     ("partner_step", "sg_soft"),
     ("withdraw_consent", "sg_soft"),
     // Nazorg: sales, talks, the koopcoach, checks and buy-backs.
@@ -375,6 +377,8 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("purge_personal", "sg_soft") => dt.recent_sg_purge_soft(actor, number(d, "deleted")),
         ("create", "sg_soft") => dt.recent_sg_soft_create(actor),
         ("refer", "sg_soft") => dt.recent_sg_soft_refer(actor),
+        ("add_referral_partner", "sg_referral_partner") => dt.recent_sg_referral_partner_add(actor, subject),
+        ("remove_referral_partner", "sg_referral_partner") => dt.recent_sg_referral_partner_remove(actor, subject),
         ("partner_step", "sg_soft") => dt.recent_sg_soft_answer(actor),
         ("withdraw_consent", "sg_soft") => dt.recent_sg_soft_withdraw(actor),
         // Nazorg: never a buyer's name, only what was done.

@@ -82,6 +82,9 @@ async fn a_token_with_the_right_brings_in_the_ledger_and_no_other_can(mut app: T
     let (status, body) = post_ledger(&app, Some(&ledger), &bad).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!((body["errors"][0]["line"].as_u64(), body["errors"][0]["column"].as_str()), (Some(2), Some("bedrag")));
+    // The unknown unit on line 3 is named in the same answer, not after the amount is fixed.
+    assert_eq!((body["count"].as_u64(), body["errors"][1]["line"].as_u64()), (Some(2), Some(3)), "{body}");
+    assert_eq!(body["errors"][1]["column"].as_str(), Some("eenheid"));
     let unknown = format!("{header}\nK2;ONBEKEND;X;10;1-8-2026;;;;;;nee;geen\n");
     let (status, body) = post_ledger(&app, Some(&ledger), &unknown).await;
     assert_eq!((status, body["errors"][0]["column"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("eenheid")));

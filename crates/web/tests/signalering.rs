@@ -187,13 +187,20 @@ async fn a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_u
 async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestApp) {
     let (_, woonstad) = setting(&mut app).await;
     app.login("medewerker@woonstad.test").await;
-    let wrong = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;nee;geen\nK5;A1;Y;;;tien;1-1-2026;;;;;;;nee;geen\n");
+    let wrong = format!(
+        "{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;nee;geen\nK5;A1;Y;;;tien;1-1-2026;;;;;;;nee;geen\n\
+         K1;A2;Z;;;10;1-1-2026;;;;;;;nee;geen\n"
+    );
     let refused =
         app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "fout.csv", wrong.as_bytes()).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let main = refused.main();
-    assert!(main.contains("<td>6</td><td>bedrag</td><td>tien</td>"), "{main}");
-    assert!(!main.contains("ONBEKEND"), "row problems come first; the stock check follows once the rows read: {main}");
+    // Every problem in one answer, by line: the unknown unit, the amount that is no amount, the contract twice.
+    let unknown_at = main.find("<td>5</td><td>eenheid</td><td>ONBEKEND</td>");
+    let amount_at = main.find("<td>6</td><td>bedrag</td><td>tien</td>");
+    let twice_at = main.find("<td>7</td><td>contractnummer</td><td>K1</td>");
+    assert!(unknown_at.is_some() && amount_at.is_some() && twice_at.is_some(), "{main}");
+    assert!(unknown_at < amount_at && amount_at < twice_at, "by line: {main}");
     let unknown = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;nee;geen\n");
     let refused =
         app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "fout.csv", unknown.as_bytes()).await;
@@ -280,6 +287,21 @@ async fn every_route_answers_each_role_as_the_law_allows(mut app: TestApp) {
         ),
         (
             format!("{w}/zacht"),
+            [
+                S::OK,
+                S::OK,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+                S::FORBIDDEN,
+            ],
+        ),
+        // Not persons, but where they may go: the corporation's members who refer (and its administrators).
+        (
+            format!("{w}/verwijspartners"),
             [
                 S::OK,
                 S::OK,
@@ -521,11 +543,50 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     assert_eq!(made.status, StatusCode::SEE_OTHER);
     let one = made.location().expect("to the signal").to_owned();
     let id = one.rsplit('/').next().expect("id").to_owned();
+    let partner = wijkteam.to_string();
+    // Only to a referral partner of the corporation: there are none yet, so the form says so and a forged referral
+    // to the wijkteam is refused.
+    assert!(app.get(&one).await.body.contains("data-no-partners"), "no partner, no referral form");
+    let forged = [("partner", partner.as_str()), ("consent", "on"), ("confirmed", "yes")];
+    assert_eq!(app.post(&format!("{one}/verwijzen"), &forged).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Staff see the list; only the corporation's own administrator changes it (not the platform's operator, not
+    // another organisation), and only with a partner organisation.
+    let partners = format!("/orgs/{woonstad}/signalering/verwijspartners");
+    assert_eq!(app.get(&partners).await.status, StatusCode::OK);
+    for email in
+        ["medewerker@woonstad.test", "lezer@woonstad.test", "beheer@volkshuis.test", "beleid@voorbeeldstad.test"]
+    {
+        app.login(email).await;
+        let tried = app.post(&partners, &[("partner_id", &partner)]).await;
+        assert_eq!(tried.status, StatusCode::FORBIDDEN, "{email}");
+    }
+    app.login("admin@woonstad.test").await;
+    let municipality = app.org_id("gm-voorbeeldstad").await.to_string();
+    for wrong in [municipality.as_str(), "999999", "wijkteam"] {
+        let refused = app.post(&partners, &[("partner_id", wrong)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{wrong}");
+        assert!(refused.body.contains("Kies een partnerorganisatie"), "{}", refused.main());
+    }
+    let added = app.post(&partners, &[("partner_id", &partner)]).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    let listed = app.get(&partners).await;
+    assert!(
+        listed.main().contains("Wijkteam Centrum")
+            && listed.body.contains(&format!("verwijspartners/{wijkteam}/verwijderen"))
+    );
+    app.login("medewerker@woonstad.test").await;
+    let page = app.get(&one).await;
+    assert!(
+        page.main().contains("Wijkteam Centrum") && !page.main().contains("Werkgeversservicepunt"),
+        "the form offers the listed partner only: {}",
+        page.main()
+    );
+    let unlisted = [("partner", wsp.to_string()), ("consent", "on".into()), ("confirmed", "yes".into())];
+    let unlisted: Vec<(&str, &str)> = unlisted.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.post(&format!("{one}/verwijzen"), &unlisted).await.status, StatusCode::UNPROCESSABLE_ENTITY);
     // No referral without the tenant's consent to exactly that partner, ticked (never pre-ticked) and confirmed
     // after a summary that names the partner.
-    let page = app.get(&one).await;
-    assert!(page.body.contains("Niet gegeven") && !page.body.contains("name=\"consent\" type=\"checkbox\" checked"));
-    let partner = wijkteam.to_string();
+    assert!(page.body.contains("Niet gegeven") && page.body.contains("name=\"consent\" type=\"checkbox\">"));
     let refused = app.post(&format!("{one}/verwijzen"), &[("partner", &partner)]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Zonder toestemming van de huurder"), "{}", refused.main());
@@ -595,6 +656,17 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     let notices: Vec<String> = app.notices_of(coach).await.into_iter().map(|(text, _)| text).collect();
     assert!(notices.iter().any(|n| n == "De toestemming voor een doorverwijzing is ingetrokken"), "{notices:?}");
     assert!(notices.iter().all(|n| !n.contains("Bewoner")), "no name in a notice: {notices:?}");
+
+    // Taken off the list by the administrator (staff may not): the next signal cannot go to the wijkteam.
+    let remove = format!("/orgs/{woonstad}/signalering/verwijspartners/{wijkteam}/verwijderen");
+    app.login("medewerker@woonstad.test").await;
+    assert_eq!(app.post(&remove, &[]).await.status, StatusCode::FORBIDDEN);
+    app.login("admin@woonstad.test").await;
+    assert_eq!(app.post(&remove, &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post(&remove, &[]).await.status, StatusCode::NOT_FOUND, "not on the list any more");
+    assert!(app.get(&partners).await.body.contains("data-empty"));
+    let again = app.post(&format!("{one}/verwijzen"), &forged).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 async fn reminders_from_before_the_arrears_are_named_on_the_verdicts(mut app: TestApp) {

@@ -230,6 +230,14 @@ pub const MAX_LEDGER_BYTES: usize = 50 * 1024 * 1024;
 /// A whole ledger: its households, or every row problem (nothing is half read); `Err` when the file cannot be read
 /// as a ledger at all.
 pub fn read_ledger<R: std::io::BufRead>(input: R) -> Result<Result<Vec<Household>, Vec<RowError>>, FileError> {
+    let (households, errors) = read_ledger_rows(input)?;
+    Ok(if errors.is_empty() { Ok(households) } else { Err(errors) })
+}
+
+/// Every row of a ledger: the households that read, beside the problems of the rows that did not. A ledger with
+/// problems is refused whole, but its readable rows can still be checked against the stock, so that one answer names
+/// every problem (a unit not in the stock, a contract twice) instead of one round per kind.
+pub fn read_ledger_rows<R: std::io::BufRead>(input: R) -> Result<(Vec<Household>, Vec<RowError>), FileError> {
     let (mut households, mut errors) = (Vec::new(), Vec::new());
     for row in LedgerReader::new(input)? {
         match row {
@@ -237,7 +245,7 @@ pub fn read_ledger<R: std::io::BufRead>(input: R) -> Result<Result<Vec<Household
             Err(problems) => errors.extend(problems),
         }
     }
-    Ok(if errors.is_empty() { Ok(households) } else { Err(errors) })
+    Ok((households, errors))
 }
 
 /// Reads `d-m-jjjj`, `d/m/jjjj` or `jjjj-mm-dd`.

@@ -6,7 +6,9 @@
 //! from 30 days late (unless the municipality agreed another number).
 //!
 //! A reminder or offer dated before the day these arrears arose was about earlier arrears, so it counts for neither
-//! (c) nor (d) ([`Block::ReminderBeforeArrears`], [`Block::OfferBeforeArrears`]). The signal then waits for two
+//! (c) nor (d) ([`Block::ReminderBeforeArrears`], [`Block::OfferBeforeArrears`]); likewise an attempt at personal
+//! contact before that day was not about "preventing or ending" these arrears, so it does not count for (a)
+//! ([`Block::ContactBeforeArrears`]). The signal then waits for two
 //! terms of `threshold_days`: after the day the arrears arose (the days late) and after the offering reminder (the
 //! tenant's time to object, as the platform always counted it); it may go once both have passed. Since a counting
 //! offer is never dated before the arrears, the offer's term never ends earlier; the arrears' term is kept as the
@@ -59,6 +61,9 @@ pub enum Block {
     /// (a) No attempt at personal contact (a call or a visit) recorded.
     #[error("geen poging tot persoonlijk contact (telefoon of huisbezoek) vastgelegd (voorwaarde a)")]
     NoContactAttempt,
+    /// (a) The attempt at personal contact recorded is dated before these arrears arose: it was about other arrears.
+    #[error("de poging tot persoonlijk contact is van vóór deze achterstand (voorwaarde a)")]
+    ContactBeforeArrears,
     /// (b) The tenant was not pointed to debt help.
     #[error("niet gewezen op schuldhulpverlening (voorwaarde b)")]
     NoDebtHelpPointer,
@@ -145,9 +150,12 @@ pub fn decide_with_thresholds(
     if household.arrangement == Arrangement::Kept {
         blocks.push(Block::ArrangementKept);
     }
-    // (a) asks for an attempt at personal contact: a call or a visit, made on or before the day.
+    // (a) asks for an attempt at personal contact about these arrears: a call or a visit, made on or before the day
+    // and not before the arrears arose (the ledger keeps the last attempt, so an older one was about other arrears).
     if !done(household.contact_on) || !household.contact_kind.is_some_and(ContactKind::is_personal) {
         blocks.push(Block::NoContactAttempt);
+    } else if !about_these(household.contact_on) {
+        blocks.push(Block::ContactBeforeArrears);
     }
     if !household.debt_help_pointed {
         blocks.push(Block::NoDebtHelpPointer);

@@ -50,7 +50,7 @@ type Case = (&'static str, fn(&mut Household), Vec<Block>);
 #[test]
 fn each_condition_missing_on_its_own_blocks_with_its_own_reason() {
     let today = date!(2026 - 12 - 01);
-    let cases: [Case; 8] = [
+    let cases: [Case; 10] = [
         ("no contact attempt", |h| h.contact_on = None, vec![Block::NoContactAttempt]),
         ("contact planned, not made", |h| h.contact_on = Some(date!(2026 - 12 - 02)), vec![Block::NoContactAttempt]),
         (
@@ -58,6 +58,13 @@ fn each_condition_missing_on_its_own_blocks_with_its_own_reason() {
             |h| h.contact_kind = Some(ContactKind::Letter),
             vec![Block::NoContactAttempt],
         ),
+        // The arrears arose on 1 August: a call of 31 July was about earlier arrears, one on 1 August about these.
+        (
+            "a call the day before the arrears",
+            |h| h.contact_on = Some(date!(2026 - 07 - 31)),
+            vec![Block::ContactBeforeArrears],
+        ),
+        ("a call on the day the arrears arose", |h| h.contact_on = Some(date!(2026 - 08 - 01)), vec![]),
         ("not pointed to debt help", |h| h.debt_help_pointed = false, vec![Block::NoDebtHelpPointer]),
         (
             "no reminder, no offer",

@@ -126,7 +126,7 @@ impl Read {
             }
             "sr_evidence" => (Source::text(self.text("file_name")), Source::row(Contract, id_in(d, "contract_id"))),
             "sr_table" => (Source::row(Valuation, id), nothing),
-            "sr_coordinator" => (Source::row(Org, id), nothing),
+            "sr_coordinator" | "sg_referral_partner" => (Source::row(Org, id), nothing),
             // The cycle by its title, and the party that acted (a timeline line names who did it for whom).
             "pa_cycle" | "pa_bid" => (Source::row(Cycle, id), Source::row(Org, e.org_id)),
             "pa_note" | "pa_document" => (Source::text(self.text("title")), Source::row(Cycle, id_in(d, "cycle_id"))),

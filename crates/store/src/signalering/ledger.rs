@@ -102,6 +102,7 @@ pub fn block_code(block: &Block) -> &'static str {
         Block::Objected => "bezwaar",
         Block::ArrangementKept => "regeling",
         Block::NoContactAttempt => "geen_contactpoging",
+        Block::ContactBeforeArrears => "contact_voor_achterstand",
         Block::NoDebtHelpPointer => "niet_gewezen_op_schuldhulp",
         Block::NoWrittenReminder => "geen_aanmaning",
         Block::ReminderBeforeArrears => "aanmaning_voor_achterstand",
@@ -109,6 +110,52 @@ pub fn block_code(block: &Block) -> &'static str {
         Block::OfferBeforeArrears => "aanbod_voor_achterstand",
         Block::TooSoon(_) => "te_vroeg",
     }
+}
+
+/// What the stock says of a ledger's rows, by line: a contract that came before (its first line named) and a unit
+/// the organisation does not have.
+fn stock_problems(units: &HashMap<String, UnitFacts>, households: &[Household]) -> Vec<RowError> {
+    let mut errors = Vec::new();
+    let mut first_line: HashMap<&str, u64> = HashMap::with_capacity(households.len());
+    for household in households {
+        if let Some(first) = first_line.get(household.contract.as_str()) {
+            errors.push(RowError {
+                line: household.line,
+                column: LedgerColumn::Contract.name().into(),
+                value: echo(&household.contract),
+                reason: RowProblem::Duplicate { first: *first },
+            });
+        } else {
+            first_line.insert(&household.contract, household.line);
+        }
+        if !units.contains_key(&household.unit) {
+            errors.push(RowError {
+                line: household.line,
+                column: LedgerColumn::Unit.name().into(),
+                value: echo(&household.unit),
+                reason: RowProblem::UnknownUnit,
+            });
+        }
+    }
+    errors.sort_by_key(|e| e.line);
+    errors
+}
+
+/// A ledger refused for its rows (`problems`, from reading the file) with the problems its readable `households`
+/// have against the stock added, ordered by line: the user fixes everything in one round. Writes nothing.
+pub async fn every_problem(
+    db: &Db,
+    scope: &WriteScope,
+    households: &[Household],
+    mut problems: Vec<RowError>,
+) -> Result<Vec<RowError>> {
+    let mut tx = db.begin().await?;
+    let units = units_of(&mut tx, scope.org_id(), households).await?;
+    tx.rollback().await?;
+    problems.extend(stock_problems(&units, households));
+    // Stable: on one line the file's own problems come first, in column order, then the stock's.
+    problems.sort_by_key(|e| e.line);
+    Ok(problems)
 }
 
 /// Brings in a ledger for the organisation of `scope` as of `today`: every row checked (a duplicate contract, a
@@ -136,30 +183,8 @@ pub async fn import_ledger(
         sql::query("SELECT pg_advisory_xact_lock(7304, CAST($1 AS INTEGER))").bind(org_id).execute(&mut tx).await?;
     }
     let units = units_of(&mut tx, org_id, households).await?;
-    let mut errors = Vec::new();
-    let mut first_line: HashMap<&str, u64> = HashMap::with_capacity(households.len());
-    for household in households {
-        if let Some(first) = first_line.get(household.contract.as_str()) {
-            errors.push(RowError {
-                line: household.line,
-                column: LedgerColumn::Contract.name().into(),
-                value: echo(&household.contract),
-                reason: RowProblem::Duplicate { first: *first },
-            });
-        } else {
-            first_line.insert(&household.contract, household.line);
-        }
-        if !units.contains_key(&household.unit) {
-            errors.push(RowError {
-                line: household.line,
-                column: LedgerColumn::Unit.name().into(),
-                value: echo(&household.unit),
-                reason: RowProblem::UnknownUnit,
-            });
-        }
-    }
+    let errors = stock_problems(&units, households);
     if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
         return Ok(Err(errors));
     }
 

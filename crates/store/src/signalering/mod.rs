@@ -11,6 +11,7 @@ pub mod bench;
 pub mod buckets;
 pub mod figures;
 pub mod ledger;
+pub mod partners;
 pub mod retention;
 pub mod settings;
 pub mod signals;

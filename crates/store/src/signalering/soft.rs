@@ -201,7 +201,7 @@ pub enum SoftRefusal {
     NotFound,
     /// The referral rule refused it.
     Referral(ReferralRefused),
-    /// The partner is not a partner organisation on the platform.
+    /// The partner is not on the corporation's list of referral partners ([`super::partners`]).
     NotAPartner,
     /// The step does not fit where the signal stands.
     WrongState,
@@ -239,11 +239,8 @@ pub async fn refer(
     if let Err(refused) = may_refer(state, consent) {
         return Ok(Err(SoftRefusal::Referral(refused)));
     }
-    let partner: Option<i64> = sql::query_scalar("SELECT id FROM organisations WHERE id = $1 AND kind = 'partner'")
-        .bind(partner_org_id)
-        .fetch_optional(&mut tx)
-        .await?;
-    if partner.is_none() {
+    // Only a partner the corporation's administrators put on its list receives personal data (ADR 0043).
+    if !super::partners::is_referral_partner(&mut tx, scope.org_id(), partner_org_id).await? {
         return Ok(Err(SoftRefusal::NotAPartner));
     }
     // The consent is recorded with the referral: who recorded it and when (the controller must be able to show it).
@@ -387,9 +384,8 @@ pub async fn owner_of(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<i64>
         .await?)
 }
 
-/// Partner organisations a corporation may refer to: id and name (no personal data).
-pub async fn partners(db: &Db, _scope: &ReadScope) -> Result<Vec<(i64, String)>> {
-    let rows =
-        sql::query("SELECT id, name FROM organisations WHERE kind = 'partner' ORDER BY name, id").fetch_all(db).await?;
-    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
+/// Partner organisations the corporation of `scope` may refer to: its referral partners, id and name (no personal
+/// data).
+pub async fn partners(db: &Db, scope: &ReadScope) -> Result<Vec<(i64, String)>> {
+    super::partners::referral_partners(db, scope).await
 }

@@ -254,6 +254,8 @@ recent-sg-purge-soft = { $actor } deleted { $deleted ->
 } after their retention period
 recent-sg-soft-create = { $actor } recorded a soft signal
 recent-sg-soft-refer = { $actor } referred a soft signal to a partner with the tenant's consent
+recent-sg-referral-partner-add = { $actor } put { $org } on the list of referral partners for soft signals
+recent-sg-referral-partner-remove = { $actor } took { $org } off the list of referral partners for soft signals
 recent-sg-soft-answer = { $actor } answered a referral
 recent-sg-soft-withdraw = { $actor } recorded that the tenant withdrew the consent to a referral
 recent-sg-ledger-sent = { $actor } sent { $signalled ->

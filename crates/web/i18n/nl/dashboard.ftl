@@ -254,6 +254,8 @@ recent-sg-purge-soft = { $actor } verwijderde na de bewaartermijn { $deleted ->
 }
 recent-sg-soft-create = { $actor } legde een zacht signaal vast
 recent-sg-soft-refer = { $actor } verwees met toestemming van de huurder een zacht signaal door naar een partner
+recent-sg-referral-partner-add = { $actor } zette { $org } op de lijst van verwijspartners voor zachte signalen
+recent-sg-referral-partner-remove = { $actor } haalde { $org } van de lijst van verwijspartners voor zachte signalen
 recent-sg-soft-answer = { $actor } beantwoordde een doorverwijzing
 recent-sg-soft-withdraw = { $actor } legde vast dat de huurder de toestemming voor een doorverwijzing introk
 recent-sg-ledger-sent = { $actor } verstuurde { $signalled ->

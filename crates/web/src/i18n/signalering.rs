@@ -18,6 +18,7 @@ impl SignaleringTexts {
             "bezwaar" => self.block_bezwaar.to_owned(),
             "regeling" => self.block_regeling.to_owned(),
             "geen_contactpoging" => self.block_geen_contactpoging.to_owned(),
+            "contact_voor_achterstand" => self.block_contact_voor_achterstand.to_owned(),
             "niet_gewezen_op_schuldhulp" => self.block_niet_gewezen.to_owned(),
             "geen_aanmaning" => self.block_geen_aanmaning.to_owned(),
             "aanmaning_voor_achterstand" => self.block_aanmaning_voor_achterstand.to_owned(),

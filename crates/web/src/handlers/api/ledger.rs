@@ -15,7 +15,7 @@ use serde_json::json;
 use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::signalering::ledger::read_ledger;
+use volkshuis_domain::signalering::ledger::read_ledger_rows;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::orgs;
 use volkshuis_store::signalering::ledger;
@@ -42,7 +42,7 @@ pub(super) async fn bring_in(
         .map(|v| v.chars().filter(|c| !c.is_control()).take(200).collect::<String>())
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| "api.csv".to_owned());
-    let read = tokio::task::spawn_blocking(move || read_ledger(std::io::Cursor::new(body)))
+    let read = tokio::task::spawn_blocking(move || read_ledger_rows(std::io::Cursor::new(body)))
         .await
         .map_err(ApiError::internal)?
         .map_err(|e| ApiError::bad_request(e.to_string()))?;
@@ -58,13 +58,13 @@ pub(super) async fn bring_in(
         )
             .into_response()
     };
-    let households = match read {
-        Ok(households) => households,
-        Err(errors) => return Ok(refused(&errors)),
-    };
+    let scope = WriteScope::api_ledger_token(org_id);
+    let (households, problems) = read;
+    if !problems.is_empty() {
+        return Ok(refused(&ledger::every_problem(&state.db, &scope, &households, problems).await?));
+    }
     let now = state.clock.now();
     let actor = Actor { user_id: None, label: format!("API-token {}", client.token_id), request_id: None, at: now };
-    let scope = WriteScope::api_ledger_token(org_id);
     let today = dutch_date(now);
     // The token's right is the confirmation: its administrator gave it to send what the ERP delivers.
     let id = match ledger::import_ledger(&state.db, &scope, &actor, &file_name, &households, today).await? {

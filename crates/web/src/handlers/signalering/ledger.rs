@@ -21,7 +21,7 @@ use volkshuis_domain::bezit::import::RowError;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::signalering::ledger::template_header;
-use volkshuis_domain::signalering::ledger::{read_ledger, MAX_LEDGER_BYTES};
+use volkshuis_domain::signalering::ledger::{read_ledger_rows, MAX_LEDGER_BYTES};
 use volkshuis_store::signalering::ledger::{self, Pending, SendRefusal, VerdictFilter};
 use volkshuis_store::signalering::Purpose;
 
@@ -101,14 +101,17 @@ async fn upload(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(sg.ledger_no_file.to_owned()), &[]));
     };
     let file = file.into_std().await;
-    let read = move || read_ledger(BufReader::with_capacity(256 * 1024, file));
+    let read = move || read_ledger_rows(BufReader::with_capacity(256 * 1024, file));
     let households = match tokio::task::spawn_blocking(read).await.map_err(|e| AppError::Internal(e.into()))? {
         Err(error) => {
             let text = auth.ctx.lang.import().file_error(&error);
             return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(text), &[]));
         }
-        Ok(Err(errors)) => return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors)),
-        Ok(Ok(households)) => households,
+        Ok((households, problems)) if !problems.is_empty() => {
+            let errors = ledger::every_problem(&state.db, &scope, &households, problems).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors));
+        }
+        Ok((households, _)) => households,
     };
     let today = dutch_date(state.clock.now());
     let actor = auth.actor(&state);

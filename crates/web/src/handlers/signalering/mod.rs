@@ -13,6 +13,7 @@ mod home;
 mod inbox;
 mod ledger;
 mod municipality;
+mod partners;
 mod sent;
 mod soft;
 
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(inbox::router())
         .merge(municipality::router())
         .merge(soft::router())
+        .merge(partners::router())
         .merge(figures::router())
 }
 
@@ -105,6 +107,7 @@ fn subnav(sg: &'static SignaleringTexts, auth: &Auth, org: i64, kind: OrgKind) -
             ("/verzonden", sg.nav_sent, E),
             ("/levering", sg.nav_delivery, E),
             ("/zacht", sg.nav_soft, E),
+            ("/verwijspartners", sg.nav_partners, E),
             ("/cijfers", sg.nav_figures, V),
             ("/instellingen", sg.nav_settings, M),
         ],

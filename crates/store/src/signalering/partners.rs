@@ -1,0 +1,86 @@
+//! The partner organisations a corporation refers soft signals to (ADR 0043, "referral partners"). A referral hands a
+//! household's personal data to the partner, so the corporation's own administrators keep this list, one partner at
+//! a time, each change audited; the referral form offers exactly these, and [`super::soft::refer`] checks the list
+//! again in its transaction. Taking a partner off the list stops new referrals only: what was referred stays with the
+//! partner until the tenant withdraws the consent or the referral's period ends.
+
+use crate::audit::{self, Actor, Change};
+use crate::sql;
+use crate::{timestamp, Db, Result, Tx};
+use serde_json::json;
+use volkshuis_domain::access::{ReadScope, WriteScope};
+
+/// The referral partners of the corporation of `scope`: `(organisation id, name)`, by name.
+pub async fn referral_partners(db: &Db, scope: &ReadScope) -> Result<Vec<(i64, String)>> {
+    let rows = sql::query(
+        "SELECT o.id, o.name FROM sg_referral_partners r JOIN organisations o ON o.id = r.partner_id \
+         WHERE r.corporation_id = $1 ORDER BY o.name, o.id",
+    )
+    .bind(scope.org_id())
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
+}
+
+/// Whether `partner_id` is on the referral list of `corporation_id` (read in the writing transaction).
+pub(super) async fn is_referral_partner(tx: &mut Tx, corporation_id: i64, partner_id: i64) -> Result<bool> {
+    let found: Option<i64> = sql::query_scalar(
+        "SELECT r.partner_id FROM sg_referral_partners r JOIN organisations o ON o.id = r.partner_id \
+         WHERE r.corporation_id = $1 AND r.partner_id = $2 AND o.kind = 'partner'",
+    )
+    .bind(corporation_id)
+    .bind(partner_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Puts `partner_id` on the referral list of the corporation of `scope`. `false` when it is no partner organisation
+/// (nothing written); adding one twice changes nothing and writes no second audit entry.
+pub async fn add_referral_partner(db: &Db, scope: &WriteScope, actor: &Actor, partner_id: i64) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
+        .bind(partner_id)
+        .fetch_optional(&mut tx)
+        .await?;
+    if kind.as_deref() != Some("partner") {
+        return Ok(false);
+    }
+    if is_referral_partner(&mut tx, scope.org_id(), partner_id).await? {
+        return Ok(true);
+    }
+    sql::query(
+        "INSERT INTO sg_referral_partners (corporation_id, partner_id, added_by, added_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(scope.org_id())
+    .bind(partner_id)
+    .bind(&actor.label)
+    .bind(timestamp::to_unix(actor.at))
+    .execute(&mut tx)
+    .await?;
+    let mut change =
+        Change::event(Some(scope.org_id()), "add_referral_partner", "sg_referral_partner", partner_id.to_string());
+    change.after = Some(json!({ "partner": partner_id }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Takes `partner_id` off the referral list of the corporation of `scope`; `false` when it was not on it.
+pub async fn remove_referral_partner(db: &Db, scope: &WriteScope, actor: &Actor, partner_id: i64) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let done = sql::query("DELETE FROM sg_referral_partners WHERE corporation_id = $1 AND partner_id = $2")
+        .bind(scope.org_id())
+        .bind(partner_id)
+        .execute(&mut tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let mut change =
+        Change::event(Some(scope.org_id()), "remove_referral_partner", "sg_referral_partner", partner_id.to_string());
+    change.before = Some(json!({ "partner": partner_id }));
+    audit::record(tx.conn(), actor, change).await?;
+    tx.commit().await?;
+    Ok(true)
+}
