@@ -991,6 +991,33 @@ async fn a_cap_from_29_february_stored_a_day_short_is_revalued(mut app: TestApp)
         .await
         .expect("sum");
     assert_eq!(pending, 1_002_874);
+
+    // Had the contract been settled, its figures would stand as settled: the value is kept, only its version moves.
+    sql::query("UPDATE sr_contributions SET value_cents = 999897, valuation_version = 2 WHERE id = $1")
+        .bind(contribution)
+        .execute(&db)
+        .await
+        .expect("as version 2 stored it");
+    sql::query("UPDATE sr_contracts SET settled_on = '2030-12-31' WHERE id = $1")
+        .bind(id)
+        .execute(&db)
+        .await
+        .expect("settled");
+    let done = volkshuis_store::socialreturn::revalue_stored(&db, &actor).await.expect("revalue");
+    assert_eq!((done.revalued, done.changed, done.settled_kept), (0, 0, 1));
+    let (value, version): (i64, i64) =
+        sql::query_as("SELECT value_cents, valuation_version FROM sr_contributions WHERE id = $1")
+            .bind(contribution)
+            .fetch_one(&db)
+            .await
+            .expect("kept");
+    assert_eq!((value, version), (999_897, volkshuis_store::socialreturn::VALUATION_VERSION));
+    let changes: i64 = sql::query_scalar("SELECT COUNT(*) FROM sr_value_changes WHERE contribution_id = $1")
+        .bind(contribution)
+        .fetch_one(&db)
+        .await
+        .expect("trail");
+    assert_eq!(changes, 1, "no second line in the trail: nothing changed");
 }
 
 /// A title that a spreadsheet would run as a formula is written to the CSV export as text (issue 17).

@@ -101,7 +101,8 @@ pub fn settlement(obligation: Money, approved: Money, did_all_it_could: bool) ->
 }
 
 /// The ends of a contract's reporting periods for a cadence (`monthly`, `quarterly`, `yearly`): the day before each
-/// period's same date, and the contract's last day for the last one.
+/// period's same date — or, in a month without that day (a start on the 29th to the 31st), that month's last day, as
+/// a valuation's counted months end ([`super::valuation`]) — and the contract's last day for the last one.
 pub fn reporting_period_ends(starts_on: Date, ends_on: Date, cadence: &str) -> Vec<Date> {
     let months = match cadence {
         "monthly" => 1,
@@ -110,7 +111,7 @@ pub fn reporting_period_ends(starts_on: Date, ends_on: Date, cadence: &str) -> V
     };
     let mut ends = Vec::new();
     for k in 1.. {
-        let end = crate::calendar::add_months(starts_on, months * k) - time::Duration::days(1);
+        let end = super::valuation::months_later(starts_on, months * k);
         if end >= ends_on {
             ends.push(ends_on);
             break;
@@ -169,6 +170,12 @@ mod tests {
         assert_eq!(ends, [date!(2026 - 03 - 31), date!(2026 - 06 - 30), date!(2026 - 09 - 30), date!(2026 - 12 - 31)]);
         let short = reporting_period_ends(date!(2026 - 01 - 15), date!(2026 - 05 - 01), "quarterly");
         assert_eq!(short, [date!(2026 - 04 - 14), date!(2026 - 05 - 01)]);
-        assert_eq!(reporting_period_ends(date!(2026 - 01 - 31), date!(2026 - 03 - 31), "monthly").len(), 3);
+        // From the 31st: February has no 31st, so its period runs through the 28th (it stopped on the 27th, leaving
+        // the 28th to the next month's period); March has, so the next ends on the 30th.
+        let from_31st = reporting_period_ends(date!(2026 - 01 - 31), date!(2026 - 03 - 31), "monthly");
+        assert_eq!(from_31st, [date!(2026 - 02 - 28), date!(2026 - 03 - 30), date!(2026 - 03 - 31)]);
+        // From 29 February, yearly: through 28 February of the next years, then the contract's last day.
+        let leap = reporting_period_ends(date!(2028 - 02 - 29), date!(2030 - 06 - 30), "yearly");
+        assert_eq!(leap, [date!(2029 - 02 - 28), date!(2030 - 02 - 28), date!(2030 - 06 - 30)]);
     }
 }

@@ -92,7 +92,7 @@ pub enum ValuationError {
 /// month `months` later, or, when that month has no such day (a start on the 29th to the 31st), its last day. So
 /// twelve months from 29 February 2024 run through 28 February 2025; clamping first and then taking a day off
 /// stopped a day short (27 February).
-fn months_later(start: Date, months: u32) -> Date {
+pub(crate) fn months_later(start: Date, months: u32) -> Date {
     // `add_months` clamps a day the month lacks to its last day; only a day that exists there has a day before it
     // inside the period.
     let same_day = add_months(start, months);

@@ -5,6 +5,9 @@
 //!
 //! It runs at start-up (`volkshuis serve` and `volkshuis migrate`), in one transaction: a crash leaves everything as
 //! it was, and the next start does it again. A second run finds nothing to do.
+//!
+//! A settled contract is closed: the buyer judged its figures when it settled (did the supplier do all it could, a
+//! repair term), so its contributions keep the values that judgement saw; they are only marked as of this version.
 
 use super::contributions::{write_years, VALUATION_VERSION};
 use crate::audit::{self, Actor, Change};
@@ -43,6 +46,8 @@ pub struct Revalued {
     pub changed: u64,
     /// The sum of the changes (new minus old).
     pub delta: Money,
+    /// Contributions of settled contracts, kept at the value they were settled with.
+    pub settled_kept: u64,
 }
 
 /// One change of a stored value, for the contract's trail.
@@ -69,7 +74,7 @@ pub async fn revalue_stored(db: &Db, actor: &Actor) -> Result<Revalued> {
     }
     let rows = sql::query(
         "SELECT k.id, k.contract_id, k.body, k.value_cents, k.year, k.valuation_version, c.buyer_id, c.table_id, \
-         c.starts_on, c.ends_on \
+         c.starts_on, c.ends_on, c.settled_on \
          FROM sr_contributions k JOIN sr_contracts c ON c.id = k.contract_id \
          WHERE k.valuation_version < $1 ORDER BY k.id",
     )
@@ -86,6 +91,11 @@ pub async fn revalue_stored(db: &Db, actor: &Actor) -> Result<Revalued> {
         let buyer_id: i64 = row.try_get("buyer_id")?;
         let old: i64 = row.try_get("value_cents")?;
         let body: String = row.try_get("body")?;
+        if row.try_get::<Option<String>, _>("settled_on")?.is_some() {
+            mark_version(&mut tx, id).await?;
+            done.settled_kept += 1;
+            continue;
+        }
         let contribution: Contribution = serde_json::from_str(&body)
             .map_err(|_| StoreError::Corrupt { column: "sr_contributions.body", value: id.to_string() })?;
         let table_id: i64 = row.try_get("table_id")?;
@@ -126,8 +136,9 @@ pub async fn revalue_stored(db: &Db, actor: &Actor) -> Result<Revalued> {
         rebuild_totals(&mut tx, buyer_id).await?;
     }
     tx.commit().await?;
-    if done.revalued > 0 {
-        tracing::info!(done.revalued, done.changed, delta_cents = done.delta.cents(), "social return re-valued");
+    if done.revalued > 0 || done.settled_kept > 0 {
+        let delta_cents = done.delta.cents();
+        tracing::info!(done.revalued, done.changed, delta_cents, done.settled_kept, "social return re-valued");
     }
     Ok(done)
 }
@@ -158,6 +169,11 @@ async fn mark_kept(tx: &mut Tx, id: i64, year: i32, cents: i64) -> Result<()> {
     let kept =
         Valuation { value: Money::from_cents(cents), lines: Vec::new(), years: vec![(year, Money::from_cents(cents))] };
     write_years(tx, id, &kept).await?;
+    mark_version(tx, id).await
+}
+
+/// Marks a contribution as of this version, its value and years as they are.
+async fn mark_version(tx: &mut Tx, id: i64) -> Result<()> {
     sql::query("UPDATE sr_contributions SET valuation_version = $1 WHERE id = $2")
         .bind(VALUATION_VERSION)
         .bind(id)
