@@ -23,6 +23,7 @@ volkshuis_store::store_test_on_both_backends!(
     budgets_wait_until_accounted_and_import_errors_until_a_later_import,
     the_platform_sees_failed_mail_and_organisations_without_administrator,
     recent_changes_carry_the_names_of_what_they_changed,
+    recent_changes_are_newest_first_by_their_time,
 );
 
 const AT: OffsetDateTime = datetime!(2026-11-25 10:00 UTC);
@@ -273,4 +274,22 @@ async fn recent_changes_carry_the_names_of_what_they_changed(db: &Db) {
         .filter(|n| n.entry.entity == "part_group")
         .all(|n| n.subject.as_deref() == Some("Woonpanel Noord")));
     assert!(named.iter().all(|n| n.entry.org_id == Some(corporation.org_id())), "only this organisation's trail");
+}
+
+/// The dashboard lists the newest changes by the time they record, not by the order they were written in: an entry
+/// written later with an earlier time (a back-dated history, a late commit) goes below the newer ones.
+async fn recent_changes_are_newest_first_by_their_time(db: &Db) {
+    use volkshuis_store::audit::{self, Change};
+    let corporation = admin_scope(org(db, "woonstad", "Woonstad", OrgKind::Corporation).await);
+    let mut tx = db.begin().await.expect("begin");
+    // All after the organisation's creation (at `AT`, also on its trail).
+    let hours = |h| AT + Duration::hours(h);
+    for (entity_id, at) in [("late", hours(3)), ("early", hours(1)), ("middle", hours(2))] {
+        let change = Change::event(Some(corporation.org_id()), "end", "part_group", entity_id.into());
+        audit::record(tx.conn(), &Actor::system("test", at), change).await.expect("recorded");
+    }
+    tx.commit().await.expect("commit");
+    let named = waiting::named_entries(db, &corporation, 2).await.expect("named");
+    let order: Vec<Option<&str>> = named.iter().map(|n| n.entry.entity_id.as_deref()).collect();
+    assert_eq!(order, [Some("late"), Some("middle")], "the two newest by time; the one written second is the oldest");
 }

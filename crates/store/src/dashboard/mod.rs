@@ -17,8 +17,7 @@ use volkshuis_domain::access::WriteScope;
 
 /// The newest `limit` entries about the organisation of `scope` (its administrators' trail), with names.
 pub async fn named_entries(db: &Db, scope: &WriteScope, limit: i64) -> Result<Vec<Named>> {
-    let filter = audit::Filter { org_id: Some(scope.org_id()), ..Default::default() };
-    audit::name_entries(db, audit::list(db, &filter, limit).await?).await
+    audit::name_entries(db, audit::latest_of_org(db, scope.org_id(), limit).await?).await
 }
 
 /// The organisation the user chose last, while the user is still a member of it.
