@@ -1,6 +1,7 @@
 // Upload with progress: the stock form is sent in the background so the user sees the file go up; the server
 // answers with the page of the import, which then follows the import by fetching itself again until it is done.
-// Without JavaScript the form posts as usual and the import's page has a link to refresh it.
+// Without JavaScript the form posts as usual and the import's page has a link to refresh it. Either way the address
+// bar ends on the import's own page.
 (function () {
   'use strict';
   var POLL_MS = 700;
@@ -63,6 +64,11 @@
       };
       xhr.onload = function () {
         if (!replaceMain(xhr.responseText)) { status.textContent = form.dataset.failed; return; }
+        // The server answered by sending us on to the import's own page: show its address, so that a reload or a
+        // bookmark finds this import (and its number is seen), as it would without JavaScript.
+        if (xhr.responseURL && xhr.responseURL !== window.location.href && window.history.replaceState) {
+          window.history.replaceState(null, '', xhr.responseURL);
+        }
         if (document.querySelector('[data-import-run]')) follow();
         else settled();
       };

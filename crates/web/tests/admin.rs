@@ -35,7 +35,10 @@ async fn invalid_organisation_form_keeps_what_was_typed(mut app: TestApp) {
         response.body
     );
     assert!(response.body.contains("value=\"zuid raad!\""), "code kept");
-    assert!(response.body.contains("id=\"code-error\">Dit is geen geldige waarde."));
+    assert!(
+        response.body.contains("id=\"code-error\">Een code bestaat uit kleine letters (a–z), cijfers en streepjes"),
+        "the error says what a code may hold"
+    );
     assert!(response.body.contains("id=\"kind-error\">Vul dit veld in."));
     assert!(response.body.contains("aria-invalid=\"true\""));
 

@@ -239,10 +239,13 @@ async fn a_cycle_with_more_commitments_than_shown_says_so(mut app: TestApp) {
     app.login("admin@woonstad.test").await;
     let url = format!("/orgs/{woonstad}/plek/complexen/{c1}");
     let page = app.get(&url).await;
-    assert!(page.body.contains("5 afspraken voor deze corporatie of samen"), "all five shown");
+    assert!(page.body.contains("5 afspraken voor deze corporatie of voor alle partijen samen"), "all five shown");
     add_commitments(&app, cycle, woonstad, [body(5)]).await;
     let page = app.get(&url).await;
-    assert!(page.body.contains("de eerste 5 van 6 afspraken voor deze corporatie of samen"), "five of six shown");
+    assert!(
+        page.body.contains("de eerste 5 van 6 afspraken voor deze corporatie of voor alle partijen samen"),
+        "five of six shown"
+    );
     assert!(!page.body.contains("Afspraak 5"), "the sixth is in the module");
 }
 
@@ -335,13 +338,17 @@ async fn the_one_pager_prints_the_first_lines_of_a_long_list(mut app: TestApp) {
     assert!(!printed.body.contains("Daken van De Ark</a>"), "newest first: the oldest case is left off");
     assert!(printed.body.contains("Op dit blad staan de eerste 3 van de 4 op de pagina in Volkshuis."));
     assert!(!screen.body.contains("Op dit blad"), "nothing is left off on screen");
+    // The note is tied to its table, so that a screen reader reads it with the table.
+    let tied = printed.body.contains(r#"<table aria-describedby="note-overleg-1">"#)
+        && printed.body.contains(r#"<p class="muted" id="note-overleg-1">Op dit blad staan de eerste 3"#);
+    assert!(tied, "the Overleg table points at its note");
     // Two of the three cycles, each with two of its three commitments, and the caption says so.
     let cycles =
         |body: &str| ["Deventer A (", "Deventer B (", "Deventer C ("].iter().filter(|t| body.contains(*t)).count();
     assert_eq!(cycles(&screen.body), 3);
     assert_eq!(cycles(&printed.body), 2);
     assert!(printed.body.contains("Op dit blad staan 2 van de 3 cycli op de pagina in Volkshuis."));
-    assert!(printed.body.contains("de eerste 2 van 3 afspraken voor deze corporatie of samen"));
+    assert!(printed.body.contains("de eerste 2 van 3 afspraken voor deze corporatie of voor alle partijen samen"));
     for (commitment, on_paper) in [("afspraak 0<", true), ("afspraak 1<", true), ("afspraak 2<", false)] {
         assert_eq!(printed.body.contains(commitment), on_paper, "{commitment}");
         assert!(screen.body.contains(commitment), "{commitment} on screen");

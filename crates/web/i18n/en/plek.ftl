@@ -51,10 +51,10 @@ overleg-none = No open or recent cases about this place.
 afspraken-none = No performance agreements of this municipality in which you and the corporation take part.
 afspraken-cycle = { $title } ({ $years }), { $phase }
 afspraken-count = { $n ->
-    [one] 1 commitment for this corporation or shared
-   *[other] { $n } commitments for this corporation or shared
+    [one] 1 commitment for this corporation or for all parties together
+   *[other] { $n } commitments for this corporation or for all parties together
 }
-afspraken-first = the first { $shown } of { $n } commitments for this corporation or shared
+afspraken-first = the first { $shown } of { $n } commitments for this corporation or for all parties together
 sr-placements = { $n ->
     [0] No placements of tenants from this place yet.
     [one] 1 tenant from this place at work through social return.

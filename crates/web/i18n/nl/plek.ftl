@@ -51,10 +51,10 @@ overleg-none = Geen open of recente zaken over deze plek.
 afspraken-none = Geen prestatieafspraken van deze gemeente waarin u en de corporatie partij zijn.
 afspraken-cycle = { $title } ({ $years }), { $phase }
 afspraken-count = { $n ->
-    [one] 1 afspraak voor deze corporatie of samen
-   *[other] { $n } afspraken voor deze corporatie of samen
+    [one] 1 afspraak voor deze corporatie of voor alle partijen samen
+   *[other] { $n } afspraken voor deze corporatie of voor alle partijen samen
 }
-afspraken-first = de eerste { $shown } van { $n } afspraken voor deze corporatie of samen
+afspraken-first = de eerste { $shown } van { $n } afspraken voor deze corporatie of voor alle partijen samen
 sr-placements = { $n ->
     [0] Nog geen plaatsingen van huurders uit deze plek.
     [one] 1 huurder uit deze plek aan het werk via social return.

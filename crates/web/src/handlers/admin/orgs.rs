@@ -13,7 +13,7 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::org::{GemeenteCode, OrgCode, OrgKind, BOUNDARY_YEARS};
-use volkshuis_domain::text::Name;
+use volkshuis_domain::text::{Name, TextError};
 use volkshuis_store::{gemeenten, orgs, StoreError};
 
 pub fn router() -> Router<AppState> {
@@ -103,7 +103,14 @@ struct Parsed {
 
 fn parse(t: &crate::i18n::Texts, form: &OrgForm, errors: &mut FieldErrors) -> Option<Parsed> {
     let name = errors.check(t, "name", Name::parse(&form.name));
-    let code = errors.check(t, "code", OrgCode::parse(&form.code));
+    // A wrong code says what a code may hold: "not a valid value" left the user guessing.
+    let code = match OrgCode::parse(&form.code) {
+        Err(TextError::Format) => {
+            errors.add("code", t.err_code_format);
+            None
+        }
+        parsed => errors.check(t, "code", parsed),
+    };
     let kind = errors.check(t, "kind", OrgKind::parse(&form.kind));
     let gemeenten = match GemeenteCode::parse_list(&form.gemeenten) {
         Ok(codes) => Some(codes),
