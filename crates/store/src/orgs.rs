@@ -117,6 +117,14 @@ pub(crate) async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<Organisation>>
     row.as_ref().map(from_row).transpose()
 }
 
+/// The kind of organisation `id`, on the pool or inside a transaction: `None` when there is no such organisation (or
+/// its stored kind is not one this build knows). The one statement every module's "is it a …?" check reads.
+pub async fn kind_of<'c>(on: impl sql::Exec<'c> + 'c, id: i64) -> Result<Option<OrgKind>> {
+    let kind: Option<String> =
+        sql::query_scalar("SELECT kind FROM organisations WHERE id = $1").bind(id).fetch_optional(on).await?;
+    Ok(kind.and_then(|k| OrgKind::parse(&k).ok()))
+}
+
 /// One organisation by id.
 pub async fn get(db: &Db, id: i64) -> Result<Option<Organisation>> {
     let row =

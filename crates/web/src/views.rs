@@ -126,10 +126,7 @@ impl Page {
     }
 }
 
-/// A calendar date as shown to users (`04-05-2026`).
-pub fn show_date(date: time::Date) -> String {
-    date.format(format_description!("[day]-[month]-[year]")).unwrap_or_default()
-}
+pub use crate::i18n::show_date;
 
 /// The `?notice=` of a page reached after a saved form (see [`Page::with_notice`]).
 #[derive(Debug, Default, serde::Deserialize)]

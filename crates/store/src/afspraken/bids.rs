@@ -120,11 +120,7 @@ async fn ensure_open_bid(tx: &mut Tx, scope: &WriteScope, cycle_id: i64) -> Resu
     if !matches!(phase_of(tx, cycle_id).await?, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling) {
         return Ok(false);
     }
-    let kind: String = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
-        .bind(scope.org_id())
-        .fetch_one(&mut *tx)
-        .await?;
-    if kind != OrgKind::Corporation.code() {
+    if crate::orgs::kind_of(&mut *tx, scope.org_id()).await? != Some(OrgKind::Corporation) {
         return Err(StoreError::NotFound);
     }
     let sent: Option<Option<String>> =

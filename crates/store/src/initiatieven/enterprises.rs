@@ -54,11 +54,7 @@ impl Registrar {
     /// Whether the registrar's organisation (if any) is a corporation.
     async fn entitled(&self, tx: &mut Tx) -> Result<bool> {
         let Some(org) = self.org_id else { return Ok(true) };
-        let kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
-            .bind(org)
-            .fetch_optional(&mut *tx)
-            .await?;
-        Ok(kind.as_deref() == Some(OrgKind::Corporation.code()))
+        Ok(crate::orgs::kind_of(&mut *tx, org).await? == Some(OrgKind::Corporation))
     }
 }
 

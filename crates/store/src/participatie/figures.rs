@@ -86,9 +86,7 @@ pub async fn all_open_figures(db: &Db, scope: &ReadScope) -> Result<Vec<Figures>
 
 /// The kind of organisation `org_id`, if it exists and its kind is known.
 pub(crate) async fn org_kind(db: &Db, org_id: i64) -> Result<Option<OrgKind>> {
-    let kind: Option<String> =
-        sql::query_scalar("SELECT kind FROM organisations WHERE id = $1").bind(org_id).fetch_optional(db).await?;
-    Ok(kind.and_then(|k| OrgKind::parse(&k).ok()))
+    crate::orgs::kind_of(db, org_id).await
 }
 
 /// [`all_open_figures`] for an organisation of `kind`, which the caller has read already with [`org_kind`] (the

@@ -174,11 +174,7 @@ async fn viewer_of(db: &Db, scope: &ReadScope, corporation_id: i64) -> Result<Op
     if scope.org_id() == corporation_id {
         return Ok(Some(Viewer::Owner(scope.role())));
     }
-    let kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
-        .bind(scope.org_id())
-        .fetch_optional(db)
-        .await?;
-    Ok(match kind.and_then(|k| OrgKind::parse(&k).ok()) {
+    Ok(match crate::orgs::kind_of(db, scope.org_id()).await? {
         Some(OrgKind::TenantOrganisation) => Some(Viewer::TenantOrganisation),
         Some(OrgKind::Municipality) => Some(Viewer::Municipality),
         _ => None,

@@ -9,6 +9,7 @@ use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
 use serde_json::json;
 use volkshuis_domain::access::{ReadScope, WriteScope};
+use volkshuis_domain::org::OrgKind;
 
 /// The referral partners of the corporation of `scope`: `(organisation id, name)`, by name.
 pub async fn referral_partners(db: &Db, scope: &ReadScope) -> Result<Vec<(i64, String)>> {
@@ -39,11 +40,7 @@ pub(super) async fn is_referral_partner(tx: &mut Tx, corporation_id: i64, partne
 /// (nothing written); adding one twice changes nothing and writes no second audit entry.
 pub async fn add_referral_partner(db: &Db, scope: &WriteScope, actor: &Actor, partner_id: i64) -> Result<bool> {
     let mut tx = db.begin().await?;
-    let kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
-        .bind(partner_id)
-        .fetch_optional(&mut tx)
-        .await?;
-    if kind.as_deref() != Some("partner") {
+    if crate::orgs::kind_of(&mut tx, partner_id).await? != Some(OrgKind::Partner) {
         return Ok(false);
     }
     if is_referral_partner(&mut tx, scope.org_id(), partner_id).await? {

@@ -149,11 +149,7 @@ pub async fn create_contract(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new
     }
     // The supplier must be a supplier, and the coordinator one the buyer works with in that role (ADR 0026): the
     // form checked both, this keeps every other caller to the same rule.
-    let supplier_kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
-        .bind(new.supplier_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if supplier_kind.as_deref() != Some(OrgKind::Supplier.code()) {
+    if crate::orgs::kind_of(&mut *tx, new.supplier_id).await? != Some(OrgKind::Supplier) {
         return Err(StoreError::NotFound);
     }
     if let Some(coordinator) = new.coordinator_id {

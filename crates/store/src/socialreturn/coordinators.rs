@@ -40,11 +40,7 @@ pub(super) async fn is_coordinator_of(tx: &mut Tx, buyer_id: i64, coordinator_id
 /// The buyer of `scope` starts working with `coordinator_id` as coordinator. `NotFound` for an organisation that does
 /// not exist or may not coordinate; adding one twice changes nothing.
 pub async fn add_coordinator(tx: &mut Tx, scope: &WriteScope, actor: &Actor, coordinator_id: i64) -> Result<()> {
-    let kind: Option<String> = sql::query_scalar("SELECT kind FROM organisations WHERE id = $1")
-        .bind(coordinator_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let eligible = kind.and_then(|k| OrgKind::parse(&k).ok()).is_some_and(may_coordinate);
+    let eligible = crate::orgs::kind_of(&mut *tx, coordinator_id).await?.is_some_and(may_coordinate);
     if !eligible || coordinator_id == scope.org_id() {
         return Err(StoreError::NotFound);
     }

@@ -80,6 +80,12 @@ impl Lang {
     }
 }
 
+/// A calendar date as shown to users (`04-05-2026`). Here, below the views, so that texts which name a date
+/// (a deadline, a block's day) need not import the views (`crate::views` re-exports it).
+pub fn show_date(date: time::Date) -> String {
+    date.format(time::macros::format_description!("[day]-[month]-[year]")).unwrap_or_default()
+}
+
 mod afspraken;
 mod fluent;
 mod import;

@@ -3,11 +3,23 @@
 //! themselves are in `i18n/*/overleg.ftl`; the domain's `Display` is the same Dutch.
 
 use super::OverlegTexts;
-use volkshuis_domain::calendar::{DayOff, Extension, Holiday};
+use volkshuis_domain::calendar::{DayOff, Extension, Holiday, Undecreed};
 use volkshuis_domain::overleg::case::Stage;
-use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind, Rule, Subject};
+use volkshuis_domain::overleg::{AnswerKind, Deadline, Decision, RequestKind, Rule, Subject};
 
 impl OverlegTexts {
+    /// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it, or "geen
+    /// gelijkstellingsbesluit bekend" in a year before the first decree the platform knows; the case pages and the
+    /// notices both show it so.
+    pub fn deadline_date(&self, deadline: &Deadline) -> String {
+        let shown = super::show_date(deadline.date);
+        match deadline.provisional {
+            None => shown,
+            Some(Undecreed::NotYet) => self.deadline_provisional(shown),
+            Some(Undecreed::Unknown) => self.deadline_no_decree(shown),
+        }
+    }
+
     /// The name of a request kind.
     pub fn kind(&self, kind: RequestKind) -> &'static str {
         match kind {

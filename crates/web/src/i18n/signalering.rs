@@ -1,8 +1,8 @@
 //! Names of Signalering's domain values (`volkshuis_domain::signalering`) and the ledger's verdict codes in the
 //! user's language; the texts are in `i18n/*/signalering.ftl`.
 
+use super::show_date;
 use super::SignaleringTexts;
-use crate::views::show_date;
 use time::Date;
 use volkshuis_domain::signalering::outcome::OutreachKind;
 use volkshuis_domain::signalering::soft::{SoftKind, SoftState};

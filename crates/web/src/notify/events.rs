@@ -6,10 +6,9 @@
 //! budget (its accounting is) or the buyer marking a placement as its own tenant (the buyer's own bookkeeping).
 
 use crate::auth::Auth;
-use crate::i18n::{Lang, NotifyTexts, OverlegTexts};
+use crate::i18n::{Lang, NotifyTexts};
 use crate::views::show_date;
 use time::Date;
-use volkshuis_domain::calendar::Undecreed;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::overleg::{AnswerKind, Deadline, Decision, RequestKind};
 use volkshuis_store::overleg::{Budget, Case, Meeting};
@@ -430,22 +429,10 @@ impl Step {
         match self {
             Self::RequestSent { deadline: Some(deadline), .. } => {
                 let ov = lang.overleg();
-                Some(ov.mail_deadline_line(deadline_text(ov, deadline)))
+                Some(ov.mail_deadline_line(ov.deadline_date(deadline)))
             }
             _ => None,
         }
-    }
-}
-
-/// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it, or "geen
-/// gelijkstellingsbesluit bekend" before the first decree the platform knows (as the case page shows it; a copy of
-/// `handlers::overleg::deadline_date`, since notices may not import a module's handlers: `architecture.rs`).
-fn deadline_text(ov: &OverlegTexts, deadline: &Deadline) -> String {
-    let shown = show_date(deadline.date);
-    match deadline.provisional {
-        None => shown,
-        Some(Undecreed::NotYet) => ov.deadline_provisional(shown),
-        Some(Undecreed::Unknown) => ov.deadline_no_decree(shown),
     }
 }
 

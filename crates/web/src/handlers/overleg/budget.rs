@@ -101,7 +101,7 @@ fn budget_page(
         amount: budget.amount.to_string(),
         spent: spent.to_string(),
         left: Money::from_cents(budget.amount.cents() - spent.cents()).to_string(),
-        account_by: super::deadline_date(ov, &deadline),
+        account_by: ov.deadline_date(&deadline),
         account_rule: ov.rule(&deadline.rule),
         accounted: budget.accounted_on.map(show_date),
         can_spend: budget.tenant_org_id == scope.org_id() && scope.role().allows(Action::Edit),

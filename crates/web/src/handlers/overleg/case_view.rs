@@ -174,7 +174,7 @@ pub(super) fn case_view(page: &Page, case: &Case, cal: &TermCalendar, today: tim
     let facts = case.facts();
     let deadline = |label, d: volkshuis_domain::overleg::Deadline, running: bool| DeadlineView {
         label,
-        date: super::deadline_date(ov, &d),
+        date: ov.deadline_date(&d),
         rule: ov.rule(&d.rule),
         days: running.then(|| ov.days(days_left(d.date, today))),
     };

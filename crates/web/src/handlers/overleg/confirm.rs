@@ -44,7 +44,7 @@ pub(super) struct ConfirmPage {
 /// The date a step leads to, with the mark "nog niet vastgesteld" where a decree may still move it.
 fn execution_date(ov: &OverlegTexts, execution: Option<Execution>) -> String {
     match execution {
-        Some(Execution::From(d) | Execution::WithoutAnswerFrom(d)) => super::deadline_date(ov, &d),
+        Some(Execution::From(d) | Execution::WithoutAnswerFrom(d)) => ov.deadline_date(&d),
         _ => String::new(),
     }
 }
@@ -57,7 +57,7 @@ pub(super) fn summary(ov: &OverlegTexts, case: &Case, cal: &TermCalendar, today:
         Step::Answer { kind, .. } => {
             let given = facts.answered(*kind, today);
             let from = || execution_date(ov, given.execution(cal).ok());
-            let reply_by = || given.reply_deadline(cal).map(|d| super::deadline_date(ov, &d)).unwrap_or_default();
+            let reply_by = || given.reply_deadline(cal).map(|d| ov.deadline_date(&d)).unwrap_or_default();
             match kind {
                 AnswerKind::ConsentGiven => ov.summary_consent_given(from(), title),
                 AnswerKind::ConsentWithConditions => ov.summary_consent_conditions(from(), title),

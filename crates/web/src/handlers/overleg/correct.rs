@@ -98,14 +98,14 @@ async fn summary(state: &AppState, auth: &Auth, scope: &ReadScope, case: &Case) 
     let cal = super::term_calendar(state).await?;
     let term = match case.facts().answer_deadline(&cal) {
         Ok(Some(due)) if due.date < super::today(state) => {
-            let shown = super::deadline_date(ov, &due);
+            let shown = ov.deadline_date(&due);
             if consent {
                 ov.correct_term_ended_consent(shown)
             } else {
                 ov.correct_term_ended(corporation, shown)
             }
         }
-        Ok(Some(due)) => ov.correct_term_open(super::deadline_date(ov, &due)),
+        Ok(Some(due)) => ov.correct_term_open(ov.deadline_date(&due)),
         _ => String::new(),
     };
     let parts = [ov.correct_summary(ov.answer_name(answer.kind), corporation), effect, term];

@@ -53,7 +53,7 @@ pub(super) fn row(page: &Page, case: &CaseRow, cal: &TermCalendar, today: time::
         other_party: case.other_party.clone(),
         kind: ov.kind(case.facts.kind),
         stage: ov.stage(case.facts.stage()),
-        deadline: next.as_ref().map(|d| super::deadline_date(ov, d)),
+        deadline: next.as_ref().map(|d| ov.deadline_date(d)),
         days: next.map(|d| ov.days(days_left(d.date, today))),
         late: case.facts.late(cal, today).map(|late| match late {
             Late::Organisation { .. } => ov.late_org,

@@ -22,7 +22,7 @@ use crate::state::AppState;
 use axum::Router;
 use time::Date;
 use volkshuis_domain::access::ReadScope;
-use volkshuis_domain::calendar::{dutch_date, TermCalendar, Undecreed};
+use volkshuis_domain::calendar::{dutch_date, TermCalendar};
 use volkshuis_domain::overleg::case::StepError;
 use volkshuis_store::overleg::{self, Case};
 
@@ -43,17 +43,6 @@ async fn load_case(state: &AppState, scope: &ReadScope, id: i64) -> Result<Case,
 /// The calendar statutory terms count on now (the decreed days are data; a page reads them once).
 pub(crate) async fn term_calendar(state: &AppState) -> Result<TermCalendar, AppError> {
     Ok(volkshuis_store::calendar::term_calendar(&state.db).await?)
-}
-
-/// A deadline's date, marked "nog niet vastgesteld" when a decree still to come may move it, or "geen
-/// gelijkstellingsbesluit bekend" in a year before the first decree the platform knows.
-pub(crate) fn deadline_date(ov: &OverlegTexts, deadline: &volkshuis_domain::overleg::Deadline) -> String {
-    let shown = crate::views::show_date(deadline.date);
-    match deadline.provisional {
-        None => shown,
-        Some(Undecreed::NotYet) => ov.deadline_provisional(shown),
-        Some(Undecreed::Unknown) => ov.deadline_no_decree(shown),
-    }
 }
 
 /// Today in the Netherlands, by the application's clock.

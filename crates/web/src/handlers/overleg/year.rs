@@ -139,7 +139,7 @@ async fn year_page(
             missing_meeting: (!met).then(|| ov.meetings_missing(&partner.org.name)),
             name: partner.org.name,
             budget: budget.as_ref().map(|b| b.amount.to_string()),
-            account_by: super::deadline_date(ov, &budget_account_deadline(&cal, year)),
+            account_by: ov.deadline_date(&budget_account_deadline(&cal, year)),
             accounted: budget.and_then(|b| b.accounted_on).map(show_date),
         });
     }
