@@ -164,13 +164,15 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
     rows.iter().map(entry_from_row).collect()
 }
 
-/// The newest entries about one organisation by the time they record, at most `limit` (the dashboard's recent
+/// The newest changes about one organisation by the time they record, at most `limit` (the dashboard's recent
 /// changes). [`list`] pages by id, which is insertion order; an entry written with an earlier time (a back-dated
-/// import, the demo's history, a transaction that committed late) would sit above newer ones there.
+/// import, the demo's history, a transaction that committed late) would sit above newer ones there. Reads of
+/// personal data are not changes: they stay in the audit log, and would push the changes off a short list.
 pub async fn latest_of_org(db: &Db, org_id: i64, limit: i64) -> Result<Vec<Entry>> {
     let rows = sql::query(
         "SELECT id, at, actor_user_id, actor_label, org_id, action, entity, entity_id, before_json, after_json, \
-         personal_data, request_id FROM audit_log WHERE org_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+         personal_data, request_id FROM audit_log WHERE org_id = $1 AND action <> 'read_personal' \
+         ORDER BY at DESC, id DESC LIMIT $2",
     )
     .bind(org_id)
     .bind(limit)

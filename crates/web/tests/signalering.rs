@@ -76,6 +76,7 @@ async fn bring_in(app: &mut TestApp, woonstad: i64) -> i64 {
     let page = app.get(&format!("/orgs/{woonstad}/signalering/grootboek")).await;
     let pending = page.main();
     assert!(pending.contains("data-pending") && pending.contains("1 signaal naar Gemeente Voorbeeldstad"), "{pending}");
+    assert!(!pending.contains("nog geen grootboek"), "a ledger waiting to be sent is one brought in: {pending}");
     let none: i64 = sql::query_scalar("SELECT COUNT(*) FROM sg_signals").fetch_one(&app.state.db).await.expect("n");
     assert_eq!(none, 0, "nothing is sent before the confirmation");
     let action = pending.split("action=\"").find(|p| p.contains("/versturen")).expect("the send form");
@@ -94,6 +95,12 @@ async fn a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_u
     assert!(main.contains("Joke Hendriks") && main.contains("data-verdict=\"signalled\""), "{main}");
     assert!(main.contains("de huurder heeft bezwaar gemaakt"), "{main}");
     assert!(main.contains("niet gewezen op schuldhulpverlening (b)"), "{main}");
+    // Next month's ledger, brought in and not sent yet: the page names the one waiting and the last one sent.
+    let next =
+        app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "volgende.csv", LEDGER.as_bytes()).await;
+    assert_eq!(next.status, StatusCode::SEE_OTHER, "{}", next.body);
+    let both = app.get(&format!("/orgs/{woonstad}/signalering/grootboek")).await;
+    assert!(both.main().contains("data-pending") && both.main().contains("data-last-ledger"), "{}", both.main());
 
     // The municipality's staff hear that signals wait, and the notice names no one.
     let staff = app.user_id("beleid@voorbeeldstad.test").await;
@@ -598,11 +605,17 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     assert_eq!(referred.status, StatusCode::SEE_OTHER);
 
     app.login("coordinator@wijkteam.test").await;
+    // The partner's dashboard says a referral waits for its answer (a count, no name), until it answers.
+    let waiting = "1 doorverwezen zacht signaal wacht op uw antwoord";
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.main().contains(waiting) && !dashboard.main().contains("Bewoner 3 hoog"), "{}", dashboard.main());
+    assert!(dashboard.body.contains(&format!("href=\"/orgs/{wijkteam}/signalering/verwijzingen\"")));
     let list = app.get(&format!("/orgs/{wijkteam}/signalering/verwijzingen")).await;
     assert!(list.main().contains("Bewoner 3 hoog"), "{}", list.main());
     let accepted =
         app.post(&format!("/orgs/{wijkteam}/signalering/verwijzingen/{id}/stap"), &[("step", "accept")]).await;
     assert_eq!(accepted.status, StatusCode::SEE_OTHER);
+    assert!(!app.get("/dashboard").await.main().contains(waiting), "answered: nothing waits");
     // Another partner sees nothing of it, whatever id it tries.
     app.login("sroi@wsp.test").await;
     assert!(!app.get(&format!("/orgs/{wsp}/signalering/verwijzingen")).await.body.contains("Bewoner 3 hoog"));

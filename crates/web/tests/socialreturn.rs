@@ -992,7 +992,8 @@ async fn a_cap_from_29_february_stored_a_day_short_is_revalued(mut app: TestApp)
         .expect("sum");
     assert_eq!(pending, 1_002_874);
 
-    // Had the contract been settled, its figures would stand as settled: the value is kept, only its version moves.
+    // Had the contract been settled, its figures would stand as settled: value and version are kept, and reopened,
+    // the contract is valued again at the next start.
     sql::query("UPDATE sr_contributions SET value_cents = 999897, valuation_version = 2 WHERE id = $1")
         .bind(contribution)
         .execute(&db)
@@ -1005,19 +1006,30 @@ async fn a_cap_from_29_february_stored_a_day_short_is_revalued(mut app: TestApp)
         .expect("settled");
     let done = volkshuis_store::socialreturn::revalue_stored(&db, &actor).await.expect("revalue");
     assert_eq!((done.revalued, done.changed, done.settled_kept), (0, 0, 1));
-    let (value, version): (i64, i64) =
-        sql::query_as("SELECT value_cents, valuation_version FROM sr_contributions WHERE id = $1")
-            .bind(contribution)
-            .fetch_one(&db)
-            .await
-            .expect("kept");
-    assert_eq!((value, version), (999_897, volkshuis_store::socialreturn::VALUATION_VERSION));
+    let stored = |db: volkshuis_store::Db| async move {
+        let row: (i64, i64) =
+            sql::query_as("SELECT value_cents, valuation_version FROM sr_contributions WHERE id = $1")
+                .bind(contribution)
+                .fetch_one(&db)
+                .await
+                .expect("stored");
+        row
+    };
+    assert_eq!(stored(db.clone()).await, (999_897, 2));
     let changes: i64 = sql::query_scalar("SELECT COUNT(*) FROM sr_value_changes WHERE contribution_id = $1")
         .bind(contribution)
         .fetch_one(&db)
         .await
         .expect("trail");
     assert_eq!(changes, 1, "no second line in the trail: nothing changed");
+    sql::query("UPDATE sr_contracts SET settled_on = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&db)
+        .await
+        .expect("reopened");
+    let done = volkshuis_store::socialreturn::revalue_stored(&db, &actor).await.expect("revalue");
+    assert_eq!((done.revalued, done.changed, done.settled_kept), (1, 1, 0));
+    assert_eq!(stored(db.clone()).await, (1_002_874, volkshuis_store::socialreturn::VALUATION_VERSION));
 }
 
 /// A title that a spreadsheet would run as a formula is written to the CSV export as text (issue 17).

@@ -5,7 +5,7 @@ use super::settings::{recipient_of, Recipient};
 use super::{log_read, opt_date, PersonalScope};
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
-use crate::sql;
+use crate::sql::{self, Conn};
 use crate::stock::columns::{insert_rows, Value};
 use crate::{timestamp, Backend, Db, Result, StoreError, Tx};
 use serde_json::json;
@@ -62,13 +62,13 @@ fn unit_facts(row: &sql::Row) -> Result<UnitFacts> {
 
 /// The organisation's units the ledger names, by `idExtern`: looked up in chunks, or for a large ledger read in
 /// one pass (a national ledger names most of the stock, and one scan beats thousands of lookups).
-async fn units_of(tx: &mut Tx, org_id: i64, households: &[Household]) -> Result<HashMap<String, UnitFacts>> {
+async fn units_of(db: &mut Conn<'_>, org_id: i64, households: &[Household]) -> Result<HashMap<String, UnitFacts>> {
     let mut found = HashMap::with_capacity(households.len());
     if households.len() >= READ_ALL_UNITS_FROM {
         use futures_util::TryStreamExt as _;
         let wanted: HashSet<&str> = households.iter().map(|h| h.unit.as_str()).collect();
         let text = format!("SELECT {UNIT_COLUMNS} FROM units WHERE corporation_id = $1");
-        let mut rows = sql::query(&text).bind(org_id).fetch(&mut *tx);
+        let mut rows = sql::query(&text).bind(org_id).fetch(&mut *db);
         while let Some(row) = rows.try_next().await? {
             let id_extern: String = row.try_get("id_extern")?;
             if wanted.contains(id_extern.as_str()) {
@@ -87,7 +87,7 @@ async fn units_of(tx: &mut Tx, org_id: i64, households: &[Household]) -> Result<
         for household in chunk {
             query = query.bind(household.unit.as_str());
         }
-        for row in query.fetch_all(&mut *tx).await? {
+        for row in query.fetch_all(&mut *db).await? {
             found.insert(row.try_get::<String, _>("id_extern")?, unit_facts(&row)?);
         }
     }
@@ -142,16 +142,21 @@ fn stock_problems(units: &HashMap<String, UnitFacts>, households: &[Household]) 
 }
 
 /// A ledger refused for its rows (`problems`, from reading the file) with the problems its readable `households`
-/// have against the stock added, ordered by line: the user fixes everything in one round. Writes nothing.
+/// have against the stock added, ordered by line, so that one round fixes most of it. A row that could not be read
+/// is not checked against the stock (its unit or contract may be what could not be read), so its stock problems can
+/// still come in the next round. Writes nothing, and reads without a transaction: on SQLite a transaction here would
+/// take the write lock and wait behind a running stock import.
 pub async fn every_problem(
     db: &Db,
     scope: &WriteScope,
     households: &[Household],
     mut problems: Vec<RowError>,
 ) -> Result<Vec<RowError>> {
-    let mut tx = db.begin().await?;
-    let units = units_of(&mut tx, scope.org_id(), households).await?;
-    tx.rollback().await?;
+    if households.is_empty() {
+        return Ok(problems);
+    }
+    let mut pooled = db.acquire().await?;
+    let units = units_of(&mut pooled.conn(), scope.org_id(), households).await?;
     problems.extend(stock_problems(&units, households));
     // Stable: on one line the file's own problems come first, in column order, then the stock's.
     problems.sort_by_key(|e| e.line);
@@ -182,7 +187,7 @@ pub async fn import_ledger(
         // One ledger of an organisation at a time: the open signals read below must still be open when written.
         sql::query("SELECT pg_advisory_xact_lock(7304, CAST($1 AS INTEGER))").bind(org_id).execute(&mut tx).await?;
     }
-    let units = units_of(&mut tx, org_id, households).await?;
+    let units = units_of(&mut tx.conn(), org_id, households).await?;
     let errors = stock_problems(&units, households);
     if !errors.is_empty() {
         return Ok(Err(errors));

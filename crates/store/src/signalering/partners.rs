@@ -6,7 +6,7 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::sql;
-use crate::{timestamp, Db, Result, Tx};
+use crate::{timestamp, Backend, Db, Result, Tx};
 use serde_json::json;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::org::OrgKind;
@@ -15,7 +15,7 @@ use volkshuis_domain::org::OrgKind;
 pub async fn referral_partners(db: &Db, scope: &ReadScope) -> Result<Vec<(i64, String)>> {
     let rows = sql::query(
         "SELECT o.id, o.name FROM sg_referral_partners r JOIN organisations o ON o.id = r.partner_id \
-         WHERE r.corporation_id = $1 ORDER BY o.name, o.id",
+         WHERE r.corporation_id = $1 AND o.kind = 'partner' ORDER BY o.name, o.id",
     )
     .bind(scope.org_id())
     .fetch_all(db)
@@ -23,12 +23,16 @@ pub async fn referral_partners(db: &Db, scope: &ReadScope) -> Result<Vec<(i64, S
     rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
 }
 
-/// Whether `partner_id` is on the referral list of `corporation_id` (read in the writing transaction).
+/// Whether `partner_id` is on the referral list of `corporation_id` (read in the writing transaction; on PostgreSQL
+/// the list's row is locked until it commits, so an administrator's removal cannot slip in between the check and the
+/// referral — SQLite's writing transaction holds the whole database already). Only while it is a partner
+/// organisation: one whose kind was changed since does not receive referrals (nor is it offered).
 pub(super) async fn is_referral_partner(tx: &mut Tx, corporation_id: i64, partner_id: i64) -> Result<bool> {
-    let found: Option<i64> = sql::query_scalar(
+    let lock = if tx.conn().backend() == Backend::Postgres { " FOR SHARE OF r" } else { "" };
+    let found: Option<i64> = sql::query_scalar(&format!(
         "SELECT r.partner_id FROM sg_referral_partners r JOIN organisations o ON o.id = r.partner_id \
-         WHERE r.corporation_id = $1 AND r.partner_id = $2 AND o.kind = 'partner'",
-    )
+         WHERE r.corporation_id = $1 AND r.partner_id = $2 AND o.kind = 'partner'{lock}"
+    ))
     .bind(corporation_id)
     .bind(partner_id)
     .fetch_optional(&mut *tx)
@@ -43,11 +47,11 @@ pub async fn add_referral_partner(db: &Db, scope: &WriteScope, actor: &Actor, pa
     if crate::orgs::kind_of(&mut tx, partner_id).await? != Some(OrgKind::Partner) {
         return Ok(false);
     }
-    if is_referral_partner(&mut tx, scope.org_id(), partner_id).await? {
-        return Ok(true);
-    }
-    sql::query(
-        "INSERT INTO sg_referral_partners (corporation_id, partner_id, added_by, added_at) VALUES ($1, $2, $3, $4)",
+    // Two additions at once (a double click) both get here on PostgreSQL: the second inserts nothing and writes no
+    // second audit entry.
+    let added = sql::query(
+        "INSERT INTO sg_referral_partners (corporation_id, partner_id, added_by, added_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (corporation_id, partner_id) DO NOTHING",
     )
     .bind(scope.org_id())
     .bind(partner_id)
@@ -55,6 +59,9 @@ pub async fn add_referral_partner(db: &Db, scope: &WriteScope, actor: &Actor, pa
     .bind(timestamp::to_unix(actor.at))
     .execute(&mut tx)
     .await?;
+    if added.rows_affected() == 0 {
+        return Ok(true);
+    }
     let mut change =
         Change::event(Some(scope.org_id()), "add_referral_partner", "sg_referral_partner", partner_id.to_string());
     change.after = Some(json!({ "partner": partner_id }));

@@ -389,3 +389,13 @@ pub async fn owner_of(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<i64>
 pub async fn partners(db: &Db, scope: &ReadScope) -> Result<Vec<(i64, String)>> {
     super::partners::referral_partners(db, scope).await
 }
+
+/// How many referrals wait for the partner of `scope` to accept or decline them: a count for its dashboard, naming
+/// nobody (so not a read of personal data).
+pub async fn waiting_referrals(db: &Db, scope: &ReadScope) -> Result<i64> {
+    Ok(sql::query_scalar("SELECT COUNT(*) FROM sg_soft WHERE partner_org_id = $1 AND state = $2")
+        .bind(scope.org_id())
+        .bind(SoftState::Referred.code())
+        .fetch_one(db)
+        .await?)
+}

@@ -7,7 +7,8 @@
 //! it was, and the next start does it again. A second run finds nothing to do.
 //!
 //! A settled contract is closed: the buyer judged its figures when it settled (did the supplier do all it could, a
-//! repair term), so its contributions keep the values that judgement saw; they are only marked as of this version.
+//! repair term), so its contributions keep the values that judgement saw. They keep their older version too: should
+//! the buyer reopen the contract (the settle form without "settled"), the next start values them again.
 
 use super::contributions::{write_years, VALUATION_VERSION};
 use crate::audit::{self, Actor, Change};
@@ -46,7 +47,7 @@ pub struct Revalued {
     pub changed: u64,
     /// The sum of the changes (new minus old).
     pub delta: Money,
-    /// Contributions of settled contracts, kept at the value they were settled with.
+    /// Contributions of settled contracts, kept at the value (and version) they were settled with.
     pub settled_kept: u64,
 }
 
@@ -92,7 +93,6 @@ pub async fn revalue_stored(db: &Db, actor: &Actor) -> Result<Revalued> {
         let old: i64 = row.try_get("value_cents")?;
         let body: String = row.try_get("body")?;
         if row.try_get::<Option<String>, _>("settled_on")?.is_some() {
-            mark_version(&mut tx, id).await?;
             done.settled_kept += 1;
             continue;
         }
@@ -136,7 +136,7 @@ pub async fn revalue_stored(db: &Db, actor: &Actor) -> Result<Revalued> {
         rebuild_totals(&mut tx, buyer_id).await?;
     }
     tx.commit().await?;
-    if done.revalued > 0 || done.settled_kept > 0 {
+    if done.revalued > 0 {
         let delta_cents = done.delta.cents();
         tracing::info!(done.revalued, done.changed, delta_cents, done.settled_kept, "social return re-valued");
     }
@@ -169,11 +169,6 @@ async fn mark_kept(tx: &mut Tx, id: i64, year: i32, cents: i64) -> Result<()> {
     let kept =
         Valuation { value: Money::from_cents(cents), lines: Vec::new(), years: vec![(year, Money::from_cents(cents))] };
     write_years(tx, id, &kept).await?;
-    mark_version(tx, id).await
-}
-
-/// Marks a contribution as of this version, its value and years as they are.
-async fn mark_version(tx: &mut Tx, id: i64) -> Result<()> {
     sql::query("UPDATE sr_contributions SET valuation_version = $1 WHERE id = $2")
         .bind(VALUATION_VERSION)
         .bind(id)

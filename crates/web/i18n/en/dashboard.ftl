@@ -266,6 +266,10 @@ line-checks-overdue = { $count ->
     [one] 1 check after the sale of a home is overdue
    *[other] { $count } checks after the sale of homes are overdue
 }
+line-referrals = { $count ->
+    [one] 1 referred soft signal waits for your answer (accept or decline)
+   *[other] { $count } referred soft signals wait for your answer (accept or decline)
+}
 recent-nz-sale = { $actor } recorded the sale of a home to its tenant
 recent-nz-coach = { $actor } assigned a purchase coach
 recent-nz-talk = { $actor } recorded the talk before a sale

@@ -29,13 +29,14 @@ stock-by-status = Status
 stock-by-rent = Rent
 stock-by-period = Period built
 stock-built = Built { $first } to { $last }
+stock-built-one = Built { $year }
 stock-map = Where the homes are: one dot per address, larger where more homes share a spot.
 stock-no-map = No coordinates are known for these homes.
 col-count = Number
 part-groups = Groups
 part-none = No group speaks for this place.
 part-formal = With a recognised tenant organisation or residents' committee
-part-informal = Represented informally only
+part-informal = Only by groups without recognition
 part-uncovered = Without representation
 part-blind-spots = Blind spots
 part-no-blind-spots = No blind spots: a group speaks for every home.
@@ -50,6 +51,7 @@ col-health = Health
 overleg-none = No open or recent cases about this place.
 afspraken-none = No performance agreements of this municipality in which you and the corporation take part.
 afspraken-cycle = { $title } ({ $years }), { $phase }
+afspraken-cycle-titled = { $title }, { $phase }
 afspraken-count = { $n ->
     [one] 1 commitment for this corporation or for all parties together
    *[other] { $n } commitments for this corporation or for all parties together

@@ -266,6 +266,10 @@ line-checks-overdue = { $count ->
     [one] 1 controle na de verkoop van een woning is te laat
    *[other] { $count } controles na de verkoop van woningen zijn te laat
 }
+line-referrals = { $count ->
+    [one] 1 doorverwezen zacht signaal wacht op uw antwoord (aannemen of afwijzen)
+   *[other] { $count } doorverwezen zachte signalen wachten op uw antwoord (aannemen of afwijzen)
+}
 recent-nz-sale = { $actor } legde de verkoop van een woning aan de huurder vast
 recent-nz-coach = { $actor } wees een koopcoach toe
 recent-nz-talk = { $actor } legde het gesprek vóór een verkoop vast

@@ -29,13 +29,14 @@ stock-by-status = Status
 stock-by-rent = Huur
 stock-by-period = Bouwperiode
 stock-built = Bouwjaren { $first } tot en met { $last }
+stock-built-one = Bouwjaar { $year }
 stock-map = Ligging van de woningen: één stip per adres, groter waar meer woningen op één plek staan.
 stock-no-map = Van deze woningen zijn geen coördinaten bekend.
 col-count = Aantal
 part-groups = Groepen
 part-none = Geen groep spreekt voor deze plek.
 part-formal = Met een erkende huurdersorganisatie of bewonerscommissie
-part-informal = Alleen informeel vertegenwoordigd
+part-informal = Alleen door groepen zonder erkenning
 part-uncovered = Zonder vertegenwoordiging
 part-blind-spots = Blinde vlekken
 part-no-blind-spots = Geen blinde vlekken: voor elke woning spreekt een groep.
@@ -50,6 +51,7 @@ col-health = Gezondheid
 overleg-none = Geen open of recente zaken over deze plek.
 afspraken-none = Geen prestatieafspraken van deze gemeente waarin u en de corporatie partij zijn.
 afspraken-cycle = { $title } ({ $years }), { $phase }
+afspraken-cycle-titled = { $title }, { $phase }
 afspraken-count = { $n ->
     [one] 1 afspraak voor deze corporatie of voor alle partijen samen
    *[other] { $n } afspraken voor deze corporatie of voor alle partijen samen

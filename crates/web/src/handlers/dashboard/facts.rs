@@ -82,6 +82,8 @@ pub(crate) enum Fact {
     Decree { year: i32 },
     /// Checks after the sale of homes are overdue (Nazorg; the line's due date is the oldest).
     ChecksOverdue { count: i64 },
+    /// Soft signals referred to this partner wait for it to accept or decline them (Signalering; a count only).
+    Referrals { count: i64 },
 }
 
 /// Blind spots listed (the worst first); the coverage page has them all.
@@ -134,6 +136,14 @@ pub(crate) async fn gather(
                 let fact = Fact::ImportErrors { report_id: errors.report_id, at, file };
                 out.push(Todo::new(Kind::Import, Side::Ours, None, fact));
             }
+        }
+    }
+    if org.kind == OrgKind::Partner && scope.role().allows(Action::Edit) {
+        // Those who work the referrals; the page they lead to is theirs only (a read-only member gets a 403 there).
+        let waiting = volkshuis_store::signalering::soft::waiting_referrals(db, scope).await?;
+        if waiting > 0 {
+            let fact = Fact::Referrals { count: waiting };
+            out.push(Todo::new(Kind::Question, Side::Ours, None, fact).times(count(waiting)));
         }
     }
     if org.kind != OrgKind::TenantOrganisation {

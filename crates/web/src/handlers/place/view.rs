@@ -386,7 +386,7 @@ impl PlacePage {
                     pl.afspraken_count(cycle.commitment_count)
                 };
                 b.tables.push(Table {
-                    caption: format!("{} — {}", pl.afspraken_cycle(phase, &cycle.title, years), count),
+                    caption: format!("{} — {}", cycle_name(pl, phase, &cycle.title, &years), count),
                     note: None,
                     head: vec![pl.col_kind.to_owned(), pl.col_title.to_owned()],
                     rows: cycle.commitments[..commitments]
@@ -580,10 +580,22 @@ fn stock_block(
         table(pl.stock_by_rent, rents),
         table(pl.stock_by_period, periods),
     ];
-    if let Some((first, last)) = summary.built {
-        b.notes.push(pl.stock_built(first, last));
+    match summary.built {
+        Some((first, last)) if first == last => b.notes.push(pl.stock_built_one(first)),
+        Some((first, last)) => b.notes.push(pl.stock_built(first, last)),
+        None => {}
     }
     b.map = minimap::draw(&stock.points, MAP_WIDTH);
     b.notes.push(if b.map.is_some() { pl.stock_map.to_owned() } else { pl.stock_no_map.to_owned() });
     b
+}
+
+/// A cycle as the place page names it: its title with its years and phase, the years left out when the title holds
+/// them already ("Prestatieafspraken Deventer 2027 (2027)" said it twice).
+fn cycle_name(pl: &PlekTexts, phase: &str, title: &str, years: &str) -> String {
+    if title.contains(years) {
+        pl.afspraken_cycle_titled(phase, title)
+    } else {
+        pl.afspraken_cycle(phase, title, years)
+    }
 }

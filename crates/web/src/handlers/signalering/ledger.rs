@@ -223,7 +223,8 @@ async fn verdicts(
     };
     let (page_no, skip) = offset(query.page);
     let (list, total) = ledger::verdicts(&state.db, &personal, &auth.actor(&state), filter, skip, PAGE_SIZE).await?;
-    let last = ledger::ledgers(&state.db, &scope, 1)
+    // The newest two: a ledger waiting to be sent comes before the last one sent (there is at most one waiting).
+    let last = ledger::ledgers(&state.db, &scope, 2)
         .await?
         .into_iter()
         .find(|l| l.sent)
