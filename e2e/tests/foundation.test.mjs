@@ -54,7 +54,7 @@ test('an invalid form comes back with everything typed', async () => {
   assert.equal(await page.inputValue('#name'), 'Huurdersraad Zuid');
   assert.equal(await page.inputValue('#code'), 'zuid raad!');
   assert.equal(await page.inputValue('#kind'), 'tenant_organisation');
-  assert.match(await page.textContent('#code-error'), /geen geldige waarde/);
+  assert.match(await page.textContent('#code-error'), /kleine letters \(a–z\), cijfers en streepjes/, 'the error says what a code may hold');
   assert.equal(await page.getAttribute('#code', 'aria-invalid'), 'true');
   await assertAccessible(page, 'form with errors');
   await page.fill('#code', 'hr-zuid');

@@ -52,6 +52,7 @@ test('upload with an error, read the report, fix and import, browse', async () =
   await page.setInputFiles('#file', goodFile);
   await upload(page, 'button[value=check]');
   assert.match(await page.textContent('#import-outcome'), /Gecontroleerd: geen fouten/);
+  assert.match(await page.textContent('#import-not-saved'), /Er is nog niets opgeslagen/);
   await page.setInputFiles('#file', goodFile);
   await upload(page, 'button[value=import]');
   assert.equal(await page.getAttribute('body', 'data-uploads'), '3', 'three uploads, each answered in place');

@@ -61,6 +61,10 @@ async fn upload_with_errors_then_fixed(mut app: TestApp) {
     assert!(fixed.body.contains("Ingelezen") && fixed.body.contains("3 eenheden: 3 nieuw, 0 gewijzigd, 0 ongewijzigd"));
     let again = app.import_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&GOOD)).await;
     assert!(again.body.contains("0 nieuw, 0 gewijzigd, 3 ongewijzigd"));
+    // A file without one of them, not marked as the whole stock: the unit missing from it stays as it is, and the
+    // page says so.
+    let fewer = app.import_file(&url, &[("mode", "import")], "deel.csv", &stock_file(&GOOD[..2])).await;
+    assert!(fewer.body.contains("1 eenheid staat niet in het bestand (ongemoeid gelaten)."), "{}", fewer.main());
 
     let template = app.get(&format!("/orgs/{org}/stock/template.csv")).await;
     assert!(template.body.starts_with("\u{feff}idExtern;clusterCode;"));
@@ -73,6 +77,7 @@ async fn check_only_writes_nothing(mut app: TestApp) {
     let checked = app.import_file(&url, &[("mode", "check")], "bezit.csv", &stock_file(&GOOD)).await;
     assert_eq!(checked.status, StatusCode::OK);
     assert!(checked.body.contains("Gecontroleerd: geen fouten") && checked.body.contains("3 nieuw"));
+    assert!(checked.body.contains("Er is nog niets opgeslagen. Kies het bestand opnieuw"), "the check says so");
     assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Er is nog geen bezit"));
     let missing = app.post_file(&url, &[("mode", "check")], "leeg.csv", b"").await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
