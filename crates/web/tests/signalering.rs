@@ -576,6 +576,12 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     }
     let added = app.post(&partners, &[("partner_id", &partner)]).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post(&partners, &[("partner_id", &partner)]).await.status, StatusCode::SEE_OTHER, "twice is once");
+    // The partner hears it is on the list, once.
+    let coach = app.user_id("coordinator@wijkteam.test").await;
+    let listed = "Woonstad Voorbeeld zette uw organisatie op de lijst van partners voor doorverwijzingen";
+    let told = |notices: Vec<(String, String)>, text: &str| notices.iter().filter(|(n, _)| n.starts_with(text)).count();
+    assert_eq!(told(app.notices_of(coach).await, listed), 1);
     let listed = app.get(&partners).await;
     assert!(
         listed.main().contains("Wijkteam Centrum")
@@ -677,6 +683,8 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     app.login("admin@woonstad.test").await;
     assert_eq!(app.post(&remove, &[]).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.post(&remove, &[]).await.status, StatusCode::NOT_FOUND, "not on the list any more");
+    let unlisted = "Woonstad Voorbeeld haalde uw organisatie van de lijst van partners voor doorverwijzingen";
+    assert_eq!(told(app.notices_of(coach).await, unlisted), 1, "the partner hears it was taken off");
     assert!(app.get(&partners).await.body.contains("data-empty"));
     let again = app.post(&format!("{one}/verwijzen"), &forged).await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -92,3 +92,5 @@ ev-initiative-coach = { $org } made you the coach of the residents' initiative {
 ev-koopcoach-assigned = { $org } assigned a buyer to you as koopcoach
 mail-footer-personal = You receive this e-mail because it concerns you. Choose whether notices come by e-mail at once, once a day or not at all: { $settings }
 ev-consent-withdrawn = The consent to a referral was withdrawn
+ev-referral-partner-listed = { $org } put your organisation on its list of partners for referrals of soft signals
+ev-referral-partner-unlisted = { $org } took your organisation off its list of partners for referrals of soft signals; what was already referred stays with you

@@ -92,3 +92,5 @@ ev-initiative-coach = { $org } maakte u coach van het bewonersinitiatief { $titl
 ev-koopcoach-assigned = { $org } wees u een koper toe als koopcoach
 mail-footer-personal = U krijgt deze e-mail omdat het over u gaat. Kies zelf of u meldingen direct, één keer per dag of niet per e-mail krijgt: { $settings }
 ev-consent-withdrawn = De toestemming voor een doorverwijzing is ingetrokken
+ev-referral-partner-listed = { $org } zette uw organisatie op de lijst van partners voor doorverwijzingen van zachte signalen
+ev-referral-partner-unlisted = { $org } haalde uw organisatie van de lijst van partners voor doorverwijzingen van zachte signalen; wat al doorverwezen is, blijft bij u

@@ -224,6 +224,8 @@ pub(crate) enum Step {
     ReferralAnswered { corporation: i64 },
     /// Signalering: the tenant withdrew the consent to a referral made to this partner.
     ConsentWithdrawn { partner: i64 },
+    /// Signalering: a corporation put this partner on its list of referral partners (`listed`), or took it off.
+    ReferralPartnerListed { partner: i64, listed: bool },
 }
 
 /// A prestatieafspraken cycle as a notice names it, with its parties.
@@ -289,6 +291,8 @@ impl Step {
             Self::ReferralMade { .. } => "referral_made",
             Self::ReferralAnswered { .. } => "referral_answered",
             Self::ConsentWithdrawn { .. } => "consent_withdrawn",
+            Self::ReferralPartnerListed { listed: true, .. } => "referral_partner_listed",
+            Self::ReferralPartnerListed { listed: false, .. } => "referral_partner_unlisted",
         }
     }
 
@@ -327,7 +331,8 @@ impl Step {
             | Self::SignalAnswered { sender: org }
             | Self::ReferralMade { partner: org }
             | Self::ReferralAnswered { corporation: org }
-            | Self::ConsentWithdrawn { partner: org } => vec![*org],
+            | Self::ConsentWithdrawn { partner: org }
+            | Self::ReferralPartnerListed { partner: org, .. } => vec![*org],
         }
     }
 
@@ -365,7 +370,9 @@ impl Step {
             Self::SignalAnswered { .. } => format!("/orgs/{org}/signalering/verzonden"),
             Self::ReferralMade { .. } => format!("/orgs/{org}/signalering/verwijzingen"),
             Self::ReferralAnswered { .. } => format!("/orgs/{org}/signalering/zacht"),
-            Self::ConsentWithdrawn { .. } => format!("/orgs/{org}/signalering/verwijzingen"),
+            Self::ConsentWithdrawn { .. } | Self::ReferralPartnerListed { .. } => {
+                format!("/orgs/{org}/signalering/verwijzingen")
+            }
         }
     }
 
@@ -409,6 +416,8 @@ impl Step {
             Self::ReferralMade { .. } => nt.ev_referral_made.to_owned(),
             Self::ReferralAnswered { .. } => nt.ev_referral_answered.to_owned(),
             Self::ConsentWithdrawn { .. } => nt.ev_consent_withdrawn.to_owned(),
+            Self::ReferralPartnerListed { listed: true, .. } => nt.ev_referral_partner_listed(by),
+            Self::ReferralPartnerListed { listed: false, .. } => nt.ev_referral_partner_unlisted(by),
         }
     }
 
@@ -421,6 +430,7 @@ impl Step {
                 | Self::ReferralMade { .. }
                 | Self::ReferralAnswered { .. }
                 | Self::ConsentWithdrawn { .. }
+                | Self::ReferralPartnerListed { .. }
         )
     }
 

@@ -8,6 +8,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::i18n::SignaleringTexts;
+use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, NoticeQuery, Page};
 use askama::Template;
@@ -107,15 +108,21 @@ async fn add(
     let scope = scope(&state, &auth, org, true).await?;
     let typed = fields.get("partner_id").cloned().unwrap_or_default();
     // The store refuses an organisation that is no partner (an id typed into the form, say) and writes nothing.
-    let added = match typed.trim().parse::<i64>() {
-        Ok(id) => add_referral_partner(&state.db, &scope, &auth.actor(&state), id).await?,
-        Err(_) => false,
+    let id = typed.trim().parse::<i64>().ok();
+    // Told once: adding a partner that is on the list already changes nothing.
+    let known = referral_partners(&state.db, &scope).await?.iter().any(|(listed, _)| Some(*listed) == id);
+    let added = match id {
+        Some(id) => add_referral_partner(&state.db, &scope, &auth.actor(&state), id).await?.then_some(id),
+        None => None,
     };
-    if !added {
+    let Some(partner) = added else {
         let mut errors = FieldErrors::default();
         errors.add("partner_id", SignaleringTexts::of(auth.ctx.lang).err_partner);
         let page = page_for(&state, &auth, &scope, Page::for_user(&auth), typed, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    if !known {
+        tell_partner(&state, &auth, org, partner, true).await?;
     }
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=saved")).into_response())
 }
@@ -129,5 +136,15 @@ async fn remove(
     if !remove_referral_partner(&state.db, &scope, &auth.actor(&state), partner).await? {
         return Err(AppError::NotFound);
     }
+    tell_partner(&state, &auth, org, partner, false).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=saved")).into_response())
+}
+
+/// The partner hears that it was put on the corporation's list, or taken off it: it receives (or no longer receives)
+/// referrals with personal data.
+async fn tell_partner(state: &AppState, auth: &Auth, org: i64, partner: i64, listed: bool) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    notify::tell(state, &mut tx, &Event::new(auth, org, Step::ReferralPartnerListed { partner, listed })).await?;
+    tx.commit().await?;
+    Ok(())
 }
