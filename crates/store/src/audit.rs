@@ -137,9 +137,8 @@ pub struct Filter {
 /// The newest entries matching the filter, newest first, at most `limit`.
 pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
     // Each optional filter is bound as NULL when unused, so one statement serves every combination.
-    let rows = sql::query(
-        "SELECT id, at, actor_user_id, actor_label, org_id, action, entity, entity_id, before_json, after_json, \
-         personal_data, request_id FROM audit_log \
+    let rows = sql::query(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM audit_log \
          WHERE ($1 IS NULL OR org_id = $1) \
          AND ($2 IS NULL OR LOWER(actor_label) LIKE $2 ESCAPE '\\') \
          AND ($3 IS NULL OR entity = $3) \
@@ -148,8 +147,8 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
          AND ($6 IS NULL OR at >= $6) \
          AND ($7 IS NULL OR at < $7) \
          AND ($8 IS NULL OR id < $8) \
-         ORDER BY id DESC LIMIT $9",
-    )
+         ORDER BY id DESC LIMIT $9"
+    ))
     .bind(filter.org_id)
     .bind(filter.actor.as_ref().map(|a| crate::like::contains(&a.to_lowercase())))
     .bind(filter.entity.as_deref())
@@ -169,17 +168,20 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
 /// import, the demo's history, a transaction that committed late) would sit above newer ones there. Reads of
 /// personal data are not changes: they stay in the audit log, and would push the changes off a short list.
 pub async fn latest_of_org(db: &Db, org_id: i64, limit: i64) -> Result<Vec<Entry>> {
-    let rows = sql::query(
-        "SELECT id, at, actor_user_id, actor_label, org_id, action, entity, entity_id, before_json, after_json, \
-         personal_data, request_id FROM audit_log WHERE org_id = $1 AND action <> 'read_personal' \
-         ORDER BY at DESC, id DESC LIMIT $2",
-    )
+    let rows = sql::query(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM audit_log WHERE org_id = $1 AND action <> 'read_personal' \
+         ORDER BY at DESC, id DESC LIMIT $2"
+    ))
     .bind(org_id)
     .bind(limit)
     .fetch_all(db)
     .await?;
     rows.iter().map(entry_from_row).collect()
 }
+
+/// The columns [`entry_from_row`] reads, for every statement that lists entries.
+pub(crate) const ENTRY_COLUMNS: &str = "id, at, actor_user_id, actor_label, org_id, action, entity, entity_id, \
+     before_json, after_json, personal_data, request_id";
 
 pub(crate) fn entry_from_row(row: &sql::Row) -> Result<Entry> {
     Ok(Entry {

@@ -257,11 +257,10 @@ pub async fn move_phase(
 /// The cycle's timeline: its entries in the audit log (every phase change, bid, signature and dispute step), newest
 /// first. A party's private notes are not among them.
 pub async fn timeline(db: &Db, cycle: &CycleRef, limit: i64) -> Result<Vec<Entry>> {
-    let rows = sql::query(
-        "SELECT id, at, actor_user_id, actor_label, org_id, action, entity, entity_id, before_json, after_json, \
-         personal_data, request_id FROM audit_log WHERE entity = 'pa_cycle' AND entity_id = $1 \
-         ORDER BY id DESC LIMIT $2",
-    )
+    let rows = sql::query(&format!(
+        "SELECT {} FROM audit_log WHERE entity = 'pa_cycle' AND entity_id = $1 ORDER BY id DESC LIMIT $2",
+        audit::ENTRY_COLUMNS
+    ))
     .bind(cycle.id.to_string())
     .bind(limit)
     .fetch_all(db)
