@@ -159,7 +159,7 @@ test('a home sold to its tenant: the talk, a koopcoach, an overdue three-year ch
   assert.match(await staff.textContent('main form'), /controles gepland 3, 6 jaar na de datum van levering\./);
   await assertAccessible(staff, 'sale form');
   const sale = staff.locator('main form');
-  await sale.getByLabel('Eenheid (idExtern)').fill(home.id);
+  await sale.getByLabel('Eenheid', { exact: true }).fill(home.id);
   await sale.getByLabel('Datum van levering (notaris)').fill(iso(SOLD_ON));
   await sale.getByLabel('Koopprijs').fill('160.000,00');
   await sale.getByLabel('Waarde', { exact: true }).fill('200000');

@@ -24,6 +24,7 @@ volkshuis_store::store_test_on_both_backends!(
     dry_run_counts_but_writes_nothing,
     duplicate_ids_in_one_file_are_errors,
     corporations_never_see_each_others_stock,
+    a_unit_is_named_by_its_id_extern_or_its_address,
     filters_and_pages,
     large_file_in_batches,
     map_clusters_and_points,
@@ -224,6 +225,36 @@ async fn corporations_never_see_each_others_stock(db: &Db) {
     let cluster_id = stock::clusters(db, &woonstad).await.expect("clusters")[0].id;
     assert!(stock::cluster(db, &other, cluster_id).await.expect("cluster").is_none());
     assert!(stock::cluster(db, &woonstad, cluster_id).await.expect("cluster").is_some());
+}
+
+async fn a_unit_is_named_by_its_id_extern_or_its_address(db: &Db) {
+    use stock::UnitRef::{NeedsAddition, One, Several, Unknown};
+    let woonstad = corporation(db, "woonstad").await;
+    let other = corporation(db, "anders").await;
+    // A5 has the address of A3 under another idExtern; number 2 has only a unit with huisletter a.
+    let a5 = "A5;C2;Het Anker;BOG;VHR;Coolsingel;10;;3011AD;Rotterdam;GM0599;;NDA;900,00;;";
+    import(db, &woonstad, &file(&[A1, A2, A3, a5]), ImportOptions::default()).await;
+    import(db, &other, &file(&[A1]), ImportOptions::default()).await;
+    let id = |scope, id_extern| async move {
+        stock::unit_id_by_extern(db, scope, id_extern).await.expect("read").expect("unit")
+    };
+    let (a1, a2, other_a1) = (id(&woonstad, "A1").await, id(&woonstad, "A2").await, id(&other, "A1").await);
+    let named = |scope, typed| async move { stock::unit_by_reference(db, scope, typed).await.expect("read") };
+    assert_eq!(named(&woonstad, "A1").await, One(a1));
+    assert_eq!(named(&woonstad, " A2 ").await, One(a2), "typed with spaces around it");
+    assert_eq!(named(&woonstad, "1011 AA 1").await, One(a1));
+    assert_eq!(named(&woonstad, "1011aa1").await, One(a1));
+    assert_eq!(named(&other, "1011 AA 1").await, One(other_a1), "the same address in another stock is that one's");
+    assert_eq!(named(&woonstad, "1011AA 2-a").await, One(a2));
+    assert_eq!(named(&woonstad, "1011 AA 2A").await, One(a2));
+    assert_eq!(named(&woonstad, "1011AA 2").await, NeedsAddition, "only 2a is there: not chosen unasked");
+    assert_eq!(named(&woonstad, "1011AA 2b").await, Unknown);
+    assert_eq!(named(&woonstad, "3011 AD 10").await, Several, "two units share this address");
+    assert_eq!(named(&woonstad, "1011AA").await, Unknown, "a postcode without a number names no unit");
+    assert_eq!(named(&woonstad, "Kerkstraat 1").await, Unknown, "a street is not an address to go by");
+    assert_eq!(named(&woonstad, "9999 ZZ 1").await, Unknown);
+    assert_eq!(named(&other, "A2").await, Unknown, "another corporation's idExtern");
+    assert_eq!(named(&other, "1011AA 2a").await, Unknown, "another corporation's address");
 }
 
 async fn filters_and_pages(db: &Db) {

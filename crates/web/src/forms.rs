@@ -47,6 +47,18 @@ pub fn text_error(t: &Texts, error: TextError) -> String {
     }
 }
 
+/// The unit a form named by idExtern or address ([`volkshuis_store::stock::unit_by_reference`]), or the message
+/// for its field.
+pub fn typed_unit(t: &Texts, found: volkshuis_store::stock::UnitRef) -> Result<i64, &'static str> {
+    use volkshuis_store::stock::UnitRef;
+    match found {
+        UnitRef::One(id) => Ok(id),
+        UnitRef::Unknown => Err(t.err_unit_ref),
+        UnitRef::NeedsAddition => Err(t.err_unit_ref_addition),
+        UnitRef::Several => Err(t.err_unit_ref_several),
+    }
+}
+
 /// A form field as typed, trimmed (empty when absent): one helper for every module's forms.
 pub fn field<'a>(fields: &'a std::collections::HashMap<String, String>, name: &str) -> &'a str {
     fields.get(name).map(|s| s.trim()).unwrap_or("")

@@ -259,7 +259,7 @@ async fn a_wrong_sale_form_comes_back_with_everything_typed(mut app: TestApp) {
     let refused = app.post(&path, &wrong).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let body = &refused.body;
-    assert!(body.contains("staat niet in uw bezit"), "{body}");
+    assert!(body.contains("Geen eenheid in uw bezit heeft deze idExtern of dit adres"), "{body}");
     assert!(body.contains("past niet bij de waarde min de korting"), "{body}");
     assert!(
         body.contains("value=\"ONBEKEND\"")
@@ -410,10 +410,12 @@ async fn a_check_opening_tells_the_corporation_without_naming_the_buyer(mut app:
     app.login("medewerker@woonstad.test").await;
     // Sold on 10 March 2024: the three-year check is due 10 March 2027 and opens two months before.
     let mut sale = SALE.to_vec();
-    sale[0] = ("unit", "A3");
+    sale[0] = ("unit", "7411AB 3"); // by its address: A3
     sale[1] = ("sold_on", "2024-03-10");
     let done = app.post(&format!("/orgs/{woonstad}/nazorg/verkopen/nieuw"), &sale).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let sold = "SELECT COUNT(*) FROM nz_sales s JOIN units u ON u.id = s.unit_id WHERE u.id_extern = 'A3'";
+    assert_eq!(count(&app, sold).await, 1, "the unit at the address typed");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM jobs WHERE kind = 'nz_check_opens'").await, 2, "one per check");
     assert_eq!(volkshuis_web::run_due_jobs(&app.state).await.expect("run"), 0, "not before the day");
     app.state.clock.advance(Duration::days(47));

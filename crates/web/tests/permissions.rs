@@ -296,6 +296,8 @@ async fn denied_pages_show_no_data(mut app: TestApp) {
     let response = app.get(&format!("/orgs/{woonstad}")).await;
     assert_eq!(response.status, StatusCode::FORBIDDEN);
     assert!(response.body.contains("Geen toegang"));
+    // Someone of another organisation is sent to that organisation's administrator, not to their own.
+    assert!(response.body.contains("de beheerder van de organisatie waar deze pagina bij hoort"), "{}", response.body);
     assert!(!response.body.contains("Carla Smit") && !response.body.contains("lezer@woonstad.test"));
 }
 

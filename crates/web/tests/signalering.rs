@@ -19,6 +19,7 @@ on_both_backends!(
     every_route_answers_each_role_as_the_law_allows,
     soft_signals_reach_only_the_partner_they_were_referred_to,
     reminders_from_before_the_arrears_are_named_on_the_verdicts,
+    the_ledger_page_takes_a_ledger_and_names_its_columns,
 );
 
 const STOCK: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;bagVerblijfsobjectId\n\
@@ -220,6 +221,29 @@ async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestA
     let not_csv = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "x.csv", b"naam\nX\n").await;
     assert_eq!(not_csv.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(not_csv.main().contains("contractnummer"), "{}", not_csv.main());
+}
+
+/// The Grootboek tab is where a ledger is brought in (it showed only the verdicts, the form was on the overview),
+/// and the form names every column the reader knows, with what each must hold.
+async fn the_ledger_page_takes_a_ledger_and_names_its_columns(mut app: TestApp) {
+    let (_, woonstad) = setting(&mut app).await;
+    app.login("medewerker@woonstad.test").await;
+    let path = format!("/orgs/{woonstad}/signalering/grootboek");
+    for page in [app.get(&path).await, app.get(&format!("/orgs/{woonstad}/signalering")).await] {
+        let main = page.main();
+        assert!(main.contains(&format!("<form method=\"post\" action=\"{path}\" enctype=\"multipart/form-data\">")));
+        let columns = &main[main.find("data-ledger-columns").expect("the columns explained")..];
+        for column in volkshuis_domain::signalering::ledger::LedgerColumn::ALL {
+            assert!(columns.contains(&format!("<code>{}</code>", column.name())), "{}: {columns}", column.name());
+        }
+        assert!(columns.contains("<code>bezwaar</code></th><td>ja</td>"), "required on every line: {columns}");
+        assert!(columns.contains("<code>telefoon</code></th><td>nee</td>"), "{columns}");
+    }
+    // With a ledger waiting to be sent, the form says a new one replaces it.
+    let done = app.post_file(&path, &[], "grootboek.csv", LEDGER.as_bytes()).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let waiting = app.get(&path).await;
+    assert!(waiting.main().contains("data-pending") && waiting.main().contains("vervangt het het grootboek hierboven"));
 }
 
 /// Who asks, and what each route answers them.
@@ -535,13 +559,15 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     assert!(missing.body.contains("value=\"Bewoner 3 hoog\""), "what was typed comes back");
     let foreign =
         app.post(&base, &[("household", "X"), ("unit", "NIET-VAN-ONS"), ("kind", "overlast"), ("note", "n")]).await;
-    assert!(foreign.body.contains("Deze eenheid staat niet in uw bezit"));
+    assert!(foreign.body.contains("Geen eenheid in uw bezit heeft deze idExtern of dit adres"), "{}", foreign.main());
+    assert!(foreign.body.contains("value=\"NIET-VAN-ONS\""), "what was typed comes back");
+    // A home is named by its address as well as by its idExtern.
     let made = app
         .post(
             &base,
             &[
                 ("household", "Bewoner 3 hoog"),
-                ("unit", "A1"),
+                ("unit", "7411 aa 1"),
                 ("kind", "eenzaamheid"),
                 ("note", "Komt niet meer buiten"),
             ],
@@ -550,6 +576,7 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     assert_eq!(made.status, StatusCode::SEE_OTHER);
     let one = made.location().expect("to the signal").to_owned();
     let id = one.rsplit('/').next().expect("id").to_owned();
+    assert!(app.get(&one).await.main().contains("Kerkstraat 1"), "the signal is about the unit at that address");
     let partner = wijkteam.to_string();
     // Only to a referral partner of the corporation: there are none yet, so the form says so and a forged referral
     // to the wijkteam is refused.
@@ -576,7 +603,12 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     }
     let added = app.post(&partners, &[("partner_id", &partner)]).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
-    assert_eq!(app.post(&partners, &[("partner_id", &partner)]).await.status, StatusCode::SEE_OTHER, "twice is once");
+    let shown = app.get(added.location().expect("back to the list")).await;
+    assert!(shown.main().contains("Op de lijst gezet."), "{}", shown.main());
+    let twice = app.post(&partners, &[("partner_id", &partner)]).await;
+    assert_eq!(twice.status, StatusCode::SEE_OTHER, "twice is once");
+    let shown = app.get(twice.location().expect("back to the list")).await;
+    assert!(shown.main().contains("Deze partner stond al op de lijst"), "{}", shown.main());
     // The partner hears it is on the list, once.
     let coach = app.user_id("coordinator@wijkteam.test").await;
     let listed = "Woonstad Voorbeeld zette uw organisatie op de lijst van partners voor doorverwijzingen";
@@ -681,7 +713,10 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     app.login("medewerker@woonstad.test").await;
     assert_eq!(app.post(&remove, &[]).await.status, StatusCode::FORBIDDEN);
     app.login("admin@woonstad.test").await;
-    assert_eq!(app.post(&remove, &[]).await.status, StatusCode::SEE_OTHER);
+    let removed = app.post(&remove, &[]).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    let shown = app.get(removed.location().expect("back to the list")).await;
+    assert!(shown.main().contains("Van de lijst gehaald"), "{}", shown.main());
     assert_eq!(app.post(&remove, &[]).await.status, StatusCode::NOT_FOUND, "not on the list any more");
     let unlisted = "Woonstad Voorbeeld haalde uw organisatie van de lijst van partners voor doorverwijzingen";
     assert_eq!(told(app.notices_of(coach).await, unlisted), 1, "the partner hears it was taken off");

@@ -27,7 +27,7 @@ pub use query::{
     cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, unit, unit_id_by_extern,
     units, units_after, ClusterRow, UnitFilter, UnitListRow, UnitPage, UnitRow, COUNT_CAP,
 };
-pub use references::{unknown_codes, StockRef};
+pub use references::{unit_by_reference, unknown_codes, StockRef, UnitRef};
 pub use reports::{report, save_report};
 
 /// A complex's page shows this many of its units at a time, as the unit list does; the figures cover all of them.

@@ -48,7 +48,6 @@ err-date = Enter a valid date.
 err-buyer-name = Enter the buyer's name (at most 200 characters).
 err-email = Enter a valid e-mail address, or leave it empty.
 err-phone = The phone number is too long.
-err-unit = This unit (idExtern) is not in your stock.
 err-already-sold = This home has been sold already and not bought back.
 err-text = Fill this in (not too long).
 err-discount-required = These conditions come with a discount percentage.
@@ -89,7 +88,7 @@ field-owner-share = Owner's share in the change of value
 field-owner-share-percent = Owner's share in the change of value (%)
 owner-share-hint = Leave empty for Koopgarant under today's table (share = 100% − 1.5 × discount: 20% discount gives 70%). Older contracts have their own share: enter it as the contract states it.
 field-complex = Complex
-field-unit = Unit (idExtern)
+field-unit = Unit
 field-sold-on = Day of transfer (notary)
 field-buyer-name = Buyer's name
 mail-check-subject = { $years ->

@@ -48,7 +48,6 @@ err-date = Vul een geldige datum in.
 err-buyer-name = Vul de naam van de koper in (hoogstens 200 tekens).
 err-email = Vul een geldig e-mailadres in, of laat het leeg.
 err-phone = Het telefoonnummer is te lang.
-err-unit = Deze eenheid (idExtern) staat niet in uw bezit.
 err-already-sold = Deze woning is al verkocht en niet teruggekocht.
 err-text = Vul dit in (niet te lang).
 err-discount-required = Bij deze voorwaarden hoort een kortingspercentage.
@@ -89,7 +88,7 @@ field-owner-share = Aandeel eigenaar in waardeontwikkeling
 field-owner-share-percent = Aandeel eigenaar in waardeontwikkeling (%)
 owner-share-hint = Laat leeg bij Koopgarant volgens de huidige tabel (aandeel = 100% − 1,5 × korting: 20% korting geeft 70%). Oudere contracten hebben een eigen aandeel: vul dat dan in zoals het in het contract staat.
 field-complex = Complex
-field-unit = Eenheid (idExtern)
+field-unit = Eenheid
 field-sold-on = Datum van levering (notaris)
 field-buyer-name = Naam van de koper
 mail-check-subject = { $years ->

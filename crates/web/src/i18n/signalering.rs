@@ -4,12 +4,50 @@
 use super::show_date;
 use super::SignaleringTexts;
 use time::Date;
+use volkshuis_domain::signalering::ledger::LedgerColumn;
 use volkshuis_domain::signalering::outcome::OutreachKind;
 use volkshuis_domain::signalering::soft::{SoftKind, SoftState};
 use volkshuis_domain::signalering::triage::BucketAction;
 use volkshuis_domain::signalering::{Outcome, PartOfDay};
 
 impl SignaleringTexts {
+    /// The ledger's columns for the upload form's explanation: header name, whether every line must fill it, what it
+    /// holds. From the domain's own list, so the page names exactly the columns the reader knows.
+    pub fn ledger_columns(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+        LedgerColumn::ALL
+            .iter()
+            .map(|&column| {
+                let required = if LedgerColumn::REQUIRED.contains(&column) {
+                    self.ledger_required_yes
+                } else {
+                    self.ledger_required_no
+                };
+                (column.name(), required, self.ledger_help(column))
+            })
+            .collect()
+    }
+
+    fn ledger_help(&self, column: LedgerColumn) -> &'static str {
+        match column {
+            LedgerColumn::Contract => self.ledger_help_contract,
+            LedgerColumn::Unit => self.ledger_help_unit,
+            LedgerColumn::Name => self.ledger_help_name,
+            LedgerColumn::Address => self.ledger_help_address,
+            LedgerColumn::Phone => self.ledger_help_phone,
+            LedgerColumn::Email => self.ledger_help_email,
+            LedgerColumn::Amount => self.ledger_help_amount,
+            LedgerColumn::ArrearsSince => self.ledger_help_since,
+            LedgerColumn::ReminderOn => self.ledger_help_reminder,
+            LedgerColumn::OfferOn => self.ledger_help_offer,
+            LedgerColumn::ContactOn => self.ledger_help_contact_on,
+            LedgerColumn::ContactKind => self.ledger_help_contact_kind,
+            LedgerColumn::ContactReached => self.ledger_help_reached,
+            LedgerColumn::DebtHelpPointed => self.ledger_help_debt_help,
+            LedgerColumn::Objection => self.ledger_help_objection,
+            LedgerColumn::Arrangement => self.ledger_help_arrangement,
+        }
+    }
+
     /// Why a household was not signalled, from the code the store keeps (`signal_from`: when the threshold ends).
     pub fn block(&self, code: &str, signal_from: Option<Date>) -> String {
         match code {

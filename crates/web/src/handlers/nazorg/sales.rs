@@ -259,15 +259,15 @@ async fn create(
             fields.insert("owner_share".to_owned(), derived.trim_end_matches('%').to_owned());
         }
     }
-    // The unit by its idExtern in the corporation's own stock (checked again in the store).
-    let unit = crate::forms::field(&fields, "unit");
-    let unit_id = match unit {
-        "" => None,
-        id_extern => stock::unit_id_by_extern(&state.db, scope.as_read(), id_extern).await?,
+    // The unit by its idExtern or address in the corporation's own stock (checked again in the store).
+    let typed = crate::forms::field(&fields, "unit");
+    let unit_id = match typed {
+        "" => Err(auth.ctx.t().err_required),
+        typed => {
+            crate::forms::typed_unit(auth.ctx.t(), stock::unit_by_reference(&state.db, scope.as_read(), typed).await?)
+        }
     };
-    if unit_id.is_none() {
-        errors.add("unit", nz.err_unit);
-    }
+    let unit_id = unit_id.map_err(|message| errors.add("unit", message)).ok();
     let form = read_sale(nz, &fields, &mut errors, dutch_date(state.clock.now()));
     let (Some(unit_id), Some(form)) = (unit_id, form) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, org, fields, errors).await?);
@@ -295,7 +295,7 @@ async fn create(
             errors.add(
                 "unit",
                 match refused {
-                    SaleRefused::UnknownUnit => nz.err_unit,
+                    SaleRefused::UnknownUnit => auth.ctx.t().err_unit_ref,
                     SaleRefused::AlreadySold => nz.err_already_sold,
                 },
             );

@@ -95,7 +95,16 @@ async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &auth, org, false).await?;
-    let page = Page::for_user(&auth).with_notice(q.notice.as_deref());
+    let sg = SignaleringTexts::of(auth.ctx.lang);
+    let mut page = Page::for_user(&auth);
+    // What the change did, in this page's own words.
+    page.notice = match q.notice.as_deref() {
+        Some("added") => Some(sg.partners_added),
+        Some("already") => Some(sg.partners_already),
+        Some("removed") => Some(sg.partners_removed),
+        _ => None,
+    }
+    .map(str::to_owned);
     ok(&page_for(&state, &auth, &scope, page, String::new(), FieldErrors::default()).await?)
 }
 
@@ -121,10 +130,11 @@ async fn add(
         let page = page_for(&state, &auth, &scope, Page::for_user(&auth), typed, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    if !known {
-        tell_partner(&state, &auth, org, partner, true).await?;
+    if known {
+        return Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=already")).into_response());
     }
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=saved")).into_response())
+    tell_partner(&state, &auth, org, partner, true).await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=added")).into_response())
 }
 
 async fn remove(
@@ -137,7 +147,7 @@ async fn remove(
         return Err(AppError::NotFound);
     }
     tell_partner(&state, &auth, org, partner, false).await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=saved")).into_response())
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=removed")).into_response())
 }
 
 /// The partner hears that it was put on the corporation's list, or taken off it: it receives (or no longer receives)

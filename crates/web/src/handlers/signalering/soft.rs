@@ -136,14 +136,14 @@ async fn record(
     if kind.is_none() {
         errors.add("kind", sg.err_choose);
     }
-    // The unit, when given, by its idExtern in the corporation's own stock (checked again in the store).
+    // The unit, when given, by its idExtern or address in the corporation's own stock (checked again in the store).
     let unit_id = match field("unit").as_str() {
         "" => Some(None),
-        id_extern => stock::unit_id_by_extern(&state.db, &scope, id_extern).await?.map(Some),
+        typed => crate::forms::typed_unit(auth.ctx.t(), stock::unit_by_reference(&state.db, &scope, typed).await?)
+            .map_err(|message| errors.add("unit", message))
+            .ok()
+            .map(Some),
     };
-    if unit_id.is_none() {
-        errors.add("unit", sg.err_unit);
-    }
     let (Some(kind), Some(unit_id), true) = (kind, unit_id, errors.is_empty()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &list_page(&state, &auth, org, fields, errors).await?);
     };
