@@ -95,6 +95,12 @@ const DECREED_DAYS: i64 = 19;
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 
 pub(crate) async fn run(db: &Db) -> Result<usize> {
+    run_up_to(db, LATEST).await
+}
+
+/// Applies every migration up to and including version `last` not yet applied: [`run`] with the latest, and upgrade
+/// tests with an older one (a database as an earlier release left it, filled, then brought up to date).
+pub(crate) async fn run_up_to(db: &Db, last: i64) -> Result<usize> {
     sql::raw_sql(
         "CREATE TABLE IF NOT EXISTS schema_migrations (\
          version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
@@ -102,7 +108,7 @@ pub(crate) async fn run(db: &Db) -> Result<usize> {
     )
     .await?;
     let mut applied = 0;
-    for migration in MIGRATIONS {
+    for migration in MIGRATIONS.iter().take_while(|m| m.version <= last) {
         let mut tx = db.begin().await?;
         if db.backend() == Backend::Postgres {
             // Several servers may start at once; one migrates, the others wait and then find nothing to do.

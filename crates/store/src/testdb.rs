@@ -58,6 +58,14 @@ impl TestDb {
         }
     }
 
+    /// A fresh database with the schema as version `version` left it: for a test of what a later migration does to
+    /// data written before it (then [`Db::migrate`]).
+    pub async fn at_version(backend: Backend, version: i64) -> Result<Self> {
+        let test = Self::empty(backend).await?;
+        crate::migrate::run_up_to(&test.db, version).await?;
+        Ok(test)
+    }
+
     /// A fresh database without any schema (to restore a backup into, say).
     pub async fn empty(backend: Backend) -> Result<Self> {
         match backend {

@@ -220,8 +220,16 @@ async fn a_buurt_page_joins_the_stock_of_the_buurt(mut app: TestApp) {
     app.login("medewerker@woonstad.test").await;
     let complex = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}")).await;
     assert!(complex.body.contains(&format!("/orgs/{woonstad}/plek/buurten/BU01500000")), "the complex names its buurt");
-    // A code is found as typed in lower case, like the CBS code parser takes it.
-    let page = app.get(&format!("/orgs/{woonstad}/plek/buurten/bu01500000")).await;
+    // A code typed in lower case or without BU, as the CBS code parser takes it, is sent to the one address of its
+    // page (the print view keeps whom it is for).
+    let canonical = format!("/orgs/{woonstad}/plek/buurten/BU01500000");
+    for typed in ["bu01500000", "01500000"] {
+        let moved = app.get(&format!("/orgs/{woonstad}/plek/buurten/{typed}")).await;
+        assert_eq!((moved.status, moved.location()), (StatusCode::PERMANENT_REDIRECT, Some(canonical.as_str())));
+    }
+    let moved = app.get(&format!("/orgs/{woonstad}/plek/buurten/bu01500000/afdrukken?voor=7")).await;
+    assert_eq!(moved.location(), Some(format!("{canonical}/afdrukken?voor=7").as_str()));
+    let page = app.get(&canonical).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(blocks(&page.body), EVERY_BLOCK);
     assert!(page.body.contains("De Ark (C1)") && page.body.contains("Daken van De Ark"));

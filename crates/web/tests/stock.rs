@@ -343,14 +343,16 @@ async fn files_that_are_not_stock_files_are_refused_for_what_they_are(mut app: T
     assert!(page.body.len() < 100_000, "the page does not echo the value: {} bytes", page.body.len());
 }
 
-/// A header-only file with "this is the full stock" is refused unless "the stock is now empty" is ticked too.
+/// A header-only file with "this is the full stock" is refused unless "the stock is now empty" is ticked too; the
+/// form offers that box only after such a refusal (not to everyone who imports), never ticked.
 async fn an_empty_full_stock_needs_its_own_checkbox(mut app: TestApp) {
     let org = app.org_id("woonstad").await;
     app.login("admin@woonstad.test").await;
     let url = format!("/orgs/{org}/stock/import");
     let form = app.get(&url).await;
-    assert!(form.body.contains("name=\"confirm_empty_stock\" type=\"checkbox\" >"), "never ticked by default");
-    app.import_file(&url, &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
+    assert!(!form.body.contains("confirm_empty_stock"), "not offered before it is needed");
+    let imported = app.import_file(&url, &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
+    assert!(!imported.body.contains("confirm_empty_stock"), "nor after an import that did not need it");
     let empty = format!("{HEADER}\r\n").into_bytes();
     let refused = app.import_file(&url, &[("mode", "import"), ("mark_missing", "on")], "leeg.csv", &empty).await;
     assert!(
@@ -359,6 +361,8 @@ async fn an_empty_full_stock_needs_its_own_checkbox(mut app: TestApp) {
         refused.body
     );
     assert!(refused.body.contains("Er is niets opgeslagen"));
+    assert!(refused.body.contains("name=\"confirm_empty_stock\" type=\"checkbox\" >"), "offered now, never ticked");
+    assert!(refused.body.contains("name=\"mark_missing\" type=\"checkbox\" checked"), "as the file was sent");
     assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Getoond 1–3 van 3"));
     let confirmed = [("mode", "import"), ("mark_missing", "on"), ("confirm_empty_stock", "on")];
     let emptied = app.import_file(&url, &confirmed, "leeg.csv", &empty).await;

@@ -13,7 +13,7 @@ use crate::state::AppState;
 use crate::vera_names::VeraNames;
 use crate::views::{ok, show_time};
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
@@ -99,11 +99,29 @@ fn buurt_code(code: &str) -> Result<String, AppError> {
     BuurtCode::parse(code).map(|c| c.to_string()).map_err(|_| AppError::NotFound)
 }
 
+/// A buurt typed another way (`bu01500000`, `01500000`) is sent to its page under the code as CBS writes it, so one
+/// buurt has one address (a bookmark, a shared link, the browser's history). Only for a viewer of `org`.
+async fn canonical(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    code: &str,
+    tail: &str,
+) -> Result<Option<Response>, AppError> {
+    auth.scope(state, org, View).await?;
+    let canonical = buurt_code(code)?;
+    Ok((canonical != code)
+        .then(|| Redirect::permanent(&format!("{}{tail}", buurt_href(org, &canonical))).into_response()))
+}
+
 async fn buurt(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, code)): Path<(i64, String)>,
 ) -> Result<Response, AppError> {
+    if let Some(moved) = canonical(&state, &auth, org, &code, "").await? {
+        return Ok(moved);
+    }
     let opened = open(&state, &auth, org, Which::Buurt(&code)).await?;
     show(&state, &auth, org, opened).await
 }
@@ -114,6 +132,11 @@ async fn buurt_print(
     Path((org, code)): Path<(i64, String)>,
     Query(q): Query<PrintQuery>,
 ) -> Result<Response, AppError> {
+    let voor = form_urlencoded::byte_serialize(q.voor.as_bytes()).collect::<String>();
+    let tail = if q.voor.is_empty() { "/afdrukken".to_owned() } else { format!("/afdrukken?voor={voor}") };
+    if let Some(moved) = canonical(&state, &auth, org, &code, &tail).await? {
+        return Ok(moved);
+    }
     let opened = open(&state, &auth, org, Which::Buurt(&code)).await?;
     print(&state, &auth, org, opened, &q).await
 }

@@ -18,7 +18,7 @@ use axum::Router;
 use std::io::{BufRead as _, BufReader};
 use std::sync::Arc;
 use volkshuis_domain::access::{Edit, View, WriteScope};
-use volkshuis_domain::bezit::import::{template_header, StockReader};
+use volkshuis_domain::bezit::import::{template_header, RowProblem, StockReader};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::StoreError;
@@ -98,6 +98,18 @@ impl ImportPage {
             outcome: None,
         }
     }
+
+    /// Whether the form offers to confirm that the stock is now empty: only after a file without units, marked as
+    /// the whole stock, was refused for want of that confirmation (or when it was ticked and the form came back), so
+    /// the form does not suggest emptying the stock to everyone who imports. Never ticked by the page itself.
+    fn offers_empty_confirmation(&self) -> bool {
+        self.choices.confirm_empty_stock || self.outcome.as_ref().is_some_and(refused_as_empty)
+    }
+}
+
+/// Whether the import was refused because a file without units would have emptied the stock unconfirmed.
+fn refused_as_empty(finished: &Finished) -> bool {
+    finished.errors_shown.iter().any(|e| matches!(e.reason, RowProblem::EmptyStockUnconfirmed { .. }))
 }
 
 async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
@@ -287,7 +299,12 @@ async fn run_page(
                 percent: run.percent(),
             });
         }
-        RunState::Done(finished) => page.outcome = Some(*finished),
+        RunState::Done(finished) => {
+            // Refused for want of the confirmation: the file was sent as the whole stock, and the form says so again
+            // beside the confirmation it now offers.
+            page.choices.mark_missing = refused_as_empty(&finished);
+            page.outcome = Some(*finished);
+        }
         RunState::Failed => page.file_error = Some(auth.ctx.t().stock_import_failed.to_owned()),
         RunState::OtherImportRunning => page.file_error = Some(auth.ctx.t().stock_import_running.to_owned()),
     }

@@ -1,0 +1,77 @@
+//! Migrations that carry data over, tried on a database as the release before them left it: filled at the older
+//! version, then brought up to date, on SQLite and on PostgreSQL.
+
+use volkshuis_store::testdb::{sql, TestDb};
+use volkshuis_store::{Backend, Db};
+
+/// Adds an organisation of `kind` the way schema 52 stored one; returns its id.
+async fn organisation(db: &Db, code: &str, kind: &str) -> i64 {
+    sql::query_scalar("INSERT INTO organisations (code, name, kind, created_at) VALUES ($1, $2, $3, 0) RETURNING id")
+        .bind(code)
+        .bind(format!("Organisatie {code}"))
+        .bind(kind)
+        .fetch_one(db)
+        .await
+        .expect("organisation")
+}
+
+/// A soft signal of `corporation`, referred to `partner` when given, as schema 52 stored one.
+async fn soft_signal(db: &Db, corporation: i64, partner: Option<i64>) {
+    sql::query(
+        "INSERT INTO sg_soft (org_id, household, kind, note, state, partner_org_id, recorded_by, recorded_on) \
+         VALUES ($1, 'Huishouden', 'eenzaamheid', 'Notitie', $2, $3, 'Medewerker', '2026-11-01')",
+    )
+    .bind(corporation)
+    .bind(if partner.is_some() { "doorverwezen" } else { "intern" })
+    .bind(partner)
+    .execute(db)
+    .await
+    .expect("soft signal");
+}
+
+/// Migration 53: a corporation's referral partners start as the partner organisations it already referred to (not a
+/// municipality it referred to by mistake, not another corporation's), once each, each in its audit log.
+async fn referral_partners_carry_over(backend: Backend) {
+    let test = TestDb::at_version(backend, 52).await.expect("a database at version 52");
+    let db = &test.db;
+    let (woonstad, other) =
+        (organisation(db, "woonstad", "corporation").await, organisation(db, "ander", "corporation").await);
+    let (wijkteam, wsp) = (organisation(db, "wijkteam", "partner").await, organisation(db, "wsp", "partner").await);
+    let gemeente = organisation(db, "gemeente", "municipality").await;
+    soft_signal(db, woonstad, Some(wijkteam)).await;
+    soft_signal(db, woonstad, Some(wijkteam)).await;
+    soft_signal(db, woonstad, Some(gemeente)).await;
+    soft_signal(db, woonstad, None).await;
+    soft_signal(db, other, Some(wsp)).await;
+    assert!(db.migrate().await.expect("brought up to date") >= 1);
+    let listed: Vec<(i64, i64, String)> = sql::query_as(
+        "SELECT corporation_id, partner_id, added_by FROM sg_referral_partners ORDER BY corporation_id, partner_id",
+    )
+    .fetch_all(db)
+    .await
+    .expect("list");
+    let by = "migratie 53".to_owned();
+    assert_eq!(listed, vec![(woonstad, wijkteam, by.clone()), (other, wsp, by)]);
+    let audited: Vec<(i64, String, String, String)> = sql::query_as(
+        "SELECT org_id, action, entity_id, actor_label FROM audit_log WHERE entity = 'sg_referral_partner' \
+         ORDER BY org_id",
+    )
+    .fetch_all(db)
+    .await
+    .expect("audit");
+    let entry = |org: i64, partner: i64| {
+        (org, "add_referral_partner".to_owned(), partner.to_string(), "migratie 53".to_owned())
+    };
+    assert_eq!(audited, vec![entry(woonstad, wijkteam), entry(other, wsp)]);
+    assert_eq!(db.migrate().await.expect("again"), 0, "nothing left to do");
+}
+
+#[tokio::test]
+async fn referral_partners_carry_over_on_sqlite() {
+    referral_partners_carry_over(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn referral_partners_carry_over_on_postgres() {
+    referral_partners_carry_over(Backend::Postgres).await;
+}
