@@ -49,7 +49,7 @@ pub fn router(state: AppState) -> Router {
         // The API answers tokens, not browsers: nested after the page layers, so no CSRF check or session (ADR 0007).
         .nest("/api", handlers::api::router())
         .layer(CatchPanicLayer::custom(ops::panic_response))
-        .layer(axum::middleware::from_fn(ops::error_pages))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ops::error_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track));
     app.layer(
         ServiceBuilder::new()

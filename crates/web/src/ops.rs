@@ -126,6 +126,34 @@ pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Respons
     AppError::Internal(anyhow::anyhow!("handler panicked: {message}")).into_response()
 }
 
+/// The head of an error page: a signed-in user keeps their menus, search and log-out (a page they may not see, or one
+/// that does not exist, is no reason to lose the way on), with a form token for them. Not after a fault of the
+/// server's own or a busy database, whose pages ask nothing more of the database, nor for a stale form's page.
+async fn error_page_head(
+    state: &AppState,
+    kind: ErrorPage,
+    cookies: Option<axum::http::HeaderValue>,
+    ctx: &RequestContext,
+) -> Page {
+    use axum::extract::FromRequestParts as _;
+    let asks_the_database = !matches!(kind, ErrorPage::Internal | ErrorPage::Busy | ErrorPage::Csrf);
+    let Some(cookies) = cookies.filter(|_| asks_the_database) else { return Page::anonymous(ctx) };
+    let mut request = Request::new(Body::empty());
+    *request.uri_mut() = ctx.path.parse().unwrap_or_default();
+    request.headers_mut().insert(header::COOKIE, cookies);
+    if let Some(request_id) = ctx.request_id.parse().ok().filter(|_| ctx.request_id != "-") {
+        request.headers_mut().insert("x-request-id", request_id);
+    }
+    let token = crate::csrf::token_for(state, request.headers());
+    request.extensions_mut().insert(crate::csrf::CsrfToken(token.unwrap_or_default()));
+    request.extensions_mut().insert(ClientAddress(ctx.client.clone()));
+    let (mut parts, _) = request.into_parts();
+    match crate::auth::Auth::from_request_parts(&mut parts, state).await {
+        Ok(auth) => Page::for_user(&auth),
+        Err(_) => Page::anonymous(&RequestContext::from_parts(&parts)),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "layout/error.html")]
 struct ErrorTemplate {
@@ -162,10 +190,12 @@ fn plain_text_rejection(method: &Method, path: &str, response: &Response) -> Opt
 }
 
 /// Replaces the body of an error response with the translated error page, showing the request id.
-pub async fn error_pages(request: Request, next: Next) -> Response {
+pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let ctx = RequestContext::from_parts(&parts);
     let (method, path) = (parts.method.clone(), parts.uri.path().to_owned());
+    // The cookies, to draw the page of a signed-in user with their menu (a session's header, cheap to keep).
+    let cookies = parts.headers.get(header::COOKIE).cloned();
     let response = next.run(Request::from_parts(parts, body)).await;
     // A method no page takes (`csrf::protect`) or a page's route does not take (a POST to a page that is only read,
     // the router's own empty 405).
@@ -194,7 +224,8 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         ErrorPage::BadAddress => (t.err_bad_address_title, t.err_bad_address_text),
         ErrorPage::Busy => (t.err_busy_title, t.err_busy_text),
     };
-    let page = ErrorTemplate { page: Page::anonymous(&ctx), title, explanation, request_id: ctx.request_id.clone() };
+    let page = error_page_head(&state, kind, cookies, &ctx).await;
+    let page = ErrorTemplate { page, title, explanation, request_id: ctx.request_id.clone() };
     let status = response.status();
     let (mut parts, _) = response.into_parts();
     match render(status, &page) {

@@ -61,6 +61,23 @@ async fn unknown_pages_are_a_friendly_404_with_request_id(mut app: TestApp) {
     let id = response.headers["x-request-id"].to_str().expect("request id").to_owned();
     assert_eq!(id.len(), 36, "a uuid");
     assert!(response.body.contains("Niet gevonden") && response.body.contains(&id), "{}", response.body);
+    assert!(!response.body.contains("action=\"/logout\""), "no one is signed in");
+    // A signed-in user keeps the page's head: menus, search and log-out, with the form token of their session.
+    app.login("admin@woonstad.test").await;
+    let token = |body: &str| {
+        let after = body.split("name=\"csrf\" value=\"").nth(1).expect("a form token");
+        after[..after.find('"').expect("end")].to_owned()
+    };
+    let dashboard = app.get("/dashboard").await;
+    let other = app.org_id("hv-de-sleutel").await;
+    for (path, status) in
+        [("/bestaat-niet", StatusCode::NOT_FOUND), (&*format!("/orgs/{other}"), StatusCode::FORBIDDEN)]
+    {
+        let page = app.get(path).await;
+        assert_eq!(page.status, status, "{path}");
+        assert!(page.body.contains("action=\"/logout\"") && page.body.contains("/zoeken"), "{path}: {}", page.body);
+        assert!(!token(&page.body).is_empty() && token(&page.body) == token(&dashboard.body), "{path}");
+    }
     app.login("beheer@volkshuis.test").await;
     assert_eq!(app.get("/orgs/424242").await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get("/orgs/niet-een-getal").await.status, StatusCode::BAD_REQUEST);
