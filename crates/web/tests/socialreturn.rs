@@ -82,6 +82,10 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
     assert!(page.body.contains("€ 120.000,00") && page.body.contains("5% × € 2.400.000,00"), "{}", page.body);
 
     app.login(SUPPLIER).await;
+    // The supplier finds the register of social enterprises to buy from on its social-return page, and may open it.
+    let home = app.get(&format!("/orgs/{supplier}/sr")).await;
+    assert!(home.main().contains("<a href=\"/ondernemingen\">Het register van sociale ondernemingen</a>"));
+    assert_eq!(app.get("/ondernemingen").await.status, StatusCode::OK);
     let path = format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen");
     let resp = app
         .post_multipart(
