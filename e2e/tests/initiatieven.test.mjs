@@ -264,8 +264,9 @@ test('a plan brought in, coached to a running initiative with a vacant unit and 
   assert.ok(candidates.length > 10, `${candidates.length} candidates`);
   assert.ok(!candidates.some((c) => c.text.startsWith(`${DEMO_LENT},`)), 'a unit lent now is not offered');
   const unit = candidates[0];
-  const unitAddress = unit.text.replace(/ \(VHE\d{8}\)$/, '');
-  const unitId = unit.text.match(/\((VHE\d{8})\)$/)?.[1];
+  // "address (idExtern) — why it may be lent": its kind when it is no home, or that it stands empty.
+  const unitAddress = unit.text.replace(/ \(VHE\d{8}\) — .+$/, '');
+  const unitId = unit.text.match(/\((VHE\d{8})\) — (.+\(\w+\)|staat leeg)/)?.[1];
   assert.ok(unitId, unit.text);
   await loanForm.getByLabel('Eenheid (leeg of niet voor wonen)').selectOption(unit.value);
   await loanForm.getByLabel('Huur per maand').fill('350');

@@ -156,7 +156,7 @@ test('a home sold to its tenant: the talk, a koopcoach, an overdue three-year ch
   await go(staff, staff.getByRole('link', { name: 'Verkoop vastleggen' }));
   assert.equal(new URL(staff.url()).pathname, `/orgs/${corpId}/nazorg/verkopen/nieuw`);
   assert.equal((await staff.textContent('h1')).trim(), 'Verkoop vastleggen');
-  assert.match(await staff.textContent('main form'), /controles gepland 3, 6 jaar na de datum van levering\./);
+  assert.match(await staff.textContent('main form'), /controles gepland 3 en 6 jaar na de datum van levering\./);
   await assertAccessible(staff, 'sale form');
   const sale = staff.locator('main form');
   await sale.getByLabel('Eenheid', { exact: true }).fill(home.id);
@@ -286,7 +286,7 @@ test('a home sold to its tenant: the talk, a koopcoach, an overdue three-year ch
   const summary = (await confirm.locator('li').allTextContents()).map((t) => t.trim());
   assert.equal(summary[0], `Het gesprek is gevoerd op ${shown(TALK_ON)}.`);
   assert.equal(summary[1], 'Maandlasten als eigenaar € 812,50 tegenover huur € 690,00: verschil € 122,50 per maand.');
-  assert.match(summary[2], /^De koper stemt in met nazorg: .*controles na 3, 6 jaar\.$/);
+  assert.match(summary[2], /^De koper stemt in met nazorg: .*controles na 3 en 6 jaar\.$/);
   assert.equal(await staff.locator('main textarea').count(), 0, 'what is confirmed is what the summary says');
   await assertAccessible(staff, 'talk summary');
   await go(staff, confirm.getByRole('button', { name: 'Bevestigen en vastleggen' }));

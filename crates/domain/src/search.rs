@@ -161,12 +161,27 @@ fn postcode_query(text: &str) -> Option<PostcodeQuery> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let head = compact.get(..6)?;
     let postcode = Postcode::parse(head).ok()?;
-    let rest = &compact[6..];
+    // The rest as typed, its spaces kept: "12 2" is number 12 with toevoeging 2, not number 122.
+    let rest = after_non_blank(text, 6).trim();
     let (number, addition) = if rest.is_empty() { (None, None) } else { number_and_addition(rest)? };
     Some(PostcodeQuery { postcode, number, addition })
 }
 
-/// "12", "12a", "12-a", "12A-2": the number and the addition key; `None` when the text is no house number.
+/// What follows the first `count` characters of `text` that are not white space.
+fn after_non_blank(text: &str, count: usize) -> &str {
+    let mut seen = 0;
+    for (at, c) in text.char_indices() {
+        if seen == count {
+            return &text[at..];
+        }
+        if !c.is_whitespace() {
+            seen += 1;
+        }
+    }
+    ""
+}
+
+/// "12", "12a", "12-a", "12A-2", "12 2": the number and the addition key; `None` when the text is no house number.
 fn number_and_addition(text: &str) -> Option<(Option<u32>, Option<String>)> {
     let digits_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
     let digits = &text[..digits_end];
@@ -197,7 +212,7 @@ fn street_query(text: &str) -> Option<StreetQuery> {
             continue;
         }
         let street = words[..at].join(" ");
-        if let Some((number, addition)) = number_and_addition(&words[at..].concat()) {
+        if let Some((number, addition)) = number_and_addition(&words[at..].join(" ")) {
             if street.chars().any(char::is_alphabetic) {
                 return Some(StreetQuery { prefix: fold(&street), number, addition });
             }
@@ -362,13 +377,17 @@ mod tests {
     /// Hand-worked: what each typed text is read as.
     #[test]
     fn postcodes_with_and_without_numbers() {
-        let table: [(&str, Option<PostcodeQuery>); 11] = [
+        let table: [(&str, Option<PostcodeQuery>); 14] = [
             ("1234AB", pc("1234AB", None, None)),
             ("1234 ab", pc("1234AB", None, None)),
             ("1234 AB 12", pc("1234AB", Some(12), None)),
             ("1234ab 12-a", pc("1234AB", Some(12), Some("A"))),
             ("1234AB12a", pc("1234AB", Some(12), Some("A"))),
             ("1234 AB 12 A-2", pc("1234AB", Some(12), Some("A2"))),
+            // A space before a digit is a toevoeging, not more of the number.
+            ("1234 AB 12 2", pc("1234AB", Some(12), Some("2"))),
+            ("1234AB122", pc("1234AB", Some(122), None)),
+            (" 1234 A B  12 2 ", pc("1234AB", Some(12), Some("2"))),
             ("0234AB", None),
             ("1234A", None),
             ("1234ABC", None),
@@ -392,6 +411,7 @@ mod tests {
         assert_eq!(street("Laan van Meerdervoort 12a"), s("laan van meerdervoort", Some(12), Some("A")));
         assert_eq!(street("kerkstr 12 B"), s("kerkstr", Some(12), Some("B")));
         assert_eq!(street("Kerkstraat  12 - 2"), s("kerkstraat", Some(12), Some("2")));
+        assert_eq!(street("Kerkstraat 12 2"), s("kerkstraat", Some(12), Some("2")), "not number 122");
         assert_eq!(street("1e Jan Steenstraat"), s("1e jan steenstraat", None, None));
         assert_eq!(street("Plein 1945"), s("plein", Some(1945), None), "a last number is read as the house number");
         assert_eq!(street("Élisabethlaan"), s("Élisabethlaan", None, None), "only ASCII letters fold");

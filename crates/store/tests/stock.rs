@@ -233,7 +233,9 @@ async fn a_unit_is_named_by_its_id_extern_or_its_address(db: &Db) {
     let other = corporation(db, "anders").await;
     // A5 has the address of A3 under another idExtern; number 2 has only a unit with huisletter a.
     let a5 = "A5;C2;Het Anker;BOG;VHR;Coolsingel;10;;3011AD;Rotterdam;GM0599;;NDA;900,00;;";
-    import(db, &woonstad, &file(&[A1, A2, A3, a5]), ImportOptions::default()).await;
+    // Number 12 beside number 1: "1 2" is number 1 with toevoeging 2, never number 12.
+    let a6 = "A6;C1;De Ark;WON;VHR;Kerkstraat;12;;1011AA;Amsterdam;GM0363;BU03630000;DAE;650,00;52,37;4,89";
+    import(db, &woonstad, &file(&[A1, A2, A3, a5, a6]), ImportOptions::default()).await;
     import(db, &other, &file(&[A1]), ImportOptions::default()).await;
     let id = |scope, id_extern| async move {
         stock::unit_id_by_extern(db, scope, id_extern).await.expect("read").expect("unit")
@@ -255,6 +257,16 @@ async fn a_unit_is_named_by_its_id_extern_or_its_address(db: &Db) {
     assert_eq!(named(&woonstad, "9999 ZZ 1").await, Unknown);
     assert_eq!(named(&other, "A2").await, Unknown, "another corporation's idExtern");
     assert_eq!(named(&other, "1011AA 2a").await, Unknown, "another corporation's address");
+    assert_eq!(named(&woonstad, "1011 AA 1 2").await, Unknown, "toevoeging 2 of number 1, which has none");
+    assert_eq!(named(&woonstad, "1011 AA 12").await, One(id(&woonstad, "A6").await));
+    // A unit out of use (sold, say) is still at its address, until a unit in use is there too (a home rebuilt under a
+    // new idExtern): then that one.
+    sql::query("UPDATE units SET in_use = 0 WHERE id = $1").bind(a1).execute(db).await.expect("out of use");
+    assert_eq!(named(&woonstad, "1011 AA 1").await, One(a1));
+    let a7 = "A7;C1;De Ark;WON;VHR;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000;DAE;650,00;52,37;4,89";
+    import(db, &woonstad, &file(&[a7]), ImportOptions::default()).await;
+    assert_eq!(named(&woonstad, "1011 AA 1").await, One(id(&woonstad, "A7").await));
+    assert_eq!(named(&woonstad, "A1").await, One(a1), "its idExtern still names it");
 }
 
 async fn filters_and_pages(db: &Db) {

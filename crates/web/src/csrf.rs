@@ -59,6 +59,19 @@ pub fn token_for(state: &AppState, headers: &HeaderMap) -> Option<String> {
     cookies::get(headers, cookie_name(state)).filter(|t| t.len() >= 32).map(|anon| anonymous(state, &anon))
 }
 
+/// The token for the pre-session cookie that this response sets (a first visit's), if it sets one: for a page drawn
+/// after [`protect`] answered, such as an error page.
+pub fn token_for_new_cookie(state: &AppState, response_headers: &HeaderMap) -> Option<String> {
+    let prefix = format!("{}=", cookie_name(state));
+    response_headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok()?.strip_prefix(prefix.as_str()))
+        .map(|rest| rest.split(';').next().unwrap_or_default())
+        .find(|value| value.len() >= 32)
+        .map(|pre_session| anonymous(state, pre_session))
+}
+
 fn anonymous(state: &AppState, pre_session: &str) -> String {
     mac(state.csrf_key(), format!("volkshuis csrf: anonymous {pre_session}").as_bytes())
 }

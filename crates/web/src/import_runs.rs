@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use volkshuis_domain::bezit::import::RowError;
-use volkshuis_store::stock::ImportSummary;
+use volkshuis_store::stock::{ImportOptions, ImportSummary};
 
 /// Finished runs are forgotten after this long.
 const KEEP_FINISHED: Duration = Duration::from_secs(24 * 60 * 60);
@@ -26,6 +26,8 @@ pub struct Finished {
     pub errors_shown: Vec<RowError>,
     /// The full error report (`/orgs/{org}/stock/import/reports/{id}`), when there were errors and it was saved.
     pub report_id: Option<i64>,
+    /// The choices the file was sent with, for the form that follows the outcome.
+    pub options: ImportOptions,
 }
 
 /// Where a run is.
@@ -208,6 +210,7 @@ mod tests {
             error_count: 5,
             errors_shown: Vec::new(),
             report_id: Some(7),
+            options: ImportOptions::default(),
         };
         run.finish(RunState::Done(Box::new(finished)));
         assert_eq!(runs.with_report(1, 7), Some((run.id, "goed20.csv".to_owned(), 5)));

@@ -127,31 +127,41 @@ pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Respons
 }
 
 /// The head of an error page: a signed-in user keeps their menus, search and log-out (a page they may not see, or one
-/// that does not exist, is no reason to lose the way on), with a form token for them. Not after a fault of the
-/// server's own or a busy database, whose pages ask nothing more of the database, nor for a stale form's page.
+/// that does not exist, is no reason to lose the way on), and every visitor gets the form token of their cookies (the
+/// language switch and log-out work from an error page too). The user is looked up only where the page may ask the
+/// database — not after a fault of the server's own, a busy database or a stale form — and only for pages, not for
+/// the API or the static files.
 async fn error_page_head(
     state: &AppState,
     kind: ErrorPage,
-    cookies: Option<axum::http::HeaderValue>,
+    cookies: Vec<axum::http::HeaderValue>,
+    response_headers: &HeaderMap,
     ctx: &RequestContext,
 ) -> Page {
     use axum::extract::FromRequestParts as _;
-    let asks_the_database = !matches!(kind, ErrorPage::Internal | ErrorPage::Busy | ErrorPage::Csrf);
-    let Some(cookies) = cookies.filter(|_| asks_the_database) else { return Page::anonymous(ctx) };
     let mut request = Request::new(Body::empty());
     *request.uri_mut() = ctx.path.parse().unwrap_or_default();
-    request.headers_mut().insert(header::COOKIE, cookies);
+    for cookie in cookies {
+        request.headers_mut().append(header::COOKIE, cookie);
+    }
     if let Some(request_id) = ctx.request_id.parse().ok().filter(|_| ctx.request_id != "-") {
         request.headers_mut().insert("x-request-id", request_id);
     }
-    let token = crate::csrf::token_for(state, request.headers());
+    // A first visit has its pre-session cookie only in this response.
+    let token = crate::csrf::token_for(state, request.headers())
+        .or_else(|| crate::csrf::token_for_new_cookie(state, response_headers));
     request.extensions_mut().insert(crate::csrf::CsrfToken(token.unwrap_or_default()));
     request.extensions_mut().insert(ClientAddress(ctx.client.clone()));
     let (mut parts, _) = request.into_parts();
-    match crate::auth::Auth::from_request_parts(&mut parts, state).await {
-        Ok(auth) => Page::for_user(&auth),
-        Err(_) => Page::anonymous(&RequestContext::from_parts(&parts)),
+    let path = parts.uri.path();
+    let page_path = path != "/api" && !path.starts_with("/api/") && !path.starts_with("/static/");
+    let asks_the_database = !matches!(kind, ErrorPage::Internal | ErrorPage::Busy | ErrorPage::Csrf);
+    if page_path && asks_the_database && crate::cookies::get(&parts.headers, crate::cookies::SESSION).is_some() {
+        if let Ok(auth) = crate::auth::Auth::from_request_parts(&mut parts, state).await {
+            return Page::for_user(&auth);
+        }
     }
+    Page::anonymous(&RequestContext::from_parts(&parts))
 }
 
 #[derive(Template)]
@@ -194,8 +204,8 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     let (parts, body) = request.into_parts();
     let ctx = RequestContext::from_parts(&parts);
     let (method, path) = (parts.method.clone(), parts.uri.path().to_owned());
-    // The cookies, to draw the page of a signed-in user with their menu (a session's header, cheap to keep).
-    let cookies = parts.headers.get(header::COOKIE).cloned();
+    // The cookies, to draw the page of a signed-in user with their menu (a session's headers, cheap to keep).
+    let cookies: Vec<_> = parts.headers.get_all(header::COOKIE).iter().cloned().collect();
     let response = next.run(Request::from_parts(parts, body)).await;
     // A method no page takes (`csrf::protect`) or a page's route does not take (a POST to a page that is only read,
     // the router's own empty 405).
@@ -224,7 +234,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         ErrorPage::BadAddress => (t.err_bad_address_title, t.err_bad_address_text),
         ErrorPage::Busy => (t.err_busy_title, t.err_busy_text),
     };
-    let page = error_page_head(&state, kind, cookies, &ctx).await;
+    let page = error_page_head(&state, kind, cookies, response.headers(), &ctx).await;
     let page = ErrorTemplate { page, title, explanation, request_id: ctx.request_id.clone() };
     let status = response.status();
     let (mut parts, _) = response.into_parts();

@@ -129,6 +129,8 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
             .expect("units");
     let (rented, vacant) = (ids[0], ids[1]);
     assert!(page.main().contains("Kerkstraat 3") && page.main().contains("Kerkstraat 5"), "{}", page.main());
+    // Each with why it may be lent (the kind's code here: this database has no VERA names).
+    assert!(page.main().contains("(S1) — WON, staat leeg<") && page.main().contains("(B1) — BED<"), "{}", page.main());
     assert!(!page.main().contains(&format!("value=\"{rented}\"")), "a rented home is not offered");
     let loan = |unit: i64| {
         vec![

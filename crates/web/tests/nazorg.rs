@@ -126,6 +126,11 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     let again = app.post(&format!("{base}/verkopen/nieuw"), &SALE).await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(again.body.contains("al verkocht"), "{}", again.body);
+    // Also when the sold home (out of use now) is named by its address.
+    let mut by_address = SALE.to_vec();
+    by_address[0] = ("unit", "7411 AA 1");
+    let again = app.post(&format!("{base}/verkopen/nieuw"), &by_address).await;
+    assert!(again.body.contains("al verkocht"), "{}", again.main());
 
     // The talk: consent is asked, never assumed; the summary comes before anything is recorded.
     let talk = format!("{base}/verkopen/{sale}/gesprek");

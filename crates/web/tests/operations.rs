@@ -62,12 +62,15 @@ async fn unknown_pages_are_a_friendly_404_with_request_id(mut app: TestApp) {
     assert_eq!(id.len(), 36, "a uuid");
     assert!(response.body.contains("Niet gevonden") && response.body.contains(&id), "{}", response.body);
     assert!(!response.body.contains("action=\"/logout\""), "no one is signed in");
-    // A signed-in user keeps the page's head: menus, search and log-out, with the form token of their session.
-    app.login("admin@woonstad.test").await;
     let token = |body: &str| {
         let after = body.split("name=\"csrf\" value=\"").nth(1).expect("a form token");
         after[..after.find('"').expect("end")].to_owned()
     };
+    // A first visit's 404 carries the token of the pre-session cookie it sets, as the next page does.
+    let first = token(&response.body);
+    assert!(!first.is_empty() && first == token(&app.get("/login").await.body), "the language switch works there");
+    // A signed-in user keeps the page's head: menus, search and log-out, with the form token of their session.
+    app.login("admin@woonstad.test").await;
     let dashboard = app.get("/dashboard").await;
     let other = app.org_id("hv-de-sleutel").await;
     for (path, status) in
@@ -78,6 +81,10 @@ async fn unknown_pages_are_a_friendly_404_with_request_id(mut app: TestApp) {
         assert!(page.body.contains("action=\"/logout\"") && page.body.contains("/zoeken"), "{path}: {}", page.body);
         assert!(!token(&page.body).is_empty() && token(&page.body) == token(&dashboard.body), "{path}");
     }
+    // A stale form's page too (without the user's menus: it asks nothing more of the database).
+    let stale = app.post_raw("/logout", &[("csrf", "verlopen")]).await;
+    assert_eq!(stale.status, StatusCode::FORBIDDEN);
+    assert_eq!(token(&stale.body), token(&dashboard.body));
     app.login("beheer@volkshuis.test").await;
     assert_eq!(app.get("/orgs/424242").await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get("/orgs/niet-een-getal").await.status, StatusCode::BAD_REQUEST);

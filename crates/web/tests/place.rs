@@ -229,6 +229,12 @@ async fn a_buurt_page_joins_the_stock_of_the_buurt(mut app: TestApp) {
     }
     let moved = app.get(&format!("/orgs/{woonstad}/plek/buurten/bu01500000/afdrukken?voor=7")).await;
     assert_eq!(moved.location(), Some(format!("{canonical}/afdrukken?voor=7").as_str()));
+    assert_eq!(app.get(&format!("/orgs/{woonstad}/plek/buurten/bu0150")).await.status, StatusCode::NOT_FOUND);
+    // Someone of another organisation is refused, not sent on.
+    app.login("beleid@voorbeeldstad.test").await;
+    let outsider = app.get(&format!("/orgs/{woonstad}/plek/buurten/bu01500000")).await;
+    assert_eq!((outsider.status, outsider.location()), (StatusCode::FORBIDDEN, None));
+    app.login("medewerker@woonstad.test").await;
     let page = app.get(&canonical).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(blocks(&page.body), EVERY_BLOCK);

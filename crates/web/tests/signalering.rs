@@ -243,7 +243,14 @@ async fn the_ledger_page_takes_a_ledger_and_names_its_columns(mut app: TestApp) 
     let done = app.post_file(&path, &[], "grootboek.csv", LEDGER.as_bytes()).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let waiting = app.get(&path).await;
-    assert!(waiting.main().contains("data-pending") && waiting.main().contains("vervangt het het grootboek hierboven"));
+    assert!(waiting.main().contains("data-pending") && waiting.main().contains("vervangt het grootboek dat nog niet"));
+    // The overview says so too: the ledger waits, and where to send it.
+    let overview = app.get(&format!("/orgs/{woonstad}/signalering")).await;
+    let main = overview.main();
+    assert!(
+        main.contains("data-pending-ledger") && main.contains("Grootboek grootboek.csv is ingebracht maar nog niet")
+    );
+    assert!(main.contains("data-not-sent") && main.contains("vervangt het grootboek dat nog niet"), "{main}");
 }
 
 /// Who asks, and what each route answers them.
@@ -717,7 +724,10 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     let shown = app.get(removed.location().expect("back to the list")).await;
     assert!(shown.main().contains("Van de lijst gehaald"), "{}", shown.main());
-    assert_eq!(app.post(&remove, &[]).await.status, StatusCode::NOT_FOUND, "not on the list any more");
+    let twice = app.post(&remove, &[]).await;
+    assert_eq!(twice.status, StatusCode::SEE_OTHER, "not on the list any more: said so");
+    let shown = app.get(twice.location().expect("back to the list")).await;
+    assert!(shown.main().contains("stond niet (meer) op de lijst"), "{}", shown.main());
     let unlisted = "Woonstad Voorbeeld haalde uw organisatie van de lijst van partners voor doorverwijzingen";
     assert_eq!(told(app.notices_of(coach).await, unlisted), 1, "the partner hears it was taken off");
     assert!(app.get(&partners).await.body.contains("data-empty"));

@@ -353,6 +353,15 @@ async fn an_empty_full_stock_needs_its_own_checkbox(mut app: TestApp) {
     assert!(!form.body.contains("confirm_empty_stock"), "not offered before it is needed");
     let imported = app.import_file(&url, &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
     assert!(!imported.body.contains("confirm_empty_stock"), "nor after an import that did not need it");
+    // A check of a part of the stock sent as the whole says what importing it would do, and the form comes back so.
+    let whole = [("mode", "check"), ("mark_missing", "on")];
+    let checked = app.import_file(&url, &whole, "deel.csv", &stock_file(&GOOD[..1])).await;
+    assert!(
+        checked.body.contains("die gaan buiten gebruik als u dit bestand als volledig bezit inleest"),
+        "{}",
+        checked.main()
+    );
+    assert!(checked.body.contains("name=\"mark_missing\" type=\"checkbox\" checked"), "as the file was sent");
     let empty = format!("{HEADER}\r\n").into_bytes();
     let refused = app.import_file(&url, &[("mode", "import"), ("mark_missing", "on")], "leeg.csv", &empty).await;
     assert!(
@@ -361,6 +370,7 @@ async fn an_empty_full_stock_needs_its_own_checkbox(mut app: TestApp) {
         refused.body
     );
     assert!(refused.body.contains("Er is niets opgeslagen"));
+    assert!(!refused.body.contains("regels met fouten"), "a file without rows has no rows with errors");
     assert!(refused.body.contains("name=\"confirm_empty_stock\" type=\"checkbox\" >"), "offered now, never ticked");
     assert!(refused.body.contains("name=\"mark_missing\" type=\"checkbox\" checked"), "as the file was sent");
     assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Getoond 1–3 van 3"));

@@ -113,8 +113,7 @@ pub const VACANT_STATUS: &str = "LEE";
 /// not looked at, so a home (`WOO`) with an odd detail soort is not a candidate unless vacant. Codes are compared
 /// trimmed and without regard to case (the import writes them in capitals); an empty code counts as none.
 pub fn is_lending_candidate(soort: Option<&str>, detail_soort: Option<&str>, status: Option<&str>) -> bool {
-    let code = |value: Option<&str>| value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_ascii_uppercase);
-    if code(status).is_some_and(|s| s == VACANT_STATUS) {
+    if is_vacant(status) {
         return true;
     }
     match (code(soort), code(detail_soort)) {
@@ -122,6 +121,16 @@ pub fn is_lending_candidate(soort: Option<&str>, detail_soort: Option<&str>, sta
         (None, Some(detail)) => NON_RESIDENTIAL_DETAIL_SOORTEN.contains(&detail.as_str()),
         (None, None) => false,
     }
+}
+
+/// Whether a unit's status says it stands empty (one reason it may be lent; the lending form names it).
+pub fn is_vacant(status: Option<&str>) -> bool {
+    code(status).is_some_and(|s| s == VACANT_STATUS)
+}
+
+/// A code as the rule compares it: trimmed, upper case, an empty one none.
+fn code(value: Option<&str>) -> Option<String> {
+    value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_ascii_uppercase)
 }
 
 #[cfg(test)]

@@ -87,7 +87,9 @@ fn other_soorten_are_candidates_only_when_vacant() {
 fn only_leegstand_is_vacant() {
     for status in ["VEH", "ONT", "UIT", "VEK", "OND", "ADM", "LEEG", "LE"] {
         assert!(!is_lending_candidate(Some("WOO"), Some("GAL"), Some(status)), "{status}");
+        assert!(!is_vacant(Some(status)), "{status}");
     }
+    assert!(is_vacant(Some(" lee ")) && !is_vacant(None), "what the lending form names as standing empty");
     assert!(is_lending_candidate(Some("WOO"), Some("GAL"), Some("LEE")));
     assert!(is_lending_candidate(None, None, Some("LEE")), "vacant without any soort");
 }

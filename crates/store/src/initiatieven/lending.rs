@@ -11,10 +11,10 @@ use serde_json::json;
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::initiatieven::lending::{
-    is_lending_candidate, LoanTerms, NON_RESIDENTIAL_DETAIL_SOORTEN, NON_RESIDENTIAL_SOORTEN, VACANT_STATUS,
+    is_lending_candidate, is_vacant, LoanTerms, NON_RESIDENTIAL_DETAIL_SOORTEN, NON_RESIDENTIAL_SOORTEN, VACANT_STATUS,
 };
 
-/// A unit the corporation may lend: (id, idExtern, address, soort).
+/// A unit the corporation may lend, with why it may.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// Unit id.
@@ -25,6 +25,10 @@ pub struct Candidate {
     pub address: String,
     /// Its kind, as stored.
     pub soort: Option<String>,
+    /// Its detail kind, as stored.
+    pub detail_soort: Option<String>,
+    /// Whether it stands empty (else it is a candidate as a space not for living).
+    pub vacant: bool,
 }
 
 /// The corporation's units that may be lent (non-residential or vacant, by the domain rule) and are not lent now,
@@ -68,7 +72,9 @@ pub async fn candidates(
             id: row.try_get("id")?,
             id_extern: row.try_get("id_extern")?,
             address: crate::nazorg::address(row)?,
+            vacant: is_vacant(status.as_deref()),
             soort,
+            detail_soort: detail,
         });
         if out.len() == limit {
             break;

@@ -572,7 +572,10 @@ impl Importer<'_> {
         // A row with an error may well be a unit the file does have: marking it out of use as missing would lose it
         // for a typo. So units are only marked when every row was read.
         let mark_missing = self.options.mark_missing && self.summary.errors.is_empty();
-        if self.options.mark_missing && !mark_missing && self.summary.missing > 0 {
+        // Not marked for want of rows that could be read: said so, except for a file without rows at all, whose own
+        // error says what marking would do.
+        let unread_rows = units_in_file > 0 || self.summary.errors.iter().any(|e| e.line > 1);
+        if self.options.mark_missing && !mark_missing && self.summary.missing > 0 && unread_rows {
             self.summary.warnings.push(ImportWarning::MissingNotMarked { missing: self.summary.missing });
         }
         let ok = self.summary.errors.is_empty() || self.options.import_valid_rows;

@@ -59,9 +59,11 @@ pub enum UnitRef {
 }
 
 /// The unit of the corporation of `scope` that `typed` names: its idExtern, or else its address as postcode and
-/// house number ("7411 AB 12", "7411ab 12-a"). Staff know a home by its address more often than by the
-/// administration's number; an address without an addition names the unit without one, and where there is none but
-/// only units with one, the answer asks for it instead of choosing.
+/// house number ("7411 AB 12", "7411ab 12-a", "7411 AB 12 2" for toevoeging 2). Staff know a home by its address
+/// more often than by the administration's number; an address without an addition names the unit without one, and
+/// where there is none but only units with one, the answer asks for it instead of choosing. An address names a unit in
+/// use before one out of use (a home split in two keeps its old unit out of use at the same address; a sold home is
+/// out of use).
 pub async fn unit_by_reference(db: &Db, scope: &ReadScope, typed: &str) -> Result<UnitRef> {
     let typed = typed.trim();
     let by_extern: Option<i64> = sql::query_scalar("SELECT id FROM units WHERE corporation_id = $1 AND id_extern = $2")
@@ -78,8 +80,8 @@ pub async fn unit_by_reference(db: &Db, scope: &ReadScope, typed: &str) -> Resul
     else {
         return Ok(UnitRef::Unknown);
     };
-    let at_number: Vec<(i64, Option<String>, Option<String>)> = sql::query_as(
-        "SELECT id, huisletter, huisnummer_toevoeging FROM units \
+    let at_number: Vec<(i64, Option<String>, Option<String>, i64)> = sql::query_as(
+        "SELECT id, huisletter, huisnummer_toevoeging, in_use FROM units \
          WHERE postcode = $1 AND huisnummer = $2 AND corporation_id = $3 ORDER BY id",
     )
     .bind(postcode)
@@ -87,6 +89,11 @@ pub async fn unit_by_reference(db: &Db, scope: &ReadScope, typed: &str) -> Resul
     .bind(scope.org_id())
     .fetch_all(db)
     .await?;
+    // The units in use at the number when there are any (a home split in two keeps its old unit, out of use, at the
+    // same address); else those out of use, so a sold home is still found and the form can say it was sold.
+    let in_use: Vec<_> = at_number.iter().filter(|unit| unit.3 == 1).cloned().collect();
+    let at_number: Vec<(i64, Option<String>, Option<String>)> =
+        if in_use.is_empty() { at_number } else { in_use }.into_iter().map(|(id, l, t, _)| (id, l, t)).collect();
     let wanted = addition.unwrap_or_default();
     let matching: Vec<i64> = at_number
         .iter()

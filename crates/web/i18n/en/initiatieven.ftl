@@ -121,6 +121,7 @@ field-until = Up to and including (empty: open-ended)
 loan-save = Lend
 loan-line = { $address }: rent { $rent }, discount { $discount }, from { $from }
 no-candidates = There is no empty or non-residential space available in your stock.
+candidate-vacant = stands empty
 grants-none = No money has been granted yet.
 grant-new = Grant money
 field-budget = Budget

@@ -109,6 +109,7 @@ sale-home = Home
 sale-terms = Price and conditions
 sale-buyer = Buyer
 sale-effect = On saving, checks are planned { $years } years after the day of transfer.
+word-and = and
 sale-save = Record the sale
 sale-title = Home sold
 sale-facts = Sale

@@ -212,5 +212,5 @@ reason-months-and-period = recalculated by calendar months (a whole month is a t
 reason-counted-months-end = recalculated: a count of at most so many months that starts on the 29th, 30th or 31st runs to the end of a month without that day (it counted one day too few)
 reason-other = recalculated
 err-cluster = This complex is not in your stock. Enter the complex code as it is in your stock.
-register-intro = Purchases from a social enterprise count towards the obligation.
+register-intro = Purchases from a social enterprise can count towards the obligation, by the buyer's valuation table.
 register-link = The register of social enterprises

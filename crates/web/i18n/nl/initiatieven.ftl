@@ -121,6 +121,7 @@ field-until = Tot en met (leeg: onbepaald)
 loan-save = Uitlenen
 loan-line = { $address }: huur { $rent }, korting { $discount }, vanaf { $from }
 no-candidates = Er is geen lege of niet-woonruimte beschikbaar in uw bezit.
+candidate-vacant = staat leeg
 grants-none = Er is nog geen geld toegekend.
 grant-new = Geld toekennen
 field-budget = Budget

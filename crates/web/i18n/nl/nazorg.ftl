@@ -109,6 +109,7 @@ sale-home = Woning
 sale-terms = Prijs en voorwaarden
 sale-buyer = Koper
 sale-effect = Na opslaan worden controles gepland { $years } jaar na de datum van levering.
+word-and = en
 sale-save = Verkoop vastleggen
 sale-title = Verkochte woning
 sale-facts = Verkoop

@@ -212,5 +212,5 @@ reason-months-and-period = opnieuw berekend per kalendermaand (een hele maand is
 reason-counted-months-end = opnieuw berekend: een telling van hoogstens zoveel maanden die op de 29e, 30e of 31e begint, loopt door tot het eind van een maand zonder die dag (telde een dag te weinig)
 reason-other = opnieuw berekend
 err-cluster = Dit complex staat niet in uw bezit. Vul de complexcode in zoals in uw bezit.
-register-intro = Inkoop bij een sociale onderneming telt mee voor de verplichting.
+register-intro = Inkoop bij een sociale onderneming kan meetellen voor de verplichting, volgens de waarderingstabel van de opdrachtgever.
 register-link = Het register van sociale ondernemingen

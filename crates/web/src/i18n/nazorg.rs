@@ -7,6 +7,16 @@ use volkshuis_domain::nazorg::checks::{CheckAnswers, CheckState, Maintenance, Vv
 use volkshuis_domain::nazorg::sale::{SaleCondition, SaleProblem, ValueKind};
 
 impl NazorgTexts {
+    /// "3 en 6", "3, 6 en 10", "6": the years of the checks as a sentence names them (the settings' form keeps
+    /// "3, 6").
+    pub fn years_in_words(&self, years: &[u32]) -> String {
+        let words: Vec<String> = years.iter().map(u32::to_string).collect();
+        match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(", "), self.word_and),
+            _ => words.concat(),
+        }
+    }
+
     /// The name of a check's state.
     pub fn check_state(&self, state: CheckState) -> &'static str {
         match state {

@@ -205,10 +205,20 @@ async fn initiative_page(
     let (coaches, candidates, budget_options) = if may_edit {
         let coaches =
             initiatives::coaches(&state.db, &scope).await?.into_iter().map(|(id, n)| (id.to_string(), n)).collect();
+        // Each named with why it may be lent: its kind when it is no home, and whether it stands empty.
+        let vera = state.vera_names.get(&state.db).await?;
         let candidates = lending::candidates(&state.db, &scope, id, today, 300)
             .await?
             .into_iter()
-            .map(|c| (c.id.to_string(), format!("{} ({})", c.address, c.id_extern)))
+            .map(|c| {
+                let kind = vera.kind(&c.soort, &c.detail_soort);
+                let why = match (kind.is_empty(), c.vacant) {
+                    (false, true) => format!("{kind}, {}", it.candidate_vacant),
+                    (true, true) => it.candidate_vacant.to_owned(),
+                    _ => kind,
+                };
+                (c.id.to_string(), format!("{} ({}) — {why}", c.address, c.id_extern))
+            })
             .collect();
         let budgets = budgets::budgets(&state.db, &scope)
             .await?

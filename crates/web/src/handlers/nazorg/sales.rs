@@ -122,7 +122,7 @@ async fn new_page(
         org_id: org,
         conditions: SaleCondition::ALL.iter().map(|c| (c.code().to_owned(), nz.condition(*c).to_owned())).collect(),
         value_kinds: ValueKind::ALL.iter().map(|k| (k.code().to_owned(), nz.value_kind(*k).to_owned())).collect(),
-        check_years: volkshuis_domain::nazorg::checks::show_check_years(&years),
+        check_years: nz.years_in_words(&years),
         fields,
         errors,
     })

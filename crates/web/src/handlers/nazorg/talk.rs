@@ -17,7 +17,6 @@ use axum::routing::get;
 use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::money::Money;
-use volkshuis_domain::nazorg::checks::show_check_years;
 use volkshuis_domain::nazorg::talk::monthly_difference_cents;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::nazorg::sales;
@@ -165,7 +164,7 @@ async fn submit(
         );
     };
     if field("confirm") != "1" {
-        let years = show_check_years(&check_years(&state.db, scope.as_read()).await?);
+        let years = nz.years_in_words(&check_years(&state.db, scope.as_read()).await?);
         let summary = vec![
             nz.talk_summary_held(show_date(held_on)),
             nz.talk_summary_costs(

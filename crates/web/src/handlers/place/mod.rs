@@ -108,10 +108,12 @@ async fn canonical(
     code: &str,
     tail: &str,
 ) -> Result<Option<Response>, AppError> {
-    auth.scope(state, org, View).await?;
     let canonical = buurt_code(code)?;
-    Ok((canonical != code)
-        .then(|| Redirect::permanent(&format!("{}{tail}", buurt_href(org, &canonical))).into_response()))
+    if canonical == code {
+        return Ok(None);
+    }
+    auth.scope(state, org, View).await?;
+    Ok(Some(Redirect::permanent(&format!("{}{tail}", buurt_href(org, &canonical))).into_response()))
 }
 
 async fn buurt(

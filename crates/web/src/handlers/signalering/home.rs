@@ -30,8 +30,10 @@ struct HomePage {
     kind: OrgKind,
     /// Whether the user may see persons and act (staff, administrator).
     may_edit: bool,
-    /// A corporation's last ledgers: date, file, households, signalled, resolved, by.
-    ledgers: Vec<(String, String, i64, i64, i64, String)>,
+    /// A corporation's last ledgers: date, file, households, signalled, resolved, by, sent.
+    ledgers: Vec<(String, String, i64, i64, i64, String, bool)>,
+    /// The file of a ledger brought in and not sent yet (its confirmation is on the Grootboek page).
+    pending_file: Option<String>,
     /// Signals waiting for delivery by file (a corporation).
     by_file_waiting: i64,
     /// A municipality's open signals per bucket: (name, href, count), and the closed ones kept.
@@ -59,6 +61,7 @@ async fn home(
         kind: organisation.kind,
         may_edit,
         ledgers: Vec::new(),
+        pending_file: None,
         by_file_waiting: 0,
         buckets: Vec::new(),
         open_total: 0,
@@ -71,10 +74,14 @@ async fn home(
     };
     match organisation.kind {
         OrgKind::Corporation => {
-            page.ledgers = ledger::ledgers(&state.db, &scope, 6)
-                .await?
+            let ledgers = ledger::ledgers(&state.db, &scope, 6).await?;
+            page.pending_file = ledgers.iter().find(|l| !l.sent).map(|l| l.file_name.clone());
+            page.ledgers = ledgers
                 .into_iter()
-                .map(|l| (show_date(l.decided_on), l.file_name, l.households, l.signalled, l.resolved, l.imported_by))
+                .map(|l| {
+                    let date = show_date(l.decided_on);
+                    (date, l.file_name, l.households, l.signalled, l.resolved, l.imported_by, l.sent)
+                })
                 .collect();
             page.by_file_waiting =
                 signals::pending_by_file(&state.db, &scope).await?.iter().map(|(_, _, waiting, _)| waiting).sum();

@@ -102,6 +102,7 @@ async fn show(
         Some("added") => Some(sg.partners_added),
         Some("already") => Some(sg.partners_already),
         Some("removed") => Some(sg.partners_removed),
+        Some("not_listed") => Some(sg.partners_not_listed),
         _ => None,
     }
     .map(str::to_owned);
@@ -143,8 +144,9 @@ async fn remove(
     Path((org, partner)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &auth, org, true).await?;
+    // Taken off already (a second tab, a button pressed twice): said so, not a missing page.
     if !remove_referral_partner(&state.db, &scope, &auth.actor(&state), partner).await? {
-        return Err(AppError::NotFound);
+        return Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=not_listed")).into_response());
     }
     tell_partner(&state, &auth, org, partner, false).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=removed")).into_response())

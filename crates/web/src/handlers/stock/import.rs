@@ -270,7 +270,7 @@ impl Job {
         let errors = std::mem::take(&mut summary.errors);
         let error_count = errors.len();
         let errors_shown = errors.into_iter().take(ERRORS_SHOWN).collect();
-        Ok(Finished { summary, error_count, errors_shown, report_id })
+        Ok(Finished { summary, error_count, errors_shown, report_id, options: self.options })
     }
 }
 
@@ -300,9 +300,10 @@ async fn run_page(
             });
         }
         RunState::Done(finished) => {
-            // Refused for want of the confirmation: the file was sent as the whole stock, and the form says so again
-            // beside the confirmation it now offers.
-            page.choices.mark_missing = refused_as_empty(&finished);
+            // The form comes back with the choices the file was sent with (after a check, to import it as checked),
+            // never with the confirmation that the stock is now empty.
+            page.choices.mark_missing = finished.options.mark_missing;
+            page.choices.import_valid_rows = finished.options.import_valid_rows;
             page.outcome = Some(*finished);
         }
         RunState::Failed => page.file_error = Some(auth.ctx.t().stock_import_failed.to_owned()),
