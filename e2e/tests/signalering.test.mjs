@@ -161,7 +161,7 @@ test('a ledger signals a household; the municipality picks it up; the landlord l
     assert.match(refusal, /Het bestand grootboek-fout\.csv is niet ingebracht; er is niets veranderd\./);
     assert.match(refusal, /Er zijn 2 fouten gevonden\./);
     assert.deepEqual(await cells(staff.locator('table[data-problems]')), [
-      ['3', 'achterstandSinds', '31-2-2026', 'is geen datum (schrijf d-m-jjjj of jjjj-mm-dd)'],
+      ['3', 'achterstandSinds', '31-2-2026', 'is geschreven als datum, maar die dag bestaat niet (of ligt voor 1900 of na 2199)'],
       ['4', 'contactBereikt', 'misschien', 'moet ja of nee zijn'],
     ]);
     await assertAccessible(staff, 'refused ledger');

@@ -261,6 +261,25 @@ pub fn parse_date(text: &str) -> Option<Date> {
     Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok().filter(|d| crate::calendar::plausible(*d))
 }
 
+/// Why `text` is no date: the wrong form, or the right form for a day that does not exist ("31-2-2026"), which the
+/// person who fixes the file should be told apart.
+fn date_problem(text: &str) -> RowProblem {
+    let parts: Vec<&str> = text.trim().split(['-', '/']).collect();
+    let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let shaped = match parts.as_slice() {
+        [a, b, c] if parts.iter().all(digits) => {
+            let (d, m, y) = if a.len() == 4 { (c, b, a) } else { (a, b, c) };
+            y.len() == 4 && (1..=2).contains(&d.len()) && (1..=2).contains(&m.len())
+        }
+        _ => false,
+    };
+    if shaped {
+        RowProblem::NoSuchDate
+    } else {
+        RowProblem::NotADate
+    }
+}
+
 /// Reads `ja`/`nee` (also `j`/`n`, `yes`/`no`, `1`/`0`, `waar`/`onwaar`); empty is no.
 pub fn parse_yes_no(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
@@ -294,7 +313,8 @@ impl Table for LedgerColumn {
     }
 
     fn parse(row: &mut Row<'_, Self>) -> Option<Household> {
-        let date = |row: &mut Row<'_, Self>, column| row.parsed(column, |v| parse_date(v).ok_or(RowProblem::NotADate));
+        let date =
+            |row: &mut Row<'_, Self>, column| row.parsed(column, |v| parse_date(v).ok_or_else(|| date_problem(v)));
         let yes_no = |row: &mut Row<'_, Self>, column| {
             row.parsed(column, |v| parse_yes_no(v).ok_or(RowProblem::NotYesNo)).unwrap_or(false)
         };
@@ -406,7 +426,7 @@ mod tests {
             vec![
                 ("email", &RowProblem::NotAnEmail),
                 ("bedrag", &RowProblem::NotPositive),
-                ("achterstandSinds", &RowProblem::NotADate),
+                ("achterstandSinds", &RowProblem::NoSuchDate),
                 ("aanmaningDatum", &RowProblem::NotADate),
                 ("contactpogingSoort", &RowProblem::NotInList { allowed: "telefoon, huisbezoek, brief, email, sms" }),
                 ("contactBereikt", &RowProblem::NotYesNo),
@@ -415,6 +435,16 @@ mod tests {
             ]
         );
         assert!(errors.iter().all(|e| e.line == 2));
+        for (text, problem) in [
+            ("30-2-2024", RowProblem::NoSuchDate),
+            ("2026-13-01", RowProblem::NoSuchDate),
+            ("1-1-1850", RowProblem::NoSuchDate),
+            ("1-1-26", RowProblem::NotADate),
+            ("1 januari 2026", RowProblem::NotADate),
+            ("1--2026", RowProblem::NotADate),
+        ] {
+            assert_eq!(date_problem(text), problem, "{text}");
+        }
         let second = rows[1].as_ref().expect_err("no contract");
         assert_eq!((second[0].line, second[0].column.as_str()), (3, "contractnummer"));
     }

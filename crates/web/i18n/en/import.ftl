@@ -33,6 +33,7 @@ rd-apart = rdX and rdY go together
 outside-netherlands = is not in the Netherlands (latitude and longitude swapped?)
 social-label = must be DAE or NDA
 not-a-date = is not a date (write d-m-yyyy or yyyy-mm-dd)
+no-such-date = is written as a date, but no such day exists (or it lies before 1900 or after 2199)
 not-yes-no = must be ja (yes) or nee (no)
 not-in-list = must be one of these: { $allowed }
 not-an-email = is not an e-mail address

@@ -33,6 +33,7 @@ rd-apart = rdX en rdY horen samen
 outside-netherlands = ligt niet in Nederland (breedte- en lengtegraad verwisseld?)
 social-label = moet DAE of NDA zijn
 not-a-date = is geen datum (schrijf d-m-jjjj of jjjj-mm-dd)
+no-such-date = is geschreven als datum, maar die dag bestaat niet (of ligt voor 1900 of na 2199)
 not-yes-no = moet ja of nee zijn
 not-in-list = moet een van deze zijn: { $allowed }
 not-an-email = is geen e-mailadres

@@ -62,6 +62,9 @@ pub enum RowProblem {
     /// Not a date (`d-m-jjjj`, `d/m/jjjj` or `jjjj-mm-dd`).
     #[error("is geen datum (schrijf d-m-jjjj of jjjj-mm-dd)")]
     NotADate,
+    /// Written as a date, but no such day is in the calendar (31-2-2026), or it lies outside 1900–2199.
+    #[error("is geschreven als datum, maar die dag bestaat niet (of ligt voor 1900 of na 2199)")]
+    NoSuchDate,
     /// Not yes or no.
     #[error("moet ja of nee zijn")]
     NotYesNo,
