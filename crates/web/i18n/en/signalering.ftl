@@ -32,7 +32,7 @@ ledger-template = Download template
 ledger-no-file = Choose a file.
 ledger-replaces-pending = A new ledger you upload replaces the one that has not been sent yet.
 ledger-not-sent = not sent yet
-home-pending = Ledger { $file } was uploaded but not sent yet: see what sending does, and send it, on the Arrears ledger tab.
+home-pending = Arrears ledger { $file } was uploaded but not sent yet: see what sending does, and send it, on the Arrears ledger tab.
 ledger-columns-title = Columns and allowed values
 ledger-columns-intro = The file's first line names the columns, in any order; upper or lower case does not matter. A semicolon or a comma between the columns, amounts with a decimal comma or point, dates as d-m-yyyy, d/m/yyyy or yyyy-mm-dd.
 ledger-col-name = Column
@@ -69,7 +69,7 @@ by-file-waiting = { $count ->
     [one] 1 signal is waiting to be delivered by file to a municipality that is not on the platform.
    *[other] { $count } signals are waiting to be delivered by file to municipalities that are not on the platform.
 }
-notice-ledger = The ledger was brought in and each household decided. Nothing has been sent yet: check below what will happen, then send.
+notice-ledger = The arrears ledger was uploaded and each household decided. Nothing has been sent yet: check below what will happen, then send.
 notice-saved = Saved.
 col-date = Date
 col-file = File
@@ -335,7 +335,7 @@ err-partner = Choose a partner organisation.
 err-wrong-state = This step does not fit the signal's current status.
 err-report = Write short feedback (at most 4000 characters).
 notice-sent = The signals were sent.
-notice-stale = This ledger was decided on an earlier day; bring it in again to send it.
+notice-stale = This arrears ledger was decided on an earlier day; upload it again to send it.
 pending-title = Not sent yet: check what will happen
 pending-intro = Ledger { $file } of { $date }: { $households } households, of which { $signalled } are signalled.
 pending-to = { $count ->
