@@ -28,6 +28,12 @@ pub struct RequestContext {
     pub path: String,
 }
 
+/// Whether a request path belongs to the API (which answers JSON, not pages): one rule for the API's own error
+/// answers and the error pages that leave it alone.
+pub fn is_api(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
+
 impl RequestContext {
     /// The texts in the request's language.
     pub fn t(&self) -> &'static Texts {

@@ -1,6 +1,6 @@
 //! Operating the service: health, the Prometheus endpoint, request metrics, error pages, static assets.
 
-use crate::context::{ClientAddress, RequestContext};
+use crate::context::{is_api, ClientAddress, RequestContext};
 use crate::error::{AppError, ErrorPage};
 use crate::state::AppState;
 use crate::views::{render, Page};
@@ -154,7 +154,7 @@ async fn error_page_head(
     request.extensions_mut().insert(ClientAddress(ctx.client.clone()));
     let (mut parts, _) = request.into_parts();
     let path = parts.uri.path();
-    let page_path = path != "/api" && !path.starts_with("/api/") && !path.starts_with("/static/");
+    let page_path = !is_api(path) && !path.starts_with("/static/");
     let asks_the_database = !matches!(kind, ErrorPage::Internal | ErrorPage::Busy | ErrorPage::Csrf);
     if page_path && asks_the_database && crate::cookies::get(&parts.headers, crate::cookies::SESSION).is_some() {
         if let Ok(auth) = crate::auth::Auth::from_request_parts(&mut parts, state).await {
@@ -183,7 +183,7 @@ fn plain_text_rejection(method: &Method, path: &str, response: &Response) -> Opt
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/plain"));
-    if !status.is_client_error() || !plain || path == "/api" || path.starts_with("/api/") {
+    if !status.is_client_error() || !plain || is_api(path) {
         return None;
     }
     // A wait (429) says how long in its own words, with Retry-After; the calendar feed answers a calendar app so.
@@ -210,7 +210,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     // A method no page takes (`csrf::protect`) or a page's route does not take (a POST to a page that is only read,
     // the router's own empty 405).
     let wrong_method = || {
-        let page = response.status() == StatusCode::METHOD_NOT_ALLOWED && path != "/api" && !path.starts_with("/api/");
+        let page = response.status() == StatusCode::METHOD_NOT_ALLOWED && !is_api(&path);
         page.then_some(ErrorPage::MethodNotAllowed)
     };
     let Some(kind) = response

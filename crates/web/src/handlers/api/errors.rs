@@ -97,11 +97,6 @@ pub(super) async fn unknown_path() -> ApiError {
     ApiError::not_found()
 }
 
-/// Whether a request path belongs to the API.
-fn is_api(path: &str) -> bool {
-    path == "/api" || path.starts_with("/api/")
-}
-
 /// The longest message taken over from a plain-text error body (axum's rejections are one line).
 const MAX_MESSAGE: usize = 300;
 
@@ -109,7 +104,7 @@ const MAX_MESSAGE: usize = 300;
 /// from a layer, a panic's 500 page) is replaced by the JSON error with the same status and headers. A short
 /// plain-text body of a 4xx becomes the message, since it says what was wrong; a 5xx says only where to look.
 pub async fn json_errors(request: Request, next: Next) -> Response {
-    if !is_api(request.uri().path()) {
+    if !crate::context::is_api(request.uri().path()) {
         return next.run(request).await;
     }
     let response = next.run(request).await;
@@ -192,7 +187,8 @@ mod tests {
 
     #[test]
     fn the_api_is_everything_under_api() {
-        assert!(super::is_api("/api/v1/eenheden") && super::is_api("/api") && super::is_api("/api/"));
-        assert!(!super::is_api("/apis") && !super::is_api("/orgs/1/api-tokens"));
+        use crate::context::is_api;
+        assert!(is_api("/api/v1/eenheden") && is_api("/api") && is_api("/api/"));
+        assert!(!is_api("/apis") && !is_api("/orgs/1/api-tokens"));
     }
 }
