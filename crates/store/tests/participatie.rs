@@ -12,7 +12,11 @@ use volkshuis_store::participatie::{self as part, AreaLevel, NewGroup};
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::{orgs, overleg, Db};
 
-volkshuis_store::store_test_on_both_backends!(coverage_follows_the_groups, tenant_organisations_see_their_tree);
+volkshuis_store::store_test_on_both_backends!(
+    coverage_follows_the_groups,
+    tenant_organisations_see_their_tree,
+    a_parent_is_a_group_the_organisation_sees
+);
 
 const FILE: &str =
     "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode\n\
@@ -200,4 +204,56 @@ async fn tenant_organisations_see_their_tree(db: &Db) {
     let refused =
         part::create_group(&mut tx, &other, &actor(), &group(c, "X", GroupKind::Overig, "all", &[], None)).await;
     assert!(refused.is_err());
+}
+
+/// A group's parent arrives as an id in a form: the store takes only a running group of the same stock that the
+/// acting organisation sees (its own, one below its own, or any for the corporation), never one of another tenant
+/// organisation's tree, and an edit never puts a group under itself or below itself.
+async fn a_parent_is_a_group_the_organisation_sees(db: &Db) {
+    let (corporation, tenants) = stock_with_partner(db).await;
+    let c = corporation.org_id();
+    let others = org(db, "anderen", OrgKind::TenantOrganisation).await;
+    let mut tx = db.begin().await.expect("begin");
+    overleg::add_partner(&mut tx, &corporation, &actor(), others.org_id(), None).await.expect("partner");
+    overleg::respond_to_proposal(&mut tx, &others, &actor(), c, true).await.expect("accept");
+    tx.commit().await.expect("commit");
+    let top = add(db, &tenants, &group(c, "Vereniging", GroupKind::Huurdersorganisatie, "all", &[], None)).await;
+    let child =
+        add(db, &tenants, &group(c, "Commissie Ark", GroupKind::Bewonerscommissie, "complexes", &["C1"], Some(top)))
+            .await;
+    let own = add(db, &others, &group(c, "Anderen", GroupKind::Huurdersorganisatie, "all", &[], None)).await;
+    let count = || async {
+        let db = db.clone();
+        let rows = part::visible_to(&db, &corporation).await.expect("groups");
+        rows.len()
+    };
+    let before = count().await;
+
+    // Another tenant organisation may not hang its group under the tenants' tree (nor name an unknown id).
+    for parent in [top, child, 999_999] {
+        let mut tx = db.begin().await.expect("begin");
+        let tried = part::create_group(
+            &mut tx,
+            &others,
+            &actor(),
+            &group(c, "Erbij", GroupKind::Bewonerscommissie, "complexes", &["C2"], Some(parent)),
+        )
+        .await;
+        assert!(matches!(tried, Err(volkshuis_store::StoreError::NotFound)), "{parent}: {tried:?}");
+    }
+    assert_eq!(count().await, before, "nothing written");
+    // Under its own group it may; the corporation may use any group of its stock.
+    add(db, &others, &group(c, "Eigen commissie", GroupKind::Bewonerscommissie, "complexes", &["C2"], Some(own))).await;
+    add(db, &corporation, &group(c, "Panel", GroupKind::DigitaalPanel, "buurten", &["BU03630001"], Some(child))).await;
+
+    // An edit: not under a group of another tree, not under itself or its own child.
+    let edited = part::visible_group(db, &tenants, top).await.expect("get").expect("group");
+    for parent in [own, top, child] {
+        let mut tx = db.begin().await.expect("begin");
+        let new = group(c, "Vereniging", GroupKind::Huurdersorganisatie, "all", &[], Some(parent));
+        let tried = part::update_group(&mut tx, &tenants, &actor(), &edited, &new).await;
+        assert!(matches!(tried, Err(volkshuis_store::StoreError::NotFound)), "{parent}: {tried:?}");
+    }
+    let unchanged = part::visible_group(db, &tenants, top).await.expect("get").expect("group");
+    assert_eq!(unchanged.parent_id, None);
 }

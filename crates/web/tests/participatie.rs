@@ -219,6 +219,13 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let noord = app.org_id("bewonersraad-noord").await;
     assert_eq!(app.get(&format!("/orgs/{noord}/participatie/groepen/{ark}")).await.status, StatusCode::NOT_FOUND);
     assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie De Ark"));
+    // Nor hang a group of its own under it by typing its id: refused, the form back as typed, nothing written.
+    let mut under = group_form(&w, "Commissie Erbij", "bewonerscommissie", "C2");
+    under.push(("parent_id", &ark_s));
+    let refused = app.post(&format!("/orgs/{noord}/participatie/groepen/nieuw"), &under).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("value=\"Commissie Erbij\""), "{}", refused.main());
+    assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie Erbij"));
     // Ending the committee: it leaves the list and nobody speaks for the tenants any more.
     app.login("bestuur@desleutel.test").await;
     assert_eq!(

@@ -232,18 +232,53 @@ pub async fn visible_group(db: &Db, scope: &ReadScope, id: i64) -> Result<Option
     Ok(None)
 }
 
+/// Whether `org` may put a group of `corporation`'s stock under `parent`: a running group of that stock that `org`
+/// sees by the rule of [`visible_to`] (the corporation sees its whole stock; another organisation the groups it keeps
+/// and those below them) — the form's list is no check. When `moving` is a group being edited, the parent may not be
+/// that group or below it (no circle in the tree).
+async fn parent_in_reach(tx: &mut Tx, org: i64, corporation: i64, parent: i64, moving: Option<i64>) -> Result<bool> {
+    let mut seen_by_org = org == corporation;
+    // Visibility runs up through running groups only, as in `visible_to`; the walk for a circle goes on past an ended
+    // one.
+    let mut running = true;
+    let mut next = Some(parent);
+    // A tree has no cycles; the bound only guards against rows edited by hand.
+    for _ in 0..64 {
+        let Some(id) = next else { break };
+        if Some(id) == moving {
+            return Ok(false);
+        }
+        let row =
+            sql::query("SELECT org_id, parent_id, ended_on FROM part_groups WHERE id = $1 AND corporation_id = $2")
+                .bind(id)
+                .bind(corporation)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(row) = row else { break };
+        running &= row.try_get::<Option<String>, _>("ended_on")?.is_none();
+        if id == parent && !running {
+            return Ok(false);
+        }
+        seen_by_org |= running && row.try_get::<i64, _>("org_id")? == org;
+        next = row.try_get("parent_id")?;
+    }
+    // The parent itself must be a group of this stock (a first row that was not found leaves `running` true but
+    // nothing seen; checked here so an unknown id is never "in reach" for the corporation either).
+    let exists: Option<i64> = sql::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2")
+        .bind(parent)
+        .bind(corporation)
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(seen_by_org && exists.is_some())
+}
+
 /// Registers a group kept by the organisation of `scope`: the corporation itself, or one of its overleg partners.
 pub async fn create_group(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &NewGroup) -> Result<i64> {
     if scope.org_id() != new.corporation_id {
         crate::overleg::ensure_partner(tx, new.corporation_id, scope.org_id()).await?;
     }
     if let Some(parent) = new.parent_id {
-        let same: Option<i64> = sql::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2")
-            .bind(parent)
-            .bind(new.corporation_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if same.is_none() {
+        if !parent_in_reach(tx, scope.org_id(), new.corporation_id, parent, None).await? {
             return Err(StoreError::NotFound);
         }
     }
@@ -374,24 +409,11 @@ pub async fn activities(db: &Db, group: &Group) -> Result<Vec<Activity>> {
 
 /// Changes a group's fields, areas and parent (not its corporation or keeper); its coverage level follows its kind.
 ///
-/// `_scope` is the proof that the caller was granted a write on the organisation through which it opened the
-/// group.
-pub async fn update_group(
-    tx: &mut Tx,
-    _scope: &WriteScope,
-    actor: &Actor,
-    group: &Group,
-    new: &NewGroup,
-) -> Result<()> {
+/// `scope` is the proof that the caller was granted a write on the organisation through which it opened the
+/// group; the new parent must be one that organisation sees ([`parent_in_reach`]).
+pub async fn update_group(tx: &mut Tx, scope: &WriteScope, actor: &Actor, group: &Group, new: &NewGroup) -> Result<()> {
     if let Some(parent) = new.parent_id {
-        let same: Option<i64> =
-            sql::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2 AND id <> $3")
-                .bind(parent)
-                .bind(group.corporation_id)
-                .bind(group.id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if same.is_none() {
+        if !parent_in_reach(tx, scope.org_id(), group.corporation_id, parent, Some(group.id)).await? {
             return Err(StoreError::NotFound);
         }
     }
