@@ -386,12 +386,12 @@ test('a soft signal can go only to a referral partner the corporation listed', a
   await admin.keyboard.press('ArrowDown');
   await admin.keyboard.press('Enter');
   await go(admin, admin.getByRole('button', { name: 'Op de lijst zetten' }));
-  assert.match(await admin.textContent('[role=status]'), /Op de lijst gezet\./);
+  assert.match(await admin.textContent('[role=status]'), /Op de lijst gezet: Werkgeversservicepunt Voorbeeldstad\./);
   assert.deepEqual(await listed(admin), ['Werkgeversservicepunt Voorbeeldstad', 'Wijkteam Centrum']);
   await assertAccessible(admin, 'referral partners after adding');
   // The button's name begins with what it shows, and names the partner (label in name).
   await go(admin, admin.getByRole('button', { name: 'Van de lijst halen (Werkgeversservicepunt Voorbeeldstad)' }));
-  assert.match(await admin.textContent('[role=status]'), /Van de lijst gehaald/);
+  assert.match(await admin.textContent('[role=status]'), /Van de lijst gehaald: Werkgeversservicepunt Voorbeeldstad\./);
   assert.deepEqual(await listed(admin), ['Wijkteam Centrum']);
 
   // Staff: the list without buttons, and the referral form of an internal signal with the wijkteam only.

@@ -17,9 +17,10 @@ use volkshuis_store::audit::Actor;
 use volkshuis_store::signalering::buckets::{self, NewBucket};
 use volkshuis_store::signalering::figures::{self, Grouping, Side};
 use volkshuis_store::signalering::ledger::{self, VerdictFilter};
+use volkshuis_store::signalering::partners::{self, Listing};
 use volkshuis_store::signalering::signals::{self, Contact, InboxFilter, SenderRefusal, StepRefusal};
 use volkshuis_store::signalering::soft::{self, NewSoft, PartnerStep, SoftRefusal};
-use volkshuis_store::signalering::{partners, retention, PersonalScope, Purpose};
+use volkshuis_store::signalering::{retention, PersonalScope, Purpose};
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::testdb::sql;
 use volkshuis_store::{gemeenten, orgs, Db};
@@ -117,7 +118,8 @@ C5;D2;E. Visser;;;90;1-10-2026;20-11-2026;20-11-2026;21-11-2026;huisbezoek;nee;j
 
 /// Puts `partner` on the referral list of `corporation`.
 async fn list_partner(db: &Db, corporation: i64, partner: i64) {
-    assert!(partners::add_referral_partner(db, &scope(corporation), &actor(), partner).await.expect("ok"), "listed");
+    let listing = partners::add_referral_partner(db, &scope(corporation), &actor(), partner).await.expect("ok");
+    assert_eq!(listing, Listing::Added, "listed");
 }
 
 fn scope(org: i64) -> WriteScope {
@@ -657,10 +659,12 @@ async fn referral_partners_are_each_corporations_own_list(db: &Db) {
     assert!(listed(world.woonstad).await.is_empty(), "nobody is listed until an administrator lists them");
     // Only a partner organisation can be put on the list: not a municipality, not a corporation, not an unknown id.
     for refused in [world.gm, other, 999_999] {
-        assert!(!partners::add_referral_partner(&db, &woonstad, &actor(), refused).await.expect("ok"), "{refused}");
+        let refused_listing = partners::add_referral_partner(&db, &woonstad, &actor(), refused).await.expect("ok");
+        assert_eq!(refused_listing, Listing::NotAPartner, "{refused}");
     }
     list_partner(&db, world.woonstad, world.wijkteam).await;
-    list_partner(&db, world.woonstad, world.wijkteam).await;
+    let again = partners::add_referral_partner(&db, &woonstad, &actor(), world.wijkteam).await.expect("ok");
+    assert_eq!(again, Listing::AlreadyListed, "a partner listed twice is said to be listed already");
     list_partner(&db, world.woonstad, world.schuldhulp).await;
     let names: Vec<String> = listed(world.woonstad).await.into_iter().map(|(_, name)| name).collect();
     assert_eq!(names.len(), 2, "a partner listed twice is on the list once: {names:?}");

@@ -131,13 +131,15 @@ pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Respons
 /// language switch and log-out work from an error page too). The user is looked up only where the page may ask the
 /// database — not after a fault of the server's own, a busy database or a stale form — and only for pages, not for
 /// the API or the static files.
+/// On a 403 page it also says who the signed-in user is where the page belongs (`standing`): their role in the
+/// page's organisation, or that they are no member of it — without naming an organisation they do not belong to.
 async fn error_page_head(
     state: &AppState,
     kind: ErrorPage,
     cookies: Vec<axum::http::HeaderValue>,
     response_headers: &HeaderMap,
     ctx: &RequestContext,
-) -> Page {
+) -> (Page, Option<String>) {
     use axum::extract::FromRequestParts as _;
     let mut request = Request::new(Body::empty());
     *request.uri_mut() = ctx.path.parse().unwrap_or_default();
@@ -158,10 +160,21 @@ async fn error_page_head(
     let asks_the_database = !matches!(kind, ErrorPage::Internal | ErrorPage::Busy | ErrorPage::Csrf);
     if page_path && asks_the_database && crate::cookies::get(&parts.headers, crate::cookies::SESSION).is_some() {
         if let Ok(auth) = crate::auth::Auth::from_request_parts(&mut parts, state).await {
-            return Page::for_user(&auth);
+            let standing = if kind == ErrorPage::Forbidden { standing(&auth, parts.uri.path()) } else { None };
+            return (Page::for_user(&auth), standing);
         }
     }
-    Page::anonymous(&RequestContext::from_parts(&parts))
+    (Page::anonymous(&RequestContext::from_parts(&parts)), None)
+}
+
+/// The user's standing in the organisation of a page under `/orgs/{org}/…`, for the 403 page.
+fn standing(auth: &crate::auth::Auth, path: &str) -> Option<String> {
+    let org: i64 = path.strip_prefix("/orgs/")?.split('/').next()?.parse().ok()?;
+    let t = auth.ctx.t();
+    Some(match auth.memberships.iter().find(|(o, _)| o.id == org) {
+        Some((organisation, role)) => t.err_forbidden_member(&organisation.name, t.role(*role)),
+        None => t.err_forbidden_outsider.to_owned(),
+    })
 }
 
 #[derive(Template)]
@@ -170,6 +183,8 @@ struct ErrorTemplate {
     page: Page,
     title: &'static str,
     explanation: &'static str,
+    /// Who the user is where a page they may not see belongs (403 only).
+    standing: Option<String>,
     request_id: String,
 }
 
@@ -234,8 +249,8 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         ErrorPage::BadAddress => (t.err_bad_address_title, t.err_bad_address_text),
         ErrorPage::Busy => (t.err_busy_title, t.err_busy_text),
     };
-    let page = error_page_head(&state, kind, cookies, response.headers(), &ctx).await;
-    let page = ErrorTemplate { page, title, explanation, request_id: ctx.request_id.clone() };
+    let (page, standing) = error_page_head(&state, kind, cookies, response.headers(), &ctx).await;
+    let page = ErrorTemplate { page, title, explanation, standing, request_id: ctx.request_id.clone() };
     let status = response.status();
     let (mut parts, _) = response.into_parts();
     match render(status, &page) {

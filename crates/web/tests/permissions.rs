@@ -299,6 +299,23 @@ async fn denied_pages_show_no_data(mut app: TestApp) {
     // Someone of another organisation is sent to that organisation's administrator, not to their own.
     assert!(response.body.contains("de beheerder van de organisatie waar deze pagina bij hoort"), "{}", response.body);
     assert!(!response.body.contains("Carla Smit") && !response.body.contains("lezer@woonstad.test"));
+    // It says they are no member there, without naming the organisation they do not belong to.
+    assert!(
+        response.main().contains("U bent geen lid van de organisatie waar deze pagina bij hoort."),
+        "{}",
+        response.main()
+    );
+    assert!(!response.main().contains("Woonstad"), "{}", response.main());
+    // A member is told their role there: a reader who tries to change the referral partners.
+    app.login("lezer@woonstad.test").await;
+    let partners = format!("/orgs/{woonstad}/signalering/verwijspartners");
+    let refused = app.post(&partners, &[("partner_id", "1")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.main().contains("Uw rol bij Woonstad Voorbeeld: Alleen lezen."), "{}", refused.main());
+    // Outside the organisations' pages (a platform page) no role is named.
+    let platform = app.get("/admin/users").await;
+    assert_eq!(platform.status, StatusCode::FORBIDDEN);
+    assert!(!platform.main().contains("Uw rol") && !platform.main().contains("geen lid"), "{}", platform.main());
 }
 
 on_both_backends!(denied_pages_show_no_data);

@@ -611,11 +611,11 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     let added = app.post(&partners, &[("partner_id", &partner)]).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
     let shown = app.get(added.location().expect("back to the list")).await;
-    assert!(shown.main().contains("Op de lijst gezet."), "{}", shown.main());
+    assert!(shown.main().contains("Op de lijst gezet: Wijkteam Centrum."), "{}", shown.main());
     let twice = app.post(&partners, &[("partner_id", &partner)]).await;
     assert_eq!(twice.status, StatusCode::SEE_OTHER, "twice is once");
     let shown = app.get(twice.location().expect("back to the list")).await;
-    assert!(shown.main().contains("Deze partner stond al op de lijst"), "{}", shown.main());
+    assert!(shown.main().contains("Wijkteam Centrum stond al op de lijst"), "{}", shown.main());
     // The partner hears it is on the list, once.
     let coach = app.user_id("coordinator@wijkteam.test").await;
     let listed = "Woonstad Voorbeeld zette uw organisatie op de lijst van partners voor doorverwijzingen";
@@ -723,11 +723,15 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     let removed = app.post(&remove, &[]).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     let shown = app.get(removed.location().expect("back to the list")).await;
-    assert!(shown.main().contains("Van de lijst gehaald"), "{}", shown.main());
+    assert!(shown.main().contains("Van de lijst gehaald: Wijkteam Centrum."), "{}", shown.main());
     let twice = app.post(&remove, &[]).await;
     assert_eq!(twice.status, StatusCode::SEE_OTHER, "not on the list any more: said so");
     let shown = app.get(twice.location().expect("back to the list")).await;
-    assert!(shown.main().contains("stond niet (meer) op de lijst"), "{}", shown.main());
+    assert!(shown.main().contains("Wijkteam Centrum stond niet (meer) op de lijst"), "{}", shown.main());
+    // A partner id typed into the address names nothing the page does not list itself.
+    let typed = app.get(&format!("/orgs/{woonstad}/signalering/verwijspartners?notice=added&partner=999999")).await;
+    assert_eq!(typed.status, StatusCode::OK);
+    assert!(!typed.main().contains("Op de lijst gezet"), "{}", typed.main());
     let unlisted = "Woonstad Voorbeeld haalde uw organisatie van de lijst van partners voor doorverwijzingen";
     assert_eq!(told(app.notices_of(coach).await, unlisted), 1, "the partner hears it was taken off");
     assert!(app.get(&partners).await.body.contains("data-empty"));

@@ -40,12 +40,24 @@ pub(super) async fn is_referral_partner(tx: &mut Tx, corporation_id: i64, partne
     Ok(found.is_some())
 }
 
-/// Puts `partner_id` on the referral list of the corporation of `scope`. `false` when it is no partner organisation
-/// (nothing written); adding one twice changes nothing and writes no second audit entry.
-pub async fn add_referral_partner(db: &Db, scope: &WriteScope, actor: &Actor, partner_id: i64) -> Result<bool> {
+/// What putting an organisation on the referral list did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// It is on the list now (and the change is audited).
+    Added,
+    /// It was on the list already: nothing written.
+    AlreadyListed,
+    /// It is no partner organisation (or no organisation): nothing written.
+    NotAPartner,
+}
+
+/// Puts `partner_id` on the referral list of the corporation of `scope`. Adding one twice changes nothing and writes no
+/// second audit entry; the answer says which happened, decided by the insert itself (so of two additions at once,
+/// one is told "added" and the other "already listed").
+pub async fn add_referral_partner(db: &Db, scope: &WriteScope, actor: &Actor, partner_id: i64) -> Result<Listing> {
     let mut tx = db.begin().await?;
     if crate::orgs::kind_of(&mut tx, partner_id).await? != Some(OrgKind::Partner) {
-        return Ok(false);
+        return Ok(Listing::NotAPartner);
     }
     // Two additions at once (a double click) both get here on PostgreSQL: the second inserts nothing and writes no
     // second audit entry.
@@ -60,14 +72,14 @@ pub async fn add_referral_partner(db: &Db, scope: &WriteScope, actor: &Actor, pa
     .execute(&mut tx)
     .await?;
     if added.rows_affected() == 0 {
-        return Ok(true);
+        return Ok(Listing::AlreadyListed);
     }
     let mut change =
         Change::event(Some(scope.org_id()), "add_referral_partner", "sg_referral_partner", partner_id.to_string());
     change.after = Some(json!({ "partner": partner_id }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Listing::Added)
 }
 
 /// Takes `partner_id` off the referral list of the corporation of `scope`; `false` when it was not on it.

@@ -1,6 +1,6 @@
 # Initiatieven (issue 22): the register of social enterprises and their certificates, and a Social return purchase from a registered enterprise.
 title = Social enterprises
-intro = Social enterprises and PSO-certified firms that suppliers with a social-return obligation can buy from. No register offers a public API, so each certificate is kept here with its evidence and end date. An expired certificate is flagged.
+intro = Social enterprises and PSO-certified firms that suppliers with a social-return obligation can buy from. The platform cannot look certificates up in their registers itself, so each certificate is kept here with its evidence and end date. An expired certificate is flagged.
 search-label = Search by name, KvK number or region
 filter-valid = Only with a valid certificate (today)
 search = Search
@@ -50,7 +50,7 @@ field-level = Level (PSO only)
 field-valid-from = Valid from
 field-valid-until = Valid up to and including
 field-evidence = The certificate as a file (PDF or Office)
-evidence-hint = No register offers a public API: the certificate itself is the evidence. Only those who keep the register can open the file.
+evidence-hint = The platform cannot look certificates up in their registers itself: the certificate itself is the evidence. Only those who keep the register can open the file.
 kind-pso = Prestatieladder Socialer Ondernemen (PSO)
 kind-code-so = Code Sociale Ondernemingen
 kind-se-nl = Social Enterprise NL

@@ -1,6 +1,6 @@
 # Initiatieven (issue 22): het register van sociale ondernemingen en hun certificaten, en de aankoop bij een geregistreerde onderneming in Social return.
 title = Sociale ondernemingen
-intro = Sociale ondernemingen en PSO-gecertificeerde bedrijven waar leveranciers met een social-return-verplichting bij kunnen inkopen. Geen register biedt een openbare koppeling; daarom staat elk certificaat hier met het bewijs en de einddatum. Een verlopen certificaat is gemarkeerd.
+intro = Sociale ondernemingen en PSO-gecertificeerde bedrijven waar leveranciers met een social-return-verplichting bij kunnen inkopen. De registers van certificaten zijn niet door het platform zelf na te kijken; daarom staat elk certificaat hier met het bewijs en de einddatum. Een verlopen certificaat is gemarkeerd.
 search-label = Zoek op naam, KvK-nummer of regio
 filter-valid = Alleen met een geldig certificaat (vandaag)
 search = Zoeken
@@ -50,7 +50,7 @@ field-level = Trede (alleen bij PSO)
 field-valid-from = Geldig vanaf
 field-valid-until = Geldig tot en met
 field-evidence = Het certificaat als bestand (pdf of Office)
-evidence-hint = Geen register biedt een openbare koppeling: het certificaat zelf is het bewijs. Alleen wie het register bijhoudt kan het bestand openen.
+evidence-hint = Het platform kan de registers van certificaten niet zelf nakijken: het certificaat zelf is het bewijs. Alleen wie het register bijhoudt kan het bestand openen.
 kind-pso = Prestatieladder Socialer Ondernemen (PSO)
 kind-code-so = Code Sociale Ondernemingen
 kind-se-nl = Social Enterprise NL

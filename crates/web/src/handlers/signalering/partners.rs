@@ -10,7 +10,7 @@ use crate::forms::FieldErrors;
 use crate::i18n::SignaleringTexts;
 use crate::notify::{self, Event, Step};
 use crate::state::AppState;
-use crate::views::{ok, render, NoticeQuery, Page};
+use crate::views::{ok, render, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -21,7 +21,9 @@ use std::collections::HashMap;
 use volkshuis_domain::access::{Role, WriteScope};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::orgs;
-use volkshuis_store::signalering::partners::{add_referral_partner, referral_partners, remove_referral_partner};
+use volkshuis_store::signalering::partners::{
+    add_referral_partner, referral_partners, remove_referral_partner, Listing,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -88,25 +90,40 @@ async fn scope(state: &AppState, auth: &Auth, org: i64, change: bool) -> Result<
     Ok(scope)
 }
 
+/// The list page's query: what a change did (`notice`) and to which partner.
+#[derive(serde::Deserialize)]
+struct ChangeQuery {
+    notice: Option<String>,
+    partner: Option<i64>,
+}
+
 async fn show(
     State(state): State<AppState>,
     auth: Auth,
     Path(org): Path<i64>,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<ChangeQuery>,
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &auth, org, false).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let mut page = Page::for_user(&auth);
-    // What the change did, in this page's own words.
-    page.notice = match q.notice.as_deref() {
-        Some("added") => Some(sg.partners_added),
-        Some("already") => Some(sg.partners_already),
-        Some("removed") => Some(sg.partners_removed),
-        Some("not_listed") => Some(sg.partners_not_listed),
+    let mut page =
+        page_for(&state, &auth, &scope, Page::for_user(&auth), String::new(), FieldErrors::default()).await?;
+    // What the change did, in this page's own words, naming the partner: only one the page lists itself (on the list
+    // or addable), so an id typed into the address names nothing.
+    let name =
+        q.partner.and_then(|id| {
+            let key = id.to_string();
+            page.partners.iter().find(|(listed, _)| *listed == id).map(|(_, name)| name.clone()).or_else(|| {
+                page.candidates.iter().find(|(candidate, _)| *candidate == key).map(|(_, name)| name.clone())
+            })
+        });
+    page.page.notice = name.and_then(|name| match q.notice.as_deref() {
+        Some("added") => Some(sg.partners_added(name)),
+        Some("already") => Some(sg.partners_already(name)),
+        Some("removed") => Some(sg.partners_removed(name)),
+        Some("not_listed") => Some(sg.partners_not_listed(name)),
         _ => None,
-    }
-    .map(str::to_owned);
-    ok(&page_for(&state, &auth, &scope, page, String::new(), FieldErrors::default()).await?)
+    });
+    ok(&page)
 }
 
 async fn add(
@@ -118,24 +135,30 @@ async fn add(
     let scope = scope(&state, &auth, org, true).await?;
     let typed = fields.get("partner_id").cloned().unwrap_or_default();
     // The store refuses an organisation that is no partner (an id typed into the form, say) and writes nothing.
-    let id = typed.trim().parse::<i64>().ok();
-    // Told once: adding a partner that is on the list already changes nothing.
-    let known = referral_partners(&state.db, &scope).await?.iter().any(|(listed, _)| Some(*listed) == id);
-    let added = match id {
-        Some(id) => add_referral_partner(&state.db, &scope, &auth.actor(&state), id).await?.then_some(id),
-        None => None,
+    let listing = match typed.trim().parse::<i64>() {
+        Ok(id) => Some((id, add_referral_partner(&state.db, &scope, &auth.actor(&state), id).await?)),
+        Err(_) => None,
     };
-    let Some(partner) = added else {
-        let mut errors = FieldErrors::default();
-        errors.add("partner_id", SignaleringTexts::of(auth.ctx.lang).err_partner);
-        let page = page_for(&state, &auth, &scope, Page::for_user(&auth), typed, errors).await?;
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    let notice = match listing {
+        Some((partner, Listing::Added)) => {
+            tell_partner(&state, &auth, org, partner, true).await?;
+            ("added", partner)
+        }
+        // Told once: adding a partner that is on the list already changes nothing.
+        Some((partner, Listing::AlreadyListed)) => ("already", partner),
+        Some((_, Listing::NotAPartner)) | None => {
+            let mut errors = FieldErrors::default();
+            errors.add("partner_id", SignaleringTexts::of(auth.ctx.lang).err_partner);
+            let page = page_for(&state, &auth, &scope, Page::for_user(&auth), typed, errors).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
     };
-    if known {
-        return Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=already")).into_response());
-    }
-    tell_partner(&state, &auth, org, partner, true).await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=added")).into_response())
+    Ok(back_to_list(org, notice))
+}
+
+/// Back to the list with what the change did to `partner`.
+fn back_to_list(org: i64, (notice, partner): (&str, i64)) -> Response {
+    Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice={notice}&partner={partner}")).into_response()
 }
 
 async fn remove(
@@ -146,10 +169,10 @@ async fn remove(
     let scope = scope(&state, &auth, org, true).await?;
     // Taken off already (a second tab, a button pressed twice): said so, not a missing page.
     if !remove_referral_partner(&state.db, &scope, &auth.actor(&state), partner).await? {
-        return Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=not_listed")).into_response());
+        return Ok(back_to_list(org, ("not_listed", partner)));
     }
     tell_partner(&state, &auth, org, partner, false).await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/verwijspartners?notice=removed")).into_response())
+    Ok(back_to_list(org, ("removed", partner)))
 }
 
 /// The partner hears that it was put on the corporation's list, or taken off it: it receives (or no longer receives)
