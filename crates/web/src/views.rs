@@ -176,7 +176,22 @@ pub fn ok(template: &impl Template) -> Result<Response, AppError> {
 
 const SHOWN: &[BorrowedFormatItem<'static>] = format_description!("[day]-[month]-[year] [hour]:[minute]");
 
-/// A time as shown to users (Dutch day-month-year order, UTC).
+/// A moment as shown to users: Dutch day-month-year order, in Dutch time (CET/CEST). Moments are stored in UTC; the
+/// notifications and the digest already showed Dutch time, and the audit log and dashboards beside them an hour
+/// earlier in winter (the walkthrough's find).
 pub fn show_time(at: OffsetDateTime) -> String {
-    at.format(SHOWN).unwrap_or_default()
+    at.to_offset(volkshuis_domain::calendar::dutch_offset(at)).format(SHOWN).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::show_time;
+    use time::macros::datetime;
+
+    #[test]
+    fn moments_show_in_dutch_time() {
+        assert_eq!(show_time(datetime!(2026-12-06 16:29 UTC)), "06-12-2026 17:29", "winter: UTC+1");
+        assert_eq!(show_time(datetime!(2026-07-01 10:00 UTC)), "01-07-2026 12:00", "summer: UTC+2");
+        assert_eq!(show_time(datetime!(2026-12-31 23:30 UTC)), "01-01-2027 00:30", "the Dutch day, not UTC's");
+    }
 }
