@@ -65,10 +65,10 @@ form-has-errors = The form is not complete yet. See the messages at the fields.
 org-add-member = Add member
 org-new = New organisation
 org-edit = Edit organisation
-org-gemeenten = Gemeente(n)
-org-gemeenten-none = No gemeente code has been set for this municipality yet. The platform administrator sets it; until then there are no figures to show.
+org-gemeenten = Municipality code(s)
+org-gemeenten-none = No municipality code (CBS) has been set for this municipality yet. The platform administrator sets it; until then there are no figures to show.
 org-working-area = Working area
-org-working-area-help = The gemeenten where the corporation has stock (from its stock file) and those declared for it.
+org-working-area-help = The municipalities where the corporation has stock (from its stock file) and those declared for it.
 org-area-units = { $n ->
         [one] { $n } unit
        *[other] { $n } units
@@ -123,7 +123,7 @@ err-code-format = A code holds lower-case letters (a–z), digits and hyphens, n
 err-control-character = This holds an invisible control character, often one pasted along from another program. Type the text again or remove the character.
 err-code-taken = This code is already in use.
 err-gemeente-format = { $code } is not a gemeente code (GM and four digits, e.g. GM0150).
-err-gemeente-unknown = Gemeente code { $code } is unknown: no imported boundary and no home in any corporation's stock has this code.
+err-gemeente-unknown = Municipality code { $code } is unknown: no imported boundary and no home in any corporation's stock has this code.
 err-boundary-year = Enter a year, e.g. 2023.
 err-email-taken = This e-mail address is already in use.
 err-choose = Please choose.

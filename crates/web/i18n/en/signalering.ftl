@@ -343,8 +343,8 @@ pending-to = { $count ->
    *[other] { $count } signals to { $name }
 }
 pending-by-file = { $count ->
-    [one] 1 signal for gemeente { $code }, which is not on the platform: to be delivered by file
-   *[other] { $count } signals for gemeente { $code }, which is not on the platform: to be delivered by file
+    [one] 1 signal for municipality { $code }, which is not on the platform: to be delivered by file
+   *[other] { $count } signals for municipality { $code }, which is not on the platform: to be delivered by file
 }
 pending-resolving = { $count ->
     [one] 1 open signal is no longer in the ledger; its arrears count as resolved.
@@ -357,7 +357,7 @@ consent-checkbox = The tenant consented to referring this signal to this partner
 refer-check = Check…
 refer-confirm = Yes, refer
 refer-summary = You refer this signal to { $partner } and record, with your name and today's date, that the tenant consented to it. { $partner } can then read the signal and report back.
-figures-small = Per buurt and per complex, counts from 1 to 4 show as "<5": a count that small can point to one household.
+figures-small = Per neighbourhood and per complex, counts from 1 to 4 show as "<5": a count that small can point to one household.
 err-period = Enter two valid dates; the first is not after the second.
 pager-first = First page
 
