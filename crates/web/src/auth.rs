@@ -44,6 +44,17 @@ impl Auth {
         self.own_role(org).is_some_and(|role| role.allows(volkshuis_domain::access::Action::Edit))
     }
 
+    /// A step with legal effect (an Overleg answer or decision, a signature, a bid, a dispute) and a party's private
+    /// space in prestatieafspraken are the organisation's own: only a member whose own role edits takes or writes
+    /// them. The platform administrator's grant, which opens every organisation for its upkeep, does not (ADR 0059).
+    pub fn acts_as_member(&self, org: i64) -> Result<(), AppError> {
+        if self.edits_as_member(org) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// The actor for audit entries written on behalf of this user.
     pub fn actor(&self, state: &AppState) -> Actor {
         Actor {

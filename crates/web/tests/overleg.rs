@@ -134,8 +134,21 @@ async fn advice_request_runs_from_request_to_decision(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
 
-    // Ten days later the organisation advises.
+    // Ten days later the organisation advises. Not the platform administrator in its name: an answer with legal
+    // effect is the organisation's own (ADR 0059) — no form on the page, a refusal when posted, nothing stored.
     app.state.clock.advance(Duration::days(10));
+    app.login("beheer@volkshuis.test").await;
+    let seen = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    assert!(!seen.body.contains(&format!("/overleg/{id}/antwoord\"")), "no answer form: {}", seen.main());
+    let in_its_name = app
+        .post_multipart(
+            &format!("/orgs/{tenant}/overleg/{id}/antwoord"),
+            &[("version", "1"), ("answer_kind", "consent"), ("answer_text", ""), ("confirmed", "yes")],
+            &[],
+        )
+        .await;
+    assert_eq!(in_its_name.status, StatusCode::FORBIDDEN);
     app.login(BOARD).await;
     let page = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
     assert!(page.body.contains("Ongeveer € 8.000."));

@@ -123,7 +123,7 @@ fn routes() -> Vec<Route> {
         post("/orgs/{org}/overleg/partners", &[("tenant_org_id", ""), ("agreed_weeks", "")], OrgManage),
         post("/orgs/{org}/overleg/partners/999999/aanvaarden", &[], OrgManage),
         post("/orgs/{org}/overleg/partners/999999/afwijzen", &[], OrgManage),
-        post("/orgs/{org}/overleg/999999/antwoord/intrekken", &[("version", "1")], OrgEdit),
+        post("/orgs/{org}/overleg/999999/antwoord/intrekken", &[("version", "1")], MemberEdit),
         get("/orgs/{org}/overleg/999999", OrgView),
         get("/orgs/{org}/overleg/999999/afdrukken", OrgView),
         get("/orgs/{org}/overleg/999999/documenten/1", OrgView),

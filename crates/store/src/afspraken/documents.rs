@@ -91,6 +91,8 @@ pub struct PaDocument {
     pub content_type: String,
     /// Content.
     pub content: Vec<u8>,
+    /// Whether it is in the shared space (else in the reading party's own).
+    pub shared: bool,
 }
 
 /// Stores a document of the party of `scope`. A shared one is in the cycle's timeline; a party's own is audited
@@ -165,7 +167,7 @@ pub async fn documents(db: &Db, cycle: &CycleRef) -> Result<Vec<PaDocumentMeta>>
 /// One document the party of `cycle` may read (its own or a shared one); `None` for anything else.
 pub async fn document(db: &Db, cycle: &CycleRef, id: i64) -> Result<Option<PaDocument>> {
     let row = sql::query(
-        "SELECT file_name, content_type, content FROM pa_documents \
+        "SELECT file_name, content_type, content, shared FROM pa_documents \
          WHERE id = $1 AND cycle_id = $2 AND (org_id = $3 OR shared = 1)",
     )
     .bind(id)
@@ -178,6 +180,7 @@ pub async fn document(db: &Db, cycle: &CycleRef, id: i64) -> Result<Option<PaDoc
             file_name: r.try_get("file_name")?,
             content_type: r.try_get("content_type")?,
             content: r.try_get("content")?,
+            shared: r.try_get::<i64, _>("shared")? == 1,
         })
     })
     .transpose()

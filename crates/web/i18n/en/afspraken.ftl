@@ -57,6 +57,7 @@ signed-by = signed by { $name } on { $date }
 not-signed = not signed yet
 private-space = Your own space
 private-help = Only your organisation sees these notes, until you share one.
+private-closed = This party's own space (notes and documents it has not shared) is for its members only.
 shared-space = Shared space
 note-kind-knowledge = Knowledge
 note-kind-negotiation = Negotiation point

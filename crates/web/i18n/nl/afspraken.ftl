@@ -57,6 +57,7 @@ signed-by = getekend door { $name } op { $date }
 not-signed = nog niet getekend
 private-space = Uw eigen ruimte
 private-help = Alleen uw organisatie ziet deze notities, tot u er een deelt.
+private-closed = De eigen ruimte van deze partij (notities en documenten die zij nog niet deelde) is alleen voor haar leden.
 shared-space = Gedeelde ruimte
 note-kind-knowledge = Kennis
 note-kind-negotiation = Onderhandelpunt

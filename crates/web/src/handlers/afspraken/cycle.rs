@@ -117,7 +117,11 @@ pub(super) struct CyclePage {
     pub bar: PhaseBar,
     pub org_id: i64,
     pub id: i64,
-    pub may_edit: bool,
+    /// The party's own voice and legal steps (its notes, documents, bid, positions, signature, dispute): its own
+    /// members only, not the platform administrator's grant (ADR 0059).
+    pub may_act: bool,
+    /// Whether the viewer is a member of the party, who alone reads its own space.
+    pub private_space_open: bool,
     pub is_lead: bool,
     pub moves: Vec<(String, String)>,
     /// The phase the lead asked to move to, with what the move does, while it is confirmed.
@@ -370,6 +374,8 @@ pub(super) async fn cycle_page(
     let org = scope.org_id();
     let today = today(state);
     let may_edit = auth.scope(state, org, Edit).await.is_ok();
+    let may_act = may_edit && auth.edits_as_member(org);
+    let private_space_open = auth.own_role(org).is_some();
     let parties = afspraken::parties(&state.db, cycle_ref).await?;
     let lead = lead(cycle, &parties);
     let is_lead = lead == org && may_edit;
@@ -393,7 +399,7 @@ pub(super) async fn cycle_page(
     ];
     let dispute = afspraken::dispute(&state.db, cycle_ref).await?;
     let (dispute_text, window_open) = super::dispute_status(state, pa, cycle, today).await?;
-    let may_dispute = window_open && may_edit && dispute.is_none();
+    let may_dispute = window_open && may_act && dispute.is_none();
     if let Some(signed) = cycle.signed_on {
         dates.push(pa.all_signed(show_date(signed)));
     }
@@ -404,16 +410,19 @@ pub(super) async fn cycle_page(
         .into_iter()
         .map(|b| {
             let (state_text, late) = bid_text(pa, bid_state(dates_of.bid_due, b.sent_on, today));
+            // A bid not sent yet is the corporation's own work: its text only for its members.
+            let shown = b.sent_on.is_some() || private_space_open;
             BidRow {
                 sent: b.sent_on.is_some(),
                 own: b.corporation_id == org,
                 name: b.corporation_name,
                 state: state_text,
                 late,
-                body: b.body,
+                body: if shown { b.body } else { String::new() },
                 activities: b
                     .activities
                     .iter()
+                    .filter(|_| shown)
                     .map(|a| {
                         [
                             pa.theme(a.theme).to_owned(),
@@ -453,6 +462,7 @@ pub(super) async fn cycle_page(
     let documents = afspraken::documents(&state.db, cycle_ref)
         .await?
         .into_iter()
+        .filter(|d| d.shared || private_space_open)
         .map(|d| DocumentRow {
             id: d.id,
             kind: pa.document_kind(d.kind),
@@ -496,12 +506,13 @@ pub(super) async fn cycle_page(
         bar: PhaseBar::of(pa, cycle, org),
         org_id: org,
         id: cycle.id,
-        may_edit,
+        may_act,
+        private_space_open,
         is_lead,
         moves,
         moving: None,
         dates,
-        may_sign: may_edit && cycle.phase == Phase::Ondertekening && !own_signed,
+        may_sign: may_act && cycle.phase == Phase::Ondertekening && !own_signed,
         all_signed: cycle.signed_on.map(|d| pa.all_signed(show_date(d))),
         parties: parties
             .iter()
@@ -523,11 +534,11 @@ pub(super) async fn cycle_page(
         computed: pa.computed_options(),
         note_kinds: NoteKind::ALL.iter().map(|k| (k.code().to_owned(), pa.note_kind(*k).to_owned())).collect(),
         agenda: afspraken::agenda(&state.db, cycle_ref).await?,
-        in_talks: may_edit
+        in_talks: may_act
             && matches!(cycle.phase, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling | Phase::Geschil),
         draft,
         older_drafts,
-        private_notes: notes.iter().filter(|n| n.org_id == org).map(note_row).collect(),
+        private_notes: notes.iter().filter(|n| n.org_id == org && private_space_open).map(note_row).collect(),
         shared_notes: notes.iter().filter(|n| n.org_id != org).map(note_row).collect(),
         dispute_text,
         may_dispute,

@@ -29,6 +29,7 @@ async fn upload(
     multipart: Multipart,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    auth.acts_as_member(org)?;
     load(&state, scope.as_read(), id).await?;
     let form = MultipartForm::read(multipart).await?;
     let (t, ov) = (auth.ctx.t(), auth.ctx.lang.overleg());
@@ -68,5 +69,9 @@ async fn download(
     let (scope, _) = party_scope(&state, &auth, org, View).await?;
     let (cycle_ref, _) = load(&state, &scope, id).await?;
     let doc = afspraken::document(&state.db, &cycle_ref, doc).await?.ok_or(AppError::NotFound)?;
+    // A document in the party's own space opens to its members only, not on the platform administrator's grant.
+    if !doc.shared && auth.own_role(org).is_none() {
+        return Err(AppError::NotFound);
+    }
     Ok(attachment(&doc.file_name, doc.content_type, doc.content))
 }

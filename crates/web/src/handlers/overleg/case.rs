@@ -93,6 +93,7 @@ async fn step_form(
     multipart: Multipart,
 ) -> Result<(WriteScope, Case, MultipartForm, i64), AppError> {
     let (scope, _) = party_scope(state, auth, org, Edit).await?;
+    auth.acts_as_member(org)?;
     let case = load_case(state, &scope, id).await?;
     if party(&case) != scope.org_id() {
         return Err(AppError::Forbidden);

@@ -315,10 +315,12 @@ pub(super) async fn case_page(
         .collect();
     let is_tenant = case.tenant_org_id == scope.org_id();
     let can_edit = scope.role().allows(Action::Edit);
+    // Answering, deciding and withdrawing an answer are the organisation's own members' (ADR 0059).
+    let takes_steps = can_edit && auth.edits_as_member(scope.org_id());
     let stage = case.facts().stage();
     // No answer is chosen in advance (an answer with legal effect is never a default): `typed` is what the user
     // chose, or nothing.
-    let correct_until = match (is_tenant && can_edit, overleg::answered_at(&state.db, scope, case).await?) {
+    let correct_until = match (is_tenant && takes_steps, overleg::answered_at(&state.db, scope, case).await?) {
         (true, Some(at)) => {
             case.facts().check_correction(at, state.clock.now()).ok().map(|()| show_time(at + CORRECTION_WINDOW))
         }
@@ -335,8 +337,8 @@ pub(super) async fn case_page(
         trail,
         is_tenant,
         informed: stage == Stage::Informed,
-        can_answer: is_tenant && can_edit && stage == Stage::AwaitingAnswer,
-        can_decide: !is_tenant && can_edit && stage == Stage::AwaitingDecision,
+        can_answer: is_tenant && takes_steps && stage == Stage::AwaitingAnswer,
+        can_decide: !is_tenant && takes_steps && stage == Stage::AwaitingDecision,
         can_ask: is_tenant && can_edit && stage != Stage::Closed,
         can_answer_questions: !is_tenant && can_edit,
         can_comment: can_edit,
