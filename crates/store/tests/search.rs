@@ -274,6 +274,19 @@ async fn addresses_by_postcode_number_and_street(db: &Db) {
     assert_eq!(addresses(find(db, w.woonstad, "straat").await), [], "a street is found by its start");
     assert_eq!(addresses(find(db, w.woonstad, "7411BR 1").await), [], "Anders' home");
     assert_eq!(addresses(find(db, w.anders, "7411BR 1").await), [exact("Brink 1")]);
+    // A home of the corporation's own stock by its idExtern, as typed or in small letters; with the code among its
+    // facts. Not another corporation's, not one out of use, and not for a tenant organisation (the code is the
+    // corporation's own administration).
+    let by_code = find(db, w.woonstad, "D4").await;
+    let home: Vec<_> = by_code.iter().filter(|h| h.kind == Kind::Address).collect();
+    assert_eq!(home.len(), 1, "{by_code:?}");
+    assert_eq!((home[0].title.as_str(), home[0].rank), ("Kerkstraat 12A", Match::Exact));
+    assert_eq!(home[0].context.first().map(String::as_str), Some("D4"));
+    assert_eq!(addresses(find(db, w.woonstad, "d4").await), [exact("Kerkstraat 12A")]);
+    assert_eq!(addresses(find(db, w.woonstad, "D3").await), [], "out of use");
+    assert_eq!(addresses(find(db, w.woonstad, "A1").await), [], "Anders' home");
+    assert_eq!(addresses(find(db, w.anders, "A1").await), [exact("Brink 1")]);
+    assert_eq!(addresses(find(db, w.huurders, "D4").await), [], "a tenant organisation does not search the codes");
 }
 
 async fn a_municipality_finds_places_only_in_its_gemeenten(db: &Db) {

@@ -28,7 +28,7 @@ pub(crate) use modules::KeptModules;
 use crate::participatie::{all_open_figures_as, org_kind};
 use crate::{Db, Result};
 use modules::{modules, Kinds};
-use places::{addresses, complex_indexes, complexes};
+use places::{addresses, by_id_extern, complex_indexes, complexes};
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::modules::{is_overlegwet_party, Module};
 use volkshuis_domain::org::OrgKind;
@@ -116,6 +116,7 @@ pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> 
     let db = &mut pooled.conn();
     let mut hits = complexes(db, &figures, &indexes, query, limit).await?;
     hits.extend(addresses(db, &figures, query, limit).await?);
+    hits.extend(by_id_extern(db, &figures, scope.org_id(), query).await?);
     let kinds = Kinds {
         // The group page opens to the parties of the Overlegwet only (a municipality sees coverage, not groups).
         groups: Module::Participatie.open_to(kind) && is_overlegwet_party(kind),

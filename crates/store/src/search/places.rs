@@ -115,7 +115,7 @@ async fn complex_index(db: &Db, corporation: i64) -> Result<Arc<ComplexIndex>> {
 }
 
 const UNIT_COLUMNS: &str = "u.id, u.corporation_id, u.cluster_id, u.buurt_code, u.straatnaam, u.huisnummer, \
-     u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats, o.name AS corporation";
+     u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats, u.id_extern, o.name AS corporation";
 
 /// How many units a postcode or street with a typed addition reads before the addition is compared (a flat
 /// building has a few hundred homes behind one number).
@@ -165,8 +165,43 @@ pub(super) async fn addresses(db: &mut Conn<'_>, figures: &[Figures], query: &Qu
             );
         }
     }
-    let mut hits = Vec::new();
+    let mut hits = address_hits(&rows, query)?;
+    hits.sort_by(|a, b| order((a.rank, a.kind, &a.title), (b.rank, b.kind, &b.title)));
+    hits.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok(hits)
+}
+
+/// A home of the viewer's own stock by its idExtern, the code its unit page shows and the soft-signal form and the
+/// ledger ask for: one word, matched whole as typed or in capitals (the codes are mostly written so). Only the
+/// corporation itself: the code is its own administration's, not a tenant organisation's or a municipality's.
+pub(super) async fn by_id_extern(
+    db: &mut Conn<'_>,
+    figures: &[Figures],
+    own_org: i64,
+    query: &Query,
+) -> Result<Vec<Hit>> {
+    let typed = query.text().trim();
+    if typed.contains(char::is_whitespace) || !figures.iter().any(|f| f.corporation_id() == own_org) {
+        return Ok(Vec::new());
+    }
+    let statement = format!(
+        "SELECT {UNIT_COLUMNS} FROM units u JOIN organisations o ON o.id = u.corporation_id \
+         WHERE u.corporation_id = $1 AND u.id_extern IN ($2, $3) AND u.in_use = 1"
+    );
+    let rows = sql::query(&statement).bind(own_org).bind(typed).bind(typed.to_uppercase()).fetch_all(&mut *db).await?;
+    let mut hits = Vec::with_capacity(rows.len());
     for r in &rows {
+        let mut hit = address_hit(r, Match::Exact)?;
+        hit.context.insert(0, r.try_get("id_extern")?);
+        hits.push(hit);
+    }
+    Ok(hits)
+}
+
+/// The addresses among `rows` that the query matches, each with its rank.
+fn address_hits(rows: &[sql::Row], query: &Query) -> Result<Vec<Hit>> {
+    let mut hits = Vec::new();
+    for r in rows {
         let letter: Option<String> = r.try_get("huisletter")?;
         let addition: Option<String> = r.try_get("huisnummer_toevoeging")?;
         let (postcode, street): (String, String) = (r.try_get("postcode")?, r.try_get("straatnaam")?);
@@ -177,21 +212,24 @@ pub(super) async fn addresses(db: &mut Conn<'_>, figures: &[Figures], query: &Qu
             addition: &addition_key(letter.as_deref(), addition.as_deref()),
         };
         let Some(rank) = rank_address(query, unit) else { continue };
-        let woonplaats: String = r.try_get("woonplaats")?;
-        hits.push(Hit {
-            kind: Kind::Address,
-            rank,
-            title: crate::stock::address_of(r)?,
-            context: vec![format!("{postcode} {woonplaats}"), r.try_get("corporation")?],
-            target: Target::Unit {
-                unit_id: r.try_get("id")?,
-                corporation_id: r.try_get("corporation_id")?,
-                cluster_id: r.try_get("cluster_id")?,
-                buurt_code: r.try_get("buurt_code")?,
-            },
-        });
+        hits.push(address_hit(r, rank)?);
     }
-    hits.sort_by(|a, b| order((a.rank, a.kind, &a.title), (b.rank, b.kind, &b.title)));
-    hits.truncate(usize::try_from(limit).unwrap_or(0));
     Ok(hits)
+}
+
+/// A unit's row as a hit: its address, postcode and woonplaats, its corporation.
+fn address_hit(r: &sql::Row, rank: Match) -> Result<Hit> {
+    let (postcode, woonplaats): (String, String) = (r.try_get("postcode")?, r.try_get("woonplaats")?);
+    Ok(Hit {
+        kind: Kind::Address,
+        rank,
+        title: crate::stock::address_of(r)?,
+        context: vec![format!("{postcode} {woonplaats}"), r.try_get("corporation")?],
+        target: Target::Unit {
+            unit_id: r.try_get("id")?,
+            corporation_id: r.try_get("corporation_id")?,
+            cluster_id: r.try_get("cluster_id")?,
+            buurt_code: r.try_get("buurt_code")?,
+        },
+    })
 }
