@@ -176,6 +176,12 @@ pub fn ok(template: &impl Template) -> Result<Response, AppError> {
 
 const SHOWN: &[BorrowedFormatItem<'static>] = format_description!("[day]-[month]-[year] [hour]:[minute]");
 
+/// The Dutch day of a moment, as shown to users (a draft saved at 00:30 in Amsterdam is of that day, not of UTC's
+/// day before).
+pub fn show_day(at: OffsetDateTime) -> String {
+    show_date(volkshuis_domain::calendar::dutch_date(at))
+}
+
 /// A moment as shown to users: Dutch day-month-year order, in Dutch time (CET/CEST). Moments are stored in UTC; the
 /// notifications and the digest already showed Dutch time, and the audit log and dashboards beside them an hour
 /// earlier in winter (the walkthrough's find).
@@ -193,5 +199,6 @@ mod tests {
         assert_eq!(show_time(datetime!(2026-12-06 16:29 UTC)), "06-12-2026 17:29", "winter: UTC+1");
         assert_eq!(show_time(datetime!(2026-07-01 10:00 UTC)), "01-07-2026 12:00", "summer: UTC+2");
         assert_eq!(show_time(datetime!(2026-12-31 23:30 UTC)), "01-01-2027 00:30", "the Dutch day, not UTC's");
+        assert_eq!(super::show_day(datetime!(2026-12-31 23:30 UTC)), "01-01-2027");
     }
 }

@@ -405,13 +405,22 @@ async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
     assert_eq!(share_other.status, StatusCode::NOT_FOUND, "another party's note cannot be shared");
 
     // The platform administrator opens every organisation for its upkeep, but a party's own space and its own voice
-    // stay the party's (ADR 0059): no private note or document, no writing, sharing, signing or disputing in its name.
+    // stay the party's (ADR 0059): no private note or document, no writing, sharing, signing or disputing in its name;
+    // what the party shared it reads as anyone in the cycle.
+    app.login("beleid@voorbeeldstad.test").await;
+    let knowledge = [("note_kind", "knowledge"), ("note_title", "Gedeelde kennis"), ("note_body", "Voor iedereen")];
+    assert_eq!(app.post(&notes, &knowledge).await.status, StatusCode::SEE_OTHER);
+    let listed = volkshuis_store::afspraken::notes(&app.state.db, &theirs).await.expect("notes");
+    let to_share = listed.iter().find(|n| n.title == "Gedeelde kennis").expect("the new note").id;
+    let shared_it = app.post(&format!("{notes}/{to_share}/delen"), &[]).await;
+    assert_eq!(shared_it.status, StatusCode::SEE_OTHER);
     app.login("beheer@volkshuis.test").await;
     let as_operator = app.get(&format!("/orgs/{municipality}/afspraken/{id}")).await;
     assert_eq!(as_operator.status, StatusCode::OK, "the cycle itself may be read");
     assert!(!as_operator.body.contains("Belangen van Woonstad"), "{}", as_operator.main());
     assert!(as_operator.body.contains("woonvisie.pdf") && !as_operator.body.contains("eigen.pdf"));
     assert!(as_operator.main().contains("is alleen voor haar leden"), "{}", as_operator.main());
+    assert!(as_operator.main().contains("Gedeelde kennis"), "what the party shared: {}", as_operator.main());
     let private_doc = format!("/orgs/{municipality}/afspraken/{id}/documenten/{own_id}");
     assert_eq!(app.get(&private_doc).await.status, StatusCode::NOT_FOUND);
     let cycle = format!("/orgs/{municipality}/afspraken/{id}");
@@ -420,14 +429,23 @@ async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
         (format!("{cycle}/notities"), vec![("note_kind", "knowledge"), ("note_title", "x"), ("note_body", "y")]),
         (format!("{cycle}/agenda"), vec![("agenda_title", "x")]),
         (format!("{cycle}/concept"), vec![("draft", "x")]),
+        (format!("{cycle}/agenda/1/standpunt"), vec![("body", "x")]),
         (format!("{cycle}/geschil"), vec![("point", "x"), ("position", "y")]),
+        (format!("{cycle}/geschil/standpunt"), vec![("position", "y")]),
         (format!("{cycle}/ondertekenen"), vec![("signed_by", "Beheer")]),
+        (format!("{cycle}/fase"), vec![("phase", "bod")]),
+        (format!("{cycle}/afspraken"), vec![("theme", "beschikbaarheid"), ("text", "x")]),
+        (format!("{cycle}/addendum"), vec![("body", "x"), ("confirmed", "yes")]),
     ] {
         assert_eq!(app.post(&path, &fields).await.status, StatusCode::FORBIDDEN, "{path}");
     }
     assert_eq!(app.get(&format!("{cycle}/ondertekenen")).await.status, StatusCode::FORBIDDEN);
+    let upload = format!("{cycle}/documenten");
+    let uploaded = app.post_multipart(&upload, &[("document_kind", "other")], &[("x.pdf", pdf)]).await;
+    assert_eq!(uploaded.status, StatusCode::FORBIDDEN);
     let still = volkshuis_store::afspraken::notes(&app.state.db, &theirs).await.expect("notes");
-    assert!(still.iter().all(|n| !n.shared), "the private note stays private");
+    let private = still.iter().find(|n| n.title == "Belangen van Woonstad").expect("the private note");
+    assert!(!private.shared, "the private note stays private");
 }
 
 async fn a_corporation_is_reminded_of_its_bid_six_and_two_weeks_before(mut app: TestApp) {

@@ -149,6 +149,12 @@ async fn advice_request_runs_from_request_to_decision(mut app: TestApp) {
         )
         .await;
     assert_eq!(in_its_name.status, StatusCode::FORBIDDEN);
+    // Nor a question or a comment in its name; the page offers neither.
+    assert!(!seen.body.contains(&format!("/overleg/{id}/vragen\"")) && !seen.body.contains("/opmerkingen\""));
+    for step in ["vragen", "opmerkingen"] {
+        let tried = app.post(&format!("/orgs/{tenant}/overleg/{id}/{step}"), &[("text", "namens de huurders")]).await;
+        assert_eq!(tried.status, StatusCode::FORBIDDEN, "{step}");
+    }
     app.login(BOARD).await;
     let page = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
     assert!(page.body.contains("Ongeveer € 8.000."));

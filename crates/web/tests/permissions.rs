@@ -19,8 +19,8 @@ enum Need {
     OrgView,
     /// Staff or admin role in the organisation in the path.
     OrgEdit,
-    /// Staff or admin role through the user's own membership: lists of persons, which the platform administrator's
-    /// grant does not open.
+    /// Staff or admin role through the user's own membership: lists of persons, and a party's own steps and voice
+    /// (ADR 0059), which the platform administrator's grant does not open.
     MemberEdit,
     /// Admin role in the organisation in the path.
     OrgManage,
@@ -119,7 +119,7 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/stock/import/runs/999999", OrgEdit),
         get("/orgs/{org}/overleg", OrgView),
         get("/orgs/{org}/overleg?alle=1", OrgView),
-        get("/orgs/{org}/overleg/nieuw", OrgEdit),
+        get("/orgs/{org}/overleg/nieuw", MemberEdit),
         post("/orgs/{org}/overleg/partners", &[("tenant_org_id", ""), ("agreed_weeks", "")], OrgManage),
         post("/orgs/{org}/overleg/partners/999999/aanvaarden", &[], OrgManage),
         post("/orgs/{org}/overleg/partners/999999/afwijzen", &[], OrgManage),
@@ -127,9 +127,9 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/overleg/999999", OrgView),
         get("/orgs/{org}/overleg/999999/afdrukken", OrgView),
         get("/orgs/{org}/overleg/999999/documenten/1", OrgView),
-        post("/orgs/{org}/overleg/999999/opmerkingen", &[("text", "x")], OrgEdit),
-        post("/orgs/{org}/overleg/999999/vragen", &[("text", "x")], OrgEdit),
-        post("/orgs/{org}/overleg/999999/vragen/1", &[("text", "x")], OrgEdit),
+        post("/orgs/{org}/overleg/999999/opmerkingen", &[("text", "x")], MemberEdit),
+        post("/orgs/{org}/overleg/999999/vragen", &[("text", "x")], MemberEdit),
+        post("/orgs/{org}/overleg/999999/vragen/1", &[("text", "x")], MemberEdit),
         get("/orgs/{org}/overleg/jaar/2026", OrgView),
         post("/orgs/{org}/overleg/vergaderingen", &[("meeting_tenant", ""), ("held_on", ""), ("title", "")], OrgEdit),
         get("/orgs/{org}/overleg/vergaderingen/999999", OrgView),
@@ -138,7 +138,7 @@ fn routes() -> Vec<Route> {
         post("/orgs/{org}/overleg/budget", &[("budget_tenant", ""), ("year", ""), ("amount", "")], OrgEdit),
         get("/orgs/{org}/overleg/budget/1/2026", OrgView),
         post("/orgs/{org}/overleg/budget/1/2026/uitgaven", &[("category", "")], OrgEdit),
-        post("/orgs/{org}/overleg/budget/1/2026/verantwoord", &[], OrgEdit),
+        post("/orgs/{org}/overleg/budget/1/2026/verantwoord", &[], MemberEdit),
         post("/notifications/999999/read", &[], LoggedIn),
         get("/orgs/{org}/participatie", OrgView),
         get("/orgs/{org}/participatie/groepen/nieuw", OrgEdit),

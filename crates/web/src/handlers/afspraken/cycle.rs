@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::i18n::{AfsprakenTexts, DashboardTexts, Lang};
 use crate::state::AppState;
-use crate::views::{ok, render, show_date, show_time, NoticeQuery, Page};
+use crate::views::{ok, render, show_date, show_day, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -301,7 +301,7 @@ pub(super) fn commitment_rows(
                             Some(a.value),
                             // Arguments in the alphabetical order of the message's variables: date, org, source.
                             pa.actual_by(
-                                show_date(a.entered_at.date()),
+                                show_day(a.entered_at),
                                 &a.org_name,
                                 format!("{} {}", a.source, a.evidence).trim(),
                             ),
@@ -378,7 +378,7 @@ pub(super) async fn cycle_page(
     let private_space_open = auth.own_role(org).is_some();
     let parties = afspraken::parties(&state.db, cycle_ref).await?;
     let lead = lead(cycle, &parties);
-    let is_lead = lead == org && may_edit;
+    let is_lead = lead == org && may_act;
     let moves = match (is_lead, cycle.phase) {
         (false, _) => Vec::new(),
         (true, Phase::Geschil) => [Phase::Onderhandeling, Phase::Ondertekening]
@@ -437,7 +437,7 @@ pub(super) async fn cycle_page(
         })
         .collect();
     let commitments = afspraken::commitments(&state.db, cycle_ref).await?;
-    let rows = commitment_rows(lang, cycle, &commitments, &facts, org, lead, may_edit, today);
+    let rows = commitment_rows(lang, cycle, &commitments, &facts, org, lead, may_act, today);
     let notes = afspraken::notes(&state.db, cycle_ref).await?;
     let note_row = |n: &afspraken::Note| NoteRow {
         id: n.id,
@@ -466,7 +466,7 @@ pub(super) async fn cycle_page(
         .map(|d| DocumentRow {
             id: d.id,
             kind: pa.document_kind(d.kind),
-            by: pa.document_by(&d.org_name, show_date(d.uploaded_at.date())),
+            by: pa.document_by(&d.org_name, show_day(d.uploaded_at)),
             file_name: d.file_name,
             shared: d.shared,
         })
@@ -526,7 +526,7 @@ pub(super) async fn cycle_page(
         facts: facts_view(pa, t, &facts, today),
         bids,
         commitments: rows,
-        open_text: may_edit && matches!(cycle.phase, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling),
+        open_text: may_act && matches!(cycle.phase, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling),
         in_monitoring: cycle.phase == Phase::Monitoring,
         years: (cycle.first_year..=cycle.last_year).collect(),
         themes: pa.theme_options(),
@@ -539,7 +539,13 @@ pub(super) async fn cycle_page(
         draft,
         older_drafts,
         private_notes: notes.iter().filter(|n| n.org_id == org && private_space_open).map(note_row).collect(),
-        shared_notes: notes.iter().filter(|n| n.org_id != org).map(note_row).collect(),
+        // What the party shared is shared with a viewer who is no member too (its own notes are listed above only
+        // for its members).
+        shared_notes: notes
+            .iter()
+            .filter(|n| n.org_id != org || (n.shared && !private_space_open))
+            .map(note_row)
+            .collect(),
         dispute_text,
         may_dispute,
         has_dispute: dispute.is_some(),
@@ -586,6 +592,7 @@ async fn move_phase(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    auth.acts_as_member(org)?;
     let (cycle_ref, cycle) = load(&state, scope.as_read(), id).await?;
     let pa = auth.ctx.lang.afspraken();
     let Some(to) = fields.get("to").and_then(|c| Phase::parse(c)) else {

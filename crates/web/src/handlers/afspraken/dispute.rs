@@ -82,7 +82,8 @@ async fn dispute_page(
         bar: PhaseBar::of(pa, cycle, organisation.id),
         org_id: organisation.id,
         id: cycle.id,
-        may_edit: auth.scope(state, organisation.id, Edit).await.is_ok(),
+        // Opening a dispute and taking a position are the party's own members' (ADR 0059).
+        may_edit: auth.scope(state, organisation.id, Edit).await.is_ok() && auth.edits_as_member(organisation.id),
         may_open: window_open,
         window: window_text,
         parties: afspraken::parties(&state.db, cycle_ref)

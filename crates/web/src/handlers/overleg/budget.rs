@@ -63,6 +63,7 @@ struct BudgetPage {
     accounted: Option<String>,
     lines: Vec<LineView>,
     can_spend: bool,
+    can_account: bool,
     categories: Vec<(String, String)>,
     form: LineForm,
     errors: FieldErrors,
@@ -105,6 +106,8 @@ fn budget_page(
         account_rule: ov.rule(&deadline.rule),
         accounted: budget.accounted_on.map(show_date),
         can_spend: budget.tenant_org_id == scope.org_id() && scope.role().allows(Action::Edit),
+        // The accounting is the tenant organisation's own statement (ADR 0059).
+        can_account: budget.tenant_org_id == scope.org_id() && auth.edits_as_member(scope.org_id()),
         lines: budget
             .lines
             .into_iter()
@@ -184,6 +187,8 @@ async fn account(
     auth: Auth,
     Path((org, other, year)): Path<(i64, i64, i32)>,
 ) -> Result<Response, AppError> {
+    // The accounting is the tenant organisation's own statement (ADR 0059).
+    auth.acts_as_member(org)?;
     let (scope, budget) = load(&state, &auth, org, other, year, Edit).await?;
     if budget.tenant_org_id != scope.org_id() {
         return Err(AppError::Forbidden);

@@ -281,6 +281,7 @@ async fn comment(
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    auth.acts_as_member(org)?;
     let case = load_case(&state, &scope, id).await?;
     let mut errors = FieldErrors::default();
     let Some(body) = errors.check(auth.ctx.t(), "comment", LongText::parse(&form.text)) else {
@@ -300,6 +301,7 @@ async fn ask(
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    auth.acts_as_member(org)?;
     let case = load_case(&state, &scope, id).await?;
     if case.tenant_org_id != scope.org_id() {
         return Err(AppError::Forbidden);
@@ -326,6 +328,7 @@ async fn answer_question(
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    auth.acts_as_member(org)?;
     let case = load_case(&state, &scope, id).await?;
     if case.corporation_id != scope.org_id() {
         return Err(AppError::Forbidden);

@@ -315,7 +315,8 @@ pub(super) async fn case_page(
         .collect();
     let is_tenant = case.tenant_org_id == scope.org_id();
     let can_edit = scope.role().allows(Action::Edit);
-    // Answering, deciding and withdrawing an answer are the organisation's own members' (ADR 0059).
+    // Answering, deciding, withdrawing an answer, questions and comments are the organisation's own members' (ADR
+    // 0059).
     let takes_steps = can_edit && auth.edits_as_member(scope.org_id());
     let stage = case.facts().stage();
     // No answer is chosen in advance (an answer with legal effect is never a default): `typed` is what the user
@@ -339,9 +340,9 @@ pub(super) async fn case_page(
         informed: stage == Stage::Informed,
         can_answer: is_tenant && takes_steps && stage == Stage::AwaitingAnswer,
         can_decide: !is_tenant && takes_steps && stage == Stage::AwaitingDecision,
-        can_ask: is_tenant && can_edit && stage != Stage::Closed,
-        can_answer_questions: !is_tenant && can_edit,
-        can_comment: can_edit,
+        can_ask: is_tenant && takes_steps && stage != Stage::Closed,
+        can_answer_questions: !is_tenant && takes_steps,
+        can_comment: takes_steps,
         answer_options: case
             .kind
             .answers()

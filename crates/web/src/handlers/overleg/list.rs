@@ -158,7 +158,8 @@ async fn list_page(
         org_id: org.id,
         org_name: org.name,
         is_corporation,
-        can_edit: scope.role().allows(Action::Edit),
+        // Sending a request is the corporation's own step (ADR 0059).
+        can_edit: scope.role().allows(Action::Edit) && auth.edits_as_member(scope.org_id()),
         can_manage,
         showing_all,
         rows,
