@@ -6,9 +6,9 @@
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::i18n::NotifyTexts;
-use crate::notify::digest::{self, digest_time, show_dutch_time};
+use crate::notify::digest::{self, digest_time};
 use crate::state::AppState;
-use crate::views::{ok, render, Page};
+use crate::views::{ok, render, show_time, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -81,7 +81,7 @@ async fn notices_page(
     let notices = notifications::unread(&state.db, user_id, LISTED)
         .await?
         .into_iter()
-        .map(|n| NoticeRow { id: n.id, text: n.text, link: n.link, at: show_dutch_time(n.created_at) })
+        .map(|n| NoticeRow { id: n.id, text: n.text, link: n.link, at: show_time(n.created_at) })
         .collect();
     let choices = MailChoice::ALL
         .into_iter()
@@ -97,7 +97,7 @@ async fn notices_page(
     let settings = notice_settings::get(&state.db, user_id).await?;
     let waiting = match notifications::awaiting_digest(&state.db, user_id).await? {
         0 => None,
-        n => Some(nt.waiting(n, show_dutch_time(next_digest_at(state.clock.now())))),
+        n => Some(nt.waiting(n, show_time(next_digest_at(state.clock.now())))),
     };
     Ok(NoticesPage {
         page: Page::for_user(auth),
@@ -105,7 +105,7 @@ async fn notices_page(
         choices,
         error,
         waiting,
-        last_digest: settings.last_digest_at.map(|at| nt.last_digest(show_dutch_time(at))),
+        last_digest: settings.last_digest_at.map(|at| nt.last_digest(show_time(at))),
     })
 }
 

@@ -15,12 +15,11 @@ use crate::i18n::{Lang, NotifyTexts};
 use crate::jobs::{self, BackgroundJob};
 use crate::mail;
 use crate::state::AppState;
-use crate::views::show_date;
+use crate::views::{show_date, show_time};
 use serde::{Deserialize, Serialize};
-use time::macros::format_description;
 use time::OffsetDateTime;
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::notices::{digest_day, dutch_offset, next_digest_at, MailChoice, DIGEST_HOUR};
+use volkshuis_domain::notices::{digest_day, next_digest_at, MailChoice, DIGEST_HOUR};
 use volkshuis_store::notifications::{self, Notification};
 use volkshuis_store::{notice_settings, users, Tx};
 
@@ -104,13 +103,6 @@ impl BackgroundJob for SendDigest {
     }
 }
 
-/// A moment as Dutch wall-clock time (`25-11-2026 18:00`), as the digest shows when each step was taken.
-pub(crate) fn show_dutch_time(at: OffsetDateTime) -> String {
-    at.to_offset(dutch_offset(at))
-        .format(format_description!("[day]-[month]-[year] [hour]:[minute]"))
-        .unwrap_or_default()
-}
-
 /// The hour of the digest as the texts show it (`18:00`).
 pub(crate) fn digest_time() -> String {
     format!("{DIGEST_HOUR:02}:00")
@@ -124,7 +116,7 @@ fn compose(state: &AppState, lang: Lang, notices: &[Notification], now: OffsetDa
     let mut body = format!("{}\n\n", nt.digest_intro);
     for notice in notices {
         let link = absolute(state, &notice.link);
-        body.push_str(&format!("- {} — {}\n  {link}\n\n", show_dutch_time(notice.created_at), notice.text));
+        body.push_str(&format!("- {} — {}\n  {link}\n\n", show_time(notice.created_at), notice.text));
     }
     body.push_str("-- \n");
     body.push_str(&nt.digest_footer(absolute(state, SETTINGS_PATH), digest_time()));
@@ -146,8 +138,8 @@ mod tests {
 
     #[test]
     fn times_show_as_the_dutch_clock_does() {
-        assert_eq!(show_dutch_time(datetime!(2026-11-25 17:00 UTC)), "25-11-2026 18:00");
-        assert_eq!(show_dutch_time(datetime!(2026-07-01 16:00 UTC)), "01-07-2026 18:00");
+        assert_eq!(show_time(datetime!(2026-11-25 17:00 UTC)), "25-11-2026 18:00");
+        assert_eq!(show_time(datetime!(2026-07-01 16:00 UTC)), "01-07-2026 18:00");
         assert_eq!(digest_time(), "18:00");
     }
 }

@@ -15,7 +15,8 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 use std::collections::HashMap;
-use time::{OffsetDateTime, Time};
+use time::Time;
+use volkshuis_domain::notices::dutch_moment;
 use volkshuis_domain::query::filter_text;
 use volkshuis_store::{audit, orgs};
 
@@ -73,13 +74,13 @@ struct AuditPage {
 
 const PAGE_SIZE: i64 = 100;
 
-fn day(text: &str, errors: &mut FieldErrors, field: &'static str, t: &crate::i18n::Texts) -> Option<OffsetDateTime> {
+fn day(text: &str, errors: &mut FieldErrors, field: &'static str, t: &crate::i18n::Texts) -> Option<time::Date> {
     if text.trim().is_empty() {
         return None;
     }
     // From the date input, or typed the Dutch way where a browser has no date picker.
     match crate::forms::parse_date(text) {
-        Ok(date) => Some(date.with_time(Time::MIDNIGHT).assume_utc()),
+        Ok(date) => Some(date),
         Err(_) => {
             errors.add(field, t.err_format);
             None
@@ -106,8 +107,11 @@ async fn list(
         entity: non_empty(&q.entity),
         action: non_empty(&q.action),
         personal_only: checkbox(&q.personal),
-        from: day(&q.from, &mut errors, "from", t),
-        until: day(&q.until, &mut errors, "until", t).map(|d| d + time::Duration::days(1)),
+        // Dutch days, as the entries show their times (`show_time`): from its first moment to the next day's.
+        from: day(&q.from, &mut errors, "from", t).map(|d| dutch_moment(d, Time::MIDNIGHT)),
+        until: day(&q.until, &mut errors, "until", t)
+            .and_then(|d| d.next_day())
+            .map(|d| dutch_moment(d, Time::MIDNIGHT)),
         before_id: q.before.as_deref().and_then(|b| b.trim().parse().ok()),
     };
     let all_orgs = orgs::list(&state.db).await?;
