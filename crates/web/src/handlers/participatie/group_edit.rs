@@ -16,6 +16,7 @@ use axum::Router;
 use volkshuis_domain::access::{Edit, ReadScope};
 use volkshuis_store::orgs::{self, Organisation};
 use volkshuis_store::participatie::{self as part, Group};
+use volkshuis_store::StoreError;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/orgs/{org}/participatie/groepen/{id}/bewerken", get(edit_form).post(update))
@@ -76,28 +77,7 @@ async fn update(
     form.corporation_id = group.corporation_id.to_string();
     let t = auth.ctx.t();
     let corps = vec![orgs::get(&state.db, group.corporation_id).await?.ok_or(AppError::NotFound)?];
-    let mut parsed = parse_group(&form, &corps, t, auth.ctx.lang.participatie());
-    // A group cannot fall under itself or under one of its own descendants.
-    if let Some(parent) = parsed.as_ref().ok().and_then(|n| n.parent_id) {
-        let visible = part::visible_to(&state.db, &scope).await?;
-        let mut below = vec![id];
-        loop {
-            let more: Vec<i64> = visible
-                .iter()
-                .filter(|g| !below.contains(&g.id) && g.parent_id.is_some_and(|p| below.contains(&p)))
-                .map(|g| g.id)
-                .collect();
-            if more.is_empty() {
-                break;
-            }
-            below.extend(more);
-        }
-        if below.contains(&parent) {
-            let mut errors = FieldErrors::default();
-            errors.add("parent_id", t.err_choose);
-            parsed = Err(errors);
-        }
-    }
+    let parsed = parse_group(&form, &corps, t, auth.ctx.lang.participatie());
     let new = match parsed {
         Ok(new) => new,
         Err(errors) => {
@@ -110,7 +90,19 @@ async fn update(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let mut tx = state.db.begin().await?;
-    part::update_group(&mut tx, &scope, &auth.actor(&state), &group, &new).await?;
+    // A parent out of reach — not one this organisation sees, the group itself or one below it (a circle), or one
+    // ended since the form was opened — comes back on the form, as everything typed (the store checks it).
+    match part::update_group(&mut tx, &scope, &auth.actor(&state), &group, &new).await {
+        Ok(()) => {}
+        Err(StoreError::NotFound) => {
+            drop(tx);
+            let mut errors = FieldErrors::default();
+            errors.add("parent_id", t.err_choose);
+            let page = form_page(&state, &auth, &scope, &organisation, form, errors, Some(id)).await?;
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+        Err(other) => return Err(other.into()),
+    }
     tx.commit().await?;
     part::recompute(&state.db, &scope, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())

@@ -107,15 +107,16 @@ async fn show(
     let sg = SignaleringTexts::of(auth.ctx.lang);
     let mut page =
         page_for(&state, &auth, &scope, Page::for_user(&auth), String::new(), FieldErrors::default()).await?;
-    // What the change did, in this page's own words, naming the partner: only one the page lists itself (on the list
-    // or addable), so an id typed into the address names nothing.
-    let name =
-        q.partner.and_then(|id| {
+    // What the change did, in this page's own words, naming the partner: only one the page shows itself (on the
+    // list, or addable to an administrator who sees the addable ones), so an id typed into the address names nothing.
+    let name = q.partner.and_then(|id| {
+        let listed = page.partners.iter().find(|(listed, _)| *listed == id).map(|(_, name)| name);
+        let addable = || {
             let key = id.to_string();
-            page.partners.iter().find(|(listed, _)| *listed == id).map(|(_, name)| name.clone()).or_else(|| {
-                page.candidates.iter().find(|(candidate, _)| *candidate == key).map(|(_, name)| name.clone())
-            })
-        });
+            page.candidates.iter().filter(|_| page.can_manage).find(|(c, _)| *c == key).map(|(_, name)| name)
+        };
+        listed.or_else(addable).cloned()
+    });
     page.page.notice = name.and_then(|name| match q.notice.as_deref() {
         Some("added") => Some(sg.partners_added(name)),
         Some("already") => Some(sg.partners_already(name)),
