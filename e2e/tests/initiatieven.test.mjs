@@ -103,7 +103,7 @@ test('a plan brought in, coached to a running initiative with a vacant unit and 
   await assertAccessible(member, '/doe-mee');
   await go(member, member.locator('main [data-initiatives-link] a'));
   assert.equal(new URL(member.url()).pathname, '/initiatieven');
-  assert.equal((await member.textContent('h1')).trim(), 'Kom maar op met je plan');
+  assert.equal((await member.textContent('h1')).trim(), 'Kom maar op met uw plan');
   const publishedBefore = await items(member.locator('main [data-published]'));
   assert.ok(publishedBefore.some((t) => t.startsWith('Repaircafé Beukerstraat')), 'the demo shows its repair café');
   assert.ok(!publishedBefore.some((t) => t.includes(TITLE)));

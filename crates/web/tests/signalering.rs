@@ -581,7 +581,9 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
         )
         .await;
     assert_eq!(made.status, StatusCode::SEE_OTHER);
-    let one = made.location().expect("to the signal").to_owned();
+    let shown = app.get(made.location().expect("to the signal")).await;
+    assert!(shown.main().contains("Vastgelegd. Het signaal blijft binnen uw corporatie"), "{}", shown.main());
+    let one = made.location().expect("to the signal").split('?').next().expect("path").to_owned();
     let id = one.rsplit('/').next().expect("id").to_owned();
     assert!(app.get(&one).await.main().contains("Kerkstraat 1"), "the signal is about the unit at that address");
     let partner = wijkteam.to_string();
@@ -648,6 +650,8 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
     let confirmed = [("partner", partner.as_str()), ("consent", "on"), ("confirmed", "yes")];
     let referred = app.post(&format!("{one}/verwijzen"), &confirmed).await;
     assert_eq!(referred.status, StatusCode::SEE_OTHER);
+    let shown = app.get(referred.location().expect("to the signal")).await;
+    assert!(shown.main().contains("Doorverwezen; de partner heeft bericht gekregen."), "{}", shown.main());
 
     app.login("coordinator@wijkteam.test").await;
     // The partner's dashboard says a referral waits for its answer (a count, no name), until it answers.

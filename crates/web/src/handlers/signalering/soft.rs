@@ -9,9 +9,9 @@ use crate::forms::FieldErrors;
 use crate::i18n::SignaleringTexts;
 use crate::notify::{self, Event, Step};
 use crate::state::AppState;
-use crate::views::{ok, render, show_date, Page};
+use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -150,7 +150,7 @@ async fn record(
     let today = dutch_date(state.clock.now());
     let new = NewSoft { unit_id, household, kind, note };
     let id = soft::record_soft(&state.db, &scope, &auth.actor(&state), &new, today).await?.ok_or(AppError::NotFound)?;
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}")).into_response())
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}?notice=recorded")).into_response())
 }
 
 #[derive(Template)]
@@ -234,8 +234,19 @@ async fn one(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
+    Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
-    ok(&one_page(&state, &auth, org, id, OnePageInput::default()).await?)
+    let mut page = one_page(&state, &auth, org, id, OnePageInput::default()).await?;
+    // What the step just taken did.
+    let sg = page.sg;
+    page.page.notice = match q.notice.as_deref() {
+        Some("recorded") => Some(sg.soft_notice_recorded),
+        Some("referred") => Some(sg.soft_notice_referred),
+        Some("withdrawn") => Some(sg.soft_notice_withdrawn),
+        _ => None,
+    }
+    .map(str::to_owned);
+    ok(&page)
 }
 
 fn refusal_text(sg: &SignaleringTexts, refusal: SoftRefusal) -> Result<String, AppError> {
@@ -288,7 +299,7 @@ async fn refer(
     let mut tx = state.db.begin().await?;
     notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::ReferralMade { partner: *partner })).await?;
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}")).into_response())
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}?notice=referred")).into_response())
 }
 
 /// Records that the tenant withdrew the consent to a referral: the first submit shows what it does (naming the
@@ -344,7 +355,7 @@ async fn withdraw(
             tracing::warn!(?error, soft_signal = id, "the partner could not be told of a withdrawn consent");
         }
     }
-    Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}")).into_response())
+    Ok(Redirect::to(&format!("/orgs/{org}/signalering/zacht/{id}?notice=withdrawn")).into_response())
 }
 
 #[derive(Template)]
