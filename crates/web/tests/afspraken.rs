@@ -436,10 +436,15 @@ async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
         (format!("{cycle}/fase"), vec![("phase", "bod")]),
         (format!("{cycle}/afspraken"), vec![("theme", "beschikbaarheid"), ("text", "x")]),
         (format!("{cycle}/addendum"), vec![("body", "x"), ("confirmed", "yes")]),
+        (format!("{cycle}/overleggen"), vec![("title", "x")]),
+        (format!("/orgs/{municipality}/afspraken/nieuw"), vec![("title", "x")]),
     ] {
         assert_eq!(app.post(&path, &fields).await.status, StatusCode::FORBIDDEN, "{path}");
     }
     assert_eq!(app.get(&format!("{cycle}/ondertekenen")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&format!("/orgs/{municipality}/afspraken/nieuw")).await.status, StatusCode::FORBIDDEN);
+    let list = app.get(&format!("/orgs/{municipality}/afspraken")).await;
+    assert!(!list.body.contains("/afspraken/nieuw\""), "no new cycle in the municipality's name");
     let upload = format!("{cycle}/documenten");
     let uploaded = app.post_multipart(&upload, &[("document_kind", "other")], &[("x.pdf", pdf)]).await;
     assert_eq!(uploaded.status, StatusCode::FORBIDDEN);

@@ -141,6 +141,7 @@ async fn advice_request_runs_from_request_to_decision(mut app: TestApp) {
     let seen = app.get(&format!("/orgs/{tenant}/overleg/{id}")).await;
     assert_eq!(seen.status, StatusCode::OK);
     assert!(!seen.body.contains(&format!("/overleg/{id}/antwoord\"")), "no answer form: {}", seen.main());
+    assert!(!seen.body.contains("eerst bewoners horen"), "the tenant organisation's internal discussion is its own");
     let in_its_name = app
         .post_multipart(
             &format!("/orgs/{tenant}/overleg/{id}/antwoord"),

@@ -373,8 +373,8 @@ pub(super) async fn cycle_page(
     let (t, pa, lang) = (page.t, page.pa, auth.ctx.lang);
     let org = scope.org_id();
     let today = today(state);
-    let may_edit = auth.scope(state, org, Edit).await.is_ok();
-    let may_act = may_edit && auth.edits_as_member(org);
+    let may_edit = super::may_write(state, auth, org).await;
+    let may_act = may_edit;
     let private_space_open = auth.own_role(org).is_some();
     let parties = afspraken::parties(&state.db, cycle_ref).await?;
     let lead = lead(cycle, &parties);

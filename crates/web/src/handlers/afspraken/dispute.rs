@@ -83,7 +83,7 @@ async fn dispute_page(
         org_id: organisation.id,
         id: cycle.id,
         // Opening a dispute and taking a position are the party's own members' (ADR 0059).
-        may_edit: auth.scope(state, organisation.id, Edit).await.is_ok() && auth.edits_as_member(organisation.id),
+        may_edit: super::may_write(state, auth, organisation.id).await,
         may_open: window_open,
         window: window_text,
         parties: afspraken::parties(&state.db, cycle_ref)

@@ -69,7 +69,7 @@ async fn list(
             phase: pa.phase(c.phase),
         })
         .collect();
-    let may_open = opens(organisation.kind) && auth.scope(&state, org, Edit).await.is_ok();
+    let may_open = opens(organisation.kind) && super::may_write(&state, &auth, org).await;
     ok(&ListPage { page, org_id: org, may_open, rows })
 }
 

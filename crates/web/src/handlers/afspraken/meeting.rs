@@ -105,7 +105,7 @@ async fn may_choose(
     org: i64,
     (cycle_ref, cycle, meeting): (&CycleRef, &Cycle, &Meeting),
 ) -> Result<bool, AppError> {
-    if auth.scope(state, org, Edit).await.is_err() {
+    if !super::may_write(state, auth, org).await {
         return Ok(false);
     }
     let parties = afspraken::parties(&state.db, cycle_ref).await?;
@@ -133,7 +133,7 @@ async fn meeting_page(
         bar: PhaseBar::of(pa, cycle, org),
         org_id: org,
         id: cycle.id,
-        may_edit: auth.scope(state, org, Edit).await.is_ok(),
+        may_edit: super::may_write(state, auth, org).await,
         may_choose: may_choose(state, auth, org, (cycle_ref, cycle, &meeting)).await?,
         meeting_id: meeting.id,
         by: pa.meeting_by(meeting.duration_minutes, &meeting.created_by_org_name),

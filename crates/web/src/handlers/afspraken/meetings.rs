@@ -118,7 +118,7 @@ async fn meetings_page(
         meetings,
         preferences: pa.meetings_preferences(stored as i64),
         times_link: format!("{}?back={back}", super::meeting_times::PATH),
-        may_edit: auth.scope(state, org, Edit).await.is_ok(),
+        may_edit: super::may_write(state, auth, org).await,
         fields,
         errors,
         page,

@@ -31,7 +31,7 @@ use crate::state::AppState;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
 use time::Date;
-use volkshuis_domain::access::{Check, ReadScope};
+use volkshuis_domain::access::{Action, Check, Edit, ReadScope};
 use volkshuis_domain::calendar::{dutch_date, Undecreed};
 use volkshuis_domain::modules::Module;
 use volkshuis_store::afspraken::{self, Cycle, CycleRef};
@@ -69,7 +69,17 @@ async fn party_scope<C: Check>(
     if !Module::Afspraken.open_to(organisation.kind) {
         return Err(AppError::NotFound);
     }
+    // Whatever a party writes in a cycle is said in its name: only its own members write; the platform
+    // administrator's grant reads (ADR 0059).
+    if C::ACTION == Action::Edit {
+        auth.acts_as_member(org)?;
+    }
     Ok((scope, organisation))
+}
+
+/// Whether the user may write in `org`'s name in a cycle: a role that edits, through their own membership.
+async fn may_write(state: &AppState, auth: &Auth, org: i64) -> bool {
+    auth.scope(state, org, Edit).await.is_ok() && auth.edits_as_member(org)
 }
 
 /// A cycle the organisation of `scope` is a party to; anyone else's is a 404.

@@ -105,7 +105,9 @@ fn budget_page(
         account_by: ov.deadline_date(&deadline),
         account_rule: ov.rule(&deadline.rule),
         accounted: budget.accounted_on.map(show_date),
-        can_spend: budget.tenant_org_id == scope.org_id() && scope.role().allows(Action::Edit),
+        can_spend: budget.tenant_org_id == scope.org_id()
+            && scope.role().allows(Action::Edit)
+            && super::writes_for(auth, scope.org_id()),
         // The accounting is the tenant organisation's own statement (ADR 0059).
         can_account: budget.tenant_org_id == scope.org_id() && auth.edits_as_member(scope.org_id()),
         lines: budget

@@ -308,16 +308,20 @@ pub(super) async fn case_page(
     let today = today(state);
     let cal = super::term_calendar(state).await?;
     let (documents, questions, trail) = shared_parts(state, &page, scope, case).await?;
+    // The internal discussion is the organisation's own, for its members only (not the platform administrator's grant,
+    // ADR 0059).
+    let members_only = auth.own_role(scope.org_id()).is_some();
     let comments = overleg::comments(&state.db, scope, case)
         .await?
         .into_iter()
+        .filter(|_| members_only)
         .map(|c| CommentView { author: c.author_name, body: c.body, at: show_time(c.at) })
         .collect();
     let is_tenant = case.tenant_org_id == scope.org_id();
     let can_edit = scope.role().allows(Action::Edit);
     // Answering, deciding, withdrawing an answer, questions and comments are the organisation's own members' (ADR
     // 0059).
-    let takes_steps = can_edit && auth.edits_as_member(scope.org_id());
+    let takes_steps = can_edit && super::writes_for(auth, scope.org_id());
     let stage = case.facts().stage();
     // No answer is chosen in advance (an answer with legal effect is never a default): `typed` is what the user
     // chose, or nothing.

@@ -159,7 +159,7 @@ async fn list_page(
         org_name: org.name,
         is_corporation,
         // Sending a request is the corporation's own step (ADR 0059).
-        can_edit: scope.role().allows(Action::Edit) && auth.edits_as_member(scope.org_id()),
+        can_edit: scope.role().allows(Action::Edit) && super::writes_for(auth, scope.org_id()),
         can_manage,
         showing_all,
         rows,

@@ -138,14 +138,16 @@ fn meeting_page(auth: &Auth, scope: &ReadScope, meeting: Meeting, typed: Typed, 
         place: meeting.place.clone(),
         ic,
         // The corporation planned the meeting and keeps its hour and place, as it set its day.
-        can_plan: meeting.corporation_id == scope.org_id() && scope.role().allows(Action::Edit),
+        can_plan: meeting.corporation_id == scope.org_id()
+            && scope.role().allows(Action::Edit)
+            && super::writes_for(auth, scope.org_id()),
         plan: plan.unwrap_or_else(|| PlanForm::of(&meeting)),
         title: meeting.title,
         other_party: meeting.other_party,
         year: meeting.held_on.year(),
         items: meeting.agenda.into_iter().map(|i| ItemView { text: i.text, by: i.added_by }).collect(),
         minutes: minutes.or(meeting.minutes).unwrap_or_default(),
-        can_edit: scope.role().allows(Action::Edit),
+        can_edit: scope.role().allows(Action::Edit) && super::writes_for(auth, scope.org_id()),
         item,
         errors,
     }

@@ -15,13 +15,13 @@ mod meetings;
 mod new;
 mod year;
 
+use crate::auth::Auth;
 use crate::error::AppError;
-use crate::handlers::party::party_scope;
 use crate::i18n::OverlegTexts;
 use crate::state::AppState;
 use axum::Router;
 use time::Date;
-use volkshuis_domain::access::ReadScope;
+use volkshuis_domain::access::{Action, ReadScope};
 use volkshuis_domain::calendar::{dutch_date, TermCalendar};
 use volkshuis_domain::overleg::case::StepError;
 use volkshuis_store::overleg::{self, Case};
@@ -33,6 +33,27 @@ pub fn router() -> Router<AppState> {
         .merge(case::router())
         .merge(correct::router())
         .merge(year::router())
+}
+
+/// The scope of a party to the Overlegwet in the path (`handlers::party`). Whatever a party writes here — a request,
+/// an answer, a question, a comment, a meeting's agenda or report, its budget — is said in its name, so only its own
+/// members write: the platform administrator's grant reads, never writes (ADR 0059).
+async fn party_scope<C: volkshuis_domain::access::Check>(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    action: C,
+) -> Result<(C::Scope, volkshuis_store::orgs::Organisation), AppError> {
+    let found = crate::handlers::party::party_scope(state, auth, org, action).await?;
+    if C::ACTION == Action::Edit {
+        auth.acts_as_member(org)?;
+    }
+    Ok(found)
+}
+
+/// Whether the user writes in `org`'s name here: a role that edits, through their own membership (ADR 0059).
+fn writes_for(auth: &Auth, org: i64) -> bool {
+    auth.edits_as_member(org)
 }
 
 /// A case the organisation of `scope` is a party to; anyone else's is a 404.

@@ -143,7 +143,8 @@ async fn year_page(
             accounted: budget.and_then(|b| b.accounted_on).map(show_date),
         });
     }
-    let can_plan = org.kind == OrgKind::Corporation && scope.role().allows(Action::Edit);
+    let can_plan =
+        org.kind == OrgKind::Corporation && scope.role().allows(Action::Edit) && super::writes_for(auth, org.id);
     Ok(YearPage {
         ic,
         org_id: org.id,
