@@ -73,7 +73,6 @@ async fn own_bid(
     _edit: Edit,
 ) -> Result<(WriteScope, Organisation, CycleRef, Cycle, Bid), AppError> {
     let (scope, organisation) = party_scope(state, auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     if organisation.kind != OrgKind::Corporation {
         return Err(AppError::NotFound);
     }

@@ -29,7 +29,6 @@ async fn upload(
     multipart: Multipart,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     load(&state, scope.as_read(), id).await?;
     let form = MultipartForm::read(multipart).await?;
     let (t, ov) = (auth.ctx.t(), auth.ctx.lang.overleg());

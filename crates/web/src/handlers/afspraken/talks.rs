@@ -40,7 +40,6 @@ async fn add_item(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     load(&state, scope.as_read(), id).await?;
     let (t, pa) = (auth.ctx.t(), auth.ctx.lang.afspraken());
     let mut errors = FieldErrors::default();
@@ -65,7 +64,6 @@ async fn position(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     load(&state, scope.as_read(), id).await?;
     let pa = auth.ctx.lang.afspraken();
     let mut errors = FieldErrors::default();
@@ -107,7 +105,6 @@ async fn draft(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     load(&state, scope.as_read(), id).await?;
     let (t, pa) = (auth.ctx.t(), auth.ctx.lang.afspraken());
     let mut errors = FieldErrors::default();
@@ -132,7 +129,6 @@ async fn note(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     load(&state, scope.as_read(), id).await?;
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
@@ -157,7 +153,6 @@ async fn share(
     Path((org, id, note)): Path<(i64, i64, i64)>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     load(&state, scope.as_read(), id).await?;
     let mut tx = state.db.begin().await?;
     afspraken::share_note(&mut tx, &scope, &auth.actor(&state), id, note).await?;

@@ -93,7 +93,6 @@ async fn step_form(
     multipart: Multipart,
 ) -> Result<(WriteScope, Case, MultipartForm, i64), AppError> {
     let (scope, _) = party_scope(state, auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     let case = load_case(state, &scope, id).await?;
     if party(&case) != scope.org_id() {
         return Err(AppError::Forbidden);
@@ -281,7 +280,6 @@ async fn comment(
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     let case = load_case(&state, &scope, id).await?;
     let mut errors = FieldErrors::default();
     let Some(body) = errors.check(auth.ctx.t(), "comment", LongText::parse(&form.text)) else {
@@ -301,7 +299,6 @@ async fn ask(
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     let case = load_case(&state, &scope, id).await?;
     if case.tenant_org_id != scope.org_id() {
         return Err(AppError::Forbidden);
@@ -328,7 +325,6 @@ async fn answer_question(
     Form(form): Form<TextForm>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     let case = load_case(&state, &scope, id).await?;
     if case.corporation_id != scope.org_id() {
         return Err(AppError::Forbidden);

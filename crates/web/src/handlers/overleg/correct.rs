@@ -43,7 +43,6 @@ async fn withdraw(
     Form(form): Form<WithdrawForm>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    auth.acts_as_member(org)?;
     let case = load_case(&state, &scope, id).await?;
     if case.tenant_org_id != scope.org_id() {
         return Err(AppError::Forbidden);

@@ -63,8 +63,6 @@ struct NewPage {
 
 async fn corporation(state: &AppState, auth: &Auth, org: i64) -> Result<(WriteScope, Organisation), AppError> {
     let (scope, organisation) = party_scope(state, auth, org, Edit).await?;
-    // A request under the Overlegwet is the corporation's own step (ADR 0059).
-    auth.acts_as_member(org)?;
     if organisation.kind != OrgKind::Corporation {
         return Err(AppError::NotFound); // A tenant organisation has no such page.
     }
