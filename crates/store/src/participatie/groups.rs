@@ -241,6 +241,8 @@ async fn parent_in_reach(tx: &mut Tx, org: i64, corporation: i64, parent: i64, m
     // Visibility runs up through running groups only, as in `visible_to`; the walk for a circle goes on past an ended
     // one.
     let mut running = true;
+    // The parent itself must be a group of this stock: an unknown id is never "in reach", not for the corporation.
+    let mut parent_found = false;
     let mut next = Some(parent);
     // A tree has no cycles; the bound only guards against rows edited by hand.
     for _ in 0..64 {
@@ -256,20 +258,16 @@ async fn parent_in_reach(tx: &mut Tx, org: i64, corporation: i64, parent: i64, m
                 .await?;
         let Some(row) = row else { break };
         running &= row.try_get::<Option<String>, _>("ended_on")?.is_none();
-        if id == parent && !running {
-            return Ok(false);
+        if id == parent {
+            if !running {
+                return Ok(false);
+            }
+            parent_found = true;
         }
         seen_by_org |= running && row.try_get::<i64, _>("org_id")? == org;
         next = row.try_get("parent_id")?;
     }
-    // The parent itself must be a group of this stock (a first row that was not found leaves `running` true but
-    // nothing seen; checked here so an unknown id is never "in reach" for the corporation either).
-    let exists: Option<i64> = sql::query_scalar("SELECT 1 FROM part_groups WHERE id = $1 AND corporation_id = $2")
-        .bind(parent)
-        .bind(corporation)
-        .fetch_optional(&mut *tx)
-        .await?;
-    Ok(seen_by_org && exists.is_some())
+    Ok(seen_by_org && parent_found)
 }
 
 /// Registers a group kept by the organisation of `scope`: the corporation itself, or one of its overleg partners.
