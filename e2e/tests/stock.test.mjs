@@ -96,6 +96,12 @@ test('the map shows the stock without background tiles, down to single units', a
   const link = await page.waitForSelector('.leaflet-popup-content a');
   assert.match(await link.getAttribute('href'), /^\/orgs\/1\/stock\/units\/\d+$/);
   await page.screenshot({ path: 'test-results/map-street.png' });
+  // The credit of the background tiles is in the reader's language.
+  await Promise.all([page.waitForLoadState('load'), page.click('button[name=lang][value=en]')]);
+  await page.waitForSelector('#map[data-mode] .leaflet-control-attribution');
+  assert.match(await page.textContent('.leaflet-control-attribution'), /Map data © Kadaster/);
+  await Promise.all([page.waitForLoadState('load'), page.click('button[name=lang][value=nl]')]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
 });
 
 test('a large upload shows how far its import is, then its outcome', async () => {

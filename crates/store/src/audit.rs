@@ -166,10 +166,11 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
 /// The newest changes about one organisation by the time they record, at most `limit` (the dashboard's recent
 /// changes). [`list`] pages by id, which is insertion order; an entry written with an earlier time (a back-dated
 /// import, the demo's history, a transaction that committed late) would sit above newer ones there. Reads of
-/// personal data are not changes: they stay in the audit log, and would push the changes off a short list.
+/// personal data and the platform administrator's looks at a case are not changes: they stay in the audit log, and
+/// would push the changes off a short list (each look is a line of its own).
 pub async fn latest_of_org(db: &Db, org_id: i64, limit: i64) -> Result<Vec<Entry>> {
     let rows = sql::query(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM audit_log WHERE org_id = $1 AND action <> 'read_personal' \
+        "SELECT {ENTRY_COLUMNS} FROM audit_log WHERE org_id = $1 AND action NOT IN ('read_personal', 'admin_open') \
          ORDER BY at DESC, id DESC LIMIT $2"
     ))
     .bind(org_id)

@@ -195,7 +195,9 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let ark_s = ark.to_string();
     let mut cyclic = group_form(&w, "Commissie De Ark", "bewonerscommissie", "C1, C2");
     cyclic.push(("parent_id", &ark_s));
-    assert_eq!(app.post(&edit, &cyclic).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let circle = app.post(&edit, &cyclic).await;
+    assert_eq!(circle.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(circle.body.contains("niet deze groep zelf of een groep eronder"), "{}", circle.main());
     let resp = app.post(&edit, &group_form(&w, "Commissie De Ark en Het Anker", "bewonerscommissie", "C1, C2")).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
@@ -225,6 +227,7 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let refused = app.post(&format!("/orgs/{noord}/participatie/groepen/nieuw"), &under).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("value=\"Commissie Erbij\""), "{}", refused.main());
+    assert!(refused.body.contains("Kies een hoofdgroep uit de lijst"), "{}", refused.main());
     assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie Erbij"));
     // Ending the committee: it leaves the list and nobody speaks for the tenants any more.
     app.login("bestuur@desleutel.test").await;

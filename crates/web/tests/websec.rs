@@ -244,8 +244,14 @@ async fn an_administrator_opening_a_case_is_not_the_tenant_opening_it(mut app: T
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(count(&app, opened, id).await, 0, "the tenant organisation has not opened it");
     assert_eq!(count(&app, admin_opens, id).await, 1, "the administrator's look is recorded as theirs");
+    assert_eq!(app.get(&format!("/orgs/{tenant}/overleg/{id}")).await.status, StatusCode::OK);
+    assert_eq!(count(&app, admin_opens, id).await, 2, "every look is in the audit log");
 
     app.login("bestuur@desleutel.test").await;
+    // A look is not a change: the organisation's recent changes do not fill up with them (the audit log keeps them).
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.body.contains("Dakisolatie"), "the case is on the dashboard: {}", dashboard.main());
+    assert!(!dashboard.body.contains("als platformbeheerder"), "{}", dashboard.main());
     assert_eq!(app.get(&format!("/orgs/{tenant}/overleg/{id}")).await.status, StatusCode::OK);
     assert_eq!(count(&app, opened, id).await, 1, "the board's opening counts");
 }

@@ -1,5 +1,6 @@
 # Maps without background tiles, and the texts of the diagnosis (questions, golden rules, variants).
 map-tiles-missing = The background map cannot be loaded. The municipality borders show where everything is.
+map-tiles-credit = Map data © Kadaster
 
 ## The questions about the corporation (axis 1).
 cq-involves-early = The corporation involves tenants in plans before anything is fixed.

@@ -189,7 +189,7 @@ dash-late = Past the deadline
 dash-next = Next deadline
 dash-open-questions = Unanswered questions
 notifications = Notifications
-mark-read = Mark read
+mark-read = Mark as read
 mail-deadline-line = Answer by { $date }.
 mail-reminder-subject = Reminder: { $n ->
         [one] { $n } day

@@ -26,6 +26,7 @@ started-on = Active since
 save = Save
 err-area = Give at least one complex or neighbourhood code.
 err-corporation = Choose a corporation your organisation consults.
+err-parent = Choose a parent group from the list: a group of the same corporation that your organisation sees, not this group itself or one below it.
 recognised = Recognised (Overlegwet)
 not-recognised = Not recognised yet
 fading = Fading: no activity in 12 months

@@ -1,5 +1,6 @@
 # Search (issue 23): one search box at the top of every page, and the results page.
 box-label = Search
+page-label = What are you looking for?
 box-placeholder = Complex, address, group…
 box-button = Search
 title = Search

@@ -1,5 +1,6 @@
 # Kaarten zonder achtergrondkaart, en de teksten van de diagnose (vragen, gouden regels, varianten).
 map-tiles-missing = De achtergrondkaart kan niet worden geladen. De gemeentegrenzen laten zien waar alles ligt.
+map-tiles-credit = Kaartgegevens © Kadaster
 
 ## De vragen over de corporatie (as 1); gelijk aan de domeintekst (`CorporationQuestion`).
 cq-involves-early = De corporatie betrekt huurders bij plannen voordat er iets vastligt.

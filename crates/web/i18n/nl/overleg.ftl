@@ -189,7 +189,7 @@ dash-late = Over de termijn
 dash-next = Eerstvolgende termijn
 dash-open-questions = Onbeantwoorde vragen
 notifications = Meldingen
-mark-read = Gelezen
+mark-read = Markeer als gelezen
 mail-deadline-line = Antwoord uiterlijk op { $date }.
 mail-reminder-subject = Herinnering: nog { $n ->
         [one] { $n } dag

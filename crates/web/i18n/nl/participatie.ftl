@@ -26,6 +26,7 @@ started-on = Actief sinds
 save = Opslaan
 err-area = Geef minstens één complexcode of buurtcode.
 err-corporation = Kies een corporatie waarmee uw organisatie overlegt.
+err-parent = Kies een hoofdgroep uit de lijst: een groep van dezelfde corporatie die uw organisatie ziet, niet deze groep zelf of een groep eronder.
 recognised = Erkend (Overlegwet)
 not-recognised = Nog niet erkend
 fading = Verwatert: geen activiteit in 12 maanden

@@ -1,5 +1,6 @@
 # Zoeken (issue 23): één zoekvak bovenaan elke pagina, en de pagina met resultaten.
 box-label = Zoeken
+page-label = Wat zoekt u?
 box-placeholder = Complex, adres, groep…
 box-button = Zoeken
 title = Zoeken

@@ -4,6 +4,7 @@
 use super::{corporations, figures_scope, party_scope};
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::i18n::MapslangTexts;
 use crate::state::AppState;
 use crate::views::{ok, NoticeQuery, Page};
 use askama::Template;
@@ -174,8 +175,9 @@ struct MapPage {
     figures_only: bool,
     corporation_id: i64,
     corporation_name: String,
-    /// Shown under the map when its tiles cannot load and the municipality outlines stand in.
-    tiles_missing: &'static str,
+    /// The map's texts: the tiles' credit, and the line shown under the map when its tiles cannot load and the
+    /// municipality outlines stand in.
+    maps: &'static MapslangTexts,
 }
 
 #[derive(Deserialize)]
@@ -233,9 +235,9 @@ async fn map_page(
         other => other?,
     };
     let corporation_id = figures.corporation_id();
-    let tiles_missing = auth.ctx.lang.mapslang().map_tiles_missing;
+    let maps = auth.ctx.lang.mapslang();
     let page = Page::for_user(&auth);
-    ok(&MapPage { page, org_id: org, figures_only, corporation_id, corporation_name, tiles_missing })
+    ok(&MapPage { page, org_id: org, figures_only, corporation_id, corporation_name, maps })
 }
 
 /// GeoJSON: one point per complex with its counts and the colour class (`none` where any tenant has no voice).

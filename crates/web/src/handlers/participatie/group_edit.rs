@@ -97,7 +97,7 @@ async fn update(
         Err(StoreError::NotFound) => {
             drop(tx);
             let mut errors = FieldErrors::default();
-            errors.add("parent_id", t.err_choose);
+            errors.add("parent_id", auth.ctx.lang.participatie().err_parent);
             let page = form_page(&state, &auth, &scope, &organisation, form, errors, Some(id)).await?;
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }

@@ -496,7 +496,7 @@ async fn create(
         Err(StoreError::NotFound) => {
             drop(tx);
             let mut errors = FieldErrors::default();
-            errors.add("parent_id", t.err_choose);
+            errors.add("parent_id", auth.ctx.lang.participatie().err_parent);
             let page = form_page(&state, &auth, &scope, &organisation, form, errors, None).await?;
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }

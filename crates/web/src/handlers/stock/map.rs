@@ -3,6 +3,7 @@
 use super::corporation_scope;
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::i18n::MapslangTexts;
 use crate::state::AppState;
 use crate::views::{ok, Page};
 use askama::Template;
@@ -27,8 +28,9 @@ struct MapPage {
     org_id: i64,
     org_name: String,
     bbox: String,
-    /// Shown under the map when its tiles cannot load and the municipality outlines stand in.
-    tiles_missing: &'static str,
+    /// The map's texts: the tiles' credit, and the line shown under the map when its tiles cannot load and the
+    /// municipality outlines stand in.
+    maps: &'static MapslangTexts,
     /// Whether the stock menu offers the import (staff and administrators only).
     can_import: bool,
 }
@@ -37,14 +39,14 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let (scope, organisation) = corporation_scope(&state, &auth, org, View).await?;
     let bbox =
         map::extent(&state.db, &scope).await?.map(|b| b.map(|v| format!("{v:.5}")).join(",")).unwrap_or_default();
-    let tiles_missing = auth.ctx.lang.mapslang().map_tiles_missing;
+    let maps = auth.ctx.lang.mapslang();
     let can_import = scope.role().allows(Action::Edit);
     ok(&MapPage {
         page: Page::for_user(&auth),
         org_id: org,
         org_name: organisation.name,
         bbox,
-        tiles_missing,
+        maps,
         can_import,
     })
 }

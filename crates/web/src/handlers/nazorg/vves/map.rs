@@ -9,7 +9,7 @@ use super::super::{module_scope, subnav};
 use super::health_class;
 use crate::auth::Auth;
 use crate::error::AppError;
-use crate::i18n::{NazorgTexts, VveTexts};
+use crate::i18n::{MapslangTexts, NazorgTexts, VveTexts};
 use crate::state::AppState;
 use crate::views::{ok, Page};
 use askama::Template;
@@ -66,7 +66,7 @@ struct MapPage {
     org_id: i64,
     municipality: bool,
     rows: Vec<Row>,
-    tiles_missing: &'static str,
+    maps: &'static MapslangTexts,
 }
 
 /// Counts of homes sold under this are shown to a municipality as "fewer than", as on the figures page: one sale in a
@@ -131,6 +131,6 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
         org_id: org,
         municipality,
         rows,
-        tiles_missing: auth.ctx.lang.mapslang().map_tiles_missing,
+        maps: auth.ctx.lang.mapslang(),
     })
 }
