@@ -41,14 +41,7 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
         map::extent(&state.db, &scope).await?.map(|b| b.map(|v| format!("{v:.5}")).join(",")).unwrap_or_default();
     let maps = auth.ctx.lang.mapslang();
     let can_import = scope.role().allows(Action::Edit);
-    ok(&MapPage {
-        page: Page::for_user(&auth),
-        org_id: org,
-        org_name: organisation.name,
-        bbox,
-        maps,
-        can_import,
-    })
+    ok(&MapPage { page: Page::for_user(&auth), org_id: org, org_name: organisation.name, bbox, maps, can_import })
 }
 
 #[derive(Deserialize)]
