@@ -5,6 +5,16 @@ use crate::sql;
 use crate::{timestamp, Db, Result, Tx};
 use time::OffsetDateTime;
 
+/// A notice's line in both languages of the interface: it is shown in the language its reader has when reading it,
+/// not the one the reader had when it was sent (ADR 0060).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lines {
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+}
+
 /// A notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notification {
@@ -12,17 +22,29 @@ pub struct Notification {
     pub id: i64,
     /// The organisation it concerns.
     pub org_id: i64,
-    /// The text (already in the user's language).
+    /// The Dutch line; for a notice sent before schema 54, its one line in the language its reader had then.
     pub text: String,
+    /// The English line (none before schema 54).
+    pub text_en: Option<String>,
     /// Where it leads (a local path).
     pub link: String,
     /// When.
     pub created_at: OffsetDateTime,
 }
 
+impl Notification {
+    /// The line in the language of `locale` (a user's `locale`, "nl" or "en").
+    pub fn text_in(&self, locale: &str) -> &str {
+        match (locale, &self.text_en) {
+            ("en", Some(english)) => english,
+            _ => &self.text,
+        }
+    }
+}
+
 /// Adds a notice for a user.
-pub async fn add(tx: &mut Tx, user_id: i64, org_id: i64, text: &str, link: &str, now: OffsetDateTime) -> Result<()> {
-    insert(tx, user_id, org_id, text, link, now, false).await
+pub async fn add(tx: &mut Tx, user_id: i64, org_id: i64, lines: &Lines, link: &str, now: OffsetDateTime) -> Result<()> {
+    insert(tx, user_id, org_id, lines, link, now, false).await
 }
 
 /// Adds a notice for a user that also waits for the user's daily digest (see [`take_digest`]).
@@ -30,29 +52,30 @@ pub async fn add_for_digest(
     tx: &mut Tx,
     user_id: i64,
     org_id: i64,
-    text: &str,
+    lines: &Lines,
     link: &str,
     now: OffsetDateTime,
 ) -> Result<()> {
-    insert(tx, user_id, org_id, text, link, now, true).await
+    insert(tx, user_id, org_id, lines, link, now, true).await
 }
 
 async fn insert(
     tx: &mut Tx,
     user_id: i64,
     org_id: i64,
-    text: &str,
+    lines: &Lines,
     link: &str,
     now: OffsetDateTime,
     digest: bool,
 ) -> Result<()> {
     sql::query(
-        "INSERT INTO notifications (user_id, org_id, text, link, created_at, digest_pending) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO notifications (user_id, org_id, text, text_en, link, created_at, digest_pending) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(user_id)
     .bind(org_id)
-    .bind(text)
+    .bind(&lines.nl)
+    .bind(&lines.en)
     .bind(link)
     .bind(timestamp::to_unix(now))
     .bind(i64::from(digest))
@@ -66,6 +89,7 @@ fn from_row(row: &sql::Row) -> Result<Notification> {
         id: row.try_get("id")?,
         org_id: row.try_get("org_id")?,
         text: row.try_get("text")?,
+        text_en: row.try_get("text_en")?,
         link: row.try_get("link")?,
         created_at: timestamp::from_unix(row.try_get("created_at")?),
     })
@@ -74,7 +98,7 @@ fn from_row(row: &sql::Row) -> Result<Notification> {
 /// A user's unread notices, newest first.
 pub async fn unread(db: &Db, user_id: i64, limit: i64) -> Result<Vec<Notification>> {
     let rows = sql::query(
-        "SELECT id, org_id, text, link, created_at FROM notifications WHERE user_id = $1 AND read_at IS NULL \
+        "SELECT id, org_id, text, text_en, link, created_at FROM notifications WHERE user_id = $1 AND read_at IS NULL \
          ORDER BY id DESC LIMIT $2",
     )
     .bind(user_id)
@@ -134,7 +158,7 @@ pub async fn users_awaiting_digest(db: &Db) -> Result<Vec<i64>> {
 pub async fn take_digest(tx: &mut Tx, user_id: i64) -> Result<Vec<Notification>> {
     let rows = sql::query(
         "UPDATE notifications SET digest_pending = 0 WHERE user_id = $1 AND digest_pending = 1 \
-         RETURNING id, org_id, text, link, created_at",
+         RETURNING id, org_id, text, text_en, link, created_at",
     )
     .bind(user_id)
     .fetch_all(&mut *tx)

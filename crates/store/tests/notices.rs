@@ -7,14 +7,21 @@ use volkshuis_domain::notices::MailChoice;
 use volkshuis_domain::org::{OrgCode, OrgKind};
 use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::notifications::Lines;
 use volkshuis_store::{notice_settings, notifications, orgs, users, Db};
 
 volkshuis_store::store_test_on_both_backends!(
     a_user_who_never_chose_gets_mail_at_once,
     a_notice_goes_in_one_digest_only,
     the_session_lookup_counts_unread_notices,
-    a_member_who_leaves_keeps_no_notices_of_the_organisation
+    a_member_who_leaves_keeps_no_notices_of_the_organisation,
+    a_notice_reads_in_the_language_of_its_reader
 );
+
+/// A notice's line in both languages: the English one says so.
+fn lines(dutch: &str) -> Lines {
+    Lines { nl: dutch.to_owned(), en: format!("{dutch} (English)") }
+}
 
 fn actor() -> Actor {
     Actor::system("test", datetime!(2026-11-25 10:00 UTC))
@@ -62,9 +69,9 @@ async fn a_notice_goes_in_one_digest_only(db: &Db) {
     let (user, org) = user_and_org(db).await;
     let now = datetime!(2026-11-25 10:00 UTC);
     let mut tx = db.begin().await.expect("begin");
-    notifications::add_for_digest(&mut tx, user, org, "Eerste", "/a", now).await.expect("add");
-    notifications::add(&mut tx, user, org, "Niet voor het overzicht", "/b", now).await.expect("add");
-    notifications::add_for_digest(&mut tx, user, org, "Tweede", "/c", now).await.expect("add");
+    notifications::add_for_digest(&mut tx, user, org, &lines("Eerste"), "/a", now).await.expect("add");
+    notifications::add(&mut tx, user, org, &lines("Niet voor het overzicht"), "/b", now).await.expect("add");
+    notifications::add_for_digest(&mut tx, user, org, &lines("Tweede"), "/c", now).await.expect("add");
     tx.commit().await.expect("commit");
     assert_eq!(notifications::awaiting_digest(db, user).await.expect("count"), 2);
     assert_eq!(notifications::users_awaiting_digest(db).await.expect("users"), [user]);
@@ -105,7 +112,7 @@ async fn the_session_lookup_counts_unread_notices(db: &Db) {
     assert_eq!(unread(db).await, 0);
     let mut tx = db.begin().await.expect("begin");
     for text in ["Een", "Twee"] {
-        notifications::add(&mut tx, user, org, text, "/", now).await.expect("add");
+        notifications::add(&mut tx, user, org, &lines(text), "/", now).await.expect("add");
     }
     tx.commit().await.expect("commit");
     assert_eq!(unread(db).await, 2);
@@ -119,7 +126,7 @@ async fn a_member_who_leaves_keeps_no_notices_of_the_organisation(db: &Db) {
     let now = datetime!(2026-11-25 10:00 UTC);
     let mut tx = db.begin().await.expect("begin");
     users::set_membership(&mut tx, &actor(), user, org, Role::Staff).await.expect("member");
-    notifications::add_for_digest(&mut tx, user, org, "Adviesaanvraag Renovatie De Linde", "/a", now)
+    notifications::add_for_digest(&mut tx, user, org, &lines("Adviesaanvraag Renovatie De Linde"), "/a", now)
         .await
         .expect("add");
     tx.commit().await.expect("commit");
@@ -134,4 +141,22 @@ async fn a_member_who_leaves_keeps_no_notices_of_the_organisation(db: &Db) {
     assert!(notifications::take_digest(&mut tx, user).await.expect("take").is_empty(), "nothing left to mail");
     tx.commit().await.expect("commit");
     assert!(notifications::unread(db, user, 10).await.expect("unread").is_empty(), "nothing left in the app");
+}
+
+/// A notice keeps both lines: a reader who switched language reads it in the new one, in the app and in a digest.
+async fn a_notice_reads_in_the_language_of_its_reader(db: &Db) {
+    let (user, org) = user_and_org(db).await;
+    let now = datetime!(2026-11-25 10:00 UTC);
+    let mut tx = db.begin().await.expect("begin");
+    let both = Lines { nl: "Nieuwe adviesaanvraag".to_owned(), en: "New request for advice".to_owned() };
+    notifications::add_for_digest(&mut tx, user, org, &both, "/a", now).await.expect("add");
+    tx.commit().await.expect("commit");
+    let unread = notifications::unread(db, user, 10).await.expect("unread");
+    assert_eq!(unread.len(), 1);
+    assert_eq!(unread[0].text_in("nl"), "Nieuwe adviesaanvraag");
+    assert_eq!(unread[0].text_in("en"), "New request for advice");
+    let mut tx = db.begin().await.expect("begin");
+    let taken = notifications::take_digest(&mut tx, user).await.expect("take");
+    tx.commit().await.expect("commit");
+    assert_eq!(taken.iter().map(|n| n.text_in("en")).collect::<Vec<_>>(), ["New request for advice"]);
 }

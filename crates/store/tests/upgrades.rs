@@ -75,3 +75,45 @@ async fn referral_partners_carry_over_on_sqlite() {
 async fn referral_partners_carry_over_on_postgres() {
     referral_partners_carry_over(Backend::Postgres).await;
 }
+
+/// Migration 54: a notice sent before it keeps its one line (in the language its reader had then) and shows that
+/// line in either language; a new notice carries both.
+async fn notices_from_before_keep_their_line(backend: Backend) {
+    use volkshuis_store::notifications::{self, Lines};
+    let test = TestDb::at_version(backend, 53).await.expect("a database at version 53");
+    let db = &test.db;
+    let org = organisation(db, "woonstad", "corporation").await;
+    let user: i64 = sql::query_scalar(
+        "INSERT INTO users (email, name, password_hash, is_platform_admin, active, created_at, locale) \
+         VALUES ('bram@example.test', 'Bram', 'x', 0, 1, 0, 'en') RETURNING id",
+    )
+    .fetch_one(db)
+    .await
+    .expect("user");
+    sql::query("INSERT INTO notifications (user_id, org_id, text, link, created_at) VALUES ($1, $2, $3, '/a', 0)")
+        .bind(user)
+        .bind(org)
+        .bind("New request for advice")
+        .execute(db)
+        .await
+        .expect("notice of schema 53");
+    assert!(db.migrate().await.expect("brought up to date") >= 1);
+    let mut tx = db.begin().await.expect("begin");
+    let both = Lines { nl: "Herinnering".to_owned(), en: "Reminder".to_owned() };
+    notifications::add(&mut tx, user, org, &both, "/b", time::OffsetDateTime::UNIX_EPOCH).await.expect("add");
+    tx.commit().await.expect("commit");
+    let unread = notifications::unread(db, user, 10).await.expect("unread");
+    let read = |locale: &str| unread.iter().map(|n| n.text_in(locale).to_owned()).collect::<Vec<_>>();
+    assert_eq!(read("en"), ["Reminder", "New request for advice"]);
+    assert_eq!(read("nl"), ["Herinnering", "New request for advice"]);
+}
+
+#[tokio::test]
+async fn notices_from_before_keep_their_line_on_sqlite() {
+    notices_from_before_keep_their_line(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn notices_from_before_keep_their_line_on_postgres() {
+    notices_from_before_keep_their_line(Backend::Postgres).await;
+}

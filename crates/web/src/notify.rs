@@ -17,6 +17,7 @@ use anyhow::Context;
 use time::{Date, OffsetDateTime, Time};
 use volkshuis_domain::access::{self, Edit, Membership, Role, View};
 use volkshuis_domain::notices::MailChoice;
+use volkshuis_store::notifications::Lines;
 use volkshuis_store::users::User;
 use volkshuis_store::{notice_settings, notifications, orgs, users, Tx};
 
@@ -59,6 +60,11 @@ fn lang_of(user: &User) -> Lang {
     Lang::from_code(&user.locale).unwrap_or_default()
 }
 
+/// A notice's line in both languages, so that it reads in the language its reader has when reading it (ADR 0060).
+pub(crate) fn both_languages(line: impl Fn(Lang) -> String) -> Lines {
+    Lines { nl: line(Lang::Nl), en: line(Lang::En) }
+}
+
 /// Mails and notifies every board member (staff and admins) of `org_id`; `compose` gives (subject, body, notice) in a language.
 pub(crate) async fn tell_board(
     state: &AppState,
@@ -69,9 +75,10 @@ pub(crate) async fn tell_board(
 ) -> anyhow::Result<usize> {
     let link = absolute(state, link_path);
     let members = board(state, org_id).await?;
+    let lines = both_languages(|lang| compose(lang, &link).2);
     for user in &members {
-        let (subject, body, notice) = compose(lang_of(user), &link);
-        let notice = Notice { org_id, text: &notice, link_path, subject: &subject, body: &body };
+        let (subject, body, _) = compose(lang_of(user), &link);
+        let notice = Notice { org_id, lines: &lines, link_path, subject: &subject, body: &body };
         deliver(state, tx, user, &notice).await?;
     }
     Ok(members.len())
@@ -100,7 +107,8 @@ pub(crate) async fn tell_user(
         nt.mail_open(absolute(state, link_path)),
         nt.mail_footer_personal(absolute(state, SETTINGS_PATH))
     );
-    deliver(state, tx, &user, &Notice { org_id, text: &text, link_path, subject: &text, body: &body }).await?;
+    let lines = both_languages(line);
+    deliver(state, tx, &user, &Notice { org_id, lines: &lines, link_path, subject: &text, body: &body }).await?;
     Ok(true)
 }
 
@@ -109,12 +117,12 @@ pub(crate) fn absolute(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.base_url.trim_end_matches('/'))
 }
 
-/// One notice for one user, already in the user's language.
+/// One notice for one user: the in-app line in both languages, the mail in the user's.
 pub(crate) struct Notice<'a> {
     /// The organisation it concerns (the one the user sees it for).
     pub org_id: i64,
-    /// The in-app line (also the digest's line).
-    pub text: &'a str,
+    /// The in-app line (also the digest's line), shown in the reader's language of the moment.
+    pub lines: &'a Lines,
     /// Where it leads, a local path.
     pub link_path: &'a str,
     /// The mail's subject, when it is mailed at once.
@@ -126,17 +134,17 @@ pub(crate) struct Notice<'a> {
 /// Gives one user a notice in the app, and by mail as the user chose: at once, in the next daily digest, or not.
 pub(crate) async fn deliver(state: &AppState, tx: &mut Tx, user: &User, notice: &Notice<'_>) -> anyhow::Result<()> {
     let now = state.clock.now();
-    let (org_id, text, path) = (notice.org_id, notice.text, notice.link_path);
+    let (org_id, lines, path) = (notice.org_id, notice.lines, notice.link_path);
     match notice_settings::get(&state.db, user.id).await?.mail {
         MailChoice::Immediate => {
             mail::queue(state, tx, &user.email, notice.subject, notice.body).await?;
-            notifications::add(tx, user.id, org_id, text, path, now).await?;
+            notifications::add(tx, user.id, org_id, lines, path, now).await?;
         }
         MailChoice::Digest => {
-            notifications::add_for_digest(tx, user.id, org_id, text, path, now).await?;
+            notifications::add_for_digest(tx, user.id, org_id, lines, path, now).await?;
             digest::schedule_sweep(tx, now).await?;
         }
-        MailChoice::Never => notifications::add(tx, user.id, org_id, text, path, now).await?,
+        MailChoice::Never => notifications::add(tx, user.id, org_id, lines, path, now).await?,
     }
     Ok(())
 }
@@ -151,6 +159,7 @@ pub(crate) async fn tell(state: &AppState, tx: &mut Tx, event: &Event) -> anyhow
         let Some(org) = orgs::get(&state.db, org_id).await? else { continue };
         let path = event.step.link(org_id);
         let link = absolute(state, &path);
+        let lines = both_languages(|lang| event.step.line(lang, &by_org));
         for (user, role) in users::members_of(&state.db, org_id).await? {
             let membership = Membership { user_id: user.id, org_id, role };
             let may_see = if event.step.leads_to_persons() {
@@ -164,7 +173,7 @@ pub(crate) async fn tell(state: &AppState, tx: &mut Tx, event: &Event) -> anyhow
             let lang = lang_of(&user);
             let line = event.step.line(lang, &by_org);
             let body = mail_body(state, lang, event, &line, (&by_org, &org.name), &link);
-            let notice = Notice { org_id, text: &line, link_path: &path, subject: &line, body: &body };
+            let notice = Notice { org_id, lines: &lines, link_path: &path, subject: &line, body: &body };
             deliver(state, tx, &user, &notice).await?;
             told += 1;
         }

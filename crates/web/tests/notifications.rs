@@ -694,10 +694,17 @@ async fn the_notices_page_keeps_the_choice_and_the_header_counts(mut app: TestAp
     ask(&mut app, case, "Eerste vraag").await;
     ask(&mut app, case, "Tweede vraag").await;
     app.login(ANNA).await;
-    assert!(app.get("/account/notifications").await.body.contains("(2 ongelezen meldingen)"));
+    let page = app.get("/account/notifications").await;
+    assert!(page.body.contains("(2 ongelezen meldingen)"));
+    assert!(page.body.contains("De Sleutel stelde een vraag over:"), "{}", page.main());
+    // Sent while Anna read Dutch: now that she reads English, so do they (on the dashboard too).
+    app.post("/language", &[("lang", "en"), ("back", "/account/notifications")]).await;
+    let page = app.get("/account/notifications").await;
+    assert!(page.body.contains("De Sleutel asked a question about:"), "{}", page.main());
+    assert!(!page.body.contains("stelde een vraag"), "{}", page.main());
+    assert!(app.get("/dashboard").await.body.contains("De Sleutel asked a question about:"));
     assert_eq!(app.post("/account/notifications/read-all", &[]).await.status, StatusCode::SEE_OTHER);
     assert!(!app.get("/account/notifications").await.body.contains(r#"class="badge""#));
-    app.post("/language", &[("lang", "en"), ("back", "/account/notifications")]).await;
     let page = app.get("/account/notifications").await;
     assert!(page.body.contains("<h1>Notifications</h1>") && page.body.contains("Once a day"));
     assert!(page.body.contains("every evening at 18:00 (Dutch time)"));

@@ -164,7 +164,12 @@ async fn dashboard(
     let notices = notifications::unread(&state.db, auth.user.id, 20)
         .await?
         .into_iter()
-        .map(|n| NoticeRow { id: n.id, text: n.text, link: n.link, at: show_time(n.created_at) })
+        .map(|n| NoticeRow {
+            id: n.id,
+            text: n.text_in(auth.ctx.lang.code()).to_owned(),
+            link: n.link,
+            at: show_time(n.created_at),
+        })
         .collect();
     ok(&DashboardPage {
         show_no_orgs: active.is_none() && !auth.user.is_platform_admin,

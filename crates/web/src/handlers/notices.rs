@@ -81,7 +81,12 @@ async fn notices_page(
     let notices = notifications::unread(&state.db, user_id, LISTED)
         .await?
         .into_iter()
-        .map(|n| NoticeRow { id: n.id, text: n.text, link: n.link, at: show_time(n.created_at) })
+        .map(|n| NoticeRow {
+            id: n.id,
+            text: n.text_in(auth.ctx.lang.code()).to_owned(),
+            link: n.link,
+            at: show_time(n.created_at),
+        })
         .collect();
     let choices = MailChoice::ALL
         .into_iter()

@@ -6,6 +6,7 @@ use crate::forms::FieldErrors;
 use crate::handlers::password_reset::send_link;
 use crate::i18n::Lang;
 use crate::mail;
+use crate::notify::both_languages;
 use crate::state::AppState;
 use crate::views::{ok, render, show_time, NoticeQuery, Page};
 use askama::Template;
@@ -228,7 +229,8 @@ async fn add_member(
     invitations::invite(&mut tx, &actor, scope.org_id(), user.id, role).await?;
     // In the invitee's language (a new account has the adder's, as its welcome mail always had).
     let it = if new_account { t } else { Lang::from_code(&user.locale).unwrap_or_default().texts() };
-    notifications::add(&mut tx, user.id, scope.org_id(), &it.invitation_notice(&org.name), "/invitations", now).await?;
+    let lines = both_languages(|lang| lang.texts().invitation_notice(&org.name));
+    notifications::add(&mut tx, user.id, scope.org_id(), &lines, "/invitations", now).await?;
     let subject = it.mail_org_invite_subject(&org.name);
     if new_account {
         tx.commit().await?;

@@ -116,7 +116,7 @@ fn compose(state: &AppState, lang: Lang, notices: &[Notification], now: OffsetDa
     let mut body = format!("{}\n\n", nt.digest_intro);
     for notice in notices {
         let link = absolute(state, &notice.link);
-        body.push_str(&format!("- {} — {}\n  {link}\n\n", show_time(notice.created_at), notice.text));
+        body.push_str(&format!("- {} — {}\n  {link}\n\n", show_time(notice.created_at), notice.text_in(lang.code())));
     }
     body.push_str("-- \n");
     body.push_str(&nt.digest_footer(absolute(state, SETTINGS_PATH), digest_time()));

@@ -11,7 +11,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{text_error, FieldErrors};
 use crate::i18n::{Lang, NotifyTexts};
-use crate::notify::{self, absolute, Notice, SETTINGS_PATH};
+use crate::notify::{self, absolute, both_languages, Notice, SETTINGS_PATH};
 use crate::state::AppState;
 use crate::views::{attachment, ok, render, NoticeQuery, Page};
 use askama::Template;
@@ -288,9 +288,13 @@ async fn invite(
             }
             let footer = NotifyTexts::of(lang).mail_footer(&party.org.name, absolute(state, SETTINGS_PATH));
             body.push_str(&format!("\n\n-- \n{footer}"));
-            let line = pa.meeting_invite_notice(&by, &meeting.title, &when);
+            let lines = both_languages(|lang| {
+                let pa = lang.afspraken();
+                pa.meeting_invite_notice(&by, &meeting.title, slot_label(pa, &chosen.slot))
+            });
             let subject = pa.meeting_invite_subject(&meeting.title, &when);
-            let notice = Notice { org_id: party.org.id, text: &line, link_path: &path, subject: &subject, body: &body };
+            let notice =
+                Notice { org_id: party.org.id, lines: &lines, link_path: &path, subject: &subject, body: &body };
             notify::deliver(state, tx, &user, &notice).await?;
         }
     }

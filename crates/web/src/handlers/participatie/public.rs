@@ -4,8 +4,8 @@
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
-use crate::i18n::Lang;
 use crate::i18n::PickersTexts;
+use crate::notify::both_languages;
 use crate::state::AppState;
 use crate::throttle;
 use crate::views::{ok, render, Page};
@@ -325,9 +325,9 @@ async fn join(
     for (user, role) in users::members_of(&state.db, group.org_id).await? {
         if user.active && role >= Role::Staff {
             // In the reader's language, not the visitor's who asked.
-            let text = Lang::from_code(&user.locale).unwrap_or_default().participatie().notice_join(&group.name);
+            let lines = both_languages(|lang| lang.participatie().notice_join(&group.name));
             let link = format!("/orgs/{}/participatie/groepen/{}", group.org_id, group.id);
-            notifications::add(&mut tx, user.id, group.org_id, &text, &link, now).await?;
+            notifications::add(&mut tx, user.id, group.org_id, &lines, &link, now).await?;
         }
     }
     tx.commit().await?;
