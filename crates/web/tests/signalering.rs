@@ -197,7 +197,7 @@ async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestA
     app.login("medewerker@woonstad.test").await;
     let wrong = format!(
         "{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;nee;geen\nK5;A1;Y;;;tien;1-1-2026;;;;;;;nee;geen\n\
-         K1;A2;Z;;;10;1-1-2026;;;;;;;nee;geen\n"
+         K1;A2;Z;;;10;1-1-2026;;;;;;;nee;geen\nK6;WEG;Q;;;elf;1-1-2026;;;;;;;nee;geen\n"
     );
     let refused =
         app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "fout.csv", wrong.as_bytes()).await;
@@ -209,6 +209,11 @@ async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestA
     let twice_at = main.find("<td>7</td><td>contractnummer</td><td>K1</td>");
     assert!(unknown_at.is_some() && amount_at.is_some() && twice_at.is_some(), "{main}");
     assert!(unknown_at < amount_at && amount_at < twice_at, "by line: {main}");
+    // A row that did not read still has its unit checked, in the same answer (after its own problem).
+    let unread_amount_at = main.find("<td>8</td><td>bedrag</td><td>elf</td>");
+    let unread_unit_at = main.find("<td>8</td><td>eenheid</td><td>WEG</td>");
+    assert!(unread_amount_at.is_some() && unread_amount_at < unread_unit_at, "{main}");
+    assert!(twice_at < unread_amount_at, "by line: {main}");
     let unknown = format!("{LEDGER}K4;ONBEKEND;X;;;10;1-1-2026;;;;;;;nee;geen\n");
     let refused =
         app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "fout.csv", unknown.as_bytes()).await;

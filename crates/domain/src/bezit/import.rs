@@ -460,6 +460,13 @@ impl<R: BufRead, T: Table> TableReader<R, T> {
     pub fn headers(&self) -> &[String] {
         &self.headers
     }
+
+    /// The trimmed text of `column` in the row last returned, when that row was split into its fields (not after a
+    /// row with the wrong number of fields, nor once reading stopped): what a caller can still tell of a refused
+    /// row (the ledger checks its unit against the stock in the same answer).
+    pub fn current_text(&self, column: T) -> Option<&str> {
+        self.ranges.get(column.index()).copied().flatten().map(|(start, end)| &self.text[start..end])
+    }
 }
 
 /// The fields of one row by column, trimmed, and the problems found in it so far.
@@ -579,6 +586,8 @@ impl<R: BufRead, T: Table> Iterator for TableReader<R, T> {
     type Item = Result<T::Parsed, Vec<RowError>>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        // The fields of the row returned before are not this row's (`current_text`).
+        self.ranges.clear();
         if self.failed {
             return None;
         }
@@ -615,7 +624,6 @@ impl<R: BufRead, T: Table> Iterator for TableReader<R, T> {
             return Some(Err(vec![RowError { line, column: WHOLE_ROW.into(), value: String::new(), reason }]));
         }
         self.text.clear();
-        self.ranges.clear();
         self.ranges.resize(T::ALL.len(), None);
         let mut refused: Vec<(T, RowProblem)> = Vec::new();
         for (field, column) in record.iter().zip(&self.columns) {

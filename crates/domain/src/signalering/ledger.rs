@@ -230,22 +230,42 @@ pub const MAX_LEDGER_BYTES: usize = 50 * 1024 * 1024;
 /// A whole ledger: its households, or every row problem (nothing is half read); `Err` when the file cannot be read
 /// as a ledger at all.
 pub fn read_ledger<R: std::io::BufRead>(input: R) -> Result<Result<Vec<Household>, Vec<RowError>>, FileError> {
-    let (households, errors) = read_ledger_rows(input)?;
-    Ok(if errors.is_empty() { Ok(households) } else { Err(errors) })
+    let rows = read_ledger_rows(input)?;
+    Ok(if rows.problems.is_empty() { Ok(rows.households) } else { Err(rows.problems) })
 }
 
 /// Every row of a ledger: the households that read, beside the problems of the rows that did not. A ledger with
-/// problems is refused whole, but its readable rows can still be checked against the stock, so that one answer names
+/// problems is refused whole, but what it says can still be checked against the stock, so that one answer names
 /// every problem (a unit not in the stock, a contract twice) instead of one round per kind.
-pub fn read_ledger_rows<R: std::io::BufRead>(input: R) -> Result<(Vec<Household>, Vec<RowError>), FileError> {
-    let (mut households, mut errors) = (Vec::new(), Vec::new());
-    for row in LedgerReader::new(input)? {
+#[derive(Debug, Default)]
+pub struct LedgerRows {
+    /// The rows that read.
+    pub households: Vec<Household>,
+    /// The problems of the rows that did not, by line.
+    pub problems: Vec<RowError>,
+    /// The line and unit (`eenheid`) of each row that did not read while its unit did: its unit is checked against
+    /// the stock as a household's is (a unit whose own text was refused is not).
+    pub units_of_refused_rows: Vec<(u64, String)>,
+}
+
+/// Reads every row of a ledger ([`LedgerRows`]); `Err` when the file cannot be read as a ledger at all.
+pub fn read_ledger_rows<R: std::io::BufRead>(input: R) -> Result<LedgerRows, FileError> {
+    let mut rows = LedgerRows::default();
+    let mut reader = LedgerReader::new(input)?;
+    while let Some(row) = reader.next() {
         match row {
-            Ok(household) => households.push(household),
-            Err(problems) => errors.extend(problems),
+            Ok(household) => rows.households.push(household),
+            Err(problems) => {
+                let unit_refused = problems.iter().any(|p| p.column == LedgerColumn::Unit.name());
+                let unit = reader.current_text(LedgerColumn::Unit).filter(|u| !u.is_empty() && !unit_refused);
+                if let (Some(unit), Some(first)) = (unit, problems.first()) {
+                    rows.units_of_refused_rows.push((first.line, unit.to_owned()));
+                }
+                rows.problems.extend(problems);
+            }
         }
     }
-    Ok((households, errors))
+    Ok(rows)
 }
 
 /// Reads `d-m-jjjj`, `d/m/jjjj` or `jjjj-mm-dd`.
@@ -411,6 +431,23 @@ mod tests {
         assert_eq!(household.contact_kind, Some(ContactKind::Phone));
         assert!(household.contact_reached && household.debt_help_pointed && !household.objection);
         assert_eq!(household.arrangement, Arrangement::Kept);
+    }
+
+    /// A refused row's unit is still handed on to be checked against the stock, unless the unit itself was refused
+    /// or the row could not be split into its fields; a row before it lends it nothing.
+    #[test]
+    fn a_refused_row_hands_on_its_unit() {
+        let long = "E".repeat(200);
+        let file = format!(
+            "{HEADER}\nC-1;E-1;Naam;;;10;1-1-2026;;;;;;;nee;geen\nC-2;E-2;Naam;;;tien;1-1-2026;;;;;;;nee;geen\n\
+             C-3;{long};Naam;;;elf;1-1-2026;;;;;;;nee;geen\nC-4;E-4;Naam\nC-5;;Naam;;;10;1-1-2026;;;;;;;nee;geen\n"
+        );
+        let rows = read_ledger_rows(file.as_bytes()).expect("a ledger");
+        assert_eq!(rows.households.len(), 1);
+        assert_eq!(rows.units_of_refused_rows, [(3, "E-2".to_owned())]);
+        let lines: Vec<(u64, &str)> = rows.problems.iter().map(|p| (p.line, p.column.as_str())).collect();
+        let whole = crate::bezit::import::WHOLE_ROW;
+        assert_eq!(lines, [(3, "bedrag"), (4, "eenheid"), (4, "bedrag"), (5, whole), (6, "eenheid")]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::bezit::import::{echo, RowError, RowProblem, WHOLE_ROW};
 use volkshuis_domain::money::Money;
+use volkshuis_domain::signalering::ledger::LedgerRows;
 use volkshuis_domain::signalering::rule::{
     decide_with_thresholds, threshold_end, Block, Context, RuleSettings, Thresholds,
 };
@@ -62,11 +63,11 @@ fn unit_facts(row: &sql::Row) -> Result<UnitFacts> {
 
 /// The organisation's units the ledger names, by `idExtern`: looked up in chunks, or for a large ledger read in
 /// one pass (a national ledger names most of the stock, and one scan beats thousands of lookups).
-async fn units_of(db: &mut Conn<'_>, org_id: i64, households: &[Household]) -> Result<HashMap<String, UnitFacts>> {
-    let mut found = HashMap::with_capacity(households.len());
-    if households.len() >= READ_ALL_UNITS_FROM {
+async fn units_of(db: &mut Conn<'_>, org_id: i64, units: &[&str]) -> Result<HashMap<String, UnitFacts>> {
+    let mut found = HashMap::with_capacity(units.len());
+    if units.len() >= READ_ALL_UNITS_FROM {
         use futures_util::TryStreamExt as _;
-        let wanted: HashSet<&str> = households.iter().map(|h| h.unit.as_str()).collect();
+        let wanted: HashSet<&str> = units.iter().copied().collect();
         let text = format!("SELECT {UNIT_COLUMNS} FROM units WHERE corporation_id = $1");
         let mut rows = sql::query(&text).bind(org_id).fetch(&mut *db);
         while let Some(row) = rows.try_next().await? {
@@ -77,15 +78,15 @@ async fn units_of(db: &mut Conn<'_>, org_id: i64, households: &[Household]) -> R
         }
         return Ok(found);
     }
-    for chunk in households.chunks(LOOKUP_CHUNK) {
+    for chunk in units.chunks(LOOKUP_CHUNK) {
         let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
         let text = format!(
             "SELECT {UNIT_COLUMNS} FROM units WHERE corporation_id = $1 AND id_extern IN ({})",
             marks.join(", ")
         );
         let mut query = sql::query(&text).bind(org_id);
-        for household in chunk {
-            query = query.bind(household.unit.as_str());
+        for unit in chunk {
+            query = query.bind(*unit);
         }
         for row in query.fetch_all(&mut *db).await? {
             found.insert(row.try_get::<String, _>("id_extern")?, unit_facts(&row)?);
@@ -141,23 +142,28 @@ fn stock_problems(units: &HashMap<String, UnitFacts>, households: &[Household]) 
     errors
 }
 
-/// A ledger refused for its rows (`problems`, from reading the file) with the problems its readable `households`
-/// have against the stock added, ordered by line, so that one round fixes most of it. A row that could not be read
-/// is not checked against the stock (its unit or contract may be what could not be read), so its stock problems can
-/// still come in the next round. Writes nothing, and reads without a transaction: on SQLite a transaction here would
-/// take the write lock and wait behind a running stock import.
-pub async fn every_problem(
-    db: &Db,
-    scope: &WriteScope,
-    households: &[Household],
-    mut problems: Vec<RowError>,
-) -> Result<Vec<RowError>> {
-    if households.is_empty() {
+/// A ledger refused for its rows (`rows.problems`, from reading the file) with the problems its readable households
+/// have against the stock added, and the unknown units of the rows that did not read, ordered by line, so that one
+/// round fixes most of it. A refused row's contract is not compared (it may be what could not be read), so a
+/// contract twice can still come in the next round. Writes nothing, and reads without a transaction: on SQLite a
+/// transaction here would take the write lock and wait behind a running stock import.
+pub async fn every_problem(db: &Db, scope: &WriteScope, rows: LedgerRows) -> Result<Vec<RowError>> {
+    let LedgerRows { households, mut problems, units_of_refused_rows } = rows;
+    if households.is_empty() && units_of_refused_rows.is_empty() {
         return Ok(problems);
     }
+    let wanted: Vec<&str> = households
+        .iter()
+        .map(|h| h.unit.as_str())
+        .chain(units_of_refused_rows.iter().map(|(_, unit)| unit.as_str()))
+        .collect();
     let mut pooled = db.acquire().await?;
-    let units = units_of(&mut pooled.conn(), scope.org_id(), households).await?;
-    problems.extend(stock_problems(&units, households));
+    let units = units_of(&mut pooled.conn(), scope.org_id(), &wanted).await?;
+    problems.extend(stock_problems(&units, &households));
+    for (line, unit) in units_of_refused_rows.into_iter().filter(|(_, unit)| !units.contains_key(unit)) {
+        let column = LedgerColumn::Unit.name().into();
+        problems.push(RowError { line, column, value: echo(&unit), reason: RowProblem::UnknownUnit });
+    }
     // Stable: on one line the file's own problems come first, in column order, then the stock's.
     problems.sort_by_key(|e| e.line);
     Ok(problems)
@@ -187,7 +193,8 @@ pub async fn import_ledger(
         // One ledger of an organisation at a time: the open signals read below must still be open when written.
         sql::query("SELECT pg_advisory_xact_lock(7304, CAST($1 AS INTEGER))").bind(org_id).execute(&mut tx).await?;
     }
-    let units = units_of(&mut tx.conn(), org_id, households).await?;
+    let wanted: Vec<&str> = households.iter().map(|h| h.unit.as_str()).collect();
+    let units = units_of(&mut tx.conn(), org_id, &wanted).await?;
     let errors = stock_problems(&units, households);
     if !errors.is_empty() {
         return Ok(Err(errors));

@@ -59,10 +59,10 @@ pub(super) async fn bring_in(
             .into_response()
     };
     let scope = WriteScope::api_ledger_token(org_id);
-    let (households, problems) = read;
-    if !problems.is_empty() {
-        return Ok(refused(&ledger::every_problem(&state.db, &scope, &households, problems).await?));
+    if !read.problems.is_empty() {
+        return Ok(refused(&ledger::every_problem(&state.db, &scope, read).await?));
     }
+    let households = read.households;
     let now = state.clock.now();
     let actor = Actor { user_id: None, label: format!("API-token {}", client.token_id), request_id: None, at: now };
     let today = dutch_date(now);

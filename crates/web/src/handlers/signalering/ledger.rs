@@ -107,11 +107,11 @@ async fn upload(
             let text = auth.ctx.lang.import().file_error(&error);
             return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(text), &[]));
         }
-        Ok((households, problems)) if !problems.is_empty() => {
-            let errors = ledger::every_problem(&state.db, &scope, &households, problems).await?;
+        Ok(rows) if !rows.problems.is_empty() => {
+            let errors = ledger::every_problem(&state.db, &scope, rows).await?;
             return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors));
         }
-        Ok((households, _)) => households,
+        Ok(rows) => rows.households,
     };
     let today = dutch_date(state.clock.now());
     let actor = auth.actor(&state);
