@@ -18,6 +18,7 @@ on_both_backends!(
     a_wrong_ledger_names_line_and_column_and_changes_nothing,
     every_route_answers_each_role_as_the_law_allows,
     soft_signals_reach_only_the_partner_they_were_referred_to,
+    a_second_signal_about_a_home_shows_the_others,
     reminders_from_before_the_arrears_are_named_on_the_verdicts,
     the_ledger_page_takes_a_ledger_and_names_its_columns,
 );
@@ -558,6 +559,40 @@ async fn every_route_answers_each_role_as_the_law_allows(mut app: TestApp) {
         )
         .await;
     assert_eq!(read_only.status, StatusCode::FORBIDDEN);
+}
+
+/// Recording a household twice was silent: the new signal's page now says there are others about the home and lists
+/// them (a logged read); a signal about another home lists none.
+async fn a_second_signal_about_a_home_shows_the_others(mut app: TestApp) {
+    let (_, woonstad) = setting(&mut app).await;
+    app.login("medewerker@woonstad.test").await;
+    let base = format!("/orgs/{woonstad}/signalering/zacht");
+    let record = async |app: &mut TestApp, household: &str, unit: &str| {
+        let made =
+            app.post(&base, &[("household", household), ("unit", unit), ("kind", "overlast"), ("note", "n")]).await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+        made.location().expect("to the signal").to_owned()
+    };
+    let first = record(&mut app, "Bewoner links", "A1").await;
+    let shown = app.get(&first).await;
+    assert!(shown.main().contains("Vastgelegd. Het signaal blijft"), "{}", shown.main());
+    assert!(!shown.body.contains("data-same-home"), "the first is alone");
+    let elsewhere = record(&mut app, "Bewoner A2", "A2").await;
+    let second = record(&mut app, "Familie links", "A1").await;
+    let shown = app.get(&second).await;
+    assert!(shown.main().contains("Let op: over deze woning staan al andere signalen"), "{}", shown.main());
+    let first_id = first.split('?').next().and_then(|p| p.rsplit('/').next()).expect("id").to_owned();
+    let section = &shown.body[shown.body.find("data-same-home").expect("the others")..];
+    assert!(section.contains(&format!("{base}/{first_id}\">Bewoner links</a>")), "{section}");
+    assert!(!section.contains("Bewoner A2"), "{section}");
+    assert!(!app.get(&elsewhere).await.body.contains("data-same-home"));
+    let logged: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity_id LIKE 'same_home:%'",
+    )
+    .fetch_one(&app.state.db)
+    .await
+    .expect("count");
+    assert!(logged >= 1, "the read of the others is logged");
 }
 
 async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: TestApp) {

@@ -176,6 +176,26 @@ pub async fn soft_signal(db: &Db, scope: &PersonalScope, actor: &Actor, id: i64)
     Ok(Some(soft))
 }
 
+/// The corporation's other soft signals about the home of its signal `id`, newest first (the read is logged): a
+/// household recorded twice is seen as such. None for a signal without a home of the stock, or another's signal.
+pub async fn same_home(db: &Db, scope: &PersonalScope, actor: &Actor, id: i64) -> Result<Vec<Soft>> {
+    let mut tx = db.begin().await?;
+    let rows = sql::query(&format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE s.org_id = $1 AND s.id <> $2 \
+         AND s.unit_id = (SELECT x.unit_id FROM sg_soft x WHERE x.id = $2 AND x.org_id = $1) ORDER BY s.id DESC LIMIT 50"
+    ))
+    .bind(scope.org_id())
+    .bind(id)
+    .fetch_all(&mut tx)
+    .await?;
+    let list = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+    if !list.is_empty() {
+        log_read(tx.conn(), actor, scope, ("sg_soft", format!("same_home:{id}")), &ids_of(&list, |s| s.id)).await?;
+    }
+    tx.commit().await?;
+    Ok(list)
+}
+
 /// The referrals made to the partner of `scope`, newest first (the read is logged). Another partner's are never
 /// among them, nor anything kept internal.
 pub async fn referrals(db: &Db, scope: &PersonalScope, actor: &Actor) -> Result<Vec<Soft>> {

@@ -163,6 +163,8 @@ struct SoftOnePage {
     /// The corporation's page (consent, referral) or the partner's (accept, decline, report).
     partner_view: bool,
     row: SoftRow,
+    /// The corporation's other signals about the same home (not on the partner's page).
+    same_home: Vec<SoftRow>,
     partners: Vec<(String, String)>,
     /// The summary of the referral being confirmed.
     confirming: Option<String>,
@@ -204,10 +206,15 @@ async fn one_page(
     let (scope, personal, _) = personal_scope(state, auth, org, kind, purpose).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
     let signal = soft::soft_signal(&state.db, &personal, &auth.actor(state), id).await?.ok_or(AppError::NotFound)?;
-    let partners = if input.partner_view {
-        Vec::new()
+    let (partners, same_home) = if input.partner_view {
+        (Vec::new(), Vec::new())
     } else {
-        soft::partners(&state.db, &scope).await?.into_iter().map(|(id, name)| (id.to_string(), name)).collect()
+        let partners = soft::partners(&state.db, &scope).await?;
+        let others = soft::same_home(&state.db, &personal, &auth.actor(state), id).await?;
+        (
+            partners.into_iter().map(|(id, name)| (id.to_string(), name)).collect(),
+            others.iter().map(|s| row(sg, s)).collect(),
+        )
     };
     let trail = if input.partner_view {
         (format!("/orgs/{org}/signalering/verwijzingen"), sg.referrals_title.to_owned())
@@ -221,6 +228,7 @@ async fn one_page(
         trail: vec![trail],
         partner_view: input.partner_view,
         row: row(sg, &signal),
+        same_home,
         partners,
         confirming: input.confirming,
         withdrawing: None,
@@ -240,6 +248,7 @@ async fn one(
     // What the step just taken did.
     let sg = page.sg;
     page.page.notice = match q.notice.as_deref() {
+        Some("recorded") if !page.same_home.is_empty() => Some(sg.soft_notice_recorded_same_home),
         Some("recorded") => Some(sg.soft_notice_recorded),
         Some("referred") => Some(sg.soft_notice_referred),
         Some("withdrawn") => Some(sg.soft_notice_withdrawn),
