@@ -148,6 +148,7 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     app.login("admin@woonstad.test").await;
     let page = app.get(&format!("/orgs/{org}")).await;
     assert!(page.body.contains("Bram Jansen") && page.body.contains("Lid toevoegen"));
+    assert!(page.body.contains("Code voor import en koppelingen: woonstad"), "the code, said what it is for");
 
     let members = format!("/orgs/{org}/members");
     let bad = app.post(&members, &[("email", "nieuw@woonstad.test"), ("name", ""), ("role", "staff")]).await;
@@ -189,6 +190,7 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     let staff_view = app.get(&format!("/orgs/{org}")).await;
     assert_eq!(staff_view.status, StatusCode::OK);
     assert!(!staff_view.body.contains("Lid toevoegen"), "staff see members, cannot manage them");
+    assert!(!staff_view.body.contains("data-org-code"), "the code is for whoever sets up imports");
 }
 
 /// The id in the first `data-invitation="…"` of a page.

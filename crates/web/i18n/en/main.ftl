@@ -75,6 +75,7 @@ org-area-units = { $n ->
     }
 org-area-declared = declared
 field-code = Code (short, lower case, e.g. woonstad)
+org-code = Code for imports and integrations: { $code }
 field-kind = Kind of organisation
 field-gemeenten = Municipality codes (CBS), e.g. GM0150, GM0301: for a municipality its own territory (it sees figures only there), for a corporation its working area beside the municipalities where it has stock
 field-gemeente-year = Year of the CBS boundary set the codes come from

@@ -75,6 +75,7 @@ org-area-units = { $n ->
     }
 org-area-declared = opgegeven
 field-code = Code (kort, kleine letters, bijv. woonstad)
+org-code = Code voor import en koppelingen: { $code }
 field-kind = Soort organisatie
 field-gemeenten = Gemeentecodes (CBS), bijv. GM0150, GM0301: voor een gemeente haar eigen grondgebied (zij ziet alleen daar cijfers), voor een corporatie het werkgebied naast de gemeenten waar zij bezit heeft
 field-gemeente-year = Jaar van de gemeentegrenzen (CBS) waaruit de codes komen
