@@ -29,6 +29,7 @@ mod signed_in_cache;
 mod state;
 mod throttle;
 mod uploads;
+pub mod vera_english;
 pub mod vera_names;
 mod views;
 

@@ -1,5 +1,7 @@
-//! The names of VERA codes, kept in memory: every stock page shows them, and the list changes once a year.
+//! The names of VERA codes, kept in memory: every stock page shows them, and the list changes once a year. In
+//! Dutch from the official list, in English from our translations ([`crate::vera_english`]).
 
+use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -30,6 +32,26 @@ impl VeraNames {
             label: vera::names(db, "MAATSCHAPPELIJKLABEL").await?,
             cluster_soort: vera::names(db, "CLUSTERSOORT").await?,
         })
+    }
+
+    /// The same codes with their English names where there is one (the Dutch name where not).
+    fn in_english(&self) -> Self {
+        let translate = |list: &str, names: &HashMap<String, String>| -> HashMap<String, String> {
+            names
+                .iter()
+                .map(|(code, dutch)| {
+                    let name = crate::vera_english::english(list, code).map_or_else(|| dutch.clone(), str::to_owned);
+                    (code.clone(), name)
+                })
+                .collect()
+        };
+        Self {
+            soort: translate("EENHEIDSOORT", &self.soort),
+            detail: translate("EENHEIDDETAILSOORT", &self.detail),
+            status: translate("EENHEIDSTATUS", &self.status),
+            label: translate("MAATSCHAPPELIJKLABEL", &self.label),
+            cluster_soort: translate("CLUSTERSOORT", &self.cluster_soort),
+        }
     }
 
     /// EENHEIDSOORT names.
@@ -77,23 +99,26 @@ impl VeraNames {
     }
 }
 
-/// The cache.
+/// The cache: the names in each language, by [`Lang::index`].
 #[derive(Debug, Default)]
-pub struct VeraCache(RwLock<Option<(Instant, Arc<VeraNames>)>>);
+pub struct VeraCache(RwLock<Option<(Instant, [Arc<VeraNames>; 2])>>);
 
 impl VeraCache {
-    /// The names, from memory when fresh.
-    pub async fn get(&self, db: &Db) -> Result<Arc<VeraNames>, StoreError> {
+    /// The names in `lang`, from memory when fresh.
+    pub async fn get(&self, db: &Db, lang: Lang) -> Result<Arc<VeraNames>, StoreError> {
         if let Some((at, names)) = self.0.read().ok().and_then(|c| c.clone()) {
             if at.elapsed() < FRESH_FOR {
-                return Ok(names);
+                return Ok(names[lang.index()].clone());
             }
         }
-        let names = Arc::new(VeraNames::load(db).await?);
+        let dutch = VeraNames::load(db).await?;
+        let english = dutch.in_english();
+        let names = [Arc::new(dutch), Arc::new(english)];
+        let asked = names[lang.index()].clone();
         if let Ok(mut cache) = self.0.write() {
-            *cache = Some((Instant::now(), names.clone()));
+            *cache = Some((Instant::now(), names));
         }
-        Ok(names)
+        Ok(asked)
     }
 
     /// Forgets the names (after an import of the reference data in this process).
@@ -121,6 +146,23 @@ mod tests {
         assert_eq!(names.kind(&None, &code("XYZ")), "XYZ");
         assert_eq!(names.kind(&code(""), &code("EGW")), "Eengezinswoning (EGW)", "an empty code is no part");
         assert_eq!(names.kind(&None, &None), "");
+    }
+
+    #[test]
+    fn english_names_where_there_are_and_the_dutch_where_not() {
+        let names = VeraNames {
+            soort: [("WOO".to_owned(), "Woonruimte".to_owned())].into(),
+            detail: [("EGW".to_owned(), "Eengezinswoning".to_owned()), ("TUS".to_owned(), "Tussenwoning".to_owned())]
+                .into(),
+            status: [("VEH".to_owned(), "Verhuurd".to_owned())].into(),
+            ..Default::default()
+        };
+        let english = names.in_english();
+        let code = |c: &str| Some(c.to_owned());
+        assert_eq!(english.kind(&code("WOO"), &code("TUS")), "Dwelling (WOO) / Mid-terrace house (TUS)");
+        assert_eq!(english.kind(&None, &code("EGW")), "Eengezinswoning (EGW)", "no translation: the official name");
+        assert_eq!(VeraNames::show(&english.status, &code("VEH")), "Let (VEH)");
+        assert_eq!(names.kind(&code("WOO"), &None), "Woonruimte (WOO)", "the Dutch names stay as they were");
     }
 
     #[test]

@@ -83,3 +83,21 @@ async fn legal_terms_stay_beside_the_english(mut app: TestApp) {
     assert_eq!(coverage.status, StatusCode::OK);
     assert!(coverage.body.contains("Without a voice — By municipality"), "{}", coverage.body);
 }
+
+/// Every code of the VERA lists the pages show has an English name, in the official file as it is (a code the list
+/// gains later would show its Dutch name in English pages until it gets one).
+#[test]
+fn every_vera_code_the_pages_show_has_an_english_name() {
+    let Some(path) = volkshuis_store::testdb::shared_data("vera/Referentiedata.csv") else { return };
+    let file = std::io::BufReader::new(std::fs::File::open(path).expect("open"));
+    let (codes, _) = volkshuis_domain::vera::parse(file).expect("the official list");
+    let shown: Vec<_> =
+        codes.iter().filter(|c| volkshuis_web::vera_english::LISTS.contains(&c.soort.as_str())).collect();
+    assert!(shown.len() > 100, "{} codes in the lists shown", shown.len());
+    let missing: Vec<String> = shown
+        .iter()
+        .filter(|c| volkshuis_web::vera_english::english(&c.soort, &c.code).is_none())
+        .map(|c| format!("{} {} ({})", c.soort, c.code, c.naam))
+        .collect();
+    assert!(missing.is_empty(), "no English name: {missing:?}");
+}

@@ -492,4 +492,13 @@ async fn lists_show_names_beside_codes(mut app: TestApp) {
     let complexes = app.get(&format!("/orgs/{woonstad}/stock/clusters")).await;
     assert!(complexes.body.contains(">De Ark (C1)</a>") && complexes.body.contains("2 complexen"));
     assert!(!complexes.body.contains("kleine letters"), "the header is not the organisation code's");
+    // In English the codes have English names (the official list has Dutch ones only).
+    app.post("/language", &[("lang", "en"), ("back", "/")]).await;
+    let units = app.get(&format!("/orgs/{woonstad}/stock")).await;
+    assert!(
+        units.body.contains("Dwelling (WOO)") && units.body.contains("Property operation (VEX)"),
+        "{}",
+        units.main()
+    );
+    assert!(!units.body.contains("Woonruimte"), "{}", units.main());
 }

@@ -206,7 +206,7 @@ async fn initiative_page(
         let coaches =
             initiatives::coaches(&state.db, &scope).await?.into_iter().map(|(id, n)| (id.to_string(), n)).collect();
         // Each named with why it may be lent: its kind when it is no home, and whether it stands empty.
-        let vera = state.vera_names.get(&state.db).await?;
+        let vera = state.vera_names.get(&state.db, auth.ctx.lang).await?;
         let candidates = lending::candidates(&state.db, &scope, id, today, 300)
             .await?
             .into_iter()

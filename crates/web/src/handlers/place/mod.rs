@@ -59,7 +59,7 @@ struct Opened<'d> {
 async fn open<'d>(state: &'d AppState, auth: &Auth, org: i64, which: Which<'_>) -> Result<Opened<'d>, AppError> {
     let scope = auth.scope(state, org, View).await?;
     // The VERA names before the reader takes its connection: it reads nothing through the pool while holding one.
-    let vera = state.vera_names.get(&state.db).await?;
+    let vera = state.vera_names.get(&state.db, auth.ctx.lang).await?;
     let mut reader = place::Reader::new(&state.db);
     let place = match which {
         Which::Complex(id) => reader.open_complex(&scope, id).await?,

@@ -213,7 +213,7 @@ async fn units(
     let offset = page_no.offset(PAGE_SIZE);
     let year = volkshuis_domain::calendar::dutch_date(state.clock.now()).year();
     let result = stock::list_page(&state.db, &scope, &q.filter(year), offset, PAGE_SIZE).await?;
-    let names = state.vera_names.get(&state.db).await?;
+    let names = state.vera_names.get(&state.db, auth.ctx.lang).await?;
     let bands = RentBand::ALL.into_iter().map(|b| (b.code().to_owned(), t.rent_band(b, year))).collect();
     let labels = vec![("DAE".to_owned(), "DAEB".to_owned()), ("NDA".to_owned(), t.stock_non_daeb.to_owned())];
     let lang = auth.ctx.lang;
@@ -350,7 +350,7 @@ async fn cluster(
     let kept =
         stock::complex_page(&state.db, &scope, id, page_no.offset(size), size).await?.ok_or(AppError::NotFound)?;
     let (cluster, result) = &*kept;
-    let names = state.vera_names.get(&state.db).await?;
+    let names = state.vera_names.get(&state.db, auth.ctx.lang).await?;
     let link = |n: PageNumber| format!("/orgs/{org}/stock/clusters/{id}?page={n}");
     let page = ClusterPage {
         page: Page::for_user(&auth),
@@ -401,7 +401,7 @@ async fn unit(
     let (scope, _) = corporation_scope(&state, &auth, org, View).await?;
     let unit = stock::unit(&state.db, &scope, id).await?.ok_or(AppError::NotFound)?;
     let (netto, bruto) = (money(unit.nettohuur_cents), money(unit.brutohuur_cents));
-    let names = state.vera_names.get(&state.db).await?;
+    let names = state.vera_names.get(&state.db, auth.ctx.lang).await?;
     let (kind, status) = (names.kind(&unit.soort, &unit.detail_soort), VeraNames::show(&names.status, &unit.status));
     let label = unit.label.as_deref().map(|l| names.label.get(l).cloned().unwrap_or_else(|| l.to_owned()));
     let lang = auth.ctx.lang;
