@@ -24,7 +24,7 @@ pub fn english(list: &str, code: &str) -> Option<&'static str> {
 const UNIT_KINDS: &[(&str, &str)] = &[
     ("BED", "Business premises"),
     ("INT", "Residential care property"),
-    ("MOG", "Community property"),
+    ("MOG", "Social real estate"),
     ("OVE", "Other"),
     ("PAR", "Parking"),
     ("REC", "Recreational property"),
@@ -32,7 +32,7 @@ const UNIT_KINDS: &[(&str, &str)] = &[
 ];
 
 const UNIT_STATES: &[(&str, &str)] = &[
-    ("ADM", "Administrative"),
+    ("ADM", "Administrative only (managed by others)"),
     ("LEE", "Vacant"),
     ("OND", "Under maintenance"),
     ("ONT", "In development"),
@@ -96,7 +96,7 @@ const UNIT_DETAIL_KINDS: &[(&str, &str)] = &[
     ("JON", "Youth centre"),
     ("KAM", "Room"),
     ("KAN", "Office space"),
-    ("KNG", "Kangaroo home (two households)"),
+    ("KNG", "Multi-generation home"),
     ("KIN", "Childcare location"),
     ("KTI", "Office space of a housing association"),
     ("LGI", "Institution for people with physical disabilities"),
@@ -111,8 +111,8 @@ const UNIT_DETAIL_KINDS: &[(&str, &str)] = &[
     ("PAM", "Motorcycle parking space"),
     ("PAO", "Covered parking space"),
     ("PAR", "Car parking space"),
-    ("POF", "Walk-up flat"),
-    ("POW", "Walk-up dwelling"),
+    ("POF", "Flat off a closed stairwell"),
+    ("POW", "Flat off an open porch"),
     ("PRA", "Practice premises"),
     ("PRW", "Home with practice"),
     ("PZI", "Mental health care institution"),
@@ -120,7 +120,7 @@ const UNIT_DETAIL_KINDS: &[(&str, &str)] = &[
     ("REZ", "Recreation hall"),
     ("SCH", "School building"),
     ("SCO", "Mobility scooter space"),
-    ("STP", "Drop-in point"),
+    ("STP", "Support point (debt advice)"),
     ("TIJ", "Temporary home"),
     ("TIN", "Tiny house"),
     ("TUS", "Mid-terrace house"),

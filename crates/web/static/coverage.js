@@ -9,7 +9,7 @@
   var status = document.getElementById('map-status');
   var map = L.map(element, { minZoom: 6, maxZoom: 19 }).setView([52.2, 5.3], 7);
   var tiles = L.tileLayer('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png', {
-    minZoom: 6, maxZoom: 19, attribution: element.dataset.tilesCredit || '',
+    minZoom: 6, maxZoom: 19, attribution: element.dataset.tilesCredit || 'Kaartgegevens &copy; Kadaster',
   }).addTo(map);
   // Without tiles, the municipality outlines show where the complexes are (outlines.js).
   if (window.volkshuisOutlines) window.volkshuisOutlines(map, tiles, element);

@@ -542,11 +542,13 @@ async fn a_digest_user_gets_one_mail_at_six_with_everything_new(mut app: TestApp
     );
     assert_eq!(page.body.matches("data-notice=").count(), 2);
 
-    // Bram reads English now; a question after six goes in tomorrow's digest, in English.
-    let resp = app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
-    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    // A question after six goes in tomorrow's digest; Bram reads English by then, and so does the digest (the
+    // notice was given while he read Dutch).
     app.state.clock.advance(Duration::minutes(30));
     ask(&mut app, case, "Komt er een bewonersavond?").await;
+    app.login(BRAM).await;
+    let resp = app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
     run_due_jobs(&app.state).await.expect("run");
     assert_eq!(digests(&app, BRAM).await.len(), 1, "tomorrow's");
     app.state.clock.advance(Duration::days(1));
@@ -611,6 +613,14 @@ async fn reminders_follow_the_choice(mut app: TestApp) {
     let (text, link) = last_notice(&app, DIRK).await;
     assert_eq!(text, "Nog 7 dagen voor uw antwoord op: Wacht op antwoord", "the reminder is in the app");
     assert!(link.starts_with(&format!("/orgs/{tenant}/overleg/")));
+    // Kept in English too, for when Dirk reads English (ADR 0060).
+    let english: Option<String> =
+        sql::query_scalar("SELECT text_en FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1")
+            .bind(app.user_id(DIRK).await)
+            .fetch_one(&app.state.db)
+            .await
+            .expect("notice");
+    assert_eq!(english.as_deref(), Some("7 days left for your answer to: Wacht op antwoord"));
 }
 
 async fn the_actor_is_never_told_even_as_a_member_of_the_other_side(mut app: TestApp) {

@@ -197,7 +197,7 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     cyclic.push(("parent_id", &ark_s));
     let circle = app.post(&edit, &cyclic).await;
     assert_eq!(circle.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(circle.body.contains("niet deze groep zelf of een groep eronder"), "{}", circle.main());
+    assert!(circle.body.contains("niet deze groep zelf en geen groep die eronder valt"), "{}", circle.main());
     let resp = app.post(&edit, &group_form(&w, "Commissie De Ark en Het Anker", "bewonerscommissie", "C1, C2")).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
@@ -227,7 +227,7 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let refused = app.post(&format!("/orgs/{noord}/participatie/groepen/nieuw"), &under).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("value=\"Commissie Erbij\""), "{}", refused.main());
-    assert!(refused.body.contains("Kies een hoofdgroep uit de lijst"), "{}", refused.main());
+    assert!(refused.body.contains("Kies bij ‘Valt onder’ een groep uit de lijst"), "{}", refused.main());
     assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie Erbij"));
     // Ending the committee: it leaves the list and nobody speaks for the tenants any more.
     app.login("bestuur@desleutel.test").await;
@@ -330,6 +330,13 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     let dashboard = app.get("/dashboard").await;
     assert!(dashboard.body.contains("Nieuwe aanmelding voor Commissie De Ark"));
     assert!(!dashboard.body.contains("New request for"), "the reader's language, not the visitor's");
+    let english: Vec<Option<String>> =
+        sql::query_scalar("SELECT text_en FROM notifications WHERE text = 'Nieuwe aanmelding voor Commissie De Ark'")
+            .fetch_all(&app.state.db)
+            .await
+            .expect("notices");
+    assert!(!english.is_empty(), "the board was told");
+    assert!(english.iter().all(|e| e.as_deref() == Some("New request for Commissie De Ark")), "{english:?}");
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
     assert!(
         page.body.contains("Jan Huurder") && page.body.contains("jan@example.nl") && page.body.contains("Kerkstraat 2")

@@ -580,7 +580,7 @@ async fn a_second_signal_about_a_home_shows_the_others(mut app: TestApp) {
     let elsewhere = record(&mut app, "Bewoner A2", "A2").await;
     let second = record(&mut app, "Familie links", "A1").await;
     let shown = app.get(&second).await;
-    assert!(shown.main().contains("Let op: over deze woning staan al andere signalen"), "{}", shown.main());
+    assert!(shown.main().contains("Let op: over deze woning zijn al eerder signalen vastgelegd"), "{}", shown.main());
     let first_id = first.split('?').next().and_then(|p| p.rsplit('/').next()).expect("id").to_owned();
     let section = &shown.body[shown.body.find("data-same-home").expect("the others")..];
     assert!(section.contains(&format!("{base}/{first_id}\">Bewoner links</a>")), "{section}");
@@ -593,6 +593,26 @@ async fn a_second_signal_about_a_home_shows_the_others(mut app: TestApp) {
     .await
     .expect("count");
     assert!(logged >= 1, "the read of the others is logged");
+    // Referred to a partner, the second signal shows the partner nothing of the first.
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let partner = wijkteam.to_string();
+    app.login("admin@woonstad.test").await;
+    let listed = app.post(&format!("/orgs/{woonstad}/signalering/verwijspartners"), &[("partner_id", &partner)]).await;
+    assert_eq!(listed.status, StatusCode::SEE_OTHER);
+    app.login("medewerker@woonstad.test").await;
+    let second_path = second.split('?').next().expect("path").to_owned();
+    let confirmed = [("partner", partner.as_str()), ("consent", "on"), ("confirmed", "yes")];
+    assert_eq!(app.post(&format!("{second_path}/verwijzen"), &confirmed).await.status, StatusCode::SEE_OTHER);
+    app.login("coordinator@wijkteam.test").await;
+    let second_id = second_path.rsplit('/').next().expect("id");
+    let referral = app.get(&format!("/orgs/{wijkteam}/signalering/verwijzingen/{second_id}")).await;
+    assert_eq!(referral.status, StatusCode::OK);
+    assert!(referral.main().contains("Familie links"), "{}", referral.main());
+    assert!(
+        !referral.body.contains("data-same-home") && !referral.body.contains("Bewoner links"),
+        "{}",
+        referral.main()
+    );
 }
 
 async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: TestApp) {

@@ -266,6 +266,10 @@ async fn invite(
     let parties = afspraken::parties(&state.db, cycle_ref).await?;
     let by = parties.iter().find(|p| p.org.id == org).map(|p| p.org.name.clone()).unwrap_or_default();
     let mut told = HashSet::new();
+    let lines = both_languages(|lang| {
+        let texts = lang.afspraken();
+        texts.meeting_invite_notice(&by, &meeting.title, slot_label(texts, &chosen.slot))
+    });
     for party in &parties {
         for (user, role) in users::members_of(&state.db, party.org.id).await? {
             let membership = Membership { user_id: user.id, org_id: party.org.id, role };
@@ -288,10 +292,6 @@ async fn invite(
             }
             let footer = NotifyTexts::of(lang).mail_footer(&party.org.name, absolute(state, SETTINGS_PATH));
             body.push_str(&format!("\n\n-- \n{footer}"));
-            let lines = both_languages(|lang| {
-                let pa = lang.afspraken();
-                pa.meeting_invite_notice(&by, &meeting.title, slot_label(pa, &chosen.slot))
-            });
             let subject = pa.meeting_invite_subject(&meeting.title, &when);
             let notice =
                 Notice { org_id: party.org.id, lines: &lines, link_path: &path, subject: &subject, body: &body };

@@ -324,7 +324,7 @@ async fn join(
     // Tell the organisation that keeps the group: an in-app notice, without the tenant's details.
     for (user, role) in users::members_of(&state.db, group.org_id).await? {
         if user.active && role >= Role::Staff {
-            // In the reader's language, not the visitor's who asked.
+            // In both languages, shown in the reader's (ADR 0060), never the visitor's who asked.
             let lines = both_languages(|lang| lang.participatie().notice_join(&group.name));
             let link = format!("/orgs/{}/participatie/groepen/{}", group.org_id, group.id);
             notifications::add(&mut tx, user.id, group.org_id, &lines, &link, now).await?;
