@@ -31,6 +31,7 @@ volkshuis_store::store_test_on_both_backends!(
     the_municipality_sorts_works_and_closes_and_the_landlord_learns_only_picked_up,
     retention_deletes_due_signals_and_keeps_the_counts,
     soft_signals_need_consent_and_each_partner_sees_only_its_own,
+    a_referral_never_answered_is_deleted_a_year_after_it_was_made,
     a_ledger_sends_nothing_until_it_is_confirmed_the_same_day,
     collection_resumes_after_a_later_result_says_not_picked_up,
     arrears_count_as_resolved_when_the_contract_leaves_the_ledger_and_not_when_it_returns,
@@ -491,6 +492,32 @@ async fn soft_signals_need_consent_and_each_partner_sees_only_its_own(db: &Db) {
     let purged = retention::purge(&db, date!(2027 - 03 - 04), &actor()).await.expect("purge");
     assert_eq!(purged.soft, 1);
     assert_eq!(count(&db, &format!("SELECT COUNT(*) FROM sg_soft WHERE id = {quiet}")).await, 0);
+}
+
+/// ADR 0043: a referral the partner never answers is deleted a year after it was made. It was stored without a day
+/// of deletion, and so kept for ever (the stop-42 walkthrough saw its "Wordt verwijderd op" go blank).
+async fn a_referral_never_answered_is_deleted_a_year_after_it_was_made(db: &Db) {
+    let db = db.clone();
+    let world = World::new(&db).await;
+    let unit: i64 = count(&db, "SELECT id FROM units WHERE id_extern = 'D1'").await;
+    let new =
+        NewSoft { unit_id: Some(unit), household: "bewoner 1A".into(), kind: SoftKind::Loneliness, note: "n".into() };
+    let id = soft::record_soft(&db, &scope(world.woonstad), &actor(), &new, TODAY).await.expect("ok").expect("own");
+    list_partner(&db, world.woonstad, world.wijkteam).await;
+    soft::refer(&db, &scope(world.woonstad), &actor(), (id, world.wijkteam), true, TODAY)
+        .await
+        .expect("ok")
+        .expect("referred with consent");
+    let seen = soft::soft_signal(&db, &personal(world.woonstad, Purpose::SoftSignals), &actor(), id)
+        .await
+        .expect("ok")
+        .expect("its own");
+    assert_eq!(seen.delete_on, Some(date!(2027 - 12 - 04)), "a year after the referral");
+    let before = retention::purge(&db, date!(2027 - 12 - 03), &actor()).await.expect("purge");
+    assert_eq!(before.soft, 0);
+    let due = retention::purge(&db, date!(2027 - 12 - 04), &actor()).await.expect("purge");
+    assert_eq!(due.soft, 1);
+    assert_eq!(count(&db, &format!("SELECT COUNT(*) FROM sg_soft WHERE id = {id}")).await, 0);
 }
 
 /// The ledger of [`ledger_file`] without the line of contract `left_out`.

@@ -117,3 +117,52 @@ async fn notices_from_before_keep_their_line_on_sqlite() {
 async fn notices_from_before_keep_their_line_on_postgres() {
     notices_from_before_keep_their_line(Backend::Postgres).await;
 }
+
+/// Migration 55: a referral waiting for its partner's answer gets the day it is deleted, a year after it was made
+/// (29 February: 28 February), as a new referral does; other soft signals keep theirs.
+async fn waiting_referrals_get_their_day_of_deletion(backend: Backend) {
+    let test = TestDb::at_version(backend, 54).await.expect("a database at version 54");
+    let db = &test.db;
+    let corporation = organisation(db, "woonstad", "corporation").await;
+    let partner = organisation(db, "wijkteam", "partner").await;
+    let insert = |state: &'static str, referred_on: Option<&'static str>, delete_on: Option<&'static str>| async move {
+        sql::query_scalar::<i64>(
+            "INSERT INTO sg_soft (org_id, household, kind, note, state, partner_org_id, recorded_by, recorded_on, \
+             referred_on, delete_on) VALUES ($1, 'H', 'eenzaamheid', 'n', $2, $3, 'M', '2026-01-05', $4, $5) RETURNING id",
+        )
+        .bind(corporation)
+        .bind(state)
+        .bind(referred_on.map(|_| partner))
+        .bind(referred_on)
+        .bind(delete_on)
+        .fetch_one(db)
+        .await
+        .expect("soft signal")
+    };
+    let waiting = insert("doorverwezen", Some("2026-03-10"), None).await;
+    let leap = insert("doorverwezen", Some("2028-02-29"), None).await;
+    let accepted = insert("aangenomen", Some("2026-03-10"), Some("2027-04-01")).await;
+    let internal = insert("intern", None, Some("2026-04-05")).await;
+    assert!(db.migrate().await.expect("brought up to date") >= 1);
+    let day = |id: i64| async move {
+        sql::query_scalar::<Option<String>>("SELECT delete_on FROM sg_soft WHERE id = $1")
+            .bind(id)
+            .fetch_one(db)
+            .await
+            .expect("day")
+    };
+    assert_eq!(day(waiting).await.as_deref(), Some("2027-03-10"));
+    assert_eq!(day(leap).await.as_deref(), Some("2029-02-28"));
+    assert_eq!(day(accepted).await.as_deref(), Some("2027-04-01"));
+    assert_eq!(day(internal).await.as_deref(), Some("2026-04-05"));
+}
+
+#[tokio::test]
+async fn waiting_referrals_get_their_day_of_deletion_on_sqlite() {
+    waiting_referrals_get_their_day_of_deletion(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn waiting_referrals_get_their_day_of_deletion_on_postgres() {
+    waiting_referrals_get_their_day_of_deletion(Backend::Postgres).await;
+}

@@ -145,7 +145,8 @@ pub fn may_withdraw(state: SoftState, consent: bool) -> Result<(), WithdrawRefus
 
 /// The day a soft signal is deleted: an internal one `internal_months` after it was recorded; a closed or declined
 /// one `closed_months` after that; one whose consent was withdrawn `internal_months` after the withdrawal (given as
-/// `closed_on`), as an internal one; a referral being worked is kept.
+/// `closed_on`), as an internal one. A referral has no day here: the store gives it one a year after the referral
+/// or the partner's acceptance (`REFERRAL_MONTHS`, ADR 0043).
 pub fn soft_delete_on(
     state: SoftState,
     recorded_on: Date,

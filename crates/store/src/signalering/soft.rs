@@ -264,14 +264,17 @@ pub async fn refer(
         return Ok(Err(SoftRefusal::NotAPartner));
     }
     // The consent is recorded with the referral: who recorded it and when (the controller must be able to show it).
+    // A referral the partner never answers is deleted a year after it was made (ADR 0043); an answer sets the day
+    // anew. (It was left without a day, and so kept for ever: migration 55 gives those their day.)
     let done = sql::query(
         "UPDATE sg_soft SET state = $1, partner_org_id = $2, referred_on = $3, consent_on = $3, consent_by = $4, \
-         delete_on = NULL WHERE id = $5 AND state = $6",
+         delete_on = $5 WHERE id = $6 AND state = $7",
     )
     .bind(SoftState::Referred.code())
     .bind(partner_org_id)
     .bind(date_to_text(today))
     .bind(actor.name())
+    .bind(date_to_text(add_months(today, REFERRAL_MONTHS)))
     .bind(id)
     .bind(state.code())
     .execute(&mut tx)

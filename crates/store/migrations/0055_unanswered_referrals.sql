@@ -1,0 +1,4 @@
+-- A soft signal referred to a partner was stored without a day of deletion, so a referral the partner never
+-- answered was kept for ever; ADR 0043 keeps it a year after it was made. The referral now gets that day; this gives
+-- it to the referrals already waiting (in the engine files: date arithmetic differs between the engines). A year
+-- from 29 February ends on 28 February, as the platform's month arithmetic (`calendar::add_months`) has it.
