@@ -96,6 +96,10 @@ test('from the search box to a complex, its blocks, and on to each block\'s modu
   await staff.focus('#search-page-q');
   await staff.keyboard.press('ArrowDown');
   assert.equal(await staff.evaluate(() => document.activeElement?.getAttribute('href')), first);
+  // On the results page "/" goes to the page's own box (the one under its heading), not the header's.
+  await staff.evaluate(() => document.activeElement?.blur());
+  await staff.keyboard.press('Slash');
+  assert.equal(await staff.evaluate(() => document.activeElement?.id), 'search-page-q');
   await openComplex(staff);
   const complexUrl = staff.url();
   assert.deepEqual(await blocks(staff), EVERY_BLOCK);

@@ -1,9 +1,10 @@
-// The search box of every page (issue 23). "/" anywhere but in a field goes to the header's box. On the results page,
+// The search box of every page (issue 23). "/" anywhere but in a field goes to the search box (on the results page,
+// the page's own box, the one under its heading; elsewhere the header's). On the results page,
 // Arrow-Down in a search box, or with nothing focused (as the page opens after Enter), goes to the first result, and
 // Arrow-Down/Arrow-Up move through the results (from the first, back to the box). The results are plain links: Tab reaches them, and without this script all still works.
 (function () {
   'use strict';
-  var box = document.getElementById('site-search');
+  var box = document.getElementById('search-page-q') || document.getElementById('site-search');
 
   function typing(el) {
     if (!el || !el.tagName) return false;

@@ -228,6 +228,12 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("value=\"Commissie Erbij\""), "{}", refused.main());
     assert!(refused.body.contains("Kies bij ‘Valt onder’ een groep uit de lijst"), "{}", refused.main());
+    // A parent that is no id at all is named the same way (the form came back without a word).
+    let mut garbled = group_form(&w, "Commissie Erbij", "bewonerscommissie", "C2");
+    garbled.push(("parent_id", "abc"));
+    let refused = app.post(&format!("/orgs/{noord}/participatie/groepen/nieuw"), &garbled).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Kies bij ‘Valt onder’ een groep uit de lijst"), "{}", refused.main());
     assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie Erbij"));
     // Ending the committee: it leaves the list and nobody speaks for the tenants any more.
     app.login("bestuur@desleutel.test").await;

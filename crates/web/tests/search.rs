@@ -12,6 +12,7 @@ on_both_backends!(
     only_members_search_an_organisation,
     hostile_texts_are_harmless,
     results_show_their_kind_and_link_to_what_the_viewer_may_open,
+    a_kind_with_more_results_than_shown_says_so,
 );
 
 const HEADER: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;postcode;woonplaats;gemeenteCode";
@@ -28,6 +29,28 @@ async fn streets(app: &mut TestApp, streets: &[&str]) -> i64 {
         app.import_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "s.csv", file.as_bytes()).await;
     assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
     org
+}
+
+/// Eight of a kind are shown; with more, the page said "8 resultaten" as if that were all (the walkthrough's find).
+/// Now it says there are more and how to narrow them down, and the corporation gets a link to its stock list.
+async fn a_kind_with_more_results_than_shown_says_so(mut app: TestApp) {
+    let org = streets(&mut app, &["Laan"; 12]).await;
+    let page = app.get(&format!("/orgs/{org}/zoeken?q=1234AB")).await;
+    let main = page.main();
+    assert_eq!(main.matches(r#"<span class="search-kind">Adres</span>"#).count(), 8, "{main}");
+    assert!(main.contains("Er zijn meer dan 8 resultaten van de soort „Adres”."), "{main}");
+    assert!(main.contains(&format!(r#"<a href="/orgs/{org}/stock?q=1234AB">"#)), "{main}");
+    let list = app.get(&format!("/orgs/{org}/stock?q=1234AB")).await;
+    assert!(list.main().contains("Laan 12"), "the stock list has them all: {}", list.main());
+    // All shown: nothing more to say.
+    let one = app.get(&format!("/orgs/{org}/zoeken?q=1234AB%201")).await;
+    assert!(one.main().contains("1 resultaat") && !one.body.contains("data-more"), "{}", one.main());
+    // A tenant organisation is told there are more, without a link to the corporation's stock pages.
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    app.login("bestuur@desleutel.test").await;
+    let tenant = app.get(&format!("/orgs/{sleutel}/zoeken?q=1234AB")).await;
+    assert!(tenant.main().contains("data-more=\"address\""), "{}", tenant.main());
+    assert!(!tenant.main().contains("/stock?q="), "{}", tenant.main());
 }
 
 async fn the_header_has_a_search_box_for_a_member(mut app: TestApp) {

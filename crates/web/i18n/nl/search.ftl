@@ -12,6 +12,8 @@ results = { $n ->
        *[other] { $n } resultaten voor „{ $text }”
     }
 results-label = Resultaten
+more = Er zijn meer dan { $n } resultaten van de soort „{ $kind }”. Typ meer (bijvoorbeeld een huisnummer of nog een woord) om ze te vinden.
+more-stock = Alle eenheden in het bezit bij „{ $text }”
 kind-complex = Complex
 kind-address = Adres
 kind-group = Groep

@@ -31,6 +31,14 @@ struct Params {
     q: String,
 }
 
+/// A kind with more results than the page shows: what to do about it, and for the corporation's own addresses a link
+/// to its stock list with the same text (which lists them all).
+struct More {
+    kind_code: &'static str,
+    text: String,
+    stock_href: Option<String>,
+}
+
 /// One result as the page shows it.
 struct Line {
     kind: &'static str,
@@ -53,6 +61,8 @@ struct SearchPage {
     searched: bool,
     count: i64,
     results: Vec<Line>,
+    /// The kinds cut off at [`PER_KIND`].
+    more: Vec<More>,
 }
 
 async fn page(
@@ -63,11 +73,13 @@ async fn page(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = auth.scope_with_org(&state, org, View).await?;
     let st = SearchTexts::of(auth.ctx.lang);
-    let (text, results, searched) = match search::Query::parse(&params.q) {
+    let (text, results, cut, searched) = match search::Query::parse(&params.q) {
         Ok(query) => {
-            let hits = volkshuis_store::search::search(&state.db, &scope, &query, PER_KIND).await?;
-            let lines = hits.iter().map(|hit| line(st, &auth, org, organisation.kind, hit)).collect();
-            (query.text().to_owned(), lines, true)
+            // One more than shown of each kind: a kind that has it has more than the page shows.
+            let hits = volkshuis_store::search::search(&state.db, &scope, &query, PER_KIND + 1).await?;
+            let (shown, cut) = at_most_per_kind(hits, PER_KIND);
+            let lines = shown.iter().map(|hit| line(st, &auth, org, organisation.kind, hit)).collect();
+            (query.text().to_owned(), lines, cut, true)
         }
         // Too short or empty: the help, with what was typed (cleaned and bounded) kept in the box.
         Err(_) => (
@@ -75,16 +87,45 @@ async fn page(
                 .map(|t| t.chars().take(MAX_CHARS).collect())
                 .unwrap_or_default(),
             Vec::new(),
+            Vec::new(),
             false,
         ),
     };
+    let more = cut
+        .into_iter()
+        .map(|kind| More {
+            kind_code: kind.code(),
+            text: st.more(kind_name(st, kind), PER_KIND as i64),
+            stock_href: (kind == Kind::Address && organisation.kind == OrgKind::Corporation).then(|| {
+                format!("/orgs/{org}/stock?q={}", form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>())
+            }),
+        })
+        .collect();
     let mut page = Page::for_user(&auth);
     if let Some(search) = page.search.as_mut() {
         search.action = format!("/orgs/{org}/zoeken");
         search.value.clone_from(&text);
     }
     let count = i64::try_from(results.len()).unwrap_or(i64::MAX);
-    ok(&SearchPage { page, st, org_id: org, text, searched, count, results })
+    ok(&SearchPage { page, st, org_id: org, text, searched, count, results, more })
+}
+
+/// The hits, at most `per_kind` of each kind in their order, and the kinds that had more.
+fn at_most_per_kind(hits: Vec<Hit>, per_kind: usize) -> (Vec<Hit>, Vec<Kind>) {
+    let mut counts = [0usize; Kind::ALL.len()];
+    let mut cut = Vec::new();
+    let mut shown = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let index = Kind::ALL.iter().position(|k| *k == hit.kind).unwrap_or(0);
+        counts[index] += 1;
+        if counts[index] <= per_kind {
+            shown.push(hit);
+        } else if !cut.contains(&hit.kind) {
+            cut.push(hit.kind);
+        }
+    }
+    cut.sort_by_key(|kind| Kind::ALL.iter().position(|k| k == kind));
+    (shown, cut)
 }
 
 fn kind_name(st: &'static SearchTexts, kind: Kind) -> &'static str {

@@ -406,6 +406,9 @@ pub(super) fn parse_group(
         "" => Some(None),
         id => id.parse::<i64>().ok().map(Some),
     };
+    if parent.is_none() {
+        errors.add("parent_id", pt.err_parent);
+    }
     let channels: Vec<Channel> = Channel::ALL
         .iter()
         .copied()
