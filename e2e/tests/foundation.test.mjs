@@ -56,6 +56,9 @@ test('an invalid form comes back with everything typed', async () => {
   assert.equal(await page.inputValue('#kind'), 'tenant_organisation');
   assert.match(await page.textContent('#code-error'), /kleine letters \(a–z\), cijfers en streepjes/, 'the error says what a code may hold');
   assert.equal(await page.getAttribute('#code', 'aria-invalid'), 'true');
+  // The field to fix has the focus, and the title says there is an error (what a screen reader reads first).
+  await page.waitForFunction(() => document.title.startsWith('Fout: '));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'code');
   await assertAccessible(page, 'form with errors');
   await page.fill('#code', 'hr-zuid');
   await page.click('button.primary');

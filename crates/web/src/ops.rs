@@ -95,6 +95,7 @@ pub async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Re
         "coverage.js" => ("text/javascript; charset=utf-8", include_str!("../static/coverage.js")),
         "outlines.js" => ("text/javascript; charset=utf-8", include_str!("../static/outlines.js")),
         "search.js" => ("text/javascript; charset=utf-8", include_str!("../static/search.js")),
+        "forms.js" => ("text/javascript; charset=utf-8", include_str!("../static/forms.js")),
         "favicon.svg" => ("image/svg+xml", FAVICON),
         _ => return AppError::NotFound.into_response(),
     };

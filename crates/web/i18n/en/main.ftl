@@ -11,6 +11,7 @@ logout = Log out
 footer = Volkshuis — working together on public housing
 error-request-id = Request id
 error-home = Go to the start page
+error-title-prefix = Error:
 err-not-found-title = Not found
 err-not-found-text = This page does not exist (any more). Check the address or go back.
 err-forbidden-title = No access

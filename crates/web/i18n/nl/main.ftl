@@ -11,6 +11,7 @@ logout = Uitloggen
 footer = Volkshuis — samen werken aan de volkshuisvesting
 error-request-id = Kenmerk van dit verzoek
 error-home = Naar de startpagina
+error-title-prefix = Fout:
 err-not-found-title = Niet gevonden
 err-not-found-text = Deze pagina bestaat niet (meer). Controleer het adres of ga terug.
 err-forbidden-title = Geen toegang
