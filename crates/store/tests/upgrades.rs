@@ -141,6 +141,10 @@ async fn waiting_referrals_get_their_day_of_deletion(backend: Backend) {
     };
     let waiting = insert("doorverwezen", Some("2026-03-10"), None).await;
     let leap = insert("doorverwezen", Some("2028-02-29"), None).await;
+    // A year old already: its day has passed, so the next housekeeping run deletes it.
+    let old = insert("doorverwezen", Some("2024-06-01"), None).await;
+    // One that has its day (written by a later release) keeps it.
+    let dated = insert("doorverwezen", Some("2026-03-10"), Some("2026-09-01")).await;
     let accepted = insert("aangenomen", Some("2026-03-10"), Some("2027-04-01")).await;
     let internal = insert("intern", None, Some("2026-04-05")).await;
     assert!(db.migrate().await.expect("brought up to date") >= 1);
@@ -153,6 +157,8 @@ async fn waiting_referrals_get_their_day_of_deletion(backend: Backend) {
     };
     assert_eq!(day(waiting).await.as_deref(), Some("2027-03-10"));
     assert_eq!(day(leap).await.as_deref(), Some("2029-02-28"));
+    assert_eq!(day(old).await.as_deref(), Some("2025-06-01"));
+    assert_eq!(day(dated).await.as_deref(), Some("2026-09-01"));
     assert_eq!(day(accepted).await.as_deref(), Some("2027-04-01"));
     assert_eq!(day(internal).await.as_deref(), Some("2026-04-05"));
 }

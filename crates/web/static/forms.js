@@ -1,19 +1,38 @@
-// A page that comes back with what the user typed and why it was not accepted (a 422): the first field in error
-// gets the focus, so a keyboard or screen-reader user lands on what to fix instead of the top of the page, and the
-// page's title says so first (it is what a screen reader reads out, and what a tab shows). No inline script: loaded
-// under a strict CSP.
+// A page that comes back with what the user typed and why it was not accepted (a 422): its title says so first (what
+// a screen reader reads out, what a tab shows), and the field of the first error gets the focus, so a keyboard or
+// screen-reader user lands on what to fix instead of the top of the page. A message that announces itself
+// (role=alert) is not focused as well: it would be read twice. No inline script: loaded under a strict CSP.
 (function () {
   'use strict';
-  var error = document.querySelector('main .field-error');
-  if (!error) return;
+  var errors = document.querySelectorAll('main .field-error, main .error-summary, main .error[role=alert]');
+  if (!errors.length) return;
   var prefix = document.body.getAttribute('data-error-title');
   if (prefix && document.title.indexOf(prefix) !== 0) document.title = prefix + ' ' + document.title;
-  var field = document.querySelector('main [aria-invalid="true"]');
-  if (field && field.offsetParent === null) field = null; // hidden (a picker's own inputs): its message instead
-  if (field) {
-    field.focus();
-    return;
+
+  function visible(el) {
+    return el && el.offsetParent !== null;
   }
-  error.setAttribute('tabindex', '-1');
-  error.focus();
+
+  // The field a message belongs to: the one it describes, else the first field of its own field or fieldset.
+  function fieldOf(message) {
+    var described = message.id ? document.querySelectorAll('[aria-describedby~="' + message.id + '"]') : [];
+    for (var i = 0; i < described.length; i++) if (visible(described[i])) return described[i];
+    var group = message.closest('.field, fieldset');
+    if (!group) return null;
+    var fields = group.querySelectorAll('input:not([type=hidden]), select, textarea');
+    for (var j = 0; j < fields.length; j++) if (visible(fields[j])) return fields[j];
+    return null;
+  }
+
+  for (var k = 0; k < errors.length; k++) {
+    var field = fieldOf(errors[k]);
+    if (field) {
+      field.focus();
+      return;
+    }
+  }
+  var first = errors[0];
+  if (first.getAttribute('role') === 'alert') return;
+  first.setAttribute('tabindex', '-1');
+  first.focus();
 })();

@@ -39,9 +39,18 @@ async fn a_kind_with_more_results_than_shown_says_so(mut app: TestApp) {
     let main = page.main();
     assert_eq!(main.matches(r#"<span class="search-kind">Adres</span>"#).count(), 8, "{main}");
     assert!(main.contains("Er zijn meer dan 8 resultaten van de soort „Adres”."), "{main}");
-    assert!(main.contains(&format!(r#"<a href="/orgs/{org}/stock?q=1234AB">"#)), "{main}");
+    assert!(main.contains("8 resultaten voor „1234AB”. Niet alles wordt getoond"), "the status line says so: {main}");
+    assert!(main.contains(&format!(r#"<a href="/orgs/{org}/stock?q=1234AB">Zoek „1234AB” in uw bezit</a>"#)), "{main}");
     let list = app.get(&format!("/orgs/{org}/stock?q=1234AB")).await;
     assert!(list.main().contains("Laan 12"), "the stock list has them all: {}", list.main());
+    // The postcode as typed with a space, and the start of a street: the link takes what the stock list's filter
+    // finds them by (the postcode as stored; the street's start).
+    let spaced = app.get(&format!("/orgs/{org}/zoeken?q=1234%20ab")).await;
+    assert!(spaced.main().contains(&format!(r#"href="/orgs/{org}/stock?q=1234AB""#)), "{}", spaced.main());
+    let street = app.get(&format!("/orgs/{org}/zoeken?q=Laan")).await;
+    assert!(street.main().contains(&format!(r#"href="/orgs/{org}/stock?q=laan""#)), "{}", street.main());
+    let filtered = app.get(&format!("/orgs/{org}/stock?q=laan")).await;
+    assert!(filtered.main().contains("Laan 12"), "{}", filtered.main());
     // All shown: nothing more to say.
     let one = app.get(&format!("/orgs/{org}/zoeken?q=1234AB%201")).await;
     assert!(one.main().contains("1 resultaat") && !one.body.contains("data-more"), "{}", one.main());

@@ -613,6 +613,22 @@ async fn a_second_signal_about_a_home_shows_the_others(mut app: TestApp) {
         "{}",
         referral.main()
     );
+    // Ten months on, the tenant withdraws the consent: the summary names the day the referral goes (a year after
+    // it was made), not three months from today, which is later — as the store keeps it.
+    let day: String = sql::query_scalar("SELECT delete_on FROM sg_soft WHERE id = CAST($1 AS INTEGER)")
+        .bind(second_id)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("its day");
+    let shown_day: Vec<&str> = day.split('-').rev().collect();
+    app.state.clock.advance(time::Duration::days(300));
+    app.login("medewerker@woonstad.test").await;
+    let summary = app.post(&format!("{second_path}/intrekken"), &[]).await;
+    assert!(
+        summary.main().contains(&format!("wordt op {} verwijderd", shown_day.join("-"))),
+        "{day}: {}",
+        summary.main()
+    );
 }
 
 async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: TestApp) {

@@ -162,10 +162,30 @@ pub fn soft_delete_on(
     }
 }
 
+/// The day a soft signal is deleted once the tenant withdrew the consent on `today`: kept as an internal one from
+/// then (`internal_months`), but never longer than it would have been kept already (`current`, a referral's day).
+pub fn delete_on_after_withdrawal(current: Option<Date>, today: Date, internal_months: u32) -> Option<Date> {
+    let internal = soft_delete_on(SoftState::Withdrawn, today, Some(today), internal_months, internal_months);
+    match (current, internal) {
+        (Some(before), Some(after)) => Some(before.min(after)),
+        (before, after) => before.or(after),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn a_withdrawal_never_keeps_a_signal_longer_than_it_was_kept() {
+        let today = date!(2027 - 10 - 04);
+        // A referral of December 2026 goes in December 2027, not three months from today.
+        assert_eq!(delete_on_after_withdrawal(Some(date!(2027 - 12 - 04)), today, 3), Some(date!(2027 - 12 - 04)));
+        // A recent one: three months from today.
+        assert_eq!(delete_on_after_withdrawal(Some(date!(2028 - 09 - 01)), today, 3), Some(date!(2028 - 01 - 04)));
+        assert_eq!(delete_on_after_withdrawal(None, today, 3), Some(date!(2028 - 01 - 04)));
+    }
 
     #[test]
     fn only_an_internal_signal_with_consent_is_referred() {

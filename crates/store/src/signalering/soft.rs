@@ -11,7 +11,8 @@ use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::calendar::add_months;
 use volkshuis_domain::signalering::soft::{
-    may_refer, may_withdraw, soft_delete_on, ReferralRefused, SoftKind, SoftState, WithdrawRefused,
+    delete_on_after_withdrawal, may_refer, may_withdraw, soft_delete_on, ReferralRefused, SoftKind, SoftState,
+    WithdrawRefused,
 };
 
 /// A referral the partner never answers is still deleted this many months after it was made.
@@ -312,11 +313,7 @@ pub async fn withdraw_consent(
         sql::query("SELECT partner_org_id, delete_on FROM sg_soft WHERE id = $1").bind(id).fetch_one(&mut tx).await?;
     let partner: Option<i64> = row.try_get("partner_org_id")?;
     // Kept as an internal signal is from today, but never longer than it would have been kept already.
-    let internal = soft_delete_on(SoftState::Withdrawn, today, Some(today), months, months);
-    let delete_on = match (opt_date(&row, "delete_on")?, internal) {
-        (Some(before), Some(after)) => Some(before.min(after)),
-        (before, after) => before.or(after),
-    };
+    let delete_on = delete_on_after_withdrawal(opt_date(&row, "delete_on")?, today, months);
     // Only from the state just read: a partner's step in between (PostgreSQL reads committed rows) is not undone.
     let done = sql::query(
         "UPDATE sg_soft SET state = $1, consent_withdrawn_on = $2, delete_on = $3 WHERE id = $4 AND state = $5",

@@ -12,8 +12,9 @@ results = { $n ->
        *[other] { $n } results for “{ $text }”
     }
 results-label = Results
-more = There are more than { $n } results of the kind “{ $kind }”. Type more (a house number or another word, for instance) to find them.
-more-stock = All units in the stock for “{ $text }”
+results-cut = Not everything is shown: see below the list.
+more = There are more than { $n } results of the kind “{ $kind }”. Type more to narrow them down.
+more-stock = Search your stock for “{ $text }”
 kind-complex = Complex
 kind-address = Address
 kind-group = Group

@@ -12,8 +12,9 @@ results = { $n ->
        *[other] { $n } resultaten voor „{ $text }”
     }
 results-label = Resultaten
-more = Er zijn meer dan { $n } resultaten van de soort „{ $kind }”. Typ meer (bijvoorbeeld een huisnummer of nog een woord) om ze te vinden.
-more-stock = Alle eenheden in het bezit bij „{ $text }”
+results-cut = Niet alles wordt getoond: zie onder de lijst.
+more = Er zijn meer dan { $n } resultaten van de soort „{ $kind }”. Typ meer om het aantal te beperken.
+more-stock = Zoek „{ $text }” in uw bezit
 kind-complex = Complex
 kind-address = Adres
 kind-group = Groep

@@ -36,7 +36,8 @@ struct Params {
 struct More {
     kind_code: &'static str,
     text: String,
-    stock_href: Option<String>,
+    /// The link to the stock list and its words.
+    stock: Option<(String, String)>,
 }
 
 /// One result as the page shows it.
@@ -73,13 +74,13 @@ async fn page(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = auth.scope_with_org(&state, org, View).await?;
     let st = SearchTexts::of(auth.ctx.lang);
-    let (text, results, cut, searched) = match search::Query::parse(&params.q) {
+    let (text, results, cut, stock_text, searched) = match search::Query::parse(&params.q) {
         Ok(query) => {
             // One more than shown of each kind: a kind that has it has more than the page shows.
             let hits = volkshuis_store::search::search(&state.db, &scope, &query, PER_KIND + 1).await?;
             let (shown, cut) = at_most_per_kind(hits, PER_KIND);
             let lines = shown.iter().map(|hit| line(st, &auth, org, organisation.kind, hit)).collect();
-            (query.text().to_owned(), lines, cut, true)
+            (query.text().to_owned(), lines, cut, stock_filter_text(&query), true)
         }
         // Too short or empty: the help, with what was typed (cleaned and bounded) kept in the box.
         Err(_) => (
@@ -88,6 +89,7 @@ async fn page(
                 .unwrap_or_default(),
             Vec::new(),
             Vec::new(),
+            None,
             false,
         ),
     };
@@ -96,9 +98,13 @@ async fn page(
         .map(|kind| More {
             kind_code: kind.code(),
             text: st.more(kind_name(st, kind), PER_KIND as i64),
-            stock_href: (kind == Kind::Address && organisation.kind == OrgKind::Corporation).then(|| {
-                format!("/orgs/{org}/stock?q={}", form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>())
-            }),
+            stock: stock_text
+                .as_deref()
+                .filter(|_| kind == Kind::Address && organisation.kind == OrgKind::Corporation)
+                .map(|q| {
+                    let encoded = form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>();
+                    (format!("/orgs/{org}/stock?q={encoded}"), st.more_stock(q))
+                }),
         })
         .collect();
     let mut page = Page::for_user(&auth);
@@ -108,6 +114,17 @@ async fn page(
     }
     let count = i64::try_from(results.len()).unwrap_or(i64::MAX);
     ok(&SearchPage { page, st, org_id: org, text, searched, count, results, more })
+}
+
+/// What the stock list's text filter (a part of a street, postcode, place or idExtern) takes for the same addresses:
+/// the postcode as stored ("1234 AB" is kept as "1234AB") or the start of the street, when no house number narrows
+/// them (the filter has no number; with one, eight are seldom too few).
+fn stock_filter_text(query: &search::Query) -> Option<String> {
+    match (query.postcode(), query.street()) {
+        (Some(p), _) if p.number.is_none() => Some(p.postcode.as_str().to_owned()),
+        (None, Some(s)) if s.number.is_none() => Some(s.prefix.clone()),
+        _ => None,
+    }
 }
 
 /// The hits, at most `per_kind` of each kind in their order, and the kinds that had more.

@@ -17,9 +17,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use std::collections::HashMap;
-use volkshuis_domain::calendar::{add_months, dutch_date};
+use time::Date;
+use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::signalering::soft::{ReferralRefused, SoftKind, SoftState, WithdrawRefused};
+use volkshuis_domain::signalering::soft::{
+    delete_on_after_withdrawal, ReferralRefused, SoftKind, SoftState, WithdrawRefused,
+};
 use volkshuis_store::signalering::soft::{self, NewSoft, PartnerStep, Soft, SoftRefusal};
 use volkshuis_store::signalering::{settings, Purpose};
 use volkshuis_store::stock;
@@ -170,6 +173,8 @@ struct SoftOnePage {
     confirming: Option<String>,
     /// The summary of the withdrawal of consent being confirmed.
     withdrawing: Option<String>,
+    /// The day the signal is deleted as it stands (the withdrawal's summary names the day after it).
+    delete_on: Option<Date>,
     error: Option<String>,
     fields: HashMap<String, String>,
     errors: FieldErrors,
@@ -232,6 +237,7 @@ async fn one_page(
         partners,
         confirming: input.confirming,
         withdrawing: None,
+        delete_on: signal.delete_on,
         error: input.error,
         fields: input.fields,
         errors: input.errors,
@@ -337,7 +343,7 @@ async fn withdraw(
             return render(StatusCode::CONFLICT, &page);
         }
         let months = settings::settings(&state.db, scope.as_read()).await?.soft_internal_months;
-        let date = show_date(add_months(today, months));
+        let date = delete_on_after_withdrawal(page.delete_on, today, months).map(show_date).unwrap_or_default();
         page.withdrawing = Some(match &page.row.partner {
             Some(partner) => sg.withdraw_summary_partner(&date, partner),
             None => sg.withdraw_summary(&date),
