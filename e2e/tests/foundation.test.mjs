@@ -27,6 +27,9 @@ test('a failed login says why and keeps the address', async () => {
   assert.match(await page.textContent('#login-error'), /E-mailadres of wachtwoord klopt niet/);
   assert.equal(await page.inputValue('#email'), 'lezer@woonstad.test');
   assert.equal(await page.inputValue('#password'), '');
+  // The password to type again has the focus; the title says there is an error.
+  await page.waitForFunction(() => document.title.startsWith('Fout: '));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
   await assertAccessible(page, 'login page with error');
 });
 
