@@ -4,20 +4,34 @@
 //! list gains later, without a translation here, is shown with its Dutch name (a test holds that every code of these
 //! lists in the official file has one).
 
-/// The lists that have English names here (the others are not shown in the interface).
-pub const LISTS: [&str; 5] =
-    ["EENHEIDSOORT", "EENHEIDDETAILSOORT", "EENHEIDSTATUS", "MAATSCHAPPELIJKLABEL", "CLUSTERSOORT"];
+/// The VERA lists the pages show, by their official names (`vera_names` reads these).
+pub const UNIT_KIND: &str = "EENHEIDSOORT";
+/// Detail kinds of units.
+pub const UNIT_DETAIL_KIND: &str = "EENHEIDDETAILSOORT";
+/// States of units.
+pub const UNIT_STATE: &str = "EENHEIDSTATUS";
+/// Social labels (DAEB, NIET-DAEB).
+pub const SOCIAL_LABEL: &str = "MAATSCHAPPELIJKLABEL";
+/// Kinds of complex.
+pub const COMPLEX_KIND: &str = "CLUSTERSOORT";
+
+/// Each list with its translations: the one place that says which lists have English names.
+const TABLES: [(&str, &[(&str, &str)]); 5] = [
+    (UNIT_KIND, UNIT_KINDS),
+    (UNIT_DETAIL_KIND, UNIT_DETAIL_KINDS),
+    (UNIT_STATE, UNIT_STATES),
+    (SOCIAL_LABEL, SOCIAL_LABELS),
+    (COMPLEX_KIND, COMPLEX_KINDS),
+];
+
+/// Whether the VERA list `list` has English names here (the others are not shown in the interface).
+pub fn has_english_names(list: &str) -> bool {
+    TABLES.iter().any(|(name, _)| *name == list)
+}
 
 /// The English name of `code` in the VERA list `list`, when there is one.
 pub fn english(list: &str, code: &str) -> Option<&'static str> {
-    let table: &[(&str, &str)] = match list {
-        "EENHEIDSOORT" => UNIT_KINDS,
-        "EENHEIDDETAILSOORT" => UNIT_DETAIL_KINDS,
-        "EENHEIDSTATUS" => UNIT_STATES,
-        "MAATSCHAPPELIJKLABEL" => SOCIAL_LABELS,
-        "CLUSTERSOORT" => COMPLEX_KINDS,
-        _ => return None,
-    };
+    let (_, table) = TABLES.iter().find(|(name, _)| *name == list)?;
     table.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
 }
 

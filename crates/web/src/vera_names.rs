@@ -2,6 +2,7 @@
 //! Dutch from the official list, in English from our translations ([`crate::vera_english`]).
 
 use crate::i18n::Lang;
+use crate::vera_english as lists;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -26,11 +27,11 @@ pub struct VeraNames {
 impl VeraNames {
     async fn load(db: &Db) -> Result<Self, StoreError> {
         Ok(Self {
-            soort: vera::names(db, "EENHEIDSOORT").await?,
-            detail: vera::names(db, "EENHEIDDETAILSOORT").await?,
-            status: vera::names(db, "EENHEIDSTATUS").await?,
-            label: vera::names(db, "MAATSCHAPPELIJKLABEL").await?,
-            cluster_soort: vera::names(db, "CLUSTERSOORT").await?,
+            soort: vera::names(db, lists::UNIT_KIND).await?,
+            detail: vera::names(db, lists::UNIT_DETAIL_KIND).await?,
+            status: vera::names(db, lists::UNIT_STATE).await?,
+            label: vera::names(db, lists::SOCIAL_LABEL).await?,
+            cluster_soort: vera::names(db, lists::COMPLEX_KIND).await?,
         })
     }
 
@@ -40,17 +41,17 @@ impl VeraNames {
             names
                 .iter()
                 .map(|(code, dutch)| {
-                    let name = crate::vera_english::english(list, code).map_or_else(|| dutch.clone(), str::to_owned);
+                    let name = lists::english(list, code).map_or_else(|| dutch.clone(), str::to_owned);
                     (code.clone(), name)
                 })
                 .collect()
         };
         Self {
-            soort: translate("EENHEIDSOORT", &self.soort),
-            detail: translate("EENHEIDDETAILSOORT", &self.detail),
-            status: translate("EENHEIDSTATUS", &self.status),
-            label: translate("MAATSCHAPPELIJKLABEL", &self.label),
-            cluster_soort: translate("CLUSTERSOORT", &self.cluster_soort),
+            soort: translate(lists::UNIT_KIND, &self.soort),
+            detail: translate(lists::UNIT_DETAIL_KIND, &self.detail),
+            status: translate(lists::UNIT_STATE, &self.status),
+            label: translate(lists::SOCIAL_LABEL, &self.label),
+            cluster_soort: translate(lists::COMPLEX_KIND, &self.cluster_soort),
         }
     }
 
