@@ -61,6 +61,8 @@ test('a board member answers an advice request on a phone and the corporation re
     await page.textContent('[data-summary]'),
     /U geeft advies over “Renovatie en isolatie complex De Linde”; de corporatie besluit uiterlijk \d{2}-\d{2}-\d{4}/,
   );
+  // The focus is on that summary (it stayed at the top of the page): what a screen reader reads next.
+  assert.equal(await page.evaluate(() => document.activeElement.hasAttribute('data-summary')), true);
   assert.ok(await fitsWidth(page), 'the confirmation fits a phone screen');
   assert.deepEqual(await seriousViolations(page), [], 'confirmation on a phone');
   await page.setInputFiles('#documents', advice);

@@ -289,6 +289,7 @@ test('a ledger signals a household; the municipality picks it up; the landlord l
           `Het signaal wordt afgesloten en op ${DATE.source} verwijderd\\.$`,
       ),
     );
+    assert.equal(await gm.evaluate(() => document.activeElement.closest('[data-outcome-form] [data-summary]') !== null), true);
     // What is confirmed is what the summary says: the choice is no longer editable once it is shown.
     assert.equal(await outcome.getByLabel('Resultaat').count(), 0, 'the result is fixed while it is confirmed');
     assert.equal(await outcome.locator('input[type=hidden][name=outcome]').inputValue(), 'opgepakt_betalingsregeling');

@@ -42,6 +42,14 @@ test('upload with an error, read the report, fix and import, browse', async () =
   assert.match(await page.textContent('#import-outcome'), /Het bestand bevat fouten/);
   assert.match(await page.textContent('#import-errors'), /3\s*postcode\s*1234 ABC\s*is geen geldige postcode/);
   assert.deepEqual(await seriousViolations(page), [], 'import page with errors');
+  // On a phone each refused row reads as a block, every cell under its column's name: the reason is on the screen,
+  // not beyond a sideways scroll (it was cut off at 375 px).
+  await page.setViewportSize({ width: 375, height: 800 });
+  const reason = page.locator('#import-errors td[data-label="Reden"]').first();
+  const box = await reason.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 375, `the reason is on the screen: ${JSON.stringify(box)}`);
+  assert.equal(await reason.evaluate((td) => getComputedStyle(td, '::before').content), '"Reden: "');
+  await page.setViewportSize({ width: 1280, height: 720 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Foutrapport downloaden (CSV)')]);
   const report = readFileSync(await download.path(), 'utf8');
   assert.match(report, /regel;kolom;waarde;reden/);

@@ -1,11 +1,16 @@
 // A page that comes back with what the user typed and why it was not accepted (a 422): its title says so first (what
 // a screen reader reads out, what a tab shows), and the field of the first error gets the focus, so a keyboard or
 // screen-reader user lands on what to fix instead of the top of the page. A message that announces itself
-// (role=alert) is not focused as well: it would be read twice. No inline script: loaded under a strict CSP.
+// (role=alert) is not focused as well: it would be read twice. A step that asks to confirm an answer shows a summary
+// of what it does: the focus goes to that summary, so what is read next is what confirming does (it stayed at the
+// top of the page). No inline script: loaded under a strict CSP.
 (function () {
   'use strict';
   var errors = document.querySelectorAll('main .field-error, main .error-summary, main .error[role=alert]');
-  if (!errors.length) return;
+  if (!errors.length) {
+    focusConfirmation();
+    return;
+  }
   var prefix = document.body.getAttribute('data-error-title');
   if (prefix && document.title.indexOf(prefix) !== 0) document.title = prefix + ' ' + document.title;
 
@@ -35,4 +40,14 @@
   if (first.getAttribute('role') === 'alert') return;
   first.setAttribute('tabindex', '-1');
   first.focus();
+
+  // The summary of a step whose button confirms an answer (`name=confirmed`), if the page is such a step: in the
+  // form, or above it on a page of its own.
+  function focusConfirmation() {
+    if (!document.querySelector('main button[name=confirmed]')) return;
+    var summary = document.querySelector('main [data-summary]');
+    if (!summary) return;
+    summary.setAttribute('tabindex', '-1');
+    summary.focus();
+  }
 })();

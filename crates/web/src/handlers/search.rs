@@ -117,12 +117,14 @@ async fn page(
 }
 
 /// What the stock list's text filter (a part of a street, postcode, place or idExtern) takes for the same addresses:
-/// the postcode as stored ("1234 AB" is kept as "1234AB") or the start of the street, when no house number narrows
-/// them (the filter has no number; with one, eight are seldom too few).
+/// the postcode as stored ("1234 AB" is kept as "1234AB") or the start of the street as typed (the filter ignores
+/// case; the link's text keeps the user's capitals), when no house number narrows them (the filter has no number;
+/// with one, eight are seldom too few).
 fn stock_filter_text(query: &search::Query) -> Option<String> {
     match (query.postcode(), query.street()) {
         (Some(p), _) if p.number.is_none() => Some(p.postcode.as_str().to_owned()),
-        (None, Some(s)) if s.number.is_none() => Some(s.prefix.clone()),
+        // Without a number the whole text is the street's start.
+        (None, Some(s)) if s.number.is_none() => Some(query.text().to_owned()),
         _ => None,
     }
 }
