@@ -3,9 +3,11 @@
 // screen-reader user lands on what to fix instead of the top of the page. A message that announces itself
 // (role=alert) is not focused as well: it would be read twice. A step that asks to confirm an answer shows a summary
 // of what it does: the focus goes to that summary, so what is read next is what confirming does (it stayed at the
-// top of the page). No inline script: loaded under a strict CSP.
+// top of the page). A date field's written format is hinted only where the browser has no date picker. No inline
+// script: loaded under a strict CSP.
 (function () {
   'use strict';
+  hideDateHints();
   var errors = document.querySelectorAll('main .field-error, main .error-summary, main .error[role=alert]');
   if (!errors.length) {
     focusConfirmation();
@@ -49,5 +51,24 @@
     if (!summary) return;
     summary.setAttribute('tabindex', '-1');
     summary.focus();
+  }
+
+  // A date field's written format ("dd-mm-jjjj") is for browsers without a date picker. A browser with one shows the
+  // date in its own locale's order (mm/dd/yyyy in an American one), and the hint above it then contradicted what the
+  // field shows and takes: where the field is a real date input, the hint goes, from sight and from the field's
+  // description.
+  function hideDateHints() {
+    var hints = document.querySelectorAll('[data-date-hint]');
+    for (var i = 0; i < hints.length; i++) {
+      var hint = hints[i];
+      var input = document.querySelector('input[aria-describedby~="' + hint.id + '"]');
+      if (!input || input.type !== 'date') continue;
+      hint.hidden = true;
+      var rest = input.getAttribute('aria-describedby').split(/\s+/).filter(function (id) {
+        return id && id !== hint.id;
+      });
+      if (rest.length) input.setAttribute('aria-describedby', rest.join(' '));
+      else input.removeAttribute('aria-describedby');
+    }
   }
 })();
