@@ -140,17 +140,18 @@ pub async fn list(db: &Db, filter: &Filter, limit: i64) -> Result<Vec<Entry>> {
     let rows = sql::query(&format!(
         "SELECT {ENTRY_COLUMNS} FROM audit_log \
          WHERE ($1 IS NULL OR org_id = $1) \
-         AND ($2 IS NULL OR LOWER(actor_label) LIKE $2 ESCAPE '\\') \
+         AND ($2 IS NULL OR {actor} LIKE $2 ESCAPE '\\') \
          AND ($3 IS NULL OR entity = $3) \
          AND ($4 IS NULL OR action = $4) \
          AND ($5 = 0 OR personal_data = 1) \
          AND ($6 IS NULL OR at >= $6) \
          AND ($7 IS NULL OR at < $7) \
          AND ($8 IS NULL OR id < $8) \
-         ORDER BY id DESC LIMIT $9"
+         ORDER BY id DESC LIMIT $9",
+        actor = crate::like::lower(db.backend(), "actor_label"),
     ))
     .bind(filter.org_id)
-    .bind(filter.actor.as_ref().map(|a| crate::like::contains(&a.to_lowercase())))
+    .bind(filter.actor.as_ref().map(|a| crate::like::contains(&crate::like::fold(a))))
     .bind(filter.entity.as_deref())
     .bind(filter.action.as_deref())
     .bind(i64::from(filter.personal_only))

@@ -3,7 +3,7 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::sql;
-use crate::{timestamp, Db, Result, StoreError, Tx};
+use crate::{timestamp, Exec, Result, StoreError, Tx};
 use serde_json::json;
 use time::OffsetDateTime;
 use volkshuis_domain::notices::MailChoice;
@@ -17,8 +17,8 @@ pub struct NoticeSettings {
     pub last_digest_at: Option<OffsetDateTime>,
 }
 
-/// The user's settings (the defaults when the user never chose).
-pub async fn get(db: &Db, user_id: i64) -> Result<NoticeSettings> {
+/// The user's settings (the defaults when the user never chose); on the pool or in a transaction.
+pub async fn get<'c>(db: impl Exec<'c> + 'c, user_id: i64) -> Result<NoticeSettings> {
     let row = sql::query("SELECT mail, last_digest_at FROM notice_settings WHERE user_id = $1")
         .bind(user_id)
         .fetch_optional(db)

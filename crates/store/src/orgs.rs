@@ -2,7 +2,7 @@
 
 use crate::audit::{self, Actor, Change};
 use crate::sql;
-use crate::{timestamp, Db, Result, StoreError, Tx};
+use crate::{timestamp, Db, Exec, Result, StoreError, Tx};
 use serde_json::json;
 use time::OffsetDateTime;
 use volkshuis_domain::org::{OrgCode, OrgKind};
@@ -125,8 +125,8 @@ pub async fn kind_of<'c>(on: impl sql::Exec<'c> + 'c, id: i64) -> Result<Option<
     Ok(kind.and_then(|k| OrgKind::parse(&k).ok()))
 }
 
-/// One organisation by id.
-pub async fn get(db: &Db, id: i64) -> Result<Option<Organisation>> {
+/// One organisation by id (on the pool, or in a transaction that must not wait for a second connection).
+pub async fn get<'c>(db: impl Exec<'c> + 'c, id: i64) -> Result<Option<Organisation>> {
     let row =
         sql::query(&format!("SELECT {COLUMNS} FROM organisations WHERE id = $1")).bind(id).fetch_optional(db).await?;
     row.as_ref().map(from_row).transpose()

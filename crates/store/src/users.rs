@@ -3,7 +3,7 @@
 use crate::audit::{self, Actor, Change};
 use crate::orgs::Organisation;
 use crate::sql::{self, Conn};
-use crate::{timestamp, Db, Result, StoreError, Tx};
+use crate::{timestamp, Db, Exec, Result, StoreError, Tx};
 use serde_json::json;
 use time::OffsetDateTime;
 use volkshuis_domain::access::{Membership, Role};
@@ -169,8 +169,8 @@ async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<User>> {
     row.as_ref().map(from_row).transpose()
 }
 
-/// One user by id.
-pub async fn get(db: &Db, id: i64) -> Result<Option<User>> {
+/// One user by id (on the pool, or in a transaction that must not wait for a second connection).
+pub async fn get<'c>(db: impl Exec<'c> + 'c, id: i64) -> Result<Option<User>> {
     let row = sql::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(db).await?;
     row.as_ref().map(from_row).transpose()
 }
@@ -286,8 +286,8 @@ pub async fn organisations_of(db: &Db, user_id: i64) -> Result<Vec<(Organisation
     rows.iter().map(|row| Ok((crate::orgs::from_row(row)?, role_from(row.try_get("role")?)?))).collect()
 }
 
-/// The members of an organisation, with their roles, by name.
-pub async fn members_of(db: &Db, org_id: i64) -> Result<Vec<(User, Role)>> {
+/// The members of an organisation, with their roles, by name (on the pool or in a transaction).
+pub async fn members_of<'c>(db: impl Exec<'c> + 'c, org_id: i64) -> Result<Vec<(User, Role)>> {
     let rows = sql::query(
         "SELECT u.id, u.email, u.name, u.is_platform_admin, u.locale, u.active, u.created_at, m.role \
          FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 ORDER BY u.name, u.id",

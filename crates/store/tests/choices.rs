@@ -94,13 +94,17 @@ async fn a_search_finds_by_code_or_name_and_is_limited(db: &Db) {
             )
         })
         .collect();
-    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let mut rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    rows.push("A31;CPX0031;Één Toren;Kerkstraat;31;1011AA;Amsterdam;GM0363;BU03630000");
     import(db, &woonstad, &rows).await;
     let w = woonstad.org_id();
     let find = |text: &'static str, limit| async move {
         stock::choices(db, &woonstad, w, StockRef::Complex, Some(text), limit).await.expect("search")
     };
-    assert_eq!(stock::choice_count(db, &woonstad, w, StockRef::Complex).await.expect("count"), 30);
+    assert_eq!(stock::choice_count(db, &woonstad, w, StockRef::Complex).await.expect("count"), 31);
+    // A capital accented letter typed as stored finds it on both engines (PostgreSQL folded the stored "Één" and
+    // not the typed one, so it found nothing); ASCII letters fold.
+    assert_eq!(find("Één TOREN", 10).await, [choice("CPX0031", Some("Één Toren"))]);
     let lindes = find("linde", 100).await;
     assert_eq!(lindes.len(), 15, "by name, case folded");
     assert!(lindes.windows(2).all(|p| p[0].code < p[1].code), "in code order");

@@ -95,7 +95,7 @@ pub enum ErrorPage {
     MethodNotAllowed,
     /// 400 for an address (a query parameter) the page cannot read, such as `?zoom=abc`.
     BadAddress,
-    /// 503: the database is busy with a long write (a stock import); try again in a moment.
+    /// 503: the database is busy with a long write (a stock import, a ledger sent); try again in a moment.
     Busy,
 }
 

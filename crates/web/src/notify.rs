@@ -47,8 +47,8 @@ pub(crate) async fn schedule_reminder<J: BackgroundJob>(
 }
 
 /// The board: members who may act for the organisation (staff and admins), active accounts only.
-async fn board(state: &AppState, org_id: i64) -> anyhow::Result<Vec<User>> {
-    Ok(users::members_of(&state.db, org_id)
+async fn board(tx: &mut Tx, org_id: i64) -> anyhow::Result<Vec<User>> {
+    Ok(users::members_of(tx, org_id)
         .await?
         .into_iter()
         .filter(|(user, role)| user.active && *role >= Role::Staff)
@@ -74,7 +74,7 @@ pub(crate) async fn tell_board(
     compose: impl Fn(Lang, &str) -> (String, String, String),
 ) -> anyhow::Result<usize> {
     let link = absolute(state, link_path);
-    let members = board(state, org_id).await?;
+    let members = board(tx, org_id).await?;
     let lines = both_languages(|lang| compose(lang, &link).2);
     for user in &members {
         let (subject, body, _) = compose(lang_of(user), &link);
@@ -95,7 +95,7 @@ pub(crate) async fn tell_user(
     link_path: &str,
     line: impl Fn(Lang) -> String,
 ) -> anyhow::Result<bool> {
-    let Some(user) = users::get(&state.db, user_id).await? else { return Ok(false) };
+    let Some(user) = users::get(&mut *tx, user_id).await? else { return Ok(false) };
     if !user.active || user.id == by_user_id {
         return Ok(false);
     }
@@ -135,7 +135,7 @@ pub(crate) struct Notice<'a> {
 pub(crate) async fn deliver(state: &AppState, tx: &mut Tx, user: &User, notice: &Notice<'_>) -> anyhow::Result<()> {
     let now = state.clock.now();
     let (org_id, lines, path) = (notice.org_id, notice.lines, notice.link_path);
-    match notice_settings::get(&state.db, user.id).await?.mail {
+    match notice_settings::get(&mut *tx, user.id).await?.mail {
         MailChoice::Immediate => {
             mail::queue(state, tx, &user.email, notice.subject, notice.body).await?;
             notifications::add(tx, user.id, org_id, lines, path, now).await?;
@@ -151,16 +151,18 @@ pub(crate) async fn deliver(state: &AppState, tx: &mut Tx, user: &User, notice: 
 
 /// Tells the other parties of a step: every active member of each organisation but the actor's who may see the
 /// item (the pages' own rule: a member with a role that allows viewing), never the actor. Returns how many users
-/// were told. Runs in the step's transaction, so a step that is rolled back tells nobody.
+/// were told. Runs in the step's transaction, so a step that is rolled back tells nobody; and reads on it, never on
+/// the pool: a step that holds SQLite's write lock and waits for a second connection can wait for ever behind the
+/// writers that hold the pool's others (four writers at once stalled ten seconds and ended in a 500).
 pub(crate) async fn tell(state: &AppState, tx: &mut Tx, event: &Event) -> anyhow::Result<usize> {
-    let by_org = orgs::get(&state.db, event.by.org_id).await?.context("the acting organisation")?.name;
+    let by_org = orgs::get(&mut *tx, event.by.org_id).await?.context("the acting organisation")?.name;
     let mut told = 0;
     for org_id in event.recipients() {
-        let Some(org) = orgs::get(&state.db, org_id).await? else { continue };
+        let Some(org) = orgs::get(&mut *tx, org_id).await? else { continue };
         let path = event.step.link(org_id);
         let link = absolute(state, &path);
         let lines = both_languages(|lang| event.step.line(lang, &by_org));
-        for (user, role) in users::members_of(&state.db, org_id).await? {
+        for (user, role) in users::members_of(&mut *tx, org_id).await? {
             let membership = Membership { user_id: user.id, org_id, role };
             let may_see = if event.step.leads_to_persons() {
                 access::grant(org_id, Some(membership), Edit).is_ok()

@@ -6,7 +6,7 @@ use crate::audit::{self, Actor, Change};
 use crate::orgs::{self, Organisation};
 use crate::overleg::date_to_text;
 use crate::sql::{self, Exec};
-use crate::{timestamp, Db, Result, StoreError, Tx};
+use crate::{timestamp, Result, StoreError, Tx};
 use serde_json::json;
 use time::{Date, OffsetDateTime};
 use volkshuis_domain::access::WriteScope;
@@ -91,7 +91,7 @@ pub struct Party {
 
 /// The parties of a cycle opened for one of them: the municipality first, then corporations, then tenant
 /// organisations.
-pub async fn parties(db: &Db, cycle: &CycleRef) -> Result<Vec<Party>> {
+pub async fn parties<'c>(db: impl Exec<'c> + 'c, cycle: &CycleRef) -> Result<Vec<Party>> {
     let cycle_id = cycle.id;
     let rows = sql::query(
         "SELECT o.id, o.code, o.name, o.kind, o.created_at, p.signed_at, p.signed_by_name \

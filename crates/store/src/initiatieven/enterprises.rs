@@ -16,7 +16,7 @@ pub use purchases::{bought_from, choose_certificate, link_purchase, purchase_cer
 use super::date;
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
-use crate::sql;
+use crate::{like, sql};
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::{Date, OffsetDateTime};
@@ -149,11 +149,16 @@ const ENTERPRISE_COLUMNS: &str = "e.id, e.name, e.kvk, e.activity, e.region, e.w
      e.updated_by, e.updated_at";
 const ENTERPRISE_FROM: &str = "FROM in_enterprises e LEFT JOIN organisations o ON o.id = e.registered_by_org";
 
-/// The condition of the list's filter on `e`, its text at `$1` (empty for none) and its day at `$2` (empty for
-/// none).
-const FILTER_WHERE: &str = "($1 = '' OR LOWER(e.name) LIKE $1 ESCAPE '\\' OR e.kvk LIKE $1 ESCAPE '\\' \
-     OR LOWER(e.region) LIKE $1 ESCAPE '\\') AND ($2 = '' OR EXISTS (SELECT 1 FROM in_certificates c \
-     WHERE c.enterprise_id = e.id AND c.valid_from <= $2 AND c.valid_until >= $2))";
+/// The condition of the list's filter on `e`, its text at `$1` (empty for none; folded by `like::fold`) and its day
+/// at `$2` (empty for none).
+fn filter_where(backend: crate::Backend) -> String {
+    let (name, region) = (like::lower(backend, "e.name"), like::lower(backend, "e.region"));
+    format!(
+        "($1 = '' OR {name} LIKE $1 ESCAPE '\\' OR e.kvk LIKE $1 ESCAPE '\\' OR {region} LIKE $1 ESCAPE '\\') \
+         AND ($2 = '' OR EXISTS (SELECT 1 FROM in_certificates c \
+         WHERE c.enterprise_id = e.id AND c.valid_from <= $2 AND c.valid_until >= $2))"
+    )
+}
 
 fn enterprise_from(row: &sql::Row) -> Result<Enterprise> {
     Ok(Enterprise {
@@ -214,10 +219,11 @@ fn attach(enterprises: &mut [Enterprise], rows: &[sql::Row]) -> Result<()> {
 /// are more), each with its certificates.
 pub async fn enterprises(db: &Db, filter: &Filter) -> Result<Vec<Enterprise>> {
     let text = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    let text = text.map(|t| crate::like::contains(&t.to_lowercase())).unwrap_or_default();
+    let text = text.map(|t| like::contains(&like::fold(t))).unwrap_or_default();
+    let filter_where = filter_where(db.backend());
     let day = filter.valid_on.map(date_to_text).unwrap_or_default();
     let rows = sql::query(&format!(
-        "SELECT {ENTERPRISE_COLUMNS} {ENTERPRISE_FROM} WHERE {FILTER_WHERE} ORDER BY e.name, e.id LIMIT $3"
+        "SELECT {ENTERPRISE_COLUMNS} {ENTERPRISE_FROM} WHERE {filter_where} ORDER BY e.name, e.id LIMIT $3"
     ))
     .bind(text.clone())
     .bind(day.clone())
@@ -226,7 +232,7 @@ pub async fn enterprises(db: &Db, filter: &Filter) -> Result<Vec<Enterprise>> {
     .await?;
     let mut list = rows.iter().map(enterprise_from).collect::<Result<Vec<_>>>()?;
     let certificates = sql::query(&format!(
-        "{CERTIFICATE_SELECT} WHERE c.enterprise_id IN (SELECT e.id FROM in_enterprises e WHERE {FILTER_WHERE} \
+        "{CERTIFICATE_SELECT} WHERE c.enterprise_id IN (SELECT e.id FROM in_enterprises e WHERE {filter_where} \
          ORDER BY e.name, e.id LIMIT $3) ORDER BY c.valid_until DESC, c.id DESC"
     ))
     .bind(text)

@@ -3,7 +3,7 @@
 
 use super::dates::{date_from_text, date_to_text, optional_date};
 use crate::audit::{self, Actor, Change};
-use crate::sql;
+use crate::sql::{self, Conn};
 use crate::{timestamp, Db, Result, StoreError, Tx};
 use serde_json::json;
 use time::Date;
@@ -71,6 +71,12 @@ pub async fn set_budget(
 
 /// The budget of a year between the organisation of `scope` and `other_org_id` (either side may ask).
 pub async fn budget(db: &Db, scope: &ReadScope, other_org_id: i64, year: i32) -> Result<Option<Budget>> {
+    let mut conn = db.acquire().await?;
+    budget_in(conn.conn(), scope, other_org_id, year).await
+}
+
+/// As [`budget`], on one connection (a transaction's: a reminder reads it beside what it writes).
+pub async fn budget_in(mut conn: Conn<'_>, scope: &ReadScope, other_org_id: i64, year: i32) -> Result<Option<Budget>> {
     let row = sql::query(
         "SELECT id, corporation_id, tenant_org_id, year, amount_cents, accounted_on FROM overleg_budgets \
          WHERE year = $1 AND ((corporation_id = $2 AND tenant_org_id = $3) OR (corporation_id = $3 AND tenant_org_id = $2))",
@@ -78,7 +84,7 @@ pub async fn budget(db: &Db, scope: &ReadScope, other_org_id: i64, year: i32) ->
     .bind(i64::from(year))
     .bind(scope.org_id())
     .bind(other_org_id)
-    .fetch_optional(db)
+    .fetch_optional(&mut conn)
     .await?;
     let Some(row) = row else { return Ok(None) };
     let id: i64 = row.try_get("id")?;
@@ -87,7 +93,7 @@ pub async fn budget(db: &Db, scope: &ReadScope, other_org_id: i64, year: i32) ->
          ORDER BY spent_on, id",
     )
     .bind(id)
-    .fetch_all(db)
+    .fetch_all(&mut conn)
     .await?
     .iter()
     .map(|r| {

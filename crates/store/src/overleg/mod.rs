@@ -18,7 +18,7 @@ mod partners;
 mod steps;
 
 pub use budgets::{
-    account_budget, add_budget_line, budget, set_budget, unaccounted_budgets, Budget, BudgetLine, OpenBudget,
+    account_budget, add_budget_line, budget, budget_in, set_budget, unaccounted_budgets, Budget, BudgetLine, OpenBudget,
 };
 pub(crate) use cases::recompute_deadlines_in;
 pub use cases::{

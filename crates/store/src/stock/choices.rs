@@ -84,10 +84,12 @@ pub async fn choices(
     let rows = match search {
         Some(text) => {
             let query = format!(
-                "SELECT code, name FROM ({source}) x WHERE LOWER(x.code) LIKE $2 ESCAPE '\\' \
-                 OR LOWER(COALESCE(x.name, '')) LIKE $2 ESCAPE '\\' ORDER BY x.code LIMIT $3"
+                "SELECT code, name FROM ({source}) x WHERE {code} LIKE $2 ESCAPE '\\' \
+                 OR {name} LIKE $2 ESCAPE '\\' ORDER BY x.code LIMIT $3",
+                code = like::lower(db.backend(), "x.code"),
+                name = like::lower(db.backend(), "COALESCE(x.name, '')"),
             );
-            let pattern = like::contains(&text.to_ascii_lowercase());
+            let pattern = like::contains(&like::fold(text));
             sql::query(&query).bind(corporation_id).bind(pattern).bind(limit).fetch_all(db).await?
         }
         None => {

@@ -247,7 +247,7 @@ fn unit_where(scope: &ReadScope, f: &UnitFilter) -> (String, Vec<Bind>) {
             // Both engines' LOWER folds ASCII letters only (SQLite's always; PostgreSQL's under the byte-order
             // collation of these columns), so the search text is folded the same way: "Émmen" finds Émmen.
             // `%` and `_` typed are searched for as themselves (`like.rs`).
-            f.text.as_ref().map(|t| Bind::Text(crate::like::contains(&t.to_ascii_lowercase()))),
+            f.text.as_ref().map(|t| Bind::Text(crate::like::contains(&crate::like::fold(t)))),
         ),
     ] {
         if let Some(value) = value {

@@ -33,6 +33,21 @@ macro_rules! on_both_backends {
 /// The demo password.
 pub const PASSWORD: &str = volkshuis_demo::DEMO_PASSWORD;
 
+/// The HTML without the cells' `data-label` attributes (a refused row's cells carry their column's name for a phone,
+/// `table.stacked`), so a test can look for a row's cells as they read.
+#[allow(dead_code, reason = "used by some test binaries only")]
+pub fn without_cell_labels(html: &str) -> String {
+    let mut rest = html;
+    let mut out = String::with_capacity(html.len());
+    while let Some(at) = rest.find(" data-label=\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " data-label=\"".len()..];
+        rest = after.find('"').map_or("", |end| &after[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A response, read completely.
 #[derive(Debug)]
 pub struct Resp {
@@ -209,6 +224,34 @@ impl TestApp {
         let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
         all.extend_from_slice(fields);
         self.post_raw(path, &all).await
+    }
+
+    /// POST the same form `times` times at once, as a double click or several tabs send it (with the CSRF token and
+    /// this browser's cookies; cookies set by the answers are not kept). The answers' statuses, in sending order.
+    #[allow(dead_code, reason = "used by some test binaries only")]
+    pub async fn post_at_once(&mut self, path: &str, fields: &[(&str, &str)], times: usize) -> Vec<StatusCode> {
+        let token = self.csrf_token().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
+        all.extend_from_slice(fields);
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(all).finish();
+        let jar: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let requests = (0..times).map(|_| {
+            let request = Request::builder()
+                .method(Method::POST)
+                .uri(path)
+                .header(header::COOKIE, jar.join("; "))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body.clone()))
+                .expect("request");
+            let router = self.router.clone();
+            tokio::spawn(async move { router.oneshot(request).await.expect("response").status() })
+        });
+        let handles: Vec<_> = requests.collect();
+        let mut statuses = Vec::with_capacity(times);
+        for handle in handles {
+            statuses.push(handle.await.expect("the request's task"));
+        }
+        statuses
     }
 
     /// POST a form exactly as given (no CSRF token added).

@@ -263,7 +263,8 @@ async fn invite(
     (cycle_ref, cycle, meeting): (&CycleRef, &Cycle, &Meeting),
     chosen: &MeetingSlot,
 ) -> Result<(), AppError> {
-    let parties = afspraken::parties(&state.db, cycle_ref).await?;
+    // On the transaction, never the pool: it holds SQLite's write lock (see `notify::tell`).
+    let parties = afspraken::parties(&mut *tx, cycle_ref).await?;
     let by = parties.iter().find(|p| p.org.id == org).map(|p| p.org.name.clone()).unwrap_or_default();
     let mut told = HashSet::new();
     let lines = both_languages(|lang| {
@@ -271,7 +272,7 @@ async fn invite(
         texts.meeting_invite_notice(&by, &meeting.title, slot_label(texts, &chosen.slot))
     });
     for party in &parties {
-        for (user, role) in users::members_of(&state.db, party.org.id).await? {
+        for (user, role) in users::members_of(&mut *tx, party.org.id).await? {
             let membership = Membership { user_id: user.id, org_id: party.org.id, role };
             let may_see = access::grant(party.org.id, Some(membership), View).is_ok();
             if !user.active || !may_see || !told.insert(user.id) {

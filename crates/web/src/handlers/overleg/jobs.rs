@@ -132,7 +132,9 @@ pub(crate) async fn budget_set(
 
 /// The answer reminder, while the case still awaits its answer; `None` when there is nothing to remind.
 async fn remind_answer(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64) -> anyhow::Result<Option<usize>> {
-    let Some(case) = overleg::get(&state.db, &crate::jobs::job_scope(org_id), case_id).await? else { return Ok(None) };
+    let Some(case) = overleg::get_in(tx.conn(), &crate::jobs::job_scope(org_id), case_id).await? else {
+        return Ok(None);
+    };
     let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
     let Some(deadline) = case.facts().answer_deadline(&cal).ok().flatten() else { return Ok(None) };
     if case.facts().stage() != Stage::AwaitingAnswer {
@@ -155,7 +157,9 @@ async fn remind_answer(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64)
 
 /// The reply reminder, while the case still awaits the corporation's decision.
 async fn remind_reply(state: &AppState, tx: &mut Tx, case_id: i64, org_id: i64) -> anyhow::Result<Option<usize>> {
-    let Some(case) = overleg::get(&state.db, &crate::jobs::job_scope(org_id), case_id).await? else { return Ok(None) };
+    let Some(case) = overleg::get_in(tx.conn(), &crate::jobs::job_scope(org_id), case_id).await? else {
+        return Ok(None);
+    };
     let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
     let Some(deadline) = case.facts().reply_deadline(&cal) else { return Ok(None) };
     if case.facts().stage() != Stage::AwaitingDecision {
@@ -184,11 +188,11 @@ async fn remind_budget(
     year: i32,
 ) -> anyhow::Result<Option<usize>> {
     let scope = crate::jobs::job_scope(org_id);
-    let Some(budget) = overleg::budget(&state.db, &scope, corporation_id, year).await? else { return Ok(None) };
+    let Some(budget) = overleg::budget_in(tx.conn(), &scope, corporation_id, year).await? else { return Ok(None) };
     if budget.accounted_on.is_some() {
         return Ok(None);
     }
-    let corporation = orgs::get(&state.db, corporation_id).await?.context("corporation gone")?;
+    let corporation = orgs::get(&mut *tx, corporation_id).await?.context("corporation gone")?;
     let cal = volkshuis_store::calendar::term_calendar_in(tx.conn()).await?;
     let deadline = budget_account_deadline(&cal, year);
     let path = format!("/orgs/{org_id}/overleg/budget/{corporation_id}/{year}");

@@ -110,13 +110,21 @@ async fn decide(
         _ => return Err(AppError::NotFound),
     };
     let actor = auth.actor(&state);
+    // Read before the transaction: it holds SQLite's write lock, and a read on the pool inside it could wait behind
+    // the writers that hold the pool's other connections (see `notify::tell`).
+    let audience = if approve {
+        let group = part::visible_group(&state.db, &scope, message.group_id).await?.ok_or(AppError::NotFound)?;
+        let recipients = part::recipients(&state.db, &group).await?;
+        Some((group, recipients))
+    } else {
+        None
+    };
     let mut tx = state.db.begin().await?;
     let mut counts = (0, 0);
-    if approve {
-        let group = part::visible_group(&state.db, &scope, message.group_id).await?.ok_or(AppError::NotFound)?;
+    if let Some((group, recipients)) = audience {
         let pt = auth.ctx.lang.participatie();
         let footer = pt.message_footer(&organisation.name, &group.name);
-        for recipient in part::recipients(&state.db, &group).await? {
+        for recipient in recipients {
             match recipient.email.as_deref().and_then(|e| Email::parse(e).ok()) {
                 Some(email) => {
                     let body = format!("{}\n\n{}\n\n{footer}", recipient.name, message.body);

@@ -322,7 +322,7 @@ async fn join(
     let mut tx = state.db.begin().await?;
     part::add_join_request(&mut tx, &group, &request).await?;
     // Tell the organisation that keeps the group: an in-app notice, without the tenant's details.
-    for (user, role) in users::members_of(&state.db, group.org_id).await? {
+    for (user, role) in users::members_of(&mut tx, group.org_id).await? {
         if user.active && role >= Role::Staff {
             // In both languages, shown in the reader's (ADR 0060), never the visitor's who asked.
             let lines = both_languages(|lang| lang.participatie().notice_join(&group.name));
