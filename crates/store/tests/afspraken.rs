@@ -45,15 +45,18 @@ macro_rules! committed {
 }
 
 const HEADER: &str =
-    "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode\n";
-/// Woonstad: two homes in Deventer, one in Amsterdam.
-const WOONSTAD: &str = "D1;C9;De Brink;Brink;1;;7411BR;Deventer;GM0150;BU01500001\n\
-D2;C9;De Brink;Brink;3;;7411BR;Deventer;GM0150;BU01500001\n\
-A1;C1;De Ark;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000\n";
+    "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;\
+buurtCode;soort;nettohuur\n";
+/// Woonstad: two homes in Deventer and a parking place (no home, though its rent is below every limit), one home in
+/// Amsterdam.
+const WOONSTAD: &str = "D1;C9;De Brink;Brink;1;;7411BR;Deventer;GM0150;BU01500001;WOO;650,00\n\
+D2;C9;De Brink;Brink;3;;7411BR;Deventer;GM0150;BU01500001;;650,00\n\
+P1;C9;De Brink;Brink;5;;7411BR;Deventer;GM0150;BU01500001;PAR;40,00\n\
+A1;C1;De Ark;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000;WOO;\n";
 /// A second corporation with one home in Deventer.
-const TWEEDE: &str = "E1;K1;Kerkhof;Brink;2;;7411BR;Deventer;GM0150;BU01500001\n";
+const TWEEDE: &str = "E1;K1;Kerkhof;Brink;2;;7411BR;Deventer;GM0150;BU01500001;;\n";
 /// A corporation with one home in Amsterdam only: an outsider in Deventer.
-const ELDERS: &str = "F1;L1;Lindeplein;Lindeplein;4;;1011AB;Amsterdam;GM0363;BU03630001\n";
+const ELDERS: &str = "F1;L1;Lindeplein;Lindeplein;4;;1011AB;Amsterdam;GM0363;BU03630001;;\n";
 
 fn scope(org: i64) -> WriteScope {
     let admin = Membership { user_id: 0, org_id: org, role: Role::Admin };
@@ -501,6 +504,13 @@ async fn commitments_lock_at_signing_and_actuals_come_from_their_owner(db: &Db) 
         .expect("facts");
     assert_eq!(facts.computed(ComputedSource::UnitsInStock, from_stock.owner_id, 2027), 2.0);
     assert_eq!(facts.computed(ComputedSource::UnitsInStock, None, 2027), 3.0);
+    // Woonstad's parking place is a unit in use, not a home: listed by its kind, in no count of homes (it was in
+    // "homes in use" and in social rent, for its € 40).
+    let woonstad = &facts.stock[0];
+    assert_eq!(woonstad.corporation_name, "Woonstad");
+    assert_eq!(woonstad.by_kind, [("".to_owned(), 1), ("PAR".to_owned(), 1), ("WOO".to_owned(), 1)]);
+    assert_eq!((woonstad.units, woonstad.social, woonstad.free), (2, 2, 0));
+    assert_eq!(facts.computed(ComputedSource::SocialRentUnits, from_stock.owner_id, 2027), 2.0);
     let actions: Vec<String> =
         pa::timeline(db, &cycle_ref, 100).await.expect("timeline").into_iter().map(|e| e.action).collect();
     assert_eq!(actions.iter().filter(|a| *a == "record_actual").count(), 3);

@@ -6,6 +6,7 @@ use crate::sql;
 use crate::{Db, Result};
 use volkshuis_domain::afspraken::ComputedSource;
 use volkshuis_domain::bezit::rent::{liberalisation_limit, RentBand};
+use volkshuis_domain::bezit::{is_home, NOT_A_HOME};
 
 /// One corporation's stock in the gemeente.
 #[derive(Debug, Clone, Default)]
@@ -14,18 +15,18 @@ pub struct StockFacts {
     pub corporation_id: i64,
     /// Its name.
     pub corporation_name: String,
-    /// Units in use there.
+    /// Homes in use there (`bezit::is_home`: not a parking place, shop or storage).
     pub units: i64,
-    /// By VERA kind (`soort`), most first; an empty kind is "".
+    /// Every unit in use there by VERA kind (`soort`), homes or not, most first; an empty kind is "".
     pub by_kind: Vec<(String, i64)>,
-    /// Below the liberalisation limit (social rent, DAEB in practice) and at or above it; units without a rent in
-    /// neither.
+    /// Homes below the liberalisation limit (social rent, DAEB in practice) and at or above it; homes without a
+    /// rent in neither.
     pub social: i64,
-    /// At or above the limit.
+    /// Homes at or above the limit.
     pub free: i64,
-    /// Per rent band, low to high.
+    /// Homes per rent band, low to high.
     pub by_band: Vec<(RentBand, i64)>,
-    /// Per decade built (1960 for 1960–1969), oldest first; units without a year are left out.
+    /// Homes per decade built (1960 for 1960–1969), oldest first; homes without a year are left out.
     pub by_decade: Vec<(i64, i64)>,
     /// Units covered by a formal group, by an informal one, by none (the Participatiekaart's cells).
     pub coverage: (i64, i64, i64),
@@ -136,21 +137,31 @@ async fn placements(db: &Db, buyer_id: i64) -> Result<Vec<(i32, i64)>> {
     rows.iter().map(|r| Ok((r.try_get::<i64, _>("year")? as i32, r.try_get("n")?))).collect()
 }
 
+/// The condition that the unit whose soort is `soort` is a home ([`volkshuis_domain::bezit::is_home`]).
+pub(super) fn home_condition(soort: &str) -> String {
+    let codes: Vec<String> = NOT_A_HOME.iter().map(|c| format!("'{c}'")).collect();
+    format!("UPPER(TRIM(COALESCE({soort}, ''))) NOT IN ({})", codes.join(", "))
+}
+
 async fn stock_facts(db: &Db, gemeente: &str, corporation_id: i64, name: &str, year: i32) -> Result<StockFacts> {
-    // Every read goes through the (corporation_id, gemeente_code) index.
-    const WHERE: &str = "FROM units WHERE corporation_id = $1 AND gemeente_code = $2 AND in_use = 1";
+    // Every read goes through the (corporation_id, gemeente_code) index. The figures count homes: a parking place
+    // let for € 40 was a home in social rent (the demo's 28 were in "homes in use" and a commitment's result).
+    const ALL: &str = "FROM units WHERE corporation_id = $1 AND gemeente_code = $2 AND in_use = 1";
+    let homes = format!("{ALL} AND {}", home_condition("soort"));
     let mut facts = StockFacts { corporation_id, corporation_name: name.to_owned(), ..StockFacts::default() };
     let kinds = sql::query(&format!(
-        "SELECT COALESCE(soort, '') AS soort, COUNT(*) AS n {WHERE} GROUP BY COALESCE(soort, '') ORDER BY 2 DESC, 1"
+        "SELECT COALESCE(soort, '') AS soort, COUNT(*) AS n {ALL} GROUP BY COALESCE(soort, '') ORDER BY 2 DESC, 1"
     ))
     .bind(corporation_id)
     .bind(gemeente)
     .fetch_all(db)
     .await?;
     for r in &kinds {
-        let n: i64 = r.try_get("n")?;
-        facts.units += n;
-        facts.by_kind.push((r.try_get("soort")?, n));
+        let (soort, n): (String, i64) = (r.try_get("soort")?, r.try_get("n")?);
+        if is_home(Some(&soort)) {
+            facts.units += n;
+        }
+        facts.by_kind.push((soort, n));
     }
     let limit = liberalisation_limit(year).cents();
     let mut band_sql = String::from("SELECT ");
@@ -164,7 +175,7 @@ async fn stock_facts(db: &Db, gemeente: &str, corporation_id: i64, name: &str, y
     }
     band_sql.push_str(&format!(
         "CAST(SUM(CASE WHEN nettohuur_cents < {limit} THEN 1 ELSE 0 END) AS BIGINT) AS social, \
-         CAST(SUM(CASE WHEN nettohuur_cents >= {limit} THEN 1 ELSE 0 END) AS BIGINT) AS free {WHERE}"
+         CAST(SUM(CASE WHEN nettohuur_cents >= {limit} THEN 1 ELSE 0 END) AS BIGINT) AS free {homes}"
     ));
     let bands = sql::query(&band_sql).bind(corporation_id).bind(gemeente).fetch_one(db).await?;
     for (i, band) in RentBand::ALL.iter().enumerate() {
@@ -173,7 +184,7 @@ async fn stock_facts(db: &Db, gemeente: &str, corporation_id: i64, name: &str, y
     facts.social = bands.try_get::<Option<i64>, _>("social")?.unwrap_or(0);
     facts.free = bands.try_get::<Option<i64>, _>("free")?.unwrap_or(0);
     let decades = sql::query(&format!(
-        "SELECT (bouwjaar / 10) * 10 AS decade, COUNT(*) AS n {WHERE} AND bouwjaar IS NOT NULL \
+        "SELECT (bouwjaar / 10) * 10 AS decade, COUNT(*) AS n {homes} AND bouwjaar IS NOT NULL \
          GROUP BY (bouwjaar / 10) * 10 ORDER BY 1"
     ))
     .bind(corporation_id)

@@ -18,7 +18,8 @@ use volkshuis_domain::org::OrgKind;
 pub struct Candidate {
     /// The organisation.
     pub org: Organisation,
-    /// Its units in use in the gemeente (corporations; 0 for the others and for a declared area only).
+    /// Its homes in use in the gemeente (corporations; 0 for the others and for a declared area only; parking places
+    /// and other units that are no home are not counted, see `bezit::is_home`).
     pub units: i64,
     /// For a tenant organisation: the corporations in the gemeente it is the Overleg partner of.
     pub via: Vec<String>,
@@ -30,10 +31,10 @@ pub struct Candidate {
 pub async fn candidate_parties<'c, E: Exec<'c>>(db: E, gemeente_code: &str) -> Result<Vec<Candidate>> {
     // One statement, so it runs on a pool or inside the opening transaction alike. The corporations' units are
     // counted per corporation through the (corporation_id, gemeente_code) index.
-    let rows = sql::query(
+    let rows = sql::query(&format!(
         "WITH corps AS ( \
            SELECT o.id, (SELECT COUNT(*) FROM units u WHERE u.corporation_id = o.id AND u.gemeente_code = $1 \
-                         AND u.in_use = 1) AS units \
+                         AND u.in_use = 1 AND {homes}) AS units \
            FROM organisations o WHERE o.kind = $2 AND (EXISTS (SELECT 1 FROM units u WHERE u.corporation_id = o.id \
                  AND u.gemeente_code = $1 AND u.in_use = 1) \
               OR EXISTS (SELECT 1 FROM org_gemeenten g WHERE g.org_id = o.id AND g.gemeente_code = $1))) \
@@ -48,7 +49,8 @@ pub async fn candidate_parties<'c, E: Exec<'c>>(db: E, gemeente_code: &str) -> R
            JOIN organisations o ON o.id = p.tenant_org_id JOIN organisations k ON k.id = p.corporation_id \
            WHERE p.accepted_at IS NOT NULL \
          ORDER BY 4, 3, 1",
-    )
+        homes = super::facts::home_condition("u.soort"),
+    ))
     .bind(gemeente_code)
     .bind(OrgKind::Corporation.code())
     .bind(OrgKind::Municipality.code())

@@ -76,12 +76,12 @@ facts-help = Live from the stock, the participation map and social return, read 
 facts-units = Homes in use
 facts-social = Social rent (below the liberalisation limit)
 facts-free = Free sector
-facts-kinds = By kind
+facts-kinds = All units in use, by kind
 facts-bands = By rent band
 facts-decades = By year built
 facts-decade = { $decade }–{ $end }
 facts-coverage = Covered by a group
-facts-coverage-value = { $covered } of { $all } homes ({ $share } %)
+facts-coverage-value = { $covered } of { $all } units ({ $share } %)
 facts-sr = Social return in the parties' contracts
 facts-sr-value = { $contracts ->
     [one] 1 contract

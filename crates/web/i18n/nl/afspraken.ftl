@@ -76,12 +76,12 @@ facts-help = Live uit het bezit, de Participatiekaart en social return, opgevraa
 facts-units = Woningen in gebruik
 facts-social = Sociale huur (onder de liberalisatiegrens)
 facts-free = Vrije sector
-facts-kinds = Naar soort
+facts-kinds = Alle eenheden in gebruik, naar soort
 facts-bands = Naar huurklasse
 facts-decades = Naar bouwjaar
 facts-decade = { $decade }–{ $end }
 facts-coverage = Vertegenwoordigd door een groep
-facts-coverage-value = { $covered } van { $all } woningen ({ $share } %)
+facts-coverage-value = { $covered } van { $all } eenheden ({ $share } %)
 facts-sr = Social return in contracten van de partijen
 facts-sr-value = { $contracts ->
     [one] 1 contract

@@ -153,10 +153,8 @@ impl Area {
     }
 }
 
-/// VERA EENHEIDSOORT codes of units where no household lives: business space (`BED`, `BOG`), maatschappelijk
-/// vastgoed (`MOG`), parking (`PAR`), other (`OVE`: storage, plots), intramural care let as a whole (`INT`) and
-/// recreation homes (`REC`).
-pub const NOT_A_HOUSEHOLD: [&str; 7] = ["BED", "BOG", "MOG", "PAR", "OVE", "INT", "REC"];
+/// VERA EENHEIDSOORT codes of units where no household lives: the kinds that are not a home.
+pub use volkshuis_domain::bezit::NOT_A_HOME as NOT_A_HOUSEHOLD;
 
 /// Whether a unit houses a household that gets a vote: any unit in use whose soort is not one of
 /// [`NOT_A_HOUSEHOLD`] (a home, `WOO`, or a soort the file leaves out or the corporation codes its own way: better a

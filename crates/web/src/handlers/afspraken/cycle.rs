@@ -197,7 +197,13 @@ impl CyclePage {
     }
 }
 
-fn facts_view(pa: &AfsprakenTexts, t: &crate::i18n::Texts, facts: &GemeenteFacts, today: Date) -> FactsView {
+fn facts_view(
+    pa: &AfsprakenTexts,
+    t: &crate::i18n::Texts,
+    facts: &GemeenteFacts,
+    kind_names: &std::collections::HashMap<String, String>,
+    today: Date,
+) -> FactsView {
     let money = |cents: i64| volkshuis_domain::money::Money::from_cents(cents).to_string();
     FactsView {
         stock: facts
@@ -215,7 +221,14 @@ fn facts_view(pa: &AfsprakenTexts, t: &crate::i18n::Texts, facts: &GemeenteFacts
                     kinds: s
                         .by_kind
                         .iter()
-                        .map(|(k, n)| (if k.is_empty() { pa.kind_unknown.to_owned() } else { k.clone() }, *n))
+                        .map(|(k, n)| {
+                            let kind = if k.is_empty() {
+                                pa.kind_unknown.to_owned()
+                            } else {
+                                crate::vera_names::VeraNames::show(kind_names, &Some(k.clone()))
+                            };
+                            (kind, *n)
+                        })
                         .collect(),
                     bands: s.by_band.iter().map(|(b, n)| (t.rent_band(*b, facts.year), *n)).collect(),
                     decades: s.by_decade.iter().map(|(d, n)| (pa.facts_decade(d, d + 9), *n)).collect(),
@@ -405,6 +418,7 @@ pub(super) async fn cycle_page(
     }
     let own_signed = parties.iter().any(|p| p.org.id == org && p.signed_at.is_some());
     let facts = facts_of(state, cycle, &parties).await?;
+    let kind_names = state.vera_names.get(&state.db, lang).await?;
     let bids = afspraken::bids(&state.db, cycle_ref)
         .await?
         .into_iter()
@@ -523,7 +537,7 @@ pub(super) async fn cycle_page(
                 signed: p.signed_at.map(|at| pa.signed_by(show_time(at), p.signed_by.clone().unwrap_or_default())),
             })
             .collect(),
-        facts: facts_view(pa, t, &facts, today),
+        facts: facts_view(pa, t, &facts, kind_names.soort(), today),
         bids,
         commitments: rows,
         open_text: may_act && matches!(cycle.phase, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling),
