@@ -121,6 +121,10 @@ test('consent is never pre-selected and the board confirms what it gives', async
   await Promise.all([page.waitForLoadState('load'), page.click('text=Antwoord controleren >> nth=-1')]);
   assert.match(await page.textContent('main'), /Kies een antwoord: er is niets vooraf gekozen/);
   assert.match(await page.textContent('main'), /Wacht op antwoord/);
+  // The focus is on the answers to choose from (it stayed at the top, the message far below), and focusing one
+  // chooses nothing.
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'answer_kind');
+  assert.deepEqual(await page.$$eval('input[name="answer_kind"]', (inputs) => inputs.map((i) => i.checked)), [false, false, false]);
 
   // Choosing consent shows its consequence before it is sent.
   await page.check('#answer-consent_given');

@@ -20,13 +20,22 @@
     return el && el.offsetParent !== null;
   }
 
-  // The field a message belongs to: the one it describes, else the first field of its own field or fieldset.
+  // The field a message belongs to: the one it describes (a fieldset's first field: a fieldset takes no focus, and
+  // the answer's radio buttons were left without it), else the first field of its own field or fieldset.
   function fieldOf(message) {
     var described = message.id ? document.querySelectorAll('[aria-describedby~="' + message.id + '"]') : [];
-    for (var i = 0; i < described.length; i++) if (visible(described[i])) return described[i];
+    for (var i = 0; i < described.length; i++) {
+      var field = firstField(described[i]);
+      if (field) return field;
+    }
     var group = message.closest('.field, fieldset');
-    if (!group) return null;
-    var fields = group.querySelectorAll('input:not([type=hidden]), select, textarea');
+    return group ? firstField(group) : null;
+  }
+
+  // The element itself when it is a visible field, else the first visible field inside it.
+  function firstField(el) {
+    if (el.matches('input:not([type=hidden]), select, textarea')) return visible(el) ? el : null;
+    var fields = el.querySelectorAll('input:not([type=hidden]), select, textarea');
     for (var j = 0; j < fields.length; j++) if (visible(fields[j])) return fields[j];
     return null;
   }

@@ -733,6 +733,11 @@ async fn an_answer_sent_by_mistake_is_corrected_within_a_day(mut app: TestApp) {
             .await
             .expect("trail");
     assert_eq!(withdrawn.as_deref(), Some("consent_given"), "the trail keeps the withdrawn answer");
+    // A reload sends the withdrawal again: it says the answer was withdrawn already (it said the 24 hours had passed).
+    let reloaded = app.post(&format!("{case}/antwoord/intrekken"), &[("version", "2"), ("confirmed", "yes")]).await;
+    assert_eq!(reloaded.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reloaded.main().contains("Er is geen verstuurd antwoord om in te trekken: het is al ingetrokken"));
+    assert!(!reloaded.main().contains("langer dan 24 uur"), "{}", reloaded.main());
 
     // The right answer, then a day later the window has closed.
     let refused = [("version", "3"), ("answer_kind", "consent_refused"), ("answer_text", ""), ("confirmed", "yes")];

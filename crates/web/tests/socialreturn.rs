@@ -87,6 +87,23 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
     assert!(home.main().contains("<a href=\"/ondernemingen\">Het register van sociale ondernemingen</a>"));
     assert_eq!(app.get("/ondernemingen").await.status, StatusCode::OK);
     let path = format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen");
+    // An end before the start is named at the end date (it was named above the form only), with what was typed.
+    let backwards = [
+        ("kind", "placement"),
+        ("person", "VD-001"),
+        ("group", "participatiewet"),
+        ("hours_per_week", "24"),
+        ("start", "2026-11-01"),
+        ("end", "2026-10-01"),
+    ];
+    let refused = app.post_multipart(&path, &backwards, &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains(r#"<p class="field-error" id="end-error">Deze bijdrage kan niet worden gewaardeerd: de einddatum ligt voor de begindatum.</p>"#),
+        "{}",
+        refused.main()
+    );
+    assert!(refused.body.contains(r#"value="2026-10-01""#) && refused.body.contains(r#"value="VD-001""#));
     let resp = app
         .post_multipart(
             &path,

@@ -73,6 +73,9 @@ pub enum StepError {
     /// The answer can no longer be withdrawn: its window passed, or the corporation decided on it.
     #[error("het antwoord kan niet meer worden gecorrigeerd")]
     CorrectionClosed,
+    /// There is no answer to withdraw: none was sent, or it was withdrawn already (a reload of the withdrawal).
+    #[error("er is geen antwoord om in te trekken")]
+    NothingToWithdraw,
 }
 
 /// How long after sending its answer the organisation may withdraw it to correct a mistake. A day: long enough for
@@ -161,6 +164,7 @@ impl CaseFacts {
         now: time::OffsetDateTime,
     ) -> Result<(), StepError> {
         match (self.answer, self.decision) {
+            (None, _) => Err(StepError::NothingToWithdraw),
             (Some(_), None) if now < answered_at + CORRECTION_WINDOW => Ok(()),
             _ => Err(StepError::CorrectionClosed),
         }
@@ -343,7 +347,7 @@ mod tests {
         let sent = datetime!(2026-11-25 10:00 UTC);
         let consent = CaseFacts { kind: RequestKind::Consent, ..advice(date!(2026 - 11 - 01)) };
         let given = consent.answered(AnswerKind::ConsentGiven, date!(2026 - 11 - 25));
-        assert_eq!(consent.check_correction(sent, sent), Err(StepError::CorrectionClosed), "nothing to correct");
+        assert_eq!(consent.check_correction(sent, sent), Err(StepError::NothingToWithdraw), "nothing to correct");
         assert_eq!(given.check_correction(sent, datetime!(2026-11-26 09:59:59 UTC)), Ok(()));
         assert_eq!(
             given.check_correction(sent, datetime!(2026-11-26 10:00 UTC)),

@@ -277,6 +277,7 @@ correct-confirm = Yes, withdraw the answer
 correct-cancel = Do not withdraw
 step-answer-withdrawn = Answer withdrawn to correct it
 err-correction-closed = This answer can no longer be corrected: it was sent more than 24 hours ago, or the corporation has decided on it.
+err-nothing-to-withdraw = There is no sent answer to withdraw: it was withdrawn already. You can answer the request again below.
 err-choose-answer = Choose an answer: nothing is chosen in advance.
 err-choose-decision = Choose a decision: nothing is chosen in advance.
 err-unknown-complexes = These complex codes are not in your stock: { $codes }. Check them on the page Stock → Complexes.

@@ -277,6 +277,7 @@ correct-confirm = Ja, antwoord intrekken
 correct-cancel = Niet intrekken
 step-answer-withdrawn = Antwoord ingetrokken om te corrigeren
 err-correction-closed = Dit antwoord kan niet meer worden gecorrigeerd: het is langer dan 24 uur geleden verstuurd, of de corporatie heeft er al over besloten.
+err-nothing-to-withdraw = Er is geen verstuurd antwoord om in te trekken: het is al ingetrokken. U kunt het verzoek hieronder opnieuw beantwoorden.
 err-choose-answer = Kies een antwoord: er is niets vooraf gekozen.
 err-choose-decision = Kies een besluit: er is niets vooraf gekozen.
 err-unknown-complexes = Deze complexcodes staan niet in uw bezit: { $codes }. Controleer ze op de pagina Bezit → Complexen.

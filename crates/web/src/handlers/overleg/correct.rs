@@ -49,7 +49,8 @@ async fn withdraw(
     }
     let window = match overleg::answered_at(&state.db, &scope, &case).await? {
         Some(answered_at) => case.facts().check_correction(answered_at, state.clock.now()),
-        None => Err(StepError::CorrectionClosed),
+        // No answer (any more): a reload of a withdrawal that was made, not a closed window.
+        None => Err(StepError::NothingToWithdraw),
     };
     if let Err(step) = window {
         return again(&state, &auth, &scope, &case, Typed::default(), FieldErrors::default(), Some(step), false).await;

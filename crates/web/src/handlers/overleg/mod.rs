@@ -84,5 +84,6 @@ fn step_error(ov: &OverlegTexts, error: StepError) -> &'static str {
         StepError::NothingToDecide => ov.err_nothing_to_decide,
         StepError::ReplyRequired => ov.err_reply_required,
         StepError::CorrectionClosed => ov.err_correction_closed,
+        StepError::NothingToWithdraw => ov.err_nothing_to_withdraw,
     }
 }

@@ -22,7 +22,7 @@ use volkshuis_domain::access::{Edit, View};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::socialreturn::contribution::Contribution;
 use volkshuis_domain::socialreturn::table::ValuationTable;
-use volkshuis_domain::socialreturn::valuation::{value, Period};
+use volkshuis_domain::socialreturn::valuation::{value, Period, ValuationError};
 use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
 use volkshuis_store::initiatieven::enterprises::{self, PurchaseCheck};
 use volkshuis_store::socialreturn::{self, Relation};
@@ -227,10 +227,15 @@ async fn report(
     let period = Period { start: contract.starts_on, end: contract.ends_on };
     let valued = contribution.as_ref().map(|c| value(&table.table, c, period));
     let (Some(contribution), Some(Ok(valuation)), true) = (&contribution, &valued, errors.is_empty()) else {
-        let message = match valued {
-            Some(Err(e)) => Some(sr.err_valuation(sr.valuation_error(&e))),
+        let message = match &valued {
+            Some(Err(e)) => Some(sr.err_valuation(sr.valuation_error(e))),
             _ => errors.get("enterprise").map(str::to_owned),
         };
+        // An end before the start is also named at the end date (it was named only above the form), which then gets
+        // the focus.
+        if let Some(Err(ValuationError::EndBeforeStart)) = &valued {
+            errors.add("end", sr.err_valuation(sr.valuation_error(&ValuationError::EndBeforeStart)));
+        }
         let page = contract_page(&state, &auth, &scope, &contract, typed, errors, message).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
