@@ -400,8 +400,15 @@ async fn a_vote_is_recorded_only_after_its_confirmation(mut app: TestApp) {
 
     let mut confirmed = vote.to_vec();
     confirmed.push(("confirmed", "yes"));
-    let done = app.post(&stemmen, &confirmed).await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    // Confirmed twice at once (a double click, a second tab): one vote (three were recorded); the other is told.
+    let mut statuses = app.post_at_once(&stemmen, &confirmed, 2).await;
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::CONFLICT]);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_vve_votes").await, 1);
+    let again = app.post(&stemmen, &confirmed).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert!(again.main().contains("Over dit onderwerp is voor deze vergadering al een stem vastgelegd"));
+    assert!(again.main().contains("value=\"Dakrenovatie\""), "the form as typed: {}", again.main());
     assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_vve_votes").await, 1);
     let page = app.get(&path).await;
     let main = page.main();

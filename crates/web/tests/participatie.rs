@@ -300,11 +300,24 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     with_consent.push(("consent", "on"));
     let resp = app.post(&join, &with_consent).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
-    assert!(app.get(resp.location().expect("back")).await.body.contains("Verstuurd."));
-    // Four more from this address, and the sixth must wait a minute (the fifth earned it), typed values kept.
+    // It names the group it went to (with two groups listed, "Verstuurd." did not say which).
+    let sent = app.get(resp.location().expect("back")).await;
+    assert!(sent.body.contains("Verstuurd naar Commissie De Ark. De groep neemt contact met u op."), "{}", sent.main());
+    let db = app.state.db.clone();
+    let count = |query: &'static str| {
+        let db = db.clone();
+        async move { sql::query_scalar::<i64>(query).fetch_one(&db).await.expect("count") }
+    };
+    let requests = || count("SELECT COUNT(*) FROM part_join_requests");
+    let notices = || count("SELECT COUNT(*) FROM notifications WHERE text LIKE 'Nieuwe aanmelding%'");
+    let (one, told) = (requests().await, notices().await);
+    assert_eq!(one, 1);
+    // Four more from this address, and the sixth must wait a minute (the fifth earned it), typed values kept. The
+    // same request again (a double click, a reload) is stored once and told once (each was a request of its own).
     for _ in 0..4 {
         assert_eq!(app.post(&join, &with_consent).await.status, StatusCode::SEE_OTHER);
     }
+    assert_eq!((requests().await, notices().await), (one, told));
     let refused = app.post(&join, &with_consent).await;
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(
@@ -328,7 +341,10 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
     // A visitor reading in English asks too: the board's notice is still in the board's own language.
     app.set_cookie("vh_lang", "en");
-    assert_eq!(app.post(&join, &with_consent).await.status, StatusCode::SEE_OTHER);
+    let mut in_english = with_consent.clone();
+    in_english.retain(|(k, _)| *k != "message");
+    in_english.push(("message", "I would like to join"));
+    assert_eq!(app.post(&join, &in_english).await.status, StatusCode::SEE_OTHER);
 
     // The keeping organisation's board sees it (and a notice); the read is audited; the corporation does not see it.
     app.clear_cookies();

@@ -299,7 +299,8 @@ pub async fn citeable_cases(db: &Db, scope: &ReadScope, vve_id: i64) -> Result<V
 }
 
 /// Records a vote for one of the corporation's VvE's; `false` when the VvE is not its own or the cited case is not
-/// one it may cite.
+/// one it may cite; [`crate::StoreError::Conflict`] when a vote on the same subject at the same meeting is recorded
+/// already (a confirmation sent twice recorded the vote twice).
 pub async fn record_vote(db: &Db, scope: &WriteScope, actor: &Actor, vve_id: i64, vote: &NewVote) -> Result<bool> {
     let corporation = scope.org_id();
     if vve(db, scope.as_read(), vve_id).await?.is_none() || !VOTES.contains(&vote.vote.as_str()) {
@@ -312,6 +313,21 @@ pub async fn record_vote(db: &Db, scope: &WriteScope, actor: &Actor, vve_id: i64
         }
     }
     let mut tx = db.begin().await?;
+    // One vote per subject and meeting. Votes on one VvE are recorded one at a time: SQLite's transaction holds the
+    // write lock; on PostgreSQL the VvE's row is locked until the vote is written.
+    if tx.conn().backend() == crate::Backend::Postgres {
+        sql::query("SELECT id FROM nz_vves WHERE id = $1 FOR UPDATE").bind(vve_id).execute(&mut tx).await?;
+    }
+    let recorded: Option<i64> =
+        sql::query_scalar("SELECT id FROM nz_vve_votes WHERE vve_id = $1 AND meeting_on = $2 AND subject = $3")
+            .bind(vve_id)
+            .bind(date_to_text(vote.meeting_on))
+            .bind(&vote.subject)
+            .fetch_optional(&mut tx)
+            .await?;
+    if recorded.is_some() {
+        return Err(crate::StoreError::Conflict);
+    }
     let id: i64 = sql::query_scalar(
         "INSERT INTO nz_vve_votes (vve_id, meeting_on, subject, vote, cited_case_id, note, recorded_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",

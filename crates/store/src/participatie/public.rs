@@ -88,20 +88,43 @@ pub struct JoinRequest {
     pub at: OffsetDateTime,
 }
 
-/// Stores a request given with explicit consent.
-pub async fn add_join_request(tx: &mut Tx, group: &Group, request: &JoinRequest) -> Result<i64> {
-    Ok(sql::query_scalar(
-        "INSERT INTO part_join_requests (group_id, name, contact, message, address, consent_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+/// Stores a visitor's request to join `group`, given with explicit consent; `None` when the same request (name, contact, message and address) came
+/// in the last day already (a double click or a reload sent it twice: it is there once).
+pub async fn add_join_request(tx: &mut Tx, group: &Group, request: &JoinRequest) -> Result<Option<i64>> {
+    // One request at a time per group: SQLite's transaction holds the write lock; PostgreSQL locks the group's row.
+    if tx.conn().backend() == crate::Backend::Postgres {
+        sql::query("SELECT id FROM part_groups WHERE id = $1 FOR UPDATE").bind(group.id).execute(&mut *tx).await?;
+    }
+    let since = timestamp::to_unix(request.at - time::Duration::days(1));
+    let same: Option<i64> = sql::query_scalar(
+        "SELECT id FROM part_join_requests WHERE group_id = $1 AND name = $2 AND contact = $3 AND message = $4 \
+         AND address = $5 AND created_at >= $6",
     )
     .bind(group.id)
     .bind(&request.name)
     .bind(&request.contact)
     .bind(&request.message)
     .bind(&request.address)
-    .bind(timestamp::to_unix(request.at))
-    .fetch_one(&mut *tx)
-    .await?)
+    .bind(since)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if same.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(
+        sql::query_scalar(
+            "INSERT INTO part_join_requests (group_id, name, contact, message, address, consent_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        )
+        .bind(group.id)
+        .bind(&request.name)
+        .bind(&request.contact)
+        .bind(&request.message)
+        .bind(&request.address)
+        .bind(timestamp::to_unix(request.at))
+        .fetch_one(&mut *tx)
+        .await?,
+    ))
 }
 
 /// A group's requests, newest first, for a member of its organisation (the caller checked that); the read is

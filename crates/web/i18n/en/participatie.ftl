@@ -112,6 +112,7 @@ consent = I consent to my name and contact details being given to this group so 
 err-consent = Without your consent we cannot pass on your details.
 send = Send
 sent = Sent. The group will contact you.
+sent-to = Sent to { $group }. The group will contact you.
 notice-join = New request for { $group }
 diagnosis-title = How is participation organised? ({ $year })
 diagnosis-intro = Corporation and tenant organisation answer the same questions (1 = not at all, 5 = fully). The result places both in one of four variants.

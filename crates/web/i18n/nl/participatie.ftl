@@ -112,6 +112,7 @@ consent = Ik geef toestemming mijn naam en contactgegevens aan deze groep te gev
 err-consent = Zonder uw toestemming kunnen wij uw gegevens niet doorgeven.
 send = Versturen
 sent = Verstuurd. De groep neemt contact met u op.
+sent-to = Verstuurd naar { $group }. De groep neemt contact met u op.
 notice-join = Nieuwe aanmelding voor { $group }
 diagnosis-title = Hoe is participatie georganiseerd? ({ $year })
 diagnosis-intro = Corporatie en huurdersorganisatie beantwoorden dezelfde vragen (1 = helemaal niet, 5 = helemaal wel). Het resultaat plaatst beide in een van vier varianten.

@@ -62,7 +62,8 @@ struct PublicPage {
     ask: Option<String>,
     errors: FieldErrors,
     join: JoinForm,
-    sent: bool,
+    /// After a join request: the line that says it was sent, naming the group where the address still lists it.
+    sent: Option<String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -205,7 +206,12 @@ async fn public_page(
             }
         }
     }
-    Ok(PublicPage { sent: query.sent.is_some(), query, searched, address, groups, ask, errors, join, page })
+    // The request's group by its id among the address's groups (it said only "sent", with two groups listed).
+    let sent = query.sent.as_deref().map(|sent| {
+        let group = sent.parse::<i64>().ok().and_then(|id| groups.iter().find(|g| g.id == id));
+        group.map_or_else(|| pt.sent.to_owned(), |g| pt.sent_to(&g.name))
+    });
+    Ok(PublicPage { sent, query, searched, address, groups, ask, errors, join, page })
 }
 
 /// Whether the lookup form was sent: the page's own address has no query, the form always sends its fields.
@@ -236,7 +242,7 @@ async fn lookup(
                 ask: None,
                 errors,
                 join: JoinForm::default(),
-                sent: false,
+                sent: None,
             };
             return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
         }
@@ -286,7 +292,7 @@ async fn join(
             ask: None,
             errors,
             join: form,
-            sent: false,
+            sent: None,
         };
         return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
     }
@@ -320,9 +326,11 @@ async fn join(
         at: now,
     };
     let mut tx = state.db.begin().await?;
-    part::add_join_request(&mut tx, &group, &request).await?;
+    // The same request sent again (a double click, a reload) is there once, and told once.
+    let added = part::add_join_request(&mut tx, &group, &request).await?.is_some();
     // Tell the organisation that keeps the group: an in-app notice, without the tenant's details.
-    for (user, role) in users::members_of(&mut tx, group.org_id).await? {
+    let members = if added { users::members_of(&mut tx, group.org_id).await? } else { Vec::new() };
+    for (user, role) in members {
         if user.active && role >= Role::Staff {
             // In both languages, shown in the reader's (ADR 0060), never the visitor's who asked.
             let lines = both_languages(|lang| lang.participatie().notice_join(&group.name));
@@ -337,7 +345,7 @@ async fn join(
         .append_pair("postcode", &form.postcode)
         .append_pair("huisnummer", &form.huisnummer)
         .append_pair("toevoeging", &form.toevoeging)
-        .append_pair("sent", "1")
+        .append_pair("sent", &group.id.to_string())
         .finish();
     Ok(Redirect::to(&format!("/doe-mee?{back}")).into_response())
 }

@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_store::nazorg::vves::{self, NewVote, VOTES};
+use volkshuis_store::StoreError;
 
 const SUBJECT_MAX: usize = 300;
 const NOTE_MAX: usize = 2000;
@@ -84,9 +85,17 @@ pub(super) async fn vote(
         cited_case_id: cited.map(|(case, _, _)| *case),
         note: Some(note).filter(|n| !n.is_empty()),
     };
-    if !vves::record_vote(&state.db, &scope, &auth.actor(&state), id, &new).await? {
+    match vves::record_vote(&state.db, &scope, &auth.actor(&state), id, &new).await {
         // The VvE and the case were the corporation's a moment ago; what the store refuses now is not there.
-        return Err(AppError::NotFound);
+        Ok(false) => return Err(AppError::NotFound),
+        Ok(true) => {}
+        // Recorded already (a second click, another tab): said at the subject, the form as typed, nothing twice.
+        Err(StoreError::Conflict) => {
+            errors.add("subject", vt.err_vote_recorded);
+            let page = vve_page(&state, &auth, org, id, VoteForm { fields, errors, summary: None }).await?;
+            return render(StatusCode::CONFLICT, &page);
+        }
+        Err(other) => return Err(other.into()),
     }
     Ok(Redirect::to(&format!("/orgs/{org}/nazorg/vves/{id}?notice=vote#stemmen")).into_response())
 }
