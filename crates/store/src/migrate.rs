@@ -74,6 +74,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(53, "signalering referral partners", "0053_sg_referral_partners"),
     migration!(54, "notification languages", "0054_notification_languages"),
     migration!(55, "unanswered referrals", "0055_unanswered_referrals"),
+    migration!(56, "contribution form token", "0056_contribution_form_token"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

@@ -115,8 +115,9 @@ async fn partners(db: &Db) -> (WriteScope, WriteScope) {
 }
 
 async fn join(db: &Db, group: &part::Group, at: OffsetDateTime) {
+    // A request of its own each time (the same one again within a day is stored once).
     let request = JoinRequest {
-        name: "Fenna".into(),
+        name: format!("Fenna {}", at.unix_timestamp()),
         contact: "fenna@example.nl".into(),
         message: "Ik doe mee".into(),
         address: "Kerkstraat 1".into(),

@@ -18,6 +18,7 @@ use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
 
 on_both_backends!(
     a_contract_from_obligation_to_progress,
+    one_form_sent_twice_reports_once,
     the_table_valid_on_the_award_date_applies,
     each_party_sees_its_own,
     bad_contributions_come_back_with_what_was_typed,
@@ -104,6 +105,8 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
         refused.main()
     );
     assert!(refused.body.contains(r#"value="2026-10-01""#) && refused.body.contains(r#"value="VD-001""#));
+    // The form's token comes back with the form, so that sending it again is known as the same form.
+    assert!(refused.body.contains(r#"<input type="hidden" name="form_token" value=""#), "{}", refused.main());
     let resp = app
         .post_multipart(
             &path,
@@ -1150,4 +1153,36 @@ async fn evidence_downloads_are_audited(mut app: TestApp) {
     let denied = app.get(&format!("/orgs/{municipality}/sr/contracten/{id}/bewijs/{file}")).await;
     assert_eq!(denied.status, StatusCode::NOT_FOUND);
     assert!(entries(municipality).await.is_empty());
+}
+
+/// One form sent twice (a double click, a second tab) reports once: the second is rolled back and told, with an
+/// empty form (two contributions were stored, and the pending value counted twice).
+async fn one_form_sent_twice_reports_once(mut app: TestApp) {
+    let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    app.login(SUPPLIER).await;
+    let path = format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen");
+    let db = app.state.db.clone();
+    let contributions = || {
+        let db = db.clone();
+        async move { sql::query_scalar::<i64>("SELECT COUNT(*) FROM sr_contributions").fetch_one(&db).await.expect("n") }
+    };
+    let before = contributions().await;
+    let twice = [
+        ("kind", "purchase"),
+        ("seller", "Drukkerij Samen"),
+        ("certificate", "code_so"),
+        ("invoice", "980,00"),
+        ("date", "2026-03-02"),
+        ("form_token", "0123456789abcdef0123456789abcdef"),
+    ];
+    assert_eq!(app.post_multipart(&path, &twice, &[]).await.status, StatusCode::SEE_OTHER);
+    let second = app.post_multipart(&path, &twice, &[]).await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert!(second.main().contains("Deze bijdrage is al gemeld vanuit dit formulier"), "{}", second.main());
+    assert!(!second.body.contains("value=\"Drukkerij Samen\""), "a new, empty form");
+    assert_eq!(contributions().await, before + 1, "stored and counted once");
+    let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
+    assert!(page.body.contains("€ 980,00 excl. btw × 100% = € 980,00"), "{}", page.main());
+    assert_eq!(page.body.matches("Drukkerij Samen").count(), 1, "listed once: {}", page.main());
 }

@@ -121,6 +121,18 @@ pub async fn report(
     Ok(id)
 }
 
+/// Keeps the token of the form a contribution was reported from; [`StoreError::Duplicate`] when another
+/// contribution to the same contract came from that form (a double click or a second tab sent it twice: the caller
+/// rolls the second back). Run in the report's transaction.
+pub async fn keep_form_token(tx: &mut Tx, contribution_id: i64, token: &str) -> Result<()> {
+    sql::query("UPDATE sr_contributions SET form_token = $1 WHERE id = $2")
+        .bind(token)
+        .bind(contribution_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
 /// The rules the stored values are computed by: 2 is by calendar months within the contract period (ADR 0026); 3
 /// ends a counted-months cap from the 29th to the 31st on the last day of a month that lacks that day (ADR 0026,
 /// December 2026). Rows with a lower version are re-valued at start-up ([`super::revalue`]).

@@ -20,7 +20,8 @@ pub use contracts::{
     StandingInput,
 };
 pub use contributions::{
-    contributions, decide, mark_tenant, own_cluster, report, ContributionRow, Status, VALUATION_VERSION,
+    contributions, decide, keep_form_token, mark_tenant, own_cluster, report, ContributionRow, Status,
+    VALUATION_VERSION,
 };
 pub use coordinators::{add_coordinator, coordinators, may_coordinate};
 pub use evidence::{add_evidence, evidence, evidence_files};

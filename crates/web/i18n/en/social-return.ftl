@@ -51,6 +51,7 @@ save-contract = Record contract
 err-no-table = No table version was valid on the award date.
 err-supplier = Choose a supplier.
 err-dates = The end date is before the start date.
+err-reported-twice = This contribution was reported from this form already (it was sent twice); it is in the list below once and counts once.
 err-amount = Enter an amount, for example 250,000.00.
 err-percent = Enter a percentage, for example 5 or 2.5.
 err-number = Enter a whole number.

@@ -51,6 +51,7 @@ save-contract = Contract vastleggen
 err-no-table = Er is geen tabelversie die gold op de gunningsdatum.
 err-supplier = Kies een leverancier.
 err-dates = De einddatum ligt voor de begindatum.
+err-reported-twice = Deze bijdrage is al gemeld vanuit dit formulier (twee keer verstuurd); ze staat één keer in de lijst hieronder en telt één keer mee.
 err-amount = Vul een bedrag in, bijvoorbeeld 250.000,00.
 err-percent = Vul een percentage in, bijvoorbeeld 5 of 2,5.
 err-number = Vul een heel getal in.

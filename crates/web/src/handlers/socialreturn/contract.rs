@@ -314,6 +314,9 @@ pub(super) async fn contract_page(
     errors: FieldErrors,
     message: Option<String>,
 ) -> Result<ContractPage, AppError> {
+    // The contribution form's token (`keep_form_token`): kept when the form comes back, new when it is shown anew.
+    let mut typed = typed;
+    typed.entry("form_token".to_owned()).or_insert_with(|| format!("{:032x}", rand::random::<u128>()));
     let page = Page::for_user(auth);
     let sr = page.sr;
     let today = today(state);

@@ -243,6 +243,21 @@ async fn report(
     let mut tx = state.db.begin().await?;
     let cid =
         socialreturn::report(&mut tx, &scope, &contract, &actor, contribution, valuation, name.as_deref()).await?;
+    // The same form sent twice (a double click, a second tab) reports once: the second is rolled back and told.
+    let token = field(&typed, "form_token");
+    if !token.is_empty() && token.len() <= 64 {
+        match socialreturn::keep_form_token(&mut tx, cid, token).await {
+            Err(StoreError::Duplicate) => {
+                drop(tx);
+                // An empty form with a new token: the contribution is in the list, a real second one starts afresh.
+                let message = Some(sr.err_reported_twice.to_owned());
+                let (fresh, no_errors) = (Typed::default(), FieldErrors::default());
+                let page = contract_page(&state, &auth, &scope, &contract, fresh, no_errors, message).await?;
+                return render(StatusCode::CONFLICT, &page);
+            }
+            other => other?,
+        }
+    }
     if let Some(registered) = &registered {
         enterprises::link_purchase(&mut tx, &scope, &contract, cid, registered.id).await?;
     }
