@@ -36,6 +36,24 @@ impl FieldErrors {
     }
 }
 
+/// What an edit form showed, as a short fingerprint (its fields' names and values, in any order): the form carries it
+/// as `seen`, and a save whose record no longer has it was made over someone else's change since the form was opened
+/// (the later of two saves silently undid the earlier). Stable across restarts (SHA-256, not the std hasher).
+pub fn fingerprint<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut fields: Vec<(&str, &str)> = fields.into_iter().collect();
+    fields.sort_unstable();
+    let mut hash = Sha256::new();
+    for (name, value) in fields {
+        // Lengths first: ("ab", "c") and ("a", "bc") differ.
+        hash.update((name.len() as u64).to_le_bytes());
+        hash.update(name.as_bytes());
+        hash.update((value.len() as u64).to_le_bytes());
+        hash.update(value.as_bytes());
+    }
+    hash.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
 /// The translated message for a parse error.
 pub fn text_error(t: &Texts, error: TextError) -> String {
     match error {
@@ -145,6 +163,15 @@ pub fn show_percent(bp: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fingerprint_changes_with_any_field_and_not_with_their_order() {
+        let seen = fingerprint([("name", "De Linde"), ("size", "40")]);
+        assert_eq!(seen, fingerprint([("size", "40"), ("name", "De Linde")]));
+        assert_ne!(seen, fingerprint([("name", "De Linde"), ("size", "41")]));
+        assert_ne!(fingerprint([("a", "bc")]), fingerprint([("ab", "c")]));
+        assert_eq!(seen.len(), 24);
+    }
 
     #[test]
     fn percentages_are_read_as_dutch_users_type_them() {

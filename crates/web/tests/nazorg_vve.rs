@@ -322,6 +322,25 @@ async fn a_vve_is_registered_edited_and_judged(mut app: TestApp) {
     fixed.push(("conflict_abstentions", "Benoeming en ontslag van de beheerder"));
     fixed.retain(|(k, _)| *k != "yearly_reserve");
     fixed.push(("yearly_reserve", "1500"));
+    // The edit form carries what it showed; a save over a change made since (another tab, a colleague) comes back as
+    // typed and told, nothing saved (the later save silently undid the earlier: the minutes were lost).
+    let needle = "name=\"seen\" value=\"";
+    let at = edit.body.find(needle).expect("the form carries what it showed") + needle.len();
+    let seen = edit.body[at..at + 24].to_owned();
+    let mut meanwhile = good.to_vec();
+    meanwhile.retain(|(k, _)| *k != "minutes");
+    meanwhile.push(("minutes", "Notulen bij de secretaris"));
+    meanwhile.push(("seen", &seen));
+    assert_eq!(app.post(&format!("{path}/bewerken"), &meanwhile).await.status, StatusCode::SEE_OTHER);
+    fixed.push(("seen", &seen));
+    let stale = app.post(&format!("{path}/bewerken"), &fixed).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(stale.main().contains("Iemand anders heeft deze VvE gewijzigd sinds u dit formulier opende"));
+    assert!(stale.body.contains("Benoeming en ontslag van de beheerder"), "what was typed is kept");
+    let at = stale.body.find(needle).expect("a new fingerprint") + needle.len();
+    let now = stale.body[at..at + 24].to_owned();
+    fixed.retain(|(k, _)| *k != "seen");
+    fixed.push(("seen", &now));
     let saved = app.post(&format!("{path}/bewerken"), &fixed).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let page = app.get(&path).await;
@@ -336,7 +355,7 @@ async fn a_vve_is_registered_edited_and_judged(mut app: TestApp) {
             .fetch_all(&app.state.db)
             .await
             .expect("audit");
-    assert_eq!(actions, vec!["create".to_owned(), "update".to_owned()]);
+    assert_eq!(actions, vec!["create".to_owned(), "update".to_owned(), "update".to_owned()]);
     // The same page in English, through the language switch.
     app.post("/language", &[("lang", "en"), ("back", "/dashboard")]).await;
     let english = app.get(&path).await;

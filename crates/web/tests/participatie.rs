@@ -198,7 +198,28 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let circle = app.post(&edit, &cyclic).await;
     assert_eq!(circle.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(circle.body.contains("niet deze groep zelf en geen groep die eronder valt"), "{}", circle.main());
-    let resp = app.post(&edit, &group_form(&w, "Commissie De Ark en Het Anker", "bewonerscommissie", "C1, C2")).await;
+    // Two tabs open the form; the first saves; the second's save would undo it unseen: it comes back as typed, told,
+    // and keeps its version only when saved again (the later of two saves silently won).
+    let seen_in = |body: &str| {
+        let needle = "name=\"seen\" value=\"";
+        let at = body.find(needle).expect("the form carries what it showed") + needle.len();
+        body[at..at + 24].to_owned()
+    };
+    let seen = seen_in(&form.body);
+    let mut first = group_form(&w, "Commissie De Ark", "bewonerscommissie", "C1, C2");
+    first.push(("seen", &seen));
+    assert_eq!(app.post(&edit, &first).await.status, StatusCode::SEE_OTHER);
+    let mut second = group_form(&w, "Commissie De Ark en Het Anker", "bewonerscommissie", "C1, C2");
+    second.push(("seen", &seen));
+    let stale = app.post(&edit, &second).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(stale.main().contains("Iemand anders heeft deze groep gewijzigd sinds u dit formulier opende"));
+    assert!(stale.body.contains("value=\"Commissie De Ark en Het Anker\""), "what was typed is kept");
+    let now = seen_in(&stale.body);
+    assert_ne!(now, seen, "the form now carries what the group holds");
+    second.retain(|(k, _)| *k != "seen");
+    second.push(("seen", &now));
+    let resp = app.post(&edit, &second).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
     let formal = cov.body.split("Erkende vertegenwoordiging</dt><dd>").nth(1).expect("formal count");

@@ -27,6 +27,7 @@ save = Save
 err-area = Give at least one complex or neighbourhood code.
 err-corporation = Choose a corporation your organisation consults.
 err-parent = Under ‘Falls under’, choose a group from the list: a group of the same corporation that your organisation sees (not this group itself, nor a group that falls under it).
+err-changed-meanwhile = Someone else changed this group since you opened this form. Below is what you typed; the group's page shows what it holds now. Save again to keep your version.
 recognised = Recognised (Overlegwet)
 not-recognised = Not recognised yet
 fading = Fading: no activity in 12 months

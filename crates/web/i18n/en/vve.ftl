@@ -116,6 +116,7 @@ vote-summary-no-cite = The vote cites no advice of the tenants.
 vote-summary-final = A recorded vote cannot be changed.
 err-vote = Choose for, against or abstained.
 err-subject = Enter the subject, at most 300 characters.
+err-changed-meanwhile = Someone else changed this VvE since you opened this form. Below is what you typed; the VvE's page shows what it holds now. Save again to keep your version.
 err-vote-recorded = A vote on this subject at this meeting is recorded already (see the list below); nothing was recorded twice.
 err-cite = This vote cannot cite that advice.
 notice-vote = The vote has been recorded.

@@ -27,6 +27,7 @@ save = Opslaan
 err-area = Geef minstens één complexcode of buurtcode.
 err-corporation = Kies een corporatie waarmee uw organisatie overlegt.
 err-parent = Kies bij ‘Valt onder’ een groep uit de lijst: een groep van dezelfde corporatie die uw organisatie ziet (niet deze groep zelf en geen groep die eronder valt).
+err-changed-meanwhile = Iemand anders heeft deze groep gewijzigd sinds u dit formulier opende. Hieronder staat wat u typte; op de pagina van de groep ziet u wat er nu staat. Sla opnieuw op om uw versie te bewaren.
 recognised = Erkend (Overlegwet)
 not-recognised = Nog niet erkend
 fading = Verwatert: geen activiteit in 12 maanden

@@ -116,6 +116,7 @@ vote-summary-no-cite = De stem haalt geen advies van de huurders aan.
 vote-summary-final = Een vastgelegde stem kan niet worden gewijzigd.
 err-vote = Kies voor, tegen of onthouden.
 err-subject = Geef het onderwerp, hoogstens 300 tekens.
+err-changed-meanwhile = Iemand anders heeft deze VvE gewijzigd sinds u dit formulier opende. Hieronder staat wat u typte; op de pagina van de VvE ziet u wat er nu staat. Sla opnieuw op om uw versie te bewaren.
 err-vote-recorded = Over dit onderwerp is voor deze vergadering al een stem vastgelegd (zie de lijst hieronder); er is niets dubbel vastgelegd.
 err-cite = Dit advies kan deze stem niet aanhalen.
 notice-vote = De stem is vastgelegd.

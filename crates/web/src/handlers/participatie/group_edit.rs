@@ -62,7 +62,15 @@ async fn edit_form(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = editable(&state, &scope, &organisation, id).await?;
-    ok(&form_page(&state, &auth, &scope, &organisation, form_of(&group), FieldErrors::default(), Some(id)).await?)
+    ok(&form_page(&state, &auth, &scope, &organisation, with_seen(form_of(&group)), FieldErrors::default(), Some(id))
+        .await?)
+}
+
+/// The form with the fingerprint of what it shows, as `seen`.
+fn with_seen(mut form: GroupForm) -> GroupForm {
+    let seen = form.fingerprint();
+    form.rest.insert("seen".to_owned(), seen);
+    form
 }
 
 async fn update(
@@ -73,6 +81,16 @@ async fn update(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = editable(&state, &scope, &organisation, id).await?;
+    // Changed by someone else since this form was opened: the form comes back as typed, with what the group holds
+    // now as its new `seen`, so a second save keeps this version knowingly (the later save undid the earlier).
+    let now = form_of(&group).fingerprint();
+    if form.rest.get("seen").is_some_and(|seen| *seen != now) {
+        let mut errors = FieldErrors::default();
+        errors.add("seen", auth.ctx.lang.participatie().err_changed_meanwhile);
+        form.rest.insert("seen".to_owned(), now);
+        let page = form_page(&state, &auth, &scope, &organisation, form, errors, Some(id)).await?;
+        return render(StatusCode::CONFLICT, &page);
+    }
     // The corporation whose stock it is does not change.
     form.corporation_id = group.corporation_id.to_string();
     let t = auth.ctx.t();

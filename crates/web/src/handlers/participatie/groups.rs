@@ -233,6 +233,29 @@ pub(super) struct GroupForm {
 }
 
 impl GroupForm {
+    /// The fingerprint of what the form holds (its fields and channels; not its token or other extra fields), to
+    /// know on a save whether the group changed since the form was opened ([`crate::forms::fingerprint`]).
+    pub(super) fn fingerprint(&self) -> String {
+        let named = [
+            ("corporation_id", &self.corporation_id),
+            ("parent_id", &self.parent_id),
+            ("name", &self.name),
+            ("kind", &self.kind),
+            ("area_kind", &self.area_kind),
+            ("area_complexes", &self.area_complexes),
+            ("area_buurten", &self.area_buurten),
+            ("contact_role", &self.contact_role),
+            ("approx_size", &self.approx_size),
+            ("description", &self.description),
+            ("join_info", &self.join_info),
+            ("started_on", &self.started_on),
+        ];
+        let channels = self.rest.iter().filter(|(k, _)| k.starts_with("channel_"));
+        crate::forms::fingerprint(
+            named.into_iter().map(|(k, v)| (k, v.as_str())).chain(channels.map(|(k, v)| (k.as_str(), v.as_str()))),
+        )
+    }
+
     /// The field of the area's codes for the kind of area chosen (`None` for "all"): a picker per kind, and the
     /// server reads only the one of the kind chosen.
     pub(super) fn area_field(&self) -> Option<&'static str> {

@@ -107,6 +107,12 @@ fn checkbox_on(fields: &HashMap<String, String>) -> bool {
     checkbox(&fields.get("is_manager").cloned())
 }
 
+/// The fingerprint of what the form shows of `vve` ([`crate::forms::fingerprint`]).
+fn seen(vve: &Vve) -> String {
+    let fields = fields_of(vve);
+    crate::forms::fingerprint(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
 /// A registered VvE's fields as the form shows them.
 fn fields_of(vve: &Vve) -> HashMap<String, String> {
     let input = &vve.input;
@@ -316,7 +322,8 @@ pub(super) async fn edit_form(
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let (scope, vve) = own_vve(&state, &auth, org, id).await?;
-    let fields = fields_of(&vve);
+    let mut fields = fields_of(&vve);
+    fields.insert("seen".to_owned(), seen(&vve));
     let page =
         form_page(&state, &auth, (org, &scope), Some((id, &vve.input.name)), fields, FieldErrors::default()).await?;
     ok(&page)
@@ -326,10 +333,20 @@ pub(super) async fn update(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
-    Form(fields): Form<HashMap<String, String>>,
+    Form(mut fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, vve) = own_vve(&state, &auth, org, id).await?;
     let named = Some((id, vve.input.name.as_str()));
+    // Changed by someone else since this form was opened (the minutes of the one were lost to the other's save):
+    // the form comes back as typed, told, with what the VvE holds now as `seen`, so a second save is knowing.
+    let now = seen(&vve);
+    if fields.get("seen").is_some_and(|s| *s != now) {
+        let mut errors = FieldErrors::default();
+        errors.add("seen", VveTexts::of(auth.ctx.lang).err_changed_meanwhile);
+        fields.insert("seen".to_owned(), now);
+        let page = form_page(&state, &auth, (org, &scope), named, fields, errors).await?;
+        return render(StatusCode::CONFLICT, &page);
+    }
     let input = match read(&state, &auth, &scope, &fields).await? {
         Ok(input) => input,
         Err(errors) => {
