@@ -256,8 +256,24 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Kies bij ‘Valt onder’ een groep uit de lijst"), "{}", refused.main());
     assert!(!app.get(&format!("/orgs/{noord}/participatie")).await.body.contains("Commissie Erbij"));
-    // Ending the committee: it leaves the list and nobody speaks for the tenants any more.
+    // A group's form offers as its parent neither itself nor a group below it (it offered them, and the save then
+    // refused them as a circle); the group below is offered the one above.
     app.login("bestuur@desleutel.test").await;
+    let mut child = group_form(&w, "Werkgroep Tuin", "bewonerscommissie", "C1");
+    child.push(("parent_id", &ark_s));
+    let made = app.post(&format!("/orgs/{sleutel}/participatie/groepen/nieuw"), &child).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.main());
+    let tuin = id_in(made.location());
+    let form = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}/bewerken")).await;
+    let parent_field = &form.body[form.body.find("id=\"parent_id\"").expect("the parent field")..];
+    let parent_field = &parent_field[..parent_field.find("</select>").expect("its end")];
+    assert!(!parent_field.contains(&format!("value=\"{tuin}\"")), "not the group below: {parent_field}");
+    assert!(!parent_field.contains(&format!("value=\"{ark}\"")), "not itself: {parent_field}");
+    let form = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{tuin}/bewerken")).await;
+    assert!(form.body.contains(&format!("<option value=\"{ark}\" selected>")), "the one above is offered");
+    let ended = app.post(&format!("/orgs/{sleutel}/participatie/groepen/{tuin}/beeindigen"), &[]).await;
+    assert_eq!(ended.status, StatusCode::SEE_OTHER);
+    // Ending the committee: it leaves the list and nobody speaks for the tenants any more.
     assert_eq!(
         app.post(&format!("/orgs/{sleutel}/participatie/groepen/{ark}/beeindigen"), &[]).await.status,
         StatusCode::SEE_OTHER

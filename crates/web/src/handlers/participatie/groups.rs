@@ -297,6 +297,21 @@ pub(super) struct FormPage {
     errors: FieldErrors,
 }
 
+/// Whether `id` is `top` or lies below it, going up by `parent_of` (as far as the organisation sees; the store checks
+/// the whole tree again on saving).
+fn is_at_or_below(parent_of: &HashMap<i64, Option<i64>>, id: i64, top: i64) -> bool {
+    let mut next = Some(id);
+    // A tree has no cycles; the bound only guards against rows edited by hand.
+    for _ in 0..64 {
+        match next {
+            Some(at) if at == top => return true,
+            Some(at) => next = parent_of.get(&at).copied().flatten(),
+            None => return false,
+        }
+    }
+    false
+}
+
 pub(super) async fn form_page(
     state: &AppState,
     auth: &Auth,
@@ -309,11 +324,13 @@ pub(super) async fn form_page(
     let page = Page::for_user(auth);
     let pt = page.pt;
     let corps = corporations(state, scope, organisation).await?;
-    // A group's parent is one of the groups the organisation sees, shown with its kind (names repeat).
-    let parents = part::visible_to(&state.db, scope)
-        .await?
-        .into_iter()
-        .filter(|g| editing != Some(g.id))
+    // A group's parent is one of the groups the organisation sees, shown with its kind (names repeat); never the
+    // group being changed nor one below it (the list offered them and the save then refused them as a circle).
+    let visible = part::visible_to(&state.db, scope).await?;
+    let parent_of: HashMap<i64, Option<i64>> = visible.iter().map(|g| (g.id, g.parent_id)).collect();
+    let parents = visible
+        .iter()
+        .filter(|g| editing.is_none_or(|moving| !is_at_or_below(&parent_of, g.id, moving)))
         .map(|g| (g.id.to_string(), format!("{} ({})", g.name, pt.kind(g.kind))))
         .collect();
     let org_id = organisation.id;
