@@ -86,6 +86,13 @@ async fn bring_in(app: &mut TestApp, woonstad: i64) -> i64 {
     let send = action[..action.find('"').expect("end")].to_owned();
     let sent = app.post(&send, &[]).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    // Sent again (a second click, a replay): said so on the ledger page, nothing sent twice (it was a bare 404).
+    let again = app.post(&send, &[]).await;
+    assert_eq!(again.location(), Some(format!("/orgs/{woonstad}/signalering/grootboek?notice=not_pending").as_str()));
+    let told = app.get(again.location().expect("to the ledger page")).await;
+    assert!(told.main().contains("Dit grootboek wacht niet (meer) op versturen"), "{}", told.main());
+    let once: i64 = sql::query_scalar("SELECT COUNT(*) FROM sg_signals").fetch_one(&app.state.db).await.expect("n");
+    assert_eq!(once, 1, "sent once");
     sql::query_scalar("SELECT id FROM sg_signals WHERE contract = 'K1'").fetch_one(&app.state.db).await.expect("signal")
 }
 
@@ -226,6 +233,14 @@ async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestA
             sql::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&app.state.db).await.expect("n");
         assert_eq!(count, 0, "{table}");
     }
+    // A chosen file that is empty, and one that is no text, are named for what they are (they were told "choose a
+    // file" and "separated by |-signs").
+    let empty = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "leeg.csv", b"").await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.main().contains("het bestand is leeg"), "{}", empty.main());
+    let binary: Vec<u8> = (0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let image = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "foto.csv", &binary).await;
+    assert!(image.main().contains("dit is geen tekstbestand"), "{}", image.main());
     let not_csv = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "x.csv", b"naam\nX\n").await;
     assert_eq!(not_csv.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(not_csv.main().contains("contractnummer"), "{}", not_csv.main());

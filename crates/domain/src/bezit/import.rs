@@ -250,6 +250,9 @@ pub enum FileError {
         /// The reader's explanation.
         reason: String,
     },
+    /// The file is no text at all (a spreadsheet's own format, a PDF, an image): its start is full of control bytes.
+    #[error("dit is geen tekstbestand; sla het bestand op als CSV (UTF-8 of Windows-1252) met ; als scheidingsteken")]
+    NotText,
     /// The file is UTF-16 (what Excel writes as "Unicode text"), which would read as columns of nonsense.
     #[error("dit lijkt UTF-16; sla het bestand op als CSV (UTF-8 of Windows-1252) met ; als scheidingsteken")]
     Utf16,
@@ -347,6 +350,9 @@ impl<R: BufRead, T: Table> TableReader<R, T> {
         let start = input.fill_buf().map_err(|e| FileError::Unreadable { line: 1, reason: e.to_string() })?;
         if shape::looks_like_utf16(start) {
             return Err(FileError::Utf16);
+        }
+        if shape::looks_like_binary(start) {
+            return Err(FileError::NotText);
         }
         let delimiter = shape::detect_delimiter(start);
         // Kept for telling a wrong separator apart; its start says enough, and a header of millions of columns is

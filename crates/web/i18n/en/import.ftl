@@ -68,6 +68,7 @@ money-too-large = is too large
 
 ## Files that are not a stock file, or look like one (issue #17).
 file-utf16 = this looks like UTF-16; save the file as CSV (UTF-8 or Windows-1252) with ; as the separator
+file-not-text = this is not a text file; save the file as CSV (UTF-8 or Windows-1252) with ; as the separator
 file-separator-tab = the columns seem to be separated by tabs; save the file as CSV with ; or , as the separator
 file-separator-pipe = the columns seem to be separated by | characters; save the file as CSV with ; or , as the separator
 file-header-too-large = the header line is larger than { $max } MB; this is not a stock file

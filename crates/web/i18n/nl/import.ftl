@@ -68,6 +68,7 @@ money-too-large = is te groot
 
 ## Bestanden die geen bezitsbestand zijn, of er een lijken (issue #17).
 file-utf16 = dit lijkt UTF-16; sla het bestand op als CSV (UTF-8 of Windows-1252) met ; als scheidingsteken
+file-not-text = dit is geen tekstbestand; sla het bestand op als CSV (UTF-8 of Windows-1252) met ; als scheidingsteken
 file-separator-tab = de kolommen lijken gescheiden door tabs; sla het bestand op als CSV met ; of , als scheidingsteken
 file-separator-pipe = de kolommen lijken gescheiden door |-tekens; sla het bestand op als CSV met ; of , als scheidingsteken
 file-header-too-large = de kopregel is groter dan { $max } MB; dit is geen bezitsbestand

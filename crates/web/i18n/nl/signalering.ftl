@@ -341,6 +341,7 @@ err-wrong-state = Deze stap past niet bij de stand van het signaal.
 err-report = Schrijf een korte terugkoppeling (hoogstens 4000 tekens).
 notice-sent = De signalen zijn verstuurd.
 notice-stale = Dit grootboek is op een eerdere dag beslist; breng het opnieuw in om het te versturen.
+notice-not-pending = Dit grootboek wacht niet (meer) op versturen: het is al verstuurd, of vervangen door een nieuwer grootboek. Er is niets (opnieuw) verstuurd; hieronder ziet u wat er nu wacht.
 pending-title = Nog niet verstuurd: controleer wat er gebeurt
 pending-intro = Grootboek { $file } van { $date }: { $households } huishoudens, waarvan { $signalled } gesignaleerd worden.
 pending-to = { $count ->

@@ -113,6 +113,7 @@ impl ImportTexts {
             FileError::DuplicateColumn(name) => self.file_duplicate_column(name),
             FileError::Unreadable { line, reason } => self.file_unreadable(line, reason),
             FileError::Utf16 => self.file_utf16.to_owned(),
+            FileError::NotText => self.file_not_text.to_owned(),
             FileError::UnsupportedSeparator(Separator::Tab) => self.file_separator_tab.to_owned(),
             FileError::UnsupportedSeparator(Separator::Pipe) => self.file_separator_pipe.to_owned(),
             FileError::HeaderTooLarge { max_mb } => self.file_header_too_large(max_mb),

@@ -42,6 +42,15 @@ pub(super) fn looks_like_utf16(start: &[u8]) -> bool {
     sample.len() >= 4 && sample.iter().filter(|b| **b == 0).count() * 4 >= sample.len()
 }
 
+/// A file that is no text (an .xlsx, a PDF, an image; it was refused as "separated by |-signs"): more than one byte
+/// in twenty of its start is a control byte other than tab and line breaks. A NUL or two in a value stays a row's
+/// problem, named with its line and column.
+pub(super) fn looks_like_binary(start: &[u8]) -> bool {
+    let sample = &start[..start.len().min(1024)];
+    let control = sample.iter().filter(|b| matches!(**b, 0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f)).count();
+    sample.len() >= 16 && control * 20 > sample.len()
+}
+
 /// A header that lacks required columns: is it separated by something Volkshuis does not read?
 pub(super) fn other_separator(start: &[u8], delimiter: u8) -> Option<FileError> {
     let line = first_line(start);

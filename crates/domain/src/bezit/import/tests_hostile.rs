@@ -137,6 +137,15 @@ fn utf16_and_other_separators_are_named_for_what_they_are() {
     assert_eq!(StockReader::new(pipes.as_bytes()).err(), Some(FileError::UnsupportedSeparator(Separator::Pipe)));
     let error = StockReader::new(tabs.as_bytes()).err().expect("refused");
     assert!(error.to_string().contains("gescheiden door tabs"), "{error}");
+    // A file that is no text at all is named so (a random file was "separated by |-signs"); a NUL in a value of a
+    // text file stays that row's problem.
+    let binary: Vec<u8> = (0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    assert_eq!(StockReader::new(&binary[..]).err(), Some(FileError::NotText));
+    // An .xlsx: a zip's local header, then compressed data.
+    let zipped = [b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".as_slice(), &binary[..512]].concat();
+    assert_eq!(StockReader::new(&zipped[..]).err(), Some(FileError::NotText), "an .xlsx");
+    let with_nul = format!("{HEADER}\nA1;Laan\u{0};1;1234AB;Stad;\n");
+    assert!(StockReader::new(with_nul.as_bytes()).is_ok(), "a text file with a NUL in a value");
     // A file that is simply missing a column still says so.
     let missing = StockReader::new("idExtern;straat;huisnummer\n".as_bytes()).err();
     assert_eq!(missing, Some(FileError::MissingColumns("straatnaam, postcode, woonplaats".into())));

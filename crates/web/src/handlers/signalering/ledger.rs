@@ -73,9 +73,11 @@ async fn upload(
 ) -> Result<Response, AppError> {
     let (scope, _) = super::write_scope(&state, &auth, org, OrgKind::Corporation).await?;
     let sg = SignaleringTexts::of(auth.ctx.lang);
-    let (mut file, mut file_name) = (None, String::new());
+    let (mut file, mut file_name, mut chosen) = (None, String::new(), false);
     while let Some(mut field) = multipart.next_field().await? {
         if field.name() == Some("file") {
+            // A browser sends the field with an empty name when no file was chosen.
+            chosen = field.file_name().is_some_and(|name| !name.is_empty());
             file_name = field.file_name().unwrap_or("grootboek.csv").chars().take(200).collect();
             file = Some(uploads::spool(&mut field, MAX_LEDGER_BYTES as u64).await?);
         }
@@ -97,6 +99,11 @@ async fn upload(
             total: errors.len() as i64,
         }
     };
+    // A chosen file that is empty is named so (it was told to choose a file, though one was chosen).
+    if chosen && file.as_ref().is_some_and(|f| f.len == 0) {
+        let empty = auth.ctx.lang.import().file_error(&volkshuis_domain::bezit::import::FileError::Empty);
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(empty), &[]));
+    }
     let Some(file) = file.filter(|f| f.len > 0 && !f.truncated) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(sg.ledger_no_file.to_owned()), &[]));
     };
@@ -134,7 +141,11 @@ async fn send(
     let today = dutch_date(state.clock.now());
     let summary = match ledger::send_ledger(&state.db, &scope, &auth.actor(&state), id, today).await? {
         Ok(summary) => summary,
-        Err(SendRefusal::NotPending) => return Err(AppError::NotFound),
+        // Sent already (a second click, a replay) or replaced by a newer ledger, or no ledger of this corporation: the
+        // ledger page says so and shows what waits now (a bare 404 said nothing). Nothing is sent.
+        Err(SendRefusal::NotPending) => {
+            return Ok(Redirect::to(&format!("/orgs/{org}/signalering/grootboek?notice=not_pending")).into_response());
+        }
         Err(SendRefusal::Stale) => {
             return Ok(Redirect::to(&format!("/orgs/{org}/signalering/grootboek?notice=stale")).into_response());
         }
@@ -259,6 +270,7 @@ async fn verdicts(
             Some("ledger") => Some(sg.notice_ledger),
             Some("sent") => Some(sg.notice_sent),
             Some("stale") => Some(sg.notice_stale),
+            Some("not_pending") => Some(sg.notice_not_pending),
             _ => None,
         },
         last,
