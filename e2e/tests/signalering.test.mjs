@@ -248,7 +248,8 @@ test('a ledger signals a household; the municipality picks it up; the landlord l
       shown(TODAY),
     ]);
     assert.equal(await gm.locator('table[data-inbox]', { hasText: OBJECTOR }).count(), 0, 'the objector is not sent');
-    await go(gm, row.getByRole('link'));
+    // The household's name is the link (the reference number was).
+    await go(gm, row.getByRole('link', { name: TENANT }));
     const signalPath = new URL(gm.url()).pathname;
     const signalId = signalPath.match(new RegExp(`^/orgs/${gmId}/signalering/inbox/(\\d+)$`))?.[1];
     assert.ok(signalId, `the signal's page: ${gm.url()}`);

@@ -241,8 +241,10 @@ async fn an_enterprise_is_registered_with_its_certificate_and_evidence(mut app: 
     assert_eq!(app.post_multipart(&path, &se_nl, &[("se-nl.pdf", PDF)]).await.status, StatusCode::SEE_OTHER);
     let page = app.get(&e).await;
     let main = page.main();
-    assert!(main.contains("data-state=\"verlopen\"") && main.contains("verlopen op 30-06-2026"), "{main}");
-    assert!(main.contains("data-state=\"verloopt_binnenkort\"") && main.contains("31-12-2026"), "{main}");
+    // The date beside each state's tag, without repeating the state ("geldig geldig tot en met …").
+    assert!(main.contains(r#"verlopen</span> <span class="muted">op 30-06-2026</span>"#), "{main}");
+    assert!(main.contains(r#"verloopt binnenkort</span> <span class="muted">tot en met 31-12-2026</span>"#), "{main}");
+    assert!(main.contains("data-state=\"verlopen\"") && main.contains("data-state=\"verloopt_binnenkort\""));
     assert!(main.contains("Prestatieladder Socialer Ondernemen (PSO), trede 2"), "{main}");
     assert!(main.contains("pso-trede-2.pdf") && main.contains("Bram Jansen"), "{main}");
     let files: Vec<String> = sql::query_scalar("SELECT file_name FROM in_certificate_files ORDER BY certificate_id")
@@ -307,11 +309,16 @@ async fn a_purchase_from_the_register_is_checked_at_its_date(mut app: TestApp) {
 
     app.login("sroi@vandijk.test").await;
     let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
+    // The register, marked where no certificate is valid today (De Werkplaats's ended on 30 June; it was offered
+    // as any other and refused only after sending).
     assert!(
-        page.body.contains(&format!("<option value=\"{werkplaats}\">De Werkplaats (KvK 12345678)</option>")),
+        page.body.contains(&format!(
+            "<option value=\"{werkplaats}\">De Werkplaats (KvK 12345678) — vandaag geen geldig certificaat</option>"
+        )),
         "the purchase form offers the register: {}",
         page.main()
     );
+    assert!(page.body.contains(&format!("<option value=\"{groen}\">Groenploeg IJsselland (KvK 87654321)</option>")));
     let path = format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen");
     // Whatever the page sends as seller and certificate, the register's count.
     let purchase = |enterprise: &str, on: &str| -> Vec<(&'static str, String)> {

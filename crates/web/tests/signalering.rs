@@ -800,6 +800,12 @@ async fn soft_signals_reach_only_the_partner_they_were_referred_to(mut app: Test
         "{}",
         page.main()
     );
+    // The consent row says it was withdrawn (it still said only "given on …").
+    assert!(
+        page.main().contains("<dd data-consent>Gegeven op 25-11-2026, ingetrokken op 25-11-2026</dd>"),
+        "{}",
+        page.main()
+    );
     let twice = app.post(&withdraw, &[("confirmed", "yes")]).await;
     assert_eq!(twice.status, StatusCode::CONFLICT);
 

@@ -268,10 +268,19 @@ pub async fn by_kvk(db: &Db, kvk: &str) -> Result<Option<(i64, String)>> {
     row.map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).transpose()
 }
 
-/// The enterprises a purchase form offers: (id, name, KvK number), by name.
-pub async fn choices(db: &Db) -> Result<Vec<(i64, String, String)>> {
-    let rows = sql::query("SELECT id, name, kvk FROM in_enterprises ORDER BY name, id").fetch_all(db).await?;
-    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?, r.try_get("kvk")?))).collect()
+/// The enterprises a purchase form offers: (id, name, KvK number, whether a certificate is valid on `today`), by
+/// name. An enterprise without a valid certificate is still offered (a purchase counts at its own date), marked.
+pub async fn choices(db: &Db, today: Date) -> Result<Vec<(i64, String, String, bool)>> {
+    let rows = sql::query(
+        "SELECT e.id, e.name, e.kvk, EXISTS (SELECT 1 FROM in_certificates c WHERE c.enterprise_id = e.id \
+         AND c.valid_from <= $1 AND c.valid_until >= $1) AS valid FROM in_enterprises e ORDER BY e.name, e.id",
+    )
+    .bind(date_to_text(today))
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("name")?, r.try_get("kvk")?, r.try_get::<bool, _>("valid")?)))
+        .collect()
 }
 
 /// Registers an enterprise (`id` `None`) or updates one. `Ok(None)` for an unknown id or a registrar whose

@@ -35,6 +35,8 @@ pub struct Soft {
     pub note: String,
     /// The day the tenant's consent was recorded.
     pub consent_on: Option<Date>,
+    /// The day the tenant withdrew it, if so.
+    pub consent_withdrawn_on: Option<Date>,
     /// Where it stands.
     pub state: SoftState,
     /// The partner it was referred to.
@@ -62,8 +64,8 @@ pub struct NewSoft {
     pub note: String,
 }
 
-const COLUMNS: &str = "s.id, c.name AS org, s.household, s.kind, s.note, s.consent_on, s.state, p.name AS partner, \
-     s.referred_on, s.report, s.recorded_by, s.recorded_on, s.delete_on, \
+const COLUMNS: &str = "s.id, c.name AS org, s.household, s.kind, s.note, s.consent_on, s.consent_withdrawn_on, \
+     s.state, p.name AS partner, s.referred_on, s.report, s.recorded_by, s.recorded_on, s.delete_on, \
      u.straatnaam, u.huisnummer, u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats";
 
 const FROM: &str = "sg_soft s JOIN organisations c ON c.id = s.org_id \
@@ -91,6 +93,7 @@ fn from_row(row: &sql::Row) -> Result<Soft> {
         kind: SoftKind::parse(&kind).ok_or(StoreError::Corrupt { column: "kind", value: kind.clone() })?,
         note: row.try_get("note")?,
         consent_on: opt_date(row, "consent_on")?,
+        consent_withdrawn_on: opt_date(row, "consent_withdrawn_on")?,
         state: SoftState::parse(&state).ok_or(StoreError::Corrupt { column: "state", value: state.clone() })?,
         partner: row.try_get("partner")?,
         referred_on: opt_date(row, "referred_on")?,

@@ -147,6 +147,7 @@ commitments = Agreements
 commitments-none = No agreements yet.
 commitment-body = Agreement
 commitment-unit = Unit (homes, euro, percent…)
+commitment-unit-shown = Unit
 commitment-baseline = Baseline
 commitment-owner = Who carries it out
 commitment-computed = Actual computed by Volkshuis

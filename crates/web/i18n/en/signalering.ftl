@@ -304,6 +304,7 @@ state-aangenomen = Accepted by the partner
 state-afgesloten = Closed
 state-afgewezen = Declined by the partner
 consent-given = Given on { $date }
+consent-withdrawn = Given on { $given }, withdrawn on { $withdrawn }
 consent-none = Not given
 refer-title = Refer
 refer-intro = Choose the partner that receives the signal and record that the tenant consented to a referral to exactly that partner. Only that partner sees it.

@@ -147,6 +147,7 @@ commitments = Afspraken
 commitments-none = Nog geen afspraken.
 commitment-body = Afspraak
 commitment-unit = Eenheid (woningen, euro, procent…)
+commitment-unit-shown = Eenheid
 commitment-baseline = Beginwaarde
 commitment-owner = Wie voert het uit
 commitment-computed = Realisatie berekend door Volkshuis

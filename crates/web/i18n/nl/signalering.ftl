@@ -304,6 +304,7 @@ state-aangenomen = Aangenomen door de partner
 state-afgesloten = Afgesloten
 state-afgewezen = Afgewezen door de partner
 consent-given = Gegeven op { $date }
+consent-withdrawn = Gegeven op { $given }, ingetrokken op { $withdrawn }
 consent-none = Niet gegeven
 refer-title = Doorverwijzen
 refer-intro = Kies de partner die het signaal krijgt en leg vast dat de huurder toestemming gaf om het juist naar die partner door te verwijzen. Alleen die partner ziet het.

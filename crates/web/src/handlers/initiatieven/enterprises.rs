@@ -121,6 +121,16 @@ impl OndernemingenTexts {
         }
     }
 
+    /// The date beside the state's tag, without repeating the state ("geldig geldig tot en met …"): "tot en met
+    /// 31-12-2026", "op 30-06-2026", "vanaf 01-01-2027".
+    pub fn state_date(&self, state: CertificateState, valid_from: Date, valid_until: Date) -> String {
+        match state {
+            CertificateState::Valid | CertificateState::ExpiresSoon => self.state_date_until(show_date(valid_until)),
+            CertificateState::Expired => self.state_date_expired(show_date(valid_until)),
+            CertificateState::NotYetValid => self.state_date_from(show_date(valid_from)),
+        }
+    }
+
     /// The state in words with its date: "verlopen op 30-06-2026".
     pub fn state_line(&self, state: CertificateState, valid_from: Date, valid_until: Date) -> String {
         let until = show_date(valid_until);
@@ -179,7 +189,7 @@ fn certificate_view(ot: &OndernemingenTexts, c: &CertificateRow, today: Date) ->
         period: ot.period(&from, &until),
         code: state.code(),
         state: ot.state(state),
-        line: ot.state_line(state, c.valid_from, c.valid_until),
+        line: ot.state_date(state, c.valid_from, c.valid_until),
         class: OndernemingenTexts::state_class(state),
         file_name: c.file_name.clone(),
         recorded_by: c.recorded_by.clone(),

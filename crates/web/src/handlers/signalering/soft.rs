@@ -64,7 +64,12 @@ fn row(sg: &SignaleringTexts, s: &Soft) -> SoftRow {
         note: s.note.clone(),
         state: sg.soft_state(s.state).to_owned(),
         state_code: s.state.code(),
-        consent: s.consent_on.map(show_date),
+        // Withdrawn consent says so (the row still said "given on …" beside the state "consent withdrawn").
+        consent: match (s.consent_on, s.consent_withdrawn_on) {
+            (Some(given), Some(withdrawn)) => Some(sg.consent_withdrawn(show_date(given), show_date(withdrawn))),
+            (Some(given), None) => Some(sg.consent_given(show_date(given))),
+            (None, _) => None,
+        },
         partner: s.partner.clone(),
         report: s.report.clone(),
         recorded: format!("{} — {}", show_date(s.recorded.1), s.recorded.0),

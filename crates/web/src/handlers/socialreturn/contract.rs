@@ -389,8 +389,15 @@ pub(super) async fn contract_page(
     };
     let ot = OndernemingenTexts::of(lang);
     let enterprises = if contract.relation == Relation::Supplier && can_edit {
-        let choices = enterprises::choices(&state.db).await?;
-        choices.into_iter().map(|(id, name, kvk)| (id.to_string(), ot.sr_option(kvk, name))).collect()
+        // Marked when no certificate is valid today (it was offered as any other, and refused only after sending).
+        let choices = enterprises::choices(&state.db, today).await?;
+        choices
+            .into_iter()
+            .map(|(id, name, kvk, valid)| {
+                let option = ot.sr_option(kvk, name);
+                (id.to_string(), if valid { option } else { ot.sr_option_not_valid(option) })
+            })
+            .collect()
     } else {
         Vec::new()
     };
