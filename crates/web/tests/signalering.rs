@@ -124,6 +124,11 @@ async fn a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_u
     assert!(mails.iter().all(|m| !m.contains("Hendriks") && !m.contains("612")), "{mails:?}");
 
     app.login("beleid@voorbeeldstad.test").await;
+    // The dashboard says the signal waits for a result, and where (it said nothing waited); a count, no name.
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.main().contains("1 signaal van vroegsignalering wacht op een resultaat"), "{}", dashboard.main());
+    assert!(dashboard.body.contains(&format!("href=\"/orgs/{municipality}/signalering/inbox\"")));
+    assert!(!dashboard.main().contains("Hendriks"), "{}", dashboard.main());
     let inbox = app.get(&format!("/orgs/{municipality}/signalering/inbox")).await;
     assert!(inbox.main().contains("Joke Hendriks") && !inbox.main().contains("Piet Bos"), "{}", inbox.main());
     let signal = app.get(&format!("/orgs/{municipality}/signalering/inbox/{id}")).await;

@@ -270,6 +270,10 @@ line-referrals = { $count ->
     [one] 1 referred soft signal waits for your answer (accept or decline)
    *[other] { $count } referred soft signals wait for your answer (accept or decline)
 }
+line-signals-open = { $count ->
+    [one] 1 early-warning signal waits for a result
+   *[other] { $count } early-warning signals wait for a result
+}
 recent-nz-sale = { $actor } recorded the sale of a home to its tenant
 recent-nz-coach = { $actor } assigned a purchase coach
 recent-nz-talk = { $actor } recorded the talk before a sale

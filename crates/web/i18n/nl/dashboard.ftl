@@ -270,6 +270,10 @@ line-referrals = { $count ->
     [one] 1 doorverwezen zacht signaal wacht op uw antwoord (aannemen of afwijzen)
    *[other] { $count } doorverwezen zachte signalen wachten op uw antwoord (aannemen of afwijzen)
 }
+line-signals-open = { $count ->
+    [one] 1 signaal van vroegsignalering wacht op een resultaat
+   *[other] { $count } signalen van vroegsignalering wachten op een resultaat
+}
 recent-nz-sale = { $actor } legde de verkoop van een woning aan de huurder vast
 recent-nz-coach = { $actor } wees een koopcoach toe
 recent-nz-talk = { $actor } legde het gesprek vóór een verkoop vast

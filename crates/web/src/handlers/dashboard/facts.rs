@@ -84,6 +84,8 @@ pub(crate) enum Fact {
     ChecksOverdue { count: i64 },
     /// Soft signals referred to this partner wait for it to accept or decline them (Signalering; a count only).
     Referrals { count: i64 },
+    /// Signals of early warning in the municipality's inbox wait for a result (Signalering; a count only).
+    SignalsOpen { count: i64 },
 }
 
 /// Blind spots listed (the worst first); the coverage page has them all.
@@ -144,6 +146,15 @@ pub(crate) async fn gather(
         if waiting > 0 {
             let fact = Fact::Referrals { count: waiting };
             out.push(Todo::new(Kind::Question, Side::Ours, None, fact).times(count(waiting)));
+        }
+    }
+    if org.kind == OrgKind::Municipality && scope.role().allows(Action::Edit) {
+        // Those who work the inbox (its page asks the same); a count, no person. The dashboard said nothing waited
+        // while 22 signals did.
+        let open = volkshuis_store::signalering::signals::inbox_counts(db, scope).await?.open_total();
+        if open > 0 {
+            let fact = Fact::SignalsOpen { count: open };
+            out.push(Todo::new(Kind::Question, Side::Ours, None, fact).times(count(open)));
         }
     }
     if org.kind != OrgKind::TenantOrganisation {

@@ -72,6 +72,7 @@ fn words(lang: Lang, org: i64, fact: &Fact) -> (String, String) {
         Fact::AtRisk { contract_id, title, owed } => (dt.line_at_risk(owed, title), contract(contract_id)),
         Fact::ChecksOverdue { count } => (dt.line_checks_overdue(*count), format!("/orgs/{org}/nazorg")),
         Fact::Referrals { count } => (dt.line_referrals(*count), format!("/orgs/{org}/signalering/verwijzingen")),
+        Fact::SignalsOpen { count } => (dt.line_signals_open(*count), format!("/orgs/{org}/signalering/inbox")),
         Fact::BlindSpot { corporation_id, code, name, homes } => {
             let area = if code.is_empty() {
                 dt.area_without_complex.to_owned()
