@@ -10,12 +10,14 @@ use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::org::GemeenteCode;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::testdb::sql;
 
 on_both_backends!(
     a_cycle_from_bid_to_monitoring,
     only_parties_see_a_cycle_and_only_their_own_space,
     a_corporation_is_reminded_of_its_bid_six_and_two_weeks_before,
-    a_tenant_position_cites_what_its_own_achterban_said
+    a_tenant_position_cites_what_its_own_achterban_said,
+    performance_agreements_say_what_each_party_must_do_next,
 );
 
 const STOCK: &str = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;buurtCode;nettohuur\n\
@@ -536,4 +538,65 @@ async fn a_tenant_position_cites_what_its_own_achterban_said(mut app: TestApp) {
     let forged = app.post(&position, &[("body", "Anders"), ("cite", "bericht:999999")]).await;
     assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(forged.body.contains("Kies iets uit wat uw eigen achterban zei"), "{}", forged.main());
+}
+
+/// Prestatieafspraken on the dashboard (it named only Overleg, so a tenant organisation was not told what it must do
+/// next): a negotiation nearing its signing target for every party; a signature awaited until the party signed; a
+/// corporation's bid until it is sent.
+async fn performance_agreements_say_what_each_party_must_do_next(mut app: TestApp) {
+    let (municipality, woonstad, sleutel) = setting(&mut app).await;
+    // A cycle for 2027, in negotiation on 25 November 2026: its signing target is 15 December.
+    let id = open_cycle_for_year(&mut app, municipality, woonstad, sleutel, "2027").await;
+    let title: String = sql::query_scalar("SELECT title FROM pa_cycles WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("t");
+    sql::query("UPDATE pa_cycles SET phase = 'onderhandeling' WHERE id = $1")
+        .bind(id)
+        .execute(&app.state.db)
+        .await
+        .expect("phase");
+    // The municipality, which leads the talks, is told they near the signing target; a tenant organisation is not.
+    app.login("beleid@voorbeeldstad.test").await;
+    let dashboard = app.get("/dashboard").await;
+    let main = dashboard.main();
+    assert!(main.contains(&format!("De prestatieafspraken „{title}” worden nog onderhandeld")), "{main}");
+    assert!(main.contains(&format!("href=\"/orgs/{municipality}/afspraken/{id}\"")), "{main}");
+    assert!(main.contains("15-12-2026"), "with its signing target: {main}");
+    app.login("bestuur@desleutel.test").await;
+    // De Sleutel's board member works for two organisations: the dashboard of De Sleutel.
+    let switched = app.post("/orgs/switch", &[("org_id", &sleutel.to_string())]).await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    assert!(!app.get("/dashboard").await.main().contains("worden nog onderhandeld"));
+    // In the signing phase the line asks for this party's signature, until it has signed.
+    sql::query("UPDATE pa_cycles SET phase = 'ondertekening' WHERE id = $1")
+        .bind(id)
+        .execute(&app.state.db)
+        .await
+        .expect("phase");
+    app.state.clock.advance(time::Duration::seconds(2));
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.main().contains(&format!("Onderteken de prestatieafspraken „{title}”")), "{}", dashboard.main());
+    sql::query("UPDATE pa_parties SET signed_at = 1 WHERE cycle_id = $1 AND org_id = $2")
+        .bind(id)
+        .bind(sleutel)
+        .execute(&app.state.db)
+        .await
+        .expect("signed");
+    app.state.clock.advance(time::Duration::seconds(2));
+    let dashboard = app.get("/dashboard").await;
+    assert!(!dashboard.main().contains("Onderteken de prestatieafspraken"), "signed: {}", dashboard.main());
+    // In the bid phase the corporation is asked for its bid, due 30 June; the tenant organisation is not.
+    sql::query("UPDATE pa_cycles SET phase = 'bod' WHERE id = $1").bind(id).execute(&app.state.db).await.expect("bid");
+    app.state.clock.advance(time::Duration::seconds(2));
+    assert!(!app.get("/dashboard").await.main().contains("Stuur het bod"));
+    app.login("admin@woonstad.test").await;
+    let dashboard = app.get("/dashboard").await;
+    assert!(
+        dashboard.main().contains(&format!("Stuur het bod voor de prestatieafspraken „{title}”")),
+        "{}",
+        dashboard.main()
+    );
+    assert!(dashboard.main().contains("30-06-2026"), "{}", dashboard.main());
 }

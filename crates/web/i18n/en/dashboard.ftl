@@ -274,6 +274,9 @@ line-signals-open = { $count ->
     [one] 1 early-warning signal waits for a result
    *[other] { $count } early-warning signals wait for a result
 }
+line-sign-cycle = Sign the performance agreements “{ $title }”
+line-bid-due = Send the bid for the performance agreements “{ $title }”
+line-negotiating = The performance agreements “{ $title }” are still being negotiated
 recent-nz-sale = { $actor } recorded the sale of a home to its tenant
 recent-nz-coach = { $actor } assigned a purchase coach
 recent-nz-talk = { $actor } recorded the talk before a sale

@@ -274,6 +274,9 @@ line-signals-open = { $count ->
     [one] 1 signaal van vroegsignalering wacht op een resultaat
    *[other] { $count } signalen van vroegsignalering wachten op een resultaat
 }
+line-sign-cycle = Onderteken de prestatieafspraken „{ $title }”
+line-bid-due = Stuur het bod voor de prestatieafspraken „{ $title }”
+line-negotiating = De prestatieafspraken „{ $title }” worden nog onderhandeld
 recent-nz-sale = { $actor } legde de verkoop van een woning aan de huurder vast
 recent-nz-coach = { $actor } wees een koopcoach toe
 recent-nz-talk = { $actor } legde het gesprek vóór een verkoop vast

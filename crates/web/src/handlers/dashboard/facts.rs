@@ -86,6 +86,12 @@ pub(crate) enum Fact {
     Referrals { count: i64 },
     /// Signals of early warning in the municipality's inbox wait for a result (Signalering; a count only).
     SignalsOpen { count: i64 },
+    /// A prestatieafspraken cycle waits for this party's signature (due: the signing target).
+    SignCycle { cycle_id: i64, title: String },
+    /// The corporation's bid for a cycle is not sent yet (due: 30 June).
+    BidDue { cycle_id: i64, title: String },
+    /// A cycle is still in negotiation while its signing target nears (due: the signing target).
+    Negotiating { cycle_id: i64, title: String },
 }
 
 /// Blind spots listed (the worst first); the coverage page has them all.
@@ -148,6 +154,9 @@ pub(crate) async fn gather(
             out.push(Todo::new(Kind::Question, Side::Ours, None, fact).times(count(waiting)));
         }
     }
+    if org.kind != OrgKind::Supplier && org.kind != OrgKind::Partner && scope.role().allows(Action::Edit) {
+        afspraken_facts(state, scope, org, today, &mut out).await?;
+    }
     if org.kind == OrgKind::Municipality && scope.role().allows(Action::Edit) {
         // Those who work the inbox (its page asks the same); a count, no person. The dashboard said nothing waited
         // while 22 signals did.
@@ -198,6 +207,63 @@ pub(crate) async fn platform(state: &AppState, today: Date) -> Result<Vec<Todo<F
 
 fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+}
+
+/// How near a signing target a cycle still in negotiation is named.
+const NEGOTIATION_NEWS: i64 = 60;
+
+/// Prestatieafspraken: what this party must do next in its cycles (the dashboard named only Overleg before, so a
+/// tenant organisation was not told its signature was awaited): sign in the signing phase until it has; a
+/// corporation's bid until it is sent; for the municipality, a negotiation that nears its signing target.
+async fn afspraken_facts(
+    state: &AppState,
+    scope: &ReadScope,
+    org: &Organisation,
+    today: Date,
+    out: &mut Vec<Todo<Fact>>,
+) -> Result<(), AppError> {
+    use volkshuis_domain::afspraken::{CycleDates, Phase};
+    use volkshuis_store::afspraken;
+    for cycle in afspraken::cycles_of(&state.db, scope).await? {
+        let dates = CycleDates::for_year(cycle.first_year);
+        let (cycle_id, title) = (cycle.id, cycle.title.clone());
+        match cycle.phase {
+            Phase::Ondertekening => {
+                let Some((cycle_ref, _)) = afspraken::open_cycle_for(&state.db, scope, cycle.id).await? else {
+                    continue;
+                };
+                let parties = afspraken::parties(&state.db, &cycle_ref).await?;
+                if parties.iter().any(|p| p.org.id == org.id && p.signed_at.is_none()) {
+                    let fact = Fact::SignCycle { cycle_id, title };
+                    out.push(Todo::new(Kind::Deadline, Side::Ours, Some(dates.signing_target), fact));
+                }
+            }
+            Phase::Bod if org.kind == OrgKind::Corporation => {
+                let Some((cycle_ref, _)) = afspraken::open_cycle_for(&state.db, scope, cycle.id).await? else {
+                    continue;
+                };
+                let bids = afspraken::bids(&state.db, &cycle_ref).await?;
+                if !bids.iter().any(|b| b.corporation_id == org.id && b.sent_on.is_some()) {
+                    out.push(Todo::new(
+                        Kind::Deadline,
+                        Side::Ours,
+                        Some(dates.bid_due),
+                        Fact::BidDue { cycle_id, title },
+                    ));
+                }
+            }
+            // The municipality leads the talks; for the other parties a negotiation is no task of their own.
+            Phase::Onderhandeling
+                if org.kind == OrgKind::Municipality
+                    && (dates.signing_target - today).whole_days() <= NEGOTIATION_NEWS =>
+            {
+                let fact = Fact::Negotiating { cycle_id, title };
+                out.push(Todo::new(Kind::Deadline, Side::Ours, Some(dates.signing_target), fact));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 async fn overleg_facts(

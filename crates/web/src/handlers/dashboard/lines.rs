@@ -73,6 +73,11 @@ fn words(lang: Lang, org: i64, fact: &Fact) -> (String, String) {
         Fact::ChecksOverdue { count } => (dt.line_checks_overdue(*count), format!("/orgs/{org}/nazorg")),
         Fact::Referrals { count } => (dt.line_referrals(*count), format!("/orgs/{org}/signalering/verwijzingen")),
         Fact::SignalsOpen { count } => (dt.line_signals_open(*count), format!("/orgs/{org}/signalering/inbox")),
+        Fact::SignCycle { cycle_id, title } => (dt.line_sign_cycle(title), format!("/orgs/{org}/afspraken/{cycle_id}")),
+        Fact::BidDue { cycle_id, title } => (dt.line_bid_due(title), format!("/orgs/{org}/afspraken/{cycle_id}")),
+        Fact::Negotiating { cycle_id, title } => {
+            (dt.line_negotiating(title), format!("/orgs/{org}/afspraken/{cycle_id}"))
+        }
         Fact::BlindSpot { corporation_id, code, name, homes } => {
             let area = if code.is_empty() {
                 dt.area_without_complex.to_owned()
