@@ -101,12 +101,25 @@ impl Auth {
     }
 }
 
+/// The local path of the page a form was sent from (its `Referer`), or the dashboard.
+fn form_page(headers: &axum::http::HeaderMap) -> String {
+    let referer = headers.get(axum::http::header::REFERER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let path = url::Url::parse(referer)
+        .map(|url| format!("{}{}", url.path(), url.query().map(|q| format!("?{q}")).unwrap_or_default()))
+        .unwrap_or_default();
+    crate::forms::local_path(&path, "/dashboard")
+}
+
 impl FromRequestParts<AppState> for Auth {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let ctx = RequestContext::from_parts(parts);
-        let login_required = || AppError::LoginRequired { next: ctx.path.clone() };
+        // A form sent after the session ended is lost: the login page says so (the user was sent there without a
+        // word), and leads back to the page the form was on, not to the address it was sent to (often POST only).
+        let sent = !matches!(parts.method, axum::http::Method::GET | axum::http::Method::HEAD);
+        let next = if sent { form_page(&parts.headers) } else { ctx.path.clone() };
+        let login_required = || AppError::LoginRequired { next: next.clone(), lost: sent };
         let token = cookies::get(&parts.headers, cookies::SESSION).ok_or_else(login_required)?;
         let now = state.clock.now();
         let signed_in = match state.signed_in.get(&token, now) {

@@ -23,6 +23,8 @@ pub enum AppError {
     LoginRequired {
         /// Where to return after login.
         next: String,
+        /// Whether what the request sent was lost (a form sent after the session ended): the login page says so.
+        lost: bool,
     },
     /// A state-changing request without a valid CSRF token.
     #[error("csrf token missing or wrong")]
@@ -122,9 +124,12 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::LoginRequired { next } = &self {
-            let target =
+        if let AppError::LoginRequired { next, lost } = &self {
+            let mut target =
                 format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
+            if *lost {
+                target.push_str("&notice=not_saved");
+            }
             return Redirect::to(&target).into_response();
         }
         let (status, page) = self.page();

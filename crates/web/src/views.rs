@@ -112,6 +112,7 @@ impl Page {
         let t = self.t;
         self.notice = match key {
             Some("logged_out") => Some(t.notice_logged_out),
+            Some("not_saved") => Some(t.notice_not_saved),
             Some("password_changed") => Some(t.notice_password_changed),
             Some("saved") => Some(t.notice_saved),
             Some("member_added") => Some(t.notice_member_added),

@@ -195,8 +195,19 @@ async fn idle_sessions_expire(mut app: TestApp) {
     app.state.clock.advance(Duration::minutes(119));
     assert_eq!(app.get("/dashboard").await.status, StatusCode::OK);
     app.state.clock.advance(Duration::minutes(121));
+    // A form sent after the session ended: the login page says it was not saved (it said nothing), and leads back
+    // to the form's page (the address the form was sent to takes no GET).
+    let org = app.org_id("woonstad").await;
+    app.headers.push(("referer", format!("http://localhost:8080/orgs/{org}/api-tokens")));
+    let sent = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP")]).await;
+    app.headers.clear();
+    let to_login = format!("/login?next=%2Forgs%2F{org}%2Fapi-tokens&notice=not_saved");
+    assert_eq!(sent.location(), Some(to_login.as_str()), "{:?}", sent.status);
+    let login = app.get(&to_login).await;
+    assert!(login.main().contains("dus wat u net verstuurde is niet opgeslagen"), "{}", login.main());
     let expired = app.get("/dashboard").await;
     assert!(expired.is_login_redirect(), "{:?}", expired.status);
+    assert_eq!(expired.location(), Some("/login?next=%2Fdashboard"), "a page asked for is no form lost");
 }
 
 async fn forms_without_the_csrf_token_are_refused(mut app: TestApp) {
