@@ -63,6 +63,9 @@ test('coverage shows the blind spots, and the diagnosis places both parties', as
   assert.ok(Number(await page.getAttribute('#coverage-map', 'data-loaded')) >= 1, 'coverage drawn');
   await page.waitForSelector('path.coverage-none');
   assert.ok(await page.locator('path.coverage-none').count() >= 1, 'a blind spot on the map');
+  // Each dot is named for a screen reader by what its tooltip says (it was announced as nothing).
+  const label = await page.locator('path.coverage-none').first().getAttribute('aria-label');
+  assert.ok(label && label.length > 3, `a dot has a name: ${label}`);
   assert.deepEqual(await seriousViolations(page), [], 'coverage map');
 
   await page.click('nav.subnav >> text=Diagnose');

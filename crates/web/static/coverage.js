@@ -57,6 +57,9 @@
             marker.on('click', function () { map.setView([c[1], c[0]], Math.min(map.getZoom() + 2, 13)); });
           }
           layer.addLayer(marker);
+          described(marker, p.label, data.mode === 'grid' ? function () {
+            map.setView([c[1], c[0]], Math.min(map.getZoom() + 2, 13));
+          } : null);
           bounds.push([c[1], c[0]]);
         });
         if (status) status.textContent = '';
@@ -76,6 +79,24 @@
         }
       })
       .catch(function () { if (status) status.textContent = '⚠'; });
+  }
+  // A dot is a keyboard stop: it is named by its label (a screen reader announced nothing), shows its tooltip while
+  // it has the focus, and a square of the grid zooms in on Enter or Space as on a click.
+  function described(marker, label, zoom) {
+    var el = marker.getElement && marker.getElement();
+    if (!el) return;
+    el.setAttribute('aria-label', label);
+    el.setAttribute('role', zoom ? 'button' : 'img');
+    el.addEventListener('focus', function () { marker.openTooltip(); });
+    el.addEventListener('blur', function () { marker.closeTooltip(); });
+    if (zoom) {
+      el.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          zoom();
+        }
+      });
+    }
   }
   map.on('moveend', load);
   load();
