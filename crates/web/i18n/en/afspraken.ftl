@@ -89,7 +89,7 @@ facts-sr-value = { $contracts ->
 }: obligation { $obligation }, approved { $approved }, { $placements ->
     [one] 1 placement
    *[other] { $placements } placements
-}
+} (all years together; a commitment on placements counts those of its own year)
 facts-none = No homes of a corporation party in this municipality.
 kind-unknown = (no kind)
 bids = Bids

@@ -89,7 +89,7 @@ facts-sr-value = { $contracts ->
 }: verplichting { $obligation }, goedgekeurd { $approved }, { $placements ->
     [one] 1 plaatsing
    *[other] { $placements } plaatsingen
-}
+} (alle jaren samen; een afspraak over plaatsingen telt die van haar eigen jaar)
 facts-none = Geen woningen van een corporatie-partij in deze gemeente.
 kind-unknown = (geen soort)
 bids = Biedingen
