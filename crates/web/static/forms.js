@@ -55,8 +55,13 @@
   // The summary of a step whose button confirms an answer (`name=confirmed`), if the page is such a step: in the
   // form, or above it on a page of its own.
   function focusConfirmation() {
-    if (!document.querySelector('main button[name=confirmed]')) return;
-    var summary = document.querySelector('main [data-summary]');
+    var button = document.querySelector('main button[name=confirmed]');
+    if (!button) return;
+    // The summary of the button's own form (the form may be it), else the page's (a step on a page of its own); not
+    // any list that happens to carry the attribute.
+    var form = button.form;
+    var summary = form && (form.matches('[data-summary]') ? form : form.querySelector('[data-summary]'));
+    summary = summary || document.querySelector('main .summary[data-summary]');
     if (!summary) return;
     summary.setAttribute('tabindex', '-1');
     summary.focus();

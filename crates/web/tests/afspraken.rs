@@ -561,14 +561,14 @@ async fn performance_agreements_say_what_each_party_must_do_next(mut app: TestAp
     app.login("beleid@voorbeeldstad.test").await;
     let dashboard = app.get("/dashboard").await;
     let main = dashboard.main();
-    assert!(main.contains(&format!("De prestatieafspraken „{title}” worden nog onderhandeld")), "{main}");
+    assert!(main.contains(&format!("Rond de onderhandelingen over de prestatieafspraken „{title}” af")), "{main}");
     assert!(main.contains(&format!("href=\"/orgs/{municipality}/afspraken/{id}\"")), "{main}");
     assert!(main.contains("15-12-2026"), "with its signing target: {main}");
     app.login("bestuur@desleutel.test").await;
     // De Sleutel's board member works for two organisations: the dashboard of De Sleutel.
     let switched = app.post("/orgs/switch", &[("org_id", &sleutel.to_string())]).await;
     assert_eq!(switched.status, StatusCode::SEE_OTHER);
-    assert!(!app.get("/dashboard").await.main().contains("worden nog onderhandeld"));
+    assert!(!app.get("/dashboard").await.main().contains("Rond de onderhandelingen"));
     // In the signing phase the line asks for this party's signature, until it has signed.
     sql::query("UPDATE pa_cycles SET phase = 'ondertekening' WHERE id = $1")
         .bind(id)
@@ -578,12 +578,20 @@ async fn performance_agreements_say_what_each_party_must_do_next(mut app: TestAp
     app.state.clock.advance(time::Duration::seconds(2));
     let dashboard = app.get("/dashboard").await;
     assert!(dashboard.main().contains(&format!("Onderteken de prestatieafspraken „{title}”")), "{}", dashboard.main());
-    sql::query("UPDATE pa_parties SET signed_at = 1 WHERE cycle_id = $1 AND org_id = $2")
-        .bind(id)
-        .bind(sleutel)
-        .execute(&app.state.db)
-        .await
-        .expect("signed");
+    // Signed with four clicks at once: one signature, the others told it cannot be signed now, none stalled or
+    // failed (the step read the parties on the pool while it held SQLite's write lock: ADR 0061).
+    let sign = [("signed_by", "Dirk Bakker, voorzitter"), ("confirmed", "yes")];
+    let mut statuses = app.post_at_once(&format!("/orgs/{sleutel}/afspraken/{id}/ondertekenen"), &sign, 4).await;
+    statuses.sort();
+    assert_eq!(statuses[0], StatusCode::SEE_OTHER, "{statuses:?}");
+    assert!(statuses[1..].iter().all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY), "{statuses:?}");
+    let signatures: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM pa_parties WHERE cycle_id = $1 AND signed_at IS NOT NULL")
+            .bind(id)
+            .fetch_one(&app.state.db)
+            .await
+            .expect("n");
+    assert_eq!(signatures, 1);
     app.state.clock.advance(time::Duration::seconds(2));
     let dashboard = app.get("/dashboard").await;
     assert!(!dashboard.main().contains("Onderteken de prestatieafspraken"), "signed: {}", dashboard.main());

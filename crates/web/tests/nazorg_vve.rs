@@ -335,7 +335,7 @@ async fn a_vve_is_registered_edited_and_judged(mut app: TestApp) {
     fixed.push(("seen", &seen));
     let stale = app.post(&format!("{path}/bewerken"), &fixed).await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
-    assert!(stale.main().contains("Iemand anders heeft deze VvE gewijzigd sinds u dit formulier opende"));
+    assert!(stale.main().contains("Deze VvE is gewijzigd sinds u dit formulier opende"));
     assert!(stale.body.contains("Benoeming en ontslag van de beheerder"), "what was typed is kept");
     let at = stale.body.find(needle).expect("a new fingerprint") + needle.len();
     let now = stale.body[at..at + 24].to_owned();

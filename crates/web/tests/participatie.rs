@@ -213,7 +213,7 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     second.push(("seen", &seen));
     let stale = app.post(&edit, &second).await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
-    assert!(stale.main().contains("Iemand anders heeft deze groep gewijzigd sinds u dit formulier opende"));
+    assert!(stale.main().contains("Deze groep is gewijzigd sinds u dit formulier opende"));
     assert!(stale.body.contains("value=\"Commissie De Ark en Het Anker\""), "what was typed is kept");
     let now = seen_in(&stale.body);
     assert_ne!(now, seen, "the form now carries what the group holds");

@@ -129,6 +129,26 @@ async fn a_ledger_reaches_the_municipality_and_the_landlord_learns_only_picked_u
     assert!(dashboard.main().contains("1 signaal van vroegsignalering wacht op een resultaat"), "{}", dashboard.main());
     assert!(dashboard.body.contains(&format!("href=\"/orgs/{municipality}/signalering/inbox\"")));
     assert!(!dashboard.main().contains("Hendriks"), "{}", dashboard.main());
+    // Not for a member who only reads (the inbox is not theirs to open), nor for the platform's operator reading
+    // along as one (its grant is an administrator's, its membership a reader's).
+    for email in ["lezer@woonstad.test", "beheer@volkshuis.test"] {
+        let user = app.user_id(email).await;
+        sql::query("INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, 'read_only')")
+            .bind(user)
+            .bind(municipality)
+            .execute(&app.state.db)
+            .await
+            .expect("member");
+        app.login(email).await;
+        assert_eq!(
+            app.post("/orgs/switch", &[("org_id", &municipality.to_string())]).await.status,
+            StatusCode::SEE_OTHER
+        );
+        let dashboard = app.get("/dashboard").await;
+        assert!(dashboard.main().contains("Gemeente Voorbeeldstad"), "{email}: {}", dashboard.main());
+        assert!(!dashboard.main().contains("wacht op een resultaat"), "{email}: {}", dashboard.main());
+    }
+    app.login("beleid@voorbeeldstad.test").await;
     let inbox = app.get(&format!("/orgs/{municipality}/signalering/inbox")).await;
     assert!(inbox.main().contains("Joke Hendriks") && !inbox.main().contains("Piet Bos"), "{}", inbox.main());
     let signal = app.get(&format!("/orgs/{municipality}/signalering/inbox/{id}")).await;
@@ -246,6 +266,10 @@ async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestA
     let binary: Vec<u8> = (0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     let image = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "foto.csv", &binary).await;
     assert!(image.main().contains("dit is geen tekstbestand"), "{}", image.main());
+    // A file just over the limit (50 MB) arrives cut off: named so (it too was told to choose a file).
+    let large = vec![b'x'; volkshuis_domain::signalering::ledger::MAX_LEDGER_BYTES + 1];
+    let refused = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "groot.csv", &large).await;
+    assert!(refused.main().contains("Het bestand is groter dan 50 MB"), "{}", refused.main());
     let not_csv = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "x.csv", b"naam\nX\n").await;
     assert_eq!(not_csv.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(not_csv.main().contains("contractnummer"), "{}", not_csv.main());

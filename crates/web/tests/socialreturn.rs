@@ -1179,10 +1179,21 @@ async fn one_form_sent_twice_reports_once(mut app: TestApp) {
     assert_eq!(app.post_multipart(&path, &twice, &[]).await.status, StatusCode::SEE_OTHER);
     let second = app.post_multipart(&path, &twice, &[]).await;
     assert_eq!(second.status, StatusCode::CONFLICT);
-    assert!(second.main().contains("Deze bijdrage is al gemeld vanuit dit formulier"), "{}", second.main());
-    assert!(!second.body.contains("value=\"Drukkerij Samen\""), "a new, empty form");
+    assert!(second.main().contains("Vanuit dit formulier is al een bijdrage gemeld"), "{}", second.main());
+    // The form as typed (a form brought back and changed is no double click), with a new token: sent again, it is
+    // a second contribution.
+    assert!(second.body.contains("value=\"Drukkerij Samen\""), "{}", second.main());
+    let needle = "name=\"form_token\" value=\"";
+    let at = second.body.find(needle).expect("a token") + needle.len();
+    let token = second.body[at..at + 32].to_owned();
+    assert_ne!(token, "0123456789abcdef0123456789abcdef", "a new token");
     assert_eq!(contributions().await, before + 1, "stored and counted once");
     let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
     assert!(page.body.contains("€ 980,00 excl. btw × 100% = € 980,00"), "{}", page.main());
     assert_eq!(page.body.matches("Drukkerij Samen").count(), 1, "listed once: {}", page.main());
+    let mut again = twice.to_vec();
+    again.retain(|(k, _)| *k != "form_token");
+    again.push(("form_token", &token));
+    assert_eq!(app.post_multipart(&path, &again, &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(contributions().await, before + 2, "a second one, knowingly");
 }

@@ -276,7 +276,7 @@ line-signals-open = { $count ->
 }
 line-sign-cycle = Sign the performance agreements “{ $title }”
 line-bid-due = Send the bid for the performance agreements “{ $title }”
-line-negotiating = The performance agreements “{ $title }” are still being negotiated
+line-negotiating = Conclude the negotiations on the performance agreements “{ $title }”
 recent-nz-sale = { $actor } recorded the sale of a home to its tenant
 recent-nz-coach = { $actor } assigned a purchase coach
 recent-nz-talk = { $actor } recorded the talk before a sale

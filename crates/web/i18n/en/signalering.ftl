@@ -30,6 +30,7 @@ ledger-file = Arrears ledger file (CSV)
 ledger-upload = Upload and decide
 ledger-template = Download template
 ledger-no-file = Choose a file.
+ledger-too-large = The file is larger than { $mb } MB, more than a ledger can be; nothing was brought in.
 ledger-replaces-pending = A new ledger you upload replaces the one that has not been sent yet.
 ledger-not-sent = not sent yet
 home-pending = Arrears ledger { $file } was uploaded but not sent yet: see what sending does, and send it, on the Arrears ledger tab.

@@ -276,7 +276,7 @@ line-signals-open = { $count ->
 }
 line-sign-cycle = Onderteken de prestatieafspraken „{ $title }”
 line-bid-due = Stuur het bod voor de prestatieafspraken „{ $title }”
-line-negotiating = De prestatieafspraken „{ $title }” worden nog onderhandeld
+line-negotiating = Rond de onderhandelingen over de prestatieafspraken „{ $title }” af
 recent-nz-sale = { $actor } legde de verkoop van een woning aan de huurder vast
 recent-nz-coach = { $actor } wees een koopcoach toe
 recent-nz-talk = { $actor } legde het gesprek vóór een verkoop vast

@@ -30,6 +30,7 @@ ledger-file = Grootboekbestand (CSV)
 ledger-upload = Inbrengen en beslissen
 ledger-template = Sjabloon downloaden
 ledger-no-file = Kies een bestand.
+ledger-too-large = Het bestand is groter dan { $mb } MB, meer dan een grootboek kan zijn; er is niets ingebracht.
 ledger-replaces-pending = Een nieuw grootboek dat u inbrengt, vervangt het grootboek dat nog niet is verstuurd.
 ledger-not-sent = nog niet verstuurd
 home-pending = Grootboek { $file } is ingebracht maar nog niet verstuurd: bekijk wat versturen doet en verstuur het op het tabblad Grootboek.

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use volkshuis_domain::access::{Action, Manage, ReadScope, View};
+use volkshuis_domain::access::{self, Action, Manage, Membership, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::dashboard::order;
 use volkshuis_domain::org::OrgKind;
@@ -119,7 +119,11 @@ async fn dashboard(
     let mut may_act = true;
     if let Some((org, role)) = active_membership {
         let scope = auth.scope(&state, org.id, View).await?;
-        items = facts::gather(&state, &scope, org, Depth::Everything, today).await?;
+        // The list of work is the member's own, by the membership's role (as on landing): a platform administrator
+        // who reads along in an organisation is not offered lines whose pages ask for a member who may act.
+        let membership = Membership { user_id: auth.user.id, org_id: org.id, role: *role };
+        let own = access::grant(org.id, Some(membership), View)?;
+        items = facts::gather(&state, &own, org, Depth::Everything, today).await?;
         may_act = role.allows(Action::Edit);
         if matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation) {
             overleg_summary = Some(overleg_summary_of(&state, &scope).await?);

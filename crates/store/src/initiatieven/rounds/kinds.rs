@@ -160,8 +160,8 @@ pub use volkshuis_domain::bezit::NOT_A_HOME as NOT_A_HOUSEHOLD;
 /// [`NOT_A_HOUSEHOLD`] (a home, `WOO`, or a soort the file leaves out or the corporation codes its own way: better a
 /// letter too many than a household left out) and which is not vacant (status `LEE`).
 pub fn is_household(soort: Option<&str>, status: Option<&str>) -> bool {
-    let code = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_ascii_uppercase);
-    code(soort).is_none_or(|s| !NOT_A_HOUSEHOLD.contains(&s.as_str())) && code(status).is_none_or(|s| s != "LEE")
+    let vacant = status.map(str::trim).is_some_and(|s| s.eq_ignore_ascii_case("LEE"));
+    volkshuis_domain::bezit::is_home(soort) && !vacant
 }
 
 #[cfg(test)]

@@ -124,6 +124,8 @@ async fn create(
     let user = match users::create(&mut tx, &actor, &new).await {
         Ok(user) => user,
         Err(StoreError::Duplicate) => {
+            // The write lock is given back before the page reads (ADR 0061).
+            drop(tx);
             errors.add("email", t.err_email_taken);
             return render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, form, errors).await?);
         }

@@ -141,7 +141,7 @@ async fn save(
     let mut tx = state.db.begin().await?;
     let recorded = afspraken::add_addendum(&mut tx, &scope, &auth.actor(&state), id, &new).await?;
     if recorded.is_ok() {
-        let parties = super::party_ids(&state, &cycle_ref).await?;
+        let parties = super::party_ids(&mut tx, &cycle_ref).await?;
         let what = crate::notify::events::CycleStep::Addendum;
         super::tell_parties(&state, &mut tx, &auth, org, (id, &cycle.title, parties), what).await?;
     }

@@ -332,7 +332,7 @@ async fn send(
     let mut tx = state.db.begin().await?;
     let sent = afspraken::send_bid(&mut tx, &scope, &auth.actor(&state), id, today(&state)).await?;
     if sent.is_ok() {
-        let parties = super::party_ids(&state, &cycle_ref).await?;
+        let parties = super::party_ids(&mut tx, &cycle_ref).await?;
         let what = crate::notify::events::CycleStep::BidSent;
         super::tell_parties(&state, &mut tx, &auth, org, (id, &cycle.title, parties), what).await?;
     }

@@ -631,7 +631,7 @@ async fn move_phase(
     let mut tx = state.db.begin().await?;
     let moved = afspraken::move_phase(&mut tx, &scope, &auth.actor(&state), id, to, today(&state)).await?;
     if moved == PhaseMove::Moved {
-        let parties = super::party_ids(&state, &cycle_ref).await?;
+        let parties = super::party_ids(&mut tx, &cycle_ref).await?;
         let what = crate::notify::events::CycleStep::PhaseMoved(to);
         super::tell_parties(&state, &mut tx, &auth, org, (id, &cycle.title, parties), what).await?;
     }

@@ -153,7 +153,7 @@ async fn open(
     let mut tx = state.db.begin().await?;
     let opened = afspraken::open_dispute(&mut tx, &scope, &auth.actor(&state), id, &point, &position, today).await?;
     if opened.is_ok() {
-        let parties = super::party_ids(&state, &cycle_ref).await?;
+        let parties = super::party_ids(&mut tx, &cycle_ref).await?;
         let what = crate::notify::events::CycleStep::DisputeOpened;
         super::tell_parties(&state, &mut tx, &auth, org, (id, &cycle.title, parties), what).await?;
     }

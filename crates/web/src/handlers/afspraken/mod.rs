@@ -102,9 +102,10 @@ async fn tell_parties(
     Ok(())
 }
 
-/// The ids of a cycle's parties.
-async fn party_ids(state: &AppState, cycle: &CycleRef) -> Result<Vec<i64>, AppError> {
-    Ok(afspraken::parties(&state.db, cycle).await?.iter().map(|p| p.org.id).collect())
+/// The ids of a cycle's parties, read on the step's transaction: it holds SQLite's write lock, and a read on the
+/// pool could wait behind the writers that hold the pool's other connections (ADR 0061).
+async fn party_ids(tx: &mut volkshuis_store::Tx, cycle: &CycleRef) -> Result<Vec<i64>, AppError> {
+    Ok(afspraken::parties(&mut *tx, cycle).await?.iter().map(|p| p.org.id).collect())
 }
 
 /// What an achterban citation says, in the reader's language.

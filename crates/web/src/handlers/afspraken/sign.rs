@@ -110,7 +110,7 @@ async fn sign(
     let mut tx = state.db.begin().await?;
     let signed = afspraken::sign(&mut tx, &scope, &auth.actor(&state), id, &name, today(&state)).await?;
     if signed {
-        let parties = super::party_ids(&state, &cycle_ref).await?;
+        let parties = super::party_ids(&mut tx, &cycle_ref).await?;
         let what = crate::notify::events::CycleStep::Signed;
         super::tell_parties(&state, &mut tx, &auth, org, (id, &cycle.title, parties), what).await?;
     }

@@ -22,16 +22,19 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/orgs/{org}/participatie/groepen/{id}/bewerken", get(edit_form).post(update))
 }
 
-/// The form filled in from a group, to change it.
+/// The form filled in from a group, to change it. Its areas in code order, whatever order the engine gives them in
+/// (the form's fingerprint compares them).
 fn form_of(group: &Group) -> GroupForm {
+    let mut codes = group.area_codes.clone();
+    codes.sort();
     GroupForm {
         corporation_id: group.corporation_id.to_string(),
         parent_id: group.parent_id.map(|p| p.to_string()).unwrap_or_default(),
         name: group.name.clone(),
         kind: group.kind.code().to_owned(),
         area_kind: group.area_kind.clone(),
-        area_complexes: if group.area_kind == "complexes" { group.area_codes.join(", ") } else { String::new() },
-        area_buurten: if group.area_kind == "buurten" { group.area_codes.join(", ") } else { String::new() },
+        area_complexes: if group.area_kind == "complexes" { codes.join(", ") } else { String::new() },
+        area_buurten: if group.area_kind == "buurten" { codes.join(", ") } else { String::new() },
         contact_role: group.contact_role.clone(),
         approx_size: group.approx_size.map(|n| n.to_string()).unwrap_or_default(),
         description: group.description.clone(),

@@ -104,6 +104,11 @@ async fn upload(
         let empty = auth.ctx.lang.import().file_error(&volkshuis_domain::bezit::import::FileError::Empty);
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(empty), &[]));
     }
+    // A file just over the limit arrives cut off: named so (it too was told to choose a file).
+    if file.as_ref().is_some_and(|f| f.truncated) {
+        let large = sg.ledger_too_large(MAX_LEDGER_BYTES as i64 / (1024 * 1024));
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(large), &[]));
+    }
     let Some(file) = file.filter(|f| f.len > 0 && !f.truncated) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(sg.ledger_no_file.to_owned()), &[]));
     };

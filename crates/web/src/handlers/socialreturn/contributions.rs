@@ -249,10 +249,13 @@ async fn report(
         match socialreturn::keep_form_token(&mut tx, cid, token).await {
             Err(StoreError::Duplicate) => {
                 drop(tx);
-                // An empty form with a new token: the contribution is in the list, a real second one starts afresh.
+                // The form as typed with a new token: the first is in the list; a form brought back (the browser's
+                // Back) and changed into another contribution is sent again as it is, nothing lost.
                 let message = Some(sr.err_reported_twice.to_owned());
-                let (fresh, no_errors) = (Typed::default(), FieldErrors::default());
-                let page = contract_page(&state, &auth, &scope, &contract, fresh, no_errors, message).await?;
+                let mut kept = typed;
+                kept.remove("form_token");
+                let page =
+                    contract_page(&state, &auth, &scope, &contract, kept, FieldErrors::default(), message).await?;
                 return render(StatusCode::CONFLICT, &page);
             }
             other => other?,
