@@ -421,7 +421,7 @@ async fn bad_contributions_come_back_with_what_was_typed(mut app: TestApp) {
         )
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(resp.body.contains("de waarderingstabel kent geen waarde voor doelgroep statushouder"), "{}", resp.body);
+    assert!(resp.body.contains("de waarderingstabel kent geen waarde voor doelgroep „Statushouder”"), "{}", resp.body);
     let count: i64 =
         sql::query_scalar("SELECT COUNT(*) FROM sr_contributions").fetch_one(&app.state.db).await.expect("count");
     assert_eq!(count, 0, "nothing written");
@@ -690,7 +690,11 @@ async fn an_english_user_reads_the_calculation_in_english(mut app: TestApp) {
         )
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(resp.body.contains("the valuation table has no value for target group statushouder"), "{}", resp.body);
+    assert!(
+        resp.body.contains("the valuation table has no value for target group “Refugee with residence permit”"),
+        "{}",
+        resp.body
+    );
 }
 
 /// A contract form with `coordinator` as coordinator, posted by whoever is logged in.

@@ -86,9 +86,13 @@ async fn check_only_writes_nothing(mut app: TestApp) {
     assert!(checked.body.contains("Gecontroleerd: geen fouten") && checked.body.contains("3 nieuw"));
     assert!(checked.body.contains("Er is nog niets opgeslagen. Kies het bestand opnieuw"), "the check says so");
     assert!(app.get(&format!("/orgs/{org}/stock")).await.body.contains("Er is nog geen bezit"));
-    let missing = app.post_file(&url, &[("mode", "check")], "leeg.csv", b"").await;
+    // No file chosen (a browser sends the field with an empty name) asks for one; an empty file is named so.
+    let missing = app.post_file(&url, &[("mode", "check")], "", b"").await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(missing.body.contains("Kies een bestand."));
+    let empty = app.post_file(&url, &[("mode", "check")], "leeg.csv", b"").await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("het bestand is leeg"), "{}", empty.main());
     let wrong = app.post_file(&url, &[("mode", "check")], "x.csv", b"naam;adres\nx;y\n").await;
     assert!(wrong
         .body

@@ -183,11 +183,11 @@ calc-other = { $hours } hours × { $rate } = { $value }
 calc-total = total { $value }
 err-not-in-table = the valuation table has no value for { $what }
 err-end-before-start = the end date is before the start date
-unvalued-group = target group { $code }
-unvalued-bonus = bonus { $code }
-unvalued-training = training route { $code }
+unvalued-group = target group “{ $code }”
+unvalued-bonus = bonus “{ $code }”
+unvalued-training = training route “{ $code }”
 unvalued-work-experience = work-experience places
-unvalued-certificate = certificate { $code }
+unvalued-certificate = certificate “{ $code }”
 unvalued-other = other activities
 summary-hours-per-week = { $hours } h/wk
 summary-hours = { $hours } h

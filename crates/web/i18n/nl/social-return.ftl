@@ -183,11 +183,11 @@ calc-other = { $hours } uur × { $rate } = { $value }
 calc-total = totaal { $value }
 err-not-in-table = de waarderingstabel kent geen waarde voor { $what }
 err-end-before-start = de einddatum ligt voor de begindatum
-unvalued-group = doelgroep { $code }
-unvalued-bonus = bonus { $code }
-unvalued-training = leerweg { $code }
+unvalued-group = doelgroep „{ $code }”
+unvalued-bonus = bonus „{ $code }”
+unvalued-training = leerweg „{ $code }”
 unvalued-work-experience = werkervaringsplaats
-unvalued-certificate = certificaat { $code }
+unvalued-certificate = certificaat „{ $code }”
 unvalued-other = overige activiteiten
 summary-hours-per-week = { $hours } u/w
 summary-hours = { $hours } u

@@ -126,11 +126,12 @@ impl SocialReturnTexts {
     /// What a table has no value for.
     fn unvalued(&self, what: &Unvalued) -> String {
         match what {
-            Unvalued::Group(group) => self.unvalued_group(group.code()),
-            Unvalued::Bonus(bonus) => self.unvalued_bonus(bonus.code()),
-            Unvalued::Training(training) => self.unvalued_training(training.code()),
+            // By name, as the form offers them (the code, "pso_aspirant", meant nothing to a supplier).
+            Unvalued::Group(group) => self.unvalued_group(self.group(*group)),
+            Unvalued::Bonus(bonus) => self.unvalued_bonus(self.bonus(*bonus)),
+            Unvalued::Training(training) => self.unvalued_training(self.training(*training)),
             Unvalued::WorkExperience => self.unvalued_work_experience.to_owned(),
-            Unvalued::Certificate(certificate) => self.unvalued_certificate(certificate.code()),
+            Unvalued::Certificate(certificate) => self.unvalued_certificate(self.certificate(*certificate)),
             Unvalued::OtherActivities => self.unvalued_other.to_owned(),
         }
     }
@@ -252,9 +253,20 @@ mod tests {
             ValuationError::NotInTable(Unvalued::Certificate(Certificate::Pso30Plus)),
             ValuationError::NotInTable(Unvalued::OtherActivities),
         ];
+        // The same words as the domain's, but what a table lacks is named as the form names it, not by its code.
         for error in errors {
-            assert_eq!(nl.valuation_error(&error), error.to_string());
+            match &error {
+                ValuationError::NotInTable(_) => assert!(!nl.valuation_error(&error).contains('_'), "{error}"),
+                _ => assert_eq!(nl.valuation_error(&error), error.to_string()),
+            }
         }
+        assert_eq!(
+            nl.valuation_error(&ValuationError::NotInTable(Unvalued::Certificate(Certificate::Pso30Plus))),
+            format!(
+                "de waarderingstabel kent geen waarde voor certificaat „{}”",
+                nl.certificate(Certificate::Pso30Plus)
+            )
+        );
     }
 
     #[test]
@@ -294,7 +306,7 @@ mod tests {
         }
         assert_eq!(
             en.valuation_error(&ValuationError::NotInTable(Unvalued::Group(TargetGroup::Statushouder))),
-            "the valuation table has no value for target group statushouder"
+            "the valuation table has no value for target group “Refugee with residence permit”"
         );
         assert_eq!(en.valuation_error(&ValuationError::EndBeforeStart), "the end date is before the start date");
     }

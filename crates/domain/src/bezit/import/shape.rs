@@ -33,19 +33,28 @@ pub(super) fn detect_delimiter(start: &[u8]) -> u8 {
     }
 }
 
-/// UTF-16, with a byte-order mark or without (then every other byte of ASCII text is a zero).
+/// UTF-16, with a byte-order mark or without (then every other byte of ASCII text is a zero, all on one side: a zip
+/// or an image has its zeros anywhere and was taken for UTF-16).
 pub(super) fn looks_like_utf16(start: &[u8]) -> bool {
     if start.starts_with(&[0xff, 0xfe]) || start.starts_with(&[0xfe, 0xff]) {
         return true;
     }
-    let sample = &start[..start.len().min(512)];
-    sample.len() >= 4 && sample.iter().filter(|b| **b == 0).count() * 4 >= sample.len()
+    let sample = &start[..start.len().min(512) & !1];
+    let zeros_at = |side: usize| sample.iter().skip(side).step_by(2).filter(|b| **b == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let half = sample.len() / 2;
+    sample.len() >= 4 && (even.max(odd) * 10 >= half * 9) && even.min(odd) * 10 <= half
 }
 
 /// A file that is no text (an .xlsx, a PDF, an image; it was refused as "separated by |-signs"): more than one byte
 /// in twenty of its start is a control byte other than tab and line breaks. A NUL or two in a value stays a row's
 /// problem, named with its line and column.
 pub(super) fn looks_like_binary(start: &[u8]) -> bool {
+    // What a spreadsheet program, a PDF reader or a camera writes, by its first bytes (a PDF's start is mostly text).
+    const MAGIC: [&[u8]; 6] = [b"PK\x03\x04", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0"];
+    if MAGIC.iter().any(|magic| start.starts_with(magic)) {
+        return true;
+    }
     let sample = &start[..start.len().min(1024)];
     let control = sample.iter().filter(|b| matches!(**b, 0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f)).count();
     sample.len() >= 16 && control * 20 > sample.len()

@@ -144,6 +144,13 @@ fn utf16_and_other_separators_are_named_for_what_they_are() {
     // An .xlsx: a zip's local header, then compressed data.
     let zipped = [b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".as_slice(), &binary[..512]].concat();
     assert_eq!(StockReader::new(&zipped[..]).err(), Some(FileError::NotText), "an .xlsx");
+    // Files that start as what they are, full of zeros or mostly text (they were "UTF-16" and "columns missing").
+    let xlsx = [b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".as_slice(), &[0u8; 64]].concat();
+    assert_eq!(StockReader::new(&xlsx[..]).err(), Some(FileError::NotText), "a zip's zeros are no UTF-16");
+    let pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+    assert_eq!(StockReader::new(pdf.as_bytes()).err(), Some(FileError::NotText), "a PDF");
+    let png = [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".as_slice(), &[0u8; 16]].concat();
+    assert_eq!(StockReader::new(&png[..]).err(), Some(FileError::NotText), "a small PNG");
     let with_nul = format!("{HEADER}\nA1;Laan\u{0};1;1234AB;Stad;\n");
     assert!(StockReader::new(with_nul.as_bytes()).is_ok(), "a text file with a NUL in a value");
     // A file that is simply missing a column still says so.

@@ -126,10 +126,12 @@ async fn upload(
     let (scope, organisation) = corporation_scope(&state, &auth, org, Edit).await?;
     let t = auth.ctx.t();
     let mut choices = Choices::default();
-    let (mut file, mut file_name, mut checked_only) = (None, String::new(), true);
+    let (mut file, mut file_name, mut checked_only, mut chosen) = (None, String::new(), true, false);
     while let Some(mut field) = multipart.next_field().await? {
         match field.name() {
             Some("file") => {
+                // A browser sends the field with an empty name when no file was chosen.
+                chosen = field.file_name().is_some_and(|name| !name.is_empty());
                 file_name = field.file_name().unwrap_or("upload.csv").to_owned();
                 // The route's body limit is the file's limit; the file waits on disk, not in memory.
                 file = Some(uploads::spool(&mut field, MAX_STOCK_FILE_BYTES as u64).await?);
@@ -146,6 +148,11 @@ async fn upload(
         file_error: Some(file_error),
         ..ImportPage::new(&auth, org, organisation.name.clone())
     };
+    // A chosen file that is empty is named so (it was told to choose a file, though one was chosen).
+    if chosen && file.as_ref().is_some_and(|f| f.len == 0) {
+        let empty = auth.ctx.lang.import().file_error(&volkshuis_domain::bezit::import::FileError::Empty);
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(choices, empty));
+    }
     let Some(file) = file.filter(|f| f.len > 0) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(choices, t.stock_no_file.to_owned()));
     };
