@@ -339,7 +339,7 @@ async fn a_second_board_member_sees_the_first_answer(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::CONFLICT);
     assert!(resp.body.contains(first), "the first answer is shown");
     assert!(resp.body.contains(second), "the second's text is not lost");
-    assert!(resp.body.contains("Iemand anders heeft deze zaak intussen bijgewerkt"));
+    assert!(resp.body.contains("Dit verzoek is al beantwoord; hieronder staat het verstuurde antwoord."));
     let stored: String = sql::query_scalar("SELECT answer_text FROM overleg_cases WHERE id = $1")
         .bind(id)
         .fetch_one(&app.state.db)
@@ -742,6 +742,11 @@ async fn an_answer_sent_by_mistake_is_corrected_within_a_day(mut app: TestApp) {
     // The right answer, then a day later the window has closed.
     let refused = [("version", "3"), ("answer_kind", "consent_refused"), ("answer_text", ""), ("confirmed", "yes")];
     assert_eq!(app.post_multipart(&format!("{case}/antwoord"), &refused, &[]).await.status, StatusCode::SEE_OTHER);
+    // The browser's Back re-sends it: said to be answered already (it said someone else had changed the case).
+    let replayed = app.post_multipart(&format!("{case}/antwoord"), &refused, &[]).await;
+    assert!(replayed.main().contains("Dit verzoek is al beantwoord"), "{}", replayed.main());
+    assert!(!replayed.main().contains("Iemand anders heeft deze zaak"), "{}", replayed.main());
+    assert_eq!(stored_answer(&app, id).await.as_deref(), Some("consent_refused"));
     app.state.clock.advance(Duration::hours(24));
     app.login(BOARD).await;
     let page = app.get(&case).await;

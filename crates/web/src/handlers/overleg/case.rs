@@ -184,6 +184,12 @@ async fn answer(
     let kind = AnswerKind::parse(&typed.answer_kind).map_err(|_| errors.add("answer_kind", ov.err_choose_answer)).ok();
     let text = errors.check(t, "answer_text", LongText::parse_optional(&typed.answer_text));
     if seen_version != case.version {
+        // Answered meanwhile (the browser's Back re-sent a step of an answer already sent, often by this same
+        // user): said so, not that someone else changed the case.
+        if case.answer.is_some() {
+            let step = Some(StepError::AlreadyAnswered);
+            return again(&state, &auth, &scope, &case, typed, errors, step, true).await;
+        }
         return again(&state, &auth, &scope, &case, typed, errors, None, true).await;
     }
     let (Some(kind), Some(text), true) = (kind, text, errors.is_empty()) else {
