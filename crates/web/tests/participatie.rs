@@ -388,6 +388,20 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     app.login("bestuur@desleutel.test").await;
     let dashboard = app.get("/dashboard").await;
     assert!(dashboard.body.contains("Nieuwe aanmelding voor Commissie De Ark"));
+    // A member of two organisations reads which one a notice is about (two alike read as the same line).
+    assert!(
+        dashboard.body.contains(
+            "Nieuwe aanmelding voor Commissie De Ark</a> <span class=\"muted\">(Huurdersvereniging De Sleutel)</span>"
+        ),
+        "{}",
+        dashboard.main()
+    );
+    let listed = app.get("/account/notifications").await;
+    assert!(
+        listed.main().contains("<span class=\"muted\">(Huurdersvereniging De Sleutel)</span>"),
+        "{}",
+        listed.main()
+    );
     assert!(!dashboard.body.contains("New request for"), "the reader's language, not the visitor's");
     let english: Vec<Option<String>> =
         sql::query_scalar("SELECT text_en FROM notifications WHERE text = 'Nieuwe aanmelding voor Commissie De Ark'")

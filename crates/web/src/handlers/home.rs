@@ -5,6 +5,7 @@ use super::dashboard::cards::{self, Card};
 use super::dashboard::facts::{self, Depth};
 use super::dashboard::landing::{landing_org, waiting_at};
 use super::dashboard::lines::{line, Line};
+use super::notices::NoticeRow;
 use crate::audit_sentences::{sentence, Facts};
 use crate::auth::{Auth, MaybeAuth};
 use crate::error::AppError;
@@ -60,13 +61,6 @@ struct OverlegSummary {
     late: usize,
     next: Option<String>,
     open_questions: usize,
-}
-
-struct NoticeRow {
-    id: i64,
-    text: String,
-    link: String,
-    at: String,
 }
 
 struct RecentEntry {
@@ -168,12 +162,7 @@ async fn dashboard(
     let notices = notifications::unread(&state.db, auth.user.id, 20)
         .await?
         .into_iter()
-        .map(|n| NoticeRow {
-            id: n.id,
-            text: n.text_in(auth.ctx.lang.code()).to_owned(),
-            link: n.link,
-            at: show_time(n.created_at),
-        })
+        .map(|n| NoticeRow::of(&auth, n))
         .collect();
     ok(&DashboardPage {
         show_no_orgs: active.is_none() && !auth.user.is_platform_admin,

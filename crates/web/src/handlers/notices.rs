@@ -32,11 +32,31 @@ pub fn router() -> Router<AppState> {
         .route("/account/notifications/digest", post(send_digest_now))
 }
 
-struct NoticeRow {
-    id: i64,
-    text: String,
-    link: String,
-    at: String,
+/// A notice as the dashboard and *Meldingen* list it.
+pub(crate) struct NoticeRow {
+    pub(crate) id: i64,
+    pub(crate) text: String,
+    pub(crate) link: String,
+    pub(crate) at: String,
+    /// The organisation it is about, for a member of more than one (a step told to both read as two identical
+    /// lines, their links to different pages).
+    pub(crate) org: Option<String>,
+}
+
+impl NoticeRow {
+    /// The row of notice `n` for the user of `auth`, in the reader's language.
+    pub(crate) fn of(auth: &Auth, n: notifications::Notification) -> Self {
+        let org = (auth.memberships.len() > 1)
+            .then(|| auth.memberships.iter().find(|(o, _)| o.id == n.org_id).map(|(o, _)| o.name.clone()))
+            .flatten();
+        NoticeRow {
+            id: n.id,
+            text: n.text_in(auth.ctx.lang.code()).to_owned(),
+            link: n.link,
+            at: show_time(n.created_at),
+            org,
+        }
+    }
 }
 
 struct Choice {
@@ -78,16 +98,8 @@ async fn notices_page(
 ) -> Result<NoticesPage, AppError> {
     let nt = NotifyTexts::of(auth.ctx.lang);
     let user_id = auth.user.id;
-    let notices = notifications::unread(&state.db, user_id, LISTED)
-        .await?
-        .into_iter()
-        .map(|n| NoticeRow {
-            id: n.id,
-            text: n.text_in(auth.ctx.lang.code()).to_owned(),
-            link: n.link,
-            at: show_time(n.created_at),
-        })
-        .collect();
+    let notices =
+        notifications::unread(&state.db, user_id, LISTED).await?.into_iter().map(|n| NoticeRow::of(&auth, n)).collect();
     let choices = MailChoice::ALL
         .into_iter()
         .map(|choice| {
