@@ -99,7 +99,7 @@ async fn notices_page(
     let nt = NotifyTexts::of(auth.ctx.lang);
     let user_id = auth.user.id;
     let notices =
-        notifications::unread(&state.db, user_id, LISTED).await?.into_iter().map(|n| NoticeRow::of(&auth, n)).collect();
+        notifications::unread(&state.db, user_id, LISTED).await?.into_iter().map(|n| NoticeRow::of(auth, n)).collect();
     let choices = MailChoice::ALL
         .into_iter()
         .map(|choice| {
