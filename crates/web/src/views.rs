@@ -190,10 +190,24 @@ pub fn show_time(at: OffsetDateTime) -> String {
     at.to_offset(volkshuis_domain::calendar::dutch_offset(at)).format(SHOWN).unwrap_or_default()
 }
 
+/// A message that stands on its own (a file's refusal in its own paragraph) with its first letter a capital: the
+/// import's texts are written to follow a colon ("het bestand is leeg").
+pub fn as_sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::show_time;
     use time::macros::datetime;
+
+    #[test]
+    fn a_message_on_its_own_starts_with_a_capital() {
+        assert_eq!(super::as_sentence("het bestand is leeg"), "Het bestand is leeg");
+        assert_eq!(super::as_sentence("één regel"), "Één regel");
+        assert_eq!(super::as_sentence(""), "");
+    }
 
     #[test]
     fn moments_show_in_dutch_time() {

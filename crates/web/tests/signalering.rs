@@ -262,10 +262,10 @@ async fn a_wrong_ledger_names_line_and_column_and_changes_nothing(mut app: TestA
     // file" and "separated by |-signs").
     let empty = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "leeg.csv", b"").await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(empty.main().contains("het bestand is leeg"), "{}", empty.main());
+    assert!(empty.main().contains("Het bestand is leeg"), "{}", empty.main());
     let binary: Vec<u8> = (0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     let image = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "foto.csv", &binary).await;
-    assert!(image.main().contains("dit is geen tekstbestand"), "{}", image.main());
+    assert!(image.main().contains("Dit is geen tekstbestand"), "{}", image.main());
     // A file just over the limit (50 MB) arrives cut off: named so (it too was told to choose a file).
     let large = vec![b'x'; volkshuis_domain::signalering::ledger::MAX_LEDGER_BYTES + 1];
     let refused = app.post_file(&format!("/orgs/{woonstad}/signalering/grootboek"), &[], "groot.csv", &large).await;

@@ -92,11 +92,11 @@ async fn check_only_writes_nothing(mut app: TestApp) {
     assert!(missing.body.contains("Kies een bestand."));
     let empty = app.post_file(&url, &[("mode", "check")], "leeg.csv", b"").await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(empty.body.contains("het bestand is leeg"), "{}", empty.main());
+    assert!(empty.body.contains("Het bestand is leeg"), "{}", empty.main());
     let wrong = app.post_file(&url, &[("mode", "check")], "x.csv", b"naam;adres\nx;y\n").await;
     assert!(wrong
         .body
-        .contains("verplichte kolommen ontbreken: idExtern, straatnaam, huisnummer, postcode, woonplaats"));
+        .contains("Verplichte kolommen ontbreken: idExtern, straatnaam, huisnummer, postcode, woonplaats"));
 }
 
 async fn lists_filter_and_pages_show_the_stock(mut app: TestApp) {
@@ -338,10 +338,10 @@ async fn files_that_are_not_stock_files_are_refused_for_what_they_are(mut app: T
     let utf16: Vec<u8> = std::iter::once(0xfeff_u16).chain(header.encode_utf16()).flat_map(u16::to_le_bytes).collect();
     let refused = app.post_file(&url, &[("mode", "check")], "unicode.txt", &utf16).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("dit lijkt UTF-16; sla het bestand op als CSV"), "{}", refused.body);
+    assert!(refused.body.contains("Dit lijkt UTF-16; sla het bestand op als CSV"), "{}", refused.body);
     let tabs = header.replace(';', "\t");
     let refused = app.post_file(&url, &[("mode", "check")], "tabs.txt", tabs.as_bytes()).await;
-    assert!(refused.body.contains("de kolommen lijken gescheiden door tabs"), "{}", refused.body);
+    assert!(refused.body.contains("De kolommen lijken gescheiden door tabs"), "{}", refused.body);
 
     let big = "x".repeat(3 << 20);
     let row = format!("V9;C1;De Ark;WON;{big};9;1011AA;Amsterdam;GM0363;DAE;650,00");

@@ -90,7 +90,7 @@ async fn upload(
             nav: subnav(sg, &auth, org, OrgKind::Corporation),
             org_id: org,
             file_name: file_name.clone(),
-            file_error,
+            file_error: file_error.map(|e| crate::views::as_sentence(&e)),
             problems: errors
                 .iter()
                 .take(SHOWN_PROBLEMS)

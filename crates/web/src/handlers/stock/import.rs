@@ -145,7 +145,7 @@ async fn upload(
     }
     let refused = |choices, file_error: String| ImportPage {
         choices,
-        file_error: Some(file_error),
+        file_error: Some(crate::views::as_sentence(&file_error)),
         ..ImportPage::new(&auth, org, organisation.name.clone())
     };
     // A chosen file that is empty is named so (it was told to choose a file, though one was chosen).
