@@ -120,6 +120,16 @@ pub enum Tx {
 }
 
 impl Tx {
+    /// Makes writes that hang off row `id` of `table` (a VvE's votes, a group's requests) wait for each other until
+    /// this transaction ends, so a check for what is there already and the write after it are one step. SQLite's
+    /// transaction holds the one write lock already; PostgreSQL locks the row. `table` is the caller's constant.
+    pub(crate) async fn one_at_a_time(&mut self, table: &'static str, id: i64) -> crate::Result<()> {
+        if let Tx::Postgres(_) = self {
+            query(&format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE")).bind(id).execute(&mut *self).await?;
+        }
+        Ok(())
+    }
+
     /// Its connection, for one or more statements.
     pub fn conn(&mut self) -> Conn<'_> {
         match self {

@@ -313,11 +313,8 @@ pub async fn record_vote(db: &Db, scope: &WriteScope, actor: &Actor, vve_id: i64
         }
     }
     let mut tx = db.begin().await?;
-    // One vote per subject and meeting. Votes on one VvE are recorded one at a time: SQLite's transaction holds the
-    // write lock; on PostgreSQL the VvE's row is locked until the vote is written.
-    if tx.conn().backend() == crate::Backend::Postgres {
-        sql::query("SELECT id FROM nz_vves WHERE id = $1 FOR UPDATE").bind(vve_id).execute(&mut tx).await?;
-    }
+    // One vote per subject and meeting: votes on one VvE are recorded one at a time.
+    tx.one_at_a_time("nz_vves", vve_id).await?;
     let recorded: Option<i64> =
         sql::query_scalar("SELECT id FROM nz_vve_votes WHERE vve_id = $1 AND meeting_on = $2 AND subject = $3")
             .bind(vve_id)

@@ -88,13 +88,12 @@ pub struct JoinRequest {
     pub at: OffsetDateTime,
 }
 
-/// Stores a visitor's request to join `group`, given with explicit consent; `None` when the same request (name, contact, message and address) came
-/// in the last day already (a double click or a reload sent it twice: it is there once).
+/// Stores a visitor's request to join `group`, given with explicit consent; `None` when the same request (name,
+/// contact, message and address) came in the last day already (a double click or a reload sent it twice: it is
+/// there once).
 pub async fn add_join_request(tx: &mut Tx, group: &Group, request: &JoinRequest) -> Result<Option<i64>> {
-    // One request at a time per group: SQLite's transaction holds the write lock; PostgreSQL locks the group's row.
-    if tx.conn().backend() == crate::Backend::Postgres {
-        sql::query("SELECT id FROM part_groups WHERE id = $1 FOR UPDATE").bind(group.id).execute(&mut *tx).await?;
-    }
+    // One request at a time per group.
+    tx.one_at_a_time("part_groups", group.id).await?;
     let since = timestamp::to_unix(request.at - time::Duration::days(1));
     let same: Option<i64> = sql::query_scalar(
         "SELECT id FROM part_join_requests WHERE group_id = $1 AND name = $2 AND contact = $3 AND message = $4 \
