@@ -7,6 +7,20 @@ use std::io::BufRead;
 use thiserror::Error;
 use time::{Date, Month};
 
+/// The VERA lists the stock's columns take their codes from, by their official names.
+pub mod lists {
+    /// Kinds of units (`soort`).
+    pub const UNIT_KIND: &str = "EENHEIDSOORT";
+    /// Detail kinds of units (`detailSoort`).
+    pub const UNIT_DETAIL_KIND: &str = "EENHEIDDETAILSOORT";
+    /// States of units (`status`).
+    pub const UNIT_STATE: &str = "EENHEIDSTATUS";
+    /// Social labels (DAEB, NIET-DAEB).
+    pub const SOCIAL_LABEL: &str = "MAATSCHAPPELIJKLABEL";
+    /// Kinds of complex (`clusterSoort`).
+    pub const COMPLEX_KIND: &str = "CLUSTERSOORT";
+}
+
 /// One code of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefCode {

@@ -1,10 +1,11 @@
 //! The VERA code lists, replaced as a whole by each import of the official file.
 
 use crate::audit::{self, Actor, Change};
-use crate::sql;
+use crate::sql::{self, Exec};
 use crate::{Db, Result};
 use serde_json::json;
 use std::collections::HashMap;
+use volkshuis_domain::bezit::import::VeraCodes;
 use volkshuis_domain::vera::RefCode;
 
 const BATCH: usize = 300;
@@ -62,4 +63,18 @@ pub async fn names(db: &Db, soort: &str) -> Result<HashMap<String, String>> {
         .fetch_all(db)
         .await?;
     rows.iter().map(|r| Ok((r.try_get("code")?, r.try_get("naam")?))).collect()
+}
+
+/// The codes of the lists a stock file's coded columns are checked against (empty where the list is not loaded).
+pub async fn stock_codes<'c>(db: impl Exec<'c> + 'c) -> Result<VeraCodes> {
+    let [a, b, c, d] = VeraCodes::list_names();
+    let rows: Vec<(String, String)> =
+        sql::query_as("SELECT soort, code FROM vera_codes WHERE soort IN ($1, $2, $3, $4)")
+            .bind(a)
+            .bind(b)
+            .bind(c)
+            .bind(d)
+            .fetch_all(db)
+            .await?;
+    Ok(VeraCodes::from_pairs(rows.iter().map(|(list, code)| (list.as_str(), code.as_str()))))
 }

@@ -20,6 +20,7 @@ volkshuis_store::store_test_on_both_backends!(
     import_reimport_and_change,
     a_bad_row_writes_nothing,
     valid_rows_only_when_asked,
+    codes_outside_a_loaded_vera_list_are_refused,
     missing_units_are_reported_and_marked_only_when_asked,
     dry_run_counts_but_writes_nothing,
     duplicate_ids_in_one_file_are_errors,
@@ -155,6 +156,38 @@ async fn valid_rows_only_when_asked(db: &Db) {
     assert!(summary.written);
     assert_eq!((summary.new, summary.errors.len()), (2, 1));
     assert_eq!(count(db, &woonstad).await, 2);
+}
+
+/// Where the VERA lists are loaded, a unit's coded values must come from them (those of another list or of no list
+/// are not checked); each unknown code is named on its line and column, and a duplicate of the same row beside it.
+async fn codes_outside_a_loaded_vera_list_are_refused(db: &Db) {
+    let woonstad = corporation(db, "woonstad").await;
+    let list = "Soort;Code;Naam;Omschrijving;Begindatum;Einddatum;Parent;Informatiedomein\n\
+                EENHEIDSOORT;WON;Woning (oud);;;1-1-2020;;Vastgoed\n\
+                EENHEIDSOORT;BOG;Bedrijfsonroerend goed;;;;;Vastgoed\n\
+                EENHEIDSTATUS;VHR;Verhuurd;;;;;Vastgoed\n";
+    let (codes, _) = volkshuis_domain::vera::parse(list.as_bytes()).expect("parse");
+    volkshuis_store::vera::replace_all(db, &actor(), &codes).await.expect("store");
+    let unknown_kind = A2.replace(";WON;VHR;", ";WOO;VHR;");
+    let unknown_both = A3.replace(";BOG;VHR;", ";XX;huur;").replace("A3;", "A1;");
+    let summary = import(db, &woonstad, &file(&[A1, &unknown_kind, &unknown_both]), ImportOptions::default()).await;
+    assert!(!summary.written);
+    let named: Vec<(u64, &str, &str, String)> =
+        summary.errors.iter().map(|e| (e.line, e.column.as_str(), e.value.as_str(), e.reason.to_string())).collect();
+    assert_eq!(
+        named,
+        [
+            (3, "soort", "WOO", "is geen code uit de VERA-lijst EENHEIDSOORT".to_owned()),
+            (4, "soort", "XX", "is geen code uit de VERA-lijst EENHEIDSOORT".to_owned()),
+            (4, "status", "HUUR", "is geen code uit de VERA-lijst EENHEIDSTATUS".to_owned()),
+            (4, "idExtern", "A1", "komt al voor op regel 2".to_owned()),
+        ]
+    );
+    assert_eq!(count(db, &woonstad).await, 0);
+    let options = ImportOptions { import_valid_rows: true, ..Default::default() };
+    let summary = import(db, &woonstad, &file(&[A1, &unknown_kind]), options).await;
+    assert_eq!((summary.new, summary.errors.len()), (1, 1), "a retired code (WON) is still a code");
+    assert_eq!(count(db, &woonstad).await, 1);
 }
 
 /// Importing the valid rows of a file with errors and marking missing units: a unit whose row has an error is not

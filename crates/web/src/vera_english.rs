@@ -5,15 +5,7 @@
 //! lists in the official file has one).
 
 /// The VERA lists the pages show, by their official names (`vera_names` reads these).
-pub const UNIT_KIND: &str = "EENHEIDSOORT";
-/// Detail kinds of units.
-pub const UNIT_DETAIL_KIND: &str = "EENHEIDDETAILSOORT";
-/// States of units.
-pub const UNIT_STATE: &str = "EENHEIDSTATUS";
-/// Social labels (DAEB, NIET-DAEB).
-pub const SOCIAL_LABEL: &str = "MAATSCHAPPELIJKLABEL";
-/// Kinds of complex.
-pub const COMPLEX_KIND: &str = "CLUSTERSOORT";
+pub use volkshuis_domain::vera::lists::{COMPLEX_KIND, SOCIAL_LABEL, UNIT_DETAIL_KIND, UNIT_KIND, UNIT_STATE};
 
 /// Each list with its translations: the one place that says which lists have English names.
 const TABLES: [(&str, &[(&str, &str)]); 5] = [

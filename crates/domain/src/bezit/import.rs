@@ -11,9 +11,11 @@ use crate::money::{parse_decimal, Money};
 use std::io::BufRead;
 use thiserror::Error;
 
+mod codes;
 mod input;
 mod problem;
 mod shape;
+pub use codes::VeraCodes;
 use input::Input;
 pub use input::{MAX_COLUMNS, MAX_RECORD_BYTES};
 pub use problem::{echo, ImportWarning, RowProblem, ECHO_CHARS};
@@ -706,8 +708,8 @@ fn build(row: &mut Row<'_, Column>) -> Option<UnitRecord> {
         gebruiksoppervlakte: row.decimal(Column::Gebruiksoppervlakte),
         kamers: row.integer(Column::KamersAantal, 0..=100),
         label: row.parsed(Column::MaatschappelijkLabel, |v| SocialLabel::parse(v).ok_or(RowProblem::SocialLabel)),
-        nettohuur: row.parsed(Column::Nettohuur, Money::parse),
-        brutohuur: row.parsed(Column::Brutohuur, Money::parse),
+        nettohuur: row.parsed(Column::Nettohuur, rent),
+        brutohuur: row.parsed(Column::Brutohuur, rent),
         id_extern: id_extern?,
         straatnaam: straatnaam?,
         huisnummer: huisnummer?,
@@ -718,6 +720,15 @@ fn build(row: &mut Row<'_, Column>) -> Option<UnitRecord> {
         row.fail(Column::Gebruiksoppervlakte, RowProblem::AreaOutOfRange { min: 1, max: 100_000 });
     }
     Some(unit)
+}
+
+/// A rent: an amount of zero or more (a credit is no rent; a minus sign is a typing or export error).
+fn rent(text: &str) -> Result<Money, RowProblem> {
+    let amount = Money::parse(text).map_err(RowProblem::Money)?;
+    if amount.cents() < 0 {
+        return Err(RowProblem::Negative);
+    }
+    Ok(amount)
 }
 
 /// The error report in Dutch, as a `;`-separated CSV that Dutch Excel opens: `regel;kolom;waarde;reden`.

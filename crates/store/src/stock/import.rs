@@ -23,7 +23,7 @@ use std::io::BufRead;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use volkshuis_domain::access::WriteScope;
-use volkshuis_domain::bezit::import::{ImportWarning, RowError, RowProblem, StockReader, WHOLE_ROW};
+use volkshuis_domain::bezit::import::{ImportWarning, RowError, RowProblem, StockReader, VeraCodes, WHOLE_ROW};
 use volkshuis_domain::bezit::UnitRecord;
 
 /// How to import.
@@ -288,6 +288,8 @@ struct Importer<'p> {
     /// The corporation's complexes by code.
     clusters: HashMap<String, Complex>,
     known: KnownUnits,
+    /// The VERA lists the coded columns are checked against (those loaded).
+    vera: VeraCodes,
     /// The cells of the file's units (see [`CellSums`]); none in a dry run.
     cells: Option<CellSums>,
     /// New units not written yet: unit, complex id, fingerprint.
@@ -337,6 +339,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
             Ok((r.try_get::<String, _>("code")?, complex))
         })
         .collect::<Result<HashMap<_, _>>>()?;
+    let vera = crate::vera::stock_codes(&mut *tx).await?;
     let cluster_ids = ClusterIds::new(conn.conn(), db, options.dry_run).await?;
     let cells = (!options.dry_run).then(CellSums::default);
     let warnings = reader.warnings().to_vec();
@@ -353,6 +356,7 @@ pub async fn import_units<R: BufRead + Send + 'static>(
         now: timestamp::to_unix(actor.at),
         clusters,
         known,
+        vera,
         cells,
         pending: Vec::new(),
         changes: Vec::new(),
@@ -382,18 +386,23 @@ pub async fn import_units<R: BufRead + Send + 'static>(
 
 impl Importer<'_> {
     async fn row(&mut self, Parsed { line, unit, hash }: Parsed) -> Result<()> {
+        let mut refused = self.vera.problems(line, &unit);
         let stored = match self.known.see(&unit.id_extern, line) {
             Ok(stored) => stored,
             Err(first) => {
-                self.summary.errors.push(RowError {
+                refused.push(RowError {
                     line,
                     column: "idExtern".into(),
                     value: unit.id_extern.clone(),
                     reason: RowProblem::Duplicate { first },
                 });
-                return Ok(());
+                None
             }
         };
+        if !refused.is_empty() {
+            self.summary.errors.append(&mut refused);
+            return Ok(());
+        }
         let cluster_id = self.cluster_id(&unit).await?;
         let print = fingerprint(hash, cluster_id, self.options.cbs_year);
         // New, changed or unchanged, the unit is in use after this import as the file gives it.

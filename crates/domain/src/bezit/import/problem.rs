@@ -80,6 +80,15 @@ pub enum RowProblem {
     /// An amount that must be more than zero.
     #[error("moet meer dan nul zijn")]
     NotPositive,
+    /// A code that is not in its VERA list (checked where the list is loaded).
+    #[error("is geen code uit de VERA-lijst {list}")]
+    NotInVera {
+        /// The list's official name (EENHEIDSOORT, say).
+        list: &'static str,
+    },
+    /// An amount below zero where only zero or more makes sense (a rent).
+    #[error("mag niet negatief zijn")]
+    Negative,
     /// A file with a header and no rows where rows are needed (an arrears ledger).
     #[error("het bestand heeft geen regels met gegevens")]
     NoRows,

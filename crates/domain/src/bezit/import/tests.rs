@@ -95,6 +95,24 @@ fn bad_rows_name_line_column_and_reason() {
 }
 
 #[test]
+fn a_negative_rent_is_refused_and_zero_is_a_rent() {
+    let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;nettohuur;brutohuur\n\
+                A;Straat;1;1234AB;Ergens;-650,00;0\n\
+                B;Straat;2;1234AB;Ergens;0;€ -1\n";
+    let (rows, errors, _) = read(file.as_bytes());
+    assert!(rows.is_empty(), "{rows:#?}");
+    let named: Vec<(u64, &str, &str, String)> =
+        errors.iter().map(|e| (e.line, e.column.as_str(), e.value.as_str(), e.reason.to_string())).collect();
+    assert_eq!(
+        named,
+        [
+            (2, "nettohuur", "-650,00", "mag niet negatief zijn".to_owned()),
+            (3, "brutohuur", "€ -1", "mag niet negatief zijn".to_owned())
+        ]
+    );
+}
+
+#[test]
 fn rd_coordinates_are_converted() {
     let file = "idExtern;straatnaam;huisnummer;postcode;woonplaats;rdX;rdY\n\
                 VHE-8;Westermarkt;1;1016DK;Amsterdam;120700,723;487525,501\n\
