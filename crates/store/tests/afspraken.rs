@@ -50,7 +50,7 @@ buurtCode;soort;nettohuur\n";
 /// Woonstad: two homes in Deventer and a parking place (no home, though its rent is below every limit), one home in
 /// Amsterdam.
 const WOONSTAD: &str = "D1;C9;De Brink;Brink;1;;7411BR;Deventer;GM0150;BU01500001;WOO;650,00\n\
-D2;C9;De Brink;Brink;3;;7411BR;Deventer;GM0150;BU01500001;;650,00\n\
+D2;C9;De Brink;Brink;3;;7411BR;Deventer;GM0150;BU01500001;;932,93\n\
 P1;C9;De Brink;Brink;5;;7411BR;Deventer;GM0150;BU01500001;PAR;40,00\n\
 A1;C1;De Ark;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000;WOO;\n";
 /// A second corporation with one home in Deventer.
@@ -509,6 +509,7 @@ async fn commitments_lock_at_signing_and_actuals_come_from_their_owner(db: &Db) 
     let woonstad = &facts.stock[0];
     assert_eq!(woonstad.corporation_name, "Woonstad");
     assert_eq!(woonstad.by_kind, [("".to_owned(), 1), ("PAR".to_owned(), 1), ("WOO".to_owned(), 1)]);
+    // D2's rent is the liberalisation limit itself (€ 932,93, the 2026 limit used for 2027): still social rent.
     assert_eq!((woonstad.units, woonstad.social, woonstad.free), (2, 2, 0));
     assert_eq!(facts.computed(ComputedSource::SocialRentUnits, from_stock.owner_id, 2027), 2.0);
     let actions: Vec<String> =

@@ -120,13 +120,13 @@ async fn lists_filter_and_pages_show_the_stock(mut app: TestApp) {
     // The bands that meet at the liberalisation limit name its amount and its year (rents 935..1000 above it).
     let free = app.get(&format!("/orgs/{org}/stock?huur=lib")).await;
     assert!(free.body.contains("Getoond 1–14 van 14"), "{}", free.body);
-    assert!(free.body.contains("<option value=\"lib\" selected>vanaf € 932,93 (liberalisatiegrens 2026)</option>"));
+    assert!(free.body.contains("<option value=\"lib\" selected>boven € 932,93 (liberalisatiegrens 2026)</option>"));
     assert!(free.body.contains(">€ 700 – € 932,93 (liberalisatiegrens 2026)</option>"));
     // In a year whose limit is not known yet, the latest is used and its year shown, not passed off as this year's.
     app.reach_day("04-01-2027");
     app.login("admin@woonstad.test").await;
     let next_year = app.get(&format!("/orgs/{org}/stock?huur=lib")).await;
-    assert!(next_year.body.contains(">vanaf € 932,93 (liberalisatiegrens 2026)</option>"), "{}", next_year.body);
+    assert!(next_year.body.contains(">boven € 932,93 (liberalisatiegrens 2026)</option>"), "{}", next_year.body);
     assert!(next_year.body.contains("Getoond 1–14 van 14"));
     let complex = app.get(&format!("/orgs/{org}/stock?complex=C1")).await;
     assert!(complex.body.contains("Getoond 1–40 van 40"), "i % 3 == 1 for 40 of 120");

@@ -31,9 +31,9 @@ pub enum RentBand {
     Low,
     /// € 500 up to € 700.
     Middle,
-    /// € 700 up to the liberalisation limit.
+    /// € 700 up to and including the liberalisation limit (a rent at the limit is still social rent).
     High,
-    /// At or above the liberalisation limit (the free sector).
+    /// Above the liberalisation limit (the free sector).
     Free,
 }
 
@@ -56,15 +56,24 @@ impl RentBand {
         Self::ALL.into_iter().find(|b| b.code() == code)
     }
 
-    /// The band as `[from, below)` in cents for `year`; `None` means unbounded.
+    /// The band as `[from, below)` in cents for `year`; `None` means unbounded. A home is liberalised only when its
+    /// rent is *above* the limit, so the limit itself belongs to the band below it.
     pub fn range(self, year: i32) -> (Option<i64>, Option<i64>) {
-        let limit = liberalisation_limit(year).cents();
+        let above_limit = liberalisation_limit(year).cents() + 1;
         match self {
             RentBand::Low => (None, Some(50_000)),
             RentBand::Middle => (Some(50_000), Some(70_000)),
-            RentBand::High => (Some(70_000), Some(limit)),
-            RentBand::Free => (Some(limit), None),
+            RentBand::High => (Some(70_000), Some(above_limit)),
+            RentBand::Free => (Some(above_limit), None),
         }
+    }
+
+    /// The band of a net rent in `year`.
+    pub fn of(rent_cents: i64, year: i32) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|band| band.range(year).1.is_none_or(|below| rent_cents < below))
+            .unwrap_or(RentBand::Free)
     }
 }
 
@@ -85,10 +94,21 @@ mod tests {
 
     #[test]
     fn bands_touch_without_overlap() {
-        assert_eq!(RentBand::High.range(2026), (Some(70_000), Some(93_293)));
-        assert_eq!(RentBand::Free.range(2026), (Some(93_293), None));
+        assert_eq!(RentBand::High.range(2026), (Some(70_000), Some(93_294)));
+        assert_eq!(RentBand::Free.range(2026), (Some(93_294), None));
         for band in RentBand::ALL {
             assert_eq!(RentBand::parse(band.code()), Some(band));
         }
+    }
+
+    #[test]
+    fn a_rent_at_the_limit_is_social_and_a_cent_above_it_is_free() {
+        assert_eq!(RentBand::of(93_293, 2026), RentBand::High, "€ 932,93 in 2026: at the limit, still social");
+        assert_eq!(RentBand::of(93_294, 2026), RentBand::Free);
+        assert_eq!(RentBand::of(90_007, 2025), RentBand::High);
+        assert_eq!(RentBand::of(90_008, 2025), RentBand::Free);
+        assert_eq!(RentBand::of(49_999, 2026), RentBand::Low);
+        assert_eq!(RentBand::of(50_000, 2026), RentBand::Middle);
+        assert_eq!(RentBand::of(70_000, 2026), RentBand::High);
     }
 }

@@ -132,10 +132,8 @@ fn ranked(counts: &BTreeMap<Option<String>, i64>) -> Vec<(Option<&str>, i64)> {
 
 /// The index in [`RentBand::ALL`] of the band `cents` falls in.
 fn band_of(cents: i64, year: i32) -> Option<usize> {
-    RentBand::ALL.iter().position(|band| {
-        let (from, below) = band.range(year);
-        from.is_none_or(|f| cents >= f) && below.is_none_or(|b| cents < b)
-    })
+    let band = RentBand::of(cents, year);
+    RentBand::ALL.iter().position(|b| *b == band)
 }
 
 #[cfg(test)]

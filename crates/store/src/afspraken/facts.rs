@@ -19,10 +19,10 @@ pub struct StockFacts {
     pub units: i64,
     /// Every unit in use there by VERA kind (`soort`), homes or not, most first; an empty kind is "".
     pub by_kind: Vec<(String, i64)>,
-    /// Homes below the liberalisation limit (social rent, DAEB in practice) and at or above it; homes without a
+    /// Homes at or below the liberalisation limit (social rent, DAEB in practice) and above it; homes without a
     /// rent in neither.
     pub social: i64,
-    /// Homes at or above the limit.
+    /// Homes above the limit.
     pub free: i64,
     /// Homes per rent band, low to high.
     pub by_band: Vec<(RentBand, i64)>,
@@ -174,8 +174,8 @@ async fn stock_facts(db: &Db, gemeente: &str, corporation_id: i64, name: &str, y
         ));
     }
     band_sql.push_str(&format!(
-        "CAST(SUM(CASE WHEN nettohuur_cents < {limit} THEN 1 ELSE 0 END) AS BIGINT) AS social, \
-         CAST(SUM(CASE WHEN nettohuur_cents >= {limit} THEN 1 ELSE 0 END) AS BIGINT) AS free {homes}"
+        "CAST(SUM(CASE WHEN nettohuur_cents <= {limit} THEN 1 ELSE 0 END) AS BIGINT) AS social, \
+         CAST(SUM(CASE WHEN nettohuur_cents > {limit} THEN 1 ELSE 0 END) AS BIGINT) AS free {homes}"
     ));
     let bands = sql::query(&band_sql).bind(corporation_id).bind(gemeente).fetch_one(db).await?;
     for (i, band) in RentBand::ALL.iter().enumerate() {
