@@ -188,15 +188,15 @@ impl fmt::Display for CalculationLine {
             CalculationLine::OneBonus { counted, dropped } => write!(
                 f,
                 "statushouder en taalachterstand zijn samen één bonus: {} telt, {} niet",
-                counted.code(),
-                dropped.code()
+                counted.dutch(),
+                dropped.dutch()
             ),
             CalculationLine::Placement { rate, long_term, hours, full, months, value } => {
                 let note = if *long_term { " (lang in de uitkering)" } else { "" };
                 write!(f, "{rate} per voltijd-arbeidsjaar{note} × {hours}/{full} uur × {months}/12 maanden = {value}")
             }
             CalculationLine::Bonus { bonus, rate, hours, full, months, value } => {
-                write!(f, "bonus {}: {rate} × {hours}/{full} uur × {months}/12 maanden = {value}", bonus.code())
+                write!(f, "bonus {}: {rate} × {hours}/{full} uur × {months}/12 maanden = {value}", bonus.dutch())
             }
             CalculationLine::Apprenticeship { rate, months, value } => {
                 write!(f, "{rate} per leerjaar × {months}/12 maanden = {value}")

@@ -49,6 +49,18 @@ coded_enum! {
     }
 }
 
+impl Bonus {
+    /// Its Dutch name as it stands in a sentence (the calculation lines' `Display`, which the CLI prints).
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Bonus::Age50Plus => "50 jaar of ouder",
+            Bonus::Statushouder => "statushouder",
+            Bonus::LanguageGap => "taalachterstand",
+            Bonus::PermanentContract => "vast contract",
+        }
+    }
+}
+
 coded_enum! {
     /// Vocational training routes.
     pub enum Training {

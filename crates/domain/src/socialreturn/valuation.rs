@@ -65,7 +65,7 @@ impl fmt::Display for Unvalued {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Unvalued::Group(group) => write!(f, "doelgroep {}", group.code()),
-            Unvalued::Bonus(bonus) => write!(f, "bonus {}", bonus.code()),
+            Unvalued::Bonus(bonus) => write!(f, "bonus {}", bonus.dutch()),
             Unvalued::Training(training) => write!(f, "leerweg {}", training.code()),
             Unvalued::WorkExperience => f.write_str("werkervaringsplaats"),
             Unvalued::Certificate(certificate) => write!(f, "certificaat {}", certificate.code()),

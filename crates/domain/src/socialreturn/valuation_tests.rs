@@ -304,7 +304,7 @@ fn every_line_reads_in_dutch() {
                 months: six.clone(),
                 value: euro(250_000),
             },
-            "bonus age_50_plus: € 10.000,00 × 18/36 uur × 6/12 maanden = € 2.500,00",
+            "bonus 50 jaar of ouder: € 10.000,00 × 18/36 uur × 6/12 maanden = € 2.500,00",
         ),
         (
             CalculationLine::Apprenticeship {
@@ -328,7 +328,7 @@ fn every_line_reads_in_dutch() {
         ),
         (
             CalculationLine::OneBonus { counted: Bonus::Statushouder, dropped: Bonus::LanguageGap },
-            "statushouder en taalachterstand zijn samen één bonus: statushouder telt, language_gap niet",
+            "statushouder en taalachterstand zijn samen één bonus: statushouder telt, taalachterstand niet",
         ),
         (CalculationLine::Total { value: euro(1_764_384) }, "totaal € 17.643,84"),
         (CalculationLine::Legacy("oude regel".into()), "oude regel"),

@@ -205,7 +205,7 @@ err-coordinator-kind = Choose a partner organisation or a municipality; a suppli
 ## Valuation by calendar months and within the contract period (issue 17, ADR 0026)
 calc-contract-period = counts only within the contract period: from { $from } up to and including { $until } (reported: { $start } up to and including { $end })
 calc-outside-contract = falls outside the contract period ({ $from } up to and including { $until }): does not count
-calc-one-bonus = statushouder and language gap together are one bonus: { $counted } counts, { $dropped } does not
+calc-one-bonus = { $counted } and { $dropped } together are one bonus: { $counted } counts, { $dropped } does not
 err-outside-contract = the contribution falls entirely outside the contract period ({ $from } up to and including { $until })
 value-changes = Re-valuations
 value-change = Contribution { $id }: { $old } → { $new }; { $reason } ({ $at })

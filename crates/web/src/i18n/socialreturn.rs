@@ -30,6 +30,13 @@ impl SocialReturnTexts {
         }
     }
 
+    /// The name of a bonus inside a sentence: its first letter in lower case ("bonus vast contract: …").
+    fn bonus_in_sentence(&self, bonus: Bonus) -> String {
+        let name = self.bonus(bonus);
+        let mut chars = name.chars();
+        chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
+    }
+
     /// The name of a certificate.
     pub fn certificate(&self, certificate: Certificate) -> &'static str {
         match certificate {
@@ -91,7 +98,9 @@ impl SocialReturnTexts {
             CalculationLine::OutsideContract { from, until } => {
                 self.calc_outside_contract(line_date(*from), line_date(*until))
             }
-            CalculationLine::OneBonus { counted, dropped } => self.calc_one_bonus(counted.code(), dropped.code()),
+            CalculationLine::OneBonus { counted, dropped } => {
+                self.calc_one_bonus(self.bonus_in_sentence(*counted), self.bonus_in_sentence(*dropped))
+            }
             CalculationLine::Placement { rate, long_term: false, hours, full, months, value } => {
                 self.calc_placement(full, hours, months, rate, value)
             }
@@ -99,7 +108,7 @@ impl SocialReturnTexts {
                 self.calc_placement_long_term(full, hours, months, rate, value)
             }
             CalculationLine::Bonus { bonus, rate, hours, full, months, value } => {
-                self.calc_bonus(bonus.code(), full, hours, months, rate, value)
+                self.calc_bonus(self.bonus_in_sentence(*bonus), full, hours, months, rate, value)
             }
             CalculationLine::Apprenticeship { rate, months, value } => self.calc_apprenticeship(months, rate, value),
             CalculationLine::WorkExperience { rate, months, value } => {
@@ -281,7 +290,7 @@ mod tests {
         assert!(lines[2].starts_with("counts for at most 1 month: "), "{}", lines[2]);
         assert_eq!(lines[3], "€ 40.000,00 per full-time work year × 24/36 hours × 6/12 months = € 13.333,33");
         assert!(lines[4].contains("(long on a benefit)"), "{}", lines[4]);
-        assert_eq!(lines[5], "bonus age_50_plus: € 10.000,00 × 18/36 hours × (5 + 10/31)/12 months = € 2.217,74");
+        assert_eq!(lines[5], "bonus aged 50 or over: € 10.000,00 × 18/36 hours × (5 + 10/31)/12 months = € 2.217,74");
         assert_eq!(lines[6], "€ 35.000,00 per school year × 12/12 months = € 35.000,00");
         assert_eq!(lines[7], "€ 750,00 per month × 3 months = € 2.250,00");
         assert_eq!(lines[8], "€ 18.500,00 excl. VAT × 100% = € 18.500,00");
@@ -298,7 +307,8 @@ mod tests {
         );
         assert_eq!(
             lines[13],
-            "statushouder and language gap together are one bonus: statushouder counts, language_gap does not"
+            "refugee with residence permit and language gap together are one bonus: refugee with residence permit counts, \
+             language gap does not"
         );
         assert_eq!(lines[14], "€ 750,00 per month × 1 month = € 750,00");
         for (english, line) in lines.iter().zip(every_line()) {
