@@ -21,6 +21,7 @@ on_both_backends!(
     a_consent_is_never_preselected_and_is_confirmed_with_its_summary,
     an_answer_sent_by_mistake_is_corrected_within_a_day,
     withdrawing_an_answer_after_the_term_says_the_term_has_ended,
+    an_advice_after_its_term_leaves_the_plan_free_and_owes_no_reply_term,
     a_decision_is_chosen_and_confirmed_with_its_summary,
     a_request_names_only_complexes_in_the_stock,
     a_partnership_is_a_proposal_the_tenant_organisation_accepts
@@ -780,6 +781,33 @@ async fn withdrawing_an_answer_after_the_term_says_the_term_has_ended(mut app: T
     assert!(said.contains("kan er dan niet meer op besluiten"), "{said}");
     assert!(said.contains("is al verstreken (06-01-2027)"), "{said}");
     assert!(said.contains("zonder uw advies of zienswijze") && !said.contains("uiterlijk"), "{said}");
+}
+
+/// Art. 5 lid 4 onder b: once the term ended without advice the plan may go ahead; an advice that comes later does
+/// not take that back, and art. 5 lid 3's 14 days are for an advice within its term. The organisation is told so
+/// before it sends, and the corporation's page keeps the day.
+async fn an_advice_after_its_term_leaves_the_plan_free_and_owes_no_reply_term(mut app: TestApp) {
+    let id = send_advice(&mut app, "Lift vervangen").await;
+    let (tenant, corporation) = (app.org_id("hv-de-sleutel").await, app.org_id("woonstad").await);
+    // Received 25 November 2026: the term ended on Wednesday 6 January 2027; the advice comes on 20 January.
+    app.state.clock.advance(Duration::weeks(8));
+    app.login(BOARD).await;
+    let path = format!("/orgs/{tenant}/overleg/{id}/antwoord");
+    let advice = [("version", "1"), ("answer_kind", "advice"), ("answer_text", "Liever in de zomer.")];
+    let confirm = app.post_multipart(&path, &advice, &[]).await;
+    assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
+    let said = confirm.body.split("data-summary").nth(1).and_then(|s| s.split("</p>").next()).expect("summary");
+    assert!(said.contains("na de termijn, die eindigde op 06-01-2027"), "{said}");
+    assert!(said.contains("uitvoeren vanaf 07-01-2027") && said.contains("niet binnen 14 dagen"), "{said}");
+    let sent = app.post_multipart(&path, &[advice[0], advice[1], advice[2], ("confirmed", "yes")], &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    app.login(CORPORATION_ADMIN).await;
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    assert!(!page.body.contains("Besluit en gemotiveerde reactie uiterlijk"), "{}", page.main());
+    assert!(!page.body.contains("Pas na het besluit op het advies"), "{}", page.main());
+    assert!(page.body.contains("07-01-2027") && page.body.contains("voordat het advies binnenkwam"), "{}", page.main());
+    // It may still answer the advice: the decision form is there.
+    assert!(page.body.contains(&format!("/orgs/{corporation}/overleg/{id}/besluit")), "{}", page.main());
 }
 
 async fn a_decision_is_chosen_and_confirmed_with_its_summary(mut app: TestApp) {

@@ -1,7 +1,9 @@
 //! Where an overleg case stands, what may happen next, who is late, and from when the corporation may carry out
 //! its plan (art. 5 lid 4 Overlegwet). Pure functions of the case's dates; the store keeps the facts.
 
-use super::deadlines::{advice_deadline, may_execute_from, reply_deadline, Deadline, RequestError, Rule};
+use super::deadlines::{
+    advice_deadline, may_execute_from, reply_deadline, requested_deadline, Deadline, RequestError, Rule,
+};
 use super::kinds::{AnswerKind, Decision, RequestKind};
 use crate::calendar::TermCalendar;
 use time::{Date, Duration};
@@ -110,18 +112,31 @@ impl CaseFacts {
         }
     }
 
-    /// The organisation's last day to answer, with its rule; `None` for information.
+    /// The organisation's last day to answer, with its rule; `None` for information. Only advice has a term in law
+    /// (art. 5); for consent and a view it is the day the corporation asks for.
     pub fn answer_deadline(&self, cal: &TermCalendar) -> Result<Option<Deadline>, RequestError> {
-        if !self.kind.expects_answer() {
-            return Ok(None);
+        match self.kind {
+            RequestKind::Information => Ok(None),
+            RequestKind::Advice => advice_deadline(cal, self.received, self.agreed_weeks).map(Some),
+            RequestKind::Consent | RequestKind::View => requested_deadline(self.received, self.agreed_weeks).map(Some),
         }
-        advice_deadline(cal, self.received, self.agreed_weeks).map(Some)
     }
 
-    /// The corporation's last day for its decision and reasoned reply, once an advice or view came in.
+    /// The end of the advice term, when the advice came in after it: the landlord could carry out its plan from the
+    /// day after (art. 5 lid 4 onder b), and owes no reasoned reply within 14 days on an advice the term had left
+    /// behind. `None` for an advice in time, and for any other case.
+    pub fn advice_after_term(&self, cal: &TermCalendar) -> Option<Deadline> {
+        let (RequestKind::Advice, Some((AnswerKind::Advice, on))) = (self.kind, self.answer) else { return None };
+        advice_deadline(cal, self.received, self.agreed_weeks).ok().filter(|term| term.date < on)
+    }
+
+    /// The corporation's last day for its decision and reasoned reply (art. 5 lid 3), once an advice came in within
+    /// its term. A view (Woningwet) and a late advice have none in law.
     pub fn reply_deadline(&self, cal: &TermCalendar) -> Option<Deadline> {
-        match self.answer {
-            Some((answer, on)) if answer.needs_decision() => Some(reply_deadline(cal, on)),
+        match (self.kind, self.answer) {
+            (RequestKind::Advice, Some((AnswerKind::Advice, on))) if self.advice_after_term(cal).is_none() => {
+                Some(reply_deadline(cal, on))
+            }
             _ => None,
         }
     }
@@ -184,8 +199,17 @@ impl CaseFacts {
     /// From when the corporation may carry out its plan (art. 5 lid 4 and art. 5a Overlegwet).
     pub fn execution(&self, cal: &TermCalendar) -> Result<Execution, RequestError> {
         let from = |date: Date, rule: Rule| Execution::From(Deadline::on(date, rule));
+        if let Some(term) = self.advice_after_term(cal) {
+            let date = term.date + Duration::days(1);
+            return Ok(Execution::From(Deadline {
+                date,
+                rule: Rule::AdviceTermEndedBeforeAdvice,
+                provisional: term.provisional,
+            }));
+        }
         Ok(match (self.kind, self.answer, self.decision) {
-            (RequestKind::Information, _, _) => Execution::NotApplicable,
+            // A view (on a merger, say) is a Woningwet right: art. 5 lid 4 Overlegwet says nothing of its plan.
+            (RequestKind::Information | RequestKind::View, _, _) => Execution::NotApplicable,
             (RequestKind::Consent, None, _) | (_, Some((AnswerKind::ConsentRefused, _)), _) => {
                 Execution::NotWithoutConsent
             }
@@ -372,8 +396,9 @@ mod tests {
 
     #[test]
     fn the_corporation_is_late_after_fourteen_days() {
-        let mut case = advice(date!(2026 - 11 - 02));
-        case.answer = Some((AnswerKind::View, date!(2026 - 12 - 18)));
+        // The advice comes on the last day of its term (6 November + 6 weeks).
+        let mut case = advice(date!(2026 - 11 - 06));
+        case.answer = Some((AnswerKind::Advice, date!(2026 - 12 - 18)));
         // 1 January 2027 is a Friday: the term runs to Monday 4 January.
         assert_eq!(case.late(&known_decrees(), date!(2027 - 01 - 04)), None);
         assert_eq!(
@@ -382,6 +407,46 @@ mod tests {
         );
         assert_eq!(days_left(date!(2027 - 01 - 04), date!(2026 - 12 - 30)), 5);
         assert_eq!(days_left(date!(2027 - 01 - 04), date!(2027 - 01 - 06)), -2);
+    }
+
+    #[test]
+    fn a_late_advice_leaves_the_plan_free_from_the_day_after_the_term_and_owes_no_reply_term() {
+        // The auditor's case: received Friday 21 November 2025; 6 weeks end on Friday 2 January 2026, a decreed day,
+        // so the term ends on Monday 5 January; the plan may go ahead from the 6th. The advice comes on 7 December.
+        let cal = known_decrees();
+        let case = advice(date!(2025 - 11 - 21));
+        let before = case.execution(&cal).expect("execution");
+        let Execution::WithoutAnswerFrom(free) = before else { panic!("{before:?}") };
+        assert_eq!(free.date, date!(2026 - 01 - 06));
+        let late = case.answered(AnswerKind::Advice, date!(2026 - 12 - 07));
+        assert_eq!(late.advice_after_term(&cal).map(|t| t.date), Some(date!(2026 - 01 - 05)));
+        assert_eq!(late.reply_deadline(&cal), None, "art. 5 lid 3's 14 days are for an advice within its term");
+        assert_eq!(late.stage(), Stage::AwaitingDecision, "the corporation may still answer it");
+        assert_eq!(late.late(&cal, date!(2027 - 06 - 01)), None);
+        let Ok(Execution::From(still)) = late.execution(&cal) else { panic!("{:?}", late.execution(&cal)) };
+        assert_eq!((still.date, still.rule), (date!(2026 - 01 - 06), Rule::AdviceTermEndedBeforeAdvice));
+        let decided = late.decided(Decision::NotFollowed, date!(2026 - 12 - 20));
+        assert_eq!(decided.execution(&cal).map(|e| matches!(e, Execution::From(d) if d.date == still.date)), Ok(true));
+        // On the last day of the term it is in time.
+        let in_time = case.answered(AnswerKind::Advice, date!(2026 - 01 - 05));
+        assert_eq!(in_time.advice_after_term(&cal), None);
+        assert_eq!(in_time.reply_deadline(&cal).map(|d| d.date), Some(date!(2026 - 01 - 19)));
+        assert_eq!(in_time.execution(&cal), Ok(Execution::AwaitingDecision));
+    }
+
+    #[test]
+    fn consent_and_a_view_have_the_date_asked_and_no_term_of_the_overlegwet() {
+        let cal = known_decrees();
+        let consent = CaseFacts { kind: RequestKind::Consent, ..advice(date!(2026 - 11 - 13)) };
+        let asked = consent.answer_deadline(&cal).expect("valid").expect("a date");
+        assert_eq!((asked.date, asked.rule), (date!(2026 - 12 - 25), Rule::RequestedTerm { weeks: 6 }));
+        let view = CaseFacts { kind: RequestKind::View, ..advice(date!(2026 - 11 - 20)) };
+        assert_eq!(view.answer_deadline(&cal).map(|d| d.map(|d| d.date)), Ok(Some(date!(2027 - 01 - 01))));
+        assert_eq!(view.execution(&cal), Ok(Execution::NotApplicable), "no art. 5 lid 4 for a merger");
+        let viewed = view.answered(AnswerKind::View, date!(2026 - 12 - 01));
+        assert_eq!(viewed.stage(), Stage::AwaitingDecision);
+        assert_eq!(viewed.reply_deadline(&cal), None);
+        assert_eq!(viewed.execution(&cal), Ok(Execution::NotApplicable));
     }
 
     #[test]

@@ -64,6 +64,12 @@ pub enum Rule {
         /// How the end of the term moved.
         extension: Extension,
     },
+    /// The date a corporation asks an answer by where the law sets no term (consent, art. 5a; a view, Woningwet):
+    /// counted as asked, not moved by the Algemene termijnenwet, which moves only terms a law sets.
+    RequestedTerm {
+        /// The weeks after receipt (6 unless agreed otherwise).
+        weeks: u32,
+    },
     /// The landlord's reasoned reply: 14 days after receipt of the advice (art. 5 lid 3 Overlegwet).
     ReplyTerm {
         /// How the end of the term moved.
@@ -81,6 +87,9 @@ pub enum Rule {
     },
     /// The advice term ended without advice (art. 5 lid 4 onder b Overlegwet).
     AdviceTermEnded,
+    /// The advice term ended before the advice came in: the plan could go ahead from the day after the term, and a
+    /// late advice does not take that back (art. 5 lid 4 onder b Overlegwet).
+    AdviceTermEndedBeforeAdvice,
     /// The organisation wrote it has no objection (art. 5 lid 4 onder a Overlegwet).
     NoObjection,
     /// The organisation gave its consent (art. 5a Overlegwet).
@@ -100,7 +109,9 @@ impl Rule {
             | Rule::ReplyTerm { extension }
             | Rule::ExecutionAfterReply { extension }
             | Rule::BudgetAccountTerm { extension } => *extension,
-            Rule::AdviceTermEnded
+            Rule::RequestedTerm { .. }
+            | Rule::AdviceTermEnded
+            | Rule::AdviceTermEndedBeforeAdvice
             | Rule::NoObjection
             | Rule::ConsentGiven
             | Rule::ConsentWithConditions
@@ -118,6 +129,10 @@ impl std::fmt::Display for Rule {
             Rule::AgreedAdviceTerm { weeks, .. } => {
                 write!(f, "{weeks} weken na ontvangst, zoals afgesproken (art. 5 Overlegwet: minstens 6 weken)")?
             }
+            Rule::RequestedTerm { weeks } => write!(
+                f,
+                "{weeks} weken na ontvangst, zoals de corporatie vraagt (de wet stelt hiervoor geen termijn)"
+            )?,
             Rule::ReplyTerm { .. } => f.write_str("14 dagen na ontvangst van het advies (art. 5 lid 3 Overlegwet)")?,
             Rule::ExecutionAfterReply { .. } => {
                 f.write_str("3 dagen na ontvangst van de gemotiveerde reactie (art. 5 lid 4 Overlegwet)")?
@@ -126,6 +141,9 @@ impl std::fmt::Display for Rule {
             Rule::AdviceTermEnded => {
                 f.write_str("na afloop van de termijn zonder advies (art. 5 lid 4 onder b Overlegwet)")?
             }
+            Rule::AdviceTermEndedBeforeAdvice => f.write_str(
+                "na afloop van de termijn, voordat het advies binnenkwam (art. 5 lid 4 onder b Overlegwet)",
+            )?,
             Rule::NoObjection => f.write_str("schriftelijk geen bezwaar (art. 5 lid 4 onder a Overlegwet)")?,
             Rule::ConsentGiven => f.write_str("instemming gegeven (art. 5a Overlegwet)")?,
             Rule::ConsentWithConditions => {
@@ -193,6 +211,16 @@ pub fn advice_deadline(
     }))
 }
 
+/// The day a corporation asks an answer by where no law sets a term (consent, a view): `agreed_weeks` (at least
+/// six, as for advice) or six weeks after receipt, as it falls.
+pub fn requested_deadline(received: Date, agreed_weeks: Option<u32>) -> Result<Deadline, RequestError> {
+    let weeks = agreed_weeks.unwrap_or(6);
+    if weeks < 6 {
+        return Err(RequestError::TermTooShort);
+    }
+    Ok(Deadline::on(received + Duration::weeks(i64::from(weeks)), Rule::RequestedTerm { weeks }))
+}
+
 /// The last day for the landlord's reasoned written reply when it does not (fully) follow the advice.
 pub fn reply_deadline(cal: &TermCalendar, advice_received: Date) -> Deadline {
     at_end(cal.term_end(advice_received, advice_received + Duration::days(14)), |extension| Rule::ReplyTerm {
@@ -234,6 +262,20 @@ mod tests {
         assert_eq!(agreed.date, date!(2026 - 05 - 18));
         assert!(agreed.rule.to_string().starts_with("8 weken"));
         assert_eq!(advice_deadline(&known_decrees(), date!(2026 - 03 - 23), Some(4)), Err(RequestError::TermTooShort));
+    }
+
+    #[test]
+    fn a_requested_term_is_counted_as_asked_without_the_algemene_termijnenwet() {
+        // 13 November 2026 + 6 weeks is Christmas Day: a statutory term would run on to Monday 28 December.
+        let consent = requested_deadline(date!(2026 - 11 - 13), None).expect("valid");
+        assert_eq!((consent.date, consent.provisional), (date!(2026 - 12 - 25), None));
+        assert_eq!(
+            consent.rule.to_string(),
+            "6 weken na ontvangst, zoals de corporatie vraagt (de wet stelt hiervoor geen termijn)"
+        );
+        assert_eq!(consent.rule.extension(), Extension::None);
+        assert_eq!(requested_deadline(date!(2026 - 11 - 13), Some(8)).map(|d| d.date), Ok(date!(2027 - 01 - 08)));
+        assert_eq!(requested_deadline(date!(2026 - 11 - 13), Some(5)), Err(RequestError::TermTooShort));
     }
 
     #[test]

@@ -100,31 +100,38 @@ mod tests {
             ..case(RequestKind::Advice, received)
         };
         let late_not_followed = CaseFacts {
-            answer: Some((AnswerKind::Advice, date!(2026 - 05 - 05))),
-            // The reply term from 5 May runs to 19 May; the decision came on the 20th.
+            answer: Some((AnswerKind::Advice, date!(2026 - 05 - 04))),
+            // The reply term from 4 May runs to 18 May; the decision came on the 20th.
             decision: Some((Decision::NotFollowed, date!(2026 - 05 - 20))),
+            ..case(RequestKind::Advice, received)
+        };
+        // An advice after its term: the organisation was late, and the corporation has no reply term to keep.
+        let advice_too_late = CaseFacts {
+            answer: Some((AnswerKind::Advice, date!(2026 - 05 - 05))),
+            decision: Some((Decision::Followed, date!(2026 - 06 - 30))),
             ..case(RequestKind::Advice, received)
         };
         let unanswered_past_term = case(RequestKind::View, received);
         let still_running = case(RequestKind::Advice, date!(2026 - 11 - 20));
         let information = case(RequestKind::Information, received);
-        let cases = [on_time_followed, late_not_followed, unanswered_past_term, still_running, information];
+        let cases =
+            [on_time_followed, late_not_followed, advice_too_late, unanswered_past_term, still_running, information];
         let f = figures(&cases, &crate::calendar::known_decrees(), date!(2026 - 11 - 25));
         assert_eq!(
             f.by_kind,
             vec![
                 (RequestKind::Information, 1),
-                (RequestKind::Advice, 3),
+                (RequestKind::Advice, 4),
                 (RequestKind::Consent, 0),
                 (RequestKind::View, 1)
             ]
         );
-        assert_eq!(f.organisation_on_time, Rate { hits: 1, of: 3 });
+        assert_eq!(f.organisation_on_time, Rate { hits: 2, of: 4 });
         assert_eq!(f.corporation_on_time, Rate { hits: 1, of: 2 });
-        assert_eq!(f.advice_followed, Rate { hits: 1, of: 2 });
+        assert_eq!(f.advice_followed, Rate { hits: 2, of: 3 });
         assert_eq!((f.partly_followed, f.not_followed), (0, 1));
-        assert_eq!(f.organisation_on_time.percent(), Some(33));
-        assert_eq!(f.advice_followed.percent(), Some(50));
+        assert_eq!(f.organisation_on_time.percent(), Some(50));
+        assert_eq!(f.advice_followed.percent(), Some(67));
         assert_eq!(Rate::default().percent(), None);
     }
 }

@@ -149,15 +149,15 @@ mod tests {
         let units = [
             unit(Some("WON"), Some(49_999), Some(1930)),
             unit(Some("WON"), Some(50_000), Some(1944)),
-            unit(Some("WON"), Some(93_292), Some(1945)),
-            unit(Some("PAR"), Some(93_293), Some(2010)),
+            unit(Some("WON"), Some(93_293), Some(1945)),
+            unit(Some("PAR"), Some(93_294), Some(2010)),
             unit(None, None, None),
         ];
         let s = StockSummary::of(&units, 2026);
         assert_eq!(s.units, 5);
         assert_eq!(s.by_kind(), vec![(Some("WON"), 3), (Some("PAR"), 1), (None, 1)]);
         assert_eq!(s.by_status(), vec![(Some("VER"), 5)]);
-        // 499.99 is low, 500.00 middle, one cent under the 2026 limit high, the limit itself free.
+        // 499.99 is low, 500.00 middle, the 2026 limit itself high (still social rent), a cent above it free.
         assert_eq!(
             s.rent_bands,
             vec![(RentBand::Low, 1), (RentBand::Middle, 1), (RentBand::High, 1), (RentBand::Free, 1)]

@@ -1,9 +1,9 @@
-//! The legal rule of vroegsignalering (art. 4a Wet gemeentelijke schuldhulpverlening with the Besluit; see RULES.md):
-//! a landlord passes a household's contact details and arrears to the municipality once it has (a) tried to make
-//! personal contact, (b) pointed the tenant to debt help, (c) sent a written reminder about the arrears and (d)
-//! offered in that reminder to pass the details on — and the tenant did not object. The law names no number of
-//! days; practice (the national covenant) adds: no signal while a payment arrangement is being kept, and a rent signal
-//! from 30 days late (unless the municipality agreed another number).
+//! The legal rule of vroegsignalering (Wet gemeentelijke schuldhulpverlening with the Besluit gemeentelijke
+//! schuldhulpverlening; see RULES.md): a landlord passes a household's contact details and arrears to the municipality
+//! once it has (a) tried to make personal contact, (b) pointed the tenant to debt help, (c) sent a written reminder
+//! about the arrears and (d) offered in that reminder to pass the details on — and the tenant did not object. The law
+//! names no number of days; practice (the national covenant) adds: no signal while a payment arrangement is being kept,
+//! and a rent signal from 30 days late (unless the municipality agreed another number).
 //!
 //! A reminder or offer dated before the day these arrears arose was about earlier arrears, so it counts for neither
 //! (c) nor (d) ([`Block::ReminderBeforeArrears`], [`Block::OfferBeforeArrears`]); likewise an attempt at personal

@@ -112,10 +112,12 @@ impl OverlegTexts {
         let term = match rule {
             Rule::AdviceTerm { .. } => self.rule_advice_term.to_owned(),
             Rule::AgreedAdviceTerm { weeks, .. } => self.rule_agreed_advice_term(weeks),
+            Rule::RequestedTerm { weeks } => self.rule_requested_term(weeks),
             Rule::ReplyTerm { .. } => self.rule_reply_term.to_owned(),
             Rule::ExecutionAfterReply { .. } => self.rule_execution_term.to_owned(),
             Rule::BudgetAccountTerm { .. } => self.rule_budget_term.to_owned(),
             Rule::AdviceTermEnded => self.rule_advice_term_ended.to_owned(),
+            Rule::AdviceTermEndedBeforeAdvice => self.rule_advice_term_ended_before_advice.to_owned(),
             Rule::NoObjection => self.rule_no_objection.to_owned(),
             Rule::ConsentGiven => self.rule_consent_given.to_owned(),
             Rule::ConsentWithConditions => self.rule_consent_conditions.to_owned(),

@@ -63,8 +63,11 @@ pub(super) fn summary(ov: &OverlegTexts, case: &Case, cal: &TermCalendar, today:
                 AnswerKind::ConsentWithConditions => ov.summary_consent_conditions(from(), title),
                 AnswerKind::ConsentRefused => ov.summary_consent_refused(title),
                 AnswerKind::NoObjection => ov.summary_no_objection(from(), title),
-                AnswerKind::Advice => ov.summary_advice(reply_by(), title),
-                AnswerKind::View => ov.summary_view(reply_by(), title),
+                AnswerKind::Advice => match given.advice_after_term(cal) {
+                    Some(term) => ov.summary_advice_late(from(), ov.deadline_date(&term), title),
+                    None => ov.summary_advice(reply_by(), title),
+                },
+                AnswerKind::View => ov.summary_view(title),
             }
         }
         Step::Decision { decision, .. } => {
