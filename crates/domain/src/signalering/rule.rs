@@ -64,6 +64,11 @@ pub enum Block {
     /// (a) The attempt at personal contact recorded is dated before these arrears arose: it was about other arrears.
     #[error("de poging tot persoonlijk contact is van vóór deze achterstand (voorwaarde a)")]
     ContactBeforeArrears,
+    /// (a) The attempt at personal contact is dated after the ledger's day: it does not count yet.
+    #[error(
+        "de poging tot persoonlijk contact is gedateerd na de dag van dit grootboek en telt nog niet (voorwaarde a)"
+    )]
+    ContactAfterDay,
     /// (b) The tenant was not pointed to debt help.
     #[error("niet gewezen op schuldhulpverlening (voorwaarde b)")]
     NoDebtHelpPointer,
@@ -73,12 +78,18 @@ pub enum Block {
     /// (c) The written reminders recorded are dated before these arrears arose: they were about other arrears.
     #[error("de aanmaning is van vóór deze achterstand (voorwaarde c)")]
     ReminderBeforeArrears,
+    /// (c) The written reminder is dated after the ledger's day: it does not count yet.
+    #[error("de aanmaning is gedateerd na de dag van dit grootboek en telt nog niet (voorwaarde c)")]
+    ReminderAfterDay,
     /// (d) No reminder offered to pass the details on.
     #[error("in geen aanmaning aangeboden de gegevens door te geven (voorwaarde d)")]
     NoOffer,
     /// (d) The reminder with the offer is dated before these arrears arose: it offered nothing about them.
     #[error("de aanmaning met aanbod is van vóór deze achterstand (voorwaarde d)")]
     OfferBeforeArrears,
+    /// (d) The reminder with the offer is dated after the ledger's day: it does not count yet.
+    #[error("de aanmaning met aanbod is gedateerd na de dag van dit grootboek en telt nog niet (voorwaarde d)")]
+    OfferAfterDay,
     /// The days-late threshold after the arrears arose, or the term after the offering reminder, has not passed
     /// yet; the signal may go from this day (the later of the two).
     #[error("de termijn na de aanmaning met aanbod loopt nog; signaleren kan vanaf {0}")]
@@ -152,7 +163,13 @@ pub fn decide_with_thresholds(
     }
     // (a) asks for an attempt at personal contact about these arrears: a call or a visit, made on or before the day
     // and not before the arrears arose (the ledger keeps the last attempt, so an older one was about other arrears).
-    if !done(household.contact_on) || !household.contact_kind.is_some_and(ContactKind::is_personal) {
+    // A fact dated after the ledger's day is named as such: "none recorded" would send the corporation looking for a
+    // letter it did record.
+    let later = |day: Option<Date>| day.is_some_and(|d| d > today);
+    let personal = household.contact_kind.is_some_and(ContactKind::is_personal);
+    if personal && later(household.contact_on) {
+        blocks.push(Block::ContactAfterDay);
+    } else if !done(household.contact_on) || !personal {
         blocks.push(Block::NoContactAttempt);
     } else if !about_these(household.contact_on) {
         blocks.push(Block::ContactBeforeArrears);
@@ -164,6 +181,8 @@ pub fn decide_with_thresholds(
     if !about_these(household.reminder_on) && !about_these(household.offer_on) {
         if done(household.reminder_on) || done(household.offer_on) {
             blocks.push(Block::ReminderBeforeArrears);
+        } else if later(household.reminder_on) || later(household.offer_on) {
+            blocks.push(Block::ReminderAfterDay);
         } else {
             blocks.push(Block::NoWrittenReminder);
         }
@@ -177,6 +196,7 @@ pub fn decide_with_thresholds(
             }
         }
         (Some(offer), _) if offer <= today && offer < household.arrears_since => blocks.push(Block::OfferBeforeArrears),
+        (Some(offer), _) if offer > today => blocks.push(Block::OfferAfterDay),
         _ => blocks.push(Block::NoOffer),
     }
     Decision { blocks, thresholds }

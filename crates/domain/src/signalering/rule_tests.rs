@@ -52,7 +52,8 @@ fn each_condition_missing_on_its_own_blocks_with_its_own_reason() {
     let today = date!(2026 - 12 - 01);
     let cases: [Case; 10] = [
         ("no contact attempt", |h| h.contact_on = None, vec![Block::NoContactAttempt]),
-        ("contact planned, not made", |h| h.contact_on = Some(date!(2026 - 12 - 02)), vec![Block::NoContactAttempt]),
+        // Dated after the ledger's day: named as such, not as "none recorded".
+        ("contact planned, not made", |h| h.contact_on = Some(date!(2026 - 12 - 02)), vec![Block::ContactAfterDay]),
         (
             "only a letter, no personal contact",
             |h| h.contact_kind = Some(ContactKind::Letter),
@@ -162,6 +163,13 @@ fn an_offer_dated_in_the_future_has_not_been_made() {
     let mut household = complete();
     household.offer_on = Some(date!(2026 - 12 - 10));
     household.reminder_on = Some(date!(2026 - 12 - 10));
+    assert_eq!(blocks(&household, date!(2026 - 12 - 01)), vec![Block::ReminderAfterDay, Block::OfferAfterDay]);
+    // A reminder in time with the offer still to come: only the offer waits.
+    household.reminder_on = Some(date!(2026 - 10 - 01));
+    assert_eq!(blocks(&household, date!(2026 - 12 - 01)), vec![Block::OfferAfterDay]);
+    // Nothing dated at all is still "none recorded".
+    household.reminder_on = None;
+    household.offer_on = None;
     assert_eq!(blocks(&household, date!(2026 - 12 - 01)), vec![Block::NoWrittenReminder, Block::NoOffer]);
 }
 

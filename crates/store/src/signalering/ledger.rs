@@ -104,11 +104,14 @@ pub fn block_code(block: &Block) -> &'static str {
         Block::ArrangementKept => "regeling",
         Block::NoContactAttempt => "geen_contactpoging",
         Block::ContactBeforeArrears => "contact_voor_achterstand",
+        Block::ContactAfterDay => "contact_na_grootboekdag",
         Block::NoDebtHelpPointer => "niet_gewezen_op_schuldhulp",
         Block::NoWrittenReminder => "geen_aanmaning",
         Block::ReminderBeforeArrears => "aanmaning_voor_achterstand",
+        Block::ReminderAfterDay => "aanmaning_na_grootboekdag",
         Block::NoOffer => "geen_aanbod",
         Block::OfferBeforeArrears => "aanbod_voor_achterstand",
+        Block::OfferAfterDay => "aanbod_na_grootboekdag",
         Block::TooSoon(_) => "te_vroeg",
     }
 }
