@@ -75,7 +75,7 @@ impl Db {
                     .map_err(connect_error)?
                     .journal_mode(SqliteJournalMode::Wal)
                     .foreign_keys(true)
-                    .busy_timeout(Duration::from_secs(10))
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT)
                     .synchronous(SqliteSynchronous::Normal)
                     .pragma("journal_size_limit", "67108864")
                     .pragma("mmap_size", "2147418112");
@@ -245,11 +245,28 @@ impl Db {
     }
 }
 
+/// How long a SQLite statement waits for the one write lock before it gives up with `SQLITE_BUSY` (a 503 page).
+pub(crate) const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a pooled connection may have been idle before it is pinged when it is taken (see [`pool_options`]).
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(1);
+
 /// The pool settings both engines share (see the comment in [`Db::connect`]).
 fn pool_options<DB: sqlx::Database>(max_connections: u32) -> PoolOptions<DB> {
     PoolOptions::new()
         .max_connections(max_connections)
         .test_before_acquire(false)
+        // A connection idle for a second or more is pinged before it is handed out: one that died while idle (the
+        // server restarted, its administrator ended it) is then replaced instead of failing a user's request. Under
+        // load connections are never idle that long, so the pages keep their one round trip less.
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= IDLE_BEFORE_PING {
+                    sqlx::Connection::ping(conn).await?;
+                }
+                Ok(true)
+            })
+        })
         .idle_timeout(Duration::from_secs(300))
         .acquire_timeout(Duration::from_secs(10))
 }

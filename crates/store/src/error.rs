@@ -61,6 +61,10 @@ pub enum StoreError {
     /// free it within the wait; nothing was written. Try again in a moment.
     #[error("the database is busy with a long write (a stock import); try again in a moment")]
     Busy,
+    /// The connection to the database was lost (PostgreSQL restarted, a connection ended by its administrator, the
+    /// network); nothing of the statement was written. The pool replaces the connection: try again.
+    #[error("the connection to the database was lost; try again")]
+    ConnectionLost,
     /// Another import of the same stock is running (and did not end within the wait); nothing was written.
     #[error("another import of this corporation's stock is running; try again when it has finished")]
     ImportRunning,
@@ -105,9 +109,18 @@ impl From<sqlx::Error> for StoreError {
             sqlx::Error::Database(db) if is_busy(db.as_ref()) => StoreError::Busy,
             // Every connection is taken, by writers waiting for the lock most likely: the same answer, try again.
             sqlx::Error::PoolTimedOut => StoreError::Busy,
+            sqlx::Error::Io(_) => StoreError::ConnectionLost,
+            sqlx::Error::Database(db) if connection_ended(db.as_ref()) => StoreError::ConnectionLost,
             _ => StoreError::Database(error),
         }
     }
+}
+
+/// Whether PostgreSQL ended the connection: `admin_shutdown`, `crash_shutdown`, `cannot_connect_now` (class 57P) and
+/// the connection exceptions (class 08).
+fn connection_ended(error: &dyn sqlx::error::DatabaseError) -> bool {
+    error.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some()
+        && error.code().is_some_and(|code| code.starts_with("57P") || code.starts_with("08"))
 }
 
 /// Whether a database error code says the lock was not free within the wait: SQLite's `SQLITE_BUSY` and

@@ -4,7 +4,7 @@ use crate::audit::{self, Actor, Change};
 use crate::orgs::Organisation;
 use crate::sql;
 use crate::users::User;
-use crate::{timestamp, Db, Result};
+use crate::{timestamp, Db, Result, StoreError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::RngCore;
@@ -109,16 +109,39 @@ pub async fn lookup_signed_in(db: &Db, token: &str, now: OffsetDateTime) -> Resu
     }
     // Refresh at most once a minute: a page view should not always cost a write.
     if now - last_seen >= Duration::minutes(1) {
-        sql::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
-            .bind(timestamp::to_unix(now))
-            .bind(timestamp::to_unix(SessionLifetime::expires_at(created_at, now)))
-            .bind(&hash)
-            .execute(db)
-            .await?;
+        refresh(db, &hash, now, SessionLifetime::expires_at(created_at, now)).await?;
     }
     let session = Session { user_id: user.id, active_org_id: first.try_get("active_org_id")?, created_at };
     let unread_notices = first.try_get("unread_notices")?;
     Ok(Some(SignedIn { session, user, memberships, unread_notices }))
+}
+
+/// Moves a session's last sight and end on, as far as the database lets it at once. On SQLite a long write (a stock
+/// import from the command line) holds the one write lock for minutes: a page that waited for it to refresh a session
+/// answered 503 after ten seconds, for every signed-in user, though it only reads. The refresh then waits for nothing
+/// and is left to a later page (the session's end is hours away); PostgreSQL locks the one row and never waits.
+async fn refresh(db: &Db, hash: &str, now: OffsetDateTime, expires_at: OffsetDateTime) -> Result<()> {
+    let update = sql::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
+        .bind(timestamp::to_unix(now))
+        .bind(timestamp::to_unix(expires_at))
+        .bind(hash);
+    if db.backend() == crate::Backend::Postgres {
+        update.execute(db).await?;
+        return Ok(());
+    }
+    let mut pooled = db.acquire().await?;
+    let mut conn = pooled.conn();
+    sql::query("PRAGMA busy_timeout = 0").execute(&mut conn).await?;
+    let done = update.execute(&mut conn).await;
+    let wait = crate::db::SQLITE_BUSY_TIMEOUT.as_millis();
+    sql::query(&format!("PRAGMA busy_timeout = {wait}")).execute(&mut conn).await?;
+    match done.map_err(StoreError::from) {
+        Err(StoreError::Busy) => {
+            tracing::debug!("session not refreshed: the database is busy with a long write");
+            Ok(())
+        }
+        done => done.map(|_| ()),
+    }
 }
 
 /// Chooses the organisation a session works in (audited: it decides what the user then sees first), and remembers

@@ -231,6 +231,78 @@ async fn jobs_are_claimed_once_and_retried(db: &Db) {
     assert_eq!(counts, vec![("done".to_owned(), 1), ("pending".to_owned(), 1)]);
 }
 
+/// PostgreSQL ends connections (a restart, `pg_terminate_backend` by its administrator). A connection that died
+/// while idle in the pool is pinged and replaced when taken, not handed to a user's request (which failed with a
+/// 500); a statement on a connection that died under it is `ConnectionLost` (a 503 page), not a database fault.
+#[tokio::test]
+async fn a_postgres_connection_ended_by_the_server_is_replaced_or_named() {
+    let t = TestDb::new(Backend::Postgres).await.expect("db");
+    let db = &t.db;
+    // Three connections in the pool, then all but one ended while idle.
+    let (mut a, mut b, mut c) =
+        (db.begin().await.expect("a"), db.begin().await.expect("b"), db.begin().await.expect("c"));
+    let mut pids = Vec::new();
+    for tx in [&mut a, &mut b, &mut c] {
+        pids.push(sql::query_scalar::<i32>("SELECT pg_backend_pid()").fetch_one(tx).await.expect("pid"));
+    }
+    // One under a statement: ended while held, its next statement is named as a lost connection.
+    sql::query("SELECT pg_terminate_backend($1)").bind(pids[2]).execute(&mut a).await.expect("end c");
+    let lost = sql::query_scalar::<i32>("SELECT 1").fetch_one(&mut c).await.map_err(StoreError::from);
+    assert!(matches!(lost, Err(StoreError::ConnectionLost)), "{lost:?}");
+    drop(c);
+    b.commit().await.expect("b back");
+    sql::query("SELECT pg_terminate_backend($1)").bind(pids[1]).execute(&mut a).await.expect("end b");
+    a.commit().await.expect("a back");
+    tokio::time::sleep(std::time::Duration::from_millis(1_200)).await;
+    // Every connection the pool holds is taken at once: the one ended while idle must not be among them.
+    for round in 0..3 {
+        let mut held = Vec::new();
+        for _ in 0..3 {
+            let mut tx = db.begin().await.unwrap_or_else(|e| panic!("round {round}: {e}"));
+            let one: i64 = sql::query_scalar("SELECT 1::bigint")
+                .fetch_one(&mut tx)
+                .await
+                .unwrap_or_else(|e| panic!("round {round}: {e}"));
+            assert_eq!(one, 1);
+            held.push(tx);
+        }
+    }
+}
+
+/// On SQLite a long write (a stock import from the command line) holds the one write lock: a page's session refresh
+/// waits for nothing then (it waited ten seconds and answered 503 to every signed-in user), and is made at a later
+/// page once the lock is free.
+#[tokio::test]
+async fn a_session_is_read_beside_a_long_write_on_sqlite_and_refreshed_later() {
+    let t = TestDb::new(Backend::Sqlite).await.expect("db");
+    let db = &t.db;
+    let user = new_user(db, "an@example.nl").await;
+    let start = datetime!(2026-11-25 08:00 UTC);
+    let token = sessions::create(db, &Actor::system("test", start), user.id, None).await.expect("session");
+    let last_seen = || async {
+        sql::query_scalar::<i64>("SELECT last_seen_at FROM sessions").fetch_one(db).await.expect("last seen")
+    };
+    let before = last_seen().await;
+    let long_write = db.begin().await.expect("the write lock");
+    let later = start + Duration::minutes(30);
+    let read = tokio::time::timeout(std::time::Duration::from_secs(5), sessions::lookup(db, &token, later)).await;
+    let session = read.expect("no wait for the write lock").expect("no 503");
+    assert_eq!(session.map(|s| s.user_id), Some(user.id));
+    drop(long_write);
+    assert_eq!(last_seen().await, before, "not refreshed while the lock was held");
+    assert!(sessions::lookup(db, &token, later).await.expect("lookup").is_some());
+    assert_eq!(last_seen().await, later.unix_timestamp(), "refreshed once the lock is free");
+    // The connection waits for the lock again as before (a refresh leaves no 0 ms wait behind).
+    let waits: Vec<i64> = {
+        let mut waits = Vec::new();
+        for _ in 0..4 {
+            waits.push(sql::query_scalar("PRAGMA busy_timeout").fetch_one(db).await.expect("busy timeout"));
+        }
+        waits
+    };
+    assert!(waits.iter().all(|w| *w == 10_000), "{waits:?}");
+}
+
 #[tokio::test]
 async fn unreachable_database_is_one_clear_error() {
     let result = Db::open("postgres://nobody:secret@127.0.0.1:1/none").await;

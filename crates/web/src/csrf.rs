@@ -179,6 +179,11 @@ async fn check(request: Request, expected: &str) -> Result<Request, Response> {
         }
         let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| AppError::TooLarge.into_response())?;
         let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
+        // Checked here, once for every form: a field the handler does not check itself would store it (SQLite) or
+        // fail to (PostgreSQL takes no NUL: a 500 with the typed text lost).
+        if sent.as_deref().is_some_and(|sent| same(sent, expected)) {
+            unreadable_form(&bytes).map_err(IntoResponse::into_response)?;
+        }
         (sent, Body::from(bytes))
     } else if let Ok(boundary) = multer::parse_boundary(&content_type) {
         leading_field(body, boundary).await
@@ -189,6 +194,20 @@ async fn check(request: Request, expected: &str) -> Result<Request, Response> {
         Some(sent) if same(&sent, expected) => Ok(Request::from_parts(parts, body)),
         _ => Err(AppError::Csrf.into_response()),
     }
+}
+
+/// Why an url-encoded form cannot be taken as it is: a field that is no UTF-8 once decoded (a browser always sends
+/// UTF-8, so it was not sent from our page: 400), or a field with a NUL character (422, its own page).
+fn unreadable_form(bytes: &[u8]) -> Result<(), AppError> {
+    for pair in bytes.split(|b| *b == b'&') {
+        let plus_as_space: Vec<u8> = pair.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
+        let decoded: Vec<u8> = percent_encoding::percent_decode(&plus_as_space).collect();
+        let Ok(text) = std::str::from_utf8(&decoded) else { return Err(AppError::BadRequest) };
+        if text.contains('\0') {
+            return Err(AppError::NulInForm);
+        }
+    }
+    Ok(())
 }
 
 /// The `csrf` field of a multipart form when it is the first field (the upload forms put it there), and the body,

@@ -35,6 +35,9 @@ pub enum AppError {
     /// The request body cannot be read as the form it claims to be.
     #[error("malformed request body")]
     BadRequest,
+    /// A form field holds a NUL character (pasted from another program): no page can store or show it.
+    #[error("a form field holds a NUL character")]
+    NulInForm,
     /// A store failure.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -99,6 +102,10 @@ pub enum ErrorPage {
     BadAddress,
     /// 503: the database is busy with a long write (a stock import, a ledger sent); try again in a moment.
     Busy,
+    /// 422 for a form with a NUL character in a field.
+    NulInForm,
+    /// 503: the connection to the database was lost and is being replaced; nothing was saved, try again.
+    DatabaseUnreachable,
 }
 
 /// Seconds a client is told to wait before it tries again after a 503 (`Retry-After`).
@@ -112,10 +119,14 @@ impl AppError {
             AppError::Csrf => (StatusCode::FORBIDDEN, ErrorPage::Csrf),
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorPage::TooLarge),
             AppError::BadRequest => (StatusCode::BAD_REQUEST, ErrorPage::BadRequest),
+            AppError::NulInForm => (StatusCode::UNPROCESSABLE_ENTITY, ErrorPage::NulInForm),
             // A write that waited for SQLite's one writer (a long import from the command line, say) and did not get
             // it: nothing was written, and trying again shortly will work. Not a fault of the server's own.
             AppError::Store(StoreError::Busy | StoreError::ImportRunning) => {
                 (StatusCode::SERVICE_UNAVAILABLE, ErrorPage::Busy)
+            }
+            AppError::Store(StoreError::ConnectionLost) => {
+                (StatusCode::SERVICE_UNAVAILABLE, ErrorPage::DatabaseUnreachable)
             }
             _ => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage::Internal),
         }
@@ -139,7 +150,7 @@ impl IntoResponse for AppError {
         let mut response =
             (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], status.to_string()).into_response();
         response.extensions_mut().insert(page);
-        if page == ErrorPage::Busy {
+        if matches!(page, ErrorPage::Busy | ErrorPage::DatabaseUnreachable) {
             response.headers_mut().insert(header::RETRY_AFTER, RETRY_AFTER_SECONDS.into());
         }
         response

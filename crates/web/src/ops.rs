@@ -158,7 +158,8 @@ async fn error_page_head(
     let (mut parts, _) = request.into_parts();
     let path = parts.uri.path();
     let page_path = !is_api(path) && !path.starts_with("/static/");
-    let asks_the_database = !matches!(kind, ErrorPage::Internal | ErrorPage::Busy | ErrorPage::Csrf);
+    let asks_the_database =
+        !matches!(kind, ErrorPage::Internal | ErrorPage::Busy | ErrorPage::Csrf | ErrorPage::DatabaseUnreachable);
     if page_path && asks_the_database && crate::cookies::get(&parts.headers, crate::cookies::SESSION).is_some() {
         if let Ok(auth) = crate::auth::Auth::from_request_parts(&mut parts, state).await {
             let standing = if kind == ErrorPage::Forbidden { standing(&auth, parts.uri.path()) } else { None };
@@ -248,7 +249,14 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         ErrorPage::BadRequest => (t.err_bad_request_title, t.err_bad_request_text),
         ErrorPage::MethodNotAllowed => (t.err_method_title, t.err_method_text),
         ErrorPage::BadAddress => (t.err_bad_address_title, t.err_bad_address_text),
+        // A page that was only read changed nothing: it must not say a change was lost.
+        ErrorPage::Busy if method == Method::GET || method == Method::HEAD => (t.err_busy_title, t.err_busy_read_text),
         ErrorPage::Busy => (t.err_busy_title, t.err_busy_text),
+        ErrorPage::NulInForm => (t.err_nul_title, t.err_nul_text),
+        ErrorPage::DatabaseUnreachable if method == Method::GET || method == Method::HEAD => {
+            (t.err_unreachable_title, t.err_unreachable_read_text)
+        }
+        ErrorPage::DatabaseUnreachable => (t.err_unreachable_title, t.err_unreachable_text),
     };
     let (page, standing) = error_page_head(&state, kind, cookies, response.headers(), &ctx).await;
     let page = ErrorTemplate { page, title, explanation, standing, request_id: ctx.request_id.clone() };

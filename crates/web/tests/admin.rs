@@ -21,7 +21,39 @@ on_both_backends!(
     outbox_shows_the_mail,
     switching_organisation_is_checked_and_audited,
     the_platform_administrator_sets_a_municipalitys_gemeenten,
+    a_form_with_a_nul_or_no_utf8_is_refused_before_any_handler,
 );
+
+/// Every url-encoded form is read once for what no field may hold: a NUL (PostgreSQL refused it with a 500 and the
+/// typed text lost; SQLite stored it and pages sent it on) and bytes that are no UTF-8 (stored as U+FFFD). Nothing is
+/// stored; a forged form is still refused for its token first.
+async fn a_form_with_a_nul_or_no_utf8_is_refused_before_any_handler(mut app: TestApp) {
+    app.login("beheer@volkshuis.test").await;
+    let db = app.state.db.clone();
+    let organisations = || async {
+        volkshuis_store::testdb::sql::query_scalar::<i64>("SELECT COUNT(*) FROM organisations")
+            .fetch_one(&db)
+            .await
+            .expect("count")
+    };
+    let before = organisations().await;
+    let nul = app.post("/admin/orgs/new", &[("name", "Huurders\0raad"), ("code", "hr"), ("kind", "corporation")]).await;
+    assert_eq!(nul.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", nul.body);
+    assert!(nul.body.contains("nul-teken (U+0000)") && nul.body.contains("Er is niets opgeslagen"), "{}", nul.body);
+    let token = app.csrf_token().await;
+    let not_utf8 = format!("csrf={token}&name=Huurders%FF%FEraad&code=hr&kind=corporation");
+    let refused = app.send(axum::http::Method::POST, "/admin/orgs/new", Some(not_utf8)).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    assert!(refused.body.contains("Formulier onleesbaar"), "{}", refused.body);
+    let forged =
+        app.post_raw("/admin/orgs/new", &[("csrf", "nep"), ("name", "a\0b"), ("code", "x"), ("kind", "x")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert_eq!(organisations().await, before, "nothing stored");
+    // A plain form still goes through.
+    let made = app.post("/admin/orgs/new", &[("name", "Huurdersraad"), ("code", "hr"), ("kind", "corporation")]).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert_eq!(organisations().await, before + 1);
+}
 
 async fn invalid_organisation_form_keeps_what_was_typed(mut app: TestApp) {
     app.login("beheer@volkshuis.test").await;

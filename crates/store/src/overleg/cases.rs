@@ -372,14 +372,21 @@ pub async fn year_cases(db: &Db, scope: &ReadScope, year: i32) -> Result<Vec<Cas
 
 /// Records that the organisation of `scope` opened the case, the first time one of its members does.
 pub async fn mark_opened(db: &Db, scope: &ReadScope, actor: &Actor, case: &Case) -> Result<bool> {
+    if case.tenant_org_id != scope.org_id() {
+        return Ok(false);
+    }
+    let opened = "SELECT id FROM overleg_events WHERE case_id = $1 AND org_id = $2 AND step = 'opened'";
+    // Read first, outside a transaction: every later look at the case is a read only, and on SQLite a transaction
+    // here took the one write lock (a page waited ten seconds for it beside a long import, then failed).
+    let seen: Option<i64> = sql::query_scalar(opened).bind(case.id).bind(scope.org_id()).fetch_optional(db).await?;
+    if seen.is_some() {
+        return Ok(false);
+    }
     let mut tx = db.begin().await?;
+    // Again inside the transaction: on SQLite it holds the one write lock, so two first looks record one.
     let seen: Option<i64> =
-        sql::query_scalar("SELECT id FROM overleg_events WHERE case_id = $1 AND org_id = $2 AND step = 'opened'")
-            .bind(case.id)
-            .bind(scope.org_id())
-            .fetch_optional(&mut tx)
-            .await?;
-    if seen.is_some() || case.tenant_org_id != scope.org_id() {
+        sql::query_scalar(opened).bind(case.id).bind(scope.org_id()).fetch_optional(&mut tx).await?;
+    if seen.is_some() {
         return Ok(false);
     }
     record_event(tx.conn(), case.id, scope.org_id(), actor, "opened", None).await?;
