@@ -637,7 +637,7 @@ impl<R: BufRead, T: Table> Iterator for TableReader<R, T> {
         for (field, column) in record.iter().zip(&self.columns) {
             if let Some(column) = column {
                 let start = self.text.len();
-                self.text.push_str(field_text(field).trim());
+                shape::one_line(field_text(field).trim(), &mut self.text);
                 if let Some(problem) = shape::forbidden_character(&self.text[start..]) {
                     refused.push((*column, problem));
                 }

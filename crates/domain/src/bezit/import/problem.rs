@@ -154,7 +154,8 @@ pub enum RowProblem {
 pub const ECHO_CHARS: usize = 60;
 
 /// A refused value as it is echoed: its first [`ECHO_CHARS`] characters, with `…` when there were more, and control
-/// characters written as escapes (`\u{0}`), so the echo is text (PostgreSQL stores no NUL) and shows what was there.
+/// characters written as their code point in brackets (`[U+0000]`, the form the reason names them in), so the echo is
+/// text (PostgreSQL stores no NUL) and shows what was there.
 pub fn echo(value: &str) -> String {
     let mut out = String::with_capacity(value.len().min(ECHO_CHARS * 4 + 3));
     for (i, c) in value.chars().enumerate() {
@@ -162,8 +163,8 @@ pub fn echo(value: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') || c == '\u{feff}' {
-            out.extend(c.escape_unicode());
+        if c.is_control() && c != '\t' || c == '\u{feff}' {
+            out.push_str(&format!("[U+{:04X}]", u32::from(c)));
         } else {
             out.push(c);
         }

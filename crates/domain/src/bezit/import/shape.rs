@@ -73,7 +73,8 @@ pub(super) fn other_separator(start: &[u8], delimiter: u8) -> Option<FileError> 
 }
 
 /// What a value may not hold: control characters other than tab and line breaks (a NUL above all: PostgreSQL cannot
-/// store it, SQLite would) and a byte-order mark, which inside a file is no part of any text.
+/// store it, SQLite would) and a byte-order mark, which inside a file is no part of any text. (Line breaks are made
+/// spaces before, see [`one_line`].)
 pub(super) fn forbidden_character(value: &str) -> Option<RowProblem> {
     // Both are rare; one look at the bytes finds any candidate (a BOM starts with 0xEF in UTF-8).
     if !value.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xef) {
@@ -85,4 +86,22 @@ pub(super) fn forbidden_character(value: &str) -> Option<RowProblem> {
         c if c.is_ascii_control() => Some(RowProblem::ControlCharacter { code: u32::from(c) }),
         _ => None,
     })
+}
+
+/// `value` on one line: each line break inside it (a cell Excel wrapped with Alt+Enter, quoted in the file) becomes
+/// one space. Every column of these files is one line — a name, a street, a code — and the pages show it so (in a
+/// page's title, a select list, a CSV); the forms refuse a line break in such a field.
+pub(super) fn one_line(value: &str, out: &mut String) {
+    if !value.contains(['\n', '\r']) {
+        out.push_str(value);
+        return;
+    }
+    let mut first = true;
+    for line in value.split(['\n', '\r']).map(str::trim).filter(|line| !line.is_empty()) {
+        if !first {
+            out.push(' ');
+        }
+        out.push_str(line);
+        first = false;
+    }
 }

@@ -31,10 +31,20 @@ fn a_nul_byte_is_refused_on_its_line_and_column_and_echoed_as_an_escape() {
     assert_eq!(errors.len(), 2, "one error per refused value: {errors:?}");
     assert_eq!((errors[0].line, errors[0].column.as_str()), (3, "straatnaam"));
     assert_eq!(errors[0].reason, RowProblem::ControlCharacter { code: 0 });
-    assert_eq!(errors[0].value, "Kerk\\u{0}straat", "the echo holds no NUL");
+    assert_eq!(errors[0].value, "Kerk[U+0000]straat", "the echo holds no NUL");
     assert!(errors[0].reason.to_string().contains("U+0000"), "{}", errors[0].reason);
     assert_eq!((errors[1].line, errors[1].column.as_str()), (4, "woonplaats"));
     assert_eq!(errors[1].reason, RowProblem::ControlCharacter { code: 1 });
+}
+
+#[test]
+fn a_line_break_in_a_quoted_value_becomes_a_space() {
+    let content = file(&["A1;\"Kerk\nstraat\";1;1234AB;Stad;", "A2;Laan;2;1234AB;\"Oud \r\n\r\n Beijerland\n\";"]);
+    let (rows, errors, _) = read(content.as_bytes());
+    assert!(errors.is_empty(), "{errors:?}");
+    let names: Vec<(&str, &str)> =
+        rows.iter().map(|r| (r.unit.straatnaam.as_str(), r.unit.woonplaats.as_str())).collect();
+    assert_eq!(names, [("Kerk straat", "Stad"), ("Laan", "Oud Beijerland")]);
 }
 
 #[test]
@@ -45,7 +55,7 @@ fn a_byte_order_mark_in_the_middle_of_a_file_is_refused() {
     assert_eq!(rows.len(), 1, "the BOM of the first line is the file's own");
     assert_eq!((errors.len(), errors[0].line, errors[0].column.as_str()), (1, 3, "idExtern"));
     assert_eq!(errors[0].reason, RowProblem::ByteOrderMark);
-    assert_eq!(errors[0].value, "\\u{feff}VHE00000005");
+    assert_eq!(errors[0].value, "[U+FEFF]VHE00000005");
 }
 
 #[test]
