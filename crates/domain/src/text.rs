@@ -29,6 +29,22 @@ pub enum TextError {
     ControlCharacter,
 }
 
+/// Whether a character shows nothing on its own: white space, and the format characters a paste can bring along
+/// (soft hyphen, zero-width space and joiners, word joiner, byte-order mark, direction marks). A text of only these
+/// looked filled in and showed as an empty link.
+fn shows_nothing(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+        || turns_text_around(c)
+}
+
+/// Whether a character overrides or isolates the direction of the text after it (U+202A–U+202E, U+2066–U+2069):
+/// pasted into a name it shows "gnp.exe" for "exe.png" on every page, in every e-mail and export that shows it.
+/// Right-to-left text itself (Arabic, Hebrew) needs none of them.
+fn turns_text_around(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// A required single-line name (of a person or organisation): trimmed, 1–200 characters, no control characters.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Name(String);
@@ -40,13 +56,13 @@ impl Name {
     /// Parses user input into a name.
     pub fn parse(input: &str) -> Result<Self, TextError> {
         let trimmed = input.trim();
-        if trimmed.is_empty() {
+        if trimmed.chars().all(shows_nothing) {
             return Err(TextError::Required);
         }
         if trimmed.chars().count() > Self::MAX {
             return Err(TextError::TooLong { max: Self::MAX });
         }
-        if trimmed.chars().any(char::is_control) {
+        if trimmed.chars().any(|c| c.is_control() || turns_text_around(c)) {
             return Err(TextError::ControlCharacter);
         }
         Ok(Self(trimmed.to_owned()))
@@ -76,13 +92,13 @@ impl LongText {
     /// Parses user input; an empty text is [`TextError::Required`] (use `Option` for optional fields).
     pub fn parse(input: &str) -> Result<Self, TextError> {
         let trimmed = input.trim().replace("\r\n", "\n");
-        if trimmed.is_empty() {
+        if trimmed.chars().all(shows_nothing) {
             return Err(TextError::Required);
         }
         if trimmed.chars().count() > Self::MAX {
             return Err(TextError::TooLong { max: Self::MAX });
         }
-        if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t' || turns_text_around(c)) {
             return Err(TextError::ControlCharacter);
         }
         Ok(Self(trimmed))
@@ -90,7 +106,7 @@ impl LongText {
 
     /// Parses an optional field: nothing entered is `None`, anything else must be valid.
     pub fn parse_optional(input: &str) -> Result<Option<Self>, TextError> {
-        if input.trim().is_empty() {
+        if input.chars().all(shows_nothing) {
             return Ok(None);
         }
         Self::parse(input).map(Some)
@@ -117,6 +133,12 @@ mod tests {
         assert_eq!(Name::parse(&"x".repeat(201)), Err(TextError::TooLong { max: 200 }));
         assert!(Name::parse(&"é".repeat(200)).is_ok(), "length counts characters, not bytes");
         assert_eq!(Name::parse("a\u{7}b"), Err(TextError::ControlCharacter));
+        // Only invisible characters is nothing; a direction override is refused; Arabic with a direction mark passes.
+        assert_eq!(Name::parse("\u{200b}\u{2060}\u{feff}"), Err(TextError::Required));
+        assert_eq!(Name::parse(" \u{202e} "), Err(TextError::Required));
+        assert_eq!(Name::parse("Contract \u{202e}gnp.exe"), Err(TextError::ControlCharacter));
+        assert_eq!(Name::parse("Contract \u{2067}x\u{2069}"), Err(TextError::ControlCharacter));
+        assert_eq!(Name::parse("حي الأمل\u{200f} 2").map(|n| n.0), Ok("حي الأمل\u{200f} 2".into()));
     }
 
     #[test]
@@ -125,6 +147,9 @@ mod tests {
         assert_eq!(LongText::parse("  "), Err(TextError::Required));
         assert_eq!(LongText::parse_optional(" "), Ok(None));
         assert_eq!(LongText::parse("a\u{0}b"), Err(TextError::ControlCharacter));
+        assert_eq!(LongText::parse("exe.png \u{202e}gnp"), Err(TextError::ControlCharacter));
+        assert_eq!(LongText::parse("\u{200b}\u{2060}\n\u{feff}"), Err(TextError::Required));
+        assert_eq!(LongText::parse_optional("\u{200b} \u{ad}"), Ok(None));
         assert_eq!(LongText::parse(&"x".repeat(50_001)), Err(TextError::TooLong { max: 50_000 }));
     }
 }

@@ -49,6 +49,16 @@ async fn a_form_with_a_nul_or_no_utf8_is_refused_before_any_handler(mut app: Tes
         app.post_raw("/admin/orgs/new", &[("csrf", "nep"), ("name", "a\0b"), ("code", "x"), ("kind", "x")]).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert_eq!(organisations().await, before, "nothing stored");
+    // A direction override is refused in the field, the text kept; a name of invisible characters only is empty.
+    let turned =
+        app.post("/admin/orgs/new", &[("name", "Raad \u{202e}gnp.exe"), ("code", "hr"), ("kind", "corporation")]).await;
+    assert_eq!(turned.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(turned.body.contains("id=\"name-error\">Hier staat een onzichtbaar stuurteken in"), "{}", turned.body);
+    assert!(turned.body.contains("Raad \u{202e}gnp.exe"), "the typed text kept");
+    let invisible =
+        app.post("/admin/orgs/new", &[("name", "\u{200b}\u{2060}"), ("code", "hr"), ("kind", "corporation")]).await;
+    assert_eq!(invisible.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(invisible.body.contains("id=\"name-error\">"), "{}", invisible.body);
     // A plain form still goes through.
     let made = app.post("/admin/orgs/new", &[("name", "Huurdersraad"), ("code", "hr"), ("kind", "corporation")]).await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
