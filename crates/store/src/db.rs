@@ -97,7 +97,32 @@ impl Db {
         let db = Self::connect(target).await?;
         db.migrate().await?;
         db.drop_sqlite_samples().await?;
+        db.ensure_writable(target).await?;
         Ok(db)
+    }
+
+    /// Refuses a database the platform cannot write: a SQLite file (or its folder) that is read-only for this user,
+    /// a PostgreSQL server or user in read-only mode. Such a platform started, answered `/healthz` with "ok" and failed
+    /// every log-in with a 500; now it does not start, and says why.
+    async fn ensure_writable(&self, target: &str) -> Result<()> {
+        let read_only = |reason: String| StoreError::ReadOnly { target: redact(target), reason };
+        match self.backend() {
+            Backend::Sqlite => {
+                // A schema change is a write SQLite must journal; rolled back, it leaves nothing behind.
+                let mut tx = self.begin().await.map_err(|e| read_only(e.to_string()))?;
+                let tried = crate::sql::query("CREATE TABLE volkshuis_write_check (x INTEGER)").execute(&mut tx).await;
+                tx.rollback().await?;
+                tried.map_err(|e| read_only(e.to_string()))?;
+            }
+            Backend::Postgres => {
+                let mode: String =
+                    crate::sql::query_scalar("SELECT current_setting('transaction_read_only')").fetch_one(self).await?;
+                if mode == "on" {
+                    return Err(read_only("transaction_read_only is on".to_owned()));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Drops the STAT4 samples an earlier `ANALYZE` left in a SQLite database (see [`crate::sql::sqlite_analyze`]:

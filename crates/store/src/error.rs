@@ -61,6 +61,14 @@ pub enum StoreError {
     /// free it within the wait; nothing was written. Try again in a moment.
     #[error("the database is busy with a long write (a stock import); try again in a moment")]
     Busy,
+    /// The database opens but cannot be written (a read-only file or folder, a read-only server).
+    #[error("the database {target} cannot be written: {reason}")]
+    ReadOnly {
+        /// The database, without a password.
+        target: String,
+        /// What the database said.
+        reason: String,
+    },
     /// The connection to the database was lost (PostgreSQL restarted, a connection ended by its administrator, the
     /// network); nothing of the statement was written. The pool replaces the connection: try again.
     #[error("the connection to the database was lost; try again")]

@@ -303,6 +303,25 @@ async fn a_session_is_read_beside_a_long_write_on_sqlite_and_refreshed_later() {
     assert!(waits.iter().all(|w| *w == 10_000), "{waits:?}");
 }
 
+/// A database the platform cannot write does not open: the platform started on a read-only SQLite file, answered
+/// `/healthz` with "ok" and failed every log-in with a 500.
+#[tokio::test]
+async fn a_database_that_cannot_be_written_does_not_open() {
+    let dir = std::env::temp_dir().join(format!("vh-alleen-lezen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("alleen-lezen.db");
+    let path = path.to_str().expect("utf-8 path");
+    Db::open(path).await.expect("a writable database opens").close().await;
+    let refused = Db::open(&format!("sqlite://{path}?mode=ro")).await.err().map(|e| e.to_string());
+    assert!(refused.as_deref().is_some_and(|e| e.contains("cannot be written")), "{refused:?}");
+    let written = sql::query_scalar::<i64>("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'volkshuis_write_check'")
+        .fetch_one(&Db::open(path).await.expect("again"))
+        .await
+        .expect("schema");
+    assert_eq!(written, 0, "the check leaves nothing behind");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[tokio::test]
 async fn unreachable_database_is_one_clear_error() {
     let result = Db::open("postgres://nobody:secret@127.0.0.1:1/none").await;
