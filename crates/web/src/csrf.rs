@@ -127,7 +127,14 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     };
     request.extensions_mut().insert(CsrfToken(token));
     let mut response = next.run(request).await;
-    if let Some(pre_session) = new_cookie {
+    // A shared cache may keep a public answer (the stylesheet, the scripts, the icon) and hand it to others: it
+    // carries no visitor's cookie. The page that loads them sets one.
+    let public = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|d| d.trim().eq_ignore_ascii_case("public")));
+    if let Some(pre_session) = new_cookie.filter(|_| !public) {
         let secure = state.config.secure_cookies || cookie_name(&state) != cookies::CSRF;
         let cookie = cookies::set(cookie_name(&state), &pre_session, secure, SameSite::Strict, None);
         response.headers_mut().append(header::SET_COOKIE, cookie);

@@ -7,6 +7,7 @@ use common::TestApp;
 use volkshuis_web::Config;
 
 on_both_backends!(
+    a_public_answer_sets_no_visitor_cookie,
     health_and_metrics_answer,
     security_headers_are_set,
     unknown_pages_are_a_friendly_404_with_request_id,
@@ -100,6 +101,19 @@ async fn database_failure_is_a_friendly_500_and_an_unhealthy_check(mut app: Test
     let id = page.headers["x-request-id"].to_str().expect("request id").to_owned();
     assert!(page.body.contains("Er ging iets mis") && page.body.contains(&id));
     assert!(!page.body.to_lowercase().contains("pool"), "no internals shown: {}", page.body);
+}
+
+/// The stylesheet, scripts and icon are `Cache-Control: public`: a shared cache could hand one visitor's form-token
+/// cookie, set on such an answer, to everyone. The page sets it instead.
+async fn a_public_answer_sets_no_visitor_cookie(mut app: TestApp) {
+    for path in ["/static/favicon.svg", "/favicon.ico", "/static/forms.js"] {
+        let public = app.get(path).await;
+        assert_eq!(public.status, StatusCode::OK, "{path}");
+        assert!(public.headers["cache-control"].to_str().expect("ascii").contains("public"), "{path}");
+        assert!(public.headers.get("set-cookie").is_none(), "{path}: {:?}", public.headers);
+    }
+    let page = app.get("/login").await;
+    assert!(page.headers.get("set-cookie").is_some(), "the page sets the visitor's cookie");
 }
 
 /// Before, `/favicon.ico` was a 404 that every browser asked for and logged as an error on every first page.
