@@ -89,7 +89,12 @@ pub async fn small_text(mut field: Field<'_>) -> Result<String, AppError> {
         }
         bytes.extend_from_slice(&chunk);
     }
-    String::from_utf8(bytes).map_err(|_| AppError::BadRequest)
+    let text = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
+    // As in every url-encoded form (`csrf::protect`): no field of a page may hold a NUL.
+    if text.contains('\0') {
+        return Err(AppError::NulInForm);
+    }
+    Ok(text)
 }
 
 /// An accepted file.

@@ -793,6 +793,11 @@ async fn an_advice_after_its_term_leaves_the_plan_free_and_owes_no_reply_term(mu
     app.state.clock.advance(Duration::weeks(8));
     app.login(BOARD).await;
     let path = format!("/orgs/{tenant}/overleg/{id}/antwoord");
+    // A NUL in a multipart form's text is refused before the handler, as in every url-encoded form.
+    let nul = [("version", "1"), ("answer_kind", "advice"), ("answer_text", "Liever\0 in de zomer.")];
+    let refused = app.post_multipart(&path, &nul, &[]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains("nul-teken (U+0000)"), "{}", refused.body);
     let advice = [("version", "1"), ("answer_kind", "advice"), ("answer_text", "Liever in de zomer.")];
     let confirm = app.post_multipart(&path, &advice, &[]).await;
     assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
