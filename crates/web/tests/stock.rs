@@ -422,6 +422,8 @@ async fn web_writes_beside_a_long_import_on_sqlite_get_a_clear_page() {
     let upload =
         app.import_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", &stock_file(&GOOD)).await;
     assert!(upload.body.contains("Er loopt al een import voor deze corporatie"), "{}", upload.body);
+    assert!(upload.body.contains(">De import is niet uitgevoerd</h2>"), "the file is not blamed: {}", upload.body);
+    assert!(!upload.body.contains("Het bestand kan niet worden gelezen"), "{}", upload.body);
     import.rollback().await.expect("the import ends");
 
     let after = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP-koppeling")]).await;

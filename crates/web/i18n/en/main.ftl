@@ -211,6 +211,7 @@ stock-upload-failed = Sending failed. Check the connection and try again.
 stock-import-running = An import for this corporation is already running. Wait until it is done, then try again.
 stock-import-failed = The import was stopped by a server fault. Nothing was saved; try again later.
 stock-import-unknown-title = This import is not known (any more)
+stock-import-stopped-title = The import was not carried out
 stock-import-unknown = The server has restarted since, or the import finished more than a day ago. If it was still running when the server stopped, it was rolled back completely: the stock is unchanged. A finished import is listed under the recent changes on your dashboard. Read the file in again if need be.
 stock-running-import = Importing the file
 stock-running-check = Checking the file

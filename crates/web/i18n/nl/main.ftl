@@ -211,6 +211,7 @@ stock-upload-failed = Verzenden is mislukt. Controleer de verbinding en probeer 
 stock-import-running = Er loopt al een import voor deze corporatie. Wacht tot die klaar is en probeer het dan opnieuw.
 stock-import-failed = De import is afgebroken door een storing van de server. Er is niets opgeslagen; probeer het later opnieuw.
 stock-import-unknown-title = Deze import is niet (meer) bekend
+stock-import-stopped-title = De import is niet uitgevoerd
 stock-import-unknown = De server is sindsdien opnieuw gestart, of de import is meer dan een dag geleden afgerond. Liep de import nog toen de server stopte, dan is hij helemaal teruggedraaid: het bezit is ongewijzigd. Een afgeronde import staat bij de recente wijzigingen op uw overzicht. Lees het bestand zo nodig opnieuw in.
 stock-running-import = Het bestand wordt ingelezen
 stock-running-check = Het bestand wordt gecontroleerd

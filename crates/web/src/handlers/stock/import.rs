@@ -68,6 +68,9 @@ struct ImportPage {
     file_error: Option<String>,
     /// The page of a run this server does not know: `file_error` says what that means, under its own heading.
     unknown_run: bool,
+    /// The import stopped for a reason that is not the file's (a server fault, another import running): the heading
+    /// must not blame the file.
+    not_the_file: bool,
     running: Option<Progress>,
     outcome: Option<Finished>,
 }
@@ -94,6 +97,7 @@ impl ImportPage {
             choices: Choices::default(),
             file_error: None,
             unknown_run: false,
+            not_the_file: false,
             running: None,
             outcome: None,
         }
@@ -313,8 +317,14 @@ async fn run_page(
             page.choices.import_valid_rows = finished.options.import_valid_rows;
             page.outcome = Some(*finished);
         }
-        RunState::Failed => page.file_error = Some(auth.ctx.t().stock_import_failed.to_owned()),
-        RunState::OtherImportRunning => page.file_error = Some(auth.ctx.t().stock_import_running.to_owned()),
+        RunState::Failed => {
+            page.not_the_file = true;
+            page.file_error = Some(auth.ctx.t().stock_import_failed.to_owned());
+        }
+        RunState::OtherImportRunning => {
+            page.not_the_file = true;
+            page.file_error = Some(auth.ctx.t().stock_import_running.to_owned());
+        }
     }
     ok(&page)
 }
