@@ -41,7 +41,7 @@ fn shows_nothing(c: char) -> bool {
 /// Whether a character overrides or isolates the direction of the text after it (U+202A–U+202E, U+2066–U+2069):
 /// pasted into a name it shows "gnp.exe" for "exe.png" on every page, in every e-mail and export that shows it.
 /// Right-to-left text itself (Arabic, Hebrew) needs none of them.
-fn turns_text_around(c: char) -> bool {
+pub fn turns_text_around(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

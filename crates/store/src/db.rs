@@ -84,8 +84,22 @@ impl Db {
             }
             Backend::Postgres => {
                 let options = PgConnectOptions::from_str(&url).map_err(connect_error)?;
-                let pool =
-                    pool_options(postgres_connections()).connect_with(logged(options)).await.map_err(connect_error)?;
+                // A connection idle for a second or more is pinged before it is handed out: one the server ended
+                // while it was idle (a restart, its administrator) is then replaced instead of failing a user's
+                // request. A connection handed back and taken again within the second — the pool under load — keeps
+                // its round trip less. (SQLite has no server to end a connection.)
+                let pool = pool_options(postgres_connections())
+                    .before_acquire(|conn, meta| {
+                        Box::pin(async move {
+                            if meta.idle_for >= IDLE_BEFORE_PING {
+                                sqlx::Connection::ping(conn).await?;
+                            }
+                            Ok(true)
+                        })
+                    })
+                    .connect_with(logged(options))
+                    .await
+                    .map_err(connect_error)?;
                 Pool::Postgres(pool)
             }
         };
@@ -95,9 +109,9 @@ impl Db {
     /// Opens the database and brings its schema up to date.
     pub async fn open(target: &str) -> Result<Self> {
         let db = Self::connect(target).await?;
+        db.ensure_writable(target).await?;
         db.migrate().await?;
         db.drop_sqlite_samples().await?;
-        db.ensure_writable(target).await?;
         Ok(db)
     }
 
@@ -108,10 +122,20 @@ impl Db {
         let read_only = |reason: String| StoreError::ReadOnly { target: redact(target), reason };
         match self.backend() {
             Backend::Sqlite => {
-                // A schema change is a write SQLite must journal; rolled back, it leaves nothing behind.
-                let mut tx = self.begin().await.map_err(|e| read_only(e.to_string()))?;
-                let tried = crate::sql::query("CREATE TABLE volkshuis_write_check (x INTEGER)").execute(&mut tx).await;
-                tx.rollback().await?;
+                // Without waiting: a long import in another process holds the write lock, which says the file is
+                // written (and `serve` must start beside it). Else a schema change is a write SQLite must journal;
+                // rolled back, it leaves nothing behind.
+                let mut pooled = self.acquire().await?;
+                pooled.close_on_drop();
+                let mut conn = pooled.conn();
+                crate::sql::query("PRAGMA busy_timeout = 0").execute(&mut conn).await?;
+                match crate::sql::query("BEGIN IMMEDIATE").execute(&mut conn).await.map_err(StoreError::from) {
+                    Err(StoreError::Busy) => return Ok(()),
+                    begun => begun.map_err(|e| read_only(e.to_string()))?,
+                };
+                let tried =
+                    crate::sql::query("CREATE TABLE volkshuis_write_check (x INTEGER)").execute(&mut conn).await;
+                crate::sql::query("ROLLBACK").execute(&mut conn).await?;
                 tried.map_err(|e| read_only(e.to_string()))?;
             }
             Backend::Postgres => {
@@ -281,17 +305,6 @@ fn pool_options<DB: sqlx::Database>(max_connections: u32) -> PoolOptions<DB> {
     PoolOptions::new()
         .max_connections(max_connections)
         .test_before_acquire(false)
-        // A connection idle for a second or more is pinged before it is handed out: one that died while idle (the
-        // server restarted, its administrator ended it) is then replaced instead of failing a user's request. Under
-        // load connections are never idle that long, so the pages keep their one round trip less.
-        .before_acquire(|conn, meta| {
-            Box::pin(async move {
-                if meta.idle_for >= IDLE_BEFORE_PING {
-                    sqlx::Connection::ping(conn).await?;
-                }
-                Ok(true)
-            })
-        })
         .idle_timeout(Duration::from_secs(300))
         .acquire_timeout(Duration::from_secs(10))
 }

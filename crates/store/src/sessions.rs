@@ -129,13 +129,12 @@ async fn refresh(db: &Db, hash: &str, now: OffsetDateTime, expires_at: OffsetDat
         update.execute(db).await?;
         return Ok(());
     }
+    // A connection of its own, closed afterwards: no later request may get it without its wait for the lock.
     let mut pooled = db.acquire().await?;
+    pooled.close_on_drop();
     let mut conn = pooled.conn();
     sql::query("PRAGMA busy_timeout = 0").execute(&mut conn).await?;
-    let done = update.execute(&mut conn).await;
-    let wait = crate::db::SQLITE_BUSY_TIMEOUT.as_millis();
-    sql::query(&format!("PRAGMA busy_timeout = {wait}")).execute(&mut conn).await?;
-    match done.map_err(StoreError::from) {
+    match update.execute(&mut conn).await.map_err(StoreError::from) {
         Err(StoreError::Busy) => {
             tracing::debug!("session not refreshed: the database is busy with a long write");
             Ok(())

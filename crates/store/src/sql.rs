@@ -208,6 +208,16 @@ pub enum PooledConn {
 }
 
 impl PooledConn {
+    /// Closes the connection when it is dropped instead of handing it back: for a connection whose settings are
+    /// changed for one statement (a `busy_timeout` of 0), so no later request gets it with them, whatever happens
+    /// between the change and its end.
+    pub(crate) fn close_on_drop(&mut self) {
+        match self {
+            PooledConn::Sqlite(c) => c.close_on_drop(),
+            PooledConn::Postgres(c) => c.close_on_drop(),
+        }
+    }
+
     /// The connection, for one or more statements.
     pub fn conn(&mut self) -> Conn<'_> {
         match self {

@@ -174,7 +174,10 @@ fn cross_site(state: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> O
 
 async fn check(request: Request, expected: &str) -> Result<Request, Response> {
     if let Some(sent) = request.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
-        return if same(sent, expected) { Ok(request) } else { Err(AppError::Csrf.into_response()) };
+        if !same(sent, expected) {
+            return Err(AppError::Csrf.into_response());
+        }
+        return readable_body(request).await;
     }
     let content_type =
         request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
@@ -201,6 +204,23 @@ async fn check(request: Request, expected: &str) -> Result<Request, Response> {
         Some(sent) if same(&sent, expected) => Ok(Request::from_parts(parts, body)),
         _ => Err(AppError::Csrf.into_response()),
     }
+}
+
+/// A request whose token came in a header, its url-encoded body (if it has one) read for what no form may hold, as
+/// a form with its token in a field is.
+async fn readable_body(request: Request) -> Result<Request, Response> {
+    let urlencoded = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !urlencoded {
+        return Ok(request);
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| AppError::TooLarge.into_response())?;
+    unreadable_form(&bytes).map_err(IntoResponse::into_response)?;
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
 /// Why an url-encoded form cannot be taken as it is: a field that is no UTF-8 once decoded (a browser always sends

@@ -207,7 +207,9 @@ impl MultipartForm {
 
 fn base_name(name: &str) -> String {
     let name = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    name.chars().filter(|c| !c.is_control() && *c != '"').take(200).collect::<String>().trim().to_owned()
+    // No direction override either: "factuur\u{202e}fdp.exe" shows as "factuurexe.pdf".
+    let shown = |c: &char| !c.is_control() && *c != '"' && !volkshuis_domain::text::turns_text_around(*c);
+    name.chars().filter(shown).take(200).collect::<String>().trim().to_owned()
 }
 
 /// A kind of file: extension, content type, and the magic bytes the file must start with.
@@ -285,5 +287,6 @@ mod tests {
     fn paths_and_quotes_are_dropped_from_names() {
         assert_eq!(base_name("C:\\Users\\x\\brief \"1\".pdf"), "brief 1.pdf");
         assert_eq!(base_name("../../etc/passwd"), "passwd");
+        assert_eq!(base_name("factuur\u{202e}fdp.exe"), "factuurfdp.exe", "no direction override");
     }
 }

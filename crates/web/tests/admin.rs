@@ -45,6 +45,12 @@ async fn a_form_with_a_nul_or_no_utf8_is_refused_before_any_handler(mut app: Tes
     let refused = app.send(axum::http::Method::POST, "/admin/orgs/new", Some(not_utf8)).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
     assert!(refused.body.contains("Formulier onleesbaar"), "{}", refused.body);
+    // The same with the token in a header, as a page's script sends it.
+    app.headers.push(("x-csrf-token", token.clone()));
+    let body = "name=Huurders%00raad&code=hr&kind=corporation".to_owned();
+    let by_script = app.send(axum::http::Method::POST, "/admin/orgs/new", Some(body)).await;
+    app.headers.clear();
+    assert_eq!(by_script.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", by_script.body);
     let forged =
         app.post_raw("/admin/orgs/new", &[("csrf", "nep"), ("name", "a\0b"), ("code", "x"), ("kind", "x")]).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);

@@ -22,6 +22,7 @@ on_both_backends!(
     an_answer_sent_by_mistake_is_corrected_within_a_day,
     withdrawing_an_answer_after_the_term_says_the_term_has_ended,
     an_advice_after_its_term_leaves_the_plan_free_and_owes_no_reply_term,
+    a_view_is_answered_and_decided_without_a_date_of_execution,
     a_decision_is_chosen_and_confirmed_with_its_summary,
     a_request_names_only_complexes_in_the_stock,
     a_partnership_is_a_proposal_the_tenant_organisation_accepts
@@ -803,16 +804,59 @@ async fn an_advice_after_its_term_leaves_the_plan_free_and_owes_no_reply_term(mu
     assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
     let said = confirm.body.split("data-summary").nth(1).and_then(|s| s.split("</p>").next()).expect("summary");
     assert!(said.contains("na de termijn, die eindigde op 06-01-2027"), "{said}");
-    assert!(said.contains("uitvoeren vanaf 07-01-2027") && said.contains("niet binnen 14 dagen"), "{said}");
+    assert!(said.contains("uitvoeren vanaf 07-01-2027") && said.contains("geen reactietermijn van 14 dagen"), "{said}");
     let sent = app.post_multipart(&path, &[advice[0], advice[1], advice[2], ("confirmed", "yes")], &[]).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     app.login(CORPORATION_ADMIN).await;
     let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
     assert!(!page.body.contains("Besluit en gemotiveerde reactie uiterlijk"), "{}", page.main());
     assert!(!page.body.contains("Pas na het besluit op het advies"), "{}", page.main());
-    assert!(page.body.contains("07-01-2027") && page.body.contains("voordat het advies binnenkwam"), "{}", page.main());
+    assert!(
+        page.body.contains("07-01-2027") && page.body.contains("voordat het antwoord binnenkwam"),
+        "{}",
+        page.main()
+    );
     // It may still answer the advice: the decision form is there.
     assert!(page.body.contains(&format!("/orgs/{corporation}/overleg/{id}/besluit")), "{}", page.main());
+}
+
+/// A view (zienswijze, on a merger: a Woningwet right) has the date the corporation asks, no art. 5 term, and its
+/// confirmations name no day the plan may be carried out (they read "uitvoeren vanaf ." with the date empty).
+async fn a_view_is_answered_and_decided_without_a_date_of_execution(mut app: TestApp) {
+    let (corporation, tenant) = (app.org_id("woonstad").await, app.org_id("hv-de-sleutel").await);
+    app.login(CORPORATION_ADMIN).await;
+    let fields = [
+        ("tenant_org_id", tenant.to_string()),
+        ("kind", "view".to_owned()),
+        ("subject", "merger".to_owned()),
+        ("title", "Fusie met Woonbron Oost".to_owned()),
+        ("explanation", "Wij willen fuseren.".to_owned()),
+        ("received_on", "25-11-2026".to_owned()),
+        ("agreed_weeks", String::new()),
+        ("clusters", String::new()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let sent = app.post_multipart(&format!("/orgs/{corporation}/overleg/nieuw"), &fields, &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let id = case_id(&sent);
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    assert!(page.body.contains("zoals de corporatie vraagt (de wet stelt hiervoor geen termijn)"), "{}", page.main());
+    assert!(!page.body.contains("art. 5 Overlegwet)"), "{}", page.main());
+    app.login(BOARD).await;
+    let answer = [("version", "1"), ("answer_kind", "view"), ("answer_text", "Liever niet.")];
+    let path = format!("/orgs/{tenant}/overleg/{id}/antwoord");
+    let confirm = app.post_multipart(&path, &answer, &[]).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(!confirm.body.contains("vanaf ."), "{}", confirm.main());
+    let done = app.post_multipart(&path, &[answer[0], answer[1], answer[2], ("confirmed", "yes")], &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    app.login(CORPORATION_ADMIN).await;
+    let decision = [("version", "2"), ("decision", "partly_followed"), ("reply_text", "Deels.")];
+    let confirm = app.post_multipart(&format!("/orgs/{corporation}/overleg/{id}/besluit"), &decision, &[]).await;
+    assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
+    let said = confirm.body.split("data-summary").nth(1).and_then(|s| s.split("</p>").next()).expect("summary");
+    assert!(said.contains("zienswijze") && said.contains("geen termijn of datum van uitvoering"), "{said}");
+    assert!(!said.contains("vanaf"), "{said}");
 }
 
 async fn a_decision_is_chosen_and_confirmed_with_its_summary(mut app: TestApp) {

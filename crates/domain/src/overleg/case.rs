@@ -126,7 +126,13 @@ impl CaseFacts {
     /// day after (art. 5 lid 4 onder b), and owes no reasoned reply within 14 days on an advice the term had left
     /// behind. `None` for an advice in time, and for any other case.
     pub fn advice_after_term(&self, cal: &TermCalendar) -> Option<Deadline> {
-        let (RequestKind::Advice, Some((AnswerKind::Advice, on))) = (self.kind, self.answer) else { return None };
+        self.answer_after_term(cal).filter(|_| matches!(self.answer, Some((AnswerKind::Advice, _))))
+    }
+
+    /// The end of the advice term, when the organisation answered an advice request (an advice, or no objection)
+    /// after it: the plan was free from the day after the term, and the answer does not move that day later.
+    fn answer_after_term(&self, cal: &TermCalendar) -> Option<Deadline> {
+        let (RequestKind::Advice, Some((_, on))) = (self.kind, self.answer) else { return None };
         advice_deadline(cal, self.received, self.agreed_weeks).ok().filter(|term| term.date < on)
     }
 
@@ -199,7 +205,7 @@ impl CaseFacts {
     /// From when the corporation may carry out its plan (art. 5 lid 4 and art. 5a Overlegwet).
     pub fn execution(&self, cal: &TermCalendar) -> Result<Execution, RequestError> {
         let from = |date: Date, rule: Rule| Execution::From(Deadline::on(date, rule));
-        if let Some(term) = self.advice_after_term(cal) {
+        if let Some(term) = self.answer_after_term(cal) {
             let date = term.date + Duration::days(1);
             return Ok(Execution::From(Deadline {
                 date,
@@ -427,6 +433,12 @@ mod tests {
         assert_eq!((still.date, still.rule), (date!(2026 - 01 - 06), Rule::AdviceTermEndedBeforeAdvice));
         let decided = late.decided(Decision::NotFollowed, date!(2026 - 12 - 20));
         assert_eq!(decided.execution(&cal).map(|e| matches!(e, Execution::From(d) if d.date == still.date)), Ok(true));
+        // A late "no objection" does not move the day later either.
+        let no_objection = case.answered(AnswerKind::NoObjection, date!(2026 - 12 - 07));
+        let Ok(Execution::From(free)) = no_objection.execution(&cal) else {
+            panic!("{:?}", no_objection.execution(&cal))
+        };
+        assert_eq!(free.date, date!(2026 - 01 - 06));
         // On the last day of the term it is in time.
         let in_time = case.answered(AnswerKind::Advice, date!(2026 - 01 - 05));
         assert_eq!(in_time.advice_after_term(&cal), None);

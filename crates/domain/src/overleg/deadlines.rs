@@ -87,8 +87,8 @@ pub enum Rule {
     },
     /// The advice term ended without advice (art. 5 lid 4 onder b Overlegwet).
     AdviceTermEnded,
-    /// The advice term ended before the advice came in: the plan could go ahead from the day after the term, and a
-    /// late advice does not take that back (art. 5 lid 4 onder b Overlegwet).
+    /// The advice term ended before the answer came in: the plan could go ahead from the day after the term, and a
+    /// late advice (or no objection) does not take that back (art. 5 lid 4 onder b Overlegwet).
     AdviceTermEndedBeforeAdvice,
     /// The organisation wrote it has no objection (art. 5 lid 4 onder a Overlegwet).
     NoObjection,
@@ -142,7 +142,7 @@ impl std::fmt::Display for Rule {
                 f.write_str("na afloop van de termijn zonder advies (art. 5 lid 4 onder b Overlegwet)")?
             }
             Rule::AdviceTermEndedBeforeAdvice => f.write_str(
-                "na afloop van de termijn, voordat het advies binnenkwam (art. 5 lid 4 onder b Overlegwet)",
+                "na afloop van de termijn, voordat het antwoord binnenkwam (art. 5 lid 4 onder b Overlegwet)",
             )?,
             Rule::NoObjection => f.write_str("schriftelijk geen bezwaar (art. 5 lid 4 onder a Overlegwet)")?,
             Rule::ConsentGiven => f.write_str("instemming gegeven (art. 5a Overlegwet)")?,

@@ -99,7 +99,7 @@ mod tests {
             decision: Some((Decision::Followed, date!(2026 - 05 - 10))),
             ..case(RequestKind::Advice, received)
         };
-        let late_not_followed = CaseFacts {
+        let decided_late_not_followed = CaseFacts {
             answer: Some((AnswerKind::Advice, date!(2026 - 05 - 04))),
             // The reply term from 4 May runs to 18 May; the decision came on the 20th.
             decision: Some((Decision::NotFollowed, date!(2026 - 05 - 20))),
@@ -114,8 +114,14 @@ mod tests {
         let unanswered_past_term = case(RequestKind::View, received);
         let still_running = case(RequestKind::Advice, date!(2026 - 11 - 20));
         let information = case(RequestKind::Information, received);
-        let cases =
-            [on_time_followed, late_not_followed, advice_too_late, unanswered_past_term, still_running, information];
+        let cases = [
+            on_time_followed,
+            decided_late_not_followed,
+            advice_too_late,
+            unanswered_past_term,
+            still_running,
+            information,
+        ];
         let f = figures(&cases, &crate::calendar::known_decrees(), date!(2026 - 11 - 25));
         assert_eq!(
             f.by_kind,

@@ -82,7 +82,7 @@ pub enum Block {
     #[error("de aanmaning is gedateerd na de dag van dit grootboek en telt nog niet (voorwaarde c)")]
     ReminderAfterDay,
     /// (d) No reminder offered to pass the details on.
-    #[error("in geen aanmaning aangeboden de gegevens door te geven (voorwaarde d)")]
+    #[error("in geen aanmaning is aangeboden de gegevens door te geven (voorwaarde d)")]
     NoOffer,
     /// (d) The reminder with the offer is dated before these arrears arose: it offered nothing about them.
     #[error("de aanmaning met aanbod is van vóór deze achterstand (voorwaarde d)")]

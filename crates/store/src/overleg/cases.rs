@@ -383,7 +383,8 @@ pub async fn mark_opened(db: &Db, scope: &ReadScope, actor: &Actor, case: &Case)
         return Ok(false);
     }
     let mut tx = db.begin().await?;
-    // Again inside the transaction: on SQLite it holds the one write lock, so two first looks record one.
+    // Again inside the transaction: on SQLite it holds the one write lock, so two first looks record one (on
+    // PostgreSQL two at the same moment may both record it: a second "opened" line in the trail, no more).
     let seen: Option<i64> =
         sql::query_scalar(opened).bind(case.id).bind(scope.org_id()).fetch_optional(&mut tx).await?;
     if seen.is_some() {

@@ -348,7 +348,10 @@ notice-sent = The signals were sent.
 notice-stale = This arrears ledger was decided on an earlier day; upload it again to send it.
 notice-not-pending = This ledger is not (or no longer) waiting to be sent: it was sent already, or replaced by a newer one. Nothing was sent (again); below is what waits now.
 pending-title = Not sent yet: check what will happen
-pending-intro = Ledger { $file } of { $date }: { $households } households, of which { $signalled } are signalled.
+pending-intro = Ledger { $file } of { $date }: { $households } households, of which { $signalled } { $signalled ->
+    [one] is signalled.
+   *[other] are signalled.
+}
 pending-to = { $count ->
     [one] 1 signal to { $name }
    *[other] { $count } signals to { $name }

@@ -153,7 +153,7 @@ block-niet-gewezen = niet gesignaleerd: niet gewezen op schuldhulpverlening (b)
 block-geen-aanmaning = niet gesignaleerd: geen schriftelijke aanmaning vastgelegd (c)
 block-aanmaning-voor-achterstand = niet gesignaleerd: de aanmaning is van vóór deze achterstand, dus ging over een eerdere (c)
 block-aanmaning-na-grootboekdag = niet gesignaleerd: de aanmaning is gedateerd na de dag van dit grootboek en telt nog niet (c)
-block-geen-aanbod = niet gesignaleerd: in geen aanmaning aangeboden de gegevens door te geven (d)
+block-geen-aanbod = niet gesignaleerd: in geen aanmaning is aangeboden de gegevens door te geven (d)
 block-aanbod-voor-achterstand = niet gesignaleerd: de aanmaning met aanbod is van vóór deze achterstand, dus ging over een eerdere (d)
 block-aanbod-na-grootboekdag = niet gesignaleerd: de aanmaning met aanbod is gedateerd na de dag van dit grootboek en telt nog niet (d)
 block-te-vroeg = nog niet: de termijn na de aanmaning met aanbod loopt; signaleren kan vanaf { $date }
@@ -348,7 +348,10 @@ notice-sent = De signalen zijn verstuurd.
 notice-stale = Dit grootboek is op een eerdere dag beslist; breng het opnieuw in om het te versturen.
 notice-not-pending = Dit grootboek wacht niet (meer) op versturen: het is al verstuurd, of vervangen door een nieuwer grootboek. Er is niets (opnieuw) verstuurd; hieronder ziet u wat er nu wacht.
 pending-title = Nog niet verstuurd: controleer wat er gebeurt
-pending-intro = Grootboek { $file } van { $date }: { $households } huishoudens, waarvan { $signalled } gesignaleerd worden.
+pending-intro = Grootboek { $file } van { $date }: { $households } huishoudens, waarvan { $signalled } { $signalled ->
+    [one] gesignaleerd wordt.
+   *[other] gesignaleerd worden.
+}
 pending-to = { $count ->
     [one] 1 signaal naar { $name }
    *[other] { $count } signalen naar { $name }

@@ -163,7 +163,7 @@ pub fn echo(value: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() && c != '\t' || c == '\u{feff}' {
+        if c.is_control() && c != '\t' || c == '\u{feff}' || crate::text::turns_text_around(c) {
             out.push_str(&format!("[U+{:04X}]", u32::from(c)));
         } else {
             out.push(c);

@@ -76,14 +76,18 @@ pub(super) fn other_separator(start: &[u8], delimiter: u8) -> Option<FileError> 
 /// store it, SQLite would) and a byte-order mark, which inside a file is no part of any text. (Line breaks are made
 /// spaces before, see [`one_line`].)
 pub(super) fn forbidden_character(value: &str) -> Option<RowProblem> {
-    // Both are rare; one look at the bytes finds any candidate (a BOM starts with 0xEF in UTF-8).
-    if !value.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xef) {
+    // All are rare; one look at the bytes finds any candidate (in UTF-8 a BOM starts with 0xEF, a direction override
+    // with 0xE2).
+    if !value.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xef || b == 0xe2) {
         return None;
     }
     value.chars().find_map(|c| match c {
         '\u{feff}' => Some(RowProblem::ByteOrderMark),
         '\t' | '\n' | '\r' => None,
-        c if c.is_ascii_control() => Some(RowProblem::ControlCharacter { code: u32::from(c) }),
+        // A direction override shows "gnp.exe" for "exe.png" wherever the value is shown (`text::turns_text_around`).
+        c if c.is_ascii_control() || crate::text::turns_text_around(c) => {
+            Some(RowProblem::ControlCharacter { code: u32::from(c) })
+        }
         _ => None,
     })
 }

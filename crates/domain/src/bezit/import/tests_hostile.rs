@@ -38,6 +38,15 @@ fn a_nul_byte_is_refused_on_its_line_and_column_and_echoed_as_an_escape() {
 }
 
 #[test]
+fn a_direction_override_is_refused_and_a_euro_sign_is_not() {
+    let content = file(&["A1;Laan;1;1234AB;St\u{202e}ad;", "A2;Laan – Oost €;2;1234AB;Stad;"]);
+    let (rows, errors, _) = read(content.as_bytes());
+    assert_eq!(rows.len(), 1);
+    assert_eq!((errors[0].line, errors[0].column.as_str()), (2, "woonplaats"));
+    assert_eq!(errors[0].reason, RowProblem::ControlCharacter { code: 0x202e });
+}
+
+#[test]
 fn a_line_break_in_a_quoted_value_becomes_a_space() {
     let content = file(&["A1;\"Kerk\nstraat\";1;1234AB;Stad;", "A2;Laan;2;1234AB;\"Oud \r\n\r\n Beijerland\n\";"]);
     let (rows, errors, _) = read(content.as_bytes());

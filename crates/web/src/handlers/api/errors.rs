@@ -48,6 +48,15 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
+        // The database busy with a long write, or a connection lost: nothing was written; a client may try again.
+        if matches!(error, StoreError::Busy | StoreError::ImportRunning | StoreError::ConnectionLost) {
+            tracing::warn!(error = ?error, "api request not carried out; the client may try again");
+            return Self(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "the database is busy or was briefly unreachable; nothing was written, try again".into(),
+            );
+        }
         tracing::error!(error = ?error, "api request failed");
         Self(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error; see the server log".into())
     }
@@ -58,6 +67,9 @@ impl IntoResponse for ApiError {
         let mut response = (self.0, Json(json!({ "error": self.1, "message": self.2 }))).into_response();
         if self.0 == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if self.0 == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(header::RETRY_AFTER, crate::error::RETRY_AFTER_SECONDS.into());
         }
         response
     }

@@ -9,7 +9,7 @@ use askama::Template;
 use time::Date;
 use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::overleg::case::Execution;
-use volkshuis_domain::overleg::{AnswerKind, Decision};
+use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind};
 use volkshuis_store::overleg::Case;
 
 /// The value of the `confirmed` field that stores the step; `edit` goes back to the form with everything kept.
@@ -62,6 +62,8 @@ pub(super) fn summary(ov: &OverlegTexts, case: &Case, cal: &TermCalendar, today:
                 AnswerKind::ConsentGiven => ov.summary_consent_given(from(), title),
                 AnswerKind::ConsentWithConditions => ov.summary_consent_conditions(from(), title),
                 AnswerKind::ConsentRefused => ov.summary_consent_refused(title),
+                // A view (Woningwet) frees no plan and has no date (ADR 0064).
+                AnswerKind::NoObjection if case.kind == RequestKind::View => ov.summary_view_no_objection(title),
                 AnswerKind::NoObjection => ov.summary_no_objection(from(), title),
                 AnswerKind::Advice => match given.advice_after_term(cal) {
                     Some(term) => ov.summary_advice_late(from(), ov.deadline_date(&term), title),
@@ -69,6 +71,9 @@ pub(super) fn summary(ov: &OverlegTexts, case: &Case, cal: &TermCalendar, today:
                 },
                 AnswerKind::View => ov.summary_view(title),
             }
+        }
+        Step::Decision { decision, .. } if case.kind == RequestKind::View => {
+            ov.summary_view_decision(ov.decision_name(*decision), title)
         }
         Step::Decision { decision, .. } => {
             let from = execution_date(ov, facts.decided(*decision, today).execution(cal).ok());

@@ -100,7 +100,9 @@ async fn summary(state: &AppState, auth: &Auth, scope: &ReadScope, case: &Case) 
     let term = match case.facts().answer_deadline(&cal) {
         Ok(Some(due)) if due.date < super::today(state) => {
             let shown = ov.deadline_date(&due);
-            if consent {
+            // Only advice has a term whose end frees the plan (art. 5 lid 4 onder b); consent and a view have the
+            // date the corporation asked (ADR 0064).
+            if case.kind != RequestKind::Advice {
                 ov.correct_term_ended_consent(shown)
             } else {
                 ov.correct_term_ended(corporation, shown)

@@ -104,11 +104,8 @@ async fn new_page(
 
 async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     let (scope, organisation) = corporation(&state, &auth, org).await?;
-    let form = CaseForm {
-        kind: RequestKind::Advice.code().to_owned(),
-        received_on: show_date(today(&state)),
-        ..Default::default()
-    };
+    // No kind chosen in advance: which right applies (advice, consent, a view) is the corporation's choice to make.
+    let form = CaseForm { received_on: show_date(today(&state)), ..Default::default() };
     ok(&new_page(&state, &auth, &scope, organisation, form, FieldErrors::default(), Vec::new()).await?)
 }
 
