@@ -311,7 +311,14 @@ async fn a_database_that_cannot_be_written_does_not_open() {
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join("alleen-lezen.db");
     let path = path.to_str().expect("utf-8 path");
-    Db::open(path).await.expect("a writable database opens").close().await;
+    let first = Db::open(path).await.expect("a writable database opens");
+    // Beside a long write of another process (an import holding the write lock) it opens at once: the lock says the
+    // file is written.
+    let long_write = first.begin().await.expect("the write lock");
+    let beside = tokio::time::timeout(std::time::Duration::from_secs(5), Db::open(path)).await;
+    beside.expect("no wait for the lock").expect("opens beside a long write").close().await;
+    long_write.rollback().await.expect("rollback");
+    first.close().await;
     let refused = Db::open(&format!("sqlite://{path}?mode=ro")).await.err().map(|e| e.to_string());
     assert!(refused.as_deref().is_some_and(|e| e.contains("cannot be written")), "{refused:?}");
     let written = sql::query_scalar::<i64>("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'volkshuis_write_check'")
