@@ -87,6 +87,7 @@ test('a corporation chooses a complex by keyboard only and sends the request', a
   await page.keyboard.press('Enter');
   assert.match(await combobox(page, 'tenant_org_id').inputValue(), /De Sleutel/);
   assert.notEqual(await page.inputValue('#tenant_org_id'), '', 'the select holds the partner');
+  await page.selectOption('#kind', 'advice'); // nothing is chosen in advance
   await page.selectOption('#subject', 'maintenance');
   await page.focus('#explanation');
   await page.keyboard.type('Wij willen de gevels schilderen. Graag uw advies.');
@@ -182,6 +183,7 @@ test('without a script the pickers are plain controls that still send the form',
   const code = await first.getAttribute('value');
   await first.check();
   await page.selectOption('#tenant_org_id', { label: 'Huurdersvereniging De Sleutel' });
+  await page.selectOption('#kind', 'advice'); // nothing is chosen in advance
   await page.selectOption('#subject', 'maintenance');
   await page.fill('#title', 'Zonder script');
   await page.fill('#explanation', 'Graag uw advies.');

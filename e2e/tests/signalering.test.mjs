@@ -187,7 +187,7 @@ test('a ledger signals a household; the municipality picks it up; the landlord l
     const pending = staff.locator('[data-pending]');
     assert.match(
       await pending.textContent(),
-      new RegExp(`Grootboek grootboek-e2e\\.csv van ${shown(TODAY)}: 2 huishoudens, waarvan 1 gesignaleerd worden\\.`),
+      new RegExp(`Grootboek grootboek-e2e\\.csv van ${shown(TODAY)}: 2 huishoudens, waarvan 1 gesignaleerd wordt\\.`),
     );
     assert.deepEqual(
       (await pending.locator('[data-summary] li').allTextContents()).map((t) => t.trim()),
