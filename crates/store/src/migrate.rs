@@ -75,6 +75,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(54, "notification languages", "0054_notification_languages"),
     migration!(55, "unanswered referrals", "0055_unanswered_referrals"),
     migration!(56, "contribution form token", "0056_contribution_form_token"),
+    migration!(57, "overleg terms by kind", "0057_overleg_terms_by_kind"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used
@@ -89,9 +90,9 @@ pub(crate) fn postgres_fingerprint() -> String {
     hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-/// The migration that brought the decreed days of the Algemene termijnenwet; stored deadlines are recomputed
-/// after it.
-const DECREED_DAYS: i64 = 19;
+/// The migrations after which the stored deadlines are recomputed: 19 brought the decreed days of the Algemene
+/// termijnenwet, 57 the terms by kind of request (ADR 0064).
+const RECOMPUTES_DEADLINES: [i64; 2] = [19, 57];
 
 /// The highest schema version this build knows: the last migration's (a number kept by hand beside the list was once
 /// left behind by a new migration).
@@ -144,9 +145,9 @@ pub(crate) async fn run_up_to(db: &Db, last: i64) -> Result<usize> {
         let failed =
             |source| StoreError::Migrate { version: migration.version, name: migration.name.to_owned(), source };
         sql::raw_sql(&sql, &mut tx).await.map_err(failed)?;
-        if migration.version == DECREED_DAYS {
-            // Deadlines stored before the decreed days (and Goede Vrijdag) counted are recomputed with them: the
-            // Algemene termijnenwet is Rust, not SQL (ADR 0025).
+        if RECOMPUTES_DEADLINES.contains(&migration.version) {
+            // Deadlines stored before the decreed days (and Goede Vrijdag) counted, or before only advice had a term
+            // in law, are recomputed: the rules are Rust, not SQL (ADRs 0025, 0064).
             let moved = crate::overleg::recompute_deadlines_in(&mut tx).await?;
             tracing::info!(moved, "stored Overleg deadlines recomputed with the decreed days");
         }

@@ -172,3 +172,46 @@ async fn waiting_referrals_get_their_day_of_deletion_on_sqlite() {
 async fn waiting_referrals_get_their_day_of_deletion_on_postgres() {
     waiting_referrals_get_their_day_of_deletion(Backend::Postgres).await;
 }
+
+/// Migration 57: a consent request stored with art. 5's term moved past Christmas by the Algemene termijnenwet, and a
+/// view stored waiting for a decision with a 14-day reply term, get the next deadline the rules now give (ADR 0064).
+async fn overleg_deadlines_follow_the_terms_by_kind(backend: Backend) {
+    let test = TestDb::at_version(backend, 56).await.expect("a database at version 56");
+    let db = &test.db;
+    let (woonstad, sleutel) =
+        (organisation(db, "woonstad", "corporation").await, organisation(db, "sleutel", "tenant_organisation").await);
+    let case = |kind: &str, stage: &str, answered: Option<&str>, stored: &str| {
+        sql::query_scalar::<i64>(
+            "INSERT INTO overleg_cases (corporation_id, tenant_org_id, kind, subject, title, explanation, received_on, \
+             stage, next_deadline, version, created_at, answer_kind, answered_on) \
+             VALUES ($1, $2, $3, 'service_costs', 'Zaak', 'Uitleg', '2026-11-13', $4, $5, 1, 0, $6, $7) RETURNING id",
+        )
+        .bind(woonstad)
+        .bind(sleutel)
+        .bind(kind.to_owned())
+        .bind(stage.to_owned())
+        .bind(stored.to_owned())
+        .bind(answered.map(|_| "view".to_owned()))
+        .bind(answered.map(str::to_owned))
+    };
+    let consent = case("consent", "awaiting_answer", None, "2026-12-28").fetch_one(db).await.expect("consent");
+    let view = case("view", "awaiting_decision", Some("2026-12-01"), "2026-12-15").fetch_one(db).await.expect("view");
+    assert!(db.migrate().await.expect("brought up to date") >= 1);
+    let stored = |id: i64| {
+        sql::query_scalar::<Option<String>>("SELECT next_deadline FROM overleg_cases WHERE id = $1")
+            .bind(id)
+            .fetch_one(db)
+    };
+    assert_eq!(stored(consent).await.expect("consent").as_deref(), Some("2026-12-25"), "as the corporation asks");
+    assert_eq!(stored(view).await.expect("view"), None, "a view has no reply term");
+}
+
+#[tokio::test]
+async fn overleg_deadlines_follow_the_terms_by_kind_on_sqlite() {
+    overleg_deadlines_follow_the_terms_by_kind(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn overleg_deadlines_follow_the_terms_by_kind_on_postgres() {
+    overleg_deadlines_follow_the_terms_by_kind(Backend::Postgres).await;
+}
