@@ -125,10 +125,8 @@ impl Db {
                 // Without waiting: a long import in another process holds the write lock, which says the file is
                 // written (and `serve` must start beside it). Else a schema change is a write SQLite must journal;
                 // rolled back, it leaves nothing behind.
-                let mut pooled = self.acquire().await?;
-                pooled.close_on_drop();
+                let mut pooled = self.acquire_without_waiting().await?;
                 let mut conn = pooled.conn();
-                crate::sql::query("PRAGMA busy_timeout = 0").execute(&mut conn).await?;
                 match crate::sql::query("BEGIN IMMEDIATE").execute(&mut conn).await.map_err(StoreError::from) {
                     Err(StoreError::Busy) => return Ok(()),
                     begun => begun.map_err(|e| read_only(e.to_string()))?,
@@ -258,6 +256,15 @@ impl Db {
             Pool::Sqlite(pool) => PooledConn::Sqlite(pool.acquire().await?),
             Pool::Postgres(pool) => PooledConn::Postgres(pool.acquire().await?),
         })
+    }
+
+    /// A SQLite connection that waits for no lock (`busy_timeout` 0: a held write lock is `Busy` at once), closed
+    /// when dropped so no later request gets it so. For a write that may be skipped or tells something by failing.
+    pub(crate) async fn acquire_without_waiting(&self) -> Result<PooledConn> {
+        let mut pooled = self.acquire().await?;
+        pooled.close_on_drop();
+        crate::sql::query("PRAGMA busy_timeout = 0").execute(pooled.conn()).await?;
+        Ok(pooled)
     }
 
     /// A connection of its own, out of the pool for good (an import's, whose transaction spans tasks).

@@ -129,12 +129,8 @@ async fn refresh(db: &Db, hash: &str, now: OffsetDateTime, expires_at: OffsetDat
         update.execute(db).await?;
         return Ok(());
     }
-    // A connection of its own, closed afterwards: no later request may get it without its wait for the lock.
-    let mut pooled = db.acquire().await?;
-    pooled.close_on_drop();
-    let mut conn = pooled.conn();
-    sql::query("PRAGMA busy_timeout = 0").execute(&mut conn).await?;
-    match update.execute(&mut conn).await.map_err(StoreError::from) {
+    let mut pooled = db.acquire_without_waiting().await?;
+    match update.execute(pooled.conn()).await.map_err(StoreError::from) {
         Err(StoreError::Busy) => {
             tracing::debug!("session not refreshed: the database is busy with a long write");
             Ok(())
