@@ -46,6 +46,16 @@ test('a corporation chooses a complex by keyboard only and sends the request', a
   assert.ok(!(await page.isVisible('#clusters-picker .picker-options')), 'the checkboxes are replaced');
   assert.deepEqual(await seriousViolations(page), [], 'request form with pickers');
 
+  // A name that begins with what is typed comes before one that only holds it: "linde" lists De Linde before De
+  // Vlinderhof, whatever their codes.
+  await box.focus();
+  await page.keyboard.type('linde');
+  const lindes = await shownOptions(page, 'clusters');
+  assert.ok(lindes.length >= 2 && lindes.some((o) => o.includes('Vlinderhof')), `both found: ${lindes}`);
+  assert.match(lindes[0], /^De Linde/, `De Linde first: ${lindes}`);
+  await box.fill('');
+  await page.keyboard.press('Escape');
+
   // The complex to choose: the third of the stock, found by part of its code.
   const codes = await page.$$eval('input[name=clusters]', (inputs) => inputs.map((i) => i.value));
   assert.ok(codes.length >= 3, `the demo stock has complexes: ${codes}`);

@@ -24,6 +24,12 @@ pub(crate) fn contains(text: &str) -> String {
     format!("%{}%", escape(text))
 }
 
+/// The patterns of texts that begin with `text` literally, and of texts with a word (after a space) that does.
+pub(crate) fn word_beginnings(text: &str) -> (String, String) {
+    let escaped = escape(text);
+    (format!("{escaped}%"), format!("% {escaped}%"))
+}
+
 /// `text` with the wildcards and the escape character escaped.
 fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 2);
@@ -49,5 +55,6 @@ mod tests {
     fn wildcards_and_the_escape_character_are_escaped() {
         assert_eq!(super::contains("laan"), "%laan%");
         assert_eq!(super::contains("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(super::word_beginnings("de_l"), ("de\\_l%".to_owned(), "% de\\_l%".to_owned()));
     }
 }

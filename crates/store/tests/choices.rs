@@ -96,18 +96,25 @@ async fn a_search_finds_by_code_or_name_and_is_limited(db: &Db) {
         .collect();
     let mut rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     rows.push("A31;CPX0031;Één Toren;Kerkstraat;31;1011AA;Amsterdam;GM0363;BU03630000");
+    // "linde" in the middle of a word, under a code before all the Lindes.
+    rows.push("A32;CPX0000;De Vlinderhof;Kerkstraat;32;1011AA;Amsterdam;GM0363;BU03630000");
     import(db, &woonstad, &rows).await;
     let w = woonstad.org_id();
     let find = |text: &'static str, limit| async move {
         stock::choices(db, &woonstad, w, StockRef::Complex, Some(text), limit).await.expect("search")
     };
-    assert_eq!(stock::choice_count(db, &woonstad, w, StockRef::Complex).await.expect("count"), 31);
+    assert_eq!(stock::choice_count(db, &woonstad, w, StockRef::Complex).await.expect("count"), 32);
     // A capital accented letter typed as stored finds it on both engines (PostgreSQL folded the stored "Één" and
     // not the typed one, so it found nothing); ASCII letters fold.
     assert_eq!(find("Één TOREN", 10).await, [choice("CPX0031", Some("Één Toren"))]);
     let lindes = find("linde", 100).await;
-    assert_eq!(lindes.len(), 15, "by name, case folded");
-    assert!(lindes.windows(2).all(|p| p[0].code < p[1].code), "in code order");
+    assert_eq!(lindes.len(), 16, "by name, case folded");
+    // A word that begins with the text comes before a word that holds it, each in code order.
+    assert!(lindes[..15].iter().all(|c| c.name.as_deref().is_some_and(|n| n.starts_with("De Linde"))), "{lindes:?}");
+    assert!(lindes[..15].windows(2).all(|p| p[0].code < p[1].code), "in code order");
+    assert_eq!(lindes[15], choice("CPX0000", Some("De Vlinderhof")));
+    assert_eq!(find("linde", 1).await, [choice("CPX0002", Some("De Linde 2"))], "the best first within the limit");
+    assert_eq!(find("cpx000", 1).await, [choice("CPX0000", Some("De Vlinderhof"))], "a code's beginning ranks too");
     assert_eq!(find("cpx0007", 10).await, [choice("CPX0007", Some("Het Anker 7"))], "by code, case folded");
     assert_eq!(find("ANKER", 5).await.len(), 5, "limited");
     assert!(find("%", 10).await.is_empty(), "a wildcard is taken literally");

@@ -226,14 +226,28 @@
       status.textContent = note || (options.length ? countText(options.length) : texts.noResults);
     }
 
+    // 0 when the text begins the option's value, its label or a word of it ("Linde" for "De Linde"), 1 when it
+    // is only inside ("De Vlinderhof"): the server's search ranks alike.
+    function rank(o, wanted) {
+      var label = fold(o.label);
+      var begins = label.indexOf(wanted) === 0 || fold(o.value).indexOf(wanted) === 0;
+      return begins || label.indexOf(' ' + wanted) >= 0 || label.indexOf('(' + wanted) >= 0 ? 0 : 1;
+    }
+
     function embeddedMatches(query) {
       var wanted = fold(query.trim());
       var group = dependsValue();
-      return store.options().filter(function (o) {
+      var found = store.options().filter(function (o) {
         // No corporation chosen yet: every option shows (each names its corporation's stock by its heading).
         if (group && o.group && o.group !== group) return false;
         return !wanted || fold(o.label).indexOf(wanted) >= 0 || fold(o.value).indexOf(wanted) >= 0;
       });
+      if (!wanted) return found;
+      // A stable sort: within a rank the options keep the page's order.
+      return found
+        .map(function (o, i) { return { o: o, rank: rank(o, wanted), i: i }; })
+        .sort(function (a, b) { return a.rank - b.rank || a.i - b.i; })
+        .map(function (x) { return x.o; });
     }
 
     function search(query, then) {

@@ -851,12 +851,25 @@ async fn a_view_is_answered_and_decided_without_a_date_of_execution(mut app: Tes
     let done = app.post_multipart(&path, &[answer[0], answer[1], answer[2], ("confirmed", "yes")], &[]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     app.login(CORPORATION_ADMIN).await;
+    // The view is decided on as a view, not as an advice: on the dashboard, in the choices, the summary and the trail.
+    let dashboard = app.get("/dashboard").await;
+    assert!(dashboard.body.contains("Besluit over de zienswijze van"), "{}", dashboard.main());
+    assert!(!dashboard.body.contains("Besluit over het advies van"), "{}", dashboard.main());
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    assert!(page.body.contains("Zienswijze deels gevolgd") && !page.body.contains("Advies deels gevolgd"));
     let decision = [("version", "2"), ("decision", "partly_followed"), ("reply_text", "Deels.")];
-    let confirm = app.post_multipart(&format!("/orgs/{corporation}/overleg/{id}/besluit"), &decision, &[]).await;
+    let path = format!("/orgs/{corporation}/overleg/{id}/besluit");
+    let confirm = app.post_multipart(&path, &decision, &[]).await;
     assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
     let said = confirm.body.split("data-summary").nth(1).and_then(|s| s.split("</p>").next()).expect("summary");
     assert!(said.contains("zienswijze") && said.contains("geen termijn of datum van uitvoering"), "{said}");
-    assert!(!said.contains("vanaf"), "{said}");
+    assert!(said.contains("Zienswijze deels gevolgd") && !said.contains("vanaf"), "{said}");
+    let confirmed = [decision[0], decision[1], decision[2], ("confirmed", "yes")];
+    let done = app.post_multipart(&path, &confirmed, &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
+    assert!(page.body.contains("Zienswijze deels gevolgd"), "{}", page.main());
+    assert!(!page.body.contains("Advies deels gevolgd"), "{}", page.main());
 }
 
 async fn a_decision_is_chosen_and_confirmed_with_its_summary(mut app: TestApp) {

@@ -198,9 +198,15 @@ async fn the_one_pager_shows_what_a_tenant_organisation_may_see(mut app: TestApp
     let printed = app.get(&print(woonstad, &format!("?voor={noord}"))).await;
     assert_eq!(printed.status, StatusCode::OK);
     assert!(!printed.body.contains("Daken van De Ark"));
-    // For nobody, or for an organisation it does not consult: no page.
+    // For nobody named: the place's page, which lists the one-pagers; for an organisation it does not consult, or
+    // no organisation at all: no page.
+    for voor in ["", "?voor=", "?voor=%20"] {
+        let moved = app.get(&print(woonstad, voor)).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{voor}");
+        assert_eq!(moved.location(), Some(format!("/orgs/{woonstad}/plek/complexen/{c1}").as_str()));
+    }
     let supplier = app.org_id("bouwbedrijf-van-dijk").await;
-    for voor in [String::new(), format!("?voor={supplier}"), "?voor=x".to_owned()] {
+    for voor in [format!("?voor={supplier}"), "?voor=x".to_owned()] {
         assert_eq!(app.get(&print(woonstad, &voor)).await.status, StatusCode::NOT_FOUND, "{voor}");
     }
     app.clear_cookies();

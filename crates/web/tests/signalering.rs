@@ -581,6 +581,20 @@ async fn every_route_answers_each_role_as_the_law_allows(mut app: TestApp) {
             }
         }
     }
+    // The figures: exact to whoever may open the signals; to a read-only member and the platform operator the one
+    // signal is "<5" per month, per gemeente and in the totals too (an exact month beside a masked complex named it).
+    app.login("medewerker@woonstad.test").await;
+    let exact = app.get(&format!("{w}/cijfers")).await;
+    let months = exact.body.split("data-months").nth(1).expect("the months");
+    assert!(months.contains("<td>1</td>") && exact.body.contains("<dd>1</dd>"), "{}", exact.main());
+    assert!(exact.body.contains("Per buurt en per complex staan"), "{}", exact.main());
+    for email in ["lezer@woonstad.test", "beheer@volkshuis.test"] {
+        app.login(email).await;
+        let masked = app.get(&format!("{w}/cijfers")).await;
+        assert!(masked.main().contains("&#60;5</td>") && masked.main().contains("Alle aantallen"), "{}", masked.main());
+        assert!(!masked.main().contains("<td>1</td>") && !masked.main().contains("<dd>1</dd>"), "{}", masked.main());
+        assert!(!masked.main().contains(": 1</title>"), "the chart's bar names no count: {}", masked.main());
+    }
     // Visitors are sent to log in.
     app.clear_cookies();
     assert!(app.get(&format!("{w}/grootboek")).await.is_login_redirect());

@@ -67,7 +67,8 @@ pub async fn first_choice(db: &Db, scope: &ReadScope, corporation_id: i64, kind:
 }
 
 /// Up to `limit` complexes or buurten of the corporation in code order; with `search`, only those whose code or name
-/// contains it (case folded as the stock's list search folds it: ASCII letters, ADR 0018).
+/// contains it (case folded as the stock's list search folds it: ASCII letters, ADR 0018), those where it begins the
+/// code, the name or a word of the name first.
 pub async fn choices(
     db: &Db,
     scope: &ReadScope,
@@ -83,14 +84,26 @@ pub async fn choices(
     };
     let rows = match search {
         Some(text) => {
+            // A code or name that begins with the text, or a word of the name that does, comes first ("Linde" finds
+            // "De Linde" before "De Vlinderhof"), as search ranks a beginning above the middle of a word (ADR 0047).
             let query = format!(
                 "SELECT code, name FROM ({source}) x WHERE {code} LIKE $2 ESCAPE '\\' \
-                 OR {name} LIKE $2 ESCAPE '\\' ORDER BY x.code LIMIT $3",
+                 OR {name} LIKE $2 ESCAPE '\\' \
+                 ORDER BY CASE WHEN {code} LIKE $4 ESCAPE '\\' OR {name} LIKE $4 ESCAPE '\\' \
+                 OR {name} LIKE $5 ESCAPE '\\' THEN 0 ELSE 1 END, x.code LIMIT $3",
                 code = like::lower(db.backend(), "x.code"),
                 name = like::lower(db.backend(), "COALESCE(x.name, '')"),
             );
-            let pattern = like::contains(&like::fold(text));
-            sql::query(&query).bind(corporation_id).bind(pattern).bind(limit).fetch_all(db).await?
+            let folded = like::fold(text);
+            let (begins, word_begins) = like::word_beginnings(&folded);
+            sql::query(&query)
+                .bind(corporation_id)
+                .bind(like::contains(&folded))
+                .bind(limit)
+                .bind(begins)
+                .bind(word_begins)
+                .fetch_all(db)
+                .await?
         }
         None => {
             let query = format!("SELECT code, name FROM ({source}) x ORDER BY x.code LIMIT $2");

@@ -21,6 +21,7 @@ todo-late =
 # Lines of work. $party is the other organisation, $title a case's or contract's title.
 line-answer = Give your answer to “{ $title }” from { $party }
 line-decide = Decide on the advice of { $party } on “{ $title }” and give your reasoned reply
+line-decide-view = Decide on the view of { $party } on “{ $title }” and give your reply
 line-wait-answer = { $party } answers “{ $title }”
 line-wait-decision = { $party } decides on your answer to “{ $title }”
 line-question = Answer the question about “{ $title }” (asked on { $date })

@@ -21,6 +21,7 @@ todo-late =
 # Lines of work. $party is the other organisation, $title a case's or contract's title.
 line-answer = Geef uw antwoord op “{ $title }” van { $party }
 line-decide = Besluit over het advies van { $party } op “{ $title }” en geef uw gemotiveerde reactie
+line-decide-view = Besluit over de zienswijze van { $party } op “{ $title }” en geef uw reactie
 line-wait-answer = { $party } geeft antwoord op “{ $title }”
 line-wait-decision = { $party } besluit over uw antwoord op “{ $title }”
 line-question = Beantwoord de vraag over “{ $title }” (gesteld op { $date })

@@ -58,12 +58,16 @@ impl OverlegTexts {
         }
     }
 
-    /// The name of a decision.
-    pub fn decision_name(&self, decision: Decision) -> &'static str {
-        match decision {
-            Decision::Followed => self.decision_followed,
-            Decision::PartlyFollowed => self.decision_partly,
-            Decision::NotFollowed => self.decision_not,
+    /// The name of a decision on the answer to a request of `kind`: on a view (zienswijze) it is the view that is
+    /// followed, not an advice.
+    pub fn decision_name(&self, decision: Decision, kind: RequestKind) -> &'static str {
+        match (decision, kind == RequestKind::View) {
+            (Decision::Followed, false) => self.decision_followed,
+            (Decision::PartlyFollowed, false) => self.decision_partly,
+            (Decision::NotFollowed, false) => self.decision_not,
+            (Decision::Followed, true) => self.decision_view_followed,
+            (Decision::PartlyFollowed, true) => self.decision_view_partly,
+            (Decision::NotFollowed, true) => self.decision_view_not,
         }
     }
 

@@ -386,7 +386,7 @@ impl Step {
             Self::AnswerWithdrawn(case) => nt.ev_answer_withdrawn(by, &case.title),
             Self::QuestionAsked(case) => nt.ev_question_asked(by, &case.title),
             Self::QuestionAnswered(case) => nt.ev_question_answered(by, &case.title),
-            Self::Decided { case, decision } => nt.ev_decided(ov.decision_name(*decision), by, &case.title),
+            Self::Decided { case, decision } => nt.ev_decided(ov.decision_name(*decision, case.kind), by, &case.title),
             Self::MeetingPlanned(m) => nt.ev_meeting_planned(show_date(m.held_on), by, &m.title),
             Self::MeetingReplanned(m) => nt.ev_meeting_replanned(show_date(m.held_on), by, &m.title),
             Self::AgendaItemAdded(m) => nt.ev_agenda_item(by, &m.title),

@@ -10,8 +10,8 @@ use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::dashboard::{Kind, Side, Todo};
 use volkshuis_domain::money::Money;
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::overleg::budget_account_deadline;
 use volkshuis_domain::overleg::case::Stage;
+use volkshuis_domain::overleg::{budget_account_deadline, RequestKind};
 use volkshuis_domain::participatie::group::{is_fading, misses_yearly_meeting};
 use volkshuis_domain::socialreturn::progress::{progress, reporting_period_ends, Standing};
 use volkshuis_store::dashboard as waiting;
@@ -35,7 +35,7 @@ pub(crate) enum Fact {
     /// The tenant organisation answers an Overleg request.
     Answer { case_id: i64, title: String, party: String },
     /// The corporation decides on an advice or view and replies.
-    Decide { case_id: i64, title: String, party: String },
+    Decide { case_id: i64, title: String, party: String, view: bool },
     /// The corporation waits for the tenant organisation's answer.
     WaitAnswer { case_id: i64, title: String, party: String },
     /// The tenant organisation waits for the corporation's decision.
@@ -281,7 +281,9 @@ async fn overleg_facts(
         let (side, fact) = match (case.facts.stage(), tenant) {
             (Stage::AwaitingAnswer, true) => (Side::Ours, Fact::Answer { case_id: id, title, party }),
             (Stage::AwaitingAnswer, false) => (Side::Theirs, Fact::WaitAnswer { case_id: id, title, party }),
-            (Stage::AwaitingDecision, false) => (Side::Ours, Fact::Decide { case_id: id, title, party }),
+            (Stage::AwaitingDecision, false) => {
+                (Side::Ours, Fact::Decide { case_id: id, title, party, view: case.facts.kind == RequestKind::View })
+            }
             (Stage::AwaitingDecision, true) => (Side::Theirs, Fact::WaitDecision { case_id: id, title, party }),
             (Stage::Informed | Stage::Closed, _) => continue,
         };

@@ -46,7 +46,8 @@ fn words(lang: Lang, org: i64, fact: &Fact) -> (String, String) {
     let group = |id: &i64| format!("/orgs/{org}/participatie/groepen/{id}");
     match fact {
         Fact::Answer { case_id, title, party } => (dt.line_answer(party, title), case(case_id)),
-        Fact::Decide { case_id, title, party } => (dt.line_decide(party, title), case(case_id)),
+        Fact::Decide { case_id, title, party, view: false } => (dt.line_decide(party, title), case(case_id)),
+        Fact::Decide { case_id, title, party, view: true } => (dt.line_decide_view(party, title), case(case_id)),
         Fact::WaitAnswer { case_id, title, party } => (dt.line_wait_answer(party, title), case(case_id)),
         Fact::WaitDecision { case_id, title, party } => (dt.line_wait_decision(party, title), case(case_id)),
         Fact::Question { case_id, title, asked_on } => (dt.line_question(show_date(*asked_on), title), case(case_id)),

@@ -1,6 +1,8 @@
 //! Figures, counts only: sales per year, checks done on time, buyers in payment trouble and VvE's below the reserve
 //! minimum, per gemeente, buurt or complex. A corporation sees its own; a municipality those of homes in its
-//! gemeenten, with small counts of buyers in payment trouble shown as "fewer than 5" so no buyer can be picked out.
+//! gemeenten. Whoever may not read the buyers themselves — a municipality, a corporation's read-only member, the
+//! platform operator — sees the counts of sales and checks from 1 to 4 as "fewer than 5", so no buyer can be picked
+//! out (a complex with three sales and "1" buyer in payment trouble named the one whose check had come).
 
 use super::{module_scope, subnav};
 use crate::auth::Auth;
@@ -22,15 +24,15 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/orgs/{org}/nazorg/cijfers", get(page))
 }
 
-/// Counts under this are shown as "fewer than" to a municipality.
+/// Counts under this are shown as "fewer than" to whoever may not read the buyers.
 const SMALL: i64 = 5;
 
 struct Row {
     key: String,
     sold: String,
-    checks_due: i64,
+    checks_due: String,
     on_time: String,
-    overdue: i64,
+    overdue: String,
     trouble: String,
     vves: i64,
     below: i64,
@@ -45,7 +47,7 @@ struct FiguresPage {
     org_id: i64,
     per: &'static str,
     groupings: Vec<(&'static str, &'static str)>,
-    per_year: Vec<(String, i64)>,
+    per_year: Vec<(String, String)>,
     rows: Vec<Row>,
     total: Row,
 }
@@ -75,18 +77,20 @@ async fn page(
     };
     let today = dutch_date(state.clock.now());
     let figures = figures::figures(&state.db, &scope, side, grouping, today).await?;
-    let mask = side == Side::Municipality;
+    // The corporation's staff who work with the buyers (and may open every sale) see the counts as they are.
+    let mask = side == Side::Municipality || !auth.edits_as_member(org);
     let small = |n: i64| mask && (1..SMALL).contains(&n);
     let shown = |n: i64| if small(n) { nz.fewer_than(SMALL) } else { n.to_string() };
     let row = |p: &Place| Row {
         key: if p.key.is_empty() { nz.place_unknown.to_owned() } else { p.key.clone() },
         sold: shown(p.sold),
-        checks_due: p.checks_due,
+        checks_due: shown(p.checks_due),
         on_time: match p.checks_due {
             0 => "—".to_owned(),
+            due if small(due) || small(p.checks_on_time) => nz.fewer_than(SMALL),
             due => format!("{} ({}%)", p.checks_on_time, (p.checks_on_time * 100 + due / 2) / due),
         },
-        overdue: p.checks_overdue,
+        overdue: shown(p.checks_overdue),
         trouble: shown(p.payment_trouble),
         vves: p.vves,
         below: p.vves_below_minimum,
@@ -102,16 +106,23 @@ async fn page(
         org_id: org,
         per,
         groupings,
-        per_year: figures.per_year.clone(),
+        per_year: figures.per_year.iter().map(|(year, n)| (year.clone(), shown(*n))).collect(),
         rows: figures.places.iter().map(row).collect(),
         total: {
             // A total beside places shown as "fewer than 5" would give a single hidden place away by subtraction:
             // it is shown only when no place in its column is hidden.
             let mut total = row(&figures.total);
-            if figures.places.iter().any(|p| small(p.sold)) {
+            let hidden = |column: fn(&Place) -> i64| figures.places.iter().any(|p| small(column(p)));
+            if hidden(|p| p.sold) {
                 total.sold = "—".to_owned();
             }
-            if figures.places.iter().any(|p| small(p.payment_trouble)) {
+            if hidden(|p| p.checks_due) || hidden(|p| p.checks_on_time) {
+                (total.checks_due, total.on_time) = ("—".to_owned(), "—".to_owned());
+            }
+            if hidden(|p| p.checks_overdue) {
+                total.overdue = "—".to_owned();
+            }
+            if hidden(|p| p.payment_trouble) {
                 total.trouble = "—".to_owned();
             }
             total

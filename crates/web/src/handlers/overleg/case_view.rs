@@ -12,7 +12,7 @@ use askama::Template;
 use volkshuis_domain::access::{Action, ReadScope};
 use volkshuis_domain::calendar::TermCalendar;
 use volkshuis_domain::overleg::case::{days_left, Execution, Late, Stage, CORRECTION_WINDOW};
-use volkshuis_domain::overleg::{AnswerKind, Decision};
+use volkshuis_domain::overleg::{AnswerKind, Decision, RequestKind};
 use volkshuis_store::overleg::{self, Case};
 use volkshuis_store::stock::{self, StockRef};
 use volkshuis_store::StoreError;
@@ -217,7 +217,7 @@ pub(super) fn case_view(page: &Page, case: &Case, cal: &TermCalendar, today: tim
         decision: case
             .decision
             .as_ref()
-            .map(|d| (ov.decision_name(d.decision), d.reply.clone().unwrap_or_default(), show_date(d.on))),
+            .map(|d| (ov.decision_name(d.decision, case.kind), d.reply.clone().unwrap_or_default(), show_date(d.on))),
         version: case.version,
     }
 }
@@ -270,13 +270,13 @@ pub(super) async fn shared_parts(
             party: party(if e.step == "received" { case.corporation_id } else { e.org_id }),
             actor: e.actor_label,
             step: page.ov.step(&e.step),
-            note: e.note.map(|n| note_text(page, &e.step, &n)).unwrap_or_default(),
+            note: e.note.map(|n| note_text(page, case.kind, &e.step, &n)).unwrap_or_default(),
         })
         .collect();
     Ok((documents, questions, trail))
 }
 
-fn note_text(page: &Page, step: &str, note: &str) -> String {
+fn note_text(page: &Page, kind: RequestKind, step: &str, note: &str) -> String {
     if step == "received" {
         // The day of receipt is stored as an ISO date; the trail shows it as every other date (dd-mm-jjjj).
         return crate::forms::parse_date(note).map(show_date).unwrap_or_else(|_| note.to_owned());
@@ -285,7 +285,7 @@ fn note_text(page: &Page, step: &str, note: &str) -> String {
     let parsed = match step {
         "sent" => volkshuis_domain::overleg::RequestKind::parse(note).ok().map(|k| ov.kind(k)),
         "answered" | "answer_withdrawn" => AnswerKind::parse(note).ok().map(|a| ov.answer_name(a)),
-        "decided" => Decision::parse(note).ok().map(|d| ov.decision_name(d)),
+        "decided" => Decision::parse(note).ok().map(|d| ov.decision_name(d, kind)),
         _ => None,
     };
     parsed.map(str::to_owned).unwrap_or_else(|| note.to_owned())
@@ -355,7 +355,7 @@ pub(super) async fn case_page(
             .collect(),
         decision_options: Decision::ALL
             .iter()
-            .map(|d| (d.code().to_owned(), ov.decision_name(*d).to_owned()))
+            .map(|d| (d.code().to_owned(), ov.decision_name(*d, case.kind).to_owned()))
             .collect(),
         correct_until,
         withdrawing: None,

@@ -73,7 +73,7 @@ pub(super) fn summary(ov: &OverlegTexts, case: &Case, cal: &TermCalendar, today:
             }
         }
         Step::Decision { decision, .. } if case.kind == RequestKind::View => {
-            ov.summary_view_decision(ov.decision_name(*decision), title)
+            ov.summary_view_decision(ov.decision_name(*decision, case.kind), title)
         }
         Step::Decision { decision, .. } => {
             let from = execution_date(ov, facts.decided(*decision, today).execution(cal).ok());
@@ -107,7 +107,7 @@ pub(super) fn confirm_page(
         ),
         Step::Decision { decision, reply } => (
             "besluit",
-            ov.decision_name(decision).to_owned(),
+            ov.decision_name(decision, case.kind).to_owned(),
             ("decision", decision.code().to_owned()),
             ("reply_text", reply),
         ),

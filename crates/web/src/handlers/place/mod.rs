@@ -168,6 +168,15 @@ async fn print(
     let (tenant, name) = match partners.as_slice() {
         // A tenant organisation prints for itself, whatever the link says.
         [only] if place.viewer() == volkshuis_domain::place::Viewer::TenantOrganisation => only.clone(),
+        // No organisation named (an address typed or cut short): the place's page, which lists the one-pagers to
+        // print, not a 404. A wrong or foreign one stays a 404.
+        _ if q.voor.trim().is_empty() => {
+            let href = match place.kind() {
+                place::PlaceKind::Complex { id, .. } => complex_href(org, *id),
+                place::PlaceKind::Buurt { code } => buurt_href(org, code),
+            };
+            return Ok(Redirect::to(&href).into_response());
+        }
         _ => {
             let wanted: i64 = q.voor.trim().parse().map_err(|_| AppError::NotFound)?;
             partners.into_iter().find(|(id, _)| *id == wanted).ok_or(AppError::NotFound)?

@@ -23,12 +23,12 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/orgs/{org}/signalering/cijfers", get(page))
 }
 
-/// One bar of the monthly chart: its label, its height in the drawing's units, and the count.
+/// One bar of the monthly chart: its label, its height in the drawing's units, and the count as shown.
 struct Bar {
     label: String,
     x: i64,
     height: i64,
-    count: i64,
+    count: String,
     picked_height: i64,
 }
 
@@ -39,13 +39,29 @@ struct PlaceTable {
 }
 
 /// Below this, a count per buurt or complex is shown as "<5": in a small complex one count can point at one
-/// household (an eviction, say), and these figures go to every member, read-only ones included.
+/// household (an eviction, say), and these figures go to every member, read-only ones included. To whoever may not
+/// open the signals themselves (a read-only member, the platform operator) every count is so shown, per month and
+/// gemeente and in the totals too: an exact "1" eviction prevented in a month beside one complex with "<5" named
+/// the household.
 const SMALLEST_SHOWN: i64 = 5;
+
+/// Whether `n` is shown as "<5" when counts are masked.
+fn small(n: i64, mask: bool) -> bool {
+    mask && (1..SMALLEST_SHOWN).contains(&n)
+}
+
+/// One count as shown.
+fn one(n: i64, mask: bool) -> String {
+    if small(n, mask) {
+        format!("<{SMALLEST_SHOWN}")
+    } else {
+        n.to_string()
+    }
+}
 
 /// The six counts of a place as shown; for a small area (`mask`), counts from 1 to 4 as "<5".
 fn shown(c: &Counts, mask: bool) -> [String; 6] {
-    let one =
-        |n: i64| if mask && (1..SMALLEST_SHOWN).contains(&n) { format!("<{SMALLEST_SHOWN}") } else { n.to_string() };
+    let one = |n: i64| one(n, mask);
     [
         one(c.signals),
         one(c.picked_up),
@@ -62,10 +78,14 @@ struct FiguresPage {
     page: Page,
     sg: &'static SignaleringTexts,
     nav: Vec<(String, &'static str)>,
-    months: Vec<Counts>,
+    months: Vec<(String, [String; 6])>,
     bars: Vec<Bar>,
-    totals: Counts,
+    totals: [String; 6],
+    /// Picked up as a share of the signals with a result; none when a part of it is masked (it would give it away).
+    picked_up_percent: Option<i64>,
     tables: Vec<PlaceTable>,
+    /// Whether every small count is masked (the viewer may not open the signals).
+    masked: bool,
 }
 
 /// The chart's height in its own units.
@@ -73,17 +93,19 @@ const CHART_HEIGHT: i64 = 120;
 /// A bar's width and the gap after it.
 const BAR_STEP: i64 = 28;
 
-fn bars(months: &[Counts]) -> Vec<Bar> {
-    let most = months.iter().map(|m| m.signals).max().unwrap_or(0).max(1);
+/// The monthly bars; masked, a count from 1 to 4 is drawn as high as 5 (its height would tell it).
+fn bars(months: &[Counts], mask: bool) -> Vec<Bar> {
+    let drawn = |n: i64| if small(n, mask) { SMALLEST_SHOWN } else { n };
+    let most = months.iter().map(|m| drawn(m.signals)).max().unwrap_or(0).max(1);
     months
         .iter()
         .enumerate()
         .map(|(i, m)| Bar {
             label: m.key.clone(),
             x: i as i64 * BAR_STEP,
-            height: m.signals * CHART_HEIGHT / most,
-            count: m.signals,
-            picked_height: m.picked_up * CHART_HEIGHT / most,
+            height: drawn(m.signals) * CHART_HEIGHT / most,
+            count: one(m.signals, mask),
+            picked_height: drawn(m.picked_up).min(drawn(m.signals)) * CHART_HEIGHT / most,
         })
         .collect()
 }
@@ -108,10 +130,12 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
         _ => return Err(AppError::NotFound),
     };
     let sg = SignaleringTexts::of(auth.ctx.lang);
+    // Those who may open the signals see the months and gemeenten as they are.
+    let mask = !auth.edits_as_member(org);
     let months = figures::counts(&state.db, &scope, side, Grouping::Month).await?;
     let mut tables = Vec::new();
     for (grouping, kind, heading, mask) in
-        [(Grouping::Gemeente, "gemeente", sg.by_gemeente, false), (Grouping::Buurt, "buurt", sg.by_buurt, true)]
+        [(Grouping::Gemeente, "gemeente", sg.by_gemeente, mask), (Grouping::Buurt, "buurt", sg.by_buurt, true)]
     {
         let rows = figures::counts(&state.db, &scope, side, grouping).await?;
         let codes: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
@@ -135,13 +159,17 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
             .collect();
         tables.push(PlaceTable { heading: sg.by_complex, rows });
     }
+    let totals = sum(&months);
+    let percent_hidden = small(totals.picked_up, mask) || small(totals.not_picked_up, mask);
     ok(&FiguresPage {
         page: Page::for_user(&auth),
         sg,
         nav: subnav(sg, &auth, org, organisation.kind),
-        bars: bars(&months),
-        totals: sum(&months),
-        months,
+        bars: bars(&months, mask),
+        picked_up_percent: if percent_hidden { None } else { totals.picked_up_percent() },
+        totals: shown(&totals, mask),
+        months: months.iter().map(|m| (m.key.clone(), shown(m, mask))).collect(),
         tables,
+        masked: mask,
     })
 }

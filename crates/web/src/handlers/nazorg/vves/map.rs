@@ -69,12 +69,12 @@ struct MapPage {
     maps: &'static MapslangTexts,
 }
 
-/// Counts of homes sold under this are shown to a municipality as "fewer than", as on the figures page: one sale in a
-/// buurt is too close to one buyer.
+/// Counts of homes sold under this are shown as "fewer than" to whoever may not read the buyers (a municipality, a
+/// read-only member, the platform operator), as on the figures page: one sale in a buurt is too close to one buyer.
 const SMALL: i64 = 5;
 
-fn row(nz: &NazorgTexts, vt: &VveTexts, org: i64, municipality: bool, buurt: Buurt) -> Row {
-    let masked = municipality && (1..SMALL).contains(&buurt.sold);
+fn row(nz: &NazorgTexts, vt: &VveTexts, org: i64, mask: bool, buurt: Buurt) -> Row {
+    let masked = mask && (1..SMALL).contains(&buurt.sold);
     let sold_shown = if masked { nz.fewer_than(SMALL) } else { buurt.sold.to_string() };
     let name = match (&buurt.name, buurt.code.as_str()) {
         (_, "") => vt.buurt_unknown.to_owned(),
@@ -118,11 +118,9 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let (nz, vt) = (NazorgTexts::of(auth.ctx.lang), VveTexts::of(auth.ctx.lang));
     let today = dutch_date(state.clock.now());
     let municipality = side == Side::Municipality;
-    let rows = map::buurten(&state.db, &scope, side, today)
-        .await?
-        .into_iter()
-        .map(|b| row(nz, vt, org, municipality, b))
-        .collect();
+    let mask = municipality || !auth.edits_as_member(org);
+    let rows =
+        map::buurten(&state.db, &scope, side, today).await?.into_iter().map(|b| row(nz, vt, org, mask, b)).collect();
     ok(&MapPage {
         page: Page::for_user(&auth),
         nz,
