@@ -8,6 +8,7 @@ mod audit_sentences;
 mod auth;
 mod bearer;
 mod clock;
+mod confirm_step;
 mod context;
 mod cookies;
 mod csrf;

@@ -403,8 +403,10 @@ async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
     assert_eq!(app.get("/admin/afspraken").await.status, StatusCode::FORBIDDEN);
     let theirs = as_party(&app, municipality, id).await;
     let note = volkshuis_store::afspraken::notes(&app.state.db, &theirs).await.expect("notes")[0].id;
-    let share_other = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/notities/{note}/delen"), &[]).await;
-    assert_eq!(share_other.status, StatusCode::NOT_FOUND, "another party's note cannot be shared");
+    for fields in [vec![], vec![("confirmed", "yes")]] {
+        let share_other = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/notities/{note}/delen"), &fields).await;
+        assert_eq!(share_other.status, StatusCode::NOT_FOUND, "another party's note cannot be shared");
+    }
 
     // The platform administrator opens every organisation for its upkeep, but a party's own space and its own voice
     // stay the party's (ADR 0059): no private note or document, no writing, sharing, signing or disputing in its name;
@@ -414,7 +416,15 @@ async fn only_parties_see_a_cycle_and_only_their_own_space(mut app: TestApp) {
     assert_eq!(app.post(&notes, &knowledge).await.status, StatusCode::SEE_OTHER);
     let listed = volkshuis_store::afspraken::notes(&app.state.db, &theirs).await.expect("notes");
     let to_share = listed.iter().find(|n| n.title == "Gedeelde kennis").expect("the new note").id;
-    let shared_it = app.post(&format!("{notes}/{to_share}/delen"), &[]).await;
+    // Sharing cannot be taken back: it is asked once more, naming who will read the note, and only then done.
+    let asked = app.post(&format!("{notes}/{to_share}/delen"), &[]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.main().contains("Notitie delen met de partijen?"), "{}", asked.main());
+    assert!(asked.main().contains("Woonstad Voorbeeld") && asked.main().contains("“Gedeelde kennis”"));
+    assert!(asked.main().contains("niet terugdraaien"), "{}", asked.main());
+    let listed = volkshuis_store::afspraken::notes(&app.state.db, &theirs).await.expect("notes");
+    assert!(listed.iter().any(|n| n.id == to_share && !n.shared), "not shared before it is confirmed");
+    let shared_it = app.post(&format!("{notes}/{to_share}/delen"), &[("confirmed", "yes")]).await;
     assert_eq!(shared_it.status, StatusCode::SEE_OTHER);
     app.login("beheer@volkshuis.test").await;
     let as_operator = app.get(&format!("/orgs/{municipality}/afspraken/{id}")).await;

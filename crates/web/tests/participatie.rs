@@ -271,13 +271,16 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert!(!parent_field.contains(&format!("value=\"{ark}\"")), "not itself: {parent_field}");
     let form = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{tuin}/bewerken")).await;
     assert!(form.body.contains(&format!("<option value=\"{ark}\" selected>")), "the one above is offered");
-    let ended = app.post(&format!("/orgs/{sleutel}/participatie/groepen/{tuin}/beeindigen"), &[]).await;
+    // Ending a group is asked once more, saying what it changes; nothing ends before it is confirmed.
+    let end = |group: i64| format!("/orgs/{sleutel}/participatie/groepen/{group}/beeindigen");
+    let asked = app.post(&end(tuin), &[]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.main().contains("beëindigen?") && asked.main().contains("niet heropenen"), "{}", asked.main());
+    assert!(app.get(&format!("/orgs/{sleutel}/participatie")).await.body.contains(&format!("groepen/{tuin}\"")));
+    let ended = app.post(&end(tuin), &[("confirmed", "yes")]).await;
     assert_eq!(ended.status, StatusCode::SEE_OTHER);
     // Ending the committee: it leaves the list and nobody speaks for the tenants any more.
-    assert_eq!(
-        app.post(&format!("/orgs/{sleutel}/participatie/groepen/{ark}/beeindigen"), &[]).await.status,
-        StatusCode::SEE_OTHER
-    );
+    assert_eq!(app.post(&end(ark), &[("confirmed", "yes")]).await.status, StatusCode::SEE_OTHER);
     assert!(!app.get(&format!("/orgs/{sleutel}/participatie")).await.body.contains("Commissie De Ark"));
     let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}")).await;
     assert!(cov.body.contains("<strong>3</strong> (100%)"), "all three blind again");

@@ -21,6 +21,7 @@ use volkshuis_store::testdb::sql;
 
 on_both_backends!(
     every_viewer_sees_its_blocks_and_nothing_of_the_others,
+    a_tenant_at_work_is_counted_exactly_only_for_who_may_open_the_placements,
     whoever_may_not_look_finds_no_place,
     the_one_pager_shows_what_a_tenant_organisation_may_see,
     a_buurt_page_joins_the_stock_of_the_buurt,
@@ -377,4 +378,37 @@ async fn the_one_pager_prints_the_first_lines_of_a_long_list(mut app: TestApp) {
     assert_eq!(events(&screen.body), 4);
     assert_eq!(events(&printed.body), 3);
     assert!(printed.body.contains("Op dit blad staan de laatste 3 van de 4 gebeurtenissen op de pagina in Volkshuis."));
+}
+
+/// One tenant of a small complex at work through social return: staff who may open the placements read "1"; a
+/// read-only member and the platform operator read "fewer than 5" on the place page, the social-return overview and
+/// its year page (beside the one placement a contract lists, the exact count told who it was).
+async fn a_tenant_at_work_is_counted_exactly_only_for_who_may_open_the_placements(mut app: TestApp) {
+    let (woonstad, c1, _) = setting(&mut app).await;
+    sql::query("INSERT INTO sr_tenant_totals (buyer_id, cluster, jobs) VALUES ($1, 'C1', 1)")
+        .bind(woonstad)
+        .execute(&app.state.db)
+        .await
+        .expect("tenant at work");
+    let place = format!("/orgs/{woonstad}/plek/complexen/{c1}");
+    let pages = [format!("/orgs/{woonstad}/sr"), format!("/orgs/{woonstad}/sr/jaar/2026")];
+    app.login("medewerker@woonstad.test").await;
+    let page = app.get(&place).await;
+    assert!(page.body.contains("1 huurder uit deze plek aan het werk"), "{}", page.main());
+    for path in &pages {
+        let got = app.get(path).await;
+        assert_eq!(got.status, StatusCode::OK, "{path}");
+        assert!(got.body.contains("De Ark (C1): 1</li>"), "{path}: {}", got.main());
+    }
+    for email in ["lezer@woonstad.test", "beheer@volkshuis.test"] {
+        app.login(email).await;
+        let page = app.get(&place).await;
+        assert!(page.body.contains("Minder dan 5 huurders uit deze plek"), "{email}: {}", page.main());
+        assert!(!page.body.contains("1 huurder uit deze plek"), "{email}");
+        for path in &pages {
+            let got = app.get(path).await;
+            assert_eq!(got.status, StatusCode::OK, "{email} {path}");
+            assert!(got.body.contains("De Ark (C1): minder dan 5</li>"), "{email} {path}: {}", got.main());
+        }
+    }
 }

@@ -1136,11 +1136,10 @@ async fn evidence_downloads_are_audited(mut app: TestApp) {
         assert!(download.body.contains("%PDF-1.4 loonstrook"));
         let logged = entries(org).await;
         assert_eq!(logged.len(), 1, "{email}: {logged:?}");
-        assert!(
-            logged[0].contains(&format!("\"contract_id\":{id}")) && logged[0].contains("loonstrook.pdf"),
-            "{}",
-            logged[0]
-        );
+        // The file by its id (the entry's), never by its name: a supplier names a payslip after the candidate, and
+        // the log is kept for good.
+        assert!(logged[0].contains(&format!("\"contract_id\":{id}")), "{}", logged[0]);
+        assert!(!logged[0].contains("loonstrook"), "{}", logged[0]);
     }
     // Evidence is about persons: a read-only member and the platform's operator get none, and nothing is logged.
     for (email, org) in [("lezer@woonstad.test", buyer), ("beheer@volkshuis.test", supplier)] {

@@ -124,7 +124,11 @@ impl Read {
                 let contract = id_in(d, "contract_id").or_else(|| links.contribution_contract.get(&id?).copied());
                 (Source::row(Contract, contract), nothing)
             }
-            "sr_evidence" => (Source::text(self.text("file_name")), Source::row(Contract, id_in(d, "contract_id"))),
+            // Entries before 8 December 2026 name the file; later ones its number only (see `evidence`).
+            "sr_evidence" => {
+                let file = self.text("file_name").or_else(|| id.map(|id| format!("#{id}")));
+                (Source::text(file), Source::row(Contract, id_in(d, "contract_id")))
+            }
             "sr_table" => (Source::row(Valuation, id), nothing),
             "sr_coordinator" | "sg_referral_partner" => (Source::row(Org, id), nothing),
             // The cycle by its title, and the party that acted (a timeline line names who did it for whom).

@@ -58,7 +58,7 @@ pub async fn evidence_files(db: &Db, contract: &Contract) -> Result<Vec<(i64, i6
 
 /// One evidence file on a contract the caller may see: `(file name, content type, content)`. Evidence is personal
 /// data (an employment contract, a payslip): every read is written to the audit log, in the same transaction, with
-/// who read it, for which organisation, which file and which contract.
+/// who read it, for which organisation, which file (by its id) and which contract.
 pub async fn evidence(
     db: &Db,
     contract: &Contract,
@@ -83,10 +83,11 @@ pub async fn evidence(
     };
     let mut change = Change::event(Some(reader), "read_personal", "sr_evidence", file_id.to_string());
     change.personal_data = true;
+    // The file by its id, not its name: a supplier names a payslip after the candidate ("loonstrook-Karel-Proef.pdf"),
+    // and the log is kept for good — it must not become a second register of candidates' names.
     change.after = Some(json!({
         "contract_id": contract.id,
         "contribution_id": row.try_get::<i64, _>("contribution_id")?,
-        "file_name": file_name,
     }));
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;

@@ -57,6 +57,7 @@ afspraken-count = { $n ->
    *[other] { $n } commitments for this corporation or for all parties together
 }
 afspraken-first = the first { $shown } of { $n } commitments for this corporation or for all parties together
+sr-placements-few = Fewer than 5 tenants from this place at work through social return.
 sr-placements = { $n ->
     [0] No placements of tenants from this place yet.
     [one] 1 tenant from this place at work through social return.

@@ -131,6 +131,7 @@ by-supplier = By supplier
 by-group = By target group or kind
 by-year = By year
 tenant-jobs = Jobs for own tenants, by complex
+fewer-than-five = fewer than 5
 tenant-jobs-none = No jobs for own tenants recorded yet.
 export-csv = Export (CSV)
 export-xlsx = Export (Excel)

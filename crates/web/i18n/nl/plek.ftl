@@ -57,6 +57,7 @@ afspraken-count = { $n ->
    *[other] { $n } afspraken voor deze corporatie of voor alle partijen samen
 }
 afspraken-first = de eerste { $shown } van { $n } afspraken voor deze corporatie of voor alle partijen samen
+sr-placements-few = Minder dan 5 huurders uit deze plek aan het werk via social return.
 sr-placements = { $n ->
     [0] Nog geen plaatsingen van huurders uit deze plek.
     [one] 1 huurder uit deze plek aan het werk via social return.

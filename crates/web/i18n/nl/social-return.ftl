@@ -131,6 +131,7 @@ by-supplier = Naar leverancier
 by-group = Naar doelgroep of soort
 by-year = Naar jaar
 tenant-jobs = Banen voor eigen huurders, per complex
+fewer-than-five = minder dan 5
 tenant-jobs-none = Nog geen banen voor eigen huurders vastgelegd.
 export-csv = Exporteren (CSV)
 export-xlsx = Exporteren (Excel)

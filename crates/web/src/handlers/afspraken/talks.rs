@@ -4,9 +4,11 @@ use super::cycle::again;
 use super::field;
 use super::{back, load, party_scope};
 use crate::auth::Auth;
+use crate::confirm_step::{self, ConfirmStep};
 use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::state::AppState;
+use crate::views::Page;
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
 use axum::routing::post;
@@ -147,13 +149,37 @@ async fn note(
     Ok(back(org, id, "ruimte"))
 }
 
+/// Shares a private note with the other parties, after a page that says who will read it and that it cannot be taken
+/// back (one tap on the button beside "Onze ondergrens bij de huren" showed it to the corporation and the municipality).
 async fn share(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id, note)): Path<(i64, i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    load(&state, scope.as_read(), id).await?;
+    let (cycle, _) = load(&state, scope.as_read(), id).await?;
+    if !confirm_step::confirmed(&fields) {
+        let own = afspraken::notes(&state.db, &cycle).await?.into_iter().find(|n| n.id == note && n.org_id == org);
+        let note = own.filter(|n| !n.shared).ok_or(AppError::NotFound)?;
+        let others: Vec<String> = afspraken::parties(&state.db, &cycle)
+            .await?
+            .into_iter()
+            .filter(|p| p.org.id != org)
+            .map(|p| p.org.name)
+            .collect();
+        let pa = auth.ctx.lang.afspraken();
+        return ConfirmStep {
+            page: Page::for_user(&auth),
+            title: pa.note_share_title.to_owned(),
+            lines: vec![pa.note_share_effect(others.join(", "), &note.title), pa.note_share_final.to_owned()],
+            action: format!("/orgs/{org}/afspraken/{id}/notities/{}/delen", note.id),
+            button: pa.note_share_yes,
+            back_href: format!("/orgs/{org}/afspraken/{id}#ruimte"),
+            back_text: pa.note_share_no,
+        }
+        .response();
+    }
     let mut tx = state.db.begin().await?;
     afspraken::share_note(&mut tx, &scope, &auth.actor(&state), id, note).await?;
     tx.commit().await?;

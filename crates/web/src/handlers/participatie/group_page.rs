@@ -242,15 +242,31 @@ async fn save_criteria(
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=saved")).into_response())
 }
 
+/// Ends a group, after a page that says what it changes and that it cannot be reopened (the red button under a
+/// group's name ended it at one tap).
 async fn end(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let group = visible_group(&state, &scope, id).await?;
     if !may_edit(&scope, &organisation, &group) {
         return Err(AppError::Forbidden);
+    }
+    if !crate::confirm_step::confirmed(&fields) {
+        let pt = auth.ctx.lang.participatie();
+        return crate::confirm_step::ConfirmStep {
+            page: Page::for_user(&auth),
+            title: pt.end_group_title(&group.name),
+            lines: vec![pt.end_group_effect(&group.name), pt.end_group_blind.to_owned(), pt.end_group_final.to_owned()],
+            action: format!("/orgs/{org}/participatie/groepen/{id}/beeindigen"),
+            button: pt.end_group_yes,
+            back_href: format!("/orgs/{org}/participatie/groepen/{id}"),
+            back_text: pt.end_group_no,
+        }
+        .response();
     }
     let mut tx = state.db.begin().await?;
     part::end_group(&mut tx, &scope, &auth.actor(&state), &group, dutch_date(state.clock.now())).await?;

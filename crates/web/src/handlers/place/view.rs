@@ -217,6 +217,11 @@ impl PlacePage {
         let org_kind = auth.memberships.iter().find(|(o, _)| o.id == org).map(|(o, _)| o.kind);
         let nav_org = NavOrg { id: org, kind: org_kind.unwrap_or(place.viewer().org_kind()) };
         let may_edit = matches!(place.viewer(), Viewer::Owner(role) if role.allows(Action::Edit));
+        // Whoever may not open the persons behind a count (a read-only member, the platform operator) sees the
+        // tenants at work and the buyers as a municipality sees them: 1 to 4 as "fewer than 5". In a small complex
+        // such a count points at one household.
+        let persons_open = auth.edits_as_member(org);
+        let personal = |n: i64| if persons_open { n.to_string() } else { masked(pl, Count::masked(n)) };
         let (kind, title, href) = match &place.kind() {
             PlaceKind::Complex { id, code, naam } => {
                 (pl.kind_complex, name_and_code(lang, naam.as_deref(), code), super::complex_href(org, *id))
@@ -411,7 +416,10 @@ impl PlacePage {
         if let Some(jobs) = read.social_return {
             let mut b =
                 BlockView::new(Block::SocialReturn, pl.block_social_return, href(Module::SocialReturn), pl, nav);
-            b.notes.push(pl.sr_placements(jobs));
+            b.notes.push(match Count::masked(jobs) {
+                Count::FewerThanFive if !persons_open => pl.sr_placements_few.to_owned(),
+                _ => pl.sr_placements(jobs),
+            });
             blocks.push(b);
         }
         if let Some(s) = &read.signals {
@@ -429,8 +437,8 @@ impl PlacePage {
             match place.viewer() {
                 Viewer::Municipality => b.figures.push((pl.nazorg_sold.to_owned(), masked(pl, Count::masked(n.sold)))),
                 _ => {
-                    b.figures.push((pl.nazorg_sold.to_owned(), n.sold.to_string()));
-                    b.figures.push((pl.nazorg_checks_due.to_owned(), n.checks_due.to_string()));
+                    b.figures.push((pl.nazorg_sold.to_owned(), personal(n.sold)));
+                    b.figures.push((pl.nazorg_checks_due.to_owned(), personal(n.checks_due)));
                     if n.vves.is_empty() {
                         b.notes.push(pl.nazorg_no_vves.to_owned());
                     } else {

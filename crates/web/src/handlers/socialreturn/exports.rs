@@ -166,7 +166,7 @@ struct YearPage {
     intro: String,
     figures: Vec<(&'static str, String)>,
     charts: Vec<BarChart>,
-    tenant_jobs: Vec<(String, i64)>,
+    tenant_jobs: Vec<(String, String)>,
     printed_on: String,
 }
 
@@ -195,7 +195,7 @@ async fn year_report(
             sr.by_group,
             in_year.iter().map(|t| (sr.group_or_kind(&t.key).to_owned(), t.approved)),
         )],
-        tenant_jobs: p.tenants_by_cluster,
+        tenant_jobs: super::overview::tenant_jobs_shown(&state, &scope, &auth, sr, p.tenants_by_cluster).await?,
         printed_on: show_date(today(&state)),
         page,
     })

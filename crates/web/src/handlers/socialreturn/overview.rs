@@ -64,7 +64,7 @@ struct OverviewPage {
     year: i32,
     figures: Vec<(&'static str, String)>,
     charts: Vec<BarChart>,
-    tenant_jobs: Vec<(String, i64)>,
+    tenant_jobs: Vec<(String, String)>,
     rows: Vec<ContractRow>,
 }
 
@@ -110,23 +110,7 @@ async fn show(
             money_chart(sr.by_group, p.by_group.iter().map(|r| (sr.group_or_kind(&r.key).to_owned(), r.approved))),
             money_chart(sr.by_year, p.by_year.iter().map(|r| (r.key.clone(), r.approved))),
         ];
-        // The complexes by name, as in the stock ("De Linde (CPX000012)").
-        let codes: Vec<String> = p.tenants_by_cluster.iter().map(|(code, _)| code.clone()).collect();
-        let names = volkshuis_store::stock::choice_names(
-            &state.db,
-            &scope,
-            org,
-            volkshuis_store::stock::StockRef::Complex,
-            &codes,
-        )
-        .await?;
-        tenant_jobs = p
-            .tenants_by_cluster
-            .into_iter()
-            .map(|(code, n)| {
-                (crate::picker::name_and_code(auth.ctx.lang, names.get(&code).map(String::as_str), &code), n)
-            })
-            .collect();
+        tenant_jobs = tenant_jobs_shown(&state, &scope, &auth, sr, p.tenants_by_cluster).await?;
     }
     ok(&OverviewPage {
         org_id: org,
@@ -141,4 +125,35 @@ async fn show(
         rows,
         page,
     })
+}
+
+/// The jobs of the corporation's own tenants per complex as shown, each complex by its name as in the stock ("De Linde
+/// (CPX000012)"). To whoever may not open the placements' tenant marks (a read-only member, the platform operator, ADR
+/// 0026) a count from 1 to 4 is "fewer than 5": one tenant at work from a small complex, beside the one placement a
+/// contract's page lists, told who it was.
+pub(super) async fn tenant_jobs_shown(
+    state: &AppState,
+    scope: &volkshuis_domain::access::ReadScope,
+    auth: &Auth,
+    sr: &crate::i18n::SocialReturnTexts,
+    jobs: Vec<(String, i64)>,
+) -> Result<Vec<(String, String)>, AppError> {
+    use volkshuis_domain::place::Count;
+    let org = scope.org_id();
+    let codes: Vec<String> = jobs.iter().map(|(code, _)| code.clone()).collect();
+    let names =
+        volkshuis_store::stock::choice_names(&state.db, scope, org, volkshuis_store::stock::StockRef::Complex, &codes)
+            .await?;
+    let exact = auth.edits_as_member(org);
+    Ok(jobs
+        .into_iter()
+        .map(|(code, n)| {
+            let place = crate::picker::name_and_code(auth.ctx.lang, names.get(&code).map(String::as_str), &code);
+            let shown = match Count::masked(n) {
+                Count::FewerThanFive if !exact => sr.fewer_than_five.to_owned(),
+                _ => n.to_string(),
+            };
+            (place, shown)
+        })
+        .collect())
 }
