@@ -15,6 +15,7 @@ use volkshuis_store::testdb::sql;
 on_both_backends!(
     groups_coverage_and_blind_spots,
     a_tenant_finds_a_group_and_asks_to_join,
+    a_tenant_types_the_number_as_people_write_it_and_names_one_home,
     both_parties_answer_the_diagnosis,
     a_message_reaches_the_achterban_after_approval,
     an_address_in_two_corporations_stock_shows_the_groups_of_both,
@@ -847,4 +848,47 @@ async fn a_municipality_sees_only_its_own_gemeenten(mut app: TestApp) {
     // …and never the second corporation, which it does not consult.
     let other = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={second}")).await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
+}
+
+/// "1a" typed in the number's field is number 1, letter a; without an addition the home without one is found (1
+/// beside 1a and 1b); a number with only homes that have one (3a, 3b) asks which, naming them, instead of showing the
+/// groups of the first.
+async fn a_tenant_types_the_number_as_people_write_it_and_names_one_home(mut app: TestApp) {
+    let woonstad = app.org_id("woonstad").await;
+    let file = "idExtern;clusterCode;clusterNaam;straatnaam;huisnummer;huisletter;postcode;woonplaats;gemeenteCode;\
+buurtCode\n\
+A1;C1;De Ark;Kerkstraat;1;;1011AA;Amsterdam;GM0363;BU03630000\n\
+A2;C1;De Ark;Kerkstraat;1;a;1011AA;Amsterdam;GM0363;BU03630000\n\
+A3;C1;De Ark;Kerkstraat;1;b;1011AA;Amsterdam;GM0363;BU03630000\n\
+A4;C2;Het Anker;Dorpsweg;3;a;1011AB;Amsterdam;GM0363;BU03630001\n\
+A5;C2;Het Anker;Dorpsweg;3;b;1011AB;Amsterdam;GM0363;BU03630001\n";
+    let actor = Actor::system("test", app.state.clock.now());
+    let reader = StockReader::new(file.as_bytes()).expect("header");
+    let options = ImportOptions { cbs_year: 2023, ..Default::default() };
+    stock::import_units(&app.state.db, &admin_scope(woonstad), &actor, "t.csv", reader, options, &mut |_| {})
+        .await
+        .expect("import");
+    let heading = |body: &str| {
+        let at = body.find("<h2 id=\"resultaat\"").map(|i| &body[i..])?;
+        Some(at[at.find('>')? + 1..at.find("</h2>")?].to_owned())
+    };
+    for (query, home) in [
+        ("postcode=1011AA&huisnummer=1", "Kerkstraat 1, 1011AA Amsterdam"),
+        ("postcode=1011AA&huisnummer=1a", "Kerkstraat 1A, 1011AA Amsterdam"),
+        ("postcode=1011AA&huisnummer=1+B", "Kerkstraat 1B, 1011AA Amsterdam"),
+        ("postcode=1011AA&huisnummer=1&toevoeging=b", "Kerkstraat 1B, 1011AA Amsterdam"),
+        ("postcode=1011AB&huisnummer=3-a", "Dorpsweg 3A, 1011AB Amsterdam"),
+    ] {
+        let page = app.get(&format!("/doe-mee?{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{query}");
+        assert_eq!(heading(&page.body).as_deref(), Some(home), "{query}: {}", page.main());
+    }
+    let which = app.get("/doe-mee?postcode=1011AB&huisnummer=3").await;
+    assert!(heading(&which.body).is_none(), "no home chosen for the tenant: {}", which.main());
+    assert!(which.main().contains("meer woningen"), "{}", which.main());
+    assert!(which.main().contains("Dorpsweg 3A, 1011AB Amsterdam; Dorpsweg 3B, 1011AB Amsterdam"), "{}", which.main());
+    let two = app.get("/doe-mee?postcode=1011AA&huisnummer=1a&toevoeging=b").await;
+    assert!(two.main().contains("Een huisnummer is een getal"), "two additions: {}", two.main());
+    // The form leads to the result, and the postcode field says what it holds.
+    assert!(two.body.contains("action=\"/doe-mee#resultaat\"") && two.body.contains("autocomplete=\"postal-code\""));
 }

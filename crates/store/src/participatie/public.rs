@@ -35,7 +35,9 @@ pub async fn lookup_address(db: &Db, postcode: &str, number: i64, addition: &str
     .fetch_all(db)
     .await?;
     let addition = addition.trim().to_uppercase();
+    // Without an addition, the home without one when there is one (12 beside 12-1 and 12-2).
     let mut found = Vec::new();
+    let mut plain = Vec::new();
     for r in rows {
         let letter: Option<String> = r.try_get("huisletter")?;
         let extra: Option<String> = r.try_get("huisnummer_toevoeging")?;
@@ -48,6 +50,9 @@ pub async fn lookup_address(db: &Db, postcode: &str, number: i64, addition: &str
         let place: String = r.try_get("woonplaats")?;
         let pc: String = r.try_get("postcode")?;
         let extra = extra.map(|e| format!("-{e}")).unwrap_or_default();
+        if suffix.is_empty() {
+            plain.push(found.len());
+        }
         found.push(Address {
             unit_id: r.try_get("id")?,
             corporation_id: r.try_get("corporation_id")?,
@@ -55,6 +60,9 @@ pub async fn lookup_address(db: &Db, postcode: &str, number: i64, addition: &str
             buurt_code: r.try_get("buurt_code")?,
             label: format!("{street} {number}{}{extra}, {pc} {place}", letter.unwrap_or_default()),
         });
+    }
+    if addition.is_empty() && !plain.is_empty() {
+        found = plain.into_iter().map(|i| found[i].clone()).collect();
     }
     Ok(found)
 }

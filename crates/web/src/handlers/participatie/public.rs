@@ -108,18 +108,45 @@ async fn find(
             None
         }
         typed => {
-            let parsed = typed.parse::<i64>().ok().filter(|n| *n > 0);
+            let parsed = split_number(typed, addition);
             if parsed.is_none() {
                 errors.add("huisnummer", pk.err_number_format);
             }
             parsed
         }
     };
-    let (Some(postcode), Some(number)) = (postcode, number) else { return Ok(Vec::new()) };
-    let mut found = part::lookup_address(&state.db, postcode.as_str(), number, addition).await?;
+    let (Some(postcode), Some((number, addition))) = (postcode, number) else { return Ok(Vec::new()) };
+    let mut found = part::lookup_address(&state.db, postcode.as_str(), number, &addition).await?;
     let Some(label) = found.first().map(|a| a.label.clone()) else { return Ok(found) };
+    // Several homes at the number and none without an addition (1-1, 1-2, …): the tenant names theirs, rather than
+    // reading the groups of a neighbour's home as their own.
+    let mut labels: Vec<&str> = found.iter().map(|a| a.label.as_str()).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    if labels.len() > 1 {
+        let shown = labels.iter().take(8).copied().collect::<Vec<_>>().join("; ");
+        errors.add("toevoeging", ctx.lang.participatie().err_addition_needed(shown));
+        return Ok(Vec::new());
+    }
     found.retain(|a| a.label == label);
     Ok(found)
+}
+
+/// A house number as typed, with its addition: "12", or "12a", "12-1", "12 bis" typed in the number's field as people
+/// write it (the letter or addition then goes with it, unless the addition's own field holds one). None when it does
+/// not begin with a number above 0 or has more than a short addition.
+fn split_number(typed: &str, addition: &str) -> Option<(i64, String)> {
+    let typed = typed.trim();
+    let digits = typed.find(|c: char| !c.is_ascii_digit()).unwrap_or(typed.len());
+    let number = typed[..digits].parse::<i64>().ok().filter(|n| *n > 0)?;
+    let rest = typed[digits..].trim_start_matches([' ', '-', '/']).trim();
+    let addition = addition.trim();
+    let short = |s: &str| s.chars().count() <= 6 && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == ' ');
+    match (rest, addition) {
+        ("", addition) => Some((number, addition.to_owned())),
+        (rest, "") if short(rest) => Some((number, rest.to_owned())),
+        _ => None,
+    }
 }
 
 /// Whom a tenant asks when no group speaks for the address: the corporation(s) owning it, with the contact each
@@ -352,7 +379,24 @@ async fn join(
 
 #[cfg(test)]
 mod tests {
-    use super::form_sent;
+    use super::{form_sent, split_number};
+
+    #[test]
+    fn a_number_typed_with_its_letter_or_addition_is_split() {
+        let split = |n: &str, a: &str| split_number(n, a);
+        assert_eq!(split("12", ""), Some((12, String::new())));
+        assert_eq!(split(" 12 ", "b"), Some((12, "b".to_owned())));
+        assert_eq!(split("1a", ""), Some((1, "a".to_owned())));
+        assert_eq!(split("1-1", ""), Some((1, "1".to_owned())));
+        assert_eq!(split("12 bis", ""), Some((12, "bis".to_owned())));
+        assert_eq!(split("12/3", ""), Some((12, "3".to_owned())));
+        // Two additions, no number, zero, or more than an addition: a mistake to name.
+        assert_eq!(split("1a", "b"), None);
+        assert_eq!(split("a1", ""), None);
+        assert_eq!(split("0", ""), None);
+        assert_eq!(split("12 tot en met 14", ""), None);
+        assert_eq!(split("99999999999999999999", ""), None);
+    }
 
     #[test]
     fn an_empty_form_is_a_lookup_too() {
