@@ -444,8 +444,16 @@ fn vve_texts(dt: &DashboardTexts) -> &'static crate::i18n::VveTexts {
 }
 
 /// A VvE's name: as the store named it, else as the entry wrote it.
-fn vve_name<'a>(dt: &'a DashboardTexts, f: &Facts<'a>) -> &'a str {
-    f.subject.or(Some(detail(f.details, "name")).filter(|n| !n.is_empty())).unwrap_or(dt.recent_unnamed)
+/// A VvE as a sentence names it: "VvE De Vlinderhof", or its name alone when that says VvE already (the sentence read
+/// "de VvE VvE De Vlinderhof").
+fn vve_name(dt: &DashboardTexts, f: &Facts<'_>) -> String {
+    let name = f.subject.or(Some(detail(f.details, "name")).filter(|n| !n.is_empty())).unwrap_or(dt.recent_unnamed);
+    let says_vve = name.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("vve "));
+    if says_vve {
+        name.to_owned()
+    } else {
+        format!("VvE {name}")
+    }
 }
 
 /// The register of social enterprises' texts in the language of `dt`.
@@ -495,6 +503,21 @@ mod tests {
             sentence(DashboardTexts::of(Lang::Nl), &f),
             "Anna de Vries importeerde 1 eenheid uit fout.csv en sloeg 2 regels met fouten over"
         );
+    }
+
+    #[test]
+    fn a_vve_is_named_once() {
+        let nothing = Value::Null;
+        let said = |name| {
+            sentence(DashboardTexts::of(Lang::Nl), &Facts { subject: name, ..facts("update", "nz_vve", &nothing) })
+        };
+        assert_eq!(said(Some("VvE De Vlinderhof")), "Anna de Vries werkte de gegevens van VvE De Vlinderhof bij");
+        assert_eq!(said(Some("De Vlinderhof")), "Anna de Vries werkte de gegevens van VvE De Vlinderhof bij");
+        let english = sentence(
+            DashboardTexts::of(Lang::En),
+            &Facts { subject: Some("vve Hof"), ..facts("create", "nz_vve", &nothing) },
+        );
+        assert_eq!(english, "Anna de Vries registered vve Hof");
     }
 
     #[test]

@@ -10,6 +10,10 @@ pub const SESSION: &str = "vh_session";
 pub const CSRF: &str = "vh_csrf";
 /// The chosen UI language.
 pub const LANG: &str = "vh_lang";
+/// Set (for the browser session) when a visitor chooses a language before logging in: the login then keeps that
+/// choice and stores it in the account. A language cookie left by an earlier login on the same browser has no such
+/// mark, so it never changes the next user's account.
+pub const LANG_CHOSEN: &str = "vh_lang_chosen";
 
 /// The value of a request cookie.
 pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {

@@ -244,6 +244,29 @@ async fn language_switch_is_remembered(mut app: TestApp) {
     assert!(app.get("/dashboard").await.body.contains("Welcome, Bram Jansen"));
     app.login("medewerker@woonstad.test").await; // another browser: the account's choice comes along
     assert!(app.get("/dashboard").await.body.contains("Welcome, Bram Jansen"));
+
+    // English chosen on the login page is kept through the login, and the account keeps it.
+    app.clear_cookies();
+    app.post("/language", &[("lang", "en"), ("back", "/login")]).await;
+    let reader = app.user_id("lezer@woonstad.test").await;
+    let db = app.state.db.clone();
+    let locale = || async {
+        volkshuis_store::testdb::sql::query_scalar::<String>("SELECT locale FROM users WHERE id = $1")
+            .bind(reader)
+            .fetch_one(&db)
+            .await
+            .expect("locale")
+    };
+    assert_eq!(locale().await, "nl");
+    let fields = [("email", "lezer@woonstad.test"), ("password", common::PASSWORD)];
+    assert_eq!(app.post("/login", &fields).await.status, StatusCode::SEE_OTHER);
+    assert!(app.get("/dashboard").await.body.contains("<html lang=\"en\">"), "kept through the login");
+    assert_eq!(locale().await, "en", "and stored in the account");
+    // A language left behind by an earlier user of the browser (not chosen before this login) changes nothing.
+    app.post("/logout", &[]).await;
+    let fields = [("email", "admin@woonstad.test"), ("password", common::PASSWORD)];
+    assert_eq!(app.post("/login", &fields).await.status, StatusCode::SEE_OTHER);
+    assert!(app.get("/dashboard").await.body.contains("<html lang=\"nl\">"), "the account's own language");
 }
 
 async fn password_reset_by_mail_link(mut app: TestApp) {

@@ -224,8 +224,14 @@ async fn a_tenant_boards_list_starts_with_its_own_deadline(mut app: TestApp) {
     insta::assert_snapshot!("corporation_todo", as_snapshot(&cast, &lines));
     // Six weeks later the board is late on the consent: its line says so.
     app.state.clock.advance(Duration::days(14));
-    let lines = todo_lines(&dashboard_of(&mut app, &cast.board.clone()).await);
-    insta::assert_snapshot!("board_todo_two_weeks_later", as_snapshot(&cast, &lines));
+    let page = dashboard_of(&mut app, &cast.board.clone()).await;
+    insta::assert_snapshot!("board_todo_two_weeks_later", as_snapshot(&cast, &todo_lines(&page)));
+    // The corporation's late reply is said, not flagged in red as the board's own alarm; the board's own is.
+    let list = &page.body[page.body.find("data-todo>").expect("the list")..];
+    let list = &list[..list.find("</ol>").expect("its end")];
+    let theirs = list.split("<li").find(|line| line.contains("besluit over uw antwoord")).expect("their line");
+    assert!(theirs.starts_with(" class=\" theirs\"") && !theirs.contains("flag"), "{theirs}");
+    assert!(list.contains("<li class=\"late\">") && list.contains("due flag"), "ours is flagged: {list}");
 }
 
 /// Lines of work as one text for a snapshot (ADR 0038), one a line, the organisations named by their part in the

@@ -178,3 +178,7 @@ contact-more = { $count ->
 }
 err-unknown-area = These codes are not in the corporation's stock: { $codes }.
 err-addition-needed = There is more than one home at this number. Fill in your home's addition; these are here: { $homes }.
+grid-complexes = { $n ->
+    [one] 1 complex
+   *[other] { $n } complexes
+}

@@ -42,5 +42,9 @@ async fn switch(
     let cookie =
         cookies::set(cookies::LANG, lang.code(), state.config.secure_cookies, SameSite::Lax, Some(365 * 24 * 3600));
     response.headers_mut().append(header::SET_COOKIE, cookie);
+    if auth.is_none() {
+        let chosen = cookies::set(cookies::LANG_CHOSEN, "1", state.config.secure_cookies, SameSite::Lax, None);
+        response.headers_mut().append(header::SET_COOKIE, chosen);
+    }
     Ok(response)
 }

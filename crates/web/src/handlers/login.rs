@@ -66,6 +66,7 @@ struct LoginForm {
 async fn submit(
     State(state): State<AppState>,
     ctx: RequestContext,
+    headers: axum::http::HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let t = ctx.t();
@@ -115,13 +116,26 @@ async fn submit(
     let today = volkshuis_domain::calendar::dutch_date(now);
     let landing = super::dashboard::landing::landing_org(&state, user.id, &memberships, today).await?;
     let token = sessions::create(&state.db, &actor, user.id, landing).await?;
+    // A language chosen on the login page (or before it) is kept, and becomes the account's: the account's older choice
+    // switched an English visitor back to Dutch at the door.
+    let chosen = cookies::get(&headers, cookies::LANG_CHOSEN).is_some().then_some(ctx.lang.code());
+    let locale = match chosen {
+        Some(code) if code != user.locale => {
+            let mut tx = state.db.begin().await?;
+            users::set_locale(&mut tx, &actor, user.id, code).await?;
+            tx.commit().await?;
+            code.to_owned()
+        }
+        _ => user.locale.clone(),
+    };
     let secure = state.config.secure_cookies;
     let max_age = SessionLifetime::ABSOLUTE.whole_seconds();
     let mut response = Redirect::to(&local_path(&form.next, "/dashboard")).into_response();
     let headers = response.headers_mut();
     headers.append(header::SET_COOKIE, cookies::set(cookies::SESSION, &token, secure, SameSite::Lax, Some(max_age)));
     let year = 365 * 24 * 3600;
-    headers.append(header::SET_COOKIE, cookies::set(cookies::LANG, &user.locale, secure, SameSite::Lax, Some(year)));
+    headers.append(header::SET_COOKIE, cookies::set(cookies::LANG, &locale, secure, SameSite::Lax, Some(year)));
+    headers.append(header::SET_COOKIE, cookies::set(cookies::LANG_CHOSEN, "", secure, SameSite::Lax, Some(0)));
     // The form token now follows from the new session; the pre-session cookie is replaced too (ADR 0027).
     headers.append(header::SET_COOKIE, crate::csrf::rotate(&state));
     Ok(response)

@@ -261,6 +261,7 @@ async fn map_data(
     let features: Vec<serde_json::Value> = points
         .into_iter()
         .map(|p| {
+            let label = marker_label(pt, mode == "grid", &p);
             let class = if p.counts.none > 0 {
                 "none"
             } else if p.counts.informal > 0 {
@@ -274,14 +275,52 @@ async fn map_data(
                 "properties": {
                     "code": p.code, "name": p.name, "class": class,
                     "formal": p.counts.formal, "informal": p.counts.informal, "none": p.counts.none,
-                    "label": format!("{} {} — {}: {}, {}: {}, {}: {}",
-                        if mode == "grid" { format!("{} {}", p.code, pt.per_complex) } else { p.code.clone() },
-                        p.name.unwrap_or_default(),
-                        pt.cov_formal, p.counts.formal, pt.cov_informal, p.counts.informal, pt.cov_none, p.counts.none),
+                    "label": label,
                 }
             })
         })
         .collect();
     Ok(axum::Json(serde_json::json!({ "type": "FeatureCollection", "mode": mode, "features": features }))
         .into_response())
+}
+
+/// What a marker of the coverage map is called (its accessible name and tooltip): a square of the grid by the number
+/// of its complexes ("19 complexen"), a complex by its name and code, each with its counts.
+fn marker_label(pt: &crate::i18n::ParticipatieTexts, grid: bool, p: &part::CoveragePoint) -> String {
+    let head = match p.name.as_deref().map(str::trim) {
+        _ if grid => pt.grid_complexes(p.code.parse::<i64>().unwrap_or(0)),
+        Some(name) if !name.is_empty() => format!("{name} ({})", p.code),
+        _ => p.code.clone(),
+    };
+    let c = &p.counts;
+    format!(
+        "{head} — {}: {}, {}: {}, {}: {}",
+        pt.cov_formal, c.formal, pt.cov_informal, c.informal, pt.cov_none, c.none
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marker_label;
+    use crate::i18n::Lang;
+    use volkshuis_store::participatie::CoveragePoint;
+
+    #[test]
+    fn a_marker_is_named_by_its_complexes_or_its_complex() {
+        let pt = Lang::Nl.participatie();
+        let point = |code: &str, name: Option<&str>| CoveragePoint {
+            code: code.to_owned(),
+            name: name.map(str::to_owned),
+            lat: 52.0,
+            lon: 5.0,
+            counts: Default::default(),
+        };
+        let grid = marker_label(pt, true, &point("19", None));
+        assert!(grid.starts_with("19 complexen — "), "{grid}");
+        assert!(marker_label(pt, true, &point("1", None)).starts_with("1 complex — "));
+        assert!(marker_label(pt, false, &point("CPX1", Some("De Linde"))).starts_with("De Linde (CPX1) — "));
+        let nameless = marker_label(pt, false, &point("CPX2", Some(" ")));
+        assert!(nameless.starts_with("CPX2 — ") && !nameless.contains("  "), "{nameless}");
+        assert!(Lang::En.participatie().grid_complexes(19).starts_with("19 complexes"));
+    }
 }
