@@ -10,9 +10,12 @@
 //! - **Bodies are not read here beyond what the check needs**: a URL-encoded form up to [`MAX_FORM_BYTES`] (a larger
 //!   one is a 413 page), and of a multipart form only its first field, which the upload forms make the token. The
 //!   rest of an upload streams on to the route that takes it, after authentication, under that route's own limit.
+//!   A multipart form that says it is no larger than [`crate::rescue::MAX_RESCUED`] is held whole, as a URL-encoded
+//!   one is: when the token fails or the session has ended, what the user typed is shown back ([`crate::rescue`]).
 
 use crate::cookies;
 use crate::error::AppError;
+use crate::rescue;
 use crate::state::AppState;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
@@ -105,15 +108,24 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD, POST")]).into_response();
     }
     let known = token_for(&state, request.headers());
+    // Only a session that ended under an open page loses a form; a visitor who never logged in is sent to log in.
+    let had_session = cookies::get(request.headers(), cookies::SESSION).is_some();
+    let mut held = None;
     let mut request = if changes_state(request.method()) {
         if let Some(why) = cross_site(&state, request.headers(), request.uri()) {
             tracing::warn!(why, uri = %request.uri(), "state-changing request from another site refused");
             return AppError::Csrf.into_response();
         }
-        let Some(expected) = known.as_deref() else { return AppError::Csrf.into_response() };
+        let (request, body) = match hold(request).await {
+            Ok(held) => held,
+            Err(rejected) => return rejected,
+        };
+        held = body;
+        let Some(expected) = known.as_deref() else { return rescued(held, rescue::Why::Token).await };
         match check(request, expected).await {
             Ok(request) => request,
-            Err(rejected) => return rejected,
+            Err(Refused::Token) => return rescued(held, rescue::Why::Token).await,
+            Err(Refused::Other(rejected)) => return rejected,
         }
     } else {
         request
@@ -127,6 +139,16 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     };
     request.extensions_mut().insert(CsrfToken(token));
     let mut response = next.run(request).await;
+    // The session ended while the form's page stood open: the handler sends the user to log in, saying nothing was
+    // saved; the page shows first what they typed, with the way to log in.
+    if let Some(held) = held.filter(|_| had_session) {
+        if let Some(login) = login_after_lost_form(&response) {
+            let typed = held.typed().await;
+            if !typed.is_empty() {
+                return rescue::LostForm { why: rescue::Why::LoggedOut, typed, login: Some(login) }.into_response();
+            }
+        }
+    }
     // A shared cache may keep a public answer (the stylesheet, the scripts, the icon) and hand it to others: it
     // carries no visitor's cookie. The page that loads them sets one.
     let public = response
@@ -172,12 +194,80 @@ fn cross_site(state: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> O
     }
 }
 
-async fn check(request: Request, expected: &str) -> Result<Request, Response> {
+/// A form's body held whole, for [`crate::rescue`].
+enum Held {
+    UrlEncoded(Bytes),
+    Multipart(Bytes, String),
+}
+
+impl Held {
+    async fn typed(self) -> Vec<String> {
+        match self {
+            Held::UrlEncoded(bytes) => rescue::from_urlencoded(&bytes),
+            Held::Multipart(bytes, boundary) => rescue::from_multipart(bytes, boundary).await,
+        }
+    }
+}
+
+/// The request with its body held, when it is a form small enough (see the module's notes); others as they came.
+async fn hold(request: Request) -> Result<(Request, Option<Held>), Response> {
+    let content_type =
+        request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let urlencoded = content_type.starts_with("application/x-www-form-urlencoded");
+    let boundary = multer::parse_boundary(&content_type).ok();
+    let small_multipart = boundary.is_some() && declared.is_some_and(|length| length <= rescue::MAX_RESCUED as u64);
+    if !urlencoded && !small_multipart {
+        return Ok((request, None));
+    }
+    if declared.is_some_and(|length| length > MAX_FORM_BYTES as u64) {
+        return Err(AppError::TooLarge.into_response());
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| AppError::TooLarge.into_response())?;
+    let held = match boundary {
+        Some(boundary) if !urlencoded => Held::Multipart(bytes.clone(), boundary),
+        _ => Held::UrlEncoded(bytes.clone()),
+    };
+    Ok((Request::from_parts(parts, Body::from(bytes)), Some(held)))
+}
+
+/// The token's 403, or — when the form's body was held and holds typed text — the page that shows it back.
+async fn rescued(held: Option<Held>, why: rescue::Why) -> Response {
+    let typed = match held {
+        Some(held) => held.typed().await,
+        None => Vec::new(),
+    };
+    if typed.is_empty() {
+        return AppError::Csrf.into_response();
+    }
+    rescue::LostForm { why, typed, login: None }.into_response()
+}
+
+/// The login address a handler sent a lost form to (`AppError::LoginRequired` with `lost`), if it did.
+fn login_after_lost_form(response: &Response) -> Option<String> {
+    if response.status() != StatusCode::SEE_OTHER {
+        return None;
+    }
+    let location = response.headers().get(header::LOCATION)?.to_str().ok()?;
+    (location.starts_with("/login?") && location.contains("notice=not_saved")).then(|| location.to_owned())
+}
+
+/// Why [`check`] refused a request.
+enum Refused {
+    /// Its token was missing or wrong: the page that refuses it may show what was typed.
+    Token,
+    /// Anything else (a body too large, unreadable, of a kind no form sends), answered as it is.
+    Other(Response),
+}
+
+/// Checks the token.
+async fn check(request: Request, expected: &str) -> Result<Request, Refused> {
     if let Some(sent) = request.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
         if !same(sent, expected) {
-            return Err(AppError::Csrf.into_response());
+            return Err(Refused::Token);
         }
-        return readable_body(request).await;
+        return readable_body(request).await.map_err(Refused::Other);
     }
     let content_type =
         request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
@@ -185,24 +275,25 @@ async fn check(request: Request, expected: &str) -> Result<Request, Response> {
     let (sent, body) = if content_type.starts_with("application/x-www-form-urlencoded") {
         let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         if declared.is_some_and(|length| length > MAX_FORM_BYTES as u64) {
-            return Err(AppError::TooLarge.into_response());
+            return Err(Refused::Other(AppError::TooLarge.into_response()));
         }
-        let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| AppError::TooLarge.into_response())?;
+        let bytes =
+            to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| Refused::Other(AppError::TooLarge.into_response()))?;
         let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
         // Checked here, once for every form: a field the handler does not check itself would store it (SQLite) or
         // fail to (PostgreSQL takes no NUL: a 500 with the typed text lost).
         if sent.as_deref().is_some_and(|sent| same(sent, expected)) {
-            unreadable_form(&bytes).map_err(IntoResponse::into_response)?;
+            unreadable_form(&bytes).map_err(|e| Refused::Other(e.into_response()))?;
         }
         (sent, Body::from(bytes))
     } else if let Ok(boundary) = multer::parse_boundary(&content_type) {
         leading_field(body, boundary).await
     } else {
-        return Err(AppError::Csrf.into_response());
+        return Err(Refused::Other(AppError::Csrf.into_response()));
     };
     match sent {
         Some(sent) if same(&sent, expected) => Ok(Request::from_parts(parts, body)),
-        _ => Err(AppError::Csrf.into_response()),
+        _ => Err(Refused::Token),
     }
 }
 

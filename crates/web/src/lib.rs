@@ -26,6 +26,7 @@ mod ops;
 mod picker;
 #[cfg(test)]
 mod plural_tests;
+mod rescue;
 mod signed_in_cache;
 mod state;
 mod throttle;

@@ -179,6 +179,35 @@ fn standing(auth: &crate::auth::Auth, path: &str) -> Option<String> {
     })
 }
 
+/// A form not taken, with what was typed in it (see [`crate::rescue`]).
+#[derive(Template)]
+#[template(path = "layout/rescue.html")]
+struct RescuePage {
+    page: Page,
+    title: &'static str,
+    explanation: &'static str,
+    typed: Vec<String>,
+    login: Option<String>,
+    request_id: String,
+}
+
+fn lost_form_page(ctx: &RequestContext, status: StatusCode, lost: crate::rescue::LostForm) -> Response {
+    let t = ctx.t();
+    let (title, explanation) = match lost.why {
+        crate::rescue::Why::LoggedOut => (t.rescue_logged_out_title, t.rescue_logged_out_text),
+        crate::rescue::Why::Token => (t.err_csrf_title, t.rescue_token_text),
+    };
+    let page = RescuePage {
+        page: Page::anonymous(ctx),
+        title,
+        explanation,
+        typed: lost.typed,
+        login: lost.login,
+        request_id: ctx.request_id.clone(),
+    };
+    render(status, &page).unwrap_or_else(IntoResponse::into_response)
+}
+
 #[derive(Template)]
 #[template(path = "layout/error.html")]
 struct ErrorTemplate {
@@ -224,6 +253,9 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     // The cookies, to draw the page of a signed-in user with their menu (a session's headers, cheap to keep).
     let cookies: Vec<_> = parts.headers.get_all(header::COOKIE).iter().cloned().collect();
     let response = next.run(Request::from_parts(parts, body)).await;
+    if let Some(lost) = response.extensions().get::<crate::rescue::LostForm>().cloned() {
+        return lost_form_page(&ctx, response.status(), lost);
+    }
     // A method no page takes (`csrf::protect`) or a page's route does not take (a POST to a page that is only read,
     // the router's own empty 405).
     let wrong_method = || {

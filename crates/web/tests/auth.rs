@@ -195,14 +195,21 @@ async fn idle_sessions_expire(mut app: TestApp) {
     app.state.clock.advance(Duration::minutes(119));
     assert_eq!(app.get("/dashboard").await.status, StatusCode::OK);
     app.state.clock.advance(Duration::minutes(121));
-    // A form sent after the session ended: the login page says it was not saved (it said nothing), and leads back
-    // to the form's page (the address the form was sent to takes no GET).
+    // A form sent after the session ended: what was typed is shown back, to copy, with the way to log in again —
+    // the login page says it was not saved (it said nothing) and leads back to the form's page (the address the
+    // form was sent to takes no GET). A form with nothing typed in it goes to the login page at once.
     let org = app.org_id("woonstad").await;
     app.headers.push(("referer", format!("http://localhost:8080/orgs/{org}/api-tokens")));
-    let sent = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP")]).await;
+    let sent = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "Koppeling met het ERP")]).await;
+    let to_login = format!("/login?next=%2Forgs%2F{org}%2Fapi-tokens&#38;notice=not_saved");
+    assert_eq!(sent.status, StatusCode::UNAUTHORIZED);
+    assert!(sent.main().contains("U bent intussen uitgelogd"), "{}", sent.main());
+    assert!(sent.main().contains("readonly rows=\"6\">Koppeling met het ERP</textarea>"), "{}", sent.main());
+    assert!(sent.main().contains(&format!("href=\"{to_login}\"")), "{}", sent.main());
+    let nothing_typed = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "")]).await;
     app.headers.clear();
     let to_login = format!("/login?next=%2Forgs%2F{org}%2Fapi-tokens&notice=not_saved");
-    assert_eq!(sent.location(), Some(to_login.as_str()), "{:?}", sent.status);
+    assert_eq!(nothing_typed.location(), Some(to_login.as_str()), "{:?}", nothing_typed.status);
     let login = app.get(&to_login).await;
     assert!(login.main().contains("dus wat u net verstuurde is niet opgeslagen"), "{}", login.main());
     let expired = app.get("/dashboard").await;
@@ -223,6 +230,9 @@ async fn forms_without_the_csrf_token_are_refused(mut app: TestApp) {
         .await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
     assert_eq!(app.cookie("vh_session"), None);
+    // A refused form shows back what was typed in it (never a password), to copy into the form again.
+    assert!(wrong.main().contains(">admin@woonstad.test</textarea>"), "{}", wrong.main());
+    assert!(!wrong.body.contains(PASSWORD), "{}", wrong.main());
 
     app.login("beheer@volkshuis.test").await;
     let forged = app.post_raw("/admin/orgs/new", &[("name", "Nep"), ("code", "nep"), ("kind", "partner")]).await;
