@@ -448,7 +448,8 @@ fn vve_texts(dt: &DashboardTexts) -> &'static crate::i18n::VveTexts {
 /// "de VvE VvE De Vlinderhof").
 fn vve_name(dt: &DashboardTexts, f: &Facts<'_>) -> String {
     let name = f.subject.or(Some(detail(f.details, "name")).filter(|n| !n.is_empty())).unwrap_or(dt.recent_unnamed);
-    let says_vve = name.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("vve "));
+    let starts = |with: &str| name.get(..with.len()).is_some_and(|start| start.eq_ignore_ascii_case(with));
+    let says_vve = starts("vve ") || starts("vereniging van eigenaars");
     if says_vve {
         name.to_owned()
     } else {

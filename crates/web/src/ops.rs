@@ -191,14 +191,14 @@ struct RescuePage {
     request_id: String,
 }
 
-fn lost_form_page(ctx: &RequestContext, status: StatusCode, lost: crate::rescue::LostForm) -> Response {
+fn lost_form_page(page: Page, ctx: &RequestContext, status: StatusCode, lost: crate::rescue::LostForm) -> Response {
     let t = ctx.t();
     let (title, explanation) = match lost.why {
         crate::rescue::Why::LoggedOut => (t.rescue_logged_out_title, t.rescue_logged_out_text),
         crate::rescue::Why::Token => (t.err_csrf_title, t.rescue_token_text),
     };
     let page = RescuePage {
-        page: Page::anonymous(ctx),
+        page,
         title,
         explanation,
         typed: lost.typed,
@@ -254,7 +254,11 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     let cookies: Vec<_> = parts.headers.get_all(header::COOKIE).iter().cloned().collect();
     let response = next.run(Request::from_parts(parts, body)).await;
     if let Some(lost) = response.extensions().get::<crate::rescue::LostForm>().cloned() {
-        return lost_form_page(&ctx, response.status(), lost);
+        // With a form token of its own (the header's language switch posts one), as an error page has.
+        let (mut page, _) = error_page_head(&state, ErrorPage::Csrf, cookies, response.headers(), &ctx).await;
+        // Switching the language leads home: the address the lost form was sent to takes no GET.
+        page.path = "/".to_owned();
+        return lost_form_page(page, &ctx, response.status(), lost);
     }
     // A method no page takes (`csrf::protect`) or a page's route does not take (a POST to a page that is only read,
     // the router's own empty 405).

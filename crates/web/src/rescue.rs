@@ -70,16 +70,18 @@ pub async fn from_multipart(bytes: Bytes, boundary: String) -> Vec<String> {
     out
 }
 
-/// Whether a field holds text a person typed: not a secret or a form's own field, not empty, not a bare number,
-/// date, code or ticked box (quickly typed again, and mostly chosen, not typed).
+/// Whether a field holds text a person typed: not a secret (a password, a code such as a vote's, a token) or a
+/// form's own field, not empty, not a bare number or date, not a choice's value (`advice`, `partly_followed`: one
+/// lowercase word, as options and ticked boxes send) — quickly chosen again, and never a secret to show.
 fn typed(name: &str, value: &str) -> bool {
-    const FORMS_OWN: [&str; 9] =
-        ["csrf", "version", "confirmed", "confirm", "edit", "next", "back", "token", "form_token"];
-    if FORMS_OWN.contains(&name) || name.contains("password") {
+    const FORMS_OWN: [&str; 7] = ["csrf", "version", "confirmed", "confirm", "edit", "next", "back"];
+    let secret = ["password", "code", "token", "secret"].iter().any(|s| name.contains(s));
+    if FORMS_OWN.contains(&name) || secret {
         return false;
     }
     let value = value.trim();
-    value.chars().count() >= 3 && value.chars().any(char::is_alphabetic) && !matches!(value, "yes" | "on")
+    let choice = value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    value.chars().count() >= 3 && value.chars().any(char::is_alphabetic) && !choice
 }
 
 #[cfg(test)]
@@ -90,8 +92,8 @@ mod tests {
     fn only_what_a_person_typed_is_kept() {
         let body =
             b"csrf=abc&version=3&answer_kind=advice&answer_text=Wij+adviseren+%C3%A9%C3%A9n+lift&password=geheim\
-&received_on=25-11-2026&hours=36&confirmed=yes&title=Lift";
-        assert_eq!(from_urlencoded(body), ["advice", "Wij adviseren één lift", "Lift"]);
+&received_on=25-11-2026&hours=36&confirmed=yes&title=Lift&code=K7Q2-MX4P&decision=partly_followed";
+        assert_eq!(from_urlencoded(body), ["Wij adviseren één lift", "Lift"]);
     }
 
     #[tokio::test]

@@ -376,6 +376,20 @@ async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: Tes
     assert!(own.main().contains("<td>1</td>") && !own.main().contains("minder dan 5"), "{}", own.main());
     // Who may not open the sales — a read-only member, the platform operator — sees small counts as the
     // municipality does: one sale and its buyer's payment trouble in a complex point at one household.
+    // The place page's timeline lists no sale for them either (its lines would count the sales, with dates).
+    let cluster: i64 = count(
+        &app,
+        &format!("SELECT cluster_id FROM units WHERE id = (SELECT unit_id FROM nz_sales WHERE id = {sale})"),
+    )
+    .await;
+    let place = format!("/orgs/{woonstad}/plek/complexen/{cluster}");
+    // Sold in the timeline's year (the sale above is of 2023).
+    sql::query("UPDATE nz_sales SET sold_on = '2026-10-01' WHERE id = $1")
+        .bind(sale)
+        .execute(&app.state.db)
+        .await
+        .expect("a recent sale");
+    assert!(app.get(&place).await.body.contains("Een woning verkocht aan de huurder"), "staff see the sale");
     for email in ["lezer@woonstad.test", "beheer@volkshuis.test"] {
         app.login(email).await;
         for page in ["kaart", "cijfers?per=complex", "cijfers?per=buurt", "cijfers"] {
@@ -384,6 +398,12 @@ async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: Tes
             assert!(got.main().contains("minder dan 5"), "{email} {page}: {}", got.main());
             assert!(!got.main().contains("<td>1</td>"), "{email} {page}: {}", got.main());
         }
+        // The module's start page gives no exact total beside them.
+        let home = app.get(&w).await;
+        let sold = home.body.split("data-count=\"sold\">").nth(1).expect("the count of sales");
+        assert!(sold.starts_with("minder dan 5</dd>"), "{email}: {}", home.main());
+        let place_page = app.get(&place).await;
+        assert!(!place_page.body.contains("Een woning verkocht aan de huurder"), "{email}: {}", place_page.main());
     }
     // Visitors are sent to log in.
     app.clear_cookies();

@@ -28,7 +28,9 @@ pub async fn lookup_address(db: &Db, postcode: &str, number: i64, addition: &str
         "SELECT u.id, u.corporation_id, cl.code AS cluster_code, u.buurt_code, u.straatnaam, u.huisnummer, \
          u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats FROM units u \
          LEFT JOIN clusters cl ON cl.id = u.cluster_id \
-         WHERE u.postcode = $1 AND u.huisnummer = $2 AND u.in_use = 1 ORDER BY u.id LIMIT 20",
+         WHERE u.postcode = $1 AND u.huisnummer = $2 AND u.in_use = 1 ORDER BY u.id LIMIT 500",
+        // The addition is compared below, after its letters and dashes are evened out: every home at the number is
+        // read (a flat's 500 at one number is more than any has), so "100-25" is not cut off by a limit.
     )
     .bind(postcode)
     .bind(number)

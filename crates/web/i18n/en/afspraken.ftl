@@ -69,7 +69,11 @@ note-kind = Kind
 note-add = Save note
 note-share = Share with the parties
 note-share-title = Share the note with the parties?
-note-share-effect = { $parties } can then read your note “{ $title }”.
+note-share-effect = { $count ->
+    [one] { $parties } can then read your note “{ $title }”.
+   *[other] { $parties } can then read your note “{ $title }”.
+}
+note-share-and = and
 note-share-final = Sharing cannot be undone: the note stays visible to the other parties.
 note-share-yes = Yes, share with the parties
 note-share-no = Do not share

@@ -177,7 +177,7 @@ contact-more = { $count ->
    *[other] and { $count } more errors
 }
 err-unknown-area = These codes are not in the corporation's stock: { $codes }.
-err-addition-needed = There is more than one home at this number. Fill in your home's addition; these are here: { $homes }.
+err-addition-needed = There is more than one home at this number. Fill in your home's addition, for example: { $homes }.
 grid-complexes = { $n ->
     [one] 1 complex
    *[other] { $n } complexes

@@ -69,7 +69,11 @@ note-kind = Soort
 note-add = Notitie bewaren
 note-share = Delen met de partijen
 note-share-title = Notitie delen met de partijen?
-note-share-effect = { $parties } kunnen uw notitie “{ $title }” dan lezen.
+note-share-effect = { $count ->
+    [one] { $parties } kan uw notitie “{ $title }” dan lezen.
+   *[other] { $parties } kunnen uw notitie “{ $title }” dan lezen.
+}
+note-share-and = en
 note-share-final = Delen kunt u niet terugdraaien: de notitie blijft zichtbaar voor de andere partijen.
 note-share-yes = Ja, delen met de partijen
 note-share-no = Niet delen

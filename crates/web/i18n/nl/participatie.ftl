@@ -177,7 +177,7 @@ contact-more = { $count ->
    *[other] en nog { $count } fouten
 }
 err-unknown-area = Deze codes staan niet in het bezit van de corporatie: { $codes }.
-err-addition-needed = Op dit huisnummer zijn meer woningen. Vul de toevoeging van uw woning in; hier zijn: { $homes }.
+err-addition-needed = Op dit huisnummer zijn meer woningen. Vul de toevoeging van uw woning in, bijvoorbeeld: { $homes }.
 grid-complexes = { $n ->
     [one] 1 complex
    *[other] { $n } complexen

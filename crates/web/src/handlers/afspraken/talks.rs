@@ -172,7 +172,10 @@ async fn share(
         return ConfirmStep {
             page: Page::for_user(&auth),
             title: pa.note_share_title.to_owned(),
-            lines: vec![pa.note_share_effect(others.join(", "), &note.title), pa.note_share_final.to_owned()],
+            lines: vec![
+                pa.note_share_effect(others.len() as i64, names_list(&others, pa.note_share_and), &note.title),
+                pa.note_share_final.to_owned(),
+            ],
             action: format!("/orgs/{org}/afspraken/{id}/notities/{}/delen", note.id),
             button: pa.note_share_yes,
             back_href: format!("/orgs/{org}/afspraken/{id}#ruimte"),
@@ -184,4 +187,24 @@ async fn share(
     afspraken::share_note(&mut tx, &scope, &auth.actor(&state), id, note).await?;
     tx.commit().await?;
     Ok(back(org, id, "ruimte"))
+}
+
+/// Names as a sentence lists them: "A", "A en B", "A, B en C".
+fn names_list(names: &[String], and: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_are_listed_as_a_sentence_lists_them() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(super::names_list(&names(&["Gemeente"]), "en"), "Gemeente");
+        assert_eq!(super::names_list(&names(&["Gemeente", "Woonstad"]), "en"), "Gemeente en Woonstad");
+        assert_eq!(super::names_list(&names(&["A", "B", "C"]), "and"), "A, B and C");
+    }
 }

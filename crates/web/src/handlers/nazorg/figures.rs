@@ -24,8 +24,7 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/orgs/{org}/nazorg/cijfers", get(page))
 }
 
-/// Counts under this are shown as "fewer than" to whoever may not read the buyers.
-const SMALL: i64 = 5;
+use super::SMALL;
 
 struct Row {
     key: String,
@@ -78,9 +77,9 @@ async fn page(
     let today = dutch_date(state.clock.now());
     let figures = figures::figures(&state.db, &scope, side, grouping, today).await?;
     // The corporation's staff who work with the buyers (and may open every sale) see the counts as they are.
-    let mask = side == Side::Municipality || !auth.edits_as_member(org);
+    let mask = super::counts_masked(&auth, org, organisation.kind);
     let small = |n: i64| mask && (1..SMALL).contains(&n);
-    let shown = |n: i64| if small(n) { nz.fewer_than(SMALL) } else { n.to_string() };
+    let shown = super::shown_count(nz, mask);
     let row = |p: &Place| Row {
         key: if p.key.is_empty() { nz.place_unknown.to_owned() } else { p.key.clone() },
         sold: shown(p.sold),

@@ -86,12 +86,11 @@ async fn home(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     if let Some(side) = side {
         page.total = figures::figures(&state.db, &scope, side, Grouping::Gemeente, today).await?.total;
     }
-    // A municipality sees small counts as "fewer than 5", as on its figures page and map.
-    let small = |n: i64| organisation.kind == OrgKind::Municipality && (1..5).contains(&n);
-    let shown = |n: i64| if small(n) { nz.fewer_than(5) } else { n.to_string() };
+    // Whoever may not open the buyers sees small counts as "fewer than 5", as on the figures page and the map.
+    let shown = super::shown_count(nz, super::counts_masked(&auth, org, organisation.kind));
     page.shown = [
         shown(page.total.sold),
-        page.total.checks_overdue.to_string(),
+        shown(page.total.checks_overdue),
         shown(page.total.payment_trouble),
         page.total.vves_below_minimum.to_string(),
     ];

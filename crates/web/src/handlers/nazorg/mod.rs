@@ -101,6 +101,21 @@ async fn member_edit_scope(state: &AppState, auth: &Auth, org: i64) -> Result<Wr
     Ok(module_scope(state, auth, org, Edit).await?.0)
 }
 
+/// Counts under this are shown as "fewer than" to whoever may not read the buyers ([`counts_masked`]): one sale or
+/// one buyer in payment trouble in a complex or buurt is too close to one household.
+const SMALL: i64 = volkshuis_domain::place::SMALLEST_SHOWN;
+
+/// Whether small counts are masked for this viewer: a municipality, and whoever may not open the buyers (a read-only
+/// member, the platform operator). One rule for the start page, the figures and the map.
+fn counts_masked(auth: &Auth, org: i64, kind: OrgKind) -> bool {
+    kind == OrgKind::Municipality || !auth.edits_as_member(org)
+}
+
+/// A count as shown: from 1 to 4 as "fewer than 5" when `mask`.
+fn shown_count(nz: &NazorgTexts, mask: bool) -> impl Fn(i64) -> String + '_ {
+    move |n| if mask && (1..SMALL).contains(&n) { nz.fewer_than(SMALL) } else { n.to_string() }
+}
+
 /// The module's sub-menu for the user in an organisation of `kind`: `(href, text)`, only what the guards let in.
 fn subnav(nz: &'static NazorgTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec<(String, &'static str)> {
     use Action::{Edit as E, Manage as M, View as V};

@@ -500,6 +500,8 @@ impl PlacePage {
         let mut timeline: Vec<TimelineLine> = read
             .timeline(today)
             .into_iter()
+            // A sale is a buyer's: whoever sees the sales as "fewer than 5" would count them, with their dates, here.
+            .filter(|e| persons_open || !matches!(e.what, Happening::HomeSold(_) | Happening::HomeBoughtBack(_)))
             .map(|e| {
                 let (text, href) = match e.what.clone() {
                     Happening::CaseReceived(id, title) => {

@@ -51,7 +51,7 @@ fn small(n: i64, mask: bool) -> bool {
 }
 
 /// One count as shown.
-fn one(n: i64, mask: bool) -> String {
+pub(super) fn one(n: i64, mask: bool) -> String {
     if small(n, mask) {
         format!("<{SMALLEST_SHOWN}")
     } else {
@@ -59,17 +59,14 @@ fn one(n: i64, mask: bool) -> String {
     }
 }
 
+/// The six counts of a place, in the page's column order.
+fn columns(c: &Counts) -> [i64; 6] {
+    [c.signals, c.picked_up, c.not_picked_up, c.resolved, c.evictions_prevented, c.evictions_carried_out]
+}
+
 /// The six counts of a place as shown; for a small area (`mask`), counts from 1 to 4 as "<5".
 fn shown(c: &Counts, mask: bool) -> [String; 6] {
-    let one = |n: i64| one(n, mask);
-    [
-        one(c.signals),
-        one(c.picked_up),
-        one(c.not_picked_up),
-        one(c.resolved),
-        one(c.evictions_prevented),
-        one(c.evictions_carried_out),
-    ]
+    columns(c).map(|n| one(n, mask))
 }
 
 #[derive(Template)]
@@ -134,10 +131,13 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let mask = !auth.edits_as_member(org);
     let months = figures::counts(&state.db, &scope, side, Grouping::Month).await?;
     let mut tables = Vec::new();
+    // Every row shown, as counted: a total beside a hidden row would give it away by subtraction.
+    let mut counted: Vec<Counts> = months.clone();
     for (grouping, kind, heading, mask) in
         [(Grouping::Gemeente, "gemeente", sg.by_gemeente, mask), (Grouping::Buurt, "buurt", sg.by_buurt, true)]
     {
         let rows = figures::counts(&state.db, &scope, side, grouping).await?;
+        counted.extend(rows.iter().cloned());
         let codes: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
         let names = stock::area_names(&state.db, kind, &codes).await?;
         let rows = rows
@@ -148,6 +148,7 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     }
     if side == Side::Sender {
         let rows = figures::counts(&state.db, &scope, side, Grouping::Complex).await?;
+        counted.extend(rows.iter().cloned());
         let names: HashMap<String, String> = stock::clusters(&state.db, &scope)
             .await?
             .into_iter()
@@ -160,14 +161,27 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
         tables.push(PlaceTable { heading: sg.by_complex, rows });
     }
     let totals = sum(&months);
-    let percent_hidden = small(totals.picked_up, mask) || small(totals.not_picked_up, mask);
+    let mut shown_totals = shown(&totals, mask);
+    if mask {
+        // To whoever sees "<5": a total is "—" when a row in its column is hidden (months 7 and "<5" under a total
+        // of 8 said the hidden month was 1), as on Nazorg's figures.
+        for (column, total) in shown_totals.iter_mut().enumerate() {
+            if counted.iter().any(|c| small(columns(c)[column], true)) {
+                *total = "—".to_owned();
+            }
+        }
+    }
+    let percent_hidden = shown_totals[1] == "—"
+        || shown_totals[2] == "—"
+        || small(totals.picked_up, mask)
+        || small(totals.not_picked_up, mask);
     ok(&FiguresPage {
         page: Page::for_user(&auth),
         sg,
         nav: subnav(sg, &auth, org, organisation.kind),
         bars: bars(&months, mask),
         picked_up_percent: if percent_hidden { None } else { totals.picked_up_percent() },
-        totals: shown(&totals, mask),
+        totals: shown_totals,
         months: months.iter().map(|m| (m.key.clone(), shown(m, mask))).collect(),
         tables,
         masked: mask,

@@ -30,8 +30,9 @@ struct HomePage {
     kind: OrgKind,
     /// Whether the user may see persons and act (staff, administrator).
     may_edit: bool,
-    /// A corporation's last ledgers: date, file, households, signalled, resolved, by, sent.
-    ledgers: Vec<(String, String, i64, i64, i64, String, bool)>,
+    /// A corporation's last ledgers: date, file, households, signalled, resolved, by, sent (the counts as
+    /// [`super::figures::one`] shows them: a ledger a month makes them the month's counts).
+    ledgers: Vec<(String, String, i64, String, String, String, bool)>,
     /// The file of a ledger brought in and not sent yet (its confirmation is on the Grootboek page).
     pending_file: Option<String>,
     /// Signals waiting for delivery by file (a corporation).
@@ -76,11 +77,14 @@ async fn home(
         OrgKind::Corporation => {
             let ledgers = ledger::ledgers(&state.db, &scope, 6).await?;
             page.pending_file = ledgers.iter().find(|l| !l.sent).map(|l| l.file_name.clone());
+            let mask = !auth.edits_as_member(org);
             page.ledgers = ledgers
                 .into_iter()
                 .map(|l| {
                     let date = show_date(l.decided_on);
-                    (date, l.file_name, l.households, l.signalled, l.resolved, l.imported_by, l.sent)
+                    let (signalled, resolved) =
+                        (super::figures::one(l.signalled, mask), super::figures::one(l.resolved, mask));
+                    (date, l.file_name, l.households, signalled, resolved, l.imported_by, l.sent)
                 })
                 .collect();
             page.by_file_waiting =

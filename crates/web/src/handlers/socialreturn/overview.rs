@@ -145,6 +145,11 @@ pub(super) async fn tenant_jobs_shown(
         volkshuis_store::stock::choice_names(&state.db, scope, org, volkshuis_store::stock::StockRef::Complex, &codes)
             .await?;
     let exact = auth.edits_as_member(org);
+    let mut jobs = jobs;
+    if !exact {
+        // Sorted by the most jobs first, the order of rows that all read "fewer than 5" would still tell them apart.
+        jobs.sort_by(|a, b| a.0.cmp(&b.0));
+    }
     Ok(jobs
         .into_iter()
         .map(|(code, n)| {

@@ -69,9 +69,7 @@ struct MapPage {
     maps: &'static MapslangTexts,
 }
 
-/// Counts of homes sold under this are shown as "fewer than" to whoever may not read the buyers (a municipality, a
-/// read-only member, the platform operator), as on the figures page: one sale in a buurt is too close to one buyer.
-const SMALL: i64 = 5;
+use super::super::SMALL;
 
 fn row(nz: &NazorgTexts, vt: &VveTexts, org: i64, mask: bool, buurt: Buurt) -> Row {
     let masked = mask && (1..SMALL).contains(&buurt.sold);
@@ -118,7 +116,7 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let (nz, vt) = (NazorgTexts::of(auth.ctx.lang), VveTexts::of(auth.ctx.lang));
     let today = dutch_date(state.clock.now());
     let municipality = side == Side::Municipality;
-    let mask = municipality || !auth.edits_as_member(org);
+    let mask = super::super::counts_masked(&auth, org, organisation.kind);
     let rows =
         map::buurten(&state.db, &scope, side, today).await?.into_iter().map(|b| row(nz, vt, org, mask, b)).collect();
     ok(&MapPage {
