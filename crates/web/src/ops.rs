@@ -202,7 +202,8 @@ fn lost_form_page(page: Page, ctx: &RequestContext, status: StatusCode, lost: cr
         title,
         explanation,
         typed: lost.typed,
-        login: lost.login,
+        // A token that failed may be a session that ended too (its cookie gone): the way to log in is offered.
+        login: lost.login.or_else(|| Some("/login".to_owned())),
         request_id: ctx.request_id.clone(),
     };
     render(status, &page).unwrap_or_else(IntoResponse::into_response)

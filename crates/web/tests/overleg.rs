@@ -857,8 +857,14 @@ async fn a_view_is_answered_and_decided_without_a_date_of_execution(mut app: Tes
     assert!(!dashboard.body.contains("Besluit over het advies van"), "{}", dashboard.main());
     let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
     assert!(page.body.contains("Zienswijze deels gevolgd") && !page.body.contains("Advies deels gevolgd"));
-    let decision = [("version", "2"), ("decision", "partly_followed"), ("reply_text", "Deels.")];
+    assert!(page.body.contains("Reactie (gevraagd als de zienswijze niet of deels wordt gevolgd)"), "{}", page.main());
     let path = format!("/orgs/{corporation}/overleg/{id}/besluit");
+    // Without a reply the platform asks for one — not by art. 5 lid 3, which is about advice.
+    let bare =
+        app.post_multipart(&path, &[("version", "2"), ("decision", "not_followed"), ("reply_text", "")], &[]).await;
+    assert_eq!(bare.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bare.main());
+    assert!(bare.main().contains("de zienswijze niet of deels volgt") && !bare.main().contains("art. 5 lid 3"));
+    let decision = [("version", "2"), ("decision", "partly_followed"), ("reply_text", "Deels.")];
     let confirm = app.post_multipart(&path, &decision, &[]).await;
     assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
     let said = confirm.body.split("data-summary").nth(1).and_then(|s| s.split("</p>").next()).expect("summary");

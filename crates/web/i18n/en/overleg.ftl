@@ -297,3 +297,5 @@ proposal-decline = Decline
 proposal-help = Only once you accept a proposal can the corporation send you requests, and do you see its coverage figures.
 # After an answer was withdrawn to correct it: the answer form with its text.
 withdrawn-kept = Your answer was withdrawn. Its text is below, ready to correct: choose again what you answer and send it.
+err-reply-required-view = Give a reply when you do not or only partly follow the view, so the organisation knows why. (The law sets no term for a view; Volkshuis asks for the reply.)
+reply-text-view = Reply (asked for when the view is not or only partly followed)

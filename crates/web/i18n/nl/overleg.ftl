@@ -297,3 +297,5 @@ proposal-decline = Afwijzen
 proposal-help = Pas als u een voorstel aanvaardt, kan de corporatie u verzoeken sturen en ziet u haar dekkingscijfers.
 # After an answer was withdrawn to correct it: the answer form with its text.
 withdrawn-kept = Uw antwoord is ingetrokken. De tekst staat hieronder klaar om te verbeteren: kies opnieuw wat u antwoordt en verstuur het.
+err-reply-required-view = Geef een reactie als u de zienswijze niet of deels volgt: zo weet de organisatie waarom. (De wet noemt voor een zienswijze geen termijn; Volkshuis vraagt de reactie wel.)
+reply-text-view = Reactie (gevraagd als de zienswijze niet of deels wordt gevolgd)

@@ -117,6 +117,8 @@ pub(super) struct CasePage {
     pub errors: FieldErrors,
     pub step_message: Option<String>,
     pub conflict: bool,
+    /// A view (zienswijze): its decision's reply is asked for by the platform, not by art. 5 lid 3 (ADR 0064).
+    pub is_view: bool,
 }
 
 impl CasePage {
@@ -361,8 +363,9 @@ pub(super) async fn case_page(
         withdrawing: None,
         typed,
         errors,
-        step_message: step.map(|e| step_error(ov, e).to_owned()),
+        step_message: step.map(|e| step_error(ov, e, case.kind).to_owned()),
         conflict,
+        is_view: case.kind == RequestKind::View,
         page,
     })
 }

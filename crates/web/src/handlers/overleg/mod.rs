@@ -74,8 +74,10 @@ fn today(state: &AppState) -> Date {
 pub(super) use crate::forms::parse_date;
 
 /// The message for a step that is not possible now.
-fn step_error(ov: &OverlegTexts, error: StepError) -> &'static str {
+fn step_error(ov: &OverlegTexts, error: StepError, kind: volkshuis_domain::overleg::RequestKind) -> &'static str {
     match error {
+        // Art. 5 lid 3 asks a reasoned reply to an advice; for a view the platform asks it, and says so.
+        StepError::ReplyRequired if kind == volkshuis_domain::overleg::RequestKind::View => ov.err_reply_required_view,
         StepError::NoAnswerExpected => ov.err_no_answer_expected,
         StepError::AlreadyAnswered => ov.err_already_answered,
         StepError::Closed => ov.err_closed,
