@@ -150,6 +150,12 @@ pub fn prints_for_tenants(viewer: Viewer) -> bool {
 /// household (the same rule as the Signalering and Nazorg figures).
 pub const SMALLEST_SHOWN: i64 = 5;
 
+/// Whether a count of people's circumstances is too small to show (1 to 4): the one rule behind every "fewer than
+/// 5" — place pages, the Signalering, Nazorg and social-return figures.
+pub fn hidden(n: i64) -> bool {
+    (1..SMALLEST_SHOWN).contains(&n)
+}
+
 /// A count as a place's page shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
@@ -162,7 +168,7 @@ pub enum Count {
 impl Count {
     /// A count of people's circumstances (signals, sales seen by a municipality), masked when small.
     pub fn masked(n: i64) -> Self {
-        if (1..SMALLEST_SHOWN).contains(&n) {
+        if hidden(n) {
             Count::FewerThanFive
         } else {
             Count::Exact(n)
@@ -225,5 +231,6 @@ mod tests {
         assert_eq!(Count::masked(4), Count::FewerThanFive);
         assert_eq!(Count::masked(5), Count::Exact(5));
         assert_eq!(Count::masked(120), Count::Exact(120));
+        assert!(hidden(1) && hidden(4) && !hidden(0) && !hidden(5), "the one rule every \"fewer than 5\" follows");
     }
 }

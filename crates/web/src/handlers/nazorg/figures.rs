@@ -78,7 +78,7 @@ async fn page(
     let figures = figures::figures(&state.db, &scope, side, grouping, today).await?;
     // The corporation's staff who work with the buyers (and may open every sale) see the counts as they are.
     let mask = super::counts_masked(&auth, org, organisation.kind);
-    let small = |n: i64| mask && (1..SMALL).contains(&n);
+    let small = |n: i64| mask && volkshuis_domain::place::hidden(n);
     let shown = super::shown_count(nz, mask);
     let row = |p: &Place| Row {
         key: if p.key.is_empty() { nz.place_unknown.to_owned() } else { p.key.clone() },

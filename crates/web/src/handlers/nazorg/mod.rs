@@ -113,7 +113,7 @@ fn counts_masked(auth: &Auth, org: i64, kind: OrgKind) -> bool {
 
 /// A count as shown: from 1 to 4 as "fewer than 5" when `mask`.
 fn shown_count(nz: &NazorgTexts, mask: bool) -> impl Fn(i64) -> String + '_ {
-    move |n| if mask && (1..SMALL).contains(&n) { nz.fewer_than(SMALL) } else { n.to_string() }
+    move |n| if mask && volkshuis_domain::place::hidden(n) { nz.fewer_than(SMALL) } else { n.to_string() }
 }
 
 /// The module's sub-menu for the user in an organisation of `kind`: `(href, text)`, only what the guards let in.

@@ -16,6 +16,7 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::View;
 use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::place::SMALLEST_SHOWN;
 use volkshuis_store::signalering::figures::{self, Counts, Grouping, Side};
 use volkshuis_store::stock;
 
@@ -38,16 +39,13 @@ struct PlaceTable {
     rows: Vec<(String, [String; 6])>,
 }
 
-/// Below this, a count per buurt or complex is shown as "<5": in a small complex one count can point at one
-/// household (an eviction, say), and these figures go to every member, read-only ones included. To whoever may not
-/// open the signals themselves (a read-only member, the platform operator) every count is so shown, per month and
-/// gemeente and in the totals too: an exact "1" eviction prevented in a month beside one complex with "<5" named
-/// the household.
-const SMALLEST_SHOWN: i64 = 5;
-
-/// Whether `n` is shown as "<5" when counts are masked.
+/// Whether `n` is shown as "<5" when counts are masked. A count per buurt or complex always is: in a small complex
+/// one count can point at one household (an eviction, say), and these figures go to every member, read-only ones
+/// included. To whoever may not open the signals themselves (a read-only member, the platform operator) every count
+/// is so shown, per month and gemeente and in the totals too: an exact "1" eviction prevented in a month beside one
+/// complex with "<5" named the household.
 fn small(n: i64, mask: bool) -> bool {
-    mask && (1..SMALLEST_SHOWN).contains(&n)
+    mask && volkshuis_domain::place::hidden(n)
 }
 
 /// One count as shown.

@@ -72,7 +72,7 @@ struct MapPage {
 use super::super::SMALL;
 
 fn row(nz: &NazorgTexts, vt: &VveTexts, org: i64, mask: bool, buurt: Buurt) -> Row {
-    let masked = mask && (1..SMALL).contains(&buurt.sold);
+    let masked = mask && volkshuis_domain::place::hidden(buurt.sold);
     let sold_shown = if masked { nz.fewer_than(SMALL) } else { buurt.sold.to_string() };
     let name = match (&buurt.name, buurt.code.as_str()) {
         (_, "") => vt.buurt_unknown.to_owned(),
