@@ -80,6 +80,15 @@ struct ServeArgs {
     /// Days after a contract's end when social-return candidate names are deleted.
     #[arg(long, env = "VOLKSHUIS_CANDIDATE_NAMES_DAYS", default_value_t = 365)]
     candidate_names_days: i64,
+    /// Days a tenant's request to join a group is kept after it came in.
+    #[arg(long, env = "VOLKSHUIS_JOIN_REQUEST_DAYS", default_value_t = volkshuis_store::participatie::JOIN_REQUEST_DEFAULT_DAYS)]
+    join_request_days: i64,
+    /// Days a buyer's personal data is kept after the aftercare of a sale ends.
+    #[arg(long, env = "VOLKSHUIS_BUYER_DATA_DAYS", default_value_t = volkshuis_domain::nazorg::retention::DEFAULT_KEEP_DAYS)]
+    buyer_data_days: i64,
+    /// Days a message is kept in the outbox.
+    #[arg(long, env = "VOLKSHUIS_OUTBOX_DAYS", default_value_t = volkshuis_store::outbox::DEFAULT_KEEP_DAYS)]
+    outbox_days: i64,
     /// Token a Prometheus scraper must send (Authorization: Bearer …) to read /metrics; without it /metrics is off.
     #[arg(long, env = "VOLKSHUIS_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
@@ -204,6 +213,9 @@ async fn serve(db: Db, args: ServeArgs, demo: Option<Vec<volkshuis_demo::DemoLog
         mail_from: args.mail_from,
         trust_proxy: args.trust_proxy,
         candidate_names_days: args.candidate_names_days.max(0),
+        join_request_days: args.join_request_days.max(0),
+        buyer_data_days: args.buyer_data_days.max(0),
+        outbox_days: args.outbox_days.max(0),
         metrics_token: args.metrics_token.filter(|token| !token.is_empty()),
     };
     let state = AppState::new(db.clone(), Clock::system(), config);

@@ -76,6 +76,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(55, "unanswered referrals", "0055_unanswered_referrals"),
     migration!(56, "contribution form token", "0056_contribution_form_token"),
     migration!(57, "overleg terms by kind", "0057_overleg_terms_by_kind"),
+    migration!(58, "buyer retention", "0058_buyer_retention"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

@@ -146,3 +146,27 @@ pub async fn mark(db: &Db, id: i64, status: Status, at: OffsetDateTime, error: O
         .await?;
     Ok(())
 }
+
+/// How many days a message is kept in the outbox after it was written, unless the operator sets another number: it
+/// holds names, addresses and links, and serves only to see what went out (ADR 0066).
+pub const DEFAULT_KEEP_DAYS: i64 = 90;
+
+/// Deletes every message written `keep_days` or more before `now` that is not waiting to be delivered; returns how
+/// many, and records the number in the audit log.
+pub async fn purge(db: &Db, now: OffsetDateTime, keep_days: i64, actor: &Actor) -> Result<u64> {
+    let cutoff = timestamp::to_unix(now - time::Duration::days(keep_days.max(0)));
+    let mut tx = db.begin().await?;
+    let deleted = sql::query("DELETE FROM outbox WHERE created_at <= $1 AND status <> $2")
+        .bind(cutoff)
+        .bind(Status::Queued.code())
+        .execute(&mut tx)
+        .await?
+        .rows_affected();
+    if deleted > 0 {
+        let mut change = Change::event(None, "purge_personal", "outbox_message", "retention".into());
+        change.after = Some(serde_json::json!({ "deleted": deleted }));
+        audit::record(tx.conn(), actor, change).await?;
+    }
+    tx.commit().await?;
+    Ok(deleted)
+}

@@ -24,7 +24,7 @@ use volkshuis_store::nazorg::figures::{self, Grouping, Place, Side};
 use volkshuis_store::nazorg::sales::{self, Buyback, NewLogEntry, NewSale, PlannedCheck, SaleRefused};
 use volkshuis_store::nazorg::talks::{self, NewTalk, TalkRefused};
 use volkshuis_store::nazorg::vves::{self, NewVote, VveInput};
-use volkshuis_store::nazorg::BuyerScope;
+use volkshuis_store::nazorg::{retention, BuyerScope};
 use volkshuis_store::overleg::{self, Answer, NewCase};
 use volkshuis_store::stock::{self, ImportOptions, UnitFilter};
 use volkshuis_store::testdb::sql;
@@ -40,6 +40,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_buy_back_returns_the_unit_to_the_rental_stock,
     vves_and_votes_are_the_corporations_own,
     figures_count_for_the_corporation_and_through_its_gemeenten_the_municipality,
+    a_buyers_data_is_deleted_a_year_after_the_aftercare_ends,
 );
 
 const TODAY: Date = date!(2026 - 12 - 04);
@@ -917,4 +918,102 @@ async fn figures_count_for_the_corporation_and_through_its_gemeenten_the_municip
     assert_eq!(other.places, [place("C9", [1, 1, 0, 1, 0, 1, 1])]);
     // Counts only: no read of personal data was logged for any figure.
     assert_eq!(reads(db).await, []);
+}
+
+/// The buyer columns of a sale: (name, e-mail, deleted on).
+async fn buyer_row(db: &Db, sale: i64) -> (String, Option<String>, Option<String>) {
+    sql::query_as("SELECT buyer_name, buyer_email, buyer_deleted_on FROM nz_sales WHERE id = $1")
+        .bind(sale)
+        .fetch_one(db)
+        .await
+        .expect("sale")
+}
+
+async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_ends(db: &Db) {
+    let world = World::new(db).await;
+    let (woonstad, anders) = (&world.woonstad, &world.anders);
+    let staff = BuyerScope::sales_staff(woonstad);
+    // D1: a plain sale, its one check done late on 15 April 2022: the aftercare ended that day.
+    let (done, planned) = sell(db, woonstad, &plain(unit(db, woonstad, "D1").await, date!(2019 - 03 - 01)), &[3]).await;
+    consent(db, woonstad, done).await;
+    let notes = Some("Betalingsregeling met de bank besproken");
+    assert!(checks::record_check(db, woonstad, &actor(), planned[0].0, date!(2022 - 04 - 15), &answers(true), notes)
+        .await
+        .expect("check"));
+    let entry = NewLogEntry {
+        on_date: date!(2021 - 06 - 01),
+        contact: "telefoon".into(),
+        topic: "Begroting".into(),
+        follow_up: None,
+    };
+    assert!(sales::add_log(db, &staff, &actor(), done, &entry).await.expect("log"));
+    // D2: sold recently; D3: Koopgarant, its check done, the obligation to buy back runs; D4: Koopgarant, bought back.
+    let (recent, _) = sell(db, woonstad, &plain(unit(db, woonstad, "D2").await, date!(2025 - 03 - 01)), &[3]).await;
+    let (obliged, planned_kg) =
+        sell(db, woonstad, &koopgarant(unit(db, woonstad, "D3").await, date!(2019 - 03 - 01)), &[3]).await;
+    checks::record_check(db, woonstad, &actor(), planned_kg[0].0, date!(2022 - 03 - 01), &answers(false), notes)
+        .await
+        .expect("check");
+    let (back, _) = sell(db, woonstad, &koopgarant(unit(db, woonstad, "D4").await, date!(2018 - 03 - 01)), &[]).await;
+    let completed = Buyback {
+        requested_on: date!(2022 - 05 - 01),
+        value_now_cents: 20_000_000,
+        improvements_cents: 0,
+        valuation_note: None,
+        dispute: None,
+        price_cents: 16_000_000,
+        completed_on: Some(date!(2022 - 06 - 30)),
+    };
+    assert!(sales::record_buyback(db, woonstad, &actor(), back, &completed).await.expect("buy-back"));
+    // Another corporation's plain sale whose check was never done: the aftercare ended on its due day, 1 March 2022.
+    let (undone, _) = sell(db, anders, &plain(unit(db, anders, "A1").await, date!(2019 - 03 - 01)), &[3]).await;
+
+    let purge = |today: Date| async move { retention::purge(db, today, 365, &actor()).await.expect("purge") };
+    assert_eq!(purge(date!(2023 - 02 - 28)).await, 0);
+    assert_eq!(purge(date!(2023 - 03 - 01)).await, 1, "a year after the undone check's due day");
+    assert_eq!(buyer_row(db, undone).await, (String::new(), None, Some("2023-03-01".to_owned())));
+    assert_eq!(purge(date!(2023 - 04 - 14)).await, 0, "D1's year ends a day later");
+    assert_eq!(buyer_row(db, done).await.0, format!("Koper {}", unit(db, woonstad, "D1").await));
+    assert_eq!(purge(date!(2023 - 04 - 15)).await, 1);
+    assert_eq!(buyer_row(db, done).await, (String::new(), None, Some("2023-04-15".to_owned())));
+    // The talk keeps its date and the consent; its answers and amounts, the log and the check's notes are gone; the
+    // check's outcome stays for the figures.
+    let talk = talks::talk(db, &staff, done).await.expect("read").expect("held");
+    assert!(!talk.answers.is_empty() && talk.answers.iter().all(|(_, answer)| answer.is_empty()), "{:?}", talk.answers);
+    assert_eq!((talk.owning_monthly_cents, talk.rent_monthly_cents, talk.consent), (0, 0, true));
+    assert!(sales::coach_log(db, &staff, done).await.expect("read").expect("own").is_empty());
+    let check = &checks::checks_of(db, &staff, done).await.expect("read").expect("own")[0];
+    assert_eq!((check.notes.as_deref(), check.answers.map(|a| a.payment_problems)), (None, Some(true)));
+    // Nothing personal is written to it again.
+    assert!(!sales::add_log(db, &staff, &actor(), done, &entry).await.expect("log"));
+    let list = talks::checklist(db, woonstad).await.expect("checklist");
+    let again = NewTalk {
+        version: list.version,
+        held_on: date!(2023 - 05 - 01),
+        answers: vec!["opnieuw".to_owned(); list.items.len()],
+        owning_monthly_cents: 1,
+        rent_monthly_cents: 1,
+        consent: true,
+    };
+    assert_eq!(
+        talks::record_talk(db, woonstad, &actor(), done, &again).await.expect("ok"),
+        Err(TalkRefused::UnknownSale)
+    );
+    assert_eq!(purge(date!(2023 - 06 - 29)).await, 0);
+    assert_eq!(purge(date!(2023 - 06 - 30)).await, 1, "a year after the buy-back");
+    assert_eq!(buyer_row(db, back).await.2.as_deref(), Some("2023-06-30"));
+    // Years on, only the Koopgarant buyer whose obligation runs is still there.
+    assert_eq!(purge(date!(2040 - 01 - 01)).await, 1, "D2: its check fell due in 2028 and was never done");
+    assert_eq!(buyer_row(db, obliged).await.2, None);
+    assert!(buyer_row(db, recent).await.2.is_some());
+    // The log counts per corporation, never whose.
+    let logged: Vec<(i64, String)> = sql::query_as(
+        "SELECT org_id, after_json FROM audit_log WHERE action = 'purge_personal' AND entity = 'nz_sales' ORDER BY id",
+    )
+    .fetch_all(db)
+    .await
+    .expect("audit");
+    let (w, a) = (woonstad.org_id(), anders.org_id());
+    let one = r#"{"buyers":1}"#.to_owned();
+    assert_eq!(logged, [(a, one.clone()), (w, one.clone()), (w, one.clone()), (w, one)]);
 }

@@ -2,6 +2,7 @@
 //! whole stock; the tree a tenant organisation sees; addresses found for the public lookup.
 
 use time::macros::{date, datetime};
+use time::Duration;
 use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::org::{OrgCode, OrgKind};
@@ -10,12 +11,14 @@ use volkshuis_domain::text::Name;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::participatie::{self as part, AreaLevel, NewGroup};
 use volkshuis_store::stock::{self, ImportOptions};
+use volkshuis_store::testdb::sql;
 use volkshuis_store::{orgs, overleg, Db};
 
 volkshuis_store::store_test_on_both_backends!(
     coverage_follows_the_groups,
     tenant_organisations_see_their_tree,
-    a_parent_is_a_group_the_organisation_sees
+    a_parent_is_a_group_the_organisation_sees,
+    requests_to_join_are_deleted_after_their_days,
 );
 
 const FILE: &str =
@@ -256,4 +259,50 @@ async fn a_parent_is_a_group_the_organisation_sees(db: &Db) {
     }
     let unchanged = part::visible_group(db, &tenants, top).await.expect("get").expect("group");
     assert_eq!(unchanged.parent_id, None);
+}
+
+async fn requests_to_join_are_deleted_after_their_days(db: &Db) {
+    let (corporation, tenants) = stock_with_partner(db).await;
+    let c = corporation.org_id();
+    let ark = add(db, &tenants, &group(c, "De Ark", GroupKind::Bewonerscommissie, "complexes", &["C1"], None)).await;
+    let panel = add(db, &corporation, &group(c, "Panel", GroupKind::DigitaalPanel, "all", &[], None)).await;
+    let arrived = datetime!(2026-06-01 19:30 UTC);
+    for (id, name, at) in
+        [(ark, "Fenna", arrived), (panel, "Gijs", arrived), (ark, "Hanna", arrived + Duration::days(1))]
+    {
+        let group = part::visible_group(db, &corporation, id).await.expect("get").expect("group");
+        let request = part::JoinRequest {
+            name: name.into(),
+            contact: format!("{name}@example.nl"),
+            message: String::new(),
+            address: "Kerkstraat 1".into(),
+            at,
+        };
+        let mut tx = db.begin().await.expect("begin");
+        part::add_join_request(&mut tx, &group, &request).await.expect("request");
+        tx.commit().await.expect("commit");
+    }
+    let names = || async {
+        sql::query_scalar::<String>("SELECT name FROM part_join_requests ORDER BY name")
+            .fetch_all(db)
+            .await
+            .expect("names")
+    };
+    let due = arrived + Duration::days(180);
+    assert_eq!(part::purge_join_requests(db, due - Duration::seconds(1), 180, &actor()).await.expect("purge"), 0);
+    assert_eq!(names().await, ["Fenna", "Gijs", "Hanna"]);
+    assert_eq!(part::purge_join_requests(db, due, 180, &actor()).await.expect("purge"), 2);
+    assert_eq!(names().await, ["Hanna"], "the request of a day later waits a day longer");
+    // The log says how many, per organisation whose group it was, and never whose.
+    let logged: Vec<(i64, String)> = sql::query_as(
+        "SELECT org_id, after_json FROM audit_log WHERE action = 'purge_personal' AND entity = 'part_join_requests' \
+         ORDER BY org_id",
+    )
+    .fetch_all(db)
+    .await
+    .expect("audit");
+    assert_eq!(logged, [(c, r#"{"deleted":1}"#.to_owned()), (tenants.org_id(), r#"{"deleted":1}"#.to_owned())]);
+    assert!(!logged.iter().any(|(_, after)| after.contains("Fenna") || after.contains("Gijs")));
+    assert_eq!(part::purge_join_requests(db, due + Duration::days(1), 180, &actor()).await.expect("purge"), 1);
+    assert!(names().await.is_empty());
 }

@@ -8,7 +8,7 @@ use volkshuis_domain::text::Name;
 use volkshuis_store::audit::{self, Actor};
 use volkshuis_store::testdb::sql;
 use volkshuis_store::testdb::TestDb;
-use volkshuis_store::{jobs, orgs, resets, sessions, throttle, users, Backend, Db, StoreError};
+use volkshuis_store::{jobs, orgs, outbox, resets, sessions, throttle, users, Backend, Db, StoreError};
 
 volkshuis_store::store_test_on_both_backends!(
     migrations_are_idempotent,
@@ -21,6 +21,7 @@ volkshuis_store::store_test_on_both_backends!(
     throttle_counts_per_account_and_address,
     only_the_newest_reset_link_works,
     jobs_are_claimed_once_and_retried,
+    outbox_messages_are_deleted_after_their_days_unless_still_to_be_sent,
 );
 
 fn actor() -> Actor {
@@ -229,6 +230,40 @@ async fn jobs_are_claimed_once_and_retried(db: &Db) {
     jobs::complete(db, third.id, now).await.expect("complete");
     let counts = jobs::counts(db).await.expect("counts");
     assert_eq!(counts, vec![("done".to_owned(), 1), ("pending".to_owned(), 1)]);
+}
+
+async fn outbox_messages_are_deleted_after_their_days_unless_still_to_be_sent(db: &Db) {
+    let written = datetime!(2026-09-01 08:00 UTC);
+    let mut tx = db.begin().await.expect("begin");
+    for status in [outbox::Status::Sent, outbox::Status::Held, outbox::Status::Failed, outbox::Status::Queued] {
+        outbox::add(&mut tx, "a@example.nl", status.code(), "Kerkstraat 1", status, written).await.expect("mail");
+    }
+    outbox::add(&mut tx, "b@example.nl", "later", "", outbox::Status::Held, written + Duration::seconds(1))
+        .await
+        .expect("mail");
+    tx.commit().await.expect("commit");
+    let subjects = || async {
+        let mut left: Vec<String> = outbox::list(db, 10).await.expect("list").into_iter().map(|m| m.subject).collect();
+        left.sort();
+        left
+    };
+    let day_before = written + Duration::days(90) - Duration::seconds(1);
+    assert_eq!(outbox::purge(db, day_before, 90, &actor()).await.expect("purge"), 0);
+    assert_eq!(subjects().await.len(), 5);
+    // Ninety days on, to the second: what went out, was held or failed goes; what waits for delivery stays, and so
+    // does the message written a second later.
+    assert_eq!(outbox::purge(db, written + Duration::days(90), 90, &actor()).await.expect("purge"), 3);
+    assert_eq!(subjects().await, ["later", "queued"]);
+    let logged: Vec<String> = sql::query_scalar(
+        "SELECT after_json FROM audit_log WHERE action = 'purge_personal' AND entity = 'outbox_message'",
+    )
+    .fetch_all(db)
+    .await
+    .expect("audit");
+    assert_eq!(logged.len(), 1, "one entry per run that deleted something");
+    assert!(logged[0].contains("\"deleted\":3"), "{logged:?}");
+    assert_eq!(outbox::purge(db, written + Duration::days(91), 90, &actor()).await.expect("purge"), 1);
+    assert_eq!(subjects().await, ["queued"]);
 }
 
 /// PostgreSQL ends connections (a restart, `pg_terminate_backend` by its administrator). A connection that died

@@ -29,6 +29,12 @@ pub struct Config {
     /// Days after a contract's end when social-return candidate names are deleted (personal data kept no longer
     /// than needed).
     pub candidate_names_days: i64,
+    /// Days a tenant's request to join a group is kept after it came in (ADR 0066).
+    pub join_request_days: i64,
+    /// Days a buyer's personal data is kept after the aftercare ends (ADR 0066).
+    pub buyer_data_days: i64,
+    /// Days a message is kept in the outbox (ADR 0066).
+    pub outbox_days: i64,
     /// The token a Prometheus scraper sends as `Authorization: Bearer …` for `/metrics`; without it the metrics are
     /// not served (they tell outsiders what the service is doing).
     pub metrics_token: Option<String>,
@@ -43,6 +49,9 @@ impl Default for Config {
             mail_from: "Volkshuis <noreply@volkshuis.localhost>".to_owned(),
             trust_proxy: false,
             candidate_names_days: 365,
+            join_request_days: volkshuis_store::participatie::JOIN_REQUEST_DEFAULT_DAYS,
+            buyer_data_days: volkshuis_domain::nazorg::retention::DEFAULT_KEEP_DAYS,
+            outbox_days: volkshuis_store::outbox::DEFAULT_KEEP_DAYS,
             metrics_token: None,
         }
     }

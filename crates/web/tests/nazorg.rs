@@ -14,6 +14,7 @@ use volkshuis_domain::org::GemeenteCode;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::testdb::sql;
+use volkshuis_web::{run_due_jobs, schedule_housekeeping};
 
 on_both_backends!(
     a_home_goes_from_sale_through_talk_and_check_to_buy_back,
@@ -21,6 +22,7 @@ on_both_backends!(
     every_route_answers_each_role_as_the_buyers_privacy_allows,
     the_owner_can_compute_a_buy_back_without_an_account,
     a_check_opening_tells_the_corporation_without_naming_the_buyer,
+    a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_so,
 );
 
 const STOCK: &str =
@@ -469,4 +471,52 @@ async fn a_check_opening_tells_the_corporation_without_naming_the_buyer(mut app:
     assert!(notices.iter().any(|n| n.contains("Controle 3 jaar na verkoop staat open")), "{notices:?}");
     let mails: Vec<String> = sql::query_scalar("SELECT body FROM outbox").fetch_all(&app.state.db).await.expect("mail");
     assert!(mails.iter().all(|m| !m.contains("Koopman") && !m.contains("Dorpsweg")), "{mails:?}");
+}
+
+async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_so(mut app: TestApp) {
+    let (woonstad, _) = setting(&mut app).await;
+    let kept = sell(&mut app, woonstad).await; // Koopgarant: kept while the obligation to buy back runs.
+                                               // A plain sale of 2015: its checks after three and six years fell due in 2018 and 2021 and were never done.
+    let plain = [
+        ("unit", "A2"),
+        ("sold_on", "2015-01-10"),
+        ("price", "195.000,00"),
+        ("value", "200000"),
+        ("value_kind", "woz"),
+        ("condition", "geen"),
+        ("buyer_name", "Bram Bezitter"),
+        ("buyer_email", "bram@example.nl"),
+    ];
+    let done = app.post(&format!("/orgs/{woonstad}/nazorg/verkopen/nieuw"), &plain).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page_of = done.location().expect("to the sale").split('?').next().expect("path").to_owned();
+    let sold: i64 = page_of.rsplit('/').next().and_then(|id| id.parse().ok()).expect("id");
+    consent(&mut app, woonstad, sold).await;
+    let log =
+        [("log_on", "2016-05-01"), ("log_contact", "telefoon"), ("log_topic", "Hypotheek"), ("log_follow_up", "")];
+    let logboek = format!("{page_of}/logboek");
+    assert_eq!(app.post(&logboek, &log).await.status, StatusCode::SEE_OTHER);
+    let before = app.get(&page_of).await;
+    assert!(before.main().contains("Bram Bezitter") && before.main().contains("bewaard tot 10-01-2022"));
+    assert!(before.main().contains("worden 365 dagen na het einde van de nazorg verwijderd"), "{}", before.main());
+    let koopgarant = app.get(&format!("/orgs/{woonstad}/nazorg/verkopen/{kept}")).await;
+    assert!(koopgarant.main().contains("bewaard zolang de terugkoopverplichting loopt"), "{}", koopgarant.main());
+
+    schedule_housekeeping(&app.state).await.expect("schedule");
+    app.state.clock.advance(Duration::hours(1));
+    run_due_jobs(&app.state).await.expect("run");
+    let today = volkshuis_domain::calendar::dutch_date(app.state.clock.now());
+    let after = app.get(&page_of).await;
+    let main = after.main();
+    assert!(!main.contains("Bram Bezitter") && !main.contains("bram@example.nl") && !main.contains("Hypotheek"));
+    assert!(main.contains("(gegevens verwijderd)") && main.contains("data-buyer-deleted"), "{main}");
+    let on = today.format(time::macros::format_description!("[day]-[month]-[year]")).expect("date");
+    assert!(main.contains(&format!("verwijderd op {on}")), "{main}");
+    assert!(!main.contains("/logboek\"") && !main.contains("/gesprek\""), "no form takes new personal data: {main}");
+    assert_eq!(app.post(&logboek, &log).await.status, StatusCode::NOT_FOUND);
+    let list = app.get(&format!("/orgs/{woonstad}/nazorg/verkopen")).await;
+    assert!(list.main().contains("(gegevens verwijderd)") && list.main().contains("Annelies Koopman"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_coach_log").await, 0);
+    let koopgarant = app.get(&format!("/orgs/{woonstad}/nazorg/verkopen/{kept}")).await;
+    assert!(koopgarant.main().contains("Annelies Koopman"), "the Koopgarant buyer stays");
 }

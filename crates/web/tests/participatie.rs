@@ -11,6 +11,7 @@ use volkshuis_domain::org::GemeenteCode;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::testdb::sql;
+use volkshuis_web::{run_due_jobs, schedule_housekeeping};
 
 on_both_backends!(
     groups_coverage_and_blind_spots,
@@ -320,6 +321,7 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     assert!(page.body.contains("Kerkstraat 2, 1011AA Amsterdam") && page.body.contains("Commissie De Ark"));
     assert!(page.body.contains("Kom naar de volgende vergadering.") && page.body.contains("secretaris"));
     assert!(!page.body.contains("bestuur@desleutel.test"), "no private contact data on the public page");
+    assert!(page.body.contains("Alleen de groep leest uw aanmelding. Na 180 dagen wordt die verwijderd."));
     let other = app.get("/doe-mee?postcode=1011AB&huisnummer=3").await;
     assert!(other.body.contains("(nog) geen groep bekend"), "Het Anker has no group");
     let unknown = app.get("/doe-mee?postcode=9999ZZ&huisnummer=1").await;
@@ -418,6 +420,7 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     assert!(
         page.body.contains("Jan Huurder") && page.body.contains("jan@example.nl") && page.body.contains("Kerkstraat 2")
     );
+    assert!(page.body.contains("Een aanmelding wordt 180 dagen na binnenkomst verwijderd."), "{}", page.main());
     let reads: i64 = sql::query_scalar(
         "SELECT COUNT(*) FROM audit_log WHERE action = 'read_personal' AND entity = 'part_join_requests'",
     )
@@ -438,6 +441,16 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
         .await
         .expect("count");
     assert_eq!(after, reads);
+
+    // 180 days after they came in, the next housekeeping run deletes the requests; the board reads none.
+    app.state.clock.advance(time::Duration::days(180));
+    schedule_housekeeping(&app.state).await.expect("schedule");
+    app.state.clock.advance(time::Duration::hours(1));
+    run_due_jobs(&app.state).await.expect("run");
+    assert_eq!(requests().await, 0);
+    app.login("bestuur@desleutel.test").await;
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert!(!page.body.contains("Jan Huurder") && page.body.contains("Geen aanmeldingen."), "{}", page.main());
 }
 
 async fn both_parties_answer_the_diagnosis(mut app: TestApp) {

@@ -8,6 +8,7 @@
 
 pub mod buyback;
 pub mod checks;
+pub mod retention;
 pub mod sale;
 pub mod talk;
 pub mod vve;

@@ -11,6 +11,7 @@
 pub mod checks;
 pub mod figures;
 pub mod map;
+pub mod retention;
 pub mod sales;
 pub mod settings;
 pub mod talks;

@@ -55,6 +55,8 @@ pub struct Sale {
     pub coach_org_id: Option<i64>,
     /// The day the corporation bought the home back.
     pub bought_back_on: Option<Date>,
+    /// The day the buyer's personal data was deleted (ADR 0066); the name is empty from then on.
+    pub buyer_deleted_on: Option<Date>,
 }
 
 /// A new sale, checked at the edge (terms by the domain rule); the store checks the unit.
@@ -98,8 +100,8 @@ pub type PlannedCheck = (i64, u32, Date);
 
 const COLUMNS: &str = "s.id, s.corporation_id, s.unit_id, u.id_extern, s.sold_on, s.price_cents, s.value_cents, \
      s.value_kind, s.sale_condition, s.discount_bp, s.owner_share_bp, s.buyer_name, s.buyer_email, s.buyer_phone, \
-     s.coach_user_id, s.coach_org_id, co.name AS coach_org, cu.name AS coach_name, s.bought_back_on, c.id AS cluster_id, \
-     c.code AS cluster_code";
+     s.coach_user_id, s.coach_org_id, co.name AS coach_org, cu.name AS coach_name, s.bought_back_on, \
+     s.buyer_deleted_on, c.id AS cluster_id, c.code AS cluster_code";
 
 const FROM: &str = "nz_sales s JOIN units u ON u.id = s.unit_id LEFT JOIN clusters c ON c.id = u.cluster_id \
      LEFT JOIN organisations co ON co.id = s.coach_org_id LEFT JOIN users cu ON cu.id = s.coach_user_id";
@@ -145,6 +147,7 @@ fn from_row(row: &sql::Row) -> Result<Sale> {
         coach_user_id: row.try_get("coach_user_id")?,
         coach_org_id: row.try_get("coach_org_id")?,
         bought_back_on: opt_date(row, "bought_back_on")?,
+        buyer_deleted_on: opt_date(row, "buyer_deleted_on")?,
     })
 }
 
@@ -497,10 +500,11 @@ pub struct NewLogEntry {
 }
 
 /// Writes a log entry on a sale the scope may see (the assigned coach, or the corporation's staff); `false` for any
-/// other sale. `scope` comes from a write scope, so a read-only member cannot reach this.
+/// other sale, and for one whose buyer's data was deleted. `scope` comes from a write scope, so a read-only member cannot reach this.
 pub async fn add_log(db: &Db, scope: &BuyerScope, actor: &Actor, sale_id: i64, entry: &NewLogEntry) -> Result<bool> {
     let mut tx = db.begin().await?;
-    if sale_unlogged(&mut tx, scope, sale_id).await?.is_none() {
+    // A sale whose buyer's data was deleted takes no new personal data (ADR 0066).
+    if sale_unlogged(&mut tx, scope, sale_id).await?.is_none_or(|sale| sale.buyer_deleted_on.is_some()) {
         return Ok(false);
     }
     let id: i64 = sql::query_scalar(

@@ -172,7 +172,9 @@ pub async fn record_talk(
 ) -> Result<std::result::Result<(), TalkRefused>> {
     let corporation = scope.org_id();
     let mut tx = db.begin().await?;
-    if sale_unlogged(&mut tx, &BuyerScope::sales_staff(scope), sale_id).await?.is_none() {
+    // A sale whose buyer's data was deleted takes no new personal data (ADR 0066).
+    let sale = sale_unlogged(&mut tx, &BuyerScope::sales_staff(scope), sale_id).await?;
+    if sale.is_none_or(|sale| sale.buyer_deleted_on.is_some()) {
         return Ok(Err(TalkRefused::UnknownSale));
     }
     let current = current(&mut tx, corporation).await?;

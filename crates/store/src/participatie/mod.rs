@@ -30,4 +30,7 @@ pub use groups::{
     activities, add_activity, create_group, end_group, set_criteria, update_group, visible_group, visible_to, Activity,
     Group, NewGroup,
 };
-pub use public::{add_join_request, groups_for_address, join_requests, lookup_address, Address, JoinRequest};
+pub use public::{
+    add_join_request, groups_for_address, join_requests, lookup_address, purge_join_requests, Address, JoinRequest,
+    JOIN_REQUEST_DEFAULT_DAYS,
+};

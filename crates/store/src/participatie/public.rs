@@ -165,3 +165,37 @@ pub async fn join_requests(db: &Db, group: &Group, actor: &Actor) -> Result<Vec<
     }
     Ok(requests)
 }
+
+/// How many days a request to join is kept after it came in, unless the operator sets another number: long enough
+/// for a group of volunteers that meets every few months to answer it (ADR 0066).
+pub const JOIN_REQUEST_DEFAULT_DAYS: i64 = 180;
+
+/// Deletes every request to join that came in `keep_days` or more before `now`; returns how many. The audit log
+/// records how many per organisation, never whose.
+pub async fn purge_join_requests(db: &Db, now: OffsetDateTime, keep_days: i64, actor: &Actor) -> Result<u64> {
+    let cutoff = timestamp::to_unix(now - time::Duration::days(keep_days.max(0)));
+    let mut tx = db.begin().await?;
+    let counts = sql::query(
+        "SELECT g.org_id, COUNT(*) AS n FROM part_join_requests r JOIN part_groups g ON g.id = r.group_id \
+         WHERE r.created_at <= $1 GROUP BY g.org_id ORDER BY g.org_id",
+    )
+    .bind(cutoff)
+    .fetch_all(&mut tx)
+    .await?;
+    if counts.is_empty() {
+        return Ok(0);
+    }
+    for row in &counts {
+        let (org_id, n): (i64, i64) = (row.try_get("org_id")?, row.try_get("n")?);
+        let mut change = Change::event(Some(org_id), "purge_personal", "part_join_requests", "retention".into());
+        change.after = Some(serde_json::json!({ "deleted": n }));
+        audit::record(tx.conn(), actor, change).await?;
+    }
+    let deleted = sql::query("DELETE FROM part_join_requests WHERE created_at <= $1")
+        .bind(cutoff)
+        .execute(&mut tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(deleted)
+}

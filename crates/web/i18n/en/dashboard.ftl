@@ -253,6 +253,18 @@ recent-sg-purge-soft = { $actor } deleted { $deleted ->
     [one] 1 soft signal
    *[other] { $deleted } soft signals
 } after their retention period
+recent-join-requests-purge = { $actor } deleted { $deleted ->
+    [one] 1 tenant's request
+   *[other] { $deleted } tenants' requests
+} to join a group after their retention period
+recent-buyers-purge = { $actor } deleted the data of { $buyers ->
+    [one] 1 buyer
+   *[other] { $buyers } buyers
+} after the aftercare
+recent-outbox-purge = { $actor } deleted { $deleted ->
+    [one] 1 message
+   *[other] { $deleted } messages
+} from the outbox after their retention period
 recent-sg-soft-create = { $actor } recorded a soft signal
 recent-sg-soft-refer = { $actor } referred a soft signal to a partner with the tenant's consent
 recent-sg-referral-partner-add = { $actor } put { $org } on the list of referral partners for soft signals

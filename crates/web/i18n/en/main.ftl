@@ -111,6 +111,7 @@ audit-personal = Read of personal data
 audit-no-org = No organisation
 outbox-smtp-on = Mail is sent through SMTP; this lists what was sent.
 outbox-smtp-off = No SMTP server is configured: mail is not sent but kept here.
+outbox-kept = A message is deleted { $days } days after it was written.
 outbox-to = To
 outbox-subject = Subject
 outbox-status = Status

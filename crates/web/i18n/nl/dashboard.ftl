@@ -253,6 +253,18 @@ recent-sg-purge-soft = { $actor } verwijderde na de bewaartermijn { $deleted ->
     [one] 1 zacht signaal
    *[other] { $deleted } zachte signalen
 }
+recent-join-requests-purge = { $actor } verwijderde na de bewaartermijn { $deleted ->
+    [one] 1 aanmelding
+   *[other] { $deleted } aanmeldingen
+} van huurders bij groepen
+recent-buyers-purge = { $actor } verwijderde na de nazorg de gegevens van { $buyers ->
+    [one] 1 koper
+   *[other] { $buyers } kopers
+}
+recent-outbox-purge = { $actor } verwijderde na de bewaartermijn { $deleted ->
+    [one] 1 bericht
+   *[other] { $deleted } berichten
+} uit de uitgaande post
 recent-sg-soft-create = { $actor } legde een zacht signaal vast
 recent-sg-soft-refer = { $actor } verwees met toestemming van de huurder een zacht signaal door naar een partner
 recent-sg-referral-partner-add = { $actor } zette { $org } op de lijst van verwijspartners voor zachte signalen

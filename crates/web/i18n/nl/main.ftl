@@ -111,6 +111,7 @@ audit-personal = Inzage in persoonsgegevens
 audit-no-org = Geen organisatie
 outbox-smtp-on = Mail wordt via SMTP verstuurd; hier staat wat is verzonden.
 outbox-smtp-off = Er is geen SMTP-server ingesteld: mail wordt niet verstuurd maar blijft hier staan.
+outbox-kept = Een bericht wordt { $days } dagen na het schrijven verwijderd.
 outbox-to = Aan
 outbox-subject = Onderwerp
 outbox-status = Status

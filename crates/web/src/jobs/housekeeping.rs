@@ -1,12 +1,14 @@
-//! Housekeeping, hourly: purges expired sessions, old throttling events, social-return candidate names past their
-//! retention and Signalering's signals, soft signals and ledgers past theirs, then schedules itself again.
+//! Housekeeping, hourly: purges expired sessions, old throttling events, and personal data past its retention —
+//! social-return candidate names, Signalering's signals, soft signals and ledgers, requests to join a group, buyers'
+//! data after the aftercare, old outbox messages (ADR 0066) — then schedules itself again.
 
 use super::{enqueue, BackgroundJob};
 use crate::state::AppState;
 use serde::{Deserialize, Serialize};
 use time::Duration;
+use volkshuis_store::participatie::purge_join_requests;
 use volkshuis_store::socialreturn::names;
-use volkshuis_store::{sessions, signalering, throttle};
+use volkshuis_store::{nazorg, outbox, sessions, signalering, throttle};
 
 /// The housekeeping job. No arguments: its payload is `{}`.
 #[derive(Debug, Serialize, Deserialize)]
@@ -23,6 +25,10 @@ impl BackgroundJob for Housekeeping {
         let today = volkshuis_domain::calendar::dutch_date(now);
         let names = names::purge(&state.db, today, state.config.candidate_names_days, &actor).await?;
         let signals = signalering::retention::purge(&state.db, today, &actor).await?;
+        let config = &state.config;
+        let join_requests = purge_join_requests(&state.db, now, config.join_request_days, &actor).await?;
+        let buyers = nazorg::retention::purge(&state.db, today, config.buyer_data_days, &actor).await?;
+        let mail = outbox::purge(&state.db, now, config.outbox_days, &actor).await?;
         tracing::info!(
             sessions,
             failures,
@@ -30,6 +36,9 @@ impl BackgroundJob for Housekeeping {
             signals = signals.signals,
             soft_signals = signals.soft,
             ledger_households = signals.households,
+            join_requests,
+            buyers,
+            mail,
             "housekeeping done"
         );
         schedule_housekeeping(state).await

@@ -39,6 +39,8 @@ struct ListPage {
     page: Page,
     smtp: bool,
     messages: Vec<Row>,
+    /// Days a message is kept.
+    kept_days: i64,
 }
 
 async fn list(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
@@ -56,7 +58,8 @@ async fn list(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin)
             status: status_label(t, m.status),
         })
         .collect();
-    ok(&ListPage { page: Page::for_user(&auth), smtp: state.config.smtp_url.is_some(), messages })
+    let smtp = state.config.smtp_url.is_some();
+    ok(&ListPage { page: Page::for_user(&auth), smtp, messages, kept_days: state.config.outbox_days })
 }
 
 #[derive(Template)]

@@ -109,7 +109,7 @@ async fn buyback_page(
         org_id: org,
         id,
         address: sale.address.clone(),
-        buyer: sale.buyer_name.clone(),
+        buyer: super::buyer_shown(nz, sale.buyer_name.clone()),
         contract: vec![
             (nz.field_price, Money::from_cents(sale.price_cents).to_string()),
             (nz.line_value_then, Money::from_cents(sale.value_cents).to_string()),

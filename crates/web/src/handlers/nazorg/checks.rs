@@ -115,7 +115,7 @@ async fn check_page(
         id,
         sale_href: format!("/orgs/{org}/nazorg/verkopen/{sale_id}"),
         address: sale.address,
-        buyer: sale.buyer_name,
+        buyer: super::buyer_shown(nz, sale.buyer_name),
         years: i64::from(check.years),
         due: show_date(check.due_on),
         state: nz.check_state(s),

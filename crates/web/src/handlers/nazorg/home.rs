@@ -118,7 +118,7 @@ async fn home(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
                 CheckLine {
                     href,
                     address: c.address,
-                    buyer: c.buyer_name,
+                    buyer: super::buyer_shown(nz, c.buyer_name),
                     years: i64::from(c.years),
                     due: show_date(c.due_on),
                     state: nz.check_state(s),
@@ -132,7 +132,7 @@ async fn home(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
                 .into_iter()
                 .map(|s| BuyerLine {
                     href: format!("/orgs/{org}/nazorg/verkopen/{}", s.id),
-                    buyer: s.buyer_name,
+                    buyer: super::buyer_shown(nz, s.buyer_name),
                     address: s.address,
                     sold_on: show_date(s.sold_on),
                 })

@@ -145,6 +145,15 @@ fn subnav(nz: &'static NazorgTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec
         .collect()
 }
 
+/// A buyer's name as shown: after their data was deleted (ADR 0066) the name is empty and the page says so.
+fn buyer_shown(nz: &NazorgTexts, name: String) -> String {
+    if name.is_empty() {
+        nz.buyer_deleted.to_owned()
+    } else {
+        name
+    }
+}
+
 /// A date typed in a form (`2026-12-04` from a date input, or `4-12-2026`).
 fn parse_day(text: &str) -> Option<time::Date> {
     crate::forms::parse_date(text.trim()).ok()

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::money::Money;
 use volkshuis_domain::nazorg::checks::check_state;
+use volkshuis_domain::nazorg::retention::{buyer_data_deleted_on, Aftercare};
 use volkshuis_domain::nazorg::sale::{
     below_ninety_percent, koopgarant_owner_share_bp, SaleCondition, SaleProblem, SaleTerms, ValueKind,
 };
@@ -69,7 +70,7 @@ async fn list(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
         .map(|s| SaleLine {
             href: format!("/orgs/{org}/nazorg/verkopen/{}", s.id),
             address: s.address.clone(),
-            buyer: s.buyer_name.clone(),
+            buyer: super::buyer_shown(nz, s.buyer_name.clone()),
             sold_on: show_date(s.sold_on),
             condition: nz.condition(s.condition),
             coach: s.coach.as_ref().map(|(o, n)| format!("{n} ({o})")).unwrap_or_default(),
@@ -337,6 +338,10 @@ struct SalePage {
     checks: Vec<CheckLine>,
     has_buyback_condition: bool,
     bought_back: Option<String>,
+    /// The day the buyer's data was deleted (ADR 0066): the talk's amounts, the talk and log forms are gone.
+    deleted: Option<String>,
+    /// What the page says about how long the buyer's data is kept.
+    retention_note: String,
     example_href: Option<String>,
     fields: HashMap<String, String>,
     errors: FieldErrors,
@@ -386,9 +391,19 @@ async fn sale_page(
         .into_iter()
         .map(|e| (show_date(e.on_date), e.contact, e.topic, e.follow_up, e.written_by))
         .collect();
-    let checks = checks::checks_of(&state.db, &buyers, id)
-        .await?
-        .unwrap_or_default()
+    let stored_checks = checks::checks_of(&state.db, &buyers, id).await?.unwrap_or_default();
+    let aftercare = Aftercare {
+        sold_on: sale.sold_on,
+        condition: sale.condition,
+        bought_back_on: sale.bought_back_on,
+        checks: stored_checks.iter().map(|c| (c.due_on, c.done_on)).collect(),
+    };
+    let kept = match (sale.buyer_deleted_on, buyer_data_deleted_on(&aftercare, state.config.buyer_data_days)) {
+        (Some(on), _) => nz.buyer_deleted_on(show_date(on)),
+        (None, Some(on)) => nz.buyer_kept_until(show_date(on)),
+        (None, None) => nz.buyer_kept_obligation.to_owned(),
+    };
+    let checks = stored_checks
         .into_iter()
         .map(|c| {
             let s = check_state(c.due_on, c.done_on, today);
@@ -430,7 +445,7 @@ async fn sale_page(
         org_id: org,
         corporation_view,
         notice,
-        facts: facts(nz, &sale),
+        facts: [facts(nz, &sale), vec![(nz.buyer_kept, kept)]].concat(),
         unit_href: corporation_view.then(|| format!("/orgs/{org}/stock/units/{}", sale.unit_id)),
         below_ninety: below_ninety_percent(sale.price_cents, sale.value_cents),
         talk,
@@ -440,6 +455,8 @@ async fn sale_page(
         checks,
         has_buyback_condition: sale.condition != SaleCondition::None,
         bought_back: sale.bought_back_on.map(show_date),
+        deleted: sale.buyer_deleted_on.map(|on| nz.buyer_deleted_note(show_date(on))),
+        retention_note: nz.buyer_retention(state.config.buyer_data_days),
         example_href: example_href(&sale),
         fields,
         errors,
@@ -450,7 +467,7 @@ async fn sale_page(
 fn facts(nz: &'static NazorgTexts, sale: &Sale) -> Vec<(&'static str, String)> {
     let mut facts = vec![
         (nz.col_address, sale.address.clone()),
-        (nz.col_buyer, sale.buyer_name.clone()),
+        (nz.col_buyer, super::buyer_shown(nz, sale.buyer_name.clone())),
         (nz.field_email, sale.buyer_email.clone().unwrap_or_else(|| "—".to_owned())),
         (nz.field_phone, sale.buyer_phone.clone().unwrap_or_else(|| "—".to_owned())),
         (nz.col_sold_on, show_date(sale.sold_on)),

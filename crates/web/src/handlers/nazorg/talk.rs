@@ -91,7 +91,7 @@ async fn talk_page(
         org_id: org,
         id,
         address: sale.address,
-        buyer: sale.buyer_name,
+        buyer: super::buyer_shown(nz, sale.buyer_name),
         version: checklist.version,
         items,
         confirming,

@@ -150,7 +150,7 @@ pub(super) async fn group_page(
         criteria,
         activities,
         requests,
-        inbox_note: pt.inbox_private(&group.org_name),
+        inbox_note: format!("{} {}", pt.inbox_private(&group.org_name), pt.inbox_kept(state.config.join_request_days)),
         can_edit: may_edit(scope, organisation, group),
         activity_kinds: ActivityKind::ALL.iter().map(|k| (k.code().to_owned(), pt.activity(*k).to_owned())).collect(),
         typed,

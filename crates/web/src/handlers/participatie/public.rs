@@ -64,6 +64,32 @@ struct PublicPage {
     join: JoinForm,
     /// After a join request: the line that says it was sent, naming the group where the address still lists it.
     sent: Option<String>,
+    /// Days a request to join is kept (the form says so beside the consent).
+    kept_days: i64,
+}
+
+impl PublicPage {
+    /// The form again with what was typed and no answer (a visitor asked too often).
+    fn unanswered(
+        state: &AppState,
+        ctx: &RequestContext,
+        query: LookupQuery,
+        errors: FieldErrors,
+        join: JoinForm,
+    ) -> Self {
+        PublicPage {
+            page: Page::anonymous(ctx),
+            query,
+            searched: false,
+            address: None,
+            groups: Vec::new(),
+            ask: None,
+            errors,
+            join,
+            sent: None,
+            kept_days: state.config.join_request_days,
+        }
+    }
 }
 
 #[derive(Default, Deserialize)]
@@ -238,7 +264,8 @@ async fn public_page(
         let group = sent.parse::<i64>().ok().and_then(|id| groups.iter().find(|g| g.id == id));
         group.map_or_else(|| pt.sent.to_owned(), |g| pt.sent_to(&g.name))
     });
-    Ok(PublicPage { sent, query, searched, address, groups, ask, errors, join, page })
+    let kept_days = state.config.join_request_days;
+    Ok(PublicPage { sent, query, searched, address, groups, ask, errors, join, page, kept_days })
 }
 
 /// Whether the lookup form was sent: the page's own address has no query, the form always sends its fields.
@@ -257,20 +284,9 @@ async fn lookup(
     // Only a lookup with something typed spends the allowance; an empty form just gets its messages.
     if typed {
         if let Err(wait) = allow_lookup(&state, &ctx).await? {
-            // The form again with what was typed, and no answer.
             let mut errors = FieldErrors::default();
             errors.add("limit", wait.message(ctx.t()));
-            let page = PublicPage {
-                page: Page::anonymous(&ctx),
-                query,
-                searched: false,
-                address: None,
-                groups: Vec::new(),
-                ask: None,
-                errors,
-                join: JoinForm::default(),
-                sent: None,
-            };
+            let page = PublicPage::unanswered(&state, &ctx, query, errors, JoinForm::default());
             return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
         }
     }
@@ -310,17 +326,7 @@ async fn join(
             toevoeging: form.toevoeging.clone(),
             sent: None,
         };
-        let page = PublicPage {
-            page: Page::anonymous(&ctx),
-            query,
-            searched: false,
-            address: None,
-            groups: Vec::new(),
-            ask: None,
-            errors,
-            join: form,
-            sent: None,
-        };
+        let page = PublicPage::unanswered(&state, &ctx, query, errors, form);
         return Ok(wait.mark(render(StatusCode::TOO_MANY_REQUESTS, &page)?));
     }
     let units = find(&state, &form.postcode, &form.huisnummer, &form.toevoeging, &mut errors, &ctx).await?;
