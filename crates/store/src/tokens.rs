@@ -27,8 +27,18 @@ pub struct Token {
     pub last_used_at: Option<OffsetDateTime>,
     /// When it was revoked.
     pub revoked_at: Option<OffsetDateTime>,
-    /// Whether it may bring in Signalering's arrears ledger.
+    /// Whether it was given the right to bring in Signalering's arrears ledger.
     pub may_bring_ledger: bool,
+    /// Whether that right lapsed: its maker is no longer an administrator of the organisation.
+    pub ledger_lapsed: bool,
+}
+
+/// Whether a token `t`'s maker is an administrator of its organisation, as 1 or 0 (the role bound at `$role`).
+fn maker_is_admin(role: usize) -> String {
+    format!(
+        "CAST(CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = t.created_by_user_id \
+         AND m.org_id = t.org_id AND m.role = ${role}) THEN 1 ELSE 0 END AS BIGINT) AS maker_is_admin"
+    )
 }
 
 /// Creates a token for the organisation of `scope`, reading only or (`may_bring_ledger`) also bringing in
@@ -43,8 +53,8 @@ pub async fn create(
     let secret = format!("{PREFIX}{}", new_token());
     let mut tx = db.begin().await?;
     let id: i64 = sql::query_scalar(
-        "INSERT INTO api_tokens (org_id, name, token_hash, created_at, created_by, may_bring_ledger) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO api_tokens (org_id, name, token_hash, created_at, created_by, may_bring_ledger, \
+         created_by_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(scope.org_id())
     .bind(name.as_str())
@@ -52,6 +62,7 @@ pub async fn create(
     .bind(timestamp::to_unix(actor.at))
     .bind(&actor.label)
     .bind(i64::from(may_bring_ledger))
+    .bind(actor.user_id)
     .fetch_one(&mut tx)
     .await?;
     let change = Change {
@@ -88,11 +99,13 @@ pub async fn revoke(db: &Db, scope: &WriteScope, actor: &Actor, id: i64) -> Resu
 
 /// The organisation's tokens, newest first.
 pub async fn list(db: &Db, scope: &ReadScope) -> Result<Vec<Token>> {
-    let rows = sql::query(
-        "SELECT id, name, created_at, created_by, last_used_at, revoked_at, may_bring_ledger FROM api_tokens \
-         WHERE org_id = $1 ORDER BY id DESC",
-    )
+    let rows = sql::query(&format!(
+        "SELECT t.id, t.name, t.created_at, t.created_by, t.last_used_at, t.revoked_at, t.may_bring_ledger, {} \
+         FROM api_tokens t WHERE t.org_id = $1 ORDER BY t.id DESC",
+        maker_is_admin(2)
+    ))
     .bind(scope.org_id())
+    .bind(volkshuis_domain::access::Role::Admin.code())
     .fetch_all(db)
     .await?;
     rows.iter()
@@ -105,6 +118,7 @@ pub async fn list(db: &Db, scope: &ReadScope) -> Result<Vec<Token>> {
                 last_used_at: r.try_get::<Option<i64>, _>("last_used_at")?.map(timestamp::from_unix),
                 revoked_at: r.try_get::<Option<i64>, _>("revoked_at")?.map(timestamp::from_unix),
                 may_bring_ledger: r.try_get::<i64, _>("may_bring_ledger")? != 0,
+                ledger_lapsed: r.try_get::<i64, _>("maker_is_admin")? == 0,
             })
         })
         .collect()
@@ -126,15 +140,20 @@ pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<
     if !secret.starts_with(PREFIX) {
         return Ok(None);
     }
-    let row = sql::query(
-        "SELECT id, org_id, last_used_at, may_bring_ledger FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
-    )
+    // The right to bring in the ledger holds while the token's maker is an administrator of its organisation.
+    let row = sql::query(&format!(
+        "SELECT t.id, t.org_id, t.last_used_at, t.may_bring_ledger, {} FROM api_tokens t \
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+        maker_is_admin(2)
+    ))
     .bind(hash_token(secret))
+    .bind(volkshuis_domain::access::Role::Admin.code())
     .fetch_optional(db)
     .await?;
     let Some(row) = row else { return Ok(None) };
     let (id, org): (i64, i64) = (row.try_get("id")?, row.try_get("org_id")?);
-    let may_bring_ledger = row.try_get::<i64, _>("may_bring_ledger")? != 0;
+    let may_bring_ledger =
+        row.try_get::<i64, _>("may_bring_ledger")? != 0 && row.try_get::<i64, _>("maker_is_admin")? != 0;
     let last: Option<i64> = row.try_get("last_used_at")?;
     if last.is_none_or(|l| timestamp::to_unix(now) - l >= 60) {
         sql::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")

@@ -45,10 +45,22 @@ async fn a_ledger_sends_nothing_until_it_is_confirmed_the_same_day(db: &Db) {
     let world = World::new(&db).await;
     let households: Vec<Household> =
         LedgerReader::new(ledger_file().as_bytes()).expect("header").map(|r| r.expect("valid row")).collect();
+    let first = ledger::import_ledger(&db, &scope(world.woonstad), &actor(), "l.csv", &households, TODAY)
+        .await
+        .expect("ok")
+        .expect("decided");
+    // Brought in again before it was sent, the first lapses, and the log says so beside its import.
     let id = ledger::import_ledger(&db, &scope(world.woonstad), &actor(), "l.csv", &households, TODAY)
         .await
         .expect("ok")
         .expect("decided");
+    let dropped: Vec<String> =
+        sql::query_scalar("SELECT entity_id FROM audit_log WHERE action = 'drop' AND entity = 'sg_ledgers'")
+            .fetch_all(&db)
+            .await
+            .expect("audit");
+    assert_eq!(dropped, [first.to_string()]);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM sg_ledgers").await, 1);
     assert_eq!(count(&db, "SELECT COUNT(*) FROM sg_signals").await, 0, "nothing travels before the confirmation");
     let pending = ledger::pending(&db, scope(world.woonstad).as_read()).await.expect("ok").expect("pending");
     assert_eq!(pending.to_municipalities, vec![("gm-deventer".to_owned(), 1)]);

@@ -103,6 +103,7 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("addendum", "pa_cycle"),
     ("import", "sg_ledgers"),
     ("send", "sg_ledgers"),
+    ("drop", "sg_ledgers"),
     ("update", "sg_settings"),
     ("create", "sg_buckets"),
     ("delete", "sg_buckets"),
@@ -362,6 +363,7 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         // Signalering: never a person's name, only what was done and how many.
         ("import", "sg_ledgers") => dt.recent_sg_ledger(actor, number(d, "households"), number(d, "signalled")),
         ("send", "sg_ledgers") => dt.recent_sg_ledger_sent(actor, number(d, "signalled")),
+        ("drop", "sg_ledgers") => dt.recent_sg_ledger_dropped(actor),
         ("update", "sg_settings") => dt.recent_sg_settings(actor),
         ("create", "sg_buckets") => dt.recent_sg_bucket_create(actor),
         ("delete", "sg_buckets") => dt.recent_sg_bucket_delete(actor),

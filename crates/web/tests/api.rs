@@ -18,6 +18,8 @@ on_both_backends!(
     every_api_answer_is_the_documented_json,
     the_api_keeps_its_openapi_contract,
     a_token_with_the_right_brings_in_the_ledger_and_no_other_can,
+    the_ledger_route_checks_before_it_reads_and_takes_one_call_at_a_time,
+    a_ledger_right_lapses_with_its_makers_administration,
 );
 
 /// An administrator's scope on `org`, granted through the check as the web layer grants it.
@@ -39,17 +41,34 @@ async fn api(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode, Val
 
 /// POSTs `body` as a ledger with `token`.
 async fn post_ledger(app: &TestApp, token: Option<&str>, body: &str) -> (StatusCode, Value) {
+    let (status, _, json) = post_ledger_as(app, token, Some("text/csv"), body.as_bytes().to_vec()).await;
+    (status, json)
+}
+
+/// POSTs `body` as a ledger with `token` and `content_type`; the answer with its headers.
+async fn post_ledger_as(
+    app: &TestApp,
+    token: Option<&str>,
+    content_type: Option<&str>,
+    body: Vec<u8>,
+) -> (StatusCode, axum::http::HeaderMap, Value) {
     let mut request = Request::builder().method(Method::POST).uri("/api/v1/signalering/grootboek");
     if let Some(token) = token {
         request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
     }
-    request = request.header(header::CONTENT_TYPE, "text/csv").header("x-bestandsnaam", "erp-december.csv");
+    if let Some(content_type) = content_type {
+        request = request.header(header::CONTENT_TYPE, content_type);
+    }
+    request = request.header("x-bestandsnaam", "erp-december.csv");
     let router = volkshuis_web::router(app.state.clone());
-    let response = router.oneshot(request.body(Body::from(body.to_owned())).expect("request")).await.expect("response");
-    let status = response.status();
+    let response = router.oneshot(request.body(Body::from(body)).expect("request")).await.expect("response");
+    let (status, headers) = (response.status(), response.headers().clone());
     let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+    (status, headers, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
 }
+
+const LEDGER_HEADER: &str = "contractnummer;eenheid;naam;bedrag;achterstandSinds;aanmaningDatum;aanbodDatum;\
+                             contactpogingDatum;contactpogingSoort;schuldhulpGewezen;bezwaar;regeling";
 
 /// The secret of a new token of `org` named `name`, made by its administrator (logged in), with or without the
 /// right to bring in the ledger.
@@ -68,8 +87,7 @@ async fn a_token_with_the_right_brings_in_the_ledger_and_no_other_can(mut app: T
     let read_only = stock_and_token(&mut app).await;
     let woonstad = app.org_id("woonstad").await;
     let ledger = token_of(&mut app, woonstad, "Boekhouding", true).await;
-    let header = "contractnummer;eenheid;naam;bedrag;achterstandSinds;aanmaningDatum;aanbodDatum;contactpogingDatum;\
-                  contactpogingSoort;schuldhulpGewezen;bezwaar;regeling";
+    let header = LEDGER_HEADER;
     let good =
         format!("{header}\nK1;V01;Joke Hendriks;120,00;1-8-2026;1-9-2026;1-10-2026;5-9-2026;telefoon;ja;nee;geen\n");
     let (status, body) = post_ledger(&app, None, &good).await;
@@ -318,4 +336,91 @@ async fn the_api_keeps_its_openapi_contract(mut app: TestApp) {
     let (ran, problems) = api_contract::run(&app, &token).await;
     assert!(ran >= 300, "only {ran} cases ran");
     assert!(problems.is_empty(), "{} of {ran} cases broke the contract:\n{}", problems.len(), problems.join("\n"));
+}
+
+async fn the_ledger_route_checks_before_it_reads_and_takes_one_call_at_a_time(mut app: TestApp) {
+    let read_only = stock_and_token(&mut app).await;
+    let woonstad = app.org_id("woonstad").await;
+    let ledger = token_of(&mut app, woonstad, "Boekhouding", true).await;
+    let good = format!(
+        "{LEDGER_HEADER}\nK1;V01;Joke Hendriks;120,00;1-8-2026;1-9-2026;1-10-2026;5-9-2026;telefoon;ja;nee;geen\n"
+    );
+    // A read-only token's oversized body is refused for the token, not read and then refused for its size.
+    let huge = vec![b'x'; volkshuis_domain::signalering::ledger::MAX_LEDGER_BYTES + 1];
+    let (status, _, body) = post_ledger_as(&app, Some(&read_only), Some("text/csv"), huge.clone()).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")), "{body}");
+    let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some("text/csv"), huge).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large")));
+    // Not CSV: refused by its type; CSV under another name an ERP uses, or none, is read.
+    for wrong in ["application/json", "application/x-www-form-urlencoded", "image/png"] {
+        let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some(wrong), good.clone().into_bytes()).await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("unsupported_media_type"))
+        );
+    }
+    // Refused rows come in the one error shape, with a message.
+    let bad = format!("{LEDGER_HEADER}\nK1;V01;Joke Hendriks;twaalf;1-8-2026;;;;;;nee;geen\n");
+    let (status, _, body) = post_ledger_as(&app, Some(&ledger), None, bad.into_bytes()).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("rows_refused")));
+    assert_eq!(body["message"].as_str(), Some("1 problem(s) in the file; nothing was written"));
+    // While another call of the organisation brings in its ledger, a second is told to try again and changes nothing.
+    let turn = volkshuis_store::signalering::ledger::try_ledger_turn(&app.state.db, woonstad).await.expect("turn");
+    let turn = turn.expect("free");
+    let (status, headers, body) =
+        post_ledger_as(&app, Some(&ledger), Some("text/csv; charset=utf-8"), good.clone().into_bytes()).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::CONFLICT, Some("busy")), "{body}");
+    assert!(headers.contains_key(header::RETRY_AFTER));
+    let ledgers = || async {
+        volkshuis_store::signalering::ledger::ledgers(&app.state.db, admin_scope(woonstad).as_read(), 5)
+            .await
+            .expect("ledgers")
+            .len()
+    };
+    assert_eq!(ledgers().await, 0);
+    drop(turn);
+    let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some("text/plain"), good.into_bytes()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(ledgers().await, 1);
+    // A filter misspelt is refused, not ignored (it answered with the whole stock).
+    let (status, body) = api(&app, "/api/v1/eenheden?gemeentecode=GM9999", Some(&read_only)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["message"].as_str().is_some_and(|m| m.contains("gemeentecode")), "{body}");
+    let (status, _) = api(&app, "/api/v1/clusters?gemeenteCode=GM0363", Some(&read_only)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the complexes are not filtered by gemeente");
+}
+
+async fn a_ledger_right_lapses_with_its_makers_administration(mut app: TestApp) {
+    stock_and_token(&mut app).await;
+    let woonstad = app.org_id("woonstad").await;
+    let ledger = token_of(&mut app, woonstad, "Boekhouding", true).await;
+    let good = format!(
+        "{LEDGER_HEADER}\nK1;V01;Joke Hendriks;120,00;1-8-2026;1-9-2026;1-10-2026;5-9-2026;telefoon;ja;nee;geen\n"
+    );
+    let maker: i64 =
+        volkshuis_store::testdb::sql::query_scalar("SELECT id FROM users WHERE email = 'admin@woonstad.test'")
+            .fetch_one(&app.state.db)
+            .await
+            .expect("maker");
+    let (db, now) = (app.state.db.clone(), app.state.clock.now());
+    let set_role = |role: Role| {
+        let db = db.clone();
+        let actor = volkshuis_store::audit::Actor::system("test", now);
+        async move {
+            let mut tx = db.begin().await.expect("begin");
+            volkshuis_store::users::set_membership(&mut tx, &actor, maker, woonstad, role).await.expect("role");
+            tx.commit().await.expect("commit");
+        }
+    };
+    set_role(Role::Staff).await;
+    let (status, body) = post_ledger(&app, Some(&ledger), &good).await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")), "{body}");
+    // Another administrator sees why on the token page.
+    app.login("beheer@volkshuis.test").await;
+    let page = app.get(&format!("/orgs/{woonstad}/api-tokens")).await;
+    assert!(page.main().contains("grootboek: vervallen (de maker is geen beheerder meer)"), "{}", page.main());
+    assert!(!page.main().contains("name=\"ledger\""), "the platform's operator gives no ledger right");
+    set_role(Role::Admin).await;
+    let (status, body) = post_ledger(&app, Some(&ledger), &good).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }

@@ -228,6 +228,18 @@ pub async fn import_ledger(
     .fetch_one(&mut tx)
     .await?;
     // An earlier ledger that was never sent is dropped; the last one sent keeps its households until this is sent.
+    // The log says so: its import is there, and a reader would look for its signals.
+    let dropped: Vec<i64> =
+        sql::query_scalar("SELECT id FROM sg_ledgers WHERE org_id = $1 AND sent_at IS NULL AND id <> $2 ORDER BY id")
+            .bind(org_id)
+            .bind(ledger_id)
+            .fetch_all(&mut tx)
+            .await?;
+    for id in &dropped {
+        let mut change = Change::event(Some(org_id), "drop", "sg_ledgers", id.to_string());
+        change.after = Some(json!({ "replaced_by": ledger_id }));
+        audit::record(tx.conn(), actor, change).await?;
+    }
     sql::query("DELETE FROM sg_ledgers WHERE org_id = $1 AND sent_at IS NULL AND id <> $2")
         .bind(org_id)
         .bind(ledger_id)
@@ -295,6 +307,32 @@ async fn recipient_cached(tx: &mut Tx, cache: &mut HashMap<String, Recipient>, c
     let recipient = recipient_of(tx, code).await?;
     cache.insert(code.to_owned(), recipient);
     Ok(recipient)
+}
+
+/// A caller's turn to bring in and send a ledger of one organisation in two steps ([`import_ledger`], then
+/// [`send_ledger`]) without another caller's import dropping the first one's pending ledger in between (the API,
+/// which takes both steps at once). Held until dropped. On PostgreSQL an advisory lock in a transaction of its own,
+/// so every server of the platform sees it; on SQLite, one process serves the database, and a lock in memory does.
+pub enum LedgerTurn {
+    /// The transaction holding `pg_try_advisory_xact_lock(7305, org)`; dropping it rolls back and frees the lock.
+    Postgres(Tx),
+    /// The process's lock for SQLite.
+    Sqlite(tokio::sync::OwnedMutexGuard<()>),
+}
+
+/// The turn of the organisation, or `None` while another caller has it.
+pub async fn try_ledger_turn(db: &Db, org_id: i64) -> Result<Option<LedgerTurn>> {
+    if db.backend() == Backend::Postgres {
+        let mut tx = db.begin().await?;
+        let got: bool = sql::query_scalar("SELECT pg_try_advisory_xact_lock(7305, CAST($1 AS INTEGER))")
+            .bind(org_id)
+            .fetch_one(&mut tx)
+            .await?;
+        return Ok(got.then_some(LedgerTurn::Postgres(tx)));
+    }
+    static SQLITE_TURN: std::sync::OnceLock<std::sync::Arc<tokio::sync::Mutex<()>>> = std::sync::OnceLock::new();
+    let lock = SQLITE_TURN.get_or_init(Default::default).clone();
+    Ok(lock.try_lock_owned().ok().map(LedgerTurn::Sqlite))
 }
 
 /// Why a pending ledger could not be sent.

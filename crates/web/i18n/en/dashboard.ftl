@@ -275,6 +275,7 @@ recent-sg-ledger-sent = { $actor } sent { $signalled ->
     [one] 1 signal
    *[other] { $signalled } signals
 } from an arrears ledger
+recent-sg-ledger-dropped = { $actor } brought in a new ledger; the previous one, not yet sent, lapsed
 line-checks-overdue = { $count ->
     [one] 1 check after the sale of a home is overdue
    *[other] { $count } checks after the sale of homes are overdue

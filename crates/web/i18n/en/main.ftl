@@ -236,15 +236,16 @@ stock-map-units = { $units ->
        *[other] { $units } units
     } in view
 tokens-title = API tokens
-tokens-help = With an API token another system (your ERP or BI, say) reads your organisation's data through the JSON API. A token can only read.
+tokens-help = With an API token another system (your ERP or BI, say) reads your organisation's data through the JSON API. A token can only read, unless a corporation's administrator gives it the right to bring in the arrears ledger of Early signals.
 tokens-created = New token created
 tokens-copy-now = Copy the token now: it is not stored and will not be shown again.
 tokens-created-at = Created
 tokens-last-used = Last used
 tokens-revoked = revoked
 tokens-ledger = This token may also upload the arrears ledger of Early signals
-tokens-ledger-help = For the accounting system that sends the rent arrears each month (POST /api/v1/signalering/grootboek). Without this box a token can only read.
+tokens-ledger-help = For the accounting system that sends the rent arrears each month (POST /api/v1/signalering/grootboek). The right holds while you are an administrator of this corporation. Without this box a token can only read.
 tokens-ledger-tag = ledger
+tokens-ledger-lapsed = ledger: lapsed (its maker is no longer an administrator)
 tokens-revoke = Revoke
 tokens-new = New token
 tokens-name = What for (e.g. ERP link)

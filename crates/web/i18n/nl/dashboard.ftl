@@ -275,6 +275,7 @@ recent-sg-ledger-sent = { $actor } verstuurde { $signalled ->
     [one] 1 signaal
    *[other] { $signalled } signalen
 } uit een grootboek
+recent-sg-ledger-dropped = { $actor } las een nieuw grootboek in; het vorige, nog niet verstuurde, verviel
 line-checks-overdue = { $count ->
     [one] 1 controle na de verkoop van een woning is te laat
    *[other] { $count } controles na de verkoop van woningen zijn te laat

@@ -236,15 +236,16 @@ stock-map-units = { $units ->
        *[other] { $units } eenheden
     } in beeld
 tokens-title = API-sleutels
-tokens-help = Met een API-sleutel leest een ander systeem (zoals uw ERP of BI) de gegevens van uw organisatie via de JSON-API. Een sleutel kan alleen lezen.
+tokens-help = Met een API-sleutel leest een ander systeem (zoals uw ERP of BI) de gegevens van uw organisatie via de JSON-API. Een sleutel kan alleen lezen, tenzij een beheerder van een corporatie hem het recht geeft het grootboek van Signalering in te brengen.
 tokens-created = Nieuwe sleutel gemaakt
 tokens-copy-now = Kopieer de sleutel nu: hij wordt niet opgeslagen en is hierna niet meer te zien.
 tokens-created-at = Gemaakt
 tokens-last-used = Laatst gebruikt
 tokens-revoked = ingetrokken
 tokens-ledger = Dit token mag ook het grootboek van Signalering inbrengen
-tokens-ledger-help = Voor het boekhoudsysteem dat elke maand de huurachterstanden aanlevert (POST /api/v1/signalering/grootboek). Zonder dit vinkje kan een token alleen lezen.
+tokens-ledger-help = Voor het boekhoudsysteem dat elke maand de huurachterstanden aanlevert (POST /api/v1/signalering/grootboek). Het recht geldt zolang u beheerder van deze corporatie bent. Zonder dit vinkje kan een token alleen lezen.
 tokens-ledger-tag = grootboek
+tokens-ledger-lapsed = grootboek: vervallen (de maker is geen beheerder meer)
 tokens-revoke = Intrekken
 tokens-new = Nieuwe sleutel
 tokens-name = Waarvoor (bijv. ERP-koppeling)

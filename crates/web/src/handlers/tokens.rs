@@ -29,6 +29,8 @@ struct TokenLine {
     last_used: String,
     revoked: bool,
     ledger: bool,
+    /// The ledger right lapsed: its maker is no longer an administrator.
+    ledger_lapsed: bool,
 }
 
 #[derive(Template)]
@@ -36,8 +38,8 @@ struct TokenLine {
 struct TokensPage {
     page: Page,
     org_id: i64,
-    /// A corporation's token may be given the right to bring in the arrears ledger.
-    corporation: bool,
+    /// The reader may give a token the right to bring in the arrears ledger: an administrator of a corporation.
+    may_give_ledger: bool,
     org_name: String,
     tokens: Vec<TokenLine>,
     token_name: String,
@@ -64,18 +66,26 @@ async fn page(
             last_used: t.last_used_at.map(show_time).unwrap_or_default(),
             revoked: t.revoked_at.is_some(),
             ledger: t.may_bring_ledger,
+            ledger_lapsed: t.may_bring_ledger && t.ledger_lapsed,
         })
         .collect();
     Ok(TokensPage {
         page: Page::for_user(auth),
         org_id: org.id,
-        corporation: org.kind == volkshuis_domain::org::OrgKind::Corporation,
+        may_give_ledger: may_give_ledger(auth, &org),
         org_name: org.name,
         tokens,
         token_name: name,
         errors,
         new_secret,
     })
+}
+
+/// The right to send tenants' data to municipalities is given by the corporation's own administrator only (not the
+/// platform's operator), and holds while they are one (`tokens::authenticate`).
+fn may_give_ledger(auth: &Auth, org: &orgs::Organisation) -> bool {
+    org.kind == volkshuis_domain::org::OrgKind::Corporation
+        && auth.memberships.iter().any(|(o, role)| o.id == org.id && *role == Role::Admin)
 }
 
 async fn list(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
@@ -104,9 +114,7 @@ async fn create(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &auth, &scope, form.name, errors, None).await?);
     };
     let org = orgs::get(&state.db, org).await?.ok_or(AppError::NotFound)?;
-    // The right to send tenants' data to municipalities is given by the corporation's own administrator only.
-    let own_admin = auth.memberships.iter().any(|(o, role)| o.id == org.id && *role == Role::Admin);
-    let ledger = form.ledger.is_some() && org.kind == volkshuis_domain::org::OrgKind::Corporation && own_admin;
+    let ledger = form.ledger.is_some() && may_give_ledger(&auth, &org);
     let (_, secret) = tokens::create(&state.db, &scope, &auth.actor(&state), &name, ledger).await?;
     // The secret is shown on this one answer only; it is never stored or shown again.
     render(

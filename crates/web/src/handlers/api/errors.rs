@@ -44,6 +44,21 @@ impl ApiError {
     pub(super) fn forbidden(message: impl Into<String>) -> Self {
         Self(StatusCode::FORBIDDEN, "forbidden", message.into())
     }
+
+    /// 409: another request of the organisation is doing this now; try again (with `Retry-After`).
+    pub(super) fn conflict(message: impl Into<String>) -> Self {
+        Self(StatusCode::CONFLICT, "busy", message.into())
+    }
+
+    /// 413: the body is larger than the operation takes.
+    pub(super) fn payload_too_large(message: impl Into<String>) -> Self {
+        Self(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", message.into())
+    }
+
+    /// 415: the body is not of a type the operation reads.
+    pub(super) fn unsupported_media_type(message: impl Into<String>) -> Self {
+        Self(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", message.into())
+    }
 }
 
 impl From<StoreError> for ApiError {
@@ -68,7 +83,7 @@ impl IntoResponse for ApiError {
         if self.0 == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
-        if self.0 == StatusCode::SERVICE_UNAVAILABLE {
+        if self.0 == StatusCode::SERVICE_UNAVAILABLE || self.0 == StatusCode::CONFLICT {
             response.headers_mut().insert(header::RETRY_AFTER, crate::error::RETRY_AFTER_SECONDS.into());
         }
         response

@@ -6,7 +6,7 @@
 use super::{ApiClient, ApiError};
 use crate::notify::{self, Event, Step};
 use crate::state::AppState;
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -26,16 +26,23 @@ pub(super) async fn bring_in(
     State(state): State<AppState>,
     client: ApiClient,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Result<Response, ApiError> {
+    // Who may send is settled before the body is read: a read-only token's 50 MB is never taken in.
     if !client.may_bring_ledger {
         return Err(ApiError::forbidden("this token may read only; make one that may bring in the ledger"));
     }
     let org_id = client.scope.org_id();
     let organisation = orgs::get(&state.db, org_id).await?.ok_or_else(ApiError::not_found)?;
     if organisation.kind != OrgKind::Corporation {
-        return Err(ApiError::not_found());
+        return Err(ApiError::forbidden("only a corporation brings in an arrears ledger"));
     }
+    if !is_csv(&headers) {
+        return Err(ApiError::unsupported_media_type(format!("send the ledger as one of: {}", CSV_TYPES.join(", "))));
+    }
+    let body = axum::body::to_bytes(body, MAX_LEDGER_BYTES).await.map_err(|_| {
+        ApiError::payload_too_large(format!("a ledger is at most {} MB", MAX_LEDGER_BYTES / (1024 * 1024)))
+    })?;
     let file_name = headers
         .get("x-bestandsnaam")
         .and_then(|v| v.to_str().ok())
@@ -52,9 +59,10 @@ pub(super) async fn bring_in(
             .take(1_000)
             .map(|e| json!({ "line": e.line, "column": e.column, "value": e.value, "reason": e.reason.to_string() }))
             .collect();
+        let message = format!("{} problem(s) in the file; nothing was written", errors.len());
         (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Json(json!({ "error": "rows_refused", "count": errors.len(), "errors": list })),
+            Json(json!({ "error": "rows_refused", "message": message, "count": errors.len(), "errors": list })),
         )
             .into_response()
     };
@@ -62,6 +70,10 @@ pub(super) async fn bring_in(
     if !read.problems.is_empty() {
         return Ok(refused(&ledger::every_problem(&state.db, &scope, read).await?));
     }
+    // Bringing in and sending are two steps; another call in between would drop this one's pending ledger.
+    let Some(_turn) = ledger::try_ledger_turn(&state.db, org_id).await? else {
+        return Err(ApiError::conflict("another ledger of this organisation is being brought in; try again shortly"));
+    };
     let households = read.households;
     let now = state.clock.now();
     let actor = Actor { user_id: None, label: format!("API-token {}", client.token_id), request_id: None, at: now };
@@ -89,4 +101,15 @@ pub(super) async fn bring_in(
         "resolved": summary.resolved,
     }))
     .into_response())
+}
+
+/// The content types a ledger may come with (none given is taken as CSV too): what ERPs and `curl --data-binary`
+/// send for a CSV file. A JSON document, a form or an image is refused before it is read.
+const CSV_TYPES: [&str; 5] =
+    ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
+
+fn is_csv(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(axum::http::header::CONTENT_TYPE) else { return true };
+    let essence = value.to_str().unwrap_or_default().split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    CSV_TYPES.contains(&essence.as_str())
 }

@@ -117,12 +117,22 @@ pub async fn document() -> Json<Value> {
             "resolved": { "type": "integer", "description": "open signals whose contract left the ledger" }
         }
     } } } });
-    ledger_responses["403"] = json!({ "description": "the token may read only", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
-    ledger_responses["404"] = json!({ "description": "the token's organisation is not a corporation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    let error = |description: &str| json!({ "description": description, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    ledger_responses["400"] =
+        error("not a ledger file (no header row with the ledger's columns), or a parameter is invalid");
+    ledger_responses["409"] =
+        error("another ledger of this organisation is being brought in; try again after Retry-After seconds");
+    ledger_responses["413"] = error("the body is larger than 50 MB");
+    ledger_responses["415"] = error("the body is not CSV (text/csv, text/plain, application/csv, application/vnd.ms-excel or application/octet-stream)");
+    ledger_responses["503"] =
+        error("the database is busy or briefly unreachable; nothing was written, try again after Retry-After seconds");
+    ledger_responses["403"] = json!({ "description": "the token may read only, its maker is no longer an administrator of the corporation, or the organisation is no corporation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
     ledger_responses["422"] = json!({ "description": "rows refused; nothing was written", "content": { "application/json": { "schema": {
         "type": "object",
+        "required": ["error", "message", "count", "errors"],
         "properties": {
             "error": { "type": "string", "description": "rows_refused" },
+            "message": { "type": "string", "description": "how many problems, and that nothing was written" },
             "count": { "type": "integer", "description": "problems found" },
             "errors": { "type": "array", "description": "the first 1,000 problems", "items": { "type": "object", "properties": {
                 "line": { "type": "integer" }, "column": { "type": "string" }, "value": { "type": "string" }, "reason": { "type": "string" }
@@ -183,11 +193,15 @@ pub async fn document() -> Json<Value> {
                 "responses": cluster_responses
             } },
             "/signalering/grootboek": { "post": {
-                "summary": "Bring in the monthly arrears ledger (a corporation's token made with that right)",
+                "summary": "Bring in the monthly arrears ledger (a corporation's token made with that right, while its maker is an administrator)",
                 "description": "The body is the ledger CSV of docs/ledger-format.md. All or nothing: a file with any \
                     problem changes nothing and every problem comes back by line and column. The optional header \
                     X-Bestandsnaam names the file in the corporation's list of ledgers.",
-                "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string" } } } },
+                "requestBody": { "required": true, "content": {
+                    "text/csv": { "schema": { "type": "string" } },
+                    "text/plain": { "schema": { "type": "string" } },
+                    "application/octet-stream": { "schema": { "type": "string" } }
+                } },
                 "responses": ledger_responses
             } }
         }

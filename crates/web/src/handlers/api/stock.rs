@@ -14,9 +14,10 @@ use volkshuis_store::stock::{self, UnitFilter, UnitRow};
 const DEFAULT_LIMIT: i64 = 100;
 const MAX_LIMIT: i64 = 1_000;
 
-/// Query parameters, named as the VERA attributes they filter on.
+/// Query parameters, named as the VERA attributes they filter on. An unknown one is refused: a filter misspelt
+/// (`gemeentecode`) would otherwise answer with the whole stock.
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnitQuery {
     gemeente_code: Option<String>,
     buurt_code: Option<String>,
@@ -133,8 +134,9 @@ pub async fn unit(
     Ok(Json(unit_json(&unit)))
 }
 
-/// Query parameters of `/api/v1/clusters`.
+/// Query parameters of `/api/v1/clusters` (it filters on nothing: a filter given is refused, not ignored).
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PageQuery {
     cursor: Option<String>,
     limit: Option<i64>,
