@@ -20,6 +20,7 @@ on_both_backends!(
     a_token_with_the_right_brings_in_the_ledger_and_no_other_can,
     the_ledger_route_checks_before_it_reads_and_takes_one_call_at_a_time,
     a_ledger_right_lapses_with_its_makers_administration,
+    a_ledger_that_would_resolve_most_open_signals_is_sent_only_when_confirmed,
 );
 
 /// An administrator's scope on `org`, granted through the check as the web layer grants it.
@@ -41,7 +42,7 @@ async fn api(app: &TestApp, path: &str, token: Option<&str>) -> (StatusCode, Val
 
 /// POSTs `body` as a ledger with `token`.
 async fn post_ledger(app: &TestApp, token: Option<&str>, body: &str) -> (StatusCode, Value) {
-    let (status, _, json) = post_ledger_as(app, token, Some("text/csv"), body.as_bytes().to_vec()).await;
+    let (status, _, json) = post_ledger_as(app, token, Some("text/csv"), body.as_bytes().to_vec(), "").await;
     (status, json)
 }
 
@@ -51,8 +52,9 @@ async fn post_ledger_as(
     token: Option<&str>,
     content_type: Option<&str>,
     body: Vec<u8>,
+    query: &str,
 ) -> (StatusCode, axum::http::HeaderMap, Value) {
-    let mut request = Request::builder().method(Method::POST).uri("/api/v1/signalering/grootboek");
+    let mut request = Request::builder().method(Method::POST).uri(format!("/api/v1/signalering/grootboek{query}"));
     if let Some(token) = token {
         request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
     }
@@ -347,13 +349,13 @@ async fn the_ledger_route_checks_before_it_reads_and_takes_one_call_at_a_time(mu
     );
     // A read-only token's oversized body is refused for the token, not read and then refused for its size.
     let huge = vec![b'x'; volkshuis_domain::signalering::ledger::MAX_LEDGER_BYTES + 1];
-    let (status, _, body) = post_ledger_as(&app, Some(&read_only), Some("text/csv"), huge.clone()).await;
+    let (status, _, body) = post_ledger_as(&app, Some(&read_only), Some("text/csv"), huge.clone(), "").await;
     assert_eq!((status, body["error"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")), "{body}");
-    let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some("text/csv"), huge).await;
+    let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some("text/csv"), huge, "").await;
     assert_eq!((status, body["error"].as_str()), (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large")));
     // Not CSV: refused by its type; CSV under another name an ERP uses, or none, is read.
     for wrong in ["application/json", "application/x-www-form-urlencoded", "image/png"] {
-        let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some(wrong), good.clone().into_bytes()).await;
+        let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some(wrong), good.clone().into_bytes(), "").await;
         assert_eq!(
             (status, body["error"].as_str()),
             (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("unsupported_media_type"))
@@ -361,14 +363,14 @@ async fn the_ledger_route_checks_before_it_reads_and_takes_one_call_at_a_time(mu
     }
     // Refused rows come in the one error shape, with a message.
     let bad = format!("{LEDGER_HEADER}\nK1;V01;Joke Hendriks;twaalf;1-8-2026;;;;;;nee;geen\n");
-    let (status, _, body) = post_ledger_as(&app, Some(&ledger), None, bad.into_bytes()).await;
+    let (status, _, body) = post_ledger_as(&app, Some(&ledger), None, bad.into_bytes(), "").await;
     assert_eq!((status, body["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("rows_refused")));
     assert_eq!(body["message"].as_str(), Some("1 problem(s) in the file; nothing was written"));
     // While another call of the organisation brings in its ledger, a second is told to try again and changes nothing.
     let turn = volkshuis_store::signalering::ledger::try_ledger_turn(&app.state.db, woonstad).await.expect("turn");
     let turn = turn.expect("free");
     let (status, headers, body) =
-        post_ledger_as(&app, Some(&ledger), Some("text/csv; charset=utf-8"), good.clone().into_bytes()).await;
+        post_ledger_as(&app, Some(&ledger), Some("text/csv; charset=utf-8"), good.clone().into_bytes(), "").await;
     assert_eq!((status, body["error"].as_str()), (StatusCode::CONFLICT, Some("busy")), "{body}");
     assert!(headers.contains_key(header::RETRY_AFTER));
     let ledgers = || async {
@@ -379,7 +381,7 @@ async fn the_ledger_route_checks_before_it_reads_and_takes_one_call_at_a_time(mu
     };
     assert_eq!(ledgers().await, 0);
     drop(turn);
-    let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some("text/plain"), good.into_bytes()).await;
+    let (status, _, body) = post_ledger_as(&app, Some(&ledger), Some("text/plain"), good.into_bytes(), "").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(ledgers().await, 1);
     // A filter misspelt is refused, not ignored (it answered with the whole stock).
@@ -423,4 +425,49 @@ async fn a_ledger_right_lapses_with_its_makers_administration(mut app: TestApp) 
     set_role(Role::Admin).await;
     let (status, body) = post_ledger(&app, Some(&ledger), &good).await;
     assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+async fn a_ledger_that_would_resolve_most_open_signals_is_sent_only_when_confirmed(mut app: TestApp) {
+    stock_and_token(&mut app).await;
+    let woonstad = app.org_id("woonstad").await;
+    let ledger = token_of(&mut app, woonstad, "Boekhouding", true).await;
+    let row =
+        |n: u32| format!("K{n};V0{n};Huurder {n};120,00;1-8-2026;1-9-2026;1-10-2026;5-9-2026;telefoon;ja;nee;geen");
+    let six: Vec<String> = (1..=6).map(row).collect();
+    let (status, body) = post_ledger(&app, Some(&ledger), &format!("{LEDGER_HEADER}\n{}\n", six.join("\n"))).await;
+    assert_eq!((status, body["signalled"].as_u64()), (StatusCode::OK, Some(6)), "{body}");
+    // A month later the file holds one row: five of the six open signals would count as resolved.
+    let short = format!("{LEDGER_HEADER}\n{}\n", row(1));
+    let (status, _, body) = post_ledger_as(&app, Some(&ledger), None, short.clone().into_bytes(), "").await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("confirm_resolving")));
+    assert_eq!((body["resolving"].as_i64(), body["open"].as_i64()), (Some(5), Some(6)), "{body}");
+    assert!(body["message"].as_str().is_some_and(|m| m.contains("?bevestigOpgelost=5")), "{body}");
+    let ledgers = || async {
+        volkshuis_store::signalering::ledger::ledgers(&app.state.db, admin_scope(woonstad).as_read(), 5)
+            .await
+            .expect("ledgers")
+            .len()
+    };
+    assert_eq!(ledgers().await, 1, "the unconfirmed ledger is not kept");
+    let logged: i64 = volkshuis_store::testdb::sql::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'drop' AND entity = 'sg_ledgers' AND after_json LIKE '%unconfirmed%'",
+    )
+    .fetch_one(&app.state.db)
+    .await
+    .expect("audit");
+    assert_eq!(logged, 1);
+    // A wrong number is no confirmation; the right one sends it.
+    let (status, _, _) =
+        post_ledger_as(&app, Some(&ledger), None, short.clone().into_bytes(), "?bevestigOpgelost=4").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, body) = post_ledger_as(&app, Some(&ledger), None, short.into_bytes(), "?bevestigOpgelost=5").await;
+    assert_eq!((status, body["resolved"].as_u64()), (StatusCode::OK, Some(5)), "{body}");
+    assert_eq!(ledgers().await, 2);
+    // A day ahead of the ledger's is a typing error, named by line and column in English.
+    let ahead =
+        format!("{LEDGER_HEADER}\nK1;V01;Huurder 1;120,00;1-6-2099;1-9-2026;1-10-2026;5-9-2026;telefoon;ja;nee;geen\n");
+    let (status, body) = post_ledger(&app, Some(&ledger), &ahead).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["column"].as_str(), Some("achterstandSinds"));
+    assert_eq!(body["errors"][0]["reason"].as_str(), Some("lies after today, the day of the ledger"));
 }

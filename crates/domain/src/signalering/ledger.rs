@@ -220,6 +220,42 @@ pub struct Household {
     pub arrangement: Arrangement,
 }
 
+/// The days in `households` that lie after `today`, the day the ledger is decided on: arrears, a reminder or a
+/// contact attempt of tomorrow is a typing error (1-6-2099), and the terms counted from it would be wrong.
+pub fn days_after(households: &[Household], today: Date) -> Vec<RowError> {
+    let mut errors = Vec::new();
+    for household in households {
+        let days = [
+            (LedgerColumn::ArrearsSince, Some(household.arrears_since)),
+            (LedgerColumn::ReminderOn, household.reminder_on),
+            (LedgerColumn::OfferOn, household.offer_on),
+            (LedgerColumn::ContactOn, household.contact_on),
+        ];
+        for (column, day) in days {
+            if let Some(day) = day.filter(|day| *day > today) {
+                errors.push(RowError {
+                    line: household.line,
+                    column: column.name().into(),
+                    value: format!("{}-{}-{}", day.day(), u8::from(day.month()), day.year()),
+                    reason: RowProblem::AfterToday,
+                });
+            }
+        }
+    }
+    errors
+}
+
+/// The fewest open signals a ledger must count as resolved before a sender who cannot see the consequences (the
+/// API) is asked to confirm them.
+pub const CONFIRM_RESOLVING_FROM: i64 = 5;
+
+/// Whether a ledger that would count `resolving` of the `open` signals' arrears as resolved (their contracts are not
+/// in it) is sent only when confirmed: more than half of them, and at least [`CONFIRM_RESOLVING_FROM`]. A complete
+/// monthly ledger resolves some; a file cut short resolves nearly all (one row resolved 32 of 32 in an audit).
+pub fn resolving_needs_confirmation(resolving: i64, open: i64) -> bool {
+    resolving >= CONFIRM_RESOLVING_FROM && resolving * 2 > open
+}
+
 /// Reads a ledger file row by row.
 pub type LedgerReader<R> = TableReader<R, LedgerColumn>;
 
@@ -415,6 +451,31 @@ mod tests {
 
     const HEADER: &str = "contractnummer;eenheid;naam;telefoon;email;bedrag;achterstandSinds;aanmaningDatum;\
                           aanbodDatum;contactpogingDatum;contactpogingSoort;contactBereikt;schuldhulpGewezen;bezwaar;regeling";
+
+    #[test]
+    fn resolving_most_open_signals_asks_for_confirmation() {
+        assert!(resolving_needs_confirmation(32, 32));
+        assert!(resolving_needs_confirmation(6, 11));
+        assert!(!resolving_needs_confirmation(5, 10), "half is not more than half");
+        assert!(!resolving_needs_confirmation(4, 4), "a few resolved at once need no confirmation");
+        assert!(!resolving_needs_confirmation(0, 0));
+    }
+
+    #[test]
+    fn a_day_after_the_ledgers_day_is_named_by_line_and_column() {
+        let file = format!(
+            "{HEADER}\nK1;E1;A;;;10;1-11-2026;1-12-2026;3-12-2026;3-12-2026;telefoon;ja;ja;nee;geen\n\
+             K2;E2;B;;;10;1-6-2099;4-12-2026;;;;;nee;nee;geen\n"
+        );
+        let households: Vec<Household> = read(&file).into_iter().map(|r| r.expect("valid")).collect();
+        let today = date!(2026 - 12 - 03);
+        let errors = days_after(&households, today);
+        let found: Vec<(u64, &str, &str)> =
+            errors.iter().map(|e| (e.line, e.column.as_str(), e.value.as_str())).collect();
+        assert_eq!(found, [(3, "achterstandSinds", "1-6-2099"), (3, "aanmaningDatum", "4-12-2026")]);
+        assert!(errors.iter().all(|e| e.reason == RowProblem::AfterToday));
+        assert!(days_after(&households, date!(2099 - 06 - 01)).is_empty(), "today itself is not after today");
+    }
 
     #[test]
     fn reads_a_household_as_excel_writes_it() {

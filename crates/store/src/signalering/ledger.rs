@@ -14,7 +14,7 @@ use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::bezit::import::{echo, RowError, RowProblem, WHOLE_ROW};
 use volkshuis_domain::money::Money;
-use volkshuis_domain::signalering::ledger::LedgerRows;
+use volkshuis_domain::signalering::ledger::{days_after, LedgerRows};
 use volkshuis_domain::signalering::rule::{
     decide_with_thresholds, threshold_end, Block, Context, RuleSettings, Thresholds,
 };
@@ -198,8 +198,10 @@ pub async fn import_ledger(
     }
     let wanted: Vec<&str> = households.iter().map(|h| h.unit.as_str()).collect();
     let units = units_of(&mut tx.conn(), org_id, &wanted).await?;
-    let errors = stock_problems(&units, households);
+    let mut errors = stock_problems(&units, households);
+    errors.extend(days_after(households, today));
     if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
         return Ok(Err(errors));
     }
 
@@ -658,6 +660,8 @@ pub struct Pending {
     pub by_file: Vec<(String, i64)>,
     /// Open signals whose contract is no longer in the ledger and whose arrears will now count as resolved.
     pub resolving: i64,
+    /// Open signals whose arrears do not count as resolved yet (of which `resolving` will).
+    pub open: i64,
 }
 
 /// The organisation's ledger waiting for its confirmation, if any (counts only, no persons).
@@ -694,15 +698,18 @@ pub async fn pending(db: &Db, scope: &ReadScope) -> Result<Option<Pending>> {
     to_municipalities.sort();
     // As sending counts them: an open signal not in the ledger whose arrears do not count as resolved already (an
     // earlier ledger without its contract resolved them).
-    let resolving: i64 = sql::query_scalar(
-        "SELECT COUNT(*) FROM sg_signals s JOIN sg_facts f ON f.signal_id = s.id AND f.resolved_on IS NULL \
-         WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND NOT EXISTS \
-         (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract)",
-    )
+    let open_signals = "FROM sg_signals s JOIN sg_facts f ON f.signal_id = s.id AND f.resolved_on IS NULL \
+         WHERE s.sender_org_id = $1 AND s.closed_on IS NULL";
+    let resolving: i64 = sql::query_scalar(&format!(
+        "SELECT COUNT(*) {open_signals} AND NOT EXISTS \
+         (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract)"
+    ))
     .bind(scope.org_id())
     .bind(id)
     .fetch_one(db)
     .await?;
+    let open: i64 =
+        sql::query_scalar(&format!("SELECT COUNT(*) {open_signals}")).bind(scope.org_id()).fetch_one(db).await?;
     Ok(Some(Pending {
         id,
         file_name: row.try_get("file_name")?,
@@ -711,7 +718,28 @@ pub async fn pending(db: &Db, scope: &ReadScope) -> Result<Option<Pending>> {
         to_municipalities,
         by_file,
         resolving,
+        open,
     }))
+}
+
+/// Drops a pending ledger of the organisation of `scope` that will not be sent (the API's sender did not confirm
+/// what it would resolve); `false` when there is no such ledger. The log says so beside its import.
+pub async fn discard_pending(db: &Db, scope: &WriteScope, actor: &Actor, ledger_id: i64) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let gone = sql::query("DELETE FROM sg_ledgers WHERE id = $1 AND org_id = $2 AND sent_at IS NULL")
+        .bind(ledger_id)
+        .bind(scope.org_id())
+        .execute(&mut tx)
+        .await?
+        .rows_affected()
+        > 0;
+    if gone {
+        let mut change = Change::event(Some(scope.org_id()), "drop", "sg_ledgers", ledger_id.to_string());
+        change.after = Some(json!({ "unconfirmed": true }));
+        audit::record(tx.conn(), actor, change).await?;
+    }
+    tx.commit().await?;
+    Ok(gone)
 }
 
 /// One household of the latest ledger with its verdict.

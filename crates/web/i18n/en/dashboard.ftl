@@ -276,6 +276,7 @@ recent-sg-ledger-sent = { $actor } sent { $signalled ->
    *[other] { $signalled } signals
 } from an arrears ledger
 recent-sg-ledger-dropped = { $actor } brought in a new ledger; the previous one, not yet sent, lapsed
+recent-sg-ledger-unconfirmed = { $actor } did not send a ledger: it would count most open signals' arrears as resolved, and that was not confirmed
 line-checks-overdue = { $count ->
     [one] 1 check after the sale of a home is overdue
    *[other] { $count } checks after the sale of homes are overdue

@@ -42,6 +42,7 @@ negative = must not be negative
 not-in-vera = is not a code of the VERA list { $list }
 unknown-unit = is not in the stock (unknown idExtern)
 no-rows = the file has no rows of data
+after-today = lies after today, the day of the ledger
 wrong-field-count = has { $found } fields, the header has { $expected }
 unreadable-from-here = the file cannot be read from here on: { $reason }
 duplicate = already appears on line { $first }

@@ -276,6 +276,7 @@ recent-sg-ledger-sent = { $actor } verstuurde { $signalled ->
    *[other] { $signalled } signalen
 } uit een grootboek
 recent-sg-ledger-dropped = { $actor } las een nieuw grootboek in; het vorige, nog niet verstuurde, verviel
+recent-sg-ledger-unconfirmed = { $actor } verstuurde een grootboek niet: het zou de achterstand van de meeste open signalen als opgelost tellen, en dat werd niet bevestigd
 line-checks-overdue = { $count ->
     [one] 1 controle na de verkoop van een woning is te laat
    *[other] { $count } controles na de verkoop van woningen zijn te laat

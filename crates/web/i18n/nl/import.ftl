@@ -42,6 +42,7 @@ negative = mag niet negatief zijn
 not-in-vera = is geen code uit de VERA-lijst { $list }
 unknown-unit = staat niet in het bezit (idExtern onbekend)
 no-rows = het bestand heeft geen regels met gegevens
+after-today = ligt na vandaag, de dag van het grootboek
 wrong-field-count = heeft { $found } velden, de kop heeft er { $expected }
 unreadable-from-here = het bestand is vanaf hier niet te lezen: { $reason }
 duplicate = komt al voor op regel { $first }

@@ -92,6 +92,9 @@ pub enum RowProblem {
     /// A file with a header and no rows where rows are needed (an arrears ledger).
     #[error("het bestand heeft geen regels met gegevens")]
     NoRows,
+    /// A day after the day of the file (an arrears ledger's reminder or contact cannot lie ahead).
+    #[error("ligt na vandaag, de dag van het grootboek")]
+    AfterToday,
     /// A unit that is not in the organisation's stock.
     #[error("staat niet in het bezit (idExtern onbekend)")]
     UnknownUnit,

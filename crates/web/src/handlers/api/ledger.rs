@@ -3,7 +3,9 @@
 //! all-or-nothing store call as the upload page: 200 with the counts, or 422 with every problem by line and column
 //! and nothing written. The answer names no one; the errors echo only what the caller sent.
 
+use super::errors::ApiQuery;
 use super::{ApiClient, ApiError};
+use crate::i18n::Lang;
 use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use axum::body::Body;
@@ -13,18 +15,28 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 use volkshuis_domain::access::WriteScope;
+use volkshuis_domain::bezit::import::{RowError, WHOLE_ROW};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::signalering::ledger::read_ledger_rows;
+use volkshuis_domain::signalering::ledger::{read_ledger_rows, resolving_needs_confirmation};
 use volkshuis_store::audit::Actor;
 use volkshuis_store::orgs;
 use volkshuis_store::signalering::ledger;
 
 pub(super) use volkshuis_domain::signalering::ledger::MAX_LEDGER_BYTES;
 
+/// The ledger's one query parameter.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct LedgerQuery {
+    /// The number of open signals the sender confirms will count as resolved (asked for when it is most of them).
+    bevestig_opgelost: Option<i64>,
+}
+
 pub(super) async fn bring_in(
     State(state): State<AppState>,
     client: ApiClient,
+    ApiQuery(query): ApiQuery<LedgerQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -52,12 +64,17 @@ pub(super) async fn bring_in(
     let read = tokio::task::spawn_blocking(move || read_ledger_rows(std::io::Cursor::new(body)))
         .await
         .map_err(ApiError::internal)?
-        .map_err(|e| ApiError::bad_request(e.to_string()))?;
-    let refused = |errors: &[volkshuis_domain::bezit::import::RowError]| {
+        .map_err(|e| ApiError::bad_request(Lang::En.import().file_error(&e)))?;
+    let refused = |errors: &[RowError]| {
+        // In English, as every other message of the API; a problem of the whole row has no column.
+        let texts = Lang::En.import();
         let list: Vec<_> = errors
             .iter()
             .take(1_000)
-            .map(|e| json!({ "line": e.line, "column": e.column, "value": e.value, "reason": e.reason.to_string() }))
+            .map(|e| {
+                let column = (e.column != WHOLE_ROW).then_some(e.column.as_str());
+                json!({ "line": e.line, "column": column, "value": e.value, "reason": texts.reason(e) })
+            })
             .collect();
         let message = format!("{} problem(s) in the file; nothing was written", errors.len());
         (
@@ -83,9 +100,24 @@ pub(super) async fn bring_in(
         Ok(id) => id,
         Err(errors) => return Ok(refused(&errors)),
     };
-    let summary = ledger::send_ledger(&state.db, &scope, &actor, id, today)
-        .await?
-        .map_err(|refusal| ApiError::internal(format!("a ledger just brought in was not sent: {refusal:?}")))?;
+    // The page shows what sending will do before the button; the API asks for the number when a ledger would count
+    // most open signals' arrears as resolved, as a file cut short does.
+    let pending = ledger::pending(&state.db, scope.as_read()).await?.filter(|p| p.id == id);
+    if let Some(pending) = pending.filter(|p| resolving_needs_confirmation(p.resolving, p.open)) {
+        if query.bevestig_opgelost != Some(pending.resolving) {
+            ledger::discard_pending(&state.db, &scope, &actor, id).await?;
+            let message = format!(
+                "this ledger would count the arrears of {} of the {} open signals as resolved (their contracts are \
+                 not in it); nothing was sent. If the file is complete, send it again with ?bevestigOpgelost={}",
+                pending.resolving, pending.open, pending.resolving
+            );
+            let body = json!({ "error": "confirm_resolving", "message": message, "resolving": pending.resolving, "open": pending.open });
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response());
+        }
+    }
+    let summary = ledger::send_ledger(&state.db, &scope, &actor, id, today).await?.map_err(|_| {
+        ApiError::conflict("another ledger of this organisation was brought in meanwhile; nothing was sent")
+    })?;
     let mut tx = state.db.begin().await?;
     for (recipient, _) in &summary.sent {
         let event = Event::by_token(org_id, Step::SignalsWaiting { recipient: *recipient });

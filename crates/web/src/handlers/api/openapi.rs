@@ -127,15 +127,17 @@ pub async fn document() -> Json<Value> {
     ledger_responses["503"] =
         error("the database is busy or briefly unreachable; nothing was written, try again after Retry-After seconds");
     ledger_responses["403"] = json!({ "description": "the token may read only, its maker is no longer an administrator of the corporation, or the organisation is no corporation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
-    ledger_responses["422"] = json!({ "description": "rows refused; nothing was written", "content": { "application/json": { "schema": {
+    ledger_responses["422"] = json!({ "description": "rows refused (rows_refused), or the ledger would count most open signals' arrears as resolved and was not confirmed (confirm_resolving); nothing was written or sent", "content": { "application/json": { "schema": {
         "type": "object",
-        "required": ["error", "message", "count", "errors"],
+        "required": ["error", "message"],
         "properties": {
-            "error": { "type": "string", "description": "rows_refused" },
+            "error": { "type": "string", "description": "rows_refused or confirm_resolving" },
+            "resolving": { "type": "integer", "description": "confirm_resolving: the open signals this ledger would count as resolved; send again with bevestigOpgelost set to it" },
+            "open": { "type": "integer", "description": "confirm_resolving: the open signals whose arrears do not count as resolved yet" },
             "message": { "type": "string", "description": "how many problems, and that nothing was written" },
             "count": { "type": "integer", "description": "problems found" },
             "errors": { "type": "array", "description": "the first 1,000 problems", "items": { "type": "object", "properties": {
-                "line": { "type": "integer" }, "column": { "type": "string" }, "value": { "type": "string" }, "reason": { "type": "string" }
+                "line": { "type": "integer" }, "column": { "type": ["string", "null"], "description": "null for a problem of the whole row" }, "value": { "type": "string" }, "reason": { "type": "string" }
             } } }
         }
     } } } });
@@ -197,6 +199,7 @@ pub async fn document() -> Json<Value> {
                 "description": "The body is the ledger CSV of docs/ledger-format.md. All or nothing: a file with any \
                     problem changes nothing and every problem comes back by line and column. The optional header \
                     X-Bestandsnaam names the file in the corporation's list of ledgers.",
+                "parameters": [{ "name": "bevestigOpgelost", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 0 }, "description": "when a ledger would count more than half of the open signals' arrears as resolved (at least 5), it is sent only with this number of them confirmed" }],
                 "requestBody": { "required": true, "content": {
                     "text/csv": { "schema": { "type": "string" } },
                     "text/plain": { "schema": { "type": "string" } },
