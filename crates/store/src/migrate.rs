@@ -77,7 +77,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(56, "contribution form token", "0056_contribution_form_token"),
     migration!(57, "overleg terms by kind", "0057_overleg_terms_by_kind"),
     migration!(58, "buyer retention", "0058_buyer_retention"),
-    migration!(59, "token maker", "0059_token_maker"),
+    migration!(59, "token maker and ledger turns", "0059_token_maker"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

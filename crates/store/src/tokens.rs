@@ -33,11 +33,13 @@ pub struct Token {
     pub ledger_lapsed: bool,
 }
 
-/// Whether a token `t`'s maker is an administrator of its organisation, as 1 or 0 (the role bound at `$role`).
-fn maker_is_admin(role: usize) -> String {
+/// Whether a token `t`'s maker is an active administrator of its organisation, as 1 or 0 (the administrator's role
+/// code bound at placeholder `$placeholder`). A deactivated account keeps its memberships, not the right.
+fn maker_is_admin(placeholder: usize) -> String {
     format!(
-        "CAST(CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = t.created_by_user_id \
-         AND m.org_id = t.org_id AND m.role = ${role}) THEN 1 ELSE 0 END AS BIGINT) AS maker_is_admin"
+        "CAST(CASE WHEN EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id AND u.active = 1 \
+         WHERE m.user_id = t.created_by_user_id AND m.org_id = t.org_id AND m.role = ${placeholder}) \
+         THEN 1 ELSE 0 END AS BIGINT) AS maker_is_admin"
     )
 }
 
@@ -125,14 +127,18 @@ pub async fn list(db: &Db, scope: &ReadScope) -> Result<Vec<Token>> {
 }
 
 /// A live token, as a request authenticated with its secret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Authenticated {
     /// The token.
     pub id: i64,
+    /// Its name, as its maker gave it (the audit log names the token by it).
+    pub name: String,
     /// Its organisation.
     pub org_id: i64,
     /// Whether it may bring in Signalering's arrears ledger.
     pub may_bring_ledger: bool,
+    /// Whether it was given that right, which does not work while its maker is not an active administrator.
+    pub ledger_lapsed: bool,
 }
 
 /// The token behind a secret, if it is live. Notes the use (at most once a minute).
@@ -142,7 +148,7 @@ pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<
     }
     // The right to bring in the ledger holds while the token's maker is an administrator of its organisation.
     let row = sql::query(&format!(
-        "SELECT t.id, t.org_id, t.last_used_at, t.may_bring_ledger, {} FROM api_tokens t \
+        "SELECT t.id, t.name, t.org_id, t.last_used_at, t.may_bring_ledger, {} FROM api_tokens t \
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
         maker_is_admin(2)
     ))
@@ -152,8 +158,9 @@ pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<
     .await?;
     let Some(row) = row else { return Ok(None) };
     let (id, org): (i64, i64) = (row.try_get("id")?, row.try_get("org_id")?);
-    let may_bring_ledger =
-        row.try_get::<i64, _>("may_bring_ledger")? != 0 && row.try_get::<i64, _>("maker_is_admin")? != 0;
+    let given = row.try_get::<i64, _>("may_bring_ledger")? != 0;
+    let maker_is_admin = row.try_get::<i64, _>("maker_is_admin")? != 0;
+    let (may_bring_ledger, ledger_lapsed) = (given && maker_is_admin, given && !maker_is_admin);
     let last: Option<i64> = row.try_get("last_used_at")?;
     if last.is_none_or(|l| timestamp::to_unix(now) - l >= 60) {
         sql::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
@@ -162,5 +169,5 @@ pub async fn authenticate(db: &Db, secret: &str, now: OffsetDateTime) -> Result<
             .execute(db)
             .await?;
     }
-    Ok(Some(Authenticated { id, org_id: org, may_bring_ledger }))
+    Ok(Some(Authenticated { id, name: row.try_get("name")?, org_id: org, may_bring_ledger, ledger_lapsed }))
 }

@@ -940,6 +940,12 @@ async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_ends(db: &Db) {
     assert!(checks::record_check(db, woonstad, &actor(), planned[0].0, date!(2022 - 04 - 15), &answers(true), notes)
         .await
         .expect("check"));
+    let follow_up = NewAction {
+        description: "Bellen over de regeling".into(),
+        owner: "Sanne".into(),
+        due_on: date!(2022 - 05 - 01),
+    };
+    assert!(checks::add_action(db, woonstad, &actor(), planned[0].0, &follow_up).await.expect("action"));
     let entry = NewLogEntry {
         on_date: date!(2021 - 06 - 01),
         contact: "telefoon".into(),
@@ -967,11 +973,17 @@ async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_ends(db: &Db) {
     assert!(sales::record_buyback(db, woonstad, &actor(), back, &completed).await.expect("buy-back"));
     // Another corporation's plain sale whose check was never done: the aftercare ended on its due day, 1 March 2022.
     let (undone, _) = sell(db, anders, &plain(unit(db, anders, "A1").await, date!(2019 - 03 - 01)), &[3]).await;
+    let theirs = BuyerScope::sales_staff(anders);
+    assert_eq!(checks::overdue(db, anders, date!(2023 - 03 - 01)).await.expect("overdue").0, 1);
 
     let purge = |today: Date| async move { retention::purge(db, today, 365, &actor()).await.expect("purge") };
     assert_eq!(purge(date!(2023 - 02 - 28)).await, 0);
     assert_eq!(purge(date!(2023 - 03 - 01)).await, 1, "a year after the undone check's due day");
     assert_eq!(buyer_row(db, undone).await, (String::new(), None, Some("2023-03-01".to_owned())));
+    // Its undone check can no longer be done: it leaves the work list and the dashboard's count.
+    let to_do = checks::checks_to_do(db, &theirs, &actor(), date!(2023 - 03 - 01), 10).await.expect("to do");
+    assert!(to_do.is_empty(), "{to_do:?}");
+    assert_eq!(checks::overdue(db, anders, date!(2023 - 03 - 01)).await.expect("overdue").0, 0);
     assert_eq!(purge(date!(2023 - 04 - 14)).await, 0, "D1's year ends a day later");
     assert_eq!(buyer_row(db, done).await.0, format!("Koper {}", unit(db, woonstad, "D1").await));
     assert_eq!(purge(date!(2023 - 04 - 15)).await, 1);
@@ -984,6 +996,11 @@ async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_ends(db: &Db) {
     assert!(sales::coach_log(db, &staff, done).await.expect("read").expect("own").is_empty());
     let check = &checks::checks_of(db, &staff, done).await.expect("read").expect("own")[0];
     assert_eq!((check.notes.as_deref(), check.answers.map(|a| a.payment_problems)), (None, Some(true)));
+    assert!(check.actions.is_empty(), "the follow-up's text is about the buyer");
+    assert!(!checks::add_action(db, woonstad, &actor(), check.id, &follow_up).await.expect("action"));
+    let (later, unchanged) = (date!(2023 - 05 - 01), answers(false));
+    let again = checks::record_check(db, woonstad, &actor(), check.id, later, &unchanged, notes).await.expect("check");
+    assert!(!again, "no new notes on a sale whose buyer's data is gone");
     // Nothing personal is written to it again.
     assert!(!sales::add_log(db, &staff, &actor(), done, &entry).await.expect("log"));
     let list = talks::checklist(db, woonstad).await.expect("checklist");

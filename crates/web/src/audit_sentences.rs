@@ -363,7 +363,6 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         // Signalering: never a person's name, only what was done and how many.
         ("import", "sg_ledgers") => dt.recent_sg_ledger(actor, number(d, "households"), number(d, "signalled")),
         ("send", "sg_ledgers") => dt.recent_sg_ledger_sent(actor, number(d, "signalled")),
-        ("drop", "sg_ledgers") if d.get("unconfirmed").is_some() => dt.recent_sg_ledger_unconfirmed(actor),
         ("drop", "sg_ledgers") => dt.recent_sg_ledger_dropped(actor),
         ("update", "sg_settings") => dt.recent_sg_settings(actor),
         ("create", "sg_buckets") => dt.recent_sg_bucket_create(actor),

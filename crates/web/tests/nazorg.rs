@@ -475,8 +475,9 @@ async fn a_check_opening_tells_the_corporation_without_naming_the_buyer(mut app:
 
 async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_so(mut app: TestApp) {
     let (woonstad, _) = setting(&mut app).await;
-    let kept = sell(&mut app, woonstad).await; // Koopgarant: kept while the obligation to buy back runs.
-                                               // A plain sale of 2015: its checks after three and six years fell due in 2018 and 2021 and were never done.
+    // A Koopgarant sale: its buyer's data is kept while the obligation to buy back runs.
+    let kept = sell(&mut app, woonstad).await;
+    // A plain sale of 2015: its checks after three and six years fell due in 2018 and 2021 and were never done.
     let plain = [
         ("unit", "A2"),
         ("sold_on", "2015-01-10"),

@@ -321,7 +321,9 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     assert!(page.body.contains("Kerkstraat 2, 1011AA Amsterdam") && page.body.contains("Commissie De Ark"));
     assert!(page.body.contains("Kom naar de volgende vergadering.") && page.body.contains("secretaris"));
     assert!(!page.body.contains("bestuur@desleutel.test"), "no private contact data on the public page");
-    assert!(page.body.contains("Alleen de groep leest uw aanmelding. Na 180 dagen wordt die verwijderd."));
+    assert!(page
+        .body
+        .contains("Alleen Huurdersvereniging De Sleutel leest uw aanmelding. Na 180 dagen wordt die verwijderd."));
     let other = app.get("/doe-mee?postcode=1011AB&huisnummer=3").await;
     assert!(other.body.contains("(nog) geen groep bekend"), "Het Anker has no group");
     let unknown = app.get("/doe-mee?postcode=9999ZZ&huisnummer=1").await;
@@ -451,6 +453,11 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     app.login("bestuur@desleutel.test").await;
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
     assert!(!page.body.contains("Jan Huurder") && page.body.contains("Geen aanmeldingen."), "{}", page.main());
+    // The audit log says how many, by the clean-up's name for people, naming nobody.
+    app.login("beheer@volkshuis.test").await;
+    let audit = app.get("/admin/audit").await;
+    assert!(audit.main().contains("Volkshuis (automatische opschoning)"), "{}", audit.main());
+    assert!(audit.main().contains("aanmeldingen van huurders bij groepen"), "{}", audit.main());
 }
 
 async fn both_parties_answer_the_diagnosis(mut app: TestApp) {

@@ -62,7 +62,7 @@ mod tests {
         assert_eq!(aftercare_ends(&plain(vec![six_early])), Some(date!(2026 - 03 - 15)));
         let six_open = (date!(2026 - 03 - 15), None);
         assert_eq!(aftercare_ends(&plain(vec![six_open])), Some(date!(2026 - 03 - 15)));
-        // 2028 is a leap year: 366 days from 15 March 2027 is 15 March 2028... minus one day.
+        // 2028 is a leap year: 365 days after 15 March 2027 is 14 March 2028.
         assert_eq!(
             buyer_data_deleted_on(&plain(vec![(date!(2027 - 03 - 15), None)]), 365),
             Some(date!(2028 - 03 - 14))

@@ -119,10 +119,11 @@ pub async fn checks_of(db: &Db, scope: &BuyerScope, sale_id: i64) -> Result<Opti
 
 /// The sale a check belongs to, when that sale is the corporation's.
 async fn sale_of_check(tx: &mut crate::Tx, corporation: i64, check_id: i64) -> Result<Option<i64>> {
-    // A home bought back is the corporation's again: its checks are closed.
+    // A home bought back is the corporation's again: its checks are closed. A sale whose buyer's data was deleted
+    // (ADR 0066) takes no new notes or actions.
     Ok(sql::query_scalar(
         "SELECT k.sale_id FROM nz_checks k JOIN nz_sales s ON s.id = k.sale_id \
-         WHERE k.id = $1 AND s.corporation_id = $2 AND s.bought_back_on IS NULL",
+         WHERE k.id = $1 AND s.corporation_id = $2 AND s.bought_back_on IS NULL AND s.buyer_deleted_on IS NULL",
     )
     .bind(check_id)
     .bind(corporation)
@@ -265,8 +266,8 @@ pub struct CheckToDo {
     pub buyer_name: String,
 }
 
-/// The checks not done that open on or before `until` (the work list: open and overdue), oldest first, at most
-/// `limit`. Buyer data: the read is logged.
+/// The checks not done that open on or before `until` (the work list: open and overdue; not those of a sale whose
+/// buyer's data was deleted), oldest first, at most `limit`. Buyer data: the read is logged.
 pub async fn checks_to_do(
     db: &Db,
     scope: &BuyerScope,
@@ -277,7 +278,8 @@ pub async fn checks_to_do(
     let rows = sql::query(&format!(
         "SELECT k.id, k.sale_id, k.years, k.due_on, s.buyer_name, {ADDRESS_COLUMNS} FROM nz_checks k \
          JOIN nz_sales s ON s.id = k.sale_id JOIN units u ON u.id = s.unit_id \
-         WHERE {} AND k.done_on IS NULL AND s.bought_back_on IS NULL AND k.due_on <= $3 \
+         WHERE {} AND k.done_on IS NULL AND s.bought_back_on IS NULL AND s.buyer_deleted_on IS NULL \
+         AND k.due_on <= $3 \
          ORDER BY k.due_on, k.id LIMIT $4",
         super::sale_filter(1)
     ))
@@ -310,11 +312,13 @@ pub async fn checks_to_do(
 }
 
 /// How many of the corporation's checks are overdue on `today` (not done, due before today) and the oldest due
-/// day among them: for the dashboard, naming nobody.
+/// day among them: for the dashboard, naming nobody. A check whose buyer's data was deleted can no longer be done
+/// and is no work; the figures still count it as missed.
 pub async fn overdue(db: &Db, scope: &ReadScope, today: Date) -> Result<(i64, Option<Date>)> {
     let row = sql::query(
         "SELECT COUNT(*) AS n, MIN(k.due_on) AS oldest FROM nz_checks k JOIN nz_sales s ON s.id = k.sale_id \
-         WHERE s.corporation_id = $1 AND s.bought_back_on IS NULL AND k.done_on IS NULL AND k.due_on < $2",
+         WHERE s.corporation_id = $1 AND s.bought_back_on IS NULL AND s.buyer_deleted_on IS NULL \
+         AND k.done_on IS NULL AND k.due_on < $2",
     )
     .bind(scope.org_id())
     .bind(date_to_text(today))
@@ -323,11 +327,13 @@ pub async fn overdue(db: &Db, scope: &ReadScope, today: Date) -> Result<(i64, Op
     Ok((row.try_get("n")?, opt_date(&row, "oldest")?))
 }
 
-/// Whether a check still waits (not done, its sale not bought back), for its reminder job.
+/// Whether a check still waits (not done, its sale not bought back nor its buyer's data deleted), for its reminder
+/// job.
 pub async fn check_waits(db: &Db, scope: &ReadScope, check_id: i64) -> Result<bool> {
     let n: i64 = sql::query_scalar(
         "SELECT COUNT(*) FROM nz_checks k JOIN nz_sales s ON s.id = k.sale_id \
-         WHERE k.id = $1 AND s.corporation_id = $2 AND k.done_on IS NULL AND s.bought_back_on IS NULL",
+         WHERE k.id = $1 AND s.corporation_id = $2 AND k.done_on IS NULL AND s.bought_back_on IS NULL \
+         AND s.buyer_deleted_on IS NULL",
     )
     .bind(check_id)
     .bind(scope.org_id())

@@ -1,7 +1,8 @@
 //! Deleting a buyer's personal data when the domain's rule says its time has come
 //! ([`volkshuis_domain::nazorg::retention`], ADR 0066): the name, e-mail and phone on the sale, the answers and costs
-//! of the talk before it, the koopcoach's log and the notes of the checks. What the figures count (the sale, the
-//! checks' answers) stays. The audit log records how many per corporation, never whose.
+//! of the talk before it, the koopcoach's log, the notes and follow-up actions of the checks, a buy-back's valuation
+//! note and dispute; the koopcoach is no longer assigned. What the figures count (the sale, the checks' answers and
+//! dates) stays. The audit log records how many per corporation, never whose.
 
 use crate::audit::{self, Actor, Change};
 use crate::nazorg::{date, opt_date};
@@ -14,10 +15,12 @@ use time::{Date, Duration};
 use volkshuis_domain::nazorg::retention::{buyer_data_deleted_on, Aftercare};
 use volkshuis_domain::nazorg::sale::SaleCondition;
 
-/// The sales that may be due: not purged yet, sold at least `keep_days` ago (the aftercare never ends before the
-/// sale), and free of an obligation to buy back. The domain rule decides on each.
+/// The sales that may be due on the day `keep_days` after `$1`: not purged yet, and either bought back by then, or a
+/// plain sale of then whose checks all fell due and were done by then. The domain rule decides on each; this only
+/// spares the hourly run the sales still in their aftercare.
 const CANDIDATES: &str = "FROM nz_sales s WHERE s.buyer_deleted_on IS NULL AND s.sold_on <= $1 \
-     AND (s.bought_back_on IS NOT NULL OR s.sale_condition = $2)";
+     AND (s.bought_back_on <= $1 OR (s.bought_back_on IS NULL AND s.sale_condition = $2 AND NOT EXISTS \
+     (SELECT 1 FROM nz_checks c WHERE c.sale_id = s.id AND (c.due_on > $1 OR c.done_on > $1))))";
 
 /// Deletes the buyer data of every sale whose day has come on `today`; returns how many buyers.
 pub async fn purge(db: &Db, today: Date, keep_days: i64, actor: &Actor) -> Result<u64> {
@@ -59,8 +62,8 @@ pub async fn purge(db: &Db, today: Date, keep_days: i64, actor: &Actor) -> Resul
             continue;
         }
         sql::query(
-            "UPDATE nz_sales SET buyer_name = '', buyer_email = NULL, buyer_phone = NULL, buyer_deleted_on = $1 \
-             WHERE id = $2",
+            "UPDATE nz_sales SET buyer_name = '', buyer_email = NULL, buyer_phone = NULL, buyer_deleted_on = $1, \
+             coach_org_id = NULL, coach_user_id = NULL WHERE id = $2",
         )
         .bind(&day)
         .bind(id)
@@ -74,6 +77,16 @@ pub async fn purge(db: &Db, today: Date, keep_days: i64, actor: &Actor) -> Resul
         .await?;
         sql::query("DELETE FROM nz_coach_log WHERE sale_id = $1").bind(id).execute(&mut tx).await?;
         sql::query("UPDATE nz_checks SET notes = NULL WHERE sale_id = $1").bind(id).execute(&mut tx).await?;
+        // The follow-up actions are free text about the buyer ("bellen over de betalingsregeling"), as are a
+        // buy-back's valuation note and dispute.
+        sql::query("DELETE FROM nz_actions WHERE check_id IN (SELECT id FROM nz_checks WHERE sale_id = $1)")
+            .bind(id)
+            .execute(&mut tx)
+            .await?;
+        sql::query("UPDATE nz_buybacks SET valuation_note = NULL, dispute = NULL WHERE sale_id = $1")
+            .bind(id)
+            .execute(&mut tx)
+            .await?;
         *per_corporation.entry(row.try_get("corporation_id")?).or_default() += 1;
     }
     let mut purged = 0;

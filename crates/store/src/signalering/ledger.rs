@@ -146,13 +146,15 @@ fn stock_problems(units: &HashMap<String, UnitFacts>, households: &[Household]) 
 }
 
 /// A ledger refused for its rows (`rows.problems`, from reading the file) with the problems its readable households
-/// have against the stock added, and the unknown units of the rows that did not read, ordered by line, so that one
+/// have against the stock and against `today` (a day after it) added, and the unknown units of the rows that did not read, ordered by line, so that one
 /// round fixes most of it. A refused row's contract is not compared (it may be what could not be read), so a
 /// contract twice can still come in the next round. Writes nothing, and reads without a transaction: on SQLite a
 /// transaction here would take the write lock and wait behind a running stock import.
-pub async fn every_problem(db: &Db, scope: &WriteScope, rows: LedgerRows) -> Result<Vec<RowError>> {
+pub async fn every_problem(db: &Db, scope: &WriteScope, rows: LedgerRows, today: Date) -> Result<Vec<RowError>> {
     let LedgerRows { households, mut problems, units_of_refused_rows } = rows;
+    problems.extend(days_after(&households, today));
     if households.is_empty() && units_of_refused_rows.is_empty() {
+        problems.sort_by_key(|e| e.line);
         return Ok(problems);
     }
     let wanted: Vec<&str> = households
@@ -313,28 +315,63 @@ async fn recipient_cached(tx: &mut Tx, cache: &mut HashMap<String, Recipient>, c
 
 /// A caller's turn to bring in and send a ledger of one organisation in two steps ([`import_ledger`], then
 /// [`send_ledger`]) without another caller's import dropping the first one's pending ledger in between (the API,
-/// which takes both steps at once). Held until dropped. On PostgreSQL an advisory lock in a transaction of its own,
-/// so every server of the platform sees it; on SQLite, one process serves the database, and a lock in memory does.
-pub enum LedgerTurn {
-    /// The transaction holding `pg_try_advisory_xact_lock(7305, org)`; dropping it rolls back and frees the lock.
-    Postgres(Tx),
-    /// The process's lock for SQLite.
-    Sqlite(tokio::sync::OwnedMutexGuard<()>),
+/// which takes both steps at once). A lease row in `sg_ledger_turns` (ADR 0067): it holds no pool connection while
+/// the call works, every server of the platform sees it, and one left behind by a crash expires after
+/// [`TURN_SECONDS`]. Dropping the turn deletes the row.
+pub struct LedgerTurn {
+    db: Db,
+    org_id: i64,
+    holder: String,
 }
 
-/// The turn of the organisation, or `None` while another caller has it.
-pub async fn try_ledger_turn(db: &Db, org_id: i64) -> Result<Option<LedgerTurn>> {
-    if db.backend() == Backend::Postgres {
-        let mut tx = db.begin().await?;
-        let got: bool = sql::query_scalar("SELECT pg_try_advisory_xact_lock(7305, CAST($1 AS INTEGER))")
-            .bind(org_id)
-            .fetch_one(&mut tx)
-            .await?;
-        return Ok(got.then_some(LedgerTurn::Postgres(tx)));
+/// How long a turn lasts at most: longer than the API's time-out, so it ends with the call, not during it.
+pub const TURN_SECONDS: i64 = 300;
+
+/// The turn of the organisation at `now`, or `None` while another caller has it.
+pub async fn try_ledger_turn(db: &Db, org_id: i64, now: time::OffsetDateTime) -> Result<Option<LedgerTurn>> {
+    let holder = crate::sessions::new_token();
+    let at = timestamp::to_unix(now);
+    let claimed = sql::query(
+        "INSERT INTO sg_ledger_turns (org_id, holder, until_at) VALUES ($1, $2, $3) ON CONFLICT (org_id) DO UPDATE \
+         SET holder = excluded.holder, until_at = excluded.until_at WHERE sg_ledger_turns.until_at <= $4",
+    )
+    .bind(org_id)
+    .bind(&holder)
+    .bind(at + TURN_SECONDS)
+    .bind(at)
+    .execute(db)
+    .await?
+    .rows_affected()
+        == 1;
+    Ok(claimed.then(|| LedgerTurn { db: db.clone(), org_id, holder }))
+}
+
+const END_TURN: &str = "DELETE FROM sg_ledger_turns WHERE org_id = $1 AND holder = $2";
+
+impl LedgerTurn {
+    /// Ends the turn now; a turn dropped instead ends a moment later.
+    pub async fn release(mut self) -> Result<()> {
+        let holder = std::mem::take(&mut self.holder);
+        sql::query(END_TURN).bind(self.org_id).bind(&holder).execute(&self.db).await?;
+        Ok(())
     }
-    static SQLITE_TURN: std::sync::OnceLock<std::sync::Arc<tokio::sync::Mutex<()>>> = std::sync::OnceLock::new();
-    let lock = SQLITE_TURN.get_or_init(Default::default).clone();
-    Ok(lock.try_lock_owned().ok().map(LedgerTurn::Sqlite))
+}
+
+impl Drop for LedgerTurn {
+    fn drop(&mut self) {
+        // A call that ended early (an error, or cancelled by the time-out) drops its turn: the row is deleted beside
+        // it (an API call always has a runtime; without one the row expires).
+        if self.holder.is_empty() {
+            return;
+        }
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
+        let (db, org_id, holder) = (self.db.clone(), self.org_id, std::mem::take(&mut self.holder));
+        runtime.spawn(async move {
+            if let Err(error) = sql::query(END_TURN).bind(org_id).bind(&holder).execute(&db).await {
+                tracing::warn!(?error, org_id, "a ledger turn was left to expire");
+            }
+        });
+    }
 }
 
 /// Why a pending ledger could not be sent.
@@ -660,8 +697,6 @@ pub struct Pending {
     pub by_file: Vec<(String, i64)>,
     /// Open signals whose contract is no longer in the ledger and whose arrears will now count as resolved.
     pub resolving: i64,
-    /// Open signals whose arrears do not count as resolved yet (of which `resolving` will).
-    pub open: i64,
 }
 
 /// The organisation's ledger waiting for its confirmation, if any (counts only, no persons).
@@ -698,18 +733,15 @@ pub async fn pending(db: &Db, scope: &ReadScope) -> Result<Option<Pending>> {
     to_municipalities.sort();
     // As sending counts them: an open signal not in the ledger whose arrears do not count as resolved already (an
     // earlier ledger without its contract resolved them).
-    let open_signals = "FROM sg_signals s JOIN sg_facts f ON f.signal_id = s.id AND f.resolved_on IS NULL \
-         WHERE s.sender_org_id = $1 AND s.closed_on IS NULL";
-    let resolving: i64 = sql::query_scalar(&format!(
-        "SELECT COUNT(*) {open_signals} AND NOT EXISTS \
-         (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract)"
-    ))
+    let resolving: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM sg_signals s JOIN sg_facts f ON f.signal_id = s.id AND f.resolved_on IS NULL \
+         WHERE s.sender_org_id = $1 AND s.closed_on IS NULL AND NOT EXISTS \
+         (SELECT 1 FROM sg_households h WHERE h.ledger_id = $2 AND h.contract = s.contract)",
+    )
     .bind(scope.org_id())
     .bind(id)
     .fetch_one(db)
     .await?;
-    let open: i64 =
-        sql::query_scalar(&format!("SELECT COUNT(*) {open_signals}")).bind(scope.org_id()).fetch_one(db).await?;
     Ok(Some(Pending {
         id,
         file_name: row.try_get("file_name")?,
@@ -718,28 +750,22 @@ pub async fn pending(db: &Db, scope: &ReadScope) -> Result<Option<Pending>> {
         to_municipalities,
         by_file,
         resolving,
-        open,
     }))
 }
 
-/// Drops a pending ledger of the organisation of `scope` that will not be sent (the API's sender did not confirm
-/// what it would resolve); `false` when there is no such ledger. The log says so beside its import.
-pub async fn discard_pending(db: &Db, scope: &WriteScope, actor: &Actor, ledger_id: i64) -> Result<bool> {
-    let mut tx = db.begin().await?;
-    let gone = sql::query("DELETE FROM sg_ledgers WHERE id = $1 AND org_id = $2 AND sent_at IS NULL")
-        .bind(ledger_id)
-        .bind(scope.org_id())
-        .execute(&mut tx)
-        .await?
-        .rows_affected()
-        > 0;
-    if gone {
-        let mut change = Change::event(Some(scope.org_id()), "drop", "sg_ledgers", ledger_id.to_string());
-        change.after = Some(json!({ "unconfirmed": true }));
-        audit::record(tx.conn(), actor, change).await?;
-    }
-    tx.commit().await?;
-    Ok(gone)
+/// Before a ledger is brought in: how many open signals of the organisation of `scope` whose arrears do not count as
+/// resolved yet would count as resolved by a ledger of `contracts` (their contract is not in it), and how many such
+/// open signals there are. The same count as [`Pending::resolving`], read without writing anything.
+pub async fn resolving_by(db: &Db, scope: &ReadScope, contracts: &HashSet<&str>) -> Result<(i64, i64)> {
+    let open: Vec<String> = sql::query_scalar(
+        "SELECT s.contract FROM sg_signals s JOIN sg_facts f ON f.signal_id = s.id AND f.resolved_on IS NULL \
+         WHERE s.sender_org_id = $1 AND s.closed_on IS NULL",
+    )
+    .bind(scope.org_id())
+    .fetch_all(db)
+    .await?;
+    let resolving = open.iter().filter(|contract| !contracts.contains(contract.as_str())).count();
+    Ok((i64::try_from(resolving).unwrap_or(i64::MAX), i64::try_from(open.len()).unwrap_or(i64::MAX)))
 }
 
 /// One household of the latest ledger with its verdict.

@@ -218,7 +218,10 @@ pa-phase-geschil = dispute
 recent-pa-document = { $actor } put a document in the shared space of { $cycle }
 recent-pa-own-document = { $actor } kept the document { $note } for { $cycle }
 recent-pa-addendum = { $actor } recorded an addendum to { $cycle }
-recent-sg-ledger = { $actor } uploaded an arrears ledger: { $households } households, { $signalled } of them to be signalled
+recent-sg-ledger = { $actor } uploaded an arrears ledger: { $households ->
+    [one] 1 household
+   *[other] { $households } households
+}, { $signalled } of them to be signalled
 recent-sg-settings = { $actor } changed the settings of Early signals
 recent-sg-bucket-create = { $actor } created a bucket for signals
 recent-sg-bucket-delete = { $actor } removed a bucket for signals
@@ -254,17 +257,17 @@ recent-sg-purge-soft = { $actor } deleted { $deleted ->
    *[other] { $deleted } soft signals
 } after their retention period
 recent-join-requests-purge = { $actor } deleted { $deleted ->
-    [one] 1 tenant's request
-   *[other] { $deleted } tenants' requests
-} to join a group after their retention period
+    [one] 1 tenant's request to join a group after its retention period
+   *[other] { $deleted } tenants' requests to join a group after their retention period
+}
 recent-buyers-purge = { $actor } deleted the data of { $buyers ->
     [one] 1 buyer
    *[other] { $buyers } buyers
 } after the aftercare
 recent-outbox-purge = { $actor } deleted { $deleted ->
-    [one] 1 message
-   *[other] { $deleted } messages
-} from the outbox after their retention period
+    [one] 1 message from the outbox after its retention period
+   *[other] { $deleted } messages from the outbox after their retention period
+}
 recent-sg-soft-create = { $actor } recorded a soft signal
 recent-sg-soft-refer = { $actor } referred a soft signal to a partner with the tenant's consent
 recent-sg-referral-partner-add = { $actor } put { $org } on the list of referral partners for soft signals
@@ -275,8 +278,7 @@ recent-sg-ledger-sent = { $actor } sent { $signalled ->
     [one] 1 signal
    *[other] { $signalled } signals
 } from an arrears ledger
-recent-sg-ledger-dropped = { $actor } brought in a new ledger; the previous one, not yet sent, lapsed
-recent-sg-ledger-unconfirmed = { $actor } did not send a ledger: it would count most open signals' arrears as resolved, and that was not confirmed
+recent-sg-ledger-dropped = { $actor } uploaded a new ledger; the previous one, not yet sent, lapsed
 line-checks-overdue = { $count ->
     [one] 1 check after the sale of a home is overdue
    *[other] { $count } checks after the sale of homes are overdue

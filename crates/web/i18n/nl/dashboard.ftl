@@ -218,7 +218,10 @@ pa-phase-geschil = geschil
 recent-pa-document = { $actor } zette een document in de gedeelde ruimte van { $cycle }
 recent-pa-own-document = { $actor } bewaarde het document { $note } bij { $cycle }
 recent-pa-addendum = { $actor } legde een addendum vast bij { $cycle }
-recent-sg-ledger = { $actor } bracht een grootboek in: { $households } huishoudens, waarvan { $signalled } te signaleren
+recent-sg-ledger = { $actor } bracht een grootboek in: { $households ->
+    [one] 1 huishouden
+   *[other] { $households } huishoudens
+}, waarvan { $signalled } te signaleren
 recent-sg-settings = { $actor } wijzigde de instellingen van Signalering
 recent-sg-bucket-create = { $actor } maakte een bak voor signalen aan
 recent-sg-bucket-delete = { $actor } verwijderde een bak voor signalen
@@ -254,9 +257,9 @@ recent-sg-purge-soft = { $actor } verwijderde na de bewaartermijn { $deleted ->
    *[other] { $deleted } zachte signalen
 }
 recent-join-requests-purge = { $actor } verwijderde na de bewaartermijn { $deleted ->
-    [one] 1 aanmelding
-   *[other] { $deleted } aanmeldingen
-} van huurders bij groepen
+    [one] 1 aanmelding van een huurder bij een groep
+   *[other] { $deleted } aanmeldingen van huurders bij groepen
+}
 recent-buyers-purge = { $actor } verwijderde na de nazorg de gegevens van { $buyers ->
     [one] 1 koper
    *[other] { $buyers } kopers
@@ -264,7 +267,7 @@ recent-buyers-purge = { $actor } verwijderde na de nazorg de gegevens van { $buy
 recent-outbox-purge = { $actor } verwijderde na de bewaartermijn { $deleted ->
     [one] 1 bericht
    *[other] { $deleted } berichten
-} uit de uitgaande post
+} uit de uitgaande mail
 recent-sg-soft-create = { $actor } legde een zacht signaal vast
 recent-sg-soft-refer = { $actor } verwees met toestemming van de huurder een zacht signaal door naar een partner
 recent-sg-referral-partner-add = { $actor } zette { $org } op de lijst van verwijspartners voor zachte signalen
@@ -275,8 +278,7 @@ recent-sg-ledger-sent = { $actor } verstuurde { $signalled ->
     [one] 1 signaal
    *[other] { $signalled } signalen
 } uit een grootboek
-recent-sg-ledger-dropped = { $actor } las een nieuw grootboek in; het vorige, nog niet verstuurde, verviel
-recent-sg-ledger-unconfirmed = { $actor } verstuurde een grootboek niet: het zou de achterstand van de meeste open signalen als opgelost tellen, en dat werd niet bevestigd
+recent-sg-ledger-dropped = { $actor } bracht een nieuw grootboek in; het vorige, nog niet verstuurde, verviel
 line-checks-overdue = { $count ->
     [one] 1 controle na de verkoop van een woning is te laat
    *[other] { $count } controles na de verkoop van woningen zijn te laat

@@ -10,6 +10,9 @@ use volkshuis_store::participatie::purge_join_requests;
 use volkshuis_store::socialreturn::names;
 use volkshuis_store::{nazorg, outbox, sessions, signalering, throttle};
 
+/// The label the job writes to the audit log with.
+pub(crate) const HOUSEKEEPING: &str = "housekeeping";
+
 /// The housekeeping job. No arguments: its payload is `{}`.
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Housekeeping {}
@@ -21,7 +24,7 @@ impl BackgroundJob for Housekeeping {
         let now = state.clock.now();
         let sessions = sessions::purge_expired(&state.db, now).await?;
         let failures = throttle::purge_old(&state.db, now).await?;
-        let actor = volkshuis_store::audit::Actor::system("housekeeping", now);
+        let actor = volkshuis_store::audit::Actor::system(HOUSEKEEPING, now);
         let today = volkshuis_domain::calendar::dutch_date(now);
         let names = names::purge(&state.db, today, state.config.candidate_names_days, &actor).await?;
         let signals = signalering::retention::purge(&state.db, today, &actor).await?;

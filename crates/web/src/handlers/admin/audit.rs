@@ -6,6 +6,7 @@ use crate::auth::PlatformAdmin;
 use crate::error::AppError;
 use crate::forms::{checkbox, FieldErrors};
 use crate::i18n::DashboardTexts;
+use crate::jobs::housekeeping::HOUSEKEEPING;
 use crate::state::AppState;
 use crate::views::{ok, show_time, Page};
 use askama::Template;
@@ -128,7 +129,12 @@ async fn list(
                 at: show_time(e.at),
                 sentence,
                 org: e.org_id.and_then(|id| org_name.get(&id)).map(|name| (*name).to_owned()),
-                actor: e.actor_label,
+                // The hourly clean-up by its name for people, not the label it writes with.
+                actor: if e.actor_user_id.is_none() && e.actor_label == HOUSEKEEPING {
+                    t.audit_housekeeping.to_owned()
+                } else {
+                    e.actor_label
+                },
                 action: e.action,
                 entity: e.entity,
                 entity_id: e.entity_id.unwrap_or_default(),

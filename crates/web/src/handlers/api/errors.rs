@@ -100,7 +100,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Query::<T>::from_request_parts(parts, state).await {
             Ok(Query(value)) => Ok(Self(value)),
-            Err(rejection) => Err(ApiError::bad_request(rejection.body_text())),
+            // In the API's own words ("invalid query parameter: gemeentecode: unknown field …"), not axum's.
+            Err(rejection) => Err(ApiError::bad_request(format!(
+                "invalid query parameter: {}",
+                rejection.body_text().trim_start_matches("Failed to deserialize query string: ")
+            ))),
         }
     }
 }

@@ -14,6 +14,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
+use std::collections::HashSet;
 use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::bezit::import::{RowError, WHOLE_ROW};
 use volkshuis_domain::calendar::dutch_date;
@@ -23,7 +24,7 @@ use volkshuis_store::audit::Actor;
 use volkshuis_store::orgs;
 use volkshuis_store::signalering::ledger;
 
-pub(super) use volkshuis_domain::signalering::ledger::MAX_LEDGER_BYTES;
+use volkshuis_domain::signalering::ledger::MAX_LEDGER_BYTES;
 
 /// The ledger's one query parameter.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -41,6 +42,12 @@ pub(super) async fn bring_in(
     body: Body,
 ) -> Result<Response, ApiError> {
     // Who may send is settled before the body is read: a read-only token's 50 MB is never taken in.
+    if client.ledger_lapsed {
+        return Err(ApiError::forbidden(
+            "this token's right to bring in the ledger does not work while its maker is not an active administrator \
+             of the corporation",
+        ));
+    }
     if !client.may_bring_ledger {
         return Err(ApiError::forbidden("this token may read only; make one that may bring in the ledger"));
     }
@@ -52,12 +59,40 @@ pub(super) async fn bring_in(
     if !is_csv(&headers) {
         return Err(ApiError::unsupported_media_type(format!("send the ledger as one of: {}", CSV_TYPES.join(", "))));
     }
-    let body = axum::body::to_bytes(body, MAX_LEDGER_BYTES).await.map_err(|_| {
-        ApiError::payload_too_large(format!("a ledger is at most {} MB", MAX_LEDGER_BYTES / (1024 * 1024)))
+    // Bringing in and sending are two steps; another call in between would drop this one's pending ledger. The turn
+    // is taken before the body is read, so calls that would wait take no memory.
+    let now = state.clock.now();
+    let Some(turn) = ledger::try_ledger_turn(&state.db, org_id, now).await? else {
+        return Err(ApiError::conflict("another ledger of this organisation is being brought in; try again shortly"));
+    };
+    // Ended before the answer, whatever it is, so the caller's next call finds it free (a call cancelled by the
+    // time-out drops it instead, and the row goes a moment later).
+    let answer = in_turn(&state, &client, query, &headers, body, now).await;
+    turn.release().await?;
+    answer
+}
+
+/// What a call does in its turn: read, check, bring in and send.
+async fn in_turn(
+    state: &AppState,
+    client: &ApiClient,
+    query: LedgerQuery,
+    headers: &HeaderMap,
+    body: Body,
+    now: time::OffsetDateTime,
+) -> Result<Response, ApiError> {
+    let org_id = client.scope.org_id();
+    let body = axum::body::to_bytes(body, MAX_LEDGER_BYTES).await.map_err(|error| {
+        if is_too_large(&error) {
+            ApiError::payload_too_large(format!("a ledger is at most {} MB", MAX_LEDGER_BYTES / (1024 * 1024)))
+        } else {
+            ApiError::bad_request("the body could not be read to its end")
+        }
     })?;
+    // UTF-8 as sent ("grootboek-maart-€.csv"); `to_str` takes visible ASCII only, and such a name became "api.csv".
     let file_name = headers
         .get("x-bestandsnaam")
-        .and_then(|v| v.to_str().ok())
+        .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
         .map(|v| v.chars().filter(|c| !c.is_control()).take(200).collect::<String>())
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| "api.csv".to_owned());
@@ -65,63 +100,40 @@ pub(super) async fn bring_in(
         .await
         .map_err(ApiError::internal)?
         .map_err(|e| ApiError::bad_request(Lang::En.import().file_error(&e)))?;
-    let refused = |errors: &[RowError]| {
-        // In English, as every other message of the API; a problem of the whole row has no column.
-        let texts = Lang::En.import();
-        let list: Vec<_> = errors
-            .iter()
-            .take(1_000)
-            .map(|e| {
-                let column = (e.column != WHOLE_ROW).then_some(e.column.as_str());
-                json!({ "line": e.line, "column": column, "value": e.value, "reason": texts.reason(e) })
-            })
-            .collect();
-        let message = format!("{} problem(s) in the file; nothing was written", errors.len());
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(json!({ "error": "rows_refused", "message": message, "count": errors.len(), "errors": list })),
-        )
-            .into_response()
-    };
     let scope = WriteScope::api_ledger_token(org_id);
-    if !read.problems.is_empty() {
-        return Ok(refused(&ledger::every_problem(&state.db, &scope, read).await?));
-    }
-    // Bringing in and sending are two steps; another call in between would drop this one's pending ledger.
-    let Some(_turn) = ledger::try_ledger_turn(&state.db, org_id).await? else {
-        return Err(ApiError::conflict("another ledger of this organisation is being brought in; try again shortly"));
-    };
-    let households = read.households;
-    let now = state.clock.now();
-    let actor = Actor { user_id: None, label: format!("API-token {}", client.token_id), request_id: None, at: now };
     let today = dutch_date(now);
+    if !read.problems.is_empty() {
+        return Ok(refused(&ledger::every_problem(&state.db, &scope, read, today).await?));
+    }
+    let households = read.households;
+    // The page shows what sending will do before its button; the API asks for the number when a ledger would count
+    // most open signals' arrears as resolved, as a file cut short does. Asked before anything is written.
+    let contracts: HashSet<&str> = households.iter().map(|h| h.contract.as_str()).collect();
+    let (resolving, open) = ledger::resolving_by(&state.db, scope.as_read(), &contracts).await?;
+    if resolving_needs_confirmation(resolving, open) && query.bevestig_opgelost != Some(resolving) {
+        let message = format!(
+            "this ledger would count the arrears of {resolving} of the {open} open signals as resolved (their \
+             contracts are not in it); nothing was written or sent. If the file is complete, send it again with \
+             ?bevestigOpgelost={resolving}"
+        );
+        let body = json!({ "error": "confirm_resolving", "message": message, "resolving": resolving, "open": open });
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response());
+    }
+    // The log names the token as its maker named it: "API-token 2" alone sent a reader to look up which.
+    let label = format!("API-token “{}” ({})", client.token_name, client.token_id);
+    let actor = Actor { user_id: None, label, request_id: None, at: now };
     // The token's right is the confirmation: its administrator gave it to send what the ERP delivers.
     let id = match ledger::import_ledger(&state.db, &scope, &actor, &file_name, &households, today).await? {
         Ok(id) => id,
         Err(errors) => return Ok(refused(&errors)),
     };
-    // The page shows what sending will do before the button; the API asks for the number when a ledger would count
-    // most open signals' arrears as resolved, as a file cut short does.
-    let pending = ledger::pending(&state.db, scope.as_read()).await?.filter(|p| p.id == id);
-    if let Some(pending) = pending.filter(|p| resolving_needs_confirmation(p.resolving, p.open)) {
-        if query.bevestig_opgelost != Some(pending.resolving) {
-            ledger::discard_pending(&state.db, &scope, &actor, id).await?;
-            let message = format!(
-                "this ledger would count the arrears of {} of the {} open signals as resolved (their contracts are \
-                 not in it); nothing was sent. If the file is complete, send it again with ?bevestigOpgelost={}",
-                pending.resolving, pending.open, pending.resolving
-            );
-            let body = json!({ "error": "confirm_resolving", "message": message, "resolving": pending.resolving, "open": pending.open });
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response());
-        }
-    }
     let summary = ledger::send_ledger(&state.db, &scope, &actor, id, today).await?.map_err(|_| {
-        ApiError::conflict("another ledger of this organisation was brought in meanwhile; nothing was sent")
+        ApiError::conflict("another ledger of this organisation was brought in on its page meanwhile; nothing was sent")
     })?;
     let mut tx = state.db.begin().await?;
     for (recipient, _) in &summary.sent {
         let event = Event::by_token(org_id, Step::SignalsWaiting { recipient: *recipient });
-        notify::tell(&state, &mut tx, &event).await.map_err(|e| ApiError::internal(format!("{e:#}")))?;
+        notify::tell(state, &mut tx, &event).await.map_err(|e| ApiError::internal(format!("{e:#}")))?;
     }
     tx.commit().await.map_err(ApiError::internal)?;
     Ok(Json(json!({
@@ -133,6 +145,35 @@ pub(super) async fn bring_in(
         "resolved": summary.resolved,
     }))
     .into_response())
+}
+
+/// Rows refused: 422 with every problem by line and column, in English as every other message of the API; a problem
+/// of the whole row has no column.
+fn refused(errors: &[RowError]) -> Response {
+    let texts = Lang::En.import();
+    let list: Vec<_> = errors
+        .iter()
+        .take(1_000)
+        .map(|e| {
+            let column = (e.column != WHOLE_ROW).then_some(e.column.as_str());
+            json!({ "line": e.line, "column": column, "value": e.value, "reason": texts.reason(e) })
+        })
+        .collect();
+    let message = format!("{} problem(s) in the file; nothing was written", errors.len());
+    let body = json!({ "error": "rows_refused", "message": message, "count": errors.len(), "errors": list });
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
+
+/// Whether reading the body failed on the ledger's limit (and not on a client that went away).
+fn is_too_large(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = source {
+        if cause.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// The content types a ledger may come with (none given is taken as CSV too): what ERPs and `curl --data-binary`

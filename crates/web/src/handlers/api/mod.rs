@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`: the stock with VERA attribute names, cursor pagination, authenticated by an
-//! organisation's API token (`Authorization: Bearer vh_…`). Every answer is JSON, errors included (`errors.rs`).
+//! organisation's API token (`Authorization: Bearer vh_…`), and the one write a corporation's token may be given:
+//! bringing in Signalering's arrears ledger (`ledger.rs`). Every answer is JSON, errors included (`errors.rs`).
 
 mod errors;
 mod ledger;
@@ -18,28 +19,31 @@ use volkshuis_domain::access::ReadScope;
 use volkshuis_store::tokens;
 
 /// The API's routes, to be nested under `/api`. It has a fallback of its own, so an unknown `/api/…` path is a JSON
-/// 404 and never reaches the pages' fallback (or their CSRF check, which the read-only API does not need: ADR 0007).
+/// 404 and never reaches the pages' fallback (or their CSRF check, which a bearer-token API does not need: ADR 0007).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/openapi.json", get(openapi::document))
         .route("/v1/eenheden", get(stock::units))
         .route("/v1/eenheden/{id}", get(stock::unit))
         .route("/v1/clusters", get(stock::clusters))
-        .route(
-            "/v1/signalering/grootboek",
-            post(ledger::bring_in).layer(axum::extract::DefaultBodyLimit::max(ledger::MAX_LEDGER_BYTES)),
-        )
+        // The ledger reads its body itself, up to its limit, after the token and the turn are checked.
+        .route("/v1/signalering/grootboek", post(ledger::bring_in))
         .fallback(errors::unknown_path)
 }
 
-/// A caller authenticated by an API token: read access to that token's organisation.
+/// A caller authenticated by an API token: read access to that token's organisation, and the ledger right when the
+/// token has it and its maker is still an administrator.
 pub struct ApiClient {
     /// The scope on the token's organisation.
     pub scope: ReadScope,
     /// Whether the token may also bring in Signalering's arrears ledger.
     pub may_bring_ledger: bool,
+    /// Whether it was given that right but its maker is no longer an active administrator.
+    pub ledger_lapsed: bool,
     /// The token (named in the audit log as the actor of what it writes).
     pub token_id: i64,
+    /// Its name.
+    pub token_name: String,
 }
 
 impl FromRequestParts<AppState> for ApiClient {
@@ -52,7 +56,9 @@ impl FromRequestParts<AppState> for ApiClient {
         Ok(ApiClient {
             scope: ReadScope::api_token(token.org_id),
             may_bring_ledger: token.may_bring_ledger,
+            ledger_lapsed: token.ledger_lapsed,
             token_id: token.id,
+            token_name: token.name,
         })
     }
 }

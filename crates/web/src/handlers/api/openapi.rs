@@ -121,7 +121,7 @@ pub async fn document() -> Json<Value> {
     ledger_responses["400"] =
         error("not a ledger file (no header row with the ledger's columns), or a parameter is invalid");
     ledger_responses["409"] =
-        error("another ledger of this organisation is being brought in; try again after Retry-After seconds");
+        error("another ledger of this organisation is being brought in, or was brought in on its page meanwhile; nothing was sent; try again after Retry-After seconds");
     ledger_responses["413"] = error("the body is larger than 50 MB");
     ledger_responses["415"] = error("the body is not CSV (text/csv, text/plain, application/csv, application/vnd.ms-excel or application/octet-stream)");
     ledger_responses["503"] =
@@ -134,7 +134,7 @@ pub async fn document() -> Json<Value> {
             "error": { "type": "string", "description": "rows_refused or confirm_resolving" },
             "resolving": { "type": "integer", "description": "confirm_resolving: the open signals this ledger would count as resolved; send again with bevestigOpgelost set to it" },
             "open": { "type": "integer", "description": "confirm_resolving: the open signals whose arrears do not count as resolved yet" },
-            "message": { "type": "string", "description": "how many problems, and that nothing was written" },
+            "message": { "type": "string", "description": "what was refused, and that nothing was written or sent" },
             "count": { "type": "integer", "description": "problems found" },
             "errors": { "type": "array", "description": "the first 1,000 problems", "items": { "type": "object", "properties": {
                 "line": { "type": "integer" }, "column": { "type": ["string", "null"], "description": "null for a problem of the whole row" }, "value": { "type": "string" }, "reason": { "type": "string" }
@@ -199,10 +199,12 @@ pub async fn document() -> Json<Value> {
                 "description": "The body is the ledger CSV of docs/ledger-format.md. All or nothing: a file with any \
                     problem changes nothing and every problem comes back by line and column. The optional header \
                     X-Bestandsnaam names the file in the corporation's list of ledgers.",
-                "parameters": [{ "name": "bevestigOpgelost", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 0 }, "description": "when a ledger would count more than half of the open signals' arrears as resolved (at least 5), it is sent only with this number of them confirmed" }],
+                "parameters": [{ "name": "X-Bestandsnaam", "in": "header", "required": false, "schema": { "type": "string", "maxLength": 200 }, "description": "the file's name in the corporation's list of ledgers (UTF-8); api.csv without it" }, { "name": "bevestigOpgelost", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 0 }, "description": "when a ledger would count more than half of the open signals' arrears as resolved (at least 5), it is sent only with this number of them confirmed" }],
                 "requestBody": { "required": true, "content": {
                     "text/csv": { "schema": { "type": "string" } },
                     "text/plain": { "schema": { "type": "string" } },
+                    "application/csv": { "schema": { "type": "string" } },
+                    "application/vnd.ms-excel": { "schema": { "type": "string" } },
                     "application/octet-stream": { "schema": { "type": "string" } }
                 } },
                 "responses": ledger_responses

@@ -40,6 +40,8 @@ struct CheckPage {
     sale_href: String,
     address: String,
     buyer: String,
+    /// The buyer's data was deleted (ADR 0066): the page says so and offers no form.
+    deleted: Option<String>,
     years: i64,
     due: String,
     state: &'static str,
@@ -116,6 +118,7 @@ async fn check_page(
         sale_href: format!("/orgs/{org}/nazorg/verkopen/{sale_id}"),
         address: sale.address,
         buyer: super::buyer_shown(nz, sale.buyer_name),
+        deleted: sale.buyer_deleted_on.map(|on| nz.buyer_deleted_note(show_date(on))),
         years: i64::from(check.years),
         due: show_date(check.due_on),
         state: nz.check_state(s),

@@ -69,8 +69,10 @@ async fn talk_page(
 ) -> Result<TalkPage, AppError> {
     let scope = corporation_write(state, auth, org).await?;
     let nz = NazorgTexts::of(auth.ctx.lang);
+    // A sale whose buyer's data was deleted (ADR 0066) has no talk to record.
     let sale = sales::sale(&state.db, &BuyerScope::sales_staff(&scope), &auth.actor(state), id)
         .await?
+        .filter(|sale| sale.buyer_deleted_on.is_none())
         .ok_or(AppError::NotFound)?;
     let checklist = talks::checklist(&state.db, scope.as_read()).await?;
     let shown = super::shown_checklist(nz, &checklist);

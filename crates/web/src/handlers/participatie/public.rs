@@ -29,6 +29,8 @@ pub fn router() -> Router<AppState> {
 
 struct PublicGroup {
     id: i64,
+    /// The organisation that keeps the group: it reads the requests to join.
+    org_name: String,
     /// Whether its join form is open (it came back with an error).
     open: bool,
     name: String,
@@ -245,6 +247,7 @@ async fn public_page(
                 .map(|g| PublicGroup {
                     open: join_for == Some(g.id),
                     id: g.id,
+                    org_name: g.org_name,
                     name: g.name,
                     kind: pt.kind(g.kind),
                     description: g.description,

@@ -120,7 +120,7 @@ async fn upload(
             return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(Some(text), &[]));
         }
         Ok(rows) if !rows.problems.is_empty() => {
-            let errors = ledger::every_problem(&state.db, &scope, rows).await?;
+            let errors = ledger::every_problem(&state.db, &scope, rows, dutch_date(state.clock.now())).await?;
             return render(StatusCode::UNPROCESSABLE_ENTITY, &refused(None, &errors));
         }
         Ok(rows) => rows.households,
