@@ -219,6 +219,8 @@ test('a home sold to its tenant: the talk, a koopcoach, an overdue three-year ch
     Korting: '20%',
     'Aandeel eigenaar in waardeontwikkeling': '70%',
     Complex: 'CPX000003',
+    // Koopgarant: the buyer's data is kept while the obligation to buy back runs (ADR 0066).
+    'Gegevens van de koper': 'bewaard zolang de terugkoopverplichting loopt',
   });
   assert.equal(await staff.locator('[data-below-ninety]').count(), 1, '80% of the value: the page warns');
   assert.equal((await staff.textContent('[data-no-talk]')).trim(), 'Het gesprek is nog niet vastgelegd.');
