@@ -77,7 +77,8 @@ const MIGRATIONS: &[Migration] = &[
     migration!(56, "contribution form token", "0056_contribution_form_token"),
     migration!(57, "overleg terms by kind", "0057_overleg_terms_by_kind"),
     migration!(58, "buyer retention", "0058_buyer_retention"),
-    migration!(59, "token maker and ledger turns", "0059_token_maker"),
+    migration!(59, "token maker", "0059_token_maker"),
+    migration!(60, "ledger turns", "0060_ledger_turns"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

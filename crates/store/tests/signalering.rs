@@ -38,6 +38,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_withdrawn_consent_ends_the_referral_for_the_partner,
     the_days_late_count_from_the_arrears_and_an_older_offer_counts_for_nothing,
     referral_partners_are_each_corporations_own_list,
+    a_ledger_turn_is_one_callers_until_it_ends_or_expires,
 );
 
 async fn a_ledger_sends_nothing_until_it_is_confirmed_the_same_day(db: &Db) {
@@ -736,4 +737,33 @@ async fn referral_partners_are_each_corporations_own_list(db: &Db) {
     assert_eq!(soft::referrals(&db, &wijkteam, &actor()).await.expect("list").len(), 1, "the earlier referral stays");
     let still: Vec<String> = listed(world.woonstad).await.into_iter().map(|(_, name)| name).collect();
     assert_eq!(still.len(), 1, "the schuldhulp partner stays listed: {still:?}");
+}
+
+async fn a_ledger_turn_is_one_callers_until_it_ends_or_expires(db: &Db) {
+    let (woonstad, anders) =
+        (org(db, "woonstad", OrgKind::Corporation).await, org(db, "anders", OrgKind::Corporation).await);
+    let now = TODAY.with_time(time!(10:00)).assume_utc();
+    let second = time::Duration::seconds(1);
+    let turns = || async {
+        sql::query_scalar::<i64>("SELECT COUNT(*) FROM sg_ledger_turns").fetch_one(db).await.expect("count")
+    };
+    let first = ledger::try_ledger_turn(db, woonstad, now).await.expect("turn").expect("free");
+    assert!(ledger::try_ledger_turn(db, woonstad, now + second).await.expect("turn").is_none(), "taken");
+    let theirs = ledger::try_ledger_turn(db, anders, now).await.expect("turn").expect("another's is free");
+    theirs.release().await.expect("released");
+    // A server that died holding it: the turn stays taken until its lease ends, then the next caller has it.
+    std::mem::forget(first);
+    let lease = time::Duration::seconds(ledger::TURN_SECONDS);
+    assert!(ledger::try_ledger_turn(db, woonstad, now + lease - second).await.expect("turn").is_none());
+    let after = ledger::try_ledger_turn(db, woonstad, now + lease).await.expect("turn").expect("expired, so free");
+    // A turn dropped without its release (an error, a time-out) ends a moment later.
+    drop(after);
+    for _ in 0..100 {
+        if turns().await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(turns().await, 0);
+    assert!(ledger::try_ledger_turn(db, woonstad, now + lease).await.expect("turn").is_some());
 }

@@ -515,6 +515,40 @@ async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_s
     assert!(main.contains(&format!("verwijderd op {on}")), "{main}");
     assert!(!main.contains("/logboek\"") && !main.contains("/gesprek\""), "no form takes new personal data: {main}");
     assert_eq!(app.post(&logboek, &log).await.status, StatusCode::NOT_FOUND);
+    assert!(main.contains("Verwijderd met de gegevens van de koper.") && !main.contains("/koopcoach\""), "{main}");
+    assert_eq!(app.get(&format!("{page_of}/gesprek")).await.status, StatusCode::NOT_FOUND);
+    // No koopcoach again: the purge ended the coach's access.
+    let (wijkteam, coordinator) =
+        (app.org_id("wijkteam-centrum").await, app.user_id("coordinator@wijkteam.test").await);
+    let coach = app.post(&format!("{page_of}/koopcoach"), &[("coach", &format!("{wijkteam}:{coordinator}"))]).await;
+    assert_ne!(coach.status, StatusCode::SEE_OTHER, "{}", coach.body);
+    assert_eq!(
+        count(&app, &format!("SELECT COUNT(*) FROM nz_sales WHERE id = {sold} AND coach_user_id IS NOT NULL")).await,
+        0
+    );
+    // A check of it offers no form and takes no notes.
+    let check: i64 = sql::query_scalar("SELECT id FROM nz_checks WHERE sale_id = $1 ORDER BY years LIMIT 1")
+        .bind(sold)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("check");
+    let check_page = app.get(&format!("/orgs/{woonstad}/nazorg/controles/{check}")).await;
+    assert!(
+        check_page.main().contains("data-buyer-deleted") && !check_page.main().contains("<form"),
+        "{}",
+        check_page.main()
+    );
+    let notes = [
+        ("done_on", "2026-11-01"),
+        ("maintenance", "goed"),
+        ("participation", "actief"),
+        ("payment_problems", "nee"),
+        ("sell_back", "nee"),
+        ("notes", "Nieuw"),
+    ];
+    let refused = app.post(&format!("/orgs/{woonstad}/nazorg/controles/{check}"), &notes).await;
+    assert_ne!(refused.status, StatusCode::SEE_OTHER, "{}", refused.body);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_checks WHERE notes IS NOT NULL").await, 0);
     let list = app.get(&format!("/orgs/{woonstad}/nazorg/verkopen")).await;
     assert!(list.main().contains("(gegevens verwijderd)") && list.main().contains("Annelies Koopman"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_coach_log").await, 0);

@@ -324,6 +324,10 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     assert!(page
         .body
         .contains("Alleen Huurdersvereniging De Sleutel leest uw aanmelding. Na 180 dagen wordt die verwijderd."));
+    assert!(
+        page.body.contains(&format!("aria-describedby=\"consent-kept-{ark}\"")),
+        "the sentence is read with the box"
+    );
     let other = app.get("/doe-mee?postcode=1011AB&huisnummer=3").await;
     assert!(other.body.contains("(nog) geen groep bekend"), "Het Anker has no group");
     let unknown = app.get("/doe-mee?postcode=9999ZZ&huisnummer=1").await;
@@ -341,6 +345,11 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     let resp = app.post(&join, &fields).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "consent is required");
     assert!(resp.body.contains("Zonder uw toestemming") && resp.body.contains("value=\"Jan Huurder\""));
+    assert!(
+        resp.body.contains("aria-describedby=\"consent-kept consent-error\" aria-invalid=\"true\""),
+        "{}",
+        resp.main()
+    );
     let mut with_consent = fields.to_vec();
     with_consent.push(("consent", "on"));
     let resp = app.post(&join, &with_consent).await;

@@ -423,14 +423,17 @@ pub async fn assign_coach(
             return Ok(false);
         }
     }
-    let done =
-        sql::query("UPDATE nz_sales SET coach_org_id = $1, coach_user_id = $2 WHERE id = $3 AND corporation_id = $4")
-            .bind(coach.map(|c| c.0))
-            .bind(coach.map(|c| c.1))
-            .bind(sale_id)
-            .bind(scope.org_id())
-            .execute(&mut tx)
-            .await?;
+    // A sale whose buyer's data was deleted (ADR 0066) gets no koopcoach again: the purge ended the coach's access.
+    let done = sql::query(
+        "UPDATE nz_sales SET coach_org_id = $1, coach_user_id = $2 WHERE id = $3 AND corporation_id = $4 \
+         AND ($1 IS NULL OR buyer_deleted_on IS NULL)",
+    )
+    .bind(coach.map(|c| c.0))
+    .bind(coach.map(|c| c.1))
+    .bind(sale_id)
+    .bind(scope.org_id())
+    .execute(&mut tx)
+    .await?;
     if done.rows_affected() == 0 {
         return Ok(false);
     }

@@ -351,8 +351,9 @@ const END_TURN: &str = "DELETE FROM sg_ledger_turns WHERE org_id = $1 AND holder
 impl LedgerTurn {
     /// Ends the turn now; a turn dropped instead ends a moment later.
     pub async fn release(mut self) -> Result<()> {
-        let holder = std::mem::take(&mut self.holder);
-        sql::query(END_TURN).bind(self.org_id).bind(&holder).execute(&self.db).await?;
+        sql::query(END_TURN).bind(self.org_id).bind(&self.holder).execute(&self.db).await?;
+        // Ended: nothing for `Drop` to do. A delete that failed, or was cancelled, leaves the holder for `Drop`.
+        self.holder.clear();
         Ok(())
     }
 }

@@ -97,7 +97,7 @@ module-nazorg-about = Woningen verkocht aan hun huurders: het gesprek vóór de 
 module-initiatieven = Initiatieven
 module-initiatieven-about = Initiatieven van bewoners die de corporatie helpt groeien met ruimte, budget en een coach; buurtbudgetten; het register van sociale ondernemingen.
 module-platform = Platformbeheer
-module-platform-about = Organisaties, gebruikers, de auditlog, de uitgaande post en de feestdagen voor termijnen.
+module-platform-about = Organisaties, gebruikers, de auditlog, de uitgaande mail en de feestdagen voor termijnen.
 
 # Recent changes. $actor is a person's name or "Volkshuis".
 recent-system = Volkshuis
@@ -145,7 +145,7 @@ recent-area-codes =
 recent-areas-import = { $actor } las { $count } gebieden van { $year } in
 recent-vera-import = { $actor } las { $count } VERA-codes in
 recent-decree-create = { $actor } voegde het besluit “{ $name }” toe
-recent-outbox-read = { $actor } las een bericht in de uitgaande post
+recent-outbox-read = { $actor } las een bericht in de uitgaande mail
 recent-case-admin-open = { $actor } opende als platformbeheerder de zaak “{ $title }”
 recent-partner-propose = { $actor } stelde { $org } voor als overlegpartner
 recent-partner-accept = { $actor } aanvaardde het overlegpartnerschap met { $org }

@@ -20,6 +20,7 @@ use volkshuis_domain::bezit::import::{RowError, WHOLE_ROW};
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::signalering::ledger::{read_ledger_rows, resolving_needs_confirmation};
+use volkshuis_domain::text::turns_text_around;
 use volkshuis_store::audit::Actor;
 use volkshuis_store::orgs;
 use volkshuis_store::signalering::ledger;
@@ -68,7 +69,10 @@ pub(super) async fn bring_in(
     // Ended before the answer, whatever it is, so the caller's next call finds it free (a call cancelled by the
     // time-out drops it instead, and the row goes a moment later).
     let answer = in_turn(&state, &client, query, &headers, body, now).await;
-    turn.release().await?;
+    // The answer stands: a ledger sent is not to be reported as failed (the ERP would send it again).
+    if let Err(error) = turn.release().await {
+        tracing::warn!(?error, org_id, "a ledger turn is left to its drop");
+    }
     answer
 }
 
@@ -93,7 +97,7 @@ async fn in_turn(
     let file_name = headers
         .get("x-bestandsnaam")
         .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
-        .map(|v| v.chars().filter(|c| !c.is_control()).take(200).collect::<String>())
+        .map(|v| v.chars().filter(|c| !c.is_control() && !turns_text_around(*c)).take(200).collect::<String>())
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| "api.csv".to_owned());
     let read = tokio::task::spawn_blocking(move || read_ledger_rows(std::io::Cursor::new(body)))

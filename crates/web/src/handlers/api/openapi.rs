@@ -126,7 +126,7 @@ pub async fn document() -> Json<Value> {
     ledger_responses["415"] = error("the body is not CSV (text/csv, text/plain, application/csv, application/vnd.ms-excel or application/octet-stream)");
     ledger_responses["503"] =
         error("the database is busy or briefly unreachable; nothing was written, try again after Retry-After seconds");
-    ledger_responses["403"] = json!({ "description": "the token may read only, its maker is no longer an administrator of the corporation, or the organisation is no corporation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    ledger_responses["403"] = json!({ "description": "the token may read only, its maker is no longer an active administrator of the corporation, or the organisation is no corporation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
     ledger_responses["422"] = json!({ "description": "rows refused (rows_refused), or the ledger would count most open signals' arrears as resolved and was not confirmed (confirm_resolving); nothing was written or sent", "content": { "application/json": { "schema": {
         "type": "object",
         "required": ["error", "message"],

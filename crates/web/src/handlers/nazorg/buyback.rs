@@ -60,8 +60,10 @@ type Confirming = (Vec<String>, Vec<(String, String)>);
 /// The sale, when it is the corporation's and carries a buy-back condition with a share.
 async fn sale_with_condition(state: &AppState, auth: &Auth, org: i64, id: i64) -> Result<(Sale, u32), AppError> {
     let scope = corporation_write(state, auth, org).await?;
+    // A sale whose buyer's data was deleted (ADR 0066) was bought back a year ago or more: nothing to record.
     let sale = sales::sale(&state.db, &BuyerScope::sales_staff(&scope), &auth.actor(state), id)
         .await?
+        .filter(|sale| sale.buyer_deleted_on.is_none())
         .ok_or(AppError::NotFound)?;
     match (sale.condition, sale.owner_share_bp) {
         (SaleCondition::None, _) | (_, None) => Err(AppError::NotFound),
