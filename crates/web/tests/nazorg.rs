@@ -499,6 +499,7 @@ async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_s
     assert_eq!(app.post(&logboek, &log).await.status, StatusCode::SEE_OTHER);
     let before = app.get(&page_of).await;
     assert!(before.main().contains("Bram Bezitter") && before.main().contains("bewaard tot 10-01-2022"));
+    assert!(before.main().contains("data-personal"));
     assert!(before.main().contains("worden 365 dagen na het einde van de nazorg verwijderd"), "{}", before.main());
     let koopgarant = app.get(&format!("/orgs/{woonstad}/nazorg/verkopen/{kept}")).await;
     assert!(koopgarant.main().contains("bewaard zolang de terugkoopverplichting loopt"), "{}", koopgarant.main());
@@ -511,6 +512,7 @@ async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_s
     let main = after.main();
     assert!(!main.contains("Bram Bezitter") && !main.contains("bram@example.nl") && !main.contains("Hypotheek"));
     assert!(main.contains("(gegevens verwijderd)") && main.contains("data-buyer-deleted"), "{main}");
+    assert!(!main.contains("data-personal"), "no personal data left to warn about: {main}");
     let on = today.format(time::macros::format_description!("[day]-[month]-[year]")).expect("date");
     assert!(main.contains(&format!("verwijderd op {on}")), "{main}");
     assert!(!main.contains("/logboek\"") && !main.contains("/gesprek\""), "no form takes new personal data: {main}");
