@@ -20,6 +20,8 @@ use std::net::SocketAddr;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use volkshuis_domain::access::WriteScope;
+use volkshuis_domain::nazorg::retention::DEFAULT_KEEP_DAYS as BUYER_DATA_DEFAULT_DAYS;
+use volkshuis_store::participatie::JOIN_REQUEST_DEFAULT_DAYS;
 use volkshuis_store::Db;
 use volkshuis_web::{AppState, Clock, Config};
 
@@ -81,10 +83,10 @@ struct ServeArgs {
     #[arg(long, env = "VOLKSHUIS_CANDIDATE_NAMES_DAYS", default_value_t = 365)]
     candidate_names_days: i64,
     /// Days a tenant's request to join a group is kept after it came in.
-    #[arg(long, env = "VOLKSHUIS_JOIN_REQUEST_DAYS", default_value_t = volkshuis_store::participatie::JOIN_REQUEST_DEFAULT_DAYS)]
+    #[arg(long, env = "VOLKSHUIS_JOIN_REQUEST_DAYS", default_value_t = JOIN_REQUEST_DEFAULT_DAYS)]
     join_request_days: i64,
     /// Days a buyer's personal data is kept after the aftercare of a sale ends.
-    #[arg(long, env = "VOLKSHUIS_BUYER_DATA_DAYS", default_value_t = volkshuis_domain::nazorg::retention::DEFAULT_KEEP_DAYS)]
+    #[arg(long, env = "VOLKSHUIS_BUYER_DATA_DAYS", default_value_t = BUYER_DATA_DEFAULT_DAYS)]
     buyer_data_days: i64,
     /// Days a message is kept in the outbox.
     #[arg(long, env = "VOLKSHUIS_OUTBOX_DAYS", default_value_t = volkshuis_store::outbox::DEFAULT_KEEP_DAYS)]

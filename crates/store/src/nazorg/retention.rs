@@ -16,8 +16,8 @@ use volkshuis_domain::nazorg::retention::{buyer_data_deleted_on, Aftercare};
 use volkshuis_domain::nazorg::sale::SaleCondition;
 
 /// The sales that may be due on the day `keep_days` after `$1`: not purged yet, and either bought back by then, or a
-/// plain sale of then whose checks all fell due and were done by then (exactly the domain rule's end of aftercare). The domain rule decides on each; this only
-/// spares the hourly run the sales still in their aftercare.
+/// plain sale of then whose checks all fell due and were done by then (exactly the domain rule's end of aftercare).
+/// The domain rule decides on each; this only spares the hourly run the sales still in their aftercare.
 const CANDIDATES: &str = "FROM nz_sales s WHERE s.buyer_deleted_on IS NULL \
      AND (s.bought_back_on <= $1 OR (s.bought_back_on IS NULL AND s.sale_condition = $2 AND s.sold_on <= $1 \
      AND NOT EXISTS (SELECT 1 FROM nz_checks c WHERE c.sale_id = s.id AND (c.due_on > $1 OR c.done_on > $1))))";

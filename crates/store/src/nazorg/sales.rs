@@ -503,7 +503,8 @@ pub struct NewLogEntry {
 }
 
 /// Writes a log entry on a sale the scope may see (the assigned coach, or the corporation's staff); `false` for any
-/// other sale, and for one whose buyer's data was deleted. `scope` comes from a write scope, so a read-only member cannot reach this.
+/// other sale, and for one whose buyer's data was deleted. `scope` comes from a write scope, so a read-only member
+/// cannot reach this.
 pub async fn add_log(db: &Db, scope: &BuyerScope, actor: &Actor, sale_id: i64, entry: &NewLogEntry) -> Result<bool> {
     let mut tx = db.begin().await?;
     // A sale whose buyer's data was deleted takes no new personal data (ADR 0066).

@@ -146,10 +146,10 @@ fn stock_problems(units: &HashMap<String, UnitFacts>, households: &[Household]) 
 }
 
 /// A ledger refused for its rows (`rows.problems`, from reading the file) with the problems its readable households
-/// have against the stock and against `today` (a day after it) added, and the unknown units of the rows that did not read, ordered by line, so that one
-/// round fixes most of it. A refused row's contract is not compared (it may be what could not be read), so a
-/// contract twice can still come in the next round. Writes nothing, and reads without a transaction: on SQLite a
-/// transaction here would take the write lock and wait behind a running stock import.
+/// have against the stock and against `today` (a day after it) added, and the unknown units of the rows that did not
+/// read, ordered by line, so that one round fixes most of it. A refused row's contract is not compared (it may be
+/// what could not be read), so a contract twice can still come in the next round. Writes nothing, and reads without
+/// a transaction: on SQLite a transaction here would take the write lock and wait behind a running stock import.
 pub async fn every_problem(db: &Db, scope: &WriteScope, rows: LedgerRows, today: Date) -> Result<Vec<RowError>> {
     let LedgerRows { households, mut problems, units_of_refused_rows } = rows;
     problems.extend(days_after(&households, today));
