@@ -6,6 +6,17 @@ import { serverAndBrowser, seriousViolations, login } from './harness.mjs';
 
 const env = serverAndBrowser(before, after);
 
+/**
+ * The first day of the month `months` before this one, or with `lastDayBefore` the day before it, as a date field
+ * takes it. The demo's contract began 20 months before the day it was filled, so these dates lie in it on any day the
+ * test runs.
+ */
+function monthStart(months, { lastDayBefore = false } = {}) {
+  const now = new Date();
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, lastDayBefore ? 0 : 1));
+  return day.toISOString().slice(0, 10);
+}
+
 /** Submits a form by its button and waits for the answer page. */
 async function submit(page, selector) {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
@@ -23,8 +34,9 @@ test('a supplier reports, the buyer decides, progress and calculation update', a
 
   await supplier.selectOption('#kind', 'placement');
   await supplier.fill('#person', 'VD-2026-07');
-  await supplier.fill('#start', '2026-01-01');
-  await supplier.fill('#end', '2026-06-30');
+  // Six whole months, a year ago.
+  await supplier.fill('#start', monthStart(12));
+  await supplier.fill('#end', monthStart(6, { lastDayBefore: true }));
   await supplier.selectOption('#group', 'doelgroepregister');
   await supplier.fill('#hours_per_week', '18');
   await submit(supplier, 'form[action$="/bijdragen"] button[type=submit]');
@@ -34,7 +46,7 @@ test('a supplier reports, the buyer decides, progress and calculation update', a
   await supplier.fill('#seller', 'Sociale Werkplaats Kozijnen');
   await supplier.selectOption('#certificate', 'code_so');
   await supplier.fill('#invoice', '4.000,00');
-  await supplier.fill('#date', '2026-02-01');
+  await supplier.fill('#date', monthStart(10));
   await submit(supplier, 'form[action$="/bijdragen"] button[type=submit]');
   const reported = await supplier.textContent('main');
   assert.match(reported, /Sociale Werkplaats Kozijnen/);
