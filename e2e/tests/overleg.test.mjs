@@ -142,3 +142,34 @@ test('consent is never pre-selected and the board confirms what it gives', async
   assert.match(await page.textContent('main'), /Wacht op antwoord/);
   await phone.close();
 });
+
+test('an answer half written survives a question asked on the same page, and not the next sign-in', async () => {
+  const phone = await env.browser.newContext(PHONE);
+  const page = await phone.newPage();
+  await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
+  await page.goto(`${env.server.baseUrl}/orgs/2/overleg`);
+  await page.click(`text=${CLEANING}`);
+  await page.waitForURL(/\/overleg\/\d+$/);
+  const caseUrl = page.url();
+  const draft = 'Wij stemmen in, mits de schoonmaak ook de bergingen omvat.';
+  await page.fill('#answer_text', draft);
+  await page.fill('#question', 'Wie controleert de schoonmaak?');
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/vragen"] button[type=submit]')]);
+  assert.match(await page.textContent('#questions ~ *'), /Wie controleert de schoonmaak\?/, 'the question was sent');
+  assert.equal(await page.inputValue('#question'), '', 'a sent question is not put back');
+  assert.equal(await page.inputValue('#answer_text'), draft, 'the answer being written is put back');
+  assert.equal(
+    await page.textContent('#answer_text-restored'),
+    'Uw nog niet verstuurde tekst is teruggezet.',
+  );
+  assert.equal(await page.getAttribute('#answer_text', 'aria-describedby'), 'answer_text-restored');
+  assert.deepEqual(await seriousViolations(page), [], 'the case with a text put back');
+
+  // Whoever signs in next in this tab finds nothing of it.
+  await Promise.all([page.waitForLoadState('load'), page.click('form.logout button')]);
+  await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
+  await page.goto(caseUrl);
+  assert.equal(await page.inputValue('#answer_text'), '');
+  assert.equal(await page.$('#answer_text-restored'), null);
+  await phone.close();
+});

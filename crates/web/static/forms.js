@@ -3,11 +3,13 @@
 // screen-reader user lands on what to fix instead of the top of the page. A message that announces itself
 // (role=alert) is not focused as well: it would be read twice. A step that asks to confirm an answer shows a summary
 // of what it does: the focus goes to that summary, so what is read next is what confirming does (it stayed at the
-// top of the page). A date field's written format is hinted only where the browser has no date picker. No inline
-// script: loaded under a strict CSP.
+// top of the page). A date field's written format is hinted only where the browser has no date picker. Text typed in
+// one of a page's forms is put back after another of its forms was sent (keepDrafts). No inline script: loaded under
+// a strict CSP.
 (function () {
   'use strict';
   hideDateHints();
+  keepDrafts();
   var errors = document.querySelectorAll('main .field-error, main .error-summary, main .error[role=alert]');
   if (!errors.length) {
     focusConfirmation();
@@ -83,6 +85,86 @@
       });
       if (rest.length) input.setAttribute('aria-describedby', rest.join(' '));
       else input.removeAttribute('aria-describedby');
+    }
+  }
+
+  // A page with several forms (an Overleg case: the answer, a question, a comment) is sent one form at a time, and the
+  // page that comes back held only what was typed in the form that was sent: an answer half written was lost by
+  // asking a question. A field marked `data-draft` is kept in this tab's session storage while it is typed, beside
+  // the text the page first showed in it, and put back, with a note, when the page comes back showing that same text
+  // (a text saved meanwhile, by anyone, wins). Sending the field's own form removes it (a form with an error comes
+  // back from the server with what was typed); signing out, or any page without a signed-in user, removes all, so
+  // whoever uses the computer next finds nothing. Not used on pages about persons.
+  function keepDrafts() {
+    var prefix = 'volkshuis-draft:';
+    var store;
+    try {
+      store = window.sessionStorage;
+    } catch (e) {
+      return;
+    }
+    if (!store) return;
+    var logout = document.querySelector('form.logout');
+    if (!logout) {
+      removeAll();
+      return;
+    }
+    logout.addEventListener('submit', removeAll);
+    var fields = document.querySelectorAll('main textarea[data-draft]');
+    for (var i = 0; i < fields.length; i++) keep(fields[i]);
+
+    function keep(field) {
+      var key = prefix + location.pathname + '#' + field.id;
+      var shown = field.value;
+      var kept = read(key);
+      if (kept && kept.shown === shown && kept.text !== shown) {
+        field.value = kept.text;
+        tell(field);
+      } else if (kept) {
+        store.removeItem(key);
+      }
+      field.addEventListener('input', function () {
+        if (field.value !== shown) store.setItem(key, JSON.stringify({ shown: shown, text: field.value }));
+        else store.removeItem(key);
+      });
+      if (field.form) {
+        field.form.addEventListener('submit', function () {
+          store.removeItem(key);
+        });
+      }
+    }
+
+    function read(key) {
+      try {
+        var kept = JSON.parse(store.getItem(key) || 'null');
+        return kept && typeof kept.shown === 'string' && typeof kept.text === 'string' ? kept : null;
+      } catch (e) {
+        return null;
+      }
+    }
+
+    // A line under the field says the text was put back, read with the field (aria-describedby).
+    function tell(field) {
+      var text = document.body.getAttribute('data-draft-restored');
+      if (!text || !field.id) return;
+      var note = document.createElement('p');
+      note.className = 'hint draft-restored';
+      note.id = field.id + '-restored';
+      note.textContent = text;
+      field.insertAdjacentElement('afterend', note);
+      var described = field.getAttribute('aria-describedby');
+      field.setAttribute('aria-describedby', described ? described + ' ' + note.id : note.id);
+    }
+
+    function removeAll() {
+      var keys = [];
+      for (var j = 0; j < store.length; j++) {
+        var name = store.key(j);
+        if (name && name.indexOf(prefix) === 0) keys.push(name);
+      }
+      keys.forEach(function (name) {
+        store.removeItem(name);
+      });
     }
   }
 })();

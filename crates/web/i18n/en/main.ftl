@@ -12,6 +12,7 @@ footer = Volkshuis — working together on public housing
 error-request-id = Request id
 error-home = Go to the start page
 error-title-prefix = Error:
+draft-restored = Your text that was not yet sent has been put back.
 err-not-found-title = Not found
 err-not-found-text = This page does not exist (any more). Check the address or go back.
 err-forbidden-title = No access

@@ -12,6 +12,7 @@ footer = Volkshuis — samen werken aan de volkshuisvesting
 error-request-id = Kenmerk van dit verzoek
 error-home = Naar de startpagina
 error-title-prefix = Fout:
+draft-restored = Uw nog niet verstuurde tekst is teruggezet.
 err-not-found-title = Niet gevonden
 err-not-found-text = Deze pagina bestaat niet (meer). Controleer het adres of ga terug.
 err-forbidden-title = Geen toegang
