@@ -396,4 +396,17 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px on a phone`);
   }
+  // The cycle page is long on a phone: its top lists its sections, and a tap on one goes there.
+  await phone.goto(`${base}${cyclePath}`);
+  const sections = await phone.$$eval('nav.toc a', (links) => links.map((a) => a.textContent));
+  assert.deepEqual(sections, [
+    'Data', 'Partijen', 'Feiten uit Volkshuis', 'Documenten', 'Biedingen', 'Afspraken', 'Addenda', 'Onderhandeling',
+    'Uw eigen ruimte', 'Geschil', 'Tijdlijn',
+  ]);
+  await phone.click('nav.toc a[href="#tijdlijn"]');
+  await phone.waitForFunction(() => {
+    const top = document.getElementById('tijdlijn').getBoundingClientRect().top;
+    return top >= 0 && top < window.innerHeight;
+  });
+  assert.ok(await phone.evaluate(() => window.scrollY > 2000), 'the page scrolled down to the timeline');
 });

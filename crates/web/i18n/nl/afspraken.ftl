@@ -47,6 +47,7 @@ move-talks-begin = De onderhandeling begint dan vandaag: vanaf vandaag lopen de 
 moved = De fase is gewijzigd.
 not-lead = Alleen de partij die de fasen leidt kan de fase wijzigen.
 not-allowed = Deze stap kan nu niet.
+on-this-page = Op deze pagina
 dates = Data
 bid-due = Het bod is uiterlijk { $date } binnen (vóór 1 juli, Woningwet art. 44).
 bid-reminders = Herinneringen op { $six } en { $two }.
