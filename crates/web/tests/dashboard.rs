@@ -26,6 +26,7 @@ on_both_backends!(
     a_board_member_lands_where_work_waits_and_later_where_they_chose,
     a_session_without_an_organisation_lands_on_the_dashboard,
     a_tenant_boards_list_starts_with_its_own_deadline,
+    a_deadline_in_a_year_no_decree_covers_says_so,
     questions_join_requests_and_contributions_wait_on_the_right_side,
     the_platform_administrator_and_a_reader_see_their_own_list,
     recent_changes_read_as_sentences_with_names,
@@ -232,6 +233,29 @@ async fn a_tenant_boards_list_starts_with_its_own_deadline(mut app: TestApp) {
     let theirs = list.split("<li").find(|line| line.contains("besluit over uw antwoord")).expect("their line");
     assert!(theirs.starts_with(" class=\" theirs\"") && !theirs.contains("flag"), "{theirs}");
     assert!(list.contains("<li class=\"late\">") && list.contains("due flag"), "ours is flagged: {list}");
+}
+
+/// RULES.md: a deadline in a year that no Besluit gelijkstelling covers yet is shown as not yet settled — on the
+/// dashboard's lines and its Overleg card too, not only on the case's page (the decrees known run to 2028).
+async fn a_deadline_in_a_year_no_decree_covers_says_so(mut app: TestApp) {
+    let cast = cast(&app).await;
+    let mid_december = time::macros::date!(2028 - 12 - 15);
+    app.state.clock.advance(Duration::days((mid_december - today(&app)).whole_days()));
+    send(&app, &cast, &cast.second, RequestKind::Advice, "Groenonderhoud 2029", 0).await;
+    let page = dashboard_of(&mut app, &cast.board.clone()).await;
+    let lines = todo_lines(&page);
+    let line = lines.iter().find(|l| l.contains("Groenonderhoud 2029")).expect("the case's line");
+    // Six weeks from 15 December 2028: Friday 26 January 2029.
+    assert!(line.contains("uiterlijk 26-01-2029 (nog niet vastgesteld) · nog 42 dagen"), "{line}");
+    let card = &page.body[page.body.find("Eerstvolgende termijn").expect("the Overleg card")..];
+    let next = &card[card.find("<dd>").expect("its date")..card.find("</dd>").expect("its end")];
+    assert!(next.contains("26-01-2029 (nog niet vastgesteld"), "{next}");
+    // A deadline in a decreed year carries no mark.
+    app.state.clock.advance(Duration::days(-365));
+    send(&app, &cast, &cast.second, RequestKind::Advice, "Groenonderhoud 2028", 0).await;
+    let lines = todo_lines(&dashboard_of(&mut app, &cast.board.clone()).await);
+    let line = lines.iter().find(|l| l.contains("Groenonderhoud 2028")).expect("the case's line");
+    assert!(line.contains("uiterlijk ") && !line.contains("vastgesteld"), "{line}");
 }
 
 /// Lines of work as one text for a snapshot (ADR 0038), one a line, the organisations named by their part in the

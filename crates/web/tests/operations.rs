@@ -54,6 +54,8 @@ async fn security_headers_are_set(mut app: TestApp) {
     assert_eq!(page.headers["referrer-policy"], "same-origin");
     let csp = page.headers["content-security-policy"].to_str().expect("csp");
     assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    let features = page.headers["permissions-policy"].to_str().expect("permissions policy");
+    assert!(features.contains("camera=()") && features.contains("geolocation=()"), "{features}");
 }
 
 async fn unknown_pages_are_a_friendly_404_with_request_id(mut app: TestApp) {

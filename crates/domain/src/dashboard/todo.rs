@@ -2,6 +2,7 @@
 //! attention without a term (places without a voice, fading groups, contracts at risk), then what others asked of
 //! the organisation, then what the other side still has to do.
 
+use crate::calendar::Undecreed;
 use time::Date;
 
 /// Whose move a line is.
@@ -44,6 +45,8 @@ pub struct Todo<T> {
     pub side: Side,
     /// The last day, where a term applies.
     pub due: Option<Date>,
+    /// Why no decree settles the last day yet, where none does (RULES.md: such a day is shown as not yet settled).
+    pub undecreed: Option<Undecreed>,
     /// How many things the line stands for (three join requests for one group are one line of three).
     pub count: u32,
     /// What the caller shows.
@@ -53,7 +56,12 @@ pub struct Todo<T> {
 impl<T> Todo<T> {
     /// A line for one thing.
     pub fn new(kind: Kind, side: Side, due: Option<Date>, item: T) -> Self {
-        Self { kind, side, due, count: 1, item }
+        Self { kind, side, due, undecreed: None, item, count: 1 }
+    }
+
+    /// The same line, its last day marked as not settled by a decree where `undecreed` says so.
+    pub fn undecreed(self, undecreed: Option<Undecreed>) -> Self {
+        Self { undecreed, ..self }
     }
 
     /// The same line standing for `count` things.

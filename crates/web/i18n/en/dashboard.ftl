@@ -6,6 +6,8 @@ todo-intro-read-only = You can read this; colleagues with another role deal with
 todo-none = Nothing is waiting for you now. New requests, questions and deadlines appear here.
 todo-theirs = waiting for the other party
 todo-by = by { $date }
+todo-date-not-decreed = { $date } (not yet decreed)
+todo-date-no-decree = { $date } (no decree known)
 todo-today = today
 todo-left =
     { $n ->

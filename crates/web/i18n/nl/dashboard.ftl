@@ -6,6 +6,8 @@ todo-intro-read-only = U kunt dit lezen; uw collega's met een andere rol handele
 todo-none = Er wacht nu niets op u. Nieuwe verzoeken, vragen en termijnen verschijnen hier.
 todo-theirs = wacht op de ander
 todo-by = uiterlijk { $date }
+todo-date-not-decreed = { $date } (nog niet vastgesteld)
+todo-date-no-decree = { $date } (geen gelijkstellingsbesluit bekend)
 todo-today = vandaag
 todo-left =
     { $n ->

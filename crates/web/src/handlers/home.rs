@@ -11,7 +11,7 @@ use crate::auth::{Auth, MaybeAuth};
 use crate::error::AppError;
 use crate::i18n::DashboardTexts;
 use crate::state::AppState;
-use crate::views::{ok, show_date, show_time, NoticeQuery, Page};
+use crate::views::{ok, show_time, NoticeQuery, Page};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,6 +22,7 @@ use volkshuis_domain::access::{self, Action, Manage, Membership, ReadScope, View
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::dashboard::order;
 use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::overleg::Deadline;
 use volkshuis_store::overleg::{self, Listing};
 use volkshuis_store::{dashboard, notifications, sessions, users};
 
@@ -59,7 +60,8 @@ struct OtherOrg {
 struct OverlegSummary {
     open: usize,
     late: usize,
-    next: Option<String>,
+    /// The nearest term still to come, with its mark where no decree settles it yet.
+    next: Option<Deadline>,
     open_questions: usize,
 }
 
@@ -187,7 +189,7 @@ async fn overleg_summary_of(state: &AppState, scope: &ReadScope) -> Result<Overl
     Ok(OverlegSummary {
         open: open.len(),
         late: open.iter().filter(|c| c.facts.late(&cal, today).is_some()).count(),
-        next: open.iter().filter_map(|c| c.facts.next_deadline(&cal)).filter(|d| *d >= today).min().map(show_date),
+        next: open.iter().filter_map(|c| c.facts.next(&cal)).filter(|d| d.date >= today).min_by_key(|d| d.date),
         open_questions: overleg::open_questions(&state.db, scope).await?.len(),
     })
 }

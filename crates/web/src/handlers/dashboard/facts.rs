@@ -287,7 +287,9 @@ async fn overleg_facts(
             (Stage::AwaitingDecision, true) => (Side::Theirs, Fact::WaitDecision { case_id: id, title, party }),
             (Stage::Informed | Stage::Closed, _) => continue,
         };
-        out.push(Todo::new(Kind::Deadline, side, case.facts.next_deadline(cal), fact));
+        let next = case.facts.next(cal);
+        let todo = Todo::new(Kind::Deadline, side, next.map(|d| d.date), fact);
+        out.push(todo.undecreed(next.and_then(|d| d.provisional)));
     }
     for (case_id, title, question) in overleg::open_questions(db, scope).await? {
         let asked_on = question.asked_on;
@@ -312,14 +314,15 @@ async fn overleg_facts(
         // Both sides' open budgets; the tenant organisation accounts for those it received.
         let received = overleg::unaccounted_budgets(db, scope).await?;
         for budget in received.into_iter().filter(|b| b.tenant_org_id == scope.org_id()) {
-            let due = budget_account_deadline(cal, budget.year).date;
+            let deadline = budget_account_deadline(cal, budget.year);
+            let due = deadline.date;
             if (due - today).whole_days() <= SHOW_AHEAD {
                 let fact = Fact::Budget {
                     corporation_id: budget.corporation_id,
                     party: budget.corporation_name,
                     year: budget.year,
                 };
-                out.push(Todo::new(Kind::Deadline, Side::Ours, Some(due), fact));
+                out.push(Todo::new(Kind::Deadline, Side::Ours, Some(due), fact).undecreed(deadline.provisional));
             }
         }
     }

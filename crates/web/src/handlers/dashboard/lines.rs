@@ -6,6 +6,7 @@ use crate::i18n::{DashboardTexts, Lang};
 use crate::picker::name_and_code;
 use crate::views::show_date;
 use time::Date;
+use volkshuis_domain::calendar::Undecreed;
 use volkshuis_domain::dashboard::{Due, Side, Todo};
 
 /// A line as the dashboard shows it.
@@ -34,7 +35,12 @@ pub(crate) fn line(lang: Lang, org: i64, todo: &Todo<Fact>, today: Date) -> Line
             Due::Today => dt.todo_today.to_owned(),
             Due::Left(days) => dt.todo_left(days),
         };
-        format!("{} · {distance}", dt.todo_by(show_date(date)))
+        let shown = match todo.undecreed {
+            None => show_date(date),
+            Some(Undecreed::NotYet) => dt.todo_date_not_decreed(show_date(date)),
+            Some(Undecreed::Unknown) => dt.todo_date_no_decree(show_date(date)),
+        };
+        format!("{} · {distance}", dt.todo_by(shown))
     });
     Line { text, href, due, late: matches!(state, Some(Due::Late(_))), theirs: todo.side == Side::Theirs }
 }
@@ -136,6 +142,20 @@ mod tests {
         assert_eq!(en.due.as_deref(), Some("by 22-11-2026 · 3 days late"));
         let today = line(nl, 2, &answer(TODAY), TODAY);
         assert_eq!(today.due.as_deref(), Some("uiterlijk 25-11-2026 · vandaag"));
+    }
+
+    #[test]
+    fn a_deadline_no_decree_settles_yet_says_so() {
+        let not_yet = answer(date!(2029 - 01 - 12)).undecreed(Some(Undecreed::NotYet));
+        let shown = line(Lang::Nl, 2, &not_yet, TODAY).due;
+        assert_eq!(shown.as_deref(), Some("uiterlijk 12-01-2029 (nog niet vastgesteld) · nog 779 dagen"));
+        let en = line(Lang::En, 2, &not_yet, TODAY).due;
+        assert_eq!(en.as_deref(), Some("by 12-01-2029 (not yet decreed) · 779 days left"));
+        let unknown = answer(date!(2022 - 05 - 30)).undecreed(Some(Undecreed::Unknown));
+        let shown = line(Lang::Nl, 2, &unknown, TODAY).due;
+        assert!(shown
+            .as_deref()
+            .is_some_and(|s| s.starts_with("uiterlijk 30-05-2022 (geen gelijkstellingsbesluit bekend) · ")));
     }
 
     #[test]
