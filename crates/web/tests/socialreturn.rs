@@ -560,6 +560,15 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     let overview = app.get(&format!("/orgs/{buyer}/sr")).await;
     assert!(overview.body.contains("<li>De Ark (C0042): 2</li>"), "{}", overview.body);
     assert!(!overview.body.contains("C0007"), "a rejected placement creates no job");
+    // A year's report counts the placements that ran in that year (January – June 2026), not every year's.
+    let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2026")).await;
+    assert!(report.body.contains("Eigen huurders aan het werk in 2026, per complex"), "{}", report.main());
+    assert!(report.body.contains("<li>De Ark (C0042): 2</li>"), "{}", report.main());
+    for year in [2025, 2027] {
+        let report = app.get(&format!("/orgs/{buyer}/sr/jaar/{year}")).await;
+        assert!(!report.body.contains("C0042"), "{year}: {}", report.main());
+        assert!(report.body.contains(&format!("Geen plaatsingen van eigen huurders in {year}.")), "{}", report.main());
+    }
     // The supplier never sees which placements are tenants; the coordinator does.
     app.login(SUPPLIER).await;
     assert!(!app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await.body.contains("C0042"));
@@ -584,6 +593,9 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("Eigen huurder"), "read-only member");
+    // Nor the exact count of a year: two placements in a complex could be told apart beside the contract's list.
+    let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2026")).await;
+    assert!(report.body.contains("<li>De Ark (C0042): minder dan 5</li>"), "{}", report.main());
     app.login("beheer@volkshuis.test").await;
     for org in [buyer, coordinator] {
         let page = app.get(&format!("/orgs/{org}/sr/contracten/{id}")).await;

@@ -25,7 +25,7 @@ pub use contributions::{
 };
 pub use coordinators::{add_coordinator, coordinators, may_coordinate};
 pub use evidence::{add_evidence, evidence, evidence_files};
-pub use portfolio::{portfolio, year_totals, Portfolio, TotalRow};
+pub use portfolio::{portfolio, tenant_jobs_in_year, year_totals, Portfolio, TotalRow};
 pub use revalue::{
     revalue_stored, value_changes, Revalued, ValueChange, REASON_COUNTED_MONTHS_END, REASON_MONTHS_AND_PERIOD,
 };

@@ -98,6 +98,24 @@ pub async fn portfolio(db: &Db, scope: &ReadScope) -> Result<Portfolio> {
     })
 }
 
+/// Approved placements of the buyer's own tenants that ran in `year` (valued in it, by its months), per complex, most
+/// first: the year's report counts these, where the overview counts all years (`Portfolio::tenants_by_cluster`).
+/// Read from the contributions, not from kept sums: one buyer's placements of one year.
+pub async fn tenant_jobs_in_year(db: &Db, scope: &ReadScope, year: i32) -> Result<Vec<(String, i64)>> {
+    let rows = sql::query(
+        "SELECT c.tenant_cluster AS k, COUNT(*) AS n FROM sr_contributions c \
+         JOIN sr_contracts k ON k.id = c.contract_id \
+         JOIN sr_contribution_years y ON y.contribution_id = c.id AND y.year = $2 \
+         WHERE k.buyer_id = $1 AND c.kind = 'placement' AND c.status = 'approved' AND c.tenant_cluster IS NOT NULL \
+         GROUP BY c.tenant_cluster ORDER BY 2 DESC, 1",
+    )
+    .bind(scope.org_id())
+    .bind(i64::from(year))
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("k")?, r.try_get("n")?))).collect()
+}
+
 /// Approved value and count per target group (or kind) in one year, for the buyer of `scope`.
 pub async fn year_totals(db: &Db, scope: &ReadScope, year: i32) -> Result<Vec<TotalRow>> {
     let rows = sql::query(

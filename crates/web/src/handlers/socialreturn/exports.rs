@@ -166,7 +166,9 @@ struct YearPage {
     intro: String,
     figures: Vec<(&'static str, String)>,
     charts: Vec<BarChart>,
+    /// Own tenants at work in the year, per complex.
     tenant_jobs: Vec<(String, String)>,
+    year: i32,
     printed_on: String,
 }
 
@@ -181,7 +183,7 @@ async fn year_report(
     let (scope, organisation) = buyer_scope(&state, &auth, org, View).await?;
     let page = Page::for_user(&auth);
     let sr = page.sr;
-    let p = socialreturn::portfolio(&state.db, &scope).await?;
+    let jobs = socialreturn::tenant_jobs_in_year(&state.db, &scope, year).await?;
     let year_text = year.to_string();
     let in_year = socialreturn::year_totals(&state.db, &scope, year).await?;
     let approved = Money::from_cents(in_year.iter().map(|t| t.approved.cents()).sum());
@@ -195,7 +197,8 @@ async fn year_report(
             sr.by_group,
             in_year.iter().map(|t| (sr.group_or_kind(&t.key).to_owned(), t.approved)),
         )],
-        tenant_jobs: super::overview::tenant_jobs_shown(&state, &scope, &auth, sr, p.tenants_by_cluster).await?,
+        tenant_jobs: super::overview::tenant_jobs_shown(&state, &scope, &auth, sr, jobs).await?,
+        year,
         printed_on: show_date(today(&state)),
         page,
     })
