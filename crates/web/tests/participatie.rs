@@ -345,6 +345,9 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     let resp = app.post(&join, &fields).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "consent is required");
     assert!(resp.body.contains("Zonder uw toestemming") && resp.body.contains("value=\"Jan Huurder\""));
+    let consent = "Ik geef Huurdersvereniging De Sleutel toestemming mijn naam en contactgegevens te gebruiken om mij \
+                   met Commissie De Ark in contact te brengen.";
+    assert!(resp.body.contains(consent), "{}", resp.main());
     assert!(
         resp.body.contains("aria-describedby=\"consent-kept consent-error\" aria-invalid=\"true\""),
         "{}",
@@ -354,9 +357,10 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     with_consent.push(("consent", "on"));
     let resp = app.post(&join, &with_consent).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
-    // It names the group it went to (with two groups listed, "Verstuurd." did not say which).
+    // It names the group it went to (with two groups listed, "Verstuurd." did not say which) and who reads it: the
+    // organisation that keeps the group, as the consent said ("the group contacts you" promised what no group does).
     let sent = app.get(resp.location().expect("back")).await;
-    assert!(sent.body.contains("Verstuurd naar Commissie De Ark. De groep neemt contact met u op."), "{}", sent.main());
+    assert!(sent.body.contains("Verstuurd. Huurdersvereniging De Sleutel brengt u in contact met Commissie De Ark."), "{}", sent.main());
     let db = app.state.db.clone();
     let count = |query: &'static str| {
         let db = db.clone();

@@ -116,12 +116,12 @@ join = Join or get in touch
 your-name = Your name
 your-contact = E-mail address or phone number
 message = Message (optional)
-consent = I consent to my name and contact details being given to this group so that it can contact me.
+consent = I consent to { $org } using my name and contact details to put me in touch with { $group }.
 consent-kept = Only { $org } reads your request. It is deleted after { $days } days.
 err-consent = Without your consent we cannot pass on your details.
 send = Send
-sent = Sent. The group will contact you.
-sent-to = Sent to { $group }. The group will contact you.
+sent = Sent. The group's organisation will contact you.
+sent-to = Sent. { $org } will put you in touch with { $group }.
 notice-join = New request for { $group }
 diagnosis-title = How is participation organised? ({ $year })
 diagnosis-intro = Corporation and tenant organisation answer the same questions (1 = not at all, 5 = fully). The result places both in one of four variants.

@@ -116,12 +116,12 @@ join = Aanmelden of contact opnemen
 your-name = Uw naam
 your-contact = E-mailadres of telefoonnummer
 message = Bericht (optioneel)
-consent = Ik geef toestemming mijn naam en contactgegevens aan deze groep te geven, zodat zij contact met mij opneemt.
+consent = Ik geef { $org } toestemming mijn naam en contactgegevens te gebruiken om mij met { $group } in contact te brengen.
 consent-kept = Alleen { $org } leest uw aanmelding. Na { $days } dagen wordt die verwijderd.
 err-consent = Zonder uw toestemming kunnen wij uw gegevens niet doorgeven.
 send = Versturen
-sent = Verstuurd. De groep neemt contact met u op.
-sent-to = Verstuurd naar { $group }. De groep neemt contact met u op.
+sent = Verstuurd. De organisatie van de groep neemt contact met u op.
+sent-to = Verstuurd. { $org } brengt u in contact met { $group }.
 notice-join = Nieuwe aanmelding voor { $group }
 diagnosis-title = Hoe is participatie georganiseerd? ({ $year })
 diagnosis-intro = Corporatie en huurdersorganisatie beantwoorden dezelfde vragen (1 = helemaal niet, 5 = helemaal wel). Het resultaat plaatst beide in een van vier varianten.

@@ -265,7 +265,7 @@ async fn public_page(
     // The request's group by its id among the address's groups (it said only "sent", with two groups listed).
     let sent = query.sent.as_deref().map(|sent| {
         let group = sent.parse::<i64>().ok().and_then(|id| groups.iter().find(|g| g.id == id));
-        group.map_or_else(|| pt.sent.to_owned(), |g| pt.sent_to(&g.name))
+        group.map_or_else(|| pt.sent.to_owned(), |g| pt.sent_to(&g.name, &g.org_name))
     });
     let kept_days = state.config.join_request_days;
     Ok(PublicPage { sent, query, searched, address, groups, ask, errors, join, page, kept_days })
