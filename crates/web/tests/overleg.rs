@@ -25,7 +25,8 @@ on_both_backends!(
     a_view_is_answered_and_decided_without_a_date_of_execution,
     a_decision_is_chosen_and_confirmed_with_its_summary,
     a_request_names_only_complexes_in_the_stock,
-    a_partnership_is_a_proposal_the_tenant_organisation_accepts
+    a_partnership_is_a_proposal_the_tenant_organisation_accepts,
+    without_an_accepted_partner_the_request_page_says_what_comes_first
 );
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
@@ -1010,4 +1011,40 @@ async fn a_partnership_is_a_proposal_the_tenant_organisation_accepts(mut app: Te
             .await
             .expect("audit");
     assert!(audited >= 1);
+}
+
+/// A corporation new on the platform, or whose proposals wait for acceptance, has nobody to send a request to: the
+/// page says so and leads to the partners instead of offering a form that can only be refused; a form sent anyway
+/// comes back with what was typed.
+async fn without_an_accepted_partner_the_request_page_says_what_comes_first(mut app: TestApp) {
+    let corporation = app.org_id("woonstad").await;
+    let tenant = app.org_id("hv-de-sleutel").await.to_string();
+    sql::query("UPDATE overleg_partners SET accepted_at = NULL WHERE corporation_id = $1")
+        .bind(corporation)
+        .execute(&app.state.db)
+        .await
+        .expect("proposals only");
+    app.login(CORPORATION_ADMIN).await;
+    let path = format!("/orgs/{corporation}/overleg/nieuw");
+    let page = app.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Er is nog geen huurdersorganisatie waarmee Woonstad Voorbeeld overlegt"),
+        "{}",
+        page.main()
+    );
+    assert!(page.body.contains(&format!("href=\"/orgs/{corporation}/overleg#partners\"")));
+    assert!(!page.body.contains(&format!("action=\"{path}\"")), "no form that can only be refused");
+    let typed = "Een uitleg die niet verloren mag gaan";
+    let fields = [
+        ("tenant_org_id", tenant.as_str()),
+        ("kind", "advice"),
+        ("subject", "maintenance"),
+        ("title", "Groenonderhoud"),
+        ("explanation", typed),
+        ("received_on", "2026-11-20"),
+    ];
+    let resp = app.post_multipart(&path, &fields, &[]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains(typed) && resp.body.contains("Er is nog geen huurdersorganisatie"), "{}", resp.main());
 }

@@ -360,7 +360,11 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     // It names the group it went to (with two groups listed, "Verstuurd." did not say which) and who reads it: the
     // organisation that keeps the group, as the consent said ("the group contacts you" promised what no group does).
     let sent = app.get(resp.location().expect("back")).await;
-    assert!(sent.body.contains("Verstuurd. Huurdersvereniging De Sleutel brengt u in contact met Commissie De Ark."), "{}", sent.main());
+    assert!(
+        sent.body.contains("Verstuurd. Huurdersvereniging De Sleutel brengt u in contact met Commissie De Ark."),
+        "{}",
+        sent.main()
+    );
     let db = app.state.db.clone();
     let count = |query: &'static str| {
         let db = db.clone();
