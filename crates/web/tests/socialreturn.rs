@@ -31,7 +31,8 @@ on_both_backends!(
     stored_contributions_are_revalued_with_a_trail,
     a_cap_from_29_february_stored_a_day_short_is_revalued,
     formulas_in_the_export_stay_text,
-    evidence_downloads_are_audited
+    evidence_downloads_are_audited,
+    a_new_buyer_is_told_what_a_contract_needs_first
 );
 
 const BUYER: &str = "admin@woonstad.test";
@@ -1211,4 +1212,28 @@ async fn one_form_sent_twice_reports_once(mut app: TestApp) {
     again.push(("form_token", &token));
     assert_eq!(app.post_multipart(&path, &again, &[]).await.status, StatusCode::SEE_OTHER);
     assert_eq!(contributions().await, before + 2, "a second one, knowingly");
+}
+
+/// A buyer without a valuation table (every corporation on its first day) is told before the contract form that it
+/// needs one, with the way to the tables; once it has adopted one, the note is gone. The demo has suppliers, so that
+/// note stays away; with none on the platform it says whom to ask.
+async fn a_new_buyer_is_told_what_a_contract_needs_first(mut app: TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    app.login(BUYER).await;
+    let form = format!("/orgs/{buyer}/sr/contracten/nieuw");
+    let page = app.get(&form).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("U heeft nog geen waarderingstabel"), "{}", page.main());
+    assert!(page.body.contains(&format!("href=\"/orgs/{buyer}/sr/tabellen\"")));
+    assert!(!page.body.contains("Er staat nog geen leverancier"), "the demo has suppliers");
+    let resp = app.post(&format!("/orgs/{buyer}/sr/tabellen/voorbeeld"), &[("which", "utrecht")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let page = app.get(&form).await;
+    assert!(!page.body.contains("Eerst nodig") && !page.body.contains("U heeft nog geen waarderingstabel"));
+    sql::query("UPDATE organisations SET kind = 'corporation' WHERE kind = 'supplier'")
+        .execute(&app.state.db)
+        .await
+        .expect("no suppliers left");
+    let page = app.get(&form).await;
+    assert!(page.body.contains("Er staat nog geen leverancier in Volkshuis."), "{}", page.main());
 }

@@ -37,6 +37,8 @@ struct FormPage {
     coordinators: Vec<(String, String)>,
     cadences: Vec<(String, String)>,
     suggestion: Option<String>,
+    /// The buyer has no valuation table yet: a contract is valued by the table of its award date.
+    no_table: bool,
     fields: Fields,
     errors: FieldErrors,
 }
@@ -69,6 +71,7 @@ async fn form_page(
         .map(|(id, name)| (id.to_string(), name))
         .collect();
     let latest = socialreturn::tables(&state.db, scope).await?.into_iter().next();
+    let no_table = latest.is_none();
     let suggestion = latest.map(|t| {
         page.sr.obligation_suggested(show_percentage(t.table.obligation_basis_points), t.table.obligation_threshold)
     });
@@ -78,6 +81,7 @@ async fn form_page(
         coordinators,
         cadences: CADENCES.iter().map(|c| ((*c).to_owned(), page.sr.cadence(c).to_owned())).collect(),
         suggestion,
+        no_table,
         fields,
         errors,
         page,
