@@ -2,11 +2,25 @@
 
 use crate::i18n::Texts;
 use std::collections::BTreeMap;
+use volkshuis_domain::money::{Money, MoneyError};
 use volkshuis_domain::text::TextError;
 
 /// Messages per form field, in the user's language. Empty when the form is valid.
 #[derive(Debug, Clone, Default)]
 pub struct FieldErrors(BTreeMap<String, String>);
+
+/// What to say of an amount a form did not accept: why, where the text was nearly an amount (a point or comma before
+/// three digits, two decimal signs, more than two decimals, too large), else the form's own message ("Vul een bedrag
+/// in, bijvoorbeeld …"), which also stands for an amount the form does not take (zero, negative, over its limit).
+pub fn amount_error(t: &Texts, typed: &str, own: &'static str) -> &'static str {
+    match Money::parse(typed) {
+        Err(MoneyError::Ambiguous) => t.err_amount_ambiguous,
+        Err(MoneyError::SeparatorTwice) => t.err_amount_separator_twice,
+        Err(MoneyError::TooManyDecimals) => t.err_amount_decimals,
+        Err(MoneyError::TooLarge) => t.err_amount_too_large,
+        Err(MoneyError::NotAnAmount) | Ok(_) => own,
+    }
+}
 
 impl FieldErrors {
     /// Adds a message for a field (the first one per field wins).
@@ -255,5 +269,20 @@ mod tests {
         assert_eq!(errors.check(t, "name", Ok::<_, TextError>(3)), Some(3));
         assert_eq!(errors.get("code"), Some(t.err_required));
         assert_eq!(errors.get("name"), None);
+    }
+
+    #[test]
+    fn an_amount_nearly_written_is_refused_for_what_it_is() {
+        let t = crate::i18n::Lang::Nl.texts();
+        let own = "Vul een bedrag in, bijvoorbeeld 250.000,00.";
+        assert_eq!(amount_error(t, "350.000", own), t.err_amount_ambiguous);
+        assert_eq!(amount_error(t, "€ 350,000", own), t.err_amount_ambiguous);
+        assert_eq!(amount_error(t, "1,234,50", own), t.err_amount_separator_twice);
+        assert_eq!(amount_error(t, "12,345", own), t.err_amount_ambiguous);
+        assert_eq!(amount_error(t, "12,3456", own), t.err_amount_decimals);
+        assert_eq!(amount_error(t, "99999999999999999999", own), t.err_amount_too_large);
+        assert_eq!(amount_error(t, "veel", own), own);
+        assert_eq!(amount_error(t, "", own), own);
+        assert_eq!(amount_error(t, "-5", own), own, "read, but not taken by the form");
     }
 }

@@ -1230,6 +1230,11 @@ async fn a_new_buyer_is_told_what_a_contract_needs_first(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     let page = app.get(&form).await;
     assert!(!page.body.contains("Eerst nodig") && !page.body.contains("U heeft nog geen waarderingstabel"));
+    // "350.000" is refused for what it is, not as if nothing was typed (a point before three digits may be cents).
+    let resp = app.post(&form, &[("title", "Dakrenovatie"), ("value", "350.000")]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Dit bedrag is dubbelzinnig"), "{}", resp.main());
+    assert!(resp.body.contains("value=\"350.000\"") && !resp.body.contains("Vul een bedrag in"), "{}", resp.main());
     sql::query("UPDATE organisations SET kind = 'corporation' WHERE kind = 'supplier'")
         .execute(&app.state.db)
         .await

@@ -624,7 +624,10 @@ async fn agreement(
         typed => Money::parse(typed).ok().filter(|m| m.cents() > 0).map(|m| Some(m.cents())),
     };
     if budget.is_none() {
-        errors.add("agreement_budget", it.err_amount);
+        errors.add(
+            "agreement_budget",
+            crate::forms::amount_error(auth.ctx.t(), &field("agreement_budget"), it.err_amount),
+        );
     }
     let on = crate::forms::parse_date(&field("agreement_on")).ok();
     if on.is_none() {

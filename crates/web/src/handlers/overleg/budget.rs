@@ -166,7 +166,7 @@ async fn add_line(
     let description = errors.check(auth.ctx.t(), "description", Name::parse(&form.description));
     let amount = Money::parse(&form.amount).ok().filter(|m| m.cents() > 0);
     if amount.is_none() {
-        errors.add("amount", ov.err_amount);
+        errors.add("amount", crate::forms::amount_error(auth.ctx.t(), &form.amount, ov.err_amount));
     }
     let spent_on = parse_date(&form.spent_on).map_err(|_| errors.add("spent_on", ov.err_date)).ok();
     let (Some(category), Some(description), Some(amount), Some(spent_on)) = (category, description, amount, spent_on)

@@ -283,7 +283,7 @@ async fn set_budget(
     }
     let amount = Money::parse(&form.amount).ok().filter(|m| m.cents() >= 0);
     if amount.is_none() {
-        errors.add("amount", ov.err_amount);
+        errors.add("amount", crate::forms::amount_error(auth.ctx.t(), &form.amount, ov.err_amount));
     }
     if let (Some(tenant), Some(year), Some(amount), true) = (tenant, year, amount, errors.is_empty()) {
         let mut tx = state.db.begin().await?;

@@ -177,7 +177,7 @@ fn parse(
             };
             let invoice = Money::parse(f("invoice")).ok().filter(|m| m.cents() > 0);
             if invoice.is_none() {
-                errors.add("invoice", sr.err_amount);
+                errors.add("invoice", crate::forms::amount_error(t, f("invoice"), sr.err_amount));
             }
             let on = need_date("date", errors);
             Some(Contribution::Purchase { seller: seller?, certificate: certificate?, invoice: invoice?, date: on? })

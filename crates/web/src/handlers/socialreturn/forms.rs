@@ -39,7 +39,7 @@ pub(super) fn optional_money(
     fields: &Fields,
     name: &str,
     errors: &mut FieldErrors,
-    sr: &SocialReturnTexts,
+    (t, sr): (&Texts, &SocialReturnTexts),
 ) -> Option<Money> {
     let text = field(fields, name);
     if text.is_empty() {
@@ -48,7 +48,7 @@ pub(super) fn optional_money(
     match Money::parse(text) {
         Ok(m) if m.cents() >= 0 => Some(m),
         _ => {
-            errors.add(name, sr.err_amount);
+            errors.add(name, crate::forms::amount_error(t, text, sr.err_amount));
             None
         }
     }
@@ -59,9 +59,9 @@ pub(super) fn required_money(
     fields: &Fields,
     name: &str,
     errors: &mut FieldErrors,
-    sr: &SocialReturnTexts,
+    (t, sr): (&Texts, &SocialReturnTexts),
 ) -> Option<Money> {
-    let value = optional_money(fields, name, errors, sr);
+    let value = optional_money(fields, name, errors, (t, sr));
     if value.is_none() && errors.get(name).is_none() {
         errors.add(name, sr.err_amount);
     }
@@ -225,7 +225,7 @@ pub(super) fn parse_table(
         errors.add("full_time_hours", sr.err_number);
     }
     let min_hours = optional_number(fields, "min_hours", 1..=60, errors, sr);
-    let threshold = optional_money(fields, "threshold", errors, sr).unwrap_or_default();
+    let threshold = optional_money(fields, "threshold", errors, (t, sr)).unwrap_or_default();
     let basis_points = match field(fields, "percentage") {
         "" => Some(0),
         text => percentage(text),
@@ -235,8 +235,8 @@ pub(super) fn parse_table(
     }
     let mut jobs = Vec::new();
     for g in TargetGroup::ALL {
-        let value = optional_money(fields, &format!("job_{}", g.code()), errors, sr);
-        let long = optional_money(fields, &format!("long_{}", g.code()), errors, sr);
+        let value = optional_money(fields, &format!("job_{}", g.code()), errors, (t, sr));
+        let long = optional_money(fields, &format!("long_{}", g.code()), errors, (t, sr));
         let months = optional_number(fields, &format!("months_{}", g.code()), 1..=600, errors, sr);
         if let Some(value) = value {
             jobs.push(JobRate { group: *g, value, long_term_value: long, counted_months: months });
@@ -244,13 +244,13 @@ pub(super) fn parse_table(
     }
     let bonuses = Bonus::ALL
         .iter()
-        .filter_map(|b| optional_money(fields, &format!("bonus_{}", b.code()), errors, sr).map(|v| (*b, v)))
+        .filter_map(|b| optional_money(fields, &format!("bonus_{}", b.code()), errors, (t, sr)).map(|v| (*b, v)))
         .collect();
     let mut training = Vec::new();
-    for t in Training::ALL {
+    for kind in Training::ALL {
         for level in [None, Some(1u8), Some(2), Some(3), Some(4)] {
-            if let Some(value) = optional_money(fields, &training_key(*t, level), errors, sr) {
-                training.push(TrainingRate { training: *t, level, value });
+            if let Some(value) = optional_money(fields, &training_key(*kind, level), errors, (t, sr)) {
+                training.push(TrainingRate { training: *kind, level, value });
             }
         }
     }
@@ -258,8 +258,8 @@ pub(super) fn parse_table(
         .iter()
         .filter_map(|c| optional_number(fields, &format!("share_{}", c.code()), 0..=100, errors, sr).map(|p| (*c, p)))
         .collect();
-    let work_experience_per_month = optional_money(fields, "work_experience", errors, sr);
-    let other_per_hour = optional_money(fields, "other_per_hour", errors, sr);
+    let work_experience_per_month = optional_money(fields, "work_experience", errors, (t, sr));
+    let other_per_hour = optional_money(fields, "other_per_hour", errors, (t, sr));
     if !errors.is_empty() {
         return None;
     }

@@ -125,7 +125,7 @@ async fn create(
         errors.add("coordinator_id", sr.err_coordinator);
     }
     let title = errors.check(t, "title", volkshuis_domain::text::Name::parse(field(&fields, "title")));
-    let value = required_money(&fields, "value", &mut errors, sr);
+    let value = required_money(&fields, "value", &mut errors, (t, sr));
     let starts_on = required_date(&fields, "starts_on", &mut errors, sr);
     let ends_on = required_date(&fields, "ends_on", &mut errors, sr);
     let awarded_on = required_date(&fields, "awarded_on", &mut errors, sr);
@@ -138,7 +138,7 @@ async fn create(
     if cadence.is_none() {
         errors.add("cadence", t.err_choose);
     }
-    let fixed = optional_money(&fields, "obligation_fixed", &mut errors, sr);
+    let fixed = optional_money(&fields, "obligation_fixed", &mut errors, (t, sr));
     let percent = match field(&fields, "obligation_percent") {
         "" => None,
         text => {

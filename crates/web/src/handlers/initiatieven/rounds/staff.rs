@@ -85,7 +85,7 @@ fn read_round(
     let budget = match Money::parse(field(fields, "budget")) {
         Ok(m) => Some(m.cents()),
         Err(_) => {
-            errors.add("budget", bt.err_amount);
+            errors.add("budget", crate::forms::amount_error(t, field(fields, "budget"), bt.err_amount));
             None
         }
     };
