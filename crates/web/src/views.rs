@@ -114,6 +114,7 @@ impl Page {
             Some("logged_out") => Some(t.notice_logged_out),
             Some("not_saved") => Some(t.notice_not_saved),
             Some("password_changed") => Some(t.notice_password_changed),
+            Some("password_saved") => Some(t.notice_password_saved),
             Some("saved") => Some(t.notice_saved),
             Some("member_added") => Some(t.notice_member_added),
             Some("invited") => Some(t.notice_invited),

@@ -76,6 +76,8 @@ fn routes() -> Vec<Route> {
         get("/", Public),
         get("/dashboard", LoggedIn),
         get("/invitations", LoggedIn),
+        get("/account/wachtwoord", LoggedIn),
+        post("/account/wachtwoord", &[("current", "fout"), ("password", "kort"), ("confirm", "kort")], LoggedIn),
         post("/invitations/999999/accept", &[], LoggedIn),
         post("/invitations/999999/decline", &[], LoggedIn),
         post("/orgs/switch", &[("org_id", "{org}")], OrgView),

@@ -1,5 +1,6 @@
 //! The routes, one module per use case; each module exposes its own `router()`.
 
+mod account_password;
 mod admin;
 pub(crate) mod afspraken;
 pub(crate) mod api;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(login::router())
         .merge(language::router())
         .merge(password_reset::router())
+        .merge(account_password::router())
         .merge(home::router())
         .merge(org::router())
         .merge(invitations::router())
