@@ -142,13 +142,21 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
     assert!(page.body.contains("Erkend (Overlegwet)") && page.body.contains("nieuwsbrief"));
-    assert!(page.body.contains("Geen jaarvergadering in 2025"), "no members' meeting last year");
+    // Registered this year, it is not asked for last year's members' meeting; next year, for this year's.
+    assert!(!page.body.contains("Geen jaarvergadering in 2025"), "registered in 2026: 2025 is not judged");
+    let days_to_next_year = (time::macros::date!(2027 - 01 - 10)
+        - volkshuis_domain::calendar::dutch_date(app.state.clock.now()))
+    .whole_days();
+    app.state.clock.advance(time::Duration::days(days_to_next_year));
+    app.login("bestuur@desleutel.test").await;
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert!(page.body.contains("Geen jaarvergadering in 2026"), "no members' meeting last year: {}", page.main());
     let resp = app
         .post(
             &format!("/orgs/{sleutel}/participatie/groepen/{ark}/activiteiten"),
             &[
                 ("activity_kind", "members_meeting"),
-                ("held_on", "2025-04-10"),
+                ("held_on", "2026-04-10"),
                 ("topic", "Jaarvergadering"),
                 ("participants", "23"),
             ],
@@ -156,7 +164,9 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
-    assert!(!page.body.contains("Geen jaarvergadering in 2025") && page.body.contains("Jaarvergadering"));
+    assert!(!page.body.contains("Geen jaarvergadering in 2026") && page.body.contains("Jaarvergadering"));
+    app.state.clock.advance(time::Duration::days(-days_to_next_year));
+    app.login("bestuur@desleutel.test").await;
     let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
     let formal = cov.body.split("Erkende vertegenwoordiging</dt><dd>").nth(1).expect("formal count");
     assert!(formal.starts_with("2<"), "two units covered formally: {formal:.20}");

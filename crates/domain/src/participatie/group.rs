@@ -113,12 +113,14 @@ pub fn recognised(kind: GroupKind, checks: &[CriterionCheck]) -> bool {
     kind.is_formal() && kind.criteria().iter().all(|c| checks.iter().any(|k| k.criterion == *c && k.met))
 }
 
-/// A group with no activity for twelve months is fading (a group younger than that is not judged yet).
-pub fn is_fading(started_on: Option<Date>, last_activity: Option<Date>, today: Date) -> bool {
+/// A group with no activity for twelve months is fading. A group younger than that is not judged yet, nor one
+/// registered in Volkshuis less than twelve months ago: its activities before that were never recorded here, and a
+/// group registered today was listed as a year without activity on the day it arrived.
+pub fn is_fading(started_on: Option<Date>, registered_on: Date, last_activity: Option<Date>, today: Date) -> bool {
     let year_ago = today - Duration::days(365);
     match last_activity {
         Some(last) => last < year_ago,
-        None => started_on.is_none_or(|s| s < year_ago),
+        None => started_on.is_none_or(|s| s < year_ago) && registered_on < year_ago,
     }
 }
 
@@ -134,15 +136,17 @@ pub fn first_full_year(started_on: Date) -> i32 {
 
 /// A formal body without a yearly members' meeting in the last calendar year misses criterion 3. The Overlegwet's
 /// yearly duties apply from the first full calendar year of a group's existence, so a year before that is not
-/// judged. A group without a known start is judged every year (nothing shows it is new).
+/// judged. A group without a known start is judged every year (nothing shows it is new) — but only years it was
+/// registered in Volkshuis in: a group registered this year is not asked about last year's meeting on its first day.
 pub fn misses_yearly_meeting(
     kind: GroupKind,
     started_on: Option<Date>,
+    registered_on: Date,
     members_meetings: &[Date],
     today: Date,
 ) -> bool {
     let last_year = today.year() - 1;
-    let due = started_on.is_none_or(|s| last_year >= first_full_year(s));
+    let due = started_on.is_none_or(|s| last_year >= first_full_year(s)) && registered_on.year() <= last_year;
     kind.is_formal() && due && !members_meetings.iter().any(|d| d.year() == last_year)
 }
 
@@ -150,6 +154,9 @@ pub fn misses_yearly_meeting(
 mod tests {
     use super::*;
     use time::macros::date;
+
+    /// Registered in Volkshuis long before any day these tests judge.
+    const LONG_AGO: Date = date!(2019 - 01 - 01);
 
     fn check(criterion: Criterion, met: bool) -> CriterionCheck {
         CriterionCheck { criterion, met, evidence: "statuten".into(), checked_on: date!(2026 - 03 - 01) }
@@ -172,24 +179,42 @@ mod tests {
     #[test]
     fn fading_after_twelve_months_without_activity() {
         let today = date!(2026 - 11 - 25);
-        assert!(!is_fading(Some(date!(2020 - 01 - 01)), Some(date!(2026 - 01 - 10)), today));
-        assert!(is_fading(Some(date!(2020 - 01 - 01)), Some(date!(2025 - 11 - 24)), today));
-        assert!(!is_fading(Some(date!(2026 - 06 - 01)), None, today), "new groups get a year");
-        assert!(is_fading(None, None, today), "no start and no activity: nothing to show");
+        assert!(!is_fading(Some(date!(2020 - 01 - 01)), LONG_AGO, Some(date!(2026 - 01 - 10)), today));
+        assert!(is_fading(Some(date!(2020 - 01 - 01)), LONG_AGO, Some(date!(2025 - 11 - 24)), today));
+        assert!(!is_fading(Some(date!(2026 - 06 - 01)), LONG_AGO, None, today), "new groups get a year");
+        assert!(is_fading(None, LONG_AGO, None, today), "no start and no activity: nothing to show");
+        // Registered a minute ago, with no start date and no activity yet: not judged for a year.
+        assert!(!is_fading(None, today, None, today), "registered today");
+        assert!(!is_fading(None, date!(2025 - 11 - 26), None, today));
+        assert!(is_fading(None, date!(2025 - 11 - 24), None, today), "registered a year ago, nothing since");
     }
 
     #[test]
     fn the_yearly_members_meeting_of_last_calendar_year() {
         let today = date!(2026 - 11 - 25);
         let old = Some(date!(2020 - 01 - 01));
-        assert!(!misses_yearly_meeting(GroupKind::Huurdersorganisatie, old, &[date!(2025 - 04 - 15)], today));
+        assert!(!misses_yearly_meeting(GroupKind::Huurdersorganisatie, old, LONG_AGO, &[date!(2025 - 04 - 15)], today));
         assert!(
-            misses_yearly_meeting(GroupKind::Huurdersorganisatie, old, &[date!(2026 - 04 - 15)], today),
+            misses_yearly_meeting(GroupKind::Huurdersorganisatie, old, LONG_AGO, &[date!(2026 - 04 - 15)], today),
             "this year's does not count for last year"
         );
-        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, old, &[], today));
-        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, None, &[], today), "no known start: judged");
-        assert!(!misses_yearly_meeting(GroupKind::DigitaalPanel, old, &[], today), "informal groups have no such duty");
+        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, old, LONG_AGO, &[], today));
+        assert!(
+            misses_yearly_meeting(GroupKind::Bewonerscommissie, None, LONG_AGO, &[], today),
+            "no known start: judged"
+        );
+        assert!(
+            !misses_yearly_meeting(GroupKind::DigitaalPanel, old, LONG_AGO, &[], today),
+            "informal groups have no such duty"
+        );
+        // Registered this year: last year is not asked for, next year this year is.
+        let this_year = date!(2026 - 03 - 01);
+        assert!(
+            !misses_yearly_meeting(GroupKind::Bewonerscommissie, None, this_year, &[], today),
+            "registered in 2026"
+        );
+        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, None, this_year, &[], date!(2027 - 01 - 05)));
+        assert!(misses_yearly_meeting(GroupKind::Bewonerscommissie, None, date!(2025 - 12 - 31), &[], today));
     }
 
     #[test]
@@ -200,15 +225,15 @@ mod tests {
         let committee = GroupKind::Bewonerscommissie;
         // Founded in November 2026: not flagged for 2025 (it did not exist), nor in 2027 for 2026 (not a full year).
         let november = Some(date!(2026 - 11 - 10));
-        assert!(!misses_yearly_meeting(committee, november, &[], date!(2026 - 11 - 25)));
-        assert!(!misses_yearly_meeting(committee, november, &[], date!(2027 - 06 - 01)));
+        assert!(!misses_yearly_meeting(committee, november, LONG_AGO, &[], date!(2026 - 11 - 25)));
+        assert!(!misses_yearly_meeting(committee, november, LONG_AGO, &[], date!(2027 - 06 - 01)));
         // In 2028 its first full year, 2027, is judged.
-        assert!(misses_yearly_meeting(committee, november, &[], date!(2028 - 01 - 01)));
-        assert!(!misses_yearly_meeting(committee, november, &[date!(2027 - 03 - 01)], date!(2028 - 01 - 01)));
+        assert!(misses_yearly_meeting(committee, november, LONG_AGO, &[], date!(2028 - 01 - 01)));
+        assert!(!misses_yearly_meeting(committee, november, LONG_AGO, &[date!(2027 - 03 - 01)], date!(2028 - 01 - 01)));
         // The boundary: founded 1 January 2025 is judged for 2025 in 2026; founded 2 January 2025 is not.
         let today = date!(2026 - 02 - 01);
-        assert!(misses_yearly_meeting(committee, Some(date!(2025 - 01 - 01)), &[], today));
-        assert!(!misses_yearly_meeting(committee, Some(date!(2025 - 01 - 02)), &[], today));
-        assert!(misses_yearly_meeting(committee, Some(date!(2025 - 01 - 02)), &[], date!(2027 - 01 - 01)));
+        assert!(misses_yearly_meeting(committee, Some(date!(2025 - 01 - 01)), LONG_AGO, &[], today));
+        assert!(!misses_yearly_meeting(committee, Some(date!(2025 - 01 - 02)), LONG_AGO, &[], today));
+        assert!(misses_yearly_meeting(committee, Some(date!(2025 - 01 - 02)), LONG_AGO, &[], date!(2027 - 01 - 01)));
     }
 }

@@ -72,6 +72,8 @@ pub struct Group {
     pub join_info: String,
     /// Since when.
     pub started_on: Option<Date>,
+    /// The Dutch day it was registered in Volkshuis (its activities are known from then on).
+    pub registered_on: Date,
     /// The Overlegwet criteria as checked.
     pub criteria: Vec<CriterionCheck>,
     /// The coverage level it gives.
@@ -127,6 +129,10 @@ fn from_row(row: &sql::Row) -> Result<Group> {
         description: row.try_get("description")?,
         join_info: row.try_get("join_info")?,
         started_on: opt_date("started_on")?,
+        registered_on: volkshuis_domain::calendar::dutch_date(
+            time::OffsetDateTime::from_unix_timestamp(row.try_get("created_at")?)
+                .map_err(|e| StoreError::Corrupt { column: "created_at", value: e.to_string() })?,
+        ),
         criteria: checks
             .into_iter()
             .map(|c| CriterionCheck {
@@ -152,7 +158,7 @@ fn select(filter: &str, db: &Db) -> String {
     };
     format!(
         "SELECT g.id, g.corporation_id, g.org_id, o.name AS org_name, g.parent_id, g.name, g.kind, g.area_kind, \
-         g.contact_role, g.approx_size, g.channels, g.description, g.join_info, g.started_on, g.criteria, g.level, \
+         g.contact_role, g.approx_size, g.channels, g.description, g.join_info, g.started_on, g.created_at, g.criteria, g.level, \
          (SELECT {} FROM part_group_areas a WHERE a.group_id = g.id) AS codes, \
          (SELECT MAX(held_on) FROM part_activities x WHERE x.group_id = g.id) AS last_activity, \
          (SELECT {} FROM part_activities x WHERE x.group_id = g.id AND x.kind = 'members_meeting') AS meetings \

@@ -355,7 +355,8 @@ async fn participation_facts(
     }
     // The groups the organisation answers for: a corporation every group in its stock, a tenant organisation its own.
     let groups = part::visible_to(db, scope).await?;
-    let fading: Vec<_> = groups.iter().filter(|g| is_fading(g.started_on, g.last_activity, today)).collect();
+    let fading: Vec<_> =
+        groups.iter().filter(|g| is_fading(g.started_on, g.registered_on, g.last_activity, today)).collect();
     if fading.len() > FADING_LISTED {
         let fact = Fact::FadingMany { count: fading.len() as i64 };
         out.push(Todo::new(Kind::Participation, Side::Ours, None, fact).times(count(fading.len() as i64)));
@@ -369,7 +370,10 @@ async fn participation_facts(
             ));
         }
     }
-    for g in groups.iter().filter(|g| misses_yearly_meeting(g.kind, g.started_on, &g.members_meetings, today)) {
+    for g in groups
+        .iter()
+        .filter(|g| misses_yearly_meeting(g.kind, g.started_on, g.registered_on, &g.members_meetings, today))
+    {
         let fact = Fact::MissedMeeting { group_id: g.id, name: g.name.clone(), year: today.year() - 1 };
         out.push(Todo::new(Kind::Participation, Side::Ours, None, fact));
     }

@@ -91,8 +91,8 @@ pub(super) fn row(page: &Page, g: &Group, depth: usize, today: time::Date, names
         },
         kept_by: g.org_name.clone(),
         recognised: g.kind.is_formal().then(|| recognised(g.kind, &g.criteria)),
-        fading: is_fading(g.started_on, g.last_activity, today),
-        missed_meeting: misses_yearly_meeting(g.kind, g.started_on, &g.members_meetings, today)
+        fading: is_fading(g.started_on, g.registered_on, g.last_activity, today),
+        missed_meeting: misses_yearly_meeting(g.kind, g.started_on, g.registered_on, &g.members_meetings, today)
             .then(|| pt.missed_meeting(today.year() - 1)),
     }
 }
