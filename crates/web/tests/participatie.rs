@@ -118,6 +118,14 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
         resp.body.contains("Geef minstens één complexcode of buurtcode.")
             && resp.body.contains("value=\"Commissie De Ark\"")
     );
+    // Active since a day still to come: refused, what was typed kept.
+    let mut future = group_form(&w, "Commissie De Ark", "bewonerscommissie", "c1");
+    future.retain(|(k, _)| *k != "started_on");
+    future.push(("started_on", "2031-01-01"));
+    let resp = app.post(&path, &future).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Een groep kan niet actief zijn sinds een dag die nog moet komen."), "{}", resp.main());
+    assert!(resp.body.contains("value=\"2031-01-01\""), "{}", resp.main());
     let resp = app.post(&path, &group_form(&w, "Commissie De Ark", "bewonerscommissie", "c1")).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     let ark = id_in(resp.location());

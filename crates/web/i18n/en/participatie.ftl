@@ -119,6 +119,7 @@ message = Message (optional)
 consent = I consent to { $org } using my name and contact details to put me in touch with { $group }.
 consent-kept = Only { $org } reads your request. It is deleted after { $days } days.
 err-consent = Without your consent we cannot pass on your details.
+err-started-future = A group cannot be active since a day still to come.
 send = Send
 sent = Sent. The group's organisation will contact you.
 sent-to = Sent. { $org } will put you in touch with { $group }.

@@ -119,6 +119,7 @@ message = Bericht (optioneel)
 consent = Ik geef { $org } toestemming mijn naam en contactgegevens te gebruiken om mij met { $group } in contact te brengen.
 consent-kept = Alleen { $org } leest uw aanmelding. Na { $days } dagen wordt die verwijderd.
 err-consent = Zonder uw toestemming kunnen wij uw gegevens niet doorgeven.
+err-started-future = Een groep kan niet actief zijn sinds een dag die nog moet komen.
 send = Versturen
 sent = Verstuurd. De organisatie van de groep neemt contact met u op.
 sent-to = Verstuurd. { $org } brengt u in contact met { $group }.

@@ -98,7 +98,12 @@ async fn update(
     form.corporation_id = group.corporation_id.to_string();
     let t = auth.ctx.t();
     let corps = vec![orgs::get(&state.db, group.corporation_id).await?.ok_or(AppError::NotFound)?];
-    let parsed = parse_group(&form, &corps, t, auth.ctx.lang.participatie());
+    let parsed = parse_group(
+        &form,
+        &corps,
+        (t, auth.ctx.lang.participatie()),
+        volkshuis_domain::calendar::dutch_date(state.clock.now()),
+    );
     let new = match parsed {
         Ok(new) => new,
         Err(errors) => {

@@ -403,12 +403,12 @@ async fn new_form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64
     ok(&form_page(&state, &auth, &scope, &organisation, form, FieldErrors::default(), None).await?)
 }
 
-/// Parses the group form; every wrong field gets its message.
+/// Parses the group form, read on `today`; every wrong field gets its message.
 pub(super) fn parse_group(
     form: &GroupForm,
     corps: &[Organisation],
-    t: &Texts,
-    pt: &ParticipatieTexts,
+    (t, pt): (&Texts, &ParticipatieTexts),
+    today: time::Date,
 ) -> Result<NewGroup, FieldErrors> {
     let mut errors = FieldErrors::default();
     let corporation = form.corporation_id.trim().parse::<i64>().ok().filter(|id| corps.iter().any(|c| c.id == *id));
@@ -439,8 +439,10 @@ pub(super) fn parse_group(
         "" => Some(None),
         text => crate::forms::parse_date(text).ok().map(Some),
     };
-    if started_on.is_none() {
-        errors.add("started_on", t.err_format);
+    match started_on {
+        None => errors.add("started_on", t.err_format),
+        Some(Some(day)) if day > today => errors.add("started_on", pt.err_started_future),
+        Some(_) => {}
     }
     let parent = match form.parent_id.trim() {
         "" => Some(None),
@@ -522,7 +524,7 @@ async fn create(
     let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
     let t = auth.ctx.t();
     let corps = corporations(&state, &scope, &organisation).await?;
-    let new = match parse_group(&form, &corps, t, auth.ctx.lang.participatie()) {
+    let new = match parse_group(&form, &corps, (t, auth.ctx.lang.participatie()), dutch_date(state.clock.now())) {
         Ok(new) => new,
         Err(errors) => {
             let page = form_page(&state, &auth, &scope, &organisation, form, errors, None).await?;
