@@ -14,6 +14,7 @@ on_both_backends!(
     organisations_are_created_and_changed_with_a_trail,
     admin_creates_a_user_who_can_log_in,
     user_without_password_gets_an_invitation,
+    a_new_user_with_an_invitation_is_led_to_it,
     organisation_admin_manages_members,
     an_invitation_makes_a_member_only_when_accepted,
     memberships_are_managed_per_user,
@@ -446,4 +447,27 @@ async fn the_platform_administrator_sets_a_municipalitys_gemeenten(mut app: Test
     app.login("admin@woonstad.test").await;
     let page = app.get(&format!("/orgs/{woonstad}")).await;
     assert!(page.body.contains("Werkgebied") && page.body.contains("<li>GM0363 — 1 eenheid</li>"), "{}", page.main());
+}
+
+/// A new user in no organisation was told to ask an administrator to add them, while the invitation that does so
+/// waited at `/invitations`: the dashboard now leads there.
+async fn a_new_user_with_an_invitation_is_led_to_it(mut app: TestApp) {
+    app.login("beheer@volkshuis.test").await;
+    let fields = [("name", "Joke Kok"), ("email", "joke@woonstad.test"), ("password", "een goed wachtwoord")];
+    assert_eq!(app.post("/admin/users/new", &fields).await.status, StatusCode::SEE_OTHER);
+    app.clear_cookies();
+    let login = [("email", "joke@woonstad.test"), ("password", "een goed wachtwoord")];
+    assert_eq!(app.post("/login", &login).await.status, StatusCode::SEE_OTHER);
+    let alone = app.get("/dashboard").await;
+    assert!(alone.body.contains("U bent nog geen lid van een organisatie."), "{}", alone.main());
+    app.login("admin@woonstad.test").await;
+    let org = app.org_id("woonstad").await;
+    let invite = [("email", "joke@woonstad.test"), ("name", "Joke Kok"), ("role", "staff")];
+    assert_eq!(app.post(&format!("/orgs/{org}/members"), &invite).await.status, StatusCode::SEE_OTHER);
+    app.clear_cookies();
+    assert_eq!(app.post("/login", &login).await.status, StatusCode::SEE_OTHER);
+    let invited = app.get("/dashboard").await;
+    assert!(invited.body.contains("U bent uitgenodigd om lid te worden van een organisatie."), "{}", invited.main());
+    assert!(invited.body.contains("href=\"/invitations\""));
+    assert!(!invited.body.contains("Vraag de beheerder van uw organisatie"), "{}", invited.main());
 }

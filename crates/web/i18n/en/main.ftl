@@ -59,6 +59,8 @@ dashboard-your-role = Your role
 dashboard-members-count = Number of members
 dashboard-open-org = Members and details of the organisation
 dashboard-no-orgs = You are not a member of any organisation yet. Ask your organisation's administrator to add you.
+dashboard-invited = You have been invited to join an organisation. Accept the invitation to begin.
+dashboard-invited-link = To my invitations
 dashboard-other-orgs = Your other organisations
 dashboard-switch-to = Work for
 dashboard-recent = Recent changes in your organisation
@@ -339,7 +341,7 @@ mail-org-invite-body =
 mail-org-invite-new-body =
     Dear { $name },
 
-    { $org } invites you to work in Volkshuis as { $role }. An account was created for you. First choose your password with this link (valid for seven days):
+    { $org } invites you to work in Volkshuis as { $role }. An account was created for you. First choose your password with this link; the link is valid for seven days, the invitation for fourteen:
 
     { $link }
 

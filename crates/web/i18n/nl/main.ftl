@@ -59,6 +59,8 @@ dashboard-your-role = Uw rol
 dashboard-members-count = Aantal leden
 dashboard-open-org = Leden en gegevens van de organisatie
 dashboard-no-orgs = U bent nog geen lid van een organisatie. Vraag de beheerder van uw organisatie om u toe te voegen.
+dashboard-invited = U bent uitgenodigd om lid te worden van een organisatie. Neem de uitnodiging aan om te beginnen.
+dashboard-invited-link = Naar mijn uitnodigingen
 dashboard-other-orgs = Uw andere organisaties
 dashboard-switch-to = Werk voor
 dashboard-recent = Recente wijzigingen in uw organisatie
@@ -339,7 +341,7 @@ mail-org-invite-body =
 mail-org-invite-new-body =
     Beste { $name },
 
-    { $org } nodigt u uit om als { $role } mee te werken in Volkshuis. Er is een account voor u aangemaakt. Kies eerst uw wachtwoord via deze link (zeven dagen geldig):
+    { $org } nodigt u uit om als { $role } mee te werken in Volkshuis. Er is een account voor u aangemaakt. Kies eerst uw wachtwoord via deze link; de link is zeven dagen geldig, de uitnodiging veertien dagen:
 
     { $link }
 

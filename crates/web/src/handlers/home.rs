@@ -87,6 +87,8 @@ struct DashboardPage {
     notices: Vec<NoticeRow>,
     /// A user in no organisation is told how to get in (a platform administrator has the platform's work instead).
     show_no_orgs: bool,
+    /// Invitations waiting for this user's answer: a user in no organisation is led to them, not told to ask.
+    invitations_waiting: usize,
 }
 
 async fn dashboard(
@@ -166,8 +168,14 @@ async fn dashboard(
         .into_iter()
         .map(|n| NoticeRow::of(&auth, n))
         .collect();
+    let invitations_waiting = if active.is_none() {
+        volkshuis_store::invitations::open_for(&state.db, auth.user.id, state.clock.now()).await?.len()
+    } else {
+        0
+    };
     ok(&DashboardPage {
         show_no_orgs: active.is_none() && !auth.user.is_platform_admin,
+        invitations_waiting,
         page,
         dt,
         user_name: auth.user.name.clone(),
