@@ -119,6 +119,17 @@ pub async fn mark_read(db: &Db, user_id: i64, id: i64, now: OffsetDateTime) -> R
     Ok(done.rows_affected() > 0)
 }
 
+/// Marks read the user's notices that lead to `link` (the work they announced is done); returns how many.
+pub async fn mark_read_leading_to(db: &Db, user_id: i64, link: &str, now: OffsetDateTime) -> Result<u64> {
+    let done = sql::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND link = $3 AND read_at IS NULL")
+        .bind(timestamp::to_unix(now))
+        .bind(user_id)
+        .bind(link)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// How many notices the user has not read.
 pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64> {
     Ok(sql::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")

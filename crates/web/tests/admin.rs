@@ -274,7 +274,18 @@ async fn an_invitation_makes_a_member_only_when_accepted(mut app: TestApp) {
     }
 
     app.login("bestuur@desleutel.test").await;
+    let board = app.user_id("bestuur@desleutel.test").await;
+    let db = app.state.db.clone();
+    let unread = || {
+        volkshuis_store::testdb::sql::query_scalar::<i64>(
+            "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND link = '/invitations' AND read_at IS NULL",
+        )
+        .bind(board)
+        .fetch_one(&db)
+    };
+    assert_eq!(unread().await.expect("count"), 1, "the invitation's notice");
     let accepted = app.post(&format!("/invitations/{id}/accept"), &[]).await;
+    assert_eq!(unread().await.expect("count"), 0, "read once nothing is left to answer");
     assert_eq!(accepted.location(), Some(format!("/orgs/{org}?notice=invitation_accepted").as_str()));
     let now_member = app.get(accepted.location().expect("to the organisation")).await;
     assert_eq!(now_member.status, StatusCode::OK);

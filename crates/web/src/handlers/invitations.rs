@@ -63,6 +63,12 @@ async fn answer(
     let org_id =
         invitations::answer(&mut tx, &auth.actor(&state), id, auth.user.id, answer).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
+    // The notices of invitations announced work now done, once none is left to answer (a notice left unread after
+    // accepting kept "1 ongelezen melding" in the header).
+    let now = state.clock.now();
+    if invitations::open_for(&state.db, auth.user.id, now).await?.is_empty() {
+        volkshuis_store::notifications::mark_read_leading_to(&state.db, auth.user.id, "/invitations", now).await?;
+    }
     Ok(match answer {
         Answer::Accept => Redirect::to(&format!("/orgs/{org_id}?notice=invitation_accepted")),
         Answer::Decline => Redirect::to("/invitations?notice=invitation_declined"),
