@@ -270,6 +270,10 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("create", "user") => dt.recent_user_create(actor, subject),
         ("update", "user") => dt.recent_user_update(actor, subject),
         ("update", "user_locale") => dt.recent_user_locale(actor),
+        // Accepting an invitation makes the membership in the invitee's own name ("Pieter voegde Pieter toe").
+        ("create", "membership") if f.actor.is_some() && f.actor == f.subject => {
+            dt.recent_membership_joined(actor, party, role_noun(dt, d))
+        }
         ("create", "membership") => dt.recent_membership_create(actor, party, role_noun(dt, d), subject),
         ("update", "membership") => dt.recent_membership_update(actor, party, role_noun(dt, d), subject),
         ("delete", "membership") => dt.recent_membership_delete(actor, party, subject),
@@ -541,6 +545,13 @@ mod tests {
             sentence(DashboardTexts::of(Lang::En), &f),
             "Anna de Vries added Bram Jansen to Woonstad as staff member"
         );
+        // An invitation accepted: the membership is made in the invitee's own name.
+        let joined = Facts { subject: Some("Anna de Vries"), ..facts("create", "membership", &details) };
+        assert_eq!(
+            sentence(DashboardTexts::of(Lang::Nl), &joined),
+            "Anna de Vries werd lid van Woonstad als medewerker"
+        );
+        assert_eq!(sentence(DashboardTexts::of(Lang::En), &joined), "Anna de Vries joined Woonstad as staff member");
         let nothing = Value::Null;
         let system =
             Facts { actor: None, subject: Some("Renovatie De Linde"), ..facts("revalue", "sr_contribution", &nothing) };

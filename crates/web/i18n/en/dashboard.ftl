@@ -116,6 +116,7 @@ recent-user-create = { $actor } created an account for { $user }
 recent-user-update = { $actor } changed the account of { $user }
 recent-user-locale = { $actor } chose another interface language
 recent-membership-create = { $actor } added { $user } to { $org } as { $role }
+recent-membership-joined = { $actor } joined { $org } as { $role }
 recent-membership-update = { $actor } made { $user } { $role } at { $org }
 recent-membership-delete = { $actor } removed { $user } from { $org }
 recent-org-create = { $actor } created the organisation { $org }

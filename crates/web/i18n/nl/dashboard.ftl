@@ -116,6 +116,7 @@ recent-user-create = { $actor } maakte een account aan voor { $user }
 recent-user-update = { $actor } wijzigde het account van { $user }
 recent-user-locale = { $actor } koos een andere taal voor de schermen
 recent-membership-create = { $actor } voegde { $user } toe aan { $org } als { $role }
+recent-membership-joined = { $actor } werd lid van { $org } als { $role }
 recent-membership-update = { $actor } maakte { $user } { $role } bij { $org }
 recent-membership-delete = { $actor } haalde { $user } weg uit { $org }
 recent-org-create = { $actor } maakte de organisatie { $org } aan
