@@ -46,6 +46,9 @@ async fn upload_with_errors_then_fixed(mut app: TestApp) {
     let refused = app.import_file(&url, &[("mode", "import"), ("mark_missing", "on")], "bezit.csv", &bad).await;
     assert_eq!(refused.status, StatusCode::OK);
     assert!(refused.body.contains("Het bestand bevat fouten") && refused.body.contains("Er is niets opgeslagen"));
+    // The counts are the file's, not what was added: nothing was.
+    assert!(refused.body.contains("id=\"import-counts\">In het bestand: "), "{}", refused.main());
+    assert!(!refused.body.contains("Naar het bezit"), "nothing to go to");
     // Each cell also carries its column's name, for a phone.
     assert!(
         refused.body.contains(r#"<td data-label="Regel">3</td><td data-label="Kolom">postcode</td>"#),
@@ -66,6 +69,8 @@ async fn upload_with_errors_then_fixed(mut app: TestApp) {
     let fixed = app.import_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&GOOD)).await;
     assert_eq!(fixed.status, StatusCode::OK, "{}", fixed.body);
     assert!(fixed.body.contains("Ingelezen") && fixed.body.contains("3 eenheden: 3 nieuw, 0 gewijzigd, 0 ongewijzigd"));
+    assert!(fixed.body.contains(&format!("<a href=\"/orgs/{org}/stock\">Naar het bezit</a>")), "{}", fixed.main());
+    assert!(!fixed.body.contains("In het bestand: "), "written: the counts are what changed");
     let again = app.import_file(&url, &[("mode", "import")], "bezit.csv", &stock_file(&GOOD)).await;
     assert!(again.body.contains("0 nieuw, 0 gewijzigd, 3 ongewijzigd"));
     // A file without one of them, not marked as the whole stock: the unit missing from it stays as it is, and the
