@@ -113,8 +113,8 @@ pub(crate) fn operator_scope(org_id: i64) -> WriteScope {
 }
 
 fn main() -> std::process::ExitCode {
-    init_tracing();
     let cli = Cli::parse();
+    init_tracing(&cli.command);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -132,9 +132,14 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-fn init_tracing() {
+/// The server's commands log what they do; a one-off command (`user add`, `import`, …) prints its own answer and logs
+/// only warnings, or its answer drowned under sixty lines of migrations on a fresh database. `VOLKSHUIS_LOG` decides
+/// when set.
+fn init_tracing(command: &Command) {
+    let server = matches!(command, Command::Serve(_) | Command::Demo(_) | Command::Migrate | Command::Bench(_));
+    let default = if server { "info,sqlx=warn,tower_http=info" } else { "warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_env("VOLKSHUIS_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr);
     if std::env::var("VOLKSHUIS_LOG_FORMAT").as_deref() == Ok("json") {

@@ -142,7 +142,7 @@ pub async fn import(db: &Db, command: ImportCommand) -> anyhow::Result<()> {
         },
     );
     if summary.written {
-        println!("{counts} ingelezen voor {}", org.name);
+        println!("ingelezen voor {}: {counts}", org.name);
         let filled = summary.filled;
         if filled.any() {
             println!(
