@@ -69,6 +69,7 @@ line-failed-mail =
 line-no-admin = { $org } has no administrator: nobody there can invite members
 line-no-admin-many = { $count } organisations have no administrator
 line-decree = Enter the Besluit gelijkstelling (decree of days equal to holidays) for { $year }: deadlines in that year are not yet fixed
+line-no-organisation = Create the first organisation (a corporation, tenant organisation or municipality) and invite its administrator
 
 # Organisations.
 landing-waiting =

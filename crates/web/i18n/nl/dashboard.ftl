@@ -69,6 +69,7 @@ line-failed-mail =
 line-no-admin = { $org } heeft geen beheerder: niemand kan er leden uitnodigen
 line-no-admin-many = { $count } organisaties hebben geen beheerder
 line-decree = Voer het Besluit gelijkstelling voor { $year } in: termijnen in dat jaar zijn nog niet vastgesteld
+line-no-organisation = Maak de eerste organisatie aan (een corporatie, huurdersorganisatie of gemeente) en nodig haar beheerder uit
 
 # Organisations.
 landing-waiting =

@@ -80,6 +80,8 @@ pub(crate) enum Fact {
     NoAdminMany { count: i64 },
     /// The Besluit gelijkstelling for a year still has to be entered (platform administrators).
     Decree { year: i32 },
+    /// The platform has no organisation yet: its first step (platform administrators).
+    NoOrganisation,
     /// Checks after the sale of homes are overdue (Nazorg; the line's due date is the oldest).
     ChecksOverdue { count: i64 },
     /// Soft signals referred to this partner wait for it to accept or decline them (Signalering; a count only).
@@ -192,6 +194,9 @@ pub(crate) async fn platform(state: &AppState, today: Date) -> Result<Vec<Todo<F
     if let Some(year) = awaited {
         let last_day = Date::from_calendar_date(year - 1, time::Month::December, 31).ok();
         out.push(Todo::new(Kind::Platform, Side::Ours, last_day, Fact::Decree { year }));
+    }
+    if volkshuis_store::orgs::list(db).await?.is_empty() {
+        out.push(Todo::new(Kind::Platform, Side::Ours, None, Fact::NoOrganisation));
     }
     let orphans = waiting::organisations_without_admin(db).await?;
     if orphans.len() > NO_ADMIN_LISTED {

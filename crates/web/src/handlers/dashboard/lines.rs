@@ -110,6 +110,7 @@ fn words(lang: Lang, org: i64, fact: &Fact) -> (String, String) {
         Fact::NoAdmin { org_id, name } => (dt.line_no_admin(name), format!("/orgs/{org_id}")),
         Fact::NoAdminMany { count } => (dt.line_no_admin_many(count), "/admin/orgs".to_owned()),
         Fact::Decree { year } => (dt.line_decree(year), "/admin/decrees".to_owned()),
+        Fact::NoOrganisation => (dt.line_no_organisation.to_owned(), "/admin/orgs/new".to_owned()),
     }
 }
 
@@ -182,6 +183,14 @@ mod tests {
         let import = line(nl, 1, &Todo::new(Kind::Import, Side::Ours, None, fact), TODAY);
         assert_eq!(import.href, "/orgs/1/stock/import/runs/12");
         assert!(import.text.starts_with("fout.csv had 2 fouten"), "{}", import.text);
+    }
+
+    #[test]
+    fn an_empty_platform_starts_with_its_first_organisation() {
+        let first = line(Lang::Nl, 0, &Todo::new(Kind::Platform, Side::Ours, None, Fact::NoOrganisation), TODAY);
+        assert_eq!(first.href, "/admin/orgs/new");
+        assert!(first.text.starts_with("Maak de eerste organisatie aan"), "{}", first.text);
+        assert_eq!(first.due, None);
     }
 
     #[test]
