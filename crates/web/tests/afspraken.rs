@@ -574,6 +574,13 @@ async fn performance_agreements_say_what_each_party_must_do_next(mut app: TestAp
     assert!(main.contains(&format!("Rond de onderhandelingen over de prestatieafspraken „{title}” af")), "{main}");
     assert!(main.contains(&format!("href=\"/orgs/{municipality}/afspraken/{id}\"")), "{main}");
     assert!(main.contains("15-12-2026"), "with its signing target: {main}");
+    // Opened late in the year, the cycle's page says which of its dates have passed.
+    let page = app.get(&format!("/orgs/{municipality}/afspraken/{id}")).await;
+    let dates = &page.body[page.body.find("id=\"fasen-h\"").expect("dates")..];
+    let dates = &dates[..dates.find("</ul>").expect("their end")];
+    assert!(dates.contains("30-06-2026 binnen (vóór 1 juli, Woningwet art. 44). Voorbij."), "{dates}");
+    assert!(dates.contains("16-06-2026. Voorbij."), "no bid sent: its reminders are named: {dates}");
+    assert!(dates.contains("Gebruikelijk getekend vóór 15-12-2026.</li>"), "still to come: {dates}");
     app.login("bestuur@desleutel.test").await;
     // De Sleutel's board member works for two organisations: the dashboard of De Sleutel.
     let switched = app.post("/orgs/switch", &[("org_id", &sleutel.to_string())]).await;

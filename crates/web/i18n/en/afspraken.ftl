@@ -52,6 +52,7 @@ dates = Dates
 bid-due = The bid is due by { $date } (before 1 July, Woningwet art. 44).
 bid-reminders = Reminders on { $six } and { $two }.
 signing-target = Usually signed before { $date }.
+date-passed = { $line } Passed.
 parties = Parties
 lead = leads the phases
 signed-by = signed by { $name } on { $date }

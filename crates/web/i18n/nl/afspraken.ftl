@@ -52,6 +52,7 @@ dates = Data
 bid-due = Het bod is uiterlijk { $date } binnen (vóór 1 juli, Woningwet art. 44).
 bid-reminders = Herinneringen op { $six } en { $two }.
 signing-target = Gebruikelijk getekend vóór { $date }.
+date-passed = { $line } Voorbij.
 parties = Partijen
 lead = leidt de fasen
 signed-by = getekend door { $name } op { $date }

@@ -405,11 +405,17 @@ pub(super) async fn cycle_page(
             .unwrap_or_default(),
     };
     let dates_of = CycleDates::for_year(cycle.first_year);
-    let mut dates = vec![
-        pa.bid_due(show_date(dates_of.bid_due)),
-        pa.bid_reminders(show_date(dates_of.bid_reminders[0]), show_date(dates_of.bid_reminders[1])),
-        pa.signing_target(show_date(dates_of.signing_target)),
-    ];
+    // A date already behind the reader says so (a cycle opened late showed its June deadline as if still to come);
+    // the reminders go only to a corporation whose bid is not sent, so they are named while one is not.
+    let passed = |line: String, day: Date| if day < today { pa.date_passed(line) } else { line };
+    let sent: Vec<bool> = afspraken::bids(&state.db, cycle_ref).await?.iter().map(|b| b.sent_on.is_some()).collect();
+    let bids_all_sent = !sent.is_empty() && sent.iter().all(|s| *s);
+    let mut dates = vec![passed(pa.bid_due(show_date(dates_of.bid_due)), dates_of.bid_due)];
+    if !bids_all_sent {
+        let [six, two] = dates_of.bid_reminders;
+        dates.push(passed(pa.bid_reminders(show_date(six), show_date(two)), two));
+    }
+    dates.push(passed(pa.signing_target(show_date(dates_of.signing_target)), dates_of.signing_target));
     let dispute = afspraken::dispute(&state.db, cycle_ref).await?;
     let (dispute_text, window_open) = super::dispute_status(state, pa, cycle, today).await?;
     let may_dispute = window_open && may_act && dispute.is_none();
