@@ -400,7 +400,7 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   await phone.goto(`${base}${cyclePath}`);
   const sections = await phone.$$eval('nav.toc a', (links) => links.map((a) => a.textContent));
   assert.deepEqual(sections, [
-    'Data', 'Partijen', 'Feiten uit Volkshuis', 'Documenten', 'Biedingen', 'Afspraken', 'Addenda', 'Onderhandeling',
+    'Datums', 'Partijen', 'Feiten uit Volkshuis', 'Documenten', 'Biedingen', 'Afspraken', 'Addenda', 'Onderhandeling',
     'Uw eigen ruimte', 'Geschil', 'Tijdlijn',
   ]);
   await phone.click('nav.toc a[href="#tijdlijn"]');

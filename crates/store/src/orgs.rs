@@ -141,6 +141,12 @@ pub async fn by_code(db: &Db, code: &OrgCode) -> Result<Option<Organisation>> {
     row.as_ref().map(from_row).transpose()
 }
 
+/// Whether the platform has any organisation (an empty platform's first step is to make one).
+pub async fn any(db: &Db) -> Result<bool> {
+    let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM organisations LIMIT 1) AS one").fetch_one(db).await?;
+    Ok(n > 0)
+}
+
 /// Every organisation, by name.
 pub async fn list(db: &Db) -> Result<Vec<Organisation>> {
     let rows = sql::query(&format!("SELECT {COLUMNS} FROM organisations ORDER BY name, id")).fetch_all(db).await?;

@@ -193,6 +193,8 @@ pub(crate) struct Facts<'a> {
     pub party: Option<&'a str>,
     /// The entry's details.
     pub details: &'a Value,
+    /// The actor acted on their own record: a membership made in the invitee's own name (an accepted invitation).
+    pub own: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -205,6 +207,10 @@ impl<'a> Facts<'a> {
             subject: named.subject.as_deref(),
             party: named.party.as_deref(),
             details: &named.details,
+            own: named.entry.actor_user_id.is_some_and(|id| {
+                let user = named.entry.entity_id.as_deref().and_then(|e| e.split(':').next());
+                user == Some(id.to_string().as_str())
+            }),
         }
     }
 }
@@ -266,12 +272,14 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("logout", "session") => dt.recent_logout(actor),
         ("switch_organisation", "session") => dt.recent_switch(actor, party),
         ("password_link_sent", "user") => dt.recent_password_link(actor, subject),
+        // By its owner, on the account page or through a reset link (whose actor is labelled "password reset").
+        ("set_password", "user") if f.own => dt.recent_set_own_password(subject),
         ("set_password", "user") => dt.recent_set_password(actor, subject),
         ("create", "user") => dt.recent_user_create(actor, subject),
         ("update", "user") => dt.recent_user_update(actor, subject),
         ("update", "user_locale") => dt.recent_user_locale(actor),
         // Accepting an invitation makes the membership in the invitee's own name ("Pieter voegde Pieter toe").
-        ("create", "membership") if f.actor.is_some() && f.actor == f.subject => {
+        ("create", "membership") if f.own => {
             dt.recent_membership_joined(actor, party, role_noun(dt, d))
         }
         ("create", "membership") => dt.recent_membership_create(actor, party, role_noun(dt, d), subject),
@@ -501,7 +509,15 @@ mod tests {
     use serde_json::json;
 
     fn facts<'a>(action: &'a str, entity: &'a str, details: &'a Value) -> Facts<'a> {
-        Facts { action, entity, actor: Some("Anna de Vries"), subject: Some("Iets"), party: Some("Woonstad"), details }
+        Facts {
+            action,
+            entity,
+            actor: Some("Anna de Vries"),
+            subject: Some("Iets"),
+            party: Some("Woonstad"),
+            details,
+            own: false,
+        }
     }
 
     #[test]
@@ -546,12 +562,15 @@ mod tests {
             "Anna de Vries added Bram Jansen to Woonstad as staff member"
         );
         // An invitation accepted: the membership is made in the invitee's own name.
-        let joined = Facts { subject: Some("Anna de Vries"), ..facts("create", "membership", &details) };
+        let joined = Facts { own: true, subject: Some("Anna de Vries"), ..facts("create", "membership", &details) };
         assert_eq!(
             sentence(DashboardTexts::of(Lang::Nl), &joined),
             "Anna de Vries werd lid van Woonstad als medewerker"
         );
         assert_eq!(sentence(DashboardTexts::of(Lang::En), &joined), "Anna de Vries joined Woonstad as staff member");
+        // A password changed by its owner is not "reset".
+        let own = Facts { own: true, subject: Some("Anna de Vries"), ..facts("set_password", "user", &details) };
+        assert_eq!(sentence(DashboardTexts::of(Lang::Nl), &own), "Anna de Vries wijzigde het eigen wachtwoord");
         let nothing = Value::Null;
         let system =
             Facts { actor: None, subject: Some("Renovatie De Linde"), ..facts("revalue", "sr_contribution", &nothing) };

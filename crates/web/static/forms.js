@@ -92,46 +92,62 @@
   // page that comes back held only what was typed in the form that was sent: an answer half written was lost by
   // asking a question. A field marked `data-draft` is kept in this tab's session storage while it is typed, beside
   // the text the page first showed in it, and put back, with a note, when the page comes back showing that same text
-  // (a text saved meanwhile, by anyone, wins). Sending the field's own form removes it (a form with an error comes
-  // back from the server with what was typed); signing out, or any page without a signed-in user, removes all, so
-  // whoever uses the computer next finds nothing. Not used on pages about persons.
+  // (a text saved meanwhile, by anyone, wins). A draft is keyed by its form's address, which is the same on the page
+  // and on an error page drawn at the address a form was sent to. Sending the field's own form marks its draft sent:
+  // the next page drops it if it shows no error (saved) or shows the text back (refused, with what was typed), and
+  // puts it back if it was refused without it. Signing out, or the login page (a session that ended by itself),
+  // removes all, so whoever uses the computer next finds nothing; an error page drawn without the signed-in header
+  // (a busy database) keeps them. Not used on pages about persons (ADR 0068).
   function keepDrafts() {
     var prefix = 'volkshuis-draft:';
     var store;
     try {
       store = window.sessionStorage;
+      if (!store) return;
+      store.getItem(prefix);
     } catch (e) {
       return;
     }
-    if (!store) return;
-    var logout = document.querySelector('form.logout');
-    if (!logout) {
+    if (document.querySelector('main form[action="/login"]')) {
       removeAll();
       return;
     }
+    var logout = document.querySelector('form.logout');
+    if (!logout) return;
     logout.addEventListener('submit', removeAll);
+    var refused = document.querySelector('main .field-error, main .error-summary, main .error[role=alert]') !== null;
     var fields = document.querySelectorAll('main textarea[data-draft]');
     for (var i = 0; i < fields.length; i++) keep(fields[i]);
 
     function keep(field) {
-      var key = prefix + location.pathname + '#' + field.id;
+      var where = field.form ? field.form.getAttribute('action') : location.pathname;
+      var key = prefix + where + '#' + field.id;
       var shown = field.value;
       var kept = read(key);
-      if (kept && kept.shown === shown && kept.text !== shown) {
+      if (kept && putBack(kept, shown)) {
         field.value = kept.text;
+        save(key, { shown: shown, text: kept.text });
         tell(field);
       } else if (kept) {
-        store.removeItem(key);
+        remove(key);
       }
       field.addEventListener('input', function () {
-        if (field.value !== shown) store.setItem(key, JSON.stringify({ shown: shown, text: field.value }));
-        else store.removeItem(key);
+        if (field.value !== shown) save(key, { shown: shown, text: field.value });
+        else remove(key);
       });
       if (field.form) {
         field.form.addEventListener('submit', function () {
-          store.removeItem(key);
+          if (field.value !== shown) save(key, { shown: shown, text: field.value, sent: true });
+          else remove(key);
         });
       }
+    }
+
+    // Whether a kept text goes back into a field that now shows `shown`.
+    function putBack(kept, shown) {
+      if (kept.text === shown) return false;
+      if (!kept.sent) return kept.shown === shown;
+      return refused && (shown === kept.shown || shown === '');
     }
 
     function read(key) {
@@ -140,6 +156,23 @@
         return kept && typeof kept.shown === 'string' && typeof kept.text === 'string' ? kept : null;
       } catch (e) {
         return null;
+      }
+    }
+
+    // A full or refused storage (a private window in an old Safari) keeps nothing, and says nothing either.
+    function save(key, draft) {
+      try {
+        store.setItem(key, JSON.stringify(draft));
+      } catch (e) {
+        remove(key);
+      }
+    }
+
+    function remove(key) {
+      try {
+        store.removeItem(key);
+      } catch (e) {
+        // Nothing kept, nothing to remove.
       }
     }
 
@@ -158,13 +191,15 @@
 
     function removeAll() {
       var keys = [];
-      for (var j = 0; j < store.length; j++) {
-        var name = store.key(j);
-        if (name && name.indexOf(prefix) === 0) keys.push(name);
+      try {
+        for (var j = 0; j < store.length; j++) {
+          var name = store.key(j);
+          if (name && name.indexOf(prefix) === 0) keys.push(name);
+        }
+      } catch (e) {
+        return;
       }
-      keys.forEach(function (name) {
-        store.removeItem(name);
-      });
+      keys.forEach(remove);
     }
   }
 })();

@@ -472,7 +472,7 @@ async fn a_signed_in_user_changes_their_password_and_other_sessions_end(mut app:
         .post(
             path,
             &[
-                ("current", "niet mijn wachtwoord"),
+                ("current_password", "niet mijn wachtwoord"),
                 ("password", "een nieuw wachtwoord"),
                 ("confirm", "een nieuw wachtwoord"),
             ],
@@ -482,14 +482,15 @@ async fn a_signed_in_user_changes_their_password_and_other_sessions_end(mut app:
     assert!(wrong.body.contains("Dit is niet uw huidige wachtwoord."), "{}", wrong.main());
     assert!(!wrong.body.contains("een nieuw wachtwoord"), "passwords are never shown back");
     let mismatch = app
-        .post(path, &[("current", PASSWORD), ("password", "een nieuw wachtwoord"), ("confirm", "iets anders")])
+        .post(path, &[("current_password", PASSWORD), ("password", "een nieuw wachtwoord"), ("confirm", "iets anders")])
         .await;
     assert_eq!(mismatch.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(mismatch.body.contains("De wachtwoorden zijn niet gelijk."));
-    let short = app.post(path, &[("current", PASSWORD), ("password", "kort"), ("confirm", "kort")]).await;
+    let short = app.post(path, &[("current_password", PASSWORD), ("password", "kort"), ("confirm", "kort")]).await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(short.body.contains("Gebruik minstens 10 tekens."));
     let done = app
-        .post(path, &[("current", PASSWORD), ("password", "een nieuw wachtwoord"), ("confirm", "een nieuw wachtwoord")])
+        .post(path, &[("current_password", PASSWORD), ("password", "een nieuw wachtwoord"), ("confirm", "een nieuw wachtwoord")])
         .await;
     assert_eq!(done.location(), Some("/account/wachtwoord?notice=password_saved"), "{}", done.body);
     let after = app.get("/account/wachtwoord?notice=password_saved").await;
@@ -511,4 +512,25 @@ async fn a_signed_in_user_changes_their_password_and_other_sessions_end(mut app:
     .await
     .expect("count");
     assert_eq!(trail, 1, "the change is in the log");
+
+    // A form whose token no longer matches (an old page) is rescued without showing a password back.
+    let typed = [("csrf", "verlopen"), ("current_password", "Mijn Geheim 1!"), ("password", "Nieuw Geheim 2!")];
+    let rescued = app.post_raw(path, &typed).await;
+    assert_eq!(rescued.status, StatusCode::FORBIDDEN);
+    assert!(!rescued.body.contains("Mijn Geheim") && !rescued.body.contains("Nieuw Geheim"), "{}", rescued.main());
+    // Guessing the current password from an open session is paced as a login is.
+    let mut paced = None;
+    for attempt in 1..=6 {
+        let guess = [("current_password", "geraden?"), ("password", "een ander wachtwoord"), ("confirm", "een ander wachtwoord")];
+        let resp = app.post(path, &guess).await;
+        if resp.status == StatusCode::TOO_MANY_REQUESTS {
+            paced = Some((attempt, resp));
+            break;
+        }
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {attempt}");
+    }
+    let (attempt, resp) = paced.expect("a wait after repeated wrong passwords");
+    assert!(attempt >= 4, "three free failures first: waited at attempt {attempt}");
+    assert!(resp.body.contains("Probeer het over"), "{}", resp.main());
+    assert!(resp.headers.contains_key("retry-after"));
 }

@@ -118,10 +118,11 @@ pub fn recognised(kind: GroupKind, checks: &[CriterionCheck]) -> bool {
 /// group registered today was listed as a year without activity on the day it arrived.
 pub fn is_fading(started_on: Option<Date>, registered_on: Date, last_activity: Option<Date>, today: Date) -> bool {
     let year_ago = today - Duration::days(365);
-    match last_activity {
-        Some(last) => last < year_ago,
-        None => started_on.is_none_or(|s| s < year_ago) && registered_on < year_ago,
-    }
+    registered_on < year_ago
+        && match last_activity {
+            Some(last) => last < year_ago,
+            None => started_on.is_none_or(|s| s < year_ago),
+        }
 }
 
 /// The first calendar year a group existed in full: the year it started when it started on 1 January, otherwise
@@ -187,6 +188,8 @@ mod tests {
         assert!(!is_fading(None, today, None, today), "registered today");
         assert!(!is_fading(None, date!(2025 - 11 - 26), None, today));
         assert!(is_fading(None, date!(2025 - 11 - 24), None, today), "registered a year ago, nothing since");
+        let old_activity = Some(date!(2025 - 10 - 01));
+        assert!(!is_fading(None, today, old_activity, today), "registered today with an activity entered back-dated");
     }
 
     #[test]

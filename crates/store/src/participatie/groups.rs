@@ -129,10 +129,7 @@ fn from_row(row: &sql::Row) -> Result<Group> {
         description: row.try_get("description")?,
         join_info: row.try_get("join_info")?,
         started_on: opt_date("started_on")?,
-        registered_on: volkshuis_domain::calendar::dutch_date(
-            time::OffsetDateTime::from_unix_timestamp(row.try_get("created_at")?)
-                .map_err(|e| StoreError::Corrupt { column: "created_at", value: e.to_string() })?,
-        ),
+        registered_on: volkshuis_domain::calendar::dutch_date(crate::timestamp::from_unix(row.try_get("created_at")?)),
         criteria: checks
             .into_iter()
             .map(|c| CriterionCheck {

@@ -113,6 +113,7 @@ recent-logout = { $actor } logged out
 recent-switch = { $actor } started working for { $org }
 recent-password-link = { $actor } sent { $user } a link to set a password
 recent-set-password = { $actor } set a new password for { $user }
+recent-set-own-password = { $user } changed their own password
 recent-user-create = { $actor } created an account for { $user }
 recent-user-update = { $actor } changed the account of { $user }
 recent-user-locale = { $actor } chose another interface language

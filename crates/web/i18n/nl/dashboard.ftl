@@ -113,6 +113,7 @@ recent-logout = { $actor } logde uit
 recent-switch = { $actor } ging werken voor { $org }
 recent-password-link = { $actor } stuurde { $user } een link om een wachtwoord in te stellen
 recent-set-password = { $actor } stelde het wachtwoord van { $user } opnieuw in
+recent-set-own-password = { $user } wijzigde het eigen wachtwoord
 recent-user-create = { $actor } maakte een account aan voor { $user }
 recent-user-update = { $actor } wijzigde het account van { $user }
 recent-user-locale = { $actor } koos een andere taal voor de schermen

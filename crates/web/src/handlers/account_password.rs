@@ -1,5 +1,5 @@
 //! A signed-in user changes their own password: the current one first (a session left open on a shared computer does
-//! not hand over the account), throttled as a login is; the new one twice. Every other session of the user ends, this
+//! not hand over the account), throttled as a login is for its account; the new one twice. Every other session of the user ends, this
 //! one is replaced by a new one, so the browser that changed it stays signed in.
 
 use crate::auth::Auth;
@@ -40,10 +40,12 @@ async fn show(auth: Auth, Query(q): Query<NoticeQuery>) -> Result<Response, AppE
     ok(&PasswordPage { page, errors: FieldErrors::default() })
 }
 
+/// The current password's field is named so that a lost form's rescue page never shows it back (`rescue::typed`
+/// hides fields whose name holds "password").
 #[derive(Deserialize)]
 struct PasswordForm {
     #[serde(default)]
-    current: String,
+    current_password: String,
     #[serde(default)]
     password: String,
     #[serde(default)]
@@ -54,11 +56,13 @@ async fn save(State(state): State<AppState>, auth: Auth, Form(form): Form<Passwo
     let t = auth.ctx.t();
     // Passwords are never shown back: a page with an error comes with empty fields and says why.
     let again = |status, errors: FieldErrors| render(status, &PasswordPage { page: Page::for_user(&auth), errors });
+    // Per account and address only: the address's own count guards one address trying many accounts, and a shared
+    // office address would otherwise make one person's mistyped current password hold up colleagues' logins.
     let pair = throttle::account_from(&auth.user.email, &auth.ctx.client);
-    let checks = [(Namespace::LoginAccount, pair.as_str()), (Namespace::LoginAddress, auth.ctx.client.as_str())];
+    let checks = [(Namespace::LoginAccount, pair.as_str())];
     if let Some(wait) = throttle::longest_wait(&state, &checks).await? {
         let mut errors = FieldErrors::default();
-        errors.add("current", wait.message(t));
+        errors.add("current_password", wait.message(t));
         return Ok(wait.mark(again(StatusCode::TOO_MANY_REQUESTS, errors)?));
     }
     let mut errors = FieldErrors::default();
@@ -67,9 +71,9 @@ async fn save(State(state): State<AppState>, auth: Auth, Form(form): Form<Passwo
         errors.add("confirm", t.err_password_mismatch);
     }
     let stored = users::credentials(&state.db, &auth.user.email).await?.map(|(_, hash)| hash);
-    if !password::verify(form.current.clone(), stored).await? {
+    if !password::verify(form.current_password.clone(), stored).await? {
         throttle::record(&state, &checks).await?;
-        errors.add("current", t.err_current_password);
+        errors.add("current_password", t.err_current_password);
     }
     let Some(new_password) = new_password.filter(|_| errors.is_empty()) else {
         return again(StatusCode::UNPROCESSABLE_ENTITY, errors);

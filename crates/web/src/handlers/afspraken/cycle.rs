@@ -410,12 +410,17 @@ pub(super) async fn cycle_page(
     let passed = |line: String, day: Date| if day < today { pa.date_passed(line) } else { line };
     let sent: Vec<bool> = afspraken::bids(&state.db, cycle_ref).await?.iter().map(|b| b.sent_on.is_some()).collect();
     let bids_all_sent = !sent.is_empty() && sent.iter().all(|s| *s);
-    let mut dates = vec![passed(pa.bid_due(show_date(dates_of.bid_due)), dates_of.bid_due)];
-    if !bids_all_sent {
+    // The phases in which the reminder job sends them (`jobs.rs`).
+    let reminding = matches!(cycle.phase, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling);
+    // A step done is not "passed": a bid sent, a cycle signed.
+    let bid_due = pa.bid_due(show_date(dates_of.bid_due));
+    let mut dates = vec![if bids_all_sent { bid_due } else { passed(bid_due, dates_of.bid_due) }];
+    if reminding && !bids_all_sent {
         let [six, two] = dates_of.bid_reminders;
         dates.push(passed(pa.bid_reminders(show_date(six), show_date(two)), two));
     }
-    dates.push(passed(pa.signing_target(show_date(dates_of.signing_target)), dates_of.signing_target));
+    let target = pa.signing_target(show_date(dates_of.signing_target));
+    dates.push(if cycle.signed_on.is_some() { target } else { passed(target, dates_of.signing_target) });
     let dispute = afspraken::dispute(&state.db, cycle_ref).await?;
     let (dispute_text, window_open) = super::dispute_status(state, pa, cycle, today).await?;
     let may_dispute = window_open && may_act && dispute.is_none();

@@ -71,6 +71,10 @@ async fn position(
     let mut errors = FieldErrors::default();
     // The error is shown above the agenda (every item has a position form; "body" is the commitment form's).
     let body = field(&fields, "body").to_owned();
+    // A refused position is not shown back in the commitment form's field of the same name; the page's script puts
+    // it back in its own field (ADR 0068).
+    let mut fields = fields;
+    fields.remove("body");
     if body.is_empty() || body.chars().count() > 4000 {
         errors.add("position", pa.err_position);
         return again(&state, &auth, org, id, fields, errors).await;

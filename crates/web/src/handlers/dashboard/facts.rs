@@ -195,7 +195,7 @@ pub(crate) async fn platform(state: &AppState, today: Date) -> Result<Vec<Todo<F
         let last_day = Date::from_calendar_date(year - 1, time::Month::December, 31).ok();
         out.push(Todo::new(Kind::Platform, Side::Ours, last_day, Fact::Decree { year }));
     }
-    if volkshuis_store::orgs::list(db).await?.is_empty() {
+    if !volkshuis_store::orgs::any(db).await? {
         out.push(Todo::new(Kind::Platform, Side::Ours, None, Fact::NoOrganisation));
     }
     let orphans = waiting::organisations_without_admin(db).await?;
