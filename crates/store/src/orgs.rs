@@ -143,7 +143,8 @@ pub async fn by_code(db: &Db, code: &OrgCode) -> Result<Option<Organisation>> {
 
 /// Whether the platform has any organisation (an empty platform's first step is to make one).
 pub async fn any(db: &Db) -> Result<bool> {
-    let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM organisations LIMIT 1) AS one").fetch_one(db).await?;
+    let n: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM organisations LIMIT 1) AS one").fetch_one(db).await?;
     Ok(n > 0)
 }
 

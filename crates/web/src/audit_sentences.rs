@@ -279,9 +279,7 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("update", "user") => dt.recent_user_update(actor, subject),
         ("update", "user_locale") => dt.recent_user_locale(actor),
         // Accepting an invitation makes the membership in the invitee's own name ("Pieter voegde Pieter toe").
-        ("create", "membership") if f.own => {
-            dt.recent_membership_joined(actor, party, role_noun(dt, d))
-        }
+        ("create", "membership") if f.own => dt.recent_membership_joined(actor, party, role_noun(dt, d)),
         ("create", "membership") => dt.recent_membership_create(actor, party, role_noun(dt, d), subject),
         ("update", "membership") => dt.recent_membership_update(actor, party, role_noun(dt, d), subject),
         ("delete", "membership") => dt.recent_membership_delete(actor, party, subject),

@@ -490,7 +490,14 @@ async fn a_signed_in_user_changes_their_password_and_other_sessions_end(mut app:
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(short.body.contains("Gebruik minstens 10 tekens."));
     let done = app
-        .post(path, &[("current_password", PASSWORD), ("password", "een nieuw wachtwoord"), ("confirm", "een nieuw wachtwoord")])
+        .post(
+            path,
+            &[
+                ("current_password", PASSWORD),
+                ("password", "een nieuw wachtwoord"),
+                ("confirm", "een nieuw wachtwoord"),
+            ],
+        )
         .await;
     assert_eq!(done.location(), Some("/account/wachtwoord?notice=password_saved"), "{}", done.body);
     let after = app.get("/account/wachtwoord?notice=password_saved").await;
@@ -521,7 +528,11 @@ async fn a_signed_in_user_changes_their_password_and_other_sessions_end(mut app:
     // Guessing the current password from an open session is paced as a login is.
     let mut paced = None;
     for attempt in 1..=6 {
-        let guess = [("current_password", "geraden?"), ("password", "een ander wachtwoord"), ("confirm", "een ander wachtwoord")];
+        let guess = [
+            ("current_password", "geraden?"),
+            ("password", "een ander wachtwoord"),
+            ("confirm", "een ander wachtwoord"),
+        ];
         let resp = app.post(path, &guess).await;
         if resp.status == StatusCode::TOO_MANY_REQUESTS {
             paced = Some((attempt, resp));

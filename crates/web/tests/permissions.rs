@@ -77,7 +77,11 @@ fn routes() -> Vec<Route> {
         get("/dashboard", LoggedIn),
         get("/invitations", LoggedIn),
         get("/account/wachtwoord", LoggedIn),
-        post("/account/wachtwoord", &[("current_password", "fout"), ("password", "kort"), ("confirm", "kort")], LoggedIn),
+        post(
+            "/account/wachtwoord",
+            &[("current_password", "fout"), ("password", "kort"), ("confirm", "kort")],
+            LoggedIn,
+        ),
         post("/invitations/999999/accept", &[], LoggedIn),
         post("/invitations/999999/decline", &[], LoggedIn),
         post("/orgs/switch", &[("org_id", "{org}")], OrgView),
