@@ -1,6 +1,6 @@
 //! A signed-in user changes their own password: the current one first (a session left open on a shared computer does
-//! not hand over the account), throttled as a login is for its account; the new one twice. Every other session of the user ends, this
-//! one is replaced by a new one, so the browser that changed it stays signed in.
+//! not hand over the account), throttled as a login is for its account; the new one twice. Every other session of
+//! the user ends, this one is replaced by a new one, so the browser that changed it stays signed in.
 
 use crate::auth::Auth;
 use crate::cookies;
@@ -56,8 +56,8 @@ async fn save(State(state): State<AppState>, auth: Auth, Form(form): Form<Passwo
     let t = auth.ctx.t();
     // Passwords are never shown back: a page with an error comes with empty fields and says why.
     let again = |status, errors: FieldErrors| render(status, &PasswordPage { page: Page::for_user(&auth), errors });
-    // Per account and address only: the address's own count guards one address trying many accounts, and a shared
-    // office address would otherwise make one person's mistyped current password hold up colleagues' logins.
+    // Per account and address only: the address's own count guards one address trying many accounts, and would here
+    // make one person's mistyped current password hold up colleagues' logins from a shared office address.
     let pair = throttle::account_from(&auth.user.email, &auth.ctx.client);
     let checks = [(Namespace::LoginAccount, pair.as_str())];
     if let Some(wait) = throttle::longest_wait(&state, &checks).await? {
