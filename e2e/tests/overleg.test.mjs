@@ -66,7 +66,8 @@ test('a board member answers an advice request on a phone and the corporation re
   assert.ok(await fitsWidth(page), 'the confirmation fits a phone screen');
   assert.deepEqual(await seriousViolations(page), [], 'confirmation on a phone');
   await page.setInputFiles('#documents', advice);
-  await Promise.all([page.waitForURL(/notice=saved/), page.click('text=Bevestigen en versturen')]);
+  await Promise.all([page.waitForURL(/notice=answer_sent/), page.click('text=Bevestigen en versturen')]);
+  assert.match(await page.textContent('main'), /Uw antwoord is verstuurd; de corporatie krijgt er bericht van\./);
   const answered = await page.textContent('main');
   assert.match(answered, /Wacht op besluit/);
   assert.match(answered, /mits de vloeren ook worden geïsoleerd/);
@@ -84,7 +85,7 @@ test('a board member answers an advice request on a phone and the corporation re
   await office.fill('#reply_text', 'De vloeren zijn in 2019 al geïsoleerd; dat staat in het bijgevoegde rapport.');
   await Promise.all([office.waitForLoadState('load'), office.click('text=Besluit controleren >> nth=-1')]);
   assert.match(await office.textContent('[data-summary]'), /U volgt het advies over “Renovatie en isolatie complex De Linde” niet/);
-  await Promise.all([office.waitForURL(/notice=saved/), office.click('text=Bevestigen en versturen')]);
+  await Promise.all([office.waitForURL(/notice=decision_sent/), office.click('text=Bevestigen en versturen')]);
   const decided = await office.textContent('main');
   assert.match(decided, /Advies niet gevolgd/);
   assert.match(decided, /Mag worden uitgevoerd vanaf/);

@@ -62,8 +62,10 @@ async fn show(
     ok(&page)
 }
 
-fn back_to(org: i64, id: i64) -> Response {
-    Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice=saved")).into_response()
+/// The case page after a step, with a notice that says what the step did (`Page::with_notice`'s keys): an answer
+/// with legal effect read "Opgeslagen." like a comment.
+fn back_to(org: i64, id: i64, notice: &str) -> Response {
+    Redirect::to(&format!("/orgs/{org}/overleg/{id}?notice={notice}")).into_response()
 }
 
 /// The case page again with what was typed and why it was not accepted.
@@ -225,7 +227,7 @@ async fn answer(
     let step = Told::Answered { case: (&answered).into(), answer: kind };
     notify::tell(&state, &mut tx, &Event::new(&auth, org, step)).await?;
     tx.commit().await?;
-    Ok(back_to(org, id))
+    Ok(back_to(org, id, "answer_sent"))
 }
 
 async fn decide(
@@ -270,7 +272,7 @@ async fn decide(
     let step = Told::Decided { case: (&case).into(), decision };
     notify::tell(&state, &mut tx, &Event::new(&auth, org, step)).await?;
     tx.commit().await?;
-    Ok(back_to(org, id))
+    Ok(back_to(org, id, "decision_sent"))
 }
 
 #[derive(Deserialize)]
@@ -295,7 +297,7 @@ async fn comment(
     let mut tx = state.db.begin().await?;
     overleg::add_comment(&mut tx, &scope, &auth.actor(&state), &case, &body).await?;
     tx.commit().await?;
-    Ok(back_to(org, id))
+    Ok(back_to(org, id, "saved"))
 }
 
 async fn ask(
@@ -321,7 +323,7 @@ async fn ask(
     overleg::add_question(&mut tx, &scope, &auth.actor(&state), &case, &question, today(&state)).await?;
     notify::tell(&state, &mut tx, &Event::new(&auth, org, Told::QuestionAsked((&case).into()))).await?;
     tx.commit().await?;
-    Ok(back_to(org, id))
+    Ok(back_to(org, id, "question_sent"))
 }
 
 async fn answer_question(
@@ -351,7 +353,7 @@ async fn answer_question(
     }
     notify::tell(&state, &mut tx, &Event::new(&auth, org, Told::QuestionAnswered((&case).into()))).await?;
     tx.commit().await?;
-    Ok(back_to(org, id))
+    Ok(back_to(org, id, "question_answered"))
 }
 
 async fn download(
