@@ -17,6 +17,17 @@ const today = new Date();
 const PLAN_YEAR = today.getMonth() >= 6 ? today.getFullYear() + 1 : today.getFullYear();
 const CLEANING = `Servicekosten ${PLAN_YEAR}: schoonmaak trappenhuizen`;
 
+/** The board member of De Sleutel on a phone, on the consent request about cleaning that waits for an answer. */
+async function cleaningCaseOnPhone() {
+  const phone = await env.browser.newContext(PHONE);
+  const page = await phone.newPage();
+  await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
+  await page.goto(`${env.server.baseUrl}/orgs/2/overleg`);
+  await page.click(`text=${CLEANING}`);
+  await page.waitForURL(/\/overleg\/\d+$/);
+  return { phone, page, caseUrl: page.url() };
+}
+
 /** The page fits the screen: nothing scrolls sideways. */
 async function fitsWidth(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -105,13 +116,7 @@ test('a board member answers an advice request on a phone and the corporation re
 });
 
 test('consent is never pre-selected and the board confirms what it gives', async () => {
-  const phone = await env.browser.newContext(PHONE);
-  const page = await phone.newPage();
-  await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
-  await page.goto(`${env.server.baseUrl}/orgs/2/overleg`);
-  await page.click(`text=${CLEANING}`);
-  await page.waitForURL(/\/overleg\/\d+$/);
-  const caseUrl = page.url();
+  const { phone, page, caseUrl } = await cleaningCaseOnPhone();
 
   // On load no answer is checked, not even "Instemming".
   const checked = await page.$$eval('input[name="answer_kind"]', (inputs) => inputs.map((i) => i.checked));
@@ -145,13 +150,7 @@ test('consent is never pre-selected and the board confirms what it gives', async
 });
 
 test('an answer half written survives a question asked on the same page, and not the next sign-in', async () => {
-  const phone = await env.browser.newContext(PHONE);
-  const page = await phone.newPage();
-  await login(page, env.server.baseUrl, 'bestuur@desleutel.test');
-  await page.goto(`${env.server.baseUrl}/orgs/2/overleg`);
-  await page.click(`text=${CLEANING}`);
-  await page.waitForURL(/\/overleg\/\d+$/);
-  const caseUrl = page.url();
+  const { phone, page, caseUrl } = await cleaningCaseOnPhone();
   const draft = 'Wij stemmen in, mits de schoonmaak ook de bergingen omvat.';
   await page.fill('#answer_text', draft);
   await page.fill('#question', 'Wie controleert de schoonmaak?');

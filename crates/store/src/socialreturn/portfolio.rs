@@ -104,9 +104,9 @@ pub async fn portfolio(db: &Db, scope: &ReadScope) -> Result<Portfolio> {
 pub async fn tenant_jobs_in_year(db: &Db, scope: &ReadScope, year: i32) -> Result<Vec<(String, i64)>> {
     let rows = sql::query(
         "SELECT c.tenant_cluster AS k, COUNT(*) AS n FROM sr_contributions c \
-         JOIN sr_contracts k ON k.id = c.contract_id \
+         JOIN sr_contracts ct ON ct.id = c.contract_id \
          JOIN sr_contribution_years y ON y.contribution_id = c.id AND y.year = $2 \
-         WHERE k.buyer_id = $1 AND c.kind = 'placement' AND c.status = 'approved' AND c.tenant_cluster IS NOT NULL \
+         WHERE ct.buyer_id = $1 AND c.kind = 'placement' AND c.status = 'approved' AND c.tenant_cluster IS NOT NULL \
          GROUP BY c.tenant_cluster ORDER BY 2 DESC, 1",
     )
     .bind(scope.org_id())

@@ -408,8 +408,9 @@ pub(super) async fn cycle_page(
     // A date already behind the reader says so (a cycle opened late showed its June deadline as if still to come);
     // the reminders go only to a corporation whose bid is not sent, so they are named while one is not.
     let passed = |line: String, day: Date| if day < today { pa.date_passed(line) } else { line };
-    let sent: Vec<bool> = afspraken::bids(&state.db, cycle_ref).await?.iter().map(|b| b.sent_on.is_some()).collect();
-    let bids_all_sent = !sent.is_empty() && sent.iter().all(|s| *s);
+    // Read once: the dates and the bids' rows below both need them.
+    let stored_bids = afspraken::bids(&state.db, cycle_ref).await?;
+    let bids_all_sent = !stored_bids.is_empty() && stored_bids.iter().all(|b| b.sent_on.is_some());
     // The phases in which the reminder job sends them (`jobs.rs`).
     let reminding = matches!(cycle.phase, Phase::Kennisvergaring | Phase::Bod | Phase::Onderhandeling);
     // A step done is not "passed": a bid sent, a cycle signed.
@@ -430,8 +431,7 @@ pub(super) async fn cycle_page(
     let own_signed = parties.iter().any(|p| p.org.id == org && p.signed_at.is_some());
     let facts = facts_of(state, cycle, &parties).await?;
     let kind_names = state.vera_names.get(&state.db, lang).await?;
-    let bids = afspraken::bids(&state.db, cycle_ref)
-        .await?
+    let bids = stored_bids
         .into_iter()
         .map(|b| {
             let (state_text, late) = bid_text(pa, bid_state(dates_of.bid_due, b.sent_on, today));
