@@ -79,6 +79,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(58, "buyer retention", "0058_buyer_retention"),
     migration!(59, "token maker", "0059_token_maker"),
     migration!(60, "ledger turns", "0060_ledger_turns"),
+    migration!(61, "decrees raise overleg", "0061_decrees_raise_overleg"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

@@ -98,6 +98,8 @@ async fn the_migration_brings_the_known_decrees(db: &Db) {
         assert!(source.starts_with("Besluit gelijkstelling"), "{day} has its decree as source: {source}");
     }
     assert!(decrees.iter().all(|d| !d.source.is_empty() && d.first_year <= d.last_year));
+    // The decree page shows the source to users: a developers' file is no source to them (migration 61).
+    assert!(decrees.iter().all(|d| d.source.contains("art. 3 lid 3") && !d.source.contains("RULES")), "{decrees:?}");
 }
 
 async fn stored_deadlines_count_the_decreed_days(db: &Db) {

@@ -29,6 +29,7 @@ volkshuis_store::store_test_on_both_backends!(
     a_sale_keeps_the_coverage_of_the_rest_of_the_stock,
     a_complexs_stock_block_is_kept_until_its_stock_changes,
     a_places_module_blocks_are_kept_until_what_they_show_changes,
+    a_case_deadline_no_decree_settles_is_marked_until_one_does,
     every_table_the_kept_blocks_follow_has_its_triggers,
 );
 
@@ -711,7 +712,55 @@ async fn a_places_module_blocks_are_kept_until_what_they_show_changes(db: &Db) {
     assert_eq!((db.place_fact_reads(), db.place_sections_read()), (reads + 1, sections + 1));
 }
 
-/// Migrations 51 and 52's triggers, on both engines: every table in `kept::TABLES` raises its section's number in
+/// RULES.md asks "nog niet vastgesteld" wherever a deadline in a year no Besluit gelijkstelling covers is shown: the
+/// place's Overleg line carries the mark, counted as the case's own page counts it, and a decree added through the
+/// platform takes it away at the next page (the decrees raise the Overleg section's number, migration 61).
+async fn a_case_deadline_no_decree_settles_is_marked_until_one_does(db: &Db) {
+    use volkshuis_domain::calendar::Undecreed;
+    let w = World::new(db).await;
+    case(db, &w, w.huurders.org_id(), "Daken").await;
+    let late = NewCase {
+        tenant_org_id: w.huurders.org_id(),
+        kind: RequestKind::Advice,
+        subject: Subject::Maintenance,
+        title: Name::parse("Gevels").expect("title"),
+        explanation: LongText::parse("Gevels herstellen").expect("text"),
+        // Six weeks from 1 December 2028 end on Friday 12 January 2029, a year the seeded decrees do not cover.
+        received_on: date!(2028 - 12 - 01),
+        agreed_weeks: None,
+        clusters: vec!["C1".into()],
+    };
+    let mut tx = db.begin().await.expect("begin");
+    overleg::create(&mut tx, &w.woonstad, &actor(), &late).await.expect("create");
+    tx.commit().await.expect("commit");
+    let lines = || async {
+        let c1 = complex(db, w.woonstad.as_read(), w.c1).await.expect("open");
+        let b = blocks::read(db, &c1, Purpose::Screen, TODAY).await.expect("read");
+        b.overleg.expect("overleg").into_iter().map(|c| (c.title, c.next_deadline, c.undecreed)).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        lines().await,
+        [
+            ("Gevels".to_owned(), Some(date!(2029 - 01 - 12)), Some(Undecreed::NotYet)),
+            ("Daken".to_owned(), Some(date!(2027 - 01 - 06)), None),
+        ]
+    );
+    let decree = volkshuis_store::calendar::NewDecree {
+        name: "Besluit gelijkstelling dagen Algemene termijnenwet 2029–2031".into(),
+        source: "Stb. 2028, 1".into(),
+        first_year: 2029,
+        last_year: 2031,
+        days: vec![(date!(2029 - 01 - 12), "vrijdag voor de proef".into())],
+    };
+    let mut tx = db.begin().await.expect("begin");
+    volkshuis_store::calendar::add_decree(&mut tx, &actor(), &decree).await.expect("decree");
+    tx.commit().await.expect("commit");
+    let after = lines().await;
+    assert_eq!(after[0], ("Gevels".to_owned(), Some(date!(2029 - 01 - 15)), None), "moved past the decreed Friday");
+    assert_eq!(after[1], ("Daken".to_owned(), Some(date!(2027 - 01 - 06)), None));
+}
+
+/// Migrations 51, 52 and 61's triggers, on both engines: every table in `kept::TABLES` raises its section's number in
 /// `place_version` on an insert, an update and a delete, the tables in `kept::PARTLY` the signals' on their one kind
 /// of change, and no other table has such a trigger; a plain update of one row raises its section's number and no
 /// other; a signal's facts raise it when their outcome changes and a ledger when it is sent, not when a fact is

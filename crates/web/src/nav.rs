@@ -175,6 +175,13 @@ pub fn menu_org(memberships: &[NavOrg], active: Option<NavOrg>, path: &str) -> O
     in_path.or(active)
 }
 
+/// The organisation of the page asked for, by [`menu_org`]: its menus and its header search are that one's.
+pub fn page_org(auth: &Auth) -> Option<NavOrg> {
+    let memberships: Vec<NavOrg> = auth.memberships.iter().map(|(o, _)| NavOrg { id: o.id, kind: o.kind }).collect();
+    let active = auth.active().map(|(o, _)| NavOrg { id: o.id, kind: o.kind });
+    menu_org(&memberships, active, &auth.ctx.path)
+}
+
 /// The path without its query or fragment.
 fn bare(path: &str) -> &str {
     path.split(['?', '#']).next().unwrap_or_default()
@@ -218,10 +225,7 @@ impl Menus {
     pub fn for_user(auth: &Auth) -> Self {
         let (t, nt) = (auth.ctx.t(), NavTexts::of(auth.ctx.lang));
         let (admin, path) = (auth.user.is_platform_admin, auth.ctx.path.as_str());
-        let memberships: Vec<NavOrg> =
-            auth.memberships.iter().map(|(o, _)| NavOrg { id: o.id, kind: o.kind }).collect();
-        let active = auth.active().map(|(o, _)| NavOrg { id: o.id, kind: o.kind });
-        let org = menu_org(&memberships, active, path);
+        let org = page_org(auth);
         let org_name = org
             .and_then(|o| auth.memberships.iter().find(|(m, _)| m.id == o.id))
             .map(|(m, _)| m.name.clone())

@@ -93,7 +93,9 @@ impl Page {
         Self {
             user: Some(NavUser { name: auth.user.name.clone(), unread_notices: auth.unread_notices }),
             menus: Menus::for_user(auth),
-            search: auth.active().map(|(org, _)| SearchBox {
+            // The organisation of the page, as the menus: a board member of two tenant organisations searches the
+            // one they are looking at.
+            search: crate::nav::page_org(auth).map(|org| SearchBox {
                 action: format!("/orgs/{}/zoeken", org.id),
                 value: String::new(),
                 st: SearchTexts::of(auth.ctx.lang),

@@ -168,6 +168,9 @@ async fn the_menu_follows_the_organisation_in_the_path(mut app: TestApp) {
     assert_eq!(current(&noord_overleg.body), [format!("/orgs/{noord}/overleg")]);
     assert!(menu(&noord_overleg.body).contains(&format!("/orgs/{noord}")));
     assert!(noord_overleg.body.contains("Menu: Overleg"), "the phone menu names the place");
+    // The header's search box searches the organisation of the page too (it searched the one he works for now).
+    assert!(noord_overleg.body.contains(&format!("action=\"/orgs/{noord}/zoeken\" class=\"site-search\"")));
+    assert!(sleutel_groups.body.contains(&format!("action=\"/orgs/{sleutel}/zoeken\" class=\"site-search\"")));
     // A deep page marks its module.
     let year = ok_page(&mut app, &format!("/orgs/{noord}/overleg/jaar/2026")).await;
     assert_eq!(current(&year.body), [format!("/orgs/{noord}/overleg")]);

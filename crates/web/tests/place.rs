@@ -27,6 +27,7 @@ on_both_backends!(
     a_buurt_page_joins_the_stock_of_the_buurt,
     a_cycle_with_more_commitments_than_shown_says_so,
     the_one_pager_prints_the_first_lines_of_a_long_list,
+    the_one_pager_names_the_organisation_that_brought_an_initiative_in,
 );
 
 const STOCK: &str =
@@ -143,7 +144,9 @@ async fn every_viewer_sees_its_blocks_and_nothing_of_the_others(mut app: TestApp
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(blocks(&page.body), ["participatie", "afspraken"]);
     assert!(!page.body.contains("Daken van De Ark") && !page.body.contains("minder dan 5"));
+    assert!(page.body.contains("Die ziet een gemeente per buurt, niet per complex"), "where they are instead");
     let page = app.get(&format!("/orgs/{gemeente}/plek/buurten/BU01500000")).await;
+    assert!(!page.body.contains("niet per complex"), "the buurt's page has them");
     assert_eq!(blocks(&page.body), ["participatie", "afspraken", "signalering", "nazorg"]);
     assert!(page.body.contains("minder dan 5"));
 }
@@ -412,4 +415,38 @@ async fn a_tenant_at_work_is_counted_exactly_only_for_who_may_open_the_placement
             assert!(got.body.contains("De Ark (C1): minder dan 5</li>"), "{email} {path}: {}", got.main());
         }
     }
+}
+
+/// On the one-pager an initiative the tenant organisation brought in is named as its own by the organisation's name:
+/// the corporation prints it for the meeting, and "your organisation" would name the corporation to its reader.
+async fn the_one_pager_names_the_organisation_that_brought_an_initiative_in(mut app: TestApp) {
+    let (woonstad, c1, _) = setting(&mut app).await;
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    // An initiative De Sleutel brought in, on C1 (as the Initiatieven module writes it).
+    sql::query(
+        "INSERT INTO in_initiatives (corporation_id, title, description, place, who, needs, initiator_org_id, stage, \
+         plan_income, plan_costs, risk_bearer, published, created_at, updated_at) \
+         VALUES ($1, 'Repaircafé De Ark', '', '', '', '', $2, 'idee', '[]', '[]', '', 1, 0, 0)",
+    )
+    .bind(woonstad)
+    .bind(sleutel)
+    .execute(&app.state.db)
+    .await
+    .expect("initiative");
+    sql::query(
+        "INSERT INTO in_initiative_clusters (initiative_id, cluster_id) SELECT MAX(id), $1 FROM in_initiatives",
+    )
+    .bind(c1)
+    .execute(&app.state.db)
+    .await
+    .expect("on C1");
+    app.login("admin@woonstad.test").await;
+    let printed = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}/afdrukken?voor={sleutel}")).await;
+    assert_eq!(printed.status, StatusCode::OK);
+    let named = "Repaircafé De Ark (ingediend door Huurdersvereniging De Sleutel)";
+    assert!(printed.body.contains(named), "{}", printed.body);
+    // On the screen the reader's own organisation is meant, for De Sleutel's own members.
+    app.login("bestuur@desleutel.test").await;
+    let own = app.get(&format!("/orgs/{sleutel}/plek/complexen/{c1}")).await;
+    assert!(own.body.contains("Repaircafé De Ark (ingediend door uw organisatie)"), "{}", own.body);
 }

@@ -152,7 +152,7 @@ fn corrupt(column: &'static str) -> impl Fn(volkshuis_domain::text::TextError) -
     move |_| StoreError::Corrupt { column, value: String::new() }
 }
 
-fn facts_from_row(row: &sql::Row) -> Result<CaseFacts> {
+pub(crate) fn facts_from_row(row: &sql::Row) -> Result<CaseFacts> {
     let answer =
         match (row.try_get::<Option<String>, _>("answer_kind")?, row.try_get::<Option<String>, _>("answered_on")?) {
             (Some(kind), Some(on)) => {

@@ -20,11 +20,11 @@ mod steps;
 pub use budgets::{
     account_budget, add_budget_line, budget, budget_in, set_budget, unaccounted_budgets, Budget, BudgetLine, OpenBudget,
 };
-pub(crate) use cases::recompute_deadlines_in;
 pub use cases::{
     create, events, get, get_in, list, mark_opened, year_cases, Answer, Case, CaseRow, DecisionRecord, Event, Listing,
     NewCase,
 };
+pub(crate) use cases::{facts_from_row, recompute_deadlines_in};
 pub(crate) use dates::optional_date;
 pub use dates::{date_from_text, date_to_text};
 pub use discussion::{

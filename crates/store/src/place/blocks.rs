@@ -12,8 +12,10 @@ use crate::stock::{stock_block_key, PageCache};
 use crate::{Db, Result};
 use std::sync::Arc;
 use time::{Date, OffsetDateTime};
+use volkshuis_domain::calendar::Undecreed;
 use volkshuis_domain::nazorg::checks::{check_state, CheckState};
 use volkshuis_domain::nazorg::vve::{findings, health, Health};
+use volkshuis_domain::overleg::case::Stage;
 use volkshuis_domain::place::stock::{StockSummary, UnitFacts};
 use volkshuis_domain::place::timeline::{self, Event, Happening};
 use volkshuis_domain::place::{Block, Count, Purpose, Viewer};
@@ -98,6 +100,8 @@ pub struct CaseLine {
     pub stage: String,
     /// The next deadline, while one runs.
     pub next_deadline: Option<Date>,
+    /// Why no known decree settles that deadline yet, if none does (RULES.md: shown wherever the date is).
+    pub undecreed: Option<Undecreed>,
     /// When the tenant organisation received it.
     pub received_on: Date,
     /// When the corporation decided.
@@ -405,6 +409,7 @@ async fn participation(db: &mut Conn<'_>, place: &Place, today: Date) -> Result<
 
 async fn overleg(db: &mut Conn<'_>, place: &Place, since: Date) -> Result<Vec<CaseLine>> {
     let mut cases = Vec::new();
+    let mut cal = None;
     for (corporation, _) in &place.corporations {
         let codes: Vec<String> = place.complexes_of(*corporation).into_iter().map(|c| c.0).collect();
         if codes.is_empty() {
@@ -414,7 +419,8 @@ async fn overleg(db: &mut Conn<'_>, place: &Place, since: Date) -> Result<Vec<Ca
         // complexes' codes, the corporation checked inside the list (see the groups above).
         let own = if place.viewer_org() == *corporation { "" } else { " AND c.tenant_org_id = $3" };
         let text = format!(
-            "SELECT c.id, c.title, c.kind, c.stage, c.next_deadline, c.received_on, c.decided_on FROM overleg_cases c \
+            "SELECT c.id, c.title, c.kind, c.stage, c.received_on, c.agreed_weeks, c.answer_kind, c.answered_on, \
+             c.decision, c.decided_on FROM overleg_cases c \
              WHERE (c.stage <> 'closed' OR c.received_on >= $2 OR c.decided_on >= $2){own} \
              AND c.id IN (SELECT k.case_id FROM overleg_case_clusters k CROSS JOIN overleg_cases x \
                WHERE x.id = k.case_id AND k.cluster_code IN ({}) AND x.corporation_id = $1) \
@@ -426,12 +432,26 @@ async fn overleg(db: &mut Conn<'_>, place: &Place, since: Date) -> Result<Vec<Ca
             query = query.bind(code.as_str());
         }
         for row in query.fetch_all(&mut *db).await? {
+            let facts = crate::overleg::facts_from_row(&row)?;
+            // The calendar is read only for a place with a term running: the deadline and whether a decree still
+            // to come may move it are counted as the case's own page counts them. A decree added raises this
+            // section's number too (migration 61), so kept lines never show a mark that no longer holds.
+            let next = match facts.stage() {
+                Stage::AwaitingAnswer | Stage::AwaitingDecision => {
+                    if cal.is_none() {
+                        cal = Some(crate::calendar::term_calendar_in(db.reborrow()).await?);
+                    }
+                    cal.as_ref().and_then(|cal| facts.next(cal))
+                }
+                Stage::Informed | Stage::Closed => None,
+            };
             cases.push(CaseLine {
                 id: row.try_get("id")?,
                 title: row.try_get("title")?,
                 kind: row.try_get("kind")?,
                 stage: row.try_get("stage")?,
-                next_deadline: opt_day(&row, "next_deadline")?,
+                next_deadline: next.map(|d| d.date),
+                undecreed: next.and_then(|d| d.provisional),
                 received_on: day(&row, "received_on")?,
                 decided_on: opt_day(&row, "decided_on")?,
             });

@@ -9,7 +9,7 @@
 //! page may be printed for are kept, for the place as opened for one viewer, under:
 //! - a version per [`Section`] — a module's block, the areas' names, the printing partners — in `place_version`,
 //!   whose triggers raise a section's number with any insert, update or delete of the tables it reads ([`TABLES`])
-//!   and with the changes in [`PARTLY`] (migrations 51 and 52). The numbers are read for every page on its own
+//!   and with the changes in [`PARTLY`] (migrations 51, 52 and 61). The numbers are read for every page on its own
 //!   connection — in the statement that opens a complex, or in one small statement of their own — before anything
 //!   they cover, so a change by any process counts at the next request's page; and only the
 //!   sections whose number moved are read again (one number for all made every change anywhere read every block of
@@ -84,10 +84,13 @@ impl Section {
 /// (covered by the stock versions: every change to them raises the corporation's, ADR 0013), the coverage cells (the
 /// place's parts, compared on every page) and the signals' facts ([`PARTLY`]). Not `clusters`: a trigger event
 /// pending on it would stop the first load's `ALTER TABLE units` (its foreign key) in the same transaction on
-/// PostgreSQL — as one pending on `organisations` would, which no import writes. Each has migration 52's triggers; a
-/// store test checks this list against the triggers, a unit test against the tables each section's statements name.
+/// PostgreSQL — as one pending on `organisations` would, which no import writes. Each has migration 52's triggers
+/// (the decrees migration 61's); a store test checks this list against the triggers, a unit test against the tables
+/// each section's statements name.
 pub const TABLES: &[(&str, Section)] = &[
     ("areas", Section::Areas),
+    ("atw_decreed_days", Section::Block(Block::Overleg)),
+    ("atw_decrees", Section::Block(Block::Overleg)),
     ("in_initiative_clusters", Section::Block(Block::Initiatives)),
     ("in_initiatives", Section::Block(Block::Initiatives)),
     ("nz_checks", Section::Block(Block::Nazorg)),
@@ -554,7 +557,9 @@ mod tests {
         match section {
             Section::Block(Block::Stock) => Vec::new(),
             Section::Block(Block::Participation) => vec![function(blocks, "participation")],
-            Section::Block(Block::Overleg) => vec![function(blocks, "overleg")],
+            Section::Block(Block::Overleg) => {
+                vec![function(blocks, "overleg"), function(include_str!("../calendar.rs"), "term_calendar_in")]
+            }
             Section::Block(Block::Afspraken) => vec![function(blocks, "afspraken")],
             Section::Block(Block::SocialReturn) => vec![function(blocks, "social_return")],
             Section::Block(Block::Signals) => vec![function(blocks, "signals")],

@@ -76,7 +76,7 @@ impl ModuleIndex {
                 index.groups.insert(row.id, index.rows.len());
             }
             if let Some(code) = &row.code {
-                index.codes.entry(code.to_lowercase()).or_default().push(index.rows.len());
+                index.codes.entry(volkshuis_domain::search::fold_letters(code)).or_default().push(index.rows.len());
             }
             index.rows.push(row);
         }

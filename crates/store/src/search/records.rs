@@ -1,6 +1,8 @@
 //! Texts kept in memory for the search box, matched with one substring search: each record's parts folded (lower
-//! case, every letter, as the query is) and written one after another, each ended by a NUL, so that a match never
+//! case, accents dropped, as the query is: `fold_letters`) and written one after another, each ended by a NUL, so that a match never
 //! spans two parts or two records.
+
+use volkshuis_domain::search::fold_letters;
 
 /// Records of folded texts, found by a substring of any part.
 #[derive(Debug, Default)]
@@ -16,7 +18,7 @@ impl Records {
         self.starts.push(self.text.len());
         for part in parts {
             // A NUL in a stored text could join two parts; it is no letter anyone types.
-            self.text.extend(part.to_lowercase().bytes().filter(|b| *b != 0));
+            self.text.extend(fold_letters(part).bytes().filter(|b| *b != 0));
             self.text.push(0);
         }
     }
@@ -47,7 +49,8 @@ mod tests {
         records.push(&["Anker"]);
         records.push(&["Één Loket"]);
         assert_eq!(records.matching("linde"), vec![0, 1]);
-        assert_eq!(records.matching("één"), vec![3], "letters beyond ASCII fold too");
+        assert_eq!(records.matching("een"), vec![3], "letters beyond ASCII fold too, their accents dropped");
+        assert!(records.matching("één").is_empty(), "a query is folded before it is matched");
         assert_eq!(records.matching("de"), vec![0, 1], "twice in the first record, once in the second");
         assert_eq!(records.matching("anker"), vec![2]);
         assert!(records.matching("z").is_empty());

@@ -12,8 +12,13 @@ impl OverlegTexts {
     /// gelijkstellingsbesluit bekend" in a year before the first decree the platform knows; the case pages and the
     /// notices both show it so.
     pub fn deadline_date(&self, deadline: &Deadline) -> String {
-        let shown = super::show_date(deadline.date);
-        match deadline.provisional {
+        self.marked_date(deadline.date, deadline.provisional)
+    }
+
+    /// `date` with the mark of [`Self::deadline_date`] for `provisional`.
+    pub fn marked_date(&self, date: time::Date, provisional: Option<Undecreed>) -> String {
+        let shown = super::show_date(date);
+        match provisional {
             None => shown,
             Some(Undecreed::NotYet) => self.deadline_provisional(shown),
             Some(Undecreed::Unknown) => self.deadline_no_decree(shown),

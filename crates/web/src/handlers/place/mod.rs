@@ -150,7 +150,7 @@ async fn show(state: &AppState, auth: &Auth, org: i64, opened: Opened<'_>) -> Re
     // The connection goes back before the page is drawn.
     drop(reader);
     let names = view::Names::new(facts.area_names, vera);
-    let sheet = view::Sheet { purpose: Purpose::Screen, today, meetings: &facts.meeting_partners };
+    let sheet = view::Sheet { purpose: Purpose::Screen, today, meetings: &facts.meeting_partners, audience: None };
     ok(&view::PlacePage::new(auth, org, &place, &facts.blocks, &names, sheet))
 }
 
@@ -188,7 +188,7 @@ async fn print(
     let facts = reader.page(&meeting, Purpose::TenantMeeting, today).await?;
     drop(reader);
     let names = view::Names::new(facts.area_names, vera);
-    let sheet = view::Sheet { purpose: Purpose::TenantMeeting, today, meetings: &[] };
+    let sheet = view::Sheet { purpose: Purpose::TenantMeeting, today, meetings: &[], audience: Some(&name) };
     let page = view::PlacePage::new(auth, org, &meeting, &facts.blocks, &names, sheet);
     let intro = page.pl.print_intro_for(&name);
     ok(&view::PrintPage { printed_on: show_time(now), intro, place: page })

@@ -97,7 +97,12 @@ impl Cell {
     }
 
     fn date(day: Option<Date>) -> Self {
-        Self { text: day.map(show_date).unwrap_or_default(), href: None, date: true }
+        Self::deadline(day.map(show_date))
+    }
+
+    /// A date already written out, with its mark where it has one ("nog niet vastgesteld").
+    fn deadline(shown: Option<String>) -> Self {
+        Self { text: shown.unwrap_or_default(), href: None, date: true }
     }
 }
 
@@ -144,6 +149,8 @@ pub struct Sheet<'a> {
     pub purpose: Purpose,
     pub today: Date,
     pub meetings: &'a [(i64, String)],
+    /// The tenant organisation a one-pager is for (whoever prints it, "your organisation" would name the reader).
+    pub audience: Option<&'a str>,
 }
 
 /// A line of the timeline.
@@ -209,7 +216,7 @@ fn health_name(pl: &PlekTexts, health: Health) -> &'static str {
 impl PlacePage {
     /// The page for `place` as the viewer of `auth` (member of `org`) sees it.
     pub fn new(auth: &Auth, org: i64, place: &Place, read: &Blocks, names: &Names, sheet: Sheet<'_>) -> Self {
-        let Sheet { purpose, today, meetings } = sheet;
+        let Sheet { purpose, today, meetings, audience } = sheet;
         let page = Page::for_user(auth);
         let lang = auth.ctx.lang;
         let pl = PlekTexts::of(lang);
@@ -246,6 +253,10 @@ impl PlacePage {
                 .map(|b| Cell::link(names.area(lang, b), Some(super::buurt_href(org, b))))
                 .collect();
             facts.push((pl.fact_buurten.to_owned(), buurten));
+            // A municipality counts signals and sales per buurt only (`place::blocks`): where they are, not a blank.
+            if place.viewer() == Viewer::Municipality && purpose == Purpose::Screen {
+                facts.push((pl.fact_signals_sales.to_owned(), vec![Cell::text(pl.signals_sales_per_buurt)]));
+            }
         }
         let gemeenten = place.gemeente_codes().iter().map(|g| Cell::text(names.area(lang, g))).collect();
         facts.push((pl.fact_gemeente.to_owned(), gemeenten));
@@ -358,7 +369,7 @@ impl PlacePage {
                                     Cell::link(c.title.clone(), Some(format!("/orgs/{org}/overleg/{}", c.id))),
                                     Cell::text(kind),
                                     Cell::text(stage_name(&page, &c.stage)),
-                                    Cell::date(c.next_deadline),
+                                    Cell::deadline(c.next_deadline.map(|d| page.ov.marked_date(d, c.undecreed))),
                                     Cell::date(Some(c.received_on)),
                                 ]
                             })
@@ -483,10 +494,10 @@ impl PlacePage {
                                     _ if i.own => Some(format!("/orgs/{org}/initiatieven")),
                                     _ => Some("/initiatieven".to_owned()),
                                 };
-                                let title = if i.own {
-                                    format!("{} ({})", i.title, pl.initiative_own)
-                                } else {
-                                    i.title.clone()
+                                let title = match (i.own, audience) {
+                                    (true, Some(name)) => format!("{} ({})", i.title, pl.initiative_own_by(name)),
+                                    (true, None) => format!("{} ({})", i.title, pl.initiative_own),
+                                    (false, _) => i.title.clone(),
                                 };
                                 vec![Cell::link(title, href), Cell::text(stage), Cell::date(Some(i.started_on))]
                             })
