@@ -80,6 +80,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(59, "token maker", "0059_token_maker"),
     migration!(60, "ledger turns", "0060_ledger_turns"),
     migration!(61, "decrees raise overleg", "0061_decrees_raise_overleg"),
+    migration!(62, "published initiatives searched", "0062_published_initiatives_searched"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

@@ -250,6 +250,17 @@ async fn each_kind_is_found_by_whom_its_module_shows_it_to(db: &Db) {
     assert_eq!(of(&anders, Kind::Contract), ["Schilderwerk Lindehof"]);
     assert_eq!(of(&anders, Kind::Initiative), ["Linde moestuin"]);
 
+    // A published initiative is in the public register: every organisation that searches initiatives finds it (as
+    // a place's page shows it), with its initiator's organisation for the link; a corporation only its own.
+    sql::query("UPDATE in_initiatives SET published = 1 WHERE title = 'Linde moestuin'").execute(db).await.expect("p");
+    assert_eq!(of(&titles(db, w.huurders, "linde").await, Kind::Initiative), ["Linde moestuin", "Lindetuin"]);
+    assert_eq!(of(&titles(db, w.woonstad, "linde").await, Kind::Initiative), ["Lindetuin"], "not Anders' own");
+    let published = find(db, w.huurders, "moestuin").await;
+    assert!(
+        matches!(published[..], [Hit { target: Target::Initiative { initiator_org_id: Some(by), .. }, .. }] if by == w.partner),
+        "{published:?}"
+    );
+
     // A unit's link needs its owner and complex; an initiative's its initiator.
     let unit = find(db, w.huurders, "7425AA 1").await;
     assert!(
@@ -401,7 +412,7 @@ async fn every_searched_column_raises_the_version_and_nothing_else_does(db: &Db)
         "UPDATE part_groups SET name = name, parent_id = parent_id, description = 'anders'".to_owned(),
         "UPDATE sr_contracts SET title = title, value_cents = 200".to_owned(),
         "UPDATE pa_cycles SET title = title, phase_since = '2026-02-01'".to_owned(),
-        "UPDATE in_initiatives SET title = title, description = 'anders'".to_owned(),
+        "UPDATE in_initiatives SET title = title, description = 'anders', published = published".to_owned(),
     ];
     for statement in unchanged {
         let before = version().await;
@@ -431,6 +442,7 @@ async fn every_searched_column_raises_the_version_and_nothing_else_does(db: &Db)
         format!("UPDATE pa_parties SET org_id = {} WHERE org_id = {} AND cycle_id = {zutphen}", w.buiten, w.huurders),
         format!("DELETE FROM pa_parties WHERE org_id = {}", w.buiten),
         "UPDATE in_initiatives SET title = 'Lindetuin 2' WHERE title = 'Lindetuin'".to_owned(),
+        "UPDATE in_initiatives SET published = 1 WHERE title = 'Lindetuin 2'".to_owned(),
         format!("UPDATE in_initiatives SET corporation_id = {} WHERE title = 'Linde moestuin'", w.woonstad),
         format!("UPDATE in_initiatives SET initiator_org_id = {} WHERE title = 'Linde moestuin'", w.huurders),
         "DELETE FROM in_initiatives WHERE title = 'Linde moestuin'".to_owned(),

@@ -433,13 +433,11 @@ async fn the_one_pager_names_the_organisation_that_brought_an_initiative_in(mut 
     .execute(&app.state.db)
     .await
     .expect("initiative");
-    sql::query(
-        "INSERT INTO in_initiative_clusters (initiative_id, cluster_id) SELECT MAX(id), $1 FROM in_initiatives",
-    )
-    .bind(c1)
-    .execute(&app.state.db)
-    .await
-    .expect("on C1");
+    sql::query("INSERT INTO in_initiative_clusters (initiative_id, cluster_id) SELECT MAX(id), $1 FROM in_initiatives")
+        .bind(c1)
+        .execute(&app.state.db)
+        .await
+        .expect("on C1");
     app.login("admin@woonstad.test").await;
     let printed = app.get(&format!("/orgs/{woonstad}/plek/complexen/{c1}/afdrukken?voor={sleutel}")).await;
     assert_eq!(printed.status, StatusCode::OK);

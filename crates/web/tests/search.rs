@@ -39,7 +39,10 @@ async fn a_kind_with_more_results_than_shown_says_so(mut app: TestApp) {
     let main = page.main();
     assert_eq!(main.matches(r#"<span class="search-kind">Adres</span>"#).count(), 8, "{main}");
     assert!(main.contains("Er zijn meer dan 8 resultaten van de soort „Adres”."), "{main}");
-    assert!(main.contains("8 resultaten voor „1234AB”. Niet alles wordt getoond"), "the status line says so: {main}");
+    assert!(
+        main.contains("8 resultaten getoond voor „1234AB”; er zijn er meer, zie onder de lijst"),
+        "the status line says they are not all: {main}"
+    );
     assert!(main.contains(&format!(r#"<a href="/orgs/{org}/stock?q=1234AB">Zoek „1234AB” in uw bezit</a>"#)), "{main}");
     let list = app.get(&format!("/orgs/{org}/stock?q=1234AB")).await;
     assert!(list.main().contains("Laan 12"), "the stock list has them all: {}", list.main());
@@ -125,6 +128,7 @@ async fn hostile_texts_are_harmless(mut app: TestApp) {
     assert_eq!(script.status, StatusCode::OK);
     assert!(!script.body.contains("<script>alert(1)"), "typed text is escaped");
     assert!(script.main().contains("Niets gevonden"), "no results says so: {}", script.main());
+    assert!(!script.main().contains("Typ minstens twee tekens"), "a text long enough is not asked to be longer");
     assert!(
         script.main().contains(r#"value="&#60;script&#62;alert(1)&#60;/script&#62;""#),
         "and keeps the text in the box: {}",

@@ -98,6 +98,8 @@ pub enum Target {
         id: i64,
         /// The user who brought it in, if known (their own page is theirs).
         initiator_user_id: Option<i64>,
+        /// The organisation it was brought in for, if any (its list is that organisation's).
+        initiator_org_id: Option<i64>,
     },
 }
 

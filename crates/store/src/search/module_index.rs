@@ -25,6 +25,8 @@ pub(crate) enum Reach {
         corporation: i64,
         /// The organisation that brought it in, if any.
         initiator_org: Option<i64>,
+        /// In the public register: every organisation that searches initiatives finds it.
+        published: bool,
     },
     /// A group: found when it is open and it or one of the open groups above it (up to the first that is not) is
     /// the organisation's, in its stock or kept by it — as `participatie::visible_to` decides.
@@ -114,9 +116,9 @@ impl ModuleIndex {
     fn reaches(&self, row: &ModuleRow, org: i64, kinds: Kinds) -> bool {
         match &row.reach {
             Reach::Orgs(orgs) => orgs.contains(&org),
-            Reach::Initiative { corporation, initiator_org } => match kinds.initiatives {
+            Reach::Initiative { corporation, initiator_org, published } => match kinds.initiatives {
                 Some(true) => *corporation == org,
-                Some(false) => *initiator_org == Some(org),
+                Some(false) => *initiator_org == Some(org) || *published,
                 None => false,
             },
             Reach::Group { open, .. } => *open && self.group_reaches(row, org),
@@ -187,7 +189,14 @@ mod tests {
                 Kind::Initiative,
                 40,
                 "Lindetuin",
-                Reach::Initiative { corporation: WOONSTAD, initiator_org: Some(HUURDERS) },
+                Reach::Initiative { corporation: WOONSTAD, initiator_org: Some(HUURDERS), published: false },
+            ),
+            // Another corporation's, in the public register.
+            row(
+                Kind::Initiative,
+                41,
+                "Lindefeest",
+                Reach::Initiative { corporation: ANDERS, initiator_org: None, published: true },
             ),
             // Kept by the tenant organisation in Woonstad's stock; below it a working group, below that one an
             // ended group and below the ended one a group that only the ended one linked up.
@@ -222,10 +231,10 @@ mod tests {
         let tenant = Kinds { contracts: false, initiatives: Some(false), ..everything() };
         let mut found = ids(&index.find(&query("linde"), HUURDERS, tenant, 8));
         found.sort_unstable();
-        assert_eq!(found, vec![10, 40, 50, 51], "the initiative it brought in, the groups it keeps and below");
+        assert_eq!(found, vec![10, 40, 41, 50, 51], "its initiative and the published one, its groups and below");
         let mut found = ids(&index.find(&query("linde"), ANDERS, everything(), 8));
         found.sort_unstable();
-        assert_eq!(found, vec![11, 51, 53, 54, 55], "its case and its open groups; not the ended one");
+        assert_eq!(found, vec![11, 41, 51, 53, 54, 55], "its case, initiative and open groups; not the ended one");
     }
 
     #[test]

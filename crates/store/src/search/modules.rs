@@ -73,12 +73,13 @@ fn cycles(ids: &str) -> Part {
 }
 
 /// Initiatives, as `initiatieven::initiatives`: a corporation's own (`of_corporation`), or those brought in for a
-/// tenant organisation or partner (`of_org`).
+/// tenant organisation or partner (`of_org`) and the published ones everybody finds in the public register (as a
+/// place's page shows them).
 fn initiatives(ids: &str, corporation: bool) -> Part {
-    let whose = if corporation { "i.corporation_id = $1" } else { "i.initiator_org_id = $1" };
+    let whose = if corporation { "i.corporation_id = $1" } else { "(i.initiator_org_id = $1 OR i.published = 1)" };
     let statement = format!(
         "SELECT 'initiative' AS kind, i.id, i.title, i.place AS a, o.name AS b, i.initiator_user_id AS n, \
-           CAST(NULL AS BIGINT) AS m FROM in_initiatives i \
+           i.initiator_org_id AS m FROM in_initiatives i \
          JOIN organisations o ON o.id = i.corporation_id \
          WHERE i.id IN ({ids}) AND {whose}"
     );
@@ -245,16 +246,16 @@ async fn module_rows(db: &mut Conn<'_>) -> Result<Vec<ModuleRow>> {
         code: Some(code),
         ..orgs(id, title, Kind::Cycle, of_cycle.remove(&id).unwrap_or_default())
     }));
-    let initiatives: Vec<(i64, String, i64, Option<i64>)> =
-        sql::query_as("SELECT id, title, corporation_id, initiator_org_id FROM in_initiatives")
+    let initiatives: Vec<(i64, String, i64, Option<i64>, i64)> =
+        sql::query_as("SELECT id, title, corporation_id, initiator_org_id, published FROM in_initiatives")
             .fetch_all(&mut *db)
             .await?;
-    rows.extend(initiatives.into_iter().map(|(id, title, corporation, initiator_org)| ModuleRow {
+    rows.extend(initiatives.into_iter().map(|(id, title, corporation, initiator_org, published)| ModuleRow {
         kind: Kind::Initiative,
         id,
         title,
         code: None,
-        reach: Reach::Initiative { corporation, initiator_org },
+        reach: Reach::Initiative { corporation, initiator_org, published: published != 0 },
     }));
     let groups: Vec<GroupRow> =
         sql::query_as("SELECT id, name, parent_id, ended_on, corporation_id, org_id FROM part_groups")
@@ -291,7 +292,8 @@ fn hit(r: &sql::Row, parts: &[Part]) -> Result<Option<Hit>> {
             (vec![a.unwrap_or_default(), years], Target::Cycle { id })
         }
         Kind::Initiative => {
-            (vec![a.unwrap_or_default(), b.unwrap_or_default()], Target::Initiative { id, initiator_user_id: n })
+            let target = Target::Initiative { id, initiator_user_id: n, initiator_org_id: m };
+            (vec![a.unwrap_or_default(), b.unwrap_or_default()], target)
         }
         Kind::Complex | Kind::Address => return Ok(None),
     };

@@ -7,12 +7,16 @@ title = Search
 help = Type at least two characters: the name or code of a complex, a postcode with or without house number (1234 AB 12), the start of a street name (with house number), the idExtern of a home of your corporation, or a word from the name of a group, Overleg case, contract, performance agreements or initiative. You only find what your organisation may see.
 keys = Press / to go to the search box. Arrow down in the search box takes you to the first result; Tab or the arrow keys move through the results.
 nothing = Nothing found for “{ $text }”.
+nothing-help = Search for the name or code of a complex, a postcode with house number (1234 AB 12), the start of a street name, or a word from the name of a group, Overleg case, contract, performance agreements or initiative. You only find what your organisation may see.
 results = { $n ->
         [one] { $n } result for “{ $text }”
        *[other] { $n } results for “{ $text }”
     }
+results-shown = { $n ->
+        [one] { $n } result shown for “{ $text }”; there are more, see below the list
+       *[other] { $n } results shown for “{ $text }”; there are more, see below the list
+    }
 results-label = Results
-results-cut = Not everything is shown: see below the list.
 more = There are more than { $n } results of the kind “{ $kind }”. Type more to narrow them down.
 more-stock = Search your stock for “{ $text }”
 kind-complex = Complex

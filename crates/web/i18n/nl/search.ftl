@@ -7,12 +7,16 @@ title = Zoeken
 help = Typ minstens twee tekens: de naam of code van een complex, een postcode met of zonder huisnummer (1234 AB 12), het begin van een straatnaam (met huisnummer), de idExtern van een woning van uw corporatie, of een woord uit de naam van een groep, overlegzaak, contract, prestatieafspraken of initiatief. U vindt alleen wat uw organisatie mag zien.
 keys = Druk op / om naar het zoekvak te gaan. Pijl-omlaag in het zoekvak brengt u naar het eerste resultaat; met Tab of de pijltjes gaat u door de resultaten.
 nothing = Niets gevonden voor „{ $text }”.
+nothing-help = Zoek op de naam of code van een complex, een postcode met huisnummer (1234 AB 12), het begin van een straatnaam, of een woord uit de naam van een groep, overlegzaak, contract, prestatieafspraken of initiatief. U vindt alleen wat uw organisatie mag zien.
 results = { $n ->
         [one] { $n } resultaat voor „{ $text }”
        *[other] { $n } resultaten voor „{ $text }”
     }
+results-shown = { $n ->
+        [one] { $n } resultaat getoond voor „{ $text }”; er zijn er meer, zie onder de lijst
+       *[other] { $n } resultaten getoond voor „{ $text }”; er zijn er meer, zie onder de lijst
+    }
 results-label = Resultaten
-results-cut = Niet alles wordt getoond: zie onder de lijst.
 more = Er zijn meer dan { $n } resultaten van de soort „{ $kind }”. Typ meer om het aantal te beperken.
 more-stock = Zoek „{ $text }” in uw bezit
 kind-complex = Complex

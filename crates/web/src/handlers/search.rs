@@ -191,13 +191,16 @@ fn href(auth: &Auth, org: i64, kind: OrgKind, target: &Target) -> Option<String>
         Target::Case { id } => format!("/orgs/{org}/overleg/{id}"),
         Target::Contract { id } => format!("/orgs/{org}/sr/contracten/{id}"),
         Target::Cycle { id } => format!("/orgs/{org}/afspraken/{id}"),
-        Target::Initiative { id, initiator_user_id } => {
+        Target::Initiative { id, initiator_user_id, initiator_org_id } => {
             if kind == OrgKind::Corporation {
                 format!("/orgs/{org}/initiatieven/{id}")
             } else if *initiator_user_id == Some(auth.user.id) {
                 format!("/initiatieven/mijn/{id}")
-            } else {
+            } else if *initiator_org_id == Some(org) {
                 format!("/orgs/{org}/initiatieven")
+            } else {
+                // Another's, found because it is published: the public register lists it.
+                "/initiatieven".to_owned()
             }
         }
     })

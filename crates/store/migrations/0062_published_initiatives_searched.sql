@@ -1,0 +1,3 @@
+-- Search finds published initiatives for every organisation that searches initiatives (they are in the public
+-- register, and a place's page shows them): `published` decides who finds a row, so a change to it raises
+-- `search_version` as the other searched columns do (migration 50). Each engine's file replaces the update trigger.
