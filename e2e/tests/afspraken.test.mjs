@@ -409,4 +409,8 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
     return top >= 0 && top < window.innerHeight;
   });
   assert.ok(await phone.evaluate(() => window.scrollY > 2000), 'the page scrolled down to the timeline');
+  // Each section ends with the way back to that list, which is named on the page.
+  await phone.click('#tijdlijn p.to-top a');
+  await phone.waitForFunction(() => window.scrollY < 1000);
+  assert.equal(await phone.textContent('nav.toc .toc-title'), 'Op deze pagina');
 });

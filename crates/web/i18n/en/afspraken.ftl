@@ -48,6 +48,7 @@ moved = The phase was changed.
 not-lead = Only the party that leads the phases can change the phase.
 not-allowed = This step is not possible now.
 on-this-page = On this page
+back-to-contents = Back to the contents
 dates = Dates
 bid-due = The bid is due by { $date } (before 1 July, Woningwet art. 44).
 bid-reminders = Reminders on { $six } and { $two }.

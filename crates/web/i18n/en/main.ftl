@@ -77,6 +77,7 @@ nothing-found = Nothing found.
 older = Older entries
 form-has-errors = The form is not complete yet. See the messages at the fields.
 org-add-member = Add member
+org-no-admin = no administrator
 org-new = New organisation
 org-edit = Edit organisation
 org-gemeenten = Municipality code(s)

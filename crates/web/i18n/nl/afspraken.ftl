@@ -48,6 +48,7 @@ moved = De fase is gewijzigd.
 not-lead = Alleen de partij die de fasen leidt kan de fase wijzigen.
 not-allowed = Deze stap kan nu niet.
 on-this-page = Op deze pagina
+back-to-contents = Terug naar de inhoud
 dates = Datums
 bid-due = Het bod is uiterlijk { $date } binnen (vóór 1 juli, Woningwet art. 44).
 bid-reminders = Herinneringen op { $six } en { $two }.

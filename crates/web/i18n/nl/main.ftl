@@ -77,6 +77,7 @@ nothing-found = Niets gevonden.
 older = Oudere regels
 form-has-errors = Het formulier is nog niet goed ingevuld. Zie de meldingen bij de velden.
 org-add-member = Lid toevoegen
+org-no-admin = geen beheerder
 org-new = Nieuwe organisatie
 org-edit = Organisatie wijzigen
 org-gemeenten = Gemeente(n)

@@ -28,6 +28,8 @@ struct OrgRow {
     name: String,
     code: String,
     kind_label: &'static str,
+    /// Nobody administers it: nobody can invite its members (the dashboard counts these and links here).
+    no_admin: bool,
 }
 
 #[derive(Template)]
@@ -39,10 +41,21 @@ struct ListPage {
 
 async fn list(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
     let t = auth.ctx.t();
+    let orphans: std::collections::HashSet<i64> = volkshuis_store::dashboard::organisations_without_admin(&state.db)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
     let orgs = orgs::list(&state.db)
         .await?
         .into_iter()
-        .map(|o| OrgRow { id: o.id, name: o.name, code: o.code, kind_label: t.kind(o.kind) })
+        .map(|o| OrgRow {
+            no_admin: orphans.contains(&o.id),
+            id: o.id,
+            name: o.name,
+            code: o.code,
+            kind_label: t.kind(o.kind),
+        })
         .collect();
     ok(&ListPage { page: Page::for_user(&auth), orgs })
 }
