@@ -51,12 +51,13 @@ pub async fn create(
     actor: &Actor,
     name: &Name,
     may_bring_ledger: bool,
+    form_token: Option<&str>,
 ) -> Result<(i64, String)> {
     let secret = format!("{PREFIX}{}", new_token());
     let mut tx = db.begin().await?;
     let id: i64 = sql::query_scalar(
         "INSERT INTO api_tokens (org_id, name, token_hash, created_at, created_by, may_bring_ledger, \
-         created_by_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         created_by_user_id, form_token) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(scope.org_id())
     .bind(name.as_str())
@@ -65,6 +66,7 @@ pub async fn create(
     .bind(&actor.label)
     .bind(i64::from(may_bring_ledger))
     .bind(actor.user_id)
+    .bind(form_token)
     .fetch_one(&mut tx)
     .await?;
     let change = Change {

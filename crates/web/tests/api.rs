@@ -256,12 +256,29 @@ async fn tokens_are_managed_by_admins_only(mut app: TestApp) {
     assert!(listed.body.contains("ERP-koppeling") && !listed.body.contains(&token), "the secret is never shown again");
     let empty = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", " ")]).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The form sent twice with the token it was shown with (a reload of the page with the secret, a double click)
+    // makes one API token; the second answer says so and shows no secret.
+    let db = app.state.db.clone();
+    let count = || async { volkshuis_store::tokens::list(&db, &admin_scope(org)).await.expect("tokens").len() };
+    let before = count().await;
+    let marker = "name=\"form_token\" value=\"";
+    let at = listed.body.find(marker).expect("the form's token") + marker.len();
+    let form_token: String = listed.body[at..].chars().take_while(|c| *c != '"').collect();
+    assert_eq!(form_token.len(), 32, "the form carries its token");
+    let fields = [("name", "BI-koppeling"), ("form_token", form_token.as_str())];
+    let first = app.post(&format!("/orgs/{org}/api-tokens"), &fields).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let second = app.post(&format!("/orgs/{org}/api-tokens"), &fields).await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert!(second.body.contains("Deze sleutel is al gemaakt") && !second.body.contains("token-secret"));
+    assert_eq!(count().await, before + 1, "one token made");
     let tokens = volkshuis_store::tokens::list(&app.state.db, &admin_scope(org)).await.expect("tokens");
-    let revoked = app.post(&format!("/orgs/{org}/api-tokens/{}/revoke", tokens[0].id), &[]).await;
+    let erp = tokens.iter().find(|t| t.name == "ERP-koppeling").expect("the first token").id;
+    let revoked = app.post(&format!("/orgs/{org}/api-tokens/{erp}/revoke"), &[]).await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER);
     let (status, _) = api(&app, "/api/v1/eenheden", Some(&token)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "a revoked token no longer works");
-    let again = app.post(&format!("/orgs/{org}/api-tokens/{}/revoke", tokens[0].id), &[]).await;
+    let again = app.post(&format!("/orgs/{org}/api-tokens/{erp}/revoke"), &[]).await;
     assert_eq!(again.status, StatusCode::NOT_FOUND);
 }
 

@@ -258,6 +258,7 @@ stock-map-units = { $units ->
     } in view
 tokens-title = API tokens
 tokens-help = With an API token another system (your ERP or BI, say) reads your organisation's data through the JSON API. A token can only read, unless a corporation's administrator gives it the right to bring in the arrears ledger of Early signals.
+tokens-made-twice = This token was made already (the form was sent again, for instance by reloading the page). Its code was shown once and is not shown again. Not kept? Revoke the token below and make a new one.
 tokens-created = New token created
 tokens-copy-now = Copy the token now: it is not stored and will not be shown again.
 tokens-created-at = Created

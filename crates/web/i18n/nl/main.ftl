@@ -258,6 +258,7 @@ stock-map-units = { $units ->
     } in beeld
 tokens-title = API-sleutels
 tokens-help = Met een API-sleutel leest een ander systeem (zoals uw ERP of BI) de gegevens van uw organisatie via de JSON-API. Een sleutel kan alleen lezen, tenzij een beheerder van een corporatie hem het recht geeft het grootboek van Signalering in te brengen.
+tokens-made-twice = Deze sleutel is al gemaakt (het formulier werd nog eens verstuurd, bijvoorbeeld door de pagina te verversen). De code is één keer getoond en wordt niet opnieuw getoond. Niet bewaard? Trek de sleutel hieronder in en maak een nieuwe.
 tokens-created = Nieuwe sleutel gemaakt
 tokens-copy-now = Kopieer de sleutel nu: hij wordt niet opgeslagen en is hierna niet meer te zien.
 tokens-created-at = Gemaakt

@@ -45,6 +45,11 @@ struct TokensPage {
     token_name: String,
     errors: FieldErrors,
     new_secret: Option<String>,
+    /// Made when the form is shown and kept by the token it makes: sent again (a reload of the page with the
+    /// secret, a double click), it makes no second token.
+    form_token: String,
+    /// The form was sent again: its token exists (its secret was shown once).
+    made_twice: bool,
 }
 
 async fn page(
@@ -78,6 +83,8 @@ async fn page(
         token_name: name,
         errors,
         new_secret,
+        form_token: format!("{:032x}", rand::random::<u128>()),
+        made_twice: false,
     })
 }
 
@@ -100,6 +107,8 @@ struct NewToken {
     /// A checkbox: the token may also bring in Signalering's arrears ledger (a corporation's only).
     #[serde(default)]
     ledger: Option<String>,
+    #[serde(default)]
+    form_token: String,
 }
 
 async fn create(
@@ -115,7 +124,16 @@ async fn create(
     };
     let org = orgs::get(&state.db, org).await?.ok_or(AppError::NotFound)?;
     let ledger = form.ledger.is_some() && may_give_ledger(&auth, &org);
-    let (_, secret) = tokens::create(&state.db, &scope, &auth.actor(&state), &name, ledger).await?;
+    let form_token = Some(form.form_token.as_str()).filter(|t| !t.is_empty() && t.len() <= 64);
+    let actor = auth.actor(&state);
+    let secret = match tokens::create(&state.db, &scope, &actor, &name, ledger, form_token).await {
+        Err(StoreError::Duplicate) if form_token.is_some() => {
+            let mut again = page(&state, &auth, &scope, String::new(), FieldErrors::default(), None).await?;
+            again.made_twice = true;
+            return render(StatusCode::CONFLICT, &again);
+        }
+        other => other?.1,
+    };
     // The secret is shown on this one answer only; it is never stored or shown again.
     render(
         StatusCode::CREATED,
