@@ -298,6 +298,16 @@ async fn addresses_by_postcode_number_and_street(db: &Db) {
     assert_eq!(addresses(find(db, w.woonstad, "A1").await), [], "Anders' home");
     assert_eq!(addresses(find(db, w.anders, "A1").await), [exact("Brink 1")]);
     assert_eq!(addresses(find(db, w.huurders, "D4").await), [], "a tenant organisation does not search the codes");
+    // A home by its BAG verblijfsobject id, as other systems show it: its own corporation's only.
+    sql::query("UPDATE units SET bag_verblijfsobject_id = '0150010000012345' WHERE id_extern IN ('D5', 'A1')")
+        .execute(db)
+        .await
+        .expect("bag ids");
+    let by_bag = find(db, w.woonstad, "0150010000012345").await;
+    assert_eq!(addresses(by_bag.clone()), [exact("Kerkstraat 12B")], "not Anders' home with the same id");
+    assert_eq!(by_bag[0].context.first().map(String::as_str), Some("0150010000012345"));
+    assert_eq!(addresses(find(db, w.anders, "0150010000012345").await), [exact("Brink 1")]);
+    assert_eq!(addresses(find(db, w.huurders, "0150010000012345").await), [], "the corporation's administration");
 }
 
 async fn a_municipality_finds_places_only_in_its_gemeenten(db: &Db) {
