@@ -266,6 +266,13 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   await assertAccessible(woonstad, 'sent bid');
   await woonstad.goto(woonstadCycle);
 
+  // A private note half written in its own space survives the commitment sent from another form of the page:
+  // its text with a note that it was put back, its kind and title with it (ADR 0068).
+  const space = woonstad.locator('#ruimte form');
+  await space.getByLabel('Soort').selectOption({ label: 'Onderhandelpunt' });
+  await space.getByLabel('Titel').fill('Huurverhoging 2028');
+  await space.getByLabel('Tekst', { exact: true }).fill('Niet boven inflatie, zegt het bestuur.');
+
   // The corporation writes down a second commitment with a target for the year, carried out by itself.
   await addCommitment(woonstad, {
     theme: 'Nieuwbouw',
@@ -274,6 +281,15 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
     target: 40,
     owner: 'Woonstad Voorbeeld',
   });
+  assert.equal(await woonstad.inputValue('#note_body'), 'Niet boven inflatie, zegt het bestuur.');
+  assert.equal(await woonstad.textContent('#note_body-restored'), 'Uw nog niet verstuurde tekst is teruggezet.');
+  assert.equal(await woonstad.inputValue('#note_title'), 'Huurverhoging 2028', 'its title with it');
+  assert.equal(
+    await woonstad.$eval('#note_kind', (s) => s.options[s.selectedIndex].text),
+    'Onderhandelpunt',
+    'and its kind',
+  );
+  assert.equal(await woonstad.$('#note_title-restored'), null, 'one note, under the text');
 
   // The municipality leads through the talks to the signing.
   await gemeente.reload();

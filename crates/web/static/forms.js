@@ -117,9 +117,21 @@
     logout.addEventListener('submit', removeAll);
     var refused = document.querySelector('main .field-error, main .error-summary, main .error[role=alert]') !== null;
     var fields = document.querySelectorAll('main textarea[data-draft]');
-    for (var i = 0; i < fields.length; i++) keep(fields[i]);
+    var forms = [];
+    for (var i = 0; i < fields.length; i++) {
+      keep(fields[i], true);
+      if (fields[i].form && forms.indexOf(fields[i].form) < 0) forms.push(fields[i].form);
+    }
+    // The other typed fields of such a form (a note's kind and title, a commitment's unit) come back with its text,
+    // without a note of their own. Not choices by button or box: an answer with legal effect is never put back
+    // (it is chosen anew, as the law asks), nor files, secrets or the form's own hidden fields.
+    var typed = 'input[type=text][id], input[type=number][id], input[type=date][id], input:not([type])[id], select[id]';
+    for (var f = 0; f < forms.length; f++) {
+      var others = forms[f].querySelectorAll(typed);
+      for (var o = 0; o < others.length; o++) keep(others[o], false);
+    }
 
-    function keep(field) {
+    function keep(field, noted) {
       var where = field.form ? field.form.getAttribute('action') : location.pathname;
       var key = prefix + where + '#' + field.id;
       var shown = field.value;
@@ -127,11 +139,11 @@
       if (kept && putBack(kept, shown)) {
         field.value = kept.text;
         save(key, { shown: shown, text: kept.text });
-        tell(field);
+        if (noted) tell(field);
       } else if (kept) {
         remove(key);
       }
-      field.addEventListener('input', function () {
+      field.addEventListener(field.tagName === 'SELECT' ? 'change' : 'input', function () {
         if (field.value !== shown) save(key, { shown: shown, text: field.value });
         else remove(key);
       });
