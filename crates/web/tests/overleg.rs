@@ -472,10 +472,18 @@ async fn reminders_are_sent_once_and_only_while_the_case_waits(mut app: TestApp)
     let list = app.get(&format!("/orgs/{tenant}/overleg")).await;
     assert!(list.body.contains("Termijn verstreken zonder antwoord"));
     app.post("/orgs/switch", &[("org_id", &tenant.to_string())]).await;
-    let late_flag = "<dt>Over de termijn</dt><dd><span class=\"flag\">2</span>";
-    assert!(app.get("/dashboard").await.body.contains(late_flag), "the organisation's dashboard flags both");
+    // One answer late (the organisation's step) and one reply late (the corporation's): each dashboard flags its
+    // own lateness and names the other party's without a flag.
+    let own_flag = "<dt>Over de termijn, uw stap</dt><dd><span class=\"flag\">1</span>";
+    let theirs = "<dt>Over de termijn, stap van de andere partij</dt><dd>1</dd>";
+    let board = app.get("/dashboard").await.body;
+    assert!(board.contains(own_flag) && board.contains(theirs), "the organisation's dashboard: {board}");
     app.login(CORPORATION_ADMIN).await;
-    assert!(app.get("/dashboard").await.body.contains(late_flag), "so does the corporation's");
+    let corporation_dashboard = app.get("/dashboard").await.body;
+    assert!(
+        corporation_dashboard.contains(own_flag) && corporation_dashboard.contains(theirs),
+        "and the corporation's"
+    );
 }
 
 async fn year_overview_meetings_and_budget(mut app: TestApp) {

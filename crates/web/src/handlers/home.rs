@@ -22,6 +22,7 @@ use volkshuis_domain::access::{self, Action, Manage, Membership, ReadScope, View
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::dashboard::order;
 use volkshuis_domain::org::OrgKind;
+use volkshuis_domain::overleg::case::Late;
 use volkshuis_domain::overleg::Deadline;
 use volkshuis_store::overleg::{self, Listing};
 use volkshuis_store::{dashboard, notifications, sessions, users};
@@ -59,7 +60,11 @@ struct OtherOrg {
 /// The active organisation's overleg at a glance.
 struct OverlegSummary {
     open: usize,
-    late: usize,
+    /// Past the term, the viewer's own step (shown as a flag).
+    late_ours: usize,
+    /// Past the term, the other party's step (the corporation's reply, for a tenant organisation): not the
+    /// viewer's lateness, so not flagged.
+    late_theirs: usize,
     /// The nearest term still to come, with its mark where no decree settles it yet.
     next: Option<Deadline>,
     open_questions: usize,
@@ -124,7 +129,8 @@ async fn dashboard(
         items = facts::gather(&state, &own, org, Depth::Everything, today).await?;
         may_act = role.allows(Action::Edit);
         if matches!(org.kind, OrgKind::Corporation | OrgKind::TenantOrganisation) {
-            overleg_summary = Some(overleg_summary_of(&state, &scope).await?);
+            let tenant = org.kind == OrgKind::TenantOrganisation;
+            overleg_summary = Some(overleg_summary_of(&state, &scope, tenant).await?);
         }
         modules = cards::cards(dt, org.id, org.kind);
         let member_count = users::members_of(&state.db, org.id).await?.len();
@@ -190,13 +196,16 @@ async fn dashboard(
     })
 }
 
-async fn overleg_summary_of(state: &AppState, scope: &ReadScope) -> Result<OverlegSummary, AppError> {
+async fn overleg_summary_of(state: &AppState, scope: &ReadScope, tenant: bool) -> Result<OverlegSummary, AppError> {
     let today = dutch_date(state.clock.now());
     let open = overleg::list(&state.db, scope, Listing::Open, 500).await?;
     let cal = volkshuis_store::calendar::term_calendar(&state.db).await?;
+    let ours = |late: &Late| matches!(late, Late::Organisation { .. }) == tenant;
+    let late: Vec<Late> = open.iter().filter_map(|c| c.facts.late(&cal, today)).collect();
     Ok(OverlegSummary {
         open: open.len(),
-        late: open.iter().filter(|c| c.facts.late(&cal, today).is_some()).count(),
+        late_ours: late.iter().filter(|l| ours(l)).count(),
+        late_theirs: late.iter().filter(|l| !ours(l)).count(),
         next: open.iter().filter_map(|c| c.facts.next(&cal)).filter(|d| d.date >= today).min_by_key(|d| d.date),
         open_questions: overleg::open_questions(&state.db, scope).await?.len(),
     })
