@@ -254,6 +254,23 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     .await
     .expect("reads");
     assert!(reads.iter().any(|r| r.contains("koopcoach")) && reads.iter().any(|r| r.contains("verkoop_en_nazorg")));
+
+    // The corporation's administrators read them in its read log; its staff do not, and another organisation's
+    // administrators find none of them in theirs.
+    let log = format!("/orgs/{woonstad}/inzagelog");
+    assert_eq!(app.get(&log).await.status, StatusCode::FORBIDDEN, "staff");
+    app.login("admin@woonstad.test").await;
+    let read_log = app.get(&log).await;
+    assert_eq!(read_log.status, StatusCode::OK);
+    let main = read_log.main();
+    assert!(main.contains("medewerker@woonstad.test") && main.contains("class=\"personal\""), "{main}");
+    assert!(!main.contains("Geen organisatie"), "only the organisation's own entries");
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    app.login("bestuur@desleutel.test").await;
+    let theirs = app.get(&format!("/orgs/{sleutel}/inzagelog")).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(!theirs.main().contains("medewerker@woonstad.test"), "{}", theirs.main());
+    assert_eq!(app.get(&log).await.status, StatusCode::FORBIDDEN, "nor Woonstad's");
 }
 
 async fn a_wrong_sale_form_comes_back_with_everything_typed(mut app: TestApp) {

@@ -120,6 +120,8 @@ fn routes() -> Vec<Route> {
         get("/orgs/{org}/api-tokens", OrgManage),
         post("/orgs/{org}/api-tokens", &[("name", "")], OrgManage),
         post("/orgs/{org}/api-tokens/999999/revoke", &[], OrgManage),
+        get("/orgs/{org}/inzagelog", OrgManage),
+        get("/orgs/{org}/inzagelog?from=01-01-2026&until=31-12-2026&before=5", OrgManage),
         get("/orgs/{org}/stock/import", OrgEdit),
         get("/orgs/{org}/stock/import/reports/999999", OrgEdit),
         get("/orgs/{org}/stock/import/runs/999999", OrgEdit),

@@ -256,6 +256,9 @@ stock-map-units = { $units ->
         [one] { $units } unit
        *[other] { $units } units
     } in view
+read-log-title = Reads of personal data
+read-log-help = Every time someone of your organisation opened personal data (signals, buyers, votes, mail), with when, who, what and why. The data itself is not here, only which rows were read.
+read-log-none = Nobody of your organisation opened personal data in this period.
 tokens-title = API tokens
 tokens-help = With an API token another system (your ERP or BI, say) reads your organisation's data through the JSON API. A token can only read, unless a corporation's administrator gives it the right to bring in the arrears ledger of Early signals.
 tokens-made-twice = This token was made already (the form was sent again, for instance by reloading the page). Its code was shown once and is not shown again. Not kept? Revoke the token below and make a new one.

@@ -256,6 +256,9 @@ stock-map-units = { $units ->
         [one] { $units } eenheid
        *[other] { $units } eenheden
     } in beeld
+read-log-title = Inzage in persoonsgegevens
+read-log-help = Elke keer dat iemand van uw organisatie persoonsgegevens opende (signalen, kopers, stemmen, e-mail), met wanneer, wie, wat en waarom. De gegevens zelf staan hier niet in, alleen welke rijen werden gelezen.
+read-log-none = Niemand van uw organisatie heeft in deze periode persoonsgegevens geopend.
 tokens-title = API-sleutels
 tokens-help = Met een API-sleutel leest een ander systeem (zoals uw ERP of BI) de gegevens van uw organisatie via de JSON-API. Een sleutel kan alleen lezen, tenzij een beheerder van een corporatie hem het recht geeft het grootboek van Signalering in te brengen.
 tokens-made-twice = Deze sleutel is al gemaakt (het formulier werd nog eens verstuurd, bijvoorbeeld door de pagina te verversen). De code is één keer getoond en wordt niet opnieuw getoond. Niet bewaard? Trek de sleutel hieronder in en maak een nieuwe.

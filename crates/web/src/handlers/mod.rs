@@ -21,6 +21,7 @@ mod party;
 mod password_reset;
 pub(crate) mod pickers;
 pub(crate) mod place;
+mod read_log;
 mod search;
 mod signalering;
 pub(crate) mod socialreturn;
@@ -54,6 +55,7 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(stock::router())
         .merge(tokens::router())
+        .merge(read_log::router())
         .merge(calendar_feed::router())
         .merge(outlines::router())
         .merge(pickers::router())

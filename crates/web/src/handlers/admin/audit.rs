@@ -45,21 +45,21 @@ struct AuditQuery {
     before: Option<String>,
 }
 
-struct EntryRow {
-    id: i64,
-    at: String,
+pub(crate) struct EntryRow {
+    pub(crate) id: i64,
+    pub(crate) at: String,
     /// What happened, in the reader's language.
-    sentence: String,
+    pub(crate) sentence: String,
     /// The organisation's name; `None` for an entry about none.
-    org: Option<String>,
+    pub(crate) org: Option<String>,
     /// The actor's label as recorded (name and address).
-    actor: String,
-    action: String,
-    entity: String,
-    entity_id: String,
-    before: Option<String>,
-    after: Option<String>,
-    personal: bool,
+    pub(crate) actor: String,
+    pub(crate) action: String,
+    pub(crate) entity: String,
+    pub(crate) entity_id: String,
+    pub(crate) before: Option<String>,
+    pub(crate) after: Option<String>,
+    pub(crate) personal: bool,
 }
 
 #[derive(Template)]
@@ -73,9 +73,14 @@ struct AuditPage {
     errors: FieldErrors,
 }
 
-const PAGE_SIZE: i64 = 100;
+pub(crate) const PAGE_SIZE: i64 = 100;
 
-fn day(text: &str, errors: &mut FieldErrors, field: &'static str, t: &crate::i18n::Texts) -> Option<time::Date> {
+pub(crate) fn day(
+    text: &str,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    t: &crate::i18n::Texts,
+) -> Option<time::Date> {
     if text.trim().is_empty() {
         return None;
     }
@@ -93,6 +98,42 @@ fn day(text: &str, errors: &mut FieldErrors, field: &'static str, t: &crate::i18
 /// PostgreSQL cannot compare; bounded length).
 fn non_empty(text: &str) -> Option<String> {
     filter_text(text)
+}
+
+/// The newest [`PAGE_SIZE`] entries of `filter`, each as its sentence in the reader's language with its facts.
+pub(crate) async fn rows(
+    state: &AppState,
+    ctx: &crate::context::RequestContext,
+    filter: &audit::Filter,
+    org_name: &HashMap<i64, &str>,
+) -> Result<Vec<EntryRow>, AppError> {
+    let (t, dt) = (ctx.t(), DashboardTexts::of(ctx.lang));
+    let named = audit::name_entries(&state.db, audit::list(&state.db, filter, PAGE_SIZE).await?).await?;
+    Ok(named
+        .into_iter()
+        .map(|named| {
+            let sentence = sentence(dt, &Facts::of(&named));
+            let e = named.entry;
+            EntryRow {
+                id: e.id,
+                at: show_time(e.at),
+                sentence,
+                org: e.org_id.and_then(|id| org_name.get(&id)).map(|name| (*name).to_owned()),
+                // The hourly clean-up by its name for people, not the label it writes with.
+                actor: if e.actor_user_id.is_none() && e.actor_label == HOUSEKEEPING {
+                    t.audit_housekeeping.to_owned()
+                } else {
+                    e.actor_label
+                },
+                action: e.action,
+                entity: e.entity,
+                entity_id: e.entity_id.unwrap_or_default(),
+                before: e.before,
+                after: e.after,
+                personal: e.personal_data,
+            }
+        })
+        .collect())
 }
 
 async fn list(
@@ -117,33 +158,7 @@ async fn list(
     };
     let all_orgs = orgs::list(&state.db).await?;
     let org_name: HashMap<i64, &str> = all_orgs.iter().map(|o| (o.id, o.name.as_str())).collect();
-    let dt = DashboardTexts::of(auth.ctx.lang);
-    let named = audit::name_entries(&state.db, audit::list(&state.db, &filter, PAGE_SIZE).await?).await?;
-    let entries: Vec<EntryRow> = named
-        .into_iter()
-        .map(|named| {
-            let sentence = sentence(dt, &Facts::of(&named));
-            let e = named.entry;
-            EntryRow {
-                id: e.id,
-                at: show_time(e.at),
-                sentence,
-                org: e.org_id.and_then(|id| org_name.get(&id)).map(|name| (*name).to_owned()),
-                // The hourly clean-up by its name for people, not the label it writes with.
-                actor: if e.actor_user_id.is_none() && e.actor_label == HOUSEKEEPING {
-                    t.audit_housekeeping.to_owned()
-                } else {
-                    e.actor_label
-                },
-                action: e.action,
-                entity: e.entity,
-                entity_id: e.entity_id.unwrap_or_default(),
-                before: e.before,
-                after: e.after,
-                personal: e.personal_data,
-            }
-        })
-        .collect();
+    let entries = rows(&state, &auth.ctx, &filter, &org_name).await?;
     let older_link = (entries.len() as i64 == PAGE_SIZE).then(|| {
         let last = entries.last().map(|e| e.id).unwrap_or_default();
         let mut query = form_urlencoded::Serializer::new(String::new());

@@ -1,7 +1,7 @@
 //! Platform administration: organisations, users and memberships, the audit log, the mail outbox.
 //! Every route takes [`crate::auth::PlatformAdmin`], so anyone else gets a 403.
 
-mod audit;
+pub(crate) mod audit;
 mod decrees;
 mod orgs;
 mod outbox;
