@@ -208,6 +208,13 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
         ("sell_back", "nee"),
         ("notes", "achterstand VvE-bijdrage"),
     ];
+    // A day before the sale is no day a check was done on: refused with the sale's date, everything kept.
+    let mut early = answers.to_vec();
+    early[0] = ("done_on", "2019-01-01");
+    let refused = app.post(&path, &early).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Deze datum ligt vóór de verkoop op"), "{}", refused.main());
+    assert!(refused.body.contains("achterstand VvE-bijdrage") && refused.body.contains("value=\"2019-01-01\""));
     // Payment problems call for a follow-up action.
     let without = app.post(&path, &answers).await;
     assert_eq!(without.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -244,6 +251,17 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     assert_eq!(in_use, 1, "bought back: a rental home again");
     let units = app.get(&format!("/orgs/{woonstad}/stock")).await;
     assert!(units.main().contains("Kerkstraat 1"), "{}", units.main());
+    // The six-year check, not done, lapses: its page says why and takes no answers.
+    let six: i64 = sql::query_scalar("SELECT id FROM nz_checks WHERE sale_id = $1 AND years = 6")
+        .bind(sale)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("check");
+    let lapsed = app.get(&format!("{base}/controles/{six}")).await;
+    assert!(lapsed.main().contains("data-state=\"vervallen\"") && lapsed.main().contains("data-bought-back"));
+    assert!(!lapsed.main().contains(&format!("action=\"{base}/controles/{six}\"")), "no form");
+    let sale_page = app.get(&format!("{base}/verkopen/{sale}")).await;
+    assert!(sale_page.main().contains("Vervallen (teruggekocht)"), "{}", sale_page.main());
 
     // Every read of the buyer is in the audit log, as a read of personal data with its purpose.
     let reads: Vec<String> = sql::query_scalar(

@@ -98,6 +98,8 @@ coded_enum! {
         DoneOnTime = "op_tijd",
         /// Done after its due date.
         DoneLate = "laat_gedaan",
+        /// Not done, and no longer to do: the home was bought back.
+        Lapsed = "vervallen",
     }
 }
 
@@ -110,6 +112,37 @@ pub fn check_state(due: Date, done_on: Option<Date>, today: Date) -> CheckState 
         None if today < opens_on(due) => CheckState::Planned,
         None if today <= due => CheckState::Open,
         None => CheckState::Overdue,
+    }
+}
+
+/// [`check_state`] of a check of a sale bought back on `bought_back_on`, if it was: a check not done by then lapses
+/// (the home is the corporation's again; `store::nazorg::checks` takes no answers for it).
+pub fn check_state_of_sale(due: Date, done_on: Option<Date>, bought_back_on: Option<Date>, today: Date) -> CheckState {
+    match (done_on, bought_back_on) {
+        (None, Some(back)) if back <= today => CheckState::Lapsed,
+        _ => check_state(due, done_on, today),
+    }
+}
+
+/// Why a day a check was done on is refused: in the future (it would take the check off the overdue list), or
+/// before the sale it checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoneOnProblem {
+    /// After today.
+    Future,
+    /// Before the sale.
+    BeforeSale,
+}
+
+/// Whether `done_on` can be the day a check of a sale on `sold_on` was done, on `today`. An early visit (before the
+/// check opens) is allowed: the owner may ask for one.
+pub fn done_on_problem(done_on: Date, sold_on: Date, today: Date) -> Option<DoneOnProblem> {
+    if done_on > today {
+        Some(DoneOnProblem::Future)
+    } else if done_on < sold_on {
+        Some(DoneOnProblem::BeforeSale)
+    } else {
+        None
     }
 }
 

@@ -38,6 +38,28 @@ fn the_state_of_an_open_check_follows_the_calendar() {
 }
 
 #[test]
+fn a_check_not_done_when_the_home_was_bought_back_lapses() {
+    let due = date!(2028 - 10 - 03);
+    let back = Some(date!(2026 - 12 - 01));
+    assert_eq!(check_state_of_sale(due, None, back, date!(2026 - 12 - 07)), CheckState::Lapsed);
+    assert_eq!(check_state_of_sale(due, None, back, date!(2026 - 11 - 30)), CheckState::Planned, "not yet bought back");
+    let done = Some(date!(2026 - 06 - 01));
+    assert_eq!(check_state_of_sale(due, done, back, date!(2026 - 12 - 07)), CheckState::DoneOnTime, "done stays done");
+    assert_eq!(check_state_of_sale(due, None, None, date!(2028 - 10 - 04)), CheckState::Overdue);
+}
+
+#[test]
+fn a_check_is_done_between_its_sale_and_today() {
+    let (sold, today) = (date!(2023 - 07 - 12), date!(2026 - 12 - 07));
+    assert_eq!(done_on_problem(date!(2019 - 01 - 01), sold, today), Some(DoneOnProblem::BeforeSale));
+    assert_eq!(done_on_problem(date!(2023 - 07 - 11), sold, today), Some(DoneOnProblem::BeforeSale));
+    assert_eq!(done_on_problem(sold, sold, today), None, "the day of the sale itself");
+    assert_eq!(done_on_problem(date!(2026 - 01 - 10), sold, today), None, "an early visit");
+    assert_eq!(done_on_problem(today, sold, today), None);
+    assert_eq!(done_on_problem(date!(2026 - 12 - 08), sold, today), Some(DoneOnProblem::Future));
+}
+
+#[test]
 fn the_state_of_a_done_check_ignores_today() {
     let due = date!(2029 - 03 - 15);
     for today in [date!(2029 - 01 - 01), date!(2029 - 03 - 15), date!(2035 - 01 - 01)] {
@@ -108,7 +130,8 @@ fn answers_that_need_follow_up() {
 fn codes_are_stable() {
     assert_eq!(CheckState::parse("te_laat"), Ok(CheckState::Overdue));
     assert_eq!(CheckState::DoneLate.code(), "laat_gedaan");
-    assert_eq!(CheckState::ALL.len(), 5);
+    assert_eq!(CheckState::ALL.len(), 6);
+    assert_eq!(CheckState::Lapsed.code(), "vervallen");
     assert_eq!(Maintenance::parse("slecht"), Ok(Maintenance::Poor));
     assert_eq!(VveParticipation::parse("geen_vve"), Ok(VveParticipation::NoVve));
     assert_eq!(VveParticipation::None.code(), "geen");

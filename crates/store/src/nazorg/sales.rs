@@ -306,6 +306,16 @@ pub async fn sales(db: &Db, scope: &BuyerScope, actor: &Actor, limit: i64) -> Re
     Ok(sales)
 }
 
+/// The day one of the corporation's sales was made (no buyer's data, so not logged); `None` for any other sale.
+pub async fn sold_on(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<Date>> {
+    let day: Option<String> = sql::query_scalar("SELECT sold_on FROM nz_sales WHERE id = $1 AND corporation_id = $2")
+        .bind(id)
+        .bind(scope.org_id())
+        .fetch_optional(db)
+        .await?;
+    day.map(|d| crate::overleg::date_from_text("sold_on", &d)).transpose()
+}
+
 /// One sale the scope may see; `None` for any other id. The read is logged.
 pub async fn sale(db: &Db, scope: &BuyerScope, actor: &Actor, id: i64) -> Result<Option<Sale>> {
     let Some(sale) = sale_unlogged(db, scope, id).await? else {

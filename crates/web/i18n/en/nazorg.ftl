@@ -39,6 +39,9 @@ check-after = { $years ->
     [one] after 1 year
    *[other] after { $years } years
 }
+check-lapsed = Lapsed (bought back)
+checks-bought-back-note = This home was bought back on { $date }: the checks not done by then lapse, and no answers or actions are recorded any more.
+err-done-before-sale = This date is before the sale on { $date }; a check is done after the sale.
 check-planned = Planned
 check-open = Open
 check-overdue = Overdue

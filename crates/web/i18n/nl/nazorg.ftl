@@ -39,6 +39,9 @@ check-after = { $years ->
     [one] na 1 jaar
    *[other] na { $years } jaar
 }
+check-lapsed = Vervallen (teruggekocht)
+checks-bought-back-note = Deze woning is op { $date } teruggekocht: de controles die toen nog niet gedaan waren vervallen, en er worden geen antwoorden of acties meer vastgelegd.
+err-done-before-sale = Deze datum ligt vóór de verkoop op { $date }; een controle wordt na de verkoop gedaan.
 check-planned = Gepland
 check-open = Open
 check-overdue = Te laat

@@ -25,6 +25,7 @@ impl NazorgTexts {
             CheckState::Overdue => self.check_overdue,
             CheckState::DoneOnTime => self.check_done_on_time,
             CheckState::DoneLate => self.check_done_late,
+            CheckState::Lapsed => self.check_lapsed,
         }
     }
 

@@ -17,7 +17,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::nazorg::checks::{check_state, CheckAnswers, Maintenance, VveParticipation};
+use volkshuis_domain::nazorg::checks::{
+    check_state_of_sale, done_on_problem, CheckAnswers, DoneOnProblem, Maintenance, VveParticipation,
+};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::nazorg::checks::{self, NewAction};
 use volkshuis_store::nazorg::{sales, BuyerScope};
@@ -42,6 +44,8 @@ struct CheckPage {
     buyer: String,
     /// The buyer's data was deleted (ADR 0066): the page says so and offers no form.
     deleted: Option<String>,
+    /// The home was bought back: its checks not done lapse, and the page offers no form.
+    bought_back: Option<String>,
     years: i64,
     due: String,
     state: &'static str,
@@ -91,7 +95,7 @@ async fn check_page(
         .find(|c| c.id == id)
         .ok_or(AppError::NotFound)?;
     let today = dutch_date(state.clock.now());
-    let s = check_state(check.due_on, check.done_on, today);
+    let s = check_state_of_sale(check.due_on, check.done_on, sale.bought_back_on, today);
     // The form shows what was recorded, or what was typed when it came back with an error.
     let fields = fields.unwrap_or_else(|| {
         let mut f = HashMap::new();
@@ -119,6 +123,7 @@ async fn check_page(
         address: sale.address,
         buyer: super::buyer_shown(nz, sale.buyer_name),
         deleted: sale.buyer_deleted_on.map(|on| nz.buyer_deleted_note(show_date(on))),
+        bought_back: sale.bought_back_on.map(|on| nz.checks_bought_back_note(show_date(on))),
         years: i64::from(check.years),
         due: show_date(check.due_on),
         state: nz.check_state(s),
@@ -186,11 +191,28 @@ async fn record(
     let nz = NazorgTexts::of(auth.ctx.lang);
     let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
-    // A check is recorded once it was done: not in the future (a future day would take it off the overdue list).
-    let done_on = parse_day(&field("done_on")).filter(|day| *day <= dutch_date(state.clock.now()));
-    if done_on.is_none() {
-        errors.add("done_on", nz.err_date_not_future);
-    }
+    // A check is recorded once it was done: not in the future (a future day would take it off the overdue list),
+    // and not before the sale it checks (a day before it counted a late check as done on time).
+    let sale_id = checks::sale_of(&state.db, scope.as_read(), id).await?.ok_or(AppError::NotFound)?;
+    let sold_on = sales::sold_on(&state.db, scope.as_read(), sale_id).await?.ok_or(AppError::NotFound)?;
+    let today = dutch_date(state.clock.now());
+    let done_on = match parse_day(&field("done_on")) {
+        Some(day) => match done_on_problem(day, sold_on, today) {
+            None => Some(day),
+            Some(DoneOnProblem::Future) => {
+                errors.add("done_on", nz.err_date_not_future);
+                None
+            }
+            Some(DoneOnProblem::BeforeSale) => {
+                errors.add("done_on", nz.err_done_before_sale(show_date(sold_on)));
+                None
+            }
+        },
+        None => {
+            errors.add("done_on", nz.err_date_not_future);
+            None
+        }
+    };
     let maintenance = Maintenance::parse(&field("maintenance")).ok();
     if maintenance.is_none() {
         errors.add("maintenance", nz.err_choose);
@@ -228,7 +250,6 @@ async fn record(
     };
     let answers = CheckAnswers { maintenance, payment_problems, vve_participation, wish_to_sell_back };
     if answers.needs_follow_up() && action.is_none() {
-        let sale_id = checks::sale_of(&state.db, scope.as_read(), id).await?.ok_or(AppError::NotFound)?;
         let has_actions = checks::checks_of(&state.db, &BuyerScope::sales_staff(&scope), sale_id)
             .await?
             .unwrap_or_default()

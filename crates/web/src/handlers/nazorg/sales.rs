@@ -18,7 +18,7 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::calendar::dutch_date;
 use volkshuis_domain::money::Money;
-use volkshuis_domain::nazorg::checks::check_state;
+use volkshuis_domain::nazorg::checks::check_state_of_sale;
 use volkshuis_domain::nazorg::retention::{buyer_data_deleted_on, Aftercare};
 use volkshuis_domain::nazorg::sale::{
     below_ninety_percent, koopgarant_owner_share_bp, SaleCondition, SaleProblem, SaleTerms, ValueKind,
@@ -406,7 +406,7 @@ async fn sale_page(
     let checks = stored_checks
         .into_iter()
         .map(|c| {
-            let s = check_state(c.due_on, c.done_on, today);
+            let s = check_state_of_sale(c.due_on, c.done_on, sale.bought_back_on, today);
             CheckLine {
                 href: corporation_view.then(|| format!("/orgs/{org}/nazorg/controles/{}", c.id)),
                 years: i64::from(c.years),
