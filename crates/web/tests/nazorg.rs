@@ -80,11 +80,12 @@ async fn sell(app: &mut TestApp, woonstad: i64) -> i64 {
         .expect("the sale's id")
 }
 
-/// The buyer consents to aftercare in the talk before the sale, confirmed (a koopcoach may then be assigned).
-async fn consent(app: &mut TestApp, woonstad: i64, sale: i64) {
+/// The buyer consents to aftercare in the talk before the sale (on `held_on`), confirmed (a koopcoach may then be
+/// assigned).
+async fn consent(app: &mut TestApp, woonstad: i64, sale: i64, held_on: &str) {
     let talk = [
         ("version", "0"),
-        ("held_on", "2022-12-01"),
+        ("held_on", held_on),
         ("owning", "800"),
         ("rent", "700"),
         ("consent", "ja"),
@@ -149,6 +150,13 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     assert_eq!(no_consent.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(no_consent.body.contains("besproken") && no_consent.body.contains("812,50"), "kept as typed");
     answers.push(("consent", "ja"));
+    // A talk "before the sale" held after it is refused with the sale's day, the answers kept.
+    let mut after = answers.clone();
+    after[1] = ("held_on", "2023-02-01");
+    let refused = app.post(&talk, &after).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("uiterlijk op de dag van de verkoop (10-01-2023)"), "{}", refused.main());
+    assert!(refused.body.contains("812,50"));
     let summary = app.post(&talk, &answers).await;
     assert_eq!(summary.status, StatusCode::OK);
     assert!(summary.body.contains("data-confirm") && summary.body.contains("€ 122,50"), "{}", summary.main());
@@ -185,6 +193,11 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     assert!(home.main().contains("Annelies Koopman"), "{}", home.main());
     let log =
         [("log_on", "2026-11-20"), ("log_contact", "huisbezoek"), ("log_topic", "VvE-bijdrage"), ("log_follow_up", "")];
+    let mut before_sale = log.to_vec();
+    before_sale[0] = ("log_on", "1900-01-01");
+    let refused = app.post(&format!("/orgs/{wijkteam}/nazorg/verkopen/{sale}/logboek"), &before_sale).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Deze datum ligt vóór de verkoop op 10-01-2023"), "{}", refused.main());
     let logged = app.post(&format!("/orgs/{wijkteam}/nazorg/verkopen/{sale}/logboek"), &log).await;
     assert_eq!(logged.status, StatusCode::SEE_OTHER, "{}", logged.body);
     let page = app.get(&format!("/orgs/{wijkteam}/nazorg/verkopen/{sale}")).await;
@@ -343,7 +356,7 @@ async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: Tes
         app.post(&format!("/orgs/{woonstad}/nazorg/verkopen/{sale}/koopcoach"), &[("coach", &coach_field)]).await;
     assert_eq!(without.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(without.body.contains("alleen toegewezen als de koper"), "{}", without.body);
-    consent(&mut app, woonstad, sale).await;
+    consent(&mut app, woonstad, sale, "2022-12-01").await;
     let assigned = app
         .post(
             &format!("/orgs/{woonstad}/nazorg/verkopen/{sale}/koopcoach"),
@@ -527,7 +540,7 @@ async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_s
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let page_of = done.location().expect("to the sale").split('?').next().expect("path").to_owned();
     let sold: i64 = page_of.rsplit('/').next().and_then(|id| id.parse().ok()).expect("id");
-    consent(&mut app, woonstad, sold).await;
+    consent(&mut app, woonstad, sold, "2014-12-01").await;
     let log =
         [("log_on", "2016-05-01"), ("log_contact", "telefoon"), ("log_topic", "Hypotheek"), ("log_follow_up", "")];
     let logboek = format!("{page_of}/logboek");

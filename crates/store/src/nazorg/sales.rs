@@ -306,14 +306,10 @@ pub async fn sales(db: &Db, scope: &BuyerScope, actor: &Actor, limit: i64) -> Re
     Ok(sales)
 }
 
-/// The day one of the corporation's sales was made (no buyer's data, so not logged); `None` for any other sale.
-pub async fn sold_on(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<Date>> {
-    let day: Option<String> = sql::query_scalar("SELECT sold_on FROM nz_sales WHERE id = $1 AND corporation_id = $2")
-        .bind(id)
-        .bind(scope.org_id())
-        .fetch_optional(db)
-        .await?;
-    day.map(|d| crate::overleg::date_from_text("sold_on", &d)).transpose()
+/// The day a sale the scope may see was made (no buyer's data is read, so nothing is logged); `None` for any other
+/// sale. Days recorded about the sale (a check, the talk, a buy-back, a coach's log) are weighed against it.
+pub async fn sold_on(db: &Db, scope: &BuyerScope, id: i64) -> Result<Option<Date>> {
+    Ok(sale_unlogged(db, scope, id).await?.map(|sale| sale.sold_on))
 }
 
 /// One sale the scope may see; `None` for any other id. The read is logged.

@@ -41,6 +41,8 @@ check-after = { $years ->
 }
 check-lapsed = Lapsed (bought back)
 checks-bought-back-note = This home was bought back on { $date }: the checks not done by then lapse, and no answers or actions are recorded any more.
+err-talk-after-sale = The talk before the sale is held on the day of the sale ({ $date }) at the latest.
+err-before-sale = This date is before the sale on { $date }.
 err-done-before-sale = This date is before the sale on { $date }; a check is done after the sale.
 check-planned = Planned
 check-open = Open

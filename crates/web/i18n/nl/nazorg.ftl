@@ -41,6 +41,8 @@ check-after = { $years ->
 }
 check-lapsed = Vervallen (teruggekocht)
 checks-bought-back-note = Deze woning is op { $date } teruggekocht: de controles die toen nog niet gedaan waren vervallen, en er worden geen antwoorden of acties meer vastgelegd.
+err-talk-after-sale = Het gesprek vóór de verkoop is uiterlijk op de dag van de verkoop ({ $date }).
+err-before-sale = Deze datum ligt vóór de verkoop op { $date }.
 err-done-before-sale = Deze datum ligt vóór de verkoop op { $date }; een controle wordt na de verkoop gedaan.
 check-planned = Gepland
 check-open = Open

@@ -171,10 +171,18 @@ async fn submit(
     let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
     let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
-    let requested_on = parse_day(&field("requested_on")).filter(|day| *day <= today);
-    if requested_on.is_none() {
-        errors.add("requested_on", nz.err_date_not_future);
-    }
+    let requested_on = match parse_day(&field("requested_on")).filter(|day| *day <= today) {
+        // A request to buy back is made after the sale.
+        Some(day) if day < sale.sold_on => {
+            errors.add("requested_on", nz.err_before_sale(show_date(sale.sold_on)));
+            None
+        }
+        Some(day) => Some(day),
+        None => {
+            errors.add("requested_on", nz.err_date_not_future);
+            None
+        }
+    };
     let value_now = match Money::parse(&field("value_now")) {
         Ok(m) if m.cents() > 0 => Some(m.cents()),
         _ => {

@@ -194,7 +194,8 @@ async fn record(
     // A check is recorded once it was done: not in the future (a future day would take it off the overdue list),
     // and not before the sale it checks (a day before it counted a late check as done on time).
     let sale_id = checks::sale_of(&state.db, scope.as_read(), id).await?.ok_or(AppError::NotFound)?;
-    let sold_on = sales::sold_on(&state.db, scope.as_read(), sale_id).await?.ok_or(AppError::NotFound)?;
+    let buyers = BuyerScope::sales_staff(&scope);
+    let sold_on = sales::sold_on(&state.db, &buyers, sale_id).await?.ok_or(AppError::NotFound)?;
     let today = dutch_date(state.clock.now());
     let done_on = match parse_day(&field("done_on")) {
         Some(day) => match done_on_problem(day, sold_on, today) {
@@ -250,7 +251,7 @@ async fn record(
     };
     let answers = CheckAnswers { maintenance, payment_problems, vve_participation, wish_to_sell_back };
     if answers.needs_follow_up() && action.is_none() {
-        let has_actions = checks::checks_of(&state.db, &BuyerScope::sales_staff(&scope), sale_id)
+        let has_actions = checks::checks_of(&state.db, &buyers, sale_id)
             .await?
             .unwrap_or_default()
             .iter()

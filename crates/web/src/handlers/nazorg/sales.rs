@@ -574,10 +574,24 @@ async fn add_log(
     let nz = NazorgTexts::of(auth.ctx.lang);
     let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
-    let on_date = parse_day(&field("log_on"));
-    if on_date.is_none() {
-        errors.add("log_on", nz.err_date);
-    }
+    // A contact of the coach with the owner: after the sale and not after today.
+    let sold_on = sales::sold_on(&state.db, &buyers, id).await?.ok_or(AppError::NotFound)?;
+    let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
+    let on_date = match parse_day(&field("log_on")) {
+        Some(day) if day < sold_on => {
+            errors.add("log_on", nz.err_before_sale(show_date(sold_on)));
+            None
+        }
+        Some(day) if day > today => {
+            errors.add("log_on", nz.err_date_not_future);
+            None
+        }
+        Some(day) => Some(day),
+        None => {
+            errors.add("log_on", nz.err_date);
+            None
+        }
+    };
     let contact = field("log_contact");
     if contact.is_empty() || contact.chars().count() > 100 {
         errors.add("log_contact", nz.err_text);

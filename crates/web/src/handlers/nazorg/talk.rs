@@ -127,10 +127,24 @@ async fn submit(
     }
     let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
-    let held_on = parse_day(&field("held_on"));
-    if held_on.is_none() {
-        errors.add("held_on", nz.err_date);
-    }
+    // The talk before the sale is held on or before the day of the sale, and not after today.
+    let sold_on = sales::sold_on(&state.db, &BuyerScope::sales_staff(&scope), id).await?.ok_or(AppError::NotFound)?;
+    let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
+    let held_on = match parse_day(&field("held_on")) {
+        Some(day) if day > sold_on => {
+            errors.add("held_on", nz.err_talk_after_sale(show_date(sold_on)));
+            None
+        }
+        Some(day) if day > today => {
+            errors.add("held_on", nz.err_date_not_future);
+            None
+        }
+        Some(day) => Some(day),
+        None => {
+            errors.add("held_on", nz.err_date);
+            None
+        }
+    };
     let money = |name: &'static str, errors: &mut FieldErrors| match Money::parse(&field(name)) {
         Ok(m) if m.cents() >= 0 => Some(m.cents()),
         _ => {
