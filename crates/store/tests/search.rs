@@ -255,6 +255,10 @@ async fn each_kind_is_found_by_whom_its_module_shows_it_to(db: &Db) {
     sql::query("UPDATE in_initiatives SET published = 1 WHERE title = 'Linde moestuin'").execute(db).await.expect("p");
     assert_eq!(of(&titles(db, w.huurders, "linde").await, Kind::Initiative), ["Linde moestuin", "Lindetuin"]);
     assert_eq!(of(&titles(db, w.woonstad, "linde").await, Kind::Initiative), ["Lindetuin"], "not Anders' own");
+    for other in [w.deventer, w.leverancier] {
+        let found = titles(db, other, "moestuin").await;
+        assert_eq!(of(&found, Kind::Initiative), ["Linde moestuin"], "the public register is everyone's");
+    }
     let published = find(db, w.huurders, "moestuin").await;
     assert!(
         matches!(published[..], [Hit { target: Target::Initiative { initiator_org_id: Some(by), .. }, .. }] if by == w.partner),

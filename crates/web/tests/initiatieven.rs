@@ -144,9 +144,12 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let forged = as_refs(&loan(rented));
     let forged: Vec<(&str, &str)> = forged.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(app.post(&format!("{path}/ruimte"), &forged).await.status, StatusCode::NOT_FOUND);
-    let good = as_refs(&loan(vacant));
+    let mut good = as_refs(&loan(vacant));
+    good.push(("until", "2027-12-31".to_owned()));
     let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(app.post(&format!("{path}/ruimte"), &good).await.status, StatusCode::SEE_OTHER);
+    let lent = app.get(&path).await;
+    assert!(lent.main().contains("vanaf 01-12-2026 tot en met 31-12-2027"), "the loan's end: {}", lent.main());
 
     // Money: a budget of 1,000; 1,200 is refused without a reason and granted with one.
     let set = app
@@ -157,6 +160,18 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
         .await;
     assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
     let budget: i64 = sql::query_scalar("SELECT id FROM in_budgets").fetch_one(&app.state.db).await.expect("budget");
+    // A budget for another place does not pay for this initiative: not offered, and refused when sent anyway.
+    let elsewhere = [("year", "2026"), ("area", "BU03010101"), ("name", "Leefbaarheid Zutphen"), ("amount", "5000")];
+    assert_eq!(app.post(&format!("{base}/budgetten"), &elsewhere).await.status, StatusCode::SEE_OTHER);
+    let zutphen: i64 = sql::query_scalar("SELECT id FROM in_budgets WHERE area_code = 'BU03010101'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("budget");
+    let offered = app.get(&path).await;
+    assert!(offered.body.contains("Leefbaarheid De Ark 2026") && !offered.body.contains("Leefbaarheid Zutphen"));
+    let other = app.post(&format!("{path}/geld"), &[("budget", &zutphen.to_string()), ("amount", "100")]).await;
+    assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(other.body.contains("Dit budget is voor BU03010101"), "{}", other.main());
     let over = app.post(&format!("{path}/geld"), &[("budget", &budget.to_string()), ("amount", "1200")]).await;
     assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(over.body.contains("€ 200,00 groter dan wat er over is") && over.body.contains("value=\"1200\""));
@@ -178,7 +193,7 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let id_text = id.to_string();
     let no_evidence = [
         ("initiative", id_text.as_str()),
-        ("spend_on", "2026-12-02"),
+        ("spend_on", "2026-11-25"),
         ("spend_amount", "300"),
         ("spend_what", "Soldeerbouten"),
         ("spend_evidence", ""),
@@ -188,11 +203,19 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     assert!(refused.body.contains("Voeg een bewijs toe"));
     let with_evidence = [
         ("initiative", id_text.as_str()),
-        ("spend_on", "2026-12-02"),
+        ("spend_on", "2026-11-25"),
         ("spend_amount", "300"),
         ("spend_what", "Soldeerbouten"),
         ("spend_evidence", "Factuur 2026-118 Gamma"),
     ];
+    // Spending is dated from the grant's day (today, 25 November) up to today.
+    for (day, why) in [("2026-12-02", "niet na vandaag"), ("2020-01-01", "vóór de toekenning op 25-11-2026")] {
+        let mut dated = with_evidence.to_vec();
+        dated[1] = ("spend_on", day);
+        let refused = app.post(&spend, &dated).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{day}");
+        assert!(refused.body.contains(why) && refused.body.contains("Factuur 2026-118 Gamma"), "{day}");
+    }
     assert_eq!(app.post(&spend, &with_evidence).await.status, StatusCode::SEE_OTHER);
     let budgets = app.get(&format!("{base}/budgetten")).await;
     assert!(budgets.main().contains("€ -200,00") && budgets.main().contains("data-overdrawn"), "{}", budgets.main());
@@ -207,6 +230,11 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
         ("visitors", "220"),
         ("story", ""),
     ];
+    let mut next_year = outcome.to_vec();
+    next_year[0] = ("year", "2027");
+    let refused = app.post(&format!("{path}/opbrengst"), &next_year).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "what a year to come brought is not known");
+    assert!(refused.body.contains("tot en met 2026"), "{}", refused.main());
     assert_eq!(app.post(&format!("{path}/opbrengst"), &outcome).await.status, StatusCode::SEE_OTHER);
     let home = app.get(&base).await;
     assert!(home.main().contains("BU01500000") && home.main().contains("<td>220</td>"), "{}", home.main());

@@ -33,6 +33,26 @@ impl BudgetState {
     }
 }
 
+/// Whether a budget for `area` (a CBS gemeente, wijk or buurt code, or a complex's code) may pay for an initiative
+/// in `buurt` concerning `complexes`: a budget for a place pays for what happens there. A buurt lies in the wijk
+/// and gemeente its code begins with (BU01500201: WK015002, GM0150).
+pub fn area_holds(area: &str, buurt: Option<&str>, complexes: &[&str]) -> bool {
+    let digits = |code: &str, prefix: &str, n: usize| {
+        code.strip_prefix(prefix).filter(|d| d.len() == n && d.bytes().all(|b| b.is_ascii_digit())).map(str::to_owned)
+    };
+    let buurt = buurt.and_then(|b| digits(&b.to_ascii_uppercase(), "BU", 8));
+    let area = area.trim().to_ascii_uppercase();
+    if let Some(code) = digits(&area, "BU", 8) {
+        buurt.is_some_and(|b| b == code)
+    } else if let Some(code) = digits(&area, "WK", 6) {
+        buurt.is_some_and(|b| b.starts_with(&code))
+    } else if let Some(code) = digits(&area, "GM", 4) {
+        buurt.is_some_and(|b| b.starts_with(&code))
+    } else {
+        complexes.iter().any(|c| c.trim().eq_ignore_ascii_case(&area))
+    }
+}
+
 /// Why a grant is refused. `Display` is Dutch (the CLI); the web layer translates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum GrantBlock {
@@ -109,3 +129,21 @@ pub fn may_spend(
 #[cfg(test)]
 #[path = "budget_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod area_tests {
+    use super::area_holds;
+
+    #[test]
+    fn a_budget_pays_for_initiatives_in_its_own_area() {
+        let (buurt, complexes) = (Some("BU01500201"), ["CPX12"]);
+        for area in ["BU01500201", "bu01500201", "WK015002", "GM0150", "CPX12", "cpx12"] {
+            assert!(area_holds(area, buurt, &complexes), "{area}");
+        }
+        for area in ["BU03010101", "BU01500202", "WK015003", "GM0301", "CPX13", "Binnenstad", ""] {
+            assert!(!area_holds(area, buurt, &complexes), "{area}");
+        }
+        assert!(!area_holds("GM0150", None, &[]), "an initiative without a buurt is in no gemeente's budget");
+        assert!(area_holds("CPX12", None, &complexes), "a complex's budget by the complex alone");
+    }
+}

@@ -9,7 +9,7 @@ use crate::{Db, Result};
 use serde_json::json;
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
-use volkshuis_domain::initiatieven::budget::{may_grant, may_spend, BudgetState, GrantBlock, SpendBlock};
+use volkshuis_domain::initiatieven::budget::{area_holds, may_grant, may_spend, BudgetState, GrantBlock, SpendBlock};
 
 /// A budget with what was granted and spent from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +161,11 @@ pub async fn grants_of(db: &Db, initiative_id: i64) -> Result<Vec<Grant>> {
 pub enum GrantRefused {
     /// The budget or the initiative is not the corporation's.
     Unknown,
+    /// The budget is for another place than the initiative's (`area_holds`).
+    OtherArea {
+        /// The budget's area.
+        area: String,
+    },
     /// The domain rule refused it (not positive, or past the budget without an override).
     Rule(GrantBlock),
 }
@@ -178,9 +183,9 @@ pub async fn grant(
     override_reason: Option<&str>,
     on: Date,
 ) -> Result<std::result::Result<i64, GrantRefused>> {
-    if super::initiatives::for_corporation(db, scope.as_read(), initiative_id).await?.is_none() {
+    let Some(initiative) = super::initiatives::for_corporation(db, scope.as_read(), initiative_id).await? else {
         return Ok(Err(GrantRefused::Unknown));
-    }
+    };
     let mut tx = db.begin().await?;
     // Take the budget's row first, so two grants at once are judged one after the other, never both against the
     // same remaining amount.
@@ -192,6 +197,10 @@ pub async fn grant(
     let Some(budget) = budget_in(&mut tx, scope.org_id(), budget_id).await? else {
         return Ok(Err(GrantRefused::Unknown));
     };
+    let complexes: Vec<&str> = initiative.clusters.iter().map(|(_, code)| code.as_str()).collect();
+    if !area_holds(&budget.area_code, initiative.buurt_code.as_deref(), &complexes) {
+        return Ok(Err(GrantRefused::OtherArea { area: budget.area_code }));
+    }
     if let Err(block) = may_grant(&budget.state, amount_cents, override_reason.is_some()) {
         return Ok(Err(GrantRefused::Rule(block)));
     }
@@ -223,6 +232,11 @@ pub const MIN_EVIDENCE_CHARS: usize = 8;
 pub enum SpendRefused {
     /// The grant is not of one of the corporation's initiatives.
     Unknown,
+    /// The day is before the grant was made.
+    BeforeGrant {
+        /// The grant's day.
+        granted_on: Date,
+    },
     /// The domain rule refused it.
     Rule(SpendBlock),
 }
@@ -246,7 +260,7 @@ pub async fn spend(
         .execute(&mut tx)
         .await?;
     let row = sql::query(
-        "SELECT g.amount_cents, g.initiative_id, CAST(COALESCE((SELECT SUM(s.amount_cents) FROM in_spending s \
+        "SELECT g.amount_cents, g.initiative_id, g.granted_on, CAST(COALESCE((SELECT SUM(s.amount_cents) FROM in_spending s \
          WHERE s.grant_id = g.id), 0) AS BIGINT) AS spent FROM in_grants g JOIN in_initiatives i ON i.id = g.initiative_id \
          WHERE g.id = $1 AND i.corporation_id = $2",
     )
@@ -257,6 +271,10 @@ pub async fn spend(
     let Some(row) = row else { return Ok(Err(SpendRefused::Unknown)) };
     let (granted, spent, initiative): (i64, i64, i64) =
         (row.try_get("amount_cents")?, row.try_get("spent")?, row.try_get("initiative_id")?);
+    let granted_on = crate::overleg::date_from_text("granted_on", &row.try_get::<String, _>("granted_on")?)?;
+    if on < granted_on {
+        return Ok(Err(SpendRefused::BeforeGrant { granted_on }));
+    }
     // Evidence is a receipt described well enough to find it again (number, supplier, where it is kept), not a dot.
     let has_evidence = evidence.trim().chars().count() >= MIN_EVIDENCE_CHARS;
     if let Err(block) = may_spend(granted, spent, amount_cents, has_evidence) {

@@ -125,7 +125,9 @@ pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> 
         cases: Module::Overleg.open_to(kind),
         contracts: Module::SocialReturn.open_to(kind),
         cycles: Module::Afspraken.open_to(kind),
-        initiatives: Module::Initiatieven.open_to(kind).then_some(kind == OrgKind::Corporation),
+        // A corporation its own; any other organisation those it brought in and the published ones, which the
+        // public register shows to everyone (whether or not the module's pages open to it).
+        initiatives: Some(kind == OrgKind::Corporation),
     };
     hits.extend(modules(db, kept, scope.org_id(), kinds, query, limit).await?);
     let mut ranked: Vec<Hit> = hits

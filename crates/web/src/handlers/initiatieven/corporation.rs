@@ -20,6 +20,7 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::{View, WriteScope};
 use volkshuis_domain::calendar::dutch_date;
+use volkshuis_domain::initiatieven::budget::area_holds;
 use volkshuis_domain::initiatieven::lending::LoanTerms;
 use volkshuis_domain::initiatieven::outcome::{parse_count, Outcome};
 use volkshuis_domain::initiatieven::stage::{next_stages, Stage};
@@ -220,9 +221,12 @@ async fn initiative_page(
                 (c.id.to_string(), format!("{} ({}) — {why}", c.address, c.id_extern))
             })
             .collect();
+        // Only budgets for the initiative's own place (its buurt, wijk, gemeente or complex) pay for it.
+        let complexes: Vec<&str> = initiative.clusters.iter().map(|(_, code)| code.as_str()).collect();
         let budgets = budgets::budgets(&state.db, &scope)
             .await?
             .into_iter()
+            .filter(|b| area_holds(&b.area_code, initiative.buurt_code.as_deref(), &complexes))
             .map(|b| {
                 let label = format!("{} {} — {}", b.name, b.year, Money::from_cents(b.state.remaining()));
                 (b.id.to_string(), label)
@@ -554,6 +558,10 @@ async fn grant(
             done(org, id, "granted", "geld")
         }
         Err(GrantRefused::Unknown) => Err(AppError::NotFound),
+        Err(GrantRefused::OtherArea { area }) => {
+            errors.add("budget", it.err_budget_other_area(area));
+            refused(&state, &auth, org, id, fields, errors).await
+        }
         Err(GrantRefused::Rule(block)) => {
             errors.add("amount", it.grant_block(block));
             refused(&state, &auth, org, id, fields, errors).await
@@ -573,10 +581,15 @@ async fn spend(
     // The initiative the form was on, for showing the page again (checked by the store like every id).
     let initiative = field("initiative").parse::<i64>().map_err(|_| AppError::NotFound)?;
     let mut errors = FieldErrors::default();
+    // Money is spent by today, not later (the grant's own day is checked by the store).
+    let today = dutch_date(state.clock.now());
     let on = crate::forms::parse_date(field("spend_on")).ok();
-    if on.is_none() {
-        errors.add("spend_on", it.err_date);
+    match on {
+        None => errors.add("spend_on", it.err_date),
+        Some(day) if day > today => errors.add("spend_on", it.err_spent_later),
+        Some(_) => {}
     }
+    let on = on.filter(|day| *day <= today);
     let amount_cents = amount(it, &fields, "spend_amount", &mut errors);
     let what = field("spend_what");
     if what.is_empty() || what.chars().count() > 1_000 {
@@ -592,6 +605,10 @@ async fn spend(
     match budgets::spend(&state.db, &scope, &auth.actor(&state), grant, on, amount_cents, what, evidence).await? {
         Ok(id) => done(org, id, "spent", "geld"),
         Err(SpendRefused::Unknown) => Err(AppError::NotFound),
+        Err(SpendRefused::BeforeGrant { granted_on }) => {
+            errors.add("spend_on", it.err_spent_before_grant(show_date(granted_on)));
+            refused(&state, &auth, org, initiative, fields, errors).await
+        }
         Err(SpendRefused::Rule(block)) => {
             errors.add("spend_amount", it.spend_block(block));
             refused(&state, &auth, org, initiative, fields, errors).await
@@ -653,9 +670,11 @@ async fn outcome(
     let it = InitiatievenTexts::of(auth.ctx.lang);
     let field = |name: &str| crate::forms::field(&fields, name);
     let mut errors = FieldErrors::default();
-    let year = field("year").parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    // What a year brought is told once it began: not for a year to come.
+    let this_year = dutch_date(state.clock.now()).year();
+    let year = field("year").trim().parse::<i32>().ok().filter(|y| (2000..=this_year).contains(y));
     if year.is_none() {
-        errors.add("year", it.err_year);
+        errors.add("year", it.err_outcome_year(i64::from(this_year)));
     }
     let mut count = |name: &'static str| {
         let parsed = parse_count(field(name));

@@ -71,12 +71,17 @@ async fn corporation_write(state: &AppState, auth: &Auth, org: i64) -> Result<Wr
 /// A loan of space in one line.
 fn loan_line(it: &InitiatievenTexts, loan: &volkshuis_store::initiatieven::lending::Loan) -> String {
     use volkshuis_domain::money::Money;
-    it.loan_line(
+    let line = it.loan_line(
         &loan.address,
         crate::forms::show_percent(loan.terms.discount_bp),
         crate::views::show_date(loan.terms.from),
         Money::from_cents(loan.terms.rent_cents),
-    )
+    );
+    // The end of a loan with one: the initiative has to know when the space goes back.
+    match loan.terms.until {
+        Some(until) => it.loan_line_until(line, crate::views::show_date(until)),
+        None => line,
+    }
 }
 
 /// A grant in one line.
