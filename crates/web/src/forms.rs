@@ -22,6 +22,20 @@ pub fn amount_error(t: &Texts, typed: &str, own: &'static str) -> &'static str {
     }
 }
 
+/// The largest amount a form takes: € 1,000,000,000 (the dearest home or VvE reserve is far below it, and every
+/// calculation on amounts up to it stays exact; a public calculator showed a sum capped at the integer's limit).
+pub const MAX_AMOUNT_CENTS: i64 = 100_000_000_000;
+
+/// An amount typed in a form that takes amounts of at least `min_cents` (0 or 1), as cents, or the message for it:
+/// why it is nearly an amount ([`amount_error`]), too large, or else the form's own message.
+pub fn amount_at_least(t: &Texts, typed: &str, min_cents: i64, own: &'static str) -> Result<i64, &'static str> {
+    match Money::parse(typed) {
+        Ok(m) if m.cents() > MAX_AMOUNT_CENTS => Err(t.err_amount_too_large),
+        Ok(m) if m.cents() >= min_cents => Ok(m.cents()),
+        _ => Err(amount_error(t, typed, own)),
+    }
+}
+
 impl FieldErrors {
     /// Adds a message for a field (the first one per field wins).
     pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {

@@ -186,6 +186,13 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     assert_eq!(told.len(), 1, "{told:?}");
     assert!(told[0].0.contains("wees u een koper toe als koopcoach") && !told[0].0.contains("Koopman"), "{told:?}");
     assert_eq!(told[0].1, format!("/orgs/{wijkteam}/nazorg/verkopen/{sale}"));
+    // The talk recorded again without consent would take the coach off the sale: its summary says so (nothing is
+    // recorded before the confirmation).
+    let withdrawn =
+        [("version", "0"), ("held_on", "2022-12-01"), ("owning", "800"), ("rent", "700"), ("consent", "nee")];
+    let summary = app.post(&format!("{base}/verkopen/{sale}/gesprek"), &withdrawn).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    assert!(summary.main().contains("wordt van deze verkoop gehaald en ziet de gegevens van deze koper niet meer"));
 
     // The coach sees their buyer and writes the log; nothing of other buyers.
     app.login("coordinator@wijkteam.test").await;
@@ -493,6 +500,13 @@ async fn the_owner_can_compute_a_buy_back_without_an_account(mut app: TestApp) {
     assert!(page.main().contains("€ 175.000,00"), "{}", page.main());
     let wrong = app.get("/nazorg/rekenvoorbeeld?koopprijs=x&waarde=200000&aandeel=170&waarde_nu=180000").await;
     assert!(wrong.main().contains("Vul een percentage") && !wrong.main().contains("data-buyback-lines"));
+    // An amount beyond any home is refused as too large (it was summed to the integer's limit), and one nearly
+    // written says why ("172.000" could be 172 euros).
+    let huge =
+        app.get("/nazorg/rekenvoorbeeld?koopprijs=92233720368547758&waarde=200000&aandeel=70&waarde_nu=24500").await;
+    assert!(huge.main().contains("Dit bedrag is te groot") && !huge.main().contains("data-buyback-lines"));
+    let nearly = app.get("/nazorg/rekenvoorbeeld?koopprijs=172.000&waarde=200000&aandeel=70&waarde_nu=180000").await;
+    assert!(nearly.main().contains("Dit bedrag is dubbelzinnig"), "{}", nearly.main());
 }
 
 async fn a_check_opening_tells_the_corporation_without_naming_the_buyer(mut app: TestApp) {

@@ -312,6 +312,12 @@ pub async fn sold_on(db: &Db, scope: &BuyerScope, id: i64) -> Result<Option<Date
     Ok(sale_unlogged(db, scope, id).await?.map(|sale| sale.sold_on))
 }
 
+/// The koopcoach assigned to a sale the scope may see, as (partner organisation, person): a staff member's name is
+/// no buyer's data, so nothing is logged.
+pub async fn sale_unlogged_coach(db: &Db, scope: &BuyerScope, id: i64) -> Result<Option<(String, String)>> {
+    Ok(sale_unlogged(db, scope, id).await?.and_then(|sale| sale.coach))
+}
+
 /// One sale the scope may see; `None` for any other id. The read is logged.
 pub async fn sale(db: &Db, scope: &BuyerScope, actor: &Actor, id: i64) -> Result<Option<Sale>> {
     let Some(sale) = sale_unlogged(db, scope, id).await? else {

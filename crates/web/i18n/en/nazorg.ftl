@@ -170,6 +170,7 @@ err-checklist-changed = The talk checklist has changed meanwhile. The form now s
 talk-summary-held = The talk was held on { $date }.
 talk-summary-costs = Monthly costs as owner { $owning } against rent { $rent }: a difference of { $difference } per month.
 talk-summary-consent-yes = The buyer consents to aftercare: a purchase coach may be assigned and sees this buyer's data, and the corporation will contact the buyer for the checks after { $years } years.
+talk-summary-coach-off = Koopcoach { $coach } ({ $org }) is taken off this sale and no longer sees this buyer's data.
 talk-summary-consent-no = The buyer does not want aftercare. No purchase coach is assigned on the strength of this talk; the checks stay planned but are an offer only.
 talk-confirm-title = Is this right?
 talk-confirm = Confirm and record

@@ -170,6 +170,7 @@ err-checklist-changed = De gesprekslijst is intussen gewijzigd. Het formulier to
 talk-summary-held = Het gesprek is gevoerd op { $date }.
 talk-summary-costs = Maandlasten als eigenaar { $owning } tegenover huur { $rent }: verschil { $difference } per maand.
 talk-summary-consent-yes = De koper stemt in met nazorg: een koopcoach kan worden toegewezen en ziet de gegevens van deze koper, en de corporatie neemt contact op voor de controles na { $years } jaar.
+talk-summary-coach-off = Koopcoach { $coach } ({ $org }) wordt van deze verkoop gehaald en ziet de gegevens van deze koper niet meer.
 talk-summary-consent-no = De koper wil geen nazorg. Er wordt geen koopcoach toegewezen op grond van dit gesprek; de controles blijven gepland, maar zijn alleen een aanbod.
 talk-confirm-title = Klopt dit?
 talk-confirm = Bevestigen en vastleggen

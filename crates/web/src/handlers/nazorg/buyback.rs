@@ -183,10 +183,10 @@ async fn submit(
             None
         }
     };
-    let value_now = match Money::parse(&field("value_now")) {
-        Ok(m) if m.cents() > 0 => Some(m.cents()),
-        _ => {
-            errors.add("value_now", nz.err_amount);
+    let value_now = match crate::forms::amount_at_least(auth.ctx.t(), &field("value_now"), 1, nz.err_amount) {
+        Ok(cents) => Some(cents),
+        Err(message) => {
+            errors.add("value_now", message);
             None
         }
     };

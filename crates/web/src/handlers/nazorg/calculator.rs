@@ -14,7 +14,6 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use std::collections::HashMap;
-use volkshuis_domain::money::Money;
 use volkshuis_domain::nazorg::buyback::{validate, BuybackInput};
 
 use crate::state::AppState;
@@ -46,7 +45,7 @@ async fn page(ctx: RequestContext, Query(fields): Query<HashMap<String, String>>
     // The calculation is shown once the figures of the value now are there; the contract's figures alone (from a
     // link on the sale's page) only fill the form.
     if !crate::forms::field(&fields, "waarde_nu").is_empty() {
-        if let Some(input) = read_input(nz, &fields, &mut errors) {
+        if let Some(input) = read_input(ctx.t(), nz, &fields, &mut errors) {
             lines = buyback_lines(nz, &input);
         }
     }
@@ -55,18 +54,22 @@ async fn page(ctx: RequestContext, Query(fields): Query<HashMap<String, String>>
 
 /// The figures of the form, with a message per field that does not hold one.
 pub(super) fn read_input(
+    t: &crate::i18n::Texts,
     nz: &NazorgTexts,
     fields: &HashMap<String, String>,
     errors: &mut FieldErrors,
 ) -> Option<BuybackInput> {
-    let money = |name: &'static str, allow_zero: bool, errors: &mut FieldErrors| match Money::parse(
-        crate::forms::field(fields, name),
-    ) {
-        Ok(m) if m.cents() > 0 || (allow_zero && m.cents() == 0) => Some(m.cents()),
-        _ if allow_zero && crate::forms::field(fields, name).is_empty() => Some(0),
-        _ => {
-            errors.add(name, nz.err_amount);
-            None
+    let money = |name: &'static str, allow_zero: bool, errors: &mut FieldErrors| {
+        let typed = crate::forms::field(fields, name);
+        if allow_zero && typed.is_empty() {
+            return Some(0);
+        }
+        match crate::forms::amount_at_least(t, typed, i64::from(!allow_zero), nz.err_amount) {
+            Ok(cents) => Some(cents),
+            Err(message) => {
+                errors.add(name, message);
+                None
+            }
         }
     };
     let purchase = money("koopprijs", false, errors);

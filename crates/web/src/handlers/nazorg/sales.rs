@@ -149,6 +149,7 @@ async fn new_form(
 
 /// Reads the sale form; the field errors when it does not hold a valid sale.
 fn read_sale(
+    t: &crate::i18n::Texts,
     nz: &NazorgTexts,
     fields: &HashMap<String, String>,
     errors: &mut FieldErrors,
@@ -160,10 +161,15 @@ fn read_sale(
     if sold_on.is_none() {
         errors.add("sold_on", nz.err_date_not_future);
     }
-    let money = |name: &'static str, errors: &mut FieldErrors| match Money::parse(field(name)) {
-        Ok(m) if m.cents() > 0 => Some(m.cents()),
-        _ => {
-            errors.add(name, nz.err_amount);
+    let money = |name: &'static str, errors: &mut FieldErrors| match crate::forms::amount_at_least(
+        t,
+        field(name),
+        1,
+        nz.err_amount,
+    ) {
+        Ok(cents) => Some(cents),
+        Err(message) => {
+            errors.add(name, message);
             None
         }
     };
@@ -269,7 +275,7 @@ async fn create(
         }
     };
     let unit_id = unit_id.map_err(|message| errors.add("unit", message)).ok();
-    let form = read_sale(nz, &fields, &mut errors, dutch_date(state.clock.now()));
+    let form = read_sale(auth.ctx.t(), nz, &fields, &mut errors, dutch_date(state.clock.now()));
     let (Some(unit_id), Some(form)) = (unit_id, form) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, org, fields, errors).await?);
     };

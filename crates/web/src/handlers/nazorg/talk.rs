@@ -145,10 +145,15 @@ async fn submit(
             None
         }
     };
-    let money = |name: &'static str, errors: &mut FieldErrors| match Money::parse(&field(name)) {
-        Ok(m) if m.cents() >= 0 => Some(m.cents()),
-        _ => {
-            errors.add(name, nz.err_amount);
+    let money = |name: &'static str, errors: &mut FieldErrors| match crate::forms::amount_at_least(
+        auth.ctx.t(),
+        &field(name),
+        0,
+        nz.err_amount,
+    ) {
+        Ok(cents) => Some(cents),
+        Err(message) => {
+            errors.add(name, message);
             None
         }
     };
@@ -190,6 +195,14 @@ async fn submit(
             ),
             if consent { nz.talk_summary_consent_yes(years) } else { nz.talk_summary_consent_no.to_owned() },
         ];
+        // Without consent an assigned koopcoach is taken off the sale (the store does it with the talk): say so.
+        let mut summary = summary;
+        if !consent {
+            let buyers = BuyerScope::sales_staff(&scope);
+            if let Some((coach_org, coach)) = sales::sale_unlogged_coach(&state.db, &buyers, id).await? {
+                summary.push(nz.talk_summary_coach_off(coach, coach_org));
+            }
+        }
         return ok(&talk_page(&state, &auth, org, id, fields, errors, Some(summary)).await?);
     }
     let talk = NewTalk { version, held_on, answers, owning_monthly_cents: owning, rent_monthly_cents: rent, consent };
