@@ -415,6 +415,9 @@ test('a plan brought in, coached to a running initiative with a vacant unit and 
   assert.ok(support.includes(`${YEAR}: 25 deelnemers`), support);
   await member.getByLabel('Samenvatting voor de openbare pagina').fill(SUMMARY);
   await go(member, member.getByRole('button', { name: 'Openbaar maken' }));
+  // Asked once more, with what goes public.
+  assert.ok((await member.textContent('[data-confirm]')).includes(SUMMARY));
+  await go(member, member.getByRole('button', { name: 'Ja, maak openbaar' }));
   assert.equal(await notice(member), 'Het initiatief is openbaar gemaakt.');
   const onPublic = (await member.textContent('main p[data-published]')).trim();
   assert.equal(onPublic, 'Dit initiatief staat op de openbare pagina.');

@@ -24,6 +24,8 @@ pub struct ConfirmStep {
     /// Where the way back leads, and its text.
     pub back_href: String,
     pub back_text: &'static str,
+    /// What the form that led here posted and the step takes (a text to publish), posted again with the button.
+    pub carried: Vec<(String, String)>,
 }
 
 impl ConfirmStep {

@@ -267,7 +267,15 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     assert_eq!(app.get(&format!("{mine}/fotos/{photo}")).await.status, StatusCode::OK);
     let page = app.get(&mine).await;
     assert!(page.main().contains("Kerkstraat 3") && page.main().contains("€ 1.200,00"), "{}", page.main());
-    let published = app.post(&format!("{mine}/openbaar"), &[("public_summary", "Elke zaterdag open in De Ark.")]).await;
+    // Asked once more with what it shows, nothing public before the answer.
+    let summary = [("public_summary", "Elke zaterdag open in De Ark.")];
+    let asked = app.post(&format!("{mine}/openbaar"), &summary).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.body.contains("data-confirm") && asked.body.contains("„Elke zaterdag open in De Ark.”"));
+    assert!(asked.body.contains("name=\"public_summary\" value=\"Elke zaterdag open in De Ark.\""), "carried");
+    assert!(!app.get("/initiatieven").await.body.contains("Elke zaterdag open in De Ark."), "not yet public");
+    let confirmed = [summary[0], ("confirmed", "yes")];
+    let published = app.post(&format!("{mine}/openbaar"), &confirmed).await;
     assert_eq!(published.status, StatusCode::SEE_OTHER);
     app.clear_cookies();
     let public = app.get("/initiatieven").await;

@@ -184,6 +184,7 @@ async fn share(
             button: pa.note_share_yes,
             back_href: format!("/orgs/{org}/afspraken/{id}#ruimte"),
             back_text: pa.note_share_no,
+            carried: Vec::new(),
         }
         .response();
     }

@@ -336,6 +336,21 @@ async fn publish(
         let page = own_page(&state, &auth, id, None, Some(kept), errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
+    // Publishing puts the initiative and its summary before everyone: asked once more, with what it shows.
+    if !withdraw && !crate::confirm_step::confirmed(&fields) {
+        let initiative = initiatives::for_initiator(&state.db, auth.user.id, id).await?.ok_or(AppError::NotFound)?;
+        return crate::confirm_step::ConfirmStep {
+            page: Page::for_user(&auth),
+            title: it.publish_title.to_owned(),
+            lines: vec![it.publish_effect(&initiative.title), it.publish_summary(&summary), it.publish_undo.to_owned()],
+            action: format!("/initiatieven/mijn/{id}/openbaar"),
+            button: it.publish_yes,
+            back_href: format!("/initiatieven/mijn/{id}"),
+            back_text: it.publish_back,
+            carried: vec![("public_summary".to_owned(), summary)],
+        }
+        .response();
+    }
     let summary = (!withdraw).then_some(summary);
     if !initiatives::publish_by_initiator(&state.db, &auth.actor(&state), auth.user.id, id, summary.as_deref()).await? {
         return Err(AppError::NotFound);

@@ -265,6 +265,7 @@ async fn end(
             button: pt.end_group_yes,
             back_href: format!("/orgs/{org}/participatie/groepen/{id}"),
             back_text: pt.end_group_no,
+            carried: Vec::new(),
         }
         .response();
     }
