@@ -33,7 +33,7 @@ pub(super) async fn seed_participation(
             approx_size: Some(size),
             channels,
             description,
-            join_info: "Stuur een bericht via dit formulier; de secretaris belt u terug.".to_owned(),
+            join_info: "Stuur een bericht via dit formulier; de secretaris neemt contact met u op.".to_owned(),
             started_on: None,
         };
     let years_ago = |years: i32, months: i32| timeline.first_of_month_ago(years * 12 + months);

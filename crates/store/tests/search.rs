@@ -312,6 +312,12 @@ async fn addresses_by_postcode_number_and_street(db: &Db) {
     assert_eq!(by_bag[0].context.first().map(String::as_str), Some("0150010000012345"));
     assert_eq!(addresses(find(db, w.anders, "0150010000012345").await), [exact("Brink 1")]);
     assert_eq!(addresses(find(db, w.huurders, "0150010000012345").await), [], "the corporation's administration");
+    // A corporation that uses the BAG id as its idExtern finds the home once.
+    sql::query("UPDATE units SET id_extern = bag_verblijfsobject_id WHERE id_extern = 'D5'")
+        .execute(db)
+        .await
+        .expect("id");
+    assert_eq!(addresses(find(db, w.woonstad, "0150010000012345").await), [exact("Kerkstraat 12B")]);
 }
 
 async fn a_municipality_finds_places_only_in_its_gemeenten(db: &Db) {

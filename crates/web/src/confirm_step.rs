@@ -24,7 +24,8 @@ pub struct ConfirmStep {
     /// Where the way back leads, and its text.
     pub back_href: String,
     pub back_text: &'static str,
-    /// What the form that led here posted and the step takes (a text to publish), posted again with the button.
+    /// What the form that led here posted and the step takes (a text to publish), posted again with the button —
+    /// and with the way back, which then is a button too (`confirmed=edit`), so the form comes back as typed.
     pub carried: Vec<(String, String)>,
 }
 
@@ -33,6 +34,11 @@ impl ConfirmStep {
     pub fn response(&self) -> Result<Response, AppError> {
         ok(self)
     }
+}
+
+/// Whether the posted form asks to go back to the form with what it carried (`confirmed=edit`).
+pub fn going_back(fields: &HashMap<String, String>) -> bool {
+    fields.get("confirmed").is_some_and(|v| v == "edit")
 }
 
 /// Whether the posted form confirms the step.

@@ -120,11 +120,13 @@
     var forms = [];
     for (var i = 0; i < fields.length; i++) {
       keep(fields[i], true);
-      if (fields[i].form && forms.indexOf(fields[i].form) < 0) forms.push(fields[i].form);
+      var form = fields[i].form;
+      if (form && form.hasAttribute('data-draft-fields') && forms.indexOf(form) < 0) forms.push(form);
     }
-    // The other typed fields of such a form (a note's kind and title, a commitment's unit) come back with its text,
-    // without a note of their own. Not choices by button or box: an answer with legal effect is never put back
-    // (it is chosen anew, as the law asks), nor files, secrets or the form's own hidden fields.
+    // The other typed fields of a form that asks for it (`data-draft-fields`: a note's kind and title, a
+    // commitment's unit) come back with its text, without a note of their own. Only forms without an answer of legal
+    // effect ask: a decision, consent or advice is never put back, in a select either (it is chosen anew, as the law
+    // asks); nor are choices by button or box, files, secrets or the form's own hidden fields.
     var typed = 'input[type=text][id], input[type=number][id], input[type=date][id], input:not([type])[id], select[id]';
     for (var f = 0; f < forms.length; f++) {
       var others = forms[f].querySelectorAll(typed);

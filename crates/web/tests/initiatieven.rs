@@ -163,6 +163,11 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     // A budget for another place does not pay for this initiative: not offered, and refused when sent anyway.
     let elsewhere = [("year", "2026"), ("area", "BU03010101"), ("name", "Leefbaarheid Zutphen"), ("amount", "5000")];
     assert_eq!(app.post(&format!("{base}/budgetten"), &elsewhere).await.status, StatusCode::SEE_OTHER);
+    // A code that names no place would pay for nothing: refused, with what it takes.
+    let nowhere = [("year", "2026"), ("area", "ZUID"), ("name", "Leefbaarheid Zuid"), ("amount", "5000")];
+    let refused = app.post(&format!("{base}/budgetten"), &nowhere).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Vul een CBS-code in") && refused.body.contains("Leefbaarheid Zuid"));
     let zutphen: i64 = sql::query_scalar("SELECT id FROM in_budgets WHERE area_code = 'BU03010101'")
         .fetch_one(&app.state.db)
         .await
@@ -236,6 +241,15 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "what a year to come brought is not known");
     assert!(refused.body.contains("tot en met 2026"), "{}", refused.main());
     assert_eq!(app.post(&format!("{path}/opbrengst"), &outcome).await.status, StatusCode::SEE_OTHER);
+    // The same year again replaces what it has only when asked (one figure sent replaced every figure with 0).
+    let partial = [("year", "2026"), ("participants", "1")];
+    let asked = app.post(&format!("{path}/opbrengst"), &partial).await;
+    assert_eq!(asked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(asked.body.contains("Voor dit jaar staat al: 2026: 40 deelnemers"), "{}", asked.main());
+    let replaced =
+        [("year", "2026"), ("participants", "41"), ("volunteers", "6"), ("visitors", "220"), ("replace", "on")];
+    assert_eq!(app.post(&format!("{path}/opbrengst"), &replaced).await.status, StatusCode::SEE_OTHER);
+    assert!(app.get(&path).await.main().contains("2026: 41 deelnemers"));
     let home = app.get(&base).await;
     assert!(home.main().contains("BU01500000") && home.main().contains("<td>220</td>"), "{}", home.main());
     // A photo with the story: a photo only (a PDF named .jpg is refused), shown to those who see the initiative.
@@ -274,6 +288,11 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     assert!(asked.body.contains("data-confirm") && asked.body.contains("„Elke zaterdag open in De Ark.”"));
     assert!(asked.body.contains("name=\"public_summary\" value=\"Elke zaterdag open in De Ark.\""), "carried");
     assert!(!app.get("/initiatieven").await.body.contains("Elke zaterdag open in De Ark."), "not yet public");
+    // The way back brings the form with the summary as typed, and publishes nothing.
+    let back = app.post(&format!("{mine}/openbaar"), &[summary[0], ("confirmed", "edit")]).await;
+    assert_eq!(back.status, StatusCode::OK);
+    assert!(back.body.contains(">Elke zaterdag open in De Ark.</textarea>") && !back.body.contains("data-confirm"));
+    assert!(!app.get("/initiatieven").await.body.contains("Elke zaterdag open in De Ark."), "still not public");
     let confirmed = [summary[0], ("confirmed", "yes")];
     let published = app.post(&format!("{mine}/openbaar"), &confirmed).await;
     assert_eq!(published.status, StatusCode::SEE_OTHER);

@@ -181,6 +181,12 @@ async fn advice_request_runs_from_request_to_decision(mut app: TestApp) {
     let page = app.get(&format!("/orgs/{corporation}/overleg/{id}")).await;
     // Advice received 5 December 2026; 14 days is Saturday 19 December, so Monday 21 December.
     assert!(page.body.contains("21-12-2026"), "reply deadline shown");
+    // The reply's text is kept in the tab as a draft, the decision beside it never (a draft's form keeps its other
+    // fields only when it asks for it, and no form with an answer of legal effect does: ADR 0068).
+    let decision_form = &page.body[page.body.find("/besluit\"").expect("the decision form")..];
+    let decision_form = &decision_form[..decision_form.find("</form>").expect("its end")];
+    assert!(decision_form.contains("data-draft id=\"reply_text\"") && decision_form.contains("name=\"decision\""));
+    assert!(!page.body.contains("data-draft-fields"), "no form of the case asks its other fields kept");
     let path = format!("/orgs/{corporation}/overleg/{id}/besluit");
     let resp =
         app.post_multipart(&path, &[("version", "2"), ("decision", "not_followed"), ("reply_text", "")], &[]).await;

@@ -33,23 +33,29 @@ impl BudgetState {
     }
 }
 
-/// Whether a budget for `area` (a CBS gemeente, wijk or buurt code, or a complex's code) may pay for an initiative
-/// in `buurt` concerning `complexes`: a budget for a place pays for what happens there. A buurt lies in the wijk
-/// and gemeente its code begins with (BU01500201: WK015002, GM0150).
-pub fn area_holds(area: &str, buurt: Option<&str>, complexes: &[&str]) -> bool {
-    let digits = |code: &str, prefix: &str, n: usize| {
-        code.strip_prefix(prefix).filter(|d| d.len() == n && d.bytes().all(|b| b.is_ascii_digit())).map(str::to_owned)
-    };
-    let buurt = buurt.and_then(|b| digits(&b.to_ascii_uppercase(), "BU", 8));
-    let area = area.trim().to_ascii_uppercase();
-    if let Some(code) = digits(&area, "BU", 8) {
-        buurt.is_some_and(|b| b == code)
-    } else if let Some(code) = digits(&area, "WK", 6) {
-        buurt.is_some_and(|b| b.starts_with(&code))
-    } else if let Some(code) = digits(&area, "GM", 4) {
-        buurt.is_some_and(|b| b.starts_with(&code))
+/// The digits of a CBS code of `prefix` with `n` digits ("BU01500201" → "01500201"), upper or lower case.
+fn cbs_digits(code: &str, prefix: &str, n: usize) -> Option<String> {
+    let code = code.trim().to_ascii_uppercase();
+    code.strip_prefix(prefix).filter(|d| d.len() == n && d.bytes().all(|b| b.is_ascii_digit())).map(str::to_owned)
+}
+
+/// Whether `code` is a CBS gemeente, wijk or buurt code (GM0150, WK015002, BU01500201).
+pub fn is_cbs_area(code: &str) -> bool {
+    cbs_digits(code, "GM", 4).is_some() || cbs_digits(code, "WK", 6).is_some() || cbs_digits(code, "BU", 8).is_some()
+}
+
+/// Whether a budget for `area` (a CBS gemeente, wijk or buurt code, or a complex's code) may pay for an initiative in
+/// `buurten` (its own and those of its complexes' homes) concerning `complexes`: a budget for a place pays for what
+/// happens there. A buurt lies in the wijk and gemeente its code begins with (BU01500201: WK015002, GM0150).
+pub fn area_holds(area: &str, buurten: &[&str], complexes: &[&str]) -> bool {
+    let buurten: Vec<String> = buurten.iter().filter_map(|b| cbs_digits(b, "BU", 8)).collect();
+    let within = |digits: String| buurten.iter().any(|b| b.starts_with(&digits));
+    if let Some(code) = cbs_digits(area, "BU", 8) {
+        buurten.contains(&code)
+    } else if let Some(code) = cbs_digits(area, "WK", 6).or_else(|| cbs_digits(area, "GM", 4)) {
+        within(code)
     } else {
-        complexes.iter().any(|c| c.trim().eq_ignore_ascii_case(&area))
+        complexes.iter().any(|c| c.trim().eq_ignore_ascii_case(area.trim()))
     }
 }
 
@@ -132,18 +138,31 @@ mod tests;
 
 #[cfg(test)]
 mod area_tests {
-    use super::area_holds;
+    use super::{area_holds, is_cbs_area};
 
     #[test]
     fn a_budget_pays_for_initiatives_in_its_own_area() {
-        let (buurt, complexes) = (Some("BU01500201"), ["CPX12"]);
+        let (buurten, complexes) = (["BU01500201"], ["CPX12"]);
         for area in ["BU01500201", "bu01500201", "WK015002", "GM0150", "CPX12", "cpx12"] {
-            assert!(area_holds(area, buurt, &complexes), "{area}");
+            assert!(area_holds(area, &buurten, &complexes), "{area}");
         }
         for area in ["BU03010101", "BU01500202", "WK015003", "GM0301", "CPX13", "Binnenstad", ""] {
-            assert!(!area_holds(area, buurt, &complexes), "{area}");
+            assert!(!area_holds(area, &buurten, &complexes), "{area}");
         }
-        assert!(!area_holds("GM0150", None, &[]), "an initiative without a buurt is in no gemeente's budget");
-        assert!(area_holds("CPX12", None, &complexes), "a complex's budget by the complex alone");
+        assert!(!area_holds("GM0150", &[], &[]), "an initiative in no buurt is in no gemeente's budget");
+        assert!(area_holds("CPX12", &[], &complexes), "a complex's budget by the complex alone");
+        // The buurten of its complexes' homes count as the initiative's.
+        assert!(area_holds("WK015002", &["BU01500201", "BU03010101"], &[]));
+        assert!(area_holds("GM0301", &["BU01500201", "BU03010101"], &[]));
+    }
+
+    #[test]
+    fn cbs_area_codes() {
+        for code in ["GM0150", "wk015002", "BU01500201"] {
+            assert!(is_cbs_area(code), "{code}");
+        }
+        for code in ["GM150", "0150", "ZUID", "BU0150020", "WK0150021", "C1"] {
+            assert!(!is_cbs_area(code), "{code}");
+        }
     }
 }

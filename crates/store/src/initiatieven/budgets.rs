@@ -197,8 +197,10 @@ pub async fn grant(
     let Some(budget) = budget_in(&mut tx, scope.org_id(), budget_id).await? else {
         return Ok(Err(GrantRefused::Unknown));
     };
+    let buurten = buurten_of(db, &initiative).await?;
+    let buurten: Vec<&str> = buurten.iter().map(String::as_str).collect();
     let complexes: Vec<&str> = initiative.clusters.iter().map(|(_, code)| code.as_str()).collect();
-    if !area_holds(&budget.area_code, initiative.buurt_code.as_deref(), &complexes) {
+    if !area_holds(&budget.area_code, &buurten, &complexes) {
         return Ok(Err(GrantRefused::OtherArea { area: budget.area_code }));
     }
     if let Err(block) = may_grant(&budget.state, amount_cents, override_reason.is_some()) {
@@ -222,6 +224,26 @@ pub async fn grant(
     audit::record(tx.conn(), actor, change).await?;
     tx.commit().await?;
     Ok(Ok(id))
+}
+
+/// The buurten an initiative is in: the one it names and those of its complexes' homes (a budget for a wijk or
+/// gemeente pays for an initiative in one of its buurten, `area_holds`).
+pub async fn buurten_of(db: &Db, initiative: &super::initiatives::Initiative) -> Result<Vec<String>> {
+    let mut buurten: Vec<String> = initiative.buurt_code.iter().cloned().collect();
+    if !initiative.clusters.is_empty() {
+        let statement = format!(
+            "SELECT DISTINCT buurt_code FROM units WHERE cluster_id IN ({}) AND buurt_code IS NOT NULL",
+            sql::marks(1, initiative.clusters.len())
+        );
+        let mut query = sql::query_scalar::<String>(&statement);
+        for (id, _) in &initiative.clusters {
+            query = query.bind(*id);
+        }
+        buurten.extend(query.fetch_all(db).await?);
+    }
+    buurten.sort();
+    buurten.dedup();
+    Ok(buurten)
 }
 
 /// The shortest description of a receipt that counts as evidence.

@@ -27,7 +27,7 @@ pub(crate) use modules::KeptModules;
 
 use crate::participatie::{all_open_figures_as, org_kind};
 use crate::{Db, Result};
-use modules::{modules, Kinds};
+use modules::{modules, InitiativeReach, Kinds};
 use places::{addresses, by_id_extern, complex_indexes, complexes};
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::modules::{is_overlegwet_party, Module};
@@ -125,9 +125,15 @@ pub async fn search(db: &Db, scope: &ReadScope, query: &Query, limit: usize) -> 
         cases: Module::Overleg.open_to(kind),
         contracts: Module::SocialReturn.open_to(kind),
         cycles: Module::Afspraken.open_to(kind),
-        // A corporation its own; any other organisation those it brought in and the published ones, which the
-        // public register shows to everyone (whether or not the module's pages open to it).
-        initiatives: Some(kind == OrgKind::Corporation),
+        // A corporation its own; an organisation the module opens to those brought in for it; every organisation
+        // the published ones, which the public register shows to everyone.
+        initiatives: Some(if kind == OrgKind::Corporation {
+            InitiativeReach::Own
+        } else if Module::Initiatieven.open_to(kind) {
+            InitiativeReach::BroughtIn
+        } else {
+            InitiativeReach::Published
+        }),
     };
     hits.extend(modules(db, kept, scope.org_id(), kinds, query, limit).await?);
     let mut ranked: Vec<Hit> = hits

@@ -7,7 +7,7 @@
 //! that is not the viewer's. It is rebuilt when `search_version` changes, which the database's triggers raise with
 //! every change to the rows and columns it holds (migration 50).
 
-use super::modules::Kinds;
+use super::modules::{InitiativeReach, Kinds};
 use super::records::Records;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -117,8 +117,9 @@ impl ModuleIndex {
         match &row.reach {
             Reach::Orgs(orgs) => orgs.contains(&org),
             Reach::Initiative { corporation, initiator_org, published } => match kinds.initiatives {
-                Some(true) => *corporation == org,
-                Some(false) => *initiator_org == Some(org) || *published,
+                Some(InitiativeReach::Own) => *corporation == org,
+                Some(InitiativeReach::BroughtIn) => *initiator_org == Some(org) || *published,
+                Some(InitiativeReach::Published) => *published,
                 None => false,
             },
             Reach::Group { open, .. } => *open && self.group_reaches(row, org),
@@ -211,7 +212,7 @@ mod tests {
     }
 
     fn everything() -> Kinds {
-        Kinds { groups: true, cases: true, contracts: true, cycles: true, initiatives: Some(true) }
+        Kinds { groups: true, cases: true, contracts: true, cycles: true, initiatives: Some(InitiativeReach::Own) }
     }
 
     fn ids(found: &[&ModuleRow]) -> Vec<i64> {
@@ -228,10 +229,19 @@ mod tests {
         let mut found = ids(&index.find(&query("linde"), WOONSTAD, everything(), 8));
         found.sort_unstable();
         assert_eq!(found, vec![10, 20, 40, 50, 51], "its case, contract, initiative and group tree; no other's");
-        let tenant = Kinds { contracts: false, initiatives: Some(false), ..everything() };
+        let tenant = Kinds { contracts: false, initiatives: Some(InitiativeReach::BroughtIn), ..everything() };
         let mut found = ids(&index.find(&query("linde"), HUURDERS, tenant, 8));
         found.sort_unstable();
         assert_eq!(found, vec![10, 40, 41, 50, 51], "its initiative and the published one, its groups and below");
+        // An organisation the module does not open to finds the published one only, not one brought in for it.
+        let outside = Kinds { initiatives: Some(InitiativeReach::Published), ..tenant };
+        let initiatives: Vec<i64> = index
+            .find(&query("linde"), HUURDERS, outside, 8)
+            .iter()
+            .filter(|row| row.kind == Kind::Initiative)
+            .map(|row| row.id)
+            .collect();
+        assert_eq!(initiatives, vec![41]);
         let mut found = ids(&index.find(&query("linde"), ANDERS, everything(), 8));
         found.sort_unstable();
         assert_eq!(found, vec![11, 41, 51, 53, 54, 55], "its case, initiative and open groups; not the ended one");

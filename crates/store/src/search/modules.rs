@@ -73,10 +73,14 @@ fn cycles(ids: &str) -> Part {
 }
 
 /// Initiatives, as `initiatieven::initiatives`: a corporation's own (`of_corporation`), or those brought in for a
-/// tenant organisation or partner (`of_org`) and the published ones everybody finds in the public register (as a
+/// tenant organisation or partner (`of_org`), and the published ones everybody finds in the public register (as a
 /// place's page shows them).
-fn initiatives(ids: &str, corporation: bool) -> Part {
-    let whose = if corporation { "i.corporation_id = $1" } else { "(i.initiator_org_id = $1 OR i.published = 1)" };
+fn initiatives(ids: &str, reach: InitiativeReach) -> Part {
+    let whose = match reach {
+        InitiativeReach::Own => "i.corporation_id = $1",
+        InitiativeReach::BroughtIn => "(i.initiator_org_id = $1 OR i.published = 1)",
+        InitiativeReach::Published => "i.published = 1 AND $1 = $1",
+    };
     let statement = format!(
         "SELECT 'initiative' AS kind, i.id, i.title, i.place AS a, o.name AS b, i.initiator_user_id AS n, \
            i.initiator_org_id AS m FROM in_initiatives i \
@@ -93,8 +97,21 @@ pub(super) struct Kinds {
     pub(super) cases: bool,
     pub(super) contracts: bool,
     pub(super) cycles: bool,
-    /// `Some(true)` for a corporation's own initiatives, `Some(false)` for those brought in by the organisation.
-    pub(super) initiatives: Option<bool>,
+    /// Which initiatives the organisation finds.
+    pub(super) initiatives: Option<InitiativeReach>,
+}
+
+/// Which initiatives an organisation finds by search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum InitiativeReach {
+    /// A corporation: its own.
+    Own,
+    /// An organisation the module opens to (a tenant organisation, a partner): those brought in for it, and the
+    /// published ones.
+    BroughtIn,
+    /// Any other (a municipality, a supplier): the published ones, which the public register shows (its own
+    /// module pages would not open to it).
+    Published,
 }
 
 impl Kinds {
@@ -173,7 +190,7 @@ fn statement(ids: &HashMap<Kind, Vec<i64>>, kinds: Kinds, limit: usize) -> Optio
             Kind::Case => cases(&marks),
             Kind::Contract => contracts(&marks),
             Kind::Cycle => cycles(&marks),
-            Kind::Initiative => initiatives(&marks, kinds.initiatives == Some(true)),
+            Kind::Initiative => initiatives(&marks, kinds.initiatives.unwrap_or(InitiativeReach::Published)),
             Kind::Complex | Kind::Address => unreachable!("the module index holds no places"),
         });
     }

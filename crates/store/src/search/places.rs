@@ -203,6 +203,11 @@ pub(super) async fn by_id_extern(
              WHERE u.corporation_id = $1 AND u.bag_verblijfsobject_id = $2 AND u.in_use = 1"
         );
         for r in &sql::query(&statement).bind(own_org).bind(typed).fetch_all(&mut *db).await? {
+            // A corporation whose idExtern is the BAG id found the home above already.
+            let id: i64 = r.try_get("id")?;
+            if hits.iter().any(|h| matches!(h.target, Target::Unit { unit_id, .. } if unit_id == id)) {
+                continue;
+            }
             let mut hit = address_hit(r, Match::Exact)?;
             hit.context.insert(0, typed.to_owned());
             hits.push(hit);

@@ -257,7 +257,7 @@ stock-map-units = { $units ->
        *[other] { $units } units
     } in view
 read-log-title = Reads of personal data
-read-log-help = Every time someone of your organisation opened personal data (signals, buyers, votes, mail), with when, who, what and why. The data itself is not here, only which rows were read.
+read-log-help = Every time someone of your organisation opened or recorded personal data (signals, buyers, votes, letter lists and tenants' contact details), with when, who, what and why. The data itself is not here, only which rows it concerned. What a koopcoach of a partner organisation reads is in that organisation's log.
 read-log-none = Nobody of your organisation opened personal data in this period.
 tokens-title = API tokens
 tokens-help = With an API token another system (your ERP or BI, say) reads your organisation's data through the JSON API. A token can only read, unless a corporation's administrator gives it the right to bring in the arrears ledger of Early signals.

@@ -40,9 +40,12 @@ check-after = { $years ->
    *[other] after { $years } years
 }
 check-lapsed = Lapsed (bought back)
-checks-bought-back-note = This home was bought back on { $date }: the checks not done by then lapse, and no answers or actions are recorded any more.
+checks-bought-back-note = This home was bought back on { $date }: this check was not done by then and lapses; no answers or new actions are recorded any more.
+checks-bought-back-done = This home was bought back on { $date }: the outcome of this check stays; no answers or new actions are recorded any more.
+check-outcome = Outcome
 err-talk-after-sale = The talk before the sale is held on the day of the sale ({ $date }) at the latest.
 err-before-sale = This date is before the sale on { $date }.
+err-before-talk = This date is before the talk with the buyer or the sale ({ $date }).
 err-done-before-sale = This date is before the sale on { $date }; a check is done after the sale.
 check-planned = Planned
 check-open = Open
@@ -68,7 +71,7 @@ err-discount-range = The Koopgarant discount is at least 10% and at most 50%; an
 err-share-required = Enter the owner's share in the change of value, as the contract states it.
 err-no-discount-without-condition = Without conditions there is no discount or share; choose the conditions or clear these fields.
 err-discount-price = The price does not fit the value minus the discount (more than 1% of the value apart). Check price, value and discount.
-err-improvements = The value of improvements cannot be negative.
+err-improvements = Enter the value of the improvements as an amount of zero or more, for example 5000 or 5.000,00.
 maintenance-good = Good
 maintenance-fair = Fair
 maintenance-poor = Poor

@@ -257,7 +257,7 @@ stock-map-units = { $units ->
        *[other] { $units } eenheden
     } in beeld
 read-log-title = Inzage in persoonsgegevens
-read-log-help = Elke keer dat iemand van uw organisatie persoonsgegevens opende (signalen, kopers, stemmen, e-mail), met wanneer, wie, wat en waarom. De gegevens zelf staan hier niet in, alleen welke rijen werden gelezen.
+read-log-help = Elke keer dat iemand van uw organisatie persoonsgegevens opende of vastlegde (signalen, kopers, stemmen, brieflijsten en contactgegevens van huurders), met wanneer, wie, wat en waarom. De gegevens zelf staan hier niet in, alleen welke rijen het betrof. Wat een koopcoach van een partnerorganisatie leest, staat in het logboek van die organisatie.
 read-log-none = Niemand van uw organisatie heeft in deze periode persoonsgegevens geopend.
 tokens-title = API-sleutels
 tokens-help = Met een API-sleutel leest een ander systeem (zoals uw ERP of BI) de gegevens van uw organisatie via de JSON-API. Een sleutel kan alleen lezen, tenzij een beheerder van een corporatie hem het recht geeft het grootboek van Signalering in te brengen.

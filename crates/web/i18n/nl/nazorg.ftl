@@ -40,9 +40,12 @@ check-after = { $years ->
    *[other] na { $years } jaar
 }
 check-lapsed = Vervallen (teruggekocht)
-checks-bought-back-note = Deze woning is op { $date } teruggekocht: de controles die toen nog niet gedaan waren vervallen, en er worden geen antwoorden of acties meer vastgelegd.
+checks-bought-back-note = Deze woning is op { $date } teruggekocht: deze controle was toen niet gedaan en vervalt; er worden geen antwoorden of nieuwe acties meer vastgelegd.
+checks-bought-back-done = Deze woning is op { $date } teruggekocht: de uitkomst van deze controle blijft staan; er worden geen antwoorden of nieuwe acties meer vastgelegd.
+check-outcome = Uitkomst
 err-talk-after-sale = Het gesprek vóór de verkoop is uiterlijk op de dag van de verkoop ({ $date }).
 err-before-sale = Deze datum ligt vóór de verkoop op { $date }.
+err-before-talk = Deze datum ligt vóór het gesprek met de koper of de verkoop ({ $date }).
 err-done-before-sale = Deze datum ligt vóór de verkoop op { $date }; een controle wordt na de verkoop gedaan.
 check-planned = Gepland
 check-open = Open
@@ -68,7 +71,7 @@ err-discount-range = De korting bij Koopgarant is minstens 10% en hoogstens 50%;
 err-share-required = Vul het aandeel van de eigenaar in de waardeontwikkeling in, zoals het in het contract staat.
 err-no-discount-without-condition = Zonder voorwaarden hoort er geen korting of aandeel bij; kies de voorwaarden of maak deze velden leeg.
 err-discount-price = De prijs past niet bij de waarde min de korting (meer dan 1% van de waarde verschil). Controleer prijs, waarde en korting.
-err-improvements = De waarde van verbeteringen kan niet negatief zijn.
+err-improvements = Vul de waarde van de verbeteringen in als bedrag van nul of meer, bijvoorbeeld 5000 of 5.000,00.
 maintenance-good = Goed
 maintenance-fair = Redelijk
 maintenance-poor = Slecht

@@ -200,12 +200,12 @@ async fn overleg_summary_of(state: &AppState, scope: &ReadScope, tenant: bool) -
     let today = dutch_date(state.clock.now());
     let open = overleg::list(&state.db, scope, Listing::Open, 500).await?;
     let cal = volkshuis_store::calendar::term_calendar(&state.db).await?;
-    let ours = |late: &Late| matches!(late, Late::Organisation { .. }) == tenant;
     let late: Vec<Late> = open.iter().filter_map(|c| c.facts.late(&cal, today)).collect();
+    let (late_ours, late_theirs) = lateness_by_side(&late, tenant);
     Ok(OverlegSummary {
         open: open.len(),
-        late_ours: late.iter().filter(|l| ours(l)).count(),
-        late_theirs: late.iter().filter(|l| !ours(l)).count(),
+        late_ours,
+        late_theirs,
         next: open.iter().filter_map(|c| c.facts.next(&cal)).filter(|d| d.date >= today).min_by_key(|d| d.date),
         open_questions: overleg::open_questions(&state.db, scope).await?.len(),
     })
@@ -230,4 +230,30 @@ async fn switch_org(
     let scope = auth.scope(&state, form.org_id, View).await?;
     sessions::set_active_org(&state.db, &auth.actor(&state), &auth.token, scope.org_id()).await?;
     Ok(Redirect::to("/dashboard").into_response())
+}
+
+/// How many of the terms passed were the reader's own step and how many the other party's: the tenant organisation's
+/// is the answer, the corporation's the reply.
+fn lateness_by_side(late: &[Late], tenant: bool) -> (usize, usize) {
+    let ours = late.iter().filter(|l| matches!(l, Late::Organisation { .. }) == tenant).count();
+    (ours, late.len() - ours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn each_side_counts_its_own_lateness() {
+        let day = date!(2027 - 01 - 06);
+        let late = [
+            Late::Organisation { deadline: day },
+            Late::Organisation { deadline: day },
+            Late::Corporation { deadline: day },
+        ];
+        assert_eq!(lateness_by_side(&late, true), (2, 1), "the tenant organisation's two answers are its own");
+        assert_eq!(lateness_by_side(&late, false), (1, 2), "the corporation's reply is its own");
+        assert_eq!(lateness_by_side(&[], true), (0, 0));
+    }
 }

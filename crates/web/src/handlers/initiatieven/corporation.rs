@@ -20,7 +20,7 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::{View, WriteScope};
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::initiatieven::budget::area_holds;
+use volkshuis_domain::initiatieven::budget::{area_holds, is_cbs_area};
 use volkshuis_domain::initiatieven::lending::LoanTerms;
 use volkshuis_domain::initiatieven::outcome::{parse_count, Outcome};
 use volkshuis_domain::initiatieven::stage::{next_stages, Stage};
@@ -30,6 +30,7 @@ use volkshuis_store::initiatieven::budgets::{self, GrantRefused, SpendRefused};
 use volkshuis_store::initiatieven::initiatives::{self, Initiative};
 use volkshuis_store::initiatieven::lending::{self, Agreement, LoanRefused, AGREEMENT_KINDS};
 use volkshuis_store::initiatieven::outcomes;
+use volkshuis_store::stock::{self, StockRef};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -222,11 +223,13 @@ async fn initiative_page(
             })
             .collect();
         // Only budgets for the initiative's own place (its buurt, wijk, gemeente or complex) pay for it.
+        let buurten = budgets::buurten_of(&state.db, &initiative).await?;
+        let buurten: Vec<&str> = buurten.iter().map(String::as_str).collect();
         let complexes: Vec<&str> = initiative.clusters.iter().map(|(_, code)| code.as_str()).collect();
         let budgets = budgets::budgets(&state.db, &scope)
             .await?
             .into_iter()
-            .filter(|b| area_holds(&b.area_code, initiative.buurt_code.as_deref(), &complexes))
+            .filter(|b| area_holds(&b.area_code, &buurten, &complexes))
             .map(|b| {
                 let label = format!("{} {} — {}", b.name, b.year, Money::from_cents(b.state.remaining()));
                 (b.id.to_string(), label)
@@ -693,6 +696,14 @@ async fn outcome(
     if story.chars().count() > 4_000 {
         errors.add("story", it.err_text);
     }
+    // A year already recorded is replaced only when asked: a form sent with one figure replaced every figure and
+    // the story of that year with nothing.
+    if let Some(year) = year.filter(|_| crate::forms::field(&fields, "replace") != "on") {
+        let stored = outcomes::outcomes_of(&state.db, id).await?;
+        if let Some((y, o, _)) = stored.iter().find(|(y, _, _)| *y == year) {
+            errors.add("year", it.err_outcome_recorded(outcome_line(it, *y, o)));
+        }
+    }
     let (Some(year), true) = (year, errors.is_empty()) else {
         return refused(&state, &auth, org, id, fields, errors).await;
     };
@@ -804,6 +815,19 @@ async fn set_budget(
         || !area.chars().all(|c| c.is_ascii_alphanumeric() || "-._".contains(c))
     {
         errors.add("area", it.err_text);
+    } else if !is_cbs_area(&area)
+        && !stock::unknown_codes(
+            &state.db,
+            scope.as_read(),
+            scope.org_id(),
+            StockRef::Complex,
+            std::slice::from_ref(&area),
+        )
+        .await?
+        .is_empty()
+    {
+        // A budget pays for initiatives in its area (`area_holds`): a code that names no place pays for none.
+        errors.add("area", it.err_area_unknown);
     }
     let name = field("name");
     if name.is_empty() || name.chars().count() > 150 {

@@ -327,14 +327,19 @@ async fn publish(
     let it = InitiatievenTexts::of(auth.ctx.lang);
     let withdraw = crate::forms::field(&fields, "withdraw") == "1";
     let summary = crate::forms::field(&fields, "public_summary").to_owned();
-    if !withdraw && (summary.is_empty() || summary.chars().count() > 1_000) {
+    let back = crate::confirm_step::going_back(&fields);
+    if !withdraw && (back || summary.is_empty() || summary.chars().count() > 1_000) {
+        // Back from the confirmation, or a summary that cannot go public: the page with the summary as typed.
         let mut errors = FieldErrors::default();
-        errors.add("public_summary", it.err_text);
+        if !back {
+            errors.add("public_summary", it.err_text);
+        }
         let initiative = initiatives::for_initiator(&state.db, auth.user.id, id).await?.ok_or(AppError::NotFound)?;
         let mut kept = form::fields_of(&initiative);
         kept.insert("public_summary".to_owned(), summary);
         let page = own_page(&state, &auth, id, None, Some(kept), errors).await?;
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        let status = if back { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        return render(status, &page);
     }
     // Publishing puts the initiative and its summary before everyone: asked once more, with what it shows.
     if !withdraw && !crate::confirm_step::confirmed(&fields) {

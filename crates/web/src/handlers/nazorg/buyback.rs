@@ -192,10 +192,10 @@ async fn submit(
     };
     let improvements = match field("improvements").as_str() {
         "" => Some(0),
-        typed => match Money::parse(typed) {
-            Ok(m) if m.cents() >= 0 => Some(m.cents()),
-            _ => {
-                errors.add("improvements", nz.err_improvements);
+        typed => match crate::forms::amount_at_least(auth.ctx.t(), typed, 0, nz.err_improvements) {
+            Ok(cents) => Some(cents),
+            Err(message) => {
+                errors.add("improvements", message);
                 None
             }
         },

@@ -46,6 +46,8 @@ struct CheckPage {
     deleted: Option<String>,
     /// The home was bought back: its checks not done lapse, and the page offers no form.
     bought_back: Option<String>,
+    /// A done check's outcome in one line (shown where no form shows it).
+    outcome: Option<String>,
     years: i64,
     due: String,
     state: &'static str,
@@ -123,7 +125,16 @@ async fn check_page(
         address: sale.address,
         buyer: super::buyer_shown(nz, sale.buyer_name),
         deleted: sale.buyer_deleted_on.map(|on| nz.buyer_deleted_note(show_date(on))),
-        bought_back: sale.bought_back_on.map(|on| nz.checks_bought_back_note(show_date(on))),
+        // The store takes nothing for a check of a home bought back (`sale_of_check`): the page says why, and shows a
+        // done check's outcome, which its form showed before.
+        bought_back: sale.bought_back_on.map(|on| {
+            if check.done_on.is_some() {
+                nz.checks_bought_back_done(show_date(on))
+            } else {
+                nz.checks_bought_back_note(show_date(on))
+            }
+        }),
+        outcome: check.answers.as_ref().map(|a| nz.check_summary(a)),
         years: i64::from(check.years),
         due: show_date(check.due_on),
         state: nz.check_state(s),

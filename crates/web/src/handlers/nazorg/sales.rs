@@ -580,12 +580,15 @@ async fn add_log(
     let nz = NazorgTexts::of(auth.ctx.lang);
     let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
-    // A contact of the coach with the owner: after the sale and not after today.
+    // A contact of the coach with the owner: not before the talk in which the buyer consented (the coach may help
+    // with the mortgage before the transfer), else not before the sale; and not after today.
     let sold_on = sales::sold_on(&state.db, &buyers, id).await?.ok_or(AppError::NotFound)?;
+    let talked_on = talks::talk(&state.db, &buyers, id).await?.map(|t| t.held_on);
+    let earliest = talked_on.map_or(sold_on, |talk| talk.min(sold_on));
     let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
     let on_date = match parse_day(&field("log_on")) {
-        Some(day) if day < sold_on => {
-            errors.add("log_on", nz.err_before_sale(show_date(sold_on)));
+        Some(day) if day < earliest => {
+            errors.add("log_on", nz.err_before_talk(show_date(earliest)));
             None
         }
         Some(day) if day > today => {
