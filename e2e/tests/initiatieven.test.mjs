@@ -353,7 +353,7 @@ test('a plan brought in, coached to a running initiative with a vacant unit and 
   assert.equal(await notice(staff), 'De fase is gewijzigd.');
   assert.equal((await staff.textContent('main [data-stage]')).trim(), 'Nu: Loopt');
   const outcomeForm = staff.locator(`main form[action="${path}/opbrengst"]`);
-  await outcomeForm.getByLabel('Jaar').fill(String(YEAR));
+  await outcomeForm.getByLabel('Jaar', { exact: true }).fill(String(YEAR));
   await outcomeForm.getByLabel('Deelnemers').fill('25');
   await outcomeForm.getByLabel('Vrijwilligers').fill('4');
   await outcomeForm.getByLabel('Banen voor mensen met afstand tot de arbeidsmarkt').fill('2');
