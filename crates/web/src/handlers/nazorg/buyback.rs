@@ -4,7 +4,7 @@
 //! after the calculation and what it does have been confirmed; a completed buy-back returns the home to the rental
 //! stock.
 
-use super::{buyback_lines, corporation_write, parse_day, plain_amount, show_percent, subnav};
+use super::{bounded_day, buyback_lines, corporation_write, parse_day, plain_amount, show_percent, subnav};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
@@ -171,18 +171,17 @@ async fn submit(
     let field = |name: &str| crate::forms::field(&fields, name).to_owned();
     let mut errors = FieldErrors::default();
     let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
-    let requested_on = match parse_day(&field("requested_on")).filter(|day| *day <= today) {
-        // A request to buy back is made after the sale.
-        Some(day) if day < sale.sold_on => {
-            errors.add("requested_on", nz.err_before_sale(show_date(sale.sold_on)));
-            None
-        }
-        Some(day) => Some(day),
-        None => {
-            errors.add("requested_on", nz.err_date_not_future);
-            None
-        }
-    };
+    // A request to buy back is made after the sale.
+    let requested_on = bounded_day(
+        &mut errors,
+        "requested_on",
+        &field("requested_on"),
+        nz.err_date_not_future.to_owned(),
+        &[
+            (&|day| day <= today, nz.err_date_not_future.to_owned()),
+            (&|day| day >= sale.sold_on, nz.err_before_sale(show_date(sale.sold_on))),
+        ],
+    );
     let value_now = match crate::forms::amount_at_least(auth.ctx.t(), &field("value_now"), 1, nz.err_amount) {
         Ok(cents) => Some(cents),
         Err(message) => {

@@ -159,6 +159,29 @@ fn parse_day(text: &str) -> Option<time::Date> {
     crate::forms::parse_date(text.trim()).ok()
 }
 
+/// A day typed in `field`, kept when it keeps every bound; else `None`, with the message of the first bound it breaks
+/// (a test of the day, and what to say), or `unreadable` when it is no day. Days recorded about a sale are weighed
+/// against the sale, the talk and today this way.
+fn bounded_day(
+    errors: &mut crate::forms::FieldErrors,
+    field: &'static str,
+    typed: &str,
+    unreadable: String,
+    bounds: &[(&dyn Fn(time::Date) -> bool, String)],
+) -> Option<time::Date> {
+    let Some(day) = parse_day(typed) else {
+        errors.add(field, unreadable);
+        return None;
+    };
+    match bounds.iter().find(|(keeps, _)| !keeps(day)) {
+        Some((_, message)) => {
+            errors.add(field, message.clone());
+            None
+        }
+        None => Some(day),
+    }
+}
+
 /// Cents as a plain amount for a link or a form's value (`123456,78`), which `Money::parse` reads back.
 fn plain_amount(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };

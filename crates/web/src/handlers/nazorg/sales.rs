@@ -2,7 +2,7 @@
 //! its checks are planned), and the buyer's page — shared by the corporation's staff and the assigned koopcoach —
 //! with the talk, the koopcoach and their log, the checks and the buy-back.
 
-use super::{buyer_scope, corporation_write, parse_day, parse_percent_bp, show_percent, subnav};
+use super::{bounded_day, buyer_scope, corporation_write, parse_day, parse_percent_bp, show_percent, subnav};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
@@ -586,21 +586,16 @@ async fn add_log(
     let talked_on = talks::talk(&state.db, &buyers, id).await?.map(|t| t.held_on);
     let earliest = talked_on.map_or(sold_on, |talk| talk.min(sold_on));
     let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
-    let on_date = match parse_day(&field("log_on")) {
-        Some(day) if day < earliest => {
-            errors.add("log_on", nz.err_before_talk(show_date(earliest)));
-            None
-        }
-        Some(day) if day > today => {
-            errors.add("log_on", nz.err_date_not_future);
-            None
-        }
-        Some(day) => Some(day),
-        None => {
-            errors.add("log_on", nz.err_date);
-            None
-        }
-    };
+    let on_date = bounded_day(
+        &mut errors,
+        "log_on",
+        &field("log_on"),
+        nz.err_date.to_owned(),
+        &[
+            (&|day| day >= earliest, nz.err_before_talk(show_date(earliest))),
+            (&|day| day <= today, nz.err_date_not_future.to_owned()),
+        ],
+    );
     let contact = field("log_contact");
     if contact.is_empty() || contact.chars().count() > 100 {
         errors.add("log_contact", nz.err_text);

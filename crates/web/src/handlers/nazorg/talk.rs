@@ -2,7 +2,7 @@
 //! of owning against the rent, and the buyer's consent to aftercare. Consent is asked, never pre-set, and is
 //! recorded only after a summary of what it does has been confirmed.
 
-use super::{corporation_write, parse_day, subnav};
+use super::{bounded_day, corporation_write, subnav};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
@@ -130,21 +130,16 @@ async fn submit(
     // The talk before the sale is held on or before the day of the sale, and not after today.
     let sold_on = sales::sold_on(&state.db, &BuyerScope::sales_staff(&scope), id).await?.ok_or(AppError::NotFound)?;
     let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
-    let held_on = match parse_day(&field("held_on")) {
-        Some(day) if day > sold_on => {
-            errors.add("held_on", nz.err_talk_after_sale(show_date(sold_on)));
-            None
-        }
-        Some(day) if day > today => {
-            errors.add("held_on", nz.err_date_not_future);
-            None
-        }
-        Some(day) => Some(day),
-        None => {
-            errors.add("held_on", nz.err_date);
-            None
-        }
-    };
+    let held_on = bounded_day(
+        &mut errors,
+        "held_on",
+        &field("held_on"),
+        nz.err_date.to_owned(),
+        &[
+            (&|day| day <= sold_on, nz.err_talk_after_sale(show_date(sold_on))),
+            (&|day| day <= today, nz.err_date_not_future.to_owned()),
+        ],
+    );
     let money = |name: &'static str, errors: &mut FieldErrors| match crate::forms::amount_at_least(
         auth.ctx.t(),
         &field(name),
