@@ -36,6 +36,14 @@ pub fn amount_at_least(t: &Texts, typed: &str, min_cents: i64, own: &'static str
     }
 }
 
+/// An amount a form may leave empty (`Ok(None)`), else as [`amount_at_least`] with nothing below zero.
+pub fn optional_amount(t: &Texts, typed: &str, own: &'static str) -> Result<Option<i64>, &'static str> {
+    match typed.trim() {
+        "" => Ok(None),
+        typed => amount_at_least(t, typed, 0, own).map(Some),
+    }
+}
+
 impl FieldErrors {
     /// Adds a message for a field (the first one per field wins).
     pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {

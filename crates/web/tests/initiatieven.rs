@@ -144,6 +144,15 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let forged = as_refs(&loan(rented));
     let forged: Vec<(&str, &str)> = forged.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(app.post(&format!("{path}/ruimte"), &forged).await.status, StatusCode::NOT_FOUND);
+    // A rent below zero was taken as a loan that pays the initiative; one above the forms' limit says the limit.
+    for (rent, says) in [("-100", "Vul een bedrag"), ("2000000000", "Volkshuis neemt bedragen tot € 1.000.000.000")] {
+        let mut wrong = as_refs(&loan(vacant));
+        wrong[1].1 = rent.to_owned();
+        let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = app.post(&format!("{path}/ruimte"), &wrong).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "rent {rent}");
+        assert!(refused.main().contains(says), "rent {rent}: {}", refused.main());
+    }
     let mut good = as_refs(&loan(vacant));
     good.push(("until", "2027-12-31".to_owned()));
     let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -8,7 +8,7 @@ use super::{corporation_view, corporation_write, form, grant_line, loan_line, mo
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{parse_percent_bp, FieldErrors};
-use crate::i18n::InitiatievenTexts;
+use crate::i18n::{InitiatievenTexts, Texts};
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
@@ -448,25 +448,17 @@ async fn log(
     done(org, id, "log", "logboek")
 }
 
-/// An amount typed in a form, above zero.
+/// An amount typed in a form, above zero and at most the forms' limit (sums of such amounts stay exact).
 fn amount(
-    it: &InitiatievenTexts,
+    (t, it): (&Texts, &InitiatievenTexts),
     fields: &HashMap<String, String>,
     name: &'static str,
     errors: &mut FieldErrors,
 ) -> Option<i64> {
-    match Money::parse(crate::forms::field(fields, name)) {
-        Ok(m) if m.cents() > 0 && m.cents() <= MAX_AMOUNT_CENTS => Some(m.cents()),
-        _ => {
-            errors.add(name, it.err_amount);
-            None
-        }
-    }
+    crate::forms::amount_at_least(t, crate::forms::field(fields, name), 1, it.err_amount)
+        .map_err(|message| errors.add(name, message))
+        .ok()
 }
-
-/// Amounts above this (€ 100 million) are refused: no liveability budget, grant or rent comes near it, and sums of
-/// such amounts must stay within what the database adds up.
-const MAX_AMOUNT_CENTS: i64 = 10_000_000_000;
 
 async fn lend(
     State(state): State<AppState>,
@@ -482,14 +474,11 @@ async fn lend(
     if unit.is_none() {
         errors.add("unit", it.err_choose);
     }
-    let rent = match Money::parse(field("rent")) {
-        Ok(m) if m.cents() <= MAX_AMOUNT_CENTS => Some(m.cents()),
-        Err(_) if field("rent").is_empty() => Some(0),
-        _ => {
-            errors.add("rent", it.err_amount);
-            None
-        }
-    };
+    // An empty rent is a loan for free; a negative one is refused.
+    let rent = crate::forms::optional_amount(auth.ctx.t(), field("rent"), it.err_amount)
+        .map(Option::unwrap_or_default)
+        .map_err(|message| errors.add("rent", message))
+        .ok();
     let discount = match field("discount") {
         "" => Some(0),
         typed => parse_percent_bp(typed),
@@ -545,7 +534,7 @@ async fn grant(
     if budget.is_none() {
         errors.add("budget", it.err_choose);
     }
-    let amount_cents = amount(it, &fields, "amount", &mut errors);
+    let amount_cents = amount((auth.ctx.t(), it), &fields, "amount", &mut errors);
     let reason = crate::forms::field(&fields, "override");
     if reason.chars().count() > 1_000 {
         errors.add("override", it.err_text);
@@ -593,7 +582,7 @@ async fn spend(
         Some(_) => {}
     }
     let on = on.filter(|day| *day <= today);
-    let amount_cents = amount(it, &fields, "spend_amount", &mut errors);
+    let amount_cents = amount((auth.ctx.t(), it), &fields, "spend_amount", &mut errors);
     let what = field("spend_what");
     if what.is_empty() || what.chars().count() > 1_000 {
         errors.add("spend_what", it.err_text);
@@ -641,14 +630,14 @@ async fn agreement(
     }
     let budget = match field("agreement_budget").as_str() {
         "" => Some(None),
-        typed => Money::parse(typed).ok().filter(|m| m.cents() > 0).map(|m| Some(m.cents())),
+        typed => match crate::forms::amount_at_least(auth.ctx.t(), typed, 1, it.err_amount) {
+            Ok(cents) => Some(Some(cents)),
+            Err(message) => {
+                errors.add("agreement_budget", message);
+                None
+            }
+        },
     };
-    if budget.is_none() {
-        errors.add(
-            "agreement_budget",
-            crate::forms::amount_error(auth.ctx.t(), &field("agreement_budget"), it.err_amount),
-        );
-    }
     let on = crate::forms::parse_date(&field("agreement_on")).ok();
     if on.is_none() {
         errors.add("agreement_on", it.err_date);
@@ -833,7 +822,7 @@ async fn set_budget(
     if name.is_empty() || name.chars().count() > 150 {
         errors.add("name", it.err_text);
     }
-    let amount_cents = amount(it, &fields, "amount", &mut errors);
+    let amount_cents = amount((auth.ctx.t(), it), &fields, "amount", &mut errors);
     // A budget is not set below what was granted from it: that would overdraw it without a recorded reason.
     if let (Some(year), Some(amount)) = (year, amount_cents) {
         let existing = budgets::budgets(&state.db, scope.as_read()).await?;

@@ -164,10 +164,10 @@ async fn add_line(
         errors.add("category", auth.ctx.t().err_choose);
     }
     let description = errors.check(auth.ctx.t(), "description", Name::parse(&form.description));
-    let amount = Money::parse(&form.amount).ok().filter(|m| m.cents() > 0);
-    if amount.is_none() {
-        errors.add("amount", crate::forms::amount_error(auth.ctx.t(), &form.amount, ov.err_amount));
-    }
+    let amount = crate::forms::amount_at_least(auth.ctx.t(), &form.amount, 1, ov.err_amount)
+        .map_err(|message| errors.add("amount", message))
+        .ok()
+        .map(Money::from_cents);
     let spent_on = parse_date(&form.spent_on).map_err(|_| errors.add("spent_on", ov.err_date)).ok();
     let (Some(category), Some(description), Some(amount), Some(spent_on)) = (category, description, amount, spent_on)
     else {

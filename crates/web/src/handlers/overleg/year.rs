@@ -281,10 +281,10 @@ async fn set_budget(
     if year.is_none() {
         errors.add("year", auth.ctx.t().err_format);
     }
-    let amount = Money::parse(&form.amount).ok().filter(|m| m.cents() >= 0);
-    if amount.is_none() {
-        errors.add("amount", crate::forms::amount_error(auth.ctx.t(), &form.amount, ov.err_amount));
-    }
+    let amount = crate::forms::amount_at_least(auth.ctx.t(), &form.amount, 0, ov.err_amount)
+        .map_err(|message| errors.add("amount", message))
+        .ok()
+        .map(Money::from_cents);
     if let (Some(tenant), Some(year), Some(amount), true) = (tenant, year, amount, errors.is_empty()) {
         let mut tx = state.db.begin().await?;
         match overleg::set_budget(&mut tx, &scope, &auth.actor(&state), tenant, year, amount).await {

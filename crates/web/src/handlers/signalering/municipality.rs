@@ -111,14 +111,6 @@ async fn bucket_list(State(state): State<AppState>, auth: Auth, Path(org): Path<
     ok(&buckets_page(&state, &auth, org, HashMap::new(), FieldErrors::default()).await?)
 }
 
-/// An optional amount in euros: empty is none.
-fn optional_money(text: &str) -> Result<Option<Money>, ()> {
-    match text.trim() {
-        "" => Ok(None),
-        t => Money::parse(t).ok().filter(|m| m.cents() >= 0).map(Some).ok_or(()),
-    }
-}
-
 async fn bucket_add(
     State(state): State<AppState>,
     auth: Auth,
@@ -133,9 +125,13 @@ async fn bucket_add(
     if name.is_empty() || name.chars().count() > 80 {
         errors.add("name", sg.err_name);
     }
-    let min_amount = optional_money(&field("min_amount")).map_err(|_| errors.add("min_amount", sg.err_amount)).ok();
-    let below_amount =
-        optional_money(&field("below_amount")).map_err(|_| errors.add("below_amount", sg.err_amount)).ok();
+    let mut amount = |name: &str| {
+        crate::forms::optional_amount(auth.ctx.t(), &field(name), sg.err_amount)
+            .map(|cents| cents.map(Money::from_cents))
+            .map_err(|message| errors.add(name, message))
+            .ok()
+    };
+    let (min_amount, below_amount) = (amount("min_amount"), amount("below_amount"));
     let min_months = match field("min_months").as_str() {
         "" => Some(None),
         t => t.parse::<u32>().ok().filter(|m| *m <= 120).map(Some),

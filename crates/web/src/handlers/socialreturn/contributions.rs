@@ -175,10 +175,10 @@ fn parse(
             } else {
                 (registered.map(|r| r.name.clone()), registered.map(|r| r.certificate))
             };
-            let invoice = Money::parse(f("invoice")).ok().filter(|m| m.cents() > 0);
-            if invoice.is_none() {
-                errors.add("invoice", crate::forms::amount_error(t, f("invoice"), sr.err_amount));
-            }
+            let invoice = crate::forms::amount_at_least(t, f("invoice"), 1, sr.err_amount)
+                .map_err(|message| errors.add("invoice", message))
+                .ok()
+                .map(Money::from_cents);
             let on = need_date("date", errors);
             Some(Contribution::Purchase { seller: seller?, certificate: certificate?, invoice: invoice?, date: on? })
         }

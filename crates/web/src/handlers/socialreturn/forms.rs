@@ -45,10 +45,10 @@ pub(super) fn optional_money(
     if text.is_empty() {
         return None;
     }
-    match Money::parse(text) {
-        Ok(m) if m.cents() >= 0 => Some(m),
-        _ => {
-            errors.add(name, crate::forms::amount_error(t, text, sr.err_amount));
+    match crate::forms::amount_at_least(t, text, 0, sr.err_amount) {
+        Ok(cents) => Some(Money::from_cents(cents)),
+        Err(message) => {
+            errors.add(name, message);
             None
         }
     }

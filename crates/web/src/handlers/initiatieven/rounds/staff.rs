@@ -18,7 +18,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 use volkshuis_domain::access::ReadScope;
 use volkshuis_domain::initiatieven::buurtbudget::{RoundRules, RulesProblem};
-use volkshuis_domain::money::Money;
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::initiatieven::rounds::{
     self, votes, Area, CheckRefused, CreateRefused, MoveRefused, NewRound, Phase, ProgressRefused, ProjectStatus, Round,
@@ -82,10 +81,11 @@ fn read_round(
     let t = auth.ctx.t();
     let title = errors.check(t, "title", Name::parse(field(fields, "title")));
     let area = errors.check(t, "area", Area::parse(field(fields, "area")));
-    let budget = match Money::parse(field(fields, "budget")) {
-        Ok(m) => Some(m.cents()),
-        Err(_) => {
-            errors.add("budget", crate::forms::amount_error(t, field(fields, "budget"), bt.err_amount));
+    // Zero or less is refused below with the round's own rule (BudgetNotPositive), so any sign is taken here.
+    let budget = match crate::forms::amount_at_least(t, field(fields, "budget"), i64::MIN, bt.err_amount) {
+        Ok(cents) => Some(cents),
+        Err(message) => {
+            errors.add("budget", message);
             None
         }
     };

@@ -9,7 +9,7 @@ use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::{checkbox, field, FieldErrors};
 use crate::handlers::pickers::stock_picker;
-use crate::i18n::{NazorgTexts, VveTexts};
+use crate::i18n::{NazorgTexts, Texts, VveTexts};
 use crate::picker::Picker;
 use crate::state::AppState;
 use crate::views::{ok, render, Page};
@@ -144,14 +144,6 @@ fn fields_of(vve: &Vve) -> HashMap<String, String> {
     fields
 }
 
-/// An optional amount in euros, not negative: `Ok(None)` when empty.
-fn amount(text: &str) -> Result<Option<i64>, ()> {
-    match text {
-        "" => Ok(None),
-        t => Money::parse(t).ok().map(Money::cents).filter(|c| *c >= 0).map(Some).ok_or(()),
-    }
-}
-
 /// An optional day, not after `today`: `Ok(None)` when empty.
 fn day(text: &str, today: Date) -> Result<Option<Date>, ()> {
     match text {
@@ -170,7 +162,7 @@ fn text(value: &str, max: usize) -> Result<Option<String>, ()> {
 }
 
 /// The form read into a VvE's fields (without its complex, which the store knows), or the errors per field.
-fn parse(vt: &VveTexts, fields: &HashMap<String, String>, today: Date) -> (VveInput, FieldErrors) {
+fn parse((t, vt): (&Texts, &VveTexts), fields: &HashMap<String, String>, today: Date) -> (VveInput, FieldErrors) {
     let f = |name: &str| field(fields, name);
     let mut errors = FieldErrors::default();
     let mut input = VveInput { name: f("name").to_owned(), is_manager: checkbox_on(fields), ..VveInput::default() };
@@ -199,9 +191,9 @@ fn parse(vt: &VveTexts, fields: &HashMap<String, String>, today: Date) -> (VveIn
     for (name, slot) in
         [("rebuild_value", &mut input.rebuild_value_cents), ("yearly_reserve", &mut input.yearly_reserve_cents)]
     {
-        match amount(f(name)) {
+        match crate::forms::optional_amount(t, f(name), vt.err_amount) {
             Ok(value) => *slot = value,
-            Err(()) => errors.add(name, vt.err_amount),
+            Err(message) => errors.add(name, message),
         }
     }
     // The plan: its three facts together or none of them, each also checked on its own.
@@ -212,9 +204,9 @@ fn parse(vt: &VveTexts, fields: &HashMap<String, String>, today: Date) -> (VveIn
     }
     .map_err(|()| errors.add("mjop_horizon_years", vt.err_horizon));
     // A plan that reserves nothing would make the legal minimum zero: its yearly reservation is above zero.
-    let yearly = amount(f("mjop_yearly"))
-        .and_then(|c| if c == Some(0) { Err(()) } else { Ok(c) })
-        .map_err(|()| errors.add("mjop_yearly", vt.err_amount));
+    let yearly = crate::forms::optional_amount(t, f("mjop_yearly"), vt.err_amount)
+        .and_then(|c| if c == Some(0) { Err(vt.err_amount) } else { Ok(c) })
+        .map_err(|message| errors.add("mjop_yearly", message));
     if let (Ok(adopted), Ok(horizon), Ok(yearly)) = (adopted, horizon, yearly) {
         match (adopted, horizon, yearly) {
             (Some(adopted_on), Some(horizon_years), Some(yearly_reservation_cents)) => {
@@ -268,7 +260,7 @@ async fn read(
     fields: &HashMap<String, String>,
 ) -> Result<Result<VveInput, FieldErrors>, AppError> {
     let vt = VveTexts::of(auth.ctx.lang);
-    let (mut input, mut errors) = parse(vt, fields, dutch_date(state.clock.now()));
+    let (mut input, mut errors) = parse((auth.ctx.t(), vt), fields, dutch_date(state.clock.now()));
     let code = field(fields, "complex");
     if !code.is_empty() {
         match own_complex(&state.db, scope.as_read(), code).await? {
@@ -402,7 +394,7 @@ mod tests {
             ("conflict_disclosed_on", "2026-05-01"),
             ("conflict_abstentions", "Benoeming van de beheerder"),
         ]);
-        let (input, errors) = parse(vt, &fields, TODAY);
+        let (input, errors) = parse((crate::i18n::Lang::Nl.texts(), vt), &fields, TODAY);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(input.kvk.as_deref(), Some("01234567"));
         assert_eq!(input.rebuild_value_cents, Some(300_000_000));
@@ -427,7 +419,7 @@ mod tests {
             ("last_meeting_on", "2027-01-01"),
             ("conflict_abstentions", "Alles"),
         ]);
-        let (_, errors) = parse(vt, &fields, TODAY);
+        let (_, errors) = parse((crate::i18n::Lang::Nl.texts(), vt), &fields, TODAY);
         assert_eq!(errors.get("name"), Some(vt.err_name));
         assert_eq!(errors.get("kvk"), Some(vt.err_kvk));
         assert_eq!(errors.get("votes_corporation"), Some(vt.err_votes_more));
