@@ -124,7 +124,7 @@ test('a plan brought in, coached to a running initiative with a vacant unit and 
   const refused = await go(member, form.getByRole('button', { name: 'Indienen' }));
   assert.equal(refused.status(), 422);
   assert.equal(new URL(member.url()).pathname, '/initiatieven/nieuw');
-  assert.equal((await member.textContent('#description-error')).trim(), 'Vul dit in (niet te lang).');
+  assert.equal((await member.textContent('#description-error')).trim(), 'Vul dit veld in.');
   assert.equal((await member.textContent('#buurt-error')).trim(), 'Een buurtcode is BU gevolgd door 8 cijfers.');
   assert.equal((await member.textContent('#needs-error')).trim(), 'Kies ten minste één.');
   assert.equal(await member.locator('.field-error').count(), 3, 'only the three wrong fields');

@@ -60,6 +60,16 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// Checks a text field for presence (when `required`) and length, with a message that says which and names the
+    /// limit ("Vul dit in (niet te lang)" left the user to guess how long was too long).
+    pub fn bounded(&mut self, t: &Texts, field: impl Into<String>, value: &str, required: bool, max: usize) {
+        if required && value.trim().is_empty() {
+            self.add(field, t.err_required);
+        } else if value.chars().count() > max {
+            self.add(field, t.err_too_long(max));
+        }
+    }
+
     /// Takes a parse result: the value when it parsed, otherwise `None` with the message recorded.
     pub fn check<T>(&mut self, t: &Texts, field: &'static str, parsed: Result<T, TextError>) -> Option<T> {
         match parsed {
@@ -291,6 +301,22 @@ mod tests {
         assert_eq!(errors.check(t, "name", Ok::<_, TextError>(3)), Some(3));
         assert_eq!(errors.get("code"), Some(t.err_required));
         assert_eq!(errors.get("name"), None);
+    }
+
+    #[test]
+    fn a_bounded_text_says_whether_it_is_missing_or_how_long_it_may_be() {
+        let t = crate::i18n::Lang::Nl.texts();
+        let mut errors = FieldErrors::default();
+        errors.bounded(t, "empty", "  ", true, 10);
+        errors.bounded(t, "optional", "", false, 10);
+        errors.bounded(t, "long", "elf tekens!", false, 10);
+        errors.bounded(t, "fits", "tien tekens", true, 11);
+        errors.bounded(t, "accents", "ééééééééééé", true, 11);
+        assert_eq!(errors.get("empty"), Some(t.err_required));
+        assert_eq!(errors.get("long"), Some("Gebruik hoogstens 10 tekens."));
+        for fine in ["optional", "fits", "accents"] {
+            assert_eq!(errors.get(fine), None, "{fine}");
+        }
     }
 
     #[test]

@@ -65,7 +65,6 @@ err-buyer-name = Enter the buyer's name (at most 200 characters).
 err-email = Enter a valid e-mail address, or leave it empty.
 err-phone = The phone number is too long.
 err-already-sold = This home has been sold already and not bought back.
-err-text = Fill this in (not too long).
 err-discount-required = These conditions come with a discount percentage.
 err-discount-range = The Koopgarant discount is at least 10% and at most 50%; another discount at most 50%.
 err-share-required = Enter the owner's share in the change of value, as the contract states it.

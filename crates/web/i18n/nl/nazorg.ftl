@@ -65,7 +65,6 @@ err-buyer-name = Vul de naam van de koper in (hoogstens 200 tekens).
 err-email = Vul een geldig e-mailadres in, of laat het leeg.
 err-phone = Het telefoonnummer is te lang.
 err-already-sold = Deze woning is al verkocht en niet teruggekocht.
-err-text = Vul dit in (niet te lang).
 err-discount-required = Bij deze voorwaarden hoort een kortingspercentage.
 err-discount-range = De korting bij Koopgarant is minstens 10% en hoogstens 50%; bij een andere korting hoogstens 50%.
 err-share-required = Vul het aandeel van de eigenaar in de waardeontwikkeling in, zoals het in het contract staat.

@@ -352,7 +352,7 @@ async fn edit(
     let scope = corporation_write(&state, &auth, org).await?;
     let it = InitiatievenTexts::of(auth.ctx.lang);
     let mut errors = FieldErrors::default();
-    let Some(edit) = form::read(it, &fields, &mut errors, true) else {
+    let Some(edit) = form::read((auth.ctx.t(), it), &fields, &mut errors, true) else {
         return refused(&state, &auth, org, id, fields, errors).await;
     };
     if !initiatives::edit_by_corporation(&state.db, &scope, &auth.actor(&state), id, &edit).await? {
@@ -375,8 +375,8 @@ async fn stage(
         return refused(&state, &auth, org, id, fields, errors).await;
     };
     let lessons = crate::forms::field(&fields, "lessons");
-    if lessons.chars().count() > 4_000 {
-        errors.add("lessons", it.err_text);
+    errors.bounded(auth.ctx.t(), "lessons", lessons, false, 4_000);
+    if !errors.is_empty() {
         return refused(&state, &auth, org, id, fields, errors).await;
     }
     let today = dutch_date(state.clock.now());
@@ -431,13 +431,9 @@ async fn log(
         errors.add("log_on", it.err_date);
     }
     let text = crate::forms::field(&fields, "log_text");
-    if text.is_empty() || text.chars().count() > 4_000 {
-        errors.add("log_text", it.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "log_text", text, true, 4_000);
     let next = crate::forms::field(&fields, "log_next");
-    if next.chars().count() > 1_000 {
-        errors.add("log_next", it.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "log_next", next, false, 1_000);
     let Some(on) = on.filter(|_| errors.is_empty()) else {
         return refused(&state, &auth, org, id, fields, errors).await;
     };
@@ -536,9 +532,7 @@ async fn grant(
     }
     let amount_cents = amount((auth.ctx.t(), it), &fields, "amount", &mut errors);
     let reason = crate::forms::field(&fields, "override");
-    if reason.chars().count() > 1_000 {
-        errors.add("override", it.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "override", reason, false, 1_000);
     let (Some(budget), Some(amount_cents), true) = (budget, amount_cents, errors.is_empty()) else {
         return refused(&state, &auth, org, id, fields, errors).await;
     };
@@ -584,13 +578,9 @@ async fn spend(
     let on = on.filter(|day| *day <= today);
     let amount_cents = amount((auth.ctx.t(), it), &fields, "spend_amount", &mut errors);
     let what = field("spend_what");
-    if what.is_empty() || what.chars().count() > 1_000 {
-        errors.add("spend_what", it.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "spend_what", what, true, 1_000);
     let evidence = field("spend_evidence");
-    if evidence.chars().count() > 1_000 {
-        errors.add("spend_evidence", it.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "spend_evidence", evidence, false, 1_000);
     let (Some(on), Some(amount_cents), true) = (on, amount_cents, errors.is_empty()) else {
         return refused(&state, &auth, org, initiative, fields, errors).await;
     };
@@ -624,9 +614,7 @@ async fn agreement(
     }
     let (subject, who) = (field("subject"), field("agreement_who"));
     for (name, value) in [("subject", &subject), ("agreement_who", &who)] {
-        if value.is_empty() || value.chars().count() > 500 {
-            errors.add(name, it.err_text);
-        }
+        errors.bounded(auth.ctx.t(), name, value, true, 500);
     }
     let budget = match field("agreement_budget").as_str() {
         "" => Some(None),
@@ -682,9 +670,7 @@ async fn outcome(
         visitors: count("visitors"),
     };
     let story = field("story");
-    if story.chars().count() > 4_000 {
-        errors.add("story", it.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "story", story, false, 4_000);
     // A year already recorded is replaced only when asked: a form sent with one figure replaced every figure and
     // the story of that year with nothing.
     if let Some(year) = year.filter(|_| crate::forms::field(&fields, "replace") != "on") {
@@ -803,7 +789,7 @@ async fn set_budget(
         || area.chars().count() > 40
         || !area.chars().all(|c| c.is_ascii_alphanumeric() || "-._".contains(c))
     {
-        errors.add("area", it.err_text);
+        errors.add("area", it.err_area_unknown);
     } else if !is_cbs_area(&area)
         && !stock::unknown_codes(
             &state.db,
@@ -819,9 +805,7 @@ async fn set_budget(
         errors.add("area", it.err_area_unknown);
     }
     let name = field("name");
-    if name.is_empty() || name.chars().count() > 150 {
-        errors.add("name", it.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "name", &name, true, 150);
     let amount_cents = amount((auth.ctx.t(), it), &fields, "amount", &mut errors);
     // A budget is not set below what was granted from it: that would overdraw it without a recorded reason.
     if let (Some(year), Some(amount)) = (year, amount_cents) {
@@ -905,7 +889,7 @@ async fn complexes(
         .collect();
     let mut errors = FieldErrors::default();
     if codes.len() > 50 {
-        errors.add("complexes", it.err_text);
+        errors.add("complexes", it.err_complexes_many);
         return refused(&state, &auth, org, id, fields, errors).await;
     }
     match initiatives::set_clusters(&state.db, &scope, &auth.actor(&state), id, &codes).await? {

@@ -1,7 +1,7 @@
 //! The initiative's own fields as a form sends them, shared by the initiator's and the corporation's pages.
 
 use crate::forms::FieldErrors;
-use crate::i18n::InitiatievenTexts;
+use crate::i18n::{InitiatievenTexts, Texts};
 use std::collections::HashMap;
 use volkshuis_domain::initiatieven::plan::{parse_lines, show_lines, BusinessPlan};
 use volkshuis_domain::initiatieven::stage::Need;
@@ -9,7 +9,7 @@ use volkshuis_store::initiatieven::initiatives::{Initiative, InitiatorEdit};
 
 /// Reads title, description, place, who, needs and (with `with_plan`) the plan; each wrong field gets its message.
 pub(super) fn read(
-    it: &InitiatievenTexts,
+    (t, it): (&Texts, &InitiatievenTexts),
     fields: &HashMap<String, String>,
     errors: &mut FieldErrors,
     with_plan: bool,
@@ -17,9 +17,7 @@ pub(super) fn read(
     let field = |name: &str| crate::forms::field(fields, name).to_owned();
     let text = |name: &'static str, max: usize, errors: &mut FieldErrors| {
         let value = field(name);
-        if value.is_empty() || value.chars().count() > max {
-            errors.add(name, it.err_text);
-        }
+        errors.bounded(t, name, &value, true, max);
         value
     };
     let title = text("title", 150, errors);
@@ -40,9 +38,7 @@ pub(super) fn read(
             }
         }
         plan.risk_bearer = field("risk_bearer");
-        if plan.risk_bearer.chars().count() > 300 {
-            errors.add("risk_bearer", it.err_text);
-        }
+        errors.bounded(t, "risk_bearer", &plan.risk_bearer, false, 300);
     }
     errors.is_empty().then_some(InitiatorEdit { title, description, place, who, needs, plan })
 }

@@ -137,7 +137,7 @@ async fn submit(
 ) -> Result<Response, AppError> {
     let it = InitiatievenTexts::of(auth.ctx.lang);
     let mut errors = FieldErrors::default();
-    let edit = form::read(it, &fields, &mut errors, false);
+    let edit = form::read((auth.ctx.t(), it), &fields, &mut errors, false);
     let corporation = crate::forms::field(&fields, "corporation").parse::<i64>().ok();
     if corporation.is_none() {
         errors.add("corporation", it.err_corporation);
@@ -178,7 +178,8 @@ async fn submit(
             match refused {
                 SubmitRefused::UnknownCorporation => errors.add("corporation", it.err_corporation),
                 SubmitRefused::NotAMember => errors.add("on_behalf", it.err_on_behalf),
-                SubmitRefused::UnknownComplex => errors.add("place", it.err_text),
+                // The initiator's form names no complex (the coach links them), so this is a forged form.
+                SubmitRefused::UnknownComplex => errors.add("place", it.err_choose),
             }
             render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, fields, errors).await?)
         }
@@ -303,7 +304,7 @@ async fn edit(
 ) -> Result<Response, AppError> {
     let it = InitiatievenTexts::of(auth.ctx.lang);
     let mut errors = FieldErrors::default();
-    let Some(edit) = form::read(it, &fields, &mut errors, true) else {
+    let Some(edit) = form::read((auth.ctx.t(), it), &fields, &mut errors, true) else {
         let page = own_page(&state, &auth, id, None, Some(fields), errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
@@ -332,7 +333,7 @@ async fn publish(
         // Back from the confirmation, or a summary that cannot go public: the page with the summary as typed.
         let mut errors = FieldErrors::default();
         if !back {
-            errors.add("public_summary", it.err_text);
+            errors.bounded(auth.ctx.t(), "public_summary", &summary, true, 1_000);
         }
         let initiative = initiatives::for_initiator(&state.db, auth.user.id, id).await?.ok_or(AppError::NotFound)?;
         let mut kept = form::fields_of(&initiative);

@@ -212,9 +212,7 @@ async fn submit(
     };
     let text = |name: &'static str, errors: &mut FieldErrors| {
         let value = field(name);
-        if value.chars().count() > 4_000 {
-            errors.add(name, nz.err_text);
-        }
+        errors.bounded(auth.ctx.t(), name, &value, false, 4_000);
         (!value.is_empty()).then_some(value)
     };
     let valuation_note = text("valuation_note", &mut errors);

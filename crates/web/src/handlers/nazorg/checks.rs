@@ -6,7 +6,7 @@ use super::{corporation_write, parse_day, subnav};
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
-use crate::i18n::NazorgTexts;
+use crate::i18n::{NazorgTexts, Texts};
 use crate::state::AppState;
 use crate::views::{ok, render, show_date, NoticeQuery, Page};
 use askama::Template;
@@ -169,7 +169,7 @@ async fn page(
 
 /// Reads a follow-up action from the form's `action_*` fields: `Ok(None)` when all are empty.
 fn read_action(
-    nz: &NazorgTexts,
+    (t, nz): (&Texts, &NazorgTexts),
     fields: &HashMap<String, String>,
     errors: &mut FieldErrors,
 ) -> Option<Option<NewAction>> {
@@ -178,12 +178,8 @@ fn read_action(
     if description.is_empty() && owner.is_empty() && due.is_empty() {
         return Some(None);
     }
-    if description.is_empty() || description.chars().count() > 1_000 {
-        errors.add("action_description", nz.err_text);
-    }
-    if owner.is_empty() || owner.chars().count() > 200 {
-        errors.add("action_owner", nz.err_text);
-    }
+    errors.bounded(t, "action_description", &description, true, 1_000);
+    errors.bounded(t, "action_owner", &owner, true, 200);
     let due_on = parse_day(&due);
     if due_on.is_none() {
         errors.add("action_due", nz.err_date);
@@ -244,10 +240,8 @@ async fn record(
     let payment_problems = yes_no("payment_problems", &mut errors);
     let sell_back = yes_no("sell_back", &mut errors);
     let notes = field("notes");
-    if notes.chars().count() > 4_000 {
-        errors.add("notes", nz.err_text);
-    }
-    let action = read_action(nz, &fields, &mut errors);
+    errors.bounded(auth.ctx.t(), "notes", &notes, false, 4_000);
+    let action = read_action((auth.ctx.t(), nz), &fields, &mut errors);
     let (
         Some(done_on),
         Some(maintenance),
@@ -295,9 +289,9 @@ async fn add_action(
     let scope = corporation_write(&state, &auth, org).await?;
     let nz = NazorgTexts::of(auth.ctx.lang);
     let mut errors = FieldErrors::default();
-    let Some(Some(action)) = read_action(nz, &fields, &mut errors) else {
+    let Some(Some(action)) = read_action((auth.ctx.t(), nz), &fields, &mut errors) else {
         if errors.is_empty() {
-            errors.add("action_description", nz.err_text);
+            errors.add("action_description", auth.ctx.t().err_required);
         }
         let page = check_page(&state, &auth, org, id, None, Some(fields), errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);

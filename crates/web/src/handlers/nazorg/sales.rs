@@ -597,17 +597,11 @@ async fn add_log(
         ],
     );
     let contact = field("log_contact");
-    if contact.is_empty() || contact.chars().count() > 100 {
-        errors.add("log_contact", nz.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "log_contact", &contact, true, 100);
     let topic = field("log_topic");
-    if topic.is_empty() || topic.chars().count() > 2_000 {
-        errors.add("log_topic", nz.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "log_topic", &topic, true, 2_000);
     let follow_up = field("log_follow_up");
-    if follow_up.chars().count() > 2_000 {
-        errors.add("log_follow_up", nz.err_text);
-    }
+    errors.bounded(auth.ctx.t(), "log_follow_up", &follow_up, false, 2_000);
     let Some(on_date) = on_date.filter(|_| errors.is_empty()) else {
         let page = sale_page(&state, &auth, org, id, None, fields, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);

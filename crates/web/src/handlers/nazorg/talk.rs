@@ -167,9 +167,7 @@ async fn submit(
     let checklist = talks::checklist(&state.db, scope.as_read()).await?;
     let answers: Vec<String> = (0..checklist.items.len()).map(|i| field(&format!("answer_{i}"))).collect();
     for (i, answer) in answers.iter().enumerate() {
-        if answer.chars().count() > 2_000 {
-            errors.add(format!("answer_{i}"), nz.err_text);
-        }
+        errors.bounded(auth.ctx.t(), format!("answer_{i}"), answer, false, 2_000);
     }
     let (Some(held_on), Some(owning), Some(rent), Some(consent), true) =
         (held_on, owning, rent, consent, errors.is_empty())
