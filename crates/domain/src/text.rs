@@ -45,6 +45,19 @@ pub fn turns_text_around(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether a text reads as a phone number as people write one: 6 to 16 digits (E.164's 15 and the "(0)" written
+/// after a country code), grouped by spaces,
+/// dashes, dots, slashes or brackets, with a leading `+` for a country code ("06-12345678", "+31 (0)570 123 456").
+/// Letters are refused: "abc" or "bel via secretaris" is no number a coach can call.
+pub fn is_phone_number(input: &str) -> bool {
+    let text = input.trim();
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    (6..=16).contains(&digits)
+        && text.chars().count() <= 40
+        && body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '/' | '(' | ')'))
+}
+
 /// A required single-line name (of a person or organisation): trimmed, 1–200 characters, no control characters.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Name(String);
@@ -121,6 +134,16 @@ impl LongText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_as_people_write_them() {
+        for number in ["0570-123456", "06 12 34 56 78", "+31 (0)570 123 456", "+31612345678", "0570/123.456"] {
+            assert!(is_phone_number(number), "{number}");
+        }
+        for not in ["abc", "bel de secretaris", "12345", "06-1234567a", "++31612345678", "0612345678901234567", ""] {
+            assert!(!is_phone_number(not), "{not}");
+        }
+    }
 
     #[test]
     fn name_is_trimmed() {

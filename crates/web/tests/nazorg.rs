@@ -351,10 +351,24 @@ async fn a_wrong_sale_form_comes_back_with_everything_typed(mut app: TestApp) {
     let refused = app.post(&path, &free).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Zonder voorwaarden hoort er geen korting"), "{}", refused.body);
+    // A buyer's address and number are ones a coach can use ("jan@x" and "abc" were taken).
+    let mut contact = SALE.to_vec();
+    contact[9] = ("buyer_email", "jan@x");
+    contact.push(("buyer_phone", "abc"));
+    let refused = app.post(&path, &contact).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Vul een geldig e-mailadres in") && refused.body.contains("Vul een telefoonnummer in")
+    );
+    assert!(refused.body.contains("value=\"jan@x\"") && refused.body.contains("value=\"abc\""), "{}", refused.body);
+    contact[9] = ("buyer_email", "jan@example.nl");
+    contact[10] = ("buyer_phone", "+31 (0)570 123 456");
+    assert_eq!(app.post(&path, &contact).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales").await, 1);
     // Another corporation's settings page is not the staff member's; a read-only member records nothing.
     app.login("lezer@woonstad.test").await;
     assert_eq!(app.post(&path, &SALE).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales").await, 1);
 }
 
 async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: TestApp) {

@@ -200,11 +200,11 @@ fn read_sale(
         errors.add("buyer_name", nz.err_buyer_name);
     }
     let email = field("buyer_email").to_owned();
-    if !email.is_empty() && (!email.contains('@') || email.len() > 254) {
+    if !email.is_empty() && volkshuis_domain::account::Email::parse(&email).is_err() {
         errors.add("buyer_email", nz.err_email);
     }
     let phone = field("buyer_phone").to_owned();
-    if phone.chars().count() > 40 {
+    if !phone.is_empty() && !volkshuis_domain::text::is_phone_number(&phone) {
         errors.add("buyer_phone", nz.err_phone);
     }
     let (Some(sold_on), Some(price), Some(value), Some(value_kind), Some(condition), Some(discount), Some(share)) =
