@@ -74,7 +74,7 @@ const PLANNED: &[Planned] = &[
         "Olst-Wijhe en Raalte",
         Some("https://www.hetatelier-druk.example"),
         &[
-            (CertificateKind::Pso, Some(PsoLevel::Aspirant), 1100, 370),
+            (CertificateKind::Pso, Some(PsoLevel::Aspirant), 1100, -370),
             (CertificateKind::Pso, Some(PsoLevel::Trede3), 360, 370),
         ],
     ),

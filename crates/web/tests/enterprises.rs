@@ -233,6 +233,12 @@ async fn an_enterprise_is_registered_with_its_certificate_and_evidence(mut app: 
     let refused = app.post_multipart(&path, &with_level, &[("certificaat.pdf", b"MZ\x90\x00")]).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("certificaat.pdf"), "{}", refused.main());
+    // A PSO certificate runs two years; four were taken.
+    let four_years =
+        [("kind", "pso"), ("level", "trede_2"), ("valid_from", "2025-01-01"), ("valid_until", "2029-01-01")];
+    let refused = app.post_multipart(&path, &four_years, &[("pso.pdf", PDF)]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Een PSO-certificaat is twee jaar geldig"), "{}", refused.main());
     assert_eq!(count(&app, "SELECT COUNT(*) FROM in_certificates").await, 0);
     // Right: an expired PSO trede 2 and a valid Social Enterprise NL membership expiring within 60 days.
     let saved = app.post_multipart(&path, &with_level, &[("pso-trede-2.pdf", PDF)]).await;

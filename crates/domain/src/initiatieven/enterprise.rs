@@ -59,9 +59,12 @@ coded_enum! {
 /// A certificate that stops being valid within this many days is flagged as expiring soon.
 pub const EXPIRES_SOON_DAYS: i64 = 60;
 
-/// The longest validity accepted, in years. PSO certificates run two years (RULES.md); the other registers renew
-/// yearly or on request. Longer is far more likely a typing error than a real certificate.
+/// The longest validity accepted, in years, for the registers other than PSO: they renew yearly or on request, and
+/// longer is far more likely a typing error than a real certificate.
 pub const MAX_VALID_YEARS: u32 = 5;
+
+/// A PSO certificate runs two years (RULES.md: "certificates valid 2 years"); a longer one was mistyped.
+pub const PSO_VALID_YEARS: u32 = 2;
 
 /// A certificate valid from `valid_from` up to and including `valid_until` is valid on `on`.
 pub fn valid_on(valid_from: Date, valid_until: Date, on: Date) -> bool {
@@ -100,12 +103,16 @@ pub enum CertificateProblem {
     /// Valid for more than [`MAX_VALID_YEARS`] years.
     #[error("een certificaat is hoogstens vijf jaar geldig")]
     LongerThanFiveYears,
+    /// A PSO certificate valid for more than [`PSO_VALID_YEARS`] years.
+    #[error("een PSO-certificaat is twee jaar geldig")]
+    PsoLongerThanTwoYears,
 }
 
 /// Everything wrong with a certificate as entered, in this order: a PSO certificate needs a level and the others
-/// take none; the last valid day comes after the first; and it is valid at most [`MAX_VALID_YEARS`] years, up to and
-/// including the same date five years later (from 1 March 2024 until 1 March 2029 is accepted; a start on 29
-/// February runs to 28 February). The length is only judged when the dates are in order.
+/// take none; the last valid day comes after the first; and it is valid at most [`MAX_VALID_YEARS`] years (a PSO
+/// certificate [`PSO_VALID_YEARS`]), up to and including the same date that many years later (from 1 March 2024
+/// until 1 March 2029 is accepted; a start on 29 February runs to 28 February). The length is only judged when the
+/// dates are in order.
 pub fn certificate_problems(
     kind: CertificateKind,
     level: Option<PsoLevel>,
@@ -120,10 +127,14 @@ pub fn certificate_problems(
         }
         _ => {}
     }
+    let (years, too_long) = match kind {
+        CertificateKind::Pso => (PSO_VALID_YEARS, CertificateProblem::PsoLongerThanTwoYears),
+        _ => (MAX_VALID_YEARS, CertificateProblem::LongerThanFiveYears),
+    };
     if valid_until <= valid_from {
         found.push(CertificateProblem::UntilNotAfterFrom);
-    } else if valid_until > add_months(valid_from, 12 * MAX_VALID_YEARS) {
-        found.push(CertificateProblem::LongerThanFiveYears);
+    } else if valid_until > add_months(valid_from, 12 * years) {
+        found.push(too_long);
     }
     found
 }

@@ -107,6 +107,22 @@ fn at_most_five_years() {
 }
 
 #[test]
+fn a_pso_certificate_runs_two_years() {
+    let kind = CertificateKind::Pso;
+    let level = Some(PsoLevel::Trede1);
+    assert_eq!(certificate_problems(kind, level, FROM, date!(2026 - 07 - 01)), vec![], "to the same date");
+    assert_eq!(
+        certificate_problems(kind, level, FROM, date!(2026 - 07 - 02)),
+        vec![CertificateProblem::PsoLongerThanTwoYears]
+    );
+    assert_eq!(
+        certificate_problems(kind, level, FROM, date!(2028 - 07 - 01)),
+        vec![CertificateProblem::PsoLongerThanTwoYears],
+        "four years, as an auditor typed it"
+    );
+}
+
+#[test]
 fn every_problem_at_once() {
     assert_eq!(
         certificate_problems(CertificateKind::Pso, None, UNTIL, FROM),

@@ -79,6 +79,7 @@ err-level-not-applicable = Only a PSO certificate has a level; leave the level e
 err-date = Give a date, such as 31-12-2026.
 err-until-not-after-from = The last valid day must come after the first.
 err-longer-than-five-years = A certificate is valid for at most five years; check the dates.
+err-pso-longer-than-two-years = A PSO certificate is valid for two years; check the dates (up to and including the same date two years later).
 err-evidence-missing = Add the certificate as a file.
 err-evidence-one = Add one file: the certificate. Choose the file again.
 notice-certificate = The certificate was added.

@@ -79,6 +79,7 @@ err-level-not-applicable = Alleen een PSO-certificaat heeft een trede; laat de t
 err-date = Geef een datum, zoals 31-12-2026.
 err-until-not-after-from = De laatste geldige dag moet na de eerste liggen.
 err-longer-than-five-years = Een certificaat is hoogstens vijf jaar geldig; kijk de data na.
+err-pso-longer-than-two-years = Een PSO-certificaat is twee jaar geldig; kijk de data na (tot en met dezelfde datum twee jaar later).
 err-evidence-missing = Voeg het certificaat toe als bestand.
 err-evidence-one = Voeg één bestand toe: het certificaat. Kies het bestand opnieuw.
 notice-certificate = Het certificaat is toegevoegd.

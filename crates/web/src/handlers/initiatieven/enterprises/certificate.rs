@@ -80,6 +80,7 @@ fn parse(ot: &OndernemingenTexts, fields: &Fields) -> Result<NewCertificate, Fie
             CertificateProblem::LevelNotApplicable => ("level", ot.err_level_not_applicable),
             CertificateProblem::UntilNotAfterFrom => ("valid_until", ot.err_until_not_after_from),
             CertificateProblem::LongerThanFiveYears => ("valid_until", ot.err_longer_than_five_years),
+            CertificateProblem::PsoLongerThanTwoYears => ("valid_until", ot.err_pso_longer_than_two_years),
         };
         errors.add(name, message);
     }
