@@ -285,6 +285,8 @@ test('a home sold to its tenant: the talk, a koopcoach, an overdue three-year ch
   await go(staff, talk.getByRole('button', { name: 'Verder naar de samenvatting' }));
   const confirm = staff.locator('[data-confirm]');
   assert.equal((await confirm.locator('h2').textContent()).trim(), 'Klopt dit?');
+  // The focus is on the summary (it stayed at the top of the page): what a screen reader reads next.
+  assert.equal(await staff.evaluate(() => document.activeElement.hasAttribute('data-summary')), true);
   const summary = (await confirm.locator('li').allTextContents()).map((t) => t.trim());
   assert.equal(summary[0], `Het gesprek is gevoerd op ${shown(TALK_ON)}.`);
   assert.equal(summary[1], 'Maandlasten als eigenaar € 812,50 tegenover huur € 690,00: verschil € 122,50 per maand.');

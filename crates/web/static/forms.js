@@ -55,10 +55,18 @@
   first.focus();
 
   // The summary of a step whose button confirms an answer (`name=confirmed`), if the page is such a step: in the
-  // form, or above it on a page of its own.
+  // form, or above it on a page of its own; else the summary of a confirmation section whose forms carry the answer
+  // as hidden fields (Nazorg's talk and buy-back).
   function focusConfirmation() {
     var button = document.querySelector('main button[name=confirmed]');
-    if (!button) return;
+    if (!button) {
+      var section = document.querySelector('main [data-confirm] [data-summary]');
+      if (section) {
+        section.setAttribute('tabindex', '-1');
+        section.focus();
+      }
+      return;
+    }
     // The summary of the button's own form (the form may be it), else the page's (a step on a page of its own); not
     // any list that happens to carry the attribute.
     var form = button.form;
