@@ -428,5 +428,5 @@ test('a cycle goes from the bid to signed commitments to a monitoring entry', as
   // Each section ends with the way back to that list, which is named on the page.
   await phone.click('#tijdlijn p.to-top a');
   await phone.waitForFunction(() => window.scrollY < 1000);
-  assert.equal(await phone.textContent('nav.toc .toc-title'), 'Op deze pagina');
+  assert.equal(await phone.textContent('nav.toc h2.toc-title'), 'Op deze pagina');
 });
