@@ -176,8 +176,11 @@ async fn stock_and_token(app: &mut TestApp) -> String {
     let imported =
         app.import_file(&format!("/orgs/{org}/stock/import"), &[("mode", "import")], "b.csv", file.as_bytes()).await;
     assert_eq!(imported.status, StatusCode::OK);
+    let none = app.get(&format!("/orgs/{org}/api-tokens")).await;
+    assert!(none.main().contains("Deze organisatie heeft nog geen API-sleutels"), "{}", none.main());
     let made = app.post(&format!("/orgs/{org}/api-tokens"), &[("name", "ERP-koppeling")]).await;
     assert_eq!(made.status, StatusCode::CREATED);
+    assert!(made.main().contains("<td>nog niet</td>") && !made.main().contains("nog geen API-sleutels"));
     let start = made.body.find("id=\"token-secret\">").expect("secret shown") + "id=\"token-secret\">".len();
     made.body[start..].chars().take_while(|c| *c != '<').collect()
 }

@@ -68,7 +68,7 @@ async fn page(
             id: t.id,
             name: t.name,
             created: format!("{} ({})", show_time(t.created_at), t.created_by),
-            last_used: t.last_used_at.map(show_time).unwrap_or_default(),
+            last_used: t.last_used_at.map(show_time).unwrap_or_else(|| auth.ctx.t().tokens_never_used.to_owned()),
             revoked: t.revoked_at.is_some(),
             ledger: t.may_bring_ledger,
             ledger_lapsed: t.may_bring_ledger && t.ledger_lapsed,
