@@ -32,7 +32,7 @@ pub enum TextError {
 /// Whether a character shows nothing on its own: white space, and the format characters a paste can bring along
 /// (soft hyphen, zero-width space and joiners, word joiner, byte-order mark, direction marks). A text of only these
 /// looked filled in and showed as an empty link.
-fn shows_nothing(c: char) -> bool {
+pub fn shows_nothing(c: char) -> bool {
     c.is_whitespace()
         || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
         || turns_text_around(c)

@@ -282,9 +282,12 @@ async fn check(request: Request, expected: &str) -> Result<Request, Refused> {
         let sent = form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
         // Checked here, once for every form: a field the handler does not check itself would store it (SQLite) or
         // fail to (PostgreSQL takes no NUL: a 500 with the typed text lost).
-        if sent.as_deref().is_some_and(|sent| same(sent, expected)) {
+        let bytes = if sent.as_deref().is_some_and(|sent| same(sent, expected)) {
             unreadable_form(&bytes).map_err(|e| Refused::Other(e.into_response()))?;
-        }
+            blanks_emptied(bytes)
+        } else {
+            bytes
+        };
         (sent, Body::from(bytes))
     } else if let Ok(boundary) = multer::parse_boundary(&content_type) {
         leading_field(body, boundary).await
@@ -311,7 +314,23 @@ async fn readable_body(request: Request) -> Result<Request, Response> {
     let (parts, body) = request.into_parts();
     let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| AppError::TooLarge.into_response())?;
     unreadable_form(&bytes).map_err(IntoResponse::into_response)?;
-    Ok(Request::from_parts(parts, Body::from(bytes)))
+    Ok(Request::from_parts(parts, Body::from(blanks_emptied(bytes))))
+}
+
+/// The form with every field that shows nothing (only white space or invisible characters such as a zero-width
+/// space, a byte-order mark or a direction mark) made empty, so each handler's "fill this in" sees it as empty: a
+/// title, name or log entry of one U+200B was saved as filled in by a dozen forms that checked `is_empty()`. Done
+/// here, once for every form, as the NUL check is; a body with no such field is passed on as it came.
+fn blanks_emptied(bytes: Bytes) -> Bytes {
+    let blank = |value: &str| !value.is_empty() && value.chars().all(volkshuis_domain::text::shows_nothing);
+    if !form_urlencoded::parse(&bytes).any(|(_, value)| blank(&value)) {
+        return bytes;
+    }
+    let mut emptied = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in form_urlencoded::parse(&bytes) {
+        emptied.append_pair(&name, if blank(&value) { "" } else { &value });
+    }
+    Bytes::from(emptied.finish())
 }
 
 /// Why an url-encoded form cannot be taken as it is: a field that is no UTF-8 once decoded (a browser always sends
@@ -373,6 +392,24 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{blanks_emptied, Bytes};
+
+    #[test]
+    fn fields_that_show_nothing_arrive_empty() {
+        let sent = Bytes::from("csrf=abc&title=%E2%80%8B&name=+%EF%BB%BF+&note=Kerk%E2%80%8Bstraat&empty=");
+        let arrived = blanks_emptied(sent);
+        let fields: Vec<(String, String)> =
+            form_urlencoded::parse(&arrived).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        assert_eq!(field("csrf"), Some("abc"));
+        assert_eq!(field("title"), Some(""), "a zero-width space alone");
+        assert_eq!(field("name"), Some(""), "spaces around a byte-order mark");
+        assert_eq!(field("note"), Some("Kerk\u{200b}straat"), "text that shows something is left as typed");
+        assert_eq!(field("empty"), Some(""));
+        let plain = Bytes::from("csrf=abc&title=Dak+lekt");
+        assert_eq!(blanks_emptied(plain.clone()), plain, "passed on as it came");
+    }
+
     #[test]
     fn tokens_compare_exactly() {
         assert!(super::same("abc", "abc"));

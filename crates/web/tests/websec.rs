@@ -21,6 +21,7 @@ on_both_backends!(
     opening_an_outbox_message_is_audited,
     an_administrator_opening_a_case_is_not_the_tenant_opening_it,
     methods_no_page_takes_get_a_405,
+    a_field_of_only_invisible_characters_is_empty,
 );
 
 const WOONSTAD_ADMIN: &str = "admin@woonstad.test";
@@ -294,4 +295,23 @@ async fn methods_no_page_takes_get_a_405(mut app: TestApp) {
     let out = app.post("/logout", &[]).await;
     assert!(out.status.is_redirection(), "{}", out.status);
     assert!(app.get("/dashboard").await.is_login_redirect());
+}
+
+/// A name of one zero-width space was saved by the register (and a dozen other forms that checked `is_empty()`): the
+/// middleware empties a field that shows nothing, so the form asks for a name and keeps the rest.
+async fn a_field_of_only_invisible_characters_is_empty(mut app: TestApp) {
+    app.login("medewerker@woonstad.test").await;
+    let before = sql::query_scalar::<i64>("SELECT COUNT(*) FROM in_enterprises").fetch_one(&app.state.db).await;
+    for blank in ["\u{200b}", " \u{feff}\u{200e} "] {
+        let form = [("name", blank), ("kvk", "11112222"), ("activity", "Schilderwerk"), ("region", "Deventer")];
+        let refused = app.post("/ondernemingen/nieuw", &form).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{blank:?}: {}", refused.body);
+        assert!(
+            refused.main().contains("Geef een naam") && refused.main().contains(">Schilderwerk</textarea>"),
+            "{}",
+            refused.main()
+        );
+    }
+    let after = sql::query_scalar::<i64>("SELECT COUNT(*) FROM in_enterprises").fetch_one(&app.state.db).await;
+    assert_eq!(before.expect("count"), after.expect("count"), "nothing saved");
 }
