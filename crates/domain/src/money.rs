@@ -117,7 +117,12 @@ impl fmt::Display for Money {
 /// Parses a decimal number written with a comma or a point (areas, coordinates). No thousands separators.
 pub fn parse_decimal(input: &str) -> Option<f64> {
     let text = input.trim().replace(',', ".");
-    if text.is_empty() || text.matches('.').count() > 1 {
+    let digits = text.strip_prefix('-').unwrap_or(&text);
+    // Only what people write: Rust's parser also takes "1e5", "inf" and "+5".
+    if text.matches('.').count() > 1
+        || !digits.starts_with(|c: char| c.is_ascii_digit())
+        || !digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
         return None;
     }
     text.parse::<f64>().ok().filter(|v| v.is_finite())
@@ -183,5 +188,9 @@ mod tests {
         assert_eq!(parse_decimal("4.3"), Some(4.3));
         assert_eq!(parse_decimal("1.234,5"), None);
         assert_eq!(parse_decimal("x"), None);
+        assert_eq!(parse_decimal("-6,5"), Some(-6.5));
+        for not in ["1e5", "inf", "+5", "NaN", ""] {
+            assert_eq!(parse_decimal(not), None, "{not}");
+        }
     }
 }

@@ -163,13 +163,15 @@ fn back(org: i64, id: i64, anchor: &str) -> Response {
 use crate::forms::field;
 
 /// A number as typed: `120`, `12,5` or `12.5`, with an optional thousands dot or space (`1.200`) when a comma
-/// marks the decimals. `None` for anything else.
+/// marks the decimals; a minus in front (a figure may fall). `None` for anything else, also what Rust's float parser
+/// reads but nobody types in a form ("1e9" was taken as a billion homes, "+5", "NaN").
 fn parse_number(input: &str) -> Option<f64> {
     let text: String = input.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    if text.is_empty() {
+    let normal = if text.contains(',') { text.replace('.', "").replace(',', ".") } else { text };
+    let digits = normal.strip_prefix('-').unwrap_or(&normal);
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return None;
     }
-    let normal = if text.contains(',') { text.replace('.', "").replace(',', ".") } else { text };
     normal.parse::<f64>().ok().filter(|n| n.is_finite() && n.abs() < 1e12)
 }
 
@@ -215,6 +217,9 @@ mod tests {
         assert_eq!(parse_number("twaalf"), None);
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("inf"), None);
+        for not in ["1e9", "+5", "NaN", ".5", "-", "5-", "1,2,3"] {
+            assert_eq!(parse_number(not), None, "{not}");
+        }
     }
 
     #[test]
