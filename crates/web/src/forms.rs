@@ -142,6 +142,17 @@ pub fn parse_date(input: &str) -> Result<time::Date, TextError> {
         .ok_or(TextError::Format)
 }
 
+/// What to say of a date a form did not accept: the form's own message ("Vul een datum in") when nothing was typed,
+/// else that the day does not exist or lies outside the years taken ("31-02-2026", "0001-01-01" were answered as if
+/// the field were empty).
+pub fn date_error(t: &Texts, typed: &str, own: &'static str) -> &'static str {
+    if typed.trim().is_empty() {
+        own
+    } else {
+        t.err_day_unreadable
+    }
+}
+
 /// An HTML checkbox: present and "on" (or "true") when ticked, absent otherwise.
 pub fn checkbox(value: &Option<String>) -> bool {
     matches!(value.as_deref(), Some("on" | "true" | "1"))

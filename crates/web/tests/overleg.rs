@@ -536,6 +536,18 @@ async fn year_overview_meetings_and_budget(mut app: TestApp) {
     let page = app.get(&format!("/orgs/{tenant}/overleg/vergaderingen/{meeting}")).await;
     assert!(page.body.contains("Schimmel in de Lindelaan") && page.body.contains("Najaarsoverleg"));
     let budget = format!("/orgs/{tenant}/overleg/budget/{corporation}/2026");
+    // An expense is made by today, in the budget's year, on a day that exists; each refusal says which.
+    for (day, says) in [
+        ("2099-01-01", "niet na vandaag"),
+        ("2024-05-05", "valt niet in 2026"),
+        ("31-02-2026", "Deze datum bestaat niet"),
+        ("0001-01-01", "Deze datum bestaat niet"),
+    ] {
+        let line = [("category", "training"), ("description", "Cursus"), ("amount", "450"), ("spent_on", day)];
+        let refused = app.post(&format!("{budget}/uitgaven"), &line).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{day}");
+        assert!(refused.main().contains(says) && refused.main().contains(day), "{day}: {}", refused.main());
+    }
     let resp = app
         .post(
             &format!("{budget}/uitgaven"),

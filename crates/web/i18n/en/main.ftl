@@ -140,6 +140,7 @@ err-format = This is not a valid value.
 err-amount-ambiguous = This amount is ambiguous: one point or comma followed by three digits can separate thousands or decimals (350.000 could also be 350 euros). Write for example 350000 or 350.000,00.
 err-amount-separator-twice = This amount has two decimal signs. Write for example 1234,50 or 1.234,50.
 err-amount-decimals = An amount has at most two digits after the decimal sign.
+err-day-unreadable = This date does not exist or lies before 1900 or after 2199. Write for example 17-03-2026.
 err-amount-too-large = This amount is too large: Volkshuis takes amounts up to € 1,000,000,000.
 err-code-format = A code holds lower-case letters (a–z), digits and hyphens, no spaces or accents, and does not begin or end with a hyphen, e.g. hv-de-sleutel.
 err-control-character = This holds an invisible control character, often one pasted along from another program. Type the text again or remove the character.

@@ -140,6 +140,7 @@ err-format = Dit is geen geldige waarde.
 err-amount-ambiguous = Dit bedrag is dubbelzinnig: één punt of komma met drie cijfers erachter kan duizendtallen scheiden of decimalen (350.000 kan ook 350 euro zijn). Schrijf bijvoorbeeld 350000 of 350.000,00.
 err-amount-separator-twice = Dit bedrag heeft twee decimaaltekens. Schrijf bijvoorbeeld 1234,50 of 1.234,50.
 err-amount-decimals = Een bedrag heeft hoogstens twee cijfers achter de komma.
+err-day-unreadable = Deze datum bestaat niet of ligt vóór 1900 of na 2199. Schrijf bijvoorbeeld 17-03-2026.
 err-amount-too-large = Dit bedrag is te groot: Volkshuis neemt bedragen tot € 1.000.000.000.
 err-code-format = Een code bestaat uit kleine letters (a–z), cijfers en streepjes, zonder spaties of accenten en niet beginnend of eindigend met een streepje, bijv. hv-de-sleutel.
 err-control-character = Hier staat een onzichtbaar stuurteken in, vaak een teken dat uit een ander programma is meegeplakt. Typ de tekst opnieuw of haal het teken weg.

@@ -168,7 +168,16 @@ async fn add_line(
         .map_err(|message| errors.add("amount", message))
         .ok()
         .map(Money::from_cents);
-    let spent_on = parse_date(&form.spent_on).map_err(|_| errors.add("spent_on", ov.err_date)).ok();
+    // An expense was made (not after today) and belongs to the budget of its year ("2099-01-01" and a day of 2024
+    // were taken into the 2026 budget).
+    let spent_on = match parse_date(&form.spent_on) {
+        Err(_) => Err(crate::forms::date_error(auth.ctx.t(), &form.spent_on, ov.err_date).to_owned()),
+        Ok(day) if day > today(&state) => Err(ov.err_spent_later.to_owned()),
+        Ok(day) if day.year() != year => Err(ov.err_spent_other_year(year.to_string())),
+        Ok(day) => Ok(day),
+    }
+    .map_err(|message| errors.add("spent_on", message))
+    .ok();
     let (Some(category), Some(description), Some(amount), Some(spent_on)) = (category, description, amount, spent_on)
     else {
         return render(
