@@ -160,6 +160,12 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let lent = app.get(&path).await;
     assert!(lent.main().contains("vanaf 01-12-2026 tot en met 31-12-2027"), "the loan's end: {}", lent.main());
 
+    // A contact in the log has taken place: not on a day to come, and on a day that exists.
+    for (day, says) in [("2099-01-01", "dus niet na vandaag"), ("31-02-2026", "Deze datum bestaat niet")] {
+        let refused = app.post(&format!("{path}/logboek"), &[("log_on", day), ("log_text", "Gebeld")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{day}");
+        assert!(refused.main().contains(says) && refused.main().contains("Gebeld"), "{day}: {}", refused.main());
+    }
     // Money: a budget of 1,000; 1,200 is refused without a reason and granted with one.
     let set = app
         .post(

@@ -426,10 +426,15 @@ async fn log(
     let scope = corporation_write(&state, &auth, org).await?;
     let it = InitiatievenTexts::of(auth.ctx.lang);
     let mut errors = FieldErrors::default();
-    let on = crate::forms::parse_date(crate::forms::field(&fields, "log_on")).ok();
-    if on.is_none() {
-        errors.add("log_on", it.err_date);
+    // A contact that took place: on a day that exists, not after today ("2099-01-01" was logged).
+    let typed_on = crate::forms::field(&fields, "log_on");
+    let on = match crate::forms::parse_date(typed_on) {
+        Err(_) => Err(crate::forms::date_error(auth.ctx.t(), typed_on, it.err_date)),
+        Ok(day) if day > dutch_date(state.clock.now()) => Err(it.err_log_later),
+        Ok(day) => Ok(day),
     }
+    .map_err(|message| errors.add("log_on", message))
+    .ok();
     let text = crate::forms::field(&fields, "log_text");
     errors.bounded(auth.ctx.t(), "log_text", text, true, 4_000);
     let next = crate::forms::field(&fields, "log_next");
