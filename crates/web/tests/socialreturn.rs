@@ -245,6 +245,23 @@ async fn the_table_valid_on_the_award_date_applies(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("geen tabelversie die gold op de gunningsdatum") && resp.body.contains("value=\"Oud\""));
+    // An award is recorded once it happened.
+    let resp = app
+        .post(
+            &format!("/orgs/{buyer}/sr/contracten/nieuw"),
+            &[
+                ("supplier_id", &supplier.to_string()),
+                ("title", "Toekomst"),
+                ("value", "300.000"),
+                ("awarded_on", "2099-01-01"),
+                ("starts_on", "2099-02-01"),
+                ("ends_on", "2099-12-31"),
+                ("cadence", "yearly"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("de gunningsdatum ligt niet na vandaag") && resp.body.contains("value=\"Toekomst\""));
     // A placement valued under Oost-Nederland: WW counts at most 12 months.
     app.login(SUPPLIER).await;
     let resp = app
