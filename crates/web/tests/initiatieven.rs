@@ -143,7 +143,9 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let as_refs = |v: &Vec<(&'static str, String)>| v.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
     let forged = as_refs(&loan(rented));
     let forged: Vec<(&str, &str)> = forged.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(app.post(&format!("{path}/ruimte"), &forged).await.status, StatusCode::NOT_FOUND);
+    let refused = app.post(&format!("{path}/ruimte"), &forged).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "a rented home is refused at its field");
+    assert!(refused.main().contains("Kies een ruimte uit de lijst") && refused.main().contains("value=\"100\""));
     // A rent below zero was taken as a loan that pays the initiative; one above the forms' limit says the limit.
     for (rent, says) in [("-100", "Vul een bedrag"), ("2000000000", "Volkshuis neemt bedragen tot € 1.000.000.000")] {
         let mut wrong = as_refs(&loan(vacant));
@@ -192,6 +194,10 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let other = app.post(&format!("{path}/geld"), &[("budget", &zutphen.to_string()), ("amount", "100")]).await;
     assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(other.body.contains("Dit budget is voor BU03010101"), "{}", other.main());
+    // A budget that was never offered (none of the corporation's) is refused at its field, the amount kept.
+    let forged = app.post(&format!("{path}/geld"), &[("budget", "999999"), ("amount", "175")]).await;
+    assert_eq!(forged.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(forged.main().contains("id=\"budget-error\"") && forged.main().contains("value=\"175\""));
     let over = app.post(&format!("{path}/geld"), &[("budget", &budget.to_string()), ("amount", "1200")]).await;
     assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(over.body.contains("€ 200,00 groter dan wat er over is") && over.body.contains("value=\"1200\""));

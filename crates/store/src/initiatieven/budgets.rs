@@ -159,8 +159,10 @@ pub async fn grants_of(db: &Db, initiative_id: i64) -> Result<Vec<Grant>> {
 /// Why a grant was not made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GrantRefused {
-    /// The budget or the initiative is not the corporation's.
+    /// The initiative is not the corporation's.
     Unknown,
+    /// The budget is not one of the corporation's (a form's choice that was not offered).
+    UnknownBudget,
     /// The budget is for another place than the initiative's (`area_holds`).
     OtherArea {
         /// The budget's area.
@@ -195,7 +197,7 @@ pub async fn grant(
         .execute(&mut tx)
         .await?;
     let Some(budget) = budget_in(&mut tx, scope.org_id(), budget_id).await? else {
-        return Ok(Err(GrantRefused::Unknown));
+        return Ok(Err(GrantRefused::UnknownBudget));
     };
     let buurten = buurten_of(db, &initiative).await?;
     let buurten: Vec<&str> = buurten.iter().map(String::as_str).collect();

@@ -46,6 +46,7 @@ err-date = Please enter a valid date.
 err-area-unknown = Enter a CBS code (gemeente GM0150, wijk WK015002 or buurt BU01500201) or the code of a complex of your corporation.
 err-budget-other-area = This budget is for { $area }; a budget only pays for initiatives in that buurt, wijk, gemeente or complex.
 err-outcome-year = Enter a year from 2000 up to { $year }: what a year brought is reported once it has begun.
+err-unit-not-offered = Choose a space from the list: this one is not free or not your corporation's.
 err-log-later = What goes into the log has happened: so not after today.
 err-spent-later = Spending has been made, so it is not after today.
 err-spent-before-grant = This date is before the grant on { $date }.

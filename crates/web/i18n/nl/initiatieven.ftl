@@ -46,6 +46,7 @@ err-date = Vul een geldige datum in.
 err-area-unknown = Vul een CBS-code in (gemeente GM0150, wijk WK015002 of buurt BU01500201) of de code van een complex van uw corporatie.
 err-budget-other-area = Dit budget is voor { $area }; een budget betaalt alleen voor initiatieven in die buurt, wijk, gemeente of dat complex.
 err-outcome-year = Vul een jaar van 2000 tot en met { $year } in: wat een jaar opbracht, wordt gemeld als het begonnen is.
+err-unit-not-offered = Kies een ruimte uit de lijst: deze is niet vrij of niet van uw corporatie.
 err-log-later = Wat in het logboek komt, is gebeurd: dus niet na vandaag.
 err-spent-later = Een uitgave is gedaan, dus niet na vandaag.
 err-spent-before-grant = Deze datum ligt vóór de toekenning op { $date }.

@@ -518,7 +518,12 @@ async fn lend(
     let today = dutch_date(state.clock.now());
     match lending::lend(&state.db, &scope, &auth.actor(&state), id, unit, &terms, today).await? {
         Ok(_) => done(org, id, "lent", "ruimte"),
-        Err(LoanRefused::UnknownInitiative | LoanRefused::NotACandidate) => Err(AppError::NotFound),
+        Err(LoanRefused::UnknownInitiative) => Err(AppError::NotFound),
+        // A unit that was not offered (rented, lent, or another corporation's): the form again, with what was typed.
+        Err(LoanRefused::NotACandidate) => {
+            errors.add("unit", it.err_unit_not_offered);
+            refused(&state, &auth, org, id, fields, errors).await
+        }
     }
 }
 
@@ -549,6 +554,11 @@ async fn grant(
             done(org, id, "granted", "geld")
         }
         Err(GrantRefused::Unknown) => Err(AppError::NotFound),
+        // A budget that was not offered (another corporation's, or none): the form again, with what was typed.
+        Err(GrantRefused::UnknownBudget) => {
+            errors.add("budget", it.err_choose);
+            refused(&state, &auth, org, id, fields, errors).await
+        }
         Err(GrantRefused::OtherArea { area }) => {
             errors.add("budget", it.err_budget_other_area(area));
             refused(&state, &auth, org, id, fields, errors).await
