@@ -317,6 +317,12 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let confirmed = [summary[0], ("confirmed", "yes")];
     let published = app.post(&format!("{mine}/openbaar"), &confirmed).await;
     assert_eq!(published.status, StatusCode::SEE_OTHER);
+    // Once public, the form updates the summary and says so, rather than offering to publish again.
+    let own = app.get(&mine).await;
+    assert!(own.main().contains("Openbare samenvatting bijwerken") && !own.main().contains(">Openbaar maken</button>"));
+    let update = app.post(&format!("{mine}/openbaar"), &[("public_summary", "Elke zaterdag en woensdag open.")]).await;
+    assert!(update.main().contains("staat al op de openbare pagina") && update.main().contains("Ja, werk bij"));
+    assert!(!update.main().contains("Ja, maak openbaar"), "{}", update.main());
     app.clear_cookies();
     let public = app.get("/initiatieven").await;
     assert_eq!(public.status, StatusCode::OK);

@@ -115,6 +115,7 @@ impl InitiatievenTexts {
             "outcome" => self.notice_outcome,
             "published" => self.notice_published,
             "withdrawn" => self.notice_withdrawn,
+            "summary_updated" => self.notice_summary_updated,
             "photo" => self.notice_photo,
             _ => return None,
         })

@@ -343,16 +343,23 @@ async fn publish(
         return render(status, &page);
     }
     // Publishing puts the initiative and its summary before everyone: asked once more, with what it shows.
+    // Already public, the same step replaces the summary that everyone reads: said so, not "publish" again.
+    let initiative = initiatives::for_initiator(&state.db, auth.user.id, id).await?.ok_or(AppError::NotFound)?;
+    let updating = initiative.published;
     if !withdraw && !crate::confirm_step::confirmed(&fields) {
-        let initiative = initiatives::for_initiator(&state.db, auth.user.id, id).await?.ok_or(AppError::NotFound)?;
+        let (title, effect, button, back_text) = if updating {
+            (it.update_title, it.update_effect(&initiative.title), it.update_yes, it.update_back)
+        } else {
+            (it.publish_title, it.publish_effect(&initiative.title), it.publish_yes, it.publish_back)
+        };
         return crate::confirm_step::ConfirmStep {
             page: Page::for_user(&auth),
-            title: it.publish_title.to_owned(),
-            lines: vec![it.publish_effect(&initiative.title), it.publish_summary(&summary), it.publish_undo.to_owned()],
+            title: title.to_owned(),
+            lines: vec![effect, it.publish_summary(&summary), it.publish_undo.to_owned()],
             action: format!("/initiatieven/mijn/{id}/openbaar"),
-            button: it.publish_yes,
+            button,
             back_href: format!("/initiatieven/mijn/{id}"),
-            back_text: it.publish_back,
+            back_text,
             carried: vec![("public_summary".to_owned(), summary)],
         }
         .response();
@@ -361,7 +368,11 @@ async fn publish(
     if !initiatives::publish_by_initiator(&state.db, &auth.actor(&state), auth.user.id, id, summary.as_deref()).await? {
         return Err(AppError::NotFound);
     }
-    let notice = if withdraw { "withdrawn" } else { "published" };
+    let notice = match (withdraw, updating) {
+        (true, _) => "withdrawn",
+        (false, true) => "summary_updated",
+        (false, false) => "published",
+    };
     Ok(Redirect::to(&format!("/initiatieven/mijn/{id}?notice={notice}")).into_response())
 }
 
