@@ -157,6 +157,9 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("uiterlijk op de dag van de verkoop (10-01-2023)"), "{}", refused.main());
     assert!(refused.body.contains("812,50"));
+    // Before the buyer consented, the sale page says a koopcoach comes with consent and offers no picker.
+    let before = app.get(&format!("{base}/verkopen/{sale}")).await;
+    assert!(before.main().contains("data-coach-needs-consent") && !before.main().contains("/koopcoach\""));
     let summary = app.post(&talk, &answers).await;
     assert_eq!(summary.status, StatusCode::OK);
     assert!(summary.body.contains("data-confirm") && summary.body.contains("€ 122,50"), "{}", summary.main());
@@ -166,6 +169,7 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.body);
     let page = app.get(&format!("{base}/verkopen/{sale}")).await;
     assert!(page.main().contains("data-consent=\"ja\""), "{}", page.main());
+    assert!(page.main().contains("/koopcoach\"") && !page.main().contains("data-coach-needs-consent"));
 
     // The koopcoach: only a partner's staff member can be assigned; a select list is not a check.
     let wijkteam = app.org_id("wijkteam-centrum").await;

@@ -338,6 +338,8 @@ struct SalePage {
     unit_href: Option<String>,
     below_ninety: bool,
     talk: Option<TalkSummary>,
+    /// Whether the buyer consented in the talk (a koopcoach may be assigned only then).
+    consented: bool,
     coach: Option<String>,
     coaches: Vec<(String, String)>,
     log: Vec<(String, String, String, Option<String>, String)>,
@@ -454,6 +456,7 @@ async fn sale_page(
         facts: [facts(nz, &sale), vec![(nz.buyer_kept, kept)]].concat(),
         unit_href: corporation_view.then(|| format!("/orgs/{org}/stock/units/{}", sale.unit_id)),
         below_ninety: below_ninety_percent(sale.price_cents, sale.value_cents),
+        consented: talk.as_ref().is_some_and(|t| t.consent),
         talk,
         coach: sale.coach.as_ref().map(|(o, n)| format!("{n} ({o})")),
         coaches,
