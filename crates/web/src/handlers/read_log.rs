@@ -5,7 +5,7 @@
 use crate::auth::Auth;
 use crate::error::AppError;
 use crate::forms::FieldErrors;
-use crate::handlers::admin::audit::{day, rows, EntryRow, PAGE_SIZE};
+use crate::handlers::admin::audit::{period, rows, EntryRow, PAGE_SIZE};
 use crate::state::AppState;
 use crate::views::{ok, Page};
 use askama::Template;
@@ -15,9 +15,7 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 use std::collections::HashMap;
-use time::Time;
 use volkshuis_domain::access::Manage;
-use volkshuis_domain::notices::dutch_moment;
 use volkshuis_store::{audit, orgs};
 
 pub fn router() -> Router<AppState> {
@@ -56,13 +54,12 @@ async fn list(
     let organisation = orgs::get(&state.db, scope.org_id()).await?.ok_or(AppError::NotFound)?;
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
+    let (from, until) = period((&q.from, &q.until), &mut errors, t);
     let filter = audit::Filter {
         org_id: Some(organisation.id),
         personal_only: true,
-        from: day(&q.from, &mut errors, "from", t).map(|d| dutch_moment(d, Time::MIDNIGHT)),
-        until: day(&q.until, &mut errors, "until", t)
-            .and_then(|d| d.next_day())
-            .map(|d| dutch_moment(d, Time::MIDNIGHT)),
+        from,
+        until,
         before_id: q.before.as_deref().and_then(|b| b.trim().parse().ok()),
         ..Default::default()
     };

@@ -123,6 +123,21 @@ mod generated {
 }
 
 impl Texts {
+    /// Why personal data was read, as the audit log records it (the codes of Signalering's and Nazorg's scopes).
+    pub fn read_purpose(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "verzending_en_terugkoppeling" => self.purpose_send_and_follow,
+            "levering_per_bestand" => self.purpose_deliver_by_file,
+            "contact_met_huishouden" => self.purpose_outreach,
+            "gemeentelijke_rapportage" => self.purpose_municipal_report,
+            "zachte_signalen" => self.purpose_soft_signals,
+            "doorverwijzing" => self.purpose_referral,
+            "koopcoach" => self.purpose_koopcoach,
+            "verkoop_en_nazorg" => self.purpose_sale_and_aftercare,
+            _ => return None,
+        })
+    }
+
     /// The name of an organisation kind.
     pub fn kind(&self, kind: OrgKind) -> &'static str {
         match kind {

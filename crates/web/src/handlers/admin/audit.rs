@@ -60,6 +60,8 @@ pub(crate) struct EntryRow {
     pub(crate) before: Option<String>,
     pub(crate) after: Option<String>,
     pub(crate) personal: bool,
+    /// Why personal data was read, in the reader's language (a read of it records its purpose as a code).
+    pub(crate) purpose: Option<&'static str>,
 }
 
 #[derive(Template)]
@@ -88,10 +90,30 @@ pub(crate) fn day(
     match crate::forms::parse_date(text) {
         Ok(date) => Some(date),
         Err(_) => {
-            errors.add(field, t.err_format);
+            errors.add(field, t.err_day_unreadable);
             None
         }
     }
+}
+
+/// A log's period as typed, as the moments that bound it (Dutch days, as the entries show their times: from the
+/// first day's first moment to the moment the last day ends). A period whose end lies before its start is named at
+/// its end (it listed nothing without saying why).
+pub(crate) fn period(
+    (from, until): (&str, &str),
+    errors: &mut FieldErrors,
+    t: &crate::i18n::Texts,
+) -> (Option<time::OffsetDateTime>, Option<time::OffsetDateTime>) {
+    let (from, until) = (day(from, errors, "from", t), day(until, errors, "until", t));
+    if let (Some(from), Some(until)) = (from, until) {
+        if until < from {
+            errors.add("until", t.err_period_reversed);
+        }
+    }
+    (
+        from.map(|d| dutch_moment(d, Time::MIDNIGHT)),
+        until.and_then(|d| d.next_day()).map(|d| dutch_moment(d, Time::MIDNIGHT)),
+    )
 }
 
 /// A filter as typed, through the one cleaning of filter texts (no control characters such as NUL, which
@@ -114,6 +136,10 @@ pub(crate) async fn rows(
         .map(|named| {
             let sentence = sentence(dt, &Facts::of(&named));
             let e = named.entry;
+            let purpose =
+                e.after.as_deref().and_then(|after| serde_json::from_str::<serde_json::Value>(after).ok()).and_then(
+                    |after| after.get("purpose").and_then(|p| p.as_str()).and_then(|code| t.read_purpose(code)),
+                );
             EntryRow {
                 id: e.id,
                 at: show_time(e.at),
@@ -131,6 +157,7 @@ pub(crate) async fn rows(
                 before: e.before,
                 after: e.after,
                 personal: e.personal_data,
+                purpose,
             }
         })
         .collect())
@@ -143,17 +170,15 @@ async fn list(
 ) -> Result<Response, AppError> {
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
+    let (from, until) = period((&q.from, &q.until), &mut errors, t);
     let filter = audit::Filter {
         org_id: q.org_id.parse().ok(),
         actor: non_empty(&q.actor),
         entity: non_empty(&q.entity),
         action: non_empty(&q.action),
         personal_only: checkbox(&q.personal),
-        // Dutch days, as the entries show their times (`show_time`): from its first moment to the next day's.
-        from: day(&q.from, &mut errors, "from", t).map(|d| dutch_moment(d, Time::MIDNIGHT)),
-        until: day(&q.until, &mut errors, "until", t)
-            .and_then(|d| d.next_day())
-            .map(|d| dutch_moment(d, Time::MIDNIGHT)),
+        from,
+        until,
         before_id: q.before.as_deref().and_then(|b| b.trim().parse().ok()),
     };
     let all_orgs = orgs::list(&state.db).await?;
