@@ -92,7 +92,7 @@ async fn open(db: &Db, parties: Parties, timeline: &Timeline, year: i32, on: Dat
         gemeente_code: GEMEENTE.to_owned(),
         first_year: year,
         last_year: year,
-        title: format!("Prestatieafspraken Deventer {year}"),
+        title: format!("Prestatieafspraken Voorbeeldstad {year}"),
         party_ids: vec![parties.corporation, parties.sleutel, parties.noord],
     };
     Ok(step!(db, timeline, parties, parties.municipality, on, |tx, scope, actor| pa::open_cycle(
