@@ -170,6 +170,11 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     let page = app.get(&format!("{base}/verkopen/{sale}")).await;
     assert!(page.main().contains("data-consent=\"ja\""), "{}", page.main());
     assert!(page.main().contains("/koopcoach\"") && !page.main().contains("data-coach-needs-consent"));
+    // Recorded again, the form starts from the talk on record (it opened empty), but the consent is chosen anew.
+    let again = app.get(&talk).await;
+    assert!(again.main().contains("value=\"2022-12-01\"") && again.main().contains("value=\"812,50\""));
+    assert!(again.main().contains(">besproken</textarea>") || again.main().contains("value=\"besproken\""));
+    assert!(!again.main().contains("checked"), "the consent is not pre-selected");
 
     // The koopcoach: only a partner's staff member can be assigned; a select list is not a check.
     let wijkteam = app.org_id("wijkteam-centrum").await;

@@ -108,7 +108,28 @@ async fn form(
     auth: Auth,
     Path((org, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    ok(&talk_page(&state, &auth, org, id, HashMap::new(), FieldErrors::default(), None).await?)
+    let scope = corporation_write(&state, &auth, org).await?;
+    let recorded = talks::talk(&state.db, &BuyerScope::sales_staff(&scope), id).await?;
+    let checklist = talks::checklist(&state.db, scope.as_read()).await?;
+    let fields = recorded.map(|talk| fields_of(&talk, &checklist.items)).unwrap_or_default();
+    ok(&talk_page(&state, &auth, org, id, fields, FieldErrors::default(), None).await?)
+}
+
+/// A recorded talk as the form to record it again starts (it opened empty): its day, amounts and answers (by item,
+/// so an item the corporation since reworded starts empty), never the consent — an answer with legal effect is
+/// chosen anew.
+fn fields_of(talk: &talks::Talk, items: &[String]) -> HashMap<String, String> {
+    let mut fields = HashMap::from([
+        ("held_on".to_owned(), talk.held_on.to_string()),
+        ("owning".to_owned(), super::plain_amount(talk.owning_monthly_cents)),
+        ("rent".to_owned(), super::plain_amount(talk.rent_monthly_cents)),
+    ]);
+    for (i, item) in items.iter().enumerate() {
+        if let Some((_, answer)) = talk.answers.iter().find(|(asked, _)| asked == item) {
+            fields.insert(format!("answer_{i}"), answer.clone());
+        }
+    }
+    fields
 }
 
 async fn submit(
