@@ -291,6 +291,11 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     assert!(!lapsed.main().contains(&format!("action=\"{base}/controles/{six}\"")), "no form");
     let sale_page = app.get(&format!("{base}/verkopen/{sale}")).await;
     assert!(sale_page.main().contains("Vervallen (teruggekocht)"), "{}", sale_page.main());
+    // The buy-back block tells what happened, not what the condition would do.
+    assert!(
+        sale_page.main().contains("op 24-11-2026 teruggekocht") && sale_page.main().contains("Vastgelegde terugkoop")
+    );
+    assert!(!sale_page.main().contains("Terugkoop berekenen en vastleggen"), "{}", sale_page.main());
     // The three-year check was done: its outcome stays readable where its form was.
     let done_page = app.get(&path).await;
     assert!(
