@@ -341,7 +341,9 @@ test('a plan brought in, coached to a running initiative with a vacant unit and 
   };
   const noEvidence = await spend('');
   assert.equal(noEvidence.status(), 422);
-  assert.match(await staff.textContent('main [role=alert].field-error'), /^Voeg een bewijs toe/);
+  // The message stands at the evidence field of the grant's own form, which has the focus.
+  assert.match(await staff.textContent('main [data-grants] .field-error[id^="spend_evidence-"]'), /^Beschrijf de bon/);
+  assert.equal(await staff.evaluate(() => document.activeElement.name), 'spend_evidence');
   await assertAccessible(staff, 'spending refused without evidence');
   await spend('Factuur 2231 van Lastechniek Deventer; kopie bij De Sleutel');
   assert.equal(await notice(staff), 'De uitgave is vastgelegd.');

@@ -226,7 +226,10 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     ];
     let refused = app.post(&spend, &no_evidence).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("Voeg een bewijs toe"));
+    assert!(refused.body.contains("Beschrijf de bon of factuur"));
+    // The message stands at its field in the grant's own form, which opens with what was typed.
+    let at_field = format!("<p class=\"field-error\" id=\"spend_evidence-{grant}-error\">");
+    assert!(refused.main().contains(&at_field) && refused.main().contains("value=\"Soldeerbouten\""));
     let with_evidence = [
         ("initiative", id_text.as_str()),
         ("spend_on", "2026-11-25"),

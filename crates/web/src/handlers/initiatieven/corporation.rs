@@ -20,7 +20,7 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::{View, WriteScope};
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::initiatieven::budget::{area_holds, is_cbs_area};
+use volkshuis_domain::initiatieven::budget::{area_holds, is_cbs_area, SpendBlock};
 use volkshuis_domain::initiatieven::lending::LoanTerms;
 use volkshuis_domain::initiatieven::outcome::{parse_count, Outcome};
 use volkshuis_domain::initiatieven::stage::{next_stages, Stage};
@@ -154,6 +154,17 @@ struct InitiativePage {
 impl InitiativePage {
     fn value(&self, name: &str) -> String {
         self.fields.get(name).cloned().unwrap_or_default()
+    }
+
+    /// A spending's fields as its form shows them, for each grant: name, label and input type.
+    fn spend_fields(&self) -> [(&'static str, &'static str, &'static str); 4] {
+        let it = self.it;
+        [
+            ("spend_on", it.field_date, "date"),
+            ("spend_amount", it.field_amount, "text"),
+            ("spend_what", it.field_spend_what, "text"),
+            ("spend_evidence", it.field_evidence, "text"),
+        ]
     }
 }
 
@@ -574,10 +585,12 @@ async fn spend(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, grant)): Path<(i64, i64)>,
-    Form(fields): Form<HashMap<String, String>>,
+    Form(mut fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let scope = corporation_write(&state, &auth, org).await?;
     let it = InitiatievenTexts::of(auth.ctx.lang);
+    // The grant of the address, not of a field: its form is the one that opens again with the messages.
+    fields.insert("grant".to_owned(), grant.to_string());
     let field = |name: &str| crate::forms::field(&fields, name);
     // The initiative the form was on, for showing the page again (checked by the store like every id).
     let initiative = field("initiative").parse::<i64>().map_err(|_| AppError::NotFound)?;
@@ -607,7 +620,8 @@ async fn spend(
             refused(&state, &auth, org, initiative, fields, errors).await
         }
         Err(SpendRefused::Rule(block)) => {
-            errors.add("spend_amount", it.spend_block(block));
+            let at = if block == SpendBlock::NoEvidence { "spend_evidence" } else { "spend_amount" };
+            errors.add(at, it.spend_block(block));
             refused(&state, &auth, org, initiative, fields, errors).await
         }
     }
