@@ -318,6 +318,13 @@ async fn addresses_by_postcode_number_and_street(db: &Db) {
         .await
         .expect("id");
     assert_eq!(addresses(find(db, w.woonstad, "0150010000012345").await), [exact("Kerkstraat 12B")]);
+    // A building by its BAG pand id: its homes of the corporation's own stock.
+    sql::query("UPDATE units SET bag_pand_id = '0150100000067890' WHERE id_extern IN ('D4', 'A1')")
+        .execute(db)
+        .await
+        .expect("pand ids");
+    assert_eq!(addresses(find(db, w.woonstad, "0150100000067890").await), [exact("Kerkstraat 12A")]);
+    assert_eq!(addresses(find(db, w.huurders, "0150100000067890").await), [], "the corporation's administration");
 }
 
 async fn a_municipality_finds_places_only_in_its_gemeenten(db: &Db) {

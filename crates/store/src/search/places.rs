@@ -117,6 +117,9 @@ async fn complex_index(db: &Db, corporation: i64) -> Result<Arc<ComplexIndex>> {
 const UNIT_COLUMNS: &str = "u.id, u.corporation_id, u.cluster_id, u.buurt_code, u.straatnaam, u.huisnummer, \
      u.huisletter, u.huisnummer_toevoeging, u.postcode, u.woonplaats, u.id_extern, o.name AS corporation";
 
+/// How many homes of one building (a BAG pand id) a search shows.
+const BUILDING_HOMES: i64 = 50;
+
 /// How many units a postcode or street with a typed addition reads before the addition is compared (a flat
 /// building has a few hundred homes behind one number).
 const WITH_ADDITION: i64 = 500;
@@ -195,12 +198,15 @@ pub(super) async fn by_id_extern(
         hit.context.insert(0, r.try_get("id_extern")?);
         hits.push(hit);
     }
-    // A BAG verblijfsobject id (sixteen digits, as other systems show it): read from the corporation's own units
-    // only, and only for such a text, so no other search pays for it (the column has no index of its own).
+    // A BAG verblijfsobject id or pand id (sixteen digits, as other systems show them; a pand's are the homes in
+    // that building, the first of them by address): read from the corporation's own units only, and only for such
+    // a text, so no other search pays for it (the columns have no index of their own).
     if typed.len() == 16 && typed.bytes().all(|b| b.is_ascii_digit()) {
         let statement = format!(
             "SELECT {UNIT_COLUMNS} FROM units u JOIN organisations o ON o.id = u.corporation_id \
-             WHERE u.corporation_id = $1 AND u.bag_verblijfsobject_id = $2 AND u.in_use = 1"
+             WHERE u.corporation_id = $1 AND (u.bag_verblijfsobject_id = $2 OR u.bag_pand_id = $2) AND u.in_use = 1 \
+             ORDER BY lower(u.straatnaam), u.huisnummer, COALESCE(u.huisletter, ''), \
+               COALESCE(u.huisnummer_toevoeging, ''), u.id LIMIT {BUILDING_HOMES}"
         );
         for r in &sql::query(&statement).bind(own_org).bind(typed).fetch_all(&mut *db).await? {
             // A corporation whose idExtern is the BAG id found the home above already.

@@ -4,10 +4,10 @@ page-label = What are you looking for?
 box-placeholder = Complex, address, group…
 box-button = Search
 title = Search
-help = Type at least two characters: the name or code of a complex, a postcode with or without house number (1234 AB 12), the start of a street name (with house number), the idExtern or BAG id (16 digits) of a home of your corporation, or a word from the name of a group, Overleg case, contract, performance agreements or initiative. You only find what your organisation may see.
+help = Type at least two characters: the name or code of a complex, a postcode with or without house number (1234 AB 12), the start of a street name (with house number), the idExtern or BAG id (16 digits) of a home or building of your corporation, or a word from the name of a group, Overleg case, contract, performance agreements or initiative. You only find what your organisation may see.
 keys = Press / to go to the search box. Arrow down in the search box takes you to the first result; Tab or the arrow keys move through the results.
 nothing = Nothing found for “{ $text }”.
-nothing-help = Search for the name or code of a complex, a postcode with house number (1234 AB 12), the start of a street name, the idExtern or BAG id (16 digits) of a home of your corporation, or a word from the name of a group, Overleg case, contract, performance agreements or initiative. You only find what your organisation may see.
+nothing-help = Search for the name or code of a complex, a postcode with house number (1234 AB 12), the start of a street name, the idExtern or BAG id (16 digits) of a home or building of your corporation, or a word from the name of a group, Overleg case, contract, performance agreements or initiative. You only find what your organisation may see.
 results = { $n ->
         [one] { $n } result for “{ $text }”
        *[other] { $n } results for “{ $text }”

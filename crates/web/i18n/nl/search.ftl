@@ -4,10 +4,10 @@ page-label = Wat zoekt u?
 box-placeholder = Complex, adres, groep…
 box-button = Zoeken
 title = Zoeken
-help = Typ minstens twee tekens: de naam of code van een complex, een postcode met of zonder huisnummer (1234 AB 12), het begin van een straatnaam (met huisnummer), de idExtern of het BAG-id (16 cijfers) van een woning van uw corporatie, of een woord uit de naam van een groep, overlegzaak, contract, prestatieafspraken of initiatief. U vindt alleen wat uw organisatie mag zien.
+help = Typ minstens twee tekens: de naam of code van een complex, een postcode met of zonder huisnummer (1234 AB 12), het begin van een straatnaam (met huisnummer), de idExtern of het BAG-id (16 cijfers) van een woning of pand van uw corporatie, of een woord uit de naam van een groep, overlegzaak, contract, prestatieafspraken of initiatief. U vindt alleen wat uw organisatie mag zien.
 keys = Druk op / om naar het zoekvak te gaan. Pijl-omlaag in het zoekvak brengt u naar het eerste resultaat; met Tab of de pijltjes gaat u door de resultaten.
 nothing = Niets gevonden voor „{ $text }”.
-nothing-help = Zoek op de naam of code van een complex, een postcode met huisnummer (1234 AB 12), het begin van een straatnaam, de idExtern of het BAG-id (16 cijfers) van een woning van uw corporatie, of een woord uit de naam van een groep, overlegzaak, contract, prestatieafspraken of initiatief. U vindt alleen wat uw organisatie mag zien.
+nothing-help = Zoek op de naam of code van een complex, een postcode met huisnummer (1234 AB 12), het begin van een straatnaam, de idExtern of het BAG-id (16 cijfers) van een woning of pand van uw corporatie, of een woord uit de naam van een groep, overlegzaak, contract, prestatieafspraken of initiatief. U vindt alleen wat uw organisatie mag zien.
 results = { $n ->
         [one] { $n } resultaat voor „{ $text }”
        *[other] { $n } resultaten voor „{ $text }”
