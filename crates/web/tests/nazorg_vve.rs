@@ -201,6 +201,10 @@ async fn every_route_answers_each_role_as_its_membership_allows(mut app: TestApp
     // Staff are offered the register's forms; a read-only member reads the same list without them.
     app.login("medewerker@woonstad.test").await;
     assert!(app.get(&format!("{w}/vves")).await.body.contains("/nazorg/vves/nieuw"));
+    // The form says the corporation's votes are kept by hand (they do not follow sales), read out with the field.
+    let form_page = app.get(&format!("{w}/vves/nieuw")).await;
+    assert!(form_page.main().contains("aria-describedby=\"votes_corporation-hint\""), "{}", form_page.main());
+    assert!(form_page.main().contains("het aantal volgt niet vanzelf uit verkopen"));
     let nav = app.get(&format!("{w}/vves")).await;
     assert!(nav.body.contains(&format!("href=\"{w}/kaart\"")), "the sub-menu leads to the map");
     app.login("lezer@woonstad.test").await;

@@ -52,6 +52,7 @@ field-name = Name of the VvE
 field-complex = Complex
 field-kvk = KvK number (8 digits)
 field-votes-corporation = Corporation's votes
+votes-corporation-hint = You keep this up to date yourself: the number does not follow from sales in Nazorg. Update it after a sale or buy-back in this VvE.
 field-votes-total = Votes in total
 field-is-manager = The corporation manages the VvE
 field-rebuild-value = Rebuild value of the building (€)

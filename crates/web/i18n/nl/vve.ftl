@@ -52,6 +52,7 @@ field-name = Naam van de VvE
 field-complex = Complex
 field-kvk = KvK-nummer (8 cijfers)
 field-votes-corporation = Stemmen van de corporatie
+votes-corporation-hint = U houdt dit zelf bij: het aantal volgt niet vanzelf uit verkopen in Nazorg. Werk het bij na een verkoop of terugkoop in deze VvE.
 field-votes-total = Stemmen in totaal
 field-is-manager = De corporatie is beheerder van de VvE
 field-rebuild-value = Herbouwwaarde van het gebouw (€)
