@@ -95,6 +95,11 @@ impl Money {
 /// page writes hundreds of amounts).
 struct Grouped(u64);
 
+/// The largest amount a form takes: € 1,000,000,000 (the dearest home, VvE reserve or liveability budget is far below
+/// it, and every calculation on amounts up to it stays exact; a public calculator showed a sum capped at the
+/// integer's limit).
+pub const LIMIT_CENTS: i64 = 100_000_000_000;
+
 impl fmt::Display for Grouped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0 < 1000 {

@@ -271,7 +271,7 @@ async fn check(request: Request, expected: &str) -> Result<Request, Refused> {
     }
     let content_type =
         request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
     let (sent, body) = if content_type.starts_with("application/x-www-form-urlencoded") {
         let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         if declared.is_some_and(|length| length > MAX_FORM_BYTES as u64) {
@@ -284,7 +284,7 @@ async fn check(request: Request, expected: &str) -> Result<Request, Refused> {
         // fail to (PostgreSQL takes no NUL: a 500 with the typed text lost).
         let bytes = if sent.as_deref().is_some_and(|sent| same(sent, expected)) {
             unreadable_form(&bytes).map_err(|e| Refused::Other(e.into_response()))?;
-            blanks_emptied(bytes)
+            emptied(&mut parts, bytes)
         } else {
             bytes
         };
@@ -311,24 +311,41 @@ async fn readable_body(request: Request) -> Result<Request, Response> {
     if !urlencoded {
         return Ok(request);
     }
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
     let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| AppError::TooLarge.into_response())?;
     unreadable_form(&bytes).map_err(IntoResponse::into_response)?;
-    Ok(Request::from_parts(parts, Body::from(blanks_emptied(bytes))))
+    let bytes = emptied(&mut parts, bytes);
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// The body with blank fields emptied ([`blanks_emptied`]); a body that changed no longer has the length its
+/// header declared, so the header goes (the body limit then counts what is there).
+fn emptied(parts: &mut axum::http::request::Parts, bytes: Bytes) -> Bytes {
+    let length = bytes.len();
+    let bytes = blanks_emptied(bytes);
+    if bytes.len() != length {
+        parts.headers.remove(header::CONTENT_LENGTH);
+    }
+    bytes
 }
 
 /// The form with every field that shows nothing (only white space or invisible characters such as a zero-width
 /// space, a byte-order mark or a direction mark) made empty, so each handler's "fill this in" sees it as empty: a
 /// title, name or log entry of one U+200B was saved as filled in by a dozen forms that checked `is_empty()`. Done
-/// here, once for every form, as the NUL check is; a body with no such field is passed on as it came.
+/// here, once for every form, as the NUL check is; a body with no such field is passed on as it came. A password
+/// is left as typed: one of spaces only is a password (`NewPassword` takes it), and emptied it could never match.
 fn blanks_emptied(bytes: Bytes) -> Bytes {
-    let blank = |value: &str| !value.is_empty() && value.chars().all(volkshuis_domain::text::shows_nothing);
-    if !form_urlencoded::parse(&bytes).any(|(_, value)| blank(&value)) {
+    let blank = |name: &str, value: &str| {
+        !value.is_empty()
+            && !matches!(name, "password" | "current_password" | "confirm")
+            && value.chars().all(volkshuis_domain::text::shows_nothing)
+    };
+    if !form_urlencoded::parse(&bytes).any(|(name, value)| blank(&name, &value)) {
         return bytes;
     }
     let mut emptied = form_urlencoded::Serializer::new(String::new());
     for (name, value) in form_urlencoded::parse(&bytes) {
-        emptied.append_pair(&name, if blank(&value) { "" } else { &value });
+        emptied.append_pair(&name, if blank(&name, &value) { "" } else { &value });
     }
     Bytes::from(emptied.finish())
 }
@@ -396,7 +413,10 @@ mod tests {
 
     #[test]
     fn fields_that_show_nothing_arrive_empty() {
-        let sent = Bytes::from("csrf=abc&title=%E2%80%8B&name=+%EF%BB%BF+&note=Kerk%E2%80%8Bstraat&empty=");
+        let sent = Bytes::from(
+            "csrf=abc&title=%E2%80%8B&name=+%EF%BB%BF+&note=Kerk%E2%80%8Bstraat&empty=&need=a&need=b%2Bc&need=d%20e%3Df\
+             &password=++++++++++",
+        );
         let arrived = blanks_emptied(sent);
         let fields: Vec<(String, String)> =
             form_urlencoded::parse(&arrived).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
@@ -406,6 +426,9 @@ mod tests {
         assert_eq!(field("name"), Some(""), "spaces around a byte-order mark");
         assert_eq!(field("note"), Some("Kerk\u{200b}straat"), "text that shows something is left as typed");
         assert_eq!(field("empty"), Some(""));
+        let needs: Vec<&str> = fields.iter().filter(|(k, _)| k == "need").map(|(_, v)| v.as_str()).collect();
+        assert_eq!(needs, ["a", "b+c", "d e=f"], "repeated fields keep their order and their text");
+        assert_eq!(field("password"), Some("          "), "a password is left as typed");
         let plain = Bytes::from("csrf=abc&title=Dak+lekt");
         assert_eq!(blanks_emptied(plain.clone()), plain, "passed on as it came");
     }

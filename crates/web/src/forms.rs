@@ -22,9 +22,8 @@ pub fn amount_error(t: &Texts, typed: &str, own: &'static str) -> &'static str {
     }
 }
 
-/// The largest amount a form takes: € 1,000,000,000 (the dearest home or VvE reserve is far below it, and every
-/// calculation on amounts up to it stays exact; a public calculator showed a sum capped at the integer's limit).
-pub const MAX_AMOUNT_CENTS: i64 = 100_000_000_000;
+/// The largest amount a form takes ([`volkshuis_domain::money::LIMIT_CENTS`]: € 1,000,000,000).
+pub const MAX_AMOUNT_CENTS: i64 = volkshuis_domain::money::LIMIT_CENTS;
 
 /// An amount typed in a form that takes amounts of at least `min_cents` (0 or 1), as cents, or the message for it:
 /// why it is nearly an amount ([`amount_error`]), too large, or else the form's own message.

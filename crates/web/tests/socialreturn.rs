@@ -421,7 +421,7 @@ async fn bad_contributions_come_back_with_what_was_typed(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("value=\"123456782\"") && resp.body.contains("value=\"veel\""), "typed values kept");
-    assert!(resp.body.contains("Vul een heel getal in.") && resp.body.contains("Vul een datum in."));
+    assert!(resp.body.contains("Vul een heel getal in.") && resp.body.contains("Deze datum bestaat niet"));
     assert!(resp.body.contains("loonstrook.exe: alleen PDF- en Office-bestanden"));
     // A target group the table does not value.
     let resp = app

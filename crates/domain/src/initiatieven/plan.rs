@@ -147,6 +147,12 @@ pub enum LinesProblem {
     /// More than [`MAX_LINES`] lines.
     #[error("hoogstens 50 regels")]
     TooMany,
+    /// A line's amount is above [`crate::money::LIMIT_CENTS`] (the plan's totals were capped at the integer's limit).
+    #[error("het bedrag op regel {line} is groter dan € 1.000.000.000")]
+    TooLarge {
+        /// The line in the text area.
+        line: usize,
+    },
 }
 
 /// Reads one line per row: a name and an amount, as "Huur zaal; 1.250,00", "Huur zaal\t1250" or "Huur zaal 1250".
@@ -176,6 +182,9 @@ pub fn parse_lines(text: &str) -> Result<Vec<(String, i64)>, LinesProblem> {
             return Err(LinesProblem::NoAmount { line });
         };
         let cents = Money::parse(amount).map_err(|_| LinesProblem::BadAmount { line })?.cents();
+        if cents.abs() > crate::money::LIMIT_CENTS {
+            return Err(LinesProblem::TooLarge { line });
+        }
         lines.push((name.to_owned(), cents));
     }
     Ok(lines)

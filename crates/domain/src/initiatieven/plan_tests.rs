@@ -230,3 +230,10 @@ fn the_workshop_plan_round_trips() {
     assert_eq!(parse_lines(&show_lines(&plan.income)), Ok(plan.income.clone()));
     assert_eq!(parse_lines(&show_lines(&plan.costs)), Ok(plan.costs.clone()));
 }
+
+#[test]
+fn an_amount_above_a_billion_is_refused_by_its_line() {
+    assert_eq!(parse_lines("Huur; 1000000000\nSubsidie; -1000000000").map(|l| l.len()), Ok(2), "at the limit");
+    assert_eq!(parse_lines("Huur; 100\nGrond; 1000000000,01"), Err(LinesProblem::TooLarge { line: 2 }));
+    assert_eq!(parse_lines("Verlies; -2000000000"), Err(LinesProblem::TooLarge { line: 1 }));
+}

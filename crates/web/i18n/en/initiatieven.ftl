@@ -58,6 +58,7 @@ err-past-plan = After the plan stage, the coach makes changes to the initiative;
 lines-no-amount = Line { $line } has no amount (write, for example: Rent; 1,250.00).
 lines-bad-amount = The amount on line { $line } is not an amount (write, for example, 1250 or 1,250.00).
 lines-too-many = At most 50 lines.
+lines-too-large = The amount on line { $line } is too large: Volkshuis takes amounts up to € 1,000,000,000.
 plan-no-income = The plan has no income at all.
 plan-no-costs = The plan has no costs at all.
 plan-line-without-name = Line { $line } has no description.

@@ -42,6 +42,7 @@ kept-by = Kept by
 activities = Activities
 activities-none = No activities yet.
 add-activity = Add activity
+err-participants-later = Fill in the number of participants once the activity has been held.
 activity-kind = Kind of activity
 held-on = Date
 topic = Topic

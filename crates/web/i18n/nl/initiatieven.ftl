@@ -58,6 +58,7 @@ err-past-plan = Na de fase plan past de coach het initiatief aan; vraag het uw c
 lines-no-amount = Regel { $line } heeft geen bedrag (schrijf bijvoorbeeld: Huur; 1.250,00).
 lines-bad-amount = Het bedrag op regel { $line } is geen bedrag (schrijf bijvoorbeeld 1250 of 1.250,00).
 lines-too-many = Hoogstens 50 regels.
+lines-too-large = Het bedrag op regel { $line } is te groot: Volkshuis neemt bedragen tot € 1.000.000.000.
 plan-no-income = Er staat geen enkele inkomstenpost in het plan.
 plan-no-costs = Er staat geen enkele kostenpost in het plan.
 plan-line-without-name = Regel { $line } heeft geen omschrijving.

@@ -42,6 +42,7 @@ kept-by = Bijgehouden door
 activities = Activiteiten
 activities-none = Nog geen activiteiten.
 add-activity = Activiteit toevoegen
+err-participants-later = Het aantal deelnemers vult u in als de activiteit geweest is.
 activity-kind = Soort activiteit
 held-on = Datum
 topic = Onderwerp

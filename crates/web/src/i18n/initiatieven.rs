@@ -48,6 +48,7 @@ impl InitiatievenTexts {
             LinesProblem::NoAmount { line } => self.lines_no_amount(line as i64),
             LinesProblem::BadAmount { line } => self.lines_bad_amount(line as i64),
             LinesProblem::TooMany => self.lines_too_many.to_owned(),
+            LinesProblem::TooLarge { line } => self.lines_too_large(line as i64),
         }
     }
 

@@ -86,10 +86,12 @@ async fn buyback_page(
     let stored = sales::buyback(&state.db, &BuyerScope::sales_staff(&scope), id).await?;
     let fields = fields.unwrap_or_else(|| stored.as_ref().map(fields_of).unwrap_or_default());
     let input = |fields: &HashMap<String, String>| {
-        let now = Money::parse(crate::forms::field(fields, "value_now")).ok()?.cents();
+        // Within the forms' limit, as the form checks them: a figure refused as too large shows no sums.
+        let t = auth.ctx.t();
+        let now = crate::forms::amount_at_least(t, crate::forms::field(fields, "value_now"), 1, "").ok()?;
         let improvements = match crate::forms::field(fields, "improvements") {
             "" => 0,
-            typed => Money::parse(typed).ok()?.cents(),
+            typed => crate::forms::amount_at_least(t, typed, 0, "").ok()?,
         };
         Some(BuybackInput {
             purchase_price_cents: sale.price_cents,

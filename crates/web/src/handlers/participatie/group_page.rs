@@ -198,6 +198,11 @@ async fn add_activity(
     if participants.is_none() {
         errors.add("participants", t.err_format);
     }
+    // An activity to come may be recorded, but who took part is known only once it was held.
+    let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
+    if held_on.is_some_and(|day| day > today) && matches!(participants, Some(Some(_))) {
+        errors.add("participants", auth.ctx.lang.participatie().err_participants_later);
+    }
     let (Some(kind), Some(held_on), Some(topic), Some(participants)) = (kind, held_on, topic, participants) else {
         let page = group_page(&state, &auth, &scope, &organisation, &group, typed, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);

@@ -40,7 +40,10 @@ pub fn router() -> Router<AppState> {
 fn person_ref(input: &str) -> Option<String> {
     let input = input.trim();
     let bsn_like = input.len() == 9 && input.bytes().all(|b| b.is_ascii_digit());
-    let ok = !input.is_empty() && input.chars().count() <= 40 && !input.contains(' ') && !bsn_like;
+    // A reference that shows nothing (a zero-width space from a multipart form, which the form layer does not empty)
+    // is none.
+    let shows = !input.chars().all(volkshuis_domain::text::shows_nothing);
+    let ok = shows && input.chars().count() <= 40 && !input.contains(' ') && !bsn_like;
     ok.then(|| input.to_owned())
 }
 
@@ -99,14 +102,24 @@ fn parse(
     t: &crate::i18n::Texts,
     sr: &crate::i18n::SocialReturnTexts,
     registered: Option<&Registered>,
+    today: time::Date,
 ) -> Option<Contribution> {
     let f = |name: &str| field(typed, name);
     let need_date = |name: &'static str, errors: &mut FieldErrors| {
         let d = date(f(name));
         if d.is_none() {
-            errors.add(name, sr.err_date);
+            errors.add(name, crate::forms::date_error(t, f(name), sr.err_date));
         }
         d
+    };
+    // A purchase and another activity are reported once they took place (a purchase dated 2099 counted).
+    let past_date = |name: &'static str, errors: &mut FieldErrors| {
+        need_date(name, errors).filter(|day| {
+            if *day > today {
+                errors.add(name, sr.err_reported_later);
+            }
+            *day <= today
+        })
     };
     let number = |name: &'static str, errors: &mut FieldErrors, range: std::ops::RangeInclusive<u32>| {
         let n = f(name).parse::<u32>().ok().filter(|n| range.contains(n));
@@ -179,13 +192,13 @@ fn parse(
                 .map_err(|message| errors.add("invoice", message))
                 .ok()
                 .map(Money::from_cents);
-            let on = need_date("date", errors);
+            let on = past_date("date", errors);
             Some(Contribution::Purchase { seller: seller?, certificate: certificate?, invoice: invoice?, date: on? })
         }
         "other" => {
             let description = errors.check(t, "description", volkshuis_domain::text::Name::parse(f("description")));
             let hours = number("hours", errors, 1..=10_000);
-            let on = need_date("date", errors);
+            let on = past_date("date", errors);
             Some(Contribution::Other { description: description?.as_str().to_owned(), hours: hours?, date: on? })
         }
         _ => {
@@ -213,7 +226,8 @@ async fn report(
     let mut errors = FieldErrors::default();
     let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
     let registered = registered_seller(&state, &auth, &typed, &table.table, &mut errors).await?;
-    let contribution = parse(&typed, &mut errors, t, sr, registered.as_ref());
+    let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
+    let contribution = parse(&typed, &mut errors, t, sr, registered.as_ref(), today);
     upload.report_problems(auth.ctx.lang.overleg(), &mut errors);
     // A name belongs to a contribution about a person; with a purchase or another activity it is not kept.
     let name = match contribution {
@@ -444,5 +458,6 @@ mod tests {
         assert_eq!(person_ref("Jan Jansen"), None);
         assert_eq!(person_ref("123456782"), None);
         assert_eq!(person_ref(""), None);
+        assert_eq!(person_ref("\u{200b}"), None);
     }
 }

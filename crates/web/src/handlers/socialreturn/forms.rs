@@ -20,16 +20,16 @@ pub(super) fn date(input: &str) -> Option<Date> {
     crate::forms::parse_date(input).ok()
 }
 
-/// A required date field.
+/// A required date field; a day that does not exist is named so ([`crate::forms::date_error`]).
 pub(super) fn required_date(
     fields: &Fields,
     name: &str,
     errors: &mut FieldErrors,
-    sr: &SocialReturnTexts,
+    (t, sr): (&Texts, &SocialReturnTexts),
 ) -> Option<Date> {
     let parsed = date(field(fields, name));
     if parsed.is_none() {
-        errors.add(name, sr.err_date);
+        errors.add(name, crate::forms::date_error(t, field(fields, name), sr.err_date));
     }
     parsed
 }
@@ -219,7 +219,7 @@ pub(super) fn parse_table(
     sr: &SocialReturnTexts,
 ) -> Option<ValuationTable> {
     let name = errors.check(t, "name", Name::parse(field(fields, "name")));
-    let valid_from = required_date(fields, "valid_from", errors, sr);
+    let valid_from = required_date(fields, "valid_from", errors, (t, sr));
     let full_time_hours = optional_number(fields, "full_time_hours", 1..=60, errors, sr);
     if full_time_hours.is_none() && errors.get("full_time_hours").is_none() {
         errors.add("full_time_hours", sr.err_number);

@@ -126,10 +126,10 @@ async fn create(
     }
     let title = errors.check(t, "title", volkshuis_domain::text::Name::parse(field(&fields, "title")));
     let value = required_money(&fields, "value", &mut errors, (t, sr));
-    let starts_on = required_date(&fields, "starts_on", &mut errors, sr);
-    let ends_on = required_date(&fields, "ends_on", &mut errors, sr);
+    let starts_on = required_date(&fields, "starts_on", &mut errors, (t, sr));
+    let ends_on = required_date(&fields, "ends_on", &mut errors, (t, sr));
     // The award is a fact on record (a contract awarded in 2099 was saved; its day also picks the valuation table).
-    let awarded_on = required_date(&fields, "awarded_on", &mut errors, sr).filter(|day| {
+    let awarded_on = required_date(&fields, "awarded_on", &mut errors, (t, sr)).filter(|day| {
         let happened = *day <= volkshuis_domain::calendar::dutch_date(state.clock.now());
         if !happened {
             errors.add("awarded_on", sr.err_awarded_later);

@@ -16,7 +16,6 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
-use volkshuis_domain::money::Money;
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::initiatieven::rounds::{self, NewProject, Phase, ProjectStatus, ProposeRefused, Round};
 
@@ -140,10 +139,9 @@ pub(super) async fn propose(
     let mut errors = FieldErrors::default();
     let title = errors.check(t, "title", Name::parse(field(&fields, "title")));
     let description = errors.check(t, "description", LongText::parse(field(&fields, "description")));
-    let cost = Money::parse(field(&fields, "cost")).ok().map(Money::cents).filter(|c| *c > 0);
-    if cost.is_none() {
-        errors.add("cost", bt.err_cost);
-    }
+    let cost = crate::forms::amount_at_least(t, field(&fields, "cost"), 1, bt.err_cost)
+        .map_err(|message| errors.add("cost", message))
+        .ok();
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if let (Some(title), Some(description), Some(cost_cents)) = (title, description, cost) {
         let new =
