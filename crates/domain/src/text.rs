@@ -55,7 +55,10 @@ pub fn is_phone_number(input: &str) -> bool {
     let digits = body.chars().filter(char::is_ascii_digit).count();
     (6..=16).contains(&digits)
         && text.chars().count() <= 40
-        && body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '/' | '(' | ')'))
+        // A number pasted from a signature or a letter brings a no-break space or an en dash along.
+        && body.chars().all(|c| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2013}' | '.' | '/' | '(' | ')')
+        })
 }
 
 /// A required single-line name (of a person or organisation): trimmed, 1–200 characters, no control characters.
@@ -137,7 +140,14 @@ mod tests {
 
     #[test]
     fn phone_numbers_as_people_write_them() {
-        for number in ["0570-123456", "06 12 34 56 78", "+31 (0)570 123 456", "+31612345678", "0570/123.456"] {
+        for number in [
+            "0570-123456",
+            "06 12 34 56 78",
+            "+31 (0)570 123 456",
+            "+31612345678",
+            "0570/123.456",
+            "0570\u{a0}123\u{2013}456",
+        ] {
             assert!(is_phone_number(number), "{number}");
         }
         for not in ["abc", "bel de secretaris", "12345", "06-1234567a", "++31612345678", "0612345678901234567", ""] {

@@ -324,10 +324,14 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     assert!(main.contains("medewerker@woonstad.test") && main.contains("class=\"personal\""), "{main}");
     assert!(!main.contains("Geen organisatie"), "only the organisation's own entries");
     // Each read names its purpose in words, not as the code it is stored as.
-    assert!(main.contains("Doel: verkoop en nazorg") && !main.contains(">verkoop_en_nazorg<"), "{main}");
+    assert!(main.contains("<p class=\"purpose\">Doel: verkoop en nazorg</p>"), "{main}");
     // A period that ends before it begins says so at its end, rather than listing nothing.
     let reversed = app.get(&format!("{log}?from=2026-12-01&until=2026-01-01")).await;
     assert!(reversed.main().contains("Deze datum ligt vóór de begindatum"), "{}", reversed.main());
+    assert!(!reversed.main().contains("class=\"personal\"") && !reversed.main().contains("Niemand van uw"));
+    // A day that does not exist lists nothing either (it listed the whole log).
+    let impossible = app.get(&format!("{log}?from=31-02-2026")).await;
+    assert!(impossible.main().contains("Deze datum bestaat niet") && !impossible.main().contains("class=\"personal\""));
     let sleutel = app.org_id("hv-de-sleutel").await;
     app.login("bestuur@desleutel.test").await;
     let theirs = app.get(&format!("/orgs/{sleutel}/inzagelog")).await;

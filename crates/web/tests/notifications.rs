@@ -324,7 +324,8 @@ async fn every_overleg_step_reaches_the_other_party(mut app: TestApp) {
     assert_eq!(link, format!("/orgs/{tenant}/overleg/budget/{corp}/2026"));
     step_tells(&mut app, &watched, "budget accounted", to_corp, &[ANNA], async |app| {
         app.login(DIRK).await;
-        let resp = app.post(&format!("/orgs/{tenant}/overleg/budget/{corp}/2026/verantwoord"), &[]).await;
+        let resp =
+            app.post(&format!("/orgs/{tenant}/overleg/budget/{corp}/2026/verantwoord"), &[("confirmed", "yes")]).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     })
     .await;

@@ -564,8 +564,19 @@ async fn year_overview_meetings_and_budget(mut app: TestApp) {
     // Deadline: 28 February 2027 is a Sunday, so Monday 1 March.
     assert!(page.body.contains("01-03-2027") && page.body.contains("art. 7 Overlegwet"));
     assert!(page.body.contains("Cursus Overlegwet") && page.body.contains("12.050,00"), "{}", page.body);
-    assert_eq!(app.post(&format!("{budget}/verantwoord"), &[]).await.status, StatusCode::SEE_OTHER);
-    assert!(app.get(&budget).await.body.contains("Verantwoord op"));
+    // Closing the year is asked once more with what it records; nothing is closed before the answer.
+    let asked = app.post(&format!("{budget}/verantwoord"), &[]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.main().contains("data-confirm") && asked.main().contains("€ 450,00 besteed van"), "{}", asked.main());
+    assert!(!app.get(&budget).await.body.contains("Verantwoord op"));
+    assert_eq!(app.post(&format!("{budget}/verantwoord"), &[("confirmed", "yes")]).await.status, StatusCode::SEE_OTHER);
+    let closed = app.get(&budget).await;
+    assert!(closed.body.contains("Verantwoord op") && !closed.body.contains("/uitgaven\""), "no form after closing");
+    // An expense sent after the closing (an open tab) is refused and adds nothing.
+    let late = [("category", "training"), ("description", "Te laat"), ("amount", "10"), ("spent_on", "2026-10-02")];
+    let refused = app.post(&format!("{budget}/uitgaven"), &late).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.main().contains("er kunnen geen uitgaven meer bij") && !refused.main().contains(">Te laat<"));
     let year = app.get(&format!("/orgs/{tenant}/overleg/jaar/2026")).await;
     assert!(year.body.contains("Najaarsoverleg") && !year.body.contains("nog geen overlegvergadering"));
     // The corporation cannot spend the organisation's budget.

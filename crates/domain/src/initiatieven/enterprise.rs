@@ -98,7 +98,7 @@ pub enum CertificateProblem {
     #[error("alleen een PSO-certificaat heeft een trede")]
     LevelNotApplicable,
     /// The last valid day is not after the first.
-    #[error("de einddatum ligt na de begindatum")]
+    #[error("de einddatum moet na de begindatum liggen")]
     UntilNotAfterFrom,
     /// Valid for more than [`MAX_VALID_YEARS`] years.
     #[error("een certificaat is hoogstens vijf jaar geldig")]

@@ -29,7 +29,7 @@ pub enum LoanProblem {
     #[error("de korting is hoogstens 100%")]
     DiscountAbove100,
     /// The end date is not after the start date.
-    #[error("de einddatum ligt na de begindatum")]
+    #[error("de einddatum moet na de begindatum liggen")]
     UntilNotAfterFrom,
 }
 

@@ -128,5 +128,5 @@ fn the_detail_soort_counts_only_without_a_soort() {
 
 #[test]
 fn problems_read_in_dutch() {
-    assert_eq!(LoanProblem::UntilNotAfterFrom.to_string(), "de einddatum ligt na de begindatum");
+    assert_eq!(LoanProblem::UntilNotAfterFrom.to_string(), "de einddatum moet na de begindatum liggen");
 }

@@ -64,7 +64,8 @@ async fn list(
         ..Default::default()
     };
     let names = HashMap::from([(organisation.id, organisation.name.as_str())]);
-    let entries = rows(&state, &auth.ctx, &filter, &names).await?;
+    // A period that cannot be read lists nothing (it listed the whole log, or said nobody read anything).
+    let entries = if !errors.is_empty() { Vec::new() } else { rows(&state, &auth.ctx, &filter, &names).await? };
     let older_link = (entries.len() as i64 == PAGE_SIZE).then(|| {
         let last = entries.last().map(|e| e.id).unwrap_or_default();
         let query = form_urlencoded::Serializer::new(String::new())

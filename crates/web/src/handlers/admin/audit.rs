@@ -183,7 +183,8 @@ async fn list(
     };
     let all_orgs = orgs::list(&state.db).await?;
     let org_name: HashMap<i64, &str> = all_orgs.iter().map(|o| (o.id, o.name.as_str())).collect();
-    let entries = rows(&state, &auth.ctx, &filter, &org_name).await?;
+    // A period that cannot be read lists nothing (it listed the whole log, or said nobody read anything).
+    let entries = if !errors.is_empty() { Vec::new() } else { rows(&state, &auth.ctx, &filter, &org_name).await? };
     let older_link = (entries.len() as i64 == PAGE_SIZE).then(|| {
         let last = entries.last().map(|e| e.id).unwrap_or_default();
         let mut query = form_urlencoded::Serializer::new(String::new());

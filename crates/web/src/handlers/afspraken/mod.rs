@@ -167,6 +167,12 @@ use crate::forms::field;
 /// reads but nobody types in a form ("1e9" was taken as a billion homes, "+5", "NaN").
 fn parse_number(input: &str) -> Option<f64> {
     let text: String = input.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    // One point or comma before exactly three digits separates thousands in Dutch and decimals in English ("1.200"
+    // was stored as 1.2 homes): refused, as an amount is; "1200", "1.200,0" and "12,5" say what they mean.
+    let separators = text.matches(['.', ',']).count();
+    if separators == 1 && text.rsplit(['.', ',']).next().is_some_and(|tail| tail.len() == 3) {
+        return None;
+    }
     let normal = if text.contains(',') { text.replace('.', "").replace(',', ".") } else { text };
     let digits = normal.strip_prefix('-').unwrap_or(&normal);
     if !digits.starts_with(|c: char| c.is_ascii_digit()) || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
@@ -217,7 +223,7 @@ mod tests {
         assert_eq!(parse_number("twaalf"), None);
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("inf"), None);
-        for not in ["1e9", "+5", "NaN", ".5", "-", "5-", "1,2,3"] {
+        for not in ["1e9", "+5", "NaN", ".5", "-", "5-", "1,2,3", "1.200", "1,200", "-2.500"] {
             assert_eq!(parse_number(not), None, "{not}");
         }
     }

@@ -178,8 +178,8 @@ async fn submit(
             match refused {
                 SubmitRefused::UnknownCorporation => errors.add("corporation", it.err_corporation),
                 SubmitRefused::NotAMember => errors.add("on_behalf", it.err_on_behalf),
-                // The initiator's form names no complex (the coach links them), so this is a forged form.
-                SubmitRefused::UnknownComplex => errors.add("place", it.err_choose),
+                // The initiator's form names no complex (the coach links them): only a forged form gets here.
+                SubmitRefused::UnknownComplex => return Err(AppError::NotFound),
             }
             render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, fields, errors).await?)
         }

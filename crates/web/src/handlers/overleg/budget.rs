@@ -106,6 +106,7 @@ fn budget_page(
         account_rule: ov.rule(&deadline.rule),
         accounted: budget.accounted_on.map(show_date),
         can_spend: budget.tenant_org_id == scope.org_id()
+            && budget.accounted_on.is_none()
             && scope.role().allows(Action::Edit)
             && super::writes_for(auth, scope.org_id()),
         // The accounting is the tenant organisation's own statement (ADR 0059).
@@ -159,6 +160,14 @@ async fn add_line(
     }
     let ov = auth.ctx.lang.overleg();
     let mut errors = FieldErrors::default();
+    // An accounted year takes no more expenses (they were added after the accounting, which then no longer held).
+    if budget.accounted_on.is_some() {
+        errors.add("accounted", ov.err_budget_accounted);
+        return render(
+            StatusCode::CONFLICT,
+            &budget_page(&auth, &super::term_calendar(&state).await?, &scope, other, budget, form, errors),
+        );
+    }
     let category = BUDGET_CATEGORIES.iter().find(|c| **c == form.category.trim()).copied();
     if category.is_none() {
         errors.add("category", auth.ctx.t().err_choose);
@@ -197,10 +206,35 @@ async fn account(
     State(state): State<AppState>,
     auth: Auth,
     Path((org, other, year)): Path<(i64, i64, i32)>,
+    Form(fields): Form<std::collections::HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (scope, budget) = load(&state, &auth, org, other, year, Edit).await?;
     if budget.tenant_org_id != scope.org_id() {
         return Err(AppError::Forbidden);
+    }
+    let back = format!("/orgs/{org}/overleg/budget/{other}/{year}");
+    if budget.accounted_on.is_some() {
+        // Sent again (a reload, a second tab): the accounting stands with its first day.
+        return Ok(Redirect::to(&back).into_response());
+    }
+    // Closing the year cannot be undone and tells the corporation: asked once more, with what it records.
+    if !crate::confirm_step::confirmed(&fields) {
+        let ov = auth.ctx.lang.overleg();
+        let spent = Money::from_cents(budget.lines.iter().map(|l| l.amount.cents()).sum());
+        return crate::confirm_step::ConfirmStep {
+            page: Page::for_user(&auth),
+            title: ov.budget_account_title(year.to_string()),
+            lines: vec![
+                ov.budget_account_effect(budget.amount.to_string(), spent.to_string(), year.to_string()),
+                ov.budget_account_final.to_owned(),
+            ],
+            action: format!("{back}/verantwoord"),
+            button: ov.budget_account_yes,
+            back_href: back,
+            back_text: ov.budget_account_back,
+            carried: Vec::new(),
+        }
+        .response();
     }
     let mut tx = state.db.begin().await?;
     overleg::account_budget(&mut tx, &scope, &auth.actor(&state), &budget, today(&state)).await?;
