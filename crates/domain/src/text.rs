@@ -46,9 +46,9 @@ pub fn turns_text_around(c: char) -> bool {
 }
 
 /// Whether a text reads as a phone number as people write one: 6 to 16 digits (E.164's 15 and the "(0)" written
-/// after a country code), grouped by spaces,
-/// dashes, dots, slashes or brackets, with a leading `+` for a country code ("06-12345678", "+31 (0)570 123 456").
-/// Letters are refused: "abc" or "bel via secretaris" is no number a coach can call.
+/// after a country code), grouped by spaces, dashes, dots, slashes or brackets, with a leading `+` for a country code
+/// ("06-12345678", "+31 (0)570 123 456"). Letters are refused: "abc" or "bel via secretaris" is no number a coach
+/// can call.
 pub fn is_phone_number(input: &str) -> bool {
     let text = input.trim();
     let body = text.strip_prefix('+').unwrap_or(text);
