@@ -408,6 +408,8 @@ test('a plan brought in, coached to a running initiative with a vacant unit and 
 
   // 8. The initiator sees the support and publishes a summary.
   await member.goto(`${base}${ownPath}`);
+  // The page is named after the initiative (it read only "Uw initiatief").
+  assert.equal((await member.textContent('h1')).trim(), TITLE);
   const ownFacts = await facts(member.locator('[data-own]'));
   assert.deepEqual(ownFacts, { Corporatie: 'Woonstad Voorbeeld', Fase: 'Loopt', Coach: STAFF });
   assert.equal(await member.locator(`main form[action="${ownPath}"]`).count(), 0, 'past the plan, the coach edits');

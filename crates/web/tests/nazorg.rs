@@ -296,6 +296,7 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
         sale_page.main().contains("op 24-11-2026 teruggekocht") && sale_page.main().contains("Vastgelegde terugkoop")
     );
     assert!(!sale_page.main().contains("Terugkoop berekenen en vastleggen"), "{}", sale_page.main());
+    assert!(!sale_page.main().contains("/gesprek\""), "no talk to record for a bought-back home");
     // The three-year check was done: its outcome stays readable where its form was.
     let done_page = app.get(&path).await;
     assert!(

@@ -211,6 +211,8 @@ struct OwnPage {
     it: &'static InitiatievenTexts,
     id: i64,
     notice: Option<&'static str>,
+    /// The initiative's name as stored (the form below may hold an edit not yet saved).
+    name: String,
     corporation: String,
     stage: &'static str,
     coach: Option<String>,
@@ -262,6 +264,7 @@ async fn own_page(
         it,
         id,
         notice,
+        name: initiative.title.clone(),
         corporation: initiative.corporation.clone(),
         stage: it.stage(initiative.stage),
         coach: initiative.coach.as_ref().map(|(_, n)| n.clone()),
