@@ -93,7 +93,7 @@ fn budget_page(
 ) -> BudgetPage {
     let page = Page::for_user(auth);
     let ov = page.ov;
-    let spent = Money::from_cents(budget.lines.iter().map(|l| l.amount.cents()).sum());
+    let spent = spent(&budget);
     let deadline = budget_account_deadline(cal, budget.year);
     BudgetPage {
         org_id: scope.org_id(),
@@ -202,6 +202,11 @@ async fn add_line(
     Ok(Redirect::to(&format!("/orgs/{org}/overleg/budget/{other}/{year}?notice=saved")).into_response())
 }
 
+/// What was spent of a year's budget: its lines summed (the page and the closing's summary say the same).
+fn spent(budget: &Budget) -> Money {
+    Money::from_cents(budget.lines.iter().map(|l| l.amount.cents()).sum())
+}
+
 async fn account(
     State(state): State<AppState>,
     auth: Auth,
@@ -220,7 +225,7 @@ async fn account(
     // Closing the year cannot be undone and tells the corporation: asked once more, with what it records.
     if !crate::confirm_step::confirmed(&fields) {
         let ov = auth.ctx.lang.overleg();
-        let spent = Money::from_cents(budget.lines.iter().map(|l| l.amount.cents()).sum());
+        let spent = spent(&budget);
         return crate::confirm_step::ConfirmStep {
             page: Page::for_user(&auth),
             title: ov.budget_account_title(year.to_string()),
