@@ -312,6 +312,20 @@ async fn filters_and_pages(db: &Db) {
     assert_eq!(by(UnitFilter { label: Some("DAE".into()), ..Default::default() }).await, 2);
     assert_eq!(by(UnitFilter { rent_min: Some(68_000), rent_below: Some(100_000), ..Default::default() }).await, 1);
     assert_eq!(by(UnitFilter { text: Some("rotter".into()), ..Default::default() }).await, 1);
+    // A BAG id, whole: the homes of a building (pand) or the one home; sixteen digits that name nothing find none.
+    sql::query("UPDATE units SET bag_pand_id = '0363100012345678' WHERE id_extern IN ('A1', 'A2')")
+        .execute(db)
+        .await
+        .expect("pand ids");
+    sql::query("UPDATE units SET bag_verblijfsobject_id = '0363010000000003' WHERE id_extern = 'A3'")
+        .execute(db)
+        .await
+        .expect("vbo id");
+    assert_eq!(by(UnitFilter { text: Some("0363100012345678".into()), ..Default::default() }).await, 2);
+    assert_eq!(by(UnitFilter { text: Some(" 0363010000000003 ".into()), ..Default::default() }).await, 1);
+    assert_eq!(by(UnitFilter { text: Some("0363100012345679".into()), ..Default::default() }).await, 0);
+    let both = UnitFilter { text: Some("0363100012345678".into()), soort: Some("BOG".into()), ..Default::default() };
+    assert_eq!(by(both).await, 0, "the other filters still apply");
     let stored: i64 = sql::query_scalar("SELECT units_in_use FROM stock_totals WHERE corporation_id = $1")
         .bind(woonstad.org_id())
         .fetch_one(db)

@@ -59,6 +59,18 @@ async fn a_kind_with_more_results_than_shown_says_so(mut app: TestApp) {
     );
     let filtered = app.get(&format!("/orgs/{org}/stock?q=Laa")).await;
     assert!(filtered.main().contains("Laan 12"), "{}", filtered.main());
+    // A building's BAG pand id finds its homes; with more than eight, the link lists them all (it led nowhere).
+    let pand = "0363100012345678";
+    volkshuis_store::testdb::sql::query("UPDATE units SET bag_pand_id = $1 WHERE id_extern LIKE 'Z%'")
+        .bind(pand)
+        .execute(&app.state.db)
+        .await
+        .expect("pand");
+    let building = app.get(&format!("/orgs/{org}/zoeken?q={pand}")).await;
+    assert!(building.main().contains("Er zijn meer dan 8 resultaten van de soort „Adres”."), "{}", building.main());
+    assert!(building.main().contains(&format!(r#"href="/orgs/{org}/stock?q={pand}">"#)), "{}", building.main());
+    let all = app.get(&format!("/orgs/{org}/stock?q={pand}")).await;
+    assert!(all.main().contains("Laan 12") && all.main().contains("Laan 1<"), "{}", all.main());
     // All shown: nothing more to say.
     let one = app.get(&format!("/orgs/{org}/zoeken?q=1234AB%201")).await;
     assert!(one.main().contains("1 resultaat") && !one.body.contains("data-more"), "{}", one.main());

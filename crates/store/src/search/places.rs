@@ -201,7 +201,7 @@ pub(super) async fn by_id_extern(
     // A BAG verblijfsobject id or pand id (sixteen digits, as other systems show them; a pand's are the homes in
     // that building, the first of them by address): read from the corporation's own units only, and only for such
     // a text, so no other search pays for it (the columns have no index of their own).
-    if typed.len() == 16 && typed.bytes().all(|b| b.is_ascii_digit()) {
+    if crate::stock::is_bag_id(typed) {
         let statement = format!(
             "SELECT {UNIT_COLUMNS} FROM units u JOIN organisations o ON o.id = u.corporation_id \
              WHERE u.corporation_id = $1 AND (u.bag_verblijfsobject_id = $2 OR u.bag_pand_id = $2) AND u.in_use = 1 \

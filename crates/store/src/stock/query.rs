@@ -243,7 +243,7 @@ fn unit_where(scope: &ReadScope, f: &UnitFilter) -> (String, Vec<Bind>) {
         ("u.nettohuur_cents < ?", f.rent_below.map(Bind::Int)),
         (
             "(LOWER(u.straatnaam) LIKE ? ESCAPE '\\' OR LOWER(u.postcode) LIKE ? ESCAPE '\\' \
-             OR LOWER(u.woonplaats) LIKE ? ESCAPE '\\' OR LOWER(u.id_extern) LIKE ? ESCAPE '\\')",
+             OR LOWER(u.woonplaats) LIKE ? ESCAPE '\\' OR LOWER(u.id_extern) LIKE ? ESCAPE '\\'",
             // Both engines' LOWER folds ASCII letters only (SQLite's always; PostgreSQL's under the byte-order
             // collation of these columns), so the search text is folded the same way: "Émmen" finds Émmen.
             // `%` and `_` typed are searched for as themselves (`like.rs`).
@@ -254,10 +254,27 @@ fn unit_where(scope: &ReadScope, f: &UnitFilter) -> (String, Vec<Bind>) {
             add(clause, value);
         }
     }
+    // The text's clause is closed here: a BAG id (sixteen digits) also finds its home or the homes of its building
+    // (pand), whole, as the header search does; the search's "more" leads here with it.
+    if let Some(text) = f.text.as_deref().map(str::trim) {
+        let last = clauses.len() - 1;
+        if is_bag_id(text) {
+            binds.push(Bind::Text(text.to_owned()));
+            let n = binds.len();
+            clauses[last].push_str(&format!(" OR u.bag_pand_id = ${n} OR u.bag_verblijfsobject_id = ${n})"));
+        } else {
+            clauses[last].push(')');
+        }
+    }
     if !f.include_out_of_use {
         clauses.push("u.in_use = 1".to_owned());
     }
     (format!(" WHERE {}", clauses.join(" AND ")), binds)
+}
+
+/// Whether a text is a BAG id as other systems show it: sixteen digits.
+pub fn is_bag_id(text: &str) -> bool {
+    text.len() == 16 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn bind_all<'q>(mut query: sql::Query<'q>, binds: &'q [Bind]) -> sql::Query<'q> {

@@ -116,11 +116,15 @@ async fn page(
     ok(&SearchPage { page, st, org_id: org, text, searched, count, results, more })
 }
 
-/// What the stock list's text filter (a part of a street, postcode, place or idExtern) takes for the same addresses:
-/// the postcode as stored ("1234 AB" is kept as "1234AB") or the start of the street as typed (the filter ignores
-/// case; the link's text keeps the user's capitals), when no house number narrows them (the filter has no number;
-/// with one, eight are seldom too few).
+/// What the stock list's text filter (a part of a street, postcode, place or idExtern, or a BAG id) takes for the
+/// same addresses: the postcode as stored ("1234 AB" is kept as "1234AB") or the start of the street as typed (the
+/// filter ignores case; the link's text keeps the user's capitals), when no house number narrows them (the filter has
+/// no number; with one, eight are seldom too few); a BAG id as typed.
 fn stock_filter_text(query: &search::Query) -> Option<String> {
+    // A BAG pand id finds a building's homes, more than a page shows; the list takes the id whole.
+    if volkshuis_store::stock::is_bag_id(query.text().trim()) {
+        return Some(query.text().trim().to_owned());
+    }
     match (query.postcode(), query.street()) {
         (Some(p), _) if p.number.is_none() => Some(p.postcode.as_str().to_owned()),
         // Without a number the whole text is the street's start.
