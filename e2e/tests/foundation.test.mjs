@@ -43,6 +43,13 @@ test('logging in shows the dashboard of the organisation', async () => {
   await page.click('text=Leden en gegevens van de organisatie');
   assert.match(await page.textContent('h1'), /Woonstad Voorbeeld/);
   await assertAccessible(page, 'organisation page');
+  // A new API key is shown once: the focus goes to it (it stayed at the top, above the list of keys).
+  await page.getByRole('link', { name: 'API-sleutels', exact: true }).click();
+  await page.getByLabel('Waarvoor (bijv. ERP-koppeling)', { exact: true }).fill('Koppeling huurderving');
+  await page.getByRole('button', { name: 'Nieuwe sleutel', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-labelledby') === 'new-token');
+  assert.match(await page.textContent('#token-secret'), /\S{20,}/);
+  await assertAccessible(page, 'new API key');
 });
 
 test('an invalid form comes back with everything typed', async () => {

@@ -3,9 +3,9 @@
 // screen-reader user lands on what to fix instead of the top of the page. A message that announces itself
 // (role=alert) is not focused as well: it would be read twice. A step that asks to confirm an answer shows a summary
 // of what it does: the focus goes to that summary, so what is read next is what confirming does (it stayed at the
-// top of the page). A date field's written format is hinted only where the browser has no date picker. Text typed in
-// one of a page's forms is put back after another of its forms was sent (keepDrafts). No inline script: loaded under
-// a strict CSP.
+// top of the page); so does what a step made and shows once (`data-focus`). A date field's written format is hinted
+// only where the browser has no date picker. Text typed in one of a page's forms is put back after another of its
+// forms was sent (keepDrafts). No inline script: loaded under a strict CSP.
 (function () {
   'use strict';
   hideDateHints();
@@ -60,7 +60,9 @@
   function focusConfirmation() {
     var button = document.querySelector('main button[name=confirmed]');
     if (!button) {
-      var section = document.querySelector('main [data-confirm] [data-summary]');
+      // Else what the step just made and shows once (a new API key's secret: the focus stayed at the top of the
+      // page, above the key list).
+      var section = document.querySelector('main [data-confirm] [data-summary], main [data-focus]');
       if (section) {
         section.setAttribute('tabindex', '-1');
         section.focus();
