@@ -295,9 +295,30 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
         ("year", "2030"),
         ("new_target", "50"),
     ];
+    // A day to come, or before the parties signed, is no day an addendum was agreed on.
+    for (day, message) in [("2031-01-01", "na vandaag"), ("2026-01-01", "een addendum is van die dag of later")] {
+        let mut early = fields.to_vec();
+        early[0] = ("agreed_on", day);
+        let refused = app.post(&addendum, &early).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{day}");
+        assert!(refused.body.contains(message) && refused.body.contains("Tien woningen extra"), "{}", refused.main());
+    }
     let check = app.post(&addendum, &fields).await;
     assert!(check.body.contains("data-summary") && check.body.contains("van 40 naar 50"), "{}", check.main());
+    assert!(check.main().contains("Wat er is afgesproken: Tien woningen extra"), "{}", check.main());
+    // The confirmation shows what it records and posts only that: no field left to change after the summary was
+    // read (the form stood there, and a changed commitment and target were recorded).
+    for field in ["<textarea", "<select", r#"type="text""#, r#"type="date""#] {
+        assert!(!check.main().contains(field), "{field}: {}", check.main());
+    }
+    assert!(check.main().contains(r#"<input type="hidden" name="new_target" value="50">"#), "{}", check.main());
     assert!(!app.get(&cycle).await.body.contains("Tien woningen extra"), "nothing before confirming");
+    // Back to the form: everything as typed.
+    let mut back = fields.to_vec();
+    back.push(("confirmed", "edit"));
+    let form = app.post(&addendum, &back).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(">Tien woningen extra</textarea>") && form.body.contains(r#"value="50""#));
     let mut confirmed = fields.to_vec();
     confirmed.push(("confirmed", "yes"));
     assert_eq!(app.post(&addendum, &confirmed).await.status, StatusCode::SEE_OTHER);
@@ -308,8 +329,11 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     assert!(told.body.contains("Gemeente Voorbeeldstad legde een addendum vast bij Afspraken 2030"), "{}", told.main());
     // Only the lead records one.
     app.login("admin@woonstad.test").await;
-    let not_lead = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/addendum"), &confirmed).await;
-    assert_eq!(not_lead.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let not_lead = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/addendum"), &fields).await;
+    assert_eq!(not_lead.status, StatusCode::CONFLICT, "said before any summary");
+    assert!(not_lead.main().contains("Vraag de gemeente") && !not_lead.main().contains("data-summary"));
+    let offered = app.get(&format!("/orgs/{woonstad}/afspraken/{id}/addendum")).await;
+    assert!(offered.main().contains("Vraag de gemeente") && !offered.main().contains("<form"), "{}", offered.main());
     // The timeline tells what happened, in sentences.
     let page = app.get(&format!("/orgs/{woonstad}/afspraken/{id}")).await;
     assert!(page.body.contains("verstuurde het bod van Woonstad Voorbeeld"), "{}", page.main());
