@@ -467,9 +467,17 @@ async fn every_social_return_step_reaches_the_other_parties(mut app: TestApp) {
     })
     .await;
     assert_eq!(last_notice(&app, IRIS).await.0, "Woonstad Voorbeeld keurde een bijdrage af voor: Renovatie De Linde");
+    // A settlement is recorded after the contract and its repair period; its confirmation tells nobody yet.
+    app.state.clock.advance(Duration::days(400));
+    app.login(ANNA).await;
+    let settle = format!("/orgs/{buyer}/sr/contracten/{id}/afrekening");
+    let fields = [("repair_until", "2027-03-31"), ("note", "Krappe markt"), ("settled", "on")];
+    step_tells(&mut app, &watched, "settlement asked", &[], &[], async |app| {
+        assert_eq!(app.post(&settle, &fields).await.status, StatusCode::OK);
+    })
+    .await;
     step_tells(&mut app, &watched, "settled", &[GERT, IRIS], &[GERT, IRIS], async |app| {
-        let fields = [("repair_until", "2027-03-31"), ("note", "Krappe markt"), ("settled", "on")];
-        let resp = app.post(&format!("/orgs/{buyer}/sr/contracten/{id}/afrekening"), &fields).await;
+        let resp = app.post(&settle, &[fields[0], fields[1], fields[2], ("confirmed", "yes")]).await;
         assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     })
     .await;

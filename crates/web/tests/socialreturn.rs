@@ -200,21 +200,69 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
     let report = app.get(&format!("/orgs/{buyer}/sr/jaar/2026")).await;
     assert!(report.body.contains("Social return in 2026") && report.body.contains("€ 18.500,00"));
 
+    // Nothing is settled while the contract runs (the form shows only after its end; the server took it anyway).
+    let settle = format!("/orgs/{buyer}/sr/contracten/{id}/afrekening");
+    let fields =
+        [("repair_until", "2027-03-31"), ("did_all_it_could", "on"), ("note", "Krappe markt"), ("settled", "on")];
+    let running = app.post(&settle, &fields).await;
+    assert_eq!(running.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(running.body.contains("Het contract loopt tot en met 31-12-2026"), "{}", running.main());
     // After the end the buyer records the settlement: the unfulfilled part is withheld unless all was done.
     app.state.clock.advance(Duration::days(400));
     app.login(BUYER).await;
     let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
     assert!(page.body.contains("Niet voldaan na afloop") && page.body.contains("In te houden op de eindafrekening"));
-    let resp = app
-        .post(
-            &format!("/orgs/{buyer}/sr/contracten/{id}/afrekening"),
-            &[("repair_until", "2027-03-31"), ("did_all_it_could", "on"), ("note", "Krappe markt"), ("settled", "on")],
-        )
-        .await;
-    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    assert!(!page.body.contains(r#"name="settled" type="checkbox" checked"#), "never ticked beforehand");
+    // A repair period follows the contract; while it runs, it is set but nothing is settled.
+    let mut before_end = fields;
+    before_end[0] = ("repair_until", "2026-12-01");
+    let refused = app.post(&settle, &before_end).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("kies een datum na 31-12-2026") && refused.body.contains("Krappe markt"));
+    let mut running_repair = fields;
+    running_repair[0] = ("repair_until", "2028-03-31");
+    let refused = app.post(&settle, &running_repair).await;
+    assert!(refused.body.contains("De herstelperiode loopt tot en met 31-03-2028"), "{}", refused.main());
+    assert_eq!(app.post(&settle, &running_repair[..3]).await.status, StatusCode::SEE_OTHER, "the period alone");
+    // Settling withholds money and closes the contract: asked once more, with the amounts; nothing before it.
+    let summary = app.post(&settle, &fields).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    let main = summary.main();
+    assert!(main.contains("Goedgekeurd € 18.500,00 van de verplichting van € 120.000,00"), "{main}");
+    assert!(main.contains("u houdt niets in") && main.contains("er worden geen bijdragen meer gemeld"), "{main}");
+    assert!(main.contains(r#"name="repair_until" value="2027-03-31""#) && !main.contains("<textarea"), "{main}");
+    let settled_on: Option<String> = sql::query_scalar("SELECT settled_on FROM sr_contracts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db)
+        .await
+        .expect("settled_on");
+    assert_eq!(settled_on, None, "not before it is confirmed");
+    let mut confirmed = fields.to_vec();
+    confirmed.push(("confirmed", "yes"));
+    assert_eq!(app.post(&settle, &confirmed).await.status, StatusCode::SEE_OTHER);
     let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
     let withhold = page.body.split("In te houden op de eindafrekening").nth(1).expect("withholding");
     assert!(withhold.contains("€ 0,00"), "did all it could: nothing withheld");
+    assert!(!page.body.contains(&settle), "a settled contract offers no settlement form");
+    // The settlement stands: not recorded again, and the supplier reports nothing more (its figures would move).
+    let mut withholding = confirmed.clone();
+    withholding.remove(1);
+    let again = app.post(&settle, &withholding).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert!(again.body.contains("staat vast"), "{}", again.main());
+    app.login(SUPPLIER).await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await;
+    let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
+    assert!(!page.body.contains(&format!("/sr/contracten/{id}/bijdragen\"")), "no report form");
+    let late = app
+        .post_multipart(
+            &format!("/orgs/{supplier}/sr/contracten/{id}/bijdragen"),
+            &[("kind", "other"), ("description", "Gastles"), ("hours", "4"), ("date", "2026-06-01")],
+            &[],
+        )
+        .await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    assert!(late.body.contains("staat vast"), "{}", late.main());
 }
 
 async fn the_table_valid_on_the_award_date_applies(mut app: TestApp) {
@@ -421,8 +469,27 @@ async fn bad_contributions_come_back_with_what_was_typed(mut app: TestApp) {
         .await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("value=\"123456782\"") && resp.body.contains("value=\"veel\""), "typed values kept");
-    assert!(resp.body.contains("Vul een heel getal in.") && resp.body.contains("Deze datum bestaat niet"));
+    assert!(
+        resp.body.contains("Vul een heel getal in van 1 tot en met 60.")
+            && resp.body.contains("Deze datum bestaat niet")
+    );
     assert!(resp.body.contains("loonstrook.exe: alleen PDF- en Office-bestanden"));
+    // Work with a person is reported once it has begun (today is 25 November 2026): a placement from next year was
+    // valued and could be approved; so could an apprenticeship.
+    for kind in ["placement", "apprenticeship", "work_experience"] {
+        let fields = [
+            ("kind", kind),
+            ("person", "S-2"),
+            ("group", "participatiewet"),
+            ("training", "bbl"),
+            ("hours_per_week", "36"),
+            ("start", "2027-01-01"),
+            ("end", "2027-06-30"),
+        ];
+        let resp = app.post_multipart(&path, &fields, &[]).await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{kind}");
+        assert!(resp.body.contains("Meld dit als het begonnen is: de begindatum ligt na vandaag."), "{kind}");
+    }
     // A target group the table does not value.
     let resp = app
         .post_multipart(
@@ -1010,6 +1077,8 @@ async fn a_cap_from_29_february_stored_a_day_short_is_revalued(mut app: TestApp)
     // Awarded in 2024, when Oost-Nederland (from 2023) is the table and Utrecht's (from 2025) is not yet.
     let id = contract(&mut app, "oost", "2024-06-01", "2030-12-31").await;
     let (buyer, supplier) = (app.org_id("woonstad").await, app.org_id("bouwbedrijf-van-dijk").await);
+    // Reported once it has begun: in 2029.
+    app.state.clock.advance(time::Duration::days(3 * 365));
     app.login(SUPPLIER).await;
     let fields = [
         ("kind", "placement"),

@@ -100,6 +100,49 @@ pub fn settlement(obligation: Money, approved: Money, did_all_it_could: bool) ->
     Settlement { unfulfilled, withhold: if did_all_it_could { Money::default() } else { unfulfilled } }
 }
 
+/// Why a contract's settlement cannot be recorded as asked (RULES.md: a repair period after the contract, then the
+/// unfulfilled part is withheld from the final payment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettleRefusal {
+    /// The contract runs until this day: nothing is settled while the supplier can still fulfil it.
+    Running {
+        /// The contract's last day.
+        until: Date,
+    },
+    /// A repair period ends after the contract does; this one ends on or before its last day.
+    RepairBeforeEnd {
+        /// The contract's last day.
+        ends_on: Date,
+    },
+    /// The repair period runs until this day: the supplier may still report.
+    RepairRunning {
+        /// The repair period's last day.
+        until: Date,
+    },
+    /// Contributions still wait for the buyer's decision: the settlement would count without them.
+    Pending,
+}
+
+/// Whether a settlement may be recorded on `today`: the repair period, if set, after the contract's last day; the
+/// settlement itself (`settling`) only once the contract and its repair period are over and nothing waits.
+pub fn settle_refusal(
+    ends_on: Date,
+    repair_until: Option<Date>,
+    settling: bool,
+    pending: Money,
+    today: Date,
+) -> Option<SettleRefusal> {
+    if today <= ends_on {
+        return Some(SettleRefusal::Running { until: ends_on });
+    }
+    match repair_until {
+        Some(until) if until <= ends_on => return Some(SettleRefusal::RepairBeforeEnd { ends_on }),
+        Some(until) if settling && until >= today => return Some(SettleRefusal::RepairRunning { until }),
+        _ => {}
+    }
+    (settling && pending.cents() > 0).then_some(SettleRefusal::Pending)
+}
+
 /// The ends of a contract's reporting periods for a cadence (`monthly`, `quarterly`, `yearly`): the day before each
 /// period's same date — or, in a month without that day (a start on the 29th to the 31st), that month's last day, as
 /// a valuation's counted months end ([`super::valuation`]) — and the contract's last day for the last one.
@@ -124,6 +167,32 @@ pub fn reporting_period_ends(starts_on: Date, ends_on: Date, cadence: &str) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_settlement_waits_for_the_end_the_repair_period_and_every_decision() {
+        let end = date!(2026 - 03 - 31);
+        let nothing = Money::default();
+        let refusal = |repair, settling, pending, today| settle_refusal(end, repair, settling, pending, today);
+        // The contract's last day is still a running day.
+        assert_eq!(refusal(None, true, nothing, end), Some(SettleRefusal::Running { until: end }));
+        assert_eq!(refusal(None, false, nothing, end), Some(SettleRefusal::Running { until: end }));
+        assert_eq!(refusal(None, true, nothing, date!(2026 - 04 - 01)), None);
+        // A repair period ends after the contract, whether or not the settlement is recorded now.
+        let early = Some(date!(2026 - 03 - 31));
+        assert_eq!(
+            refusal(early, false, nothing, date!(2026 - 05 - 01)),
+            Some(SettleRefusal::RepairBeforeEnd { ends_on: end })
+        );
+        // While it runs (its last day included) the repair period may be set, not settled.
+        let repair = Some(date!(2026 - 06 - 30));
+        assert_eq!(refusal(repair, false, nothing, date!(2026 - 06 - 30)), None);
+        let until = date!(2026 - 06 - 30);
+        assert_eq!(refusal(repair, true, nothing, date!(2026 - 06 - 30)), Some(SettleRefusal::RepairRunning { until }));
+        assert_eq!(refusal(repair, true, nothing, date!(2026 - 07 - 01)), None);
+        // A contribution waiting for a decision holds the settlement back, not the repair period.
+        assert_eq!(refusal(repair, true, euros(1), date!(2026 - 07 - 01)), Some(SettleRefusal::Pending));
+        assert_eq!(refusal(repair, false, euros(1), date!(2026 - 07 - 01)), None);
+    }
     use time::macros::date;
 
     fn euros(n: i64) -> Money {

@@ -226,11 +226,12 @@ pub struct Settle {
     pub settled_on: Option<Date>,
 }
 
-/// Records the settlement of a contract of the buyer of `scope`.
+/// Records the settlement of a contract of the buyer of `scope` (or, without `settled_on`, its repair period and
+/// note so far); a settled contract's settlement stands: [`StoreError::Conflict`].
 pub async fn settle(tx: &mut Tx, scope: &WriteScope, actor: &Actor, id: i64, settle: &Settle) -> Result<()> {
     let done = sql::query(
         "UPDATE sr_contracts SET repair_until = $1, did_all_it_could = $2, settlement_note = $3, settled_on = $4 \
-         WHERE id = $5 AND buyer_id = $6",
+         WHERE id = $5 AND buyer_id = $6 AND settled_on IS NULL",
     )
     .bind(settle.repair_until.map(date_to_text))
     .bind(i64::from(settle.did_all_it_could))
@@ -241,10 +242,20 @@ pub async fn settle(tx: &mut Tx, scope: &WriteScope, actor: &Actor, id: i64, set
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
+        // Settled before (a second tab, a form sent twice): what was recorded stands.
+        let ours: Option<i64> = sql::query_scalar("SELECT id FROM sr_contracts WHERE id = $1 AND buyer_id = $2")
+            .bind(id)
+            .bind(scope.org_id())
+            .fetch_optional(&mut *tx)
+            .await?;
+        return Err(if ours.is_some() { StoreError::Conflict } else { StoreError::NotFound });
     }
     let mut change = Change::event(Some(scope.org_id()), "settle", "sr_contract", id.to_string());
-    change.after = Some(json!({ "did_all_it_could": settle.did_all_it_could, "note": settle.note }));
+    change.after = Some(json!({
+        "did_all_it_could": settle.did_all_it_could,
+        "note": settle.note,
+        "settled_on": settle.settled_on.map(date_to_text),
+    }));
     audit::record(tx.conn(), actor, change).await
 }
 

@@ -87,6 +87,7 @@ pub async fn report(
     if contract.relation != Relation::Supplier {
         return Err(StoreError::NotFound);
     }
+    refuse_settled(tx, contract.id).await?;
     let id: i64 = sql::query_scalar(
         "INSERT INTO sr_contributions (contract_id, kind, body, value_cents, lines, target_group, year, status, \
          reported_by, reported_at, valuation_version) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10) \
@@ -119,6 +120,20 @@ pub async fn report(
     );
     audit::record(tx.conn(), actor, change).await?;
     Ok(id)
+}
+
+/// A settled contract's figures stand as the supplier was told them: [`StoreError::Conflict`] for a report or a
+/// decision after the settlement (read in the write's transaction).
+async fn refuse_settled(tx: &mut Tx, contract_id: i64) -> Result<()> {
+    let settled: Option<Option<String>> = sql::query_scalar("SELECT settled_on FROM sr_contracts WHERE id = $1")
+        .bind(contract_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    match settled {
+        None => Err(StoreError::NotFound),
+        Some(Some(_)) => Err(StoreError::Conflict),
+        Some(None) => Ok(()),
+    }
 }
 
 /// Keeps the token of the form a contribution was reported from; [`StoreError::Duplicate`] when another
@@ -228,6 +243,7 @@ pub async fn decide(
     if contract.relation != Relation::Buyer {
         return Err(StoreError::NotFound);
     }
+    refuse_settled(tx, contract.id).await?;
     let status = if approve { Status::Approved } else { Status::Rejected };
     let row = sql::query(
         "UPDATE sr_contributions SET status = $1, reason = $2, decided_by = $3, decided_at = $4 \

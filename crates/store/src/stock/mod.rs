@@ -24,8 +24,8 @@ pub use choices::{area_names, choice_count, choice_names, choices, first_choice,
 pub use import::{import_units, ImportOptions, ImportSummary};
 pub(crate) use query::address_of;
 pub use query::{
-    cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, is_bag_id, unit, unit_id_by_extern,
-    units, units_after, ClusterRow, UnitFilter, UnitListRow, UnitPage, UnitRow, COUNT_CAP,
+    cluster, cluster_count, cluster_with_units, clusters, clusters_after, clusters_page, is_bag_id, unit,
+    unit_id_by_extern, units, units_after, ClusterRow, UnitFilter, UnitListRow, UnitPage, UnitRow, COUNT_CAP,
 };
 pub use references::{unit_by_reference, unknown_codes, StockRef, UnitRef};
 pub use reports::{report, save_report};

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use volkshuis_domain::access::{Action, Edit, ReadScope, View};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::socialreturn::contribution::Contribution;
-use volkshuis_domain::socialreturn::progress::{progress, settlement, Obligation};
+use volkshuis_domain::socialreturn::progress::{progress, settle_refusal, settlement, Obligation, SettleRefusal};
 use volkshuis_domain::socialreturn::{Bonus, Certificate, TargetGroup, Training};
 use volkshuis_domain::text::LongText;
 use volkshuis_store::initiatieven::enterprises;
@@ -80,6 +80,7 @@ pub(super) struct BoughtView {
 }
 
 /// The settlement form as shown: the contract's own values, or what was typed when it came back with an error.
+#[derive(Clone)]
 pub(super) struct SettleTyped {
     pub repair_until: String,
     pub did_all_it_could: bool,
@@ -491,6 +492,15 @@ struct SettleForm {
     #[serde(default)]
     note: String,
     settled: Option<String>,
+    /// `yes` from the confirmation's button, `edit` from its way back.
+    confirmed: Option<String>,
+}
+
+impl SettleForm {
+    /// The confirmation's answer as the confirmation step reads it.
+    fn confirmed_fields(&self) -> HashMap<String, String> {
+        self.confirmed.iter().map(|v| ("confirmed".to_owned(), v.clone())).collect()
+    }
 }
 
 async fn settle(
@@ -506,36 +516,105 @@ async fn settle(
     }
     let sr = auth.ctx.lang.socialreturn();
     let mut errors = FieldErrors::default();
+    let typed = SettleTyped {
+        repair_until: form.repair_until.clone(),
+        did_all_it_could: checkbox(&form.did_all_it_could),
+        note: form.note.clone(),
+        settled: checkbox(&form.settled),
+    };
+    let again = |errors: FieldErrors, message: Option<String>, status: StatusCode| {
+        let (state, auth, scope, contract, typed) = (&state, &auth, &scope, &contract, &typed);
+        async move {
+            let mut page = contract_page(state, auth, scope, contract, Typed::new(), errors, message).await?;
+            page.settle_form = typed.clone();
+            render(status, &page)
+        }
+    };
+    // A recorded settlement stands: what the supplier was told is not changed afterwards.
+    if let Some(on) = contract.settled_on {
+        return again(errors, Some(sr.err_settled(show_date(on))), StatusCode::CONFLICT).await;
+    }
+    if crate::confirm_step::going_back(&form.confirmed_fields()) {
+        return again(errors, None, StatusCode::OK).await;
+    }
     let repair_until = match form.repair_until.trim() {
         "" => None,
         text => {
             let d = super::forms::date(text);
             if d.is_none() {
-                errors.add("repair_until", sr.err_date);
+                errors.add("repair_until", crate::forms::date_error(auth.ctx.t(), text, sr.err_date));
             }
             d
         }
     };
     let note = errors.check(auth.ctx.t(), "note", LongText::parse_optional(&form.note));
-    let (Some(note), true) = (note, errors.is_empty()) else {
-        let mut page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors, None).await?;
-        page.settle_form = SettleTyped {
-            repair_until: form.repair_until.clone(),
-            did_all_it_could: checkbox(&form.did_all_it_could),
-            note: form.note.clone(),
-            settled: checkbox(&form.settled),
-        };
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    let today = today(&state);
+    let mut message = None;
+    if errors.is_empty() {
+        match settle_refusal(contract.ends_on, repair_until, typed.settled, contract.pending, today) {
+            None => {}
+            Some(SettleRefusal::Running { until }) => message = Some(sr.err_settle_running(show_date(until))),
+            Some(SettleRefusal::RepairBeforeEnd { ends_on }) => {
+                errors.add("repair_until", sr.err_repair_before_end(show_date(ends_on)));
+            }
+            Some(SettleRefusal::RepairRunning { until }) => {
+                errors.add("repair_until", sr.err_repair_running(show_date(until)));
+            }
+            Some(SettleRefusal::Pending) => message = Some(sr.err_settle_pending.to_owned()),
+        }
+    }
+    let (Some(note), true, None) = (note, errors.is_empty(), &message) else {
+        return again(errors, message, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
+    // Recording the settlement withholds money from the supplier's final payment and closes the contract: asked once
+    // more, with the amounts, on a page of its own.
+    if typed.settled && !crate::confirm_step::confirmed(&form.confirmed_fields()) {
+        let s = settlement(contract.obligation_amount, contract.approved, typed.did_all_it_could);
+        let effect = if typed.did_all_it_could {
+            sr.settle_summary_all.to_owned()
+        } else {
+            sr.settle_summary_withhold(s.withhold.to_string(), &contract.supplier_name)
+        };
+        let lines = vec![
+            sr.settle_summary_figures(
+                contract.approved.to_string(),
+                contract.obligation_amount.to_string(),
+                s.unfulfilled.to_string(),
+            ),
+            effect,
+            sr.settle_summary_final(&contract.supplier_name),
+        ];
+        let mut carried = vec![
+            ("repair_until".to_owned(), form.repair_until.clone()),
+            ("note".to_owned(), form.note.clone()),
+            ("settled".to_owned(), "on".to_owned()),
+        ];
+        if typed.did_all_it_could {
+            carried.push(("did_all_it_could".to_owned(), "on".to_owned()));
+        }
+        return crate::confirm_step::ConfirmStep {
+            page: Page::for_user(&auth),
+            title: sr.settle_confirm_title.to_owned(),
+            lines,
+            action: format!("/orgs/{org}/sr/contracten/{id}/afrekening"),
+            button: sr.settle_yes,
+            back_href: format!("/orgs/{org}/sr/contracten/{id}#settlement"),
+            back_text: sr.settle_back,
+            carried,
+        }
+        .response();
+    }
     let settle = Settle {
         repair_until,
-        did_all_it_could: checkbox(&form.did_all_it_could),
+        did_all_it_could: typed.did_all_it_could,
         note: note.map(|n| n.as_str().to_owned()),
-        settled_on: checkbox(&form.settled).then(|| today(&state)),
+        settled_on: typed.settled.then_some(today),
     };
     let mut tx = state.db.begin().await?;
     socialreturn::settle(&mut tx, &scope, &auth.actor(&state), contract.id, &settle).await?;
-    notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::SettlementRecorded((&contract).into()))).await?;
+    if typed.settled {
+        notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::SettlementRecorded((&contract).into()))).await?;
+    }
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved")).into_response())
+    Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved#settlement")).into_response())
 }

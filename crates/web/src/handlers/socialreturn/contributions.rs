@@ -121,10 +121,20 @@ fn parse(
             *day <= today
         })
     };
+    // Work with a person is reported once it has begun (a placement from next year was valued and approved).
+    let start_date = |errors: &mut FieldErrors| {
+        need_date("start", errors).filter(|day| {
+            if *day > today {
+                errors.add("start", sr.err_not_started);
+            }
+            *day <= today
+        })
+    };
     let number = |name: &'static str, errors: &mut FieldErrors, range: std::ops::RangeInclusive<u32>| {
         let n = f(name).parse::<u32>().ok().filter(|n| range.contains(n));
         if n.is_none() {
-            errors.add(name, sr.err_number);
+            // A number out of range was told to be "a whole number" (100 hours a week).
+            errors.add(name, sr.err_number_between(i64::from(*range.end()), i64::from(*range.start())));
         }
         n
     };
@@ -139,7 +149,7 @@ fn parse(
         "placement" => {
             let person = person(errors);
             let group = errors.check(t, "group", TargetGroup::parse(f("group")));
-            let start = need_date("start", errors);
+            let start = start_date(errors);
             let end = need_date("end", errors);
             let hours = number("hours_per_week", errors, 1..=60);
             let bonuses = Bonus::ALL
@@ -164,7 +174,7 @@ fn parse(
                 "" => Some(None),
                 _ => number("level", errors, 1..=4).map(|l| Some(l as u8)),
             };
-            let (start, end) = (need_date("start", errors), need_date("end", errors));
+            let (start, end) = (start_date(errors), need_date("end", errors));
             Some(Contribution::Apprenticeship {
                 person: person?,
                 training: training?,
@@ -175,7 +185,7 @@ fn parse(
         }
         "work_experience" => {
             let person = person(errors);
-            let (start, end) = (need_date("start", errors), need_date("end", errors));
+            let (start, end) = (start_date(errors), need_date("end", errors));
             Some(Contribution::WorkExperience { person: person?, start: start?, end: end? })
         }
         "purchase" => {
@@ -224,6 +234,12 @@ async fn report(
     let t = auth.ctx.t();
     let sr = auth.ctx.lang.socialreturn();
     let mut errors = FieldErrors::default();
+    // A settled contract takes no more contributions: the settlement the supplier was told would change.
+    if let Some(on) = contract.settled_on {
+        let message = Some(sr.err_settled(crate::views::show_date(on)));
+        let page = contract_page(&state, &auth, &scope, &contract, typed, errors, message).await?;
+        return render(StatusCode::CONFLICT, &page);
+    }
     let table = socialreturn::table(&state.db, contract.table_id).await?.ok_or(AppError::NotFound)?;
     let registered = registered_seller(&state, &auth, &typed, &table.table, &mut errors).await?;
     let today = volkshuis_domain::calendar::dutch_date(state.clock.now());
