@@ -309,6 +309,10 @@ test('a home sold to its tenant: the talk, a koopcoach, an overdue three-year ch
     .getByLabel('Koopcoach (medewerker van een partnerorganisatie)')
     .selectOption({ label: `${COACH} — ${COACH_ORG}` });
   await go(staff, staff.getByRole('button', { name: 'Koopcoach opslaan' }));
+  // Who gets the buyer's data is named before it is handed over.
+  assert.match(await staff.textContent('[data-summary]'), new RegExp(`${COACH_ORG} ziet daarna de naam en contactgegevens`));
+  await assertAccessible(staff, 'koopcoach confirmation');
+  await go(staff, staff.getByRole('button', { name: 'Ja, wijs deze koopcoach toe' }));
   assert.equal((await staff.textContent('main [role=status]')).trim(), 'De koopcoach is opgeslagen.');
   assert.equal((await staff.textContent('[data-coach]')).trim(), `${COACH} (${COACH_ORG})`);
   await assertAccessible(staff, "buyer's page with talk and koopcoach");

@@ -183,8 +183,20 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
     let forged =
         app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &format!("{woonstad}:{staff}"))]).await;
     assert_eq!(forged.status, StatusCode::NOT_FOUND);
+    // Handing the buyer's data to another organisation is asked once more, naming who gets it; nothing before.
+    let chosen = format!("{wijkteam}:{coach}");
+    let asked = app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &chosen)]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.main().contains("Wijkteam Centrum ziet daarna de naam en contactgegevens van de koper"));
+    assert!(asked.main().contains(&format!(r#"name="coach" value="{chosen}""#)), "{}", asked.main());
+    assert!(app.notices_of(coach).await.iter().all(|(text, _)| !text.contains("koopcoach")), "not yet");
+    // Back: the sale's page with the coach as chosen, nothing assigned.
+    let back =
+        app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &chosen), ("confirmed", "edit")]).await;
+    assert_eq!(back.status, StatusCode::OK);
+    assert!(back.main().contains("Er is nog geen koopcoach toegewezen."), "{}", back.main());
     let assigned =
-        app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &format!("{wijkteam}:{coach}"))]).await;
+        app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &chosen), ("confirmed", "yes")]).await;
     assert_eq!(assigned.status, StatusCode::SEE_OTHER);
     // The coach is told, without the buyer's name, and once: saving the same coach again tells nobody.
     let again =
@@ -411,7 +423,7 @@ async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: Tes
     let assigned = app
         .post(
             &format!("/orgs/{woonstad}/nazorg/verkopen/{sale}/koopcoach"),
-            &[("coach", &format!("{wijkteam}:{coach}"))],
+            &[("coach", &format!("{wijkteam}:{coach}")), ("confirmed", "yes")],
         )
         .await;
     assert_eq!(assigned.status, StatusCode::SEE_OTHER);

@@ -528,6 +528,11 @@ async fn assign_coach(
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let scope = corporation_write(&state, &auth, org).await?;
+    if crate::confirm_step::going_back(&fields) {
+        // Back from the confirmation: the sale's page with the coach as chosen, nothing assigned.
+        let page = sale_page(&state, &auth, org, id, None, fields, FieldErrors::default()).await?;
+        return ok(&page);
+    }
     let coach = match crate::forms::field(&fields, "coach") {
         "" => None,
         pair => {
@@ -545,6 +550,33 @@ async fn assign_coach(
     }
     // A person who is no koopcoach, or a sale of another corporation, is not found (a select list is not a check).
     let before = sales::coach_of(&state.db, &scope, id).await?;
+    // A new coach gets the buyer's name and contact details: asked once more, naming who gets them.
+    if let Some(new_coach) = coach.filter(|c| Some(*c) != before) {
+        if !crate::confirm_step::confirmed(&fields) {
+            let candidates = sales::coach_candidates(&state.db).await?;
+            let named = |pair: (i64, i64)| candidates.iter().find(|c| (c.org_id, c.user_id) == pair);
+            let Some(chosen) = named(new_coach) else { return Err(AppError::NotFound) };
+            let nz = NazorgTexts::of(auth.ctx.lang);
+            let mut lines = vec![
+                nz.coach_confirm_who(&chosen.org_name, &chosen.user_name),
+                nz.coach_confirm_data(&chosen.org_name),
+            ];
+            if let Some(previous) = before.and_then(named) {
+                lines.push(nz.coach_confirm_previous(&previous.org_name, &previous.user_name));
+            }
+            return crate::confirm_step::ConfirmStep {
+                page: Page::for_user(&auth),
+                title: nz.coach_confirm_title.to_owned(),
+                lines,
+                action: format!("/orgs/{org}/nazorg/verkopen/{id}/koopcoach"),
+                button: nz.coach_confirm_yes,
+                back_href: format!("/orgs/{org}/nazorg/verkopen/{id}#coach-h"),
+                back_text: nz.coach_confirm_back,
+                carried: vec![("coach".to_owned(), crate::forms::field(&fields, "coach").to_owned())],
+            }
+            .response();
+        }
+    }
     if !sales::assign_coach(&state.db, &scope, &auth.actor(&state), id, coach).await? {
         return Err(AppError::NotFound);
     }
