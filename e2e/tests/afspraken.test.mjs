@@ -14,11 +14,10 @@ const env = serverAndBrowser(before, after);
 // bypassCSP lets axe-core be injected; the pages themselves run under the real policy in production.
 const DESK = { viewport: { width: 1280, height: 900 }, bypassCSP: true };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, bypassCSP: true };
-// Far from the demo's own cycles (this year's and next year's, crates/demo/src/afspraken.rs), and its bid still
-// due: five years ahead.
-// This year's agreements: an actual measures a year that has begun, so the monitoring entry needs one. The demo has a
-// cycle for this year too; this one gets its own title.
-const YEAR = new Date().getFullYear();
+// Last year's agreements: an actual measures a year that has begun, so the monitoring entry needs one, and the demo's
+// cycles (this year's and next year's) take Woonstad's place at the table for their years (a second cycle for the
+// same corporation and years is refused).
+const YEAR = new Date().getFullYear() - 1;
 // The cycle's title, by default after the gemeente as shown (set when the municipality sees it on the form): the
 // gemeente's name comes with the boundaries the demo imports from the shared data when they are there
 // (crates/demo/src/boundaries.rs); without them the gemeente is shown by its code.

@@ -94,6 +94,18 @@ async fn open_cycle(app: &mut TestApp, municipality: i64, woonstad: i64, sleutel
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("kan geen partij zijn") && wrong.body.contains("Afspraken 2030"));
+    // The table the law sets: no cycle of the municipality alone, or without the tenant organisation working here.
+    let woonstad_id = woonstad.to_string();
+    for (parties, message) in [
+        (vec![], "kies minstens één corporatie"),
+        (vec![woonstad_id.as_str()], "kies de huurdersorganisaties die hier werken"),
+    ] {
+        let mut fields = vec![("gemeente", "GM0150"), ("year", "2030"), ("title", "Afspraken 2030")];
+        fields.extend(parties.iter().map(|id| ("party_ids", *id)));
+        let refused = app.post(&format!("/orgs/{municipality}/afspraken/nieuw"), &fields).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(refused.body.contains(message), "{}", refused.main());
+    }
     let opened = app
         .post(
             &format!("/orgs/{municipality}/afspraken/nieuw"),
@@ -107,6 +119,21 @@ async fn open_cycle(app: &mut TestApp, municipality: i64, woonstad: i64, sleutel
         )
         .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    // Opened twice (a second click, a second officer): the years overlap for Woonstad, refused.
+    let twice = app
+        .post(
+            &format!("/orgs/{municipality}/afspraken/nieuw"),
+            &[
+                ("gemeente", "GM0150"),
+                ("year", "2029"),
+                ("last_year", "2031"),
+                ("party_ids", &woonstad.to_string()),
+                ("party_ids", &sleutel.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(twice.body.contains("bestaan al prestatieafspraken met Woonstad Voorbeeld"), "{}", twice.main());
     let location = opened.location().expect("to the cycle").to_owned();
     location.split('/').nth(4).and_then(|id| id.split('?').next()).and_then(|id| id.parse().ok()).expect("cycle id")
 }

@@ -294,7 +294,14 @@ async fn only_parties_see_meetings_and_a_reader_changes_nothing(mut app: TestApp
 
     // Ids are checked on the server: a time of another meeting, or a meeting of another cycle, is a 404.
     app.login(WOONSTAD).await;
-    let new = [("gemeente", "GM0150"), ("year", "2029"), ("title", "Woonstad 2029")];
+    let (gm, sleutel) = (p.gm.to_string(), p.sleutel.to_string());
+    let new = [
+        ("gemeente", "GM0150"),
+        ("year", "2029"),
+        ("title", "Woonstad 2029"),
+        ("party_ids", gm.as_str()),
+        ("party_ids", sleutel.as_str()),
+    ];
     let other = app.post(&format!("/orgs/{}/afspraken/nieuw", p.woonstad), &new).await;
     let other = cycle_id(other.location().expect("to the cycle"));
     let elsewhere = plan(&mut app, p.woonstad, other, "60").await;

@@ -172,6 +172,30 @@ pub async fn open_cycle(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &Ne
     Ok(id)
 }
 
+/// The first of `corporations` already at the table of a cycle in the gemeente whose years overlap `first..=last`,
+/// by name (a new cycle for the same agreements was opened twice).
+pub async fn overlapping_cycle(
+    db: &Db,
+    gemeente: &str,
+    (first, last): (i32, i32),
+    corporations: &[i64],
+) -> Result<Option<String>> {
+    if corporations.is_empty() {
+        return Ok(None);
+    }
+    let list = (0..corporations.len()).map(|i| format!("${}", i + 4)).collect::<Vec<_>>().join(", ");
+    let statement = format!(
+        "SELECT o.name FROM pa_cycles c JOIN pa_parties p ON p.cycle_id = c.id JOIN organisations o ON o.id = p.org_id \
+         WHERE c.gemeente_code = $1 AND c.first_year <= $3 AND c.last_year >= $2 AND p.org_id IN ({list}) \
+         ORDER BY o.name LIMIT 1"
+    );
+    let mut query = sql::query_scalar::<String>(&statement).bind(gemeente).bind(i64::from(first)).bind(i64::from(last));
+    for id in corporations {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_optional(db).await?)
+}
+
 /// A cycle, if the organisation of `scope` is one of its parties.
 pub async fn open_cycle_for(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<(CycleRef, Cycle)>> {
     let row = sql::query(&format!(

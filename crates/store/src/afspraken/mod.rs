@@ -23,7 +23,10 @@ mod voice;
 pub use addenda::{add_addendum, addenda, Addendum, AddendumRefusal, NewAddendum};
 pub use bids::{add_activity, bids, remove_activity, save_bid, send_bid, Activity, Bid, BidText, SendRefusal};
 pub use commitments::{add_commitment, commitments, record_actual, Actual, Commitment, NewActual, NewCommitment};
-pub use cycles::{cycles_of, move_phase, open_cycle, open_cycle_for, timeline, Cycle, CycleRef, NewCycle, PhaseMove};
+pub use cycles::{
+    cycles_of, move_phase, open_cycle, open_cycle_for, overlapping_cycle, timeline, Cycle, CycleRef, NewCycle,
+    PhaseMove,
+};
 pub use dispute::{dispute, open_dispute, set_dispute_position, Dispute, DisputeRefusal};
 pub use documents::{add_document, document, documents, DocumentKind, NewPaDocument, PaDocument, PaDocumentMeta};
 pub use facts::{gemeente_facts, GemeenteFacts, StockFacts};

@@ -17,6 +17,7 @@ use axum::routing::get;
 use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::{Edit, View};
+use volkshuis_domain::afspraken::{parties_problem, PartiesProblem};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::text::Name;
 use volkshuis_store::afspraken::{self, Candidate, NewCycle};
@@ -237,6 +238,29 @@ async fn create(
         if gemeente.is_some() { afspraken::candidate_parties(&state.db, &code).await? } else { Vec::new() };
     if party_ids.iter().any(|id| !candidates.iter().any(|c| c.org.id == *id)) {
         errors.add("party_ids", pa.err_party);
+    } else if gemeente.is_some() {
+        // The table the law sets: the municipality, a corporation and the tenant organisations there are.
+        let mut kinds: Vec<OrgKind> =
+            candidates.iter().filter(|c| party_ids.contains(&c.org.id)).map(|c| c.org.kind).collect();
+        kinds.push(organisation.kind);
+        let tenants_offered = candidates.iter().any(|c| c.org.kind == OrgKind::TenantOrganisation);
+        match parties_problem(&kinds, tenants_offered) {
+            Some(PartiesProblem::NoMunicipality) => errors.add("party_ids", pa.err_parties_municipality),
+            Some(PartiesProblem::NoCorporation) => errors.add("party_ids", pa.err_parties_corporation),
+            Some(PartiesProblem::NoTenants) => errors.add("party_ids", pa.err_parties_tenants),
+            None => {}
+        }
+    }
+    // The same agreements opened twice (a second cycle for a corporation's years in this gemeente).
+    if let (Some(first), Some(last), true) = (year, last_year, errors.is_empty()) {
+        let corporations: Vec<i64> = candidates
+            .iter()
+            .filter(|c| c.org.kind == OrgKind::Corporation && (c.org.id == org || party_ids.contains(&c.org.id)))
+            .map(|c| c.org.id)
+            .collect();
+        if let Some(name) = afspraken::overlapping_cycle(&state.db, &code, (first, last), &corporations).await? {
+            errors.add("year", pa.err_cycle_exists(&name));
+        }
     }
     let (Some(year), Some(last_year), Some(title), true) = (year, last_year, title, errors.is_empty()) else {
         let page = form_page(&state, &auth, &organisation, fields, errors).await?;
