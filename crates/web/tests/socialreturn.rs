@@ -633,10 +633,14 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     let reject = [("decision", "reject"), ("reason", "te kort"), ("confirmed", "yes")];
     let resp = app.post(&format!("{base}/{}/besluit", ids[2]), &reject).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
-    // A consent date in the future is refused.
-    let resp =
-        app.post(&format!("{base}/{}/huurder", ids[0]), &[("cluster", "C0007"), ("consent_on", "2030-01-01")]).await;
-    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A consent date in the future is refused, and one from before the contract was awarded (1 December 2025).
+    for (day, message) in
+        [("2030-01-01", "de datum ligt niet na vandaag"), ("1901-01-01", "vanaf de gunning op 01-12-2025")]
+    {
+        let resp = app.post(&format!("{base}/{}/huurder", ids[0]), &[("cluster", "C0007"), ("consent_on", day)]).await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(resp.body.contains(message), "{day}: {}", resp.main());
+    }
     // A complex that is not in the buyer's stock is refused with a clear message.
     let resp =
         app.post(&format!("{base}/{}/huurder", ids[2]), &[("cluster", "C9999"), ("consent_on", "2026-01-05")]).await;

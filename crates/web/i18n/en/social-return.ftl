@@ -59,6 +59,7 @@ err-amount = Enter an amount, for example 250,000.00.
 err-percent = Enter a percentage, for example 5 or 2.5.
 err-number = Enter a whole number.
 err-date = Enter a date.
+err-consent-before-award = The consent belongs to the work for this contract: a date from its award on { $date }.
 err-reported-later = What you report has taken place: the date is not after today.
 err-awarded-later = A contract is recorded once it is awarded: the award date is not after today.
 progress = Progress

@@ -59,6 +59,7 @@ err-amount = Vul een bedrag in, bijvoorbeeld 250.000,00.
 err-percent = Vul een percentage in, bijvoorbeeld 5 of 2,5.
 err-number = Vul een heel getal in.
 err-date = Vul een datum in.
+err-consent-before-award = De toestemming hoort bij het werk voor dit contract: een datum vanaf de gunning op { $date }.
 err-reported-later = Wat u meldt, heeft plaatsgevonden: de datum ligt niet na vandaag.
 err-awarded-later = Een contract wordt vastgelegd als het gegund is: de gunningsdatum ligt niet na vandaag.
 progress = Voortgang

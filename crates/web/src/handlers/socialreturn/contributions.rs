@@ -429,10 +429,23 @@ async fn mark_tenant(
         // A complex of the buyer's own stock only, whatever was posted.
         errors.add("cluster", sr.err_cluster);
     }
-    let consent_on = date(&form.consent_on).filter(|d| *d <= today(&state));
-    if consent_on.is_none() {
-        errors.add("consent_on", sr.err_date);
-    }
+    // Consent given for this contract's work: from its award to today (1901 was taken, a day to come was told to
+    // "fill in a date").
+    let consent_on = match date(&form.consent_on) {
+        None => {
+            errors.add("consent_on", crate::forms::date_error(auth.ctx.t(), &form.consent_on, sr.err_date));
+            None
+        }
+        Some(day) if day > today(&state) => {
+            errors.add("consent_on", sr.err_reported_later);
+            None
+        }
+        Some(day) if day < contract.awarded_on => {
+            errors.add("consent_on", sr.err_consent_before_award(crate::views::show_date(contract.awarded_on)));
+            None
+        }
+        Some(day) => Some(day),
+    };
     let (Some(consent_on), true) = (consent_on, errors.is_empty()) else {
         // The page again with this contribution's form open, what was typed in it, and the messages at its fields.
         let message = errors.get("cluster").or(errors.get("consent_on")).map(|m| format!("{}: {m}", sr.mark_tenant));

@@ -5,6 +5,7 @@ use super::charts::{money_chart, BarChart};
 use super::{buyer_scope, today};
 use crate::auth::Auth;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::views::{ok, show_date, Page};
 use askama::Template;
@@ -49,7 +50,9 @@ struct ExportRow {
     standing: &'static str,
 }
 
-async fn rows(state: &AppState, scope: &ReadScope) -> Result<Vec<ExportRow>, AppError> {
+/// The rows, each contract's standing in words of the reader's language (it read `at_risk`).
+async fn rows(state: &AppState, scope: &ReadScope, lang: Lang) -> Result<Vec<ExportRow>, AppError> {
+    let sr = lang.socialreturn();
     let today = today(state);
     let contracts: Vec<Contract> = socialreturn::buyer_contracts(&state.db, scope).await?;
     Ok(contracts
@@ -66,7 +69,7 @@ async fn rows(state: &AppState, scope: &ReadScope) -> Result<Vec<ExportRow>, App
                     Money::from_cents((c.obligation_amount.cents() - c.approved.cents()).max(0)),
                 ],
                 dates: [c.starts_on.to_string(), c.ends_on.to_string()],
-                standing: p.standing.code(),
+                standing: sr.standing(p.standing),
             }
         })
         .collect())
@@ -83,7 +86,7 @@ async fn csv_export(State(state): State<AppState>, auth: Auth, Path(org): Path<i
     // Titles and names are typed by others: the shared writer keeps a formula among them from running.
     let mut csv = Csv::new(true);
     csv.row(HEADER);
-    for row in rows(&state, &scope).await? {
+    for row in rows(&state, &scope, auth.ctx.lang).await? {
         let mut record: Vec<String> = row.texts.to_vec();
         record.extend(row.money.iter().map(|m| decimal(*m)));
         record.extend(row.dates);
@@ -141,7 +144,7 @@ fn workbook(rows_: &[ExportRow], portfolio: &socialreturn::Portfolio) -> Result<
 
 async fn xlsx_export(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     let (scope, _) = buyer_scope(&state, &auth, org, View).await?;
-    let rows_ = rows(&state, &scope).await?;
+    let rows_ = rows(&state, &scope, auth.ctx.lang).await?;
     let portfolio = socialreturn::portfolio(&state.db, &scope).await?;
     let body = tokio::task::spawn_blocking(move || workbook(&rows_, &portfolio))
         .await
