@@ -19,6 +19,7 @@ use volkshuis_web::{run_due_jobs, schedule_housekeeping, Config};
 on_both_backends!(
     a_contract_from_obligation_to_progress,
     one_form_sent_twice_reports_once,
+    a_contract_form_sent_twice_registers_once_and_checks_its_figures,
     the_table_valid_on_the_award_date_applies,
     each_party_sees_its_own,
     bad_contributions_come_back_with_what_was_typed,
@@ -1263,6 +1264,60 @@ async fn evidence_downloads_are_audited(mut app: TestApp) {
 
 /// One form sent twice (a double click, a second tab) reports once: the second is rolled back and told, with an
 /// empty form (two contributions were stored, and the pending value counted twice).
+/// A contract registered twice from one form counted twice in every total (a contract cannot be deleted); an award
+/// after the start, an obligation above the value and both kinds of obligation were taken.
+async fn a_contract_form_sent_twice_registers_once_and_checks_its_figures(mut app: TestApp) {
+    let buyer = app.org_id("woonstad").await;
+    let supplier = app.org_id("bouwbedrijf-van-dijk").await.to_string();
+    app.login(BUYER).await;
+    let resp = app.post(&format!("/orgs/{buyer}/sr/tabellen/voorbeeld"), &[("which", "utrecht")]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let form = app.get(&format!("/orgs/{buyer}/sr/contracten/nieuw")).await;
+    let token =
+        form.body.split(r#"name="form_token" value=""#).nth(1).and_then(|r| r.split('"').next()).expect("token");
+    assert_eq!(token.len(), 32, "a token made when the form was shown");
+    let path = format!("/orgs/{buyer}/sr/contracten/nieuw");
+    let base = [
+        ("supplier_id", supplier.as_str()),
+        ("title", "Dubbel verstuurd"),
+        ("value", "100000"),
+        ("awarded_on", "2026-01-15"),
+        ("starts_on", "2026-02-01"),
+        ("ends_on", "2026-12-31"),
+        ("obligation_percent", "5"),
+        ("obligation_fixed", ""),
+        ("cadence", "quarterly"),
+        ("form_token", token),
+    ];
+    let with = |changes: &[(&'static str, &'static str)]| {
+        let mut fields = base.to_vec();
+        for (name, value) in changes {
+            fields.iter_mut().filter(|(n, _)| n == name).for_each(|(_, v)| *v = value);
+        }
+        fields
+    };
+    for (changes, field, message) in [
+        (vec![("awarded_on", "2026-06-01")], "awarded_on", "de gunningsdatum ligt niet na de begindatum"),
+        (vec![("obligation_fixed", "500000"), ("obligation_percent", "")], "obligation_fixed", "hoger dan de waarde"),
+        (vec![("obligation_fixed", "5000")], "obligation_percent", "niet allebei"),
+    ] {
+        let refused = app.post(&path, &with(&changes)).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert!(refused.body.contains(message) && refused.body.contains("Dubbel verstuurd"), "{}", refused.main());
+        assert!(refused.body.contains(&format!(r#"id="{field}-error""#)), "at its field: {}", refused.main());
+    }
+    let first = app.post(&path, &base).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.main());
+    let second = app.post(&path, &base).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER);
+    assert_eq!(second.location(), first.location(), "the second leads to the first");
+    let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM sr_contracts WHERE title = 'Dubbel verstuurd'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("count");
+    assert_eq!(n, 1);
+}
+
 async fn one_form_sent_twice_reports_once(mut app: TestApp) {
     let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
     let supplier = app.org_id("bouwbedrijf-van-dijk").await;

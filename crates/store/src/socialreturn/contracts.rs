@@ -213,6 +213,26 @@ pub async fn contracts(db: &Db, scope: &ReadScope, limit: i64) -> Result<Vec<Con
     rows.iter().map(|r| from_row(r, scope.org_id())).collect()
 }
 
+/// Keeps the token of the form a contract was registered from; [`StoreError::Duplicate`] when the buyer registered
+/// another contract from that form (sent twice: the caller rolls the second back). Run in the create's transaction.
+pub async fn keep_contract_form_token(tx: &mut Tx, contract_id: i64, token: &str) -> Result<()> {
+    sql::query("UPDATE sr_contracts SET form_token = $1 WHERE id = $2")
+        .bind(token)
+        .bind(contract_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// The contract the buyer of `scope` registered from the form with this token, if any.
+pub async fn contract_of_form_token(db: &Db, scope: &WriteScope, token: &str) -> Result<Option<i64>> {
+    Ok(sql::query_scalar("SELECT id FROM sr_contracts WHERE buyer_id = $1 AND form_token = $2")
+        .bind(scope.org_id())
+        .bind(token)
+        .fetch_optional(db)
+        .await?)
+}
+
 /// The buyer's settlement at the end: the repair period and whether the supplier did all it could.
 #[derive(Debug, Clone)]
 pub struct Settle {

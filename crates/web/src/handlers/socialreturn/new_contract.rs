@@ -21,6 +21,7 @@ use volkshuis_domain::socialreturn::progress::Obligation;
 use volkshuis_domain::socialreturn::table::version_for;
 use volkshuis_store::orgs::{self, Organisation};
 use volkshuis_store::socialreturn::{self, NewContract};
+use volkshuis_store::StoreError;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/orgs/{org}/sr/contracten/nieuw", get(form).post(create))
@@ -92,6 +93,7 @@ async fn form(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let (scope, organisation) = buyer_scope(&state, &auth, org, Edit).await?;
     let mut fields = Fields::new();
     fields.insert("cadence".into(), "quarterly".into());
+    fields.insert("form_token".into(), format!("{:032x}", rand::random::<u128>()));
     ok(&form_page(&state, &auth, &scope, &organisation, fields, FieldErrors::default()).await?)
 }
 
@@ -141,6 +143,12 @@ async fn create(
             errors.add("ends_on", sr.err_dates);
         }
     }
+    // A contract is awarded before its work starts (an award after the start was taken).
+    if let (Some(award), Some(start)) = (awarded_on, starts_on) {
+        if award > start {
+            errors.add("awarded_on", sr.err_awarded_after_start);
+        }
+    }
     let cadence = CADENCES.iter().find(|c| **c == field(&fields, "cadence")).copied();
     if cadence.is_none() {
         errors.add("cadence", t.err_choose);
@@ -156,6 +164,16 @@ async fn create(
             bp
         }
     };
+    // One way to set the obligation: both filled dropped the percentage without a word; a fixed amount above the
+    // contract's value was taken (a percentage above 100 is refused).
+    if fixed.is_some() && percent.is_some() {
+        errors.add("obligation_percent", sr.err_obligation_both);
+    }
+    if let (Some(amount), Some(v)) = (fixed, value) {
+        if amount.cents() > v.cents() {
+            errors.add("obligation_fixed", sr.err_obligation_above_value);
+        }
+    }
     let tables = socialreturn::tables(&state.db, &scope).await?;
     let table = awarded_on.and_then(|a| version_for(&tables, a, |t| t.table.valid_from));
     if awarded_on.is_some() && table.is_none() {
@@ -204,6 +222,17 @@ async fn create(
     };
     let mut tx = state.db.begin().await?;
     let id = socialreturn::create_contract(&mut tx, &scope, &auth.actor(&state), &new).await?;
+    // The same form sent twice (a double click, a reload of the answer) registers once: the second leads to the
+    // first, which tells the parties and counts in the totals once.
+    let token = field(&fields, "form_token");
+    if !token.is_empty() && token.len() <= 64 {
+        if let Err(StoreError::Duplicate) = socialreturn::keep_contract_form_token(&mut tx, id, token).await {
+            drop(tx);
+            let first =
+                socialreturn::contract_of_form_token(&state.db, &scope, token).await?.ok_or(AppError::NotFound)?;
+            return Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{first}?notice=saved")).into_response());
+        }
+    }
     super::jobs::contract_created(&state, &mut tx, id, scope.org_id(), &new).await?;
     let contract = ContractRef {
         id,

@@ -1,0 +1,1 @@
+-- Nothing differs between the backends in this migration.
