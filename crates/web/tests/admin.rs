@@ -206,6 +206,18 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     let page = app.get(&format!("/orgs/{org}")).await;
     assert!(page.body.contains("Bram Jansen") && page.body.contains("Lid toevoegen"));
     assert!(page.body.contains("Code voor import en koppelingen: woonstad"), "the code, said what it is for");
+    // A role opens what a member reads (signals, buyers at a corporation): chosen, never offered beforehand.
+    let invite_form = &page.body[page.body.find(r#"<select id="role" name="role""#).expect("the invite's role")..];
+    let options = &invite_form[..invite_form.find("</select>").expect("end")];
+    assert!(!options.contains("selected"), "{options}");
+    let no_role = app.post(&format!("/orgs/{org}/members"), &[("email", "x@woonstad.test"), ("name", "X")]).await;
+    assert_eq!(no_role.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_role.body.contains(r#"id="role-error""#), "{}", no_role.main());
+    app.login("beheer@volkshuis.test").await;
+    let new_user = app.get("/admin/users/new").await;
+    let roles = &new_user.body[new_user.body.find(r#"<select id="role" name="role""#).expect("role")..];
+    assert!(!roles[..roles.find("</select>").expect("end")].contains("selected"), "{roles}");
+    app.login("admin@woonstad.test").await;
 
     let members = format!("/orgs/{org}/members");
     let bad = app.post(&members, &[("email", "nieuw@woonstad.test"), ("name", ""), ("role", "staff")]).await;

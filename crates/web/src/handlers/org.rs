@@ -177,7 +177,7 @@ async fn show(
         &state,
         &auth,
         &scope,
-        MemberForm { role: Role::Staff.code().into(), ..Default::default() },
+        MemberForm::default(),
         FieldErrors::default(),
     )
     .await?;

@@ -85,7 +85,7 @@ async fn new_page(
 }
 
 async fn new_form(State(state): State<AppState>, PlatformAdmin(auth): PlatformAdmin) -> Result<Response, AppError> {
-    let form = NewUserForm { role: Role::Staff.code().to_owned(), ..Default::default() };
+    let form = NewUserForm::default();
     ok(&new_page(&state, &auth, form, FieldErrors::default()).await?)
 }
 
@@ -210,7 +210,7 @@ fn fresh() -> EditState {
     EditState {
         form: None,
         errors: FieldErrors::default(),
-        membership_form: MembershipForm { role: Role::Staff.code().to_owned(), ..Default::default() },
+        membership_form: MembershipForm::default(),
         membership_errors: FieldErrors::default(),
     }
 }
