@@ -304,6 +304,31 @@ async fn bad_input_comes_back_with_what_was_typed(mut app: TestApp) {
         assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{day}");
         assert!(resp.body.contains(message) && resp.body.contains(&format!("value=\"{day}\"")), "{day}: {}", resp.body);
     }
+    // A request sent here reaches the organisation today: an earlier day (its term already run out) only when the
+    // corporation says it was delivered before, outside Volkshuis; nothing ticked beforehand.
+    let form = app.get(&path).await;
+    assert!(
+        form.body.contains(r#"id="received_earlier" name="received_earlier" type="checkbox" >"#),
+        "{}",
+        form.main()
+    );
+    let earlier = [
+        ("tenant_org_id", tenant.as_str()),
+        ("kind", "advice"),
+        ("subject", "maintenance"),
+        ("title", "Brief van april"),
+        ("explanation", "Y"),
+        ("received_on", "2026-04-02"),
+    ];
+    let resp = app.post_multipart(&path, &earlier, &[]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("Deze dag ligt vóór vandaag.") && resp.body.contains("Brief van april"));
+    let mut said = earlier.to_vec();
+    said.push(("received_earlier", "on"));
+    let resp = app.post_multipart(&path, &said, &[]).await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    let case = app.get(resp.location().expect("the case")).await;
+    assert!(case.body.contains("18-05-2026"), "the term from the day it was received: {}", case.main());
 
     // An advice without its text.
     let id = send_advice(&mut app, "Tekst vergeten").await;

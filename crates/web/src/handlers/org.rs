@@ -173,14 +173,7 @@ async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, id, View).await?;
-    let mut page = org_page(
-        &state,
-        &auth,
-        &scope,
-        MemberForm::default(),
-        FieldErrors::default(),
-    )
-    .await?;
+    let mut page = org_page(&state, &auth, &scope, MemberForm::default(), FieldErrors::default()).await?;
     page.page = page.page.with_notice(q.notice.as_deref());
     ok(&page)
 }

@@ -41,6 +41,8 @@ struct CaseForm {
     title: String,
     explanation: String,
     received_on: String,
+    /// "on" when the corporation says the organisation received the request before, outside Volkshuis.
+    received_earlier: String,
     agreed_weeks: String,
     clusters: String,
 }
@@ -124,6 +126,7 @@ async fn create(
         title: upload.text("title"),
         explanation: upload.text("explanation"),
         received_on: upload.text("received_on"),
+        received_earlier: upload.text("received_earlier"),
         agreed_weeks: upload.text("agreed_weeks"),
         clusters: upload.text("clusters"),
     };
@@ -158,6 +161,13 @@ async fn create(
             }
             Err(_) => {
                 errors.add("received_on", ov.err_received_before_law);
+                None
+            }
+            // A request sent here reaches the organisation today; an earlier day starts its term before it saw the
+            // request here (a term already run out was recorded in one step), so the corporation says it was
+            // delivered before, outside Volkshuis.
+            Ok(()) if day < today(&state) && form.received_earlier != "on" => {
+                errors.add("received_on", ov.err_received_earlier);
                 None
             }
             Ok(()) => Some(day),
