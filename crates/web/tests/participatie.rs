@@ -159,6 +159,23 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     app.login("bestuur@desleutel.test").await;
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
     assert!(page.body.contains("Geen jaarvergadering in 2026"), "no members' meeting last year: {}", page.main());
+    // Saving the form for one evidence text dates only that criterion: the others keep the day they were checked
+    // (every criterion read "gecontroleerd op" today, the missed meeting's too).
+    let resp = app
+        .post(
+            &criteria,
+            &[
+                ("met_informs_involves", "on"),
+                ("evidence_informs_involves", "nieuwsbrief en website"),
+                ("met_yearly_meeting", "on"),
+                ("met_open_to_all", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert_eq!(page.body.matches("gecontroleerd op 10-01-2027").count(), 1, "{}", page.main());
+    assert_eq!(page.body.matches("gecontroleerd op 25-11-2026").count(), 2, "{}", page.main());
     let resp = app
         .post(
             &format!("/orgs/{sleutel}/participatie/groepen/{ark}/activiteiten"),

@@ -230,14 +230,16 @@ async fn save_criteria(
         .kind
         .criteria()
         .iter()
-        .map(|c| CriterionCheck {
-            criterion: *c,
-            met: checkbox(&typed.get(&format!("met_{}", c.code())).cloned()),
-            evidence: typed
+        .map(|c| {
+            let met = checkbox(&typed.get(&format!("met_{}", c.code())).cloned());
+            let evidence: String = typed
                 .get(&format!("evidence_{}", c.code()))
                 .map(|e| e.trim().chars().take(500).collect())
-                .unwrap_or_default(),
-            checked_on: today,
+                .unwrap_or_default();
+            // A criterion saved as it stood keeps the day it was checked: saving the form for one evidence text
+            // dated every criterion "checked today" (the missed yearly meeting's included).
+            let before = group.criteria.iter().find(|k| k.criterion == *c && k.met == met && k.evidence == evidence);
+            CriterionCheck { criterion: *c, met, evidence, checked_on: before.map_or(today, |k| k.checked_on) }
         })
         .collect();
     let mut tx = state.db.begin().await?;
