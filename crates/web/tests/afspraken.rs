@@ -278,6 +278,9 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     }
     let page = app.get(&format!("/orgs/{sleutel}/afspraken/{id}")).await;
     assert!(page.body.contains("aria-current=\"step\">Stap 5: Monitoring"), "{}", page.main());
+    // The name is typed by whoever signs; the account that recorded it is named beside it.
+    let line = page.body.split("getekend door F. el Amrani, wethouder op ").nth(1).expect("the municipality signed");
+    assert!(line[..line.find('<').unwrap_or(line.len())].contains(", vastgelegd door "), "{line}");
     // Signed: no dispute can be opened, and the dispute page offers no form for one.
     let dispute = app.get(&format!("/orgs/{sleutel}/afspraken/{id}/geschil")).await;
     assert_eq!(dispute.status, StatusCode::OK);
@@ -305,6 +308,13 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     app.state.clock.advance(time::Duration::days(4 * 365)); // late 2030
     app.login("admin@woonstad.test").await;
     assert_eq!(app.post(&record(woonstad), &fields).await.status, StatusCode::SEE_OTHER);
+    // A later figure for the year counts; the one it replaces stays on the page (it was replaced without a trace).
+    let mut later = fields;
+    later[1] = ("actual_value", "15");
+    assert_eq!(app.post(&record(woonstad), &later).await.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/orgs/{woonstad}/afspraken/{id}")).await;
+    let earlier = page.body.split("data-earlier>").nth(1).and_then(|r| r.split('<').next()).expect("earlier figures");
+    assert!(earlier.starts_with("Eerder vastgelegd: 12 ("), "{earlier}");
     let monitor = app.get(&format!("/orgs/{woonstad}/afspraken/{id}/monitor")).await;
     assert_eq!(monitor.status, StatusCode::OK);
     assert!(monitor.body.contains("Jaarverslag") && monitor.body.contains("<svg"), "{}", monitor.main());

@@ -87,8 +87,10 @@ pub struct Party {
     pub org: Organisation,
     /// When it signed.
     pub signed_at: Option<OffsetDateTime>,
-    /// Who signed for it (name and function).
+    /// Who signed for it (name and function), as typed.
     pub signed_by: Option<String>,
+    /// The account that recorded the signature (the typed name is free text).
+    pub signed_by_account: Option<String>,
 }
 
 /// The parties of a cycle opened for one of them: the municipality first, then corporations, then tenant
@@ -96,8 +98,9 @@ pub struct Party {
 pub async fn parties<'c>(db: impl Exec<'c> + 'c, cycle: &CycleRef) -> Result<Vec<Party>> {
     let cycle_id = cycle.id;
     let rows = sql::query(
-        "SELECT o.id, o.code, o.name, o.kind, o.created_at, p.signed_at, p.signed_by_name \
-         FROM pa_parties p JOIN organisations o ON o.id = p.org_id WHERE p.cycle_id = $1 ORDER BY o.name, o.id",
+        "SELECT o.id, o.code, o.name, o.kind, o.created_at, p.signed_at, p.signed_by_name, u.name AS account \
+         FROM pa_parties p JOIN organisations o ON o.id = p.org_id LEFT JOIN users u ON u.id = p.signed_by_user \
+         WHERE p.cycle_id = $1 ORDER BY o.name, o.id",
     )
     .bind(cycle_id)
     .fetch_all(db)
@@ -109,6 +112,7 @@ pub async fn parties<'c>(db: impl Exec<'c> + 'c, cycle: &CycleRef) -> Result<Vec
                 org: orgs::from_row(r)?,
                 signed_at: r.try_get::<Option<i64>, _>("signed_at")?.map(timestamp::from_unix),
                 signed_by: r.try_get("signed_by_name")?,
+                signed_by_account: r.try_get("account")?,
             })
         })
         .collect::<Result<Vec<_>>>()?;

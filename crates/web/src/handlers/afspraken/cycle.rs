@@ -56,6 +56,9 @@ pub(super) struct YearCell {
     pub target: String,
     pub actual: String,
     pub note: String,
+    /// The figures entered for the year before the one that counts, newest first ("137 (10-10-2026)"): a new
+    /// entry replaced the shown figure without a trace on the page.
+    pub earlier: String,
     pub progress_code: &'static str,
     pub progress_name: &'static str,
 }
@@ -328,11 +331,19 @@ pub(super) fn commitment_rows(
                         Some(t) => progress(c.baseline.unwrap_or(0.0), t, actual, elapsed_share(year, today)),
                         None => volkshuis_domain::afspraken::Progress::NoData,
                     };
+                    let earlier: Vec<String> = c
+                        .actuals
+                        .iter()
+                        .filter(|a| a.year == year)
+                        .skip(1)
+                        .map(|a| format!("{} ({})", show_number(lang, a.value), show_day(a.entered_at)))
+                        .collect();
                     YearCell {
                         year,
                         target: target.map(|t| show_number(lang, t)).unwrap_or_default(),
                         actual: actual.map(|a| show_number(lang, a)).unwrap_or_default(),
                         note,
+                        earlier: if earlier.is_empty() { String::new() } else { pa.actual_earlier(earlier.join(", ")) },
                         progress_code: shown.code(),
                         progress_name: pa.progress_name(shown),
                     }
@@ -545,7 +556,14 @@ pub(super) async fn cycle_page(
                 name: p.org.name.clone(),
                 kind: t.kind(p.org.kind),
                 lead: p.org.id == lead,
-                signed: p.signed_at.map(|at| pa.signed_by(show_time(at), p.signed_by.clone().unwrap_or_default())),
+                // The name is typed by whoever signs: the account that recorded it stands beside it.
+                signed: p.signed_at.map(|at| {
+                    let name = p.signed_by.clone().unwrap_or_default();
+                    match &p.signed_by_account {
+                        Some(account) => pa.signed_by_account(account, show_time(at), name),
+                        None => pa.signed_by(show_time(at), name),
+                    }
+                }),
             })
             .collect(),
         facts: facts_view(pa, t, &facts, kind_names.soort(), today),
