@@ -308,6 +308,11 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     app.state.clock.advance(time::Duration::days(4 * 365)); // late 2030
     app.login("admin@woonstad.test").await;
     assert_eq!(app.post(&record(woonstad), &fields).await.status, StatusCode::SEE_OTHER);
+    // A year outside the agreements is named by the agreements' years (it said "between 2000 and 2100").
+    let mut outside = fields;
+    outside[0] = ("actual_year", "2031");
+    let refused = app.post(&record(woonstad), &outside).await;
+    assert!(refused.body.contains("Kies een jaar van deze afspraken: 2030 tot en met 2030."), "{}", refused.main());
     // A later figure for the year counts; the one it replaces stays on the page (it was replaced without a trace).
     let mut later = fields;
     later[1] = ("actual_value", "15");

@@ -183,6 +183,8 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
     assert_eq!(again.status, StatusCode::CONFLICT, "decided once");
     let summary_again = app.post(&decide(purchase), &[("decision", "reject"), ("reason", "toch niet")]).await;
     assert_eq!(summary_again.status, StatusCode::CONFLICT, "no summary for a decision already taken");
+    let elsewhere = app.post(&decide(999_999), &[("decision", "approve")]).await;
+    assert_eq!(elsewhere.status, StatusCode::NOT_FOUND, "not on this contract: not 'already decided'");
 
     let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
     // Approved € 18.500 of € 120.000: € 101.500 still owed; nothing pending.

@@ -21,6 +21,7 @@ show-parties = Show the parties
 open = Open the cycle
 err-gemeente = Choose a municipality from your working area.
 err-year = Enter a year between 2000 and 2100.
+err-year-of-cycle = Choose a year of these agreements: { $first } to { $last }.
 err-last-year = The last year is on or after the first year, at most ten years later.
 err-party = This organisation cannot be a party in this municipality.
 err-parties-municipality = Performance agreements are made with the municipality: choose the municipality as a party.

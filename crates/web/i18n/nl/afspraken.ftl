@@ -21,6 +21,7 @@ show-parties = Toon de partijen
 open = Cyclus openen
 err-gemeente = Kies een gemeente uit uw werkgebied.
 err-year = Vul een jaar in tussen 2000 en 2100.
+err-year-of-cycle = Kies een jaar van deze afspraken: { $first } tot en met { $last }.
 err-last-year = Het laatste jaar ligt op of na het eerste jaar, hoogstens tien jaar later.
 err-party = Deze organisatie kan geen partij zijn in deze gemeente.
 err-parties-municipality = Prestatieafspraken maakt u met de gemeente: kies de gemeente als partij.

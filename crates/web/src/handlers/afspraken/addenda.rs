@@ -137,7 +137,7 @@ async fn save(
                 errors.add("commitment_id", pa.not_allowed);
             }
             if year.is_none() {
-                errors.add("year", pa.err_year);
+                errors.add("year", pa.err_year_of_cycle(cycle.first_year, cycle.last_year));
             }
             if value.is_none() {
                 errors.add("new_target", pa.err_number);

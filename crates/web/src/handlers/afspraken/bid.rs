@@ -232,7 +232,7 @@ async fn add_activity(
     }
     let year = field(&fields, "year").parse::<i32>().ok().filter(|y| (cycle.first_year..=cycle.last_year).contains(y));
     if year.is_none() {
-        errors.add("year", pa.err_year);
+        errors.add("year", pa.err_year_of_cycle(cycle.first_year, cycle.last_year));
     }
     let amount = parse_number(field(&fields, "amount"));
     if amount.is_none() {

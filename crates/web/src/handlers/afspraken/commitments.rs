@@ -127,7 +127,7 @@ async fn record(
     let year =
         field(&fields, "actual_year").parse::<i32>().ok().filter(|y| (cycle.first_year..=cycle.last_year).contains(y));
     match year {
-        None => errors.add("actual_year", pa.err_year),
+        None => errors.add("actual_year", pa.err_year_of_cycle(cycle.first_year, cycle.last_year)),
         // An actual is a measurement: of a year that has begun, not a forecast.
         Some(y) if y > super::today(&state).year() => errors.add("actual_year", pa.err_actual_future),
         Some(_) => {}

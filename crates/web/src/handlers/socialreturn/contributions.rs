@@ -355,11 +355,15 @@ async fn decide(
     if form.confirmed != "yes" {
         let mut page =
             contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), None).await?;
-        // Only a contribution still waiting has a decision to confirm; one decided meanwhile (or not on this
-        // contract) gets the message a confirmed decision would get.
-        if !page.contributions.iter().any(|v| v.id == c && v.pending) {
-            page.message = Some(sr.err_decided.to_owned());
-            return render(StatusCode::CONFLICT, &page);
+        // Only a contribution still waiting has a decision to confirm; one decided meanwhile gets the message a
+        // confirmed decision would get, and one not on this contract is not found (it was told "already decided").
+        match page.contributions.iter().find(|v| v.id == c) {
+            None => return Err(AppError::NotFound),
+            Some(v) if !v.pending => {
+                page.message = Some(sr.err_decided.to_owned());
+                return render(StatusCode::CONFLICT, &page);
+            }
+            Some(_) => {}
         }
         page.decision_typed = Some((c, reason));
         page.deciding = Some((c, approve));
