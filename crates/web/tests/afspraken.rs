@@ -266,6 +266,13 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
         .post(&format!("{cycle}/ondertekenen"), &[("confirmed", "yes"), ("signed_by", "F. el Amrani, wethouder")])
         .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    // Monitoring follows the last signature: the lead is told who has not signed yet.
+    let early = app.post(&format!("{cycle}/fase"), &[("to", "monitoring"), ("confirmed", "yes")]).await;
+    assert!(
+        early.body.contains("Nog niet getekend: Woonstad Voorbeeld, Huurdersvereniging De Sleutel."),
+        "{}",
+        early.main()
+    );
     for (email, org) in [("admin@woonstad.test", woonstad), ("bestuur@desleutel.test", sleutel)] {
         app.login(email).await;
         let done = app

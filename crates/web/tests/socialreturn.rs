@@ -1366,7 +1366,14 @@ async fn one_form_sent_twice_reports_once(mut app: TestApp) {
 /// note stays away; with none on the platform it says whom to ask.
 async fn a_new_buyer_is_told_what_a_contract_needs_first(mut app: TestApp) {
     let buyer = app.org_id("woonstad").await;
+    // A staff member cannot adopt a table: told who can (it read "start from an example", with nothing to press).
+    app.login("medewerker@woonstad.test").await;
+    let tables = app.get(&format!("/orgs/{buyer}/sr/tabellen")).await;
+    assert!(tables.main().contains("Een beheerder van uw organisatie neemt er een over"), "{}", tables.main());
+    assert!(!tables.main().contains("/sr/tabellen/voorbeeld"), "{}", tables.main());
     app.login(BUYER).await;
+    let tables = app.get(&format!("/orgs/{buyer}/sr/tabellen")).await;
+    assert!(tables.main().contains("Begin met een voorbeeld"), "{}", tables.main());
     let form = format!("/orgs/{buyer}/sr/contracten/nieuw");
     let page = app.get(&form).await;
     assert_eq!(page.status, StatusCode::OK);

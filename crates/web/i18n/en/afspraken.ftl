@@ -51,6 +51,7 @@ move-cancel = Not now
 move-talks-begin = The negotiations then begin today: from today run the 6 months after which any party may put a dispute to the minister (art. 44 Woningwet).
 moved = The phase was changed.
 not-lead = Only the party that leads the phases can change the phase.
+monitoring-waits = Monitoring begins by itself once every party has signed. Not signed yet: { $parties }.
 not-allowed = This step is not possible now.
 on-this-page = On this page
 back-to-contents = Back to the contents

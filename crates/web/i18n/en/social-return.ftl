@@ -12,6 +12,7 @@ first-needed = Needed first
 first-supplier = There is no supplier in Volkshuis yet. A supplier is an organisation on the platform: ask the platform administrator to create it; then choose it here.
 first-table = You have no valuation table yet: a contract is valued with the table that applied on its award date. First adopt one, for example Utrecht's or Oost-Nederland's:
 tables-none = No valuation table yet. Start from an example and adapt it.
+tables-none-ask-admin = No valuation table yet. An administrator of your organisation adopts one (Utrecht's, for example); then you record contracts.
 add-example-utrecht = Add the Utrecht example
 add-example-oost = Add the Oost-Nederland example
 example = example

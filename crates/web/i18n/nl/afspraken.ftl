@@ -51,6 +51,7 @@ move-cancel = Niet nu
 move-talks-begin = De onderhandeling begint dan vandaag: vanaf vandaag lopen de 6 maanden waarna elke partij een geschil aan de minister kan voorleggen (art. 44 Woningwet).
 moved = De fase is gewijzigd.
 not-lead = Alleen de partij die de fasen leidt kan de fase wijzigen.
+monitoring-waits = De monitoring begint vanzelf als alle partijen getekend hebben. Nog niet getekend: { $parties }.
 not-allowed = Deze stap kan nu niet.
 on-this-page = Op deze pagina
 back-to-contents = Terug naar de inhoud

@@ -12,6 +12,7 @@ first-needed = Eerst nodig
 first-supplier = Er staat nog geen leverancier in Volkshuis. Een leverancier is een organisatie op het platform: vraag de platformbeheerder die aan te maken; daarna kiest u hem hier.
 first-table = U heeft nog geen waarderingstabel: een contract wordt gewaardeerd met de tabel die gold op de gunningsdatum. Neem er eerst een over, bijvoorbeeld die van Utrecht of Oost-Nederland:
 tables-none = Nog geen waarderingstabel. Begin met een voorbeeld en pas het aan.
+tables-none-ask-admin = Nog geen waarderingstabel. Een beheerder van uw organisatie neemt er een over (bijvoorbeeld die van Utrecht); daarna legt u contracten vast.
 add-example-utrecht = Voorbeeld Utrecht toevoegen
 add-example-oost = Voorbeeld Oost-Nederland toevoegen
 example = voorbeeld

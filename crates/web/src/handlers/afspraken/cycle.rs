@@ -667,8 +667,15 @@ async fn move_phase(
     tx.commit().await?;
     let message = match moved {
         PhaseMove::Moved => return Ok(super::back(org, id, "fasen")),
-        PhaseMove::NotLead => pa.not_lead,
-        PhaseMove::NotAllowed => pa.not_allowed,
+        PhaseMove::NotLead => pa.not_lead.to_owned(),
+        // Monitoring follows the last signature; the lead is told who has not signed yet ("this step cannot be
+        // taken now" said nothing).
+        PhaseMove::NotAllowed if to == Phase::Monitoring && cycle.phase == Phase::Ondertekening => {
+            let waiting: Vec<&str> =
+                parties.iter().filter(|p| p.signed_at.is_none()).map(|p| p.org.name.as_str()).collect();
+            pa.monitoring_waits(waiting.join(", "))
+        }
+        PhaseMove::NotAllowed => pa.not_allowed.to_owned(),
     };
     let mut errors = FieldErrors::default();
     errors.add("to", message);
