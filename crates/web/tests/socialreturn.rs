@@ -55,13 +55,18 @@ async fn contract(app: &mut TestApp, example: &str, awarded: &str, ends: &str) -
     app.login(BUYER).await;
     let resp = app.post(&format!("/orgs/{buyer}/sr/tabellen/voorbeeld"), &[("which", example)]).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
+    // A second contract of the same test gets a title of its own: the same contract is not recorded twice.
+    let before: i64 =
+        sql::query_scalar("SELECT COUNT(*) FROM sr_contracts").fetch_one(&app.state.db).await.expect("count");
+    let title =
+        if before == 0 { "Renovatie De Linde".to_owned() } else { format!("Renovatie De Linde ({})", before + 1) };
     let resp = app
         .post(
             &format!("/orgs/{buyer}/sr/contracten/nieuw"),
             &[
                 ("supplier_id", &supplier),
                 ("coordinator_id", &coordinator),
-                ("title", "Renovatie De Linde"),
+                ("title", &title),
                 ("value", "2.400.000,00"),
                 ("awarded_on", awarded),
                 ("starts_on", "2026-01-01"),
@@ -253,6 +258,17 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
     let again = app.post(&settle, &withholding).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
     assert!(again.body.contains("staat vast"), "{}", again.main());
+    // A contribution left waiting (as a settlement from before this rule could leave one) is not decided either.
+    sql::query("UPDATE sr_contributions SET status = 'pending' WHERE id = $1")
+        .bind(purchase)
+        .execute(&app.state.db)
+        .await
+        .expect("waiting");
+    let page = app.get(&format!("/orgs/{buyer}/sr/contracten/{id}")).await;
+    assert!(!page.body.contains("/besluit\""), "no decision form on a settled contract");
+    let late_decision = app.post(&decide(purchase), &approve).await;
+    assert_eq!(late_decision.status, StatusCode::CONFLICT);
+    assert!(late_decision.body.contains("staat vast"), "{}", late_decision.main());
     app.login(SUPPLIER).await;
     let supplier = app.org_id("bouwbedrijf-van-dijk").await;
     let page = app.get(&format!("/orgs/{supplier}/sr/contracten/{id}")).await;
@@ -809,7 +825,8 @@ async fn post_contract_with(app: &mut TestApp, buyer: i64, coordinator: &str) ->
         &[
             ("supplier_id", &supplier),
             ("coordinator_id", coordinator),
-            ("title", "Onderhoud Het Anker"),
+            // A title of its own per coordinator: the same contract is not recorded twice.
+            ("title", &format!("Onderhoud Het Anker {coordinator}")),
             ("value", "400.000,00"),
             ("awarded_on", "2025-12-01"),
             ("starts_on", "2026-01-01"),
@@ -859,7 +876,7 @@ async fn only_a_coordinator_the_buyer_works_with_can_be_named(mut app: TestApp) 
         let resp = post_contract_with(&mut app, buyer, &bad).await;
         assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "coordinator {bad}: {}", resp.body);
         assert!(resp.body.contains("Kies een coördinator waarmee uw organisatie werkt"), "coordinator {bad}");
-        assert!(resp.body.contains("value=\"Onderhoud Het Anker\""), "typed values kept");
+        assert!(resp.body.contains(&format!("value=\"Onderhoud Het Anker {bad}\"")), "typed values kept");
     }
     let db = app.state.db.clone();
     let contracts =
@@ -1264,8 +1281,6 @@ async fn evidence_downloads_are_audited(mut app: TestApp) {
     assert!(entries(municipality).await.is_empty());
 }
 
-/// One form sent twice (a double click, a second tab) reports once: the second is rolled back and told, with an
-/// empty form (two contributions were stored, and the pending value counted twice).
 /// A contract registered twice from one form counted twice in every total (a contract cannot be deleted); an award
 /// after the start, an obligation above the value and both kinds of obligation were taken.
 async fn a_contract_form_sent_twice_registers_once_and_checks_its_figures(mut app: TestApp) {
@@ -1313,6 +1328,19 @@ async fn a_contract_form_sent_twice_registers_once_and_checks_its_figures(mut ap
     let second = app.post(&path, &base).await;
     assert_eq!(second.status, StatusCode::SEE_OTHER);
     assert_eq!(second.location(), first.location(), "the second leads to the first");
+    // The form brought back and changed into another contract: back as typed with a new token, nothing lost.
+    let other = with(&[("title", "Ander contract")]);
+    let changed = app.post(&path, &other).await;
+    assert_eq!(changed.status, StatusCode::CONFLICT);
+    assert!(changed.body.contains("al een ander contract vastgelegd") && changed.body.contains("Ander contract"));
+    assert!(!changed.body.contains(&format!(r#"value="{token}""#)), "a new token");
+    // The browser's Back brings the form again with a new token: the same contract is said to exist, not made twice.
+    let mut again = base.to_vec();
+    again.retain(|(name, _)| *name != "form_token");
+    again.push(("form_token", "0123456789abcdef0123456789abcdef"));
+    let back = app.post(&path, &again).await;
+    assert_eq!(back.status, StatusCode::CONFLICT);
+    assert!(back.body.contains("Dit contract staat al in uw lijst met contracten"), "{}", back.main());
     let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM sr_contracts WHERE title = 'Dubbel verstuurd'")
         .fetch_one(&app.state.db)
         .await
@@ -1320,6 +1348,8 @@ async fn a_contract_form_sent_twice_registers_once_and_checks_its_figures(mut ap
     assert_eq!(n, 1);
 }
 
+/// One form sent twice (a double click, a second tab) reports once: the second is rolled back and told, with an
+/// empty form (two contributions were stored, and the pending value counted twice).
 async fn one_form_sent_twice_reports_once(mut app: TestApp) {
     let id = contract(&mut app, "utrecht", "2025-12-01", "2026-12-31").await;
     let supplier = app.org_id("bouwbedrijf-van-dijk").await;

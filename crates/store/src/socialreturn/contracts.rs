@@ -224,6 +224,23 @@ pub async fn keep_contract_form_token(tx: &mut Tx, contract_id: i64, token: &str
     Ok(())
 }
 
+/// A contract of the buyer of `scope` with the same supplier, title, value and period, if any (the form sent again
+/// from the browser's Back, with a new form token).
+pub async fn same_contract(db: &Db, scope: &WriteScope, new: &NewContract) -> Result<Option<i64>> {
+    Ok(sql::query_scalar(
+        "SELECT id FROM sr_contracts WHERE buyer_id = $1 AND supplier_id = $2 AND title = $3 AND value_cents = $4 \
+         AND starts_on = $5 AND ends_on = $6 ORDER BY id LIMIT 1",
+    )
+    .bind(scope.org_id())
+    .bind(new.supplier_id)
+    .bind(&new.title)
+    .bind(new.value.cents())
+    .bind(date_to_text(new.starts_on))
+    .bind(date_to_text(new.ends_on))
+    .fetch_optional(db)
+    .await?)
+}
+
 /// The contract the buyer of `scope` registered from the form with this token, if any.
 pub async fn contract_of_form_token(db: &Db, scope: &WriteScope, token: &str) -> Result<Option<i64>> {
     Ok(sql::query_scalar("SELECT id FROM sr_contracts WHERE buyer_id = $1 AND form_token = $2")
@@ -269,6 +286,14 @@ pub async fn settle(tx: &mut Tx, scope: &WriteScope, actor: &Actor, id: i64, set
             .fetch_optional(&mut *tx)
             .await?;
         return Err(if ours.is_some() { StoreError::Conflict } else { StoreError::NotFound });
+    }
+    // Read after the write, which holds the contract's row: a report that came in after the caller looked (it adds
+    // to `pending_cents` on this row, after [`super::contributions`] locked it) is seen here, and the settlement,
+    // which would leave it undecidable, is refused ([`StoreError::Conflict`]; the caller's transaction rolls back).
+    let pending: i64 =
+        sql::query_scalar("SELECT pending_cents FROM sr_contracts WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
+    if settle.settled_on.is_some() && pending > 0 {
+        return Err(StoreError::Conflict);
     }
     let mut change = Change::event(Some(scope.org_id()), "settle", "sr_contract", id.to_string());
     change.after = Some(json!({

@@ -123,17 +123,21 @@ pub async fn report(
 }
 
 /// A settled contract's figures stand as the supplier was told them: [`StoreError::Conflict`] for a report or a
-/// decision after the settlement (read in the write's transaction).
+/// decision after the settlement. The check is a write on the contract's row, so it holds the row until the caller
+/// commits: a settlement recorded meanwhile waits for it (and then sees the report), or went first and is seen here.
 async fn refuse_settled(tx: &mut Tx, contract_id: i64) -> Result<()> {
-    let settled: Option<Option<String>> = sql::query_scalar("SELECT settled_on FROM sr_contracts WHERE id = $1")
+    let open = sql::query("UPDATE sr_contracts SET settled_on = settled_on WHERE id = $1 AND settled_on IS NULL")
+        .bind(contract_id)
+        .execute(&mut *tx)
+        .await?;
+    if open.rows_affected() > 0 {
+        return Ok(());
+    }
+    let exists: Option<i64> = sql::query_scalar("SELECT id FROM sr_contracts WHERE id = $1")
         .bind(contract_id)
         .fetch_optional(&mut *tx)
         .await?;
-    match settled {
-        None => Err(StoreError::NotFound),
-        Some(Some(_)) => Err(StoreError::Conflict),
-        Some(None) => Ok(()),
-    }
+    Err(if exists.is_some() { StoreError::Conflict } else { StoreError::NotFound })
 }
 
 /// Keeps the token of the form a contribution was reported from; [`StoreError::Duplicate`] when another

@@ -16,8 +16,8 @@ mod revalue;
 mod tables;
 
 pub use contracts::{
-    buyer_contracts, contract, contract_of_form_token, contracts, create_contract, keep_contract_form_token, settle,
-    standings, Contract, NewContract, Settle, StandingInput,
+    buyer_contracts, contract, contract_of_form_token, contracts, create_contract, keep_contract_form_token,
+    same_contract, settle, standings, Contract, NewContract, Settle, StandingInput,
 };
 pub use contributions::{
     contributions, decide, keep_form_token, mark_tenant, own_cluster, report, ContributionRow, Status,

@@ -29,6 +29,7 @@ use volkshuis_store::initiatieven::enterprises;
 use volkshuis_store::orgs;
 use volkshuis_store::socialreturn::{self, names, Contract, ContributionRow, Relation, Settle, Status};
 use volkshuis_store::stock::StockRef;
+use volkshuis_store::StoreError;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -611,10 +612,37 @@ async fn settle(
         settled_on: typed.settled.then_some(today),
     };
     let mut tx = state.db.begin().await?;
-    socialreturn::settle(&mut tx, &scope, &auth.actor(&state), contract.id, &settle).await?;
+    // Settled or reported to meanwhile (another tab, the supplier): nothing recorded, the page says which.
+    match socialreturn::settle(&mut tx, &scope, &auth.actor(&state), contract.id, &settle).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict) => return settled_meanwhile(&state, &auth, &scope, id, tx, typed).await,
+        Err(other) => return Err(other.into()),
+    }
     if typed.settled {
         notify::tell(&state, &mut tx, &Event::new(&auth, org, Step::SettlementRecorded((&contract).into()))).await?;
     }
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{id}?notice=saved#settlement")).into_response())
+}
+
+/// The contract page after a settlement the store refused: settled meanwhile (another tab) or reported to by the
+/// supplier since the page was read; nothing recorded, the page says which, with what was typed.
+async fn settled_meanwhile(
+    state: &AppState,
+    auth: &Auth,
+    scope: &volkshuis_domain::access::WriteScope,
+    id: i64,
+    tx: volkshuis_store::Tx,
+    typed: SettleTyped,
+) -> Result<Response, AppError> {
+    drop(tx);
+    let sr = auth.ctx.lang.socialreturn();
+    let now = load_contract(state, scope, id).await?;
+    let message = match now.settled_on {
+        Some(on) => sr.err_settled(show_date(on)),
+        None => sr.err_settle_pending.to_owned(),
+    };
+    let mut page = contract_page(state, auth, scope, &now, Typed::new(), FieldErrors::default(), Some(message)).await?;
+    page.settle_form = typed;
+    render(StatusCode::CONFLICT, &page)
 }

@@ -336,6 +336,13 @@ async fn decide(
         return Err(AppError::Forbidden);
     }
     let sr = auth.ctx.lang.socialreturn();
+    // A settled contract's figures stand: no decision is asked for or taken (one left waiting by a settlement from
+    // before this rule was offered a summary that could not be confirmed).
+    if let Some(on) = contract.settled_on {
+        let message = Some(sr.err_settled(crate::views::show_date(on)));
+        let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), message);
+        return render(StatusCode::CONFLICT, &page.await?);
+    }
     let approve = match form.decision.as_str() {
         "approve" => true,
         "reject" => false,
@@ -383,8 +390,13 @@ async fn decide(
     {
         Err(StoreError::Conflict) => {
             drop(tx);
-            let message = Some(sr.err_decided.to_owned());
-            let page = contract_page(&state, &auth, &scope, &contract, Typed::new(), FieldErrors::default(), message);
+            // Decided meanwhile, or the contract was settled meanwhile (its figures stand): said which.
+            let now = load_contract(&state, &scope, id).await?;
+            let message = Some(match now.settled_on {
+                Some(on) => sr.err_settled(crate::views::show_date(on)),
+                None => sr.err_decided.to_owned(),
+            });
+            let page = contract_page(&state, &auth, &scope, &now, Typed::new(), FieldErrors::default(), message);
             return render(StatusCode::CONFLICT, &page.await?);
         }
         other => other?,

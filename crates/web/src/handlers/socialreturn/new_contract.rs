@@ -220,17 +220,47 @@ async fn create(
         cadence: cadence.to_owned(),
         table_id: table.id,
     };
+    // The same contract again: from the same form (a double click) it leads to the first; from a new one (the
+    // browser's Back brings the form with a new token) it is said, nothing recorded twice.
+    if let Some(existing) = socialreturn::same_contract(&state.db, &scope, &new).await? {
+        let token = field(&fields, "form_token");
+        if !token.is_empty() && socialreturn::contract_of_form_token(&state.db, &scope, token).await? == Some(existing)
+        {
+            return Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{existing}?notice=saved")).into_response());
+        }
+        let mut errors = FieldErrors::default();
+        errors.add("title", sr.err_contract_exists);
+        let page = form_page(&state, &auth, &scope, &organisation, fields, errors).await?;
+        return render(StatusCode::CONFLICT, &page);
+    }
     let mut tx = state.db.begin().await?;
     let id = socialreturn::create_contract(&mut tx, &scope, &auth.actor(&state), &new).await?;
     // The same form sent twice (a double click, a reload of the answer) registers once: the second leads to the
     // first, which tells the parties and counts in the totals once.
-    let token = field(&fields, "form_token");
+    let token = field(&fields, "form_token").to_owned();
     if !token.is_empty() && token.len() <= 64 {
-        if let Err(StoreError::Duplicate) = socialreturn::keep_contract_form_token(&mut tx, id, token).await {
-            drop(tx);
-            let first =
-                socialreturn::contract_of_form_token(&state.db, &scope, token).await?.ok_or(AppError::NotFound)?;
-            return Ok(Redirect::to(&format!("/orgs/{org}/sr/contracten/{first}?notice=saved")).into_response());
+        match socialreturn::keep_contract_form_token(&mut tx, id, &token).await {
+            Ok(()) => {}
+            Err(StoreError::Duplicate) => {
+                drop(tx);
+                let first = match socialreturn::contract_of_form_token(&state.db, &scope, &token).await? {
+                    Some(first) => socialreturn::contract(&state.db, &scope, first).await?,
+                    None => None,
+                };
+                // The same contract sent again leads to it; a form brought back and changed into another contract
+                // comes back as typed with a new token, nothing lost.
+                if let Some(first) = first.filter(|c| c.title == new.title && c.supplier_id == new.supplier_id) {
+                    let to = format!("/orgs/{org}/sr/contracten/{}?notice=saved", first.id);
+                    return Ok(Redirect::to(&to).into_response());
+                }
+                let mut kept = fields;
+                kept.insert("form_token".into(), format!("{:032x}", rand::random::<u128>()));
+                let mut errors = FieldErrors::default();
+                errors.add("title", sr.err_contract_twice);
+                let page = form_page(&state, &auth, &scope, &organisation, kept, errors).await?;
+                return render(StatusCode::CONFLICT, &page);
+            }
+            Err(other) => return Err(other.into()),
         }
     }
     super::jobs::contract_created(&state, &mut tx, id, scope.org_id(), &new).await?;
