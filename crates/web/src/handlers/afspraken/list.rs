@@ -17,7 +17,7 @@ use axum::routing::get;
 use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::{Edit, View};
-use volkshuis_domain::afspraken::{parties_problem, PartiesProblem};
+use volkshuis_domain::afspraken::{parties_problem, PartiesProblem, Table};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::text::Name;
 use volkshuis_store::afspraken::{self, Candidate, NewCycle};
@@ -239,42 +239,67 @@ async fn create(
     if party_ids.iter().any(|id| !candidates.iter().any(|c| c.org.id == *id)) {
         errors.add("party_ids", pa.err_party);
     } else if gemeente.is_some() {
-        // The table the law sets: the municipality, a corporation and the tenant organisations there are.
-        let mut kinds: Vec<OrgKind> =
-            candidates.iter().filter(|c| party_ids.contains(&c.org.id)).map(|c| c.org.kind).collect();
-        kinds.push(organisation.kind);
-        let tenants_offered = candidates.iter().any(|c| c.org.kind == OrgKind::TenantOrganisation);
-        match parties_problem(&kinds, tenants_offered) {
+        // The table the law sets: the municipality, a corporation and that corporation's tenant organisations.
+        let chosen = |id: i64| id == org || party_ids.contains(&id);
+        let kinds: Vec<OrgKind> = candidates.iter().filter(|c| chosen(c.org.id)).map(|c| c.org.kind).collect();
+        let corporation_without_its_tenants =
+            candidates.iter().filter(|c| c.org.kind == OrgKind::Corporation && chosen(c.org.id)).any(|corporation| {
+                let tenants: Vec<&Candidate> = candidates
+                    .iter()
+                    .filter(|t| t.org.kind == OrgKind::TenantOrganisation && t.via.contains(&corporation.org.name))
+                    .collect();
+                !tenants.is_empty() && !tenants.iter().any(|t| chosen(t.org.id))
+            });
+        let table = Table {
+            chosen: &kinds,
+            municipality_offered: candidates.iter().any(|c| c.org.kind == OrgKind::Municipality),
+            corporation_without_its_tenants,
+        };
+        match parties_problem(table) {
             Some(PartiesProblem::NoMunicipality) => errors.add("party_ids", pa.err_parties_municipality),
             Some(PartiesProblem::NoCorporation) => errors.add("party_ids", pa.err_parties_corporation),
             Some(PartiesProblem::NoTenants) => errors.add("party_ids", pa.err_parties_tenants),
             None => {}
         }
     }
-    // The same agreements opened twice (a second cycle for a corporation's years in this gemeente).
-    if let (Some(first), Some(last), true) = (year, last_year, errors.is_empty()) {
-        let corporations: Vec<i64> = candidates
-            .iter()
-            .filter(|c| c.org.kind == OrgKind::Corporation && (c.org.id == org || party_ids.contains(&c.org.id)))
-            .map(|c| c.org.id)
-            .collect();
-        if let Some(name) = afspraken::overlapping_cycle(&state.db, &code, (first, last), &corporations).await? {
-            errors.add("year", pa.err_cycle_exists(&name));
-        }
-    }
     let (Some(year), Some(last_year), Some(title), true) = (year, last_year, title, errors.is_empty()) else {
         let page = form_page(&state, &auth, &organisation, fields, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    let corporations: Vec<i64> = candidates
+        .iter()
+        .filter(|c| c.org.kind == OrgKind::Corporation && (c.org.id == org || party_ids.contains(&c.org.id)))
+        .map(|c| c.org.id)
+        .collect();
+    // The same agreements opened twice (a second click, a second officer) made a second cycle for a corporation's
+    // years: asked once more, naming the corporation; a cycle opened by mistake cannot be withdrawn, so a second one
+    // stays possible when meant.
+    if crate::confirm_step::going_back(&fields) {
+        return ok(&form_page(&state, &auth, &organisation, fields, errors).await?);
+    }
+    if !crate::confirm_step::confirmed(&fields) {
+        if let Some(name) = afspraken::overlapping_cycle(&state.db, &code, (year, last_year), &corporations).await? {
+            let carried = ["gemeente", "year", "last_year", "title", "party_ids"]
+                .into_iter()
+                .map(|name| (name.to_owned(), field(name)))
+                .collect();
+            return crate::confirm_step::ConfirmStep {
+                page: Page::for_user(&auth),
+                title: pa.cycle_twice_title.to_owned(),
+                lines: vec![pa.err_cycle_exists(&name), pa.cycle_twice_effect.to_owned()],
+                action: format!("/orgs/{org}/afspraken/nieuw"),
+                button: pa.cycle_twice_yes,
+                back_href: format!("/orgs/{org}/afspraken"),
+                back_text: pa.cycle_twice_back,
+                carried,
+            }
+            .response();
+        }
+    }
     let new =
         NewCycle { gemeente_code: code, first_year: year, last_year, title: title.as_str().to_owned(), party_ids };
     let mut tx = state.db.begin().await?;
     let id = afspraken::open_cycle(&mut tx, &scope, &auth.actor(&state), &new, today(&state)).await?;
-    let corporations: Vec<i64> = candidates
-        .iter()
-        .filter(|c| c.org.kind == OrgKind::Corporation && (c.org.id == org || new.party_ids.contains(&c.org.id)))
-        .map(|c| c.org.id)
-        .collect();
     super::jobs::cycle_opened(&state, &mut tx, id, new.first_year, &corporations).await?;
     let mut parties = new.party_ids.clone();
     parties.push(org);
