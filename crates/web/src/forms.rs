@@ -25,6 +25,15 @@ pub fn amount_error(t: &Texts, typed: &str, own: &'static str) -> &'static str {
 /// The largest amount a form takes ([`volkshuis_domain::money::LIMIT_CENTS`]: € 1,000,000,000).
 pub const MAX_AMOUNT_CENTS: i64 = volkshuis_domain::money::LIMIT_CENTS;
 
+/// The role chosen on a member or user form (never offered beforehand): "Kies een rol." when none is chosen.
+pub fn role_choice(t: &Texts, errors: &mut FieldErrors, typed: &str) -> Option<volkshuis_domain::access::Role> {
+    if typed.trim().is_empty() {
+        errors.add("role", t.err_role);
+        return None;
+    }
+    errors.check(t, "role", volkshuis_domain::access::Role::parse(typed))
+}
+
 /// An amount typed in a form that takes amounts of at least `min_cents` (0 or 1), as cents, or the message for it:
 /// why it is nearly an amount ([`amount_error`]), too large, or else the form's own message.
 pub fn amount_at_least(t: &Texts, typed: &str, min_cents: i64, own: &'static str) -> Result<i64, &'static str> {

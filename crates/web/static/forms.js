@@ -34,10 +34,12 @@
     return group ? firstField(group) : null;
   }
 
-  // The element itself when it is a visible field, else the first visible field inside it.
+  // The element itself when it is a visible field, else the first visible field inside it. A disabled field takes
+  // no focus (the opener's own box among a cycle's parties came first, and the focus went nowhere).
   function firstField(el) {
-    if (el.matches('input:not([type=hidden]), select, textarea')) return visible(el) ? el : null;
-    var fields = el.querySelectorAll('input:not([type=hidden]), select, textarea');
+    var editable = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+    if (el.matches(editable)) return visible(el) ? el : null;
+    var fields = el.querySelectorAll(editable);
     for (var j = 0; j < fields.length; j++) if (visible(fields[j])) return fields[j];
     return null;
   }

@@ -212,7 +212,7 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     assert!(!options.contains("selected"), "{options}");
     let no_role = app.post(&format!("/orgs/{org}/members"), &[("email", "x@woonstad.test"), ("name", "X")]).await;
     assert_eq!(no_role.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(no_role.body.contains(r#"id="role-error""#), "{}", no_role.main());
+    assert!(no_role.body.contains(r#"<p class="field-error" id="role-error">Kies een rol.</p>"#), "{}", no_role.main());
     app.login("beheer@volkshuis.test").await;
     let new_user = app.get("/admin/users/new").await;
     let roles = &new_user.body[new_user.body.find(r#"<select id="role" name="role""#).expect("role")..];

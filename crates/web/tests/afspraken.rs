@@ -385,9 +385,9 @@ async fn a_cycle_from_bid_to_monitoring(mut app: TestApp) {
     app.login("admin@woonstad.test").await;
     let not_lead = app.post(&format!("/orgs/{woonstad}/afspraken/{id}/addendum"), &fields).await;
     assert_eq!(not_lead.status, StatusCode::CONFLICT, "said before any summary");
-    assert!(not_lead.main().contains("Vraag de gemeente") && !not_lead.main().contains("data-summary"));
+    assert!(not_lead.main().contains("Vraag die partij") && !not_lead.main().contains("data-summary"));
     let offered = app.get(&format!("/orgs/{woonstad}/afspraken/{id}/addendum")).await;
-    assert!(offered.main().contains("Vraag de gemeente") && !offered.main().contains("<form"), "{}", offered.main());
+    assert!(offered.main().contains("Vraag die partij") && !offered.main().contains("<form"), "{}", offered.main());
     // The timeline tells what happened, in sentences.
     let page = app.get(&format!("/orgs/{woonstad}/afspraken/{id}")).await;
     assert!(page.body.contains("verstuurde het bod van Woonstad Voorbeeld"), "{}", page.main());

@@ -654,7 +654,7 @@ async fn own_tenants_are_counted_per_complex(mut app: TestApp) {
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     // A consent date in the future is refused, and one from before the contract was awarded (1 December 2025).
     for (day, message) in
-        [("2030-01-01", "de datum ligt niet na vandaag"), ("1901-01-01", "vanaf de gunning op 01-12-2025")]
+        [("2030-01-01", "waarop de huurder toestemming gaf"), ("1901-01-01", "vanaf de gunning op 01-12-2025")]
     {
         let resp = app.post(&format!("{base}/{}/huurder", ids[0]), &[("cluster", "C0007"), ("consent_on", day)]).await;
         assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);

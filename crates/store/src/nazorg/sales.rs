@@ -386,10 +386,13 @@ pub(crate) async fn consented<'c>(on: impl Exec<'c> + 'c, sale_id: i64) -> Resul
 
 /// Whether the buyer of one of the corporation's sales consented to aftercare (a koopcoach may be assigned).
 pub async fn buyer_consented(db: &Db, scope: &WriteScope, sale_id: i64) -> Result<bool> {
-    if sale_unlogged(db, &BuyerScope::sales_staff(scope), sale_id).await?.is_none() {
-        return Ok(false);
+    // A buyer whose data were deleted after the aftercare has no consent left to act on: no coach gets a name that
+    // is gone (the talk's consent is kept for the figures).
+    match sale_unlogged(db, &BuyerScope::sales_staff(scope), sale_id).await? {
+        None => Ok(false),
+        Some(sale) if sale.buyer_deleted_on.is_some() => Ok(false),
+        Some(_) => consented(db, sale_id).await,
     }
-    consented(db, sale_id).await
 }
 
 /// The koopcoach (organisation, user) of a sale of the corporation, if one is assigned: ids only, no buyer's data.

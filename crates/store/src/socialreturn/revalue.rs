@@ -7,8 +7,9 @@
 //! it was, and the next start does it again. A second run finds nothing to do.
 //!
 //! A settled contract is closed: the buyer judged its figures when it settled (did the supplier do all it could, a
-//! repair term), so its contributions keep the values that judgement saw. They keep their older version too: should
-//! the buyer reopen the contract (the settle form without "settled"), the next start values them again.
+//! repair term), so its contributions keep the values that judgement saw. They keep their older version too: a
+//! settlement stands (the platform offers no way to reopen one), so only a contract whose settlement was cleared in
+//! the database directly is valued again at the next start.
 
 use super::contributions::{write_years, VALUATION_VERSION};
 use crate::audit::{self, Actor, Change};

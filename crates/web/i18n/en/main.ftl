@@ -160,6 +160,7 @@ err-gemeente-unknown = Municipality code { $code } is unknown: no imported bound
 err-boundary-year = Enter a year, e.g. 2023.
 err-email-taken = This e-mail address is already in use.
 err-choose = Please choose.
+err-role = Choose a role.
 notice-logged-out = You are logged out.
 notice-not-saved = You were logged out (or your session had expired), so what you just sent was not saved. Log in; you will return to the form's page to send it again.
 notice-password-changed = Your password was saved. You can log in now.

@@ -35,6 +35,7 @@ err-corporation = Choose a corporation your organisation consults.
 err-parent = Under ‘Falls under’, choose a group from the list: a group of the same corporation that your organisation sees (not this group itself, nor a group that falls under it).
 err-changed-meanwhile = This group was changed since you opened this form (by someone else, or in another tab). Below is what you typed; the group's page shows what it holds now. If you save again, your version replaces that change.
 recognised = Recognised (Overlegwet)
+criterion-met = Shown to be met
 not-recognised = Not recognised yet
 fading = Fading: no activity in 12 months
 missed-meeting = No members' meeting in { $year } (criterion 3 Overlegwet)

@@ -18,6 +18,7 @@ results-shown = { $n ->
     }
 results-label = Results
 more = There are more than { $n } results of the kind “{ $kind }”. Type more to narrow them down.
+more-building = This building has more than { $n } units:
 more-stock = Search your stock for “{ $text }”
 kind-complex = Complex
 kind-address = Address

@@ -160,6 +160,7 @@ err-gemeente-unknown = Gemeentecode { $code } is onbekend: geen ingelezen gemeen
 err-boundary-year = Vul een jaartal in, bijv. 2023.
 err-email-taken = Dit e-mailadres is al in gebruik.
 err-choose = Maak een keuze.
+err-role = Kies een rol.
 notice-logged-out = U bent uitgelogd.
 notice-not-saved = U was uitgelogd (of uw sessie was verlopen), dus wat u net verstuurde is niet opgeslagen. Log in; u komt terug op de pagina van het formulier om het opnieuw te versturen.
 notice-password-changed = Uw wachtwoord is opgeslagen. U kunt nu inloggen.

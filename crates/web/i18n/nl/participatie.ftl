@@ -35,6 +35,7 @@ err-corporation = Kies een corporatie waarmee uw organisatie overlegt.
 err-parent = Kies bij ‘Valt onder’ een groep uit de lijst: een groep van dezelfde corporatie die uw organisatie ziet (niet deze groep zelf en geen groep die eronder valt).
 err-changed-meanwhile = Deze groep is gewijzigd sinds u dit formulier opende (door iemand anders, of in een ander tabblad). Hieronder staat wat u typte; op de pagina van de groep ziet u wat er nu staat. Slaat u opnieuw op, dan vervangt uw versie die wijziging.
 recognised = Erkend (Overlegwet)
+criterion-met = Aantoonbaar voldaan
 not-recognised = Nog niet erkend
 fading = Verwatert: geen activiteit in 12 maanden
 missed-meeting = Geen jaarvergadering in { $year } (criterium 3 Overlegwet)

@@ -18,6 +18,7 @@ results-shown = { $n ->
     }
 results-label = Resultaten
 more = Er zijn meer dan { $n } resultaten van de soort „{ $kind }”. Typ meer om het aantal te beperken.
+more-building = Dit pand heeft meer dan { $n } eenheden:
 more-stock = Zoek „{ $text }” in uw bezit
 kind-complex = Complex
 kind-address = Adres

@@ -190,7 +190,7 @@ async fn add_member(
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
     let email = errors.check(t, "email", Email::parse(&form.email));
-    let role = errors.check(t, "role", Role::parse(&form.role));
+    let role = crate::forms::role_choice(t, &mut errors, &form.role);
     // Asked for every address, not only unknown ones: a name required only for new accounts would tell the adder
     // which addresses have one.
     let name = errors.check(t, "name", Name::parse(&form.name));

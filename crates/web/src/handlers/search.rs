@@ -93,11 +93,17 @@ async fn page(
             false,
         ),
     };
+    let bag_id = volkshuis_store::stock::is_bag_id(text.trim());
     let more = cut
         .into_iter()
         .map(|kind| More {
             kind_code: kind.code(),
-            text: st.more(kind_name(st, kind), PER_KIND as i64),
+            // A BAG pand id cannot be typed longer: its homes are listed in the stock.
+            text: if kind == Kind::Address && bag_id {
+                st.more_building(PER_KIND as i64)
+            } else {
+                st.more(kind_name(st, kind), PER_KIND as i64)
+            },
             stock: stock_text
                 .as_deref()
                 .filter(|_| kind == Kind::Address && organisation.kind == OrgKind::Corporation)

@@ -14,7 +14,6 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_accounts::password;
-use volkshuis_domain::access::Role;
 use volkshuis_domain::account::{Email, NewPassword};
 use volkshuis_domain::text::Name;
 use volkshuis_store::{orgs, resets, users, StoreError};
@@ -110,7 +109,7 @@ async fn create(
             }
         },
     };
-    let role = if org.is_some() { errors.check(t, "role", Role::parse(&form.role)) } else { None };
+    let role = if org.is_some() { crate::forms::role_choice(t, &mut errors, &form.role) } else { None };
     let (Some(name), Some(email), true) = (name, email, errors.is_empty()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &new_page(&state, &auth, form, errors).await?);
     };
@@ -261,7 +260,7 @@ async fn add_membership(
             None
         }
     };
-    let role = errors.check(t, "role", Role::parse(&form.role));
+    let role = crate::forms::role_choice(t, &mut errors, &form.role);
     let (Some(org), Some(role)) = (org, role) else {
         let edit = EditState { membership_form: form, membership_errors: errors, ..fresh() };
         return render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(&state, &auth, id, edit).await?);

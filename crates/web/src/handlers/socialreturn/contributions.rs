@@ -453,7 +453,7 @@ async fn mark_tenant(
             None
         }
         Some(day) if day > today(&state) => {
-            errors.add("consent_on", sr.err_reported_later);
+            errors.add("consent_on", sr.err_consent_future);
             None
         }
         Some(day) if day < contract.awarded_on => {

@@ -50,9 +50,10 @@ struct ExportRow {
     standing: &'static str,
 }
 
-/// The rows, each contract's standing in words of the reader's language (it read `at_risk`).
-async fn rows(state: &AppState, scope: &ReadScope, lang: Lang) -> Result<Vec<ExportRow>, AppError> {
-    let sr = lang.socialreturn();
+/// The rows, each contract's standing in words (it read `at_risk`): in Dutch, as the file's column names are, in
+/// every language of the page.
+async fn rows(state: &AppState, scope: &ReadScope) -> Result<Vec<ExportRow>, AppError> {
+    let sr = Lang::Nl.socialreturn();
     let today = today(state);
     let contracts: Vec<Contract> = socialreturn::buyer_contracts(&state.db, scope).await?;
     Ok(contracts
@@ -86,7 +87,7 @@ async fn csv_export(State(state): State<AppState>, auth: Auth, Path(org): Path<i
     // Titles and names are typed by others: the shared writer keeps a formula among them from running.
     let mut csv = Csv::new(true);
     csv.row(HEADER);
-    for row in rows(&state, &scope, auth.ctx.lang).await? {
+    for row in rows(&state, &scope).await? {
         let mut record: Vec<String> = row.texts.to_vec();
         record.extend(row.money.iter().map(|m| decimal(*m)));
         record.extend(row.dates);
@@ -144,7 +145,7 @@ fn workbook(rows_: &[ExportRow], portfolio: &socialreturn::Portfolio) -> Result<
 
 async fn xlsx_export(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -> Result<Response, AppError> {
     let (scope, _) = buyer_scope(&state, &auth, org, View).await?;
-    let rows_ = rows(&state, &scope, auth.ctx.lang).await?;
+    let rows_ = rows(&state, &scope).await?;
     let portfolio = socialreturn::portfolio(&state.db, &scope).await?;
     let body = tokio::task::spawn_blocking(move || workbook(&rows_, &portfolio))
         .await
