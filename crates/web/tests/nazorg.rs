@@ -195,6 +195,7 @@ async fn a_home_goes_from_sale_through_talk_and_check_to_buy_back(mut app: TestA
         app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &chosen), ("confirmed", "edit")]).await;
     assert_eq!(back.status, StatusCode::OK);
     assert!(back.main().contains("Er is nog geen koopcoach toegewezen."), "{}", back.main());
+    assert!(back.main().contains(r#"aria-labelledby="coach-h" data-focus"#), "the block takes the focus");
     let assigned =
         app.post(&format!("{base}/verkopen/{sale}/koopcoach"), &[("coach", &chosen), ("confirmed", "yes")]).await;
     assert_eq!(assigned.status, StatusCode::SEE_OTHER);

@@ -245,6 +245,12 @@ async fn a_contract_from_obligation_to_progress(mut app: TestApp) {
         .await
         .expect("settled_on");
     assert_eq!(settled_on, None, "not before it is confirmed");
+    // Back: the form as typed, taking the focus (it is half-way down the page).
+    let mut back = fields.to_vec();
+    back.push(("confirmed", "edit"));
+    let form = app.post(&settle, &back).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.main().contains("novalidate data-focus") && form.main().contains(">Krappe markt</textarea>"));
     let mut confirmed = fields.to_vec();
     confirmed.push(("confirmed", "yes"));
     assert_eq!(app.post(&settle, &confirmed).await.status, StatusCode::SEE_OTHER);

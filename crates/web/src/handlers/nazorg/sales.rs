@@ -342,6 +342,8 @@ struct SalePage {
     consented: bool,
     coach: Option<String>,
     coaches: Vec<(String, String)>,
+    /// Back from the koopcoach's confirmation: the koopcoach block takes the focus.
+    coach_focus: bool,
     log: Vec<(String, String, String, Option<String>, String)>,
     checks: Vec<CheckLine>,
     has_buyback_condition: bool,
@@ -460,6 +462,7 @@ async fn sale_page(
         talk,
         coach: sale.coach.as_ref().map(|(o, n)| format!("{n} ({o})")),
         coaches,
+        coach_focus: false,
         log,
         checks,
         has_buyback_condition: sale.condition != SaleCondition::None,
@@ -530,7 +533,8 @@ async fn assign_coach(
     let scope = corporation_write(&state, &auth, org).await?;
     if crate::confirm_step::going_back(&fields) {
         // Back from the confirmation: the sale's page with the coach as chosen, nothing assigned.
-        let page = sale_page(&state, &auth, org, id, None, fields, FieldErrors::default()).await?;
+        let mut page = sale_page(&state, &auth, org, id, None, fields, FieldErrors::default()).await?;
+        page.coach_focus = true;
         return ok(&page);
     }
     let coach = match crate::forms::field(&fields, "coach") {

@@ -144,6 +144,8 @@ pub(super) struct ContractPage {
     pub message: Option<String>,
     pub pk: &'static PickersTexts,
     pub settle_form: SettleTyped,
+    /// Back from the settlement's confirmation: the settlement form takes the focus (it is half-way down the page).
+    pub settle_focus: bool,
     /// The complex picker of the tenant forms (the buyer's own stock), when a contribution may be marked.
     pub tenant_cluster: Option<Picker>,
     pub tenant_typed: Option<TenantTyped>,
@@ -421,6 +423,7 @@ pub(super) async fn contract_page(
         enterprises,
         bought,
         pk: PickersTexts::of(lang),
+        settle_focus: false,
         settle_form: SettleTyped {
             repair_until: contract.repair_until.map(|d| d.to_string()).unwrap_or_default(),
             did_all_it_could: contract.did_all_it_could,
@@ -536,7 +539,10 @@ async fn settle(
         return again(errors, Some(sr.err_settled(show_date(on))), StatusCode::CONFLICT).await;
     }
     if crate::confirm_step::going_back(&form.confirmed_fields()) {
-        return again(errors, None, StatusCode::OK).await;
+        let mut page = contract_page(&state, &auth, &scope, &contract, Typed::new(), errors, None).await?;
+        page.settle_form = typed;
+        page.settle_focus = true;
+        return ok(&page);
     }
     let repair_until = match form.repair_until.trim() {
         "" => None,
