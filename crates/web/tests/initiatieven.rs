@@ -295,6 +295,23 @@ async fn a_plan_grows_into_a_running_initiative_with_space_and_money(mut app: Te
     let ended = app.post(&format!("{path}/fase"), &[("to", "beeindigd")]).await;
     assert_eq!(ended.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(ended.body.contains("wat er geleerd is"));
+    // Ending cannot be undone: asked once more, naming the initiative; the way back keeps the lessons as typed.
+    let ending = [("to", "beeindigd"), ("lessons", "Vrijwilligers vinden kost tijd")];
+    let asked = app.post(&format!("{path}/fase"), &ending).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(
+        asked.main().contains("Initiatief beëindigen?") && asked.main().contains("niet ongedaan"),
+        "{}",
+        asked.main()
+    );
+    let back = app.post(&format!("{path}/fase"), &[ending[0], ending[1], ("confirmed", "edit")]).await;
+    assert_eq!(back.status, StatusCode::OK);
+    assert!(back.main().contains("Vrijwilligers vinden kost tijd"), "{}", back.main());
+    let ended: i64 = sql::query_scalar("SELECT COUNT(*) FROM in_initiatives WHERE stage = 'beeindigd'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("count");
+    assert_eq!(ended, 0, "nothing ended before the answer");
 
     // Another resident sees neither the initiative nor its photo.
     app.login("secretaris@bewonersraadnoord.test").await;

@@ -381,6 +381,10 @@ async fn stage(
     let scope = corporation_write(&state, &auth, org).await?;
     let it = InitiatievenTexts::of(auth.ctx.lang);
     let mut errors = FieldErrors::default();
+    if crate::confirm_step::going_back(&fields) {
+        let page = initiative_page(&state, &auth, org, id, None, Some(fields), errors).await?;
+        return ok(&page);
+    }
     let Ok(to) = Stage::parse(crate::forms::field(&fields, "to")) else {
         errors.add("to", it.err_choose);
         return refused(&state, &auth, org, id, fields, errors).await;
@@ -389,6 +393,34 @@ async fn stage(
     errors.bounded(auth.ctx.t(), "lessons", lessons, false, 4_000);
     if !errors.is_empty() {
         return refused(&state, &auth, org, id, fields, errors).await;
+    }
+    // Ending cannot be undone (nothing moves out of it): asked once more, naming the initiative.
+    if to == Stage::Ended && !crate::confirm_step::confirmed(&fields) {
+        let initiative =
+            initiatives::for_corporation(&state.db, scope.as_read(), id).await?.ok_or(AppError::NotFound)?;
+        // What would refuse it is said before it is asked (the lessons first: ending asks what was learned).
+        let block = if initiative.stage == Stage::Ended {
+            Some(volkshuis_domain::initiatieven::stage::StageBlock::Ended)
+        } else if lessons.trim().is_empty() {
+            Some(volkshuis_domain::initiatieven::stage::StageBlock::NoLessons)
+        } else {
+            None
+        };
+        if let Some(block) = block {
+            errors.add("lessons", it.stage_block(block));
+            return refused(&state, &auth, org, id, fields, errors).await;
+        }
+        return crate::confirm_step::ConfirmStep {
+            page: Page::for_user(&auth),
+            title: it.end_title.to_owned(),
+            lines: vec![it.end_effect(&initiative.title), it.end_final.to_owned()],
+            action: format!("/orgs/{org}/initiatieven/{id}/fase"),
+            button: it.end_yes,
+            back_href: format!("/orgs/{org}/initiatieven/{id}#fase"),
+            back_text: it.end_back,
+            carried: vec![("to".to_owned(), "beeindigd".to_owned()), ("lessons".to_owned(), lessons.to_owned())],
+        }
+        .response();
     }
     let today = dutch_date(state.clock.now());
     let lessons = (!lessons.is_empty()).then_some(lessons);
