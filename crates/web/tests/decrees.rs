@@ -40,6 +40,8 @@ async fn advice_received(app: &mut TestApp, received_on: &str) -> String {
                 ("title", "Isolatie daken"),
                 ("explanation", "Graag uw advies."),
                 ("received_on", received_on),
+                // A day before the test clock's is recorded as received before, outside Volkshuis.
+                ("received_earlier", "on"),
                 ("agreed_weeks", ""),
                 ("clusters", ""),
             ],
