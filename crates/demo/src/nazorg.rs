@@ -23,6 +23,7 @@ use volkshuis_store::nazorg::sales::{self, NewLogEntry, NewSale};
 use volkshuis_store::nazorg::talks::{self, NewTalk};
 use volkshuis_store::nazorg::vves::{self, NewVote, VveInput};
 use volkshuis_store::nazorg::BuyerScope;
+use volkshuis_store::partner_lists::{self, PartnerList};
 use volkshuis_store::Db;
 
 const STAFF: &str = "medewerker@woonstad.test";
@@ -341,6 +342,9 @@ impl Coach {
         sale: i64,
         on: Date,
     ) -> anyhow::Result<()> {
+        // The corporation's administrator put the wijkteam on its koopcoach list a week before (ADR 0071).
+        let listed = timeline.by(ADMIN, on - Duration::days(7), 9);
+        partner_lists::add(db, PartnerList::Koopcoach, corporation, &listed, self.org).await?;
         let by = timeline.by(STAFF, on, 10);
         anyhow::ensure!(sales::assign_coach(db, corporation, &by, sale, Some((self.org, self.user))).await?, "coach");
         Ok(())

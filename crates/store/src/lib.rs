@@ -27,6 +27,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod overleg;
 pub mod participatie;
+pub mod partner_lists;
 pub mod place;
 pub mod public_contact;
 pub mod resets;

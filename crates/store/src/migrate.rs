@@ -83,6 +83,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(62, "published initiatives searched", "0062_published_initiatives_searched"),
     migration!(63, "api token form token", "0063_api_token_form_token"),
     migration!(64, "social return contract form token", "0064_sr_contract_form_token"),
+    migration!(65, "koopcoach partners", "0065_nz_coach_partners"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

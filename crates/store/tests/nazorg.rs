@@ -26,6 +26,7 @@ use volkshuis_store::nazorg::talks::{self, NewTalk, TalkRefused};
 use volkshuis_store::nazorg::vves::{self, NewVote, VveInput};
 use volkshuis_store::nazorg::{retention, BuyerScope};
 use volkshuis_store::overleg::{self, Answer, NewCase};
+use volkshuis_store::partner_lists::{self, Listing, PartnerList};
 use volkshuis_store::stock::{self, ImportOptions, UnitFilter};
 use volkshuis_store::testdb::sql;
 use volkshuis_store::{gemeenten, orgs, users, Db};
@@ -179,6 +180,11 @@ impl World {
         let colleague = user(db, "lars@coach.test", &[(koopcoach, Role::Admin)]).await;
         let reader = user(db, "mo@coach.test", &[(koopcoach, Role::ReadOnly)]).await;
         let tenant_staff = user(db, "noor@huurders.test", &[(tenant, Role::Staff)]).await;
+        // Woonstad's administrators put both partners on its koopcoach list, Anders's the koopcoach organisation.
+        for (corporation, partner) in [(&woonstad, koopcoach), (&woonstad, wijkteam), (&anders, koopcoach)] {
+            let listed = partner_lists::add(db, PartnerList::Koopcoach, corporation, &actor(), partner).await;
+            assert_eq!(listed.expect("listed"), Listing::Added);
+        }
         World { woonstad, anders, municipality, koopcoach, wijkteam, coach, colleague, reader, tenant_staff, tenant }
     }
 
@@ -401,22 +407,41 @@ async fn only_partner_staff_can_be_assigned_as_coach_to_the_corporations_own_sal
     assert_eq!(unassigned, None);
     assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'assign_coach'").await, 0);
 
-    // Staff and administrators of a partner may be; the candidates list them per organisation.
-    let mut found: Vec<(i64, i64)> =
-        sales::coach_candidates(db).await.expect("candidates").iter().map(|c| (c.org_id, c.user_id)).collect();
+    // Not on the corporation's koopcoach list: the staff of another partner on the platform (ADR 0071).
+    let elders = org(db, "elders", OrgKind::Partner).await;
+    let stranger = user(db, "piet@elders.test", &[(elders, Role::Staff)]).await;
+    assert!(!assign(woonstad, sale, Some((elders, stranger))).await);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'assign_coach'").await, 0);
+
+    // Staff and administrators of a partner on the list may be; the candidates list them per organisation, each
+    // corporation its own.
+    let candidates = |scope: WriteScope| async move {
+        let found = sales::coach_candidates(db, scope.as_read()).await.expect("candidates");
+        let mut found: Vec<(i64, i64)> = found.iter().map(|c| (c.org_id, c.user_id)).collect();
+        found.sort_unstable();
+        found
+    };
     let mut expected =
         vec![(world.koopcoach, world.coach), (world.koopcoach, world.colleague), (world.wijkteam, world.coach)];
     expected.sort_unstable();
-    found.sort_unstable();
-    assert_eq!(found, expected);
+    assert_eq!(candidates(*woonstad).await, expected);
+    assert_eq!(candidates(*anders).await, vec![(world.koopcoach, world.coach), (world.koopcoach, world.colleague)]);
     assert!(assign(woonstad, sale, Some((world.koopcoach, world.colleague))).await);
     assert!(assign(woonstad, sale, Some((world.wijkteam, world.coach))).await);
     let coach = BuyerScope::coach(&member_scope(world.wijkteam, world.coach, Role::Staff));
     assert_eq!(sales::sales(db, &coach, &actor(), 10).await.expect("sales").len(), 1);
+    // Taken off the list, the wijkteam's coach stays with the buyer they coach, but nobody of it is assigned anew.
+    assert!(partner_lists::remove(db, PartnerList::Koopcoach, woonstad, &actor(), world.wijkteam).await.expect("off"));
+    assert_eq!(sales::sales(db, &coach, &actor(), 10).await.expect("sales").len(), 1);
+    assert!(!candidates(*woonstad).await.contains(&(world.wijkteam, world.coach)));
+    assert!(assign(woonstad, sale, Some((world.koopcoach, world.coach))).await);
+    assert!(!assign(woonstad, sale, Some((world.wijkteam, world.coach))).await);
     // Removed again, the coach sees nobody.
     assert!(assign(woonstad, sale, None).await);
     assert!(sales::sales(db, &coach, &actor(), 10).await.expect("sales").is_empty());
-    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'assign_coach'").await, 3);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'assign_coach'").await, 4);
+    let listing = "SELECT COUNT(*) FROM audit_log WHERE entity = 'nz_coach_partner'";
+    assert_eq!(count(db, listing).await, 4, "three additions and a removal, each audited");
 }
 
 async fn the_coach_keeps_a_log_of_their_own_buyers(db: &Db) {

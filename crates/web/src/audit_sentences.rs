@@ -127,6 +127,8 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("refer", "sg_soft"),
     ("add_referral_partner", "sg_referral_partner"),
     ("remove_referral_partner", "sg_referral_partner"),
+    ("add_coach_partner", "nz_coach_partner"),
+    ("remove_coach_partner", "nz_coach_partner"),
     ("partner_step", "sg_soft"),
     ("withdraw_consent", "sg_soft"),
     // Nazorg: sales, talks, the koopcoach, checks and buy-backs.
@@ -397,6 +399,8 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("refer", "sg_soft") => dt.recent_sg_soft_refer(actor),
         ("add_referral_partner", "sg_referral_partner") => dt.recent_sg_referral_partner_add(actor, subject),
         ("remove_referral_partner", "sg_referral_partner") => dt.recent_sg_referral_partner_remove(actor, subject),
+        ("add_coach_partner", "nz_coach_partner") => dt.recent_nz_coach_partner_add(actor, subject),
+        ("remove_coach_partner", "nz_coach_partner") => dt.recent_nz_coach_partner_remove(actor, subject),
         ("partner_step", "sg_soft") => dt.recent_sg_soft_answer(actor),
         ("withdraw_consent", "sg_soft") => dt.recent_sg_soft_withdraw(actor),
         // Nazorg: never a buyer's name, only what was done.

@@ -12,6 +12,7 @@ use volkshuis_domain::access::{self, Manage, Membership, Role, WriteScope};
 use volkshuis_domain::bezit::import::StockReader;
 use volkshuis_domain::org::GemeenteCode;
 use volkshuis_store::audit::Actor;
+use volkshuis_store::partner_lists::{self, Listing, PartnerList};
 use volkshuis_store::stock::{self, ImportOptions};
 use volkshuis_store::testdb::sql;
 use volkshuis_web::{run_due_jobs, schedule_housekeeping};
@@ -23,6 +24,7 @@ on_both_backends!(
     the_owner_can_compute_a_buy_back_without_an_account,
     a_check_opening_tells_the_corporation_without_naming_the_buyer,
     a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_so,
+    koopcoaches_come_from_the_partners_the_corporations_own_administrators_list,
 );
 
 const STOCK: &str =
@@ -50,6 +52,11 @@ async fn setting(app: &mut TestApp) -> (i64, i64) {
     let mut tx = app.state.db.begin().await.expect("begin");
     volkshuis_store::gemeenten::set(&mut tx, &actor, municipality, &codes, 2023).await.expect("known code");
     tx.commit().await.expect("commit");
+    // Woonstad's administrators put the wijkteam on its koopcoach list (ADR 0071).
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let admin = admin_scope(woonstad);
+    let listed = partner_lists::add(&app.state.db, PartnerList::Koopcoach, &admin, &actor, wijkteam).await;
+    assert_eq!(listed.expect("listed"), Listing::Added);
     (woonstad, municipality)
 }
 
@@ -447,6 +454,7 @@ async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: Tes
         (format!("{w}/verkopen/{sale}/terugkoop"), buyers),
         (format!("{w}/controles/{check}"), buyers),
         (format!("{w}/gesprekslijst"), buyers),
+        (format!("{w}/koopcoachpartners"), buyers),
         (format!("{w}/instellingen"), [OK, NO, NO, NO, NO, NO, NO, NO]),
         (format!("{w}/cijfers"), [OK, OK, OK, NO, NO, NO, NO, OK]),
         (m.clone(), [NO, NO, NO, OK, NO, NO, NO, OK]),
@@ -681,4 +689,72 @@ async fn a_buyers_data_is_deleted_a_year_after_the_aftercare_and_the_page_says_s
     assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_coach_log").await, 0);
     let koopgarant = app.get(&format!("/orgs/{woonstad}/nazorg/verkopen/{kept}")).await;
     assert!(koopgarant.main().contains("Annelies Koopman"), "the Koopgarant buyer stays");
+}
+
+async fn koopcoaches_come_from_the_partners_the_corporations_own_administrators_list(mut app: TestApp) {
+    let (woonstad, municipality) = setting(&mut app).await;
+    let sale = sell(&mut app, woonstad).await;
+    consent(&mut app, woonstad, sale, "2022-12-01").await;
+    let wijkteam = app.org_id("wijkteam-centrum").await;
+    let coach = format!("{wijkteam}:{}", app.user_id("coordinator@wijkteam.test").await);
+    let list = format!("/orgs/{woonstad}/nazorg/koopcoachpartners");
+    let remove = format!("{list}/{wijkteam}/verwijderen");
+    let assign = format!("/orgs/{woonstad}/nazorg/verkopen/{sale}/koopcoach");
+
+    // Staff, who assign coaches, see the list and where it is kept; only the corporation's own administrators change
+    // it (not the platform's operator, not a municipality).
+    let seen = app.get(&list).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    assert!(seen.main().contains("Wijkteam Centrum") && !seen.body.contains(&remove), "{}", seen.main());
+    assert!(app.get(&format!("/orgs/{woonstad}/nazorg/verkopen/{sale}")).await.body.contains(&list));
+    for email in
+        ["medewerker@woonstad.test", "lezer@woonstad.test", "beheer@volkshuis.test", "beleid@voorbeeldstad.test"]
+    {
+        app.login(email).await;
+        assert_eq!(app.post(&remove, &[]).await.status, StatusCode::FORBIDDEN, "{email}");
+        assert_eq!(app.post(&list, &[("partner_id", &wijkteam.to_string())]).await.status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_coach_partners").await, 1, "nothing changed");
+
+    // Taken off the list, the wijkteam's staff cannot be assigned: the picker offers nobody and says where the list
+    // is kept; a forged assignment is not found.
+    app.login("admin@woonstad.test").await;
+    assert!(app.get(&list).await.body.contains(&remove), "the administrator's remove button");
+    let removed = app.post(&remove, &[]).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    let shown = app.get(removed.location().expect("back to the list")).await;
+    assert!(shown.main().contains("Van de lijst gehaald: Wijkteam Centrum."), "{}", shown.main());
+    app.login("medewerker@woonstad.test").await;
+    let page = app.get(&format!("/orgs/{woonstad}/nazorg/verkopen/{sale}")).await;
+    assert!(page.main().contains("nog geen koopcoach-partners") && !page.main().contains(&coach), "{}", page.main());
+    let forged = app.post(&assign, &[("coach", &coach), ("confirmed", "yes")]).await;
+    assert_eq!(forged.status, StatusCode::NOT_FOUND);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales WHERE coach_user_id IS NOT NULL").await, 0);
+
+    // Only a partner organisation goes on the list; put back, its coordinator can be assigned.
+    app.login("admin@woonstad.test").await;
+    for wrong in [municipality.to_string(), "999999".to_owned(), "wijkteam".to_owned()] {
+        let refused = app.post(&list, &[("partner_id", &wrong)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{wrong}");
+        assert!(refused.body.contains("Kies een partnerorganisatie"), "{wrong}: {}", refused.main());
+    }
+    let added = app.post(&list, &[("partner_id", &wijkteam.to_string())]).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    let shown = app.get(added.location().expect("back to the list")).await;
+    assert!(shown.main().contains("Op de lijst gezet: Wijkteam Centrum."), "{}", shown.main());
+    app.login("medewerker@woonstad.test").await;
+    assert_eq!(app.post(&assign, &[("coach", &coach), ("confirmed", "yes")]).await.status, StatusCode::SEE_OTHER);
+
+    // Taken off again, the coach the buyer has stays: shown in the picker, and saving it unchanged keeps them.
+    app.login("admin@woonstad.test").await;
+    assert_eq!(app.post(&remove, &[]).await.status, StatusCode::SEE_OTHER);
+    app.login("medewerker@woonstad.test").await;
+    let page = app.get(&format!("/orgs/{woonstad}/nazorg/verkopen/{sale}")).await;
+    assert!(page.main().contains(&format!(r#"value="{coach}" selected"#)), "{}", page.main());
+    let kept = app.post(&assign, &[("coach", &coach)]).await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER);
+    assert!(app.get(kept.location().expect("to the sale")).await.main().contains("De koopcoach is niet veranderd."));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM nz_sales WHERE coach_user_id IS NOT NULL").await, 1);
+    let listing = "SELECT COUNT(*) FROM audit_log WHERE entity = 'nz_coach_partner' AND actor_label <> 'test'";
+    assert_eq!(count(&app, listing).await, 3, "two removals and an addition by the administrator, each audited");
 }

@@ -130,7 +130,7 @@ impl Read {
                 (Source::text(file), Source::row(Contract, id_in(d, "contract_id")))
             }
             "sr_table" => (Source::row(Valuation, id), nothing),
-            "sr_coordinator" | "sg_referral_partner" => (Source::row(Org, id), nothing),
+            "sr_coordinator" | "sg_referral_partner" | "nz_coach_partner" => (Source::row(Org, id), nothing),
             // The cycle by its title, and the party that acted (a timeline line names who did it for whom).
             "pa_cycle" | "pa_bid" => (Source::row(Cycle, id), Source::row(Org, e.org_id)),
             "pa_note" | "pa_document" => (Source::text(self.text("title")), Source::row(Cycle, id_in(d, "cycle_id"))),

@@ -4,6 +4,7 @@
 use super::{address, date, log_read, opt_date, sale_filter, BuyerScope, ADDRESS_COLUMNS};
 use crate::audit::{self, Actor, Change};
 use crate::overleg::date_to_text;
+use crate::partner_lists::{self, PartnerList};
 use crate::sql::{self, Exec};
 use crate::{Backend, Conn, Db, Result, StoreError, Tx};
 use serde_json::json;
@@ -354,13 +355,17 @@ pub struct Coach {
     pub user_name: String,
 }
 
-/// Everyone who may be assigned as koopcoach, by organisation and name.
-pub async fn coach_candidates(db: &Db) -> Result<Vec<Coach>> {
+/// Everyone the corporation of `scope` may assign as koopcoach, by organisation and name: the staff members and
+/// administrators of the partners on its koopcoach list ([`PartnerList::Koopcoach`]).
+pub async fn coach_candidates(db: &Db, scope: &ReadScope) -> Result<Vec<Coach>> {
     let rows = sql::query(
         "SELECT o.id AS org_id, o.name AS org_name, u.id AS user_id, u.name AS user_name \
-         FROM memberships m JOIN organisations o ON o.id = m.org_id JOIN users u ON u.id = m.user_id \
-         WHERE o.kind = 'partner' AND m.role IN ('staff', 'admin') ORDER BY o.name, u.name, u.id",
+         FROM nz_coach_partners l JOIN organisations o ON o.id = l.partner_id \
+         JOIN memberships m ON m.org_id = o.id JOIN users u ON u.id = m.user_id \
+         WHERE l.corporation_id = $1 AND o.kind = 'partner' AND m.role IN ('staff', 'admin') \
+         ORDER BY o.name, u.name, u.id",
     )
+    .bind(scope.org_id())
     .fetch_all(db)
     .await?;
     rows.iter()
@@ -411,8 +416,8 @@ pub async fn coach_of(db: &Db, scope: &WriteScope, sale_id: i64) -> Result<Optio
 }
 
 /// Assigns (or with `None` removes) the koopcoach of one of the corporation's sales. `false` when the sale is not
-/// the corporation's, its buyer did not consent to aftercare, or the person is not a coach candidate (a form's
-/// select list is not a check).
+/// the corporation's, its buyer did not consent to aftercare, or the person is not a coach candidate: a staff member
+/// or administrator of a partner on the corporation's koopcoach list (a form's select list is not a check).
 pub async fn assign_coach(
     db: &Db,
     scope: &WriteScope,
@@ -434,7 +439,9 @@ pub async fn assign_coach(
         .bind(user)
         .fetch_optional(&mut tx)
         .await?;
-        if candidate.is_none() {
+        if candidate.is_none()
+            || !partner_lists::is_listed(&mut tx, PartnerList::Koopcoach, scope.org_id(), org).await?
+        {
             return Ok(false);
         }
     }

@@ -17,6 +17,7 @@ mod org;
 mod outlines;
 pub(crate) mod overleg;
 mod participatie;
+mod partner_list;
 mod party;
 mod password_reset;
 pub(crate) mod pickers;

@@ -115,6 +115,7 @@ impl NazorgTexts {
         Some(match key {
             "sale_recorded" => self.notice_sale_recorded,
             "coach_assigned" => self.notice_coach_assigned,
+            "coach_unchanged" => self.notice_coach_unchanged,
             "log_added" => self.notice_log_added,
             "talk_recorded" => self.notice_talk_recorded,
             "check_recorded" => self.notice_check_recorded,

@@ -11,6 +11,7 @@
 mod buyback;
 mod calculator;
 mod checks;
+mod coach_partners;
 mod figures;
 mod home;
 pub(crate) mod jobs;
@@ -39,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(checks::router())
         .merge(buyback::router())
         .merge(settings::router())
+        .merge(coach_partners::router())
         .merge(figures::router())
         .merge(vves::router())
         .merge(calculator::router())
@@ -128,6 +130,7 @@ fn subnav(nz: &'static NazorgTexts, auth: &Auth, org: i64, kind: OrgKind) -> Vec
             ("/kaart", crate::i18n::VveTexts::of(auth.ctx.lang).nav_map, V),
             ("/cijfers", nz.nav_figures, V),
             ("/gesprekslijst", nz.nav_checklist, E),
+            ("/koopcoachpartners", nz.nav_coach_partners, E),
             ("/instellingen", nz.nav_settings, M),
         ],
         OrgKind::Municipality => &[

@@ -381,7 +381,7 @@ async fn sale_page(
     fields: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<SalePage, AppError> {
-    let (_, buyers, kind) = buyer_scope(state, auth, org).await?;
+    let (scope, buyers, kind) = buyer_scope(state, auth, org).await?;
     let nz = NazorgTexts::of(auth.ctx.lang);
     let actor = auth.actor(state);
     let sale = sales::sale(&state.db, &buyers, &actor, id).await?.ok_or(AppError::NotFound)?;
@@ -433,8 +433,8 @@ async fn sale_page(
             }
         })
         .collect();
-    let coaches = if corporation_view {
-        sales::coach_candidates(&state.db)
+    let mut coaches: Vec<(String, String)> = if corporation_view {
+        sales::coach_candidates(&state.db, scope.as_read())
             .await?
             .into_iter()
             .map(|c| (format!("{}:{}", c.org_id, c.user_id), format!("{} — {}", c.user_name, c.org_name)))
@@ -444,8 +444,15 @@ async fn sale_page(
     };
     let mut fields = fields;
     if let (Some(org_id), Some(user)) = (sale.coach_org_id, sale.coach_user_id) {
-        // The form shows the coach there is, so saving it unchanged keeps them.
-        fields.entry("coach".to_owned()).or_insert_with(|| format!("{org_id}:{user}"));
+        // The form shows the coach there is, so saving it unchanged keeps them — also one whose organisation was
+        // taken off the koopcoach list since (that stops new assignments only).
+        let current = format!("{org_id}:{user}");
+        if corporation_view && !coaches.iter().any(|(key, _)| *key == current) {
+            if let Some((o, n)) = &sale.coach {
+                coaches.insert(0, (current.clone(), format!("{n} — {o}")));
+            }
+        }
+        fields.entry("coach".to_owned()).or_insert(current);
     }
     Ok(SalePage {
         page: Page::for_user(auth),
@@ -554,10 +561,14 @@ async fn assign_coach(
     }
     // A person who is no koopcoach, or a sale of another corporation, is not found (a select list is not a check).
     let before = sales::coach_of(&state.db, &scope, id).await?;
+    if coach == before {
+        // Saved unchanged: nothing to assign, nobody to tell (the coach may be of a partner taken off the list since).
+        return Ok(Redirect::to(&format!("/orgs/{org}/nazorg/verkopen/{id}?notice=coach_unchanged")).into_response());
+    }
     // A new coach gets the buyer's name and contact details: asked once more, naming who gets them.
     if let Some(new_coach) = coach.filter(|c| Some(*c) != before) {
         if !crate::confirm_step::confirmed(&fields) {
-            let candidates = sales::coach_candidates(&state.db).await?;
+            let candidates = sales::coach_candidates(&state.db, scope.as_read()).await?;
             let named = |pair: (i64, i64)| candidates.iter().find(|c| (c.org_id, c.user_id) == pair);
             let Some(chosen) = named(new_coach) else { return Err(AppError::NotFound) };
             let nz = NazorgTexts::of(auth.ctx.lang);
