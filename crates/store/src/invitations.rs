@@ -117,6 +117,8 @@ pub async fn answer(tx: &mut Tx, actor: &Actor, id: i64, user_id: i64, answer: A
 /// (its name would tell the adder that the address had an account).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
+    /// Database id.
+    pub id: i64,
     /// The address invited.
     pub email: String,
     /// The role offered.
@@ -128,7 +130,7 @@ pub struct Pending {
 /// An organisation's open invitations (not answered, not expired), by address.
 pub async fn open_of_org(db: &Db, org_id: i64, now: OffsetDateTime) -> Result<Vec<Pending>> {
     let rows = sql::query(
-        "SELECT u.email, i.role, i.expires_at FROM invitations i JOIN users u ON u.id = i.user_id \
+        "SELECT i.id, u.email, i.role, i.expires_at FROM invitations i JOIN users u ON u.id = i.user_id \
          WHERE i.org_id = $1 AND i.answered_at IS NULL AND i.expires_at > $2 ORDER BY u.email",
     )
     .bind(org_id)
@@ -138,10 +140,57 @@ pub async fn open_of_org(db: &Db, org_id: i64, now: OffsetDateTime) -> Result<Ve
     rows.iter()
         .map(|row| {
             Ok(Pending {
+                id: row.try_get("id")?,
                 email: row.try_get("email")?,
                 role: role_from(row.try_get("role")?)?,
                 expires_at: timestamp::from_unix(row.try_get("expires_at")?),
             })
         })
         .collect()
+}
+
+/// Withdraws an open invitation of the organisation: it can no longer be accepted, and the invitee's notice of it
+/// goes. `false` when there is no such open invitation (answered, withdrawn already, another organisation's).
+pub async fn withdraw(tx: &mut Tx, actor: &Actor, org_id: i64, id: i64) -> Result<bool> {
+    let row = sql::query(
+        "DELETE FROM invitations WHERE id = $1 AND org_id = $2 AND answered_at IS NULL RETURNING user_id, role",
+    )
+    .bind(id)
+    .bind(org_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else { return Ok(false) };
+    let user_id: i64 = row.try_get("user_id")?;
+    let role: String = row.try_get("role")?;
+    withdraw_notices(tx, user_id, org_id).await?;
+    let change = Change {
+        before: Some(json!({ "user_id": user_id, "role": role })),
+        ..Change::event(Some(org_id), "withdraw", "invitation", id.to_string())
+    };
+    audit::record(tx.conn(), actor, change).await?;
+    Ok(true)
+}
+
+/// Closes the open invitation of a user to an organisation they are made a member of otherwise (by the platform's
+/// administrator): accepted later, it would overwrite the role given since.
+pub(crate) async fn close_for_member(tx: &mut Tx, user_id: i64, org_id: i64) -> Result<()> {
+    let closed = sql::query("DELETE FROM invitations WHERE user_id = $1 AND org_id = $2 AND answered_at IS NULL")
+        .bind(user_id)
+        .bind(org_id)
+        .execute(&mut *tx)
+        .await?;
+    if closed.rows_affected() > 0 {
+        withdraw_notices(tx, user_id, org_id).await?;
+    }
+    Ok(())
+}
+
+/// The invitee's notices that the organisation invites them.
+async fn withdraw_notices(tx: &mut Tx, user_id: i64, org_id: i64) -> Result<()> {
+    sql::query("DELETE FROM notifications WHERE user_id = $1 AND org_id = $2 AND link = '/invitations'")
+        .bind(user_id)
+        .bind(org_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
 }

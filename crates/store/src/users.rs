@@ -215,6 +215,8 @@ async fn stored_role(conn: Conn<'_>, user_id: i64, org_id: i64) -> Result<Option
 /// Gives a user a role in an organisation, or changes it.
 pub async fn set_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i64, role: Role) -> Result<()> {
     let before = stored_role(tx.conn(), user_id, org_id).await?;
+    // A member now: an invitation still open would, accepted later, overwrite this role.
+    crate::invitations::close_for_member(tx, user_id, org_id).await?;
     sql::query(
         "INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id, org_id) DO UPDATE SET role = excluded.role",
@@ -238,6 +240,22 @@ pub async fn set_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i6
         personal_data: false,
     };
     audit::record(tx.conn(), actor, change).await
+}
+
+/// Whether `user_id` is the only administrator of the organisation with an active account, read in the writing
+/// transaction: then demoting or removing them would leave nobody to invite, change roles or read the read log. On
+/// PostgreSQL the administrators' rows are locked until the transaction ends, so two administrators demoting each other
+/// at once do not both pass (SQLite's writing transaction holds the whole database already).
+pub async fn is_only_admin(tx: &mut Tx, user_id: i64, org_id: i64) -> Result<bool> {
+    let lock = if tx.conn().backend() == crate::Backend::Postgres { " FOR UPDATE OF m" } else { "" };
+    let admins: Vec<i64> = sql::query_scalar(&format!(
+        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.org_id = $1 AND m.role = 'admin' AND u.active = 1 ORDER BY m.user_id{lock}"
+    ))
+    .bind(org_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(admins == [user_id])
 }
 
 /// Ends a user's membership of an organisation.

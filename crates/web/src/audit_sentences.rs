@@ -29,6 +29,7 @@ pub const AUDITED: &[(&str, &str)] = &[
     ("create", "invitation"),
     ("accept", "invitation"),
     ("decline", "invitation"),
+    ("withdraw", "invitation"),
     ("create", "api_token"),
     ("revoke", "api_token"),
     ("import", "units"),
@@ -291,6 +292,7 @@ pub(crate) fn own_sentence(dt: &DashboardTexts, f: &Facts<'_>) -> Option<String>
         ("create", "invitation") => dt.recent_invitation_create(actor, party, role_noun(dt, d), subject),
         ("accept", "invitation") => dt.recent_invitation_accept(actor, party),
         ("decline", "invitation") => dt.recent_invitation_decline(actor, party),
+        ("withdraw", "invitation") => dt.recent_invitation_withdraw(actor, party, subject),
         ("create", "api_token") => dt.recent_token_create(actor, subject),
         ("revoke", "api_token") => dt.recent_token_revoke(actor, subject),
         ("import", "units") => {

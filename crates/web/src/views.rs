@@ -127,6 +127,10 @@ impl Page {
             Some("invitation_sent") => Some(t.notice_invitation_sent),
             Some("invitation_accepted") => Some(t.notice_invitation_accepted),
             Some("invitation_declined") => Some(t.notice_invitation_declined),
+            Some("invitation_withdrawn") => Some(t.notice_invitation_withdrawn),
+            Some("invitation_gone") => Some(t.notice_invitation_gone),
+            Some("member_removed") => Some(t.notice_member_removed),
+            Some("left_organisation") => Some(t.notice_left_organisation),
             _ => None,
         }
         .map(str::to_owned);

@@ -17,6 +17,8 @@ on_both_backends!(
     a_new_user_with_an_invitation_is_led_to_it,
     organisation_admin_manages_members,
     an_invitation_makes_a_member_only_when_accepted,
+    an_organisation_keeps_an_administrator_and_its_invitations_can_be_withdrawn,
+    the_platform_administrator_keeps_their_own_rights,
     memberships_are_managed_per_user,
     audit_page_filters,
     outbox_shows_the_mail,
@@ -250,7 +252,12 @@ async fn organisation_admin_manages_members(mut app: TestApp) {
     let reader = app.user_id("lezer@woonstad.test").await;
     let upgraded = app.post(&format!("/orgs/{org}/members/{reader}/role"), &[("role", "staff")]).await;
     assert_eq!(upgraded.status, StatusCode::SEE_OTHER);
-    let removed = app.post(&format!("/orgs/{org}/members/{reader}/remove"), &[]).await;
+    // Removing is asked once more, naming who loses what; nothing before.
+    let asked = app.post(&format!("/orgs/{org}/members/{reader}/remove"), &[]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.main().contains("is daarna geen lid meer van Woonstad Voorbeeld"), "{}", asked.main());
+    assert!(app.get(&format!("/orgs/{org}")).await.body.contains("Carla Smit"), "still a member");
+    let removed = app.post(&format!("/orgs/{org}/members/{reader}/remove"), &[("confirmed", "yes")]).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     let after = app.get(&format!("/orgs/{org}")).await;
     assert!(after.body.contains("Bram Jansen") && !after.body.contains("Carla Smit"));
@@ -501,4 +508,104 @@ async fn a_new_user_with_an_invitation_is_led_to_it(mut app: TestApp) {
     assert!(invited.body.contains("U bent uitgenodigd om lid te worden van een organisatie."), "{}", invited.main());
     assert!(invited.body.contains("href=\"/invitations\""));
     assert!(!invited.body.contains("Vraag de beheerder van uw organisatie"), "{}", invited.main());
+}
+
+async fn count(app: &TestApp, query: &str) -> i64 {
+    volkshuis_store::testdb::sql::query_scalar(query).fetch_one(&app.state.db).await.expect("count")
+}
+
+async fn an_organisation_keeps_an_administrator_and_its_invitations_can_be_withdrawn(mut app: TestApp) {
+    let org = app.org_id("woonstad").await;
+    let admin = app.user_id("admin@woonstad.test").await;
+    app.login("admin@woonstad.test").await;
+    let role_of = |user: i64| format!("/orgs/{org}/members/{user}/role");
+    let admins = format!("SELECT COUNT(*) FROM memberships WHERE org_id = {org} AND role = 'admin'");
+    assert_eq!(count(&app, &admins).await, 1, "the test's organisation has one administrator");
+    // The only administrator neither demotes nor removes themselves: the page says why, the list takes the focus.
+    let demoted = app.post(&role_of(admin), &[("role", "read_only")]).await;
+    assert_eq!(demoted.status, StatusCode::CONFLICT);
+    assert!(demoted.main().contains("Dit is de enige beheerder van de organisatie."), "{}", demoted.main());
+    assert!(demoted.body.contains("data-members-error"));
+    let removed = app.post(&format!("/orgs/{org}/members/{admin}/remove"), &[("confirmed", "yes")]).await;
+    assert_eq!(removed.status, StatusCode::CONFLICT);
+    assert_eq!(count(&app, &admins).await, 1);
+    // A role that does not exist is named, not a missing page.
+    let reader = app.user_id("lezer@woonstad.test").await;
+    let unknown = app.post(&role_of(reader), &[("role", "opperhoofd")]).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.main().contains("Kies een rol."), "{}", unknown.main());
+    // With a second administrator, the first may step down.
+    assert_eq!(app.post(&role_of(reader), &[("role", "admin")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post(&role_of(admin), &[("role", "staff")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(count(&app, &admins).await, 1);
+
+    // An open invitation is withdrawn by an administrator: it can no longer be accepted, its notice goes.
+    app.login("lezer@woonstad.test").await;
+    let members = format!("/orgs/{org}/members");
+    let invite = [("email", "nieuw@woonstad.test"), ("name", "Kees Nieuw"), ("role", "admin")];
+    assert_eq!(app.post(&members, &invite).await.status, StatusCode::SEE_OTHER);
+    let invited = app.user_id("nieuw@woonstad.test").await;
+    let open = format!("SELECT COUNT(*) FROM invitations WHERE user_id = {invited} AND answered_at IS NULL");
+    let id = count(&app, &format!("SELECT MAX(id) FROM invitations WHERE user_id = {invited}")).await;
+    let withdraw = format!("/orgs/{org}/invitations/{id}/withdraw");
+    assert!(app.get(&format!("/orgs/{org}")).await.body.contains(&withdraw), "a withdraw button");
+    app.login("medewerker@woonstad.test").await;
+    assert_eq!(app.post(&withdraw, &[]).await.status, StatusCode::FORBIDDEN, "staff do not manage members");
+    app.login("bestuur@desleutel.test").await;
+    let sleutel = app.org_id("hv-de-sleutel").await;
+    let elsewhere = app.post(&format!("/orgs/{sleutel}/invitations/{id}/withdraw"), &[]).await;
+    assert_ne!(elsewhere.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(count(&app, &open).await, 1, "another organisation withdraws nothing of Woonstad's");
+    app.login("lezer@woonstad.test").await;
+    let done = app.post(&withdraw, &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert!(app.get(done.location().expect("back")).await.main().contains("De uitnodiging is ingetrokken"));
+    assert_eq!(count(&app, &open).await, 0);
+    let notices = format!("SELECT COUNT(*) FROM notifications WHERE user_id = {invited} AND link = '/invitations'");
+    assert_eq!(count(&app, &notices).await, 0, "the invitee's notice of it goes");
+    let twice = app.post(&withdraw, &[]).await;
+    assert!(app.get(twice.location().expect("back")).await.main().contains("al beantwoord of ingetrokken"));
+
+    // Invited again, an account that never chose a password gets a new link to choose one.
+    let mails = "SELECT COUNT(*) FROM outbox WHERE to_address = 'nieuw@woonstad.test'";
+    assert_eq!(count(&app, mails).await, 1);
+    assert_eq!(app.post(&members, &invite).await.status, StatusCode::SEE_OTHER);
+    let mail = outbox::list(&app.state.db, 1).await.expect("outbox");
+    assert_eq!(mail[0].to_address, "nieuw@woonstad.test");
+    assert!(mail[0].body.contains("/password/reset?token="), "{}", mail[0].body);
+
+    // Made a member by the platform's administrator meanwhile, the open invitation closes: accepted later, it would
+    // have overwritten the role given.
+    app.login("beheer@volkshuis.test").await;
+    let made = app
+        .post(&format!("/admin/users/{invited}/memberships"), &[("org_id", &org.to_string()), ("role", "read_only")])
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.main());
+    assert_eq!(count(&app, &open).await, 0);
+    let role = format!("SELECT COUNT(*) FROM memberships WHERE user_id = {invited} AND role = 'read_only'");
+    assert_eq!(count(&app, &role).await, 1);
+}
+
+async fn the_platform_administrator_keeps_their_own_rights(mut app: TestApp) {
+    let me = app.user_id("beheer@volkshuis.test").await;
+    app.login("beheer@volkshuis.test").await;
+    let own = format!("/admin/users/{me}");
+    let without_flag = app.post(&own, &[("name", "Platformbeheer"), ("active", "on")]).await;
+    assert_eq!(without_flag.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        without_flag.main().contains("eigen rechten als platformbeheerder niet intrekken"),
+        "{}",
+        without_flag.main()
+    );
+    assert!(without_flag.main().contains("value=\"Platformbeheer\""), "typed name kept");
+    let inactive = app.post(&own, &[("name", "Platformbeheer"), ("platform_admin", "on")]).await;
+    assert_eq!(inactive.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(inactive.main().contains("eigen account niet uitzetten"), "{}", inactive.main());
+    assert_eq!(app.get("/admin/users").await.status, StatusCode::OK, "still the platform's administrator");
+    // Another account's flag is theirs to give and take.
+    let other = app.user_id("lezer@woonstad.test").await;
+    let flagged = [("name", "Carla"), ("active", "on"), ("platform_admin", "on")];
+    assert_eq!(app.post(&format!("/admin/users/{other}"), &flagged).await.status, StatusCode::SEE_OTHER);
+    let taken = app.post(&format!("/admin/users/{other}"), &[("name", "Carla"), ("active", "on")]).await;
+    assert_eq!(taken.status, StatusCode::SEE_OTHER);
 }

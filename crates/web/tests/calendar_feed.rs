@@ -255,7 +255,7 @@ async fn a_removed_member_stops_seeing_the_organisation(mut app: TestApp) {
     let noord = app.org_id("bewonersraad-noord").await;
     let dirk_id = app.user_id(BOARD).await;
     app.login(NOORD).await;
-    let removed = app.post(&format!("/orgs/{noord}/members/{dirk_id}/remove"), &[]).await;
+    let removed = app.post(&format!("/orgs/{noord}/members/{dirk_id}/remove"), &[("confirmed", "yes")]).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
     let after = unfolded(&fetch(&mut app, &dirk).await);
     assert!(!after.contains("Voorrang ouderen Noordkade") && !after.contains("Overleg Noord"), "{after}");

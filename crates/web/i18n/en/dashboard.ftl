@@ -127,6 +127,7 @@ recent-org-gemeenten = { $actor } set the municipality codes of { $org }
 recent-invitation-create = { $actor } invited { $user } to { $org } as { $role }
 recent-invitation-accept = { $actor } accepted the invitation of { $org }
 recent-invitation-decline = { $actor } declined the invitation of { $org }
+recent-invitation-withdraw = { $actor } withdrew the invitation of { $user } to { $org }
 recent-token-create = { $actor } created the API key “{ $name }”
 recent-token-revoke = { $actor } revoked the API key “{ $name }”
 recent-units-import =

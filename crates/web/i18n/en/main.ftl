@@ -386,3 +386,18 @@ rescue-token-text = This form could not be processed safely, so nothing was save
 rescue-typed = What you typed
 rescue-field = Text { $n }
 rescue-login = Log in again
+
+## An organisation's members: the last administrator, removing a member, withdrawing an invitation
+err-last-admin = This is the organisation's only administrator. Make someone else an administrator first; otherwise nobody can invite members, change roles or read the read log any more.
+member-remove-title = Remove { $name } from the organisation?
+member-remove-what = { $name } ({ $email }) will then no longer be a member of { $org } and will see none of the organisation's pages. Coming back takes a new invitation.
+member-remove-yourself = You are removing yourself: you lose access to this organisation at once.
+member-remove-yes = Yes, remove from the organisation
+member-remove-back = Back to the organisation
+org-invitation-withdraw = Withdraw
+notice-invitation-withdrawn = The invitation is withdrawn; it can no longer be accepted.
+notice-invitation-gone = That invitation was answered or withdrawn already; nothing changed.
+notice-member-removed = The member is removed from the organisation.
+notice-left-organisation = You are no longer a member of that organisation.
+err-own-platform-admin = You cannot withdraw your own platform administrator rights; another platform administrator can.
+err-own-active = You cannot deactivate your own account; another platform administrator can.

@@ -127,6 +127,7 @@ recent-org-gemeenten = { $actor } legde de gemeenten van { $org } vast
 recent-invitation-create = { $actor } nodigde { $user } uit voor { $org } als { $role }
 recent-invitation-accept = { $actor } nam de uitnodiging van { $org } aan
 recent-invitation-decline = { $actor } sloeg de uitnodiging van { $org } af
+recent-invitation-withdraw = { $actor } trok de uitnodiging van { $user } voor { $org } in
 recent-token-create = { $actor } maakte de API-sleutel “{ $name }” aan
 recent-token-revoke = { $actor } trok de API-sleutel “{ $name }” in
 recent-units-import =

@@ -386,3 +386,18 @@ rescue-token-text = Dit formulier kon niet veilig worden verwerkt, dus er is nie
 rescue-typed = Wat u typte
 rescue-field = Tekst { $n }
 rescue-login = Opnieuw inloggen
+
+## An organisation's members: the last administrator, removing a member, withdrawing an invitation
+err-last-admin = Dit is de enige beheerder van de organisatie. Maak eerst iemand anders beheerder; anders kan niemand meer leden uitnodigen, rollen wijzigen of het inzagelog lezen.
+member-remove-title = { $name } uit de organisatie verwijderen?
+member-remove-what = { $name } ({ $email }) is daarna geen lid meer van { $org } en ziet geen enkele pagina van de organisatie meer. Terugkomen kan alleen met een nieuwe uitnodiging.
+member-remove-yourself = U verwijdert uzelf: u verliest direct de toegang tot deze organisatie.
+member-remove-yes = Ja, verwijder uit de organisatie
+member-remove-back = Terug naar de organisatie
+org-invitation-withdraw = Intrekken
+notice-invitation-withdrawn = De uitnodiging is ingetrokken; ze kan niet meer worden geaccepteerd.
+notice-invitation-gone = Die uitnodiging was al beantwoord of ingetrokken; er is niets veranderd.
+notice-member-removed = Het lid is uit de organisatie verwijderd.
+notice-left-organisation = U bent geen lid meer van die organisatie.
+err-own-platform-admin = U kunt uw eigen rechten als platformbeheerder niet intrekken; een andere platformbeheerder kan dat.
+err-own-active = U kunt uw eigen account niet uitzetten; een andere platformbeheerder kan dat.

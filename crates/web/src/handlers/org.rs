@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{id}/members", post(add_member))
         .route("/orgs/{id}/members/{user_id}/role", post(change_role))
         .route("/orgs/{id}/members/{user_id}/remove", post(remove_member))
+        .route("/orgs/{id}/invitations/{invitation}/withdraw", post(withdraw_invitation))
 }
 
 struct OrgView {
@@ -68,6 +69,9 @@ struct OrgPage {
     errors: FieldErrors,
     /// Open invitations, for those who manage members.
     invited: Vec<InvitedRow>,
+    /// Why a change to the member list was refused (the last administrator), shown above the list, which takes the
+    /// focus.
+    members_error: Option<&'static str>,
     /// Who works where (ADR 0039): a municipality's gemeenten or a corporation's working area, with its heading;
     /// nothing for other kinds.
     area: Option<AreaView>,
@@ -117,6 +121,7 @@ async fn area_of(state: &AppState, lang: Lang, org: &orgs::Organisation) -> Resu
 }
 
 struct InvitedRow {
+    id: i64,
     email: String,
     role_label: &'static str,
     until: String,
@@ -147,7 +152,12 @@ async fn org_page(
         invitations::open_of_org(&state.db, scope.org_id(), state.clock.now())
             .await?
             .into_iter()
-            .map(|i| InvitedRow { email: i.email, role_label: t.role(i.role), until: show_time(i.expires_at) })
+            .map(|i| InvitedRow {
+                id: i.id,
+                email: i.email,
+                role_label: t.role(i.role),
+                until: show_time(i.expires_at),
+            })
             .collect()
     } else {
         Vec::new()
@@ -163,6 +173,7 @@ async fn org_page(
         form,
         errors,
         invited,
+        members_error: None,
     })
 }
 
@@ -194,9 +205,14 @@ async fn add_member(
     // Asked for every address, not only unknown ones: a name required only for new accounts would tell the adder
     // which addresses have one.
     let name = errors.check(t, "name", Name::parse(&form.name));
-    let existing = match &email {
-        Some(email) => users::by_email(&state.db, email).await?,
-        None => None,
+    // An account that never chose a password (invited before, the mail lost) gets a new link to choose one: a mail
+    // that only says "log in" would lead nowhere.
+    let (existing, never_used) = match &email {
+        Some(email) => match users::credentials(&state.db, email.as_str()).await? {
+            Some((user, hash)) => (Some(user), hash == password::unusable()),
+            None => (None, false),
+        },
+        None => (None, false),
     };
     // The member list already shows this to the adder, so saying it tells nothing new.
     if let Some(user) = &existing {
@@ -213,7 +229,7 @@ async fn add_member(
     let now = actor.at;
     let mut tx = state.db.begin().await?;
     let (user, new_account) = match existing {
-        Some(user) => (user, false),
+        Some(user) => (user, never_used),
         None => {
             let new = users::NewUser { email, name, password_hash: password::unusable(), is_platform_admin: false };
             (users::create(&mut tx, &actor, &new).await?, true)
@@ -253,27 +269,102 @@ async fn change_role(
     Form(form): Form<RoleForm>,
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, id, Manage).await?;
-    let role = Role::parse(&form.role).map_err(|_| AppError::NotFound)?;
+    let t = auth.ctx.t();
     if users::membership(&state.db, user_id, scope.org_id()).await?.is_none() {
         return Err(AppError::NotFound);
     }
+    let mut errors = FieldErrors::default();
+    let Some(role) = crate::forms::role_choice(t, &mut errors, &form.role) else {
+        return members_refused(&state, &auth, &scope, StatusCode::UNPROCESSABLE_ENTITY, t.err_role).await;
+    };
     let mut tx = state.db.begin().await?;
+    if role != Role::Admin && users::is_only_admin(&mut tx, user_id, scope.org_id()).await? {
+        drop(tx);
+        return members_refused(&state, &auth, &scope, StatusCode::CONFLICT, t.err_last_admin).await;
+    }
     users::set_membership(&mut tx, &auth.actor(&state), user_id, scope.org_id(), role).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/orgs/{id}?notice=saved")).into_response())
 }
 
+/// The organisation's page with why a change to its member list was refused.
+async fn members_refused(
+    state: &AppState,
+    auth: &Auth,
+    scope: &ReadScope,
+    status: StatusCode,
+    why: &'static str,
+) -> Result<Response, AppError> {
+    let mut page = org_page(state, auth, scope, MemberForm::default(), FieldErrors::default()).await?;
+    page.members_error = Some(why);
+    render(status, &page)
+}
+
+#[derive(Deserialize)]
+struct RemoveForm {
+    #[serde(default)]
+    confirmed: String,
+}
+
+/// Ends a membership, asked once more (the member loses every page of the organisation at once, and only a new
+/// invitation brings them back); the organisation's last administrator is not removed.
 async fn remove_member(
     State(state): State<AppState>,
     auth: Auth,
     Path((id, user_id)): Path<(i64, i64)>,
+    Form(form): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, id, Manage).await?;
+    let t = auth.ctx.t();
+    let member = users::members_of(&state.db, scope.org_id()).await?.into_iter().find(|(u, _)| u.id == user_id);
+    let Some((member, _)) = member else { return Err(AppError::NotFound) };
     let mut tx = state.db.begin().await?;
+    if users::is_only_admin(&mut tx, user_id, scope.org_id()).await? {
+        drop(tx);
+        return members_refused(&state, &auth, &scope, StatusCode::CONFLICT, t.err_last_admin).await;
+    }
+    if form.confirmed != "yes" {
+        drop(tx);
+        let org = orgs::get(&state.db, scope.org_id()).await?.ok_or(AppError::NotFound)?;
+        let yourself = member.id == auth.user.id;
+        let mut lines = vec![t.member_remove_what(&member.email, &member.name, &org.name)];
+        if yourself {
+            lines.push(t.member_remove_yourself.to_owned());
+        }
+        return crate::confirm_step::ConfirmStep {
+            page: Page::for_user(&auth),
+            title: t.member_remove_title(&member.name),
+            lines,
+            action: format!("/orgs/{id}/members/{user_id}/remove"),
+            button: t.member_remove_yes,
+            back_href: format!("/orgs/{id}#members"),
+            back_text: t.member_remove_back,
+            carried: Vec::new(),
+        }
+        .response();
+    }
     match users::remove_membership(&mut tx, &auth.actor(&state), user_id, scope.org_id()).await {
         Err(StoreError::NotFound) => return Err(AppError::NotFound),
         other => other?,
     }
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/orgs/{id}?notice=saved")).into_response())
+    // Who removed themselves has no page here any more.
+    if member.id == auth.user.id {
+        return Ok(Redirect::to("/dashboard?notice=left_organisation").into_response());
+    }
+    Ok(Redirect::to(&format!("/orgs/{id}?notice=member_removed")).into_response())
+}
+
+/// Withdraws an open invitation of the organisation (a wrong address, a change of plan, an inviter who left).
+async fn withdraw_invitation(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((id, invitation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let scope = auth.scope(&state, id, Manage).await?;
+    let mut tx = state.db.begin().await?;
+    let withdrawn = invitations::withdraw(&mut tx, &auth.actor(&state), scope.org_id(), invitation).await?;
+    tx.commit().await?;
+    let notice = if withdrawn { "invitation_withdrawn" } else { "invitation_gone" };
+    Ok(Redirect::to(&format!("/orgs/{id}?notice={notice}#add-member")).into_response())
 }

@@ -173,5 +173,11 @@ async fn submit_reset(
     };
     users::set_password(&mut tx, &actor, user_id, &hash).await?;
     tx.commit().await?;
+    // Whoever opened the mailed link owns the account: the login's delay for this account from this address goes, as
+    // after a successful login (the address's own count across accounts stays).
+    if let Some(user) = users::get(&state.db, user_id).await? {
+        let pair = throttle::account_from(&user.email, &ctx.client);
+        throttle::clear(&state, Namespace::LoginAccount, &pair).await?;
+    }
     Ok(Redirect::to("/login?notice=password_changed").into_response())
 }

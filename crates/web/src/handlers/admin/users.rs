@@ -230,7 +230,18 @@ async fn update(
 ) -> Result<Response, AppError> {
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
-    let Some(name) = errors.check(t, "name", Name::parse(&form.name)) else {
+    let name = errors.check(t, "name", Name::parse(&form.name));
+    // The administrator's own account keeps its flag and stays active: taken away by oneself, the platform could be
+    // left without anyone to manage it (another platform administrator can do it).
+    if id == auth.user.id {
+        if !checkbox(&form.platform_admin) {
+            errors.add("platform_admin", t.err_own_platform_admin);
+        }
+        if !checkbox(&form.active) {
+            errors.add("active", t.err_own_active);
+        }
+    }
+    let (Some(name), true) = (name, errors.is_empty()) else {
         let page = edit_page(&state, &auth, id, EditState { form: Some(form), errors, ..fresh() }).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
