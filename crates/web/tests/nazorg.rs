@@ -491,11 +491,13 @@ async fn every_route_answers_each_role_as_the_buyers_privacy_allows(mut app: Tes
     assert!(map.main().contains("minder dan 5") && map.main().contains("BU01500000"), "{}", map.main());
     let figures = app.get(&format!("{m}/cijfers")).await;
     assert!(figures.main().contains("minder dan 5") && !figures.main().contains("<td>1</td>"), "{}", figures.main());
+    assert!(figures.body.contains("data-rounded"), "the page says its counts are rounded: {}", figures.main());
     app.login("admin@woonstad.test").await;
     let own = app.get(&format!("{w}/kaart")).await;
     assert!(own.main().contains("<td>1</td>"), "the corporation sees its own count: {}", own.main());
     let own = app.get(&format!("{w}/cijfers?per=complex")).await;
     assert!(own.main().contains("<td>1</td>") && !own.main().contains("minder dan 5"), "{}", own.main());
+    assert!(!own.body.contains("data-rounded"), "exact for who works with the buyers");
     // Who may not open the sales — a read-only member, the platform operator — sees small counts as the
     // municipality does: one sale and its buyer's payment trouble in a complex point at one household.
     // The place page's timeline lists no sale for them either (its lines would count the sales, with dates).

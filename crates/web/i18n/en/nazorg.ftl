@@ -305,3 +305,4 @@ coach-partners-removed = Taken off the list: { $name }. No new purchase coach of
 coach-list-hint = You choose from the staff of the partners on the list
 coach-list-empty = Your corporation has no purchase coach partners yet, so there is nobody to choose. An administrator of your corporation puts partners on the list:
 err-coach-partner = Choose a partner organisation.
+figures-rounded = Counts from 1 to 4 show as "fewer than 5" and the other counts are rounded to fives: so no small count can be worked back from the totals. Rows therefore do not always add up exactly.

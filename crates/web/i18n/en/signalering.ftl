@@ -372,7 +372,7 @@ refer-check = Check…
 refer-confirm = Yes, refer
 refer-summary = You refer this signal to { $partner } and record, with your name and today's date, that the tenant consented to it. { $partner } can then read the signal and report back.
 figures-small = Per neighbourhood and per complex, counts from 1 to 4 show as "<5": a count that small can point to one household.
-figures-small-all = All counts from 1 to 4 show as "<5", per month and per municipality too: a count that small can point to one household. Those who may open the signals themselves see the months and municipalities exactly.
+figures-small-all = All counts from 1 to 4 show as "<5", per month and per municipality too, and the other counts are rounded to fives: so no small count can be worked back from the totals. Rows therefore do not always add up exactly. Those who may open the signals themselves see the months and municipalities exactly.
 err-period = Enter two valid dates; the first is not after the second.
 pager-first = First page
 

@@ -305,3 +305,4 @@ coach-partners-removed = Van de lijst gehaald: { $name }. Nieuwe koopcoaches van
 coach-list-hint = U kiest uit de medewerkers van de partners op de lijst
 coach-list-empty = Uw corporatie heeft nog geen koopcoach-partners, dus er is nog niemand te kiezen. Een beheerder van uw corporatie zet partners op de lijst:
 err-coach-partner = Kies een partnerorganisatie.
+figures-rounded = Aantallen van 1 tot 4 staan als "minder dan 5" en de andere aantallen zijn afgerond op vijftallen: zo is een klein aantal niet terug te rekenen uit de totalen. Rijen tellen daardoor niet altijd precies op.

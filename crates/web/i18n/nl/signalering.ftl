@@ -372,7 +372,7 @@ refer-check = Controleren…
 refer-confirm = Ja, doorverwijzen
 refer-summary = U verwijst dit signaal door naar { $partner } en legt met uw naam en de datum van vandaag vast dat de huurder daarvoor toestemming gaf. { $partner } kan het signaal dan lezen en terugkoppelen.
 figures-small = Per buurt en per complex staan aantallen van 1 tot 4 als "<5": zo klein kan een aantal naar één huishouden wijzen.
-figures-small-all = Alle aantallen van 1 tot 4 staan als "<5", ook per maand en per gemeente: zo klein kan een aantal naar één huishouden wijzen. Wie de signalen zelf mag openen, ziet de maanden en gemeenten precies.
+figures-small-all = Alle aantallen van 1 tot 4 staan als "<5", ook per maand en per gemeente, en de andere aantallen zijn afgerond op vijftallen: zo is een klein aantal niet terug te rekenen uit de totalen. Rijen tellen daardoor niet altijd precies op. Wie de signalen zelf mag openen, ziet de maanden en gemeenten precies.
 err-period = Vul twee geldige datums in; de eerste ligt niet na de tweede.
 pager-first = Eerste pagina
 

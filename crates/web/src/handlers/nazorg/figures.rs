@@ -49,6 +49,8 @@ struct FiguresPage {
     per_year: Vec<(String, String)>,
     rows: Vec<Row>,
     total: Row,
+    /// Whether the counts are masked and rounded for this viewer (the page says so).
+    masked: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -87,6 +89,8 @@ async fn page(
         on_time: match p.checks_due {
             0 => "—".to_owned(),
             due if small(due) || small(p.checks_on_time) => nz.fewer_than(SMALL),
+            // Rounded counts make no share: the count as shown, without one.
+            _ if mask => shown(p.checks_on_time),
             due => format!("{} ({}%)", p.checks_on_time, (p.checks_on_time * 100 + due / 2) / due),
         },
         overdue: shown(p.checks_overdue),
@@ -126,5 +130,6 @@ async fn page(
             }
             total
         },
+        masked: mask,
     })
 }

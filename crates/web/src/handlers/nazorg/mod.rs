@@ -113,9 +113,15 @@ fn counts_masked(auth: &Auth, org: i64, kind: OrgKind) -> bool {
     kind == OrgKind::Municipality || !auth.edits_as_member(org)
 }
 
-/// A count as shown: from 1 to 4 as "fewer than 5" when `mask`.
+/// A count as shown: when `mask`, from 1 to 4 as "fewer than 5" and the others rounded to fives — the same sales
+/// counted per year and per gemeente, buurt or complex gave a hidden count back by subtraction
+/// ([`volkshuis_domain::place::rounded`]).
 fn shown_count(nz: &NazorgTexts, mask: bool) -> impl Fn(i64) -> String + '_ {
-    move |n| if mask && volkshuis_domain::place::hidden(n) { nz.fewer_than(SMALL) } else { n.to_string() }
+    move |n| match (mask, volkshuis_domain::place::hidden(n)) {
+        (true, true) => nz.fewer_than(SMALL),
+        (true, false) => volkshuis_domain::place::rounded(n).to_string(),
+        (false, _) => n.to_string(),
+    }
 }
 
 /// The module's sub-menu for the user in an organisation of `kind`: `(href, text)`, only what the guards let in.

@@ -39,32 +39,72 @@ struct PlaceTable {
     rows: Vec<(String, [String; 6])>,
 }
 
-/// Whether `n` is shown as "<5" when counts are masked. A count per buurt or complex always is: in a small complex
+/// How the counts of a table are shown. A count per buurt or complex always hides 1 to 4 as "<5": in a small complex
 /// one count can point at one household (an eviction, say), and these figures go to every member, read-only ones
-/// included. To whoever may not open the signals themselves (a read-only member, the platform operator) every count
-/// is so shown, per month and gemeente and in the totals too: an exact "1" eviction prevented in a month beside one
-/// complex with "<5" named the household.
-fn small(n: i64, mask: bool) -> bool {
-    mask && volkshuis_domain::place::hidden(n)
+/// included. To whoever may not open the signals themselves (a read-only member, the platform operator) every count is
+/// so shown, per month and gemeente and in the totals too (an exact "1" eviction prevented in a month beside one
+/// complex with "<5" named the household), and the others are rounded to fives: the same signals counted per month,
+/// per gemeente and per complex gave a hidden count back by subtraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shown {
+    /// As counted.
+    Exact,
+    /// 1 to 4 as "<5", the rest as counted.
+    SmallHidden,
+    /// 1 to 4 as "<5", the rest rounded to fives.
+    Rounded,
 }
 
-/// One count as shown.
-pub(super) fn one(n: i64, mask: bool) -> String {
-    if small(n, mask) {
-        format!("<{SMALLEST_SHOWN}")
-    } else {
-        n.to_string()
+impl Shown {
+    /// The way every count is shown to this viewer: rounded when `mask`, else exact.
+    pub(super) fn for_viewer(mask: bool) -> Self {
+        if mask {
+            Self::Rounded
+        } else {
+            Self::Exact
+        }
+    }
+
+    /// The way a place's counts (a buurt, a complex) are shown: never more exactly than small ones hidden.
+    fn for_places(self) -> Self {
+        if self == Self::Exact {
+            Self::SmallHidden
+        } else {
+            self
+        }
+    }
+
+    fn hides(self, n: i64) -> bool {
+        self != Self::Exact && volkshuis_domain::place::hidden(n)
+    }
+
+    /// The count as drawn or summed: as shown, a hidden one as high as 5 (its height would tell it).
+    fn value(self, n: i64) -> i64 {
+        match self {
+            _ if self.hides(n) => SMALLEST_SHOWN,
+            Self::Rounded => volkshuis_domain::place::rounded(n),
+            _ => n,
+        }
+    }
+
+    /// One count as shown.
+    pub(super) fn one(self, n: i64) -> String {
+        if self.hides(n) {
+            format!("<{SMALLEST_SHOWN}")
+        } else {
+            self.value(n).to_string()
+        }
+    }
+
+    /// The six counts of a place as shown.
+    fn row(self, c: &Counts) -> [String; 6] {
+        columns(c).map(|n| self.one(n))
     }
 }
 
 /// The six counts of a place, in the page's column order.
 fn columns(c: &Counts) -> [i64; 6] {
     [c.signals, c.picked_up, c.not_picked_up, c.resolved, c.evictions_prevented, c.evictions_carried_out]
-}
-
-/// The six counts of a place as shown; for a small area (`mask`), counts from 1 to 4 as "<5".
-fn shown(c: &Counts, mask: bool) -> [String; 6] {
-    columns(c).map(|n| one(n, mask))
 }
 
 #[derive(Template)]
@@ -88,9 +128,9 @@ const CHART_HEIGHT: i64 = 120;
 /// A bar's width and the gap after it.
 const BAR_STEP: i64 = 28;
 
-/// The monthly bars; masked, a count from 1 to 4 is drawn as high as 5 (its height would tell it).
-fn bars(months: &[Counts], mask: bool) -> Vec<Bar> {
-    let drawn = |n: i64| if small(n, mask) { SMALLEST_SHOWN } else { n };
+/// The monthly bars, as high as their counts are shown.
+fn bars(months: &[Counts], shown: Shown) -> Vec<Bar> {
+    let drawn = |n: i64| shown.value(n);
     let most = months.iter().map(|m| drawn(m.signals)).max().unwrap_or(0).max(1);
     months
         .iter()
@@ -99,7 +139,7 @@ fn bars(months: &[Counts], mask: bool) -> Vec<Bar> {
             label: m.key.clone(),
             x: i as i64 * BAR_STEP,
             height: drawn(m.signals) * CHART_HEIGHT / most,
-            count: one(m.signals, mask),
+            count: shown.one(m.signals),
             picked_height: drawn(m.picked_up).min(drawn(m.signals)) * CHART_HEIGHT / most,
         })
         .collect()
@@ -127,26 +167,24 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
     let sg = SignaleringTexts::of(auth.ctx.lang);
     // Those who may open the signals see the months and gemeenten as they are.
     let mask = !auth.edits_as_member(org);
+    let shown = Shown::for_viewer(mask);
     let months = figures::counts(&state.db, &scope, side, Grouping::Month).await?;
     let mut tables = Vec::new();
-    // Every row shown, as counted: a total beside a hidden row would give it away by subtraction.
-    let mut counted: Vec<Counts> = months.clone();
-    for (grouping, kind, heading, mask) in
-        [(Grouping::Gemeente, "gemeente", sg.by_gemeente, mask), (Grouping::Buurt, "buurt", sg.by_buurt, true)]
-    {
+    for (grouping, kind, heading, shown) in [
+        (Grouping::Gemeente, "gemeente", sg.by_gemeente, shown),
+        (Grouping::Buurt, "buurt", sg.by_buurt, shown.for_places()),
+    ] {
         let rows = figures::counts(&state.db, &scope, side, grouping).await?;
-        counted.extend(rows.iter().cloned());
         let codes: Vec<String> = rows.iter().map(|r| r.key.clone()).collect();
         let names = stock::area_names(&state.db, kind, &codes).await?;
         let rows = rows
             .into_iter()
-            .map(|r| (names.get(&r.key).map_or_else(|| r.key.clone(), |n| format!("{n} ({})", r.key)), shown(&r, mask)))
+            .map(|r| (names.get(&r.key).map_or_else(|| r.key.clone(), |n| format!("{n} ({})", r.key)), shown.row(&r)))
             .collect();
         tables.push(PlaceTable { heading, rows });
     }
     if side == Side::Sender {
         let rows = figures::counts(&state.db, &scope, side, Grouping::Complex).await?;
-        counted.extend(rows.iter().cloned());
         let names: HashMap<String, String> = stock::clusters(&state.db, &scope)
             .await?
             .into_iter()
@@ -154,33 +192,21 @@ async fn page(State(state): State<AppState>, auth: Auth, Path(org): Path<i64>) -
             .collect();
         let rows = rows
             .into_iter()
-            .map(|r| (names.get(&r.key).cloned().unwrap_or_else(|| r.key.clone()), shown(&r, true)))
+            .map(|r| (names.get(&r.key).cloned().unwrap_or_else(|| r.key.clone()), shown.for_places().row(&r)))
             .collect();
         tables.push(PlaceTable { heading: sg.by_complex, rows });
     }
     let totals = sum(&months);
-    let mut shown_totals = shown(&totals, mask);
-    if mask {
-        // To whoever sees "<5": a total is "—" when a row in its column is hidden (months 7 and "<5" under a total
-        // of 8 said the hidden month was 1), as on Nazorg's figures.
-        for (column, total) in shown_totals.iter_mut().enumerate() {
-            if counted.iter().any(|c| small(columns(c)[column], true)) {
-                *total = "—".to_owned();
-            }
-        }
-    }
-    let percent_hidden = shown_totals[1] == "—"
-        || shown_totals[2] == "—"
-        || small(totals.picked_up, mask)
-        || small(totals.not_picked_up, mask);
+    // A share computed from rounded or hidden counts would be a guess presented as a figure.
+    let percent_hidden = mask;
     ok(&FiguresPage {
         page: Page::for_user(&auth),
         sg,
         nav: subnav(sg, &auth, org, organisation.kind),
-        bars: bars(&months, mask),
+        bars: bars(&months, shown),
         picked_up_percent: if percent_hidden { None } else { totals.picked_up_percent() },
-        totals: shown_totals,
-        months: months.iter().map(|m| (m.key.clone(), shown(m, mask))).collect(),
+        totals: shown.row(&totals),
+        months: months.iter().map(|m| (m.key.clone(), shown.row(m))).collect(),
         tables,
         masked: mask,
     })

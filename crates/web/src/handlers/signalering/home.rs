@@ -31,8 +31,8 @@ struct HomePage {
     /// Whether the user may see persons and act (staff, administrator).
     may_edit: bool,
     /// A corporation's last ledgers: date, file, households, signalled, resolved, by, sent (the counts as
-    /// [`super::figures::one`] shows them: a ledger a month makes them the month's counts).
-    ledgers: Vec<(String, String, i64, String, String, String, bool)>,
+    /// [`super::figures::Shown::one`] shows them: a ledger a month makes them the month's counts).
+    ledgers: Vec<(String, String, String, String, String, String, bool)>,
     /// The file of a ledger brought in and not sent yet (its confirmation is on the Grootboek page).
     pending_file: Option<String>,
     /// Signals waiting for delivery by file (a corporation).
@@ -77,14 +77,13 @@ async fn home(
         OrgKind::Corporation => {
             let ledgers = ledger::ledgers(&state.db, &scope, 6).await?;
             page.pending_file = ledgers.iter().find(|l| !l.sent).map(|l| l.file_name.clone());
-            let mask = !auth.edits_as_member(org);
+            let shown = super::figures::Shown::for_viewer(!auth.edits_as_member(org));
             page.ledgers = ledgers
                 .into_iter()
                 .map(|l| {
                     let date = show_date(l.decided_on);
-                    let (signalled, resolved) =
-                        (super::figures::one(l.signalled, mask), super::figures::one(l.resolved, mask));
-                    (date, l.file_name, l.households, signalled, resolved, l.imported_by, l.sent)
+                    let (signalled, resolved) = (shown.one(l.signalled), shown.one(l.resolved));
+                    (date, l.file_name, shown.one(l.households), signalled, resolved, l.imported_by, l.sent)
                 })
                 .collect();
             page.by_file_waiting =
