@@ -148,6 +148,17 @@ pub(super) async fn seed_participation(
         part::add_activity(&mut tx, &keeper, &g, &activity, timeline.at(held_on + time::Duration::days(1), 10)).await?;
     }
     tx.commit().await?;
+    // Woonstad recognised the association and the Linde's committee when their criteria were shown (ADR 0072);
+    // Bewonersraad Noord waits for its chosen board.
+    let mut recognised = Vec::new();
+    for id in [hv, linde_id] {
+        recognised.push(part::visible_group(db, &keeper, id).await?.ok_or_else(|| anyhow::anyhow!("demo group"))?);
+    }
+    let mut tx = db.begin().await?;
+    for g in &recognised {
+        anyhow::ensure!(part::set_recognition(&mut tx, &keeper, &checker, g, Some(checked_on)).await?, "recognition");
+    }
+    tx.commit().await?;
     part::recompute(db, &keeper, corporation).await?;
     // Contact data for the tenants of the first three complexes, from last month's tenant file: every other one
     // with an e-mail address.

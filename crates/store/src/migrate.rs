@@ -84,6 +84,7 @@ const MIGRATIONS: &[Migration] = &[
     migration!(63, "api token form token", "0063_api_token_form_token"),
     migration!(64, "social return contract form token", "0064_sr_contract_form_token"),
     migration!(65, "koopcoach partners", "0065_nz_coach_partners"),
+    migration!(66, "participation group recognition", "0066_part_group_recognition"),
 ];
 
 /// A short fingerprint of every PostgreSQL migration's text: a template database made from other texts is not used

@@ -107,7 +107,7 @@ async fn coverage_follows_the_groups(db: &Db) {
     let counts = part::recompute(db, &corporation, c).await.expect("recompute");
     assert_eq!((counts.formal, counts.informal, counts.none), (0, 4, 0));
 
-    // Recognised (criteria 2–4 met): De Ark is covered formally.
+    // Criteria 2–4 met, then recognised by the corporation: De Ark is covered formally.
     let committee = part::visible_group(db, &corporation, ark).await.expect("get").expect("group");
     let checks: Vec<CriterionCheck> = GroupKind::Bewonerscommissie
         .criteria()
@@ -121,10 +121,21 @@ async fn coverage_follows_the_groups(db: &Db) {
         .collect();
     assert!(!checks.iter().any(|c| c.criterion == Criterion::ChosenBoard));
     let mut tx = db.begin().await.expect("begin");
-    part::set_criteria(&mut tx, &corporation, &actor(), &committee, &checks).await.expect("criteria");
+    part::set_criteria(&mut tx, &tenants, &actor(), &committee, &checks).await.expect("criteria");
+    tx.commit().await.expect("commit");
+    // The tenants' own claim is not a recognition: the landlord decides (ADR 0072), and only the group's corporation.
+    let counts = part::recompute(db, &corporation, c).await.expect("recompute");
+    assert_eq!((counts.formal, counts.informal, counts.none), (0, 4, 0), "awaiting the corporation");
+    let committee = part::visible_group(db, &corporation, ark).await.expect("get").expect("group");
+    let on = Some(date!(2026 - 10 - 02));
+    let mut tx = db.begin().await.expect("begin");
+    assert!(!part::set_recognition(&mut tx, &tenants, &actor(), &committee, on).await.expect("tenants"));
+    assert!(part::set_recognition(&mut tx, &corporation, &actor(), &committee, on).await.expect("corporation"));
     tx.commit().await.expect("commit");
     let counts = part::recompute(db, &corporation, c).await.expect("recompute");
     assert_eq!((counts.formal, counts.informal, counts.none), (2, 2, 0));
+    let recognised = part::visible_group(db, &corporation, ark).await.expect("get").expect("group");
+    assert_eq!(recognised.recognised_on, on);
     let figures = part::open_figures(db, &corporation, c).await.expect("open").expect("its own figures");
     let by_complex = part::coverage_by(db, &figures, AreaLevel::Complex, 10).await.expect("by complex");
     let ark_row = by_complex.iter().find(|r| r.code == "C1").expect("C1");

@@ -134,22 +134,58 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=complex")).await;
     assert_eq!(cov.status, StatusCode::OK);
     assert!(cov.body.contains("<dd>0</dd>") && cov.body.contains("<strong>1</strong> (33%)"), "{}", cov.body);
-    // The criteria of a bewonerscommissie (2–4), met: recognised, De Ark covered formally.
+    // The criteria of a bewonerscommissie (2–4): a criterion ticked as met names its evidence; the rest of the form
+    // comes back as typed.
     let criteria = format!("/orgs/{sleutel}/participatie/groepen/{ark}/criteria");
-    let resp = app
-        .post(
-            &criteria,
-            &[
-                ("met_informs_involves", "on"),
-                ("evidence_informs_involves", "nieuwsbrief"),
-                ("met_yearly_meeting", "on"),
-                ("met_open_to_all", "on"),
-            ],
-        )
-        .await;
-    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    let unshown = [
+        ("met_informs_involves", "on"),
+        ("evidence_informs_involves", "nieuwsbrief"),
+        ("met_yearly_meeting", "on"),
+        ("met_open_to_all", "on"),
+    ];
+    let resp = app.post(&criteria, &unshown).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(resp.body.matches("Noem het bewijs").count(), 2, "{}", resp.main());
+    assert!(resp.body.contains("id=\"evidence_yearly_meeting-error\"") && resp.body.contains("value=\"nieuwsbrief\""));
+    let shown = [
+        ("met_informs_involves", "on"),
+        ("evidence_informs_involves", "nieuwsbrief"),
+        ("met_yearly_meeting", "on"),
+        ("evidence_yearly_meeting", "notulen jaarvergadering"),
+        ("met_open_to_all", "on"),
+        ("evidence_open_to_all", "statuten art. 3"),
+    ];
+    assert_eq!(app.post(&criteria, &shown).await.status, StatusCode::SEE_OTHER);
+    // Met, not yet recognised: recognition is the corporation's (ADR 0072); the tenant organisation cannot give it.
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
-    assert!(page.body.contains("Erkend (Overlegwet)") && page.body.contains("nieuwsbrief"));
+    assert!(!page.body.contains("Erkend (Overlegwet)") && page.body.contains("nieuwsbrief"), "{}", page.main());
+    assert!(page.main().contains("wacht op erkenning door Woonstad Voorbeeld") && !page.body.contains("/erkenning"));
+    let own = app.post(&format!("/orgs/{sleutel}/participatie/groepen/{ark}/erkenning"), &[("erkennen", "ja")]).await;
+    assert_eq!(own.status, StatusCode::FORBIDDEN);
+    let recognise = format!("/orgs/{woonstad}/participatie/groepen/{ark}/erkenning");
+    for email in ["lezer@woonstad.test", "beheer@volkshuis.test"] {
+        app.login(email).await;
+        let tried = app.post(&recognise, &[("erkennen", "ja"), ("confirmed", "yes")]).await;
+        assert_eq!(tried.status, StatusCode::FORBIDDEN, "{email}");
+    }
+    app.login("medewerker@woonstad.test").await;
+    let page = app.get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}")).await;
+    assert!(page.body.contains("name=\"erkennen\" value=\"ja\""), "{}", page.main());
+    let asked = app.post(&recognise, &[("erkennen", "ja")]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.main().contains("Woonstad Voorbeeld erkent Commissie De Ark"), "{}", asked.main());
+    assert!(!app
+        .get(&format!("/orgs/{woonstad}/participatie/groepen/{ark}"))
+        .await
+        .body
+        .contains("Erkend (Overlegwet)"));
+    let done = app.post(&recognise, &[("erkennen", "ja"), ("confirmed", "yes")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let twice = app.post(&recognise, &[("erkennen", "ja"), ("confirmed", "yes")]).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT, "recognised already");
+    app.login("bestuur@desleutel.test").await;
+    let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert!(page.body.contains("Erkend (Overlegwet)") && page.main().contains("Erkend door Woonstad Voorbeeld op"));
     // Registered this year, it is not asked for last year's members' meeting; next year, for this year's.
     assert!(!page.body.contains("Geen jaarvergadering in 2025"), "registered in 2026: 2025 is not judged");
     let days_to_next_year = (time::macros::date!(2027 - 01 - 10)
@@ -161,17 +197,9 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     assert!(page.body.contains("Geen jaarvergadering in 2026"), "no members' meeting last year: {}", page.main());
     // Saving the form for one evidence text dates only that criterion: the others keep the day they were checked
     // (every criterion read "gecontroleerd op" today, the missed meeting's too).
-    let resp = app
-        .post(
-            &criteria,
-            &[
-                ("met_informs_involves", "on"),
-                ("evidence_informs_involves", "nieuwsbrief en website"),
-                ("met_yearly_meeting", "on"),
-                ("met_open_to_all", "on"),
-            ],
-        )
-        .await;
+    let mut again = shown;
+    again[1] = ("evidence_informs_involves", "nieuwsbrief en website");
+    let resp = app.post(&criteria, &again).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER);
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
     assert_eq!(page.body.matches("gecontroleerd op 10-01-2027").count(), 1, "{}", page.main());

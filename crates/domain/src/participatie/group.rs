@@ -108,9 +108,40 @@ pub struct CriterionCheck {
     pub checked_on: Date,
 }
 
-/// Whether a formal body meets every criterion of its kind (an informal group is never "recognised").
-pub fn recognised(kind: GroupKind, checks: &[CriterionCheck]) -> bool {
+/// Whether a formal body meets every criterion of its kind (an informal group never does).
+pub fn meets_criteria(kind: GroupKind, checks: &[CriterionCheck]) -> bool {
     kind.is_formal() && kind.criteria().iter().all(|c| checks.iter().any(|k| k.criterion == *c && k.met))
+}
+
+/// Where a group stands under the Overlegwet. Recognition is the landlord's decision (RULES.md: the landlord may
+/// refuse to recognise a committee that cannot show it represents the residents): the group, or whoever keeps it,
+/// shows the criteria; the corporation recognises it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recognition {
+    /// Not a formal body (a panel, a leefbaarheidsgroep…): nothing to recognise.
+    Informal,
+    /// A formal body whose criteria are not all shown to be met.
+    CriteriaOpen,
+    /// Its criteria are met; the corporation has not recognised it (yet).
+    AwaitingLandlord,
+    /// Criteria met and recognised by the corporation.
+    Recognised,
+}
+
+/// The recognition of a group of `kind` with these `checks`, `by_landlord` when the corporation recognised it. A
+/// recognised body whose criteria lapse (a criterion unticked) is no longer counted as recognised.
+pub fn recognition(kind: GroupKind, checks: &[CriterionCheck], by_landlord: bool) -> Recognition {
+    match (kind.is_formal(), meets_criteria(kind, checks), by_landlord) {
+        (false, _, _) => Recognition::Informal,
+        (true, false, _) => Recognition::CriteriaOpen,
+        (true, true, false) => Recognition::AwaitingLandlord,
+        (true, true, true) => Recognition::Recognised,
+    }
+}
+
+/// Whether a group counts as a recognised formal body.
+pub fn recognised(kind: GroupKind, checks: &[CriterionCheck], by_landlord: bool) -> bool {
+    recognition(kind, checks, by_landlord) == Recognition::Recognised
 }
 
 /// A group with no activity for twelve months is fading. A group younger than that is not judged yet, nor one
@@ -164,17 +195,34 @@ mod tests {
     }
 
     #[test]
-    fn recognition_needs_every_criterion_of_the_kind() {
+    fn recognition_needs_every_criterion_of_the_kind_and_the_landlord() {
         let three =
             [Criterion::InformsAndInvolves, Criterion::YearlyMeeting, Criterion::OpenToAll].map(|c| check(c, true));
-        assert!(recognised(GroupKind::Bewonerscommissie, &three), "a committee needs 2–4");
-        assert!(!recognised(GroupKind::Huurdersorganisatie, &three), "an organisation needs the chosen board too");
+        assert!(recognised(GroupKind::Bewonerscommissie, &three, true), "a committee needs 2–4");
+        assert!(
+            !recognised(GroupKind::Huurdersorganisatie, &three, true),
+            "an organisation needs the chosen board too"
+        );
         let mut four = three.to_vec();
         four.push(check(Criterion::ChosenBoard, true));
-        assert!(recognised(GroupKind::Huurdersorganisatie, &four));
+        assert!(recognised(GroupKind::Huurdersorganisatie, &four, true));
         four[0].met = false;
-        assert!(!recognised(GroupKind::Huurdersorganisatie, &four), "a criterion checked and not met");
-        assert!(!recognised(GroupKind::Leefbaarheidsgroep, &four), "informal groups are not recognised bodies");
+        assert!(!recognised(GroupKind::Huurdersorganisatie, &four, true), "a criterion checked and not met");
+        assert!(!recognised(GroupKind::Leefbaarheidsgroep, &four, true), "informal groups are not recognised bodies");
+    }
+
+    #[test]
+    fn the_landlord_recognises_a_body_whose_criteria_are_met() {
+        use Recognition::*;
+        let met =
+            [Criterion::InformsAndInvolves, Criterion::YearlyMeeting, Criterion::OpenToAll].map(|c| check(c, true));
+        let committee = GroupKind::Bewonerscommissie;
+        assert_eq!(recognition(committee, &met, false), AwaitingLandlord, "the group's own claim is not enough");
+        assert_eq!(recognition(committee, &met, true), Recognised);
+        assert_eq!(recognition(committee, &met[..2], true), CriteriaOpen, "recognised, then a criterion lapsed");
+        assert_eq!(recognition(committee, &[], false), CriteriaOpen);
+        assert_eq!(recognition(GroupKind::DigitaalPanel, &met, true), Informal);
+        assert!(!recognised(committee, &met, false));
     }
 
     #[test]

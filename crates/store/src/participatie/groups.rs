@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use volkshuis_domain::access::{ReadScope, WriteScope};
 use volkshuis_domain::participatie::coverage::group_coverage;
-use volkshuis_domain::participatie::group::{recognised, ActivityKind, Channel, Criterion, CriterionCheck, GroupKind};
+use volkshuis_domain::participatie::group::{
+    meets_criteria, recognised, ActivityKind, Channel, Criterion, CriterionCheck, GroupKind,
+};
 
 /// A new group, checked at the edge.
 #[derive(Debug, Clone)]
@@ -76,6 +78,10 @@ pub struct Group {
     pub registered_on: Date,
     /// The Overlegwet criteria as checked.
     pub criteria: Vec<CriterionCheck>,
+    /// The day the corporation recognised it under the Overlegwet.
+    pub recognised_on: Option<Date>,
+    /// Who recorded the recognition.
+    pub recognised_by: Option<String>,
     /// The coverage level it gives.
     pub level: i64,
     /// Its last activity.
@@ -93,8 +99,8 @@ struct StoredCheck {
     checked_on: Date,
 }
 
-fn level_of(kind: GroupKind, checks: &[CriterionCheck]) -> i64 {
-    group_coverage(kind, recognised(kind, checks), true).level()
+fn level_of(kind: GroupKind, checks: &[CriterionCheck], by_landlord: bool) -> i64 {
+    group_coverage(kind, recognised(kind, checks, by_landlord), true).level()
 }
 
 fn corrupt(column: &'static str) -> impl Fn(volkshuis_domain::text::TextError) -> StoreError {
@@ -139,6 +145,8 @@ fn from_row(row: &sql::Row) -> Result<Group> {
                 checked_on: c.checked_on,
             })
             .collect(),
+        recognised_on: opt_date("recognised_on")?,
+        recognised_by: row.try_get("recognised_by")?,
         level: row.try_get("level")?,
         last_activity: opt_date("last_activity")?,
         members_meetings: meetings
@@ -156,6 +164,7 @@ fn select(filter: &str, db: &Db) -> String {
     format!(
         "SELECT g.id, g.corporation_id, g.org_id, o.name AS org_name, g.parent_id, g.name, g.kind, g.area_kind, \
          g.contact_role, g.approx_size, g.channels, g.description, g.join_info, g.started_on, g.created_at, g.criteria, g.level, \
+         g.recognised_on, g.recognised_by, \
          (SELECT {} FROM part_group_areas a WHERE a.group_id = g.id) AS codes, \
          (SELECT MAX(held_on) FROM part_activities x WHERE x.group_id = g.id) AS last_activity, \
          (SELECT {} FROM part_activities x WHERE x.group_id = g.id AND x.kind = 'members_meeting') AS meetings \
@@ -301,7 +310,7 @@ pub async fn create_group(tx: &mut Tx, scope: &WriteScope, actor: &Actor, new: &
     .bind(&new.description)
     .bind(&new.join_info)
     .bind(new.started_on.map(date_to_text))
-    .bind(level_of(new.kind, &[]))
+    .bind(level_of(new.kind, &[], false))
     .bind(timestamp::to_unix(actor.at))
     .fetch_one(&mut *tx)
     .await?;
@@ -341,13 +350,45 @@ pub async fn set_criteria(
         .collect();
     sql::query("UPDATE part_groups SET criteria = $1, level = $2 WHERE id = $3")
         .bind(serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned()))
-        .bind(level_of(group.kind, checks))
+        .bind(level_of(group.kind, checks, group.recognised_on.is_some()))
         .bind(group.id)
         .execute(&mut *tx)
         .await?;
     let mut change = Change::event(Some(group.org_id), "criteria", "part_group", group.id.to_string());
-    change.after = Some(serde_json::json!({ "recognised": recognised(group.kind, checks) }));
+    change.after =
+        Some(serde_json::json!({ "recognised": recognised(group.kind, checks, group.recognised_on.is_some()) }));
     audit::record(tx.conn(), actor, change).await
+}
+
+/// Records (`Some(day)`) or withdraws (`None`) the corporation's recognition of one of its groups under the
+/// Overlegwet; its coverage level follows. Only the group's own corporation decides (`scope` is its write scope):
+/// `false` for another organisation, for a group that is no formal body, and for a recognition its criteria do not
+/// carry (not all met).
+pub async fn set_recognition(
+    tx: &mut Tx,
+    scope: &WriteScope,
+    actor: &Actor,
+    group: &Group,
+    on: Option<Date>,
+) -> Result<bool> {
+    if scope.org_id() != group.corporation_id
+        || !group.kind.is_formal()
+        || (on.is_some() && !meets_criteria(group.kind, &group.criteria))
+    {
+        return Ok(false);
+    }
+    sql::query("UPDATE part_groups SET recognised_on = $1, recognised_by = $2, level = $3 WHERE id = $4")
+        .bind(on.map(date_to_text))
+        .bind(on.map(|_| actor.label.clone()))
+        .bind(level_of(group.kind, &group.criteria, on.is_some()))
+        .bind(group.id)
+        .execute(&mut *tx)
+        .await?;
+    let action = if on.is_some() { "recognise" } else { "withdraw_recognition" };
+    let mut change = Change::event(Some(group.corporation_id), action, "part_group", group.id.to_string());
+    change.after = Some(serde_json::json!({ "recognised": on.is_some() }));
+    audit::record(tx.conn(), actor, change).await?;
+    Ok(true)
 }
 
 /// One activity.
@@ -421,7 +462,9 @@ pub async fn update_group(tx: &mut Tx, scope: &WriteScope, actor: &Actor, group:
     let channels: Vec<&str> = new.channels.iter().map(|c| c.code()).collect();
     sql::query(
         "UPDATE part_groups SET parent_id = $1, name = $2, kind = $3, area_kind = $4, contact_role = $5, \
-         approx_size = $6, channels = $7, description = $8, join_info = $9, started_on = $10, level = $11 WHERE id = $12",
+         approx_size = $6, channels = $7, description = $8, join_info = $9, started_on = $10, level = $11, \
+         recognised_on = CASE WHEN $3 = kind THEN recognised_on END, \
+         recognised_by = CASE WHEN $3 = kind THEN recognised_by END WHERE id = $12",
     )
     .bind(new.parent_id)
     .bind(&new.name)
@@ -433,7 +476,8 @@ pub async fn update_group(tx: &mut Tx, scope: &WriteScope, actor: &Actor, group:
     .bind(&new.description)
     .bind(&new.join_info)
     .bind(new.started_on.map(date_to_text))
-    .bind(level_of(new.kind, &group.criteria))
+    // Recognised as one kind of body is not recognised as another: a change of kind asks the corporation again.
+    .bind(level_of(new.kind, &group.criteria, group.recognised_on.is_some() && new.kind == group.kind))
     .bind(group.id)
     .execute(&mut *tx)
     .await?;

@@ -187,3 +187,26 @@ grid-complexes = { $n ->
     [one] 1 complex
    *[other] { $n } complexes
 }
+
+## Recognition under the Overlegwet: the corporation's decision
+recognition = Recognition
+recognition-given = Recognised by { $corporation } on { $date }.
+recognition-awaiting = The criteria are shown to be met; the group awaits recognition by { $corporation }.
+recognition-lapsed = { $corporation } recognised the group on { $date }, but not every criterion is met now: the recognition does not count until they are met again.
+recognition-criteria-open = Not every criterion is shown to be met yet. Then { $corporation } can recognise the group.
+recognise-button = Recognise the group
+unrecognise-button = Withdraw the recognition
+recognition-changed = The recognition changed meanwhile; below is how it stands now.
+recognise-title = Recognise { $group }?
+recognise-effect = { $corporation } recognises { $group } as representing the tenants under the Overlegwet, with that law's rights: information, advice and consultation.
+recognise-coverage = The group's homes count on the coverage as recognised representation.
+unrecognise-title = Withdraw the recognition of { $group }?
+unrecognise-effect = { $corporation } no longer recognises { $group } as representing the tenants under the Overlegwet.
+unrecognise-coverage = The group's homes no longer count on the coverage as recognised representation.
+recognise-yes = Yes, recognise the group
+unrecognise-yes = Yes, withdraw the recognition
+recognise-back = Back to the group
+notice-recognised = The group is recognised.
+notice-recognition-withdrawn = The recognition is withdrawn.
+err-evidence-needed = Name the evidence (statutes, minutes, newsletter): the corporation recognises the group on it.
+awaiting-recognition = Awaiting recognition

@@ -187,3 +187,26 @@ grid-complexes = { $n ->
     [one] 1 complex
    *[other] { $n } complexen
 }
+
+## Erkenning onder de Overlegwet: een besluit van de corporatie
+recognition = Erkenning
+recognition-given = Erkend door { $corporation } op { $date }.
+recognition-awaiting = De criteria zijn aantoonbaar voldaan; de groep wacht op erkenning door { $corporation }.
+recognition-lapsed = { $corporation } erkende de groep op { $date }, maar niet alle criteria zijn nu voldaan: de erkenning telt niet mee tot ze weer voldaan zijn.
+recognition-criteria-open = Nog niet alle criteria zijn aantoonbaar voldaan. Daarna kan { $corporation } de groep erkennen.
+recognise-button = Groep erkennen
+unrecognise-button = Erkenning intrekken
+recognition-changed = De erkenning is intussen veranderd; hieronder staat hoe het nu is.
+recognise-title = { $group } erkennen?
+recognise-effect = { $corporation } erkent { $group } als vertegenwoordiging van de huurders onder de Overlegwet, met de rechten van die wet: informatie, advies en overleg.
+recognise-coverage = De woningen van de groep tellen op de dekking als erkende vertegenwoordiging.
+unrecognise-title = Erkenning van { $group } intrekken?
+unrecognise-effect = { $corporation } erkent { $group } niet langer als vertegenwoordiging van de huurders onder de Overlegwet.
+unrecognise-coverage = De woningen van de groep tellen op de dekking niet meer als erkende vertegenwoordiging.
+recognise-yes = Ja, erken de groep
+unrecognise-yes = Ja, trek de erkenning in
+recognise-back = Terug naar de groep
+notice-recognised = De groep is erkend.
+notice-recognition-withdrawn = De erkenning is ingetrokken.
+err-evidence-needed = Noem het bewijs (statuten, notulen, nieuwsbrief): de corporatie erkent de groep daarop.
+awaiting-recognition = Wacht op erkenning

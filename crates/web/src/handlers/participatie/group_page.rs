@@ -18,9 +18,9 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::{Edit, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::participatie::group::{ActivityKind, CriterionCheck};
+use volkshuis_domain::participatie::group::{recognition, ActivityKind, CriterionCheck, Recognition};
 use volkshuis_domain::text::Name;
-use volkshuis_store::orgs::Organisation;
+use volkshuis_store::orgs::{self, Organisation};
 use volkshuis_store::participatie::{self as part, Activity, Group};
 
 pub fn router() -> Router<AppState> {
@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/participatie/groepen/{id}/activiteiten", post(add_activity))
         .route("/orgs/{org}/participatie/groepen/{id}/criteria", post(save_criteria))
         .route("/orgs/{org}/participatie/groepen/{id}/beeindigen", post(end))
+        .route("/orgs/{org}/participatie/groepen/{id}/erkenning", post(recognise))
 }
 
 struct CriterionRow {
@@ -37,6 +38,17 @@ struct CriterionRow {
     met: bool,
     evidence: String,
     checked_on: Option<String>,
+    /// Why the form refused it (a criterion ticked as met without evidence).
+    error: Option<&'static str>,
+}
+
+/// Where the group stands under the Overlegwet, and what the viewer may do about it.
+struct RecognitionView {
+    /// The state in words ("Erkend door Woonstad op …", "Wacht op erkenning door Woonstad").
+    status: String,
+    /// The corporation's own editing members: whether they may recognise it now, or withdraw the recognition.
+    may_recognise: bool,
+    may_withdraw: bool,
 }
 
 struct ActivityRow {
@@ -67,6 +79,7 @@ pub(super) struct GroupPage {
     join_info: String,
     started_on: String,
     criteria: Vec<CriterionRow>,
+    recognition: Option<RecognitionView>,
     activities: Vec<ActivityRow>,
     requests: Option<Vec<RequestRow>>,
     inbox_note: String,
@@ -107,6 +120,7 @@ pub(super) async fn group_page(
                 met: check.is_some_and(|k| k.met),
                 evidence: check.map(|k| k.evidence.clone()).unwrap_or_default(),
                 checked_on: check.map(|k| show_date(k.checked_on)),
+                error: None,
             }
         })
         .collect();
@@ -148,6 +162,7 @@ pub(super) async fn group_page(
         join_info: group.join_info.clone(),
         started_on: group.started_on.map(show_date).unwrap_or_default(),
         criteria,
+        recognition: recognition_view(state, auth, scope, organisation, group).await?,
         activities,
         requests,
         inbox_note: format!("{} {}", pt.inbox_private(&group.org_name), pt.inbox_kept(state.config.join_request_days)),
@@ -158,6 +173,39 @@ pub(super) async fn group_page(
         messages: part::messages_of_group(&state.db, group).await?,
         page,
     })
+}
+
+/// The group's recognition as the page shows it; none for a group that is no formal body.
+async fn recognition_view(
+    state: &AppState,
+    auth: &Auth,
+    scope: &ReadScope,
+    organisation: &Organisation,
+    group: &Group,
+) -> Result<Option<RecognitionView>, AppError> {
+    let pt = auth.ctx.lang.participatie();
+    let state_now = recognition(group.kind, &group.criteria, group.recognised_on.is_some());
+    if state_now == Recognition::Informal {
+        return Ok(None);
+    }
+    let corporation = if organisation.id == group.corporation_id {
+        organisation.name.clone()
+    } else {
+        orgs::get(&state.db, group.corporation_id).await?.map(|o| o.name).unwrap_or_default()
+    };
+    let status = match (state_now, group.recognised_on) {
+        (Recognition::Recognised, Some(on)) => pt.recognition_given(&corporation, show_date(on)),
+        (Recognition::AwaitingLandlord, _) => pt.recognition_awaiting(&corporation),
+        (_, Some(on)) => pt.recognition_lapsed(&corporation, show_date(on)),
+        _ => pt.recognition_criteria_open(&corporation),
+    };
+    // The corporation's own staff decide (not the platform operator, not the group's keeper).
+    let decides = scope.org_id() == group.corporation_id && auth.edits_as_member(scope.org_id());
+    Ok(Some(RecognitionView {
+        status,
+        may_recognise: decides && state_now == Recognition::AwaitingLandlord,
+        may_withdraw: decides && group.recognised_on.is_some(),
+    }))
 }
 
 async fn show(
@@ -171,6 +219,12 @@ async fn show(
     let mut page =
         group_page(&state, &auth, &scope, &organisation, &group, HashMap::new(), FieldErrors::default()).await?;
     page.page = page.page.with_notice(q.notice.as_deref());
+    let pt = auth.ctx.lang.participatie();
+    match q.notice.as_deref() {
+        Some("recognised") => page.page.notice = Some(pt.notice_recognised.to_owned()),
+        Some("recognition_withdrawn") => page.page.notice = Some(pt.notice_recognition_withdrawn.to_owned()),
+        _ => {}
+    }
     ok(&page)
 }
 
@@ -242,6 +296,23 @@ async fn save_criteria(
             CriterionCheck { criterion: *c, met, evidence, checked_on: before.map_or(today, |k| k.checked_on) }
         })
         .collect();
+    // "Aantoonbaar voldaan" needs what shows it: the corporation recognises the group on this evidence.
+    let unshown: Vec<usize> =
+        checks.iter().enumerate().filter(|(_, c)| c.met && c.evidence.is_empty()).map(|(i, _)| i).collect();
+    if !unshown.is_empty() {
+        let pt = auth.ctx.lang.participatie();
+        let mut errors = FieldErrors::default();
+        for i in &unshown {
+            errors.add(format!("evidence_{}", checks[*i].criterion.code()), pt.err_evidence_needed);
+        }
+        let mut page = group_page(&state, &auth, &scope, &organisation, &group, HashMap::new(), errors).await?;
+        for (row, check) in page.criteria.iter_mut().zip(&checks) {
+            row.met = check.met;
+            row.evidence = check.evidence.clone();
+            row.error = (check.met && check.evidence.is_empty()).then_some(pt.err_evidence_needed);
+        }
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
     let mut tx = state.db.begin().await?;
     part::set_criteria(&mut tx, &scope, &auth.actor(&state), &group, &checks).await?;
     tx.commit().await?;
@@ -281,4 +352,62 @@ async fn end(
     tx.commit().await?;
     part::recompute(&state.db, &scope, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie?notice=saved")).into_response())
+}
+
+/// The corporation recognises one of its formal groups under the Overlegwet (`erkennen=ja`), or withdraws the
+/// recognition (`erkennen=nee`), asked once more with what it changes. Only its own editing members decide; a
+/// recognition needs every criterion shown to be met.
+async fn recognise(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id)): Path<(i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
+    let group = visible_group(&state, &scope, id).await?;
+    if org != group.corporation_id || !auth.edits_as_member(org) {
+        return Err(AppError::Forbidden);
+    }
+    let pt = auth.ctx.lang.participatie();
+    let give = match crate::forms::field(&fields, "erkennen") {
+        "ja" => true,
+        "nee" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    let now = recognition(group.kind, &group.criteria, group.recognised_on.is_some());
+    let fits = if give { now == Recognition::AwaitingLandlord } else { group.recognised_on.is_some() };
+    if !fits {
+        // Recognised meanwhile, withdrawn meanwhile, or a criterion unticked since the page was shown.
+        let mut page =
+            group_page(&state, &auth, &scope, &organisation, &group, HashMap::new(), FieldErrors::default()).await?;
+        page.page.notice = Some(pt.recognition_changed.to_owned());
+        return render(StatusCode::CONFLICT, &page);
+    }
+    if !crate::confirm_step::confirmed(&fields) {
+        let lines = if give {
+            vec![pt.recognise_effect(&organisation.name, &group.name), pt.recognise_coverage.to_owned()]
+        } else {
+            vec![pt.unrecognise_effect(&organisation.name, &group.name), pt.unrecognise_coverage.to_owned()]
+        };
+        return crate::confirm_step::ConfirmStep {
+            page: Page::for_user(&auth),
+            title: if give { pt.recognise_title(&group.name) } else { pt.unrecognise_title(&group.name) },
+            lines,
+            action: format!("/orgs/{org}/participatie/groepen/{id}/erkenning"),
+            button: if give { pt.recognise_yes } else { pt.unrecognise_yes },
+            back_href: format!("/orgs/{org}/participatie/groepen/{id}#criteria"),
+            back_text: pt.recognise_back,
+            carried: vec![("erkennen".to_owned(), if give { "ja" } else { "nee" }.to_owned())],
+        }
+        .response();
+    }
+    let today = dutch_date(state.clock.now());
+    let mut tx = state.db.begin().await?;
+    if !part::set_recognition(&mut tx, &scope, &auth.actor(&state), &group, give.then_some(today)).await? {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    part::recompute(&state.db, &scope, group.corporation_id).await?;
+    let notice = if give { "recognised" } else { "recognition_withdrawn" };
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice={notice}#criteria")).into_response())
 }

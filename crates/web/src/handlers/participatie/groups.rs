@@ -18,7 +18,9 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::{Action, Edit, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::participatie::group::{is_fading, misses_yearly_meeting, recognised, Channel, GroupKind};
+use volkshuis_domain::participatie::group::{
+    is_fading, misses_yearly_meeting, recognised, recognition, Channel, GroupKind, Recognition,
+};
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::participatie::{self as part, Group, NewGroup};
@@ -40,6 +42,8 @@ pub(super) struct GroupRow {
     pub area: String,
     pub kept_by: String,
     pub recognised: Option<bool>,
+    /// A formal body whose criteria are met, not recognised by the corporation yet.
+    pub awaiting: bool,
     pub fading: bool,
     pub missed_meeting: Option<String>,
 }
@@ -90,7 +94,8 @@ pub(super) fn row(page: &Page, g: &Group, depth: usize, today: time::Date, names
             format!("{}: {}", pt.area_kind(&g.area_kind), named.join(", "))
         },
         kept_by: g.org_name.clone(),
-        recognised: g.kind.is_formal().then(|| recognised(g.kind, &g.criteria)),
+        recognised: g.kind.is_formal().then(|| recognised(g.kind, &g.criteria, g.recognised_on.is_some())),
+        awaiting: recognition(g.kind, &g.criteria, g.recognised_on.is_some()) == Recognition::AwaitingLandlord,
         fading: is_fading(g.started_on, g.registered_on, g.last_activity, today),
         missed_meeting: misses_yearly_meeting(g.kind, g.started_on, g.registered_on, &g.members_meetings, today)
             .then(|| pt.missed_meeting(today.year() - 1)),
