@@ -42,6 +42,8 @@ async fn advice_received(app: &mut TestApp, received_on: &str) -> String {
                 ("received_on", received_on),
                 // A day before the test clock's is recorded as received before, outside Volkshuis.
                 ("received_earlier", "on"),
+                // Its advice term has run out by the test clock's day: said so, and confirmed.
+                ("term_passed", "on"),
                 ("agreed_weeks", ""),
                 ("clusters", ""),
             ],

@@ -325,6 +325,13 @@ async fn bad_input_comes_back_with_what_was_typed(mut app: TestApp) {
     assert!(resp.body.contains("Deze dag ligt vóór vandaag.") && resp.body.contains("Brief van april"));
     let mut said = earlier.to_vec();
     said.push(("received_earlier", "on"));
+    // Received then, its advice term has run out: the organisation would first see it with its term over. Said with
+    // the day it ended, and taken only with a second box, never ticked beforehand.
+    let resp = app.post_multipart(&path, &said, &[]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.body.contains("de adviestermijn al verstreken, op 18-05-2026"), "{}", resp.main());
+    assert!(resp.body.contains(r#"id="term_passed" name="term_passed" type="checkbox" >"#), "{}", resp.main());
+    said.push(("term_passed", "on"));
     let resp = app.post_multipart(&path, &said, &[]).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     let case = app.get(resp.location().expect("the case")).await;

@@ -22,7 +22,8 @@ on_both_backends!(
     an_address_in_two_corporations_stock_shows_the_groups_of_both,
     public_lookups_wait_after_twenty_per_address,
     a_group_area_names_only_codes_in_the_stock,
-    a_municipality_sees_only_its_own_gemeenten
+    a_municipality_sees_only_its_own_gemeenten,
+    a_group_answers_a_request_to_join_and_it_is_deleted,
 );
 
 const STOCK: &str =
@@ -991,4 +992,72 @@ A5;C2;Het Anker;Dorpsweg;3;b;1011AB;Amsterdam;GM0363;BU03630001\n";
     assert!(two.main().contains("Een huisnummer begint met een getal"), "two additions: {}", two.main());
     // The form leads to the result, and the postcode field says what it holds.
     assert!(two.body.contains("action=\"/doe-mee#resultaat\"") && two.body.contains("autocomplete=\"postal-code\""));
+}
+
+/// A request to join stayed on the group's page until the retention period deleted it, whatever the group did: the
+/// group now marks it handled (asked once more), and the person's data go at once.
+async fn a_group_answers_a_request_to_join_and_it_is_deleted(mut app: TestApp) {
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    app.login("bestuur@desleutel.test").await;
+    let made = app
+        .post(
+            &format!("/orgs/{sleutel}/participatie/groepen/nieuw"),
+            &group_form(&woonstad.to_string(), "Commissie De Ark", "bewonerscommissie", "c1"),
+        )
+        .await;
+    let ark = id_in(made.location());
+    // A group under it names it on its page (only the list's indentation showed it).
+    let corporation = woonstad.to_string();
+    let mut under = group_form(&corporation, "Werkgroep Tuin", "themagroep", "c1");
+    let parent = ark.to_string();
+    under.push(("parent_id", &parent));
+    let sub = app.post(&format!("/orgs/{sleutel}/participatie/groepen/nieuw"), &under).await;
+    assert_eq!(sub.status, StatusCode::SEE_OTHER, "{}", sub.main());
+    let sub_page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{}", id_in(sub.location()))).await;
+    let named = format!(r#"<dd data-parent><a href="/orgs/{sleutel}/participatie/groepen/{ark}">Commissie De Ark</a>"#);
+    assert!(sub_page.body.contains(&named), "{}", sub_page.main());
+    let scope = admin_scope(sleutel);
+    let group = volkshuis_store::participatie::visible_group(&app.state.db, scope.as_read(), ark)
+        .await
+        .expect("read")
+        .expect("the group");
+    let request = volkshuis_store::participatie::JoinRequest {
+        name: "Jan Huurder".into(),
+        contact: "jan@example.nl".into(),
+        message: "Ik doe graag mee.".into(),
+        address: "Kerkstraat 2A".into(),
+        at: app.state.clock.now(),
+    };
+    let mut tx = app.state.db.begin().await.expect("begin");
+    let id =
+        volkshuis_store::participatie::add_join_request(&mut tx, &group, &request).await.expect("add").expect("id");
+    tx.commit().await.expect("commit");
+    let page_path = format!("/orgs/{sleutel}/participatie/groepen/{ark}");
+    let page = app.get(&page_path).await;
+    assert!(page.body.contains(r#"<a href="mailto:jan@example.nl">jan@example.nl</a>"#), "{}", page.main());
+    let handled = format!("{page_path}/aanmeldingen/{id}/afgehandeld");
+    assert!(page.body.contains(&handled));
+    // Only the keeping organisation's own editing members: not the corporation, not the operator.
+    for email in ["admin@woonstad.test", "beheer@volkshuis.test"] {
+        app.login(email).await;
+        let tried = app.post(&handled, &[("confirmed", "yes")]).await;
+        assert!(matches!(tried.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND), "{email}: {}", tried.status);
+    }
+    let db = app.state.db.clone();
+    let count = || sql::query_scalar::<i64>("SELECT COUNT(*) FROM part_join_requests").fetch_one(&db);
+    assert_eq!(count().await.expect("count"), 1);
+    app.login("bestuur@desleutel.test").await;
+    let asked = app.post(&handled, &[]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.main().contains("De aanmelding van Jan Huurder wordt verwijderd"), "{}", asked.main());
+    assert_eq!(count().await.expect("count"), 1, "nothing deleted before the confirmation");
+    let done = app.post(&handled, &[("confirmed", "yes")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let page = app.get(done.location().expect("back")).await;
+    assert!(
+        page.main().contains("De aanmelding is afgehandeld en verwijderd.") && !page.main().contains("Jan Huurder")
+    );
+    assert_eq!(count().await.expect("count"), 0);
+    let twice = app.post(&handled, &[("confirmed", "yes")]).await;
+    assert_eq!(twice.status, StatusCode::SEE_OTHER, "handled already: said the same way");
 }

@@ -31,6 +31,6 @@ pub use groups::{
     visible_to, Activity, Group, NewGroup,
 };
 pub use public::{
-    add_join_request, groups_for_address, join_requests, lookup_address, purge_join_requests, Address, JoinRequest,
-    JOIN_REQUEST_DEFAULT_DAYS,
+    add_join_request, groups_for_address, handle_join_request, join_requests, lookup_address, purge_join_requests,
+    Address, JoinRequest, JOIN_REQUEST_DEFAULT_DAYS,
 };

@@ -138,23 +138,25 @@ pub async fn add_join_request(tx: &mut Tx, group: &Group, request: &JoinRequest)
 
 /// A group's requests, newest first, for a member of its organisation (the caller checked that); the read is
 /// written to the audit log.
-pub async fn join_requests(db: &Db, group: &Group, actor: &Actor) -> Result<Vec<JoinRequest>> {
+pub async fn join_requests(db: &Db, group: &Group, actor: &Actor) -> Result<Vec<(i64, JoinRequest)>> {
     let rows = sql::query(
-        "SELECT name, contact, message, address, consent_at FROM part_join_requests WHERE group_id = $1 ORDER BY id DESC",
+        "SELECT id, name, contact, message, address, consent_at FROM part_join_requests WHERE group_id = $1 \
+         ORDER BY id DESC",
     )
     .bind(group.id)
     .fetch_all(db)
     .await?;
-    let requests: Vec<JoinRequest> = rows
+    let requests: Vec<(i64, JoinRequest)> = rows
         .iter()
         .map(|r| {
-            Ok(JoinRequest {
+            let request = JoinRequest {
                 name: r.try_get("name")?,
                 contact: r.try_get("contact")?,
                 message: r.try_get("message")?,
                 address: r.try_get("address")?,
                 at: timestamp::from_unix(r.try_get("consent_at")?),
-            })
+            };
+            Ok((r.try_get("id")?, request))
         })
         .collect::<Result<_>>()?;
     if !requests.is_empty() {
@@ -164,6 +166,23 @@ pub async fn join_requests(db: &Db, group: &Group, actor: &Actor) -> Result<Vec<
         audit::record(conn.conn(), actor, change).await?;
     }
     Ok(requests)
+}
+
+/// Deletes one request to join `group` once its organisation has answered the person (they were called, mailed or
+/// welcomed): the request and its personal data go at once, not after the retention period. `false` when it is not a
+/// request to this group (handled already, another group's). The caller checked that the user keeps the group.
+pub async fn handle_join_request(tx: &mut Tx, group: &Group, actor: &Actor, id: i64) -> Result<bool> {
+    let done = sql::query("DELETE FROM part_join_requests WHERE id = $1 AND group_id = $2")
+        .bind(id)
+        .bind(group.id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let change = Change::event(Some(group.org_id), "handle", "part_join_requests", group.id.to_string());
+    audit::record(tx.conn(), actor, change).await?;
+    Ok(true)
 }
 
 /// How many days a request to join is kept after it came in, unless the operator sets another number: long enough

@@ -168,6 +168,7 @@ recent-group-end = { $actor } ended the group { $group }
 recent-group-recognise = { $actor } recognised { $group } under the Overlegwet
 recent-group-unrecognise = { $actor } withdrew the recognition of { $group }
 recent-join-requests-read = { $actor } read the requests to join { $group }
+recent-join-request-handled = { $actor } handled a request to join { $group }
 recent-message-approve = { $actor } approved the message “{ $subject }”
 recent-message-reject = { $actor } rejected the message “{ $subject }”
 recent-letters = { $actor } made the letter list for “{ $subject }”

@@ -168,6 +168,7 @@ recent-group-end = { $actor } beëindigde de groep { $group }
 recent-group-recognise = { $actor } erkende { $group } onder de Overlegwet
 recent-group-unrecognise = { $actor } trok de erkenning van { $group } in
 recent-join-requests-read = { $actor } las de aanmeldingen voor { $group }
+recent-join-request-handled = { $actor } handelde een aanmelding voor { $group } af
 recent-message-approve = { $actor } keurde het bericht “{ $subject }” goed
 recent-message-reject = { $actor } keurde het bericht “{ $subject }” af
 recent-letters = { $actor } maakte de brievenlijst voor “{ $subject }”

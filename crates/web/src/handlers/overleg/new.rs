@@ -20,7 +20,7 @@ use axum::routing::get;
 use axum::Router;
 use volkshuis_domain::access::{Edit, ReadScope, WriteScope};
 use volkshuis_domain::org::OrgKind;
-use volkshuis_domain::overleg::{check_received, check_request, RequestError, RequestKind, Subject};
+use volkshuis_domain::overleg::{advice_deadline, check_received, check_request, RequestError, RequestKind, Subject};
 use volkshuis_domain::text::{LongText, Name};
 use volkshuis_store::orgs::Organisation;
 use volkshuis_store::overleg::{self, NewCase, NewDocument};
@@ -43,6 +43,8 @@ struct CaseForm {
     received_on: String,
     /// "on" when the corporation says the organisation received the request before, outside Volkshuis.
     received_earlier: String,
+    /// Ticked when the corporation confirms that, received on that day, the advice term has run out already.
+    term_passed: String,
     agreed_weeks: String,
     clusters: String,
 }
@@ -127,6 +129,7 @@ async fn create(
         explanation: upload.text("explanation"),
         received_on: upload.text("received_on"),
         received_earlier: upload.text("received_earlier"),
+        term_passed: upload.text("term_passed"),
         agreed_weeks: upload.text("agreed_weeks"),
         clusters: upload.text("clusters"),
     };
@@ -188,6 +191,17 @@ async fn create(
     let unknown = stock::unknown_codes(&state.db, &scope, scope.org_id(), StockRef::Complex, &clusters).await?;
     if !unknown.is_empty() {
         errors.add("clusters", ov.err_unknown_complexes(unknown.join(", ")));
+    }
+    // Received so long ago that the advice term has run out: the organisation first sees the request with its term
+    // over. Said with the day it ended, and taken only when the corporation confirms it with a second box.
+    if let (Some(RequestKind::Advice), Some(day), Ok(weeks)) = (kind, received_on, parse_weeks(&form.agreed_weeks)) {
+        let cal = volkshuis_store::calendar::term_calendar(&state.db).await?;
+        let weeks = weeks.or(partner_weeks.flatten());
+        if let Ok(deadline) = advice_deadline(&cal, day, weeks) {
+            if deadline.date < today(&state) && form.term_passed != "on" {
+                errors.add("term_passed", ov.err_term_passed(show_date(deadline.date)));
+            }
+        }
     }
     let file_errors: Vec<String> = upload.problems.iter().map(|p| p.message(ov)).collect();
     let valid = (tenant_org_id, kind, subject, title, explanation, received_on, typed_weeks);

@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/participatie/groepen/{id}/criteria", post(save_criteria))
         .route("/orgs/{org}/participatie/groepen/{id}/beeindigen", post(end))
         .route("/orgs/{org}/participatie/groepen/{id}/erkenning", post(recognise))
+        .route("/orgs/{org}/participatie/groepen/{id}/aanmeldingen/{request}/afgehandeld", post(handle_request))
 }
 
 struct CriterionRow {
@@ -59,8 +60,11 @@ struct ActivityRow {
 }
 
 struct RequestRow {
+    id: i64,
     name: String,
     contact: String,
+    /// The contact as an address to write to, when it is one.
+    mail: Option<String>,
     message: String,
     address: String,
     at: String,
@@ -79,6 +83,8 @@ pub(super) struct GroupPage {
     join_info: String,
     started_on: String,
     criteria: Vec<CriterionRow>,
+    /// The group it falls under, when the viewer sees it: its name and page.
+    parent: Option<(String, String)>,
     recognition: Option<RecognitionView>,
     activities: Vec<ActivityRow>,
     requests: Option<Vec<RequestRow>>,
@@ -140,8 +146,10 @@ pub(super) async fn group_page(
         let read = part::join_requests(&state.db, group, &auth.actor(state)).await?;
         Some(
             read.into_iter()
-                .map(|r| RequestRow {
+                .map(|(id, r)| RequestRow {
+                    id,
                     name: r.name,
+                    mail: volkshuis_domain::account::Email::parse(&r.contact).ok().map(|e| e.to_string()),
                     contact: r.contact,
                     message: r.message,
                     address: r.address,
@@ -162,6 +170,12 @@ pub(super) async fn group_page(
         join_info: group.join_info.clone(),
         started_on: group.started_on.map(show_date).unwrap_or_default(),
         criteria,
+        parent: match group.parent_id {
+            Some(parent) => part::visible_group(&state.db, scope, parent)
+                .await?
+                .map(|p| (p.name, format!("/orgs/{}/participatie/groepen/{}", scope.org_id(), p.id))),
+            None => None,
+        },
         recognition: recognition_view(state, auth, scope, organisation, group).await?,
         activities,
         requests,
@@ -223,6 +237,7 @@ async fn show(
     match q.notice.as_deref() {
         Some("recognised") => page.page.notice = Some(pt.notice_recognised.to_owned()),
         Some("recognition_withdrawn") => page.page.notice = Some(pt.notice_recognition_withdrawn.to_owned()),
+        Some("request_handled") => page.page.notice = Some(pt.notice_request_handled.to_owned()),
         _ => {}
     }
     ok(&page)
@@ -410,4 +425,42 @@ async fn recognise(
     part::recompute(&state.db, &scope, group.corporation_id).await?;
     let notice = if give { "recognised" } else { "recognition_withdrawn" };
     Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice={notice}#criteria")).into_response())
+}
+
+/// The group's organisation answered a tenant's request to join (called, mailed, welcomed them): the request and its
+/// personal data are deleted now, asked once more; only the keeping organisation's own editing members do this.
+async fn handle_request(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((org, id, request)): Path<(i64, i64, i64)>,
+    Form(fields): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
+    let group = visible_group(&state, &scope, id).await?;
+    if group.org_id != org || !auth.edits_as_member(org) {
+        return Err(AppError::Forbidden);
+    }
+    let pt = auth.ctx.lang.participatie();
+    if !crate::confirm_step::confirmed(&fields) {
+        let requests = part::join_requests(&state.db, &group, &auth.actor(&state)).await?;
+        let Some((_, r)) = requests.into_iter().find(|(r, _)| *r == request) else {
+            return Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}#inbox")).into_response());
+        };
+        return crate::confirm_step::ConfirmStep {
+            page: Page::for_user(&auth),
+            title: pt.request_handled_title(&r.name),
+            lines: vec![pt.request_handled_effect(&r.name), pt.request_handled_contact.to_owned()],
+            action: format!("/orgs/{org}/participatie/groepen/{id}/aanmeldingen/{request}/afgehandeld"),
+            button: pt.request_handled_yes,
+            back_href: format!("/orgs/{org}/participatie/groepen/{id}#inbox"),
+            back_text: pt.recognise_back,
+            carried: Vec::new(),
+        }
+        .response();
+    }
+    let mut tx = state.db.begin().await?;
+    // Handled already (a second tab, a button pressed twice): nothing left to delete, and the page says the same.
+    part::handle_join_request(&mut tx, &group, &auth.actor(&state), request).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=request_handled#inbox")).into_response())
 }
