@@ -934,6 +934,9 @@ async fn a_view_is_answered_and_decided_without_a_date_of_execution(mut app: Tes
         app.post_multipart(&path, &[("version", "2"), ("decision", "not_followed"), ("reply_text", "")], &[]).await;
     assert_eq!(bare.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bare.main());
     assert!(bare.main().contains("de zienswijze niet of deels volgt") && !bare.main().contains("art. 5 lid 3"));
+    // Said beside the reply field, which is marked (a summary at the top of a long page was all there was).
+    assert!(bare.body.contains(r#"<p class="field-error" id="reply_text-error">"#), "{}", bare.main());
+    assert!(bare.body.contains(r#"aria-invalid="true" aria-describedby="reply_text-error""#), "{}", bare.main());
     let decision = [("version", "2"), ("decision", "partly_followed"), ("reply_text", "Deels.")];
     let confirm = app.post_multipart(&path, &decision, &[]).await;
     assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);

@@ -569,6 +569,9 @@ async fn both_parties_answer_the_diagnosis(mut app: TestApp) {
         resp.body.contains("Geef bij elke vraag een score van 1 tot en met 5.")
             && resp.body.contains("value=\"4\" checked")
     );
+    // The one question left open says so beside it (an evening volunteer looked for it among 28).
+    assert_eq!(resp.body.matches("Nog niet beantwoord").count(), 1, "{}", resp.main());
+    assert!(resp.body.contains(r#"id="r9-error""#), "{}", resp.main());
     let full = scores("4", "2");
     let refs: Vec<(&str, &str)> = full.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     assert_eq!(app.post(&path, &refs).await.status, StatusCode::SEE_OTHER);

@@ -217,3 +217,4 @@ request-handled-contact = Do this once you were in touch with this tenant, or de
 request-handled-yes = Yes, handled: delete the request
 notice-request-handled = The request is handled and deleted.
 falls-under = Falls under
+err-score-missing = Not answered yet: choose a score from 1 to 5.

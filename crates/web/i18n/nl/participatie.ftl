@@ -217,3 +217,4 @@ request-handled-contact = Doe dit als u contact met deze huurder heeft gehad, of
 request-handled-yes = Ja, afgehandeld: verwijder de aanmelding
 notice-request-handled = De aanmelding is afgehandeld en verwijderd.
 falls-under = Valt onder
+err-score-missing = Nog niet beantwoord: kies een score van 1 tot en met 5.

@@ -252,6 +252,12 @@ async fn decide(
         return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
     };
     if let Err(step) = case.facts().check_decision(decision, reply.is_some()) {
+        // A reasoned reply left out is the reply field's error, said beside it (the top of a long page only said
+        // that something was wrong).
+        if step == StepError::ReplyRequired {
+            errors.add("reply_text", super::step_error(ov, step, case.kind));
+            return again(&state, &auth, &scope, &case, typed, errors, None, false).await;
+        }
         return again(&state, &auth, &scope, &case, typed, errors, Some(step), false).await;
     }
     let step = Step::Decision { decision, reply: typed.reply_text.clone() };

@@ -60,6 +60,8 @@ struct Question {
     name: String,
     text: &'static str,
     value: String,
+    /// Left unanswered in a form that came back (each such question says so, beside it).
+    missing: bool,
 }
 
 struct RuleRow {
@@ -95,7 +97,7 @@ struct DiagnosisPage {
     can_edit: bool,
     corporation_questions: Vec<Question>,
     representative_questions: Vec<Question>,
-    rules: Vec<(String, String, &'static str, String, String)>,
+    rules: Vec<(String, String, &'static str, String, String, bool)>,
     placements: Vec<PlacementView>,
     rule_rows: Vec<RuleRow>,
     history: Vec<(i32, &'static str, &'static str)>,
@@ -160,11 +162,16 @@ async fn diagnosis_page(
         t
     });
     let value = |k: String| typed.get(&k).cloned().unwrap_or_default();
+    let refused = error.is_some();
+    let unanswered = |v: &str| refused && !matches!(v.trim(), "1" | "2" | "3" | "4" | "5");
     let questions = |prefix: &str, texts: Vec<&'static str>| -> Vec<Question> {
         texts
             .into_iter()
             .enumerate()
-            .map(|(i, text)| Question { name: format!("{prefix}{i}"), text, value: value(format!("{prefix}{i}")) })
+            .map(|(i, text)| {
+                let value = value(format!("{prefix}{i}"));
+                Question { name: format!("{prefix}{i}"), text, missing: unanswered(&value), value }
+            })
             .collect()
     };
     let mut placements = Vec::new();
@@ -226,7 +233,9 @@ async fn diagnosis_page(
             .enumerate()
             .map(|(i, rule)| {
                 let text = mt.golden_rule(*rule);
-                (format!("g{i}"), value(format!("g{i}")), text, format!("gr{i}"), value(format!("gr{i}")))
+                let score = value(format!("g{i}"));
+                let missing = unanswered(&score);
+                (format!("g{i}"), score, text, format!("gr{i}"), value(format!("gr{i}")), missing)
             })
             .collect(),
         mt,
