@@ -24,6 +24,7 @@ on_both_backends!(
     a_group_area_names_only_codes_in_the_stock,
     a_municipality_sees_only_its_own_gemeenten,
     a_group_answers_a_request_to_join_and_it_is_deleted,
+    coverage_names_the_buurten_where_the_cbs_areas_are_loaded,
 );
 
 const STOCK: &str =
@@ -398,6 +399,8 @@ async fn a_tenant_finds_a_group_and_asks_to_join(mut app: TestApp) {
     assert!(unknown.body.contains("staat niet in het bezit"));
 
     let join = format!("/doe-mee/groepen/{ark}");
+    // The form's address opened from the address bar (after a refused request) leads to the search, not a 405.
+    assert_eq!(app.get(&join).await.location(), Some("/doe-mee"));
     let fields = [
         ("postcode", "1011AA"),
         ("huisnummer", "2"),
@@ -1063,4 +1066,31 @@ async fn a_group_answers_a_request_to_join_and_it_is_deleted(mut app: TestApp) {
     assert_eq!(count().await.expect("count"), 0);
     let twice = app.post(&handled, &[("confirmed", "yes")]).await;
     assert_eq!(twice.status, StatusCode::SEE_OTHER, "handled already: said the same way");
+}
+
+/// A bare BU03630000 meant nothing to a volunteer: per buurt the coverage names it where the CBS areas are loaded.
+async fn coverage_names_the_buurten_where_the_cbs_areas_are_loaded(mut app: TestApp) {
+    use volkshuis_domain::boundaries::{Area, AreaKind};
+    use volkshuis_domain::geo::Polygon;
+    let (woonstad, sleutel) = with_stock(&mut app).await;
+    let square = vec![[4.89, 52.37], [4.90, 52.37], [4.90, 52.38], [4.89, 52.38], [4.89, 52.37]];
+    let buurt = Area {
+        kind: AreaKind::Buurt,
+        code: "BU03630000".into(),
+        name: "Kop Zeedijk".into(),
+        year: Some(2023),
+        polygons: vec![Polygon { rings: vec![square] }],
+    };
+    let actor = Actor::system("test", app.state.clock.now());
+    volkshuis_store::areas::replace(&app.state.db, &actor, 2023, &[buurt]).await.expect("areas");
+    app.login("bestuur@desleutel.test").await;
+    let cov = app.get(&format!("/orgs/{sleutel}/participatie/dekking?corporatie={woonstad}&per=buurt")).await;
+    assert_eq!(cov.status, StatusCode::OK);
+    assert!(cov.main().contains("Kop Zeedijk"), "{}", cov.main());
+    assert!(cov.main().contains("BU03630001"), "a buurt without a loaded name keeps its code: {}", cov.main());
+    // The tenants without a voice come first after the area: on a phone the table scrolls sideways, and the column
+    // the page is about started off-screen.
+    let header = cov.body.split("<thead>").nth(1).and_then(|h| h.split("</thead>").next()).expect("the header");
+    let columns: Vec<&str> = header.split("<th").skip(2).map(|c| c.split('>').nth(1).unwrap_or_default()).collect();
+    assert!(columns[0].starts_with("Geen stem"), "{columns:?}");
 }

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
+use std::collections::HashMap;
 use volkshuis_domain::access::{Action, Edit, View};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::participatie::coverage::Counts;
@@ -111,6 +112,14 @@ async fn show(
                 part::coverage_by(&state.db, &figures, level, LISTED).await?,
             ),
         };
+        // A gemeente, wijk or buurt by its name where the CBS areas are loaded (a bare BU01500103 meant nothing to a
+        // volunteer); a complex by its own name.
+        let names = if level == AreaLevel::Complex {
+            HashMap::new()
+        } else {
+            let codes: Vec<String> = areas.iter().map(|a| a.code.clone()).collect();
+            volkshuis_store::stock::area_names(&state.db, level.code(), &codes).await?
+        };
         let areas = areas
             .into_iter()
             .map(|a| AreaView {
@@ -119,7 +128,8 @@ async fn show(
                 label: if a.code.is_empty() {
                     "—".to_owned()
                 } else {
-                    crate::picker::name_and_code(auth.ctx.lang, a.name.as_deref(), &a.code)
+                    let name = a.name.as_deref().or_else(|| names.get(&a.code).map(String::as_str));
+                    crate::picker::name_and_code(auth.ctx.lang, name, &a.code)
                 },
                 blind: a.counts.blind_percent(),
                 counts: a.counts,

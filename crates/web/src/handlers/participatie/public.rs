@@ -13,7 +13,7 @@ use askama::Template;
 use axum::extract::{Form, Path, Query, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_domain::access::Role;
@@ -24,7 +24,13 @@ use volkshuis_store::participatie::{self as part, Address, Group, JoinRequest};
 use volkshuis_store::{notifications, orgs, public_contact, users};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/doe-mee", get(lookup)).route("/doe-mee/groepen/{id}", post(join))
+    Router::new().route("/doe-mee", get(lookup)).route("/doe-mee/groepen/{id}", get(to_lookup).post(join))
+}
+
+/// The join form's address, opened again from the address bar or the history after a refused request, is the
+/// search for an address (it was a 405 page): the form itself needs the address the visitor typed.
+async fn to_lookup() -> Redirect {
+    Redirect::to("/doe-mee")
 }
 
 struct PublicGroup {
