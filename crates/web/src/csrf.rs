@@ -139,6 +139,18 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     };
     request.extensions_mut().insert(CsrfToken(token));
     let mut response = next.run(request).await;
+    // A form the user's role no longer allows (demoted or removed while its page stood open): the 403 page shows
+    // what they typed, as a lost form's page does.
+    let forbidden =
+        matches!(response.extensions().get::<crate::error::ErrorPage>(), Some(crate::error::ErrorPage::Forbidden));
+    if forbidden && had_session {
+        if let Some(held) = held.take() {
+            let typed = held.typed().await;
+            if !typed.is_empty() {
+                response.extensions_mut().insert(rescue::TypedBack(typed));
+            }
+        }
+    }
     // The session ended while the form's page stood open: the handler sends the user to log in, saying nothing was
     // saved; the page shows first what they typed, with the way to log in.
     if let Some(held) = held.filter(|_| had_session) {

@@ -217,6 +217,8 @@ struct ErrorTemplate {
     explanation: &'static str,
     /// Who the user is where a page they may not see belongs (403 only).
     standing: Option<String>,
+    /// What they typed into a form their role no longer allows (403 only).
+    typed: Vec<String>,
     request_id: String,
 }
 
@@ -296,7 +298,8 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         ErrorPage::DatabaseUnreachable => (t.err_unreachable_title, t.err_unreachable_text),
     };
     let (page, standing) = error_page_head(&state, kind, cookies, response.headers(), &ctx).await;
-    let page = ErrorTemplate { page, title, explanation, standing, request_id: ctx.request_id.clone() };
+    let typed = response.extensions().get::<crate::rescue::TypedBack>().map(|t| t.0.clone()).unwrap_or_default();
+    let page = ErrorTemplate { page, title, explanation, standing, typed, request_id: ctx.request_id.clone() };
     let status = response.status();
     let (mut parts, _) = response.into_parts();
     match render(status, &page) {

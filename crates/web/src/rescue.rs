@@ -46,6 +46,11 @@ impl IntoResponse for LostForm {
     }
 }
 
+/// What a signed-in user typed into a form their role no longer allows (demoted or removed while the page stood
+/// open): the 403 page says who they are there and shows the texts back, read-only, to keep elsewhere.
+#[derive(Debug, Clone)]
+pub struct TypedBack(pub Vec<String>);
+
 /// The typed texts of a URL-encoded form.
 pub fn from_urlencoded(bytes: &[u8]) -> Vec<String> {
     form_urlencoded::parse(bytes).filter(|(name, value)| typed(name, value)).map(|(_, v)| v.into_owned()).collect()

@@ -129,6 +129,7 @@ impl Page {
             Some("invitation_declined") => Some(t.notice_invitation_declined),
             Some("invitation_withdrawn") => Some(t.notice_invitation_withdrawn),
             Some("invitation_gone") => Some(t.notice_invitation_gone),
+            Some("invitation_unanswerable") => Some(t.notice_invitation_unanswerable),
             Some("member_removed") => Some(t.notice_member_removed),
             Some("left_organisation") => Some(t.notice_left_organisation),
             _ => None,

@@ -324,6 +324,14 @@ async fn denied_pages_show_no_data(mut app: TestApp) {
     let refused = app.post(&partners, &[("partner_id", "1")]).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert!(refused.main().contains("Uw rol bij Woonstad Voorbeeld: Alleen lezen."), "{}", refused.main());
+    // A text typed into a form the role does not allow (a member demoted while the page stood open) comes back on
+    // the refusal, read-only, with the role; a bare id is not shown back.
+    assert!(!refused.body.contains("data-typed"), "{}", refused.main());
+    let typed = "Graag de partner van de wijk erbij, zie mijn notitie van maandag.";
+    let refused = app.post(&partners, &[("partner_id", "1"), ("note", typed)]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.main().contains("Uw rol bij Woonstad Voorbeeld: Alleen lezen."), "{}", refused.main());
+    assert!(refused.main().contains(typed) && refused.body.contains("data-typed"), "{}", refused.main());
     // Outside the organisations' pages (a platform page) no role is named.
     let platform = app.get("/admin/users").await;
     assert_eq!(platform.status, StatusCode::FORBIDDEN);

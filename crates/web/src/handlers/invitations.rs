@@ -59,16 +59,19 @@ async fn answer(
     answer: Answer,
 ) -> Result<Response, AppError> {
     let mut tx = state.db.begin().await?;
-    // Another user's invitation, an answered or an expired one: all "not found", so ids reveal nothing.
-    let org_id =
-        invitations::answer(&mut tx, &auth.actor(&state), id, auth.user.id, answer).await?.ok_or(AppError::NotFound)?;
+    let answered = invitations::answer(&mut tx, &auth.actor(&state), id, auth.user.id, answer).await?;
     tx.commit().await?;
     // The notices of invitations announced work now done, once none is left to answer (a notice left unread after
-    // accepting kept "1 ongelezen melding" in the header).
+    // accepting kept "1 ongelezen melding" in the header, and one of an expired invitation led to an empty page).
     let now = state.clock.now();
     if invitations::open_for(&state.db, auth.user.id, now).await?.is_empty() {
         volkshuis_store::notifications::mark_read_leading_to(&state.db, auth.user.id, "/invitations", now).await?;
     }
+    // Another user's invitation, an answered, withdrawn or expired one: one answer for all, so ids reveal nothing —
+    // the invitations page saying it can no longer be answered (a page opened before it lapsed ended on a 404).
+    let Some(org_id) = answered else {
+        return Ok(Redirect::to("/invitations?notice=invitation_unanswerable").into_response());
+    };
     Ok(match answer {
         Answer::Accept => Redirect::to(&format!("/orgs/{org_id}?notice=invitation_accepted")),
         Answer::Decline => Redirect::to("/invitations?notice=invitation_declined"),
