@@ -150,8 +150,9 @@ pub async fn open_of_org(db: &Db, org_id: i64, now: OffsetDateTime) -> Result<Ve
 }
 
 /// Withdraws an open invitation of the organisation: it can no longer be accepted, and the invitee's notice of it
-/// goes. `false` when there is no such open invitation (answered, withdrawn already, another organisation's).
-pub async fn withdraw(tx: &mut Tx, actor: &Actor, org_id: i64, id: i64) -> Result<bool> {
+/// goes. Returns the invitee's account, `None` when there is no such open invitation (answered, withdrawn already,
+/// another organisation's).
+pub async fn withdraw(tx: &mut Tx, actor: &Actor, org_id: i64, id: i64) -> Result<Option<i64>> {
     let row = sql::query(
         "DELETE FROM invitations WHERE id = $1 AND org_id = $2 AND answered_at IS NULL RETURNING user_id, role",
     )
@@ -159,7 +160,7 @@ pub async fn withdraw(tx: &mut Tx, actor: &Actor, org_id: i64, id: i64) -> Resul
     .bind(org_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(row) = row else { return Ok(false) };
+    let Some(row) = row else { return Ok(None) };
     let user_id: i64 = row.try_get("user_id")?;
     let role: String = row.try_get("role")?;
     withdraw_notices(tx, user_id, org_id).await?;
@@ -168,7 +169,21 @@ pub async fn withdraw(tx: &mut Tx, actor: &Actor, org_id: i64, id: i64) -> Resul
         ..Change::event(Some(org_id), "withdraw", "invitation", id.to_string())
     };
     audit::record(tx.conn(), actor, change).await?;
-    Ok(true)
+    Ok(Some(user_id))
+}
+
+/// Whether the account has nothing left to come for: no membership and no open invitation (an account made for an
+/// invitation that was withdrawn).
+pub async fn nothing_open(tx: &mut Tx, user_id: i64, now: OffsetDateTime) -> Result<bool> {
+    let n: i64 = sql::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM memberships WHERE user_id = $1) \
+              + (SELECT COUNT(*) FROM invitations WHERE user_id = $1 AND answered_at IS NULL AND expires_at > $2)",
+    )
+    .bind(user_id)
+    .bind(timestamp::to_unix(now))
+    .fetch_one(&mut *tx)
+    .await?;
+    Ok(n == 0)
 }
 
 /// Closes the open invitation of a user to an organisation they are made a member of otherwise (by the platform's

@@ -25,6 +25,18 @@ pub fn amount_error(t: &Texts, typed: &str, own: &'static str) -> &'static str {
 /// The largest amount a form takes ([`volkshuis_domain::money::LIMIT_CENTS`]: € 1,000,000,000).
 pub const MAX_AMOUNT_CENTS: i64 = volkshuis_domain::money::LIMIT_CENTS;
 
+/// An e-mail address typed in a form, or its message: one that is not an address says what one looks like ("not a
+/// valid value" told an evening volunteer nothing).
+pub fn email_field(t: &Texts, errors: &mut FieldErrors, typed: &str) -> Option<volkshuis_domain::account::Email> {
+    match volkshuis_domain::account::Email::parse(typed) {
+        Err(volkshuis_domain::text::TextError::Format) => {
+            errors.add("email", t.err_email_format);
+            None
+        }
+        parsed => errors.check(t, "email", parsed),
+    }
+}
+
 /// The role chosen on a member or user form (never offered beforehand): "Kies een rol." when none is chosen.
 pub fn role_choice(t: &Texts, errors: &mut FieldErrors, typed: &str) -> Option<volkshuis_domain::access::Role> {
     if typed.trim().is_empty() {

@@ -552,6 +552,12 @@ async fn an_organisation_keeps_an_administrator_and_its_invitations_can_be_withd
     // An open invitation is withdrawn by an administrator: it can no longer be accepted, its notice goes.
     app.login("lezer@woonstad.test").await;
     let members = format!("/orgs/{org}/members");
+    // A pasted address with a bracket or a doubled dot is no address: said what one looks like, nobody made.
+    for slip in ["nieuw@woonstad.test>", "nieuw..kees@woonstad.test"] {
+        let refused = app.post(&members, &[("email", slip), ("name", "Kees Nieuw"), ("role", "admin")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{slip}");
+        assert!(refused.main().contains("Vul één e-mailadres in, zoals naam@voorbeeld.nl."), "{}", refused.main());
+    }
     let invite = [("email", "nieuw@woonstad.test"), ("name", "Kees Nieuw"), ("role", "admin")];
     assert_eq!(app.post(&members, &invite).await.status, StatusCode::SEE_OTHER);
     let invited = app.user_id("nieuw@woonstad.test").await;
@@ -575,6 +581,13 @@ async fn an_organisation_keeps_an_administrator_and_its_invitations_can_be_withd
     assert_eq!(count(&app, &notices).await, 0, "the invitee's notice of it goes");
     let twice = app.post(&withdraw, &[]).await;
     assert!(app.get(twice.location().expect("back")).await.main().contains("al beantwoord of ingetrokken"));
+    // The account made for it was never used: its mailed link to choose a password is void (a wrong address could
+    // have set one).
+    let first = outbox::list(&app.state.db, 1).await.expect("outbox");
+    let link = first[0].body.split_whitespace().find(|w| w.contains("/password/reset?token=")).expect("link");
+    let token = link.split("token=").nth(1).expect("token").to_owned();
+    let set = [("token", token.as_str()), ("password", "een wachtwoord dus"), ("confirm", "een wachtwoord dus")];
+    assert_eq!(app.post("/password/reset", &set).await.status, StatusCode::NOT_FOUND, "the link is void");
 
     // Invited again, an account that never chose a password gets a new link to choose one.
     let mails = "SELECT COUNT(*) FROM outbox WHERE to_address = 'nieuw@woonstad.test'";

@@ -43,7 +43,7 @@ async fn advice_received(app: &mut TestApp, received_on: &str) -> String {
                 // A day before the test clock's is recorded as received before, outside Volkshuis.
                 ("received_earlier", "on"),
                 // Its advice term has run out by the test clock's day: said so, and confirmed.
-                ("term_passed", "on"),
+                ("term_passed", received_on),
                 ("agreed_weeks", ""),
                 ("clusters", ""),
             ],

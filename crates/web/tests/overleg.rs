@@ -330,8 +330,16 @@ async fn bad_input_comes_back_with_what_was_typed(mut app: TestApp) {
     let resp = app.post_multipart(&path, &said, &[]).await;
     assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.body.contains("de adviestermijn al verstreken, op 18-05-2026"), "{}", resp.main());
-    assert!(resp.body.contains(r#"id="term_passed" name="term_passed" type="checkbox" >"#), "{}", resp.main());
-    said.push(("term_passed", "on"));
+    assert!(resp.body.contains(r#"id="term_passed" name="term_passed" type="checkbox" value="2026-04-02" aria"#));
+    assert!(resp.main().contains("ontving het verzoek op 02-04-2026 en de adviestermijn is verstreken op 18-05-2026"));
+    // The box confirms the day it named: ticked, then the day changed, it is asked again for the new day.
+    let mut moved = said.clone();
+    moved[5] = ("received_on", "2025-01-15");
+    moved.push(("term_passed", "2026-04-02"));
+    let resp = app.post_multipart(&path, &moved, &[]).await;
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.main().contains("op 15-01-2025 en de adviestermijn is verstreken op 26-02-2025"), "{}", resp.main());
+    said.push(("term_passed", "2026-04-02"));
     let resp = app.post_multipart(&path, &said, &[]).await;
     assert_eq!(resp.status, StatusCode::SEE_OTHER, "{}", resp.body);
     let case = app.get(resp.location().expect("the case")).await;

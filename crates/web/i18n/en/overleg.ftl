@@ -312,5 +312,5 @@ proposal-help = Only once you accept a proposal can the corporation send you req
 withdrawn-kept = Your answer was withdrawn. Its text is below, ready to correct: choose again what you answer and send it.
 err-reply-required-view = Give a reply when you do not or only partly follow the view, so the organisation knows why. (The law sets no term for a view; Volkshuis asks for the reply.)
 reply-text-view = Reply (asked for when the view is not or only partly followed)
-err-term-passed = With this day of receipt the advice term has run out already, on { $date }: the organisation sees the request here only now, its term over. If that is right all the same (an old request you record here, say), tick it below.
-field-term-passed = Yes, the organisation received the request on that day and the advice term has run out
+err-term-passed = With this day of receipt the advice term ended already, on { $date }: the organisation sees the request here only now, after its term. If that is right all the same (an old request you record here, say), tick it below.
+field-term-passed = Yes, the organisation received the request on { $received } and the advice term ended on { $ended }

@@ -403,3 +403,4 @@ err-own-platform-admin = U kunt uw eigen rechten als platformbeheerder niet intr
 err-own-active = U kunt uw eigen account niet uitzetten; een andere platformbeheerder kan dat.
 rescue-forbidden-text = Dit is niet opgeslagen. Wat u typte staat hieronder, om te bewaren of door te geven aan wie het wel mag.
 notice-invitation-unanswerable = Die uitnodiging kan niet meer worden beantwoord: ze is verlopen, ingetrokken of al beantwoord. Vraag de beheerder van de organisatie zo nodig om een nieuwe.
+err-email-format = Vul één e-mailadres in, zoals naam@voorbeeld.nl.

@@ -313,4 +313,4 @@ withdrawn-kept = Uw antwoord is ingetrokken. De tekst staat hieronder klaar om t
 err-reply-required-view = Geef een reactie als u de zienswijze niet of deels volgt: zo weet de organisatie waarom. (De wet noemt voor een zienswijze geen termijn; Volkshuis vraagt de reactie wel.)
 reply-text-view = Reactie (gevraagd als de zienswijze niet of deels wordt gevolgd)
 err-term-passed = Met deze ontvangstdatum is de adviestermijn al verstreken, op { $date }: de organisatie ziet het verzoek hier pas nu, met de termijn voorbij. Klopt dat toch (bijvoorbeeld een oud verzoek dat u hier vastlegt), vink het dan hieronder aan.
-field-term-passed = Ja, de organisatie ontving het verzoek op die dag en de adviestermijn is verstreken
+field-term-passed = Ja, de organisatie ontving het verzoek op { $received } en de adviestermijn is verstreken op { $ended }

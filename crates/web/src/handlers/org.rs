@@ -18,7 +18,6 @@ use axum::Router;
 use serde::Deserialize;
 use volkshuis_accounts::password;
 use volkshuis_domain::access::{Action, Manage, ReadScope, Role, View};
-use volkshuis_domain::account::Email;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_domain::text::Name;
 use volkshuis_store::{gemeenten, invitations, notifications, orgs, resets, users, StoreError};
@@ -200,7 +199,7 @@ async fn add_member(
     let scope = auth.scope(&state, id, Manage).await?;
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
-    let email = errors.check(t, "email", Email::parse(&form.email));
+    let email = crate::forms::email_field(t, &mut errors, &form.email);
     let role = crate::forms::role_choice(t, &mut errors, &form.role);
     // Asked for every address, not only unknown ones: a name required only for new accounts would tell the adder
     // which addresses have one.
@@ -362,9 +361,23 @@ async fn withdraw_invitation(
     Path((id, invitation)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let scope = auth.scope(&state, id, Manage).await?;
+    let actor = auth.actor(&state);
+    // An account made for this invitation and never used (a wrong address, say) keeps no way in: its mailed link to
+    // choose a password is void, unless another invitation or a membership still waits for it. Read before the
+    // writing transaction (SQLite's writer does not wait for reads on the pool).
+    let open = invitations::open_of_org(&state.db, scope.org_id(), actor.at).await?;
+    let never_used = match open.iter().find(|i| i.id == invitation) {
+        Some(i) => users::credentials(&state.db, &i.email).await?.is_some_and(|(_, hash)| hash == password::unusable()),
+        None => false,
+    };
     let mut tx = state.db.begin().await?;
-    let withdrawn = invitations::withdraw(&mut tx, &auth.actor(&state), scope.org_id(), invitation).await?;
+    let withdrawn = invitations::withdraw(&mut tx, &actor, scope.org_id(), invitation).await?;
+    if let Some(user) = withdrawn.filter(|_| never_used) {
+        if invitations::nothing_open(&mut tx, user, actor.at).await? {
+            resets::revoke_unused(&mut tx, user).await?;
+        }
+    }
     tx.commit().await?;
-    let notice = if withdrawn { "invitation_withdrawn" } else { "invitation_gone" };
-    Ok(Redirect::to(&format!("/orgs/{id}?notice={notice}#add-member")).into_response())
+    let notice = if withdrawn.is_some() { "invitation_withdrawn" } else { "invitation_gone" };
+    Ok(Redirect::to(&format!("/orgs/{id}?notice={notice}")).into_response())
 }

@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use volkshuis_accounts::password;
-use volkshuis_domain::account::{Email, NewPassword};
+use volkshuis_domain::account::NewPassword;
 use volkshuis_domain::text::Name;
 use volkshuis_store::{orgs, resets, users, StoreError};
 
@@ -96,7 +96,7 @@ async fn create(
     let t = auth.ctx.t();
     let mut errors = FieldErrors::default();
     let name = errors.check(t, "name", Name::parse(&form.name));
-    let email = errors.check(t, "email", Email::parse(&form.email));
+    let email = crate::forms::email_field(t, &mut errors, &form.email);
     let chosen_password =
         if form.password.is_empty() { None } else { errors.check(t, "password", NewPassword::parse(&form.password)) };
     let org = match form.org_id.trim() {

@@ -111,25 +111,9 @@ async fn page(
         groupings,
         per_year: figures.per_year.iter().map(|(year, n)| (year.clone(), shown(*n))).collect(),
         rows: figures.places.iter().map(row).collect(),
-        total: {
-            // A total beside places shown as "fewer than 5" would give a single hidden place away by subtraction:
-            // it is shown only when no place in its column is hidden.
-            let mut total = row(&figures.total);
-            let hidden = |column: fn(&Place) -> i64| figures.places.iter().any(|p| small(column(p)));
-            if hidden(|p| p.sold) {
-                total.sold = "—".to_owned();
-            }
-            if hidden(|p| p.checks_due) || hidden(|p| p.checks_on_time) {
-                (total.checks_due, total.on_time) = ("—".to_owned(), "—".to_owned());
-            }
-            if hidden(|p| p.checks_overdue) {
-                total.overdue = "—".to_owned();
-            }
-            if hidden(|p| p.payment_trouble) {
-                total.trouble = "—".to_owned();
-            }
-            total
-        },
+        // Shown as the rows are (hidden when small, rounded to fives): an exact total beside a hidden place gave it
+        // away by subtraction; a rounded one does not.
+        total: row(&figures.total),
         masked: mask,
     })
 }

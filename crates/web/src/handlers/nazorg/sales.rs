@@ -570,7 +570,9 @@ async fn assign_coach(
         if !crate::confirm_step::confirmed(&fields) {
             let candidates = sales::coach_candidates(&state.db, scope.as_read()).await?;
             let named = |pair: (i64, i64)| candidates.iter().find(|c| (c.org_id, c.user_id) == pair);
-            let Some(chosen) = named(new_coach) else { return Err(AppError::NotFound) };
+            let Some(chosen) = named(new_coach) else {
+                return coach_not_listed(&state, &auth, org, id, fields).await;
+            };
             let nz = NazorgTexts::of(auth.ctx.lang);
             let mut lines = vec![
                 nz.coach_confirm_who(&chosen.org_name, &chosen.user_name),
@@ -593,6 +595,12 @@ async fn assign_coach(
         }
     }
     if !sales::assign_coach(&state.db, &scope, &auth.actor(&state), id, coach).await? {
+        // The partner taken off the koopcoach list while the page or its confirmation stood open: said at the
+        // picker, with the way to the list (a forged person is no candidate either, and learns nothing new).
+        // The sale is the corporation's and its buyer consented (both checked above).
+        if coach.is_some() {
+            return coach_not_listed(&state, &auth, org, id, fields).await;
+        }
         return Err(AppError::NotFound);
     }
     // Saving the form unchanged keeps the coach, and tells nobody again.
@@ -600,6 +608,22 @@ async fn assign_coach(
         tell_coach(&state, &auth, org, id, new_coach).await;
     }
     Ok(Redirect::to(&format!("/orgs/{org}/nazorg/verkopen/{id}?notice=coach_assigned")).into_response())
+}
+
+/// The sale's page again, its picker saying the chosen koopcoach is not (or no longer) one of the corporation's.
+async fn coach_not_listed(
+    state: &AppState,
+    auth: &Auth,
+    org: i64,
+    id: i64,
+    fields: HashMap<String, String>,
+) -> Result<Response, AppError> {
+    let mut errors = FieldErrors::default();
+    errors.add("coach", NazorgTexts::of(auth.ctx.lang).err_coach_not_listed);
+    let mut fields = fields;
+    fields.remove("coach");
+    let page = sale_page(state, auth, org, id, None, fields, errors).await?;
+    render(StatusCode::CONFLICT, &page)
 }
 
 /// Tells a koopcoach that the corporation assigned them a buyer (no name: the coach reads it on the sale's page,

@@ -43,8 +43,11 @@ struct CaseForm {
     received_on: String,
     /// "on" when the corporation says the organisation received the request before, outside Volkshuis.
     received_earlier: String,
-    /// Ticked when the corporation confirms that, received on that day, the advice term has run out already.
+    /// The day of receipt the corporation confirmed, by ticking the box, as one whose advice term has run out already
+    /// (the box's value: a day changed afterwards is asked again).
     term_passed: String,
+    /// The box's text, naming the day of receipt and the day the term ended; empty while no term has run out.
+    term_passed_label: String,
     agreed_weeks: String,
     clusters: String,
 }
@@ -121,7 +124,7 @@ async fn create(
 ) -> Result<Response, AppError> {
     let (scope, organisation) = corporation(&state, &auth, org).await?;
     let upload = MultipartForm::read(multipart).await?;
-    let form = CaseForm {
+    let mut form = CaseForm {
         tenant_org_id: upload.text("tenant_org_id"),
         kind: upload.text("kind"),
         subject: upload.text("subject"),
@@ -130,6 +133,7 @@ async fn create(
         received_on: upload.text("received_on"),
         received_earlier: upload.text("received_earlier"),
         term_passed: upload.text("term_passed"),
+        term_passed_label: String::new(),
         agreed_weeks: upload.text("agreed_weeks"),
         clusters: upload.text("clusters"),
     };
@@ -198,8 +202,11 @@ async fn create(
         let cal = volkshuis_store::calendar::term_calendar(&state.db).await?;
         let weeks = weeks.or(partner_weeks.flatten());
         if let Ok(deadline) = advice_deadline(&cal, day, weeks) {
-            if deadline.date < today(&state) && form.term_passed != "on" {
-                errors.add("term_passed", ov.err_term_passed(show_date(deadline.date)));
+            if deadline.date < today(&state) {
+                form.term_passed_label = ov.field_term_passed(show_date(deadline.date), show_date(day));
+                if form.term_passed.trim() != form.received_on.trim() {
+                    errors.add("term_passed", ov.err_term_passed(show_date(deadline.date)));
+                }
             }
         }
     }

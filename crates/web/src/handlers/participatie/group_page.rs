@@ -424,7 +424,7 @@ async fn recognise(
     tx.commit().await?;
     part::recompute(&state.db, &scope, group.corporation_id).await?;
     let notice = if give { "recognised" } else { "recognition_withdrawn" };
-    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice={notice}#criteria")).into_response())
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice={notice}")).into_response())
 }
 
 /// The group's organisation answered a tenant's request to join (called, mailed, welcomed them): the request and its
@@ -462,5 +462,5 @@ async fn handle_request(
     // Handled already (a second tab, a button pressed twice): nothing left to delete, and the page says the same.
     part::handle_join_request(&mut tx, &group, &auth.actor(&state), request).await?;
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=request_handled#inbox")).into_response())
+    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=request_handled")).into_response())
 }
