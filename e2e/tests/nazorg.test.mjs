@@ -452,7 +452,9 @@ test('a home sold to its tenant: the talk, a koopcoach, an overdue three-year ch
   assert.equal(new URL(reader.url()).pathname, `/orgs/${corpId}/nazorg`);
   assert.match(await reader.textContent('[data-read-only]'), /^U ziet hier alleen aantallen/);
   const readerCounts = await facts(reader.locator('[data-counts]'));
-  assert.equal(readerCounts[SOLD_COUNT], countsNow[SOLD_COUNT], 'the reader counts the sale too');
+  // Counted too, as masked counts are shown: 1 to 4 as "minder dan 5", the rest rounded to fives (half up).
+  const masked = (n) => (n >= 1 && n <= 4 ? 'minder dan 5' : String(Math.floor((n + 2) / 5) * 5));
+  assert.equal(readerCounts[SOLD_COUNT], masked(Number(countsNow[SOLD_COUNT])), 'the reader counts the sale too');
   assert.equal(await reader.locator('table[data-checks]').count(), 0, 'no work list for a reader');
   assert.equal(await reader.getByRole('link', { name: 'Verkoop vastleggen' }).count(), 0);
   assert.ok(!(await reader.textContent('body')).includes(BUYER));
