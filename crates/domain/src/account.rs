@@ -55,7 +55,9 @@ fn is_domain(domain: &str) -> bool {
             && label.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
     let top = labels.last().copied().unwrap_or_default();
-    labels.len() >= 2 && labels.iter().all(label_ok) && top.chars().count() >= 2 && top.chars().all(char::is_alphabetic)
+    // An internationalised top-level domain as DNS writes it (`xn--p1ai`) is letters, digits and hyphens.
+    let top_ok = top.chars().all(char::is_alphabetic) || top.strip_prefix("xn--").is_some_and(|rest| !rest.is_empty());
+    labels.len() >= 2 && labels.iter().all(label_ok) && top.chars().count() >= 2 && top_ok
 }
 
 impl std::fmt::Display for Email {
@@ -134,7 +136,13 @@ mod tests {
             assert_eq!(Email::parse(bad), Err(TextError::Format), "{bad}");
         }
         // What people do have: plus and dot addressing, hyphens and digits, accented letters, long top-level domains.
-        for good in ["an.de.vries+vh@woon-stad.nl", "o'brien@x.co.uk", "info@123wonen.amsterdam", "josé@café.nl"] {
+        for good in [
+            "an.de.vries+vh@woon-stad.nl",
+            "o'brien@x.co.uk",
+            "info@123wonen.amsterdam",
+            "josé@café.nl",
+            "a@x.xn--p1ai",
+        ] {
             assert!(Email::parse(good).is_ok(), "{good}");
         }
         assert_eq!(Email::parse(""), Err(TextError::Required));

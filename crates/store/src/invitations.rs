@@ -186,16 +186,26 @@ pub async fn nothing_open(tx: &mut Tx, user_id: i64, now: OffsetDateTime) -> Res
     Ok(n == 0)
 }
 
-/// Closes the open invitation of a user to an organisation they are made a member of otherwise (by the platform's
-/// administrator): accepted later, it would overwrite the role given since.
-pub(crate) async fn close_for_member(tx: &mut Tx, user_id: i64, org_id: i64) -> Result<()> {
-    let closed = sql::query("DELETE FROM invitations WHERE user_id = $1 AND org_id = $2 AND answered_at IS NULL")
-        .bind(user_id)
-        .bind(org_id)
-        .execute(&mut *tx)
-        .await?;
-    if closed.rows_affected() > 0 {
+/// Closes the open invitation of a user to an organisation whose membership is set otherwise (the platform's
+/// administrator adds them; a role changed on the organisation's page): accepted later, it would overwrite the role
+/// set since. Each closed invitation is in the audit log, as a withdrawal.
+pub(crate) async fn close_for_member(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i64) -> Result<()> {
+    let closed: Vec<(i64, String)> = sql::query_as(
+        "DELETE FROM invitations WHERE user_id = $1 AND org_id = $2 AND answered_at IS NULL RETURNING id, role",
+    )
+    .bind(user_id)
+    .bind(org_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    if !closed.is_empty() {
         withdraw_notices(tx, user_id, org_id).await?;
+    }
+    for (id, role) in closed {
+        let change = Change {
+            before: Some(json!({ "user_id": user_id, "role": role })),
+            ..Change::event(Some(org_id), "withdraw", "invitation", id.to_string())
+        };
+        audit::record(tx.conn(), actor, change).await?;
     }
     Ok(())
 }

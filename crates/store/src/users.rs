@@ -216,7 +216,7 @@ async fn stored_role(conn: Conn<'_>, user_id: i64, org_id: i64) -> Result<Option
 pub async fn set_membership(tx: &mut Tx, actor: &Actor, user_id: i64, org_id: i64, role: Role) -> Result<()> {
     let before = stored_role(tx.conn(), user_id, org_id).await?;
     // A member now: an invitation still open would, accepted later, overwrite this role.
-    crate::invitations::close_for_member(tx, user_id, org_id).await?;
+    crate::invitations::close_for_member(tx, actor, user_id, org_id).await?;
     sql::query(
         "INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id, org_id) DO UPDATE SET role = excluded.role",

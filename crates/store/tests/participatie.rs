@@ -136,6 +136,31 @@ async fn coverage_follows_the_groups(db: &Db) {
     assert_eq!((counts.formal, counts.informal, counts.none), (2, 2, 0));
     let recognised = part::visible_group(db, &corporation, ark).await.expect("get").expect("group");
     assert_eq!(recognised.recognised_on, on);
+
+    // A criterion unticked ends the recognition; ticked again, the group waits for the corporation again.
+    let mut lapsed = checks.clone();
+    lapsed[0].met = false;
+    for (criteria, formal) in [(&lapsed, 0), (&checks, 0)] {
+        let mut tx = db.begin().await.expect("begin");
+        part::set_criteria(&mut tx, &tenants, &actor(), &recognised, criteria).await.expect("criteria");
+        tx.commit().await.expect("commit");
+        let counts = part::recompute(db, &corporation, c).await.expect("recompute");
+        assert_eq!(counts.formal, formal);
+    }
+    let waiting = part::visible_group(db, &corporation, ark).await.expect("get").expect("group");
+    assert_eq!(waiting.recognised_on, None, "the lapse ended the recognition");
+    // Criteria ticked without evidence (before it was asked for) carry no recognition.
+    let bare: Vec<CriterionCheck> =
+        checks.iter().map(|c| CriterionCheck { evidence: String::new(), ..c.clone() }).collect();
+    let mut tx = db.begin().await.expect("begin");
+    part::set_criteria(&mut tx, &tenants, &actor(), &waiting, &bare).await.expect("criteria");
+    let refused = part::set_recognition(&mut tx, &corporation, &actor(), &waiting, on).await.expect("refused");
+    assert!(!refused, "no evidence, nothing to recognise");
+    part::set_criteria(&mut tx, &tenants, &actor(), &waiting, &checks).await.expect("criteria");
+    assert!(part::set_recognition(&mut tx, &corporation, &actor(), &waiting, on).await.expect("again"));
+    tx.commit().await.expect("commit");
+    let counts = part::recompute(db, &corporation, c).await.expect("recompute");
+    assert_eq!((counts.formal, counts.informal, counts.none), (2, 2, 0));
     let figures = part::open_figures(db, &corporation, c).await.expect("open").expect("its own figures");
     let by_complex = part::coverage_by(db, &figures, AreaLevel::Complex, 10).await.expect("by complex");
     let ark_row = by_complex.iter().find(|r| r.code == "C1").expect("C1");

@@ -631,4 +631,15 @@ async fn the_platform_administrator_keeps_their_own_rights(mut app: TestApp) {
     assert_eq!(app.post(&format!("/admin/users/{other}"), &flagged).await.status, StatusCode::SEE_OTHER);
     let taken = app.post(&format!("/admin/users/{other}"), &[("name", "Carla"), ("active", "on")]).await;
     assert_eq!(taken.status, StatusCode::SEE_OTHER);
+    // Nor does the operator leave an organisation without its only administrator.
+    let (admin, woonstad) = (app.user_id("admin@woonstad.test").await, app.org_id("woonstad").await);
+    let demote = [("org_id", woonstad.to_string()), ("role", "staff".to_owned())];
+    let demote: Vec<(&str, &str)> = demote.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = app.post(&format!("/admin/users/{admin}/memberships"), &demote).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.main().contains("Dit is de enige beheerder van de organisatie."), "{}", refused.main());
+    let removed = app.post(&format!("/admin/users/{admin}/memberships/{woonstad}/remove"), &[]).await;
+    assert_eq!(removed.status, StatusCode::CONFLICT);
+    let role = volkshuis_store::users::membership(&app.state.db, admin, woonstad).await.expect("read");
+    assert_eq!(role.map(|m| m.role), Some(volkshuis_domain::access::Role::Admin));
 }

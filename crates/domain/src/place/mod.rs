@@ -160,12 +160,13 @@ pub fn hidden(n: i64) -> bool {
 /// counts are broken down more than one way (per month, per gemeente, per complex): rounded to the nearest multiple
 /// of [`SMALLEST_SHOWN`] (half up). Masking the small counts alone is not enough there — months 18 and 29 and
 /// gemeenten 34, 10 and "<5" gave the hidden gemeente as 3 by subtraction; rounded, every difference is a guess.
-/// 0 stays 0; 1 to 4 are shown as "fewer than 5" anyway.
+/// 0 stays 0; 1 to 4 are shown as "fewer than 5" — and give 5 here, so a caller that forgets [`hidden`] never shows
+/// them as 0.
 pub fn rounded(n: i64) -> i64 {
-    if n <= 0 {
-        n
-    } else {
-        (n + SMALLEST_SHOWN / 2) / SMALLEST_SHOWN * SMALLEST_SHOWN
+    match n {
+        ..=0 => n,
+        1..SMALLEST_SHOWN => SMALLEST_SHOWN,
+        _ => (n + SMALLEST_SHOWN / 2) / SMALLEST_SHOWN * SMALLEST_SHOWN,
     }
 }
 
@@ -179,12 +180,14 @@ pub enum Count {
 }
 
 impl Count {
-    /// A count of people's circumstances (signals, sales seen by a municipality), masked when small.
+    /// A count of people's circumstances (signals, sales seen by a municipality) as a viewer who may not open the
+    /// persons sees it: "fewer than 5" when small, else rounded to fives ([`rounded`]) as the module's figures show
+    /// it — an exact count on one page beside a rounded total on another gave a hidden count back by subtraction.
     pub fn masked(n: i64) -> Self {
         if hidden(n) {
             Count::FewerThanFive
         } else {
-            Count::Exact(n)
+            Count::Exact(rounded(n))
         }
     }
 }
@@ -195,14 +198,23 @@ mod tests {
 
     #[test]
     fn counts_are_rounded_to_fives_half_up() {
-        let cases = [(0, 0), (5, 5), (7, 5), (8, 10), (12, 10), (13, 15), (18, 20), (29, 30), (34, 35), (47, 45)];
+        let cases = [(0, 0), (1, 5), (4, 5), (5, 5), (7, 5), (8, 10), (12, 10), (13, 15), (29, 30), (47, 45)];
         for (n, shown) in cases {
             assert_eq!(rounded(n), shown, "{n}");
         }
-        // The audit's page: the gemeenten 34, 10 and a hidden 3 against months 18 and 29; rounded, the hidden one
-        // could be anything from 1 to 4 (45 − 35 − 10 = 0, each rounded figure off by up to 2).
-        let (months, gemeenten) = (rounded(18) + rounded(29), rounded(34) + rounded(10));
-        assert_eq!(months - gemeenten, 5, "no longer the hidden count");
+        // The audit's page: months 18 and 29, gemeenten 34, 10 and a hidden 3. Exact, 47 − 34 − 10 gave the 3. Rounded,
+        // every count a reader can find is consistent with each hidden value from 1 to 4.
+        let shown = (rounded(18) + rounded(29), rounded(34), rounded(10));
+        let possible: Vec<i64> = (1..=4)
+            .filter(|hidden| {
+                // Some true counts behind the shown ones that add up with this hidden one.
+                (30..=60).any(|total| {
+                    rounded(total) == rounded(18 + 29)
+                        && (0..=total).any(|a| rounded(a) == shown.1 && rounded(total - a - hidden) == shown.2)
+                })
+            })
+            .collect();
+        assert_eq!(possible, [1, 2, 3, 4], "the hidden count is not given back");
     }
 
     fn codes(viewer: Viewer, purpose: Purpose) -> Vec<&'static str> {
@@ -256,6 +268,7 @@ mod tests {
         assert_eq!(Count::masked(4), Count::FewerThanFive);
         assert_eq!(Count::masked(5), Count::Exact(5));
         assert_eq!(Count::masked(120), Count::Exact(120));
+        assert_eq!(Count::masked(7), Count::Exact(5), "the rest rounded to fives, as the figures show them");
         assert!(hidden(1) && hidden(4) && !hidden(0) && !hidden(5), "the one rule every \"fewer than 5\" follows");
     }
 }

@@ -348,15 +348,22 @@ pub async fn set_criteria(
             checked_on: c.checked_on,
         })
         .collect();
-    sql::query("UPDATE part_groups SET criteria = $1, level = $2 WHERE id = $3")
-        .bind(serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned()))
-        .bind(level_of(group.kind, checks, group.recognised_on.is_some()))
-        .bind(group.id)
-        .execute(&mut *tx)
-        .await?;
+    // The group as it stands now, in this transaction (a recognition given since the page was read counts), and its
+    // recognition ends when its criteria lapse: ticked again, it waits for the corporation again (ADR 0072).
+    let (kind, _, was_recognised) = current(tx, group.id).await?;
+    let still = was_recognised && meets_criteria(kind, checks);
+    sql::query(
+        "UPDATE part_groups SET criteria = $1, level = $2, recognised_on = CASE WHEN $3 = 1 THEN recognised_on END, \
+         recognised_by = CASE WHEN $3 = 1 THEN recognised_by END WHERE id = $4",
+    )
+    .bind(serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned()))
+    .bind(level_of(kind, checks, still))
+    .bind(i64::from(still))
+    .bind(group.id)
+    .execute(&mut *tx)
+    .await?;
     let mut change = Change::event(Some(group.org_id), "criteria", "part_group", group.id.to_string());
-    change.after =
-        Some(serde_json::json!({ "recognised": recognised(group.kind, checks, group.recognised_on.is_some()) }));
+    change.after = Some(serde_json::json!({ "recognised": recognised(kind, checks, still) }));
     audit::record(tx.conn(), actor, change).await
 }
 
@@ -371,16 +378,16 @@ pub async fn set_recognition(
     group: &Group,
     on: Option<Date>,
 ) -> Result<bool> {
-    if scope.org_id() != group.corporation_id
-        || !group.kind.is_formal()
-        || (on.is_some() && !meets_criteria(group.kind, &group.criteria))
+    // Judged on the group as it stands in this transaction: a criterion unticked since the page was read refuses it.
+    let (kind, criteria, _) = current(tx, group.id).await?;
+    if scope.org_id() != group.corporation_id || !kind.is_formal() || (on.is_some() && !criteria_shown(kind, &criteria))
     {
         return Ok(false);
     }
     sql::query("UPDATE part_groups SET recognised_on = $1, recognised_by = $2, level = $3 WHERE id = $4")
         .bind(on.map(date_to_text))
         .bind(on.map(|_| actor.label.clone()))
-        .bind(level_of(group.kind, &group.criteria, on.is_some()))
+        .bind(level_of(kind, &criteria, on.is_some()))
         .bind(group.id)
         .execute(&mut *tx)
         .await?;
@@ -389,6 +396,32 @@ pub async fn set_recognition(
     change.after = Some(serde_json::json!({ "recognised": on.is_some() }));
     audit::record(tx.conn(), actor, change).await?;
     Ok(true)
+}
+
+/// Whether every criterion of a formal body is met and names its evidence: what a recognition rests on (criteria
+/// ticked before evidence was asked for name none).
+pub fn criteria_shown(kind: GroupKind, checks: &[CriterionCheck]) -> bool {
+    meets_criteria(kind, checks)
+        && kind.criteria().iter().all(|c| checks.iter().any(|k| k.criterion == *c && !k.evidence.trim().is_empty()))
+}
+
+/// A group's kind, criteria and whether it is recognised, read in the writing transaction (on PostgreSQL its row is
+/// locked until the transaction ends, so a recognition and a change of criteria at once do not both pass).
+async fn current(tx: &mut Tx, id: i64) -> Result<(GroupKind, Vec<CriterionCheck>, bool)> {
+    let lock = if tx.conn().backend() == crate::Backend::Postgres { " FOR UPDATE" } else { "" };
+    let row = sql::query(&format!("SELECT kind, criteria, recognised_on FROM part_groups WHERE id = $1{lock}"))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let kind = GroupKind::parse(&row.try_get::<String, _>("kind")?).map_err(corrupt("kind"))?;
+    let stored: Vec<StoredCheck> = serde_json::from_str(&row.try_get::<String, _>("criteria")?)
+        .map_err(|e| StoreError::Corrupt { column: "criteria", value: e.to_string() })?;
+    let checks = stored
+        .into_iter()
+        .map(|c| CriterionCheck { criterion: c.criterion, met: c.met, evidence: c.evidence, checked_on: c.checked_on })
+        .collect();
+    Ok((kind, checks, row.try_get::<Option<String>, _>("recognised_on")?.is_some()))
 }
 
 /// One activity.

@@ -27,8 +27,8 @@ pub(crate) use figures::ensure_works_in;
 pub use figures::{all_open_figures, corporations_in_territory, open_figures, Figures};
 pub(crate) use figures::{all_open_figures_as, org_kind};
 pub use groups::{
-    activities, add_activity, create_group, end_group, set_criteria, set_recognition, update_group, visible_group,
-    visible_to, Activity, Group, NewGroup,
+    activities, add_activity, create_group, criteria_shown, end_group, set_criteria, set_recognition, update_group,
+    visible_group, visible_to, Activity, Group, NewGroup,
 };
 pub use public::{
     add_join_request, groups_for_address, handle_join_request, join_requests, lookup_address, purge_join_requests,

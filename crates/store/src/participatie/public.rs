@@ -180,7 +180,8 @@ pub async fn handle_join_request(tx: &mut Tx, group: &Group, actor: &Actor, id: 
     if done.rows_affected() == 0 {
         return Ok(false);
     }
-    let change = Change::event(Some(group.org_id), "handle", "part_join_requests", group.id.to_string());
+    let mut change = Change::event(Some(group.org_id), "handle", "part_join_requests", group.id.to_string());
+    change.before = Some(serde_json::json!({ "request": id }));
     audit::record(tx.conn(), actor, change).await?;
     Ok(true)
 }

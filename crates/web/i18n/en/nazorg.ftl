@@ -306,4 +306,4 @@ coach-list-hint = You choose from the staff of the partners on the list
 coach-list-empty = Your corporation has no purchase coach partners yet, so there is nobody to choose. An administrator of your corporation puts partners on the list:
 err-coach-partner = Choose a partner organisation.
 figures-rounded = Counts of sales, checks and payment trouble from 1 to 4 show as "fewer than 5", and the others are rounded to fives, the total too: so no small count can be worked back. Rows therefore do not always add up exactly. Owners' associations are no persons and show exactly.
-err-coach-not-listed = This person can no longer be made purchase coach: the partner is not (or no longer) on the list of purchase coach partners. Choose another, or ask an administrator to put the partner on the list again.
+err-coach-not-listed = This person is not (or no longer) among your corporation's purchase coaches: only staff of a partner on the list of purchase coach partners can become one. Choose another, or ask an administrator to put the partner on the list.

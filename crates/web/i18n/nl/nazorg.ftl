@@ -305,5 +305,5 @@ coach-partners-removed = Van de lijst gehaald: { $name }. Nieuwe koopcoaches van
 coach-list-hint = U kiest uit de medewerkers van de partners op de lijst
 coach-list-empty = Uw corporatie heeft nog geen koopcoach-partners, dus er is nog niemand te kiezen. Een beheerder van uw corporatie zet partners op de lijst:
 err-coach-partner = Kies een partnerorganisatie.
-figures-rounded = Aantallen verkopen, controles en koopproblemen van 1 tot 4 staan als "minder dan 5", en de andere zijn afgerond op vijftallen, ook in het totaal: zo is een klein aantal niet terug te rekenen. Rijen tellen daardoor niet altijd precies op. VvE's zijn geen personen en staan precies.
-err-coach-not-listed = Deze persoon kan geen koopcoach meer worden: de partner staat niet (meer) op de lijst van koopcoach-partners. Kies een ander, of vraag een beheerder de partner weer op de lijst te zetten.
+figures-rounded = Aantallen verkopen, controles en betalingsproblemen van 1 tot 4 staan als "minder dan 5", en de andere zijn afgerond op vijftallen, ook in het totaal: zo is een klein aantal niet terug te rekenen. Rijen tellen daardoor niet altijd precies op. VvE's zijn geen personen en staan precies.
+err-coach-not-listed = Deze persoon staat niet (meer) tussen de koopcoaches van uw corporatie: alleen medewerkers van een partner op de lijst van koopcoach-partners kunnen koopcoach worden. Kies een ander, of vraag een beheerder de partner op de lijst te zetten.

@@ -277,6 +277,15 @@ async fn add_membership(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &edit_page(&state, &auth, id, edit).await?);
     };
     let mut tx = state.db.begin().await?;
+    // As on the organisation's own page: its only administrator is not made something less (the operator makes
+    // another administrator first).
+    if role != volkshuis_domain::access::Role::Admin && users::is_only_admin(&mut tx, id, org).await? {
+        drop(tx);
+        let mut errors = FieldErrors::default();
+        errors.add("role", t.err_last_admin);
+        let edit = EditState { membership_form: form, membership_errors: errors, ..fresh() };
+        return render(StatusCode::CONFLICT, &edit_page(&state, &auth, id, edit).await?);
+    }
     users::set_membership(&mut tx, &auth.actor(&state), id, org, role).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/admin/users/{id}")).into_response())
@@ -288,6 +297,13 @@ async fn remove_membership(
     Path((id, org_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let mut tx = state.db.begin().await?;
+    if users::is_only_admin(&mut tx, id, org_id).await? {
+        drop(tx);
+        let mut errors = FieldErrors::default();
+        errors.add("role", auth.ctx.t().err_last_admin);
+        let edit = EditState { membership_errors: errors, ..fresh() };
+        return render(StatusCode::CONFLICT, &edit_page(&state, &auth, id, edit).await?);
+    }
     users::remove_membership(&mut tx, &auth.actor(&state), id, org_id).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/admin/users/{id}")).into_response())

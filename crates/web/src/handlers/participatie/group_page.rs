@@ -198,9 +198,13 @@ async fn recognition_view(
     group: &Group,
 ) -> Result<Option<RecognitionView>, AppError> {
     let pt = auth.ctx.lang.participatie();
-    let state_now = recognition(group.kind, &group.criteria, group.recognised_on.is_some());
+    let mut state_now = recognition(group.kind, &group.criteria, group.recognised_on.is_some());
     if state_now == Recognition::Informal {
         return Ok(None);
+    }
+    // Criteria ticked before evidence was asked for, without it: not shown yet, so nothing to recognise.
+    if state_now == Recognition::AwaitingLandlord && !part::criteria_shown(group.kind, &group.criteria) {
+        state_now = Recognition::CriteriaOpen;
     }
     let corporation = if organisation.id == group.corporation_id {
         organisation.name.clone()
@@ -390,7 +394,11 @@ async fn recognise(
         _ => return Err(AppError::NotFound),
     };
     let now = recognition(group.kind, &group.criteria, group.recognised_on.is_some());
-    let fits = if give { now == Recognition::AwaitingLandlord } else { group.recognised_on.is_some() };
+    let fits = if give {
+        now == Recognition::AwaitingLandlord && part::criteria_shown(group.kind, &group.criteria)
+    } else {
+        group.recognised_on.is_some()
+    };
     if !fits {
         // Recognised meanwhile, withdrawn meanwhile, or a criterion unticked since the page was shown.
         let mut page =
@@ -402,7 +410,12 @@ async fn recognise(
         let lines = if give {
             vec![pt.recognise_effect(&organisation.name, &group.name), pt.recognise_coverage.to_owned()]
         } else {
-            vec![pt.unrecognise_effect(&organisation.name, &group.name), pt.unrecognise_coverage.to_owned()]
+            // A recognition whose criteria lapsed counts no more already: the coverage does not change.
+            let mut lines = vec![pt.unrecognise_effect(&organisation.name, &group.name)];
+            if now == Recognition::Recognised {
+                lines.push(pt.unrecognise_coverage.to_owned());
+            }
+            lines
         };
         return crate::confirm_step::ConfirmStep {
             page: Page::for_user(&auth),

@@ -69,11 +69,11 @@ struct MapPage {
     maps: &'static MapslangTexts,
 }
 
-use super::super::SMALL;
-
 fn row(nz: &NazorgTexts, vt: &VveTexts, org: i64, mask: bool, buurt: Buurt) -> Row {
+    // As the figures show it (hidden when small, rounded to fives): an exact count here beside a rounded total there
+    // gave a hidden buurt back by subtraction.
     let masked = mask && volkshuis_domain::place::hidden(buurt.sold);
-    let sold_shown = if masked { nz.fewer_than(SMALL) } else { buurt.sold.to_string() };
+    let sold_shown = super::super::shown_count(nz, mask)(buurt.sold);
     let name = match (&buurt.name, buurt.code.as_str()) {
         (_, "") => vt.buurt_unknown.to_owned(),
         (Some(name), code) => format!("{name} ({code})"),
@@ -99,7 +99,11 @@ fn row(nz: &NazorgTexts, vt: &VveTexts, org: i64, mask: bool, buurt: Buurt) -> R
             .collect(),
         code: buurt.code,
         buurt: name,
-        sold: if masked { 1 } else { buurt.sold },
+        sold: match (masked, mask) {
+            (true, _) => 1,
+            (false, true) => volkshuis_domain::place::rounded(buurt.sold),
+            (false, false) => buurt.sold,
+        },
         sold_shown,
         worst,
         label,
