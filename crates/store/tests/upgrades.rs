@@ -215,3 +215,135 @@ async fn overleg_deadlines_follow_the_terms_by_kind_on_sqlite() {
 async fn overleg_deadlines_follow_the_terms_by_kind_on_postgres() {
     overleg_deadlines_follow_the_terms_by_kind(Backend::Postgres).await;
 }
+
+/// A home of `corporation` sold with `coach` (organisation, person) as its koopcoach, as schema 64 stored one.
+async fn sale_with_coach(db: &Db, corporation: i64, n: i64, coach: Option<(i64, i64)>) {
+    let unit: i64 = sql::query_scalar(
+        "INSERT INTO units (corporation_id, id_extern, straatnaam, huisnummer, postcode, woonplaats, fingerprint, \
+         created_at, updated_at) VALUES ($1, $2, 'Kerkstraat', $3, '7411AA', 'Deventer', 'x', 0, 0) RETURNING id",
+    )
+    .bind(corporation)
+    .bind(format!("U{n}"))
+    .bind(n)
+    .fetch_one(db)
+    .await
+    .expect("unit");
+    sql::query(
+        "INSERT INTO nz_sales (corporation_id, unit_id, sold_on, price_cents, value_cents, value_kind, sale_condition, \
+         buyer_name, coach_org_id, coach_user_id, created_by, created_at) \
+         VALUES ($1, $2, '2025-01-10', 100, 100, 'woz', 'none', 'Koper', $3, $4, 'Medewerker', 0)",
+    )
+    .bind(corporation)
+    .bind(unit)
+    .bind(coach.map(|c| c.0))
+    .bind(coach.map(|c| c.1))
+    .execute(db)
+    .await
+    .expect("sale");
+}
+
+/// A person, as schema 64 stored one; returns the id.
+async fn person(db: &Db, email: &str) -> i64 {
+    sql::query_scalar(
+        "INSERT INTO users (email, name, password_hash, is_platform_admin, active, created_at, locale) \
+         VALUES ($1, 'Iemand', 'x', 0, 1, 0, 'nl') RETURNING id",
+    )
+    .bind(email)
+    .fetch_one(db)
+    .await
+    .expect("user")
+}
+
+/// Migration 65: a corporation's koopcoach partners start as the partner organisations whose staff coach one of its
+/// buyers now (not an organisation of another kind), once each, each in its audit log.
+async fn koopcoach_partners_carry_over(backend: Backend) {
+    let test = TestDb::at_version(backend, 64).await.expect("a database at version 64");
+    let db = &test.db;
+    let (woonstad, other) =
+        (organisation(db, "woonstad", "corporation").await, organisation(db, "ander", "corporation").await);
+    let wijkteam = organisation(db, "wijkteam", "partner").await;
+    let huurders = organisation(db, "huurders", "tenant_organisation").await;
+    let coach = person(db, "coach@wijkteam.test").await;
+    sale_with_coach(db, woonstad, 1, Some((wijkteam, coach))).await;
+    sale_with_coach(db, woonstad, 2, Some((wijkteam, coach))).await;
+    sale_with_coach(db, woonstad, 3, Some((huurders, coach))).await;
+    sale_with_coach(db, other, 4, None).await;
+    assert!(db.migrate().await.expect("brought up to date") >= 1);
+    let listed: Vec<(i64, i64, String)> =
+        sql::query_as("SELECT corporation_id, partner_id, added_by FROM nz_coach_partners ORDER BY corporation_id")
+            .fetch_all(db)
+            .await
+            .expect("list");
+    assert_eq!(listed, vec![(woonstad, wijkteam, "migratie 65".to_owned())]);
+    let audited: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE entity = 'nz_coach_partner' AND action = 'add_coach_partner' \
+         AND actor_label = 'migratie 65'",
+    )
+    .fetch_one(db)
+    .await
+    .expect("audit");
+    assert_eq!(audited, 1);
+    assert_eq!(db.migrate().await.expect("again"), 0, "nothing left to do");
+}
+
+#[tokio::test]
+async fn koopcoach_partners_carry_over_on_sqlite() {
+    koopcoach_partners_carry_over(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn koopcoach_partners_carry_over_on_postgres() {
+    koopcoach_partners_carry_over(Backend::Postgres).await;
+}
+
+/// Migration 66: a group recognised before (coverage level 2) stays recognised, dated the day of the migration and
+/// audited as "migratie 66"; other groups wait for the corporation.
+async fn recognitions_carry_over(backend: Backend) {
+    let test = TestDb::at_version(backend, 65).await.expect("a database at version 65");
+    let db = &test.db;
+    let woonstad = organisation(db, "woonstad", "corporation").await;
+    let group = |name: &'static str, level: i64| async move {
+        sql::query_scalar::<i64>(
+            "INSERT INTO part_groups (corporation_id, org_id, name, kind, area_kind, contact_role, channels, \
+             description, join_info, criteria, level, created_at) \
+             VALUES ($1, $1, $2, 'bewonerscommissie', 'all', 'secretaris', '', '', '', '[]', $3, 0) RETURNING id",
+        )
+        .bind(woonstad)
+        .bind(name)
+        .bind(level)
+        .fetch_one(db)
+        .await
+        .expect("group")
+    };
+    let (formal, informal) = (group("Erkend", 2).await, group("Nog niet", 1).await);
+    assert!(db.migrate().await.expect("brought up to date") >= 1);
+    let rows: Vec<(i64, Option<String>, Option<String>)> =
+        sql::query_as("SELECT id, recognised_on, recognised_by FROM part_groups ORDER BY id")
+            .fetch_all(db)
+            .await
+            .expect("groups");
+    assert_eq!(rows.len(), 2);
+    let (id, on, by) = &rows[0];
+    assert_eq!((*id, by.as_deref()), (formal, Some("migratie 66")));
+    let on = on.as_deref().expect("a day");
+    assert!(time::Date::parse(on, time::macros::format_description!("[year]-[month]-[day]")).is_ok(), "{on}");
+    assert_eq!(rows[1], (informal, None, None));
+    let audited: Vec<(String, String)> = sql::query_as(
+        "SELECT action, entity_id FROM audit_log WHERE entity = 'part_group' AND actor_label = 'migratie 66'",
+    )
+    .fetch_all(db)
+    .await
+    .expect("audit");
+    assert_eq!(audited, vec![("recognise".to_owned(), formal.to_string())]);
+    assert_eq!(db.migrate().await.expect("again"), 0, "nothing left to do");
+}
+
+#[tokio::test]
+async fn recognitions_carry_over_on_sqlite() {
+    recognitions_carry_over(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn recognitions_carry_over_on_postgres() {
+    recognitions_carry_over(Backend::Postgres).await;
+}
