@@ -290,7 +290,8 @@ async fn an_invitation_makes_a_member_only_when_accepted(mut app: TestApp) {
     let dashboard = app.get("/dashboard").await;
     assert!(dashboard.body.contains("Woonstad Voorbeeld nodigt u uit om lid te worden."), "in-app notice");
     let page = app.get("/invitations").await;
-    assert!(page.body.contains("Woonstad Voorbeeld nodigt u uit als Alleen lezen"), "{}", page.body);
+    // The role in the sentence as a person is named by it, not as the capitalised label of a list.
+    assert!(page.body.contains("Woonstad Voorbeeld nodigt u uit als lezer (alleen lezen)"), "{}", page.body);
     let id = invitation_id(&page.body);
 
     // Nobody else can answer it, not even the organisation's own administrator.

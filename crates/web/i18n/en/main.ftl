@@ -404,3 +404,6 @@ err-own-active = You cannot deactivate your own account; another platform admini
 rescue-forbidden-text = This was not saved. What you typed is below, to keep or to pass on to someone who may.
 notice-invitation-unanswerable = That invitation can no longer be answered: it expired, was withdrawn or was answered already. Ask the organisation's administrator for a new one if need be.
 err-email-format = Enter one e-mail address, such as name@example.nl.
+role-sentence-admin = an administrator
+role-sentence-staff = a staff member
+role-sentence-read-only = a reader (read only)

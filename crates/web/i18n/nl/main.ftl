@@ -404,3 +404,6 @@ err-own-active = U kunt uw eigen account niet uitzetten; een andere platformbehe
 rescue-forbidden-text = Dit is niet opgeslagen. Wat u typte staat hieronder, om te bewaren of door te geven aan wie het wel mag.
 notice-invitation-unanswerable = Die uitnodiging kan niet meer worden beantwoord: ze is verlopen, ingetrokken of al beantwoord. Vraag de beheerder van de organisatie zo nodig om een nieuwe.
 err-email-format = Vul één e-mailadres in, zoals naam@voorbeeld.nl.
+role-sentence-admin = beheerder
+role-sentence-staff = medewerker
+role-sentence-read-only = lezer (alleen lezen)

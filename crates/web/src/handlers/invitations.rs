@@ -38,7 +38,7 @@ async fn show(State(state): State<AppState>, auth: Auth, Query(q): Query<NoticeQ
         .into_iter()
         .map(|i| InvitationRow {
             id: i.id,
-            line: t.invitation_line(&i.org.name, t.role(i.role), show_time(i.expires_at)),
+            line: t.invitation_line(&i.org.name, t.role_in_sentence(i.role), show_time(i.expires_at)),
         })
         .collect();
     ok(&InvitationsPage { page: Page::for_user(&auth).with_notice(q.notice.as_deref()), invitations })

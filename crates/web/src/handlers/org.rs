@@ -243,12 +243,12 @@ async fn add_member(
     if new_account {
         tx.commit().await?;
         send_link(&state, &auth.ctx, &user, resets::INVITATION_VALID_FOR, &subject, |link, name| {
-            it.mail_org_invite_new_body(link, name, &org.name, it.role(role))
+            it.mail_org_invite_new_body(link, name, &org.name, it.role_in_sentence(role))
         })
         .await?;
     } else {
         let link = format!("{}/invitations", state.config.base_url.trim_end_matches('/'));
-        let body = it.mail_org_invite_body(&link, &user.name, &org.name, it.role(role));
+        let body = it.mail_org_invite_body(&link, &user.name, &org.name, it.role_in_sentence(role));
         mail::queue(&state, &mut tx, &user.email, &subject, &body).await?;
         tx.commit().await?;
     }

@@ -182,6 +182,16 @@ impl Texts {
         }
     }
 
+    /// A role as a sentence names the person who has it ("als medewerker", "as a staff member"): the labels are
+    /// capitalised for lists and buttons.
+    pub fn role_in_sentence(&self, role: Role) -> &'static str {
+        match role {
+            Role::Admin => self.role_sentence_admin,
+            Role::Staff => self.role_sentence_staff,
+            Role::ReadOnly => self.role_sentence_read_only,
+        }
+    }
+
     /// Kinds as `(code, name)` options for a select.
     pub fn kind_options(&self) -> Vec<(String, String)> {
         OrgKind::ALL.into_iter().map(|k| (k.code().to_owned(), self.kind(k).to_owned())).collect()

@@ -18,9 +18,9 @@ use axum::Router;
 use std::collections::HashMap;
 use volkshuis_domain::access::{Edit, ReadScope, View};
 use volkshuis_domain::calendar::dutch_date;
-use volkshuis_domain::participatie::group::{recognition, ActivityKind, CriterionCheck, Recognition};
+use volkshuis_domain::participatie::group::{ActivityKind, CriterionCheck};
 use volkshuis_domain::text::Name;
-use volkshuis_store::orgs::{self, Organisation};
+use volkshuis_store::orgs::Organisation;
 use volkshuis_store::participatie::{self as part, Activity, Group};
 
 pub fn router() -> Router<AppState> {
@@ -29,8 +29,6 @@ pub fn router() -> Router<AppState> {
         .route("/orgs/{org}/participatie/groepen/{id}/activiteiten", post(add_activity))
         .route("/orgs/{org}/participatie/groepen/{id}/criteria", post(save_criteria))
         .route("/orgs/{org}/participatie/groepen/{id}/beeindigen", post(end))
-        .route("/orgs/{org}/participatie/groepen/{id}/erkenning", post(recognise))
-        .route("/orgs/{org}/participatie/groepen/{id}/aanmeldingen/{request}/afgehandeld", post(handle_request))
 }
 
 struct CriterionRow {
@@ -41,15 +39,6 @@ struct CriterionRow {
     checked_on: Option<String>,
     /// Why the form refused it (a criterion ticked as met without evidence).
     error: Option<&'static str>,
-}
-
-/// Where the group stands under the Overlegwet, and what the viewer may do about it.
-struct RecognitionView {
-    /// The state in words ("Erkend door Woonstad op …", "Wacht op erkenning door Woonstad").
-    status: String,
-    /// The corporation's own editing members: whether they may recognise it now, or withdraw the recognition.
-    may_recognise: bool,
-    may_withdraw: bool,
 }
 
 struct ActivityRow {
@@ -73,7 +62,7 @@ struct RequestRow {
 #[derive(Template)]
 #[template(path = "participatie/group.html")]
 pub(super) struct GroupPage {
-    page: Page,
+    pub(super) page: Page,
     org_id: i64,
     group: GroupRow,
     contact_role: String,
@@ -85,7 +74,7 @@ pub(super) struct GroupPage {
     criteria: Vec<CriterionRow>,
     /// The group it falls under, when the viewer sees it: its name and page.
     parent: Option<(String, String)>,
-    recognition: Option<RecognitionView>,
+    recognition: Option<super::recognition::RecognitionView>,
     activities: Vec<ActivityRow>,
     requests: Option<Vec<RequestRow>>,
     inbox_note: String,
@@ -176,7 +165,7 @@ pub(super) async fn group_page(
                 .map(|p| (p.name, format!("/orgs/{}/participatie/groepen/{}", scope.org_id(), p.id))),
             None => None,
         },
-        recognition: recognition_view(state, auth, scope, organisation, group).await?,
+        recognition: super::recognition::view(state, auth, scope, organisation, group).await?,
         activities,
         requests,
         inbox_note: format!("{} {}", pt.inbox_private(&group.org_name), pt.inbox_kept(state.config.join_request_days)),
@@ -187,43 +176,6 @@ pub(super) async fn group_page(
         messages: part::messages_of_group(&state.db, group).await?,
         page,
     })
-}
-
-/// The group's recognition as the page shows it; none for a group that is no formal body.
-async fn recognition_view(
-    state: &AppState,
-    auth: &Auth,
-    scope: &ReadScope,
-    organisation: &Organisation,
-    group: &Group,
-) -> Result<Option<RecognitionView>, AppError> {
-    let pt = auth.ctx.lang.participatie();
-    let mut state_now = recognition(group.kind, &group.criteria, group.recognised_on.is_some());
-    if state_now == Recognition::Informal {
-        return Ok(None);
-    }
-    // Criteria ticked before evidence was asked for, without it: not shown yet, so nothing to recognise.
-    if state_now == Recognition::AwaitingLandlord && !part::criteria_shown(group.kind, &group.criteria) {
-        state_now = Recognition::CriteriaOpen;
-    }
-    let corporation = if organisation.id == group.corporation_id {
-        organisation.name.clone()
-    } else {
-        orgs::get(&state.db, group.corporation_id).await?.map(|o| o.name).unwrap_or_default()
-    };
-    let status = match (state_now, group.recognised_on) {
-        (Recognition::Recognised, Some(on)) => pt.recognition_given(&corporation, show_date(on)),
-        (Recognition::AwaitingLandlord, _) => pt.recognition_awaiting(&corporation),
-        (_, Some(on)) => pt.recognition_lapsed(&corporation, show_date(on)),
-        _ => pt.recognition_criteria_open(&corporation),
-    };
-    // The corporation's own staff decide (not the platform operator, not the group's keeper).
-    let decides = scope.org_id() == group.corporation_id && auth.edits_as_member(scope.org_id());
-    Ok(Some(RecognitionView {
-        status,
-        may_recognise: decides && state_now == Recognition::AwaitingLandlord,
-        may_withdraw: decides && group.recognised_on.is_some(),
-    }))
 }
 
 async fn show(
@@ -371,109 +323,4 @@ async fn end(
     tx.commit().await?;
     part::recompute(&state.db, &scope, group.corporation_id).await?;
     Ok(Redirect::to(&format!("/orgs/{org}/participatie?notice=saved")).into_response())
-}
-
-/// The corporation recognises one of its formal groups under the Overlegwet (`erkennen=ja`), or withdraws the
-/// recognition (`erkennen=nee`), asked once more with what it changes. Only its own editing members decide; a
-/// recognition needs every criterion shown to be met.
-async fn recognise(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((org, id)): Path<(i64, i64)>,
-    Form(fields): Form<HashMap<String, String>>,
-) -> Result<Response, AppError> {
-    let (scope, organisation) = party_scope(&state, &auth, org, Edit).await?;
-    let group = visible_group(&state, &scope, id).await?;
-    if org != group.corporation_id || !auth.edits_as_member(org) {
-        return Err(AppError::Forbidden);
-    }
-    let pt = auth.ctx.lang.participatie();
-    let give = match crate::forms::field(&fields, "erkennen") {
-        "ja" => true,
-        "nee" => false,
-        _ => return Err(AppError::NotFound),
-    };
-    let now = recognition(group.kind, &group.criteria, group.recognised_on.is_some());
-    let fits = if give {
-        now == Recognition::AwaitingLandlord && part::criteria_shown(group.kind, &group.criteria)
-    } else {
-        group.recognised_on.is_some()
-    };
-    if !fits {
-        // Recognised meanwhile, withdrawn meanwhile, or a criterion unticked since the page was shown.
-        let mut page =
-            group_page(&state, &auth, &scope, &organisation, &group, HashMap::new(), FieldErrors::default()).await?;
-        page.page.notice = Some(pt.recognition_changed.to_owned());
-        return render(StatusCode::CONFLICT, &page);
-    }
-    if !crate::confirm_step::confirmed(&fields) {
-        let lines = if give {
-            vec![pt.recognise_effect(&organisation.name, &group.name), pt.recognise_coverage.to_owned()]
-        } else {
-            // A recognition whose criteria lapsed counts no more already: the coverage does not change.
-            let mut lines = vec![pt.unrecognise_effect(&organisation.name, &group.name)];
-            if now == Recognition::Recognised {
-                lines.push(pt.unrecognise_coverage.to_owned());
-            }
-            lines
-        };
-        return crate::confirm_step::ConfirmStep {
-            page: Page::for_user(&auth),
-            title: if give { pt.recognise_title(&group.name) } else { pt.unrecognise_title(&group.name) },
-            lines,
-            action: format!("/orgs/{org}/participatie/groepen/{id}/erkenning"),
-            button: if give { pt.recognise_yes } else { pt.unrecognise_yes },
-            back_href: format!("/orgs/{org}/participatie/groepen/{id}#criteria"),
-            back_text: pt.recognise_back,
-            carried: vec![("erkennen".to_owned(), if give { "ja" } else { "nee" }.to_owned())],
-        }
-        .response();
-    }
-    let today = dutch_date(state.clock.now());
-    let mut tx = state.db.begin().await?;
-    if !part::set_recognition(&mut tx, &scope, &auth.actor(&state), &group, give.then_some(today)).await? {
-        return Err(AppError::NotFound);
-    }
-    tx.commit().await?;
-    part::recompute(&state.db, &scope, group.corporation_id).await?;
-    let notice = if give { "recognised" } else { "recognition_withdrawn" };
-    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice={notice}")).into_response())
-}
-
-/// The group's organisation answered a tenant's request to join (called, mailed, welcomed them): the request and its
-/// personal data are deleted now, asked once more; only the keeping organisation's own editing members do this.
-async fn handle_request(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((org, id, request)): Path<(i64, i64, i64)>,
-    Form(fields): Form<HashMap<String, String>>,
-) -> Result<Response, AppError> {
-    let (scope, _) = party_scope(&state, &auth, org, Edit).await?;
-    let group = visible_group(&state, &scope, id).await?;
-    if group.org_id != org || !auth.edits_as_member(org) {
-        return Err(AppError::Forbidden);
-    }
-    let pt = auth.ctx.lang.participatie();
-    if !crate::confirm_step::confirmed(&fields) {
-        let requests = part::join_requests(&state.db, &group, &auth.actor(&state)).await?;
-        let Some((_, r)) = requests.into_iter().find(|(r, _)| *r == request) else {
-            return Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}#inbox")).into_response());
-        };
-        return crate::confirm_step::ConfirmStep {
-            page: Page::for_user(&auth),
-            title: pt.request_handled_title(&r.name),
-            lines: vec![pt.request_handled_effect(&r.name), pt.request_handled_contact.to_owned()],
-            action: format!("/orgs/{org}/participatie/groepen/{id}/aanmeldingen/{request}/afgehandeld"),
-            button: pt.request_handled_yes,
-            back_href: format!("/orgs/{org}/participatie/groepen/{id}#inbox"),
-            back_text: pt.recognise_back,
-            carried: Vec::new(),
-        }
-        .response();
-    }
-    let mut tx = state.db.begin().await?;
-    // Handled already (a second tab, a button pressed twice): nothing left to delete, and the page says the same.
-    part::handle_join_request(&mut tx, &group, &auth.actor(&state), request).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/orgs/{org}/participatie/groepen/{id}?notice=request_handled")).into_response())
 }

@@ -8,8 +8,10 @@ mod diagnosis;
 mod group_edit;
 mod group_page;
 mod groups;
+mod join_requests;
 mod public;
 mod public_contact;
+mod recognition;
 
 use crate::auth::Auth;
 use crate::error::AppError;
@@ -28,6 +30,8 @@ pub fn router() -> Router<AppState> {
         .merge(group_edit::router())
         .merge(achterban::router())
         .merge(group_page::router())
+        .merge(recognition::router())
+        .merge(join_requests::router())
         .merge(coverage::router())
         .merge(diagnosis::router())
         .merge(public::router())
