@@ -188,6 +188,14 @@ async fn groups_coverage_and_blind_spots(mut app: TestApp) {
     app.login("bestuur@desleutel.test").await;
     let page = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
     assert!(page.body.contains("Erkend (Overlegwet)") && page.main().contains("Erkend door Woonstad Voorbeeld op"));
+    // One carried over by migration 66 says the corporation never looked at it.
+    sql::query("UPDATE part_groups SET recognised_by = 'migratie 66' WHERE id = $1")
+        .bind(ark)
+        .execute(&app.state.db)
+        .await
+        .expect("carried over");
+    let carried = app.get(&format!("/orgs/{sleutel}/participatie/groepen/{ark}")).await;
+    assert!(carried.main().contains("heeft de erkenning zelf nog niet bekeken"), "{}", carried.main());
     // Registered this year, it is not asked for last year's members' meeting; next year, for this year's.
     assert!(!page.body.contains("Geen jaarvergadering in 2025"), "registered in 2026: 2025 is not judged");
     let days_to_next_year = (time::macros::date!(2027 - 01 - 10)

@@ -218,3 +218,4 @@ request-handled-yes = Yes, handled: delete the request
 notice-request-handled = The request is handled and deleted.
 falls-under = Falls under
 err-score-missing = Not answered yet: choose a score from 1 to 5.
+recognition-carried-over = Carried over as recognised on { $date }, when the ticked criteria alone counted: { $corporation } has not looked at the recognition itself yet. If it is not right, withdraw it.

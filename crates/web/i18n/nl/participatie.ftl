@@ -218,3 +218,4 @@ request-handled-yes = Ja, afgehandeld: verwijder de aanmelding
 notice-request-handled = De aanmelding is afgehandeld en verwijderd.
 falls-under = Valt onder
 err-score-missing = Nog niet beantwoord: kies een score van 1 tot en met 5.
+recognition-carried-over = Als erkend overgenomen op { $date }, toen alleen de aangevinkte criteria telden: { $corporation } heeft de erkenning zelf nog niet bekeken. Klopt ze niet, trek haar dan in.

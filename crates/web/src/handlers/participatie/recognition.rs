@@ -20,6 +20,9 @@ use volkshuis_domain::participatie::group::{recognition, Recognition};
 use volkshuis_store::orgs::{self, Organisation};
 use volkshuis_store::participatie::{self as part, Group};
 
+/// Who recorded the recognitions migration 66 carried over.
+const CARRIED_OVER: &str = "migratie 66";
+
 pub fn router() -> Router<AppState> {
     Router::new().route("/orgs/{org}/participatie/groepen/{id}/erkenning", post(recognise))
 }
@@ -56,6 +59,11 @@ pub(super) async fn view(
         orgs::get(&state.db, group.corporation_id).await?.map(|o| o.name).unwrap_or_default()
     };
     let status = match (state_now, group.recognised_on) {
+        // Carried over by migration 66 from when the criteria alone made a group "recognised": the corporation never
+        // decided it, and is asked to look.
+        (Recognition::Recognised, Some(on)) if group.recognised_by.as_deref() == Some(CARRIED_OVER) => {
+            pt.recognition_carried_over(&corporation, show_date(on))
+        }
         (Recognition::Recognised, Some(on)) => pt.recognition_given(&corporation, show_date(on)),
         (Recognition::AwaitingLandlord, _) => pt.recognition_awaiting(&corporation),
         (_, Some(on)) => pt.recognition_lapsed(&corporation, show_date(on)),
