@@ -67,7 +67,7 @@ sr-placements = { $n ->
 }
 signals-sent = Sent in the last twelve months
 signals-picked-up = Picked up by the municipality
-signals-note = Counts only, never persons; 1 to 4 shows as “fewer than 5”.
+signals-note = Counts only, never persons; 1 to 4 shows as “fewer than 5”, other counts are rounded to fives.
 fewer-than-five = fewer than 5
 nazorg-sold = Sold to the tenant (not bought back)
 nazorg-checks-due = Checks open or late

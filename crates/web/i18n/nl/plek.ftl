@@ -67,7 +67,7 @@ sr-placements = { $n ->
 }
 signals-sent = Verstuurd in de laatste twaalf maanden
 signals-picked-up = Opgepakt door de gemeente
-signals-note = Alleen aantallen, nooit personen; 1 tot 4 staat er als “minder dan 5”.
+signals-note = Alleen aantallen, nooit personen; 1 tot 4 staat er als “minder dan 5”, de andere aantallen zijn afgerond op vijftallen.
 fewer-than-five = minder dan 5
 nazorg-sold = Verkocht aan de huurder (niet teruggekocht)
 nazorg-checks-due = Controles open of te laat

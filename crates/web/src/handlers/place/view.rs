@@ -428,8 +428,10 @@ impl PlacePage {
             let mut b =
                 BlockView::new(Block::SocialReturn, pl.block_social_return, href(Module::SocialReturn), pl, nav);
             b.notes.push(match Count::masked(jobs) {
-                Count::FewerThanFive if !persons_open => pl.sr_placements_few.to_owned(),
-                _ => pl.sr_placements(jobs),
+                _ if persons_open => pl.sr_placements(jobs),
+                Count::FewerThanFive => pl.sr_placements_few.to_owned(),
+                // Rounded to fives, as every masked count is.
+                Count::Exact(shown) => pl.sr_placements(shown),
             });
             blocks.push(b);
         }
@@ -437,6 +439,7 @@ impl PlacePage {
             let mut b =
                 BlockView::new(Block::Signals, pl.block_signals, format!("/orgs/{org}/signalering/cijfers"), pl, nav);
             b.figures = vec![
+                // Masked for every viewer, as the issue asks ("counts only"): hidden when small, rounded to fives.
                 (pl.signals_sent.to_owned(), masked(pl, Count::masked(s.sent))),
                 (pl.signals_picked_up.to_owned(), masked(pl, Count::masked(s.picked_up))),
             ];

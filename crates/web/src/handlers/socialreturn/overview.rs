@@ -154,9 +154,12 @@ pub(super) async fn tenant_jobs_shown(
         .into_iter()
         .map(|(code, n)| {
             let place = crate::picker::name_and_code(auth.ctx.lang, names.get(&code).map(String::as_str), &code);
+            // Exact to whoever may open the placements; else hidden when small and rounded to fives otherwise, as
+            // every masked count is (an exact count beside a rounded total gives a hidden one back).
             let shown = match Count::masked(n) {
-                Count::FewerThanFive if !exact => sr.fewer_than_five.to_owned(),
-                _ => n.to_string(),
+                _ if exact => n.to_string(),
+                Count::FewerThanFive => sr.fewer_than_five.to_owned(),
+                Count::Exact(rounded) => rounded.to_string(),
             };
             (place, shown)
         })
