@@ -11,9 +11,14 @@ use crate::notify::{self, Event, Step};
 use crate::state::AppState;
 use crate::views::{ok, render, Page};
 use askama::Template;
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use volkshuis_domain::access::{Role, WriteScope};
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::orgs;
@@ -67,8 +72,15 @@ pub(crate) struct ListTexts {
     pub err_partner: &'static str,
 }
 
+/// The write scope a module grants on the corporation of the path (its own guard: module, kind, role), boxed so a
+/// [`ListKind`] can hold it as a plain function.
+pub(crate) type ScopeFuture<'a> = Pin<Box<dyn Future<Output = Result<WriteScope, AppError>> + Send + 'a>>;
+
 /// One partner list as a module offers it.
 pub(crate) struct ListKind {
+    /// The module's guard for the list's pages (staff see; [`ListKind::add`] and [`ListKind::remove`] ask for the
+    /// corporation's own administrators on top).
+    pub scope: for<'a> fn(&'a AppState, &'a Auth, i64) -> ScopeFuture<'a>,
     pub list: PartnerList,
     /// The page's path below `/orgs/{org}/`.
     pub path: &'static str,
@@ -93,6 +105,27 @@ struct ListPage {
     can_manage: bool,
     typed: String,
     errors: FieldErrors,
+}
+
+/// The list's routes: the page and its additions at `/orgs/{org}/{path}`, a removal at `…/{partner}/verwijderen`.
+pub(crate) fn router(kind: &'static ListKind) -> Router<AppState> {
+    let path = format!("/orgs/{{org}}/{}", kind.path);
+    let show = move |State(state): State<AppState>, auth: Auth, Path(org): Path<i64>, Query(q): Query<ChangeQuery>| async move {
+        let scope = (kind.scope)(&state, &auth, org).await?;
+        kind.show(&state, &auth, &scope, &q).await
+    };
+    let add = move |State(state): State<AppState>,
+                    auth: Auth,
+                    Path(org): Path<i64>,
+                    Form(fields): Form<HashMap<String, String>>| async move {
+        let scope = (kind.scope)(&state, &auth, org).await?;
+        kind.add(&state, &auth, &scope, &fields).await
+    };
+    let remove = move |State(state): State<AppState>, auth: Auth, Path((org, partner)): Path<(i64, i64)>| async move {
+        let scope = (kind.scope)(&state, &auth, org).await?;
+        kind.remove(&state, &auth, &scope, partner).await
+    };
+    Router::new().route(&path, get(show).post(add)).route(&format!("{path}/{{partner}}/verwijderen"), post(remove))
 }
 
 impl ListKind {

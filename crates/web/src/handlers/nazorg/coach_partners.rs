@@ -6,25 +6,19 @@
 
 use super::{corporation_write, subnav};
 use crate::auth::Auth;
-use crate::error::AppError;
-use crate::handlers::partner_list::{ChangeQuery, ListKind, ListTexts, Notice};
+use crate::handlers::partner_list::{self, ListKind, ListTexts, Notice, ScopeFuture};
 use crate::i18n::{Lang, NazorgTexts};
 use crate::state::AppState;
-use axum::extract::{Form, Path, Query, State};
-use axum::response::Response;
-use axum::routing::{get, post};
 use axum::Router;
-use std::collections::HashMap;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::partner_lists::PartnerList;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/nazorg/koopcoachpartners", get(show).post(add))
-        .route("/orgs/{org}/nazorg/koopcoachpartners/{partner}/verwijderen", post(remove))
+    partner_list::router(&KOOPCOACH)
 }
 
-const KOOPCOACH: ListKind = ListKind {
+static KOOPCOACH: ListKind = ListKind {
+    scope,
     list: PartnerList::Koopcoach,
     path: "nazorg/koopcoachpartners",
     texts,
@@ -61,31 +55,8 @@ fn notice(lang: Lang, notice: Notice, name: &str) -> String {
     }
 }
 
-async fn show(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(org): Path<i64>,
-    Query(q): Query<ChangeQuery>,
-) -> Result<Response, AppError> {
-    let scope = corporation_write(&state, &auth, org).await?;
-    KOOPCOACH.show(&state, &auth, &scope, &q).await
-}
-
-async fn add(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(org): Path<i64>,
-    Form(fields): Form<HashMap<String, String>>,
-) -> Result<Response, AppError> {
-    let scope = corporation_write(&state, &auth, org).await?;
-    KOOPCOACH.add(&state, &auth, &scope, &fields).await
-}
-
-async fn remove(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((org, partner)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
-    let scope = corporation_write(&state, &auth, org).await?;
-    KOOPCOACH.remove(&state, &auth, &scope, partner).await
+/// The corporation's staff (who assign coaches) and administrators; the shared page lets only its own administrators
+/// change the list.
+fn scope<'a>(state: &'a AppState, auth: &'a Auth, org: i64) -> ScopeFuture<'a> {
+    Box::pin(corporation_write(state, auth, org))
 }

@@ -6,27 +6,20 @@
 
 use super::{subnav, write_scope};
 use crate::auth::Auth;
-use crate::error::AppError;
-use crate::handlers::partner_list::{ChangeQuery, ListKind, ListTexts, Notice};
+use crate::handlers::partner_list::{self, ListKind, ListTexts, Notice, ScopeFuture};
 use crate::i18n::{Lang, SignaleringTexts};
 use crate::notify::Step;
 use crate::state::AppState;
-use axum::extract::{Form, Path, Query, State};
-use axum::response::Response;
-use axum::routing::{get, post};
 use axum::Router;
-use std::collections::HashMap;
-use volkshuis_domain::access::WriteScope;
 use volkshuis_domain::org::OrgKind;
 use volkshuis_store::partner_lists::PartnerList;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{org}/signalering/verwijspartners", get(show).post(add))
-        .route("/orgs/{org}/signalering/verwijspartners/{partner}/verwijderen", post(remove))
+    partner_list::router(&REFERRAL)
 }
 
-const REFERRAL: ListKind = ListKind {
+static REFERRAL: ListKind = ListKind {
+    scope,
     list: PartnerList::Referral,
     path: "signalering/verwijspartners",
     texts,
@@ -65,35 +58,6 @@ fn notice(lang: Lang, notice: Notice, name: &str) -> String {
 
 /// The corporation's staff (who refer) and administrators; the shared page lets only its own administrators change
 /// the list.
-async fn scope(state: &AppState, auth: &Auth, org: i64) -> Result<WriteScope, AppError> {
-    Ok(write_scope(state, auth, org, OrgKind::Corporation).await?.0)
-}
-
-async fn show(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(org): Path<i64>,
-    Query(q): Query<ChangeQuery>,
-) -> Result<Response, AppError> {
-    let scope = scope(&state, &auth, org).await?;
-    REFERRAL.show(&state, &auth, &scope, &q).await
-}
-
-async fn add(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path(org): Path<i64>,
-    Form(fields): Form<HashMap<String, String>>,
-) -> Result<Response, AppError> {
-    let scope = scope(&state, &auth, org).await?;
-    REFERRAL.add(&state, &auth, &scope, &fields).await
-}
-
-async fn remove(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((org, partner)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
-    let scope = scope(&state, &auth, org).await?;
-    REFERRAL.remove(&state, &auth, &scope, partner).await
+fn scope<'a>(state: &'a AppState, auth: &'a Auth, org: i64) -> ScopeFuture<'a> {
+    Box::pin(async move { Ok(write_scope(state, auth, org, OrgKind::Corporation).await?.0) })
 }
